@@ -1,0 +1,124 @@
+import { Event, NORMAL, Timeout } from "./Event.ts";
+import { EventQueue } from "./EventQueue.ts";
+import { Process, type ProcessGenerator } from "./Process.ts";
+import { AllOf, AnyOf } from "./conditions.ts";
+
+/** Options of `Environment.run`. */
+export interface RunOptions {
+  /** Stop when the clock would pass this time (seconds); events scheduled exactly at `until` do not run. */
+  until?: number;
+}
+
+/** Thrown by `step()` when no event is left. */
+export class EmptySchedule extends Error {
+  constructor() {
+    super("no scheduled events left");
+    this.name = "EmptySchedule";
+  }
+}
+
+/**
+ * The simulation environment: owns only the clock (seconds) and the event queue. Everything else
+ * (resources, monitors, models) is built on top of it, so a fresh world per replication is cheap.
+ */
+export class Environment {
+  #now: number;
+  #sequence = 0;
+  readonly #queue = new EventQueue();
+
+  constructor(initialTime = 0) {
+    this.#now = initialTime;
+  }
+
+  /** Current simulation time in seconds. */
+  get now(): number {
+    return this.#now;
+  }
+
+  /** Number of events waiting on the queue (cancelled timers are not counted: they leave at once). */
+  get queueSize(): number {
+    return this.#queue.size;
+  }
+
+  /** Time of the next event, or Infinity. */
+  peek(): number {
+    return this.#queue.peek()?.time ?? Infinity;
+  }
+
+  /** A new pending event, triggered later with `succeed()` or `fail()`. */
+  event<T = unknown>(): Event<T> {
+    return new Event<T>(this);
+  }
+
+  /** An event that succeeds after `delaySeconds` (cancellable). */
+  timeout<T = undefined>(delaySeconds: number, value?: T): Timeout<T> {
+    return new Timeout<T>(this, delaySeconds, value);
+  }
+
+  /** Starts a process from a generator; it begins at the current time, before same-time NORMAL events. */
+  process<T>(generator: ProcessGenerator<T>): Process<T> {
+    return new Process<T>(this, generator);
+  }
+
+  /** An event that succeeds as soon as any of `events` succeeds (fails if that one failed). */
+  anyOf(events: readonly Event<any>[]): AnyOf {
+    return new AnyOf(this, events);
+  }
+
+  /** An event that succeeds once all of `events` have succeeded (fails on the first failure). */
+  allOf(events: readonly Event<any>[]): AllOf {
+    return new AllOf(this, events);
+  }
+
+  /** Puts a triggered event on the queue `delaySeconds` from now. Used by events themselves. */
+  schedule(event: Event<any>, delaySeconds: number, priority: number = NORMAL): void {
+    event.time = this.#now + delaySeconds;
+    event.priority = priority;
+    event.sequence = this.#sequence++;
+    this.#queue.push(event);
+  }
+
+  /** Takes a queued event off the queue in O(log n) (cancelled timers). */
+  unschedule(event: Event<any>): void {
+    this.#queue.remove(event);
+  }
+
+  /** Processes the next event. Throws EmptySchedule when there is none. */
+  step(): void {
+    const event = this.#queue.pop();
+    if (event === undefined) throw new EmptySchedule();
+    this.#process(event);
+  }
+
+  /**
+   * Runs until the queue is empty or, with `until`, until the next event lies at or after `until`
+   * (then the clock is set to `until`). An unhandled failed event or process error is thrown from here.
+   */
+  run(options: RunOptions = {}): void {
+    const until = options.until ?? Infinity;
+    if (Number.isNaN(until) || until < this.#now) {
+      throw new RangeError(`invalid until: ${until} (must be >= the current time ${this.#now})`);
+    }
+    const queue = this.#queue;
+    for (;;) {
+      const next = queue.peek();
+      if (next === undefined || next.time >= until) break;
+      queue.pop();
+      this.#process(next);
+    }
+    if (until !== Infinity) this.#now = until;
+  }
+
+  #process(event: Event<any>): void {
+    this.#now = event.time;
+    const callbacks = event.callbacks;
+    event.callbacks = null;
+    if (callbacks !== null) {
+      for (let i = 0; i < callbacks.length; i++) callbacks[i](event);
+    }
+    if (!event.ok && !event.defused) {
+      // Nobody handled the failure: surface it rather than dropping it.
+      throw event.value;
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import { Event, URGENT } from "./Event.ts";
+import type { Environment } from "./Environment.ts";
+
+/** A process body: a generator that yields events to wait for and receives their values. */
+export type ProcessGenerator<T = unknown> = Generator<Event<any>, T, any>;
+
+/** Thrown into a process by `Process.interrupt(cause)`. */
+export class Interrupt extends Error {
+  override readonly cause: unknown;
+  constructor(cause: unknown) {
+    super(`interrupted: ${String(cause)}`);
+    this.name = "Interrupt";
+    this.cause = cause;
+  }
+}
+
+/**
+ * A running generator. The process is itself an event that succeeds with the generator's return
+ * value, or fails with the error the generator threw, so other processes can wait for it.
+ */
+export class Process<T = unknown> extends Event<T> {
+  readonly #generator: ProcessGenerator<T>;
+  /** The event the process waits for now (null while running or finished). */
+  #target: Event<any> | null = null;
+  // Created once per process so waiting on an event allocates nothing but the callback slot.
+  readonly #resume = (event: Event<any>): void => this.#step(event);
+
+  constructor(env: Environment, generator: ProcessGenerator<T>) {
+    super(env);
+    this.#generator = generator;
+    // Start at the current time but before NORMAL events already scheduled for it (SimPy's Initialize).
+    const start = new Event<undefined>(env);
+    start.addCallback(this.#resume);
+    start.succeed(undefined, URGENT);
+    this.#target = start;
+  }
+
+  /** True until the generator has returned or thrown. */
+  get isAlive(): boolean {
+    return !this.triggered;
+  }
+
+  /** The event the process is waiting for, if any. */
+  get target(): Event<any> | null {
+    return this.#target;
+  }
+
+  /**
+   * Throws `Interrupt(cause)` into the process at the current time (urgently). The process stops
+   * waiting for its current target; the target itself is not cancelled.
+   */
+  interrupt(cause?: unknown): void {
+    if (!this.isAlive) throw new Error("cannot interrupt a process that has terminated");
+    const interruption = new Event<undefined>(this.env);
+    interruption.addCallback(() => {
+      if (!this.isAlive) return;
+      if (this.#target !== null) this.#target.removeCallback(this.#resume);
+      this.#target = null;
+      this.#advance(false, new Interrupt(cause));
+    });
+    interruption.succeed(undefined, URGENT);
+  }
+
+  #step(event: Event<any>): void {
+    this.#target = null;
+    if (event.ok) this.#advance(true, event.value);
+    else {
+      event.defused = true; // the process receives the failure; if it does not catch it, the process fails
+      this.#advance(false, event.value);
+    }
+  }
+
+  #advance(ok: boolean, input: unknown): void {
+    const generator = this.#generator;
+    for (;;) {
+      let result: IteratorResult<Event<any>, T>;
+      try {
+        result = ok ? generator.next(input) : generator.throw(input);
+      } catch (error) {
+        this.fail(error);
+        return;
+      }
+      if (result.done) {
+        this.succeed(result.value);
+        return;
+      }
+      const next = result.value;
+      if (!(next instanceof Event)) {
+        this.fail(new TypeError(`a process yielded ${String(next)}, which is not an event`));
+        return;
+      }
+      if (next.callbacks === null) {
+        // Already processed: continue at once with its outcome.
+        ok = next.ok;
+        input = next.value;
+        if (!ok) next.defused = true;
+        continue;
+      }
+      next.callbacks.push(this.#resume);
+      this.#target = next;
+      return;
+    }
+  }
+}

@@ -1,0 +1,202 @@
+import type { Environment } from "./Environment.ts";
+import { Request, type RequestOwner } from "./Request.ts";
+import { WaitQueue } from "./WaitQueue.ts";
+
+/** Options of a SlotPool. */
+export interface SlotPoolOptions {
+  /** Servers accepting work at the start (integer >= 0). */
+  servers: number;
+  /** Jobs one server holds at once (integer >= 1). */
+  slotsPerServer: number;
+}
+
+const ACTIVE = 0;
+const RETIRING = 1;
+const GONE = 2;
+
+/**
+ * A pool of servers, each holding up to `slotsPerServer` jobs at once (e.g. agents with several
+ * concurrent chats). A granted job goes to the least-loaded accepting server; ties go to the server
+ * that has waited longest at that load, which is deterministic. Servers can be added and retired
+ * during a run; a retiring server takes no new jobs, finishes the ones it has, then leaves.
+ *
+ * Least-loaded selection is O(slotsPerServer): accepting servers sit in one insertion-ordered set per
+ * load level, so no scan over servers is needed.
+ */
+export class SlotPool implements RequestOwner {
+  readonly env: Environment;
+  readonly slotsPerServer: number;
+  readonly #queue = new WaitQueue();
+  /** byLoad[k]: accepting servers currently holding k jobs (k < slotsPerServer). */
+  readonly #byLoad: Set<number>[];
+  readonly #load: number[] = [];
+  readonly #state: number[] = [];
+  #arrivals = 0;
+  #activeServers = 0;
+  #jobs = 0;
+  #busyServers = 0;
+
+  constructor(env: Environment, options: SlotPoolOptions) {
+    const { servers, slotsPerServer } = options;
+    if (!Number.isInteger(slotsPerServer) || slotsPerServer < 1) {
+      throw new RangeError(`invalid slotsPerServer: ${slotsPerServer} (must be an integer >= 1)`);
+    }
+    this.env = env;
+    this.slotsPerServer = slotsPerServer;
+    this.#byLoad = Array.from({ length: slotsPerServer }, () => new Set<number>());
+    this.setServerCount(servers);
+  }
+
+  /** Servers accepting new jobs. */
+  get activeServers(): number {
+    return this.#activeServers;
+  }
+  /** Servers still present: active plus retiring ones finishing their jobs. */
+  get presentServers(): number {
+    let count = 0;
+    for (const state of this.#state) if (state !== GONE) count++;
+    return count;
+  }
+  /** Servers holding at least one job. */
+  get busyServers(): number {
+    return this.#busyServers;
+  }
+  /** Jobs in service across all servers. */
+  get jobsInService(): number {
+    return this.#jobs;
+  }
+  get queueLength(): number {
+    return this.#queue.length;
+  }
+  /** Jobs the active servers can hold at once. */
+  get capacity(): number {
+    return this.#activeServers * this.slotsPerServer;
+  }
+  /** Jobs held by `server` now. */
+  loadOf(server: number): number {
+    return this.#load[server] ?? 0;
+  }
+
+  /** Asks for a slot (lower priority value served first); yield it. Its value is the server id. */
+  request(priority = 0): Request {
+    const request = new Request(this.env, this, priority, this.#arrivals++);
+    this.#queue.push(request);
+    this.#grant();
+    return request;
+  }
+
+  /** Frees the slot of a granted request (idempotent); withdraws a waiting one. */
+  release(request: Request): void {
+    this.cancelRequest(request);
+  }
+
+  cancelRequest(request: Request): void {
+    if (request.owner !== this) throw new Error("request belongs to another pool");
+    if (!request.granted) {
+      if (this.#queue.remove(request)) request.withdrawn = true;
+      return;
+    }
+    if (request.released) return;
+    request.released = true;
+    const server = request.server;
+    const load = this.#load[server];
+    this.#load[server] = load - 1;
+    this.#jobs--;
+    if (load === 1) this.#busyServers--;
+    if (this.#state[server] === ACTIVE) {
+      this.#byLoad[load]?.delete(server);
+      this.#byLoad[load - 1].add(server);
+    } else if (load === 1) {
+      this.#state[server] = GONE;
+    }
+    this.#grant();
+  }
+
+  /**
+   * Sets the number of active servers. Growing reactivates retiring servers first (they are still
+   * logged in), then adds new ones; shrinking retires the least-loaded active servers.
+   */
+  setServerCount(servers: number): void {
+    if (!Number.isInteger(servers) || servers < 0) {
+      throw new RangeError(`invalid servers: ${servers} (must be an integer >= 0)`);
+    }
+    for (let id = 0; id < this.#state.length && this.#activeServers < servers; id++) {
+      if (this.#state[id] === RETIRING) this.#activate(id);
+    }
+    while (this.#activeServers < servers) {
+      this.#load.push(0);
+      this.#state.push(GONE);
+      this.#activate(this.#load.length - 1);
+    }
+    for (let level = 0; level < this.slotsPerServer && this.#activeServers > servers; level++) {
+      for (const id of [...this.#byLoad[level]]) {
+        if (this.#activeServers <= servers) break;
+        this.#byLoad[level].delete(id);
+        this.#state[id] = level === 0 ? GONE : RETIRING;
+        this.#activeServers--;
+      }
+    }
+    // Servers at full load are in no bucket; retire those last.
+    for (let id = 0; id < this.#state.length && this.#activeServers > servers; id++) {
+      if (this.#state[id] === ACTIVE && this.#load[id] === this.slotsPerServer) {
+        this.#state[id] = RETIRING;
+        this.#activeServers--;
+      }
+    }
+    this.#grant();
+  }
+
+  /** Throws if bookkeeping is inconsistent (for tests and debugging). */
+  checkInvariants(): void {
+    let jobs = 0;
+    let busy = 0;
+    let active = 0;
+    for (let id = 0; id < this.#load.length; id++) {
+      const load = this.#load[id];
+      if (load < 0 || load > this.slotsPerServer) throw new Error(`pool invariant: server ${id} load ${load}`);
+      jobs += load;
+      if (load > 0) busy++;
+      const inBucket = load < this.slotsPerServer && this.#byLoad[load].has(id);
+      if (this.#state[id] === ACTIVE) {
+        active++;
+        if (load < this.slotsPerServer && !inBucket) throw new Error(`pool invariant: active server ${id} missing from load bucket`);
+      } else if (inBucket) throw new Error(`pool invariant: inactive server ${id} in a load bucket`);
+      if (this.#state[id] === GONE && load > 0) throw new Error(`pool invariant: departed server ${id} holds jobs`);
+    }
+    if (jobs !== this.#jobs || busy !== this.#busyServers || active !== this.#activeServers) {
+      throw new Error("pool invariant: counters disagree with server loads");
+    }
+    if (this.#queue.length > 0 && this.#freeServer() >= 0) throw new Error("pool invariant: jobs wait while a slot is free");
+  }
+
+  #activate(id: number): void {
+    this.#state[id] = ACTIVE;
+    this.#activeServers++;
+    const load = this.#load[id];
+    if (load < this.slotsPerServer) this.#byLoad[load].add(id);
+  }
+
+  #freeServer(): number {
+    for (let level = 0; level < this.slotsPerServer; level++) {
+      const bucket = this.#byLoad[level];
+      if (bucket.size > 0) return bucket.values().next().value as number;
+    }
+    return -1;
+  }
+
+  #grant(): void {
+    while (this.#queue.length > 0) {
+      const server = this.#freeServer();
+      if (server < 0) return;
+      const request = this.#queue.shift()!;
+      const load = this.#load[server];
+      this.#byLoad[load].delete(server);
+      if (load + 1 < this.slotsPerServer) this.#byLoad[load + 1].add(server);
+      this.#load[server] = load + 1;
+      this.#jobs++;
+      if (load === 0) this.#busyServers++;
+      request.server = server;
+      request.succeed(server);
+    }
+  }
+}

@@ -1,0 +1,11 @@
+export { Event, Timeout, URGENT, NORMAL, type EventCallback } from "./Event.ts";
+export { Environment, EmptySchedule, type RunOptions } from "./Environment.ts";
+export { Process, Interrupt, type ProcessGenerator } from "./Process.ts";
+export { AnyOf, AllOf } from "./conditions.ts";
+export { Request } from "./Request.ts";
+export { Resource } from "./Resource.ts";
+export { SlotPool, type SlotPoolOptions } from "./SlotPool.ts";
+export { Counter } from "./Counter.ts";
+export { Tally } from "./Tally.ts";
+export { TimeWeighted, type Clock } from "./TimeWeighted.ts";
+export { QuantileSketch, DEFAULT_RELATIVE_ACCURACY, DEFAULT_MAX_BUCKETS } from "./QuantileSketch.ts";
