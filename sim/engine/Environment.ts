@@ -1,4 +1,4 @@
-import { Event, NORMAL, Timeout } from "./Event.ts";
+import { Event, NORMAL, Timeout, URGENT } from "./Event.ts";
 import { EventQueue } from "./EventQueue.ts";
 import { Process, type ProcessGenerator } from "./Process.ts";
 import { AllOf, AnyOf } from "./conditions.ts";
@@ -75,7 +75,8 @@ export class Environment {
     event.time = this.#now + delaySeconds;
     event.priority = priority;
     event.sequence = this.#sequence++;
-    this.#queue.push(event);
+    if (delaySeconds === 0 && (priority === URGENT || priority === NORMAL)) this.#queue.pushNow(event);
+    else this.#queue.push(event);
   }
 
   /** Takes a queued event off the queue in O(log n) (cancelled timers). */
@@ -111,14 +112,7 @@ export class Environment {
 
   #process(event: Event<any>): void {
     this.#now = event.time;
-    const callbacks = event.callbacks;
-    event.callbacks = null;
-    if (callbacks !== null) {
-      for (let i = 0; i < callbacks.length; i++) callbacks[i](event);
-    }
-    if (!event.ok && !event.defused) {
-      // Nobody handled the failure: surface it rather than dropping it.
-      throw event.value;
-    }
+    // Nobody handled a failure: surface it rather than dropping it.
+    if (!event.runCallbacks()) throw event.value;
   }
 }

@@ -1,20 +1,41 @@
 import type { Event } from "./Event.ts";
 
+/** heapIndex of an event waiting in one of the same-time FIFOs. */
+const IN_FIFO = -2;
+
 /**
- * Indexed binary min-heap of events ordered by (time, priority, sequence). Each event stores its own
- * heap position, so removing an arbitrary event (a cancelled timer) costs O(log n) and never scans.
- * The sequence number is unique and increasing, so the order is total and identical on every run.
+ * Events ordered by (time, priority, sequence): an indexed binary min-heap plus, for events scheduled
+ * at the current time (process starts, granted requests, zero delays: about a third of all events),
+ * one FIFO per priority. Sequence numbers only grow, so a FIFO of same-time, same-priority events is
+ * already sorted and costs O(1) instead of O(log n); `peek` takes the least of the three heads, which
+ * keeps the order exactly that of one heap. Each heap event stores its own position, so removing an
+ * arbitrary event (a cancelled timer) costs O(log n) and never scans; FIFO entries are removed lazily.
  */
 export class EventQueue {
   #heap: Event<any>[] = [];
+  readonly #fifos: Fifo[] = [new Fifo(), new Fifo()];
 
   get size(): number {
-    return this.#heap.length;
+    return this.#heap.length + this.#fifos[0].live + this.#fifos[1].live;
   }
 
   /** The earliest event without removing it, or undefined. */
   peek(): Event<any> | undefined {
-    return this.#heap[0];
+    let best = this.#heap[0];
+    for (let i = 0; i < 2; i++) {
+      const head = this.#fifos[i].head();
+      if (head !== undefined && (best === undefined || before(head, best))) best = head;
+    }
+    return best;
+  }
+
+  /**
+   * Queues an event whose time is the current time and whose sequence is the newest (priority 0 or 1):
+   * O(1). Anything else must go through `push`.
+   */
+  pushNow(event: Event<any>): void {
+    event.heapIndex = IN_FIFO;
+    this.#fifos[event.priority].push(event);
   }
 
   push(event: Event<any>): void {
@@ -26,6 +47,17 @@ export class EventQueue {
 
   /** Removes and returns the earliest event. */
   pop(): Event<any> | undefined {
+    const top = this.peek();
+    if (top === undefined) return undefined;
+    if (top.heapIndex === IN_FIFO) {
+      this.#fifos[top.priority].shift();
+      top.heapIndex = -1;
+      return top;
+    }
+    return this.#popHeap();
+  }
+
+  #popHeap(): Event<any> | undefined {
     const heap = this.#heap;
     const top = heap[0];
     if (top === undefined) return undefined;
@@ -42,6 +74,12 @@ export class EventQueue {
   /** Removes `event` wherever it is in the heap (no-op if not queued). */
   remove(event: Event<any>): void {
     const index = event.heapIndex;
+    if (index === IN_FIFO) {
+      // Lazy: the FIFO skips entries that are no longer marked as queued.
+      event.heapIndex = -1;
+      this.#fifos[event.priority].live--;
+      return;
+    }
     const heap = this.#heap;
     if (index < 0 || heap[index] !== event) return;
     const last = heap.pop()!;
@@ -94,4 +132,39 @@ function before(a: Event<any>, b: Event<any>): boolean {
   if (a.time !== b.time) return a.time < b.time;
   if (a.priority !== b.priority) return a.priority < b.priority;
   return a.sequence < b.sequence;
+}
+
+/** A same-time FIFO with lazy removal; compacts so removed entries cannot pile up. */
+class Fifo {
+  #items: Event<any>[] = [];
+  #start = 0;
+  live = 0;
+
+  push(event: Event<any>): void {
+    this.#items.push(event);
+    this.live++;
+  }
+
+  head(): Event<any> | undefined {
+    const items = this.#items;
+    while (this.#start < items.length && items[this.#start].heapIndex !== IN_FIFO) this.#start++;
+    if (this.#start === items.length) {
+      if (items.length > 0) {
+        items.length = 0;
+        this.#start = 0;
+      }
+      return undefined;
+    }
+    if (this.#start > 1024 && this.#start * 2 > items.length) {
+      items.splice(0, this.#start);
+      this.#start = 0;
+    }
+    return items[this.#start];
+  }
+
+  /** Removes the head returned by the last `head()` call. */
+  shift(): void {
+    this.#start++;
+    this.live--;
+  }
 }

@@ -1,4 +1,4 @@
-import { Event, URGENT } from "./Event.ts";
+import { Event, URGENT, type Waiter } from "./Event.ts";
 import type { Environment } from "./Environment.ts";
 
 /** A process body: a generator that yields events to wait for and receives their values. */
@@ -18,21 +18,38 @@ export class Interrupt extends Error {
  * A running generator. The process is itself an event that succeeds with the generator's return
  * value, or fails with the error the generator threw, so other processes can wait for it.
  */
-export class Process<T = unknown> extends Event<T> {
+export class Process<T = unknown> extends Event<T> implements Waiter {
   readonly #generator: ProcessGenerator<T>;
   /** The event the process waits for now (null while running or finished). */
   #target: Event<any> | null = null;
-  // Created once per process so waiting on an event allocates nothing but the callback slot.
-  readonly #resume = (event: Event<any>): void => this.#step(event);
+  #started = false;
 
   constructor(env: Environment, generator: ProcessGenerator<T>) {
     super(env);
     this.#generator = generator;
-    // Start at the current time but before NORMAL events already scheduled for it (SimPy's Initialize).
-    const start = new Event<undefined>(env);
-    start.addCallback(this.#resume);
-    start.succeed(undefined, URGENT);
-    this.#target = start;
+    // Start at the current time but before NORMAL events already scheduled for it (SimPy's
+    // Initialize). The process itself is the queue entry for its start, which saves an event.
+    env.schedule(this, 0, URGENT);
+  }
+
+  /** Internal: the first trip through the queue starts the generator; later ones report the outcome. */
+  override runCallbacks(): boolean {
+    if (!this.#started) {
+      this.#started = true;
+      this.#advance(true, undefined);
+      return true;
+    }
+    return super.runCallbacks();
+  }
+
+  /** Internal (Waiter): resumes the generator with the outcome of the awaited event. */
+  resumeWith(event: Event<any>): void {
+    this.#target = null;
+    if (event.ok) this.#advance(true, event.value);
+    else {
+      event.defused = true; // the process receives the failure; if it does not catch it, the process fails
+      this.#advance(false, event.value);
+    }
   }
 
   /** True until the generator has returned or thrown. */
@@ -54,20 +71,11 @@ export class Process<T = unknown> extends Event<T> {
     const interruption = new Event<undefined>(this.env);
     interruption.addCallback(() => {
       if (!this.isAlive) return;
-      if (this.#target !== null) this.#target.removeCallback(this.#resume);
+      if (this.#target !== null) this.#target.removeCallback(this);
       this.#target = null;
       this.#advance(false, new Interrupt(cause));
     });
     interruption.succeed(undefined, URGENT);
-  }
-
-  #step(event: Event<any>): void {
-    this.#target = null;
-    if (event.ok) this.#advance(true, event.value);
-    else {
-      event.defused = true; // the process receives the failure; if it does not catch it, the process fails
-      this.#advance(false, event.value);
-    }
   }
 
   #advance(ok: boolean, input: unknown): void {
@@ -81,7 +89,9 @@ export class Process<T = unknown> extends Event<T> {
         return;
       }
       if (result.done) {
-        this.succeed(result.value);
+        // Nobody waits for this process yet: it is done now, no queue trip needed.
+        if (!this.hasCallbacks) this.settle(result.value);
+        else this.succeed(result.value);
         return;
       }
       const next = result.value;
@@ -89,14 +99,14 @@ export class Process<T = unknown> extends Event<T> {
         this.fail(new TypeError(`a process yielded ${String(next)}, which is not an event`));
         return;
       }
-      if (next.callbacks === null) {
+      if (next.processed) {
         // Already processed: continue at once with its outcome.
         ok = next.ok;
         input = next.value;
         if (!ok) next.defused = true;
         continue;
       }
-      next.callbacks.push(this.#resume);
+      next.addCallback(this);
       this.#target = next;
       return;
     }

@@ -74,7 +74,9 @@ export class Resource implements RequestOwner {
       if (next === undefined) return;
       this.#inUse++;
       next.server = 0;
-      next.succeed(0);
+      // Granted with nobody waiting yet (the usual immediate grant): settle without a queue trip.
+      if (!next.hasCallbacks) next.settle(0);
+      else next.succeed(0);
     }
   }
 }

@@ -196,7 +196,9 @@ export class SlotPool implements RequestOwner {
       this.#jobs++;
       if (load === 0) this.#busyServers++;
       request.server = server;
-      request.succeed(server);
+      // Granted with nobody waiting yet (the usual immediate grant): settle without a queue trip.
+      if (!request.hasCallbacks) request.settle(server);
+      else request.succeed(server);
     }
   }
 }
