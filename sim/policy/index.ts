@@ -1,0 +1,48 @@
+// Trigger policies: one definition, evaluated by the simulator and by the live chat widget.
+// Pure TypeScript with no imports from outside this folder, no clock and no randomness, so it
+// bundles for the browser as-is. Time is in seconds.
+
+export type {
+  BlockReason,
+  Comparison,
+  Condition,
+  Decision,
+  Device,
+  PolicyOptions,
+  QueueState,
+  ResolvedPolicy,
+  ResolvedTriggerRule,
+  SignalComparison,
+  Signals,
+  TriggerRule,
+  VisitState,
+} from "./types.ts";
+export {
+  DEFAULT_CAP_PER_PAGE,
+  DEFAULT_CAP_PER_VISIT,
+  DEFAULT_HIGH_VALUE_BOOST,
+  DEFAULT_HIGH_VALUE_CART_ABOVE,
+  DEFAULT_INVITE_AFTER_DECLINE,
+  DEFAULT_MAX_PREDICTED_WAIT_SECONDS,
+  DEFAULT_MAX_QUEUE_LENGTH,
+  DEFAULT_MIN_GAP_SECONDS,
+  DEFAULT_REACTIVE_BOOST,
+  DEFAULT_REACTIVE_ENABLED,
+  DEFAULT_REQUIRE_FREE_SLOT,
+  DEFAULT_RULE_PRIORITY,
+} from "./defaults.ts";
+export { COMPARISONS, DEVICES, SIGNAL_KINDS, SIGNAL_NAMES, type SignalKind } from "./signalKinds.ts";
+export { ConditionParseError } from "./ConditionParseError.ts";
+export { parseCondition } from "./parseCondition.ts";
+export { formatCondition } from "./formatCondition.ts";
+export { evaluateCondition } from "./evaluateCondition.ts";
+export { validateCondition } from "./validateCondition.ts";
+export { validatePolicy } from "./validatePolicy.ts";
+export { PolicyError } from "./PolicyError.ts";
+export { resolvePolicy } from "./resolvePolicy.ts";
+export { evaluatePolicy } from "./evaluatePolicy.ts";
+export { reactiveAvailable } from "./reactiveAvailable.ts";
+export { chatPriority, type ChatSource } from "./chatPriority.ts";
+export { advanceIdleSignals, nextFireDelaySeconds, STRICT_THRESHOLD_EPSILON_SECONDS } from "./nextFireDelaySeconds.ts";
+export { newVisitState, onChatEnded, onChatStarted, onDeclined, onInvitationShown, onPageChange } from "./visitState.ts";
+export { EXAMPLE_POLICIES } from "./examples.ts";

@@ -1,0 +1,89 @@
+// When a proactive rule will next fire if the shopper stays idle, so the simulator can schedule
+// one cancellable timer instead of polling, and the widget one setTimeout.
+
+import { capBlockReason, firstMatchingRule } from "./evaluatePolicy.ts";
+import type { Condition, ResolvedPolicy, Signals, VisitState } from "./types.ts";
+
+/**
+ * How far past a threshold a strict comparison (`idleSeconds > 30`) is taken to hold: 1e-6 s,
+ * far below any timing a shopper or the simulator's inputs resolve.
+ */
+export const STRICT_THRESHOLD_EPSILON_SECONDS = 1e-6;
+
+/**
+ * The signals after `delaySeconds` more of idling on the same page: idleSeconds and
+ * timeOnSiteSeconds both advance, everything else stays. Callers evaluate at fire time with
+ * this function so they do the same floating-point sums as nextFireDelaySeconds.
+ */
+export function advanceIdleSignals(signals: Signals, delaySeconds: number): Signals {
+  return {
+    ...signals,
+    idleSeconds: signals.idleSeconds + delaySeconds,
+    timeOnSiteSeconds: signals.timeOnSiteSeconds + delaySeconds,
+  };
+}
+
+/**
+ * The smallest delay `dt >= 0` after which, with the shopper still idle, some rule's condition
+ * holds and no cap (including minGapSeconds) blocks; null when that does not happen within
+ * `maxDelaySeconds` or can never happen (in chat, declined, a count cap reached, no rules).
+ * Gating is not applied: the queue changes meanwhile, so the caller runs evaluatePolicy at fire time.
+ *
+ * While idle every condition is piecewise constant in dt and can only change at a threshold
+ * `dt0 = value - signal` of a comparison on idleSeconds or timeOnSiteSeconds, or at the end of the
+ * minimum gap. So the earliest true moment is 0, some dt0, or just after some dt0; the function
+ * evaluates those candidates in ascending order. "Just after" is dt0 + STRICT_THRESHOLD_EPSILON_SECONDS,
+ * so `idleSeconds > 30` at idle 20 fires after 10.000001 s, `idleSeconds >= 30` after exactly 10 s.
+ */
+export function nextFireDelaySeconds(
+  policy: ResolvedPolicy,
+  signals: Signals,
+  visit: VisitState,
+  maxDelaySeconds: number,
+): number | null {
+  if (!(maxDelaySeconds >= 0)) throw new RangeError(`invalid maxDelaySeconds: ${maxDelaySeconds} (must be a number >= 0)`);
+  if (visit.inChat || policy.rules.length === 0) return null;
+  // Decline and count caps do not change while idle; an infinite time on site clears the gap cap.
+  if (capBlockReason(policy, visit, Number.POSITIVE_INFINITY) !== null) return null;
+
+  const thresholds: number[] = [0];
+  if (visit.lastInvitationAtSeconds !== null) {
+    addThreshold(thresholds, signals.timeOnSiteSeconds - visit.lastInvitationAtSeconds, policy.caps.minGapSeconds);
+  }
+  for (const rule of policy.rules) collectThresholds(rule.when, signals, thresholds);
+
+  const candidates = thresholds.filter((delay) => delay >= 0 && delay <= maxDelaySeconds).sort((a, b) => a - b);
+  let previous = Number.NaN;
+  for (const delay of candidates) {
+    if (delay === previous) continue;
+    previous = delay;
+    const advanced = advanceIdleSignals(signals, delay);
+    if (capBlockReason(policy, visit, advanced.timeOnSiteSeconds) === null && firstMatchingRule(policy, advanced) !== null) {
+      return delay;
+    }
+  }
+  return null;
+}
+
+function collectThresholds(condition: Condition, signals: Signals, thresholds: number[]): void {
+  if ("all" in condition) for (const item of condition.all) collectThresholds(item, signals, thresholds);
+  else if ("any" in condition) for (const item of condition.any) collectThresholds(item, signals, thresholds);
+  else if ("not" in condition) collectThresholds(condition.not, signals, thresholds);
+  else if (condition.signal === "idleSeconds" || condition.signal === "timeOnSiteSeconds") {
+    const start = signals[condition.signal];
+    const values = Array.isArray(condition.value) ? condition.value : [condition.value];
+    for (const value of values) if (typeof value === "number") addThreshold(thresholds, start, value);
+  }
+}
+
+// Adds the delay at which `start + delay` reaches `target`, and the moment just after it. The
+// one-step correction makes `start + delay === target` hold in floating point where it can, so
+// `==` thresholds are hit; the epsilon candidate covers strict comparisons and any residual rounding.
+function addThreshold(thresholds: number[], start: number, target: number): void {
+  let delay = target - start;
+  if (start + delay !== target) {
+    const corrected = delay + (target - (start + delay));
+    if (start + corrected === target) delay = corrected;
+  }
+  thresholds.push(delay, delay + STRICT_THRESHOLD_EPSILON_SECONDS);
+}

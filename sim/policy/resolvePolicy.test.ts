@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import * as defaults from "./defaults.ts";
+import { PolicyError } from "./PolicyError.ts";
+import { resolvePolicy } from "./resolvePolicy.ts";
+import type { Condition, PolicyOptions } from "./types.ts";
+
+describe("resolvePolicy", () => {
+  it("resolvePolicy({name}) fills in every default", () => {
+    expect(resolvePolicy({ name: "p" })).toEqual({
+      name: "p",
+      description: "",
+      reactive: { enabled: defaults.DEFAULT_REACTIVE_ENABLED, steps: null },
+      rules: [],
+      caps: {
+        perPage: defaults.DEFAULT_CAP_PER_PAGE,
+        perVisit: defaults.DEFAULT_CAP_PER_VISIT,
+        afterDecline: defaults.DEFAULT_INVITE_AFTER_DECLINE,
+        minGapSeconds: defaults.DEFAULT_MIN_GAP_SECONDS,
+      },
+      gating: { requireFreeSlot: false, maxQueueLength: Infinity, maxPredictedWaitSeconds: Infinity },
+      priority: { highValueCartAbove: Infinity, highValueBoost: defaults.DEFAULT_HIGH_VALUE_BOOST, reactiveBoost: defaults.DEFAULT_REACTIVE_BOOST },
+    });
+  });
+
+  it("resolvePolicy parses text conditions and records the canonical text", () => {
+    const policy = resolvePolicy({ name: "p", rules: [{ name: "r", when: "exitIntent && cartValue>=150" }] });
+    expect(policy.rules[0]).toEqual({
+      name: "r",
+      when: { all: [{ signal: "exitIntent", op: "==", value: true }, { signal: "cartValue", op: ">=", value: 150 }] },
+      text: "exitIntent and cartValue >= 150",
+      priority: 0,
+    });
+  });
+
+  it("resolvePolicy freezes the result deeply and copies AST conditions", () => {
+    const when: Condition = { signal: "step", op: "in", value: ["payment"] };
+    const policy = resolvePolicy({ name: "p", rules: [{ name: "r", when }] });
+    expect(Object.isFrozen(policy)).toBe(true);
+    expect(Object.isFrozen(policy.caps)).toBe(true);
+    expect(Object.isFrozen(policy.rules[0].when)).toBe(true);
+    expect(Object.isFrozen(when)).toBe(false);
+    (when.value as string[]).push("review");
+    expect(policy.rules[0].when).toEqual({ signal: "step", op: "in", value: ["payment"] });
+  });
+
+  it("resolvePolicy(invalid) throws PolicyError listing every problem, one per line", () => {
+    const options = { name: "p", caps: { perVisit: -1 }, rules: [{ name: "r", when: "idleSecs >= 30" }] } as PolicyOptions;
+    expect(() => resolvePolicy(options)).toThrow(PolicyError);
+    try {
+      resolvePolicy(options);
+    } catch (error) {
+      const lines = (error as PolicyError).message.split("\n");
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(/^invalid policy\.caps\.perVisit: -1 \(must be an integer >= 0\)$/);
+      expect(lines[1]).toMatch(/^invalid policy\.rules\[0\]\.when: "idleSecs >= 30" \(unknown signal idleSecs; allowed: /);
+      expect((error as PolicyError).problems).toEqual(lines);
+    }
+  });
+});
