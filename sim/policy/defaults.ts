@@ -19,3 +19,10 @@ export const DEFAULT_HIGH_VALUE_CART_ABOVE = Number.POSITIVE_INFINITY;
 export const DEFAULT_HIGH_VALUE_BOOST = 1;
 /** A shopper who asked for help is served before invited ones of the same rule priority. */
 export const DEFAULT_REACTIVE_BOOST = 1;
+
+/**
+ * When a trigger matches but gating blocks it (queue too long, no free slot), the trigger is checked
+ * again this many seconds later while the shopper stays idle. The simulator and the live widget both
+ * use it, so they invite at the same moments.
+ */
+export const GATE_RECHECK_SECONDS = 5;

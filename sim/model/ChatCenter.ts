@@ -1,0 +1,169 @@
+import { type Environment, type Event, SlotPool, Tally, TimeWeighted } from "../engine/index.ts";
+import type { QueueState } from "../policy/index.ts";
+import type { AgentConfig } from "./config.ts";
+import { IntervalSeries } from "./IntervalSeries.ts";
+
+/** What happened to one chat request. */
+export interface ChatOutcome {
+  readonly served: boolean;
+  /** Time in the queue: until an agent took the chat, or until the customer gave up. */
+  readonly waitSeconds: number;
+  /** Handle time including the concurrency slowdown (0 when not served). */
+  readonly handleSeconds: number;
+}
+
+export interface ChatCenterOptions {
+  readonly agents: AgentConfig;
+  readonly intervalSeconds: number;
+  readonly slowdownPerExtraChat: number;
+  readonly serviceLevelSeconds: number;
+  /** Mean handle time, for the predicted wait the policy gates on. */
+  readonly meanHandleSeconds: number;
+  /** Serve higher chat priorities first (else first-come first-served). */
+  readonly usePriority: boolean;
+}
+
+/** Agents online in an interval: WFM convention online = floor(scheduled × (1 − shrinkage)). */
+export function agentsOnline(scheduled: number, shrinkage: number): number {
+  return Math.floor(scheduled * (1 - shrinkage) + 1e-9);
+}
+
+/**
+ * The chat desk: a pool of agents (each holding up to `concurrency` chats) staffed per interval,
+ * a queue with patience, and the statistics of both. Agents leaving at an interval boundary finish
+ * their chats first (the pool retires them). Knows nothing of shoppers: the store model and the
+ * chat-only model both drive it through `chat()`.
+ */
+export class ChatCenter {
+  readonly env: Environment;
+  readonly #options: ChatCenterOptions;
+  readonly #pool: SlotPool;
+  readonly #jobs: TimeWeighted;
+  readonly #busyAgents: TimeWeighted;
+  readonly #onlineAgents: TimeWeighted;
+  /** Waits of every request (served: until answered; abandoned: until giving up). */
+  readonly waits = new Tally("chat wait");
+  readonly waitsOfServed = new Tally("chat wait of served");
+  readonly handleTimes = new Tally("chat handle time", { quantiles: false });
+  readonly series: IntervalSeries;
+  requests = 0;
+  served = 0;
+  abandoned = 0;
+  delayed = 0;
+  answeredWithinTarget = 0;
+
+  constructor(env: Environment, options: ChatCenterOptions, series: IntervalSeries) {
+    this.env = env;
+    this.#options = options;
+    const { agents } = options;
+    this.#pool = new SlotPool(env, { servers: agentsOnline(agents.scheduled[0] ?? 0, agents.shrinkage), slotsPerServer: agents.concurrency });
+    this.#jobs = new TimeWeighted(env, "chats in service");
+    this.#busyAgents = new TimeWeighted(env, "busy agents");
+    this.#onlineAgents = new TimeWeighted(env, "online agents", this.#pool.activeServers);
+    this.series = series;
+    env.process(this.#staffing());
+  }
+
+  /** The desk as a trigger policy sees it. Predicted wait: (position in queue) × mean handle ÷ slots, 0 with a free slot. */
+  queueState(): QueueState {
+    const pool = this.#pool;
+    const freeSlots = Math.max(0, pool.capacity - pool.jobsInService);
+    const queueLength = pool.queueLength;
+    const predictedWaitSeconds =
+      freeSlots > 0 ? 0 : pool.capacity === 0 ? Infinity : ((queueLength + 1) * this.#options.meanHandleSeconds) / pool.capacity;
+    return { freeSlots, queueLength, predictedWaitSeconds };
+  }
+
+  /**
+   * One chat: queue (higher `priority` first when priority queueing is on), give up after
+   * `patienceSeconds`, else be served for `baseHandleSeconds` stretched by the agent's load.
+   */
+  *chat(priority: number, patienceSeconds: number, baseHandleSeconds: number): Generator<Event<any>, ChatOutcome, any> {
+    const env = this.env;
+    const interval = this.#intervalIndex();
+    const requestedAt = env.now;
+    this.requests++;
+    this.series.add("chatRequests", interval, 1);
+    const request = this.#pool.request(this.#options.usePriority ? -priority : 0);
+    if (!request.granted) {
+      this.delayed++;
+      if (patienceSeconds === Infinity) yield request;
+      else {
+        const patience = env.timeout(patienceSeconds);
+        yield env.anyOf([request, patience]);
+        patience.cancel();
+      }
+      if (!request.granted) {
+        request.cancel();
+        const waitSeconds = env.now - requestedAt;
+        this.abandoned++;
+        this.waits.add(waitSeconds);
+        this.series.add("chatsAbandoned", interval, 1);
+        return { served: false, waitSeconds, handleSeconds: 0 };
+      }
+    } else {
+      yield request;
+    }
+    const waitSeconds = env.now - requestedAt;
+    this.#recordAnswer(interval, waitSeconds);
+    const load = this.#pool.loadOf(request.server);
+    const handleSeconds = baseHandleSeconds * (1 + this.#options.slowdownPerExtraChat * (load - 1));
+    this.#jobs.add(1);
+    this.#busyAgents.set(this.#pool.busyServers);
+    yield env.timeout(handleSeconds);
+    this.#pool.release(request);
+    this.#jobs.add(-1);
+    this.#busyAgents.set(this.#pool.busyServers);
+    this.handleTimes.add(handleSeconds);
+    return { served: true, waitSeconds, handleSeconds };
+  }
+
+  /** Time-weighted mean of chats in service, busy agents and online agents over the run. */
+  levels(): { meanChatsInService: number; meanBusyAgents: number; meanOnlineAgents: number } {
+    return { meanChatsInService: this.#jobs.mean, meanBusyAgents: this.#busyAgents.mean, meanOnlineAgents: this.#onlineAgents.mean };
+  }
+
+  #recordAnswer(interval: number, waitSeconds: number): void {
+    this.served++;
+    this.waits.add(waitSeconds);
+    this.waitsOfServed.add(waitSeconds);
+    this.series.add("chatsServed", interval, 1);
+    this.series.add("waitSecondsOfServed", interval, waitSeconds);
+    if (waitSeconds <= this.#options.serviceLevelSeconds) {
+      this.answeredWithinTarget++;
+      this.series.add("answeredWithinTarget", interval, 1);
+    }
+  }
+
+  // Work after the horizon (draining chats) counts towards the last interval.
+  #intervalIndex(): number {
+    return Math.min(Math.floor(this.env.now / this.#options.intervalSeconds), this.series.length - 1);
+  }
+
+  // Sets the online agents at every interval boundary and snapshots the levels of the interval that
+  // ends. After the horizon the last staffing stays, so chats in progress can finish.
+  *#staffing(): Generator<Event<any>, void, any> {
+    const { agents, intervalSeconds } = this.#options;
+    for (let interval = 0; interval < agents.scheduled.length; interval++) {
+      const online = agentsOnline(agents.scheduled[interval], agents.shrinkage);
+      this.#pool.setServerCount(online);
+      this.#onlineAgents.set(online);
+      this.series.set("agentsScheduled", interval, agents.scheduled[interval]);
+      this.series.set("agentsOnline", interval, online);
+      yield this.env.timeout(intervalSeconds);
+      this.#snapshot(interval);
+    }
+  }
+
+  #lastAreas = { jobs: 0, busy: 0, online: 0 };
+  #snapshot(interval: number): void {
+    if (interval < 0) return;
+    const jobs = this.#jobs.area;
+    const busy = this.#busyAgents.area;
+    const online = this.#onlineAgents.area;
+    this.series.set("chatSeconds", interval, jobs - this.#lastAreas.jobs);
+    this.series.set("busyAgentSeconds", interval, busy - this.#lastAreas.busy);
+    this.series.set("onlineAgentSeconds", interval, online - this.#lastAreas.online);
+    this.#lastAreas = { jobs, busy, online };
+  }
+}

@@ -1,0 +1,61 @@
+import { newVisitState, type Signals, type VisitState } from "../policy/index.ts";
+import { ChildStream, type RandomStream } from "../random/index.ts";
+import type { SegmentConfig } from "./config.ts";
+
+/** The purposes a shopper draws random numbers for; each gets its own child stream. */
+export const SHOPPER_STREAMS = ["journey", "friction", "hesitation", "acceptance", "patience", "handle", "rescue"] as const;
+export type ShopperStreamName = (typeof SHOPPER_STREAMS)[number];
+
+/**
+ * One visit. Everything random about the shopper comes from child streams keyed at arrival (one key
+ * per named parent stream), so the same shopper behaves the same under every compared policy until
+ * the policy itself changes what happens to them (common random numbers).
+ */
+export class Shopper {
+  readonly id: number;
+  readonly segmentIndex: number;
+  readonly segment: SegmentConfig;
+  readonly arrivedAtSeconds: number;
+  readonly signals: Signals;
+  visit: VisitState = newVisitState();
+  /** Set once the shopper had a chat answered (orders then get the chat order-value uplift). */
+  chatted = false;
+  /** Set once a served chat kept this shopper from leaving (their order counts as rescued). */
+  rescued = false;
+  readonly #keys: Float64Array;
+  readonly #streams: (ChildStream | undefined)[] = [];
+
+  constructor(id: number, segmentIndex: number, segment: SegmentConfig, arrivedAtSeconds: number, parents: readonly RandomStream[], returning: boolean) {
+    this.id = id;
+    this.segmentIndex = segmentIndex;
+    this.segment = segment;
+    this.arrivedAtSeconds = arrivedAtSeconds;
+    // Exactly one key per parent stream per shopper, whatever happens later.
+    this.#keys = new Float64Array(parents.length);
+    for (let i = 0; i < parents.length; i++) this.#keys[i] = parents[i].next();
+    this.signals = {
+      step: "browse",
+      idleSeconds: 0,
+      timeOnSiteSeconds: 0,
+      pageViews: 0,
+      cartValue: 0,
+      formErrors: 0,
+      exitIntent: false,
+      returningVisitor: returning,
+      device: segment.device,
+    };
+  }
+
+  /** The shopper's private stream for `purpose` (index into SHOPPER_STREAMS), created on first use. */
+  stream(purpose: number): ChildStream {
+    return (this.#streams[purpose] ??= new ChildStream(this.#keys[purpose]));
+  }
+}
+
+export const JOURNEY = 0;
+export const FRICTION = 1;
+export const HESITATION = 2;
+export const ACCEPTANCE = 3;
+export const PATIENCE = 4;
+export const HANDLE = 5;
+export const RESCUE = 6;

@@ -1,0 +1,57 @@
+import { Tally } from "../engine/index.ts";
+import { IntervalSeries } from "./IntervalSeries.ts";
+import { ABANDONMENT_REASONS } from "./reasons.ts";
+
+/**
+ * Everything the store model counts. Fixed-size: counters, arrays by step × reason, tallies with
+ * bounded sketches and per-interval series, so memory does not grow with the number of sessions.
+ */
+export class StoreRecorder {
+  /** "browse", "cart", then the checkout steps. */
+  readonly stepNames: readonly string[];
+  readonly series: IntervalSeries;
+  readonly intervalSeconds: number;
+  sessions = 0;
+  carts = 0;
+  checkoutStarts = 0;
+  orders = 0;
+  revenue = 0;
+  rescuedOrders = 0;
+  rescuedRevenue = 0;
+  chattedOrders = 0;
+  invitationsOffered = 0;
+  invitationsAccepted = 0;
+  invitationsDeclined = 0;
+  invitationsToHesitating = 0;
+  reactiveRequests = 0;
+  annoyedExits = 0;
+  annoyedCartValue = 0;
+  queueAbandonedThenLeft = 0;
+  /** Sessions that reached each step. */
+  readonly reached: Float64Array;
+  /** Abandonments, index step × reasons + reason. */
+  readonly abandoned: Float64Array;
+  readonly orderValues = new Tally("order value");
+  readonly cartValues = new Tally("cart value");
+  readonly sessionSeconds = new Tally("session duration");
+
+  constructor(stepNames: readonly string[], intervals: number, intervalSeconds: number) {
+    this.stepNames = stepNames;
+    this.series = new IntervalSeries(intervals);
+    this.intervalSeconds = intervalSeconds;
+    this.reached = new Float64Array(stepNames.length);
+    this.abandoned = new Float64Array(stepNames.length * ABANDONMENT_REASONS.length);
+  }
+
+  interval(timeSeconds: number): number {
+    return Math.min(Math.floor(timeSeconds / this.intervalSeconds), this.series.length - 1);
+  }
+
+  reach(step: number): void {
+    this.reached[step]++;
+  }
+
+  abandon(step: number, reason: number): void {
+    this.abandoned[step * ABANDONMENT_REASONS.length + reason]++;
+  }
+}

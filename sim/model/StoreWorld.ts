@@ -1,0 +1,126 @@
+import type { Environment } from "../engine/index.ts";
+import { makeSampler, type RandomStream, type Sampler, SwitchableSource, type UniformSource } from "../random/index.ts";
+import { ChatCenter } from "./ChatCenter.ts";
+import type { SegmentConfig, StoreModelConfig } from "./config.ts";
+import { ABANDONMENT_REASONS, REASON_INDEX, type AbandonmentReason } from "./reasons.ts";
+import { StoreRecorder } from "./StoreRecorder.ts";
+import { distributionMean } from "../random/index.ts";
+
+/** One finished session, for the optional per-session log. */
+export interface SessionRecord {
+  id: number;
+  segment: string;
+  arrivedAtSeconds: number;
+  endedAtSeconds: number;
+  /** Last step reached. */
+  step: string;
+  /** "order", "bounce", or the abandonment reason. */
+  outcome: string;
+  cartValue: number;
+  pageViews: number;
+  formErrors: number;
+  invitations: number;
+  chatted: boolean;
+  rescued: boolean;
+}
+
+/** Distributions of one segment, bound to the shared switchable source. */
+export interface SegmentSamplers {
+  readonly pageViews: Sampler;
+  readonly dwellSeconds: Sampler;
+  readonly cartValue: Sampler;
+  readonly patienceSeconds: Sampler;
+}
+
+/** Per step: hazards by reason index, and the step's samplers. Step 0 is "browse", 1 "cart". */
+export interface StepPlan {
+  readonly name: string;
+  readonly baseHazards: Float64Array;
+  readonly fillSeconds: Sampler;
+  readonly isRevealStep: boolean;
+  /** Before the reveal with totals hidden: "total not visible up front" applies. */
+  readonly totalHidden: boolean;
+}
+
+/**
+ * Everything one replication of the store model shares: clock, config, samplers, precomputed step
+ * plans, the chat desk and the recorder. Built fresh per run (no module state), so runs can go in
+ * parallel workers.
+ */
+export class StoreWorld {
+  readonly env: Environment;
+  readonly config: StoreModelConfig;
+  readonly recorder: StoreRecorder;
+  readonly chat: ChatCenter;
+  /** Samplers draw from this; point it at a shopper's child stream first (see `draw`). */
+  readonly source: SwitchableSource;
+  readonly segments: readonly SegmentSamplers[];
+  readonly steps: readonly StepPlan[];
+  readonly lingerSeconds: Sampler;
+  readonly pauseSeconds: Sampler;
+  readonly handleSeconds: Sampler;
+  readonly rescueProbability: Float64Array;
+  readonly onSession: ((record: SessionRecord) => void) | undefined;
+
+  constructor(env: Environment, config: StoreModelConfig, placeholder: RandomStream, onSession?: (record: SessionRecord) => void) {
+    this.onSession = onSession;
+    this.env = env;
+    this.config = config;
+    this.source = new SwitchableSource(placeholder);
+    const bind = (spec: Parameters<typeof makeSampler>[0]): Sampler => makeSampler(spec, this.source);
+    this.segments = config.segments.map((segment: SegmentConfig) => ({
+      pageViews: bind(segment.pageViews),
+      dwellSeconds: bind(segment.dwellSeconds),
+      cartValue: bind(segment.cartValue),
+      patienceSeconds: bind(segment.patienceSeconds),
+    }));
+    const { funnel, pricing } = config;
+    this.lingerSeconds = bind(funnel.hesitation.lingerSeconds);
+    this.pauseSeconds = bind(funnel.hesitation.pauseSeconds);
+    this.handleSeconds = bind(config.chat.handleSeconds);
+    this.rescueProbability = reasonArray(config.chat.rescueProbability);
+
+    const revealIndex = pricing.showTotalUpfront ? 1 : 2 + Math.max(0, funnel.steps.findIndex((step) => step.revealsTotal));
+    const hasReveal = pricing.showTotalUpfront || funnel.steps.some((step) => step.revealsTotal);
+    const plans: StepPlan[] = [
+      { name: "browse", baseHazards: new Float64Array(ABANDONMENT_REASONS.length), fillSeconds: bind({ kind: "constant", value: 0 }), isRevealStep: false, totalHidden: false },
+      { name: "cart", baseHazards: reasonArray(funnel.cartHazards), fillSeconds: bind(funnel.cartSeconds), isRevealStep: hasReveal && revealIndex === 1, totalHidden: !pricing.showTotalUpfront },
+    ];
+    funnel.steps.forEach((step, i) => {
+      plans.push({
+        name: step.name,
+        baseHazards: reasonArray(step.hazards),
+        fillSeconds: bind(step.fillSeconds),
+        isRevealStep: hasReveal && revealIndex === i + 2,
+        totalHidden: !pricing.showTotalUpfront && (!hasReveal || i + 2 < revealIndex),
+      });
+    });
+    this.steps = plans;
+    const intervals = config.agents.scheduled.length;
+    this.recorder = new StoreRecorder(plans.map((plan) => plan.name), intervals, config.horizon.intervalSeconds);
+    this.chat = new ChatCenter(
+      env,
+      {
+        agents: config.agents,
+        intervalSeconds: config.horizon.intervalSeconds,
+        slowdownPerExtraChat: config.chat.slowdownPerExtraChat,
+        serviceLevelSeconds: config.chat.serviceLevelSeconds,
+        meanHandleSeconds: distributionMean(config.chat.handleSeconds),
+        usePriority: config.chat.queueDiscipline === "priority",
+      },
+      this.recorder.series,
+    );
+  }
+
+  /** Draws from `sampler` using `stream` (a shopper's child stream). */
+  draw(sampler: Sampler, stream: UniformSource): number {
+    this.source.current = stream;
+    return sampler.sample();
+  }
+}
+
+function reasonArray(values: Readonly<Partial<Record<AbandonmentReason, number>>>): Float64Array {
+  const array = new Float64Array(ABANDONMENT_REASONS.length);
+  for (const [reason, value] of Object.entries(values)) array[REASON_INDEX[reason as AbandonmentReason]] = value ?? 0;
+  return array;
+}

@@ -1,0 +1,67 @@
+import type { AgentConfig } from "./config.ts";
+import type { ChatCenter } from "./ChatCenter.ts";
+import type { IntervalSeries } from "./IntervalSeries.ts";
+import { finiteOrNull, ratio, type ChatQueueResults, type IntervalResults } from "./results.ts";
+
+/** The chat desk's figures for the whole run. */
+export function collectChatResults(chat: ChatCenter, agents: AgentConfig, intervalSeconds: number, serviceLevelSeconds: number): ChatQueueResults {
+  const series = chat.series;
+  const chatSeconds = sum(series.get("chatSeconds"));
+  const busy = sum(series.get("busyAgentSeconds"));
+  const online = sum(series.get("onlineAgentSeconds"));
+  const agentHoursScheduled = (agents.scheduled.reduce((total, count) => total + count, 0) * intervalSeconds) / 3600;
+  return {
+    requests: chat.requests,
+    served: chat.served,
+    abandoned: chat.abandoned,
+    probabilityOfWait: ratio(chat.delayed, chat.requests),
+    meanWaitSeconds: finiteOrNull(chat.waits.mean),
+    meanWaitOfServedSeconds: finiteOrNull(chat.waitsOfServed.mean),
+    waitOfServedP50Seconds: finiteOrNull(chat.waitsOfServed.quantile(0.5)),
+    waitOfServedP90Seconds: finiteOrNull(chat.waitsOfServed.quantile(0.9)),
+    waitOfServedP95Seconds: finiteOrNull(chat.waitsOfServed.quantile(0.95)),
+    serviceLevelSeconds,
+    serviceLevel: ratio(chat.answeredWithinTarget, chat.requests),
+    serviceLevelOfAnswered: ratio(chat.answeredWithinTarget, chat.served),
+    queueAbandonmentRate: ratio(chat.abandoned, chat.requests),
+    meanHandleSeconds: finiteOrNull(chat.handleTimes.mean),
+    occupancy: ratio(busy, online),
+    slotUtilization: ratio(chatSeconds, online * agents.concurrency),
+    meanConcurrency: ratio(chatSeconds, busy),
+    agentHoursScheduled,
+    agentCost: agentHoursScheduled * agents.costPerHour,
+  };
+}
+
+/** Per-interval series as plain arrays, with the derived per-interval ratios. */
+export function collectIntervalResults(series: IntervalSeries, intervalSeconds: number): IntervalResults {
+  const plain = series.toJSON();
+  const n = series.length;
+  const each = <T>(fn: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => fn(i));
+  return {
+    intervalSeconds,
+    startSeconds: each((i) => i * intervalSeconds),
+    sessions: plain.sessions,
+    carts: plain.carts,
+    orders: plain.orders,
+    revenue: plain.revenue,
+    invitations: plain.invitations,
+    chatRequests: plain.chatRequests,
+    chatsServed: plain.chatsServed,
+    chatsAbandoned: plain.chatsAbandoned,
+    agentsScheduled: plain.agentsScheduled,
+    agentsOnline: plain.agentsOnline,
+    rescuedOrders: plain.rescuedOrders,
+    occupancy: each((i) => ratio(plain.busyAgentSeconds[i], plain.onlineAgentSeconds[i])),
+    meanConcurrency: each((i) => ratio(plain.chatSeconds[i], plain.busyAgentSeconds[i])),
+    serviceLevel: each((i) => ratio(plain.answeredWithinTarget[i], plain.chatRequests[i])),
+    meanWaitOfServedSeconds: each((i) => ratio(plain.waitSecondsOfServed[i], plain.chatsServed[i])),
+  };
+}
+
+function sum(values: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i];
+  return total;
+}
+

@@ -1,0 +1,161 @@
+import type { ResolvedPolicy } from "../policy/index.ts";
+import type { DistributionSpec } from "../random/index.ts";
+import type { AbandonmentReason, CheckoutReason } from "./reasons.ts";
+
+/**
+ * The fully resolved description of a store the model runs. Produced by the scenario loader in
+ * `experiments/` (which validates and fills defaults); the model trusts it. All times are in seconds,
+ * money in the scenario's currency, probabilities in [0, 1].
+ */
+export interface StoreModelConfig {
+  readonly kind: "store";
+  readonly name: string;
+  readonly horizon: HorizonConfig;
+  /** Session arrival rate per interval over the whole horizon (days × intervals per day), per second. */
+  readonly sessionRatesPerSecond: readonly number[];
+  readonly segments: readonly SegmentConfig[];
+  readonly pricing: PricingConfig;
+  readonly funnel: FunnelConfig;
+  readonly chat: ChatConfig;
+  readonly agents: AgentConfig;
+}
+
+export interface HorizonConfig {
+  readonly days: number;
+  /** Length of one staffing/reporting interval (900 or 1800 s typically). */
+  readonly intervalSeconds: number;
+}
+
+export type Device = "desktop" | "mobile" | "tablet";
+
+export interface SegmentConfig {
+  readonly name: string;
+  /** Share of sessions (weights are normalised by the loader to sum to 1). */
+  readonly weight: number;
+  readonly device: Device;
+  readonly returningProbability: number;
+  /** Page views before the add-to-cart decision (rounded, at least 1). */
+  readonly pageViews: DistributionSpec;
+  readonly dwellSeconds: DistributionSpec;
+  readonly addToCartProbability: number;
+  readonly cartValue: DistributionSpec;
+  /** Multiplies the sticker-shock hazard (1 = average shopper). */
+  readonly priceSensitivity: number;
+  /** 0..1: lowers form-error probabilities and the friction hazard. */
+  readonly techComfort: number;
+  /** Probability of accepting an invitation while hesitating. */
+  readonly chatOpenness: number;
+  /** Probability of pressing "Need help?" while hesitating (where the policy shows the button). */
+  readonly helpProbability: number;
+  readonly patienceSeconds: DistributionSpec;
+  /** Probability that an unwanted invitation (declined by a shopper who was not hesitating) makes them leave. */
+  readonly invitationSensitivity: number;
+}
+
+export interface PricingConfig {
+  readonly shippingFee: number;
+  /** Carts at or above this value ship free (Infinity = never). */
+  readonly freeShippingThreshold: number;
+  readonly taxRate: number;
+  readonly fixedFee: number;
+  /** Show shipping, tax and fees from the cart page on (moves the sticker-shock point to the cart). */
+  readonly showTotalUpfront: boolean;
+  /** Gross margin on revenue, for net benefit. */
+  readonly marginRate: number;
+}
+
+export interface FieldConfig {
+  readonly name: string;
+  readonly errorProbability: number;
+}
+
+export interface StepConfig {
+  readonly name: string;
+  /** Time to complete the step's form or page without errors. */
+  readonly fillSeconds: DistributionSpec;
+  readonly fields: readonly FieldConfig[];
+  /** Base probability of abandoning at this step, per reason (competing risks). */
+  readonly hazards: Readonly<Partial<Record<CheckoutReason, number>>>;
+  /** Reveals shipping, tax and fees (the sticker-shock point) unless the total is shown up front. */
+  readonly revealsTotal: boolean;
+}
+
+export interface FunnelConfig {
+  /** Hazards at the cart page, per reason (justBrowsing lives here). */
+  readonly cartHazards: Readonly<Partial<Record<AbandonmentReason, number>>>;
+  readonly cartSeconds: DistributionSpec;
+  readonly steps: readonly StepConfig[];
+  readonly stickerShock: StickerShockConfig;
+  readonly friction: FrictionConfig;
+  readonly hesitation: HesitationConfig;
+}
+
+export interface StickerShockConfig {
+  /** Hazard = 1 − exp(−sensitivity × priceSensitivity × extraCosts / cartValue). */
+  readonly sensitivity: number;
+  /** Extra hazard of "total not visible up front" at steps before the reveal when totals are hidden. */
+  readonly hiddenTotalHazardPerStep: number;
+}
+
+export interface FrictionConfig {
+  /** Seconds lost per form error. */
+  readonly secondsPerError: number;
+  /** Added "too long or complicated" hazard per error, scaled by (1 − techComfort / 2). */
+  readonly hazardPerError: number;
+  /** Probability that an error makes a shopper press "Need help?" (where available). */
+  readonly helpProbabilityPerError: number;
+  /** Probability that a shopper fixes a field error on the first retry (else another error). */
+  readonly fixProbability: number;
+}
+
+export interface HesitationConfig {
+  /** How long a shopper who is about to leave lingers first (idle). */
+  readonly lingerSeconds: DistributionSpec;
+  /** Probability that the linger ends with exit intent (mouse leaves / back), by device. */
+  readonly exitIntentProbability: Readonly<Record<Device, number>>;
+  /** Probability that a shopper who will continue still pauses idle at a step (false positives). */
+  readonly pauseProbability: number;
+  readonly pauseSeconds: DistributionSpec;
+}
+
+export interface ChatConfig {
+  readonly policy: ResolvedPolicy;
+  /** Acceptance multiplier for shoppers who are not hesitating (they need no help). */
+  readonly acceptanceIfNotHesitating: number;
+  /** Acceptance multiplier for invitations shown on exit intent (the shopper is leaving). */
+  readonly acceptanceOnExitIntent: number;
+  /** Probability that a served chat rescues a hesitating shopper, by the reason they were leaving. */
+  readonly rescueProbability: Readonly<Partial<Record<AbandonmentReason, number>>>;
+  /** Relative order-value increase of orders whose shopper chatted (e.g. 0.1 = +10%). */
+  readonly orderValueUplift: number;
+  readonly handleSeconds: DistributionSpec;
+  /** Handle time multiplier per extra concurrent chat the agent holds at assignment: 1 + s·(load − 1). */
+  readonly slowdownPerExtraChat: number;
+  readonly serviceLevelSeconds: number;
+  /** "fifo" ignores policy priorities; "priority" serves higher priorities first. */
+  readonly queueDiscipline: "fifo" | "priority";
+}
+
+export interface AgentConfig {
+  /** Scheduled (paid) agents per interval over the whole horizon. */
+  readonly scheduled: readonly number[];
+  /** Share of scheduled time not available for chats (breaks, meetings); online = floor(scheduled × (1 − shrinkage)). */
+  readonly shrinkage: number;
+  readonly concurrency: number;
+  readonly costPerHour: number;
+}
+
+/** A contact-centre-only scenario: chat arrivals per interval, no shoppers (for Erlang-style questions). */
+export interface ChatOnlyModelConfig {
+  readonly kind: "chatOnly";
+  readonly name: string;
+  readonly horizon: HorizonConfig;
+  readonly chatRatesPerSecond: readonly number[];
+  readonly handleSeconds: DistributionSpec;
+  readonly patienceSeconds: DistributionSpec | null;
+  readonly slowdownPerExtraChat: number;
+  readonly serviceLevelSeconds: number;
+  readonly agents: AgentConfig;
+}
+
+export type ModelConfig = StoreModelConfig | ChatOnlyModelConfig;

@@ -1,0 +1,163 @@
+import type { Event } from "../engine/index.ts";
+import {
+  chatPriority,
+  evaluatePolicy,
+  GATE_RECHECK_SECONDS,
+  nextFireDelaySeconds,
+  onChatEnded,
+  onChatStarted,
+  onDeclined,
+  onInvitationShown,
+  type ChatSource,
+} from "../policy/index.ts";
+import type { ChatOutcome } from "./ChatCenter.ts";
+import { ACCEPTANCE, HANDLE, PATIENCE, RESCUE, type Shopper } from "./Shopper.ts";
+import type { StoreWorld } from "./StoreWorld.ts";
+
+/** How an idle window ended. */
+export const STAYED = 0;
+export const LEFT = 1;
+export const RESCUED = 2;
+export const ANNOYED = 3;
+export type WindowOutcome = typeof STAYED | typeof LEFT | typeof RESCUED | typeof ANNOYED;
+
+/** What the shopper does in an idle window. */
+export interface IdleWindow {
+  readonly durationSeconds: number;
+  /** Reason index the shopper is about to leave for, or −1 if they will carry on. */
+  readonly hesitatingReason: number;
+  /** Seconds into the window at which the shopper presses "Need help?", or −1. */
+  readonly helpAtSeconds: number;
+  /** The window ends with exit intent (mouse leaves / back navigation). */
+  readonly exitIntentAtEnd: boolean;
+}
+
+type Gen<T> = Generator<Event<any>, T, any>;
+
+/**
+ * The shopper sits idle on the current page for `durationSeconds` (reading, hesitating, looking for
+ * a card). Meanwhile proactive triggers may fire (at the exact moment the policy's thresholds are
+ * crossed, re-checked every GATE_RECHECK_SECONDS while gating blocks them) and the shopper may ask
+ * for help. A hesitating shopper who gets a chat answered may be rescued; one who is not hesitating
+ * may be annoyed by an unwanted invitation and leave.
+ */
+export function* idleWindow(world: StoreWorld, shopper: Shopper, window: IdleWindow): Gen<WindowOutcome> {
+  const env = world.env;
+  const policy = world.config.chat.policy;
+  const signals = shopper.signals;
+  let elapsed = 0;
+  let helpAt = window.helpAtSeconds;
+  let recheckAt = -1;
+  let lastInviteAt = -1;
+  signals.idleSeconds = 0;
+  for (;;) {
+    const remaining = window.durationSeconds - elapsed;
+    let fire = recheckAt >= elapsed ? recheckAt - elapsed : nextFireDelaySeconds(policy, signals, shopper.visit, remaining);
+    // Loose caps could allow another invitation at the same instant: never more than one per moment.
+    if (fire === 0 && lastInviteAt === elapsed) fire = GATE_RECHECK_SECONDS;
+    if (fire !== null && fire > remaining) fire = null;
+    const help = helpAt >= elapsed && !shopper.visit.inChat ? helpAt - elapsed : null;
+    const step = help !== null && (fire === null || help <= fire) ? help : fire;
+    if (step === null) break;
+    if (step > 0) yield env.timeout(step);
+    advance(shopper, step);
+    elapsed += step;
+    if (step === help) {
+      helpAt = -1;
+      world.recorder.reactiveRequests++;
+      const outcome = yield* requestChat(world, shopper, { kind: "reactive" }, window.hesitatingReason, true);
+      if (outcome !== STAYED) return outcome;
+      continue;
+    }
+    recheckAt = -1;
+    const decision = evaluatePolicy(policy, signals, shopper.visit, world.chat.queueState());
+    if (!decision.invite) {
+      // Gating said no for now (rules and caps agreed): try again shortly, as the widget does.
+      recheckAt = elapsed + GATE_RECHECK_SECONDS;
+      continue;
+    }
+    lastInviteAt = elapsed;
+    const outcome = yield* invite(world, shopper, decision.rule!, window.hesitatingReason, false);
+    if (outcome !== STAYED) return outcome;
+  }
+  if (window.durationSeconds > elapsed) {
+    yield env.timeout(window.durationSeconds - elapsed);
+    advance(shopper, window.durationSeconds - elapsed);
+  }
+  if (window.exitIntentAtEnd) {
+    signals.exitIntent = true;
+    const decision = evaluatePolicy(policy, signals, shopper.visit, world.chat.queueState());
+    signals.exitIntent = false;
+    if (decision.invite) {
+      const outcome = yield* invite(world, shopper, decision.rule!, window.hesitatingReason, true);
+      if (outcome !== STAYED) return outcome;
+    }
+  }
+  return window.hesitatingReason >= 0 ? LEFT : STAYED;
+}
+
+function advance(shopper: Shopper, seconds: number): void {
+  shopper.signals.idleSeconds += seconds;
+  shopper.signals.timeOnSiteSeconds += seconds;
+}
+
+/** Shows an invitation; the shopper accepts (chat), declines, or declines and leaves annoyed. */
+function* invite(world: StoreWorld, shopper: Shopper, rule: string, hesitatingReason: number, onExitIntent: boolean): Gen<WindowOutcome> {
+  const { recorder, config } = world;
+  const segment = shopper.segment;
+  recorder.invitationsOffered++;
+  recorder.series.add("invitations", recorder.interval(world.env.now), 1);
+  if (hesitatingReason >= 0) recorder.invitationsToHesitating++;
+  shopper.visit = onInvitationShown(shopper.visit, shopper.signals.timeOnSiteSeconds);
+  const stream = shopper.stream(ACCEPTANCE);
+  const acceptDraw = stream.next();
+  const annoyDraw = stream.next();
+  let acceptance = segment.chatOpenness;
+  if (hesitatingReason < 0) acceptance *= config.chat.acceptanceIfNotHesitating;
+  if (onExitIntent) acceptance *= config.chat.acceptanceOnExitIntent;
+  if (acceptDraw < acceptance) {
+    recorder.invitationsAccepted++;
+    return yield* requestChat(world, shopper, { kind: "proactive", rule }, hesitatingReason, hesitatingReason >= 0);
+  }
+  recorder.invitationsDeclined++;
+  shopper.visit = onDeclined(shopper.visit);
+  if (hesitatingReason < 0 && annoyDraw < segment.invitationSensitivity) {
+    recorder.annoyedExits++;
+    recorder.annoyedCartValue += shopper.signals.cartValue;
+    return ANNOYED;
+  }
+  return STAYED;
+}
+
+/**
+ * Starts a chat. `wait`: the shopper waits for it (a hesitating shopper, or one who asked for help);
+ * otherwise the chat runs alongside the visit. A hesitating shopper whose chat is answered is rescued
+ * with the probability for their reason; if it is not answered or not convincing, they leave.
+ */
+export function* requestChat(world: StoreWorld, shopper: Shopper, source: ChatSource, hesitatingReason: number, wait: boolean): Gen<WindowOutcome> {
+  const priority = chatPriority(world.config.chat.policy, shopper.signals, source);
+  const patience = Math.max(0, world.draw(world.segments[shopper.segmentIndex].patienceSeconds, shopper.stream(PATIENCE)));
+  const handle = Math.max(1, world.draw(world.handleSeconds, shopper.stream(HANDLE)));
+  shopper.visit = onChatStarted(shopper.visit);
+  if (!wait) {
+    world.env.process(backgroundChat(world, shopper, priority, patience, handle));
+    return STAYED;
+  }
+  const outcome: ChatOutcome = yield* world.chat.chat(priority, patience, handle);
+  shopper.visit = onChatEnded(shopper.visit);
+  if (outcome.served) shopper.chatted = true;
+  shopper.signals.timeOnSiteSeconds += outcome.waitSeconds + outcome.handleSeconds;
+  shopper.signals.idleSeconds = 0;
+  if (hesitatingReason < 0) return STAYED;
+  if (!outcome.served) {
+    world.recorder.queueAbandonedThenLeft++;
+    return LEFT;
+  }
+  return shopper.stream(RESCUE).next() < world.rescueProbability[hesitatingReason] ? RESCUED : LEFT;
+}
+
+function* backgroundChat(world: StoreWorld, shopper: Shopper, priority: number, patience: number, handle: number): Gen<void> {
+  const outcome = yield* world.chat.chat(priority, patience, handle);
+  if (outcome.served) shopper.chatted = true;
+  shopper.visit = onChatEnded(shopper.visit);
+}

@@ -1,0 +1,183 @@
+import type { Event } from "../engine/index.ts";
+import { onPageChange, reactiveAvailable } from "../policy/index.ts";
+import { drawAbandonment } from "./competingRisks.ts";
+import { drawFormErrors } from "./friction.ts";
+import { ANNOYED, idleWindow, LEFT, RESCUED, requestChat, STAYED } from "./idleWindow.ts";
+import { extraCosts, stickerShockHazard } from "./pricing.ts";
+import { ABANDONMENT_REASONS, REASON_INDEX } from "./reasons.ts";
+import { FRICTION, HESITATION, JOURNEY, type Shopper } from "./Shopper.ts";
+import type { StoreWorld } from "./StoreWorld.ts";
+
+type Gen<T> = Generator<Event<any>, T, any>;
+
+const BROWSE = 0;
+const CART = 1;
+const JUST_BROWSING = REASON_INDEX.justBrowsing;
+const ANNOYED_BY_CHAT = REASON_INDEX.annoyedByChat;
+const EXTRA_COSTS = REASON_INDEX.extraCostsTooHigh;
+const TOTAL_HIDDEN = REASON_INDEX.totalNotVisibleUpfront;
+const TOO_COMPLICATED = REASON_INDEX.checkoutTooLongOrComplicated;
+/** Longest visit page count drawn; a cap against heavy-tailed page-view distributions. */
+const MAX_PAGE_VIEWS = 200;
+
+/**
+ * One shopper's visit: browse pages, maybe add to cart, then the cart and each checkout step. At
+ * every step the shopper either carries on (possibly after an idle pause: a false-positive signal)
+ * or is about to leave for a reason, lingers first (the window in which chat can help), and leaves
+ * unless a chat rescues them.
+ */
+export function* shopperVisit(world: StoreWorld, shopper: Shopper): Gen<void> {
+  const { recorder } = world;
+  const segmentSamplers = world.segments[shopper.segmentIndex];
+  const segment = shopper.segment;
+  const journey = shopper.stream(JOURNEY);
+  recorder.sessions++;
+  recorder.series.add("sessions", recorder.interval(shopper.arrivedAtSeconds), 1);
+  recorder.reach(BROWSE);
+
+  const pages = Math.min(MAX_PAGE_VIEWS, Math.max(1, Math.round(world.draw(segmentSamplers.pageViews, journey))));
+  for (let page = 0; page < pages; page++) {
+    enterPage(shopper, page === 0 ? "browse" : "product");
+    const dwell = Math.max(0, world.draw(segmentSamplers.dwellSeconds, journey));
+    const outcome = yield* idleWindow(world, shopper, { durationSeconds: dwell, hesitatingReason: -1, helpAtSeconds: -1, exitIntentAtEnd: false });
+    if (outcome === ANNOYED) return leave(world, shopper, BROWSE, ANNOYED_BY_CHAT);
+  }
+  if (journey.next() >= segment.addToCartProbability) return leave(world, shopper, -1, -1);
+
+  const cartValue = Math.max(0.01, world.draw(segmentSamplers.cartValue, journey));
+  shopper.signals.cartValue = cartValue;
+  recorder.carts++;
+  recorder.cartValues.add(cartValue);
+  recorder.series.add("carts", recorder.interval(world.env.now), 1);
+
+  const extra = extraCosts(cartValue, world.config.pricing);
+  for (let step = CART; step < world.steps.length; step++) {
+    if (step === CART + 1) recorder.checkoutStarts++;
+    const outcome = yield* checkoutStep(world, shopper, step, extra);
+    if (outcome >= 0) return leave(world, shopper, step, outcome);
+  }
+  placeOrder(world, shopper, cartValue);
+}
+
+/** Runs one step; returns the reason index if the shopper leaves there, else −1. */
+function* checkoutStep(world: StoreWorld, shopper: Shopper, step: number, extra: number): Gen<number> {
+  const { config, recorder, env } = world;
+  const plan = world.steps[step];
+  const segment = shopper.segment;
+  const { friction, stickerShock, hesitation } = config.funnel;
+  enterPage(shopper, plan.name);
+  recorder.reach(step);
+
+  const fields = step === CART ? [] : config.funnel.steps[step - 2].fields;
+  const errors = drawFormErrors(shopper.stream(FRICTION), fields, segment.techComfort, friction.fixProbability);
+  shopper.signals.formErrors += errors;
+
+  const hazards = plan.baseHazards.slice();
+  if (plan.isRevealStep) {
+    hazards[EXTRA_COSTS] = combine(hazards[EXTRA_COSTS], stickerShockHazard(shopper.signals.cartValue, extra, stickerShock.sensitivity, segment.priceSensitivity));
+  }
+  // "Total not visible up front" exists only while the total is hidden.
+  if (plan.totalHidden) hazards[TOTAL_HIDDEN] = combine(hazards[TOTAL_HIDDEN], stickerShock.hiddenTotalHazardPerStep);
+  else hazards[TOTAL_HIDDEN] = 0;
+  if (errors > 0) {
+    const frictionHazard = Math.min(1, errors * friction.hazardPerError * (1 - segment.techComfort / 2));
+    hazards[TOO_COMPLICATED] = combine(hazards[TOO_COMPLICATED], frictionHazard);
+  }
+  const reason = drawAbandonment(shopper.stream(JOURNEY), hazards);
+
+  // Filling the form is active time: not idle.
+  const fillSeconds = Math.max(0, world.draw(plan.fillSeconds, shopper.stream(JOURNEY))) + errors * friction.secondsPerError;
+  if (fillSeconds > 0) yield env.timeout(fillSeconds);
+  shopper.signals.timeOnSiteSeconds += fillSeconds;
+  shopper.signals.idleSeconds = 0;
+
+  const hesitationStream = shopper.stream(HESITATION);
+  const helpDraw = hesitationStream.next();
+  const helpAvailable = reactiveAvailable(config.chat.policy, plan.name);
+  if (errors > 0 && helpAvailable && reason < 0 && helpDraw < 1 - (1 - friction.helpProbabilityPerError) ** errors) {
+    // Stuck on the form but not leaving: asks for help and waits for it.
+    recorder.reactiveRequests++;
+    yield* requestChat(world, shopper, { kind: "reactive" }, -1, true);
+  }
+
+  if (reason < 0) {
+    if (hesitationStream.next() >= hesitation.pauseProbability) return -1;
+    const pause = Math.max(0, world.draw(world.pauseSeconds, hesitationStream));
+    const outcome = yield* idleWindow(world, shopper, { durationSeconds: pause, hesitatingReason: -1, helpAtSeconds: -1, exitIntentAtEnd: false });
+    return outcome === ANNOYED ? ANNOYED_BY_CHAT : -1;
+  }
+
+  // About to leave: linger first. Just-browsing shoppers do not ask for help.
+  const linger = Math.max(0, world.draw(world.lingerSeconds, hesitationStream));
+  const helpFraction = hesitationStream.next();
+  const exitIntent = hesitationStream.next() < hesitation.exitIntentProbability[segment.device];
+  const asksForHelp = helpAvailable && reason !== JUST_BROWSING && helpDraw < segment.helpProbability;
+  const outcome = yield* idleWindow(world, shopper, {
+    durationSeconds: linger,
+    hesitatingReason: reason,
+    helpAtSeconds: asksForHelp ? helpFraction * linger : -1,
+    exitIntentAtEnd: exitIntent,
+  });
+  if (outcome === RESCUED) {
+    shopper.rescued = true;
+    return -1;
+  }
+  if (outcome === LEFT || outcome === STAYED) return reason;
+  return ANNOYED_BY_CHAT;
+}
+
+function enterPage(shopper: Shopper, step: string): void {
+  const signals = shopper.signals;
+  signals.step = step;
+  signals.pageViews++;
+  signals.idleSeconds = 0;
+  shopper.visit = onPageChange(shopper.visit);
+}
+
+/** Probability of either of two independent hazards. */
+function combine(a: number, b: number): number {
+  return 1 - (1 - a) * (1 - b);
+}
+
+function leave(world: StoreWorld, shopper: Shopper, step: number, reason: number): void {
+  if (step >= 0) world.recorder.abandon(step, reason);
+  endSession(world, shopper, reason >= 0 ? ABANDONMENT_REASONS[reason] : "bounce");
+}
+
+function endSession(world: StoreWorld, shopper: Shopper, outcome: string): void {
+  world.recorder.sessionSeconds.add(world.env.now - shopper.arrivedAtSeconds);
+  if (world.onSession === undefined) return;
+  const signals = shopper.signals;
+  world.onSession({
+    id: shopper.id,
+    segment: shopper.segment.name,
+    arrivedAtSeconds: shopper.arrivedAtSeconds,
+    endedAtSeconds: world.env.now,
+    step: signals.step,
+    outcome,
+    cartValue: signals.cartValue,
+    pageViews: signals.pageViews,
+    formErrors: signals.formErrors,
+    invitations: shopper.visit.invitationsThisVisit,
+    chatted: shopper.chatted,
+    rescued: shopper.rescued,
+  });
+}
+
+function placeOrder(world: StoreWorld, shopper: Shopper, cartValue: number): void {
+  const { recorder, env } = world;
+  const value = shopper.chatted ? cartValue * (1 + world.config.chat.orderValueUplift) : cartValue;
+  const interval = recorder.interval(env.now);
+  recorder.orders++;
+  recorder.revenue += value;
+  recorder.orderValues.add(value);
+  recorder.series.add("orders", interval, 1);
+  recorder.series.add("revenue", interval, value);
+  if (shopper.chatted) recorder.chattedOrders++;
+  if (shopper.rescued) {
+    recorder.rescuedOrders++;
+    recorder.rescuedRevenue += value;
+    recorder.series.add("rescuedOrders", interval, 1);
+  }
+  endSession(world, shopper, "order");
+}

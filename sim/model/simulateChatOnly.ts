@@ -1,0 +1,56 @@
+import { Environment } from "../engine/index.ts";
+import { makeSampler, PiecewisePoissonArrivals, StreamFactory } from "../random/index.ts";
+import { ChatCenter } from "./ChatCenter.ts";
+import { collectChatResults, collectIntervalResults } from "./collectResults.ts";
+import type { ChatOnlyModelConfig } from "./config.ts";
+import { IntervalSeries } from "./IntervalSeries.ts";
+import type { ChatOnlyResults } from "./results.ts";
+import { distributionMean } from "../random/index.ts";
+
+/**
+ * The contact-centre-only model: chats arrive as a non-homogeneous Poisson process, wait with
+ * patience, and are handled by agents with concurrency and slowdown. With exponential times,
+ * concurrency 1 and no slowdown it is the M/M/c+M queue of Erlang A (M/M/c, Erlang C, without patience).
+ */
+export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: string | number }): ChatOnlyResults {
+  const env = new Environment();
+  const streams = new StreamFactory(options.seed);
+  const series = new IntervalSeries(config.agents.scheduled.length);
+  const center = new ChatCenter(
+    env,
+    {
+      agents: config.agents,
+      intervalSeconds: config.horizon.intervalSeconds,
+      slowdownPerExtraChat: config.slowdownPerExtraChat,
+      serviceLevelSeconds: config.serviceLevelSeconds,
+      meanHandleSeconds: distributionMean(config.handleSeconds),
+      usePriority: false,
+    },
+    series,
+  );
+  const handle = makeSampler(config.handleSeconds, streams.stream("handle"));
+  const patience = config.patienceSeconds === null ? null : makeSampler(config.patienceSeconds, streams.stream("patience"));
+  const arrivals = new PiecewisePoissonArrivals(streams.stream("arrivals"), config.chatRatesPerSecond, config.horizon.intervalSeconds);
+  const horizonSeconds = config.horizon.days * 86400;
+
+  env.process(
+    (function* () {
+      for (let at = arrivals.next(); at < horizonSeconds; at = arrivals.next()) {
+        yield env.timeout(at - env.now);
+        // Draw both at arrival so every chat keeps its own numbers whatever the staffing (common random numbers).
+        const patienceSeconds = patience === null ? Infinity : Math.max(0, patience.sample());
+        const handleSeconds = Math.max(0, handle.sample());
+        env.process(center.chat(0, patienceSeconds, handleSeconds));
+      }
+    })(),
+  );
+  env.run();
+  return {
+    kind: "chatOnly",
+    scenario: config.name,
+    seed: options.seed,
+    horizonDays: config.horizon.days,
+    chat: collectChatResults(center, config.agents, config.horizon.intervalSeconds, config.serviceLevelSeconds),
+    intervals: collectIntervalResults(series, config.horizon.intervalSeconds),
+  };
+}

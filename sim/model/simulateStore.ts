@@ -1,0 +1,123 @@
+import { Environment } from "../engine/index.ts";
+import { categorical, PiecewisePoissonArrivals, StreamFactory } from "../random/index.ts";
+import { collectChatResults, collectIntervalResults } from "./collectResults.ts";
+import type { StoreModelConfig } from "./config.ts";
+import { shopperVisit } from "./journey.ts";
+import { ABANDONMENT_REASONS, CHECKOUT_REASONS, type AbandonmentReason, type CheckoutReason } from "./reasons.ts";
+import { finiteOrNull, ratio, type StepResult, type StoreResults } from "./results.ts";
+import { Shopper, SHOPPER_STREAMS } from "./Shopper.ts";
+import { type SessionRecord, StoreWorld } from "./StoreWorld.ts";
+import type { StoreRecorder } from "./StoreRecorder.ts";
+
+/** A finished session, for the optional per-session log. */
+export interface RunOptions {
+  seed: string | number;
+  /** Called once per finished session (for an optional JSONL log); leave out to keep memory flat. */
+  onSession?: (record: SessionRecord) => void;
+}
+
+/**
+ * Runs the store model over its horizon: sessions arrive as a non-homogeneous Poisson process
+ * (piecewise-constant rate per interval) until the horizon ends; sessions in progress then finish.
+ * Deterministic: the same config and seed give the same results on any machine.
+ */
+export function simulateStore(config: StoreModelConfig, options: RunOptions): StoreResults {
+  const env = new Environment();
+  const streams = new StreamFactory(options.seed);
+  const world = new StoreWorld(env, config, streams.stream("unused"), options.onSession);
+  const horizonSeconds = config.horizon.days * 86400;
+  const parents = SHOPPER_STREAMS.map((name) => streams.stream(`shopper.${name}`));
+  const segmentOf = categorical(streams.stream("segment"), config.segments.map((segment) => segment.weight));
+  const returningStream = streams.stream("returning");
+  const arrivals = new PiecewisePoissonArrivals(streams.stream("arrivals"), config.sessionRatesPerSecond, config.horizon.intervalSeconds);
+
+  env.process(
+    (function* () {
+      let id = 0;
+      for (let at = arrivals.next(); at < horizonSeconds; at = arrivals.next()) {
+        yield env.timeout(at - env.now);
+        const segmentIndex = segmentOf.sample();
+        const segment = config.segments[segmentIndex];
+        const returning = returningStream.next() < segment.returningProbability;
+        env.process(shopperVisit(world, new Shopper(id++, segmentIndex, segment, at, parents, returning)));
+      }
+    })(),
+  );
+  env.run();
+  return storeResults(world, options.seed);
+}
+
+function storeResults(world: StoreWorld, seed: string | number): StoreResults {
+  const { config, recorder } = world;
+  const byReason = Object.fromEntries(ABANDONMENT_REASONS.map((reason, r) => [reason, reasonTotal(recorder, r)])) as Record<AbandonmentReason, number>;
+  const checkoutTotal = CHECKOUT_REASONS.reduce((total, reason) => total + byReason[reason], 0);
+  const chat = collectChatResults(world.chat, config.agents, config.horizon.intervalSeconds, config.chat.serviceLevelSeconds);
+  const rescuedMargin = recorder.rescuedRevenue * config.pricing.marginRate;
+  return {
+    kind: "store",
+    scenario: config.name,
+    seed,
+    horizonDays: config.horizon.days,
+    funnel: {
+      sessions: recorder.sessions,
+      carts: recorder.carts,
+      checkoutStarts: recorder.checkoutStarts,
+      orders: recorder.orders,
+      addToCartRate: ratio(recorder.carts, recorder.sessions),
+      conversionRate: ratio(recorder.orders, recorder.sessions),
+      cartAbandonmentRate: recorder.carts > 0 ? 1 - recorder.orders / recorder.carts : null,
+      checkoutAbandonmentRate: recorder.checkoutStarts > 0 ? 1 - recorder.orders / recorder.checkoutStarts : null,
+      steps: recorder.stepNames.map((_, step) => stepResult(recorder, step, step + 1 < recorder.stepNames.length ? recorder.reached[step + 1] : recorder.orders)),
+    },
+    abandonment: {
+      byReason,
+      checkoutReasonShares: Object.fromEntries(CHECKOUT_REASONS.map((reason) => [reason, ratio(byReason[reason], checkoutTotal)])) as Record<CheckoutReason, number | null>,
+    },
+    revenue: {
+      revenue: recorder.revenue,
+      averageOrderValue: finiteOrNull(recorder.orderValues.mean),
+      meanCartValue: finiteOrNull(recorder.cartValues.mean),
+      margin: recorder.revenue * config.pricing.marginRate,
+      revenuePerSession: ratio(recorder.revenue, recorder.sessions),
+    },
+    invitations: {
+      offered: recorder.invitationsOffered,
+      accepted: recorder.invitationsAccepted,
+      declined: recorder.invitationsDeclined,
+      acceptanceRate: ratio(recorder.invitationsAccepted, recorder.invitationsOffered),
+      toHesitatingShoppers: recorder.invitationsToHesitating,
+      reactiveRequests: recorder.reactiveRequests,
+      annoyedExits: recorder.annoyedExits,
+      annoyedCartValue: recorder.annoyedCartValue,
+    },
+    chat,
+    outcome: {
+      rescuedOrders: recorder.rescuedOrders,
+      rescuedRevenue: recorder.rescuedRevenue,
+      rescuedMargin,
+      ordersWithChat: recorder.chattedOrders,
+      netBenefit: rescuedMargin - chat.agentCost,
+    },
+    meanSessionSeconds: finiteOrNull(recorder.sessionSeconds.mean),
+    intervals: collectIntervalResults(recorder.series, config.horizon.intervalSeconds),
+  };
+}
+
+function reasonTotal(recorder: StoreRecorder, reason: number): number {
+  let total = 0;
+  for (let step = 0; step < recorder.stepNames.length; step++) total += recorder.abandoned[step * ABANDONMENT_REASONS.length + reason];
+  return total;
+}
+
+/** `continued`: sessions that reached the next step (orders after the last one). */
+function stepResult(recorder: StoreRecorder, step: number, continued: number): StepResult {
+  const byReason: Partial<Record<AbandonmentReason, number>> = {};
+  let abandoned = 0;
+  ABANDONMENT_REASONS.forEach((reason, r) => {
+    const count = recorder.abandoned[step * ABANDONMENT_REASONS.length + r];
+    if (count > 0) byReason[reason] = count;
+    abandoned += count;
+  });
+  const reached = recorder.reached[step];
+  return { step: recorder.stepNames[step], reached, continued, abandoned, continueRate: ratio(continued, reached), byReason };
+}
