@@ -1,0 +1,42 @@
+// Public API of sim/random: seeded named streams, distributions, and non-homogeneous arrivals.
+// Internal helpers (standardNormal, logGamma, invalidParameter, momentCheck) are not re-exported.
+
+export type { UniformSource } from "./uniformSource.ts";
+export { RandomStream } from "./randomStream.ts";
+export { StreamFactory } from "./streamFactory.ts";
+export { ChildStream } from "./childStream.ts";
+export { SwitchableSource } from "./switchableSource.ts";
+export type { Sampler } from "./sampler.ts";
+
+export { bernoulli } from "./bernoulli.ts";
+export { categorical } from "./categorical.ts";
+export { constant } from "./constant.ts";
+export { empirical } from "./empirical.ts";
+export type { EmpiricalOptions } from "./empirical.ts";
+export { erlang } from "./erlang.ts";
+export type { ErlangOptions } from "./erlang.ts";
+export { exponential } from "./exponential.ts";
+export type { ExponentialOptions } from "./exponential.ts";
+export { gamma } from "./gamma.ts";
+export type { GammaOptions } from "./gamma.ts";
+export { lognormal } from "./lognormal.ts";
+export type { LognormalOptions } from "./lognormal.ts";
+export { normal } from "./normal.ts";
+export type { NormalOptions } from "./normal.ts";
+export { poisson } from "./poisson.ts";
+export type { PoissonOptions } from "./poisson.ts";
+export { triangular } from "./triangular.ts";
+export type { TriangularOptions } from "./triangular.ts";
+export { truncatedNormal } from "./truncatedNormal.ts";
+export type { TruncatedNormalOptions } from "./truncatedNormal.ts";
+export { uniform } from "./uniform.ts";
+export type { UniformOptions } from "./uniform.ts";
+export { weibull } from "./weibull.ts";
+export type { WeibullOptions } from "./weibull.ts";
+
+export type { DistributionSpec } from "./distributionSpec.ts";
+export { makeSampler } from "./makeSampler.ts";
+export { distributionMean } from "./distributionMean.ts";
+
+export { PiecewisePoissonArrivals } from "./piecewisePoissonArrivals.ts";
+export type { PiecewisePoissonArrivalsOptions } from "./piecewisePoissonArrivals.ts";

@@ -1,0 +1,51 @@
+import { invalidParameter, requireFinite, requirePositive } from "./invalidParameter.ts";
+import type { Sampler } from "./sampler.ts";
+import { standardNormalQuantile } from "./standardNormal.ts";
+import type { UniformSource } from "./uniformSource.ts";
+
+/**
+ * Options of `lognormal`: either the mean and sd of the lognormal values themselves, or the
+ * mean `mu` and sd `sigma` of their logarithm.
+ */
+export type LognormalOptions =
+  | { mean: number; sd: number; mu?: undefined; sigma?: undefined }
+  | { mu: number; sigma: number; mean?: undefined; sd?: undefined };
+
+/**
+ * Lognormal: x = exp(mu + sigma Z), Z standard normal drawn by inversion (one uniform per draw).
+ * Moments: mean = exp(mu + sigma^2/2), variance = (exp(sigma^2) - 1) exp(2 mu + sigma^2);
+ * given {mean, sd} instead: sigma^2 = ln(1 + sd^2/mean^2), mu = ln(mean) - sigma^2/2
+ * (Law, "Simulation Modeling and Analysis", 5th ed., table 6.3).
+ *
+ * @example
+ * lognormal(stream, { mean: 120, sd: 60 }).mean; // 120 (up to rounding)
+ */
+export function lognormal(stream: UniformSource, options: LognormalOptions): Sampler {
+  const byLog = options.mu !== undefined || options.sigma !== undefined;
+  const byValue = options.mean !== undefined || options.sd !== undefined;
+  if (byLog && byValue) {
+    throw invalidParameter("lognormal", options, "give either {mean, sd} or {mu, sigma}, not both");
+  }
+  let mu: number;
+  let sigma: number;
+  let mean: number;
+  let variance: number;
+  if (byLog) {
+    mu = requireFinite("lognormal mu", options.mu as number);
+    sigma = requirePositive("lognormal sigma", options.sigma as number);
+    mean = Math.exp(mu + (sigma * sigma) / 2);
+    variance = Math.expm1(sigma * sigma) * Math.exp(2 * mu + sigma * sigma);
+  } else {
+    mean = requirePositive("lognormal mean", options.mean as number);
+    const sd = requirePositive("lognormal sd", options.sd as number);
+    const logVariance = Math.log1p((sd * sd) / (mean * mean));
+    sigma = Math.sqrt(logVariance);
+    mu = Math.log(mean) - logVariance / 2;
+    variance = sd * sd;
+  }
+  return {
+    mean,
+    variance,
+    sample: () => Math.exp(mu + sigma * standardNormalQuantile(stream.next())),
+  };
+}

