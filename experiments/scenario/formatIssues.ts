@@ -1,0 +1,59 @@
+import type { z } from "zod";
+
+/** A path like `segments[0].cartValue.mean` from zod's path array. */
+export function formatPath(path: readonly PropertyKey[], prefix = ""): string {
+  let out = prefix;
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out === "" ? String(key) : `.${String(key)}`;
+  }
+  return out === "" ? "(root)" : out;
+}
+
+/** A value as it appears in a message: short, JSON-like, never a whole object dump. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "undefined";
+  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  return "an object";
+}
+
+/**
+ * Turns zod issues into house-format lines, one per problem:
+ * `invalid agents.concurrency: 0 (must be an integer >= 1)`, `missing horizon.days (required)`,
+ * `invalid agents.concurency: unknown key (allowed: schedule, shrinkage, ...)`.
+ */
+export function formatIssues(issues: readonly z.core.$ZodIssue[], prefix = ""): string[] {
+  const lines: string[] = [];
+  for (const issue of issues) {
+    const path = formatPath(issue.path, prefix);
+    const input = (issue as { input?: unknown }).input;
+    switch (issue.code) {
+      case "unrecognized_keys":
+        for (const key of issue.keys) lines.push(`invalid ${formatPath([...issue.path, key], prefix)}: unknown key (${stripUnknown(issue.message)})`);
+        break;
+      case "invalid_union": {
+        const union = issue as { discriminator?: string; options?: unknown[]; errors: z.core.$ZodIssue[][] };
+        if (union.options !== undefined) {
+          lines.push(`invalid ${path}: ${describeValue(input)} (allowed: ${union.options.map(String).join(", ")})`);
+        } else {
+          const nested = union.errors.flat();
+          lines.push(...(nested.length > 0 ? formatIssues(nested, prefix) : [`invalid ${path}: ${describeValue(input)} (${issue.message})`]));
+        }
+        break;
+      }
+      case "invalid_value":
+        lines.push(`invalid ${path}: ${describeValue(input)} (allowed: ${issue.values.map(String).join(", ")})`);
+        break;
+      default:
+        if (input === undefined && issue.code === "invalid_type") lines.push(`missing ${path} (required: ${issue.message.replace(/^must be /, "")})`);
+        else lines.push(`invalid ${path}: ${describeValue(input)} (${issue.message})`);
+    }
+  }
+  return [...new Set(lines)];
+}
+
+function stripUnknown(message: string): string {
+  return message.replace(/^unknown key \((.*)\)$/, "$1");
+}

@@ -1,0 +1,9 @@
+export { loadScenario, parseScenario, type LoadedScenario, type ScenarioOverrides } from "./loadScenario.ts";
+export { ScenarioError } from "./ScenarioError.ts";
+export { readDataFile, parseDataText } from "./readDataFile.ts";
+export { canonicalHash, canonicalJson } from "./canonicalHash.ts";
+export { scenarioJsonSchema } from "./jsonSchema.ts";
+export { formatIssues, formatPath, describeValue } from "./formatIssues.ts";
+export { storeScenarioSchema, type StoreScenario } from "./storeSchema.ts";
+export { chatOnlyScenarioSchema, type ChatOnlyScenario } from "./chatOnlySchema.ts";
+export { BROWSING_PAGES } from "./resolveStoreScenario.ts";

@@ -1,0 +1,33 @@
+import { readFileSync } from "node:fs";
+import { parse, YAMLParseError } from "yaml";
+import { ScenarioError } from "./ScenarioError.ts";
+
+/**
+ * Reads a YAML or JSON file (JSON is YAML) into plain data. Missing files and syntax errors become
+ * ScenarioErrors naming the file, line and column; duplicate keys are errors too.
+ */
+export function readDataFile(path: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : String((error as Error).message);
+    throw new ScenarioError([`cannot read ${what} ${path}: ${reason}`]);
+  }
+  return parseDataText(text, `${what} ${path}`);
+}
+
+/** Parses YAML/JSON text; `source` names it in errors. */
+export function parseDataText(text: string, source: string): unknown {
+  try {
+    return parse(text, { uniqueKeys: true, prettyErrors: false });
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      const position = error.linePos?.[0];
+      const where = position ? ` at line ${position.line}, column ${position.col}` : "";
+      throw new ScenarioError([`invalid ${source}: YAML syntax error${where}: ${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`]);
+    }
+    throw error;
+  }
+}

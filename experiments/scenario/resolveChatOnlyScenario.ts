@@ -1,0 +1,37 @@
+import type { ChatOnlyModelConfig } from "../../sim/model/index.ts";
+import type { ChatOnlyScenario } from "./chatOnlySchema.ts";
+import { ratesFromDailyVolume, ratesFromPerInterval } from "./resolveRates.ts";
+import { resolveSchedule } from "./resolveSchedule.ts";
+import { toDistributionSpec } from "./toDistributionSpec.ts";
+
+/** Cross-field checks and conversion of a validated chat-only scenario to the model's config. */
+export function resolveChatOnlyScenario(scenario: ChatOnlyScenario, problems: string[]): ChatOnlyModelConfig {
+  const { horizon, arrivals, agents } = scenario;
+  let rates: number[] = [];
+  if (arrivals.perInterval !== undefined && arrivals.chatsPerDay !== undefined) {
+    problems.push("invalid arrivals: both chatsPerDay and perInterval (give one of them)");
+  } else if (arrivals.perInterval !== undefined) {
+    rates = ratesFromPerInterval(arrivals.perInterval, horizon.days, horizon.intervalMinutes, "arrivals.perInterval", problems);
+  } else if (arrivals.chatsPerDay !== undefined) {
+    rates = ratesFromDailyVolume(arrivals.chatsPerDay, arrivals.dailyProfile, undefined, horizon.days, horizon.intervalMinutes, "arrivals", problems);
+  } else {
+    problems.push("missing arrivals.chatsPerDay (required unless arrivals.perInterval is given)");
+  }
+  if (agents.shrinkage >= 1) problems.push(`invalid agents.shrinkage: ${agents.shrinkage} (must be in [0, 1): nobody would be online)`);
+  return {
+    kind: "chatOnly",
+    name: scenario.name,
+    horizon: { days: horizon.days, intervalSeconds: horizon.intervalMinutes * 60 },
+    chatRatesPerSecond: rates,
+    handleSeconds: toDistributionSpec(scenario.handleSeconds),
+    patienceSeconds: scenario.patienceSeconds === undefined ? null : toDistributionSpec(scenario.patienceSeconds),
+    slowdownPerExtraChat: scenario.slowdownPerExtraChat,
+    serviceLevelSeconds: scenario.serviceLevelSeconds,
+    agents: {
+      scheduled: resolveSchedule(agents.schedule, horizon.days, horizon.intervalMinutes, problems),
+      shrinkage: agents.shrinkage,
+      concurrency: agents.concurrency,
+      costPerHour: agents.costPerHour,
+    },
+  };
+}

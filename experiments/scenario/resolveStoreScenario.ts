@@ -1,0 +1,92 @@
+import type { StoreModelConfig } from "../../sim/model/index.ts";
+import { resolvePolicy, validatePolicy, type PolicyOptions, type ResolvedPolicy } from "../../sim/policy/index.ts";
+import { unknownPolicySteps } from "./policyStepCheck.ts";
+import { ratesFromDailyVolume } from "./resolveRates.ts";
+import { resolveSchedule } from "./resolveSchedule.ts";
+import type { StoreScenario } from "./storeSchema.ts";
+import { toDistributionSpec } from "./toDistributionSpec.ts";
+
+/** Pages that exist before checkout; checkout step names must differ from them. */
+export const BROWSING_PAGES = ["browse", "product", "cart"] as const;
+
+/**
+ * Checks what a schema cannot (cross-field rules) and turns a validated store scenario into the
+ * model's config. `policy` is the policy object (already read from its file if the scenario named
+ * one). Problems go to `problems`; the result is only meaningful when none were added.
+ */
+export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unknown, policyPath: string, problems: string[]): StoreModelConfig {
+  const { horizon, funnel, pricing, chat, agents } = scenario;
+  const intervalSeconds = horizon.intervalMinutes * 60;
+  uniqueNames(scenario.segments.map((segment) => segment.name), "segments", problems);
+  const stepNames = funnel.steps.map((step) => step.name);
+  uniqueNames(stepNames, "funnel.steps", problems);
+  stepNames.forEach((name, index) => {
+    if ((BROWSING_PAGES as readonly string[]).includes(name)) {
+      problems.push(`invalid funnel.steps[${index}].name: ${JSON.stringify(name)} (reserved for browsing pages: ${BROWSING_PAGES.join(", ")})`);
+    }
+  });
+  const reveals = funnel.steps.filter((step) => step.revealsTotal).length;
+  if (reveals > 1) problems.push(`invalid funnel.steps: ${reveals} steps reveal the total (at most 1 may set revealsTotal)`);
+  if (pricing.showTotalUpfront && reveals > 0) {
+    problems.push(`invalid pricing.showTotalUpfront: true (contradicts funnel.steps with revealsTotal: the total is already shown from the cart)`);
+  }
+  if (agents.shrinkage >= 1) problems.push(`invalid agents.shrinkage: ${agents.shrinkage} (must be in [0, 1): nobody would be online)`);
+
+  const policyProblems = validatePolicy(policyOptions, policyPath);
+  problems.push(...policyProblems);
+  let policy: ResolvedPolicy = resolvePolicy({ name: "reactive-only" });
+  if (policyProblems.length === 0) {
+    policy = resolvePolicy(policyOptions as PolicyOptions);
+    problems.push(...unknownPolicySteps(policy, [...BROWSING_PAGES, ...stepNames], policyPath));
+  }
+
+  const weightSum = scenario.segments.reduce((total, segment) => total + segment.weight, 0);
+  return {
+    kind: "store",
+    name: scenario.name,
+    horizon: { days: horizon.days, intervalSeconds },
+    sessionRatesPerSecond: ratesFromDailyVolume(scenario.traffic.sessionsPerDay, scenario.traffic.dailyProfile, scenario.traffic.dayMultipliers, horizon.days, horizon.intervalMinutes, "traffic", problems),
+    segments: scenario.segments.map((segment) => ({
+      ...segment,
+      weight: segment.weight / weightSum,
+      pageViews: toDistributionSpec(segment.pageViews),
+      dwellSeconds: toDistributionSpec(segment.dwellSeconds),
+      cartValue: toDistributionSpec(segment.cartValue),
+      patienceSeconds: toDistributionSpec(segment.patienceSeconds),
+    })),
+    pricing: { ...pricing, freeShippingThreshold: pricing.freeShippingThreshold ?? Infinity },
+    funnel: {
+      cartHazards: funnel.cart.hazards,
+      cartSeconds: toDistributionSpec(funnel.cart.seconds),
+      steps: funnel.steps.map((step) => ({ ...step, fillSeconds: toDistributionSpec(step.fillSeconds) })),
+      stickerShock: funnel.stickerShock,
+      friction: funnel.friction,
+      hesitation: { ...funnel.hesitation, lingerSeconds: toDistributionSpec(funnel.hesitation.lingerSeconds), pauseSeconds: toDistributionSpec(funnel.hesitation.pauseSeconds) },
+    },
+    chat: {
+      policy,
+      acceptanceIfNotHesitating: chat.acceptanceIfNotHesitating,
+      acceptanceOnExitIntent: chat.acceptanceOnExitIntent,
+      rescueProbability: chat.rescueProbability,
+      orderValueUplift: chat.orderValueUplift,
+      handleSeconds: toDistributionSpec(chat.handleSeconds),
+      slowdownPerExtraChat: chat.slowdownPerExtraChat,
+      serviceLevelSeconds: chat.serviceLevelSeconds,
+      queueDiscipline: chat.queueDiscipline,
+    },
+    agents: {
+      scheduled: resolveSchedule(agents.schedule, horizon.days, horizon.intervalMinutes, problems),
+      shrinkage: agents.shrinkage,
+      concurrency: agents.concurrency,
+      costPerHour: agents.costPerHour,
+    },
+  };
+}
+
+function uniqueNames(names: readonly string[], path: string, problems: string[]): void {
+  const seen = new Set<string>();
+  names.forEach((name, index) => {
+    if (seen.has(name)) problems.push(`invalid ${path}[${index}].name: ${JSON.stringify(name)} (names must be unique)`);
+    seen.add(name);
+  });
+}

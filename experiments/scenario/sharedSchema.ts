@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { integerAtLeast, nonNegative, probability, strict } from "./fields.ts";
+
+export const horizonSchema = strict({
+  days: integerAtLeast(1, "days simulated"),
+  intervalMinutes: z.union([z.literal(15), z.literal(30), z.literal(60)], { error: "must be one of 15, 30, 60" }).default(30).describe("staffing and reporting interval, minutes"),
+}).describe("how long to simulate");
+
+const block = strict({
+  from: z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: "must be a time HH:MM" }).describe("start time of day, HH:MM"),
+  to: z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: "must be a time HH:MM" }).describe("end time of day, HH:MM (24:00 = midnight)"),
+  agents: integerAtLeast(0, "scheduled agents in this block"),
+});
+
+export const agentsSchema = strict({
+  concurrency: integerAtLeast(1, "chats one agent holds at once").default(3),
+  shrinkage: probability("share of scheduled time not available (breaks, meetings), in [0, 1)").default(0.25),
+  costPerHour: nonNegative("cost of one scheduled agent-hour, currency").default(28),
+  schedule: z
+    .union([
+      integerAtLeast(0, "the same number of scheduled agents all day"),
+      z.array(block).min(1, { error: "must have at least 1 block" }),
+      strict({ perInterval: z.array(integerAtLeast(0, "scheduled agents")).min(1, { error: "must have at least 1 value" }) }),
+    ], { error: "must be a number of agents, a list of {from, to, agents} blocks, or {perInterval: [...]}" })
+    .describe("scheduled agents: a constant, daily blocks covering 00:00-24:00, or perInterval (one day or the whole horizon)"),
+}).describe("the chat team");

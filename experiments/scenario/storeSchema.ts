@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { ABANDONMENT_REASONS, CHECKOUT_REASONS } from "../../sim/model/index.ts";
+import { nonNegativeDistributionSchema } from "./distributionSchema.ts";
+import { flag, nonNegative, positive, probability, strict, text } from "./fields.ts";
+import { agentsSchema, horizonSchema } from "./sharedSchema.ts";
+
+const device = z.enum(["desktop", "mobile", "tablet"], { error: "must be one of desktop, mobile, tablet" });
+
+const segmentSchema = strict({
+  name: text("segment name, unique"),
+  weight: positive("relative share of sessions (normalised over all segments)"),
+  device: device.describe("device the segment shops on"),
+  returningProbability: probability("probability that a session is a returning visitor").default(0.3),
+  pageViews: nonNegativeDistributionSchema.describe("pages viewed before the add-to-cart decision (rounded, at least 1)").default({ kind: "lognormal", mean: 4, sd: 3 }),
+  dwellSeconds: nonNegativeDistributionSchema.describe("seconds on each browsing page (idle: no clicks)").default({ kind: "lognormal", mean: 35, sd: 30 }),
+  addToCartProbability: probability("probability that a session adds to cart after browsing"),
+  cartValue: nonNegativeDistributionSchema.describe("cart value in the scenario currency").default({ kind: "lognormal", mean: 128, sd: 85 }),
+  priceSensitivity: nonNegative("multiplies the sticker-shock hazard; 1 = average shopper").default(1),
+  techComfort: probability("0..1; higher means fewer form errors and less friction").default(0.6),
+  chatOpenness: probability("probability of accepting a chat invitation while hesitating").default(0.35),
+  helpProbability: probability("probability of pressing 'Need help?' while hesitating").default(0.08),
+  patienceSeconds: nonNegativeDistributionSchema.describe("seconds a shopper waits in the chat queue before giving up").default({ kind: "exponential", mean: 120 }),
+  invitationSensitivity: probability("probability that an unwanted invitation (declined by a shopper who was not hesitating) makes them leave").default(0.04),
+});
+
+const reasonRecord = <T extends readonly string[]>(reasons: T, description: string) =>
+  strict(Object.fromEntries(reasons.map((reason) => [reason, probability(`hazard for ${reason}`).optional()])) as Record<T[number], z.ZodOptional<z.ZodNumber>>, description);
+
+const fieldSchema = strict({
+  name: text("form field name"),
+  errorProbability: probability("probability of a validation error on first entry (scaled by 1.5 − techComfort)").default(0.03),
+});
+
+const stepSchema = strict({
+  name: text("checkout step name (used by trigger rules, e.g. 'payment')"),
+  fillSeconds: nonNegativeDistributionSchema.describe("seconds to complete the step without errors (active, not idle)").default({ kind: "lognormal", mean: 45, sd: 25 }),
+  fields: z.array(fieldSchema).default([]).describe("form fields and their error probabilities"),
+  hazards: reasonRecord(CHECKOUT_REASONS, "base probability of abandoning at this step, per checkout reason (competing risks)").default({}),
+  revealsTotal: flag("this step first shows shipping, tax and fees (the sticker-shock point)").default(false),
+});
+
+const pricingSchema = strict({
+  shippingFee: nonNegative("shipping charged below the free-shipping threshold, currency").default(7.95),
+  freeShippingThreshold: nonNegative("carts at or above this value ship free, currency (omit for never)").optional(),
+  taxRate: probability("sales tax as a share of the cart value").default(0.07),
+  fixedFee: nonNegative("fixed fee per order, currency").default(0),
+  showTotalUpfront: flag("show the full total from the cart page on (moves the sticker-shock point to the cart)").default(false),
+  marginRate: probability("gross margin as a share of revenue").default(0.35),
+});
+
+const funnelSchema = strict({
+  cart: strict({
+    seconds: nonNegativeDistributionSchema.describe("seconds on the cart page").default({ kind: "lognormal", mean: 30, sd: 20 }),
+    hazards: reasonRecord(ABANDONMENT_REASONS, "probability of leaving at the cart, per reason (justBrowsing lives here)").default({}),
+  }).default({ seconds: { kind: "lognormal", mean: 30, sd: 20 }, hazards: {} }),
+  steps: z.array(stepSchema).min(1, { error: "must have at least 1 checkout step" }).describe("checkout steps in order"),
+  stickerShock: strict({
+    sensitivity: nonNegative("hazard = 1 − exp(−sensitivity × priceSensitivity × extraCosts ÷ cartValue)").default(1.2),
+    hiddenTotalHazardPerStep: probability("extra 'total not visible up front' hazard per step before the reveal, when totals are hidden").default(0.01),
+  }).default({ sensitivity: 1.2, hiddenTotalHazardPerStep: 0.01 }),
+  friction: strict({
+    secondsPerError: nonNegative("seconds lost per form error").default(20),
+    hazardPerError: probability("added 'too long or complicated' hazard per error, × (1 − techComfort ÷ 2)").default(0.04),
+    helpProbabilityPerError: probability("probability that an error makes a shopper press 'Need help?'").default(0.03),
+    fixProbability: probability("probability of fixing an erroneous field on the next try").default(0.8),
+  }).default({ secondsPerError: 20, hazardPerError: 0.04, helpProbabilityPerError: 0.03, fixProbability: 0.8 }),
+  hesitation: strict({
+    lingerSeconds: nonNegativeDistributionSchema.describe("seconds a shopper about to leave lingers idle first").default({ kind: "lognormal", mean: 45, sd: 35 }),
+    exitIntentProbability: strict({ desktop: probability("desktop"), mobile: probability("mobile"), tablet: probability("tablet") }, "probability that lingering ends with exit intent, by device").default({ desktop: 0.6, mobile: 0.3, tablet: 0.4 }),
+    pauseProbability: probability("probability that a shopper who carries on still pauses idle at a step (false positives)").default(0.25),
+    pauseSeconds: nonNegativeDistributionSchema.describe("seconds of such a pause").default({ kind: "lognormal", mean: 25, sd: 20 }),
+  }).default({ lingerSeconds: { kind: "lognormal", mean: 45, sd: 35 }, exitIntentProbability: { desktop: 0.6, mobile: 0.3, tablet: 0.4 }, pauseProbability: 0.25, pauseSeconds: { kind: "lognormal", mean: 25, sd: 20 } }),
+});
+
+const policyField = z
+  .union([z.string({ error: "must be a policy file path or a policy object" }), z.record(z.string(), z.unknown())], { error: "must be a policy file path or a policy object" })
+  .describe("trigger policy: a path to a policy YAML/JSON file (relative to the scenario) or an inline policy object");
+
+const chatSchema = strict({
+  policy: policyField.default({ name: "reactive-only" }),
+  acceptanceIfNotHesitating: probability("acceptance multiplier for shoppers who are not hesitating").default(0.25),
+  acceptanceOnExitIntent: probability("acceptance multiplier for invitations shown on exit intent").default(0.6),
+  rescueProbability: reasonRecord(ABANDONMENT_REASONS, "probability that a served chat keeps a hesitating shopper, by reason").default({}),
+  orderValueUplift: nonNegative("relative order-value increase when the shopper chatted (0.1 = +10%)").default(0.1),
+  handleSeconds: nonNegativeDistributionSchema.describe("chat handle time in seconds at concurrency 1").default({ kind: "lognormal", mean: 715, sd: 400 }),
+  slowdownPerExtraChat: nonNegative("handle time × (1 + s × (chats the agent holds − 1))").default(0.15),
+  serviceLevelSeconds: nonNegative("service-level threshold, seconds").default(30),
+  queueDiscipline: z.enum(["fifo", "priority"], { error: "must be one of fifo, priority" }).default("priority").describe("serve in arrival order, or by policy priority"),
+});
+
+/** A store scenario: shoppers, funnel, chat policy and agents. */
+export const storeScenarioSchema = strict({
+  mode: z.literal("store").default("store").describe("store (default) or chatOnly"),
+  name: text("scenario name"),
+  description: z.string().default("").describe("free text shown in reports"),
+  currency: z.string().default("USD").describe("currency code used for all money fields"),
+  seed: z.union([z.number(), z.string()]).optional().describe("default seed (the command line can override)"),
+  horizon: horizonSchema,
+  traffic: strict({
+    sessionsPerDay: positive("expected sessions per day"),
+    dailyProfile: z.array(nonNegative("relative weight")).optional().describe("relative traffic per interval of the day (length = intervals per day); flat if omitted"),
+    dayMultipliers: z.array(nonNegative("multiplier")).optional().describe("traffic multiplier per day (length 1 = every day, or = horizon.days)"),
+  }),
+  segments: z.array(segmentSchema).min(1, { error: "must have at least 1 segment" }).describe("shopper segments"),
+  pricing: pricingSchema.default({ shippingFee: 7.95, taxRate: 0.07, fixedFee: 0, showTotalUpfront: false, marginRate: 0.35 }),
+  funnel: funnelSchema,
+  chat: chatSchema.default({
+    policy: { name: "reactive-only" },
+    acceptanceIfNotHesitating: 0.25,
+    acceptanceOnExitIntent: 0.6,
+    rescueProbability: {},
+    orderValueUplift: 0.1,
+    handleSeconds: { kind: "lognormal", mean: 715, sd: 400 },
+    slowdownPerExtraChat: 0.15,
+    serviceLevelSeconds: 30,
+    queueDiscipline: "priority",
+  }),
+  agents: agentsSchema,
+});
+
+export type StoreScenario = z.output<typeof storeScenarioSchema>;
