@@ -38,8 +38,12 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], prefix = ""): 
         if (union.options !== undefined) {
           lines.push(`invalid ${path}: ${describeValue(input)} (allowed: ${union.options.map(String).join(", ")})`);
         } else {
-          const nested = union.errors.flat();
-          lines.push(...(nested.length > 0 ? formatIssues(nested, prefix) : [`invalid ${path}: ${describeValue(input)} (${issue.message})`]));
+          // Branches whose root type did not even match say nothing useful; if exactly one branch
+          // matched the type, its specific problems are the ones to show. Else the union's own message.
+          const matching = union.errors.filter((branch) => !(branch.length === 1 && branch[0].code === "invalid_type" && branch[0].path.length === 0));
+          if (matching.length === 1) {
+            lines.push(...formatIssues(matching[0].map((nested) => ({ ...nested, path: [...issue.path, ...nested.path] })), prefix));
+          } else lines.push(`invalid ${path}: ${describeValue(input)} (${issue.message})`);
         }
         break;
       }

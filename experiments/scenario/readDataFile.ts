@@ -24,9 +24,10 @@ export function parseDataText(text: string, source: string): unknown {
     return parse(text, { uniqueKeys: true, prettyErrors: false });
   } catch (error) {
     if (error instanceof YAMLParseError) {
-      const position = error.linePos?.[0];
-      const where = position ? ` at line ${position.line}, column ${position.col}` : "";
-      throw new ScenarioError([`invalid ${source}: YAML syntax error${where}: ${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`]);
+      const offset = error.pos[0];
+      const before = text.slice(0, offset).split("\n");
+      const where = ` at line ${before.length}, column ${before[before.length - 1].length + 1}`;
+      throw new ScenarioError([`invalid ${source}: YAML syntax error${where}: ${error.message.split("\n")[0]}`]);
     }
     throw error;
   }

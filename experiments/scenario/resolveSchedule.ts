@@ -20,6 +20,7 @@ export function resolveSchedule(schedule: Schedule, days: number, intervalMinute
     return [];
   }
   const day = new Array<number>(perDay).fill(-1);
+  const problemsBefore = problems.length;
   schedule.forEach((block, index) => {
     const from = minutes(block.from);
     const to = minutes(block.to);
@@ -38,7 +39,7 @@ export function resolveSchedule(schedule: Schedule, days: number, intervalMinute
     }
   });
   const gap = day.findIndex((value) => value < 0);
-  if (gap >= 0 && problems.length === 0) {
+  if (gap >= 0 && problems.length === problemsBefore) {
     problems.push(`invalid agents.schedule: no block covers ${clock(gap * intervalMinutes)} (blocks must cover 00:00-24:00 every day)`);
   }
   return Array.from({ length: total }, (_, i) => Math.max(0, day[i % perDay]));

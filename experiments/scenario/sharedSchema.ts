@@ -3,7 +3,11 @@ import { integerAtLeast, nonNegative, probability, strict } from "./fields.ts";
 
 export const horizonSchema = strict({
   days: integerAtLeast(1, "days simulated"),
-  intervalMinutes: z.union([z.literal(15), z.literal(30), z.literal(60)], { error: "must be one of 15, 30, 60" }).default(30).describe("staffing and reporting interval, minutes"),
+  intervalMinutes: z
+    .number({ error: "must be one of 15, 30, 60" })
+    .refine((minutes) => minutes === 15 || minutes === 30 || minutes === 60, { error: "must be one of 15, 30, 60" })
+    .default(30)
+    .describe("staffing and reporting interval, minutes: 15, 30 or 60"),
 }).describe("how long to simulate");
 
 const block = strict({

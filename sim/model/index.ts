@@ -22,3 +22,4 @@ export { simulateChatOnly } from "./simulateChatOnly.ts";
 export type { SessionRecord } from "./StoreWorld.ts";
 export { agentsOnline } from "./ChatCenter.ts";
 export { extraCosts, stickerShockHazard } from "./pricing.ts";
+export { simulate } from "./simulate.ts";

@@ -1,0 +1,2 @@
+export * from "./scenario/index.ts";
+export * from "./run/index.ts";

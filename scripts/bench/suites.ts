@@ -1,0 +1,5 @@
+import type { BenchSuite } from "./benchSuite.ts";
+import { mmcSuite } from "./mmc.ts";
+
+/** Every benchmark suite, run in this order by `npm run bench`; add new suites here. */
+export const suites: readonly BenchSuite[] = Object.freeze([mmcSuite]);

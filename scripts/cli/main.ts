@@ -1,0 +1,16 @@
+import { defineCommand } from "citty";
+import { VERSION } from "../../experiments/index.ts";
+import { runCli } from "./runCli.ts";
+import { schemaCommand } from "./schemaCommand.ts";
+import { simulateCommand } from "./simulateCommand.ts";
+
+/** The `convsim` command line. */
+export const main = defineCommand({
+  meta: { name: "convsim", version: VERSION, description: "Conversion experiment and simulation toolkit: checkout abandonment, proactive chat, agent staffing" },
+  subCommands: {
+    simulate: simulateCommand,
+    schema: schemaCommand,
+  },
+});
+
+await runCli(main, process.argv.slice(2));

@@ -1,0 +1,67 @@
+import type { ArgsDef } from "citty";
+import { UsageError } from "./UsageError.ts";
+
+/**
+ * Rejects flags the command does not define (citty ignores them, which hides typos such as
+ * `--sed 3`). Accepts `--name`, `--name=value`, aliases and `--no-name` for booleans.
+ */
+export function rejectUnknownOptions(rawArgs: readonly string[], definition: ArgsDef): void {
+  const known = new Set<string>(["help", "h"]);
+  for (const [name, arg] of Object.entries(definition)) {
+    if (arg.type === "positional") continue;
+    known.add(name);
+    known.add(kebab(name));
+    const aliases = "alias" in arg && arg.alias !== undefined ? (Array.isArray(arg.alias) ? arg.alias : [arg.alias]) : [];
+    aliases.forEach((alias) => known.add(alias));
+    if (arg.type === "boolean") {
+      known.add(`no-${name}`);
+      known.add(`no-${kebab(name)}`);
+    }
+  }
+  const unknown: string[] = [];
+  for (const raw of rawArgs) {
+    if (raw === "--") break;
+    if (!raw.startsWith("-") || raw === "-" || /^-\d/.test(raw)) continue;
+    const name = raw.replace(/^--?/, "").split("=")[0];
+    if (!known.has(name)) unknown.push(raw.split("=")[0]);
+  }
+  if (unknown.length > 0) {
+    const allowed = Object.entries(definition)
+      .filter(([, arg]) => arg.type !== "positional")
+      .map(([name]) => `--${kebab(name)}`)
+      .join(", ");
+    throw new UsageError(unknown.map((flag) => `invalid option ${flag}: unknown option (allowed: ${allowed})`));
+  }
+}
+
+/** A whole number from an option, or undefined when absent. */
+export function integerOption(value: unknown, flag: string, minimum: number, maximum = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  const number = typeof value === "number" ? value : Number(value);
+  if (typeof value === "boolean" || !Number.isInteger(number) || number < minimum || number > maximum) {
+    throw new UsageError(`invalid ${flag}: ${JSON.stringify(value)} (must be an integer from ${minimum}${maximum < Number.MAX_SAFE_INTEGER ? ` to ${maximum}` : " up"})`);
+  }
+  return number;
+}
+
+/** A number from an option, or undefined when absent. */
+export function numberOption(value: unknown, flag: string, minimum: number, maximum: number): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  const number = Number(value);
+  if (typeof value === "boolean" || !Number.isFinite(number) || number < minimum || number > maximum) {
+    throw new UsageError(`invalid ${flag}: ${JSON.stringify(value)} (must be a number from ${minimum} to ${maximum})`);
+  }
+  return number;
+}
+
+/** A seed: an integer, or any non-empty text. */
+export function seedOption(value: unknown): string | number | undefined {
+  if (value === undefined || value === "") return undefined;
+  if (typeof value === "boolean") throw new UsageError("invalid --seed: missing value (must be an integer or a word)");
+  const text = String(value);
+  return /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : text;
+}
+
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}

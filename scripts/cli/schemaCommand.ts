@@ -1,0 +1,20 @@
+import { defineCommand } from "citty";
+import { scenarioJsonSchema } from "../../experiments/index.ts";
+import { rejectUnknownOptions } from "./options.ts";
+import { writeFileAtomic } from "./writeFileAtomic.ts";
+
+const args = { out: { type: "string", description: "write the JSON Schema to this file instead of stdout" } } as const;
+
+/** `schema`: the scenario format as JSON Schema, for editors. */
+export const schemaCommand = defineCommand({
+  meta: { name: "schema", description: "Print the scenario JSON Schema (for editor autocompletion)" },
+  args,
+  run({ args: parsed, rawArgs }) {
+    rejectUnknownOptions(rawArgs, args);
+    const text = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+    if (parsed.out) {
+      writeFileAtomic(parsed.out, text);
+      process.stdout.write(`JSON Schema written to ${parsed.out}\n`);
+    } else process.stdout.write(text);
+  },
+});

@@ -1,0 +1,76 @@
+// Test support only: confidence intervals for simulation output (batch means or independent
+// replications), shared by the statistical validation tests. Not re-exported from index.ts.
+
+import { mean, sampleStandardDeviation } from "simple-statistics";
+import { expect } from "vitest";
+
+/**
+ * Two-sided 99% Student t quantiles t_{0.995, df} for the degrees of freedom the tests use.
+ * simple-statistics has no inverse t CDF, so these are literals: scipy.stats.t.ppf(0.995, df),
+ * matching printed tables (e.g. Montgomery & Runger, "Applied Statistics and Probability for
+ * Engineers", table V: 2.861 for 19 df, 2.756 for 29 df).
+ */
+const T_QUANTILE_0995: Readonly<Record<number, number>> = {
+  9: 3.249835541592126,
+  19: 2.8609346064649794,
+  24: 2.796939504774456,
+  29: 2.756385903670605,
+  39: 2.707913183517662,
+};
+
+/** A 99% confidence interval for a mean. */
+export interface ConfidenceInterval {
+  readonly mean: number;
+  readonly halfWidth: number;
+  readonly low: number;
+  readonly high: number;
+  /** halfWidth / |mean|: how sharp the check is. */
+  readonly relativeHalfWidth: number;
+}
+
+/**
+ * 99% t-interval mean ± t_{0.995, n-1} s / sqrt(n) from n (roughly) independent, normal estimates:
+ * batch means or replication results (Law, "Simulation Modeling and Analysis", 5th ed., sec. 9.4.1 and 9.5.3).
+ *
+ * @example
+ * confidenceInterval99([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]); // mean 5.5, halfWidth 3.1113...
+ */
+export function confidenceInterval99(estimates: readonly number[]): ConfidenceInterval {
+  const degreesOfFreedom = estimates.length - 1;
+  const quantile = T_QUANTILE_0995[degreesOfFreedom];
+  if (quantile === undefined) throw new RangeError(`invalid estimates.length: ${estimates.length} (no t quantile for ${degreesOfFreedom} df)`);
+  for (const value of estimates) {
+    if (!Number.isFinite(value)) throw new RangeError(`invalid estimate: ${value} (must be finite)`);
+  }
+  const center = mean(estimates as number[]);
+  const halfWidth = (quantile * sampleStandardDeviation(estimates as number[])) / Math.sqrt(estimates.length);
+  return { mean: center, halfWidth, low: center - halfWidth, high: center + halfWidth, relativeHalfWidth: halfWidth / Math.abs(center) };
+}
+
+/**
+ * Means of `batchCount` consecutive, equal-sized batches of `values` (a trailing remainder smaller
+ * than one batch is dropped). With batches much longer than the output's correlation time the
+ * batch means are nearly independent and normal (Law, sec. 9.5.3).
+ *
+ * @example
+ * batchMeans([1, 2, 3, 4, 5, 6, 7], 3); // [1.5, 3.5, 5.5]
+ */
+export function batchMeans(values: ArrayLike<number>, batchCount: number): number[] {
+  const batchSize = Math.floor(values.length / batchCount);
+  if (batchSize < 1) throw new RangeError(`invalid values.length: ${values.length} (fewer than ${batchCount} batches)`);
+  const means: number[] = [];
+  for (let batch = 0; batch < batchCount; batch++) {
+    let total = 0;
+    for (let i = batch * batchSize; i < (batch + 1) * batchSize; i++) total += values[i];
+    means.push(total / batchSize);
+  }
+  return means;
+}
+
+/** Asserts that `exact` lies in `interval`; the failure message names the measure and both numbers. */
+export function expectInside(interval: ConfidenceInterval, exact: number, measure: string): void {
+  if (process.env.CI_REPORT) console.log(`CIREPORT ${measure} exact=${exact.toPrecision(6)} ci=[${interval.low.toPrecision(6)}, ${interval.high.toPrecision(6)}] rel=${(interval.relativeHalfWidth * 100).toFixed(2)}%`);
+  const message = `${measure}: exact ${exact} vs simulated 99% CI [${interval.low}, ${interval.high}]`;
+  expect(exact, message).toBeGreaterThanOrEqual(interval.low);
+  expect(exact, message).toBeLessThanOrEqual(interval.high);
+}
