@@ -1,0 +1,54 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { CHECKOUT_REASONS, simulate, type StoreResults } from "../sim/model/index.ts";
+import { loadScenario } from "./scenario/index.ts";
+
+// Published reference figures live next to the project (shared/data), with their sources.
+const figures = JSON.parse(readFileSync(fileURLToPath(new URL("../../shared/data/published-figures.json", import.meta.url)), "utf8"));
+const baselinePath = fileURLToPath(new URL("./scenarios/baseline.yaml", import.meta.url));
+
+// A week of traffic (~280k sessions, ~20k carts) keeps sampling noise well inside the tolerances:
+// the standard error of the cart abandonment rate is about sqrt(0.7·0.3/20000) ≈ 0.003.
+const results = simulate(loadScenario(baselinePath, { days: 7 }).config, { seed: 7 }) as StoreResults;
+
+describe("baseline scenario reproduces published figures", () => {
+  it("cart abandonment is Baymard's 70.19% within ±3 points", () => {
+    expect(Math.abs(results.funnel.cartAbandonmentRate! - figures.cartAbandonment.averageRate.value)).toBeLessThanOrEqual(0.03);
+  });
+
+  it("conversion lies in Littledata's 1.4–3.2% band", () => {
+    expect(results.funnel.conversionRate!).toBeGreaterThanOrEqual(figures.funnel.shopifyConversion.average);
+    expect(results.funnel.conversionRate!).toBeLessThanOrEqual(figures.funnel.shopifyConversion.top20pct);
+  });
+
+  it("add-to-cart rate is Dynamic Yield's 7.16% within ±1 point", () => {
+    expect(Math.abs(results.funnel.addToCartRate! - figures.funnel.addToCartRate.value)).toBeLessThanOrEqual(0.01);
+  });
+
+  it("average order value is $130 within ±10%", () => {
+    expect(Math.abs(results.revenue.averageOrderValue! / figures.funnel.averageOrderValueUsd.value - 1)).toBeLessThanOrEqual(0.1);
+  });
+
+  it("checkout-reason mix matches Baymard's survey proportions within ±2 points each", () => {
+    // The survey is multi-select; its proportions, normalised to sum to 1, are the target mix of
+    // primary reasons among checkout abandonments (just browsing excluded, as in the survey).
+    const survey = figures.checkoutAbandonmentReasons.reasons as Record<string, number>;
+    const total = Object.values(survey).reduce((sum, share) => sum + share, 0);
+    for (const reason of CHECKOUT_REASONS) {
+      const expected = survey[reason] / total;
+      const simulated = results.abandonment.checkoutReasonShares[reason]!;
+      expect(Math.abs(simulated - expected), `${reason}: simulated ${simulated.toFixed(4)} vs survey ${expected.toFixed(4)}`).toBeLessThanOrEqual(0.02);
+    }
+    const top = CHECKOUT_REASONS.reduce((best, reason) => (results.abandonment.checkoutReasonShares[reason]! > results.abandonment.checkoutReasonShares[best]! ? reason : best));
+    expect(top).toBe("extraCostsTooHigh");
+  });
+
+  it("chat waits and durations are in the range of Comm100's live chat benchmark", () => {
+    // Benchmark: average queue wait 35–46 s (2020/2019), average chat 715 s. The baseline is a lean
+    // team; its answered-chat wait must land in 15–60 s and its mean handle time within ±15% of 715 s.
+    expect(results.chat.meanWaitOfServedSeconds!).toBeGreaterThanOrEqual(15);
+    expect(results.chat.meanWaitOfServedSeconds!).toBeLessThanOrEqual(60);
+    expect(Math.abs(results.chat.meanHandleSeconds! / figures.liveChat.averageChatDurationSeconds.value - 1)).toBeLessThanOrEqual(0.15);
+  });
+});
