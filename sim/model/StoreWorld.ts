@@ -61,9 +61,12 @@ export class StoreWorld {
   readonly handleSeconds: Sampler;
   readonly rescueProbability: Float64Array;
   readonly onSession: ((record: SessionRecord) => void) | undefined;
+  /** The policy has proactive rules (else idle time can only matter through the help button). */
+  readonly hasProactiveRules: boolean;
 
   constructor(env: Environment, config: StoreModelConfig, placeholder: RandomStream, onSession?: (record: SessionRecord) => void) {
     this.onSession = onSession;
+    this.hasProactiveRules = config.chat.policy.rules.length > 0;
     this.env = env;
     this.config = config;
     this.source = new SwitchableSource(placeholder);

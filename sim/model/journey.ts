@@ -39,6 +39,13 @@ export function* shopperVisit(world: StoreWorld, shopper: Shopper): Gen<void> {
   for (let page = 0; page < pages; page++) {
     enterPage(shopper, page === 0 ? "browse" : "product");
     const dwell = Math.max(0, world.draw(segmentSamplers.dwellSeconds, journey));
+    if (!world.hasProactiveRules) {
+      // Nothing can happen while reading a page (no trigger rules): skip the idle-window machinery.
+      if (dwell > 0) yield world.env.timeout(dwell);
+      shopper.signals.idleSeconds += dwell;
+      shopper.signals.timeOnSiteSeconds += dwell;
+      continue;
+    }
     const outcome = yield* idleWindow(world, shopper, { durationSeconds: dwell, hesitatingReason: -1, helpAtSeconds: -1, exitIntentAtEnd: false });
     if (outcome === ANNOYED) return leave(world, shopper, BROWSE, ANNOYED_BY_CHAT);
   }

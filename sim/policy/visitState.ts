@@ -1,6 +1,7 @@
 // Helpers for a visit's invitation history. All are immutable: each returns a new VisitState and
 // leaves its argument untouched, so a simulator can keep old states in traces and the widget can
-// store states as-is.
+// store states as-is. They build objects field by field rather than by spreading: the simulator calls
+// them on every page view, and a spread costs several times more there.
 
 import type { VisitState } from "./types.ts";
 
@@ -12,29 +13,41 @@ export function newVisitState(): VisitState {
 /** Records an invitation shown at `timeOnSiteSeconds`: counts it on the page and the visit and starts the gap. */
 export function onInvitationShown(visit: VisitState, timeOnSiteSeconds: number): VisitState {
   return {
-    ...visit,
     invitationsThisVisit: visit.invitationsThisVisit + 1,
     invitationsThisPage: visit.invitationsThisPage + 1,
+    declined: visit.declined,
     lastInvitationAtSeconds: timeOnSiteSeconds,
+    inChat: visit.inChat,
   };
 }
 
 /** Records that the shopper dismissed an invitation. */
 export function onDeclined(visit: VisitState): VisitState {
-  return { ...visit, declined: true };
+  return with_(visit, visit.invitationsThisPage, true, visit.inChat);
 }
 
 /** Records a page change: the per-page count starts again; everything else carries over. */
 export function onPageChange(visit: VisitState): VisitState {
-  return { ...visit, invitationsThisPage: 0 };
+  // Nothing changes when no invitation was shown on the page: keep the same (unchanged) object.
+  return visit.invitationsThisPage === 0 ? visit : with_(visit, 0, visit.declined, visit.inChat);
 }
 
 /** Records that the shopper started chatting or joined the chat queue (by invitation or the button). */
 export function onChatStarted(visit: VisitState): VisitState {
-  return { ...visit, inChat: true };
+  return with_(visit, visit.invitationsThisPage, visit.declined, true);
 }
 
 /** Records that the chat ended or the shopper left the queue; invitations count as before. */
 export function onChatEnded(visit: VisitState): VisitState {
-  return { ...visit, inChat: false };
+  return with_(visit, visit.invitationsThisPage, visit.declined, false);
+}
+
+function with_(visit: VisitState, invitationsThisPage: number, declined: boolean, inChat: boolean): VisitState {
+  return {
+    invitationsThisVisit: visit.invitationsThisVisit,
+    invitationsThisPage,
+    declined,
+    lastInvitationAtSeconds: visit.lastInvitationAtSeconds,
+    inChat,
+  };
 }

@@ -1,0 +1,17 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { scenarioJsonSchema } from "./jsonSchema.ts";
+
+describe("scenarioJsonSchema", () => {
+  it("matches the shipped experiments/scenario.schema.json (run `npm run schema` after changing the schema)", () => {
+    const shipped = JSON.parse(readFileSync(fileURLToPath(new URL("../scenario.schema.json", import.meta.url)), "utf8"));
+    expect(shipped).toEqual(scenarioJsonSchema());
+  });
+
+  it("documents segment fields with their units and forbids unknown keys", () => {
+    const text = JSON.stringify(scenarioJsonSchema());
+    expect(text).toContain("seconds a shopper waits in the chat queue before giving up");
+    expect(text).toContain('"additionalProperties":false');
+  });
+});

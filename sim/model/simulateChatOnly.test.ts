@@ -1,0 +1,145 @@
+// The chat-only model against exact queueing formulas. With exponential handle times and patience,
+// constant arrival rate and staffing and no slowdown, the desk is the M/M/n+M queue of Erlang A
+// (M/M/n, Erlang C, without patience) with n = online agents × concurrency slots; the simulated
+// P(wait), mean wait, P(abandon) and service level must put the exact value inside their 99%
+// t-interval over independent replications (seeds 1..REPLICATIONS, so the file is stable; no seed was
+// picked for passing). With slowdown the same desk must do significantly worse than that answer.
+//
+// Bias: each replication starts empty and stops arrivals at the horizon. The empty start helps the
+// chats of the first few handle times only; over DAYS days (2,400 mean handle times of 180 s) that is
+// a fraction of a percent of the chats, an order of magnitude below the intervals' half-widths.
+// Stopping arrivals biases nothing: under first-come first-served (and exponential patience) a chat's
+// wait and fate depend only on the chats ahead of it, and the desk drains with the last staffing.
+
+import { describe, expect, it } from "vitest";
+import { erlangA, erlangCMetrics, type ErlangAResult } from "../analytic/index.ts";
+import { confidenceInterval99, expectInside, type ConfidenceInterval } from "../engine/testConfidenceInterval.ts";
+import type { ChatOnlyModelConfig } from "./config.ts";
+import type { ChatQueueResults, Ratio } from "./results.ts";
+import { simulateChatOnly } from "./simulateChatOnly.ts";
+
+const DAYS = 5;
+const INTERVAL_SECONDS = 3600;
+const REPLICATIONS = 20;
+const MEAN_HANDLE_SECONDS = 180;
+const SERVICE_LEVEL_SECONDS = 20;
+
+/** A desk with the same arrival rate and staffing in every interval of the horizon. */
+interface StationaryDesk {
+  readonly arrivalRatePerSecond: number;
+  readonly meanPatienceSeconds: number | null;
+  readonly scheduledAgents: number;
+  readonly shrinkage: number;
+  readonly concurrency: number;
+  readonly slowdownPerExtraChat: number;
+  readonly days?: number;
+}
+
+function stationaryConfig(desk: StationaryDesk): ChatOnlyModelConfig {
+  const days = desk.days ?? DAYS;
+  const intervals = (days * 86400) / INTERVAL_SECONDS;
+  return {
+    kind: "chatOnly",
+    name: "stationary desk",
+    horizon: { days, intervalSeconds: INTERVAL_SECONDS },
+    chatRatesPerSecond: Array.from({ length: intervals }, () => desk.arrivalRatePerSecond),
+    handleSeconds: { kind: "exponential", mean: MEAN_HANDLE_SECONDS },
+    patienceSeconds: desk.meanPatienceSeconds === null ? null : { kind: "exponential", mean: desk.meanPatienceSeconds },
+    slowdownPerExtraChat: desk.slowdownPerExtraChat,
+    serviceLevelSeconds: SERVICE_LEVEL_SECONDS,
+    agents: {
+      scheduled: Array.from({ length: intervals }, () => desk.scheduledAgents),
+      shrinkage: desk.shrinkage,
+      concurrency: desk.concurrency,
+      costPerHour: 20,
+    },
+  };
+}
+
+/** The chat figures of REPLICATIONS independent runs (seeds 1, 2, ...). */
+function replicate(config: ChatOnlyModelConfig): ChatQueueResults[] {
+  return Array.from({ length: REPLICATIONS }, (_, replication) => simulateChatOnly(config, { seed: replication + 1 }).chat);
+}
+
+/** 99% t-interval over the replications of one measure. */
+function interval(runs: readonly ChatQueueResults[], measure: (chat: ChatQueueResults) => Ratio): ConfidenceInterval {
+  return confidenceInterval99(
+    runs.map((chat) => {
+      const value = measure(chat);
+      if (value === null) throw new Error("a replication had no chats");
+      return value;
+    }),
+  );
+}
+
+function expectErlangA(runs: readonly ChatQueueResults[], exact: ErlangAResult): void {
+  expectInside(interval(runs, (chat) => chat.probabilityOfWait), exact.probabilityOfWait, "P(wait)");
+  expectInside(interval(runs, (chat) => chat.meanWaitSeconds), exact.meanWaitSeconds, "mean wait");
+  expectInside(interval(runs, (chat) => chat.queueAbandonmentRate), exact.probabilityOfAbandon, "P(abandon)");
+  expectInside(interval(runs, (chat) => chat.serviceLevel), exact.serviceLevel, "service level");
+}
+
+describe("simulateChatOnly against Erlang C / Erlang A", () => {
+  it("concurrency 1, no patience: 20 online agents (25 scheduled, 20% shrinkage) at load 17 reproduce Erlang C", () => {
+    const arrivalRatePerSecond = 17 / MEAN_HANDLE_SECONDS;
+    const config = stationaryConfig({ arrivalRatePerSecond, meanPatienceSeconds: null, scheduledAgents: 25, shrinkage: 0.2, concurrency: 1, slowdownPerExtraChat: 0 });
+    const exact = erlangCMetrics({ arrivalRatePerSecond, meanServiceSeconds: MEAN_HANDLE_SECONDS, servers: 20, targetSeconds: SERVICE_LEVEL_SECONDS });
+    const runs = replicate(config);
+    expect(runs.every((chat) => chat.abandoned === 0 && chat.served === chat.requests)).toBe(true);
+    expectInside(interval(runs, (chat) => chat.probabilityOfWait), exact.probabilityOfWait, "P(wait)");
+    expectInside(interval(runs, (chat) => chat.meanWaitSeconds), exact.meanWaitSeconds, "mean wait");
+    expectInside(interval(runs, (chat) => chat.serviceLevel), exact.serviceLevel, "service level");
+  });
+
+  it("concurrency 1, exponential patience 120 s: 20 agents at load 20 reproduce Erlang A", () => {
+    const arrivalRatePerSecond = 20 / MEAN_HANDLE_SECONDS;
+    const config = stationaryConfig({ arrivalRatePerSecond, meanPatienceSeconds: 120, scheduledAgents: 25, shrinkage: 0.2, concurrency: 1, slowdownPerExtraChat: 0 });
+    const exact = erlangA({ arrivalRatePerSecond, meanServiceSeconds: MEAN_HANDLE_SECONDS, meanPatienceSeconds: 120, servers: 20, targetSeconds: SERVICE_LEVEL_SECONDS });
+    expectErlangA(replicate(config), exact);
+  });
+
+  it("concurrency 3, no slowdown: 8 online agents reproduce Erlang A with 24 servers", () => {
+    const arrivalRatePerSecond = 22 / MEAN_HANDLE_SECONDS;
+    const config = stationaryConfig({ arrivalRatePerSecond, meanPatienceSeconds: 90, scheduledAgents: 10, shrinkage: 0.2, concurrency: 3, slowdownPerExtraChat: 0 });
+    const exact = erlangA({ arrivalRatePerSecond, meanServiceSeconds: MEAN_HANDLE_SECONDS, meanPatienceSeconds: 90, servers: 24, targetSeconds: SERVICE_LEVEL_SECONDS });
+    expectErlangA(replicate(config), exact);
+  });
+
+  it("concurrency 3 with slowdown 0.2 per extra chat: waits are significantly worse than Erlang A with 24 servers", () => {
+    const arrivalRatePerSecond = 22 / MEAN_HANDLE_SECONDS;
+    const config = stationaryConfig({ arrivalRatePerSecond, meanPatienceSeconds: 90, scheduledAgents: 10, shrinkage: 0.2, concurrency: 3, slowdownPerExtraChat: 0.2 });
+    const exact = erlangA({ arrivalRatePerSecond, meanServiceSeconds: MEAN_HANDLE_SECONDS, meanPatienceSeconds: 90, servers: 24, targetSeconds: SERVICE_LEVEL_SECONDS });
+    const runs = replicate(config);
+    // Worse means the whole 99% interval lies on the bad side of the slowdown-free answer.
+    expect(interval(runs, (chat) => chat.probabilityOfWait).low).toBeGreaterThan(exact.probabilityOfWait);
+    expect(interval(runs, (chat) => chat.meanWaitSeconds).low).toBeGreaterThan(exact.meanWaitSeconds);
+    expect(interval(runs, (chat) => chat.queueAbandonmentRate).low).toBeGreaterThan(exact.probabilityOfAbandon);
+    expect(interval(runs, (chat) => chat.serviceLevel).high).toBeLessThan(exact.serviceLevel);
+    // The handle times really were stretched: 1 + 0.2 (load - 1) at assignment, load 1..3.
+    expect(interval(runs, (chat) => chat.meanHandleSeconds).low).toBeGreaterThan(MEAN_HANDLE_SECONDS);
+  });
+});
+
+describe("simulateChatOnly determinism", () => {
+  const config = stationaryConfig({
+    arrivalRatePerSecond: 20 / MEAN_HANDLE_SECONDS,
+    meanPatienceSeconds: 120,
+    scheduledAgents: 10,
+    shrinkage: 0.2,
+    concurrency: 3,
+    slowdownPerExtraChat: 0.1,
+    days: 1,
+  });
+
+  it("simulateChatOnly(config, {seed}) twice gives deep-equal results", () => {
+    expect(simulateChatOnly(config, { seed: 42 })).toEqual(simulateChatOnly(config, { seed: 42 }));
+  });
+
+  it("simulateChatOnly(config, {seed}) with another seed gives different results", () => {
+    const first = simulateChatOnly(config, { seed: 42 });
+    const second = simulateChatOnly(config, { seed: 43 });
+    expect(second.seed).toBe(43);
+    expect(second.chat).not.toEqual(first.chat);
+    expect(second.intervals.chatRequests).not.toEqual(first.intervals.chatRequests);
+  });
+});
