@@ -11,6 +11,8 @@ export {
   formatPath,
   describeValue,
   storeScenarioSchema,
+  DEFAULT_CATALOG,
+  FIELD_TYPES,
   chatOnlyScenarioSchema,
   BROWSING_PAGES,
   type LoadedScenario,

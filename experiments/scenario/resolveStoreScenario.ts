@@ -25,6 +25,15 @@ export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unk
       problems.push(`invalid funnel.steps[${index}].name: ${JSON.stringify(name)} (reserved for browsing pages: ${BROWSING_PAGES.join(", ")})`);
     }
   });
+  uniqueNames(scenario.catalog.map((product) => product.id), "catalog", problems, "id");
+  funnel.steps.forEach((step, stepIndex) => {
+    uniqueNames(step.fields.map((field) => field.name), `funnel.steps[${stepIndex}].fields`, problems);
+    step.fields.forEach((field, fieldIndex) => {
+      const path = `funnel.steps[${stepIndex}].fields[${fieldIndex}]`;
+      if (field.type === "choice" && (field.options === undefined || field.options.length < 2)) problems.push(`invalid ${path}.options: ${field.options === undefined ? "missing" : `a list of ${field.options.length}`} (a choice field needs at least 2 options)`);
+      if (field.type !== "choice" && field.options !== undefined) problems.push(`invalid ${path}.options: a list of ${field.options.length} (only choice fields have options)`);
+    });
+  });
   const reveals = funnel.steps.filter((step) => step.revealsTotal).length;
   if (reveals > 1) problems.push(`invalid funnel.steps: ${reveals} steps reveal the total (at most 1 may set revealsTotal)`);
   if (pricing.showTotalUpfront && reveals > 0) {
@@ -83,10 +92,10 @@ export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unk
   };
 }
 
-function uniqueNames(names: readonly string[], path: string, problems: string[]): void {
+function uniqueNames(names: readonly string[], path: string, problems: string[], key = "name"): void {
   const seen = new Set<string>();
   names.forEach((name, index) => {
-    if (seen.has(name)) problems.push(`invalid ${path}[${index}].name: ${JSON.stringify(name)} (names must be unique)`);
+    if (seen.has(name)) problems.push(`invalid ${path}[${index}].${key}: ${JSON.stringify(name)} (${key}s must be unique)`);
     seen.add(name);
   });
 }

@@ -26,10 +26,36 @@ const segmentSchema = strict({
 const reasonRecord = <T extends readonly string[]>(reasons: T, description: string) =>
   strict(Object.fromEntries(reasons.map((reason) => [reason, probability(`hazard for ${reason}`).optional()])) as Record<T[number], z.ZodOptional<z.ZodNumber>>, description);
 
+/** What a form field holds; the live store validates it accordingly. */
+export const FIELD_TYPES = ["text", "email", "phone", "postalCode", "cardNumber", "expiry", "cvc", "choice"] as const;
+
 const fieldSchema = strict({
   name: text("form field name"),
   errorProbability: probability("probability of a validation error on first entry (scaled by 1.5 − techComfort)").default(0.03),
+  type: z.enum(FIELD_TYPES, { error: `must be one of ${FIELD_TYPES.join(", ")}` }).default("text").describe("what the field holds; the live store validates it (cardNumber: Luhn check)"),
+  label: z.string().optional().describe("label shown in the live store (default: the name)"),
+  required: flag("the field must be filled").default(true),
+  options: z.array(text("an option")).optional().describe("choices for a choice field (e.g. guest, sign-in)"),
 });
+
+const productSchema = strict({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: "must be lowercase letters, digits and dashes" }).describe("product id used in URLs"),
+  name: text("product name"),
+  price: positive("unit price, currency"),
+  description: z.string().default("").describe("shown on the product page"),
+});
+
+/** The demo store's catalog when a scenario has none: prices spread around the baseline cart value. */
+export const DEFAULT_CATALOG = [
+  { id: "linen-shirt", name: "Linen shirt", price: 59, description: "Breathable summer linen." },
+  { id: "wool-sweater", name: "Merino wool sweater", price: 119, description: "Soft, warm, machine washable." },
+  { id: "canvas-sneakers", name: "Canvas sneakers", price: 74, description: "Everyday classic." },
+  { id: "leather-bag", name: "Leather weekend bag", price: 249, description: "Full-grain leather, lifetime stitching." },
+  { id: "cotton-tee", name: "Organic cotton tee", price: 24, description: "Fair-trade cotton." },
+  { id: "rain-jacket", name: "Packable rain jacket", price: 139, description: "Waterproof, folds into its pocket." },
+  { id: "ceramic-mug", name: "Ceramic mug set", price: 32, description: "Set of four, hand glazed." },
+  { id: "throw-blanket", name: "Wool throw blanket", price: 89, description: "Woven in Portugal." },
+] as const;
 
 const stepSchema = strict({
   name: text("checkout step name (used by trigger rules, e.g. 'payment')"),
@@ -101,6 +127,11 @@ export const storeScenarioSchema = strict({
     dailyProfile: z.array(nonNegative("relative weight")).optional().describe("relative traffic per interval of the day (length = intervals per day); flat if omitted"),
     dayMultipliers: z.array(nonNegative("multiplier")).optional().describe("traffic multiplier per day (length 1 = every day, or = horizon.days)"),
   }),
+  catalog: z
+    .array(productSchema)
+    .min(1, { error: "must have at least 1 product" })
+    .default(DEFAULT_CATALOG.map((product) => ({ ...product })))
+    .describe("products of the live demo store (the simulator draws cart values from the segments)"),
   segments: z.array(segmentSchema).min(1, { error: "must have at least 1 segment" }).describe("shopper segments"),
   pricing: pricingSchema.default({ shippingFee: 7.95, taxRate: 0.07, fixedFee: 0, showTotalUpfront: false, marginRate: 0.35 }),
   funnel: funnelSchema,
