@@ -69,7 +69,6 @@ export function batchMeans(values: ArrayLike<number>, batchCount: number): numbe
 
 /** Asserts that `exact` lies in `interval`; the failure message names the measure and both numbers. */
 export function expectInside(interval: ConfidenceInterval, exact: number, measure: string): void {
-  if (process.env.CI_REPORT) console.log(`CIREPORT ${measure} exact=${exact.toPrecision(6)} ci=[${interval.low.toPrecision(6)}, ${interval.high.toPrecision(6)}] rel=${(interval.relativeHalfWidth * 100).toFixed(2)}%`);
   const message = `${measure}: exact ${exact} vs simulated 99% CI [${interval.low}, ${interval.high}]`;
   expect(exact, message).toBeGreaterThanOrEqual(interval.low);
   expect(exact, message).toBeLessThanOrEqual(interval.high);

@@ -7,7 +7,8 @@
 //
 // Bias: each replication starts empty and stops arrivals at the horizon. The empty start helps the
 // chats of the first few handle times only; over DAYS days (2,400 mean handle times of 180 s) that is
-// a fraction of a percent of the chats, an order of magnitude below the intervals' half-widths.
+// a fraction of a percent of the chats. Measured: leaving out the first hour moves P(abandon) of the
+// Erlang A case by 0.1% (relative), against a 99% half-width of about 2%.
 // Stopping arrivals biases nothing: under first-come first-served (and exponential patience) a chat's
 // wait and fate depend only on the chats ahead of it, and the desk drains with the last staffing.
 
