@@ -23,6 +23,9 @@ export interface ChatCenterOptions {
   readonly usePriority: boolean;
 }
 
+/** Upper bounds (inclusive) of the answered-wait histogram buckets, seconds; the last is open. */
+export const WAIT_HISTOGRAM_BOUNDS_SECONDS = [0, 5, 10, 20, 30, 45, 60, 90, 120, 180, 300, 600, Infinity] as const;
+
 /** Agents online in an interval: WFM convention online = floor(scheduled × (1 − shrinkage)). */
 export function agentsOnline(scheduled: number, shrinkage: number): number {
   return Math.floor(scheduled * (1 - shrinkage) + 1e-9);
@@ -45,6 +48,8 @@ export class ChatCenter {
   readonly waits = new Tally("chat wait");
   readonly waitsOfServed = new Tally("chat wait of served");
   readonly handleTimes = new Tally("chat handle time", { quantiles: false });
+  /** Answered-chat waits per bucket of WAIT_HISTOGRAM_BOUNDS_SECONDS (fixed size). */
+  readonly waitHistogram = new Float64Array(WAIT_HISTOGRAM_BOUNDS_SECONDS.length);
   readonly series: IntervalSeries;
   requests = 0;
   served = 0;
@@ -127,6 +132,9 @@ export class ChatCenter {
     this.served++;
     this.waits.add(waitSeconds);
     this.waitsOfServed.add(waitSeconds);
+    let bucket = 0;
+    while (waitSeconds > WAIT_HISTOGRAM_BOUNDS_SECONDS[bucket]) bucket++;
+    this.waitHistogram[bucket]++;
     this.series.add("chatsServed", interval, 1);
     this.series.add("waitSecondsOfServed", interval, waitSeconds);
     if (waitSeconds <= this.#options.serviceLevelSeconds) {

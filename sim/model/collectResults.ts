@@ -1,5 +1,5 @@
 import type { AgentConfig } from "./config.ts";
-import type { ChatCenter } from "./ChatCenter.ts";
+import { type ChatCenter, WAIT_HISTOGRAM_BOUNDS_SECONDS } from "./ChatCenter.ts";
 import type { IntervalSeries } from "./IntervalSeries.ts";
 import { finiteOrNull, ratio, type ChatQueueResults, type IntervalResults } from "./results.ts";
 
@@ -20,6 +20,10 @@ export function collectChatResults(chat: ChatCenter, agents: AgentConfig, interv
     waitOfServedP50Seconds: finiteOrNull(chat.waitsOfServed.quantile(0.5)),
     waitOfServedP90Seconds: finiteOrNull(chat.waitsOfServed.quantile(0.9)),
     waitOfServedP95Seconds: finiteOrNull(chat.waitsOfServed.quantile(0.95)),
+    waitHistogram: {
+      upperBoundsSeconds: WAIT_HISTOGRAM_BOUNDS_SECONDS.map((bound) => (Number.isFinite(bound) ? bound : null)),
+      counts: Array.from(chat.waitHistogram),
+    },
     serviceLevelSeconds,
     serviceLevel: ratio(chat.answeredWithinTarget, chat.requests),
     serviceLevelOfAnswered: ratio(chat.answeredWithinTarget, chat.served),

@@ -16,6 +16,8 @@ export interface ChatQueueResults {
   waitOfServedP50Seconds: Ratio;
   waitOfServedP90Seconds: Ratio;
   waitOfServedP95Seconds: Ratio;
+  /** Answered chats by wait: counts[i] waited ≤ upperBoundsSeconds[i] (and more than the bound before); the last bound is null (open). */
+  waitHistogram: { upperBoundsSeconds: (number | null)[]; counts: number[] };
   serviceLevelSeconds: number;
   /** Requests answered within serviceLevelSeconds ÷ all requests (Erlang A convention). */
   serviceLevel: Ratio;
