@@ -1,6 +1,7 @@
 // Benchmark harness: `npm run bench [-- --only mmc --customers 100000 --repeats 3]`. Prints figures;
 // nothing here fails on a slow result, so it is safe to run anywhere, but it is not part of CI.
 import { defineCommand, runMain } from "citty";
+import { UsageError } from "../cli/UsageError.ts";
 import type { BenchContext, BenchSuite } from "./benchSuite.ts";
 import { formatFigures } from "./formatFigures.ts";
 import { machineInfo } from "./machineInfo.ts";
@@ -8,9 +9,6 @@ import { suites } from "./suites.ts";
 
 /** Timed runs per JS measurement unless `--repeats` says otherwise. */
 const DEFAULT_REPEATS = 3;
-
-/** A bad command-line value: printed as one line, exit code 2. */
-class UsageError extends Error {}
 
 const command = defineCommand({
   meta: { name: "bench", description: "Run the benchmark suites and print their figures" },
@@ -34,13 +32,20 @@ const command = defineCommand({
       printMachine();
       for (const suite of selected) {
         console.log("");
-        const figures = await suite.run(context);
-        console.log("");
-        for (const line of formatFigures(figures)) console.log(line);
+        try {
+          const figures = await suite.run(context);
+          console.log("");
+          for (const line of formatFigures(figures)) console.log(line);
+        } catch (error) {
+          if (error instanceof UsageError) throw error;
+          // A broken suite is reported with its stack (a bug), and the others still run.
+          console.error(`== ${suite.name}: errored`, error);
+          process.exitCode = 1;
+        }
       }
     } catch (error) {
-      if (!(error instanceof UsageError || error instanceof RangeError)) throw error;
-      console.error(`bench: ${error.message}`);
+      if (!(error instanceof UsageError)) throw error;
+      console.error(`error: ${error.message}`);
       process.exitCode = 2;
     }
   },
@@ -69,6 +74,8 @@ function printMachine(): void {
   const machine = machineInfo();
   console.log(`node ${machine.nodeVersion} (V8 ${machine.v8Version}), ${machine.platform}`);
   console.log(`cpu: ${machine.cpuModel} × ${machine.logicalCpus}, ${machine.totalMemoryGigabytes.toFixed(1)} GiB`);
+  const busy = machine.loadAverage >= machine.logicalCpus / 2 ? " (other work is running: figures will be noisy)" : "";
+  console.log(`load average (1 min): ${machine.loadAverage.toFixed(2)}${busy}`);
 }
 
 await runMain(command);

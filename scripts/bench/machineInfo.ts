@@ -8,6 +8,8 @@ export interface MachineInfo {
   logicalCpus: number;
   platform: string;
   totalMemoryGigabytes: number;
+  /** 1-minute load average when asked: near or above `logicalCpus`, other work shares the CPUs and figures are noisy. */
+  loadAverage: number;
 }
 
 /** The running machine, from `process.versions` and `os`. */
@@ -20,5 +22,6 @@ export function machineInfo(): MachineInfo {
     logicalCpus: cpus.length,
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
     totalMemoryGigabytes: os.totalmem() / 2 ** 30,
+    loadAverage: os.loadavg()[0],
   };
 }

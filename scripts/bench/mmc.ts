@@ -1,8 +1,9 @@
 import { erlangCMetrics } from "../../sim/analytic/index.ts";
+import { UsageError } from "../cli/UsageError.ts";
 import type { BenchContext, BenchFigures, BenchMeasurement, BenchRatio, BenchSuite } from "./benchSuite.ts";
 import { measure } from "./measure.ts";
 import type { MmcRunResult } from "./mmcRunResult.ts";
-import { resolveMmcOptions, type ResolvedMmcOptions } from "./resolveMmcOptions.ts";
+import { resolveMmcOptions, type MmcOptions, type ResolvedMmcOptions } from "./resolveMmcOptions.ts";
 import { runBareLoopMmc } from "./runBareLoopMmc.ts";
 import { runEngineMmc } from "./runEngineMmc.ts";
 import { DEFAULT_PYTHON_CANDIDATES, findSimpyPython, runSimpyMmc, type SimpyMmcResult } from "./runSimpyMmc.ts";
@@ -25,7 +26,7 @@ export const mmcSuite: BenchSuite = {
 
 /** Runs the suite: engine via `run()` and via a `step()` loop, the bare loop, then SimPy if available. */
 export async function runMmcBench(context: BenchContext): Promise<BenchFigures> {
-  const options = resolveMmcOptions({ customers: context.customers });
+  const options = resolveOrExplain({ customers: context.customers }, "--customers");
   const warmupOptions = resolveMmcOptions({ customers: Math.min(options.customers, WARMUP_RUN_CUSTOMERS) });
   const { repeats, log } = context;
   const runs = `warm-up + ${repeats} × ${options.customers.toLocaleString("en-US")} customers`;
@@ -37,15 +38,22 @@ export async function runMmcBench(context: BenchContext): Promise<BenchFigures> 
   log(`mmc: bare event loop (${runs})`);
   const bareLoop = measure(() => runBareLoopMmc(options), { repeats, warmup: () => runBareLoopMmc(warmupOptions) });
 
-  const simpyOptions = resolveMmcOptions({
-    customers: context.simpyCustomers ?? Math.min(DEFAULT_SIMPY_CUSTOMERS, options.customers),
-  });
+  const simpyOptions = resolveOrExplain(
+    { customers: context.simpyCustomers ?? Math.min(DEFAULT_SIMPY_CUSTOMERS, options.customers) },
+    "--simpy-customers",
+  );
   const candidates = context.python === undefined ? DEFAULT_PYTHON_CANDIDATES : [context.python];
   const python = await findSimpyPython(candidates);
   let simpy: SimpyMmcResult | null = null;
+  let simpyError: string | null = null;
   if (python !== null) {
     log(`mmc: SimPy ${python.simpyVersion} on ${python.python} (1 × ${simpyOptions.customers.toLocaleString("en-US")} customers)`);
-    simpy = await runSimpyMmc(python.python, simpyOptions);
+    try {
+      simpy = await runSimpyMmc(python.python, simpyOptions);
+    } catch (error) {
+      // Record the failure and still report the JS figures.
+      simpyError = error instanceof Error ? error.message : String(error);
+    }
   }
 
   // Both engine loops run the same deterministic simulation, so the step() count holds for run() too.
@@ -93,11 +101,23 @@ export async function runMmcBench(context: BenchContext): Promise<BenchFigures> 
       "",
       python === null
         ? `SimPy: skipped (no python among ${candidates.join(", ")} can import simpy; apt-get install -y python3-simpy3)`
-        : `SimPy ${python.simpyVersion} on ${python.python} (Python ${python.pythonVersion}), scripts/bench/mmc_simpy.py, ` +
+        : simpyError !== null
+          ? `SimPy: errored on ${python.python}: ${simpyError}`
+          : `SimPy ${python.simpyVersion} on ${python.python} (Python ${python.pythonVersion}), scripts/bench/mmc_simpy.py, ` +
           `one run of ${simpyOptions.customers.toLocaleString("en-US")} customers; its wall time covers the model and ` +
           "env.run(), not interpreter start-up; random.Random streams, so its waits differ from the JS runs",
     ],
   };
+}
+
+/** Resolves options, turning a bad value into a usage error that names the command-line flag. */
+function resolveOrExplain(options: MmcOptions, flag: string): ResolvedMmcOptions {
+  try {
+    return resolveMmcOptions(options);
+  } catch (error) {
+    if (error instanceof RangeError) throw new UsageError(error.message.replace(/^invalid customers:/, `invalid ${flag}:`));
+    throw error;
+  }
 }
 
 function row(label: string, options: ResolvedMmcOptions, events: number | null, wallSeconds: number[], result: MmcRunResult): BenchMeasurement {
@@ -141,7 +161,7 @@ function validationNotes(
     lines.push(
       `  ${label.padEnd(9)} mean wait ${result.meanWaitSeconds.toFixed(4)} s (${formatPercent(relativeError)} vs exact), ` +
         `95% CI [${lower.toFixed(4)}, ${upper.toFixed(4)}] ${covers ? "covers" : "DOES NOT cover"} the exact value; ` +
-        `P(wait) ${(result.delayedCustomers / result.customers).toFixed(4)}`,
+        `delayed share ${(result.delayedCustomers / result.customers).toFixed(4)} (all customers)`,
     );
   };
   check("engine", engineRun);
