@@ -101,6 +101,11 @@ export class Environment {
       throw new RangeError(`invalid until: ${until} (must be >= the current time ${this.#now})`);
     }
     const queue = this.#queue;
+    if (until === Infinity) {
+      // No horizon: one queue look-up per event instead of a peek and a pop.
+      for (let next = queue.pop(); next !== undefined; next = queue.pop()) this.#process(next);
+      return;
+    }
     for (;;) {
       const next = queue.peek();
       if (next === undefined || next.time >= until) break;

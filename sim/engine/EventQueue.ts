@@ -13,6 +13,7 @@ const IN_FIFO = -2;
  */
 export class EventQueue {
   #heap: Event<any>[] = [];
+  // One FIFO per priority (URGENT = 0, NORMAL = 1), indexed by the event's priority.
   readonly #fifos: Fifo[] = [new Fifo(), new Fifo()];
 
   get size(): number {
@@ -21,11 +22,11 @@ export class EventQueue {
 
   /** The earliest event without removing it, or undefined. */
   peek(): Event<any> | undefined {
+    const urgent = this.#fifos[0].head();
+    const normal = this.#fifos[1].head();
     let best = this.#heap[0];
-    for (let i = 0; i < 2; i++) {
-      const head = this.#fifos[i].head();
-      if (head !== undefined && (best === undefined || before(head, best))) best = head;
-    }
+    if (urgent !== undefined && (best === undefined || before(urgent, best))) best = urgent;
+    if (normal !== undefined && (best === undefined || before(normal, best))) best = normal;
     return best;
   }
 
@@ -147,16 +148,19 @@ class Fifo {
 
   head(): Event<any> | undefined {
     const items = this.#items;
-    while (this.#start < items.length && items[this.#start].heapIndex !== IN_FIFO) this.#start++;
-    if (this.#start === items.length) {
-      if (items.length > 0) {
+    let start = this.#start;
+    while (start < items.length && items[start].heapIndex !== IN_FIFO) start++;
+    this.#start = start;
+    if (start === items.length) {
+      // Empty: recycle the array only once it has grown (resizing on every drain is costly).
+      if (start > 1024) {
         items.length = 0;
         this.#start = 0;
       }
       return undefined;
     }
-    if (this.#start > 1024 && this.#start * 2 > items.length) {
-      items.splice(0, this.#start);
+    if (start > 1024 && start * 2 > items.length) {
+      items.splice(0, start);
       this.#start = 0;
     }
     return items[this.#start];
