@@ -1,0 +1,89 @@
+import { availableParallelism } from "node:os";
+import { Piscina } from "piscina";
+import type { SimulationResults } from "../../sim/model/index.ts";
+import runSimulationTask, { type SimulationTask } from "./simulationWorker.ts";
+
+/** What happened to one task (tinybench's convention: errors are recorded, not thrown). */
+export type TaskOutcome =
+  | { state: "completed"; index: number; results: SimulationResults }
+  | { state: "errored"; index: number; error: string }
+  | { state: "cancelled"; index: number };
+
+export interface RunTasksOptions {
+  /** Worker threads; 1 runs in this thread. Default: one per core. */
+  workers?: number;
+  /** Stop everything at the first errored task. */
+  failFast?: boolean;
+  /** Abort (Ctrl-C): tasks not finished are reported as cancelled. */
+  signal?: AbortSignal;
+  /** Called after each task finishes, in completion order. */
+  onProgress?: (finished: number, total: number) => void;
+}
+
+/** Default number of worker threads: one per core. */
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+/**
+ * Runs simulation tasks serially or on a pool of worker threads (piscina). Outcomes come back in
+ * task order whatever the completion order, and every task is deterministic, so a parallel run is
+ * byte-identical to a serial one.
+ */
+export async function runTasks(tasks: readonly SimulationTask[], options: RunTasksOptions = {}): Promise<TaskOutcome[]> {
+  const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), tasks.length || 1));
+  return workers === 1 ? runSerially(tasks, options) : runOnPool(tasks, workers, options);
+}
+
+async function runSerially(tasks: readonly SimulationTask[], options: RunTasksOptions): Promise<TaskOutcome[]> {
+  const outcomes: TaskOutcome[] = [];
+  let stop = false;
+  for (let index = 0; index < tasks.length; index++) {
+    // Yield to the event loop between tasks so an interrupt can be noticed.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (stop || options.signal?.aborted) {
+      outcomes.push({ state: "cancelled", index });
+      continue;
+    }
+    try {
+      outcomes.push({ state: "completed", index, results: runSimulationTask(tasks[index]) });
+    } catch (error) {
+      outcomes.push({ state: "errored", index, error: describe(error) });
+      if (options.failFast) stop = true;
+    }
+    options.onProgress?.(index + 1, tasks.length);
+  }
+  return outcomes;
+}
+
+async function runOnPool(tasks: readonly SimulationTask[], workers: number, options: RunTasksOptions): Promise<TaskOutcome[]> {
+  const pool = new Piscina({ filename: new URL("./simulationWorker.ts", import.meta.url).href, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+  const stopAll = new AbortController();
+  const onAbort = (): void => stopAll.abort();
+  options.signal?.addEventListener("abort", onAbort);
+  if (options.signal?.aborted) stopAll.abort();
+  let finished = 0;
+  try {
+    return await Promise.all(
+      tasks.map(async (task, index): Promise<TaskOutcome> => {
+        try {
+          const results = (await pool.run(task, { signal: stopAll.signal })) as SimulationResults;
+          return { state: "completed", index, results };
+        } catch (error) {
+          if (stopAll.signal.aborted) return { state: "cancelled", index };
+          if (options.failFast) stopAll.abort();
+          return { state: "errored", index, error: describe(error) };
+        } finally {
+          options.onProgress?.(++finished, tasks.length);
+        }
+      }),
+    );
+  } finally {
+    options.signal?.removeEventListener("abort", onAbort);
+    await pool.destroy();
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,137 @@
+// When proactive invitations fire, seen through a store so small that every session's timeline is
+// known in advance: one segment, one browse page, a certain add to cart, a cart step without hazards
+// and one checkout step, "payment", where a hazard makes some shoppers about to leave. Those linger
+// idle for exactly LINGER_SECONDS; the others finish the order with no idle time at all.
+//
+// There is no trace hook for the moment an invitation fires, and none is needed: an invited shopper
+// accepts (chatOpenness 1), no agent is ever online, so they wait out a constant patience and leave
+// the moment they give up. Their session therefore ends at
+//   arrival + dwell + cart + payment fill + (firing delay) + patience,
+// and the session log's end time gives the firing delay to the microsecond.
+
+import { describe, expect, it } from "vitest";
+import { resolvePolicy, STRICT_THRESHOLD_EPSILON_SECONDS } from "../policy/index.ts";
+import type { StoreModelConfig } from "./config.ts";
+import { simulateStore } from "./simulateStore.ts";
+import type { SessionRecord } from "./StoreWorld.ts";
+
+const DWELL_SECONDS = 10;
+const CART_SECONDS = 5;
+const PAYMENT_FILL_SECONDS = 20;
+const LINGER_SECONDS = 120;
+const PATIENCE_SECONDS = 40;
+const INTERVAL_SECONDS = 3600;
+const SESSIONS_PER_DAY = 400;
+/** Shoppers reach the idle part of payment this long after they arrive. */
+const IDLE_STARTS_AFTER_SECONDS = DWELL_SECONDS + CART_SECONDS + PAYMENT_FILL_SECONDS;
+
+function tinyStore(condition: string, paymentHazard: number): StoreModelConfig {
+  const intervals = 86400 / INTERVAL_SECONDS;
+  return {
+    kind: "store",
+    name: "tiny store",
+    horizon: { days: 1, intervalSeconds: INTERVAL_SECONDS },
+    sessionRatesPerSecond: new Array(intervals).fill(SESSIONS_PER_DAY / 86400),
+    segments: [
+      {
+        name: "everyone",
+        weight: 1,
+        device: "desktop",
+        returningProbability: 0,
+        pageViews: { kind: "constant", value: 1 },
+        dwellSeconds: { kind: "constant", value: DWELL_SECONDS },
+        addToCartProbability: 1,
+        cartValue: { kind: "constant", value: 80 },
+        priceSensitivity: 1,
+        techComfort: 0.5,
+        chatOpenness: 1,
+        helpProbability: 0,
+        patienceSeconds: { kind: "constant", value: PATIENCE_SECONDS },
+        invitationSensitivity: 0,
+      },
+    ],
+    // No extra costs and no hidden-total hazard: the payment hazard is the only reason to leave.
+    pricing: { shippingFee: 0, freeShippingThreshold: Infinity, taxRate: 0, fixedFee: 0, showTotalUpfront: false, marginRate: 0.3 },
+    funnel: {
+      cartHazards: {},
+      cartSeconds: { kind: "constant", value: CART_SECONDS },
+      steps: [{ name: "payment", fillSeconds: { kind: "constant", value: PAYMENT_FILL_SECONDS }, fields: [], hazards: { cardDeclined: paymentHazard }, revealsTotal: false }],
+      stickerShock: { sensitivity: 0, hiddenTotalHazardPerStep: 0 },
+      friction: { secondsPerError: 0, hazardPerError: 0, helpProbabilityPerError: 0, fixProbability: 1 },
+      hesitation: {
+        lingerSeconds: { kind: "constant", value: LINGER_SECONDS },
+        exitIntentProbability: { desktop: 0, mobile: 0, tablet: 0 },
+        pauseProbability: 0,
+        pauseSeconds: { kind: "constant", value: 0 },
+      },
+    },
+    chat: {
+      policy: resolvePolicy({ name: "idle-on-payment", reactive: { enabled: false }, rules: [{ name: "idle-payment", when: condition }] }),
+      acceptanceIfNotHesitating: 1,
+      acceptanceOnExitIntent: 1,
+      rescueProbability: {},
+      orderValueUplift: 0,
+      handleSeconds: { kind: "constant", value: 300 },
+      slowdownPerExtraChat: 0,
+      serviceLevelSeconds: 30,
+      queueDiscipline: "fifo",
+    },
+    agents: { scheduled: new Array(intervals).fill(0), shrinkage: 0, concurrency: 1, costPerHour: 0 },
+  };
+}
+
+function sessionLog(config: StoreModelConfig): SessionRecord[] {
+  const sessions: SessionRecord[] = [];
+  simulateStore(config, { seed: 3, onSession: (record) => sessions.push(record) });
+  return sessions;
+}
+
+/** Seconds from arrival to the end of the session, less the part every shopper spends before the payment idle. */
+const idleAndChatSeconds = (record: SessionRecord): number => record.endedAtSeconds - record.arrivedAtSeconds - IDLE_STARTS_AFTER_SECONDS;
+
+describe("idleWindow: proactive invitations fire at the policy's threshold", () => {
+  it("`step == payment and idleSeconds >= 30`: each lingering shopper is invited exactly once, 30 s into the idle; others never", () => {
+    const sessions = sessionLog(tinyStore("step == payment and idleSeconds >= 30", 0.5));
+    const lingering = sessions.filter((record) => record.outcome === "cardDeclined");
+    const ordering = sessions.filter((record) => record.outcome === "order");
+    expect(lingering.length + ordering.length).toBe(sessions.length);
+    // Both groups are well represented (hazard 0.5 over ~400 sessions).
+    expect(lingering.length).toBeGreaterThan(100);
+    expect(ordering.length).toBeGreaterThan(100);
+    for (const record of lingering) {
+      expect(record.invitations, `shopper ${record.id}`).toBe(1);
+      // Invited at 30 s, waited PATIENCE_SECONDS in a queue with no agents, gave up and left.
+      expect(Math.abs(idleAndChatSeconds(record) - (30 + PATIENCE_SECONDS)), `shopper ${record.id}`).toBeLessThan(1e-7);
+      expect(record.chatted).toBe(false);
+    }
+    for (const record of ordering) {
+      expect(record.invitations, `shopper ${record.id}`).toBe(0);
+      expect(Math.abs(idleAndChatSeconds(record)), `shopper ${record.id}`).toBeLessThan(1e-7);
+    }
+  });
+
+  it("`idleSeconds > 30` (strict) fires STRICT_THRESHOLD_EPSILON_SECONDS after 30 s, not at 30 s", () => {
+    const lingering = sessionLog(tinyStore("step == payment and idleSeconds > 30", 1));
+    expect(lingering.length).toBeGreaterThan(300);
+    for (const record of lingering) {
+      expect(record.invitations).toBe(1);
+      const expected = 30 + STRICT_THRESHOLD_EPSILON_SECONDS + PATIENCE_SECONDS;
+      expect(Math.abs(idleAndChatSeconds(record) - expected), `shopper ${record.id}`).toBeLessThan(1e-8);
+    }
+  });
+
+  it("a threshold above the linger time (idleSeconds >= 150 > 120) never invites: shoppers linger 120 s and leave", () => {
+    const sessions = sessionLog(tinyStore("step == payment and idleSeconds >= 150", 1));
+    expect(sessions.length).toBeGreaterThan(300);
+    for (const record of sessions) {
+      expect(record.invitations).toBe(0);
+      expect(record.outcome).toBe("cardDeclined");
+      expect(Math.abs(idleAndChatSeconds(record) - LINGER_SECONDS), `shopper ${record.id}`).toBeLessThan(1e-7);
+    }
+  });
+
+  it("a rule for another step (`step == cart and idleSeconds >= 30`) never fires on payment", () => {
+    const sessions = sessionLog(tinyStore("step == cart and idleSeconds >= 30", 1));
+    for (const record of sessions) expect(record.invitations).toBe(0);
+  });
+});
