@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
 import type { SimulationResults } from "../../sim/model/index.ts";
@@ -59,6 +60,8 @@ async function runSerially(tasks: readonly SimulationTask[], options: RunTasksOp
 async function runOnPool(tasks: readonly SimulationTask[], workers: number, options: RunTasksOptions): Promise<TaskOutcome[]> {
   const pool = new Piscina({ filename: new URL("./simulationWorker.ts", import.meta.url).href, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
   const stopAll = new AbortController();
+  // Every queued task listens on this signal; that is expected, not a leak.
+  setMaxListeners(0, stopAll.signal);
   const onAbort = (): void => stopAll.abort();
   options.signal?.addEventListener("abort", onAbort);
   if (options.signal?.aborted) stopAll.abort();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { distributionMean, type DistributionSpec } from "../../sim/random/index.ts";
 import { finite, positive, strict } from "./fields.ts";
 
 /**
@@ -33,24 +34,43 @@ export const distributionSchema = z
     { error: "must be a distribution with a kind" },
   )
   .superRefine((spec, context) => {
+    let valid = true;
+    const problem = (path: string[], input: unknown, message: string): void => {
+      valid = false;
+      context.addIssue({ code: "custom", path, input, message });
+    };
     if (spec.kind === "lognormal") {
       const byMoments = spec.mean !== undefined && spec.sd !== undefined && spec.mu === undefined && spec.sigma === undefined;
       const byLog = spec.mu !== undefined && spec.sigma !== undefined && spec.mean === undefined && spec.sd === undefined;
-      if (!byMoments && !byLog) context.addIssue({ code: "custom", path: [], input: spec, message: "must give either mean and sd, or mu and sigma" });
+      if (!byMoments && !byLog) problem([], spec, "must give either mean and sd, or mu and sigma");
+      // sim/random converts to sigma² = ln(1 + sd² ÷ mean²); where that overflows every draw is NaN.
+      else if (byMoments && !Number.isFinite(Math.log1p((spec.sd! * spec.sd!) / (spec.mean! * spec.mean!)))) problem(["sd"], spec.sd, `must keep sd² ÷ mean² finite (mean ${spec.mean})`);
     }
     if ((spec.kind === "uniform" || spec.kind === "triangular") && !(spec.min < spec.max)) {
-      context.addIssue({ code: "custom", path: ["max"], input: spec.max, message: `must be > min (${spec.min})` });
+      problem(["max"], spec.max, `must be > min (${spec.min})`);
     }
     if (spec.kind === "triangular" && !(spec.mode >= spec.min && spec.mode <= spec.max)) {
-      context.addIssue({ code: "custom", path: ["mode"], input: spec.mode, message: `must lie in [min, max] = [${spec.min}, ${spec.max}]` });
+      problem(["mode"], spec.mode, `must lie in [min, max] = [${spec.min}, ${spec.max}]`);
     }
+    if (!valid) return;
+    // Build the sampler the simulator will build, so what it rejects (a normal truncated where it has
+    // no mass) or cannot draw (an infinite mean: draws overflow) is a load error, not a crash mid-run.
+    let mean: number;
+    try {
+      mean = distributionMean(spec as DistributionSpec);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      problem([], spec, `cannot be sampled: ${error.message}`);
+      return;
+    }
+    if (!Number.isFinite(mean)) problem([], spec, `must have a finite mean (these parameters give ${mean})`);
   })
   .describe("a distribution: {kind: exponential, mean} | {kind: lognormal, mean, sd} | {kind: constant, value} | ...");
 
 /** A distribution of values that must be non-negative (durations, money): rules out negative supports. */
 export const nonNegativeDistributionSchema = distributionSchema.superRefine((spec, context) => {
   const lowest =
-    spec.kind === "constant" ? spec.value : spec.kind === "uniform" || spec.kind === "triangular" ? spec.min : spec.kind === "empirical" ? Math.min(...spec.samples) : spec.kind === "normal" ? spec.min ?? -Infinity : 0;
+    spec.kind === "constant" ? spec.value : spec.kind === "uniform" || spec.kind === "triangular" ? spec.min : spec.kind === "empirical" ? spec.samples.reduce((lowest, value) => Math.min(lowest, value), Infinity) : spec.kind === "normal" ? spec.min ?? -Infinity : 0;
   if (lowest < 0) {
     context.addIssue({ code: "custom", path: [], input: lowest, message: "must not produce negative values (durations and amounts are >= 0; truncate a normal with min)" });
   }

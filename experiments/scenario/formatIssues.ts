@@ -5,6 +5,8 @@ export function formatPath(path: readonly PropertyKey[], prefix = ""): string {
   let out = prefix;
   for (const key of path) {
     if (typeof key === "number") out += `[${key}]`;
+    // A key that would not read as one name (empty, spaces, dots, brackets, quotes) is quoted: `agents[" "]`.
+    else if (!/^[^\s.[\]"]+$/.test(String(key))) out += `[${JSON.stringify(String(key))}]`;
     else out += out === "" ? String(key) : `.${String(key)}`;
   }
   return out === "" ? "(root)" : out;

@@ -29,6 +29,9 @@ export function parseDataText(text: string, source: string): unknown {
       const where = ` at line ${before.length}, column ${before[before.length - 1].length + 1}`;
       throw new ScenarioError([`invalid ${source}: YAML syntax error${where}: ${error.message.split("\n")[0]}`]);
     }
+    // yaml resolves aliases after parsing: an alias with no anchor before it (`*a` without `&a`), or
+    // an alias bomb, throws a ReferenceError that carries no position.
+    if (error instanceof ReferenceError) throw new ScenarioError([`invalid ${source}: YAML alias error: ${error.message.split("\n")[0]}`]);
     throw error;
   }
 }

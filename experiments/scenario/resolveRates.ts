@@ -24,16 +24,27 @@ export function ratesFromDailyVolume(
     problems.push(`invalid ${path}.dailyProfile: all zero (must have a positive weight somewhere)`);
     return [];
   }
+  if (!Number.isFinite(sum)) {
+    problems.push(`invalid ${path}.dailyProfile: a list of ${weights.length} (weights must have a finite sum)`);
+    return [];
+  }
   const multipliers = dayMultipliers ?? [1];
   if (multipliers.length !== 1 && multipliers.length !== days) {
     problems.push(`invalid ${path}.dayMultipliers: a list of ${multipliers.length} (must have 1 value or ${days}, one per day)`);
     return [];
   }
-  return Array.from({ length: perDayIntervals * days }, (_, i) => {
+  const rates = Array.from({ length: perDayIntervals * days }, (_, i) => {
     const day = Math.floor(i / perDayIntervals);
     const multiplier = multipliers.length === 1 ? multipliers[0] : multipliers[day];
     return (perDay * multiplier * weights[i % perDayIntervals]) / sum / intervalSeconds;
   });
+  // Each factor is finite, but huge ones can overflow together; the simulator needs finite rates.
+  const overflow = rates.findIndex((rate) => !Number.isFinite(rate));
+  if (overflow >= 0) {
+    problems.push(`invalid ${path}: ${perDay} a day (the arrival rate of interval ${overflow} overflows: lower the volume, day multipliers or profile weights)`);
+    return [];
+  }
+  return rates;
 }
 
 /** Expected arrivals given per interval (one day or the whole horizon) → rates per second. */

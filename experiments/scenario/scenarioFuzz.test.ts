@@ -39,7 +39,7 @@ const chatOnlyBase = {
 /** A house-format problem line: `invalid <path>: <value> (<reason>)` or `missing <path> (<reason>)`. */
 const PROBLEM_LINE = /^(invalid|missing) [^\s].*\(.+\)$/;
 /** Lines about files: unreadable, or not YAML (the parser's own message ends the line). */
-const FILE_LINE = /^(cannot read (scenario|policy) file .+: .+|invalid .+: YAML syntax error at line \d+, column \d+: .+)$/;
+const FILE_LINE = /^(cannot read (scenario|policy) file .+: .+|invalid .+: YAML (syntax error at line \d+, column \d+|alias error): .+)$/;
 
 /**
  * Runs above this many expected arrivals are skipped: a scenario that asks for millions of sessions
@@ -48,8 +48,12 @@ const FILE_LINE = /^(cannot read (scenario|policy) file .+: .+|invalid .+: YAML 
  */
 const MAX_EXPECTED_ARRIVALS = 3000;
 
-/** Results fields typed `Ratio` (null when undefined), as paths with list indices written `[]`. */
-const RATIO_PATHS = new Set([
+/**
+ * Results fields whose type allows null, as paths with list indices written `[]`: the `Ratio`s (null
+ * when undefined) and the wait histogram's open last bound.
+ */
+const NULLABLE_PATHS = new Set([
+  "chat.waitHistogram.upperBoundsSeconds[]",
   ...["probabilityOfWait", "meanWaitSeconds", "meanWaitOfServedSeconds", "waitOfServedP50Seconds", "waitOfServedP90Seconds", "waitOfServedP95Seconds"].map((key) => `chat.${key}`),
   ...["serviceLevel", "serviceLevelOfAnswered", "queueAbandonmentRate", "meanHandleSeconds", "occupancy", "slotUtilization", "meanConcurrency"].map((key) => `chat.${key}`),
   ...["occupancy", "meanConcurrency", "serviceLevel", "meanWaitOfServedSeconds"].map((key) => `intervals.${key}[]`),
@@ -61,12 +65,12 @@ const RATIO_PATHS = new Set([
   "meanSessionSeconds",
 ]);
 
-/** Every number in `value` that is not finite, and every null where the results type has no Ratio. */
+/** Every number in `value` that is not finite, and every null where the results type allows none. */
 function badNumbers(value: unknown, path = ""): string[] {
   if (typeof value === "number") return Number.isFinite(value) ? [] : [`${path}: ${value}`];
   if (value === null) {
     const general = path.replace(/\[\d+\]/g, "[]").replace(/^abandonment\.checkoutReasonShares\..*$/, "abandonment.checkoutReasonShares.*");
-    return RATIO_PATHS.has(general) ? [] : [`${path}: null`];
+    return NULLABLE_PATHS.has(general) ? [] : [`${path}: null`];
   }
   if (Array.isArray(value)) return value.flatMap((item, index) => badNumbers(item, `${path}[${index}]`));
   if (typeof value === "object") return Object.entries(value).flatMap(([key, item]) => badNumbers(item, path === "" ? key : `${path}.${key}`));
@@ -206,8 +210,9 @@ describe("scenario fuzzing: every scenario runs with finite results or is reject
       }),
       { numRuns: 300 },
     );
-    expect(outcomes.rejected).toBeGreaterThan(30);
-    expect(outcomes.ran).toBeGreaterThan(30);
+    // Most edits break the YAML or the schema; about one in ten still loads and runs.
+    expect(outcomes.rejected).toBeGreaterThan(100);
+    expect(outcomes.ran).toBeGreaterThan(10);
   });
 
   it("parseScenario rejects 200 data roots that are not a mapping, or junk mappings, with house-format lines", () => {

@@ -1,5 +1,6 @@
 import { defineCommand } from "citty";
 import { VERSION } from "../../experiments/index.ts";
+import { compareCommand } from "./compareCommand.ts";
 import { runCli } from "./runCli.ts";
 import { schemaCommand } from "./schemaCommand.ts";
 import { simulateCommand } from "./simulateCommand.ts";
@@ -11,6 +12,7 @@ export const main = defineCommand({
   subCommands: {
     start: startCommand,
     simulate: simulateCommand,
+    compare: compareCommand,
     schema: schemaCommand,
   },
 });

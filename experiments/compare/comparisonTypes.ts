@@ -1,0 +1,51 @@
+import type { KpiUnit } from "../kpis/index.ts";
+import type { Correction, Estimate } from "../stats/index.ts";
+
+/** One policy (and/or store levers) to compare, resolved to a model config. */
+export interface VariantSummary {
+  name: string;
+  policy: string;
+  scenarioHash: string;
+  kpis: Record<string, Estimate | null>;
+}
+
+/** A variant against the control on one metric, paired by replication. */
+export interface VariantDifference {
+  variant: string;
+  metric: string;
+  label: string;
+  unit: KpiUnit;
+  direction: "higher" | "lower" | "neutral";
+  /** Variant − control. */
+  difference: Estimate;
+  relativeLift: Estimate | null;
+  pValue: number;
+  /** Corrected across variants for the primary metric; equal to pValue for guardrails (reported unadjusted). */
+  adjustedPValue: number;
+  significant: boolean;
+  /** What the interval's half-width would be without common random numbers (independent samples). */
+  unpairedHalfWidth: number | null;
+  primary: boolean;
+}
+
+export interface ComparisonResults {
+  kind: "comparison";
+  scenario: string;
+  horizonDays: number;
+  primaryMetric: string;
+  guardrails: string[];
+  level: number;
+  /** Replications completed by every variant (the pairs the statistics use). */
+  replications: number;
+  seeds: string[];
+  correction: Correction;
+  control: string;
+  variants: VariantSummary[];
+  differences: VariantDifference[];
+  ranking: { variant: string; probabilityBest: number; mean: number }[];
+  verdicts: { variant: string; significant: boolean; text: string }[];
+  verdict: string;
+  errored: { variant: string; replication: number; error: string }[];
+  cancelled: number;
+  stoppedBy: "count" | "interrupted" | "failFast";
+}

@@ -1,0 +1,158 @@
+import { defineCommand } from "citty";
+import { abTestPlan, compareGrid, compareVariants, DEFAULT_PRIMARY_METRIC, formatDifference, formatValue, loadVariants, type AbTestPlan, type ComparisonGrid, type ComparisonResults } from "../../experiments/compare/index.ts";
+import { makeStamp, resolveSeed } from "../../experiments/index.ts";
+import { kpi, KPI_KEYS } from "../../experiments/kpis/index.ts";
+import { defaultWorkers } from "../../experiments/parallel/index.ts";
+import type { Correction } from "../../experiments/stats/index.ts";
+import { toCsv } from "./csv.ts";
+import { interruptSignal } from "./interrupt.ts";
+import { integerOption, numberOption, rejectUnknownOptions, seedOption } from "./options.ts";
+import { createProgress } from "./progress.ts";
+import { UsageError } from "./UsageError.ts";
+import { writeFileAtomic } from "./writeFileAtomic.ts";
+
+const args = {
+  scenario: { type: "positional", description: "scenario file, or a comparison file listing variants", required: true },
+  policies: { type: "string", description: "comma-separated policy files to compare with the scenario's own policy" },
+  control: { type: "string", description: "name of the control variant (default: the scenario's own policy / the first variant)" },
+  metric: { type: "string", description: `primary metric (default ${DEFAULT_PRIMARY_METRIC}; e.g. revenuePerSession)` },
+  replications: { type: "string", description: "replications per variant (default 10)" },
+  seed: { type: "string", description: "random seed (default: the scenario's, else 1)" },
+  days: { type: "string", description: "override the horizon in days" },
+  level: { type: "string", description: "confidence level (default 0.95)" },
+  correction: { type: "string", description: "multiple-comparison correction: holm (default), bh, none" },
+  staffing: { type: "string", description: "grid mode: comma-separated agent counts (scheduled all day), e.g. 1,2,3" },
+  workers: { type: "string", description: "worker threads (default: one per core)" },
+  failFast: { type: "boolean", description: "stop at the first failed replication" },
+  quiet: { type: "boolean", description: "no progress output" },
+  json: { type: "boolean", description: "print the results as JSON" },
+  out: { type: "string", description: "write the results as JSON to this file" },
+  csv: { type: "string", description: "write the differences table as tidy CSV to this file" },
+  abAlpha: { type: "string", description: "A/B plan significance level (default 0.05)" },
+  abPower: { type: "string", description: "A/B plan power (default 0.8)" },
+  trafficShare: { type: "string", description: "share of traffic in the live test (default 1)" },
+} as const;
+
+const CORRECTIONS: Record<string, Correction> = { holm: "holm", bh: "benjamini-hochberg", "benjamini-hochberg": "benjamini-hochberg", none: "none" };
+
+/** `compare`: trigger policies (and store levers) side by side with common random numbers. */
+export const compareCommand = defineCommand({
+  meta: { name: "compare", description: "Compare trigger policies or store levers against a control with paired replications" },
+  args,
+  async run({ args: parsed, rawArgs }) {
+    rejectUnknownOptions(rawArgs, args);
+    const days = integerOption(parsed.days, "--days", 1, 3650);
+    const replications = integerOption(parsed.replications, "--replications", 2, 100_000) ?? 10;
+    const workers = integerOption(parsed.workers, "--workers", 1, 256) ?? defaultWorkers();
+    const level = numberOption(parsed.level, "--level", 0.5, 0.9999) ?? 0.95;
+    const correction = parsed.correction === undefined ? "holm" : CORRECTIONS[parsed.correction];
+    if (correction === undefined) throw new UsageError(`invalid --correction: ${JSON.stringify(parsed.correction)} (allowed: holm, bh, none)`);
+    if (parsed.metric !== undefined && !KPI_KEYS.includes(parsed.metric)) throw new UsageError(`invalid --metric: ${JSON.stringify(parsed.metric)} (allowed: ${KPI_KEYS.join(", ")})`);
+    const staffing = parsed.staffing === undefined ? undefined : parsed.staffing.split(",").map((value) => integerOption(value.trim(), "--staffing", 0, 10_000)!);
+    const abOptions = {
+      alpha: numberOption(parsed.abAlpha, "--ab-alpha", 0.0001, 0.5) ?? 0.05,
+      power: numberOption(parsed.abPower, "--ab-power", 0.5, 0.9999) ?? 0.8,
+      trafficShare: numberOption(parsed.trafficShare, "--traffic-share", 0.0001, 1) ?? 1,
+    };
+    const policies = parsed.policies ? parsed.policies.split(",").map((file) => file.trim()).filter(Boolean) : [];
+    const loaded = loadVariants(parsed.scenario, policies, days);
+    if (loaded.variants.length < 2) throw new UsageError("nothing to compare: give --policies a.yaml,b.yaml or a comparison file with at least 2 variants");
+    const control = parsed.control ?? loaded.control;
+    if (!loaded.variants.some((variant) => variant.name === control)) {
+      throw new UsageError(`invalid --control: ${JSON.stringify(control)} (variants: ${loaded.variants.map((variant) => variant.name).join(", ")})`);
+    }
+    const seed = resolveSeed(loaded.base, seedOption(parsed.seed));
+    const primaryMetric = parsed.metric ?? loaded.primaryMetric ?? DEFAULT_PRIMARY_METRIC;
+    kpi(primaryMetric);
+    const currency = loaded.base.scenario.currency;
+    const progress = createProgress("compare", { quiet: parsed.quiet });
+    const interrupt = interruptSignal();
+    const started = performance.now();
+    const options = { replications, seed, control, primaryMetric, level, correction, workers, failFast: parsed.failFast, signal: interrupt.signal, currency, onProgress: progress.update };
+    let comparison: ComparisonResults;
+    let grid: ComparisonGrid | undefined;
+    try {
+      if (staffing) {
+        let offset = 0;
+        const perLevel = replications * loaded.variants.length;
+        grid = await compareGrid(loaded.variants, staffing, { ...options, onProgress: (finished) => { progress.update(offset + finished, perLevel * staffing.length); if (finished === perLevel) offset += perLevel; } });
+        comparison = grid.levels[grid.levels.length - 1].comparison;
+      } else comparison = await compareVariants(loaded.variants, options);
+    } finally {
+      progress.stop();
+      interrupt.dispose();
+    }
+    const abPlan = comparison.replications >= 2 && (primaryMetric === "conversionRate" || primaryMetric === "revenuePerSession") ? abTestPlan(comparison, abOptions) : null;
+    const stamp = makeStamp({
+      command: "compare",
+      scenario: comparison.scenario,
+      scenarioPath: loaded.base.path,
+      scenarioHash: loaded.base.hash,
+      seed,
+      generatedAt: new Date().toISOString(),
+      runSeconds: (performance.now() - started) / 1000,
+      reproduce: `npm run compare -- ${rawArgs.filter((arg) => !/^--(json|quiet|out|csv)/.test(arg)).join(" ")}`.replace(/ --(out|csv) \S+/g, ""),
+    });
+    const document = { stamp: { ...stamp, replications: comparison.replications, workers }, comparison, grid: grid ?? null, abPlan };
+    if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
+    if (parsed.csv) writeFileAtomic(parsed.csv, toCsv(differenceRows(comparison, grid)));
+    if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    else process.stdout.write(comparisonSummary(comparison, grid, abPlan, currency) + (parsed.out ? `results written to ${parsed.out}\n` : ""));
+    if (comparison.stoppedBy === "interrupted") process.exitCode = 130;
+    else if (comparison.errored.length > 0) process.exitCode = 1;
+  },
+});
+
+function differenceRows(comparison: ComparisonResults, grid?: ComparisonGrid): Record<string, unknown>[] {
+  const levels = grid ? grid.levels : [{ agentsScheduled: null, comparison }];
+  return levels.flatMap(({ agentsScheduled, comparison: result }) =>
+    result.differences.map((row) => ({
+      agentsScheduled,
+      variant: row.variant,
+      control: result.control,
+      metric: row.metric,
+      primary: row.primary,
+      difference: row.difference.mean,
+      lower: row.difference.lower,
+      upper: row.difference.upper,
+      relativeLift: row.relativeLift?.mean ?? null,
+      relativeLiftLower: row.relativeLift?.lower ?? null,
+      relativeLiftUpper: row.relativeLift?.upper ?? null,
+      pValue: row.pValue,
+      adjustedPValue: row.adjustedPValue,
+      significant: row.significant,
+      replications: result.replications,
+      level: result.level,
+    })),
+  );
+}
+
+function comparisonSummary(comparison: ComparisonResults, grid: ComparisonGrid | undefined, abPlan: AbTestPlan | null, currency: string): string {
+  const primary = kpi(comparison.primaryMetric);
+  const lines = [`${comparison.scenario} · ${comparison.variants.length} variants · ${comparison.replications} paired replications · ${(comparison.level * 100).toFixed(0)}% intervals · ${comparison.correction} correction`];
+  if (comparison.stoppedBy === "interrupted") lines.push(`interrupted: results from ${comparison.replications} complete replications`);
+  for (const error of comparison.errored) lines.push(`errored: ${error.variant} replication ${error.replication}: ${error.error}`);
+  lines.push(`${primary.label} by variant (probability best):`);
+  for (const entry of comparison.ranking) {
+    const estimate = comparison.variants.find((variant) => variant.name === entry.variant)!.kpis[primary.key];
+    const interval = estimate && estimate.lower !== null ? ` [${formatValue(estimate.lower, primary.unit, currency)}, ${formatValue(estimate.upper!, primary.unit, currency)}]` : "";
+    lines.push(`  ${entry.variant.padEnd(28)} ${formatValue(entry.mean, primary.unit, currency)}${interval}  ${(entry.probabilityBest * 100).toFixed(0)}%${entry.variant === comparison.control ? "  (control)" : ""}`);
+  }
+  lines.push("vs control:");
+  for (const row of comparison.differences) {
+    lines.push(`  ${row.variant.padEnd(28)} ${row.label.padEnd(22)} ${formatDifference(row.difference, row.unit, currency)}  p${row.primary ? "(adj)" : ""} = ${row.adjustedPValue.toPrecision(2)}${row.significant ? " *" : ""}`);
+  }
+  lines.push(`verdict: ${comparison.verdict}`);
+  if (grid) {
+    lines.push("best policy by staffing level:");
+    for (const best of grid.bestByLevel) lines.push(`  ${String(best.agentsScheduled).padStart(4)} agents: ${best.variant} (${formatValue(best.mean, primary.unit, currency)}, probability best ${(best.probabilityBest * 100).toFixed(0)}%${best.significantVsControl ? "" : ", not significantly different from the control"})`);
+  }
+  if (abPlan) {
+    lines.push(`live A/B test plan (${abPlan.metric}, α = ${abPlan.alpha}, power ${abPlan.power}, ${Math.round(abPlan.dailySessions).toLocaleString("en-US")} sessions/day × ${abPlan.trafficShare}):`);
+    for (const row of abPlan.rows) {
+      lines.push(`  ${row.variant.padEnd(28)} predicted ${row.predictedRelativeLift === null ? "–" : `${(row.predictedRelativeLift * 100).toFixed(2)}%`} → ${row.visitorsPerArm === null ? "no predicted difference: not testable" : `${row.visitorsPerArm.toLocaleString("en-US")} visitors per arm, ${row.testDays} days`}`);
+    }
+    lines.push(`  formula: ${abPlan.formula}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
