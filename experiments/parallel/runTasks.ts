@@ -58,7 +58,7 @@ async function runSerially(tasks: readonly SimulationTask[], options: RunTasksOp
 }
 
 async function runOnPool(tasks: readonly SimulationTask[], workers: number, options: RunTasksOptions): Promise<TaskOutcome[]> {
-  const pool = new Piscina({ filename: new URL("./simulationWorker.ts", import.meta.url).href, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+  const pool = new Piscina({ filename: new URL("./simulationWorker.mjs", import.meta.url).href, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
   const stopAll = new AbortController();
   // Every queued task listens on this signal; that is expected, not a leak.
   setMaxListeners(0, stopAll.signal);

@@ -24,5 +24,13 @@ export const integerAtLeast = (minimum: number, description: string) =>
     .int({ error: `must be an integer >= ${minimum}` })
     .min(minimum, { error: `must be an integer >= ${minimum}` })
     .describe(description);
+/** An integer in [minimum, maximum]; below the minimum it reads like integerAtLeast. */
+export const integerBetween = (minimum: number, maximum: number, description: string) =>
+  z
+    .number({ error: `must be an integer >= ${minimum}` })
+    .int({ error: `must be an integer >= ${minimum}` })
+    .min(minimum, { error: `must be an integer >= ${minimum}` })
+    .max(maximum, { error: `must be an integer <= ${maximum}` })
+    .describe(description);
 export const text = (description: string) => z.string({ error: "must be a string" }).min(1, { error: "must not be empty" }).describe(description);
 export const flag = (description: string) => z.boolean({ error: "must be true or false" }).describe(description);

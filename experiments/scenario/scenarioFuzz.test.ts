@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { simulate, type ModelConfig, type SimulationResults } from "../../sim/model/index.ts";
+import { CHECKOUT_REASONS, simulate, type ChatOnlyResults, type ModelConfig, type SimulationResults, type StoreResults } from "../../sim/model/index.ts";
 import { parseDataText, parseScenario, ScenarioError } from "./index.ts";
 import {
   applyMutation,
@@ -49,28 +49,46 @@ const FILE_LINE = /^(cannot read (scenario|policy) file .+: .+|invalid .+: YAML 
 const MAX_EXPECTED_ARRIVALS = 3000;
 
 /**
- * Results fields whose type allows null, as paths with list indices written `[]`: the `Ratio`s (null
- * when undefined) and the wait histogram's open last bound.
+ * Paths of the fields whose type allows null (the `Ratio`s, null when undefined, and the wait
+ * histogram's open last bound), with list indices written `[]`: `funnel.steps[].continueRate`.
  */
-const NULLABLE_PATHS = new Set([
+type NullablePaths<T, Prefix extends string = ""> = {
+  [K in keyof T & string]: null extends T[K]
+    ? `${Prefix}${K}`
+    : T[K] extends readonly (infer Item)[]
+      ? null extends Item
+        ? `${Prefix}${K}[]`
+        : Item extends object
+          ? NullablePaths<Item, `${Prefix}${K}[].`>
+          : never
+      : T[K] extends object
+        ? NullablePaths<T[K], `${Prefix}${K}.`>
+        : never;
+}[keyof T & string];
+type NullablePath = NullablePaths<StoreResults> | NullablePaths<ChatOnlyResults>;
+
+const NULLABLE_PATHS = [
+  ...(["probabilityOfWait", "meanWaitSeconds", "meanWaitOfServedSeconds", "waitOfServedP50Seconds", "waitOfServedP90Seconds", "waitOfServedP95Seconds"] as const).map((key) => `chat.${key}` as const),
+  ...(["serviceLevel", "serviceLevelOfAnswered", "queueAbandonmentRate", "meanHandleSeconds", "occupancy", "slotUtilization", "meanConcurrency"] as const).map((key) => `chat.${key}` as const),
   "chat.waitHistogram.upperBoundsSeconds[]",
-  ...["probabilityOfWait", "meanWaitSeconds", "meanWaitOfServedSeconds", "waitOfServedP50Seconds", "waitOfServedP90Seconds", "waitOfServedP95Seconds"].map((key) => `chat.${key}`),
-  ...["serviceLevel", "serviceLevelOfAnswered", "queueAbandonmentRate", "meanHandleSeconds", "occupancy", "slotUtilization", "meanConcurrency"].map((key) => `chat.${key}`),
-  ...["occupancy", "meanConcurrency", "serviceLevel", "meanWaitOfServedSeconds"].map((key) => `intervals.${key}[]`),
-  ...["addToCartRate", "conversionRate", "cartAbandonmentRate", "checkoutAbandonmentRate"].map((key) => `funnel.${key}`),
+  ...(["occupancy", "meanConcurrency", "serviceLevel", "meanWaitOfServedSeconds"] as const).map((key) => `intervals.${key}[]` as const),
+  ...(["addToCartRate", "conversionRate", "cartAbandonmentRate", "checkoutAbandonmentRate"] as const).map((key) => `funnel.${key}` as const),
   "funnel.steps[].continueRate",
-  "abandonment.checkoutReasonShares.*",
-  ...["averageOrderValue", "meanCartValue", "revenuePerSession"].map((key) => `revenue.${key}`),
+  ...CHECKOUT_REASONS.map((reason) => `abandonment.checkoutReasonShares.${reason}` as const),
+  ...(["averageOrderValue", "orderValueStandardDeviation", "meanCartValue", "revenuePerSession"] as const).map((key) => `revenue.${key}` as const),
   "invitations.acceptanceRate",
   "meanSessionSeconds",
-]);
+] as const satisfies readonly NullablePath[];
+// Type check that the list is complete: a nullable results field added later fails `tsc` here, by name.
+type UnlistedNullablePath = Exclude<NullablePath, (typeof NULLABLE_PATHS)[number]>;
+const everyNullablePathListed: [UnlistedNullablePath] extends [never] ? true : UnlistedNullablePath = true;
+const nullablePaths = new Set<string>(NULLABLE_PATHS);
 
 /** Every number in `value` that is not finite, and every null where the results type allows none. */
 function badNumbers(value: unknown, path = ""): string[] {
   if (typeof value === "number") return Number.isFinite(value) ? [] : [`${path}: ${value}`];
   if (value === null) {
-    const general = path.replace(/\[\d+\]/g, "[]").replace(/^abandonment\.checkoutReasonShares\..*$/, "abandonment.checkoutReasonShares.*");
-    return NULLABLE_PATHS.has(general) ? [] : [`${path}: null`];
+    return everyNullablePathListed && nullablePaths.has(path.replace(/\[\d+\]/g, "[]")) ? [] : [`${path}: null`];
   }
   if (Array.isArray(value)) return value.flatMap((item, index) => badNumbers(item, `${path}[${index}]`));
   if (typeof value === "object") return Object.entries(value).flatMap(([key, item]) => badNumbers(item, path === "" ? key : `${path}.${key}`));
@@ -82,14 +100,26 @@ function expectedArrivals(config: ModelConfig): number {
   return rates.reduce((total, rate) => total + rate, 0) * config.horizon.intervalSeconds;
 }
 
+/**
+ * Simulator bugs this fuzzing found, reported to sim/'s owners rather than fixed here. Each has a
+ * deterministic reproduction at the end of this file, marked `it.fails`; when a fix makes that one
+ * pass (and so fail), delete it and its entry here.
+ */
+const KNOWN_SIMULATOR_BUGS = [
+  // sim/model: a zero-length session records env.now − arrival, and the clock reached the arrival as
+  // now + (at − now), which can round just below `at`: a negative duration breaks the quantile sketch.
+  /^invalid sketch value: -\d(\.\d+)?e-1\d \(must be a number >= 0\)$/,
+];
+
 /** Tally of what happened to the generated scenarios, so a test can check its generator is not degenerate. */
 interface Outcomes {
   rejected: number;
   ran: number;
   skipped: number;
+  knownBug: number;
 }
 
-const newOutcomes = (): Outcomes => ({ rejected: 0, ran: 0, skipped: 0 });
+const newOutcomes = (): Outcomes => ({ rejected: 0, ran: 0, skipped: 0, knownBug: 0 });
 
 /**
  * The property: load `data` (one day); either a ScenarioError with house-format lines, or a config
@@ -116,13 +146,23 @@ function loadsAndRunsOrIsRejected(data: unknown, seed: number, outcomes: Outcome
   }
   // Hang guard for runaway arrivals: a Poisson count stays far below expected + 10 sd + 50.
   const arrivalBound = Math.ceil(expected + 10 * Math.sqrt(expected) + 50);
+  // (A loop that never yields cannot be interrupted in-process; the run would then hit the test timeout.)
   let sessions = 0;
-  const results: SimulationResults = simulate(config, {
-    seed,
-    onSession: () => {
-      if (++sessions > arrivalBound) throw new Error(`runaway run: more than ${arrivalBound} sessions for ${expected.toFixed(1)} expected`);
-    },
-  });
+  let results: SimulationResults;
+  try {
+    results = simulate(config, {
+      seed,
+      onSession: () => {
+        if (++sessions > arrivalBound) throw new Error(`runaway run: more than ${arrivalBound} sessions for ${expected.toFixed(1)} expected`);
+      },
+    });
+  } catch (error) {
+    if (error instanceof RangeError && KNOWN_SIMULATOR_BUGS.some((known) => known.test(error.message))) {
+      outcomes.knownBug++;
+      return;
+    }
+    throw error;
+  }
   expect(badNumbers(results)).toEqual([]);
   expect(results.kind).toBe(config.kind);
   const intervals = config.horizon.days * (86400 / config.horizon.intervalSeconds);
@@ -172,7 +212,7 @@ describe("scenario fuzzing: every scenario runs with finite results or is reject
       { numRuns: 600 },
     );
     // The generator stays on the valid side: every one of them must load, and none is too big to run.
-    expect(outcomes).toEqual({ rejected: 0, ran: 600, skipped: 0 });
+    expect(outcomes.rejected + outcomes.skipped).toBe(0);
   });
 
   it("parseScenario + simulate on 400 random chat-only scenarios", () => {
@@ -181,7 +221,7 @@ describe("scenario fuzzing: every scenario runs with finite results or is reject
       fc.property(chatOnlyScenarioArbitrary, seedArbitrary, (data, seed) => loadsAndRunsOrIsRejected(data, seed, outcomes)),
       { numRuns: 400 },
     );
-    expect(outcomes).toEqual({ rejected: 0, ran: 400, skipped: 0 });
+    expect(outcomes.rejected + outcomes.skipped).toBe(0);
   });
 
   it("parseDataText + parseScenario + simulate on 300 character-level edits of the baseline YAML", () => {
@@ -224,5 +264,19 @@ describe("scenario fuzzing: every scenario runs with finite results or is reject
       { numRuns: 200 },
     );
     expect(outcomes.rejected).toBe(200);
+  });
+
+  // Reported simulator bug (see KNOWN_SIMULATOR_BUGS): sessions that take no time at all (one page,
+  // no dwell, no cart), sparse enough that the clock takes long steps between arrivals.
+  it.fails("known bug (sim/model): simulate() of zero-length sessions throws on a negative session duration", () => {
+    const loaded = parseScenario({
+      name: "zero-length sessions",
+      horizon: { days: 1 },
+      traffic: { sessionsPerDay: 3 },
+      segments: [{ name: "all", weight: 1, device: "desktop", addToCartProbability: 0, pageViews: { kind: "constant", value: 1 }, dwellSeconds: { kind: "constant", value: 0 } }],
+      funnel: { steps: [{ name: "payment" }] },
+      agents: { schedule: 1 },
+    });
+    expect(() => simulate(loaded.config, { seed: 156 })).not.toThrow();
   });
 });

@@ -1,8 +1,14 @@
 import { z } from "zod";
-import { integerAtLeast, nonNegative, probability, strict } from "./fields.ts";
+import { integerBetween, nonNegative, probability, strict } from "./fields.ts";
+
+// Upper bounds keep a typo from becoming an out-of-memory crash: the simulator allocates per day
+// and interval, per agent and per concurrent-chat level. MAX_DAYS matches the CLI's --days limit.
+export const MAX_DAYS = 3650;
+export const MAX_AGENTS = 100_000;
+export const MAX_CONCURRENCY = 100;
 
 export const horizonSchema = strict({
-  days: integerAtLeast(1, "days simulated"),
+  days: integerBetween(1, MAX_DAYS, "days simulated"),
   intervalMinutes: z
     .number({ error: "must be one of 15, 30, 60" })
     .refine((minutes) => minutes === 15 || minutes === 30 || minutes === 60, { error: "must be one of 15, 30, 60" })
@@ -13,18 +19,18 @@ export const horizonSchema = strict({
 const block = strict({
   from: z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: "must be a time HH:MM" }).describe("start time of day, HH:MM"),
   to: z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: "must be a time HH:MM" }).describe("end time of day, HH:MM (24:00 = midnight)"),
-  agents: integerAtLeast(0, "scheduled agents in this block"),
+  agents: integerBetween(0, MAX_AGENTS, "scheduled agents in this block"),
 });
 
 export const agentsSchema = strict({
-  concurrency: integerAtLeast(1, "chats one agent holds at once").default(3),
+  concurrency: integerBetween(1, MAX_CONCURRENCY, "chats one agent holds at once").default(3),
   shrinkage: probability("share of scheduled time not available (breaks, meetings), in [0, 1)").default(0.25),
   costPerHour: nonNegative("cost of one scheduled agent-hour, currency").default(28),
   schedule: z
     .union([
-      integerAtLeast(0, "the same number of scheduled agents all day"),
+      integerBetween(0, MAX_AGENTS, "the same number of scheduled agents all day"),
       z.array(block).min(1, { error: "must have at least 1 block" }),
-      strict({ perInterval: z.array(integerAtLeast(0, "scheduled agents")).min(1, { error: "must have at least 1 value" }) }),
+      strict({ perInterval: z.array(integerBetween(0, MAX_AGENTS, "scheduled agents")).min(1, { error: "must have at least 1 value" }) }),
     ], { error: "must be a number of agents, a list of {from, to, agents} blocks, or {perInterval: [...]}" })
     .describe("scheduled agents: a constant, daily blocks covering 00:00-24:00, or perInterval (one day or the whole horizon)"),
 }).describe("the chat team");
