@@ -1,0 +1,93 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { ModelConfig } from "../../sim/model/index.ts";
+import { abTestPlan } from "./abTestPlan.ts";
+import type { ComparisonResults } from "./comparisonTypes.ts";
+import { compareVariants, type Variant } from "./compareVariants.ts";
+import { loadVariants } from "./loadVariants.ts";
+
+const BASELINE = resolve("experiments/scenarios/baseline.yaml");
+const POLICIES = ["idle-on-payment", "aggressive"].map((name) => resolve(`experiments/policies/${name}.yaml`));
+
+/** A quarter of the baseline's traffic keeps each run short. */
+function lighter(variant: Variant): Variant {
+  const config = variant.config as ModelConfig & { kind: "store" };
+  return { ...variant, config: { ...config, sessionRatesPerSecond: config.sessionRatesPerSecond.map((rate) => rate / 4) } };
+}
+
+describe("compareVariants", () => {
+  const loaded = loadVariants(BASELINE, POLICIES, 1);
+  const variants = loaded.variants.map(lighter);
+  const comparison = compareVariants(variants, { replications: 6, seed: 11, control: loaded.control, workers: 1 });
+
+  it("pairs replications by seed: the paired interval on conversion is much narrower than the unpaired one", async () => {
+    const result = await comparison;
+    for (const row of result.differences.filter((entry) => entry.metric === "conversionRate")) {
+      expect(row.difference.halfWidth!).toBeLessThan(row.unpairedHalfWidth! / 3);
+    }
+  });
+
+  it("finds that the aggressive policy lowers conversion and raises annoyed exits, with the correction named", async () => {
+    const result = await comparison;
+    const aggressive = result.differences.find((row) => row.variant === "aggressive" && row.metric === "conversionRate")!;
+    expect(aggressive.significant).toBe(true);
+    expect(aggressive.difference.upper!).toBeLessThan(0);
+    expect(result.correction).toBe("holm");
+    expect(aggressive.adjustedPValue).toBeGreaterThanOrEqual(aggressive.pValue);
+    expect(result.differences.find((row) => row.variant === "aggressive" && row.metric === "annoyedExits")!.difference.lower!).toBeGreaterThan(0);
+    expect(result.ranking.at(-1)!.variant).toBe("aggressive");
+    const total = result.ranking.reduce((sum, entry) => sum + entry.probabilityBest, 0);
+    expect(total).toBeCloseTo(1, 12);
+  });
+
+  it("says 'no detectable difference' when two variants are the same policy", async () => {
+    const same = [variants[0], { ...variants[0], name: "copy" }];
+    const result = await compareVariants(same, { replications: 4, seed: 3, control: variants[0].name, workers: 1 });
+    const row = result.differences.find((entry) => entry.primary)!;
+    expect(row.difference.mean).toBe(0);
+    expect(row.significant).toBe(false);
+    expect(result.verdict).toMatch(/^no detectable difference in conversion/);
+  });
+
+  it("rejects an unknown control", async () => {
+    await expect(compareVariants(variants, { replications: 2, seed: 1, control: "nope", workers: 1 })).rejects.toThrow(/invalid control: "nope"/);
+  });
+});
+
+describe("loadVariants", () => {
+  it("reads a comparison file with a store lever as a variant (free shipping)", () => {
+    const folder = mkdtempSync(join(tmpdir(), "convsim-compare-"));
+    const file = join(folder, "levers.yaml");
+    writeFileSync(
+      file,
+      `scenario: ${BASELINE}\ncontrol: today\nvariants:\n  - name: today\n  - name: free-shipping\n    overrides: { pricing: { freeShippingThreshold: 0 } }\n  - name: idle-invites\n    policy: ${POLICIES[0]}\n`,
+    );
+    const result = loadVariants(file, [], 1);
+    expect(result.variants.map((variant) => variant.name)).toEqual(["today", "free-shipping", "idle-invites"]);
+    expect(result.control).toBe("today");
+    const pricing = (result.variants[1].config as ModelConfig & { kind: "store" }).pricing;
+    expect(pricing.freeShippingThreshold).toBe(0);
+  });
+});
+
+describe("abTestPlan", () => {
+  it("sizes a conversion test by the two-proportion formula: p 2.0% → 2.2% needs 80,679 visitors per arm", () => {
+    // (z0.975 + z0.8)² · (0.02·0.98 + 0.022·0.978) ÷ 0.002² = 2.8015852² · 0.041116 ÷ 4e-6 = 80,678.6
+    const estimate = (mean: number) => ({ mean, lower: mean, upper: mean, halfWidth: 0, standardDeviation: 0, n: 10 });
+    const comparison = {
+      primaryMetric: "conversionRate",
+      control: "a",
+      horizonDays: 2,
+      variants: [
+        { name: "a", policy: "a", scenarioHash: "", kpis: { conversionRate: estimate(0.02), sessions: estimate(20_000) } },
+        { name: "b", policy: "b", scenarioHash: "", kpis: { conversionRate: estimate(0.022), sessions: estimate(20_000) } },
+      ],
+    } as unknown as ComparisonResults;
+    const plan = abTestPlan(comparison, { alpha: 0.05, power: 0.8 });
+    expect(plan.rows[0].visitorsPerArm).toBe(80_679);
+    expect(plan.dailySessions).toBe(10_000);
+    expect(plan.rows[0].testDays).toBe(17); // 2 × 80,679 ÷ 10,000 per day
+  });
+});
