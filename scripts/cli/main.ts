@@ -1,10 +1,13 @@
 import { defineCommand } from "citty";
 import { VERSION } from "../../experiments/index.ts";
 import { compareCommand } from "./compareCommand.ts";
+import { replicateCommand } from "./replicateCommand.ts";
 import { runCli } from "./runCli.ts";
 import { schemaCommand } from "./schemaCommand.ts";
 import { simulateCommand } from "./simulateCommand.ts";
 import { startCommand } from "./startCommand.ts";
+import { storeCommand } from "./storeCommand.ts";
+import { exportFunnelCommand } from "./exportFunnelCommand.ts";
 
 /** The `convsim` command line. */
 export const main = defineCommand({
@@ -12,8 +15,11 @@ export const main = defineCommand({
   subCommands: {
     start: startCommand,
     simulate: simulateCommand,
+    replicate: replicateCommand,
     compare: compareCommand,
     schema: schemaCommand,
+    store: storeCommand,
+    "export-funnel": exportFunnelCommand,
   },
 });
 

@@ -1,0 +1,92 @@
+import { defineCommand } from "citty";
+import { loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts";
+import { KPI_KEYS, KPIS } from "../../experiments/kpis/index.ts";
+import { defaultWorkers } from "../../experiments/parallel/index.ts";
+import { replicate, type ReplicationSet } from "../../experiments/replications/index.ts";
+import { formatValue } from "../../experiments/compare/index.ts";
+import { toCsv } from "./csv.ts";
+import { interruptSignal } from "./interrupt.ts";
+import { integerOption, numberOption, rejectUnknownOptions, seedOption } from "./options.ts";
+import { createProgress } from "./progress.ts";
+import { UsageError } from "./UsageError.ts";
+import { writeFileAtomic } from "./writeFileAtomic.ts";
+
+const args = {
+  scenario: { type: "positional", description: "scenario file (YAML or JSON)", required: true },
+  replications: { type: "string", description: "independent replications (default 10; the first batch with a precision target)" },
+  seed: { type: "string", description: "random seed (default: the scenario's, else 1)" },
+  days: { type: "string", description: "override the horizon in days" },
+  level: { type: "string", description: "confidence level (default 0.95)" },
+  targetKpi: { type: "string", description: "keep adding replications until this KPI's relative half-width is met" },
+  targetHalfWidth: { type: "string", description: "relative half-width to reach, e.g. 0.02 (default 0.05)" },
+  maxReplications: { type: "string", description: "upper bound with a precision target (default 200)" },
+  workers: { type: "string", description: "worker threads (default: one per core)" },
+  failFast: { type: "boolean", description: "stop at the first failed replication" },
+  keepRuns: { type: "boolean", description: "include every replication's full results in the JSON" },
+  quiet: { type: "boolean", description: "no progress output" },
+  json: { type: "boolean", description: "print the results as JSON" },
+  out: { type: "string", description: "write the results as JSON to this file" },
+  csv: { type: "string", description: "write the KPI table as tidy CSV to this file" },
+} as const;
+
+/** `replicate`: R replications of one scenario, every KPI with a confidence interval. */
+export const replicateCommand = defineCommand({
+  meta: { name: "replicate", description: "Run independent replications of a scenario and report every KPI with a confidence interval" },
+  args,
+  async run({ args: parsed, rawArgs }) {
+    rejectUnknownOptions(rawArgs, args);
+    const days = integerOption(parsed.days, "--days", 1, 3650);
+    const replications = integerOption(parsed.replications, "--replications", 2, 100_000) ?? 10;
+    const workers = integerOption(parsed.workers, "--workers", 1, 256) ?? defaultWorkers();
+    const level = numberOption(parsed.level, "--level", 0.5, 0.9999) ?? 0.95;
+    if (parsed.targetKpi !== undefined && !KPI_KEYS.includes(parsed.targetKpi)) throw new UsageError(`invalid --target-kpi: ${JSON.stringify(parsed.targetKpi)} (allowed: ${KPI_KEYS.join(", ")})`);
+    const precision = parsed.targetKpi
+      ? {
+          kpi: parsed.targetKpi,
+          relativeHalfWidth: numberOption(parsed.targetHalfWidth, "--target-half-width", 0.0001, 1) ?? 0.05,
+          maxReplications: integerOption(parsed.maxReplications, "--max-replications", replications, 100_000) ?? Math.max(200, replications),
+        }
+      : undefined;
+    const loaded = loadScenario(parsed.scenario, { days });
+    const seed = resolveSeed(loaded, seedOption(parsed.seed));
+    const progress = createProgress("replicate", { quiet: parsed.quiet });
+    const interrupt = interruptSignal();
+    const started = performance.now();
+    let set: ReplicationSet;
+    try {
+      set = await replicate(loaded.config, { replications, seed, level, workers, precision, failFast: parsed.failFast, signal: interrupt.signal, onProgress: progress.update });
+    } finally {
+      progress.stop();
+      interrupt.dispose();
+    }
+    const stamp = makeStamp({
+      command: "replicate",
+      scenario: set.scenario,
+      scenarioPath: loaded.path,
+      scenarioHash: loaded.hash,
+      seed,
+      generatedAt: new Date().toISOString(),
+      runSeconds: (performance.now() - started) / 1000,
+      reproduce: `npm run replicate -- ${parsed.scenario} --seed ${seed} --replications ${replications}${days ? ` --days ${days}` : ""}`,
+    });
+    const { runs: _runs, ...summary } = set;
+    const document = { stamp: { ...stamp, replications: set.completed, workers }, replications: parsed.keepRuns ? set : summary };
+    if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
+    if (parsed.csv) writeFileAtomic(parsed.csv, toCsv(KPIS.flatMap((definition) => (set.kpis[definition.key] ? [{ kpi: definition.key, unit: definition.unit, ...set.kpis[definition.key] }] : []))));
+    if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    else {
+      const currency = loaded.scenario.currency;
+      const lines = [`${set.scenario} · ${set.completed} replications (${set.stoppedBy}) · ${(level * 100).toFixed(0)}% intervals · seed ${seed}`];
+      for (const error of set.errored) lines.push(`errored: replication ${error.replication} (${error.seed}): ${error.error}`);
+      for (const definition of KPIS) {
+        const estimate = set.kpis[definition.key];
+        if (!estimate) continue;
+        const interval = estimate.lower === null ? "" : `  [${formatValue(estimate.lower, definition.unit, currency)}, ${formatValue(estimate.upper!, definition.unit, currency)}]`;
+        lines.push(`  ${definition.label.padEnd(24)} ${formatValue(estimate.mean, definition.unit, currency).padStart(12)}${interval}`);
+      }
+      process.stdout.write(`${lines.join("\n")}\n${parsed.out ? `results written to ${parsed.out}\n` : ""}`);
+    }
+    if (set.stoppedBy === "interrupted") process.exitCode = 130;
+    else if (set.errored.length > 0) process.exitCode = 1;
+  },
+});

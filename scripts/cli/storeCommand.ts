@@ -1,0 +1,66 @@
+import { defineCommand } from "citty";
+import { DEFAULT_BOT_DELAY_SECONDS, DEFAULT_BOT_HANDLE_SECONDS, DEFAULT_DATA_DIRECTORY, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_STORE_SCENARIO, startStore } from "../store/index.ts";
+import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts";
+import { UsageError } from "./UsageError.ts";
+
+const args = {
+  scenario: { type: "string", description: `scenario file (default ${DEFAULT_STORE_SCENARIO})` },
+  policy: { type: "string", description: "trigger policy file replacing the scenario's chat.policy" },
+  host: { type: "string", description: `address to listen on (default ${DEFAULT_HOST}: this machine only)` },
+  port: { type: "string", description: `port (default ${DEFAULT_PORT}; 0 picks a free one)` },
+  data: { type: "string", description: `folder for the event log (default ${DEFAULT_DATA_DIRECTORY})` },
+  autoAgents: { type: "string", description: "bot agents online from the start (default 0)" },
+  botDelaySeconds: { type: "string", description: `seconds a bot agent takes to answer (default ${DEFAULT_BOT_DELAY_SECONDS})` },
+  botHandleSeconds: { type: "string", description: `seconds after which a bot agent closes a chat (default ${DEFAULT_BOT_HANDLE_SECONDS})` },
+} as const;
+
+/** `store`: the live demo store for a scenario, until Ctrl-C (SIGINT) or SIGTERM. */
+export const storeCommand = defineCommand({
+  meta: { name: "store", description: "Run the live demo store (shop, chat widget, agent console) for a scenario" },
+  args,
+  async run({ args: parsed, rawArgs }) {
+    rejectUnknownOptions(rawArgs, args);
+    const port = integerOption(parsed.port, "--port", 0, 65535);
+    const autoAgents = integerOption(parsed.autoAgents, "--auto-agents", 0, 1000);
+    const botDelaySeconds = numberOption(parsed.botDelaySeconds, "--bot-delay-seconds", 0, 3600);
+    const botHandleSeconds = numberOption(parsed.botHandleSeconds, "--bot-handle-seconds", 0, 86400);
+    let store;
+    try {
+      store = await startStore({
+        scenarioPath: parsed.scenario,
+        policyPath: parsed.policy,
+        host: parsed.host,
+        port,
+        dataDir: parsed.data,
+        autoAgents,
+        botDelaySeconds,
+        botHandleSeconds,
+        onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
+      });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EADDRINUSE") throw new UsageError(`invalid --port: ${port ?? DEFAULT_PORT} (already in use; pick another or 0 for a free one)`);
+      if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw new UsageError(`invalid --host: ${JSON.stringify(parsed.host)} (not an address of this machine)`);
+      throw error;
+    }
+    const { scenario } = store;
+    process.stdout.write(`store listening on ${store.url}\n`);
+    process.stdout.write(`  scenario   ${scenario.scenario.name} (${scenario.path ?? "in memory"}, ${scenario.hash})\n`);
+    process.stdout.write(`  policy     ${scenario.config.kind === "store" ? scenario.config.chat.policy.name : "–"}\n`);
+    process.stdout.write(`  agents     ${store.url}/agent${autoAgents ? ` · ${autoAgents} bot agent${autoAgents === 1 ? "" : "s"} online` : ""}\n`);
+    process.stdout.write(`  event log  ${store.eventLogPath}\n`);
+    await new Promise<void>((resolve) => {
+      const stop = (signal: NodeJS.Signals) => {
+        process.stdout.write(`${signal}: closing the store…\n`);
+        store.close().then(resolve, (error: unknown) => {
+          process.stderr.write(`error while closing: ${error instanceof Error ? error.message : String(error)}\n`);
+          process.exitCode = 1;
+          resolve();
+        });
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+    process.stdout.write("store closed\n");
+  },
+});
