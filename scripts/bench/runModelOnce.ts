@@ -1,0 +1,12 @@
+// Child process for the model benchmark: runs the baseline for a given number of days and prints
+// one JSON line with sessions, wall time and peak RSS, so each size is measured in a fresh process.
+import { loadScenario } from "../../experiments/index.ts";
+import { simulate } from "../../sim/model/index.ts";
+
+const days = Number(process.argv[2]);
+const loaded = loadScenario("experiments/scenarios/baseline.yaml", { days });
+const started = performance.now();
+const results = simulate(loaded.config, { seed: 1 });
+const wallSeconds = (performance.now() - started) / 1000;
+const sessions = results.kind === "store" ? results.funnel.sessions : 0;
+process.stdout.write(`${JSON.stringify({ sessions, wallSeconds, maxRssMegabytes: process.resourceUsage().maxRSS / 1024 })}\n`);
