@@ -4,7 +4,10 @@ import type { Estimate } from "../stats/index.ts";
 /** A value of a KPI in words: rates in %, money with the currency, seconds in s. */
 export function formatValue(value: number, unit: KpiUnit, currency = "USD"): string {
   if (unit === "rate") return `${(value * 100).toFixed(2)}%`;
-  if (unit === "money") return value.toLocaleString("en-US", { style: "currency", currency, maximumFractionDigits: Math.abs(value) < 10 ? 3 : 0 });
+  if (unit === "money") {
+    const digits = Math.abs(value) < 10 ? 3 : Math.abs(value) < 1000 ? 2 : 0;
+    return value.toLocaleString("en-US", { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+  }
   if (unit === "seconds") return `${value.toFixed(1)} s`;
   return value.toLocaleString("en-US", { maximumFractionDigits: 1 });
 }

@@ -34,7 +34,8 @@ export const distributionSchema = z
     { error: "must be a distribution with a kind" },
   )
   .superRefine((spec, context) => {
-    let valid = true;
+    // Issues already here belong to this distribution's own fields (e.g. `mean: 0`).
+    let valid = context.issues.length === 0;
     const problem = (path: string[], input: unknown, message: string): void => {
       valid = false;
       context.addIssue({ code: "custom", path, input, message });

@@ -122,9 +122,13 @@ export const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
 /**
  * Applies `mutation` to `data` in place. The root is never replaced (a non-mapping scenario is
  * tested on its own); an edit aimed at a path its kind does not fit falls back to replacing the value.
+ * Paths are recomputed for each edit, since an earlier edit may have removed or added some.
  */
 export function applyMutation(data: Record<string, unknown>, mutation: Mutation): void {
-  const paths = allPaths(data);
+  const every = allPaths(data);
+  // Scaling aims at numbers only (there is always one while the data has any).
+  const numeric = mutation.kind === "scale" ? every.filter((candidate) => typeof candidate.reduce<any>((node, key) => node[key], data) === "number") : [];
+  const paths = numeric.length > 0 ? numeric : every;
   if (paths.length === 0) return;
   const path = paths[mutation.pick % paths.length];
   const parent = path.slice(0, -1).reduce<any>((node, key) => node[key], data);

@@ -1,0 +1,17 @@
+import { agentsOnline } from "../../sim/model/index.ts";
+
+/**
+ * The fewest scheduled agents that put `online` agents on the queue, the inverse of the model's
+ * online = ⌊scheduled × (1 − shrinkage)⌋. It equals `requiredAgents`' ceil(online ÷ (1 − shrinkage)),
+ * so the search can move in whole online agents (one more scheduled agent may add nobody online).
+ *
+ * @example
+ * scheduledForOnline(7, 0.3) // 10 (⌊10 × 0.7⌋ = 7, ⌊9 × 0.7⌋ = 6)
+ */
+export function scheduledForOnline(online: number, shrinkage: number): number {
+  if (online <= 0) return 0;
+  let scheduled = Math.max(online, Math.ceil(online / (1 - shrinkage) - 1e-9));
+  while (agentsOnline(scheduled, shrinkage) < online) scheduled++;
+  while (scheduled > online && agentsOnline(scheduled - 1, shrinkage) >= online) scheduled--;
+  return scheduled;
+}

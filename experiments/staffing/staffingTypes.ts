@@ -1,0 +1,158 @@
+import type { Estimate } from "../stats/index.ts";
+
+/** What a staffing plan must achieve in every interval; any field left out is not a target. */
+export interface StaffingTargetOptions {
+  /** Minimum share of chats answered within `serviceLevelSeconds` (answered in time ÷ all requests), e.g. 0.8. */
+  serviceLevel?: number;
+  /** Service-level threshold, seconds. Default: the scenario's own `serviceLevelSeconds`. */
+  serviceLevelSeconds?: number;
+  /** Maximum share of chats that give up in the queue, e.g. 0.05. */
+  maxQueueAbandonment?: number;
+  /** Maximum agent occupancy (share of online time an agent holds at least one chat), e.g. 0.85. */
+  maxOccupancy?: number;
+}
+
+/** The target with every field resolved (null = not a target). */
+export interface ResolvedStaffingTarget {
+  serviceLevel: number | null;
+  serviceLevelSeconds: number;
+  maxQueueAbandonment: number | null;
+  maxOccupancy: number | null;
+}
+
+/** "target": smallest schedule meeting the target; "netBenefit": the constant staffing with the highest mean net benefit (store only). */
+export type StaffingObjective = "target" | "netBenefit";
+
+/** Chat load of one interval as the closed-form models see it. */
+export interface IntervalLoad {
+  arrivalRatePerSecond: number;
+}
+
+/** Where the loads come from and the handle and patience times the Erlang formulas use. */
+export interface LoadSummary {
+  /** "forecast": the chat-only scenario's arrival rates; "simulated": measured in store runs with generous staffing. */
+  source: "forecast" | "simulated";
+  /** Mean handle time given to Erlang (chat-only: the scenario's distribution; store: measured, slowdown included). */
+  meanHandleSeconds: number;
+  /** Mean patience given to Erlang A; null = infinitely patient customers (Erlang C). */
+  meanPatienceSeconds: number | null;
+  /** Constant staffing of the measurement runs (store only). */
+  generousAgentsScheduled: number | null;
+  /** Measurement replications (store only; 0 for a forecast). */
+  replications: number;
+  /** Share of chat requests that were accepted invitations in the measurement runs (store only). */
+  invitationShare: number | null;
+}
+
+/** One interval of the plan. */
+export interface StaffingInterval {
+  index: number;
+  startSeconds: number;
+  /** Chat arrival rate the Erlang answer is for, per hour. */
+  chatsPerHour: number;
+  /** Closed-form answer (Erlang A with patience, else Erlang C), scheduled agents. */
+  erlangAgentsScheduled: number;
+  erlangAgentsOnline: number;
+  /** Service level the closed form predicts at its answer. */
+  erlangServiceLevel: number;
+  /** Erlang C's answer (customers never give up), when the main answer is Erlang A; else null. */
+  erlangCAgentsScheduled: number | null;
+  recommendedAgentsScheduled: number;
+  recommendedAgentsOnline: number;
+  /** Mean chat requests per replication in the simulation of the recommendation. */
+  meanChats: number;
+  /** Simulated KPIs of the recommendation, over replications (null when no replication had a chat in the interval). */
+  serviceLevel: Estimate | null;
+  queueAbandonment: Estimate | null;
+  occupancy: Estimate | null;
+  /** Mean simulated handle time of chats in service in the interval (slowdown included), seconds. */
+  meanHandleSeconds: number | null;
+  /** Mean chats an agent holds while busy. */
+  meanConcurrency: number | null;
+  /** Whether the mean KPIs meet the target; null when the interval has too few chats to judge. */
+  meetsTarget: boolean | null;
+  /** Scheduled agents after rounding to shifts (null without --shift-hours). */
+  shiftAgentsScheduled: number | null;
+}
+
+/** Whole-horizon results of one constant staffing level. */
+export interface SweepLevel {
+  agentsScheduled: number;
+  agentsOnline: number;
+  serviceLevel: Estimate | null;
+  queueAbandonment: Estimate | null;
+  occupancy: Estimate | null;
+  conversionRate: Estimate | null;
+  netBenefit: Estimate | null;
+  agentCost: number;
+}
+
+/** The sweep's best level by mean net benefit, and whether the runner-up is distinguishable from it. */
+export interface NetBenefitChoice {
+  agentsScheduled: number;
+  netBenefit: Estimate;
+  runnerUpAgentsScheduled: number | null;
+  /** Best − runner-up, paired by replication (common random numbers). */
+  difference: Estimate | null;
+  pValue: number | null;
+  distinguishable: boolean;
+}
+
+/** Shifts of a fixed length covering every interval's requirement. */
+export interface ShiftPlan {
+  shiftHours: number;
+  /** Shifts by start time: how many agents start then. */
+  shifts: { startSeconds: number; endSeconds: number; agents: number }[];
+  /** Scheduled agents per interval with the shifts (≥ the requirement). */
+  coverage: number[];
+  agentHours: number;
+  cost: number;
+  /** Paid agent-hours above the requirement. */
+  excessAgentHours: number;
+}
+
+export interface StaffingTotals {
+  recommendedAgentHours: number;
+  recommendedCost: number;
+  erlangAgentHours: number;
+  erlangCost: number;
+  /** Erlang C's agent-hours when the main answer is Erlang A (what ignoring patience would cost); else null. */
+  erlangCAgentHours: number | null;
+  shiftAgentHours: number | null;
+  shiftCost: number | null;
+}
+
+/** One round of the simulation search. */
+export interface SearchRound {
+  iteration: number;
+  agentHours: number;
+  /** Intervals missing the target in this round. */
+  failing: number;
+  raised: number;
+  lowered: number;
+}
+
+/** What `staff` produces. */
+export interface StaffingResults {
+  kind: "staffing";
+  scenario: string;
+  mode: "store" | "chatOnly";
+  objective: StaffingObjective;
+  target: ResolvedStaffingTarget;
+  analyticModel: "erlangA" | "erlangC";
+  intervalSeconds: number;
+  level: number;
+  replications: number;
+  seeds: string[];
+  loads: LoadSummary;
+  intervals: StaffingInterval[];
+  sweep: SweepLevel[];
+  netBenefitChoice: NetBenefitChoice | null;
+  search: { iterations: number; converged: boolean; rounds: SearchRound[] };
+  shifts: ShiftPlan | null;
+  totals: StaffingTotals;
+  explanation: string[];
+  errored: { stage: string; replication: number; error: string }[];
+  cancelled: number;
+  stoppedBy: "converged" | "maxIterations" | "sweep" | "interrupted" | "failFast";
+}
