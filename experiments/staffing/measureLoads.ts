@@ -1,7 +1,6 @@
 import { agentsOnline, type ModelConfig, type SimulationResults, type StoreModelConfig } from "../../sim/model/index.ts";
 import { distributionMean } from "../../sim/random/index.ts";
-import type { RunTasksOptions } from "../parallel/index.ts";
-import { evaluateSchedule, type ScheduleEvaluation } from "./evaluateSchedule.ts";
+import type { ScheduleEvaluation } from "./evaluateSchedule.ts";
 import { scheduledForOnline } from "./scheduledForOnline.ts";
 import type { LoadSummary } from "./staffingTypes.ts";
 
@@ -14,8 +13,10 @@ export interface MeasuredLoads {
   /** Chat arrival rate per interval, per second. */
   arrivalRatesPerSecond: number[];
   summary: LoadSummary;
-  /** The measurement runs (store only). */
+  /** The measurement runs of the last (most generous) round (store only). */
   evaluation: ScheduleEvaluation | null;
+  /** Every measurement round (store only), for error accounting. */
+  rounds: ScheduleEvaluation[];
 }
 
 /**
@@ -32,7 +33,7 @@ export interface MeasuredLoads {
  *   probability + chat openness when the policy invites proactively); an approximation, since runs
  *   do not record chats by segment.
  */
-export async function measureLoads(config: ModelConfig, options: RunTasksOptions & { replications: number; seed: string | number; level: number }): Promise<MeasuredLoads> {
+export async function measureLoads(config: ModelConfig, evaluate: (scheduled: number[]) => Promise<ScheduleEvaluation>, signal?: AbortSignal): Promise<MeasuredLoads> {
   if (config.kind === "chatOnly") {
     return {
       arrivalRatesPerSecond: [...config.chatRatesPerSecond],
@@ -45,18 +46,21 @@ export async function measureLoads(config: ModelConfig, options: RunTasksOptions
         invitationShare: null,
       },
       evaluation: null,
+      rounds: [],
     };
   }
   const intervals = config.agents.scheduled.length;
   const { shrinkage } = config.agents;
   let online = Math.max(4, 2 * Math.max(0, ...config.agents.scheduled.map((scheduled) => agentsOnline(scheduled, shrinkage))));
   let evaluation: ScheduleEvaluation;
+  const rounds: ScheduleEvaluation[] = [];
   for (let round = 1; ; round++) {
     const scheduled = scheduledForOnline(online, shrinkage);
-    evaluation = await evaluateSchedule(config, new Array<number>(intervals).fill(scheduled), options);
+    evaluation = await evaluate(new Array<number>(intervals).fill(scheduled));
+    rounds.push(evaluation);
     const waits = evaluation.runs.map((run) => run.chat.probabilityOfWait ?? 0);
     const meanWait = waits.length === 0 ? 0 : waits.reduce((sum, value) => sum + value, 0) / waits.length;
-    if (meanWait <= GENEROUS_MAX_PROBABILITY_OF_WAIT || round === MAX_GENEROUS_ROUNDS || evaluation.runs.length === 0 || options.signal?.aborted) break;
+    if (meanWait <= GENEROUS_MAX_PROBABILITY_OF_WAIT || round === MAX_GENEROUS_ROUNDS || evaluation.runs.length === 0 || signal?.aborted) break;
     online *= 2;
   }
   const runs = evaluation.runs;
@@ -75,6 +79,7 @@ export async function measureLoads(config: ModelConfig, options: RunTasksOptions
       invitationShare: invitationShare(runs),
     },
     evaluation,
+    rounds,
   };
 }
 

@@ -47,6 +47,8 @@ export interface SearchInput {
 }
 
 export interface SearchResult {
+  /** The evaluation of the starting schedule (the first round). */
+  start: ScheduleEvaluation | null;
   /** The last schedule simulated in full, its online agents and its evaluation. */
   online: number[];
   evaluation: ScheduleEvaluation | null;
@@ -81,10 +83,12 @@ export async function searchSchedule(input: SearchInput): Promise<SearchResult> 
   const errored: SearchResult["errored"] = [];
   let cancelled = 0;
   let best: { online: number[]; evaluation: ScheduleEvaluation; judgements: Judgement[] } | null = null;
+  let start: ScheduleEvaluation | null = null;
   let stoppedBy: SearchResult["stoppedBy"] = "maxIterations";
   for (let iteration = 1; iteration <= input.maxIterations; iteration++) {
     const scheduled = online.map((value) => scheduledForOnline(value, input.shrinkage));
     const evaluation = await input.evaluate(scheduled);
+    if (iteration === 1 && evaluation.runs.length > 0) start = evaluation;
     errored.push(...evaluation.errored);
     cancelled += evaluation.cancelled;
     if (input.signal?.aborted || (input.failFast && evaluation.errored.length > 0)) {
@@ -116,6 +120,7 @@ export async function searchSchedule(input: SearchInput): Promise<SearchResult> 
     online = next;
   }
   return {
+    start,
     online: best?.online ?? online,
     evaluation: best?.evaluation ?? null,
     judgements: best?.judgements ?? new Array<Judgement>(intervals).fill("undecided"),

@@ -23,11 +23,6 @@ export interface ResolvedStaffingTarget {
 /** "target": smallest schedule meeting the target; "netBenefit": the constant staffing with the highest mean net benefit (store only). */
 export type StaffingObjective = "target" | "netBenefit";
 
-/** Chat load of one interval as the closed-form models see it. */
-export interface IntervalLoad {
-  arrivalRatePerSecond: number;
-}
-
 /** Where the loads come from and the handle and patience times the Erlang formulas use. */
 export interface LoadSummary {
   /** "forecast": the chat-only scenario's arrival rates; "simulated": measured in store runs with generous staffing. */
@@ -55,6 +50,8 @@ export interface StaffingInterval {
   erlangAgentsOnline: number;
   /** Service level the closed form predicts at its answer. */
   erlangServiceLevel: number;
+  /** Service level the simulation gives the closed-form schedule (the search's first round; null without one). */
+  erlangSimulatedServiceLevel: Estimate | null;
   /** Erlang C's answer (customers never give up), when the main answer is Erlang A; else null. */
   erlangCAgentsScheduled: number | null;
   recommendedAgentsScheduled: number;

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import type { ChatOnlyModelConfig, ModelConfig } from "../../sim/model/index.ts";
+import { runTasks } from "./runTasks.ts";
+
+const good: ChatOnlyModelConfig = {
+  kind: "chatOnly",
+  name: "tiny",
+  horizon: { days: 1, intervalSeconds: 3600 },
+  chatRatesPerSecond: new Array(24).fill(0.01),
+  handleSeconds: { kind: "exponential", mean: 60 },
+  patienceSeconds: null,
+  slowdownPerExtraChat: 0,
+  serviceLevelSeconds: 20,
+  agents: { scheduled: new Array(24).fill(1), shrinkage: 0, concurrency: 1, costPerHour: 0 },
+};
+// A config the model cannot run (no handle-time distribution): the task throws inside the model.
+const broken = { ...good, handleSeconds: { kind: "nonsense" } } as unknown as ModelConfig;
+
+describe("runTasks", () => {
+  for (const workers of [1, 2]) {
+    it(`records a failing task as errored and runs the others (${workers} worker${workers > 1 ? "s" : ""})`, async () => {
+      const outcomes = await runTasks([{ config: good, seed: 1 }, { config: broken, seed: 2 }, { config: good, seed: 3 }], { workers });
+      expect(outcomes.map((outcome) => outcome.state)).toEqual(["completed", "errored", "completed"]);
+      const errored = outcomes[1];
+      expect(errored.state === "errored" && errored.error).toMatch(/nonsense|kind/);
+    });
+  }
+
+  it("with failFast, cancels what has not started after the first error", async () => {
+    const outcomes = await runTasks([{ config: broken, seed: 1 }, { config: good, seed: 2 }, { config: good, seed: 3 }], { workers: 1, failFast: true });
+    expect(outcomes.map((outcome) => outcome.state)).toEqual(["errored", "cancelled", "cancelled"]);
+  });
+
+  it("returns outcomes in task order whatever the completion order", async () => {
+    const tasks = [5, 1, 4, 2].map((seed) => ({ config: { ...good, chatRatesPerSecond: new Array(24).fill(0.002 * seed) }, seed }));
+    const outcomes = await runTasks(tasks, { workers: 2 });
+    expect(outcomes.map((outcome) => outcome.index)).toEqual([0, 1, 2, 3]);
+    const requests = outcomes.map((outcome) => (outcome.state === "completed" ? outcome.results.chat.requests : -1));
+    expect(requests[0]).toBeGreaterThan(requests[1]);
+  });
+});
