@@ -94,6 +94,8 @@ export interface StoreResults {
   revenue: {
     revenue: number;
     averageOrderValue: Ratio;
+    /** Standard deviation of order values (for per-visitor variance in A/B test sizing). */
+    orderValueStandardDeviation: Ratio;
     meanCartValue: Ratio;
     margin: number;
     revenuePerSession: Ratio;

@@ -76,6 +76,7 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
     revenue: {
       revenue: recorder.revenue,
       averageOrderValue: finiteOrNull(recorder.orderValues.mean),
+      orderValueStandardDeviation: finiteOrNull(recorder.orderValues.standardDeviation),
       meanCartValue: finiteOrNull(recorder.cartValues.mean),
       margin: recorder.revenue * config.pricing.marginRate,
       revenuePerSession: ratio(recorder.revenue, recorder.sessions),
