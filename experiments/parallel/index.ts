@@ -1,2 +1,2 @@
-export { runTasks, defaultWorkers, type TaskOutcome, type RunTasksOptions } from "./runTasks.ts";
+export { runTasks, defaultWorkers, TaskPool, type TaskOutcome, type RunTasksOptions } from "./runTasks.ts";
 export type { SimulationTask } from "./simulationWorker.ts";

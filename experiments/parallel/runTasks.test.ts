@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ChatOnlyModelConfig, ModelConfig } from "../../sim/model/index.ts";
-import { runTasks } from "./runTasks.ts";
+import { runTasks, TaskPool } from "./runTasks.ts";
 
 const good: ChatOnlyModelConfig = {
   kind: "chatOnly",
@@ -37,5 +37,19 @@ describe("runTasks", () => {
     expect(outcomes.map((outcome) => outcome.index)).toEqual([0, 1, 2, 3]);
     const requests = outcomes.map((outcome) => (outcome.state === "completed" ? outcome.results.chat.requests : -1));
     expect(requests[0]).toBeGreaterThan(requests[1]);
+  });
+
+  it("runTasks({pool}) reuses one open pool across calls and gives the serial results", async () => {
+    const tasks = [1, 2, 3].map((seed) => ({ config: good, seed }));
+    const serial = await runTasks(tasks, { workers: 1 });
+    const pool = new TaskPool(2);
+    try {
+      const first = await runTasks(tasks, { pool });
+      const second = await runTasks(tasks, { pool });
+      expect(JSON.stringify(first)).toBe(JSON.stringify(serial));
+      expect(JSON.stringify(second)).toBe(JSON.stringify(serial));
+    } finally {
+      await pool.close();
+    }
   });
 });

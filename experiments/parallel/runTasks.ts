@@ -19,6 +19,28 @@ export interface RunTasksOptions {
   signal?: AbortSignal;
   /** Called after each task finishes, in completion order. */
   onProgress?: (finished: number, total: number) => void;
+  /** Worker threads kept open across calls (`TaskPool`); `workers` is then the pool's. */
+  pool?: TaskPool;
+}
+
+/**
+ * Worker threads kept open across several `runTasks` calls, for commands that run many small batches
+ * (a staffing search, a calibration): starting threads and loading the model in each takes a second
+ * or more, which a fresh pool per batch would pay every time. Close it when done.
+ */
+export class TaskPool {
+  readonly workers: number;
+  /** The piscina pool `runTasks` submits to. */
+  readonly piscina: Piscina;
+
+  constructor(workers: number = defaultWorkers()) {
+    this.workers = Math.max(1, workers);
+    this.piscina = new Piscina({ filename: new URL("./simulationWorker.mjs", import.meta.url).href, minThreads: this.workers, maxThreads: this.workers, idleTimeout: 1000 });
+  }
+
+  close(): Promise<void> {
+    return this.piscina.destroy();
+  }
 }
 
 /** Default number of worker threads: one per core. */
@@ -32,7 +54,7 @@ export function defaultWorkers(): number {
  * byte-identical to a serial one.
  */
 export async function runTasks(tasks: readonly SimulationTask[], options: RunTasksOptions = {}): Promise<TaskOutcome[]> {
-  const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), tasks.length || 1));
+  const workers = Math.max(1, Math.min(options.pool?.workers ?? options.workers ?? defaultWorkers(), tasks.length || 1));
   return workers === 1 ? runSerially(tasks, options) : runOnPool(tasks, workers, options);
 }
 
@@ -58,7 +80,7 @@ async function runSerially(tasks: readonly SimulationTask[], options: RunTasksOp
 }
 
 async function runOnPool(tasks: readonly SimulationTask[], workers: number, options: RunTasksOptions): Promise<TaskOutcome[]> {
-  const pool = new Piscina({ filename: new URL("./simulationWorker.mjs", import.meta.url).href, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+  const pool = options.pool?.piscina ?? new Piscina({ filename: new URL("./simulationWorker.mjs", import.meta.url).href, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
   const stopAll = new AbortController();
   // Every queued task listens on this signal; that is expected, not a leak.
   setMaxListeners(0, stopAll.signal);
@@ -83,7 +105,7 @@ async function runOnPool(tasks: readonly SimulationTask[], workers: number, opti
     );
   } finally {
     options.signal?.removeEventListener("abort", onAbort);
-    await pool.destroy();
+    if (options.pool === undefined) await pool.destroy();
   }
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { CHECKOUT_REASONS, simulate, type ChatOnlyResults, type ModelConfig, type SimulationResults, type StoreResults } from "../../sim/model/index.ts";
 import { parseDataText, parseScenario, ScenarioError } from "./index.ts";
 import {
@@ -232,6 +232,10 @@ describe("scenario fuzzing: every scenario runs with finite results or is reject
       remove: fc.nat(6),
       insert: fc.oneof(fc.constantFrom("", ":", "- ", "{", "}", "[", "]", "\n", "\n  ", "\t", '"', "'", "#", "&a ", "*a", "!!str ", "? ", "0", "-", ".nan", "1e400", "~"), fc.string({ maxLength: 4 })),
     });
+    // yaml reports unknown tags and ambiguous anchors through process warnings and carries on; keep
+    // the test output readable.
+    const warnings = vi.spyOn(process, "emitWarning").mockImplementation(() => undefined);
+    onTestFinished(() => warnings.mockRestore());
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), seedArbitrary, (edits, seed) => {
         let mutated = text;
@@ -267,7 +271,8 @@ describe("scenario fuzzing: every scenario runs with finite results or is reject
   });
 
   // Reported simulator bug (see KNOWN_SIMULATOR_BUGS): sessions that take no time at all (one page,
-  // no dwell, no cart), sparse enough that the clock takes long steps between arrivals.
+  // no dwell, no cart), sparse enough that the clock takes long steps between arrivals. Seed 156
+  // hits it today; the loop keeps the reproduction independent of how streams are drawn.
   it.fails("known bug (sim/model): simulate() of zero-length sessions throws on a negative session duration", () => {
     const loaded = parseScenario({
       name: "zero-length sessions",
@@ -277,6 +282,6 @@ describe("scenario fuzzing: every scenario runs with finite results or is reject
       funnel: { steps: [{ name: "payment" }] },
       agents: { schedule: 1 },
     });
-    expect(() => simulate(loaded.config, { seed: 156 })).not.toThrow();
+    for (let seed = 1; seed <= 3000; seed++) simulate(loaded.config, { seed });
   });
 });

@@ -63,7 +63,7 @@ export function explainStaffing(input: ExplanationInput): string[] {
     const peak = Math.max(0, ...input.intervals.map((interval) => (interval.erlangCAgentsScheduled ?? 0) - interval.erlangAgentsScheduled));
     lines.push(
       extra > 0
-        ? `patience ${input.loads.meanPatienceSeconds.toFixed(0)} s: Erlang C (nobody gives up) would overstaff by ${hours(extra)} agent-hours (${money(extra * (totals.erlangCost / Math.max(totals.erlangAgentHours, 1e-9)), input.currency)}), up to +${peak} agent${peak === 1 ? "" : "s"} in one interval`
+        ? `patience ${input.loads.meanPatienceSeconds.toFixed(0)} s: Erlang C (nobody gives up) would overstaff by ${hours(extra)} agent-hour${extra === 1 ? "" : "s"} (${money(extra * (totals.erlangCost / Math.max(totals.erlangAgentHours, 1e-9)), input.currency)}), up to +${peak} agent${peak === 1 ? "" : "s"} in one interval`
         : `patience ${input.loads.meanPatienceSeconds.toFixed(0)} s: Erlang C (nobody gives up) gives the same schedule here`,
     );
   } else if (input.loads.meanPatienceSeconds === null) {
@@ -87,7 +87,8 @@ export function explainStaffing(input: ExplanationInput): string[] {
       choice.runnerUpAgentsScheduled === null || choice.difference === null
         ? ""
         : `; vs ${choice.runnerUpAgentsScheduled} agents: ${money(choice.difference.mean, input.currency)} (p = ${choice.pValue!.toPrecision(2)}), ${choice.distinguishable ? "a detectable difference" : "not distinguishable with these replications"}`;
-    lines.push(`net benefit is highest with ${choice.agentsScheduled} agents all day: ${money(choice.netBenefit.mean, input.currency)} per run${versus}${choice.agentsScheduled === top ? " (the largest level swept: more agents may pay even more)" : ""}`);
+    const days = (input.intervals.length * input.intervalSeconds) / 86400;
+    lines.push(`net benefit is highest with ${choice.agentsScheduled} agents all day: ${money(choice.netBenefit.mean, input.currency)} ${days === 1 ? "a day" : `over the ${days}-day horizon`}${versus}${choice.agentsScheduled === top ? " (the largest level swept: more agents may pay even more)" : ""}`);
   }
   if (input.shifts !== null) {
     const count = input.shifts.shifts.reduce((sum, shift) => sum + shift.agents, 0);
@@ -123,8 +124,9 @@ type CauseKind = "slowdown" | "shorterHandle" | "noise" | "carryOver" | "emptySt
  * The most likely reason an interval differs from the closed form, read off its simulation. Handle
  * time only changes with an agent's load when there is a slowdown; without one a per-interval
  * handle-time difference is noise plus chats spilling across interval boundaries, not a cause.
- * Noise comes before the queue-dynamics causes: when the simulated service level of either schedule
- * has a confidence interval containing the target, both answers are within simulation error.
+ * Noise comes before the other causes (except a slowdown's systematic growth): when the simulated
+ * service level of either schedule has a confidence interval containing the target, both answers
+ * are within simulation error.
  */
 function causeKind(input: ExplanationInput, i: number, difference: number): CauseKind {
   const interval = input.intervals[i];
@@ -141,8 +143,8 @@ function causeKind(input: ExplanationInput, i: number, difference: number): Caus
     if (cv !== null && cv > 1.05) return "moreVariable";
     return "transient";
   }
-  if (slows && growth <= -SLOWDOWN_THRESHOLD) return "shorterHandle";
   if (noise) return "noise";
+  if (slows && growth <= -SLOWDOWN_THRESHOLD) return "shorterHandle";
   if (i === 0) return "emptyStart";
   if (previous !== null && rate > previous * CARRY_OVER_RATIO) return "quieterBefore";
   if (cv !== null && cv < 0.95) return "lessVariable";

@@ -1,5 +1,5 @@
 import { agentsOnline, type ModelConfig } from "../../sim/model/index.ts";
-import type { RunTasksOptions } from "../parallel/index.ts";
+import { defaultWorkers, TaskPool, type RunTasksOptions } from "../parallel/index.ts";
 import { replicationSeed } from "../replications/index.ts";
 import { DEFAULT_CONFIDENCE_LEVEL } from "../stats/index.ts";
 import { analyticSchedule } from "./analyticSchedule.ts";
@@ -68,9 +68,21 @@ export function resolveStaffingTarget(config: ModelConfig, target: StaffingTarge
  *    best two). With the net-benefit objective that optimum is the recommendation.
  * 5. Optional shift rounding (`shiftPlan`) and explanation lines (`explainStaffing`).
  *
- * Interrupted (options.signal) or failing fast, it returns what was simulated so far.
+ * Interrupted (options.signal) or failing fast, it returns what was simulated so far. With more than
+ * one worker the stages share one pool of threads (opened here unless `options.pool` is given).
  */
 export async function recommendStaffing(config: ModelConfig, options: StaffOptions): Promise<StaffingResults> {
+  const workers = options.pool?.workers ?? options.workers ?? defaultWorkers();
+  if (options.pool !== undefined || workers <= 1) return staff(config, options);
+  const pool = new TaskPool(workers);
+  try {
+    return await staff(config, { ...options, pool });
+  } finally {
+    await pool.close();
+  }
+}
+
+async function staff(config: ModelConfig, options: StaffOptions): Promise<StaffingResults> {
   const level = options.level ?? DEFAULT_CONFIDENCE_LEVEL;
   const objective = options.objective ?? "target";
   if (objective === "netBenefit" && config.kind !== "store") throw new RangeError("invalid objective: netBenefit (needs a store scenario: a chat-only scenario has no revenue)");

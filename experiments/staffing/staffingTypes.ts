@@ -95,10 +95,10 @@ export interface NetBenefitChoice {
   distinguishable: boolean;
 }
 
-/** Shifts of a fixed length covering every interval's requirement. */
+/** Shifts of a fixed length covering every interval's requirement (the plan repeats: shifts wrap past the end of the horizon). */
 export interface ShiftPlan {
   shiftHours: number;
-  /** Shifts by start time: how many agents start then. */
+  /** Shifts by start time: how many agents start then; `endSeconds` past the horizon wraps to its start. */
   shifts: { startSeconds: number; endSeconds: number; agents: number }[];
   /** Scheduled agents per interval with the shifts (≥ the requirement). */
   coverage: number[];
