@@ -39,7 +39,8 @@ export function simulateStore(config: StoreModelConfig, options: RunOptions): St
         const segmentIndex = segmentOf.sample();
         const segment = config.segments[segmentIndex];
         const returning = returningStream.next() < segment.returningProbability;
-        env.process(shopperVisit(world, new Shopper(id++, segmentIndex, segment, at, parents, returning)));
+        // env.now, not `at`: now + (at − now) can round below `at`, and durations must never be negative.
+        env.process(shopperVisit(world, new Shopper(id++, segmentIndex, segment, env.now, parents, returning)));
       }
     })(),
   );

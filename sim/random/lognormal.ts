@@ -43,6 +43,11 @@ export function lognormal(stream: UniformSource, options: LognormalOptions): Sam
     mu = Math.log(mean) - logVariance / 2;
     variance = sd * sd;
   }
+  // Parameters at the edge of double precision (mean 5e-324, sd² ÷ mean² overflowing) give NaN or
+  // infinite moments and draws: reject them here rather than let NaN reach a simulation.
+  if (!Number.isFinite(mu) || !Number.isFinite(sigma) || !Number.isFinite(mean) || !Number.isFinite(variance)) {
+    throw invalidParameter("lognormal", options, "has no finite mean and variance in double precision");
+  }
   return {
     mean,
     variance,

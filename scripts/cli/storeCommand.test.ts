@@ -1,0 +1,101 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defineCommand } from "citty";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { loadScenario, ScenarioError } from "../../experiments/index.ts";
+import { startStore } from "../store/index.ts";
+import { apiCheckout, TestClient } from "../store/testStore.ts";
+import { runCli } from "./runCli.ts";
+import { storeCommand } from "./storeCommand.ts";
+
+/** Runs `store ...` in this process through runCli, as main.ts does; returns exit code and stderr. */
+async function runStore(args: string[]): Promise<{ exitCode: number; stderr: string; stdout: string }> {
+  let stderr = "";
+  let stdout = "";
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const before = process.exitCode;
+  try {
+    await runCli(defineCommand({ subCommands: { store: storeCommand } }), ["store", ...args]);
+    return { exitCode: Number(process.exitCode ?? 0), stderr, stdout };
+  } finally {
+    process.exitCode = before;
+    vi.restoreAllMocks();
+  }
+}
+afterEach(() => vi.restoreAllMocks());
+
+describe("store command", () => {
+  it("store --scenario BAD prints the simulator's problems, one per line, and exits 2", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "convsim-cli-")), "bad.yaml");
+    writeFileSync(file, "name: bad\nhorizon: { days: 1 }\ntraffic: { sessionsPerDay: 10 }\nsegments: [{ name: a, weight: 1, device: desk, addToCartProbability: 0.1 }]\nfunnel: { steps: [{ name: cart }] }\nagents: { concurrency: 0, schedule: 1 }\n");
+    let expected = "";
+    try {
+      loadScenario(file);
+    } catch (error) {
+      expected = (error as ScenarioError).message;
+    }
+    const result = await runStore(["--scenario", file, "--port", "0"]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(`error: ${expected}\n`);
+    expect(result.stderr).toMatch(/^error: .*bad\.yaml:\n {2}invalid segments\[0\]\.device: "desk" \(allowed: desktop, mobile, tablet\)/);
+    expect(result.stderr).toMatch(/invalid agents\.concurrency: 0 \(must be an integer >= 1\)/);
+    expect(result.stdout).toBe("");
+  });
+
+  it("store --prot 1 and --port 70000 name the bad option and exit 2", async () => {
+    const unknown = await runStore(["--prot", "1"]);
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.stderr).toBe("error: invalid option --prot: unknown option (allowed: --scenario, --policy, --host, --port, --data, --auto-agents, --bot-delay-seconds, --bot-handle-seconds)\n");
+    const range = await runStore(["--port", "70000"]);
+    expect(range.stderr).toBe('error: invalid --port: "70000" (must be an integer from 0 to 65535)\n');
+  });
+
+  it("store --port 0 prints its loopback URL, serves the shop and closes cleanly on SIGTERM", async () => {
+    const data = mkdtempSync(join(tmpdir(), "convsim-cli-"));
+    const { child, url, output } = await spawnStore(["--data", data, "--auto-agents", "2"]);
+    const page = await fetch(`${url}/products/linen-shirt`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('data-test="add-to-cart"');
+    expect(((await (await fetch(`${url}/api/admin/state`)).json()) as { capacity: number }).capacity).toBe(6);
+    const exit = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    child.kill("SIGTERM");
+    expect(await exit).toBe(0);
+    expect(output()).toContain(`agents     ${url}/agent · 2 bot agents online`);
+    expect(output()).toMatch(/SIGTERM: closing the store…\nstore closed\n$/);
+  });
+
+  it("a store killed with SIGKILL right after acknowledging 30 orders has all 30 after a restart", async () => {
+    const data = mkdtempSync(join(tmpdir(), "convsim-cli-"));
+    const { child, url } = await spawnStore(["--data", data]);
+    const orderIds = await Promise.all(Array.from({ length: 30 }, () => apiCheckout(new TestClient(url))));
+    const exit = new Promise((resolve) => child.on("exit", resolve));
+    child.kill("SIGKILL");
+    await exit;
+    const store = await startStore({ port: 0, dataDir: data });
+    try {
+      const state = (await new TestClient(store.url).get("/api/admin/state")).json;
+      expect(state.counts.orders).toBe(30);
+      expect(new Set(orderIds).size).toBe(30);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+/** Starts `store --port 0 ...` as a real process; resolves once it printed its URL. */
+async function spawnStore(args: string[]) {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", "store", "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  child.stdout.on("data", (chunk) => (stdout += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on("data", () => {
+      const match = /store listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(stdout);
+      if (match) resolve(match[1]);
+    });
+    child.on("exit", (code) => reject(new Error(`store exited early with ${code}: ${stdout}`)));
+  });
+  return { child, url, output: () => stdout };
+}

@@ -1,0 +1,222 @@
+import type { ChatSource, Device, QueueState } from "../../sim/policy/index.ts";
+import { StoreError } from "./StoreError.ts";
+
+/** One line of a chat transcript. `text` is untrusted and must be escaped wherever it is shown. */
+export interface ChatMessage {
+  from: "shopper" | "agent" | "system";
+  author: string;
+  text: string;
+  atMs: number;
+}
+
+/** What the agent sees about the shopper when the chat was requested. */
+export interface ChatContext {
+  step: string;
+  cartValue: number;
+  device: Device;
+}
+
+/** One conversation, from the queue to its end. */
+export interface Chat {
+  readonly id: string;
+  readonly sessionId: string;
+  readonly source: ChatSource;
+  /** Higher is served first under the priority discipline (see sim/policy chatPriority). */
+  readonly priority: number;
+  readonly context: ChatContext;
+  readonly requestedAtMs: number;
+  /** Arrival order; ties in priority are served first come, first served. */
+  readonly sequence: number;
+  status: "queued" | "active" | "ended";
+  agentId: string | null;
+  startedAtMs: number | null;
+  endedAtMs: number | null;
+  endedBy: "agent" | "shopper" | "restart" | null;
+  readonly messages: ChatMessage[];
+}
+
+/** A signed-in agent (a person at the console, or a bot). */
+export interface Agent {
+  readonly id: string;
+  readonly name: string;
+  readonly bot: boolean;
+  online: boolean;
+  /** Ids of the active chats this agent holds. */
+  readonly chats: Set<string>;
+}
+
+/** How the desk computes capacity, waits and queue order. */
+export interface ChatDeskOptions {
+  /** Chats one agent holds at once (the scenario's agents.concurrency). */
+  concurrency: number;
+  /** Mean handle time in seconds, for the predicted wait (the scenario's chat.handleSeconds mean). */
+  meanHandleSeconds: number;
+  discipline: "fifo" | "priority";
+  now: () => number;
+}
+
+/**
+ * The live chat desk: agents, the queue and the chats. It computes the queue state exactly as the
+ * simulator's ChatCenter does (sim/model/ChatCenter.ts queueState), so the widget's gating sees the
+ * same quantities the simulated policy saw. It records nothing itself; ChatService logs each change.
+ */
+export class ChatDesk {
+  readonly options: ChatDeskOptions;
+  readonly agents = new Map<string, Agent>();
+  readonly chats = new Map<string, Chat>();
+  readonly #queued = new Set<Chat>();
+  readonly #listeners = new Set<() => void>();
+  #sequence = 0;
+
+  constructor(options: ChatDeskOptions) {
+    this.options = options;
+  }
+
+  /** Calls `listener` after every change; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  addAgent(id: string, name: string, bot: boolean): Agent {
+    const agent: Agent = { id, name, bot, online: true, chats: new Set() };
+    this.agents.set(id, agent);
+    this.#changed();
+    return agent;
+  }
+
+  /** An agent going offline keeps the chats it holds until they end (like a simulated shift end). */
+  setOnline(agentId: string, online: boolean): Agent {
+    const agent = this.#agent(agentId);
+    agent.online = online;
+    this.#changed();
+    return agent;
+  }
+
+  /** Online agents × concurrency. */
+  get capacity(): number {
+    let online = 0;
+    for (const agent of this.agents.values()) if (agent.online) online++;
+    return online * this.options.concurrency;
+  }
+
+  get activeChats(): number {
+    let active = 0;
+    for (const agent of this.agents.values()) active += agent.chats.size;
+    return active;
+  }
+
+  /**
+   * The desk as a trigger policy sees it: free slots = capacity − chats in service (never below 0),
+   * the queue length, and the predicted wait of a newcomer: 0 with a free slot, else
+   * (queueLength + 1) × meanHandleSeconds ÷ capacity, Infinity with nobody online.
+   */
+  queueState(): QueueState {
+    const capacity = this.capacity;
+    const freeSlots = Math.max(0, capacity - this.activeChats);
+    const queueLength = this.#queued.size;
+    const predictedWaitSeconds = freeSlots > 0 ? 0 : capacity === 0 ? Infinity : ((queueLength + 1) * this.options.meanHandleSeconds) / capacity;
+    return { freeSlots, queueLength, predictedWaitSeconds };
+  }
+
+  /** Queued chats in the order they will be served. */
+  queue(): Chat[] {
+    const byPriority = this.options.discipline === "priority";
+    return [...this.#queued].sort((a, b) => (byPriority ? b.priority - a.priority : 0) || a.sequence - b.sequence);
+  }
+
+  /** 1-based place in the queue, or null when the chat is not queued. */
+  position(chatId: string): number | null {
+    const index = this.queue().findIndex((chat) => chat.id === chatId);
+    return index < 0 ? null : index + 1;
+  }
+
+  /**
+   * Expected wait of a queued chat at `position`: position × meanHandleSeconds ÷ capacity (the
+   * predicted-wait formula applied to its place), Infinity with nobody online.
+   */
+  expectedWaitSeconds(position: number): number {
+    const capacity = this.capacity;
+    if (this.queueState().freeSlots > 0 && position === 1) return 0;
+    return capacity === 0 ? Infinity : (position * this.options.meanHandleSeconds) / capacity;
+  }
+
+  request(id: string, sessionId: string, source: ChatSource, priority: number, context: ChatContext): Chat {
+    const chat: Chat = {
+      id,
+      sessionId,
+      source,
+      priority,
+      context,
+      requestedAtMs: this.options.now(),
+      sequence: this.#sequence++,
+      status: "queued",
+      agentId: null,
+      startedAtMs: null,
+      endedAtMs: null,
+      endedBy: null,
+      messages: [],
+    };
+    this.chats.set(id, chat);
+    this.#queued.add(chat);
+    this.#changed();
+    return chat;
+  }
+
+  /** The agent takes `chatId`, or the head of the queue when no id is given. */
+  take(agentId: string, chatId?: string): Chat {
+    const agent = this.#agent(agentId);
+    if (!agent.online) throw new StoreError(409, `invalid take: agent ${agent.name} is offline (go online first)`);
+    if (agent.chats.size >= this.options.concurrency) {
+      throw new StoreError(409, `invalid take: agent ${agent.name} holds ${agent.chats.size} chats (concurrency limit ${this.options.concurrency})`);
+    }
+    const chat = chatId === undefined ? this.queue()[0] : this.chats.get(chatId);
+    if (!chat) throw new StoreError(chatId === undefined ? 409 : 404, chatId === undefined ? "invalid take: the queue is empty" : `invalid chatId: ${JSON.stringify(chatId)} (no such chat)`);
+    if (chat.status !== "queued") throw new StoreError(409, `invalid take: chat ${chat.id} is ${chat.status} (only queued chats can be taken)`);
+    this.#queued.delete(chat);
+    chat.status = "active";
+    chat.agentId = agent.id;
+    chat.startedAtMs = this.options.now();
+    agent.chats.add(chat.id);
+    this.#changed();
+    return chat;
+  }
+
+  addMessage(chatId: string, message: Omit<ChatMessage, "atMs">): ChatMessage {
+    const chat = this.chat(chatId);
+    if (chat.status === "ended") throw new StoreError(409, `invalid message: chat ${chat.id} has ended`);
+    const stamped = { ...message, atMs: this.options.now() };
+    chat.messages.push(stamped);
+    this.#changed();
+    return stamped;
+  }
+
+  /** Ends a chat, queued or active. Ending an ended chat is a no-op. */
+  end(chatId: string, endedBy: NonNullable<Chat["endedBy"]>): Chat {
+    const chat = this.chat(chatId);
+    if (chat.status === "ended") return chat;
+    this.#queued.delete(chat);
+    if (chat.agentId !== null) this.agents.get(chat.agentId)?.chats.delete(chat.id);
+    chat.status = "ended";
+    chat.endedAtMs = this.options.now();
+    chat.endedBy = endedBy;
+    this.#changed();
+    return chat;
+  }
+
+  chat(chatId: string): Chat {
+    const chat = this.chats.get(chatId);
+    if (!chat) throw new StoreError(404, `invalid chatId: ${JSON.stringify(chatId)} (no such chat)`);
+    return chat;
+  }
+
+  #agent(agentId: string): Agent {
+    const agent = this.agents.get(agentId);
+    if (!agent) throw new StoreError(404, `invalid agentId: ${JSON.stringify(agentId)} (no such agent; sign in again)`);
+    return agent;
+  }
+
+  #changed(): void {
+    for (const listener of this.#listeners) listener();
+  }
+}

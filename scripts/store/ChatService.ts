@@ -1,0 +1,165 @@
+import { chatPriority, type ChatSource, type Device, type ResolvedPolicy, type Signals } from "../../sim/policy/index.ts";
+import type { Chat, ChatDesk, ChatMessage } from "./ChatDesk.ts";
+import { newId } from "./newId.ts";
+import { StoreError } from "./StoreError.ts";
+import type { StoreService } from "./StoreService.ts";
+import type { Session } from "./StoreState.ts";
+
+/** Longest chat message accepted, in characters. */
+export const MAX_MESSAGE_LENGTH = 2000;
+
+/** A shopper's view of their chat, sent to the widget. */
+export interface ShopperChatView {
+  id: string;
+  status: Chat["status"];
+  /** 1-based queue place while queued. */
+  position: number | null;
+  /** While queued; Infinity when no agent is online. */
+  expectedWaitSeconds: number | null;
+  agentName: string | null;
+  endedBy: Chat["endedBy"];
+  messages: ChatMessage[];
+}
+
+/** A queued chat as the agent console lists it. */
+export interface QueueItemView {
+  id: string;
+  priority: number;
+  source: ChatSource;
+  step: string;
+  cartValue: number;
+  device: Device;
+  waitingSeconds: number;
+  /** The shopper's first message, if they wrote while waiting. */
+  preview: string | null;
+}
+
+/**
+ * Chat operations as the store performs them: each changes the desk and commits the matching
+ * event (chatRequested, chatStarted, chatMessage, chatEnded, queueAbandoned), so the log holds the
+ * whole chat history and the visit's inChat state survives a restart.
+ */
+export class ChatService {
+  readonly desk: ChatDesk;
+  readonly #store: StoreService;
+  readonly #policy: ResolvedPolicy;
+
+  constructor(desk: ChatDesk, store: StoreService, policy: ResolvedPolicy) {
+    this.desk = desk;
+    this.#store = store;
+    this.#policy = policy;
+  }
+
+  /**
+   * The shopper joins the queue, by the "Need help?" button or by accepting invitation `source.rule`.
+   * Priority is the policy's chatPriority with the server's own cart value.
+   */
+  request(session: Session, source: ChatSource, signals: Signals): Chat {
+    if (session.openChatId !== null) throw new StoreError(409, `invalid chat request: already in chat ${session.openChatId}`);
+    const cartValue = this.#store.cartValue(session);
+    let priority: number;
+    try {
+      priority = chatPriority(this.#policy, { ...signals, cartValue }, source);
+    } catch (error) {
+      throw new StoreError(422, error instanceof Error ? error.message : String(error));
+    }
+    const chatId = newId("CHAT");
+    if (source.kind === "proactive") this.#store.commit({ type: "chatAccepted", sessionId: session.id, step: signals.step, rule: source.rule, chatId });
+    this.#store.commit({ type: "chatRequested", sessionId: session.id, chatId, source, priority, step: signals.step, cartValue, device: signals.device });
+    return this.desk.request(chatId, session.id, source, priority, { step: signals.step, cartValue, device: signals.device });
+  }
+
+  take(agentId: string, chatId?: string): Chat {
+    const chat = this.desk.take(agentId, chatId);
+    const agent = this.desk.agents.get(agentId)!;
+    this.#store.commit({ type: "chatStarted", sessionId: chat.sessionId, chatId: chat.id, agentId, agentName: agent.name, waitSeconds: seconds(chat.startedAtMs! - chat.requestedAtMs) });
+    this.desk.addMessage(chat.id, { from: "system", author: "", text: `${agent.name} joined the chat` });
+    return chat;
+  }
+
+  /** A message from the shopper (their own open chat) or from the agent holding the chat. */
+  post(chatId: string, from: "shopper" | "agent", author: string, text: unknown): ChatMessage {
+    const message = typeof text === "string" ? text.trim() : "";
+    if (message === "") throw new StoreError(422, "invalid text: empty (write a message)");
+    if (message.length > MAX_MESSAGE_LENGTH) throw new StoreError(422, `invalid text: ${message.length} characters (must be at most ${MAX_MESSAGE_LENGTH})`);
+    const chat = this.desk.chat(chatId);
+    const posted = this.desk.addMessage(chatId, { from, author, text: message });
+    this.#store.commit({ type: "chatMessage", sessionId: chat.sessionId, chatId, from, author, text: message });
+    return posted;
+  }
+
+  /** An agent closes a chat they hold. */
+  close(agentId: string, chatId: string): Chat {
+    const chat = this.desk.chat(chatId);
+    if (chat.agentId !== agentId) throw new StoreError(403, `invalid close: chat ${chatId} is not held by this agent`);
+    return this.#end(chat, "agent");
+  }
+
+  /** The shopper leaves: gives up waiting (queueAbandoned) or ends an active chat. */
+  leave(session: Session): Chat | null {
+    if (session.openChatId === null) return null;
+    const chat = this.desk.chats.get(session.openChatId);
+    if (!chat) return null;
+    if (chat.status === "queued") {
+      this.desk.end(chat.id, "shopper");
+      this.#store.commit({ type: "queueAbandoned", sessionId: session.id, chatId: chat.id, waitSeconds: seconds(this.#store.now() - chat.requestedAtMs) });
+      return chat;
+    }
+    return this.#end(chat, "shopper");
+  }
+
+  shopperView(session: Session): ShopperChatView | null {
+    const chatId = session.openChatId ?? null;
+    const chat = chatId === null ? undefined : this.desk.chats.get(chatId);
+    return chat ? this.viewOf(chat) : null;
+  }
+
+  viewOf(chat: Chat): ShopperChatView {
+    const position = chat.status === "queued" ? this.desk.position(chat.id) : null;
+    return {
+      id: chat.id,
+      status: chat.status,
+      position,
+      expectedWaitSeconds: position === null ? null : this.desk.expectedWaitSeconds(position),
+      agentName: chat.agentId === null ? null : (this.desk.agents.get(chat.agentId)?.name ?? null),
+      endedBy: chat.endedBy,
+      messages: chat.messages,
+    };
+  }
+
+  queueItems(): QueueItemView[] {
+    const now = this.#store.now();
+    return this.desk.queue().map((chat) => ({
+      id: chat.id,
+      priority: chat.priority,
+      source: chat.source,
+      step: chat.context.step,
+      cartValue: chat.context.cartValue,
+      device: chat.context.device,
+      waitingSeconds: seconds(now - chat.requestedAtMs),
+      preview: chat.messages.find((message) => message.from === "shopper")?.text.slice(0, 140) ?? null,
+    }));
+  }
+
+  /**
+   * After a restart the queue and the agents' connections are gone: chats the log still shows as
+   * open are closed (endedBy "restart"), so their shoppers are free to ask again.
+   */
+  closeChatsLeftOpen(): number {
+    const open = [...this.#store.state.openChats];
+    for (const [chatId, sessionId] of open) this.#store.commit({ type: "chatEnded", sessionId, chatId, endedBy: "restart", handleSeconds: 0 });
+    return open.length;
+  }
+
+  #end(chat: Chat, endedBy: "agent" | "shopper"): Chat {
+    if (chat.status === "ended") return chat;
+    const startedAtMs = chat.startedAtMs;
+    this.desk.end(chat.id, endedBy);
+    this.#store.commit({ type: "chatEnded", sessionId: chat.sessionId, chatId: chat.id, endedBy, handleSeconds: startedAtMs === null ? 0 : seconds(chat.endedAtMs! - startedAtMs) });
+    return chat;
+  }
+}
+
+function seconds(milliseconds: number): number {
+  return Math.round(milliseconds) / 1000;
+}

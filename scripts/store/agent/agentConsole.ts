@@ -1,0 +1,158 @@
+// The agent console's script (bundled into /assets/agent.js): renders the live view the server
+// streams (queue, own chats, team capacity) and sends the agent's actions. All chat text goes in
+// through textContent: shopper messages are untrusted.
+
+import { DATA_TEST } from "../dataTest.ts";
+import { formatMoney } from "../formatMoney.ts";
+import { nonFiniteReviver } from "../nonFiniteJson.ts";
+import { formatWait } from "../widget/formatWait.ts";
+import { callApi } from "../widget/widgetApi.ts";
+
+interface Message {
+  from: "shopper" | "agent" | "system";
+  author: string;
+  text: string;
+  atMs: number;
+}
+interface ConsoleView {
+  currency: string;
+  agent: { id: string; name: string; online: boolean; load: number; concurrency: number };
+  team: { freeSlots: number; queueLength: number; predictedWaitSeconds: number; capacity: number; online: number };
+  queue: { id: string; priority: number; source: { kind: string; rule?: string }; step: string; cartValue: number; device: string; waitingSeconds: number; preview: string | null }[];
+  chats: { id: string; context: { step: string; cartValue: number; device: string }; source: { kind: string; rule?: string }; priority: number; messages: Message[] }[];
+}
+
+function main(): void {
+  const consoleRoot = document.querySelector<HTMLElement>(`[data-test="${DATA_TEST.agentConsole}"]`);
+  if (!consoleRoot) return;
+  const status = find(DATA_TEST.agentStatus);
+  const toggle = find(DATA_TEST.agentOnlineToggle) as HTMLButtonElement;
+  const capacity = find(DATA_TEST.agentCapacity);
+  const queueState = find(DATA_TEST.agentQueueState);
+  const queueList = document.getElementById("queue")!;
+  const chatsRoot = document.getElementById("chats")!;
+  let current: ConsoleView | null = null;
+  const drafts = new Map<string, string>();
+
+  const act = (promise: Promise<unknown>): void => {
+    promise.catch((error: unknown) => {
+      status.textContent = error instanceof Error ? error.message : String(error);
+    });
+  };
+  toggle.addEventListener("click", () => {
+    if (current) act(callApi("POST", "/api/agent/status", { online: !current.agent.online }));
+  });
+
+  const render = (view: ConsoleView): void => {
+    current = view;
+    const { agent, team } = view;
+    status.textContent = agent.online ? "Online" : "Offline";
+    status.classList.toggle("online", agent.online);
+    toggle.textContent = agent.online ? "Go offline" : "Go online";
+    capacity.textContent = `Your chats: ${agent.load} of ${agent.concurrency}`;
+    queueState.textContent = `Team: ${team.online} online · ${team.freeSlots} free slot${team.freeSlots === 1 ? "" : "s"} · ${team.queueLength} waiting · predicted wait ${formatWait(team.predictedWaitSeconds)}`;
+
+    const full = agent.load >= agent.concurrency || !agent.online;
+    if (view.queue.length === 0) {
+      const empty = element("li", "queue-empty muted", DATA_TEST.queueEmpty);
+      empty.textContent = "Nobody is waiting.";
+      queueList.replaceChildren(empty);
+    } else {
+      queueList.replaceChildren(
+        ...view.queue.map((item) => {
+          const row = element("li", "queue-item", DATA_TEST.queueItem);
+          row.dataset.chatId = item.id;
+          const label = element("div", "queue-label");
+          label.textContent = `${item.source.kind === "reactive" ? "Asked for help" : `Invitation · ${item.source.rule ?? ""}`} · on ${item.step} · cart ${formatMoney(item.cartValue, view.currency)} · ${item.device}`;
+          const meta = element("div", "muted");
+          meta.textContent = `priority ${item.priority} · waiting ${Math.round(item.waitingSeconds)} s`;
+          row.append(label, meta);
+          if (item.preview !== null) {
+            const preview = element("div", "queue-preview");
+            preview.textContent = `“${item.preview}”`;
+            row.append(preview);
+          }
+          const take = element("button", "button small primary", DATA_TEST.queueTake) as HTMLButtonElement;
+          take.type = "button";
+          take.textContent = "Take";
+          take.disabled = full;
+          take.addEventListener("click", () => act(callApi("POST", "/api/agent/take", { chatId: item.id })));
+          row.append(take);
+          return row;
+        }),
+      );
+    }
+
+    // Keep what the agent is typing across re-renders.
+    for (const input of Array.from(chatsRoot.querySelectorAll<HTMLInputElement>("input[data-chat-id]"))) drafts.set(input.dataset.chatId!, input.value);
+    const focused = (document.activeElement as HTMLElement | null)?.dataset?.chatId;
+    chatsRoot.replaceChildren(
+      ...view.chats.map((chat) => {
+        const card = element("article", "panel agent-chat", DATA_TEST.agentChat);
+        card.dataset.chatId = chat.id;
+        const heading = element("h3", "");
+        heading.textContent = `${chat.source.kind === "reactive" ? "Help request" : `Invitation (${chat.source.rule ?? ""})`} · ${chat.context.step} · cart ${formatMoney(chat.context.cartValue, view.currency)}`;
+        const list = element("ol", "cs-messages");
+        for (const message of chat.messages) {
+          const item = element("li", `cs-message cs-from-${message.from === "agent" ? "shopper" : message.from === "shopper" ? "agent" : "system"}`, DATA_TEST.agentChatMessage);
+          item.dataset.from = message.from;
+          if (message.from !== "system") {
+            const author = element("span", "cs-author");
+            author.textContent = message.from === "shopper" ? "Shopper" : message.author;
+            item.append(author);
+          }
+          const body = element("span", "cs-text");
+          body.textContent = message.text;
+          item.append(body);
+          list.append(item);
+        }
+        const form = element("form", "cs-compose") as HTMLFormElement;
+        const input = element("input", "cs-input", DATA_TEST.agentReplyInput) as HTMLInputElement;
+        input.dataset.chatId = chat.id;
+        input.placeholder = "Reply…";
+        input.maxLength = 2000;
+        input.value = drafts.get(chat.id) ?? "";
+        const send = element("button", "cs-primary", DATA_TEST.agentReplySend) as HTMLButtonElement;
+        send.type = "submit";
+        send.textContent = "Send";
+        form.append(input, send);
+        form.addEventListener("submit", (event) => {
+          event.preventDefault();
+          const text = input.value.trim();
+          if (text === "") return;
+          input.value = "";
+          drafts.delete(chat.id);
+          act(callApi("POST", `/api/agent/chats/${encodeURIComponent(chat.id)}/messages`, { text }));
+        });
+        const close = element("button", "button small", DATA_TEST.agentChatClose) as HTMLButtonElement;
+        close.type = "button";
+        close.textContent = "Close chat";
+        close.addEventListener("click", () => act(callApi("POST", `/api/agent/chats/${encodeURIComponent(chat.id)}/close`)));
+        card.append(heading, list, form, close);
+        if (focused === chat.id) queueMicrotask(() => input.focus());
+        return card;
+      }),
+    );
+    for (const list of Array.from(chatsRoot.querySelectorAll("ol"))) list.scrollTop = list.scrollHeight;
+  };
+
+  const stream = new EventSource("/api/agent/stream");
+  stream.addEventListener("console", (event) => render(JSON.parse((event as MessageEvent<string>).data, nonFiniteReviver) as ConsoleView));
+  stream.addEventListener("error", () => {
+    status.textContent = "Reconnecting…";
+    status.classList.remove("online");
+  });
+}
+
+function find(dataTest: string): HTMLElement {
+  return document.querySelector<HTMLElement>(`[data-test="${dataTest}"]`)!;
+}
+
+function element(tag: string, className: string, dataTest?: string): HTMLElement {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (dataTest) node.dataset.test = dataTest;
+  return node;
+}
+
+main();

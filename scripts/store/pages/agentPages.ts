@@ -1,0 +1,60 @@
+import { DATA_TEST } from "../dataTest.ts";
+import { html, type SafeHtml } from "../html.ts";
+import { STORE_BRAND } from "./layout.ts";
+
+function agentShell(title: string, body: SafeHtml, script: boolean): SafeHtml {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · ${STORE_BRAND} agents</title>
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/assets/store.css">
+</head>
+<body class="agent-body" data-page="agent">
+<header class="site-header agent-header"><div class="wrap header-row"><span class="brand"><span class="brand-mark" aria-hidden="true"></span>${STORE_BRAND} · Agent console</span></div></header>
+<main class="wrap">${body}</main>
+${script && html`<script src="/assets/agent.js" defer></script>`}
+</body>
+</html>
+`;
+}
+
+/** Sign-in by name (a demo: no password; the store binds to loopback by default). */
+export function agentSignInPage(error: string | null): SafeHtml {
+  return agentShell(
+    "Sign in",
+    html`<section class="panel narrow">
+  <h1>Agent sign-in</h1>
+  ${error !== null && html`<p class="alert" role="alert" data-test="${DATA_TEST.errorMessage}">${error}</p>`}
+  <form method="post" action="/agent/sign-in" data-test="${DATA_TEST.agentSignIn}">
+    <div class="field"><label for="agent-name">Your name</label><input id="agent-name" name="name" autocomplete="name" required maxlength="40" data-test="${DATA_TEST.agentName}"></div>
+    <button class="button primary" type="submit" data-test="${DATA_TEST.agentSignInSubmit}">Sign in</button>
+  </form>
+</section>`,
+    false,
+  );
+}
+
+/** The console shell; agent.js fills it from the live event stream. */
+export function agentConsolePage(agentName: string, concurrency: number): SafeHtml {
+  return agentShell(
+    "Console",
+    html`<div class="console" data-test="${DATA_TEST.agentConsole}" data-concurrency="${concurrency}">
+  <section class="panel console-side">
+    <h2>${agentName}</h2>
+    <p><span class="status-dot" data-test="${DATA_TEST.agentStatus}">connecting…</span></p>
+    <p><button class="button small" type="button" data-test="${DATA_TEST.agentOnlineToggle}">Go offline</button>
+    </p>
+    <form class="inline" method="post" action="/agent/sign-out"><button class="link-button" type="submit">Sign out</button></form>
+    <p class="muted" data-test="${DATA_TEST.agentCapacity}"></p>
+    <p class="muted" data-test="${DATA_TEST.agentQueueState}"></p>
+    <h2>Queue</h2>
+    <ul class="queue" id="queue"></ul>
+  </section>
+  <section class="console-chats" id="chats"></section>
+</div>`,
+    true,
+  );
+}

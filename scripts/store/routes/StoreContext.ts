@@ -1,0 +1,18 @@
+import type { LoadedScenario } from "../../../experiments/index.ts";
+import type { ResolvedPolicy } from "../../../sim/policy/index.ts";
+import type { BotAgents } from "../BotAgents.ts";
+import type { ChatService } from "../ChatService.ts";
+import type { LiveStreams } from "../LiveStreams.ts";
+import type { StoreService } from "../StoreService.ts";
+
+/** Everything the routes share; built once by startStore. */
+export interface StoreContext {
+  readonly loaded: LoadedScenario;
+  readonly policy: ResolvedPolicy;
+  readonly store: StoreService;
+  readonly chats: ChatService;
+  readonly bots: BotAgents;
+  readonly streams: LiveStreams;
+  /** Bundled and static assets by URL path. */
+  readonly assets: ReadonlyMap<string, { contentType: string; body: string }>;
+}

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from "fastify";
+import { StoreError } from "../StoreError.ts";
+import { chatRequestSchema, messageSchema, parseBody } from "./apiSchemas.ts";
+import { sendJson } from "./respond.ts";
+import { shopperSession } from "./shopperSession.ts";
+import type { StoreContext } from "./StoreContext.ts";
+
+/**
+ * The shopper's side of chat: the live queue state the widget's gating reads, joining and leaving
+ * the queue, messages, and a server-sent event stream of the shopper's chat.
+ */
+export function chatRoutes(app: FastifyInstance, context: StoreContext): void {
+  const { store, chats, streams } = context;
+
+  /** {freeSlots, queueLength, predictedWaitSeconds} exactly as the simulator's policy sees it. */
+  app.get("/api/chat/queue", async (_request, reply) => sendJson(reply, 200, chats.desk.queueState()));
+
+  app.post("/api/chat/request", async (request, reply) => {
+    const session = shopperSession(store, request, reply);
+    const body = parseBody(chatRequestSchema, request.body);
+    if (body.source === "proactive" && body.rule === undefined) throw new StoreError(400, "missing body.rule (required for a proactive chat: the rule whose invitation was accepted)");
+    chats.request(session, body.source === "reactive" ? { kind: "reactive" } : { kind: "proactive", rule: body.rule! }, body.signals);
+    await store.durable();
+    return sendJson(reply, 201, { chat: chats.shopperView(session), visit: session.visit });
+  });
+
+  app.post("/api/chat/messages", async (request, reply) => {
+    const session = shopperSession(store, request, reply);
+    const { text } = parseBody(messageSchema, request.body);
+    if (session.openChatId === null) throw new StoreError(409, "invalid message: not in a chat (start one first)");
+    chats.post(session.openChatId, "shopper", "Shopper", text);
+    await store.durable();
+    return sendJson(reply, 201, { chat: chats.shopperView(session) });
+  });
+
+  /** Give up waiting, or end the chat. */
+  app.post("/api/chat/leave", async (request, reply) => {
+    const session = shopperSession(store, request, reply);
+    const chat = chats.leave(session);
+    await store.durable();
+    return sendJson(reply, 200, { chat: chat === null ? null : chats.viewOf(chat), visit: session.visit });
+  });
+
+  app.get("/api/chat/stream", async (request, reply) => {
+    const session = shopperSession(store, request, reply);
+    await store.durable();
+    // Keep showing the last chat after it ended (so "chat ended" appears) until the next one starts.
+    let lastChatId = session.openChatId;
+    streams.open(request, reply, "chat", () => {
+      if (session.openChatId !== null) lastChatId = session.openChatId;
+      const chat = lastChatId === null ? undefined : chats.desk.chats.get(lastChatId);
+      return { chat: chat ? chats.viewOf(chat) : null, visit: session.visit };
+    });
+  });
+}

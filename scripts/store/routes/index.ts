@@ -1,0 +1,10 @@
+// The store's HTTP routes, registered by startStore on one fastify instance.
+
+export type { StoreContext } from "./StoreContext.ts";
+export { shopRoutes } from "./shopRoutes.ts";
+export { apiRoutes } from "./apiRoutes.ts";
+export { chatRoutes } from "./chatRoutes.ts";
+export { agentRoutes, AGENT_COOKIE } from "./agentRoutes.ts";
+export { adminRoutes } from "./adminRoutes.ts";
+export { SESSION_COOKIE, VISITOR_COOKIE } from "./shopperSession.ts";
+export { sendHtml, sendJson } from "./respond.ts";

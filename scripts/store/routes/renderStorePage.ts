@@ -1,0 +1,44 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { SafeHtml } from "../html.ts";
+import { layout } from "../pages/layout.ts";
+import type { Session } from "../StoreState.ts";
+import type { WidgetBootstrap } from "../widget/WidgetBootstrap.ts";
+import { sendHtml } from "./respond.ts";
+import { visitId } from "./shopperSession.ts";
+import type { StoreContext } from "./StoreContext.ts";
+
+export interface StorePage {
+  title: string;
+  /** The step signal of the page: browse, product, cart, a checkout step, confirmation. */
+  step: string;
+  content: SafeHtml;
+  status?: number;
+}
+
+/**
+ * Records the page view, waits until everything the request changed is on disk, and sends the page
+ * with the chat widget's bootstrap (signals the server knows, visit state, the resolved policy and
+ * the shopper's chat).
+ */
+export async function renderStorePage(context: StoreContext, request: FastifyRequest, reply: FastifyReply, session: Session, page: StorePage): Promise<FastifyReply> {
+  const { store, chats, policy, loaded } = context;
+  store.pageView(session, page.step, request.url);
+  const widget: WidgetBootstrap = {
+    visitId: visitId(session),
+    step: page.step,
+    pageViews: session.pageViews,
+    cartValue: store.cartValue(session),
+    formErrors: session.formErrors,
+    returningVisitor: session.returningVisitor,
+    visit: session.visit,
+    policy,
+    chat: chats.shopperView(session),
+    currency: store.currency,
+  };
+  const html = layout(
+    { title: page.title, page: page.step, cartCount: store.cartQuantity(session), scenarioName: loaded.scenario.name, policyName: policy.name, widget },
+    page.content,
+  );
+  await store.durable();
+  return sendHtml(reply, page.status ?? 200, html);
+}

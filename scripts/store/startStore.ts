@@ -1,0 +1,178 @@
+import { join } from "node:path";
+import formbody from "@fastify/formbody";
+import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import { loadScenario, ScenarioError, type LoadedScenario } from "../../experiments/index.ts";
+import type { StoreModelConfig } from "../../sim/model/index.ts";
+import { distributionMean } from "../../sim/random/index.ts";
+import { BotAgents } from "./BotAgents.ts";
+import { botLines } from "./botLines.ts";
+import { bundleAssets } from "./bundleAssets.ts";
+import { ChatDesk } from "./ChatDesk.ts";
+import { ChatService } from "./ChatService.ts";
+import { EventLog } from "./EventLog.ts";
+import { LiveStreams } from "./LiveStreams.ts";
+import { errorContent, layout } from "./pages/index.ts";
+import { productImageSvg } from "./productImage.ts";
+import { adminRoutes, agentRoutes, apiRoutes, chatRoutes, sendHtml, sendJson, shopRoutes, type StoreContext } from "./routes/index.ts";
+import { StoreError } from "./StoreError.ts";
+import { EVENT_LOG_FILE, resolveStoreOptions, type StoreOptions } from "./storeOptions.ts";
+import { StoreService } from "./StoreService.ts";
+import { StoreState } from "./StoreState.ts";
+import { Warnings } from "./Warnings.ts";
+
+/** A running store. */
+export interface StoreHandle {
+  /** e.g. http://127.0.0.1:41234 */
+  readonly url: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly eventLogPath: string;
+  readonly scenario: LoadedScenario;
+  readonly warnings: Warnings;
+  /** Stops bots, ends event streams, finishes in-flight requests and closes the log. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** Headers on every page and answer: no framing, no sniffing, and scripts only from the store itself. */
+const SECURITY_HEADERS = {
+  "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "same-origin",
+  "x-frame-options": "DENY",
+};
+
+/**
+ * Starts the live demo store for a scenario: loads and validates it (a bad scenario throws the same
+ * ScenarioError the simulator does), replays the event log in `dataDir`, builds the browser assets,
+ * and listens on `host:port` (port 0 = a free port).
+ */
+export async function startStore(options: StoreOptions = {}): Promise<StoreHandle> {
+  const resolved = resolveStoreOptions(options);
+  const loaded = options.scenario ?? loadScenario(resolved.scenarioPath, resolved.policyPath === null ? {} : { policy: resolved.policyPath });
+  if (loaded.config.kind !== "store") {
+    throw new ScenarioError([`invalid mode: "chatOnly" (the live store needs a store scenario with a catalog and checkout steps)`], loaded.path ?? "scenario");
+  }
+  const config: StoreModelConfig = loaded.config;
+  const scenario = loaded.scenario as Extract<LoadedScenario["scenario"], { mode: "store" }>;
+  const warnings = new Warnings(options.onWarning);
+  const assets = await bundleAssets();
+
+  const eventLogPath = join(resolved.dataDir, EVENT_LOG_FILE);
+  const { log, events } = await EventLog.open(eventLogPath, warnings);
+  const state = new StoreState();
+  for (const event of events) state.apply(event);
+  const now = resolved.now;
+  const store = new StoreService({ scenario, config, state, log, now });
+  const policy = config.chat.policy;
+  store.commit({
+    type: "storeStarted",
+    scenario: scenario.name,
+    scenarioHash: loaded.hash,
+    policy: policy.name,
+    funnelSteps: ["browse", "product", "cart", ...scenario.funnel.steps.map((step) => step.name)],
+    currency: scenario.currency,
+  });
+
+  const desk = new ChatDesk({ concurrency: scenario.agents.concurrency, meanHandleSeconds: distributionMean(config.chat.handleSeconds), discipline: config.chat.queueDiscipline, now });
+  const chats = new ChatService(desk, store, policy);
+  chats.closeChatsLeftOpen();
+  const streams = new LiveStreams();
+  desk.onChange(() => streams.refresh());
+  const bots = new BotAgents(chats, resolved.autoAgents, { replyDelaySeconds: resolved.botDelaySeconds, handleSeconds: resolved.botHandleSeconds, lines: botLines(config, scenario.currency) });
+  const context: StoreContext = { loaded, policy, store, chats, bots, streams, assets };
+
+  let app: FastifyInstance | null = null;
+  try {
+    await log.durable();
+    app = buildApp(context);
+    await app.listen({ host: resolved.host, port: resolved.port });
+  } catch (error) {
+    bots.stop();
+    streams.closeAll();
+    await app?.close();
+    await log.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === "object" && address !== null ? address.port : resolved.port;
+  const host = resolved.host.includes(":") ? `[${resolved.host}]` : resolved.host;
+  let closing: Promise<void> | null = null;
+  const server = app;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    dataDir: resolved.dataDir,
+    eventLogPath,
+    scenario: loaded,
+    warnings,
+    close() {
+      closing ??= (async () => {
+        bots.stop();
+        streams.closeAll();
+        await server.close();
+        await log.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function buildApp(context: StoreContext): FastifyInstance {
+  const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 64 * 1024 });
+  app.register(formbody);
+  app.addHook("onSend", async (_request, reply, payload) => {
+    reply.headers(SECURITY_HEADERS);
+    return payload;
+  });
+
+  app.get("/healthz", async (_request, reply) => sendJson(reply, 200, { ok: true }));
+  for (const [path, asset] of context.assets) {
+    app.get(path, async (_request, reply) => reply.header("cache-control", "no-cache").type(asset.contentType).send(asset.body));
+  }
+  app.get<{ Params: { file: string } }>("/images/products/:file", async (request, reply) => {
+    const id = request.params.file.replace(/\.svg$/, "");
+    const product = context.store.product(id);
+    if (!product || !request.params.file.endsWith(".svg")) throw new StoreError(404, `invalid image: ${JSON.stringify(request.params.file)} (no such product)`);
+    return reply.header("cache-control", "public, max-age=3600").type("image/svg+xml").send(productImageSvg(product.id, product.name));
+  });
+
+  app.register(async (scope) => {
+    shopRoutes(scope, context);
+    apiRoutes(scope, context);
+    chatRoutes(scope, context);
+    agentRoutes(scope, context);
+    adminRoutes(scope, context);
+  });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.url.startsWith("/api/")) return sendJson(reply, 404, { error: `invalid path: ${request.method} ${request.url.split("?")[0]} (no such endpoint)` });
+    return sendHtml(reply, 404, plainPage(context, "Not found", "We could not find that page."));
+  });
+
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    let status: number;
+    let problems: readonly string[];
+    if (error instanceof StoreError) {
+      status = error.status;
+      problems = error.problems;
+    } else if (typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 500) {
+      // Fastify's own refusals: malformed JSON, an unsupported content type, a body too large.
+      status = error.statusCode;
+      problems = [`invalid request: ${error.message.replace(/\.$/, "")}`];
+    } else if ((error.message ?? "").startsWith("event log ")) {
+      status = 503;
+      problems = [`${error.message} (nothing was recorded; try again later)`];
+    } else {
+      process.stderr.write(`internal error (a bug, please report it): ${error.stack ?? error.message}\n`);
+      status = 500;
+      problems = ["internal error (a bug): see the store's log"];
+    }
+    if (request.url.startsWith("/api/")) return sendJson(reply, status, { error: problems[0], problems });
+    return sendHtml(reply, status, plainPage(context, status === 404 ? "Not found" : "Something went wrong", problems.join("; ")));
+  });
+  return app;
+}
+
+function plainPage(context: StoreContext, heading: string, message: string) {
+  return layout({ title: heading, page: "error", cartCount: 0, scenarioName: context.loaded.scenario.name, policyName: context.policy.name, widget: null }, errorContent(heading, message));
+}

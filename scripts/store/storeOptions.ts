@@ -1,0 +1,66 @@
+import { resolve } from "node:path";
+import type { LoadedScenario } from "../../experiments/index.ts";
+
+/** The demo scenario the store serves when none is given. */
+export const DEFAULT_STORE_SCENARIO = "experiments/scenarios/baseline.yaml";
+/** Loopback only unless asked: the store has no authentication (agents sign in by name). */
+export const DEFAULT_HOST = "127.0.0.1";
+export const DEFAULT_PORT = 3000;
+/** Where orders and events are kept (ignored by git). */
+export const DEFAULT_DATA_DIRECTORY = ".store-data";
+/** Seconds a bot agent takes to answer (a typing delay). */
+export const DEFAULT_BOT_DELAY_SECONDS = 3;
+/** Seconds after which a bot agent closes a chat it took. */
+export const DEFAULT_BOT_HANDLE_SECONDS = 90;
+/** The event log's file name inside the data folder. */
+export const EVENT_LOG_FILE = "events.jsonl";
+
+/** How to start a store; everything is optional. */
+export interface StoreOptions {
+  /** Scenario file (YAML or JSON); default the baseline. Ignored when `scenario` is given. */
+  scenarioPath?: string;
+  /** A scenario already loaded (tests build one in memory). */
+  scenario?: LoadedScenario;
+  /** Policy file replacing the scenario's chat.policy (resolved from the working directory). */
+  policyPath?: string;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  dataDir?: string;
+  /** Bot agents online from the start. */
+  autoAgents?: number;
+  botDelaySeconds?: number;
+  botHandleSeconds?: number;
+  /** Wall clock in milliseconds (tests may pin it); default Date.now. */
+  now?: () => number;
+  /** Receives each new warning (the CLI prints to stderr). */
+  onWarning?: (message: string) => void;
+}
+
+/** StoreOptions with every default filled in. */
+export interface ResolvedStoreOptions {
+  readonly scenarioPath: string;
+  readonly policyPath: string | null;
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly autoAgents: number;
+  readonly botDelaySeconds: number;
+  readonly botHandleSeconds: number;
+  readonly now: () => number;
+}
+
+/** Fills in the defaults above; paths are made absolute (relative to the working directory). */
+export function resolveStoreOptions(options: StoreOptions): ResolvedStoreOptions {
+  return Object.freeze({
+    scenarioPath: options.scenario?.path ?? options.scenarioPath ?? DEFAULT_STORE_SCENARIO,
+    policyPath: options.policyPath === undefined ? null : resolve(options.policyPath),
+    host: options.host ?? DEFAULT_HOST,
+    port: options.port ?? DEFAULT_PORT,
+    dataDir: resolve(options.dataDir ?? DEFAULT_DATA_DIRECTORY),
+    autoAgents: options.autoAgents ?? 0,
+    botDelaySeconds: options.botDelaySeconds ?? DEFAULT_BOT_DELAY_SECONDS,
+    botHandleSeconds: options.botHandleSeconds ?? DEFAULT_BOT_HANDLE_SECONDS,
+    now: options.now ?? Date.now,
+  });
+}

@@ -1,0 +1,101 @@
+// Helpers for the store's tests (not exported from index.ts): scenarios built in memory from the
+// baseline, throwaway data folders, and an HTTP client with a cookie jar.
+
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseScenario, readDataFile, type LoadedScenario } from "../../experiments/index.ts";
+import { parseCookies } from "./cookies.ts";
+import { nonFiniteReviver } from "./nonFiniteJson.ts";
+
+export const BASELINE_PATH = "experiments/scenarios/baseline.yaml";
+
+/** The baseline scenario with `changes` merged at the top level (e.g. an inline chat policy). */
+export function testScenario(changes: Record<string, unknown> = {}): LoadedScenario {
+  const data = readDataFile(BASELINE_PATH, "scenario file") as Record<string, unknown>;
+  const chat = { ...(data.chat as object), ...((changes.chat as object) ?? {}) };
+  return parseScenario({ ...data, ...changes, chat }, { path: BASELINE_PATH });
+}
+
+/** The baseline scenario with an inline policy. */
+export function scenarioWithPolicy(policy: Record<string, unknown>, changes: Record<string, unknown> = {}): LoadedScenario {
+  return testScenario({ ...changes, chat: { policy } });
+}
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), "convsim-store-"));
+}
+
+/** Valid answers for every field of the baseline's checkout steps. */
+export const BASELINE_ANSWERS: Record<string, Record<string, string>> = {
+  account: { checkoutAs: "guest", email: "ada@example.com" },
+  shipping: { fullName: "Ada Lovelace", address: "12 St James's Square", city: "London", postalCode: "94107", phone: "+1 555 010 9999" },
+  payment: { cardNumber: "4242 4242 4242 4242", expiry: "12/39", cvc: "123", cardholder: "Ada Lovelace" },
+  review: {},
+};
+
+/** A response with its body read. */
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: any;
+}
+
+/** One shopper (or agent): a cookie jar over fetch. Redirects are not followed, so tests see them. */
+export class TestClient {
+  readonly baseUrl: string;
+  readonly cookies = new Map<string, string>();
+
+  constructor(baseUrl: string) {
+    this.baseUrl = baseUrl;
+  }
+
+  get(path: string): Promise<TestResponse> {
+    return this.request("GET", path);
+  }
+
+  /** POSTs a urlencoded form, as a browser does. */
+  form(path: string, fields: Record<string, string>): Promise<TestResponse> {
+    return this.request("POST", path, new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded");
+  }
+
+  /** Sends JSON. */
+  send(method: "POST" | "PUT", path: string, body: unknown): Promise<TestResponse> {
+    return this.request(method, path, JSON.stringify(body), "application/json");
+  }
+
+  async request(method: string, path: string, body?: string, contentType?: string): Promise<TestResponse> {
+    const headers: Record<string, string> = {};
+    if (contentType) headers["content-type"] = contentType;
+    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join("; ");
+    const response = await fetch(this.baseUrl + path, { method, headers, body, redirect: "manual" });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const parsed = parseCookies(pair);
+      for (const [name, value] of Object.entries(parsed)) {
+        if (/Max-Age=0/i.test(line)) this.cookies.delete(name);
+        else this.cookies.set(name, value);
+      }
+    }
+    const text = await response.text();
+    let json: unknown = undefined;
+    if ((response.headers.get("content-type") ?? "").includes("application/json") && text !== "") json = JSON.parse(text, nonFiniteReviver);
+    return { status: response.status, headers: response.headers, text, json };
+  }
+}
+
+/** Runs the baseline checkout over the JSON API; returns the order id. */
+export async function apiCheckout(client: TestClient, productId = "linen-shirt", quantity = 1): Promise<string> {
+  const cart = await client.send("POST", "/api/cart", { productId, quantity });
+  if (cart.status !== 200) throw new Error(`add to cart: ${cart.status} ${cart.text}`);
+  let order: string | null = null;
+  for (const step of ["account", "shipping", "payment", "review"]) {
+    const answer = await client.send("POST", `/api/checkout/${step}`, BASELINE_ANSWERS[step]);
+    if (step === "review") {
+      if (answer.status !== 201) throw new Error(`review: ${answer.status} ${answer.text}`);
+      order = answer.json.order.orderId;
+    } else if (answer.status !== 200) throw new Error(`${step}: ${answer.status} ${answer.text}`);
+  }
+  return order!;
+}

@@ -1,0 +1,239 @@
+// The chat widget and agent console in real headless Chromium against a real store. Idle time is
+// fast-forwarded with Playwright's page.clock (the widget's timers are plain setTimeout), so a 30 s
+// trigger takes milliseconds and is checked to the tenth of a second.
+
+import { mkdirSync } from "node:fs";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { readEventLog } from "./readEventLog.ts";
+import { startStore, type StoreHandle } from "./startStore.ts";
+import type { StoreEvent } from "./storeEvents.ts";
+import { byTest, launchChromium, watchPage } from "./testBrowser.ts";
+import { BASELINE_ANSWERS, scenarioWithPolicy, tempDataDir, testScenario } from "./testStore.ts";
+import { Warnings } from "./Warnings.ts";
+
+const ARTIFACTS = "test-artifacts/store";
+const XSS = "<img src=x onerror=alert(1)>";
+const IDLE_PRODUCT = {
+  name: "idle-on-product",
+  rules: [{ name: "idle-product", when: "step == product and idleSeconds >= 30", priority: 1 }],
+  caps: { perPage: 1, perVisit: 2, afterDecline: false, minGapSeconds: 60 },
+};
+
+let browser: Browser;
+const stores: StoreHandle[] = [];
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+  await Promise.all(stores.splice(0).map((store) => store.close()));
+});
+
+async function start(options: Parameters<typeof startStore>[0]): Promise<StoreHandle> {
+  const store = await startStore({ port: 0, dataDir: tempDataDir(), ...options });
+  stores.push(store);
+  return store;
+}
+async function newPage(store: StoreHandle): Promise<{ page: Page; context: BrowserContext; seen: ReturnType<typeof watchPage> }> {
+  const context = await browser.newContext({ baseURL: store.url, viewport: { width: 1280, height: 860 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  return { page, context, seen: watchPage(page) };
+}
+/** Fake timers, paused: nothing in the page moves until runFor. */
+async function pauseClock(page: Page): Promise<void> {
+  const now = Date.now();
+  await page.clock.install({ time: now });
+  await page.clock.pauseAt(now + 1000);
+}
+/** Loads a page and waits for the widget to be running. */
+async function visit(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await page.locator("#convsim-chat[data-in-chat]").waitFor({ state: "attached" });
+}
+const events = (store: StoreHandle, type: StoreEvent["type"]) => readEventLog(store.eventLogPath, new Warnings()).events.filter((event) => event.type === type);
+/** Gives the page a moment of real time (network round trips) without moving its fake clock. */
+const settle = (page: Page) => page.waitForTimeout(250);
+
+describe("chat widget in Chromium", () => {
+  it("an idle trigger invites at the configured 30 s: not at 29.9 s, visible by 30.1 s", async () => {
+    const store = await start({ scenario: scenarioWithPolicy(IDLE_PRODUCT), autoAgents: 1 });
+    const { page, seen } = await newPage(store);
+    await pauseClock(page);
+    await visit(page, "/products/linen-shirt");
+    await page.clock.runFor(29_900);
+    await settle(page);
+    expect(await page.locator(byTest("chat-invitation")).isVisible()).toBe(false);
+    await page.clock.runFor(200);
+    await page.locator(byTest("chat-invitation")).waitFor({ state: "visible", timeout: 3000 });
+    await page.screenshot({ path: `${ARTIFACTS}/widget-invitation.png`, animations: "disabled" });
+    await settle(page);
+    const [offered] = events(store, "chatOffered");
+    expect(offered).toMatchObject({ rule: "idle-product", step: "product", priority: 1 });
+    const idle = offered.type === "chatOffered" ? offered.signals.idleSeconds : NaN;
+    expect(idle).toBeGreaterThanOrEqual(30);
+    expect(idle).toBeLessThanOrEqual(30.1);
+    expect(seen).toEqual({ dialogs: [], errors: [] });
+  });
+
+  it("a dismissed invitation does not come back on later pages when afterDecline is false", async () => {
+    const store = await start({ scenario: scenarioWithPolicy(IDLE_PRODUCT), autoAgents: 1 });
+    const { page, seen } = await newPage(store);
+    await pauseClock(page);
+    await visit(page, "/products/linen-shirt");
+    await page.clock.runFor(30_000);
+    await page.locator(byTest("chat-dismiss")).click();
+    expect(await page.locator(byTest("chat-invitation")).isVisible()).toBe(false);
+    await settle(page);
+    await visit(page, "/products/wool-sweater");
+    await page.clock.runFor(180_000);
+    await settle(page);
+    expect(await page.locator(byTest("chat-invitation")).isVisible()).toBe(false);
+    expect(events(store, "chatOffered")).toHaveLength(1);
+    expect(events(store, "chatDeclined")).toHaveLength(1);
+    // The help button is still there: declining an invitation is not declining help.
+    expect(await page.locator(byTest("chat-help-button")).isVisible()).toBe(true);
+    expect(seen.dialogs).toEqual([]);
+  });
+
+  it("gating reads the live queue: no invitation while no agent is online, one within 5 s of an agent coming online", async () => {
+    const store = await start({ scenario: scenarioWithPolicy({ ...IDLE_PRODUCT, gating: { requireFreeSlot: true, maxQueueLength: 0 } }), autoAgents: 0 });
+    const { page, context } = await newPage(store);
+    const queueChecks: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().endsWith("/api/chat/queue")) queueChecks.push(request.url());
+    });
+    await pauseClock(page);
+    await visit(page, "/products/linen-shirt");
+    for (let second = 30; second <= 60; second += 5) {
+      await page.clock.runFor(second === 30 ? 30_000 : 5_000);
+      await settle(page);
+    }
+    expect(await page.locator(byTest("chat-invitation")).isVisible()).toBe(false);
+    // Checked at 30 s, then every GATE_RECHECK_SECONDS (5 s) while the gate stayed closed.
+    expect(queueChecks.length).toBe(7);
+    expect(events(store, "chatOffered")).toHaveLength(0);
+
+    await context.request.post("/api/admin/bots", { data: { online: 1 } });
+    await page.clock.runFor(5_000);
+    await page.locator(byTest("chat-invitation")).waitFor({ state: "visible", timeout: 3000 });
+  });
+
+  it("exit intent (mouse leaving through the top) invites a high-value cart under the shipped exit-intent policy", async () => {
+    const store = await start({ scenarioPath: "experiments/scenarios/baseline.yaml", policyPath: "experiments/policies/exit-intent-high-value.yaml", autoAgents: 1, botDelaySeconds: 0.1 });
+    const { page, context } = await newPage(store);
+    await context.request.post("/api/cart", { data: { productId: "leather-bag", quantity: 1 } });
+    await visit(page, "/cart");
+    await page.waitForTimeout(300);
+    expect(await page.locator(byTest("chat-invitation")).isVisible()).toBe(false);
+    await page.evaluate(() => document.dispatchEvent(new MouseEvent("mouseout", { bubbles: true, clientX: 400, clientY: 0, relatedTarget: null })));
+    await page.locator(byTest("chat-invitation")).waitFor({ state: "visible", timeout: 3000 });
+    await page.locator(byTest("chat-accept")).click();
+    // The bot agent takes the chat at once (a free slot) and greets after its delay.
+    await page.locator(`${byTest("chat-message")}[data-from="agent"]`).first().waitFor({ timeout: 5000 });
+    expect(await page.locator(byTest("chat-status")).textContent()).toMatch(/You are chatting with Bot 1/);
+    const [offered] = events(store, "chatOffered");
+    expect(offered.type === "chatOffered" && offered.signals).toMatchObject({ exitIntent: true, cartValue: 249, step: "cart" });
+    expect(events(store, "chatStarted")).toHaveLength(1);
+  });
+
+  it("waiting in the queue shows position and expected wait; giving up leaves the queue", async () => {
+    const store = await start({ scenario: testScenario(), autoAgents: 0 });
+    const { page } = await newPage(store);
+    await visit(page, "/");
+    await page.locator(byTest("chat-help-button")).click();
+    await page.locator(byTest("chat-queue-position")).waitFor({ state: "visible" });
+    expect(await page.locator(byTest("chat-queue-position")).textContent()).toBe("1");
+    expect(await page.locator(byTest("chat-expected-wait")).textContent()).toBe("until an agent comes online");
+    await page.locator(byTest("chat-give-up")).click();
+    await page.locator('#convsim-chat[data-chat-status="ended"]').waitFor();
+    expect(await page.locator(byTest("chat-status")).textContent()).toBe("You left the chat.");
+    expect(events(store, "queueAbandoned")).toHaveLength(1);
+    await page.locator(byTest("chat-close")).click();
+    expect(await page.locator(byTest("chat-help-button")).isVisible()).toBe(true);
+  });
+
+  it("chat text is inert everywhere: an HTML payload shows as text in the widget and the agent console", async () => {
+    const store = await start({ scenario: testScenario(), autoAgents: 0 });
+    const shopper = await newPage(store);
+    await visit(shopper.page, "/products/linen-shirt");
+    await shopper.page.locator(byTest("chat-help-button")).click();
+    await shopper.page.locator(byTest("chat-input")).fill(XSS);
+    await shopper.page.locator(byTest("chat-send")).click();
+    await shopper.page.locator(byTest("chat-message")).filter({ hasText: XSS }).waitFor();
+
+    const agent = await newPage(store);
+    await agent.page.goto("/agent");
+    await agent.page.locator(byTest("agent-name")).fill(`Alex ${XSS}`);
+    await agent.page.locator(byTest("agent-sign-in-submit")).click();
+    await agent.page.locator(byTest("queue-item")).waitFor();
+    expect(await agent.page.locator(".queue-preview").textContent()).toBe(`“${XSS}”`);
+    await agent.page.locator(byTest("queue-take")).click();
+    await agent.page.locator(`${byTest("agent-chat-message")}[data-from="shopper"]`).filter({ hasText: XSS }).waitFor();
+    const reply = `<b onmouseover=alert(2)>bold</b><script>alert(3)</script>`;
+    await agent.page.locator(byTest("agent-reply-input")).fill(reply);
+    await agent.page.locator(byTest("agent-reply-send")).click();
+    await shopper.page.locator(`${byTest("chat-message")}[data-from="agent"]`).filter({ hasText: reply }).waitFor();
+    await agent.page.locator(`${byTest("agent-chat-message")}[data-from="agent"]`).waitFor();
+    await agent.page.screenshot({ path: `${ARTIFACTS}/agent-console.png`, animations: "disabled" });
+    expect(await shopper.page.locator(byTest("chat-status")).textContent()).toBe(`You are chatting with Alex ${XSS}.`);
+
+    for (const { page } of [shopper, agent]) {
+      expect(await page.locator(".cs-messages img, .cs-messages b, .cs-messages script").count()).toBe(0);
+    }
+    await agent.page.locator(byTest("agent-chat-close")).click();
+    await shopper.page.locator('#convsim-chat[data-chat-status="ended"]').waitFor();
+    expect(shopper.seen).toEqual({ dialogs: [], errors: [] });
+    expect(agent.seen).toEqual({ dialogs: [], errors: [] });
+    const messages = events(store, "chatMessage").map((event) => event.type === "chatMessage" && event.text);
+    expect(messages).toEqual([XSS, reply]);
+  });
+
+  it("a scenario product named with an HTML payload renders inert in the browser", async () => {
+    const store = await start({ scenario: testScenario({ catalog: [{ id: "evil", name: XSS, price: 10, description: "<script>alert(2)</script>" }] }) });
+    const { page, seen } = await newPage(store);
+    await visit(page, "/");
+    expect(await page.locator(byTest("product-name")).textContent()).toBe(XSS);
+    await visit(page, "/products/evil");
+    expect(await page.locator(`h1${byTest("product-name")}`).textContent()).toBe(XSS);
+    expect(await page.locator(byTest("product-description")).textContent()).toBe("<script>alert(2)</script>");
+    await page.waitForTimeout(200);
+    expect(seen).toEqual({ dialogs: [], errors: [] });
+  });
+
+  it("screenshots: the product page and the review step with the sticker-shock totals", async () => {
+    const store = await start({ scenario: testScenario(), autoAgents: 1, botDelaySeconds: 0.3 });
+    const { page, context, seen } = await newPage(store);
+    await visit(page, "/");
+    await page.screenshot({ path: `${ARTIFACTS}/product-list.png`, animations: "disabled" });
+    await visit(page, "/products/leather-bag");
+    await page.screenshot({ path: `${ARTIFACTS}/product-page.png`, animations: "disabled" });
+    await context.request.post("/api/cart", { data: { productId: "linen-shirt", quantity: 1 } });
+    await context.request.post("/api/cart", { data: { productId: "cotton-tee", quantity: 1 } });
+    for (const step of ["account", "shipping", "payment"]) {
+      expect((await context.request.post(`/api/checkout/${step}`, { data: BASELINE_ANSWERS[step] })).status()).toBe(200);
+    }
+    await visit(page, "/checkout/review");
+    expect(await page.locator(byTest("total")).textContent()).toBe("$96.76");
+    await page.screenshot({ path: `${ARTIFACTS}/checkout-review.png`, animations: "disabled", fullPage: true });
+    await visit(page, "/checkout/payment");
+    await page.locator(byTest("field-cardNumber")).fill("4242 4242 4242 4241");
+    await page.locator(byTest("checkout-continue")).click();
+    await page.locator(byTest("field-error-cardNumber")).waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/checkout-payment-errors.png`, animations: "disabled" });
+    await page.locator(byTest("chat-help-button")).click();
+    await page.locator(`${byTest("chat-message")}[data-from="agent"]`).first().waitFor({ timeout: 10_000 });
+    await page.locator(byTest("chat-input")).fill("Do you ship to Canada?");
+    await page.locator(byTest("chat-send")).click();
+    await page.locator(`${byTest("chat-message")}[data-from="agent"]`).nth(1).waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: `${ARTIFACTS}/widget-chat.png`, animations: "disabled" });
+    expect(seen).toEqual({ dialogs: [], errors: [] });
+  });
+});

@@ -1,0 +1,187 @@
+// The widget's side of the trigger-policy contract, the same one sim/model/idleWindow.ts follows:
+// while the shopper is idle, one timer for the moment nextFireDelaySeconds names; at that moment
+// evaluatePolicy with the live queue state; while gating blocks, check again every
+// GATE_RECHECK_SECONDS; at most one invitation per instant; on exit intent evaluate once with
+// exitIntent true. DOM-free (timers, clock and queue are injected), so it is tested in Node and
+// driven in the browser by setTimeout, which Playwright's page.clock can fast-forward.
+
+import {
+  evaluatePolicy,
+  GATE_RECHECK_SECONDS,
+  nextFireDelaySeconds,
+  type Decision,
+  type Device,
+  type QueueState,
+  type ResolvedPolicy,
+  type Signals,
+  type VisitState,
+} from "../../../sim/policy/index.ts";
+
+/** Longest look-ahead for the next trigger: a day; a shopper idle longer has left. */
+export const MAX_LOOKAHEAD_SECONDS = 24 * 3600;
+
+/** What the loop needs from its surroundings. */
+export interface TriggerHost {
+  /** Wall clock in milliseconds (Date.now in the browser). */
+  nowMs(): number;
+  setTimer(callback: () => void, delayMs: number): unknown;
+  clearTimer(handle: unknown): void;
+  /** The chat desk right now (GET /api/chat/queue). */
+  queueState(): Promise<QueueState>;
+  /** Shows an invitation. The loop stays suspended until `resume` (accepted or dismissed). */
+  invite(decision: Decision, signals: Signals): void;
+}
+
+/** The signals that do not change while the shopper sits on the page. */
+export interface PageSignals {
+  step: string;
+  pageViews: number;
+  cartValue: number;
+  formErrors: number;
+  returningVisitor: boolean;
+  device: Device;
+  /** When the visit started, for timeOnSiteSeconds (same clock as host.nowMs). */
+  visitStartMs: number;
+}
+
+export class TriggerLoop {
+  readonly #policy: ResolvedPolicy;
+  readonly #page: PageSignals;
+  readonly #host: TriggerHost;
+  #visit: VisitState;
+  #lastInputMs: number;
+  #timer: unknown = null;
+  #recheckAtMs: number | null = null;
+  #lastInviteAtMs: number | null = null;
+  /** Bumped by input: an evaluation started before it is stale. */
+  #generation = 0;
+  #evaluating = false;
+  #suspended = false;
+  #stopped = false;
+
+  constructor(policy: ResolvedPolicy, page: PageSignals, visit: VisitState, host: TriggerHost) {
+    this.#policy = policy;
+    this.#page = page;
+    this.#visit = visit;
+    this.#host = host;
+    this.#lastInputMs = host.nowMs();
+    this.#schedule();
+  }
+
+  get visit(): VisitState {
+    return this.#visit;
+  }
+
+  /** The signals at this moment. */
+  signals(exitIntent = false): Signals {
+    const now = this.#host.nowMs();
+    const page = this.#page;
+    return {
+      step: page.step,
+      idleSeconds: (now - this.#lastInputMs) / 1000,
+      timeOnSiteSeconds: Math.max(0, (now - page.visitStartMs) / 1000),
+      pageViews: page.pageViews,
+      cartValue: page.cartValue,
+      formErrors: page.formErrors,
+      exitIntent,
+      returningVisitor: page.returningVisitor,
+      device: page.device,
+    };
+  }
+
+  /** The shopper did something (mouse, key, scroll, touch): idle time starts again. */
+  input(): void {
+    this.#lastInputMs = this.#host.nowMs();
+    this.#recheckAtMs = null;
+    this.#generation++;
+    this.#evaluating = false;
+    this.#schedule();
+  }
+
+  /** The visit state changed (invitation answered, chat started or ended): carry on with it. */
+  resume(visit: VisitState): void {
+    this.#visit = visit;
+    this.#suspended = false;
+    this.#schedule();
+  }
+
+  /**
+   * The mouse left through the top of the window or the shopper pressed back. Evaluates once with
+   * exitIntent true; resolves to whether an invitation was shown.
+   */
+  async exitIntent(): Promise<boolean> {
+    if (this.#stopped || this.#suspended || this.#visit.inChat) return false;
+    const generation = this.#generation;
+    const queue = await this.#host.queueState();
+    if (this.#stopped || this.#suspended || generation !== this.#generation) return false;
+    return this.#evaluate(queue, true);
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#clear();
+  }
+
+  #schedule(): void {
+    this.#clear();
+    if (this.#stopped || this.#suspended || this.#evaluating) return;
+    const now = this.#host.nowMs();
+    let delayMs: number;
+    if (this.#recheckAtMs !== null) delayMs = Math.max(0, this.#recheckAtMs - now);
+    else {
+      let delay = nextFireDelaySeconds(this.#policy, this.signals(), this.#visit, MAX_LOOKAHEAD_SECONDS);
+      if (delay === null) return;
+      // Loose caps could allow another invitation at the same instant: never more than one per moment.
+      if (delay === 0 && this.#lastInviteAtMs === now) delay = GATE_RECHECK_SECONDS;
+      // Round up: a timer a fraction of a millisecond early would find the threshold not yet reached.
+      delayMs = Math.ceil(delay * 1000);
+    }
+    this.#timer = this.#host.setTimer(() => void this.#fire(), delayMs);
+  }
+
+  async #fire(): Promise<void> {
+    this.#timer = null;
+    const recheck = this.#recheckAtMs !== null;
+    this.#recheckAtMs = null;
+    // An early wake-up (the clock jumped, or input moved the threshold): reschedule, no request.
+    if (!recheck && nextFireDelaySeconds(this.#policy, this.signals(), this.#visit, 0) !== 0) return this.#schedule();
+    const generation = this.#generation;
+    this.#evaluating = true;
+    let queue: QueueState | null = null;
+    try {
+      queue = await this.#host.queueState();
+    } catch {
+      // The server is unreachable: nobody could answer an invitation; try again like a closed gate.
+    }
+    if (generation !== this.#generation || this.#stopped) return;
+    this.#evaluating = false;
+    if (queue !== null) this.#evaluate(queue, false);
+    else {
+      this.#recheckAtMs = this.#host.nowMs() + GATE_RECHECK_SECONDS * 1000;
+      this.#schedule();
+    }
+  }
+
+  #evaluate(queue: QueueState, exitIntent: boolean): boolean {
+    const signals = this.signals(exitIntent);
+    const decision = evaluatePolicy(this.#policy, signals, this.#visit, queue);
+    if (decision.invite) {
+      this.#lastInviteAtMs = this.#host.nowMs();
+      this.#suspended = true;
+      this.#clear();
+      this.#host.invite(decision, signals);
+      return true;
+    }
+    if (!exitIntent) {
+      // A rule matched and no cap blocked (nextFireDelaySeconds said so): gating held it back.
+      if (decision.blockedBy !== null && decision.blockedBy.startsWith("gate-")) this.#recheckAtMs = this.#host.nowMs() + GATE_RECHECK_SECONDS * 1000;
+      this.#schedule();
+    }
+    return false;
+  }
+
+  #clear(): void {
+    if (this.#timer !== null) this.#host.clearTimer(this.#timer);
+    this.#timer = null;
+  }
+}

@@ -1,0 +1,201 @@
+// The chat widget's entry point (bundled by esbuild into /assets/widget.js). It reads the page's
+// bootstrap data, measures the live signals (idle time from input events, time on site across
+// pages, device, exit intent), runs the simulator's policy evaluator through TriggerLoop, and
+// drives the chat panel from the server's event stream. Every widget event is reported to the
+// server, which records it durably.
+
+import { onDeclined, onInvitationShown, reactiveAvailable, type Decision, type Signals, type VisitState } from "../../../sim/policy/index.ts";
+import { nonFiniteReviver } from "../nonFiniteJson.ts";
+import { ChatWidgetView } from "./ChatWidgetView.ts";
+import { detectDevice } from "./detectDevice.ts";
+import { TriggerLoop } from "./TriggerLoop.ts";
+import { usesSignal } from "./usesSignal.ts";
+import { callApi, report } from "./widgetApi.ts";
+import { BOOTSTRAP_ELEMENT_ID, WIDGET_ELEMENT_ID, type WidgetBootstrap, type WidgetChat } from "./WidgetBootstrap.ts";
+
+/** Idle seconds after which the widget records one `idle` event for the idle period. */
+const IDLE_EVENT_SECONDS = 15;
+const INPUT_EVENTS = ["mousemove", "mousedown", "keydown", "scroll", "wheel", "touchstart", "input"] as const;
+
+function main(): void {
+  const root = document.getElementById(WIDGET_ELEMENT_ID);
+  const data = document.getElementById(BOOTSTRAP_ELEMENT_ID);
+  if (!root || !data?.textContent) return;
+  const boot = JSON.parse(data.textContent, nonFiniteReviver) as WidgetBootstrap;
+  const { policy, step } = boot;
+
+  let visit: VisitState = boot.visit;
+  let chat: WidgetChat | null = boot.chat;
+  let minimized = false;
+  let pending: { decision: Decision; signals: Signals } | null = null;
+  let stream: EventSource | null = null;
+
+  const refresh = (): void => {
+    view.renderChat(minimized ? null : chat);
+    const inChat = chat !== null && chat.status !== "ended";
+    view.setHelpVisible(!view.invitationVisible && (minimized ? chat !== null : chat === null && reactiveAvailable(policy, step)));
+    root.dataset.inChat = String(inChat);
+  };
+  const showChat = (next: WidgetChat | null): void => {
+    chat = next;
+    if (chat !== null && stream === null) connect();
+    refresh();
+  };
+  const connect = (): void => {
+    stream = new EventSource("/api/chat/stream");
+    stream.addEventListener("chat", (event) => {
+      const update = JSON.parse((event as MessageEvent<string>).data, nonFiniteReviver) as { chat: WidgetChat | null; visit: VisitState };
+      const wasInChat = visit.inChat;
+      visit = update.visit;
+      if (update.chat !== null || chat?.status !== "ended") chat = update.chat ?? chat;
+      if (wasInChat && !visit.inChat) loop.resume(visit);
+      refresh();
+    });
+  };
+  const fail = (error: unknown): void => view.showError(error instanceof Error ? error.message : String(error));
+  const startChat = async (source: "reactive" | "proactive", rule?: string): Promise<void> => {
+    minimized = false;
+    view.showError(null);
+    try {
+      const answer = await callApi<{ chat: WidgetChat; visit: VisitState }>("POST", "/api/chat/request", { source, rule, signals: loop.signals() });
+      visit = answer.visit;
+      showChat(answer.chat);
+      view.focusInput();
+    } catch (error) {
+      fail(error);
+    }
+    loop.resume(visit);
+  };
+
+  const view = new ChatWidgetView(root, {
+    help: () => {
+      if (chat !== null) {
+        minimized = false;
+        return refresh();
+      }
+      void startChat("reactive");
+    },
+    accept: () => {
+      const invitation = pending;
+      pending = null;
+      view.hideInvitation();
+      if (invitation) void startChat("proactive", invitation.decision.rule!);
+    },
+    dismiss: () => {
+      const invitation = pending;
+      pending = null;
+      view.hideInvitation();
+      visit = onDeclined(visit);
+      if (invitation) report({ type: "chatDeclined", step, rule: invitation.decision.rule });
+      loop.resume(visit);
+      refresh();
+    },
+    send: (text) => {
+      callApi<{ chat: WidgetChat }>("POST", "/api/chat/messages", { text }).then((answer) => showChat(answer.chat), fail);
+    },
+    leave: () => {
+      callApi<{ chat: WidgetChat | null; visit: VisitState }>("POST", "/api/chat/leave").then((answer) => {
+        visit = answer.visit;
+        showChat(answer.chat);
+        loop.resume(visit);
+      }, fail);
+    },
+    close: () => {
+      if (chat !== null && chat.status !== "ended") minimized = true;
+      else {
+        chat = null;
+        stream?.close();
+        stream = null;
+      }
+      refresh();
+    },
+  });
+
+  const loop = new TriggerLoop(
+    policy,
+    {
+      step,
+      pageViews: boot.pageViews,
+      cartValue: boot.cartValue,
+      formErrors: boot.formErrors,
+      returningVisitor: boot.returningVisitor,
+      device: detectDevice(navigator.userAgent, window.innerWidth, navigator.maxTouchPoints > 0),
+      visitStartMs: visitStart(boot.visitId),
+    },
+    visit,
+    {
+      nowMs: () => Date.now(),
+      setTimer: (callback, delayMs) => window.setTimeout(callback, delayMs),
+      clearTimer: (handle) => window.clearTimeout(handle as number),
+      queueState: () => callApi("GET", "/api/chat/queue"),
+      invite: (decision, signals) => {
+        pending = { decision, signals };
+        visit = onInvitationShown(visit, signals.timeOnSiteSeconds);
+        report({ type: "chatOffered", rule: decision.rule, priority: decision.priority, signals });
+        view.showInvitation(invitationText(step));
+        refresh();
+      },
+    },
+  );
+
+  // Idle time: any input restarts it; one `idle` analytics event per idle period.
+  let idleTimer = 0;
+  const armIdleEvent = (): void => {
+    window.clearTimeout(idleTimer);
+    idleTimer = window.setTimeout(() => report({ type: "idle", step, idleSeconds: IDLE_EVENT_SECONDS }), IDLE_EVENT_SECONDS * 1000);
+  };
+  for (const type of INPUT_EVENTS) {
+    window.addEventListener(type, () => {
+      loop.input();
+      armIdleEvent();
+    }, { passive: true, capture: true });
+  }
+  armIdleEvent();
+
+  // Exit intent: the pointer leaves through the top edge (towards the tabs or the back button).
+  const reported = new Set<string>();
+  const exitIntent = async (via: "mouse" | "back"): Promise<boolean> => {
+    if (!reported.has(via)) {
+      reported.add(via);
+      report({ type: "exitIntent", step, via });
+    }
+    return loop.exitIntent();
+  };
+  document.addEventListener("mouseout", (event) => {
+    if (event.relatedTarget === null && event.clientY <= 0) void exitIntent("mouse");
+  });
+  // Back navigation counts as exit intent only for policies that use it: one extra history entry
+  // catches the first back press; if no invitation appears, the widget goes back for the shopper.
+  if (usesSignal(policy, "exitIntent")) {
+    history.pushState({ convsimExitGuard: true }, "", location.href);
+    window.addEventListener("popstate", () => {
+      void exitIntent("back").then((invited) => {
+        if (!invited) history.back();
+      });
+    });
+  }
+
+  showChat(chat);
+}
+
+/** When this visit started, kept in sessionStorage so time on site carries across pages. */
+function visitStart(visitId: string): number {
+  const key = `convsim.visitStart.${visitId}`;
+  try {
+    const stored = Number(sessionStorage.getItem(key));
+    if (stored > 0) return stored;
+    const now = Date.now();
+    sessionStorage.setItem(key, String(now));
+    return now;
+  } catch {
+    return Date.now();
+  }
+}
+
+function invitationText(step: string): string {
+  if (step === "browse" || step === "product") return "Looking for something in particular? One of our team can help you right now.";
+  if (step === "cart") return "Questions about sizes, delivery or returns? Chat with one of our team.";
+  return "Need a hand finishing your order? One of our team can help you right now.";
+}
+
+main();
