@@ -2,6 +2,7 @@ import type { BenchSuite } from "./benchSuite.ts";
 import { mmcSuite } from "./mmc.ts";
 import { modelSuite } from "./modelSuite.ts";
 import { parallelSuite } from "./parallelSuite.ts";
+import { reportSuite } from "./reportBench.ts";
 
 /** Every benchmark suite, run in this order by `npm run bench`; add new suites here. */
-export const suites: readonly BenchSuite[] = Object.freeze([mmcSuite, modelSuite, parallelSuite]);
+export const suites: readonly BenchSuite[] = Object.freeze([mmcSuite, modelSuite, parallelSuite, reportSuite]);

@@ -20,6 +20,9 @@ export const main = defineCommand({
     schema: schemaCommand,
     store: storeCommand,
     "export-funnel": exportFunnelCommand,
+    report: () => import("./reportCommand.ts").then((module) => module.reportCommand),
+    staff: () => import("./staffCommand.ts").then((module) => module.staffCommand),
+    calibrate: () => import("./calibrateCommand.ts").then((module) => module.calibrateCommand),
   },
 });
 

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import {
+  formatBounds,
+  formatClock,
+  formatCompact,
+  formatCount,
+  formatDayClock,
+  formatInterval,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatPp,
+  formatPValue,
+  formatSeconds,
+  formatSignedPercent,
+  formatValue,
+} from "./format.ts";
+
+describe("format", () => {
+  it("formatPercent uses two decimals below 10% and one above; null is an en dash", () => {
+    expect([formatPercent(0.0213706), formatPercent(0.7056), formatPercent(0), formatPercent(null), formatPercent(0.5, 0)]).toEqual(["2.14%", "70.6%", "0.0%", "–", "50%"]);
+  });
+
+  it("formatPp signs differences of shares in percentage points", () => {
+    expect([formatPp(0.0041), formatPp(-0.061), formatPp(0.00001), formatPp(0.0064, 2, false)]).toEqual(["+0.41 pp", "−6.10 pp", "±0.00 pp", "0.64 pp"]);
+  });
+
+  it("formatMoney shows the currency, cents below 1,000 and whole units above", () => {
+    expect([formatMoney(128.262, "USD"), formatMoney(326171.2, "EUR"), formatMoney(-28, "USD"), formatMoney(1089.7, "USD", true), formatMoney(5, "XYZ1")]).toEqual([
+      "$128.26",
+      "€326,171",
+      "−$28.00",
+      "+$1,090",
+      "5.00 XYZ1",
+    ]);
+  });
+
+  it("formatSeconds switches from seconds to minutes to hours", () => {
+    expect([formatSeconds(7.25), formatSeconds(42), formatSeconds(210), formatSeconds(7200), formatSeconds(11.3, true), formatSeconds(null)]).toEqual(["7.3 s", "42 s", "3.5 min", "2 h", "+11 s", "–"]);
+  });
+
+  it("formatInterval writes a mean with its bounds, money in one precision, and drops missing bounds", () => {
+    expect(formatInterval(0.0041, 0.0022, 0.006, "rate", "USD", true)).toBe("+0.41 pp [0.22, 0.60]");
+    expect(formatInterval(812, 548, 1076, "money", "USD", true)).toBe("+$812 [$548, $1,076]");
+    expect(formatInterval(-0.061, -0.0808, -0.0412, "rate", "USD", true)).toBe("−6.10 pp [−8.08, −4.12]");
+    expect(formatInterval(0.5, null, null, "rate", "USD")).toBe("50.0%");
+    expect(formatBounds(0.2, 0.3, "rate", "USD")).toBe("[20.0%, 30.0%]");
+  });
+
+  it("formatValue covers every unit, differences signed", () => {
+    expect([formatValue(3, "count", "USD"), formatValue(1.904, "ratio", "USD"), formatValue(-1.5, "ratio", "USD", { difference: true }), formatValue(4.5, "count", "USD", { difference: true })]).toEqual([
+      "3",
+      "1.9",
+      "−1.5",
+      "+4.5",
+    ]);
+  });
+
+  it("formatCount, formatNumber, formatCompact, formatSignedPercent and formatPValue", () => {
+    expect([formatCount(118995), formatNumber(-1.90433, 2), formatCompact(1500), formatCompact(-500), formatCompact(0), formatSignedPercent(-0.087), formatPValue(0.0004), formatPValue(0.21)]).toEqual([
+      "118,995",
+      "−1.9",
+      "1.5K",
+      "−500",
+      "0",
+      "−8.7%",
+      "< 0.001",
+      "0.210",
+    ]);
+  });
+
+  it("formatClock and formatDayClock read seconds since the start of day 1", () => {
+    expect([formatClock(70200), formatClock(90000), formatDayClock(90000, true), formatDayClock(90000, false)]).toEqual(["19:30", "01:00", "day 2, 01:00", "01:00"]);
+  });
+});

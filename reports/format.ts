@@ -1,0 +1,163 @@
+/** Number formatting for reports: units always shown, null ("no denominator") as an en dash. */
+
+/** What a missing value (a ratio with a zero denominator) shows. */
+export const MISSING = "–";
+
+/** Units a report value can carry; `rate` is a share in [0, 1], `money` is in the scenario currency, `ratio` a plain number. */
+export type ValueUnit = "rate" | "money" | "seconds" | "count" | "ratio";
+
+const countFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
+/** A count with thousands separators: `formatCount(118995)` → `"118,995"`. */
+export function formatCount(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return MISSING;
+  const text = countFormat.format(Math.abs(value));
+  return value < 0 && text !== "0" ? `−${text}` : text;
+}
+
+/** A plain number with at most `digits` decimals: `formatNumber(1.9043, 2)` → `"1.9"`. */
+export function formatNumber(value: number | null, digits = 2): string {
+  if (value === null || !Number.isFinite(value)) return MISSING;
+  const text = Math.abs(value).toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  return value < 0 && text !== "0" ? `−${text}` : text;
+}
+
+/**
+ * A share as a percentage, two decimals below 10% and one above unless told:
+ * `formatPercent(0.02137)` → `"2.14%"`, `formatPercent(0.7056)` → `"70.6%"`.
+ */
+export function formatPercent(value: number | null, digits?: number): string {
+  if (value === null || !Number.isFinite(value)) return MISSING;
+  const decimals = digits ?? (Math.abs(value) < 0.1 && value !== 0 ? 2 : 1);
+  return `${(value * 100).toFixed(decimals)}%`;
+}
+
+/** A relative change, signed: `formatSignedPercent(-0.087)` → `"−8.7%"`. */
+export function formatSignedPercent(value: number | null, digits = 1): string {
+  if (value === null || !Number.isFinite(value)) return MISSING;
+  return `${sign(value * 100, digits)}${Math.abs(value * 100).toFixed(digits)}%`;
+}
+
+/**
+ * A short axis tick: `formatCompact(1500)` → `"1.5K"`, `formatCompact(-500)` → `"−500"`,
+ * `formatCompact(0)` → `"0"` (Intl compact notation; d3's "s" would print "0k" on a shared prefix).
+ */
+export function formatCompact(value: number): string {
+  const text = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }).format(Math.abs(value));
+  return `${value < 0 && text !== "0" ? "−" : ""}${text}`;
+}
+
+/** A difference of two shares in percentage points, signed: `formatPp(0.0041)` → `"+0.41 pp"`. */
+export function formatPp(value: number | null, digits = 2, signed = true): string {
+  if (value === null || !Number.isFinite(value)) return MISSING;
+  return `${signed ? sign(value * 100, digits) : value < 0 ? "−" : ""}${Math.abs(value * 100).toFixed(digits)} pp`;
+}
+
+/**
+ * Money in the scenario currency, whole units from 1,000 up:
+ * `formatMoney(128.262, "USD")` → `"$128.26"`, `formatMoney(326171.2, "EUR")` → `"€326,171"`.
+ */
+export function formatMoney(value: number | null, currency: string, signed = false, digits?: number): string {
+  if (value === null || !Number.isFinite(value)) return MISSING;
+  const formatted = moneyFormat(currency, digits ?? (Math.abs(value) >= 1000 ? 0 : 2)).format(Math.abs(value));
+  return `${signed ? sign(value, 2) : value < 0 ? "−" : ""}${formatted}`;
+}
+
+/**
+ * A duration: seconds below 90 s, minutes below 90 min, hours above:
+ * `formatSeconds(42)` → `"42 s"`, `formatSeconds(210)` → `"3.5 min"`, `formatSeconds(7.25)` → `"7.3 s"`.
+ */
+export function formatSeconds(value: number | null, signed = false): string {
+  if (value === null || !Number.isFinite(value)) return MISSING;
+  const prefix = signed ? sign(value, 1) : value < 0 ? "−" : "";
+  const magnitude = Math.abs(value);
+  if (magnitude < 10) return `${prefix}${trimZero(magnitude.toFixed(1))} s`;
+  if (magnitude < 90) return `${prefix}${magnitude.toFixed(0)} s`;
+  if (magnitude < 5400) return `${prefix}${trimZero((magnitude / 60).toFixed(1))} min`;
+  return `${prefix}${trimZero((magnitude / 3600).toFixed(1))} h`;
+}
+
+/** A value in its unit; differences of rates are in percentage points (`difference: true`). */
+export function formatValue(value: number | null, unit: ValueUnit, currency: string, options: { difference?: boolean; moneyDigits?: number } = {}): string {
+  const difference = options.difference ?? false;
+  switch (unit) {
+    case "rate":
+      return difference ? formatPp(value) : formatPercent(value);
+    case "money":
+      return formatMoney(value, currency, difference, options.moneyDigits);
+    case "seconds":
+      return formatSeconds(value, difference);
+    case "count":
+      return difference && value !== null && Number.isFinite(value) ? `${sign(value, 1)}${formatNumber(Math.abs(value), 1)}` : formatNumber(value, 1);
+    case "ratio":
+      return difference && value !== null && Number.isFinite(value) ? `${sign(value, 2)}${formatNumber(Math.abs(value), 2)}` : formatNumber(value, 2);
+  }
+}
+
+/**
+ * A mean with its interval, money in one precision throughout (whole units from 100 up):
+ * `"+0.41 pp [0.22, 0.60]"`, `"+$812 [$548, $1,076]"` (bounds unsigned unless negative). Without
+ * bounds (an estimate from one replication) just the mean.
+ */
+export function formatInterval(mean: number | null, lower: number | null, upper: number | null, unit: ValueUnit, currency: string, difference = false): string {
+  const moneyDigits = intervalMoneyDigits(mean, lower, upper);
+  const bounds = formatBounds(lower, upper, unit, currency, difference, moneyDigits);
+  return `${formatValue(mean, unit, currency, { difference, moneyDigits })}${bounds === "" ? "" : ` ${bounds}`}`;
+}
+
+/**
+ * Just the interval: `"[0.22, 0.60]"` for rate differences (pp implied by the mean beside it),
+ * `"[$1.20, $3.40]"`; empty when a bound is missing.
+ */
+export function formatBounds(lower: number | null, upper: number | null, unit: ValueUnit, currency: string, difference = false, moneyDigits = intervalMoneyDigits(lower, upper)): string {
+  if (lower === null || upper === null || !Number.isFinite(lower) || !Number.isFinite(upper)) return "";
+  const bound = (value: number | null): string => {
+    const text = formatValue(value, unit, currency, { difference, moneyDigits });
+    return difference ? text.replace(/^[+±]/, "").replace(/ pp$/, "") : text;
+  };
+  return `[${bound(lower)}, ${bound(upper)}]`;
+}
+
+function intervalMoneyDigits(...values: readonly (number | null)[]): number {
+  const largest = Math.max(0, ...values.map((value) => (value === null || !Number.isFinite(value) ? 0 : Math.abs(value))));
+  return largest >= 100 ? 0 : 2;
+}
+
+/** Time of day from seconds since midnight of day 1: `formatClock(70200)` → `"19:30"`. */
+export function formatClock(secondsSinceStart: number): string {
+  const secondsOfDay = ((secondsSinceStart % 86_400) + 86_400) % 86_400;
+  const hours = Math.floor(secondsOfDay / 3600);
+  const minutes = Math.floor((secondsOfDay % 3600) / 60);
+  return `${String(hours).padStart(2, "0")}:${String(minutes).padStart(2, "0")}`;
+}
+
+/** Day number (1-based) and clock: `formatDayClock(90000)` → `"day 2, 01:00"`. */
+export function formatDayClock(secondsSinceStart: number, multiDay: boolean): string {
+  const clock = formatClock(secondsSinceStart);
+  return multiDay ? `day ${Math.floor(secondsSinceStart / 86_400) + 1}, ${clock}` : clock;
+}
+
+/** A p-value: `"0.003"`, `"< 0.001"`. */
+export function formatPValue(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return MISSING;
+  return value < 0.001 ? "< 0.001" : value.toFixed(3);
+}
+
+function sign(value: number, digits: number): string {
+  const rounded = Number(Math.abs(value).toFixed(digits));
+  return rounded === 0 ? "±" : value > 0 ? "+" : "−";
+}
+
+function trimZero(text: string): string {
+  return text.endsWith(".0") ? text.slice(0, -2) : text;
+}
+
+function moneyFormat(currency: string, digits: number): Intl.NumberFormat {
+  try {
+    return new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+  } catch {
+    // Not an ISO 4217 code: the plain number followed by the code as written.
+    const plain = new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    return { format: (value: number) => `${plain.format(value)} ${currency}` } as Intl.NumberFormat;
+  }
+}

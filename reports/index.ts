@@ -1,0 +1,36 @@
+export { renderReport, type ReportOptions } from "./renderReport.ts";
+export { readReportFile, toReportDocument, scenarioInfo } from "./readReportFile.ts";
+export {
+  parseReportDocument,
+  REPORT_KINDS,
+  DEFAULT_CURRENCY,
+  type ReportDocument,
+  type ReportBody,
+  type ReportKind,
+  type BodyOfKind,
+  type ScenarioInfo,
+} from "./reportDocument.ts";
+export { ReportInputError } from "./ReportInputError.ts";
+export { SECTION_BUILDERS, buildSections, type SectionRegistry } from "./sectionRegistry.ts";
+export { createRenderContext, createPlotDocument, type RenderContext, type RenderContextOptions } from "./renderContext.ts";
+export type { Chart, Section, SectionBuilder, Table, TableCell, TableColumn, KeyFigure, LegendItem } from "./reportTypes.ts";
+export type { Estimate, MetricUnit, ComparisonResults, ComparisonDifference, StaffingResults, StaffingTarget, CalibrationResults } from "./inputTypes.ts";
+export { escapeHtml, html, trustedHtml, htmlString, isSafeHtml, type SafeHtml, type HtmlValue } from "./escapeHtml.ts";
+export { plotChart, labelMargin, heatmapChart, estimateBandChart, FULL_WIDTH, HALF_WIDTH, type ChartSpec, type HeatmapSeries, type EstimateBandSpec } from "./charts/index.ts";
+export { funnelSection, abandonmentSection, chatQueueSection, daySection, comparisonSection, staffingSection, calibrationSection } from "./sections/index.ts";
+export {
+  formatCount,
+  formatNumber,
+  formatPercent,
+  formatPp,
+  formatMoney,
+  formatSeconds,
+  formatValue,
+  formatInterval,
+  formatBounds,
+  formatPValue,
+  formatClock,
+  MISSING,
+  type ValueUnit,
+} from "./format.ts";
+export { OKABE_ITO, COLORS } from "./palette.ts";

@@ -1,0 +1,118 @@
+/**
+ * What the report reads from the `compare`, `staff` and `calibrate` result documents: a structural
+ * subset, so the full documents those commands write are accepted as they are (inputTypes.test.ts
+ * checks that at compile time for the result types that have landed in experiments/). Fields the
+ * report does not read are not listed. Calibration follows the draft in experiments/calibration;
+ * add it to that check when `calibrate` lands.
+ */
+import type { Estimate } from "../experiments/stats/index.ts";
+
+export type { Estimate };
+
+/** Units of a KPI (experiments/kpis); `ratio` is a plain number such as chats per agent. */
+export type MetricUnit = "rate" | "money" | "seconds" | "count" | "ratio";
+
+/** `compare`: policies (variants) against a control over common random numbers. */
+export interface ComparisonResults {
+  kind: "comparison";
+  scenario: string;
+  /** Metric the verdict is about, a key of `variants[].kpis`. */
+  primaryMetric: string;
+  /** Confidence level of every interval, e.g. 0.95. */
+  level: number;
+  replications: number;
+  correction: "holm" | "benjamini-hochberg" | "none";
+  /** Name of the control variant. */
+  control: string;
+  variants: { name: string; policy: string; kpis: Record<string, Estimate | null> }[];
+  differences: ComparisonDifference[];
+  ranking: { variant: string; probabilityBest: number; mean: number }[];
+  verdict: string;
+  /** Replications that failed (shown as a warning). */
+  errored?: { variant: string; replication: number; error: string }[];
+}
+
+/** A variant minus the control on one metric. */
+export interface ComparisonDifference {
+  variant: string;
+  metric: string;
+  label: string;
+  unit: MetricUnit;
+  /** Which way is better; "neutral" for descriptive figures. */
+  direction: "higher" | "lower" | "neutral";
+  difference: Estimate;
+  /** difference ÷ control mean, or null when the control mean is 0. */
+  relativeLift: Estimate | null;
+  pValue: number;
+  adjustedPValue: number;
+  significant: boolean;
+}
+
+/** The service target a staffing plan meets; null fields are not targets. */
+export interface StaffingTarget {
+  /** Share of chats to answer within `serviceLevelSeconds`. */
+  serviceLevel: number | null;
+  serviceLevelSeconds: number;
+  /** Largest acceptable queue abandonment share. */
+  maxQueueAbandonment: number | null;
+  /** Largest acceptable occupancy. */
+  maxOccupancy?: number | null;
+}
+
+/** `staff`: the schedule that meets a target per interval, next to the Erlang answer. */
+export interface StaffingResults {
+  kind: "staffing";
+  scenario: string;
+  target: StaffingTarget;
+  /** Which closed form gave the Erlang answer (Erlang A with patience, else C). */
+  analyticModel?: "erlangA" | "erlangC";
+  intervalSeconds: number;
+  level?: number;
+  replications?: number;
+  intervals: {
+    index: number;
+    startSeconds: number;
+    chatsPerHour: number;
+    erlangAgentsScheduled: number;
+    recommendedAgentsScheduled: number;
+    /** Simulated KPIs of the recommendation; null when the interval had no chats. */
+    serviceLevel: Estimate | null;
+    queueAbandonment: Estimate | null;
+    occupancy: Estimate | null;
+  }[];
+  /** Whole-horizon results for a flat number of scheduled agents. */
+  sweep: {
+    agentsScheduled: number;
+    serviceLevel: Estimate | null;
+    queueAbandonment: Estimate | null;
+    conversionRate: Estimate | null;
+    netBenefit: Estimate | null;
+  }[];
+  totals: { recommendedAgentHours: number; recommendedCost: number; erlangAgentHours: number; erlangCost: number };
+  explanation: string[];
+}
+
+/**
+ * `calibrate`: scenario parameters fitted to observed funnel counts. Written against the draft in
+ * experiments/calibration (not yet landed): one row per step and outcome ("continued", a reason,
+ * "other"), `residual` standardised; rows without `outcome` are read as "continued".
+ */
+export interface CalibrationResults {
+  kind: "calibration";
+  scenario: string;
+  method: string;
+  objective: string;
+  replications?: number;
+  steps: {
+    step: string;
+    outcome?: string;
+    observedRate: number;
+    simulatedRate: number;
+    observedCount: number;
+    /** Standardised residual (O − E) ÷ its standard deviation. */
+    residual: number;
+  }[];
+  parameters: { path: string; before: number; after: number }[];
+  /** pValue is null when no degrees of freedom are left. */
+  goodnessOfFit: { chiSquare: number; degreesOfFreedom: number; pValue: number | null; rmse: number };
+}

@@ -1,0 +1,68 @@
+import { html, type SafeHtml } from "./escapeHtml.ts";
+import type { Chart, KeyFigure, LegendItem, Section, Table } from "./reportTypes.ts";
+
+/** A section as HTML: heading, takeaway, key figures, charts, tables and notes. Every string is escaped. */
+export function renderSection(section: Section): SafeHtml {
+  return html`<section class="report-section" id="${section.id}" aria-labelledby="${section.id}-title">
+<h3 id="${section.id}-title">${section.title}</h3>
+<p class="takeaway">${section.takeaway}</p>
+${section.keyFigures.length > 0 ? renderKeyFigures(section.keyFigures) : null}
+${section.charts.length > 0 ? html`<div class="charts">${section.charts.map(renderChart)}</div>` : null}
+${section.tables.map(renderTable)}
+${section.notes.length > 0 ? renderNotes(section) : null}
+</section>
+`;
+}
+
+function renderNotes(section: Section): SafeHtml {
+  if (section.notesTitle === undefined) return html`<div class="notes">${section.notes.map((note) => html`<p>${note}</p>`)}</div>`;
+  return html`<div class="notes"><h4>${section.notesTitle}</h4><ul>${section.notes.map((note) => html`<li>${note}</li>`)}</ul></div>`;
+}
+
+function renderKeyFigures(figures: readonly KeyFigure[]): SafeHtml {
+  return html`<ul class="key-figures">${figures.map(
+    (figure) => html`<li><span class="label">${figure.label}</span><span class="value">${figure.value}</span><span class="detail">${figure.detail ?? ""}</span></li>`,
+  )}</ul>`;
+}
+
+/** A chart as a <figure>: title and takeaway in the <figcaption>, an HTML legend, then Plot's SVG. */
+export function renderChart(chart: Chart): SafeHtml {
+  return html`
+<figure class="chart chart-${chart.size}" id="${chart.id}">
+<figcaption><span class="chart-title">${chart.title}</span><span class="chart-caption">${chart.caption}</span></figcaption>
+<div class="chart-frame">
+${chart.legend.length > 0 ? renderLegend(chart.legend) : null}
+<div class="chart-body">${chart.svg}</div>
+</div>
+</figure>`;
+}
+
+function renderLegend(items: readonly LegendItem[]): SafeHtml {
+  return html`<ul class="legend" aria-label="Legend">${items.map((item) => {
+    // Colours come from the palette, never from data; still, only a hex colour may reach the style attribute.
+    const color = /^#[0-9a-fA-F]{3,8}$/.test(item.color) ? item.color : "#000000";
+    const style = item.shape === "line" || item.shape === "dashed" || item.shape === "ring" ? `border-color:${color}` : `background:${color}`;
+    return html`<li><span class="swatch swatch-${item.shape}" style="${style}" aria-hidden="true"></span>${item.label}</li>`;
+  })}</ul>`;
+}
+
+/** A real HTML table; numeric columns right-aligned, `data-sort` keys for the sortable-table script. */
+export function renderTable(table: Table): SafeHtml {
+  const head = table.columns.map((column) => html`<th scope="col"${column.numeric ? html` class="num"` : null}>${column.label}</th>`);
+  const rows = table.rows.map(
+    (row) =>
+      html`<tr>${row.map((cell, index) => {
+        const column = table.columns[index];
+        const classes = [column?.numeric ? "num" : null, column?.nowrap ? "nowrap" : null, cell.tone ? `tone-${cell.tone}` : null].filter((name) => name !== null).join(" ");
+        const sort = cell.sortValue === undefined ? null : html` data-sort="${cell.sortValue === null ? "" : String(cell.sortValue)}"`;
+        const attributes = html`${classes.length > 0 ? html` class="${classes}"` : null}${sort}`;
+        return index === 0 ? html`<th scope="row"${attributes}>${cell.text}</th>` : html`<td${attributes}>${cell.text}</td>`;
+      })}</tr>`,
+  );
+  return html`<div class="table-wrap"><table class="data${table.sortable ? " sortable" : ""}" id="${table.id}">
+<caption>${table.caption}</caption>
+<thead><tr>${head}</tr></thead>
+<tbody>
+${rows.map((row) => html`${row}\n`)}</tbody>
+</table></div>`;
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { parseReportDocument, REPORT_KINDS } from "./reportDocument.ts";
+import { ReportInputError } from "./ReportInputError.ts";
+import { comparisonFixture, stampFixture, storeResultsFixture } from "./testing/index.ts";
+
+function problemsOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ReportInputError) return error.message;
+    throw error;
+  }
+  throw new Error("expected a ReportInputError");
+}
+
+describe("parseReportDocument", () => {
+  it("parseReportDocument({ stamp, results }) finds the simulate body under results", () => {
+    const document = parseReportDocument({ stamp: stampFixture(), results: storeResultsFixture() }, "sim.json");
+    expect([document.bodyKey, document.body.kind, document.stamp?.seed, document.source]).toEqual(["results", "store", 20261123, "sim.json"]);
+  });
+
+  it("parseReportDocument({ stamp, comparison }) finds a body under its kind's key", () => {
+    const document = parseReportDocument({ stamp: stampFixture({ command: "compare" }), comparison: comparisonFixture(), grid: null }, "compare.json");
+    expect([document.bodyKey, document.body.kind]).toEqual(["comparison", "comparison"]);
+  });
+
+  it("parseReportDocument accepts a document without a stamp", () => {
+    expect(parseReportDocument({ results: storeResultsFixture() }, "x.json").stamp).toBeNull();
+  });
+
+  it("parseReportDocument rejects an unknown kind, naming the allowed ones", () => {
+    expect(problemsOf(() => parseReportDocument({ results: { kind: "weather" } }, "w.json"))).toMatch(/^w\.json:\n {2}invalid results\.kind: "weather" \(allowed: store, chatOnly, comparison, staffing, calibration\)$/);
+    expect(REPORT_KINDS).toHaveLength(5);
+  });
+
+  it("parseReportDocument lists every missing or mistyped field the sections need", () => {
+    const results = storeResultsFixture() as unknown as Record<string, unknown>;
+    delete results.funnel;
+    results.intervals = "none";
+    const message = problemsOf(() => parseReportDocument({ results }, "bad.json"));
+    expect(message).toMatch(/invalid results\.funnel\.steps: missing \(must be an array\)/);
+    expect(message).toMatch(/invalid results\.intervals\.startSeconds: missing \(must be an array\)/);
+  });
+
+  it("parseReportDocument rejects documents that are not objects or have no body", () => {
+    expect(problemsOf(() => parseReportDocument([1, 2], "a.json"))).toMatch(/invalid document: an array \(must be an object such as \{ stamp, results \}\)/);
+    expect(problemsOf(() => parseReportDocument({ stamp: {} }, "b.json"))).toMatch(/invalid document: no results/);
+    expect(problemsOf(() => parseReportDocument({ stamp: 3, results: storeResultsFixture() }, "c.json"))).toMatch(/invalid stamp: 3 \(must be an object\)/);
+  });
+});

@@ -1,0 +1,140 @@
+import type { RunStamp } from "../experiments/index.ts";
+import type { ChatOnlyResults, StoreResults } from "../sim/model/index.ts";
+import type { CalibrationResults, ComparisonResults, StaffingResults } from "./inputTypes.ts";
+import { ReportInputError } from "./ReportInputError.ts";
+
+/** Everything a report can show, told apart by `kind`. */
+export type ReportBody = StoreResults | ChatOnlyResults | ComparisonResults | StaffingResults | CalibrationResults;
+export type ReportKind = ReportBody["kind"];
+/** The body type of one kind: `BodyOfKind<"store">` is StoreResults. */
+export type BodyOfKind<K extends ReportKind> = Extract<ReportBody, { kind: K }>;
+
+/** Kinds the report knows, in the order their sections appear. */
+export const REPORT_KINDS: readonly ReportKind[] = Object.freeze(["store", "chatOnly", "comparison", "staffing", "calibration"]);
+
+/** What the report shows about the scenario beyond its name, read from the scenario file when it still exists. */
+export interface ScenarioInfo {
+  description: string;
+  /** ISO 4217 code for money values. */
+  currency: string;
+}
+
+/** One results file, validated: its stamp (possibly partial or absent), its body and its scenario details. */
+export interface ReportDocument {
+  /** Where it came from (a file name), for messages and the report's run card. */
+  readonly source: string;
+  readonly stamp: Partial<RunStamp> | null;
+  /** Key the body was found under (`results`, `comparison`, ...), for messages. */
+  readonly bodyKey: string;
+  readonly body: ReportBody;
+  readonly scenario: ScenarioInfo | null;
+}
+
+/** Currency when the scenario file is not available. */
+export const DEFAULT_CURRENCY = "USD";
+
+type Requirement = readonly [path: string, type: "array" | "object" | "string" | "number"];
+
+/** Fields each kind's section builders read; checked up front so a bad file is a clear error, not a crash. */
+const REQUIRED_FIELDS: { readonly [K in ReportKind]: readonly Requirement[] } = {
+  store: [
+    ["scenario", "string"],
+    ["horizonDays", "number"],
+    ["funnel.steps", "array"],
+    ["funnel.sessions", "number"],
+    ["abandonment.byReason", "object"],
+    ["revenue", "object"],
+    ["invitations", "object"],
+    ["outcome", "object"],
+    ["chat.waitHistogram.counts", "array"],
+    ["chat.waitHistogram.upperBoundsSeconds", "array"],
+    ["intervals.startSeconds", "array"],
+    ["intervals.intervalSeconds", "number"],
+  ],
+  chatOnly: [
+    ["scenario", "string"],
+    ["horizonDays", "number"],
+    ["chat.waitHistogram.counts", "array"],
+    ["chat.waitHistogram.upperBoundsSeconds", "array"],
+    ["intervals.startSeconds", "array"],
+    ["intervals.intervalSeconds", "number"],
+  ],
+  comparison: [
+    ["scenario", "string"],
+    ["primaryMetric", "string"],
+    ["control", "string"],
+    ["level", "number"],
+    ["variants", "array"],
+    ["differences", "array"],
+    ["ranking", "array"],
+  ],
+  staffing: [
+    ["scenario", "string"],
+    ["target", "object"],
+    ["intervalSeconds", "number"],
+    ["intervals", "array"],
+    ["sweep", "array"],
+    ["totals", "object"],
+  ],
+  calibration: [
+    ["scenario", "string"],
+    ["steps", "array"],
+    ["parameters", "array"],
+    ["goodnessOfFit", "object"],
+  ],
+};
+
+/**
+ * Validates a parsed results file: `{ stamp, results }` from simulate, or `{ stamp, <kind>: ... }`
+ * from the other commands. Throws ReportInputError naming the source, the field and the value.
+ */
+export function parseReportDocument(data: unknown, source: string, scenario: ScenarioInfo | null = null): ReportDocument {
+  if (!isRecord(data)) throw new ReportInputError([`invalid document: ${describe(data)} (must be an object such as { stamp, results })`], source);
+  const bodyKey = findBodyKey(data);
+  if (bodyKey === null) {
+    throw new ReportInputError(
+      [`invalid document: no results (expected { stamp, results } or { stamp, comparison | staffing | calibration } with a "kind")`],
+      source,
+    );
+  }
+  const body = data[bodyKey] as Record<string, unknown>;
+  if (!(REPORT_KINDS as readonly unknown[]).includes(body.kind)) {
+    throw new ReportInputError([`invalid ${bodyKey}.kind: ${JSON.stringify(body.kind)} (allowed: ${REPORT_KINDS.join(", ")})`], source);
+  }
+  const kind = body.kind as ReportKind;
+  const problems = REQUIRED_FIELDS[kind]
+    .map(([path, type]) => checkField(body, path, type, bodyKey))
+    .filter((problem): problem is string => problem !== null);
+  if (data.stamp !== undefined && data.stamp !== null && !isRecord(data.stamp)) problems.push(`invalid stamp: ${describe(data.stamp)} (must be an object)`);
+  if (problems.length > 0) throw new ReportInputError(problems, source);
+  const stamp = isRecord(data.stamp) ? (data.stamp as Partial<RunStamp>) : null;
+  return { source, stamp, bodyKey, body: body as unknown as ReportBody, scenario };
+}
+
+function findBodyKey(data: Record<string, unknown>): string | null {
+  if (isRecord(data.results)) return "results";
+  for (const [key, value] of Object.entries(data)) {
+    if (key !== "stamp" && isRecord(value) && typeof value.kind === "string") return key;
+  }
+  return null;
+}
+
+function checkField(body: Record<string, unknown>, path: string, type: Requirement[1], bodyKey: string): string | null {
+  let value: unknown = body;
+  for (const key of path.split(".")) value = isRecord(value) ? value[key] : undefined;
+  const ok = type === "array" ? Array.isArray(value) : type === "object" ? isRecord(value) : typeof value === type && (type !== "number" || Number.isFinite(value));
+  if (ok) return null;
+  return `invalid ${bodyKey}.${path}: ${value === undefined ? "missing" : describe(value)} (must be ${type === "array" ? "an array" : type === "object" ? "an object" : `a ${type}`})`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return "an object";
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}

@@ -1,0 +1,22 @@
+import type { BodyOfKind, ReportBody, ReportKind } from "./reportDocument.ts";
+import type { RenderContext } from "./renderContext.ts";
+import type { Section, SectionBuilder } from "./reportTypes.ts";
+import { abandonmentSection, calibrationSection, chatQueueSection, comparisonSection, daySection, funnelSection, staffingSection } from "./sections/index.ts";
+
+/** Section builders per document kind, in page order. A new kind adds its entry here (the type demands one). */
+export type SectionRegistry = { readonly [K in ReportKind]: readonly SectionBuilder<BodyOfKind<K>>[] };
+
+/** The report's sections for each kind of results document. */
+export const SECTION_BUILDERS: SectionRegistry = Object.freeze({
+  store: [funnelSection, abandonmentSection, chatQueueSection, daySection],
+  chatOnly: [chatQueueSection, daySection],
+  comparison: [comparisonSection],
+  staffing: [staffingSection],
+  calibration: [calibrationSection],
+});
+
+/** Runs every builder registered for the body's kind; sections that do not apply (null) are left out. */
+export function buildSections(body: ReportBody, context: RenderContext, registry: SectionRegistry = SECTION_BUILDERS): Section[] {
+  const builders = registry[body.kind] as readonly SectionBuilder<ReportBody>[];
+  return builders.map((build) => build(body, context)).filter((section): section is Section => section !== null);
+}

@@ -1,0 +1,346 @@
+// Fixed, formula-built result documents for report tests and benchmarks: no simulator involved, so
+// chart snapshots change only when the report changes. Shapes follow a real 3-day baseline run.
+import type { RunStamp } from "../../experiments/index.ts";
+import type { ChatOnlyResults, IntervalResults, StoreResults } from "../../sim/model/index.ts";
+import type { CalibrationResults, ComparisonResults, Estimate, StaffingResults } from "../inputTypes.ts";
+
+/** Relative sessions per half hour from 00:00 (the baseline scenario's daily profile). */
+const DAILY_PROFILE = [
+  0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.251, 0.251, 0.253, 0.256, 0.264, 0.282, 0.323, 0.401, 0.524, 0.677, 0.818, 0.911, 0.953, 0.974, 1.007, 1.06,
+  1.114, 1.148, 1.145, 1.102, 1.023, 0.918, 0.802, 0.688, 0.591, 0.521, 0.491, 0.509, 0.58, 0.701, 0.857, 1.023, 1.162, 1.242, 1.24, 1.157, 1.013, 0.838,
+  0.665, 0.519, 0.41,
+];
+const DAY_MULTIPLIERS = [1, 0.92, 1.15, 1.05, 0.97, 1.2, 1.1];
+
+/** Deterministic noise in [-1, 1] (a hash of the index, not a random source). */
+export function noise(index: number): number {
+  const x = Math.sin(index * 12.9898 + 78.233) * 43758.5453;
+  return (x - Math.floor(x)) * 2 - 1;
+}
+
+function round(value: number, digits = 4): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+/** A stamp as `simulate --out` writes it. */
+export function stampFixture(overrides: Partial<RunStamp> = {}): RunStamp {
+  return {
+    tool: "convsim",
+    version: "0.1.0",
+    command: "simulate",
+    scenario: "Baseline mid-size store",
+    scenarioPath: "experiments/scenarios/baseline.yaml",
+    scenarioHash: "9ecf2cc6739a31a5",
+    seed: 20261123,
+    generatedAt: "2026-11-23T04:06:17.970Z",
+    runSeconds: 5.62,
+    reproduce: "npm run simulate -- experiments/scenarios/baseline.yaml --seed 20261123 --days 3",
+    ...overrides,
+  };
+}
+
+/** Per-interval series for `days` days of 30-minute intervals. */
+export function intervalsFixture(days: number, sessionsPerInterval = 800): IntervalResults {
+  const intervalSeconds = 1800;
+  const count = days * DAILY_PROFILE.length;
+  const series: IntervalResults = {
+    intervalSeconds,
+    startSeconds: [],
+    sessions: [],
+    carts: [],
+    orders: [],
+    revenue: [],
+    invitations: [],
+    chatRequests: [],
+    chatsServed: [],
+    chatsAbandoned: [],
+    agentsScheduled: [],
+    agentsOnline: [],
+    rescuedOrders: [],
+    occupancy: [],
+    meanConcurrency: [],
+    serviceLevel: [],
+    meanWaitOfServedSeconds: [],
+  };
+  for (let index = 0; index < count; index++) {
+    const slot = index % DAILY_PROFILE.length;
+    const day = Math.floor(index / DAILY_PROFILE.length);
+    const hour = slot / 2;
+    const sessions = Math.round(DAILY_PROFILE[slot] * sessionsPerInterval * DAY_MULTIPLIERS[day % 7] * (1 + 0.08 * noise(index)));
+    const carts = Math.round(sessions * 0.073);
+    const orders = Math.round(sessions * 0.0214 * (1 + 0.2 * noise(index + 1000)));
+    const requests = Math.max(0, Math.round(sessions * 0.0047 * (1 + 0.5 * noise(index + 2000))));
+    const scheduled = hour < 7 ? 2 : hour < 11 ? 3 : hour < 22 ? 4 : 2;
+    const online = Math.floor(scheduled * 0.85);
+    const load = online > 0 ? Math.min(0.98, (requests * 735) / (online * 1800 * 1.9)) : null;
+    const abandoned = Math.round(requests * Math.max(0, (load ?? 1) - 0.45) * 0.4);
+    series.startSeconds.push(index * intervalSeconds);
+    series.sessions.push(sessions);
+    series.carts.push(carts);
+    series.orders.push(orders);
+    series.revenue.push(round(orders * 128.26 * (1 + 0.15 * noise(index + 3000)), 2));
+    series.invitations.push(0);
+    series.chatRequests.push(requests);
+    series.chatsServed.push(requests - abandoned);
+    series.chatsAbandoned.push(abandoned);
+    series.agentsScheduled.push(scheduled);
+    series.agentsOnline.push(online);
+    series.rescuedOrders.push(Math.round(requests * 0.18));
+    series.occupancy.push(load === null ? null : round(load));
+    series.meanConcurrency.push(load === null ? null : round(1 + load));
+    series.serviceLevel.push(requests === 0 ? null : round(Math.max(0.3, 1 - (load ?? 0) * 0.5)));
+    series.meanWaitOfServedSeconds.push(requests === 0 ? null : round((load ?? 0) * 60, 1));
+  }
+  return series;
+}
+
+/** A store run over `days` days, figures from a real 3-day baseline run. */
+export function storeResultsFixture(options: { days?: number; scenario?: string } = {}): StoreResults {
+  const days = options.days ?? 3;
+  const intervals = intervalsFixture(days);
+  return {
+    kind: "store",
+    scenario: options.scenario ?? "Baseline mid-size store",
+    seed: 20261123,
+    horizonDays: days,
+    funnel: {
+      sessions: 118995,
+      carts: 8638,
+      checkoutStarts: 5264,
+      orders: 2543,
+      addToCartRate: 0.0725913,
+      conversionRate: 0.0213706,
+      cartAbandonmentRate: 0.7056031,
+      checkoutAbandonmentRate: 0.5169073,
+      steps: [
+        { step: "browse", reached: 118995, continued: 8638, abandoned: 0, continueRate: 0.0725913, byReason: {} },
+        { step: "cart", reached: 8638, continued: 5264, abandoned: 3374, continueRate: 0.6094003, byReason: { justBrowsing: 3222, totalNotVisibleUpfront: 152 } },
+        { step: "account", reached: 5264, continued: 4831, abandoned: 433, continueRate: 0.9177432, byReason: { accountRequired: 343, checkoutTooLongOrComplicated: 14, totalNotVisibleUpfront: 76 } },
+        {
+          step: "shipping",
+          reached: 4831,
+          continued: 3764,
+          abandoned: 1067,
+          continueRate: 0.7791348,
+          byReason: { extraCostsTooHigh: 632, deliveryTooSlow: 271, checkoutTooLongOrComplicated: 79, returnsPolicy: 85 },
+        },
+        {
+          step: "payment",
+          reached: 3764,
+          continued: 2918,
+          abandoned: 846,
+          continueRate: 0.7752391,
+          byReason: { didNotTrustCardDetails: 335, checkoutTooLongOrComplicated: 36, websiteErrors: 160, tooFewPaymentMethods: 216, cardDeclined: 99 },
+        },
+        { step: "review", reached: 2918, continued: 2543, abandoned: 375, continueRate: 0.8714873, byReason: { checkoutTooLongOrComplicated: 139, returnsPolicy: 142, websiteErrors: 94 } },
+      ],
+    },
+    abandonment: {
+      byReason: {
+        justBrowsing: 3222,
+        extraCostsTooHigh: 632,
+        accountRequired: 343,
+        didNotTrustCardDetails: 335,
+        deliveryTooSlow: 271,
+        checkoutTooLongOrComplicated: 268,
+        totalNotVisibleUpfront: 228,
+        returnsPolicy: 227,
+        websiteErrors: 254,
+        tooFewPaymentMethods: 216,
+        cardDeclined: 99,
+        annoyedByChat: 0,
+      },
+      checkoutReasonShares: {
+        extraCostsTooHigh: 0.2199791,
+        accountRequired: 0.1193874,
+        didNotTrustCardDetails: 0.1166029,
+        deliveryTooSlow: 0.0943265,
+        checkoutTooLongOrComplicated: 0.0932823,
+        totalNotVisibleUpfront: 0.0793596,
+        returnsPolicy: 0.0790115,
+        websiteErrors: 0.0884093,
+        tooFewPaymentMethods: 0.0751827,
+        cardDeclined: 0.0344588,
+      },
+    },
+    revenue: { revenue: 326171.19, averageOrderValue: 128.2623639, orderValueStandardDeviation: 86.41, meanCartValue: 122.0430975, margin: 114159.92, revenuePerSession: 2.7410496 },
+    invitations: { offered: 0, accepted: 0, declined: 0, acceptanceRate: null, toHesitatingShoppers: 0, reactiveRequests: 550, annoyedExits: 0, annoyedCartValue: 0 },
+    chat: chatFixture(),
+    outcome: { rescuedOrders: 103, rescuedRevenue: 14633.44, rescuedMargin: 5121.7, ordersWithChat: 120, netBenefit: 1089.7 },
+    meanSessionSeconds: 172.2776406,
+    intervals,
+  };
+}
+
+function chatFixture(): StoreResults["chat"] {
+  return {
+    requests: 550,
+    served: 453,
+    abandoned: 97,
+    probabilityOfWait: 0.3109091,
+    meanWaitSeconds: 42.6775758,
+    meanWaitOfServedSeconds: 24.8728338,
+    waitOfServedP50Seconds: 0,
+    waitOfServedP90Seconds: 83.9396151,
+    waitOfServedP95Seconds: 190.5900923,
+    waitHistogram: {
+      upperBoundsSeconds: [0, 5, 10, 20, 30, 45, 60, 90, 120, 180, 300, 600, null],
+      counts: [379, 1, 1, 4, 2, 4, 5, 11, 8, 13, 17, 7, 1],
+    },
+    serviceLevelSeconds: 30,
+    serviceLevel: 0.7036364,
+    serviceLevelOfAnswered: 0.8543046,
+    queueAbandonmentRate: 0.1763636,
+    meanHandleSeconds: 735.5805306,
+    occupancy: 0.6745293,
+    slotUtilization: 0.4281761,
+    meanConcurrency: 1.904333,
+    agentHoursScheduled: 144,
+    agentCost: 4032,
+  };
+}
+
+/** A chat-only run over one day. */
+export function chatOnlyResultsFixture(): ChatOnlyResults {
+  const intervals = intervalsFixture(1);
+  return { kind: "chatOnly", scenario: "Support desk, Erlang A check", seed: 7, horizonDays: 1, chat: chatFixture(), intervals: { ...intervals, sessions: intervals.sessions.map(() => 0) } };
+}
+
+/** An estimate from a mean and a half-width. */
+export function estimate(mean: number, halfWidth: number, n = 20): Estimate {
+  return { mean, lower: mean - halfWidth, upper: mean + halfWidth, halfWidth, standardDeviation: (halfWidth * Math.sqrt(n)) / 2.09, n };
+}
+
+/** Three trigger policies against the reactive-only control, 20 replications. */
+export function comparisonFixture(names: { variant?: string } = {}): ComparisonResults {
+  const control = "reactive-only";
+  const variantNames = [control, names.variant ?? "idle-on-payment", "exit-intent-high-value", "aggressive"];
+  const metrics = [
+    { metric: "conversionRate", label: "Conversion", unit: "rate", direction: "higher", base: 0.02137, effects: [0, 0.0041, 0.0019, 0.0008], spread: 0.0009 },
+    { metric: "revenuePerSession", label: "Revenue per session", unit: "money", direction: "higher", base: 2.741, effects: [0, 0.052, 0.031, 0.004], spread: 0.021 },
+    { metric: "netBenefit", label: "Net benefit", unit: "money", direction: "higher", base: 1089.7, effects: [0, 812, 403, -655], spread: 240 },
+    { metric: "serviceLevel", label: "Service level", unit: "rate", direction: "higher", base: 0.7036, effects: [0, -0.061, -0.024, -0.214], spread: 0.018 },
+    { metric: "queueAbandonmentRate", label: "Queue abandonment", unit: "rate", direction: "lower", base: 0.1764, effects: [0, 0.038, 0.012, 0.121], spread: 0.011 },
+    { metric: "meanWaitSeconds", label: "Mean wait", unit: "seconds", direction: "lower", base: 42.7, effects: [0, 11.3, 4.1, 58.2], spread: 3.4 },
+  ] as const;
+  const variants = variantNames.map((name, variantIndex) => ({
+    name,
+    policy: `experiments/policies/${name}.yaml`,
+    kpis: Object.fromEntries(metrics.map((metric) => [metric.metric, estimate(metric.base + metric.effects[variantIndex], metric.spread)])),
+  }));
+  const differences = variantNames.slice(1).flatMap((variant, offset) =>
+    metrics.map((metric) => {
+      const effect = metric.effects[offset + 1];
+      const halfWidth = metric.spread * 1.1;
+      const significant = Math.abs(effect) > halfWidth;
+      const pValue = significant ? 0.0004 * (offset + 1) : 0.31 + 0.1 * offset;
+      return {
+        variant,
+        metric: metric.metric,
+        label: metric.label,
+        unit: metric.unit,
+        direction: metric.direction,
+        difference: estimate(effect, halfWidth),
+        relativeLift: estimate(effect / metric.base, halfWidth / metric.base),
+        pValue,
+        adjustedPValue: Math.min(1, pValue * 3),
+        significant,
+      };
+    }),
+  );
+  return {
+    kind: "comparison",
+    scenario: "Baseline mid-size store",
+    primaryMetric: "conversionRate",
+    level: 0.95,
+    replications: 20,
+    correction: "holm",
+    control,
+    variants,
+    differences,
+    ranking: [
+      { variant: variantNames[1], probabilityBest: 0.91, mean: 0.02547 },
+      { variant: "exit-intent-high-value", probabilityBest: 0.08, mean: 0.02327 },
+      { variant: "aggressive", probabilityBest: 0.01, mean: 0.02217 },
+      { variant: control, probabilityBest: 0, mean: 0.02137 },
+    ],
+    verdict: `${variantNames[1]} lifts conversion by 0.41 pp [0.31, 0.51] over ${control}; it lowers service level by 6.1 pp, within the guardrail`,
+  };
+}
+
+/** A staffing plan for one day of 30-minute intervals and a sweep of 3 to 12 agents. */
+export function staffingFixture(): StaffingResults {
+  const intervals = DAILY_PROFILE.map((weight, index) => {
+    const chatsPerHour = round(weight * 15.3, 2);
+    const erlang = Math.max(1, Math.ceil(chatsPerHour * 0.21 + 0.8));
+    const recommended = Math.max(1, erlang - (index % 5 === 0 && erlang > 2 ? 1 : 0) + (index % 11 === 3 ? 1 : 0));
+    const level = Math.min(0.97, 0.72 + 0.06 * recommended - 0.01 * chatsPerHour);
+    return {
+      index,
+      startSeconds: index * 1800,
+      chatsPerHour,
+      erlangAgentsScheduled: erlang,
+      recommendedAgentsScheduled: recommended,
+      serviceLevel: estimate(round(level), 0.035),
+      queueAbandonment: estimate(round(Math.max(0.01, 0.16 - 0.03 * recommended + 0.004 * chatsPerHour)), 0.012),
+      occupancy: estimate(round(Math.min(0.95, (chatsPerHour * 0.2) / (recommended * 1.6))), 0.02),
+    };
+  });
+  const sweep = Array.from({ length: 10 }, (_, offset) => {
+    const agents = offset + 3;
+    const level = 1 - 0.78 * Math.exp(-0.42 * (agents - 2));
+    return {
+      agentsScheduled: agents,
+      serviceLevel: estimate(round(level), 0.05 * Math.exp(-0.15 * offset)),
+      queueAbandonment: estimate(round(0.31 * Math.exp(-0.45 * (agents - 2))), 0.02),
+      conversionRate: estimate(round(0.0205 + 0.0011 * (1 - Math.exp(-0.5 * (agents - 2)))), 0.0004),
+      netBenefit: estimate(round(2400 * (1 - Math.exp(-0.55 * (agents - 2))) - 336 * (agents - 3), 2), 310),
+    };
+  });
+  const recommendedAgentHours = intervals.reduce((sum, interval) => sum + interval.recommendedAgentsScheduled, 0) / 2;
+  const erlangAgentHours = intervals.reduce((sum, interval) => sum + interval.erlangAgentsScheduled, 0) / 2;
+  return {
+    kind: "staffing",
+    scenario: "Baseline mid-size store",
+    target: { serviceLevel: 0.8, serviceLevelSeconds: 30, maxQueueAbandonment: 0.05 },
+    intervalSeconds: 1800,
+    intervals,
+    sweep,
+    totals: { recommendedAgentHours, recommendedCost: recommendedAgentHours * 28, erlangAgentHours, erlangCost: erlangAgentHours * 28 },
+    explanation: [
+      "Erlang C assumes one chat per agent and infinitely patient customers; agents here hold up to 3 chats and customers give up after 3-5 minutes.",
+      "The recommended schedule is the smallest per-interval staffing whose simulated service level meets the target in 20 replications.",
+    ],
+  };
+}
+
+/** Funnel continuation rates fitted to observed counts. */
+export function calibrationFixture(): CalibrationResults {
+  const steps = [
+    { step: "cart", observedRate: 0.612, simulatedRate: 0.6094, observedCount: 8710 },
+    { step: "account", observedRate: 0.905, simulatedRate: 0.9177, observedCount: 5330 },
+    { step: "shipping", observedRate: 0.781, simulatedRate: 0.7791, observedCount: 4824 },
+    { step: "payment", observedRate: 0.769, simulatedRate: 0.7752, observedCount: 3768 },
+    { step: "review", observedRate: 0.874, simulatedRate: 0.8715, observedCount: 2898 },
+  ].map((step) => ({
+    ...step,
+    outcome: "continued",
+    // Standardised residual (O − E) ÷ √(n p (1 − p)), as calibrate reports it.
+    residual: round(((step.observedRate - step.simulatedRate) * step.observedCount) / Math.sqrt(step.observedCount * step.simulatedRate * (1 - step.simulatedRate)), 3),
+  }));
+  steps.push({ step: "payment", outcome: "tooFewPaymentMethods", observedRate: 0.061, simulatedRate: 0.0574, observedCount: 3768, residual: 0.94 });
+  return {
+    kind: "calibration",
+    scenario: "Baseline mid-size store",
+    method: "Nelder-Mead on common random numbers, 8 replications per evaluation",
+    objective: "chi-square of step continuation counts",
+    steps,
+    parameters: [
+      { path: "funnel.steps[1].hazards.accountRequired", before: 0.07, after: 0.081 },
+      { path: "funnel.stickerShock.k", before: 0.9, after: 0.84 },
+      { path: "segments[1].addToCartProbability", before: 0.062, after: 0.0633 },
+    ],
+    goodnessOfFit: { chiSquare: 3.12, degreesOfFreedom: 2, pValue: 0.21, rmse: 0.0064 },
+  };
+}

@@ -1,0 +1,14 @@
+// Test support for report tests and benchmarks (not part of the report API).
+export {
+  stampFixture,
+  intervalsFixture,
+  storeResultsFixture,
+  chatOnlyResultsFixture,
+  comparisonFixture,
+  staffingFixture,
+  calibrationFixture,
+  estimate,
+  noise,
+} from "./fixtures.ts";
+export { normalizeSvg } from "./normalizeSvg.ts";
+export { checkReportInBrowser, chromiumAvailable, launchChromium, CHROMIUM_PATH, CHROMIUM_ARGS, type BrowserCheck, type ChartBox } from "./browserCheck.ts";

@@ -1,0 +1,53 @@
+import { defineCommand } from "citty";
+import { readReportFile, renderReport, ReportInputError, toReportDocument, type ReportDocument, type ReportOptions } from "../../reports/index.ts";
+import { rejectUnknownOptions } from "./options.ts";
+import { UsageError } from "./UsageError.ts";
+import { writeFileAtomic } from "./writeFileAtomic.ts";
+
+/** Where `report` writes unless told (ignored by git). */
+export const DEFAULT_REPORT_PATH = "reports/out/report.html";
+
+const args = {
+  results: { type: "positional", description: "results files (JSON from simulate --out, compare, staff, calibrate)", required: true },
+  out: { type: "string", description: `HTML file to write (default ${DEFAULT_REPORT_PATH})` },
+  title: { type: "string", description: "report title (default: from the scenario names)" },
+} as const;
+
+/** `report <results.json ...>`: one self-contained HTML report from one or more results files. */
+export const reportCommand = defineCommand({
+  meta: { name: "report", description: "Render results files as one self-contained HTML report (charts, tables, how to reproduce)" },
+  args,
+  run({ args: parsed, rawArgs }) {
+    rejectUnknownOptions(rawArgs, args);
+    const paths = parsed._.map(String);
+    if (paths.length === 0) throw new UsageError("invalid results: missing (give at least one results file)");
+    if (typeof parsed.title === "boolean" || parsed.title === "") throw new UsageError("invalid --title: missing value (must be text)");
+    const documents = asUsageErrors(() => paths.map((path) => readReportFile(path)));
+    const outPath = typeof parsed.out === "string" && parsed.out !== "" ? parsed.out : DEFAULT_REPORT_PATH;
+    writeDocuments(documents, outPath, { title: parsed.title });
+    process.stdout.write(`report written to ${outPath}\n`);
+  },
+});
+
+/**
+ * Renders results documents already in memory (e.g. `{ stamp, results }` from simulate, for its
+ * `--report` flag) and writes the HTML atomically. Documents are validated first; a bad one is a
+ * UsageError (exit 2) and nothing is written.
+ */
+export function writeReport(documents: readonly unknown[], outPath: string, options: ReportOptions & { sources?: readonly string[] } = {}): void {
+  const parsed = asUsageErrors(() => documents.map((data, index) => toReportDocument(data, options.sources?.[index] ?? `document ${index + 1}`)));
+  writeDocuments(parsed, outPath, options);
+}
+
+function writeDocuments(documents: readonly ReportDocument[], outPath: string, options: ReportOptions): void {
+  writeFileAtomic(outPath, renderReport(documents, { title: options.title }));
+}
+
+function asUsageErrors<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof ReportInputError) throw new UsageError(error.message);
+    throw error;
+  }
+}
