@@ -1,43 +1,97 @@
 import { resolve } from "node:path";
 import { defineCommand } from "citty";
-import { loadScenario, makeStamp, resolveSeed, simulateScenario } from "../../experiments/index.ts";
-import { rejectUnknownOptions } from "./options.ts";
+import { abTestPlan, compareVariants, formatDifference, loadVariants } from "../../experiments/compare/index.ts";
+import { loadScenario, makeStamp, resolveSeed, simulateScenario, type RunStamp } from "../../experiments/index.ts";
+import { defaultWorkers } from "../../experiments/parallel/index.ts";
+import { recommendStaffing } from "../../experiments/staffing/index.ts";
+import { integerOption, rejectUnknownOptions } from "./options.ts";
+import { createProgress } from "./progress.ts";
+import { writeReport } from "./reportCommand.ts";
 import { simulationSummary } from "./simulationSummary.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
 
 /** The shipped baseline scenario the main job runs. */
 export const BASELINE_SCENARIO = "experiments/scenarios/baseline.yaml";
-/** Where the main job writes its results (ignored by git). */
+/** The shipped example policies the main job compares with the baseline's own (reactive-only) policy. */
+export const EXAMPLE_POLICIES = ["idle-on-payment", "exit-intent-high-value", "aggressive"].map((name) => `experiments/policies/${name}.yaml`);
+/** Where the main job writes its results and report (ignored by git). */
 export const OUTPUT_DIRECTORY = "reports/out";
+/** Replications per variant and for the staffing search in the main job: enough for clear intervals in about a minute. */
+const MAIN_JOB_REPLICATIONS = 8;
 
 const args = {
   out: { type: "string", description: `output folder (default ${OUTPUT_DIRECTORY})` },
+  replications: { type: "string", description: `replications for the comparison and staffing (default ${MAIN_JOB_REPLICATIONS})` },
+  workers: { type: "string", description: "worker threads (default: one per core)" },
+  quiet: { type: "boolean", description: "no progress output" },
 } as const;
 
-/** `start`: the main job — simulate the shipped baseline and write its results. */
+/**
+ * `start`: the main job. Simulates the baseline store, compares the shipped example policies with
+ * its current one, recommends a chat staffing schedule, and writes everything plus one HTML report
+ * to reports/out/.
+ */
 export const startCommand = defineCommand({
-  meta: { name: "start", description: "Main job: simulate the baseline store and write results to reports/out" },
+  meta: { name: "start", description: "Main job: simulate the baseline, compare the example policies, recommend staffing, write reports/out/index.html" },
   args,
-  run({ args: parsed, rawArgs }) {
+  async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
-    const outDirectory = parsed.out ?? OUTPUT_DIRECTORY;
+    const outDirectory = resolve(parsed.out ?? OUTPUT_DIRECTORY);
+    const replications = integerOption(parsed.replications, "--replications", 2, 1000) ?? MAIN_JOB_REPLICATIONS;
+    const workers = integerOption(parsed.workers, "--workers", 1, 256) ?? defaultWorkers();
     const loaded = loadScenario(BASELINE_SCENARIO);
     const seed = resolveSeed(loaded, undefined);
-    const started = performance.now();
+    const currency = loaded.scenario.currency;
+    const say = (line: string): void => void (parsed.quiet || process.stderr.write(`${line}\n`));
+    const stampFor = (command: string, started: number, reproduce: string): RunStamp =>
+      makeStamp({ command, scenario: loaded.config.name, scenarioPath: loaded.path, scenarioHash: loaded.hash, seed, generatedAt: new Date().toISOString(), runSeconds: (performance.now() - started) / 1000, reproduce });
+
+    say(`1/4 simulating ${BASELINE_SCENARIO}`);
+    let started = performance.now();
     const results = simulateScenario(loaded, { seed });
-    const stamp = makeStamp({
-      command: "start",
-      scenario: results.scenario,
-      scenarioPath: loaded.path,
-      scenarioHash: loaded.hash,
-      seed,
-      generatedAt: new Date().toISOString(),
-      runSeconds: (performance.now() - started) / 1000,
-      reproduce: `npm run simulate -- ${BASELINE_SCENARIO} --seed ${seed}`,
-    });
-    const file = resolve(outDirectory, "baseline.json");
-    writeFileAtomic(file, `${JSON.stringify({ stamp, results }, null, 2)}\n`);
-    process.stdout.write(simulationSummary(results, stamp, loaded.scenario.currency));
-    process.stdout.write(`\nresults written to ${file}\n`);
+    const simulation = { stamp: stampFor("simulate", started, `npm run simulate -- ${BASELINE_SCENARIO} --seed ${seed}`), results };
+
+    say(`2/4 comparing policies (${replications} paired replications each)`);
+    started = performance.now();
+    const { variants, control } = loadVariants(BASELINE_SCENARIO, EXAMPLE_POLICIES);
+    const compareProgress = createProgress("compare", { quiet: parsed.quiet });
+    const comparison = await compareVariants(variants, { replications, seed, control, workers, currency, onProgress: compareProgress.update }).finally(() => compareProgress.stop());
+    const policies = EXAMPLE_POLICIES.join(",");
+    const compared = {
+      stamp: { ...stampFor("compare", started, `npm run compare -- ${BASELINE_SCENARIO} --policies ${policies} --replications ${replications} --seed ${seed}`), replications: comparison.replications, workers },
+      comparison,
+      grid: null,
+      abPlan: abTestPlan(comparison),
+    };
+
+    say(`3/4 recommending chat staffing per interval (${replications} replications per round)`);
+    started = performance.now();
+    const staffProgress = createProgress("staff", { quiet: parsed.quiet });
+    const staffing = await recommendStaffing(loaded.config, { replications, seed, workers, currency, onProgress: staffProgress.update }).finally(() => staffProgress.stop());
+    const staffed = { stamp: { ...stampFor("staff", started, `npm run staff -- ${BASELINE_SCENARIO} --replications ${replications} --seed ${seed}`), replications, workers }, staffing };
+
+    say("4/4 writing the report");
+    const files = { simulation: "baseline.json", comparison: "comparison.json", staffing: "staffing.json" };
+    writeFileAtomic(resolve(outDirectory, files.simulation), `${JSON.stringify(simulation, null, 2)}\n`);
+    writeFileAtomic(resolve(outDirectory, files.comparison), `${JSON.stringify(compared, null, 2)}\n`);
+    writeFileAtomic(resolve(outDirectory, files.staffing), `${JSON.stringify(staffed, null, 2)}\n`);
+    const reportPath = resolve(outDirectory, "index.html");
+    writeReport([simulation, compared, staffed], reportPath, { title: `${loaded.config.name}: baseline, policies and staffing`, sources: Object.values(files) });
+
+    const best = comparison.ranking[0];
+    const lines = [
+      simulationSummary(results, simulation.stamp, currency).trimEnd(),
+      "",
+      `Policies (${comparison.replications} paired replications, ${comparison.correction} correction): ${comparison.verdict}`,
+      ...comparison.differences.filter((row) => row.primary).map((row) => `  ${row.variant}: ${row.label} ${formatDifference(row.difference, row.unit, currency)} vs ${control}`),
+      `  best on ${comparison.primaryMetric}: ${best.variant} (probability best ${(best.probabilityBest * 100).toFixed(0)}%)`,
+      "",
+      `Staffing: ${staffing.totals.recommendedAgentHours.toFixed(1)} agent-hours (${Math.round(staffing.totals.recommendedCost).toLocaleString("en-US")} ${currency}) vs Erlang ${staffing.totals.erlangAgentHours.toFixed(1)} h`,
+      ...staffing.explanation.slice(0, 3).map((line) => `  ${line}`),
+      "",
+      `results: ${outDirectory}/{${Object.values(files).join(",")}}`,
+      `report:  ${reportPath}`,
+    ];
+    process.stdout.write(`${lines.join("\n")}\n`);
   },
 });

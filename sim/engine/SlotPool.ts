@@ -33,6 +33,7 @@ export class SlotPool implements RequestOwner {
   readonly #state: number[] = [];
   #arrivals = 0;
   #activeServers = 0;
+  #presentServers = 0;
   #jobs = 0;
   #busyServers = 0;
 
@@ -53,9 +54,7 @@ export class SlotPool implements RequestOwner {
   }
   /** Servers still present: active plus retiring ones finishing their jobs. */
   get presentServers(): number {
-    let count = 0;
-    for (const state of this.#state) if (state !== GONE) count++;
-    return count;
+    return this.#presentServers;
   }
   /** Servers holding at least one job. */
   get busyServers(): number {
@@ -108,6 +107,7 @@ export class SlotPool implements RequestOwner {
       this.#byLoad[load - 1].add(server);
     } else if (load === 1) {
       this.#state[server] = GONE;
+      this.#presentServers--;
     }
     this.#grant();
   }
@@ -133,6 +133,7 @@ export class SlotPool implements RequestOwner {
         if (this.#activeServers <= servers) break;
         this.#byLoad[level].delete(id);
         this.#state[id] = level === 0 ? GONE : RETIRING;
+        if (level === 0) this.#presentServers--;
         this.#activeServers--;
       }
     }
@@ -163,13 +164,15 @@ export class SlotPool implements RequestOwner {
       } else if (inBucket) throw new Error(`pool invariant: inactive server ${id} in a load bucket`);
       if (this.#state[id] === GONE && load > 0) throw new Error(`pool invariant: departed server ${id} holds jobs`);
     }
-    if (jobs !== this.#jobs || busy !== this.#busyServers || active !== this.#activeServers) {
+    const present = this.#state.filter((state) => state !== GONE).length;
+    if (jobs !== this.#jobs || busy !== this.#busyServers || active !== this.#activeServers || present !== this.#presentServers) {
       throw new Error("pool invariant: counters disagree with server loads");
     }
     if (this.#queue.length > 0 && this.#freeServer() >= 0) throw new Error("pool invariant: jobs wait while a slot is free");
   }
 
   #activate(id: number): void {
+    if (this.#state[id] === GONE) this.#presentServers++;
     this.#state[id] = ACTIVE;
     this.#activeServers++;
     const load = this.#load[id];

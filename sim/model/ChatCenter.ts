@@ -64,7 +64,9 @@ export class ChatCenter {
     this.#pool = new SlotPool(env, { servers: agentsOnline(agents.scheduled[0] ?? 0, agents.shrinkage), slotsPerServer: agents.concurrency });
     this.#jobs = new TimeWeighted(env, "chats in service");
     this.#busyAgents = new TimeWeighted(env, "busy agents");
-    this.#onlineAgents = new TimeWeighted(env, "online agents", this.#pool.activeServers);
+    // Agent time counts while an agent is present: online, or past their shift finishing chats (so
+    // busy time never exceeds it and occupancy stays ≤ 100%).
+    this.#onlineAgents = new TimeWeighted(env, "present agents", this.#pool.presentServers);
     this.series = series;
     env.process(this.#staffing());
   }
@@ -119,6 +121,7 @@ export class ChatCenter {
     this.#pool.release(request);
     this.#jobs.add(-1);
     this.#busyAgents.set(this.#pool.busyServers);
+    this.#onlineAgents.set(this.#pool.presentServers);
     this.handleTimes.add(handleSeconds);
     return { served: true, waitSeconds, handleSeconds };
   }
@@ -155,7 +158,7 @@ export class ChatCenter {
     for (let interval = 0; interval < agents.scheduled.length; interval++) {
       const online = agentsOnline(agents.scheduled[interval], agents.shrinkage);
       this.#pool.setServerCount(online);
-      this.#onlineAgents.set(online);
+      this.#onlineAgents.set(this.#pool.presentServers);
       this.series.set("agentsScheduled", interval, agents.scheduled[interval]);
       this.series.set("agentsOnline", interval, online);
       yield this.env.timeout(intervalSeconds);

@@ -25,7 +25,7 @@ export interface ChatQueueResults {
   serviceLevelOfAnswered: Ratio;
   queueAbandonmentRate: Ratio;
   meanHandleSeconds: Ratio;
-  /** Busy agent time ÷ online agent time (an agent with ≥ 1 chat is busy). */
+  /** Busy agent time ÷ agent time present (online, or finishing chats after the shift); an agent with ≥ 1 chat is busy. */
   occupancy: Ratio;
   /** Chats in service ÷ (online agents × concurrency). */
   slotUtilization: Ratio;
