@@ -14,6 +14,16 @@ export async function runCli(main: CommandDef<any>, rawArgs: string[]): Promise<
     process.stdout.write(`${await renderUsage(main)}\n`);
     return;
   }
+  if (rawArgs.includes("--help") || rawArgs.includes("-h")) {
+    // `convsim <command> --help`: citty's runCommand would first insist on required arguments.
+    const subCommands = (typeof main.subCommands === "function" ? await main.subCommands() : await main.subCommands) ?? {};
+    const entry = subCommands[rawArgs[0]];
+    if (entry !== undefined) {
+      const command = (typeof entry === "function" ? await entry() : await entry) as CommandDef<any>;
+      process.stdout.write(`${await renderUsage(command, main)}\n`);
+      return;
+    }
+  }
   try {
     await runCommand(main, { rawArgs });
   } catch (error) {
