@@ -163,7 +163,7 @@ function describeCause(input: ExplanationInput, kind: CauseKind, from: number, t
       return `chats take ${percent(-growth)} less time than the ${input.loads.meanHandleSeconds.toFixed(0)} s measured at generous staffing`;
     case "noise": {
       const estimate = range.length === 1 ? [range[0].erlangSimulatedServiceLevel, range[0].serviceLevel].find((value) => straddlesTarget(value, input.target.serviceLevel)) : undefined;
-      const interval = estimate === undefined ? "" : ` [${percent(estimate!.lower!)}, ${percent(estimate!.upper!)}]`;
+      const interval = estimate === undefined ? "" : ` [${percent(Math.max(0, estimate!.lower!))}, ${percent(Math.min(1, estimate!.upper!))}]`;
       return `${range.length === 1 ? "its simulated service level" : "their simulated service levels"}${interval} straddle${range.length === 1 ? "s" : ""} the ${percent(input.target.serviceLevel!)} target: within simulation noise`;
     }
     case "carryOver":

@@ -29,6 +29,8 @@ export interface StaffOptions extends RunTasksOptions {
   shiftHours?: number;
   /** Currency code for the explanation lines (default USD). */
   currency?: string;
+  /** Constant staffing levels (scheduled agents) for the sweep; default `sweepLevels` around the analytic range; [] skips it. */
+  sweepLevels?: readonly number[];
 }
 
 /**
@@ -86,6 +88,7 @@ async function staff(config: ModelConfig, options: StaffOptions): Promise<Staffi
   const level = options.level ?? DEFAULT_CONFIDENCE_LEVEL;
   const objective = options.objective ?? "target";
   if (objective === "netBenefit" && config.kind !== "store") throw new RangeError("invalid objective: netBenefit (needs a store scenario: a chat-only scenario has no revenue)");
+  if (objective === "netBenefit" && options.sweepLevels !== undefined && options.sweepLevels.length === 0) throw new RangeError("invalid sweepLevels: an empty list (the netBenefit objective picks from the sweep)");
   const target = resolveStaffingTarget(config, options.target);
   const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
   const minChatsForDecision = options.minChatsForDecision ?? DEFAULT_MIN_CHATS_FOR_DECISION;
@@ -129,6 +132,7 @@ async function staff(config: ModelConfig, options: StaffOptions): Promise<Staffi
     search = await searchSchedule({
       startOnline: analytic.map((interval) => interval.agentsOnline),
       shrinkage,
+      intervalSeconds,
       target,
       maxIterations,
       minChatsForDecision,
@@ -141,7 +145,7 @@ async function staff(config: ModelConfig, options: StaffOptions): Promise<Staffi
     planned -= R * (maxIterations - search.rounds.length);
   }
 
-  const levels = sweepLevels(analytic.map((interval) => interval.agentsOnline), shrinkage);
+  const levels = options.sweepLevels ?? sweepLevels(analytic.map((interval) => interval.agentsOnline), shrinkage);
   planned += R * (levels.length - 6);
   const sweep: SweepLevel[] = [];
   const sweepEvaluations: ScheduleEvaluation[] = [];

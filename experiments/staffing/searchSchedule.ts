@@ -37,6 +37,8 @@ export interface SearchInput {
   /** Starting online agents per interval (the analytic answer). */
   startOnline: readonly number[];
   shrinkage: number;
+  /** Interval length, for the agent-hours of each round. */
+  intervalSeconds: number;
   target: ResolvedStaffingTarget;
   maxIterations: number;
   minChatsForDecision: number;
@@ -111,7 +113,7 @@ export async function searchSchedule(input: SearchInput): Promise<SearchResult> 
         lowered++;
       }
     });
-    const agentHours = (scheduled.reduce((sum, value) => sum + value, 0) * (evaluation.runs[0]?.intervals.intervalSeconds ?? 0)) / 3600;
+    const agentHours = (scheduled.reduce((sum, value) => sum + value, 0) * input.intervalSeconds) / 3600;
     rounds.push({ iteration, agentHours, failing: judgements.filter((judgement) => judgement === "fails").length, raised, lowered });
     if (raised === 0 && lowered === 0) {
       stoppedBy = "converged";

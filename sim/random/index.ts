@@ -1,5 +1,6 @@
 // Public API of sim/random: seeded named streams, distributions, and non-homogeneous arrivals.
-// Internal helpers (standardNormal, logGamma, invalidParameter, momentCheck) are not re-exported.
+// Internal helpers (standardNormal, invalidParameter, momentCheck) are not re-exported; logGamma is,
+// for the chi-square goodness of fit in experiments/calibration.
 
 export type { UniformSource } from "./uniformSource.ts";
 export { RandomStream } from "./randomStream.ts";
@@ -37,6 +38,7 @@ export type { WeibullOptions } from "./weibull.ts";
 export type { DistributionSpec } from "./distributionSpec.ts";
 export { makeSampler } from "./makeSampler.ts";
 export { distributionMean } from "./distributionMean.ts";
+export { logGamma } from "./logGamma.ts";
 
 export { PiecewisePoissonArrivals } from "./piecewisePoissonArrivals.ts";
 export type { PiecewisePoissonArrivalsOptions } from "./piecewisePoissonArrivals.ts";

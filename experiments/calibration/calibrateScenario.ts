@@ -1,0 +1,323 @@
+import type { ModelConfig, StoreResults } from "../../sim/model/index.ts";
+import { defaultWorkers, runTasks, TaskPool, type RunTasksOptions } from "../parallel/index.ts";
+import { replicationSeed } from "../replications/index.ts";
+import { formatPath } from "../scenario/formatIssues.ts";
+import { parseScenario, type LoadedScenario, type StoreScenario } from "../scenario/index.ts";
+import { planParameters, type CalibrationParameter } from "./calibrationParameters.ts";
+import { chiSquarePValue } from "./chiSquareCdf.ts";
+import type { FunnelRow } from "./funnelCsv.ts";
+import { fitStatistics, simulatedFunnel, targetShares, type CalibrationStepRow, type FitStatistics, type SimulatedStep } from "./funnelFit.ts";
+import { nelderMead } from "./nelderMead.ts";
+import { observedFunnel, type ObservedFunnel } from "./observedFunnel.ts";
+
+/** Proportional-fitting rounds when not given. */
+export const DEFAULT_MAX_ITERATIONS = 10;
+/**
+ * A target counts as matched when its simulated share is within this many of its standard errors of
+ * the observed share (in logs), or within 0.2%: closer than that is below what the data can tell.
+ */
+export const DEFAULT_TOLERANCE = 0.25;
+/** Relative gap below which a target always counts as matched. */
+const MIN_GAP = 0.002;
+/** The Nelder–Mead polish runs by default only up to this many parameters (its starting simplex alone costs parameters + 1 evaluations). */
+const MAX_POLISHED_PARAMETERS = 8;
+/** Fitted values are written with this many significant digits (and evaluated as written). */
+const SIGNIFICANT_DIGITS = 4;
+/** Largest factor change in one proportional round (×3 or ÷3). */
+const MAX_LOG_STEP = Math.log(3);
+/**
+ * Elasticity estimates (d log share ÷ d log factor) are clamped to this range. At most 1: a share is at
+ * most proportional to its factor (add-to-cart exactly, a reason's hazard nearly, a step factor that
+ * scales part of the step's hazards less, a saturating sticker-shock or friction hazard less); a
+ * secant estimate above 1 is noise from the other factors moving at the same time.
+ */
+const ELASTICITY_RANGE = [0.2, 1] as const;
+/** Step damping from the third proportional round on. */
+const DAMPING = 0.7;
+/** Starting simplex of the Nelder–Mead polish: 5% on each factor. */
+const POLISH_STEP = 0.05;
+
+export interface CalibrateOptions extends RunTasksOptions {
+  replications: number;
+  seed: string | number;
+  /** Proportional-fitting rounds (default 10). */
+  maxIterations?: number;
+  /**
+   * Nelder–Mead evaluations after proportional fitting. Default: 3 × (parameters + 1) when there are
+   * more free cells than parameters and at most 8 parameters, else 0 (see METHOD).
+   */
+  polishEvaluations?: number;
+  /** Name of the observed data in error messages (e.g. the CSV file's name); default "funnel CSV". */
+  source?: string;
+  /** Proportional fitting stops when every target is within this many standard errors (default 0.25: adds about 3% to the fitted values' variance). */
+  tolerance?: number;
+}
+
+/** One fitted scenario value. */
+export interface CalibratedValue {
+  path: string;
+  before: number;
+  after: number;
+  /** The factor of its parameter group. */
+  factor: number;
+  group: string;
+  /** Approximate standard error of log(factor), from the target's observed and simulated counts (delta method); null when a count is 0. */
+  relativeStandardError: number | null;
+}
+
+/** What `calibrate` reports. */
+export interface CalibrationResults {
+  kind: "calibration";
+  scenario: string;
+  method: string;
+  objective: string;
+  replications: number;
+  seeds: string[];
+  steps: CalibrationStepRow[];
+  parameters: CalibratedValue[];
+  /** Values kept as they were, and why. */
+  fixed: { path: string; value: number | null; why: string }[];
+  goodnessOfFit: {
+    chiSquare: number;
+    degreesOfFreedom: number;
+    /** P(χ² > chiSquare); null with no degrees of freedom left (as many parameters as free cells). */
+    pValue: number | null;
+    rmse: number;
+    deviance: number;
+    devianceBefore: number;
+  };
+  search: {
+    proportionalIterations: number;
+    converged: boolean;
+    nelderMeadEvaluations: number;
+    devianceAfterProportional: number;
+    history: { stage: "proportional" | "nelderMead"; evaluation: number; deviance: number }[];
+  };
+  notes: string[];
+  errored: { evaluation: number; replication: number; error: string }[];
+  cancelled: number;
+  stoppedBy: "converged" | "maxIterations" | "interrupted" | "failFast";
+}
+
+/** The fitted values as scenario paths, for writing the calibrated file. */
+export interface CalibrationOutcome {
+  calibration: CalibrationResults;
+  assignments: { path: (string | number)[]; value: number }[];
+  /** The calibrated model config (as written). */
+  config: ModelConfig;
+}
+
+interface Evaluation {
+  factors: number[];
+  config: ModelConfig;
+  assignments: { path: (string | number)[]; value: number }[];
+  simulated: SimulatedStep[];
+  statistics: FitStatistics;
+}
+
+const METHOD =
+  "iterative proportional fitting: each parameter group has one multiplicative factor and one target statistic (its step's abandonment share, a reason's share, or the add-to-cart share); " +
+  "every round simulates all replications with the same seeds and moves each factor by (log observed − log simulated share) ÷ elasticity, the elasticity estimated from the previous round (secant, clamped to [0.2, 1]), " +
+  "(damped by 0.7 from the third round), until every target is within a quarter of its standard error; then, when there are more free cells than parameters and at most 8 parameters, Nelder–Mead on the log-factors minimising the deviance " +
+  "(proportional fitting already matches each parameter's own target, so the polish only trades off cells no parameter owns; with many parameters its simplex costs more than it can gain)";
+const OBJECTIVE =
+  "deviance 2 Σ O ln(O ÷ E) over each observed step's outcome cells (continued; abandoned, or by reason with the rest as 'other'), E = observed sessions at the step × the simulated share from R replications with fixed seeds (common random numbers make it smooth in the parameters)";
+
+/**
+ * Fits a store scenario's abandonment and friction parameters to observed funnel counts (see
+ * `planParameters` for which values, `fitStatistics` for the objective, METHOD for the search). The
+ * best evaluated point (lowest deviance) wins; fitted values are rounded to 4 significant digits and
+ * the reported fit is that of the rounded values, so the written scenario reproduces it exactly.
+ */
+export async function calibrateScenario(loaded: LoadedScenario, rows: readonly FunnelRow[], options: CalibrateOptions): Promise<CalibrationOutcome> {
+  if (loaded.config.kind !== "store") throw new RangeError(`invalid scenario: ${JSON.stringify(loaded.config.name)} is chat-only (calibration fits a store's funnel)`);
+  const workers = options.pool?.workers ?? options.workers ?? defaultWorkers();
+  if (options.pool !== undefined || workers <= 1) return calibrate(loaded, rows, options);
+  const pool = new TaskPool(workers);
+  try {
+    return await calibrate(loaded, rows, { ...options, pool });
+  } finally {
+    await pool.close();
+  }
+}
+
+async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], options: CalibrateOptions): Promise<CalibrationOutcome> {
+  const scenario = loaded.scenario as StoreScenario;
+  const stepNames = ["browse", "cart", ...scenario.funnel.steps.map((step) => step.name)];
+  const observed = observedFunnel(rows, stepNames, options.source);
+  const plan = planParameters(scenario, observed);
+  const parameters = plan.parameters;
+  const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+  const R = options.replications;
+  const seeds = Array.from({ length: R }, (_, r) => replicationSeed(options.seed, r));
+
+  const errored: CalibrationResults["errored"] = [];
+  let cancelled = 0;
+  const history: CalibrationResults["search"]["history"] = [];
+  const cache = new Map<string, Evaluation>();
+  let evaluations = 0;
+  let planned = R * (maxIterations + 1);
+  const stopped = (): boolean => options.signal?.aborted === true || (options.failFast === true && errored.length > 0);
+
+  const evaluate = async (factors: number[], stage: "proportional" | "nelderMead"): Promise<Evaluation> => {
+    const assignments = assign(parameters, factors);
+    const key = JSON.stringify(assignments.map((entry) => entry.value));
+    const cached = cache.get(key);
+    if (cached !== undefined) return cached;
+    const data = structuredClone(scenario) as Record<string, unknown>;
+    for (const { path, value } of assignments) setPath(data, path, value);
+    const config = parseScenario(data, { path: loaded.path }).config;
+    const done = evaluations * R;
+    const outcomes = await runTasks(seeds.map((seed) => ({ config, seed })), { ...options, onProgress: (finished) => options.onProgress?.(done + finished, Math.max(planned, done + R)) });
+    const index = ++evaluations;
+    const runs: StoreResults[] = [];
+    for (const outcome of outcomes) {
+      if (outcome.state === "completed") runs.push(outcome.results as StoreResults);
+      else if (outcome.state === "errored") errored.push({ evaluation: index, replication: outcome.index, error: outcome.error });
+      else cancelled++;
+    }
+    if (runs.length === 0) throw new RangeError(`calibration stopped before any replication of evaluation ${index} finished${options.signal?.aborted ? " (interrupted)" : ""}`);
+    const simulated = simulatedFunnel(runs);
+    const evaluation = { factors: [...factors], config, assignments, simulated, statistics: fitStatistics(observed, simulated) };
+    history.push({ stage, evaluation: index, deviance: evaluation.statistics.deviance });
+    if (runs.length === R) cache.set(key, evaluation);
+    return evaluation;
+  };
+
+  // Stage 1: proportional fitting.
+  const logFactors = parameters.map(() => 0);
+  const elasticity = parameters.map(() => 1);
+  let previous: { logFactors: number[]; logShares: number[] } | null = null;
+  let converged = parameters.length === 0;
+  let first: Evaluation | null = null;
+  let best: Evaluation | null = null;
+  let iterations = 0;
+  for (let round = 1; round <= maxIterations + 1; round++) {
+    const evaluation = await evaluate(logFactors.map(Math.exp), "proportional");
+    first ??= evaluation;
+    if (best === null || evaluation.statistics.deviance < best.statistics.deviance) best = evaluation;
+    if (stopped() || converged) break;
+    const shares = parameters.map((parameter) => targetShares(parameter.targets, observed, evaluation.simulated));
+    const logShares = shares.map((share) => Math.log(Math.max(share.simulated, 1e-12)));
+    const gaps = shares.map((share) => (share.observed <= 0 ? -MAX_LOG_STEP : share.simulated <= 0 ? MAX_LOG_STEP : Math.log(share.observed / share.simulated)));
+    if (previous !== null) {
+      parameters.forEach((_, k) => {
+        const moved = logFactors[k] - previous!.logFactors[k];
+        if (Math.abs(moved) > 0.005) elasticity[k] = clamp((logShares[k] - previous!.logShares[k]) / moved, ...ELASTICITY_RANGE);
+      });
+    }
+    converged = gaps.every((gap, k) => Math.abs(gap) <= Math.max(MIN_GAP, tolerance * logStandardError(shares[k]), 1 / Math.max(1, shares[k].simulatedCount)));
+    if (converged || round > maxIterations) break;
+    iterations = round;
+    previous = { logFactors: [...logFactors], logShares };
+    // Factors that share cells pull on each other; from the third round on, damped steps stop them from
+    // chasing each other around the (slightly discontinuous, common-random-number) fixed point.
+    const damping = round >= 3 ? DAMPING : 1;
+    parameters.forEach((_, k) => (logFactors[k] += clamp((damping * gaps[k]) / elasticity[k], -MAX_LOG_STEP, MAX_LOG_STEP)));
+  }
+  const afterProportional = best!;
+  planned = evaluations * R;
+
+  // Stage 2: Nelder–Mead polish of the deviance, when the data over-determine the parameters.
+  const freeCells = afterProportional.statistics.freeCells;
+  const degreesOfFreedom = freeCells - parameters.length;
+  const polishEvaluations = options.polishEvaluations ?? (degreesOfFreedom > 0 && parameters.length <= MAX_POLISHED_PARAMETERS ? 3 * (parameters.length + 1) : 0);
+  let nelderMeadEvaluations = 0;
+  if (polishEvaluations > 0 && parameters.length > 0 && !stopped()) {
+    planned += polishEvaluations * R;
+    const start = afterProportional.factors.map(Math.log);
+    const result = await nelderMead(
+      async (x) => {
+        if (stopped()) return Number.POSITIVE_INFINITY;
+        const evaluation = await evaluate(x.map(Math.exp), "nelderMead");
+        if (evaluation.statistics.deviance < best!.statistics.deviance) best = evaluation;
+        return evaluation.statistics.deviance;
+      },
+      start,
+      { maxEvaluations: polishEvaluations, initialStep: POLISH_STEP },
+    );
+    nelderMeadEvaluations = result.evaluations;
+  }
+
+  const final = best!;
+  const statistics = final.statistics;
+  const notes = [...observed.notes];
+  if (degreesOfFreedom <= 0) notes.push(`as many parameters (${parameters.length}) as free outcome cells (${freeCells}): the fit is exact up to simulation noise and has no chi-square p-value; observed counts by reason would give a test`);
+  else if (polishEvaluations === 0) {
+    notes.push(
+      options.polishEvaluations === 0
+        ? "Nelder–Mead polish skipped (0 evaluations allowed)"
+        : `Nelder–Mead polish skipped: with ${parameters.length} parameters its starting simplex alone costs ${parameters.length + 1} evaluations, and proportional fitting already matches each parameter's own target (ask for it with polishEvaluations / --polish)`,
+    );
+  } else notes.push(`Nelder–Mead polish: ${nelderMeadEvaluations} evaluations, deviance ${afterProportional.statistics.deviance.toFixed(2)} → ${best!.statistics.deviance.toFixed(2)}`);
+  if (!converged && !stopped()) notes.push(`proportional fitting did not match every target within ${maxIterations} rounds; the best point found is reported`);
+  const factorOf = new Map(parameters.map((parameter, k) => [parameter, final.factors[k]]));
+  const values: CalibratedValue[] = parameters.flatMap((parameter) => {
+    const shares = targetShares(parameter.targets, observed, final.simulated);
+    const k = parameters.indexOf(parameter);
+    const standardError = shares.observedCount > 0 && shares.simulatedCount > 0 ? logStandardError(shares) / elasticity[k] : null;
+    return parameter.values.map((value) => ({
+      path: formatPath(value.path),
+      before: value.before,
+      after: final.assignments.find((entry) => samePath(entry.path, value.path))!.value,
+      factor: factorOf.get(parameter)!,
+      group: parameter.name,
+      relativeStandardError: standardError,
+    }));
+  });
+  const rmse = Math.sqrt(statistics.rows.reduce((sum, row) => sum + (row.observedRate - row.simulatedRate) ** 2, 0) / Math.max(1, statistics.rows.length));
+  const calibration: CalibrationResults = {
+    kind: "calibration",
+    scenario: scenario.name,
+    method: METHOD,
+    objective: OBJECTIVE,
+    replications: R,
+    seeds,
+    steps: statistics.rows,
+    parameters: values,
+    fixed: plan.fixed,
+    goodnessOfFit: {
+      chiSquare: statistics.chiSquare,
+      degreesOfFreedom: Math.max(0, degreesOfFreedom),
+      pValue: degreesOfFreedom > 0 ? chiSquarePValue(statistics.chiSquare, degreesOfFreedom) : null,
+      rmse,
+      deviance: statistics.deviance,
+      devianceBefore: first!.statistics.deviance,
+    },
+    search: { proportionalIterations: iterations, converged, nelderMeadEvaluations, devianceAfterProportional: afterProportional.statistics.deviance, history },
+    notes: [...notes, ...plan.fixed.map((entry) => `${entry.path} kept${entry.value === null ? "" : ` at ${entry.value}`}: ${entry.why}`)],
+    errored,
+    cancelled,
+    stoppedBy: options.signal?.aborted ? "interrupted" : options.failFast && errored.length > 0 ? "failFast" : converged ? "converged" : "maxIterations",
+  };
+  return { calibration, assignments: final.assignments, config: final.config };
+}
+
+/**
+ * Standard error of log(observed share ÷ simulated share) for a target: each share p from a count C
+ * has var(log p) ≈ (1 − p) ÷ C (delta method on a binomial), and the two are independent.
+ */
+function logStandardError(shares: { observed: number; observedCount: number; simulatedCount: number }): number {
+  if (shares.observedCount <= 0 || shares.simulatedCount <= 0) return Number.POSITIVE_INFINITY;
+  return Math.sqrt((1 - Math.min(shares.observed, 0.999999)) * (1 / shares.observedCount + 1 / shares.simulatedCount));
+}
+
+/** Each value scaled by its parameter's factor, clamped to [0, max] and rounded to SIGNIFICANT_DIGITS. */
+function assign(parameters: readonly CalibrationParameter[], factors: readonly number[]): { path: (string | number)[]; value: number }[] {
+  return parameters.flatMap((parameter, k) => parameter.values.map((value) => ({ path: value.path, value: Number(clamp(value.before * factors[k], 0, value.max).toPrecision(SIGNIFICANT_DIGITS)) })));
+}
+
+function setPath(data: Record<string, unknown>, path: readonly (string | number)[], value: number): void {
+  let node: any = data;
+  for (const key of path.slice(0, -1)) node = node[key] ??= {};
+  node[path[path.length - 1]] = value;
+}
+
+function samePath(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
+  return a.length === b.length && a.every((key, i) => key === b[i]);
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(high, Math.max(low, value));
+}

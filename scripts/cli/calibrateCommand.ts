@@ -1,0 +1,144 @@
+import { readFileSync } from "node:fs";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { defineCommand } from "citty";
+import { calibratedScenarioText, calibrateScenario, parseFunnelCsv, type CalibrationOutcome, type CalibrationResults } from "../../experiments/calibration/index.ts";
+import { loadScenario, makeStamp, resolveSeed, VERSION } from "../../experiments/index.ts";
+import { defaultWorkers } from "../../experiments/parallel/index.ts";
+import { percent } from "./format.ts";
+import { interruptSignal } from "./interrupt.ts";
+import { integerOption, rejectUnknownOptions, seedOption } from "./options.ts";
+import { createProgress } from "./progress.ts";
+import { UsageError } from "./UsageError.ts";
+import { writeFileAtomic } from "./writeFileAtomic.ts";
+
+const args = {
+  scenario: { type: "positional", description: "store scenario file to calibrate", required: true },
+  observed: { type: "string", description: "observed funnel counts: CSV with the header kind,step,reason,interval,count (as export-funnel writes)" },
+  outScenario: { type: "string", description: "write the calibrated scenario here (default: <scenario>.calibrated.yaml beside it)" },
+  replications: { type: "string", description: "replications per evaluation, always with the same seeds (default 4)" },
+  seed: { type: "string", description: "random seed (default: the scenario's, else 1)" },
+  days: { type: "string", description: "override the horizon in days of each replication" },
+  maxIterations: { type: "string", description: "proportional-fitting rounds (default 10)" },
+  polish: { type: "string", description: "Nelder–Mead evaluations after proportional fitting (default: 3 × (parameters + 1) up to 8 parameters, else 0)" },
+  workers: { type: "string", description: "worker threads (default: one per core)" },
+  quiet: { type: "boolean", description: "no progress output" },
+  json: { type: "boolean", description: "print the results as JSON" },
+  out: { type: "string", description: "write the results as JSON to this file" },
+} as const;
+
+/** `calibrate`: fit a store scenario's abandonment and friction parameters to observed funnel counts. */
+export const calibrateCommand = defineCommand({
+  meta: { name: "calibrate", description: "Fit a store scenario's abandonment and friction parameters to observed funnel counts and write the calibrated scenario" },
+  args,
+  async run({ args: parsed, rawArgs }) {
+    rejectUnknownOptions(rawArgs, args);
+    const days = integerOption(parsed.days, "--days", 1, 3650);
+    const replications = integerOption(parsed.replications, "--replications", 1, 100_000) ?? 4;
+    const maxIterations = integerOption(parsed.maxIterations, "--max-iterations", 1, 1000);
+    const polishEvaluations = integerOption(parsed.polish, "--polish", 0, 100_000);
+    const workers = integerOption(parsed.workers, "--workers", 1, 256) ?? defaultWorkers();
+    if (parsed.observed === undefined || parsed.observed === "") throw new UsageError("missing --observed: the observed funnel counts (a CSV with the header kind,step,reason,interval,count)");
+    const loaded = loadScenario(parsed.scenario, { days });
+    if (loaded.config.kind !== "store") throw new UsageError(`invalid scenario: ${parsed.scenario} is chat-only (calibrate fits a store's funnel)`);
+    let csvText: string;
+    try {
+      csvText = readFileSync(parsed.observed, "utf8");
+    } catch (error) {
+      throw new UsageError(`invalid --observed: ${JSON.stringify(parsed.observed)} (cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+    const rows = parseFunnelCsv(csvText, basename(parsed.observed));
+    const outScenario = parsed.outScenario ?? defaultOutput(parsed.scenario);
+    if (resolve(outScenario) === resolve(parsed.scenario)) throw new UsageError(`invalid --out-scenario: ${outScenario} (is the scenario itself; write the calibrated scenario to another file)`);
+    const seed = resolveSeed(loaded, seedOption(parsed.seed));
+    const progress = createProgress("calibrate", { quiet: parsed.quiet });
+    const interrupt = interruptSignal();
+    const started = performance.now();
+    let outcome: CalibrationOutcome;
+    try {
+      outcome = await calibrateScenario(loaded, rows, { replications, seed, workers, maxIterations, polishEvaluations, source: basename(parsed.observed), signal: interrupt.signal, onProgress: progress.update });
+    } catch (error) {
+      if (interrupt.signal.aborted) {
+        process.stderr.write("interrupted before the first evaluation finished: nothing written\n");
+        process.exitCode = 130;
+        return;
+      }
+      throw error;
+    } finally {
+      progress.stop();
+      interrupt.dispose();
+    }
+    const { calibration } = outcome;
+    const reproduce = `npm run calibrate -- ${reproducibleArgs(rawArgs).join(" ")} --seed ${seed}`;
+    const interrupted = calibration.stoppedBy === "interrupted";
+    if (!interrupted) {
+      const comment = [
+        `Calibrated by convsim ${VERSION} calibrate against ${basename(parsed.observed)} (${calibration.parameters.length} values fitted; deviance ${calibration.goodnessOfFit.devianceBefore.toFixed(1)} → ${calibration.goodnessOfFit.deviance.toFixed(1)}).`,
+        `Reproduce: ${reproduce}`,
+      ].join("\n");
+      const text = calibratedScenarioText(readFileSync(parsed.scenario, "utf8"), outcome.assignments, { originalPath: parsed.scenario, outputPath: outScenario, comment });
+      writeFileAtomic(outScenario, text);
+    }
+    const stamp = makeStamp({
+      command: "calibrate",
+      scenario: calibration.scenario,
+      scenarioPath: loaded.path,
+      scenarioHash: loaded.hash,
+      seed,
+      generatedAt: new Date().toISOString(),
+      runSeconds: (performance.now() - started) / 1000,
+      reproduce,
+    });
+    const document = { stamp: { ...stamp, replications, workers, observed: parsed.observed }, calibration, calibratedScenario: interrupted ? null : outScenario };
+    if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
+    if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    else {
+      process.stdout.write(calibrationSummary(calibration));
+      process.stdout.write(interrupted ? "interrupted: best fit so far shown, no scenario written\n" : `calibrated scenario written to ${outScenario}\n`);
+      if (parsed.out) process.stdout.write(`results written to ${parsed.out}\n`);
+    }
+    if (interrupted) process.exitCode = 130;
+    else if (calibration.errored.length > 0) process.exitCode = 1;
+  },
+});
+
+/** `<dir>/<name>.calibrated.<ext>` beside the scenario. */
+function defaultOutput(scenario: string): string {
+  const extension = extname(scenario) || ".yaml";
+  return join(dirname(scenario), `${basename(scenario, extension)}.calibrated${extension}`);
+}
+
+/** The terminal summary: fitted values, residuals per step, goodness of fit, notes. */
+export function calibrationSummary(calibration: CalibrationResults): string {
+  const fit = calibration.goodnessOfFit;
+  const lines = [`${calibration.scenario} · ${calibration.parameters.length} values fitted · ${calibration.replications} replications per evaluation · ${calibration.search.proportionalIterations} proportional rounds${calibration.search.nelderMeadEvaluations > 0 ? ` + ${calibration.search.nelderMeadEvaluations} Nelder–Mead evaluations` : ""}`];
+  const pathWidth = Math.max(4, ...calibration.parameters.map((value) => value.path.length));
+  lines.push("fitted values:", `  ${"path".padEnd(pathWidth)}  ${"before".padStart(9)}  ${"after".padStart(9)}  ${"change".padStart(8)}  ±s.e.`);
+  for (const value of calibration.parameters) {
+    const change = value.before === 0 ? "–" : `${value.after >= value.before ? "+" : "−"}${percent(Math.abs(value.after / value.before - 1))}`;
+    lines.push(`  ${value.path.padEnd(pathWidth)}  ${format(value.before).padStart(9)}  ${format(value.after).padStart(9)}  ${change.padStart(8)}  ${value.relativeStandardError === null ? "–" : `±${percent(value.relativeStandardError)}`}`);
+  }
+  lines.push("residuals (observed vs simulated share of the sessions reaching the step):", `  ${"step".padEnd(10)}  ${"outcome".padEnd(28)}  ${"observed".padStart(9)}  ${"simulated".padStart(9)}  ${"count".padStart(8)}  residual`);
+  for (const row of calibration.steps) {
+    lines.push(`  ${row.step.padEnd(10)}  ${row.outcome.padEnd(28)}  ${percent(row.observedRate, 2).padStart(9)}  ${percent(row.simulatedRate, 2).padStart(9)}  ${String(row.observedCount).padStart(8)}  ${row.residual >= 0 ? " " : "−"}${Math.abs(row.residual).toFixed(2)}`);
+  }
+  lines.push(
+    `goodness of fit: χ² = ${fit.chiSquare.toFixed(2)} on ${fit.degreesOfFreedom} degrees of freedom${fit.pValue === null ? " (no test: as many parameters as free cells)" : `, p = ${fit.pValue.toPrecision(2)}`}; RMSE of shares ${percent(fit.rmse, 3)}; deviance ${fit.devianceBefore.toFixed(1)} → ${fit.deviance.toFixed(1)}`,
+  );
+  lines.push(...calibration.notes.map((note) => `note: ${note}`));
+  return `${lines.join("\n")}\n`;
+}
+
+function format(value: number): string {
+  return Number(value.toPrecision(4)).toString();
+}
+
+/** The command line without output and display flags (and without --seed, added back resolved). */
+function reproducibleArgs(rawArgs: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < rawArgs.length; i++) {
+    const arg = rawArgs[i];
+    if (/^--(out|seed)$/.test(arg)) i++;
+    else if (!/^--(out|seed)=/.test(arg) && !/^--(no-)?(json|quiet)$/.test(arg)) kept.push(arg);
+  }
+  return kept;
+}

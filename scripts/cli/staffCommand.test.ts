@@ -1,0 +1,109 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineCommand } from "citty";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { runCli } from "./runCli.ts";
+import { staffCommand } from "./staffCommand.ts";
+
+const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
+const directory = mkdtempSync(join(tmpdir(), "convsim-staff-"));
+const scenario = (extra = "") => {
+  const path = join(directory, `desk-${Math.random().toString(36).slice(2)}.yaml`);
+  writeFileSync(
+    path,
+    `mode: chatOnly
+name: Tiny desk
+horizon: { days: 1, intervalMinutes: 60 }
+arrivals: { chatsPerDay: 600 }
+handleSeconds: { kind: exponential, mean: 180 }
+${extra}
+agents: { concurrency: 1, shrinkage: 0, costPerHour: 20, schedule: 3 }
+`,
+  );
+  return path;
+};
+const patientDesk = scenario();
+const impatientDesk = scenario("patienceSeconds: { kind: exponential, mean: 120 }");
+
+/** Runs `staff <args>` in this process; returns the exit code and what was written. */
+async function staff(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  const before = process.exitCode;
+  process.exitCode = undefined;
+  try {
+    await runCli(defineCommand({ subCommands: { staff: staffCommand } }), ["staff", ...args]);
+    return { code: Number(process.exitCode ?? 0), stdout, stderr };
+  } finally {
+    process.exitCode = before;
+    vi.restoreAllMocks();
+  }
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("staff command", () => {
+  it("staff <chat-only> --json --csv --shift-hours writes the plan, the sweep and a tidy per-interval CSV", async () => {
+    const csv = join(directory, "plan.csv");
+    const out = join(directory, "plan.json");
+    const run = await staff(impatientDesk, "--replications", "3", "--seed", "5", "--workers", "1", "--quiet", "--json", "--csv", csv, "--out", out, "--shift-hours", "4", "--max-abandon", "0.1");
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const document = JSON.parse(run.stdout);
+    expect(document.stamp).toMatchObject({ command: "staff", scenario: "Tiny desk", seed: 5, replications: 3 });
+    expect(document.stamp.reproduce).toMatch(/^npm run staff -- .*desk-.*\.yaml .*--seed 5$/);
+    const staffing = document.staffing;
+    expect(staffing).toMatchObject({ kind: "staffing", scenario: "Tiny desk", mode: "chatOnly", analyticModel: "erlangA", intervalSeconds: 3600 });
+    expect(staffing.target).toEqual({ serviceLevel: null, serviceLevelSeconds: 20, maxQueueAbandonment: 0.1, maxOccupancy: null });
+    expect(staffing.intervals).toHaveLength(24);
+    expect(staffing.sweep.length).toBeGreaterThan(0);
+    expect(staffing.shifts.shiftHours).toBe(4);
+    for (const key of ["recommendedAgentHours", "recommendedCost", "erlangAgentHours", "erlangCost"]) expect(typeof staffing.totals[key]).toBe("number");
+    expect(JSON.parse(readFileSync(out, "utf8")).staffing).toEqual(staffing);
+    const lines = readFileSync(csv, "utf8").trim().split("\n");
+    expect(lines).toHaveLength(25);
+    expect(lines[0]).toMatch(/^index,start,startSeconds,chatsPerHour,erlangModel,erlangAgentsScheduled,/);
+  });
+
+  it("staff <chat-only> prints a per-interval table, totals, the sweep and the explanation", async () => {
+    const run = await staff(patientDesk, "--replications", "2", "--workers", "1", "--quiet", "--within", "30");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Tiny desk · target: 80% within 30 s · 2 replications · 95% intervals · closed form: Erlang C\n/);
+    expect(run.stdout).toMatch(/\n {2}time +chats\/h +Erlang C +recommended +service level \[CI\] +abandon +occupancy\n/);
+    expect(run.stdout).toMatch(/\ntotals: recommended [\d.]+ agent-hours/);
+    expect(run.stdout).toMatch(/\nconstant staffing all day:\n/);
+    expect(run.stdout).toMatch(/\nexplanation:\n {2}recommended: /);
+    expect(run.stdout).toContain("no patience in the scenario: customers never give up, so the closed form is Erlang C and nobody abandons");
+  });
+
+  const badInputs: [string[], RegExp][] = [
+    [["--service-level", "1.5"], /^error: invalid --service-level: "1\.5" \(must be a number from 0\.01 to 0\.999\)\n$/],
+    [["--objective", "best"], /^error: invalid --objective: "best" \(allowed: target, net-benefit\)\n$/],
+    [["--objective", "net-benefit"], /^error: invalid --objective: net-benefit \(needs a store scenario/],
+    [["--shift-hours", "1.5"], /^error: invalid --shift-hours: 1\.5 \(must be a whole number of the scenario's 60-minute intervals\)\n$/],
+    [["--max-abandon", "0.05"], /^error: invalid --max-abandon: 0\.05 \(the scenario has no patienceSeconds, so nobody abandons; set a service level or maximum occupancy\)\n$/],
+    [["--replications", "1"], /^error: invalid --replications: "1" \(must be an integer from 2 to 100000\)\n$/],
+    [["--sed", "3"], /^error: invalid option --sed: unknown option \(allowed: --service-level, --within, /],
+  ];
+  for (const [args, message] of badInputs) {
+    it(`staff <scenario> ${args.join(" ")} prints one error line and exits 2`, async () => {
+      const run = await staff(patientDesk, ...args, "--quiet");
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stdout).toBe("");
+    });
+  }
+
+  it("convsim staff <missing file> exits 2 without writing its output file", () => {
+    const out = join(directory, "never.json");
+    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", "staff", join(directory, "missing.yaml"), "--out", out], { cwd: projectRoot, encoding: "utf8" });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^error: .*missing\.yaml/);
+    expect(existsSync(out)).toBe(false);
+  });
+});

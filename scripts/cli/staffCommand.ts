@@ -1,0 +1,209 @@
+import { defineCommand } from "citty";
+import { loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts";
+import { defaultWorkers } from "../../experiments/parallel/index.ts";
+import { recommendStaffing, resolveStaffingTarget, type StaffingObjective, type StaffingResults, type StaffingTargetOptions } from "../../experiments/staffing/index.ts";
+import type { Estimate } from "../../experiments/stats/index.ts";
+import { toCsv } from "./csv.ts";
+import { money, percent } from "./format.ts";
+import { interruptSignal } from "./interrupt.ts";
+import { integerOption, numberOption, rejectUnknownOptions, seedOption } from "./options.ts";
+import { createProgress } from "./progress.ts";
+import { UsageError } from "./UsageError.ts";
+import { writeFileAtomic } from "./writeFileAtomic.ts";
+
+const args = {
+  scenario: { type: "positional", description: "scenario file (store or chatOnly)", required: true },
+  serviceLevel: { type: "string", description: "minimum share answered within --within seconds in every interval (default 0.8 when no other target is given)" },
+  within: { type: "string", description: "service-level threshold, seconds (default: the scenario's serviceLevelSeconds)" },
+  maxAbandon: { type: "string", description: "maximum share of chats giving up in the queue, e.g. 0.05" },
+  maxOccupancy: { type: "string", description: "maximum agent occupancy, e.g. 0.85" },
+  objective: { type: "string", description: "target (default: smallest schedule meeting the target) or net-benefit (store: best constant staffing)" },
+  replications: { type: "string", description: "replications per simulated schedule (default 10)" },
+  seed: { type: "string", description: "random seed (default: the scenario's, else 1)" },
+  days: { type: "string", description: "override the horizon in days" },
+  shiftHours: { type: "string", description: "round the recommendation up to shifts of this many hours" },
+  maxIterations: { type: "string", description: "simulation rounds of the search (default 8)" },
+  workers: { type: "string", description: "worker threads (default: one per core)" },
+  failFast: { type: "boolean", description: "stop at the first failed replication" },
+  quiet: { type: "boolean", description: "no progress output" },
+  json: { type: "boolean", description: "print the results as JSON" },
+  out: { type: "string", description: "write the results as JSON to this file" },
+  csv: { type: "string", description: "write the per-interval plan as tidy CSV to this file" },
+} as const;
+
+const OBJECTIVES: Record<string, StaffingObjective> = { target: "target", "net-benefit": "netBenefit", netBenefit: "netBenefit" };
+
+/** `staff`: agents per interval for a service target (or the best net benefit), next to Erlang A / C. */
+export const staffCommand = defineCommand({
+  meta: { name: "staff", description: "Find the agents per interval that meet a service target, side by side with Erlang A/C" },
+  args,
+  async run({ args: parsed, rawArgs }) {
+    rejectUnknownOptions(rawArgs, args);
+    const days = integerOption(parsed.days, "--days", 1, 3650);
+    const replications = integerOption(parsed.replications, "--replications", 2, 100_000) ?? 10;
+    const workers = integerOption(parsed.workers, "--workers", 1, 256) ?? defaultWorkers();
+    const maxIterations = integerOption(parsed.maxIterations, "--max-iterations", 1, 1000);
+    const target: StaffingTargetOptions = {
+      serviceLevel: numberOption(parsed.serviceLevel, "--service-level", 0.01, 0.999),
+      serviceLevelSeconds: numberOption(parsed.within, "--within", 0, 86_400),
+      maxQueueAbandonment: numberOption(parsed.maxAbandon, "--max-abandon", 0.0001, 1),
+      maxOccupancy: numberOption(parsed.maxOccupancy, "--max-occupancy", 0.01, 1),
+    };
+    const objective = parsed.objective === undefined ? "target" : OBJECTIVES[parsed.objective];
+    if (objective === undefined) throw new UsageError(`invalid --objective: ${JSON.stringify(parsed.objective)} (allowed: target, net-benefit)`);
+    const shiftHours = numberOption(parsed.shiftHours, "--shift-hours", 0.25, 24);
+    const loaded = loadScenario(parsed.scenario, { days });
+    const config = loaded.config;
+    if (objective === "netBenefit" && config.kind !== "store") throw new UsageError("invalid --objective: net-benefit (needs a store scenario: a chat-only scenario has no revenue to weigh against agent cost)");
+    if (shiftHours !== undefined && !Number.isInteger((shiftHours * 3600) / config.horizon.intervalSeconds)) {
+      throw new UsageError(`invalid --shift-hours: ${parsed.shiftHours} (must be a whole number of the scenario's ${config.horizon.intervalSeconds / 60}-minute intervals)`);
+    }
+    try {
+      resolveStaffingTarget(config, target);
+    } catch (error) {
+      throw new UsageError((error as Error).message.replace(/target\.serviceLevel\b/, "--service-level").replace("target.maxQueueAbandonment", "--max-abandon").replace("target.maxOccupancy", "--max-occupancy"));
+    }
+    const seed = resolveSeed(loaded, seedOption(parsed.seed));
+    const currency = loaded.scenario.currency;
+    const progress = createProgress("staff", { quiet: parsed.quiet });
+    const interrupt = interruptSignal();
+    const started = performance.now();
+    let staffing: StaffingResults;
+    try {
+      staffing = await recommendStaffing(config, { target, objective, replications, seed, workers, maxIterations, shiftHours, failFast: parsed.failFast, signal: interrupt.signal, onProgress: progress.update, currency });
+    } finally {
+      progress.stop();
+      interrupt.dispose();
+    }
+    const stamp = makeStamp({
+      command: "staff",
+      scenario: staffing.scenario,
+      scenarioPath: loaded.path,
+      scenarioHash: loaded.hash,
+      seed,
+      generatedAt: new Date().toISOString(),
+      runSeconds: (performance.now() - started) / 1000,
+      reproduce: `npm run staff -- ${reproducibleArgs(rawArgs).join(" ")} --seed ${seed}`,
+    });
+    const document = { stamp: { ...stamp, replications, workers }, staffing };
+    if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
+    if (parsed.csv) writeFileAtomic(parsed.csv, toCsv(intervalRows(staffing)));
+    if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    else process.stdout.write(staffingSummary(staffing, currency) + (parsed.out ? `results written to ${parsed.out}\n` : ""));
+    if (staffing.stoppedBy === "interrupted") process.exitCode = 130;
+    else if (staffing.errored.length > 0) process.exitCode = 1;
+  },
+});
+
+/** Tidy CSV rows: one per interval. */
+function intervalRows(staffing: StaffingResults): Record<string, unknown>[] {
+  return staffing.intervals.map((interval) => ({
+    index: interval.index,
+    start: clock(interval.startSeconds),
+    startSeconds: interval.startSeconds,
+    chatsPerHour: interval.chatsPerHour,
+    erlangModel: staffing.analyticModel,
+    erlangAgentsScheduled: interval.erlangAgentsScheduled,
+    erlangCAgentsScheduled: interval.erlangCAgentsScheduled,
+    recommendedAgentsScheduled: interval.recommendedAgentsScheduled,
+    recommendedAgentsOnline: interval.recommendedAgentsOnline,
+    shiftAgentsScheduled: interval.shiftAgentsScheduled,
+    meanChats: interval.meanChats,
+    serviceLevel: interval.serviceLevel?.mean ?? null,
+    serviceLevelLower: interval.serviceLevel?.lower ?? null,
+    serviceLevelUpper: interval.serviceLevel?.upper ?? null,
+    queueAbandonment: interval.queueAbandonment?.mean ?? null,
+    queueAbandonmentLower: interval.queueAbandonment?.lower ?? null,
+    queueAbandonmentUpper: interval.queueAbandonment?.upper ?? null,
+    occupancy: interval.occupancy?.mean ?? null,
+    occupancyLower: interval.occupancy?.lower ?? null,
+    occupancyUpper: interval.occupancy?.upper ?? null,
+    meetsTarget: interval.meetsTarget,
+    replications: staffing.replications,
+    level: staffing.level,
+  }));
+}
+
+/** The terminal summary: per-interval table, totals, sweep, explanation. */
+export function staffingSummary(staffing: StaffingResults, currency = "USD"): string {
+  const { target } = staffing;
+  const model = staffing.analyticModel === "erlangA" ? "Erlang A" : "Erlang C";
+  const goals = [
+    target.serviceLevel === null ? null : `${percent(target.serviceLevel, 0)} within ${target.serviceLevelSeconds} s`,
+    target.maxQueueAbandonment === null ? null : `abandonment ≤ ${percent(target.maxQueueAbandonment)}`,
+    target.maxOccupancy === null ? null : `occupancy ≤ ${percent(target.maxOccupancy, 0)}`,
+  ].filter(Boolean);
+  const lines = [
+    `${staffing.scenario} · ${staffing.objective === "netBenefit" ? "objective: net benefit" : `target: ${goals.join(", ")}`} · ${staffing.replications} replications · ${(staffing.level * 100).toFixed(0)}% intervals · closed form: ${model}`,
+  ];
+  if (staffing.stoppedBy === "interrupted") lines.push("interrupted: results from the runs completed so far");
+  for (const error of staffing.errored.slice(0, 5)) lines.push(`errored: ${error.stage} replication ${error.replication}: ${error.error}`);
+  const shifts = staffing.shifts !== null;
+  const header = ["time", "chats/h", model, "recommended", ...(shifts ? ["shifts"] : []), "service level [CI]", "abandon", "occupancy"];
+  const table = staffing.intervals.map((interval) => [
+    `${clock(interval.startSeconds)}–${clock(interval.startSeconds + staffing.intervalSeconds)}`,
+    interval.chatsPerHour.toFixed(1),
+    String(interval.erlangAgentsScheduled),
+    `${interval.recommendedAgentsScheduled}${interval.recommendedAgentsScheduled === interval.erlangAgentsScheduled ? "" : interval.recommendedAgentsScheduled > interval.erlangAgentsScheduled ? " ▲" : " ▼"}`,
+    ...(shifts ? [String(interval.shiftAgentsScheduled)] : []),
+    `${interval.meetsTarget === false ? "✗ " : ""}${withInterval(interval.serviceLevel)}`,
+    percent(interval.queueAbandonment?.mean ?? null),
+    percent(interval.occupancy?.mean ?? null, 0),
+  ]);
+  lines.push(...formatTable(header, table));
+  const { totals } = staffing;
+  lines.push(`totals: recommended ${totals.recommendedAgentHours} agent-hours (${money(totals.recommendedCost, currency)}) · ${model} ${totals.erlangAgentHours} (${money(totals.erlangCost, currency)})${totals.erlangCAgentHours !== null ? ` · Erlang C ${totals.erlangCAgentHours}` : ""}${totals.shiftAgentHours !== null ? ` · shifts ${totals.shiftAgentHours} (${money(totals.shiftCost, currency)})` : ""}`);
+  if (staffing.shifts !== null) {
+    const horizonSeconds = staffing.intervals.length * staffing.intervalSeconds;
+    lines.push(`shift plan (${staffing.shifts.shiftHours} h, wrapping past the end of the horizon): ${staffing.shifts.shifts.map((shift) => `${clock(shift.startSeconds)}–${clock(shift.endSeconds > horizonSeconds ? shift.endSeconds - horizonSeconds : shift.endSeconds)} ×${shift.agents}`).join(", ")}`);
+  }
+  if (staffing.sweep.length > 0) {
+    lines.push("constant staffing all day:");
+    const store = staffing.mode === "store";
+    lines.push(
+      ...formatTable(
+        ["agents", "service level [CI]", "abandon", ...(store ? ["conversion", "net benefit [CI]"] : []), "agent cost"],
+        staffing.sweep.map((point) => [
+          String(point.agentsScheduled),
+          withInterval(point.serviceLevel),
+          percent(point.queueAbandonment?.mean ?? null),
+          ...(store ? [percent(point.conversionRate?.mean ?? null, 2), point.netBenefit === null ? "–" : `${money(point.netBenefit.mean, currency)}${point.netBenefit.lower === null ? "" : ` [${money(point.netBenefit.lower, currency)}, ${money(point.netBenefit.upper, currency)}]`}`] : []),
+          money(point.agentCost, currency),
+        ]),
+      ),
+    );
+  }
+  lines.push("explanation:", ...staffing.explanation.map((line) => `  ${line}`));
+  return `${lines.join("\n")}\n`;
+}
+
+function withInterval(estimate: Estimate | null): string {
+  if (estimate === null) return "–";
+  // Rates live in [0, 1]: the t interval's bounds are clipped for display (the JSON keeps them as computed).
+  return estimate.lower === null ? percent(estimate.mean) : `${percent(estimate.mean)} [${percent(Math.max(0, estimate.lower))}, ${percent(Math.min(1, estimate.upper!))}]`;
+}
+
+function formatTable(header: readonly string[], rows: readonly string[][]): string[] {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const format = (cells: readonly string[]) => `  ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  ")}`;
+  return [format(header), ...rows.map(format)];
+}
+
+function clock(seconds: number): string {
+  const day = Math.floor(seconds / 86400);
+  const within = seconds - day * 86400;
+  const text = `${String(Math.floor(within / 3600)).padStart(2, "0")}:${String(Math.floor((within % 3600) / 60)).padStart(2, "0")}`;
+  if (within === 0 && day > 0) return day === 1 ? "24:00" : `d${day} 24:00`;
+  return day > 0 ? `d${day + 1} ${text}` : text;
+}
+
+/** The command line without output and display flags (and without --seed, added back resolved). */
+function reproducibleArgs(rawArgs: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < rawArgs.length; i++) {
+    const arg = rawArgs[i];
+    if (/^--(out|csv|seed)$/.test(arg)) i++;
+    else if (!/^--(out|csv|seed)=/.test(arg) && !/^--(no-)?(json|quiet)$/.test(arg)) kept.push(arg);
+  }
+  return kept;
+}
