@@ -1,13 +1,13 @@
 import type { SimulationResults } from "../../sim/model/index.ts";
 import { KPIS } from "../kpis/index.ts";
-import { tInterval, type Estimate } from "../stats/index.ts";
+import { shareInterval, tInterval, type Estimate } from "../stats/index.ts";
 
 /** Each KPI's values over replications (nulls dropped), and its estimate (null when no run had it). */
 export function summariseKpis(runs: readonly SimulationResults[], level: number): Record<string, Estimate | null> {
   const summary: Record<string, Estimate | null> = {};
   for (const definition of KPIS) {
     const values = kpiValues(runs, definition.key);
-    summary[definition.key] = values.length === 0 ? null : tInterval(values, level);
+    summary[definition.key] = values.length === 0 ? null : definition.unit === "rate" ? shareInterval(values, level) : tInterval(values, level);
   }
   return summary;
 }

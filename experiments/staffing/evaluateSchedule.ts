@@ -1,7 +1,7 @@
 import type { ModelConfig, SimulationResults } from "../../sim/model/index.ts";
 import { runTasks, type RunTasksOptions } from "../parallel/index.ts";
 import { replicationSeed } from "../replications/index.ts";
-import { tInterval, type Estimate } from "../stats/index.ts";
+import { shareInterval, type Estimate } from "../stats/index.ts";
 
 /** Per-interval simulated KPIs of one schedule over R replications. */
 export interface IntervalEvaluation {
@@ -92,7 +92,7 @@ export function summariseIntervals(runs: readonly SimulationResults[], intervals
         chatSeconds += (series.meanConcurrency[i] ?? 0) * busy;
       }
     }
-    const estimate = (values: number[]): Estimate | null => (values.length === 0 ? null : tInterval(values, level));
+    const estimate = (values: number[]): Estimate | null => (values.length === 0 ? null : shareInterval(values, level));
     return {
       meanChats: runs.length === 0 ? 0 : chats / runs.length,
       serviceLevel: estimate(serviceLevels),

@@ -1,5 +1,6 @@
+import { kpi } from "../kpis/index.ts";
 import { kpiValues } from "../replications/index.ts";
-import { pairedComparison, tInterval, type Estimate } from "../stats/index.ts";
+import { pairedComparison, shareInterval, tInterval, type Estimate } from "../stats/index.ts";
 import type { ScheduleEvaluation } from "./evaluateSchedule.ts";
 import { scheduledForOnline } from "./scheduledForOnline.ts";
 import type { NetBenefitChoice, SweepLevel } from "./staffingTypes.ts";
@@ -35,7 +36,8 @@ export function sweepLevel(evaluation: ScheduleEvaluation, agentsOnline: number,
   const runs = evaluation.runs;
   const estimate = (key: string): Estimate | null => {
     const values = kpiValues(runs, key);
-    return values.length === 0 ? null : tInterval(values, level);
+    if (values.length === 0) return null;
+    return kpi(key).unit === "rate" ? shareInterval(values, level) : tInterval(values, level);
   };
   return {
     agentsScheduled: evaluation.schedule[0] ?? 0,

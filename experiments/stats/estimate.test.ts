@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { relativeHalfWidth, tInterval } from "./estimate.ts";
+import { relativeHalfWidth, shareInterval, tInterval } from "./estimate.ts";
 
 describe("tInterval", () => {
   it("tInterval([1..5], 0.95) matches the textbook interval 3 ± 2.776445·√2.5/√5", () => {
@@ -31,5 +31,17 @@ describe("tInterval", () => {
     expect(relativeHalfWidth(tInterval([9, 11]))).toBeCloseTo(tInterval([9, 11]).halfWidth! / 10, 12);
     expect(relativeHalfWidth(tInterval([5]))).toBeNull();
     expect(relativeHalfWidth(tInterval([-1, 1]))).toBeNull();
+  });
+});
+
+describe("shareInterval", () => {
+  it("truncates the t interval of a share to [0, 1] and keeps the mean", () => {
+    const values = [0.9, 1, 1, 0.95];
+    const t = tInterval(values);
+    const share = shareInterval(values);
+    expect(t.upper!).toBeGreaterThan(1);
+    expect(share.upper).toBe(1);
+    expect(share.lower).toBeCloseTo(t.lower!, 12);
+    expect(share.mean).toBe(t.mean);
   });
 });

@@ -45,3 +45,19 @@ export function relativeHalfWidth(estimate: Estimate): number | null {
 export function checkLevel(level: number): void {
   if (!(level > 0 && level < 1)) throw new RangeError(`invalid confidence level: ${level} (must be between 0 and 1, e.g. 0.95)`);
 }
+
+/**
+ * A t interval for a share (service level, abandonment rate): bounds truncated to [0, 1], since a
+ * share cannot leave it. Near 0 or 1 the symmetric t interval would otherwise show e.g. [64%, 114%].
+ *
+ * @example
+ * shareInterval([0.9, 1, 1, 0.95]).upper // 1 (the t interval's upper bound is above 1)
+ */
+export function shareInterval(values: readonly number[], level = DEFAULT_CONFIDENCE_LEVEL): Estimate {
+  const estimate = tInterval(values, level);
+  return {
+    ...estimate,
+    lower: estimate.lower === null ? null : Math.max(0, estimate.lower),
+    upper: estimate.upper === null ? null : Math.min(1, estimate.upper),
+  };
+}

@@ -9,6 +9,7 @@ import { interruptSignal } from "./interrupt.ts";
 import { integerOption, rejectUnknownOptions, seedOption } from "./options.ts";
 import { createProgress } from "./progress.ts";
 import { UsageError } from "./UsageError.ts";
+import { reproduceCommand } from "./reproduce.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
 
 const args = {
@@ -68,7 +69,7 @@ export const calibrateCommand = defineCommand({
       interrupt.dispose();
     }
     const { calibration } = outcome;
-    const reproduce = `npm run calibrate -- ${reproducibleArgs(rawArgs).join(" ")} --seed ${seed}`;
+    const reproduce = reproduceCommand("calibrate", rawArgs, seed);
     const interrupted = calibration.stoppedBy === "interrupted";
     if (!interrupted) {
       const comment = [
@@ -132,13 +133,3 @@ function format(value: number): string {
   return Number(value.toPrecision(4)).toString();
 }
 
-/** The command line without output and display flags (and without --seed, added back resolved). */
-function reproducibleArgs(rawArgs: readonly string[]): string[] {
-  const kept: string[] = [];
-  for (let i = 0; i < rawArgs.length; i++) {
-    const arg = rawArgs[i];
-    if (/^--(out|seed)$/.test(arg)) i++;
-    else if (!/^--(out|seed)=/.test(arg) && !/^--(no-)?(json|quiet)$/.test(arg)) kept.push(arg);
-  }
-  return kept;
-}

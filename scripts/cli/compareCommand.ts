@@ -9,6 +9,8 @@ import { interruptSignal } from "./interrupt.ts";
 import { integerOption, numberOption, rejectUnknownOptions, seedOption } from "./options.ts";
 import { createProgress } from "./progress.ts";
 import { UsageError } from "./UsageError.ts";
+import { writeReport } from "./reportCommand.ts";
+import { reproduceCommand } from "./reproduce.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
 
 const args = {
@@ -27,6 +29,7 @@ const args = {
   quiet: { type: "boolean", description: "no progress output" },
   json: { type: "boolean", description: "print the results as JSON" },
   out: { type: "string", description: "write the results as JSON to this file" },
+  report: { type: "string", description: "also write a self-contained HTML report to this file" },
   csv: { type: "string", description: "write the differences table as tidy CSV to this file" },
   abAlpha: { type: "string", description: "A/B plan significance level (default 0.05)" },
   abPower: { type: "string", description: "A/B plan power (default 0.8)" },
@@ -91,10 +94,11 @@ export const compareCommand = defineCommand({
       seed,
       generatedAt: new Date().toISOString(),
       runSeconds: (performance.now() - started) / 1000,
-      reproduce: `npm run compare -- ${rawArgs.filter((arg) => !/^--(json|quiet|out|csv)/.test(arg)).join(" ")}`.replace(/ --(out|csv) \S+/g, ""),
+      reproduce: reproduceCommand("compare", rawArgs, seed),
     });
     const document = { stamp: { ...stamp, replications: comparison.replications, workers }, comparison, grid: grid ?? null, abPlan };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
+    if (parsed.report) writeReport([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
     if (parsed.csv) writeFileAtomic(parsed.csv, toCsv(differenceRows(comparison, grid)));
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else process.stdout.write(comparisonSummary(comparison, grid, abPlan, currency) + (parsed.out ? `results written to ${parsed.out}\n` : ""));

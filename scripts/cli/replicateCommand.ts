@@ -9,6 +9,7 @@ import { interruptSignal } from "./interrupt.ts";
 import { integerOption, numberOption, rejectUnknownOptions, seedOption } from "./options.ts";
 import { createProgress } from "./progress.ts";
 import { UsageError } from "./UsageError.ts";
+import { reproduceCommand } from "./reproduce.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
 
 const args = {
@@ -67,7 +68,7 @@ export const replicateCommand = defineCommand({
       seed,
       generatedAt: new Date().toISOString(),
       runSeconds: (performance.now() - started) / 1000,
-      reproduce: `npm run replicate -- ${parsed.scenario} --seed ${seed} --replications ${replications}${days ? ` --days ${days}` : ""}`,
+      reproduce: reproduceCommand("replicate", rawArgs, seed),
     });
     const { runs: _runs, ...summary } = set;
     const document = { stamp: { ...stamp, replications: set.completed, workers }, replications: parsed.keepRuns ? set : summary };

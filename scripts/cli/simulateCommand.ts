@@ -4,6 +4,8 @@ import { loadScenario, makeStamp, resolveSeed, simulateScenario } from "../../ex
 import type { SessionRecord } from "../../sim/model/index.ts";
 import { integerOption, rejectUnknownOptions, seedOption } from "./options.ts";
 import { simulationSummary } from "./simulationSummary.ts";
+import { writeReport } from "./reportCommand.ts";
+import { reproduceCommand } from "./reproduce.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
 
 const args = {
@@ -12,6 +14,7 @@ const args = {
   days: { type: "string", description: "override the horizon in days" },
   json: { type: "boolean", description: "print the full results as JSON instead of the summary" },
   out: { type: "string", description: "write the full results as JSON to this file" },
+  report: { type: "string", description: "also write a self-contained HTML report to this file" },
   events: { type: "string", description: "write one JSON line per session to this file (JSONL)" },
 } as const;
 
@@ -42,10 +45,11 @@ export const simulateCommand = defineCommand({
       seed,
       generatedAt: new Date().toISOString(),
       runSeconds: (performance.now() - started) / 1000,
-      reproduce: `npm run simulate -- ${parsed.scenario} --seed ${seed}${days ? ` --days ${days}` : ""}`,
+      reproduce: reproduceCommand("simulate", rawArgs, seed),
     });
     const document = { stamp, results };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
+    if (parsed.report) writeReport([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else {
       process.stdout.write(simulationSummary(results, stamp, loaded.scenario.currency));

@@ -9,6 +9,8 @@ import { interruptSignal } from "./interrupt.ts";
 import { integerOption, numberOption, rejectUnknownOptions, seedOption } from "./options.ts";
 import { createProgress } from "./progress.ts";
 import { UsageError } from "./UsageError.ts";
+import { writeReport } from "./reportCommand.ts";
+import { reproduceCommand } from "./reproduce.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
 
 const args = {
@@ -28,6 +30,7 @@ const args = {
   quiet: { type: "boolean", description: "no progress output" },
   json: { type: "boolean", description: "print the results as JSON" },
   out: { type: "string", description: "write the results as JSON to this file" },
+  report: { type: "string", description: "also write a self-contained HTML report to this file" },
   csv: { type: "string", description: "write the per-interval plan as tidy CSV to this file" },
 } as const;
 
@@ -83,10 +86,11 @@ export const staffCommand = defineCommand({
       seed,
       generatedAt: new Date().toISOString(),
       runSeconds: (performance.now() - started) / 1000,
-      reproduce: `npm run staff -- ${reproducibleArgs(rawArgs).join(" ")} --seed ${seed}`,
+      reproduce: reproduceCommand("staff", rawArgs, seed),
     });
     const document = { stamp: { ...stamp, replications, workers }, staffing };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
+    if (parsed.report) writeReport([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
     if (parsed.csv) writeFileAtomic(parsed.csv, toCsv(intervalRows(staffing)));
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else process.stdout.write(staffingSummary(staffing, currency) + (parsed.out ? `results written to ${parsed.out}\n` : ""));
@@ -197,13 +201,3 @@ function clock(seconds: number): string {
   return day > 0 ? `d${day + 1} ${text}` : text;
 }
 
-/** The command line without output and display flags (and without --seed, added back resolved). */
-function reproducibleArgs(rawArgs: readonly string[]): string[] {
-  const kept: string[] = [];
-  for (let i = 0; i < rawArgs.length; i++) {
-    const arg = rawArgs[i];
-    if (/^--(out|csv|seed)$/.test(arg)) i++;
-    else if (!/^--(out|csv|seed)=/.test(arg) && !/^--(no-)?(json|quiet)$/.test(arg)) kept.push(arg);
-  }
-  return kept;
-}
