@@ -49,7 +49,7 @@ describe("calibrate command", () => {
     expect(run.stdout).toMatch(/\ngoodness of fit: χ² = [\d.]+ on 0 degrees of freedom \(no test: as many parameters as free cells\)/);
     expect(run.stdout).toContain(`calibrated scenario written to ${written}\n`);
     const text = readFileSync(written, "utf8");
-    expect(text).toMatch(/^# Calibrated by convsim [\d.]+ calibrate against observed\.csv \(14 values fitted; deviance [\d.]+ → [\d.]+\)\.\n# Reproduce: npm run calibrate -- .*store\.yaml --observed .*observed\.csv --replications 1 --workers 1 --seed 4\n# a small store for the calibrate command test\n/);
+    expect(text).toMatch(/^# Calibrated by convsim [\d.]+ calibrate against observed\.csv \(14 values fitted; deviance [\d.]+ → [\d.]+\)\.\n# Reproduce: npm run calibrate -- .*store\.yaml --observed .*observed\.csv --replications 1 --seed 4\n# a small store for the calibrate command test\n/);
     expect(loadScenario(written).config.kind).toBe("store");
   });
 

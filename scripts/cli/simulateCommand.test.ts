@@ -132,7 +132,7 @@ describe("convsim simulate", () => {
     expect(run.stdout).toContain(`results written to ${out}\n`);
     const { stamp, results } = JSON.parse(readFileSync(out, "utf8"));
     expect(stamp).toMatchObject({ seed: "spring", version: VERSION, scenarioHash: loadScenario(smallScenario, { days: 2 }).hash });
-    expect(stamp.reproduce).toBe(`npm run simulate -- ${smallScenario} --seed spring --days 2`);
+    expect(stamp.reproduce).toBe(`npm run simulate -- ${smallScenario} --days 2 --seed spring`);
     expect(results).toMatchObject({ kind: "store", seed: "spring", horizonDays: 2 });
     expect(results.intervals.sessions).toHaveLength(96);
     // Written atomically: no temporary file is left beside it.
@@ -181,7 +181,7 @@ describe("convsim simulate: bad input exits 2 with one line per problem and no s
   });
 
   it.each([
-    ["an unknown flag", "unknownFlag", "never-1.json", /^error: invalid option --sed: unknown option \(allowed: --seed, --days, --json, --out, --events\)\n$/],
+    ["an unknown flag", "unknownFlag", "never-1.json", /^error: invalid option --sed: unknown option \(allowed: --seed, --days, --json, --out, --report, --events\)\n$/],
     ["--days abc", "daysText", "never-2.json", /^error: invalid --days: "abc" \(must be an integer from 1 to 3650\)\n$/],
     ["--days 0", "daysZero", "never-3.json", /^error: invalid --days: "0" \(must be an integer from 1 to 3650\)\n$/],
     ["--days 2.5", "daysFraction", "never-4.json", /^error: invalid --days: "2\.5" \(must be an integer from 1 to 3650\)\n$/],
