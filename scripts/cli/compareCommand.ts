@@ -2,15 +2,15 @@ import { defineCommand } from "citty";
 import { abTestPlan, compareGrid, compareVariants, DEFAULT_PRIMARY_METRIC, formatDifference, formatValue, loadVariants, type AbTestPlan, type ComparisonGrid, type ComparisonResults } from "../../experiments/compare/index.ts";
 import { makeStamp, resolveSeed } from "../../experiments/index.ts";
 import { kpi, KPI_KEYS } from "../../experiments/kpis/index.ts";
-import { defaultWorkers } from "../../experiments/parallel/index.ts";
 import type { Correction } from "../../experiments/stats/index.ts";
 import { toCsv } from "./csv.ts";
 import { interruptSignal } from "./interrupt.ts";
-import { integerOption, numberOption, rejectUnknownOptions, seedOption } from "./options.ts";
+import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts";
 import { createProgress } from "./progress.ts";
 import { UsageError } from "./UsageError.ts";
 import { writeReport } from "./reportCommand.ts";
 import { reproduceCommand } from "./reproduce.ts";
+import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
 
 const args = {
@@ -18,17 +18,10 @@ const args = {
   policies: { type: "string", description: "comma-separated policy files to compare with the scenario's own policy" },
   control: { type: "string", description: "name of the control variant (default: the scenario's own policy / the first variant)" },
   metric: { type: "string", description: `primary metric (default ${DEFAULT_PRIMARY_METRIC}; e.g. revenuePerSession)` },
-  replications: { type: "string", description: "replications per variant (default 10)" },
-  seed: { type: "string", description: "random seed (default: the scenario's, else 1)" },
-  days: { type: "string", description: "override the horizon in days" },
+  ...RUN_ARGS,
   level: { type: "string", description: "confidence level (default 0.95)" },
   correction: { type: "string", description: "multiple-comparison correction: holm (default), bh, none" },
   staffing: { type: "string", description: "grid mode: comma-separated agent counts (scheduled all day), e.g. 1,2,3" },
-  workers: { type: "string", description: "worker threads (default: one per core)" },
-  failFast: { type: "boolean", description: "stop at the first failed replication" },
-  quiet: { type: "boolean", description: "no progress output" },
-  json: { type: "boolean", description: "print the results as JSON" },
-  out: { type: "string", description: "write the results as JSON to this file" },
   report: { type: "string", description: "also write a self-contained HTML report to this file" },
   csv: { type: "string", description: "write the differences table as tidy CSV to this file" },
   abAlpha: { type: "string", description: "A/B plan significance level (default 0.05)" },
@@ -44,9 +37,7 @@ export const compareCommand = defineCommand({
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
-    const days = integerOption(parsed.days, "--days", 1, 3650);
-    const replications = integerOption(parsed.replications, "--replications", 2, 100_000) ?? 10;
-    const workers = integerOption(parsed.workers, "--workers", 1, 256) ?? defaultWorkers();
+    const { days, replications, workers, seed: seedArg } = parseRunArgs(parsed);
     const level = numberOption(parsed.level, "--level", 0.5, 0.9999) ?? 0.95;
     const correction = parsed.correction === undefined ? "holm" : CORRECTIONS[parsed.correction];
     if (correction === undefined) throw new UsageError(`invalid --correction: ${JSON.stringify(parsed.correction)} (allowed: holm, bh, none)`);
@@ -64,7 +55,7 @@ export const compareCommand = defineCommand({
     if (!loaded.variants.some((variant) => variant.name === control)) {
       throw new UsageError(`invalid --control: ${JSON.stringify(control)} (variants: ${loaded.variants.map((variant) => variant.name).join(", ")})`);
     }
-    const seed = resolveSeed(loaded.base, seedOption(parsed.seed));
+    const seed = resolveSeed(loaded.base, seedArg);
     const primaryMetric = parsed.metric ?? loaded.primaryMetric ?? DEFAULT_PRIMARY_METRIC;
     kpi(primaryMetric);
     const currency = loaded.base.scenario.currency;

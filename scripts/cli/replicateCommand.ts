@@ -1,32 +1,25 @@
 import { defineCommand } from "citty";
 import { loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts";
 import { KPI_KEYS, KPIS } from "../../experiments/kpis/index.ts";
-import { defaultWorkers } from "../../experiments/parallel/index.ts";
 import { replicate, type ReplicationSet } from "../../experiments/replications/index.ts";
 import { formatValue } from "../../experiments/compare/index.ts";
 import { toCsv } from "./csv.ts";
 import { interruptSignal } from "./interrupt.ts";
-import { integerOption, numberOption, rejectUnknownOptions, seedOption } from "./options.ts";
+import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts";
 import { createProgress } from "./progress.ts";
 import { UsageError } from "./UsageError.ts";
 import { reproduceCommand } from "./reproduce.ts";
+import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
 
 const args = {
   scenario: { type: "positional", description: "scenario file (YAML or JSON)", required: true },
-  replications: { type: "string", description: "independent replications (default 10; the first batch with a precision target)" },
-  seed: { type: "string", description: "random seed (default: the scenario's, else 1)" },
-  days: { type: "string", description: "override the horizon in days" },
+  ...RUN_ARGS,
   level: { type: "string", description: "confidence level (default 0.95)" },
   targetKpi: { type: "string", description: "keep adding replications until this KPI's relative half-width is met" },
   targetHalfWidth: { type: "string", description: "relative half-width to reach, e.g. 0.02 (default 0.05)" },
   maxReplications: { type: "string", description: "upper bound with a precision target (default 200)" },
-  workers: { type: "string", description: "worker threads (default: one per core)" },
-  failFast: { type: "boolean", description: "stop at the first failed replication" },
   keepRuns: { type: "boolean", description: "include every replication's full results in the JSON" },
-  quiet: { type: "boolean", description: "no progress output" },
-  json: { type: "boolean", description: "print the results as JSON" },
-  out: { type: "string", description: "write the results as JSON to this file" },
   csv: { type: "string", description: "write the KPI table as tidy CSV to this file" },
 } as const;
 
@@ -36,9 +29,7 @@ export const replicateCommand = defineCommand({
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
-    const days = integerOption(parsed.days, "--days", 1, 3650);
-    const replications = integerOption(parsed.replications, "--replications", 2, 100_000) ?? 10;
-    const workers = integerOption(parsed.workers, "--workers", 1, 256) ?? defaultWorkers();
+    const { days, replications, workers, seed: seedArg } = parseRunArgs(parsed);
     const level = numberOption(parsed.level, "--level", 0.5, 0.9999) ?? 0.95;
     if (parsed.targetKpi !== undefined && !KPI_KEYS.includes(parsed.targetKpi)) throw new UsageError(`invalid --target-kpi: ${JSON.stringify(parsed.targetKpi)} (allowed: ${KPI_KEYS.join(", ")})`);
     const precision = parsed.targetKpi
@@ -49,7 +40,7 @@ export const replicateCommand = defineCommand({
         }
       : undefined;
     const loaded = loadScenario(parsed.scenario, { days });
-    const seed = resolveSeed(loaded, seedOption(parsed.seed));
+    const seed = resolveSeed(loaded, seedArg);
     const progress = createProgress("replicate", { quiet: parsed.quiet });
     const interrupt = interruptSignal();
     const started = performance.now();

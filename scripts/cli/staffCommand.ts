@@ -1,16 +1,16 @@
 import { defineCommand } from "citty";
 import { loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts";
-import { defaultWorkers } from "../../experiments/parallel/index.ts";
 import { recommendStaffing, resolveStaffingTarget, type StaffingObjective, type StaffingResults, type StaffingTargetOptions } from "../../experiments/staffing/index.ts";
 import type { Estimate } from "../../experiments/stats/index.ts";
 import { toCsv } from "./csv.ts";
 import { money, percent } from "./format.ts";
 import { interruptSignal } from "./interrupt.ts";
-import { integerOption, numberOption, rejectUnknownOptions, seedOption } from "./options.ts";
+import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts";
 import { createProgress } from "./progress.ts";
 import { UsageError } from "./UsageError.ts";
 import { writeReport } from "./reportCommand.ts";
 import { reproduceCommand } from "./reproduce.ts";
+import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
 
 const args = {
@@ -20,16 +20,9 @@ const args = {
   maxAbandon: { type: "string", description: "maximum share of chats giving up in the queue, e.g. 0.05" },
   maxOccupancy: { type: "string", description: "maximum agent occupancy, e.g. 0.85" },
   objective: { type: "string", description: "target (default: smallest schedule meeting the target) or net-benefit (store: best constant staffing)" },
-  replications: { type: "string", description: "replications per simulated schedule (default 10)" },
-  seed: { type: "string", description: "random seed (default: the scenario's, else 1)" },
-  days: { type: "string", description: "override the horizon in days" },
+  ...RUN_ARGS,
   shiftHours: { type: "string", description: "round the recommendation up to shifts of this many hours" },
   maxIterations: { type: "string", description: "simulation rounds of the search (default 8)" },
-  workers: { type: "string", description: "worker threads (default: one per core)" },
-  failFast: { type: "boolean", description: "stop at the first failed replication" },
-  quiet: { type: "boolean", description: "no progress output" },
-  json: { type: "boolean", description: "print the results as JSON" },
-  out: { type: "string", description: "write the results as JSON to this file" },
   report: { type: "string", description: "also write a self-contained HTML report to this file" },
   csv: { type: "string", description: "write the per-interval plan as tidy CSV to this file" },
 } as const;
@@ -42,9 +35,7 @@ export const staffCommand = defineCommand({
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
-    const days = integerOption(parsed.days, "--days", 1, 3650);
-    const replications = integerOption(parsed.replications, "--replications", 2, 100_000) ?? 10;
-    const workers = integerOption(parsed.workers, "--workers", 1, 256) ?? defaultWorkers();
+    const { days, replications, workers, seed: seedArg } = parseRunArgs(parsed);
     const maxIterations = integerOption(parsed.maxIterations, "--max-iterations", 1, 1000);
     const target: StaffingTargetOptions = {
       serviceLevel: numberOption(parsed.serviceLevel, "--service-level", 0.01, 0.999),
@@ -66,7 +57,7 @@ export const staffCommand = defineCommand({
     } catch (error) {
       throw new UsageError((error as Error).message.replace(/target\.serviceLevel\b/, "--service-level").replace("target.maxQueueAbandonment", "--max-abandon").replace("target.maxOccupancy", "--max-occupancy"));
     }
-    const seed = resolveSeed(loaded, seedOption(parsed.seed));
+    const seed = resolveSeed(loaded, seedArg);
     const currency = loaded.scenario.currency;
     const progress = createProgress("staff", { quiet: parsed.quiet });
     const interrupt = interruptSignal();

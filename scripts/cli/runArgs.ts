@@ -1,0 +1,34 @@
+import { defaultWorkers } from "../../experiments/parallel/index.ts";
+import { integerOption, seedOption } from "./options.ts";
+
+/** Replications when a command is not told otherwise. */
+export const DEFAULT_REPLICATIONS = 10;
+
+/** Flags shared by the commands that run many replications (replicate, compare, staff). */
+export const RUN_ARGS = {
+  replications: { type: "string", description: `replications (default ${DEFAULT_REPLICATIONS})` },
+  seed: { type: "string", description: "random seed (default: the scenario's, else 1)" },
+  days: { type: "string", description: "override the horizon in days" },
+  workers: { type: "string", description: "worker threads (default: one per core)" },
+  failFast: { type: "boolean", description: "stop at the first failed replication" },
+  quiet: { type: "boolean", description: "no progress output" },
+  json: { type: "boolean", description: "print the results as JSON" },
+  out: { type: "string", description: "write the results as JSON to this file" },
+} as const;
+
+export interface RunArgs {
+  days: number | undefined;
+  replications: number;
+  workers: number;
+  seed: string | number | undefined;
+}
+
+/** Parses and checks the shared flags (house-format UsageErrors, exit 2). */
+export function parseRunArgs(parsed: { days?: unknown; replications?: unknown; workers?: unknown; seed?: unknown }): RunArgs {
+  return {
+    days: integerOption(parsed.days, "--days", 1, 3650),
+    replications: integerOption(parsed.replications, "--replications", 2, 100_000) ?? DEFAULT_REPLICATIONS,
+    workers: integerOption(parsed.workers, "--workers", 1, 256) ?? defaultWorkers(),
+    seed: seedOption(parsed.seed),
+  };
+}
