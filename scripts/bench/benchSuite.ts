@@ -29,6 +29,8 @@ export interface BenchMeasurement {
 export interface BenchRatio {
   label: string;
   value: number;
+  /** Unit printed after the value (default "×", a ratio). */
+  unit?: string;
   /** Human-readable target ("≥ 25×"); figures only, nothing fails on a miss. */
   target?: string;
   met?: boolean;

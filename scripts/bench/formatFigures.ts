@@ -37,7 +37,7 @@ export function formatFigures(figures: BenchFigures): string[] {
     const labelWidth = Math.max(...figures.ratios.map((ratio) => ratio.label.length));
     for (const ratio of figures.ratios) {
       const target = ratio.target === undefined ? "" : `   target ${ratio.target}: ${ratio.met ? "met" : "MISSED"}`;
-      lines.push(`${ratio.label.padEnd(labelWidth)}  ${ratio.value.toFixed(2)}×${target}`);
+      lines.push(`${ratio.label.padEnd(labelWidth)}  ${ratio.value.toFixed(2)}${ratio.unit ?? "×"}${target}`);
     }
   }
   if (figures.notes.length > 0) lines.push("", ...figures.notes);
