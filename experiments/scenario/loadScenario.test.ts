@@ -234,7 +234,7 @@ describe("loadScenario: one house-format line per problem", () => {
     ["negative constant", (d: any) => (d.funnel.hesitation.pauseSeconds = { kind: "constant", value: -1 }), /^invalid funnel\.hesitation\.pauseSeconds: -1 \(must not produce negative values .*\)$/],
     ["non-positive exponential mean", (d: any) => (d.chat.handleSeconds = { kind: "exponential", mean: 0 }), /^invalid chat\.handleSeconds\.mean: 0 \(must be > 0\)$/],
     ["lognormal whose sd overflows", (d: any) => (d.funnel.hesitation.pauseSeconds = { kind: "lognormal", mean: 5e-324, sd: 20 }), /^invalid funnel\.hesitation\.pauseSeconds\.sd: 20 \(must keep sd² ÷ mean² finite \(mean 5e-324\)\)$/],
-    ["infinite mean", (d: any) => (d.segments[2].dwellSeconds = { kind: "weibull", shape: 0.001, scale: 1000 }), /^invalid segments\[2\]\.dwellSeconds: an object \(must have a finite mean \(these parameters give Infinity\)\)$/],
+    ["infinite mean", (d: any) => (d.segments[2].dwellSeconds = { kind: "weibull", shape: 0.001, scale: 1000 }), /^invalid segments\[2\]\.dwellSeconds: an object \(cannot be sampled: invalid weibull shape: 0\.001 \(gives no finite mean and variance; use a shape of about 0\.01 or more\)\)$/],
     ["normal truncated where it has no mass", (d: any) => (d.chat.handleSeconds = { kind: "normal", mean: -1e6, sd: 1, min: 0 }), /^invalid chat\.handleSeconds: an object \(cannot be sampled: invalid normal min: 0 \(must leave probability > 0 above it .*\)\)$/],
     // Schedules.
     ["gap between blocks", (d: any) => (d.agents.schedule = [{ from: "00:00", to: "08:00", agents: 2 }, { from: "09:00", to: "24:00", agents: 2 }]), /^invalid agents\.schedule: no block covers 08:00 \(blocks must cover 00:00-24:00 every day\)$/],
