@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
 import type { SimulationResults } from "../../sim/model/index.ts";
 import runSimulationTask, { type SimulationTask } from "./simulationWorker.ts";
+import { workerModule } from "./workerModule.ts";
 
 /** What happened to one task (tinybench's convention: errors are recorded, not thrown). */
 export type TaskOutcome =
@@ -35,12 +36,16 @@ export class TaskPool {
 
   constructor(workers: number = defaultWorkers()) {
     this.workers = Math.max(1, workers);
-    this.piscina = new Piscina({ filename: new URL("./simulationWorker.mjs", import.meta.url).href, minThreads: this.workers, maxThreads: this.workers, idleTimeout: 1000 });
+    this.piscina = openPiscina(this.workers);
   }
 
   close(): Promise<void> {
     return this.piscina.destroy();
   }
+}
+
+function openPiscina(workers: number): Piscina {
+  return new Piscina({ ...workerModule(), minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
 }
 
 /** Default number of worker threads: one per core. */
@@ -80,7 +85,7 @@ async function runSerially(tasks: readonly SimulationTask[], options: RunTasksOp
 }
 
 async function runOnPool(tasks: readonly SimulationTask[], workers: number, options: RunTasksOptions): Promise<TaskOutcome[]> {
-  const pool = options.pool?.piscina ?? new Piscina({ filename: new URL("./simulationWorker.mjs", import.meta.url).href, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+  const pool = options.pool?.piscina ?? openPiscina(workers);
   const stopAll = new AbortController();
   // Every queued task listens on this signal; that is expected, not a leak.
   setMaxListeners(0, stopAll.signal);

@@ -48,10 +48,13 @@ export class EventQueue {
 
   /** Removes and returns the earliest event. */
   pop(): Event<any> | undefined {
+    const fifos = this.#fifos;
+    // Most pops find both FIFOs empty: then the heap's top is the answer without comparing heads.
+    if (fifos[0].live === 0 && fifos[1].live === 0) return this.#popHeap();
     const top = this.peek();
     if (top === undefined) return undefined;
     if (top.heapIndex === IN_FIFO) {
-      this.#fifos[top.priority].shift();
+      fifos[top.priority].shift();
       top.heapIndex = -1;
       return top;
     }

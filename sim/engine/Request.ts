@@ -13,18 +13,19 @@ export interface RequestOwner {
  * equal priorities are served first-come first-served.
  */
 export class Request extends Event<number> {
-  readonly owner: RequestOwner;
-  readonly queuePriority: number;
+  // Assigned in the constructor, not as class fields: see Event.
+  declare readonly owner: RequestOwner;
+  declare readonly queuePriority: number;
   /** Arrival order, used to break priority ties. */
-  readonly arrival: number;
+  declare readonly arrival: number;
   /** Position in the owner's wait queue, or -1. Maintained by WaitQueue. */
-  queueIndex = -1;
+  declare queueIndex: number;
   /** Server holding the request once granted, else -1. */
-  server = -1;
+  declare server: number;
   /** Time the request was made (seconds). */
-  readonly requestedAt: number;
-  released = false;
-  withdrawn = false;
+  declare readonly requestedAt: number;
+  declare released: boolean;
+  declare withdrawn: boolean;
 
   constructor(env: Environment, owner: RequestOwner, priority: number, arrival: number) {
     super(env);
@@ -32,7 +33,11 @@ export class Request extends Event<number> {
     this.owner = owner;
     this.queuePriority = priority;
     this.arrival = arrival;
+    this.queueIndex = -1;
+    this.server = -1;
     this.requestedAt = env.now;
+    this.released = false;
+    this.withdrawn = false;
   }
 
   /** True once a slot was assigned (the success may still be on the event queue). */

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import type { ChatOnlyModelConfig } from "../../sim/model/index.ts";
+import runSimulationTask from "./simulationWorker.ts";
+import { withoutPreloads, workerModule } from "./workerModule.ts";
+
+const config: ChatOnlyModelConfig = {
+  kind: "chatOnly",
+  name: "tiny",
+  horizon: { days: 1, intervalSeconds: 3600 },
+  chatRatesPerSecond: new Array(24).fill(0.01),
+  handleSeconds: { kind: "exponential", mean: 60 },
+  patienceSeconds: { kind: "exponential", mean: 90 },
+  slowdownPerExtraChat: 0,
+  serviceLevelSeconds: 20,
+  agents: { scheduled: new Array(24).fill(1), shrinkage: 0, concurrency: 1, costPerHour: 0 },
+};
+
+describe("workerModule", () => {
+  it("workerModule() is a bundled plain ES module whose task gives the in-process results", async () => {
+    const module = workerModule();
+    expect(module.filename).toMatch(/^file:\/\/.*simulation-worker-[0-9a-f]{16}\.mjs$/);
+    expect(module.execArgv).toBeDefined();
+    const bundled = (await import(module.filename)) as { default: typeof runSimulationTask };
+    const task = { config, seed: 11 };
+    expect(JSON.stringify(bundled.default(task))).toBe(JSON.stringify(runSimulationTask(task)));
+  });
+
+  it("workerModule() builds once per process", () => {
+    expect(workerModule()).toBe(workerModule());
+  });
+
+  it("withoutPreloads drops loader flags with their values and keeps the rest", () => {
+    const tsxParent = ["--require", "/x/preflight.cjs", "--import", "file:///x/loader.mjs", "--max-old-space-size=4096", "--eval", "code()", "--stack-size=2000", "--import=other", "-r", "y"];
+    expect(withoutPreloads(tsxParent)).toEqual(["--max-old-space-size=4096", "--stack-size=2000"]);
+    expect(withoutPreloads([])).toEqual([]);
+  });
+});

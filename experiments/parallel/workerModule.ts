@@ -1,0 +1,81 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildSync } from "esbuild";
+
+/** What a pool thread loads: the module's file URL, and the Node flags the thread starts with. */
+export interface WorkerModule {
+  filename: string;
+  /** Absent: the thread inherits this process's flags (Node's default). */
+  execArgv?: string[];
+}
+
+/** The TypeScript task function every pool thread runs. */
+const WORKER_SOURCE = fileURLToPath(new URL("./simulationWorker.ts", import.meta.url));
+/** Fallback entry: registers tsx in the thread, then loads the TypeScript task (slow start, always works). */
+const TSX_ENTRY: WorkerModule = { filename: new URL("./simulationWorker.mjs", import.meta.url).href };
+/** Flags that load code before the program (tsx's loader hooks) or are the program: a bundled thread needs none. */
+const PRELOAD_FLAGS = new Set(["--import", "--require", "-r", "--loader", "--experimental-loader", "--eval", "-e", "--print", "-p"]);
+
+// Built once per process: the source does not change while it runs.
+let cached: WorkerModule | undefined;
+
+/**
+ * The module pool threads load. A thread that starts tsx's loader (inherited from a `tsx` parent)
+ * and transforms the model module by module takes 0.5–1.5 s to start on this project's 2-core
+ * target, which eats much of the gain of a second thread on a run of tens of seconds. So the task
+ * function and everything it imports are bundled by esbuild (≈ 0.1 s, once per process) into one
+ * plain ES module in the temp folder, named by the hash of its content, and threads start without
+ * the loader flags: they are up in tens of milliseconds, concurrent processes share the file, and a
+ * stale build is never picked up. If bundling fails (no esbuild, read-only temp folder), threads
+ * fall back to tsx: slower to start, the same code and the same results.
+ */
+export function workerModule(): WorkerModule {
+  cached ??= bundleWorker() ?? TSX_ENTRY;
+  return cached;
+}
+
+function bundleWorker(): WorkerModule | undefined {
+  try {
+    const output = buildSync({
+      entryPoints: [WORKER_SOURCE],
+      bundle: true,
+      write: false,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      // seedrandom is CommonJS and asks for `crypto`; a bundled ES module has no `require` of its own.
+      banner: { js: 'import { createRequire as __convsimRequire } from "node:module"; const require = __convsimRequire(import.meta.url);' },
+      legalComments: "none",
+      logLevel: "silent",
+    });
+    const code = output.outputFiles[0].text;
+    const hash = createHash("sha256").update(code).digest("hex").slice(0, 16);
+    const directory = join(tmpdir(), "convsim-workers");
+    const file = join(directory, `simulation-worker-${hash}.mjs`);
+    if (!existsSync(file)) {
+      mkdirSync(directory, { recursive: true });
+      // Write beside, then rename: a process starting threads at the same moment sees the whole file or none.
+      const partial = `${file}.${process.pid}.partial`;
+      writeFileSync(partial, code);
+      renameSync(partial, file);
+    }
+    return { filename: pathToFileURL(file).href, execArgv: withoutPreloads(process.execArgv) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** This process's Node flags minus the preloads (and their values): memory and stack limits carry over. */
+export function withoutPreloads(execArgv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let index = 0; index < execArgv.length; index++) {
+    const flag = execArgv[index];
+    const name = flag.split("=")[0];
+    if (!PRELOAD_FLAGS.has(name)) kept.push(flag);
+    else if (!flag.includes("=")) index++; // the value is the next argument
+  }
+  return kept;
+}
