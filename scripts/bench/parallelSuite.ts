@@ -17,19 +17,32 @@ export const parallelSuite: BenchSuite = {
       const result = await compareVariants(variants, { ...options, workers });
       return { seconds: (performance.now() - started) / 1000, bytes: JSON.stringify(result) };
     };
-    const serial = await timed(1);
-    const parallel = await timed(2);
+    // Alternate serial and parallel runs, so load from other work hits both alike; the speed-up is
+    // taken from the best of each (the least disturbed run), and the median is printed beside it.
+    const serialRuns: Array<{ seconds: number; bytes: string }> = [];
+    const parallelRuns: Array<{ seconds: number; bytes: string }> = [];
+    const rounds = Math.min(context.repeats, 3);
+    for (let round = 0; round < rounds; round++) {
+      serialRuns.push(await timed(1));
+      parallelRuns.push(await timed(2));
+    }
+    const best = (runs: Array<{ seconds: number }>) => Math.min(...runs.map((run) => run.seconds));
+    const speedUp = best(serialRuns) / best(parallelRuns);
+    const identical = [...serialRuns, ...parallelRuns].every((run) => run.bytes === serialRuns[0].bytes);
     const runs = 8 * variants.length;
     return {
       suite: "parallel",
       title: "Parallel compare (piscina worker threads)",
       unitName: "runs",
       measurements: [
-        { label: "1 worker (in process)", units: runs, events: null, wallSeconds: [serial.seconds] },
-        { label: "2 worker threads", units: runs, events: null, wallSeconds: [parallel.seconds] },
+        { label: "1 worker (in process)", units: runs, events: null, wallSeconds: serialRuns.map((run) => run.seconds) },
+        { label: "2 worker threads", units: runs, events: null, wallSeconds: parallelRuns.map((run) => run.seconds) },
       ],
-      ratios: [{ label: "speed-up, 2 workers vs 1", value: serial.seconds / parallel.seconds, target: "≥ 1.8×", met: serial.seconds / parallel.seconds >= 1.8 }],
-      notes: [`results byte-identical: ${serial.bytes === parallel.bytes ? "yes" : "NO"}`],
+      ratios: [{ label: "speed-up, 2 workers vs 1 (best runs)", value: speedUp, target: "≥ 1.8×", met: speedUp >= 1.8 }],
+      notes: [
+        `${rounds} alternating round${rounds === 1 ? "" : "s"}; results of every run byte-identical: ${identical ? "yes" : "NO"}`,
+        "the 2-thread runs include starting the pool (one esbuild bundle, threads without tsx's loader) and each thread's JIT warm-up",
+      ],
     };
   },
 };
