@@ -1,23 +1,18 @@
-// End-to-end checks of the store model on the baseline scenario (experiments/scenarios/baseline.yaml):
+// End-to-end checks of the store model on the baseline scenario (baseline.yaml beside this file):
 // determinism, common random numbers across policies, the pricing levers, the chat desk, the
 // accounting identities between the result's fields, JSON safety and fixed-size results.
 // Runs are one day (40,000 sessions) unless a test says otherwise, with fixed seeds; each run is
 // made once and shared by the tests that read it.
-//
-// This test imports the scenario loader from experiments/ (an upward import that model code itself
-// never makes) so that it exercises the model on the calibrated baseline rather than a hand copy.
+// It lives here, not in sim/model, because it needs the scenario loader (sim/ never imports
+// experiments/): it exercises the model on the calibrated baseline rather than on a hand copy.
 
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseScenario, readDataFile, type ScenarioOverrides } from "../../experiments/scenario/index.ts";
-import type { StoreModelConfig } from "./config.ts";
-import { ABANDONMENT_REASONS } from "./reasons.ts";
-import type { StoreResults } from "./results.ts";
-import { simulateStore } from "./simulateStore.ts";
-import type { SessionRecord } from "./StoreWorld.ts";
+import { ABANDONMENT_REASONS, simulateStore, type SessionRecord, type StoreModelConfig, type StoreResults } from "../../sim/model/index.ts";
+import { parseScenario, readDataFile, type ScenarioOverrides } from "../scenario/index.ts";
 
-const BASELINE_PATH = fileURLToPath(new URL("../../experiments/scenarios/baseline.yaml", import.meta.url));
-const policyPath = (name: string): string => fileURLToPath(new URL(`../../experiments/policies/${name}.yaml`, import.meta.url));
+const BASELINE_PATH = fileURLToPath(new URL("./baseline.yaml", import.meta.url));
+const policyPath = (name: string): string => fileURLToPath(new URL(`../policies/${name}.yaml`, import.meta.url));
 const SEED = 11;
 
 /** Scenario data as read from YAML, edited in place by tests before validation. */
