@@ -14,10 +14,10 @@ export { ReportInputError } from "./ReportInputError.ts";
 export { SECTION_BUILDERS, buildSections, type SectionRegistry } from "./sectionRegistry.ts";
 export { createRenderContext, createPlotDocument, type RenderContext, type RenderContextOptions } from "./renderContext.ts";
 export type { Chart, Section, SectionBuilder, Table, TableCell, TableColumn, KeyFigure, LegendItem } from "./reportTypes.ts";
-export type { Estimate, MetricUnit, ComparisonResults, ComparisonDifference, StaffingResults, StaffingTarget, CalibrationResults } from "./inputTypes.ts";
+export type { Estimate, MetricUnit, ComparisonResults, ComparisonDifference, StaffingResults, StaffingTarget, CalibrationResults, SyntheticCheckResults, CheckName, CheckStatus } from "./inputTypes.ts";
 export { escapeHtml, html, trustedHtml, htmlString, isSafeHtml, type SafeHtml, type HtmlValue } from "./escapeHtml.ts";
 export { plotChart, labelMargin, heatmapChart, estimateBandChart, FULL_WIDTH, HALF_WIDTH, type ChartSpec, type HeatmapSeries, type EstimateBandSpec } from "./charts/index.ts";
-export { funnelSection, abandonmentSection, chatQueueSection, daySection, comparisonSection, staffingSection, calibrationSection } from "./sections/index.ts";
+export { funnelSection, abandonmentSection, chatQueueSection, daySection, comparisonSection, staffingSection, calibrationSection, syntheticCheckSection } from "./sections/index.ts";
 export {
   formatCount,
   formatNumber,

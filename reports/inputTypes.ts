@@ -1,5 +1,5 @@
 /**
- * What the report reads from the `compare`, `staff` and `calibrate` result documents: a structural
+ * What the report reads from the `compare`, `staff`, `calibrate` and `check` result documents: a structural
  * subset, so the full documents those commands write are accepted as they are (inputTypes.test.ts
  * checks that at compile time for the result types that have landed in experiments/). Fields the
  * report does not read are not listed. Calibration follows the draft in experiments/calibration;
@@ -115,4 +115,50 @@ export interface CalibrationResults {
   parameters: { path: string; before: number; after: number }[];
   /** pValue is null when no degrees of freedom are left. */
   goodnessOfFit: { chiSquare: number; degreesOfFreedom: number; pValue: number | null; rmse: number };
+}
+
+/** The checks each synthetic shopper gets (scripts/synthetic CHECK_NAMES), in report order. */
+export type CheckName = "funnel" | "money" | "formValidation" | "chatPolicy" | "stepTimings";
+/** passed; failed; flaky = passed only after a retry; skipped = did not apply. */
+export type CheckStatus = "passed" | "failed" | "flaky" | "skipped";
+
+/**
+ * `check`: synthetic shoppers against a live store (`{stamp, check}`, kind "syntheticCheck";
+ * scripts/synthetic/checkResults.ts has the full type and checks it fits this one). Declared here
+ * because reports never import from scripts.
+ */
+export interface SyntheticCheckResults {
+  kind: "syntheticCheck";
+  store: { url: string; demo: boolean; reachable: boolean; problem: string | null };
+  profile: { name: string; source: string };
+  /** The scenario's name. */
+  scenario: string;
+  policy: string | null;
+  seed: string | number;
+  personas: ReadonlyArray<{ id: string; outcome: string; spec: { segment: string; device: string } }>;
+  checks: ReadonlyArray<{ persona: string; check: CheckName; status: CheckStatus; reason: string; artifacts: { screenshot?: string; trace?: string } }>;
+  /** Page-load seconds per step over the run's personas. */
+  stepTimings: Readonly<Record<string, { p50: number; p95: number; max: number; count: number }>>;
+  policyConformance: {
+    /** Virtual seconds. */
+    toleranceSeconds: number;
+    rows: ReadonlyArray<{
+      step: string;
+      trigger: string;
+      rules: readonly string[];
+      windows: number;
+      predictedFires: number;
+      observedFires: number;
+      predictedFireRate: number | null;
+      observedFireRate: number | null;
+      meanTimingErrorSeconds: number | null;
+      maxTimingErrorSeconds: number | null;
+      agree: boolean;
+    }>;
+    windows: ReadonlyArray<{ persona: string; step: string; trigger: string; predictedSeconds: number | null; observedSeconds: number | null; agree: boolean }>;
+  };
+  /** Small screenshots of failures as data: URIs (the report's CSP allows data: images only). */
+  failureImages: ReadonlyArray<{ persona: string; check: CheckName; dataUri: string; caption: string }>;
+  notes: readonly string[];
+  summary: { personas: number; checks: number; passed: number; failed: number; flaky: number; skipped: number; checkoutsPerMinute: number | null; wallSeconds: number };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseReportDocument } from "./reportDocument.ts";
 import { renderReport } from "./renderReport.ts";
 import { SORTABLE_TABLES_SCRIPT } from "./sortableTablesScript.ts";
-import { calibrationFixture, chatOnlyResultsFixture, comparisonFixture, staffingFixture, stampFixture, storeResultsFixture } from "./testing/index.ts";
+import { calibrationFixture, chatOnlyResultsFixture, comparisonFixture, FAILURE_SCREENSHOT, staffingFixture, stampFixture, storeResultsFixture, syntheticCheckFixture } from "./testing/index.ts";
 
 const HOSTILE_NAME = "<script>alert(1)</script>";
 const HOSTILE_DESCRIPTION = "<img src=x onerror=alert(1)>";
@@ -71,6 +71,16 @@ describe("renderReport", () => {
     expect(svgs.length).toBeGreaterThanOrEqual(figures.length);
     const ids = [...page.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("renderReport shows a `check` document: its run card, its section, and failure screenshots only as data: images", () => {
+    const page = renderReport([parseReportDocument({ stamp: stampFixture({ command: "check" }), check: syntheticCheckFixture() }, "check.json")]);
+    expect(page).toContain('<p class="kind">Synthetic check · check</p>');
+    expect(page).toContain('<h3 id="r1-synthetic-check-title">Synthetic check</h3>');
+    expect(page).not.toContain("<dt>Replications</dt>");
+    expect(page.match(/<img\b[^>]*>/g)).toEqual([expect.stringContaining(`<img src="${FAILURE_SCREENSHOT}"`)]);
+    expect(page).not.toContain("javascript:");
+    expect(page).toContain("img-src data:;");
   });
 
   it("renderReport is deterministic and takes its title from options", () => {

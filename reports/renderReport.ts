@@ -22,6 +22,7 @@ const KIND_LABELS: Readonly<Record<ReportKind, string>> = {
   comparison: "Policy comparison",
   staffing: "Staffing plan",
   calibration: "Calibration",
+  syntheticCheck: "Synthetic check",
 };
 
 /**
@@ -123,7 +124,7 @@ ${sections.map(renderSection)}
 `;
 }
 
-function replicationsOf(body: ReportBody): string {
+function replicationsOf(body: ReportBody): string | null {
   switch (body.kind) {
     case "store":
     case "chatOnly":
@@ -136,6 +137,9 @@ function replicationsOf(body: ReportBody): string {
     }
     case "calibration":
       return "–";
+    case "syntheticCheck":
+      // Synthetic shoppers are not replications; the persona count is in the section.
+      return null;
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseReportDocument, REPORT_KINDS } from "./reportDocument.ts";
 import { ReportInputError } from "./ReportInputError.ts";
-import { comparisonFixture, stampFixture, storeResultsFixture } from "./testing/index.ts";
+import { comparisonFixture, stampFixture, storeResultsFixture, syntheticCheckFixture } from "./testing/index.ts";
 
 function problemsOf(run: () => unknown): string {
   try {
@@ -24,13 +24,21 @@ describe("parseReportDocument", () => {
     expect([document.bodyKey, document.body.kind]).toEqual(["comparison", "comparison"]);
   });
 
+  it("parseReportDocument({ stamp, check }) reads `check --json` output, and names the fields its section needs", () => {
+    const document = parseReportDocument({ stamp: stampFixture({ command: "check" }), check: syntheticCheckFixture() }, "check.json");
+    expect([document.bodyKey, document.body.kind]).toEqual(["check", "syntheticCheck"]);
+    const check = syntheticCheckFixture() as unknown as Record<string, unknown>;
+    delete check.policyConformance;
+    expect(problemsOf(() => parseReportDocument({ check }, "c.json"))).toMatch(/invalid check\.policyConformance\.rows: missing \(must be an array\)/);
+  });
+
   it("parseReportDocument accepts a document without a stamp", () => {
     expect(parseReportDocument({ results: storeResultsFixture() }, "x.json").stamp).toBeNull();
   });
 
   it("parseReportDocument rejects an unknown kind, naming the allowed ones", () => {
-    expect(problemsOf(() => parseReportDocument({ results: { kind: "weather" } }, "w.json"))).toMatch(/^w\.json:\n {2}invalid results\.kind: "weather" \(allowed: store, chatOnly, comparison, staffing, calibration\)$/);
-    expect(REPORT_KINDS).toHaveLength(5);
+    expect(problemsOf(() => parseReportDocument({ results: { kind: "weather" } }, "w.json"))).toMatch(/^w\.json:\n {2}invalid results\.kind: "weather" \(allowed: store, chatOnly, comparison, staffing, calibration, syntheticCheck\)$/);
+    expect(REPORT_KINDS).toHaveLength(6);
   });
 
   it("parseReportDocument lists every missing or mistyped field the sections need", () => {

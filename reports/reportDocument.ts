@@ -1,16 +1,16 @@
 import type { RunStamp } from "../experiments/index.ts";
 import type { ChatOnlyResults, StoreResults } from "../sim/model/index.ts";
-import type { CalibrationResults, ComparisonResults, StaffingResults } from "./inputTypes.ts";
+import type { CalibrationResults, ComparisonResults, StaffingResults, SyntheticCheckResults } from "./inputTypes.ts";
 import { ReportInputError } from "./ReportInputError.ts";
 
 /** Everything a report can show, told apart by `kind`. */
-export type ReportBody = StoreResults | ChatOnlyResults | ComparisonResults | StaffingResults | CalibrationResults;
+export type ReportBody = StoreResults | ChatOnlyResults | ComparisonResults | StaffingResults | CalibrationResults | SyntheticCheckResults;
 export type ReportKind = ReportBody["kind"];
 /** The body type of one kind: `BodyOfKind<"store">` is StoreResults. */
 export type BodyOfKind<K extends ReportKind> = Extract<ReportBody, { kind: K }>;
 
 /** Kinds the report knows, in the order their sections appear. */
-export const REPORT_KINDS: readonly ReportKind[] = Object.freeze(["store", "chatOnly", "comparison", "staffing", "calibration"]);
+export const REPORT_KINDS: readonly ReportKind[] = Object.freeze(["store", "chatOnly", "comparison", "staffing", "calibration", "syntheticCheck"]);
 
 /** What the report shows about the scenario beyond its name, read from the scenario file when it still exists. */
 export interface ScenarioInfo {
@@ -82,6 +82,21 @@ const REQUIRED_FIELDS: { readonly [K in ReportKind]: readonly Requirement[] } = 
     ["parameters", "array"],
     ["goodnessOfFit", "object"],
   ],
+  syntheticCheck: [
+    ["scenario", "string"],
+    ["store.url", "string"],
+    ["profile.name", "string"],
+    ["personas", "array"],
+    ["checks", "array"],
+    ["stepTimings", "object"],
+    ["policyConformance.toleranceSeconds", "number"],
+    ["policyConformance.rows", "array"],
+    ["policyConformance.windows", "array"],
+    ["failureImages", "array"],
+    ["notes", "array"],
+    ["summary.checks", "number"],
+    ["summary.wallSeconds", "number"],
+  ],
 };
 
 /**
@@ -93,7 +108,7 @@ export function parseReportDocument(data: unknown, source: string, scenario: Sce
   const bodyKey = findBodyKey(data);
   if (bodyKey === null) {
     throw new ReportInputError(
-      [`invalid document: no results (expected { stamp, results } or { stamp, comparison | staffing | calibration } with a "kind")`],
+      [`invalid document: no results (expected { stamp, results } or { stamp, comparison | staffing | calibration | check } with a "kind")`],
       source,
     );
   }

@@ -20,6 +20,7 @@ import {
   staffingFixture,
   stampFixture,
   storeResultsFixture,
+  syntheticCheckFixture,
 } from "./testing/index.ts";
 
 /** Where the report and its screenshot are kept for people to look at (git-ignored). */
@@ -40,6 +41,7 @@ function fullReport(): string {
     parseReportDocument({ stamp: stampFixture({ command: "compare" }), comparison: comparisonFixture({ variant: "<svg onload=alert(2)>" }) }, "compare.json"),
     parseReportDocument({ stamp: stampFixture({ command: "staff" }), staffing: staffingFixture() }, "staff.json"),
     parseReportDocument({ stamp: stampFixture({ command: "calibrate" }), calibration: calibrationFixture() }, "calibrate.json"),
+    parseReportDocument({ stamp: stampFixture({ command: "check" }), check: syntheticCheckFixture({ profileName: HOSTILE_NAME }) }, "check.json"),
   ]);
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createRenderContext } from "./renderContext.ts";
 import { REPORT_KINDS } from "./reportDocument.ts";
 import { buildSections, SECTION_BUILDERS, type SectionRegistry } from "./sectionRegistry.ts";
-import { chatOnlyResultsFixture, storeResultsFixture } from "./testing/index.ts";
+import { chatOnlyResultsFixture, storeResultsFixture, syntheticCheckFixture } from "./testing/index.ts";
 
 describe("sectionRegistry", () => {
   it("SECTION_BUILDERS has builders for every report kind", () => {
@@ -12,6 +12,10 @@ describe("sectionRegistry", () => {
 
   it("buildSections(store) runs the store builders in order", () => {
     expect(buildSections(storeResultsFixture(), createRenderContext()).map((section) => section.title)).toEqual(["Funnel", "Abandonment", "Chat queue", "The days (3 days)"]);
+  });
+
+  it("buildSections(syntheticCheck) builds the synthetic check section", () => {
+    expect(buildSections(syntheticCheckFixture(), createRenderContext()).map((section) => section.title)).toEqual(["Synthetic check"]);
   });
 
   it("buildSections leaves out sections whose builder returns null", () => {

@@ -1,7 +1,7 @@
 import type { BodyOfKind, ReportBody, ReportKind } from "./reportDocument.ts";
 import type { RenderContext } from "./renderContext.ts";
 import type { Section, SectionBuilder } from "./reportTypes.ts";
-import { abandonmentSection, calibrationSection, chatQueueSection, comparisonSection, daySection, funnelSection, staffingSection } from "./sections/index.ts";
+import { abandonmentSection, calibrationSection, chatQueueSection, comparisonSection, daySection, funnelSection, staffingSection, syntheticCheckSection } from "./sections/index.ts";
 
 /** Section builders per document kind, in page order. A new kind adds its entry here (the type demands one). */
 export type SectionRegistry = { readonly [K in ReportKind]: readonly SectionBuilder<BodyOfKind<K>>[] };
@@ -13,6 +13,7 @@ export const SECTION_BUILDERS: SectionRegistry = Object.freeze({
   comparison: [comparisonSection],
   staffing: [staffingSection],
   calibration: [calibrationSection],
+  syntheticCheck: [syntheticCheckSection],
 });
 
 /** Runs every builder registered for the body's kind; sections that do not apply (null) are left out. */

@@ -5,3 +5,4 @@ export { daySection } from "./daySection.ts";
 export { comparisonSection, effectOf } from "./comparisonSection.ts";
 export { staffingSection } from "./staffingSection.ts";
 export { calibrationSection } from "./calibrationSection.ts";
+export { syntheticCheckSection } from "./syntheticCheckSection.ts";

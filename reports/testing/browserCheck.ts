@@ -3,8 +3,13 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 
+// The same binary and flags as scripts/synthetic/chromium.ts, which launches Chromium for the store
+// and the synthetic shoppers. Reports may not import from scripts/ (imports point downward) and the
+// launcher is no report concept, so this test helper keeps its own copy; chromium.test.ts there
+// fails if the two drift apart.
+
 /** The Chromium binary: $CONVSIM_CHROMIUM, else Debian's. */
-export const CHROMIUM_PATH = process.env.CONVSIM_CHROMIUM ?? "/usr/bin/chromium";
+export const CHROMIUM_PATH = process.env.CONVSIM_CHROMIUM || "/usr/bin/chromium";
 
 /** Flags for a quiet, sandbox-less headless run (containers) that makes no background requests. */
 export const CHROMIUM_ARGS = [
@@ -74,7 +79,8 @@ export async function checkReportInBrowser(browser: Browser, url: string, option
     const figures = await page.locator("figure.chart").all();
     for (const figure of figures) {
       const id = (await figure.getAttribute("id")) ?? "";
-      const svg = figure.locator(".chart-body > svg[role='img']:not([class$='-ramp'])").first();
+      // A Plot chart's SVG, or an embedded screenshot (synthetic check failures).
+      const svg = figure.locator(".chart-body > svg[role='img']:not([class$='-ramp']), .chart-body > img").first();
       const box = await svg.boundingBox();
       result.charts.push({ id, width: box?.width ?? 0, height: box?.height ?? 0, visible: await svg.isVisible() });
     }

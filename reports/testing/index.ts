@@ -10,5 +10,6 @@ export {
   estimate,
   noise,
 } from "./fixtures.ts";
+export { syntheticCheckFixture, solidPngDataUri, FAILURE_SCREENSHOT } from "./syntheticCheckFixture.ts";
 export { normalizeSvg } from "./normalizeSvg.ts";
 export { checkReportInBrowser, chromiumAvailable, launchChromium, CHROMIUM_PATH, CHROMIUM_ARGS, type BrowserCheck, type ChartBox } from "./browserCheck.ts";

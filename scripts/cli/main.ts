@@ -22,6 +22,7 @@ export const main = defineCommand({
     "export-funnel": exportFunnelCommand,
     report: () => import("./reportCommand.ts").then((module) => module.reportCommand),
     staff: () => import("./staffCommand.ts").then((module) => module.staffCommand),
+    check: () => import("./checkCommand.ts").then((module) => module.checkCommand),
     calibrate: () => import("./calibrateCommand.ts").then((module) => module.calibrateCommand),
   },
 });

@@ -8,7 +8,7 @@ import { writeFileAtomic } from "./writeFileAtomic.ts";
 export const DEFAULT_REPORT_PATH = "reports/out/report.html";
 
 const args = {
-  results: { type: "positional", description: "results files (JSON from simulate --out, compare, staff, calibrate)", required: true },
+  results: { type: "positional", description: "results files (JSON from simulate --out, compare, staff, calibrate, check)", required: true },
   out: { type: "string", description: `HTML file to write (default ${DEFAULT_REPORT_PATH})` },
   title: { type: "string", description: "report title (default: from the scenario names)" },
 } as const;

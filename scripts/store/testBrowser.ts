@@ -1,16 +1,13 @@
 // Headless Chromium for the store's browser tests (not exported from index.ts).
 
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import { CHROMIUM_ARGS, chromiumPath, launchChromium } from "../synthetic/chromium.ts";
 
 /** The Debian Chromium the project's browser tests use (override with CONVSIM_CHROMIUM). */
-export const CHROMIUM_PATH = process.env.CONVSIM_CHROMIUM ?? "/usr/bin/chromium";
+export const CHROMIUM_PATH = chromiumPath();
 
-/** Flags that keep a headless run quiet, offline and fast. */
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-}
+/** Flags that keep a headless run quiet, offline and fast (shared with the synthetic checks). */
+export { CHROMIUM_ARGS, launchChromium };
 
 /** Collects every JavaScript dialog (alert, confirm) and page error a page raises. */
 export function watchPage(page: Page): { dialogs: string[]; errors: string[] } {

@@ -1,0 +1,127 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { readDataFile } from "../../experiments/index.ts";
+import { checkReportInBrowser, chromiumAvailable, launchChromium } from "../../reports/testing/index.ts";
+import { DEMO_PROFILE_PATH } from "../synthetic/index.ts";
+
+// `convsim check` as a user runs it, in a child process: exit codes, output, files.
+
+const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
+interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+function cli(...args: string[]): Promise<CliRun> {
+  return convsim("check", ...args);
+}
+function convsim(command: string, ...args: string[]): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", command, ...args], { cwd: projectRoot, env: { ...process.env, NO_COLOR: "1" } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+const STACK_FRAME = /^\s+at /m;
+
+let folder: string;
+const file = (name: string) => join(folder, name);
+const runs: Record<string, Promise<CliRun>> = {};
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), "convsim-check-cli-"));
+  const demo = readDataFile(DEMO_PROFILE_PATH, "store profile") as Record<string, any>;
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  writeFileSync(file("down.yaml"), stringify({ ...demo, baseUrl: `http://127.0.0.1:${port}` }));
+  writeFileSync(file("bad.yaml"), stringify({ ...demo, retries: 9, checkout: { steps: [{ ...demo.checkout.steps[0], name: "cart" }] } }));
+  // All runs start together: each spends most of its time starting up.
+  runs.demo = cli("--personas", "1", "--seed", "3", "--no-trace", "--quiet", "--json", file("demo.json"), "--junit", file("demo.xml"), "--artifacts", file("artifacts"));
+  runs.down = cli("--store", file("down.yaml"), "--personas", "2", "--json", file("down.json"), "--junit", file("down.xml"), "--artifacts", file("artifacts-down"));
+  runs.bad = cli("--store", file("bad.yaml"), "--json", file("bad.json"));
+  runs.missing = cli("--store", file("nope.yaml"));
+  runs.flags = cli("--personas", "0", "--stor", "demo");
+  runs.replay = cli("--replay", "persona1", "--personas", "3");
+}, 20_000);
+afterAll(() => {
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe("check command", () => {
+  it("check against the demo store exits 0, prints the summary and writes {stamp, check} and JUnit", async () => {
+    const run = await runs.demo;
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^check: Fernhill & Co\. \(demo store\) at http:\/\/127\.0\.0\.1:\d+ · policy reactive-only · 1 persona · seed 3\n  funnel          1 passed\n/);
+    expect(run.stdout).toMatch(/\nall checks passed · [\d.]+ s · [\d.]+ full checkouts\/min\nresults written to .*demo\.json\njunit written to .*demo\.xml\n$/);
+    const document = JSON.parse(readFileSync(file("demo.json"), "utf8"));
+    expect(document.stamp).toMatchObject({ tool: "convsim", command: "check", scenario: "Baseline mid-size store", seed: 3, reproduce: "npm run check -- --personas 1 --seed 3" });
+    expect(document.check).toMatchObject({ kind: "syntheticCheck", store: { demo: true, reachable: true }, policy: "reactive-only", personas: [{ id: "persona0", outcome: "finished" }], summary: { exitCode: 0, failed: 0 } });
+    expect(document.check.checks.map((check: { check: string; status: string }) => `${check.check}:${check.status}`)).toEqual(["funnel:passed", "money:passed", "formValidation:passed", "chatPolicy:passed", "stepTimings:passed"]);
+    expect(readFileSync(file("demo.xml"), "utf8")).toMatch(/<testsuite name="persona0 \(\w+, \w+, finished\)" tests="5" failures="0"/);
+  }, 120_000);
+
+  it("check against a store that is down exits 1 with the reason, and still writes its results", async () => {
+    const run = await runs.down;
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^store unreachable at http:\/\/127\.0\.0\.1:\d+: connect ECONNREFUSED\n$/);
+    expect(run.stdout).toMatch(/failed:\n  persona0 funnel: store unreachable at http:\/\/127\.0\.0\.1:\d+: connect ECONNREFUSED\n  persona1 funnel: store unreachable/);
+    expect(run.stdout).toMatch(/\n2 checks failed · /);
+    expect(JSON.parse(readFileSync(file("down.json"), "utf8")).check.store.reachable).toBe(false);
+    expect(readFileSync(file("down.xml"), "utf8")).toContain('<failure message="store unreachable at http://127.0.0.1:');
+    expect(STACK_FRAME.test(run.stderr)).toBe(false);
+  }, 60_000);
+
+  it("check with a bad profile exits 2, one line per problem, nothing written", async () => {
+    const run = await runs.bad;
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `error: store profile ${file("bad.yaml")}:\n  invalid retries: 9 (must be an integer from 0 to 5)\n`,
+    );
+    expect(existsSync(file("bad.json"))).toBe(false);
+    expect((await runs.missing).stderr).toBe(`error: cannot read store profile ${file("nope.yaml")}: no such file\n`);
+    expect((await runs.missing).code).toBe(2);
+  }, 60_000);
+
+  it("report renders check --json files (a passing run and a store that was down) as synthetic check sections that pass the report's browser checks", async () => {
+    await Promise.all([runs.demo, runs.down]);
+    const run = await convsim("report", file("demo.json"), file("down.json"), "--out", file("report.html"));
+    expect([run.code, run.stderr, run.stdout]).toEqual([0, "", `report written to ${file("report.html")}\n`]);
+    const page = readFileSync(file("report.html"), "utf8");
+    expect(page.match(/<h3 id="r\d-synthetic-check-title">Synthetic check<\/h3>/g)).toHaveLength(2);
+    expect(page).toMatch(/All 5 applicable checks passed for 1 persona against Fernhill &amp; Co\./);
+    expect(page).toMatch(/The store could not be reached: store unreachable at http:\/\/127\.0\.0\.1:\d+: connect ECONNREFUSED/);
+    if (!chromiumAvailable()) return;
+    const browser = await launchChromium();
+    try {
+      const check = await checkReportInBrowser(browser, pathToFileURL(file("report.html")).href);
+      expect([check.consoleErrors, check.pageErrors, check.cspViolations, check.requests, check.dialogs]).toEqual([[], [], [], [], []]);
+      expect(check.charts.length).toBeGreaterThan(0);
+      expect(check.charts.every((chart) => chart.visible && chart.width > 100 && chart.height > 50)).toBe(true);
+      expect(check.text).toContain("Checks per persona");
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+
+  it("check rejects unknown flags, bad numbers and --replay with --personas (exit 2)", async () => {
+    const flags = await runs.flags;
+    expect(flags.code).toBe(2);
+    expect(flags.stderr).toMatch(/^error: invalid option --stor: unknown option \(allowed: --store, --scenario, --policy, --personas, /);
+    const replay = await runs.replay;
+    expect(replay.code).toBe(2);
+    expect(replay.stderr).toBe("error: invalid --replay: used with --personas (replay names the personas to run)\n");
+  }, 60_000);
+});

@@ -1,0 +1,102 @@
+import { resolve } from "node:path";
+import { defineCommand } from "citty";
+import { loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts";
+import { DEFAULT_STORE_SCENARIO } from "../store/index.ts";
+import {
+  checkSummary,
+  DEFAULT_ARTIFACTS_DIRECTORY,
+  DEFAULT_CONCURRENCY,
+  DEFAULT_PERSONAS,
+  DEMO_STORE,
+  junitXml,
+  loadProfile,
+  runSyntheticCheck,
+} from "../synthetic/index.ts";
+import { integerOption, numberOption, rejectUnknownOptions, seedOption } from "./options.ts";
+import { interruptSignal } from "./interrupt.ts";
+import { UsageError } from "./UsageError.ts";
+import { writeFileAtomic } from "./writeFileAtomic.ts";
+
+const args = {
+  store: { type: "string", description: `store profile (YAML), or "${DEMO_STORE}" (default): the built-in profile against a demo store started for the run` },
+  scenario: { type: "string", description: `scenario: shopper model for the personas, policy under check, the demo store's catalog (default ${DEFAULT_STORE_SCENARIO})` },
+  policy: { type: "string", description: "trigger policy file replacing the scenario's chat.policy (the demo store runs it too)" },
+  personas: { type: "string", description: `synthetic shoppers (default ${DEFAULT_PERSONAS})` },
+  concurrency: { type: "string", description: `browser contexts at once (default ${DEFAULT_CONCURRENCY})` },
+  seed: { type: "string", description: "random seed: persona i is drawn from <seed>:persona<i> (default: the scenario's seed, else 1)" },
+  replay: { type: "string", description: "rerun only these personas of the run, e.g. persona3 or persona1,persona4 (same --seed)" },
+  json: { type: "string", description: "write the results as JSON ({stamp, check}) to this file" },
+  junit: { type: "string", description: "write JUnit XML (one testsuite per persona, one testcase per check) to this file" },
+  artifacts: { type: "string", description: `folder for screenshots and traces of failures (default ${DEFAULT_ARTIFACTS_DIRECTORY})` },
+  retries: { type: "string", description: "retries of a step that timed out, reported as flaky (default: the profile's, else 1)" },
+  toleranceSeconds: { type: "string", description: "allowed predicted vs observed invitation time difference, virtual seconds (default: the profile's, else 1)" },
+  trace: { type: "boolean", description: "record Playwright traces (kept for failed or flaky personas; --no-trace is faster)", default: true },
+  quiet: { type: "boolean", description: "no progress lines" },
+} as const;
+
+/** `check`: synthetic shoppers in headless Chromium against a live store; exit 1 when a check fails. */
+export const checkCommand = defineCommand({
+  meta: { name: "check", description: "Run synthetic shoppers against a live store and check its funnel, money, forms, chat policy and timings" },
+  args,
+  async run({ args: parsed, rawArgs }) {
+    rejectUnknownOptions(rawArgs, args);
+    const personas = integerOption(parsed.personas, "--personas", 1, 10_000);
+    const concurrency = integerOption(parsed.concurrency, "--concurrency", 1, 64);
+    const retries = integerOption(parsed.retries, "--retries", 0, 5);
+    const toleranceSeconds = numberOption(parsed.toleranceSeconds, "--tolerance-seconds", 0, 3600);
+    const seedArg = seedOption(parsed.seed);
+    for (const flag of ["store", "scenario", "policy", "json", "junit", "artifacts", "replay"] as const) {
+      if (typeof parsed[flag] === "boolean" || parsed[flag] === "") throw new UsageError(`invalid --${flag}: missing value`);
+    }
+    const replay = parsed.replay === undefined ? undefined : String(parsed.replay).split(",").map((id) => id.trim()).filter((id) => id !== "");
+    if (replay !== undefined && personas !== undefined) throw new UsageError("invalid --replay: used with --personas (replay names the personas to run)");
+
+    // Every input is validated before a store or a browser starts: bad input exits 2 with nothing written.
+    const scenarioPath = parsed.scenario ?? DEFAULT_STORE_SCENARIO;
+    const scenario = loadScenario(scenarioPath, parsed.policy === undefined ? {} : { policy: resolve(parsed.policy) });
+    const store = parsed.store ?? DEMO_STORE;
+    loadProfile(store, { scenario, baseUrl: store === DEMO_STORE ? "http://127.0.0.1:0" : undefined });
+    const seed = resolveSeed(scenario, seedArg);
+
+    const started = performance.now();
+    const interrupt = interruptSignal();
+    const results = await runSyntheticCheck({
+      signal: interrupt.signal,
+      store,
+      scenario,
+      personas,
+      concurrency,
+      seed,
+      replay,
+      retries,
+      toleranceSeconds,
+      artifactsDir: parsed.artifacts,
+      trace: parsed.trace,
+      log: parsed.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
+    }).finally(() => interrupt.dispose());
+    const reproduce = [
+      "npm run check --",
+      parsed.store ? `--store ${parsed.store}` : null,
+      parsed.scenario ? `--scenario ${parsed.scenario}` : null,
+      parsed.policy ? `--policy ${parsed.policy}` : null,
+      replay ? `--replay ${replay.join(",")}` : `--personas ${results.summary.personas}`,
+      `--seed ${seed}`,
+    ].filter((part) => part !== null).join(" ");
+    const stamp = makeStamp({
+      command: "check",
+      scenario: scenario.scenario.name,
+      scenarioPath: scenario.path,
+      scenarioHash: scenario.hash,
+      seed,
+      generatedAt: new Date().toISOString(),
+      runSeconds: (performance.now() - started) / 1000,
+      reproduce,
+    });
+    if (parsed.json) writeFileAtomic(parsed.json, `${JSON.stringify({ stamp, check: results }, null, 2)}\n`);
+    if (parsed.junit) writeFileAtomic(parsed.junit, junitXml(results));
+    process.stdout.write(checkSummary(results));
+    if (parsed.json) process.stdout.write(`results written to ${parsed.json}\n`);
+    if (parsed.junit) process.stdout.write(`junit written to ${parsed.junit}\n`);
+    process.exitCode = results.summary.interrupted ? 130 : results.summary.exitCode;
+  },
+});

@@ -1,0 +1,283 @@
+import type { Frame, Locator, Request, Response } from "playwright-core";
+import { describeFailure, errorText, isRetryable } from "./describeFailure.ts";
+import type { StoreProfile } from "./loadProfile.ts";
+import type { PageVisit } from "./observations.ts";
+import { StepError, type PersonaSession } from "./PersonaSession.ts";
+import type { ProfileField, ProfileStep } from "./profileSchema.ts";
+
+/**
+ * How a persona gets from page to page: clicks and form fills that fail with a clear reason,
+ * arrivals that wait for a page's marker (failing at once when the page cannot load), retries of
+ * steps that timed out (recorded, never hidden), the visits it made, and answers to invitations.
+ */
+export class PersonaNavigator {
+  readonly visits: PageVisit[] = [];
+  /** Shot ids by what they show (see PersonaObservations.shotIndex). */
+  readonly shotIndex: Record<string, string> = {};
+  inChat = false;
+  /** Attempts of the step in progress. */
+  lastAttempts = 1;
+  /** Called with an invitation on screen, before the persona answers it (the flow screenshots a wrong one). */
+  beforeAnswer: () => Promise<void> = async () => {};
+  readonly #session: PersonaSession;
+  readonly #profile: StoreProfile;
+  #lastDocument: { url: string; status: number } | null = null;
+  #navigationWaiters = new Set<(error: Error) => void>();
+  readonly #dispose: () => void;
+
+  constructor(session: PersonaSession) {
+    this.#session = session;
+    this.#profile = session.profile;
+    const page = session.page;
+    const onResponse = (response: Response) => {
+      if (!response.request().isNavigationRequest() || response.frame() !== page.mainFrame()) return;
+      this.#lastDocument = { url: response.url(), status: response.status() };
+    };
+    // A server error page fails its step once it is shown (so a retry does not race its navigation).
+    const onNavigated = (frame: Frame) => {
+      const last = this.#lastDocument;
+      if (frame !== page.mainFrame() || last === null || last.status < 500 || last.url !== frame.url()) return;
+      const error = new Error(`HTTP ${last.status} at ${last.url}`);
+      for (const fail of this.#navigationWaiters) fail(error);
+    };
+    // A page that cannot load at all (connection refused or dropped) fails its step at once, not after the timeout.
+    const onFailed = (request: Request) => {
+      const failure = request.failure()?.errorText ?? "";
+      if (!request.isNavigationRequest() || request.frame() !== page.mainFrame() || /ERR_ABORTED/.test(failure)) return;
+      const error = new Error(`${failure} at ${request.url()}`);
+      for (const fail of this.#navigationWaiters) fail(error);
+    };
+    page.on("response", onResponse);
+    page.on("framenavigated", onNavigated);
+    page.on("requestfailed", onFailed);
+    this.#dispose = () => {
+      page.off("response", onResponse);
+      page.off("framenavigated", onNavigated);
+      page.off("requestfailed", onFailed);
+    };
+  }
+
+  /** Stops listening to the page (the tab goes on to the next persona). */
+  dispose(): void {
+    this.#dispose();
+  }
+
+  /** Waits for `marker`, or rejects as soon as a page load fails. */
+  async #waitForPage(marker: string): Promise<void> {
+    let fail: (error: Error) => void = () => {};
+    const failed = new Promise<never>((_resolve, reject) => (fail = reject));
+    this.#navigationWaiters.add(fail);
+    try {
+      await Promise.race([this.#session.waitForVisible([marker], this.navigationMs()), failed]);
+    } finally {
+      this.#navigationWaiters.delete(fail);
+      failed.catch(() => {});
+    }
+  }
+
+  /** Fills `fields` of `step` with their values, or the wrong value given for a field in `wrong`. */
+  async fill(step: string, fields: readonly ProfileField[], wrong: ReadonlyMap<string, string>): Promise<void> {
+    const page = this.#session.page;
+    for (const field of fields) {
+      await this.beforeAction();
+      const locator = page.locator(field.selector).first();
+      const value = wrong.get(field.name) ?? field.value ?? this.#session.spec.values[`${step}.${field.name}`] ?? "";
+      try {
+        if (field.type === "choice" || field.type === "checkbox") await locator.check({ timeout: this.selectorMs() });
+        else if (field.type === "select") await locator.selectOption(value, { timeout: this.selectorMs() });
+        else await locator.fill(value, { timeout: this.selectorMs() });
+      } catch (error) {
+        throw new StepError(step, `${step}: cannot fill ${field.name} (${field.selector}): ${errorText(error)}`, isRetryable(error));
+      }
+    }
+  }
+
+  /**
+   * Performs `action` and waits for `marker`: the persona has arrived at `step`. A step that times
+   * out is retried (the profile's `retries`) by loading `retryUrl` (or the page the step started
+   * from, refilling `refill`'s fields); every retry is recorded.
+   */
+  async arrive(step: string, marker: string, action: () => Promise<unknown>, retryUrl: string | null, fromUrl: string | null = null, refill: ProfileStep | null = null): Promise<void> {
+    await this.beforeAction();
+    const session = this.#session;
+    const page = session.page;
+    const previousStep = session.step;
+    session.step = step;
+    const retryReasons: string[] = [];
+    // Before the persona's first page the tab shows about:blank, whose clock is not the store's
+    // (a reused tab's blank page may have sat paused): the first page's load time is not measured.
+    const before = session.recorded.currentDoc === null ? null : await session.probe();
+    let requestedAt = before?.now ?? null;
+    const docBefore = before?.doc ?? null;
+    for (let attempt = 1; ; attempt++) {
+      this.lastAttempts = attempt;
+      const problemsBefore = session.problems.length;
+      try {
+        await action();
+        await this.#waitForPage(marker);
+        await session.waitForLoad(this.navigationMs());
+        break;
+      } catch (error) {
+        const failedStep = error instanceof StepError ? error.step : step;
+        const reason = error instanceof StepError ? error.message : this.#describeFailure(step, marker, error, this.#profile.timeouts.navigationSeconds);
+        const retryable = error instanceof StepError ? error.retryable : isRetryable(error);
+        if (attempt > this.#profile.retries || !retryable) {
+          throw new StepError(failedStep, attempt > 1 ? `${reason} (after ${attempt} attempts)` : reason, false);
+        }
+        // What went wrong during a failed attempt belongs to that attempt: reported with the retry, not as a page problem.
+        const during = session.problems.splice(problemsBefore).map((problem) => problem.text);
+        retryReasons.push(`attempt ${attempt}: ${reason}${during.length > 0 ? ` [${during.join("; ")}]` : ""}`);
+        requestedAt = null;
+        const again = retryUrl ?? fromUrl;
+        if (again === null) throw new StepError(step, `${reason} (cannot retry: no page to start again from)`, false);
+        action = async () => {
+          session.step = retryUrl === null ? previousStep : step;
+          await page.goto(again);
+          if (refill !== null) {
+            await page.locator(refill.marker).first().waitFor({ state: "visible", timeout: this.navigationMs() });
+            await this.fill(refill.name, refill.fields, new Map());
+            session.step = step;
+            requestedAt = await session.now();
+            await this.click(refill.continue);
+          }
+          session.step = step;
+        };
+      }
+    }
+    await this.recordArrival(step, docBefore, requestedAt, retryReasons);
+  }
+
+  /** Runs `attempt`; a retryable failure is tried again after `again` (the profile's retries), recorded like arrive's. */
+  async retrying(attempt: () => Promise<void>, again: () => Promise<void>): Promise<void> {
+    const session = this.#session;
+    for (let count = 1; ; count++) {
+      this.lastAttempts = count;
+      const problemsBefore = session.problems.length;
+      try {
+        await attempt();
+        return;
+      } catch (error) {
+        if (!(error instanceof StepError)) throw error;
+        if (!error.retryable || count > this.#profile.retries) throw new StepError(error.step, count > 1 ? `${error.message} (after ${count} attempts)` : error.message, false);
+        session.problems.splice(problemsBefore);
+        await again();
+      }
+    }
+  }
+
+  /** Records the page the persona is on as a visit of `step`, with its load time in page time. */
+  async recordArrival(step: string, docBefore: string | null, requestedAt: number | null = null, retryReasons: string[] = []): Promise<void> {
+    const session = this.#session;
+    session.step = step;
+    const chat = this.#profile.chat;
+    if (chat?.ready && !(await session.waitForWidget(this.selectorMs()).catch(() => false))) {
+      session.chatProblems.push(`the chat widget did not start on ${step} (${chat.ready} not found within ${this.#profile.timeouts.selectorSeconds} s)`);
+    }
+    // The recorder's reports name the document and its load time; the page is asked only when it has not reported them.
+    const state = session.recorded.currentDoc !== null && session.recorded.loadedAt() !== null ? null : await session.probe();
+    const doc = session.recorded.currentDoc ?? state?.doc ?? null;
+    const loaded = session.recorded.loadedAt() ?? state?.now ?? null;
+    const loadSeconds = requestedAt !== null && loaded !== null && doc !== docBefore ? Math.max(0, (loaded - requestedAt) / 1000) : null;
+    this.visits.push({ step, url: session.page.url(), doc, requestedAt, loadedAt: loaded, loadSeconds, attempts: retryReasons.length + 1, retryReasons });
+    if (loadSeconds !== null && loadSeconds > this.#profile.pageBudgetSeconds) await this.shot(`timing:${this.visits.length - 1}`, step);
+  }
+
+  /** Answers a visible invitation as the spec says; an accepted chat waits (bounded) for an agent and is minimized. */
+  async answerInvitation(): Promise<void> {
+    const chat = this.#profile.chat;
+    const session = this.#session;
+    if (!chat) return;
+    await this.beforeAnswer();
+    const accept = session.spec.invitationResponse === "accept";
+    await session.mark(accept ? "accept" : "dismiss");
+    const button = session.page.locator(accept ? chat.accept : chat.dismiss).first();
+    const clicked = await button.click({ timeout: this.selectorMs() }).then(() => true, () => false);
+    if (!clicked) {
+      session.chatProblems.push(`could not ${accept ? "accept" : "dismiss"} the invitation on ${session.step} (${accept ? chat.accept : chat.dismiss})`);
+      return;
+    }
+    if (!accept) return;
+    this.inChat = true;
+    if (chat.agentMessage) {
+      await session.waitForVisible([chat.agentMessage], chat.answerSeconds * 1000).catch(() => session.chatProblems.push(`no agent answered within ${chat.answerSeconds} s on ${session.step}`));
+    }
+    if (chat.close) await session.page.locator(chat.close).first().click({ timeout: this.selectorMs() }).catch(() => {});
+  }
+
+  /** Ends an open chat as the persona leaves, so the store's agents are not left holding it. */
+  async endChat(): Promise<void> {
+    const chat = this.#profile.chat;
+    if (!chat?.end) return;
+    const page = this.#session.page;
+    if (chat.open && !(await this.isVisible(chat.end))) await page.locator(chat.open).first().click({ timeout: 2000 }).catch(() => {});
+    await page.locator(chat.end).first().click({ timeout: 2000 }).catch(() => {});
+  }
+
+  /** A shopper answers an invitation before doing anything else on the page. */
+  async beforeAction(): Promise<void> {
+    if (this.#profile.chat && this.#session.invitationVisible) await this.answerInvitation();
+  }
+
+  async click(selector: string): Promise<void> {
+    await this.clickLocator(this.#session.page.locator(selector).first(), selector);
+  }
+
+  /** Clicks on the page the persona is on; a missing or covered element fails that page's step. */
+  async clickLocator(locator: Locator, description: string, waitForNavigation = false): Promise<void> {
+    await this.beforeAction();
+    try {
+      // Usually the flow waits for the next page's marker itself (navigation timeout), so the click
+      // does not wait for the navigation; an add-to-cart that stays on the page waits for the
+      // reload it may cause, so the `added` marker is not found on the old page.
+      await locator.click({ timeout: waitForNavigation ? this.navigationMs() : this.selectorMs(), noWaitAfter: !waitForNavigation });
+    } catch (error) {
+      const step = this.currentStep();
+      throw new StepError(step, this.#describeFailure(step, description, error, this.#profile.timeouts.selectorSeconds), isRetryable(error));
+    }
+  }
+
+  /** The funnel step of the page the persona is on. */
+  currentStep(): string {
+    return this.visits.at(-1)?.step ?? "start";
+  }
+
+  async waitVisible(step: string, selector: string): Promise<void> {
+    try {
+      await this.#session.waitForVisible([selector], this.navigationMs());
+    } catch (error) {
+      throw new StepError(step, this.#describeFailure(step, selector, error, this.#profile.timeouts.navigationSeconds), false);
+    }
+  }
+
+  async isVisible(selector: string): Promise<boolean> {
+    return this.#session.page.locator(selector).first().isVisible().catch(() => false);
+  }
+
+  async firstVisible(selectors: readonly string[]): Promise<string | null> {
+    for (const selector of selectors) if (await this.isVisible(selector)) return selector;
+    return null;
+  }
+
+  async textOf(selector: string): Promise<string | null> {
+    const text = await this.#session.page.locator(selector).first().textContent({ timeout: this.selectorMs() }).catch(() => null);
+    return text === null ? null : text.trim();
+  }
+
+  /** Screenshots the failure it is called for, at once (before the persona moves on). */
+  async shot(key: string, step: string): Promise<void> {
+    const id = await this.#session.screenshot(step);
+    if (id !== null) this.shotIndex[key] = id;
+  }
+
+  #describeFailure(step: string, selector: string, error: unknown, limitSeconds: number): string {
+    return describeFailure(error, { step, selector, limitSeconds, baseUrl: this.#profile.baseUrl, navigationSeconds: this.#profile.timeouts.navigationSeconds, lastDocument: this.#lastDocument });
+  }
+
+  selectorMs(): number {
+    return this.#profile.timeouts.selectorSeconds * 1000;
+  }
+
+  navigationMs(): number {
+    return this.#profile.timeouts.navigationSeconds * 1000;
+  }
+}

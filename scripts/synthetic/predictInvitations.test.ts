@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { resolvePolicy, type PolicyOptions, type QueueState } from "../../sim/policy/index.ts";
+import type { MoneyRules } from "./loadProfile.ts";
+import { predictInvitations } from "./predictInvitations.ts";
+import { observationsOf, type TestPage } from "./testing/observations.ts";
+
+const RULES: MoneyRules = { taxRate: 0.07, shippingFee: 7.95, freeShippingThreshold: 99, fixedFee: 0, totalFirstShownAt: "shipping", catalog: null, decimalSeparator: ".", tolerance: 0.01 };
+const IDLE: PolicyOptions = {
+  name: "idle",
+  rules: [
+    { name: "idle-payment", when: "step in [payment, review] and idleSeconds >= 30" },
+    { name: "exit-high-value", when: "exitIntent and cartValue >= 150", priority: 2 },
+  ],
+  caps: { perPage: 1, perVisit: 2, afterDecline: false, minGapSeconds: 60 },
+};
+const windows = (pages: TestPage[], policy: PolicyOptions = IDLE, queue?: Array<{ at: number; state: QueueState }>) =>
+  predictInvitations(observationsOf(pages, { queue }), resolvePolicy(policy), RULES, 1).map((window) => ({
+    step: window.step,
+    trigger: window.trigger,
+    predicted: window.predictedSeconds,
+    observed: window.observedSeconds,
+    blockedBy: window.blockedBy,
+    agree: window.agree,
+  }));
+
+describe("predictInvitations", () => {
+  it("predictInvitations: an idle rule fires at its threshold after the widget starts, and agrees with an invitation seen then", () => {
+    expect(windows([{ step: "payment", readyAt: 1000, endAt: 50_000, shown: [31_000], dismiss: 33_000 }])).toEqual([
+      { step: "payment", trigger: "idle", predicted: 30, observed: 30, blockedBy: null, agree: true },
+      { step: "payment", trigger: "idle", predicted: null, observed: null, blockedBy: "caps-or-no-rule", agree: true },
+    ]);
+  });
+
+  it("predictInvitations: idle time restarts at every input", () => {
+    const [first, second] = windows([{ step: "payment", readyAt: 0, endAt: 60_000, inputs: [20_000], shown: [50_000], dismiss: 52_000 }]);
+    expect(first).toMatchObject({ predicted: null, observed: null, blockedBy: "window-too-short", agree: true });
+    expect(second).toMatchObject({ predicted: 30, observed: 30, agree: true });
+  });
+
+  it("predictInvitations flags an invitation the policy forbids (wrong step), one too early, and one that never came", () => {
+    const [wrongStep] = windows([{ step: "shipping", readyAt: 0, endAt: 40_000, shown: [10_000], dismiss: 12_000 }]);
+    expect(wrongStep).toMatchObject({ predicted: null, observed: 10, agree: false });
+    const [early] = windows([{ step: "payment", readyAt: 0, endAt: 40_000, shown: [25_000], dismiss: 27_000 }]);
+    expect(early).toMatchObject({ predicted: null, observed: 25, agree: false });
+    const [missed] = windows([{ step: "payment", readyAt: 0, endAt: 40_000 }]);
+    expect(missed).toMatchObject({ predicted: 30, observed: null, agree: false });
+  });
+
+  it("predictInvitations allows the stated tolerance: 0.9 s late agrees, 1.5 s late does not", () => {
+    expect(windows([{ step: "payment", readyAt: 0, endAt: 40_000, shown: [30_900], dismiss: 33_000 }])[0]).toMatchObject({ predicted: 30, observed: 30.9, agree: true });
+    expect(windows([{ step: "payment", readyAt: 0, endAt: 40_000, shown: [31_500], dismiss: 33_000 }])[0]).toMatchObject({ predicted: 30, observed: 31.5, agree: false });
+  });
+
+  it("predictInvitations: after a decline nothing more is due on later pages (afterDecline false); after an accept the shopper is in chat", () => {
+    const declined = windows([
+      { step: "payment", readyAt: 0, endAt: 35_000, shown: [30_000], dismiss: 32_000 },
+      { step: "review", readyAt: 36_000, endAt: 100_000 },
+    ]);
+    expect(declined.at(-1)).toMatchObject({ step: "review", predicted: null, blockedBy: "caps-or-no-rule", agree: true });
+    const accepted = windows([
+      { step: "payment", readyAt: 0, endAt: 35_000, shown: [30_000], accept: 32_000 },
+      { step: "review", readyAt: 36_000, endAt: 100_000, shown: [66_000] },
+    ]);
+    expect(accepted.at(-1)).toMatchObject({ step: "review", predicted: null, observed: 30, blockedBy: "in-chat", agree: false });
+  });
+
+  it("predictInvitations: the per-visit cap and the minimum gap hold across pages", () => {
+    const loose: PolicyOptions = { ...IDLE, caps: { perPage: 1, perVisit: 3, afterDecline: true, minGapSeconds: 60 } };
+    const pages: TestPage[] = [
+      { step: "payment", readyAt: 0, endAt: 35_000, shown: [30_000], dismiss: 32_000 },
+      // 30 s idle on review is at 65 s on site, 35 s after the last invitation: the gap (60 s) holds it to 90 s.
+      { step: "review", readyAt: 35_000, endAt: 120_000, shown: [90_000], dismiss: 92_000 },
+    ];
+    expect(windows(pages, loose).filter((window) => window.step === "review")[0]).toMatchObject({ predicted: 55, observed: 55, agree: true });
+  });
+
+  it("predictInvitations: gating re-checks every 5 s with the queue state read at the time", () => {
+    const gated: PolicyOptions = { ...IDLE, gating: { requireFreeSlot: true } };
+    const full = { freeSlots: 0, queueLength: 2, predictedWaitSeconds: 600 };
+    const open = { freeSlots: 1, queueLength: 0, predictedWaitSeconds: 0 };
+    const [blocked] = windows([{ step: "payment", readyAt: 0, endAt: 60_000 }], gated, [{ at: 0, state: full }]);
+    expect(blocked).toMatchObject({ predicted: null, observed: null, blockedBy: "gate-free-slot", agree: true });
+    // An agent frees a slot at 41 s: the re-check at 45 s invites.
+    const [opened] = windows([{ step: "payment", readyAt: 0, endAt: 60_000, shown: [45_000], dismiss: 47_000 }], gated, [{ at: 0, state: full }, { at: 41_000, state: open }]);
+    expect(opened).toMatchObject({ predicted: 45, observed: 45, agree: true });
+  });
+
+  it("predictInvitations: exit intent on a high-value cart invites at once; the back button counts only for policies that read exitIntent", () => {
+    const exit = windows([{ step: "cart", readyAt: 0, endAt: 21_000, exitIntent: { at: 20_000, via: "mouse" }, shown: [20_050], dismiss: 22_000 }]);
+    expect(exit.find((window) => window.trigger === "exitIntent")).toMatchObject({ predicted: 0, observed: 0.05, agree: true });
+    const idleOnly: PolicyOptions = { name: "idle-only", rules: [IDLE.rules![0]] };
+    const back = windows([{ step: "cart", readyAt: 0, endAt: 21_000, exitIntent: { at: 20_000, via: "back" } }], idleOnly);
+    expect(back.find((window) => window.trigger === "exitIntent")).toMatchObject({ predicted: null, observed: null, blockedBy: "not-evaluated", agree: true });
+  });
+
+  it("predictInvitations does not blame a store for losing a race with the shopper's next click", () => {
+    // The rule is due at 30 s, the shopper clicks at 30.4 s: within the tolerance, either outcome agrees.
+    expect(windows([{ step: "payment", readyAt: 0, endAt: 60_000, inputs: [30_400] }])[0]).toMatchObject({ predicted: null, observed: null, blockedBy: "window-too-short", agree: true });
+  });
+});

@@ -1,0 +1,285 @@
+import {
+  evaluatePolicy,
+  GATE_RECHECK_SECONDS,
+  newVisitState,
+  nextFireDelaySeconds,
+  onChatStarted,
+  onDeclined,
+  onInvitationShown,
+  onPageChange,
+  type QueueState,
+  type ResolvedPolicy,
+  type Signals,
+  type VisitState,
+} from "../../sim/policy/index.ts";
+import { usesSignal } from "../store/widget/index.ts";
+import type { InvitationWindow } from "./checkResults.ts";
+import type { MoneyRules } from "./loadProfile.ts";
+import { expectedMoney } from "./moneyCheck.ts";
+import type { PersonaObservations } from "./observations.ts";
+
+/** Idle stretches shorter than this, with nothing predicted or seen in them, are not reported. */
+export const MIN_REPORTED_WINDOW_SECONDS = 5;
+/** Longest look-ahead, as the widget's (a day). */
+const MAX_LOOKAHEAD_SECONDS = 24 * 3600;
+/** Queue state assumed before any reading: an open desk. */
+const OPEN_QUEUE: QueueState = { freeSlots: 1, queueLength: 0, predictedWaitSeconds: 0 };
+
+interface Moment {
+  at: number;
+  kind: "input" | "shown" | "accept" | "dismiss" | "exitIntent" | "end";
+  via?: "mouse" | "back";
+}
+
+/**
+ * Replays the persona's visit through the simulator's policy evaluator, the way the widget
+ * contract says a widget runs it (scripts/store/README.md, sim/model/idleWindow.ts): on each page,
+ * idle time starts when the widget starts and again at every input; while idle, the invitation is
+ * due after nextFireDelaySeconds (rounded up to the millisecond), then evaluatePolicy decides with
+ * the live queue state, re-checking every GATE_RECHECK_SECONDS while gating holds it back; exit
+ * intent evaluates once with exitIntent true (the back button only when a rule reads exitIntent).
+ * Caps follow the visit state the store keeps (onPageChange, onInvitationShown, onDeclined,
+ * onChatStarted).
+ *
+ * The prediction is conditional on what happened: an invitation the store did show updates the
+ * visit state even when it was not predicted, so one early invitation is one disagreement, not a
+ * cascade. Signals are the persona's own: its step, pages loaded, cart value at catalog prices,
+ * field errors shown, time since the widget first started. Queue state is the latest reading at or
+ * before the moment (the widget's own reads, else the harness's reading at the window's start).
+ * Returns one entry per idle or exit-intent window worth reporting, with its verdict.
+ */
+export function predictInvitations(observations: PersonaObservations, policy: ResolvedPolicy, rules: MoneyRules, toleranceSeconds: number): InvitationWindow[] {
+  const { spec } = observations;
+  const stepOf = new Map(observations.visits.filter((visit) => visit.doc !== null).map((visit) => [visit.doc!, visit.step]));
+  const documents = observations.events.filter((event) => event.type === "document");
+  const readyAt = new Map<string, number>();
+  for (const event of observations.events) if (event.type === "widgetReady" && !readyAt.has(event.doc)) readyAt.set(event.doc, event.at);
+  const usesReady = observations.events.some((event) => event.type === "widgetReady");
+  const queueReadings = [
+    ...observations.queue,
+    ...observations.events.flatMap((event) => (event.type === "queue" ? [{ at: event.at, state: event.state }] : [])),
+  ].sort((a, b) => a.at - b.at);
+  const queueAt = (at: number): QueueState => {
+    let state = queueReadings.find(() => true)?.state ?? OPEN_QUEUE;
+    for (const reading of queueReadings) if (reading.at <= at + 1) state = reading.state;
+    return state;
+  };
+  const backEvaluates = usesSignal(policy, "exitIntent");
+  const offered = [...observations.offered];
+
+  const windows: InvitationWindow[] = [];
+  let visit: VisitState = newVisitState();
+  let visitStart: number | null = null;
+  let pageViews = 0;
+  documents.forEach((document, index) => {
+    pageViews++;
+    const step = stepOf.get(document.doc);
+    const start = usesReady ? readyAt.get(document.doc) : document.at;
+    visit = onPageChange(visit);
+    if (step === undefined || start === undefined) return;
+    visitStart ??= start;
+    const end = documents[index + 1]?.at ?? Math.max(start, ...observations.events.filter((event) => event.doc === document.doc).map((event) => event.at), ...observations.actions.filter((action) => action.doc === document.doc).map((action) => action.at));
+    const items = observations.items.filter((item) => item.addedAt !== null && item.addedAt < document.at);
+    const cartValue = expectedMoney(items, rules).subtotal ?? 0;
+    const formErrors = observations.forms.filter((form) => form.errorShown && form.submittedAt !== null && form.submittedAt < document.at).reduce((sum, form) => sum + form.fields.length, 0);
+    const signalsAt = (at: number, lastInput: number, exitIntent: boolean): Signals => ({
+      step,
+      idleSeconds: (at - lastInput) / 1000,
+      timeOnSiteSeconds: (at - visitStart!) / 1000,
+      pageViews,
+      cartValue,
+      formErrors,
+      exitIntent,
+      returningVisitor: false,
+      device: spec.device,
+    });
+
+    const moments: Moment[] = [
+      ...observations.events.filter((event) => event.doc === document.doc && event.at >= start).flatMap((event): Moment[] => (event.type === "input" ? [{ at: event.at, kind: "input" }] : event.type === "invitationShown" ? [{ at: event.at, kind: "shown" }] : [])),
+      ...observations.actions.filter((action) => action.doc === document.doc && (action.kind === "accept" || action.kind === "dismiss" || action.kind === "exitIntent")).map((action): Moment => ({ at: action.at, kind: action.kind as Moment["kind"], via: action.via })),
+      { at: end, kind: "end" } as Moment,
+    ].sort((a, b) => a.at - b.at || order(a.kind) - order(b.kind));
+
+    // lastInput: where the widget's idle time counts from; windowFrom: where the current reported
+    // window began (an exit intent splits one idle stretch into two windows).
+    let lastInput = start;
+    let windowFrom = start;
+    let suspended = false;
+    let windowShown: number | null = null;
+    let response: "accept" | "dismiss" | null = null;
+    for (const moment of moments) {
+      if (moment.kind === "shown") {
+        windowShown ??= moment.at;
+        continue;
+      }
+      if (moment.kind === "accept" || moment.kind === "dismiss") {
+        response = moment.kind;
+        continue;
+      }
+      const report = closeWindow(windowFrom, lastInput, moment.at, windowShown, suspended);
+      if (report !== null) windows.push(report);
+      if (windowShown !== null) {
+        visit = onInvitationShown(visit, (windowShown - visitStart!) / 1000);
+        suspended = true;
+      }
+      windowShown = null;
+      if (moment.kind === "exitIntent") {
+        const evaluates = moment.via === "mouse" || backEvaluates;
+        const shown = moments.find((candidate) => candidate.kind === "shown" && candidate.at >= moment.at && candidate.at <= moment.at + toleranceSeconds * 1000 + 1);
+        const decision = evaluates && !suspended ? evaluatePolicy(policy, signalsAt(moment.at, lastInput, true), visit, queueAt(moment.at)) : null;
+        windows.push(
+          verdict(
+            {
+              persona: spec.id,
+              step,
+              trigger: "exitIntent",
+              startSeconds: (moment.at - visitStart!) / 1000,
+              lengthSeconds: 0,
+              predictedSeconds: decision?.invite ? 0 : null,
+              predictedRule: decision?.invite ? decision.rule : null,
+              earliestSeconds: decision?.invite ? 0 : null,
+              blockedBy: decision === null ? (suspended ? "invitation-open" : "not-evaluated") : decision.blockedBy,
+              observedSeconds: shown ? (shown.at - moment.at) / 1000 : null,
+              observedRule: shown ? takeOffered(offered, step, null) : null,
+            },
+            toleranceSeconds,
+            false,
+          ),
+        );
+        if (shown) {
+          visit = onInvitationShown(visit, (shown.at - visitStart!) / 1000);
+          suspended = true;
+          moments.splice(moments.indexOf(shown), 1);
+        }
+      }
+      if (response !== null) {
+        visit = response === "accept" ? onChatStarted(visit) : onDeclined(visit);
+        suspended = false;
+        response = null;
+      }
+      if (moment.kind === "input") lastInput = moment.at;
+      windowFrom = moment.at;
+    }
+
+    function closeWindow(from: number, idleSince: number, to: number, shownAt: number | null, held: boolean): InvitationWindow | null {
+      let predictedAt: number | null = null;
+      let earliest: number | null = null;
+      let rule: string | null = null;
+      let blockedBy: string | null = held ? "invitation-open" : null;
+      if (!held) {
+        const delay = nextFireDelaySeconds(policy, signalsAt(from, idleSince, false), visit, MAX_LOOKAHEAD_SECONDS);
+        if (delay === null) blockedBy = visit.inChat ? "in-chat" : "caps-or-no-rule";
+        else {
+          let at = from + Math.ceil(delay * 1000);
+          earliest = at;
+          while (at < to) {
+            const decision = evaluatePolicy(policy, signalsAt(at, idleSince, false), visit, queueAt(at));
+            if (decision.invite) {
+              predictedAt = at;
+              rule = decision.rule;
+              blockedBy = null;
+              break;
+            }
+            blockedBy = decision.blockedBy;
+            if (decision.blockedBy === null || !decision.blockedBy.startsWith("gate-")) break;
+            at += GATE_RECHECK_SECONDS * 1000;
+          }
+          if (predictedAt === null && blockedBy === null) blockedBy = "window-too-short";
+        }
+      }
+      const lengthSeconds = (to - from) / 1000;
+      // A prediction just before the window closed may fairly lose the race with the next input.
+      const borderline = predictedAt !== null && shownAt === null && (to - predictedAt) / 1000 <= toleranceSeconds;
+      const predicted = predictedAt === null || borderline ? null : predictedAt;
+      if (shownAt === null && predicted === null && lengthSeconds < MIN_REPORTED_WINDOW_SECONDS) return null;
+      return verdict(
+        {
+          persona: spec.id,
+          step: step!,
+          trigger: "idle",
+          startSeconds: (from - visitStart!) / 1000,
+          lengthSeconds,
+          predictedSeconds: predicted === null ? null : (predicted - from) / 1000,
+          predictedRule: predicted === null ? null : rule,
+          earliestSeconds: earliest === null ? null : (earliest - from) / 1000,
+          blockedBy: borderline ? "window-too-short" : blockedBy,
+          observedSeconds: shownAt === null ? null : (shownAt - from) / 1000,
+          observedRule: shownAt === null ? null : takeOffered(offered, step!, (shownAt - idleSince) / 1000),
+        },
+        toleranceSeconds,
+        predictedAt !== null && (to - predictedAt) / 1000 <= toleranceSeconds,
+      );
+    }
+  });
+  return windows;
+}
+
+/** Fills in the verdict: both quiet, or both fired within the tolerance. */
+function verdict(window: Omit<InvitationWindow, "timingErrorSeconds" | "agree" | "problem">, toleranceSeconds: number, nearEnd: boolean): InvitationWindow {
+  const { predictedSeconds: predicted, observedSeconds: observed, step, trigger } = window;
+  const what = trigger === "idle" ? `idle on ${step}` : `exit intent on ${step}`;
+  let problem: string | null = null;
+  let timingError: number | null = null;
+  if (predicted !== null && observed !== null) {
+    timingError = round(observed - predicted);
+    if (Math.abs(timingError) > toleranceSeconds) problem = `${what}: invitation after ${seconds(observed)}, the policy says ${seconds(predicted)} (${window.predictedRule}; tolerance ±${toleranceSeconds} s)`;
+  } else if (predicted !== null) {
+    problem = `${what}: no invitation, the policy says one after ${seconds(predicted)} (${window.predictedRule}); the shopper stayed ${seconds(window.lengthSeconds)}`;
+  } else if (observed !== null && !nearEnd) {
+    const earliest = window.earliestSeconds;
+    problem =
+      earliest !== null && earliest > observed
+        ? `${what}: invitation after ${seconds(observed)}, the policy says not before ${seconds(earliest)} (tolerance ±${toleranceSeconds} s)`
+        : `${what}: invitation after ${seconds(observed)}, the policy says none (${describeBlock(window.blockedBy)})`;
+  }
+  const rounded = (value: number | null) => (value === null ? null : round(value));
+  return {
+    ...window,
+    lengthSeconds: round(window.lengthSeconds),
+    startSeconds: round(window.startSeconds),
+    predictedSeconds: rounded(predicted),
+    earliestSeconds: rounded(window.earliestSeconds),
+    observedSeconds: rounded(observed),
+    timingErrorSeconds: timingError,
+    agree: problem === null,
+    problem,
+  };
+}
+
+function describeBlock(blockedBy: string | null): string {
+  switch (blockedBy) {
+    case "invitation-open":
+      return "an invitation is already open";
+    case "caps-or-no-rule":
+      return "no rule can fire, or caps forbid it";
+    case "window-too-short":
+      return "no rule fires this early";
+    case "not-evaluated":
+      return "the back button is not exit intent under this policy";
+    case null:
+      return "no rule fires";
+    default:
+      return `blocked by ${blockedBy}`;
+  }
+}
+
+/** The rule the widget reported for this invitation (matched by step and idle time), consumed. */
+function takeOffered(offered: PersonaObservations["offered"], step: string, idleSeconds: number | null): string | null {
+  const index = offered.findIndex((event) => event.step === step && (idleSeconds === null || event.idleSeconds === null || Math.abs(event.idleSeconds - idleSeconds) < 1));
+  if (index < 0) return null;
+  return offered.splice(index, 1)[0].rule;
+}
+
+// At one instant: an exit intent comes before the invitation it causes (the clock stands still while
+// the widget answers it), an invitation before the click that answers it.
+function order(kind: Moment["kind"]): number {
+  return ["exitIntent", "shown", "accept", "dismiss", "input", "end"].indexOf(kind);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function seconds(value: number): string {
+  return `${value.toFixed(2)} s`;
+}

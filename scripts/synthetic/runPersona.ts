@@ -1,0 +1,307 @@
+import type { Locator } from "playwright-core";
+import { errorText } from "./describeFailure.ts";
+import type { StoreProfile } from "./loadProfile.ts";
+import { assessItemPrices, assessMoneyReading } from "./moneyCheck.ts";
+import type { AddedItem, FormAttempt, MoneyReading, PersonaObservations, StepFailure } from "./observations.ts";
+import { parseMoney } from "./parseMoney.ts";
+import { PersonaNavigator } from "./PersonaNavigator.ts";
+import { StepError, type PersonaSession } from "./PersonaSession.ts";
+import { predictInvitations } from "./predictInvitations.ts";
+import type { ProfileLines, ProfileStep } from "./profileSchema.ts";
+import { readMoney } from "./readMoney.ts";
+
+/**
+ * Drives one persona through the store as its spec says: sign in, browse, add items, the cart,
+ * every checkout step (idle pauses, deliberate form errors and their fixes), and either the order
+ * confirmation or leaving (linger, exit intent). Invitations are answered as the spec says. Reads
+ * the money on every page and screenshots each failure as it happens. Never throws: a step that
+ * cannot be completed ends the run with `failure` set.
+ */
+export async function runPersona(session: PersonaSession): Promise<PersonaObservations> {
+  const started = performance.now();
+  const navigator = new PersonaNavigator(session);
+  const flow = new ShoppingFlow(session, navigator);
+  navigator.beforeAnswer = () => flow.shootDisagreement();
+  let failure: StepFailure | null = null;
+  let outcome: PersonaObservations["outcome"] = "stopped";
+  try {
+    outcome = await flow.run();
+  } catch (error) {
+    const step = error instanceof StepError ? error.step : session.step;
+    const reason = error instanceof StepError ? error.message : `${step}: ${errorText(error)}`;
+    failure = { step, reason, attempts: navigator.lastAttempts, screenshot: await session.screenshot(step) };
+  }
+  if (navigator.inChat) await navigator.endChat();
+  navigator.dispose();
+  return { ...flow.observations(), outcome, failure, wallSeconds: (performance.now() - started) / 1000 };
+}
+
+class ShoppingFlow {
+  readonly items: AddedItem[] = [];
+  readonly money: MoneyReading[] = [];
+  readonly forms: FormAttempt[] = [];
+  orderId: string | null = null;
+  readonly #session: PersonaSession;
+  readonly #profile: StoreProfile;
+  readonly #nav: PersonaNavigator;
+  #paused = new Set<string>();
+  #disagreements = 0;
+
+  constructor(session: PersonaSession, navigator: PersonaNavigator) {
+    this.#session = session;
+    this.#profile = session.profile;
+    this.#nav = navigator;
+  }
+
+  /** What the persona has seen so far. */
+  observations(): PersonaObservations {
+    const session = this.#session;
+    return {
+      spec: session.spec,
+      outcome: "stopped",
+      failure: null,
+      visits: this.#nav.visits,
+      items: this.items,
+      money: this.money,
+      forms: this.forms,
+      problems: session.problems,
+      blocked: session.blocked,
+      events: [...session.events],
+      actions: session.actions,
+      queue: session.queue,
+      offered: session.offered,
+      chatProblems: session.chatProblems,
+      orderId: this.orderId,
+      wallSeconds: 0,
+      shots: session.shots,
+      shotIndex: this.#nav.shotIndex,
+    };
+  }
+
+  /**
+   * Screenshots the page when the policy check disagrees with what the store just did (an
+   * invitation on screen it forbids, or none where it requires one): the moment the chat check
+   * will report. Predicting on the visit so far is cheap; screenshots are not.
+   */
+  async shootDisagreement(): Promise<void> {
+    const session = this.#session;
+    if (session.policy === null) return;
+    const windows = predictInvitations(this.observations(), session.policy, this.#profile.rules, session.toleranceSeconds);
+    const disagreements = windows.filter((window) => !window.agree).length;
+    if (disagreements > this.#disagreements) await session.screenshot(session.step);
+    this.#disagreements = Math.max(this.#disagreements, disagreements);
+  }
+
+  async run(): Promise<PersonaObservations["outcome"]> {
+    const { spec } = this.#session;
+    const profile = this.#profile;
+    const page = this.#session.page;
+    if (profile.login) await this.#login();
+    await this.#nav.arrive("browse", profile.catalog.product, () => page.goto(profile.catalog.url), profile.catalog.url);
+    await this.#maybePause("browse");
+
+    for (const pick of spec.browsePicks) {
+      if (profile.catalog.link === undefined) break;
+      await this.#openProduct(pick);
+      await this.#maybePause("product");
+      await this.#nav.arrive("browse", profile.catalog.product, () => page.goto(profile.catalog.url), profile.catalog.url);
+    }
+
+    let subtotal = 0;
+    let onCart = false;
+    for (const [index, item] of spec.items.entries()) {
+      if (index > 0 && subtotal >= spec.targetCartValue) break;
+      if (index > 0) await this.#nav.arrive("browse", profile.catalog.product, () => page.goto(profile.catalog.url), profile.catalog.url);
+      const added = await this.#addItem(item.pick, item.quantity);
+      subtotal += (added.unitPrice ?? 0) * added.quantity;
+      onCart = this.#nav.visits.at(-1)?.step === "cart";
+    }
+    const itemProblems = assessItemPrices(this.items, profile.rules);
+    if (itemProblems.length > 0) await this.#nav.shot("money:items", "product");
+
+    if (!onCart) await this.#nav.arrive("cart", profile.cart.marker, () => page.goto(profile.cart.url), profile.cart.url);
+    await this.#readMoney("cart", profile.cart.lines, null);
+    if (await this.#leaveIfDue("cart")) return "left";
+    await this.#maybePause("cart");
+
+    const steps = profile.checkout.steps;
+    await this.#nav.arrive(steps[0].name, steps[0].marker, () => this.#nav.click(profile.cart.checkout), null);
+    for (const [index, step] of steps.entries()) {
+      const next = steps[index + 1] ?? null;
+      await this.#readMoney(step.name, profile.totals.lines ?? null, null);
+      if (await this.#leaveIfDue(step.name)) return "left";
+      await this.#maybePause(step.name);
+      await this.#submitStep(step, next);
+    }
+    await this.#readMoney("confirmation", profile.confirmation.lines ?? profile.totals.lines ?? null, profile.confirmation.total ?? null);
+    if (profile.confirmation.orderId) this.orderId = (await this.#nav.textOf(profile.confirmation.orderId)) ?? null;
+    return "finished";
+  }
+
+  async #login(): Promise<void> {
+    const login = this.#profile.login!;
+    const page = this.#session.page;
+    await this.#nav.arrive("login", login.fields[0].selector, () => page.goto(login.url), login.url);
+    await this.#nav.fill("login", login.fields, new Map());
+    await this.#nav.arrive("login", login.success, () => this.#nav.click(login.submit), null);
+  }
+
+  async #openProduct(pick: number): Promise<{ product: Locator; key: string; name: string }> {
+    const profile = this.#profile;
+    const { product, key, name } = await this.#choose(pick);
+    const link = product.locator(profile.catalog.link!).first();
+    await this.#nav.arrive("product", profile.product!.marker, () => this.#nav.clickLocator(link, `${profile.catalog.product} ${profile.catalog.link}`), null);
+    return { product, key, name };
+  }
+
+  async #choose(pick: number): Promise<{ product: Locator; key: string; name: string }> {
+    const catalog = this.#profile.catalog;
+    const products = this.#session.page.locator(catalog.product);
+    const count = await products.count();
+    if (count === 0) throw new StepError("browse", `browse: no products (${catalog.product} matches nothing)`, false);
+    const product = products.nth(Math.min(count - 1, Math.floor(pick * count)));
+    const name = ((await (catalog.name ? product.locator(catalog.name).first() : product).textContent({ timeout: this.#nav.selectorMs() })) ?? "").replace(/\s+/g, " ").trim().slice(0, 80);
+    const id = catalog.idAttribute ? await product.getAttribute(catalog.idAttribute, { timeout: this.#nav.selectorMs() }) : null;
+    return { product, key: id ?? name, name };
+  }
+
+  async #addItem(pick: number, quantity: number): Promise<AddedItem> {
+    const profile = this.#profile;
+    const page = this.#session.page;
+    let item: AddedItem;
+    if (profile.catalog.link !== undefined) {
+      const { key, name } = await this.#openProduct(pick);
+      await this.#maybePause("product");
+      const product = profile.product!;
+      const priceText = await this.#nav.textOf(product.price);
+      item = { key, name, unitPrice: priceText === null ? null : this.#parse(priceText), unitPriceText: priceText, quantity, addedAt: null };
+      if (quantity > 1) {
+        if (!product.quantity) item.quantity = 1;
+        else await page.locator(product.quantity).first().fill(String(quantity));
+      }
+      const add = async () => {
+        item.addedAt = await this.#session.now();
+        await this.#nav.click(product.addToCart);
+      };
+      if (product.added) {
+        item.addedAt = await this.#session.now();
+        await this.#nav.clickLocator(this.#session.page.locator(product.addToCart).first(), product.addToCart, true);
+        await this.#nav.waitVisible("product", product.added);
+      } else await this.#nav.arrive("cart", profile.cart.marker, add, null);
+    } else {
+      const { product, key, name } = await this.#choose(pick);
+      const priceText = ((await product.locator(profile.catalog.price).first().textContent({ timeout: this.#nav.selectorMs() })) ?? "").trim();
+      item = { key, name, unitPrice: this.#parse(priceText), unitPriceText: priceText, quantity: 1, addedAt: await this.#session.now() };
+      const button = product.locator(profile.catalog.addToCart!).first();
+      for (let unit = 0; unit < quantity; unit++) {
+        const description = `${profile.catalog.product} ${profile.catalog.addToCart}`;
+        if (profile.catalog.added) {
+          await this.#nav.clickLocator(button, description, true);
+          await this.#nav.waitVisible("browse", profile.catalog.added);
+        } else {
+          await this.#nav.arrive("cart", profile.cart.marker, () => this.#nav.clickLocator(button, description), null);
+          break;
+        }
+        item.quantity = unit + 1;
+      }
+    }
+    this.items.push(item);
+    return item;
+  }
+
+  async #submitStep(step: ProfileStep, next: ProfileStep | null): Promise<void> {
+    const profile = this.#profile;
+    const spec = this.#session.spec;
+    const nextMarker = next?.marker ?? profile.confirmation.marker;
+    const nextStep = next?.name ?? "confirmation";
+    const errors = new Map(spec.formErrors.filter((error) => error.step === step.name).map((error) => [error.field, error.value]));
+    const stepUrl = this.#session.page.url();
+    if (errors.size > 0) {
+      const errorSelectors = [step.error, ...step.fields.filter((field) => errors.has(field.name)).map((field) => field.error ?? step.fieldError?.replaceAll("{name}", field.name))].filter((selector): selector is string => selector !== undefined);
+      let startedAt = performance.now();
+      let before = await this.#session.probe();
+      await this.#nav.retrying(
+        async () => {
+          await this.#nav.fill(step.name, step.fields, errors);
+          await this.#nav.beforeAction();
+          startedAt = performance.now();
+          before = await this.#session.probe();
+          await this.#nav.click(step.continue);
+        },
+        async () => {
+          await this.#session.page.goto(stepUrl);
+          await this.#nav.waitVisible(step.name, step.marker);
+        },
+      );
+      const docBefore = before?.doc ?? null;
+      await this.#session.waitForVisible([...errorSelectors, nextMarker], this.#nav.navigationMs()).catch(() => {});
+      const advanced = await this.#nav.isVisible(nextMarker);
+      const shown = await this.#nav.firstVisible(errorSelectors);
+      const attempt: FormAttempt = {
+        step: step.name,
+        fields: [...errors].map(([field, value]) => ({ field, value })),
+        errorShown: shown !== null,
+        errorText: shown === null ? null : ((await this.#nav.textOf(shown)) ?? "").slice(0, 200),
+        advanced,
+        seconds: (performance.now() - startedAt) / 1000,
+        submittedAt: before?.now ?? null,
+      };
+      this.forms.push(attempt);
+      if (!attempt.errorShown || attempt.advanced) await this.#nav.shot(`form:${this.forms.length - 1}`, step.name);
+      if (advanced) {
+        await this.#nav.recordArrival(nextStep, docBefore);
+        return;
+      }
+      // The rejected form (a new page when the store re-renders it) is another view of the step.
+      await this.#nav.recordArrival(step.name, docBefore);
+    }
+    await this.#nav.fill(step.name, step.fields, new Map());
+    await this.#nav.arrive(nextStep, nextMarker, () => this.#nav.click(step.continue), null, stepUrl, step);
+  }
+
+  async #readMoney(step: string, lines: ProfileLines | null, totalOverride: string | null): Promise<void> {
+    const reading = await readMoney(this.#session.page, step, this.#profile, lines, totalOverride, (name) => this.#keyForName(name));
+    if (reading === null) return;
+    this.money.push(reading);
+    if (assessMoneyReading(reading, this.items, this.#profile.rules).length > 0) await this.#nav.shot(`money:${this.money.length - 1}`, step);
+  }
+
+  /** Items added by name are keyed by name; a line that shows the name finds its item. */
+  #keyForName(name: string): string {
+    const item = this.items.find((candidate) => candidate.name !== "" && name.includes(candidate.name));
+    return item?.key ?? name.replace(/\s+/g, " ").trim();
+  }
+
+  async #maybePause(step: string): Promise<void> {
+    const pause = this.#session.spec.pauses.find((candidate) => candidate.step === step);
+    if (pause === undefined || this.#paused.has(step)) return;
+    this.#paused.add(step);
+    await this.#idle(pause.seconds);
+  }
+
+  async #idle(seconds: number): Promise<void> {
+    const session = this.#session;
+    await session.readQueue();
+    await session.mark("idleStart");
+    await session.idle(seconds, () => this.#nav.answerInvitation());
+    await session.mark("idleEnd");
+    await this.shootDisagreement();
+  }
+
+  async #leaveIfDue(step: string): Promise<boolean> {
+    const leave = this.#session.spec.leave;
+    if (leave === null || leave.step !== step) return false;
+    await this.#idle(leave.lingerSeconds);
+    if (leave.exitIntent) {
+      await this.#session.readQueue();
+      await this.#session.exitIntent(this.#session.spec.device === "desktop" ? "mouse" : "back", () => this.#nav.answerInvitation());
+      await this.#session.mark("idleEnd");
+      await this.shootDisagreement();
+    }
+    return true;
+  }
+
+  #parse(text: string): number | null {
+    return parseMoney(text, this.#profile.rules.decimalSeparator, this.#profile.totals.free);
+  }
+}
