@@ -35,74 +35,61 @@ const PROCESSED = 2;
  * an array is only allocated for a second one.
  */
 export class Event<T = unknown> {
-  // Fields are declared, not initialised in class bodies, and assigned in the constructor: V8 builds
-  // an event with class-field initialisers (and #private ones in a subclass too) two to three times
-  // slower, and every customer creates several events. TypeScript's `private` keeps them internal.
-  declare readonly env: Environment;
+  readonly env: Environment;
   /** Scheduled time in seconds (valid once triggered). */
-  declare time: number;
+  time = 0;
   /** Scheduling priority (URGENT or NORMAL). */
-  declare priority: number;
+  priority = NORMAL;
   /** Global scheduling sequence number: ties at equal (time, priority) run in scheduling order. */
-  declare sequence: number;
+  sequence = 0;
   /** Position in the environment's heap, or -1 when not queued. Maintained by the event queue. */
-  declare heapIndex: number;
+  heapIndex = -1;
   /** Set when a failure has been handed to a handler (a process or a condition), so `run()` does not rethrow it. */
-  declare defused: boolean;
-  declare private state: number;
-  declare private succeeded: boolean;
-  declare private outcome: T | undefined;
-  declare private callback: Callback | null;
-  declare private moreCallbacks: Callback[] | null;
+  defused = false;
+  #state = PENDING;
+  #ok = true;
+  #value: T | undefined = undefined;
+  #callback: Callback | null = null;
+  #moreCallbacks: Callback[] | null = null;
 
   constructor(env: Environment) {
     this.env = env;
-    this.time = 0;
-    this.priority = NORMAL;
-    this.sequence = 0;
-    this.heapIndex = -1;
-    this.defused = false;
-    this.state = PENDING;
-    this.succeeded = true;
-    this.outcome = undefined;
-    this.callback = null;
-    this.moreCallbacks = null;
   }
 
   get triggered(): boolean {
-    return this.state !== PENDING;
+    return this.#state !== PENDING;
   }
   get processed(): boolean {
-    return this.state === PROCESSED;
+    return this.#state === PROCESSED;
   }
   /** True while someone waits on this event. */
   get hasCallbacks(): boolean {
-    return this.callback !== null;
+    return this.#callback !== null;
   }
   get ok(): boolean {
-    return this.succeeded;
+    return this.#ok;
   }
   /** The success value, or the error of a failed event. Throws while the event is pending. */
   get value(): T {
-    if (this.state === PENDING) throw new Error("event value is not available yet (event is pending)");
-    return this.outcome as T;
+    if (this.#state === PENDING) throw new Error("event value is not available yet (event is pending)");
+    return this.#value as T;
   }
 
   /** Trigger the event as successful; its callbacks run at the current time, after already-scheduled events. */
   succeed(value?: T, priority: number = NORMAL): this {
-    if (this.state !== PENDING) throw new Error("event has already been triggered");
-    this.state = TRIGGERED;
-    this.outcome = value;
+    if (this.#state !== PENDING) throw new Error("event has already been triggered");
+    this.#state = TRIGGERED;
+    this.#value = value;
     this.env.schedule(this, 0, priority);
     return this;
   }
 
   /** Trigger the event as failed with `error`; whoever waits on it gets the error thrown. */
   fail(error: unknown, priority: number = NORMAL): this {
-    if (this.state !== PENDING) throw new Error("event has already been triggered");
-    this.state = TRIGGERED;
-    this.succeeded = false;
-    this.outcome = error as T;
+    if (this.#state !== PENDING) throw new Error("event has already been triggered");
+    this.#state = TRIGGERED;
+    this.#ok = false;
+    this.#value = error as T;
     this.env.schedule(this, 0, priority);
     return this;
   }
@@ -114,32 +101,32 @@ export class Event<T = unknown> {
    * per customer without changing what any process sees.
    */
   settle(value: T): void {
-    if (this.state !== PENDING) throw new Error("event has already been triggered");
-    if (this.callback !== null) throw new Error("cannot settle an event that has callbacks");
-    this.state = PROCESSED;
-    this.outcome = value;
+    if (this.#state !== PENDING) throw new Error("event has already been triggered");
+    if (this.#callback !== null) throw new Error("cannot settle an event that has callbacks");
+    this.#state = PROCESSED;
+    this.#value = value;
   }
 
   /** Marks the event triggered without scheduling it; used by subclasses that schedule themselves (timeouts). */
   protected markTriggered(value: T | undefined): void {
-    this.state = TRIGGERED;
-    this.outcome = value;
+    this.#state = TRIGGERED;
+    this.#value = value;
   }
 
   /** Registers a callback to run when the event is processed. Throws if it is processed already. */
   addCallback(callback: Callback): void {
-    if (this.state === PROCESSED) throw new Error("cannot add a callback to a processed event");
-    if (this.callback === null) this.callback = callback;
-    else (this.moreCallbacks ??= []).push(callback);
+    if (this.#state === PROCESSED) throw new Error("cannot add a callback to a processed event");
+    if (this.#callback === null) this.#callback = callback;
+    else (this.#moreCallbacks ??= []).push(callback);
   }
 
   /** Removes a callback registered earlier (e.g. an interrupted process stops waiting). */
   removeCallback(callback: Callback): void {
-    if (this.callback === callback) {
-      this.callback = this.moreCallbacks?.shift() ?? null;
+    if (this.#callback === callback) {
+      this.#callback = this.#moreCallbacks?.shift() ?? null;
       return;
     }
-    const more = this.moreCallbacks;
+    const more = this.#moreCallbacks;
     const index = more === null ? -1 : more.indexOf(callback);
     if (index >= 0) more!.splice(index, 1);
   }
@@ -149,25 +136,25 @@ export class Event<T = unknown> {
    * environment when the event leaves the queue. Returns false if it failed and nobody took the failure.
    */
   runCallbacks(): boolean {
-    this.state = PROCESSED;
-    const first = this.callback;
+    this.#state = PROCESSED;
+    const first = this.#callback;
     if (first !== null) {
-      this.callback = null;
+      this.#callback = null;
       call(first, this);
-      const more = this.moreCallbacks;
+      const more = this.#moreCallbacks;
       if (more !== null) {
-        this.moreCallbacks = null;
+        this.#moreCallbacks = null;
         for (let i = 0; i < more.length; i++) call(more[i], this);
       }
     }
-    return this.succeeded || this.defused;
+    return this.#ok || this.defused;
   }
 
   /** Drops every callback and marks the event processed without running them (cancelled timers). */
   protected discard(): void {
-    this.state = PROCESSED;
-    this.callback = null;
-    this.moreCallbacks = null;
+    this.#state = PROCESSED;
+    this.#callback = null;
+    this.#moreCallbacks = null;
   }
 }
 
@@ -176,11 +163,10 @@ export class Event<T = unknown> {
  * the event queue at once, so millions of cancelled patience timers do not grow it.
  */
 export class Timeout<T = undefined> extends Event<T> {
-  declare private isCancelled: boolean;
+  #cancelled = false;
 
   constructor(env: Environment, delaySeconds: number, value?: T) {
     super(env);
-    this.isCancelled = false;
     if (!(delaySeconds >= 0 && delaySeconds < Infinity)) {
       throw new RangeError(`invalid timeout delay: ${delaySeconds} (must be a finite number >= 0)`);
     }
@@ -189,13 +175,13 @@ export class Timeout<T = undefined> extends Event<T> {
   }
 
   get cancelled(): boolean {
-    return this.isCancelled;
+    return this.#cancelled;
   }
 
   /** Removes the timeout from the event queue; its callbacks never run. No effect once processed. */
   cancel(): void {
-    if (this.isCancelled || this.processed) return;
-    this.isCancelled = true;
+    if (this.#cancelled || this.processed) return;
+    this.#cancelled = true;
     this.env.unschedule(this);
     this.discard();
   }

@@ -19,17 +19,14 @@ export class Interrupt extends Error {
  * value, or fails with the error the generator threw, so other processes can wait for it.
  */
 export class Process<T = unknown> extends Event<T> implements Waiter {
-  // Assigned in the constructor, not as class fields: see Event.
-  declare private readonly generator: ProcessGenerator<T>;
+  readonly #generator: ProcessGenerator<T>;
   /** The event the process waits for now (null while running or finished). */
-  declare private waitingFor: Event<any> | null;
-  declare private started: boolean;
+  #target: Event<any> | null = null;
+  #started = false;
 
   constructor(env: Environment, generator: ProcessGenerator<T>) {
     super(env);
-    this.generator = generator;
-    this.waitingFor = null;
-    this.started = false;
+    this.#generator = generator;
     // Start at the current time but before NORMAL events already scheduled for it (SimPy's
     // Initialize). The process itself is the queue entry for its start, which saves an event.
     env.schedule(this, 0, URGENT);
@@ -37,8 +34,8 @@ export class Process<T = unknown> extends Event<T> implements Waiter {
 
   /** Internal: the first trip through the queue starts the generator; later ones report the outcome. */
   override runCallbacks(): boolean {
-    if (!this.started) {
-      this.started = true;
+    if (!this.#started) {
+      this.#started = true;
       this.#advance(true, undefined);
       return true;
     }
@@ -47,7 +44,7 @@ export class Process<T = unknown> extends Event<T> implements Waiter {
 
   /** Internal (Waiter): resumes the generator with the outcome of the awaited event. */
   resumeWith(event: Event<any>): void {
-    this.waitingFor = null;
+    this.#target = null;
     if (event.ok) this.#advance(true, event.value);
     else {
       event.defused = true; // the process receives the failure; if it does not catch it, the process fails
@@ -62,7 +59,7 @@ export class Process<T = unknown> extends Event<T> implements Waiter {
 
   /** The event the process is waiting for, if any. */
   get target(): Event<any> | null {
-    return this.waitingFor;
+    return this.#target;
   }
 
   /**
@@ -74,15 +71,15 @@ export class Process<T = unknown> extends Event<T> implements Waiter {
     const interruption = new Event<undefined>(this.env);
     interruption.addCallback(() => {
       if (!this.isAlive) return;
-      if (this.waitingFor !== null) this.waitingFor.removeCallback(this);
-      this.waitingFor = null;
+      if (this.#target !== null) this.#target.removeCallback(this);
+      this.#target = null;
       this.#advance(false, new Interrupt(cause));
     });
     interruption.succeed(undefined, URGENT);
   }
 
   #advance(ok: boolean, input: unknown): void {
-    const generator = this.generator;
+    const generator = this.#generator;
     for (;;) {
       let result: IteratorResult<Event<any>, T>;
       try {
@@ -110,7 +107,7 @@ export class Process<T = unknown> extends Event<T> implements Waiter {
         continue;
       }
       next.addCallback(this);
-      this.waitingFor = next;
+      this.#target = next;
       return;
     }
   }

@@ -13,19 +13,18 @@ export interface RequestOwner {
  * equal priorities are served first-come first-served.
  */
 export class Request extends Event<number> {
-  // Assigned in the constructor, not as class fields: see Event.
-  declare readonly owner: RequestOwner;
-  declare readonly queuePriority: number;
+  readonly owner: RequestOwner;
+  readonly queuePriority: number;
   /** Arrival order, used to break priority ties. */
-  declare readonly arrival: number;
+  readonly arrival: number;
   /** Position in the owner's wait queue, or -1. Maintained by WaitQueue. */
-  declare queueIndex: number;
+  queueIndex = -1;
   /** Server holding the request once granted, else -1. */
-  declare server: number;
+  server = -1;
   /** Time the request was made (seconds). */
-  declare readonly requestedAt: number;
-  declare released: boolean;
-  declare withdrawn: boolean;
+  readonly requestedAt: number;
+  released = false;
+  withdrawn = false;
 
   constructor(env: Environment, owner: RequestOwner, priority: number, arrival: number) {
     super(env);
@@ -33,11 +32,7 @@ export class Request extends Event<number> {
     this.owner = owner;
     this.queuePriority = priority;
     this.arrival = arrival;
-    this.queueIndex = -1;
-    this.server = -1;
     this.requestedAt = env.now;
-    this.released = false;
-    this.withdrawn = false;
   }
 
   /** True once a slot was assigned (the success may still be on the event queue). */
