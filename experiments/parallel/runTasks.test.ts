@@ -52,4 +52,17 @@ describe("runTasks", () => {
       await pool.close();
     }
   });
+
+  it("runTasks({pool}) with a one-thread pool runs on that thread, not in process, with the serial results", async () => {
+    const tasks = [4, 5].map((seed) => ({ config: good, seed }));
+    const serial = await runTasks(tasks, { workers: 1 });
+    const pool = new TaskPool(1);
+    try {
+      const onThread = await runTasks(tasks, { pool });
+      expect(pool.piscina.completed).toBe(2);
+      expect(JSON.stringify(onThread)).toBe(JSON.stringify(serial));
+    } finally {
+      await pool.close();
+    }
+  });
 });

@@ -60,7 +60,8 @@ export function defaultWorkers(): number {
  */
 export async function runTasks(tasks: readonly SimulationTask[], options: RunTasksOptions = {}): Promise<TaskOutcome[]> {
   const workers = Math.max(1, Math.min(options.pool?.workers ?? options.workers ?? defaultWorkers(), tasks.length || 1));
-  return workers === 1 ? runSerially(tasks, options) : runOnPool(tasks, workers, options);
+  // A pool given by the caller is used even with one thread (the bench times one thread against two).
+  return workers === 1 && options.pool === undefined ? runSerially(tasks, options) : runOnPool(tasks, workers, options);
 }
 
 async function runSerially(tasks: readonly SimulationTask[], options: RunTasksOptions): Promise<TaskOutcome[]> {
