@@ -2,6 +2,7 @@ import type { Frame, Locator, Request, Response } from "playwright-core";
 import { describeFailure, errorText, isRetryable } from "./describeFailure.ts";
 import type { StoreProfile } from "./loadProfile.ts";
 import type { PageVisit } from "./observations.ts";
+import { firstVisible } from "./pageWaits.ts";
 import { StepError, type PersonaSession } from "./PersonaSession.ts";
 import type { ProfileField, ProfileStep } from "./profileSchema.ts";
 
@@ -253,9 +254,8 @@ export class PersonaNavigator {
     return this.#session.page.locator(selector).first().isVisible().catch(() => false);
   }
 
-  async firstVisible(selectors: readonly string[]): Promise<string | null> {
-    for (const selector of selectors) if (await this.isVisible(selector)) return selector;
-    return null;
+  firstVisible(selectors: readonly string[]): Promise<string | null> {
+    return firstVisible(this.#session.page, selectors);
   }
 
   async textOf(selector: string): Promise<string | null> {

@@ -63,7 +63,8 @@ async function untilOrPoll(recorded: RecorderEvents, check: () => boolean, timeo
   return (await Promise.race([reported, polled])) || (await reported) || (await polled);
 }
 
-async function firstVisible(page: Page, selectors: readonly string[]): Promise<string | null> {
+/** The first of `selectors` visible on the page now, or null. */
+export async function firstVisible(page: Page, selectors: readonly string[]): Promise<string | null> {
   for (const selector of selectors) if (await page.locator(selector).first().isVisible().catch(() => false)) return selector;
   return null;
 }

@@ -9,7 +9,9 @@ export function policyConformance(windows: readonly InvitationWindow[]): Conform
   const groups = new Map<string, InvitationWindow[]>();
   for (const window of windows) {
     const key = `${window.step}\u0000${window.trigger}`;
-    groups.set(key, [...(groups.get(key) ?? []), window]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [window]);
+    else group.push(window);
   }
   return [...groups.values()].map((group) => {
     const predictedFires = group.filter((window) => window.predictedSeconds !== null).length;

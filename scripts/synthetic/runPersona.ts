@@ -9,6 +9,7 @@ import { StepError, type PersonaSession } from "./PersonaSession.ts";
 import { predictInvitations } from "./predictInvitations.ts";
 import type { ProfileLines, ProfileStep } from "./profileSchema.ts";
 import { readMoney } from "./readMoney.ts";
+import { fieldErrorSelector } from "./watchedSelectors.ts";
 
 /**
  * Drives one persona through the store as its spec says: sign in, browse, add items, the cart,
@@ -97,21 +98,21 @@ class ShoppingFlow {
     const profile = this.#profile;
     const page = this.#session.page;
     if (profile.login) await this.#login();
-    await this.#nav.arrive("browse", profile.catalog.product, () => page.goto(profile.catalog.url), profile.catalog.url);
+    await this.#goToCatalog();
     await this.#maybePause("browse");
 
     for (const pick of spec.browsePicks) {
       if (profile.catalog.link === undefined) break;
       await this.#openProduct(pick);
       await this.#maybePause("product");
-      await this.#nav.arrive("browse", profile.catalog.product, () => page.goto(profile.catalog.url), profile.catalog.url);
+      await this.#goToCatalog();
     }
 
     let subtotal = 0;
     let onCart = false;
     for (const [index, item] of spec.items.entries()) {
       if (index > 0 && subtotal >= spec.targetCartValue) break;
-      if (index > 0) await this.#nav.arrive("browse", profile.catalog.product, () => page.goto(profile.catalog.url), profile.catalog.url);
+      if (index > 0) await this.#goToCatalog();
       const added = await this.#addItem(item.pick, item.quantity);
       subtotal += (added.unitPrice ?? 0) * added.quantity;
       onCart = this.#nav.visits.at(-1)?.step === "cart";
@@ -136,6 +137,12 @@ class ShoppingFlow {
     await this.#readMoney("confirmation", profile.confirmation.lines ?? profile.totals.lines ?? null, profile.confirmation.total ?? null);
     if (profile.confirmation.orderId) this.orderId = (await this.#nav.textOf(profile.confirmation.orderId)) ?? null;
     return "finished";
+  }
+
+  /** Opens the catalog page (retried from its own URL). */
+  async #goToCatalog(): Promise<void> {
+    const catalog = this.#profile.catalog;
+    await this.#nav.arrive("browse", catalog.product, () => this.#session.page.goto(catalog.url), catalog.url);
   }
 
   async #login(): Promise<void> {
@@ -217,7 +224,7 @@ class ShoppingFlow {
     const errors = new Map(spec.formErrors.filter((error) => error.step === step.name).map((error) => [error.field, error.value]));
     const stepUrl = this.#session.page.url();
     if (errors.size > 0) {
-      const errorSelectors = [step.error, ...step.fields.filter((field) => errors.has(field.name)).map((field) => field.error ?? step.fieldError?.replaceAll("{name}", field.name))].filter((selector): selector is string => selector !== undefined);
+      const errorSelectors = [step.error, ...step.fields.filter((field) => errors.has(field.name)).map((field) => fieldErrorSelector(step, field))].filter((selector): selector is string => selector !== undefined);
       let startedAt = performance.now();
       let before = await this.#session.probe();
       await this.#nav.retrying(

@@ -85,11 +85,11 @@ export async function runSyntheticCheck(options: CheckOptions = {}): Promise<Syn
     } else {
       browser = options.browser ?? (await launchChromium());
       tabs = new TabPool(browser, profile, (options.now ?? Date.now)());
-      const run = async (spec: PersonaSpec) => {
+      const run = async (spec: PersonaSpec, index: number) => {
         const outcome = await runOne(tabs!, spec, profile, policy, { toleranceSeconds, artifactsDir, trace: options.trace ?? true, signal: options.signal });
         const counts = CHECK_NAMES.map((name) => outcome.records.find((record) => record.check === name)!.status[0]).join("");
         log(`${spec.id} (${spec.segment}, ${spec.device}): ${outcome.observations.outcome} in ${outcome.observations.wallSeconds.toFixed(1)} s [${counts}]${outcome.records.filter((record) => record.status === "failed").map((record) => `\n  ✗ ${record.check}: ${record.reason}`).join("")}`);
-        outcomes[specs.indexOf(spec)] = outcome;
+        outcomes[index] = outcome;
       };
       await pool(specs, concurrency, run, options.signal);
     }
@@ -136,13 +136,13 @@ async function runOne(tabs: TabPool, spec: PersonaSpec, profile: StoreProfile, p
   try {
     tab = await tabs.acquire(spec.device);
   } catch (error) {
-    return unreachableOutcome(spec, `cannot open a browser context: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    return contextFailure(spec, error);
   }
   try {
     session = await PersonaSession.open(tab, spec, profile, { trace: options.trace, policy: profile.chat ? policy : null, toleranceSeconds: options.toleranceSeconds });
   } catch (error) {
     await tabs.release(tab, false);
-    return unreachableOutcome(spec, `cannot open a browser context: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    return contextFailure(spec, error);
   }
   const limitMs = profile.timeouts.personaSeconds * 1000;
   let timer: NodeJS.Timeout | undefined;
@@ -198,6 +198,11 @@ function thumbnailsFor(records: CheckRecord[], verdicts: Record<string, { shot: 
   return images;
 }
 
+/** A browser context (tab) that cannot be opened fails the persona like an unreachable store. */
+function contextFailure(spec: PersonaSpec, error: unknown) {
+  return unreachableOutcome(spec, `cannot open a browser context: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+}
+
 /** A store that cannot be reached fails every persona's funnel with the same clear reason. */
 function unreachableOutcome(spec: PersonaSpec, reason: string) {
   const observations: PersonaObservations = {
@@ -250,11 +255,14 @@ async function preflight(profile: StoreProfile): Promise<string | null> {
   }
 }
 
-/** Runs `work` over `items` with at most `limit` at once; once `signal` aborts, no new item starts. */
-async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>, signal?: AbortSignal): Promise<void> {
+/** Runs `work` over `items` (with each one's index) with at most `limit` at once; once `signal` aborts, no new item starts. */
+async function pool<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>, signal?: AbortSignal): Promise<void> {
   let next = 0;
   const worker = async () => {
-    while (next < items.length && !signal?.aborted) await work(items[next++]);
+    while (next < items.length && !signal?.aborted) {
+      const index = next++;
+      await work(items[index], index);
+    }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

@@ -8,11 +8,15 @@ import type { StepTiming } from "./checkResults.ts";
  */
 export function stepTimingSummary(loads: ReadonlyArray<{ step: string; seconds: number }>, stepOrder: readonly string[]): Record<string, StepTiming> {
   const byStep = new Map<string, number[]>();
-  for (const load of loads) byStep.set(load.step, [...(byStep.get(load.step) ?? []), load.seconds]);
+  for (const load of loads) {
+    const values = byStep.get(load.step);
+    if (values === undefined) byStep.set(load.step, [load.seconds]);
+    else values.push(load.seconds);
+  }
   const order = (step: string) => (stepOrder.includes(step) ? stepOrder.indexOf(step) : stepOrder.length);
   const summary: Record<string, StepTiming> = {};
   for (const [step, values] of [...byStep].sort(([a], [b]) => order(a) - order(b))) {
-    const sorted = [...values].sort((a, b) => a - b);
+    const sorted = values.sort((a, b) => a - b);
     summary[step] = { p50: round(quantileSorted(sorted, 0.5)), p95: round(quantileSorted(sorted, 0.95)), max: round(sorted[sorted.length - 1]), count: sorted.length };
   }
   return summary;

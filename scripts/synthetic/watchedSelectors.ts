@@ -1,4 +1,5 @@
 import type { StoreProfile } from "./loadProfile.ts";
+import type { ProfileField, ProfileStep } from "./profileSchema.ts";
 
 /**
  * Every selector a persona waits to see, from the profile: each page's marker, the "added"
@@ -18,10 +19,15 @@ export function watchedSelectors(profile: StoreProfile): string[] {
     ...profile.checkout.steps.flatMap((step) => [
       step.marker,
       step.error,
-      ...step.fields.map((field) => field.error ?? step.fieldError?.replaceAll("{name}", field.name)),
+      ...step.fields.map((field) => fieldErrorSelector(step, field)),
     ]),
     profile.confirmation.marker,
     profile.chat?.agentMessage,
   ];
   return [...new Set(selectors.filter((selector): selector is string => selector !== undefined))];
+}
+
+/** The selector of a field's error message: its own `error`, else the step's `fieldError` pattern with its name. */
+export function fieldErrorSelector(step: ProfileStep, field: ProfileField): string | undefined {
+  return field.error ?? step.fieldError?.replaceAll("{name}", field.name);
 }
