@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ChatOnlyModelConfig } from "../../sim/model/index.ts";
 import runSimulationTask from "./simulationWorker.ts";
-import { withoutPreloads, workerModule } from "./workerModule.ts";
+import { threadFlags, withoutPreloads, workerModule } from "./workerModule.ts";
 
 const config: ChatOnlyModelConfig = {
   kind: "chatOnly",
@@ -33,5 +33,18 @@ describe("workerModule", () => {
     const tsxParent = ["--require", "/x/preflight.cjs", "--import", "file:///x/loader.mjs", "--max-old-space-size=4096", "--eval", "code()", "--stack-size=2000", "--import=other", "-r", "y"];
     expect(withoutPreloads(tsxParent)).toEqual(["--max-old-space-size=4096", "--stack-size=2000"]);
     expect(withoutPreloads([])).toEqual([]);
+  });
+
+  it("threadFlags keeps the flags Node accepts for a thread and drops process-wide V8 flags", () => {
+    const parent = ["--max-old-space-size=4096", "--enable-source-maps", "--trace-gc", "--conditions", "development", "--no-deprecation"];
+    expect(threadFlags(parent)).toEqual(["--enable-source-maps", "--conditions", "development", "--no-deprecation"]);
+    expect(threadFlags([])).toEqual([]);
+  });
+
+  it("threadFlags asks the probe once per flag, with the flag's values", () => {
+    const asked: string[][] = [];
+    const kept = threadFlags(["--a", "--b", "x", "--c=1"], (flag) => (asked.push([...flag]), flag[0] !== "--b"));
+    expect(asked).toEqual([["--a"], ["--b", "x"], ["--c=1"]]);
+    expect(kept).toEqual(["--a", "--c=1"]);
   });
 });

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 import { buildSync } from "esbuild";
 
 /** What a pool thread loads: the module's file URL, and the Node flags the thread starts with. */
@@ -62,13 +63,13 @@ function bundleWorker(): WorkerModule | undefined {
       writeFileSync(partial, code);
       renameSync(partial, file);
     }
-    return { filename: pathToFileURL(file).href, execArgv: withoutPreloads(process.execArgv) };
+    return { filename: pathToFileURL(file).href, execArgv: threadFlags(withoutPreloads(process.execArgv)) };
   } catch {
     return undefined;
   }
 }
 
-/** This process's Node flags minus the preloads (and their values): memory and stack limits carry over. */
+/** This process's Node flags minus the preloads (and their values). */
 export function withoutPreloads(execArgv: readonly string[]): string[] {
   const kept: string[] = [];
   for (let index = 0; index < execArgv.length; index++) {
@@ -78,4 +79,46 @@ export function withoutPreloads(execArgv: readonly string[]): string[] {
     else if (!flag.includes("=")) index++; // the value is the next argument
   }
   return kept;
+}
+
+/** Whether a thread may start with these flags (one flag and its values). */
+export type FlagProbe = (flag: readonly string[]) => boolean;
+
+/**
+ * The flags a thread accepts, in order. Node refuses to start a thread whose `execArgv` holds
+ * process-wide options (V8 flags such as `--max-old-space-size` or `--trace-gc`): passing them on
+ * would crash the pool of `node --max-old-space-size=8192 convsim compare ...`. Those apply to every
+ * thread anyway, being process-wide, so dropping them loses nothing. Which options Node counts as
+ * per-thread is its own table, so each flag is asked of Node itself (`probe`); a tsx parent leaves
+ * no flags after `withoutPreloads`, and then nothing is probed.
+ */
+export function threadFlags(execArgv: readonly string[], probe: FlagProbe = startsAThread): string[] {
+  const kept: string[] = [];
+  for (const flag of groupFlags(execArgv)) if (probe(flag)) kept.push(...flag);
+  return kept;
+}
+
+/** Splits argv into flags, each with the values that follow it (`--conditions dev`). */
+function groupFlags(execArgv: readonly string[]): string[][] {
+  const groups: string[][] = [];
+  for (const token of execArgv) {
+    if (token.startsWith("-") || groups.length === 0) groups.push([token]);
+    else groups[groups.length - 1].push(token);
+  }
+  return groups;
+}
+
+/**
+ * Node checks a thread's flags in the `Worker` constructor, before the thread runs: a refused flag
+ * throws ERR_WORKER_INVALID_EXEC_ARGV there. An accepted one starts an empty thread, stopped at once.
+ */
+function startsAThread(flag: readonly string[]): boolean {
+  try {
+    const thread = new Worker("", { eval: true, execArgv: [...flag], stdout: true, stderr: true });
+    thread.unref();
+    void thread.terminate();
+    return true;
+  } catch {
+    return false;
+  }
 }
