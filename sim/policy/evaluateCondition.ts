@@ -10,12 +10,16 @@ import type { Condition, Signals } from "./types.ts";
  * evaluateCondition({signal: "idleSeconds", op: ">=", value: 30}, {...signals, idleSeconds: 30}) // → true
  */
 export function evaluateCondition(condition: Condition, signals: Signals): boolean {
+  // Indexed loops: this runs for every candidate moment of every idle window, and a for-of over an
+  // array allocates an iterator unless the optimizing compiler removes it, which recursion defeats.
   if ("all" in condition) {
-    for (const item of condition.all) if (!evaluateCondition(item, signals)) return false;
+    const items = condition.all;
+    for (let index = 0; index < items.length; index++) if (!evaluateCondition(items[index], signals)) return false;
     return true;
   }
   if ("any" in condition) {
-    for (const item of condition.any) if (evaluateCondition(item, signals)) return true;
+    const items = condition.any;
+    for (let index = 0; index < items.length; index++) if (evaluateCondition(items[index], signals)) return true;
     return false;
   }
   if ("not" in condition) return !evaluateCondition(condition.not, signals);

@@ -32,7 +32,8 @@ export function evaluatePolicy(policy: ResolvedPolicy, signals: Signals, visit: 
 
 /** The first rule whose condition holds, or null. */
 export function firstMatchingRule(policy: ResolvedPolicy, signals: Signals): ResolvedTriggerRule | null {
-  for (const rule of policy.rules) if (evaluateCondition(rule.when, signals)) return rule;
+  const rules = policy.rules;
+  for (let index = 0; index < rules.length; index++) if (evaluateCondition(rules[index].when, signals)) return rules[index];
   return null;
 }
 

@@ -76,6 +76,13 @@ describe("nextFireDelaySeconds", () => {
     expect(nextFireDelaySeconds(resolvePolicy({ name: "none" }), BASE_SIGNALS, FRESH_VISIT, 100)).toBeNull();
   });
 
+  it("nextFireDelaySeconds leaves the signals it is given alone (a frozen object works)", () => {
+    const policy = resolvePolicy({ name: "p", rules: [{ name: "a", when: "idleSeconds > 50" }, { name: "b", when: "timeOnSiteSeconds >= 130 and idleSeconds >= 5" }] });
+    const signals = Object.freeze({ ...BASE_SIGNALS, idleSeconds: 2, timeOnSiteSeconds: 100 });
+    expect(nextFireDelaySeconds(policy, signals, FRESH_VISIT, 600)).toBe(30);
+    expect(signals).toEqual({ ...BASE_SIGNALS, idleSeconds: 2, timeOnSiteSeconds: 100 });
+  });
+
   it("nextFireDelaySeconds(maxDelaySeconds -1) throws", () => {
     expect(() => delay("exitIntent", {}, {}, {}, -1)).toThrow(/^invalid maxDelaySeconds: -1 \(must be a number >= 0\)$/);
   });

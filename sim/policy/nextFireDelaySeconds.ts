@@ -50,14 +50,22 @@ export function nextFireDelaySeconds(
   if (visit.lastInvitationAtSeconds !== null) {
     addThreshold(thresholds, signals.timeOnSiteSeconds - visit.lastInvitationAtSeconds, policy.caps.minGapSeconds);
   }
-  for (const rule of policy.rules) collectThresholds(rule.when, signals, thresholds);
+  const rules = policy.rules;
+  for (let index = 0; index < rules.length; index++) collectThresholds(rules[index].when, signals, thresholds);
 
-  const candidates = thresholds.filter((delay) => delay >= 0 && delay <= maxDelaySeconds).sort((a, b) => a - b);
+  // Hot path of every simulated idle window: the candidates are filtered and sorted in place, and one
+  // copy of the signals is advanced per candidate, so a call allocates two small objects, not a dozen.
+  const count = sortedCandidates(thresholds, maxDelaySeconds);
+  let advanced: Signals | null = null;
   let previous = Number.NaN;
-  for (const delay of candidates) {
+  for (let index = 0; index < count; index++) {
+    const delay = thresholds[index];
     if (delay === previous) continue;
     previous = delay;
-    const advanced = advanceIdleSignals(signals, delay);
+    // The same sums as advanceIdleSignals, so a caller re-evaluating at fire time sees equal values.
+    advanced ??= { ...signals };
+    advanced.idleSeconds = signals.idleSeconds + delay;
+    advanced.timeOnSiteSeconds = signals.timeOnSiteSeconds + delay;
     if (capBlockReason(policy, visit, advanced.timeOnSiteSeconds) === null && firstMatchingRule(policy, advanced) !== null) {
       return delay;
     }
@@ -65,20 +73,41 @@ export function nextFireDelaySeconds(
   return null;
 }
 
+/**
+ * Keeps the delays within [0, maxDelaySeconds] at the front of `delays`, ascending (insertion sort:
+ * a handful of entries), and returns how many there are.
+ */
+function sortedCandidates(delays: number[], maxDelaySeconds: number): number {
+  let count = 0;
+  for (let index = 0; index < delays.length; index++) {
+    const delay = delays[index];
+    if (!(delay >= 0 && delay <= maxDelaySeconds)) continue;
+    let slot = count++;
+    while (slot > 0 && delays[slot - 1] > delay) {
+      delays[slot] = delays[slot - 1];
+      slot--;
+    }
+    delays[slot] = delay;
+  }
+  return count;
+}
+
 function collectThresholds(condition: Condition, signals: Signals, thresholds: number[]): void {
-  if ("all" in condition) for (const item of condition.all) collectThresholds(item, signals, thresholds);
-  else if ("any" in condition) for (const item of condition.any) collectThresholds(item, signals, thresholds);
-  else if ("not" in condition) collectThresholds(condition.not, signals, thresholds);
+  // Indexed loops for the reason given in evaluateCondition.
+  if ("all" in condition || "any" in condition) {
+    const items = "all" in condition ? condition.all : condition.any;
+    for (let index = 0; index < items.length; index++) collectThresholds(items[index], signals, thresholds);
+  } else if ("not" in condition) collectThresholds(condition.not, signals, thresholds);
   else if (condition.signal === "idleSeconds" || condition.signal === "timeOnSiteSeconds") {
     const start = signals[condition.signal];
-    const values = Array.isArray(condition.value) ? condition.value : [condition.value];
-    for (const value of values) if (typeof value === "number") addThreshold(thresholds, start, value);
+    const value = condition.value;
+    if (typeof value === "number") addThreshold(thresholds, start, value);
+    else if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) if (typeof value[index] === "number") addThreshold(thresholds, start, value[index] as number);
+    }
   }
 }
 
-// Adds the delay at which `start + delay` reaches `target`, and the moment just after it. The
-// one-step correction makes `start + delay === target` hold in floating point where it can, so
-// `==` thresholds are hit; the epsilon candidate covers strict comparisons and any residual rounding.
 function addThreshold(thresholds: number[], start: number, target: number): void {
   let delay = target - start;
   if (start + delay !== target) {
