@@ -65,4 +65,26 @@ describe("runTasks", () => {
       await pool.close();
     }
   });
+
+  it("runTasks({clock}) on 2 threads times every task (longest-first order) and still gives the serial bytes, in task order", async () => {
+    const cheap = { ...good, chatRatesPerSecond: new Array(24).fill(0.001) };
+    const dear = { ...good, chatRatesPerSecond: new Array(24).fill(0.05) };
+    const tasks = [1, 2, 3, 4, 5, 6].flatMap((seed) => [{ config: cheap, seed }, { config: dear, seed }]);
+    const serial = await runTasks(tasks, { workers: 1 });
+    let ticks = 0;
+    const onThreads = await runTasks(tasks, { workers: 2, clock: () => ++ticks });
+    expect(ticks).toBe(2 * tasks.length); // read at the start and the end of every task
+    expect(JSON.stringify(onThreads)).toBe(JSON.stringify(serial));
+  });
+
+  it("an abort on a pool run cancels the tasks no thread has taken and keeps the finished ones", async () => {
+    const controller = new AbortController();
+    const tasks = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => ({ config: good, seed }));
+    const outcomes = await runTasks(tasks, { workers: 2, signal: controller.signal, onProgress: (finished) => finished === 2 && controller.abort() });
+    const states = outcomes.map((outcome) => outcome.state);
+    expect(outcomes.map((outcome) => outcome.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(states.filter((state) => state === "completed").length).toBeGreaterThanOrEqual(2);
+    expect(states.filter((state) => state === "cancelled").length).toBeGreaterThanOrEqual(4);
+    expect(states).not.toContain("errored");
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ChatOnlyModelConfig } from "../../sim/model/index.ts";
 import runSimulationTask from "./simulationWorker.ts";
-import { threadFlags, withoutPreloads, workerModule } from "./workerModule.ts";
+import { bundledTask, threadFlags, withoutPreloads, workerModule } from "./workerModule.ts";
 
 const config: ChatOnlyModelConfig = {
   kind: "chatOnly",
@@ -23,6 +23,15 @@ describe("workerModule", () => {
     const bundled = (await import(module.filename)) as { default: typeof runSimulationTask };
     const task = { config, seed: 11 };
     expect(JSON.stringify(bundled.default(task))).toBe(JSON.stringify(runSimulationTask(task)));
+  });
+
+  it("bundledTask() loads the bundle's task into this thread, with the in-process results", async () => {
+    const run = await bundledTask();
+    expect(run).toBeTypeOf("function");
+    expect(run).not.toBe(runSimulationTask);
+    const task = { config, seed: 12 };
+    expect(JSON.stringify(run!(task))).toBe(JSON.stringify(runSimulationTask(task)));
+    expect(await bundledTask()).toBe(run);
   });
 
   it("workerModule() builds once per process", () => {

@@ -3,6 +3,7 @@ import { erlangCMetrics } from "../../sim/analytic/index.ts";
 import { resolveMmcOptions } from "./resolveMmcOptions.ts";
 import { runBareLoopMmc } from "./runBareLoopMmc.ts";
 import { runEngineMmc } from "./runEngineMmc.ts";
+import { runGeneratorLoopMmc } from "./runGeneratorLoopMmc.ts";
 
 // Sanity of the benchmark models, not timing: small runs, fixed seed, checked against exact Erlang C.
 const options = resolveMmcOptions({ customers: 20_000, seed: 1 });
@@ -35,6 +36,15 @@ describe("M/M/100 benchmark models (20,000 customers, seed 1)", () => {
     expect(bareLoop.meanWaitSeconds).toBe(engine.meanWaitSeconds);
     expect(bareLoop.delayedCustomers).toBe(engine.delayedCustomers);
     expect(bareLoop.interval).toEqual(engine.interval);
+  });
+
+  it("runGeneratorLoopMmc runs the same customers as the engine: identical waits, and its queue entries by rule", () => {
+    const generatorLoop = runGeneratorLoopMmc(options);
+    expect(generatorLoop.meanWaitSeconds).toBe(engine.meanWaitSeconds);
+    expect(generatorLoop.delayedCustomers).toBe(engine.delayedCustomers);
+    expect(generatorLoop.interval).toEqual(engine.interval);
+    // Per customer: its start and two timeouts, plus a grant when delayed; plus the source's start.
+    expect(generatorLoop.events).toBe(1 + 3 * options.customers + generatorLoop.delayedCustomers);
   });
 
   it("runEngineMmc(step) runs the same simulation as run() and counts the events it processes", () => {

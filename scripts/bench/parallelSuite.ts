@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { compareVariants, loadVariants } from "../../experiments/compare/index.ts";
 import { TaskPool } from "../../experiments/parallel/index.ts";
+import { DEFAULT_REPLICATIONS } from "../cli/runArgs.ts";
 import type { BenchSuite } from "./benchSuite.ts";
 
 const POLICIES = ["idle-on-payment", "exit-intent-high-value", "aggressive"].map((name) => resolve(`experiments/policies/${name}.yaml`));
@@ -21,10 +22,11 @@ interface TimedRun {
  */
 export const parallelSuite: BenchSuite = {
   name: "parallel",
-  description: "compare run (4 policies × 8 replications of one baseline day): in process, 1 thread, 2 threads",
+  description: `compare run (4 policies × ${DEFAULT_REPLICATIONS} replications of one baseline day, the CLI's defaults): in process, 1 thread, 2 threads`,
   async run(context) {
     const { variants, control } = loadVariants(resolve("experiments/scenarios/baseline.yaml"), POLICIES, 1);
-    const options = { replications: 8, seed: 5, control };
+    // What `convsim compare` passes: its default replications, and a clock for longest-first order.
+    const options = { replications: DEFAULT_REPLICATIONS, seed: 5, control, clock: () => performance.now() };
     const timed = async (label: string, run: () => Promise<unknown>): Promise<TimedRun> => {
       context.log(`compare ${label}`);
       const started = performance.now();
@@ -54,7 +56,7 @@ export const parallelSuite: BenchSuite = {
     const speedUp = best(oneThread) / best(twoThreads);
     const all = [...inProcess, ...oneThread, ...twoThreads];
     const identical = all.every((run) => run.bytes === all[0].bytes);
-    const runs = 8 * variants.length;
+    const runs = DEFAULT_REPLICATIONS * variants.length;
     const measurement = (label: string, timedRuns: TimedRun[]) => ({ label, units: runs, events: null, wallSeconds: timedRuns.map((run) => run.seconds) });
     return {
       suite: "parallel",

@@ -62,7 +62,8 @@ export const compareCommand = defineCommand({
     const progress = createProgress("compare", { quiet: parsed.quiet });
     const interrupt = interruptSignal();
     const started = performance.now();
-    const options = { replications, seed, control, primaryMetric, level, correction, workers, failFast: parsed.failFast, signal: interrupt.signal, currency, onProgress: progress.update };
+    // The clock lets the pool learn which variants take longest and start those first.
+    const options = { replications, seed, control, primaryMetric, level, correction, workers, failFast: parsed.failFast, signal: interrupt.signal, currency, onProgress: progress.update, clock: () => performance.now() };
     let comparison: ComparisonResults;
     let grid: ComparisonGrid | undefined;
     try {

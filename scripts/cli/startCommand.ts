@@ -55,7 +55,7 @@ export const startCommand = defineCommand({
     started = performance.now();
     const { variants, control } = loadVariants(BASELINE_SCENARIO, EXAMPLE_POLICIES);
     const compareProgress = createProgress("compare", { quiet: parsed.quiet });
-    const comparison = await compareVariants(variants, { replications, seed, control, workers, currency, onProgress: compareProgress.update }).finally(() => compareProgress.stop());
+    const comparison = await compareVariants(variants, { replications, seed, control, workers, currency, onProgress: compareProgress.update, clock: () => performance.now() }).finally(() => compareProgress.stop());
     const policies = EXAMPLE_POLICIES.join(",");
     const compared = {
       stamp: { ...stampFor("compare", started, `npm run compare -- ${BASELINE_SCENARIO} --policies ${policies} --replications ${replications} --seed ${seed}`), replications: comparison.replications, workers },
