@@ -52,7 +52,7 @@ export class TaskPool {
 }
 
 /**
- * Young generation of each pool thread, MB (V8's default is about 48). A replication allocates
+ * Young generation of each pool thread, MB (V8's 64-bit default: 16 MB semi-spaces). A replication allocates
  * hundreds of MB per second of objects that die within milliseconds (events, generator frames,
  * policy scratch), so the nursery is scavenged every few tens of milliseconds, and the parallel
  * scavenger's helper tasks compete with the other pool thread for the cores. Measured with
