@@ -12,24 +12,23 @@
  * is deterministic on its own.
  */
 export class LongestFirstQueue<Key> {
-  /** Pending task indices per key, in submission order; keys in order of first appearance. */
-  readonly #pending = new Map<Key, number[]>();
-  readonly #heads = new Map<Key, number>();
-  readonly #keys: Key[];
-  readonly #totalSeconds = new Map<Key, number>();
-  readonly #measured = new Map<Key, number>();
+  /** Per key, in order of first appearance: its task indices (submission order) and what was measured. */
+  readonly #groups = new Map<Key, Group>();
+  /** The group of each task index. */
+  readonly #groupOf: Group[];
   #left: number;
 
   constructor(keys: readonly Key[]) {
-    this.#keys = keys.slice();
-    this.#left = keys.length;
-    keys.forEach((key, index) => {
-      const list = this.#pending.get(key);
-      if (list === undefined) {
-        this.#pending.set(key, [index]);
-        this.#heads.set(key, 0);
-      } else list.push(index);
+    this.#groupOf = keys.map((key, index) => {
+      let group = this.#groups.get(key);
+      if (group === undefined) {
+        group = { indices: [], head: 0, totalSeconds: 0, measured: 0 };
+        this.#groups.set(key, group);
+      }
+      group.indices.push(index);
+      return group;
     });
+    this.#left = keys.length;
   }
 
   /** Tasks not handed out yet. */
@@ -39,32 +38,27 @@ export class LongestFirstQueue<Key> {
 
   /** The next task index to run, or undefined when none is left. */
   next(): number | undefined {
-    let bestKey: Key | undefined;
+    let best: Group | undefined;
     let bestCost = -1;
-    let bestIndex = Infinity;
-    for (const [key, list] of this.#pending) {
-      const head = this.#heads.get(key)!;
-      if (head === list.length) continue;
-      const cost = this.#meanSeconds(key);
-      const index = list[head];
-      if (cost > bestCost || (cost === bestCost && index < bestIndex)) {
-        bestKey = key;
+    for (const group of this.#groups.values()) {
+      if (group.head === group.indices.length) continue;
+      const cost = group.measured === 0 ? Infinity : group.totalSeconds / group.measured;
+      if (cost > bestCost || (cost === bestCost && group.indices[group.head] < best!.indices[best!.head])) {
+        best = group;
         bestCost = cost;
-        bestIndex = index;
       }
     }
-    if (bestKey === undefined) return undefined;
-    this.#heads.set(bestKey, this.#heads.get(bestKey)! + 1);
+    if (best === undefined) return undefined;
     this.#left--;
-    return bestIndex;
+    return best.indices[best.head++];
   }
 
   /** Records how long task `index` took, in seconds. */
   record(index: number, seconds: number): void {
     if (!(seconds >= 0)) return;
-    const key = this.#keys[index];
-    this.#totalSeconds.set(key, (this.#totalSeconds.get(key) ?? 0) + seconds);
-    this.#measured.set(key, (this.#measured.get(key) ?? 0) + 1);
+    const group = this.#groupOf[index];
+    group.totalSeconds += seconds;
+    group.measured++;
   }
 
   /** Hands out every task left (a stop): their indices in submission order. */
@@ -73,9 +67,12 @@ export class LongestFirstQueue<Key> {
     for (let index = this.next(); index !== undefined; index = this.next()) left.push(index);
     return left.sort((a, b) => a - b);
   }
+}
 
-  #meanSeconds(key: Key): number {
-    const count = this.#measured.get(key);
-    return count === undefined ? Infinity : this.#totalSeconds.get(key)! / count;
-  }
+interface Group {
+  readonly indices: number[];
+  /** Next position in `indices` to hand out. */
+  head: number;
+  totalSeconds: number;
+  measured: number;
 }

@@ -5,8 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { buildSync } from "esbuild";
-import type { SimulationResults } from "../../sim/model/index.ts";
-import type { SimulationTask } from "./simulationWorker.ts";
+import type runSimulationTask from "./simulationWorker.ts";
 
 /** What a pool thread loads: the module's file URL, and the Node flags the thread starts with. */
 export interface WorkerModule {
@@ -41,7 +40,7 @@ export function workerModule(): WorkerModule {
 }
 
 /** The task function pool threads run: one simulation replication. */
-export type TaskFunction = (task: SimulationTask) => SimulationResults;
+export type TaskFunction = typeof runSimulationTask;
 
 let cachedTask: Promise<TaskFunction | undefined> | undefined;
 

@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -9,6 +8,7 @@ import { stringify } from "yaml";
 import { readDataFile } from "../../experiments/index.ts";
 import { checkReportInBrowser, chromiumAvailable, launchChromium } from "../../reports/testing/index.ts";
 import { DEMO_PROFILE_PATH } from "../synthetic/index.ts";
+import { closedLoopbackPort } from "../synthetic/testing/loopback.ts";
 
 // `convsim check` as a user runs it, in a child process: exit codes, output, files.
 
@@ -41,10 +41,7 @@ const runs: Record<string, Promise<CliRun>> = {};
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), "convsim-check-cli-"));
   const demo = readDataFile(DEMO_PROFILE_PATH, "store profile") as Record<string, any>;
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
+  const port = await closedLoopbackPort();
   writeFileSync(file("down.yaml"), stringify({ ...demo, baseUrl: `http://127.0.0.1:${port}` }));
   writeFileSync(file("bad.yaml"), stringify({ ...demo, retries: 9, checkout: { steps: [{ ...demo.checkout.steps[0], name: "cart" }] } }));
   // All runs start together: each spends most of its time starting up.

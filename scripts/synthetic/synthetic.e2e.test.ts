@@ -2,8 +2,6 @@
 // and exit-intent triggers (invitations accepted, dismissed, capped, gated), a "third-party" shop
 // driven by its profile alone, and a store that is down.
 
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +14,7 @@ import { junitXml } from "./junitXml.ts";
 import { parseProfile } from "./loadProfile.ts";
 import { runSyntheticCheck } from "./runSyntheticCheck.ts";
 import { FIXTURE_PRODUCTS, startFixtureShop } from "./testing/fixtureShop.ts";
+import { closedLoopbackPort } from "./testing/loopback.ts";
 import { testPersona } from "./testing/personas.ts";
 import { demoProfileAt } from "./testing/profiles.ts";
 
@@ -170,7 +169,7 @@ describe("synthetic check of a third-party shop from its profile alone", () => {
 describe("synthetic check of a store that is down", () => {
   it("fails every persona's funnel with 'store unreachable at URL: connect ECONNREFUSED' and skips the rest, without a browser or a crash", async () => {
     const scenario = testScenario();
-    const url = `http://127.0.0.1:${await closedPort()}`;
+    const url = `http://127.0.0.1:${await closedLoopbackPort()}`;
     const profile = demoProfileAt(url, scenario);
     const results = await runSyntheticCheck({ profile, scenario, personas: 2, seed: 1, artifactsDir: ARTIFACTS });
     expect(results.store).toEqual({ url, demo: false, reachable: false, problem: `store unreachable at ${url}: connect ECONNREFUSED` });
@@ -181,12 +180,3 @@ describe("synthetic check of a store that is down", () => {
     expect(results.summary.exitCode).toBe(1);
   });
 });
-
-/** A loopback port nothing listens on (taken, then released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

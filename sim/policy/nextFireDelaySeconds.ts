@@ -16,11 +16,14 @@ export const STRICT_THRESHOLD_EPSILON_SECONDS = 1e-6;
  * this function so they do the same floating-point sums as nextFireDelaySeconds.
  */
 export function advanceIdleSignals(signals: Signals, delaySeconds: number): Signals {
-  return {
-    ...signals,
-    idleSeconds: signals.idleSeconds + delaySeconds,
-    timeOnSiteSeconds: signals.timeOnSiteSeconds + delaySeconds,
-  };
+  return advanceInto({ ...signals }, signals, delaySeconds);
+}
+
+/** Sets `target`'s idle and time-on-site seconds to `signals`' plus `delaySeconds`; the one place these sums are done. */
+function advanceInto(target: Signals, signals: Signals, delaySeconds: number): Signals {
+  target.idleSeconds = signals.idleSeconds + delaySeconds;
+  target.timeOnSiteSeconds = signals.timeOnSiteSeconds + delaySeconds;
+  return target;
 }
 
 /**
@@ -62,10 +65,8 @@ export function nextFireDelaySeconds(
     const delay = thresholds[index];
     if (delay === previous) continue;
     previous = delay;
-    // The same sums as advanceIdleSignals, so a caller re-evaluating at fire time sees equal values.
-    advanced ??= { ...signals };
-    advanced.idleSeconds = signals.idleSeconds + delay;
-    advanced.timeOnSiteSeconds = signals.timeOnSiteSeconds + delay;
+    // The sums of advanceIdleSignals, so a caller re-evaluating at fire time sees equal values.
+    advanced = advanceInto(advanced ?? { ...signals }, signals, delay);
     if (capBlockReason(policy, visit, advanced.timeOnSiteSeconds) === null && firstMatchingRule(policy, advanced) !== null) {
       return delay;
     }
@@ -108,6 +109,9 @@ function collectThresholds(condition: Condition, signals: Signals, thresholds: n
   }
 }
 
+// Adds the delay at which `start + delay` reaches `target`, and the moment just after it. The
+// one-step correction makes `start + delay === target` hold in floating point where it can, so
+// `==` thresholds are hit; the epsilon candidate covers strict comparisons and any residual rounding.
 function addThreshold(thresholds: number[], start: number, target: number): void {
   let delay = target - start;
   if (start + delay !== target) {

@@ -2,8 +2,8 @@
 // prove each check catches its fault. The store's code stays clean: every fault is a rewrite here.
 
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
+import { listenOnLoopback, type LoopbackServer } from "./loopback.ts";
 
 /** One way to break the store (each applies to pages whose path matches). */
 export interface Faults {
@@ -20,10 +20,7 @@ export interface Faults {
 }
 
 /** A running proxy. */
-export interface FaultProxy {
-  readonly url: string;
-  close(): Promise<void>;
-}
+export type FaultProxy = LoopbackServer;
 
 const EARLY_SCRIPT_PATH = "/__fault/early-invitation.js";
 const HOP_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "host"]);
@@ -71,16 +68,7 @@ export async function startFaultProxy(upstream: string, faults: Faults): Promise
       response.end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server);
 }
 
 function rewrite(html: string, path: string, faults: Faults): string {

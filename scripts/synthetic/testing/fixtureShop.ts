@@ -6,7 +6,7 @@
 // profile drives such a store with selectors and values alone.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback, type LoopbackServer } from "./loopback.ts";
 
 /** The shop's catalog: euro prices. */
 export const FIXTURE_PRODUCTS = [
@@ -24,10 +24,7 @@ interface Basket {
 }
 
 /** A running fixture shop. */
-export interface FixtureShop {
-  readonly url: string;
-  close(): Promise<void>;
-}
+export type FixtureShop = LoopbackServer;
 
 const euro = (amount: number): string => `${amount.toFixed(2).replace(".", ",")} €`;
 const escape = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -134,16 +131,7 @@ export async function startFixtureShop(): Promise<FixtureShop> {
     return page(404, "Not found", "<p>Not found</p>");
   }
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server);
 }
 
 function loginForm(): string {
