@@ -1,11 +1,11 @@
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { CHECKOUT_REASONS, simulate, type StoreResults } from "../sim/model/index.ts";
+import { publishedFigure } from "./evidence/index.ts";
 import { loadScenario } from "./scenario/index.ts";
 
-// Published reference figures live next to the project (shared/data), with their sources.
-const figures = JSON.parse(readFileSync(fileURLToPath(new URL("../../shared/data/published-figures.json", import.meta.url)), "utf8"));
+// Published reference figures live in the repository (experiments/evidence), each with its source.
+const figure = (id: string) => publishedFigure(id).value as number;
 const baselinePath = fileURLToPath(new URL("./scenarios/baseline.yaml", import.meta.url));
 
 // A week of traffic (~280k sessions, ~20k carts) keeps sampling noise well inside the tolerances:
@@ -14,26 +14,26 @@ const results = simulate(loadScenario(baselinePath, { days: 7 }).config, { seed:
 
 describe("baseline scenario reproduces published figures", () => {
   it("cart abandonment is Baymard's 70.19% within ±3 points", () => {
-    expect(Math.abs(results.funnel.cartAbandonmentRate! - figures.cartAbandonment.averageRate.value)).toBeLessThanOrEqual(0.03);
+    expect(Math.abs(results.funnel.cartAbandonmentRate! - figure("cartAbandonment.average"))).toBeLessThanOrEqual(0.03);
   });
 
   it("conversion lies in Littledata's 1.4–3.2% band", () => {
-    expect(results.funnel.conversionRate!).toBeGreaterThanOrEqual(figures.funnel.shopifyConversion.average);
-    expect(results.funnel.conversionRate!).toBeLessThanOrEqual(figures.funnel.shopifyConversion.top20pct);
+    expect(results.funnel.conversionRate!).toBeGreaterThanOrEqual((publishedFigure("funnel.shopifyConversion").value as { average: number }).average);
+    expect(results.funnel.conversionRate!).toBeLessThanOrEqual((publishedFigure("funnel.shopifyConversion").value as { top20pct: number }).top20pct);
   });
 
   it("add-to-cart rate is Dynamic Yield's 7.16% within ±1 point", () => {
-    expect(Math.abs(results.funnel.addToCartRate! - figures.funnel.addToCartRate.value)).toBeLessThanOrEqual(0.01);
+    expect(Math.abs(results.funnel.addToCartRate! - figure("funnel.addToCartRate"))).toBeLessThanOrEqual(0.01);
   });
 
   it("average order value is $130 within ±10%", () => {
-    expect(Math.abs(results.revenue.averageOrderValue! / figures.funnel.averageOrderValueUsd.value - 1)).toBeLessThanOrEqual(0.1);
+    expect(Math.abs(results.revenue.averageOrderValue! / figure("funnel.averageOrderValue") - 1)).toBeLessThanOrEqual(0.1);
   });
 
   it("checkout-reason mix matches Baymard's survey proportions within ±2 points each", () => {
     // The survey is multi-select; its proportions, normalised to sum to 1, are the target mix of
     // primary reasons among checkout abandonments (just browsing excluded, as in the survey).
-    const survey = figures.checkoutAbandonmentReasons.reasons as Record<string, number>;
+    const survey = publishedFigure("checkoutReasons").value as Record<string, number>;
     const total = Object.values(survey).reduce((sum, share) => sum + share, 0);
     for (const reason of CHECKOUT_REASONS) {
       const expected = survey[reason] / total;
@@ -49,6 +49,6 @@ describe("baseline scenario reproduces published figures", () => {
     // team; its answered-chat wait must land in 15–60 s and its mean handle time within ±15% of 715 s.
     expect(results.chat.meanWaitOfServedSeconds!).toBeGreaterThanOrEqual(15);
     expect(results.chat.meanWaitOfServedSeconds!).toBeLessThanOrEqual(60);
-    expect(Math.abs(results.chat.meanHandleSeconds! / figures.liveChat.averageChatDurationSeconds.value - 1)).toBeLessThanOrEqual(0.15);
+    expect(Math.abs(results.chat.meanHandleSeconds! / figure("liveChat.averageChatDurationSeconds") - 1)).toBeLessThanOrEqual(0.15);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Why a shopper left. The checkout reasons are those of Baymard Institute's checkout survey
- * (see shared/data/published-figures.json); `justBrowsing` and `annoyedByChat` complete the list.
+ * (experiments/evidence/publishedFigures.json, checkoutReasons); `justBrowsing` and `annoyedByChat` complete the list.
  */
 export const CHECKOUT_REASONS = [
   "extraCostsTooHigh",

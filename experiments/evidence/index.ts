@@ -1,0 +1,1 @@
+export { PUBLISHED_FIGURES, publishedFigure, type PublishedFigure } from "./publishedFigures.ts";
