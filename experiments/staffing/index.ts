@@ -5,6 +5,20 @@ export { measureLoads, chatWeightedPatienceSeconds, GENEROUS_MAX_PROBABILITY_OF_
 export { searchSchedule, judgeInterval, DEFAULT_MAX_ITERATIONS, DEFAULT_MIN_CHATS_FOR_DECISION, type Judgement, type SearchInput, type SearchResult } from "./searchSchedule.ts";
 export { sweepLevels, sweepLevel, chooseNetBenefit, MAX_SWEEP_LEVELS } from "./staffingSweep.ts";
 export { shiftPlan } from "./shiftPlan.ts";
+export {
+  planShifts,
+  optimalShiftPlan,
+  weeklyRoster,
+  readShiftRules,
+  resolveShiftRules,
+  readRoster,
+  resolveRoster,
+  type ShiftScheduling,
+  type OptimalShiftPlan,
+  type WeeklyRoster,
+  type ResolvedShiftRules,
+  type ResolvedRoster,
+} from "./shifts/index.ts";
 export { explainStaffing, coefficientOfVariation, type ExplanationInput } from "./explainStaffing.ts";
 export { scheduledForOnline } from "./scheduledForOnline.ts";
 export type {

@@ -1,3 +1,4 @@
+import type { ShiftScheduling } from "./shifts/index.ts";
 import type { Estimate } from "../stats/index.ts";
 
 /** What a staffing plan must achieve in every interval; any field left out is not a target. */
@@ -147,6 +148,8 @@ export interface StaffingResults {
   netBenefitChoice: NetBenefitChoice | null;
   search: { iterations: number; converged: boolean; rounds: SearchRound[] };
   shifts: ShiftPlan | null;
+  /** The optimal shift plan (MILP) and, given a team, its weekly roster (with --shift-rules / --roster). */
+  shiftScheduling?: ShiftScheduling | null;
   totals: StaffingTotals;
   explanation: string[];
   errored: { stage: string; replication: number; error: string }[];

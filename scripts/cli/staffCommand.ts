@@ -1,6 +1,6 @@
 import { defineCommand } from "citty";
 import { loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts";
-import { recommendStaffing, resolveStaffingTarget, type StaffingObjective, type StaffingResults, type StaffingTargetOptions } from "../../experiments/staffing/index.ts";
+import { planShifts, readRoster, readShiftRules, recommendStaffing, resolveStaffingTarget, type StaffingObjective, type StaffingResults, type StaffingTargetOptions } from "../../experiments/staffing/index.ts";
 import type { Estimate } from "../../experiments/stats/index.ts";
 import { toCsv } from "./csv.ts";
 import { money, percent } from "./format.ts";
@@ -10,6 +10,7 @@ import { createProgress } from "./progress.ts";
 import { UsageError } from "./UsageError.ts";
 import { writeReport } from "./reportCommand.ts";
 import { reproduceCommand } from "./reproduce.ts";
+import { shiftSchedulingSummary, unstaffedMessage } from "./shiftSchedulingSummary.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
 
@@ -22,6 +23,8 @@ const args = {
   objective: { type: "string", description: "target (default: smallest schedule meeting the target) or net-benefit (store: best constant staffing)" },
   ...RUN_ARGS,
   shiftHours: { type: "string", description: "round the recommendation up to shifts of this many hours" },
+  shiftRules: { type: "string", description: "optimal shift plan (MILP) under the rules in this YAML file: lengths, start times, unpaid break, objective" },
+  roster: { type: "string", description: "weekly roster of the named agents in this YAML/CSV file (days off, max shifts, consecutive days, rest)" },
   maxIterations: { type: "string", description: "simulation rounds of the search (default 8)" },
   report: { type: "string", description: "also write a self-contained HTML report to this file" },
   csv: { type: "string", description: "write the per-interval plan as tidy CSV to this file" },
@@ -57,6 +60,10 @@ export const staffCommand = defineCommand({
     } catch (error) {
       throw new UsageError((error as Error).message.replace(/target\.serviceLevel\b/, "--service-level").replace("target.maxQueueAbandonment", "--max-abandon").replace("target.maxOccupancy", "--max-occupancy"));
     }
+    // Read the shift rules and the team before the long search, so a typo in them costs nothing.
+    const rules = parsed.shiftRules === undefined && parsed.roster === undefined ? undefined : readShiftRules(parsed.shiftRules, config.horizon.intervalSeconds);
+    const team = parsed.roster === undefined ? undefined : readRoster(parsed.roster);
+    if (team !== undefined && config.horizon.days !== 1 && config.horizon.days !== 7) throw new UsageError(`invalid --roster: the scenario's horizon is ${config.horizon.days} days (a roster needs a plan for 1 day or a week: --days 1 or 7)`);
     const seed = resolveSeed(loaded, seedArg);
     const currency = loaded.scenario.currency;
     const progress = createProgress("staff", { quiet: parsed.quiet });
@@ -68,6 +75,17 @@ export const staffCommand = defineCommand({
     } finally {
       progress.stop();
       interrupt.dispose();
+    }
+    if (rules !== undefined && staffing.stoppedBy !== "interrupted") {
+      const requirement = staffing.intervals.map((interval) => interval.recommendedAgentsScheduled);
+      try {
+        staffing.shiftScheduling = await planShifts({ requirement, rules, costPerHour: config.agents.costPerHour, horizonDays: config.horizon.days, team });
+      } catch (error) {
+        if (error instanceof RangeError || (error instanceof Error && error.name === "MilpError")) throw new UsageError(`cannot plan shifts: ${error.message}`);
+        throw error;
+      }
+      const unstaffed = staffing.shiftScheduling.roster === null ? null : unstaffedMessage(staffing.shiftScheduling.roster, parsed.roster!);
+      if (unstaffed !== null) throw new UsageError(unstaffed);
     }
     const stamp = makeStamp({
       command: "staff",
@@ -84,7 +102,7 @@ export const staffCommand = defineCommand({
     if (parsed.report) writeReport([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
     if (parsed.csv) writeFileAtomic(parsed.csv, toCsv(intervalRows(staffing)));
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-    else process.stdout.write(staffingSummary(staffing, currency) + (parsed.out ? `results written to ${parsed.out}\n` : ""));
+    else process.stdout.write(staffingSummary(staffing, currency, config.horizon.days) + (parsed.out ? `results written to ${parsed.out}\n` : ""));
     if (staffing.stoppedBy === "interrupted") process.exitCode = 130;
     else if (staffing.errored.length > 0) process.exitCode = 1;
   },
@@ -120,7 +138,7 @@ function intervalRows(staffing: StaffingResults): Record<string, unknown>[] {
 }
 
 /** The terminal summary: per-interval table, totals, sweep, explanation. */
-export function staffingSummary(staffing: StaffingResults, currency = "USD"): string {
+export function staffingSummary(staffing: StaffingResults, currency = "USD", horizonDays = 1): string {
   const { target } = staffing;
   const model = staffing.analyticModel === "erlangA" ? "Erlang A" : "Erlang C";
   const goals = [
@@ -152,6 +170,7 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD"): st
     const horizonSeconds = staffing.intervals.length * staffing.intervalSeconds;
     lines.push(`shift plan (${staffing.shifts.shiftHours} h, wrapping past the end of the horizon): ${staffing.shifts.shifts.map((shift) => `${clock(shift.startSeconds)}–${clock(shift.endSeconds > horizonSeconds ? shift.endSeconds - horizonSeconds : shift.endSeconds)} ×${shift.agents}`).join(", ")}`);
   }
+  if (staffing.shiftScheduling) lines.push(...shiftSchedulingSummary(staffing.shiftScheduling, horizonDays, currency));
   if (staffing.sweep.length > 0) {
     lines.push("constant staffing all day:");
     const store = staffing.mode === "store";
