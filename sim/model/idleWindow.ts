@@ -1,13 +1,13 @@
 import type { Event } from "../engine/index.ts";
 import {
   chatPriority,
+  evaluateExitIntent,
   evaluatePolicy,
-  GATE_RECHECK_SECONDS,
-  nextFireDelaySeconds,
   onChatEnded,
   onChatStarted,
   onDeclined,
   onInvitationShown,
+  TriggerTimer,
   type ChatSource,
 } from "../policy/index.ts";
 import type { ChatOutcome } from "./ChatCenter.ts";
@@ -36,9 +36,9 @@ type Gen<T> = Generator<Event<any>, T, any>;
 
 /**
  * The shopper sits idle on the current page for `durationSeconds` (reading, hesitating, looking for
- * a card). Meanwhile proactive triggers may fire (at the exact moment the policy's thresholds are
- * crossed, re-checked every GATE_RECHECK_SECONDS while gating blocks them) and the shopper may ask
- * for help. A hesitating shopper who gets a chat answered may be rescued; one who is not hesitating
+ * a card). Meanwhile proactive triggers may fire, as the trigger contract (sim/policy TriggerTimer)
+ * says: at the exact moment the policy's thresholds are crossed, re-checked while gating blocks
+ * them, one invitation per moment, exit intent evaluated once; and the shopper may ask for help. A hesitating shopper who gets a chat answered may be rescued; one who is not hesitating
  * may be annoyed by an unwanted invitation and leave.
  */
 export function* idleWindow(world: StoreWorld, shopper: Shopper, window: IdleWindow): Gen<WindowOutcome> {
@@ -47,15 +47,11 @@ export function* idleWindow(world: StoreWorld, shopper: Shopper, window: IdleWin
   const signals = shopper.signals;
   let elapsed = 0;
   let helpAt = window.helpAtSeconds;
-  let recheckAt = -1;
-  let lastInviteAt = -1;
+  const timer = new TriggerTimer();
   signals.idleSeconds = 0;
   for (;;) {
     const remaining = window.durationSeconds - elapsed;
-    let fire = recheckAt >= elapsed ? recheckAt - elapsed : nextFireDelaySeconds(policy, signals, shopper.visit, remaining);
-    // Loose caps could allow another invitation at the same instant: never more than one per moment.
-    if (fire === 0 && lastInviteAt === elapsed) fire = GATE_RECHECK_SECONDS;
-    if (fire !== null && fire > remaining) fire = null;
+    const fire = timer.nextWakeSeconds(policy, signals, shopper.visit, elapsed, remaining);
     const help = helpAt >= elapsed && !shopper.visit.inChat ? helpAt - elapsed : null;
     const step = help !== null && (fire === null || help <= fire) ? help : fire;
     if (step === null) break;
@@ -69,14 +65,9 @@ export function* idleWindow(world: StoreWorld, shopper: Shopper, window: IdleWin
       if (outcome !== STAYED) return outcome;
       continue;
     }
-    recheckAt = -1;
     const decision = evaluatePolicy(policy, signals, shopper.visit, world.chat.queueState());
-    if (!decision.invite) {
-      // Gating said no for now (rules and caps agreed): try again shortly, as the widget does.
-      recheckAt = elapsed + GATE_RECHECK_SECONDS;
-      continue;
-    }
-    lastInviteAt = elapsed;
+    timer.evaluated(decision, elapsed);
+    if (!decision.invite) continue;
     const outcome = yield* invite(world, shopper, decision.rule!, window.hesitatingReason, false);
     if (outcome !== STAYED) return outcome;
   }
@@ -85,9 +76,7 @@ export function* idleWindow(world: StoreWorld, shopper: Shopper, window: IdleWin
     advance(shopper, window.durationSeconds - elapsed);
   }
   if (window.exitIntentAtEnd) {
-    signals.exitIntent = true;
-    const decision = evaluatePolicy(policy, signals, shopper.visit, world.chat.queueState());
-    signals.exitIntent = false;
+    const decision = evaluateExitIntent(policy, signals, shopper.visit, world.chat.queueState());
     if (decision.invite) {
       const outcome = yield* invite(world, shopper, decision.rule!, window.hesitatingReason, true);
       if (outcome !== STAYED) return outcome;

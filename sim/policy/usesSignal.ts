@@ -1,4 +1,4 @@
-import type { Condition, ResolvedPolicy, Signals } from "../../../sim/policy/index.ts";
+import type { Condition, ResolvedPolicy, Signals } from "./types.ts";
 
 /**
  * Whether any proactive rule of `policy` reads `signal`. The widget only intercepts the back button

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolvePolicy } from "../../../sim/policy/index.ts";
+import { resolvePolicy } from "./resolvePolicy.ts";
 import { usesSignal } from "./usesSignal.ts";
 
 describe("usesSignal", () => {
