@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { citation, PARAMETER_SOURCES } from "../evidence/index.ts";
 import { scenarioJsonSchema } from "./jsonSchema.ts";
 
 describe("scenarioJsonSchema", () => {
@@ -13,5 +14,11 @@ describe("scenarioJsonSchema", () => {
     const text = JSON.stringify(scenarioJsonSchema());
     expect(text).toContain("seconds a shopper waits in the chat queue before giving up");
     expect(text).toContain('"additionalProperties":false');
+  });
+
+  it("cites the source of every registry entry in that field's description", () => {
+    const text = JSON.stringify(scenarioJsonSchema());
+    for (const entry of PARAMETER_SOURCES) expect(text, entry.path).toContain(`[${citation(entry)}]`.replace(/"/g, '\\"'));
+    expect(text).toContain("probability that a served chat keeps a hesitating shopper, by reason [source: calibrated (liveChat.causalPurchaseLift, liveChat.heelsComVideoChat)]");
   });
 });

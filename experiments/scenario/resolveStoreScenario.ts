@@ -74,8 +74,8 @@ export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unk
     },
     chat: {
       policy,
-      acceptanceIfNotHesitating: chat.acceptanceIfNotHesitating,
-      acceptanceOnExitIntent: chat.acceptanceOnExitIntent,
+      acceptance: { ifNotHesitating: chat.acceptanceIfNotHesitating, onExitIntent: chat.acceptanceOnExitIntent, ...chat.invitationAcceptance },
+      repeatInvitationAnnoyance: chat.repeatInvitationAnnoyance,
       rescueProbability: chat.rescueProbability,
       orderValueUplift: chat.orderValueUplift,
       handleSeconds: toDistributionSpec(chat.handleSeconds),

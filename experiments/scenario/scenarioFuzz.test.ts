@@ -77,6 +77,9 @@ const NULLABLE_PATHS = [
   ...CHECKOUT_REASONS.map((reason) => `abandonment.checkoutReasonShares.${reason}` as const),
   ...(["averageOrderValue", "orderValueStandardDeviation", "meanCartValue", "revenuePerSession"] as const).map((key) => `revenue.${key}` as const),
   "invitations.acceptanceRate",
+  ...(["early", "later", "newVisitors", "returningVisitors", "inCart"] as const).map((group) => `invitations.byGroup.${group}.acceptanceRate` as const),
+  "invitations.annoyance.first.annoyanceRate",
+  "invitations.annoyance.repeat.annoyanceRate",
   "meanSessionSeconds",
 ] as const satisfies readonly NullablePath[];
 // Type check that the list is complete: a nullable results field added later fails `tsc` here, by name.

@@ -165,7 +165,7 @@ export function storeResultsFixture(options: { days?: number; scenario?: string 
       },
     },
     revenue: { revenue: 326171.19, averageOrderValue: 128.2623639, orderValueStandardDeviation: 86.41, meanCartValue: 122.0430975, margin: 114159.92, revenuePerSession: 2.7410496 },
-    invitations: { offered: 0, accepted: 0, declined: 0, acceptanceRate: null, toHesitatingShoppers: 0, reactiveRequests: 550, annoyedExits: 0, annoyedCartValue: 0 },
+    invitations: { offered: 0, accepted: 0, declined: 0, acceptanceRate: null, toHesitatingShoppers: 0, reactiveRequests: 550, annoyedExits: 0, annoyedCartValue: 0, byGroup: noInvitationGroups(), annoyance: { first: noDeclines(), repeat: noDeclines() } },
     chat: chatFixture(),
     outcome: { rescuedOrders: 103, rescuedRevenue: 14633.44, rescuedMargin: 5121.7, ordersWithChat: 120, netBenefit: 1089.7 },
     meanSessionSeconds: 172.2776406,
@@ -343,4 +343,14 @@ export function calibrationFixture(): CalibrationResults {
     ],
     goodnessOfFit: { chiSquare: 3.12, degreesOfFreedom: 2, pValue: 0.21, rmse: 0.0064 },
   };
+}
+
+/** Acceptance by group of a run that showed no invitation. */
+function noInvitationGroups(): StoreResults["invitations"]["byGroup"] {
+  const none = () => ({ offered: 0, accepted: 0, acceptanceRate: null });
+  return { early: none(), later: none(), newVisitors: none(), returningVisitors: none(), inCart: none() };
+}
+
+function noDeclines(): StoreResults["invitations"]["annoyance"]["first"] {
+  return { declined: 0, annoyedExits: 0, annoyanceRate: null };
 }

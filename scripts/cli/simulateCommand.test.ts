@@ -106,6 +106,10 @@ describe("convsim simulate", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Baseline mid-size store · seed 20261123 · 1 day · scenario [0-9a-f]{16} · \d+\.\d\d s\n/);
     for (const section of ["Funnel", "Revenue", "Chat invitations", "Chat queue"]) expect(run.stdout).toMatch(new RegExp(`^${section}$`, "m"));
+    expect(run.stdout).toMatch(/^Chat lift for chat users \([\d,]+ sessions with an answered chat\)$/m);
+    expect(run.stdout).toMatch(/^ {2}causal \(same shoppers, no desk\) +\d+\.\d% vs \d+\.\d%: \+\d+\.\d points, \+\d+% relative, 95% CI -?\d+\.\d to \d+\.\d$/m);
+    expect(run.stdout).toMatch(/^ {2}naive \(vs shoppers who did not chat\) +\d+\.\d% vs \d+\.\d%: \+\d+\.\d points, \+\d+% relative$/m);
+    expect(run.stdout).toMatch(/self-selection/);
     expect(run.stdout).toMatch(/^ {2}sessions +\d{2},\d{3}$/m);
     expect(run.stdout).toMatch(/^ {2}orders +[\d,]+ \(conversion \d\.\d\d%\)$/m);
     expect(run.stdout).not.toMatch(/NaN|undefined|Infinity/);
@@ -123,6 +127,20 @@ describe("convsim simulate", () => {
     expect(results).toMatchObject({ kind: "store", seed: 7, horizonDays: 1 });
     expect(results.funnel.sessions).toBeGreaterThan(1800);
     expect(results.intervals.sessions).toHaveLength(48);
+  });
+
+  it("simulate --json carries the causal and naive chat lift and the sources of every behavioural parameter", async () => {
+    const { results, chatLift, sources } = JSON.parse((await runs.json).stdout);
+    expect(chatLift.chatters).toBeGreaterThan(0);
+    // Both lifts compare the chatters' purchase rate in this run with another group.
+    expect(chatLift.causal.treatedRate).toBe(chatLift.naive.treatedRate);
+    expect(chatLift.causal.points).toBeCloseTo((chatLift.causal.treatedRate - chatLift.causal.comparisonRate) * 100, 10);
+    expect(chatLift.naive.relative).toBeCloseTo(chatLift.naive.treatedRate / chatLift.naive.comparisonRate - 1, 10);
+    expect(chatLift.chatters + chatLift.nonChatters).toBe(results.funnel.sessions);
+    expect(chatLift.explanation).toMatch(/self-selection/);
+    const rescue = sources.find((entry: { path: string }) => entry.path === "chat.rescueProbability");
+    expect(rescue).toMatchObject({ kind: "calibrated", figures: expect.arrayContaining([expect.objectContaining({ id: "liveChat.causalPurchaseLift", reading: "percentagePoints" })]) });
+    expect(sources.find((entry: { path: string }) => entry.path === "segments[*].techComfort")).toMatchObject({ kind: "assumption", range: { low: 0.3, high: 0.9 } });
   });
 
   it("simulate --out writes the full results to a file, with --seed (a word) and --days applied", async () => {

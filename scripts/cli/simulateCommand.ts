@@ -1,7 +1,9 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { defineCommand } from "citty";
 import { loadScenario, makeStamp, resolveSeed, simulateScenario } from "../../experiments/index.ts";
-import type { SessionRecord } from "../../sim/model/index.ts";
+import { measureChatLift, type ChatLift } from "../../experiments/chatLift/index.ts";
+import { parameterEvidence } from "../../experiments/evidence/index.ts";
+import type { SessionRecord, SimulationResults } from "../../sim/model/index.ts";
 import { integerOption, rejectUnknownOptions, seedOption } from "./options.ts";
 import { simulationSummary } from "./simulationSummary.ts";
 import { writeReport } from "./reportCommand.ts";
@@ -30,9 +32,15 @@ export const simulateCommand = defineCommand({
     const seed = resolveSeed(loaded, seedArg);
     const started = performance.now();
     const log = parsed.events ? openEventLog(parsed.events) : null;
-    let results;
+    let results: SimulationResults;
+    // A store run is paired with a run without the chat desk (same seed) for the causal chat lift.
+    let chatLift: ChatLift | undefined;
     try {
-      results = simulateScenario(loaded, { seed, onSession: log?.write });
+      if (loaded.config.kind === "store") {
+        const paired = measureChatLift(loaded.config, { seed, onSession: log?.write });
+        results = paired.results;
+        chatLift = paired.lift;
+      } else results = simulateScenario(loaded, { seed, onSession: log?.write });
       log?.commit();
     } finally {
       log?.abandon();
@@ -47,12 +55,12 @@ export const simulateCommand = defineCommand({
       runSeconds: (performance.now() - started) / 1000,
       reproduce: reproduceCommand("simulate", rawArgs, seed),
     });
-    const document = { stamp, results };
+    const document = { stamp, results, ...(chatLift === undefined ? {} : { chatLift }), sources: parameterEvidence(results.kind) };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
     if (parsed.report) writeReport([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else {
-      process.stdout.write(simulationSummary(results, stamp, loaded.scenario.currency));
+      process.stdout.write(simulationSummary(results, stamp, loaded.scenario.currency, chatLift));
       if (parsed.out) process.stdout.write(`results written to ${parsed.out}\n`);
       if (parsed.events) process.stdout.write(`session log written to ${parsed.events}\n`);
     }

@@ -1,14 +1,37 @@
 import type { ChatQueueResults, SimulationResults, StoreResults } from "../../sim/model/index.ts";
 import type { RunStamp } from "../../experiments/index.ts";
+import type { ChatLift, Lift } from "../../experiments/chatLift/index.ts";
 import { integer, money, percent, rows, seconds } from "./format.ts";
 
 /** A readable terminal summary of one simulation. */
-export function simulationSummary(results: SimulationResults, stamp: RunStamp, currency: string): string {
+export function simulationSummary(results: SimulationResults, stamp: RunStamp, currency: string, chatLift?: ChatLift): string {
   const head = `${results.scenario} · seed ${stamp.seed} · ${results.horizonDays} day${results.horizonDays === 1 ? "" : "s"} · scenario ${stamp.scenarioHash} · ${stamp.runSeconds.toFixed(2)} s`;
   const parts = [head];
   if (results.kind === "store") parts.push(...storeSections(results, currency));
+  if (chatLift !== undefined) parts.push(...chatLiftSection(chatLift));
   parts.push("Chat queue", chatRows(results.chat, currency));
   return parts.join("\n") + "\n";
+}
+
+/** Causal vs naive chat lift, side by side, with why they differ. */
+function chatLiftSection(chatLift: ChatLift): string[] {
+  const interval = chatLift.causal.pointsInterval;
+  const ci = interval === null ? "" : `, 95% CI ${interval.lower.toFixed(1)} to ${interval.upper.toFixed(1)}`;
+  return [
+    `Chat lift for chat users (${integer(chatLift.chatters)} sessions with an answered chat)`,
+    rows([
+      ["causal (same shoppers, no desk)", `${liftText(chatLift.causal)}${ci}`],
+      ["naive (vs shoppers who did not chat)", liftText(chatLift.naive)],
+    ]),
+    `  ${chatLift.explanation}`,
+  ];
+}
+
+function liftText(lift: Lift): string {
+  if (lift.points === null) return "–";
+  const sign = lift.points >= 0 ? "+" : "";
+  const relative = lift.relative === null ? "" : `, ${lift.relative >= 0 ? "+" : ""}${(lift.relative * 100).toFixed(0)}% relative`;
+  return `${percent(lift.treatedRate)} vs ${percent(lift.comparisonRate)}: ${sign}${lift.points.toFixed(1)} points${relative}`;
 }
 
 function storeSections(results: StoreResults, currency: string): string[] {

@@ -2,6 +2,10 @@ import { Tally } from "../engine/index.ts";
 import { IntervalSeries } from "./IntervalSeries.ts";
 import { ABANDONMENT_REASONS } from "./reasons.ts";
 
+/** The circumstances invitations are counted by (see StoreRecorder.invitationsByGroup). */
+export const INVITATION_GROUPS = ["early", "later", "newVisitors", "returningVisitors", "inCart"] as const;
+export type InvitationGroup = (typeof INVITATION_GROUPS)[number];
+
 /**
  * Everything the store model counts. Fixed-size: counters, arrays by step × reason, tallies with
  * bounded sketches and per-interval series, so memory does not grow with the number of sessions.
@@ -27,6 +31,13 @@ export class StoreRecorder {
   annoyedExits = 0;
   annoyedCartValue = 0;
   queueAbandonedThenLeft = 0;
+  /**
+   * Invitations shown and accepted by circumstance, index 2 × group + (accepted ? 1 : 0); groups in
+   * INVITATION_GROUPS order. A shown invitation counts once in each pair of groups it belongs to.
+   */
+  readonly invitationsByGroup = new Float64Array(2 * INVITATION_GROUPS.length);
+  /** Unwanted invitations declined, and annoyed exits among them: [first declined, first annoyed, repeat declined, repeat annoyed]. */
+  readonly unwantedDeclines = new Float64Array(4);
   /** Sessions that reached each step. */
   readonly reached: Float64Array;
   /** Abandonments, index step × reasons + reason. */
@@ -45,6 +56,29 @@ export class StoreRecorder {
 
   interval(timeSeconds: number): number {
     return Math.min(Math.floor(timeSeconds / this.intervalSeconds), this.series.length - 1);
+  }
+
+  /** Counts one invitation shown (and whether accepted) in its groups. */
+  countInvitation(later: boolean, returning: boolean, inCart: boolean, accepted: boolean): void {
+    const add = accepted ? 1 : 0;
+    const byGroup = this.invitationsByGroup;
+    const time = later ? 2 : 0;
+    const visitor = returning ? 6 : 4;
+    byGroup[time]++;
+    byGroup[time + 1] += add;
+    byGroup[visitor]++;
+    byGroup[visitor + 1] += add;
+    if (inCart) {
+      byGroup[8]++;
+      byGroup[9] += add;
+    }
+  }
+
+  /** Counts a declined invitation of a shopper who needed no help: the visit's first or a repeat. */
+  countUnwantedDecline(repeat: boolean, annoyed: boolean): void {
+    const offset = repeat ? 2 : 0;
+    this.unwantedDeclines[offset]++;
+    if (annoyed) this.unwantedDeclines[offset + 1]++;
   }
 
   reach(step: number): void {

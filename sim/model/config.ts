@@ -118,12 +118,25 @@ export interface HesitationConfig {
   readonly pauseSeconds: DistributionSpec;
 }
 
+/** Multipliers of a shopper's chat openness, by the circumstances of an invitation. */
+export interface InvitationAcceptanceConfig {
+  /** For shoppers who are not hesitating (they need no help). */
+  readonly ifNotHesitating: number;
+  /** For invitations shown on exit intent (the shopper is leaving). */
+  readonly onExitIntent: number;
+  /** Time on site from which invitations count as "later". */
+  readonly laterAfterSeconds: number;
+  /** For invitations shown at or after laterAfterSeconds on site. */
+  readonly laterMultiplier: number;
+  /** For returning visitors. */
+  readonly returningMultiplier: number;
+}
+
 export interface ChatConfig {
   readonly policy: ResolvedPolicy;
-  /** Acceptance multiplier for shoppers who are not hesitating (they need no help). */
-  readonly acceptanceIfNotHesitating: number;
-  /** Acceptance multiplier for invitations shown on exit intent (the shopper is leaving). */
-  readonly acceptanceOnExitIntent: number;
+  readonly acceptance: InvitationAcceptanceConfig;
+  /** Each further invitation in a visit multiplies the chance that a decline makes the shopper leave. */
+  readonly repeatInvitationAnnoyance: number;
   /** Probability that a served chat rescues a hesitating shopper, by the reason they were leaving. */
   readonly rescueProbability: Readonly<Partial<Record<AbandonmentReason, number>>>;
   /** Relative order-value increase of orders whose shopper chatted (e.g. 0.1 = +10%). */

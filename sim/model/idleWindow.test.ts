@@ -67,8 +67,8 @@ function tinyStore(condition: string, paymentHazard: number): StoreModelConfig {
     },
     chat: {
       policy: resolvePolicy({ name: "idle-on-payment", reactive: { enabled: false }, rules: [{ name: "idle-payment", when: condition }] }),
-      acceptanceIfNotHesitating: 1,
-      acceptanceOnExitIntent: 1,
+      acceptance: { ifNotHesitating: 1, onExitIntent: 1, laterAfterSeconds: 0, laterMultiplier: 1, returningMultiplier: 1 },
+      repeatInvitationAnnoyance: 1,
       rescueProbability: {},
       orderValueUplift: 0,
       handleSeconds: { kind: "constant", value: 300 },

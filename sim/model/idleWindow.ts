@@ -11,6 +11,7 @@ import {
   type ChatSource,
 } from "../policy/index.ts";
 import type { ChatOutcome } from "./ChatCenter.ts";
+import { acceptanceProbability, annoyanceProbability } from "./invitationResponse.ts";
 import { ACCEPTANCE, HANDLE, PATIENCE, RESCUE, type Shopper } from "./Shopper.ts";
 import type { StoreWorld } from "./StoreWorld.ts";
 
@@ -101,18 +102,23 @@ function* invite(world: StoreWorld, shopper: Shopper, rule: string, hesitatingRe
   const stream = shopper.stream(ACCEPTANCE);
   const acceptDraw = stream.next();
   const annoyDraw = stream.next();
-  let acceptance = segment.chatOpenness;
-  if (hesitatingReason < 0) acceptance *= config.chat.acceptanceIfNotHesitating;
-  if (onExitIntent) acceptance *= config.chat.acceptanceOnExitIntent;
-  if (acceptDraw < acceptance) {
+  const signals = shopper.signals;
+  const context = { hesitating: hesitatingReason >= 0, onExitIntent, timeOnSiteSeconds: signals.timeOnSiteSeconds, returningVisitor: signals.returningVisitor };
+  const accepted = acceptDraw < acceptanceProbability(segment.chatOpenness, context, config.chat.acceptance);
+  recorder.countInvitation(context.timeOnSiteSeconds >= config.chat.acceptance.laterAfterSeconds, context.returningVisitor, signals.step === "cart", accepted);
+  if (accepted) {
     recorder.invitationsAccepted++;
     return yield* requestChat(world, shopper, { kind: "proactive", rule }, hesitatingReason, hesitatingReason >= 0);
   }
   recorder.invitationsDeclined++;
   shopper.visit = onDeclined(shopper.visit);
-  if (hesitatingReason < 0 && annoyDraw < segment.invitationSensitivity) {
+  if (hesitatingReason >= 0) return STAYED;
+  const invitationNumber = shopper.visit.invitationsThisVisit;
+  const annoyed = annoyDraw < annoyanceProbability(segment.invitationSensitivity, invitationNumber, config.chat.repeatInvitationAnnoyance);
+  recorder.countUnwantedDecline(invitationNumber > 1, annoyed);
+  if (annoyed) {
     recorder.annoyedExits++;
-    recorder.annoyedCartValue += shopper.signals.cartValue;
+    recorder.annoyedCartValue += signals.cartValue;
     return ANNOYED;
   }
   return STAYED;

@@ -1,4 +1,5 @@
 import type { AbandonmentReason, CheckoutReason } from "./reasons.ts";
+import type { InvitationGroup } from "./StoreRecorder.ts";
 
 /** A ratio whose denominator may be zero: `null` then (JSON-safe, never NaN). */
 export type Ratio = number | null;
@@ -68,6 +69,21 @@ export interface StepResult {
   byReason: Partial<Record<AbandonmentReason, number>>;
 }
 
+/** Invitations of one group: shown, accepted, accepted ÷ shown. */
+export interface GroupAcceptance {
+  offered: number;
+  accepted: number;
+  acceptanceRate: Ratio;
+}
+
+/** Unwanted invitations declined and the annoyed exits among them. */
+export interface UnwantedDeclines {
+  declined: number;
+  annoyedExits: number;
+  /** annoyedExits ÷ declined. */
+  annoyanceRate: Ratio;
+}
+
 /** Everything one run of the store model predicts. */
 export interface StoreResults {
   kind: "store";
@@ -109,6 +125,10 @@ export interface StoreResults {
     reactiveRequests: number;
     annoyedExits: number;
     annoyedCartValue: number;
+    /** Acceptance by circumstance: early/later (split at chat.invitationAcceptance.laterAfterSeconds on site), new/returning visitors, in the cart. */
+    byGroup: Record<InvitationGroup, GroupAcceptance>;
+    /** Declined invitations of shoppers who needed no help, and the annoyed exits among them: the visit's first invitation vs repeats. */
+    annoyance: { first: UnwantedDeclines; repeat: UnwantedDeclines };
   };
   chat: ChatQueueResults;
   outcome: {

@@ -4,10 +4,10 @@ import { collectChatResults, collectIntervalResults } from "./collectResults.ts"
 import type { StoreModelConfig } from "./config.ts";
 import { shopperVisit } from "./journey.ts";
 import { ABANDONMENT_REASONS, CHECKOUT_REASONS, type AbandonmentReason, type CheckoutReason } from "./reasons.ts";
-import { finiteOrNull, ratio, type StepResult, type StoreResults } from "./results.ts";
+import { finiteOrNull, ratio, type GroupAcceptance, type StepResult, type StoreResults, type UnwantedDeclines } from "./results.ts";
 import { Shopper, SHOPPER_STREAMS } from "./Shopper.ts";
 import { type SessionRecord, StoreWorld } from "./StoreWorld.ts";
-import type { StoreRecorder } from "./StoreRecorder.ts";
+import { INVITATION_GROUPS, type InvitationGroup, type StoreRecorder } from "./StoreRecorder.ts";
 
 /** A finished session, for the optional per-session log. */
 export interface RunOptions {
@@ -91,6 +91,13 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
       reactiveRequests: recorder.reactiveRequests,
       annoyedExits: recorder.annoyedExits,
       annoyedCartValue: recorder.annoyedCartValue,
+      byGroup: Object.fromEntries(
+        INVITATION_GROUPS.map((group, g) => {
+          const [offered, accepted] = [recorder.invitationsByGroup[2 * g], recorder.invitationsByGroup[2 * g + 1]];
+          return [group, { offered, accepted, acceptanceRate: ratio(accepted, offered) }];
+        }),
+      ) as Record<InvitationGroup, GroupAcceptance>,
+      annoyance: { first: unwantedDeclines(recorder, 0), repeat: unwantedDeclines(recorder, 2) },
     },
     chat,
     outcome: {
@@ -103,6 +110,11 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
     meanSessionSeconds: finiteOrNull(recorder.sessionSeconds.mean),
     intervals: collectIntervalResults(recorder.series, config.horizon.intervalSeconds),
   };
+}
+
+function unwantedDeclines(recorder: StoreRecorder, offset: number): UnwantedDeclines {
+  const [declined, annoyedExits] = [recorder.unwantedDeclines[offset], recorder.unwantedDeclines[offset + 1]];
+  return { declined, annoyedExits, annoyanceRate: ratio(annoyedExits, declined) };
 }
 
 function reasonTotal(recorder: StoreRecorder, reason: number): number {
