@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { CHECKOUT_REASONS, simulate, type StoreResults } from "../sim/model/index.ts";
 import { publishedFigure } from "./evidence/index.ts";
-import { loadScenario } from "./scenario/index.ts";
+import { DEFAULT_THRESHOLD_PADDING, loadScenario } from "./scenario/index.ts";
 
 // Published reference figures live in the repository (experiments/evidence), each with its source.
 const figure = (id: string) => publishedFigure(id).value as number;
@@ -50,5 +50,18 @@ describe("baseline scenario reproduces published figures", () => {
     expect(results.chat.meanWaitOfServedSeconds!).toBeGreaterThanOrEqual(15);
     expect(results.chat.meanWaitOfServedSeconds!).toBeLessThanOrEqual(60);
     expect(Math.abs(results.chat.meanHandleSeconds! / figure("liveChat.averageChatDurationSeconds") - 1)).toBeLessThanOrEqual(0.15);
+  });
+
+  it("free-shipping padding: the padded share of below-threshold orders lies in Hemmati et al.'s 12.4–28.4%", () => {
+    const [low, high] = publishedFigure("freeShipping.orderPadding").value as [number, number];
+    expect(results.freeShipping.paddedOrderShare!).toBeGreaterThanOrEqual(low);
+    expect(results.freeShipping.paddedOrderShare!).toBeLessThanOrEqual(high);
+  });
+
+  it("free-shipping padding: carts topped up ÷ carts within reach is the padding probability within a 99% binomial interval", () => {
+    const { cartsWithinReach, paddedCarts } = results.freeShipping;
+    const p = DEFAULT_THRESHOLD_PADDING.probability;
+    expect(cartsWithinReach).toBeGreaterThan(1000);
+    expect(Math.abs(paddedCarts / cartsWithinReach - p)).toBeLessThanOrEqual(2.576 * Math.sqrt((p * (1 - p)) / cartsWithinReach));
   });
 });

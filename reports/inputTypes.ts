@@ -86,7 +86,7 @@ export interface StaffingResults {
     serviceLevel: Estimate | null;
     queueAbandonment: Estimate | null;
     conversionRate: Estimate | null;
-    netBenefit: Estimate | null;
+    contributionProfit: Estimate | null;
   }[];
   totals: { recommendedAgentHours: number; recommendedCost: number; erlangAgentHours: number; erlangCost: number };
   explanation: string[];

@@ -77,6 +77,8 @@ const NULLABLE_PATHS = [
   ...CHECKOUT_REASONS.map((reason) => `abandonment.checkoutReasonShares.${reason}` as const),
   ...(["averageOrderValue", "orderValueStandardDeviation", "meanCartValue", "revenuePerSession"] as const).map((key) => `revenue.${key}` as const),
   "invitations.acceptanceRate",
+  "profit.contributionProfitPerSession",
+  "freeShipping.paddedOrderShare",
   "meanSessionSeconds",
 ] as const satisfies readonly NullablePath[];
 // Type check that the list is complete: a nullable results field added later fails `tsc` here, by name.

@@ -27,6 +27,16 @@ export class StoreRecorder {
   annoyedExits = 0;
   annoyedCartValue = 0;
   queueAbandonedThenLeft = 0;
+  /** What orders charged shoppers, for the profit statement. */
+  shippingCharged = 0;
+  taxCharged = 0;
+  feesCharged = 0;
+  freeShippedOrders = 0;
+  cartsBelowThreshold = 0;
+  cartsWithinReach = 0;
+  paddedCarts = 0;
+  ordersBelowThreshold = 0;
+  paddedOrders = 0;
   /** Sessions that reached each step. */
   readonly reached: Float64Array;
   /** Abandonments, index step × reasons + reason. */

@@ -60,8 +60,23 @@ export interface PricingConfig {
   readonly fixedFee: number;
   /** Show shipping, tax and fees from the cart page on (moves the sticker-shock point to the cart). */
   readonly showTotalUpfront: boolean;
-  /** Gross margin on revenue, for net benefit. */
+  /** Gross margin on merchandise revenue (cost of goods = revenue × (1 − marginRate)). */
   readonly marginRate: number;
+  /** What the merchant pays the carrier per order shipped, whether or not the shopper paid shipping. */
+  readonly shippingCostPerOrder: number;
+  /** Card processing fee as a share of everything the shopper is charged (goods, shipping, tax, fee). */
+  readonly paymentFeeRate: number;
+  /** Card processing fee per order, currency. */
+  readonly paymentFeePerOrder: number;
+  readonly thresholdPadding: ThresholdPaddingConfig;
+}
+
+/** Shoppers just below the free-shipping threshold add an item to reach it. */
+export interface ThresholdPaddingConfig {
+  /** Probability that a shopper whose cart is within reach of the threshold adds an item to reach it. */
+  readonly probability: number;
+  /** Within reach: the cart is at least (1 − reachShare) × threshold and below the threshold. */
+  readonly reachShare: number;
 }
 
 export interface FieldConfig {

@@ -5,6 +5,7 @@ export type {
   HorizonConfig,
   SegmentConfig,
   PricingConfig,
+  ThresholdPaddingConfig,
   FieldConfig,
   StepConfig,
   FunnelConfig,
@@ -16,10 +17,12 @@ export type {
   Device,
 } from "./config.ts";
 export { ABANDONMENT_REASONS, CHECKOUT_REASONS, type AbandonmentReason, type CheckoutReason } from "./reasons.ts";
-export type { ChatQueueResults, IntervalResults, StepResult, StoreResults, ChatOnlyResults, SimulationResults, Ratio } from "./results.ts";
+export type { ChatQueueResults, IntervalResults, StepResult, StoreResults, ChatOnlyResults, SimulationResults, Ratio, FreeShippingResults } from "./results.ts";
+export { profitStatement, type ProfitStatement, type OrderCharges } from "./profitStatement.ts";
+export { withinPaddingReach, paddedCartValue } from "./thresholdPadding.ts";
 export { simulateStore, type RunOptions } from "./simulateStore.ts";
 export { simulateChatOnly } from "./simulateChatOnly.ts";
 export type { SessionRecord } from "./StoreWorld.ts";
 export { agentsOnline } from "./ChatCenter.ts";
-export { extraCosts, stickerShockHazard } from "./pricing.ts";
+export { extraCosts, shippingCharge, stickerShockHazard } from "./pricing.ts";
 export { simulate } from "./simulate.ts";

@@ -1,3 +1,4 @@
+import type { ProfitStatement } from "./profitStatement.ts";
 import type { AbandonmentReason, CheckoutReason } from "./reasons.ts";
 
 /** A ratio whose denominator may be zero: `null` then (JSON-safe, never NaN). */
@@ -116,11 +117,30 @@ export interface StoreResults {
     rescuedRevenue: number;
     rescuedMargin: number;
     ordersWithChat: number;
-    /** Rescued margin − agent cost. Annoyed exits are reported apart (their loss is only known against a control run). */
-    netBenefit: number;
   };
+  /** The run's contribution statement: revenue, cost of goods, shipping, card fees, agent cost, contribution profit. */
+  profit: ProfitStatement;
+  freeShipping: FreeShippingResults;
   meanSessionSeconds: Ratio;
   intervals: IntervalResults;
+}
+
+/** How the free-shipping threshold played out: who was below it, who topped up, who shipped free. */
+export interface FreeShippingResults {
+  /** Carts below the threshold as first filled (before any padding). */
+  cartsBelowThreshold: number;
+  /** Of those, carts within reach of the threshold (candidates for padding). */
+  cartsWithinReach: number;
+  /** Carts topped up to reach the threshold. */
+  paddedCarts: number;
+  /** Orders whose cart was below the threshold as first filled. */
+  ordersBelowThreshold: number;
+  /** Of those, orders that were topped up to reach the threshold. */
+  paddedOrders: number;
+  /** paddedOrders ÷ ordersBelowThreshold (Hemmati et al.'s measure: padded share of below-threshold orders). */
+  paddedOrderShare: Ratio;
+  /** Orders at or above the threshold: the merchant pays their shipping. */
+  freeShippedOrders: number;
 }
 
 /** Everything one run of the chat-only model predicts. */

@@ -4,6 +4,7 @@ import { collectChatResults, collectIntervalResults } from "./collectResults.ts"
 import type { StoreModelConfig } from "./config.ts";
 import { shopperVisit } from "./journey.ts";
 import { ABANDONMENT_REASONS, CHECKOUT_REASONS, type AbandonmentReason, type CheckoutReason } from "./reasons.ts";
+import { profitStatement } from "./profitStatement.ts";
 import { finiteOrNull, ratio, type StepResult, type StoreResults } from "./results.ts";
 import { Shopper, SHOPPER_STREAMS } from "./Shopper.ts";
 import { type SessionRecord, StoreWorld } from "./StoreWorld.ts";
@@ -98,7 +99,21 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
       rescuedRevenue: recorder.rescuedRevenue,
       rescuedMargin,
       ordersWithChat: recorder.chattedOrders,
-      netBenefit: rescuedMargin - chat.agentCost,
+    },
+    profit: profitStatement(
+      { orders: recorder.orders, merchandise: recorder.revenue, shipping: recorder.shippingCharged, tax: recorder.taxCharged, fees: recorder.feesCharged },
+      config.pricing,
+      chat.agentCost,
+      recorder.sessions,
+    ),
+    freeShipping: {
+      cartsBelowThreshold: recorder.cartsBelowThreshold,
+      cartsWithinReach: recorder.cartsWithinReach,
+      paddedCarts: recorder.paddedCarts,
+      ordersBelowThreshold: recorder.ordersBelowThreshold,
+      paddedOrders: recorder.paddedOrders,
+      paddedOrderShare: ratio(recorder.paddedOrders, recorder.ordersBelowThreshold),
+      freeShippedOrders: recorder.freeShippedOrders,
     },
     meanSessionSeconds: finiteOrNull(recorder.sessionSeconds.mean),
     intervals: collectIntervalResults(recorder.series, config.horizon.intervalSeconds),
