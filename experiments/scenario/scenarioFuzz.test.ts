@@ -78,6 +78,8 @@ const NULLABLE_PATHS = [
   ...(["averageOrderValue", "orderValueStandardDeviation", "meanCartValue", "revenuePerSession"] as const).map((key) => `revenue.${key}` as const),
   "invitations.acceptanceRate",
   "profit.contributionProfitPerSession",
+  ...(["desktop", "mobile", "tablet"] as const).flatMap((device) => (["addToCartRate", "conversionRate", "cartAbandonmentRate"] as const).map((key) => `funnel.byDevice.${device}.${key}` as const)),
+  ...(["new", "returning"] as const).flatMap((visitor) => (["addToCartRate", "conversionRate", "cartAbandonmentRate"] as const).map((key) => `funnel.byVisitor.${visitor}.${key}` as const)),
   "freeShipping.paddedOrderShare",
   "meanSessionSeconds",
 ] as const satisfies readonly NullablePath[];

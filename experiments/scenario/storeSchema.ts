@@ -6,6 +6,9 @@ import { agentsSchema, horizonSchema } from "./sharedSchema.ts";
 
 const device = z.enum(["desktop", "mobile", "tablet"], { error: "must be one of desktop, mobile, tablet" });
 
+/** Monetate EQ4 2015: returning visitors add to cart 15% of the time, new ones about 8% (evidence: visitors.returningVsNew). */
+export const DEFAULT_RETURNING_ADD_TO_CART_RATIO = 0.15 / 0.08;
+
 const segmentSchema = strict({
   name: text("segment name, unique"),
   weight: positive("relative share of sessions (normalised over all segments)"),
@@ -13,7 +16,9 @@ const segmentSchema = strict({
   returningProbability: probability("probability that a session is a returning visitor").default(0.3),
   pageViews: nonNegativeDistributionSchema.describe("pages viewed before the add-to-cart decision (rounded, at least 1)").default({ kind: "lognormal", mean: 4, sd: 3 }),
   dwellSeconds: nonNegativeDistributionSchema.describe("seconds on each browsing page (idle: no clicks)").default({ kind: "lognormal", mean: 35, sd: 30 }),
-  addToCartProbability: probability("probability that a session adds to cart after browsing"),
+  addToCartProbability: probability("probability that a session adds to cart after browsing (averaged over new and returning visitors)"),
+  returningAddToCartRatio: positive("returning visitors' add-to-cart probability ÷ new visitors' (published: visitors.returningVsNew, 15% ÷ 8%)").default(DEFAULT_RETURNING_ADD_TO_CART_RATIO),
+  justBrowsingMultiplier: nonNegative("multiplies the cart page's justBrowsing hazard for this segment (calibrated to the device gaps of cartAbandonment.byDevice)").default(1),
   cartValue: nonNegativeDistributionSchema.describe("cart value in the scenario currency").default({ kind: "lognormal", mean: 128, sd: 85 }),
   priceSensitivity: nonNegative("multiplies the sticker-shock hazard; 1 = average shopper").default(1),
   techComfort: probability("0..1; higher means fewer form errors and less friction").default(0.6),

@@ -1,7 +1,7 @@
 // Fixed, formula-built result documents for report tests and benchmarks: no simulator involved, so
 // chart snapshots change only when the report changes. Shapes follow a real 3-day baseline run.
 import type { RunStamp } from "../../experiments/index.ts";
-import { profitStatement, type ChatOnlyResults, type IntervalResults, type StoreResults } from "../../sim/model/index.ts";
+import { groupFunnel, profitStatement, type ChatOnlyResults, type IntervalResults, type StoreResults } from "../../sim/model/index.ts";
 import type { CalibrationResults, ComparisonResults, Estimate, StaffingResults } from "../inputTypes.ts";
 
 /** Relative sessions per half hour from 00:00 (the baseline scenario's daily profile). */
@@ -113,6 +113,12 @@ export function storeResultsFixture(options: { days?: number; scenario?: string 
       conversionRate: 0.0213706,
       cartAbandonmentRate: 0.7056031,
       checkoutAbandonmentRate: 0.5169073,
+      byDevice: {
+        desktop: groupFunnel(47598, 4190, 1460),
+        mobile: groupFunnel(61877, 3830, 897),
+        tablet: groupFunnel(9520, 618, 186),
+      },
+      byVisitor: { new: groupFunnel(84000, 5060, 1490), returning: groupFunnel(34995, 3578, 1053) },
       steps: [
         { step: "browse", reached: 118995, continued: 8638, abandoned: 0, continueRate: 0.0725913, byReason: {} },
         { step: "cart", reached: 8638, continued: 5264, abandoned: 3374, continueRate: 0.6094003, byReason: { justBrowsing: 3222, totalNotVisibleUpfront: 152 } },

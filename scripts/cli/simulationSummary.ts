@@ -32,6 +32,8 @@ function storeSections(results: StoreResults, currency: string): string[] {
       ["orders", `${integer(funnel.orders)} (conversion ${percent(funnel.conversionRate, 2)})`],
       ["cart abandonment", percent(funnel.cartAbandonmentRate)],
     ]),
+    `  by device:    cart abandonment ${Object.entries(funnel.byDevice).filter(([, group]) => group.carts > 0).map(([device, group]) => `${device} ${percent(group.cartAbandonmentRate)}`).join(" · ")}`,
+    `  by visitor:   conversion new ${percent(funnel.byVisitor.new.conversionRate, 2)} · returning ${percent(funnel.byVisitor.returning.conversionRate, 2)}`,
     `  abandoned at: ${steps}`,
     `  top reasons:  ${reasons}`,
     "Revenue",

@@ -1,6 +1,10 @@
 import { Tally } from "../engine/index.ts";
 import { IntervalSeries } from "./IntervalSeries.ts";
+import { DEVICES } from "./config.ts";
 import { ABANDONMENT_REASONS } from "./reasons.ts";
+
+/** Device × visitor type (new, returning). */
+const GROUPS = DEVICES.length * 2;
 
 /**
  * Everything the store model counts. Fixed-size: counters, arrays by step × reason, tallies with
@@ -41,6 +45,10 @@ export class StoreRecorder {
   readonly reached: Float64Array;
   /** Abandonments, index step × reasons + reason. */
   readonly abandoned: Float64Array;
+  /** Sessions, carts and orders by group: index device × 2 + (returning ? 1 : 0). */
+  readonly sessionsByGroup = new Float64Array(GROUPS);
+  readonly cartsByGroup = new Float64Array(GROUPS);
+  readonly ordersByGroup = new Float64Array(GROUPS);
   readonly orderValues = new Tally("order value");
   readonly cartValues = new Tally("cart value");
   readonly sessionSeconds = new Tally("session duration");
@@ -59,6 +67,11 @@ export class StoreRecorder {
 
   reach(step: number): void {
     this.reached[step]++;
+  }
+
+  /** Counts one in `counts` for a device and visitor type. */
+  countGroup(counts: Float64Array, deviceIndex: number, returning: boolean): void {
+    counts[deviceIndex * 2 + (returning ? 1 : 0)]++;
   }
 
   abandon(step: number, reason: number): void {

@@ -26,7 +26,9 @@ export interface HorizonConfig {
   readonly intervalSeconds: number;
 }
 
-export type Device = "desktop" | "mobile" | "tablet";
+/** The devices a segment shops on, in the order per-device results use. */
+export const DEVICES = ["desktop", "mobile", "tablet"] as const;
+export type Device = (typeof DEVICES)[number];
 
 export interface SegmentConfig {
   readonly name: string;
@@ -37,7 +39,12 @@ export interface SegmentConfig {
   /** Page views before the add-to-cart decision (rounded, at least 1). */
   readonly pageViews: DistributionSpec;
   readonly dwellSeconds: DistributionSpec;
+  /** Add-to-cart probability averaged over the segment's new and returning visitors. */
   readonly addToCartProbability: number;
+  /** Returning visitors' add-to-cart probability ÷ new visitors' (the segment average stays addToCartProbability). */
+  readonly returningAddToCartRatio: number;
+  /** Multiplies the cart page's justBrowsing hazard for this segment (carts parked, e.g. on a phone, to buy later). */
+  readonly justBrowsingMultiplier: number;
   readonly cartValue: DistributionSpec;
   /** Multiplies the sticker-shock hazard (1 = average shopper). */
   readonly priceSensitivity: number;

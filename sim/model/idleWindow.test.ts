@@ -41,6 +41,8 @@ function tinyStore(condition: string, paymentHazard: number): StoreModelConfig {
         pageViews: { kind: "constant", value: 1 },
         dwellSeconds: { kind: "constant", value: DWELL_SECONDS },
         addToCartProbability: 1,
+        returningAddToCartRatio: 1,
+        justBrowsingMultiplier: 1,
         cartValue: { kind: "constant", value: 80 },
         priceSensitivity: 1,
         techComfort: 0.5,

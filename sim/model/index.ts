@@ -16,8 +16,11 @@ export type {
   AgentConfig,
   Device,
 } from "./config.ts";
+export { DEVICES } from "./config.ts";
 export { ABANDONMENT_REASONS, CHECKOUT_REASONS, type AbandonmentReason, type CheckoutReason } from "./reasons.ts";
-export type { ChatQueueResults, IntervalResults, StepResult, StoreResults, ChatOnlyResults, SimulationResults, Ratio, FreeShippingResults } from "./results.ts";
+export type { ChatQueueResults, IntervalResults, StepResult, StoreResults, ChatOnlyResults, SimulationResults, Ratio, FreeShippingResults, GroupFunnel } from "./results.ts";
+export { splitAddToCart } from "./StoreWorld.ts";
+export { groupFunnel } from "./results.ts";
 export { profitStatement, type ProfitStatement, type OrderCharges } from "./profitStatement.ts";
 export { withinPaddingReach, paddedCartValue } from "./thresholdPadding.ts";
 export { simulateStore, type RunOptions } from "./simulateStore.ts";

@@ -33,6 +33,7 @@ export function* shopperVisit(world: StoreWorld, shopper: Shopper): Gen<void> {
   const segment = shopper.segment;
   const journey = shopper.stream(JOURNEY);
   recorder.sessions++;
+  recorder.countGroup(recorder.sessionsByGroup, segmentSamplers.deviceIndex, shopper.signals.returningVisitor);
   recorder.series.add("sessions", recorder.interval(shopper.arrivedAtSeconds), 1);
   recorder.reach(BROWSE);
 
@@ -54,11 +55,13 @@ export function* shopperVisit(world: StoreWorld, shopper: Shopper): Gen<void> {
     const outcome = yield* idleWindow(world, shopper, { durationSeconds: dwell, hesitatingReason: -1, helpAtSeconds: -1, exitIntentAtEnd: false });
     if (outcome === ANNOYED) return leave(world, shopper, BROWSE, ANNOYED_BY_CHAT);
   }
-  if (journey.next() >= segment.addToCartProbability) return leave(world, shopper, -1, -1);
+  // One draw whoever the visitor is, so the journey stream stays aligned across scenarios.
+  if (journey.next() >= (shopper.signals.returningVisitor ? segmentSamplers.addToCartReturning : segmentSamplers.addToCartNew)) return leave(world, shopper, -1, -1);
 
   const cartValue = fillCart(world, shopper, Math.max(0.01, world.draw(segmentSamplers.cartValue, journey)));
   shopper.signals.cartValue = cartValue;
   recorder.carts++;
+  recorder.countGroup(recorder.cartsByGroup, segmentSamplers.deviceIndex, shopper.signals.returningVisitor);
   recorder.cartValues.add(cartValue);
   recorder.series.add("carts", recorder.interval(world.env.now), 1);
 
@@ -104,6 +107,7 @@ function* checkoutStep(world: StoreWorld, shopper: Shopper, step: number, extra:
   shopper.signals.formErrors += errors;
 
   const hazards = plan.baseHazards.slice();
+  if (step === CART) hazards[JUST_BROWSING] = Math.min(1, hazards[JUST_BROWSING] * segment.justBrowsingMultiplier);
   if (plan.isRevealStep) {
     hazards[EXTRA_COSTS] = combine(hazards[EXTRA_COSTS], stickerShockHazard(shopper.signals.cartValue, extra, stickerShock.sensitivity, segment.priceSensitivity));
   }
@@ -200,6 +204,7 @@ function placeOrder(world: StoreWorld, shopper: Shopper, cartValue: number): voi
   const value = shopper.chatted ? cartValue * (1 + world.config.chat.orderValueUplift) : cartValue;
   const interval = recorder.interval(env.now);
   recorder.orders++;
+  recorder.countGroup(recorder.ordersByGroup, world.segments[shopper.segmentIndex].deviceIndex, shopper.signals.returningVisitor);
   recorder.revenue += value;
   recorder.orderValues.add(value);
   recorder.series.add("orders", interval, 1);

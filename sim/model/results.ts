@@ -1,3 +1,4 @@
+import type { Device } from "./config.ts";
 import type { ProfitStatement } from "./profitStatement.ts";
 import type { AbandonmentReason, CheckoutReason } from "./reasons.ts";
 
@@ -69,6 +70,17 @@ export interface StepResult {
   byReason: Partial<Record<AbandonmentReason, number>>;
 }
 
+/** Sessions, carts and orders of one group of visitors (a device, new or returning). */
+export interface GroupFunnel {
+  sessions: number;
+  carts: number;
+  orders: number;
+  addToCartRate: Ratio;
+  conversionRate: Ratio;
+  /** 1 − orders ÷ carts. */
+  cartAbandonmentRate: Ratio;
+}
+
 /** Everything one run of the store model predicts. */
 export interface StoreResults {
   kind: "store";
@@ -86,6 +98,10 @@ export interface StoreResults {
     cartAbandonmentRate: Ratio;
     checkoutAbandonmentRate: Ratio;
     steps: StepResult[];
+    /** The funnel by the device the segment shops on. */
+    byDevice: Record<Device, GroupFunnel>;
+    /** The funnel of new and of returning visitors. */
+    byVisitor: { new: GroupFunnel; returning: GroupFunnel };
   };
   abandonment: {
     byReason: Record<AbandonmentReason, number>;
@@ -158,6 +174,11 @@ export type SimulationResults = StoreResults | ChatOnlyResults;
 /** a ÷ b, or null when b is 0. */
 export function ratio(numerator: number, denominator: number): Ratio {
   return denominator > 0 ? numerator / denominator : null;
+}
+
+/** A group's funnel from its counts. */
+export function groupFunnel(sessions: number, carts: number, orders: number): GroupFunnel {
+  return { sessions, carts, orders, addToCartRate: ratio(carts, sessions), conversionRate: ratio(orders, sessions), cartAbandonmentRate: carts > 0 ? 1 - orders / carts : null };
 }
 
 /** A value that may be NaN (empty tally) as a Ratio. */
