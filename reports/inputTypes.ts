@@ -26,7 +26,7 @@ export interface ComparisonResults {
   control: string;
   variants: { name: string; policy: string; kpis: Record<string, Estimate | null> }[];
   differences: ComparisonDifference[];
-  ranking: { variant: string; probabilityBest: number; mean: number }[];
+  ranking: { variant: string; probabilityBest: number; mean: number | null }[];
   verdict: string;
   /** Replications that failed (shown as a warning). */
   errored?: { variant: string; replication: number; error: string }[];
@@ -86,7 +86,7 @@ export interface StaffingResults {
     serviceLevel: Estimate | null;
     queueAbandonment: Estimate | null;
     conversionRate: Estimate | null;
-    netBenefit: Estimate | null;
+    contributionProfit: Estimate | null;
   }[];
   totals: { recommendedAgentHours: number; recommendedCost: number; erlangAgentHours: number; erlangCost: number };
   explanation: string[];

@@ -51,6 +51,23 @@ describe("compareVariants", () => {
     expect(result.verdict).toMatch(/^no detectable difference in conversion/);
   });
 
+  it("a desk with no agents has no answered-chat wait: the metric is reported as not comparable, never as a 0 s wait", async () => {
+    // The full baseline day: its two agents make answered chats wait about half a minute.
+    const control = loaded.variants[0];
+    const config = control.config as ModelConfig & { kind: "store" };
+    const noAgents = { ...control, name: "no-agents", config: { ...config, agents: { ...config.agents, scheduled: config.agents.scheduled.map(() => 0) } } };
+    const result = await compareVariants([control, noAgents], { replications: 3, seed: 5, control: control.name, workers: 1, guardrails: ["meanWaitOfServedSeconds", "meanWaitSeconds"] });
+    // Before the fix a missing wait counted as 0 s: a "significant" improvement of about −30 s.
+    const bug = result.differences.find((row) => row.metric === "meanWaitOfServedSeconds");
+    expect(bug, `reported as ${JSON.stringify(bug?.difference)}`).toBeUndefined();
+    expect(result.differences.find((row) => row.metric === "meanWaitOfServedSeconds")).toBeUndefined();
+    expect(result.notComparable).toContainEqual({ variant: "no-agents", metric: "meanWaitOfServedSeconds", missingInVariant: 3, missingInControl: 0 });
+    // The mean wait of all requests (abandoned ones wait until they give up) exists in both and is compared on all 3 pairs.
+    const wait = result.differences.find((row) => row.metric === "meanWaitSeconds")!;
+    expect(wait.pairs).toBe(3);
+    expect(wait.missingPairs).toBe(0);
+  });
+
   it("rejects an unknown control", async () => {
     await expect(compareVariants(variants, { replications: 2, seed: 1, control: "nope", workers: 1 })).rejects.toThrow(/invalid control: "nope"/);
   });

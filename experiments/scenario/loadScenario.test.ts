@@ -88,7 +88,9 @@ describe("loadScenario: valid scenarios", () => {
       chat: { policy: { name: "reactive-only" }, queueDiscipline: "priority", serviceLevelSeconds: 30 },
       agents: { concurrency: 3, shrinkage: 0.25, costPerHour: 28, schedule: 2 },
     });
-    expect(scenario.segments[0]).toMatchObject({ returningProbability: 0.3, techComfort: 0.6, patienceSeconds: { kind: "exponential", mean: 120 } });
+    expect(scenario.segments[0]).toMatchObject({ returningProbability: 0.3, techComfort: 0.6, patienceSeconds: { kind: "exponential", mean: 120 }, returningAddToCartRatio: 1.875, justBrowsingMultiplier: 1 });
+    // Without a stated carrier cost the shipping fee is taken to recover it; cards at Stripe's list price.
+    expect(config.pricing).toMatchObject({ shippingCostPerOrder: 7.95, paymentFeeRate: 0.029, paymentFeePerOrder: 0.3, thresholdPadding: { probability: 0.28, reachShare: 0.4 } });
     expect(scenario.funnel.steps[0]).toMatchObject({ fields: [], hazards: {}, revealsTotal: false, fillSeconds: { kind: "lognormal", mean: 45, sd: 25 } });
     expect(scenario.funnel.cart).toEqual({ seconds: { kind: "lognormal", mean: 30, sd: 20 }, hazards: {} });
     expect(scenario.seed).toBeUndefined();
@@ -207,6 +209,8 @@ describe("loadScenario: one house-format line per problem", () => {
     ["negative hazard", (d: any) => (d.funnel.steps[2].hazards.cardDeclined = -0.1), /^invalid funnel\.steps\[2\]\.hazards\.cardDeclined: -0\.1 \(must be a probability in \[0, 1\]\)$/],
     ["device probability", (d: any) => (d.funnel.hesitation.exitIntentProbability.mobile = 2), /^invalid funnel\.hesitation\.exitIntentProbability\.mobile: 2 \(must be a probability in \[0, 1\]\)$/],
     ["shrinkage of 1", (d: any) => (d.agents.shrinkage = 1), /^invalid agents\.shrinkage: 1 \(must be in \[0, 1\): nobody would be online\)$/],
+    ["payment fee above 1", (d: any) => (d.pricing.paymentFeeRate = 1.2), /^invalid pricing\.paymentFeeRate: 1\.2 \(must be a probability in \[0, 1\]\)$/],
+    ["negative carrier cost", (d: any) => (d.pricing.shippingCostPerOrder = -2), /^invalid pricing\.shippingCostPerOrder: -2 \(must be >= 0\)$/],
     // Missing required fields.
     ["no name", (d: any) => delete d.name, /^missing name \(required: a string\)$/],
     ["no days", (d: any) => delete d.horizon.days, /^missing horizon\.days \(required: an integer >= 1\)$/],

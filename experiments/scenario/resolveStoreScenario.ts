@@ -63,7 +63,8 @@ export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unk
       cartValue: toDistributionSpec(segment.cartValue),
       patienceSeconds: toDistributionSpec(segment.patienceSeconds),
     })),
-    pricing: { ...pricing, freeShippingThreshold: pricing.freeShippingThreshold ?? Infinity },
+    // Without a stated carrier cost the shipping fee is taken to recover it (an assumption).
+    pricing: { ...pricing, freeShippingThreshold: pricing.freeShippingThreshold ?? Infinity, shippingCostPerOrder: pricing.shippingCostPerOrder ?? pricing.shippingFee },
     funnel: {
       cartHazards: funnel.cart.hazards,
       cartSeconds: toDistributionSpec(funnel.cart.seconds),

@@ -80,6 +80,10 @@ const NULLABLE_PATHS = [
   ...(["early", "later", "newVisitors", "returningVisitors", "inCart"] as const).map((group) => `invitations.byGroup.${group}.acceptanceRate` as const),
   "invitations.annoyance.first.annoyanceRate",
   "invitations.annoyance.repeat.annoyanceRate",
+  "profit.contributionProfitPerSession",
+  ...(["desktop", "mobile", "tablet"] as const).flatMap((device) => (["addToCartRate", "conversionRate", "cartAbandonmentRate"] as const).map((key) => `funnel.byDevice.${device}.${key}` as const)),
+  ...(["new", "returning"] as const).flatMap((visitor) => (["addToCartRate", "conversionRate", "cartAbandonmentRate"] as const).map((key) => `funnel.byVisitor.${visitor}.${key}` as const)),
+  "freeShipping.paddedOrderShare",
   "meanSessionSeconds",
 ] as const satisfies readonly NullablePath[];
 // Type check that the list is complete: a nullable results field added later fails `tsc` here, by name.

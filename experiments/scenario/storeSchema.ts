@@ -6,6 +6,9 @@ import { agentsSchema, horizonSchema } from "./sharedSchema.ts";
 
 const device = z.enum(["desktop", "mobile", "tablet"], { error: "must be one of desktop, mobile, tablet" });
 
+/** Monetate EQ4 2015: returning visitors add to cart 15% of the time, new ones about 8% (evidence: visitors.returningVsNew). */
+export const DEFAULT_RETURNING_ADD_TO_CART_RATIO = 0.15 / 0.08;
+
 const segmentSchema = strict({
   name: text("segment name, unique"),
   weight: positive("relative share of sessions (normalised over all segments)"),
@@ -13,7 +16,9 @@ const segmentSchema = strict({
   returningProbability: probability("probability that a session is a returning visitor").default(0.3),
   pageViews: nonNegativeDistributionSchema.describe("pages viewed before the add-to-cart decision (rounded, at least 1)").default({ kind: "lognormal", mean: 4, sd: 3 }),
   dwellSeconds: nonNegativeDistributionSchema.describe("seconds on each browsing page (idle: no clicks)").default({ kind: "lognormal", mean: 35, sd: 30 }),
-  addToCartProbability: probability("probability that a session adds to cart after browsing"),
+  addToCartProbability: probability("probability that a session adds to cart after browsing (averaged over new and returning visitors)"),
+  returningAddToCartRatio: positive("returning visitors' add-to-cart probability ÷ new visitors' (published: visitors.returningVsNew, 15% ÷ 8%)").default(DEFAULT_RETURNING_ADD_TO_CART_RATIO),
+  justBrowsingMultiplier: nonNegative("multiplies the cart page's justBrowsing hazard for this segment (calibrated to the device gaps of cartAbandonment.byDevice)").default(1),
   cartValue: nonNegativeDistributionSchema.describe("cart value in the scenario currency").default({ kind: "lognormal", mean: 128, sd: 85 }),
   priceSensitivity: nonNegative("multiplies the sticker-shock hazard; 1 = average shopper").default(1),
   techComfort: probability("0..1; higher means fewer form errors and less friction").default(0.6),
@@ -65,13 +70,33 @@ const stepSchema = strict({
   revealsTotal: flag("this step first shows shipping, tax and fees (the sticker-shock point)").default(false),
 });
 
+/** Stripe's standard US online card price, 2.9% + $0.30 (evidence: payments.cardProcessingFee). */
+export const DEFAULT_PAYMENT_FEE_RATE = 0.029;
+export const DEFAULT_PAYMENT_FEE_PER_ORDER = 0.3;
+/**
+ * Threshold padding: calibrated so the baseline pads about 20% of its below-threshold orders, the
+ * middle of Hemmati et al.'s 12.4–28.4% (evidence: freeShipping.orderPadding). The reach (carts
+ * within 40% of the threshold) is an assumption, plausible range 0.2–0.6.
+ */
+export const DEFAULT_THRESHOLD_PADDING = { probability: 0.28, reachShare: 0.4 } as const;
+
 const pricingSchema = strict({
   shippingFee: nonNegative("shipping charged below the free-shipping threshold, currency").default(7.95),
   freeShippingThreshold: nonNegative("carts at or above this value ship free, currency (omit for never)").optional(),
   taxRate: probability("sales tax as a share of the cart value").default(0.07),
   fixedFee: nonNegative("fixed fee per order, currency").default(0),
   showTotalUpfront: flag("show the full total from the cart page on (moves the sticker-shock point to the cart)").default(false),
-  marginRate: probability("gross margin as a share of revenue").default(0.35),
+  marginRate: probability("gross margin as a share of merchandise revenue (cost of goods = revenue × (1 − marginRate))").default(0.35),
+  shippingCostPerOrder: nonNegative("what the merchant pays the carrier per order, free-shipped or not, currency (default: the shipping fee; an assumption)").optional(),
+  paymentFeeRate: probability("card processing fee as a share of the amount charged (published: payments.cardProcessingFee)").default(DEFAULT_PAYMENT_FEE_RATE),
+  paymentFeePerOrder: nonNegative("card processing fee per order, currency (published: payments.cardProcessingFee)").default(DEFAULT_PAYMENT_FEE_PER_ORDER),
+  thresholdPadding: strict(
+    {
+      probability: probability("probability that a shopper within reach of the free-shipping threshold adds an item to reach it (calibrated to freeShipping.orderPadding)").default(DEFAULT_THRESHOLD_PADDING.probability),
+      reachShare: probability("within reach: the cart is at least (1 − reachShare) × threshold (an assumption)").default(DEFAULT_THRESHOLD_PADDING.reachShare),
+    },
+    "shoppers just below the free-shipping threshold add an item to reach it (probability 0 switches it off)",
+  ).default({ ...DEFAULT_THRESHOLD_PADDING }),
 });
 
 const funnelSchema = strict({
@@ -160,7 +185,16 @@ export const storeScenarioSchema = strict({
     .default(DEFAULT_CATALOG.map((product) => ({ ...product })))
     .describe("products of the live demo store (the simulator draws cart values from the segments)"),
   segments: z.array(segmentSchema).min(1, { error: "must have at least 1 segment" }).describe("shopper segments"),
-  pricing: pricingSchema.default({ shippingFee: 7.95, taxRate: 0.07, fixedFee: 0, showTotalUpfront: false, marginRate: 0.35 }),
+  pricing: pricingSchema.default({
+    shippingFee: 7.95,
+    taxRate: 0.07,
+    fixedFee: 0,
+    showTotalUpfront: false,
+    marginRate: 0.35,
+    paymentFeeRate: DEFAULT_PAYMENT_FEE_RATE,
+    paymentFeePerOrder: DEFAULT_PAYMENT_FEE_PER_ORDER,
+    thresholdPadding: { ...DEFAULT_THRESHOLD_PADDING },
+  }),
   funnel: funnelSchema,
   chat: chatSchema.default({
     policy: { name: "reactive-only" },

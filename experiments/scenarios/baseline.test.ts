@@ -150,6 +150,16 @@ describe("simulateStore: pricing levers", () => {
     expect(freeShipping).toBeLessThan(baseline);
   });
 
+  it("free shipping for all wins conversion but loses contribution profit: the merchant pays the carrier and forgoes the fee", () => {
+    const baseline = run("reactiveOnly").results;
+    const freeShipping = run("freeShipping").results;
+    expect(freeShipping.funnel.orders).toBeGreaterThan(baseline.funnel.orders);
+    expect(freeShipping.profit.shippingCharged).toBe(0);
+    expect(freeShipping.profit.shippingCost).toBe(freeShipping.funnel.orders * 7.95); // carrier cost defaults to the fee
+    // Measured on this seed: about +70 orders and −$2,270 of contribution profit on the day.
+    expect(freeShipping.profit.contributionProfit).toBeLessThan(baseline.profit.contributionProfit - 1000);
+  });
+
   it("showTotalUpfront: true (no revealsTotal step) moves every extraCostsTooHigh abandonment to the cart and removes totalNotVisibleUpfront", () => {
     const baseline = run("reactiveOnly").results;
     const upfront = run("totalUpfront").results;
@@ -224,6 +234,20 @@ describe("simulateStore: accounting identities", () => {
       expect(sum(intervals.chatsServed)).toBe(chat.served);
       expect(sum(intervals.chatsAbandoned)).toBe(chat.abandoned);
       expect(sum(intervals.rescuedOrders)).toBe(outcome.rescuedOrders);
+    });
+
+    it(`${name}: the profit statement adds up: revenue, shipping charged on orders below the threshold, contribution profit`, () => {
+      const { results } = run(name);
+      const { profit, freeShipping, funnel } = results;
+      expect(profit.merchandiseRevenue).toBe(results.revenue.revenue);
+      expect(profit.revenue).toBeCloseTo(profit.merchandiseRevenue + profit.shippingCharged + profit.feesCharged, 6);
+      expect(profit.shippingCharged).toBeCloseTo((funnel.orders - freeShipping.freeShippedOrders) * 7.95, 6);
+      expect(profit.costOfGoods).toBeCloseTo(profit.merchandiseRevenue * 0.65, 6);
+      expect(profit.agentCost).toBe(results.chat.agentCost);
+      expect(profit.contributionProfit).toBeCloseTo(profit.revenue - profit.costOfGoods - profit.shippingCost - profit.paymentFees - profit.agentCost, 6);
+      expect(freeShipping.paddedOrders).toBeLessThanOrEqual(freeShipping.ordersBelowThreshold);
+      expect(freeShipping.paddedCarts).toBeLessThanOrEqual(freeShipping.cartsWithinReach);
+      expect(freeShipping.cartsWithinReach).toBeLessThanOrEqual(freeShipping.cartsBelowThreshold);
     });
 
     it(`${name}: each step's reached = continued + abandoned, and browse's reached = carts + bounces + annoyed exits`, () => {

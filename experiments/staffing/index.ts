@@ -3,7 +3,7 @@ export { analyticSchedule, type AnalyticInterval, type AnalyticInput } from "./a
 export { evaluateSchedule, summariseIntervals, withSchedule, type IntervalEvaluation, type ScheduleEvaluation } from "./evaluateSchedule.ts";
 export { measureLoads, chatWeightedPatienceSeconds, GENEROUS_MAX_PROBABILITY_OF_WAIT, type MeasuredLoads } from "./measureLoads.ts";
 export { searchSchedule, judgeInterval, DEFAULT_MAX_ITERATIONS, DEFAULT_MIN_CHATS_FOR_DECISION, type Judgement, type SearchInput, type SearchResult } from "./searchSchedule.ts";
-export { sweepLevels, sweepLevel, chooseNetBenefit, MAX_SWEEP_LEVELS } from "./staffingSweep.ts";
+export { sweepLevels, sweepLevel, chooseMostProfitable, MAX_SWEEP_LEVELS } from "./staffingSweep.ts";
 export { shiftPlan } from "./shiftPlan.ts";
 export {
   planShifts,
@@ -29,7 +29,7 @@ export type {
   StaffingObjective,
   StaffingTotals,
   SweepLevel,
-  NetBenefitChoice,
+  ProfitChoice,
   ShiftPlan,
   LoadSummary,
   SearchRound,

@@ -117,6 +117,8 @@ function differenceRows(comparison: ComparisonResults, grid?: ComparisonGrid): R
       pValue: row.pValue,
       adjustedPValue: row.adjustedPValue,
       significant: row.significant,
+      pairs: row.pairs,
+      missingPairs: row.missingPairs,
       replications: result.replications,
       level: result.level,
     })),
@@ -132,16 +134,21 @@ function comparisonSummary(comparison: ComparisonResults, grid: ComparisonGrid |
   for (const entry of comparison.ranking) {
     const estimate = comparison.variants.find((variant) => variant.name === entry.variant)!.kpis[primary.key];
     const interval = estimate && estimate.lower !== null ? ` [${formatValue(estimate.lower, primary.unit, currency)}, ${formatValue(estimate.upper!, primary.unit, currency)}]` : "";
-    lines.push(`  ${entry.variant.padEnd(28)} ${formatValue(entry.mean, primary.unit, currency)}${interval}  ${(entry.probabilityBest * 100).toFixed(0)}%${entry.variant === comparison.control ? "  (control)" : ""}`);
+    lines.push(`  ${entry.variant.padEnd(28)} ${entry.mean === null ? "no value" : formatValue(entry.mean, primary.unit, currency)}${interval}  ${(entry.probabilityBest * 100).toFixed(0)}%${entry.variant === comparison.control ? "  (control)" : ""}`);
   }
   lines.push("vs control:");
   for (const row of comparison.differences) {
-    lines.push(`  ${row.variant.padEnd(28)} ${row.label.padEnd(22)} ${formatDifference(row.difference, row.unit, currency)}  p${row.primary ? "(adj)" : ""} = ${row.adjustedPValue.toPrecision(2)}${row.significant ? " *" : ""}`);
+    const missing = row.missingPairs > 0 ? `  (${row.pairs} pairs; ${row.missingPairs} left out: no value)` : "";
+    lines.push(`  ${row.variant.padEnd(28)} ${row.label.padEnd(22)} ${formatDifference(row.difference, row.unit, currency)}  p${row.primary ? "(adj)" : ""} = ${row.adjustedPValue.toPrecision(2)}${row.significant ? " *" : ""}${missing}`);
+  }
+  for (const entry of comparison.notComparable) {
+    const sides = [entry.missingInVariant > 0 ? `${entry.variant} in ${entry.missingInVariant}` : "", entry.missingInControl > 0 ? `the control in ${entry.missingInControl}` : ""].filter(Boolean);
+    lines.push(`  ${entry.variant.padEnd(28)} ${kpi(entry.metric).label.padEnd(22)} not comparable: no value for ${sides.join(" and ")} of ${comparison.replications} replications`);
   }
   lines.push(`verdict: ${comparison.verdict}`);
   if (grid) {
     lines.push("best policy by staffing level:");
-    for (const best of grid.bestByLevel) lines.push(`  ${String(best.agentsScheduled).padStart(4)} agents: ${best.variant} (${formatValue(best.mean, primary.unit, currency)}, probability best ${(best.probabilityBest * 100).toFixed(0)}%${best.significantVsControl ? "" : ", not significantly different from the control"})`);
+    for (const best of grid.bestByLevel) lines.push(`  ${String(best.agentsScheduled).padStart(4)} agents: ${best.variant} (${best.mean === null ? "no value" : formatValue(best.mean, primary.unit, currency)}, probability best ${(best.probabilityBest * 100).toFixed(0)}%${best.significantVsControl ? "" : ", not significantly different from the control"})`);
   }
   if (abPlan) {
     lines.push(`live A/B test plan (${abPlan.metric}, α = ${abPlan.alpha}, power ${abPlan.power}, ${Math.round(abPlan.dailySessions).toLocaleString("en-US")} sessions/day × ${abPlan.trafficShare}):`);

@@ -35,7 +35,7 @@ function liftText(lift: Lift): string {
 }
 
 function storeSections(results: StoreResults, currency: string): string[] {
-  const { funnel, revenue, invitations, outcome, abandonment } = results;
+  const { funnel, revenue, invitations, outcome, abandonment, profit } = results;
   const steps = funnel.steps
     .filter((step) => step.step !== "browse")
     .map((step) => `${step.step} ${integer(step.abandoned)}`)
@@ -55,6 +55,8 @@ function storeSections(results: StoreResults, currency: string): string[] {
       ["orders", `${integer(funnel.orders)} (conversion ${percent(funnel.conversionRate, 2)})`],
       ["cart abandonment", percent(funnel.cartAbandonmentRate)],
     ]),
+    `  by device:    cart abandonment ${Object.entries(funnel.byDevice).filter(([, group]) => group.carts > 0).map(([device, group]) => `${device} ${percent(group.cartAbandonmentRate)}`).join(" · ")}`,
+    `  by visitor:   conversion new ${percent(funnel.byVisitor.new.conversionRate, 2)} · returning ${percent(funnel.byVisitor.returning.conversionRate, 2)}`,
     `  abandoned at: ${steps}`,
     `  top reasons:  ${reasons}`,
     "Revenue",
@@ -68,8 +70,17 @@ function storeSections(results: StoreResults, currency: string): string[] {
       ["offered / accepted", `${integer(invitations.offered)} / ${integer(invitations.accepted)} (${percent(invitations.acceptanceRate)})`],
       ["reactive requests", integer(invitations.reactiveRequests)],
       ["annoyed exits", integer(invitations.annoyedExits)],
-      ["rescued orders", `${integer(outcome.rescuedOrders)} (${money(outcome.rescuedRevenue, currency)})`],
-      ["net benefit", `${money(outcome.netBenefit, currency)} (rescued margin − agent cost)`],
+      ["rescued orders", `${integer(outcome.rescuedOrders)} (${money(outcome.rescuedRevenue, currency)}, margin ${money(outcome.rescuedMargin, currency)})`],
+    ]),
+    "Profit",
+    rows([
+      ["revenue", `${money(profit.revenue, currency)} (goods ${money(profit.merchandiseRevenue, currency)} + shipping ${money(profit.shippingCharged, currency)} + fees ${money(profit.feesCharged, currency)})`],
+      ["− cost of goods", money(profit.costOfGoods, currency)],
+      ["− shipping to the carrier", `${money(profit.shippingCost, currency)} (merchant pays ${money(profit.shippingPaidByMerchant, currency)} net; ${integer(results.freeShipping.freeShippedOrders)} orders shipped free)`],
+      ["− card fees", money(profit.paymentFees, currency)],
+      ["− agent cost", money(profit.agentCost, currency)],
+      ["= contribution profit", `${money(profit.contributionProfit, currency)} (${money(profit.contributionProfitPerSession, currency)} per session)`],
+      ...(results.freeShipping.paddedCarts > 0 ? [["topped up to free shipping", `${integer(results.freeShipping.paddedCarts)} carts; ${percent(results.freeShipping.paddedOrderShare)} of below-threshold orders`] as [string, string]] : []),
     ]),
   ];
 }

@@ -123,8 +123,8 @@ describe("staff command", () => {
 
   const badInputs: [string[], RegExp][] = [
     [["--service-level", "1.5"], /^error: invalid --service-level: "1\.5" \(must be a number from 0\.01 to 0\.999\)\n$/],
-    [["--objective", "best"], /^error: invalid --objective: "best" \(allowed: target, net-benefit\)\n$/],
-    [["--objective", "net-benefit"], /^error: invalid --objective: net-benefit \(needs a store scenario/],
+    [["--objective", "best"], /^error: invalid --objective: "best" \(allowed: target, profit\)\n$/],
+    [["--objective", "profit"], /^error: invalid --objective: profit \(needs a store scenario/],
     [["--shift-hours", "1.5"], /^error: invalid --shift-hours: 1\.5 \(must be a whole number of the scenario's 60-minute intervals\)\n$/],
     [["--max-abandon", "0.05"], /^error: invalid --max-abandon: 0\.05 \(the scenario has no patienceSeconds, so nobody abandons; set a service level or maximum occupancy\)\n$/],
     [["--replications", "1"], /^error: invalid --replications: "1" \(must be an integer from 2 to 100000\)\n$/],

@@ -20,7 +20,7 @@ const args = {
   within: { type: "string", description: "service-level threshold, seconds (default: the scenario's serviceLevelSeconds)" },
   maxAbandon: { type: "string", description: "maximum share of chats giving up in the queue, e.g. 0.05" },
   maxOccupancy: { type: "string", description: "maximum agent occupancy, e.g. 0.85" },
-  objective: { type: "string", description: "target (default: smallest schedule meeting the target) or net-benefit (store: best constant staffing)" },
+  objective: { type: "string", description: "target (default: smallest schedule meeting the target) or profit (store: the constant staffing with the highest contribution profit)" },
   ...RUN_ARGS,
   shiftHours: { type: "string", description: "round the recommendation up to shifts of this many hours" },
   shiftRules: { type: "string", description: "optimal shift plan (MILP) under the rules in this YAML file: lengths, start times, unpaid break, objective" },
@@ -30,9 +30,9 @@ const args = {
   csv: { type: "string", description: "write the per-interval plan as tidy CSV to this file" },
 } as const;
 
-const OBJECTIVES: Record<string, StaffingObjective> = { target: "target", "net-benefit": "netBenefit", netBenefit: "netBenefit" };
+const OBJECTIVES: Record<string, StaffingObjective> = { target: "target", profit: "profit" };
 
-/** `staff`: agents per interval for a service target (or the best net benefit), next to Erlang A / C. */
+/** `staff`: agents per interval for a service target (or the best contribution profit), next to Erlang A / C. */
 export const staffCommand = defineCommand({
   meta: { name: "staff", description: "Find the agents per interval that meet a service target, side by side with Erlang A/C" },
   args,
@@ -47,11 +47,11 @@ export const staffCommand = defineCommand({
       maxOccupancy: numberOption(parsed.maxOccupancy, "--max-occupancy", 0.01, 1),
     };
     const objective = parsed.objective === undefined ? "target" : OBJECTIVES[parsed.objective];
-    if (objective === undefined) throw new UsageError(`invalid --objective: ${JSON.stringify(parsed.objective)} (allowed: target, net-benefit)`);
+    if (objective === undefined) throw new UsageError(`invalid --objective: ${JSON.stringify(parsed.objective)} (allowed: target, profit)`);
     const shiftHours = numberOption(parsed.shiftHours, "--shift-hours", 0.25, 24);
     const loaded = loadScenario(parsed.scenario, { days });
     const config = loaded.config;
-    if (objective === "netBenefit" && config.kind !== "store") throw new UsageError("invalid --objective: net-benefit (needs a store scenario: a chat-only scenario has no revenue to weigh against agent cost)");
+    if (objective === "profit" && config.kind !== "store") throw new UsageError("invalid --objective: profit (needs a store scenario: a chat-only scenario has no revenue to weigh against agent cost)");
     if (shiftHours !== undefined && !Number.isInteger((shiftHours * 3600) / config.horizon.intervalSeconds)) {
       throw new UsageError(`invalid --shift-hours: ${parsed.shiftHours} (must be a whole number of the scenario's ${config.horizon.intervalSeconds / 60}-minute intervals)`);
     }
@@ -147,7 +147,7 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD", hor
     target.maxOccupancy === null ? null : `occupancy ≤ ${percent(target.maxOccupancy, 0)}`,
   ].filter(Boolean);
   const lines = [
-    `${staffing.scenario} · ${staffing.objective === "netBenefit" ? "objective: net benefit" : `target: ${goals.join(", ")}`} · ${staffing.replications} replications · ${(staffing.level * 100).toFixed(0)}% intervals · closed form: ${model}`,
+    `${staffing.scenario} · ${staffing.objective === "profit" ? "objective: contribution profit" : `target: ${goals.join(", ")}`} · ${staffing.replications} replications · ${(staffing.level * 100).toFixed(0)}% intervals · closed form: ${model}`,
   ];
   if (staffing.stoppedBy === "interrupted") lines.push("interrupted: results from the runs completed so far");
   for (const error of staffing.errored.slice(0, 5)) lines.push(`errored: ${error.stage} replication ${error.replication}: ${error.error}`);
@@ -176,12 +176,12 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD", hor
     const store = staffing.mode === "store";
     lines.push(
       ...formatTable(
-        ["agents", "service level [CI]", "abandon", ...(store ? ["conversion", "net benefit [CI]"] : []), "agent cost"],
+        ["agents", "service level [CI]", "abandon", ...(store ? ["conversion", "contribution profit [CI]"] : []), "agent cost"],
         staffing.sweep.map((point) => [
           String(point.agentsScheduled),
           withInterval(point.serviceLevel),
           percent(point.queueAbandonment?.mean ?? null),
-          ...(store ? [percent(point.conversionRate?.mean ?? null, 2), point.netBenefit === null ? "–" : `${money(point.netBenefit.mean, currency)}${point.netBenefit.lower === null ? "" : ` [${money(point.netBenefit.lower, currency)}, ${money(point.netBenefit.upper, currency)}]`}`] : []),
+          ...(store ? [percent(point.conversionRate?.mean ?? null, 2), point.contributionProfit === null ? "–" : `${money(point.contributionProfit.mean, currency)}${point.contributionProfit.lower === null ? "" : ` [${money(point.contributionProfit.lower, currency)}, ${money(point.contributionProfit.upper, currency)}]`}`] : []),
           money(point.agentCost, currency),
         ]),
       ),

@@ -1,10 +1,14 @@
 import { Tally } from "../engine/index.ts";
 import { IntervalSeries } from "./IntervalSeries.ts";
+import { DEVICES } from "./config.ts";
 import { ABANDONMENT_REASONS } from "./reasons.ts";
 
 /** The circumstances invitations are counted by (see StoreRecorder.invitationsByGroup). */
 export const INVITATION_GROUPS = ["early", "later", "newVisitors", "returningVisitors", "inCart"] as const;
 export type InvitationGroup = (typeof INVITATION_GROUPS)[number];
+
+/** Device × visitor type (new, returning). */
+const GROUPS = DEVICES.length * 2;
 
 /**
  * Everything the store model counts. Fixed-size: counters, arrays by step × reason, tallies with
@@ -38,10 +42,24 @@ export class StoreRecorder {
   readonly invitationsByGroup = new Float64Array(2 * INVITATION_GROUPS.length);
   /** Unwanted invitations declined, and annoyed exits among them: [first declined, first annoyed, repeat declined, repeat annoyed]. */
   readonly unwantedDeclines = new Float64Array(4);
+  /** What orders charged shoppers, for the profit statement. */
+  shippingCharged = 0;
+  taxCharged = 0;
+  feesCharged = 0;
+  freeShippedOrders = 0;
+  cartsBelowThreshold = 0;
+  cartsWithinReach = 0;
+  paddedCarts = 0;
+  ordersBelowThreshold = 0;
+  paddedOrders = 0;
   /** Sessions that reached each step. */
   readonly reached: Float64Array;
   /** Abandonments, index step × reasons + reason. */
   readonly abandoned: Float64Array;
+  /** Sessions, carts and orders by group: index device × 2 + (returning ? 1 : 0). */
+  readonly sessionsByGroup = new Float64Array(GROUPS);
+  readonly cartsByGroup = new Float64Array(GROUPS);
+  readonly ordersByGroup = new Float64Array(GROUPS);
   readonly orderValues = new Tally("order value");
   readonly cartValues = new Tally("cart value");
   readonly sessionSeconds = new Tally("session duration");
@@ -83,6 +101,11 @@ export class StoreRecorder {
 
   reach(step: number): void {
     this.reached[step]++;
+  }
+
+  /** Counts one in `counts` for a device and visitor type. */
+  countGroup(counts: Float64Array, deviceIndex: number, returning: boolean): void {
+    counts[deviceIndex * 2 + (returning ? 1 : 0)]++;
   }
 
   abandon(step: number, reason: number): void {

@@ -1,7 +1,7 @@
 import type { Environment } from "../engine/index.ts";
 import { makeSampler, type RandomStream, type Sampler, SwitchableSource, type UniformSource } from "../random/index.ts";
 import { ChatCenter } from "./ChatCenter.ts";
-import type { SegmentConfig, StoreModelConfig } from "./config.ts";
+import { DEVICES, type SegmentConfig, type StoreModelConfig } from "./config.ts";
 import { ABANDONMENT_REASONS, REASON_INDEX, type AbandonmentReason } from "./reasons.ts";
 import { StoreRecorder } from "./StoreRecorder.ts";
 import { distributionMean } from "../random/index.ts";
@@ -24,8 +24,13 @@ export interface SessionRecord {
   rescued: boolean;
 }
 
-/** Distributions of one segment, bound to the shared switchable source. */
+/** Distributions of one segment, bound to the shared switchable source, and its derived probabilities. */
 export interface SegmentSamplers {
+  /** Add-to-cart probability of a new and of a returning visitor (their mix averages to the segment's). */
+  readonly addToCartNew: number;
+  readonly addToCartReturning: number;
+  /** Index into DEVICES. */
+  readonly deviceIndex: number;
   readonly pageViews: Sampler;
   readonly dwellSeconds: Sampler;
   readonly cartValue: Sampler;
@@ -72,6 +77,8 @@ export class StoreWorld {
     this.source = new SwitchableSource(placeholder);
     const bind = (spec: Parameters<typeof makeSampler>[0]): Sampler => makeSampler(spec, this.source);
     this.segments = config.segments.map((segment: SegmentConfig) => ({
+      ...splitAddToCart(segment),
+      deviceIndex: DEVICES.indexOf(segment.device),
       pageViews: bind(segment.pageViews),
       dwellSeconds: bind(segment.dwellSeconds),
       cartValue: bind(segment.cartValue),
@@ -120,6 +127,25 @@ export class StoreWorld {
     this.source.current = stream;
     return sampler.sample();
   }
+}
+
+/**
+ * New and returning visitors' add-to-cart probabilities: returning = ratio × new, with the segment's
+ * mix r of returning visitors keeping the average p: new = p ÷ (1 − r + r × ratio). Where returning
+ * would pass 1 it is capped at 1 and new visitors take the rest, (p − r) ÷ (1 − r): the average
+ * always holds, the ratio then falls short.
+ *
+ * @example
+ * splitAddToCart({addToCartProbability: 0.088, returningProbability: 0.35, returningAddToCartRatio: 1.875})
+ * // new = 0.088 ÷ 1.30625 ≈ 0.0674, returning ≈ 0.1263
+ */
+export function splitAddToCart(segment: Pick<SegmentConfig, "addToCartProbability" | "returningProbability" | "returningAddToCartRatio">): { addToCartNew: number; addToCartReturning: number } {
+  const p = segment.addToCartProbability;
+  const r = segment.returningProbability;
+  const addToCartNew = p / (1 - r + r * segment.returningAddToCartRatio);
+  const addToCartReturning = addToCartNew * segment.returningAddToCartRatio;
+  if (addToCartReturning <= 1) return { addToCartNew, addToCartReturning };
+  return { addToCartNew: r < 1 ? (p - r) / (1 - r) : 0, addToCartReturning: 1 };
 }
 
 function reasonArray(values: Readonly<Partial<Record<AbandonmentReason, number>>>): Float64Array {

@@ -26,7 +26,9 @@ export interface HorizonConfig {
   readonly intervalSeconds: number;
 }
 
-export type Device = "desktop" | "mobile" | "tablet";
+/** The devices a segment shops on, in the order per-device results use. */
+export const DEVICES = ["desktop", "mobile", "tablet"] as const;
+export type Device = (typeof DEVICES)[number];
 
 export interface SegmentConfig {
   readonly name: string;
@@ -37,7 +39,12 @@ export interface SegmentConfig {
   /** Page views before the add-to-cart decision (rounded, at least 1). */
   readonly pageViews: DistributionSpec;
   readonly dwellSeconds: DistributionSpec;
+  /** Add-to-cart probability averaged over the segment's new and returning visitors. */
   readonly addToCartProbability: number;
+  /** Returning visitors' add-to-cart probability ÷ new visitors' (the segment average stays addToCartProbability). */
+  readonly returningAddToCartRatio: number;
+  /** Multiplies the cart page's justBrowsing hazard for this segment (carts parked, e.g. on a phone, to buy later). */
+  readonly justBrowsingMultiplier: number;
   readonly cartValue: DistributionSpec;
   /** Multiplies the sticker-shock hazard (1 = average shopper). */
   readonly priceSensitivity: number;
@@ -60,8 +67,23 @@ export interface PricingConfig {
   readonly fixedFee: number;
   /** Show shipping, tax and fees from the cart page on (moves the sticker-shock point to the cart). */
   readonly showTotalUpfront: boolean;
-  /** Gross margin on revenue, for net benefit. */
+  /** Gross margin on merchandise revenue (cost of goods = revenue × (1 − marginRate)). */
   readonly marginRate: number;
+  /** What the merchant pays the carrier per order shipped, whether or not the shopper paid shipping. */
+  readonly shippingCostPerOrder: number;
+  /** Card processing fee as a share of everything the shopper is charged (goods, shipping, tax, fee). */
+  readonly paymentFeeRate: number;
+  /** Card processing fee per order, currency. */
+  readonly paymentFeePerOrder: number;
+  readonly thresholdPadding: ThresholdPaddingConfig;
+}
+
+/** Shoppers just below the free-shipping threshold add an item to reach it. */
+export interface ThresholdPaddingConfig {
+  /** Probability that a shopper whose cart is within reach of the threshold adds an item to reach it. */
+  readonly probability: number;
+  /** Within reach: the cart is at least (1 − reachShare) × threshold and below the threshold. */
+  readonly reachShare: number;
 }
 
 export interface FieldConfig {

@@ -41,6 +41,8 @@ function tinyStore(condition: string, paymentHazard: number): StoreModelConfig {
         pageViews: { kind: "constant", value: 1 },
         dwellSeconds: { kind: "constant", value: DWELL_SECONDS },
         addToCartProbability: 1,
+        returningAddToCartRatio: 1,
+        justBrowsingMultiplier: 1,
         cartValue: { kind: "constant", value: 80 },
         priceSensitivity: 1,
         techComfort: 0.5,
@@ -51,7 +53,7 @@ function tinyStore(condition: string, paymentHazard: number): StoreModelConfig {
       },
     ],
     // No extra costs and no hidden-total hazard: the payment hazard is the only reason to leave.
-    pricing: { shippingFee: 0, freeShippingThreshold: Infinity, taxRate: 0, fixedFee: 0, showTotalUpfront: false, marginRate: 0.3 },
+    pricing: { shippingFee: 0, freeShippingThreshold: Infinity, taxRate: 0, fixedFee: 0, showTotalUpfront: false, marginRate: 0.3, shippingCostPerOrder: 7.95, paymentFeeRate: 0.029, paymentFeePerOrder: 0.3, thresholdPadding: { probability: 0, reachShare: 0 } },
     funnel: {
       cartHazards: {},
       cartSeconds: { kind: "constant", value: CART_SECONDS },

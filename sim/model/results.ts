@@ -1,3 +1,5 @@
+import type { Device } from "./config.ts";
+import type { ProfitStatement } from "./profitStatement.ts";
 import type { AbandonmentReason, CheckoutReason } from "./reasons.ts";
 import type { InvitationGroup } from "./StoreRecorder.ts";
 
@@ -84,6 +86,17 @@ export interface UnwantedDeclines {
   annoyanceRate: Ratio;
 }
 
+/** Sessions, carts and orders of one group of visitors (a device, new or returning). */
+export interface GroupFunnel {
+  sessions: number;
+  carts: number;
+  orders: number;
+  addToCartRate: Ratio;
+  conversionRate: Ratio;
+  /** 1 − orders ÷ carts. */
+  cartAbandonmentRate: Ratio;
+}
+
 /** Everything one run of the store model predicts. */
 export interface StoreResults {
   kind: "store";
@@ -101,6 +114,10 @@ export interface StoreResults {
     cartAbandonmentRate: Ratio;
     checkoutAbandonmentRate: Ratio;
     steps: StepResult[];
+    /** The funnel by the device the segment shops on. */
+    byDevice: Record<Device, GroupFunnel>;
+    /** The funnel of new and of returning visitors. */
+    byVisitor: { new: GroupFunnel; returning: GroupFunnel };
   };
   abandonment: {
     byReason: Record<AbandonmentReason, number>;
@@ -136,11 +153,30 @@ export interface StoreResults {
     rescuedRevenue: number;
     rescuedMargin: number;
     ordersWithChat: number;
-    /** Rescued margin − agent cost. Annoyed exits are reported apart (their loss is only known against a control run). */
-    netBenefit: number;
   };
+  /** The run's contribution statement: revenue, cost of goods, shipping, card fees, agent cost, contribution profit. */
+  profit: ProfitStatement;
+  freeShipping: FreeShippingResults;
   meanSessionSeconds: Ratio;
   intervals: IntervalResults;
+}
+
+/** How the free-shipping threshold played out: who was below it, who topped up, who shipped free. */
+export interface FreeShippingResults {
+  /** Carts below the threshold as first filled (before any padding). */
+  cartsBelowThreshold: number;
+  /** Of those, carts within reach of the threshold (candidates for padding). */
+  cartsWithinReach: number;
+  /** Carts topped up to reach the threshold. */
+  paddedCarts: number;
+  /** Orders whose cart was below the threshold as first filled. */
+  ordersBelowThreshold: number;
+  /** Of those, orders that were topped up to reach the threshold. */
+  paddedOrders: number;
+  /** paddedOrders ÷ ordersBelowThreshold (Hemmati et al.'s measure: padded share of below-threshold orders). */
+  paddedOrderShare: Ratio;
+  /** Orders at or above the threshold: the merchant pays their shipping. */
+  freeShippedOrders: number;
 }
 
 /** Everything one run of the chat-only model predicts. */
@@ -158,6 +194,11 @@ export type SimulationResults = StoreResults | ChatOnlyResults;
 /** a ÷ b, or null when b is 0. */
 export function ratio(numerator: number, denominator: number): Ratio {
   return denominator > 0 ? numerator / denominator : null;
+}
+
+/** A group's funnel from its counts. */
+export function groupFunnel(sessions: number, carts: number, orders: number): GroupFunnel {
+  return { sessions, carts, orders, addToCartRate: ratio(carts, sessions), conversionRate: ratio(orders, sessions), cartAbandonmentRate: carts > 0 ? 1 - orders / carts : null };
 }
 
 /** A value that may be NaN (empty tally) as a Ratio. */

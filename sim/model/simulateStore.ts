@@ -4,7 +4,9 @@ import { collectChatResults, collectIntervalResults } from "./collectResults.ts"
 import type { StoreModelConfig } from "./config.ts";
 import { shopperVisit } from "./journey.ts";
 import { ABANDONMENT_REASONS, CHECKOUT_REASONS, type AbandonmentReason, type CheckoutReason } from "./reasons.ts";
-import { finiteOrNull, ratio, type GroupAcceptance, type StepResult, type StoreResults, type UnwantedDeclines } from "./results.ts";
+import { profitStatement } from "./profitStatement.ts";
+import { DEVICES, type Device } from "./config.ts";
+import { finiteOrNull, groupFunnel, ratio, type GroupAcceptance, type GroupFunnel, type StepResult, type StoreResults, type UnwantedDeclines } from "./results.ts";
 import { Shopper, SHOPPER_STREAMS } from "./Shopper.ts";
 import { type SessionRecord, StoreWorld } from "./StoreWorld.ts";
 import { INVITATION_GROUPS, type InvitationGroup, type StoreRecorder } from "./StoreRecorder.ts";
@@ -69,6 +71,8 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
       cartAbandonmentRate: recorder.carts > 0 ? 1 - recorder.orders / recorder.carts : null,
       checkoutAbandonmentRate: recorder.checkoutStarts > 0 ? 1 - recorder.orders / recorder.checkoutStarts : null,
       steps: recorder.stepNames.map((_, step) => stepResult(recorder, step, step + 1 < recorder.stepNames.length ? recorder.reached[step + 1] : recorder.orders)),
+      byDevice: Object.fromEntries(DEVICES.map((device, d) => [device, groupTotals(recorder, (group) => group >> 1 === d)])) as Record<Device, GroupFunnel>,
+      byVisitor: { new: groupTotals(recorder, (group) => (group & 1) === 0), returning: groupTotals(recorder, (group) => (group & 1) === 1) },
     },
     abandonment: {
       byReason,
@@ -105,7 +109,21 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
       rescuedRevenue: recorder.rescuedRevenue,
       rescuedMargin,
       ordersWithChat: recorder.chattedOrders,
-      netBenefit: rescuedMargin - chat.agentCost,
+    },
+    profit: profitStatement(
+      { orders: recorder.orders, merchandise: recorder.revenue, shipping: recorder.shippingCharged, tax: recorder.taxCharged, fees: recorder.feesCharged },
+      config.pricing,
+      chat.agentCost,
+      recorder.sessions,
+    ),
+    freeShipping: {
+      cartsBelowThreshold: recorder.cartsBelowThreshold,
+      cartsWithinReach: recorder.cartsWithinReach,
+      paddedCarts: recorder.paddedCarts,
+      ordersBelowThreshold: recorder.ordersBelowThreshold,
+      paddedOrders: recorder.paddedOrders,
+      paddedOrderShare: ratio(recorder.paddedOrders, recorder.ordersBelowThreshold),
+      freeShippedOrders: recorder.freeShippedOrders,
     },
     meanSessionSeconds: finiteOrNull(recorder.sessionSeconds.mean),
     intervals: collectIntervalResults(recorder.series, config.horizon.intervalSeconds),
@@ -115,6 +133,20 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
 function unwantedDeclines(recorder: StoreRecorder, offset: number): UnwantedDeclines {
   const [declined, annoyedExits] = [recorder.unwantedDeclines[offset], recorder.unwantedDeclines[offset + 1]];
   return { declined, annoyedExits, annoyanceRate: ratio(annoyedExits, declined) };
+}
+
+/** The funnel of the device × visitor groups `includes` selects (group = device × 2 + returning). */
+function groupTotals(recorder: StoreRecorder, includes: (group: number) => boolean): GroupFunnel {
+  let sessions = 0;
+  let carts = 0;
+  let orders = 0;
+  for (let group = 0; group < recorder.sessionsByGroup.length; group++) {
+    if (!includes(group)) continue;
+    sessions += recorder.sessionsByGroup[group];
+    carts += recorder.cartsByGroup[group];
+    orders += recorder.ordersByGroup[group];
+  }
+  return groupFunnel(sessions, carts, orders);
 }
 
 function reasonTotal(recorder: StoreRecorder, reason: number): number {
