@@ -30,6 +30,12 @@ export const DEFAULT_KEEP_SECONDS = 86_400;
 const WATCH_INTERVAL_MS = 1000;
 /** Every this many watch ticks, outstanding jobs are looked up even without a reconnect (events can be lost). */
 const SWEEP_EVERY_TICKS = 30;
+/**
+ * How long one read of the event stream blocks, milliseconds. BullMQ's default is 10 s, and its
+ * watchdog timer for a read outlives `close()`, which kept a finished command alive ~20 s; 2 s costs
+ * one idle read every 2 s.
+ */
+const EVENTS_BLOCK_MS = 2000;
 /** Longest wait for the connections to close, seconds. */
 const CLOSE_TIMEOUT_SECONDS = 5;
 /** Jobs looked up or removed at once. */
@@ -81,7 +87,7 @@ export class QueueBackend implements TaskBackend {
     this.#log = options.log ?? (() => {});
     const connection = redisOptions(target, options.connectTimeoutSeconds);
     this.#queue = new Queue(queueName(version), { connection });
-    this.#events = new QueueEvents(queueName(version), { connection });
+    this.#events = new QueueEvents(queueName(version), { connection, blockingTimeout: EVENTS_BLOCK_MS });
     this.#client = new Redis({ ...connection, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
     // Connection errors are the watchdog's to report (`#tick`), once, in words.
     this.#queue.on("error", () => {});

@@ -21,7 +21,7 @@ export interface QueueWorkerOptions {
    */
   lockSeconds?: number;
   connectTimeoutSeconds?: number;
-  /** One line per finished task and on start and stop. */
+  /** One line per task started and finished. */
   log?: (line: string) => void;
 }
 
@@ -50,6 +50,7 @@ export class QueueWorker {
   readonly #worker: Worker<TaskJobData, string>;
   readonly #client: Redis;
   readonly #heartbeat: NodeJS.Timeout;
+  readonly #log: (line: string) => void;
   #completed = 0;
   #failed = 0;
   #stopping: Promise<void> | undefined;
@@ -61,6 +62,7 @@ export class QueueWorker {
     const log = options.log ?? (() => {});
     const connection = redisOptions(target, options.connectTimeoutSeconds);
     this.target = target;
+    this.#log = log;
     this.info = { version, host: hostname(), pid: process.pid, concurrency };
     this.#pool = new TaskPool(concurrency);
     this.#worker = new Worker<TaskJobData, string>(queueName(version), (job) => this.#process(job), {
@@ -120,6 +122,7 @@ export class QueueWorker {
       // Not retried: another worker of this version would refuse it the same way.
       throw new UnrecoverableError((error as Error).message);
     }
+    this.#log(`task ${job.id} started${job.attemptsStarted > 1 || job.stalledCounter > 0 ? " again (its previous worker stopped answering)" : ""}`);
     const results = (await this.#pool.piscina.run(task)) as SimulationResults;
     return encodeResults(results);
   }
