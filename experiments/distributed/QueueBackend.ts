@@ -36,6 +36,13 @@ const SWEEP_EVERY_TICKS = 30;
  * one idle read every 2 s.
  */
 const EVENTS_BLOCK_MS = 2000;
+/**
+ * Events kept in the queue's event stream (BullMQ's default: 10,000). A completed event carries the
+ * task's results (14 KB for a store day, ~65 KB for a week), so 10,000 of them could hold gigabytes
+ * of Redis memory; 1,000 bounds it, and a coordinator that falls further behind than that finds the
+ * results by looking the jobs up (every 30 s) instead.
+ */
+const EVENTS_MAX_LEN = 1000;
 /** Longest wait for the connections to close, seconds. */
 const CLOSE_TIMEOUT_SECONDS = 5;
 /** Jobs looked up or removed at once. */
@@ -86,9 +93,9 @@ export class QueueBackend implements TaskBackend {
     this.#keepSeconds = options.keepSeconds ?? DEFAULT_KEEP_SECONDS;
     this.#log = options.log ?? (() => {});
     const connection = redisOptions(target, options.connectTimeoutSeconds);
-    this.#queue = new Queue(queueName(version), { connection });
+    this.#queue = new Queue(queueName(version), { connection, streams: { events: { maxLen: EVENTS_MAX_LEN } } });
     this.#events = new QueueEvents(queueName(version), { connection, blockingTimeout: EVENTS_BLOCK_MS });
-    this.#client = new Redis({ ...connection, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+    this.#client = new Redis({ ...connection, enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true });
     // Connection errors are the watchdog's to report (`#tick`), once, in words.
     this.#queue.on("error", () => {});
     this.#events.on("error", () => {});
@@ -107,7 +114,7 @@ export class QueueBackend implements TaskBackend {
     await checkQueue(target, timeoutSeconds);
     const backend = new QueueBackend(target, options, options.version ?? codeVersion());
     try {
-      await withTimeout(Promise.all([backend.#queue.waitUntilReady(), backend.#events.waitUntilReady()]), timeoutSeconds, `cannot use the queue at ${target.display}: no answer within ${timeoutSeconds} s`);
+      await withTimeout(Promise.all([backend.#queue.waitUntilReady(), backend.#events.waitUntilReady(), backend.#client.connect()]), timeoutSeconds, `cannot use the queue at ${target.display}: no answer within ${timeoutSeconds} s`);
       await backend.#checkWorkers();
     } catch (error) {
       await backend.close({ keepResults: true });

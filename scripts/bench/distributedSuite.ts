@@ -28,8 +28,9 @@ export const distributedSuite: BenchSuite = {
   async run(context) {
     const redis = await startRedis();
     const workers: ChildProcess[] = [];
-    const backend = await QueueBackend.open(parseQueueUrl(redis.url));
+    let backend: QueueBackend | undefined;
     try {
+      backend = await QueueBackend.open(parseQueueUrl(redis.url));
       const configs = await Promise.all(BATCHES.map((batch) => configTaking(batch.seconds)));
       let seed = 0;
       // Fresh seeds for every batch: a batch queued twice would be answered from the kept results.
@@ -79,7 +80,7 @@ export const distributedSuite: BenchSuite = {
         ],
       };
     } finally {
-      await backend.close();
+      await backend?.close();
       await Promise.all(workers.map(stopWorker));
       await redis.stop();
     }
