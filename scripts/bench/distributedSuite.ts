@@ -9,8 +9,13 @@ import type { BenchSuite } from "./benchSuite.ts";
 import { median } from "./median.ts";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
-/** Tasks per timed batch, by task length: about 4 s of work for one worker, 8 s for the long tasks. */
+/**
+ * Tasks per timed batch, by task length: about 4 s of work for one worker, 8 s for the long tasks.
+ * The 0.005 s tasks do almost no work: their wall time through the queue is nearly all overhead,
+ * which the longer tasks' figures (a difference of two noisy totals) cannot resolve on a busy machine.
+ */
 const BATCHES = [
+  { seconds: 0.005, tasks: 100 },
   { seconds: 0.1, tasks: 40 },
   { seconds: 1, tasks: 8 },
 ] as const;
@@ -69,10 +74,11 @@ export const distributedSuite: BenchSuite = {
         unitName: "tasks",
         measurements,
         ratios: [
-          { label: "overhead per 0.1 s task through Redis (1 worker, medians)", value: overheadMs(0), unit: " ms", target: "≤ 20 ms", met: overheadMs(0) <= 20 },
-          { label: "overhead per 1 s task through Redis (1 worker, medians)", value: overheadMs(1), unit: " ms", target: "≤ 20 ms", met: overheadMs(1) <= 20 },
-          { label: "scale-out efficiency, 2 vs 1 worker process, 0.1 s tasks", value: efficiency(0) * 100, unit: " %" },
-          { label: "scale-out efficiency, 2 vs 1 worker process, 1 s tasks", value: efficiency(1) * 100, unit: " %", target: "≥ 90 %", met: efficiency(1) >= 0.9 },
+          { label: "overhead per task through Redis, near-empty tasks (1 worker, medians)", value: overheadMs(0), unit: " ms", target: "≤ 20 ms", met: overheadMs(0) <= 20 },
+          { label: "overhead per 0.1 s task through Redis (1 worker, medians)", value: overheadMs(1), unit: " ms" },
+          { label: "overhead per 1 s task through Redis (1 worker, medians)", value: overheadMs(2), unit: " ms" },
+          { label: "scale-out efficiency, 2 vs 1 worker process, 0.1 s tasks", value: efficiency(1) * 100, unit: " %" },
+          { label: "scale-out efficiency, 2 vs 1 worker process, 1 s tasks", value: efficiency(2) * 100, unit: " %", target: "≥ 90 %", met: efficiency(2) >= 0.9 },
         ],
         notes: [
           `${rounds} round${rounds === 1 ? "" : "s"} per setting, medians; in-process runs alternate with the 1-worker runs so load from other work hits both alike`,
@@ -100,6 +106,8 @@ async function configTaking(seconds: number): Promise<ChatOnlyModelConfig> {
   };
   const shape = (ratePerSecond: number): ChatOnlyModelConfig =>
     tinyChatConfig({ chatRatesPerSecond: new Array(24).fill(ratePerSecond), agents: { scheduled: new Array(24).fill(Math.ceil(ratePerSecond * 60 * 1.2) + 1), shrinkage: 0, concurrency: 1, costPerHour: 0 } });
+  // A near-empty task: the smallest day the model runs (a few chats).
+  if (seconds < 0.01) return tinyChatConfig();
   let rate = 0.5;
   for (let step = 0; step < 3; step++) rate *= seconds / measure(shape(rate));
   return shape(rate);
