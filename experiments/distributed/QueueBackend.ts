@@ -228,16 +228,20 @@ export class QueueBackend implements TaskBackend {
         indices.slice(start, start + CHUNK).map(async (index) => {
           if (!run.pending.has(index)) return;
           const id = jobId(run.id, index);
-          const job = await Job.fromId(this.#queue, id);
-          if (job === undefined) {
+          // The state first, then the job: a job read first could finish before its state is read,
+          // and would then be "completed" without its results.
+          const state = await this.#queue.getJobState(id);
+          if (state === "unknown") {
             await this.#queue.add("task", run.jobs[index], { attempts: 1, jobId: id, removeOnComplete: { age: this.#keepSeconds }, removeOnFail: { age: this.#keepSeconds } });
             return;
           }
-          const state = await job.getState();
+          if (state !== "completed" && state !== "failed") return;
+          const job = await Job.fromId(this.#queue, id);
+          if (job === undefined) return; // removed meanwhile (by a Ctrl-C of the same batch); the next lookup queues it again
           if (state === "completed") run.finish({ state: "completed", index, results: decodeResults(job.returnvalue as string) });
           // A failure found on the first look is an earlier run's (a stall limit, a crash): try once more.
-          else if (state === "failed" && first) await job.retry("failed");
-          else if (state === "failed") run.finish({ state: "errored", index, error: job.failedReason });
+          else if (first) await job.retry("failed");
+          else run.finish({ state: "errored", index, error: job.failedReason });
         }),
       );
     }
