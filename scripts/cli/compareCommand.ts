@@ -10,6 +10,7 @@ import { createProgress } from "./progress.ts";
 import { UsageError } from "./UsageError.ts";
 import { writeReport } from "./reportCommand.ts";
 import { reproduceCommand } from "./reproduce.ts";
+import { queueStamp, withQueue } from "./queueOption.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
 
@@ -37,7 +38,7 @@ export const compareCommand = defineCommand({
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
-    const { days, replications, workers, seed: seedArg } = parseRunArgs(parsed);
+    const { days, replications, workers, seed: seedArg, queue } = parseRunArgs(parsed);
     const level = numberOption(parsed.level, "--level", 0.5, 0.9999) ?? 0.95;
     const correction = parsed.correction === undefined ? "holm" : CORRECTIONS[parsed.correction];
     if (correction === undefined) throw new UsageError(`invalid --correction: ${JSON.stringify(parsed.correction)} (allowed: holm, bh, none)`);
@@ -64,15 +65,17 @@ export const compareCommand = defineCommand({
     const started = performance.now();
     // The clock lets the pool learn which variants take longest and start those first.
     const options = { replications, seed, control, primaryMetric, level, correction, workers, failFast: parsed.failFast, signal: interrupt.signal, currency, onProgress: progress.update, clock: () => performance.now() };
-    let comparison: ComparisonResults;
+    let comparison!: ComparisonResults;
     let grid: ComparisonGrid | undefined;
     try {
-      if (staffing) {
-        let offset = 0;
-        const perLevel = replications * loaded.variants.length;
-        grid = await compareGrid(loaded.variants, staffing, { ...options, onProgress: (finished) => { progress.update(offset + finished, perLevel * staffing.length); if (finished === perLevel) offset += perLevel; } });
-        comparison = grid.levels[grid.levels.length - 1].comparison;
-      } else comparison = await compareVariants(loaded.variants, options);
+      await withQueue(queue, { quiet: parsed.quiet, signal: interrupt.signal }, async (backend) => {
+        if (staffing) {
+          let offset = 0;
+          const perLevel = replications * loaded.variants.length;
+          grid = await compareGrid(loaded.variants, staffing, { ...options, backend, onProgress: (finished) => { progress.update(offset + finished, perLevel * staffing.length); if (finished === perLevel) offset += perLevel; } });
+          comparison = grid.levels[grid.levels.length - 1].comparison;
+        } else comparison = await compareVariants(loaded.variants, { ...options, backend });
+      });
     } finally {
       progress.stop();
       interrupt.dispose();
@@ -88,7 +91,7 @@ export const compareCommand = defineCommand({
       runSeconds: (performance.now() - started) / 1000,
       reproduce: reproduceCommand("compare", rawArgs, seed),
     });
-    const document = { stamp: { ...stamp, replications: comparison.replications, workers }, comparison, grid: grid ?? null, abPlan };
+    const document = { stamp: { ...stamp, replications: comparison.replications, workers, ...queueStamp(queue) }, comparison, grid: grid ?? null, abPlan };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
     if (parsed.report) writeReport([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
     if (parsed.csv) writeFileAtomic(parsed.csv, toCsv(differenceRows(comparison, grid)));

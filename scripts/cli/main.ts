@@ -24,6 +24,7 @@ export const main = defineCommand({
     staff: () => import("./staffCommand.ts").then((module) => module.staffCommand),
     check: () => import("./checkCommand.ts").then((module) => module.checkCommand),
     calibrate: () => import("./calibrateCommand.ts").then((module) => module.calibrateCommand),
+    worker: () => import("./workerCommand.ts").then((module) => module.workerCommand),
   },
 });
 

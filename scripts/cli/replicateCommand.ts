@@ -9,6 +9,7 @@ import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts"
 import { createProgress } from "./progress.ts";
 import { UsageError } from "./UsageError.ts";
 import { reproduceCommand } from "./reproduce.ts";
+import { queueStamp, withQueue } from "./queueOption.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
 
@@ -29,7 +30,7 @@ export const replicateCommand = defineCommand({
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
-    const { days, replications, workers, seed: seedArg } = parseRunArgs(parsed);
+    const { days, replications, workers, seed: seedArg, queue } = parseRunArgs(parsed);
     const level = numberOption(parsed.level, "--level", 0.5, 0.9999) ?? 0.95;
     if (parsed.targetKpi !== undefined && !KPI_KEYS.includes(parsed.targetKpi)) throw new UsageError(`invalid --target-kpi: ${JSON.stringify(parsed.targetKpi)} (allowed: ${KPI_KEYS.join(", ")})`);
     const precision = parsed.targetKpi
@@ -46,7 +47,9 @@ export const replicateCommand = defineCommand({
     const started = performance.now();
     let set: ReplicationSet;
     try {
-      set = await replicate(loaded.config, { replications, seed, level, workers, precision, failFast: parsed.failFast, signal: interrupt.signal, onProgress: progress.update });
+      set = await withQueue(queue, { quiet: parsed.quiet, signal: interrupt.signal }, (backend) =>
+        replicate(loaded.config, { replications, seed, level, workers, backend, precision, failFast: parsed.failFast, signal: interrupt.signal, onProgress: progress.update }),
+      );
     } finally {
       progress.stop();
       interrupt.dispose();
@@ -62,7 +65,7 @@ export const replicateCommand = defineCommand({
       reproduce: reproduceCommand("replicate", rawArgs, seed),
     });
     const { runs: _runs, ...summary } = set;
-    const document = { stamp: { ...stamp, replications: set.completed, workers }, replications: parsed.keepRuns ? set : summary };
+    const document = { stamp: { ...stamp, replications: set.completed, workers, ...queueStamp(queue) }, replications: parsed.keepRuns ? set : summary };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
     if (parsed.csv) writeFileAtomic(parsed.csv, toCsv(KPIS.flatMap((definition) => (set.kpis[definition.key] ? [{ kpi: definition.key, unit: definition.unit, ...set.kpis[definition.key] }] : []))));
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);

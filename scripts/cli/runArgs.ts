@@ -1,5 +1,7 @@
 import { defaultWorkers } from "../../experiments/parallel/index.ts";
+import type { QueueTarget } from "../../experiments/distributed/index.ts";
 import { integerOption, seedOption } from "./options.ts";
+import { QUEUE_ARG, queueOption } from "./queueOption.ts";
 
 /** Replications when a command is not told otherwise. */
 export const DEFAULT_REPLICATIONS = 10;
@@ -14,6 +16,7 @@ export const RUN_ARGS = {
   quiet: { type: "boolean", description: "no progress output" },
   json: { type: "boolean", description: "print the results as JSON" },
   out: { type: "string", description: "write the results as JSON to this file" },
+  ...QUEUE_ARG,
 } as const;
 
 export interface RunArgs {
@@ -21,14 +24,17 @@ export interface RunArgs {
   replications: number;
   workers: number;
   seed: string | number | undefined;
+  /** Remote workers' queue (`--queue` or CONVSIM_QUEUE); undefined: this machine. */
+  queue: QueueTarget | undefined;
 }
 
 /** Parses and checks the shared flags (house-format UsageErrors, exit 2). */
-export function parseRunArgs(parsed: { days?: unknown; replications?: unknown; workers?: unknown; seed?: unknown }): RunArgs {
+export function parseRunArgs(parsed: { days?: unknown; replications?: unknown; workers?: unknown; seed?: unknown; queue?: unknown }): RunArgs {
   return {
     days: integerOption(parsed.days, "--days", 1, 3650),
     replications: integerOption(parsed.replications, "--replications", 2, 100_000) ?? DEFAULT_REPLICATIONS,
     workers: integerOption(parsed.workers, "--workers", 1, 256) ?? defaultWorkers(),
     seed: seedOption(parsed.seed),
+    queue: queueOption(parsed.queue),
   };
 }

@@ -1,4 +1,5 @@
 import { type CommandDef, renderUsage, runCommand } from "citty";
+import { QueueError } from "../../experiments/distributed/index.ts";
 import { ScenarioError } from "../../experiments/index.ts";
 import { UsageError } from "./UsageError.ts";
 
@@ -35,6 +36,11 @@ function reportError(error: unknown): number {
   if (error instanceof ScenarioError || error instanceof UsageError) {
     process.stderr.write(`error: ${error.message}\n`);
     return EXIT_BAD_INPUT;
+  }
+  // A queue that cannot be used (exit 2: nothing ran) or was lost mid-run (exit 1): one line either way.
+  if (error instanceof QueueError) {
+    process.stderr.write(`error: ${error.message}\n`);
+    return error.exitCode;
   }
   // citty's own argument errors (missing positional, unknown subcommand) are input problems too.
   if (error instanceof Error && error.name === "CLIError") {

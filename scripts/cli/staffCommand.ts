@@ -11,6 +11,7 @@ import { UsageError } from "./UsageError.ts";
 import { writeReport } from "./reportCommand.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { shiftSchedulingSummary, unstaffedMessage } from "./shiftSchedulingSummary.ts";
+import { queueStamp, withQueue } from "./queueOption.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
 
@@ -38,7 +39,7 @@ export const staffCommand = defineCommand({
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
-    const { days, replications, workers, seed: seedArg } = parseRunArgs(parsed);
+    const { days, replications, workers, seed: seedArg, queue } = parseRunArgs(parsed);
     const maxIterations = integerOption(parsed.maxIterations, "--max-iterations", 1, 1000);
     const target: StaffingTargetOptions = {
       serviceLevel: numberOption(parsed.serviceLevel, "--service-level", 0.01, 0.999),
@@ -71,7 +72,10 @@ export const staffCommand = defineCommand({
     const started = performance.now();
     let staffing: StaffingResults;
     try {
-      staffing = await recommendStaffing(config, { target, objective, replications, seed, workers, maxIterations, shiftHours, failFast: parsed.failFast, signal: interrupt.signal, onProgress: progress.update, currency });
+      // With a queue, one local thread (no pool): the tasks run on the workers.
+      staffing = await withQueue(queue, { quiet: parsed.quiet, signal: interrupt.signal }, (backend) =>
+        recommendStaffing(config, { target, objective, replications, seed, workers: backend ? 1 : workers, backend, maxIterations, shiftHours, failFast: parsed.failFast, signal: interrupt.signal, onProgress: progress.update, currency }),
+      );
     } finally {
       progress.stop();
       interrupt.dispose();
@@ -97,7 +101,7 @@ export const staffCommand = defineCommand({
       runSeconds: (performance.now() - started) / 1000,
       reproduce: reproduceCommand("staff", rawArgs, seed),
     });
-    const document = { stamp: { ...stamp, replications, workers }, staffing };
+    const document = { stamp: { ...stamp, replications, workers, ...queueStamp(queue) }, staffing };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
     if (parsed.report) writeReport([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
     if (parsed.csv) writeFileAtomic(parsed.csv, toCsv(intervalRows(staffing)));
