@@ -59,7 +59,7 @@ const file = (name: string): string => join(folder, name);
 
 /** Every command line the tests check, started together in beforeAll (MAX_PARALLEL_RUNS at a time). */
 let runs: Record<
-  "baseline" | "json" | "outWithOverrides" | "sameSeedA" | "sameSeedB" | "events" | "bad" | "unknownFlag" | "daysText" | "daysZero" | "daysFraction" | "missing" | "noFile" | "brokenYaml",
+  "baseline" | "json" | "noChatLift" | "outWithOverrides" | "sameSeedA" | "sameSeedB" | "events" | "bad" | "unknownFlag" | "daysText" | "daysZero" | "daysFraction" | "missing" | "noFile" | "brokenYaml",
   Promise<CliRun>
 >;
 
@@ -79,6 +79,7 @@ beforeAll(() => {
   runs = {
     baseline: cli("simulate", "experiments/scenarios/baseline.yaml"),
     json: cli("simulate", smallScenario, "--json", "--seed", "7"),
+    noChatLift: cli("simulate", smallScenario, "--json", "--seed", "7", "--no-chat-lift"),
     outWithOverrides: cli("simulate", smallScenario, "--out", file("results/small.json"), "--seed", "spring", "--days", "2"),
     sameSeedA: cli("simulate", smallScenario, "--json", "--seed", "11"),
     sameSeedB: cli("simulate", smallScenario, "--json", "--seed", "11"),
@@ -143,6 +144,12 @@ describe("convsim simulate", () => {
     expect(sources.find((entry: { path: string }) => entry.path === "segments[*].techComfort")).toMatchObject({ kind: "assumption", range: { low: 0.3, high: 0.9 } });
   });
 
+  it("simulate --no-chat-lift skips the paired run and leaves the run's own results byte for byte", async () => {
+    const [paired, single] = [JSON.parse((await runs.json).stdout), JSON.parse((await runs.noChatLift).stdout)];
+    expect(single.chatLift).toBeUndefined();
+    expect(JSON.stringify(single.results)).toBe(JSON.stringify(paired.results));
+  });
+
   it("simulate --out writes the full results to a file, with --seed (a word) and --days applied", async () => {
     const run = await runs.outWithOverrides;
     const out = file("results/small.json");
@@ -199,7 +206,7 @@ describe("convsim simulate: bad input exits 2 with one line per problem and no s
   });
 
   it.each([
-    ["an unknown flag", "unknownFlag", "never-1.json", /^error: invalid option --sed: unknown option \(allowed: --seed, --days, --json, --out, --report, --events\)\n$/],
+    ["an unknown flag", "unknownFlag", "never-1.json", /^error: invalid option --sed: unknown option \(allowed: --seed, --days, --json, --out, --report, --events, --chat-lift\)\n$/],
     ["--days abc", "daysText", "never-2.json", /^error: invalid --days: "abc" \(must be an integer from 1 to 3650\)\n$/],
     ["--days 0", "daysZero", "never-3.json", /^error: invalid --days: "0" \(must be an integer from 1 to 3650\)\n$/],
     ["--days 2.5", "daysFraction", "never-4.json", /^error: invalid --days: "2\.5" \(must be an integer from 1 to 3650\)\n$/],

@@ -18,6 +18,7 @@ const args = {
   out: { type: "string", description: "write the full results as JSON to this file" },
   report: { type: "string", description: "also write a self-contained HTML report to this file" },
   events: { type: "string", description: "write one JSON line per session to this file (JSONL)" },
+  chatLift: { type: "boolean", default: true, description: "store scenarios: pair the run with one without the chat desk for the causal chat lift (--no-chat-lift skips it, halving the run time)" },
 } as const;
 
 /** `simulate <scenario>`: one run of a scenario, summary or JSON. */
@@ -36,7 +37,7 @@ export const simulateCommand = defineCommand({
     // A store run is paired with a run without the chat desk (same seed) for the causal chat lift.
     let chatLift: ChatLift | undefined;
     try {
-      if (loaded.config.kind === "store") {
+      if (loaded.config.kind === "store" && parsed.chatLift !== false) {
         const paired = measureChatLift(loaded.config, { seed, onSession: log?.write });
         results = paired.results;
         chatLift = paired.lift;
