@@ -56,8 +56,9 @@ export interface DecisionAnalysis {
    */
   evpi: number;
   /**
-   * What the sensitivity is measured on: with two or more variants, the choice's KPI − the runner-up's
-   * (signed so positive favours the choice when higher is better); with one variant, its KPI.
+   * What the sensitivity is measured on: with two or more variants, the choice's margin over the
+   * runner-up (choice − runner-up when higher is better, runner-up − choice when lower is: positive
+   * favours the choice either way); with one variant, its KPI.
    */
   sensitivityOf: string;
   /** Parameters by |rank correlation|, largest first. */
@@ -108,7 +109,7 @@ export function decisionAnalysis(input: DecisionInput): DecisionAnalysis {
     choice: input.variants[choice],
     runnerUp: runnerUp === undefined ? null : input.variants[runnerUp],
     evpi: variants[choice].expectedLoss,
-    sensitivityOf: runnerUp === undefined ? input.variants[choice] : `${input.variants[choice]} − ${input.variants[runnerUp]}`,
+    sensitivityOf: runnerUp === undefined ? input.variants[choice] : higherIsBetter ? `${input.variants[choice]} − ${input.variants[runnerUp]}` : `${input.variants[runnerUp]} − ${input.variants[choice]}`,
     sensitivity,
     noiseThreshold: worlds > 1 ? 1.96 / Math.sqrt(worlds - 1) : null,
   };
