@@ -44,20 +44,27 @@ export function parseScenario(data: unknown, options: ParseOptions = {}): Loaded
 
   const central = centralValues(uncertain);
   const attempts: [string, ParameterValues][] = [
+    // A draw off any round number first: a whole-number field (agents, days) fails here, and says why.
+    [INSIDE, Object.fromEntries(uncertain.map((parameter) => [parameter.path, insideValue(parameter)]))],
     ["central value", central],
     ["low", Object.fromEntries(uncertain.map((parameter) => [parameter.path, supportBounds(parameter.spec)[0]]))],
     ["high", Object.fromEntries(uncertain.map((parameter) => [parameter.path, supportBounds(parameter.spec)[1]]))],
-    // A draw off any round number: catches whole-number fields (agents, days), which no range can feed.
-    [INSIDE, Object.fromEntries(uncertain.map((parameter) => [parameter.path, insideValue(parameter)]))],
   ];
   let centralScenario: ConcreteScenario | undefined;
+  const reported = new Set<string>();
   for (const [end, values] of attempts) {
     try {
       const concrete = parseConcreteScenario(withParameterValues(record, uncertain, values) as Record<string, unknown>, options);
-      centralScenario ??= concrete;
+      if (values === central) centralScenario = concrete;
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
-      for (const line of error.problems) problems.push(uncertainProblem(line, uncertain, end, values));
+      for (const line of error.problems) {
+        // One line per parameter: the first end that fails says it (a whole-number field fails at several).
+        const parameter = uncertain.find((candidate) => line.startsWith(`invalid ${candidate.path}: `));
+        if (parameter !== undefined && reported.has(parameter.path)) continue;
+        if (parameter !== undefined) reported.add(parameter.path);
+        problems.push(uncertainProblem(line, parameter, end, values));
+      }
     }
   }
   if (problems.length > 0 || centralScenario === undefined) throw new ScenarioError([...new Set(problems)], source);
@@ -87,8 +94,7 @@ const NOT_A_NUMBER = /^(must be (a string|true or false|a distribution|a policy|
  * A problem found with the uncertain parameters at one end of their ranges, said about the
  * uncertainty: `invalid segments[0].returningProbability.uncertain.high: 1.4 (must be a probability in [0, 1])`.
  */
-function uncertainProblem(line: string, uncertain: readonly UncertainParameter[], end: string, values: ParameterValues): string {
-  const parameter = uncertain.find((candidate) => line.startsWith(`invalid ${candidate.path}: `));
+function uncertainProblem(line: string, parameter: UncertainParameter | undefined, end: string, values: ParameterValues): string {
   if (parameter === undefined) return `with the uncertain parameters at ${end === "central value" ? "their central values" : end === INSIDE ? "a draw inside their ranges" : `their ${end} ends`}: ${line}`;
   const message = /\(([^()]*)\)$/.exec(line)?.[1] ?? line;
   if (NOT_A_NUMBER.test(message)) return `invalid ${parameter.path}: an uncertain number (only numeric fields may be uncertain; ${message})`;
