@@ -51,23 +51,33 @@ export function parseScenario(data: unknown, options: ParseOptions = {}): Loaded
     ["high", Object.fromEntries(uncertain.map((parameter) => [parameter.path, supportBounds(parameter.spec)[1]]))],
   ];
   let centralScenario: ConcreteScenario | undefined;
+  let firstError: ScenarioError | undefined;
   const reported = new Set<string>();
+  // Problems that do not name an uncertain parameter, with the ends at which they showed up.
+  const elsewhere = new Map<string, string[]>();
   for (const [end, values] of attempts) {
     try {
       const concrete = parseConcreteScenario(withParameterValues(record, uncertain, values) as Record<string, unknown>, options);
       if (values === central) centralScenario = concrete;
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
+      firstError ??= error;
       for (const line of error.problems) {
-        // One line per parameter: the first end that fails says it (a whole-number field fails at several).
         const parameter = uncertain.find((candidate) => line.startsWith(`invalid ${candidate.path}: `));
-        if (parameter !== undefined && reported.has(parameter.path)) continue;
-        if (parameter !== undefined) reported.add(parameter.path);
-        problems.push(uncertainProblem(line, parameter, end, values));
+        if (parameter === undefined) elsewhere.set(line, [...(elsewhere.get(line) ?? []), end]);
+        // One line per parameter: the first end that fails says it (a whole-number field fails at several).
+        else if (!reported.has(parameter.path)) {
+          reported.add(parameter.path);
+          problems.push(uncertainProblem(line, parameter, end, values));
+        }
       }
     }
   }
-  if (problems.length > 0 || centralScenario === undefined) throw new ScenarioError([...new Set(problems)], source);
+  // A problem at every end has nothing to do with the uncertainty: it reads as it would without it.
+  const always = [...elsewhere].filter(([, ends]) => ends.length === attempts.length).map(([line]) => line);
+  for (const [line, ends] of elsewhere) if (ends.length < attempts.length) problems.push(uncertainProblem(line, undefined, ends[0], {}));
+  if (problems.length === 0 && firstError !== undefined) throw firstError;
+  if (problems.length > 0 || centralScenario === undefined) throw new ScenarioError([...always, ...problems], source);
   const specs = uncertain.map(({ path, spec }) => ({ path, spec }));
   return { ...centralScenario, uncertain, source: sourceData, hash: canonicalHash({ scenario: centralScenario.hash, uncertain: specs }) };
 }
