@@ -1,4 +1,5 @@
 import type { BenchSuite } from "./benchSuite.ts";
+import { decisionSuite } from "./decisionSuite.ts";
 import { mmcSuite } from "./mmc.ts";
 import { modelSuite } from "./modelSuite.ts";
 import { parallelSuite } from "./parallelSuite.ts";
@@ -6,4 +7,4 @@ import { reportSuite } from "./reportBench.ts";
 import { syntheticSuite } from "./syntheticSuite.ts";
 
 /** Every benchmark suite, run in this order by `npm run bench`; add new suites here. */
-export const suites: readonly BenchSuite[] = Object.freeze([mmcSuite, modelSuite, parallelSuite, reportSuite, syntheticSuite]);
+export const suites: readonly BenchSuite[] = Object.freeze([mmcSuite, modelSuite, parallelSuite, decisionSuite, reportSuite, syntheticSuite]);
