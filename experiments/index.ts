@@ -1,6 +1,7 @@
 export {
   loadScenario,
   parseScenario,
+  worldScenario,
   ScenarioError,
   readDataFile,
   parseDataText,
@@ -22,3 +23,4 @@ export {
 } from "./scenario/index.ts";
 export { simulateScenario, resolveSeed, DEFAULT_SEED, makeStamp, VERSION, type SimulateScenarioOptions, type RunStamp, type StampInput } from "./run/index.ts";
 export { FUNNEL_CSV_HEADER, FUNNEL_KINDS, formatFunnelCsv, parseFunnelCsv, type FunnelKind, type FunnelRow } from "./calibration/index.ts";
+export { runWorldDecision, sampleWorlds, decisionAnalysis, type WorldDecisionResults, type WorldVariant, type World } from "./worlds/index.ts";

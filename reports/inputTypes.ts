@@ -162,3 +162,31 @@ export interface SyntheticCheckResults {
   notes: readonly string[];
   summary: { personas: number; checks: number; passed: number; failed: number; flaky: number; skipped: number; checkoutsPerMinute: number | null; wallSeconds: number };
 }
+
+/**
+ * A decision under parameter uncertainty (`compare|staff|simulate --worlds N`, `{stamp, decision}`;
+ * experiments/worlds/runWorldDecision.ts has the full type).
+ */
+export interface DecisionResults {
+  kind: "decision";
+  scenario: string;
+  metric: string;
+  metricLabel: string;
+  metricUnit: MetricUnit;
+  direction: "higher" | "lower";
+  worldsRequested: number;
+  replications: number;
+  parameters: { path: string; central: number }[];
+  analysis: {
+    worlds: number;
+    level: number;
+    variants: { variant: string; expected: Estimate; worldRange: { p05: number; p95: number }; probabilityBest: number; expectedLoss: number }[];
+    choice: string;
+    runnerUp: string | null;
+    evpi: number;
+    sensitivityOf: string;
+    sensitivity: { parameter: string; rankCorrelation: number | null; meanWhenLow: number; meanWhenHigh: number }[];
+    noiseThreshold: number | null;
+  } | null;
+  errored?: { variant: string; world: number; replication: number; error: string }[];
+}

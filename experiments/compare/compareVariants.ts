@@ -1,4 +1,5 @@
 import type { ModelConfig, SimulationResults } from "../../sim/model/index.ts";
+import type { LoadedScenario } from "../scenario/index.ts";
 import { DEFAULT_GUARDRAILS, kpi } from "../kpis/index.ts";
 import { runTasks, type RunTasksOptions } from "../parallel/index.ts";
 import { replicationSeed, summariseKpis } from "../replications/index.ts";
@@ -14,6 +15,8 @@ export interface Variant {
   policy: string;
   scenarioHash: string;
   config: ModelConfig;
+  /** The scenario the config came from: a run over parameter worlds resolves it again per world. */
+  scenario?: LoadedScenario;
 }
 
 export interface CompareOptions extends RunTasksOptions {

@@ -65,7 +65,7 @@ function fromComparisonFile(path: string, data: object, days?: number): LoadedVa
 
 function toVariant(loaded: LoadedScenario, fallbackName: string): Variant {
   const policyName = loaded.config.kind === "store" ? loaded.config.chat.policy.name : fallbackName;
-  return { name: policyName || fallbackName, policy: policyName, scenarioHash: loaded.hash, config: loaded.config };
+  return { name: policyName || fallbackName, policy: policyName, scenarioHash: loaded.hash, config: loaded.config, scenario: loaded };
 }
 
 /** Drops exact duplicates (same scenario hash); suffixes different variants that share a name. */

@@ -1,4 +1,7 @@
-export { loadScenario, parseScenario, type LoadedScenario, type ScenarioOverrides } from "./loadScenario.ts";
+export { loadScenario, parseScenario, worldScenario, type LoadedScenario, type ScenarioOverrides } from "./loadScenario.ts";
+export type { ConcreteScenario, ParseOptions } from "./parseConcreteScenario.ts";
+export { findUncertainParameters, centralValues, type UncertainParameter, type ParameterValues } from "./uncertainParameters.ts";
+export { centralValue, specQuantile, supportBounds, type UncertainSpec } from "./uncertainSpec.ts";
 export { ScenarioError } from "./ScenarioError.ts";
 export { readDataFile, parseDataText } from "./readDataFile.ts";
 export { canonicalHash, canonicalJson } from "./canonicalHash.ts";

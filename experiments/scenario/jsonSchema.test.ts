@@ -22,3 +22,14 @@ describe("scenarioJsonSchema", () => {
     expect(text).toContain("probability that a served chat keeps a hesitating shopper, by reason [source: calibrated (liveChat.causalPurchaseLift, liveChat.heelsComVideoChat)]");
   });
 });
+
+describe("scenarioJsonSchema and uncertain numbers", () => {
+  it("lets a number field be written {uncertain: ...} and keeps its description outside the choice", () => {
+    const schema = scenarioJsonSchema() as any;
+    const store = schema.anyOf[0];
+    const openness = store.properties.segments.items.properties.chatOpenness;
+    expect(openness.description).toContain("probability of accepting a chat invitation");
+    expect(openness.anyOf).toEqual([expect.objectContaining({ type: "number", minimum: 0, maximum: 1 }), { $ref: "#/$defs/uncertainNumber" }]);
+    expect(schema.$defs.uncertainNumber.required).toEqual(["uncertain"]);
+  });
+});

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { simulate } from "../../sim/model/index.ts";
-import { loadScenario, parseScenario, readDataFile, ScenarioError, type ScenarioOverrides } from "./index.ts";
+import { loadScenario, parseScenario, readDataFile, ScenarioError, worldScenario, type ScenarioOverrides } from "./index.ts";
 
 const baselinePath = fileURLToPath(new URL("../scenarios/baseline.yaml", import.meta.url));
 const baselineData = readDataFile(baselinePath, "scenario file") as Record<string, any>;
@@ -393,5 +393,56 @@ describe("loadScenario: files", () => {
     file("broken-policy.yaml", "name: broken\nrules: [\n");
     const path = file("uses-broken-policy.yaml", JSON.stringify({ ...MINIMAL_STORE, chat: { policy: "broken-policy.yaml" } }));
     expect(problemsOf(() => loadScenario(path))).toEqual([expect.stringMatching(/^invalid policy file .*broken-policy\.yaml: YAML syntax error at line \d+, column \d+: .+$/)]);
+  });
+});
+
+describe("uncertain parameters", () => {
+  const uncertainStore = (value: unknown, edit: (data: Record<string, any>) => void = () => {}) => {
+    const data: Record<string, any> = structuredClone(MINIMAL_STORE);
+    data.segments[0].addToCartProbability = value;
+    edit(data);
+    return data;
+  };
+
+  it("parseScenario runs an uncertain number at its mean and lists it with its spec", () => {
+    const loaded = parseScenario(uncertainStore({ uncertain: { low: 0.1, high: 0.3 } }));
+    expect(loaded.uncertain).toEqual([{ path: "segments[0].addToCartProbability", keys: ["segments", 0, "addToCartProbability"], spec: { kind: "uniform", low: 0.1, high: 0.3 } }]);
+    expect(loaded.config).toEqual(parseScenario(uncertainStore(0.2)).config);
+    expect(parseScenario(uncertainStore({ uncertain: { beta: [1, 4] } })).config).toEqual(parseScenario(uncertainStore(0.2)).config);
+  });
+
+  it("the scenario hash covers the uncertainty: it differs from the central scenario's and changes with a range", () => {
+    const hash = parseScenario(uncertainStore({ uncertain: { low: 0.1, high: 0.3 } })).hash;
+    expect(hash).not.toBe(parseScenario(uncertainStore(0.2)).hash);
+    expect(parseScenario(uncertainStore({ uncertain: { low: 0.05, high: 0.35 } })).hash).not.toBe(hash);
+    expect(parseScenario(reverseKeys(uncertainStore({ uncertain: { high: 0.3, low: 0.1 } }))).hash).toBe(hash);
+  });
+
+  it("worldScenario puts a world's value in place and resolves that concrete scenario", () => {
+    const loaded = parseScenario(uncertainStore({ uncertain: { low: 0.1, high: 0.3 } }));
+    const world = worldScenario(loaded, { "segments[0].addToCartProbability": 0.27 });
+    expect(world.config).toEqual(parseScenario(uncertainStore(0.27)).config);
+    expect(world.hash).toBe(parseScenario(uncertainStore(0.27)).hash);
+  });
+
+  it("an uncertain number inside a distribution is drawn like any other", () => {
+    const loaded = parseScenario(uncertainStore(0.2, (data) => (data.segments[0].patienceSeconds = { kind: "exponential", mean: { uncertain: { low: 60, mode: 90, high: 300 } } })));
+    expect(loaded.uncertain.map((parameter) => parameter.path)).toEqual(["segments[0].patienceSeconds.mean"]);
+    expect((loaded.config as any).segments[0].patienceSeconds).toEqual({ kind: "exponential", mean: 150 });
+  });
+
+  it.each([
+    ["a range beyond the field's", uncertainStore({ uncertain: { low: 0.5, high: 1.4 } }), /^invalid segments\[0\]\.addToCartProbability\.uncertain\.high: 1\.4 \(must be a probability in \[0, 1\]\)$/],
+    ["low above high", uncertainStore({ uncertain: { low: 0.3, high: 0.1 } }), /^invalid segments\[0\]\.addToCartProbability\.uncertain\.high: 0\.1 \(must be >= low \(0\.3\)\)$/],
+    ["Beta parameters <= 0", uncertainStore({ uncertain: { beta: [0, 2] } }), /^invalid segments\[0\]\.addToCartProbability\.uncertain\.beta\[0\]: 0 \(must be a finite number > 0\)$/],
+    ["a Beta on a field that must be > 0", uncertainStore(0.2, (data) => (data.traffic.sessionsPerDay = { uncertain: { beta: [2, 2] } })), /^invalid traffic\.sessionsPerDay\.uncertain\.beta: a Beta reaches 0, which the field rejects \(must be > 0\)$/],
+    ["a text field", uncertainStore(0.2, (data) => (data.segments[0].name = { uncertain: { low: 1, high: 2 } })), /^invalid segments\[0\]\.name: an uncertain number \(only numeric fields may be uncertain; must be a string\)$/],
+    ["a choice field", uncertainStore(0.2, (data) => (data.segments[0].device = { uncertain: { low: 1, high: 2 } })), /^invalid segments\[0\]\.device: an uncertain number \(only numeric fields may be uncertain; allowed: desktop, mobile, tablet\)$/],
+    ["a whole-number field", uncertainStore(0.2, (data) => (data.agents.concurrency = { uncertain: { low: 1, high: 4 } })), /^invalid agents\.concurrency\.uncertain: draws such as 2\.145898 \(must be an integer >= 1; a whole-number field cannot be uncertain\)$/],
+    ["other keys beside uncertain", uncertainStore({ uncertain: { low: 0.1, high: 0.3 }, note: "x" }), /^invalid segments\[0\]\.addToCartProbability: uncertain with note \(write \{uncertain: \.\.\.\} alone in place of the number\)$/],
+  ])("parseScenario rejects %s with one house-format line", (_, data, message) => {
+    const problems = problemsOf(() => parseScenario(data));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
   });
 });

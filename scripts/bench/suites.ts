@@ -1,5 +1,6 @@
 import type { BenchSuite } from "./benchSuite.ts";
 import { distributedSuite } from "./distributedSuite.ts";
+import { decisionSuite } from "./decisionSuite.ts";
 import { mmcSuite } from "./mmc.ts";
 import { modelSuite } from "./modelSuite.ts";
 import { parallelSuite } from "./parallelSuite.ts";
@@ -8,4 +9,4 @@ import { shiftSolverSuite } from "./shiftSolverSuite.ts";
 import { syntheticSuite } from "./syntheticSuite.ts";
 
 /** Every benchmark suite, run in this order by `npm run bench`; add new suites here. */
-export const suites: readonly BenchSuite[] = Object.freeze([mmcSuite, modelSuite, parallelSuite, distributedSuite, reportSuite, syntheticSuite, shiftSolverSuite]);
+export const suites: readonly BenchSuite[] = Object.freeze([mmcSuite, modelSuite, parallelSuite, distributedSuite, decisionSuite, reportSuite, syntheticSuite, shiftSolverSuite]);

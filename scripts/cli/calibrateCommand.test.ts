@@ -2,14 +2,13 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { defineCommand } from "citty";
 import { stringify } from "yaml";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { formatFunnelCsv } from "../../experiments/calibration/index.ts";
 import { fastBaselineData, loadData, observedRows } from "../../experiments/calibration/testFunnel.ts";
 import { loadScenario } from "../../experiments/index.ts";
 import { calibrateCommand } from "./calibrateCommand.ts";
-import { runCli } from "./runCli.ts";
+import { runInProcess } from "./testing/runInProcess.ts";
 
 const directory = mkdtempSync(join(tmpdir(), "convsim-calibrate-cli-"));
 const contactCenter = fileURLToPath(new URL("../../experiments/scenarios/contact-center.yaml", import.meta.url));
@@ -22,21 +21,7 @@ const observed = join(directory, "observed.csv");
 writeFileSync(observed, formatFunnelCsv(observedRows(loadData(fastBaselineData(15_000)), ["seen:1"], false)));
 
 /** Runs `calibrate <args>` in this process; returns the exit code and what was written. */
-async function calibrate(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  const before = process.exitCode;
-  process.exitCode = undefined;
-  try {
-    await runCli(defineCommand({ subCommands: { calibrate: calibrateCommand } }), ["calibrate", ...args]);
-    return { code: Number(process.exitCode ?? 0), stdout, stderr };
-  } finally {
-    process.exitCode = before;
-    vi.restoreAllMocks();
-  }
-}
+const calibrate = (...args: string[]) => runInProcess({ calibrate: calibrateCommand }, "calibrate", args);
 
 describe("calibrate command", () => {
   it("calibrate <store> --observed FILE writes <name>.calibrated.yaml beside it (comments kept) and prints the fit", async () => {

@@ -13,6 +13,7 @@ import { reproduceCommand } from "./reproduce.ts";
 import { queueStamp, withQueue } from "./queueOption.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { runWorldsCommand, WORLDS_ARG, worldsApply, worldsOption } from "./worldsRun.ts";
 
 const args = {
   scenario: { type: "positional", description: "scenario file, or a comparison file listing variants", required: true },
@@ -28,6 +29,7 @@ const args = {
   abAlpha: { type: "string", description: "A/B plan significance level (default 0.05)" },
   abPower: { type: "string", description: "A/B plan power (default 0.8)" },
   trafficShare: { type: "string", description: "share of traffic in the live test (default 1)" },
+  ...WORLDS_ARG,
 } as const;
 
 const CORRECTIONS: Record<string, Correction> = { holm: "holm", bh: "benjamini-hochberg", "benjamini-hochberg": "benjamini-hochberg", none: "none" };
@@ -49,6 +51,8 @@ export const compareCommand = defineCommand({
       power: numberOption(parsed.abPower, "--ab-power", 0.5, 0.9999) ?? 0.8,
       trafficShare: numberOption(parsed.trafficShare, "--traffic-share", 0.0001, 1) ?? 1,
     };
+    const worlds = worldsOption(parsed.worlds);
+    if (worlds !== undefined && staffing !== undefined) throw new UsageError(`invalid --worlds: ${worlds} with --staffing (a decision across worlds runs each variant at its own staffing; use staff --worlds for staffing levels)`);
     const policies = parsed.policies ? parsed.policies.split(",").map((file) => file.trim()).filter(Boolean) : [];
     const loaded = loadVariants(parsed.scenario, policies, days);
     if (loaded.variants.length < 2) throw new UsageError("nothing to compare: give --policies a.yaml,b.yaml or a comparison file with at least 2 variants");
@@ -60,6 +64,12 @@ export const compareCommand = defineCommand({
     const primaryMetric = parsed.metric ?? loaded.primaryMetric ?? DEFAULT_PRIMARY_METRIC;
     kpi(primaryMetric);
     const currency = loaded.base.scenario.currency;
+    const worldVariants = loaded.variants.map((variant) => ({ name: variant.name, scenario: variant.scenario! }));
+    if (worldsApply(worlds, worldVariants)) {
+      const flags = { out: parsed.out, report: parsed.report, json: parsed.json, quiet: parsed.quiet, failFast: parsed.failFast };
+      await runWorldsCommand({ command: "compare", variants: worldVariants, worlds, replications, seed, workers, metric: primaryMetric, level, scenarioPath: loaded.base.path, scenarioHash: loaded.base.hash, currency, rawArgs, flags });
+      return;
+    }
     const progress = createProgress("compare", { quiet: parsed.quiet });
     const interrupt = interruptSignal();
     const started = performance.now();

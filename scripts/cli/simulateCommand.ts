@@ -9,6 +9,10 @@ import { simulationSummary } from "./simulationSummary.ts";
 import { writeReport } from "./reportCommand.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { parseRunArgs } from "./runArgs.ts";
+import { runWorldsCommand, WORLDS_ARG, worldsApply, worldsOption } from "./worldsRun.ts";
+import { KPI_KEYS } from "../../experiments/kpis/index.ts";
+import { UsageError } from "./UsageError.ts";
 
 const args = {
   scenario: { type: "positional", description: "scenario file (YAML or JSON)", required: true },
@@ -19,18 +23,34 @@ const args = {
   report: { type: "string", description: "also write a self-contained HTML report to this file" },
   events: { type: "string", description: "write one JSON line per session to this file (JSONL)" },
   chatLift: { type: "boolean", default: true, description: "store scenarios: pair the run with one without the chat desk for the causal chat lift (--no-chat-lift skips it, halving the run time)" },
+  ...WORLDS_ARG,
+  metric: { type: "string", description: "with --worlds: the KPI to summarise and explain (default conversionRate; chat-only serviceLevel)" },
+  workers: { type: "string", description: "with --worlds: worker threads (default: one per core)" },
+  quiet: { type: "boolean", description: "with --worlds: no progress output" },
 } as const;
 
 /** `simulate <scenario>`: one run of a scenario, summary or JSON. */
 export const simulateCommand = defineCommand({
   meta: { name: "simulate", description: "Run one simulation of a scenario and print predicted funnel, revenue and chat figures" },
   args,
-  run({ args: parsed, rawArgs }) {
+  async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
     const days = integerOption(parsed.days, "--days", 1, 3650);
     const seedArg = seedOption(parsed.seed);
+    const worlds = worldsOption(parsed.worlds);
+    if (parsed.metric !== undefined && !KPI_KEYS.includes(parsed.metric)) throw new UsageError(`invalid --metric: ${JSON.stringify(parsed.metric)} (allowed: ${KPI_KEYS.join(", ")})`);
+    const { workers } = parseRunArgs(parsed);
     const loaded = loadScenario(parsed.scenario, { days });
     const seed = resolveSeed(loaded, seedArg);
+    const variants = [{ name: loaded.config.name, scenario: loaded }];
+    if (worldsApply(worlds, variants)) {
+      if (parsed.events) throw new UsageError(`invalid --events: ${JSON.stringify(parsed.events)} with --worlds (a session log is of one run)`);
+      const metric = parsed.metric ?? (loaded.config.kind === "store" ? "conversionRate" : "serviceLevel");
+      const flags = { out: parsed.out, report: parsed.report, json: parsed.json, quiet: parsed.quiet };
+      // One run per world: the spread over worlds holds the simulation noise with the parameter uncertainty.
+      await runWorldsCommand({ command: "simulate", variants, worlds, replications: 1, seed, workers, metric, scenarioPath: loaded.path, scenarioHash: loaded.hash, currency: loaded.scenario.currency, rawArgs, flags });
+      return;
+    }
     const started = performance.now();
     const log = parsed.events ? openEventLog(parsed.events) : null;
     let results: SimulationResults;

@@ -3,9 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { defineCommand } from "citty";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { runCli } from "./runCli.ts";
+import { runInProcess } from "./testing/runInProcess.ts";
 import { staffCommand } from "./staffCommand.ts";
 
 const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
@@ -29,21 +28,7 @@ const patientDesk = scenario();
 const impatientDesk = scenario("patienceSeconds: { kind: exponential, mean: 120 }");
 
 /** Runs `staff <args>` in this process; returns the exit code and what was written. */
-async function staff(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  const before = process.exitCode;
-  process.exitCode = undefined;
-  try {
-    await runCli(defineCommand({ subCommands: { staff: staffCommand } }), ["staff", ...args]);
-    return { code: Number(process.exitCode ?? 0), stdout, stderr };
-  } finally {
-    process.exitCode = before;
-    vi.restoreAllMocks();
-  }
-}
+const staff = (...args: string[]) => runInProcess({ staff: staffCommand }, "staff", args);
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -14,6 +14,7 @@ import { shiftSchedulingSummary, unstaffedMessage } from "./shiftSchedulingSumma
 import { queueStamp, withQueue } from "./queueOption.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { runWorldsCommand, WORLDS_ARG, worldsApply, worldsOption } from "./worldsRun.ts";
 
 const args = {
   scenario: { type: "positional", description: "scenario file (store or chatOnly)", required: true },
@@ -29,6 +30,8 @@ const args = {
   maxIterations: { type: "string", description: "simulation rounds of the search (default 8)" },
   report: { type: "string", description: "also write a self-contained HTML report to this file" },
   csv: { type: "string", description: "write the per-interval plan as tidy CSV to this file" },
+  ...WORLDS_ARG,
+  levels: { type: "string", description: "with --worlds: constant staffing levels to decide between (scheduled agents, comma-separated), e.g. 2,3,4" },
 } as const;
 
 const OBJECTIVES: Record<string, StaffingObjective> = { target: "target", profit: "profit" };
@@ -50,9 +53,20 @@ export const staffCommand = defineCommand({
     const objective = parsed.objective === undefined ? "target" : OBJECTIVES[parsed.objective];
     if (objective === undefined) throw new UsageError(`invalid --objective: ${JSON.stringify(parsed.objective)} (allowed: target, profit)`);
     const shiftHours = numberOption(parsed.shiftHours, "--shift-hours", 0.25, 24);
+    const worlds = worldsOption(parsed.worlds);
+    const levels = parsed.levels === undefined ? undefined : [...new Set(parsed.levels.split(",").map((value) => integerOption(value.trim(), "--levels", 0, 10_000)!))];
     const loaded = loadScenario(parsed.scenario, { days });
     const config = loaded.config;
     if (objective === "profit" && config.kind !== "store") throw new UsageError("invalid --objective: profit (needs a store scenario: a chat-only scenario has no revenue to weigh against agent cost)");
+    if (worldsApply(worlds, [{ name: "central", scenario: loaded }])) {
+      if (config.kind !== "store") throw new UsageError("invalid --worlds: with a chat-only scenario (the decision weighs contribution profit, which needs a store scenario's revenue)");
+      if (levels === undefined || levels.length < 2) throw new UsageError(`invalid --levels: ${levels === undefined ? "missing" : JSON.stringify(parsed.levels)} (--worlds decides between constant staffing levels: give at least 2, e.g. --levels 2,3,4)`);
+      const variants = levels.map((agents) => ({ name: `${agents} agents`, scenario: loaded, agentsScheduled: agents }));
+      const flags = { out: parsed.out, report: parsed.report, json: parsed.json, quiet: parsed.quiet, failFast: parsed.failFast };
+      const seed = resolveSeed(loaded, seedArg);
+      await runWorldsCommand({ command: "staff", variants, worlds, replications, seed, workers, metric: "contributionProfit", scenarioPath: loaded.path, scenarioHash: loaded.hash, currency: loaded.scenario.currency, rawArgs, flags });
+      return;
+    }
     if (shiftHours !== undefined && !Number.isInteger((shiftHours * 3600) / config.horizon.intervalSeconds)) {
       throw new UsageError(`invalid --shift-hours: ${parsed.shiftHours} (must be a whole number of the scenario's ${config.horizon.intervalSeconds / 60}-minute intervals)`);
     }
