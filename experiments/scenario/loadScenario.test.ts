@@ -5,40 +5,11 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { simulate } from "../../sim/model/index.ts";
 import { loadScenario, parseScenario, readDataFile, ScenarioError, type ScenarioOverrides } from "./index.ts";
+import { CHAT_ONLY, MINIMAL_STORE, problemsOf } from "./testScenarios.ts";
 
 const baselinePath = fileURLToPath(new URL("../scenarios/baseline.yaml", import.meta.url));
 const baselineData = readDataFile(baselinePath, "scenario file") as Record<string, any>;
 
-/** The smallest store scenario: every other setting has a default. */
-const MINIMAL_STORE = {
-  name: "minimal store",
-  horizon: { days: 1 },
-  traffic: { sessionsPerDay: 400 },
-  segments: [{ name: "everyone", weight: 1, device: "mobile", addToCartProbability: 0.2 }],
-  funnel: { steps: [{ name: "payment" }] },
-  agents: { schedule: 2 },
-};
-
-const CHAT_ONLY = {
-  mode: "chatOnly",
-  name: "chat desk",
-  horizon: { days: 1, intervalMinutes: 60 },
-  arrivals: { chatsPerDay: 240 },
-  handleSeconds: { kind: "exponential", mean: 300 },
-  patienceSeconds: { kind: "exponential", mean: 60 },
-  agents: { concurrency: 2, schedule: 3 },
-};
-
-/** The problem lines of the ScenarioError that `load` throws (fails if it throws anything else or nothing). */
-function problemsOf(load: () => unknown): readonly string[] {
-  try {
-    load();
-  } catch (error) {
-    if (error instanceof ScenarioError) return error.problems;
-    throw error;
-  }
-  throw new Error("expected a ScenarioError, but the scenario loaded");
-}
 
 /** Problems of the baseline after `edit` (the policy file resolves next to baseline.yaml). */
 function baselineProblems(edit: (data: Record<string, any>) => void, overrides: ScenarioOverrides = {}): readonly string[] {

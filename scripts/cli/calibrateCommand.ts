@@ -6,7 +6,7 @@ import { loadScenario, makeStamp, resolveSeed, VERSION } from "../../experiments
 import { defaultWorkers } from "../../experiments/parallel/index.ts";
 import { percent } from "./format.ts";
 import { interruptSignal } from "./interrupt.ts";
-import { integerOption, rejectUnknownOptions, seedOption } from "./options.ts";
+import { integerOption, MAX_SESSIONS_ARG, maxSessionsOption, rejectUnknownOptions, seedOption } from "./options.ts";
 import { createProgress } from "./progress.ts";
 import { UsageError } from "./UsageError.ts";
 import { reproduceCommand } from "./reproduce.ts";
@@ -25,6 +25,7 @@ const args = {
   quiet: { type: "boolean", description: "no progress output" },
   json: { type: "boolean", description: "print the results as JSON" },
   out: { type: "string", description: "write the results as JSON to this file" },
+  maxSessions: MAX_SESSIONS_ARG,
 } as const;
 
 /** `calibrate`: fit a store scenario's abandonment and friction parameters to observed funnel counts. */
@@ -39,7 +40,7 @@ export const calibrateCommand = defineCommand({
     const polishEvaluations = integerOption(parsed.polish, "--polish", 0, 100_000);
     const workers = integerOption(parsed.workers, "--workers", 1, 256) ?? defaultWorkers();
     if (parsed.observed === undefined || parsed.observed === "") throw new UsageError("missing --observed: the observed funnel counts (a CSV with the header kind,step,reason,interval,count)");
-    const loaded = loadScenario(parsed.scenario, { days });
+    const loaded = loadScenario(parsed.scenario, { days, maxSessions: maxSessionsOption(parsed.maxSessions) });
     if (loaded.config.kind !== "store") throw new UsageError(`invalid scenario: ${parsed.scenario} is chat-only (calibrate fits a store's funnel)`);
     let csvText: string;
     try {

@@ -37,7 +37,7 @@ export const compareCommand = defineCommand({
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
-    const { days, replications, workers, seed: seedArg } = parseRunArgs(parsed);
+    const { days, replications, workers, seed: seedArg, maxSessions } = parseRunArgs(parsed);
     const level = numberOption(parsed.level, "--level", 0.5, 0.9999) ?? 0.95;
     const correction = parsed.correction === undefined ? "holm" : CORRECTIONS[parsed.correction];
     if (correction === undefined) throw new UsageError(`invalid --correction: ${JSON.stringify(parsed.correction)} (allowed: holm, bh, none)`);
@@ -49,7 +49,7 @@ export const compareCommand = defineCommand({
       trafficShare: numberOption(parsed.trafficShare, "--traffic-share", 0.0001, 1) ?? 1,
     };
     const policies = parsed.policies ? parsed.policies.split(",").map((file) => file.trim()).filter(Boolean) : [];
-    const loaded = loadVariants(parsed.scenario, policies, days);
+    const loaded = loadVariants(parsed.scenario, policies, days, maxSessions);
     if (loaded.variants.length < 2) throw new UsageError("nothing to compare: give --policies a.yaml,b.yaml or a comparison file with at least 2 variants");
     const control = parsed.control ?? loaded.control;
     if (!loaded.variants.some((variant) => variant.name === control)) {

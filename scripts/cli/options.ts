@@ -1,4 +1,5 @@
 import type { ArgsDef } from "citty";
+import { DEFAULT_MAX_SESSIONS } from "../../experiments/index.ts";
 import { UsageError } from "./UsageError.ts";
 
 /**
@@ -52,6 +53,17 @@ export function numberOption(value: unknown, flag: string, minimum: number, maxi
     throw new UsageError(`invalid ${flag}: ${JSON.stringify(value)} (must be a number from ${minimum} to ${maximum})`);
   }
   return number;
+}
+
+/** The `--max-sessions` flag: a command line may raise (or lower) the work a replication may do. */
+export const MAX_SESSIONS_ARG = {
+  type: "string",
+  description: `most sessions (or chats) one replication may simulate (default ${DEFAULT_MAX_SESSIONS.toLocaleString("en-US")})`,
+} as const;
+
+/** `--max-sessions N`: a positive whole number, or undefined for the default. */
+export function maxSessionsOption(value: unknown): number | undefined {
+  return integerOption(value, "--max-sessions", 1);
 }
 
 /** A seed: an integer, or any non-empty text. */

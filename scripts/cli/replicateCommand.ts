@@ -29,7 +29,7 @@ export const replicateCommand = defineCommand({
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
-    const { days, replications, workers, seed: seedArg } = parseRunArgs(parsed);
+    const { days, replications, workers, seed: seedArg, maxSessions } = parseRunArgs(parsed);
     const level = numberOption(parsed.level, "--level", 0.5, 0.9999) ?? 0.95;
     if (parsed.targetKpi !== undefined && !KPI_KEYS.includes(parsed.targetKpi)) throw new UsageError(`invalid --target-kpi: ${JSON.stringify(parsed.targetKpi)} (allowed: ${KPI_KEYS.join(", ")})`);
     const precision = parsed.targetKpi
@@ -39,7 +39,7 @@ export const replicateCommand = defineCommand({
           maxReplications: integerOption(parsed.maxReplications, "--max-replications", replications, 100_000) ?? Math.max(200, replications),
         }
       : undefined;
-    const loaded = loadScenario(parsed.scenario, { days });
+    const loaded = loadScenario(parsed.scenario, { days, maxSessions });
     const seed = resolveSeed(loaded, seedArg);
     const progress = createProgress("replicate", { quiet: parsed.quiet });
     const interrupt = interruptSignal();

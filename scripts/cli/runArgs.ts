@@ -1,5 +1,5 @@
 import { defaultWorkers } from "../../experiments/parallel/index.ts";
-import { integerOption, seedOption } from "./options.ts";
+import { integerOption, MAX_SESSIONS_ARG, maxSessionsOption, seedOption } from "./options.ts";
 
 /** Replications when a command is not told otherwise. */
 export const DEFAULT_REPLICATIONS = 10;
@@ -14,6 +14,7 @@ export const RUN_ARGS = {
   quiet: { type: "boolean", description: "no progress output" },
   json: { type: "boolean", description: "print the results as JSON" },
   out: { type: "string", description: "write the results as JSON to this file" },
+  maxSessions: MAX_SESSIONS_ARG,
 } as const;
 
 export interface RunArgs {
@@ -21,14 +22,17 @@ export interface RunArgs {
   replications: number;
   workers: number;
   seed: string | number | undefined;
+  /** Work limit per replication; undefined = the default. */
+  maxSessions: number | undefined;
 }
 
 /** Parses and checks the shared flags (house-format UsageErrors, exit 2). */
-export function parseRunArgs(parsed: { days?: unknown; replications?: unknown; workers?: unknown; seed?: unknown }): RunArgs {
+export function parseRunArgs(parsed: { days?: unknown; replications?: unknown; workers?: unknown; seed?: unknown; maxSessions?: unknown }): RunArgs {
   return {
     days: integerOption(parsed.days, "--days", 1, 3650),
     replications: integerOption(parsed.replications, "--replications", 2, 100_000) ?? DEFAULT_REPLICATIONS,
     workers: integerOption(parsed.workers, "--workers", 1, 256) ?? defaultWorkers(),
     seed: seedOption(parsed.seed),
+    maxSessions: maxSessionsOption(parsed.maxSessions),
   };
 }

@@ -2,7 +2,7 @@ import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { defineCommand } from "citty";
 import { loadScenario, makeStamp, resolveSeed, simulateScenario } from "../../experiments/index.ts";
 import type { SessionRecord } from "../../sim/model/index.ts";
-import { integerOption, rejectUnknownOptions, seedOption } from "./options.ts";
+import { integerOption, MAX_SESSIONS_ARG, maxSessionsOption, rejectUnknownOptions, seedOption } from "./options.ts";
 import { simulationSummary } from "./simulationSummary.ts";
 import { writeReport } from "./reportCommand.ts";
 import { reproduceCommand } from "./reproduce.ts";
@@ -16,6 +16,7 @@ const args = {
   out: { type: "string", description: "write the full results as JSON to this file" },
   report: { type: "string", description: "also write a self-contained HTML report to this file" },
   events: { type: "string", description: "write one JSON line per session to this file (JSONL)" },
+  maxSessions: MAX_SESSIONS_ARG,
 } as const;
 
 /** `simulate <scenario>`: one run of a scenario, summary or JSON. */
@@ -26,7 +27,7 @@ export const simulateCommand = defineCommand({
     rejectUnknownOptions(rawArgs, args);
     const days = integerOption(parsed.days, "--days", 1, 3650);
     const seedArg = seedOption(parsed.seed);
-    const loaded = loadScenario(parsed.scenario, { days });
+    const loaded = loadScenario(parsed.scenario, { days, maxSessions: maxSessionsOption(parsed.maxSessions) });
     const seed = resolveSeed(loaded, seedArg);
     const started = performance.now();
     const log = parsed.events ? openEventLog(parsed.events) : null;

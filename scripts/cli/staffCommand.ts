@@ -35,7 +35,7 @@ export const staffCommand = defineCommand({
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
-    const { days, replications, workers, seed: seedArg } = parseRunArgs(parsed);
+    const { days, replications, workers, seed: seedArg, maxSessions } = parseRunArgs(parsed);
     const maxIterations = integerOption(parsed.maxIterations, "--max-iterations", 1, 1000);
     const target: StaffingTargetOptions = {
       serviceLevel: numberOption(parsed.serviceLevel, "--service-level", 0.01, 0.999),
@@ -46,7 +46,7 @@ export const staffCommand = defineCommand({
     const objective = parsed.objective === undefined ? "target" : OBJECTIVES[parsed.objective];
     if (objective === undefined) throw new UsageError(`invalid --objective: ${JSON.stringify(parsed.objective)} (allowed: target, net-benefit)`);
     const shiftHours = numberOption(parsed.shiftHours, "--shift-hours", 0.25, 24);
-    const loaded = loadScenario(parsed.scenario, { days });
+    const loaded = loadScenario(parsed.scenario, { days, maxSessions });
     const config = loaded.config;
     if (objective === "netBenefit" && config.kind !== "store") throw new UsageError("invalid --objective: net-benefit (needs a store scenario: a chat-only scenario has no revenue to weigh against agent cost)");
     if (shiftHours !== undefined && !Number.isInteger((shiftHours * 3600) / config.horizon.intervalSeconds)) {
