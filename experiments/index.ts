@@ -2,6 +2,7 @@ export {
   loadScenario,
   parseScenario,
   ScenarioError,
+  fileErrorReason,
   readDataFile,
   parseDataText,
   MAX_DATA_FILE_BYTES,
@@ -29,3 +30,4 @@ export {
 } from "./scenario/index.ts";
 export { simulateScenario, resolveSeed, DEFAULT_SEED, makeStamp, VERSION, type SimulateScenarioOptions, type RunStamp, type StampInput } from "./run/index.ts";
 export { FUNNEL_CSV_HEADER, FUNNEL_KINDS, formatFunnelCsv, parseFunnelCsv, type FunnelKind, type FunnelRow } from "./calibration/index.ts";
+export { formatCsv, unescapeFormula } from "./csv/index.ts";

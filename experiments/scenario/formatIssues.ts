@@ -38,7 +38,11 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], prefix = ""): 
       case "invalid_union": {
         const union = issue as { discriminator?: string; options?: unknown[]; errors: z.core.$ZodIssue[][] };
         if (union.options !== undefined) {
-          lines.push(`invalid ${path}: ${describeValue(input)} (allowed: ${union.options.map(String).join(", ")})`);
+          // A discriminated union reports the whole object as its input; the value at fault is its
+          // discriminator (`kind: pareto`), or a missing one.
+          const value = union.discriminator !== undefined && input !== null && typeof input === "object" ? (input as Record<string, unknown>)[union.discriminator] : input;
+          const allowed = union.options.map(String).join(", ");
+          lines.push(value === undefined ? `missing ${path} (allowed: ${allowed})` : `invalid ${path}: ${describeValue(value)} (allowed: ${allowed})`);
         } else {
           // Branches whose root type did not even match say nothing useful; if exactly one branch
           // matched the type, its specific problems are the ones to show. Else the union's own message.

@@ -1,5 +1,6 @@
 export { loadScenario, parseScenario, type LoadedScenario, type ScenarioOverrides } from "./loadScenario.ts";
 export { ScenarioError } from "./ScenarioError.ts";
+export { fileErrorReason } from "./fileErrorReason.ts";
 export { readDataFile, parseDataText, MAX_DATA_FILE_BYTES, MAX_DATA_KEYS, MAX_ALIAS_EXPANSIONS } from "./readDataFile.ts";
 export { estimateWork, workLimitProblem, DEFAULT_MAX_SESSIONS, BYTES_PER_LIVE_ARRIVAL, type WorkEstimate } from "./workLimit.ts";
 export { canonicalHash, canonicalJson } from "./canonicalHash.ts";

@@ -191,7 +191,8 @@ describe("loadScenario: one house-format line per problem", () => {
     ["queue discipline", (d: any) => (d.chat.queueDiscipline = "lifo"), /^invalid chat\.queueDiscipline: "lifo" \(allowed: fifo, priority\)$/],
     ["mode", (d: any) => (d.mode = "shop"), /^invalid mode: "shop" \(allowed: store, chatOnly\)$/],
     ["field type", (d: any) => (d.funnel.steps[0].fields[1].type = "checkbox"), /^invalid funnel\.steps\[0\]\.fields\[1\]\.type: "checkbox" \(allowed: text, email, .*\)$/],
-    ["distribution kind", (d: any) => (d.segments[0].cartValue = { kind: "poisson", mean: 3 }), /^invalid segments\[0\]\.cartValue\.kind: .+ \(allowed: constant, exponential, uniform, normal, lognormal, gamma, erlang, weibull, triangular, empirical\)$/],
+    ["distribution kind", (d: any) => (d.segments[0].cartValue = { kind: "pareto", mean: 3 }), /^invalid segments\[0\]\.cartValue\.kind: "pareto" \(allowed: constant, exponential, uniform, normal, lognormal, gamma, erlang, weibull, triangular, empirical\)$/],
+    ["distribution without a kind", (d: any) => (d.segments[0].cartValue = { mean: 3 }), /^missing segments\[0\]\.cartValue\.kind \(allowed: constant, exponential, uniform, normal, lognormal, gamma, erlang, weibull, triangular, empirical\)$/],
     ["interval minutes", (d: any) => (d.horizon.intervalMinutes = 20), /^invalid horizon\.intervalMinutes: 20 \(must be one of 15, 30, 60\)$/],
     // Distributions.
     ["lognormal with only a mean", (d: any) => (d.segments[0].cartValue = { kind: "lognormal", mean: 130 }), /^invalid segments\[0\]\.cartValue: an object \(must give either mean and sd, or mu and sigma\)$/],

@@ -3,20 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { MAX_DATA_FILE_BYTES, MAX_DATA_KEYS, parseDataText, readDataFile } from "./readDataFile.ts";
-import { ScenarioError } from "./ScenarioError.ts";
+import { problemsOf } from "./testScenarios.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "convsim-read-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-function problemOf(read: () => unknown): string {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof ScenarioError) return error.problems.join("\n");
-    throw error;
-  }
-  throw new Error("expected a ScenarioError");
-}
+/** The ScenarioError's lines, joined. */
+const problemOf = (read: () => unknown): string => problemsOf(read).join("\n");
 
 describe("readDataFile limits", () => {
   it("readDataFile refuses a 5 MB file by its size, before parsing it", () => {
@@ -35,7 +28,7 @@ describe("readDataFile limits", () => {
     expect(readDataFile(path, "scenario file")).toEqual({ name: "x" });
   });
 
-  it("readDataFile names a folder as a folder", () => {
+  it("readDataFile names a directory as one", () => {
     expect(problemOf(() => readDataFile(folder, "scenario file"))).toMatch(/^cannot read scenario file .+: is a directory$/);
   });
 });

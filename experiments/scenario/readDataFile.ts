@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { isScalar, parseDocument, visit, YAMLParseError, type Document, type Node } from "yaml";
+import { fileErrorReason } from "./fileErrorReason.ts";
 import { ScenarioError } from "./ScenarioError.ts";
 
 /**
@@ -28,9 +29,8 @@ export function readDataFile(path: string, what: string): unknown {
   try {
     text = readSmallFile(path, what);
   } catch (error) {
-    if (error instanceof ScenarioError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : (code ?? String((error as Error).message));
+    const reason = fileErrorReason(error);
+    if (error instanceof ScenarioError || reason === null) throw error;
     throw new ScenarioError([`cannot read ${what} ${path}: ${reason}`]);
   }
   return parseDataText(text, `${what} ${path}`);

@@ -24,13 +24,18 @@ export const CHAT_ONLY = {
   agents: { concurrency: 2, schedule: 3 },
 };
 
-/** The problem lines of the ScenarioError that `load` throws (fails if it throws anything else or nothing). */
-export function problemsOf(load: () => unknown): readonly string[] {
+/** The error of class `type` that `run` throws (fails if it throws anything else or nothing). */
+export function thrown<T extends Error>(type: new (...args: never[]) => T, run: () => unknown): T {
   try {
-    load();
+    run();
   } catch (error) {
-    if (error instanceof ScenarioError) return error.problems;
+    if (error instanceof type) return error;
     throw error;
   }
-  throw new Error("expected a ScenarioError, but the scenario loaded");
+  throw new Error(`expected a ${type.name}, but nothing was thrown`);
+}
+
+/** The problem lines of the ScenarioError that `load` throws (fails if it throws anything else or nothing). */
+export function problemsOf(load: () => unknown): readonly string[] {
+  return thrown(ScenarioError, load).problems;
 }

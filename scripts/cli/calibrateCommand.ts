@@ -10,7 +10,7 @@ import { integerOption, MAX_SESSIONS_ARG, maxSessionsOption, rejectUnknownOption
 import { createProgress } from "./progress.ts";
 import { UsageError } from "./UsageError.ts";
 import { reproduceCommand } from "./reproduce.ts";
-import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 
 const args = {
   scenario: { type: "positional", description: "store scenario file to calibrate", required: true },
@@ -51,6 +51,7 @@ export const calibrateCommand = defineCommand({
     const rows = parseFunnelCsv(csvText, basename(parsed.observed));
     const outScenario = parsed.outScenario ?? defaultOutput(parsed.scenario);
     if (resolve(outScenario) === resolve(parsed.scenario)) throw new UsageError(`invalid --out-scenario: ${outScenario} (is the scenario itself; write the calibrated scenario to another file)`);
+    checkOutputPaths(outScenario, parsed.out);
     const seed = resolveSeed(loaded, seedOption(parsed.seed));
     const progress = createProgress("calibrate", { quiet: parsed.quiet });
     const interrupt = interruptSignal();

@@ -3,7 +3,7 @@ import { abTestPlan, compareGrid, compareVariants, DEFAULT_PRIMARY_METRIC, forma
 import { makeStamp, resolveSeed } from "../../experiments/index.ts";
 import { kpi, KPI_KEYS } from "../../experiments/kpis/index.ts";
 import type { Correction } from "../../experiments/stats/index.ts";
-import { toCsv } from "./csv.ts";
+import { formatCsv } from "../../experiments/csv/index.ts";
 import { interruptSignal } from "./interrupt.ts";
 import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts";
 import { createProgress } from "./progress.ts";
@@ -11,7 +11,7 @@ import { UsageError } from "./UsageError.ts";
 import { writeReport } from "./reportCommand.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
-import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 
 const args = {
   scenario: { type: "positional", description: "scenario file, or a comparison file listing variants", required: true },
@@ -37,6 +37,7 @@ export const compareCommand = defineCommand({
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
+    checkOutputPaths(parsed.out, parsed.csv, parsed.report);
     const { days, replications, workers, seed: seedArg, maxSessions } = parseRunArgs(parsed);
     const level = numberOption(parsed.level, "--level", 0.5, 0.9999) ?? 0.95;
     const correction = parsed.correction === undefined ? "holm" : CORRECTIONS[parsed.correction];
@@ -91,7 +92,7 @@ export const compareCommand = defineCommand({
     const document = { stamp: { ...stamp, replications: comparison.replications, workers }, comparison, grid: grid ?? null, abPlan };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
     if (parsed.report) writeReport([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
-    if (parsed.csv) writeFileAtomic(parsed.csv, toCsv(differenceRows(comparison, grid)));
+    if (parsed.csv) writeFileAtomic(parsed.csv, formatCsv(differenceRows(comparison, grid)));
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else process.stdout.write(comparisonSummary(comparison, grid, abPlan, currency) + (parsed.out ? `results written to ${parsed.out}\n` : ""));
     if (comparison.stoppedBy === "interrupted") process.exitCode = 130;

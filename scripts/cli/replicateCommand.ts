@@ -3,14 +3,14 @@ import { loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts
 import { KPI_KEYS, KPIS } from "../../experiments/kpis/index.ts";
 import { replicate, type ReplicationSet } from "../../experiments/replications/index.ts";
 import { formatValue } from "../../experiments/compare/index.ts";
-import { toCsv } from "./csv.ts";
+import { formatCsv } from "../../experiments/csv/index.ts";
 import { interruptSignal } from "./interrupt.ts";
 import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts";
 import { createProgress } from "./progress.ts";
 import { UsageError } from "./UsageError.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
-import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 
 const args = {
   scenario: { type: "positional", description: "scenario file (YAML or JSON)", required: true },
@@ -29,6 +29,7 @@ export const replicateCommand = defineCommand({
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
+    checkOutputPaths(parsed.out, parsed.csv);
     const { days, replications, workers, seed: seedArg, maxSessions } = parseRunArgs(parsed);
     const level = numberOption(parsed.level, "--level", 0.5, 0.9999) ?? 0.95;
     if (parsed.targetKpi !== undefined && !KPI_KEYS.includes(parsed.targetKpi)) throw new UsageError(`invalid --target-kpi: ${JSON.stringify(parsed.targetKpi)} (allowed: ${KPI_KEYS.join(", ")})`);
@@ -64,7 +65,7 @@ export const replicateCommand = defineCommand({
     const { runs: _runs, ...summary } = set;
     const document = { stamp: { ...stamp, replications: set.completed, workers }, replications: parsed.keepRuns ? set : summary };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
-    if (parsed.csv) writeFileAtomic(parsed.csv, toCsv(KPIS.flatMap((definition) => (set.kpis[definition.key] ? [{ kpi: definition.key, unit: definition.unit, ...set.kpis[definition.key] }] : []))));
+    if (parsed.csv) writeFileAtomic(parsed.csv, formatCsv(KPIS.flatMap((definition) => (set.kpis[definition.key] ? [{ kpi: definition.key, unit: definition.unit, ...set.kpis[definition.key] }] : []))));
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else {
       const currency = loaded.scenario.currency;

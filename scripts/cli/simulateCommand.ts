@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { defineCommand } from "citty";
 import { loadScenario, makeStamp, resolveSeed, simulateScenario } from "../../experiments/index.ts";
@@ -6,7 +7,7 @@ import { integerOption, MAX_SESSIONS_ARG, maxSessionsOption, rejectUnknownOption
 import { simulationSummary } from "./simulationSummary.ts";
 import { writeReport } from "./reportCommand.ts";
 import { reproduceCommand } from "./reproduce.ts";
-import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { checkOutputPaths, outputError, writeFileAtomic } from "./writeFileAtomic.ts";
 
 const args = {
   scenario: { type: "positional", description: "scenario file (YAML or JSON)", required: true },
@@ -25,6 +26,7 @@ export const simulateCommand = defineCommand({
   args,
   run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
+    checkOutputPaths(parsed.out, parsed.report, parsed.events);
     const days = integerOption(parsed.days, "--days", 1, 3650);
     const seedArg = seedOption(parsed.seed);
     const loaded = loadScenario(parsed.scenario, { days, maxSessions: maxSessionsOption(parsed.maxSessions) });
@@ -62,8 +64,14 @@ export const simulateCommand = defineCommand({
 
 /** A JSONL session log streamed to a temporary file and renamed into place only when the run succeeds. */
 function openEventLog(path: string): { write: (record: SessionRecord) => void; commit: () => void; abandon: () => void } {
-  const temporary = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temporary, "w");
+  // A random temporary name: two runs logging to the same file never share it.
+  const temporary = `${path}.${randomUUID()}.tmp`;
+  let fd: number;
+  try {
+    fd = openSync(temporary, "w");
+  } catch (error) {
+    throw outputError(path, error);
+  }
   let open = true;
   let buffer = "";
   const flush = (): void => {

@@ -2,7 +2,7 @@ import { defineCommand } from "citty";
 import { loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts";
 import { recommendStaffing, resolveStaffingTarget, type StaffingObjective, type StaffingResults, type StaffingTargetOptions } from "../../experiments/staffing/index.ts";
 import type { Estimate } from "../../experiments/stats/index.ts";
-import { toCsv } from "./csv.ts";
+import { formatCsv } from "../../experiments/csv/index.ts";
 import { money, percent } from "./format.ts";
 import { interruptSignal } from "./interrupt.ts";
 import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts";
@@ -11,7 +11,7 @@ import { UsageError } from "./UsageError.ts";
 import { writeReport } from "./reportCommand.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
-import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 
 const args = {
   scenario: { type: "positional", description: "scenario file (store or chatOnly)", required: true },
@@ -35,6 +35,7 @@ export const staffCommand = defineCommand({
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
+    checkOutputPaths(parsed.out, parsed.csv, parsed.report);
     const { days, replications, workers, seed: seedArg, maxSessions } = parseRunArgs(parsed);
     const maxIterations = integerOption(parsed.maxIterations, "--max-iterations", 1, 1000);
     const target: StaffingTargetOptions = {
@@ -82,7 +83,7 @@ export const staffCommand = defineCommand({
     const document = { stamp: { ...stamp, replications, workers }, staffing };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
     if (parsed.report) writeReport([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
-    if (parsed.csv) writeFileAtomic(parsed.csv, toCsv(intervalRows(staffing)));
+    if (parsed.csv) writeFileAtomic(parsed.csv, formatCsv(intervalRows(staffing)));
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else process.stdout.write(staffingSummary(staffing, currency) + (parsed.out ? `results written to ${parsed.out}\n` : ""));
     if (staffing.stoppedBy === "interrupted") process.exitCode = 130;
