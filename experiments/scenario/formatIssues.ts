@@ -56,12 +56,36 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], prefix = ""): 
       case "invalid_value":
         lines.push(`invalid ${path}: ${describeValue(input)} (allowed: ${issue.values.map(String).join(", ")})`);
         break;
-      default:
-        if (input === undefined && issue.code === "invalid_type") lines.push(`missing ${path} (required: ${issue.message.replace(/^must be /, "")})`);
-        else lines.push(`invalid ${path}: ${describeValue(input)} (${issue.message})`);
+      default: {
+        const message = houseMessage(issue);
+        if (input === undefined && issue.code === "invalid_type") lines.push(`missing ${path} (required: ${message.replace(/^must be /, "")})`);
+        else lines.push(`invalid ${path}: ${describeValue(input)} (${message})`);
+      }
     }
   }
   return [...new Set(lines)];
+}
+
+/** What zod calls each expected type, in the words of the house format. */
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  array: "must be a list",
+  object: "must be a mapping of settings",
+  record: "must be a mapping of settings",
+  number: "must be a number",
+  int: "must be an integer",
+  string: "must be text",
+  boolean: "must be true or false",
+  null: "must be null",
+};
+
+/**
+ * The issue's message, unless it is zod's own English ("Invalid input: expected array, received
+ * number"): schemas here write house-format messages, and a field without one gets the type's words.
+ */
+function houseMessage(issue: z.core.$ZodIssue): string {
+  if (!/^Invalid |expected \w+, received/.test(issue.message)) return issue.message;
+  const expected = (issue as { expected?: string }).expected;
+  return (expected !== undefined && TYPE_WORDS[expected]) || "must be a valid value (see the schema)";
 }
 
 function stripUnknown(message: string): string {
