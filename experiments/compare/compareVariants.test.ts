@@ -42,6 +42,16 @@ describe("compareVariants", () => {
     expect(total).toBeCloseTo(1, 12);
   });
 
+  it("compareVariants({level}) sets the interval: half-widths at 80% and 99% differ by t(0.90, 5) ÷ t(0.995, 5)", async () => {
+    const pair = variants.filter((variant) => variant.name === loaded.control || variant.name === "aggressive");
+    const at = (level: number) => compareVariants(pair, { replications: 6, seed: 11, control: loaded.control, workers: 1, level });
+    const [eighty, ninetyNine] = await Promise.all([at(0.8), at(0.99)]);
+    expect([eighty.level, ninetyNine.level]).toEqual([0.8, 0.99]);
+    const conversion = (result: ComparisonResults) => result.differences.find((row) => row.metric === "conversionRate")!.difference.halfWidth!;
+    // Printed t table (NIST/SEMATECH §1.3.6.7.2), 5 degrees of freedom: t(0.90) = 1.476, t(0.995) = 4.032.
+    expect(conversion(eighty) / conversion(ninetyNine)).toBeCloseTo(1.476 / 4.032, 3);
+  });
+
   it("says 'no detectable difference' when two variants are the same policy", async () => {
     const same = [variants[0], { ...variants[0], name: "copy" }];
     const result = await compareVariants(same, { replications: 4, seed: 3, control: variants[0].name, workers: 1 });

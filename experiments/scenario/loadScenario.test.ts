@@ -5,40 +5,11 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { simulate } from "../../sim/model/index.ts";
 import { loadScenario, parseScenario, readDataFile, ScenarioError, worldScenario, type ScenarioOverrides } from "./index.ts";
+import { CHAT_ONLY, MINIMAL_STORE, problemsOf } from "./testScenarios.ts";
 
 const baselinePath = fileURLToPath(new URL("../scenarios/baseline.yaml", import.meta.url));
 const baselineData = readDataFile(baselinePath, "scenario file") as Record<string, any>;
 
-/** The smallest store scenario: every other setting has a default. */
-const MINIMAL_STORE = {
-  name: "minimal store",
-  horizon: { days: 1 },
-  traffic: { sessionsPerDay: 400 },
-  segments: [{ name: "everyone", weight: 1, device: "mobile", addToCartProbability: 0.2 }],
-  funnel: { steps: [{ name: "payment" }] },
-  agents: { schedule: 2 },
-};
-
-const CHAT_ONLY = {
-  mode: "chatOnly",
-  name: "chat desk",
-  horizon: { days: 1, intervalMinutes: 60 },
-  arrivals: { chatsPerDay: 240 },
-  handleSeconds: { kind: "exponential", mean: 300 },
-  patienceSeconds: { kind: "exponential", mean: 60 },
-  agents: { concurrency: 2, schedule: 3 },
-};
-
-/** The problem lines of the ScenarioError that `load` throws (fails if it throws anything else or nothing). */
-function problemsOf(load: () => unknown): readonly string[] {
-  try {
-    load();
-  } catch (error) {
-    if (error instanceof ScenarioError) return error.problems;
-    throw error;
-  }
-  throw new Error("expected a ScenarioError, but the scenario loaded");
-}
 
 /** Problems of the baseline after `edit` (the policy file resolves next to baseline.yaml). */
 function baselineProblems(edit: (data: Record<string, any>) => void, overrides: ScenarioOverrides = {}): readonly string[] {
@@ -224,7 +195,8 @@ describe("loadScenario: one house-format line per problem", () => {
     ["queue discipline", (d: any) => (d.chat.queueDiscipline = "lifo"), /^invalid chat\.queueDiscipline: "lifo" \(allowed: fifo, priority\)$/],
     ["mode", (d: any) => (d.mode = "shop"), /^invalid mode: "shop" \(allowed: store, chatOnly\)$/],
     ["field type", (d: any) => (d.funnel.steps[0].fields[1].type = "checkbox"), /^invalid funnel\.steps\[0\]\.fields\[1\]\.type: "checkbox" \(allowed: text, email, .*\)$/],
-    ["distribution kind", (d: any) => (d.segments[0].cartValue = { kind: "poisson", mean: 3 }), /^invalid segments\[0\]\.cartValue\.kind: .+ \(allowed: constant, exponential, uniform, normal, lognormal, gamma, erlang, weibull, triangular, empirical\)$/],
+    ["distribution kind", (d: any) => (d.segments[0].cartValue = { kind: "pareto", mean: 3 }), /^invalid segments\[0\]\.cartValue\.kind: "pareto" \(allowed: constant, exponential, uniform, normal, lognormal, gamma, erlang, weibull, triangular, empirical\)$/],
+    ["distribution without a kind", (d: any) => (d.segments[0].cartValue = { mean: 3 }), /^missing segments\[0\]\.cartValue\.kind \(allowed: constant, exponential, uniform, normal, lognormal, gamma, erlang, weibull, triangular, empirical\)$/],
     ["interval minutes", (d: any) => (d.horizon.intervalMinutes = 20), /^invalid horizon\.intervalMinutes: 20 \(must be one of 15, 30, 60\)$/],
     // Distributions.
     ["lognormal with only a mean", (d: any) => (d.segments[0].cartValue = { kind: "lognormal", mean: 130 }), /^invalid segments\[0\]\.cartValue: an object \(must give either mean and sd, or mu and sigma\)$/],

@@ -8,12 +8,15 @@ import { resolveChatOnlyScenario } from "./resolveChatOnlyScenario.ts";
 import { resolveStoreScenario } from "./resolveStoreScenario.ts";
 import { ScenarioError } from "./ScenarioError.ts";
 import { storeScenarioSchema, type StoreScenario } from "./storeSchema.ts";
+import { DEFAULT_MAX_SESSIONS, workLimitProblem } from "./workLimit.ts";
 
 export interface ScenarioOverrides {
   /** Replace the horizon's days. */
   days?: number;
   /** Replace the trigger policy: a file path or a policy object. */
   policy?: string | Record<string, unknown>;
+  /** Refuse scenarios expecting more sessions (or chats) per replication (default DEFAULT_MAX_SESSIONS). */
+  maxSessions?: number;
 }
 
 /** Where scenario data came from and what the caller changed: enough to parse it again. */
@@ -52,6 +55,7 @@ export function parseConcreteScenario(data: Record<string, unknown>, options: Pa
     const parsed = chatOnlyScenarioSchema.safeParse(raw, { reportInput: true });
     if (!parsed.success) throw new ScenarioError(formatIssues(parsed.error.issues), source);
     const config = resolveChatOnlyScenario(parsed.data, problems);
+    if (problems.length === 0) checkWork(config, overrides, parsed.data.arrivals.chatsPerDay === undefined ? "arrivals.perInterval" : "arrivals.chatsPerDay", problems);
     if (problems.length > 0) throw new ScenarioError(problems, source);
     return { path, scenario: parsed.data, policy: null, config, hash: canonicalHash(parsed.data) };
   }
@@ -71,7 +75,14 @@ export function parseConcreteScenario(data: Record<string, unknown>, options: Pa
     policyPath = "policy";
   }
   const config = resolveStoreScenario(parsed.data, policy, policyPath, problems);
+  if (problems.length === 0) checkWork(config, overrides, parsed.data.traffic.sessionsPerDay === undefined ? "traffic.perInterval" : "traffic.sessionsPerDay", problems);
   if (problems.length > 0) throw new ScenarioError(problems, typeof policyField === "string" && problems.every((p) => p.includes(" policy.")) ? `policy file ${policyField}` : source);
   const { chat, ...rest } = parsed.data;
   return { path, scenario: parsed.data, policy, config, hash: canonicalHash({ ...rest, chat: { ...chat, policy } }) };
+}
+
+/** Refuses, before the clock starts, a run whose expected work is above the limit (one line saying how to raise it). */
+function checkWork(config: ModelConfig, overrides: ScenarioOverrides, field: string, problems: string[]): void {
+  const problem = workLimitProblem(config, overrides.maxSessions ?? DEFAULT_MAX_SESSIONS, field);
+  if (problem !== null) problems.push(problem);
 }

@@ -6,7 +6,7 @@ import { bundledTask, runTasks, type SimulationTask } from "../../experiments/pa
 import { tinyChatConfig } from "../../experiments/parallel/testing/tinyChatConfig.ts";
 import type { ChatOnlyModelConfig } from "../../sim/model/index.ts";
 import type { BenchSuite } from "./benchSuite.ts";
-import { median } from "./median.ts";
+import { median } from "simple-statistics";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /**

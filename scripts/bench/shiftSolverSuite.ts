@@ -2,7 +2,7 @@ import { performance } from "node:perf_hooks";
 import { loadScenario } from "../../experiments/index.ts";
 import { planShifts, recommendStaffing, resolveRoster, resolveShiftRules, shiftPlan } from "../../experiments/staffing/index.ts";
 import type { BenchContext, BenchFigures, BenchSuite } from "./benchSuite.ts";
-import { median } from "./median.ts";
+import { median } from "simple-statistics";
 
 /** The staffing question of the suite: the shipped chat-only contact centre, one day of 30-minute intervals. */
 const SCENARIO = "experiments/scenarios/contact-center.yaml";

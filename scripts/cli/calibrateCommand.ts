@@ -6,12 +6,12 @@ import { loadScenario, makeStamp, resolveSeed, VERSION } from "../../experiments
 import { defaultWorkers } from "../../experiments/parallel/index.ts";
 import { percent } from "./format.ts";
 import { interruptSignal } from "./interrupt.ts";
-import { integerOption, rejectUnknownOptions, seedOption } from "./options.ts";
+import { integerOption, MAX_SESSIONS_ARG, maxSessionsOption, rejectUnknownOptions, seedOption } from "./options.ts";
 import { createProgress } from "./progress.ts";
 import { UsageError } from "./UsageError.ts";
 import { QUEUE_ARG, queueOption, queueStamp, withQueue } from "./queueOption.ts";
 import { reproduceCommand } from "./reproduce.ts";
-import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 
 const args = {
   scenario: { type: "positional", description: "store scenario file to calibrate", required: true },
@@ -27,6 +27,7 @@ const args = {
   json: { type: "boolean", description: "print the results as JSON" },
   out: { type: "string", description: "write the results as JSON to this file" },
   ...QUEUE_ARG,
+  maxSessions: MAX_SESSIONS_ARG,
 } as const;
 
 /** `calibrate`: fit a store scenario's abandonment and friction parameters to observed funnel counts. */
@@ -42,7 +43,7 @@ export const calibrateCommand = defineCommand({
     const workers = integerOption(parsed.workers, "--workers", 1, 256) ?? defaultWorkers();
     const queue = queueOption(parsed.queue);
     if (parsed.observed === undefined || parsed.observed === "") throw new UsageError("missing --observed: the observed funnel counts (a CSV with the header kind,step,reason,interval,count)");
-    const loaded = loadScenario(parsed.scenario, { days });
+    const loaded = loadScenario(parsed.scenario, { days, maxSessions: maxSessionsOption(parsed.maxSessions) });
     if (loaded.config.kind !== "store") throw new UsageError(`invalid scenario: ${parsed.scenario} is chat-only (calibrate fits a store's funnel)`);
     let csvText: string;
     try {
@@ -53,6 +54,7 @@ export const calibrateCommand = defineCommand({
     const rows = parseFunnelCsv(csvText, basename(parsed.observed));
     const outScenario = parsed.outScenario ?? defaultOutput(parsed.scenario);
     if (resolve(outScenario) === resolve(parsed.scenario)) throw new UsageError(`invalid --out-scenario: ${outScenario} (is the scenario itself; write the calibrated scenario to another file)`);
+    checkOutputPaths(outScenario, parsed.out);
     const seed = resolveSeed(loaded, seedOption(parsed.seed));
     const progress = createProgress("calibrate", { quiet: parsed.quiet });
     const interrupt = interruptSignal();

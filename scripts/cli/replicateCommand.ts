@@ -3,7 +3,7 @@ import { loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts
 import { KPI_KEYS, KPIS } from "../../experiments/kpis/index.ts";
 import { replicate, type ReplicationSet } from "../../experiments/replications/index.ts";
 import { formatValue } from "../../experiments/compare/index.ts";
-import { toCsv } from "./csv.ts";
+import { formatCsv } from "../../experiments/csv/index.ts";
 import { interruptSignal } from "./interrupt.ts";
 import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts";
 import { createProgress } from "./progress.ts";
@@ -11,7 +11,7 @@ import { UsageError } from "./UsageError.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { queueStamp, withQueue } from "./queueOption.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
-import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 
 const args = {
   scenario: { type: "positional", description: "scenario file (YAML or JSON)", required: true },
@@ -30,7 +30,8 @@ export const replicateCommand = defineCommand({
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
-    const { days, replications, workers, seed: seedArg, queue } = parseRunArgs(parsed);
+    checkOutputPaths(parsed.out, parsed.csv);
+    const { days, replications, workers, seed: seedArg, queue, maxSessions } = parseRunArgs(parsed);
     const level = numberOption(parsed.level, "--level", 0.5, 0.9999) ?? 0.95;
     if (parsed.targetKpi !== undefined && !KPI_KEYS.includes(parsed.targetKpi)) throw new UsageError(`invalid --target-kpi: ${JSON.stringify(parsed.targetKpi)} (allowed: ${KPI_KEYS.join(", ")})`);
     const precision = parsed.targetKpi
@@ -40,7 +41,7 @@ export const replicateCommand = defineCommand({
           maxReplications: integerOption(parsed.maxReplications, "--max-replications", replications, 100_000) ?? Math.max(200, replications),
         }
       : undefined;
-    const loaded = loadScenario(parsed.scenario, { days });
+    const loaded = loadScenario(parsed.scenario, { days, maxSessions });
     const seed = resolveSeed(loaded, seedArg);
     const progress = createProgress("replicate", { quiet: parsed.quiet });
     const interrupt = interruptSignal();
@@ -67,7 +68,7 @@ export const replicateCommand = defineCommand({
     const { runs: _runs, ...summary } = set;
     const document = { stamp: { ...stamp, replications: set.completed, workers, ...queueStamp(queue) }, replications: parsed.keepRuns ? set : summary };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
-    if (parsed.csv) writeFileAtomic(parsed.csv, toCsv(KPIS.flatMap((definition) => (set.kpis[definition.key] ? [{ kpi: definition.key, unit: definition.unit, ...set.kpis[definition.key] }] : []))));
+    if (parsed.csv) writeFileAtomic(parsed.csv, formatCsv(KPIS.flatMap((definition) => (set.kpis[definition.key] ? [{ kpi: definition.key, unit: definition.unit, ...set.kpis[definition.key] }] : []))));
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else {
       const currency = loaded.scenario.currency;

@@ -1,6 +1,6 @@
 import { defaultWorkers } from "../../experiments/parallel/index.ts";
 import type { QueueTarget } from "../../experiments/distributed/index.ts";
-import { integerOption, seedOption } from "./options.ts";
+import { integerOption, MAX_SESSIONS_ARG, maxSessionsOption, seedOption } from "./options.ts";
 import { QUEUE_ARG, queueOption } from "./queueOption.ts";
 
 /** Replications when a command is not told otherwise. */
@@ -17,6 +17,7 @@ export const RUN_ARGS = {
   json: { type: "boolean", description: "print the results as JSON" },
   out: { type: "string", description: "write the results as JSON to this file" },
   ...QUEUE_ARG,
+  maxSessions: MAX_SESSIONS_ARG,
 } as const;
 
 export interface RunArgs {
@@ -26,15 +27,18 @@ export interface RunArgs {
   seed: string | number | undefined;
   /** Remote workers' queue (`--queue` or CONVSIM_QUEUE); undefined: this machine. */
   queue: QueueTarget | undefined;
+  /** Work limit per replication; undefined = the default. */
+  maxSessions: number | undefined;
 }
 
 /** Parses and checks the shared flags (house-format UsageErrors, exit 2). */
-export function parseRunArgs(parsed: { days?: unknown; replications?: unknown; workers?: unknown; seed?: unknown; queue?: unknown }): RunArgs {
+export function parseRunArgs(parsed: { days?: unknown; replications?: unknown; workers?: unknown; seed?: unknown; queue?: unknown; maxSessions?: unknown }): RunArgs {
   return {
     days: integerOption(parsed.days, "--days", 1, 3650),
     replications: integerOption(parsed.replications, "--replications", 2, 100_000) ?? DEFAULT_REPLICATIONS,
     workers: integerOption(parsed.workers, "--workers", 1, 256) ?? defaultWorkers(),
     seed: seedOption(parsed.seed),
     queue: queueOption(parsed.queue),
+    maxSessions: maxSessionsOption(parsed.maxSessions),
   };
 }

@@ -1,22 +1,16 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadScenario, readDataFile, VERSION } from "../../experiments/index.ts";
+import { spawnCli, type CliRun } from "./spawnCli.ts";
 
 // The real command line in a child process, as a user runs it: exit codes, stdout, stderr, files.
 
-const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 const baselinePath = fileURLToPath(new URL("../../experiments/scenarios/baseline.yaml", import.meta.url));
 const policyPath = fileURLToPath(new URL("../../experiments/policies/reactive-only.yaml", import.meta.url));
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** Child processes at once: each start-up transpiles the CLI, so a few in parallel save most of the wall time. */
 const MAX_PARALLEL_RUNS = 4;
@@ -33,18 +27,6 @@ async function cli(...args: string[]): Promise<CliRun> {
     running--;
     waiting.shift()?.();
   }
-}
-
-function spawnCli(args: readonly string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", ...args], { cwd: projectRoot, env: { ...process.env, NO_COLOR: "1" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 /** A stack frame line, which the CLI prints only for a genuine bug. */
@@ -206,7 +188,7 @@ describe("convsim simulate: bad input exits 2 with one line per problem and no s
   });
 
   it.each([
-    ["an unknown flag", "unknownFlag", "never-1.json", /^error: invalid option --sed: unknown option \(allowed: --seed, --days, --json, --out, --report, --events, --chat-lift, --worlds, --metric, --workers, --quiet\)\n$/],
+    ["an unknown flag", "unknownFlag", "never-1.json", /^error: invalid option --sed: unknown option \(allowed: --seed, --days, --json, --out, --report, --events, --chat-lift, --worlds, --metric, --workers, --quiet, --max-sessions\)\n$/],
     ["--days abc", "daysText", "never-2.json", /^error: invalid --days: "abc" \(must be an integer from 1 to 3650\)\n$/],
     ["--days 0", "daysZero", "never-3.json", /^error: invalid --days: "0" \(must be an integer from 1 to 3650\)\n$/],
     ["--days 2.5", "daysFraction", "never-4.json", /^error: invalid --days: "2\.5" \(must be an integer from 1 to 3650\)\n$/],

@@ -1,14 +1,15 @@
+import { randomUUID } from "node:crypto";
 import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { defineCommand } from "citty";
 import { loadScenario, makeStamp, resolveSeed, simulateScenario } from "../../experiments/index.ts";
 import { measureChatLift, type ChatLift } from "../../experiments/chatLift/index.ts";
 import { parameterEvidence } from "../../experiments/evidence/index.ts";
 import type { SessionRecord, SimulationResults } from "../../sim/model/index.ts";
-import { integerOption, rejectUnknownOptions, seedOption } from "./options.ts";
+import { integerOption, MAX_SESSIONS_ARG, maxSessionsOption, rejectUnknownOptions, seedOption } from "./options.ts";
 import { simulationSummary } from "./simulationSummary.ts";
 import { writeReport } from "./reportCommand.ts";
 import { reproduceCommand } from "./reproduce.ts";
-import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { checkOutputPaths, outputError, writeFileAtomic } from "./writeFileAtomic.ts";
 import { parseRunArgs } from "./runArgs.ts";
 import { runWorldsCommand, WORLDS_ARG, worldsApply, worldsOption } from "./worldsRun.ts";
 import { KPI_KEYS } from "../../experiments/kpis/index.ts";
@@ -27,6 +28,7 @@ const args = {
   metric: { type: "string", description: "with --worlds: the KPI to summarise and explain (default conversionRate; chat-only serviceLevel)" },
   workers: { type: "string", description: "with --worlds: worker threads (default: one per core)" },
   quiet: { type: "boolean", description: "with --worlds: no progress output" },
+  maxSessions: MAX_SESSIONS_ARG,
 } as const;
 
 /** `simulate <scenario>`: one run of a scenario, summary or JSON. */
@@ -35,12 +37,13 @@ export const simulateCommand = defineCommand({
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
+    checkOutputPaths(parsed.out, parsed.report, parsed.events);
     const days = integerOption(parsed.days, "--days", 1, 3650);
     const seedArg = seedOption(parsed.seed);
     const worlds = worldsOption(parsed.worlds);
     if (parsed.metric !== undefined && !KPI_KEYS.includes(parsed.metric)) throw new UsageError(`invalid --metric: ${JSON.stringify(parsed.metric)} (allowed: ${KPI_KEYS.join(", ")})`);
     const { workers } = parseRunArgs(parsed);
-    const loaded = loadScenario(parsed.scenario, { days });
+    const loaded = loadScenario(parsed.scenario, { days, maxSessions: maxSessionsOption(parsed.maxSessions) });
     const seed = resolveSeed(loaded, seedArg);
     const variants = [{ name: loaded.config.name, scenario: loaded }];
     if (worldsApply(worlds, variants)) {
@@ -90,8 +93,14 @@ export const simulateCommand = defineCommand({
 
 /** A JSONL session log streamed to a temporary file and renamed into place only when the run succeeds. */
 function openEventLog(path: string): { write: (record: SessionRecord) => void; commit: () => void; abandon: () => void } {
-  const temporary = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temporary, "w");
+  // A random temporary name: two runs logging to the same file never share it.
+  const temporary = `${path}.${randomUUID()}.tmp`;
+  let fd: number;
+  try {
+    fd = openSync(temporary, "w");
+  } catch (error) {
+    throw outputError(path, error);
+  }
   let open = true;
   let buffer = "";
   const flush = (): void => {
