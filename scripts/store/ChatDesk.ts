@@ -78,8 +78,8 @@ export class ChatDesk {
     return () => this.#listeners.delete(listener);
   }
 
-  addAgent(id: string, name: string, bot: boolean): Agent {
-    const agent: Agent = { id, name, bot, online: true, chats: new Set() };
+  addAgent(id: string, name: string, bot: boolean, online = true): Agent {
+    const agent: Agent = { id, name, bot, online, chats: new Set() };
     this.agents.set(id, agent);
     this.#changed();
     return agent;

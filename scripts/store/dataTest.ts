@@ -75,7 +75,10 @@ export const DATA_TEST = {
   // agent console
   agentSignIn: "agent-sign-in",
   agentName: "agent-name",
+  agentPassword: "agent-password",
   agentSignInSubmit: "agent-sign-in-submit",
+  agentSignOut: "agent-sign-out",
+  teamLink: "team-link",
   agentConsole: "agent-console",
   agentStatus: "agent-status",
   agentOnlineToggle: "agent-online-toggle",

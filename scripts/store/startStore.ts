@@ -4,6 +4,13 @@ import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import { loadScenario, ScenarioError, type LoadedScenario } from "../../experiments/index.ts";
 import type { StoreModelConfig } from "../../sim/model/index.ts";
 import { distributionMean } from "../../sim/random/index.ts";
+import { registerAgentSession } from "./auth/agentSession.ts";
+import { demoAccounts, type DemoAccount } from "./auth/demoAccounts.ts";
+import { allowedHostValues } from "./auth/hostCheck.ts";
+import { registerSecurity } from "./auth/registerSecurity.ts";
+import { SessionFileStore } from "./auth/SessionFileStore.ts";
+import { storeSecret } from "./auth/storeSecret.ts";
+import { readUsersFile, UserDirectory } from "./auth/UserDirectory.ts";
 import { BotAgents } from "./BotAgents.ts";
 import { botLines } from "./botLines.ts";
 import { bundleAssets } from "./bundleAssets.ts";
@@ -15,7 +22,7 @@ import { errorContent, layout } from "./pages/index.ts";
 import { productImageSvg } from "./productImage.ts";
 import { adminRoutes, agentRoutes, apiRoutes, chatRoutes, sendHtml, sendJson, shopRoutes, type StoreContext } from "./routes/index.ts";
 import { StoreError } from "./StoreError.ts";
-import { EVENT_LOG_FILE, resolveStoreOptions, type StoreOptions } from "./storeOptions.ts";
+import { EVENT_LOG_FILE, resolveStoreOptions, SECRET_FILE, SESSIONS_FILE, type StoreOptions } from "./storeOptions.ts";
 import { StoreService } from "./StoreService.ts";
 import { StoreState } from "./StoreState.ts";
 import { Warnings } from "./Warnings.ts";
@@ -29,6 +36,8 @@ export interface StoreHandle {
   readonly eventLogPath: string;
   readonly scenario: LoadedScenario;
   readonly warnings: Warnings;
+  /** With `demo`: the throwaway accounts and their passwords (shown once by the CLI); else empty. */
+  readonly demoAccounts: readonly DemoAccount[];
   /** Stops bots, ends event streams, finishes in-flight requests and closes the log. Idempotent. */
   close(): Promise<void>;
 }
@@ -57,6 +66,11 @@ export async function startStore(options: StoreOptions = {}): Promise<StoreHandl
   const warnings = new Warnings(options.onWarning);
   const assets = await bundleAssets();
 
+  const demo = resolved.demo ? await demoAccounts() : { accounts: [], credentials: [] };
+  const users = await UserDirectory.create([...readUsersFile(resolved.usersFile), ...demo.accounts]);
+  const secret = storeSecret(join(resolved.dataDir, SECRET_FILE));
+  const sessions = new SessionFileStore(join(resolved.dataDir, SESSIONS_FILE));
+
   const eventLogPath = join(resolved.dataDir, EVENT_LOG_FILE);
   const { log, events } = await EventLog.open(eventLogPath, warnings);
   const state = new StoreState();
@@ -79,13 +93,16 @@ export async function startStore(options: StoreOptions = {}): Promise<StoreHandl
   const streams = new LiveStreams();
   desk.onChange(() => streams.refresh());
   const bots = new BotAgents(chats, resolved.autoAgents, { replyDelaySeconds: resolved.botDelaySeconds, handleSeconds: resolved.botHandleSeconds, lines: botLines(config, scenario.currency) });
-  const context: StoreContext = { loaded, policy, store, chats, bots, streams, assets };
+  const context: StoreContext = { loaded, policy, store, chats, bots, streams, assets, users };
+  let allowedHosts: ReadonlySet<string> = new Set();
 
   let app: FastifyInstance | null = null;
   try {
     await log.durable();
-    app = buildApp(context);
+    app = await buildApp(context, { secret, sessions, allowedHosts: () => allowedHosts });
     await app.listen({ host: resolved.host, port: resolved.port });
+    const listening = app.server.address();
+    allowedHosts = allowedHostValues(resolved.host, typeof listening === "object" && listening !== null ? listening.port : resolved.port, resolved.allowedHosts);
   } catch (error) {
     bots.stop();
     streams.closeAll();
@@ -105,6 +122,7 @@ export async function startStore(options: StoreOptions = {}): Promise<StoreHandl
     eventLogPath,
     scenario: loaded,
     warnings,
+    demoAccounts: demo.credentials,
     close() {
       closing ??= (async () => {
         bots.stop();
@@ -117,9 +135,10 @@ export async function startStore(options: StoreOptions = {}): Promise<StoreHandl
   };
 }
 
-function buildApp(context: StoreContext): FastifyInstance {
+async function buildApp(context: StoreContext, security: { secret: string; sessions: SessionFileStore; allowedHosts: () => ReadonlySet<string> }): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 64 * 1024 });
-  app.register(formbody);
+  await app.register(formbody);
+  await registerSecurity(app, { secret: security.secret, allowedHosts: security.allowedHosts });
   app.addHook("onSend", async (_request, reply, payload) => {
     reply.headers(SECURITY_HEADERS);
     return payload;
@@ -140,6 +159,10 @@ function buildApp(context: StoreContext): FastifyInstance {
     shopRoutes(scope, context);
     apiRoutes(scope, context);
     chatRoutes(scope, context);
+  });
+  // Only the console and admin routes see agent sessions: shoppers never get one.
+  app.register(async (scope) => {
+    await registerAgentSession(scope, security.secret, security.sessions);
     agentRoutes(scope, context);
     adminRoutes(scope, context);
   });
@@ -174,5 +197,5 @@ function buildApp(context: StoreContext): FastifyInstance {
 }
 
 function plainPage(context: StoreContext, heading: string, message: string) {
-  return layout({ title: heading, page: "error", cartCount: 0, scenarioName: context.loaded.scenario.name, policyName: context.policy.name, widget: null }, errorContent(heading, message));
+  return layout({ title: heading, page: "error", csrfToken: null, cartCount: 0, scenarioName: context.loaded.scenario.name, policyName: context.policy.name, widget: null }, errorContent(heading, message));
 }

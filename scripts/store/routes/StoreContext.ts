@@ -1,5 +1,6 @@
 import type { LoadedScenario } from "../../../experiments/index.ts";
 import type { ResolvedPolicy } from "../../../sim/policy/index.ts";
+import type { UserDirectory } from "../auth/UserDirectory.ts";
 import type { BotAgents } from "../BotAgents.ts";
 import type { ChatService } from "../ChatService.ts";
 import type { LiveStreams } from "../LiveStreams.ts";
@@ -13,6 +14,8 @@ export interface StoreContext {
   readonly chats: ChatService;
   readonly bots: BotAgents;
   readonly streams: LiveStreams;
+  /** Accounts that may sign in to the console. */
+  readonly users: UserDirectory;
   /** Bundled and static assets by URL path. */
   readonly assets: ReadonlyMap<string, { contentType: string; body: string }>;
 }

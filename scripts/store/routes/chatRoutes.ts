@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { StoreError } from "../StoreError.ts";
 import { chatRequestSchema, messageSchema, parseBody } from "./apiSchemas.ts";
 import { sendJson } from "./respond.ts";
-import { shopperSession } from "./shopperSession.ts";
+import { existingShopperSession, shopperSession } from "./shopperSession.ts";
 import type { StoreContext } from "./StoreContext.ts";
 
 /**
@@ -42,7 +42,7 @@ export function chatRoutes(app: FastifyInstance, context: StoreContext): void {
   });
 
   app.get("/api/chat/stream", async (request, reply) => {
-    const session = shopperSession(store, request, reply);
+    const session = existingShopperSession(store, request);
     await store.durable();
     // Keep showing the last chat after it ended (so "chat ended" appears) until the next one starts.
     let lastChatId = session.openChatId;
