@@ -31,7 +31,8 @@ export interface Chat {
   agentId: string | null;
   startedAtMs: number | null;
   endedAtMs: number | null;
-  endedBy: "agent" | "shopper" | "restart" | null;
+  /** "disconnected": the shopper's page stopped listening (closed tab, lost network) for longer than the grace time. */
+  endedBy: "agent" | "shopper" | "restart" | "disconnected" | null;
   readonly messages: ChatMessage[];
 }
 

@@ -151,7 +151,28 @@ export class ChatService {
     return open.length;
   }
 
-  #end(chat: Chat, endedBy: "agent" | "shopper"): Chat {
+  /**
+   * Ends every open chat whose shopper has not been connected (`lastSeenMs`, null = never) for
+   * `graceSeconds`: a queued one as abandoned, an active one as "disconnected". So a closed tab
+   * never leaves a chat queued forever or an agent holding a dead conversation.
+   */
+  endDisconnected(lastSeenMs: (sessionId: string) => number | null, graceSeconds: number): Chat[] {
+    const now = this.#store.now();
+    const gone: Chat[] = [];
+    for (const chat of this.desk.chats.values()) {
+      if (chat.status === "ended") continue;
+      const seen = lastSeenMs(chat.sessionId) ?? chat.requestedAtMs;
+      if (now - Math.max(seen, chat.requestedAtMs) < graceSeconds * 1000) continue;
+      if (chat.status === "queued") {
+        this.desk.end(chat.id, "disconnected");
+        this.#store.commit({ type: "queueAbandoned", sessionId: chat.sessionId, chatId: chat.id, waitSeconds: seconds(now - chat.requestedAtMs) });
+      } else this.#end(chat, "disconnected");
+      gone.push(chat);
+    }
+    return gone;
+  }
+
+  #end(chat: Chat, endedBy: "agent" | "shopper" | "disconnected"): Chat {
     if (chat.status === "ended") return chat;
     const startedAtMs = chat.startedAtMs;
     this.desk.end(chat.id, endedBy);

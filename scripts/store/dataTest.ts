@@ -92,6 +92,11 @@ export const DATA_TEST = {
   agentReplyInput: "agent-reply-input",
   agentReplySend: "agent-reply-send",
   agentChatClose: "agent-chat-close",
+  agentChatContext: "agent-chat-context",
+  messageTime: "message-time",
+  queueWait: "queue-wait",
+  notifyToggle: "notify-toggle",
+  shortcutsHelp: "shortcuts-help",
 } as const;
 
 /** The input (or radio group) of checkout field `name`. */

@@ -90,8 +90,15 @@ export async function startStore(options: StoreOptions = {}): Promise<StoreHandl
   const desk = new ChatDesk({ concurrency: scenario.agents.concurrency, meanHandleSeconds: distributionMean(config.chat.handleSeconds), discipline: config.chat.queueDiscipline, now });
   const chats = new ChatService(desk, store, policy);
   chats.closeChatsLeftOpen();
-  const streams = new LiveStreams();
+  const streams = new LiveStreams(now);
+  // Heartbeat: a chat whose shopper's page stopped listening is ended after the grace time.
+  const sweep = setInterval(() => chats.endDisconnected((sessionId) => streams.lastSeenMs(sessionId), resolved.disconnectGraceSeconds), Math.min(5, resolved.disconnectGraceSeconds / 2) * 1000);
+  sweep.unref();
   desk.onChange(() => streams.refresh());
+  // A chatting shopper's page, cart and orders are in their agent's console: refresh it as they change.
+  store.onCommit((event) => {
+    if (event.type !== "storeStarted" && state.sessions.get(event.sessionId)?.openChatId) streams.refresh();
+  });
   const bots = new BotAgents(chats, resolved.autoAgents, { replyDelaySeconds: resolved.botDelaySeconds, handleSeconds: resolved.botHandleSeconds, lines: botLines(config, scenario.currency) });
   const context: StoreContext = { loaded, policy, store, chats, bots, streams, assets, users };
   let allowedHosts: ReadonlySet<string> = new Set();
@@ -104,6 +111,7 @@ export async function startStore(options: StoreOptions = {}): Promise<StoreHandl
     const listening = app.server.address();
     allowedHosts = allowedHostValues(resolved.host, typeof listening === "object" && listening !== null ? listening.port : resolved.port, resolved.allowedHosts);
   } catch (error) {
+    clearInterval(sweep);
     bots.stop();
     streams.closeAll();
     await app?.close();
@@ -125,6 +133,7 @@ export async function startStore(options: StoreOptions = {}): Promise<StoreHandl
     demoAccounts: demo.credentials,
     close() {
       closing ??= (async () => {
+        clearInterval(sweep);
         bots.stop();
         streams.closeAll();
         await server.close();

@@ -129,7 +129,7 @@ export interface ChatMessageEvent extends InSession {
 export interface ChatEndedEvent extends InSession {
   type: "chatEnded";
   chatId: string;
-  endedBy: "agent" | "shopper" | "restart";
+  endedBy: "agent" | "shopper" | "restart" | "disconnected";
   handleSeconds: number;
 }
 /** The shopper gave up waiting in the queue. */

@@ -12,6 +12,12 @@ export const DEFAULT_DATA_DIRECTORY = ".store-data";
 export const DEFAULT_BOT_DELAY_SECONDS = 3;
 /** Seconds after which a bot agent closes a chat it took. */
 export const DEFAULT_BOT_HANDLE_SECONDS = 90;
+/**
+ * Seconds a chat's shopper may be without a connected page (closed tab, lost network) before the
+ * chat is ended. An assumption (plausible 20–120 s): longer than a page change or an event-stream
+ * reconnect (1 s retry), shorter than an agent would keep talking to nobody.
+ */
+export const DEFAULT_DISCONNECT_GRACE_SECONDS = 45;
 /** The users file's name inside the data folder (`convsim store users add` writes it). */
 export const USERS_FILE = "users.json";
 /** Signed-in agents' sessions, kept across restarts. */
@@ -37,6 +43,8 @@ export interface StoreOptions {
   autoAgents?: number;
   botDelaySeconds?: number;
   botHandleSeconds?: number;
+  /** See DEFAULT_DISCONNECT_GRACE_SECONDS. */
+  disconnectGraceSeconds?: number;
   /** Accounts file; default `<dataDir>/users.json` (missing = no accounts). */
   usersFile?: string;
   /** Make throwaway accounts for this run (one admin, two agents) with random passwords, kept in memory only. */
@@ -59,6 +67,7 @@ export interface ResolvedStoreOptions {
   readonly autoAgents: number;
   readonly botDelaySeconds: number;
   readonly botHandleSeconds: number;
+  readonly disconnectGraceSeconds: number;
   readonly usersFile: string;
   readonly demo: boolean;
   readonly allowedHosts: readonly string[];
@@ -74,6 +83,7 @@ export function resolveStoreOptions(options: StoreOptions): ResolvedStoreOptions
     host: options.host ?? DEFAULT_HOST,
     port: options.port ?? DEFAULT_PORT,
     dataDir,
+    disconnectGraceSeconds: options.disconnectGraceSeconds ?? DEFAULT_DISCONNECT_GRACE_SECONDS,
     usersFile: resolve(options.usersFile ?? join(dataDir, USERS_FILE)),
     demo: options.demo ?? false,
     allowedHosts: Object.freeze([...(options.allowedHosts ?? [])]),

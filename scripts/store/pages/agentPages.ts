@@ -54,6 +54,8 @@ export function agentConsolePage(agentName: string, concurrency: number, csrfTok
     </p>
     <form class="inline" method="post" action="/agent/sign-out">${csrfField(csrfToken)}<button class="link-button" type="submit" data-test="${DATA_TEST.agentSignOut}">Sign out</button></form>
     ${role === "admin" && html`<p><a href="/team" data-test="${DATA_TEST.teamLink}">Team page</a></p>`}
+    <p><button class="button small" type="button" data-test="${DATA_TEST.notifyToggle}">Desktop notifications</button></p>
+    <p class="muted small" data-test="${DATA_TEST.shortcutsHelp}">Keys: <kbd>Alt</kbd>+<kbd>T</kbd> take the next chat · <kbd>Enter</kbd> send · <kbd>Alt</kbd>+<kbd>C</kbd> close the chat you are typing in · <kbd>Alt</kbd>+<kbd>O</kbd> online/offline</p>
     <p class="muted" data-test="${DATA_TEST.agentCapacity}"></p>
     <p class="muted" data-test="${DATA_TEST.agentQueueState}"></p>
     <h2>Queue</h2>

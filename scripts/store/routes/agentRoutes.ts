@@ -89,6 +89,19 @@ export function agentRoutes(app: FastifyInstance, context: StoreContext): void {
   });
 }
 
+/**
+ * The shopper as they are now (the chat's `context` is as they were when they asked): page, cart
+ * value, and orders placed in the visit with their total. The console shows it; it changes as the
+ * shopper moves on, so an order placed during the chat shows at once.
+ */
+function liveContext(context: StoreContext, sessionId: string) {
+  const { store } = context;
+  const session = store.state.sessions.get(sessionId);
+  if (!session) return null;
+  const orders = session.orderIds.map((orderId) => store.state.orders.get(orderId)).filter((order) => order !== undefined);
+  return { step: session.currentStep, cartValue: store.cartValue(session), orders: orders.length, ordersTotal: Math.round(orders.reduce((sum, order) => sum + order.total, 0) * 100) / 100 };
+}
+
 /** What one agent's console shows; also what /api/admin/state reports per agent. */
 export function consoleView(context: StoreContext, agent: Agent) {
   const { chats } = context;
@@ -100,7 +113,7 @@ export function consoleView(context: StoreContext, agent: Agent) {
     queue: chats.queueItems(),
     chats: [...agent.chats].map((id) => {
       const chat = desk.chat(id);
-      return { id, context: chat.context, source: chat.source, priority: chat.priority, startedAtMs: chat.startedAtMs, messages: chat.messages };
+      return { id, context: chat.context, live: liveContext(context, chat.sessionId), source: chat.source, priority: chat.priority, requestedAtMs: chat.requestedAtMs, startedAtMs: chat.startedAtMs, messages: chat.messages };
     }),
   };
 }

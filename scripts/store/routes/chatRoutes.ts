@@ -50,6 +50,6 @@ export function chatRoutes(app: FastifyInstance, context: StoreContext): void {
       if (session.openChatId !== null) lastChatId = session.openChatId;
       const chat = lastChatId === null ? undefined : chats.desk.chats.get(lastChatId);
       return { chat: chat ? chats.viewOf(chat) : null, visit: session.visit };
-    });
+    }, session.id);
   });
 }

@@ -135,7 +135,7 @@ export class ChatWidgetView {
       : ended
         ? chat.endedBy === "shopper"
           ? "You left the chat."
-          : chat.endedBy === "restart"
+          : chat.endedBy === "restart" || chat.endedBy === "disconnected"
             ? "The chat was interrupted. Start a new one any time."
             : "The agent ended the chat. Thanks for chatting with us!"
         : `You are chatting with ${chat.agentName ?? "an agent"}.`;
