@@ -34,6 +34,8 @@ export interface Chat {
   /** "disconnected": the shopper's page stopped listening (closed tab, lost network) for longer than the grace time. */
   endedBy: "agent" | "shopper" | "restart" | "disconnected" | null;
   readonly messages: ChatMessage[];
+  /** The shopper's post-chat rating (1–5), once given. */
+  rating: number | null;
 }
 
 /** A signed-in agent (a person at the console, or a bot). */
@@ -157,6 +159,7 @@ export class ChatDesk {
       endedAtMs: null,
       endedBy: null,
       messages: [],
+      rating: null,
     };
     this.chats.set(id, chat);
     this.#queued.add(chat);
@@ -203,6 +206,11 @@ export class ChatDesk {
     chat.endedBy = endedBy;
     this.#changed();
     return chat;
+  }
+
+  /** Tells listeners something about a chat changed that the desk does not track (a rating). */
+  touch(): void {
+    this.#changed();
   }
 
   chat(chatId: string): Chat {

@@ -19,6 +19,8 @@ export interface ShopperChatView {
   agentName: string | null;
   endedBy: Chat["endedBy"];
   messages: ChatMessage[];
+  /** The shopper's rating once given; the widget asks for one after a chat with an agent ends. */
+  rating: number | null;
 }
 
 /** A queued chat as the agent console lists it. */
@@ -108,6 +110,18 @@ export class ChatService {
     return this.#end(chat, "shopper");
   }
 
+  /** The shopper rates their own ended chat with an agent, once. */
+  rate(session: Session, chatId: string, rating: number, comment: string): Chat {
+    const chat = this.desk.chats.get(chatId);
+    if (!chat || chat.sessionId !== session.id) throw new StoreError(404, `invalid chatId: ${JSON.stringify(chatId)} (no such chat in this visit)`);
+    if (chat.status !== "ended" || chat.agentId === null) throw new StoreError(409, `invalid rating: chat ${chat.id} is ${chat.status === "ended" ? "not one an agent took" : chat.status} (rate a chat with an agent after it ends)`);
+    if (chat.rating !== null) throw new StoreError(409, `invalid rating: chat ${chat.id} is already rated`);
+    chat.rating = rating;
+    this.#store.commit({ type: "chatRated", sessionId: session.id, chatId: chat.id, agentId: chat.agentId, rating, comment: comment.trim() });
+    this.desk.touch();
+    return chat;
+  }
+
   shopperView(session: Session): ShopperChatView | null {
     const chatId = session.openChatId ?? null;
     const chat = chatId === null ? undefined : this.desk.chats.get(chatId);
@@ -124,6 +138,7 @@ export class ChatService {
       agentName: chat.agentId === null ? null : (this.desk.agents.get(chat.agentId)?.name ?? null),
       endedBy: chat.endedBy,
       messages: chat.messages,
+      rating: chat.rating,
     };
   }
 

@@ -158,4 +158,33 @@ describe("agent console in Chromium", () => {
     await shopper.context.close();
     await agent.page.locator(byTest("queue-empty")).waitFor({ timeout: 15_000 });
   });
+
+  it("after a chat with an agent ends the widget asks for a 1-5 rating and a comment, once; the rating is logged", async () => {
+    const rated = await startStore({ port: 0, dataDir: tempDataDir(), autoAgents: 1, botDelaySeconds: 0.1, botHandleSeconds: 1.5 });
+    try {
+      const context = await browser.newContext({ baseURL: rated.url });
+      contexts.push(context);
+      const page = await context.newPage();
+      const seen = watchPage(page);
+      await page.goto("/");
+      await page.locator(byTest("chat-help-button")).click();
+      await page.locator('#convsim-chat[data-chat-status="ended"]').waitFor({ timeout: 10_000 });
+      const form = page.locator(byTest("chat-rating"));
+      await form.waitFor();
+      expect(await axeViolations(page, "#convsim-chat")).toEqual([]);
+      await page.locator(byTest("chat-rating-4")).check();
+      await page.locator(byTest("chat-rating-comment")).fill(XSS);
+      await page.locator(byTest("chat-rating-submit")).click();
+      await page.locator(byTest("chat-rating-thanks")).waitFor();
+      expect(await form.isHidden()).toBe(true);
+      await expectInert(page);
+      expect(seen).toEqual({ dialogs: [], errors: [] });
+      const events = readEventLog(rated.eventLogPath, new Warnings()).events.filter((event) => event.type === "chatRated");
+      expect(events).toEqual([expect.objectContaining({ rating: 4, comment: XSS, agentId: expect.stringMatching(/^BOT-/) })]);
+      const again = await api(page, "POST", "/api/chat/rating", { chatId: (events[0] as { chatId: string }).chatId, rating: 5 });
+      expect([again.status, again.json.error]).toEqual([409, expect.stringMatching(/already rated$/)]);
+    } finally {
+      await rated.close();
+    }
+  });
 });

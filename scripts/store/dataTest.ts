@@ -70,6 +70,10 @@ export const DATA_TEST = {
   chatInput: "chat-input",
   chatSend: "chat-send",
   chatEnd: "chat-end",
+  chatRating: "chat-rating",
+  chatRatingComment: "chat-rating-comment",
+  chatRatingSubmit: "chat-rating-submit",
+  chatRatingThanks: "chat-rating-thanks",
   chatClose: "chat-close",
   chatError: "chat-error",
   // agent console

@@ -132,6 +132,14 @@ export interface ChatEndedEvent extends InSession {
   endedBy: "agent" | "shopper" | "restart" | "disconnected";
   handleSeconds: number;
 }
+/** The shopper's post-chat rating (1–5) and optional comment; the comment is untrusted text. */
+export interface ChatRatedEvent extends InSession {
+  type: "chatRated";
+  chatId: string;
+  agentId: string;
+  rating: number;
+  comment: string;
+}
 /** The shopper gave up waiting in the queue. */
 export interface QueueAbandonedEvent extends InSession {
   type: "queueAbandoned";
@@ -173,6 +181,7 @@ export type StoreEvent =
   | ChatMessageEvent
   | ChatEndedEvent
   | QueueAbandonedEvent
+  | ChatRatedEvent
   | OrderPlacedEvent;
 
 export type StoreEventType = StoreEvent["type"];

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { StoreError } from "../StoreError.ts";
-import { chatRequestSchema, messageSchema, parseBody } from "./apiSchemas.ts";
+import { chatRequestSchema, messageSchema, parseBody, ratingSchema } from "./apiSchemas.ts";
 import { sendJson } from "./respond.ts";
 import { existingShopperSession, shopperSession } from "./shopperSession.ts";
 import type { StoreContext } from "./StoreContext.ts";
@@ -31,6 +31,15 @@ export function chatRoutes(app: FastifyInstance, context: StoreContext): void {
     chats.post(session.openChatId, "shopper", "Shopper", text);
     await store.durable();
     return sendJson(reply, 201, { chat: chats.shopperView(session) });
+  });
+
+  /** The post-chat rating of the visit's own ended chat. */
+  app.post("/api/chat/rating", async (request, reply) => {
+    const session = shopperSession(store, request, reply);
+    const body = parseBody(ratingSchema, request.body);
+    const chat = chats.rate(session, body.chatId, body.rating, body.comment ?? "");
+    await store.durable();
+    return sendJson(reply, 200, { chat: chats.viewOf(chat) });
   });
 
   /** Give up waiting, or end the chat. */

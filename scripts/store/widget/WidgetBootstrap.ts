@@ -19,6 +19,7 @@ export interface WidgetChat {
   agentName: string | null;
   endedBy: "agent" | "shopper" | "restart" | "disconnected" | null;
   messages: WidgetChatMessage[];
+  rating: number | null;
 }
 
 /**
