@@ -34,7 +34,7 @@ beforeAll(async () => {
     { name: `policy ${XSS}`, rules: [{ name: RULE, when: "step == cart and idleSeconds >= 30", priority: 1 }], caps: { perPage: 1, perVisit: 2, afterDecline: false, minGapSeconds: 60 } },
     { name: `scenario ${XSS}`, catalog: [{ id: "evil", name: `Bag ${XSS}`, price: 120, description: XSS }] },
   );
-  store = await startStore({ scenario, port: 0, dataDir, autoAgents: 0, disconnectGraceSeconds: 3 });
+  store = await startStore({ scenario, port: 0, dataDir, autoAgents: 0, disconnectGraceSeconds: 3, demo: true });
 });
 afterAll(async () => {
   await Promise.all(contexts.map((context) => context.close().catch(() => {})));
@@ -142,6 +142,26 @@ describe("agent console in Chromium", () => {
     await chat.waitFor({ state: "detached", timeout: 15_000 });
     const ended = readEventLog(store.eventLogPath, new Warnings()).events.filter((event) => event.type === "chatEnded");
     expect(ended.map((event) => event.type === "chatEnded" && event.endedBy)).toEqual(["disconnected"]);
+
+    // The team page: the chat in the figures and the archive, every payload as text.
+    const lead = await newPage();
+    await lead.page.goto("/agent");
+    await lead.page.locator(byTest("agent-name")).fill("demo-admin");
+    await lead.page.locator(byTest("agent-password")).fill(store.demoAccounts.find((account) => account.username === "demo-admin")!.password);
+    await lead.page.locator(byTest("agent-sign-in-submit")).click();
+    await lead.page.locator(byTest("team-link")).click();
+    await lead.page.locator(byTest("team-figures")).waitFor();
+    const alexRow = lead.page.locator(`${byTest("team-row")}[data-agent-id="alex"]`);
+    expect(await alexRow.locator("td").nth(1).textContent()).toBe(`A ${XSS}`);
+    expect(await alexRow.locator("td").nth(2).textContent()).toBe("1");
+    expect(await alexRow.locator("td").nth(6).textContent()).toBe("1");
+    await lead.page.locator(byTest("transcript-query")).fill("onerror");
+    await lead.page.locator(`${byTest("transcripts")} button`).click();
+    await lead.page.locator(byTest("transcript")).filter({ hasText: XSS }).first().waitFor();
+    await lead.page.screenshot({ path: `${ARTIFACTS}/team-page.png`, fullPage: true, animations: "disabled" });
+    await expectInert(lead.page);
+    expect(await axeViolations(lead.page, "main")).toEqual([]);
+    expect(lead.seen).toEqual({ dialogs: [], errors: [] });
   });
 
   it("a queued chat whose shopper left is taken off the queue, never waiting forever", async () => {

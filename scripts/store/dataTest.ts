@@ -101,6 +101,14 @@ export const DATA_TEST = {
   queueWait: "queue-wait",
   notifyToggle: "notify-toggle",
   shortcutsHelp: "shortcuts-help",
+  // team page
+  teamFigures: "team-figures",
+  teamRow: "team-row",
+  teamExportCsv: "team-export-csv",
+  teamExportJson: "team-export-json",
+  transcripts: "transcripts",
+  transcript: "transcript",
+  transcriptQuery: "transcript-query",
 } as const;
 
 /** The input (or radio group) of checkout field `name`. */

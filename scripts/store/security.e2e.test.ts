@@ -77,6 +77,9 @@ const ROWS: Row[] = [
   { method: "GET", path: () => "/api/admin/state", expected: ADMIN_ONLY },
   { method: "POST", path: () => "/api/admin/bots", body: () => ({ online: 0 }), expected: ADMIN_ONLY },
   { method: "POST", path: () => "/api/admin/agents/demo-agent-2", body: () => ({ online: true }), expected: { ...ADMIN_ONLY } },
+  { method: "GET", path: () => "/api/admin/team?format=csv", expected: ADMIN_ONLY },
+  { method: "GET", path: () => "/api/admin/transcripts?q=card", expected: ADMIN_ONLY },
+  { method: "GET", path: () => "/team", expected: { none: 303, shopper: 303, otherShopper: 303, holder: 403, otherAgent: 403, admin: 200 } },
   { method: "GET", path: () => "/api/agent/stream", expected: ANY_AGENT },
   { method: "POST", path: () => "/api/agent/status", body: () => ({ online: true }), expected: ANY_AGENT },
   // Taking a chat another agent holds is refused as a conflict, whoever asks.

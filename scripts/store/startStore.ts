@@ -20,7 +20,7 @@ import { EventLog } from "./EventLog.ts";
 import { LiveStreams } from "./LiveStreams.ts";
 import { errorContent, layout } from "./pages/index.ts";
 import { productImageSvg } from "./productImage.ts";
-import { adminRoutes, agentRoutes, apiRoutes, chatRoutes, sendHtml, sendJson, shopRoutes, type StoreContext } from "./routes/index.ts";
+import { adminRoutes, agentRoutes, teamRoutes, apiRoutes, chatRoutes, sendHtml, sendJson, shopRoutes, type StoreContext } from "./routes/index.ts";
 import { StoreError } from "./StoreError.ts";
 import { EVENT_LOG_FILE, resolveStoreOptions, SECRET_FILE, SESSIONS_FILE, type StoreOptions } from "./storeOptions.ts";
 import { StoreService } from "./StoreService.ts";
@@ -100,7 +100,7 @@ export async function startStore(options: StoreOptions = {}): Promise<StoreHandl
     if (event.type !== "storeStarted" && state.sessions.get(event.sessionId)?.openChatId) streams.refresh();
   });
   const bots = new BotAgents(chats, resolved.autoAgents, { replyDelaySeconds: resolved.botDelaySeconds, handleSeconds: resolved.botHandleSeconds, lines: botLines(config, scenario.currency) });
-  const context: StoreContext = { loaded, policy, store, chats, bots, streams, assets, users };
+  const context: StoreContext = { loaded, policy, store, chats, bots, streams, assets, users, eventLogPath };
   let allowedHosts: ReadonlySet<string> = new Set();
 
   let app: FastifyInstance | null = null;
@@ -174,6 +174,7 @@ async function buildApp(context: StoreContext, security: { secret: string; sessi
     await registerAgentSession(scope, security.secret, security.sessions);
     agentRoutes(scope, context);
     adminRoutes(scope, context);
+    teamRoutes(scope, context);
   });
 
   app.setNotFoundHandler(async (request, reply) => {

@@ -3,7 +3,8 @@ import { html, type SafeHtml } from "../html.ts";
 import { csrfField } from "./csrfField.ts";
 import { csrfMeta, STORE_BRAND } from "./layout.ts";
 
-function agentShell(title: string, body: SafeHtml, script: boolean, csrfToken: string): SafeHtml {
+/** The console pages' frame: header, stylesheet, CSRF meta, and the console script when asked. */
+export function agentShell(title: string, body: SafeHtml, script: boolean, csrfToken: string): SafeHtml {
   return html`<!doctype html>
 <html lang="en">
 <head>

@@ -16,6 +16,8 @@ export interface StoreContext {
   readonly streams: LiveStreams;
   /** Accounts that may sign in to the console. */
   readonly users: UserDirectory;
+  /** The event log file (the record the team figures are projected from). */
+  readonly eventLogPath: string;
   /** Bundled and static assets by URL path. */
   readonly assets: ReadonlyMap<string, { contentType: string; body: string }>;
 }

@@ -7,5 +7,6 @@ export { chatRoutes } from "./chatRoutes.ts";
 export { agentRoutes } from "./agentRoutes.ts";
 export { AGENT_COOKIE } from "../auth/agentSession.ts";
 export { adminRoutes } from "./adminRoutes.ts";
+export { teamRoutes } from "./teamRoutes.ts";
 export { SESSION_COOKIE, VISITOR_COOKIE } from "./shopperSession.ts";
 export { sendHtml, sendJson } from "./respond.ts";
