@@ -37,28 +37,11 @@ export function chatRecords(events: Iterable<StoreEvent>): ChatRecord[] {
         bySession.set(event.sessionId, [...(bySession.get(event.sessionId) ?? []), record]);
         break;
       }
-      case "chatMessage": {
-        const record = chats.get(event.chatId);
-        if (!record) break;
-        record.messages.push({ from: event.from, author: event.author, text: event.text, atMs: event.atMs });
-        if (event.from === "agent" && record.firstResponseSeconds === null) record.firstResponseSeconds = (event.atMs - record.startedAtMs) / 1000;
+      case "chatMessage":
+      case "chatEnded":
+      case "chatRated":
+        applyToChat(chats.get(event.chatId), event);
         break;
-      }
-      case "chatEnded": {
-        const record = chats.get(event.chatId);
-        if (!record) break;
-        record.endedAtMs = event.atMs;
-        record.handleSeconds = event.handleSeconds;
-        record.endedBy = event.endedBy;
-        break;
-      }
-      case "chatRated": {
-        const record = chats.get(event.chatId);
-        if (!record) break;
-        record.rating = event.rating;
-        record.ratingComment = event.comment;
-        break;
-      }
       case "orderPlaced":
         for (const record of bySession.get(event.sessionId) ?? []) if (record.startedAtMs <= event.atMs) record.orders.push({ orderId: event.orderId, total: event.total });
         break;
@@ -67,4 +50,20 @@ export function chatRecords(events: Iterable<StoreEvent>): ChatRecord[] {
     }
   }
   return [...chats.values()];
+}
+
+/** A chat event applied to its record (ignored for chats no agent took). */
+function applyToChat(record: ChatRecord | undefined, event: Extract<StoreEvent, { type: "chatMessage" | "chatEnded" | "chatRated" }>): void {
+  if (!record) return;
+  if (event.type === "chatMessage") {
+    record.messages.push({ from: event.from, author: event.author, text: event.text, atMs: event.atMs });
+    if (event.from === "agent" && record.firstResponseSeconds === null) record.firstResponseSeconds = (event.atMs - record.startedAtMs) / 1000;
+  } else if (event.type === "chatEnded") {
+    record.endedAtMs = event.atMs;
+    record.handleSeconds = event.handleSeconds;
+    record.endedBy = event.endedBy;
+  } else {
+    record.rating = event.rating;
+    record.ratingComment = event.comment;
+  }
 }
