@@ -186,6 +186,20 @@ export class ChatDesk {
     return chat;
   }
 
+  /** Moves an active chat from the agent holding it to `toAgentId` (online, with a free slot). */
+  transfer(chatId: string, fromAgentId: string, toAgentId: string): Chat {
+    const chat = this.chat(chatId);
+    if (chat.status !== "active" || chat.agentId !== fromAgentId) throw new StoreError(403, `invalid transfer: chat ${chat.id} is not held by this agent`);
+    const to = this.#agent(toAgentId);
+    if (to.id === fromAgentId) throw new StoreError(409, "invalid transfer: the chat is already yours");
+    if (!to.online || to.chats.size >= this.options.concurrency) throw new StoreError(409, `invalid transfer: ${to.name} is ${to.online ? `at the concurrency limit (${this.options.concurrency})` : "offline"}`);
+    this.agents.get(fromAgentId)?.chats.delete(chat.id);
+    to.chats.add(chat.id);
+    chat.agentId = to.id;
+    this.#changed();
+    return chat;
+  }
+
   addMessage(chatId: string, message: Omit<ChatMessage, "atMs">): ChatMessage {
     const chat = this.chat(chatId);
     if (chat.status === "ended") throw new StoreError(409, `invalid message: chat ${chat.id} has ended`);

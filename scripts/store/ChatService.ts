@@ -110,6 +110,15 @@ export class ChatService {
     return this.#end(chat, "shopper");
   }
 
+  /** The holding agent hands an active chat to another agent; the shopper sees who took over. */
+  transfer(fromAgentId: string, chatId: string, toAgentId: string): Chat {
+    const chat = this.desk.transfer(chatId, fromAgentId, toAgentId);
+    const to = this.desk.agents.get(toAgentId)!;
+    this.#store.commit({ type: "chatTransferred", sessionId: chat.sessionId, chatId: chat.id, fromAgentId, toAgentId, toAgentName: to.name });
+    this.desk.addMessage(chat.id, { from: "system", author: "", text: `${to.name} took over the chat` });
+    return chat;
+  }
+
   /** The shopper rates their own ended chat with an agent, once. */
   rate(session: Session, chatId: string, rating: number, comment: string): Chat {
     const chat = this.desk.chats.get(chatId);

@@ -97,6 +97,8 @@ export const DATA_TEST = {
   agentReplySend: "agent-reply-send",
   agentChatClose: "agent-chat-close",
   agentChatContext: "agent-chat-context",
+  agentTransferTo: "agent-transfer-to",
+  agentTransfer: "agent-transfer",
   messageTime: "message-time",
   queueWait: "queue-wait",
   notifyToggle: "notify-toggle",

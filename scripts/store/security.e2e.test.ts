@@ -128,6 +128,22 @@ describe("access matrix: endpoint × identity", () => {
 
 });
 
+describe("transfer", () => {
+  it("only the holder can hand a chat on; afterwards the new agent writes and the old one is refused", async () => {
+    const shopper = new TestClient(store.url);
+    const chat = (await shopper.send("POST", "/api/chat/request", { source: "reactive", signals: SIGNALS })).json.chat.id;
+    await clients.holder.send("POST", "/api/agent/status", { online: true });
+    await clients.otherAgent.send("POST", "/api/agent/status", { online: true });
+    expect((await clients.holder.send("POST", "/api/agent/take", { chatId: chat })).status).toBe(200);
+    expect((await clients.otherAgent.send("POST", `/api/agent/chats/${chat}/transfer`, { to: "demo-agent-2" })).status).toBe(403);
+    expect((await clients.holder.send("POST", `/api/agent/chats/${chat}/transfer`, { to: "nobody" })).status).toBe(404);
+    expect((await clients.holder.send("POST", `/api/agent/chats/${chat}/transfer`, { to: "demo-agent-2" })).status).toBe(200);
+    expect((await clients.holder.send("POST", `/api/agent/chats/${chat}/messages`, { text: "still me?" })).status).toBe(403);
+    expect((await clients.otherAgent.send("POST", `/api/agent/chats/${chat}/messages`, { text: "I took over" })).status).toBe(201);
+    expect((await shopper.get("/api/session")).json.chat.agentName).toBe("Demo agent 2");
+  });
+});
+
 describe("cross-site and identity attacks", () => {
   it("a state-changing request without a CSRF token, or with another browser's token, is refused with 403", async () => {
     const shopper = new TestClient(store.url);

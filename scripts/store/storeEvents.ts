@@ -140,6 +140,14 @@ export interface ChatRatedEvent extends InSession {
   rating: number;
   comment: string;
 }
+/** An agent handed an active chat to another agent; figures count the chat for the last one. */
+export interface ChatTransferredEvent extends InSession {
+  type: "chatTransferred";
+  chatId: string;
+  fromAgentId: string;
+  toAgentId: string;
+  toAgentName: string;
+}
 /** The shopper gave up waiting in the queue. */
 export interface QueueAbandonedEvent extends InSession {
   type: "queueAbandoned";
@@ -182,6 +190,7 @@ export type StoreEvent =
   | ChatEndedEvent
   | QueueAbandonedEvent
   | ChatRatedEvent
+  | ChatTransferredEvent
   | OrderPlacedEvent;
 
 export type StoreEventType = StoreEvent["type"];

@@ -18,6 +18,7 @@ interface ConsoleView {
   currency: string;
   agent: { id: string; name: string; online: boolean; load: number; concurrency: number };
   team: { freeSlots: number; queueLength: number; predictedWaitSeconds: number; capacity: number; online: number };
+  transferTo: { id: string; name: string }[];
   queue: { id: string; priority: number; source: { kind: string; rule?: string }; step: string; cartValue: number; device: string; waitingSeconds: number; preview: string | null }[];
   chats: {
     id: string;
@@ -213,7 +214,18 @@ function main(): void {
         close.type = "button";
         close.textContent = "Close chat";
         close.addEventListener("click", () => act(callApi("POST", `/api/agent/chats/${encodeURIComponent(chat.id)}/close`)));
-        card.append(heading, live, list, form, close);
+        const transfer = element("div", "cs-transfer");
+        const target = element("select", "", DATA_TEST.agentTransferTo) as HTMLSelectElement;
+        target.setAttribute("aria-label", "Transfer to");
+        target.append(...view.transferTo.map((candidate) => Object.assign(document.createElement("option"), { value: candidate.id, textContent: candidate.name })));
+        const hand = element("button", "button small", DATA_TEST.agentTransfer) as HTMLButtonElement;
+        hand.type = "button";
+        hand.textContent = "Transfer";
+        hand.disabled = view.transferTo.length === 0;
+        if (hand.disabled) hand.title = "Nobody else is online with a free slot";
+        hand.addEventListener("click", () => act(callApi("POST", `/api/agent/chats/${encodeURIComponent(chat.id)}/transfer`, { to: target.value })));
+        transfer.append(target, hand);
+        card.append(heading, live, list, form, close, transfer);
         if (focused === chat.id) queueMicrotask(() => input.focus());
         return card;
       }),

@@ -42,6 +42,11 @@ export function chatRecords(events: Iterable<StoreEvent>): ChatRecord[] {
       case "chatRated":
         applyToChat(chats.get(event.chatId), event);
         break;
+      case "chatTransferred": {
+        const record = chats.get(event.chatId);
+        if (record) Object.assign(record, { agentId: event.toAgentId, agentName: event.toAgentName });
+        break;
+      }
       case "orderPlaced":
         for (const record of bySession.get(event.sessionId) ?? []) if (record.startedAtMs <= event.atMs) record.orders.push({ orderId: event.orderId, total: event.total });
         break;

@@ -5,7 +5,7 @@ import type { Agent } from "../ChatDesk.ts";
 import { agentConsolePage, agentSignInPage } from "../pages/agentPages.ts";
 import { StoreError } from "../StoreError.ts";
 import { deskAgent, requireAgent, signedInAccount } from "./agentAccess.ts";
-import { messageSchema, onlineSchema, parseBody, takeSchema } from "./apiSchemas.ts";
+import { messageSchema, onlineSchema, parseBody, takeSchema, transferSchema } from "./apiSchemas.ts";
 import { sendHtml, sendJson } from "./respond.ts";
 import type { StoreContext } from "./StoreContext.ts";
 
@@ -81,6 +81,14 @@ export function agentRoutes(app: FastifyInstance, context: StoreContext): void {
     return sendJson(reply, 201, { ok: true });
   });
 
+  /** Hands a chat this agent holds to another online agent with a free slot. */
+  app.post<{ Params: { id: string } }>("/api/agent/chats/:id/transfer", async (request, reply) => {
+    const agent = requireAgent(context, request);
+    chats.transfer(agent.id, request.params.id, parseBody(transferSchema, request.body).to);
+    await store.durable();
+    return sendJson(reply, 200, { ok: true });
+  });
+
   app.post<{ Params: { id: string } }>("/api/agent/chats/:id/close", async (request, reply) => {
     const agent = requireAgent(context, request);
     chats.close(agent.id, request.params.id);
@@ -110,6 +118,8 @@ export function consoleView(context: StoreContext, agent: Agent) {
     agent: { id: agent.id, name: agent.name, online: agent.online, load: agent.chats.size, concurrency: desk.options.concurrency },
     currency: context.store.currency,
     team: { ...desk.queueState(), capacity: desk.capacity, online: [...desk.agents.values()].filter((candidate) => candidate.online).length },
+    /** Who a chat can be transferred to: other people online with a free slot (bots take only from the queue). */
+    transferTo: [...desk.agents.values()].filter((candidate) => !candidate.bot && candidate.online && candidate.id !== agent.id && candidate.chats.size < desk.options.concurrency).map((candidate) => ({ id: candidate.id, name: candidate.name })),
     queue: chats.queueItems(),
     chats: [...agent.chats].map((id) => {
       const chat = desk.chat(id);
