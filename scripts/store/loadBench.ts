@@ -69,7 +69,8 @@ async function holdChatStream(client: TestClient, signal: AbortSignal): Promise<
     try {
       const cookie = [...client.cookies].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join("; ");
       const response = await fetch(`${client.baseUrl}/api/chat/stream`, { headers: { cookie }, signal });
-      for await (const _chunk of response.body ?? []) if (signal.aborted) break;
+      const reader = response.body?.getReader();
+      while (reader && !signal.aborted && !(await reader.read()).done);
     } catch {
       // Store down (a restart) or aborted: try again shortly unless done.
     }
