@@ -98,6 +98,7 @@ export const DATA_TEST = {
   agentChatClose: "agent-chat-close",
   agentChatContext: "agent-chat-context",
   agentTransferTo: "agent-transfer-to",
+  cannedReply: "canned-reply",
   agentTransfer: "agent-transfer",
   messageTime: "message-time",
   queueWait: "queue-wait",

@@ -29,7 +29,7 @@ async function freePort(): Promise<number> {
 }
 
 function startStoreProcess(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", "store", "--port", String(port), "--data", dataDir, "--auto-agents", "10", "--bot-delay-seconds", "0.2", "--bot-handle-seconds", "3"], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", "store", "--port", String(port), "--data", dataDir, "--auto-agents", "10", "--bot-delay-seconds", "0.2", "--bot-handle-seconds", "600"], { stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     let out = "";
     child.stdout!.on("data", (chunk) => {

@@ -128,6 +128,15 @@ describe("access matrix: endpoint × identity", () => {
 
 });
 
+describe("canned replies", () => {
+  it("admins replace the team's canned replies; every console gets them; agents may not edit", async () => {
+    expect((await clients.holder.request("PUT", "/api/admin/canned-replies", JSON.stringify({ replies: ["x"] }), "application/json")).status).toBe(403);
+    const saved = await clients.admin.request("PUT", "/api/admin/canned-replies", JSON.stringify({ replies: ["  Hello!  ", "", "Anything else?"] }), "application/json");
+    expect([saved.status, saved.json.replies]).toEqual([200, ["Hello!", "Anything else?"]]);
+    expect((await clients.holder.send("POST", "/api/agent/status", { online: true })).json.cannedReplies).toEqual(["Hello!", "Anything else?"]);
+  });
+});
+
 describe("transfer", () => {
   it("only the holder can hand a chat on; afterwards the new agent writes and the old one is refused", async () => {
     const shopper = new TestClient(store.url);

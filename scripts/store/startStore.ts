@@ -12,6 +12,7 @@ import { SessionFileStore } from "./auth/SessionFileStore.ts";
 import { storeSecret } from "./auth/storeSecret.ts";
 import { readUsersFile, UserDirectory } from "./auth/UserDirectory.ts";
 import { BotAgents } from "./BotAgents.ts";
+import { CannedReplies } from "./CannedReplies.ts";
 import { botLines } from "./botLines.ts";
 import { bundleAssets } from "./bundleAssets.ts";
 import { ChatDesk } from "./ChatDesk.ts";
@@ -22,7 +23,7 @@ import { errorContent, layout } from "./pages/index.ts";
 import { productImageSvg } from "./productImage.ts";
 import { adminRoutes, agentRoutes, teamRoutes, apiRoutes, chatRoutes, sendHtml, sendJson, shopRoutes, type StoreContext } from "./routes/index.ts";
 import { StoreError } from "./StoreError.ts";
-import { EVENT_LOG_FILE, resolveStoreOptions, SECRET_FILE, SESSIONS_FILE, type StoreOptions } from "./storeOptions.ts";
+import { CANNED_REPLIES_FILE, EVENT_LOG_FILE, resolveStoreOptions, SECRET_FILE, SESSIONS_FILE, type StoreOptions } from "./storeOptions.ts";
 import { StoreService } from "./StoreService.ts";
 import { StoreState } from "./StoreState.ts";
 import { Warnings } from "./Warnings.ts";
@@ -100,7 +101,8 @@ export async function startStore(options: StoreOptions = {}): Promise<StoreHandl
     if (event.type !== "storeStarted" && state.sessions.get(event.sessionId)?.openChatId) streams.refresh();
   });
   const bots = new BotAgents(chats, resolved.autoAgents, { replyDelaySeconds: resolved.botDelaySeconds, handleSeconds: resolved.botHandleSeconds, lines: botLines(config, scenario.currency) });
-  const context: StoreContext = { loaded, policy, store, chats, bots, streams, assets, users, eventLogPath };
+  const canned = new CannedReplies(join(resolved.dataDir, CANNED_REPLIES_FILE));
+  const context: StoreContext = { loaded, policy, store, chats, bots, streams, assets, users, eventLogPath, canned };
   let allowedHosts: ReadonlySet<string> = new Set();
 
   let app: FastifyInstance | null = null;

@@ -22,6 +22,8 @@ export const DEFAULT_DISCONNECT_GRACE_SECONDS = 45;
 export const USERS_FILE = "users.json";
 /** Signed-in agents' sessions, kept across restarts. */
 export const SESSIONS_FILE = "sessions.json";
+/** The team's canned replies, as admins last saved them. */
+export const CANNED_REPLIES_FILE = "canned-replies.json";
 /** The cookie-signing key, made on first start. */
 export const SECRET_FILE = "secret.key";
 /** The event log's file name inside the data folder. */

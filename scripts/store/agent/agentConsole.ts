@@ -19,6 +19,7 @@ interface ConsoleView {
   agent: { id: string; name: string; online: boolean; load: number; concurrency: number };
   team: { freeSlots: number; queueLength: number; predictedWaitSeconds: number; capacity: number; online: number };
   transferTo: { id: string; name: string }[];
+  cannedReplies: string[];
   queue: { id: string; priority: number; source: { kind: string; rule?: string }; step: string; cartValue: number; device: string; waitingSeconds: number; preview: string | null }[];
   chats: {
     id: string;
@@ -201,7 +202,16 @@ function main(): void {
         const send = element("button", "cs-primary", DATA_TEST.agentReplySend) as HTMLButtonElement;
         send.type = "submit";
         send.textContent = "Send";
-        form.append(input, send);
+        const canned = element("select", "", DATA_TEST.cannedReply) as HTMLSelectElement;
+        canned.setAttribute("aria-label", "Canned reply");
+        canned.append(Object.assign(document.createElement("option"), { value: "", textContent: "Canned reply…" }), ...view.cannedReplies.map((text) => Object.assign(document.createElement("option"), { value: text, textContent: text })));
+        canned.addEventListener("change", () => {
+          if (canned.value === "") return;
+          input.value = canned.value;
+          canned.value = "";
+          input.focus();
+        });
+        form.append(canned, input, send);
         form.addEventListener("submit", (event) => {
           event.preventDefault();
           const text = input.value.trim();

@@ -16,6 +16,14 @@ export function adminRoutes(app: FastifyInstance, context: StoreContext): void {
     return sendJson(reply, 200, adminState(context));
   });
 
+  /** Replaces the team's canned replies: `{replies: string[]}` (every agent's console updates). */
+  app.put("/api/admin/canned-replies", async (request, reply) => {
+    requireAccount(context, request, "admin");
+    const replies = context.canned.replace((request.body as { replies?: unknown } | null)?.replies);
+    context.streams.refresh();
+    return sendJson(reply, 200, { replies });
+  });
+
   /** Sets how many bot agents are online (adds bots as needed). */
   app.post("/api/admin/bots", async (request, reply) => {
     requireAccount(context, request, "admin");

@@ -119,6 +119,7 @@ export function consoleView(context: StoreContext, agent: Agent) {
     currency: context.store.currency,
     team: { ...desk.queueState(), capacity: desk.capacity, online: [...desk.agents.values()].filter((candidate) => candidate.online).length },
     /** Who a chat can be transferred to: other people online with a free slot (bots take only from the queue). */
+    cannedReplies: context.canned.replies,
     transferTo: [...desk.agents.values()].filter((candidate) => !candidate.bot && candidate.online && candidate.id !== agent.id && candidate.chats.size < desk.options.concurrency).map((candidate) => ({ id: candidate.id, name: candidate.name })),
     queue: chats.queueItems(),
     chats: [...agent.chats].map((id) => {
