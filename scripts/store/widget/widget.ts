@@ -99,6 +99,10 @@ function main(): void {
         loop.resume(visit);
       }, fail);
     },
+    rate: (rating, comment) => {
+      if (chat === null) return;
+      callApi<{ chat: WidgetChat }>("POST", "/api/chat/rating", { chatId: chat.id, rating, comment }).then((answer) => showChat(answer.chat), fail);
+    },
     close: () => {
       if (chat !== null && chat.status !== "ended") minimized = true;
       else {
