@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ChatOnlyModelConfig, ModelConfig } from "../../sim/model/index.ts";
+import { DEFAULT_DESK_CONFIG, type ChatOnlyModelConfig, type ModelConfig } from "../../sim/model/index.ts";
 import { runTasks, TaskPool } from "./runTasks.ts";
 
 const good: ChatOnlyModelConfig = {
@@ -12,6 +12,7 @@ const good: ChatOnlyModelConfig = {
   slowdownPerExtraChat: 0,
   serviceLevelSeconds: 20,
   agents: { scheduled: new Array(24).fill(1), shrinkage: 0, concurrency: 1, costPerHour: 0 },
+  desk: DEFAULT_DESK_CONFIG,
 };
 // A config the model cannot run (no handle-time distribution): the task throws inside the model.
 const broken = { ...good, handleSeconds: { kind: "nonsense" } } as unknown as ModelConfig;

@@ -33,5 +33,6 @@ export function resolveChatOnlyScenario(scenario: ChatOnlyScenario, problems: st
       concurrency: agents.concurrency,
       costPerHour: agents.costPerHour,
     },
+    desk: { slowdownMode: scenario.slowdownMode },
   };
 }

@@ -80,6 +80,7 @@ export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unk
       orderValueUplift: chat.orderValueUplift,
       handleSeconds: toDistributionSpec(chat.handleSeconds),
       slowdownPerExtraChat: chat.slowdownPerExtraChat,
+      rescueLossPerExtraChat: chat.rescueLossPerExtraChat,
       serviceLevelSeconds: chat.serviceLevelSeconds,
       queueDiscipline: chat.queueDiscipline,
     },
@@ -89,6 +90,7 @@ export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unk
       concurrency: agents.concurrency,
       costPerHour: agents.costPerHour,
     },
+    desk: { slowdownMode: chat.slowdownMode },
   };
 }
 

@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { integerBetween, nonNegative, probability, strict } from "./fields.ts";
 
+/** How concurrency slows chats (see SlowdownMode in sim/model). */
+export const slowdownModeSchema = z
+  .enum(["loadDependent", "fixedAtStart"], { error: "must be one of loadDependent, fixedAtStart" })
+  .default("loadDependent")
+  .describe("loadDependent: every open chat slows while its agent holds more chats and speeds up when one ends (rate 1 ÷ (1 + s × (chats held − 1))); fixedAtStart: the handle time is stretched once by the load when the chat starts");
+
 // Upper bounds keep a typo from becoming an out-of-memory crash: the simulator allocates per day
 // and interval, per agent and per concurrent-chat level. MAX_DAYS matches the CLI's --days limit.
 export const MAX_DAYS = 3650;

@@ -196,6 +196,7 @@ function chatFixture(): StoreResults["chat"] {
     occupancy: 0.6745293,
     slotUtilization: 0.4281761,
     meanConcurrency: 1.904333,
+    meanChatsPerAgent: 1.2845283,
     agentHoursScheduled: 144,
     agentCost: 4032,
   };

@@ -1,6 +1,6 @@
-import { type Environment, type Event, SlotPool, Tally, TimeWeighted } from "../engine/index.ts";
+import { type Environment, type Event, SharedService, SlotPool, Tally, TimeWeighted } from "../engine/index.ts";
 import type { QueueState } from "../policy/index.ts";
-import type { AgentConfig } from "./config.ts";
+import type { AgentConfig, SlowdownMode } from "./config.ts";
 import { IntervalSeries } from "./IntervalSeries.ts";
 
 /** What happened to one chat request. */
@@ -10,12 +10,16 @@ export interface ChatOutcome {
   readonly waitSeconds: number;
   /** Handle time including the concurrency slowdown (0 when not served). */
   readonly handleSeconds: number;
+  /** Time-weighted mean of the chats the agent held during this chat, itself included (0 when not served). */
+  readonly meanAgentLoad: number;
 }
 
 export interface ChatCenterOptions {
   readonly agents: AgentConfig;
   readonly intervalSeconds: number;
   readonly slowdownPerExtraChat: number;
+  /** How the slowdown applies: to every open chat as the agent's load changes, or once at the start. */
+  readonly slowdownMode: SlowdownMode;
   readonly serviceLevelSeconds: number;
   /** Mean handle time, for the predicted wait the policy gates on. */
   readonly meanHandleSeconds: number;
@@ -41,6 +45,7 @@ export class ChatCenter {
   readonly env: Environment;
   readonly #options: ChatCenterOptions;
   readonly #pool: SlotPool;
+  readonly #work: SharedService;
   readonly #jobs: TimeWeighted;
   readonly #busyAgents: TimeWeighted;
   readonly #onlineAgents: TimeWeighted;
@@ -62,6 +67,10 @@ export class ChatCenter {
     this.#options = options;
     const { agents } = options;
     this.#pool = new SlotPool(env, { servers: agentsOnline(agents.scheduled[0] ?? 0, agents.shrinkage), slotsPerServer: agents.concurrency });
+    const slowdown = options.slowdownPerExtraChat;
+    // Each open chat progresses at 1 ÷ (1 + s (n − 1)) seconds of base handle time per second while
+    // its agent holds n chats, so at a constant load n a chat takes base × (1 + s (n − 1)).
+    this.#work = new SharedService(env, (load) => 1 / (1 + slowdown * (load - 1)));
     this.#jobs = new TimeWeighted(env, "chats in service");
     this.#busyAgents = new TimeWeighted(env, "busy agents");
     // Agent time counts while an agent is present: online, or past their shift finishing chats (so
@@ -83,7 +92,8 @@ export class ChatCenter {
 
   /**
    * One chat: queue (higher `priority` first when priority queueing is on), give up after
-   * `patienceSeconds`, else be served for `baseHandleSeconds` stretched by the agent's load.
+   * `patienceSeconds`, else be served for `baseHandleSeconds` of work stretched by the agent's load:
+   * continuously as the load changes ("loadDependent"), or by the load at the start ("fixedAtStart").
    */
   *chat(priority: number, patienceSeconds: number, baseHandleSeconds: number): Generator<Event<any>, ChatOutcome, any> {
     const env = this.env;
@@ -106,24 +116,32 @@ export class ChatCenter {
         this.abandoned++;
         this.waits.add(waitSeconds);
         this.series.add("chatsAbandoned", interval, 1);
-        return { served: false, waitSeconds, handleSeconds: 0 };
+        return { served: false, waitSeconds, handleSeconds: 0, meanAgentLoad: 0 };
       }
     } else {
       yield request;
     }
     const waitSeconds = env.now - requestedAt;
     this.#recordAnswer(interval, waitSeconds);
-    const load = this.#pool.loadOf(request.server);
-    const handleSeconds = baseHandleSeconds * (1 + this.#options.slowdownPerExtraChat * (load - 1));
     this.#jobs.add(1);
     this.#busyAgents.set(this.#pool.busyServers);
-    yield env.timeout(handleSeconds);
+    let handleSeconds: number;
+    let meanAgentLoad: number;
+    if (this.#options.slowdownMode === "loadDependent") {
+      const result = yield this.#work.start(request.server, baseHandleSeconds);
+      handleSeconds = result.elapsedSeconds;
+      meanAgentLoad = result.meanLoad;
+    } else {
+      meanAgentLoad = this.#pool.loadOf(request.server);
+      handleSeconds = baseHandleSeconds * (1 + this.#options.slowdownPerExtraChat * (meanAgentLoad - 1));
+      yield env.timeout(handleSeconds);
+    }
     this.#pool.release(request);
     this.#jobs.add(-1);
     this.#busyAgents.set(this.#pool.busyServers);
     this.#onlineAgents.set(this.#pool.presentServers);
     this.handleTimes.add(handleSeconds);
-    return { served: true, waitSeconds, handleSeconds };
+    return { served: true, waitSeconds, handleSeconds, meanAgentLoad };
   }
 
   /** Time-weighted mean of chats in service, busy agents and online agents over the run. */

@@ -107,6 +107,7 @@ export class StoreWorld {
         agents: config.agents,
         intervalSeconds: config.horizon.intervalSeconds,
         slowdownPerExtraChat: config.chat.slowdownPerExtraChat,
+        slowdownMode: config.desk.slowdownMode,
         serviceLevelSeconds: config.chat.serviceLevelSeconds,
         meanHandleSeconds: distributionMean(config.chat.handleSeconds),
         usePriority: config.chat.queueDiscipline === "priority",

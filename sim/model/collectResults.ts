@@ -32,6 +32,7 @@ export function collectChatResults(chat: ChatCenter, agents: AgentConfig, interv
     occupancy: ratio(busy, online),
     slotUtilization: ratio(chatSeconds, online * agents.concurrency),
     meanConcurrency: ratio(chatSeconds, busy),
+    meanChatsPerAgent: ratio(chatSeconds, online),
     agentHoursScheduled,
     agentCost: agentHoursScheduled * agents.costPerHour,
   };

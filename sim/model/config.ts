@@ -18,6 +18,7 @@ export interface StoreModelConfig {
   readonly funnel: FunnelConfig;
   readonly chat: ChatConfig;
   readonly agents: AgentConfig;
+  readonly desk: DeskConfig;
 }
 
 export interface HorizonConfig {
@@ -129,12 +130,34 @@ export interface ChatConfig {
   /** Relative order-value increase of orders whose shopper chatted (e.g. 0.1 = +10%). */
   readonly orderValueUplift: number;
   readonly handleSeconds: DistributionSpec;
-  /** Handle time multiplier per extra concurrent chat the agent holds at assignment: 1 + s·(load − 1). */
+  /** Slowdown per extra concurrent chat: a chat progresses at 1 ÷ (1 + s·(load − 1)) of its base speed. */
   readonly slowdownPerExtraChat: number;
+  /**
+   * Relative loss of rescue chance per extra chat the agent held (time-weighted) during the chat:
+   * rescue × max(0, 1 − q·(meanLoad − 1)). Multitasking lowers resolution rates (Goes et al. 2018).
+   */
+  readonly rescueLossPerExtraChat: number;
   readonly serviceLevelSeconds: number;
   /** "fifo" ignores policy priorities; "priority" serves higher priorities first. */
   readonly queueDiscipline: "fifo" | "priority";
 }
+
+/**
+ * How concurrency slows chats. "loadDependent": every open chat's remaining work progresses at
+ * 1 ÷ (1 + s·(n − 1)) while its agent holds n chats, so chats slow when the agent takes another and
+ * speed up when one ends. "fixedAtStart": the handle time is stretched once by the load at the start.
+ */
+export type SlowdownMode = "loadDependent" | "fixedAtStart";
+
+/** How the chat desk runs, the same in the store and the chat-only model. */
+export interface DeskConfig {
+  readonly slowdownMode: SlowdownMode;
+}
+
+/** The desk as contact centres run it by default (every field documented in DeskConfig). */
+export const DEFAULT_DESK_CONFIG: DeskConfig = Object.freeze({
+  slowdownMode: "loadDependent",
+});
 
 export interface AgentConfig {
   /** Scheduled (paid) agents per interval over the whole horizon. */
@@ -156,6 +179,7 @@ export interface ChatOnlyModelConfig {
   readonly slowdownPerExtraChat: number;
   readonly serviceLevelSeconds: number;
   readonly agents: AgentConfig;
+  readonly desk: DeskConfig;
 }
 
 export type ModelConfig = StoreModelConfig | ChatOnlyModelConfig;

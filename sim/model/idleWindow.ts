@@ -153,7 +153,10 @@ export function* requestChat(world: StoreWorld, shopper: Shopper, source: ChatSo
     world.recorder.queueAbandonedThenLeft++;
     return LEFT;
   }
-  return shopper.stream(RESCUE).next() < world.rescueProbability[hesitatingReason] ? RESCUED : LEFT;
+  // Multitasking lowers resolution (Goes et al. 2018): the rescue chance shrinks with the chats the
+  // agent held during this one.
+  const quality = Math.max(0, 1 - world.config.chat.rescueLossPerExtraChat * (outcome.meanAgentLoad - 1));
+  return shopper.stream(RESCUE).next() < world.rescueProbability[hesitatingReason] * quality ? RESCUED : LEFT;
 }
 
 function* backgroundChat(world: StoreWorld, shopper: Shopper, priority: number, patience: number, handle: number): Gen<void> {

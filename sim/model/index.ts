@@ -13,8 +13,11 @@ export type {
   HesitationConfig,
   ChatConfig,
   AgentConfig,
+  DeskConfig,
+  SlowdownMode,
   Device,
 } from "./config.ts";
+export { DEFAULT_DESK_CONFIG } from "./config.ts";
 export { ABANDONMENT_REASONS, CHECKOUT_REASONS, type AbandonmentReason, type CheckoutReason } from "./reasons.ts";
 export type { ChatQueueResults, IntervalResults, StepResult, StoreResults, ChatOnlyResults, SimulationResults, Ratio } from "./results.ts";
 export { simulateStore, type RunOptions } from "./simulateStore.ts";

@@ -31,6 +31,8 @@ export interface ChatQueueResults {
   slotUtilization: Ratio;
   /** Mean chats an agent holds while busy. */
   meanConcurrency: Ratio;
+  /** Mean chats an agent holds, idle time included: chats in service ÷ agents present (time-weighted). */
+  meanChatsPerAgent: Ratio;
   agentHoursScheduled: number;
   agentCost: number;
 }

@@ -15,7 +15,7 @@
 import { describe, expect, it } from "vitest";
 import { erlangA, erlangCMetrics, type ErlangAResult } from "../analytic/index.ts";
 import { confidenceInterval99, expectInside, type ConfidenceInterval } from "../engine/testConfidenceInterval.ts";
-import type { ChatOnlyModelConfig } from "./config.ts";
+import { DEFAULT_DESK_CONFIG, type ChatOnlyModelConfig } from "./config.ts";
 import type { ChatQueueResults, Ratio } from "./results.ts";
 import { simulateChatOnly } from "./simulateChatOnly.ts";
 
@@ -54,6 +54,7 @@ function stationaryConfig(desk: StationaryDesk): ChatOnlyModelConfig {
       concurrency: desk.concurrency,
       costPerHour: 20,
     },
+    desk: DEFAULT_DESK_CONFIG,
   };
 }
 

@@ -22,6 +22,7 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
       agents: config.agents,
       intervalSeconds: config.horizon.intervalSeconds,
       slowdownPerExtraChat: config.slowdownPerExtraChat,
+      slowdownMode: config.desk.slowdownMode,
       serviceLevelSeconds: config.serviceLevelSeconds,
       meanHandleSeconds: distributionMean(config.handleSeconds),
       usePriority: false,
