@@ -119,6 +119,20 @@ describe("loadScenario: valid scenarios", () => {
     expect(results.chat.served + results.chat.abandoned).toBe(results.chat.requests);
   });
 
+  it("parseScenario(chatOnly) defaults the warm-up to 10 mean handle times, at most a tenth of the horizon; the store to 0", () => {
+    const chatOnly = parseScenario(CHAT_ONLY).config;
+    expect(chatOnly.desk.warmupSeconds).toBe(3000);
+    expect(parseScenario({ ...CHAT_ONLY, handleSeconds: { kind: "exponential", mean: 1200 } }).config.desk.warmupSeconds).toBe(8640);
+    expect(parseScenario({ ...CHAT_ONLY, horizon: { days: 1, warmupSeconds: 0 } }).config.desk.warmupSeconds).toBe(0);
+    expect(parseScenario(CHAT_ONLY, { overrides: { warmupSeconds: 600 } }).config.desk.warmupSeconds).toBe(600);
+    expect(parseScenario(MINIMAL_STORE).config.desk.warmupSeconds).toBe(0);
+  });
+
+  it("parseScenario rejects a warm-up as long as the horizon, in one line", () => {
+    expect(chatOnlyProblems((data) => (data.horizon = { days: 1, warmupSeconds: 86400 }))).toEqual(["invalid horizon.warmupSeconds: 86400 (must be less than the horizon, 86400 s)"]);
+    expect(chatOnlyProblems((data) => (data.horizon = { days: 1, warmupSeconds: -5 }))[0]).toMatch(/^invalid horizon\.warmupSeconds: -5 \(must be >= 0\)$/);
+  });
+
   it("parseScenario(chatOnly) accepts perInterval for one day, repeated over the horizon", () => {
     const { config } = parseScenario({ ...CHAT_ONLY, horizon: { days: 2, intervalMinutes: 60 }, arrivals: { perInterval: Array.from({ length: 24 }, (_, hour) => hour) } });
     if (config.kind !== "chatOnly") throw new Error("expected a chat-only config");

@@ -25,6 +25,8 @@ export interface LoadedScenario {
 export interface ScenarioOverrides {
   /** Replace the horizon's days. */
   days?: number;
+  /** Replace the horizon's warm-up, seconds. */
+  warmupSeconds?: number;
   /** Replace the trigger policy: a file path or a policy object. */
   policy?: string | Record<string, unknown>;
 }
@@ -48,6 +50,7 @@ export function parseScenario(data: unknown, options: { path?: string | null; ov
   }
   const raw = structuredClone(data) as Record<string, unknown>;
   if (overrides.days !== undefined) raw.horizon = { ...(raw.horizon as object), days: overrides.days };
+  if (overrides.warmupSeconds !== undefined) raw.horizon = { ...(raw.horizon as object), warmupSeconds: overrides.warmupSeconds };
   const problems: string[] = [];
 
   if (raw.mode === "chatOnly") {

@@ -20,6 +20,7 @@ export const horizonSchema = strict({
     .refine((minutes) => minutes === 15 || minutes === 30 || minutes === 60, { error: "must be one of 15, 30, 60" })
     .default(30)
     .describe("staffing and reporting interval, minutes: 15, 30 or 60"),
+  warmupSeconds: nonNegative("warm-up: the first seconds of the horizon are simulated but left out of the whole-run chat figures (default: chat-only 10 × the mean handle time, at most a tenth of the horizon; store 0)").optional(),
 }).describe("how long to simulate");
 
 const block = strict({

@@ -175,6 +175,7 @@ export function storeResultsFixture(options: { days?: number; scenario?: string 
 
 function chatFixture(): StoreResults["chat"] {
   return {
+    warmup: { seconds: 0, excludedRequests: 0 },
     requests: 550,
     served: 453,
     abandoned: 97,

@@ -11,6 +11,7 @@ import { UsageError } from "./UsageError.ts";
 import { writeReport } from "./reportCommand.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
+import { warmupLine } from "./simulationSummary.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
 
 const args = {
@@ -37,7 +38,7 @@ export const compareCommand = defineCommand({
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
-    const { days, replications, workers, seed: seedArg } = parseRunArgs(parsed);
+    const { days, warmupSeconds, replications, workers, seed: seedArg } = parseRunArgs(parsed);
     const level = numberOption(parsed.level, "--level", 0.5, 0.9999) ?? 0.95;
     const correction = parsed.correction === undefined ? "holm" : CORRECTIONS[parsed.correction];
     if (correction === undefined) throw new UsageError(`invalid --correction: ${JSON.stringify(parsed.correction)} (allowed: holm, bh, none)`);
@@ -49,7 +50,7 @@ export const compareCommand = defineCommand({
       trafficShare: numberOption(parsed.trafficShare, "--traffic-share", 0.0001, 1) ?? 1,
     };
     const policies = parsed.policies ? parsed.policies.split(",").map((file) => file.trim()).filter(Boolean) : [];
-    const loaded = loadVariants(parsed.scenario, policies, days);
+    const loaded = loadVariants(parsed.scenario, policies, days, warmupSeconds);
     if (loaded.variants.length < 2) throw new UsageError("nothing to compare: give --policies a.yaml,b.yaml or a comparison file with at least 2 variants");
     const control = parsed.control ?? loaded.control;
     if (!loaded.variants.some((variant) => variant.name === control)) {
@@ -93,7 +94,7 @@ export const compareCommand = defineCommand({
     if (parsed.report) writeReport([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
     if (parsed.csv) writeFileAtomic(parsed.csv, toCsv(differenceRows(comparison, grid)));
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-    else process.stdout.write(comparisonSummary(comparison, grid, abPlan, currency) + (parsed.out ? `results written to ${parsed.out}\n` : ""));
+    else process.stdout.write(comparisonSummary(comparison, grid, abPlan, currency) + warmupLine(loaded.base.config.desk.warmupSeconds) + (parsed.out ? `results written to ${parsed.out}\n` : ""));
     if (comparison.stoppedBy === "interrupted") process.exitCode = 130;
     else if (comparison.errored.length > 0) process.exitCode = 1;
   },

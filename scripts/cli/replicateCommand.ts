@@ -10,6 +10,7 @@ import { createProgress } from "./progress.ts";
 import { UsageError } from "./UsageError.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
+import { warmupLine } from "./simulationSummary.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
 
 const args = {
@@ -29,7 +30,7 @@ export const replicateCommand = defineCommand({
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
-    const { days, replications, workers, seed: seedArg } = parseRunArgs(parsed);
+    const { days, warmupSeconds, replications, workers, seed: seedArg } = parseRunArgs(parsed);
     const level = numberOption(parsed.level, "--level", 0.5, 0.9999) ?? 0.95;
     if (parsed.targetKpi !== undefined && !KPI_KEYS.includes(parsed.targetKpi)) throw new UsageError(`invalid --target-kpi: ${JSON.stringify(parsed.targetKpi)} (allowed: ${KPI_KEYS.join(", ")})`);
     const precision = parsed.targetKpi
@@ -39,7 +40,7 @@ export const replicateCommand = defineCommand({
           maxReplications: integerOption(parsed.maxReplications, "--max-replications", replications, 100_000) ?? Math.max(200, replications),
         }
       : undefined;
-    const loaded = loadScenario(parsed.scenario, { days });
+    const loaded = loadScenario(parsed.scenario, { days, warmupSeconds });
     const seed = resolveSeed(loaded, seedArg);
     const progress = createProgress("replicate", { quiet: parsed.quiet });
     const interrupt = interruptSignal();
@@ -76,7 +77,7 @@ export const replicateCommand = defineCommand({
         const interval = estimate.lower === null ? "" : `  [${formatValue(estimate.lower, definition.unit, currency)}, ${formatValue(estimate.upper!, definition.unit, currency)}]`;
         lines.push(`  ${definition.label.padEnd(24)} ${formatValue(estimate.mean, definition.unit, currency).padStart(12)}${interval}`);
       }
-      process.stdout.write(`${lines.join("\n")}\n${parsed.out ? `results written to ${parsed.out}\n` : ""}`);
+      process.stdout.write(`${lines.join("\n")}\n${warmupLine(loaded.config.desk.warmupSeconds)}${parsed.out ? `results written to ${parsed.out}\n` : ""}`);
     }
     if (set.stoppedBy === "interrupted") process.exitCode = 130;
     else if (set.errored.length > 0) process.exitCode = 1;

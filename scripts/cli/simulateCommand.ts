@@ -3,6 +3,7 @@ import { defineCommand } from "citty";
 import { loadScenario, makeStamp, resolveSeed, simulateScenario } from "../../experiments/index.ts";
 import type { SessionRecord } from "../../sim/model/index.ts";
 import { integerOption, rejectUnknownOptions, seedOption } from "./options.ts";
+import { WARMUP_DESCRIPTION, warmupOption } from "./runArgs.ts";
 import { simulationSummary } from "./simulationSummary.ts";
 import { writeReport } from "./reportCommand.ts";
 import { reproduceCommand } from "./reproduce.ts";
@@ -12,6 +13,7 @@ const args = {
   scenario: { type: "positional", description: "scenario file (YAML or JSON)", required: true },
   seed: { type: "string", description: "random seed (default: the scenario's seed, else 1)" },
   days: { type: "string", description: "override the horizon in days" },
+  warmup: { type: "string", description: WARMUP_DESCRIPTION },
   json: { type: "boolean", description: "print the full results as JSON instead of the summary" },
   out: { type: "string", description: "write the full results as JSON to this file" },
   report: { type: "string", description: "also write a self-contained HTML report to this file" },
@@ -26,7 +28,7 @@ export const simulateCommand = defineCommand({
     rejectUnknownOptions(rawArgs, args);
     const days = integerOption(parsed.days, "--days", 1, 3650);
     const seedArg = seedOption(parsed.seed);
-    const loaded = loadScenario(parsed.scenario, { days });
+    const loaded = loadScenario(parsed.scenario, { days, warmupSeconds: warmupOption(parsed.warmup) });
     const seed = resolveSeed(loaded, seedArg);
     const started = performance.now();
     const log = parsed.events ? openEventLog(parsed.events) : null;

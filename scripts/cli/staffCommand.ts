@@ -11,6 +11,7 @@ import { UsageError } from "./UsageError.ts";
 import { writeReport } from "./reportCommand.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
+import { warmupLine } from "./simulationSummary.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
 
 const args = {
@@ -35,7 +36,7 @@ export const staffCommand = defineCommand({
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
-    const { days, replications, workers, seed: seedArg } = parseRunArgs(parsed);
+    const { days, warmupSeconds, replications, workers, seed: seedArg } = parseRunArgs(parsed);
     const maxIterations = integerOption(parsed.maxIterations, "--max-iterations", 1, 1000);
     const target: StaffingTargetOptions = {
       serviceLevel: numberOption(parsed.serviceLevel, "--service-level", 0.01, 0.999),
@@ -46,7 +47,7 @@ export const staffCommand = defineCommand({
     const objective = parsed.objective === undefined ? "target" : OBJECTIVES[parsed.objective];
     if (objective === undefined) throw new UsageError(`invalid --objective: ${JSON.stringify(parsed.objective)} (allowed: target, net-benefit)`);
     const shiftHours = numberOption(parsed.shiftHours, "--shift-hours", 0.25, 24);
-    const loaded = loadScenario(parsed.scenario, { days });
+    const loaded = loadScenario(parsed.scenario, { days, warmupSeconds });
     const config = loaded.config;
     if (objective === "netBenefit" && config.kind !== "store") throw new UsageError("invalid --objective: net-benefit (needs a store scenario: a chat-only scenario has no revenue to weigh against agent cost)");
     if (shiftHours !== undefined && !Number.isInteger((shiftHours * 3600) / config.horizon.intervalSeconds)) {
@@ -84,7 +85,7 @@ export const staffCommand = defineCommand({
     if (parsed.report) writeReport([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
     if (parsed.csv) writeFileAtomic(parsed.csv, toCsv(intervalRows(staffing)));
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-    else process.stdout.write(staffingSummary(staffing, currency) + (parsed.out ? `results written to ${parsed.out}\n` : ""));
+    else process.stdout.write(staffingSummary(staffing, currency) + warmupLine(config.desk.warmupSeconds) + (parsed.out ? `results written to ${parsed.out}\n` : ""));
     if (staffing.stoppedBy === "interrupted") process.exitCode = 130;
     else if (staffing.errored.length > 0) process.exitCode = 1;
   },

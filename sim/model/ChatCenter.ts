@@ -25,6 +25,17 @@ export interface ChatCenterOptions {
   readonly meanHandleSeconds: number;
   /** Serve higher chat priorities first (else first-come first-served). */
   readonly usePriority: boolean;
+  /** Chats arriving before this time, and agent time before it, stay out of the whole-run figures. */
+  readonly warmupSeconds: number;
+  /** End of arrivals; agent time after it (finishing chats) stays out of the whole-run figures. */
+  readonly horizonSeconds: number;
+}
+
+/** Integrals over the measured window [warm-up, horizon]: level × seconds. */
+export interface MeasuredAreas {
+  readonly chatSeconds: number;
+  readonly busyAgentSeconds: number;
+  readonly onlineAgentSeconds: number;
 }
 
 /** Upper bounds (inclusive) of the answered-wait histogram buckets, seconds; the last is open. */
@@ -56,6 +67,8 @@ export class ChatCenter {
   /** Answered-chat waits per bucket of WAIT_HISTOGRAM_BOUNDS_SECONDS (fixed size). */
   readonly waitHistogram = new Float64Array(WAIT_HISTOGRAM_BOUNDS_SECONDS.length);
   readonly series: IntervalSeries;
+  /** Requests that arrived during the warm-up (left out of every whole-run figure). */
+  warmupRequests = 0;
   requests = 0;
   served = 0;
   abandoned = 0;
@@ -78,6 +91,7 @@ export class ChatCenter {
     this.#onlineAgents = new TimeWeighted(env, "present agents", this.#pool.presentServers);
     this.series = series;
     env.process(this.#staffing());
+    env.process(this.#measuredWindow());
   }
 
   /** The desk as a trigger policy sees it. Predicted wait: (position in queue) × mean handle ÷ slots, 0 with a free slot. */
@@ -99,11 +113,14 @@ export class ChatCenter {
     const env = this.env;
     const interval = this.#intervalIndex();
     const requestedAt = env.now;
-    this.requests++;
+    // Warm-up chats run like any other (they load the desk) but are not counted in the whole-run figures.
+    const counted = requestedAt >= this.#options.warmupSeconds;
+    if (counted) this.requests++;
+    else this.warmupRequests++;
     this.series.add("chatRequests", interval, 1);
     const request = this.#pool.request(this.#options.usePriority ? -priority : 0);
     if (!request.granted) {
-      this.delayed++;
+      if (counted) this.delayed++;
       if (patienceSeconds === Infinity) yield request;
       else {
         const patience = env.timeout(patienceSeconds);
@@ -113,8 +130,10 @@ export class ChatCenter {
       if (!request.granted) {
         request.cancel();
         const waitSeconds = env.now - requestedAt;
-        this.abandoned++;
-        this.waits.add(waitSeconds);
+        if (counted) {
+          this.abandoned++;
+          this.waits.add(waitSeconds);
+        }
         this.series.add("chatsAbandoned", interval, 1);
         return { served: false, waitSeconds, handleSeconds: 0, meanAgentLoad: 0 };
       }
@@ -122,7 +141,7 @@ export class ChatCenter {
       yield request;
     }
     const waitSeconds = env.now - requestedAt;
-    this.#recordAnswer(interval, waitSeconds);
+    this.#recordAnswer(interval, waitSeconds, counted);
     this.#jobs.add(1);
     this.#busyAgents.set(this.#pool.busyServers);
     let handleSeconds: number;
@@ -140,7 +159,7 @@ export class ChatCenter {
     this.#jobs.add(-1);
     this.#busyAgents.set(this.#pool.busyServers);
     this.#onlineAgents.set(this.#pool.presentServers);
-    this.handleTimes.add(handleSeconds);
+    if (counted) this.handleTimes.add(handleSeconds);
     return { served: true, waitSeconds, handleSeconds, meanAgentLoad };
   }
 
@@ -149,19 +168,39 @@ export class ChatCenter {
     return { meanChatsInService: this.#jobs.mean, meanBusyAgents: this.#busyAgents.mean, meanOnlineAgents: this.#onlineAgents.mean };
   }
 
-  #recordAnswer(interval: number, waitSeconds: number): void {
+  /** Chat, busy-agent and online-agent seconds over [warm-up, horizon]; final once the run is over. */
+  measuredAreas(): MeasuredAreas {
+    return this.#measured;
+  }
+
+  #recordAnswer(interval: number, waitSeconds: number, counted: boolean): void {
+    this.series.add("chatsServed", interval, 1);
+    this.series.add("waitSecondsOfServed", interval, waitSeconds);
+    const withinTarget = waitSeconds <= this.#options.serviceLevelSeconds;
+    if (withinTarget) this.series.add("answeredWithinTarget", interval, 1);
+    if (!counted) return;
     this.served++;
     this.waits.add(waitSeconds);
     this.waitsOfServed.add(waitSeconds);
     let bucket = 0;
     while (waitSeconds > WAIT_HISTOGRAM_BOUNDS_SECONDS[bucket]) bucket++;
     this.waitHistogram[bucket]++;
-    this.series.add("chatsServed", interval, 1);
-    this.series.add("waitSecondsOfServed", interval, waitSeconds);
-    if (waitSeconds <= this.#options.serviceLevelSeconds) {
-      this.answeredWithinTarget++;
-      this.series.add("answeredWithinTarget", interval, 1);
-    }
+    if (withinTarget) this.answeredWithinTarget++;
+  }
+
+  #measured: MeasuredAreas = { chatSeconds: 0, busyAgentSeconds: 0, onlineAgentSeconds: 0 };
+  // Reads the areas at the end of the warm-up and at the horizon; the difference is the measured window.
+  *#measuredWindow(): Generator<Event<any>, void, any> {
+    const { warmupSeconds, horizonSeconds } = this.#options;
+    if (warmupSeconds > 0) yield this.env.timeout(warmupSeconds);
+    const start = this.#areas();
+    yield this.env.timeout(horizonSeconds - this.env.now);
+    const end = this.#areas();
+    this.#measured = { chatSeconds: end.jobs - start.jobs, busyAgentSeconds: end.busy - start.busy, onlineAgentSeconds: end.online - start.online };
+  }
+
+  #areas(): { jobs: number; busy: number; online: number } {
+    return { jobs: this.#jobs.area, busy: this.#busyAgents.area, online: this.#onlineAgents.area };
   }
 
   // Work after the horizon (draining chats) counts towards the last interval.
@@ -187,9 +226,7 @@ export class ChatCenter {
   #lastAreas = { jobs: 0, busy: 0, online: 0 };
   #snapshot(interval: number): void {
     if (interval < 0) return;
-    const jobs = this.#jobs.area;
-    const busy = this.#busyAgents.area;
-    const online = this.#onlineAgents.area;
+    const { jobs, busy, online } = this.#areas();
     this.series.set("chatSeconds", interval, jobs - this.#lastAreas.jobs);
     this.series.set("busyAgentSeconds", interval, busy - this.#lastAreas.busy);
     this.series.set("onlineAgentSeconds", interval, online - this.#lastAreas.online);

@@ -111,6 +111,8 @@ export class StoreWorld {
         serviceLevelSeconds: config.chat.serviceLevelSeconds,
         meanHandleSeconds: distributionMean(config.chat.handleSeconds),
         usePriority: config.chat.queueDiscipline === "priority",
+        warmupSeconds: config.desk.warmupSeconds,
+        horizonSeconds: config.horizon.days * 86400,
       },
       this.recorder.series,
     );

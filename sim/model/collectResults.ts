@@ -1,16 +1,20 @@
-import type { AgentConfig } from "./config.ts";
+import type { AgentConfig, DeskConfig } from "./config.ts";
 import { type ChatCenter, WAIT_HISTOGRAM_BOUNDS_SECONDS } from "./ChatCenter.ts";
 import type { IntervalSeries } from "./IntervalSeries.ts";
 import { finiteOrNull, ratio, type ChatQueueResults, type IntervalResults } from "./results.ts";
 
-/** The chat desk's figures for the whole run. */
-export function collectChatResults(chat: ChatCenter, agents: AgentConfig, intervalSeconds: number, serviceLevelSeconds: number): ChatQueueResults {
-  const series = chat.series;
-  const chatSeconds = sum(series.get("chatSeconds"));
-  const busy = sum(series.get("busyAgentSeconds"));
-  const online = sum(series.get("onlineAgentSeconds"));
-  const agentHoursScheduled = (agents.scheduled.reduce((total, count) => total + count, 0) * intervalSeconds) / 3600;
+/** The chat desk's figures for the whole run, warm-up excluded. */
+export function collectChatResults(chat: ChatCenter, agents: AgentConfig, desk: DeskConfig, intervalSeconds: number, serviceLevelSeconds: number): ChatQueueResults {
+  const { chatSeconds, busyAgentSeconds: busy, onlineAgentSeconds: online } = chat.measuredAreas();
+  // Paid hours of the measured window: each interval counts for the part of it after the warm-up.
+  let scheduledSeconds = 0;
+  agents.scheduled.forEach((count, interval) => {
+    const start = Math.max(interval * intervalSeconds, desk.warmupSeconds);
+    scheduledSeconds += count * Math.max(0, (interval + 1) * intervalSeconds - start);
+  });
+  const agentHoursScheduled = scheduledSeconds / 3600;
   return {
+    warmup: { seconds: desk.warmupSeconds, excludedRequests: chat.warmupRequests },
     requests: chat.requests,
     served: chat.served,
     abandoned: chat.abandoned,
@@ -62,11 +66,5 @@ export function collectIntervalResults(series: IntervalSeries, intervalSeconds: 
     serviceLevel: each((i) => ratio(plain.answeredWithinTarget[i], plain.chatRequests[i])),
     meanWaitOfServedSeconds: each((i) => ratio(plain.waitSecondsOfServed[i], plain.chatsServed[i])),
   };
-}
-
-function sum(values: Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < values.length; i++) total += values[i];
-  return total;
 }
 

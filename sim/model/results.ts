@@ -5,6 +5,9 @@ export type Ratio = number | null;
 
 /** Chat desk figures, shared by the store model and the chat-only model. */
 export interface ChatQueueResults {
+  /** What the whole-run figures leave out: the first `seconds` of the horizon and the chats that arrived in them. */
+  warmup: { seconds: number; excludedRequests: number };
+  /** Requests after the warm-up (every whole-run figure below counts only these). */
   requests: number;
   served: number;
   abandoned: number;

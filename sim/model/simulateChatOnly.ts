@@ -26,6 +26,8 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
       serviceLevelSeconds: config.serviceLevelSeconds,
       meanHandleSeconds: distributionMean(config.handleSeconds),
       usePriority: false,
+      warmupSeconds: config.desk.warmupSeconds,
+      horizonSeconds: config.horizon.days * 86400,
     },
     series,
   );
@@ -51,7 +53,7 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
     scenario: config.name,
     seed: options.seed,
     horizonDays: config.horizon.days,
-    chat: collectChatResults(center, config.agents, config.horizon.intervalSeconds, config.serviceLevelSeconds),
+    chat: collectChatResults(center, config.agents, config.desk, config.horizon.intervalSeconds, config.serviceLevelSeconds),
     intervals: collectIntervalResults(series, config.horizon.intervalSeconds),
   };
 }
