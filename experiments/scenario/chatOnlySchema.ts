@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { nonNegativeDistributionSchema } from "./distributionSchema.ts";
 import { nonNegative, positive, strict, text } from "./fields.ts";
-import { agentsSchema, horizonSchema, slowdownModeSchema } from "./sharedSchema.ts";
+import { agentsSchema, deskSchema, horizonSchema, slowdownModeSchema } from "./sharedSchema.ts";
 
 /** A contact-centre-only scenario: chat arrivals, handle time, patience and agents. */
 export const chatOnlyScenarioSchema = strict({
@@ -22,6 +22,7 @@ export const chatOnlyScenarioSchema = strict({
   slowdownMode: slowdownModeSchema,
   serviceLevelSeconds: nonNegative("service-level threshold, seconds").default(20),
   agents: agentsSchema,
+  desk: deskSchema,
 });
 
 export type ChatOnlyScenario = z.output<typeof chatOnlyScenarioSchema>;

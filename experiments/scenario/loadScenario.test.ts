@@ -133,6 +133,12 @@ describe("loadScenario: valid scenarios", () => {
     expect(chatOnlyProblems((data) => (data.horizon = { days: 1, warmupSeconds: -5 }))[0]).toMatch(/^invalid horizon\.warmupSeconds: -5 \(must be >= 0\)$/);
   });
 
+  it("parseScenario rejects a queue cap below 0 and reads desk.maxQueueLength (omitted: no cap)", () => {
+    expect(chatOnlyProblems((data) => (data.desk = { maxQueueLength: -1 }))[0]).toMatch(/^invalid desk\.maxQueueLength: -1 \(must be an integer >= 0\)$/);
+    expect(parseScenario({ ...CHAT_ONLY, desk: { maxQueueLength: 3 } }).config.desk.maxQueueLength).toBe(3);
+    expect(parseScenario(CHAT_ONLY).config.desk.maxQueueLength).toBe(Infinity);
+  });
+
   it("parseScenario(chatOnly) accepts perInterval for one day, repeated over the horizon", () => {
     const { config } = parseScenario({ ...CHAT_ONLY, horizon: { days: 2, intervalMinutes: 60 }, arrivals: { perInterval: Array.from({ length: 24 }, (_, hour) => hour) } });
     if (config.kind !== "chatOnly") throw new Error("expected a chat-only config");
@@ -190,7 +196,7 @@ describe("loadScenario: one house-format line per problem", () => {
   const UNKNOWN = "unknown key \\(allowed: ";
   it.each([
     // Unknown keys, at every depth.
-    ["unknown top-level key", (d: any) => (d.colour = "red"), new RegExp(`^invalid colour: ${UNKNOWN}mode, name, description, .*agents\\)$`)],
+    ["unknown top-level key", (d: any) => (d.colour = "red"), new RegExp(`^invalid colour: ${UNKNOWN}mode, name, description, .*agents, desk\\)$`)],
     ["unknown segment key", (d: any) => (d.segments[0].cartValu = 1), new RegExp(`^invalid segments\\[0\\]\\.cartValu: ${UNKNOWN}name, weight, device, .*invitationSensitivity\\)$`)],
     ["unknown step hazard", (d: any) => (d.funnel.steps[0].hazards.tooExpensive = 0.1), new RegExp(`^invalid funnel\\.steps\\[0\\]\\.hazards\\.tooExpensive: ${UNKNOWN}extraCostsTooHigh, .*cardDeclined\\)$`)],
     ["unknown agents key", (d: any) => (d.agents.concurency = 3), new RegExp(`^invalid agents\\.concurency: ${UNKNOWN}concurrency, shrinkage, costPerHour, schedule\\)$`)],
@@ -316,7 +322,7 @@ describe("loadScenario: one house-format line per problem", () => {
     ["no volume", (d: any) => delete d.arrivals.chatsPerDay, /^missing arrivals\.chatsPerDay \(required unless arrivals\.perInterval is given\)$/],
     ["perInterval too short", (d: any) => (d.arrivals = { perInterval: [1, 2] }), /^invalid arrivals\.perInterval: a list of 2 \(must have 24 values \(one day\) or 24 \(the horizon\)\)$/],
     ["negative volume", (d: any) => (d.arrivals.chatsPerDay = -1), /^invalid arrivals\.chatsPerDay: -1 \(must be > 0\)$/],
-    ["store-only section", (d: any) => (d.chat = {}), /^invalid chat: unknown key \(allowed: mode, name, .*agents\)$/],
+    ["store-only section", (d: any) => (d.chat = {}), /^invalid chat: unknown key \(allowed: mode, name, .*agents, desk\)$/],
     ["no handle time", (d: any) => delete d.handleSeconds, /^missing handleSeconds \(required: a distribution with a kind\)$/],
   ])("parseScenario(chat-only with %s) reports it", (_label, edit, message) => {
     const problems = chatOnlyProblems(edit);

@@ -1,6 +1,6 @@
 import type { ChatOnlyModelConfig } from "../../sim/model/index.ts";
 import { distributionMean } from "../../sim/random/index.ts";
-import { resolveWarmup } from "./resolveWarmup.ts";
+import { resolveDesk, resolveWarmup } from "./resolveDesk.ts";
 import type { ChatOnlyScenario } from "./chatOnlySchema.ts";
 import { ratesFromDailyVolume, ratesFromPerInterval } from "./resolveRates.ts";
 import { resolveSchedule } from "./resolveSchedule.ts";
@@ -48,6 +48,7 @@ export function resolveChatOnlyScenario(scenario: ChatOnlyScenario, problems: st
     desk: {
       slowdownMode: scenario.slowdownMode,
       warmupSeconds: resolveWarmup(horizon, defaultChatOnlyWarmupSeconds(distributionMean(toDistributionSpec(scenario.handleSeconds)), horizon.days), problems),
+      ...resolveDesk(scenario.desk),
     },
   };
 }

@@ -3,7 +3,7 @@ import { resolvePolicy, validatePolicy, type PolicyOptions, type ResolvedPolicy 
 import { unknownPolicySteps } from "./policyStepCheck.ts";
 import { ratesFromDailyVolume } from "./resolveRates.ts";
 import { resolveSchedule } from "./resolveSchedule.ts";
-import { resolveWarmup } from "./resolveWarmup.ts";
+import { resolveDesk, resolveWarmup } from "./resolveDesk.ts";
 import type { StoreScenario } from "./storeSchema.ts";
 import { toDistributionSpec } from "./toDistributionSpec.ts";
 
@@ -92,7 +92,7 @@ export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unk
       costPerHour: agents.costPerHour,
     },
     // Store days start at midnight with little traffic, so the store needs no warm-up by default.
-    desk: { slowdownMode: chat.slowdownMode, warmupSeconds: resolveWarmup(horizon, 0, problems) },
+    desk: { slowdownMode: chat.slowdownMode, warmupSeconds: resolveWarmup(horizon, 0, problems), ...resolveDesk(scenario.desk) },
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nonNegativeDistributionSchema } from "./distributionSchema.ts";
 import { integerBetween, nonNegative, probability, strict } from "./fields.ts";
 
 /** How concurrency slows chats (see SlowdownMode in sim/model). */
@@ -28,6 +29,18 @@ const block = strict({
   to: z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: "must be a time HH:MM" }).describe("end time of day, HH:MM (24:00 = midnight)"),
   agents: integerBetween(0, MAX_AGENTS, "scheduled agents in this block"),
 });
+
+const DEFAULT_MESSAGES = { leaveProbability: 0.5, handleSeconds: { kind: "lognormal" as const, mean: 300, sd: 180 }, rescueFactor: 0.3 };
+
+/** How the desk runs beyond its agents: queue cap and message form (both scenario modes). */
+export const deskSchema = strict({
+  maxQueueLength: integerBetween(0, 1_000_000, "most chats that may wait; a chat arriving to a full queue is blocked and offered the message form (omit: no cap)").optional(),
+  messages: strict({
+    leaveProbability: probability("probability that a blocked customer leaves a message (assumption, plausible 0.2-0.8)").default(DEFAULT_MESSAGES.leaveProbability),
+    handleSeconds: nonNegativeDistributionSchema.describe("agent time to answer one message, seconds (assumption: about 5 minutes)").default(DEFAULT_MESSAGES.handleSeconds),
+    rescueFactor: probability("a message answer rescues a hesitating shopper with rescueProbability × this (assumption, plausible 0.1-0.5)").default(DEFAULT_MESSAGES.rescueFactor),
+  }).default(DEFAULT_MESSAGES).describe("the 'leave a message' form offered to blocked chats; answered later by back-office time reported apart"),
+}).default({ messages: DEFAULT_MESSAGES }).describe("the chat desk: queue cap and message form");
 
 export const agentsSchema = strict({
   concurrency: integerBetween(1, MAX_CONCURRENCY, "chats one agent holds at once").default(3),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ABANDONMENT_REASONS, CHECKOUT_REASONS } from "../../sim/model/index.ts";
 import { nonNegativeDistributionSchema } from "./distributionSchema.ts";
 import { flag, nonNegative, positive, probability, strict, text } from "./fields.ts";
-import { agentsSchema, horizonSchema, slowdownModeSchema } from "./sharedSchema.ts";
+import { agentsSchema, deskSchema, horizonSchema, slowdownModeSchema } from "./sharedSchema.ts";
 
 const device = z.enum(["desktop", "mobile", "tablet"], { error: "must be one of desktop, mobile, tablet" });
 
@@ -151,6 +151,7 @@ export const storeScenarioSchema = strict({
     queueDiscipline: "priority",
   }),
   agents: agentsSchema,
+  desk: deskSchema,
 });
 
 export type StoreScenario = z.output<typeof storeScenarioSchema>;

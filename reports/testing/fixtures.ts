@@ -176,6 +176,9 @@ export function storeResultsFixture(options: { days?: number; scenario?: string 
 function chatFixture(): StoreResults["chat"] {
   return {
     warmup: { seconds: 0, excludedRequests: 0 },
+    blocked: 0,
+    blockingRate: 0,
+    messages: { left: 0, handleHours: 0 },
     requests: 550,
     served: 453,
     abandoned: 97,

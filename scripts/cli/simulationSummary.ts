@@ -55,6 +55,7 @@ function chatRows(chat: ChatQueueResults, currency: string): string {
   return rows([
     ["requests / served / abandoned", `${integer(chat.requests)} / ${integer(chat.served)} / ${integer(chat.abandoned)}`],
     ["warm-up excluded", warmupText(chat.warmup)],
+    ["blocked (queue full) / messages left", `${integer(chat.blocked)} / ${integer(chat.messages.left)} (${chat.messages.handleHours.toFixed(1)} agent h to answer)`],
     ["P(wait)", percent(chat.probabilityOfWait)],
     ["mean wait (answered)", seconds(chat.meanWaitOfServedSeconds)],
     ["p90 / p95 wait (answered)", `${seconds(chat.waitOfServedP90Seconds)} / ${seconds(chat.waitOfServedP95Seconds)}`],

@@ -71,6 +71,10 @@ export class SlotPool implements RequestOwner {
   get capacity(): number {
     return this.#activeServers * this.slotsPerServer;
   }
+  /** True when a request made now would be granted at once. */
+  get hasFreeSlot(): boolean {
+    return this.#freeServer() >= 0;
+  }
   /** Jobs held by `server` now. */
   loadOf(server: number): number {
     return this.#load[server] ?? 0;

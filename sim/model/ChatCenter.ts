@@ -6,6 +6,8 @@ import { IntervalSeries } from "./IntervalSeries.ts";
 /** What happened to one chat request. */
 export interface ChatOutcome {
   readonly served: boolean;
+  /** The queue was full: the chat never queued (it may leave a message instead). */
+  readonly blocked: boolean;
   /** Time in the queue: until an agent took the chat, or until the customer gave up. */
   readonly waitSeconds: number;
   /** Handle time including the concurrency slowdown (0 when not served). */
@@ -27,6 +29,8 @@ export interface ChatCenterOptions {
   readonly usePriority: boolean;
   /** Chats arriving before this time, and agent time before it, stay out of the whole-run figures. */
   readonly warmupSeconds: number;
+  /** Most chats that may wait (Infinity: no cap). */
+  readonly maxQueueLength: number;
   /** End of arrivals; agent time after it (finishing chats) stays out of the whole-run figures. */
   readonly horizonSeconds: number;
 }
@@ -70,6 +74,10 @@ export class ChatCenter {
   /** Requests that arrived during the warm-up (left out of every whole-run figure). */
   warmupRequests = 0;
   requests = 0;
+  blocked = 0;
+  messagesLeft = 0;
+  /** Agent seconds spent answering messages (back office, outside the chat slots). */
+  messageHandleSeconds = 0;
   served = 0;
   abandoned = 0;
   delayed = 0;
@@ -118,6 +126,12 @@ export class ChatCenter {
     if (counted) this.requests++;
     else this.warmupRequests++;
     this.series.add("chatRequests", interval, 1);
+    const pool = this.#pool;
+    if (!pool.hasFreeSlot && pool.queueLength >= this.#options.maxQueueLength) {
+      if (counted) this.blocked++;
+      this.series.add("chatsBlocked", interval, 1);
+      return { served: false, blocked: true, waitSeconds: 0, handleSeconds: 0, meanAgentLoad: 0 };
+    }
     const request = this.#pool.request(this.#options.usePriority ? -priority : 0);
     if (!request.granted) {
       if (counted) this.delayed++;
@@ -135,7 +149,7 @@ export class ChatCenter {
           this.waits.add(waitSeconds);
         }
         this.series.add("chatsAbandoned", interval, 1);
-        return { served: false, waitSeconds, handleSeconds: 0, meanAgentLoad: 0 };
+        return { served: false, blocked: false, waitSeconds, handleSeconds: 0, meanAgentLoad: 0 };
       }
     } else {
       yield request;
@@ -160,7 +174,14 @@ export class ChatCenter {
     this.#busyAgents.set(this.#pool.busyServers);
     this.#onlineAgents.set(this.#pool.presentServers);
     if (counted) this.handleTimes.add(handleSeconds);
-    return { served: true, waitSeconds, handleSeconds, meanAgentLoad };
+    return { served: true, blocked: false, waitSeconds, handleSeconds, meanAgentLoad };
+  }
+
+  /** A blocked customer left a message that takes `handleSeconds` to answer (counted after the warm-up only). */
+  leaveMessage(handleSeconds: number): void {
+    if (this.env.now < this.#options.warmupSeconds) return;
+    this.messagesLeft++;
+    this.messageHandleSeconds += handleSeconds;
   }
 
   /** Time-weighted mean of chats in service, busy agents and online agents over the run. */

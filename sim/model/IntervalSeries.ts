@@ -8,6 +8,7 @@ export const SERIES_NAMES = [
   "chatRequests",
   "chatsServed",
   "chatsAbandoned",
+  "chatsBlocked",
   "answeredWithinTarget",
   "waitSecondsOfServed",
   "agentsScheduled",

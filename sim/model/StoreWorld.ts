@@ -59,6 +59,7 @@ export class StoreWorld {
   readonly lingerSeconds: Sampler;
   readonly pauseSeconds: Sampler;
   readonly handleSeconds: Sampler;
+  readonly messageHandleSeconds: Sampler;
   readonly rescueProbability: Float64Array;
   readonly onSession: ((record: SessionRecord) => void) | undefined;
   /** The policy has proactive rules (else idle time can only matter through the help button). */
@@ -81,6 +82,7 @@ export class StoreWorld {
     this.lingerSeconds = bind(funnel.hesitation.lingerSeconds);
     this.pauseSeconds = bind(funnel.hesitation.pauseSeconds);
     this.handleSeconds = bind(config.chat.handleSeconds);
+    this.messageHandleSeconds = bind(config.desk.messages.handleSeconds);
     this.rescueProbability = reasonArray(config.chat.rescueProbability);
 
     const revealIndex = pricing.showTotalUpfront ? 1 : 2 + Math.max(0, funnel.steps.findIndex((step) => step.revealsTotal));
@@ -112,6 +114,7 @@ export class StoreWorld {
         meanHandleSeconds: distributionMean(config.chat.handleSeconds),
         usePriority: config.chat.queueDiscipline === "priority",
         warmupSeconds: config.desk.warmupSeconds,
+        maxQueueLength: config.desk.maxQueueLength,
         horizonSeconds: config.horizon.days * 86400,
       },
       this.recorder.series,

@@ -16,6 +16,9 @@ export function collectChatResults(chat: ChatCenter, agents: AgentConfig, desk: 
   return {
     warmup: { seconds: desk.warmupSeconds, excludedRequests: chat.warmupRequests },
     requests: chat.requests,
+    blocked: chat.blocked,
+    blockingRate: ratio(chat.blocked, chat.requests),
+    messages: { left: chat.messagesLeft, handleHours: chat.messageHandleSeconds / 3600 },
     served: chat.served,
     abandoned: chat.abandoned,
     probabilityOfWait: ratio(chat.delayed, chat.requests),

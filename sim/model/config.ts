@@ -157,12 +157,41 @@ export interface DeskConfig {
    * arrive before this time and agent time before it are left out of the whole-run chat figures.
    */
   readonly warmupSeconds: number;
+  /** Most chats that may wait; a chat arriving to a full queue is blocked (Infinity: no cap). */
+  readonly maxQueueLength: number;
+  readonly messages: MessageConfig;
 }
+
+/**
+ * The "leave a message" form a blocked chat is offered. Messages are answered later, email-like, by
+ * back-office time reported apart (they do not take chat slots, so the chat queue stays M/M/c/K).
+ */
+export interface MessageConfig {
+  /** Probability that a blocked customer leaves a message. */
+  readonly leaveProbability: number;
+  /** Agent time to answer one message. */
+  readonly handleSeconds: DistributionSpec;
+  /** A message answer rescues a hesitating shopper with rescueProbability × this factor (the shopper has gone). */
+  readonly rescueFactor: number;
+}
+
+/**
+ * Message defaults, all assumptions: half of blocked customers leave a message (plausible 0.2-0.8),
+ * answering one takes about 5 minutes (plausible 2-10), and a late answer rescues a third as often as
+ * a live chat (plausible 0.1-0.5).
+ */
+export const DEFAULT_MESSAGE_CONFIG: MessageConfig = Object.freeze({
+  leaveProbability: 0.5,
+  handleSeconds: Object.freeze({ kind: "lognormal", mean: 300, sd: 180 }) as DistributionSpec,
+  rescueFactor: 0.3,
+});
 
 /** The desk as contact centres run it by default (every field documented in DeskConfig). */
 export const DEFAULT_DESK_CONFIG: DeskConfig = Object.freeze({
   slowdownMode: "loadDependent",
   warmupSeconds: 0,
+  maxQueueLength: Infinity,
+  messages: DEFAULT_MESSAGE_CONFIG,
 });
 
 export interface AgentConfig {

@@ -140,7 +140,7 @@ describe("idleWindow: proactive invitations fire at the policy's threshold", () 
 
 describe("requestChat: multitasking lowers the rescue chance (rescueLossPerExtraChat)", () => {
   /** Lingering shoppers are invited at 30 s idle and wait for one agent; every chat rescues unless multitasking spoils it. */
-  function busyDesk(concurrency: number, rescueLossPerExtraChat: number): SessionRecord[] {
+  function busyDesk(concurrency: number, rescueLossPerExtraChat: number, desk = DEFAULT_DESK_CONFIG): SessionRecord[] {
     const base = tinyStore("step == payment and idleSeconds >= 30", 0.5);
     const intervals = base.agents.scheduled.length;
     return sessionLog({
@@ -148,6 +148,7 @@ describe("requestChat: multitasking lowers the rescue chance (rescueLossPerExtra
       segments: [{ ...base.segments[0], patienceSeconds: { kind: "constant", value: 3600 } }],
       chat: { ...base.chat, rescueProbability: { cardDeclined: 1 }, handleSeconds: { kind: "constant", value: 600 }, rescueLossPerExtraChat },
       agents: { ...base.agents, scheduled: new Array(intervals).fill(1), concurrency },
+      desk,
     });
   }
   const rescued = (sessions: SessionRecord[]) => sessions.filter((record) => record.rescued).length;
@@ -167,5 +168,32 @@ describe("requestChat: multitasking lowers the rescue chance (rescueLossPerExtra
     expect(chatted(withLoss)).toBe(chatted(without));
     expect(rescued(withLoss)).toBeLessThan(0.95 * rescued(without));
     expect(rescued(withLoss)).toBeGreaterThanOrEqual(Math.floor(0.4 * chatted(withLoss)));
+  });
+});
+
+describe("requestChat: a full queue offers the message form", () => {
+  const blockedDesk = (rescueFactor: number) =>
+    sessionLogOf(1, { ...DEFAULT_DESK_CONFIG, maxQueueLength: 0, messages: { ...DEFAULT_DESK_CONFIG.messages, leaveProbability: 1, rescueFactor } });
+  function sessionLogOf(concurrency: number, desk: StoreModelConfig["desk"]): SessionRecord[] {
+    const base = tinyStore("step == payment and idleSeconds >= 30", 0.5);
+    return sessionLog({
+      ...base,
+      chat: { ...base.chat, rescueProbability: { cardDeclined: 1 }, handleSeconds: { kind: "constant", value: 600 } },
+      agents: { ...base.agents, scheduled: new Array(base.agents.scheduled.length).fill(1), concurrency },
+      desk,
+    });
+  }
+
+  it("maxQueueLength 0: blocked hesitating shoppers are rescued by the message answer exactly when rescueFactor is 1, never at 0", () => {
+    const never = blockedDesk(0);
+    const always = blockedDesk(1);
+    const lingering = (sessions: SessionRecord[]) => sessions.filter((record) => record.invitations === 1);
+    // Every invited shopper was hesitating (pause probability 0); those not chatting were blocked.
+    const blockedNever = lingering(never).filter((record) => !record.chatted);
+    expect(blockedNever.length).toBeGreaterThan(20);
+    expect(blockedNever.every((record) => !record.rescued && record.outcome === "cardDeclined")).toBe(true);
+    const blockedAlways = lingering(always).filter((record) => !record.chatted);
+    expect(blockedAlways.length).toBe(blockedNever.length);
+    expect(blockedAlways.every((record) => record.rescued && record.outcome === "order")).toBe(true);
   });
 });

@@ -148,6 +148,7 @@ export function* requestChat(world: StoreWorld, shopper: Shopper, source: ChatSo
   if (outcome.served) shopper.chatted = true;
   shopper.signals.timeOnSiteSeconds += outcome.waitSeconds + outcome.handleSeconds;
   shopper.signals.idleSeconds = 0;
+  if (outcome.blocked) return leaveMessage(world, shopper, hesitatingReason);
   if (hesitatingReason < 0) return STAYED;
   if (!outcome.served) {
     world.recorder.queueAbandonedThenLeft++;
@@ -159,8 +160,23 @@ export function* requestChat(world: StoreWorld, shopper: Shopper, source: ChatSo
   return shopper.stream(RESCUE).next() < world.rescueProbability[hesitatingReason] * quality ? RESCUED : LEFT;
 }
 
+/**
+ * The queue was full: the shopper may leave a message, answered later by back-office time. A
+ * hesitating shopper is rescued by the answer with the reduced message chance (the timing of their
+ * return is not modelled: the order is booked as if they carried on).
+ */
+function leaveMessage(world: StoreWorld, shopper: Shopper, hesitatingReason: number): WindowOutcome {
+  const messages = world.config.desk.messages;
+  const rescue = shopper.stream(RESCUE);
+  if (rescue.next() >= messages.leaveProbability) return hesitatingReason < 0 ? STAYED : LEFT;
+  world.chat.leaveMessage(Math.max(0, world.draw(world.messageHandleSeconds, shopper.stream(HANDLE))));
+  if (hesitatingReason < 0) return STAYED;
+  return rescue.next() < world.rescueProbability[hesitatingReason] * messages.rescueFactor ? RESCUED : LEFT;
+}
+
 function* backgroundChat(world: StoreWorld, shopper: Shopper, priority: number, patience: number, handle: number): Gen<void> {
   const outcome = yield* world.chat.chat(priority, patience, handle);
   if (outcome.served) shopper.chatted = true;
+  else if (outcome.blocked) leaveMessage(world, shopper, -1);
   shopper.visit = onChatEnded(shopper.visit);
 }

@@ -14,6 +14,7 @@ export type {
   ChatConfig,
   AgentConfig,
   DeskConfig,
+  MessageConfig,
   SlowdownMode,
   Device,
 } from "./config.ts";

@@ -9,6 +9,11 @@ export interface ChatQueueResults {
   warmup: { seconds: number; excludedRequests: number };
   /** Requests after the warm-up (every whole-run figure below counts only these). */
   requests: number;
+  /** Requests that found the queue full (maxQueueLength) and never queued. */
+  blocked: number;
+  blockingRate: Ratio;
+  /** Messages left by blocked customers and the agent hours answering them takes (outside the chat slots). */
+  messages: { left: number; handleHours: number };
   served: number;
   abandoned: number;
   /** Share of requests that found no free slot and had to wait. */

@@ -11,7 +11,7 @@
 // wait and fate depend only on the chats ahead of it, and the desk drains with the last staffing.
 
 import { describe, expect, it } from "vitest";
-import { erlangA, erlangCMetrics, type ErlangAResult } from "../analytic/index.ts";
+import { erlangA, erlangCMetrics, mmck, type ErlangAResult } from "../analytic/index.ts";
 import { confidenceInterval99, expectInside, type ConfidenceInterval } from "../engine/testConfidenceInterval.ts";
 import { DEFAULT_DESK_CONFIG, type ChatOnlyModelConfig } from "./config.ts";
 import type { ChatQueueResults, Ratio } from "./results.ts";
@@ -34,6 +34,7 @@ interface StationaryDesk {
   readonly slowdownPerExtraChat: number;
   readonly days?: number;
   readonly warmupSeconds?: number;
+  readonly maxQueueLength?: number;
 }
 
 function stationaryConfig(desk: StationaryDesk): ChatOnlyModelConfig {
@@ -54,7 +55,7 @@ function stationaryConfig(desk: StationaryDesk): ChatOnlyModelConfig {
       concurrency: desk.concurrency,
       costPerHour: 20,
     },
-    desk: { ...DEFAULT_DESK_CONFIG, warmupSeconds: desk.warmupSeconds ?? WARMUP_SECONDS },
+    desk: { ...DEFAULT_DESK_CONFIG, warmupSeconds: desk.warmupSeconds ?? WARMUP_SECONDS, maxQueueLength: desk.maxQueueLength ?? Infinity },
   };
 }
 
@@ -166,5 +167,34 @@ describe("simulateChatOnly warm-up", () => {
     const warmed = simulateChatOnly(stationaryConfig({ ...desk, warmupSeconds: 5400 }), { seed: 5 }).chat;
     expect(warmed.agentHoursScheduled).toBeCloseTo(10 * (24 - 1.5), 9);
     expect(warmed.agentCost).toBeCloseTo(20 * 10 * 22.5, 9);
+  });
+});
+
+describe("simulateChatOnly with a queue cap against M/M/c/K", () => {
+  /** Replications of `agents` single-chat agents with a queue cap at `loadErlangs`, and the exact M/M/c/K answer. */
+  function cappedDesk(loadErlangs: number, agents: number, maxQueueLength: number) {
+    const arrivalRatePerSecond = loadErlangs / MEAN_HANDLE_SECONDS;
+    const config = stationaryConfig({ arrivalRatePerSecond, meanPatienceSeconds: null, scheduledAgents: agents, shrinkage: 0, concurrency: 1, slowdownPerExtraChat: 0, maxQueueLength });
+    return { runs: replicate(config), exact: mmck({ arrivalRatePerSecond, meanServiceSeconds: MEAN_HANDLE_SECONDS, servers: agents, capacity: agents + maxQueueLength }) };
+  }
+
+  it("6 agents, concurrency 1, maxQueueLength 4 (K = 10) at load 6: blocking, P(wait), mean wait and occupancy inside the 99% CI", () => {
+    const { runs, exact } = cappedDesk(6, 6, 4);
+    expectInside(interval(runs, (chat) => chat.blockingRate), exact.probabilityOfBlocking, "P(blocked)");
+    // Blocked chats never queue: P(wait) over all requests is the admitted ones' P(wait) × (1 − P(blocked)).
+    expectInside(interval(runs, (chat) => chat.probabilityOfWait), exact.probabilityOfWait * (1 - exact.probabilityOfBlocking), "P(wait)");
+    expectInside(interval(runs, (chat) => chat.meanWaitSeconds), exact.meanWaitSeconds, "mean wait of admitted");
+    expectInside(interval(runs, (chat) => chat.occupancy), exact.occupancy, "occupancy");
+    // Half of the blocked leave a message (the default leaveProbability 0.5): binomial, 99.99% band.
+    const blocked = runs.reduce((total, chat) => total + chat.blocked, 0);
+    const left = runs.reduce((total, chat) => total + chat.messages.left, 0);
+    expect(Math.abs(left - blocked / 2)).toBeLessThan(4 * Math.sqrt(blocked / 4));
+    expect(runs.every((chat) => chat.messages.handleHours > 0)).toBe(true);
+  });
+
+  it("maxQueueLength 0 is Erlang B: the blocking rate matches M/M/c/c", () => {
+    const { runs, exact } = cappedDesk(4, 5, 0);
+    expectInside(interval(runs, (chat) => chat.blockingRate), exact.probabilityOfBlocking, "P(blocked)");
+    expect(runs.every((chat) => chat.probabilityOfWait === 0)).toBe(true);
   });
 });
