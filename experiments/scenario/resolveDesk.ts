@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { MessageConfig } from "../../sim/model/index.ts";
+import type { MessageConfig, ServiceLevelDefinition } from "../../sim/model/index.ts";
 import type { deskSchema } from "./sharedSchema.ts";
 import { toDistributionSpec } from "./toDistributionSpec.ts";
 
@@ -14,6 +14,6 @@ export function resolveWarmup(horizon: { days: number; warmupSeconds?: number },
 }
 
 /** The scenario's `desk` section as the model's queue cap and message settings. */
-export function resolveDesk(desk: z.output<typeof deskSchema>): { maxQueueLength: number; messages: MessageConfig } {
-  return { maxQueueLength: desk.maxQueueLength ?? Infinity, messages: { ...desk.messages, handleSeconds: toDistributionSpec(desk.messages.handleSeconds) } };
+export function resolveDesk(desk: z.output<typeof deskSchema>): { maxQueueLength: number; messages: MessageConfig; serviceLevel: ServiceLevelDefinition } {
+  return { maxQueueLength: desk.maxQueueLength ?? Infinity, messages: { ...desk.messages, handleSeconds: toDistributionSpec(desk.messages.handleSeconds) }, serviceLevel: desk.serviceLevel };
 }

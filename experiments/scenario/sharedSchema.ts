@@ -30,6 +30,7 @@ const block = strict({
   agents: integerBetween(0, MAX_AGENTS, "scheduled agents in this block"),
 });
 
+const DEFAULT_SERVICE_LEVEL = { abandons: "miss" as const, ignoreAbandonsUnderSeconds: 0 };
 const DEFAULT_MESSAGES = { leaveProbability: 0.5, handleSeconds: { kind: "lognormal" as const, mean: 300, sd: 180 }, rescueFactor: 0.3 };
 
 /** How the desk runs beyond its agents: queue cap and message form (both scenario modes). */
@@ -40,7 +41,11 @@ export const deskSchema = strict({
     handleSeconds: nonNegativeDistributionSchema.describe("agent time to answer one message, seconds (assumption: about 5 minutes)").default(DEFAULT_MESSAGES.handleSeconds),
     rescueFactor: probability("a message answer rescues a hesitating shopper with rescueProbability × this (assumption, plausible 0.1-0.5)").default(DEFAULT_MESSAGES.rescueFactor),
   }).default(DEFAULT_MESSAGES).describe("the 'leave a message' form offered to blocked chats; answered later by back-office time reported apart"),
-}).default({ messages: DEFAULT_MESSAGES }).describe("the chat desk: queue cap and message form");
+  serviceLevel: strict({
+    abandons: z.enum(["miss", "exclude"], { error: "must be one of miss, exclude" }).default("miss").describe("miss: answered within the threshold ÷ all requests (abandons and blocked chats are misses); exclude: ÷ answered chats"),
+    ignoreAbandonsUnderSeconds: nonNegative("abandons shorter than this leave the denominator (WFM 'short abandons')").default(0),
+  }).default(DEFAULT_SERVICE_LEVEL).describe("what the service level counts (named in every output)"),
+}).default({ messages: DEFAULT_MESSAGES, serviceLevel: DEFAULT_SERVICE_LEVEL }).describe("the chat desk: queue cap, message form and service-level definition");
 
 export const agentsSchema = strict({
   concurrency: integerBetween(1, MAX_CONCURRENCY, "chats one agent holds at once").default(3),

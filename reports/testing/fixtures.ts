@@ -193,6 +193,7 @@ function chatFixture(): StoreResults["chat"] {
       counts: [379, 1, 1, 4, 2, 4, 5, 11, 8, 13, 17, 7, 1],
     },
     serviceLevelSeconds: 30,
+    serviceLevelDefinition: "answered within 30 s ÷ requests (abandons and blocked chats count as misses)",
     serviceLevel: 0.7036364,
     serviceLevelOfAnswered: 0.8543046,
     queueAbandonmentRate: 0.1763636,

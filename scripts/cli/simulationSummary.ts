@@ -59,7 +59,7 @@ function chatRows(chat: ChatQueueResults, currency: string): string {
     ["P(wait)", percent(chat.probabilityOfWait)],
     ["mean wait (answered)", seconds(chat.meanWaitOfServedSeconds)],
     ["p90 / p95 wait (answered)", `${seconds(chat.waitOfServedP90Seconds)} / ${seconds(chat.waitOfServedP95Seconds)}`],
-    [`service level (${chat.serviceLevelSeconds} s)`, percent(chat.serviceLevel)],
+    [`service level (${chat.serviceLevelSeconds} s)`, `${percent(chat.serviceLevel)}: ${chat.serviceLevelDefinition}`],
     ["queue abandonment", percent(chat.queueAbandonmentRate)],
     ["mean handle time", seconds(chat.meanHandleSeconds)],
     ["occupancy / concurrency", `${percent(chat.occupancy)} / ${chat.meanConcurrency === null ? "–" : chat.meanConcurrency.toFixed(2)}`],

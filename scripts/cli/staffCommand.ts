@@ -12,6 +12,7 @@ import { writeReport } from "./reportCommand.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
 import { warmupLine } from "./simulationSummary.ts";
+import { describeServiceLevel } from "../../sim/model/index.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
 
 const args = {
@@ -85,7 +86,7 @@ export const staffCommand = defineCommand({
     if (parsed.report) writeReport([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
     if (parsed.csv) writeFileAtomic(parsed.csv, toCsv(intervalRows(staffing)));
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-    else process.stdout.write(staffingSummary(staffing, currency) + warmupLine(config.desk.warmupSeconds) + (parsed.out ? `results written to ${parsed.out}\n` : ""));
+    else process.stdout.write(staffingSummary(staffing, currency) + `service level: ${describeServiceLevel(config.desk.serviceLevel, staffing.target.serviceLevelSeconds)}\n` + warmupLine(config.desk.warmupSeconds) + (parsed.out ? `results written to ${parsed.out}\n` : ""));
     if (staffing.stoppedBy === "interrupted") process.exitCode = 130;
     else if (staffing.errored.length > 0) process.exitCode = 1;
   },

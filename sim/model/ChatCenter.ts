@@ -29,6 +29,8 @@ export interface ChatCenterOptions {
   readonly usePriority: boolean;
   /** Chats arriving before this time, and agent time before it, stay out of the whole-run figures. */
   readonly warmupSeconds: number;
+  /** Abandons shorter than this leave the service level's denominator. */
+  readonly ignoreAbandonsUnderSeconds: number;
   /** Most chats that may wait (Infinity: no cap). */
   readonly maxQueueLength: number;
   /** End of arrivals; agent time after it (finishing chats) stays out of the whole-run figures. */
@@ -80,6 +82,8 @@ export class ChatCenter {
   messageHandleSeconds = 0;
   served = 0;
   abandoned = 0;
+  /** Abandons shorter than the service-level definition's ignore threshold. */
+  shortAbandons = 0;
   delayed = 0;
   answeredWithinTarget = 0;
 
@@ -144,11 +148,14 @@ export class ChatCenter {
       if (!request.granted) {
         request.cancel();
         const waitSeconds = env.now - requestedAt;
+        const short = waitSeconds < this.#options.ignoreAbandonsUnderSeconds;
         if (counted) {
           this.abandoned++;
+          if (short) this.shortAbandons++;
           this.waits.add(waitSeconds);
         }
         this.series.add("chatsAbandoned", interval, 1);
+        if (short) this.series.add("shortAbandons", interval, 1);
         return { served: false, blocked: false, waitSeconds, handleSeconds: 0, meanAgentLoad: 0 };
       }
     } else {

@@ -9,6 +9,7 @@ export const SERIES_NAMES = [
   "chatsServed",
   "chatsAbandoned",
   "chatsBlocked",
+  "shortAbandons",
   "answeredWithinTarget",
   "waitSecondsOfServed",
   "agentsScheduled",

@@ -115,6 +115,7 @@ export class StoreWorld {
         usePriority: config.chat.queueDiscipline === "priority",
         warmupSeconds: config.desk.warmupSeconds,
         maxQueueLength: config.desk.maxQueueLength,
+        ignoreAbandonsUnderSeconds: config.desk.serviceLevel.ignoreAbandonsUnderSeconds,
         horizonSeconds: config.horizon.days * 86400,
       },
       this.recorder.series,

@@ -1,4 +1,4 @@
-import type { AgentConfig, DeskConfig } from "./config.ts";
+import type { AgentConfig, DeskConfig, ServiceLevelDefinition } from "./config.ts";
 import { type ChatCenter, WAIT_HISTOGRAM_BOUNDS_SECONDS } from "./ChatCenter.ts";
 import type { IntervalSeries } from "./IntervalSeries.ts";
 import { finiteOrNull, ratio, type ChatQueueResults, type IntervalResults } from "./results.ts";
@@ -32,7 +32,8 @@ export function collectChatResults(chat: ChatCenter, agents: AgentConfig, desk: 
       counts: Array.from(chat.waitHistogram),
     },
     serviceLevelSeconds,
-    serviceLevel: ratio(chat.answeredWithinTarget, chat.requests),
+    serviceLevelDefinition: describeServiceLevel(desk.serviceLevel, serviceLevelSeconds),
+    serviceLevel: ratio(chat.answeredWithinTarget, serviceLevelDenominator(desk.serviceLevel, chat.requests, chat.served, chat.shortAbandons)),
     serviceLevelOfAnswered: ratio(chat.answeredWithinTarget, chat.served),
     queueAbandonmentRate: ratio(chat.abandoned, chat.requests),
     meanHandleSeconds: finiteOrNull(chat.handleTimes.mean),
@@ -45,8 +46,21 @@ export function collectChatResults(chat: ChatCenter, agents: AgentConfig, desk: 
   };
 }
 
+/** Chats the service level divides by under `definition`. */
+export function serviceLevelDenominator(definition: ServiceLevelDefinition, requests: number, served: number, shortAbandons: number): number {
+  return definition.abandons === "exclude" ? served : requests - shortAbandons;
+}
+
+/** The service-level definition in words, for every output that shows a service level. */
+export function describeServiceLevel(definition: ServiceLevelDefinition, serviceLevelSeconds: number): string {
+  const short = definition.ignoreAbandonsUnderSeconds > 0 ? `, abandons under ${definition.ignoreAbandonsUnderSeconds} s ignored` : "";
+  return definition.abandons === "exclude"
+    ? `answered within ${serviceLevelSeconds} s ÷ answered (abandons and blocked chats excluded${short})`
+    : `answered within ${serviceLevelSeconds} s ÷ requests (abandons and blocked chats count as misses${short})`;
+}
+
 /** Per-interval series as plain arrays, with the derived per-interval ratios. */
-export function collectIntervalResults(series: IntervalSeries, intervalSeconds: number): IntervalResults {
+export function collectIntervalResults(series: IntervalSeries, intervalSeconds: number, definition: ServiceLevelDefinition): IntervalResults {
   const plain = series.toJSON();
   const n = series.length;
   const each = <T>(fn: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => fn(i));
@@ -66,7 +80,7 @@ export function collectIntervalResults(series: IntervalSeries, intervalSeconds: 
     rescuedOrders: plain.rescuedOrders,
     occupancy: each((i) => ratio(plain.busyAgentSeconds[i], plain.onlineAgentSeconds[i])),
     meanConcurrency: each((i) => ratio(plain.chatSeconds[i], plain.busyAgentSeconds[i])),
-    serviceLevel: each((i) => ratio(plain.answeredWithinTarget[i], plain.chatRequests[i])),
+    serviceLevel: each((i) => ratio(plain.answeredWithinTarget[i], serviceLevelDenominator(definition, plain.chatRequests[i], plain.chatsServed[i], plain.shortAbandons[i]))),
     meanWaitOfServedSeconds: each((i) => ratio(plain.waitSecondsOfServed[i], plain.chatsServed[i])),
   };
 }

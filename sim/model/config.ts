@@ -160,6 +160,17 @@ export interface DeskConfig {
   /** Most chats that may wait; a chat arriving to a full queue is blocked (Infinity: no cap). */
   readonly maxQueueLength: number;
   readonly messages: MessageConfig;
+  readonly serviceLevel: ServiceLevelDefinition;
+}
+
+/**
+ * What the service level counts, as workforce-management tools let you choose: answered within the
+ * threshold ÷ requests ("miss": abandons and blocked chats count as misses) or ÷ answered chats
+ * ("exclude"); abandons shorter than `ignoreAbandonsUnderSeconds` leave the denominator either way.
+ */
+export interface ServiceLevelDefinition {
+  readonly abandons: "miss" | "exclude";
+  readonly ignoreAbandonsUnderSeconds: number;
 }
 
 /**
@@ -192,6 +203,7 @@ export const DEFAULT_DESK_CONFIG: DeskConfig = Object.freeze({
   warmupSeconds: 0,
   maxQueueLength: Infinity,
   messages: DEFAULT_MESSAGE_CONFIG,
+  serviceLevel: Object.freeze({ abandons: "miss", ignoreAbandonsUnderSeconds: 0 }),
 });
 
 export interface AgentConfig {

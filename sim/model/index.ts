@@ -15,10 +15,12 @@ export type {
   AgentConfig,
   DeskConfig,
   MessageConfig,
+  ServiceLevelDefinition,
   SlowdownMode,
   Device,
 } from "./config.ts";
-export { DEFAULT_DESK_CONFIG } from "./config.ts";
+export { DEFAULT_DESK_CONFIG, DEFAULT_MESSAGE_CONFIG } from "./config.ts";
+export { describeServiceLevel } from "./collectResults.ts";
 export { ABANDONMENT_REASONS, CHECKOUT_REASONS, type AbandonmentReason, type CheckoutReason } from "./reasons.ts";
 export type { ChatQueueResults, IntervalResults, StepResult, StoreResults, ChatOnlyResults, SimulationResults, Ratio } from "./results.ts";
 export { simulateStore, type RunOptions } from "./simulateStore.ts";

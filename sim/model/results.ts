@@ -27,7 +27,9 @@ export interface ChatQueueResults {
   /** Answered chats by wait: counts[i] waited ≤ upperBoundsSeconds[i] (and more than the bound before); the last bound is null (open). */
   waitHistogram: { upperBoundsSeconds: (number | null)[]; counts: number[] };
   serviceLevelSeconds: number;
-  /** Requests answered within serviceLevelSeconds ÷ all requests (Erlang A convention). */
+  /** The service level's definition in words, e.g. "answered within 30 s ÷ requests (abandons count as misses)". */
+  serviceLevelDefinition: string;
+  /** Answered within serviceLevelSeconds ÷ the definition's denominator (default: all requests, the Erlang A convention). */
   serviceLevel: Ratio;
   /** Answered within serviceLevelSeconds ÷ answered. */
   serviceLevelOfAnswered: Ratio;

@@ -13,7 +13,7 @@
 import { describe, expect, it } from "vitest";
 import { erlangA, erlangCMetrics, mmck, type ErlangAResult } from "../analytic/index.ts";
 import { confidenceInterval99, expectInside, type ConfidenceInterval } from "../engine/testConfidenceInterval.ts";
-import { DEFAULT_DESK_CONFIG, type ChatOnlyModelConfig } from "./config.ts";
+import { DEFAULT_DESK_CONFIG, type ChatOnlyModelConfig, type ServiceLevelDefinition } from "./config.ts";
 import type { ChatQueueResults, Ratio } from "./results.ts";
 import { simulateChatOnly } from "./simulateChatOnly.ts";
 
@@ -35,6 +35,7 @@ interface StationaryDesk {
   readonly days?: number;
   readonly warmupSeconds?: number;
   readonly maxQueueLength?: number;
+  readonly serviceLevel?: ServiceLevelDefinition;
 }
 
 function stationaryConfig(desk: StationaryDesk): ChatOnlyModelConfig {
@@ -55,7 +56,7 @@ function stationaryConfig(desk: StationaryDesk): ChatOnlyModelConfig {
       concurrency: desk.concurrency,
       costPerHour: 20,
     },
-    desk: { ...DEFAULT_DESK_CONFIG, warmupSeconds: desk.warmupSeconds ?? WARMUP_SECONDS, maxQueueLength: desk.maxQueueLength ?? Infinity },
+    desk: { ...DEFAULT_DESK_CONFIG, warmupSeconds: desk.warmupSeconds ?? WARMUP_SECONDS, maxQueueLength: desk.maxQueueLength ?? Infinity, serviceLevel: desk.serviceLevel ?? DEFAULT_DESK_CONFIG.serviceLevel },
   };
 }
 
@@ -196,5 +197,31 @@ describe("simulateChatOnly with a queue cap against M/M/c/K", () => {
     const { runs, exact } = cappedDesk(4, 5, 0);
     expectInside(interval(runs, (chat) => chat.blockingRate), exact.probabilityOfBlocking, "P(blocked)");
     expect(runs.every((chat) => chat.probabilityOfWait === 0)).toBe(true);
+  });
+});
+
+describe("simulateChatOnly service-level definitions", () => {
+  const erlangADesk = { arrivalRatePerSecond: 20 / MEAN_HANDLE_SECONDS, meanPatienceSeconds: 120, scheduledAgents: 20, shrinkage: 0, concurrency: 1, slowdownPerExtraChat: 0 };
+
+  it("abandons: exclude reproduces Erlang A's service level of answered chats", () => {
+    const exact = erlangA({ arrivalRatePerSecond: erlangADesk.arrivalRatePerSecond, meanServiceSeconds: MEAN_HANDLE_SECONDS, meanPatienceSeconds: 120, servers: 20, targetSeconds: SERVICE_LEVEL_SECONDS });
+    const runs = replicate(stationaryConfig({ ...erlangADesk, serviceLevel: { abandons: "exclude", ignoreAbandonsUnderSeconds: 0 } }));
+    expectInside(interval(runs, (chat) => chat.serviceLevel), exact.serviceLevelOfAnswered, "service level of answered");
+    expect(runs[0].serviceLevel).toBe(runs[0].serviceLevelOfAnswered);
+    expect(runs[0].serviceLevelDefinition).toBe("answered within 20 s ÷ answered (abandons and blocked chats excluded)");
+  });
+
+  it("ignoreAbandonsUnderSeconds takes short abandons out of the denominator only", () => {
+    const config = (ignore: number) => stationaryConfig({ ...erlangADesk, days: 1, serviceLevel: { abandons: "miss", ignoreAbandonsUnderSeconds: ignore } });
+    const all = simulateChatOnly(config(0), { seed: 9 }).chat;
+    const ignoring = simulateChatOnly(config(10), { seed: 9 }).chat;
+    expect(all.serviceLevelDefinition).toBe("answered within 20 s ÷ requests (abandons and blocked chats count as misses)");
+    expect(ignoring.serviceLevelDefinition).toBe("answered within 20 s ÷ requests (abandons and blocked chats count as misses, abandons under 10 s ignored)");
+    // Same chats; the answered-within count is the same, so the ratio of the two levels is the ratio of denominators.
+    const answeredWithin = all.serviceLevel! * all.requests;
+    const shortAbandons = all.requests - answeredWithin / ignoring.serviceLevel!;
+    expect(Math.abs(shortAbandons - Math.round(shortAbandons))).toBeLessThan(1e-6);
+    expect(shortAbandons).toBeGreaterThan(0);
+    expect(shortAbandons).toBeLessThan(all.abandoned);
   });
 });

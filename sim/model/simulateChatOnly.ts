@@ -28,6 +28,7 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
       usePriority: false,
       warmupSeconds: config.desk.warmupSeconds,
       maxQueueLength: config.desk.maxQueueLength,
+      ignoreAbandonsUnderSeconds: config.desk.serviceLevel.ignoreAbandonsUnderSeconds,
       horizonSeconds: config.horizon.days * 86400,
     },
     series,
@@ -63,6 +64,6 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
     seed: options.seed,
     horizonDays: config.horizon.days,
     chat: collectChatResults(center, config.agents, config.desk, config.horizon.intervalSeconds, config.serviceLevelSeconds),
-    intervals: collectIntervalResults(series, config.horizon.intervalSeconds),
+    intervals: collectIntervalResults(series, config.horizon.intervalSeconds, config.desk.serviceLevel),
   };
 }

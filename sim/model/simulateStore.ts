@@ -101,7 +101,7 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
       netBenefit: rescuedMargin - chat.agentCost,
     },
     meanSessionSeconds: finiteOrNull(recorder.sessionSeconds.mean),
-    intervals: collectIntervalResults(recorder.series, config.horizon.intervalSeconds),
+    intervals: collectIntervalResults(recorder.series, config.horizon.intervalSeconds, config.desk.serviceLevel),
   };
 }
 
