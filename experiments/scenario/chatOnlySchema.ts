@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { nonNegativeDistributionSchema } from "./distributionSchema.ts";
 import { nonNegative, positive, strict, text } from "./fields.ts";
-import { agentsSchema, deskSchema, horizonSchema, slowdownModeSchema } from "./sharedSchema.ts";
+import { chatOnlyAgentsSchema, deskSchema, horizonSchema, slowdownModeSchema } from "./sharedSchema.ts";
 
 /** A contact-centre-only scenario: chat arrivals, handle time, patience and agents. */
 export const chatOnlyScenarioSchema = strict({
@@ -21,7 +21,7 @@ export const chatOnlyScenarioSchema = strict({
   slowdownPerExtraChat: nonNegative("slowdown per extra chat the agent holds: a chat progresses at 1 ÷ (1 + s × (chats held − 1)) of its base speed").default(0),
   slowdownMode: slowdownModeSchema,
   serviceLevelSeconds: nonNegative("service-level threshold, seconds").default(20),
-  agents: agentsSchema,
+  agents: chatOnlyAgentsSchema,
   desk: deskSchema,
 });
 

@@ -128,6 +128,14 @@ describe("loadScenario: valid scenarios", () => {
     expect(parseScenario(MINIMAL_STORE).config.desk.warmupSeconds).toBe(0);
   });
 
+  it("parseScenario: chat-only shrinkage is 0 unless written, the store's 0.25; both as random absence by default", () => {
+    const chatOnly = parseScenario(CHAT_ONLY).config;
+    const store = parseScenario(MINIMAL_STORE).config;
+    expect([chatOnly.agents.shrinkage, chatOnly.desk.shrinkageMethod]).toEqual([0, "absence"]);
+    expect([store.agents.shrinkage, store.desk.shrinkageMethod]).toEqual([0.25, "absence"]);
+    expect(parseScenario({ ...CHAT_ONLY, agents: { ...CHAT_ONLY.agents, shrinkage: 0.3, shrinkageMethod: "floor" } }).config.desk.shrinkageMethod).toBe("floor");
+  });
+
   it("parseScenario rejects a warm-up as long as the horizon, in one line", () => {
     expect(chatOnlyProblems((data) => (data.horizon = { days: 1, warmupSeconds: 86400 }))).toEqual(["invalid horizon.warmupSeconds: 86400 (must be less than the horizon, 86400 s)"]);
     expect(chatOnlyProblems((data) => (data.horizon = { days: 1, warmupSeconds: -5 }))[0]).toMatch(/^invalid horizon\.warmupSeconds: -5 \(must be >= 0\)$/);
@@ -199,7 +207,7 @@ describe("loadScenario: one house-format line per problem", () => {
     ["unknown top-level key", (d: any) => (d.colour = "red"), new RegExp(`^invalid colour: ${UNKNOWN}mode, name, description, .*agents, desk\\)$`)],
     ["unknown segment key", (d: any) => (d.segments[0].cartValu = 1), new RegExp(`^invalid segments\\[0\\]\\.cartValu: ${UNKNOWN}name, weight, device, .*invitationSensitivity\\)$`)],
     ["unknown step hazard", (d: any) => (d.funnel.steps[0].hazards.tooExpensive = 0.1), new RegExp(`^invalid funnel\\.steps\\[0\\]\\.hazards\\.tooExpensive: ${UNKNOWN}extraCostsTooHigh, .*cardDeclined\\)$`)],
-    ["unknown agents key", (d: any) => (d.agents.concurency = 3), new RegExp(`^invalid agents\\.concurency: ${UNKNOWN}concurrency, shrinkage, costPerHour, schedule\\)$`)],
+    ["unknown agents key", (d: any) => (d.agents.concurency = 3), new RegExp(`^invalid agents\\.concurency: ${UNKNOWN}concurrency, shrinkage, shrinkageMethod, costPerHour, schedule\\)$`)],
     ["unknown distribution key", (d: any) => (d.segments[1].patienceSeconds.sd = 20), new RegExp(`^invalid segments\\[1\\]\\.patienceSeconds\\.sd: ${UNKNOWN}kind, mean\\)$`)],
     ["unknown inline policy key", (d: any) => (d.chat.policy = { name: "p", caps: { perPge: 1 } }), /^invalid chat\.policy\.caps\.perPge: 1 \(unknown key; allowed: perPage, perVisit, afterDecline, minGapSeconds\)$/],
     ["blank key", (d: any) => (d.agents[" "] = 1), new RegExp(`^invalid agents\\[" "\\]: ${UNKNOWN}concurrency, .*\\)$`)],

@@ -49,6 +49,7 @@ export function resolveChatOnlyScenario(scenario: ChatOnlyScenario, problems: st
       slowdownMode: scenario.slowdownMode,
       warmupSeconds: resolveWarmup(horizon, defaultChatOnlyWarmupSeconds(distributionMean(toDistributionSpec(scenario.handleSeconds)), horizon.days), problems),
       ...resolveDesk(scenario.desk),
+      shrinkageMethod: agents.shrinkageMethod,
     },
   };
 }

@@ -47,9 +47,13 @@ export const deskSchema = strict({
   }).default(DEFAULT_SERVICE_LEVEL).describe("what the service level counts (named in every output)"),
 }).default({ messages: DEFAULT_MESSAGES, serviceLevel: DEFAULT_SERVICE_LEVEL }).describe("the chat desk: queue cap, message form and service-level definition");
 
-export const agentsSchema = strict({
+const agentsShape = {
   concurrency: integerBetween(1, MAX_CONCURRENCY, "chats one agent holds at once").default(3),
-  shrinkage: probability("share of scheduled time not available (breaks, meetings), in [0, 1)").default(0.25),
+  shrinkage: probability("share of scheduled time not available (breaks, meetings), in [0, 1); store default 0.25 (Assembled: 0.2-0.3 for tier 1), chat-only default 0").default(0.25),
+  shrinkageMethod: z
+    .enum(["absence", "floor"], { error: "must be one of absence, floor" })
+    .default("absence")
+    .describe("absence: each scheduled agent is absent in each interval with probability shrinkage (expected online = scheduled × (1 − shrinkage)); floor: online = ⌊scheduled × (1 − shrinkage)⌋"),
   costPerHour: nonNegative("cost of one scheduled agent-hour, currency").default(28),
   schedule: z
     .union([
@@ -58,4 +62,12 @@ export const agentsSchema = strict({
       strict({ perInterval: z.array(integerBetween(0, MAX_AGENTS, "scheduled agents")).min(1, { error: "must have at least 1 value" }) }),
     ], { error: "must be a number of agents, a list of {from, to, agents} blocks, or {perInterval: [...]}" })
     .describe("scheduled agents: a constant, daily blocks covering 00:00-24:00, or perInterval (one day or the whole horizon)"),
+};
+
+export const agentsSchema = strict(agentsShape).describe("the chat team");
+
+/** Chat-only scenarios: shrinkage is 0 unless written (a contact-centre forecast usually counts online agents). */
+export const chatOnlyAgentsSchema = strict({
+  ...agentsShape,
+  shrinkage: probability("share of scheduled time not available (breaks, meetings), in [0, 1); 0 unless written").default(0),
 }).describe("the chat team");

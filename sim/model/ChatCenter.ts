@@ -1,4 +1,5 @@
 import { type Environment, type Event, SharedService, SlotPool, Tally, TimeWeighted } from "../engine/index.ts";
+import type { UniformSource } from "../random/index.ts";
 import type { QueueState } from "../policy/index.ts";
 import type { AgentConfig, SlowdownMode } from "./config.ts";
 import { IntervalSeries } from "./IntervalSeries.ts";
@@ -29,6 +30,8 @@ export interface ChatCenterOptions {
   readonly usePriority: boolean;
   /** Chats arriving before this time, and agent time before it, stay out of the whole-run figures. */
   readonly warmupSeconds: number;
+  /** Draws who is absent in each interval (shrinkage as random absence); null: online = ⌊scheduled × (1 − shrinkage)⌋. */
+  readonly absence: UniformSource | null;
   /** Abandons shorter than this leave the service level's denominator. */
   readonly ignoreAbandonsUnderSeconds: number;
   /** Most chats that may wait (Infinity: no cap). */
@@ -47,7 +50,7 @@ export interface MeasuredAreas {
 /** Upper bounds (inclusive) of the answered-wait histogram buckets, seconds; the last is open. */
 export const WAIT_HISTOGRAM_BOUNDS_SECONDS = [0, 5, 10, 20, 30, 45, 60, 90, 120, 180, 300, 600, Infinity] as const;
 
-/** Agents online in an interval: WFM convention online = floor(scheduled × (1 − shrinkage)). */
+/** Agents online in an interval under the "floor" method: online = ⌊scheduled × (1 − shrinkage)⌋. */
 export function agentsOnline(scheduled: number, shrinkage: number): number {
   return Math.floor(scheduled * (1 - shrinkage) + 1e-9);
 }
@@ -91,7 +94,8 @@ export class ChatCenter {
     this.env = env;
     this.#options = options;
     const { agents } = options;
-    this.#pool = new SlotPool(env, { servers: agentsOnline(agents.scheduled[0] ?? 0, agents.shrinkage), slotsPerServer: agents.concurrency });
+    // Staffed by #staffing at time 0, before any chat can arrive.
+    this.#pool = new SlotPool(env, { servers: 0, slotsPerServer: agents.concurrency });
     const slowdown = options.slowdownPerExtraChat;
     // Each open chat progresses at 1 ÷ (1 + s (n − 1)) seconds of base handle time per second while
     // its agent holds n chats, so at a constant load n a chat takes base × (1 + s (n − 1)).
@@ -241,7 +245,7 @@ export class ChatCenter {
   *#staffing(): Generator<Event<any>, void, any> {
     const { agents, intervalSeconds } = this.#options;
     for (let interval = 0; interval < agents.scheduled.length; interval++) {
-      const online = agentsOnline(agents.scheduled[interval], agents.shrinkage);
+      const online = this.#online(agents.scheduled[interval], agents.shrinkage);
       this.#pool.setServerCount(online);
       this.#onlineAgents.set(this.#pool.presentServers);
       this.series.set("agentsScheduled", interval, agents.scheduled[interval]);
@@ -249,6 +253,15 @@ export class ChatCenter {
       yield this.env.timeout(intervalSeconds);
       this.#snapshot(interval);
     }
+  }
+
+  // Each scheduled agent is present with probability 1 − shrinkage, one draw per agent and interval.
+  #online(scheduled: number, shrinkage: number): number {
+    const absence = this.#options.absence;
+    if (absence === null) return agentsOnline(scheduled, shrinkage);
+    let online = 0;
+    for (let agent = 0; agent < scheduled; agent++) if (absence.next() >= shrinkage) online++;
+    return online;
   }
 
   #lastAreas = { jobs: 0, busy: 0, online: 0 };

@@ -65,7 +65,7 @@ export class StoreWorld {
   /** The policy has proactive rules (else idle time can only matter through the help button). */
   readonly hasProactiveRules: boolean;
 
-  constructor(env: Environment, config: StoreModelConfig, placeholder: RandomStream, onSession?: (record: SessionRecord) => void) {
+  constructor(env: Environment, config: StoreModelConfig, placeholder: RandomStream, absence: UniformSource, onSession?: (record: SessionRecord) => void) {
     this.onSession = onSession;
     this.hasProactiveRules = config.chat.policy.rules.length > 0;
     this.env = env;
@@ -116,6 +116,7 @@ export class StoreWorld {
         warmupSeconds: config.desk.warmupSeconds,
         maxQueueLength: config.desk.maxQueueLength,
         ignoreAbandonsUnderSeconds: config.desk.serviceLevel.ignoreAbandonsUnderSeconds,
+        absence: config.desk.shrinkageMethod === "absence" ? absence : null,
         horizonSeconds: config.horizon.days * 86400,
       },
       this.recorder.series,

@@ -161,6 +161,12 @@ export interface DeskConfig {
   readonly maxQueueLength: number;
   readonly messages: MessageConfig;
   readonly serviceLevel: ServiceLevelDefinition;
+  /**
+   * How shrinkage takes agents offline. "absence": each scheduled agent is absent in each interval
+   * with probability `shrinkage` (own seeded stream), so expected online = scheduled × (1 − shrinkage).
+   * "floor": online = ⌊scheduled × (1 − shrinkage)⌋ (the old convention: 1 scheduled at 25% is 0 online).
+   */
+  readonly shrinkageMethod: "absence" | "floor";
 }
 
 /**
@@ -204,12 +210,13 @@ export const DEFAULT_DESK_CONFIG: DeskConfig = Object.freeze({
   maxQueueLength: Infinity,
   messages: DEFAULT_MESSAGE_CONFIG,
   serviceLevel: Object.freeze({ abandons: "miss", ignoreAbandonsUnderSeconds: 0 }),
+  shrinkageMethod: "absence",
 });
 
 export interface AgentConfig {
   /** Scheduled (paid) agents per interval over the whole horizon. */
   readonly scheduled: readonly number[];
-  /** Share of scheduled time not available for chats (breaks, meetings); online = floor(scheduled × (1 − shrinkage)). */
+  /** Share of scheduled time not available for chats (breaks, meetings); see DeskConfig.shrinkageMethod. */
   readonly shrinkage: number;
   readonly concurrency: number;
   readonly costPerHour: number;

@@ -36,6 +36,7 @@ interface StationaryDesk {
   readonly warmupSeconds?: number;
   readonly maxQueueLength?: number;
   readonly serviceLevel?: ServiceLevelDefinition;
+  readonly shrinkageMethod?: "absence" | "floor";
 }
 
 function stationaryConfig(desk: StationaryDesk): ChatOnlyModelConfig {
@@ -56,7 +57,7 @@ function stationaryConfig(desk: StationaryDesk): ChatOnlyModelConfig {
       concurrency: desk.concurrency,
       costPerHour: 20,
     },
-    desk: { ...DEFAULT_DESK_CONFIG, warmupSeconds: desk.warmupSeconds ?? WARMUP_SECONDS, maxQueueLength: desk.maxQueueLength ?? Infinity, serviceLevel: desk.serviceLevel ?? DEFAULT_DESK_CONFIG.serviceLevel },
+    desk: { ...DEFAULT_DESK_CONFIG, warmupSeconds: desk.warmupSeconds ?? WARMUP_SECONDS, maxQueueLength: desk.maxQueueLength ?? Infinity, serviceLevel: desk.serviceLevel ?? DEFAULT_DESK_CONFIG.serviceLevel, shrinkageMethod: desk.shrinkageMethod ?? "floor" },
   };
 }
 
@@ -223,5 +224,26 @@ describe("simulateChatOnly service-level definitions", () => {
     expect(Math.abs(shortAbandons - Math.round(shortAbandons))).toBeLessThan(1e-6);
     expect(shortAbandons).toBeGreaterThan(0);
     expect(shortAbandons).toBeLessThan(all.abandoned);
+  });
+});
+
+describe("simulateChatOnly shrinkage as random absence", () => {
+  // 30 days of hourly intervals: 720 independent Binomial(scheduled, 1 − shrinkage) head counts.
+  const onlineCounts = (scheduledAgents: number, shrinkageMethod: "absence" | "floor") =>
+    simulateChatOnly(stationaryConfig({ arrivalRatePerSecond: 1 / 3600, meanPatienceSeconds: 60, scheduledAgents, shrinkage: 0.25, concurrency: 1, slowdownPerExtraChat: 0, days: 30, shrinkageMethod }), { seed: 11 }).intervals.agentsOnline;
+
+  for (const scheduled of [1, 4]) {
+    it(`absence: ${scheduled} scheduled at 25% shrinkage are ${scheduled} × 0.75 online on average (within 4 standard errors)`, () => {
+      const counts = onlineCounts(scheduled, "absence");
+      const mean = counts.reduce((total, count) => total + count, 0) / counts.length;
+      const standardError = Math.sqrt((scheduled * 0.75 * 0.25) / counts.length);
+      expect(Math.abs(mean - scheduled * 0.75)).toBeLessThan(4 * standardError);
+      expect(Math.max(...counts)).toBeLessThanOrEqual(scheduled);
+    });
+  }
+
+  it("floor: 1 scheduled at 25% is never online, 4 are always 3", () => {
+    expect(new Set(onlineCounts(1, "floor"))).toEqual(new Set([0]));
+    expect(new Set(onlineCounts(4, "floor"))).toEqual(new Set([3]));
   });
 });

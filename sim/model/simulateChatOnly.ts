@@ -29,6 +29,7 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
       warmupSeconds: config.desk.warmupSeconds,
       maxQueueLength: config.desk.maxQueueLength,
       ignoreAbandonsUnderSeconds: config.desk.serviceLevel.ignoreAbandonsUnderSeconds,
+      absence: config.desk.shrinkageMethod === "absence" ? streams.stream("absence") : null,
       horizonSeconds: config.horizon.days * 86400,
     },
     series,

@@ -24,7 +24,7 @@ export interface RunOptions {
 export function simulateStore(config: StoreModelConfig, options: RunOptions): StoreResults {
   const env = new Environment();
   const streams = new StreamFactory(options.seed);
-  const world = new StoreWorld(env, config, streams.stream("unused"), options.onSession);
+  const world = new StoreWorld(env, config, streams.stream("unused"), streams.stream("absence"), options.onSession);
   const horizonSeconds = config.horizon.days * 86400;
   const parents = SHOPPER_STREAMS.map((name) => streams.stream(`shopper.${name}`));
   const segmentOf = categorical(streams.stream("segment"), config.segments.map((segment) => segment.weight));
