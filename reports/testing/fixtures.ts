@@ -204,6 +204,7 @@ function chatFixture(): StoreResults["chat"] {
     meanChatsPerAgent: 1.2845283,
     agentHoursScheduled: 144,
     agentCost: 4032,
+    agents: [],
   };
 }
 

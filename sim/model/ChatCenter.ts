@@ -13,6 +13,8 @@ export interface ChatOutcome {
   readonly waitSeconds: number;
   /** Handle time including the concurrency slowdown (0 when not served). */
   readonly handleSeconds: number;
+  /** Seat of the agent who served the chat (see AgentFigures), −1 when not served. */
+  readonly agent: number;
   /** Time-weighted mean of the chats the agent held during this chat, itself included (0 when not served). */
   readonly meanAgentLoad: number;
 }
@@ -45,6 +47,18 @@ export interface MeasuredAreas {
   readonly chatSeconds: number;
   readonly busyAgentSeconds: number;
   readonly onlineAgentSeconds: number;
+}
+
+/** One agent seat's figures; the live store's agent analytics use the same names. */
+export interface AgentFigures {
+  /** Seat id in the pool (0, 1, ...). */
+  readonly agent: number;
+  readonly chatsHandled: number;
+  readonly meanHandleSeconds: number | null;
+  /** Time holding at least one chat ÷ time logged in. */
+  readonly occupancy: number | null;
+  /** Orders placed by shoppers this agent's chat rescued. */
+  readonly rescuedOrders: number;
 }
 
 /** Upper bounds (inclusive) of the answered-wait histogram buckets, seconds; the last is open. */
@@ -138,7 +152,7 @@ export class ChatCenter {
     if (!pool.hasFreeSlot && pool.queueLength >= this.#options.maxQueueLength) {
       if (counted) this.blocked++;
       this.series.add("chatsBlocked", interval, 1);
-      return { served: false, blocked: true, waitSeconds: 0, handleSeconds: 0, meanAgentLoad: 0 };
+      return { served: false, blocked: true, agent: -1, waitSeconds: 0, handleSeconds: 0, meanAgentLoad: 0 };
     }
     const request = this.#pool.request(this.#options.usePriority ? -priority : 0);
     if (!request.granted) {
@@ -160,7 +174,7 @@ export class ChatCenter {
         }
         this.series.add("chatsAbandoned", interval, 1);
         if (short) this.series.add("shortAbandons", interval, 1);
-        return { served: false, blocked: false, waitSeconds, handleSeconds: 0, meanAgentLoad: 0 };
+        return { served: false, blocked: false, agent: -1, waitSeconds, handleSeconds: 0, meanAgentLoad: 0 };
       }
     } else {
       yield request;
@@ -184,8 +198,40 @@ export class ChatCenter {
     this.#jobs.add(-1);
     this.#busyAgents.set(this.#pool.busyServers);
     this.#onlineAgents.set(this.#pool.presentServers);
-    if (counted) this.handleTimes.add(handleSeconds);
-    return { served: true, blocked: false, waitSeconds, handleSeconds, meanAgentLoad };
+    if (counted) {
+      this.handleTimes.add(handleSeconds);
+      const agent = request.server;
+      this.#agentChats[agent] = (this.#agentChats[agent] ?? 0) + 1;
+      this.#agentHandleSeconds[agent] = (this.#agentHandleSeconds[agent] ?? 0) + handleSeconds;
+    }
+    return { served: true, blocked: false, agent: request.server, waitSeconds, handleSeconds, meanAgentLoad };
+  }
+
+  /** Credits an order rescued by a chat (counted after the warm-up) to the agent's seat. */
+  creditRescuedOrder(agent: number): void {
+    if (agent < 0 || this.env.now < this.#options.warmupSeconds) return;
+    this.#agentRescuedOrders[agent] = (this.#agentRescuedOrders[agent] ?? 0) + 1;
+  }
+
+  /**
+   * Figures per agent seat over [warm-up, horizon] (chats counted by arrival after the warm-up).
+   * Seats are positions in the pool: an agent who logs out frees the seat for the next one.
+   */
+  agentFigures(): AgentFigures[] {
+    const start = this.#seatsAtWarmup;
+    const end = this.#seatsAtHorizon ?? this.#pool.serverSeconds();
+    return end.present.map((present, agent) => {
+      const presentSeconds = present - (start?.present[agent] ?? 0);
+      const busySeconds = end.busy[agent] - (start?.busy[agent] ?? 0);
+      const chatsHandled = this.#agentChats[agent] ?? 0;
+      return {
+        agent,
+        chatsHandled,
+        meanHandleSeconds: chatsHandled > 0 ? this.#agentHandleSeconds[agent] / chatsHandled : null,
+        occupancy: presentSeconds > 0 ? busySeconds / presentSeconds : null,
+        rescuedOrders: this.#agentRescuedOrders[agent] ?? 0,
+      };
+    });
   }
 
   /** A blocked customer left a message that takes `handleSeconds` to answer (counted after the warm-up only). */
@@ -220,14 +266,21 @@ export class ChatCenter {
     if (withinTarget) this.answeredWithinTarget++;
   }
 
+  readonly #agentChats: number[] = [];
+  readonly #agentHandleSeconds: number[] = [];
+  readonly #agentRescuedOrders: number[] = [];
+  #seatsAtWarmup: { present: number[]; busy: number[] } | null = null;
+  #seatsAtHorizon: { present: number[]; busy: number[] } | null = null;
   #measured: MeasuredAreas = { chatSeconds: 0, busyAgentSeconds: 0, onlineAgentSeconds: 0 };
   // Reads the areas at the end of the warm-up and at the horizon; the difference is the measured window.
   *#measuredWindow(): Generator<Event<any>, void, any> {
     const { warmupSeconds, horizonSeconds } = this.#options;
     if (warmupSeconds > 0) yield this.env.timeout(warmupSeconds);
     const start = this.#areas();
+    this.#seatsAtWarmup = this.#pool.serverSeconds();
     yield this.env.timeout(horizonSeconds - this.env.now);
     const end = this.#areas();
+    this.#seatsAtHorizon = this.#pool.serverSeconds();
     this.#measured = { chatSeconds: end.jobs - start.jobs, busyAgentSeconds: end.busy - start.busy, onlineAgentSeconds: end.online - start.online };
   }
 

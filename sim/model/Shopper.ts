@@ -22,6 +22,8 @@ export class Shopper {
   chatted = false;
   /** Set once a served chat kept this shopper from leaving (their order counts as rescued). */
   rescued = false;
+  /** Seat of the agent whose chat rescued the shopper (−1: none, or rescued by a message answer). */
+  rescuedBy = -1;
   readonly #keys: Float64Array;
   readonly #streams: (ChildStream | undefined)[] = [];
 

@@ -43,6 +43,7 @@ export function collectChatResults(chat: ChatCenter, agents: AgentConfig, desk: 
     meanChatsPerAgent: ratio(chatSeconds, online),
     agentHoursScheduled,
     agentCost: agentHoursScheduled * agents.costPerHour,
+    agents: chat.agentFigures(),
   };
 }
 

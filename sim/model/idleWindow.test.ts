@@ -154,6 +154,21 @@ describe("requestChat: multitasking lowers the rescue chance (rescueLossPerExtra
   const rescued = (sessions: SessionRecord[]) => sessions.filter((record) => record.rescued).length;
   const chatted = (sessions: SessionRecord[]) => sessions.filter((record) => record.chatted).length;
 
+  it("rescued orders are credited to the agent seat that served the rescuing chat", () => {
+    const base = tinyStore("step == payment and idleSeconds >= 30", 0.5);
+    const results = simulateStore(
+      {
+        ...base,
+        chat: { ...base.chat, rescueProbability: { cardDeclined: 0.5 }, handleSeconds: { kind: "constant", value: 600 } },
+        agents: { ...base.agents, scheduled: new Array(base.agents.scheduled.length).fill(2), concurrency: 2 },
+      },
+      { seed: 3 },
+    );
+    expect(results.outcome.rescuedOrders).toBeGreaterThan(20);
+    expect(results.chat.agents.map((agent) => agent.rescuedOrders).reduce((a, b) => a + b, 0)).toBe(results.outcome.rescuedOrders);
+    expect(results.chat.agents.every((agent) => agent.rescuedOrders > 0)).toBe(true);
+  });
+
   it("one chat per agent: the loss never applies, every served chat rescues", () => {
     const sessions = busyDesk(1, 0.3);
     expect(chatted(sessions)).toBeGreaterThan(50);

@@ -157,7 +157,9 @@ export function* requestChat(world: StoreWorld, shopper: Shopper, source: ChatSo
   // Multitasking lowers resolution (Goes et al. 2018): the rescue chance shrinks with the chats the
   // agent held during this one.
   const quality = Math.max(0, 1 - world.config.chat.rescueLossPerExtraChat * (outcome.meanAgentLoad - 1));
-  return shopper.stream(RESCUE).next() < world.rescueProbability[hesitatingReason] * quality ? RESCUED : LEFT;
+  if (shopper.stream(RESCUE).next() >= world.rescueProbability[hesitatingReason] * quality) return LEFT;
+  shopper.rescuedBy = outcome.agent;
+  return RESCUED;
 }
 
 /**

@@ -186,6 +186,7 @@ function placeOrder(world: StoreWorld, shopper: Shopper, cartValue: number): voi
   recorder.series.add("revenue", interval, value);
   if (shopper.chatted) recorder.chattedOrders++;
   if (shopper.rescued) {
+    world.chat.creditRescuedOrder(shopper.rescuedBy);
     recorder.rescuedOrders++;
     recorder.rescuedRevenue += value;
     recorder.series.add("rescuedOrders", interval, 1);

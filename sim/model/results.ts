@@ -45,6 +45,8 @@ export interface ChatQueueResults {
   meanChatsPerAgent: Ratio;
   agentHoursScheduled: number;
   agentCost: number;
+  /** Per agent seat over the measured window (seats are pool positions, reused as agents log in and out). */
+  agents: { agent: number; chatsHandled: number; meanHandleSeconds: Ratio; occupancy: Ratio; rescuedOrders: number }[];
 }
 
 /** Per-interval series (arrays of equal length, one entry per interval of the horizon). */

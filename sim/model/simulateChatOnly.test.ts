@@ -247,3 +247,17 @@ describe("simulateChatOnly shrinkage as random absence", () => {
     expect(new Set(onlineCounts(4, "floor"))).toEqual(new Set([3]));
   });
 });
+
+describe("simulateChatOnly per-agent figures", () => {
+  it("chatsHandled, meanHandleSeconds and occupancy per agent add up to the desk's figures", () => {
+    const chat = simulateChatOnly(stationaryConfig({ arrivalRatePerSecond: 12 / MEAN_HANDLE_SECONDS, meanPatienceSeconds: 120, scheduledAgents: 6, shrinkage: 0, concurrency: 3, slowdownPerExtraChat: 0.2, days: 1 }), { seed: 4 }).chat;
+    expect(chat.agents.map((agent) => agent.agent)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(chat.agents.reduce((total, agent) => total + agent.chatsHandled, 0)).toBe(chat.served);
+    const handleSeconds = chat.agents.reduce((total, agent) => total + agent.chatsHandled * (agent.meanHandleSeconds ?? 0), 0);
+    expect(handleSeconds / chat.served).toBeCloseTo(chat.meanHandleSeconds!, 9);
+    // Every seat is logged in for the whole measured window, so the desk's occupancy is the seats' mean.
+    const meanOccupancy = chat.agents.reduce((total, agent) => total + agent.occupancy!, 0) / chat.agents.length;
+    expect(meanOccupancy).toBeCloseTo(chat.occupancy!, 9);
+    expect(chat.agents.every((agent) => agent.rescuedOrders === 0)).toBe(true);
+  });
+});
