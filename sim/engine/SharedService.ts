@@ -101,6 +101,8 @@ export class SharedService {
     // Snap the clock to the finishing job: removes rounding drift between the timer and the clock.
     state.work = job.finishWork;
     state.jobs.splice(index, 1);
+    // An empty server restarts its clock at 0, so the clock stays of the order of one busy spell's work.
+    if (state.jobs.length === 0) state.work = 0;
     const elapsedSeconds = this.env.now - job.startedAt;
     const meanLoad = elapsedSeconds > 0 ? (state.loadArea - job.loadAreaAtStart) / elapsedSeconds : state.jobs.length + 1;
     job.done.succeed({ elapsedSeconds, meanLoad });

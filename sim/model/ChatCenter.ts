@@ -61,6 +61,9 @@ export interface AgentFigures {
   readonly rescuedOrders: number;
 }
 
+/** Longest base handle time the desk works on (about 31,700 years): keeps sums of handle times finite. */
+export const MAX_HANDLE_SECONDS = 1e12;
+
 /** Upper bounds (inclusive) of the answered-wait histogram buckets, seconds; the last is open. */
 export const WAIT_HISTOGRAM_BOUNDS_SECONDS = [0, 5, 10, 20, 30, 45, 60, 90, 120, 180, 300, 600, Infinity] as const;
 
@@ -186,7 +189,8 @@ export class ChatCenter {
     let handleSeconds: number;
     let meanAgentLoad: number;
     if (this.#options.slowdownMode === "loadDependent") {
-      const result = yield this.#work.start(request.server, baseHandleSeconds);
+      // Capped so that the work clock of an agent holding several absurdly long chats stays finite.
+      const result = yield this.#work.start(request.server, Math.min(baseHandleSeconds, MAX_HANDLE_SECONDS));
       handleSeconds = result.elapsedSeconds;
       meanAgentLoad = result.meanLoad;
     } else {
