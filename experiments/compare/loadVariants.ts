@@ -32,13 +32,13 @@ export interface LoadedVariants {
  * Variants from the command line: the scenario's own policy ("current") plus each policy file, or
  * from a comparison file (`variants:` with policies and/or store-lever overrides).
  */
-export function loadVariants(path: string, policyFiles: readonly string[], days?: number, maxSessions?: number): LoadedVariants {
+export function loadVariants(path: string, policyFiles: readonly string[], days?: number, maxSessions?: number, warmupSeconds?: number): LoadedVariants {
   const data = readDataFile(path, "scenario file");
-  if (isComparison(data)) return fromComparisonFile(path, data, days, maxSessions);
-  const base = parseScenario(data, { path, overrides: { days, maxSessions } });
+  if (isComparison(data)) return fromComparisonFile(path, data, days, maxSessions, warmupSeconds);
+  const base = parseScenario(data, { path, overrides: { days, maxSessions, warmupSeconds } });
   const variants: Variant[] = [toVariant(base, "current")];
   for (const file of policyFiles) {
-    const loaded = parseScenario(data, { path, overrides: { days, maxSessions, policy: resolve(file) } });
+    const loaded = parseScenario(data, { path, overrides: { days, maxSessions, warmupSeconds, policy: resolve(file) } });
     variants.push(toVariant(loaded, basename(file, extname(file))));
   }
   return { base, variants: uniqueNames(variants), control: variants[0].name };
@@ -49,7 +49,7 @@ function isComparison(data: unknown): data is object {
   return data !== null && typeof data === "object" && "variants" in data;
 }
 
-function fromComparisonFile(path: string, data: object, days?: number, maxSessions?: number): LoadedVariants {
+function fromComparisonFile(path: string, data: object, days?: number, maxSessions?: number, warmupSeconds?: number): LoadedVariants {
   const parsed = comparisonFileSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) throw new ScenarioError(formatIssues(parsed.error.issues), `comparison file ${path}`);
   const folder = dirname(path);
@@ -60,14 +60,14 @@ function fromComparisonFile(path: string, data: object, days?: number, maxSessio
   if (isComparison(raw)) throw new ScenarioError([`invalid scenario: ${JSON.stringify(parsed.data.scenario)} (must name a scenario file, not a comparison file)`], `comparison file ${path}`);
   const variants = parsed.data.variants.map((spec) => {
     const merged = spec.overrides === undefined ? raw : deepMerge(raw, spec.overrides);
-    const loaded = parseScenario(merged, { path: scenarioPath, overrides: { days, maxSessions, policy: spec.policy === undefined ? undefined : resolve(folder, spec.policy) } });
+    const loaded = parseScenario(merged, { path: scenarioPath, overrides: { days, maxSessions, warmupSeconds, policy: spec.policy === undefined ? undefined : resolve(folder, spec.policy) } });
     return { ...toVariant(loaded, spec.name), name: spec.name };
   });
   const names = new Set(variants.map((variant) => variant.name));
   if (names.size !== variants.length) throw new ScenarioError(["invalid variants: names must be unique"], `comparison file ${path}`);
   const control = parsed.data.control ?? variants[0].name;
   if (!names.has(control)) throw new ScenarioError([`invalid control: ${JSON.stringify(control)} (variants: ${[...names].join(", ")})`], `comparison file ${path}`);
-  const base = parseScenario(raw, { path: scenarioPath, overrides: { days, maxSessions } });
+  const base = parseScenario(raw, { path: scenarioPath, overrides: { days, maxSessions, warmupSeconds } });
   return { base, variants, control, primaryMetric: parsed.data.primaryMetric };
 }
 

@@ -48,7 +48,8 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], prefix = ""): 
           // matched the type, its specific problems are the ones to show. Else the union's own message.
           const matching = union.errors.filter((branch) => !(branch.length === 1 && branch[0].code === "invalid_type" && branch[0].path.length === 0));
           if (matching.length === 1) {
-            lines.push(...formatIssues(matching[0].map((nested) => ({ ...nested, path: [...issue.path, ...nested.path] })), prefix));
+            // A loop, not push(...): a union over a long list can yield more lines than a call's argument limit.
+            for (const line of formatIssues(matching[0].map((nested) => ({ ...nested, path: [...issue.path, ...nested.path] })), prefix)) lines.push(line);
           } else lines.push(`invalid ${path}: ${describeValue(input)} (${issue.message})`);
         }
         break;

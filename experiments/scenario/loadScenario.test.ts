@@ -92,6 +92,34 @@ describe("loadScenario: valid scenarios", () => {
     expect(results.chat.served + results.chat.abandoned).toBe(results.chat.requests);
   });
 
+  it("parseScenario(chatOnly) defaults the warm-up to 10 mean handle times, at most a tenth of the horizon; the store to 0", () => {
+    const chatOnly = parseScenario(CHAT_ONLY).config;
+    expect(chatOnly.desk.warmupSeconds).toBe(3000);
+    expect(parseScenario({ ...CHAT_ONLY, handleSeconds: { kind: "exponential", mean: 1200 } }).config.desk.warmupSeconds).toBe(8640);
+    expect(parseScenario({ ...CHAT_ONLY, horizon: { days: 1, warmupSeconds: 0 } }).config.desk.warmupSeconds).toBe(0);
+    expect(parseScenario(CHAT_ONLY, { overrides: { warmupSeconds: 600 } }).config.desk.warmupSeconds).toBe(600);
+    expect(parseScenario(MINIMAL_STORE).config.desk.warmupSeconds).toBe(0);
+  });
+
+  it("parseScenario: chat-only shrinkage is 0 unless written, the store's 0.25; both as random absence by default", () => {
+    const chatOnly = parseScenario(CHAT_ONLY).config;
+    const store = parseScenario(MINIMAL_STORE).config;
+    expect([chatOnly.agents.shrinkage, chatOnly.desk.shrinkageMethod]).toEqual([0, "absence"]);
+    expect([store.agents.shrinkage, store.desk.shrinkageMethod]).toEqual([0.25, "absence"]);
+    expect(parseScenario({ ...CHAT_ONLY, agents: { ...CHAT_ONLY.agents, shrinkage: 0.3, shrinkageMethod: "floor" } }).config.desk.shrinkageMethod).toBe("floor");
+  });
+
+  it("parseScenario rejects a warm-up as long as the horizon, in one line", () => {
+    expect(chatOnlyProblems((data) => (data.horizon = { days: 1, warmupSeconds: 86400 }))).toEqual(["invalid horizon.warmupSeconds: 86400 (must be less than the horizon, 86400 s)"]);
+    expect(chatOnlyProblems((data) => (data.horizon = { days: 1, warmupSeconds: -5 }))[0]).toMatch(/^invalid horizon\.warmupSeconds: -5 \(must be >= 0\)$/);
+  });
+
+  it("parseScenario rejects a queue cap below 0 and reads desk.maxQueueLength (omitted: no cap)", () => {
+    expect(chatOnlyProblems((data) => (data.desk = { maxQueueLength: -1 }))[0]).toMatch(/^invalid desk\.maxQueueLength: -1 \(must be an integer >= 0\)$/);
+    expect(parseScenario({ ...CHAT_ONLY, desk: { maxQueueLength: 3 } }).config.desk.maxQueueLength).toBe(3);
+    expect(parseScenario(CHAT_ONLY).config.desk.maxQueueLength).toBe(Infinity);
+  });
+
   it("parseScenario(chatOnly) accepts perInterval for one day, repeated over the horizon", () => {
     const { config } = parseScenario({ ...CHAT_ONLY, horizon: { days: 2, intervalMinutes: 60 }, arrivals: { perInterval: Array.from({ length: 24 }, (_, hour) => hour) } });
     if (config.kind !== "chatOnly") throw new Error("expected a chat-only config");
@@ -149,10 +177,10 @@ describe("loadScenario: one house-format line per problem", () => {
   const UNKNOWN = "unknown key \\(allowed: ";
   it.each([
     // Unknown keys, at every depth.
-    ["unknown top-level key", (d: any) => (d.colour = "red"), new RegExp(`^invalid colour: ${UNKNOWN}mode, name, description, .*agents\\)$`)],
+    ["unknown top-level key", (d: any) => (d.colour = "red"), new RegExp(`^invalid colour: ${UNKNOWN}mode, name, description, .*agents, desk\\)$`)],
     ["unknown segment key", (d: any) => (d.segments[0].cartValu = 1), new RegExp(`^invalid segments\\[0\\]\\.cartValu: ${UNKNOWN}name, weight, device, .*invitationSensitivity\\)$`)],
     ["unknown step hazard", (d: any) => (d.funnel.steps[0].hazards.tooExpensive = 0.1), new RegExp(`^invalid funnel\\.steps\\[0\\]\\.hazards\\.tooExpensive: ${UNKNOWN}extraCostsTooHigh, .*cardDeclined\\)$`)],
-    ["unknown agents key", (d: any) => (d.agents.concurency = 3), new RegExp(`^invalid agents\\.concurency: ${UNKNOWN}concurrency, shrinkage, costPerHour, schedule\\)$`)],
+    ["unknown agents key", (d: any) => (d.agents.concurency = 3), new RegExp(`^invalid agents\\.concurency: ${UNKNOWN}concurrency, shrinkage, shrinkageMethod, costPerHour, schedule\\)$`)],
     ["unknown distribution key", (d: any) => (d.segments[1].patienceSeconds.sd = 20), new RegExp(`^invalid segments\\[1\\]\\.patienceSeconds\\.sd: ${UNKNOWN}kind, mean\\)$`)],
     ["unknown inline policy key", (d: any) => (d.chat.policy = { name: "p", caps: { perPge: 1 } }), /^invalid chat\.policy\.caps\.perPge: 1 \(unknown key; allowed: perPage, perVisit, afterDecline, minGapSeconds\)$/],
     ["blank key", (d: any) => (d.agents[" "] = 1), new RegExp(`^invalid agents\\[" "\\]: ${UNKNOWN}concurrency, .*\\)$`)],
@@ -278,7 +306,7 @@ describe("loadScenario: one house-format line per problem", () => {
     ["no volume", (d: any) => delete d.arrivals.chatsPerDay, /^missing arrivals\.chatsPerDay \(required unless arrivals\.perInterval is given\)$/],
     ["perInterval too short", (d: any) => (d.arrivals = { perInterval: [1, 2] }), /^invalid arrivals\.perInterval: a list of 2 \(must have 24 values \(one day\) or 24 \(the horizon\)\)$/],
     ["negative volume", (d: any) => (d.arrivals.chatsPerDay = -1), /^invalid arrivals\.chatsPerDay: -1 \(must be > 0\)$/],
-    ["store-only section", (d: any) => (d.chat = {}), /^invalid chat: unknown key \(allowed: mode, name, .*agents\)$/],
+    ["store-only section", (d: any) => (d.chat = {}), /^invalid chat: unknown key \(allowed: mode, name, .*agents, desk\)$/],
     ["no handle time", (d: any) => delete d.handleSeconds, /^missing handleSeconds \(required: a distribution with a kind\)$/],
   ])("parseScenario(chat-only with %s) reports it", (_label, edit, message) => {
     const problems = chatOnlyProblems(edit);

@@ -13,6 +13,8 @@ import { DEFAULT_MAX_SESSIONS, workLimitProblem } from "./workLimit.ts";
 export interface ScenarioOverrides {
   /** Replace the horizon's days. */
   days?: number;
+  /** Replace the horizon's warm-up, seconds. */
+  warmupSeconds?: number;
   /** Replace the trigger policy: a file path or a policy object. */
   policy?: string | Record<string, unknown>;
   /** Refuse scenarios expecting more sessions (or chats) per replication (default DEFAULT_MAX_SESSIONS). */
@@ -49,6 +51,7 @@ export function parseConcreteScenario(data: Record<string, unknown>, options: Pa
   const source = path ?? "scenario";
   const raw = structuredClone(data);
   if (overrides.days !== undefined) raw.horizon = { ...(raw.horizon as object), days: overrides.days };
+  if (overrides.warmupSeconds !== undefined) raw.horizon = { ...(raw.horizon as object), warmupSeconds: overrides.warmupSeconds };
   const problems: string[] = [];
 
   if (raw.mode === "chatOnly") {

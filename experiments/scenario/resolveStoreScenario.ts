@@ -3,6 +3,7 @@ import { resolvePolicy, validatePolicy, type PolicyOptions, type ResolvedPolicy 
 import { unknownPolicySteps } from "./policyStepCheck.ts";
 import { ratesFromDailyVolume } from "./resolveRates.ts";
 import { resolveSchedule } from "./resolveSchedule.ts";
+import { resolveDesk, resolveWarmup } from "./resolveDesk.ts";
 import type { StoreScenario } from "./storeSchema.ts";
 import { toDistributionSpec } from "./toDistributionSpec.ts";
 
@@ -81,6 +82,7 @@ export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unk
       orderValueUplift: chat.orderValueUplift,
       handleSeconds: toDistributionSpec(chat.handleSeconds),
       slowdownPerExtraChat: chat.slowdownPerExtraChat,
+      rescueLossPerExtraChat: chat.rescueLossPerExtraChat,
       serviceLevelSeconds: chat.serviceLevelSeconds,
       queueDiscipline: chat.queueDiscipline,
     },
@@ -90,6 +92,8 @@ export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unk
       concurrency: agents.concurrency,
       costPerHour: agents.costPerHour,
     },
+    // Store days start at midnight with little traffic, so the store needs no warm-up by default.
+    desk: { slowdownMode: chat.slowdownMode, warmupSeconds: resolveWarmup(horizon, 0, problems), ...resolveDesk(scenario.desk), shrinkageMethod: agents.shrinkageMethod },
   };
 }
 

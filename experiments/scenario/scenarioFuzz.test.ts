@@ -69,8 +69,10 @@ type NullablePath = NullablePaths<StoreResults> | NullablePaths<ChatOnlyResults>
 
 const NULLABLE_PATHS = [
   ...(["probabilityOfWait", "meanWaitSeconds", "meanWaitOfServedSeconds", "waitOfServedP50Seconds", "waitOfServedP90Seconds", "waitOfServedP95Seconds"] as const).map((key) => `chat.${key}` as const),
-  ...(["serviceLevel", "serviceLevelOfAnswered", "queueAbandonmentRate", "meanHandleSeconds", "occupancy", "slotUtilization", "meanConcurrency"] as const).map((key) => `chat.${key}` as const),
+  ...(["serviceLevel", "serviceLevelOfAnswered", "queueAbandonmentRate", "meanHandleSeconds", "occupancy", "slotUtilization", "meanConcurrency", "meanChatsPerAgent", "blockingRate"] as const).map((key) => `chat.${key}` as const),
   "chat.waitHistogram.upperBoundsSeconds[]",
+  "chat.agents[].meanHandleSeconds",
+  "chat.agents[].occupancy",
   ...(["occupancy", "meanConcurrency", "serviceLevel", "meanWaitOfServedSeconds"] as const).map((key) => `intervals.${key}[]` as const),
   ...(["addToCartRate", "conversionRate", "cartAbandonmentRate", "checkoutAbandonmentRate"] as const).map((key) => `funnel.${key}` as const),
   "funnel.steps[].continueRate",

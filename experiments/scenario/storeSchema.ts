@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ABANDONMENT_REASONS, CHECKOUT_REASONS } from "../../sim/model/index.ts";
 import { nonNegativeDistributionSchema } from "./distributionSchema.ts";
 import { flag, nonNegative, positive, probability, strict, text } from "./fields.ts";
-import { agentsSchema, horizonSchema } from "./sharedSchema.ts";
+import { agentsSchema, deskSchema, horizonSchema, slowdownModeSchema } from "./sharedSchema.ts";
 
 const device = z.enum(["desktop", "mobile", "tablet"], { error: "must be one of desktop, mobile, tablet" });
 
@@ -161,7 +161,9 @@ const chatSchema = strict({
   rescueProbability: reasonRecord(ABANDONMENT_REASONS, "probability that a served chat keeps a hesitating shopper, by reason").default({}),
   orderValueUplift: nonNegative("relative order-value increase when the shopper chatted (0.1 = +10%)").default(0.1),
   handleSeconds: nonNegativeDistributionSchema.describe("chat handle time in seconds at concurrency 1").default({ kind: "lognormal", mean: 715, sd: 400 }),
-  slowdownPerExtraChat: nonNegative("handle time × (1 + s × (chats the agent holds − 1))").default(0.15),
+  slowdownPerExtraChat: nonNegative("slowdown per extra chat the agent holds: a chat progresses at 1 ÷ (1 + s × (chats held − 1)) of its base speed").default(0.15),
+  slowdownMode: slowdownModeSchema,
+  rescueLossPerExtraChat: probability("relative loss of rescue chance per extra chat the agent held during the chat: rescue × max(0, 1 − q × (mean chats held − 1)); assumption, plausible 0-0.15 (direction: Goes et al. 2018)").default(0.05),
   serviceLevelSeconds: nonNegative("service-level threshold, seconds").default(30),
   queueDiscipline: z.enum(["fifo", "priority"], { error: "must be one of fifo, priority" }).default("priority").describe("serve in arrival order, or by policy priority"),
 });
@@ -206,10 +208,13 @@ export const storeScenarioSchema = strict({
     orderValueUplift: 0.1,
     handleSeconds: { kind: "lognormal", mean: 715, sd: 400 },
     slowdownPerExtraChat: 0.15,
+    slowdownMode: "loadDependent",
+    rescueLossPerExtraChat: 0.05,
     serviceLevelSeconds: 30,
     queueDiscipline: "priority",
   }),
   agents: agentsSchema,
+  desk: deskSchema,
 });
 
 export type StoreScenario = z.output<typeof storeScenarioSchema>;

@@ -5,7 +5,7 @@
 // Seeds are fixed (1); no seed was picked for passing.
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { ChatOnlyModelConfig } from "../../sim/model/index.ts";
+import { DEFAULT_DESK_CONFIG, type ChatOnlyModelConfig } from "../../sim/model/index.ts";
 import { parseScenario, readDataFile } from "../scenario/index.ts";
 import type { Estimate } from "../stats/index.ts";
 import { recommendStaffing, resolveStaffingTarget } from "./recommendStaffing.ts";
@@ -28,6 +28,7 @@ function desk(concurrency: number, slowdownPerExtraChat: number): ChatOnlyModelC
     slowdownPerExtraChat,
     serviceLevelSeconds: 20,
     agents: { scheduled: new Array(INTERVALS).fill(1), shrinkage: 0, concurrency, costPerHour: 20 },
+    desk: DEFAULT_DESK_CONFIG,
   };
 }
 

@@ -189,6 +189,10 @@ export function storeResultsFixture(options: { days?: number; scenario?: string 
 
 function chatFixture(): StoreResults["chat"] {
   return {
+    warmup: { seconds: 0, excludedRequests: 0 },
+    blocked: 0,
+    blockingRate: 0,
+    messages: { left: 0, handleHours: 0 },
     requests: 550,
     served: 453,
     abandoned: 97,
@@ -203,6 +207,7 @@ function chatFixture(): StoreResults["chat"] {
       counts: [379, 1, 1, 4, 2, 4, 5, 11, 8, 13, 17, 7, 1],
     },
     serviceLevelSeconds: 30,
+    serviceLevelDefinition: "answered within 30 s ÷ requests (abandons and blocked chats count as misses)",
     serviceLevel: 0.7036364,
     serviceLevelOfAnswered: 0.8543046,
     queueAbandonmentRate: 0.1763636,
@@ -210,8 +215,10 @@ function chatFixture(): StoreResults["chat"] {
     occupancy: 0.6745293,
     slotUtilization: 0.4281761,
     meanConcurrency: 1.904333,
+    meanChatsPerAgent: 1.2845283,
     agentHoursScheduled: 144,
     agentCost: 4032,
+    agents: [],
   };
 }
 

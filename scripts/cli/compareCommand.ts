@@ -14,6 +14,7 @@ import { queueStamp, withQueue } from "./queueOption.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
 import { runWorldsCommand, WORLDS_ARG, worldsApply, worldsOption } from "./worldsRun.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
+import { warmupLine } from "./simulationSummary.ts";
 
 const args = {
   scenario: { type: "positional", description: "scenario file, or a comparison file listing variants", required: true },
@@ -41,7 +42,7 @@ export const compareCommand = defineCommand({
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
     checkOutputPaths(parsed.out, parsed.csv, parsed.report);
-    const { days, replications, workers, seed: seedArg, queue, maxSessions } = parseRunArgs(parsed);
+    const { days, warmupSeconds, replications, workers, seed: seedArg, queue, maxSessions } = parseRunArgs(parsed);
     const level = numberOption(parsed.level, "--level", 0.5, 0.9999) ?? 0.95;
     const correction = parsed.correction === undefined ? "holm" : CORRECTIONS[parsed.correction];
     if (correction === undefined) throw new UsageError(`invalid --correction: ${JSON.stringify(parsed.correction)} (allowed: holm, bh, none)`);
@@ -55,7 +56,7 @@ export const compareCommand = defineCommand({
     const worlds = worldsOption(parsed.worlds);
     if (worlds !== undefined && staffing !== undefined) throw new UsageError(`invalid --worlds: ${worlds} with --staffing (a decision across worlds runs each variant at its own staffing; use staff --worlds for staffing levels)`);
     const policies = parsed.policies ? parsed.policies.split(",").map((file) => file.trim()).filter(Boolean) : [];
-    const loaded = loadVariants(parsed.scenario, policies, days, maxSessions);
+    const loaded = loadVariants(parsed.scenario, policies, days, maxSessions, warmupSeconds);
     if (loaded.variants.length < 2) throw new UsageError("nothing to compare: give --policies a.yaml,b.yaml or a comparison file with at least 2 variants");
     const control = parsed.control ?? loaded.control;
     if (!loaded.variants.some((variant) => variant.name === control)) {
@@ -107,7 +108,7 @@ export const compareCommand = defineCommand({
     if (parsed.report) writeReport([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
     if (parsed.csv) writeFileAtomic(parsed.csv, formatCsv(differenceRows(comparison, grid)));
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-    else process.stdout.write(comparisonSummary(comparison, grid, abPlan, currency) + (parsed.out ? `results written to ${parsed.out}\n` : ""));
+    else process.stdout.write(comparisonSummary(comparison, grid, abPlan, currency) + warmupLine(loaded.base.config.desk.warmupSeconds) + (parsed.out ? `results written to ${parsed.out}\n` : ""));
     if (comparison.stoppedBy === "interrupted") process.exitCode = 130;
     else if (comparison.errored.length > 0) process.exitCode = 1;
   },

@@ -12,6 +12,7 @@ import { reproduceCommand } from "./reproduce.ts";
 import { queueStamp, withQueue } from "./queueOption.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
+import { warmupLine } from "./simulationSummary.ts";
 
 const args = {
   scenario: { type: "positional", description: "scenario file (YAML or JSON)", required: true },
@@ -31,7 +32,7 @@ export const replicateCommand = defineCommand({
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
     checkOutputPaths(parsed.out, parsed.csv);
-    const { days, replications, workers, seed: seedArg, queue, maxSessions } = parseRunArgs(parsed);
+    const { days, warmupSeconds, replications, workers, seed: seedArg, queue, maxSessions } = parseRunArgs(parsed);
     const level = numberOption(parsed.level, "--level", 0.5, 0.9999) ?? 0.95;
     if (parsed.targetKpi !== undefined && !KPI_KEYS.includes(parsed.targetKpi)) throw new UsageError(`invalid --target-kpi: ${JSON.stringify(parsed.targetKpi)} (allowed: ${KPI_KEYS.join(", ")})`);
     const precision = parsed.targetKpi
@@ -41,7 +42,7 @@ export const replicateCommand = defineCommand({
           maxReplications: integerOption(parsed.maxReplications, "--max-replications", replications, 100_000) ?? Math.max(200, replications),
         }
       : undefined;
-    const loaded = loadScenario(parsed.scenario, { days, maxSessions });
+    const loaded = loadScenario(parsed.scenario, { days, maxSessions, warmupSeconds });
     const seed = resolveSeed(loaded, seedArg);
     const progress = createProgress("replicate", { quiet: parsed.quiet });
     const interrupt = interruptSignal();
@@ -80,7 +81,7 @@ export const replicateCommand = defineCommand({
         const interval = estimate.lower === null ? "" : `  [${formatValue(estimate.lower, definition.unit, currency)}, ${formatValue(estimate.upper!, definition.unit, currency)}]`;
         lines.push(`  ${definition.label.padEnd(24)} ${formatValue(estimate.mean, definition.unit, currency).padStart(12)}${interval}`);
       }
-      process.stdout.write(`${lines.join("\n")}\n${parsed.out ? `results written to ${parsed.out}\n` : ""}`);
+      process.stdout.write(`${lines.join("\n")}\n${warmupLine(loaded.config.desk.warmupSeconds)}${parsed.out ? `results written to ${parsed.out}\n` : ""}`);
     }
     if (set.stoppedBy === "interrupted") process.exitCode = 130;
     else if (set.errored.length > 0) process.exitCode = 1;

@@ -188,7 +188,7 @@ describe("convsim simulate: bad input exits 2 with one line per problem and no s
   });
 
   it.each([
-    ["an unknown flag", "unknownFlag", "never-1.json", /^error: invalid option --sed: unknown option \(allowed: --seed, --days, --json, --out, --report, --events, --chat-lift, --worlds, --metric, --workers, --quiet, --max-sessions\)\n$/],
+    ["an unknown flag", "unknownFlag", "never-1.json", /^error: invalid option --sed: unknown option \(allowed: --seed, --days, --warmup, --json, --out, --report, --events, --chat-lift, --worlds, --metric, --workers, --quiet, --max-sessions\)\n$/],
     ["--days abc", "daysText", "never-2.json", /^error: invalid --days: "abc" \(must be an integer from 1 to 3650\)\n$/],
     ["--days 0", "daysZero", "never-3.json", /^error: invalid --days: "0" \(must be an integer from 1 to 3650\)\n$/],
     ["--days 2.5", "daysFraction", "never-4.json", /^error: invalid --days: "2\.5" \(must be an integer from 1 to 3650\)\n$/],

@@ -6,6 +6,7 @@ import { measureChatLift, type ChatLift } from "../../experiments/chatLift/index
 import { parameterEvidence } from "../../experiments/evidence/index.ts";
 import type { SessionRecord, SimulationResults } from "../../sim/model/index.ts";
 import { integerOption, MAX_SESSIONS_ARG, maxSessionsOption, rejectUnknownOptions, seedOption } from "./options.ts";
+import { WARMUP_DESCRIPTION, warmupOption } from "./runArgs.ts";
 import { simulationSummary } from "./simulationSummary.ts";
 import { writeReport } from "./reportCommand.ts";
 import { reproduceCommand } from "./reproduce.ts";
@@ -19,6 +20,7 @@ const args = {
   scenario: { type: "positional", description: "scenario file (YAML or JSON)", required: true },
   seed: { type: "string", description: "random seed (default: the scenario's seed, else 1)" },
   days: { type: "string", description: "override the horizon in days" },
+  warmup: { type: "string", description: WARMUP_DESCRIPTION },
   json: { type: "boolean", description: "print the full results as JSON instead of the summary" },
   out: { type: "string", description: "write the full results as JSON to this file" },
   report: { type: "string", description: "also write a self-contained HTML report to this file" },
@@ -43,7 +45,7 @@ export const simulateCommand = defineCommand({
     const worlds = worldsOption(parsed.worlds);
     if (parsed.metric !== undefined && !KPI_KEYS.includes(parsed.metric)) throw new UsageError(`invalid --metric: ${JSON.stringify(parsed.metric)} (allowed: ${KPI_KEYS.join(", ")})`);
     const { workers } = parseRunArgs(parsed);
-    const loaded = loadScenario(parsed.scenario, { days, maxSessions: maxSessionsOption(parsed.maxSessions) });
+    const loaded = loadScenario(parsed.scenario, { days, maxSessions: maxSessionsOption(parsed.maxSessions), warmupSeconds: warmupOption(parsed.warmup) });
     const seed = resolveSeed(loaded, seedArg);
     const variants = [{ name: loaded.config.name, scenario: loaded }];
     if (worldsApply(worlds, variants)) {

@@ -88,13 +88,25 @@ function storeSections(results: StoreResults, currency: string): string[] {
 function chatRows(chat: ChatQueueResults, currency: string): string {
   return rows([
     ["requests / served / abandoned", `${integer(chat.requests)} / ${integer(chat.served)} / ${integer(chat.abandoned)}`],
+    ["warm-up excluded", warmupText(chat.warmup)],
+    ["blocked (queue full) / messages left", `${integer(chat.blocked)} / ${integer(chat.messages.left)} (${chat.messages.handleHours.toFixed(1)} agent h to answer)`],
     ["P(wait)", percent(chat.probabilityOfWait)],
     ["mean wait (answered)", seconds(chat.meanWaitOfServedSeconds)],
     ["p90 / p95 wait (answered)", `${seconds(chat.waitOfServedP90Seconds)} / ${seconds(chat.waitOfServedP95Seconds)}`],
-    [`service level (${chat.serviceLevelSeconds} s)`, percent(chat.serviceLevel)],
+    [`service level (${chat.serviceLevelSeconds} s)`, `${percent(chat.serviceLevel)}: ${chat.serviceLevelDefinition}`],
     ["queue abandonment", percent(chat.queueAbandonmentRate)],
     ["mean handle time", seconds(chat.meanHandleSeconds)],
     ["occupancy / concurrency", `${percent(chat.occupancy)} / ${chat.meanConcurrency === null ? "–" : chat.meanConcurrency.toFixed(2)}`],
     ["agent hours / cost", `${chat.agentHoursScheduled.toFixed(1)} h / ${money(chat.agentCost, currency)}`],
   ]);
+}
+
+/** What the chat figures leave out, in words. */
+export function warmupText(warmup: ChatQueueResults["warmup"]): string {
+  return warmup.seconds > 0 ? `first ${integer(warmup.seconds)} s (${integer(warmup.excludedRequests)} chats)` : "none";
+}
+
+/** One line naming the warm-up a run command left out (every run command prints it). */
+export function warmupLine(warmupSeconds: number): string {
+  return `warm-up: ${warmupSeconds > 0 ? `first ${integer(warmupSeconds)} s of the horizon left out of the chat figures` : "none (chat figures cover the whole horizon)"}\n`;
 }

@@ -15,6 +15,8 @@ import { queueStamp, withQueue } from "./queueOption.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
 import { runWorldsCommand, WORLDS_ARG, worldsApply, worldsOption } from "./worldsRun.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
+import { warmupLine } from "./simulationSummary.ts";
+import { describeServiceLevel } from "../../sim/model/index.ts";
 
 const args = {
   scenario: { type: "positional", description: "scenario file (store or chatOnly)", required: true },
@@ -43,7 +45,7 @@ export const staffCommand = defineCommand({
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
     checkOutputPaths(parsed.out, parsed.csv, parsed.report);
-    const { days, replications, workers, seed: seedArg, queue, maxSessions } = parseRunArgs(parsed);
+    const { days, warmupSeconds, replications, workers, seed: seedArg, queue, maxSessions } = parseRunArgs(parsed);
     const maxIterations = integerOption(parsed.maxIterations, "--max-iterations", 1, 1000);
     const target: StaffingTargetOptions = {
       serviceLevel: numberOption(parsed.serviceLevel, "--service-level", 0.01, 0.999),
@@ -56,7 +58,7 @@ export const staffCommand = defineCommand({
     const shiftHours = numberOption(parsed.shiftHours, "--shift-hours", 0.25, 24);
     const worlds = worldsOption(parsed.worlds);
     const levels = parsed.levels === undefined ? undefined : [...new Set(parsed.levels.split(",").map((value) => integerOption(value.trim(), "--levels", 0, 10_000)!))];
-    const loaded = loadScenario(parsed.scenario, { days, maxSessions });
+    const loaded = loadScenario(parsed.scenario, { days, maxSessions, warmupSeconds });
     const config = loaded.config;
     if (objective === "profit" && config.kind !== "store") throw new UsageError("invalid --objective: profit (needs a store scenario: a chat-only scenario has no revenue to weigh against agent cost)");
     if (worldsApply(worlds, [{ name: "central", scenario: loaded }])) {
@@ -121,7 +123,7 @@ export const staffCommand = defineCommand({
     if (parsed.report) writeReport([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
     if (parsed.csv) writeFileAtomic(parsed.csv, formatCsv(intervalRows(staffing)));
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-    else process.stdout.write(staffingSummary(staffing, currency, config.horizon.days) + (parsed.out ? `results written to ${parsed.out}\n` : ""));
+    else process.stdout.write(staffingSummary(staffing, currency, config.horizon.days) + `service level: ${describeServiceLevel(config.desk.serviceLevel, staffing.target.serviceLevelSeconds)}\n` + warmupLine(config.desk.warmupSeconds) + (parsed.out ? `results written to ${parsed.out}\n` : ""));
     if (staffing.stoppedBy === "interrupted") process.exitCode = 130;
     else if (staffing.errored.length > 0) process.exitCode = 1;
   },

@@ -11,7 +11,20 @@ function serveOrder(usePriority: boolean): [number, number][] {
   const env = new Environment();
   const center = new ChatCenter(
     env,
-    { agents: { scheduled: [1], shrinkage: 0, concurrency: 1, costPerHour: 0 }, intervalSeconds: 86_400, slowdownPerExtraChat: 0, serviceLevelSeconds: 20, meanHandleSeconds: 100, usePriority },
+    {
+      agents: { scheduled: [1], shrinkage: 0, concurrency: 1, costPerHour: 0 },
+      intervalSeconds: 86_400,
+      slowdownPerExtraChat: 0,
+      slowdownMode: "loadDependent",
+      serviceLevelSeconds: 20,
+      meanHandleSeconds: 100,
+      usePriority,
+      warmupSeconds: 0,
+      absence: null,
+      ignoreAbandonsUnderSeconds: 0,
+      maxQueueLength: Number.POSITIVE_INFINITY,
+      horizonSeconds: 86_400,
+    },
     new IntervalSeries(1),
   );
   const log: [number, number][] = [];

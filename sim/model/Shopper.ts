@@ -26,6 +26,8 @@ export class Shopper {
   belowThreshold = false;
   /** The shopper added an item to reach the free-shipping threshold. */
   padded = false;
+  /** Seat of the agent whose chat rescued the shopper (−1: none, or rescued by a message answer). */
+  rescuedBy = -1;
   readonly #keys: Float64Array;
   readonly #streams: (ChildStream | undefined)[] = [];
 

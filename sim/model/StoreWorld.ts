@@ -64,12 +64,13 @@ export class StoreWorld {
   readonly lingerSeconds: Sampler;
   readonly pauseSeconds: Sampler;
   readonly handleSeconds: Sampler;
+  readonly messageHandleSeconds: Sampler;
   readonly rescueProbability: Float64Array;
   readonly onSession: ((record: SessionRecord) => void) | undefined;
   /** The policy has proactive rules (else idle time can only matter through the help button). */
   readonly hasProactiveRules: boolean;
 
-  constructor(env: Environment, config: StoreModelConfig, placeholder: RandomStream, onSession?: (record: SessionRecord) => void) {
+  constructor(env: Environment, config: StoreModelConfig, placeholder: RandomStream, absence: UniformSource, onSession?: (record: SessionRecord) => void) {
     this.onSession = onSession;
     this.hasProactiveRules = config.chat.policy.rules.length > 0;
     this.env = env;
@@ -88,6 +89,7 @@ export class StoreWorld {
     this.lingerSeconds = bind(funnel.hesitation.lingerSeconds);
     this.pauseSeconds = bind(funnel.hesitation.pauseSeconds);
     this.handleSeconds = bind(config.chat.handleSeconds);
+    this.messageHandleSeconds = bind(config.desk.messages.handleSeconds);
     this.rescueProbability = reasonArray(config.chat.rescueProbability);
 
     const revealIndex = pricing.showTotalUpfront ? 1 : 2 + Math.max(0, funnel.steps.findIndex((step) => step.revealsTotal));
@@ -114,9 +116,15 @@ export class StoreWorld {
         agents: config.agents,
         intervalSeconds: config.horizon.intervalSeconds,
         slowdownPerExtraChat: config.chat.slowdownPerExtraChat,
+        slowdownMode: config.desk.slowdownMode,
         serviceLevelSeconds: config.chat.serviceLevelSeconds,
         meanHandleSeconds: distributionMean(config.chat.handleSeconds),
         usePriority: config.chat.queueDiscipline === "priority",
+        warmupSeconds: config.desk.warmupSeconds,
+        maxQueueLength: config.desk.maxQueueLength,
+        ignoreAbandonsUnderSeconds: config.desk.serviceLevel.ignoreAbandonsUnderSeconds,
+        absence: config.desk.shrinkageMethod === "absence" ? absence : null,
+        horizonSeconds: config.horizon.days * 86400,
       },
       this.recorder.series,
     );

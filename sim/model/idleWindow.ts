@@ -143,16 +143,37 @@ export function* requestChat(world: StoreWorld, shopper: Shopper, source: ChatSo
   if (outcome.served) shopper.chatted = true;
   shopper.signals.timeOnSiteSeconds += outcome.waitSeconds + outcome.handleSeconds;
   shopper.signals.idleSeconds = 0;
+  if (outcome.blocked) return leaveMessage(world, shopper, hesitatingReason);
   if (hesitatingReason < 0) return STAYED;
   if (!outcome.served) {
     world.recorder.queueAbandonedThenLeft++;
     return LEFT;
   }
-  return shopper.stream(RESCUE).next() < world.rescueProbability[hesitatingReason] ? RESCUED : LEFT;
+  // Multitasking lowers resolution (Goes et al. 2018): the rescue chance shrinks with the chats the
+  // agent held during this one.
+  const quality = Math.max(0, 1 - world.config.chat.rescueLossPerExtraChat * (outcome.meanAgentLoad - 1));
+  if (shopper.stream(RESCUE).next() >= world.rescueProbability[hesitatingReason] * quality) return LEFT;
+  shopper.rescuedBy = outcome.agent;
+  return RESCUED;
+}
+
+/**
+ * The queue was full: the shopper may leave a message, answered later by back-office time. A
+ * hesitating shopper is rescued by the answer with the reduced message chance (the timing of their
+ * return is not modelled: the order is booked as if they carried on).
+ */
+function leaveMessage(world: StoreWorld, shopper: Shopper, hesitatingReason: number): WindowOutcome {
+  const messages = world.config.desk.messages;
+  const rescue = shopper.stream(RESCUE);
+  if (rescue.next() >= messages.leaveProbability) return hesitatingReason < 0 ? STAYED : LEFT;
+  world.chat.leaveMessage(Math.max(0, world.draw(world.messageHandleSeconds, shopper.stream(HANDLE))));
+  if (hesitatingReason < 0) return STAYED;
+  return rescue.next() < world.rescueProbability[hesitatingReason] * messages.rescueFactor ? RESCUED : LEFT;
 }
 
 function* backgroundChat(world: StoreWorld, shopper: Shopper, priority: number, patience: number, handle: number): Gen<void> {
   const outcome = yield* world.chat.chat(priority, patience, handle);
   if (outcome.served) shopper.chatted = true;
+  else if (outcome.blocked) leaveMessage(world, shopper, -1);
   shopper.visit = onChatEnded(shopper.visit);
 }

@@ -219,6 +219,7 @@ function placeOrder(world: StoreWorld, shopper: Shopper, cartValue: number): voi
   if (shopper.padded) recorder.paddedOrders++;
   if (shopper.chatted) recorder.chattedOrders++;
   if (shopper.rescued) {
+    world.chat.creditRescuedOrder(shopper.rescuedBy);
     recorder.rescuedOrders++;
     recorder.rescuedRevenue += value;
     recorder.series.add("rescuedOrders", interval, 1);

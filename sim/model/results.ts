@@ -8,7 +8,15 @@ export type Ratio = number | null;
 
 /** Chat desk figures, shared by the store model and the chat-only model. */
 export interface ChatQueueResults {
+  /** What the whole-run figures leave out: the first `seconds` of the horizon and the chats that arrived in them. */
+  warmup: { seconds: number; excludedRequests: number };
+  /** Requests after the warm-up (every whole-run figure below counts only these). */
   requests: number;
+  /** Requests that found the queue full (maxQueueLength) and never queued. */
+  blocked: number;
+  blockingRate: Ratio;
+  /** Messages left by blocked customers and the agent hours answering them takes (outside the chat slots). */
+  messages: { left: number; handleHours: number };
   served: number;
   abandoned: number;
   /** Share of requests that found no free slot and had to wait. */
@@ -22,7 +30,9 @@ export interface ChatQueueResults {
   /** Answered chats by wait: counts[i] waited ≤ upperBoundsSeconds[i] (and more than the bound before); the last bound is null (open). */
   waitHistogram: { upperBoundsSeconds: (number | null)[]; counts: number[] };
   serviceLevelSeconds: number;
-  /** Requests answered within serviceLevelSeconds ÷ all requests (Erlang A convention). */
+  /** The service level's definition in words, e.g. "answered within 30 s ÷ requests (abandons count as misses)". */
+  serviceLevelDefinition: string;
+  /** Answered within serviceLevelSeconds ÷ the definition's denominator (default: all requests, the Erlang A convention). */
   serviceLevel: Ratio;
   /** Answered within serviceLevelSeconds ÷ answered. */
   serviceLevelOfAnswered: Ratio;
@@ -34,8 +44,12 @@ export interface ChatQueueResults {
   slotUtilization: Ratio;
   /** Mean chats an agent holds while busy. */
   meanConcurrency: Ratio;
+  /** Mean chats an agent holds, idle time included: chats in service ÷ agents present (time-weighted). */
+  meanChatsPerAgent: Ratio;
   agentHoursScheduled: number;
   agentCost: number;
+  /** Per agent seat over the measured window (seats are pool positions, reused as agents log in and out). */
+  agents: { agent: number; chatsHandled: number; meanHandleSeconds: Ratio; occupancy: Ratio; rescuedOrders: number }[];
 }
 
 /** Per-interval series (arrays of equal length, one entry per interval of the horizon). */

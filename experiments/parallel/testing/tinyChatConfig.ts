@@ -1,6 +1,6 @@
 // Test fixtures: a chat-only config that runs in milliseconds, and one the model cannot run.
 
-import type { ChatOnlyModelConfig, ModelConfig } from "../../../sim/model/index.ts";
+import { DEFAULT_DESK_CONFIG, type ChatOnlyModelConfig, type ModelConfig } from "../../../sim/model/index.ts";
 
 /** One day of one agent and a chat every 100 s, hourly intervals: `overrides` change any top-level field. */
 export function tinyChatConfig(overrides: Partial<ChatOnlyModelConfig> = {}): ChatOnlyModelConfig {
@@ -14,6 +14,7 @@ export function tinyChatConfig(overrides: Partial<ChatOnlyModelConfig> = {}): Ch
     slowdownPerExtraChat: 0,
     serviceLevelSeconds: 20,
     agents: { scheduled: new Array(24).fill(1), shrinkage: 0, concurrency: 1, costPerHour: 0 },
+    desk: DEFAULT_DESK_CONFIG,
     ...overrides,
   };
 }
