@@ -54,6 +54,8 @@ export const PARAMETER_SOURCES: readonly ParameterSource[] = [
   store("segments[*].chatOpenness", "calibrated", ["invitations.cartOnlyAcceptance", "invitations.likeProactiveChat"], "acceptance of an early invitation while hesitating; set so that about 22% of invitations inside the cart are accepted (BoldChat: over 20%); 27% of online adults say they like proactive chat", { low: 0.08, high: 0.4 }),
   store("segments[*].helpProbability", "assumption", [], "share of hesitating shoppers who press 'Need help?'; no published figure found", { low: 0.05, high: 0.25 }),
   store("segments[*].patienceSeconds", "calibrated", ["liveChat.averageQueueWaitSeconds", "chatOperations.csatByWait"], "queue patience: waits of 35-46 s are the norm and satisfaction drops after about 3 min", { low: 90, high: 360 }),
+  store("segments[*].returningAddToCartRatio", "published", ["visitors.returningVsNew"], "returning visitors add to cart 15% ÷ 8% as often as new ones (Monetate); each segment's average add-to-cart probability is kept"),
+  store("segments[*].justBrowsingMultiplier", "calibrated", ["cartAbandonment.byDevice", "cartAbandonment.average"], "scales the 'just browsing' hazard per device so mobile and tablet abandon 12.6 and 7.7 points more carts than desktop (Barilliance's gaps, not its levels) with the overall at Baymard's 70%", { low: 0.6, high: 1.4 }),
   store("segments[*].invitationSensitivity", "calibrated", ["liveChat.leftOverBadInvitations"], "a declined unwanted invitation makes a few shoppers leave; 20% say they once left over a pushy invitation, per visit it is far fewer", { low: 0.01, high: 0.1 }),
   // Funnel
   store("funnel.cart.seconds", "assumption", [], "seconds on the cart page", { low: 15, high: 60 }),
@@ -80,6 +82,7 @@ export const PARAMETER_SOURCES: readonly ParameterSource[] = [
   store("chat.rescueProbability", "calibrated", ["liveChat.causalPurchaseLift", "liveChat.heelsComVideoChat"], "scaled so the causal lift for chat users (paired run without the desk) is 10-22 percentage points around Tan, Wang & Tan's 15.99 (points reading); the higher values for information reasons are an assumption; the naive Heels.com gap is self-selection and is not a target"),
   store("chat.orderValueUplift", "assumption", ["liveChat.heelsComVideoChat"], "Heels.com chatters' orders were 32% larger, but that is self-selected; a tenth of it is assumed causal", { low: 0, high: 0.3 }),
   store("chat.handleSeconds", "published", ["liveChat.averageChatDurationSeconds", "chatOperations.zendesk2015"], "chat duration 715 s (Comm100), 635 s (Zendesk)"),
+  store("chat.rescueLossPerExtraChat", "assumption", ["liveChat.multitaskingQuality"], "each extra concurrent chat the agent holds lowers the rescue chance by this share; only the direction is published (Goes, Ilk, Lin & Zhao 2018)", { low: 0, high: 0.15 }),
   store("chat.slowdownPerExtraChat", "calibrated", ["liveChat.erlangConcurrencyFactor", "liveChat.multitaskingQuality"], "2 chats ≈ 1.7 agent equivalents and 3 ≈ 2.5, i.e. each chat 15-20% slower per extra chat", { low: 0.1, high: 0.25 }),
   // Agents: operating choices, but their defaults are anchored
   store("agents.concurrency", "published", ["liveChat.concurrentChatsPerAgent"], "2-3 chats per agent"),

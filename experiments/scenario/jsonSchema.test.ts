@@ -28,7 +28,7 @@ describe("scenarioJsonSchema and uncertain numbers", () => {
     const schema = scenarioJsonSchema() as any;
     const store = schema.anyOf[0];
     const openness = store.properties.segments.items.properties.chatOpenness;
-    expect(openness.description).toContain("probability of accepting a chat invitation");
+    expect(openness.description).toContain("probability of accepting an early chat invitation");
     expect(openness.anyOf).toEqual([expect.objectContaining({ type: "number", minimum: 0, maximum: 1 }), { $ref: "#/$defs/uncertainNumber" }]);
     expect(schema.$defs.uncertainNumber.required).toEqual(["uncertain"]);
   });

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { parseScenario } from "../scenario/index.ts";
 import { checkWorldRun, runWorldDecision } from "./runWorldDecision.ts";
 
-/** A small chat desk: 3 agents scheduled all day (72 agent-hours), cost per hour uncertain on [10, 50]. */
+/** A small chat desk: 3 agents scheduled all day (72 agent-hours, no warm-up left out), cost per hour uncertain on [10, 50]. */
 const DESK = {
   mode: "chatOnly",
   name: "desk",
-  horizon: { days: 1, intervalMinutes: 60 },
+  horizon: { days: 1, intervalMinutes: 60, warmupSeconds: 0 },
   arrivals: { chatsPerDay: 600 },
   handleSeconds: { kind: "exponential", mean: { uncertain: { low: 200, high: 400 } } },
   patienceSeconds: { kind: "exponential", mean: 60 },
