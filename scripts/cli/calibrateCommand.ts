@@ -11,6 +11,7 @@ import { createProgress } from "./progress.ts";
 import { UsageError } from "./UsageError.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { printNext } from "./printNext.ts";
 
 const args = {
   scenario: { type: "positional", description: "store scenario file to calibrate", required: true },
@@ -29,7 +30,7 @@ const args = {
 
 /** `calibrate`: fit a store scenario's abandonment and friction parameters to observed funnel counts. */
 export const calibrateCommand = defineCommand({
-  meta: { name: "calibrate", description: "Fit a store scenario's abandonment and friction parameters to observed funnel counts and write the calibrated scenario" },
+  meta: { name: "calibrate" },
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
@@ -97,6 +98,7 @@ export const calibrateCommand = defineCommand({
       process.stdout.write(interrupted ? "interrupted: best fit so far shown, no scenario written\n" : `calibrated scenario written to ${outScenario}\n`);
       if (parsed.out) process.stdout.write(`results written to ${parsed.out}\n`);
     }
+    if (!interrupted) printNext(`convsim simulate ${outScenario} to see the calibrated store's funnel`, parsed.quiet);
     if (interrupted) process.exitCode = 130;
     else if (calibration.errored.length > 0) process.exitCode = 1;
   },

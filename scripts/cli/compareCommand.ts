@@ -12,6 +12,7 @@ import { writeReport } from "./reportCommand.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { printNext } from "./printNext.ts";
 
 const args = {
   scenario: { type: "positional", description: "scenario file, or a comparison file listing variants", required: true },
@@ -33,7 +34,7 @@ const CORRECTIONS: Record<string, Correction> = { holm: "holm", bh: "benjamini-h
 
 /** `compare`: trigger policies (and store levers) side by side with common random numbers. */
 export const compareCommand = defineCommand({
-  meta: { name: "compare", description: "Compare trigger policies or store levers against a control with paired replications" },
+  meta: { name: "compare" },
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
@@ -94,6 +95,7 @@ export const compareCommand = defineCommand({
     if (parsed.csv) writeFileAtomic(parsed.csv, toCsv(differenceRows(comparison, grid)));
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else process.stdout.write(comparisonSummary(comparison, grid, abPlan, currency) + (parsed.out ? `results written to ${parsed.out}\n` : ""));
+    printNext(parsed.report ? `open ${parsed.report}` : `add --report FILE for the decision summary and charts, or convsim staff ${parsed.scenario} for the chat team it needs`, parsed.quiet);
     if (comparison.stoppedBy === "interrupted") process.exitCode = 130;
     else if (comparison.errored.length > 0) process.exitCode = 1;
   },

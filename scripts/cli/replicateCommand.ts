@@ -11,6 +11,7 @@ import { UsageError } from "./UsageError.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { printNext } from "./printNext.ts";
 
 const args = {
   scenario: { type: "positional", description: "scenario file (YAML or JSON)", required: true },
@@ -25,7 +26,7 @@ const args = {
 
 /** `replicate`: R replications of one scenario, every KPI with a confidence interval. */
 export const replicateCommand = defineCommand({
-  meta: { name: "replicate", description: "Run independent replications of a scenario and report every KPI with a confidence interval" },
+  meta: { name: "replicate" },
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
@@ -78,6 +79,7 @@ export const replicateCommand = defineCommand({
       }
       process.stdout.write(`${lines.join("\n")}\n${parsed.out ? `results written to ${parsed.out}\n` : ""}`);
     }
+    printNext(`convsim compare ${parsed.scenario} --policies a.yaml,b.yaml to test a change against this baseline`, parsed.quiet);
     if (set.stoppedBy === "interrupted") process.exitCode = 130;
     else if (set.errored.length > 0) process.exitCode = 1;
   },

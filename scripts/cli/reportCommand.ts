@@ -3,6 +3,7 @@ import { readReportFile, renderReport, ReportInputError, toReportDocument, type 
 import { rejectUnknownOptions } from "./options.ts";
 import { UsageError } from "./UsageError.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { printNext } from "./printNext.ts";
 
 /** Where `report` writes unless told (ignored by git). */
 export const DEFAULT_REPORT_PATH = "reports/out/report.html";
@@ -15,7 +16,7 @@ const args = {
 
 /** `report <results.json ...>`: one self-contained HTML report from one or more results files. */
 export const reportCommand = defineCommand({
-  meta: { name: "report", description: "Render results files as one self-contained HTML report (charts, tables, how to reproduce)" },
+  meta: { name: "report" },
   args,
   run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
@@ -26,6 +27,7 @@ export const reportCommand = defineCommand({
     const outPath = typeof parsed.out === "string" && parsed.out !== "" ? parsed.out : DEFAULT_REPORT_PATH;
     writeDocuments(documents, outPath, { title: parsed.title });
     process.stdout.write(`report written to ${outPath}\n`);
+    printNext(`open ${outPath}`);
   },
 });
 

@@ -7,6 +7,7 @@ import { simulationSummary } from "./simulationSummary.ts";
 import { writeReport } from "./reportCommand.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { printNext } from "./printNext.ts";
 
 const args = {
   scenario: { type: "positional", description: "scenario file (YAML or JSON)", required: true },
@@ -20,7 +21,7 @@ const args = {
 
 /** `simulate <scenario>`: one run of a scenario, summary or JSON. */
 export const simulateCommand = defineCommand({
-  meta: { name: "simulate", description: "Run one simulation of a scenario and print predicted funnel, revenue and chat figures" },
+  meta: { name: "simulate" },
   args,
   run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
@@ -56,6 +57,7 @@ export const simulateCommand = defineCommand({
       if (parsed.out) process.stdout.write(`results written to ${parsed.out}\n`);
       if (parsed.events) process.stdout.write(`session log written to ${parsed.events}\n`);
     }
+    printNext(parsed.report ? `open ${parsed.report}` : `convsim replicate ${parsed.scenario} for confidence intervals, or add --report FILE for charts`);
   },
 });
 

@@ -6,12 +6,14 @@ import { toCsv } from "./csv.ts";
 import { money, percent } from "./format.ts";
 import { interruptSignal } from "./interrupt.ts";
 import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts";
+import { checkMark } from "./checkMark.ts";
 import { createProgress } from "./progress.ts";
 import { UsageError } from "./UsageError.ts";
 import { writeReport } from "./reportCommand.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { printNext } from "./printNext.ts";
 
 const args = {
   scenario: { type: "positional", description: "scenario file (store or chatOnly)", required: true },
@@ -31,7 +33,7 @@ const OBJECTIVES: Record<string, StaffingObjective> = { target: "target", "net-b
 
 /** `staff`: agents per interval for a service target (or the best net benefit), next to Erlang A / C. */
 export const staffCommand = defineCommand({
-  meta: { name: "staff", description: "Find the agents per interval that meet a service target, side by side with Erlang A/C" },
+  meta: { name: "staff" },
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
@@ -85,6 +87,7 @@ export const staffCommand = defineCommand({
     if (parsed.csv) writeFileAtomic(parsed.csv, toCsv(intervalRows(staffing)));
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else process.stdout.write(staffingSummary(staffing, currency) + (parsed.out ? `results written to ${parsed.out}\n` : ""));
+    printNext(parsed.report ? `open ${parsed.report}` : parsed.shiftHours === undefined ? "add --shift-hours 8 to round the plan up to shifts, or --report FILE for charts" : "add --report FILE for the coverage chart and the shift plan", parsed.quiet);
     if (staffing.stoppedBy === "interrupted") process.exitCode = 130;
     else if (staffing.errored.length > 0) process.exitCode = 1;
   },
@@ -141,7 +144,7 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD"): st
     String(interval.erlangAgentsScheduled),
     `${interval.recommendedAgentsScheduled}${interval.recommendedAgentsScheduled === interval.erlangAgentsScheduled ? "" : interval.recommendedAgentsScheduled > interval.erlangAgentsScheduled ? " ▲" : " ▼"}`,
     ...(shifts ? [String(interval.shiftAgentsScheduled)] : []),
-    `${interval.meetsTarget === false ? "✗ " : ""}${withInterval(interval.serviceLevel)}`,
+    `${interval.meetsTarget === false ? `${checkMark(false)} ` : ""}${withInterval(interval.serviceLevel)}`,
     percent(interval.queueAbandonment?.mean ?? null),
     percent(interval.occupancy?.mean ?? null, 0),
   ]);

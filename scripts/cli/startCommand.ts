@@ -7,6 +7,7 @@ import { recommendStaffing } from "../../experiments/staffing/index.ts";
 import { integerOption, rejectUnknownOptions } from "./options.ts";
 import { createProgress } from "./progress.ts";
 import { writeReport } from "./reportCommand.ts";
+import { printNext } from "./printNext.ts";
 import { simulationSummary } from "./simulationSummary.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
 
@@ -32,7 +33,7 @@ const args = {
  * to reports/out/.
  */
 export const startCommand = defineCommand({
-  meta: { name: "start", description: "Main job: simulate the baseline, compare the example policies, recommend staffing, write reports/out/index.html" },
+  meta: { name: "start" },
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
@@ -90,8 +91,8 @@ export const startCommand = defineCommand({
       ...staffing.explanation.slice(0, 3).map((line) => `  ${line}`),
       "",
       `results: ${outDirectory}/{${Object.values(files).join(",")}}`,
-      `report:  ${reportPath}`,
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
+    printNext(`open ${reportPath}`);
   },
 });

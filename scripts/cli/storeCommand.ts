@@ -2,6 +2,7 @@ import { defineCommand } from "citty";
 import { DEFAULT_BOT_DELAY_SECONDS, DEFAULT_BOT_HANDLE_SECONDS, DEFAULT_DATA_DIRECTORY, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_STORE_SCENARIO, startStore } from "../store/index.ts";
 import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts";
 import { UsageError } from "./UsageError.ts";
+import { printNext } from "./printNext.ts";
 
 const args = {
   scenario: { type: "string", description: `scenario file (default ${DEFAULT_STORE_SCENARIO})` },
@@ -16,7 +17,7 @@ const args = {
 
 /** `store`: the live demo store for a scenario, until Ctrl-C (SIGINT) or SIGTERM. */
 export const storeCommand = defineCommand({
-  meta: { name: "store", description: "Run the live demo store (shop, chat widget, agent console) for a scenario" },
+  meta: { name: "store" },
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
@@ -49,6 +50,7 @@ export const storeCommand = defineCommand({
     process.stdout.write(`  policy     ${scenario.config.kind === "store" ? scenario.config.chat.policy.name : "–"}\n`);
     process.stdout.write(`  agents     ${store.url}/agent${autoAgents ? ` · ${autoAgents} bot agent${autoAgents === 1 ? "" : "s"} online` : ""}\n`);
     process.stdout.write(`  event log  ${store.eventLogPath}\n`);
+    printNext("convsim check runs synthetic shoppers against a store; Ctrl-C closes this one");
     await new Promise<void>((resolve) => {
       const stop = (signal: NodeJS.Signals) => {
         process.stdout.write(`${signal}: closing the store…\n`);
