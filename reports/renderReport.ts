@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { html, htmlString, trustedHtml, type SafeHtml } from "./escapeHtml.ts";
-import { formatCount, formatSeconds } from "./format.ts";
+import { formatCount, formatSeconds } from "../experiments/format/index.ts";
 import { DEFAULT_CURRENCY, type ReportBody, type ReportDocument, type ReportKind } from "./reportDocument.ts";
 import { createPlotDocument, createRenderContext } from "./renderContext.ts";
 import { renderSection } from "./renderSection.ts";

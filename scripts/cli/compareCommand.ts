@@ -1,8 +1,9 @@
 import { defineCommand } from "citty";
-import { abTestPlan, compareGrid, compareVariants, DEFAULT_PRIMARY_METRIC, formatDifference, formatValue, loadVariants, type AbTestPlan, type ComparisonGrid, type ComparisonResults } from "../../experiments/compare/index.ts";
+import { abTestPlan, compareGrid, compareVariants, DEFAULT_PRIMARY_METRIC, formatDifference, loadVariants, type AbTestPlan, type ComparisonGrid, type ComparisonResults } from "../../experiments/compare/index.ts";
 import { makeStamp, resolveSeed } from "../../experiments/index.ts";
 import { kpi, KPI_KEYS } from "../../experiments/kpis/index.ts";
 import type { Correction } from "../../experiments/stats/index.ts";
+import { formatPValue, formatValue } from "../../experiments/format/index.ts";
 import { toCsv } from "./csv.ts";
 import { interruptSignal } from "./interrupt.ts";
 import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts";
@@ -138,7 +139,7 @@ function comparisonSummary(comparison: ComparisonResults, grid: ComparisonGrid |
   }
   lines.push("vs control:");
   for (const row of comparison.differences) {
-    lines.push(`  ${row.variant.padEnd(28)} ${row.label.padEnd(22)} ${formatDifference(row.difference, row.unit, currency)}  p${row.primary ? "(adj)" : ""} = ${row.adjustedPValue.toPrecision(2)}${row.significant ? " *" : ""}`);
+    lines.push(`  ${row.variant.padEnd(28)} ${row.label.padEnd(22)} ${formatDifference(row.difference, row.unit, currency)}  p${row.primary ? "(adj)" : ""} ${formatPValue(row.adjustedPValue, true)}${row.significant ? " *" : ""}`);
   }
   lines.push(`verdict: ${comparison.verdict}`);
   if (grid) {

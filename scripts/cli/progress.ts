@@ -1,4 +1,4 @@
-import { formatSeconds } from "../../reports/format.ts";
+import { formatSeconds } from "../../experiments/format/index.ts";
 
 /** Reports progress of a long run: a labelled bar on a terminal, plain periodic lines otherwise, nothing when quiet. */
 export interface Progress {

@@ -2,7 +2,7 @@ import { defineCommand } from "citty";
 import { loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts";
 import { KPI_KEYS, KPIS } from "../../experiments/kpis/index.ts";
 import { replicate, type ReplicationSet } from "../../experiments/replications/index.ts";
-import { formatValue } from "../../experiments/compare/index.ts";
+import { formatValue } from "../../experiments/format/index.ts";
 import { toCsv } from "./csv.ts";
 import { interruptSignal } from "./interrupt.ts";
 import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts";

@@ -1,6 +1,7 @@
 import type { ChatQueueResults, SimulationResults, StoreResults } from "../../sim/model/index.ts";
 import type { RunStamp } from "../../experiments/index.ts";
-import { integer, money, percent, rows, seconds } from "./format.ts";
+import { formatCount, formatMoney, formatPercent, formatSeconds } from "../../experiments/format/index.ts";
+import { rows } from "./rows.ts";
 
 /** A readable terminal summary of one simulation. */
 export function simulationSummary(results: SimulationResults, stamp: RunStamp, currency: string): string {
@@ -15,52 +16,52 @@ function storeSections(results: StoreResults, currency: string): string[] {
   const { funnel, revenue, invitations, outcome, abandonment } = results;
   const steps = funnel.steps
     .filter((step) => step.step !== "browse")
-    .map((step) => `${step.step} ${integer(step.abandoned)}`)
+    .map((step) => `${step.step} ${formatCount(step.abandoned)}`)
     .join(" · ");
   const reasons = Object.entries(abandonment.byReason)
     .filter(([, count]) => count > 0)
     .sort((a, b) => b[1] - a[1])
     .slice(0, 5)
-    .map(([reason, count]) => `${reason} ${integer(count)}`)
+    .map(([reason, count]) => `${reason} ${formatCount(count)}`)
     .join(" · ");
   return [
     "Funnel",
     rows([
-      ["sessions", integer(funnel.sessions)],
-      ["carts", `${integer(funnel.carts)} (${percent(funnel.addToCartRate, 2)} of sessions)`],
-      ["checkout starts", integer(funnel.checkoutStarts)],
-      ["orders", `${integer(funnel.orders)} (conversion ${percent(funnel.conversionRate, 2)})`],
-      ["cart abandonment", percent(funnel.cartAbandonmentRate)],
+      ["sessions", formatCount(funnel.sessions)],
+      ["carts", `${formatCount(funnel.carts)} (${formatPercent(funnel.addToCartRate, 2)} of sessions)`],
+      ["checkout starts", formatCount(funnel.checkoutStarts)],
+      ["orders", `${formatCount(funnel.orders)} (conversion ${formatPercent(funnel.conversionRate, 2)})`],
+      ["cart abandonment", formatPercent(funnel.cartAbandonmentRate)],
     ]),
     `  abandoned at: ${steps}`,
     `  top reasons:  ${reasons}`,
     "Revenue",
     rows([
-      ["revenue", money(revenue.revenue, currency)],
-      ["average order value", money(revenue.averageOrderValue, currency)],
-      ["margin", money(revenue.margin, currency)],
+      ["revenue", formatMoney(revenue.revenue, currency)],
+      ["average order value", formatMoney(revenue.averageOrderValue, currency)],
+      ["margin", formatMoney(revenue.margin, currency)],
     ]),
     "Chat invitations",
     rows([
-      ["offered / accepted", `${integer(invitations.offered)} / ${integer(invitations.accepted)} (${percent(invitations.acceptanceRate)})`],
-      ["reactive requests", integer(invitations.reactiveRequests)],
-      ["annoyed exits", integer(invitations.annoyedExits)],
-      ["rescued orders", `${integer(outcome.rescuedOrders)} (${money(outcome.rescuedRevenue, currency)})`],
-      ["net benefit", `${money(outcome.netBenefit, currency)} (rescued margin − agent cost)`],
+      ["offered / accepted", `${formatCount(invitations.offered)} / ${formatCount(invitations.accepted)} (${formatPercent(invitations.acceptanceRate)})`],
+      ["reactive requests", formatCount(invitations.reactiveRequests)],
+      ["annoyed exits", formatCount(invitations.annoyedExits)],
+      ["rescued orders", `${formatCount(outcome.rescuedOrders)} (${formatMoney(outcome.rescuedRevenue, currency)})`],
+      ["net benefit", `${formatMoney(outcome.netBenefit, currency)} (rescued margin − agent cost)`],
     ]),
   ];
 }
 
 function chatRows(chat: ChatQueueResults, currency: string): string {
   return rows([
-    ["requests / served / abandoned", `${integer(chat.requests)} / ${integer(chat.served)} / ${integer(chat.abandoned)}`],
-    ["P(wait)", percent(chat.probabilityOfWait)],
-    ["mean wait (answered)", seconds(chat.meanWaitOfServedSeconds)],
-    ["p90 / p95 wait (answered)", `${seconds(chat.waitOfServedP90Seconds)} / ${seconds(chat.waitOfServedP95Seconds)}`],
-    [`service level (${chat.serviceLevelSeconds} s)`, percent(chat.serviceLevel)],
-    ["queue abandonment", percent(chat.queueAbandonmentRate)],
-    ["mean handle time", seconds(chat.meanHandleSeconds)],
-    ["occupancy / concurrency", `${percent(chat.occupancy)} / ${chat.meanConcurrency === null ? "–" : chat.meanConcurrency.toFixed(2)}`],
-    ["agent hours / cost", `${chat.agentHoursScheduled.toFixed(1)} h / ${money(chat.agentCost, currency)}`],
+    ["requests / served / abandoned", `${formatCount(chat.requests)} / ${formatCount(chat.served)} / ${formatCount(chat.abandoned)}`],
+    ["P(wait)", formatPercent(chat.probabilityOfWait)],
+    ["mean wait (answered)", formatSeconds(chat.meanWaitOfServedSeconds)],
+    ["p90 / p95 wait (answered)", `${formatSeconds(chat.waitOfServedP90Seconds)} / ${formatSeconds(chat.waitOfServedP95Seconds)}`],
+    [`service level (${chat.serviceLevelSeconds} s)`, formatPercent(chat.serviceLevel)],
+    ["queue abandonment", formatPercent(chat.queueAbandonmentRate)],
+    ["mean handle time", formatSeconds(chat.meanHandleSeconds)],
+    ["occupancy / concurrency", `${formatPercent(chat.occupancy)} / ${chat.meanConcurrency === null ? "–" : chat.meanConcurrency.toFixed(2)}`],
+    ["agent hours / cost", `${chat.agentHoursScheduled.toFixed(1)} h / ${formatMoney(chat.agentCost, currency)}`],
   ]);
 }

@@ -3,7 +3,7 @@ import { loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts
 import { recommendStaffing, resolveStaffingTarget, type StaffingObjective, type StaffingResults, type StaffingTargetOptions } from "../../experiments/staffing/index.ts";
 import type { Estimate } from "../../experiments/stats/index.ts";
 import { toCsv } from "./csv.ts";
-import { money, percent } from "./format.ts";
+import { formatMoney, formatPercent } from "../../experiments/format/index.ts";
 import { interruptSignal } from "./interrupt.ts";
 import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts";
 import { checkMark } from "./checkMark.ts";
@@ -127,9 +127,9 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD"): st
   const { target } = staffing;
   const model = staffing.analyticModel === "erlangA" ? "Erlang A" : "Erlang C";
   const goals = [
-    target.serviceLevel === null ? null : `${percent(target.serviceLevel, 0)} within ${target.serviceLevelSeconds} s`,
-    target.maxQueueAbandonment === null ? null : `abandonment ≤ ${percent(target.maxQueueAbandonment)}`,
-    target.maxOccupancy === null ? null : `occupancy ≤ ${percent(target.maxOccupancy, 0)}`,
+    target.serviceLevel === null ? null : `${formatPercent(target.serviceLevel, 0)} within ${target.serviceLevelSeconds} s`,
+    target.maxQueueAbandonment === null ? null : `abandonment ≤ ${formatPercent(target.maxQueueAbandonment)}`,
+    target.maxOccupancy === null ? null : `occupancy ≤ ${formatPercent(target.maxOccupancy, 0)}`,
   ].filter(Boolean);
   const lines = [
     `${staffing.scenario} · ${staffing.objective === "netBenefit" ? "objective: net benefit" : `target: ${goals.join(", ")}`} · ${staffing.replications} replications · ${(staffing.level * 100).toFixed(0)}% intervals · closed form: ${model}`,
@@ -145,12 +145,12 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD"): st
     `${interval.recommendedAgentsScheduled}${interval.recommendedAgentsScheduled === interval.erlangAgentsScheduled ? "" : interval.recommendedAgentsScheduled > interval.erlangAgentsScheduled ? " ▲" : " ▼"}`,
     ...(shifts ? [String(interval.shiftAgentsScheduled)] : []),
     `${interval.meetsTarget === false ? `${checkMark(false)} ` : ""}${withInterval(interval.serviceLevel)}`,
-    percent(interval.queueAbandonment?.mean ?? null),
-    percent(interval.occupancy?.mean ?? null, 0),
+    formatPercent(interval.queueAbandonment?.mean ?? null),
+    formatPercent(interval.occupancy?.mean ?? null, 0),
   ]);
   lines.push(...formatTable(header, table));
   const { totals } = staffing;
-  lines.push(`totals: recommended ${totals.recommendedAgentHours} agent-hours (${money(totals.recommendedCost, currency)}) · ${model} ${totals.erlangAgentHours} (${money(totals.erlangCost, currency)})${totals.erlangCAgentHours !== null ? ` · Erlang C ${totals.erlangCAgentHours}` : ""}${totals.shiftAgentHours !== null ? ` · shifts ${totals.shiftAgentHours} (${money(totals.shiftCost, currency)})` : ""}`);
+  lines.push(`totals: recommended ${totals.recommendedAgentHours} agent-hours (${formatMoney(totals.recommendedCost, currency)}) · ${model} ${totals.erlangAgentHours} (${formatMoney(totals.erlangCost, currency)})${totals.erlangCAgentHours !== null ? ` · Erlang C ${totals.erlangCAgentHours}` : ""}${totals.shiftAgentHours !== null ? ` · shifts ${totals.shiftAgentHours} (${formatMoney(totals.shiftCost, currency)})` : ""}`);
   if (staffing.shifts !== null) {
     const horizonSeconds = staffing.intervals.length * staffing.intervalSeconds;
     lines.push(`shift plan (${staffing.shifts.shiftHours} h, wrapping past the end of the horizon): ${staffing.shifts.shifts.map((shift) => `${clock(shift.startSeconds)}–${clock(shift.endSeconds > horizonSeconds ? shift.endSeconds - horizonSeconds : shift.endSeconds)} ×${shift.agents}`).join(", ")}`);
@@ -164,9 +164,9 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD"): st
         staffing.sweep.map((point) => [
           String(point.agentsScheduled),
           withInterval(point.serviceLevel),
-          percent(point.queueAbandonment?.mean ?? null),
-          ...(store ? [percent(point.conversionRate?.mean ?? null, 2), point.netBenefit === null ? "–" : `${money(point.netBenefit.mean, currency)}${point.netBenefit.lower === null ? "" : ` [${money(point.netBenefit.lower, currency)}, ${money(point.netBenefit.upper, currency)}]`}`] : []),
-          money(point.agentCost, currency),
+          formatPercent(point.queueAbandonment?.mean ?? null),
+          ...(store ? [formatPercent(point.conversionRate?.mean ?? null, 2), point.netBenefit === null ? "–" : `${formatMoney(point.netBenefit.mean, currency)}${point.netBenefit.lower === null ? "" : ` [${formatMoney(point.netBenefit.lower, currency)}, ${formatMoney(point.netBenefit.upper, currency)}]`}`] : []),
+          formatMoney(point.agentCost, currency),
         ]),
       ),
     );
@@ -178,7 +178,7 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD"): st
 function withInterval(estimate: Estimate | null): string {
   if (estimate === null) return "–";
   // Rates live in [0, 1]: the t interval's bounds are clipped for display (the JSON keeps them as computed).
-  return estimate.lower === null ? percent(estimate.mean) : `${percent(estimate.mean)} [${percent(Math.max(0, estimate.lower))}, ${percent(Math.min(1, estimate.upper!))}]`;
+  return estimate.lower === null ? formatPercent(estimate.mean) : `${formatPercent(estimate.mean)} [${formatPercent(Math.max(0, estimate.lower))}, ${formatPercent(Math.min(1, estimate.upper!))}]`;
 }
 
 function formatTable(header: readonly string[], rows: readonly string[][]): string[] {

@@ -7,6 +7,7 @@ import { recommendStaffing } from "../../experiments/staffing/index.ts";
 import { integerOption, rejectUnknownOptions } from "./options.ts";
 import { createProgress } from "./progress.ts";
 import { writeReport } from "./reportCommand.ts";
+import { formatMoney, formatNumber, formatPercent } from "../../experiments/format/index.ts";
 import { printNext } from "./printNext.ts";
 import { simulationSummary } from "./simulationSummary.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
@@ -85,9 +86,9 @@ export const startCommand = defineCommand({
       "",
       `Policies (${comparison.replications} paired replications, ${comparison.correction} correction): ${comparison.verdict}`,
       ...comparison.differences.filter((row) => row.primary).map((row) => `  ${row.variant}: ${row.label} ${formatDifference(row.difference, row.unit, currency)} vs ${control}`),
-      `  best on ${comparison.primaryMetric}: ${best.variant} (probability best ${(best.probabilityBest * 100).toFixed(0)}%)`,
+      `  best on ${comparison.primaryMetric}: ${best.variant} (probability best ${formatPercent(best.probabilityBest, 0)})`,
       "",
-      `Staffing: ${staffing.totals.recommendedAgentHours.toFixed(1)} agent-hours (${Math.round(staffing.totals.recommendedCost).toLocaleString("en-US")} ${currency}) vs Erlang ${staffing.totals.erlangAgentHours.toFixed(1)} h`,
+      `Staffing: ${formatNumber(staffing.totals.recommendedAgentHours, 1)} agent-hours (${formatMoney(staffing.totals.recommendedCost, currency)}) vs Erlang ${formatNumber(staffing.totals.erlangAgentHours, 1)} h`,
       ...staffing.explanation.slice(0, 3).map((line) => `  ${line}`),
       "",
       `results: ${outDirectory}/{${Object.values(files).join(",")}}`,
