@@ -6,3 +6,4 @@ export { comparisonSection, effectOf } from "./comparisonSection.ts";
 export { staffingSection } from "./staffingSection.ts";
 export { calibrationSection } from "./calibrationSection.ts";
 export { syntheticCheckSection } from "./syntheticCheckSection.ts";
+export { abTestPlanSection } from "./abTestPlanSection.ts";

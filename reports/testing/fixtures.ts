@@ -1,3 +1,4 @@
+import { abTestPlan } from "../../experiments/compare/index.ts";
 // Fixed, formula-built result documents for report tests and benchmarks: no simulator involved, so
 // chart snapshots change only when the report changes. Shapes follow a real 3-day baseline run.
 import type { RunStamp } from "../../experiments/index.ts";
@@ -343,4 +344,13 @@ export function calibrationFixture(): CalibrationResults {
     ],
     goodnessOfFit: { chiSquare: 3.12, degreesOfFreedom: 2, pValue: 0.21, rmse: 0.0064 },
   };
+}
+
+/**
+ * The comparison with the A/B test plan `compare` writes beside it, computed by experiments'
+ * abTestPlan from the fixture's conversion rates at `dailySessions` a day.
+ */
+export function withAbTestPlan(comparison: ComparisonResults, dailySessions = 40_000): ComparisonResults {
+  const withTraffic = { ...comparison, horizonDays: 1, variants: comparison.variants.map((variant) => ({ ...variant, kpis: { ...variant.kpis, sessions: estimate(dailySessions, 0) } })) };
+  return { ...comparison, abPlan: abTestPlan(withTraffic as unknown as Parameters<typeof abTestPlan>[0]) };
 }

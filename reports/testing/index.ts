@@ -5,6 +5,7 @@ export {
   storeResultsFixture,
   chatOnlyResultsFixture,
   comparisonFixture,
+  withAbTestPlan,
   staffingFixture,
   calibrationFixture,
   estimate,

@@ -9,7 +9,7 @@ import { interruptSignal } from "./interrupt.ts";
 import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts";
 import { createProgress } from "./progress.ts";
 import { UsageError } from "./UsageError.ts";
-import { writeReport } from "./reportCommand.ts";
+import { minEffectOption, writeReport } from "./reportCommand.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
@@ -25,6 +25,7 @@ const args = {
   correction: { type: "string", description: "multiple-comparison correction: holm (default), bh, none" },
   staffing: { type: "string", description: "grid mode: comma-separated agent counts (scheduled all day), e.g. 1,2,3" },
   report: { type: "string", description: "also write a self-contained HTML report to this file" },
+  minEffect: { type: "string", description: "report: smallest relative change of the primary metric worth acting on (default 0.01)" },
   csv: { type: "string", description: "write the differences table as tidy CSV to this file" },
   abAlpha: { type: "string", description: "A/B plan significance level (default 0.05)" },
   abPower: { type: "string", description: "A/B plan power (default 0.8)" },
@@ -39,6 +40,7 @@ export const compareCommand = defineCommand({
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
+    const minimumRelativeEffect = minEffectOption(parsed.minEffect);
     const { days, replications, workers, seed: seedArg } = parseRunArgs(parsed);
     const level = numberOption(parsed.level, "--level", 0.5, 0.9999) ?? 0.95;
     const correction = parsed.correction === undefined ? "holm" : CORRECTIONS[parsed.correction];
@@ -92,7 +94,7 @@ export const compareCommand = defineCommand({
     });
     const document = { stamp: { ...stamp, replications: comparison.replications, workers }, comparison, grid: grid ?? null, abPlan };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
-    if (parsed.report) writeReport([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
+    if (parsed.report) writeReport([document], parsed.report, { sources: [parsed.out ?? "(in memory)"], minimumRelativeEffect });
     if (parsed.csv) writeFileAtomic(parsed.csv, toCsv(differenceRows(comparison, grid)));
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else process.stdout.write(comparisonSummary(comparison, grid, abPlan, currency) + (parsed.out ? `results written to ${parsed.out}\n` : ""));

@@ -1,6 +1,6 @@
 import { defineCommand } from "citty";
-import { readReportFile, renderReport, ReportInputError, toReportDocument, type ReportDocument, type ReportOptions } from "../../reports/index.ts";
-import { rejectUnknownOptions } from "./options.ts";
+import { DEFAULT_MINIMUM_RELATIVE_EFFECT, readReportFile, renderReport, ReportInputError, toReportDocument, type ReportDocument, type ReportOptions } from "../../reports/index.ts";
+import { numberOption, rejectUnknownOptions } from "./options.ts";
 import { UsageError } from "./UsageError.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
 import { printNext } from "./printNext.ts";
@@ -12,6 +12,7 @@ const args = {
   results: { type: "positional", description: "results files (JSON from simulate --out, compare, staff, calibrate, check)", required: true },
   out: { type: "string", description: `HTML file to write (default ${DEFAULT_REPORT_PATH})` },
   title: { type: "string", description: "report title (default: from the scenario names)" },
+  minEffect: { type: "string", description: `smallest relative change of a comparison's primary metric worth acting on, e.g. 0.01 (default ${DEFAULT_MINIMUM_RELATIVE_EFFECT})` },
 } as const;
 
 /** `report <results.json ...>`: one self-contained HTML report from one or more results files. */
@@ -25,7 +26,7 @@ export const reportCommand = defineCommand({
     if (typeof parsed.title === "boolean" || parsed.title === "") throw new UsageError("invalid --title: missing value (must be text)");
     const documents = asUsageErrors(() => paths.map((path) => readReportFile(path)));
     const outPath = typeof parsed.out === "string" && parsed.out !== "" ? parsed.out : DEFAULT_REPORT_PATH;
-    writeDocuments(documents, outPath, { title: parsed.title });
+    writeDocuments(documents, outPath, { title: parsed.title, minimumRelativeEffect: minEffectOption(parsed.minEffect) });
     process.stdout.write(`report written to ${outPath}\n`);
     printNext(`open ${outPath}`);
   },
@@ -42,7 +43,12 @@ export function writeReport(documents: readonly unknown[], outPath: string, opti
 }
 
 function writeDocuments(documents: readonly ReportDocument[], outPath: string, options: ReportOptions): void {
-  writeFileAtomic(outPath, renderReport(documents, { title: options.title }));
+  writeFileAtomic(outPath, renderReport(documents, { title: options.title, minimumRelativeEffect: options.minimumRelativeEffect }));
+}
+
+/** `--min-effect`: a relative change in (0, 1], or undefined for the report's default. */
+export function minEffectOption(value: unknown): number | undefined {
+  return numberOption(value, "--min-effect", 0.0001, 1);
 }
 
 function asUsageErrors<T>(run: () => T): T {
