@@ -61,3 +61,8 @@ export function seedOption(value: unknown): string | number | undefined {
   const text = String(value);
   return /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : text;
 }
+
+/** `--min-effect`: the smallest relative change worth acting on, in (0, 1], or undefined for the report's default. */
+export function minEffectOption(value: unknown): number | undefined {
+  return numberOption(value, "--min-effect", 0.0001, 1);
+}

@@ -1,6 +1,6 @@
 import { defineCommand } from "citty";
 import { DEFAULT_MINIMUM_RELATIVE_EFFECT, readReportFile, renderReport, ReportInputError, toReportDocument, type ReportDocument, type ReportOptions } from "../../reports/index.ts";
-import { numberOption, rejectUnknownOptions } from "./options.ts";
+import { minEffectOption, rejectUnknownOptions } from "./options.ts";
 import { UsageError } from "./UsageError.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
 import { printNext } from "./printNext.ts";
@@ -46,10 +46,6 @@ function writeDocuments(documents: readonly ReportDocument[], outPath: string, o
   writeFileAtomic(outPath, renderReport(documents, { title: options.title, minimumRelativeEffect: options.minimumRelativeEffect }));
 }
 
-/** `--min-effect`: a relative change in (0, 1], or undefined for the report's default. */
-export function minEffectOption(value: unknown): number | undefined {
-  return numberOption(value, "--min-effect", 0.0001, 1);
-}
 
 function asUsageErrors<T>(run: () => T): T {
   try {

@@ -4,7 +4,7 @@ import { loadScenario, makeStamp, resolveSeed, simulateScenario } from "../../ex
 import type { SessionRecord } from "../../sim/model/index.ts";
 import { integerOption, rejectUnknownOptions, seedOption } from "./options.ts";
 import { simulationSummary } from "./simulationSummary.ts";
-import { writeReport } from "./reportCommand.ts";
+import { writeReportLater } from "./writeReportLater.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
 import { printNext } from "./printNext.ts";
@@ -23,7 +23,7 @@ const args = {
 export const simulateCommand = defineCommand({
   meta: { name: "simulate" },
   args,
-  run({ args: parsed, rawArgs }) {
+  async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
     const days = integerOption(parsed.days, "--days", 1, 3650);
     const seedArg = seedOption(parsed.seed);
@@ -50,7 +50,7 @@ export const simulateCommand = defineCommand({
     });
     const document = { stamp, results };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
-    if (parsed.report) writeReport([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
+    if (parsed.report) await writeReportLater([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else {
       process.stdout.write(simulationSummary(results, stamp, loaded.scenario.currency));

@@ -9,7 +9,7 @@ import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts"
 import { checkMark } from "./checkMark.ts";
 import { createProgress } from "./progress.ts";
 import { UsageError } from "./UsageError.ts";
-import { writeReport } from "./reportCommand.ts";
+import { writeReportLater } from "./writeReportLater.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
@@ -83,7 +83,7 @@ export const staffCommand = defineCommand({
     });
     const document = { stamp: { ...stamp, replications, workers }, staffing };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
-    if (parsed.report) writeReport([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
+    if (parsed.report) await writeReportLater([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
     if (parsed.csv) writeFileAtomic(parsed.csv, toCsv(intervalRows(staffing)));
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else process.stdout.write(staffingSummary(staffing, currency) + (parsed.out ? `results written to ${parsed.out}\n` : ""));

@@ -6,7 +6,7 @@ import { defaultWorkers } from "../../experiments/parallel/index.ts";
 import { recommendStaffing } from "../../experiments/staffing/index.ts";
 import { integerOption, rejectUnknownOptions } from "./options.ts";
 import { createProgress } from "./progress.ts";
-import { writeReport } from "./reportCommand.ts";
+import { writeReportLater } from "./writeReportLater.ts";
 import { formatMoney, formatNumber, formatPercent } from "../../experiments/format/index.ts";
 import { printNext } from "./printNext.ts";
 import { simulationSummary } from "./simulationSummary.ts";
@@ -78,7 +78,7 @@ export const startCommand = defineCommand({
     writeFileAtomic(resolve(outDirectory, files.comparison), `${JSON.stringify(compared, null, 2)}\n`);
     writeFileAtomic(resolve(outDirectory, files.staffing), `${JSON.stringify(staffed, null, 2)}\n`);
     const reportPath = resolve(outDirectory, "index.html");
-    writeReport([simulation, compared, staffed], reportPath, { title: `${loaded.config.name}: baseline, policies and staffing`, sources: Object.values(files) });
+    await writeReportLater([simulation, compared, staffed], reportPath, { title: `${loaded.config.name}: baseline, policies and staffing`, sources: Object.values(files) });
 
     const best = comparison.ranking[0];
     const lines = [
