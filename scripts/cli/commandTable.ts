@@ -15,6 +15,7 @@ export interface CommandEntry {
 /** Every subcommand, in the order `convsim --help` lists them. */
 export const COMMANDS: readonly CommandEntry[] = [
   { name: "start", summary: "Main job: simulate the baseline, compare the example policies, recommend staffing, write reports/out/index.html", load: () => import("./startCommand.ts").then((module) => module.startCommand) },
+  { name: "init", summary: "Write a commented starter scenario (store or chat-only) from a few numbers", load: () => import("./initCommand.ts").then((module) => module.initCommand) },
   { name: "simulate", summary: "Run one simulation of a scenario and print predicted funnel, revenue and chat figures", load: () => import("./simulateCommand.ts").then((module) => module.simulateCommand) },
   { name: "replicate", summary: "Run independent replications of a scenario and report every KPI with a confidence interval", load: () => import("./replicateCommand.ts").then((module) => module.replicateCommand) },
   { name: "compare", summary: "Compare trigger policies or store levers against a control with paired replications", load: () => import("./compareCommand.ts").then((module) => module.compareCommand) },

@@ -26,7 +26,7 @@ export function renderGeneralHelp(version: string): string {
     "exit codes:",
     rows(EXIT_CODE_HELP),
     "",
-    "next: npm start runs the main job",
+    "next: npm start runs the main job; convsim init writes a starter scenario",
     "",
   ].join("\n");
 }
