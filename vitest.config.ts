@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -6,6 +7,9 @@ export default defineConfig({
     exclude: ["node_modules/**", "reports/out/**"],
     // Statistical validation tests run real simulations; give them room on a 2-core machine.
     testTimeout: 120_000,
+    // Vitest's default is one worker per core less one: a single worker on a 2-core machine, which
+    // leaves a core idle while child-process tests wait. Two at least (in forks, the default pool).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     hookTimeout: 120_000,
   },
 });

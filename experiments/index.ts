@@ -1,9 +1,18 @@
 export {
   loadScenario,
   parseScenario,
+  worldScenario,
   ScenarioError,
+  fileErrorReason,
   readDataFile,
   parseDataText,
+  MAX_DATA_FILE_BYTES,
+  MAX_DATA_KEYS,
+  MAX_ALIAS_EXPANSIONS,
+  estimateWork,
+  workLimitProblem,
+  DEFAULT_MAX_SESSIONS,
+  type WorkEstimate,
   canonicalHash,
   canonicalJson,
   scenarioJsonSchema,
@@ -22,3 +31,5 @@ export {
 } from "./scenario/index.ts";
 export { simulateScenario, resolveSeed, DEFAULT_SEED, makeStamp, VERSION, type SimulateScenarioOptions, type RunStamp, type StampInput } from "./run/index.ts";
 export { FUNNEL_CSV_HEADER, FUNNEL_KINDS, formatFunnelCsv, parseFunnelCsv, type FunnelKind, type FunnelRow } from "./calibration/index.ts";
+export { runWorldDecision, sampleWorlds, decisionAnalysis, type WorldDecisionResults, type WorldVariant, type World } from "./worlds/index.ts";
+export { formatCsv, unescapeFormula } from "./csv/index.ts";

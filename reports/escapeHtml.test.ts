@@ -11,8 +11,8 @@ describe("escapeHtml", () => {
     expect(htmlString(html`<p title="${'"onmouseover="x'}">${inner}${42}</p>`)).toBe('<p title="&quot;onmouseover=&quot;x"><b>&lt;i&gt;</b>42</p>');
   });
 
-  it("html`` joins arrays and renders null, undefined and false as nothing", () => {
-    expect(htmlString(html`<ul>${["<a>", html`<li>b</li>`]}${null}${undefined}${false}</ul>`)).toBe("<ul>&lt;a&gt;<li>b</li></ul>");
+  it("html`` joins arrays and renders null, undefined and booleans as nothing but keeps 0", () => {
+    expect(htmlString(html`<ul>${["<a>", html`<li>b</li>`]}${null}${undefined}${false}${true}${0}</ul>`)).toBe("<ul>&lt;a&gt;<li>b</li>0</ul>");
   });
 
   it("html`` treats objects from JSON as text, never as markup", () => {

@@ -11,7 +11,7 @@ export interface SafeHtml {
 const SAFE_HTML: unique symbol = Symbol("safeHtml");
 
 /** A value `html` accepts: markup, text to escape, a number, nothing, or a list of these. */
-export type HtmlValue = SafeHtml | string | number | null | undefined | false | readonly HtmlValue[];
+export type HtmlValue = SafeHtml | string | number | null | undefined | boolean | readonly HtmlValue[];
 
 const ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -37,7 +37,7 @@ export function htmlString(value: SafeHtml): string {
 
 /**
  * Template tag that escapes every interpolated value unless it is SafeHtml; arrays are joined,
- * and null, undefined and false render as nothing:
+ * and null, undefined and booleans render as nothing (so `${condition && html`...`}` works):
  * html`<p>${"<script>"}</p>` → `<p>&lt;script&gt;</p>`.
  */
 export function html(strings: TemplateStringsArray, ...values: readonly HtmlValue[]): SafeHtml {
@@ -47,7 +47,7 @@ export function html(strings: TemplateStringsArray, ...values: readonly HtmlValu
 }
 
 function renderValue(value: HtmlValue): string {
-  if (value === null || value === undefined || value === false) return "";
+  if (value === null || value === undefined || typeof value === "boolean") return "";
   if (typeof value === "number") return escapeHtml(String(value));
   if (typeof value === "string") return escapeHtml(value);
   if (Array.isArray(value)) return value.map(renderValue).join("");

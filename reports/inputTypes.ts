@@ -27,7 +27,7 @@ export interface ComparisonResults {
   control: string;
   variants: { name: string; policy: string; kpis: Record<string, Estimate | null> }[];
   differences: ComparisonDifference[];
-  ranking: { variant: string; probabilityBest: number; mean: number }[];
+  ranking: { variant: string; probabilityBest: number; mean: number | null }[];
   verdict: string;
   /** The live A/B test plan `compare` writes beside the comparison (`{ comparison, abPlan }`), attached on load. */
   abPlan?: AbTestPlan | null;
@@ -92,7 +92,7 @@ export interface StaffingResults {
     serviceLevel: Estimate | null;
     queueAbandonment: Estimate | null;
     conversionRate: Estimate | null;
-    netBenefit: Estimate | null;
+    contributionProfit: Estimate | null;
   }[];
   totals: { recommendedAgentHours: number; recommendedCost: number; erlangAgentHours: number; erlangCost: number; shiftAgentHours?: number | null; shiftCost?: number | null };
   /** `--shift-hours`: the recommendation rounded up to shifts. */
@@ -169,4 +169,32 @@ export interface SyntheticCheckResults {
   failureImages: ReadonlyArray<{ persona: string; check: CheckName; dataUri: string; caption: string }>;
   notes: readonly string[];
   summary: { personas: number; checks: number; passed: number; failed: number; flaky: number; skipped: number; checkoutsPerMinute: number | null; wallSeconds: number };
+}
+
+/**
+ * A decision under parameter uncertainty (`compare|staff|simulate --worlds N`, `{stamp, decision}`;
+ * experiments/worlds/runWorldDecision.ts has the full type).
+ */
+export interface DecisionResults {
+  kind: "decision";
+  scenario: string;
+  metric: string;
+  metricLabel: string;
+  metricUnit: MetricUnit;
+  direction: "higher" | "lower";
+  worldsRequested: number;
+  replications: number;
+  parameters: { path: string; central: number }[];
+  analysis: {
+    worlds: number;
+    level: number;
+    variants: { variant: string; expected: Estimate; worldRange: { p05: number; p95: number }; probabilityBest: number; expectedLoss: number }[];
+    choice: string;
+    runnerUp: string | null;
+    evpi: number;
+    sensitivityOf: string;
+    sensitivity: { parameter: string; rankCorrelation: number | null; meanWhenLow: number; meanWhenHigh: number }[];
+    noiseThreshold: number | null;
+  } | null;
+  errored?: { variant: string; world: number; replication: number; error: string }[];
 }

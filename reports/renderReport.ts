@@ -23,6 +23,7 @@ const KIND_LABELS: Readonly<Record<ReportKind, string>> = {
   store: "Store simulation",
   chatOnly: "Chat-only simulation",
   comparison: "Policy comparison",
+  decision: "Decision under parameter uncertainty",
   staffing: "Staffing plan",
   calibration: "Calibration",
   syntheticCheck: "Synthetic check",
@@ -137,6 +138,8 @@ function replicationsOf(body: ReportBody): string | null {
       return "1";
     case "comparison":
       return formatCount(body.replications);
+    case "decision":
+      return `${formatCount(body.worldsRequested)} worlds × ${formatCount(body.replications)}`;
     case "staffing": {
       const n = body.replications ?? body.sweep[0]?.serviceLevel?.n ?? body.intervals[0]?.serviceLevel?.n;
       return n === undefined ? "–" : formatCount(n);

@@ -1,16 +1,16 @@
 import type { RunStamp } from "../experiments/index.ts";
 import type { ChatOnlyResults, StoreResults } from "../sim/model/index.ts";
-import type { CalibrationResults, ComparisonResults, StaffingResults, SyntheticCheckResults } from "./inputTypes.ts";
+import type { CalibrationResults, ComparisonResults, DecisionResults, StaffingResults, SyntheticCheckResults } from "./inputTypes.ts";
 import { ReportInputError } from "./ReportInputError.ts";
 
 /** Everything a report can show, told apart by `kind`. */
-export type ReportBody = StoreResults | ChatOnlyResults | ComparisonResults | StaffingResults | CalibrationResults | SyntheticCheckResults;
+export type ReportBody = StoreResults | ChatOnlyResults | ComparisonResults | DecisionResults | StaffingResults | CalibrationResults | SyntheticCheckResults;
 export type ReportKind = ReportBody["kind"];
 /** The body type of one kind: `BodyOfKind<"store">` is StoreResults. */
 export type BodyOfKind<K extends ReportKind> = Extract<ReportBody, { kind: K }>;
 
 /** Kinds the report knows, in the order their sections appear. */
-export const REPORT_KINDS: readonly ReportKind[] = Object.freeze(["store", "chatOnly", "comparison", "staffing", "calibration", "syntheticCheck"]);
+export const REPORT_KINDS: readonly ReportKind[] = Object.freeze(["store", "chatOnly", "comparison", "decision", "staffing", "calibration", "syntheticCheck"]);
 
 /** What the report shows about the scenario beyond its name, read from the scenario file when it still exists. */
 export interface ScenarioInfo {
@@ -68,6 +68,13 @@ const REQUIRED_FIELDS: { readonly [K in ReportKind]: readonly Requirement[] } = 
     ["differences", "array"],
     ["ranking", "array"],
   ],
+  decision: [
+    ["scenario", "string"],
+    ["metric", "string"],
+    ["metricLabel", "string"],
+    ["metricUnit", "string"],
+    ["parameters", "array"],
+  ],
   staffing: [
     ["scenario", "string"],
     ["target", "object"],
@@ -108,7 +115,7 @@ export function parseReportDocument(data: unknown, source: string, scenario: Sce
   const bodyKey = findBodyKey(data);
   if (bodyKey === null) {
     throw new ReportInputError(
-      [`invalid document: no results (expected { stamp, results } or { stamp, comparison | staffing | calibration | check } with a "kind")`],
+      [`invalid document: no results (expected { stamp, results } or { stamp, comparison | decision | staffing | calibration | check } with a "kind")`],
       source,
     );
   }

@@ -11,7 +11,7 @@ describe("sectionRegistry", () => {
   });
 
   it("buildSections(store) runs the store builders in order", () => {
-    expect(buildSections(storeResultsFixture(), createRenderContext()).map((section) => section.title)).toEqual(["Funnel", "Abandonment", "Chat queue", "The days (3 days)"]);
+    expect(buildSections(storeResultsFixture(), createRenderContext()).map((section) => section.title)).toEqual(["Funnel", "Abandonment", "Chat queue", "The days (3 days)", "Methodology"]);
   });
 
   it("buildSections(syntheticCheck) builds the synthetic check section", () => {
@@ -21,7 +21,7 @@ describe("sectionRegistry", () => {
   it("buildSections leaves out sections whose builder returns null", () => {
     const results = chatOnlyResultsFixture();
     results.chat.requests = 0;
-    expect(buildSections(results, createRenderContext()).map((section) => section.title)).toEqual(["The day"]);
+    expect(buildSections(results, createRenderContext()).map((section) => section.title)).toEqual(["The day", "Methodology"]);
   });
 
   it("buildSections(body, context, registry) uses a custom registry (how new kinds drop in)", () => {

@@ -1,16 +1,17 @@
 import type { BodyOfKind, ReportBody, ReportKind } from "./reportDocument.ts";
 import type { RenderContext } from "./renderContext.ts";
 import type { Section, SectionBuilder } from "./reportTypes.ts";
-import { abTestPlanSection, abandonmentSection, calibrationSection, chatQueueSection, comparisonSection, daySection, funnelSection, staffingSection, syntheticCheckSection } from "./sections/index.ts";
+import { abTestPlanSection, abandonmentSection, calibrationSection, chatQueueSection, comparisonSection, daySection, decisionSection, funnelSection, methodologySection, staffingSection, syntheticCheckSection } from "./sections/index.ts";
 
 /** Section builders per document kind, in page order. A new kind adds its entry here (the type demands one). */
 export type SectionRegistry = { readonly [K in ReportKind]: readonly SectionBuilder<BodyOfKind<K>>[] };
 
 /** The report's sections for each kind of results document. */
 export const SECTION_BUILDERS: SectionRegistry = Object.freeze({
-  store: [funnelSection, abandonmentSection, chatQueueSection, daySection],
-  chatOnly: [chatQueueSection, daySection],
+  store: [funnelSection, abandonmentSection, chatQueueSection, daySection, methodologySection],
+  chatOnly: [chatQueueSection, daySection, methodologySection],
   comparison: [comparisonSection, abTestPlanSection],
+  decision: [decisionSection],
   staffing: [staffingSection],
   calibration: [calibrationSection],
   syntheticCheck: [syntheticCheckSection],

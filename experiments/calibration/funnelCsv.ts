@@ -1,3 +1,5 @@
+import { CsvError, parse } from "csv-parse/sync";
+import { formatCsv, unescapeFormula } from "../csv/index.ts";
 import { ScenarioError } from "../scenario/ScenarioError.ts";
 
 /**
@@ -21,6 +23,12 @@ export const FUNNEL_CSV_HEADER = ["kind", "step", "reason", "interval", "count"]
 export const FUNNEL_KINDS = ["sessions", "reached", "abandoned", "orders", "chatRequests", "chatsServed", "invitations"] as const;
 export type FunnelKind = (typeof FUNNEL_KINDS)[number];
 
+/**
+ * Largest count a row may hold: 10^12 (a trillion sessions is far beyond any store's data). Counts are
+ * summed and logged by the fit; 1e308 would overflow to Infinity and NaN there.
+ */
+export const MAX_FUNNEL_COUNT = 1e12;
+
 export interface FunnelRow {
   kind: FunnelKind;
   step: string | null;
@@ -29,69 +37,50 @@ export interface FunnelRow {
   count: number;
 }
 
-/** CSV text for rows (header first, fields quoted only when needed). */
+/** CSV text for rows (header first; see formatCsv for quoting and formula escaping). */
 export function formatFunnelCsv(rows: readonly FunnelRow[]): string {
-  const lines = [FUNNEL_CSV_HEADER.join(",")];
-  for (const row of rows) {
-    lines.push([row.kind, row.step ?? "", row.reason ?? "", row.interval ?? "", row.count].map((value) => quote(String(value))).join(","));
-  }
-  return `${lines.join("\n")}\n`;
+  return formatCsv(
+    rows.map((row) => ({ kind: row.kind, step: row.step, reason: row.reason, interval: row.interval, count: row.count })),
+    FUNNEL_CSV_HEADER,
+  );
 }
 
-/** Parses and validates funnel CSV text; every problem is reported with its line number. */
+/**
+ * Parses and validates funnel CSV text; every problem is reported with its line number. csv-parse
+ * reads the CSV (quoted commas, quotes and line breaks, a byte-order mark, `\r\n`); the checks of
+ * each row are this format's own.
+ */
 export function parseFunnelCsv(text: string, source = "funnel CSV"): FunnelRow[] {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/).filter((line) => line.trim() !== "");
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, trim: true, cast: (cell) => unescapeFormula(cell) }) as unknown as typeof records;
+  } catch (error) {
+    if (error instanceof CsvError) throw new ScenarioError([`invalid ${source}${error.lines === undefined ? "" : ` line ${error.lines}`}: ${error.message.replace(/^Invalid Record Length: |\.$/g, "")}`]);
+    throw error;
+  }
   const problems: string[] = [];
-  if (lines.length === 0) throw new ScenarioError([`invalid ${source}: empty (must start with the header ${FUNNEL_CSV_HEADER.join(",")})`]);
-  const header = splitCsvLine(lines[0]).map((cell) => cell.trim());
+  if (records.length === 0) throw new ScenarioError([`invalid ${source}: empty (must start with the header ${FUNNEL_CSV_HEADER.join(",")})`]);
+  const header = records[0].record;
   if (header.join(",") !== FUNNEL_CSV_HEADER.join(",")) {
-    throw new ScenarioError([`invalid ${source} header: ${JSON.stringify(lines[0])} (must be ${FUNNEL_CSV_HEADER.join(",")})`]);
+    throw new ScenarioError([`invalid ${source} header: ${JSON.stringify(header.join(","))} (must be ${FUNNEL_CSV_HEADER.join(",")})`]);
   }
   const rows: FunnelRow[] = [];
-  lines.slice(1).forEach((line, index) => {
-    const where = `${source} line ${index + 2}`;
-    const cells = splitCsvLine(line).map((cell) => cell.trim());
+  for (const { record: cells, info } of records.slice(1)) {
+    const where = `${source} line ${info.lines}`;
     if (cells.length !== FUNNEL_CSV_HEADER.length) {
       problems.push(`invalid ${where}: ${cells.length} fields (must have ${FUNNEL_CSV_HEADER.length}: ${FUNNEL_CSV_HEADER.join(",")})`);
-      return;
+      continue;
     }
     const [kind, step, reason, interval, count] = cells;
     if (!(FUNNEL_KINDS as readonly string[]).includes(kind)) problems.push(`invalid ${where} kind: ${JSON.stringify(kind)} (allowed: ${FUNNEL_KINDS.join(", ")})`);
     const value = Number(count);
-    if (count === "" || !Number.isFinite(value) || value < 0) problems.push(`invalid ${where} count: ${JSON.stringify(count)} (must be a number >= 0)`);
+    if (count === "" || !Number.isFinite(value) || value < 0 || value > MAX_FUNNEL_COUNT) problems.push(`invalid ${where} count: ${JSON.stringify(count)} (must be a number from 0 to 1e12)`);
     const intervalValue = interval === "" ? null : Number(interval);
     if (intervalValue !== null && !(Number.isInteger(intervalValue) && intervalValue >= 0)) problems.push(`invalid ${where} interval: ${JSON.stringify(interval)} (must be an integer >= 0 or empty)`);
     if ((kind === "reached" || kind === "abandoned") && step === "") problems.push(`invalid ${where} step: empty (required for ${kind} rows)`);
     if (reason !== "" && kind !== "abandoned") problems.push(`invalid ${where} reason: ${JSON.stringify(reason)} (only abandoned rows have a reason)`);
     rows.push({ kind: kind as FunnelKind, step: step === "" ? null : step, reason: reason === "" ? null : reason, interval: intervalValue, count: value });
-  });
+  }
   if (problems.length > 0) throw new ScenarioError(problems);
   return rows;
-}
-
-function quote(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** Splits one CSV line, honouring double quotes ("" inside quotes is a quote). */
-function splitCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let current = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i];
-    if (quoted) {
-      if (char === '"' && line[i + 1] === '"') {
-        current += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else current += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ",") {
-      cells.push(current);
-      current = "";
-    } else current += char;
-  }
-  cells.push(current);
-  return cells;
 }

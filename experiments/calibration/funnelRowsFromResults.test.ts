@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { simulate } from "../../sim/model/index.ts";
+import { DEFAULT_DESK_CONFIG, simulate } from "../../sim/model/index.ts";
 import { formatFunnelCsv, parseFunnelCsv } from "./funnelCsv.ts";
 import { funnelRowsFromResults } from "./funnelRowsFromResults.ts";
 import { observedFunnel } from "./observedFunnel.ts";
@@ -48,6 +48,7 @@ describe("funnelRowsFromResults", () => {
         slowdownPerExtraChat: 0,
         serviceLevelSeconds: 20,
         agents: { scheduled: new Array(24).fill(2), shrinkage: 0, concurrency: 1, costPerHour: 0 },
+        desk: DEFAULT_DESK_CONFIG,
       },
       { seed: 1 },
     );

@@ -9,7 +9,7 @@ export interface ComparisonGrid {
   /** Scheduled agents (all day) at each level. */
   levels: { agentsScheduled: number; comparison: ComparisonResults }[];
   /** The best variant at each staffing level by mean of the primary metric. */
-  bestByLevel: { agentsScheduled: number; variant: string; probabilityBest: number; mean: number; significantVsControl: boolean }[];
+  bestByLevel: { agentsScheduled: number; variant: string; probabilityBest: number; mean: number | null; significantVsControl: boolean }[];
 }
 
 /** The same config with `agents` scheduled in every interval. */

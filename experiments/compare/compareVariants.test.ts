@@ -42,6 +42,16 @@ describe("compareVariants", () => {
     expect(total).toBeCloseTo(1, 12);
   });
 
+  it("compareVariants({level}) sets the interval: half-widths at 80% and 99% differ by t(0.90, 5) ÷ t(0.995, 5)", async () => {
+    const pair = variants.filter((variant) => variant.name === loaded.control || variant.name === "aggressive");
+    const at = (level: number) => compareVariants(pair, { replications: 6, seed: 11, control: loaded.control, workers: 1, level });
+    const [eighty, ninetyNine] = await Promise.all([at(0.8), at(0.99)]);
+    expect([eighty.level, ninetyNine.level]).toEqual([0.8, 0.99]);
+    const conversion = (result: ComparisonResults) => result.differences.find((row) => row.metric === "conversionRate")!.difference.halfWidth!;
+    // Printed t table (NIST/SEMATECH §1.3.6.7.2), 5 degrees of freedom: t(0.90) = 1.476, t(0.995) = 4.032.
+    expect(conversion(eighty) / conversion(ninetyNine)).toBeCloseTo(1.476 / 4.032, 3);
+  });
+
   it("says 'no detectable difference' when two variants are the same policy", async () => {
     const same = [variants[0], { ...variants[0], name: "copy" }];
     const result = await compareVariants(same, { replications: 4, seed: 3, control: variants[0].name, workers: 1 });
@@ -49,6 +59,23 @@ describe("compareVariants", () => {
     expect(row.difference.mean).toBe(0);
     expect(row.significant).toBe(false);
     expect(result.verdict).toMatch(/^no detectable difference in conversion/);
+  });
+
+  it("a desk with no agents has no answered-chat wait: the metric is reported as not comparable, never as a 0 s wait", async () => {
+    // The full baseline day: its two agents make answered chats wait about half a minute.
+    const control = loaded.variants[0];
+    const config = control.config as ModelConfig & { kind: "store" };
+    const noAgents = { ...control, name: "no-agents", config: { ...config, agents: { ...config.agents, scheduled: config.agents.scheduled.map(() => 0) } } };
+    const result = await compareVariants([control, noAgents], { replications: 3, seed: 5, control: control.name, workers: 1, guardrails: ["meanWaitOfServedSeconds", "meanWaitSeconds"] });
+    // Before the fix a missing wait counted as 0 s: a "significant" improvement of about −30 s.
+    const bug = result.differences.find((row) => row.metric === "meanWaitOfServedSeconds");
+    expect(bug, `reported as ${JSON.stringify(bug?.difference)}`).toBeUndefined();
+    expect(result.differences.find((row) => row.metric === "meanWaitOfServedSeconds")).toBeUndefined();
+    expect(result.notComparable).toContainEqual({ variant: "no-agents", metric: "meanWaitOfServedSeconds", missingInVariant: 3, missingInControl: 0 });
+    // The mean wait of all requests (abandoned ones wait until they give up) exists in both and is compared on all 3 pairs.
+    const wait = result.differences.find((row) => row.metric === "meanWaitSeconds")!;
+    expect(wait.pairs).toBe(3);
+    expect(wait.missingPairs).toBe(0);
   });
 
   it("rejects an unknown control", async () => {

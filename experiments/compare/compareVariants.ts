@@ -1,10 +1,12 @@
 import type { ModelConfig, SimulationResults } from "../../sim/model/index.ts";
+import type { LoadedScenario } from "../scenario/index.ts";
 import { DEFAULT_GUARDRAILS, kpi } from "../kpis/index.ts";
 import { runTasks, type RunTasksOptions } from "../parallel/index.ts";
 import { replicationSeed, summariseKpis } from "../replications/index.ts";
 import { adjustPValues, DEFAULT_CONFIDENCE_LEVEL, pairedComparison, probabilityBest, type Correction } from "../stats/index.ts";
 import type { ComparisonResults, VariantDifference } from "./comparisonTypes.ts";
 import { formatDifference } from "./formatDifference.ts";
+import { presentPairs } from "./presentPairs.ts";
 
 /** A variant ready to run. */
 export interface Variant {
@@ -13,6 +15,8 @@ export interface Variant {
   policy: string;
   scenarioHash: string;
   config: ModelConfig;
+  /** The scenario the config came from: a run over parameter worlds resolves it again per world. */
+  scenario?: LoadedScenario;
 }
 
 export interface CompareOptions extends RunTasksOptions {
@@ -64,15 +68,25 @@ export async function compareVariants(variants: readonly Variant[], options: Com
   // Pairs need every variant's run of a replication; a replication missing anywhere is dropped everywhere.
   const complete = Array.from({ length: options.replications }, (_, r) => r).filter((r) => runs.every((variantRuns) => variantRuns[r] !== null));
   const paired = runs.map((variantRuns) => complete.map((r) => variantRuns[r]!));
-  const values = (key: string, v: number): number[] => paired[v].map((run) => kpi(key).extract(run) ?? 0);
+  // A KPI a run does not have (no answered chat, so no answered-chat wait) stays null: missing, never 0.
+  const values = (key: string, v: number): (number | null)[] => paired[v].map((run) => kpi(key).extract(run));
 
   const differences: VariantDifference[] = [];
+  const notComparable: ComparisonResults["notComparable"] = [];
   const others = variants.map((_, v) => v).filter((v) => v !== controlIndex);
   if (complete.length > 0) {
     for (const definition of [primary, ...guardrails]) {
-      if (paired[controlIndex].every((run) => definition.extract(run) === null)) continue;
+      const controlValues = values(definition.key, controlIndex);
       for (const v of others) {
-        const comparison = pairedComparison(values(definition.key, v), values(definition.key, controlIndex), level);
+        const pairs = presentPairs(values(definition.key, v), controlValues);
+        if (pairs.treatment.length === 0) {
+          // Both sides without a value: the KPI does not apply (funnel KPIs of a chat-only run); one side only: say so.
+          if (pairs.missingInTreatment < complete.length || pairs.missingInControl < complete.length) {
+            notComparable.push({ variant: variants[v].name, metric: definition.key, missingInVariant: pairs.missingInTreatment, missingInControl: pairs.missingInControl });
+          }
+          continue;
+        }
+        const comparison = pairedComparison(pairs.treatment, pairs.control, level);
         differences.push({
           variant: variants[v].name,
           metric: definition.key,
@@ -85,6 +99,8 @@ export async function compareVariants(variants: readonly Variant[], options: Com
           adjustedPValue: comparison.pValue,
           significant: comparison.pValue < 1 - level,
           unpairedHalfWidth: comparison.unpairedHalfWidth,
+          pairs: pairs.treatment.length,
+          missingPairs: pairs.droppedPairs,
           primary: definition.key === primary.key,
         });
       }
@@ -96,11 +112,13 @@ export async function compareVariants(variants: readonly Variant[], options: Com
     primaryRows[i].significant = adjusted < 1 - level;
   });
 
+  // Probability best: only replications where every variant has the primary metric (a contest needs all of them).
   const primaryValues = variants.map((_, v) => values(primary.key, v));
-  const best = complete.length > 0 ? probabilityBest(primaryValues, primary.direction !== "lower") : variants.map(() => 0);
+  const contested = complete.map((_, i) => i).filter((i) => primaryValues.every((variantValues) => variantValues[i] !== null));
+  const best = contested.length > 0 ? probabilityBest(primaryValues.map((variantValues) => contested.map((i) => variantValues[i]!)), primary.direction !== "lower") : variants.map(() => 0);
   const ranking = variants
     .map((variant, v) => ({ variant: variant.name, probabilityBest: best[v], mean: mean(primaryValues[v]) }))
-    .sort((a, b) => (primary.direction === "lower" ? a.mean - b.mean : b.mean - a.mean));
+    .sort((a, b) => compareMeans(a.mean, b.mean, primary.direction === "lower"));
 
   const correctionName = correction === "holm" ? "Holm" : correction === "benjamini-hochberg" ? "Benjamini–Hochberg" : "no";
   const verdicts = primaryRows.map((row) => {
@@ -133,6 +151,7 @@ export async function compareVariants(variants: readonly Variant[], options: Com
     control: options.control,
     variants: variants.map((variant, v) => ({ name: variant.name, policy: variant.policy, scenarioHash: variant.scenarioHash, kpis: paired[v].length > 0 ? summariseKpis(paired[v], level) : {} })),
     differences,
+    notComparable,
     ranking,
     verdicts,
     verdict,
@@ -142,6 +161,14 @@ export async function compareVariants(variants: readonly Variant[], options: Com
   };
 }
 
-function mean(values: readonly number[]): number {
-  return values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
+/** Mean of the values present; null when none is. */
+function mean(values: readonly (number | null)[]): number | null {
+  const present = values.filter((value): value is number => value !== null);
+  return present.length === 0 ? null : present.reduce((sum, value) => sum + value, 0) / present.length;
+}
+
+/** Best first; a variant without a value ranks last. */
+function compareMeans(a: number | null, b: number | null, lowerIsBetter: boolean): number {
+  if (a === null || b === null) return (a === null ? 1 : 0) - (b === null ? 1 : 0);
+  return lowerIsBetter ? a - b : b - a;
 }

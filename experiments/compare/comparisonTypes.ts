@@ -25,6 +25,10 @@ export interface VariantDifference {
   significant: boolean;
   /** What the interval's half-width would be without common random numbers (independent samples). */
   unpairedHalfWidth: number | null;
+  /** Replications in which both the variant and the control had a value (the pairs behind the interval). */
+  pairs: number;
+  /** Complete replications left out because the variant or the control had no value (a missing value is never 0). */
+  missingPairs: number;
   primary: boolean;
 }
 
@@ -42,7 +46,10 @@ export interface ComparisonResults {
   control: string;
   variants: VariantSummary[];
   differences: VariantDifference[];
-  ranking: { variant: string; probabilityBest: number; mean: number }[];
+  /** Metrics a variant and the control cannot be compared on: one of them has no value in any replication. */
+  notComparable: { variant: string; metric: string; missingInVariant: number; missingInControl: number }[];
+  /** Best first by mean of the primary metric; mean null (ranked last) when a variant never had a value. */
+  ranking: { variant: string; probabilityBest: number; mean: number | null }[];
   verdicts: { variant: string; significant: boolean; text: string }[];
   verdict: string;
   errored: { variant: string; replication: number; error: string }[];

@@ -32,40 +32,48 @@ export interface LoadedVariants {
  * Variants from the command line: the scenario's own policy ("current") plus each policy file, or
  * from a comparison file (`variants:` with policies and/or store-lever overrides).
  */
-export function loadVariants(path: string, policyFiles: readonly string[], days?: number): LoadedVariants {
+export function loadVariants(path: string, policyFiles: readonly string[], days?: number, maxSessions?: number, warmupSeconds?: number): LoadedVariants {
   const data = readDataFile(path, "scenario file");
-  if (data !== null && typeof data === "object" && "variants" in data) return fromComparisonFile(path, data, days);
-  const base = parseScenario(data, { path, overrides: { days } });
+  if (isComparison(data)) return fromComparisonFile(path, data, days, maxSessions, warmupSeconds);
+  const base = parseScenario(data, { path, overrides: { days, maxSessions, warmupSeconds } });
   const variants: Variant[] = [toVariant(base, "current")];
   for (const file of policyFiles) {
-    const loaded = parseScenario(data, { path, overrides: { days, policy: resolve(file) } });
+    const loaded = parseScenario(data, { path, overrides: { days, maxSessions, warmupSeconds, policy: resolve(file) } });
     variants.push(toVariant(loaded, basename(file, extname(file))));
   }
   return { base, variants: uniqueNames(variants), control: variants[0].name };
 }
 
-function fromComparisonFile(path: string, data: object, days?: number): LoadedVariants {
+/** A comparison file (its `variants:` list) rather than a scenario. */
+function isComparison(data: unknown): data is object {
+  return data !== null && typeof data === "object" && "variants" in data;
+}
+
+function fromComparisonFile(path: string, data: object, days?: number, maxSessions?: number, warmupSeconds?: number): LoadedVariants {
   const parsed = comparisonFileSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) throw new ScenarioError(formatIssues(parsed.error.issues), `comparison file ${path}`);
   const folder = dirname(path);
   const scenarioPath = resolve(folder, parsed.data.scenario);
   const raw = readDataFile(scenarioPath, "scenario file") as Record<string, unknown>;
+  // A comparison naming itself (or another comparison) would otherwise fail the scenario schema with a
+  // message about fields the user never wrote.
+  if (isComparison(raw)) throw new ScenarioError([`invalid scenario: ${JSON.stringify(parsed.data.scenario)} (must name a scenario file, not a comparison file)`], `comparison file ${path}`);
   const variants = parsed.data.variants.map((spec) => {
     const merged = spec.overrides === undefined ? raw : deepMerge(raw, spec.overrides);
-    const loaded = parseScenario(merged, { path: scenarioPath, overrides: { days, policy: spec.policy === undefined ? undefined : resolve(folder, spec.policy) } });
+    const loaded = parseScenario(merged, { path: scenarioPath, overrides: { days, maxSessions, warmupSeconds, policy: spec.policy === undefined ? undefined : resolve(folder, spec.policy) } });
     return { ...toVariant(loaded, spec.name), name: spec.name };
   });
   const names = new Set(variants.map((variant) => variant.name));
   if (names.size !== variants.length) throw new ScenarioError(["invalid variants: names must be unique"], `comparison file ${path}`);
   const control = parsed.data.control ?? variants[0].name;
   if (!names.has(control)) throw new ScenarioError([`invalid control: ${JSON.stringify(control)} (variants: ${[...names].join(", ")})`], `comparison file ${path}`);
-  const base = parseScenario(raw, { path: scenarioPath, overrides: { days } });
+  const base = parseScenario(raw, { path: scenarioPath, overrides: { days, maxSessions, warmupSeconds } });
   return { base, variants, control, primaryMetric: parsed.data.primaryMetric };
 }
 
 function toVariant(loaded: LoadedScenario, fallbackName: string): Variant {
   const policyName = loaded.config.kind === "store" ? loaded.config.chat.policy.name : fallbackName;
-  return { name: policyName || fallbackName, policy: policyName, scenarioHash: loaded.hash, config: loaded.config };
+  return { name: policyName || fallbackName, policy: policyName, scenarioHash: loaded.hash, config: loaded.config, scenario: loaded };
 }
 
 /** Drops exact duplicates (same scenario hash); suffixes different variants that share a name. */

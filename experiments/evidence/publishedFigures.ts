@@ -10,6 +10,8 @@ export interface PublishedFigure {
   readonly meaning?: string;
   readonly source: string;
   readonly note?: string;
+  /** How an ambiguous figure is read here (e.g. `percentagePoints`), explained in `note`. */
+  readonly reading?: string;
 }
 
 /** Every published figure by id (e.g. `cartAbandonment.average`). */

@@ -37,7 +37,9 @@ export const KPIS: readonly KpiDefinition[] = [
   { key: "queueAbandonmentRate", label: "queue abandonment", unit: "rate", direction: "lower", extract: (r) => r.chat.queueAbandonmentRate },
   { key: "occupancy", label: "agent occupancy", unit: "rate", direction: "neutral", extract: (r) => r.chat.occupancy },
   { key: "agentCost", label: "agent cost", unit: "money", direction: "lower", extract: (r) => r.chat.agentCost },
-  { key: "netBenefit", label: "net benefit", unit: "money", direction: "higher", extract: (r) => store(r, (s) => s.outcome.netBenefit) },
+  { key: "contributionProfit", label: "contribution profit", unit: "money", direction: "higher", extract: (r) => store(r, (s) => s.profit.contributionProfit) },
+  { key: "contributionProfitPerSession", label: "contribution profit per visitor", unit: "money", direction: "higher", extract: (r) => store(r, (s) => s.profit.contributionProfitPerSession) },
+  { key: "shippingPaidByMerchant", label: "shipping paid by merchant", unit: "money", direction: "lower", extract: (r) => store(r, (s) => s.profit.shippingPaidByMerchant) },
 ];
 
 export const KPI_KEYS = KPIS.map((kpi) => kpi.key);
@@ -50,4 +52,4 @@ export function kpi(key: string): KpiDefinition {
 }
 
 /** Guardrails a comparison reports next to its primary metric. */
-export const DEFAULT_GUARDRAILS = ["meanWaitOfServedSeconds", "queueAbandonmentRate", "annoyedExits", "agentCost", "netBenefit"] as const;
+export const DEFAULT_GUARDRAILS = ["meanWaitOfServedSeconds", "queueAbandonmentRate", "annoyedExits", "agentCost", "contributionProfit"] as const;

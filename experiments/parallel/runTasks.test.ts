@@ -1,20 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { ChatOnlyModelConfig, ModelConfig } from "../../sim/model/index.ts";
 import { runTasks, TaskPool } from "./runTasks.ts";
+import { BROKEN_CONFIG, tinyChatConfig } from "./testing/tinyChatConfig.ts";
 
-const good: ChatOnlyModelConfig = {
-  kind: "chatOnly",
-  name: "tiny",
-  horizon: { days: 1, intervalSeconds: 3600 },
-  chatRatesPerSecond: new Array(24).fill(0.01),
-  handleSeconds: { kind: "exponential", mean: 60 },
-  patienceSeconds: null,
-  slowdownPerExtraChat: 0,
-  serviceLevelSeconds: 20,
-  agents: { scheduled: new Array(24).fill(1), shrinkage: 0, concurrency: 1, costPerHour: 0 },
-};
-// A config the model cannot run (no handle-time distribution): the task throws inside the model.
-const broken = { ...good, handleSeconds: { kind: "nonsense" } } as unknown as ModelConfig;
+const good = tinyChatConfig();
+const broken = BROKEN_CONFIG;
 
 describe("runTasks", () => {
   for (const workers of [1, 2]) {

@@ -29,6 +29,16 @@ export interface RunTasksOptions {
    * tasks go in submission order. Either way every task returns the same bytes.
    */
   clock?: () => number;
+  /**
+   * Somewhere else to run the tasks (a queue of remote workers): it gets the tasks and these options
+   * and returns the outcomes in task order, as the local pool does. `workers` and `pool` are then unused.
+   */
+  backend?: TaskBackend;
+}
+
+/** Runs a batch of tasks elsewhere (`RunTasksOptions.backend`), under the same contract as `runTasks`. */
+export interface TaskBackend {
+  run(tasks: readonly SimulationTask[], options: RunTasksOptions): Promise<TaskOutcome[]>;
 }
 
 /**
@@ -79,9 +89,10 @@ export function defaultWorkers(): number {
 /**
  * Runs simulation tasks serially or on a pool of worker threads (piscina). Outcomes come back in
  * task order whatever the completion order, and every task is deterministic, so a parallel run is
- * byte-identical to a serial one.
+ * byte-identical to a serial one. With `options.backend` the tasks run there instead (a queue).
  */
 export async function runTasks(tasks: readonly SimulationTask[], options: RunTasksOptions = {}): Promise<TaskOutcome[]> {
+  if (options.backend !== undefined) return options.backend.run(tasks, options);
   const workers = Math.max(1, Math.min(options.pool?.workers ?? options.workers ?? defaultWorkers(), tasks.length || 1));
   // A pool given by the caller is used even with one thread (the bench times one thread against two).
   return workers === 1 && options.pool === undefined ? runSerially(tasks, options) : runOnPool(tasks, workers, options);
@@ -102,7 +113,7 @@ async function runSerially(tasks: readonly SimulationTask[], options: RunTasksOp
     try {
       outcomes.push({ state: "completed", index, results: run(tasks[index]) });
     } catch (error) {
-      outcomes.push({ state: "errored", index, error: describe(error) });
+      outcomes.push({ state: "errored", index, error: describeError(error) });
       if (options.failFast) stop = true;
     }
     options.onProgress?.(index + 1, tasks.length);
@@ -137,7 +148,7 @@ async function runOnPool(tasks: readonly SimulationTask[], workers: number, opti
     } catch (error) {
       if (stopAll.signal.aborted) return finish({ state: "cancelled", index });
       if (options.failFast) stopAll.abort();
-      finish({ state: "errored", index, error: describe(error) });
+      finish({ state: "errored", index, error: describeError(error) });
     }
   };
   const lane = async (): Promise<void> => {
@@ -158,6 +169,7 @@ async function runOnPool(tasks: readonly SimulationTask[], workers: number, opti
   }
 }
 
-function describe(error: unknown): string {
+/** An error's message, for an errored outcome. */
+export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

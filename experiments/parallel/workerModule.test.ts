@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { ChatOnlyModelConfig } from "../../sim/model/index.ts";
 import runSimulationTask from "./simulationWorker.ts";
+import { tinyChatConfig } from "./testing/tinyChatConfig.ts";
 import { bundledTask, threadFlags, withoutPreloads, workerModule } from "./workerModule.ts";
 
-const config: ChatOnlyModelConfig = {
-  kind: "chatOnly",
-  name: "tiny",
-  horizon: { days: 1, intervalSeconds: 3600 },
-  chatRatesPerSecond: new Array(24).fill(0.01),
-  handleSeconds: { kind: "exponential", mean: 60 },
-  patienceSeconds: { kind: "exponential", mean: 90 },
-  slowdownPerExtraChat: 0,
-  serviceLevelSeconds: 20,
-  agents: { scheduled: new Array(24).fill(1), shrinkage: 0, concurrency: 1, costPerHour: 0 },
-};
+const config = tinyChatConfig({ patienceSeconds: { kind: "exponential", mean: 90 } });
 
 describe("workerModule", () => {
   it("workerModule() is a bundled plain ES module whose task gives the in-process results", async () => {

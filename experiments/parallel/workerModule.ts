@@ -16,6 +16,8 @@ export interface WorkerModule {
 
 /** The TypeScript task function every pool thread runs. */
 const WORKER_SOURCE = fileURLToPath(new URL("./simulationWorker.ts", import.meta.url));
+/** The project's root folder (two levels above this file). */
+const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** Fallback entry: registers tsx in the thread, then loads the TypeScript task (slow start, always works). */
 const TSX_ENTRY: WorkerModule = { filename: new URL("./simulationWorker.mjs", import.meta.url).href };
 /** Flags that load code before the program (tsx's loader hooks) or are the program: a bundled thread needs none. */
@@ -88,6 +90,9 @@ export function workerBuildOptions(): BuildOptions & { entryPoints: string[] } {
     banner: { js: 'import { createRequire as __convsimRequire } from "node:module"; const require = __convsimRequire(import.meta.url);' },
     legalComments: "none",
     logLevel: "silent",
+    // Paths in the bundle's comments are relative to the project, not to where the process was
+    // started: the same checkout gives the same bundle (and hash) from any folder or machine.
+    absWorkingDir: PROJECT_ROOT,
   };
 }
 

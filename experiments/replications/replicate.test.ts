@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { erlangCMetrics } from "../../sim/analytic/index.ts";
-import type { ChatOnlyModelConfig } from "../../sim/model/index.ts";
+import { DEFAULT_DESK_CONFIG, type ChatOnlyModelConfig } from "../../sim/model/index.ts";
 import { replicate } from "./replicate.ts";
 
 /** M/M/c as a chat-only scenario: exponential handle times, infinite patience, constant staffing. */
@@ -16,6 +16,7 @@ function mmc(servers: number, load: number, meanServiceSeconds: number, days: nu
     slowdownPerExtraChat: 0,
     serviceLevelSeconds: 20,
     agents: { scheduled: new Array(intervals).fill(servers), shrinkage: 0, concurrency: 1, costPerHour: 0 },
+    desk: DEFAULT_DESK_CONFIG,
   };
 }
 

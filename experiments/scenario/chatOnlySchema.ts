@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { nonNegativeDistributionSchema } from "./distributionSchema.ts";
 import { nonNegative, positive, strict, text } from "./fields.ts";
-import { agentsSchema, horizonSchema } from "./sharedSchema.ts";
+import { chatOnlyAgentsSchema, deskSchema, horizonSchema, slowdownModeSchema } from "./sharedSchema.ts";
 
 /** A contact-centre-only scenario: chat arrivals, handle time, patience and agents. */
 export const chatOnlyScenarioSchema = strict({
@@ -18,9 +18,11 @@ export const chatOnlyScenarioSchema = strict({
   }).describe("chat volume forecast: chatsPerDay (+ dailyProfile) or perInterval"),
   handleSeconds: nonNegativeDistributionSchema.describe("handle time in seconds at concurrency 1"),
   patienceSeconds: nonNegativeDistributionSchema.optional().describe("seconds a customer waits before giving up; omit for infinitely patient customers (Erlang C)"),
-  slowdownPerExtraChat: nonNegative("handle time × (1 + s × (chats the agent holds − 1))").default(0),
+  slowdownPerExtraChat: nonNegative("slowdown per extra chat the agent holds: a chat progresses at 1 ÷ (1 + s × (chats held − 1)) of its base speed").default(0),
+  slowdownMode: slowdownModeSchema,
   serviceLevelSeconds: nonNegative("service-level threshold, seconds").default(20),
-  agents: agentsSchema,
+  agents: chatOnlyAgentsSchema,
+  desk: deskSchema,
 });
 
 export type ChatOnlyScenario = z.output<typeof chatOnlyScenarioSchema>;

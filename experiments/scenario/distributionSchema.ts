@@ -6,8 +6,7 @@ import { finite, positive, strict } from "./fields.ts";
  * A probability distribution as written in a scenario file; the unit is the one of the field that
  * holds it (seconds, currency, pages). Mirrors sim/random's DistributionSpec.
  */
-export const distributionSchema = z
-  .discriminatedUnion(
+const distributionBase = z.discriminatedUnion(
     "kind",
     [
       strict({ kind: z.literal("constant"), value: finite("the value") }),
@@ -32,7 +31,9 @@ export const distributionSchema = z
       }),
     ],
     { error: "must be a distribution with a kind" },
-  )
+  );
+
+export const distributionSchema = distributionBase
   .superRefine((spec, context) => {
     // Issues already here belong to this distribution's own fields (e.g. `mean: 0`).
     let valid = context.issues.length === 0;
@@ -65,8 +66,35 @@ export const distributionSchema = z
       return;
     }
     if (!Number.isFinite(mean)) problem([], spec, `must have a finite mean (these parameters give ${mean})`);
+    // The model adds draws up (a shopper's pages, a day's orders): values near the largest double
+    // overflow those sums to Infinity mid-run. No duration, amount or count a scenario means comes
+    // near this bound (1e12 seconds is 31,700 years).
+    else if (Math.abs(mean) > MAX_DISTRIBUTION_MAGNITUDE) problem([], spec, `must have a mean of at most ${MAX_DISTRIBUTION_MAGNITUDE} in size (this one is ${mean})`);
+    else if (spread(spec) > MAX_DISTRIBUTION_MAGNITUDE) problem([], spec, `must keep its values within ±${MAX_DISTRIBUTION_MAGNITUDE} (larger ones overflow sums of draws)`);
   })
   .describe("a distribution: {kind: exponential, mean} | {kind: lognormal, mean, sd} | {kind: constant, value} | ...");
+
+/** Largest mean, bound or spread a distribution may have (see the superRefine above). */
+export const MAX_DISTRIBUTION_MAGNITUDE = 1e12;
+
+/** The largest magnitude a distribution's bounds or scale parameters name (its mean is checked apart). */
+function spread(spec: z.output<typeof distributionBase>): number {
+  switch (spec.kind) {
+    case "constant":
+      return Math.abs(spec.value);
+    case "uniform":
+    case "triangular":
+      return Math.max(Math.abs(spec.min), Math.abs(spec.max));
+    case "normal":
+      return Math.max(spec.sd, Math.abs(spec.min ?? 0));
+    case "lognormal":
+      return spec.sd ?? 0;
+    case "empirical":
+      return spec.samples.reduce((largest, value) => Math.max(largest, Math.abs(value)), 0);
+    default:
+      return 0;
+  }
+}
 
 /** A distribution of values that must be non-negative (durations, money): rules out negative supports. */
 export const nonNegativeDistributionSchema = distributionSchema.superRefine((spec, context) => {

@@ -1,9 +1,14 @@
-export { loadScenario, parseScenario, type LoadedScenario, type ScenarioOverrides } from "./loadScenario.ts";
+export { loadScenario, parseScenario, worldScenario, type LoadedScenario, type ScenarioOverrides } from "./loadScenario.ts";
+export type { ConcreteScenario, ParseOptions } from "./parseConcreteScenario.ts";
+export { findUncertainParameters, centralValues, type UncertainParameter, type ParameterValues } from "./uncertainParameters.ts";
+export { centralValue, specQuantile, supportBounds, type UncertainSpec } from "./uncertainSpec.ts";
 export { ScenarioError } from "./ScenarioError.ts";
-export { readDataFile, parseDataText } from "./readDataFile.ts";
+export { fileErrorReason } from "./fileErrorReason.ts";
+export { readDataFile, parseDataText, MAX_DATA_FILE_BYTES, MAX_DATA_KEYS, MAX_ALIAS_EXPANSIONS } from "./readDataFile.ts";
+export { estimateWork, workLimitProblem, DEFAULT_MAX_SESSIONS, BYTES_PER_LIVE_ARRIVAL, type WorkEstimate } from "./workLimit.ts";
 export { canonicalHash, canonicalJson } from "./canonicalHash.ts";
 export { scenarioJsonSchema } from "./jsonSchema.ts";
 export { formatIssues, formatPath, describeValue } from "./formatIssues.ts";
-export { storeScenarioSchema, DEFAULT_CATALOG, FIELD_TYPES, type StoreScenario } from "./storeSchema.ts";
+export { storeScenarioSchema, DEFAULT_CATALOG, FIELD_TYPES, DEFAULT_THRESHOLD_PADDING, DEFAULT_PAYMENT_FEE_RATE, DEFAULT_PAYMENT_FEE_PER_ORDER, DEFAULT_RETURNING_ADD_TO_CART_RATIO, type StoreScenario } from "./storeSchema.ts";
 export { chatOnlyScenarioSchema, type ChatOnlyScenario } from "./chatOnlySchema.ts";
 export { BROWSING_PAGES } from "./resolveStoreScenario.ts";

@@ -4,41 +4,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { simulate } from "../../sim/model/index.ts";
-import { loadScenario, parseScenario, readDataFile, ScenarioError, type ScenarioOverrides } from "./index.ts";
+import { loadScenario, parseScenario, readDataFile, ScenarioError, worldScenario, type ScenarioOverrides } from "./index.ts";
+import { CHAT_ONLY, MINIMAL_STORE, problemsOf } from "./testScenarios.ts";
 
 const baselinePath = fileURLToPath(new URL("../scenarios/baseline.yaml", import.meta.url));
 const baselineData = readDataFile(baselinePath, "scenario file") as Record<string, any>;
 
-/** The smallest store scenario: every other setting has a default. */
-const MINIMAL_STORE = {
-  name: "minimal store",
-  horizon: { days: 1 },
-  traffic: { sessionsPerDay: 400 },
-  segments: [{ name: "everyone", weight: 1, device: "mobile", addToCartProbability: 0.2 }],
-  funnel: { steps: [{ name: "payment" }] },
-  agents: { schedule: 2 },
-};
-
-const CHAT_ONLY = {
-  mode: "chatOnly",
-  name: "chat desk",
-  horizon: { days: 1, intervalMinutes: 60 },
-  arrivals: { chatsPerDay: 240 },
-  handleSeconds: { kind: "exponential", mean: 300 },
-  patienceSeconds: { kind: "exponential", mean: 60 },
-  agents: { concurrency: 2, schedule: 3 },
-};
-
-/** The problem lines of the ScenarioError that `load` throws (fails if it throws anything else or nothing). */
-function problemsOf(load: () => unknown): readonly string[] {
-  try {
-    load();
-  } catch (error) {
-    if (error instanceof ScenarioError) return error.problems;
-    throw error;
-  }
-  throw new Error("expected a ScenarioError, but the scenario loaded");
-}
 
 /** Problems of the baseline after `edit` (the policy file resolves next to baseline.yaml). */
 function baselineProblems(edit: (data: Record<string, any>) => void, overrides: ScenarioOverrides = {}): readonly string[] {
@@ -88,7 +59,9 @@ describe("loadScenario: valid scenarios", () => {
       chat: { policy: { name: "reactive-only" }, queueDiscipline: "priority", serviceLevelSeconds: 30 },
       agents: { concurrency: 3, shrinkage: 0.25, costPerHour: 28, schedule: 2 },
     });
-    expect(scenario.segments[0]).toMatchObject({ returningProbability: 0.3, techComfort: 0.6, patienceSeconds: { kind: "exponential", mean: 120 } });
+    expect(scenario.segments[0]).toMatchObject({ returningProbability: 0.3, techComfort: 0.6, patienceSeconds: { kind: "exponential", mean: 120 }, returningAddToCartRatio: 1.875, justBrowsingMultiplier: 1 });
+    // Without a stated carrier cost the shipping fee is taken to recover it; cards at Stripe's list price.
+    expect(config.pricing).toMatchObject({ shippingCostPerOrder: 7.95, paymentFeeRate: 0.029, paymentFeePerOrder: 0.3, thresholdPadding: { probability: 0.28, reachShare: 0.4 } });
     expect(scenario.funnel.steps[0]).toMatchObject({ fields: [], hazards: {}, revealsTotal: false, fillSeconds: { kind: "lognormal", mean: 45, sd: 25 } });
     expect(scenario.funnel.cart).toEqual({ seconds: { kind: "lognormal", mean: 30, sd: 20 }, hazards: {} });
     expect(scenario.seed).toBeUndefined();
@@ -117,6 +90,34 @@ describe("loadScenario: valid scenarios", () => {
     expect(results.kind).toBe("chatOnly");
     expect(results.chat.requests).toBeGreaterThan(180);
     expect(results.chat.served + results.chat.abandoned).toBe(results.chat.requests);
+  });
+
+  it("parseScenario(chatOnly) defaults the warm-up to 10 mean handle times, at most a tenth of the horizon; the store to 0", () => {
+    const chatOnly = parseScenario(CHAT_ONLY).config;
+    expect(chatOnly.desk.warmupSeconds).toBe(3000);
+    expect(parseScenario({ ...CHAT_ONLY, handleSeconds: { kind: "exponential", mean: 1200 } }).config.desk.warmupSeconds).toBe(8640);
+    expect(parseScenario({ ...CHAT_ONLY, horizon: { days: 1, warmupSeconds: 0 } }).config.desk.warmupSeconds).toBe(0);
+    expect(parseScenario(CHAT_ONLY, { overrides: { warmupSeconds: 600 } }).config.desk.warmupSeconds).toBe(600);
+    expect(parseScenario(MINIMAL_STORE).config.desk.warmupSeconds).toBe(0);
+  });
+
+  it("parseScenario: chat-only shrinkage is 0 unless written, the store's 0.25; both as random absence by default", () => {
+    const chatOnly = parseScenario(CHAT_ONLY).config;
+    const store = parseScenario(MINIMAL_STORE).config;
+    expect([chatOnly.agents.shrinkage, chatOnly.desk.shrinkageMethod]).toEqual([0, "absence"]);
+    expect([store.agents.shrinkage, store.desk.shrinkageMethod]).toEqual([0.25, "absence"]);
+    expect(parseScenario({ ...CHAT_ONLY, agents: { ...CHAT_ONLY.agents, shrinkage: 0.3, shrinkageMethod: "floor" } }).config.desk.shrinkageMethod).toBe("floor");
+  });
+
+  it("parseScenario rejects a warm-up as long as the horizon, in one line", () => {
+    expect(chatOnlyProblems((data) => (data.horizon = { days: 1, warmupSeconds: 86400 }))).toEqual(["invalid horizon.warmupSeconds: 86400 (must be less than the horizon, 86400 s)"]);
+    expect(chatOnlyProblems((data) => (data.horizon = { days: 1, warmupSeconds: -5 }))[0]).toMatch(/^invalid horizon\.warmupSeconds: -5 \(must be >= 0\)$/);
+  });
+
+  it("parseScenario rejects a queue cap below 0 and reads desk.maxQueueLength (omitted: no cap)", () => {
+    expect(chatOnlyProblems((data) => (data.desk = { maxQueueLength: -1 }))[0]).toMatch(/^invalid desk\.maxQueueLength: -1 \(must be an integer >= 0\)$/);
+    expect(parseScenario({ ...CHAT_ONLY, desk: { maxQueueLength: 3 } }).config.desk.maxQueueLength).toBe(3);
+    expect(parseScenario(CHAT_ONLY).config.desk.maxQueueLength).toBe(Infinity);
   });
 
   it("parseScenario(chatOnly) accepts perInterval for one day, repeated over the horizon", () => {
@@ -176,10 +177,10 @@ describe("loadScenario: one house-format line per problem", () => {
   const UNKNOWN = "unknown key \\(allowed: ";
   it.each([
     // Unknown keys, at every depth.
-    ["unknown top-level key", (d: any) => (d.colour = "red"), new RegExp(`^invalid colour: ${UNKNOWN}mode, name, description, .*agents\\)$`)],
+    ["unknown top-level key", (d: any) => (d.colour = "red"), new RegExp(`^invalid colour: ${UNKNOWN}mode, name, description, .*agents, desk\\)$`)],
     ["unknown segment key", (d: any) => (d.segments[0].cartValu = 1), new RegExp(`^invalid segments\\[0\\]\\.cartValu: ${UNKNOWN}name, weight, device, .*invitationSensitivity\\)$`)],
     ["unknown step hazard", (d: any) => (d.funnel.steps[0].hazards.tooExpensive = 0.1), new RegExp(`^invalid funnel\\.steps\\[0\\]\\.hazards\\.tooExpensive: ${UNKNOWN}extraCostsTooHigh, .*cardDeclined\\)$`)],
-    ["unknown agents key", (d: any) => (d.agents.concurency = 3), new RegExp(`^invalid agents\\.concurency: ${UNKNOWN}concurrency, shrinkage, costPerHour, schedule\\)$`)],
+    ["unknown agents key", (d: any) => (d.agents.concurency = 3), new RegExp(`^invalid agents\\.concurency: ${UNKNOWN}concurrency, shrinkage, shrinkageMethod, costPerHour, schedule\\)$`)],
     ["unknown distribution key", (d: any) => (d.segments[1].patienceSeconds.sd = 20), new RegExp(`^invalid segments\\[1\\]\\.patienceSeconds\\.sd: ${UNKNOWN}kind, mean\\)$`)],
     ["unknown inline policy key", (d: any) => (d.chat.policy = { name: "p", caps: { perPge: 1 } }), /^invalid chat\.policy\.caps\.perPge: 1 \(unknown key; allowed: perPage, perVisit, afterDecline, minGapSeconds\)$/],
     ["blank key", (d: any) => (d.agents[" "] = 1), new RegExp(`^invalid agents\\[" "\\]: ${UNKNOWN}concurrency, .*\\)$`)],
@@ -207,6 +208,8 @@ describe("loadScenario: one house-format line per problem", () => {
     ["negative hazard", (d: any) => (d.funnel.steps[2].hazards.cardDeclined = -0.1), /^invalid funnel\.steps\[2\]\.hazards\.cardDeclined: -0\.1 \(must be a probability in \[0, 1\]\)$/],
     ["device probability", (d: any) => (d.funnel.hesitation.exitIntentProbability.mobile = 2), /^invalid funnel\.hesitation\.exitIntentProbability\.mobile: 2 \(must be a probability in \[0, 1\]\)$/],
     ["shrinkage of 1", (d: any) => (d.agents.shrinkage = 1), /^invalid agents\.shrinkage: 1 \(must be in \[0, 1\): nobody would be online\)$/],
+    ["payment fee above 1", (d: any) => (d.pricing.paymentFeeRate = 1.2), /^invalid pricing\.paymentFeeRate: 1\.2 \(must be a probability in \[0, 1\]\)$/],
+    ["negative carrier cost", (d: any) => (d.pricing.shippingCostPerOrder = -2), /^invalid pricing\.shippingCostPerOrder: -2 \(must be >= 0\)$/],
     // Missing required fields.
     ["no name", (d: any) => delete d.name, /^missing name \(required: a string\)$/],
     ["no days", (d: any) => delete d.horizon.days, /^missing horizon\.days \(required: an integer >= 1\)$/],
@@ -220,7 +223,8 @@ describe("loadScenario: one house-format line per problem", () => {
     ["queue discipline", (d: any) => (d.chat.queueDiscipline = "lifo"), /^invalid chat\.queueDiscipline: "lifo" \(allowed: fifo, priority\)$/],
     ["mode", (d: any) => (d.mode = "shop"), /^invalid mode: "shop" \(allowed: store, chatOnly\)$/],
     ["field type", (d: any) => (d.funnel.steps[0].fields[1].type = "checkbox"), /^invalid funnel\.steps\[0\]\.fields\[1\]\.type: "checkbox" \(allowed: text, email, .*\)$/],
-    ["distribution kind", (d: any) => (d.segments[0].cartValue = { kind: "poisson", mean: 3 }), /^invalid segments\[0\]\.cartValue\.kind: .+ \(allowed: constant, exponential, uniform, normal, lognormal, gamma, erlang, weibull, triangular, empirical\)$/],
+    ["distribution kind", (d: any) => (d.segments[0].cartValue = { kind: "pareto", mean: 3 }), /^invalid segments\[0\]\.cartValue\.kind: "pareto" \(allowed: constant, exponential, uniform, normal, lognormal, gamma, erlang, weibull, triangular, empirical\)$/],
+    ["distribution without a kind", (d: any) => (d.segments[0].cartValue = { mean: 3 }), /^missing segments\[0\]\.cartValue\.kind \(allowed: constant, exponential, uniform, normal, lognormal, gamma, erlang, weibull, triangular, empirical\)$/],
     ["interval minutes", (d: any) => (d.horizon.intervalMinutes = 20), /^invalid horizon\.intervalMinutes: 20 \(must be one of 15, 30, 60\)$/],
     // Distributions.
     ["lognormal with only a mean", (d: any) => (d.segments[0].cartValue = { kind: "lognormal", mean: 130 }), /^invalid segments\[0\]\.cartValue: an object \(must give either mean and sd, or mu and sigma\)$/],
@@ -302,7 +306,7 @@ describe("loadScenario: one house-format line per problem", () => {
     ["no volume", (d: any) => delete d.arrivals.chatsPerDay, /^missing arrivals\.chatsPerDay \(required unless arrivals\.perInterval is given\)$/],
     ["perInterval too short", (d: any) => (d.arrivals = { perInterval: [1, 2] }), /^invalid arrivals\.perInterval: a list of 2 \(must have 24 values \(one day\) or 24 \(the horizon\)\)$/],
     ["negative volume", (d: any) => (d.arrivals.chatsPerDay = -1), /^invalid arrivals\.chatsPerDay: -1 \(must be > 0\)$/],
-    ["store-only section", (d: any) => (d.chat = {}), /^invalid chat: unknown key \(allowed: mode, name, .*agents\)$/],
+    ["store-only section", (d: any) => (d.chat = {}), /^invalid chat: unknown key \(allowed: mode, name, .*agents, desk\)$/],
     ["no handle time", (d: any) => delete d.handleSeconds, /^missing handleSeconds \(required: a distribution with a kind\)$/],
   ])("parseScenario(chat-only with %s) reports it", (_label, edit, message) => {
     const problems = chatOnlyProblems(edit);
@@ -389,5 +393,56 @@ describe("loadScenario: files", () => {
     file("broken-policy.yaml", "name: broken\nrules: [\n");
     const path = file("uses-broken-policy.yaml", JSON.stringify({ ...MINIMAL_STORE, chat: { policy: "broken-policy.yaml" } }));
     expect(problemsOf(() => loadScenario(path))).toEqual([expect.stringMatching(/^invalid policy file .*broken-policy\.yaml: YAML syntax error at line \d+, column \d+: .+$/)]);
+  });
+});
+
+describe("uncertain parameters", () => {
+  const uncertainStore = (value: unknown, edit: (data: Record<string, any>) => void = () => {}) => {
+    const data: Record<string, any> = structuredClone(MINIMAL_STORE);
+    data.segments[0].addToCartProbability = value;
+    edit(data);
+    return data;
+  };
+
+  it("parseScenario runs an uncertain number at its mean and lists it with its spec", () => {
+    const loaded = parseScenario(uncertainStore({ uncertain: { low: 0.1, high: 0.3 } }));
+    expect(loaded.uncertain).toEqual([{ path: "segments[0].addToCartProbability", keys: ["segments", 0, "addToCartProbability"], spec: { kind: "uniform", low: 0.1, high: 0.3 } }]);
+    expect(loaded.config).toEqual(parseScenario(uncertainStore(0.2)).config);
+    expect(parseScenario(uncertainStore({ uncertain: { beta: [1, 4] } })).config).toEqual(parseScenario(uncertainStore(0.2)).config);
+  });
+
+  it("the scenario hash covers the uncertainty: it differs from the central scenario's and changes with a range", () => {
+    const hash = parseScenario(uncertainStore({ uncertain: { low: 0.1, high: 0.3 } })).hash;
+    expect(hash).not.toBe(parseScenario(uncertainStore(0.2)).hash);
+    expect(parseScenario(uncertainStore({ uncertain: { low: 0.05, high: 0.35 } })).hash).not.toBe(hash);
+    expect(parseScenario(reverseKeys(uncertainStore({ uncertain: { high: 0.3, low: 0.1 } }))).hash).toBe(hash);
+  });
+
+  it("worldScenario puts a world's value in place and resolves that concrete scenario", () => {
+    const loaded = parseScenario(uncertainStore({ uncertain: { low: 0.1, high: 0.3 } }));
+    const world = worldScenario(loaded, { "segments[0].addToCartProbability": 0.27 });
+    expect(world.config).toEqual(parseScenario(uncertainStore(0.27)).config);
+    expect(world.hash).toBe(parseScenario(uncertainStore(0.27)).hash);
+  });
+
+  it("an uncertain number inside a distribution is drawn like any other", () => {
+    const loaded = parseScenario(uncertainStore(0.2, (data) => (data.segments[0].patienceSeconds = { kind: "exponential", mean: { uncertain: { low: 60, mode: 90, high: 300 } } })));
+    expect(loaded.uncertain.map((parameter) => parameter.path)).toEqual(["segments[0].patienceSeconds.mean"]);
+    expect((loaded.config as any).segments[0].patienceSeconds).toEqual({ kind: "exponential", mean: 150 });
+  });
+
+  it.each([
+    ["a range beyond the field's", uncertainStore({ uncertain: { low: 0.5, high: 1.4 } }), /^invalid segments\[0\]\.addToCartProbability\.uncertain\.high: 1\.4 \(must be a probability in \[0, 1\]\)$/],
+    ["low above high", uncertainStore({ uncertain: { low: 0.3, high: 0.1 } }), /^invalid segments\[0\]\.addToCartProbability\.uncertain\.high: 0\.1 \(must be >= low \(0\.3\)\)$/],
+    ["Beta parameters <= 0", uncertainStore({ uncertain: { beta: [0, 2] } }), /^invalid segments\[0\]\.addToCartProbability\.uncertain\.beta\[0\]: 0 \(must be a finite number > 0\)$/],
+    ["a Beta on a field that must be > 0", uncertainStore(0.2, (data) => (data.traffic.sessionsPerDay = { uncertain: { beta: [2, 2] } })), /^invalid traffic\.sessionsPerDay\.uncertain\.beta: a Beta reaches 0, which the field rejects \(must be > 0\)$/],
+    ["a text field", uncertainStore(0.2, (data) => (data.segments[0].name = { uncertain: { low: 1, high: 2 } })), /^invalid segments\[0\]\.name: an uncertain number \(only numeric fields may be uncertain; must be a string\)$/],
+    ["a choice field", uncertainStore(0.2, (data) => (data.segments[0].device = { uncertain: { low: 1, high: 2 } })), /^invalid segments\[0\]\.device: an uncertain number \(only numeric fields may be uncertain; allowed: desktop, mobile, tablet\)$/],
+    ["a whole-number field", uncertainStore(0.2, (data) => (data.agents.concurrency = { uncertain: { low: 1, high: 4 } })), /^invalid agents\.concurrency\.uncertain: draws such as 2\.145898 \(must be an integer >= 1; a whole-number field cannot be uncertain\)$/],
+    ["other keys beside uncertain", uncertainStore({ uncertain: { low: 0.1, high: 0.3 }, note: "x" }), /^invalid segments\[0\]\.addToCartProbability: uncertain with note \(write \{uncertain: \.\.\.\} alone in place of the number\)$/],
+  ])("parseScenario rejects %s with one house-format line", (_, data, message) => {
+    const problems = problemsOf(() => parseScenario(data));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
   });
 });

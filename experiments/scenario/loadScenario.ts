@@ -1,32 +1,21 @@
-import { dirname, resolve } from "node:path";
-import type { ModelConfig } from "../../sim/model/index.ts";
 import { canonicalHash } from "./canonicalHash.ts";
-import { chatOnlyScenarioSchema, type ChatOnlyScenario } from "./chatOnlySchema.ts";
-import { formatIssues } from "./formatIssues.ts";
+import { parseConcreteScenario, type ConcreteScenario, type ParseOptions, type ScenarioOverrides } from "./parseConcreteScenario.ts";
 import { readDataFile } from "./readDataFile.ts";
-import { resolveChatOnlyScenario } from "./resolveChatOnlyScenario.ts";
-import { resolveStoreScenario } from "./resolveStoreScenario.ts";
 import { ScenarioError } from "./ScenarioError.ts";
-import { storeScenarioSchema, type StoreScenario } from "./storeSchema.ts";
+import { centralValues, findUncertainParameters, withParameterValues, type ParameterValues, type UncertainParameter } from "./uncertainParameters.ts";
+import { supportBounds } from "./uncertainSpec.ts";
 
-/** A validated scenario, ready to run. */
-export interface LoadedScenario {
-  /** File it came from, if any. */
-  readonly path: string | null;
-  /** The scenario with every default filled in. */
-  readonly scenario: StoreScenario | ChatOnlyScenario;
-  /** The trigger policy as written (store scenarios), after reading it from its file if named. */
-  readonly policy: unknown;
-  readonly config: ModelConfig;
-  /** Identity of scenario + policy (first 16 hex digits of SHA-256 of their canonical JSON). */
-  readonly hash: string;
-}
+export type { ScenarioOverrides } from "./parseConcreteScenario.ts";
 
-export interface ScenarioOverrides {
-  /** Replace the horizon's days. */
-  days?: number;
-  /** Replace the trigger policy: a file path or a policy object. */
-  policy?: string | Record<string, unknown>;
+/**
+ * A validated scenario, ready to run. With uncertain parameters, `scenario` and `config` are the
+ * central world (every parameter at its mean) and `hash` covers the uncertainty specs as well.
+ */
+export interface LoadedScenario extends ConcreteScenario {
+  /** The scenario's `{ uncertain: ... }` numbers, sorted by path; empty when every number is known. */
+  readonly uncertain: readonly UncertainParameter[];
+  /** The data as written and how it was parsed, so each world can be resolved from it (`worldScenario`). */
+  readonly source: { readonly data: Record<string, unknown>; readonly options: ParseOptions };
 }
 
 /** Reads, validates and resolves a scenario file (YAML or JSON). Throws ScenarioError listing every problem. */
@@ -37,43 +26,91 @@ export function loadScenario(path: string, overrides: ScenarioOverrides = {}): L
 
 /**
  * Validates and resolves scenario data. A policy given as a path is read relative to the scenario's
- * folder (or the working directory for data without a file).
+ * folder (or the working directory for data without a file). A number written `{ uncertain: ... }`
+ * is checked at its central value and at both ends of its range, so every world it can draw is a
+ * valid scenario.
  */
-export function parseScenario(data: unknown, options: { path?: string | null; overrides?: ScenarioOverrides } = {}): LoadedScenario {
-  const path = options.path ?? null;
-  const overrides = options.overrides ?? {};
-  const source = path ?? "scenario";
+export function parseScenario(data: unknown, options: ParseOptions = {}): LoadedScenario {
+  const source = options.path ?? "scenario";
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     throw new ScenarioError([`invalid scenario: ${data === null || data === undefined ? "empty" : typeof data} (must be a mapping of settings)`], source);
   }
-  const raw = structuredClone(data) as Record<string, unknown>;
-  if (overrides.days !== undefined) raw.horizon = { ...(raw.horizon as object), days: overrides.days };
+  const record = data as Record<string, unknown>;
   const problems: string[] = [];
+  const uncertain = findUncertainParameters(record, problems);
+  if (problems.length > 0) throw new ScenarioError(problems, source);
+  const sourceData = { data: structuredClone(record), options };
+  if (uncertain.length === 0) return { ...parseConcreteScenario(record, options), uncertain, source: sourceData };
 
-  if (raw.mode === "chatOnly") {
-    const parsed = chatOnlyScenarioSchema.safeParse(raw, { reportInput: true });
-    if (!parsed.success) throw new ScenarioError(formatIssues(parsed.error.issues), source);
-    const config = resolveChatOnlyScenario(parsed.data, problems);
-    if (problems.length > 0) throw new ScenarioError(problems, source);
-    return { path, scenario: parsed.data, policy: null, config, hash: canonicalHash(parsed.data) };
+  const central = centralValues(uncertain);
+  const attempts: [string, ParameterValues][] = [
+    // A draw off any round number first: a whole-number field (agents, days) fails here, and says why.
+    [INSIDE, Object.fromEntries(uncertain.map((parameter) => [parameter.path, insideValue(parameter)]))],
+    ["central value", central],
+    ["low", Object.fromEntries(uncertain.map((parameter) => [parameter.path, supportBounds(parameter.spec)[0]]))],
+    ["high", Object.fromEntries(uncertain.map((parameter) => [parameter.path, supportBounds(parameter.spec)[1]]))],
+  ];
+  let centralScenario: ConcreteScenario | undefined;
+  let firstError: ScenarioError | undefined;
+  const reported = new Set<string>();
+  // Problems that do not name an uncertain parameter, with the ends at which they showed up.
+  const elsewhere = new Map<string, string[]>();
+  for (const [end, values] of attempts) {
+    try {
+      const concrete = parseConcreteScenario(withParameterValues(record, uncertain, values) as Record<string, unknown>, options);
+      if (values === central) centralScenario = concrete;
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error;
+      firstError ??= error;
+      for (const line of error.problems) {
+        const parameter = uncertain.find((candidate) => line.startsWith(`invalid ${candidate.path}: `));
+        if (parameter === undefined) elsewhere.set(line, [...(elsewhere.get(line) ?? []), end]);
+        // One line per parameter: the first end that fails says it (a whole-number field fails at several).
+        else if (!reported.has(parameter.path)) {
+          reported.add(parameter.path);
+          problems.push(uncertainProblem(line, parameter, end, values));
+        }
+      }
+    }
   }
-  if (raw.mode !== undefined && raw.mode !== "store") {
-    throw new ScenarioError([`invalid mode: ${JSON.stringify(raw.mode)} (allowed: store, chatOnly)`], source);
-  }
-  if (overrides.policy !== undefined) raw.chat = { ...((raw.chat as object) ?? {}), policy: overrides.policy };
-  const parsed = storeScenarioSchema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) throw new ScenarioError(formatIssues(parsed.error.issues), source);
+  // A problem at every end has nothing to do with the uncertainty: it reads as it would without it.
+  const always = [...elsewhere].filter(([, ends]) => ends.length === attempts.length).map(([line]) => line);
+  for (const [line, ends] of elsewhere) if (ends.length < attempts.length) problems.push(uncertainProblem(line, undefined, ends[0], {}));
+  if (problems.length === 0 && firstError !== undefined) throw firstError;
+  if (problems.length > 0 || centralScenario === undefined) throw new ScenarioError([...always, ...problems], source);
+  const specs = uncertain.map(({ path, spec }) => ({ path, spec }));
+  return { ...centralScenario, uncertain, source: sourceData, hash: canonicalHash({ scenario: centralScenario.hash, uncertain: specs }) };
+}
 
-  const policyField = parsed.data.chat.policy;
-  let policy: unknown = policyField;
-  let policyPath = "chat.policy";
-  if (typeof policyField === "string") {
-    const policyFile = resolve(path === null ? process.cwd() : dirname(path), policyField);
-    policy = readDataFile(policyFile, "policy file");
-    policyPath = "policy";
-  }
-  const config = resolveStoreScenario(parsed.data, policy, policyPath, problems);
-  if (problems.length > 0) throw new ScenarioError(problems, typeof policyField === "string" && problems.every((p) => p.includes(" policy.")) ? `policy file ${policyField}` : source);
-  const { chat, ...rest } = parsed.data;
-  return { path, scenario: parsed.data, policy, config, hash: canonicalHash({ ...rest, chat: { ...chat, policy } }) };
+/**
+ * The concrete scenario of one world: the source data with each uncertain parameter at its value
+ * in `values` (by path). Its hash identifies that world's numbers.
+ */
+export function worldScenario(loaded: LoadedScenario, values: ParameterValues): ConcreteScenario {
+  return parseConcreteScenario(withParameterValues(loaded.source.data, loaded.uncertain, values) as Record<string, unknown>, loaded.source.options);
+}
+
+const INSIDE = "a draw inside the range";
+
+function insideValue(parameter: UncertainParameter): number {
+  const [low, high] = supportBounds(parameter.spec);
+  return low + (high - low) * 0.381966;
+}
+
+// Messages a field gives for a number when it holds something else (text, a choice, a distribution).
+const NOT_A_NUMBER = /^(must be (a string|true or false|a distribution|a policy|a list|one of [a-z])|must not be empty|allowed: [a-z])/;
+
+/**
+ * A problem found with the uncertain parameters at one end of their ranges, said about the
+ * uncertainty: `invalid segments[0].returningProbability.uncertain.high: 1.4 (must be a probability in [0, 1])`.
+ */
+function uncertainProblem(line: string, parameter: UncertainParameter | undefined, end: string, values: ParameterValues): string {
+  if (parameter === undefined) return `with the uncertain parameters at ${end === "central value" ? "their central values" : end === INSIDE ? "a draw inside their ranges" : `their ${end} ends`}: ${line}`;
+  const message = /\(([^()]*)\)$/.exec(line)?.[1] ?? line;
+  if (NOT_A_NUMBER.test(message)) return `invalid ${parameter.path}: an uncertain number (only numeric fields may be uncertain; ${message})`;
+  const value = values[parameter.path];
+  if (end === INSIDE) return `invalid ${parameter.path}.uncertain: draws such as ${value} (${message}; a whole-number field cannot be uncertain)`;
+  if (end === "central value") return `invalid ${parameter.path}.uncertain: central value ${value} (${message})`;
+  const where = parameter.spec.kind === "beta" ? `beta: a Beta reaches ${value}, which the field rejects` : `${end}: ${value}`;
+  return `invalid ${parameter.path}.uncertain.${where} (${message})`;
 }

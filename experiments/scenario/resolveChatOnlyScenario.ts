@@ -1,8 +1,20 @@
 import type { ChatOnlyModelConfig } from "../../sim/model/index.ts";
+import { distributionMean } from "../../sim/random/index.ts";
+import { resolveDesk, resolveWarmup } from "./resolveDesk.ts";
 import type { ChatOnlyScenario } from "./chatOnlySchema.ts";
 import { ratesFromDailyVolume, ratesFromPerInterval } from "./resolveRates.ts";
 import { resolveSchedule } from "./resolveSchedule.ts";
 import { toDistributionSpec } from "./toDistributionSpec.ts";
+
+/**
+ * Chat-only default warm-up: 10 mean handle times (a desk forgets its empty start within a few
+ * handle times except near saturation; assumption, plausible 5-20), at most a tenth of the horizon.
+ */
+export const WARMUP_HANDLE_TIMES = 10;
+
+function defaultChatOnlyWarmupSeconds(meanHandleSeconds: number, days: number): number {
+  return Math.min(WARMUP_HANDLE_TIMES * meanHandleSeconds, (days * 86400) / 10);
+}
 
 /** Cross-field checks and conversion of a validated chat-only scenario to the model's config. */
 export function resolveChatOnlyScenario(scenario: ChatOnlyScenario, problems: string[]): ChatOnlyModelConfig {
@@ -32,6 +44,12 @@ export function resolveChatOnlyScenario(scenario: ChatOnlyScenario, problems: st
       shrinkage: agents.shrinkage,
       concurrency: agents.concurrency,
       costPerHour: agents.costPerHour,
+    },
+    desk: {
+      slowdownMode: scenario.slowdownMode,
+      warmupSeconds: resolveWarmup(horizon, defaultChatOnlyWarmupSeconds(distributionMean(toDistributionSpec(scenario.handleSeconds)), horizon.days), problems),
+      ...resolveDesk(scenario.desk),
+      shrinkageMethod: agents.shrinkageMethod,
     },
   };
 }

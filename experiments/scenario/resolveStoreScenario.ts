@@ -3,6 +3,7 @@ import { resolvePolicy, validatePolicy, type PolicyOptions, type ResolvedPolicy 
 import { unknownPolicySteps } from "./policyStepCheck.ts";
 import { ratesFromDailyVolume } from "./resolveRates.ts";
 import { resolveSchedule } from "./resolveSchedule.ts";
+import { resolveDesk, resolveWarmup } from "./resolveDesk.ts";
 import type { StoreScenario } from "./storeSchema.ts";
 import { toDistributionSpec } from "./toDistributionSpec.ts";
 
@@ -63,7 +64,8 @@ export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unk
       cartValue: toDistributionSpec(segment.cartValue),
       patienceSeconds: toDistributionSpec(segment.patienceSeconds),
     })),
-    pricing: { ...pricing, freeShippingThreshold: pricing.freeShippingThreshold ?? Infinity },
+    // Without a stated carrier cost the shipping fee is taken to recover it (an assumption).
+    pricing: { ...pricing, freeShippingThreshold: pricing.freeShippingThreshold ?? Infinity, shippingCostPerOrder: pricing.shippingCostPerOrder ?? pricing.shippingFee },
     funnel: {
       cartHazards: funnel.cart.hazards,
       cartSeconds: toDistributionSpec(funnel.cart.seconds),
@@ -74,12 +76,13 @@ export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unk
     },
     chat: {
       policy,
-      acceptanceIfNotHesitating: chat.acceptanceIfNotHesitating,
-      acceptanceOnExitIntent: chat.acceptanceOnExitIntent,
+      acceptance: { ifNotHesitating: chat.acceptanceIfNotHesitating, onExitIntent: chat.acceptanceOnExitIntent, ...chat.invitationAcceptance },
+      repeatInvitationAnnoyance: chat.repeatInvitationAnnoyance,
       rescueProbability: chat.rescueProbability,
       orderValueUplift: chat.orderValueUplift,
       handleSeconds: toDistributionSpec(chat.handleSeconds),
       slowdownPerExtraChat: chat.slowdownPerExtraChat,
+      rescueLossPerExtraChat: chat.rescueLossPerExtraChat,
       serviceLevelSeconds: chat.serviceLevelSeconds,
       queueDiscipline: chat.queueDiscipline,
     },
@@ -89,6 +92,8 @@ export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unk
       concurrency: agents.concurrency,
       costPerHour: agents.costPerHour,
     },
+    // Store days start at midnight with little traffic, so the store needs no warm-up by default.
+    desk: { slowdownMode: chat.slowdownMode, warmupSeconds: resolveWarmup(horizon, 0, problems), ...resolveDesk(scenario.desk), shrinkageMethod: agents.shrinkageMethod },
   };
 }
 

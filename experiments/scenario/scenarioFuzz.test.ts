@@ -69,14 +69,23 @@ type NullablePath = NullablePaths<StoreResults> | NullablePaths<ChatOnlyResults>
 
 const NULLABLE_PATHS = [
   ...(["probabilityOfWait", "meanWaitSeconds", "meanWaitOfServedSeconds", "waitOfServedP50Seconds", "waitOfServedP90Seconds", "waitOfServedP95Seconds"] as const).map((key) => `chat.${key}` as const),
-  ...(["serviceLevel", "serviceLevelOfAnswered", "queueAbandonmentRate", "meanHandleSeconds", "occupancy", "slotUtilization", "meanConcurrency"] as const).map((key) => `chat.${key}` as const),
+  ...(["serviceLevel", "serviceLevelOfAnswered", "queueAbandonmentRate", "meanHandleSeconds", "occupancy", "slotUtilization", "meanConcurrency", "meanChatsPerAgent", "blockingRate"] as const).map((key) => `chat.${key}` as const),
   "chat.waitHistogram.upperBoundsSeconds[]",
+  "chat.agents[].meanHandleSeconds",
+  "chat.agents[].occupancy",
   ...(["occupancy", "meanConcurrency", "serviceLevel", "meanWaitOfServedSeconds"] as const).map((key) => `intervals.${key}[]` as const),
   ...(["addToCartRate", "conversionRate", "cartAbandonmentRate", "checkoutAbandonmentRate"] as const).map((key) => `funnel.${key}` as const),
   "funnel.steps[].continueRate",
   ...CHECKOUT_REASONS.map((reason) => `abandonment.checkoutReasonShares.${reason}` as const),
   ...(["averageOrderValue", "orderValueStandardDeviation", "meanCartValue", "revenuePerSession"] as const).map((key) => `revenue.${key}` as const),
   "invitations.acceptanceRate",
+  ...(["early", "later", "newVisitors", "returningVisitors", "inCart"] as const).map((group) => `invitations.byGroup.${group}.acceptanceRate` as const),
+  "invitations.annoyance.first.annoyanceRate",
+  "invitations.annoyance.repeat.annoyanceRate",
+  "profit.contributionProfitPerSession",
+  ...(["desktop", "mobile", "tablet"] as const).flatMap((device) => (["addToCartRate", "conversionRate", "cartAbandonmentRate"] as const).map((key) => `funnel.byDevice.${device}.${key}` as const)),
+  ...(["new", "returning"] as const).flatMap((visitor) => (["addToCartRate", "conversionRate", "cartAbandonmentRate"] as const).map((key) => `funnel.byVisitor.${visitor}.${key}` as const)),
+  "freeShipping.paddedOrderShare",
   "meanSessionSeconds",
 ] as const satisfies readonly NullablePath[];
 // Type check that the list is complete: a nullable results field added later fails `tsc` here, by name.

@@ -1,5 +1,12 @@
 import { z } from "zod";
+import { nonNegativeDistributionSchema } from "./distributionSchema.ts";
 import { integerBetween, nonNegative, probability, strict } from "./fields.ts";
+
+/** How concurrency slows chats (see SlowdownMode in sim/model). */
+export const slowdownModeSchema = z
+  .enum(["loadDependent", "fixedAtStart"], { error: "must be one of loadDependent, fixedAtStart" })
+  .default("loadDependent")
+  .describe("loadDependent: every open chat slows while its agent holds more chats and speeds up when one ends (rate 1 ÷ (1 + s × (chats held − 1))); fixedAtStart: the handle time is stretched once by the load when the chat starts");
 
 // Upper bounds keep a typo from becoming an out-of-memory crash: the simulator allocates per day
 // and interval, per agent and per concurrent-chat level. MAX_DAYS matches the CLI's --days limit.
@@ -14,6 +21,7 @@ export const horizonSchema = strict({
     .refine((minutes) => minutes === 15 || minutes === 30 || minutes === 60, { error: "must be one of 15, 30, 60" })
     .default(30)
     .describe("staffing and reporting interval, minutes: 15, 30 or 60"),
+  warmupSeconds: nonNegative("warm-up: the first seconds of the horizon are simulated but left out of the whole-run chat figures (default: chat-only 10 × the mean handle time, at most a tenth of the horizon; store 0)").optional(),
 }).describe("how long to simulate");
 
 const block = strict({
@@ -22,9 +30,30 @@ const block = strict({
   agents: integerBetween(0, MAX_AGENTS, "scheduled agents in this block"),
 });
 
-export const agentsSchema = strict({
+const DEFAULT_SERVICE_LEVEL = { abandons: "miss" as const, ignoreAbandonsUnderSeconds: 0 };
+const DEFAULT_MESSAGES = { leaveProbability: 0.5, handleSeconds: { kind: "lognormal" as const, mean: 300, sd: 180 }, rescueFactor: 0.3 };
+
+/** How the desk runs beyond its agents: queue cap and message form (both scenario modes). */
+export const deskSchema = strict({
+  maxQueueLength: integerBetween(0, 1_000_000, "most chats that may wait; a chat arriving to a full queue is blocked and offered the message form (omit: no cap)").optional(),
+  messages: strict({
+    leaveProbability: probability("probability that a blocked customer leaves a message (assumption, plausible 0.2-0.8)").default(DEFAULT_MESSAGES.leaveProbability),
+    handleSeconds: nonNegativeDistributionSchema.describe("agent time to answer one message, seconds (assumption: about 5 minutes)").default(DEFAULT_MESSAGES.handleSeconds),
+    rescueFactor: probability("a message answer rescues a hesitating shopper with rescueProbability × this (assumption, plausible 0.1-0.5)").default(DEFAULT_MESSAGES.rescueFactor),
+  }).default(DEFAULT_MESSAGES).describe("the 'leave a message' form offered to blocked chats; answered later by back-office time reported apart"),
+  serviceLevel: strict({
+    abandons: z.enum(["miss", "exclude"], { error: "must be one of miss, exclude" }).default("miss").describe("miss: answered within the threshold ÷ all requests (abandons and blocked chats are misses); exclude: ÷ answered chats"),
+    ignoreAbandonsUnderSeconds: nonNegative("abandons shorter than this leave the denominator (WFM 'short abandons')").default(0),
+  }).default(DEFAULT_SERVICE_LEVEL).describe("what the service level counts (named in every output)"),
+}).default({ messages: DEFAULT_MESSAGES, serviceLevel: DEFAULT_SERVICE_LEVEL }).describe("the chat desk: queue cap, message form and service-level definition");
+
+const agentsShape = {
   concurrency: integerBetween(1, MAX_CONCURRENCY, "chats one agent holds at once").default(3),
-  shrinkage: probability("share of scheduled time not available (breaks, meetings), in [0, 1)").default(0.25),
+  shrinkage: probability("share of scheduled time not available (breaks, meetings), in [0, 1); store default 0.25 (Assembled: 0.2-0.3 for tier 1), chat-only default 0").default(0.25),
+  shrinkageMethod: z
+    .enum(["absence", "floor"], { error: "must be one of absence, floor" })
+    .default("absence")
+    .describe("absence: each scheduled agent is absent in each interval with probability shrinkage (expected online = scheduled × (1 − shrinkage)); floor: online = ⌊scheduled × (1 − shrinkage)⌋"),
   costPerHour: nonNegative("cost of one scheduled agent-hour, currency").default(28),
   schedule: z
     .union([
@@ -33,4 +62,12 @@ export const agentsSchema = strict({
       strict({ perInterval: z.array(integerBetween(0, MAX_AGENTS, "scheduled agents")).min(1, { error: "must have at least 1 value" }) }),
     ], { error: "must be a number of agents, a list of {from, to, agents} blocks, or {perInterval: [...]}" })
     .describe("scheduled agents: a constant, daily blocks covering 00:00-24:00, or perInterval (one day or the whole horizon)"),
+};
+
+export const agentsSchema = strict(agentsShape).describe("the chat team");
+
+/** Chat-only scenarios: shrinkage is 0 unless written (a contact-centre forecast usually counts online agents). */
+export const chatOnlyAgentsSchema = strict({
+  ...agentsShape,
+  shrinkage: probability("share of scheduled time not available (breaks, meetings), in [0, 1); 0 unless written").default(0),
 }).describe("the chat team");

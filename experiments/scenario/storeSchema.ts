@@ -2,9 +2,12 @@ import { z } from "zod";
 import { ABANDONMENT_REASONS, CHECKOUT_REASONS } from "../../sim/model/index.ts";
 import { nonNegativeDistributionSchema } from "./distributionSchema.ts";
 import { flag, nonNegative, positive, probability, strict, text } from "./fields.ts";
-import { agentsSchema, horizonSchema } from "./sharedSchema.ts";
+import { agentsSchema, deskSchema, horizonSchema, slowdownModeSchema } from "./sharedSchema.ts";
 
 const device = z.enum(["desktop", "mobile", "tablet"], { error: "must be one of desktop, mobile, tablet" });
+
+/** Monetate EQ4 2015: returning visitors add to cart 15% of the time, new ones about 8% (evidence: visitors.returningVsNew). */
+export const DEFAULT_RETURNING_ADD_TO_CART_RATIO = 0.15 / 0.08;
 
 const segmentSchema = strict({
   name: text("segment name, unique"),
@@ -13,11 +16,13 @@ const segmentSchema = strict({
   returningProbability: probability("probability that a session is a returning visitor").default(0.3),
   pageViews: nonNegativeDistributionSchema.describe("pages viewed before the add-to-cart decision (rounded, at least 1)").default({ kind: "lognormal", mean: 4, sd: 3 }),
   dwellSeconds: nonNegativeDistributionSchema.describe("seconds on each browsing page (idle: no clicks)").default({ kind: "lognormal", mean: 35, sd: 30 }),
-  addToCartProbability: probability("probability that a session adds to cart after browsing"),
+  addToCartProbability: probability("probability that a session adds to cart after browsing (averaged over new and returning visitors)"),
+  returningAddToCartRatio: positive("returning visitors' add-to-cart probability ÷ new visitors' (published: visitors.returningVsNew, 15% ÷ 8%)").default(DEFAULT_RETURNING_ADD_TO_CART_RATIO),
+  justBrowsingMultiplier: nonNegative("multiplies the cart page's justBrowsing hazard for this segment (calibrated to the device gaps of cartAbandonment.byDevice)").default(1),
   cartValue: nonNegativeDistributionSchema.describe("cart value in the scenario currency").default({ kind: "lognormal", mean: 128, sd: 85 }),
   priceSensitivity: nonNegative("multiplies the sticker-shock hazard; 1 = average shopper").default(1),
   techComfort: probability("0..1; higher means fewer form errors and less friction").default(0.6),
-  chatOpenness: probability("probability of accepting a chat invitation while hesitating").default(0.35),
+  chatOpenness: probability("probability of accepting an early chat invitation while hesitating, as a first-time visitor (chat.invitationAcceptance multiplies it)").default(0.35),
   helpProbability: probability("probability of pressing 'Need help?' while hesitating").default(0.08),
   patienceSeconds: nonNegativeDistributionSchema.describe("seconds a shopper waits in the chat queue before giving up").default({ kind: "exponential", mean: 120 }),
   invitationSensitivity: probability("probability that an unwanted invitation (declined by a shopper who was not hesitating) makes them leave").default(0.04),
@@ -65,13 +70,33 @@ const stepSchema = strict({
   revealsTotal: flag("this step first shows shipping, tax and fees (the sticker-shock point)").default(false),
 });
 
+/** Stripe's standard US online card price, 2.9% + $0.30 (evidence: payments.cardProcessingFee). */
+export const DEFAULT_PAYMENT_FEE_RATE = 0.029;
+export const DEFAULT_PAYMENT_FEE_PER_ORDER = 0.3;
+/**
+ * Threshold padding: calibrated so the baseline pads about 20% of its below-threshold orders, the
+ * middle of Hemmati et al.'s 12.4–28.4% (evidence: freeShipping.orderPadding). The reach (carts
+ * within 40% of the threshold) is an assumption, plausible range 0.2–0.6.
+ */
+export const DEFAULT_THRESHOLD_PADDING = { probability: 0.28, reachShare: 0.4 } as const;
+
 const pricingSchema = strict({
   shippingFee: nonNegative("shipping charged below the free-shipping threshold, currency").default(7.95),
   freeShippingThreshold: nonNegative("carts at or above this value ship free, currency (omit for never)").optional(),
   taxRate: probability("sales tax as a share of the cart value").default(0.07),
   fixedFee: nonNegative("fixed fee per order, currency").default(0),
   showTotalUpfront: flag("show the full total from the cart page on (moves the sticker-shock point to the cart)").default(false),
-  marginRate: probability("gross margin as a share of revenue").default(0.35),
+  marginRate: probability("gross margin as a share of merchandise revenue (cost of goods = revenue × (1 − marginRate))").default(0.35),
+  shippingCostPerOrder: nonNegative("what the merchant pays the carrier per order, free-shipped or not, currency (default: the shipping fee; an assumption)").optional(),
+  paymentFeeRate: probability("card processing fee as a share of the amount charged (published: payments.cardProcessingFee)").default(DEFAULT_PAYMENT_FEE_RATE),
+  paymentFeePerOrder: nonNegative("card processing fee per order, currency (published: payments.cardProcessingFee)").default(DEFAULT_PAYMENT_FEE_PER_ORDER),
+  thresholdPadding: strict(
+    {
+      probability: probability("probability that a shopper within reach of the free-shipping threshold adds an item to reach it (calibrated to freeShipping.orderPadding)").default(DEFAULT_THRESHOLD_PADDING.probability),
+      reachShare: probability("within reach: the cart is at least (1 − reachShare) × threshold (an assumption)").default(DEFAULT_THRESHOLD_PADDING.reachShare),
+    },
+    "shoppers just below the free-shipping threshold add an item to reach it (probability 0 switches it off)",
+  ).default({ ...DEFAULT_THRESHOLD_PADDING }),
 });
 
 const funnelSchema = strict({
@@ -102,14 +127,43 @@ const policyField = z
   .union([z.string({ error: "must be a policy file path or a policy object" }), z.record(z.string(), z.unknown())], { error: "must be a policy file path or a policy object" })
   .describe("trigger policy: a path to a policy YAML/JSON file (relative to the scenario) or an inline policy object");
 
+/**
+ * Calibrated to vendor figures (BoldChat): shoppers invited after 2-3 min on site accept 1.79 times
+ * as often as those invited earlier, returning visitors 1.64 times as often as new ones. Those are
+ * observed ratios, which also carry who gets invited when (desktop shoppers browse longer, are more
+ * open and return more often), so the multipliers are a little smaller: with them the baseline's
+ * observed ratios are 1.79 and 1.64 (experiments/invitationEvidence.test.ts).
+ */
+export const DEFAULT_INVITATION_ACCEPTANCE = { laterAfterSeconds: 120, laterMultiplier: 1.65, returningMultiplier: 1.58 } as const;
+/** Assumption (plausible 1-3): each repeat invitation in a visit makes a decline 1.5 times as likely to drive the shopper away. */
+export const DEFAULT_REPEAT_INVITATION_ANNOYANCE = 1.5;
+
+const invitationAcceptanceSchema = strict(
+  {
+    laterAfterSeconds: nonNegative("time on site, seconds, from which an invitation counts as late (accepted more readily)").default(DEFAULT_INVITATION_ACCEPTANCE.laterAfterSeconds),
+    laterMultiplier: nonNegative("acceptance multiplier for invitations shown at or after laterAfterSeconds on site").default(DEFAULT_INVITATION_ACCEPTANCE.laterMultiplier),
+    returningMultiplier: nonNegative("acceptance multiplier for returning visitors").default(DEFAULT_INVITATION_ACCEPTANCE.returningMultiplier),
+  },
+  "how acceptance of an invitation rises with time on site and for returning visitors (multiplies the segment's chatOpenness)",
+);
+
 const chatSchema = strict({
   policy: policyField.default({ name: "reactive-only" }),
   acceptanceIfNotHesitating: probability("acceptance multiplier for shoppers who are not hesitating").default(0.25),
   acceptanceOnExitIntent: probability("acceptance multiplier for invitations shown on exit intent").default(0.6),
+  invitationAcceptance: invitationAcceptanceSchema.default(DEFAULT_INVITATION_ACCEPTANCE),
+  repeatInvitationAnnoyance: z
+    .number({ error: "must be a number" })
+    .min(1, { error: "must be >= 1 (1 = repeats annoy no more than the first)" })
+    .refine(Number.isFinite, { error: "must be a finite number" })
+    .describe("each further invitation in a visit multiplies the chance that declining it makes the shopper leave: invitationSensitivity × this^(invitations before)")
+    .default(DEFAULT_REPEAT_INVITATION_ANNOYANCE),
   rescueProbability: reasonRecord(ABANDONMENT_REASONS, "probability that a served chat keeps a hesitating shopper, by reason").default({}),
   orderValueUplift: nonNegative("relative order-value increase when the shopper chatted (0.1 = +10%)").default(0.1),
   handleSeconds: nonNegativeDistributionSchema.describe("chat handle time in seconds at concurrency 1").default({ kind: "lognormal", mean: 715, sd: 400 }),
-  slowdownPerExtraChat: nonNegative("handle time × (1 + s × (chats the agent holds − 1))").default(0.15),
+  slowdownPerExtraChat: nonNegative("slowdown per extra chat the agent holds: a chat progresses at 1 ÷ (1 + s × (chats held − 1)) of its base speed").default(0.15),
+  slowdownMode: slowdownModeSchema,
+  rescueLossPerExtraChat: probability("relative loss of rescue chance per extra chat the agent held during the chat: rescue × max(0, 1 − q × (mean chats held − 1)); assumption, plausible 0-0.15 (direction: Goes et al. 2018)").default(0.05),
   serviceLevelSeconds: nonNegative("service-level threshold, seconds").default(30),
   queueDiscipline: z.enum(["fifo", "priority"], { error: "must be one of fifo, priority" }).default("priority").describe("serve in arrival order, or by policy priority"),
 });
@@ -133,20 +187,34 @@ export const storeScenarioSchema = strict({
     .default(DEFAULT_CATALOG.map((product) => ({ ...product })))
     .describe("products of the live demo store (the simulator draws cart values from the segments)"),
   segments: z.array(segmentSchema).min(1, { error: "must have at least 1 segment" }).describe("shopper segments"),
-  pricing: pricingSchema.default({ shippingFee: 7.95, taxRate: 0.07, fixedFee: 0, showTotalUpfront: false, marginRate: 0.35 }),
+  pricing: pricingSchema.default({
+    shippingFee: 7.95,
+    taxRate: 0.07,
+    fixedFee: 0,
+    showTotalUpfront: false,
+    marginRate: 0.35,
+    paymentFeeRate: DEFAULT_PAYMENT_FEE_RATE,
+    paymentFeePerOrder: DEFAULT_PAYMENT_FEE_PER_ORDER,
+    thresholdPadding: { ...DEFAULT_THRESHOLD_PADDING },
+  }),
   funnel: funnelSchema,
   chat: chatSchema.default({
     policy: { name: "reactive-only" },
     acceptanceIfNotHesitating: 0.25,
     acceptanceOnExitIntent: 0.6,
+    invitationAcceptance: DEFAULT_INVITATION_ACCEPTANCE,
+    repeatInvitationAnnoyance: DEFAULT_REPEAT_INVITATION_ANNOYANCE,
     rescueProbability: {},
     orderValueUplift: 0.1,
     handleSeconds: { kind: "lognormal", mean: 715, sd: 400 },
     slowdownPerExtraChat: 0.15,
+    slowdownMode: "loadDependent",
+    rescueLossPerExtraChat: 0.05,
     serviceLevelSeconds: 30,
     queueDiscipline: "priority",
   }),
   agents: agentsSchema,
+  desk: deskSchema,
 });
 
 export type StoreScenario = z.output<typeof storeScenarioSchema>;

@@ -349,6 +349,11 @@ export const storeScenarioArbitrary: fc.Arbitrary<Record<string, unknown>> = fc
           policy: fc.oneof({ weight: 1, arbitrary: fc.constantFrom(POLICY_FILES[0], POLICY_FILES[2]) }, { weight: 3, arbitrary: policyArbitrary(stepNames) }),
           acceptanceIfNotHesitating: probability,
           acceptanceOnExitIntent: probability,
+          invitationAcceptance: fc.record(
+            { laterAfterSeconds: fc.constantFrom(0, 120, 1e6), laterMultiplier: fc.constantFrom(0, 1, 1.79, 40), returningMultiplier: fc.constantFrom(0, 1, 1.64, 40) },
+            { requiredKeys: [] },
+          ),
+          repeatInvitationAnnoyance: fc.constantFrom(1, 1.5, 100),
           rescueProbability: hazardsArbitrary(ABANDONMENT_REASONS),
           orderValueUplift: fc.constantFrom(0, 0.1, 3),
           handleSeconds: distributionArbitrary(600),

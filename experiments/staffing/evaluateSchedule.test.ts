@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ChatOnlyModelConfig } from "../../sim/model/index.ts";
+import { DEFAULT_DESK_CONFIG, type ChatOnlyModelConfig } from "../../sim/model/index.ts";
 import { evaluateSchedule, withSchedule } from "./evaluateSchedule.ts";
 
 const config: ChatOnlyModelConfig = {
@@ -12,6 +12,7 @@ const config: ChatOnlyModelConfig = {
   slowdownPerExtraChat: 0,
   serviceLevelSeconds: 20,
   agents: { scheduled: new Array(24).fill(1), shrinkage: 0, concurrency: 1, costPerHour: 20 },
+  desk: DEFAULT_DESK_CONFIG,
 };
 
 describe("evaluateSchedule", () => {

@@ -46,7 +46,7 @@ function input(intervals: StaffingInterval[], extra: Partial<ExplanationInput> =
     minChatsForDecision: 5,
     search: { iterations: 3, converged: true, stoppedBy: "converged" },
     sweep: [],
-    netBenefitChoice: null,
+    profitChoice: null,
     shifts: null,
     currency: "USD",
     ...extra,

@@ -1,5 +1,5 @@
 import type { DistributionSpec } from "../../sim/random/index.ts";
-import type { LoadSummary, NetBenefitChoice, ResolvedStaffingTarget, ShiftPlan, StaffingInterval, StaffingObjective, StaffingTotals, SweepLevel } from "./staffingTypes.ts";
+import type { LoadSummary, ProfitChoice, ResolvedStaffingTarget, ShiftPlan, StaffingInterval, StaffingObjective, StaffingTotals, SweepLevel } from "./staffingTypes.ts";
 
 /** Most per-range lines before the rest are summarised in one line. */
 const MAX_RANGE_LINES = 8;
@@ -24,7 +24,7 @@ export interface ExplanationInput {
   minChatsForDecision: number;
   search: { iterations: number; converged: boolean; stoppedBy: string };
   sweep: readonly SweepLevel[];
-  netBenefitChoice: NetBenefitChoice | null;
+  profitChoice: ProfitChoice | null;
   shifts: ShiftPlan | null;
   currency: string;
 }
@@ -34,7 +34,7 @@ export interface ExplanationInput {
  * total and in each run of intervals that differ, with the likely cause of each difference read off
  * the simulation (handle-time growth from concurrency slowdown, backlog carried from a busier
  * interval, handle-time variability, a confidence interval straddling the target), and what patience,
- * invitations, the net-benefit sweep and shift rounding change.
+ * invitations, the profit sweep and shift rounding change.
  */
 export function explainStaffing(input: ExplanationInput): string[] {
   const lines: string[] = [];
@@ -42,7 +42,7 @@ export function explainStaffing(input: ExplanationInput): string[] {
   const { totals } = input;
   const change = totals.erlangAgentHours > 0 ? totals.recommendedAgentHours / totals.erlangAgentHours - 1 : 0;
   lines.push(
-    `${input.objective === "netBenefit" ? "best net benefit" : "recommended"}: ${hours(totals.recommendedAgentHours)} agent-hours (${money(totals.recommendedCost, input.currency)}) vs ${model}: ${hours(totals.erlangAgentHours)} (${money(totals.erlangCost, input.currency)})${Math.abs(change) < 0.0005 ? ", the same" : `, ${signedPercent(change)}`}`,
+    `${input.objective === "profit" ? "best contribution profit" : "recommended"}: ${hours(totals.recommendedAgentHours)} agent-hours (${money(totals.recommendedCost, input.currency)}) vs ${model}: ${hours(totals.erlangAgentHours)} (${money(totals.erlangCost, input.currency)})${Math.abs(change) < 0.0005 ? ", the same" : `, ${signedPercent(change)}`}`,
   );
   if (input.objective === "target") lines.push(...rangeLines(input, model));
 
@@ -80,7 +80,7 @@ export function explainStaffing(input: ExplanationInput): string[] {
       lines.push(`the search settled after ${input.search.iterations} simulation rounds; intervals interact through the queue (a backlog carries into the next interval), so each round re-simulated the whole horizon`);
     }
   }
-  const choice = input.netBenefitChoice;
+  const choice = input.profitChoice;
   if (choice !== null) {
     const top = input.sweep.reduce((max, point) => Math.max(max, point.agentsScheduled), 0);
     const versus =
@@ -88,7 +88,7 @@ export function explainStaffing(input: ExplanationInput): string[] {
         ? ""
         : `; vs ${choice.runnerUpAgentsScheduled} agents: ${money(choice.difference.mean, input.currency)} (p = ${choice.pValue!.toPrecision(2)}), ${choice.distinguishable ? "a detectable difference" : "not distinguishable with these replications"}`;
     const days = (input.intervals.length * input.intervalSeconds) / 86400;
-    lines.push(`net benefit is highest with ${choice.agentsScheduled} agents all day: ${money(choice.netBenefit.mean, input.currency)} ${days === 1 ? "a day" : `over the ${days}-day horizon`}${versus}${choice.agentsScheduled === top ? " (the largest level swept: more agents may pay even more)" : ""}`);
+    lines.push(`contribution profit is highest with ${choice.agentsScheduled} agents all day: ${money(choice.contributionProfit.mean, input.currency)} ${days === 1 ? "a day" : `over the ${days}-day horizon`}${versus}${choice.agentsScheduled === top ? " (the largest level swept: more agents may pay even more)" : ""}`);
   }
   if (input.shifts !== null) {
     const count = input.shifts.shifts.reduce((sum, shift) => sum + shift.agents, 0);

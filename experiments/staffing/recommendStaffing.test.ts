@@ -5,7 +5,7 @@
 // Seeds are fixed (1); no seed was picked for passing.
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { ChatOnlyModelConfig } from "../../sim/model/index.ts";
+import { DEFAULT_DESK_CONFIG, type ChatOnlyModelConfig } from "../../sim/model/index.ts";
 import { parseScenario, readDataFile } from "../scenario/index.ts";
 import type { Estimate } from "../stats/index.ts";
 import { recommendStaffing, resolveStaffingTarget } from "./recommendStaffing.ts";
@@ -28,6 +28,7 @@ function desk(concurrency: number, slowdownPerExtraChat: number): ChatOnlyModelC
     slowdownPerExtraChat,
     serviceLevelSeconds: 20,
     agents: { scheduled: new Array(INTERVALS).fill(1), shrinkage: 0, concurrency, costPerHour: 20 },
+    desk: DEFAULT_DESK_CONFIG,
   };
 }
 
@@ -80,8 +81,8 @@ describe("recommendStaffing on a chat-only desk", () => {
     expect(staffing.sweep.length).toBeGreaterThanOrEqual(4);
     const means = staffing.sweep.map((point) => point.serviceLevel!.mean);
     expect([...means].sort((a, b) => a - b)).toEqual(means);
-    expect(staffing.sweep.every((point) => point.conversionRate === null && point.netBenefit === null)).toBe(true);
-    expect(staffing.netBenefitChoice).toBeNull();
+    expect(staffing.sweep.every((point) => point.conversionRate === null && point.contributionProfit === null)).toBe(true);
+    expect(staffing.profitChoice).toBeNull();
   });
 });
 
@@ -93,24 +94,24 @@ describe("recommendStaffing on a store", () => {
   for (const segment of data.segments) segment.pageViews = { kind: "constant", value: 1 };
   const { config } = parseScenario(data, { path: baseline });
 
-  it("recommendStaffing(store, {objective: netBenefit}) recommends the sweep's best constant staffing and compares it with the runner-up", async () => {
-    const staffing = await recommendStaffing(config, { replications: 3, seed: 1, workers: 1, objective: "netBenefit" });
+  it("recommendStaffing(store, {objective: profit}) recommends the sweep's best constant staffing and compares it with the runner-up", async () => {
+    const staffing = await recommendStaffing(config, { replications: 3, seed: 1, workers: 1, objective: "profit" });
     expect(staffing.mode).toBe("store");
     expect(staffing.loads.source).toBe("simulated");
     expect(staffing.loads.meanHandleSeconds).toBeGreaterThan(0);
-    const choice = staffing.netBenefitChoice!;
-    const best = Math.max(...staffing.sweep.map((point) => point.netBenefit!.mean));
-    expect(choice.netBenefit.mean).toBe(best);
+    const choice = staffing.profitChoice!;
+    const best = Math.max(...staffing.sweep.map((point) => point.contributionProfit!.mean));
+    expect(choice.contributionProfit.mean).toBe(best);
     expect(staffing.intervals.every((interval) => interval.recommendedAgentsScheduled === choice.agentsScheduled)).toBe(true);
-    expect(staffing.sweep.every((point) => point.conversionRate !== null && point.netBenefit !== null)).toBe(true);
+    expect(staffing.sweep.every((point) => point.conversionRate !== null && point.contributionProfit !== null)).toBe(true);
     expect(choice.runnerUpAgentsScheduled).not.toBeNull();
     expect(typeof choice.distinguishable).toBe("boolean");
-    expect(staffing.explanation.some((line) => line.startsWith("net benefit is highest with"))).toBe(true);
+    expect(staffing.explanation.some((line) => line.startsWith("contribution profit is highest with"))).toBe(true);
     expect(staffing.explanation).toContain("no accepted invitations: all chat demand comes from the help button");
   });
 
-  it("recommendStaffing(chat-only, {objective: netBenefit}) and impossible targets throw house-format errors", async () => {
-    await expect(recommendStaffing(desk(1, 0), { replications: 2, seed: 1, objective: "netBenefit" })).rejects.toThrow(/^invalid objective: netBenefit \(needs a store scenario/);
+  it("recommendStaffing(chat-only, {objective: profit}) and impossible targets throw house-format errors", async () => {
+    await expect(recommendStaffing(desk(1, 0), { replications: 2, seed: 1, objective: "profit" })).rejects.toThrow(/^invalid objective: profit \(needs a store scenario/);
     const patient = { ...desk(1, 0), patienceSeconds: null };
     expect(() => resolveStaffingTarget(patient, { maxQueueAbandonment: 0.05 })).toThrow(/^invalid target\.maxQueueAbandonment: 0\.05 \(the scenario has no patienceSeconds/);
     expect(() => resolveStaffingTarget(patient, { serviceLevel: 1 })).toThrow(/^invalid target\.serviceLevel: 1 \(must be between 0 and 1/);

@@ -9,7 +9,7 @@ import { measureLoads } from "./measureLoads.ts";
 import { scheduledForOnline } from "./scheduledForOnline.ts";
 import { DEFAULT_MAX_ITERATIONS, DEFAULT_MIN_CHATS_FOR_DECISION, judgeInterval, searchSchedule, type SearchResult } from "./searchSchedule.ts";
 import { shiftPlan } from "./shiftPlan.ts";
-import { chooseNetBenefit, sweepLevel, sweepLevels } from "./staffingSweep.ts";
+import { chooseMostProfitable, sweepLevel, sweepLevels } from "./staffingSweep.ts";
 import type { ResolvedStaffingTarget, StaffingInterval, StaffingObjective, StaffingResults, StaffingTargetOptions, SweepLevel } from "./staffingTypes.ts";
 
 /** Service-level target when no target is given: 80% answered within the threshold. */
@@ -64,16 +64,16 @@ export function resolveStaffingTarget(config: ModelConfig, target: StaffingTarge
 
 /**
  * `staff`: per interval, the smallest number of agents meeting a target (or the constant staffing
- * with the best net benefit), side by side with the closed-form Erlang A / Erlang C answer.
+ * with the best contribution profit), side by side with the closed-form Erlang A / Erlang C answer.
  *
  * 1. Loads: each interval's chat arrival rate, handle and patience (`measureLoads`).
  * 2. Closed form: `requiredAgents` per interval with the same target, shrinkage and concurrency.
  * 3. Target objective: simulation search from the closed-form schedule (`searchSchedule`), R
  *    replications per round with the same seeds (common random numbers).
  * 4. A sweep of constant staffing levels around the closed-form range, with t intervals for service
- *    level, queue abandonment, occupancy, conversion and net benefit (store), always run: it feeds
- *    the report's "KPIs vs agents" chart and picks the net-benefit optimum (paired comparison of the
- *    best two). With the net-benefit objective that optimum is the recommendation.
+ *    level, queue abandonment, occupancy, conversion and contribution profit (store), always run: it feeds
+ *    the report's "KPIs vs agents" chart and picks the profit optimum (paired comparison of the
+ *    best two). With the profit objective that optimum is the recommendation.
  * 5. Optional shift rounding (`shiftPlan`) and explanation lines (`explainStaffing`).
  *
  * Interrupted (options.signal) or failing fast, it returns what was simulated so far. With more than
@@ -93,8 +93,8 @@ export async function recommendStaffing(config: ModelConfig, options: StaffOptio
 async function staff(config: ModelConfig, options: StaffOptions): Promise<StaffingResults> {
   const level = options.level ?? DEFAULT_CONFIDENCE_LEVEL;
   const objective = options.objective ?? "target";
-  if (objective === "netBenefit" && config.kind !== "store") throw new RangeError("invalid objective: netBenefit (needs a store scenario: a chat-only scenario has no revenue)");
-  if (objective === "netBenefit" && options.sweepLevels !== undefined && options.sweepLevels.length === 0) throw new RangeError("invalid sweepLevels: an empty list (the netBenefit objective picks from the sweep)");
+  if (objective === "profit" && config.kind !== "store") throw new RangeError("invalid objective: profit (needs a store scenario: a chat-only scenario has no revenue)");
+  if (objective === "profit" && options.sweepLevels !== undefined && options.sweepLevels.length === 0) throw new RangeError("invalid sweepLevels: an empty list (the profit objective picks from the sweep)");
   const target = resolveStaffingTarget(config, options.target);
   const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
   const minChatsForDecision = options.minChatsForDecision ?? DEFAULT_MIN_CHATS_FOR_DECISION;
@@ -163,12 +163,12 @@ async function staff(config: ModelConfig, options: StaffOptions): Promise<Staffi
     sweepEvaluations.push(evaluation);
     sweep.push(sweepLevel(evaluation, agentsOnline(scheduled, shrinkage), level));
   }
-  const netBenefitChoice = config.kind === "store" ? chooseNetBenefit(sweep, sweepEvaluations, level) : null;
+  const profitChoice = config.kind === "store" ? chooseMostProfitable(sweep, sweepEvaluations, level) : null;
 
   let recommendedOnline: number[];
   let evaluation: ScheduleEvaluation | null;
-  if (objective === "netBenefit" && netBenefitChoice !== null) {
-    const index = sweep.findIndex((point) => point.agentsScheduled === netBenefitChoice.agentsScheduled);
+  if (objective === "profit" && profitChoice !== null) {
+    const index = sweep.findIndex((point) => point.agentsScheduled === profitChoice.agentsScheduled);
     recommendedOnline = new Array<number>(analytic.length).fill(sweep[index].agentsOnline);
     evaluation = sweepEvaluations[index];
   } else {
@@ -214,7 +214,7 @@ async function staff(config: ModelConfig, options: StaffOptions): Promise<Staffi
     shiftCost: shifts?.cost ?? null,
   };
   const analyticModel = loads.summary.meanPatienceSeconds === null ? "erlangC" : "erlangA";
-  const stoppedBy: StaffingResults["stoppedBy"] = options.signal?.aborted ? "interrupted" : options.failFast && errored.length > 0 ? "failFast" : objective === "netBenefit" ? "sweep" : (search?.stoppedBy ?? "maxIterations");
+  const stoppedBy: StaffingResults["stoppedBy"] = options.signal?.aborted ? "interrupted" : options.failFast && errored.length > 0 ? "failFast" : objective === "profit" ? "sweep" : (search?.stoppedBy ?? "maxIterations");
   const searchSummary = { iterations: search?.rounds.length ?? 0, converged: search?.converged ?? false, rounds: search?.rounds ?? [] };
   return {
     kind: "staffing",
@@ -230,7 +230,7 @@ async function staff(config: ModelConfig, options: StaffOptions): Promise<Staffi
     loads: loads.summary,
     intervals,
     sweep,
-    netBenefitChoice,
+    profitChoice,
     search: searchSummary,
     shifts,
     totals,
@@ -249,7 +249,7 @@ async function staff(config: ModelConfig, options: StaffOptions): Promise<Staffi
       minChatsForDecision,
       search: { ...searchSummary, stoppedBy },
       sweep,
-      netBenefitChoice,
+      profitChoice,
       shifts,
       currency: options.currency ?? "USD",
     }),

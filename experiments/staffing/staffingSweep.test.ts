@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { StoreResults } from "../../sim/model/index.ts";
 import type { ScheduleEvaluation } from "./evaluateSchedule.ts";
-import { chooseNetBenefit, MAX_SWEEP_LEVELS, sweepLevel, sweepLevels } from "./staffingSweep.ts";
+import { chooseMostProfitable, MAX_SWEEP_LEVELS, sweepLevel, sweepLevels } from "./staffingSweep.ts";
 
 /** An evaluation whose runs carry only what the sweep reads. */
-function fakeEvaluation(agents: number, netBenefits: number[]): ScheduleEvaluation {
-  const runs = netBenefits.map((netBenefit, r) => ({
+function fakeEvaluation(agents: number, profits: number[]): ScheduleEvaluation {
+  const runs = profits.map((contributionProfit, r) => ({
     kind: "store",
     seed: `1:r${r}`,
     funnel: { conversionRate: 0.02 },
-    outcome: { netBenefit },
+    profit: { contributionProfit },
     chat: { serviceLevel: 0.8, queueAbandonmentRate: 0.05, occupancy: 0.7, agentCost: agents * 24 * 28 },
   })) as unknown as StoreResults[];
-  return { schedule: new Array(48).fill(agents), runs, replicationNumbers: netBenefits.map((_, r) => r), intervals: [], errored: [], cancelled: 0 };
+  return { schedule: new Array(48).fill(agents), runs, replicationNumbers: profits.map((_, r) => r), intervals: [], errored: [], cancelled: 0 };
 }
 
 describe("staffingSweep", () => {
@@ -28,10 +28,10 @@ describe("staffingSweep", () => {
     expect(levels[levels.length - 1]).toBe(31);
   });
 
-  it("chooseNetBenefit(...) picks the best mean and tests it against the runner-up, paired by replication", () => {
+  it("chooseMostProfitable(...) picks the best mean and tests it against the runner-up, paired by replication", () => {
     const evaluations = [fakeEvaluation(1, [10, 20, 30, 40]), fakeEvaluation(2, [60, 70, 80, 91]), fakeEvaluation(3, [50, 60, 70, 80])];
     const sweep = evaluations.map((evaluation, i) => sweepLevel(evaluation, i + 1, 0.95));
-    const choice = chooseNetBenefit(sweep, evaluations, 0.95)!;
+    const choice = chooseMostProfitable(sweep, evaluations, 0.95)!;
     expect(choice.agentsScheduled).toBe(2);
     expect(choice.runnerUpAgentsScheduled).toBe(3);
     expect(choice.difference!.mean).toBeCloseTo(10.25, 12);

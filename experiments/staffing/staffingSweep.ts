@@ -3,7 +3,7 @@ import { kpiValues } from "../replications/index.ts";
 import { pairedComparison, shareInterval, tInterval, type Estimate } from "../stats/index.ts";
 import type { ScheduleEvaluation } from "./evaluateSchedule.ts";
 import { scheduledForOnline } from "./scheduledForOnline.ts";
-import type { NetBenefitChoice, SweepLevel } from "./staffingTypes.ts";
+import type { ProfitChoice, SweepLevel } from "./staffingTypes.ts";
 
 /** Most constant staffing levels a sweep runs (levels are thinned evenly beyond this). */
 export const MAX_SWEEP_LEVELS = 8;
@@ -46,31 +46,31 @@ export function sweepLevel(evaluation: ScheduleEvaluation, agentsOnline: number,
     queueAbandonment: estimate("queueAbandonmentRate"),
     occupancy: estimate("occupancy"),
     conversionRate: estimate("conversionRate"),
-    netBenefit: estimate("netBenefit"),
+    contributionProfit: estimate("contributionProfit"),
     agentCost: runs[0]?.chat.agentCost ?? 0,
   };
 }
 
 /**
- * The level with the highest mean net benefit and a paired comparison with the runner-up over the
+ * The level with the highest mean contribution profit and a paired comparison with the runner-up over the
  * replications both completed (same seeds: common random numbers). "Distinguishable" = the paired t
- * test rejects a zero difference at 1 − level. Null for chat-only sweeps (no net benefit).
+ * test rejects a zero difference at 1 − level. Null for chat-only sweeps (no contribution profit).
  */
-export function chooseNetBenefit(sweep: readonly SweepLevel[], evaluations: readonly ScheduleEvaluation[], level: number): NetBenefitChoice | null {
+export function chooseMostProfitable(sweep: readonly SweepLevel[], evaluations: readonly ScheduleEvaluation[], level: number): ProfitChoice | null {
   const ranked = sweep
     .map((point, index) => ({ point, index }))
-    .filter(({ point }) => point.netBenefit !== null)
-    .sort((a, b) => b.point.netBenefit!.mean - a.point.netBenefit!.mean);
+    .filter(({ point }) => point.contributionProfit !== null)
+    .sort((a, b) => b.point.contributionProfit!.mean - a.point.contributionProfit!.mean);
   if (ranked.length === 0) return null;
   const [best, second] = ranked;
   if (second === undefined) {
-    return { agentsScheduled: best.point.agentsScheduled, netBenefit: best.point.netBenefit!, runnerUpAgentsScheduled: null, difference: null, pValue: null, distinguishable: false };
+    return { agentsScheduled: best.point.agentsScheduled, contributionProfit: best.point.contributionProfit!, runnerUpAgentsScheduled: null, difference: null, pValue: null, distinguishable: false };
   }
   const pairs = pairedValues(evaluations[best.index], evaluations[second.index]);
   const comparison = pairs.best.length >= 2 ? pairedComparison(pairs.best, pairs.second, level) : null;
   return {
     agentsScheduled: best.point.agentsScheduled,
-    netBenefit: best.point.netBenefit!,
+    contributionProfit: best.point.contributionProfit!,
     runnerUpAgentsScheduled: second.point.agentsScheduled,
     difference: comparison?.difference ?? null,
     pValue: comparison?.pValue ?? null,
@@ -81,14 +81,14 @@ export function chooseNetBenefit(sweep: readonly SweepLevel[], evaluations: read
 function pairedValues(best: ScheduleEvaluation, second: ScheduleEvaluation): { best: number[]; second: number[] } {
   const byReplication = new Map<number, number>();
   best.runs.forEach((run, i) => {
-    if (run.kind === "store") byReplication.set(best.replicationNumbers[i], run.outcome.netBenefit);
+    if (run.kind === "store") byReplication.set(best.replicationNumbers[i], run.profit.contributionProfit);
   });
   const pairs = { best: [] as number[], second: [] as number[] };
   second.runs.forEach((run, i) => {
     const value = byReplication.get(second.replicationNumbers[i]);
     if (run.kind === "store" && value !== undefined) {
       pairs.best.push(value);
-      pairs.second.push(run.outcome.netBenefit);
+      pairs.second.push(run.profit.contributionProfit);
     }
   });
   return pairs;

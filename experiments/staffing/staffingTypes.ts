@@ -1,3 +1,4 @@
+import type { ShiftScheduling } from "./shifts/index.ts";
 import type { Estimate } from "../stats/index.ts";
 
 /** What a staffing plan must achieve in every interval; any field left out is not a target. */
@@ -20,8 +21,8 @@ export interface ResolvedStaffingTarget {
   maxOccupancy: number | null;
 }
 
-/** "target": smallest schedule meeting the target; "netBenefit": the constant staffing with the highest mean net benefit (store only). */
-export type StaffingObjective = "target" | "netBenefit";
+/** "target": smallest schedule meeting the target; "contributionProfit": the constant staffing with the highest mean contribution profit (store only). */
+export type StaffingObjective = "target" | "profit";
 
 /** Where the loads come from and the handle and patience times the Erlang formulas use. */
 export interface LoadSummary {
@@ -80,14 +81,14 @@ export interface SweepLevel {
   queueAbandonment: Estimate | null;
   occupancy: Estimate | null;
   conversionRate: Estimate | null;
-  netBenefit: Estimate | null;
+  contributionProfit: Estimate | null;
   agentCost: number;
 }
 
-/** The sweep's best level by mean net benefit, and whether the runner-up is distinguishable from it. */
-export interface NetBenefitChoice {
+/** The sweep's best level by mean contribution profit, and whether the runner-up is distinguishable from it. */
+export interface ProfitChoice {
   agentsScheduled: number;
-  netBenefit: Estimate;
+  contributionProfit: Estimate;
   runnerUpAgentsScheduled: number | null;
   /** Best − runner-up, paired by replication (common random numbers). */
   difference: Estimate | null;
@@ -144,9 +145,11 @@ export interface StaffingResults {
   loads: LoadSummary;
   intervals: StaffingInterval[];
   sweep: SweepLevel[];
-  netBenefitChoice: NetBenefitChoice | null;
+  profitChoice: ProfitChoice | null;
   search: { iterations: number; converged: boolean; rounds: SearchRound[] };
   shifts: ShiftPlan | null;
+  /** The optimal shift plan (MILP) and, given a team, its weekly roster (with --shift-rules / --roster). */
+  shiftScheduling?: ShiftScheduling | null;
   totals: StaffingTotals;
   explanation: string[];
   errored: { stage: string; replication: number; error: string }[];

@@ -6,8 +6,8 @@ import { chatQueueSection, waitBuckets } from "./chatQueueSection.ts";
 describe("chatQueueSection", () => {
   const section = chatQueueSection(storeResultsFixture(), createRenderContext())!;
 
-  it("chatQueueSection(store) states service level, queue abandonment and net benefit", () => {
-    expect(section.takeaway).toBe("70.4% of chat requests are answered within 30 s; 17.6% give up in the queue, and chat nets +$1,090 after agent cost");
+  it("chatQueueSection(store) states service level, queue abandonment and the run's contribution profit", () => {
+    expect(section.takeaway).toBe("70.4% of chat requests are answered within 30 s; 17.6% give up in the queue; the run's contribution profit is +$88,136 after $4,032 of agent cost");
     expect(section.tables.map((table) => table.caption)).toEqual(["Chat queue figures", "Invitations, revenue and what chat earned"]);
   });
 

@@ -15,13 +15,13 @@ export const chatQueueSection: SectionBuilder<SimulationResults> = (results, con
   return {
     id: `${context.idPrefix}-chat`,
     title: "Chat queue",
-    takeaway: `${formatPercent(chat.serviceLevel)} of chat requests are answered within ${formatSeconds(chat.serviceLevelSeconds)}; ${formatPercent(chat.queueAbandonmentRate)} give up in the queue${store === null ? "" : `, and chat nets ${formatMoney(store.outcome.netBenefit, context.currency, true)} after agent cost`}`,
+    takeaway: `${formatPercent(chat.serviceLevel)} of chat requests are answered within ${formatSeconds(chat.serviceLevelSeconds)}; ${formatPercent(chat.queueAbandonmentRate)} give up in the queue${store === null ? "" : `; the run's contribution profit is ${formatMoney(store.profit.contributionProfit, context.currency, true)} after ${formatMoney(chat.agentCost, context.currency)} of agent cost`}`,
     keyFigures: [
       { label: "Service level", value: formatPercent(chat.serviceLevel), detail: `answered ≤ ${formatSeconds(chat.serviceLevelSeconds)}` },
       { label: "Queue abandonment", value: formatPercent(chat.queueAbandonmentRate), detail: `${formatCount(chat.abandoned)} of ${formatCount(chat.requests)}` },
       { label: "Mean wait (answered)", value: formatSeconds(chat.meanWaitOfServedSeconds), detail: `p90 ${formatSeconds(chat.waitOfServedP90Seconds)}` },
       { label: "Occupancy", value: formatPercent(chat.occupancy), detail: `${formatNumber(chat.meanConcurrency, 2)} chats per busy agent` },
-      ...(store === null ? [] : [{ label: "Net benefit", value: formatMoney(store.outcome.netBenefit, context.currency, true), detail: "rescued margin − agent cost" }]),
+      ...(store === null ? [] : [{ label: "Contribution profit", value: formatMoney(store.profit.contributionProfit, context.currency, true), detail: "revenue − goods − shipping − card fees − agents" }]),
     ],
     charts: [waitHistogramChart(chat, context)],
     tables: [chatTable(chat, context), ...(store === null ? [] : [outcomeTable(store, context)])],
@@ -117,7 +117,7 @@ function chatTable(chat: ChatQueueResults, context: RenderContext): Table {
 }
 
 function outcomeTable(results: StoreResults, context: RenderContext): Table {
-  const { invitations, outcome, revenue } = results;
+  const { invitations, outcome, revenue, profit } = results;
   const money = (value: number | null): string => formatMoney(value, context.currency);
   return {
     id: `${context.idPrefix}-chat-outcome`,
@@ -140,7 +140,12 @@ function outcomeTable(results: StoreResults, context: RenderContext): Table {
       row("Orders with a chat", outcome.ordersWithChat, formatCount(outcome.ordersWithChat)),
       row("Orders rescued by chat", outcome.rescuedOrders, `${formatCount(outcome.rescuedOrders)} (${money(outcome.rescuedRevenue)})`),
       row("Rescued margin", outcome.rescuedMargin, money(outcome.rescuedMargin)),
-      row("Net benefit (rescued margin − agent cost)", outcome.netBenefit, formatMoney(outcome.netBenefit, context.currency, true)),
+      row("Revenue with shipping and fees charged", profit.revenue, money(profit.revenue)),
+      row("− Cost of goods", profit.costOfGoods, money(profit.costOfGoods)),
+      row("− Shipping paid to the carrier", profit.shippingCost, `${money(profit.shippingCost)} (${money(profit.shippingCharged)} charged to shoppers)`),
+      row("− Card processing fees", profit.paymentFees, money(profit.paymentFees)),
+      row("− Agent cost", profit.agentCost, money(profit.agentCost)),
+      row("= Contribution profit", profit.contributionProfit, formatMoney(profit.contributionProfit, context.currency, true)),
     ],
   };
 }

@@ -142,18 +142,18 @@ function sweepCharts(staffing: StaffingResults, context: RenderContext): Chart[]
       ),
     );
   }
-  const benefit = points((point) => point.netBenefit);
+  const benefit = points((point) => point.contributionProfit);
   if (benefit.length > 0) {
     const best = [...benefit].sort((a, b) => b.estimate.mean - a.estimate.mean)[0];
     const money = (value: number): string => formatMoney(value, context.currency, true);
     charts.push(
       estimateBandChart(
         {
-          key: "staffing-net-benefit",
-          title: "Net benefit",
-          caption: `Highest at ${best.x} agents: ${formatInterval(best.estimate.mean, best.estimate.lower, best.estimate.upper, "money", context.currency, true)} (rescued margin − agent cost).`,
+          key: "staffing-contribution-profit",
+          title: "Contribution profit",
+          caption: `Highest at ${best.x} agents: ${formatInterval(best.estimate.mean, best.estimate.lower, best.estimate.upper, "money", context.currency, true)} (revenue − cost of goods − shipping − card fees − agent cost).`,
           xLabel,
-          yLabel: `net benefit (${context.currency})`,
+          yLabel: `contribution profit (${context.currency})`,
           points: benefit,
           yTickFormat: formatCompact,
           format: money,

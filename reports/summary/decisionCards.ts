@@ -154,7 +154,7 @@ function storeCard(results: StoreResults, context: DecisionContext): DecisionCar
     figures: [
       { label: "cart abandonment", value: formatPercent(results.funnel.cartAbandonmentRate), href: link(context, "-funnel") },
       { label: "chat service level", value: formatPercent(results.chat.serviceLevel), detail: `within ${results.chat.serviceLevelSeconds} s`, href: link(context, "-chat") },
-      { label: "net benefit of chat", value: formatMoney(results.outcome.netBenefit, context.currency), detail: "rescued margin − agent cost", href: link(context, "-chat") },
+      { label: "contribution profit", value: formatMoney(results.profit.contributionProfit / days, context.currency), detail: "a day: revenue − goods, shipping, card fees and agents", href: link(context, "-funnel") },
     ],
   };
 }

@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 
-// The same binary and flags as scripts/synthetic/chromium.ts, which launches Chromium for the store
+// The same binary and flags as scripts/browser/chromium.ts, which launches Chromium for the store
 // and the synthetic shoppers. Reports may not import from scripts/ (imports point downward) and the
 // launcher is no report concept, so this test helper keeps its own copy; chromium.test.ts there
 // fails if the two drift apart.

@@ -2,7 +2,7 @@ import { abTestPlan } from "../../experiments/compare/index.ts";
 // Fixed, formula-built result documents for report tests and benchmarks: no simulator involved, so
 // chart snapshots change only when the report changes. Shapes follow a real 3-day baseline run.
 import type { RunStamp } from "../../experiments/index.ts";
-import type { ChatOnlyResults, IntervalResults, StoreResults } from "../../sim/model/index.ts";
+import { groupFunnel, profitStatement, type ChatOnlyResults, type IntervalResults, type StoreResults } from "../../sim/model/index.ts";
 import type { CalibrationResults, ComparisonResults, Estimate, StaffingResults } from "../inputTypes.ts";
 
 /** Relative sessions per half hour from 00:00 (the baseline scenario's daily profile). */
@@ -114,6 +114,12 @@ export function storeResultsFixture(options: { days?: number; scenario?: string 
       conversionRate: 0.0213706,
       cartAbandonmentRate: 0.7056031,
       checkoutAbandonmentRate: 0.5169073,
+      byDevice: {
+        desktop: groupFunnel(47598, 4190, 1460),
+        mobile: groupFunnel(61877, 3830, 897),
+        tablet: groupFunnel(9520, 618, 186),
+      },
+      byVisitor: { new: groupFunnel(84000, 5060, 1490), returning: groupFunnel(34995, 3578, 1053) },
       steps: [
         { step: "browse", reached: 118995, continued: 8638, abandoned: 0, continueRate: 0.0725913, byReason: {} },
         { step: "cart", reached: 8638, continued: 5264, abandoned: 3374, continueRate: 0.6094003, byReason: { justBrowsing: 3222, totalNotVisibleUpfront: 152 } },
@@ -166,9 +172,17 @@ export function storeResultsFixture(options: { days?: number; scenario?: string 
       },
     },
     revenue: { revenue: 326171.19, averageOrderValue: 128.2623639, orderValueStandardDeviation: 86.41, meanCartValue: 122.0430975, margin: 114159.92, revenuePerSession: 2.7410496 },
-    invitations: { offered: 0, accepted: 0, declined: 0, acceptanceRate: null, toHesitatingShoppers: 0, reactiveRequests: 550, annoyedExits: 0, annoyedCartValue: 0 },
+    invitations: { offered: 0, accepted: 0, declined: 0, acceptanceRate: null, toHesitatingShoppers: 0, reactiveRequests: 550, annoyedExits: 0, annoyedCartValue: 0, byGroup: noInvitationGroups(), annoyance: { first: noDeclines(), repeat: noDeclines() } },
     chat: chatFixture(),
-    outcome: { rescuedOrders: 103, rescuedRevenue: 14633.44, rescuedMargin: 5121.7, ordersWithChat: 120, netBenefit: 1089.7 },
+    outcome: { rescuedOrders: 103, rescuedRevenue: 14633.44, rescuedMargin: 5121.7, ordersWithChat: 120 },
+    // 2,543 orders, 1,180 of them below the $99 threshold paying $7.95, 7% tax; carrier $7.95, cards 2.9% + $0.30.
+    profit: profitStatement(
+      { orders: 2543, merchandise: 326171.19, shipping: 1180 * 7.95, tax: 0.07 * 326171.19, fees: 0 },
+      { shippingFee: 7.95, freeShippingThreshold: 99, taxRate: 0.07, fixedFee: 0, showTotalUpfront: false, marginRate: 0.35, shippingCostPerOrder: 7.95, paymentFeeRate: 0.029, paymentFeePerOrder: 0.3, thresholdPadding: { probability: 0.45, reachShare: 0.4 } },
+      4032,
+      118994,
+    ),
+    freeShipping: { cartsBelowThreshold: 4400, cartsWithinReach: 1900, paddedCarts: 850, ordersBelowThreshold: 1470, paddedOrders: 290, paddedOrderShare: 290 / 1470, freeShippedOrders: 1363 },
     meanSessionSeconds: 172.2776406,
     intervals,
   };
@@ -176,6 +190,10 @@ export function storeResultsFixture(options: { days?: number; scenario?: string 
 
 function chatFixture(): StoreResults["chat"] {
   return {
+    warmup: { seconds: 0, excludedRequests: 0 },
+    blocked: 0,
+    blockingRate: 0,
+    messages: { left: 0, handleHours: 0 },
     requests: 550,
     served: 453,
     abandoned: 97,
@@ -190,6 +208,7 @@ function chatFixture(): StoreResults["chat"] {
       counts: [379, 1, 1, 4, 2, 4, 5, 11, 8, 13, 17, 7, 1],
     },
     serviceLevelSeconds: 30,
+    serviceLevelDefinition: "answered within 30 s ÷ requests (abandons and blocked chats count as misses)",
     serviceLevel: 0.7036364,
     serviceLevelOfAnswered: 0.8543046,
     queueAbandonmentRate: 0.1763636,
@@ -197,8 +216,10 @@ function chatFixture(): StoreResults["chat"] {
     occupancy: 0.6745293,
     slotUtilization: 0.4281761,
     meanConcurrency: 1.904333,
+    meanChatsPerAgent: 1.2845283,
     agentHoursScheduled: 144,
     agentCost: 4032,
+    agents: [],
   };
 }
 
@@ -220,7 +241,7 @@ export function comparisonFixture(names: { variant?: string } = {}): ComparisonR
   const metrics = [
     { metric: "conversionRate", label: "Conversion", unit: "rate", direction: "higher", base: 0.02137, effects: [0, 0.0041, 0.0019, 0.0008], spread: 0.0009 },
     { metric: "revenuePerSession", label: "Revenue per session", unit: "money", direction: "higher", base: 2.741, effects: [0, 0.052, 0.031, 0.004], spread: 0.021 },
-    { metric: "netBenefit", label: "Net benefit", unit: "money", direction: "higher", base: 1089.7, effects: [0, 812, 403, -655], spread: 240 },
+    { metric: "contributionProfit", label: "Contribution profit", unit: "money", direction: "higher", base: 1089.7, effects: [0, 812, 403, -655], spread: 240 },
     { metric: "serviceLevel", label: "Service level", unit: "rate", direction: "higher", base: 0.7036, effects: [0, -0.061, -0.024, -0.214], spread: 0.018 },
     { metric: "queueAbandonmentRate", label: "Queue abandonment", unit: "rate", direction: "lower", base: 0.1764, effects: [0, 0.038, 0.012, 0.121], spread: 0.011 },
     { metric: "meanWaitSeconds", label: "Mean wait", unit: "seconds", direction: "lower", base: 42.7, effects: [0, 11.3, 4.1, 58.2], spread: 3.4 },
@@ -296,7 +317,7 @@ export function staffingFixture(): StaffingResults {
       serviceLevel: estimate(round(level), 0.05 * Math.exp(-0.15 * offset)),
       queueAbandonment: estimate(round(0.31 * Math.exp(-0.45 * (agents - 2))), 0.02),
       conversionRate: estimate(round(0.0205 + 0.0011 * (1 - Math.exp(-0.5 * (agents - 2)))), 0.0004),
-      netBenefit: estimate(round(2400 * (1 - Math.exp(-0.55 * (agents - 2))) - 336 * (agents - 3), 2), 310),
+      contributionProfit: estimate(round(2400 * (1 - Math.exp(-0.55 * (agents - 2))) - 336 * (agents - 3), 2), 310),
     };
   });
   const recommendedAgentHours = intervals.reduce((sum, interval) => sum + interval.recommendedAgentsScheduled, 0) / 2;
@@ -353,4 +374,14 @@ export function calibrationFixture(): CalibrationResults {
 export function withAbTestPlan(comparison: ComparisonResults, dailySessions = 40_000): ComparisonResults {
   const withTraffic = { ...comparison, horizonDays: 1, variants: comparison.variants.map((variant) => ({ ...variant, kpis: { ...variant.kpis, sessions: estimate(dailySessions, 0) } })) };
   return { ...comparison, abPlan: abTestPlan(withTraffic as unknown as Parameters<typeof abTestPlan>[0]) };
+}
+
+/** Acceptance by group of a run that showed no invitation. */
+function noInvitationGroups(): StoreResults["invitations"]["byGroup"] {
+  const none = () => ({ offered: 0, accepted: 0, acceptanceRate: null });
+  return { early: none(), later: none(), newVisitors: none(), returningVisitors: none(), inCart: none() };
+}
+
+function noDeclines(): StoreResults["invitations"]["annoyance"]["first"] {
+  return { declined: 0, annoyedExits: 0, annoyanceRate: null };
 }

@@ -1,17 +1,7 @@
-/**
- * Two-sided 97.5% quantiles of Student's t for 1..30 degrees of freedom, so `t * s / sqrt(k)` is a
- * 95% half-width (NIST/SEMATECH e-Handbook of Statistical Methods, sec. 1.3.6.7.2, table of upper
- * critical values; checked to 4 decimals by numerical integration of the t density).
- */
-const STUDENT_T_975 = [
-  12.7062, 4.3027, 3.1824, 2.7764, 2.5706, 2.4469, 2.3646, 2.306, 2.2622, 2.2281, 2.201, 2.1788, 2.1604, 2.1448,
-  2.1314, 2.1199, 2.1098, 2.1009, 2.093, 2.086, 2.0796, 2.0739, 2.0687, 2.0639, 2.0595, 2.0555, 2.0518, 2.0484,
-  2.0452, 2.0423,
-] as const;
-
-/** Smallest and largest number of batches `batchMeansInterval` accepts (df = batches - 1 within the t table). */
+import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+/** Smallest and largest number of batches `batchMeansInterval` accepts (10 to 30 is the usual advice; Law, sec. 9.5.3). */
 export const MIN_BATCHES = 2;
-export const MAX_BATCHES = STUDENT_T_975.length + 1;
+export const MAX_BATCHES = 31;
 
 /** A 95% confidence interval for a steady-state mean. */
 export interface ConfidenceInterval {
@@ -43,6 +33,7 @@ export function batchMeansInterval(batchMeans: readonly number[]): ConfidenceInt
   let squares = 0;
   for (const value of batchMeans) squares += (value - mean) ** 2;
   const standardDeviation = Math.sqrt(squares / (batches - 1));
-  const halfWidth = (STUDENT_T_975[batches - 2] * standardDeviation) / Math.sqrt(batches);
+  // t(0.975, k − 1) from stdlib's inverse t CDF: t(0.975, 19) = 2.093 as in printed tables (NIST/SEMATECH §1.3.6.7.2).
+  const halfWidth = (tQuantile(0.975, batches - 1) * standardDeviation) / Math.sqrt(batches);
   return { mean, halfWidth, lower: mean - halfWidth, upper: mean + halfWidth, batches };
 }

@@ -1,5 +1,5 @@
 import type { BenchFigures } from "./benchSuite.ts";
-import { median } from "./median.ts";
+import { median } from "simple-statistics";
 
 const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 

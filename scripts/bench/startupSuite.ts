@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { BenchMeasurement, BenchSuite } from "./benchSuite.ts";
-import { median } from "./median.ts";
+import { median } from "simple-statistics";
 
 /** A chat-only scenario small enough that start-up, not simulation, is most of a run. */
 const TINY_CHAT_ONLY = `name: Tiny desk

@@ -6,11 +6,12 @@ import { loadScenario, makeStamp, resolveSeed, VERSION } from "../../experiments
 import { defaultWorkers } from "../../experiments/parallel/index.ts";
 import { formatPercent } from "../../experiments/format/index.ts";
 import { interruptSignal } from "./interrupt.ts";
-import { integerOption, rejectUnknownOptions, seedOption } from "./options.ts";
+import { integerOption, MAX_SESSIONS_ARG, maxSessionsOption, rejectUnknownOptions, seedOption } from "./options.ts";
 import { createProgress } from "./progress.ts";
 import { UsageError } from "./UsageError.ts";
+import { QUEUE_ARG, queueOption, queueStamp, withQueue } from "./queueOption.ts";
 import { reproduceCommand } from "./reproduce.ts";
-import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 import { printNext } from "./printNext.ts";
 
 const args = {
@@ -26,6 +27,8 @@ const args = {
   quiet: { type: "boolean", description: "no progress output" },
   json: { type: "boolean", description: "print the results as JSON" },
   out: { type: "string", description: "write the results as JSON to this file" },
+  ...QUEUE_ARG,
+  maxSessions: MAX_SESSIONS_ARG,
 } as const;
 
 /** `calibrate`: fit a store scenario's abandonment and friction parameters to observed funnel counts. */
@@ -39,8 +42,9 @@ export const calibrateCommand = defineCommand({
     const maxIterations = integerOption(parsed.maxIterations, "--max-iterations", 1, 1000);
     const polishEvaluations = integerOption(parsed.polish, "--polish", 0, 100_000);
     const workers = integerOption(parsed.workers, "--workers", 1, 256) ?? defaultWorkers();
+    const queue = queueOption(parsed.queue);
     if (parsed.observed === undefined || parsed.observed === "") throw new UsageError("missing --observed: the observed funnel counts (a CSV with the header kind,step,reason,interval,count)");
-    const loaded = loadScenario(parsed.scenario, { days });
+    const loaded = loadScenario(parsed.scenario, { days, maxSessions: maxSessionsOption(parsed.maxSessions) });
     if (loaded.config.kind !== "store") throw new UsageError(`invalid scenario: ${parsed.scenario} is chat-only (calibrate fits a store's funnel)`);
     let csvText: string;
     try {
@@ -51,13 +55,18 @@ export const calibrateCommand = defineCommand({
     const rows = parseFunnelCsv(csvText, basename(parsed.observed));
     const outScenario = parsed.outScenario ?? defaultOutput(parsed.scenario);
     if (resolve(outScenario) === resolve(parsed.scenario)) throw new UsageError(`invalid --out-scenario: ${outScenario} (is the scenario itself; write the calibrated scenario to another file)`);
+    checkOutputPaths(outScenario, parsed.out);
     const seed = resolveSeed(loaded, seedOption(parsed.seed));
     const progress = createProgress("calibrate", { quiet: parsed.quiet });
     const interrupt = interruptSignal();
     const started = performance.now();
     let outcome: CalibrationOutcome;
     try {
-      outcome = await calibrateScenario(loaded, rows, { replications, seed, workers, maxIterations, polishEvaluations, source: basename(parsed.observed), signal: interrupt.signal, onProgress: progress.update });
+      const source = basename(parsed.observed);
+      // With a queue, one local thread (no pool): the tasks run on the workers.
+      outcome = await withQueue(queue, { quiet: parsed.quiet, signal: interrupt.signal }, (backend) =>
+        calibrateScenario(loaded, rows, { replications, seed, workers: backend ? 1 : workers, backend, maxIterations, polishEvaluations, source, signal: interrupt.signal, onProgress: progress.update }),
+      );
     } catch (error) {
       if (interrupt.signal.aborted) {
         process.stderr.write("interrupted before the first evaluation finished: nothing written\n");
@@ -90,7 +99,7 @@ export const calibrateCommand = defineCommand({
       runSeconds: (performance.now() - started) / 1000,
       reproduce,
     });
-    const document = { stamp: { ...stamp, replications, workers, observed: parsed.observed }, calibration, calibratedScenario: interrupted ? null : outScenario };
+    const document = { stamp: { ...stamp, replications, workers, ...queueStamp(queue), observed: parsed.observed }, calibration, calibratedScenario: interrupted ? null : outScenario };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else {

@@ -15,7 +15,7 @@ import {
 import { integerOption, numberOption, rejectUnknownOptions, seedOption } from "./options.ts";
 import { interruptSignal } from "./interrupt.ts";
 import { UsageError } from "./UsageError.ts";
-import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 import { printNext } from "./printNext.ts";
 
 const args = {
@@ -41,6 +41,7 @@ export const checkCommand = defineCommand({
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
+    checkOutputPaths(parsed.json, parsed.junit);
     const personas = integerOption(parsed.personas, "--personas", 1, 10_000);
     const concurrency = integerOption(parsed.concurrency, "--concurrency", 1, 64);
     const retries = integerOption(parsed.retries, "--retries", 0, 5);

@@ -4,16 +4,19 @@ import { makeStamp, resolveSeed } from "../../experiments/index.ts";
 import { kpi, KPI_KEYS } from "../../experiments/kpis/index.ts";
 import type { Correction } from "../../experiments/stats/index.ts";
 import { formatPValue, formatValue } from "../../experiments/format/index.ts";
-import { toCsv } from "./csv.ts";
+import { formatCsv } from "../../experiments/csv/index.ts";
 import { interruptSignal } from "./interrupt.ts";
 import { integerOption, minEffectOption, numberOption, rejectUnknownOptions } from "./options.ts";
 import { createProgress } from "./progress.ts";
 import { UsageError } from "./UsageError.ts";
 import { writeReportLater } from "./writeReportLater.ts";
 import { reproduceCommand } from "./reproduce.ts";
+import { queueStamp, withQueue } from "./queueOption.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
-import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { runWorldsCommand, WORLDS_ARG, worldsApply, worldsOption } from "./worldsRun.ts";
+import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 import { printNext } from "./printNext.ts";
+import { warmupLine } from "./simulationSummary.ts";
 
 const args = {
   scenario: { type: "positional", description: "scenario file, or a comparison file listing variants", required: true },
@@ -30,6 +33,7 @@ const args = {
   abAlpha: { type: "string", description: "A/B plan significance level (default 0.05)" },
   abPower: { type: "string", description: "A/B plan power (default 0.8)" },
   trafficShare: { type: "string", description: "share of traffic in the live test (default 1)" },
+  ...WORLDS_ARG,
 } as const;
 
 const CORRECTIONS: Record<string, Correction> = { holm: "holm", bh: "benjamini-hochberg", "benjamini-hochberg": "benjamini-hochberg", none: "none" };
@@ -40,8 +44,9 @@ export const compareCommand = defineCommand({
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
+    checkOutputPaths(parsed.out, parsed.csv, parsed.report);
     const minimumRelativeEffect = minEffectOption(parsed.minEffect);
-    const { days, replications, workers, seed: seedArg } = parseRunArgs(parsed);
+    const { days, warmupSeconds, replications, workers, seed: seedArg, queue, maxSessions } = parseRunArgs(parsed);
     const level = numberOption(parsed.level, "--level", 0.5, 0.9999) ?? 0.95;
     const correction = parsed.correction === undefined ? "holm" : CORRECTIONS[parsed.correction];
     if (correction === undefined) throw new UsageError(`invalid --correction: ${JSON.stringify(parsed.correction)} (allowed: holm, bh, none)`);
@@ -52,8 +57,10 @@ export const compareCommand = defineCommand({
       power: numberOption(parsed.abPower, "--ab-power", 0.5, 0.9999) ?? 0.8,
       trafficShare: numberOption(parsed.trafficShare, "--traffic-share", 0.0001, 1) ?? 1,
     };
+    const worlds = worldsOption(parsed.worlds);
+    if (worlds !== undefined && staffing !== undefined) throw new UsageError(`invalid --worlds: ${worlds} with --staffing (a decision across worlds runs each variant at its own staffing; use staff --worlds for staffing levels)`);
     const policies = parsed.policies ? parsed.policies.split(",").map((file) => file.trim()).filter(Boolean) : [];
-    const loaded = loadVariants(parsed.scenario, policies, days);
+    const loaded = loadVariants(parsed.scenario, policies, days, maxSessions, warmupSeconds);
     if (loaded.variants.length < 2) throw new UsageError("nothing to compare: give --policies a.yaml,b.yaml or a comparison file with at least 2 variants");
     const control = parsed.control ?? loaded.control;
     if (!loaded.variants.some((variant) => variant.name === control)) {
@@ -63,20 +70,28 @@ export const compareCommand = defineCommand({
     const primaryMetric = parsed.metric ?? loaded.primaryMetric ?? DEFAULT_PRIMARY_METRIC;
     kpi(primaryMetric);
     const currency = loaded.base.scenario.currency;
+    const worldVariants = loaded.variants.map((variant) => ({ name: variant.name, scenario: variant.scenario! }));
+    if (worldsApply(worlds, worldVariants)) {
+      const flags = { out: parsed.out, report: parsed.report, json: parsed.json, quiet: parsed.quiet, failFast: parsed.failFast };
+      await runWorldsCommand({ command: "compare", variants: worldVariants, worlds, replications, seed, workers, metric: primaryMetric, level, scenarioPath: loaded.base.path, scenarioHash: loaded.base.hash, currency, rawArgs, flags });
+      return;
+    }
     const progress = createProgress("compare", { quiet: parsed.quiet });
     const interrupt = interruptSignal();
     const started = performance.now();
     // The clock lets the pool learn which variants take longest and start those first.
     const options = { replications, seed, control, primaryMetric, level, correction, workers, failFast: parsed.failFast, signal: interrupt.signal, currency, onProgress: progress.update, clock: () => performance.now() };
-    let comparison: ComparisonResults;
+    let comparison!: ComparisonResults;
     let grid: ComparisonGrid | undefined;
     try {
-      if (staffing) {
-        let offset = 0;
-        const perLevel = replications * loaded.variants.length;
-        grid = await compareGrid(loaded.variants, staffing, { ...options, onProgress: (finished) => { progress.update(offset + finished, perLevel * staffing.length); if (finished === perLevel) offset += perLevel; } });
-        comparison = grid.levels[grid.levels.length - 1].comparison;
-      } else comparison = await compareVariants(loaded.variants, options);
+      await withQueue(queue, { quiet: parsed.quiet, signal: interrupt.signal }, async (backend) => {
+        if (staffing) {
+          let offset = 0;
+          const perLevel = replications * loaded.variants.length;
+          grid = await compareGrid(loaded.variants, staffing, { ...options, backend, onProgress: (finished) => { progress.update(offset + finished, perLevel * staffing.length); if (finished === perLevel) offset += perLevel; } });
+          comparison = grid.levels[grid.levels.length - 1].comparison;
+        } else comparison = await compareVariants(loaded.variants, { ...options, backend });
+      });
     } finally {
       progress.stop();
       interrupt.dispose();
@@ -92,12 +107,12 @@ export const compareCommand = defineCommand({
       runSeconds: (performance.now() - started) / 1000,
       reproduce: reproduceCommand("compare", rawArgs, seed),
     });
-    const document = { stamp: { ...stamp, replications: comparison.replications, workers }, comparison, grid: grid ?? null, abPlan };
+    const document = { stamp: { ...stamp, replications: comparison.replications, workers, ...queueStamp(queue) }, comparison, grid: grid ?? null, abPlan };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
     if (parsed.report) await writeReportLater([document], parsed.report, { sources: [parsed.out ?? "(in memory)"], minimumRelativeEffect });
-    if (parsed.csv) writeFileAtomic(parsed.csv, toCsv(differenceRows(comparison, grid)));
+    if (parsed.csv) writeFileAtomic(parsed.csv, formatCsv(differenceRows(comparison, grid)));
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-    else process.stdout.write(comparisonSummary(comparison, grid, abPlan, currency) + (parsed.out ? `results written to ${parsed.out}\n` : ""));
+    else process.stdout.write(comparisonSummary(comparison, grid, abPlan, currency) + warmupLine(loaded.base.config.desk.warmupSeconds) + (parsed.out ? `results written to ${parsed.out}\n` : ""));
     printNext(parsed.report ? `open ${parsed.report}` : `add --report FILE for the decision summary and charts, or convsim staff ${parsed.scenario} for the chat team it needs`, parsed.quiet);
     if (comparison.stoppedBy === "interrupted") process.exitCode = 130;
     else if (comparison.errored.length > 0) process.exitCode = 1;
@@ -122,6 +137,8 @@ function differenceRows(comparison: ComparisonResults, grid?: ComparisonGrid): R
       pValue: row.pValue,
       adjustedPValue: row.adjustedPValue,
       significant: row.significant,
+      pairs: row.pairs,
+      missingPairs: row.missingPairs,
       replications: result.replications,
       level: result.level,
     })),
@@ -137,16 +154,21 @@ function comparisonSummary(comparison: ComparisonResults, grid: ComparisonGrid |
   for (const entry of comparison.ranking) {
     const estimate = comparison.variants.find((variant) => variant.name === entry.variant)!.kpis[primary.key];
     const interval = estimate && estimate.lower !== null ? ` [${formatValue(estimate.lower, primary.unit, currency)}, ${formatValue(estimate.upper!, primary.unit, currency)}]` : "";
-    lines.push(`  ${entry.variant.padEnd(28)} ${formatValue(entry.mean, primary.unit, currency)}${interval}  ${(entry.probabilityBest * 100).toFixed(0)}%${entry.variant === comparison.control ? "  (control)" : ""}`);
+    lines.push(`  ${entry.variant.padEnd(28)} ${entry.mean === null ? "no value" : formatValue(entry.mean, primary.unit, currency)}${interval}  ${(entry.probabilityBest * 100).toFixed(0)}%${entry.variant === comparison.control ? "  (control)" : ""}`);
   }
   lines.push("vs control:");
   for (const row of comparison.differences) {
-    lines.push(`  ${row.variant.padEnd(28)} ${row.label.padEnd(22)} ${formatDifference(row.difference, row.unit, currency)}  p${row.primary ? "(adj)" : ""} ${formatPValue(row.adjustedPValue, true)}${row.significant ? " *" : ""}`);
+    const missing = row.missingPairs > 0 ? `  (${row.pairs} pairs; ${row.missingPairs} left out: no value)` : "";
+    lines.push(`  ${row.variant.padEnd(28)} ${row.label.padEnd(22)} ${formatDifference(row.difference, row.unit, currency)}  p${row.primary ? "(adj)" : ""} ${formatPValue(row.adjustedPValue, true)}${row.significant ? " *" : ""}${missing}`);
+  }
+  for (const entry of comparison.notComparable) {
+    const sides = [entry.missingInVariant > 0 ? `${entry.variant} in ${entry.missingInVariant}` : "", entry.missingInControl > 0 ? `the control in ${entry.missingInControl}` : ""].filter(Boolean);
+    lines.push(`  ${entry.variant.padEnd(28)} ${kpi(entry.metric).label.padEnd(22)} not comparable: no value for ${sides.join(" and ")} of ${comparison.replications} replications`);
   }
   lines.push(`verdict: ${comparison.verdict}`);
   if (grid) {
     lines.push("best policy by staffing level:");
-    for (const best of grid.bestByLevel) lines.push(`  ${String(best.agentsScheduled).padStart(4)} agents: ${best.variant} (${formatValue(best.mean, primary.unit, currency)}, probability best ${(best.probabilityBest * 100).toFixed(0)}%${best.significantVsControl ? "" : ", not significantly different from the control"})`);
+    for (const best of grid.bestByLevel) lines.push(`  ${String(best.agentsScheduled).padStart(4)} agents: ${best.variant} (${best.mean === null ? "no value" : formatValue(best.mean, primary.unit, currency)}, probability best ${(best.probabilityBest * 100).toFixed(0)}%${best.significantVsControl ? "" : ", not significantly different from the control"})`);
   }
   if (abPlan) {
     lines.push(`live A/B test plan (${abPlan.metric}, α = ${abPlan.alpha}, power ${abPlan.power}, ${Math.round(abPlan.dailySessions).toLocaleString("en-US")} sessions/day × ${abPlan.trafficShare}):`);

@@ -5,7 +5,7 @@ import { formatFunnelCsv, loadScenario } from "../../experiments/index.ts";
 import { DEFAULT_DATA_DIRECTORY, EVENT_LOG_FILE, funnelRows, readEventLog, Warnings } from "../store/index.ts";
 import { rejectUnknownOptions } from "./options.ts";
 import { UsageError } from "./UsageError.ts";
-import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 import { printNext } from "./printNext.ts";
 
 const args = {
@@ -23,6 +23,7 @@ export const exportFunnelCommand = defineCommand({
   args,
   run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
+    checkOutputPaths(parsed.out);
     const directory = parsed.data ?? DEFAULT_DATA_DIRECTORY;
     const path = join(directory, EVENT_LOG_FILE);
     if (!existsSync(path)) throw new UsageError(`invalid --data: ${directory} (no ${EVENT_LOG_FILE} in it; run the store with --data ${directory} first)`);

@@ -1,4 +1,5 @@
 import type { ArgsDef } from "citty";
+import { DEFAULT_MAX_SESSIONS } from "../../experiments/scenario/workLimit.ts";
 import { closestName } from "./closestName.ts";
 import { kebab } from "./kebab.ts";
 import { UsageError } from "./UsageError.ts";
@@ -32,6 +33,36 @@ export function rejectUnknownOptions(rawArgs: readonly string[], definition: Arg
     problems.push(`invalid option ${flag}: unknown option (${suggestion === undefined ? `allowed: ${allowed}` : `did you mean --${suggestion}?`})`);
   }
   if (problems.length > 0) throw new UsageError(problems);
+  rejectMissingValues(rawArgs, definition);
+}
+
+/**
+ * Rejects a flag that takes a value but was given none: `--seed` at the end, `--seed=`, or `--seed
+ * --days 3` (citty would read "--days" as the seed, or "" and use the default without a word).
+ */
+export function rejectMissingValues(rawArgs: readonly string[], definition: ArgsDef): void {
+  const takesValue = new Set<string>();
+  for (const [name, arg] of Object.entries(definition)) {
+    if (arg.type !== "string" && arg.type !== "enum") continue;
+    const aliases = "alias" in arg && arg.alias !== undefined ? (Array.isArray(arg.alias) ? arg.alias : [arg.alias]) : [];
+    for (const spelling of [name, kebab(name), ...aliases]) takesValue.add(spelling);
+  }
+  const missing: string[] = [];
+  for (let index = 0; index < rawArgs.length; index++) {
+    const raw = rawArgs[index];
+    if (raw === "--") break;
+    if (!raw.startsWith("-") || /^-\d/.test(raw)) continue;
+    const [name, ...value] = raw.replace(/^--?/, "").split("=");
+    if (!takesValue.has(name)) continue;
+    if (value.length > 0) {
+      if (value.join("=") === "") missing.push(raw);
+      continue;
+    }
+    const next = rawArgs[index + 1];
+    if (next === undefined || (next.startsWith("-") && next !== "-" && !/^-[\d.]/.test(next))) missing.push(raw);
+    else index++;
+  }
+  if (missing.length > 0) throw new UsageError(missing.map((flag) => `invalid ${flag.replace(/=$/, "")}: missing value (write ${flag.replace(/=$/, "")} VALUE)`));
 }
 
 /** A whole number from an option, or undefined when absent. */
@@ -52,6 +83,17 @@ export function numberOption(value: unknown, flag: string, minimum: number, maxi
     throw new UsageError(`invalid ${flag}: ${JSON.stringify(value)} (must be a number from ${minimum} to ${maximum})`);
   }
   return number;
+}
+
+/** The `--max-sessions` flag: a command line may raise (or lower) the work a replication may do. */
+export const MAX_SESSIONS_ARG = {
+  type: "string",
+  description: `most sessions (or chats) one replication may simulate (default ${DEFAULT_MAX_SESSIONS.toLocaleString("en-US")})`,
+} as const;
+
+/** `--max-sessions N`: a positive whole number, or undefined for the default. */
+export function maxSessionsOption(value: unknown): number | undefined {
+  return integerOption(value, "--max-sessions", 1);
 }
 
 /** A seed: an integer, or any non-empty text. */

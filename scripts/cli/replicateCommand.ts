@@ -3,15 +3,17 @@ import { loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts
 import { KPI_KEYS, KPIS } from "../../experiments/kpis/index.ts";
 import { replicate, type ReplicationSet } from "../../experiments/replications/index.ts";
 import { formatValue } from "../../experiments/format/index.ts";
-import { toCsv } from "./csv.ts";
+import { formatCsv } from "../../experiments/csv/index.ts";
 import { interruptSignal } from "./interrupt.ts";
 import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts";
 import { createProgress } from "./progress.ts";
 import { UsageError } from "./UsageError.ts";
 import { reproduceCommand } from "./reproduce.ts";
+import { queueStamp, withQueue } from "./queueOption.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
-import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 import { printNext } from "./printNext.ts";
+import { warmupLine } from "./simulationSummary.ts";
 
 const args = {
   scenario: { type: "positional", description: "scenario file (YAML or JSON)", required: true },
@@ -30,7 +32,8 @@ export const replicateCommand = defineCommand({
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
-    const { days, replications, workers, seed: seedArg } = parseRunArgs(parsed);
+    checkOutputPaths(parsed.out, parsed.csv);
+    const { days, warmupSeconds, replications, workers, seed: seedArg, queue, maxSessions } = parseRunArgs(parsed);
     const level = numberOption(parsed.level, "--level", 0.5, 0.9999) ?? 0.95;
     if (parsed.targetKpi !== undefined && !KPI_KEYS.includes(parsed.targetKpi)) throw new UsageError(`invalid --target-kpi: ${JSON.stringify(parsed.targetKpi)} (allowed: ${KPI_KEYS.join(", ")})`);
     const precision = parsed.targetKpi
@@ -40,14 +43,16 @@ export const replicateCommand = defineCommand({
           maxReplications: integerOption(parsed.maxReplications, "--max-replications", replications, 100_000) ?? Math.max(200, replications),
         }
       : undefined;
-    const loaded = loadScenario(parsed.scenario, { days });
+    const loaded = loadScenario(parsed.scenario, { days, maxSessions, warmupSeconds });
     const seed = resolveSeed(loaded, seedArg);
     const progress = createProgress("replicate", { quiet: parsed.quiet });
     const interrupt = interruptSignal();
     const started = performance.now();
     let set: ReplicationSet;
     try {
-      set = await replicate(loaded.config, { replications, seed, level, workers, precision, failFast: parsed.failFast, signal: interrupt.signal, onProgress: progress.update });
+      set = await withQueue(queue, { quiet: parsed.quiet, signal: interrupt.signal }, (backend) =>
+        replicate(loaded.config, { replications, seed, level, workers, backend, precision, failFast: parsed.failFast, signal: interrupt.signal, onProgress: progress.update }),
+      );
     } finally {
       progress.stop();
       interrupt.dispose();
@@ -63,9 +68,9 @@ export const replicateCommand = defineCommand({
       reproduce: reproduceCommand("replicate", rawArgs, seed),
     });
     const { runs: _runs, ...summary } = set;
-    const document = { stamp: { ...stamp, replications: set.completed, workers }, replications: parsed.keepRuns ? set : summary };
+    const document = { stamp: { ...stamp, replications: set.completed, workers, ...queueStamp(queue) }, replications: parsed.keepRuns ? set : summary };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
-    if (parsed.csv) writeFileAtomic(parsed.csv, toCsv(KPIS.flatMap((definition) => (set.kpis[definition.key] ? [{ kpi: definition.key, unit: definition.unit, ...set.kpis[definition.key] }] : []))));
+    if (parsed.csv) writeFileAtomic(parsed.csv, formatCsv(KPIS.flatMap((definition) => (set.kpis[definition.key] ? [{ kpi: definition.key, unit: definition.unit, ...set.kpis[definition.key] }] : []))));
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else {
       const currency = loaded.scenario.currency;
@@ -77,7 +82,7 @@ export const replicateCommand = defineCommand({
         const interval = estimate.lower === null ? "" : `  [${formatValue(estimate.lower, definition.unit, currency)}, ${formatValue(estimate.upper!, definition.unit, currency)}]`;
         lines.push(`  ${definition.label.padEnd(24)} ${formatValue(estimate.mean, definition.unit, currency).padStart(12)}${interval}`);
       }
-      process.stdout.write(`${lines.join("\n")}\n${parsed.out ? `results written to ${parsed.out}\n` : ""}`);
+      process.stdout.write(`${lines.join("\n")}\n${warmupLine(loaded.config.desk.warmupSeconds)}${parsed.out ? `results written to ${parsed.out}\n` : ""}`);
     }
     printNext(`convsim compare ${parsed.scenario} --policies a.yaml,b.yaml to test a change against this baseline`, parsed.quiet);
     if (set.stoppedBy === "interrupted") process.exitCode = 130;

@@ -2,7 +2,7 @@ import { defineCommand } from "citty";
 import { DEFAULT_MINIMUM_RELATIVE_EFFECT, readReportFile, renderReport, ReportInputError, toReportDocument, type ReportDocument, type ReportOptions } from "../../reports/index.ts";
 import { minEffectOption, rejectUnknownOptions } from "./options.ts";
 import { UsageError } from "./UsageError.ts";
-import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 import { printNext } from "./printNext.ts";
 
 /** Where `report` writes unless told (ignored by git). */
@@ -21,6 +21,7 @@ export const reportCommand = defineCommand({
   args,
   run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
+    checkOutputPaths(parsed.out);
     const paths = parsed._.map(String);
     if (paths.length === 0) throw new UsageError("invalid results: missing (give at least one results file)");
     if (typeof parsed.title === "boolean" || parsed.title === "") throw new UsageError("invalid --title: missing value (must be text)");

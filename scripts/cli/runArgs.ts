@@ -1,34 +1,55 @@
 import { defaultWorkers } from "../../experiments/parallel/index.ts";
-import { integerOption, seedOption } from "./options.ts";
+import type { QueueTarget } from "../../experiments/distributed/index.ts";
+import { integerOption, MAX_SESSIONS_ARG, maxSessionsOption, numberOption, seedOption } from "./options.ts";
+import { QUEUE_ARG, queueOption } from "./queueOption.ts";
 
 /** Replications when a command is not told otherwise. */
 export const DEFAULT_REPLICATIONS = 10;
+
+/** The --warmup flag's help text (every run command has it). */
+export const WARMUP_DESCRIPTION = "seconds at the start of the horizon left out of the chat figures (overrides horizon.warmupSeconds)";
 
 /** Flags shared by the commands that run many replications (replicate, compare, staff). */
 export const RUN_ARGS = {
   replications: { type: "string", description: `replications (default ${DEFAULT_REPLICATIONS})` },
   seed: { type: "string", description: "random seed (default: the scenario's, else 1)" },
   days: { type: "string", description: "override the horizon in days" },
+  warmup: { type: "string", description: WARMUP_DESCRIPTION },
   workers: { type: "string", description: "worker threads (default: one per core)" },
   failFast: { type: "boolean", description: "stop at the first failed replication" },
   quiet: { type: "boolean", description: "no progress output" },
   json: { type: "boolean", description: "print the results as JSON" },
   out: { type: "string", description: "write the results as JSON to this file" },
+  ...QUEUE_ARG,
+  maxSessions: MAX_SESSIONS_ARG,
 } as const;
+
+/** Parses --warmup: seconds, >= 0 (the scenario loader checks it against the horizon). */
+export function warmupOption(value: unknown): number | undefined {
+  return numberOption(value, "--warmup", 0, 3650 * 86400);
+}
 
 export interface RunArgs {
   days: number | undefined;
+  warmupSeconds: number | undefined;
   replications: number;
   workers: number;
   seed: string | number | undefined;
+  /** Remote workers' queue (`--queue` or CONVSIM_QUEUE); undefined: this machine. */
+  queue: QueueTarget | undefined;
+  /** Work limit per replication; undefined = the default. */
+  maxSessions: number | undefined;
 }
 
 /** Parses and checks the shared flags (house-format UsageErrors, exit 2). */
-export function parseRunArgs(parsed: { days?: unknown; replications?: unknown; workers?: unknown; seed?: unknown }): RunArgs {
+export function parseRunArgs(parsed: { days?: unknown; warmup?: unknown; replications?: unknown; workers?: unknown; seed?: unknown; queue?: unknown; maxSessions?: unknown }): RunArgs {
   return {
     days: integerOption(parsed.days, "--days", 1, 3650),
+    warmupSeconds: warmupOption(parsed.warmup),
     replications: integerOption(parsed.replications, "--replications", 2, 100_000) ?? DEFAULT_REPLICATIONS,
     workers: integerOption(parsed.workers, "--workers", 1, 256) ?? defaultWorkers(),
     seed: seedOption(parsed.seed),
+    queue: queueOption(parsed.queue),
+    maxSessions: maxSessionsOption(parsed.maxSessions),
   };
 }

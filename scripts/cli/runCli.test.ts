@@ -12,7 +12,7 @@ const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8")
 
 /** The flags the README's commands table gives a command (its first column only). */
 function readmeFlags(command: string): Set<string> {
-  const invocation = command === "start" ? "npm start" : command === "init" ? "npx convsim init" : `npm run ${command}`;
+  const invocation = command === "start" ? "npm start" : command === "init" || command === "worker" ? `npx convsim ${command}` : `npm run ${command}`;
   const row = readme.split("\n").find((line) => line.startsWith(`| \`${invocation} `) || line.startsWith(`| \`${invocation}\``));
   if (row === undefined) throw new Error(`no README row for ${command}`);
   const firstColumn = row.split(" | ")[0];

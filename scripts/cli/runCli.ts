@@ -70,6 +70,12 @@ function reportError(error: unknown, output: CliOutput): number {
     output.err(`error: ${(error as Error).message}\n`);
     return EXIT_CODES.badInput;
   }
+  // A queue that cannot be used (exit 2: nothing ran) or was lost mid-run (exit 1): one line either way.
+  // Matched by name like the input errors, so the dispatcher does not load BullMQ to test with instanceof.
+  if (error instanceof Error && error.name === "QueueError" && typeof (error as Error & { exitCode?: unknown }).exitCode === "number") {
+    output.err(`error: ${error.message}\n`);
+    return (error as Error & { exitCode: number }).exitCode;
+  }
   // citty's own argument errors (a missing positional) are input problems too.
   if (error instanceof Error && error.name === "CLIError") {
     output.err(`error: ${error.message.replace(/\.$/, "")} (see --help)\n`);

@@ -1,7 +1,7 @@
 import { defineCommand } from "citty";
 import { scenarioJsonSchema } from "../../experiments/index.ts";
 import { rejectUnknownOptions } from "./options.ts";
-import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 import { printNext } from "./printNext.ts";
 
 const args = { out: { type: "string", description: "write the JSON Schema to this file instead of stdout" } } as const;
@@ -12,6 +12,7 @@ export const schemaCommand = defineCommand({
   args,
   run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
+    checkOutputPaths(parsed.out);
     const text = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
     if (parsed.out) {
       writeFileAtomic(parsed.out, text);

@@ -1,22 +1,16 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadScenario, readDataFile, VERSION } from "../../experiments/index.ts";
+import { spawnCli, type CliRun } from "./spawnCli.ts";
 
 // The real command line in a child process, as a user runs it: exit codes, stdout, stderr, files.
 
-const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 const baselinePath = fileURLToPath(new URL("../../experiments/scenarios/baseline.yaml", import.meta.url));
 const policyPath = fileURLToPath(new URL("../../experiments/policies/reactive-only.yaml", import.meta.url));
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** Child processes at once: each start-up transpiles the CLI, so a few in parallel save most of the wall time. */
 const MAX_PARALLEL_RUNS = 4;
@@ -35,18 +29,6 @@ async function cli(...args: string[]): Promise<CliRun> {
   }
 }
 
-function spawnCli(args: readonly string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", ...args], { cwd: projectRoot, env: { ...process.env, NO_COLOR: "1" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 /** A stack frame line, which the CLI prints only for a genuine bug. */
 const STACK_FRAME = /^\s+at /m;
 
@@ -59,7 +41,7 @@ const file = (name: string): string => join(folder, name);
 
 /** Every command line the tests check, started together in beforeAll (MAX_PARALLEL_RUNS at a time). */
 let runs: Record<
-  "baseline" | "json" | "outWithOverrides" | "sameSeedA" | "sameSeedB" | "events" | "bad" | "unknownFlag" | "daysText" | "daysZero" | "daysFraction" | "missing" | "noFile" | "brokenYaml",
+  "baseline" | "json" | "noChatLift" | "outWithOverrides" | "sameSeedA" | "sameSeedB" | "events" | "bad" | "unknownFlag" | "daysText" | "daysZero" | "daysFraction" | "missing" | "noFile" | "brokenYaml",
   Promise<CliRun>
 >;
 
@@ -79,6 +61,7 @@ beforeAll(() => {
   runs = {
     baseline: cli("simulate", "experiments/scenarios/baseline.yaml"),
     json: cli("simulate", smallScenario, "--json", "--seed", "7"),
+    noChatLift: cli("simulate", smallScenario, "--json", "--seed", "7", "--no-chat-lift"),
     outWithOverrides: cli("simulate", smallScenario, "--out", file("results/small.json"), "--seed", "spring", "--days", "2"),
     sameSeedA: cli("simulate", smallScenario, "--json", "--seed", "11"),
     sameSeedB: cli("simulate", smallScenario, "--json", "--seed", "11"),
@@ -106,6 +89,10 @@ describe("convsim simulate", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Baseline mid-size store · seed 20261123 · 1 day · scenario [0-9a-f]{16} · \d+\.\d\d s\n/);
     for (const section of ["Funnel", "Revenue", "Chat invitations", "Chat queue"]) expect(run.stdout).toMatch(new RegExp(`^${section}$`, "m"));
+    expect(run.stdout).toMatch(/^Chat lift for chat users \([\d,]+ sessions with an answered chat\)$/m);
+    expect(run.stdout).toMatch(/^ {2}causal \(same shoppers, no desk\) +\d+\.\d% vs \d+\.\d%: \+\d+\.\d points, \+\d+% relative, 95% CI -?\d+\.\d to \d+\.\d$/m);
+    expect(run.stdout).toMatch(/^ {2}naive \(vs shoppers who did not chat\) +\d+\.\d% vs \d+\.\d%: \+\d+\.\d points, \+\d+% relative$/m);
+    expect(run.stdout).toMatch(/self-selection/);
     expect(run.stdout).toMatch(/^ {2}sessions +\d{2},\d{3}$/m);
     expect(run.stdout).toMatch(/^ {2}orders +[\d,]+ \(conversion \d\.\d\d%\)$/m);
     expect(run.stdout).not.toMatch(/NaN|undefined|Infinity/);
@@ -123,6 +110,26 @@ describe("convsim simulate", () => {
     expect(results).toMatchObject({ kind: "store", seed: 7, horizonDays: 1 });
     expect(results.funnel.sessions).toBeGreaterThan(1800);
     expect(results.intervals.sessions).toHaveLength(48);
+  });
+
+  it("simulate --json carries the causal and naive chat lift and the sources of every behavioural parameter", async () => {
+    const { results, chatLift, sources } = JSON.parse((await runs.json).stdout);
+    expect(chatLift.chatters).toBeGreaterThan(0);
+    // Both lifts compare the chatters' purchase rate in this run with another group.
+    expect(chatLift.causal.treatedRate).toBe(chatLift.naive.treatedRate);
+    expect(chatLift.causal.points).toBeCloseTo((chatLift.causal.treatedRate - chatLift.causal.comparisonRate) * 100, 10);
+    expect(chatLift.naive.relative).toBeCloseTo(chatLift.naive.treatedRate / chatLift.naive.comparisonRate - 1, 10);
+    expect(chatLift.chatters + chatLift.nonChatters).toBe(results.funnel.sessions);
+    expect(chatLift.explanation).toMatch(/self-selection/);
+    const rescue = sources.find((entry: { path: string }) => entry.path === "chat.rescueProbability");
+    expect(rescue).toMatchObject({ kind: "calibrated", figures: expect.arrayContaining([expect.objectContaining({ id: "liveChat.causalPurchaseLift", reading: "percentagePoints" })]) });
+    expect(sources.find((entry: { path: string }) => entry.path === "segments[*].techComfort")).toMatchObject({ kind: "assumption", range: { low: 0.3, high: 0.9 } });
+  });
+
+  it("simulate --no-chat-lift skips the paired run and leaves the run's own results byte for byte", async () => {
+    const [paired, single] = [JSON.parse((await runs.json).stdout), JSON.parse((await runs.noChatLift).stdout)];
+    expect(single.chatLift).toBeUndefined();
+    expect(JSON.stringify(single.results)).toBe(JSON.stringify(paired.results));
   });
 
   it("simulate --out writes the full results to a file, with --seed (a word) and --days applied", async () => {

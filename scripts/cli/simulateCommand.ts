@@ -1,22 +1,37 @@
+import { randomUUID } from "node:crypto";
 import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { defineCommand } from "citty";
 import { loadScenario, makeStamp, resolveSeed, simulateScenario } from "../../experiments/index.ts";
-import type { SessionRecord } from "../../sim/model/index.ts";
-import { integerOption, rejectUnknownOptions, seedOption } from "./options.ts";
+import { measureChatLift, type ChatLift } from "../../experiments/chatLift/index.ts";
+import { parameterEvidence } from "../../experiments/evidence/index.ts";
+import type { SessionRecord, SimulationResults } from "../../sim/model/index.ts";
+import { integerOption, MAX_SESSIONS_ARG, maxSessionsOption, rejectUnknownOptions, seedOption } from "./options.ts";
+import { WARMUP_DESCRIPTION, warmupOption } from "./runArgs.ts";
 import { simulationSummary } from "./simulationSummary.ts";
 import { writeReportLater } from "./writeReportLater.ts";
 import { reproduceCommand } from "./reproduce.ts";
-import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { checkOutputPaths, outputError, writeFileAtomic } from "./writeFileAtomic.ts";
 import { printNext } from "./printNext.ts";
+import { parseRunArgs } from "./runArgs.ts";
+import { runWorldsCommand, WORLDS_ARG, worldsApply, worldsOption } from "./worldsRun.ts";
+import { KPI_KEYS } from "../../experiments/kpis/index.ts";
+import { UsageError } from "./UsageError.ts";
 
 const args = {
   scenario: { type: "positional", description: "scenario file (YAML or JSON)", required: true },
   seed: { type: "string", description: "random seed (default: the scenario's seed, else 1)" },
   days: { type: "string", description: "override the horizon in days" },
+  warmup: { type: "string", description: WARMUP_DESCRIPTION },
   json: { type: "boolean", description: "print the full results as JSON instead of the summary" },
   out: { type: "string", description: "write the full results as JSON to this file" },
   report: { type: "string", description: "also write a self-contained HTML report to this file" },
   events: { type: "string", description: "write one JSON line per session to this file (JSONL)" },
+  chatLift: { type: "boolean", default: true, description: "store scenarios: pair the run with one without the chat desk for the causal chat lift (--no-chat-lift skips it, halving the run time)" },
+  ...WORLDS_ARG,
+  metric: { type: "string", description: "with --worlds: the KPI to summarise and explain (default conversionRate; chat-only serviceLevel)" },
+  workers: { type: "string", description: "with --worlds: worker threads (default: one per core)" },
+  quiet: { type: "boolean", description: "with --worlds: no progress output" },
+  maxSessions: MAX_SESSIONS_ARG,
 } as const;
 
 /** `simulate <scenario>`: one run of a scenario, summary or JSON. */
@@ -25,15 +40,34 @@ export const simulateCommand = defineCommand({
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
+    checkOutputPaths(parsed.out, parsed.report, parsed.events);
     const days = integerOption(parsed.days, "--days", 1, 3650);
     const seedArg = seedOption(parsed.seed);
-    const loaded = loadScenario(parsed.scenario, { days });
+    const worlds = worldsOption(parsed.worlds);
+    if (parsed.metric !== undefined && !KPI_KEYS.includes(parsed.metric)) throw new UsageError(`invalid --metric: ${JSON.stringify(parsed.metric)} (allowed: ${KPI_KEYS.join(", ")})`);
+    const { workers } = parseRunArgs(parsed);
+    const loaded = loadScenario(parsed.scenario, { days, maxSessions: maxSessionsOption(parsed.maxSessions), warmupSeconds: warmupOption(parsed.warmup) });
     const seed = resolveSeed(loaded, seedArg);
+    const variants = [{ name: loaded.config.name, scenario: loaded }];
+    if (worldsApply(worlds, variants)) {
+      if (parsed.events) throw new UsageError(`invalid --events: ${JSON.stringify(parsed.events)} with --worlds (a session log is of one run)`);
+      const metric = parsed.metric ?? (loaded.config.kind === "store" ? "conversionRate" : "serviceLevel");
+      const flags = { out: parsed.out, report: parsed.report, json: parsed.json, quiet: parsed.quiet };
+      // One run per world: the spread over worlds holds the simulation noise with the parameter uncertainty.
+      await runWorldsCommand({ command: "simulate", variants, worlds, replications: 1, seed, workers, metric, scenarioPath: loaded.path, scenarioHash: loaded.hash, currency: loaded.scenario.currency, rawArgs, flags });
+      return;
+    }
     const started = performance.now();
     const log = parsed.events ? openEventLog(parsed.events) : null;
-    let results;
+    let results: SimulationResults;
+    // A store run is paired with a run without the chat desk (same seed) for the causal chat lift.
+    let chatLift: ChatLift | undefined;
     try {
-      results = simulateScenario(loaded, { seed, onSession: log?.write });
+      if (loaded.config.kind === "store" && parsed.chatLift !== false) {
+        const paired = measureChatLift(loaded.config, { seed, onSession: log?.write });
+        results = paired.results;
+        chatLift = paired.lift;
+      } else results = simulateScenario(loaded, { seed, onSession: log?.write });
       log?.commit();
     } finally {
       log?.abandon();
@@ -48,12 +82,12 @@ export const simulateCommand = defineCommand({
       runSeconds: (performance.now() - started) / 1000,
       reproduce: reproduceCommand("simulate", rawArgs, seed),
     });
-    const document = { stamp, results };
+    const document = { stamp, results, ...(chatLift === undefined ? {} : { chatLift }), sources: parameterEvidence(results.kind) };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
     if (parsed.report) await writeReportLater([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else {
-      process.stdout.write(simulationSummary(results, stamp, loaded.scenario.currency));
+      process.stdout.write(simulationSummary(results, stamp, loaded.scenario.currency, chatLift));
       if (parsed.out) process.stdout.write(`results written to ${parsed.out}\n`);
       if (parsed.events) process.stdout.write(`session log written to ${parsed.events}\n`);
     }
@@ -63,8 +97,14 @@ export const simulateCommand = defineCommand({
 
 /** A JSONL session log streamed to a temporary file and renamed into place only when the run succeeds. */
 function openEventLog(path: string): { write: (record: SessionRecord) => void; commit: () => void; abandon: () => void } {
-  const temporary = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temporary, "w");
+  // A random temporary name: two runs logging to the same file never share it.
+  const temporary = `${path}.${randomUUID()}.tmp`;
+  let fd: number;
+  try {
+    fd = openSync(temporary, "w");
+  } catch (error) {
+    throw outputError(path, error);
+  }
   let open = true;
   let buffer = "";
   const flush = (): void => {

@@ -66,13 +66,54 @@ describe("staff command", () => {
     expect(run.stdout).toContain("no patience in the scenario: customers never give up, so the closed form is Erlang C and nobody abandons");
   });
 
+  it("staff --shift-rules --roster plans optimal shifts under the rules and rosters the named team", async () => {
+    const rules = join(directory, "rules.yaml");
+    writeFileSync(rules, "lengthsHours: [4, 8]\nbreak: { minutes: 60, earliestAfterHours: 2, latestBeforeEndHours: 2, fromShiftHours: 8 }\n");
+    const team = join(directory, "team.yaml");
+    writeFileSync(team, `rules: { maxShiftsPerWeek: 5, maxConsecutiveDays: 5, minRestHours: 11 }\nagents:\n${Array.from({ length: 24 }, (_, i) => `  - { name: Agent${i} }`).join("\n")}\n`);
+    const run = await staff(patientDesk, "--replications", "2", "--seed", "3", "--workers", "1", "--quiet", "--json", "--shift-rules", rules, "--roster", team);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const { staffing } = JSON.parse(run.stdout);
+    const { plan, roster } = staffing.shiftScheduling;
+    expect(plan.status).toBe("optimal");
+    staffing.intervals.forEach((interval: { recommendedAgentsScheduled: number }, i: number) => expect(plan.coverage[i]).toBeGreaterThanOrEqual(interval.recommendedAgentsScheduled));
+    for (const shift of plan.shifts) expect([4, 7]).toContain(shift.paidHours);
+    expect(plan.paidAgentHours).toBeLessThanOrEqual(plan.greedy.paidAgentHours);
+    const weekly = plan.shifts.reduce((sum: number, shift: { agents: number }) => sum + shift.agents, 0) * 7;
+    expect(roster.assignments).toHaveLength(weekly);
+    expect(roster.unstaffed).toEqual([]);
+    expect(roster.status).toBe("optimal");
+    for (const agent of roster.agents) expect(agent.shifts).toBeLessThanOrEqual(5);
+  });
+
+  it("staff --shift-rules prints the plan, its cost and the greedy cover's", async () => {
+    const rules = join(directory, "rules-text.yaml");
+    writeFileSync(rules, "lengthsHours: [4, 6, 8]\n");
+    const run = await staff(patientDesk, "--replications", "2", "--workers", "1", "--quiet", "--shift-rules", rules);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\noptimal shift plan \(MILP, objective cost, proven optimal, [\d.]+ s\):\n {2}\d\d:\d\d–\d\d:\d\d ×\d+ \(\d paid h\)\n/);
+    expect(run.stdout).toMatch(/\n {2}greedy cover \(\d h shifts, no breaks\): [\d.]+ agent-hours \(\$[\d,.]+\) · MILP (saves|costs) \$[\d,.]+\n/);
+  });
+
+  it("staff --roster names the binding rule when the team cannot staff the plan, exits 2 and writes nothing", async () => {
+    const team = join(directory, "small-team.csv");
+    writeFileSync(team, "name,maxShiftsPerWeek\nAna,5\nBen,4\n");
+    const out = join(directory, "never-roster.json");
+    const run = await staff(patientDesk, "--replications", "2", "--workers", "1", "--quiet", "--roster", team, "--out", out);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: roster .*small-team\.csv cannot staff \d+ of the plan's \d+ weekly shifts \(mon \d\d:\d\d–\d\d:\d\d ×\d+.*\); binding: teamSize with maxShiftsPerWeek\n$/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   const badInputs: [string[], RegExp][] = [
     [["--service-level", "1.5"], /^error: invalid --service-level: "1\.5" \(must be a number from 0\.01 to 0\.999\)\n$/],
-    [["--objective", "best"], /^error: invalid --objective: "best" \(allowed: target, net-benefit\)\n$/],
-    [["--objective", "net-benefit"], /^error: invalid --objective: net-benefit \(needs a store scenario/],
+    [["--objective", "best"], /^error: invalid --objective: "best" \(allowed: target, profit\)\n$/],
+    [["--objective", "profit"], /^error: invalid --objective: profit \(needs a store scenario/],
     [["--shift-hours", "1.5"], /^error: invalid --shift-hours: 1\.5 \(must be a whole number of the scenario's 60-minute intervals\)\n$/],
     [["--max-abandon", "0.05"], /^error: invalid --max-abandon: 0\.05 \(the scenario has no patienceSeconds, so nobody abandons; set a service level or maximum occupancy\)\n$/],
     [["--replications", "1"], /^error: invalid --replications: "1" \(must be an integer from 2 to 100000\)\n$/],
+    [["--shift-rules", "/nonexistent/rules.yaml"], /^error: cannot read shift rules \/nonexistent\/rules\.yaml: no such file\n$/],
     [["--sed", "3"], /^error: invalid option --sed: unknown option \(did you mean --seed\?\)/],
   ];
   for (const [args, message] of badInputs) {

@@ -1,8 +1,8 @@
 import { defineCommand } from "citty";
 import { loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts";
-import { recommendStaffing, resolveStaffingTarget, type StaffingObjective, type StaffingResults, type StaffingTargetOptions } from "../../experiments/staffing/index.ts";
+import { planShifts, readRoster, readShiftRules, recommendStaffing, resolveStaffingTarget, type StaffingObjective, type StaffingResults, type StaffingTargetOptions } from "../../experiments/staffing/index.ts";
 import type { Estimate } from "../../experiments/stats/index.ts";
-import { toCsv } from "./csv.ts";
+import { formatCsv } from "../../experiments/csv/index.ts";
 import { formatMoney, formatPercent } from "../../experiments/format/index.ts";
 import { interruptSignal } from "./interrupt.ts";
 import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts";
@@ -11,9 +11,14 @@ import { createProgress } from "./progress.ts";
 import { UsageError } from "./UsageError.ts";
 import { writeReportLater } from "./writeReportLater.ts";
 import { reproduceCommand } from "./reproduce.ts";
+import { shiftSchedulingSummary, unstaffedMessage } from "./shiftSchedulingSummary.ts";
+import { queueStamp, withQueue } from "./queueOption.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
-import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { runWorldsCommand, WORLDS_ARG, worldsApply, worldsOption } from "./worldsRun.ts";
+import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 import { printNext } from "./printNext.ts";
+import { warmupLine } from "./simulationSummary.ts";
+import { describeServiceLevel } from "../../sim/model/index.ts";
 
 const args = {
   scenario: { type: "positional", description: "scenario file (store or chatOnly)", required: true },
@@ -21,23 +26,28 @@ const args = {
   within: { type: "string", description: "service-level threshold, seconds (default: the scenario's serviceLevelSeconds)" },
   maxAbandon: { type: "string", description: "maximum share of chats giving up in the queue, e.g. 0.05" },
   maxOccupancy: { type: "string", description: "maximum agent occupancy, e.g. 0.85" },
-  objective: { type: "string", description: "target (default: smallest schedule meeting the target) or net-benefit (store: best constant staffing)" },
+  objective: { type: "string", description: "target (default: smallest schedule meeting the target) or profit (store: the constant staffing with the highest contribution profit)" },
   ...RUN_ARGS,
   shiftHours: { type: "string", description: "round the recommendation up to shifts of this many hours" },
+  shiftRules: { type: "string", description: "optimal shift plan (MILP) under the rules in this YAML file: lengths, start times, unpaid break, objective" },
+  roster: { type: "string", description: "weekly roster of the named agents in this YAML/CSV file (days off, max shifts, consecutive days, rest)" },
   maxIterations: { type: "string", description: "simulation rounds of the search (default 8)" },
   report: { type: "string", description: "also write a self-contained HTML report to this file" },
   csv: { type: "string", description: "write the per-interval plan as tidy CSV to this file" },
+  ...WORLDS_ARG,
+  levels: { type: "string", description: "with --worlds: constant staffing levels to decide between (scheduled agents, comma-separated), e.g. 2,3,4" },
 } as const;
 
-const OBJECTIVES: Record<string, StaffingObjective> = { target: "target", "net-benefit": "netBenefit", netBenefit: "netBenefit" };
+const OBJECTIVES: Record<string, StaffingObjective> = { target: "target", profit: "profit" };
 
-/** `staff`: agents per interval for a service target (or the best net benefit), next to Erlang A / C. */
+/** `staff`: agents per interval for a service target (or the best contribution profit), next to Erlang A / C. */
 export const staffCommand = defineCommand({
   meta: { name: "staff" },
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
-    const { days, replications, workers, seed: seedArg } = parseRunArgs(parsed);
+    checkOutputPaths(parsed.out, parsed.csv, parsed.report);
+    const { days, warmupSeconds, replications, workers, seed: seedArg, queue, maxSessions } = parseRunArgs(parsed);
     const maxIterations = integerOption(parsed.maxIterations, "--max-iterations", 1, 1000);
     const target: StaffingTargetOptions = {
       serviceLevel: numberOption(parsed.serviceLevel, "--service-level", 0.01, 0.999),
@@ -46,11 +56,22 @@ export const staffCommand = defineCommand({
       maxOccupancy: numberOption(parsed.maxOccupancy, "--max-occupancy", 0.01, 1),
     };
     const objective = parsed.objective === undefined ? "target" : OBJECTIVES[parsed.objective];
-    if (objective === undefined) throw new UsageError(`invalid --objective: ${JSON.stringify(parsed.objective)} (allowed: target, net-benefit)`);
+    if (objective === undefined) throw new UsageError(`invalid --objective: ${JSON.stringify(parsed.objective)} (allowed: target, profit)`);
     const shiftHours = numberOption(parsed.shiftHours, "--shift-hours", 0.25, 24);
-    const loaded = loadScenario(parsed.scenario, { days });
+    const worlds = worldsOption(parsed.worlds);
+    const levels = parsed.levels === undefined ? undefined : [...new Set(parsed.levels.split(",").map((value) => integerOption(value.trim(), "--levels", 0, 10_000)!))];
+    const loaded = loadScenario(parsed.scenario, { days, maxSessions, warmupSeconds });
     const config = loaded.config;
-    if (objective === "netBenefit" && config.kind !== "store") throw new UsageError("invalid --objective: net-benefit (needs a store scenario: a chat-only scenario has no revenue to weigh against agent cost)");
+    if (objective === "profit" && config.kind !== "store") throw new UsageError("invalid --objective: profit (needs a store scenario: a chat-only scenario has no revenue to weigh against agent cost)");
+    if (worldsApply(worlds, [{ name: "central", scenario: loaded }])) {
+      if (config.kind !== "store") throw new UsageError("invalid --worlds: with a chat-only scenario (the decision weighs contribution profit, which needs a store scenario's revenue)");
+      if (levels === undefined || levels.length < 2) throw new UsageError(`invalid --levels: ${levels === undefined ? "missing" : JSON.stringify(parsed.levels)} (--worlds decides between constant staffing levels: give at least 2, e.g. --levels 2,3,4)`);
+      const variants = levels.map((agents) => ({ name: `${agents} agents`, scenario: loaded, agentsScheduled: agents }));
+      const flags = { out: parsed.out, report: parsed.report, json: parsed.json, quiet: parsed.quiet, failFast: parsed.failFast };
+      const seed = resolveSeed(loaded, seedArg);
+      await runWorldsCommand({ command: "staff", variants, worlds, replications, seed, workers, metric: "contributionProfit", scenarioPath: loaded.path, scenarioHash: loaded.hash, currency: loaded.scenario.currency, rawArgs, flags });
+      return;
+    }
     if (shiftHours !== undefined && !Number.isInteger((shiftHours * 3600) / config.horizon.intervalSeconds)) {
       throw new UsageError(`invalid --shift-hours: ${parsed.shiftHours} (must be a whole number of the scenario's ${config.horizon.intervalSeconds / 60}-minute intervals)`);
     }
@@ -59,6 +80,10 @@ export const staffCommand = defineCommand({
     } catch (error) {
       throw new UsageError((error as Error).message.replace(/target\.serviceLevel\b/, "--service-level").replace("target.maxQueueAbandonment", "--max-abandon").replace("target.maxOccupancy", "--max-occupancy"));
     }
+    // Read the shift rules and the team before the long search, so a typo in them costs nothing.
+    const rules = parsed.shiftRules === undefined && parsed.roster === undefined ? undefined : readShiftRules(parsed.shiftRules, config.horizon.intervalSeconds);
+    const team = parsed.roster === undefined ? undefined : readRoster(parsed.roster);
+    if (team !== undefined && config.horizon.days !== 1 && config.horizon.days !== 7) throw new UsageError(`invalid --roster: the scenario's horizon is ${config.horizon.days} days (a roster needs a plan for 1 day or a week: --days 1 or 7)`);
     const seed = resolveSeed(loaded, seedArg);
     const currency = loaded.scenario.currency;
     const progress = createProgress("staff", { quiet: parsed.quiet });
@@ -66,10 +91,24 @@ export const staffCommand = defineCommand({
     const started = performance.now();
     let staffing: StaffingResults;
     try {
-      staffing = await recommendStaffing(config, { target, objective, replications, seed, workers, maxIterations, shiftHours, failFast: parsed.failFast, signal: interrupt.signal, onProgress: progress.update, currency });
+      // With a queue, one local thread (no pool): the tasks run on the workers.
+      staffing = await withQueue(queue, { quiet: parsed.quiet, signal: interrupt.signal }, (backend) =>
+        recommendStaffing(config, { target, objective, replications, seed, workers: backend ? 1 : workers, backend, maxIterations, shiftHours, failFast: parsed.failFast, signal: interrupt.signal, onProgress: progress.update, currency }),
+      );
     } finally {
       progress.stop();
       interrupt.dispose();
+    }
+    if (rules !== undefined && staffing.stoppedBy !== "interrupted") {
+      const requirement = staffing.intervals.map((interval) => interval.recommendedAgentsScheduled);
+      try {
+        staffing.shiftScheduling = await planShifts({ requirement, rules, costPerHour: config.agents.costPerHour, horizonDays: config.horizon.days, team });
+      } catch (error) {
+        if (error instanceof RangeError || (error instanceof Error && error.name === "MilpError")) throw new UsageError(`cannot plan shifts: ${error.message}`);
+        throw error;
+      }
+      const unstaffed = staffing.shiftScheduling.roster === null ? null : unstaffedMessage(staffing.shiftScheduling.roster, parsed.roster!);
+      if (unstaffed !== null) throw new UsageError(unstaffed);
     }
     const stamp = makeStamp({
       command: "staff",
@@ -81,12 +120,12 @@ export const staffCommand = defineCommand({
       runSeconds: (performance.now() - started) / 1000,
       reproduce: reproduceCommand("staff", rawArgs, seed),
     });
-    const document = { stamp: { ...stamp, replications, workers }, staffing };
+    const document = { stamp: { ...stamp, replications, workers, ...queueStamp(queue) }, staffing };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
     if (parsed.report) await writeReportLater([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
-    if (parsed.csv) writeFileAtomic(parsed.csv, toCsv(intervalRows(staffing)));
+    if (parsed.csv) writeFileAtomic(parsed.csv, formatCsv(intervalRows(staffing)));
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-    else process.stdout.write(staffingSummary(staffing, currency) + (parsed.out ? `results written to ${parsed.out}\n` : ""));
+    else process.stdout.write(staffingSummary(staffing, currency, config.horizon.days) + `service level: ${describeServiceLevel(config.desk.serviceLevel, staffing.target.serviceLevelSeconds)}\n` + warmupLine(config.desk.warmupSeconds) + (parsed.out ? `results written to ${parsed.out}\n` : ""));
     printNext(parsed.report ? `open ${parsed.report}` : parsed.shiftHours === undefined ? "add --shift-hours 8 to round the plan up to shifts, or --report FILE for charts" : "add --report FILE for the coverage chart and the shift plan", parsed.quiet);
     if (staffing.stoppedBy === "interrupted") process.exitCode = 130;
     else if (staffing.errored.length > 0) process.exitCode = 1;
@@ -123,7 +162,7 @@ function intervalRows(staffing: StaffingResults): Record<string, unknown>[] {
 }
 
 /** The terminal summary: per-interval table, totals, sweep, explanation. */
-export function staffingSummary(staffing: StaffingResults, currency = "USD"): string {
+export function staffingSummary(staffing: StaffingResults, currency = "USD", horizonDays = 1): string {
   const { target } = staffing;
   const model = staffing.analyticModel === "erlangA" ? "Erlang A" : "Erlang C";
   const goals = [
@@ -132,7 +171,7 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD"): st
     target.maxOccupancy === null ? null : `occupancy ≤ ${formatPercent(target.maxOccupancy, 0)}`,
   ].filter(Boolean);
   const lines = [
-    `${staffing.scenario} · ${staffing.objective === "netBenefit" ? "objective: net benefit" : `target: ${goals.join(", ")}`} · ${staffing.replications} replications · ${(staffing.level * 100).toFixed(0)}% intervals · closed form: ${model}`,
+    `${staffing.scenario} · ${staffing.objective === "profit" ? "objective: contribution profit" : `target: ${goals.join(", ")}`} · ${staffing.replications} replications · ${(staffing.level * 100).toFixed(0)}% intervals · closed form: ${model}`,
   ];
   if (staffing.stoppedBy === "interrupted") lines.push("interrupted: results from the runs completed so far");
   for (const error of staffing.errored.slice(0, 5)) lines.push(`errored: ${error.stage} replication ${error.replication}: ${error.error}`);
@@ -155,17 +194,18 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD"): st
     const horizonSeconds = staffing.intervals.length * staffing.intervalSeconds;
     lines.push(`shift plan (${staffing.shifts.shiftHours} h, wrapping past the end of the horizon): ${staffing.shifts.shifts.map((shift) => `${clock(shift.startSeconds)}–${clock(shift.endSeconds > horizonSeconds ? shift.endSeconds - horizonSeconds : shift.endSeconds)} ×${shift.agents}`).join(", ")}`);
   }
+  if (staffing.shiftScheduling) lines.push(...shiftSchedulingSummary(staffing.shiftScheduling, horizonDays, currency));
   if (staffing.sweep.length > 0) {
     lines.push("constant staffing all day:");
     const store = staffing.mode === "store";
     lines.push(
       ...formatTable(
-        ["agents", "service level [CI]", "abandon", ...(store ? ["conversion", "net benefit [CI]"] : []), "agent cost"],
+        ["agents", "service level [CI]", "abandon", ...(store ? ["conversion", "contribution profit [CI]"] : []), "agent cost"],
         staffing.sweep.map((point) => [
           String(point.agentsScheduled),
           withInterval(point.serviceLevel),
           formatPercent(point.queueAbandonment?.mean ?? null),
-          ...(store ? [formatPercent(point.conversionRate?.mean ?? null, 2), point.netBenefit === null ? "–" : `${formatMoney(point.netBenefit.mean, currency)}${point.netBenefit.lower === null ? "" : ` [${formatMoney(point.netBenefit.lower, currency)}, ${formatMoney(point.netBenefit.upper, currency)}]`}`] : []),
+          ...(store ? [formatPercent(point.conversionRate?.mean ?? null, 2), point.contributionProfit === null ? "–" : `${formatMoney(point.contributionProfit.mean, currency)}${point.contributionProfit.lower === null ? "" : ` [${formatMoney(point.contributionProfit.lower, currency)}, ${formatMoney(point.contributionProfit.upper, currency)}]`}`] : []),
           formatMoney(point.agentCost, currency),
         ]),
       ),

@@ -10,7 +10,7 @@ import { writeReportLater } from "./writeReportLater.ts";
 import { formatMoney, formatNumber, formatPercent } from "../../experiments/format/index.ts";
 import { printNext } from "./printNext.ts";
 import { simulationSummary } from "./simulationSummary.ts";
-import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 
 /** The shipped baseline scenario the main job runs. */
 export const BASELINE_SCENARIO = "experiments/scenarios/baseline.yaml";
@@ -39,6 +39,7 @@ export const startCommand = defineCommand({
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
     const outDirectory = resolve(parsed.out ?? OUTPUT_DIRECTORY);
+    checkOutputPaths(resolve(outDirectory, "index.html"));
     const replications = integerOption(parsed.replications, "--replications", 2, 1000) ?? MAIN_JOB_REPLICATIONS;
     const workers = integerOption(parsed.workers, "--workers", 1, 256) ?? defaultWorkers();
     const loaded = loadScenario(BASELINE_SCENARIO);

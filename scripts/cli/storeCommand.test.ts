@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { loadScenario, ScenarioError } from "../../experiments/index.ts";
 import { startStore } from "../store/index.ts";
-import { apiCheckout, TestClient } from "../store/testStore.ts";
+import { readUsersFile } from "../store/index.ts";
+import { apiCheckout, demoClient, TestClient } from "../store/testStore.ts";
 import { cliInProcess } from "./cliInProcess.ts";
 import { storeCommand } from "./storeCommand.ts";
 
@@ -42,13 +43,40 @@ describe("store command", () => {
     expect(range.stderr).toBe('error: invalid --port: "70000" (must be an integer from 0 to 65535)\n');
   });
 
+  it("store users add writes a hashed account; the store then lets it sign in and refuses a second add of the name", async () => {
+    const data = mkdtempSync(join(tmpdir(), "convsim-cli-"));
+    const added = await runStore(["users", "add", "--username", "lee", "--role", "admin", "--name", "Lee Lead", "--data", data]);
+    expect(added.exitCode).toBe(0);
+    const password = /^password: (\S+)$/m.exec(added.stdout)![1];
+    expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    const [account] = readUsersFile(join(data, "users.json"));
+    expect(account).toMatchObject({ username: "lee", role: "admin", displayName: "Lee Lead", password: { algorithm: "scrypt" } });
+    expect(JSON.stringify(account)).not.toContain(password);
+    const again = await runStore(["users", "add", "--username", "lee", "--role", "agent", "--data", data]);
+    expect([again.exitCode, again.stderr]).toEqual([2, `error: invalid --username: "lee" (already in ${join(data, "users.json")})\n`]);
+    const bad = await runStore(["users", "add", "--username", "no spaces", "--role", "boss", "--data", data]);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toMatch(/invalid --username: "no spaces" \(must be 1-40 letters.*\n {0,2}.*invalid --role: "boss" \(allowed: agent, admin\)/s);
+    const store = await startStore({ port: 0, dataDir: data });
+    try {
+      const lead = new TestClient(store.url);
+      await lead.signIn("lee", password);
+      expect((await lead.get("/api/admin/state")).status).toBe(200);
+    } finally {
+      await store.close();
+    }
+  });
+
   it("store --port 0 prints its loopback URL, serves the shop and closes cleanly on SIGTERM", async () => {
     const data = mkdtempSync(join(tmpdir(), "convsim-cli-"));
-    const { child, url, output } = await spawnStore(["--data", data, "--auto-agents", "2"]);
+    const { child, url, output } = await spawnStore(["--data", data, "--auto-agents", "2", "--demo"]);
     const page = await fetch(`${url}/products/linen-shirt`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('data-test="add-to-cart"');
-    expect(((await (await fetch(`${url}/api/admin/state`)).json()) as { capacity: number }).capacity).toBe(6);
+    expect((await fetch(`${url}/api/admin/state`)).status).toBe(401);
+    const password = /demo admin +demo-admin \/ (\S+) {2}\(this run only\)/.exec(output())![1];
+    const admin = await demoClient({ url, demoAccounts: [{ username: "demo-admin", role: "admin", password }] });
+    expect((await admin.get("/api/admin/state")).json.capacity).toBe(6);
     const exit = new Promise<number | null>((resolve) => child.on("exit", resolve));
     child.kill("SIGTERM");
     expect(await exit).toBe(0);
@@ -63,9 +91,9 @@ describe("store command", () => {
     const exit = new Promise((resolve) => child.on("exit", resolve));
     child.kill("SIGKILL");
     await exit;
-    const store = await startStore({ port: 0, dataDir: data });
+    const store = await startStore({ port: 0, dataDir: data, demo: true });
     try {
-      const state = (await new TestClient(store.url).get("/api/admin/state")).json;
+      const state = (await (await demoClient(store)).get("/api/admin/state")).json;
       expect(state.counts.orders).toBe(30);
       expect(new Set(orderIds).size).toBe(30);
     } finally {

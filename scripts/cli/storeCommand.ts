@@ -1,5 +1,6 @@
-import { defineCommand } from "citty";
+import { defineCommand, runCommand } from "citty";
 import { DEFAULT_BOT_DELAY_SECONDS, DEFAULT_BOT_HANDLE_SECONDS, DEFAULT_DATA_DIRECTORY, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_STORE_SCENARIO, startStore } from "../store/index.ts";
+import { storeUsersCommand } from "./storeUsersCommand.ts";
 import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts";
 import { UsageError } from "./UsageError.ts";
 import { printNext } from "./printNext.ts";
@@ -13,6 +14,9 @@ const args = {
   autoAgents: { type: "string", description: "bot agents online from the start (default 0)" },
   botDelaySeconds: { type: "string", description: `seconds a bot agent takes to answer (default ${DEFAULT_BOT_DELAY_SECONDS})` },
   botHandleSeconds: { type: "string", description: `seconds after which a bot agent closes a chat (default ${DEFAULT_BOT_HANDLE_SECONDS})` },
+  users: { type: "string", description: "accounts file (default <data>/users.json; add accounts with `store users add`)" },
+  demo: { type: "boolean", description: "make throwaway admin and agent accounts with random passwords, printed once" },
+  allowedHost: { type: "string", description: "comma-separated extra Host names the store answers to (default: its address and localhost)" },
 } as const;
 
 /** `store`: the live demo store for a scenario, until Ctrl-C (SIGINT) or SIGTERM. */
@@ -20,6 +24,9 @@ export const storeCommand = defineCommand({
   meta: { name: "store" },
   args,
   async run({ args: parsed, rawArgs }) {
+    // `store users add ...` is dispatched here rather than as a citty subcommand, which would take
+    // any stray word after an unknown flag (`store --prot 1`) for a subcommand name.
+    if (rawArgs[0] === "users") return runCommand(storeUsersCommand, { rawArgs: rawArgs.slice(1) });
     rejectUnknownOptions(rawArgs, args);
     const port = integerOption(parsed.port, "--port", 0, 65535);
     const autoAgents = integerOption(parsed.autoAgents, "--auto-agents", 0, 1000);
@@ -36,6 +43,9 @@ export const storeCommand = defineCommand({
         autoAgents,
         botDelaySeconds,
         botHandleSeconds,
+        usersFile: parsed.users,
+        demo: parsed.demo === true,
+        allowedHosts: parsed.allowedHost === undefined ? [] : parsed.allowedHost.split(",").map((name) => name.trim()).filter((name) => name !== ""),
         onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
       });
     } catch (error) {
@@ -50,6 +60,7 @@ export const storeCommand = defineCommand({
     process.stdout.write(`  policy     ${scenario.config.kind === "store" ? scenario.config.chat.policy.name : "–"}\n`);
     process.stdout.write(`  agents     ${store.url}/agent${autoAgents ? ` · ${autoAgents} bot agent${autoAgents === 1 ? "" : "s"} online` : ""}\n`);
     process.stdout.write(`  event log  ${store.eventLogPath}\n`);
+    for (const account of store.demoAccounts) process.stdout.write(`  demo ${account.role.padEnd(5)} ${account.username} / ${account.password}  (this run only)\n`);
     printNext("convsim check runs synthetic shoppers against a store; Ctrl-C closes this one");
     await new Promise<void>((resolve) => {
       const stop = (signal: NodeJS.Signals) => {

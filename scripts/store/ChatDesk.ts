@@ -31,8 +31,11 @@ export interface Chat {
   agentId: string | null;
   startedAtMs: number | null;
   endedAtMs: number | null;
-  endedBy: "agent" | "shopper" | "restart" | null;
+  /** "disconnected": the shopper's page stopped listening (closed tab, lost network) for longer than the grace time. */
+  endedBy: "agent" | "shopper" | "restart" | "disconnected" | null;
   readonly messages: ChatMessage[];
+  /** The shopper's post-chat rating (1–5), once given. */
+  rating: number | null;
 }
 
 /** A signed-in agent (a person at the console, or a bot). */
@@ -78,8 +81,8 @@ export class ChatDesk {
     return () => this.#listeners.delete(listener);
   }
 
-  addAgent(id: string, name: string, bot: boolean): Agent {
-    const agent: Agent = { id, name, bot, online: true, chats: new Set() };
+  addAgent(id: string, name: string, bot: boolean, online = true): Agent {
+    const agent: Agent = { id, name, bot, online, chats: new Set() };
     this.agents.set(id, agent);
     this.#changed();
     return agent;
@@ -156,6 +159,7 @@ export class ChatDesk {
       endedAtMs: null,
       endedBy: null,
       messages: [],
+      rating: null,
     };
     this.chats.set(id, chat);
     this.#queued.add(chat);
@@ -182,6 +186,20 @@ export class ChatDesk {
     return chat;
   }
 
+  /** Moves an active chat from the agent holding it to `toAgentId` (online, with a free slot). */
+  transfer(chatId: string, fromAgentId: string, toAgentId: string): Chat {
+    const chat = this.chat(chatId);
+    if (chat.status !== "active" || chat.agentId !== fromAgentId) throw new StoreError(403, `invalid transfer: chat ${chat.id} is not held by this agent`);
+    const to = this.#agent(toAgentId);
+    if (to.id === fromAgentId) throw new StoreError(409, "invalid transfer: the chat is already yours");
+    if (!to.online || to.chats.size >= this.options.concurrency) throw new StoreError(409, `invalid transfer: ${to.name} is ${to.online ? `at the concurrency limit (${this.options.concurrency})` : "offline"}`);
+    this.agents.get(fromAgentId)?.chats.delete(chat.id);
+    to.chats.add(chat.id);
+    chat.agentId = to.id;
+    this.#changed();
+    return chat;
+  }
+
   addMessage(chatId: string, message: Omit<ChatMessage, "atMs">): ChatMessage {
     const chat = this.chat(chatId);
     if (chat.status === "ended") throw new StoreError(409, `invalid message: chat ${chat.id} has ended`);
@@ -202,6 +220,11 @@ export class ChatDesk {
     chat.endedBy = endedBy;
     this.#changed();
     return chat;
+  }
+
+  /** Tells listeners something about a chat changed that the desk does not track (a rating). */
+  touch(): void {
+    this.#changed();
   }
 
   chat(chatId: string): Chat {

@@ -19,6 +19,8 @@ export interface ShopperChatView {
   agentName: string | null;
   endedBy: Chat["endedBy"];
   messages: ChatMessage[];
+  /** The shopper's rating once given; the widget asks for one after a chat with an agent ends. */
+  rating: number | null;
 }
 
 /** A queued chat as the agent console lists it. */
@@ -108,6 +110,27 @@ export class ChatService {
     return this.#end(chat, "shopper");
   }
 
+  /** The holding agent hands an active chat to another agent; the shopper sees who took over. */
+  transfer(fromAgentId: string, chatId: string, toAgentId: string): Chat {
+    const chat = this.desk.transfer(chatId, fromAgentId, toAgentId);
+    const to = this.desk.agents.get(toAgentId)!;
+    this.#store.commit({ type: "chatTransferred", sessionId: chat.sessionId, chatId: chat.id, fromAgentId, toAgentId, toAgentName: to.name });
+    this.desk.addMessage(chat.id, { from: "system", author: "", text: `${to.name} took over the chat` });
+    return chat;
+  }
+
+  /** The shopper rates their own ended chat with an agent, once. */
+  rate(session: Session, chatId: string, rating: number, comment: string): Chat {
+    const chat = this.desk.chats.get(chatId);
+    if (!chat || chat.sessionId !== session.id) throw new StoreError(404, `invalid chatId: ${JSON.stringify(chatId)} (no such chat in this visit)`);
+    if (chat.status !== "ended" || chat.agentId === null) throw new StoreError(409, `invalid rating: chat ${chat.id} is ${chat.status === "ended" ? "not one an agent took" : chat.status} (rate a chat with an agent after it ends)`);
+    if (chat.rating !== null) throw new StoreError(409, `invalid rating: chat ${chat.id} is already rated`);
+    chat.rating = rating;
+    this.#store.commit({ type: "chatRated", sessionId: session.id, chatId: chat.id, agentId: chat.agentId, rating, comment: comment.trim() });
+    this.desk.touch();
+    return chat;
+  }
+
   shopperView(session: Session): ShopperChatView | null {
     const chatId = session.openChatId ?? null;
     const chat = chatId === null ? undefined : this.desk.chats.get(chatId);
@@ -124,6 +147,7 @@ export class ChatService {
       agentName: chat.agentId === null ? null : (this.desk.agents.get(chat.agentId)?.name ?? null),
       endedBy: chat.endedBy,
       messages: chat.messages,
+      rating: chat.rating,
     };
   }
 
@@ -151,7 +175,28 @@ export class ChatService {
     return open.length;
   }
 
-  #end(chat: Chat, endedBy: "agent" | "shopper"): Chat {
+  /**
+   * Ends every open chat whose shopper has not been connected (`lastSeenMs`, null = never) for
+   * `graceSeconds`: a queued one as abandoned, an active one as "disconnected". So a closed tab
+   * never leaves a chat queued forever or an agent holding a dead conversation.
+   */
+  endDisconnected(lastSeenMs: (sessionId: string) => number | null, graceSeconds: number): Chat[] {
+    const now = this.#store.now();
+    const gone: Chat[] = [];
+    for (const chat of this.desk.chats.values()) {
+      if (chat.status === "ended") continue;
+      const seen = lastSeenMs(chat.sessionId) ?? chat.requestedAtMs;
+      if (now - Math.max(seen, chat.requestedAtMs) < graceSeconds * 1000) continue;
+      if (chat.status === "queued") {
+        this.desk.end(chat.id, "disconnected");
+        this.#store.commit({ type: "queueAbandoned", sessionId: chat.sessionId, chatId: chat.id, waitSeconds: seconds(now - chat.requestedAtMs) });
+      } else this.#end(chat, "disconnected");
+      gone.push(chat);
+    }
+    return gone;
+  }
+
+  #end(chat: Chat, endedBy: "agent" | "shopper" | "disconnected"): Chat {
     if (chat.status === "ended") return chat;
     const startedAtMs = chat.startedAtMs;
     this.desk.end(chat.id, endedBy);

@@ -8,6 +8,8 @@ interface Stream {
   readonly reply: FastifyReply;
   readonly view: () => unknown;
   readonly event: string;
+  /** Whose stream this is (a shopper's session id), for presence; null when nobody needs to know. */
+  readonly key: string | null;
   last: string;
 }
 
@@ -19,10 +21,15 @@ interface Stream {
  */
 export class LiveStreams {
   readonly #streams = new Set<Stream>();
+  /** key → open streams, and when the last one closed (ms), for `lastSeenMs`. */
+  readonly #openByKey = new Map<string, number>();
+  readonly #closedAtMs = new Map<string, number>();
+  readonly #now: () => number;
   readonly #heartbeat: NodeJS.Timeout;
   #scheduled = false;
 
-  constructor() {
+  constructor(now: () => number = Date.now) {
+    this.#now = now;
     this.#heartbeat = setInterval(() => {
       for (const stream of this.#streams) stream.reply.raw.write(": ping\n\n");
     }, HEARTBEAT_SECONDS * 1000);
@@ -34,7 +41,7 @@ export class LiveStreams {
   }
 
   /** Turns the reply into an event stream sending `view()` as `event` now and after each change. */
-  open(request: FastifyRequest, reply: FastifyReply, event: string, view: () => unknown): void {
+  open(request: FastifyRequest, reply: FastifyReply, event: string, view: () => unknown, key: string | null = null): void {
     reply.hijack();
     reply.raw.writeHead(200, {
       "content-type": "text/event-stream; charset=utf-8",
@@ -44,10 +51,28 @@ export class LiveStreams {
     });
     // Ask the browser to reconnect quickly after a restart.
     reply.raw.write("retry: 1000\n\n");
-    const stream: Stream = { reply, view, event, last: "" };
+    const stream: Stream = { reply, view, event, key, last: "" };
     this.#streams.add(stream);
-    request.raw.on("close", () => this.#streams.delete(stream));
+    if (key !== null) this.#openByKey.set(key, (this.#openByKey.get(key) ?? 0) + 1);
+    request.raw.on("close", () => {
+      if (!this.#streams.delete(stream) || key === null) return;
+      const left = (this.#openByKey.get(key) ?? 1) - 1;
+      if (left > 0) this.#openByKey.set(key, left);
+      else {
+        this.#openByKey.delete(key);
+        this.#closedAtMs.set(key, this.#now());
+      }
+    });
     this.#send(stream);
+  }
+
+  /**
+   * When `key` was last connected: now while a stream of it is open, else when its last stream
+   * closed, or null if it never had one.
+   */
+  lastSeenMs(key: string): number | null {
+    if (this.#openByKey.has(key)) return this.#now();
+    return this.#closedAtMs.get(key) ?? null;
   }
 
   /** Recomputes every stream's view on the next tick. */

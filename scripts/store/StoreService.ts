@@ -34,6 +34,7 @@ export class StoreService {
   readonly steps: readonly CheckoutStep[];
   readonly #log: EventLog;
   readonly #now: () => number;
+  readonly #listeners = new Set<(event: StoreEvent) => void>();
   readonly #products: Map<string, Product>;
 
   constructor(options: { scenario: StoreScenario; config: StoreModelConfig; state: StoreState; log: EventLog; now: () => number }) {
@@ -59,7 +60,13 @@ export class StoreService {
     const stamped = { ...event, atMs: this.#now() } as StoreEvent;
     this.state.apply(stamped);
     void this.#log.append(stamped);
+    for (const listener of this.#listeners) listener(stamped);
     return stamped;
+  }
+
+  /** Calls `listener` after each committed event (applied to the state, on its way to disk). */
+  onCommit(listener: (event: StoreEvent) => void): void {
+    this.#listeners.add(listener);
   }
 
   /** Resolves once everything committed so far is on disk. */

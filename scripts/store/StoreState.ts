@@ -10,6 +10,8 @@ export interface Session {
   readonly cart: Map<string, number>;
   /** The checkout in progress; its id becomes the order id. Null before checkout and after an order. */
   checkout: { readonly id: string; readonly reached: Set<string>; readonly completed: Map<string, Record<string, string>> } | null;
+  /** The page the shopper last loaded (its step name), null before the first page view. */
+  currentStep: string | null;
   /** Page views so far, including the current one (the policy's pageViews signal). */
   pageViews: number;
   /** Form validation errors so far in the visit (the policy's formErrors signal). */
@@ -45,6 +47,7 @@ export class StoreState {
     switch (event.type) {
       case "pageView":
         session.pageViews++;
+        session.currentStep = event.step;
         session.visit = onPageChange(session.visit);
         break;
       case "addToCart":
@@ -106,6 +109,7 @@ export class StoreState {
         returningVisitor: event.type === "sessionStarted" ? event.returningVisitor : false,
         cart: new Map(),
         checkout: null,
+        currentStep: null,
         pageViews: 0,
         formErrors: 0,
         visit: newVisitState(),

@@ -11,6 +11,7 @@ export {
   DEFAULT_PORT,
   DEFAULT_STORE_SCENARIO,
   EVENT_LOG_FILE,
+  USERS_FILE,
   type ResolvedStoreOptions,
   type StoreOptions,
 } from "./storeOptions.ts";
@@ -20,3 +21,7 @@ export { funnelRows } from "./funnelRows.ts";
 export type { StoreEvent, StoreEventType, OrderLine, OrderPlacedEvent } from "./storeEvents.ts";
 export { Warnings } from "./Warnings.ts";
 export { AGENT_COOKIE, SESSION_COOKIE, VISITOR_COOKIE } from "./routes/index.ts";
+export { accountProblems, addUserToFile, readUsersFile, ROLES, type Role, type UserAccount } from "./auth/UserDirectory.ts";
+export { randomPassword } from "./auth/passwordHash.ts";
+export type { DemoAccount } from "./auth/demoAccounts.ts";
+export { CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER } from "./auth/registerSecurity.ts";

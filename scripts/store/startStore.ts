@@ -4,7 +4,15 @@ import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import { loadScenario, ScenarioError, type LoadedScenario } from "../../experiments/index.ts";
 import type { StoreModelConfig } from "../../sim/model/index.ts";
 import { distributionMean } from "../../sim/random/index.ts";
+import { registerAgentSession } from "./auth/agentSession.ts";
+import { demoAccounts, type DemoAccount } from "./auth/demoAccounts.ts";
+import { allowedHostValues } from "./auth/hostCheck.ts";
+import { registerSecurity } from "./auth/registerSecurity.ts";
+import { SessionFileStore } from "./auth/SessionFileStore.ts";
+import { storeSecret } from "./auth/storeSecret.ts";
+import { readUsersFile, UserDirectory } from "./auth/UserDirectory.ts";
 import { BotAgents } from "./BotAgents.ts";
+import { CannedReplies } from "./CannedReplies.ts";
 import { botLines } from "./botLines.ts";
 import { bundleAssets } from "./bundleAssets.ts";
 import { ChatDesk } from "./ChatDesk.ts";
@@ -13,9 +21,9 @@ import { EventLog } from "./EventLog.ts";
 import { LiveStreams } from "./LiveStreams.ts";
 import { errorContent, layout } from "./pages/index.ts";
 import { productImageSvg } from "./productImage.ts";
-import { adminRoutes, agentRoutes, apiRoutes, chatRoutes, sendHtml, sendJson, shopRoutes, type StoreContext } from "./routes/index.ts";
+import { adminRoutes, agentRoutes, teamRoutes, apiRoutes, chatRoutes, sendHtml, sendJson, shopRoutes, type StoreContext } from "./routes/index.ts";
 import { StoreError } from "./StoreError.ts";
-import { EVENT_LOG_FILE, resolveStoreOptions, type StoreOptions } from "./storeOptions.ts";
+import { CANNED_REPLIES_FILE, EVENT_LOG_FILE, resolveStoreOptions, SECRET_FILE, SESSIONS_FILE, type StoreOptions } from "./storeOptions.ts";
 import { StoreService } from "./StoreService.ts";
 import { StoreState } from "./StoreState.ts";
 import { Warnings } from "./Warnings.ts";
@@ -29,6 +37,8 @@ export interface StoreHandle {
   readonly eventLogPath: string;
   readonly scenario: LoadedScenario;
   readonly warnings: Warnings;
+  /** With `demo`: the throwaway accounts and their passwords (shown once by the CLI); else empty. */
+  readonly demoAccounts: readonly DemoAccount[];
   /** Stops bots, ends event streams, finishes in-flight requests and closes the log. Idempotent. */
   close(): Promise<void>;
 }
@@ -57,6 +67,11 @@ export async function startStore(options: StoreOptions = {}): Promise<StoreHandl
   const warnings = new Warnings(options.onWarning);
   const assets = await bundleAssets();
 
+  const demo = resolved.demo ? await demoAccounts() : { accounts: [], credentials: [] };
+  const users = await UserDirectory.create([...readUsersFile(resolved.usersFile), ...demo.accounts]);
+  const secret = storeSecret(join(resolved.dataDir, SECRET_FILE));
+  const sessions = new SessionFileStore(join(resolved.dataDir, SESSIONS_FILE));
+
   const eventLogPath = join(resolved.dataDir, EVENT_LOG_FILE);
   const { log, events } = await EventLog.open(eventLogPath, warnings);
   const state = new StoreState();
@@ -76,17 +91,29 @@ export async function startStore(options: StoreOptions = {}): Promise<StoreHandl
   const desk = new ChatDesk({ concurrency: scenario.agents.concurrency, meanHandleSeconds: distributionMean(config.chat.handleSeconds), discipline: config.chat.queueDiscipline, now });
   const chats = new ChatService(desk, store, policy);
   chats.closeChatsLeftOpen();
-  const streams = new LiveStreams();
+  const streams = new LiveStreams(now);
+  // Heartbeat: a chat whose shopper's page stopped listening is ended after the grace time.
+  const sweep = setInterval(() => chats.endDisconnected((sessionId) => streams.lastSeenMs(sessionId), resolved.disconnectGraceSeconds), Math.min(5, resolved.disconnectGraceSeconds / 2) * 1000);
+  sweep.unref();
   desk.onChange(() => streams.refresh());
+  // A chatting shopper's page, cart and orders are in their agent's console: refresh it as they change.
+  store.onCommit((event) => {
+    if (event.type !== "storeStarted" && state.sessions.get(event.sessionId)?.openChatId) streams.refresh();
+  });
   const bots = new BotAgents(chats, resolved.autoAgents, { replyDelaySeconds: resolved.botDelaySeconds, handleSeconds: resolved.botHandleSeconds, lines: botLines(config, scenario.currency) });
-  const context: StoreContext = { loaded, policy, store, chats, bots, streams, assets };
+  const canned = new CannedReplies(join(resolved.dataDir, CANNED_REPLIES_FILE));
+  const context: StoreContext = { loaded, policy, store, chats, bots, streams, assets, users, eventLogPath, canned };
+  let allowedHosts: ReadonlySet<string> = new Set();
 
   let app: FastifyInstance | null = null;
   try {
     await log.durable();
-    app = buildApp(context);
+    app = await buildApp(context, { secret, sessions, allowedHosts: () => allowedHosts });
     await app.listen({ host: resolved.host, port: resolved.port });
+    const listening = app.server.address();
+    allowedHosts = allowedHostValues(resolved.host, typeof listening === "object" && listening !== null ? listening.port : resolved.port, resolved.allowedHosts);
   } catch (error) {
+    clearInterval(sweep);
     bots.stop();
     streams.closeAll();
     await app?.close();
@@ -105,8 +132,10 @@ export async function startStore(options: StoreOptions = {}): Promise<StoreHandl
     eventLogPath,
     scenario: loaded,
     warnings,
+    demoAccounts: demo.credentials,
     close() {
       closing ??= (async () => {
+        clearInterval(sweep);
         bots.stop();
         streams.closeAll();
         await server.close();
@@ -117,9 +146,10 @@ export async function startStore(options: StoreOptions = {}): Promise<StoreHandl
   };
 }
 
-function buildApp(context: StoreContext): FastifyInstance {
+async function buildApp(context: StoreContext, security: { secret: string; sessions: SessionFileStore; allowedHosts: () => ReadonlySet<string> }): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 64 * 1024 });
-  app.register(formbody);
+  await app.register(formbody);
+  await registerSecurity(app, { secret: security.secret, allowedHosts: security.allowedHosts });
   app.addHook("onSend", async (_request, reply, payload) => {
     reply.headers(SECURITY_HEADERS);
     return payload;
@@ -140,8 +170,13 @@ function buildApp(context: StoreContext): FastifyInstance {
     shopRoutes(scope, context);
     apiRoutes(scope, context);
     chatRoutes(scope, context);
+  });
+  // Only the console and admin routes see agent sessions: shoppers never get one.
+  app.register(async (scope) => {
+    await registerAgentSession(scope, security.secret, security.sessions);
     agentRoutes(scope, context);
     adminRoutes(scope, context);
+    teamRoutes(scope, context);
   });
 
   app.setNotFoundHandler(async (request, reply) => {
@@ -174,5 +209,5 @@ function buildApp(context: StoreContext): FastifyInstance {
 }
 
 function plainPage(context: StoreContext, heading: string, message: string) {
-  return layout({ title: heading, page: "error", cartCount: 0, scenarioName: context.loaded.scenario.name, policyName: context.policy.name, widget: null }, errorContent(heading, message));
+  return layout({ title: heading, page: "error", csrfToken: null, cartCount: 0, scenarioName: context.loaded.scenario.name, policyName: context.policy.name, widget: null }, errorContent(heading, message));
 }

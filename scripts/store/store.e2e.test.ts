@@ -7,7 +7,7 @@ import { loadScenario, ScenarioError } from "../../experiments/index.ts";
 import { readEventLog } from "./readEventLog.ts";
 import { startStore, type StoreHandle } from "./startStore.ts";
 import type { StoreEvent } from "./storeEvents.ts";
-import { apiCheckout, BASELINE_ANSWERS, BASELINE_PATH, TestClient, tempDataDir, testScenario } from "./testStore.ts";
+import { apiCheckout, BASELINE_ANSWERS, BASELINE_PATH, demoClient, TestClient, tempDataDir, testScenario } from "./testStore.ts";
 import { Warnings } from "./Warnings.ts";
 
 const open: StoreHandle[] = [];
@@ -146,7 +146,7 @@ describe("store over HTTP", () => {
     appendFileSync(first.eventLogPath, '{"type":"orderPlaced","sessionId":"S-x","orderId":"ORD-TORN","li');
 
     const warnings: string[] = [];
-    const second = await start({ dataDir, onWarning: (message) => warnings.push(message) });
+    const second = await start({ dataDir, demo: true, onWarning: (message) => warnings.push(message) });
     expect(warnings).toEqual([expect.stringMatching(/^skipped a torn last line in .*events\.jsonl/)]);
     const moved = (client: TestClient) => Object.assign(Object.create(TestClient.prototype), client, { baseUrl: second.url }) as TestClient;
     const confirmation = await moved(buyer).get(`/orders/${orderId}`);
@@ -155,7 +155,7 @@ describe("store over HTTP", () => {
     const cart = (await moved(browser).get("/api/cart")).json;
     expect(cart.lines).toEqual([{ productId: "ceramic-mug", name: "Ceramic mug set", unitPrice: 32, quantity: 3, lineTotal: 96 }]);
     expect((await moved(browser).get("/checkout")).headers.get("location")).toBe("/checkout/shipping");
-    const state = (await moved(buyer).get("/api/admin/state")).json;
+    const state = (await (await demoClient(second)).get("/api/admin/state")).json;
     expect(state.counts.orders).toBe(1);
     // The cut tail is gone from the file: new events start on a clean line and the log reads back whole.
     await moved(browser).get("/");
@@ -175,8 +175,8 @@ describe("store over HTTP", () => {
     expect(new Set(orderIds).size).toBe(200);
     await store.close();
 
-    const again = await start({ dataDir });
-    const state = (await new TestClient(again.url).get("/api/admin/state")).json;
+    const again = await start({ dataDir, demo: true });
+    const state = (await (await demoClient(again)).get("/api/admin/state")).json;
     expect(state.counts.orders).toBe(200);
     const placed = logEvents(again).filter((event) => event.type === "orderPlaced");
     expect(placed).toHaveLength(200);

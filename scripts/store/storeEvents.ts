@@ -129,8 +129,24 @@ export interface ChatMessageEvent extends InSession {
 export interface ChatEndedEvent extends InSession {
   type: "chatEnded";
   chatId: string;
-  endedBy: "agent" | "shopper" | "restart";
+  endedBy: "agent" | "shopper" | "restart" | "disconnected";
   handleSeconds: number;
+}
+/** The shopper's post-chat rating (1–5) and optional comment; the comment is untrusted text. */
+export interface ChatRatedEvent extends InSession {
+  type: "chatRated";
+  chatId: string;
+  agentId: string;
+  rating: number;
+  comment: string;
+}
+/** An agent handed an active chat to another agent; figures count the chat for the last one. */
+export interface ChatTransferredEvent extends InSession {
+  type: "chatTransferred";
+  chatId: string;
+  fromAgentId: string;
+  toAgentId: string;
+  toAgentName: string;
 }
 /** The shopper gave up waiting in the queue. */
 export interface QueueAbandonedEvent extends InSession {
@@ -173,6 +189,8 @@ export type StoreEvent =
   | ChatMessageEvent
   | ChatEndedEvent
   | QueueAbandonedEvent
+  | ChatRatedEvent
+  | ChatTransferredEvent
   | OrderPlacedEvent;
 
 export type StoreEventType = StoreEvent["type"];

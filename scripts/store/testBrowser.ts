@@ -1,7 +1,7 @@
 // Headless Chromium for the store's browser tests (not exported from index.ts).
 
 import type { Page } from "playwright-core";
-import { CHROMIUM_ARGS, chromiumPath, launchChromium } from "../synthetic/chromium.ts";
+import { CHROMIUM_ARGS, chromiumPath, launchChromium } from "../browser/index.ts";
 
 /** The Debian Chromium the project's browser tests use (override with CONVSIM_CHROMIUM). */
 export const CHROMIUM_PATH = chromiumPath();

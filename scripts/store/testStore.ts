@@ -5,7 +5,6 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseScenario, readDataFile, type LoadedScenario } from "../../experiments/index.ts";
-import { parseCookies } from "./cookies.ts";
 import { nonFiniteReviver } from "./nonFiniteJson.ts";
 
 export const BASELINE_PATH = "experiments/scenarios/baseline.yaml";
@@ -42,41 +41,61 @@ export interface TestResponse {
   json: any;
 }
 
-/** One shopper (or agent): a cookie jar over fetch. Redirects are not followed, so tests see them. */
+/** Per-request options of TestClient.request. */
+export interface TestRequestOptions {
+  /** Send the client's CSRF token on a state-changing request (default true; false tests the refusal). */
+  csrf?: boolean;
+  /** Extra or replaced headers (Host, Origin, ...). */
+  headers?: Record<string, string>;
+}
+
+/**
+ * One shopper (or agent): a cookie jar over fetch. Redirects are not followed, so tests see them.
+ * State-changing requests carry a CSRF token, fetched once from /api/csrf-token as a script would.
+ */
 export class TestClient {
   readonly baseUrl: string;
   readonly cookies = new Map<string, string>();
+  csrfToken: string | null = null;
 
   constructor(baseUrl: string) {
     this.baseUrl = baseUrl;
   }
 
-  get(path: string): Promise<TestResponse> {
-    return this.request("GET", path);
+  get(path: string, options: TestRequestOptions = {}): Promise<TestResponse> {
+    return this.request("GET", path, undefined, undefined, options);
   }
 
   /** POSTs a urlencoded form, as a browser does. */
-  form(path: string, fields: Record<string, string>): Promise<TestResponse> {
-    return this.request("POST", path, new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded");
+  form(path: string, fields: Record<string, string>, options: TestRequestOptions = {}): Promise<TestResponse> {
+    return this.request("POST", path, new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded", options);
   }
 
   /** Sends JSON. */
-  send(method: "POST" | "PUT", path: string, body: unknown): Promise<TestResponse> {
-    return this.request(method, path, JSON.stringify(body), "application/json");
+  send(method: "POST" | "PUT", path: string, body: unknown, options: TestRequestOptions = {}): Promise<TestResponse> {
+    return this.request(method, path, JSON.stringify(body), "application/json", options);
   }
 
-  async request(method: string, path: string, body?: string, contentType?: string): Promise<TestResponse> {
+  /** Signs in at the console form; throws unless the store redirects to the console. */
+  async signIn(username: string, password: string): Promise<void> {
+    const answer = await this.form("/agent/sign-in", { username, password });
+    if (answer.status !== 303) throw new Error(`sign-in as ${username}: ${answer.status} ${answer.text.slice(0, 200)}`);
+  }
+
+  async request(method: string, path: string, body?: string, contentType?: string, options: TestRequestOptions = {}): Promise<TestResponse> {
+    if (method !== "GET" && options.csrf !== false && this.csrfToken === null) this.csrfToken = (await this.get("/api/csrf-token")).json.token;
     const headers: Record<string, string> = {};
     if (contentType) headers["content-type"] = contentType;
+    if (method !== "GET" && options.csrf !== false) headers["x-csrf-token"] = this.csrfToken!;
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join("; ");
+    Object.assign(headers, options.headers);
     const response = await fetch(this.baseUrl + path, { method, headers, body, redirect: "manual" });
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(";");
-      const parsed = parseCookies(pair);
-      for (const [name, value] of Object.entries(parsed)) {
-        if (/Max-Age=0/i.test(line)) this.cookies.delete(name);
-        else this.cookies.set(name, value);
-      }
+      const index = pair.indexOf("=");
+      const name = pair.slice(0, index).trim();
+      if (/Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, decodeURIComponent(pair.slice(index + 1).trim()));
     }
     const text = await response.text();
     let json: unknown = undefined;
@@ -98,4 +117,13 @@ export async function apiCheckout(client: TestClient, productId = "linen-shirt",
     } else if (answer.status !== 200) throw new Error(`${step}: ${answer.status} ${answer.text}`);
   }
   return order!;
+}
+
+/** A client signed in as the store's demo account of `role` (the store must run with `demo: true`). */
+export async function demoClient(store: { url: string; demoAccounts: readonly { username: string; role: string; password: string }[] }, username = "demo-admin"): Promise<TestClient> {
+  const account = store.demoAccounts.find((candidate) => candidate.username === username);
+  if (!account) throw new Error(`no demo account ${username}: start the store with demo: true`);
+  const client = new TestClient(store.url);
+  await client.signIn(account.username, account.password);
+  return client;
 }

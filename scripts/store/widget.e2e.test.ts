@@ -9,7 +9,8 @@ import { readEventLog } from "./readEventLog.ts";
 import { startStore, type StoreHandle } from "./startStore.ts";
 import type { StoreEvent } from "./storeEvents.ts";
 import { byTest, launchChromium, watchPage } from "./testBrowser.ts";
-import { BASELINE_ANSWERS, scenarioWithPolicy, tempDataDir, testScenario } from "./testStore.ts";
+import { addUserToFile } from "./auth/UserDirectory.ts";
+import { BASELINE_ANSWERS, demoClient, scenarioWithPolicy, tempDataDir, testScenario } from "./testStore.ts";
 import { Warnings } from "./Warnings.ts";
 
 const ARTIFACTS = "test-artifacts/store";
@@ -46,6 +47,11 @@ async function newPage(store: StoreHandle): Promise<{ page: Page; context: Brows
   contexts.push(context);
   const page = await context.newPage();
   return { page, context, seen: watchPage(page) };
+}
+/** POSTs JSON from the page's browser context (its cookies) with a CSRF token, as the widget does. */
+async function post(context: BrowserContext, path: string, data: unknown): Promise<number> {
+  const token = ((await (await context.request.get("/api/csrf-token")).json()) as { token: string }).token;
+  return (await context.request.post(path, { data, headers: { "x-csrf-token": token } })).status();
 }
 /** Fake timers, paused: nothing in the page moves until runFor. */
 async function pauseClock(page: Page): Promise<void> {
@@ -104,7 +110,7 @@ describe("chat widget in Chromium", () => {
   });
 
   it("gating reads the live queue: no invitation while no agent is online, one within 5 s of an agent coming online", async () => {
-    const store = await start({ scenario: scenarioWithPolicy({ ...IDLE_PRODUCT, gating: { requireFreeSlot: true, maxQueueLength: 0 } }), autoAgents: 0 });
+    const store = await start({ scenario: scenarioWithPolicy({ ...IDLE_PRODUCT, gating: { requireFreeSlot: true, maxQueueLength: 0 } }), autoAgents: 0, demo: true });
     const { page, context } = await newPage(store);
     const queueChecks: string[] = [];
     page.on("request", (request) => {
@@ -121,7 +127,7 @@ describe("chat widget in Chromium", () => {
     expect(queueChecks.length).toBe(7);
     expect(events(store, "chatOffered")).toHaveLength(0);
 
-    await context.request.post("/api/admin/bots", { data: { online: 1 } });
+    expect((await (await demoClient(store)).send("POST", "/api/admin/bots", { online: 1 })).status).toBe(200);
     await page.clock.runFor(5_000);
     await page.locator(byTest("chat-invitation")).waitFor({ state: "visible", timeout: 3000 });
   });
@@ -129,7 +135,7 @@ describe("chat widget in Chromium", () => {
   it("exit intent (mouse leaving through the top) invites a high-value cart under the shipped exit-intent policy", async () => {
     const store = await start({ scenarioPath: "experiments/scenarios/baseline.yaml", policyPath: "experiments/policies/exit-intent-high-value.yaml", autoAgents: 1, botDelaySeconds: 0.1 });
     const { page, context } = await newPage(store);
-    await context.request.post("/api/cart", { data: { productId: "leather-bag", quantity: 1 } });
+    expect(await post(context, "/api/cart", { productId: "leather-bag", quantity: 1 })).toBe(200);
     await visit(page, "/cart");
     await page.waitForTimeout(300);
     expect(await page.locator(byTest("chat-invitation")).isVisible()).toBe(false);
@@ -161,7 +167,9 @@ describe("chat widget in Chromium", () => {
   });
 
   it("chat text is inert everywhere: an HTML payload shows as text in the widget and the agent console", async () => {
-    const store = await start({ scenario: testScenario(), autoAgents: 0 });
+    const dataDir = tempDataDir();
+    await addUserToFile(`${dataDir}/users.json`, { username: "alex", role: "agent", displayName: `Alex ${XSS}`, password: "a long test password" });
+    const store = await start({ scenario: testScenario(), autoAgents: 0, dataDir });
     const shopper = await newPage(store);
     await visit(shopper.page, "/products/linen-shirt");
     await shopper.page.locator(byTest("chat-help-button")).click();
@@ -171,7 +179,8 @@ describe("chat widget in Chromium", () => {
 
     const agent = await newPage(store);
     await agent.page.goto("/agent");
-    await agent.page.locator(byTest("agent-name")).fill(`Alex ${XSS}`);
+    await agent.page.locator(byTest("agent-name")).fill("alex");
+    await agent.page.locator(byTest("agent-password")).fill("a long test password");
     await agent.page.locator(byTest("agent-sign-in-submit")).click();
     await agent.page.locator(byTest("queue-item")).waitFor();
     expect(await agent.page.locator(".queue-preview").textContent()).toBe(`“${XSS}”`);
@@ -215,10 +224,10 @@ describe("chat widget in Chromium", () => {
     await page.screenshot({ path: `${ARTIFACTS}/product-list.png`, animations: "disabled" });
     await visit(page, "/products/leather-bag");
     await page.screenshot({ path: `${ARTIFACTS}/product-page.png`, animations: "disabled" });
-    await context.request.post("/api/cart", { data: { productId: "linen-shirt", quantity: 1 } });
-    await context.request.post("/api/cart", { data: { productId: "cotton-tee", quantity: 1 } });
+    expect(await post(context, "/api/cart", { productId: "linen-shirt", quantity: 1 })).toBe(200);
+    expect(await post(context, "/api/cart", { productId: "cotton-tee", quantity: 1 })).toBe(200);
     for (const step of ["account", "shipping", "payment"]) {
-      expect((await context.request.post(`/api/checkout/${step}`, { data: BASELINE_ANSWERS[step] })).status()).toBe(200);
+      expect(await post(context, `/api/checkout/${step}`, BASELINE_ANSWERS[step])).toBe(200);
     }
     await visit(page, "/checkout/review");
     expect(await page.locator(byTest("total")).textContent()).toBe("$96.76");

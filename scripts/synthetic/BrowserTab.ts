@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
 import type { Device } from "../../sim/policy/index.ts";
-import { deviceContextOptions } from "./chromium.ts";
+import { deviceContextOptions } from "../browser/index.ts";
 import type { StoreProfile } from "./loadProfile.ts";
 import { RECORDER_BINDING, recorderScript, type RecordedEvent } from "./pageRecorder.ts";
 import { watchedSelectors } from "./watchedSelectors.ts";

@@ -10,7 +10,7 @@ import { checkReportInBrowser } from "../../reports/testing/index.ts";
 import { startStore, type StoreHandle } from "../store/index.ts";
 import { scenarioWithPolicy, tempDataDir } from "../store/testStore.ts";
 import type { CheckName, CheckStatus, SyntheticCheckResults } from "./checkResults.ts";
-import { launchChromium } from "./chromium.ts";
+import { launchChromium } from "../browser/index.ts";
 import { runSyntheticCheck } from "./runSyntheticCheck.ts";
 import { startFaultProxy, type Faults } from "./testing/faultProxy.ts";
 import { testPersona } from "./testing/personas.ts";

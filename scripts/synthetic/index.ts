@@ -48,4 +48,4 @@ export { parseMoney, parseQuantity, roundCents } from "./parseMoney.ts";
 export { WRONG_VALUES, generateValue, wrongValueFor } from "./formValues.ts";
 export { junitXml, escapeXml } from "./junitXml.ts";
 export { checkSummary } from "./checkSummary.ts";
-export { CHROMIUM_ARGS, CHROMIUM_ENV, DEFAULT_CHROMIUM_PATH, chromiumPath, deviceContextOptions, launchChromium } from "./chromium.ts";
+export { CHROMIUM_ARGS, CHROMIUM_ENV, DEFAULT_CHROMIUM_PATH, chromiumPath, deviceContextOptions, launchChromium } from "../browser/index.ts";

@@ -45,6 +45,19 @@ describe("moneyCheck", () => {
     ]);
   });
 
+  it("assessMoneyReading's tolerance is absolute: a cent off passes, two cents off fails, even on a $5,350 order", () => {
+    // A relative tolerance (1% of 5,350 = $53.50) would let both wrong totals through.
+    const items = [item("tv", 5000)];
+    expect(assessMoneyReading(reading("review", { subtotal: 5000, shipping: 0, tax: 350, total: 5350.01 }), items, RULES)).toEqual([]);
+    expect(assessMoneyReading(reading("review", { subtotal: 5000, shipping: 0, tax: 350, total: 5349.99 }), items, RULES)).toEqual([]);
+    expect(assessMoneyReading(reading("review", { subtotal: 5000, shipping: 0, tax: 350, total: 5350.02 }), items, RULES)).toEqual([
+      "review: total shows $5350.02, expected 5350.00 (5000.00 + 0.00 + 350.00)",
+      "review: total $5350.02 is not the sum of the amounts above it (5350.00)",
+    ]);
+    const subtotalOff = assessMoneyReading(reading("review", { subtotal: 4999.98, shipping: 0, tax: 350, total: 5350 }), items, RULES);
+    expect(subtotalOff[0]).toMatch(/^review: subtotal shows \$4999\.98, expected 5000\.00/);
+  });
+
   it("assessMoneyReading checks a total against the page's own amounts, and missing fees", () => {
     const rules = { ...RULES, fixedFee: 2, taxRate: null };
     expect(assessMoneyReading(reading("review", { subtotal: 59, shipping: 7.95, tax: 4.13, total: 80 }), [item("shirt", 59)], rules)).toEqual([

@@ -51,6 +51,11 @@ describe("predictInvitations", () => {
     expect(windows([{ step: "payment", readyAt: 0, endAt: 40_000, shown: [31_500], dismiss: 33_000 }])[0]).toMatchObject({ predicted: 30, observed: 31.5, agree: false });
   });
 
+  it("predictInvitations allows the tolerance on the early side too: 0.9 s early agrees, 1.5 s early is flagged", () => {
+    expect(windows([{ step: "payment", readyAt: 0, endAt: 40_000, shown: [29_100], dismiss: 33_000 }])[0]).toMatchObject({ observed: 29.1, agree: true });
+    expect(windows([{ step: "payment", readyAt: 0, endAt: 40_000, shown: [28_500], dismiss: 33_000 }])[0]).toMatchObject({ observed: 28.5, agree: false });
+  });
+
   it("predictInvitations: after a decline nothing more is due on later pages (afterDecline false); after an accept the shopper is in chat", () => {
     const declined = windows([
       { step: "payment", readyAt: 0, endAt: 35_000, shown: [30_000], dismiss: 32_000 },

@@ -1,18 +1,18 @@
 import {
+  evaluateExitIntent,
   evaluatePolicy,
-  GATE_RECHECK_SECONDS,
   newVisitState,
-  nextFireDelaySeconds,
   onChatStarted,
   onDeclined,
   onInvitationShown,
   onPageChange,
+  TriggerTimer,
+  usesSignal,
   type QueueState,
   type ResolvedPolicy,
   type Signals,
   type VisitState,
 } from "../../sim/policy/index.ts";
-import { usesSignal } from "../store/widget/index.ts";
 import type { InvitationWindow } from "./checkResults.ts";
 import type { MoneyRules } from "./loadProfile.ts";
 import { expectedMoney } from "./moneyCheck.ts";
@@ -32,12 +32,11 @@ interface Moment {
 }
 
 /**
- * Replays the persona's visit through the simulator's policy evaluator, the way the widget
- * contract says a widget runs it (scripts/store/README.md, sim/model/idleWindow.ts): on each page,
- * idle time starts when the widget starts and again at every input; while idle, the invitation is
- * due after nextFireDelaySeconds (rounded up to the millisecond), then evaluatePolicy decides with
- * the live queue state, re-checking every GATE_RECHECK_SECONDS while gating holds it back; exit
- * intent evaluates once with exitIntent true (the back button only when a rule reads exitIntent).
+ * Replays the persona's visit through the trigger contract (sim/policy TriggerTimer), driven the way
+ * the widget drives it: on each page, idle time starts when the widget starts and again at every
+ * input; wake-ups fall where the timer says (rounded up to the millisecond, as the widget's
+ * setTimeout), evaluatePolicy decides with the live queue state; exit intent evaluates once with
+ * exitIntent true (the back button only when a rule reads exitIntent).
  * Caps follow the visit state the store keeps (onPageChange, onInvitationShown, onDeclined,
  * onChatStarted).
  *
@@ -126,7 +125,7 @@ export function predictInvitations(observations: PersonaObservations, policy: Re
       if (moment.kind === "exitIntent") {
         const evaluates = moment.via === "mouse" || backEvaluates;
         const shown = moments.find((candidate) => candidate.kind === "shown" && candidate.at >= moment.at && candidate.at <= moment.at + toleranceSeconds * 1000 + 1);
-        const decision = evaluates && !suspended ? evaluatePolicy(policy, signalsAt(moment.at, lastInput, true), visit, queueAt(moment.at)) : null;
+        const decision = evaluates && !suspended ? evaluateExitIntent(policy, signalsAt(moment.at, lastInput, false), visit, queueAt(moment.at)) : null;
         windows.push(
           verdict(
             {
@@ -167,25 +166,29 @@ export function predictInvitations(observations: PersonaObservations, policy: Re
       let rule: string | null = null;
       let blockedBy: string | null = held ? "invitation-open" : null;
       if (!held) {
-        const delay = nextFireDelaySeconds(policy, signalsAt(from, idleSince, false), visit, MAX_LOOKAHEAD_SECONDS);
-        if (delay === null) blockedBy = visit.inChat ? "in-chat" : "caps-or-no-rule";
-        else {
-          let at = from + Math.ceil(delay * 1000);
-          earliest = at;
-          while (at < to) {
-            const decision = evaluatePolicy(policy, signalsAt(at, idleSince, false), visit, queueAt(at));
-            if (decision.invite) {
-              predictedAt = at;
-              rule = decision.rule;
-              blockedBy = null;
-              break;
-            }
-            blockedBy = decision.blockedBy;
-            if (decision.blockedBy === null || !decision.blockedBy.startsWith("gate-")) break;
-            at += GATE_RECHECK_SECONDS * 1000;
+        const timer = new TriggerTimer();
+        let now = from;
+        for (;;) {
+          const delay = timer.nextWakeSeconds(policy, signalsAt(now, idleSince, false), visit, now / 1000, MAX_LOOKAHEAD_SECONDS);
+          if (delay === null) {
+            if (earliest === null) blockedBy = visit.inChat ? "in-chat" : "caps-or-no-rule";
+            break;
           }
-          if (predictedAt === null && blockedBy === null) blockedBy = "window-too-short";
+          const at = now + Math.ceil(delay * 1000);
+          earliest ??= at;
+          if (at >= to) break;
+          const decision = evaluatePolicy(policy, signalsAt(at, idleSince, false), visit, queueAt(at));
+          timer.evaluated(decision, at / 1000);
+          if (decision.invite) {
+            predictedAt = at;
+            rule = decision.rule;
+            blockedBy = null;
+            break;
+          }
+          blockedBy = decision.blockedBy;
+          now = at;
         }
+        if (earliest !== null && predictedAt === null && blockedBy === null) blockedBy = "window-too-short";
       }
       const lengthSeconds = (to - from) / 1000;
       // A prediction just before the window closed may fairly lose the race with the next input.

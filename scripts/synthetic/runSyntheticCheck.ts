@@ -16,7 +16,7 @@ import {
   type CheckOptions,
 } from "./checkOptions.ts";
 import { CHECK_NAMES, type CheckRecord, type CheckSummary, type FailureImage, type InvitationWindow, type PersonaResult, type SyntheticCheckResults } from "./checkResults.ts";
-import { launchChromium } from "./chromium.ts";
+import { launchChromium } from "../browser/index.ts";
 import { evaluatePersona } from "./evaluatePersona.ts";
 import { DEMO_STORE, loadProfile, type StoreProfile } from "./loadProfile.ts";
 import type { BrowserTab } from "./BrowserTab.ts";

@@ -9,7 +9,7 @@ import { readDataFile } from "../../experiments/index.ts";
 import { startStore, type StoreHandle } from "../store/index.ts";
 import { scenarioWithPolicy, tempDataDir, testScenario } from "../store/testStore.ts";
 import type { CheckName, CheckStatus, SyntheticCheckResults } from "./checkResults.ts";
-import { launchChromium } from "./chromium.ts";
+import { launchChromium } from "../browser/index.ts";
 import { junitXml } from "./junitXml.ts";
 import { parseProfile } from "./loadProfile.ts";
 import { runSyntheticCheck } from "./runSyntheticCheck.ts";

@@ -49,6 +49,26 @@ describe("requiredAgents", () => {
     expectClose(achieved.occupancy, occupancy, 1e-12);
   });
 
+  it.each([0.3, 1.5, 2.7, 4.5, 7.25, 9.99, 12.01])("Erlang C with a fractional load of %s erlangs: the answer is the first agent count a scan from 1 meets", (load) => {
+    // Independent of the search's lower bound: walk c = 1, 2, ... with the closed-form measures.
+    for (const target of [{ serviceLevel: 0 }, { serviceLevel: 0.8, targetSeconds: 20 }, { maxOccupancy: 0.9 }, { maxMeanWaitSeconds: 30 }]) {
+      const input = { arrivalRatePerSecond: load / 180, meanServiceSeconds: 180 };
+      let scanned = 1;
+      for (; ; scanned++) {
+        const m = erlangCMetrics({ ...input, servers: scanned, targetSeconds: target.targetSeconds ?? 20 });
+        if (scanned > load && (target.serviceLevel === undefined || m.serviceLevel >= target.serviceLevel) && (target.maxOccupancy === undefined || m.occupancy <= target.maxOccupancy) && (target.maxMeanWaitSeconds === undefined || m.meanWaitSeconds <= target.maxMeanWaitSeconds)) break;
+      }
+      expect(requiredAgents({ ...input, target }).agentsOnline, JSON.stringify(target)).toBe(scanned);
+    }
+  });
+
+  it("Erlang C meets an occupancy cap it reaches exactly: load 4 at 0.8 and load 4.5 at 0.9 need 5 agents", () => {
+    // 4 ÷ 5 = 0.8 and 4.5 ÷ 5 = 0.9 exactly in binary floating point: equality at the target meets it.
+    expect(requiredAgents({ arrivalRatePerSecond: 4 / 180, meanServiceSeconds: 180, target: { maxOccupancy: 0.8 } }).agentsOnline).toBe(5);
+    expect(requiredAgents({ arrivalRatePerSecond: 4.5 / 180, meanServiceSeconds: 180, target: { maxOccupancy: 0.9 } }).agentsOnline).toBe(5);
+    expect(requiredAgents({ arrivalRatePerSecond: 4.5 / 180, meanServiceSeconds: 180, target: { maxOccupancy: 0.8999 } }).agentsOnline).toBe(6);
+  });
+
   it("returns the smallest count: one agent fewer misses the target", () => {
     const input = { arrivalRatePerSecond: 250 / 180, meanServiceSeconds: 180, meanPatienceSeconds: 240 };
     const result = requiredAgents({ ...input, target: { serviceLevel: 0.85, targetSeconds: 15 } });

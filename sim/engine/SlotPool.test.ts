@@ -52,6 +52,37 @@ describe("SlotPool", () => {
     pool.checkInvariants();
   });
 
+  it("serverSeconds() counts each seat's present and busy time, and a returning server reuses an empty seat", () => {
+    const env = new Environment();
+    const pool = new SlotPool(env, { servers: 2, slotsPerServer: 2 });
+    const job = (at: number, seconds: number) =>
+      env.process(
+        (function* () {
+          yield env.timeout(at);
+          const request = pool.request();
+          yield request;
+          yield env.timeout(seconds);
+          pool.release(request);
+        })(),
+      );
+    // Seat 0 takes the job at t=1 (10 s); seat 1 the one at t=2 (3 s). At t=20 one server leaves
+    // (seat 1, idle longest: since t=5), at t=30 one comes back into the empty seat 1.
+    job(1, 10);
+    job(2, 3);
+    env.process(
+      (function* () {
+        yield env.timeout(20);
+        pool.setServerCount(1);
+        yield env.timeout(10);
+        pool.setServerCount(2);
+        yield env.timeout(10);
+      })(),
+    );
+    env.run();
+    expect(env.now).toBe(40);
+    expect(pool.serverSeconds()).toEqual({ present: [40, 20 + 10], busy: [10, 3] });
+  });
+
   it("rejects invalid options with clear messages", () => {
     const env = new Environment();
     expect(() => new SlotPool(env, { servers: 1, slotsPerServer: 0 })).toThrow(/invalid slotsPerServer: 0 \(must be an integer >= 1\)/);

@@ -31,6 +31,11 @@ export class SlotPool implements RequestOwner {
   readonly #byLoad: Set<number>[];
   readonly #load: number[] = [];
   readonly #state: number[] = [];
+  // Per server: seconds present / busy in closed spells, and when the open spell began (−1: none).
+  readonly #presentSeconds: number[] = [];
+  readonly #busySeconds: number[] = [];
+  readonly #presentSince: number[] = [];
+  readonly #busySince: number[] = [];
   #arrivals = 0;
   #activeServers = 0;
   #presentServers = 0;
@@ -71,6 +76,10 @@ export class SlotPool implements RequestOwner {
   get capacity(): number {
     return this.#activeServers * this.slotsPerServer;
   }
+  /** True when a request made now would be granted at once. */
+  get hasFreeSlot(): boolean {
+    return this.#freeServer() >= 0;
+  }
   /** Jobs held by `server` now. */
   loadOf(server: number): number {
     return this.#load[server] ?? 0;
@@ -101,20 +110,23 @@ export class SlotPool implements RequestOwner {
     const load = this.#load[server];
     this.#load[server] = load - 1;
     this.#jobs--;
-    if (load === 1) this.#busyServers--;
+    if (load === 1) {
+      this.#busyServers--;
+      this.#busySeconds[server] += this.env.now - this.#busySince[server];
+      this.#busySince[server] = -1;
+    }
     if (this.#state[server] === ACTIVE) {
       this.#byLoad[load]?.delete(server);
       this.#byLoad[load - 1].add(server);
     } else if (load === 1) {
-      this.#state[server] = GONE;
-      this.#presentServers--;
+      this.#leave(server);
     }
     this.#grant();
   }
 
   /**
    * Sets the number of active servers. Growing reactivates retiring servers first (they are still
-   * logged in), then adds new ones; shrinking retires the least-loaded active servers.
+   * logged in), then fills empty seats, then adds new ones; shrinking retires the least-loaded active servers.
    */
   setServerCount(servers: number): void {
     if (!Number.isInteger(servers) || servers < 0) {
@@ -123,17 +135,25 @@ export class SlotPool implements RequestOwner {
     for (let id = 0; id < this.#state.length && this.#activeServers < servers; id++) {
       if (this.#state[id] === RETIRING) this.#activate(id);
     }
+    // Then empty seats of servers that left (lowest id first), so ids stay few however often staffing changes.
+    for (let id = 0; id < this.#state.length && this.#activeServers < servers; id++) {
+      if (this.#state[id] === GONE) this.#activate(id);
+    }
     while (this.#activeServers < servers) {
       this.#load.push(0);
       this.#state.push(GONE);
+      this.#presentSeconds.push(0);
+      this.#busySeconds.push(0);
+      this.#presentSince.push(-1);
+      this.#busySince.push(-1);
       this.#activate(this.#load.length - 1);
     }
     for (let level = 0; level < this.slotsPerServer && this.#activeServers > servers; level++) {
       for (const id of [...this.#byLoad[level]]) {
         if (this.#activeServers <= servers) break;
         this.#byLoad[level].delete(id);
-        this.#state[id] = level === 0 ? GONE : RETIRING;
-        if (level === 0) this.#presentServers--;
+        if (level === 0) this.#leave(id);
+        else this.#state[id] = RETIRING;
         this.#activeServers--;
       }
     }
@@ -171,8 +191,30 @@ export class SlotPool implements RequestOwner {
     if (this.#queue.length > 0 && this.#freeServer() >= 0) throw new Error("pool invariant: jobs wait while a slot is free");
   }
 
+  /**
+   * Seconds each server (by id) has been present and busy (holding at least one job) since the pool
+   * was created, open spells counted up to now. Ids are seats: a server that left and comes back as
+   * a new one reuses the lowest retired seat, so figures by id belong to seats, not to people.
+   */
+  serverSeconds(): { present: number[]; busy: number[] } {
+    const now = this.env.now;
+    return {
+      present: this.#presentSeconds.map((seconds, id) => seconds + (this.#state[id] === GONE ? 0 : now - this.#presentSince[id])),
+      busy: this.#busySeconds.map((seconds, id) => seconds + (this.#busySince[id] >= 0 ? now - this.#busySince[id] : 0)),
+    };
+  }
+
+  #leave(id: number): void {
+    this.#state[id] = GONE;
+    this.#presentServers--;
+    this.#presentSeconds[id] += this.env.now - this.#presentSince[id];
+  }
+
   #activate(id: number): void {
-    if (this.#state[id] === GONE) this.#presentServers++;
+    if (this.#state[id] === GONE) {
+      this.#presentServers++;
+      this.#presentSince[id] = this.env.now;
+    }
     this.#state[id] = ACTIVE;
     this.#activeServers++;
     const load = this.#load[id];
@@ -197,7 +239,10 @@ export class SlotPool implements RequestOwner {
       if (load + 1 < this.slotsPerServer) this.#byLoad[load + 1].add(server);
       this.#load[server] = load + 1;
       this.#jobs++;
-      if (load === 0) this.#busyServers++;
+      if (load === 0) {
+        this.#busyServers++;
+        this.#busySince[server] = this.env.now;
+      }
       request.server = server;
       // Granted with nobody waiting yet (the usual immediate grant): settle without a queue trip.
       if (!request.hasCallbacks) request.settle(server);

@@ -5,6 +5,7 @@ export { AnyOf, AllOf } from "./conditions.ts";
 export { Request } from "./Request.ts";
 export { Resource } from "./Resource.ts";
 export { SlotPool, type SlotPoolOptions } from "./SlotPool.ts";
+export { SharedService, type SharedServiceResult, type RateAtLoad } from "./SharedService.ts";
 export { Counter } from "./Counter.ts";
 export { Tally } from "./Tally.ts";
 export { TimeWeighted, type Clock } from "./TimeWeighted.ts";

@@ -1,22 +1,9 @@
 // Test support only: confidence intervals for simulation output (batch means or independent
 // replications), shared by the statistical validation tests. Not re-exported from index.ts.
 
+import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 import { mean, sampleStandardDeviation } from "simple-statistics";
 import { expect } from "vitest";
-
-/**
- * Two-sided 99% Student t quantiles t_{0.995, df} for the degrees of freedom the tests use.
- * simple-statistics has no inverse t CDF, so these are literals: scipy.stats.t.ppf(0.995, df),
- * matching printed tables (e.g. Montgomery & Runger, "Applied Statistics and Probability for
- * Engineers", table V: 2.861 for 19 df, 2.756 for 29 df).
- */
-const T_QUANTILE_0995: Readonly<Record<number, number>> = {
-  9: 3.249835541592126,
-  19: 2.8609346064649794,
-  24: 2.796939504774456,
-  29: 2.756385903670605,
-  39: 2.707913183517662,
-};
 
 /** A 99% confidence interval for a mean. */
 export interface ConfidenceInterval {
@@ -37,8 +24,9 @@ export interface ConfidenceInterval {
  */
 export function confidenceInterval99(estimates: readonly number[]): ConfidenceInterval {
   const degreesOfFreedom = estimates.length - 1;
-  const quantile = T_QUANTILE_0995[degreesOfFreedom];
-  if (quantile === undefined) throw new RangeError(`invalid estimates.length: ${estimates.length} (no t quantile for ${degreesOfFreedom} df)`);
+  if (degreesOfFreedom < 1) throw new RangeError(`invalid estimates.length: ${estimates.length} (must be at least 2)`);
+  // stdlib's inverse t CDF (simple-statistics has none); t(0.995, 19) = 2.861 as in printed tables.
+  const quantile = tQuantile(0.995, degreesOfFreedom);
   for (const value of estimates) {
     if (!Number.isFinite(value)) throw new RangeError(`invalid estimate: ${value} (must be finite)`);
   }

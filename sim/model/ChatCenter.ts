@@ -1,32 +1,73 @@
-import { type Environment, type Event, SlotPool, Tally, TimeWeighted } from "../engine/index.ts";
+import { type Environment, type Event, SharedService, SlotPool, Tally, TimeWeighted } from "../engine/index.ts";
+import type { UniformSource } from "../random/index.ts";
 import type { QueueState } from "../policy/index.ts";
-import type { AgentConfig } from "./config.ts";
+import type { AgentConfig, SlowdownMode } from "./config.ts";
 import { IntervalSeries } from "./IntervalSeries.ts";
 
 /** What happened to one chat request. */
 export interface ChatOutcome {
   readonly served: boolean;
+  /** The queue was full: the chat never queued (it may leave a message instead). */
+  readonly blocked: boolean;
   /** Time in the queue: until an agent took the chat, or until the customer gave up. */
   readonly waitSeconds: number;
   /** Handle time including the concurrency slowdown (0 when not served). */
   readonly handleSeconds: number;
+  /** Seat of the agent who served the chat (see AgentFigures), −1 when not served. */
+  readonly agent: number;
+  /** Time-weighted mean of the chats the agent held during this chat, itself included (0 when not served). */
+  readonly meanAgentLoad: number;
 }
 
 export interface ChatCenterOptions {
   readonly agents: AgentConfig;
   readonly intervalSeconds: number;
   readonly slowdownPerExtraChat: number;
+  /** How the slowdown applies: to every open chat as the agent's load changes, or once at the start. */
+  readonly slowdownMode: SlowdownMode;
   readonly serviceLevelSeconds: number;
   /** Mean handle time, for the predicted wait the policy gates on. */
   readonly meanHandleSeconds: number;
   /** Serve higher chat priorities first (else first-come first-served). */
   readonly usePriority: boolean;
+  /** Chats arriving before this time, and agent time before it, stay out of the whole-run figures. */
+  readonly warmupSeconds: number;
+  /** Draws who is absent in each interval (shrinkage as random absence); null: online = ⌊scheduled × (1 − shrinkage)⌋. */
+  readonly absence: UniformSource | null;
+  /** Abandons shorter than this leave the service level's denominator. */
+  readonly ignoreAbandonsUnderSeconds: number;
+  /** Most chats that may wait (Infinity: no cap). */
+  readonly maxQueueLength: number;
+  /** End of arrivals; agent time after it (finishing chats) stays out of the whole-run figures. */
+  readonly horizonSeconds: number;
 }
+
+/** Integrals over the measured window [warm-up, horizon]: level × seconds. */
+export interface MeasuredAreas {
+  readonly chatSeconds: number;
+  readonly busyAgentSeconds: number;
+  readonly onlineAgentSeconds: number;
+}
+
+/** One agent seat's figures; the live store's agent analytics use the same names. */
+export interface AgentFigures {
+  /** Seat id in the pool (0, 1, ...). */
+  readonly agent: number;
+  readonly chatsHandled: number;
+  readonly meanHandleSeconds: number | null;
+  /** Time holding at least one chat ÷ time logged in. */
+  readonly occupancy: number | null;
+  /** Orders placed by shoppers this agent's chat rescued. */
+  readonly rescuedOrders: number;
+}
+
+/** Longest base handle time the desk works on (about 31,700 years): keeps sums of handle times finite. */
+export const MAX_HANDLE_SECONDS = 1e12;
 
 /** Upper bounds (inclusive) of the answered-wait histogram buckets, seconds; the last is open. */
 export const WAIT_HISTOGRAM_BOUNDS_SECONDS = [0, 5, 10, 20, 30, 45, 60, 90, 120, 180, 300, 600, Infinity] as const;
 
-/** Agents online in an interval: WFM convention online = floor(scheduled × (1 − shrinkage)). */
+/** Agents online in an interval under the "floor" method: online = ⌊scheduled × (1 − shrinkage)⌋. */
 export function agentsOnline(scheduled: number, shrinkage: number): number {
   return Math.floor(scheduled * (1 - shrinkage) + 1e-9);
 }
@@ -41,6 +82,7 @@ export class ChatCenter {
   readonly env: Environment;
   readonly #options: ChatCenterOptions;
   readonly #pool: SlotPool;
+  readonly #work: SharedService;
   readonly #jobs: TimeWeighted;
   readonly #busyAgents: TimeWeighted;
   readonly #onlineAgents: TimeWeighted;
@@ -51,9 +93,17 @@ export class ChatCenter {
   /** Answered-chat waits per bucket of WAIT_HISTOGRAM_BOUNDS_SECONDS (fixed size). */
   readonly waitHistogram = new Float64Array(WAIT_HISTOGRAM_BOUNDS_SECONDS.length);
   readonly series: IntervalSeries;
+  /** Requests that arrived during the warm-up (left out of every whole-run figure). */
+  warmupRequests = 0;
   requests = 0;
+  blocked = 0;
+  messagesLeft = 0;
+  /** Agent seconds spent answering messages (back office, outside the chat slots). */
+  messageHandleSeconds = 0;
   served = 0;
   abandoned = 0;
+  /** Abandons shorter than the service-level definition's ignore threshold. */
+  shortAbandons = 0;
   delayed = 0;
   answeredWithinTarget = 0;
 
@@ -61,7 +111,12 @@ export class ChatCenter {
     this.env = env;
     this.#options = options;
     const { agents } = options;
-    this.#pool = new SlotPool(env, { servers: agentsOnline(agents.scheduled[0] ?? 0, agents.shrinkage), slotsPerServer: agents.concurrency });
+    // Staffed by #staffing at time 0, before any chat can arrive.
+    this.#pool = new SlotPool(env, { servers: 0, slotsPerServer: agents.concurrency });
+    const slowdown = options.slowdownPerExtraChat;
+    // Each open chat progresses at 1 ÷ (1 + s (n − 1)) seconds of base handle time per second while
+    // its agent holds n chats, so at a constant load n a chat takes base × (1 + s (n − 1)).
+    this.#work = new SharedService(env, (load) => 1 / (1 + slowdown * (load - 1)));
     this.#jobs = new TimeWeighted(env, "chats in service");
     this.#busyAgents = new TimeWeighted(env, "busy agents");
     // Agent time counts while an agent is present: online, or past their shift finishing chats (so
@@ -69,6 +124,7 @@ export class ChatCenter {
     this.#onlineAgents = new TimeWeighted(env, "present agents", this.#pool.presentServers);
     this.series = series;
     env.process(this.#staffing());
+    env.process(this.#measuredWindow());
   }
 
   /** The desk as a trigger policy sees it. Predicted wait: (position in queue) × mean handle ÷ slots, 0 with a free slot. */
@@ -83,17 +139,27 @@ export class ChatCenter {
 
   /**
    * One chat: queue (higher `priority` first when priority queueing is on), give up after
-   * `patienceSeconds`, else be served for `baseHandleSeconds` stretched by the agent's load.
+   * `patienceSeconds`, else be served for `baseHandleSeconds` of work stretched by the agent's load:
+   * continuously as the load changes ("loadDependent"), or by the load at the start ("fixedAtStart").
    */
   *chat(priority: number, patienceSeconds: number, baseHandleSeconds: number): Generator<Event<any>, ChatOutcome, any> {
     const env = this.env;
     const interval = this.#intervalIndex();
     const requestedAt = env.now;
-    this.requests++;
+    // Warm-up chats run like any other (they load the desk) but are not counted in the whole-run figures.
+    const counted = requestedAt >= this.#options.warmupSeconds;
+    if (counted) this.requests++;
+    else this.warmupRequests++;
     this.series.add("chatRequests", interval, 1);
+    const pool = this.#pool;
+    if (!pool.hasFreeSlot && pool.queueLength >= this.#options.maxQueueLength) {
+      if (counted) this.blocked++;
+      this.series.add("chatsBlocked", interval, 1);
+      return { served: false, blocked: true, agent: -1, waitSeconds: 0, handleSeconds: 0, meanAgentLoad: 0 };
+    }
     const request = this.#pool.request(this.#options.usePriority ? -priority : 0);
     if (!request.granted) {
-      this.delayed++;
+      if (counted) this.delayed++;
       if (patienceSeconds === Infinity) yield request;
       else {
         const patience = env.timeout(patienceSeconds);
@@ -103,27 +169,80 @@ export class ChatCenter {
       if (!request.granted) {
         request.cancel();
         const waitSeconds = env.now - requestedAt;
-        this.abandoned++;
-        this.waits.add(waitSeconds);
+        const short = waitSeconds < this.#options.ignoreAbandonsUnderSeconds;
+        if (counted) {
+          this.abandoned++;
+          if (short) this.shortAbandons++;
+          this.waits.add(waitSeconds);
+        }
         this.series.add("chatsAbandoned", interval, 1);
-        return { served: false, waitSeconds, handleSeconds: 0 };
+        if (short) this.series.add("shortAbandons", interval, 1);
+        return { served: false, blocked: false, agent: -1, waitSeconds, handleSeconds: 0, meanAgentLoad: 0 };
       }
     } else {
       yield request;
     }
     const waitSeconds = env.now - requestedAt;
-    this.#recordAnswer(interval, waitSeconds);
-    const load = this.#pool.loadOf(request.server);
-    const handleSeconds = baseHandleSeconds * (1 + this.#options.slowdownPerExtraChat * (load - 1));
+    this.#recordAnswer(interval, waitSeconds, counted);
     this.#jobs.add(1);
     this.#busyAgents.set(this.#pool.busyServers);
-    yield env.timeout(handleSeconds);
+    let handleSeconds: number;
+    let meanAgentLoad: number;
+    if (this.#options.slowdownMode === "loadDependent") {
+      // Capped so that the work clock of an agent holding several absurdly long chats stays finite.
+      const result = yield this.#work.start(request.server, Math.min(baseHandleSeconds, MAX_HANDLE_SECONDS));
+      handleSeconds = result.elapsedSeconds;
+      meanAgentLoad = result.meanLoad;
+    } else {
+      meanAgentLoad = this.#pool.loadOf(request.server);
+      handleSeconds = baseHandleSeconds * (1 + this.#options.slowdownPerExtraChat * (meanAgentLoad - 1));
+      yield env.timeout(handleSeconds);
+    }
     this.#pool.release(request);
     this.#jobs.add(-1);
     this.#busyAgents.set(this.#pool.busyServers);
     this.#onlineAgents.set(this.#pool.presentServers);
-    this.handleTimes.add(handleSeconds);
-    return { served: true, waitSeconds, handleSeconds };
+    if (counted) {
+      this.handleTimes.add(handleSeconds);
+      const agent = request.server;
+      this.#agentChats[agent] = (this.#agentChats[agent] ?? 0) + 1;
+      this.#agentHandleSeconds[agent] = (this.#agentHandleSeconds[agent] ?? 0) + handleSeconds;
+    }
+    return { served: true, blocked: false, agent: request.server, waitSeconds, handleSeconds, meanAgentLoad };
+  }
+
+  /** Credits an order rescued by a chat (counted after the warm-up) to the agent's seat. */
+  creditRescuedOrder(agent: number): void {
+    if (agent < 0 || this.env.now < this.#options.warmupSeconds) return;
+    this.#agentRescuedOrders[agent] = (this.#agentRescuedOrders[agent] ?? 0) + 1;
+  }
+
+  /**
+   * Figures per agent seat over [warm-up, horizon] (chats counted by arrival after the warm-up).
+   * Seats are positions in the pool: an agent who logs out frees the seat for the next one.
+   */
+  agentFigures(): AgentFigures[] {
+    const start = this.#seatsAtWarmup;
+    const end = this.#seatsAtHorizon ?? this.#pool.serverSeconds();
+    return end.present.map((present, agent) => {
+      const presentSeconds = present - (start?.present[agent] ?? 0);
+      const busySeconds = end.busy[agent] - (start?.busy[agent] ?? 0);
+      const chatsHandled = this.#agentChats[agent] ?? 0;
+      return {
+        agent,
+        chatsHandled,
+        meanHandleSeconds: chatsHandled > 0 ? this.#agentHandleSeconds[agent] / chatsHandled : null,
+        occupancy: presentSeconds > 0 ? busySeconds / presentSeconds : null,
+        rescuedOrders: this.#agentRescuedOrders[agent] ?? 0,
+      };
+    });
+  }
+
+  /** A blocked customer left a message that takes `handleSeconds` to answer (counted after the warm-up only). */
+  leaveMessage(handleSeconds: number): void {
+    if (this.env.now < this.#options.warmupSeconds) return;
+    this.messagesLeft++;
+    this.messageHandleSeconds += handleSeconds;
   }
 
   /** Time-weighted mean of chats in service, busy agents and online agents over the run. */
@@ -131,19 +250,46 @@ export class ChatCenter {
     return { meanChatsInService: this.#jobs.mean, meanBusyAgents: this.#busyAgents.mean, meanOnlineAgents: this.#onlineAgents.mean };
   }
 
-  #recordAnswer(interval: number, waitSeconds: number): void {
+  /** Chat, busy-agent and online-agent seconds over [warm-up, horizon]; final once the run is over. */
+  measuredAreas(): MeasuredAreas {
+    return this.#measured;
+  }
+
+  #recordAnswer(interval: number, waitSeconds: number, counted: boolean): void {
+    this.series.add("chatsServed", interval, 1);
+    this.series.add("waitSecondsOfServed", interval, waitSeconds);
+    const withinTarget = waitSeconds <= this.#options.serviceLevelSeconds;
+    if (withinTarget) this.series.add("answeredWithinTarget", interval, 1);
+    if (!counted) return;
     this.served++;
     this.waits.add(waitSeconds);
     this.waitsOfServed.add(waitSeconds);
     let bucket = 0;
     while (waitSeconds > WAIT_HISTOGRAM_BOUNDS_SECONDS[bucket]) bucket++;
     this.waitHistogram[bucket]++;
-    this.series.add("chatsServed", interval, 1);
-    this.series.add("waitSecondsOfServed", interval, waitSeconds);
-    if (waitSeconds <= this.#options.serviceLevelSeconds) {
-      this.answeredWithinTarget++;
-      this.series.add("answeredWithinTarget", interval, 1);
-    }
+    if (withinTarget) this.answeredWithinTarget++;
+  }
+
+  readonly #agentChats: number[] = [];
+  readonly #agentHandleSeconds: number[] = [];
+  readonly #agentRescuedOrders: number[] = [];
+  #seatsAtWarmup: { present: number[]; busy: number[] } | null = null;
+  #seatsAtHorizon: { present: number[]; busy: number[] } | null = null;
+  #measured: MeasuredAreas = { chatSeconds: 0, busyAgentSeconds: 0, onlineAgentSeconds: 0 };
+  // Reads the areas at the end of the warm-up and at the horizon; the difference is the measured window.
+  *#measuredWindow(): Generator<Event<any>, void, any> {
+    const { warmupSeconds, horizonSeconds } = this.#options;
+    if (warmupSeconds > 0) yield this.env.timeout(warmupSeconds);
+    const start = this.#areas();
+    this.#seatsAtWarmup = this.#pool.serverSeconds();
+    yield this.env.timeout(horizonSeconds - this.env.now);
+    const end = this.#areas();
+    this.#seatsAtHorizon = this.#pool.serverSeconds();
+    this.#measured = { chatSeconds: end.jobs - start.jobs, busyAgentSeconds: end.busy - start.busy, onlineAgentSeconds: end.online - start.online };
+  }
+
+  #areas(): { jobs: number; busy: number; online: number } {
+    return { jobs: this.#jobs.area, busy: this.#busyAgents.area, online: this.#onlineAgents.area };
   }
 
   // Work after the horizon (draining chats) counts towards the last interval.
@@ -156,7 +302,7 @@ export class ChatCenter {
   *#staffing(): Generator<Event<any>, void, any> {
     const { agents, intervalSeconds } = this.#options;
     for (let interval = 0; interval < agents.scheduled.length; interval++) {
-      const online = agentsOnline(agents.scheduled[interval], agents.shrinkage);
+      const online = this.#online(agents.scheduled[interval], agents.shrinkage);
       this.#pool.setServerCount(online);
       this.#onlineAgents.set(this.#pool.presentServers);
       this.series.set("agentsScheduled", interval, agents.scheduled[interval]);
@@ -166,12 +312,19 @@ export class ChatCenter {
     }
   }
 
+  // Each scheduled agent is present with probability 1 − shrinkage, one draw per agent and interval.
+  #online(scheduled: number, shrinkage: number): number {
+    const absence = this.#options.absence;
+    if (absence === null) return agentsOnline(scheduled, shrinkage);
+    let online = 0;
+    for (let agent = 0; agent < scheduled; agent++) if (absence.next() >= shrinkage) online++;
+    return online;
+  }
+
   #lastAreas = { jobs: 0, busy: 0, online: 0 };
   #snapshot(interval: number): void {
     if (interval < 0) return;
-    const jobs = this.#jobs.area;
-    const busy = this.#busyAgents.area;
-    const online = this.#onlineAgents.area;
+    const { jobs, busy, online } = this.#areas();
     this.series.set("chatSeconds", interval, jobs - this.#lastAreas.jobs);
     this.series.set("busyAgentSeconds", interval, busy - this.#lastAreas.busy);
     this.series.set("onlineAgentSeconds", interval, online - this.#lastAreas.online);

@@ -8,6 +8,8 @@ export const SERIES_NAMES = [
   "chatRequests",
   "chatsServed",
   "chatsAbandoned",
+  "chatsBlocked",
+  "shortAbandons",
   "answeredWithinTarget",
   "waitSecondsOfServed",
   "agentsScheduled",

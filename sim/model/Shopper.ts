@@ -3,7 +3,7 @@ import { ChildStream, type RandomStream } from "../random/index.ts";
 import type { SegmentConfig } from "./config.ts";
 
 /** The purposes a shopper draws random numbers for; each gets its own child stream. */
-export const SHOPPER_STREAMS = ["journey", "friction", "hesitation", "acceptance", "patience", "handle", "rescue"] as const;
+export const SHOPPER_STREAMS = ["journey", "friction", "hesitation", "acceptance", "patience", "handle", "rescue", "padding"] as const;
 export type ShopperStreamName = (typeof SHOPPER_STREAMS)[number];
 
 /**
@@ -22,6 +22,12 @@ export class Shopper {
   chatted = false;
   /** Set once a served chat kept this shopper from leaving (their order counts as rescued). */
   rescued = false;
+  /** The cart as first filled was below the free-shipping threshold. */
+  belowThreshold = false;
+  /** The shopper added an item to reach the free-shipping threshold. */
+  padded = false;
+  /** Seat of the agent whose chat rescued the shopper (−1: none, or rescued by a message answer). */
+  rescuedBy = -1;
   readonly #keys: Float64Array;
   readonly #streams: (ChildStream | undefined)[] = [];
 
@@ -59,3 +65,4 @@ export const ACCEPTANCE = 3;
 export const PATIENCE = 4;
 export const HANDLE = 5;
 export const RESCUE = 6;
+export const PADDING = 7;

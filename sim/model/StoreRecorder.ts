@@ -1,6 +1,14 @@
 import { Tally } from "../engine/index.ts";
 import { IntervalSeries } from "./IntervalSeries.ts";
+import { DEVICES } from "./config.ts";
 import { ABANDONMENT_REASONS } from "./reasons.ts";
+
+/** The circumstances invitations are counted by (see StoreRecorder.invitationsByGroup). */
+export const INVITATION_GROUPS = ["early", "later", "newVisitors", "returningVisitors", "inCart"] as const;
+export type InvitationGroup = (typeof INVITATION_GROUPS)[number];
+
+/** Device × visitor type (new, returning). */
+const GROUPS = DEVICES.length * 2;
 
 /**
  * Everything the store model counts. Fixed-size: counters, arrays by step × reason, tallies with
@@ -27,10 +35,31 @@ export class StoreRecorder {
   annoyedExits = 0;
   annoyedCartValue = 0;
   queueAbandonedThenLeft = 0;
+  /**
+   * Invitations shown and accepted by circumstance, index 2 × group + (accepted ? 1 : 0); groups in
+   * INVITATION_GROUPS order. A shown invitation counts once in each pair of groups it belongs to.
+   */
+  readonly invitationsByGroup = new Float64Array(2 * INVITATION_GROUPS.length);
+  /** Unwanted invitations declined, and annoyed exits among them: [first declined, first annoyed, repeat declined, repeat annoyed]. */
+  readonly unwantedDeclines = new Float64Array(4);
+  /** What orders charged shoppers, for the profit statement. */
+  shippingCharged = 0;
+  taxCharged = 0;
+  feesCharged = 0;
+  freeShippedOrders = 0;
+  cartsBelowThreshold = 0;
+  cartsWithinReach = 0;
+  paddedCarts = 0;
+  ordersBelowThreshold = 0;
+  paddedOrders = 0;
   /** Sessions that reached each step. */
   readonly reached: Float64Array;
   /** Abandonments, index step × reasons + reason. */
   readonly abandoned: Float64Array;
+  /** Sessions, carts and orders by group: index device × 2 + (returning ? 1 : 0). */
+  readonly sessionsByGroup = new Float64Array(GROUPS);
+  readonly cartsByGroup = new Float64Array(GROUPS);
+  readonly ordersByGroup = new Float64Array(GROUPS);
   readonly orderValues = new Tally("order value");
   readonly cartValues = new Tally("cart value");
   readonly sessionSeconds = new Tally("session duration");
@@ -47,8 +76,36 @@ export class StoreRecorder {
     return Math.min(Math.floor(timeSeconds / this.intervalSeconds), this.series.length - 1);
   }
 
+  /** Counts one invitation shown (and whether accepted) in its groups. */
+  countInvitation(later: boolean, returning: boolean, inCart: boolean, accepted: boolean): void {
+    const add = accepted ? 1 : 0;
+    const byGroup = this.invitationsByGroup;
+    const time = later ? 2 : 0;
+    const visitor = returning ? 6 : 4;
+    byGroup[time]++;
+    byGroup[time + 1] += add;
+    byGroup[visitor]++;
+    byGroup[visitor + 1] += add;
+    if (inCart) {
+      byGroup[8]++;
+      byGroup[9] += add;
+    }
+  }
+
+  /** Counts a declined invitation of a shopper who needed no help: the visit's first or a repeat. */
+  countUnwantedDecline(repeat: boolean, annoyed: boolean): void {
+    const offset = repeat ? 2 : 0;
+    this.unwantedDeclines[offset]++;
+    if (annoyed) this.unwantedDeclines[offset + 1]++;
+  }
+
   reach(step: number): void {
     this.reached[step]++;
+  }
+
+  /** Counts one in `counts` for a device and visitor type. */
+  countGroup(counts: Float64Array, deviceIndex: number, returning: boolean): void {
+    counts[deviceIndex * 2 + (returning ? 1 : 0)]++;
   }
 
   abandon(step: number, reason: number): void {

@@ -1,7 +1,7 @@
 import type { Environment } from "../engine/index.ts";
 import { makeSampler, type RandomStream, type Sampler, SwitchableSource, type UniformSource } from "../random/index.ts";
 import { ChatCenter } from "./ChatCenter.ts";
-import type { SegmentConfig, StoreModelConfig } from "./config.ts";
+import { DEVICES, type SegmentConfig, type StoreModelConfig } from "./config.ts";
 import { ABANDONMENT_REASONS, REASON_INDEX, type AbandonmentReason } from "./reasons.ts";
 import { StoreRecorder } from "./StoreRecorder.ts";
 import { distributionMean } from "../random/index.ts";
@@ -24,8 +24,13 @@ export interface SessionRecord {
   rescued: boolean;
 }
 
-/** Distributions of one segment, bound to the shared switchable source. */
+/** Distributions of one segment, bound to the shared switchable source, and its derived probabilities. */
 export interface SegmentSamplers {
+  /** Add-to-cart probability of a new and of a returning visitor (their mix averages to the segment's). */
+  readonly addToCartNew: number;
+  readonly addToCartReturning: number;
+  /** Index into DEVICES. */
+  readonly deviceIndex: number;
   readonly pageViews: Sampler;
   readonly dwellSeconds: Sampler;
   readonly cartValue: Sampler;
@@ -59,12 +64,13 @@ export class StoreWorld {
   readonly lingerSeconds: Sampler;
   readonly pauseSeconds: Sampler;
   readonly handleSeconds: Sampler;
+  readonly messageHandleSeconds: Sampler;
   readonly rescueProbability: Float64Array;
   readonly onSession: ((record: SessionRecord) => void) | undefined;
   /** The policy has proactive rules (else idle time can only matter through the help button). */
   readonly hasProactiveRules: boolean;
 
-  constructor(env: Environment, config: StoreModelConfig, placeholder: RandomStream, onSession?: (record: SessionRecord) => void) {
+  constructor(env: Environment, config: StoreModelConfig, placeholder: RandomStream, absence: UniformSource, onSession?: (record: SessionRecord) => void) {
     this.onSession = onSession;
     this.hasProactiveRules = config.chat.policy.rules.length > 0;
     this.env = env;
@@ -72,6 +78,8 @@ export class StoreWorld {
     this.source = new SwitchableSource(placeholder);
     const bind = (spec: Parameters<typeof makeSampler>[0]): Sampler => makeSampler(spec, this.source);
     this.segments = config.segments.map((segment: SegmentConfig) => ({
+      ...splitAddToCart(segment),
+      deviceIndex: DEVICES.indexOf(segment.device),
       pageViews: bind(segment.pageViews),
       dwellSeconds: bind(segment.dwellSeconds),
       cartValue: bind(segment.cartValue),
@@ -81,6 +89,7 @@ export class StoreWorld {
     this.lingerSeconds = bind(funnel.hesitation.lingerSeconds);
     this.pauseSeconds = bind(funnel.hesitation.pauseSeconds);
     this.handleSeconds = bind(config.chat.handleSeconds);
+    this.messageHandleSeconds = bind(config.desk.messages.handleSeconds);
     this.rescueProbability = reasonArray(config.chat.rescueProbability);
 
     const revealIndex = pricing.showTotalUpfront ? 1 : 2 + Math.max(0, funnel.steps.findIndex((step) => step.revealsTotal));
@@ -107,9 +116,15 @@ export class StoreWorld {
         agents: config.agents,
         intervalSeconds: config.horizon.intervalSeconds,
         slowdownPerExtraChat: config.chat.slowdownPerExtraChat,
+        slowdownMode: config.desk.slowdownMode,
         serviceLevelSeconds: config.chat.serviceLevelSeconds,
         meanHandleSeconds: distributionMean(config.chat.handleSeconds),
         usePriority: config.chat.queueDiscipline === "priority",
+        warmupSeconds: config.desk.warmupSeconds,
+        maxQueueLength: config.desk.maxQueueLength,
+        ignoreAbandonsUnderSeconds: config.desk.serviceLevel.ignoreAbandonsUnderSeconds,
+        absence: config.desk.shrinkageMethod === "absence" ? absence : null,
+        horizonSeconds: config.horizon.days * 86400,
       },
       this.recorder.series,
     );
@@ -120,6 +135,25 @@ export class StoreWorld {
     this.source.current = stream;
     return sampler.sample();
   }
+}
+
+/**
+ * New and returning visitors' add-to-cart probabilities: returning = ratio × new, with the segment's
+ * mix r of returning visitors keeping the average p: new = p ÷ (1 − r + r × ratio). Where returning
+ * would pass 1 it is capped at 1 and new visitors take the rest, (p − r) ÷ (1 − r): the average
+ * always holds, the ratio then falls short.
+ *
+ * @example
+ * splitAddToCart({addToCartProbability: 0.088, returningProbability: 0.35, returningAddToCartRatio: 1.875})
+ * // new = 0.088 ÷ 1.30625 ≈ 0.0674, returning ≈ 0.1263
+ */
+export function splitAddToCart(segment: Pick<SegmentConfig, "addToCartProbability" | "returningProbability" | "returningAddToCartRatio">): { addToCartNew: number; addToCartReturning: number } {
+  const p = segment.addToCartProbability;
+  const r = segment.returningProbability;
+  const addToCartNew = p / (1 - r + r * segment.returningAddToCartRatio);
+  const addToCartReturning = addToCartNew * segment.returningAddToCartRatio;
+  if (addToCartReturning <= 1) return { addToCartNew, addToCartReturning };
+  return { addToCartNew: r < 1 ? (p - r) / (1 - r) : 0, addToCartReturning: 1 };
 }
 
 function reasonArray(values: Readonly<Partial<Record<AbandonmentReason, number>>>): Float64Array {

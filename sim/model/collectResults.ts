@@ -1,17 +1,24 @@
-import type { AgentConfig } from "./config.ts";
+import type { AgentConfig, DeskConfig, ServiceLevelDefinition } from "./config.ts";
 import { type ChatCenter, WAIT_HISTOGRAM_BOUNDS_SECONDS } from "./ChatCenter.ts";
 import type { IntervalSeries } from "./IntervalSeries.ts";
 import { finiteOrNull, ratio, type ChatQueueResults, type IntervalResults } from "./results.ts";
 
-/** The chat desk's figures for the whole run. */
-export function collectChatResults(chat: ChatCenter, agents: AgentConfig, intervalSeconds: number, serviceLevelSeconds: number): ChatQueueResults {
-  const series = chat.series;
-  const chatSeconds = sum(series.get("chatSeconds"));
-  const busy = sum(series.get("busyAgentSeconds"));
-  const online = sum(series.get("onlineAgentSeconds"));
-  const agentHoursScheduled = (agents.scheduled.reduce((total, count) => total + count, 0) * intervalSeconds) / 3600;
+/** The chat desk's figures for the whole run, warm-up excluded. */
+export function collectChatResults(chat: ChatCenter, agents: AgentConfig, desk: DeskConfig, intervalSeconds: number, serviceLevelSeconds: number): ChatQueueResults {
+  const { chatSeconds, busyAgentSeconds: busy, onlineAgentSeconds: online } = chat.measuredAreas();
+  // Paid hours of the measured window: each interval counts for the part of it after the warm-up.
+  let scheduledSeconds = 0;
+  agents.scheduled.forEach((count, interval) => {
+    const start = Math.max(interval * intervalSeconds, desk.warmupSeconds);
+    scheduledSeconds += count * Math.max(0, (interval + 1) * intervalSeconds - start);
+  });
+  const agentHoursScheduled = scheduledSeconds / 3600;
   return {
+    warmup: { seconds: desk.warmupSeconds, excludedRequests: chat.warmupRequests },
     requests: chat.requests,
+    blocked: chat.blocked,
+    blockingRate: ratio(chat.blocked, chat.requests),
+    messages: { left: chat.messagesLeft, handleHours: chat.messageHandleSeconds / 3600 },
     served: chat.served,
     abandoned: chat.abandoned,
     probabilityOfWait: ratio(chat.delayed, chat.requests),
@@ -25,20 +32,36 @@ export function collectChatResults(chat: ChatCenter, agents: AgentConfig, interv
       counts: Array.from(chat.waitHistogram),
     },
     serviceLevelSeconds,
-    serviceLevel: ratio(chat.answeredWithinTarget, chat.requests),
+    serviceLevelDefinition: describeServiceLevel(desk.serviceLevel, serviceLevelSeconds),
+    serviceLevel: ratio(chat.answeredWithinTarget, serviceLevelDenominator(desk.serviceLevel, chat.requests, chat.served, chat.shortAbandons)),
     serviceLevelOfAnswered: ratio(chat.answeredWithinTarget, chat.served),
     queueAbandonmentRate: ratio(chat.abandoned, chat.requests),
     meanHandleSeconds: finiteOrNull(chat.handleTimes.mean),
     occupancy: ratio(busy, online),
     slotUtilization: ratio(chatSeconds, online * agents.concurrency),
     meanConcurrency: ratio(chatSeconds, busy),
+    meanChatsPerAgent: ratio(chatSeconds, online),
     agentHoursScheduled,
     agentCost: agentHoursScheduled * agents.costPerHour,
+    agents: chat.agentFigures(),
   };
 }
 
+/** Chats the service level divides by under `definition`. */
+export function serviceLevelDenominator(definition: ServiceLevelDefinition, requests: number, served: number, shortAbandons: number): number {
+  return definition.abandons === "exclude" ? served : requests - shortAbandons;
+}
+
+/** The service-level definition in words, for every output that shows a service level. */
+export function describeServiceLevel(definition: ServiceLevelDefinition, serviceLevelSeconds: number): string {
+  const short = definition.ignoreAbandonsUnderSeconds > 0 ? `, abandons under ${definition.ignoreAbandonsUnderSeconds} s ignored` : "";
+  return definition.abandons === "exclude"
+    ? `answered within ${serviceLevelSeconds} s ÷ answered (abandons and blocked chats excluded${short})`
+    : `answered within ${serviceLevelSeconds} s ÷ requests (abandons and blocked chats count as misses${short})`;
+}
+
 /** Per-interval series as plain arrays, with the derived per-interval ratios. */
-export function collectIntervalResults(series: IntervalSeries, intervalSeconds: number): IntervalResults {
+export function collectIntervalResults(series: IntervalSeries, intervalSeconds: number, definition: ServiceLevelDefinition): IntervalResults {
   const plain = series.toJSON();
   const n = series.length;
   const each = <T>(fn: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => fn(i));
@@ -58,14 +81,8 @@ export function collectIntervalResults(series: IntervalSeries, intervalSeconds: 
     rescuedOrders: plain.rescuedOrders,
     occupancy: each((i) => ratio(plain.busyAgentSeconds[i], plain.onlineAgentSeconds[i])),
     meanConcurrency: each((i) => ratio(plain.chatSeconds[i], plain.busyAgentSeconds[i])),
-    serviceLevel: each((i) => ratio(plain.answeredWithinTarget[i], plain.chatRequests[i])),
+    serviceLevel: each((i) => ratio(plain.answeredWithinTarget[i], serviceLevelDenominator(definition, plain.chatRequests[i], plain.chatsServed[i], plain.shortAbandons[i]))),
     meanWaitOfServedSeconds: each((i) => ratio(plain.waitSecondsOfServed[i], plain.chatsServed[i])),
   };
-}
-
-function sum(values: Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < values.length; i++) total += values[i];
-  return total;
 }
 

@@ -18,6 +18,7 @@ export interface StoreModelConfig {
   readonly funnel: FunnelConfig;
   readonly chat: ChatConfig;
   readonly agents: AgentConfig;
+  readonly desk: DeskConfig;
 }
 
 export interface HorizonConfig {
@@ -26,7 +27,9 @@ export interface HorizonConfig {
   readonly intervalSeconds: number;
 }
 
-export type Device = "desktop" | "mobile" | "tablet";
+/** The devices a segment shops on, in the order per-device results use. */
+export const DEVICES = ["desktop", "mobile", "tablet"] as const;
+export type Device = (typeof DEVICES)[number];
 
 export interface SegmentConfig {
   readonly name: string;
@@ -37,7 +40,12 @@ export interface SegmentConfig {
   /** Page views before the add-to-cart decision (rounded, at least 1). */
   readonly pageViews: DistributionSpec;
   readonly dwellSeconds: DistributionSpec;
+  /** Add-to-cart probability averaged over the segment's new and returning visitors. */
   readonly addToCartProbability: number;
+  /** Returning visitors' add-to-cart probability ÷ new visitors' (the segment average stays addToCartProbability). */
+  readonly returningAddToCartRatio: number;
+  /** Multiplies the cart page's justBrowsing hazard for this segment (carts parked, e.g. on a phone, to buy later). */
+  readonly justBrowsingMultiplier: number;
   readonly cartValue: DistributionSpec;
   /** Multiplies the sticker-shock hazard (1 = average shopper). */
   readonly priceSensitivity: number;
@@ -60,8 +68,23 @@ export interface PricingConfig {
   readonly fixedFee: number;
   /** Show shipping, tax and fees from the cart page on (moves the sticker-shock point to the cart). */
   readonly showTotalUpfront: boolean;
-  /** Gross margin on revenue, for net benefit. */
+  /** Gross margin on merchandise revenue (cost of goods = revenue × (1 − marginRate)). */
   readonly marginRate: number;
+  /** What the merchant pays the carrier per order shipped, whether or not the shopper paid shipping. */
+  readonly shippingCostPerOrder: number;
+  /** Card processing fee as a share of everything the shopper is charged (goods, shipping, tax, fee). */
+  readonly paymentFeeRate: number;
+  /** Card processing fee per order, currency. */
+  readonly paymentFeePerOrder: number;
+  readonly thresholdPadding: ThresholdPaddingConfig;
+}
+
+/** Shoppers just below the free-shipping threshold add an item to reach it. */
+export interface ThresholdPaddingConfig {
+  /** Probability that a shopper whose cart is within reach of the threshold adds an item to reach it. */
+  readonly probability: number;
+  /** Within reach: the cart is at least (1 − reachShare) × threshold and below the threshold. */
+  readonly reachShare: number;
 }
 
 export interface FieldConfig {
@@ -118,28 +141,117 @@ export interface HesitationConfig {
   readonly pauseSeconds: DistributionSpec;
 }
 
+/** Multipliers of a shopper's chat openness, by the circumstances of an invitation. */
+export interface InvitationAcceptanceConfig {
+  /** For shoppers who are not hesitating (they need no help). */
+  readonly ifNotHesitating: number;
+  /** For invitations shown on exit intent (the shopper is leaving). */
+  readonly onExitIntent: number;
+  /** Time on site from which invitations count as "later". */
+  readonly laterAfterSeconds: number;
+  /** For invitations shown at or after laterAfterSeconds on site. */
+  readonly laterMultiplier: number;
+  /** For returning visitors. */
+  readonly returningMultiplier: number;
+}
+
 export interface ChatConfig {
   readonly policy: ResolvedPolicy;
-  /** Acceptance multiplier for shoppers who are not hesitating (they need no help). */
-  readonly acceptanceIfNotHesitating: number;
-  /** Acceptance multiplier for invitations shown on exit intent (the shopper is leaving). */
-  readonly acceptanceOnExitIntent: number;
+  readonly acceptance: InvitationAcceptanceConfig;
+  /** Each further invitation in a visit multiplies the chance that a decline makes the shopper leave. */
+  readonly repeatInvitationAnnoyance: number;
   /** Probability that a served chat rescues a hesitating shopper, by the reason they were leaving. */
   readonly rescueProbability: Readonly<Partial<Record<AbandonmentReason, number>>>;
   /** Relative order-value increase of orders whose shopper chatted (e.g. 0.1 = +10%). */
   readonly orderValueUplift: number;
   readonly handleSeconds: DistributionSpec;
-  /** Handle time multiplier per extra concurrent chat the agent holds at assignment: 1 + s·(load − 1). */
+  /** Slowdown per extra concurrent chat: a chat progresses at 1 ÷ (1 + s·(load − 1)) of its base speed. */
   readonly slowdownPerExtraChat: number;
+  /**
+   * Relative loss of rescue chance per extra chat the agent held (time-weighted) during the chat:
+   * rescue × max(0, 1 − q·(meanLoad − 1)). Multitasking lowers resolution rates (Goes et al. 2018).
+   */
+  readonly rescueLossPerExtraChat: number;
   readonly serviceLevelSeconds: number;
   /** "fifo" ignores policy priorities; "priority" serves higher priorities first. */
   readonly queueDiscipline: "fifo" | "priority";
 }
 
+/**
+ * How concurrency slows chats. "loadDependent": every open chat's remaining work progresses at
+ * 1 ÷ (1 + s·(n − 1)) while its agent holds n chats, so chats slow when the agent takes another and
+ * speed up when one ends. "fixedAtStart": the handle time is stretched once by the load at the start.
+ */
+export type SlowdownMode = "loadDependent" | "fixedAtStart";
+
+/** How the chat desk runs, the same in the store and the chat-only model. */
+export interface DeskConfig {
+  readonly slowdownMode: SlowdownMode;
+  /**
+   * The first seconds of the horizon are a warm-up: the desk runs (it starts empty) but chats that
+   * arrive before this time and agent time before it are left out of the whole-run chat figures.
+   */
+  readonly warmupSeconds: number;
+  /** Most chats that may wait; a chat arriving to a full queue is blocked (Infinity: no cap). */
+  readonly maxQueueLength: number;
+  readonly messages: MessageConfig;
+  readonly serviceLevel: ServiceLevelDefinition;
+  /**
+   * How shrinkage takes agents offline. "absence": each scheduled agent is absent in each interval
+   * with probability `shrinkage` (own seeded stream), so expected online = scheduled × (1 − shrinkage).
+   * "floor": online = ⌊scheduled × (1 − shrinkage)⌋ (the old convention: 1 scheduled at 25% is 0 online).
+   */
+  readonly shrinkageMethod: "absence" | "floor";
+}
+
+/**
+ * What the service level counts, as workforce-management tools let you choose: answered within the
+ * threshold ÷ requests ("miss": abandons and blocked chats count as misses) or ÷ answered chats
+ * ("exclude"); abandons shorter than `ignoreAbandonsUnderSeconds` leave the denominator either way.
+ */
+export interface ServiceLevelDefinition {
+  readonly abandons: "miss" | "exclude";
+  readonly ignoreAbandonsUnderSeconds: number;
+}
+
+/**
+ * The "leave a message" form a blocked chat is offered. Messages are answered later, email-like, by
+ * back-office time reported apart (they do not take chat slots, so the chat queue stays M/M/c/K).
+ */
+export interface MessageConfig {
+  /** Probability that a blocked customer leaves a message. */
+  readonly leaveProbability: number;
+  /** Agent time to answer one message. */
+  readonly handleSeconds: DistributionSpec;
+  /** A message answer rescues a hesitating shopper with rescueProbability × this factor (the shopper has gone). */
+  readonly rescueFactor: number;
+}
+
+/**
+ * Message defaults, all assumptions: half of blocked customers leave a message (plausible 0.2-0.8),
+ * answering one takes about 5 minutes (plausible 2-10), and a late answer rescues a third as often as
+ * a live chat (plausible 0.1-0.5).
+ */
+export const DEFAULT_MESSAGE_CONFIG: MessageConfig = Object.freeze({
+  leaveProbability: 0.5,
+  handleSeconds: Object.freeze({ kind: "lognormal", mean: 300, sd: 180 }) as DistributionSpec,
+  rescueFactor: 0.3,
+});
+
+/** The desk as contact centres run it by default (every field documented in DeskConfig). */
+export const DEFAULT_DESK_CONFIG: DeskConfig = Object.freeze({
+  slowdownMode: "loadDependent",
+  warmupSeconds: 0,
+  maxQueueLength: Infinity,
+  messages: DEFAULT_MESSAGE_CONFIG,
+  serviceLevel: Object.freeze({ abandons: "miss", ignoreAbandonsUnderSeconds: 0 }),
+  shrinkageMethod: "absence",
+});
+
 export interface AgentConfig {
   /** Scheduled (paid) agents per interval over the whole horizon. */
   readonly scheduled: readonly number[];
-  /** Share of scheduled time not available for chats (breaks, meetings); online = floor(scheduled × (1 − shrinkage)). */
+  /** Share of scheduled time not available for chats (breaks, meetings); see DeskConfig.shrinkageMethod. */
   readonly shrinkage: number;
   readonly concurrency: number;
   readonly costPerHour: number;
@@ -156,6 +268,7 @@ export interface ChatOnlyModelConfig {
   readonly slowdownPerExtraChat: number;
   readonly serviceLevelSeconds: number;
   readonly agents: AgentConfig;
+  readonly desk: DeskConfig;
 }
 
 export type ModelConfig = StoreModelConfig | ChatOnlyModelConfig;

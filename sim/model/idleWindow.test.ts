@@ -11,7 +11,7 @@
 
 import { describe, expect, it } from "vitest";
 import { resolvePolicy, STRICT_THRESHOLD_EPSILON_SECONDS } from "../policy/index.ts";
-import type { StoreModelConfig } from "./config.ts";
+import { DEFAULT_DESK_CONFIG, type StoreModelConfig } from "./config.ts";
 import { simulateStore } from "./simulateStore.ts";
 import type { SessionRecord } from "./StoreWorld.ts";
 
@@ -41,6 +41,8 @@ function tinyStore(condition: string, paymentHazard: number): StoreModelConfig {
         pageViews: { kind: "constant", value: 1 },
         dwellSeconds: { kind: "constant", value: DWELL_SECONDS },
         addToCartProbability: 1,
+        returningAddToCartRatio: 1,
+        justBrowsingMultiplier: 1,
         cartValue: { kind: "constant", value: 80 },
         priceSensitivity: 1,
         techComfort: 0.5,
@@ -51,7 +53,7 @@ function tinyStore(condition: string, paymentHazard: number): StoreModelConfig {
       },
     ],
     // No extra costs and no hidden-total hazard: the payment hazard is the only reason to leave.
-    pricing: { shippingFee: 0, freeShippingThreshold: Infinity, taxRate: 0, fixedFee: 0, showTotalUpfront: false, marginRate: 0.3 },
+    pricing: { shippingFee: 0, freeShippingThreshold: Infinity, taxRate: 0, fixedFee: 0, showTotalUpfront: false, marginRate: 0.3, shippingCostPerOrder: 7.95, paymentFeeRate: 0.029, paymentFeePerOrder: 0.3, thresholdPadding: { probability: 0, reachShare: 0 } },
     funnel: {
       cartHazards: {},
       cartSeconds: { kind: "constant", value: CART_SECONDS },
@@ -67,16 +69,18 @@ function tinyStore(condition: string, paymentHazard: number): StoreModelConfig {
     },
     chat: {
       policy: resolvePolicy({ name: "idle-on-payment", reactive: { enabled: false }, rules: [{ name: "idle-payment", when: condition }] }),
-      acceptanceIfNotHesitating: 1,
-      acceptanceOnExitIntent: 1,
+      acceptance: { ifNotHesitating: 1, onExitIntent: 1, laterAfterSeconds: 0, laterMultiplier: 1, returningMultiplier: 1 },
+      repeatInvitationAnnoyance: 1,
       rescueProbability: {},
       orderValueUplift: 0,
       handleSeconds: { kind: "constant", value: 300 },
       slowdownPerExtraChat: 0,
       serviceLevelSeconds: 30,
       queueDiscipline: "fifo",
+      rescueLossPerExtraChat: 0,
     },
     agents: { scheduled: new Array(intervals).fill(0), shrinkage: 0, concurrency: 1, costPerHour: 0 },
+    desk: DEFAULT_DESK_CONFIG,
   };
 }
 
@@ -133,5 +137,80 @@ describe("idleWindow: proactive invitations fire at the policy's threshold", () 
   it("a rule for another step (`step == cart and idleSeconds >= 30`) never fires on payment", () => {
     const sessions = sessionLog(tinyStore("step == cart and idleSeconds >= 30", 1));
     for (const record of sessions) expect(record.invitations).toBe(0);
+  });
+});
+
+describe("requestChat: multitasking lowers the rescue chance (rescueLossPerExtraChat)", () => {
+  /** Lingering shoppers are invited at 30 s idle and wait for one agent; every chat rescues unless multitasking spoils it. */
+  function busyDesk(concurrency: number, rescueLossPerExtraChat: number, desk = DEFAULT_DESK_CONFIG): SessionRecord[] {
+    const base = tinyStore("step == payment and idleSeconds >= 30", 0.5);
+    const intervals = base.agents.scheduled.length;
+    return sessionLog({
+      ...base,
+      segments: [{ ...base.segments[0], patienceSeconds: { kind: "constant", value: 3600 } }],
+      chat: { ...base.chat, rescueProbability: { cardDeclined: 1 }, handleSeconds: { kind: "constant", value: 600 }, rescueLossPerExtraChat },
+      agents: { ...base.agents, scheduled: new Array(intervals).fill(1), concurrency },
+      desk,
+    });
+  }
+  const rescued = (sessions: SessionRecord[]) => sessions.filter((record) => record.rescued).length;
+  const chatted = (sessions: SessionRecord[]) => sessions.filter((record) => record.chatted).length;
+
+  it("rescued orders are credited to the agent seat that served the rescuing chat", () => {
+    const base = tinyStore("step == payment and idleSeconds >= 30", 0.5);
+    const results = simulateStore(
+      {
+        ...base,
+        chat: { ...base.chat, rescueProbability: { cardDeclined: 0.5 }, handleSeconds: { kind: "constant", value: 600 } },
+        agents: { ...base.agents, scheduled: new Array(base.agents.scheduled.length).fill(2), concurrency: 2 },
+      },
+      { seed: 3 },
+    );
+    expect(results.outcome.rescuedOrders).toBeGreaterThan(20);
+    expect(results.chat.agents.map((agent) => agent.rescuedOrders).reduce((a, b) => a + b, 0)).toBe(results.outcome.rescuedOrders);
+    expect(results.chat.agents.every((agent) => agent.rescuedOrders > 0)).toBe(true);
+  });
+
+  it("one chat per agent: the loss never applies, every served chat rescues", () => {
+    const sessions = busyDesk(1, 0.3);
+    expect(chatted(sessions)).toBeGreaterThan(50);
+    expect(rescued(sessions)).toBe(chatted(sessions));
+  });
+
+  it("three chats per agent: loss 0.3 rescues fewer than loss 0, and at least 1 − 0.3 × 2 of the served", () => {
+    const without = busyDesk(3, 0);
+    const withLoss = busyDesk(3, 0.3);
+    expect(rescued(without)).toBe(chatted(without));
+    // Same shoppers and draws (common random numbers); only the rescue chance differs.
+    expect(chatted(withLoss)).toBe(chatted(without));
+    expect(rescued(withLoss)).toBeLessThan(0.95 * rescued(without));
+    expect(rescued(withLoss)).toBeGreaterThanOrEqual(Math.floor(0.4 * chatted(withLoss)));
+  });
+});
+
+describe("requestChat: a full queue offers the message form", () => {
+  const blockedDesk = (rescueFactor: number) =>
+    sessionLogOf(1, { ...DEFAULT_DESK_CONFIG, maxQueueLength: 0, messages: { ...DEFAULT_DESK_CONFIG.messages, leaveProbability: 1, rescueFactor } });
+  function sessionLogOf(concurrency: number, desk: StoreModelConfig["desk"]): SessionRecord[] {
+    const base = tinyStore("step == payment and idleSeconds >= 30", 0.5);
+    return sessionLog({
+      ...base,
+      chat: { ...base.chat, rescueProbability: { cardDeclined: 1 }, handleSeconds: { kind: "constant", value: 600 } },
+      agents: { ...base.agents, scheduled: new Array(base.agents.scheduled.length).fill(1), concurrency },
+      desk,
+    });
+  }
+
+  it("maxQueueLength 0: blocked hesitating shoppers are rescued by the message answer exactly when rescueFactor is 1, never at 0", () => {
+    const never = blockedDesk(0);
+    const always = blockedDesk(1);
+    const lingering = (sessions: SessionRecord[]) => sessions.filter((record) => record.invitations === 1);
+    // Every invited shopper was hesitating (pause probability 0); those not chatting were blocked.
+    const blockedNever = lingering(never).filter((record) => !record.chatted);
+    expect(blockedNever.length).toBeGreaterThan(20);
+    expect(blockedNever.every((record) => !record.rescued && record.outcome === "cardDeclined")).toBe(true);
+    const blockedAlways = lingering(always).filter((record) => !record.chatted);
+    expect(blockedAlways.length).toBe(blockedNever.length);
+    expect(blockedAlways.every((record) => record.rescued && record.outcome === "order")).toBe(true);
   });
 });

@@ -1,16 +1,17 @@
 import type { Event } from "../engine/index.ts";
 import {
   chatPriority,
+  evaluateExitIntent,
   evaluatePolicy,
-  GATE_RECHECK_SECONDS,
-  nextFireDelaySeconds,
   onChatEnded,
   onChatStarted,
   onDeclined,
   onInvitationShown,
+  TriggerTimer,
   type ChatSource,
 } from "../policy/index.ts";
 import type { ChatOutcome } from "./ChatCenter.ts";
+import { acceptanceProbability, annoyanceProbability } from "./invitationResponse.ts";
 import { ACCEPTANCE, HANDLE, PATIENCE, RESCUE, type Shopper } from "./Shopper.ts";
 import type { StoreWorld } from "./StoreWorld.ts";
 
@@ -36,9 +37,9 @@ type Gen<T> = Generator<Event<any>, T, any>;
 
 /**
  * The shopper sits idle on the current page for `durationSeconds` (reading, hesitating, looking for
- * a card). Meanwhile proactive triggers may fire (at the exact moment the policy's thresholds are
- * crossed, re-checked every GATE_RECHECK_SECONDS while gating blocks them) and the shopper may ask
- * for help. A hesitating shopper who gets a chat answered may be rescued; one who is not hesitating
+ * a card). Meanwhile proactive triggers may fire, as the trigger contract (sim/policy TriggerTimer)
+ * says: at the exact moment the policy's thresholds are crossed, re-checked while gating blocks
+ * them, one invitation per moment, exit intent evaluated once; and the shopper may ask for help. A hesitating shopper who gets a chat answered may be rescued; one who is not hesitating
  * may be annoyed by an unwanted invitation and leave.
  */
 export function* idleWindow(world: StoreWorld, shopper: Shopper, window: IdleWindow): Gen<WindowOutcome> {
@@ -47,15 +48,11 @@ export function* idleWindow(world: StoreWorld, shopper: Shopper, window: IdleWin
   const signals = shopper.signals;
   let elapsed = 0;
   let helpAt = window.helpAtSeconds;
-  let recheckAt = -1;
-  let lastInviteAt = -1;
+  const timer = new TriggerTimer();
   signals.idleSeconds = 0;
   for (;;) {
     const remaining = window.durationSeconds - elapsed;
-    let fire = recheckAt >= elapsed ? recheckAt - elapsed : nextFireDelaySeconds(policy, signals, shopper.visit, remaining);
-    // Loose caps could allow another invitation at the same instant: never more than one per moment.
-    if (fire === 0 && lastInviteAt === elapsed) fire = GATE_RECHECK_SECONDS;
-    if (fire !== null && fire > remaining) fire = null;
+    const fire = timer.nextWakeSeconds(policy, signals, shopper.visit, elapsed, remaining);
     const help = helpAt >= elapsed && !shopper.visit.inChat ? helpAt - elapsed : null;
     const step = help !== null && (fire === null || help <= fire) ? help : fire;
     if (step === null) break;
@@ -69,14 +66,9 @@ export function* idleWindow(world: StoreWorld, shopper: Shopper, window: IdleWin
       if (outcome !== STAYED) return outcome;
       continue;
     }
-    recheckAt = -1;
     const decision = evaluatePolicy(policy, signals, shopper.visit, world.chat.queueState());
-    if (!decision.invite) {
-      // Gating said no for now (rules and caps agreed): try again shortly, as the widget does.
-      recheckAt = elapsed + GATE_RECHECK_SECONDS;
-      continue;
-    }
-    lastInviteAt = elapsed;
+    timer.evaluated(decision, elapsed);
+    if (!decision.invite) continue;
     const outcome = yield* invite(world, shopper, decision.rule!, window.hesitatingReason, false);
     if (outcome !== STAYED) return outcome;
   }
@@ -85,9 +77,7 @@ export function* idleWindow(world: StoreWorld, shopper: Shopper, window: IdleWin
     advance(shopper, window.durationSeconds - elapsed);
   }
   if (window.exitIntentAtEnd) {
-    signals.exitIntent = true;
-    const decision = evaluatePolicy(policy, signals, shopper.visit, world.chat.queueState());
-    signals.exitIntent = false;
+    const decision = evaluateExitIntent(policy, signals, shopper.visit, world.chat.queueState());
     if (decision.invite) {
       const outcome = yield* invite(world, shopper, decision.rule!, window.hesitatingReason, true);
       if (outcome !== STAYED) return outcome;
@@ -112,18 +102,23 @@ function* invite(world: StoreWorld, shopper: Shopper, rule: string, hesitatingRe
   const stream = shopper.stream(ACCEPTANCE);
   const acceptDraw = stream.next();
   const annoyDraw = stream.next();
-  let acceptance = segment.chatOpenness;
-  if (hesitatingReason < 0) acceptance *= config.chat.acceptanceIfNotHesitating;
-  if (onExitIntent) acceptance *= config.chat.acceptanceOnExitIntent;
-  if (acceptDraw < acceptance) {
+  const signals = shopper.signals;
+  const context = { hesitating: hesitatingReason >= 0, onExitIntent, timeOnSiteSeconds: signals.timeOnSiteSeconds, returningVisitor: signals.returningVisitor };
+  const accepted = acceptDraw < acceptanceProbability(segment.chatOpenness, context, config.chat.acceptance);
+  recorder.countInvitation(context.timeOnSiteSeconds >= config.chat.acceptance.laterAfterSeconds, context.returningVisitor, signals.step === "cart", accepted);
+  if (accepted) {
     recorder.invitationsAccepted++;
     return yield* requestChat(world, shopper, { kind: "proactive", rule }, hesitatingReason, hesitatingReason >= 0);
   }
   recorder.invitationsDeclined++;
   shopper.visit = onDeclined(shopper.visit);
-  if (hesitatingReason < 0 && annoyDraw < segment.invitationSensitivity) {
+  if (hesitatingReason >= 0) return STAYED;
+  const invitationNumber = shopper.visit.invitationsThisVisit;
+  const annoyed = annoyDraw < annoyanceProbability(segment.invitationSensitivity, invitationNumber, config.chat.repeatInvitationAnnoyance);
+  recorder.countUnwantedDecline(invitationNumber > 1, annoyed);
+  if (annoyed) {
     recorder.annoyedExits++;
-    recorder.annoyedCartValue += shopper.signals.cartValue;
+    recorder.annoyedCartValue += signals.cartValue;
     return ANNOYED;
   }
   return STAYED;
@@ -148,16 +143,37 @@ export function* requestChat(world: StoreWorld, shopper: Shopper, source: ChatSo
   if (outcome.served) shopper.chatted = true;
   shopper.signals.timeOnSiteSeconds += outcome.waitSeconds + outcome.handleSeconds;
   shopper.signals.idleSeconds = 0;
+  if (outcome.blocked) return leaveMessage(world, shopper, hesitatingReason);
   if (hesitatingReason < 0) return STAYED;
   if (!outcome.served) {
     world.recorder.queueAbandonedThenLeft++;
     return LEFT;
   }
-  return shopper.stream(RESCUE).next() < world.rescueProbability[hesitatingReason] ? RESCUED : LEFT;
+  // Multitasking lowers resolution (Goes et al. 2018): the rescue chance shrinks with the chats the
+  // agent held during this one.
+  const quality = Math.max(0, 1 - world.config.chat.rescueLossPerExtraChat * (outcome.meanAgentLoad - 1));
+  if (shopper.stream(RESCUE).next() >= world.rescueProbability[hesitatingReason] * quality) return LEFT;
+  shopper.rescuedBy = outcome.agent;
+  return RESCUED;
+}
+
+/**
+ * The queue was full: the shopper may leave a message, answered later by back-office time. A
+ * hesitating shopper is rescued by the answer with the reduced message chance (the timing of their
+ * return is not modelled: the order is booked as if they carried on).
+ */
+function leaveMessage(world: StoreWorld, shopper: Shopper, hesitatingReason: number): WindowOutcome {
+  const messages = world.config.desk.messages;
+  const rescue = shopper.stream(RESCUE);
+  if (rescue.next() >= messages.leaveProbability) return hesitatingReason < 0 ? STAYED : LEFT;
+  world.chat.leaveMessage(Math.max(0, world.draw(world.messageHandleSeconds, shopper.stream(HANDLE))));
+  if (hesitatingReason < 0) return STAYED;
+  return rescue.next() < world.rescueProbability[hesitatingReason] * messages.rescueFactor ? RESCUED : LEFT;
 }
 
 function* backgroundChat(world: StoreWorld, shopper: Shopper, priority: number, patience: number, handle: number): Gen<void> {
   const outcome = yield* world.chat.chat(priority, patience, handle);
   if (outcome.served) shopper.chatted = true;
+  else if (outcome.blocked) leaveMessage(world, shopper, -1);
   shopper.visit = onChatEnded(shopper.visit);
 }

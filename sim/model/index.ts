@@ -5,6 +5,7 @@ export type {
   HorizonConfig,
   SegmentConfig,
   PricingConfig,
+  ThresholdPaddingConfig,
   FieldConfig,
   StepConfig,
   FunnelConfig,
@@ -12,14 +13,28 @@ export type {
   FrictionConfig,
   HesitationConfig,
   ChatConfig,
+  InvitationAcceptanceConfig,
   AgentConfig,
+  DeskConfig,
+  MessageConfig,
+  ServiceLevelDefinition,
+  SlowdownMode,
   Device,
 } from "./config.ts";
+export { DEVICES } from "./config.ts";
+export { DEFAULT_DESK_CONFIG, DEFAULT_MESSAGE_CONFIG } from "./config.ts";
+export { describeServiceLevel } from "./collectResults.ts";
 export { ABANDONMENT_REASONS, CHECKOUT_REASONS, type AbandonmentReason, type CheckoutReason } from "./reasons.ts";
-export type { ChatQueueResults, IntervalResults, StepResult, StoreResults, ChatOnlyResults, SimulationResults, Ratio } from "./results.ts";
+export type { ChatQueueResults, IntervalResults, StepResult, StoreResults, ChatOnlyResults, SimulationResults, Ratio, GroupAcceptance, UnwantedDeclines, FreeShippingResults, GroupFunnel } from "./results.ts";
+export { INVITATION_GROUPS, type InvitationGroup } from "./StoreRecorder.ts";
+export { splitAddToCart } from "./StoreWorld.ts";
+export { groupFunnel } from "./results.ts";
+export { profitStatement, type ProfitStatement, type OrderCharges } from "./profitStatement.ts";
+export { withinPaddingReach, paddedCartValue } from "./thresholdPadding.ts";
 export { simulateStore, type RunOptions } from "./simulateStore.ts";
 export { simulateChatOnly } from "./simulateChatOnly.ts";
 export type { SessionRecord } from "./StoreWorld.ts";
 export { agentsOnline } from "./ChatCenter.ts";
-export { extraCosts, stickerShockHazard } from "./pricing.ts";
+export { extraCosts, shippingCharge, stickerShockHazard } from "./pricing.ts";
 export { simulate } from "./simulate.ts";
+export { acceptanceProbability, annoyanceProbability, type InvitationContext } from "./invitationResponse.ts";

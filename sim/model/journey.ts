@@ -3,9 +3,10 @@ import { onPageChange, reactiveAvailable } from "../policy/index.ts";
 import { drawAbandonment } from "./competingRisks.ts";
 import { drawFormErrors } from "./friction.ts";
 import { ANNOYED, idleWindow, LEFT, RESCUED, requestChat, STAYED } from "./idleWindow.ts";
-import { extraCosts, stickerShockHazard } from "./pricing.ts";
+import { extraCosts, shippingCharge, stickerShockHazard } from "./pricing.ts";
 import { ABANDONMENT_REASONS, REASON_INDEX } from "./reasons.ts";
-import { FRICTION, HESITATION, JOURNEY, type Shopper } from "./Shopper.ts";
+import { FRICTION, HESITATION, JOURNEY, PADDING, type Shopper } from "./Shopper.ts";
+import { paddedCartValue, withinPaddingReach } from "./thresholdPadding.ts";
 import type { StoreWorld } from "./StoreWorld.ts";
 
 type Gen<T> = Generator<Event<any>, T, any>;
@@ -32,6 +33,7 @@ export function* shopperVisit(world: StoreWorld, shopper: Shopper): Gen<void> {
   const segment = shopper.segment;
   const journey = shopper.stream(JOURNEY);
   recorder.sessions++;
+  recorder.countGroup(recorder.sessionsByGroup, segmentSamplers.deviceIndex, shopper.signals.returningVisitor);
   recorder.series.add("sessions", recorder.interval(shopper.arrivedAtSeconds), 1);
   recorder.reach(BROWSE);
 
@@ -53,11 +55,13 @@ export function* shopperVisit(world: StoreWorld, shopper: Shopper): Gen<void> {
     const outcome = yield* idleWindow(world, shopper, { durationSeconds: dwell, hesitatingReason: -1, helpAtSeconds: -1, exitIntentAtEnd: false });
     if (outcome === ANNOYED) return leave(world, shopper, BROWSE, ANNOYED_BY_CHAT);
   }
-  if (journey.next() >= segment.addToCartProbability) return leave(world, shopper, -1, -1);
+  // One draw whoever the visitor is, so the journey stream stays aligned across scenarios.
+  if (journey.next() >= (shopper.signals.returningVisitor ? segmentSamplers.addToCartReturning : segmentSamplers.addToCartNew)) return leave(world, shopper, -1, -1);
 
-  const cartValue = Math.max(0.01, world.draw(segmentSamplers.cartValue, journey));
+  const cartValue = fillCart(world, shopper, Math.max(0.01, world.draw(segmentSamplers.cartValue, journey)));
   shopper.signals.cartValue = cartValue;
   recorder.carts++;
+  recorder.countGroup(recorder.cartsByGroup, segmentSamplers.deviceIndex, shopper.signals.returningVisitor);
   recorder.cartValues.add(cartValue);
   recorder.series.add("carts", recorder.interval(world.env.now), 1);
 
@@ -68,6 +72,25 @@ export function* shopperVisit(world: StoreWorld, shopper: Shopper): Gen<void> {
     if (outcome >= 0) return leave(world, shopper, step, outcome);
   }
   placeOrder(world, shopper, cartValue);
+}
+
+/**
+ * The cart as the shopper takes it to checkout: a shopper just below the free-shipping threshold
+ * may add an item to reach it (drawn from the padding stream only then, so other draws never shift).
+ */
+function fillCart(world: StoreWorld, shopper: Shopper, cartValue: number): number {
+  const { recorder } = world;
+  const pricing = world.config.pricing;
+  if (cartValue >= pricing.freeShippingThreshold) return cartValue;
+  shopper.belowThreshold = true;
+  recorder.cartsBelowThreshold++;
+  if (!withinPaddingReach(cartValue, pricing)) return cartValue;
+  recorder.cartsWithinReach++;
+  const padding = shopper.stream(PADDING);
+  if (padding.next() >= pricing.thresholdPadding.probability) return cartValue;
+  shopper.padded = true;
+  recorder.paddedCarts++;
+  return paddedCartValue(cartValue, pricing.freeShippingThreshold, padding.next());
 }
 
 /** Runs one step; returns the reason index if the shopper leaves there, else −1. */
@@ -84,6 +107,7 @@ function* checkoutStep(world: StoreWorld, shopper: Shopper, step: number, extra:
   shopper.signals.formErrors += errors;
 
   const hazards = plan.baseHazards.slice();
+  if (step === CART) hazards[JUST_BROWSING] = Math.min(1, hazards[JUST_BROWSING] * segment.justBrowsingMultiplier);
   if (plan.isRevealStep) {
     hazards[EXTRA_COSTS] = combine(hazards[EXTRA_COSTS], stickerShockHazard(shopper.signals.cartValue, extra, stickerShock.sensitivity, segment.priceSensitivity));
   }
@@ -180,12 +204,22 @@ function placeOrder(world: StoreWorld, shopper: Shopper, cartValue: number): voi
   const value = shopper.chatted ? cartValue * (1 + world.config.chat.orderValueUplift) : cartValue;
   const interval = recorder.interval(env.now);
   recorder.orders++;
+  recorder.countGroup(recorder.ordersByGroup, world.segments[shopper.segmentIndex].deviceIndex, shopper.signals.returningVisitor);
   recorder.revenue += value;
   recorder.orderValues.add(value);
   recorder.series.add("orders", interval, 1);
   recorder.series.add("revenue", interval, value);
+  const pricing = world.config.pricing;
+  const shipping = shippingCharge(value, pricing);
+  recorder.shippingCharged += shipping;
+  recorder.taxCharged += value * pricing.taxRate;
+  recorder.feesCharged += pricing.fixedFee;
+  if (value >= pricing.freeShippingThreshold) recorder.freeShippedOrders++;
+  if (shopper.belowThreshold) recorder.ordersBelowThreshold++;
+  if (shopper.padded) recorder.paddedOrders++;
   if (shopper.chatted) recorder.chattedOrders++;
   if (shopper.rescued) {
+    world.chat.creditRescuedOrder(shopper.rescuedBy);
     recorder.rescuedOrders++;
     recorder.rescuedRevenue += value;
     recorder.series.add("rescuedOrders", interval, 1);

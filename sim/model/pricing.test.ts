@@ -1,17 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { PricingConfig } from "./config.ts";
 import { extraCosts, stickerShockHazard } from "./pricing.ts";
+import { TEST_PRICING } from "./testPricing.ts";
 
-/** The baseline scenario's pricing: $7.95 shipping below $99, 7% tax, no fee. */
-const PRICING: PricingConfig = {
-  shippingFee: 7.95,
-  freeShippingThreshold: 99,
-  taxRate: 0.07,
-  fixedFee: 0,
-  showTotalUpfront: false,
-  marginRate: 0.35,
-};
+const PRICING = TEST_PRICING;
 
 describe("extraCosts", () => {
   it("extraCosts(cart, pricing) charges shipping below the free-shipping threshold and none at or above it", () => {

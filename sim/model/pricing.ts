@@ -1,9 +1,13 @@
 import type { PricingConfig } from "./config.ts";
 
+/** Shipping the shopper is charged for a cart of this value: the fee, or 0 at or above the free-shipping threshold. */
+export function shippingCharge(cartValue: number, pricing: PricingConfig): number {
+  return cartValue >= pricing.freeShippingThreshold ? 0 : pricing.shippingFee;
+}
+
 /** What the shopper pays on top of the cart value: shipping (unless free), tax and fixed fees. */
 export function extraCosts(cartValue: number, pricing: PricingConfig): number {
-  const shipping = cartValue >= pricing.freeShippingThreshold ? 0 : pricing.shippingFee;
-  return shipping + cartValue * pricing.taxRate + pricing.fixedFee;
+  return shippingCharge(cartValue, pricing) + cartValue * pricing.taxRate + pricing.fixedFee;
 }
 
 /**

@@ -1,11 +1,22 @@
+import type { Device } from "./config.ts";
+import type { ProfitStatement } from "./profitStatement.ts";
 import type { AbandonmentReason, CheckoutReason } from "./reasons.ts";
+import type { InvitationGroup } from "./StoreRecorder.ts";
 
 /** A ratio whose denominator may be zero: `null` then (JSON-safe, never NaN). */
 export type Ratio = number | null;
 
 /** Chat desk figures, shared by the store model and the chat-only model. */
 export interface ChatQueueResults {
+  /** What the whole-run figures leave out: the first `seconds` of the horizon and the chats that arrived in them. */
+  warmup: { seconds: number; excludedRequests: number };
+  /** Requests after the warm-up (every whole-run figure below counts only these). */
   requests: number;
+  /** Requests that found the queue full (maxQueueLength) and never queued. */
+  blocked: number;
+  blockingRate: Ratio;
+  /** Messages left by blocked customers and the agent hours answering them takes (outside the chat slots). */
+  messages: { left: number; handleHours: number };
   served: number;
   abandoned: number;
   /** Share of requests that found no free slot and had to wait. */
@@ -19,7 +30,9 @@ export interface ChatQueueResults {
   /** Answered chats by wait: counts[i] waited ≤ upperBoundsSeconds[i] (and more than the bound before); the last bound is null (open). */
   waitHistogram: { upperBoundsSeconds: (number | null)[]; counts: number[] };
   serviceLevelSeconds: number;
-  /** Requests answered within serviceLevelSeconds ÷ all requests (Erlang A convention). */
+  /** The service level's definition in words, e.g. "answered within 30 s ÷ requests (abandons count as misses)". */
+  serviceLevelDefinition: string;
+  /** Answered within serviceLevelSeconds ÷ the definition's denominator (default: all requests, the Erlang A convention). */
   serviceLevel: Ratio;
   /** Answered within serviceLevelSeconds ÷ answered. */
   serviceLevelOfAnswered: Ratio;
@@ -31,8 +44,12 @@ export interface ChatQueueResults {
   slotUtilization: Ratio;
   /** Mean chats an agent holds while busy. */
   meanConcurrency: Ratio;
+  /** Mean chats an agent holds, idle time included: chats in service ÷ agents present (time-weighted). */
+  meanChatsPerAgent: Ratio;
   agentHoursScheduled: number;
   agentCost: number;
+  /** Per agent seat over the measured window (seats are pool positions, reused as agents log in and out). */
+  agents: { agent: number; chatsHandled: number; meanHandleSeconds: Ratio; occupancy: Ratio; rescuedOrders: number }[];
 }
 
 /** Per-interval series (arrays of equal length, one entry per interval of the horizon). */
@@ -68,6 +85,32 @@ export interface StepResult {
   byReason: Partial<Record<AbandonmentReason, number>>;
 }
 
+/** Invitations of one group: shown, accepted, accepted ÷ shown. */
+export interface GroupAcceptance {
+  offered: number;
+  accepted: number;
+  acceptanceRate: Ratio;
+}
+
+/** Unwanted invitations declined and the annoyed exits among them. */
+export interface UnwantedDeclines {
+  declined: number;
+  annoyedExits: number;
+  /** annoyedExits ÷ declined. */
+  annoyanceRate: Ratio;
+}
+
+/** Sessions, carts and orders of one group of visitors (a device, new or returning). */
+export interface GroupFunnel {
+  sessions: number;
+  carts: number;
+  orders: number;
+  addToCartRate: Ratio;
+  conversionRate: Ratio;
+  /** 1 − orders ÷ carts. */
+  cartAbandonmentRate: Ratio;
+}
+
 /** Everything one run of the store model predicts. */
 export interface StoreResults {
   kind: "store";
@@ -85,6 +128,10 @@ export interface StoreResults {
     cartAbandonmentRate: Ratio;
     checkoutAbandonmentRate: Ratio;
     steps: StepResult[];
+    /** The funnel by the device the segment shops on. */
+    byDevice: Record<Device, GroupFunnel>;
+    /** The funnel of new and of returning visitors. */
+    byVisitor: { new: GroupFunnel; returning: GroupFunnel };
   };
   abandonment: {
     byReason: Record<AbandonmentReason, number>;
@@ -109,6 +156,10 @@ export interface StoreResults {
     reactiveRequests: number;
     annoyedExits: number;
     annoyedCartValue: number;
+    /** Acceptance by circumstance: early/later (split at chat.invitationAcceptance.laterAfterSeconds on site), new/returning visitors, in the cart. */
+    byGroup: Record<InvitationGroup, GroupAcceptance>;
+    /** Declined invitations of shoppers who needed no help, and the annoyed exits among them: the visit's first invitation vs repeats. */
+    annoyance: { first: UnwantedDeclines; repeat: UnwantedDeclines };
   };
   chat: ChatQueueResults;
   outcome: {
@@ -116,11 +167,30 @@ export interface StoreResults {
     rescuedRevenue: number;
     rescuedMargin: number;
     ordersWithChat: number;
-    /** Rescued margin − agent cost. Annoyed exits are reported apart (their loss is only known against a control run). */
-    netBenefit: number;
   };
+  /** The run's contribution statement: revenue, cost of goods, shipping, card fees, agent cost, contribution profit. */
+  profit: ProfitStatement;
+  freeShipping: FreeShippingResults;
   meanSessionSeconds: Ratio;
   intervals: IntervalResults;
+}
+
+/** How the free-shipping threshold played out: who was below it, who topped up, who shipped free. */
+export interface FreeShippingResults {
+  /** Carts below the threshold as first filled (before any padding). */
+  cartsBelowThreshold: number;
+  /** Of those, carts within reach of the threshold (candidates for padding). */
+  cartsWithinReach: number;
+  /** Carts topped up to reach the threshold. */
+  paddedCarts: number;
+  /** Orders whose cart was below the threshold as first filled. */
+  ordersBelowThreshold: number;
+  /** Of those, orders that were topped up to reach the threshold. */
+  paddedOrders: number;
+  /** paddedOrders ÷ ordersBelowThreshold (Hemmati et al.'s measure: padded share of below-threshold orders). */
+  paddedOrderShare: Ratio;
+  /** Orders at or above the threshold: the merchant pays their shipping. */
+  freeShippedOrders: number;
 }
 
 /** Everything one run of the chat-only model predicts. */
@@ -138,6 +208,11 @@ export type SimulationResults = StoreResults | ChatOnlyResults;
 /** a ÷ b, or null when b is 0. */
 export function ratio(numerator: number, denominator: number): Ratio {
   return denominator > 0 ? numerator / denominator : null;
+}
+
+/** A group's funnel from its counts. */
+export function groupFunnel(sessions: number, carts: number, orders: number): GroupFunnel {
+  return { sessions, carts, orders, addToCartRate: ratio(carts, sessions), conversionRate: ratio(orders, sessions), cartAbandonmentRate: carts > 0 ? 1 - orders / carts : null };
 }
 
 /** A value that may be NaN (empty tally) as a Ratio. */

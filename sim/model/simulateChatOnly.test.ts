@@ -5,21 +5,20 @@
 // t-interval over independent replications (seeds 1..REPLICATIONS, so the file is stable; no seed was
 // picked for passing). With slowdown the same desk must do significantly worse than that answer.
 //
-// Bias: each replication starts empty and stops arrivals at the horizon. The empty start helps the
-// chats of the first few handle times only; over DAYS days (2,400 mean handle times of 180 s) that is
-// a fraction of a percent of the chats. Measured: leaving out the first hour moves P(abandon) of the
-// Erlang A case by 0.1% (relative), against a 99% half-width of about 2%.
+// Bias: each replication starts empty; the first WARMUP_SECONDS (20 mean handle times) are a warm-up
+// left out of every figure, so the empty start biases nothing measurable.
 // Stopping arrivals biases nothing: under first-come first-served (and exponential patience) a chat's
 // wait and fate depend only on the chats ahead of it, and the desk drains with the last staffing.
 
 import { describe, expect, it } from "vitest";
-import { erlangA, erlangCMetrics, type ErlangAResult } from "../analytic/index.ts";
+import { erlangA, erlangCMetrics, mmck, type ErlangAResult } from "../analytic/index.ts";
 import { confidenceInterval99, expectInside, type ConfidenceInterval } from "../engine/testConfidenceInterval.ts";
-import type { ChatOnlyModelConfig } from "./config.ts";
+import { DEFAULT_DESK_CONFIG, type ChatOnlyModelConfig, type ServiceLevelDefinition } from "./config.ts";
 import type { ChatQueueResults, Ratio } from "./results.ts";
 import { simulateChatOnly } from "./simulateChatOnly.ts";
 
-const DAYS = 5;
+const DAYS = 3;
+const WARMUP_SECONDS = 3600;
 const INTERVAL_SECONDS = 3600;
 const REPLICATIONS = 20;
 const MEAN_HANDLE_SECONDS = 180;
@@ -34,6 +33,10 @@ interface StationaryDesk {
   readonly concurrency: number;
   readonly slowdownPerExtraChat: number;
   readonly days?: number;
+  readonly warmupSeconds?: number;
+  readonly maxQueueLength?: number;
+  readonly serviceLevel?: ServiceLevelDefinition;
+  readonly shrinkageMethod?: "absence" | "floor";
 }
 
 function stationaryConfig(desk: StationaryDesk): ChatOnlyModelConfig {
@@ -54,6 +57,7 @@ function stationaryConfig(desk: StationaryDesk): ChatOnlyModelConfig {
       concurrency: desk.concurrency,
       costPerHour: 20,
     },
+    desk: { ...DEFAULT_DESK_CONFIG, warmupSeconds: desk.warmupSeconds ?? WARMUP_SECONDS, maxQueueLength: desk.maxQueueLength ?? Infinity, serviceLevel: desk.serviceLevel ?? DEFAULT_DESK_CONFIG.serviceLevel, shrinkageMethod: desk.shrinkageMethod ?? "floor" },
   };
 }
 
@@ -142,5 +146,118 @@ describe("simulateChatOnly determinism", () => {
     expect(second.seed).toBe(43);
     expect(second.chat).not.toEqual(first.chat);
     expect(second.intervals.chatRequests).not.toEqual(first.intervals.chatRequests);
+  });
+});
+
+describe("simulateChatOnly warm-up", () => {
+  const desk = { arrivalRatePerSecond: 20 / MEAN_HANDLE_SECONDS, meanPatienceSeconds: 120, scheduledAgents: 10, shrinkage: 0, concurrency: 2, slowdownPerExtraChat: 0.1, days: 1 };
+
+  it("warmupSeconds leaves the chats that arrived in it out of requests and reports them as excluded", () => {
+    const whole = simulateChatOnly(stationaryConfig({ ...desk, warmupSeconds: 0 }), { seed: 5 }).chat;
+    const warmed = simulateChatOnly(stationaryConfig({ ...desk, warmupSeconds: 7200 }), { seed: 5 }).chat;
+    expect(whole.warmup).toEqual({ seconds: 0, excludedRequests: 0 });
+    expect(warmed.warmup.seconds).toBe(7200);
+    // The same arrivals (same seed): the warm-up only moves some of them out of the counts.
+    expect(warmed.requests + warmed.warmup.excludedRequests).toBe(whole.requests);
+    // Poisson arrivals at 20 per 180 s for 2 h: 800 expected.
+    expect(warmed.warmup.excludedRequests).toBeGreaterThan(700);
+    expect(warmed.warmup.excludedRequests).toBeLessThan(900);
+    expect(warmed.served + warmed.abandoned).toBeLessThanOrEqual(warmed.requests);
+  });
+
+  it("warmupSeconds leaves its agent hours out of agentHoursScheduled and cost", () => {
+    const warmed = simulateChatOnly(stationaryConfig({ ...desk, warmupSeconds: 5400 }), { seed: 5 }).chat;
+    expect(warmed.agentHoursScheduled).toBeCloseTo(10 * (24 - 1.5), 9);
+    expect(warmed.agentCost).toBeCloseTo(20 * 10 * 22.5, 9);
+  });
+});
+
+describe("simulateChatOnly with a queue cap against M/M/c/K", () => {
+  /** Replications of `agents` single-chat agents with a queue cap at `loadErlangs`, and the exact M/M/c/K answer. */
+  function cappedDesk(loadErlangs: number, agents: number, maxQueueLength: number) {
+    const arrivalRatePerSecond = loadErlangs / MEAN_HANDLE_SECONDS;
+    const config = stationaryConfig({ arrivalRatePerSecond, meanPatienceSeconds: null, scheduledAgents: agents, shrinkage: 0, concurrency: 1, slowdownPerExtraChat: 0, maxQueueLength });
+    return { runs: replicate(config), exact: mmck({ arrivalRatePerSecond, meanServiceSeconds: MEAN_HANDLE_SECONDS, servers: agents, capacity: agents + maxQueueLength }) };
+  }
+
+  it("6 agents, concurrency 1, maxQueueLength 4 (K = 10) at load 6: blocking, P(wait), mean wait and occupancy inside the 99% CI", () => {
+    const { runs, exact } = cappedDesk(6, 6, 4);
+    expectInside(interval(runs, (chat) => chat.blockingRate), exact.probabilityOfBlocking, "P(blocked)");
+    // Blocked chats never queue: P(wait) over all requests is the admitted ones' P(wait) × (1 − P(blocked)).
+    expectInside(interval(runs, (chat) => chat.probabilityOfWait), exact.probabilityOfWait * (1 - exact.probabilityOfBlocking), "P(wait)");
+    expectInside(interval(runs, (chat) => chat.meanWaitSeconds), exact.meanWaitSeconds, "mean wait of admitted");
+    expectInside(interval(runs, (chat) => chat.occupancy), exact.occupancy, "occupancy");
+    // Half of the blocked leave a message (the default leaveProbability 0.5): binomial, 99.99% band.
+    const blocked = runs.reduce((total, chat) => total + chat.blocked, 0);
+    const left = runs.reduce((total, chat) => total + chat.messages.left, 0);
+    expect(Math.abs(left - blocked / 2)).toBeLessThan(4 * Math.sqrt(blocked / 4));
+    expect(runs.every((chat) => chat.messages.handleHours > 0)).toBe(true);
+  });
+
+  it("maxQueueLength 0 is Erlang B: the blocking rate matches M/M/c/c", () => {
+    const { runs, exact } = cappedDesk(4, 5, 0);
+    expectInside(interval(runs, (chat) => chat.blockingRate), exact.probabilityOfBlocking, "P(blocked)");
+    expect(runs.every((chat) => chat.probabilityOfWait === 0)).toBe(true);
+  });
+});
+
+describe("simulateChatOnly service-level definitions", () => {
+  const erlangADesk = { arrivalRatePerSecond: 20 / MEAN_HANDLE_SECONDS, meanPatienceSeconds: 120, scheduledAgents: 20, shrinkage: 0, concurrency: 1, slowdownPerExtraChat: 0 };
+
+  it("abandons: exclude reproduces Erlang A's service level of answered chats", () => {
+    const exact = erlangA({ arrivalRatePerSecond: erlangADesk.arrivalRatePerSecond, meanServiceSeconds: MEAN_HANDLE_SECONDS, meanPatienceSeconds: 120, servers: 20, targetSeconds: SERVICE_LEVEL_SECONDS });
+    const runs = replicate(stationaryConfig({ ...erlangADesk, serviceLevel: { abandons: "exclude", ignoreAbandonsUnderSeconds: 0 } }));
+    expectInside(interval(runs, (chat) => chat.serviceLevel), exact.serviceLevelOfAnswered, "service level of answered");
+    expect(runs[0].serviceLevel).toBe(runs[0].serviceLevelOfAnswered);
+    expect(runs[0].serviceLevelDefinition).toBe("answered within 20 s ÷ answered (abandons and blocked chats excluded)");
+  });
+
+  it("ignoreAbandonsUnderSeconds takes short abandons out of the denominator only", () => {
+    const config = (ignore: number) => stationaryConfig({ ...erlangADesk, days: 1, serviceLevel: { abandons: "miss", ignoreAbandonsUnderSeconds: ignore } });
+    const all = simulateChatOnly(config(0), { seed: 9 }).chat;
+    const ignoring = simulateChatOnly(config(10), { seed: 9 }).chat;
+    expect(all.serviceLevelDefinition).toBe("answered within 20 s ÷ requests (abandons and blocked chats count as misses)");
+    expect(ignoring.serviceLevelDefinition).toBe("answered within 20 s ÷ requests (abandons and blocked chats count as misses, abandons under 10 s ignored)");
+    // Same chats; the answered-within count is the same, so the ratio of the two levels is the ratio of denominators.
+    const answeredWithin = all.serviceLevel! * all.requests;
+    const shortAbandons = all.requests - answeredWithin / ignoring.serviceLevel!;
+    expect(Math.abs(shortAbandons - Math.round(shortAbandons))).toBeLessThan(1e-6);
+    expect(shortAbandons).toBeGreaterThan(0);
+    expect(shortAbandons).toBeLessThan(all.abandoned);
+  });
+});
+
+describe("simulateChatOnly shrinkage as random absence", () => {
+  // 30 days of hourly intervals: 720 independent Binomial(scheduled, 1 − shrinkage) head counts.
+  const onlineCounts = (scheduledAgents: number, shrinkageMethod: "absence" | "floor") =>
+    simulateChatOnly(stationaryConfig({ arrivalRatePerSecond: 1 / 3600, meanPatienceSeconds: 60, scheduledAgents, shrinkage: 0.25, concurrency: 1, slowdownPerExtraChat: 0, days: 30, shrinkageMethod }), { seed: 11 }).intervals.agentsOnline;
+
+  for (const scheduled of [1, 4]) {
+    it(`absence: ${scheduled} scheduled at 25% shrinkage are ${scheduled} × 0.75 online on average (within 4 standard errors)`, () => {
+      const counts = onlineCounts(scheduled, "absence");
+      const mean = counts.reduce((total, count) => total + count, 0) / counts.length;
+      const standardError = Math.sqrt((scheduled * 0.75 * 0.25) / counts.length);
+      expect(Math.abs(mean - scheduled * 0.75)).toBeLessThan(4 * standardError);
+      expect(Math.max(...counts)).toBeLessThanOrEqual(scheduled);
+    });
+  }
+
+  it("floor: 1 scheduled at 25% is never online, 4 are always 3", () => {
+    expect(new Set(onlineCounts(1, "floor"))).toEqual(new Set([0]));
+    expect(new Set(onlineCounts(4, "floor"))).toEqual(new Set([3]));
+  });
+});
+
+describe("simulateChatOnly per-agent figures", () => {
+  it("chatsHandled, meanHandleSeconds and occupancy per agent add up to the desk's figures", () => {
+    const chat = simulateChatOnly(stationaryConfig({ arrivalRatePerSecond: 12 / MEAN_HANDLE_SECONDS, meanPatienceSeconds: 120, scheduledAgents: 6, shrinkage: 0, concurrency: 3, slowdownPerExtraChat: 0.2, days: 1 }), { seed: 4 }).chat;
+    expect(chat.agents.map((agent) => agent.agent)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(chat.agents.reduce((total, agent) => total + agent.chatsHandled, 0)).toBe(chat.served);
+    const handleSeconds = chat.agents.reduce((total, agent) => total + agent.chatsHandled * (agent.meanHandleSeconds ?? 0), 0);
+    expect(handleSeconds / chat.served).toBeCloseTo(chat.meanHandleSeconds!, 9);
+    // Every seat is logged in for the whole measured window, so the desk's occupancy is the seats' mean.
+    const meanOccupancy = chat.agents.reduce((total, agent) => total + agent.occupancy!, 0) / chat.agents.length;
+    expect(meanOccupancy).toBeCloseTo(chat.occupancy!, 9);
+    expect(chat.agents.every((agent) => agent.rescuedOrders === 0)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { Environment } from "../engine/index.ts";
+import { Environment, type Event } from "../engine/index.ts";
 import { makeSampler, PiecewisePoissonArrivals, StreamFactory } from "../random/index.ts";
 import { ChatCenter } from "./ChatCenter.ts";
 import { collectChatResults, collectIntervalResults } from "./collectResults.ts";
@@ -22,16 +22,30 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
       agents: config.agents,
       intervalSeconds: config.horizon.intervalSeconds,
       slowdownPerExtraChat: config.slowdownPerExtraChat,
+      slowdownMode: config.desk.slowdownMode,
       serviceLevelSeconds: config.serviceLevelSeconds,
       meanHandleSeconds: distributionMean(config.handleSeconds),
       usePriority: false,
+      warmupSeconds: config.desk.warmupSeconds,
+      maxQueueLength: config.desk.maxQueueLength,
+      ignoreAbandonsUnderSeconds: config.desk.serviceLevel.ignoreAbandonsUnderSeconds,
+      absence: config.desk.shrinkageMethod === "absence" ? streams.stream("absence") : null,
+      horizonSeconds: config.horizon.days * 86400,
     },
     series,
   );
   const handle = makeSampler(config.handleSeconds, streams.stream("handle"));
   const patience = config.patienceSeconds === null ? null : makeSampler(config.patienceSeconds, streams.stream("patience"));
+  const messageHandle = makeSampler(config.desk.messages.handleSeconds, streams.stream("messageHandle"));
+  const leaveMessage = streams.stream("leaveMessage");
   const arrivals = new PiecewisePoissonArrivals(streams.stream("arrivals"), config.chatRatesPerSecond, config.horizon.intervalSeconds);
   const horizonSeconds = config.horizon.days * 86400;
+
+  // A blocked chat is offered the message form; its draws come from their own streams (common random numbers).
+  function* chatOrMessage(patienceSeconds: number, handleSeconds: number): Generator<Event<any>, void, any> {
+    const outcome = yield* center.chat(0, patienceSeconds, handleSeconds);
+    if (outcome.blocked && leaveMessage.next() < config.desk.messages.leaveProbability) center.leaveMessage(Math.max(0, messageHandle.sample()));
+  }
 
   env.process(
     (function* () {
@@ -40,7 +54,7 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
         // Draw both at arrival so every chat keeps its own numbers whatever the staffing (common random numbers).
         const patienceSeconds = patience === null ? Infinity : Math.max(0, patience.sample());
         const handleSeconds = Math.max(0, handle.sample());
-        env.process(center.chat(0, patienceSeconds, handleSeconds));
+        env.process(chatOrMessage(patienceSeconds, handleSeconds));
       }
     })(),
   );
@@ -50,7 +64,7 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
     scenario: config.name,
     seed: options.seed,
     horizonDays: config.horizon.days,
-    chat: collectChatResults(center, config.agents, config.horizon.intervalSeconds, config.serviceLevelSeconds),
-    intervals: collectIntervalResults(series, config.horizon.intervalSeconds),
+    chat: collectChatResults(center, config.agents, config.desk, config.horizon.intervalSeconds, config.serviceLevelSeconds),
+    intervals: collectIntervalResults(series, config.horizon.intervalSeconds, config.desk.serviceLevel),
   };
 }

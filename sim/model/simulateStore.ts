@@ -4,10 +4,12 @@ import { collectChatResults, collectIntervalResults } from "./collectResults.ts"
 import type { StoreModelConfig } from "./config.ts";
 import { shopperVisit } from "./journey.ts";
 import { ABANDONMENT_REASONS, CHECKOUT_REASONS, type AbandonmentReason, type CheckoutReason } from "./reasons.ts";
-import { finiteOrNull, ratio, type StepResult, type StoreResults } from "./results.ts";
+import { profitStatement } from "./profitStatement.ts";
+import { DEVICES, type Device } from "./config.ts";
+import { finiteOrNull, groupFunnel, ratio, type GroupAcceptance, type GroupFunnel, type StepResult, type StoreResults, type UnwantedDeclines } from "./results.ts";
 import { Shopper, SHOPPER_STREAMS } from "./Shopper.ts";
 import { type SessionRecord, StoreWorld } from "./StoreWorld.ts";
-import type { StoreRecorder } from "./StoreRecorder.ts";
+import { INVITATION_GROUPS, type InvitationGroup, type StoreRecorder } from "./StoreRecorder.ts";
 
 /** A finished session, for the optional per-session log. */
 export interface RunOptions {
@@ -24,7 +26,7 @@ export interface RunOptions {
 export function simulateStore(config: StoreModelConfig, options: RunOptions): StoreResults {
   const env = new Environment();
   const streams = new StreamFactory(options.seed);
-  const world = new StoreWorld(env, config, streams.stream("unused"), options.onSession);
+  const world = new StoreWorld(env, config, streams.stream("unused"), streams.stream("absence"), options.onSession);
   const horizonSeconds = config.horizon.days * 86400;
   const parents = SHOPPER_STREAMS.map((name) => streams.stream(`shopper.${name}`));
   const segmentOf = categorical(streams.stream("segment"), config.segments.map((segment) => segment.weight));
@@ -52,7 +54,7 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
   const { config, recorder } = world;
   const byReason = Object.fromEntries(ABANDONMENT_REASONS.map((reason, r) => [reason, reasonTotal(recorder, r)])) as Record<AbandonmentReason, number>;
   const checkoutTotal = CHECKOUT_REASONS.reduce((total, reason) => total + byReason[reason], 0);
-  const chat = collectChatResults(world.chat, config.agents, config.horizon.intervalSeconds, config.chat.serviceLevelSeconds);
+  const chat = collectChatResults(world.chat, config.agents, config.desk, config.horizon.intervalSeconds, config.chat.serviceLevelSeconds);
   const rescuedMargin = recorder.rescuedRevenue * config.pricing.marginRate;
   return {
     kind: "store",
@@ -69,6 +71,8 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
       cartAbandonmentRate: recorder.carts > 0 ? 1 - recorder.orders / recorder.carts : null,
       checkoutAbandonmentRate: recorder.checkoutStarts > 0 ? 1 - recorder.orders / recorder.checkoutStarts : null,
       steps: recorder.stepNames.map((_, step) => stepResult(recorder, step, step + 1 < recorder.stepNames.length ? recorder.reached[step + 1] : recorder.orders)),
+      byDevice: Object.fromEntries(DEVICES.map((device, d) => [device, groupTotals(recorder, (group) => group >> 1 === d)])) as Record<Device, GroupFunnel>,
+      byVisitor: { new: groupTotals(recorder, (group) => (group & 1) === 0), returning: groupTotals(recorder, (group) => (group & 1) === 1) },
     },
     abandonment: {
       byReason,
@@ -91,6 +95,13 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
       reactiveRequests: recorder.reactiveRequests,
       annoyedExits: recorder.annoyedExits,
       annoyedCartValue: recorder.annoyedCartValue,
+      byGroup: Object.fromEntries(
+        INVITATION_GROUPS.map((group, g) => {
+          const [offered, accepted] = [recorder.invitationsByGroup[2 * g], recorder.invitationsByGroup[2 * g + 1]];
+          return [group, { offered, accepted, acceptanceRate: ratio(accepted, offered) }];
+        }),
+      ) as Record<InvitationGroup, GroupAcceptance>,
+      annoyance: { first: unwantedDeclines(recorder, 0), repeat: unwantedDeclines(recorder, 2) },
     },
     chat,
     outcome: {
@@ -98,11 +109,44 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
       rescuedRevenue: recorder.rescuedRevenue,
       rescuedMargin,
       ordersWithChat: recorder.chattedOrders,
-      netBenefit: rescuedMargin - chat.agentCost,
+    },
+    profit: profitStatement(
+      { orders: recorder.orders, merchandise: recorder.revenue, shipping: recorder.shippingCharged, tax: recorder.taxCharged, fees: recorder.feesCharged },
+      config.pricing,
+      chat.agentCost,
+      recorder.sessions,
+    ),
+    freeShipping: {
+      cartsBelowThreshold: recorder.cartsBelowThreshold,
+      cartsWithinReach: recorder.cartsWithinReach,
+      paddedCarts: recorder.paddedCarts,
+      ordersBelowThreshold: recorder.ordersBelowThreshold,
+      paddedOrders: recorder.paddedOrders,
+      paddedOrderShare: ratio(recorder.paddedOrders, recorder.ordersBelowThreshold),
+      freeShippedOrders: recorder.freeShippedOrders,
     },
     meanSessionSeconds: finiteOrNull(recorder.sessionSeconds.mean),
-    intervals: collectIntervalResults(recorder.series, config.horizon.intervalSeconds),
+    intervals: collectIntervalResults(recorder.series, config.horizon.intervalSeconds, config.desk.serviceLevel),
   };
+}
+
+function unwantedDeclines(recorder: StoreRecorder, offset: number): UnwantedDeclines {
+  const [declined, annoyedExits] = [recorder.unwantedDeclines[offset], recorder.unwantedDeclines[offset + 1]];
+  return { declined, annoyedExits, annoyanceRate: ratio(annoyedExits, declined) };
+}
+
+/** The funnel of the device × visitor groups `includes` selects (group = device × 2 + returning). */
+function groupTotals(recorder: StoreRecorder, includes: (group: number) => boolean): GroupFunnel {
+  let sessions = 0;
+  let carts = 0;
+  let orders = 0;
+  for (let group = 0; group < recorder.sessionsByGroup.length; group++) {
+    if (!includes(group)) continue;
+    sessions += recorder.sessionsByGroup[group];
+    carts += recorder.cartsByGroup[group];
+    orders += recorder.ordersByGroup[group];
+  }
+  return groupFunnel(sessions, carts, orders);
 }
 
 function reasonTotal(recorder: StoreRecorder, reason: number): number {

@@ -45,5 +45,7 @@ export { evaluatePolicy } from "./evaluatePolicy.ts";
 export { reactiveAvailable } from "./reactiveAvailable.ts";
 export { chatPriority, type ChatSource } from "./chatPriority.ts";
 export { advanceIdleSignals, nextFireDelaySeconds, STRICT_THRESHOLD_EPSILON_SECONDS } from "./nextFireDelaySeconds.ts";
+export { TriggerTimer, evaluateExitIntent } from "./TriggerTimer.ts";
+export { usesSignal } from "./usesSignal.ts";
 export { newVisitState, onChatEnded, onChatStarted, onDeclined, onInvitationShown, onPageChange } from "./visitState.ts";
 export { EXAMPLE_POLICIES } from "./examples.ts";

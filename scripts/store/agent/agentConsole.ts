@@ -18,8 +18,40 @@ interface ConsoleView {
   currency: string;
   agent: { id: string; name: string; online: boolean; load: number; concurrency: number };
   team: { freeSlots: number; queueLength: number; predictedWaitSeconds: number; capacity: number; online: number };
+  transferTo: { id: string; name: string }[];
+  cannedReplies: string[];
   queue: { id: string; priority: number; source: { kind: string; rule?: string }; step: string; cartValue: number; device: string; waitingSeconds: number; preview: string | null }[];
-  chats: { id: string; context: { step: string; cartValue: number; device: string }; source: { kind: string; rule?: string }; priority: number; messages: Message[] }[];
+  chats: {
+    id: string;
+    context: { step: string; cartValue: number; device: string };
+    live: { step: string | null; cartValue: number; orders: number; ordersTotal: number } | null;
+    source: { kind: string; rule?: string };
+    priority: number;
+    messages: Message[];
+  }[];
+}
+
+/** HH:MM:SS in the agent's own time zone. */
+function clockTime(atMs: number): string {
+  return new Date(atMs).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+}
+
+/** A short two-tone chime through Web Audio (no sound file to load); silent where audio is blocked. */
+function chime(): void {
+  try {
+    const audio = new AudioContext();
+    [880, 660].forEach((frequency, i) => {
+      const tone = audio.createOscillator();
+      const gain = audio.createGain();
+      tone.frequency.value = frequency;
+      gain.gain.value = 0.08;
+      tone.connect(gain).connect(audio.destination);
+      tone.start(audio.currentTime + i * 0.18);
+      tone.stop(audio.currentTime + i * 0.18 + 0.15);
+    });
+  } catch {
+    // Autoplay rules may refuse audio before the first click; the title badge still shows.
+  }
 }
 
 function main(): void {
@@ -32,7 +64,46 @@ function main(): void {
   const queueList = document.getElementById("queue")!;
   const chatsRoot = document.getElementById("chats")!;
   let current: ConsoleView | null = null;
+  let receivedAtMs = Date.now();
   const drafts = new Map<string, string>();
+  const seenQueue = new Set<string>();
+  const baseTitle = document.title;
+  const notifyToggle = find(DATA_TEST.notifyToggle) as HTMLButtonElement;
+  const notifications = typeof Notification !== "undefined";
+  notifyToggle.hidden = !notifications || Notification.permission === "granted";
+  notifyToggle.addEventListener("click", () => {
+    void Notification.requestPermission().then((permission) => (notifyToggle.hidden = permission === "granted"));
+  });
+  /** New chats in the queue: a count in the title, a chime, and a desktop notification if allowed. */
+  const announce = (view: ConsoleView): void => {
+    document.title = view.queue.length > 0 ? `(${view.queue.length}) ${baseTitle}` : baseTitle;
+    const fresh = view.queue.filter((item) => !seenQueue.has(item.id));
+    seenQueue.clear();
+    for (const item of view.queue) seenQueue.add(item.id);
+    if (fresh.length === 0 || current === null) return;
+    chime();
+    if (notifications && Notification.permission === "granted" && document.visibilityState !== "visible") {
+      new Notification("New chat waiting", { body: `${fresh.length} new · ${view.queue.length} in the queue`, tag: "convsim-queue" });
+    }
+  };
+  // Waits tick between server updates: the server's figure plus the time since it arrived.
+  setInterval(() => {
+    const elapsed = (Date.now() - receivedAtMs) / 1000;
+    for (const wait of Array.from(queueList.querySelectorAll<HTMLElement>(`[data-test="${DATA_TEST.queueWait}"]`))) {
+      wait.textContent = `waiting ${Math.round(Number(wait.dataset.seconds) + elapsed)} s`;
+    }
+  }, 1000);
+  document.addEventListener("keydown", (event) => {
+    if (!event.altKey || !current) return;
+    const key = event.key.toLowerCase();
+    if (key === "t") act(callApi("POST", "/api/agent/take", {}));
+    else if (key === "o") act(callApi("POST", "/api/agent/status", { online: !current.agent.online }));
+    else if (key === "c") {
+      const chatId = (document.activeElement as HTMLElement | null)?.dataset?.chatId ?? current.chats[0]?.id;
+      if (chatId) act(callApi("POST", `/api/agent/chats/${encodeURIComponent(chatId)}/close`));
+    } else return;
+    event.preventDefault();
+  });
 
   const act = (promise: Promise<unknown>): void => {
     promise.catch((error: unknown) => {
@@ -44,7 +115,9 @@ function main(): void {
   });
 
   const render = (view: ConsoleView): void => {
+    announce(view);
     current = view;
+    receivedAtMs = Date.now();
     const { agent, team } = view;
     status.textContent = agent.online ? "Online" : "Offline";
     status.classList.toggle("online", agent.online);
@@ -65,7 +138,11 @@ function main(): void {
           const label = element("div", "queue-label");
           label.textContent = `${item.source.kind === "reactive" ? "Asked for help" : `Invitation · ${item.source.rule ?? ""}`} · on ${item.step} · cart ${formatMoney(item.cartValue, view.currency)} · ${item.device}`;
           const meta = element("div", "muted");
-          meta.textContent = `priority ${item.priority} · waiting ${Math.round(item.waitingSeconds)} s`;
+          meta.textContent = `priority ${item.priority} · `;
+          const wait = element("span", "", DATA_TEST.queueWait);
+          wait.dataset.seconds = String(item.waitingSeconds);
+          wait.textContent = `waiting ${Math.round(item.waitingSeconds)} s`;
+          meta.append(wait);
           row.append(label, meta);
           if (item.preview !== null) {
             const preview = element("div", "queue-preview");
@@ -76,6 +153,7 @@ function main(): void {
           take.type = "button";
           take.textContent = "Take";
           take.disabled = full;
+          if (full) take.title = agent.online ? "You are at your chat limit" : "Go online to take chats";
           take.addEventListener("click", () => act(callApi("POST", "/api/agent/take", { chatId: item.id })));
           row.append(take);
           return row;
@@ -92,7 +170,12 @@ function main(): void {
         card.dataset.chatId = chat.id;
         const heading = element("h3", "");
         heading.textContent = `${chat.source.kind === "reactive" ? "Help request" : `Invitation (${chat.source.rule ?? ""})`} · ${chat.context.step} · cart ${formatMoney(chat.context.cartValue, view.currency)}`;
+        const live = element("p", "muted small", DATA_TEST.agentChatContext);
+        live.textContent = chat.live === null
+          ? ""
+          : `Now: on ${chat.live.step ?? "–"} · cart ${formatMoney(chat.live.cartValue, view.currency)}${chat.live.orders > 0 ? ` · ordered ${chat.live.orders} (${formatMoney(chat.live.ordersTotal, view.currency)})` : " · no order yet"}`;
         const list = element("ol", "cs-messages");
+        list.setAttribute("aria-live", "polite");
         for (const message of chat.messages) {
           const item = element("li", `cs-message cs-from-${message.from === "agent" ? "shopper" : message.from === "shopper" ? "agent" : "system"}`, DATA_TEST.agentChatMessage);
           item.dataset.from = message.from;
@@ -103,19 +186,32 @@ function main(): void {
           }
           const body = element("span", "cs-text");
           body.textContent = message.text;
-          item.append(body);
+          const time = element("time", "cs-time", DATA_TEST.messageTime) as HTMLTimeElement;
+          time.dateTime = new Date(message.atMs).toISOString();
+          time.textContent = clockTime(message.atMs);
+          item.append(body, time);
           list.append(item);
         }
         const form = element("form", "cs-compose") as HTMLFormElement;
         const input = element("input", "cs-input", DATA_TEST.agentReplyInput) as HTMLInputElement;
         input.dataset.chatId = chat.id;
         input.placeholder = "Reply…";
+        input.setAttribute("aria-label", "Reply to the shopper");
         input.maxLength = 2000;
         input.value = drafts.get(chat.id) ?? "";
         const send = element("button", "cs-primary", DATA_TEST.agentReplySend) as HTMLButtonElement;
         send.type = "submit";
         send.textContent = "Send";
-        form.append(input, send);
+        const canned = element("select", "", DATA_TEST.cannedReply) as HTMLSelectElement;
+        canned.setAttribute("aria-label", "Canned reply");
+        canned.append(Object.assign(document.createElement("option"), { value: "", textContent: "Canned reply…" }), ...view.cannedReplies.map((text) => Object.assign(document.createElement("option"), { value: text, textContent: text })));
+        canned.addEventListener("change", () => {
+          if (canned.value === "") return;
+          input.value = canned.value;
+          canned.value = "";
+          input.focus();
+        });
+        form.append(canned, input, send);
         form.addEventListener("submit", (event) => {
           event.preventDefault();
           const text = input.value.trim();
@@ -128,7 +224,18 @@ function main(): void {
         close.type = "button";
         close.textContent = "Close chat";
         close.addEventListener("click", () => act(callApi("POST", `/api/agent/chats/${encodeURIComponent(chat.id)}/close`)));
-        card.append(heading, list, form, close);
+        const transfer = element("div", "cs-transfer");
+        const target = element("select", "", DATA_TEST.agentTransferTo) as HTMLSelectElement;
+        target.setAttribute("aria-label", "Transfer to");
+        target.append(...view.transferTo.map((candidate) => Object.assign(document.createElement("option"), { value: candidate.id, textContent: candidate.name })));
+        const hand = element("button", "button small", DATA_TEST.agentTransfer) as HTMLButtonElement;
+        hand.type = "button";
+        hand.textContent = "Transfer";
+        hand.disabled = view.transferTo.length === 0;
+        if (hand.disabled) hand.title = "Nobody else is online with a free slot";
+        hand.addEventListener("click", () => act(callApi("POST", `/api/agent/chats/${encodeURIComponent(chat.id)}/transfer`, { to: target.value })));
+        transfer.append(target, hand);
+        card.append(heading, live, list, form, close, transfer);
         if (focused === chat.id) queueMicrotask(() => input.focus());
         return card;
       }),

@@ -1,8 +1,10 @@
 import { DATA_TEST } from "../dataTest.ts";
 import { html, type SafeHtml } from "../html.ts";
-import { STORE_BRAND } from "./layout.ts";
+import { csrfField } from "./csrfField.ts";
+import { csrfMeta, STORE_BRAND } from "./layout.ts";
 
-function agentShell(title: string, body: SafeHtml, script: boolean): SafeHtml {
+/** The console pages' frame: header, stylesheet, CSRF meta, and the console script when asked. */
+export function agentShell(title: string, body: SafeHtml, script: boolean, csrfToken: string): SafeHtml {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -11,6 +13,7 @@ function agentShell(title: string, body: SafeHtml, script: boolean): SafeHtml {
 <title>${title} · ${STORE_BRAND} agents</title>
 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/store.css">
+${csrfMeta(csrfToken)}
 </head>
 <body class="agent-body" data-page="agent">
 <header class="site-header agent-header"><div class="wrap header-row"><span class="brand"><span class="brand-mark" aria-hidden="true"></span>${STORE_BRAND} · Agent console</span></div></header>
@@ -21,24 +24,27 @@ ${script && html`<script src="/assets/agent.js" defer></script>`}
 `;
 }
 
-/** Sign-in by name (a demo: no password; the store binds to loopback by default). */
-export function agentSignInPage(error: string | null): SafeHtml {
+/** Sign-in with username and password (accounts from the users file or `--demo`). */
+export function agentSignInPage(error: string | null, csrfToken: string): SafeHtml {
   return agentShell(
     "Sign in",
     html`<section class="panel narrow">
   <h1>Agent sign-in</h1>
   ${error !== null && html`<p class="alert" role="alert" data-test="${DATA_TEST.errorMessage}">${error}</p>`}
   <form method="post" action="/agent/sign-in" data-test="${DATA_TEST.agentSignIn}">
-    <div class="field"><label for="agent-name">Your name</label><input id="agent-name" name="name" autocomplete="name" required maxlength="40" data-test="${DATA_TEST.agentName}"></div>
+    ${csrfField(csrfToken)}
+    <div class="field"><label for="agent-name">Username</label><input id="agent-name" name="username" autocomplete="username" required maxlength="40" data-test="${DATA_TEST.agentName}"></div>
+    <div class="field"><label for="agent-password">Password</label><input id="agent-password" name="password" type="password" autocomplete="current-password" required maxlength="200" data-test="${DATA_TEST.agentPassword}"></div>
     <button class="button primary" type="submit" data-test="${DATA_TEST.agentSignInSubmit}">Sign in</button>
   </form>
 </section>`,
     false,
+    csrfToken,
   );
 }
 
 /** The console shell; agent.js fills it from the live event stream. */
-export function agentConsolePage(agentName: string, concurrency: number): SafeHtml {
+export function agentConsolePage(agentName: string, concurrency: number, csrfToken: string, role: "agent" | "admin"): SafeHtml {
   return agentShell(
     "Console",
     html`<div class="console" data-test="${DATA_TEST.agentConsole}" data-concurrency="${concurrency}">
@@ -47,7 +53,10 @@ export function agentConsolePage(agentName: string, concurrency: number): SafeHt
     <p><span class="status-dot" data-test="${DATA_TEST.agentStatus}">connecting…</span></p>
     <p><button class="button small" type="button" data-test="${DATA_TEST.agentOnlineToggle}">Go offline</button>
     </p>
-    <form class="inline" method="post" action="/agent/sign-out"><button class="link-button" type="submit">Sign out</button></form>
+    <form class="inline" method="post" action="/agent/sign-out">${csrfField(csrfToken)}<button class="link-button" type="submit" data-test="${DATA_TEST.agentSignOut}">Sign out</button></form>
+    ${role === "admin" && html`<p><a href="/team" data-test="${DATA_TEST.teamLink}">Team page</a></p>`}
+    <p><button class="button small" type="button" data-test="${DATA_TEST.notifyToggle}">Desktop notifications</button></p>
+    <p class="muted small" data-test="${DATA_TEST.shortcutsHelp}">Keys: <kbd>Alt</kbd>+<kbd>T</kbd> take the next chat · <kbd>Enter</kbd> send · <kbd>Alt</kbd>+<kbd>C</kbd> close the chat you are typing in · <kbd>Alt</kbd>+<kbd>O</kbd> online/offline</p>
     <p class="muted" data-test="${DATA_TEST.agentCapacity}"></p>
     <p class="muted" data-test="${DATA_TEST.agentQueueState}"></p>
     <h2>Queue</h2>
@@ -56,5 +65,6 @@ export function agentConsolePage(agentName: string, concurrency: number): SafeHt
   <section class="console-chats" id="chats"></section>
 </div>`,
     true,
+    csrfToken,
   );
 }

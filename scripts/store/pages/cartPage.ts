@@ -5,7 +5,7 @@ import { MAX_QUANTITY } from "../StoreService.ts";
 import { orderSummary, type SummaryInput } from "./orderSummary.ts";
 
 /** The cart: lines with quantity and remove forms, the summary, and the way into checkout. */
-export function cartPage(summary: SummaryInput, error: string | null): SafeHtml {
+export function cartPage(summary: SummaryInput, error: string | null, csrf: SafeHtml): SafeHtml {
   const money = (amount: number) => formatMoney(amount, summary.currency);
   if (summary.lines.length === 0) {
     return html`<h1>Your cart</h1>
@@ -26,12 +26,14 @@ ${error !== null && html`<p class="alert" role="alert" data-test="${DATA_TEST.er
           <a href="/products/${line.productId}" data-test="${DATA_TEST.cartLineName}">${line.name}</a>
           <span class="muted">${money(line.unitPrice)} each</span>
           <form class="inline" method="post" action="/cart/update">
+            ${csrf}
             <input type="hidden" name="productId" value="${line.productId}">
             <label class="sr-only" for="qty-${line.productId}">Quantity</label>
             <input id="qty-${line.productId}" type="number" name="quantity" value="${line.quantity}" min="0" max="${MAX_QUANTITY}" inputmode="numeric" data-test="${DATA_TEST.cartLineQuantity}">
             <button class="button small" type="submit" data-test="${DATA_TEST.cartUpdate}">Update</button>
           </form>
           <form class="inline" method="post" action="/cart/update">
+            ${csrf}
             <input type="hidden" name="productId" value="${line.productId}">
             <input type="hidden" name="quantity" value="0">
             <button class="link-button" type="submit" data-test="${DATA_TEST.cartRemove}">Remove</button>

@@ -15,6 +15,8 @@ export interface CheckoutPageInput {
   /** Completed steps' stored values, shown on the last step for review. */
   completed: ReadonlyMap<string, Record<string, string>>;
   summary: SummaryInput;
+  /** The form's CSRF token field. */
+  csrf: SafeHtml;
 }
 
 const INPUT_TYPES: Record<StoreField["type"], { type: string; autocomplete: string; inputmode?: string; placeholder?: string }> = {
@@ -48,6 +50,7 @@ export function checkoutPage(input: CheckoutPageInput): SafeHtml {
     ${errorCount > 0 && html`<div class="alert" role="alert" data-test="${DATA_TEST.formErrors}">Please correct ${errorCount === 1 ? "the field" : `the ${errorCount} fields`} marked below.</div>`}
     ${last && reviewDetails(steps.slice(0, index), input.completed)}
     <form class="checkout-form" method="post" action="/checkout/${step.name}" novalidate data-test="${DATA_TEST.checkoutForm}" data-step="${step.name}">
+      ${input.csrf}
       <input type="hidden" name="checkoutId" value="${input.checkoutId}" data-test="${DATA_TEST.checkoutId}">
       ${step.fields.map((field) => fieldMarkup(field, input.values[field.name] ?? "", errors[field.name] ?? null))}
       <div class="form-actions">

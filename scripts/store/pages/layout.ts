@@ -1,6 +1,7 @@
 import { DATA_TEST } from "../dataTest.ts";
 import { html, jsonScript, type SafeHtml } from "../html.ts";
 import { nonFiniteReplacer } from "../nonFiniteJson.ts";
+import { CSRF_META_NAME } from "../widget/widgetApi.ts";
 import { BOOTSTRAP_ELEMENT_ID, WIDGET_ELEMENT_ID, type WidgetBootstrap } from "../widget/WidgetBootstrap.ts";
 
 /** Brand shown in the header; the scenario's name appears in the demo banner. */
@@ -8,6 +9,8 @@ export const STORE_BRAND = "Fernhill & Co.";
 
 /** What every store page shares. */
 export interface PageFrame {
+  /** CSRF token for the page's scripts (widget), in `<meta name="csrf-token">`; null on pages that post nothing. */
+  csrfToken: string | null;
   /** Shown in the title bar. */
   title: string;
   /** The page's step name (data-page), e.g. "browse", "payment". */
@@ -33,6 +36,7 @@ export function layout(frame: PageFrame, content: SafeHtml): SafeHtml {
 <title>${frame.title} · ${STORE_BRAND}</title>
 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/store.css">
+${frame.csrfToken !== null && csrfMeta(frame.csrfToken)}
 </head>
 <body data-page="${frame.page}">
 <div class="demo-banner" data-test="${DATA_TEST.demoBanner}">Demo store · scenario <strong>${frame.scenarioName}</strong> · chat policy <strong>${frame.policyName}</strong> · no real orders or payments</div>
@@ -55,6 +59,11 @@ ${jsonScript(BOOTSTRAP_ELEMENT_ID, frame.widget, nonFiniteReplacer)}
 </body>
 </html>
 `;
+}
+
+/** The CSRF token for scripts on the page (the widget and console read it into the x-csrf-token header). */
+export function csrfMeta(token: string): SafeHtml {
+  return html`<meta name="${CSRF_META_NAME}" content="${token}">`;
 }
 
 /** A page that only says something went wrong (404, 409, ...), with a way back. */

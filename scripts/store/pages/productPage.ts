@@ -4,7 +4,7 @@ import { formatMoney } from "../formatMoney.ts";
 import { MAX_QUANTITY, type Product } from "../StoreService.ts";
 
 /** One product with its description and the add-to-cart form (a plain POST, works without scripts). */
-export function productPage(product: Product, currency: string, freeShippingFrom: number | null, error: string | null): SafeHtml {
+export function productPage(product: Product, currency: string, freeShippingFrom: number | null, error: string | null, csrf: SafeHtml): SafeHtml {
   return html`<nav class="crumbs"><a href="/">Shop</a> / <span>${product.name}</span></nav>
 <article class="product-detail" data-test="${DATA_TEST.productDetail}" data-product-id="${product.id}">
   <img class="product-image" src="/images/products/${product.id}.svg" alt="" width="400" height="300">
@@ -14,6 +14,7 @@ export function productPage(product: Product, currency: string, freeShippingFrom
     <p data-test="${DATA_TEST.productDescription}">${product.description}</p>
     ${error !== null && html`<p class="alert" role="alert" data-test="${DATA_TEST.errorMessage}">${error}</p>`}
     <form class="add-form" method="post" action="/cart/add">
+      ${csrf}
       <input type="hidden" name="productId" value="${product.id}">
       <label>Quantity <input type="number" name="quantity" value="1" min="1" max="${MAX_QUANTITY}" inputmode="numeric" data-test="${DATA_TEST.quantity}"></label>
       <button class="button primary" type="submit" data-test="${DATA_TEST.addToCart}">Add to cart</button>

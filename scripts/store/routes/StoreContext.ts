@@ -1,6 +1,8 @@
 import type { LoadedScenario } from "../../../experiments/index.ts";
 import type { ResolvedPolicy } from "../../../sim/policy/index.ts";
+import type { UserDirectory } from "../auth/UserDirectory.ts";
 import type { BotAgents } from "../BotAgents.ts";
+import type { CannedReplies } from "../CannedReplies.ts";
 import type { ChatService } from "../ChatService.ts";
 import type { LiveStreams } from "../LiveStreams.ts";
 import type { StoreService } from "../StoreService.ts";
@@ -13,6 +15,12 @@ export interface StoreContext {
   readonly chats: ChatService;
   readonly bots: BotAgents;
   readonly streams: LiveStreams;
+  /** Accounts that may sign in to the console. */
+  readonly users: UserDirectory;
+  /** The team's canned replies (admins edit them). */
+  readonly canned: CannedReplies;
+  /** The event log file (the record the team figures are projected from). */
+  readonly eventLogPath: string;
   /** Bundled and static assets by URL path. */
   readonly assets: ReadonlyMap<string, { contentType: string; body: string }>;
 }

@@ -1,19 +1,32 @@
 import type { FastifyInstance } from "fastify";
+import { requireAccount } from "./agentAccess.ts";
 import { botsSchema, onlineSchema, parseBody } from "./apiSchemas.ts";
 import { sendJson } from "./respond.ts";
 import type { StoreContext } from "./StoreContext.ts";
 
 /**
- * Test and operations endpoints (synthetic checks use them): the desk's live state, and staffing
- * changes. Unauthenticated like the rest of the demo: keep the store on loopback.
+ * Operations endpoints for admins only (401 without a session, 403 for an agent's): the desk's live
+ * state, and staffing changes.
  */
 export function adminRoutes(app: FastifyInstance, context: StoreContext): void {
   const { chats, bots, store } = context;
 
-  app.get("/api/admin/state", async (_request, reply) => sendJson(reply, 200, adminState(context)));
+  app.get("/api/admin/state", async (request, reply) => {
+    requireAccount(context, request, "admin");
+    return sendJson(reply, 200, adminState(context));
+  });
+
+  /** Replaces the team's canned replies: `{replies: string[]}` (every agent's console updates). */
+  app.put("/api/admin/canned-replies", async (request, reply) => {
+    requireAccount(context, request, "admin");
+    const replies = context.canned.replace((request.body as { replies?: unknown } | null)?.replies);
+    context.streams.refresh();
+    return sendJson(reply, 200, { replies });
+  });
 
   /** Sets how many bot agents are online (adds bots as needed). */
   app.post("/api/admin/bots", async (request, reply) => {
+    requireAccount(context, request, "admin");
     bots.setOnline(parseBody(botsSchema, request.body).online);
     await store.durable();
     return sendJson(reply, 200, adminState(context));
@@ -21,6 +34,7 @@ export function adminRoutes(app: FastifyInstance, context: StoreContext): void {
 
   /** Puts any agent (bot or human) online or offline. */
   app.post<{ Params: { id: string } }>("/api/admin/agents/:id", async (request, reply) => {
+    requireAccount(context, request, "admin");
     chats.desk.setOnline(request.params.id, parseBody(onlineSchema, request.body).online);
     return sendJson(reply, 200, adminState(context));
   });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { csrfToken } from "../auth/registerSecurity.ts";
 import { StoreError } from "../StoreError.ts";
 import type { Session } from "../StoreState.ts";
 import { parseBody, widgetEventSchema } from "./apiSchemas.ts";
@@ -19,6 +20,9 @@ export function apiRoutes(app: FastifyInstance, context: StoreContext): void {
   app.get("/api/catalog", async (_request, reply) =>
     sendJson(reply, 200, { currency: store.currency, products: store.products.map(({ id, name, price, description }) => ({ id, name, price, description })) }),
   );
+
+  /** A CSRF token for API clients (sets the signed secret cookie it belongs to). */
+  app.get("/api/csrf-token", async (_request, reply) => sendJson(reply, 200, { token: csrfToken(reply) }));
 
   app.get("/api/session", async (request, reply) => {
     const session = shopperSession(store, request, reply);

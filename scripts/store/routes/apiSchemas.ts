@@ -48,6 +48,13 @@ export const chatRequestSchema = strict({
 });
 
 export const messageSchema = strict({ text: z.string({ error: "must be a string" }) });
+/** POST /api/chat/rating: 1–5 stars and an optional comment. */
+export const ratingSchema = strict({
+  chatId: z.string({ error: "must be a string" }).max(40, { error: "must be at most 40 characters" }),
+  rating: z.number({ error: "must be an integer from 1 to 5" }).int({ error: "must be an integer from 1 to 5" }).min(1, { error: "must be an integer from 1 to 5" }).max(5, { error: "must be an integer from 1 to 5" }),
+  comment: z.string({ error: "must be a string" }).max(1000, { error: "must be at most 1000 characters" }).optional(),
+});
+export const transferSchema = strict({ to: z.string({ error: "must be a string" }).min(1, { error: "must not be empty" }).max(60, { error: "must be at most 60 characters" }) });
 export const onlineSchema = strict({ online: z.boolean({ error: "must be true or false" }) });
 export const takeSchema = strict({ chatId: z.string({ error: "must be a string" }).optional() });
 export const botsSchema = strict({ online: count.max(1000, { error: "must be an integer from 0 to 1000" }) });

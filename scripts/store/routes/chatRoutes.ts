@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { StoreError } from "../StoreError.ts";
-import { chatRequestSchema, messageSchema, parseBody } from "./apiSchemas.ts";
+import { chatRequestSchema, messageSchema, parseBody, ratingSchema } from "./apiSchemas.ts";
 import { sendJson } from "./respond.ts";
-import { shopperSession } from "./shopperSession.ts";
+import { existingShopperSession, shopperSession } from "./shopperSession.ts";
 import type { StoreContext } from "./StoreContext.ts";
 
 /**
@@ -33,6 +33,15 @@ export function chatRoutes(app: FastifyInstance, context: StoreContext): void {
     return sendJson(reply, 201, { chat: chats.shopperView(session) });
   });
 
+  /** The post-chat rating of the visit's own ended chat. */
+  app.post("/api/chat/rating", async (request, reply) => {
+    const session = shopperSession(store, request, reply);
+    const body = parseBody(ratingSchema, request.body);
+    const chat = chats.rate(session, body.chatId, body.rating, body.comment ?? "");
+    await store.durable();
+    return sendJson(reply, 200, { chat: chats.viewOf(chat) });
+  });
+
   /** Give up waiting, or end the chat. */
   app.post("/api/chat/leave", async (request, reply) => {
     const session = shopperSession(store, request, reply);
@@ -42,7 +51,7 @@ export function chatRoutes(app: FastifyInstance, context: StoreContext): void {
   });
 
   app.get("/api/chat/stream", async (request, reply) => {
-    const session = shopperSession(store, request, reply);
+    const session = existingShopperSession(store, request);
     await store.durable();
     // Keep showing the last chat after it ended (so "chat ended" appears) until the next one starts.
     let lastChatId = session.openChatId;
@@ -50,6 +59,6 @@ export function chatRoutes(app: FastifyInstance, context: StoreContext): void {
       if (session.openChatId !== null) lastChatId = session.openChatId;
       const chat = lastChatId === null ? undefined : chats.desk.chats.get(lastChatId);
       return { chat: chat ? chats.viewOf(chat) : null, visit: session.visit };
-    });
+    }, session.id);
   });
 }

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { SafeHtml } from "../html.ts";
+import { csrfToken } from "../auth/registerSecurity.ts";
 import { layout } from "../pages/layout.ts";
 import type { Session } from "../StoreState.ts";
 import type { WidgetBootstrap } from "../widget/WidgetBootstrap.ts";
@@ -36,7 +37,7 @@ export async function renderStorePage(context: StoreContext, request: FastifyReq
     currency: store.currency,
   };
   const html = layout(
-    { title: page.title, page: page.step, cartCount: store.cartQuantity(session), scenarioName: loaded.scenario.name, policyName: policy.name, widget },
+    { title: page.title, page: page.step, csrfToken: csrfToken(reply), cartCount: store.cartQuantity(session), scenarioName: loaded.scenario.name, policyName: policy.name, widget },
     page.content,
   );
   await store.durable();

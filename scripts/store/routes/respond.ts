@@ -1,5 +1,5 @@
 import type { FastifyReply } from "fastify";
-import type { SafeHtml } from "../html.ts";
+import { htmlString, type SafeHtml } from "../html.ts";
 import { nonFiniteReplacer } from "../nonFiniteJson.ts";
 
 /** Sends JSON that keeps Infinity (see nonFiniteJson): queue states and policies contain it. */
@@ -9,5 +9,5 @@ export function sendJson(reply: FastifyReply, status: number, body: unknown): Fa
 
 /** Sends a page; pages depend on the session, so nothing caches them. */
 export function sendHtml(reply: FastifyReply, status: number, page: SafeHtml): FastifyReply {
-  return reply.code(status).header("cache-control", "no-store").type("text/html; charset=utf-8").send(page.text);
+  return reply.code(status).header("cache-control", "no-store").type("text/html; charset=utf-8").send(htmlString(page));
 }

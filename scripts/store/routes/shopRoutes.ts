@@ -1,6 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { cartPage } from "../pages/cartPage.ts";
 import { checkoutPage } from "../pages/checkoutPage.ts";
+import { csrfField } from "../pages/csrfField.ts";
+import { csrfToken } from "../auth/registerSecurity.ts";
 import { confirmationPage } from "../pages/confirmationPage.ts";
 import { humanize } from "../pages/humanize.ts";
 import { errorContent } from "../pages/layout.ts";
@@ -32,7 +34,7 @@ export function shopRoutes(app: FastifyInstance, context: StoreContext): void {
     const session = shopperSession(store, request, reply);
     const product = store.product(request.params.id);
     if (!product) return notFound(context, request, reply, session, "We could not find that product.");
-    return renderStorePage(context, request, reply, session, { title: product.name, step: "product", content: productPage(product, store.currency, freeShippingFrom, null) });
+    return renderStorePage(context, request, reply, session, { title: product.name, step: "product", content: productPage(product, store.currency, freeShippingFrom, null, csrfField(csrfToken(reply))) });
   });
 
   app.post<{ Body: Body }>("/cart/add", async (request, reply) => {
@@ -43,7 +45,7 @@ export function shopRoutes(app: FastifyInstance, context: StoreContext): void {
     } catch (error) {
       const product = store.product(String(body.productId));
       if (!(error instanceof StoreError) || !product) throw error;
-      return renderStorePage(context, request, reply, session, { title: product.name, step: "product", status: error.status, content: productPage(product, store.currency, freeShippingFrom, userMessage(error)) });
+      return renderStorePage(context, request, reply, session, { title: product.name, step: "product", status: error.status, content: productPage(product, store.currency, freeShippingFrom, userMessage(error), csrfField(csrfToken(reply))) });
     }
     await store.durable();
     return reply.redirect("/cart", 303);
@@ -56,7 +58,7 @@ export function shopRoutes(app: FastifyInstance, context: StoreContext): void {
       store.setQuantity(session, body.productId, body.quantity);
     } catch (error) {
       if (!(error instanceof StoreError)) throw error;
-      return renderStorePage(context, request, reply, session, { title: "Cart", step: "cart", status: error.status, content: cartPage(summaryFor(context, session, 0), userMessage(error)) });
+      return renderStorePage(context, request, reply, session, { title: "Cart", step: "cart", status: error.status, content: cartPage(summaryFor(context, session, 0), userMessage(error), csrfField(csrfToken(reply))) });
     }
     await store.durable();
     return reply.redirect("/cart", 303);
@@ -64,7 +66,7 @@ export function shopRoutes(app: FastifyInstance, context: StoreContext): void {
 
   app.get("/cart", async (request, reply) => {
     const session = shopperSession(store, request, reply);
-    return renderStorePage(context, request, reply, session, { title: "Cart", step: "cart", content: cartPage(summaryFor(context, session, 0), null) });
+    return renderStorePage(context, request, reply, session, { title: "Cart", step: "cart", content: cartPage(summaryFor(context, session, 0), null, csrfField(csrfToken(reply))) });
   });
 
   app.get("/checkout", async (request, reply) => {
@@ -87,7 +89,7 @@ export function shopRoutes(app: FastifyInstance, context: StoreContext): void {
     return renderStorePage(context, request, reply, session, {
       title: humanize(step.name),
       step: step.name,
-      content: checkoutPage({ steps: store.steps, step, checkoutId, values: withoutCardData(values), errors: {}, completed: session.checkout!.completed, summary: summaryFor(context, session, store.steps.indexOf(step) + 1) }),
+      content: checkoutPage({ steps: store.steps, step, checkoutId, values: withoutCardData(values), errors: {}, completed: session.checkout!.completed, summary: summaryFor(context, session, store.steps.indexOf(step) + 1), csrf: csrfField(csrfToken(reply)) }),
     });
   });
 
@@ -109,7 +111,7 @@ export function shopRoutes(app: FastifyInstance, context: StoreContext): void {
         title: humanize(step.name),
         step: step.name,
         status: 422,
-        content: checkoutPage({ steps: store.steps, step, checkoutId: session.checkout!.id, values: outcome.values, errors: outcome.errors, completed: session.checkout!.completed, summary: summaryFor(context, session, store.steps.indexOf(step) + 1) }),
+        content: checkoutPage({ steps: store.steps, step, checkoutId: session.checkout!.id, values: outcome.values, errors: outcome.errors, completed: session.checkout!.completed, summary: summaryFor(context, session, store.steps.indexOf(step) + 1), csrf: csrfField(csrfToken(reply)) }),
       });
     }
     await store.durable();

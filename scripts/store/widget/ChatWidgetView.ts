@@ -10,6 +10,7 @@ export interface ChatWidgetActions {
   send(text: string): void;
   leave(): void;
   close(): void;
+  rate(rating: number, comment: string): void;
 }
 
 /**
@@ -35,6 +36,8 @@ export class ChatWidgetView {
   readonly #end: HTMLButtonElement;
   readonly #close: HTMLButtonElement;
   readonly #error: HTMLElement;
+  readonly #rating: HTMLFormElement;
+  readonly #ratingThanks: HTMLElement;
 
   constructor(root: HTMLElement, actions: ChatWidgetActions) {
     this.#root = root;
@@ -93,7 +96,8 @@ export class ChatWidgetView {
       actions.send(value);
     });
     this.#end = button("cs-link", DATA_TEST.chatEnd, "End chat", () => actions.leave());
-    this.#panel.append(header, this.#status, this.#queue, this.#messages, this.#error, this.#form, this.#end);
+    [this.#rating, this.#ratingThanks] = ratingForm(actions);
+    this.#panel.append(header, this.#status, this.#queue, this.#messages, this.#error, this.#form, this.#end, this.#rating, this.#ratingThanks);
 
     root.append(this.#invitation, this.#panel, this.#help);
     this.#show(this.#invitation, false);
@@ -135,7 +139,7 @@ export class ChatWidgetView {
       : ended
         ? chat.endedBy === "shopper"
           ? "You left the chat."
-          : chat.endedBy === "restart"
+          : chat.endedBy === "restart" || chat.endedBy === "disconnected"
             ? "The chat was interrupted. Start a new one any time."
             : "The agent ended the chat. Thanks for chatting with us!"
         : `You are chatting with ${chat.agentName ?? "an agent"}.`;
@@ -145,6 +149,10 @@ export class ChatWidgetView {
     this.#wait.textContent = formatWait(chat.expectedWaitSeconds);
     this.#show(this.#form, !ended);
     this.#show(this.#end, chat.status === "active");
+    // Rating: after a chat an agent took has ended, once.
+    const rateable = ended && chat.agentName !== null && chat.endedBy !== "restart" && chat.endedBy !== "disconnected";
+    this.#show(this.#rating, rateable && chat.rating === null);
+    this.#show(this.#ratingThanks, rateable && chat.rating !== null);
     this.#renderMessages(chat);
   }
 
@@ -173,6 +181,43 @@ export class ChatWidgetView {
   #show(node: HTMLElement, visible: boolean): void {
     node.hidden = !visible;
   }
+}
+
+/** The post-chat rating: five radio buttons (1–5 stars), an optional comment and a submit button. */
+function ratingForm(actions: ChatWidgetActions): [HTMLFormElement, HTMLElement] {
+  const form = element("form", "cs-rating", DATA_TEST.chatRating) as HTMLFormElement;
+  const fieldset = element("fieldset", "cs-rating-scale");
+  const legend = element("legend", "");
+  legend.textContent = "How did we do?";
+  fieldset.append(legend);
+  for (let score = 1; score <= 5; score++) {
+    const label = element("label", "cs-rating-option");
+    const input = element("input", "", `${DATA_TEST.chatRating}-${score}`) as HTMLInputElement;
+    input.type = "radio";
+    input.name = "rating";
+    input.value = String(score);
+    input.required = true;
+    label.append(input, text(` ${score}`));
+    label.title = `${score} of 5`;
+    fieldset.append(label);
+  }
+  const comment = element("textarea", "cs-input", DATA_TEST.chatRatingComment) as HTMLTextAreaElement;
+  comment.maxLength = 1000;
+  comment.rows = 2;
+  comment.placeholder = "Anything to add? (optional)";
+  comment.setAttribute("aria-label", "Comment (optional)");
+  const submit = element("button", "cs-primary", DATA_TEST.chatRatingSubmit) as HTMLButtonElement;
+  submit.type = "submit";
+  submit.textContent = "Send rating";
+  form.append(fieldset, comment, submit);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const chosen = form.querySelector<HTMLInputElement>('input[name="rating"]:checked');
+    if (chosen) actions.rate(Number(chosen.value), comment.value);
+  });
+  const thanks = element("p", "cs-status", DATA_TEST.chatRatingThanks);
+  thanks.textContent = "Thanks for your rating!";
+  return [form, thanks];
 }
 
 function element(tag: string, className: string, dataTest?: string): HTMLElement {

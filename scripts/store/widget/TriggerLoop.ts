@@ -1,14 +1,15 @@
-// The widget's side of the trigger-policy contract, the same one sim/model/idleWindow.ts follows:
-// while the shopper is idle, one timer for the moment nextFireDelaySeconds names; at that moment
-// evaluatePolicy with the live queue state; while gating blocks, check again every
-// GATE_RECHECK_SECONDS; at most one invitation per instant; on exit intent evaluate once with
-// exitIntent true. DOM-free (timers, clock and queue are injected), so it is tested in Node and
+// The widget's driver of the trigger contract (sim/policy TriggerTimer, the one the simulator and the
+// synthetic checks' predictor drive too): one timer for the next wake-up; at a wake-up
+// evaluatePolicy with the live queue state; exit intent evaluated once. What is the widget's own is
+// the browser's side: a real clock, setTimeout, asynchronous queue reads and input that can arrive
+// while one is in flight. DOM-free (timers, clock and queue are injected), so it is tested in Node and
 // driven in the browser by setTimeout, which Playwright's page.clock can fast-forward.
 
 import {
+  evaluateExitIntent,
   evaluatePolicy,
-  GATE_RECHECK_SECONDS,
   nextFireDelaySeconds,
+  TriggerTimer,
   type Decision,
   type Device,
   type QueueState,
@@ -51,8 +52,7 @@ export class TriggerLoop {
   #visit: VisitState;
   #lastInputMs: number;
   #timer: unknown = null;
-  #recheckAtMs: number | null = null;
-  #lastInviteAtMs: number | null = null;
+  readonly #trigger = new TriggerTimer();
   /** Bumped by input: an evaluation started before it is stale. */
   #generation = 0;
   #evaluating = false;
@@ -92,7 +92,7 @@ export class TriggerLoop {
   /** The shopper did something (mouse, key, scroll, touch): idle time starts again. */
   input(): void {
     this.#lastInputMs = this.#host.nowMs();
-    this.#recheckAtMs = null;
+    this.#trigger.input();
     this.#generation++;
     this.#evaluating = false;
     this.#schedule();
@@ -125,26 +125,17 @@ export class TriggerLoop {
   #schedule(): void {
     this.#clear();
     if (this.#stopped || this.#suspended || this.#evaluating) return;
-    const now = this.#host.nowMs();
-    let delayMs: number;
-    if (this.#recheckAtMs !== null) delayMs = Math.max(0, this.#recheckAtMs - now);
-    else {
-      let delay = nextFireDelaySeconds(this.#policy, this.signals(), this.#visit, MAX_LOOKAHEAD_SECONDS);
-      if (delay === null) return;
-      // Loose caps could allow another invitation at the same instant: never more than one per moment.
-      if (delay === 0 && this.#lastInviteAtMs === now) delay = GATE_RECHECK_SECONDS;
-      // Round up: a timer a fraction of a millisecond early would find the threshold not yet reached.
-      delayMs = Math.ceil(delay * 1000);
-    }
+    const delay = this.#trigger.nextWakeSeconds(this.#policy, this.signals(), this.#visit, this.#host.nowMs() / 1000, MAX_LOOKAHEAD_SECONDS);
+    if (delay === null) return;
+    // Round up: a timer a fraction of a millisecond early would find the threshold not yet reached.
+    const delayMs = Math.ceil(delay * 1000);
     this.#timer = this.#host.setTimer(() => void this.#fire(), delayMs);
   }
 
   async #fire(): Promise<void> {
     this.#timer = null;
-    const recheck = this.#recheckAtMs !== null;
-    this.#recheckAtMs = null;
     // An early wake-up (the clock jumped, or input moved the threshold): reschedule, no request.
-    if (!recheck && nextFireDelaySeconds(this.#policy, this.signals(), this.#visit, 0) !== 0) return this.#schedule();
+    if (!this.#trigger.rechecking && nextFireDelaySeconds(this.#policy, this.signals(), this.#visit, 0) !== 0) return this.#schedule();
     const generation = this.#generation;
     this.#evaluating = true;
     let queue: QueueState | null = null;
@@ -157,26 +148,22 @@ export class TriggerLoop {
     this.#evaluating = false;
     if (queue !== null) this.#evaluate(queue, false);
     else {
-      this.#recheckAtMs = this.#host.nowMs() + GATE_RECHECK_SECONDS * 1000;
+      this.#trigger.unreachable(this.#host.nowMs() / 1000);
       this.#schedule();
     }
   }
 
   #evaluate(queue: QueueState, exitIntent: boolean): boolean {
     const signals = this.signals(exitIntent);
-    const decision = evaluatePolicy(this.#policy, signals, this.#visit, queue);
+    const decision = exitIntent ? evaluateExitIntent(this.#policy, signals, this.#visit, queue) : evaluatePolicy(this.#policy, signals, this.#visit, queue);
+    this.#trigger.evaluated(decision, this.#host.nowMs() / 1000, !exitIntent);
     if (decision.invite) {
-      this.#lastInviteAtMs = this.#host.nowMs();
       this.#suspended = true;
       this.#clear();
       this.#host.invite(decision, signals);
       return true;
     }
-    if (!exitIntent) {
-      // A rule matched and no cap blocked (nextFireDelaySeconds said so): gating held it back.
-      if (decision.blockedBy !== null && decision.blockedBy.startsWith("gate-")) this.#recheckAtMs = this.#host.nowMs() + GATE_RECHECK_SECONDS * 1000;
-      this.#schedule();
-    }
+    if (!exitIntent) this.#schedule();
     return false;
   }
 

@@ -17,8 +17,9 @@ export interface WidgetChat {
   position: number | null;
   expectedWaitSeconds: number | null;
   agentName: string | null;
-  endedBy: "agent" | "shopper" | "restart" | null;
+  endedBy: "agent" | "shopper" | "restart" | "disconnected" | null;
   messages: WidgetChatMessage[];
+  rating: number | null;
 }
 
 /**

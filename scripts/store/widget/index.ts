@@ -4,5 +4,4 @@
 export { TriggerLoop, MAX_LOOKAHEAD_SECONDS, type PageSignals, type TriggerHost } from "./TriggerLoop.ts";
 export { detectDevice } from "./detectDevice.ts";
 export { formatWait } from "./formatWait.ts";
-export { usesSignal } from "./usesSignal.ts";
 export { BOOTSTRAP_ELEMENT_ID, WIDGET_ELEMENT_ID, type WidgetBootstrap, type WidgetChat, type WidgetChatMessage } from "./WidgetBootstrap.ts";

@@ -4,12 +4,11 @@
 // drives the chat panel from the server's event stream. Every widget event is reported to the
 // server, which records it durably.
 
-import { onDeclined, onInvitationShown, reactiveAvailable, type Decision, type Signals, type VisitState } from "../../../sim/policy/index.ts";
+import { onDeclined, onInvitationShown, reactiveAvailable, usesSignal, type Decision, type Signals, type VisitState } from "../../../sim/policy/index.ts";
 import { nonFiniteReviver } from "../nonFiniteJson.ts";
 import { ChatWidgetView } from "./ChatWidgetView.ts";
 import { detectDevice } from "./detectDevice.ts";
 import { TriggerLoop } from "./TriggerLoop.ts";
-import { usesSignal } from "./usesSignal.ts";
 import { callApi, report } from "./widgetApi.ts";
 import { BOOTSTRAP_ELEMENT_ID, WIDGET_ELEMENT_ID, type WidgetBootstrap, type WidgetChat } from "./WidgetBootstrap.ts";
 
@@ -99,6 +98,10 @@ function main(): void {
         showChat(answer.chat);
         loop.resume(visit);
       }, fail);
+    },
+    rate: (rating, comment) => {
+      if (chat === null) return;
+      callApi<{ chat: WidgetChat }>("POST", "/api/chat/rating", { chatId: chat.id, rating, comment }).then((answer) => showChat(answer.chat), fail);
     },
     close: () => {
       if (chat !== null && chat.status !== "ended") minimized = true;

@@ -1,14 +1,24 @@
 import { nonFiniteReplacer, nonFiniteReviver } from "../nonFiniteJson.ts";
 
+/** `<meta name="csrf-token">`: the page's CSRF token, sent back as the x-csrf-token header. */
+export const CSRF_META_NAME = "csrf-token";
+
+function pageCsrfToken(): string {
+  return document.querySelector<HTMLMetaElement>(`meta[name="${CSRF_META_NAME}"]`)?.content ?? "";
+}
+
 /**
- * Calls the store's JSON API with the session cookie; JSON keeps Infinity both ways. A non-2xx
- * answer throws with the server's house-format message.
+ * Calls the store's JSON API with the session cookie; JSON keeps Infinity both ways. Every
+ * state-changing call carries the page's CSRF token. A non-2xx answer throws with the server's
+ * house-format message.
  */
-export async function callApi<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+export async function callApi<T>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = body === undefined ? {} : { "content-type": "application/json" };
+  if (method !== "GET") headers["x-csrf-token"] = pageCsrfToken();
   const response = await fetch(path, {
     method,
     credentials: "same-origin",
-    headers: body === undefined ? {} : { "content-type": "application/json" },
+    headers,
     body: body === undefined ? undefined : JSON.stringify(body, nonFiniteReplacer),
   });
   const text = await response.text();

@@ -45,6 +45,8 @@ export async function startFaultProxy(upstream: string, faults: Faults): Promise
       if (request.method === "GET" && faults.slow?.path.test(path)) await new Promise((resolve) => setTimeout(resolve, faults.slow!.seconds * 1000));
       const body = await readBody(request);
       const headers = Object.fromEntries(Object.entries(request.headers).filter(([name, value]) => !HOP_HEADERS.has(name) && typeof value === "string")) as Record<string, string>;
+      // Like Host, the page's Origin names the proxy; the store accepts only its own (DNS-rebinding guard).
+      if (headers.origin !== undefined) headers.origin = new URL(upstream).origin;
       const answer = await fetch(upstream + request.url, { method: request.method, headers, body: body.length > 0 ? new Uint8Array(body) : undefined, redirect: "manual" });
       const out: Record<string, string | string[]> = {};
       answer.headers.forEach((value, name) => {

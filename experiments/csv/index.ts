@@ -1,0 +1,1 @@
+export { formatCsv, unescapeFormula } from "./formatCsv.ts";

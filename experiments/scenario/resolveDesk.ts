@@ -1,0 +1,19 @@
+import type { z } from "zod";
+import type { MessageConfig, ServiceLevelDefinition } from "../../sim/model/index.ts";
+import type { deskSchema } from "./sharedSchema.ts";
+import { toDistributionSpec } from "./toDistributionSpec.ts";
+
+/** The warm-up of a horizon: as written (checked to end before the horizon), else `defaultSeconds`. */
+export function resolveWarmup(horizon: { days: number; warmupSeconds?: number }, defaultSeconds: number, problems: string[]): number {
+  const horizonSeconds = horizon.days * 86400;
+  if (horizon.warmupSeconds === undefined) return defaultSeconds;
+  if (horizon.warmupSeconds >= horizonSeconds) {
+    problems.push(`invalid horizon.warmupSeconds: ${horizon.warmupSeconds} (must be less than the horizon, ${horizonSeconds} s)`);
+  }
+  return horizon.warmupSeconds;
+}
+
+/** The scenario's `desk` section as the model's queue cap and message settings. */
+export function resolveDesk(desk: z.output<typeof deskSchema>): { maxQueueLength: number; messages: MessageConfig; serviceLevel: ServiceLevelDefinition } {
+  return { maxQueueLength: desk.maxQueueLength ?? Infinity, messages: { ...desk.messages, handleSeconds: toDistributionSpec(desk.messages.handleSeconds) }, serviceLevel: desk.serviceLevel };
+}

@@ -1,0 +1,148 @@
+import type { ModelConfig, SimulationResults } from "../../sim/model/index.ts";
+import { kpi, KPIS, type KpiUnit } from "../kpis/index.ts";
+import { runTasks, type RunTasksOptions } from "../parallel/index.ts";
+import { centralValue, type UncertainSpec } from "../scenario/index.ts";
+import { DEFAULT_CONFIDENCE_LEVEL, tInterval, type Estimate } from "../stats/index.ts";
+import { decisionAnalysis, type DecisionAnalysis } from "./decisionAnalysis.ts";
+import { sampleWorlds, worldSeed } from "./sampleWorlds.ts";
+import { sharedParameters, worldConfig, worldTasks, type WorldVariant } from "./worldTasks.ts";
+
+/** Most worlds one run may draw. */
+export const MAX_WORLDS = 1000;
+/** Most simulation runs (worlds × variants × replications) one decision may ask for. */
+export const MAX_WORLD_RUNS = 20_000;
+
+export interface WorldDecisionOptions extends RunTasksOptions {
+  worlds: number;
+  replications: number;
+  seed: string | number;
+  metric: string;
+  level?: number;
+}
+
+/** One world: its parameter values and each variant's mean KPI over its replications. */
+export interface WorldOutcome {
+  index: number;
+  seed: string;
+  values: Record<string, number>;
+  /** Replications every variant completed in this world (the ones averaged). */
+  replications: number;
+  /** Variant name → mean of the metric over those replications; null when the world was dropped. */
+  metric: Record<string, number | null>;
+}
+
+export interface WorldDecisionResults {
+  kind: "decision";
+  scenario: string;
+  metric: string;
+  metricLabel: string;
+  metricUnit: KpiUnit;
+  direction: "higher" | "lower";
+  level: number;
+  seed: string | number;
+  /** Worlds drawn, and replications asked for per world and variant. */
+  worldsRequested: number;
+  replications: number;
+  parameters: { path: string; spec: UncertainSpec; central: number }[];
+  /** The decision across the worlds every variant completed; null when fewer than 2 did. */
+  analysis: DecisionAnalysis | null;
+  /** Each variant's expected value of every KPI over the worlds (t interval of the world means). */
+  expectedKpis: Record<string, Record<string, Estimate | null>>;
+  worlds: WorldOutcome[];
+  errored: { variant: string; world: number; replication: number; error: string }[];
+  cancelled: number;
+  stoppedBy: "count" | "interrupted" | "failFast";
+}
+
+/** Refuses a run too large to be meant (house-format RangeError). */
+export function checkWorldRun(worlds: number, variants: number, replications: number): void {
+  if (!Number.isInteger(worlds) || worlds < 2 || worlds > MAX_WORLDS) throw new RangeError(`invalid worlds: ${worlds} (must be an integer from 2 to ${MAX_WORLDS})`);
+  const runs = worlds * variants * replications;
+  if (runs > MAX_WORLD_RUNS) {
+    throw new RangeError(`invalid worlds: ${worlds} (${worlds} worlds × ${variants} variants × ${replications} replications = ${runs} runs; at most ${MAX_WORLD_RUNS}: fewer worlds or replications)`);
+  }
+}
+
+/**
+ * A decision under parameter uncertainty: `worlds` draws of the variants' uncertain parameters
+ * (a Latin hypercube, `sampleWorlds`), and in each world every variant run for the same
+ * `replications` seeds (common random numbers within the world, independent seeds across worlds).
+ * Each variant's metric is averaged per world; `decisionAnalysis` turns those into expected values,
+ * probability best, expected loss, EVPI and sensitivity. A world missing a replication of any
+ * variant keeps only the replications all completed; a world with none is left out.
+ */
+export async function runWorldDecision(variants: readonly WorldVariant[], options: WorldDecisionOptions): Promise<WorldDecisionResults> {
+  const level = options.level ?? DEFAULT_CONFIDENCE_LEVEL;
+  const definition = kpi(options.metric);
+  if (variants.length === 0) throw new RangeError("invalid variants: an empty list (give at least one)");
+  checkWorldRun(options.worlds, variants.length, options.replications);
+  const parameters = sharedParameters(variants);
+  const worlds = sampleWorlds(parameters, options.worlds, options.seed);
+  const configs: ModelConfig[][] = variants.map((variant) => worlds.map((world) => worldConfig(variant, world)));
+  const tasks = worldTasks(variants.length, worlds, options.replications, options.seed);
+  const outcomes = await runTasks(tasks.map((task) => ({ config: configs[task.variant][task.world], seed: task.seed })), options);
+
+  // runs[w][r][v]
+  const runs = worlds.map(() => Array.from({ length: options.replications }, () => new Array<SimulationResults | null>(variants.length).fill(null)));
+  const errored: WorldDecisionResults["errored"] = [];
+  let cancelled = 0;
+  outcomes.forEach((outcome, index) => {
+    const task = tasks[index];
+    if (outcome.state === "completed") runs[task.world][task.replication][task.variant] = outcome.results;
+    else if (outcome.state === "errored") errored.push({ variant: variants[task.variant].name, world: task.world, replication: task.replication, error: outcome.error });
+    else cancelled++;
+  });
+  const complete = runs.map((world) => world.filter((replication): replication is SimulationResults[] => replication.every((run) => run !== null)));
+  const worldMean = (w: number, v: number, key: string): number | null => {
+    const values = complete[w].map((replication) => kpi(key).extract(replication[v])).filter((value): value is number => value !== null);
+    return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
+  };
+  const worldOutcomes: WorldOutcome[] = worlds.map((world, w) => ({
+    index: world.index,
+    seed: worldSeed(options.seed, world.index),
+    values: { ...world.values },
+    replications: complete[w].length,
+    metric: Object.fromEntries(variants.map((variant, v) => [variant.name, worldMean(w, v, definition.key)])),
+  }));
+  const used = worldOutcomes.filter((world) => variants.every((variant) => world.metric[variant.name] !== null));
+  const analysis =
+    used.length < 2
+      ? null
+      : decisionAnalysis({
+          variants: variants.map((variant) => variant.name),
+          worldValues: variants.map((variant) => used.map((world) => world.metric[variant.name]!)),
+          parameters: parameters.map((parameter) => ({ path: parameter.path, values: used.map((world) => world.values[parameter.path]) })),
+          higherIsBetter: definition.direction !== "lower",
+          level,
+        });
+  const expectedKpis = Object.fromEntries(
+    variants.map((variant, v) => [
+      variant.name,
+      Object.fromEntries(
+        KPIS.map((entry) => {
+          const means = used.map((world) => worldMean(world.index, v, entry.key)).filter((value): value is number => value !== null);
+          return [entry.key, means.length === 0 ? null : tInterval(means, level)];
+        }),
+      ),
+    ]),
+  );
+  return {
+    kind: "decision",
+    scenario: variants[0].scenario.config.name,
+    metric: definition.key,
+    metricLabel: definition.label,
+    metricUnit: definition.unit,
+    direction: definition.direction === "lower" ? "lower" : "higher",
+    level,
+    seed: options.seed,
+    worldsRequested: options.worlds,
+    replications: options.replications,
+    parameters: parameters.map(({ path, spec }) => ({ path, spec, central: centralValue(spec) })),
+    analysis,
+    expectedKpis,
+    worlds: worldOutcomes,
+    errored,
+    cancelled,
+    stoppedBy: options.signal?.aborted ? "interrupted" : options.failFast && errored.length > 0 ? "failFast" : "count",
+  };
+}

@@ -1,0 +1,144 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseQueueUrl, QueueWorker } from "../../experiments/distributed/index.ts";
+import { startRedis, type RedisServer } from "../../experiments/distributed/testing/redisServer.ts";
+
+const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
+// A small compare: 2 variants × 4 replications of one day = 8 tasks of a few tenths of a second.
+const COMPARE = ["compare", "experiments/scenarios/baseline.yaml", "--policies", "experiments/policies/aggressive.yaml", "--days", "1", "--replications", "4", "--seed", "7", "--quiet"];
+
+interface Running {
+  child: ChildProcess;
+  /** Everything written to stderr so far. */
+  readonly stderr: () => string;
+  readonly exited: Promise<number | null>;
+}
+
+function convsim(args: string[], env: NodeJS.ProcessEnv = {}): Running {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", ...args], { cwd: projectRoot, env: { ...process.env, NO_COLOR: "1", CONVSIM_QUEUE: "", ...env } });
+  let stderr = "";
+  child.stderr!.on("data", (chunk) => (stderr += chunk));
+  child.stdout!.resume();
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, stderr: () => stderr, exited };
+}
+
+async function until(condition: () => boolean, seconds = 60): Promise<void> {
+  for (let waited = 0; !condition(); waited += 0.05) {
+    if (waited > seconds) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+let redis: RedisServer;
+let folder: string;
+beforeAll(async () => {
+  redis = await startRedis();
+  folder = mkdtempSync(join(tmpdir(), "convsim-queue-"));
+});
+afterAll(async () => {
+  await redis?.stop();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe("convsim worker + compare --queue", () => {
+  it("compare through 2 worker processes, one SIGKILLed mid-task: the task is retried on the other and the comparison is the serial one byte for byte", async () => {
+    const workers = ["a", "b"].map(() => convsim(["worker", "--queue", redis.url, "--concurrency", "1", "--lock-seconds", "2"]));
+    const [a, b] = workers;
+    try {
+      await until(() => workers.every((worker) => worker.stderr().includes("serving queue")));
+      const remoteFile = join(folder, "remote.json");
+      const remote = convsim([...COMPARE, "--queue", redis.url, "--out", remoteFile]);
+      // Kill a as soon as it has finished one task and started the next (it holds that one when killed).
+      await until(() => /done[\s\S]*started/.test(a.stderr()));
+      const held = [...a.stderr().matchAll(/task (\S+) started/g)].at(-1)![1];
+      a.child.kill("SIGKILL");
+      expect(await remote.exited).toBe(0);
+      expect(b.stderr()).toMatch(new RegExp(`task ${held} started again \\(its previous worker stopped answering\\)[\\s\\S]*task ${held} done`));
+
+      const serialFile = join(folder, "serial.json");
+      expect(await convsim([...COMPARE, "--workers", "1", "--out", serialFile]).exited).toBe(0);
+      const remoteDocument = JSON.parse(readFileSync(remoteFile, "utf8"));
+      const serialDocument = JSON.parse(readFileSync(serialFile, "utf8"));
+      expect(JSON.stringify(remoteDocument.comparison)).toBe(JSON.stringify(serialDocument.comparison));
+      expect(remoteDocument.comparison.replications).toBe(4);
+      expect(remoteDocument.stamp.queue).toBe(`redis://127.0.0.1:${redis.port}/0`);
+
+      // SIGTERM: b stops gracefully, saying so, exit 0.
+      b.child.kill("SIGTERM");
+      expect(await b.exited).toBe(0);
+      expect(b.stderr()).toMatch(/SIGTERM: finishing the tasks held[\s\S]*stopped: \d+ tasks done, 0 failed/);
+    } finally {
+      workers.forEach((worker) => worker.child.kill("SIGKILL"));
+    }
+  }, 300_000);
+
+  it("Ctrl-C on a queued compare cancels its tasks: exit 130, the queue holds nothing waiting", async () => {
+    const out = join(folder, "interrupted.json");
+    const run = convsim([...COMPARE.filter((arg) => arg !== "--quiet"), "--queue", redis.url, "--out", out]);
+    await until(() => run.stderr().includes("no worker is connected"));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    run.child.kill("SIGINT");
+    expect(await run.exited).toBe(130);
+    expect(JSON.parse(readFileSync(out, "utf8")).comparison.cancelled).toBe(8);
+    const worker = await QueueWorker.start(parseQueueUrl(redis.url), { concurrency: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await worker.stop();
+    expect(worker.counts).toEqual({ completed: 0, failed: 0 });
+  }, 60_000);
+});
+
+describe("--queue bad input: one line, exit 2, nothing written", () => {
+  async function refused(args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
+    const out = join(folder, `refused-${Math.random().toString(36).slice(2)}.json`);
+    const run = convsim([...args, "--out", out], env);
+    expect(await run.exited).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    const lines = run.stderr().trim().split("\n");
+    expect(lines).toHaveLength(1);
+    return lines[0];
+  }
+
+  it("an unreachable Redis", async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    expect(await refused([...COMPARE, "--queue", `redis://127.0.0.1:${port}`])).toBe(`error: cannot use the queue at redis://127.0.0.1:${port}/0: connection refused (is Redis running there?)`);
+  }, 30_000);
+
+  it("a URL that is not redis:// (flag and CONVSIM_QUEUE)", async () => {
+    expect(await refused([...COMPARE, "--queue", "http://127.0.0.1:6379"])).toMatch(/^error: invalid --queue: "http:\/\/127\.0\.0\.1:6379" \(must be redis:\/\//);
+    expect(await refused(["replicate", "experiments/scenarios/baseline.yaml", "--days", "1"], { CONVSIM_QUEUE: "127.0.0.1:6379" })).toMatch(/^error: invalid CONVSIM_QUEUE: "127\.0\.0\.1:6379"/);
+  }, 30_000);
+
+  it("a wrong password (hidden in the message)", async () => {
+    const secured = await startRedis({ password: "right" });
+    try {
+      const line = await refused(["staff", "experiments/scenarios/contact-center.yaml", "--days", "1", "--queue", `redis://:wrong@127.0.0.1:${secured.port}`]);
+      expect(line).toBe(`error: cannot use the queue at redis://:***@127.0.0.1:${secured.port}/0: authentication failed (check the user and password in the URL)`);
+    } finally {
+      await secured.stop();
+    }
+  }, 30_000);
+
+  it("a queue whose workers run another version", async () => {
+    const stale = await QueueWorker.start(parseQueueUrl(redis.url), { version: "0.0.1+0123456789abcdef", concurrency: 1 });
+    try {
+      expect(await refused([...COMPARE, "--queue", redis.url])).toMatch(/^error: cannot use the queue at redis:\/\/127\.0\.0\.1:\d+\/0: its 1 worker runs convsim 0\.0\.1\+0123456789abcdef, this is 0\.1\.0\+[0-9a-f]{16} \(start workers from the same checkout\)$/);
+    } finally {
+      await stale.stop();
+    }
+  }, 30_000);
+
+  it("worker without a queue", async () => {
+    const run = convsim(["worker"]);
+    expect(await run.exited).toBe(2);
+    expect(run.stderr().trim()).toBe("error: missing --queue: the Redis to take tasks from, e.g. --queue redis://host:6379 (or set CONVSIM_QUEUE)");
+  }, 30_000);
+});

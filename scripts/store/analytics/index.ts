@@ -1,0 +1,6 @@
+// Team analytics of the live store: the chats agents took, projected from the event log, and the
+// per-agent / per-team figures per interval that the team page and the exports show.
+
+export { chatRecords, type ChatRecord } from "./chatRecords.ts";
+export { teamFigures, teamFiguresCsv, type TeamFigureRow } from "./teamFigures.ts";
+export { searchTranscripts } from "./searchTranscripts.ts";

@@ -1,0 +1,90 @@
+import type { ChatRecord } from "./chatRecords.ts";
+
+/**
+ * One agent's (or the whole team's, agentId "team") figures for one interval. Names match the
+ * simulator's per-agent figures where they mean the same (chatsHandled, meanHandleSeconds,
+ * rescuedOrders); `concurrency` is the live counterpart of its occupancy: mean chats held at once.
+ */
+export interface TeamFigureRow {
+  intervalStartMs: number;
+  agentId: string;
+  agentName: string;
+  /** Chats the agent took that started in the interval. */
+  chatsHandled: number;
+  /** Mean seconds from taking a chat to the first reply, over chats with a reply; null without one. */
+  firstResponseSeconds: number | null;
+  /** Mean handle time of the interval's chats that have ended; null when none has. */
+  meanHandleSeconds: number | null;
+  /** Time-weighted mean number of chats held at once over the interval (chat-seconds ÷ interval seconds). */
+  concurrency: number;
+  /** Orders placed by the shoppers of the interval's chats after their chat started. */
+  rescuedOrders: number;
+  /** Their totals, in the store's currency. */
+  revenue: number;
+  /** Mean post-chat rating (1–5) of the interval's rated chats; null when none is rated. */
+  rating: number | null;
+  ratings: number;
+}
+
+const mean = (values: readonly number[]): number | null => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);
+const round = (value: number | null, digits = 3): number | null => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
+
+/**
+ * Per-agent and per-team figures per interval of `intervalSeconds`, aligned to the Unix epoch
+ * (so 3600 gives clock hours in UTC). A chat belongs to the interval it started in; its held time
+ * is split across the intervals it spans for `concurrency`. Chats still open count their time up
+ * to `nowMs`. Rows are sorted by interval, then agent, with the team row first in each interval.
+ *
+ * teamFigures([{ agentId: "a", startedAtMs: 0, endedAtMs: 1_800_000, ... }], 3600, 3_600_000)
+ * // → a: chatsHandled 1, concurrency 0.5 (half an hour held in a one-hour interval)
+ */
+export function teamFigures(records: readonly ChatRecord[], intervalSeconds: number, nowMs: number): TeamFigureRow[] {
+  const intervalMs = intervalSeconds * 1000;
+  const groups = new Map<string, { start: number; agentId: string; agentName: string; chats: ChatRecord[]; heldMs: number }>();
+  const group = (start: number, agentId: string, agentName: string) => {
+    const key = `${start}\u0000${agentId}`;
+    let found = groups.get(key);
+    if (!found) groups.set(key, (found = { start, agentId, agentName, chats: [], heldMs: 0 }));
+    return found;
+  };
+  for (const record of records) {
+    const start = Math.floor(record.startedAtMs / intervalMs) * intervalMs;
+    for (const [agentId, agentName] of [[record.agentId, record.agentName], ["team", "Team"]]) {
+      group(start, agentId, agentName).chats.push(record);
+      const endMs = record.endedAtMs ?? nowMs;
+      for (let from = start; from < endMs; from += intervalMs) {
+        const held = Math.min(endMs, from + intervalMs) - Math.max(record.startedAtMs, from);
+        if (held > 0) group(from, agentId, agentName).heldMs += held;
+      }
+    }
+  }
+  const rows = [...groups.values()].map((entry): TeamFigureRow => {
+    const rated = entry.chats.filter((chat) => chat.rating !== null).map((chat) => chat.rating!);
+    const orders = entry.chats.flatMap((chat) => chat.orders);
+    return {
+      intervalStartMs: entry.start,
+      agentId: entry.agentId,
+      agentName: entry.agentName,
+      chatsHandled: entry.chats.length,
+      firstResponseSeconds: round(mean(entry.chats.filter((chat) => chat.firstResponseSeconds !== null).map((chat) => chat.firstResponseSeconds!))),
+      meanHandleSeconds: round(mean(entry.chats.filter((chat) => chat.handleSeconds !== null).map((chat) => chat.handleSeconds!))),
+      concurrency: round(entry.heldMs / intervalMs)!,
+      rescuedOrders: orders.length,
+      revenue: Math.round(orders.reduce((sum, order) => sum + order.total, 0) * 100) / 100,
+      rating: round(mean(rated)),
+      ratings: rated.length,
+    };
+  });
+  return rows.sort((a, b) => a.intervalStartMs - b.intervalStartMs || Number(b.agentId === "team") - Number(a.agentId === "team") || a.agentId.localeCompare(b.agentId));
+}
+
+/** The rows as CSV (header + one line per row; empty cells for null), for spreadsheets and the report. */
+export function teamFiguresCsv(rows: readonly TeamFigureRow[]): string {
+  const columns = ["intervalStart", "agentId", "agentName", "chatsHandled", "firstResponseSeconds", "meanHandleSeconds", "concurrency", "rescuedOrders", "revenue", "rating", "ratings"] as const;
+  const cell = (value: unknown): string => {
+    const text = value === null || value === undefined ? "" : String(value);
+    return /[",\n\r]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = rows.map((row) => [new Date(row.intervalStartMs).toISOString(), row.agentId, row.agentName, row.chatsHandled, row.firstResponseSeconds, row.meanHandleSeconds, row.concurrency, row.rescuedOrders, row.revenue, row.rating, row.ratings].map(cell).join(","));
+  return `${[columns.join(","), ...lines].join("\n")}\n`;
+}

@@ -1,0 +1,160 @@
+// Load bench of the live store (run: `npx tsx scripts/store/loadBench.ts [shoppers] [seconds]`):
+// N concurrent shoppers over HTTP on loopback, 10% of them chatting to bot agents, with the store
+// killed (SIGKILL) and restarted 3 times during the run. Reports requests/s, p50/p99 latency, and
+// orders and messages acknowledged vs stored in the event log. Bounded: N shoppers, one checkout
+// each, stopped after the time limit whatever happens.
+
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readEventLog } from "./readEventLog.ts";
+import { BASELINE_ANSWERS, TestClient } from "./testStore.ts";
+import { Warnings } from "./Warnings.ts";
+
+const SHOPPERS = Number(process.argv[2] ?? 1000);
+const LIMIT_SECONDS = Number(process.argv[3] ?? 300);
+const CHATTING_SHARE = 0.1;
+const KILLS = 3;
+const SIGNALS = { step: "cart", idleSeconds: 0, timeOnSiteSeconds: 30, pageViews: 2, cartValue: 0, formErrors: 0, exitIntent: false, returningVisitor: false, device: "desktop" };
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function startStoreProcess(port: number, dataDir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", "store", "--port", String(port), "--data", dataDir, "--auto-agents", "10", "--bot-delay-seconds", "0.2", "--bot-handle-seconds", "600"], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (chunk) => {
+      out += chunk;
+      if (out.includes("store listening on")) resolve(child);
+    });
+    child.on("exit", (code) => reject(new Error(`store exited with ${code}`)));
+  });
+}
+
+const latencies: number[] = [];
+let requests = 0;
+let failures = 0;
+const deadline = performance.now() + LIMIT_SECONDS * 1000;
+
+/** One request, retried while the store is down (connection refused during a restart) until the deadline. */
+async function call<T>(run: () => Promise<T & { status: number }>, accept: (status: number) => boolean): Promise<(T & { status: number }) | null> {
+  while (performance.now() < deadline) {
+    const started = performance.now();
+    try {
+      const answer = await run();
+      requests++;
+      if (answer.status >= 500 || answer.status === 0) throw new Error(String(answer.status));
+      latencies.push(performance.now() - started);
+      return accept(answer.status) ? answer : null;
+    } catch {
+      failures++;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  return null;
+}
+
+/** Keeps the shopper's chat stream open as the widget does (reconnecting across restarts), so the store knows they are there. */
+async function holdChatStream(client: TestClient, signal: AbortSignal): Promise<void> {
+  while (!signal.aborted) {
+    try {
+      const cookie = [...client.cookies].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join("; ");
+      const response = await fetch(`${client.baseUrl}/api/chat/stream`, { headers: { cookie }, signal });
+      const reader = response.body?.getReader();
+      while (reader && !signal.aborted && !(await reader.read()).done);
+    } catch {
+      // Store down (a restart) or aborted: try again shortly unless done.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), "convsim-load-"));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let store = await startStoreProcess(port, dataDir);
+  const ackedOrders = new Set<string>();
+  const ackedMessages = new Set<string>();
+  let done = 0;
+  const started = performance.now();
+
+  const shopper = async (index: number): Promise<void> => {
+    const client = new TestClient(url);
+    await call(() => client.get("/"), () => true);
+    await call(() => client.send("POST", "/api/cart", { productId: index % 2 === 0 ? "linen-shirt" : "leather-bag", quantity: 1 }), (status) => status === 200);
+    const listening = new AbortController();
+    if (index % Math.round(1 / CHATTING_SHARE) === 0) {
+      await call(() => client.send("POST", "/api/chat/request", { source: "reactive", signals: SIGNALS }), (status) => status === 201);
+      void holdChatStream(client, listening.signal);
+      for (let i = 0; i < 2; i++) {
+        const text = `shopper ${index} message ${i} ${Math.random().toString(36).slice(2)}`;
+        const answer = await call(() => client.send("POST", "/api/chat/messages", { text }), (status) => status === 201);
+        if (answer) ackedMessages.add(text);
+      }
+    }
+    let checkoutId: string | undefined;
+    for (const step of ["account", "shipping", "payment", "review"]) {
+      const answer = await call(() => client.send("POST", `/api/checkout/${step}`, { ...BASELINE_ANSWERS[step], ...(step === "review" && checkoutId ? { checkoutId } : {}) }), (status) => status === 200 || status === 201 || status === 409);
+      if (step === "payment") checkoutId = (await call(() => client.get("/api/checkout"), (status) => status === 200))?.json.checkoutId;
+      if (step === "review" && answer?.status === 201) ackedOrders.add(answer.json.order.orderId);
+    }
+    listening.abort();
+    done++;
+  };
+
+  const kills = (async () => {
+    for (let kill = 1; kill <= KILLS; kill++) {
+      // Spread the kills over the run: by answered requests (about 8 per shopper, 10 for a chatting one).
+      while (requests < (SHOPPERS * 8.2 * kill) / (KILLS + 1) && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      const exited = new Promise((resolve) => store.once("exit", resolve));
+      store.kill("SIGKILL");
+      await exited;
+      process.stderr.write(`SIGKILL ${kill} after ${requests} requests (${done} shoppers done); restarting\n`);
+      store = await startStoreProcess(port, dataDir);
+    }
+  })();
+  await Promise.all(Array.from({ length: SHOPPERS }, (_, index) => shopper(index)));
+  const seconds = (performance.now() - started) / 1000;
+  await kills;
+  store.kill("SIGTERM");
+  await new Promise((resolve) => store.once("exit", resolve));
+
+  const events = readEventLog(join(dataDir, "events.jsonl"), new Warnings()).events;
+  const storedOrders = new Set(events.flatMap((event) => (event.type === "orderPlaced" ? [event.orderId] : [])));
+  const storedMessages = new Set(events.flatMap((event) => (event.type === "chatMessage" && event.from === "shopper" ? [event.text] : [])));
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const quantile = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const lost = (acked: Set<string>, stored: Set<string>) => [...acked].filter((id) => !stored.has(id)).length;
+  const figures = {
+    shoppers: SHOPPERS,
+    completed: done,
+    chatting: Math.ceil(SHOPPERS * CHATTING_SHARE),
+    kills: KILLS,
+    seconds: Math.round(seconds * 10) / 10,
+    requests,
+    requestsPerSecond: Math.round(requests / seconds),
+    retriedWhileDown: failures,
+    p50Ms: Math.round(quantile(0.5) * 10) / 10,
+    p99Ms: Math.round(quantile(0.99) * 10) / 10,
+    ordersAcknowledged: ackedOrders.size,
+    ordersStored: storedOrders.size,
+    ordersLost: lost(ackedOrders, storedOrders),
+    messagesAcknowledged: ackedMessages.size,
+    messagesStored: storedMessages.size,
+    messagesLost: lost(ackedMessages, storedMessages),
+  };
+  process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+  if (figures.ordersLost > 0 || figures.messagesLost > 0) process.exitCode = 1;
+}
+
+await main();

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { Environment } from "./Environment.ts";
+import { SharedService } from "./SharedService.ts";
+
+/** Each job runs at 1 ÷ (1 + 0.5 (n − 1)) work units per second while its server holds n jobs. */
+const rate = (load: number) => 1 / (1 + 0.5 * (load - 1));
+
+function job(env: Environment, service: SharedService, log: unknown[], name: string, server: number, at: number, work: number): void {
+  env.process(
+    (function* () {
+      yield env.timeout(at);
+      const result = yield service.start(server, work);
+      log.push([name, env.now, result.elapsedSeconds, result.meanLoad]);
+    })(),
+  );
+}
+
+/** Log of [name, finish time, elapsed, mean load] for job A (10 units at t=0, server 0) and B (4 units at t=2 on `serverOfB`). */
+function twoJobs(serverOfB: number): unknown[] {
+  const env = new Environment();
+  const service = new SharedService(env, rate);
+  const log: unknown[] = [];
+  job(env, service, log, "A", 0, 0, 10);
+  job(env, service, log, "B", serverOfB, 2, 4);
+  env.run();
+  return log;
+}
+
+describe("SharedService", () => {
+  it("start() slows a job while its server holds another and speeds it up when that one ends", () => {
+    // Both run at 1/1.5 from t=2: B needs 6 s (t=8), A has 8 − 4 = 4 left at t=8 and runs alone at
+    // rate 1 (t=12). A's mean load: (2·1 + 6·2 + 4·1) ÷ 12.
+    expect(twoJobs(0)).toEqual([
+      ["B", 8, 6, 2],
+      ["A", 12, 12, 1.5],
+    ]);
+  });
+
+  it("start() on different servers keeps their speeds independent", () => {
+    expect(twoJobs(1)).toEqual([
+      ["B", 6, 4, 1],
+      ["A", 10, 10, 1],
+    ]);
+  });
+
+  it("start() moves the completion timer instead of leaving stale ones on the queue", () => {
+    const env = new Environment();
+    const service = new SharedService(env, rate);
+    const log: unknown[] = [];
+    for (let i = 0; i < 3; i++) job(env, service, log, `J${i}`, 0, i, 30);
+    env.run({ until: 2.5 });
+    // Three waiting processes would hold nothing; one completion timer is the only queued event.
+    expect(service.loadOf(0)).toBe(3);
+    expect(env.queueSize).toBe(1);
+    env.run();
+    expect(log.map((entry) => (entry as unknown[])[0])).toEqual(["J0", "J1", "J2"]);
+    expect(service.loadOf(0)).toBe(0);
+  });
+
+  it("start(server, work) rejects negative or infinite work", () => {
+    const service = new SharedService(new Environment(), rate);
+    expect(() => service.start(0, -1)).toThrow(/invalid work: -1 \(must be a finite number >= 0\)/);
+    expect(() => service.start(0, Infinity)).toThrow(/invalid work: Infinity/);
+  });
+});
