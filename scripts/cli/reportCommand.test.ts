@@ -60,7 +60,7 @@ describe("report command", () => {
     expect(runs.map((run) => run.code)).toEqual([2, 2, 2]);
     expect(runs[0].stderr).toMatch(/^error: cannot read results file .*missing\.json: no such file\n$/);
     expect(runs[1].stderr).toMatch(/^error: invalid results file .*bad\.json: JSON syntax error: /);
-    expect(runs[2].stderr).toMatch(/^error: .*unknown\.json:\n {2}invalid results\.kind: "weather" \(allowed: store, chatOnly, comparison, staffing, calibration, syntheticCheck\)\n$/);
+    expect(runs[2].stderr).toMatch(/^error: .*unknown\.json:\n {2}invalid results\.kind: "weather" \(allowed: store, chatOnly, comparison, decision, staffing, calibration, syntheticCheck\)\n$/);
     expect(existsSync(out)).toBe(false);
   });
 

@@ -32,7 +32,7 @@ function liftText(lift: Lift): string {
   if (lift.points === null) return "–";
   const sign = lift.points >= 0 ? "+" : "";
   const relative = lift.relative === null ? "" : `, ${lift.relative >= 0 ? "+" : ""}${(lift.relative * 100).toFixed(0)}% relative`;
-  return `${formatPercent(lift.treatedRate)} vs ${formatPercent(lift.comparisonRate)}: ${sign}${lift.points.toFixed(1)} points${relative}`;
+  return `${formatPercent(lift.treatedRate, 1)} vs ${formatPercent(lift.comparisonRate, 1)}: ${sign}${lift.points.toFixed(1)} points${relative}`;
 }
 
 function storeSections(results: StoreResults, currency: string): string[] {

@@ -5,6 +5,7 @@ import { interruptSignal } from "./interrupt.ts";
 import { integerOption } from "./options.ts";
 import { createProgress } from "./progress.ts";
 import { writeReportLater } from "./writeReportLater.ts";
+import { printNext } from "./printNext.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { UsageError } from "./UsageError.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
@@ -94,6 +95,7 @@ export async function runWorldsCommand(input: WorldsRunInput): Promise<WorldDeci
   if (report) await writeReportLater([document], report, { sources: [out ?? "(in memory)"] });
   if (json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   else process.stdout.write(decisionSummary(decision, input.currency) + (out ? `results written to ${out}\n` : ""));
+  printNext(report ? `open ${report}` : "add --report FILE for the decision across worlds with its charts", input.flags.quiet);
   if (decision.stoppedBy === "interrupted") process.exitCode = 130;
   else if (decision.errored.length > 0) process.exitCode = 1;
   return decision;
