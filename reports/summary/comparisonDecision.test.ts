@@ -43,9 +43,9 @@ describe("comparisonDecision", () => {
 
   it("comparisonDecision shows profit when the results carry a profit metric", () => {
     const fixture = comparisonFixture();
-    const row = fixture.differences.find((difference) => difference.variant === "idle-on-payment" && difference.metric === "netBenefit")!;
-    const withProfit = { ...fixture, differences: [...fixture.differences, { ...row, metric: "profitPerSession", label: "Profit per session" }] };
-    expect(comparisonDecision(withProfit).profit?.label).toBe("Profit per session");
-    expect(comparisonDecision(fixture).profit).toBeNull();
+    const profit = comparisonDecision(fixture).profit;
+    expect([profit?.variant, profit?.metric, profit?.label]).toEqual(["idle-on-payment", "contributionProfit", "Contribution profit"]);
+    const withoutProfit = { ...fixture, differences: fixture.differences.filter((difference) => difference.metric !== "contributionProfit") };
+    expect(comparisonDecision(withoutProfit).profit).toBeNull();
   });
 });

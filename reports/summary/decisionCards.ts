@@ -1,6 +1,6 @@
 import { formatClock, formatCount, formatInterval, formatMoney, formatNumber, formatPercent, formatSignedPercent, formatValue } from "../../experiments/format/index.ts";
 import type { ChatOnlyResults, StoreResults } from "../../sim/model/index.ts";
-import type { ComparisonResults, StaffingResults } from "../inputTypes.ts";
+import type { ComparisonResults, DecisionResults, StaffingResults } from "../inputTypes.ts";
 import type { ReportBody } from "../reportDocument.ts";
 import type { Section } from "../reportTypes.ts";
 import { comparisonDecision, MAX_FEASIBLE_TEST_DAYS, type ComparisonVerdict } from "./comparisonDecision.ts";
@@ -24,6 +24,8 @@ export function decisionCard(body: ReportBody, context: DecisionContext): Decisi
       return storeCard(body, context);
     case "chatOnly":
       return chatOnlyCard(body, context);
+    case "decision":
+      return worldsCard(body, context);
     default:
       return null;
   }
@@ -170,5 +172,30 @@ function chatOnlyCard(results: ChatOnlyResults, context: DecisionContext): Decis
       { label: "occupancy", value: formatPercent(results.chat.occupancy), href: link(context, "-chat") },
       { label: "agent cost", value: formatMoney(results.chat.agentCost, context.currency), detail: `${formatNumber(results.chat.agentHoursScheduled, 1)} agent-hours`, href: link(context, "-chat") },
     ],
+  };
+}
+
+/** A decision under parameter uncertainty (`--worlds`): the choice, how often it wins, what better knowledge is worth. */
+function worldsCard(decision: DecisionResults, context: DecisionContext): DecisionCard {
+  const kind = `Decision across worlds · ${decision.scenario}`;
+  const analysis = decision.analysis;
+  const chosen = analysis?.variants.find((variant) => variant.variant === analysis.choice);
+  if (analysis === null || chosen === undefined) {
+    return { kind, headline: "No decision", verdict: `fewer than 2 of ${formatCount(decision.worldsRequested)} worlds completed`, tone: "neutral", figures: [] };
+  }
+  const href = link(context, "-decision");
+  const value = (amount: number) => formatValue(amount, decision.metricUnit, context.currency);
+  const top = analysis.sensitivity[0];
+  const figures: DecisionFigure[] = [
+    { label: `expected ${decision.metricLabel}`, value: value(chosen.expected.mean), detail: `worlds' 5th–95th percentile ${value(chosen.worldRange.p05)} to ${value(chosen.worldRange.p95)}`, href },
+    { label: "value of perfect information", value: formatValue(analysis.evpi, decision.metricUnit, context.currency, { difference: true }), detail: "what knowing the uncertain parameters would add", href },
+  ];
+  if (top !== undefined) figures.push({ label: "hinges most on", value: top.parameter, detail: top.rankCorrelation === null ? undefined : `rank correlation ${formatNumber(top.rankCorrelation)}`, href });
+  return {
+    kind,
+    headline: `Choose ${analysis.choice}`,
+    verdict: `best ${decision.metricLabel} in ${formatPercent(chosen.probabilityBest, 0)} of ${formatCount(analysis.worlds)} parameter worlds${analysis.runnerUp === null ? "" : `; runner-up ${analysis.runnerUp}`}`,
+    tone: chosen.probabilityBest >= 0.8 ? "good" : "neutral",
+    figures,
   };
 }

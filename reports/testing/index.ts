@@ -8,6 +8,7 @@ export {
   withAbTestPlan,
   staffingFixture,
   calibrationFixture,
+  worldDecisionFixture,
   estimate,
   noise,
 } from "./fixtures.ts";
