@@ -18,19 +18,5 @@ export type { Estimate, MetricUnit, ComparisonResults, ComparisonDifference, Sta
 export { escapeHtml, html, trustedHtml, htmlString, isSafeHtml, type SafeHtml, type HtmlValue } from "./escapeHtml.ts";
 export { plotChart, labelMargin, heatmapChart, estimateBandChart, FULL_WIDTH, HALF_WIDTH, type ChartSpec, type HeatmapSeries, type EstimateBandSpec } from "./charts/index.ts";
 export { funnelSection, abandonmentSection, chatQueueSection, daySection, comparisonSection, staffingSection, calibrationSection, syntheticCheckSection } from "./sections/index.ts";
-export {
-  formatCount,
-  formatNumber,
-  formatPercent,
-  formatPp,
-  formatMoney,
-  formatSeconds,
-  formatValue,
-  formatInterval,
-  formatBounds,
-  formatPValue,
-  formatClock,
-  MISSING,
-  type ValueUnit,
-} from "./format.ts";
 export { OKABE_ITO, COLORS } from "./palette.ts";
+export { comparisonDecision, decisionCard, renderDecisionSummary, DEFAULT_MINIMUM_RELATIVE_EFFECT, MAX_FEASIBLE_TEST_DAYS, DECISION_SUMMARY_ID, type ComparisonDecision, type ComparisonVerdict, type DecisionCard, type DecisionFigure } from "./summary/index.ts";

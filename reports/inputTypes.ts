@@ -5,6 +5,7 @@
  * report does not read are not listed. Calibration follows the draft in experiments/calibration;
  * add it to that check when `calibrate` lands.
  */
+import type { AbTestPlan } from "../experiments/compare/index.ts";
 import type { Estimate } from "../experiments/stats/index.ts";
 
 export type { Estimate };
@@ -28,6 +29,8 @@ export interface ComparisonResults {
   differences: ComparisonDifference[];
   ranking: { variant: string; probabilityBest: number; mean: number | null }[];
   verdict: string;
+  /** The live A/B test plan `compare` writes beside the comparison (`{ comparison, abPlan }`), attached on load. */
+  abPlan?: AbTestPlan | null;
   /** Replications that failed (shown as a warning). */
   errored?: { variant: string; replication: number; error: string }[];
 }
@@ -79,6 +82,9 @@ export interface StaffingResults {
     serviceLevel: Estimate | null;
     queueAbandonment: Estimate | null;
     occupancy: Estimate | null;
+    recommendedAgentsOnline?: number;
+    meanChats?: number;
+    meetsTarget?: boolean | null;
   }[];
   /** Whole-horizon results for a flat number of scheduled agents. */
   sweep: {
@@ -88,7 +94,9 @@ export interface StaffingResults {
     conversionRate: Estimate | null;
     contributionProfit: Estimate | null;
   }[];
-  totals: { recommendedAgentHours: number; recommendedCost: number; erlangAgentHours: number; erlangCost: number };
+  totals: { recommendedAgentHours: number; recommendedCost: number; erlangAgentHours: number; erlangCost: number; shiftAgentHours?: number | null; shiftCost?: number | null };
+  /** `--shift-hours`: the recommendation rounded up to shifts. */
+  shifts?: { shiftHours: number; shifts: { startSeconds: number; endSeconds: number; agents: number }[] } | null;
   explanation: string[];
 }
 

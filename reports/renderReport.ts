@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { html, htmlString, trustedHtml, type SafeHtml } from "./escapeHtml.ts";
-import { formatCount, formatSeconds } from "./format.ts";
+import { formatCount, formatSeconds } from "../experiments/format/index.ts";
 import { DEFAULT_CURRENCY, type ReportBody, type ReportDocument, type ReportKind } from "./reportDocument.ts";
 import { createPlotDocument, createRenderContext } from "./renderContext.ts";
 import { renderSection } from "./renderSection.ts";
@@ -8,12 +8,15 @@ import type { Section } from "./reportTypes.ts";
 import { REPORT_CSS } from "./reportStyles.ts";
 import { buildSections, SECTION_BUILDERS, type SectionRegistry } from "./sectionRegistry.ts";
 import { SORTABLE_TABLES_SCRIPT } from "./sortableTablesScript.ts";
+import { decisionCard, DEFAULT_MINIMUM_RELATIVE_EFFECT, renderDecisionSummary, type DecisionCard } from "./summary/index.ts";
 
 export interface ReportOptions {
   /** Page title; default "convsim report: <scenario>" (or the scenarios, joined). */
   title?: string;
   /** Section builders per kind (tests and new kinds); default SECTION_BUILDERS. */
   registry?: SectionRegistry;
+  /** Smallest relative change of a comparison's primary metric worth acting on (default DEFAULT_MINIMUM_RELATIVE_EFFECT, 1%). */
+  minimumRelativeEffect?: number;
 }
 
 const KIND_LABELS: Readonly<Record<ReportKind, string>> = {
@@ -37,7 +40,9 @@ export function renderReport(documents: readonly ReportDocument[], options: Repo
   const dom = createPlotDocument();
   const runs = documents.map((document, index) => {
     const context = createRenderContext({ document: dom, currency: document.scenario?.currency ?? DEFAULT_CURRENCY, idPrefix: `r${index + 1}` });
-    return { document, id: context.idPrefix, sections: buildSections(document.body, context, registry) };
+    const sections = buildSections(document.body, context, registry);
+    const card = decisionCard(document.body, { sections, currency: context.currency, minimumRelativeEffect: options.minimumRelativeEffect ?? DEFAULT_MINIMUM_RELATIVE_EFFECT });
+    return { document, id: context.idPrefix, sections, card };
   });
   const scenarios = [...new Set(documents.map((document) => document.body.scenario))];
   const title = options.title ?? (scenarios.length === 1 ? `convsim report: ${scenarios[0]}` : "convsim report");
@@ -62,6 +67,7 @@ export function renderReport(documents: readonly ReportDocument[], options: Repo
 <h1>${title}</h1>
 <p class="subtitle">${documents.length === 1 ? KIND_LABELS[documents[0].body.kind] : `${documents.length} result files`}${dates.length > 0 ? ` · results from ${formatDate(dates[0])}${dates.length > 1 && dates[dates.length - 1] !== dates[0] ? ` to ${formatDate(dates[dates.length - 1])}` : ""}` : ""}</p>
 </header>
+${renderDecisionSummary(runs.map((run) => run.card).filter((card): card is DecisionCard => card !== null))}
 ${renderContents(runs)}
 <main>
 ${runs.map((run) => renderRun(run.document, run.id, run.sections))}

@@ -119,7 +119,9 @@ export function parseReportDocument(data: unknown, source: string, scenario: Sce
       source,
     );
   }
-  const body = data[bodyKey] as Record<string, unknown>;
+  const found = data[bodyKey] as Record<string, unknown>;
+  // `compare` writes its A/B test plan beside the comparison; the comparison's sections read it there.
+  const body = found.kind === "comparison" && isRecord(data.abPlan) && Array.isArray(data.abPlan.rows) ? { ...found, abPlan: data.abPlan } : found;
   if (!(REPORT_KINDS as readonly unknown[]).includes(body.kind)) {
     throw new ReportInputError([`invalid ${bodyKey}.kind: ${JSON.stringify(body.kind)} (allowed: ${REPORT_KINDS.join(", ")})`], source);
   }

@@ -23,6 +23,24 @@ h3 { font-size: 18px; }
 .eyebrow { margin: 0 0 4px; font-size: 12px; font-weight: 600; letter-spacing: 0.08em; text-transform: uppercase; color: var(--muted); }
 .report-header { border-bottom: 3px solid var(--ink); padding-bottom: 16px; margin-bottom: 20px; }
 .report-header .subtitle { margin: 6px 0 0; color: var(--muted); }
+.decision-summary { margin: 0 0 24px; }
+.decision-summary > h2 { font-size: 13px; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); margin-bottom: 8px; }
+.decision-cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(250px, 1fr)); gap: 12px; }
+.decision-card { border: 1px solid var(--rule); border-top: 4px solid var(--faint); border-radius: 6px; padding: 10px 14px 12px; min-width: 0; }
+.decision-card.tone-good { border-top-color: var(--good); }
+.decision-card.tone-bad { border-top-color: var(--bad); }
+.decision-kind { margin: 0; font-size: 12px; color: var(--muted); overflow-wrap: anywhere; }
+.decision-headline { margin: 2px 0 0; font-size: 17px; font-weight: 650; line-height: 1.3; overflow-wrap: anywhere; }
+.decision-verdict { margin: 2px 0 8px; font-size: 13px; }
+.decision-card.tone-good .decision-verdict { color: var(--good); }
+.decision-card.tone-bad .decision-verdict { color: var(--bad); }
+.decision-figures { margin: 0; display: grid; gap: 6px; }
+.decision-figures dt { font-size: 12px; color: var(--muted); line-height: 1.3; }
+.decision-figures dd { margin: 0; font-variant-numeric: tabular-nums; line-height: 1.3; }
+.decision-figures dd a { font-weight: 650; text-decoration: none; border-bottom: 1px dotted var(--accent); }
+.decision-figures .tone-good dd a { color: var(--good); }
+.decision-figures .tone-bad dd a { color: var(--bad); }
+.decision-detail { display: block; font-size: 12px; color: var(--muted); }
 nav.toc { background: var(--panel); border: 1px solid var(--rule); border-radius: 6px; padding: 12px 20px; margin-bottom: 28px; font-size: 14px; }
 nav.toc h2 { font-size: 13px; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); margin-bottom: 4px; }
 nav.toc ol { margin: 0; padding-left: 20px; }

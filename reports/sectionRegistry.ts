@@ -1,7 +1,7 @@
 import type { BodyOfKind, ReportBody, ReportKind } from "./reportDocument.ts";
 import type { RenderContext } from "./renderContext.ts";
 import type { Section, SectionBuilder } from "./reportTypes.ts";
-import { abandonmentSection, calibrationSection, chatQueueSection, comparisonSection, daySection, decisionSection, funnelSection, methodologySection, staffingSection, syntheticCheckSection } from "./sections/index.ts";
+import { abTestPlanSection, abandonmentSection, calibrationSection, chatQueueSection, comparisonSection, daySection, decisionSection, funnelSection, methodologySection, staffingSection, syntheticCheckSection } from "./sections/index.ts";
 
 /** Section builders per document kind, in page order. A new kind adds its entry here (the type demands one). */
 export type SectionRegistry = { readonly [K in ReportKind]: readonly SectionBuilder<BodyOfKind<K>>[] };
@@ -10,7 +10,7 @@ export type SectionRegistry = { readonly [K in ReportKind]: readonly SectionBuil
 export const SECTION_BUILDERS: SectionRegistry = Object.freeze({
   store: [funnelSection, abandonmentSection, chatQueueSection, daySection, methodologySection],
   chatOnly: [chatQueueSection, daySection, methodologySection],
-  comparison: [comparisonSection],
+  comparison: [comparisonSection, abTestPlanSection],
   decision: [decisionSection],
   staffing: [staffingSection],
   calibration: [calibrationSection],

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { buildSync } from "esbuild";
+import { buildSync, type BuildOptions } from "esbuild";
 import type runSimulationTask from "./simulationWorker.ts";
 
 /** What a pool thread loads: the module's file URL, and the Node flags the thread starts with. */
@@ -23,6 +23,12 @@ const TSX_ENTRY: WorkerModule = { filename: new URL("./simulationWorker.mjs", im
 /** Flags that load code before the program (tsx's loader hooks) or are the program: a bundled thread needs none. */
 const PRELOAD_FLAGS = new Set(["--import", "--require", "-r", "--loader", "--experimental-loader", "--eval", "-e", "--print", "-p"]);
 
+/**
+ * The worker bundle's path, defined (as a string literal) only in the prebuilt CLI (scripts/build);
+ * run from the TypeScript sources it is undeclared and the bundle is built at first use.
+ */
+declare const __CONVSIM_WORKER_BUNDLE__: string | undefined;
+
 // Built once per process: the source does not change while it runs.
 let cached: WorkerModule | undefined;
 
@@ -33,7 +39,8 @@ let cached: WorkerModule | undefined;
  * function and everything it imports are bundled by esbuild (≈ 0.1 s, once per process) into one
  * plain ES module in the temp folder, named by the hash of its content, and threads start without
  * the loader flags: they are up in tens of milliseconds, concurrent processes share the file, and a
- * stale build is never picked up. If bundling fails (no esbuild, read-only temp folder), threads
+ * stale build is never picked up. The prebuilt CLI (scripts/build) carries this bundle beside itself,
+ * built from the same sources, and then nothing is built at run time. If bundling fails (no esbuild, read-only temp folder), threads
  * fall back to tsx: slower to start, the same code and the same results.
  */
 export function workerModule(): WorkerModule {
@@ -67,23 +74,34 @@ async function loadBundledTask(): Promise<TaskFunction | undefined> {
   }
 }
 
+/**
+ * How the pool threads' module is bundled: the task function and everything it imports (packages
+ * included, so the file runs from any folder) as one plain ES module. The prebuilt CLI
+ * (scripts/build) writes the same bundle beside itself with these options.
+ */
+export function workerBuildOptions(): BuildOptions & { entryPoints: string[] } {
+  return {
+    entryPoints: [WORKER_SOURCE],
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    // seedrandom is CommonJS and asks for `crypto`; a bundled ES module has no `require` of its own.
+    banner: { js: 'import { createRequire as __convsimRequire } from "node:module"; const require = __convsimRequire(import.meta.url);' },
+    legalComments: "none",
+    logLevel: "silent",
+    // Paths in the bundle's comments are relative to the project, not to where the process was
+    // started: the same checkout gives the same bundle (and hash) from any folder or machine.
+    absWorkingDir: PROJECT_ROOT,
+  };
+}
+
 function bundleWorker(): WorkerModule | undefined {
+  const execArgv = threadFlags(withoutPreloads(process.execArgv));
+  // The prebuilt CLI carries its worker bundle, built with it from the same sources: nothing to build.
+  if (typeof __CONVSIM_WORKER_BUNDLE__ === "string" && existsSync(__CONVSIM_WORKER_BUNDLE__)) return { filename: pathToFileURL(__CONVSIM_WORKER_BUNDLE__).href, execArgv };
   try {
-    const output = buildSync({
-      entryPoints: [WORKER_SOURCE],
-      bundle: true,
-      write: false,
-      format: "esm",
-      platform: "node",
-      target: "node20",
-      // Paths in the bundle's comments are relative to the project, not to where the process was
-      // started: the same checkout gives the same bundle (and hash) from any folder or machine.
-      absWorkingDir: PROJECT_ROOT,
-      // seedrandom is CommonJS and asks for `crypto`; a bundled ES module has no `require` of its own.
-      banner: { js: 'import { createRequire as __convsimRequire } from "node:module"; const require = __convsimRequire(import.meta.url);' },
-      legalComments: "none",
-      logLevel: "silent",
-    });
+    const output = buildSync({ ...workerBuildOptions(), write: false });
     const code = output.outputFiles[0].text;
     const hash = createHash("sha256").update(code).digest("hex").slice(0, 16);
     const directory = join(tmpdir(), "convsim-workers");
@@ -95,7 +113,7 @@ function bundleWorker(): WorkerModule | undefined {
       writeFileSync(partial, code);
       renameSync(partial, file);
     }
-    return { filename: pathToFileURL(file).href, execArgv: threadFlags(withoutPreloads(process.execArgv)) };
+    return { filename: pathToFileURL(file).href, execArgv };
   } catch {
     return undefined;
   }

@@ -15,7 +15,13 @@ import type { ResolvedStaffingTarget, StaffingInterval, StaffingObjective, Staff
 /** Service-level target when no target is given: 80% answered within the threshold. */
 export const DEFAULT_SERVICE_LEVEL = 0.8;
 
-export interface StaffOptions extends RunTasksOptions {
+export interface StaffOptions extends Omit<RunTasksOptions, "onProgress"> {
+  /**
+   * Runs finished of the current stage, the stage's runs, and its name ("loads", "search round 2",
+   * "sweep 3/6"). Per stage, because how many search rounds a run takes is known only at its end:
+   * a total over all stages would have to change mid-run.
+   */
+  onProgress?: (finished: number, total: number, stage: string) => void;
   target?: StaffingTargetOptions;
   objective?: StaffingObjective;
   replications: number;
@@ -97,15 +103,13 @@ async function staff(config: ModelConfig, options: StaffOptions): Promise<Staffi
   const measured = withSchedule(config, config.agents.scheduled, target.serviceLevelSeconds);
   const R = options.replications;
 
-  // Progress over all stages: finished runs so far against the runs planned so far.
-  let finishedBefore = 0;
-  let planned = (config.kind === "store" ? R : 0) + (objective === "target" ? R * maxIterations : 0) + R * 6;
-  const batch = { ...options, level, replications: R, seed: options.seed, onProgress: (finished: number) => options.onProgress?.(finishedBefore + finished, planned) };
+  // Each evaluation is one progress stage of R runs, named by what it is for.
+  let stageName = (): string => "loads";
+  let stage = "";
+  const batch = { ...options, level, replications: R, seed: options.seed, onProgress: (finished: number) => options.onProgress?.(finished, R, stage) };
   const evaluate = async (scheduled: number[]): Promise<ScheduleEvaluation> => {
-    const evaluation = await evaluateSchedule(measured, scheduled, batch);
-    finishedBefore += R;
-    planned = Math.max(planned, finishedBefore);
-    return evaluation;
+    stage = stageName();
+    return evaluateSchedule(measured, scheduled, batch);
   };
   const errored: StaffingResults["errored"] = [];
   let cancelled = 0;
@@ -129,6 +133,8 @@ async function staff(config: ModelConfig, options: StaffOptions): Promise<Staffi
 
   let search: SearchResult | null = null;
   if (objective === "target" && !stopped()) {
+    let round = 0;
+    stageName = () => `search round ${++round}`;
     search = await searchSchedule({
       startOnline: analytic.map((interval) => interval.agentsOnline),
       shrinkage,
@@ -142,11 +148,11 @@ async function staff(config: ModelConfig, options: StaffOptions): Promise<Staffi
     });
     errored.push(...search.errored.map((error) => ({ stage: "search", ...error })));
     cancelled += search.cancelled;
-    planned -= R * (maxIterations - search.rounds.length);
   }
 
   const levels = options.sweepLevels ?? sweepLevels(analytic.map((interval) => interval.agentsOnline), shrinkage);
-  planned += R * (levels.length - 6);
+  let sweepIndex = 0;
+  stageName = () => `sweep ${++sweepIndex}/${levels.length}`;
   const sweep: SweepLevel[] = [];
   const sweepEvaluations: ScheduleEvaluation[] = [];
   for (const scheduled of levels) {

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { formatClock } from "../format.ts";
+import { formatClock } from "../../experiments/format/index.ts";
 import { HEATMAP_CLASSES, SEQUENTIAL_SCHEME } from "../palette.ts";
 import type { RenderContext } from "../renderContext.ts";
 import type { Chart } from "../reportTypes.ts";

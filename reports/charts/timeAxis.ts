@@ -1,4 +1,4 @@
-import { formatClock } from "../format.ts";
+import { formatClock } from "../../experiments/format/index.ts";
 
 const HOURS_PER_DAY = 24;
 

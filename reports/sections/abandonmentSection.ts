@@ -2,7 +2,7 @@ import * as Plot from "@observablehq/plot";
 import type { StoreResults } from "../../sim/model/index.ts";
 import { labelMargin, plotChart } from "../charts/plotChart.ts";
 import { quantileThresholds } from "../charts/quantileThresholds.ts";
-import { formatCount, formatPercent } from "../format.ts";
+import { formatCount, formatPercent } from "../../experiments/format/index.ts";
 import { NON_CHECKOUT_REASONS, reasonLabel, stepLabel } from "../labels.ts";
 import { COLORS, HEATMAP_CLASSES, SEQUENTIAL_SCHEME } from "../palette.ts";
 import type { RenderContext } from "../renderContext.ts";

@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { labelMargin, plotChart } from "../charts/plotChart.ts";
-import { formatCount, formatNumber, formatPercent, formatPp, formatPValue, formatSignedPercent } from "../format.ts";
+import { formatCount, formatNumber, formatPercent, formatPp, formatPValue, formatSignedPercent } from "../../experiments/format/index.ts";
 import type { CalibrationResults } from "../inputTypes.ts";
 import { reasonLabel, stepLabel } from "../labels.ts";
 import { COLORS } from "../palette.ts";

@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import type { ChatQueueResults, SimulationResults, StoreResults } from "../../sim/model/index.ts";
 import { plotChart } from "../charts/plotChart.ts";
-import { formatCount, formatMoney, formatNumber, formatPercent, formatSeconds } from "../format.ts";
+import { formatCount, formatMoney, formatNumber, formatPercent, formatSeconds } from "../../experiments/format/index.ts";
 import { COLORS } from "../palette.ts";
 import type { RenderContext } from "../renderContext.ts";
 import type { Chart, SectionBuilder, Table, TableCell } from "../reportTypes.ts";

@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { labelMargin, plotChart } from "../charts/plotChart.ts";
-import { formatBounds, formatCount, formatInterval, formatMoney, formatNumber, formatPercent, formatPp, formatPValue, formatSignedPercent, formatValue } from "../format.ts";
+import { formatBounds, formatCount, formatInterval, formatMoney, formatNumber, formatPercent, formatPp, formatPValue, formatSignedPercent, formatValue } from "../../experiments/format/index.ts";
 import type { ComparisonDifference, ComparisonResults } from "../inputTypes.ts";
 import { capitalize } from "../labels.ts";
 import { COLORS } from "../palette.ts";
@@ -35,8 +35,9 @@ export const comparisonSection: SectionBuilder<ComparisonResults> = (comparison,
   const topRank = [...comparison.ranking].sort((a, b) => b.probabilityBest - a.probabilityBest)[0];
   const charts: Chart[] = [];
   if (primary.length > 0) charts.push(forestChart(comparison, primary, context));
-  const relative = comparison.differences.filter((difference) => difference.relativeLift !== null);
-  if (relative.length > 0) charts.push(relativeChangeChart(comparison, relative, context));
+  // Every metric, guardrails included: one whose control is 0 (annoyed exits under a reactive-only
+  // control) has no relative change, and is drawn at the panel's edge labelled with its absolute change.
+  if (comparison.differences.length > 0) charts.push(relativeChangeChart(comparison, comparison.differences, context));
   if (comparison.ranking.length > 0) charts.push(probabilityBestChart(comparison, context));
   return {
     id: `${context.idPrefix}-comparison`,
@@ -145,24 +146,30 @@ function forestChart(comparison: ComparisonResults, primary: readonly Comparison
 const RELATIVE_LIMIT = 1;
 
 function relativeChangeChart(comparison: ComparisonResults, differences: readonly ComparisonDifference[], context: RenderContext): Chart {
-  const raw = differences.map((difference) => ({
-    metric: capitalize(difference.label),
-    variant: difference.variant,
-    mean: difference.relativeLift!.mean,
-    lower: difference.relativeLift!.lower,
-    upper: difference.relativeLift!.upper,
-    effect: effectOf(difference),
-  }));
+  const raw = differences.map((difference) => {
+    const fromZero = difference.relativeLift === null;
+    // From a control of 0 any change is an infinite relative one: pinned to the edge below.
+    const edge = Math.sign(difference.difference.mean) * Number.MAX_VALUE;
+    return {
+      metric: capitalize(difference.label),
+      variant: difference.variant,
+      mean: fromZero ? edge : difference.relativeLift!.mean,
+      lower: fromZero ? null : difference.relativeLift!.lower,
+      upper: fromZero ? null : difference.relativeLift!.upper,
+      effect: effectOf(difference),
+      fromZero: fromZero ? `${formatValue(difference.difference.mean, difference.unit, context.currency, { difference: true })} from 0` : null,
+    };
+  });
   const metrics = [...new Set(raw.map((row) => row.metric))];
   const variants = [...new Set(raw.map((row) => row.variant))];
   const worse = raw.filter((row) => row.effect === "worse");
   const worstRow = [...worse].sort((a, b) => Math.abs(b.mean) - Math.abs(a.mean))[0];
-  const extent = Math.max(...raw.map((row) => Math.max(Math.abs(row.lower ?? row.mean), Math.abs(row.upper ?? row.mean))), 1e-12);
+  const extent = Math.max(...raw.filter((row) => row.fromZero === null).map((row) => Math.max(Math.abs(row.lower ?? row.mean), Math.abs(row.upper ?? row.mean))), 1e-12);
   // A huge relative change (against a near-zero control) would squeeze every other row to a dot at 0.
   const limit = Math.min(extent * 1.05, RELATIVE_LIMIT);
   const clamp = (value: number | null): number | null => (value === null ? null : Math.max(-limit, Math.min(limit, value)));
   const rows = raw.map((row) => ({ ...row, shownMean: clamp(row.mean)!, shownLower: clamp(row.lower), shownUpper: clamp(row.upper), clipped: Math.abs(row.mean) > limit }));
-  const clipped = rows.filter((row) => row.clipped).map((row) => ({ ...row, note: formatSignedPercent(row.mean, 0) }));
+  const clipped = rows.filter((row) => row.clipped).map((row) => ({ ...row, note: row.fromZero ?? formatSignedPercent(row.mean, 0) }));
   return plotChart(
     {
       key: "comparison-relative",
@@ -170,9 +177,9 @@ function relativeChangeChart(comparison: ComparisonResults, differences: readonl
       caption:
         (worstRow === undefined
           ? "No policy makes any metric significantly worse."
-          : `${worse.length} significant harm${worse.length === 1 ? "" : "s"} across ${new Set(worse.map((row) => row.variant)).size} of ${variants.length} policies; the largest: ${worstRow.metric.toLowerCase()} under ${worstRow.variant} (${formatSignedPercent(worstRow.mean, 0)}).`) +
+          : `${worse.length} significant harm${worse.length === 1 ? "" : "s"} across ${new Set(worse.map((row) => row.variant)).size} of ${variants.length} policies; the largest: ${worstRow.metric.toLowerCase()} under ${worstRow.variant} (${worstRow.fromZero ?? formatSignedPercent(worstRow.mean, 0)}).`) +
         (clipped.length > 0 ? ` Changes beyond ±${formatPercent(limit, 0)} sit at the edge, labelled.` : ""),
-      description: `Forest plots of relative change from ${comparison.control}, one panel per metric: ${rows.map((row) => `${row.metric}, ${row.variant}: ${formatSignedPercent(row.mean)} (${row.effect})`).join("; ")}`,
+      description: `Forest plots of relative change from ${comparison.control}, one panel per metric: ${rows.map((row) => `${row.metric}, ${row.variant}: ${row.fromZero ?? formatSignedPercent(row.mean)} (${row.effect})`).join("; ")}`,
       legend: EFFECT_ORDER.filter((effect) => rows.some((row) => row.effect === effect)).map((effect) => ({ label: effect, color: EFFECT_COLORS[effect], shape: "dot" as const })),
       plot: {
         height: rows.length * 20 + metrics.length * 14 + 60,

@@ -4,7 +4,7 @@ import { heatmapChart } from "../charts/heatmapChart.ts";
 import { integerTicks } from "../charts/integerTicks.ts";
 import { plotChart } from "../charts/plotChart.ts";
 import { timeAxis, type TimeAxis } from "../charts/timeAxis.ts";
-import { formatCompact, formatCount, formatDayClock, formatNumber, formatPercent, formatSeconds } from "../format.ts";
+import { formatCompact, formatCount, formatDayClock, formatNumber, formatPercent, formatSeconds } from "../../experiments/format/index.ts";
 import { COLORS } from "../palette.ts";
 import type { RenderContext } from "../renderContext.ts";
 import type { Chart, SectionBuilder } from "../reportTypes.ts";

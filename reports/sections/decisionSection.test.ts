@@ -1,49 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { DecisionResults } from "../inputTypes.ts";
 import { createRenderContext } from "../renderContext.ts";
-import { estimate, normalizeSvg } from "../testing/index.ts";
+import { normalizeSvg, worldDecisionFixture as decisionFixture } from "../testing/index.ts";
 import { decisionSection } from "./decisionSection.ts";
-
-/** Four policies over 32 worlds, round numbers: idle-on-payment best in 3 of 4 worlds. */
-function decisionFixture(): DecisionResults {
-  const variant = (name: string, mean: number, probabilityBest: number, expectedLoss: number) => ({
-    variant: name,
-    expected: estimate(mean, 0.0002, 32),
-    worldRange: { p05: mean - 0.001, p95: mean + 0.001 },
-    probabilityBest,
-    expectedLoss,
-  });
-  return {
-    kind: "decision",
-    scenario: "Baseline mid-size store",
-    metric: "conversionRate",
-    metricLabel: "conversion",
-    metricUnit: "rate",
-    direction: "higher",
-    worldsRequested: 32,
-    replications: 4,
-    parameters: [
-      { path: "segments[1].invitationSensitivity", central: 0.06 },
-      { path: "segments[0].patienceSeconds.mean", central: 300 },
-      { path: "segments[2].invitationSensitivity", central: 0.05 },
-    ],
-    analysis: {
-      worlds: 32,
-      level: 0.95,
-      variants: [variant("reactive-only", 0.02, 0, 0.002), variant("idle-on-payment", 0.022, 0.75, 0.0001), variant("exit-intent-high-value", 0.0215, 0.25, 0.0006), variant("aggressive", 0.019, 0, 0.003)],
-      choice: "idle-on-payment",
-      runnerUp: "exit-intent-high-value",
-      evpi: 0.0001,
-      sensitivityOf: "idle-on-payment − exit-intent-high-value",
-      sensitivity: [
-        { parameter: "segments[1].invitationSensitivity", rankCorrelation: -0.5, meanWhenLow: 0.001, meanWhenHigh: 0 },
-        { parameter: "segments[0].patienceSeconds.mean", rankCorrelation: 0.25, meanWhenLow: 0.0004, meanWhenHigh: 0.0006 },
-        { parameter: "segments[2].invitationSensitivity", rankCorrelation: null, meanWhenLow: 0.0005, meanWhenHigh: 0.0005 },
-      ],
-      noiseThreshold: 0.35,
-    },
-  };
-}
 
 describe("decisionSection", () => {
   const section = decisionSection(decisionFixture(), createRenderContext())!;

@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { labelMargin, plotChart } from "../charts/plotChart.ts";
-import { formatCount, formatInterval, formatNumber, formatPercent, formatValue } from "../format.ts";
+import { formatCount, formatInterval, formatNumber, formatPercent, formatValue } from "../../experiments/format/index.ts";
 import type { DecisionResults } from "../inputTypes.ts";
 import { capitalize } from "../labels.ts";
 import { COLORS } from "../palette.ts";

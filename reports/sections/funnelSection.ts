@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import type { StepResult, StoreResults } from "../../sim/model/index.ts";
 import { labelMargin, plotChart } from "../charts/plotChart.ts";
-import { formatCompact, formatCount, formatPercent } from "../format.ts";
+import { formatCompact, formatCount, formatPercent } from "../../experiments/format/index.ts";
 import { reasonLabel, stepLabel } from "../labels.ts";
 import { COLORS } from "../palette.ts";
 import type { RenderContext } from "../renderContext.ts";

@@ -6,5 +6,6 @@ export { comparisonSection, effectOf } from "./comparisonSection.ts";
 export { staffingSection } from "./staffingSection.ts";
 export { calibrationSection } from "./calibrationSection.ts";
 export { syntheticCheckSection } from "./syntheticCheckSection.ts";
+export { abTestPlanSection } from "./abTestPlanSection.ts";
 export { methodologySection } from "./methodologySection.ts";
 export { decisionSection } from "./decisionSection.ts";

@@ -3,7 +3,7 @@ import { estimateBandChart } from "../charts/estimateBandChart.ts";
 import { integerTicks } from "../charts/integerTicks.ts";
 import { plotChart } from "../charts/plotChart.ts";
 import { timeAxis } from "../charts/timeAxis.ts";
-import { formatClock, formatCompact, formatInterval, formatMoney, formatNumber, formatPercent, formatSeconds } from "../format.ts";
+import { formatClock, formatCompact, formatInterval, formatMoney, formatNumber, formatPercent, formatSeconds } from "../../experiments/format/index.ts";
 import type { Estimate, StaffingResults } from "../inputTypes.ts";
 import { capitalize } from "../labels.ts";
 import { COLORS } from "../palette.ts";

@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { labelMargin, plotChart } from "../charts/plotChart.ts";
 import { html } from "../escapeHtml.ts";
-import { formatCount, formatNumber, formatPercent, MISSING } from "../format.ts";
+import { formatCount, formatNumber, formatPercent, MISSING } from "../../experiments/format/index.ts";
 import { stepLabel } from "../labels.ts";
 import { COLORS } from "../palette.ts";
 import type { RenderContext } from "../renderContext.ts";

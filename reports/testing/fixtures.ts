@@ -1,8 +1,9 @@
+import { abTestPlan } from "../../experiments/compare/index.ts";
 // Fixed, formula-built result documents for report tests and benchmarks: no simulator involved, so
 // chart snapshots change only when the report changes. Shapes follow a real 3-day baseline run.
 import type { RunStamp } from "../../experiments/index.ts";
 import { groupFunnel, profitStatement, type ChatOnlyResults, type IntervalResults, type StoreResults } from "../../sim/model/index.ts";
-import type { CalibrationResults, ComparisonResults, Estimate, StaffingResults } from "../inputTypes.ts";
+import type { CalibrationResults, ComparisonResults, DecisionResults, Estimate, StaffingResults } from "../inputTypes.ts";
 
 /** Relative sessions per half hour from 00:00 (the baseline scenario's daily profile). */
 const DAILY_PROFILE = [
@@ -366,6 +367,15 @@ export function calibrationFixture(): CalibrationResults {
   };
 }
 
+/**
+ * The comparison with the A/B test plan `compare` writes beside it, computed by experiments'
+ * abTestPlan from the fixture's conversion rates at `dailySessions` a day.
+ */
+export function withAbTestPlan(comparison: ComparisonResults, dailySessions = 40_000): ComparisonResults {
+  const withTraffic = { ...comparison, horizonDays: 1, variants: comparison.variants.map((variant) => ({ ...variant, kpis: { ...variant.kpis, sessions: estimate(dailySessions, 0) } })) };
+  return { ...comparison, abPlan: abTestPlan(withTraffic as unknown as Parameters<typeof abTestPlan>[0]) };
+}
+
 /** Acceptance by group of a run that showed no invitation. */
 function noInvitationGroups(): StoreResults["invitations"]["byGroup"] {
   const none = () => ({ offered: 0, accepted: 0, acceptanceRate: null });
@@ -374,4 +384,45 @@ function noInvitationGroups(): StoreResults["invitations"]["byGroup"] {
 
 function noDeclines(): StoreResults["invitations"]["annoyance"]["first"] {
   return { declined: 0, annoyedExits: 0, annoyanceRate: null };
+}
+
+/** Four policies over 32 worlds, round numbers: idle-on-payment best in 3 of 4 worlds. */
+export function worldDecisionFixture(): DecisionResults {
+  const variant = (name: string, mean: number, probabilityBest: number, expectedLoss: number) => ({
+    variant: name,
+    expected: estimate(mean, 0.0002, 32),
+    worldRange: { p05: mean - 0.001, p95: mean + 0.001 },
+    probabilityBest,
+    expectedLoss,
+  });
+  return {
+    kind: "decision",
+    scenario: "Baseline mid-size store",
+    metric: "conversionRate",
+    metricLabel: "conversion",
+    metricUnit: "rate",
+    direction: "higher",
+    worldsRequested: 32,
+    replications: 4,
+    parameters: [
+      { path: "segments[1].invitationSensitivity", central: 0.06 },
+      { path: "segments[0].patienceSeconds.mean", central: 300 },
+      { path: "segments[2].invitationSensitivity", central: 0.05 },
+    ],
+    analysis: {
+      worlds: 32,
+      level: 0.95,
+      variants: [variant("reactive-only", 0.02, 0, 0.002), variant("idle-on-payment", 0.022, 0.75, 0.0001), variant("exit-intent-high-value", 0.0215, 0.25, 0.0006), variant("aggressive", 0.019, 0, 0.003)],
+      choice: "idle-on-payment",
+      runnerUp: "exit-intent-high-value",
+      evpi: 0.0001,
+      sensitivityOf: "idle-on-payment − exit-intent-high-value",
+      sensitivity: [
+        { parameter: "segments[1].invitationSensitivity", rankCorrelation: -0.5, meanWhenLow: 0.001, meanWhenHigh: 0 },
+        { parameter: "segments[0].patienceSeconds.mean", rankCorrelation: 0.25, meanWhenLow: 0.0004, meanWhenHigh: 0.0006 },
+        { parameter: "segments[2].invitationSensitivity", rankCorrelation: null, meanWhenLow: 0.0005, meanWhenHigh: 0.0005 },
+      ],
+      noiseThreshold: 0.35,
+    },
+  };
 }

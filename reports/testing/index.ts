@@ -5,8 +5,10 @@ export {
   storeResultsFixture,
   chatOnlyResultsFixture,
   comparisonFixture,
+  withAbTestPlan,
   staffingFixture,
   calibrationFixture,
+  worldDecisionFixture,
   estimate,
   noise,
 } from "./fixtures.ts";

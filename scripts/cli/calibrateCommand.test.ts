@@ -8,7 +8,7 @@ import { formatFunnelCsv } from "../../experiments/calibration/index.ts";
 import { fastBaselineData, loadData, observedRows } from "../../experiments/calibration/testFunnel.ts";
 import { loadScenario } from "../../experiments/index.ts";
 import { calibrateCommand } from "./calibrateCommand.ts";
-import { runInProcess } from "./testing/runInProcess.ts";
+import { cliInProcess } from "./cliInProcess.ts";
 
 const directory = mkdtempSync(join(tmpdir(), "convsim-calibrate-cli-"));
 const contactCenter = fileURLToPath(new URL("../../experiments/scenarios/contact-center.yaml", import.meta.url));
@@ -21,12 +21,12 @@ const observed = join(directory, "observed.csv");
 writeFileSync(observed, formatFunnelCsv(observedRows(loadData(fastBaselineData(15_000)), ["seen:1"], false)));
 
 /** Runs `calibrate <args>` in this process; returns the exit code and what was written. */
-const calibrate = (...args: string[]) => runInProcess({ calibrate: calibrateCommand }, "calibrate", args);
+const calibrate = (...args: string[]) => cliInProcess("calibrate", ...args);
 
 describe("calibrate command", () => {
   it("calibrate <store> --observed FILE writes <name>.calibrated.yaml beside it (comments kept) and prints the fit", async () => {
     const run = await calibrate(scenario, "--observed", observed, "--replications", "1", "--workers", "1", "--quiet", "--seed", "4");
-    expect(run.stderr).toBe("");
+    expect(run.stderr).toBe(""); // --quiet: no progress and no next: hint
     expect(run.code).toBe(0);
     const written = join(directory, "store.calibrated.yaml");
     expect(run.stdout).toMatch(/^Baseline mid-size store · 14 values fitted · 1 replications per evaluation/);
@@ -65,7 +65,7 @@ describe("calibrate command", () => {
     ["a chat-only scenario", () => [contactCenter, "--observed", observed], /^error: invalid scenario: .*contact-center\.yaml is chat-only \(calibrate fits a store's funnel\)\n$/],
     ["--out-scenario = the scenario", () => [scenario, "--observed", observed, "--out-scenario", scenario], /^error: invalid --out-scenario: .*store\.yaml \(is the scenario itself; write the calibrated scenario to another file\)\n$/],
     ["--replications 0", () => [scenario, "--observed", observed, "--replications", "0"], /^error: invalid --replications: "0" \(must be an integer from 1 to 100000\)\n$/],
-    ["a misspelt option", () => [scenario, "--observd", observed], /^error: invalid option --observd: unknown option \(allowed: --observed, /],
+    ["a misspelt option", () => [scenario, "--observd", observed], /^error: invalid option --observd: unknown option \(did you mean --observed\?\)/],
   ];
   for (const [name, args, message] of badInputs) {
     it(`calibrate with ${name} prints one error line and exits 2`, async () => {

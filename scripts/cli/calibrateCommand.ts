@@ -4,7 +4,7 @@ import { defineCommand } from "citty";
 import { calibratedScenarioText, calibrateScenario, parseFunnelCsv, type CalibrationOutcome, type CalibrationResults } from "../../experiments/calibration/index.ts";
 import { loadScenario, makeStamp, resolveSeed, VERSION } from "../../experiments/index.ts";
 import { defaultWorkers } from "../../experiments/parallel/index.ts";
-import { percent } from "./format.ts";
+import { formatPercent } from "../../experiments/format/index.ts";
 import { interruptSignal } from "./interrupt.ts";
 import { integerOption, MAX_SESSIONS_ARG, maxSessionsOption, rejectUnknownOptions, seedOption } from "./options.ts";
 import { createProgress } from "./progress.ts";
@@ -12,6 +12,7 @@ import { UsageError } from "./UsageError.ts";
 import { QUEUE_ARG, queueOption, queueStamp, withQueue } from "./queueOption.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
+import { printNext } from "./printNext.ts";
 
 const args = {
   scenario: { type: "positional", description: "store scenario file to calibrate", required: true },
@@ -32,7 +33,7 @@ const args = {
 
 /** `calibrate`: fit a store scenario's abandonment and friction parameters to observed funnel counts. */
 export const calibrateCommand = defineCommand({
-  meta: { name: "calibrate", description: "Fit a store scenario's abandonment and friction parameters to observed funnel counts and write the calibrated scenario" },
+  meta: { name: "calibrate" },
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
@@ -106,6 +107,7 @@ export const calibrateCommand = defineCommand({
       process.stdout.write(interrupted ? "interrupted: best fit so far shown, no scenario written\n" : `calibrated scenario written to ${outScenario}\n`);
       if (parsed.out) process.stdout.write(`results written to ${parsed.out}\n`);
     }
+    if (!interrupted) printNext(`convsim simulate ${outScenario} to see the calibrated store's funnel`, parsed.quiet);
     if (interrupted) process.exitCode = 130;
     else if (calibration.errored.length > 0) process.exitCode = 1;
   },
@@ -124,15 +126,15 @@ export function calibrationSummary(calibration: CalibrationResults): string {
   const pathWidth = Math.max(4, ...calibration.parameters.map((value) => value.path.length));
   lines.push("fitted values:", `  ${"path".padEnd(pathWidth)}  ${"before".padStart(9)}  ${"after".padStart(9)}  ${"change".padStart(8)}  ±s.e.`);
   for (const value of calibration.parameters) {
-    const change = value.before === 0 ? "–" : `${value.after >= value.before ? "+" : "−"}${percent(Math.abs(value.after / value.before - 1))}`;
-    lines.push(`  ${value.path.padEnd(pathWidth)}  ${format(value.before).padStart(9)}  ${format(value.after).padStart(9)}  ${change.padStart(8)}  ${value.relativeStandardError === null ? "–" : `±${percent(value.relativeStandardError)}`}`);
+    const change = value.before === 0 ? "–" : `${value.after >= value.before ? "+" : "−"}${formatPercent(Math.abs(value.after / value.before - 1))}`;
+    lines.push(`  ${value.path.padEnd(pathWidth)}  ${format(value.before).padStart(9)}  ${format(value.after).padStart(9)}  ${change.padStart(8)}  ${value.relativeStandardError === null ? "–" : `±${formatPercent(value.relativeStandardError)}`}`);
   }
   lines.push("residuals (observed vs simulated share of the sessions reaching the step):", `  ${"step".padEnd(10)}  ${"outcome".padEnd(28)}  ${"observed".padStart(9)}  ${"simulated".padStart(9)}  ${"count".padStart(8)}  residual`);
   for (const row of calibration.steps) {
-    lines.push(`  ${row.step.padEnd(10)}  ${row.outcome.padEnd(28)}  ${percent(row.observedRate, 2).padStart(9)}  ${percent(row.simulatedRate, 2).padStart(9)}  ${String(row.observedCount).padStart(8)}  ${row.residual >= 0 ? " " : "−"}${Math.abs(row.residual).toFixed(2)}`);
+    lines.push(`  ${row.step.padEnd(10)}  ${row.outcome.padEnd(28)}  ${formatPercent(row.observedRate, 2).padStart(9)}  ${formatPercent(row.simulatedRate, 2).padStart(9)}  ${String(row.observedCount).padStart(8)}  ${row.residual >= 0 ? " " : "−"}${Math.abs(row.residual).toFixed(2)}`);
   }
   lines.push(
-    `goodness of fit: χ² = ${fit.chiSquare.toFixed(2)} on ${fit.degreesOfFreedom} degrees of freedom${fit.pValue === null ? " (no test: as many parameters as free cells)" : `, p = ${fit.pValue.toPrecision(2)}`}; RMSE of shares ${percent(fit.rmse, 3)}; deviance ${fit.devianceBefore.toFixed(1)} → ${fit.deviance.toFixed(1)}`,
+    `goodness of fit: χ² = ${fit.chiSquare.toFixed(2)} on ${fit.degreesOfFreedom} degrees of freedom${fit.pValue === null ? " (no test: as many parameters as free cells)" : `, p = ${fit.pValue.toPrecision(2)}`}; RMSE of shares ${formatPercent(fit.rmse, 3)}; deviance ${fit.devianceBefore.toFixed(1)} → ${fit.deviance.toFixed(1)}`,
   );
   lines.push(...calibration.notes.map((note) => `note: ${note}`));
   return `${lines.join("\n")}\n`;

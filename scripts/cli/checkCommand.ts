@@ -16,6 +16,7 @@ import { integerOption, numberOption, rejectUnknownOptions, seedOption } from ".
 import { interruptSignal } from "./interrupt.ts";
 import { UsageError } from "./UsageError.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
+import { printNext } from "./printNext.ts";
 
 const args = {
   store: { type: "string", description: `store profile (YAML), or "${DEMO_STORE}" (default): the built-in profile against a demo store started for the run` },
@@ -36,7 +37,7 @@ const args = {
 
 /** `check`: synthetic shoppers in headless Chromium against a live store; exit 1 when a check fails. */
 export const checkCommand = defineCommand({
-  meta: { name: "check", description: "Run synthetic shoppers against a live store and check its funnel, money, forms, chat policy and timings" },
+  meta: { name: "check" },
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
@@ -98,6 +99,7 @@ export const checkCommand = defineCommand({
     process.stdout.write(checkSummary(results));
     if (parsed.json) process.stdout.write(`results written to ${parsed.json}\n`);
     if (parsed.junit) process.stdout.write(`junit written to ${parsed.junit}\n`);
+    printNext(parsed.json ? `convsim report ${parsed.json} for the check section of a report` : "add --json FILE, then convsim report FILE", parsed.quiet);
     process.exitCode = results.summary.interrupted ? 130 : results.summary.exitCode;
   },
 });

@@ -2,15 +2,11 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { defineCommand } from "citty";
 import fc from "fast-check";
 import { stringify } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
-import { compareCommand } from "./compareCommand.ts";
-import { replicateCommand } from "./replicateCommand.ts";
 import { runCli } from "./runCli.ts";
-import { schemaCommand } from "./schemaCommand.ts";
-import { simulateCommand } from "./simulateCommand.ts";
+import { VERSION } from "../../experiments/run/version.ts";
 import { spawnCli } from "./spawnCli.ts";
 
 // Malformed input at the command line, as a user (or an attacker) writes it: scenario, policy and
@@ -42,18 +38,6 @@ const ERROR_LINE = /^error: \S.*$/;
 const PROBLEM_LINE = /^( {2})?(invalid|missing|cannot) \S.*$/;
 const STACK_FRAME = /^\s+at /m;
 
-/** Only the commands the fuzz drives: loading them does not start the CLI (main.ts does). */
-const fuzzCli = defineCommand({
-  meta: { name: "convsim" },
-  subCommands: {
-    simulate: simulateCommand,
-    replicate: replicateCommand,
-    compare: compareCommand,
-    schema: schemaCommand,
-    calibrate: () => import("./calibrateCommand.ts").then((module) => module.calibrateCommand),
-  },
-});
-
 /** A small valid store scenario: what the generators break. */
 const STORE = {
   name: "fuzz store",
@@ -81,20 +65,20 @@ async function runInProcess(args: readonly string[]): Promise<CaseResult> {
   const originalOut = process.stdout.write.bind(process.stdout);
   const originalErr = process.stderr.write.bind(process.stderr);
   const previousExitCode = process.exitCode;
-  process.exitCode = 0;
+  process.exitCode = undefined;
   process.stdout.write = ((chunk: string | Uint8Array) => ((writes.stdout += String(chunk)), true)) as typeof process.stdout.write;
   process.stderr.write = ((chunk: string | Uint8Array) => ((writes.stderr += String(chunk)), true)) as typeof process.stderr.write;
+  let code = -1;
   const rssBefore = process.memoryUsage.rss();
   const started = performance.now();
   try {
-    await runCli(fuzzCli, [...args]);
+    code = await runCli([...args], VERSION);
   } finally {
     process.stdout.write = originalOut;
     process.stderr.write = originalErr;
   }
   const milliseconds = performance.now() - started;
   const rss = process.memoryUsage.rss();
-  const code = Number(process.exitCode ?? 0);
   process.exitCode = previousExitCode;
   worst.milliseconds = Math.max(worst.milliseconds, milliseconds);
   worst.rssBytes = Math.max(worst.rssBytes, rss);

@@ -1,19 +1,21 @@
 import { defineCommand } from "citty";
-import { abTestPlan, compareGrid, compareVariants, DEFAULT_PRIMARY_METRIC, formatDifference, formatValue, loadVariants, type AbTestPlan, type ComparisonGrid, type ComparisonResults } from "../../experiments/compare/index.ts";
+import { abTestPlan, compareGrid, compareVariants, DEFAULT_PRIMARY_METRIC, formatDifference, loadVariants, type AbTestPlan, type ComparisonGrid, type ComparisonResults } from "../../experiments/compare/index.ts";
 import { makeStamp, resolveSeed } from "../../experiments/index.ts";
 import { kpi, KPI_KEYS } from "../../experiments/kpis/index.ts";
 import type { Correction } from "../../experiments/stats/index.ts";
+import { formatPValue, formatValue } from "../../experiments/format/index.ts";
 import { formatCsv } from "../../experiments/csv/index.ts";
 import { interruptSignal } from "./interrupt.ts";
-import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts";
+import { integerOption, minEffectOption, numberOption, rejectUnknownOptions } from "./options.ts";
 import { createProgress } from "./progress.ts";
 import { UsageError } from "./UsageError.ts";
-import { writeReport } from "./reportCommand.ts";
+import { writeReportLater } from "./writeReportLater.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { queueStamp, withQueue } from "./queueOption.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
 import { runWorldsCommand, WORLDS_ARG, worldsApply, worldsOption } from "./worldsRun.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
+import { printNext } from "./printNext.ts";
 import { warmupLine } from "./simulationSummary.ts";
 
 const args = {
@@ -26,6 +28,7 @@ const args = {
   correction: { type: "string", description: "multiple-comparison correction: holm (default), bh, none" },
   staffing: { type: "string", description: "grid mode: comma-separated agent counts (scheduled all day), e.g. 1,2,3" },
   report: { type: "string", description: "also write a self-contained HTML report to this file" },
+  minEffect: { type: "string", description: "report: smallest relative change of the primary metric worth acting on (default 0.01)" },
   csv: { type: "string", description: "write the differences table as tidy CSV to this file" },
   abAlpha: { type: "string", description: "A/B plan significance level (default 0.05)" },
   abPower: { type: "string", description: "A/B plan power (default 0.8)" },
@@ -37,11 +40,12 @@ const CORRECTIONS: Record<string, Correction> = { holm: "holm", bh: "benjamini-h
 
 /** `compare`: trigger policies (and store levers) side by side with common random numbers. */
 export const compareCommand = defineCommand({
-  meta: { name: "compare", description: "Compare trigger policies or store levers against a control with paired replications" },
+  meta: { name: "compare" },
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
     checkOutputPaths(parsed.out, parsed.csv, parsed.report);
+    const minimumRelativeEffect = minEffectOption(parsed.minEffect);
     const { days, warmupSeconds, replications, workers, seed: seedArg, queue, maxSessions } = parseRunArgs(parsed);
     const level = numberOption(parsed.level, "--level", 0.5, 0.9999) ?? 0.95;
     const correction = parsed.correction === undefined ? "holm" : CORRECTIONS[parsed.correction];
@@ -105,10 +109,11 @@ export const compareCommand = defineCommand({
     });
     const document = { stamp: { ...stamp, replications: comparison.replications, workers, ...queueStamp(queue) }, comparison, grid: grid ?? null, abPlan };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
-    if (parsed.report) writeReport([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
+    if (parsed.report) await writeReportLater([document], parsed.report, { sources: [parsed.out ?? "(in memory)"], minimumRelativeEffect });
     if (parsed.csv) writeFileAtomic(parsed.csv, formatCsv(differenceRows(comparison, grid)));
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else process.stdout.write(comparisonSummary(comparison, grid, abPlan, currency) + warmupLine(loaded.base.config.desk.warmupSeconds) + (parsed.out ? `results written to ${parsed.out}\n` : ""));
+    printNext(parsed.report ? `open ${parsed.report}` : `add --report FILE for the decision summary and charts, or convsim staff ${parsed.scenario} for the chat team it needs`, parsed.quiet);
     if (comparison.stoppedBy === "interrupted") process.exitCode = 130;
     else if (comparison.errored.length > 0) process.exitCode = 1;
   },
@@ -154,7 +159,7 @@ function comparisonSummary(comparison: ComparisonResults, grid: ComparisonGrid |
   lines.push("vs control:");
   for (const row of comparison.differences) {
     const missing = row.missingPairs > 0 ? `  (${row.pairs} pairs; ${row.missingPairs} left out: no value)` : "";
-    lines.push(`  ${row.variant.padEnd(28)} ${row.label.padEnd(22)} ${formatDifference(row.difference, row.unit, currency)}  p${row.primary ? "(adj)" : ""} = ${row.adjustedPValue.toPrecision(2)}${row.significant ? " *" : ""}${missing}`);
+    lines.push(`  ${row.variant.padEnd(28)} ${row.label.padEnd(22)} ${formatDifference(row.difference, row.unit, currency)}  p${row.primary ? "(adj)" : ""} ${formatPValue(row.adjustedPValue, true)}${row.significant ? " *" : ""}${missing}`);
   }
   for (const entry of comparison.notComparable) {
     const sides = [entry.missingInVariant > 0 ? `${entry.variant} in ${entry.missingInVariant}` : "", entry.missingInControl > 0 ? `the control in ${entry.missingInControl}` : ""].filter(Boolean);

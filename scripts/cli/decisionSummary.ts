@@ -1,4 +1,4 @@
-import { formatValue } from "../../experiments/compare/index.ts";
+import { formatValue } from "../../experiments/format/index.ts";
 import { kpi, type KpiUnit } from "../../experiments/kpis/index.ts";
 import type { WorldDecisionResults } from "../../experiments/worlds/index.ts";
 

@@ -1,13 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { defineCommand } from "citty";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { formatFunnelCsv, parseFunnelCsv } from "../../experiments/index.ts";
 import { funnelRows, readEventLog, startStore, Warnings } from "../store/index.ts";
 import { apiCheckout, TestClient, tempDataDir } from "../store/testStore.ts";
 import { exportFunnelCommand } from "./exportFunnelCommand.ts";
-import { runCli } from "./runCli.ts";
+import { cliInProcess } from "./cliInProcess.ts";
 
 const cli = (args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", ...args], { encoding: "utf8" });
 
@@ -35,16 +34,9 @@ describe("export-funnel command", () => {
   });
 
   it("export-funnel --data EMPTY explains what is missing and exits 2", async () => {
-    let stderr = "";
-    vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
-    const before = process.exitCode;
-    try {
-      await runCli(defineCommand({ subCommands: { "export-funnel": exportFunnelCommand } }), ["export-funnel", "--data", tempDataDir()]);
-      expect(process.exitCode).toBe(2);
-    } finally {
-      process.exitCode = before;
-      vi.restoreAllMocks();
-    }
+    const run = await cliInProcess("export-funnel", "--data", tempDataDir());
+    expect(run.code).toBe(2);
+    const stderr = run.stderr;
     expect(stderr).toMatch(/^error: invalid --data: .* \(no events\.jsonl in it; run the store with --data .* first\)\n$/);
   });
 });

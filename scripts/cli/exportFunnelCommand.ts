@@ -6,6 +6,7 @@ import { DEFAULT_DATA_DIRECTORY, EVENT_LOG_FILE, funnelRows, readEventLog, Warni
 import { rejectUnknownOptions } from "./options.ts";
 import { UsageError } from "./UsageError.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
+import { printNext } from "./printNext.ts";
 
 const args = {
   data: { type: "string", description: `the store's data folder (default ${DEFAULT_DATA_DIRECTORY})` },
@@ -18,7 +19,7 @@ const args = {
  * calibration → simulation).
  */
 export const exportFunnelCommand = defineCommand({
-  meta: { name: "export-funnel", description: "Write the live store's funnel counts as the CSV that calibrate reads" },
+  meta: { name: "export-funnel" },
   args,
   run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
@@ -47,6 +48,7 @@ export const exportFunnelCommand = defineCommand({
       writeFileAtomic(parsed.out, csv);
       const count = (kind: string) => rows.find((row) => row.kind === kind)?.count ?? 0;
       process.stdout.write(`funnel counts written to ${parsed.out} (${count("sessions")} sessions, ${count("orders")} orders)\n`);
+      printNext(`convsim calibrate <scenario> --observed ${parsed.out}`);
     } else process.stdout.write(csv);
   },
 });

@@ -1,38 +1,38 @@
 import type { ArgsDef } from "citty";
-import { DEFAULT_MAX_SESSIONS } from "../../experiments/index.ts";
+import { DEFAULT_MAX_SESSIONS } from "../../experiments/scenario/workLimit.ts";
+import { closestName } from "./closestName.ts";
+import { kebab } from "./kebab.ts";
 import { UsageError } from "./UsageError.ts";
 
 /**
  * Rejects flags the command does not define (citty ignores them, which hides typos such as
- * `--sed 3`). Accepts `--name`, `--name=value`, aliases and `--no-name` for booleans.
+ * `--sed 3`), naming the flag it most likely meant. Flags are kebab-case as the README and help
+ * spell them (`--fail-fast`); accepts `--name=value`, aliases and `--no-name` for booleans.
  */
 export function rejectUnknownOptions(rawArgs: readonly string[], definition: ArgsDef): void {
   const known = new Set<string>(["help", "h"]);
   for (const [name, arg] of Object.entries(definition)) {
     if (arg.type === "positional") continue;
-    known.add(name);
     known.add(kebab(name));
     const aliases = "alias" in arg && arg.alias !== undefined ? (Array.isArray(arg.alias) ? arg.alias : [arg.alias]) : [];
     aliases.forEach((alias) => known.add(alias));
-    if (arg.type === "boolean") {
-      known.add(`no-${name}`);
-      known.add(`no-${kebab(name)}`);
-    }
+    if (arg.type === "boolean") known.add(`no-${kebab(name)}`);
   }
-  const unknown: string[] = [];
+  const problems: string[] = [];
   for (const raw of rawArgs) {
     if (raw === "--") break;
     if (!raw.startsWith("-") || raw === "-" || /^-\d/.test(raw)) continue;
     const name = raw.replace(/^--?/, "").split("=")[0];
-    if (!known.has(name)) unknown.push(raw.split("=")[0]);
-  }
-  if (unknown.length > 0) {
+    if (known.has(name)) continue;
+    const flag = raw.split("=")[0];
+    const suggestion = closestName(kebab(name), [...known].filter((candidate) => candidate.length > 1));
     const allowed = Object.entries(definition)
       .filter(([, arg]) => arg.type !== "positional")
-      .map(([name]) => `--${kebab(name)}`)
+      .map(([option]) => `--${kebab(option)}`)
       .join(", ");
-    throw new UsageError(unknown.map((flag) => `invalid option ${flag}: unknown option (allowed: ${allowed})`));
+    problems.push(`invalid option ${flag}: unknown option (${suggestion === undefined ? `allowed: ${allowed}` : `did you mean --${suggestion}?`})`);
   }
+  if (problems.length > 0) throw new UsageError(problems);
   rejectMissingValues(rawArgs, definition);
 }
 
@@ -104,6 +104,7 @@ export function seedOption(value: unknown): string | number | undefined {
   return /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : text;
 }
 
-function kebab(name: string): string {
-  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+/** `--min-effect`: the smallest relative change worth acting on, in (0, 1], or undefined for the report's default. */
+export function minEffectOption(value: unknown): number | undefined {
+  return numberOption(value, "--min-effect", 0.0001, 1);
 }

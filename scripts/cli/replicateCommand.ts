@@ -2,7 +2,7 @@ import { defineCommand } from "citty";
 import { loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts";
 import { KPI_KEYS, KPIS } from "../../experiments/kpis/index.ts";
 import { replicate, type ReplicationSet } from "../../experiments/replications/index.ts";
-import { formatValue } from "../../experiments/compare/index.ts";
+import { formatValue } from "../../experiments/format/index.ts";
 import { formatCsv } from "../../experiments/csv/index.ts";
 import { interruptSignal } from "./interrupt.ts";
 import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts";
@@ -12,6 +12,7 @@ import { reproduceCommand } from "./reproduce.ts";
 import { queueStamp, withQueue } from "./queueOption.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
+import { printNext } from "./printNext.ts";
 import { warmupLine } from "./simulationSummary.ts";
 
 const args = {
@@ -27,7 +28,7 @@ const args = {
 
 /** `replicate`: R replications of one scenario, every KPI with a confidence interval. */
 export const replicateCommand = defineCommand({
-  meta: { name: "replicate", description: "Run independent replications of a scenario and report every KPI with a confidence interval" },
+  meta: { name: "replicate" },
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
@@ -83,6 +84,7 @@ export const replicateCommand = defineCommand({
       }
       process.stdout.write(`${lines.join("\n")}\n${warmupLine(loaded.config.desk.warmupSeconds)}${parsed.out ? `results written to ${parsed.out}\n` : ""}`);
     }
+    printNext(`convsim compare ${parsed.scenario} --policies a.yaml,b.yaml to test a change against this baseline`, parsed.quiet);
     if (set.stoppedBy === "interrupted") process.exitCode = 130;
     else if (set.errored.length > 0) process.exitCode = 1;
   },

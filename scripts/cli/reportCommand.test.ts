@@ -44,7 +44,7 @@ describe("report command", () => {
     const comparison = writeJson("compare.json", { stamp: stampFixture({ command: "compare" }), comparison: comparisonFixture(), grid: null });
     const out = join(folder, "nested", "report.html");
     const run = await cli(simulation, comparison, "--out", out, "--title", "Q3 <review>");
-    expect([run.code, run.stderr]).toEqual([0, ""]);
+    expect([run.code, run.stderr]).toEqual([0, `next: open ${out}\n`]);
     expect(run.stdout).toBe(`report written to ${out}\n`);
     const page = readFileSync(out, "utf8");
     expect(page).toContain("<h1>Q3 &lt;review&gt;</h1>");
@@ -67,7 +67,7 @@ describe("report command", () => {
   it("report with an unknown option or no file exits 2", async () => {
     const [typo, none] = await Promise.all([cli("x.json", "--outt", "y"), cli()]);
     expect([typo.code, none.code]).toEqual([2, 2]);
-    expect(typo.stderr).toMatch(/invalid option --outt: unknown option \(allowed: --out, --title\)/);
+    expect(typo.stderr).toMatch(/invalid option --outt: unknown option \(did you mean --out\?\)/);
   });
 
   it("writeReport(documents, outPath) renders in-memory { stamp, results } documents; a bad one is a UsageError", () => {

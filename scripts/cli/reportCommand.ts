@@ -1,8 +1,9 @@
 import { defineCommand } from "citty";
-import { readReportFile, renderReport, ReportInputError, toReportDocument, type ReportDocument, type ReportOptions } from "../../reports/index.ts";
-import { rejectUnknownOptions } from "./options.ts";
+import { DEFAULT_MINIMUM_RELATIVE_EFFECT, readReportFile, renderReport, ReportInputError, toReportDocument, type ReportDocument, type ReportOptions } from "../../reports/index.ts";
+import { minEffectOption, rejectUnknownOptions } from "./options.ts";
 import { UsageError } from "./UsageError.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
+import { printNext } from "./printNext.ts";
 
 /** Where `report` writes unless told (ignored by git). */
 export const DEFAULT_REPORT_PATH = "reports/out/report.html";
@@ -11,11 +12,12 @@ const args = {
   results: { type: "positional", description: "results files (JSON from simulate --out, compare, staff, calibrate, check)", required: true },
   out: { type: "string", description: `HTML file to write (default ${DEFAULT_REPORT_PATH})` },
   title: { type: "string", description: "report title (default: from the scenario names)" },
+  minEffect: { type: "string", description: `smallest relative change of a comparison's primary metric worth acting on, e.g. 0.01 (default ${DEFAULT_MINIMUM_RELATIVE_EFFECT})` },
 } as const;
 
 /** `report <results.json ...>`: one self-contained HTML report from one or more results files. */
 export const reportCommand = defineCommand({
-  meta: { name: "report", description: "Render results files as one self-contained HTML report (charts, tables, how to reproduce)" },
+  meta: { name: "report" },
   args,
   run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
@@ -25,8 +27,9 @@ export const reportCommand = defineCommand({
     if (typeof parsed.title === "boolean" || parsed.title === "") throw new UsageError("invalid --title: missing value (must be text)");
     const documents = asUsageErrors(() => paths.map((path) => readReportFile(path)));
     const outPath = typeof parsed.out === "string" && parsed.out !== "" ? parsed.out : DEFAULT_REPORT_PATH;
-    writeDocuments(documents, outPath, { title: parsed.title });
+    writeDocuments(documents, outPath, { title: parsed.title, minimumRelativeEffect: minEffectOption(parsed.minEffect) });
     process.stdout.write(`report written to ${outPath}\n`);
+    printNext(`open ${outPath}`);
   },
 });
 
@@ -41,8 +44,9 @@ export function writeReport(documents: readonly unknown[], outPath: string, opti
 }
 
 function writeDocuments(documents: readonly ReportDocument[], outPath: string, options: ReportOptions): void {
-  writeFileAtomic(outPath, renderReport(documents, { title: options.title }));
+  writeFileAtomic(outPath, renderReport(documents, { title: options.title, minimumRelativeEffect: options.minimumRelativeEffect }));
 }
+
 
 function asUsageErrors<T>(run: () => T): T {
   try {

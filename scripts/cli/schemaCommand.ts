@@ -2,12 +2,13 @@ import { defineCommand } from "citty";
 import { scenarioJsonSchema } from "../../experiments/index.ts";
 import { rejectUnknownOptions } from "./options.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
+import { printNext } from "./printNext.ts";
 
 const args = { out: { type: "string", description: "write the JSON Schema to this file instead of stdout" } } as const;
 
 /** `schema`: the scenario format as JSON Schema, for editors. */
 export const schemaCommand = defineCommand({
-  meta: { name: "schema", description: "Print the scenario JSON Schema (for editor autocompletion)" },
+  meta: { name: "schema" },
   args,
   run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
@@ -17,5 +18,6 @@ export const schemaCommand = defineCommand({
       writeFileAtomic(parsed.out, text);
       process.stdout.write(`JSON Schema written to ${parsed.out}\n`);
     } else process.stdout.write(text);
+    printNext("add `# yaml-language-server: $schema=<path>/scenario.schema.json` to a scenario for autocompletion");
   },
 });

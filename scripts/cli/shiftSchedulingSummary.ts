@@ -1,5 +1,5 @@
 import type { ShiftScheduling, WeeklyRoster } from "../../experiments/staffing/index.ts";
-import { money } from "./format.ts";
+import { formatMoney } from "../../experiments/format/index.ts";
 
 const clock = (seconds: number): string => {
   const minutes = Math.round(seconds / 60) % 1440;
@@ -18,10 +18,10 @@ export function shiftSchedulingSummary(scheduling: ShiftScheduling, horizonDays:
     lines.push(`  ${dayName(shift.startSeconds, horizonDays)}${clock(shift.startSeconds)}–${clock(shift.endSeconds)} ×${shift.agents} (${shift.paidHours} paid h${pause})`);
   }
   const short = plan.shortAgentHours > 0 ? ` · ${plan.shortAgentHours} agent-hours short of the requirement` : "";
-  lines.push(`  ${plan.paidAgentHours} paid agent-hours (${money(plan.cost, currency)}) · ${plan.excessAgentHours} above the requirement${short}`);
+  lines.push(`  ${plan.paidAgentHours} paid agent-hours (${formatMoney(plan.cost, currency)}) · ${plan.excessAgentHours} above the requirement${short}`);
   if (plan.greedy !== null) {
     const saving = plan.greedy.cost - plan.cost;
-    lines.push(`  greedy cover (${plan.greedy.shiftHours} h shifts, no breaks): ${plan.greedy.paidAgentHours} agent-hours (${money(plan.greedy.cost, currency)}) · MILP ${saving >= 0 ? "saves" : "costs"} ${money(Math.abs(saving), currency)}`);
+    lines.push(`  greedy cover (${plan.greedy.shiftHours} h shifts, no breaks): ${plan.greedy.paidAgentHours} agent-hours (${formatMoney(plan.greedy.cost, currency)}) · MILP ${saving >= 0 ? "saves" : "costs"} ${formatMoney(Math.abs(saving), currency)}`);
   }
   if (roster !== null) lines.push(...rosterLines(roster));
   return lines;

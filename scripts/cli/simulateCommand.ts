@@ -8,9 +8,10 @@ import type { SessionRecord, SimulationResults } from "../../sim/model/index.ts"
 import { integerOption, MAX_SESSIONS_ARG, maxSessionsOption, rejectUnknownOptions, seedOption } from "./options.ts";
 import { WARMUP_DESCRIPTION, warmupOption } from "./runArgs.ts";
 import { simulationSummary } from "./simulationSummary.ts";
-import { writeReport } from "./reportCommand.ts";
+import { writeReportLater } from "./writeReportLater.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { checkOutputPaths, outputError, writeFileAtomic } from "./writeFileAtomic.ts";
+import { printNext } from "./printNext.ts";
 import { parseRunArgs } from "./runArgs.ts";
 import { runWorldsCommand, WORLDS_ARG, worldsApply, worldsOption } from "./worldsRun.ts";
 import { KPI_KEYS } from "../../experiments/kpis/index.ts";
@@ -35,7 +36,7 @@ const args = {
 
 /** `simulate <scenario>`: one run of a scenario, summary or JSON. */
 export const simulateCommand = defineCommand({
-  meta: { name: "simulate", description: "Run one simulation of a scenario and print predicted funnel, revenue and chat figures" },
+  meta: { name: "simulate" },
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
@@ -83,13 +84,14 @@ export const simulateCommand = defineCommand({
     });
     const document = { stamp, results, ...(chatLift === undefined ? {} : { chatLift }), sources: parameterEvidence(results.kind) };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
-    if (parsed.report) writeReport([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
+    if (parsed.report) await writeReportLater([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else {
       process.stdout.write(simulationSummary(results, stamp, loaded.scenario.currency, chatLift));
       if (parsed.out) process.stdout.write(`results written to ${parsed.out}\n`);
       if (parsed.events) process.stdout.write(`session log written to ${parsed.events}\n`);
     }
+    printNext(parsed.report ? `open ${parsed.report}` : `convsim replicate ${parsed.scenario} for confidence intervals, or add --report FILE for charts`);
   },
 });
 

@@ -1,7 +1,8 @@
 import type { ChatQueueResults, SimulationResults, StoreResults } from "../../sim/model/index.ts";
 import type { RunStamp } from "../../experiments/index.ts";
 import type { ChatLift, Lift } from "../../experiments/chatLift/index.ts";
-import { integer, money, percent, rows, seconds } from "./format.ts";
+import { formatCount, formatMoney, formatPercent, formatSeconds } from "../../experiments/format/index.ts";
+import { rows } from "./rows.ts";
 
 /** A readable terminal summary of one simulation. */
 export function simulationSummary(results: SimulationResults, stamp: RunStamp, currency: string, chatLift?: ChatLift): string {
@@ -18,7 +19,7 @@ function chatLiftSection(chatLift: ChatLift): string[] {
   const interval = chatLift.causal.pointsInterval;
   const ci = interval === null ? "" : `, 95% CI ${interval.lower.toFixed(1)} to ${interval.upper.toFixed(1)}`;
   return [
-    `Chat lift for chat users (${integer(chatLift.chatters)} sessions with an answered chat)`,
+    `Chat lift for chat users (${formatCount(chatLift.chatters)} sessions with an answered chat)`,
     rows([
       ["causal (same shoppers, no desk)", `${liftText(chatLift.causal)}${ci}`],
       ["naive (vs shoppers who did not chat)", liftText(chatLift.naive)],
@@ -31,82 +32,82 @@ function liftText(lift: Lift): string {
   if (lift.points === null) return "–";
   const sign = lift.points >= 0 ? "+" : "";
   const relative = lift.relative === null ? "" : `, ${lift.relative >= 0 ? "+" : ""}${(lift.relative * 100).toFixed(0)}% relative`;
-  return `${percent(lift.treatedRate)} vs ${percent(lift.comparisonRate)}: ${sign}${lift.points.toFixed(1)} points${relative}`;
+  return `${formatPercent(lift.treatedRate, 1)} vs ${formatPercent(lift.comparisonRate, 1)}: ${sign}${lift.points.toFixed(1)} points${relative}`;
 }
 
 function storeSections(results: StoreResults, currency: string): string[] {
   const { funnel, revenue, invitations, outcome, abandonment, profit } = results;
   const steps = funnel.steps
     .filter((step) => step.step !== "browse")
-    .map((step) => `${step.step} ${integer(step.abandoned)}`)
+    .map((step) => `${step.step} ${formatCount(step.abandoned)}`)
     .join(" · ");
   const reasons = Object.entries(abandonment.byReason)
     .filter(([, count]) => count > 0)
     .sort((a, b) => b[1] - a[1])
     .slice(0, 5)
-    .map(([reason, count]) => `${reason} ${integer(count)}`)
+    .map(([reason, count]) => `${reason} ${formatCount(count)}`)
     .join(" · ");
   return [
     "Funnel",
     rows([
-      ["sessions", integer(funnel.sessions)],
-      ["carts", `${integer(funnel.carts)} (${percent(funnel.addToCartRate, 2)} of sessions)`],
-      ["checkout starts", integer(funnel.checkoutStarts)],
-      ["orders", `${integer(funnel.orders)} (conversion ${percent(funnel.conversionRate, 2)})`],
-      ["cart abandonment", percent(funnel.cartAbandonmentRate)],
+      ["sessions", formatCount(funnel.sessions)],
+      ["carts", `${formatCount(funnel.carts)} (${formatPercent(funnel.addToCartRate, 2)} of sessions)`],
+      ["checkout starts", formatCount(funnel.checkoutStarts)],
+      ["orders", `${formatCount(funnel.orders)} (conversion ${formatPercent(funnel.conversionRate, 2)})`],
+      ["cart abandonment", formatPercent(funnel.cartAbandonmentRate)],
     ]),
-    `  by device:    cart abandonment ${Object.entries(funnel.byDevice).filter(([, group]) => group.carts > 0).map(([device, group]) => `${device} ${percent(group.cartAbandonmentRate)}`).join(" · ")}`,
-    `  by visitor:   conversion new ${percent(funnel.byVisitor.new.conversionRate, 2)} · returning ${percent(funnel.byVisitor.returning.conversionRate, 2)}`,
+    `  by device:    cart abandonment ${Object.entries(funnel.byDevice).filter(([, group]) => group.carts > 0).map(([device, group]) => `${device} ${formatPercent(group.cartAbandonmentRate)}`).join(" · ")}`,
+    `  by visitor:   conversion new ${formatPercent(funnel.byVisitor.new.conversionRate, 2)} · returning ${formatPercent(funnel.byVisitor.returning.conversionRate, 2)}`,
     `  abandoned at: ${steps}`,
     `  top reasons:  ${reasons}`,
     "Revenue",
     rows([
-      ["revenue", money(revenue.revenue, currency)],
-      ["average order value", money(revenue.averageOrderValue, currency)],
-      ["margin", money(revenue.margin, currency)],
+      ["revenue", formatMoney(revenue.revenue, currency)],
+      ["average order value", formatMoney(revenue.averageOrderValue, currency)],
+      ["margin", formatMoney(revenue.margin, currency)],
     ]),
     "Chat invitations",
     rows([
-      ["offered / accepted", `${integer(invitations.offered)} / ${integer(invitations.accepted)} (${percent(invitations.acceptanceRate)})`],
-      ["reactive requests", integer(invitations.reactiveRequests)],
-      ["annoyed exits", integer(invitations.annoyedExits)],
-      ["rescued orders", `${integer(outcome.rescuedOrders)} (${money(outcome.rescuedRevenue, currency)}, margin ${money(outcome.rescuedMargin, currency)})`],
+      ["offered / accepted", `${formatCount(invitations.offered)} / ${formatCount(invitations.accepted)} (${formatPercent(invitations.acceptanceRate)})`],
+      ["reactive requests", formatCount(invitations.reactiveRequests)],
+      ["annoyed exits", formatCount(invitations.annoyedExits)],
+      ["rescued orders", `${formatCount(outcome.rescuedOrders)} (${formatMoney(outcome.rescuedRevenue, currency)}, margin ${formatMoney(outcome.rescuedMargin, currency)})`],
     ]),
     "Profit",
     rows([
-      ["revenue", `${money(profit.revenue, currency)} (goods ${money(profit.merchandiseRevenue, currency)} + shipping ${money(profit.shippingCharged, currency)} + fees ${money(profit.feesCharged, currency)})`],
-      ["− cost of goods", money(profit.costOfGoods, currency)],
-      ["− shipping to the carrier", `${money(profit.shippingCost, currency)} (merchant pays ${money(profit.shippingPaidByMerchant, currency)} net; ${integer(results.freeShipping.freeShippedOrders)} orders shipped free)`],
-      ["− card fees", money(profit.paymentFees, currency)],
-      ["− agent cost", money(profit.agentCost, currency)],
-      ["= contribution profit", `${money(profit.contributionProfit, currency)} (${money(profit.contributionProfitPerSession, currency)} per session)`],
-      ...(results.freeShipping.paddedCarts > 0 ? [["topped up to free shipping", `${integer(results.freeShipping.paddedCarts)} carts; ${percent(results.freeShipping.paddedOrderShare)} of below-threshold orders`] as [string, string]] : []),
+      ["revenue", `${formatMoney(profit.revenue, currency)} (goods ${formatMoney(profit.merchandiseRevenue, currency)} + shipping ${formatMoney(profit.shippingCharged, currency)} + fees ${formatMoney(profit.feesCharged, currency)})`],
+      ["− cost of goods", formatMoney(profit.costOfGoods, currency)],
+      ["− shipping to the carrier", `${formatMoney(profit.shippingCost, currency)} (merchant pays ${formatMoney(profit.shippingPaidByMerchant, currency)} net; ${formatCount(results.freeShipping.freeShippedOrders)} orders shipped free)`],
+      ["− card fees", formatMoney(profit.paymentFees, currency)],
+      ["− agent cost", formatMoney(profit.agentCost, currency)],
+      ["= contribution profit", `${formatMoney(profit.contributionProfit, currency)} (${formatMoney(profit.contributionProfitPerSession, currency)} per session)`],
+      ...(results.freeShipping.paddedCarts > 0 ? [["topped up to free shipping", `${formatCount(results.freeShipping.paddedCarts)} carts; ${formatPercent(results.freeShipping.paddedOrderShare)} of below-threshold orders`] as [string, string]] : []),
     ]),
   ];
 }
 
 function chatRows(chat: ChatQueueResults, currency: string): string {
   return rows([
-    ["requests / served / abandoned", `${integer(chat.requests)} / ${integer(chat.served)} / ${integer(chat.abandoned)}`],
+    ["requests / served / abandoned", `${formatCount(chat.requests)} / ${formatCount(chat.served)} / ${formatCount(chat.abandoned)}`],
     ["warm-up excluded", warmupText(chat.warmup)],
-    ["blocked (queue full) / messages left", `${integer(chat.blocked)} / ${integer(chat.messages.left)} (${chat.messages.handleHours.toFixed(1)} agent h to answer)`],
-    ["P(wait)", percent(chat.probabilityOfWait)],
-    ["mean wait (answered)", seconds(chat.meanWaitOfServedSeconds)],
-    ["p90 / p95 wait (answered)", `${seconds(chat.waitOfServedP90Seconds)} / ${seconds(chat.waitOfServedP95Seconds)}`],
-    [`service level (${chat.serviceLevelSeconds} s)`, `${percent(chat.serviceLevel)}: ${chat.serviceLevelDefinition}`],
-    ["queue abandonment", percent(chat.queueAbandonmentRate)],
-    ["mean handle time", seconds(chat.meanHandleSeconds)],
-    ["occupancy / concurrency", `${percent(chat.occupancy)} / ${chat.meanConcurrency === null ? "–" : chat.meanConcurrency.toFixed(2)}`],
-    ["agent hours / cost", `${chat.agentHoursScheduled.toFixed(1)} h / ${money(chat.agentCost, currency)}`],
+    ["blocked (queue full) / messages left", `${formatCount(chat.blocked)} / ${formatCount(chat.messages.left)} (${chat.messages.handleHours.toFixed(1)} agent h to answer)`],
+    ["P(wait)", formatPercent(chat.probabilityOfWait)],
+    ["mean wait (answered)", formatSeconds(chat.meanWaitOfServedSeconds)],
+    ["p90 / p95 wait (answered)", `${formatSeconds(chat.waitOfServedP90Seconds)} / ${formatSeconds(chat.waitOfServedP95Seconds)}`],
+    [`service level (${chat.serviceLevelSeconds} s)`, `${formatPercent(chat.serviceLevel)}: ${chat.serviceLevelDefinition}`],
+    ["queue abandonment", formatPercent(chat.queueAbandonmentRate)],
+    ["mean handle time", formatSeconds(chat.meanHandleSeconds)],
+    ["occupancy / concurrency", `${formatPercent(chat.occupancy)} / ${chat.meanConcurrency === null ? "–" : chat.meanConcurrency.toFixed(2)}`],
+    ["agent hours / cost", `${chat.agentHoursScheduled.toFixed(1)} h / ${formatMoney(chat.agentCost, currency)}`],
   ]);
 }
 
 /** What the chat figures leave out, in words. */
 export function warmupText(warmup: ChatQueueResults["warmup"]): string {
-  return warmup.seconds > 0 ? `first ${integer(warmup.seconds)} s (${integer(warmup.excludedRequests)} chats)` : "none";
+  return warmup.seconds > 0 ? `first ${formatCount(warmup.seconds)} s (${formatCount(warmup.excludedRequests)} chats)` : "none";
 }
 
 /** One line naming the warm-up a run command left out (every run command prints it). */
 export function warmupLine(warmupSeconds: number): string {
-  return `warm-up: ${warmupSeconds > 0 ? `first ${integer(warmupSeconds)} s of the horizon left out of the chat figures` : "none (chat figures cover the whole horizon)"}\n`;
+  return `warm-up: ${warmupSeconds > 0 ? `first ${formatCount(warmupSeconds)} s of the horizon left out of the chat figures` : "none (chat figures cover the whole horizon)"}\n`;
 }

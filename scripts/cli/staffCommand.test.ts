@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { runInProcess } from "./testing/runInProcess.ts";
+import { cliInProcess } from "./cliInProcess.ts";
 import { staffCommand } from "./staffCommand.ts";
 
 const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
@@ -28,7 +28,7 @@ const patientDesk = scenario();
 const impatientDesk = scenario("patienceSeconds: { kind: exponential, mean: 120 }");
 
 /** Runs `staff <args>` in this process; returns the exit code and what was written. */
-const staff = (...args: string[]) => runInProcess({ staff: staffCommand }, "staff", args);
+const staff = (...args: string[]) => cliInProcess("staff", ...args);
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -37,7 +37,7 @@ describe("staff command", () => {
     const csv = join(directory, "plan.csv");
     const out = join(directory, "plan.json");
     const run = await staff(impatientDesk, "--replications", "3", "--seed", "5", "--workers", "1", "--quiet", "--json", "--csv", csv, "--out", out, "--shift-hours", "4", "--max-abandon", "0.1");
-    expect(run.stderr).toBe("");
+    expect(run.stderr).toBe(""); // --quiet: no progress and no next: hint
     expect(run.code).toBe(0);
     const document = JSON.parse(run.stdout);
     expect(document.stamp).toMatchObject({ command: "staff", scenario: "Tiny desk", seed: 5, replications: 3 });
@@ -114,7 +114,7 @@ describe("staff command", () => {
     [["--max-abandon", "0.05"], /^error: invalid --max-abandon: 0\.05 \(the scenario has no patienceSeconds, so nobody abandons; set a service level or maximum occupancy\)\n$/],
     [["--replications", "1"], /^error: invalid --replications: "1" \(must be an integer from 2 to 100000\)\n$/],
     [["--shift-rules", "/nonexistent/rules.yaml"], /^error: cannot read shift rules \/nonexistent\/rules\.yaml: no such file\n$/],
-    [["--sed", "3"], /^error: invalid option --sed: unknown option \(allowed: --service-level, --within, /],
+    [["--sed", "3"], /^error: invalid option --sed: unknown option \(did you mean --seed\?\)/],
   ];
   for (const [args, message] of badInputs) {
     it(`staff <scenario> ${args.join(" ")} prints one error line and exits 2`, async () => {

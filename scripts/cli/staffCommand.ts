@@ -3,18 +3,20 @@ import { loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts
 import { planShifts, readRoster, readShiftRules, recommendStaffing, resolveStaffingTarget, type StaffingObjective, type StaffingResults, type StaffingTargetOptions } from "../../experiments/staffing/index.ts";
 import type { Estimate } from "../../experiments/stats/index.ts";
 import { formatCsv } from "../../experiments/csv/index.ts";
-import { money, percent } from "./format.ts";
+import { formatMoney, formatPercent } from "../../experiments/format/index.ts";
 import { interruptSignal } from "./interrupt.ts";
 import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts";
+import { checkMark } from "./checkMark.ts";
 import { createProgress } from "./progress.ts";
 import { UsageError } from "./UsageError.ts";
-import { writeReport } from "./reportCommand.ts";
+import { writeReportLater } from "./writeReportLater.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { shiftSchedulingSummary, unstaffedMessage } from "./shiftSchedulingSummary.ts";
 import { queueStamp, withQueue } from "./queueOption.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
 import { runWorldsCommand, WORLDS_ARG, worldsApply, worldsOption } from "./worldsRun.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
+import { printNext } from "./printNext.ts";
 import { warmupLine } from "./simulationSummary.ts";
 import { describeServiceLevel } from "../../sim/model/index.ts";
 
@@ -40,7 +42,7 @@ const OBJECTIVES: Record<string, StaffingObjective> = { target: "target", profit
 
 /** `staff`: agents per interval for a service target (or the best contribution profit), next to Erlang A / C. */
 export const staffCommand = defineCommand({
-  meta: { name: "staff", description: "Find the agents per interval that meet a service target, side by side with Erlang A/C" },
+  meta: { name: "staff" },
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
@@ -120,10 +122,11 @@ export const staffCommand = defineCommand({
     });
     const document = { stamp: { ...stamp, replications, workers, ...queueStamp(queue) }, staffing };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
-    if (parsed.report) writeReport([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
+    if (parsed.report) await writeReportLater([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
     if (parsed.csv) writeFileAtomic(parsed.csv, formatCsv(intervalRows(staffing)));
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else process.stdout.write(staffingSummary(staffing, currency, config.horizon.days) + `service level: ${describeServiceLevel(config.desk.serviceLevel, staffing.target.serviceLevelSeconds)}\n` + warmupLine(config.desk.warmupSeconds) + (parsed.out ? `results written to ${parsed.out}\n` : ""));
+    printNext(parsed.report ? `open ${parsed.report}` : parsed.shiftHours === undefined ? "add --shift-hours 8 to round the plan up to shifts, or --report FILE for charts" : "add --report FILE for the coverage chart and the shift plan", parsed.quiet);
     if (staffing.stoppedBy === "interrupted") process.exitCode = 130;
     else if (staffing.errored.length > 0) process.exitCode = 1;
   },
@@ -163,9 +166,9 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD", hor
   const { target } = staffing;
   const model = staffing.analyticModel === "erlangA" ? "Erlang A" : "Erlang C";
   const goals = [
-    target.serviceLevel === null ? null : `${percent(target.serviceLevel, 0)} within ${target.serviceLevelSeconds} s`,
-    target.maxQueueAbandonment === null ? null : `abandonment ≤ ${percent(target.maxQueueAbandonment)}`,
-    target.maxOccupancy === null ? null : `occupancy ≤ ${percent(target.maxOccupancy, 0)}`,
+    target.serviceLevel === null ? null : `${formatPercent(target.serviceLevel, 0)} within ${target.serviceLevelSeconds} s`,
+    target.maxQueueAbandonment === null ? null : `abandonment ≤ ${formatPercent(target.maxQueueAbandonment)}`,
+    target.maxOccupancy === null ? null : `occupancy ≤ ${formatPercent(target.maxOccupancy, 0)}`,
   ].filter(Boolean);
   const lines = [
     `${staffing.scenario} · ${staffing.objective === "profit" ? "objective: contribution profit" : `target: ${goals.join(", ")}`} · ${staffing.replications} replications · ${(staffing.level * 100).toFixed(0)}% intervals · closed form: ${model}`,
@@ -180,13 +183,13 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD", hor
     String(interval.erlangAgentsScheduled),
     `${interval.recommendedAgentsScheduled}${interval.recommendedAgentsScheduled === interval.erlangAgentsScheduled ? "" : interval.recommendedAgentsScheduled > interval.erlangAgentsScheduled ? " ▲" : " ▼"}`,
     ...(shifts ? [String(interval.shiftAgentsScheduled)] : []),
-    `${interval.meetsTarget === false ? "✗ " : ""}${withInterval(interval.serviceLevel)}`,
-    percent(interval.queueAbandonment?.mean ?? null),
-    percent(interval.occupancy?.mean ?? null, 0),
+    `${interval.meetsTarget === false ? `${checkMark(false)} ` : ""}${withInterval(interval.serviceLevel)}`,
+    formatPercent(interval.queueAbandonment?.mean ?? null),
+    formatPercent(interval.occupancy?.mean ?? null, 0),
   ]);
   lines.push(...formatTable(header, table));
   const { totals } = staffing;
-  lines.push(`totals: recommended ${totals.recommendedAgentHours} agent-hours (${money(totals.recommendedCost, currency)}) · ${model} ${totals.erlangAgentHours} (${money(totals.erlangCost, currency)})${totals.erlangCAgentHours !== null ? ` · Erlang C ${totals.erlangCAgentHours}` : ""}${totals.shiftAgentHours !== null ? ` · shifts ${totals.shiftAgentHours} (${money(totals.shiftCost, currency)})` : ""}`);
+  lines.push(`totals: recommended ${totals.recommendedAgentHours} agent-hours (${formatMoney(totals.recommendedCost, currency)}) · ${model} ${totals.erlangAgentHours} (${formatMoney(totals.erlangCost, currency)})${totals.erlangCAgentHours !== null ? ` · Erlang C ${totals.erlangCAgentHours}` : ""}${totals.shiftAgentHours !== null ? ` · shifts ${totals.shiftAgentHours} (${formatMoney(totals.shiftCost, currency)})` : ""}`);
   if (staffing.shifts !== null) {
     const horizonSeconds = staffing.intervals.length * staffing.intervalSeconds;
     lines.push(`shift plan (${staffing.shifts.shiftHours} h, wrapping past the end of the horizon): ${staffing.shifts.shifts.map((shift) => `${clock(shift.startSeconds)}–${clock(shift.endSeconds > horizonSeconds ? shift.endSeconds - horizonSeconds : shift.endSeconds)} ×${shift.agents}`).join(", ")}`);
@@ -201,9 +204,9 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD", hor
         staffing.sweep.map((point) => [
           String(point.agentsScheduled),
           withInterval(point.serviceLevel),
-          percent(point.queueAbandonment?.mean ?? null),
-          ...(store ? [percent(point.conversionRate?.mean ?? null, 2), point.contributionProfit === null ? "–" : `${money(point.contributionProfit.mean, currency)}${point.contributionProfit.lower === null ? "" : ` [${money(point.contributionProfit.lower, currency)}, ${money(point.contributionProfit.upper, currency)}]`}`] : []),
-          money(point.agentCost, currency),
+          formatPercent(point.queueAbandonment?.mean ?? null),
+          ...(store ? [formatPercent(point.conversionRate?.mean ?? null, 2), point.contributionProfit === null ? "–" : `${formatMoney(point.contributionProfit.mean, currency)}${point.contributionProfit.lower === null ? "" : ` [${formatMoney(point.contributionProfit.lower, currency)}, ${formatMoney(point.contributionProfit.upper, currency)}]`}`] : []),
+          formatMoney(point.agentCost, currency),
         ]),
       ),
     );
@@ -215,7 +218,7 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD", hor
 function withInterval(estimate: Estimate | null): string {
   if (estimate === null) return "–";
   // Rates live in [0, 1]: the t interval's bounds are clipped for display (the JSON keeps them as computed).
-  return estimate.lower === null ? percent(estimate.mean) : `${percent(estimate.mean)} [${percent(Math.max(0, estimate.lower))}, ${percent(Math.min(1, estimate.upper!))}]`;
+  return estimate.lower === null ? formatPercent(estimate.mean) : `${formatPercent(estimate.mean)} [${formatPercent(Math.max(0, estimate.lower))}, ${formatPercent(Math.min(1, estimate.upper!))}]`;
 }
 
 function formatTable(header: readonly string[], rows: readonly string[][]): string[] {

@@ -6,7 +6,9 @@ import { defaultWorkers } from "../../experiments/parallel/index.ts";
 import { recommendStaffing } from "../../experiments/staffing/index.ts";
 import { integerOption, rejectUnknownOptions } from "./options.ts";
 import { createProgress } from "./progress.ts";
-import { writeReport } from "./reportCommand.ts";
+import { writeReportLater } from "./writeReportLater.ts";
+import { formatMoney, formatNumber, formatPercent } from "../../experiments/format/index.ts";
+import { printNext } from "./printNext.ts";
 import { simulationSummary } from "./simulationSummary.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 
@@ -32,7 +34,7 @@ const args = {
  * to reports/out/.
  */
 export const startCommand = defineCommand({
-  meta: { name: "start", description: "Main job: simulate the baseline, compare the example policies, recommend staffing, write reports/out/index.html" },
+  meta: { name: "start" },
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
@@ -77,7 +79,7 @@ export const startCommand = defineCommand({
     writeFileAtomic(resolve(outDirectory, files.comparison), `${JSON.stringify(compared, null, 2)}\n`);
     writeFileAtomic(resolve(outDirectory, files.staffing), `${JSON.stringify(staffed, null, 2)}\n`);
     const reportPath = resolve(outDirectory, "index.html");
-    writeReport([simulation, compared, staffed], reportPath, { title: `${loaded.config.name}: baseline, policies and staffing`, sources: Object.values(files) });
+    await writeReportLater([simulation, compared, staffed], reportPath, { title: `${loaded.config.name}: baseline, policies and staffing`, sources: Object.values(files) });
 
     const best = comparison.ranking[0];
     const lines = [
@@ -85,14 +87,14 @@ export const startCommand = defineCommand({
       "",
       `Policies (${comparison.replications} paired replications, ${comparison.correction} correction): ${comparison.verdict}`,
       ...comparison.differences.filter((row) => row.primary).map((row) => `  ${row.variant}: ${row.label} ${formatDifference(row.difference, row.unit, currency)} vs ${control}`),
-      `  best on ${comparison.primaryMetric}: ${best.variant} (probability best ${(best.probabilityBest * 100).toFixed(0)}%)`,
+      `  best on ${comparison.primaryMetric}: ${best.variant} (probability best ${formatPercent(best.probabilityBest, 0)})`,
       "",
-      `Staffing: ${staffing.totals.recommendedAgentHours.toFixed(1)} agent-hours (${Math.round(staffing.totals.recommendedCost).toLocaleString("en-US")} ${currency}) vs Erlang ${staffing.totals.erlangAgentHours.toFixed(1)} h`,
+      `Staffing: ${formatNumber(staffing.totals.recommendedAgentHours, 1)} agent-hours (${formatMoney(staffing.totals.recommendedCost, currency)}) vs Erlang ${formatNumber(staffing.totals.erlangAgentHours, 1)} h`,
       ...staffing.explanation.slice(0, 3).map((line) => `  ${line}`),
       "",
       `results: ${outDirectory}/{${Object.values(files).join(",")}}`,
-      `report:  ${reportPath}`,
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
+    printNext(`open ${reportPath}`);
   },
 });

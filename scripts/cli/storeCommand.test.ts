@@ -2,29 +2,18 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { defineCommand } from "citty";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { loadScenario, ScenarioError } from "../../experiments/index.ts";
 import { startStore } from "../store/index.ts";
 import { readUsersFile } from "../store/index.ts";
 import { apiCheckout, demoClient, TestClient } from "../store/testStore.ts";
-import { runCli } from "./runCli.ts";
+import { cliInProcess } from "./cliInProcess.ts";
 import { storeCommand } from "./storeCommand.ts";
 
 /** Runs `store ...` in this process through runCli, as main.ts does; returns exit code and stderr. */
 async function runStore(args: string[]): Promise<{ exitCode: number; stderr: string; stdout: string }> {
-  let stderr = "";
-  let stdout = "";
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const before = process.exitCode;
-  try {
-    await runCli(defineCommand({ subCommands: { store: storeCommand } }), ["store", ...args]);
-    return { exitCode: Number(process.exitCode ?? 0), stderr, stdout };
-  } finally {
-    process.exitCode = before;
-    vi.restoreAllMocks();
-  }
+  const run = await cliInProcess("store", ...args);
+  return { exitCode: run.code, stderr: run.stderr, stdout: run.stdout };
 }
 afterEach(() => vi.restoreAllMocks());
 
@@ -49,7 +38,7 @@ describe("store command", () => {
   it("store --prot 1 and --port 70000 name the bad option and exit 2", async () => {
     const unknown = await runStore(["--prot", "1"]);
     expect(unknown.exitCode).toBe(2);
-    expect(unknown.stderr).toBe("error: invalid option --prot: unknown option (allowed: --scenario, --policy, --host, --port, --data, --auto-agents, --bot-delay-seconds, --bot-handle-seconds, --users, --demo, --allowed-host)\n");
+    expect(unknown.stderr).toBe("error: invalid option --prot: unknown option (did you mean --port?)\n");
     const range = await runStore(["--port", "70000"]);
     expect(range.stderr).toBe('error: invalid --port: "70000" (must be an integer from 0 to 65535)\n');
   });

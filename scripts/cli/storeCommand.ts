@@ -3,6 +3,7 @@ import { DEFAULT_BOT_DELAY_SECONDS, DEFAULT_BOT_HANDLE_SECONDS, DEFAULT_DATA_DIR
 import { storeUsersCommand } from "./storeUsersCommand.ts";
 import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts";
 import { UsageError } from "./UsageError.ts";
+import { printNext } from "./printNext.ts";
 
 const args = {
   scenario: { type: "string", description: `scenario file (default ${DEFAULT_STORE_SCENARIO})` },
@@ -20,7 +21,7 @@ const args = {
 
 /** `store`: the live demo store for a scenario, until Ctrl-C (SIGINT) or SIGTERM. */
 export const storeCommand = defineCommand({
-  meta: { name: "store", description: "Run the live demo store (shop, chat widget, agent console) for a scenario; `store users add` adds console accounts" },
+  meta: { name: "store" },
   args,
   async run({ args: parsed, rawArgs }) {
     // `store users add ...` is dispatched here rather than as a citty subcommand, which would take
@@ -60,6 +61,7 @@ export const storeCommand = defineCommand({
     process.stdout.write(`  agents     ${store.url}/agent${autoAgents ? ` · ${autoAgents} bot agent${autoAgents === 1 ? "" : "s"} online` : ""}\n`);
     process.stdout.write(`  event log  ${store.eventLogPath}\n`);
     for (const account of store.demoAccounts) process.stdout.write(`  demo ${account.role.padEnd(5)} ${account.username} / ${account.password}  (this run only)\n`);
+    printNext("convsim check runs synthetic shoppers against a store; Ctrl-C closes this one");
     await new Promise<void>((resolve) => {
       const stop = (signal: NodeJS.Signals) => {
         process.stdout.write(`${signal}: closing the store…\n`);

@@ -4,6 +4,7 @@ import { defaultWorkers } from "../../experiments/parallel/index.ts";
 import { integerOption, rejectUnknownOptions } from "./options.ts";
 import { QUEUE_ARG, QUEUE_ENVIRONMENT, queueOption } from "./queueOption.ts";
 import { UsageError } from "./UsageError.ts";
+import { printNext } from "./printNext.ts";
 
 const args = {
   ...QUEUE_ARG,
@@ -18,7 +19,7 @@ const args = {
  * them again once their locks run out).
  */
 export const workerCommand = defineCommand({
-  meta: { name: "worker", description: "Run tasks from a Redis queue for replicate/compare/staff/calibrate --queue on other machines" },
+  meta: { name: "worker" },
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
@@ -30,6 +31,7 @@ export const workerCommand = defineCommand({
     const worker = await QueueWorker.start(target, { concurrency, lockSeconds, log: parsed.quiet ? undefined : say });
     const version = worker.info.version;
     say(`serving queue ${queueName(version)} at ${target.display} for convsim ${version} on ${concurrency} thread${concurrency > 1 ? "s" : ""}, pid ${process.pid}`);
+    printNext(`convsim compare|replicate|staff|calibrate … --queue ${target.display} on any machine sends this worker tasks; Ctrl-C stops it`, parsed.quiet);
     await new Promise<void>((resolve) => {
       let signals = 0;
       const onSignal = (signal: NodeJS.Signals): void => {

@@ -2,10 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { compareCommand } from "./compareCommand.ts";
-import { runInProcess } from "./testing/runInProcess.ts";
-import { simulateCommand } from "./simulateCommand.ts";
-import { staffCommand } from "./staffCommand.ts";
+import { cliInProcess } from "./cliInProcess.ts";
 
 // `--worlds` through the real commands, in this process (real files, real simulations).
 
@@ -29,7 +26,7 @@ const comparison = (scenario: string) =>
   file(`compare-${scenario.replace(/\W/g, "")}.yaml`, `scenario: ${scenario}\ncontrol: three\nprimaryMetric: meanWaitSeconds\nvariants:\n  - name: three\n  - name: four\n    overrides: { agents: { schedule: 4 } }\n`);
 
 /** Runs `convsim <command> <args>` in this process; returns the exit code and what was written. */
-const convsim = (name: string, ...args: string[]) => runInProcess({ compare: compareCommand, simulate: simulateCommand, staff: staffCommand }, name, args);
+const convsim = (name: string, ...args: string[]) => cliInProcess(name, ...args);
 
 afterEach(() => vi.restoreAllMocks());
 

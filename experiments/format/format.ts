@@ -1,4 +1,11 @@
-/** Number formatting for reports: units always shown, null ("no denominator") as an en dash. */
+/**
+ * The one number formatter of the toolkit: CLI summaries, CSV headers, verdict lines and the HTML
+ * report all format money, percentages, counts, durations and p-values here, so one figure reads
+ * the same everywhere. Units always shown, null ("no denominator") as an en dash.
+ */
+
+/** Money from this amount up is shown in whole units (in one figure and in an interval alike). */
+const WHOLE_MONEY_FROM = 100;
 
 /** What a missing value (a ratio with a zero denominator) shows. */
 export const MISSING = "–";
@@ -54,12 +61,13 @@ export function formatPp(value: number | null, digits = 2, signed = true): strin
 }
 
 /**
- * Money in the scenario currency, whole units from 1,000 up:
- * `formatMoney(128.262, "USD")` → `"$128.26"`, `formatMoney(326171.2, "EUR")` → `"€326,171"`.
+ * Money in the scenario currency, whole units from 100 up (cents only where they are a visible
+ * share of the amount): `formatMoney(12.262, "USD")` → `"$12.26"`, `formatMoney(670, "USD")` →
+ * `"$670"`, `formatMoney(326171.2, "EUR")` → `"€326,171"`.
  */
 export function formatMoney(value: number | null, currency: string, signed = false, digits?: number): string {
   if (value === null || !Number.isFinite(value)) return MISSING;
-  const formatted = moneyFormat(currency, digits ?? (Math.abs(value) >= 1000 ? 0 : 2)).format(Math.abs(value));
+  const formatted = moneyFormat(currency, digits ?? (Math.abs(value) >= WHOLE_MONEY_FROM ? 0 : 2)).format(Math.abs(value));
   return `${signed ? sign(value, 2) : value < 0 ? "−" : ""}${formatted}`;
 }
 
@@ -87,16 +95,19 @@ export function formatValue(value: number | null, unit: ValueUnit, currency: str
       return formatMoney(value, currency, difference, options.moneyDigits);
     case "seconds":
       return formatSeconds(value, difference);
-    case "count":
-      return difference && value !== null && Number.isFinite(value) ? `${sign(value, 1)}${formatNumber(Math.abs(value), 1)}` : formatNumber(value, 1);
+    case "count": {
+      // A count is whole; a mean count over replications keeps one decimal only while it is small.
+      const digits = value !== null && Math.abs(value) < 10 ? 1 : 0;
+      return difference && value !== null && Number.isFinite(value) ? `${sign(value, digits)}${formatNumber(Math.abs(value), digits)}` : formatNumber(value, digits);
+    }
     case "ratio":
       return difference && value !== null && Number.isFinite(value) ? `${sign(value, 2)}${formatNumber(Math.abs(value), 2)}` : formatNumber(value, 2);
   }
 }
 
 /**
- * A mean with its interval, money in one precision throughout (whole units from 100 up):
- * `"+0.41 pp [0.22, 0.60]"`, `"+$812 [$548, $1,076]"` (bounds unsigned unless negative). Without
+ * A mean with its interval, in one precision throughout and every bound with its unit:
+ * `"+0.41 pp [+0.22 pp, +0.60 pp]"`, `"+$812 [+$548, +$1,076]"`, `"2.14% [2.01%, 2.27%]"`. Without
  * bounds (an estimate from one replication) just the mean.
  */
 export function formatInterval(mean: number | null, lower: number | null, upper: number | null, unit: ValueUnit, currency: string, difference = false): string {
@@ -106,21 +117,18 @@ export function formatInterval(mean: number | null, lower: number | null, upper:
 }
 
 /**
- * Just the interval: `"[0.22, 0.60]"` for rate differences (pp implied by the mean beside it),
- * `"[$1.20, $3.40]"`; empty when a bound is missing.
+ * Just the interval, each bound with its unit (and its sign, for a difference):
+ * `"[−0.10 pp, +0.92 pp]"`, `"[$1.20, $3.40]"`; empty when a bound is missing.
  */
 export function formatBounds(lower: number | null, upper: number | null, unit: ValueUnit, currency: string, difference = false, moneyDigits = intervalMoneyDigits(lower, upper)): string {
   if (lower === null || upper === null || !Number.isFinite(lower) || !Number.isFinite(upper)) return "";
-  const bound = (value: number | null): string => {
-    const text = formatValue(value, unit, currency, { difference, moneyDigits });
-    return difference ? text.replace(/^[+±]/, "").replace(/ pp$/, "") : text;
-  };
+  const bound = (value: number | null): string => formatValue(value, unit, currency, { difference, moneyDigits });
   return `[${bound(lower)}, ${bound(upper)}]`;
 }
 
 function intervalMoneyDigits(...values: readonly (number | null)[]): number {
   const largest = Math.max(0, ...values.map((value) => (value === null || !Number.isFinite(value) ? 0 : Math.abs(value))));
-  return largest >= 100 ? 0 : 2;
+  return largest >= WHOLE_MONEY_FROM ? 0 : 2;
 }
 
 /** Time of day from seconds since midnight of day 1: `formatClock(70200)` → `"19:30"`. */
@@ -137,10 +145,14 @@ export function formatDayClock(secondsSinceStart: number, multiDay: boolean): st
   return multiDay ? `day ${Math.floor(secondsSinceStart / 86_400) + 1}, ${clock}` : clock;
 }
 
-/** A p-value: `"0.003"`, `"< 0.001"`. */
-export function formatPValue(value: number | null): string {
+/**
+ * A p-value, three decimals, never in scientific notation: `"0.003"`, `"< 0.001"`; with
+ * `relation` the comparison sign is part of it, for `p ${...}`: `"= 0.003"`, `"< 0.001"`.
+ */
+export function formatPValue(value: number | null, relation = false): string {
   if (value === null || !Number.isFinite(value)) return MISSING;
-  return value < 0.001 ? "< 0.001" : value.toFixed(3);
+  if (value < 0.001) return "< 0.001";
+  return `${relation ? "= " : ""}${value.toFixed(3)}`;
 }
 
 function sign(value: number, digits: number): string {

@@ -25,9 +25,9 @@ describe("format", () => {
     expect([formatPp(0.0041), formatPp(-0.061), formatPp(0.00001), formatPp(0.0064, 2, false)]).toEqual(["+0.41 pp", "−6.10 pp", "±0.00 pp", "0.64 pp"]);
   });
 
-  it("formatMoney shows the currency, cents below 1,000 and whole units above", () => {
+  it("formatMoney shows the currency, cents below 100 and whole units above", () => {
     expect([formatMoney(128.262, "USD"), formatMoney(326171.2, "EUR"), formatMoney(-28, "USD"), formatMoney(1089.7, "USD", true), formatMoney(5, "XYZ1")]).toEqual([
-      "$128.26",
+      "$128",
       "€326,171",
       "−$28.00",
       "+$1,090",
@@ -40,9 +40,10 @@ describe("format", () => {
   });
 
   it("formatInterval writes a mean with its bounds, money in one precision, and drops missing bounds", () => {
-    expect(formatInterval(0.0041, 0.0022, 0.006, "rate", "USD", true)).toBe("+0.41 pp [0.22, 0.60]");
-    expect(formatInterval(812, 548, 1076, "money", "USD", true)).toBe("+$812 [$548, $1,076]");
-    expect(formatInterval(-0.061, -0.0808, -0.0412, "rate", "USD", true)).toBe("−6.10 pp [−8.08, −4.12]");
+    expect(formatInterval(0.0041, 0.0022, 0.006, "rate", "USD", true)).toBe("+0.41 pp [+0.22 pp, +0.60 pp]");
+    expect(formatInterval(812, 548, 1076, "money", "USD", true)).toBe("+$812 [+$548, +$1,076]");
+    expect(formatInterval(-0.061, -0.0808, -0.0412, "rate", "USD", true)).toBe("−6.10 pp [−8.08 pp, −4.12 pp]");
+    expect(formatInterval(0.0004, -0.001, 0.0018, "rate", "USD", true)).toBe("+0.04 pp [−0.10 pp, +0.18 pp]");
     expect(formatInterval(0.5, null, null, "rate", "USD")).toBe("50.0%");
     expect(formatBounds(0.2, 0.3, "rate", "USD")).toBe("[20.0%, 30.0%]");
   });
@@ -54,6 +55,11 @@ describe("format", () => {
       "−1.5",
       "+4.5",
     ]);
+  });
+
+  it("formatValue shows counts whole from 10 up and formatPValue never uses scientific notation", () => {
+    expect([formatValue(112.4, "count", "USD"), formatValue(1074, "count", "USD"), formatValue(4.25, "count", "USD")]).toEqual(["112", "1,074", "4.3"]);
+    expect([formatPValue(0.0000052), formatPValue(4.1e-9), formatPValue(0.0432, true), formatPValue(0.00001, true)]).toEqual(["< 0.001", "< 0.001", "= 0.043", "< 0.001"]);
   });
 
   it("formatCount, formatNumber, formatCompact, formatSignedPercent and formatPValue", () => {

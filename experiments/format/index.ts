@@ -1,0 +1,18 @@
+export {
+  MISSING,
+  type ValueUnit,
+  formatCount,
+  formatNumber,
+  formatPercent,
+  formatSignedPercent,
+  formatCompact,
+  formatPp,
+  formatMoney,
+  formatSeconds,
+  formatValue,
+  formatInterval,
+  formatBounds,
+  formatClock,
+  formatDayClock,
+  formatPValue,
+} from "./format.ts";

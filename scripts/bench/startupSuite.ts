@@ -1,0 +1,85 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { BenchMeasurement, BenchSuite } from "./benchSuite.ts";
+import { median } from "simple-statistics";
+
+/** A chat-only scenario small enough that start-up, not simulation, is most of a run. */
+const TINY_CHAT_ONLY = `name: Tiny desk
+mode: chatOnly
+currency: USD
+seed: 1
+horizon: { days: 1, intervalMinutes: 60 }
+arrivals: { chatsPerDay: 200 }
+handleSeconds: { kind: exponential, mean: 300 }
+patienceSeconds: { kind: exponential, mean: 120 }
+serviceLevelSeconds: 30
+agents: { concurrency: 1, shrinkage: 0, costPerHour: 20, schedule: 2 }
+`;
+
+/** Rounds per command line: each round runs every command once, in turn. */
+const MIN_ROUNDS = 10;
+
+/**
+ * Issue target: `convsim --help` within 3× a bare `node -e 0`, measured in the same run. Whole
+ * processes, as a user starts them: bare node; the installed bin (prebuilt bundle) for `--help` and
+ * for `simulate` of a tiny chat-only scenario; and the same two from the TypeScript sources through
+ * tsx (how `npm run` started every command before the bundle). Rounds alternate the command lines so
+ * other load on the machine hits all alike; figures are medians.
+ */
+export const startupSuite: BenchSuite = {
+  name: "startup",
+  description: "start-up: convsim --help and a tiny simulate (bundle and tsx) vs bare node -e 0, whole processes",
+  async run(context) {
+    const folder = mkdtempSync(join(tmpdir(), "convsim-startup-"));
+    const scenario = join(folder, "tiny.yaml");
+    writeFileSync(scenario, TINY_CHAT_ONLY);
+    const bin = resolve("scripts/bin/convsim.mjs");
+    const source = ["--import", "tsx", resolve("scripts/cli/main.ts")];
+    const lines: [string, string[]][] = [
+      ["node -e 0", ["-e", "0"]],
+      ["convsim --help (bundle)", [bin, "--help"]],
+      ["convsim simulate tiny (bundle)", [bin, "simulate", scenario]],
+      ["convsim --help (tsx, source)", [...source, "--help"]],
+      ["convsim simulate tiny (tsx, source)", [...source, "simulate", scenario]],
+    ];
+    try {
+      // Untimed first run: builds the bundle if a source changed, warms the file cache.
+      for (const [, args] of lines) run(args);
+      const seconds = new Map<string, number[]>(lines.map(([label]) => [label, []]));
+      const rounds = Math.max(MIN_ROUNDS, context.repeats);
+      for (let round = 0; round < rounds; round++) {
+        context.log(`round ${round + 1}/${rounds}`);
+        for (const [label, args] of lines) seconds.get(label)!.push(run(args));
+      }
+      const measurements: BenchMeasurement[] = lines.map(([label]) => ({ label, units: 1, events: null, wallSeconds: seconds.get(label)!, columns: { "median ms": (median(seconds.get(label)!) * 1000).toFixed(0) } }));
+      const bare = median(seconds.get("node -e 0")!);
+      const ratio = (label: string) => median(seconds.get(label)!) / bare;
+      return {
+        suite: "startup",
+        title: `start-up, whole processes, ${rounds} alternating rounds (medians)`,
+        unitName: "runs",
+        measurements,
+        ratios: [
+          { label: "convsim --help (bundle) / node -e 0", value: ratio("convsim --help (bundle)"), target: "≤ 3×", met: ratio("convsim --help (bundle)") <= 3 },
+          { label: "convsim simulate tiny (bundle) / node -e 0", value: ratio("convsim simulate tiny (bundle)") },
+          { label: "--help: tsx source / bundle", value: median(seconds.get("convsim --help (tsx, source)")!) / median(seconds.get("convsim --help (bundle)")!) },
+          { label: "simulate tiny: tsx source / bundle", value: median(seconds.get("convsim simulate tiny (tsx, source)")!) / median(seconds.get("convsim simulate tiny (bundle)")!) },
+        ],
+        notes: [`bare node median ${(bare * 1000).toFixed(0)} ms; the tiny scenario is 200 chats on a 1-day chat-only desk`],
+      };
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  },
+};
+
+/** Wall seconds of one whole `node <args>` process; a failed run is a bug in the suite. */
+function run(args: readonly string[]): number {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, args, { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`node ${args.join(" ")} exited ${result.status}: ${result.stderr}`);
+  return seconds;
+}

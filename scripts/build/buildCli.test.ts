@@ -1,0 +1,83 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { staleBundle } from "../bin/staleBundle.mjs";
+import { buildCli } from "./buildCli.ts";
+
+let folder: string;
+let outDirectory: string;
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), "convsim-build-"));
+  // Inside the project: the bundle imports its packages from the project's node_modules.
+  outDirectory = fileURLToPath(new URL(`../../dist/test-${process.pid}`, import.meta.url));
+  await buildCli(outDirectory);
+});
+afterAll(() => {
+  rmSync(folder, { recursive: true, force: true });
+  rmSync(outDirectory, { recursive: true, force: true });
+});
+
+/** The chunks a module imports statically (`import ... from "./chunk.mjs"`), followed transitively, and the packages they name. */
+function staticImports(entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (name: string): void => {
+    if (files.has(name)) return;
+    files.add(name);
+    const text = readFileSync(join(outDirectory, name), "utf8");
+    // Static imports only: `import(...)` (a dynamic import) loads its chunk when the command runs.
+    for (const match of text.matchAll(/^(?:import|export)\s[^;]*?from\s*"([^"]+)"|^import\s*"([^"]+)"/gm)) {
+      const specifier = match[1] ?? match[2];
+      if (specifier.startsWith("./")) visit(specifier.slice(2));
+      else packages.add(specifier);
+    }
+  };
+  visit(entry);
+  return { files, packages };
+}
+
+describe("buildCli", () => {
+  it("buildCli's entry loads no command's dependencies: no simulator packages, Plot, linkedom, fastify or playwright-core", () => {
+    const { packages } = staticImports("main.mjs");
+    for (const heavy of ["@observablehq/plot", "linkedom", "fastify", "playwright-core", "zod", "yaml", "piscina", "esbuild"]) expect([...packages]).not.toContain(heavy);
+    const simulate = readFileSync(join(outDirectory, "main.mjs"), "utf8").match(/import\("\.\/(simulateCommand-[A-Z0-9]+\.mjs)"\)/);
+    expect(simulate).not.toBeNull(); // the command is a chunk of its own, imported when it runs
+    expect([...staticImports(simulate![1]).packages]).toContain("zod"); // ... and that chunk does load the scenario loader
+  });
+
+  it("the built CLI answers --help and simulates a chat-only scenario, with the pool's worker bundle beside it", () => {
+    const help = spawnSync(process.execPath, [join(outDirectory, "main.mjs"), "--help"], { encoding: "utf8" });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^convsim \d+\.\d+\.\d+: /);
+    const scenario = join(folder, "desk.yaml");
+    writeFileSync(scenario, "name: Desk\nmode: chatOnly\ncurrency: USD\nseed: 3\nhorizon: { days: 1, intervalMinutes: 60 }\narrivals: { chatsPerDay: 100 }\nhandleSeconds: { kind: exponential, mean: 300 }\nserviceLevelSeconds: 30\nagents: { concurrency: 1, shrinkage: 0, costPerHour: 20, schedule: 2 }\n");
+    const fromBundle = spawnSync(process.execPath, [join(outDirectory, "main.mjs"), "simulate", scenario, "--json"], { encoding: "utf8" });
+    const fromSource = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", "simulate", scenario, "--json"], { encoding: "utf8" });
+    expect(fromBundle.status).toBe(0);
+    // The same code: the same results, byte for byte.
+    expect(JSON.parse(fromBundle.stdout).results).toEqual(JSON.parse(fromSource.stdout).results);
+    expect(readFileSync(join(outDirectory, "simulation-worker.mjs"), "utf8")).toMatch(/createRequire as __convsimRequire/);
+  });
+
+  it("staleBundle is true when the bundle is missing or older than a source, false otherwise", () => {
+    const root = join(folder, "tree");
+    for (const sub of ["sim", "experiments", "reports", "scripts"]) mkdirSync(join(root, sub), { recursive: true });
+    writeFileSync(join(root, "package.json"), "{}");
+    writeFileSync(join(root, "sim", "a.ts"), "export {};");
+    writeFileSync(join(root, "sim", "a.test.ts"), "export {};");
+    const bundle = join(root, "main.mjs");
+    expect(staleBundle(root, bundle)).toBe(true);
+    writeFileSync(bundle, "");
+    const past = new Date(Date.now() - 60_000);
+    for (const file of ["package.json", "sim/a.ts", "sim/a.test.ts"]) utimesSync(join(root, file), past, past);
+    expect(staleBundle(root, bundle)).toBe(false);
+    utimesSync(join(root, "sim/a.test.ts"), new Date(), new Date(Date.now() + 60_000)); // tests are not bundled
+    expect(staleBundle(root, bundle)).toBe(false);
+    utimesSync(join(root, "sim/a.ts"), new Date(), new Date(Date.now() + 60_000));
+    expect(staleBundle(root, bundle)).toBe(true);
+  });
+});

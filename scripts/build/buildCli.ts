@@ -1,0 +1,71 @@
+import { mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build, type Plugin } from "esbuild";
+import { workerBuildOptions } from "../../experiments/parallel/workerModule.ts";
+
+/** The project's root folder. */
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+/** Where the prebuilt CLI goes (ignored by git; `npm ci` builds it through `prepare`). */
+export const CLI_BUNDLE_DIRECTORY = join(ROOT, "dist", "cli");
+/** The pool threads' module, built beside the CLI from the same sources. */
+export const WORKER_BUNDLE_FILE = join(CLI_BUNDLE_DIRECTORY, "simulation-worker.mjs");
+
+/**
+ * A few modules find files beside their source (`new URL("./profiles/x.yaml", import.meta.url)`):
+ * in a bundle `import.meta.url` would be the bundle's chunk. This plugin writes each such URL as the
+ * source file's own URL, so those lookups still land in the source tree, exactly as run from source.
+ */
+const sourceUrls: Plugin = {
+  name: "source-urls",
+  setup(builder) {
+    builder.onLoad({ filter: /\.ts$/ }, (args) => {
+      if (args.path.includes("node_modules")) return undefined;
+      const text = readFileSync(args.path, "utf8");
+      if (!text.includes("import.meta.url")) return { contents: text, loader: "ts" };
+      const sourceUrl = JSON.stringify(pathToFileURL(args.path).href);
+      return { contents: text.replace(/new URL\(([^()]*), import\.meta\.url\)/g, `new URL($1, ${sourceUrl})`), loader: "ts" };
+    });
+  },
+};
+
+/**
+ * Builds the `convsim` CLI as plain ES modules in dist/cli: the entry holds only the dispatcher and
+ * the command table, each command is its own chunk loaded when that command runs (esbuild code
+ * splitting of the table's dynamic imports), packages stay in node_modules (imported, not copied),
+ * and the pool threads' worker bundle is written beside it. Each file is written beside its place
+ * and renamed in, and the entry last, so a process starting mid-build runs the old build or the new.
+ */
+export async function buildCli(outDirectory = CLI_BUNDLE_DIRECTORY): Promise<void> {
+  const staging = `${outDirectory}.${process.pid}.partial`;
+  rmSync(staging, { recursive: true, force: true });
+  const workerFile = join(outDirectory, "simulation-worker.mjs");
+  await build({
+    entryPoints: { main: join(ROOT, "scripts/cli/main.ts") },
+    outdir: staging,
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    packages: "external",
+    outExtension: { ".js": ".mjs" },
+    chunkNames: "[name]-[hash]",
+    define: { __CONVSIM_WORKER_BUNDLE__: JSON.stringify(workerFile) },
+    plugins: [sourceUrls],
+    legalComments: "none",
+    logLevel: "warning",
+  });
+  await build({ ...workerBuildOptions(), outfile: join(staging, "simulation-worker.mjs") });
+  mkdirSync(dirname(outDirectory), { recursive: true });
+  rmSync(`${outDirectory}.old`, { recursive: true, force: true });
+  try {
+    renameSync(outDirectory, `${outDirectory}.old`);
+  } catch {
+    // no previous build
+  }
+  renameSync(staging, outDirectory);
+  rmSync(`${outDirectory}.old`, { recursive: true, force: true });
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await buildCli();
