@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_DESK_CONFIG, simulate } from "../../sim/model/index.ts";
+import { simulate } from "../../sim/model/index.ts";
+import { tinyChatConfig } from "../parallel/testing/tinyChatConfig.ts";
 import { formatFunnelCsv, parseFunnelCsv } from "./funnelCsv.ts";
 import { funnelRowsFromResults } from "./funnelRowsFromResults.ts";
 import { observedFunnel } from "./observedFunnel.ts";
@@ -38,18 +39,7 @@ describe("funnelRowsFromResults", () => {
 
   it("funnelRowsFromResults(chat-only results) has only the chat rows", () => {
     const chatOnly = simulate(
-      {
-        kind: "chatOnly",
-        name: "desk",
-        horizon: { days: 1, intervalSeconds: 3600 },
-        chatRatesPerSecond: new Array(24).fill(0.01),
-        handleSeconds: { kind: "exponential", mean: 60 },
-        patienceSeconds: null,
-        slowdownPerExtraChat: 0,
-        serviceLevelSeconds: 20,
-        agents: { scheduled: new Array(24).fill(2), shrinkage: 0, concurrency: 1, costPerHour: 0 },
-        desk: DEFAULT_DESK_CONFIG,
-      },
+      tinyChatConfig({ name: "desk", agents: { scheduled: new Array(24).fill(2), shrinkage: 0, concurrency: 1, costPerHour: 0 } }),
       { seed: 1 },
     );
     expect(funnelRowsFromResults(chatOnly).map((row) => row.kind)).toEqual(["chatRequests", "chatsServed"]);

@@ -1,10 +1,6 @@
 import type { ShiftScheduling, WeeklyRoster } from "../../experiments/staffing/index.ts";
-import { formatMoney } from "../../experiments/format/index.ts";
+import { formatClock, formatMoney } from "../../experiments/format/index.ts";
 
-const clock = (seconds: number): string => {
-  const minutes = Math.round(seconds / 60) % 1440;
-  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-};
 const dayName = (seconds: number, horizonDays: number) => (horizonDays > 1 ? `day ${Math.floor(seconds / 86_400) + 1} ` : "");
 
 /** Lines describing the optimal shift plan, its comparison with the greedy cover, and the roster. */
@@ -14,8 +10,8 @@ export function shiftSchedulingSummary(scheduling: ShiftScheduling, horizonDays:
   const solved = plan.status === "optimal" ? "proven optimal" : `time limit reached: best plan found, within ${(plan.gap * 100).toFixed(1)}% of the optimum`;
   lines.push(`optimal shift plan (MILP, objective ${plan.objective}, ${solved}, ${plan.solveSeconds.toFixed(1)} s):`);
   for (const shift of plan.shifts) {
-    const pause = shift.breakStartSeconds === null ? "" : `, break ${clock(shift.breakStartSeconds)}–${clock(shift.breakEndSeconds!)}`;
-    lines.push(`  ${dayName(shift.startSeconds, horizonDays)}${clock(shift.startSeconds)}–${clock(shift.endSeconds)} ×${shift.agents} (${shift.paidHours} paid h${pause})`);
+    const pause = shift.breakStartSeconds === null ? "" : `, break ${formatClock(shift.breakStartSeconds)}–${formatClock(shift.breakEndSeconds!)}`;
+    lines.push(`  ${dayName(shift.startSeconds, horizonDays)}${formatClock(shift.startSeconds)}–${formatClock(shift.endSeconds)} ×${shift.agents} (${shift.paidHours} paid h${pause})`);
   }
   const short = plan.shortAgentHours > 0 ? ` · ${plan.shortAgentHours} agent-hours short of the requirement` : "";
   lines.push(`  ${plan.paidAgentHours} paid agent-hours (${formatMoney(plan.cost, currency)}) · ${plan.excessAgentHours} above the requirement${short}`);
@@ -30,7 +26,7 @@ export function shiftSchedulingSummary(scheduling: ShiftScheduling, horizonDays:
 function rosterLines(roster: WeeklyRoster): string[] {
   const lines = [`weekly roster (${roster.status === "optimal" ? "proven optimal" : `time limit reached, gap ${(roster.gap * 100).toFixed(1)}%`}):`];
   for (const agent of roster.agents) {
-    const shifts = roster.assignments.filter((assignment) => assignment.agent === agent.agent).map((assignment) => `${assignment.day} ${clock(assignment.startSeconds)}–${clock(assignment.endSeconds)}`);
+    const shifts = roster.assignments.filter((assignment) => assignment.agent === agent.agent).map((assignment) => `${assignment.day} ${formatClock(assignment.startSeconds)}–${formatClock(assignment.endSeconds)}`);
     const unmet = agent.unmetPreferences > 0 ? ` · ${agent.unmetPreferences} preference${agent.unmetPreferences === 1 ? "" : "s"} not met` : "";
     lines.push(`  ${agent.agent}: ${agent.shifts} shifts, ${agent.paidHours} h${unmet}${shifts.length > 0 ? ` · ${shifts.join(", ")}` : ""}`);
   }
@@ -42,7 +38,7 @@ export function unstaffedMessage(roster: WeeklyRoster, source: string): string |
   const missing = roster.unstaffed.reduce((sum, shift) => sum + shift.count, 0);
   if (missing === 0) return null;
   const planned = roster.assignments.length + missing;
-  const which = roster.unstaffed.slice(0, 4).map((shift) => `${shift.day} ${clock(shift.startSeconds)}–${clock(shift.endSeconds)} ×${shift.count}`).join(", ");
+  const which = roster.unstaffed.slice(0, 4).map((shift) => `${shift.day} ${formatClock(shift.startSeconds)}–${formatClock(shift.endSeconds)} ×${shift.count}`).join(", ");
   const more = roster.unstaffed.length > 4 ? ", ..." : "";
   const binding = roster.binding.length === 0 ? "no single rule explains it" : `binding: ${roster.binding.join(" with ")}`;
   return `roster ${source} cannot staff ${missing} of the plan's ${planned} weekly shifts (${which}${more}); ${binding}`;

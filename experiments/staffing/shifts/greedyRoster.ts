@@ -1,4 +1,5 @@
 import type { ResolvedRoster } from "./rosterInput.ts";
+import { weeklyCapacity } from "./weeklyCapacity.ts";
 import type { DailyShift } from "./weeklyRoster.ts";
 
 /** A roster as variable values of the roster program: `y{a}_{d}_{k}` = 1, `unstaffed{d}_{k}` = count. */
@@ -20,8 +21,7 @@ export function greedyRoster(shifts: readonly DailyShift[], demand: readonly (re
   const working = team.agents.map(() => new Array<boolean>(7).fill(false));
   const staffedDays = new Array<number>(7).fill(0);
   team.agents.forEach((agent, a) => {
-    const limit = team.maxConsecutiveDays;
-    const days = Math.min(agent.maxShifts, 7 - agent.unavailable.length, limit >= 7 ? 7 : Math.floor((7 * limit) / (limit + 1)));
+    const days = weeklyCapacity(agent, team.maxConsecutiveDays);
     // Candidate weeks: a block of 7 − days days off starting at each day; keep the one that works the
     // days with the largest remaining need and respects availability.
     let best: boolean[] | null = null;

@@ -1,4 +1,4 @@
-export { optimalShiftPlan, clock, type OptimalShiftPlan, type PlannedShift, type GreedyComparison } from "./optimalShiftPlan.ts";
+export { optimalShiftPlan, type OptimalShiftPlan, type PlannedShift, type GreedyComparison } from "./optimalShiftPlan.ts";
 export { resolveShiftRules, readShiftRules, shiftRulesSchema, type ShiftRulesOptions, type ResolvedShiftRules } from "./shiftRules.ts";
 export { resolveRoster, readRoster, rosterSchema, WEEKDAYS, type RosterOptions, type ResolvedRoster, type RosterAgent, type Weekday } from "./rosterInput.ts";
 export { weeklyRoster, weeklyDemand, type WeeklyRoster, type RosterAssignment, type AgentWeek, type UnstaffedShift, type RosterConstraint, type DailyShift } from "./weeklyRoster.ts";

@@ -1,3 +1,4 @@
+import { formatClock } from "../../format/index.ts";
 import { shiftPlan } from "../shiftPlan.ts";
 import type { LinearRow, LinearVariable } from "./linearProgram.ts";
 import { coveredIntervals, shiftPatterns, type ShiftPattern } from "./shiftPatterns.ts";
@@ -83,7 +84,7 @@ export async function optimalShiftPlan(requirement: readonly number[], rules: Re
   }
   const uncoverable = requirement.findIndex((required, i) => required > 0 && covering[i]!.length === 0);
   if (rules.objective === "cost" && uncoverable >= 0) {
-    throw new RangeError(`no allowed shift covers interval ${clock(uncoverable * rules.intervalSeconds)} (required ${requirement[uncoverable]}): allow more start times or longer shifts`);
+    throw new RangeError(`no allowed shift covers interval ${formatClock(uncoverable * rules.intervalSeconds)} (required ${requirement[uncoverable]}): allow more start times or longer shifts`);
   }
   const solution = await solveMilp({ variables, rows }, { timeLimitSeconds: rules.timeLimitSeconds });
   const counts = patterns.map((_, index) => solution.values.get(name(index)) ?? 0);
@@ -133,10 +134,4 @@ function greedyComparison(requirement: readonly number[], rules: ResolvedShiftRu
     if (best === null || plan.agentHours < best.paidAgentHours) best = { shiftHours: hours, paidAgentHours: plan.agentHours, cost: plan.cost };
   }
   return best;
-}
-
-/** HH:MM of a time of day (wrapping at 24 h). */
-export function clock(seconds: number): string {
-  const minutes = Math.round(seconds / 60) % 1440;
-  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }

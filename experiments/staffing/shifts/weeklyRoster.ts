@@ -3,6 +3,7 @@ import type { OptimalShiftPlan } from "./optimalShiftPlan.ts";
 import { greedyRoster } from "./greedyRoster.ts";
 import { WEEKDAYS, type ResolvedRoster } from "./rosterInput.ts";
 import { solveMilp, type MilpStatus } from "./solveMilp.ts";
+import { weeklyCapacity } from "./weeklyCapacity.ts";
 
 /** A shift of the plan as it recurs within a day: the roster fills these, day by day. */
 export interface DailyShift {
@@ -206,14 +207,6 @@ export async function weeklyRoster(plan: OptimalShiftPlan, horizonDays: number, 
     binding = counted.length > 0 ? counted : await bindingConstraints(plan, horizonDays, team, options, missing);
   }
   return { status: solution.status, gap: solution.gap, assignments, agents, unstaffed, belowMinimum, binding };
-}
-
-/** Most shifts one agent can work in a repeating week under the limits not relaxed. */
-function weeklyCapacity(agent: ResolvedRoster["agents"][number], maxConsecutiveDays: number, relax: ReadonlySet<RosterConstraint>): number {
-  const available = relax.has("unavailable") ? 7 : 7 - agent.unavailable.length;
-  // In a repeating week, every window of C + 1 days has a day off, so at most ⌊7C / (C + 1)⌋ days.
-  const consecutive = relax.has("maxConsecutiveDays") || maxConsecutiveDays >= 7 ? 7 : Math.floor((7 * maxConsecutiveDays) / (maxConsecutiveDays + 1));
-  return Math.min(relax.has("maxShiftsPerWeek") ? 7 : agent.maxShifts, available, consecutive);
 }
 
 /**
