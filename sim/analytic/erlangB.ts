@@ -1,4 +1,4 @@
-import { requireInteger, requireNonNegative } from "./invalidInput.ts";
+import { requireInteger, requireNonNegative } from "../errors/index.ts";
 
 /**
  * Erlang B (Erlang's loss formula): the probability that an arrival finds all `servers` busy in

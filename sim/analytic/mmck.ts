@@ -1,4 +1,4 @@
-import { requireInteger, requireNonNegative, requirePositive } from "./invalidInput.ts";
+import { requireInteger, requireNonNegative, requirePositive } from "../errors/index.ts";
 
 /** Input of `mmck`: M/M/c/K, c servers and room for K customers in total (K >= c). */
 export interface MMCKInput {

@@ -1,6 +1,6 @@
 import { erlangA, type ErlangAResult } from "./erlangA.ts";
 import { erlangCMetrics, type ErlangCResult } from "./erlangCMetrics.ts";
-import { invalidInput, requireInInterval, requireNonNegative, requirePositive } from "./invalidInput.ts";
+import { invalidValue, requireInInterval, requireNonNegative, requirePositive } from "../errors/index.ts";
 
 /** What the staffing must achieve; every field given must hold. */
 export interface StaffingTarget {
@@ -76,7 +76,7 @@ export function requiredAgents(input: StaffingInput): StaffingResult {
   const shrinkage = requireInInterval("shrinkage", input.shrinkage ?? 0, "[0, 1)");
   const concurrency = input.concurrency ?? 1;
   if (typeof concurrency !== "number" || !Number.isFinite(concurrency) || !(concurrency >= 1)) {
-    throw invalidInput("concurrency", concurrency, "must be a finite number >= 1");
+    throw invalidValue("concurrency", concurrency, "must be a finite number >= 1");
   }
   const target = checkTarget(input.target, patience !== undefined);
   const model = patience === undefined ? "erlangC" : "erlangA";
@@ -87,7 +87,7 @@ export function requiredAgents(input: StaffingInput): StaffingResult {
   const metricsFor = (agents: number) => {
     const servers = serversFor(agents);
     if (servers > MAX_SERVERS) {
-      throw invalidInput("target", target, `not reachable with up to ${MAX_SERVERS} servers`);
+      throw invalidValue("target", target, `not reachable with up to ${MAX_SERVERS} servers`);
     }
     const common = { arrivalRatePerSecond: arrivalRate, meanServiceSeconds: meanService, servers, targetSeconds: target.targetSeconds };
     const metrics = patience === undefined ? erlangCMetrics(common) : erlangA({ ...common, meanPatienceSeconds: patience });
@@ -131,20 +131,20 @@ export function requiredAgents(input: StaffingInput): StaffingResult {
 }
 
 function checkTarget(target: StaffingTarget, hasPatience: boolean): StaffingTarget {
-  if (typeof target !== "object" || target === null) throw invalidInput("target", target, "must be an object");
+  if (typeof target !== "object" || target === null) throw invalidValue("target", target, "must be an object");
   const { serviceLevel, targetSeconds, maxProbabilityOfAbandon, maxOccupancy, maxMeanWaitSeconds } = target;
   if (serviceLevel !== undefined) requireInInterval("target.serviceLevel", serviceLevel, "[0, 1)");
   if (targetSeconds !== undefined) requireNonNegative("target.targetSeconds", targetSeconds);
   if (maxProbabilityOfAbandon !== undefined) {
     requireInInterval("target.maxProbabilityOfAbandon", maxProbabilityOfAbandon, "(0, 1]");
     if (!hasPatience) {
-      throw invalidInput("target.maxProbabilityOfAbandon", maxProbabilityOfAbandon, "needs meanPatienceSeconds: erlang C has no abandonment");
+      throw invalidValue("target.maxProbabilityOfAbandon", maxProbabilityOfAbandon, "needs meanPatienceSeconds: erlang C has no abandonment");
     }
   }
   if (maxOccupancy !== undefined) requireInInterval("target.maxOccupancy", maxOccupancy, "(0, 1]");
   if (maxMeanWaitSeconds !== undefined) requirePositive("target.maxMeanWaitSeconds", maxMeanWaitSeconds);
   if ([serviceLevel, maxProbabilityOfAbandon, maxOccupancy, maxMeanWaitSeconds].every((v) => v === undefined)) {
-    throw invalidInput("target", target, "must set serviceLevel, maxProbabilityOfAbandon, maxOccupancy or maxMeanWaitSeconds");
+    throw invalidValue("target", target, "must set serviceLevel, maxProbabilityOfAbandon, maxOccupancy or maxMeanWaitSeconds");
   }
   return target;
 }

@@ -1,4 +1,4 @@
-import { invalidParameter } from "./invalidParameter.ts";
+import { invalidValue } from "../errors/index.ts";
 import type { Sampler } from "./sampler.ts";
 import type { UniformSource } from "./uniformSource.ts";
 
@@ -12,7 +12,7 @@ import type { UniformSource } from "./uniformSource.ts";
  */
 export function bernoulli(stream: UniformSource, p: number): Sampler {
   if (typeof p !== "number" || !(p >= 0 && p <= 1)) {
-    throw invalidParameter("bernoulli p", p, "must be in [0, 1]");
+    throw invalidValue("bernoulli p", p, "must be in [0, 1]");
   }
   return {
     mean: p,

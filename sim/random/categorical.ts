@@ -1,4 +1,4 @@
-import { invalidParameter } from "./invalidParameter.ts";
+import { invalidValue } from "../errors/index.ts";
 import type { Sampler } from "./sampler.ts";
 import type { UniformSource } from "./uniformSource.ts";
 
@@ -17,17 +17,17 @@ import type { UniformSource } from "./uniformSource.ts";
  */
 export function categorical(stream: UniformSource, weights: readonly number[]): Sampler {
   const count = weights.length;
-  if (count === 0) throw invalidParameter("categorical weights", weights, "must have at least 1 weight");
+  if (count === 0) throw invalidValue("categorical weights", weights, "must have at least 1 weight");
   let total = 0;
   for (let i = 0; i < count; i++) {
     const weight = weights[i];
     if (typeof weight !== "number" || !Number.isFinite(weight) || weight < 0) {
-      throw invalidParameter(`categorical weights[${i}]`, weight, "must be a finite number >= 0");
+      throw invalidValue(`categorical weights[${i}]`, weight, "must be a finite number >= 0");
     }
     total += weight;
   }
   if (!(total > 0) || !Number.isFinite(total)) {
-    throw invalidParameter("categorical weights sum", total, "must be a finite number > 0");
+    throw invalidValue("categorical weights sum", total, "must be a finite number > 0");
   }
 
   let mean = 0;

@@ -1,5 +1,5 @@
 import seedrandom from "seedrandom";
-import { invalidParameter } from "./invalidParameter.ts";
+import { invalidValue } from "../errors/index.ts";
 import type { UniformSource } from "./uniformSource.ts";
 
 const TWO_TO_53 = 2 ** 53;
@@ -32,7 +32,7 @@ export class ChildStream implements UniformSource {
 
   constructor(key: number) {
     if (typeof key !== "number" || !(key >= 0 && key < 1)) {
-      throw invalidParameter("child stream key", key, "must be in [0, 1)");
+      throw invalidValue("child stream key", key, "must be in [0, 1)");
     }
     this.key = key;
     // tychei.js takes an integer seed as raw state words (its `seed === Math.floor(seed)` branch);

@@ -1,4 +1,4 @@
-import { requireFinite } from "./invalidParameter.ts";
+import { requireFinite } from "../errors/index.ts";
 import type { Sampler } from "./sampler.ts";
 
 /**

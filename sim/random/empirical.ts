@@ -1,4 +1,4 @@
-import { invalidParameter } from "./invalidParameter.ts";
+import { invalidValue } from "../errors/index.ts";
 import type { Sampler } from "./sampler.ts";
 import type { UniformSource } from "./uniformSource.ts";
 
@@ -26,12 +26,12 @@ export interface EmpiricalOptions {
  */
 export function empirical(stream: UniformSource, samples: readonly number[], options: EmpiricalOptions = {}): Sampler {
   const count = samples.length;
-  if (count === 0) throw invalidParameter("empirical samples", samples, "must have at least 1 value");
+  if (count === 0) throw invalidValue("empirical samples", samples, "must have at least 1 value");
   const values = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     const value = samples[i];
     if (typeof value !== "number" || !Number.isFinite(value)) {
-      throw invalidParameter(`empirical samples[${i}]`, value, "must be a finite number");
+      throw invalidValue(`empirical samples[${i}]`, value, "must be a finite number");
     }
     values[i] = value;
   }

@@ -33,6 +33,6 @@ describe("erlang", () => {
     const stream = new RandomStream(8, "bad");
     expect(() => erlang(stream, { k: 2.5, mean: 1 })).toThrow(/^invalid erlang k: 2\.5 \(must be an integer >= 1\)$/);
     expect(() => erlang(stream, { k: 0, mean: 1 })).toThrow(/^invalid erlang k: 0 \(must be an integer >= 1\)$/);
-    expect(() => erlang(stream, { k: 2, mean: 0 })).toThrow(/^invalid erlang mean: 0 \(must be > 0\)$/);
+    expect(() => erlang(stream, { k: 2, mean: 0 })).toThrow(/^invalid erlang mean: 0 \(must be a finite number > 0\)$/);
   });
 });

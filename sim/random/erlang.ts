@@ -1,5 +1,5 @@
 import { standardGammaGenerator } from "./gamma.ts";
-import { invalidParameter, requirePositive } from "./invalidParameter.ts";
+import { invalidValue, requirePositive } from "../errors/index.ts";
 import type { Sampler } from "./sampler.ts";
 import type { UniformSource } from "./uniformSource.ts";
 
@@ -24,7 +24,7 @@ const MAX_PHASES_BY_PRODUCT = 16;
 export function erlang(stream: UniformSource, options: ErlangOptions): Sampler {
   const k = options.k;
   if (typeof k !== "number" || !Number.isInteger(k) || k < 1) {
-    throw invalidParameter("erlang k", k, "must be an integer >= 1");
+    throw invalidValue("erlang k", k, "must be an integer >= 1");
   }
   const mean = requirePositive("erlang mean", options.mean);
   const phaseMean = mean / k;

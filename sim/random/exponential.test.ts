@@ -26,8 +26,8 @@ describe("exponential", () => {
 
   it("exponential rejects a non-positive mean or rate, and both at once", () => {
     const stream = new RandomStream(3, "bad");
-    expect(() => exponential(stream, { mean: -1 })).toThrow(/^invalid exponential mean: -1 \(must be > 0\)$/);
-    expect(() => exponential(stream, { rate: 0 })).toThrow(/^invalid exponential rate: 0 \(must be > 0\)$/);
+    expect(() => exponential(stream, { mean: -1 })).toThrow(/^invalid exponential mean: -1 \(must be a finite number > 0\)$/);
+    expect(() => exponential(stream, { rate: 0 })).toThrow(/^invalid exponential rate: 0 \(must be a finite number > 0\)$/);
     expect(() => exponential(stream, { mean: 1, rate: 1 } as never)).toThrow(/^invalid exponential: .*not both\)$/);
   });
 });

@@ -1,4 +1,4 @@
-import { invalidParameter, requirePositive } from "./invalidParameter.ts";
+import { invalidValue, requirePositive } from "../errors/index.ts";
 import type { Sampler } from "./sampler.ts";
 import type { UniformSource } from "./uniformSource.ts";
 
@@ -15,7 +15,7 @@ export type ExponentialOptions = { mean: number; rate?: undefined } | { rate: nu
 export function exponential(stream: UniformSource, options: ExponentialOptions): Sampler {
   let mean: number;
   if (options.mean !== undefined && options.rate !== undefined) {
-    throw invalidParameter("exponential", options, "give either mean or rate, not both");
+    throw invalidValue("exponential", options, "give either mean or rate, not both");
   } else if (options.rate !== undefined) {
     mean = 1 / requirePositive("exponential rate", options.rate);
   } else {

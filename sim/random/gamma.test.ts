@@ -43,7 +43,7 @@ describe("gamma", () => {
 
   it("gamma rejects a non-positive shape or scale", () => {
     const stream = new RandomStream(7, "bad");
-    expect(() => gamma(stream, { shape: 0, scale: 1 })).toThrow(/^invalid gamma shape: 0 \(must be > 0\)$/);
-    expect(() => gamma(stream, { shape: 1, scale: -1 })).toThrow(/^invalid gamma scale: -1 \(must be > 0\)$/);
+    expect(() => gamma(stream, { shape: 0, scale: 1 })).toThrow(/^invalid gamma shape: 0 \(must be a finite number > 0\)$/);
+    expect(() => gamma(stream, { shape: 1, scale: -1 })).toThrow(/^invalid gamma scale: -1 \(must be a finite number > 0\)$/);
   });
 });

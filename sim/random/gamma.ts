@@ -1,4 +1,4 @@
-import { requirePositive } from "./invalidParameter.ts";
+import { requirePositive } from "../errors/index.ts";
 import type { Sampler } from "./sampler.ts";
 import { standardNormalQuantile } from "./standardNormal.ts";
 import type { UniformSource } from "./uniformSource.ts";

@@ -1,5 +1,5 @@
 // Public API of sim/random: seeded named streams, distributions, and non-homogeneous arrivals.
-// Internal helpers (standardNormal, invalidParameter, momentCheck) are not re-exported; logGamma is,
+// Internal helpers (standardNormal, momentCheck) are not re-exported; logGamma is,
 // for the chi-square goodness of fit in experiments/calibration.
 
 export type { UniformSource } from "./uniformSource.ts";

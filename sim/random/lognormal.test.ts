@@ -41,9 +41,9 @@ describe("lognormal", () => {
 
   it("lognormal rejects bad parameters and a mix of both forms", () => {
     const stream = new RandomStream(6, "bad");
-    expect(() => lognormal(stream, { mean: 0, sd: 1 })).toThrow(/^invalid lognormal mean: 0 \(must be > 0\)$/);
-    expect(() => lognormal(stream, { mean: 1, sd: -2 })).toThrow(/^invalid lognormal sd: -2 \(must be > 0\)$/);
-    expect(() => lognormal(stream, { mu: 0, sigma: 0 })).toThrow(/^invalid lognormal sigma: 0 \(must be > 0\)$/);
+    expect(() => lognormal(stream, { mean: 0, sd: 1 })).toThrow(/^invalid lognormal mean: 0 \(must be a finite number > 0\)$/);
+    expect(() => lognormal(stream, { mean: 1, sd: -2 })).toThrow(/^invalid lognormal sd: -2 \(must be a finite number > 0\)$/);
+    expect(() => lognormal(stream, { mu: 0, sigma: 0 })).toThrow(/^invalid lognormal sigma: 0 \(must be a finite number > 0\)$/);
     expect(() => lognormal(stream, { mu: 0, sigma: 1, mean: 2, sd: 1 } as never)).toThrow(
       /^invalid lognormal: .*\(give either \{mean, sd\} or \{mu, sigma\}, not both\)$/,
     );

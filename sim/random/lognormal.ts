@@ -1,4 +1,4 @@
-import { invalidParameter, requireFinite, requirePositive } from "./invalidParameter.ts";
+import { invalidValue, requireFinite, requirePositive } from "../errors/index.ts";
 import type { Sampler } from "./sampler.ts";
 import { standardNormalQuantile } from "./standardNormal.ts";
 import type { UniformSource } from "./uniformSource.ts";
@@ -24,7 +24,7 @@ export function lognormal(stream: UniformSource, options: LognormalOptions): Sam
   const byLog = options.mu !== undefined || options.sigma !== undefined;
   const byValue = options.mean !== undefined || options.sd !== undefined;
   if (byLog && byValue) {
-    throw invalidParameter("lognormal", options, "give either {mean, sd} or {mu, sigma}, not both");
+    throw invalidValue("lognormal", options, "give either {mean, sd} or {mu, sigma}, not both");
   }
   let mu: number;
   let sigma: number;
@@ -46,7 +46,7 @@ export function lognormal(stream: UniformSource, options: LognormalOptions): Sam
   // Parameters at the edge of double precision (mean 5e-324, sd² ÷ mean² overflowing) give NaN or
   // infinite moments and draws: reject them here rather than let NaN reach a simulation.
   if (!Number.isFinite(mu) || !Number.isFinite(sigma) || !Number.isFinite(mean) || !Number.isFinite(variance)) {
-    throw invalidParameter("lognormal", options, "has no finite mean and variance in double precision");
+    throw invalidValue("lognormal", options, "has no finite mean and variance in double precision");
   }
   return {
     mean,

@@ -4,7 +4,7 @@ import { empirical } from "./empirical.ts";
 import { erlang } from "./erlang.ts";
 import { exponential } from "./exponential.ts";
 import { gamma } from "./gamma.ts";
-import { invalidParameter } from "./invalidParameter.ts";
+import { invalidValue } from "../errors/index.ts";
 import { lognormal } from "./lognormal.ts";
 import { normal } from "./normal.ts";
 import type { Sampler } from "./sampler.ts";
@@ -17,7 +17,7 @@ import { weibull } from "./weibull.ts";
 /**
  * Builds the sampler a `DistributionSpec` describes, drawing from `stream`. Parameters are
  * validated here (before the clock starts); bad ones throw a `RangeError` such as
- * `invalid exponential mean: -1 (must be > 0)`, and an unknown kind throws
+ * `invalid exponential mean: -1 (must be a finite number > 0)`, and an unknown kind throws
  * `invalid distribution kind: "beta" (must be one of constant, exponential, ...)`.
  *
  * @example
@@ -49,7 +49,7 @@ export function makeSampler(spec: DistributionSpec, stream: UniformSource): Samp
     case "empirical":
       return empirical(stream, spec.samples, { interpolate: spec.interpolate });
     default:
-      throw invalidParameter(
+      throw invalidValue(
         "distribution kind",
         (spec as { kind?: unknown }).kind,
         `must be one of ${DISTRIBUTION_KINDS.join(", ")}`,

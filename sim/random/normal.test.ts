@@ -36,7 +36,7 @@ describe("normal", () => {
 
   it("normal rejects a non-positive sd and a non-finite mean", () => {
     const stream = new RandomStream(4, "bad");
-    expect(() => normal(stream, { mean: 1, sd: 0 })).toThrow(/^invalid normal sd: 0 \(must be > 0\)$/);
+    expect(() => normal(stream, { mean: 1, sd: 0 })).toThrow(/^invalid normal sd: 0 \(must be a finite number > 0\)$/);
     expect(() => normal(stream, { mean: Infinity, sd: 1 })).toThrow(/^invalid normal mean: Infinity \(must be a finite number\)$/);
   });
 });

@@ -1,4 +1,4 @@
-import { requireFinite, requirePositive } from "./invalidParameter.ts";
+import { requireFinite, requirePositive } from "../errors/index.ts";
 import type { Sampler } from "./sampler.ts";
 import { standardNormalQuantile } from "./standardNormal.ts";
 import type { UniformSource } from "./uniformSource.ts";

@@ -150,9 +150,9 @@ describe("PiecewisePoissonArrivals", () => {
       /^invalid arrivals ratesPerSecond: \[\] \(must have at least 1 interval\)$/,
     );
     expect(() => new PiecewisePoissonArrivals(stream, [1, -0.5], 60)).toThrow(
-      /^invalid arrivals ratesPerSecond\[1\]: -0\.5 \(must be >= 0\)$/,
+      /^invalid arrivals ratesPerSecond\[1\]: -0\.5 \(must be a finite number >= 0\)$/,
     );
-    expect(() => new PiecewisePoissonArrivals(stream, [1], 0)).toThrow(/^invalid arrivals intervalSeconds: 0 \(must be > 0\)$/);
+    expect(() => new PiecewisePoissonArrivals(stream, [1], 0)).toThrow(/^invalid arrivals intervalSeconds: 0 \(must be a finite number > 0\)$/);
     expect(() => new PiecewisePoissonArrivals(stream, [1], 60, { startSeconds: NaN })).toThrow(
       /^invalid arrivals startSeconds: NaN \(must be a finite number\)$/,
     );

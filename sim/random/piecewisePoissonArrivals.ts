@@ -1,4 +1,4 @@
-import { invalidParameter, requireFinite, requireNonNegative, requirePositive } from "./invalidParameter.ts";
+import { invalidValue, requireFinite, requireNonNegative, requirePositive } from "../errors/index.ts";
 import type { UniformSource } from "./uniformSource.ts";
 
 /** Options of `PiecewisePoissonArrivals`. */
@@ -49,7 +49,7 @@ export class PiecewisePoissonArrivals {
     options: PiecewisePoissonArrivalsOptions = {},
   ) {
     if (ratesPerSecond.length === 0) {
-      throw invalidParameter("arrivals ratesPerSecond", ratesPerSecond, "must have at least 1 interval");
+      throw invalidValue("arrivals ratesPerSecond", ratesPerSecond, "must have at least 1 interval");
     }
     this.#intervalSeconds = requirePositive("arrivals intervalSeconds", intervalSeconds);
     this.#rates = new Float64Array(ratesPerSecond.length);

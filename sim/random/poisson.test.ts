@@ -64,6 +64,6 @@ describe("poisson", () => {
   });
 
   it("poisson rejects a negative mean", () => {
-    expect(() => poisson(new RandomStream(11, "bad"), { mean: -3 })).toThrow(/^invalid poisson mean: -3 \(must be >= 0\)$/);
+    expect(() => poisson(new RandomStream(11, "bad"), { mean: -3 })).toThrow(/^invalid poisson mean: -3 \(must be a finite number >= 0\)$/);
   });
 });

@@ -1,4 +1,4 @@
-import { requireNonNegative } from "./invalidParameter.ts";
+import { requireNonNegative } from "../errors/index.ts";
 import { logGamma } from "./logGamma.ts";
 import type { Sampler } from "./sampler.ts";
 import type { UniformSource } from "./uniformSource.ts";

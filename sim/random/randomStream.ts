@@ -1,5 +1,5 @@
 import seedrandom from "seedrandom";
-import { invalidParameter, requireFinite } from "./invalidParameter.ts";
+import { invalidValue, requireFinite } from "../errors/index.ts";
 import type { UniformSource } from "./uniformSource.ts";
 
 /**
@@ -40,9 +40,9 @@ export class RandomStream implements UniformSource {
 
   constructor(seed: string | number, name: string) {
     if (typeof seed === "number") requireFinite("random seed", seed);
-    else if (typeof seed !== "string") throw invalidParameter("random seed", seed, "must be a string or a number");
+    else if (typeof seed !== "string") throw invalidValue("random seed", seed, "must be a string or a number");
     if (typeof name !== "string" || name.length === 0) {
-      throw invalidParameter("random stream name", name, "must be a non-empty string");
+      throw invalidValue("random stream name", name, "must be a non-empty string");
     }
     this.seed = seed;
     this.name = name;

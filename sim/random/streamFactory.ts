@@ -1,4 +1,4 @@
-import { requireFinite, invalidParameter } from "./invalidParameter.ts";
+import { requireFinite, invalidValue } from "../errors/index.ts";
 import { RandomStream } from "./randomStream.ts";
 
 /**
@@ -18,7 +18,7 @@ export class StreamFactory {
 
   constructor(seed: string | number) {
     if (typeof seed === "number") requireFinite("random seed", seed);
-    else if (typeof seed !== "string") throw invalidParameter("random seed", seed, "must be a string or a number");
+    else if (typeof seed !== "string") throw invalidValue("random seed", seed, "must be a string or a number");
     this.seed = seed;
   }
 

@@ -1,4 +1,4 @@
-import { invalidParameter, requireFinite } from "./invalidParameter.ts";
+import { invalidValue, requireFinite } from "../errors/index.ts";
 import type { Sampler } from "./sampler.ts";
 import type { UniformSource } from "./uniformSource.ts";
 
@@ -23,8 +23,8 @@ export function triangular(stream: UniformSource, options: TriangularOptions): S
   const a = requireFinite("triangular min", options.min);
   const c = requireFinite("triangular mode", options.mode);
   const b = requireFinite("triangular max", options.max);
-  if (!(b > a)) throw invalidParameter("triangular max", b, `must be > min ${a}`);
-  if (!(c >= a && c <= b)) throw invalidParameter("triangular mode", c, `must be in [min ${a}, max ${b}]`);
+  if (!(b > a)) throw invalidValue("triangular max", b, `must be > min ${a}`);
+  if (!(c >= a && c <= b)) throw invalidValue("triangular mode", c, `must be in [min ${a}, max ${b}]`);
   const width = b - a;
   const modeFraction = (c - a) / width;
   const lowerScale = width * (c - a);

@@ -1,4 +1,4 @@
-import { invalidParameter, requireFinite, requirePositive } from "./invalidParameter.ts";
+import { invalidValue, requireFinite, requirePositive } from "../errors/index.ts";
 import type { Sampler } from "./sampler.ts";
 import { standardNormalDensity, standardNormalQuantile, standardNormalUpperTail } from "./standardNormal.ts";
 import type { UniformSource } from "./uniformSource.ts";
@@ -31,7 +31,7 @@ export function truncatedNormal(stream: UniformSource, options: TruncatedNormalO
   const alpha = (min - mean) / sd;
   const keptMass = standardNormalUpperTail(alpha); // P(Z >= alpha)
   if (!(keptMass > 0)) {
-    throw invalidParameter("normal min", min, `must leave probability > 0 above it (mean ${mean}, sd ${sd})`);
+    throw invalidValue("normal min", min, `must leave probability > 0 above it (mean ${mean}, sd ${sd})`);
   }
   const lambda = standardNormalDensity(alpha) / keptMass;
   const variance = sd * sd * Math.max(0, 1 + alpha * lambda - lambda * lambda);

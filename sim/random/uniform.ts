@@ -1,4 +1,4 @@
-import { invalidParameter, requireFinite } from "./invalidParameter.ts";
+import { invalidValue, requireFinite } from "../errors/index.ts";
 import type { Sampler } from "./sampler.ts";
 import type { UniformSource } from "./uniformSource.ts";
 
@@ -18,7 +18,7 @@ export interface UniformOptions {
 export function uniform(stream: UniformSource, options: UniformOptions): Sampler {
   const min = requireFinite("uniform min", options.min);
   const max = requireFinite("uniform max", options.max);
-  if (!(max > min)) throw invalidParameter("uniform max", max, `must be > min ${min}`);
+  if (!(max > min)) throw invalidValue("uniform max", max, `must be > min ${min}`);
   const width = max - min;
   return {
     mean: (min + max) / 2,

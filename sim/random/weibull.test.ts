@@ -33,7 +33,7 @@ describe("weibull", () => {
 
   it("weibull rejects a non-positive shape or scale", () => {
     const stream = new RandomStream(9, "bad");
-    expect(() => weibull(stream, { shape: -1, scale: 1 })).toThrow(/^invalid weibull shape: -1 \(must be > 0\)$/);
-    expect(() => weibull(stream, { shape: 1, scale: 0 })).toThrow(/^invalid weibull scale: 0 \(must be > 0\)$/);
+    expect(() => weibull(stream, { shape: -1, scale: 1 })).toThrow(/^invalid weibull shape: -1 \(must be a finite number > 0\)$/);
+    expect(() => weibull(stream, { shape: 1, scale: 0 })).toThrow(/^invalid weibull scale: 0 \(must be a finite number > 0\)$/);
   });
 });

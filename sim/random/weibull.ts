@@ -1,4 +1,4 @@
-import { invalidParameter, requirePositive } from "./invalidParameter.ts";
+import { invalidValue, requirePositive } from "../errors/index.ts";
 import { gammaFunction } from "./logGamma.ts";
 import type { Sampler } from "./sampler.ts";
 import type { UniformSource } from "./uniformSource.ts";
@@ -25,7 +25,7 @@ export function weibull(stream: UniformSource, options: WeibullOptions): Sampler
   const gamma2 = gammaFunction(1 + 2 * inverseShape);
   // A tiny shape (e.g. 0.001) has Γ(1 + 1/k) beyond double range: infinite mean, infinite draws.
   if (!Number.isFinite(scale * gamma1) || !Number.isFinite(scale * scale * gamma2)) {
-    throw invalidParameter("weibull shape", shape, "gives no finite mean and variance; use a shape of about 0.01 or more");
+    throw invalidValue("weibull shape", shape, "gives no finite mean and variance; use a shape of about 0.01 or more");
   }
   return {
     mean: scale * gamma1,

@@ -1,12 +1,13 @@
 /**
- * House-format input errors for `sim/analytic`: `invalid <path>: <value> (<requirement>)`,
- * lowercase, no trailing period. Internal: not re-exported from `index.ts`.
+ * The house-format error for a bad input to `sim/` (a distribution parameter, a queueing formula's
+ * argument): `invalid <path>: <value> (<requirement>)`, lowercase, no trailing period. One
+ * definition for every sim folder, so the wording cannot drift between them.
  *
  * @example
- * invalidInput("servers", 0, "must be an integer >= 1").message
+ * invalidValue("servers", 0, "must be an integer >= 1").message
  * // "invalid servers: 0 (must be an integer >= 1)"
  */
-export function invalidInput(path: string, value: unknown, requirement: string): RangeError {
+export function invalidValue(path: string, value: unknown, requirement: string): RangeError {
   return new RangeError(`invalid ${path}: ${formatValue(value)} (${requirement})`);
 }
 
@@ -19,10 +20,16 @@ function formatValue(value: unknown): string {
   }
 }
 
+/** `value` if it is a finite number, else `invalid <path>: <value> (must be a finite number)`. */
+export function requireFinite(path: string, value: number): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) throw invalidValue(path, value, "must be a finite number");
+  return value;
+}
+
 /** `value` if it is a finite number >= 0, else `invalid <path>: <value> (must be a finite number >= 0)`. */
 export function requireNonNegative(path: string, value: number): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw invalidInput(path, value, "must be a finite number >= 0");
+    throw invalidValue(path, value, "must be a finite number >= 0");
   }
   return value;
 }
@@ -30,7 +37,7 @@ export function requireNonNegative(path: string, value: number): number {
 /** `value` if it is a finite number > 0, else `invalid <path>: <value> (must be a finite number > 0)`. */
 export function requirePositive(path: string, value: number): number {
   if (typeof value !== "number" || !Number.isFinite(value) || !(value > 0)) {
-    throw invalidInput(path, value, "must be a finite number > 0");
+    throw invalidValue(path, value, "must be a finite number > 0");
   }
   return value;
 }
@@ -38,7 +45,7 @@ export function requirePositive(path: string, value: number): number {
 /** `value` if it is an integer >= `min`, else `invalid <path>: <value> (must be an integer >= <minLabel>)`. */
 export function requireInteger(path: string, value: number, min: number, minLabel = String(min)): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
-    throw invalidInput(path, value, `must be an integer >= ${minLabel}`);
+    throw invalidValue(path, value, `must be an integer >= ${minLabel}`);
   }
   return value;
 }
@@ -54,7 +61,7 @@ export function requireInInterval(path: string, value: number, interval: `${"[" 
   const aboveLow = interval.startsWith("[") ? value >= low : value > low;
   const belowHigh = interval.endsWith("]") ? value <= high : value < high;
   if (typeof value !== "number" || Number.isNaN(value) || !aboveLow || !belowHigh) {
-    throw invalidInput(path, value, `must be in ${interval}`);
+    throw invalidValue(path, value, `must be in ${interval}`);
   }
   return value;
 }
