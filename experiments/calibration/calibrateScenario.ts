@@ -38,6 +38,8 @@ const MAX_LOG_STEP = Math.log(3);
 const ELASTICITY_RANGE = [0.2, 1] as const;
 /** Step damping from the third proportional round on. */
 const DAMPING = 0.7;
+/** Relative standard error of a chat factor above which its note says it is only weakly identified. */
+const WEAK_IDENTIFICATION = 0.25;
 /** Starting simplex of the Nelder–Mead polish: 5% on each factor. */
 const POLISH_STEP = 0.05;
 
@@ -278,6 +280,7 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
       relativeStandardError: standardError,
     }));
   });
+  const identifiability = chatPlan.identifiability.map((entry) => weakened(entry, values));
   const rmse = Math.sqrt(statistics.rows.reduce((sum, row) => sum + (row.observedRate - row.simulatedRate) ** 2, 0) / Math.max(1, statistics.rows.length));
   const calibration: CalibrationResults = {
     kind: "calibration",
@@ -298,8 +301,8 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
       devianceBefore: first!.statistics.deviance,
     },
     search: { proportionalIterations: iterations, converged, nelderMeadEvaluations, devianceAfterProportional: afterProportional.statistics.deviance, history },
-    notes: [...notes, ...chatPlan.identifiability.map((entry) => entry.note), ...funnelPlan.fixed.map((entry) => `${entry.path} kept${entry.value === null ? "" : ` at ${entry.value}`}: ${entry.why}`)],
-    chat: { identifiability: chatPlan.identifiability, causalLift: { data: holdoutLift(observed.chat), model: holdoutLift(final.chat) } },
+    notes: [...notes, ...identifiability.map((entry) => entry.note), ...funnelPlan.fixed.map((entry) => `${entry.path} kept${entry.value === null ? "" : ` at ${entry.value}`}: ${entry.why}`)],
+    chat: { identifiability, causalLift: { data: holdoutLift(observed.chat), model: holdoutLift(final.chat) } },
     errored,
     cancelled,
     stoppedBy: options.signal?.aborted ? "interrupted" : options.failFast && errored.length > 0 ? "failFast" : converged ? "converged" : "maxIterations",
@@ -321,6 +324,17 @@ function assign(parameters: readonly CalibrationParameter[], factors: readonly n
   return parameters.flatMap((parameter, k) =>
     parameter.values.map((value) => ({ path: value.path, value: Number(clamp(value.inverse ? value.before / factors[k] : value.before * factors[k], 0, value.max).toPrecision(SIGNIFICANT_DIGITS)) })),
   );
+}
+
+/**
+ * A fitted chat parameter whose factor has a relative standard error above WEAK_IDENTIFICATION gets
+ * that said in its note: its target share hardly moves with it (e.g. queue abandonment in an
+ * overloaded desk is set by the excess load, whatever the patience), so the data pin it down only loosely.
+ */
+function weakened(entry: ChatIdentifiability, values: readonly CalibratedValue[]): ChatIdentifiability {
+  const error = values.find((value) => value.group === entry.parameter)?.relativeStandardError;
+  if (!entry.identified || error == null || error <= WEAK_IDENTIFICATION) return entry;
+  return { ...entry, note: `${entry.note}; weakly identified: ±${Math.round(error * 100)}% per standard error (its target share hardly moves with it)` };
 }
 
 /** A parameter's observed and simulated target share: its chat share, or its funnel cells pooled. */
