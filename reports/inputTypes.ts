@@ -123,6 +123,23 @@ export interface CalibrationResults {
   parameters: { path: string; before: number; after: number }[];
   /** pValue is null when no degrees of freedom are left. */
   goodnessOfFit: { chiSquare: number; degreesOfFreedom: number; pValue: number | null; rmse: number };
+  /**
+   * What the chat counts identify (one line per chat parameter) and the lift for chat users a holdout
+   * measures in the data and in the fitted model, in points with a 95% interval (null without a holdout).
+   * Absent in results written before chat was calibrated.
+   */
+  chat?: {
+    identifiability: { parameter: string; identified: boolean; note: string }[];
+    causalLift: { data: HoldoutLiftFigures | null; model: HoldoutLiftFigures | null };
+  };
+}
+
+/** A holdout's lift for chat users, in percentage points, with its 95% interval. */
+export interface HoldoutLiftFigures {
+  points: number;
+  lower: number;
+  upper: number;
+  chatShare: number;
 }
 
 /** The checks each synthetic shopper gets (scripts/synthetic CHECK_NAMES), in report order. */

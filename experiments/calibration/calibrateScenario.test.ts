@@ -19,6 +19,7 @@ import { baselinePath, fastBaselineData, loadData, observedRows, valueAt } from 
 const truth = fastBaselineData();
 const truthLoaded = loadData(truth);
 const OBSERVED_SEEDS = ["observed:1", "observed:2"];
+const CHAT_GROUPS = ["segments[*].chatOpenness", "segments[*].helpProbability, funnel.friction.helpProbabilityPerError", "segments[*].patienceSeconds", "chat.rescueProbability.*"];
 
 function expectRecovered(calibration: CalibrationResults): void {
   for (const value of calibration.parameters) {
@@ -56,7 +57,7 @@ describe("calibrateScenario", () => {
     expect(calibration.goodnessOfFit.pValue).toBeNull();
     for (const row of calibration.steps) expect(Math.abs(row.residual), `${row.step} ${row.outcome}`).toBeLessThan(1);
     expect(calibration.goodnessOfFit.rmse).toBeLessThan(0.002);
-    expect(calibration.fixed.map((entry) => entry.path)).toEqual(["funnel.stickerShock.sensitivity", "funnel.stickerShock.hiddenTotalHazardPerStep", "funnel.friction.hazardPerError"]);
+    expect(calibration.fixed.map((entry) => entry.path)).toEqual(["funnel.stickerShock.sensitivity", "funnel.stickerShock.hiddenTotalHazardPerStep", "funnel.friction.hazardPerError", ...CHAT_GROUPS]);
   });
 
   it("calibrateScenario(perturbed, counts by reason) recovers each reason's hazard, sticker shock and friction (10% or 3 s.e.)", async () => {
@@ -70,7 +71,8 @@ describe("calibrateScenario", () => {
     data.funnel.friction.hazardPerError *= 1.3;
     const { calibration } = await calibrateScenario(loadData(data), reasonRows, { replications: 2, seed: 11, workers: 1 });
     expect(calibration.parameters).toHaveLength(17);
-    expect(calibration.fixed).toEqual([]);
+    // Funnel rows only: every chat group is kept.
+    expect(calibration.fixed.map((entry) => entry.path)).toEqual(CHAT_GROUPS);
     // Measured (seed 11): 15 of 17 values within 8% of the originals; shipping's returnsPolicy 10.9% low
     // (0.7 s.e., a small cell) and friction.hazardPerError 16.5% low (2.3 s.e., fitted to the few
     // "too long or complicated" abandonments at the form steps).

@@ -5,6 +5,10 @@ import { formatPath } from "../scenario/formatIssues.ts";
 import { parseScenario, type LoadedScenario, type StoreScenario } from "../scenario/index.ts";
 import { planParameters, type CalibrationParameter } from "./calibrationParameters.ts";
 import { chiSquarePValue } from "./chiSquareCdf.ts";
+import { chatFitStatistics, chatTargetShares, combineStatistics, simulatedChat } from "./chatFit.ts";
+import { planChatParameters, type ChatIdentifiability } from "./chatParameters.ts";
+import { holdoutLift, type HoldoutLift } from "./holdoutLift.ts";
+import type { ChatCounts } from "./observedChat.ts";
 import type { FunnelRow } from "./funnelCsv.ts";
 import { fitStatistics, simulatedFunnel, targetShares, type CalibrationStepRow, type FitStatistics, type SimulatedStep } from "./funnelFit.ts";
 import { nelderMead } from "./nelderMead.ts";
@@ -34,6 +38,8 @@ const MAX_LOG_STEP = Math.log(3);
 const ELASTICITY_RANGE = [0.2, 1] as const;
 /** Step damping from the third proportional round on. */
 const DAMPING = 0.7;
+/** Relative standard error of a chat factor above which its note says it is only weakly identified. */
+const WEAK_IDENTIFICATION = 0.25;
 /** Starting simplex of the Nelder–Mead polish: 5% on each factor. */
 const POLISH_STEP = 0.05;
 
@@ -94,6 +100,8 @@ export interface CalibrationResults {
     history: { stage: "proportional" | "nelderMead"; evaluation: number; deviance: number }[];
   };
   notes: string[];
+  /** What the chat counts identify, and the causal lift for chat users a holdout measures (data) and the fitted model reproduces (its simulated holdout; null without one). */
+  chat: { identifiability: ChatIdentifiability[]; causalLift: { data: HoldoutLift | null; model: HoldoutLift | null } };
   errored: { evaluation: number; replication: number; error: string }[];
   cancelled: number;
   stoppedBy: "converged" | "maxIterations" | "interrupted" | "failFast";
@@ -112,20 +120,22 @@ interface Evaluation {
   config: ModelConfig;
   assignments: { path: (string | number)[]; value: number }[];
   simulated: SimulatedStep[];
+  chat: ChatCounts;
   statistics: FitStatistics;
 }
 
 const METHOD =
   "iterative proportional fitting: each parameter group has one multiplicative factor and one target statistic (its step's abandonment share, a reason's share, or the add-to-cart share); " +
+  "chat parameters work the same way with a chat share as their target (acceptance, help requests, queue abandonment, chatters' purchase rate); " +
   "every round simulates all replications with the same seeds and moves each factor by (log observed − log simulated share) ÷ elasticity, the elasticity estimated from the previous round (secant, clamped to [0.2, 1]), " +
   "(damped by 0.7 from the third round), until every target is within a quarter of its standard error; then, when there are more free cells than parameters and at most 8 parameters, Nelder–Mead on the log-factors minimising the deviance " +
   "(proportional fitting already matches each parameter's own target, so the polish only trades off cells no parameter owns; with many parameters its simplex costs more than it can gain)";
 const OBJECTIVE =
-  "deviance 2 Σ O ln(O ÷ E) over each observed step's outcome cells (continued; abandoned, or by reason with the rest as 'other'), E = observed sessions at the step × the simulated share from R replications with fixed seeds (common random numbers make it smooth in the parameters)";
+  "deviance 2 Σ O ln(O ÷ E) over each observed step's outcome cells (continued; abandoned, or by reason with the rest as 'other'), plus each chat share as two cells (count, rest of its trials); E = observed sessions at the step (or the chat share's trials) × the simulated share from R replications with fixed seeds (common random numbers make it smooth in the parameters)";
 
 /**
- * Fits a store scenario's abandonment and friction parameters to observed funnel counts (see
- * `planParameters` for which values, `fitStatistics` for the objective, METHOD for the search). The
+ * Fits a store scenario's abandonment and friction parameters to observed funnel counts, and its chat
+ * parameters to the observed chat outcomes (see `planParameters` and `planChatParameters` for which values, `fitStatistics` for the objective, METHOD for the search). The
  * best evaluated point (lowest deviance) wins; fitted values are rounded to 4 significant digits and
  * the reported fit is that of the rounded values, so the written scenario reproduces it exactly.
  */
@@ -145,7 +155,9 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
   const scenario = loaded.scenario as StoreScenario;
   const stepNames = ["browse", "cart", ...scenario.funnel.steps.map((step) => step.name)];
   const observed = observedFunnel(rows, stepNames, options.source);
-  const plan = planParameters(scenario, observed);
+  const funnelPlan = planParameters(scenario, observed);
+  const chatPlan = planChatParameters(scenario, observed.chat);
+  const plan = { parameters: [...funnelPlan.parameters, ...chatPlan.parameters], fixed: [...funnelPlan.fixed, ...chatPlan.fixed] };
   const parameters = plan.parameters;
   const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
@@ -179,7 +191,9 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
     }
     if (runs.length === 0) throw new RangeError(`calibration stopped before any replication of evaluation ${index} finished${options.signal?.aborted ? " (interrupted)" : ""}`);
     const simulated = simulatedFunnel(runs);
-    const evaluation = { factors: [...factors], config, assignments, simulated, statistics: fitStatistics(observed, simulated) };
+    const chat = simulatedChat(runs);
+    const statistics = combineStatistics(fitStatistics(observed, simulated), chatFitStatistics(observed.chat, chat));
+    const evaluation = { factors: [...factors], config, assignments, simulated, chat, statistics };
     history.push({ stage, evaluation: index, deviance: evaluation.statistics.deviance });
     if (runs.length === R) cache.set(key, evaluation);
     return evaluation;
@@ -198,7 +212,7 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
     first ??= evaluation;
     if (best === null || evaluation.statistics.deviance < best.statistics.deviance) best = evaluation;
     if (stopped() || converged) break;
-    const shares = parameters.map((parameter) => targetShares(parameter.targets, observed, evaluation.simulated));
+    const shares = parameters.map((parameter) => sharesOf(parameter, observed, evaluation));
     const logShares = shares.map((share) => Math.log(Math.max(share.simulated, 1e-12)));
     const gaps = shares.map((share) => (share.observed <= 0 ? -MAX_LOG_STEP : share.simulated <= 0 ? MAX_LOG_STEP : Math.log(share.observed / share.simulated)));
     if (previous !== null) {
@@ -254,7 +268,7 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
   if (!converged && !stopped()) notes.push(`proportional fitting did not match every target within ${maxIterations} rounds; the best point found is reported`);
   const factorOf = new Map(parameters.map((parameter, k) => [parameter, final.factors[k]]));
   const values: CalibratedValue[] = parameters.flatMap((parameter) => {
-    const shares = targetShares(parameter.targets, observed, final.simulated);
+    const shares = sharesOf(parameter, observed, final);
     const k = parameters.indexOf(parameter);
     const standardError = shares.observedCount > 0 && shares.simulatedCount > 0 ? logStandardError(shares) / elasticity[k] : null;
     return parameter.values.map((value) => ({
@@ -266,6 +280,7 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
       relativeStandardError: standardError,
     }));
   });
+  const identifiability = chatPlan.identifiability.map((entry) => weakened(entry, values));
   const rmse = Math.sqrt(statistics.rows.reduce((sum, row) => sum + (row.observedRate - row.simulatedRate) ** 2, 0) / Math.max(1, statistics.rows.length));
   const calibration: CalibrationResults = {
     kind: "calibration",
@@ -286,7 +301,8 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
       devianceBefore: first!.statistics.deviance,
     },
     search: { proportionalIterations: iterations, converged, nelderMeadEvaluations, devianceAfterProportional: afterProportional.statistics.deviance, history },
-    notes: [...notes, ...plan.fixed.map((entry) => `${entry.path} kept${entry.value === null ? "" : ` at ${entry.value}`}: ${entry.why}`)],
+    notes: [...notes, ...identifiability.map((entry) => entry.note), ...funnelPlan.fixed.map((entry) => `${entry.path} kept${entry.value === null ? "" : ` at ${entry.value}`}: ${entry.why}`)],
+    chat: { identifiability, causalLift: { data: holdoutLift(observed.chat), model: holdoutLift(final.chat) } },
     errored,
     cancelled,
     stoppedBy: options.signal?.aborted ? "interrupted" : options.failFast && errored.length > 0 ? "failFast" : converged ? "converged" : "maxIterations",
@@ -303,9 +319,27 @@ function logStandardError(shares: { observed: number; observedCount: number; sim
   return Math.sqrt((1 - Math.min(shares.observed, 0.999999)) * (1 / shares.observedCount + 1 / shares.simulatedCount));
 }
 
-/** Each value scaled by its parameter's factor, clamped to [0, max] and rounded to SIGNIFICANT_DIGITS. */
+/** Each value scaled by its parameter's factor (divided for an inverse value), clamped to [0, max] and rounded to SIGNIFICANT_DIGITS. */
 function assign(parameters: readonly CalibrationParameter[], factors: readonly number[]): { path: (string | number)[]; value: number }[] {
-  return parameters.flatMap((parameter, k) => parameter.values.map((value) => ({ path: value.path, value: Number(clamp(value.before * factors[k], 0, value.max).toPrecision(SIGNIFICANT_DIGITS)) })));
+  return parameters.flatMap((parameter, k) =>
+    parameter.values.map((value) => ({ path: value.path, value: Number(clamp(value.inverse ? value.before / factors[k] : value.before * factors[k], 0, value.max).toPrecision(SIGNIFICANT_DIGITS)) })),
+  );
+}
+
+/**
+ * A fitted chat parameter whose factor has a relative standard error above WEAK_IDENTIFICATION gets
+ * that said in its note: its target share hardly moves with it (e.g. queue abandonment in an
+ * overloaded desk is set by the excess load, whatever the patience), so the data pin it down only loosely.
+ */
+function weakened(entry: ChatIdentifiability, values: readonly CalibratedValue[]): ChatIdentifiability {
+  const error = values.find((value) => value.group === entry.parameter)?.relativeStandardError;
+  if (!entry.identified || error == null || error <= WEAK_IDENTIFICATION) return entry;
+  return { ...entry, note: `${entry.note}; weakly identified: ±${Math.round(error * 100)}% per standard error (its target share hardly moves with it)` };
+}
+
+/** A parameter's observed and simulated target share: its chat share, or its funnel cells pooled. */
+function sharesOf(parameter: CalibrationParameter, observed: ObservedFunnel, evaluation: Evaluation): ReturnType<typeof targetShares> {
+  return parameter.chatTarget === undefined ? targetShares(parameter.targets, observed, evaluation.simulated) : chatTargetShares(parameter.chatTarget, observed.chat, evaluation.chat);
 }
 
 function setPath(data: Record<string, unknown>, path: readonly (string | number)[], value: number): void {

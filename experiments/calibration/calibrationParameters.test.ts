@@ -1,3 +1,4 @@
+import { emptyChatCounts } from "./observedChat.ts";
 import { describe, expect, it } from "vitest";
 import type { StoreScenario } from "../scenario/index.ts";
 import { planParameters } from "./calibrationParameters.ts";
@@ -9,7 +10,7 @@ const step = (index: number, name: string, reasons: ObservedStep["reasons"] = nu
 
 describe("planParameters", () => {
   it("planParameters(baseline, totals per step) fits add-to-cart and one factor per step, keeping the shared parameters", () => {
-    const observed: ObservedFunnel = { steps: ["browse", "cart", "account", "shipping", "payment", "review"].map((name, index) => step(index, name)), notes: [] };
+    const observed: ObservedFunnel = { steps: ["browse", "cart", "account", "shipping", "payment", "review"].map((name, index) => step(index, name)), notes: [], chat: emptyChatCounts() };
     const plan = planParameters(scenario, observed);
     expect(plan.parameters.map((parameter) => [parameter.name, parameter.values.length, parameter.targets])).toEqual([
       ["add to cart", 3, [{ index: 0, cell: "continued" }]],
@@ -31,6 +32,7 @@ describe("planParameters", () => {
     const observed: ObservedFunnel = {
       steps: [step(3, "shipping", { extraCostsTooHigh: 9, deliveryTooSlow: 4, checkoutTooLongOrComplicated: 1 }), step(4, "payment", { didNotTrustCardDetails: 5, checkoutTooLongOrComplicated: 1 })],
       notes: [],
+      chat: emptyChatCounts(),
     };
     const plan = planParameters(scenario, observed);
     expect(plan.parameters.map((parameter) => parameter.name)).toEqual(["shipping × deliveryTooSlow", "payment × didNotTrustCardDetails", "sticker shock sensitivity", "friction hazard per error"]);

@@ -1,6 +1,7 @@
 import type { AbandonmentReason } from "../../sim/model/index.ts";
 import { formatPath } from "../scenario/formatIssues.ts";
 import type { StoreScenario } from "../scenario/index.ts";
+import type { ChatTarget } from "./observedChat.ts";
 import type { ObservedFunnel } from "./observedFunnel.ts";
 
 /** One scenario value a parameter's factor scales. */
@@ -10,6 +11,8 @@ export interface ParameterValue {
   before: number;
   /** Largest allowed value (probabilities 1, sensitivities unbounded). */
   max: number;
+  /** The factor divides this value instead of multiplying it (patience: a higher factor, more abandonment). */
+  inverse?: boolean;
 }
 
 /** An outcome cell of a funnel step. */
@@ -25,7 +28,10 @@ export interface TargetCell {
  */
 export interface CalibrationParameter {
   name: string;
+  /** Funnel cells; empty for a chat parameter. */
   targets: TargetCell[];
+  /** A chat parameter's target share instead of funnel cells. */
+  chatTarget?: ChatTarget;
   values: ParameterValue[];
 }
 

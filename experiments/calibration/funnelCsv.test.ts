@@ -27,7 +27,7 @@ describe("parseFunnelCsv", () => {
       problems = (error as { problems: readonly string[] }).problems;
     }
     expect(problems).toEqual([
-      'invalid obs.csv line 2 kind: "visits" (allowed: sessions, reached, abandoned, orders, chatRequests, chatsServed, invitations)',
+      'invalid obs.csv line 2 kind: "visits" (allowed: sessions, reached, abandoned, orders, chatRequests, chatsServed, chatsAbandoned, invitations, invitationsAccepted, sessionsWithChat, ordersWithChat, holdoutSessions, holdoutOrders)',
       "invalid obs.csv line 3 step: empty (required for reached rows)",
       'invalid obs.csv line 4 interval: "x" (must be an integer >= 0 or empty)',
       'invalid obs.csv line 5 count: "-2" (must be a number from 0 to 1e12)',

@@ -6,7 +6,12 @@ import { ScenarioError } from "../scenario/ScenarioError.ts";
  * Observed funnel counts, the format `calibrate` reads and the live store's export writes: a tidy CSV
  * with the header `kind,step,reason,interval,count`, one count per row.
  *
- * - `kind`: sessions | reached | abandoned | orders | chatRequests | chatsServed | invitations
+ * - `kind`: sessions | reached | abandoned | orders, then the chat outcomes: chatRequests (queue
+ *   joins: accepted invitations and "Need help?" requests) | chatsServed | chatsAbandoned (left the
+ *   queue unanswered) | invitations (shown) | invitationsAccepted | sessionsWithChat (sessions with a
+ *   chat answered) | ordersWithChat (their orders; orders without chat = orders − ordersWithChat) |
+ *   holdoutSessions | holdoutOrders (sessions of the policy's holdout, never offered chat, and their
+ *   orders; the rest = sessions − holdoutSessions)
  * - `step`: a page or checkout step (for reached/abandoned), else empty
  * - `reason`: an abandonment reason (abandoned rows only; empty = all reasons)
  * - `interval`: interval index from the start (optional; empty = the whole period)
@@ -20,7 +25,21 @@ import { ScenarioError } from "../scenario/ScenarioError.ts";
  * orders,,,,850
  */
 export const FUNNEL_CSV_HEADER = ["kind", "step", "reason", "interval", "count"] as const;
-export const FUNNEL_KINDS = ["sessions", "reached", "abandoned", "orders", "chatRequests", "chatsServed", "invitations"] as const;
+export const FUNNEL_KINDS = [
+  "sessions",
+  "reached",
+  "abandoned",
+  "orders",
+  "chatRequests",
+  "chatsServed",
+  "chatsAbandoned",
+  "invitations",
+  "invitationsAccepted",
+  "sessionsWithChat",
+  "ordersWithChat",
+  "holdoutSessions",
+  "holdoutOrders",
+] as const;
 export type FunnelKind = (typeof FUNNEL_KINDS)[number];
 
 /**

@@ -1,3 +1,4 @@
+import { emptyChatCounts } from "./observedChat.ts";
 import { describe, expect, it } from "vitest";
 import { fitStatistics, targetShares, type SimulatedStep } from "./funnelFit.ts";
 import type { ObservedFunnel } from "./observedFunnel.ts";
@@ -8,6 +9,7 @@ const observed: ObservedFunnel = {
     { step: "payment", index: 2, reached: 600, continued: 500, reasons: { cardDeclined: 30, websiteErrors: 20 } },
   ],
   notes: [],
+  chat: emptyChatCounts(),
 };
 const simulated = (scale: number): SimulatedStep[] => [
   { reached: 0, continued: 0, byReason: {} },
@@ -34,7 +36,7 @@ describe("fitStatistics", () => {
   it("fitStatistics(...) is the binomial deviance and Pearson chi-square with the simulation's variance added", () => {
     const sim = simulated(1);
     sim[1] = { reached: 2000, continued: 1300, byReason: {} };
-    const statistics = fitStatistics({ steps: [observed.steps[0]], notes: [] }, sim);
+    const statistics = fitStatistics({ steps: [observed.steps[0]], notes: [], chat: emptyChatCounts() }, sim);
     const p = 0.65;
     const expectedDeviance = 2 * (600 * Math.log(600 / 650) + 400 * Math.log(400 / 350));
     expect(statistics.deviance).toBeCloseTo(expectedDeviance, 10);

@@ -20,6 +20,10 @@ describe("funnelRowsFromResults", () => {
     }
     expect(count("orders")).toBe(results.funnel.orders);
     expect(count("chatRequests")).toBe(results.chat.requests);
+    expect([count("chatsAbandoned"), count("invitations"), count("invitationsAccepted")]).toEqual([results.chat.abandoned, results.invitations.offered, results.invitations.accepted]);
+    expect([count("sessionsWithChat"), count("ordersWithChat")]).toEqual([results.outcome.sessionsWithChat, results.outcome.ordersWithChat]);
+    // No holdout in the policy: no holdout rows, as the live store writes none.
+    expect(rows.some((row) => row.kind === "holdoutSessions" || row.kind === "holdoutOrders")).toBe(false);
     expect(rows.every((row) => row.interval === null && (row.reason === null) === (row.kind !== "abandoned"))).toBe(true);
   });
 
@@ -28,6 +32,19 @@ describe("funnelRowsFromResults", () => {
     const rows = parseFunnelCsv(formatFunnelCsv(funnelRowsFromResults(results)));
     const observed = observedFunnel(rows, results.funnel.steps.map((step) => step.step));
     expect(observed.steps.map((step) => [step.reached, step.continued])).toEqual(results.funnel.steps.map((step) => [step.reached, step.continued]));
+  });
+
+  it("funnelRowsFromResults(results of a policy with a holdout) adds the holdout's sessions and orders", () => {
+    const data = fastBaselineData(8000);
+    data.chat.policy = { name: "reactive with holdout", holdout: 0.2 };
+    const held = simulate(loadData(data).config, { seed: 3 });
+    if (held.kind !== "store") throw new Error("expected store results");
+    const rows = funnelRowsFromResults(held);
+    expect(rows.filter((row) => row.kind.startsWith("holdout")).map((row) => [row.kind, row.count])).toEqual([
+      ["holdoutSessions", held.holdout.sessions],
+      ["holdoutOrders", held.holdout.orders],
+    ]);
+    expect(held.holdout.sessions).toBeGreaterThan(0.15 * held.funnel.sessions);
   });
 
   it("funnelRowsFromResults(..., {byInterval}) adds interval rows that sum to the totals", () => {
@@ -42,6 +59,6 @@ describe("funnelRowsFromResults", () => {
       tinyChatConfig({ name: "desk", agents: { scheduled: new Array(24).fill(2), shrinkage: 0, concurrency: 1, costPerHour: 0 } }),
       { seed: 1 },
     );
-    expect(funnelRowsFromResults(chatOnly).map((row) => row.kind)).toEqual(["chatRequests", "chatsServed"]);
+    expect(funnelRowsFromResults(chatOnly).map((row) => row.kind)).toEqual(["chatRequests", "chatsServed", "chatsAbandoned"]);
   });
 });

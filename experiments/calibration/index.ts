@@ -7,3 +7,7 @@ export { calibrateScenario, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, type Cali
 export { nelderMead, type NelderMeadOptions, type NelderMeadResult } from "./nelderMead.ts";
 export { chiSquareCdf, chiSquarePValue, regularizedGammaP } from "./chiSquareCdf.ts";
 export { calibratedScenarioText, type CalibratedTextOptions } from "./calibratedScenarioText.ts";
+export { CHAT_TARGETS, CHAT_TARGET_LABELS, chatTargetCounts, emptyChatCounts, observedChat, sumChatCounts, type ChatCounts, type ChatTarget } from "./observedChat.ts";
+export { holdoutLift, HOLDOUT_LIFT_LEVEL, type HoldoutLift } from "./holdoutLift.ts";
+export { planChatParameters, type ChatIdentifiability, type ChatParameterPlan } from "./chatParameters.ts";
+export { CHAT_ROW_STEP, chatFitStatistics, chatTargetShares, combineStatistics, simulatedChat } from "./chatFit.ts";

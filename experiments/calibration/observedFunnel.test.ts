@@ -33,11 +33,19 @@ describe("observedFunnel", () => {
     expect(observed.steps[1]).toMatchObject({ step: "cart", reached: 80, continued: 50, reasons: { justBrowsing: 20, totalNotVisibleUpfront: 5 } });
     // account has neither the next step's count, orders nor abandonments: not fitted, said so.
     expect(observed.steps).toHaveLength(2);
+    expect(observed.chat).toMatchObject({ chatRequests: 9, sessions: 1000, invitationsShown: null });
     expect(observed.notes).toEqual([
-      "chat rows (chatRequests, chatsServed, invitations) are read but not fitted: no chat parameter is calibrated",
       '"reached product" is read but not fitted: the simulated funnel has no product step',
       "step account is not fitted: it has a reached count but neither the next step's reached count, the orders nor its abandonments",
     ]);
+  });
+
+  it("observedFunnel(...) rejects chat counts that cannot be: more accepted than shown, more orders with chat than sessions with chat, served + abandoned above requests", () => {
+    const read = (...lines: string[]) => () => observedFunnel(csv("sessions,,,,1000", "reached,cart,,,80", ...lines), STEPS);
+    expect(read("invitations,,,,100", "invitationsAccepted,,,,120", "chatRequests,,,,130")).toThrow(/^invalid funnel CSV counts: 120 invitations accepted but only 100 shown \(invitations accepted cannot exceed shown\)$/);
+    expect(read("sessionsWithChat,,,,10", "ordersWithChat,,,,11")).toThrow(/^invalid funnel CSV counts: 11 orders with chat but only 10 sessions with chat/);
+    expect(read("chatRequests,,,,10", "chatsServed,,,,8", "chatsAbandoned,,,,3")).toThrow(/^invalid funnel CSV counts: 8 chats served and 3 abandoned but only 10 chat requests/);
+    expect(read("holdoutSessions,,,,1001")).toThrow(/^invalid funnel CSV counts: 1001 holdout sessions but only 1000 sessions/);
   });
 
   it("observedFunnel(...) prefers whole-period rows over interval rows of the same count", () => {

@@ -1,6 +1,7 @@
 import { ABANDONMENT_REASONS, type AbandonmentReason } from "../../sim/model/index.ts";
 import { ScenarioError } from "../scenario/ScenarioError.ts";
 import type { FunnelRow } from "./funnelCsv.ts";
+import { observedChat, type ChatCounts } from "./observedChat.ts";
 
 /** Pages the live store counts that are not steps of the simulated funnel (read, then ignored). */
 const PAGES_NOT_FITTED = ["product"] as const;
@@ -19,6 +20,8 @@ export interface ObservedStep {
 
 export interface ObservedFunnel {
   steps: ObservedStep[];
+  /** The chat outcome counts (see observedChat). */
+  chat: ChatCounts;
   /** What was read but not used, in words. */
   notes: string[];
 }
@@ -34,8 +37,10 @@ export interface ObservedFunnel {
  *   abandoned (at cart and checkout steps every shopper who does not continue abandons).
  * - A step with abandoned rows by reason is fitted by reason: its outcome cells are continued, each
  *   listed reason, and "other" (every other way of leaving).
+ * - The chat counts are read by `observedChat`.
  * Throws ScenarioError listing every problem (unknown steps or reasons, duplicate rows, counts that
- * cannot be: more continuing than reaching, reasons adding up to more than the abandonments).
+ * cannot be: more continuing than reaching, reasons adding up to more than the abandonments, more
+ * invitations accepted than shown).
  */
 export function observedFunnel(rows: readonly FunnelRow[], stepNames: readonly string[], source = "funnel CSV"): ObservedFunnel {
   const problems: string[] = [];
@@ -68,9 +73,7 @@ export function observedFunnel(rows: readonly FunnelRow[], stepNames: readonly s
     const key = `${kind}|${step ?? ""}|${reason ?? ""}`;
     return whole.get(key) ?? byInterval.get(key) ?? null;
   };
-  if ([...whole.keys(), ...byInterval.keys()].some((key) => /^(chatRequests|chatsServed|invitations)\|/.test(key))) {
-    notes.push("chat rows (chatRequests, chatsServed, invitations) are read but not fitted: no chat parameter is calibrated");
-  }
+  const chat = observedChat((kind) => count(kind), source, problems);
   if (count("reached", "product") !== null) notes.push('"reached product" is read but not fitted: the simulated funnel has no product step');
 
   const steps: ObservedStep[] = [];
@@ -99,7 +102,7 @@ export function observedFunnel(rows: readonly FunnelRow[], stepNames: readonly s
   });
   if (problems.length === 0 && steps.length === 0) problems.push(`invalid ${source}: no funnel step has a usable count (need sessions or reached rows for the steps ${stepNames.join(", ")})`);
   if (problems.length > 0) throw new ScenarioError(problems);
-  return { steps, notes };
+  return { steps, chat, notes };
 }
 
 function describeKey(row: FunnelRow): string {

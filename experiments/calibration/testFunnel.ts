@@ -1,7 +1,7 @@
 // Test support only (not re-exported): a fast variant of the baseline store for calibration tests,
 // and observed funnel rows simulated from it.
 import { fileURLToPath } from "node:url";
-import { simulate } from "../../sim/model/index.ts";
+import { simulate, type SimulationResults } from "../../sim/model/index.ts";
 import { parseScenario, readDataFile, type LoadedScenario } from "../scenario/index.ts";
 import type { FunnelRow } from "./funnelCsv.ts";
 import { funnelRowsFromResults } from "./funnelRowsFromResults.ts";
@@ -28,12 +28,21 @@ export function loadData(data: Record<string, any>): LoadedScenario {
   return parseScenario(data, { path: baselinePath });
 }
 
-/** Funnel rows of several runs of a scenario with the given seeds, counts merged (whole period). */
-export function observedRows(loaded: LoadedScenario, seeds: readonly string[], byReason: boolean): FunnelRow[] {
+/** The funnel kinds (the rest are chat outcomes). */
+const FUNNEL_ONLY = new Set(["sessions", "reached", "abandoned", "orders"]);
+
+/** Funnel rows of several runs of a scenario with the given seeds, counts merged (whole period); chat rows only when asked for. */
+export function observedRows(loaded: LoadedScenario, seeds: readonly string[], byReason: boolean, chat = false): FunnelRow[] {
+  return mergeRows(seeds.map((seed) => simulate(loaded.config, { seed })), byReason, chat);
+}
+
+/** The funnel rows of runs, counts merged (whole period); chat rows only when asked for. */
+export function mergeRows(runs: readonly SimulationResults[], byReason: boolean, chat: boolean): FunnelRow[] {
   const merged = new Map<string, FunnelRow>();
-  for (const seed of seeds) {
-    for (const row of funnelRowsFromResults(simulate(loaded.config, { seed }))) {
+  for (const results of runs) {
+    for (const row of funnelRowsFromResults(results)) {
       if (!byReason && row.reason !== null) continue;
+      if (!chat && !FUNNEL_ONLY.has(row.kind)) continue;
       const key = `${row.kind}|${row.step}|${row.reason}`;
       const entry = merged.get(key);
       if (entry) entry.count += row.count;

@@ -34,3 +34,34 @@ describe("calibrationSection", () => {
     await expect(normalizeSvg(chart.svg)).toMatchFileSnapshot(`__snapshots__/${name}.html`);
   });
 });
+
+describe("calibrationSection with chat results", () => {
+  const calibration = {
+    ...calibrationFixture(),
+    chat: {
+      identifiability: [
+        { parameter: "invitation acceptance", identified: true, note: "invitation acceptance: identified by invitations accepted ÷ shown (400 of 2000)" },
+        { parameter: "rescue", identified: true, note: "rescue: without a holdout the rescue effect is confounded with self-selection: chatters' purchase rate is fitted by trusting the scenario's model of who chats (set policy.holdout to identify the causal lift)" },
+      ],
+      causalLift: { data: { points: 12.34, lower: 4.1, upper: 20.6, chatShare: 0.05 }, model: { points: 11.02, lower: 3, upper: 19, chatShare: 0.05 } },
+    },
+  };
+  const section = calibrationSection(calibration, createRenderContext())!;
+
+  it("calibrationSection puts each chat identifiability line in the notes and in a table", () => {
+    expect(section.notes[1]).toBe("Chat, rescue: without a holdout the rescue effect is confounded with self-selection: chatters' purchase rate is fitted by trusting the scenario's model of who chats (set policy.holdout to identify the causal lift).");
+    const table = section.tables.at(-1)!;
+    expect(table.caption).toBe("What the chat data can and cannot identify");
+    expect(table.rows[0].map((cell) => cell.text)).toEqual(["invitation acceptance", "yes", "identified by invitations accepted ÷ shown (400 of 2000)"]);
+  });
+
+  it("calibrationSection shows the holdout's causal lift with its interval and the model's", () => {
+    expect(section.keyFigures[0]).toEqual({ label: "Chat's causal lift (holdout)", value: "12.3 points", detail: "for chat users, 95% CI 4.1 to 20.6; the fitted model: 11 points" });
+  });
+
+  it("calibrationSection without chat results has neither (results written before chat was calibrated)", () => {
+    const plain = calibrationSection(calibrationFixture(), createRenderContext())!;
+    expect(plain.tables).toHaveLength(2);
+    expect(plain.keyFigures[0].label).toBe("RMSE");
+  });
+});

@@ -33,14 +33,15 @@ export const calibrationSection: SectionBuilder<CalibrationResults> = (calibrati
     title: "Calibration",
     takeaway,
     keyFigures: [
+      ...liftFigures(calibration),
       { label: "RMSE", value: formatPp(fit.rmse, 2, false), detail: "observed vs simulated shares" },
       { label: "χ²", value: formatNumber(fit.chiSquare, 2), detail: `${fit.degreesOfFreedom} degrees of freedom` },
       { label: "p-value", value: formatPValue(fit.pValue), detail: verdict },
       { label: "Parameters fitted", value: formatCount(calibration.parameters.length), detail: "see the table below" },
     ],
     charts: continuation.length > 0 ? [observedVsSimulatedChart(continuation, context)] : [],
-    tables: [stepsTable(calibration, context), parametersTable(calibration, context)],
-    notes: [`Method: ${calibration.method}.`, `Objective: ${calibration.objective}.`],
+    tables: [stepsTable(calibration, context), parametersTable(calibration, context), ...identifiabilityTable(calibration, context)],
+    notes: [...(calibration.chat?.identifiability ?? []).map((entry) => `Chat, ${entry.note}.`), `Method: ${calibration.method}.`, `Objective: ${calibration.objective}.`],
   };
 };
 
@@ -144,4 +145,31 @@ function parametersTable(calibration: CalibrationResults, context: RenderContext
       ];
     }),
   };
+}
+
+/** The holdout's lift for chat users, when the data had a holdout: the data's and the fitted model's. */
+function liftFigures(calibration: CalibrationResults): { label: string; value: string; detail: string }[] {
+  const lift = calibration.chat?.causalLift;
+  if (!lift?.data) return [];
+  const model = lift.model ? `; the fitted model: ${formatNumber(lift.model.points, 1)} points` : "";
+  return [{ label: "Chat's causal lift (holdout)", value: `${formatNumber(lift.data.points, 1)} points`, detail: `for chat users, 95% CI ${formatNumber(lift.data.lower, 1)} to ${formatNumber(lift.data.upper, 1)}${model}` }];
+}
+
+/** One row per chat parameter: fitted or kept, and what the data can or cannot say about it. */
+function identifiabilityTable(calibration: CalibrationResults, context: RenderContext): Table[] {
+  const entries = calibration.chat?.identifiability ?? [];
+  if (entries.length === 0) return [];
+  return [
+    {
+      id: `${context.idPrefix}-calibration-identifiability`,
+      caption: "What the chat data can and cannot identify",
+      sortable: false,
+      columns: [
+        { label: "Chat parameter", numeric: false },
+        { label: "Fitted", numeric: false },
+        { label: "Why", numeric: false },
+      ],
+      rows: entries.map((entry) => [textCell(entry.parameter), textCell(entry.identified ? "yes" : "no, kept"), textCell(entry.note.slice(entry.parameter.length + 2))]),
+    },
+  ];
 }

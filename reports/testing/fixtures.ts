@@ -174,7 +174,8 @@ export function storeResultsFixture(options: { days?: number; scenario?: string 
     revenue: { revenue: 326171.19, averageOrderValue: 128.2623639, orderValueStandardDeviation: 86.41, meanCartValue: 122.0430975, margin: 114159.92, revenuePerSession: 2.7410496 },
     invitations: { offered: 0, accepted: 0, declined: 0, acceptanceRate: null, toHesitatingShoppers: 0, reactiveRequests: 550, annoyedExits: 0, annoyedCartValue: 0, byGroup: noInvitationGroups(), annoyance: { first: noDeclines(), repeat: noDeclines() } },
     chat: chatFixture(),
-    outcome: { rescuedOrders: 103, rescuedRevenue: 14633.44, rescuedMargin: 5121.7, ordersWithChat: 120 },
+    outcome: { rescuedOrders: 103, rescuedRevenue: 14633.44, rescuedMargin: 5121.7, ordersWithChat: 120, sessionsWithChat: 455 },
+    holdout: { share: 0, sessions: 0, orders: 0 },
     // 2,543 orders, 1,180 of them below the $99 threshold paying $7.95, 7% tax; carrier $7.95, cards 2.9% + $0.30.
     profit: profitStatement(
       { orders: 2543, merchandise: 326171.19, shipping: 1180 * 7.95, tax: 0.07 * 326171.19, fees: 0 },

@@ -62,6 +62,13 @@ describe("calibrate command", () => {
     ["a missing CSV", () => [scenario, "--observed", join(directory, "nope.csv")], /^error: invalid --observed: ".*nope\.csv" \(cannot read it: ENOENT\)\n$/],
     ["a CSV with the wrong header", () => [scenario, "--observed", write("bad-header.csv", "step,count\ncart,3\n")], /^error: invalid bad-header\.csv header: "step,count" \(must be kind,step,reason,interval,count\)\n$/],
     ["a CSV naming an unknown step", () => [scenario, "--observed", write("bad-step.csv", "kind,step,reason,interval,count\nsessions,,,,10\nreached,paymnet,,,3\n")], /^error: invalid bad-step\.csv row 2 step: "paymnet" \(steps of this scenario: browse, cart, account, shipping, payment, review, product\)\n$/],
+    ["a CSV missing the interval column", () => [scenario, "--observed", write("no-interval.csv", "kind,step,reason,count\nsessions,,,10\n")], /^error: invalid no-interval\.csv header: "kind,step,reason,count" \(must be kind,step,reason,interval,count\)\n$/],
+    ["a negative chat count", () => [scenario, "--observed", write("negative.csv", "kind,step,reason,interval,count\nsessions,,,,10\nchatsAbandoned,,,,-2\n")], /^error: invalid negative\.csv line 3 count: "-2" \(must be a number from 0 to 1e12\)\n$/],
+    [
+      "more invitations accepted than shown",
+      () => [scenario, "--observed", write("accepted.csv", "kind,step,reason,interval,count\nsessions,,,,1000\nreached,cart,,,80\ninvitations,,,,50\ninvitationsAccepted,,,,60\nchatRequests,,,,70\n")],
+      /^error: invalid accepted\.csv counts: 60 invitations accepted but only 50 shown \(invitations accepted cannot exceed shown\)\n$/,
+    ],
     ["a chat-only scenario", () => [contactCenter, "--observed", observed], /^error: invalid scenario: .*contact-center\.yaml is chat-only \(calibrate fits a store's funnel\)\n$/],
     ["--out-scenario = the scenario", () => [scenario, "--observed", observed, "--out-scenario", scenario], /^error: invalid --out-scenario: .*store\.yaml \(is the scenario itself; write the calibrated scenario to another file\)\n$/],
     ["--replications 0", () => [scenario, "--observed", observed, "--replications", "0"], /^error: invalid --replications: "0" \(must be an integer from 1 to 100000\)\n$/],

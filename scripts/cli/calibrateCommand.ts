@@ -136,6 +136,10 @@ export function calibrationSummary(calibration: CalibrationResults): string {
   lines.push(
     `goodness of fit: χ² = ${fit.chiSquare.toFixed(2)} on ${fit.degreesOfFreedom} degrees of freedom${fit.pValue === null ? " (no test: as many parameters as free cells)" : `, p = ${fit.pValue.toPrecision(2)}`}; RMSE of shares ${formatPercent(fit.rmse, 3)}; deviance ${fit.devianceBefore.toFixed(1)} → ${fit.deviance.toFixed(1)}`,
   );
+  const lift = calibration.chat.causalLift;
+  if (lift.data !== null) {
+    lines.push(`chat's causal lift for chat users (holdout): ${lift.data.points.toFixed(1)} points, 95% CI ${lift.data.lower.toFixed(1)} to ${lift.data.upper.toFixed(1)}${lift.model === null ? "" : `; the fitted model's holdout: ${lift.model.points.toFixed(1)} points`}`);
+  }
   lines.push(...calibration.notes.map((note) => `note: ${note}`));
   return `${lines.join("\n")}\n`;
 }

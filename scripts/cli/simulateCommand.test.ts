@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadScenario, readDataFile, VERSION } from "../../experiments/index.ts";
+import { loadScenario, parseFunnelCsv, readDataFile, VERSION } from "../../experiments/index.ts";
 import { spawnCli, type CliRun } from "./spawnCli.ts";
 
 // The real command line in a child process, as a user runs it: exit codes, stdout, stderr, files.
@@ -41,7 +41,7 @@ const file = (name: string): string => join(folder, name);
 
 /** Every command line the tests check, started together in beforeAll (MAX_PARALLEL_RUNS at a time). */
 let runs: Record<
-  "baseline" | "json" | "noChatLift" | "outWithOverrides" | "sameSeedA" | "sameSeedB" | "events" | "bad" | "unknownFlag" | "daysText" | "daysZero" | "daysFraction" | "missing" | "noFile" | "brokenYaml",
+  "baseline" | "json" | "noChatLift" | "outWithOverrides" | "sameSeedA" | "sameSeedB" | "events" | "funnelCsv" | "bad" | "unknownFlag" | "daysText" | "daysZero" | "daysFraction" | "missing" | "noFile" | "brokenYaml",
   Promise<CliRun>
 >;
 
@@ -66,6 +66,7 @@ beforeAll(() => {
     sameSeedA: cli("simulate", smallScenario, "--json", "--seed", "11"),
     sameSeedB: cli("simulate", smallScenario, "--json", "--seed", "11"),
     events: cli("simulate", smallScenario, "--json", "--events", file("sessions.jsonl"), "--seed", "5"),
+    funnelCsv: cli("simulate", smallScenario, "--json", "--funnel-csv", file("observed.csv"), "--seed", "5"),
     bad: cli("simulate", badScenario, "--out", file("bad-results.json"), "--events", file("bad-sessions.jsonl")),
     unknownFlag: cli("simulate", smallScenario, "--sed", "3", "--out", file("never-1.json")),
     daysText: cli("simulate", smallScenario, "--days", "abc", "--out", file("never-2.json")),
@@ -154,6 +155,21 @@ describe("convsim simulate", () => {
     const mask = (text: string): string => text.replace(/"generatedAt": "[^"]*"/, '"generatedAt": "…"').replace(/"runSeconds": [^,\n]*/, '"runSeconds": …');
     expect(mask(first.stdout)).toBe(mask(second.stdout));
     expect(JSON.parse(otherSeed.stdout).results).not.toEqual(JSON.parse(first.stdout).results);
+  });
+
+  it("simulate --funnel-csv writes the run's funnel and chat counts as the CSV calibrate reads", async () => {
+    const run = await runs.funnelCsv;
+    expect(run.code).toBe(0);
+    const { results } = JSON.parse(run.stdout);
+    const rows = parseFunnelCsv(readFileSync(file("observed.csv"), "utf8"));
+    const count = (kind: string) => rows.find((row) => row.kind === kind && row.step === null)!.count;
+    expect([count("sessions"), count("orders"), count("chatRequests"), count("sessionsWithChat"), count("ordersWithChat")]).toEqual([
+      results.funnel.sessions,
+      results.funnel.orders,
+      results.chat.requests,
+      results.outcome.sessionsWithChat,
+      results.outcome.ordersWithChat,
+    ]);
   });
 
   it("simulate --events writes one JSON line per session", async () => {

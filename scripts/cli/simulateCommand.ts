@@ -3,6 +3,7 @@ import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { defineCommand } from "citty";
 import { loadScenario, makeStamp, resolveSeed, simulateScenario } from "../../experiments/index.ts";
 import { measureChatLift, type ChatLift } from "../../experiments/chatLift/index.ts";
+import { formatFunnelCsv, funnelRowsFromResults } from "../../experiments/calibration/index.ts";
 import { parameterEvidence } from "../../experiments/evidence/index.ts";
 import type { SessionRecord, SimulationResults } from "../../sim/model/index.ts";
 import { integerOption, MAX_SESSIONS_ARG, maxSessionsOption, rejectUnknownOptions, seedOption } from "./options.ts";
@@ -26,6 +27,7 @@ const args = {
   out: { type: "string", description: "write the full results as JSON to this file" },
   report: { type: "string", description: "also write a self-contained HTML report to this file" },
   events: { type: "string", description: "write one JSON line per session to this file (JSONL)" },
+  funnelCsv: { type: "string", description: "write the run's funnel and chat counts as the CSV calibrate reads (the format export-funnel writes)" },
   chatLift: { type: "boolean", default: true, description: "store scenarios: pair the run with one without the chat desk for the causal chat lift (--no-chat-lift skips it, halving the run time)" },
   ...WORLDS_ARG,
   metric: { type: "string", description: "with --worlds: the KPI to summarise and explain (default conversionRate; chat-only serviceLevel)" },
@@ -40,7 +42,7 @@ export const simulateCommand = defineCommand({
   args,
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
-    checkOutputPaths(parsed.out, parsed.report, parsed.events);
+    checkOutputPaths(parsed.out, parsed.report, parsed.events, parsed.funnelCsv);
     const days = integerOption(parsed.days, "--days", 1, 3650);
     const seedArg = seedOption(parsed.seed);
     const worlds = worldsOption(parsed.worlds);
@@ -51,6 +53,7 @@ export const simulateCommand = defineCommand({
     const variants = [{ name: loaded.config.name, scenario: loaded }];
     if (worldsApply(worlds, variants)) {
       if (parsed.events) throw new UsageError(`invalid --events: ${JSON.stringify(parsed.events)} with --worlds (a session log is of one run)`);
+      if (parsed.funnelCsv) throw new UsageError(`invalid --funnel-csv: ${JSON.stringify(parsed.funnelCsv)} with --worlds (the counts are of one run)`);
       const metric = parsed.metric ?? (loaded.config.kind === "store" ? "conversionRate" : "serviceLevel");
       const flags = { out: parsed.out, report: parsed.report, json: parsed.json, quiet: parsed.quiet };
       // One run per world: the spread over worlds holds the simulation noise with the parameter uncertainty.
@@ -84,12 +87,14 @@ export const simulateCommand = defineCommand({
     });
     const document = { stamp, results, ...(chatLift === undefined ? {} : { chatLift }), sources: parameterEvidence(results.kind) };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
+    if (parsed.funnelCsv) writeFileAtomic(parsed.funnelCsv, formatFunnelCsv(funnelRowsFromResults(results)));
     if (parsed.report) await writeReportLater([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else {
       process.stdout.write(simulationSummary(results, stamp, loaded.scenario.currency, chatLift));
       if (parsed.out) process.stdout.write(`results written to ${parsed.out}\n`);
       if (parsed.events) process.stdout.write(`session log written to ${parsed.events}\n`);
+      if (parsed.funnelCsv) process.stdout.write(`funnel counts written to ${parsed.funnelCsv}\n`);
     }
     printNext(parsed.report ? `open ${parsed.report}` : `convsim replicate ${parsed.scenario} for confidence intervals, or add --report FILE for charts`);
   },

@@ -1,5 +1,6 @@
 import type { StoreScenario } from "../../experiments/index.ts";
 import type { StoreModelConfig } from "../../sim/model/index.ts";
+import { inHoldout } from "../../sim/policy/index.ts";
 import type { EventLog } from "./EventLog.ts";
 import { newId } from "./newId.ts";
 import { orderTotals, roundMoney, type OrderTotals } from "./orderTotals.ts";
@@ -79,7 +80,10 @@ export class StoreService {
     const existing = id === undefined ? undefined : this.state.sessions.get(id);
     if (existing) return { session: existing, created: false };
     const sessionId = newId("S", 20);
-    this.commit({ type: "sessionStarted", sessionId, returningVisitor, userAgent: userAgent.slice(0, 300) });
+    // The simulator's holdout definition, keyed by the session id; recorded, so a later policy change cannot move a session.
+    const policy = this.config.chat.policy;
+    const holdout = policy.holdout.share > 0 ? { holdout: inHoldout(policy, sessionId) } : {};
+    this.commit({ type: "sessionStarted", sessionId, returningVisitor, userAgent: userAgent.slice(0, 300), ...holdout });
     return { session: this.state.sessions.get(sessionId)!, created: true };
   }
 

@@ -6,6 +6,8 @@ export interface Session {
   readonly id: string;
   readonly startedAtMs: number;
   readonly returningVisitor: boolean;
+  /** In the policy's holdout: the widget offers no chat and the server accepts none. */
+  readonly holdout: boolean;
   /** productId → quantity, in the order lines were first added. */
   readonly cart: Map<string, number>;
   /** The checkout in progress; its id becomes the order id. Null before checkout and after an order. */
@@ -107,6 +109,7 @@ export class StoreState {
         id,
         startedAtMs: event.atMs,
         returningVisitor: event.type === "sessionStarted" ? event.returningVisitor : false,
+        holdout: event.type === "sessionStarted" && event.holdout === true,
         cart: new Map(),
         checkout: null,
         currentStep: null,

@@ -54,8 +54,34 @@ describe("funnelRows", () => {
       "orders:": 1,
       "chatRequests:": 2,
       "chatsServed:": 1,
+      "chatsAbandoned:": 0,
       "invitations:": 1,
+      "invitationsAccepted:": 0,
+      "sessionsWithChat:": 1,
+      "ordersWithChat:": 0,
     });
+  });
+
+  it("funnelRows(events with a holdout and chats) counts accepted invitations, abandoned chats, orders after a chat and the holdout's sessions and orders", () => {
+    const held = (events: StoreEvent[]) => events.map((event) => (event.type === "sessionStarted" ? { ...event, holdout: event.sessionId.startsWith("held") } : event));
+    const events = [
+      ...held(visit("heldBuyer", ["cart", "account", "shipping", "payment", "review"], true)),
+      ...held(visit("heldLeaver", ["cart"])),
+      ...held(visit("chatter", ["cart", "account"])),
+      at({ type: "chatAccepted", sessionId: "chatter", step: "account", rule: "r", chatId: "c1" }),
+      at({ type: "chatRequested", sessionId: "chatter", chatId: "c1", source: { kind: "proactive", rule: "r" }, priority: 1, step: "account", cartValue: 50, device: "desktop" }),
+      at({ type: "chatStarted", sessionId: "chatter", chatId: "c1", agentId: "a", agentName: "A", waitSeconds: 3 }),
+      ...held(visit("chatter", ["shipping", "payment", "review"], true)).filter((event) => event.type !== "sessionStarted"),
+      ...held(visit("gaveUp", ["cart"])),
+      at({ type: "chatRequested", sessionId: "gaveUp", chatId: "c2", source: { kind: "reactive" }, priority: 1, step: "cart", cartValue: 50, device: "desktop" }),
+      at({ type: "queueAbandoned", sessionId: "gaveUp", chatId: "c2", waitSeconds: 90 }),
+    ];
+    const counts = Object.fromEntries(funnelRows(events, steps).map((row) => [row.kind, row.count]));
+    expect(counts).toMatchObject({ sessions: 4, orders: 2, chatRequests: 2, chatsServed: 1, chatsAbandoned: 1, invitationsAccepted: 1, sessionsWithChat: 1, ordersWithChat: 1, holdoutSessions: 2, holdoutOrders: 1 });
+  });
+
+  it("funnelRows(events without holdout assignments) writes no holdout rows", () => {
+    expect(funnelRows(visit("a", ["cart"]), steps).some((row) => row.kind.startsWith("holdout"))).toBe(false);
   });
 
   it("funnelRows(...) formats as CSV that parseFunnelCsv reads back unchanged", () => {

@@ -16,7 +16,12 @@ const BROWSING = ["browse", "product", "cart"] as const;
  * - abandoned: sessions with a cart and no order, at the furthest step they reached (reason left
  *   empty: the store cannot know why). Sessions that never added to cart are bounces, not
  *   abandonments, as in the simulator. So reached(s) = abandoned(s) + reached(next) holds exactly.
- * - orders, chatRequests (queue joins), chatsServed (taken by an agent), invitations (shown).
+ * - orders, chatRequests (queue joins), chatsServed (taken by an agent), chatsAbandoned (the
+ *   shopper gave up waiting), invitations (shown), invitationsAccepted.
+ * - sessionsWithChat: sessions with a chat taken by an agent; ordersWithChat: orders placed after
+ *   the session's chat was taken (as the simulator counts a chat that came before the order).
+ * - holdoutSessions, holdoutOrders: only when the log's sessions record a holdout assignment (the
+ *   policy has `holdout`), as the simulator writes them only for a policy with one.
  *
  * Every step gets a row, zeros included, so a calibration sees an explicit 0 rather than nothing.
  */
@@ -24,14 +29,19 @@ export function funnelRows(events: Iterable<StoreEvent>, checkoutSteps: readonly
   const funnel = [...BROWSING, ...checkoutSteps];
   const position = new Map(funnel.map((step, index) => [step, index]));
   const cartPosition = position.get("cart")!;
-  const sessions = new Map<string, { furthest: number; reached: Set<number>; ordered: boolean }>();
+  const sessions = new Map<string, { furthest: number; reached: Set<number>; ordered: boolean; chatted: boolean; holdout: boolean }>();
   const orders = new Set<string>();
   const served = new Set<string>();
   let chatRequests = 0;
   let invitations = 0;
+  let accepted = 0;
+  let abandonedChats = 0;
+  let ordersWithChat = 0;
+  let holdoutOrders = 0;
+  let hasHoldout = false;
   const session = (id: string) => {
     let entry = sessions.get(id);
-    if (!entry) sessions.set(id, (entry = { furthest: 0, reached: new Set([0]), ordered: false }));
+    if (!entry) sessions.set(id, (entry = { furthest: 0, reached: new Set([0]), ordered: false, chatted: false, holdout: false }));
     return entry;
   };
   const reach = (id: string, step: string) => {
@@ -44,9 +54,12 @@ export function funnelRows(events: Iterable<StoreEvent>, checkoutSteps: readonly
 
   for (const event of events) {
     switch (event.type) {
-      case "sessionStarted":
-        session(event.sessionId);
+      case "sessionStarted": {
+        const entry = session(event.sessionId);
+        if (event.holdout !== undefined) hasHoldout = true;
+        entry.holdout = event.holdout === true;
         break;
+      }
       case "pageView":
         if (event.step === "product") reach(event.sessionId, "product");
         break;
@@ -59,7 +72,10 @@ export function funnelRows(events: Iterable<StoreEvent>, checkoutSteps: readonly
       case "orderPlaced":
         if (!orders.has(event.orderId)) {
           orders.add(event.orderId);
-          session(event.sessionId).ordered = true;
+          const entry = session(event.sessionId);
+          entry.ordered = true;
+          if (entry.chatted) ordersWithChat++;
+          if (entry.holdout) holdoutOrders++;
         }
         break;
       case "chatRequested":
@@ -67,9 +83,16 @@ export function funnelRows(events: Iterable<StoreEvent>, checkoutSteps: readonly
         break;
       case "chatStarted":
         served.add(event.chatId);
+        session(event.sessionId).chatted = true;
+        break;
+      case "queueAbandoned":
+        abandonedChats++;
         break;
       case "chatOffered":
         invitations++;
+        break;
+      case "chatAccepted":
+        accepted++;
         break;
       default:
         break;
@@ -91,6 +114,11 @@ export function funnelRows(events: Iterable<StoreEvent>, checkoutSteps: readonly
     row("orders", orders.size),
     row("chatRequests", chatRequests),
     row("chatsServed", served.size),
+    row("chatsAbandoned", abandonedChats),
     row("invitations", invitations),
+    row("invitationsAccepted", accepted),
+    row("sessionsWithChat", [...sessions.values()].filter((entry) => entry.chatted).length),
+    row("ordersWithChat", ordersWithChat),
+    ...(hasHoldout ? [row("holdoutSessions", [...sessions.values()].filter((entry) => entry.holdout).length), row("holdoutOrders", holdoutOrders)] : []),
   ];
 }

@@ -34,6 +34,8 @@ export interface StoreStartedEvent extends Base {
 export interface SessionStartedEvent extends InSession {
   type: "sessionStarted";
   returningVisitor: boolean;
+  /** In the policy's holdout (never offered chat); written only while the policy has a holdout. */
+  holdout?: boolean;
   userAgent: string;
 }
 export interface PageViewEvent extends InSession {

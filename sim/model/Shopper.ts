@@ -20,6 +20,8 @@ export class Shopper {
   visit: VisitState = newVisitState();
   /** Set once the shopper had a chat answered (orders then get the chat order-value uplift). */
   chatted = false;
+  /** In the policy's holdout: never offered chat (see sim/policy inHoldout). */
+  holdout = false;
   /** Set once a served chat kept this shopper from leaving (their order counts as rescued). */
   rescued = false;
   /** The cart as first filled was below the free-shipping threshold. */

@@ -27,6 +27,11 @@ export class StoreRecorder {
   rescuedOrders = 0;
   rescuedRevenue = 0;
   chattedOrders = 0;
+  /** Sessions that had a chat answered. */
+  chattedSessions = 0;
+  /** Sessions in the policy's holdout (never offered chat), and their orders. */
+  holdoutSessions = 0;
+  holdoutOrders = 0;
   invitationsOffered = 0;
   invitationsAccepted = 0;
   invitationsDeclined = 0;

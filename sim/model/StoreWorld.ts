@@ -22,6 +22,8 @@ export interface SessionRecord {
   invitations: number;
   chatted: boolean;
   rescued: boolean;
+  /** In the policy's holdout: never offered chat. */
+  holdout: boolean;
 }
 
 /** Distributions of one segment, bound to the shared switchable source, and its derived probabilities. */

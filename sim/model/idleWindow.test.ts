@@ -214,3 +214,46 @@ describe("requestChat: a full queue offers the message form", () => {
     expect(blockedAlways.every((record) => record.rescued && record.outcome === "order")).toBe(true);
   });
 });
+
+describe("idleWindow and the help button: a holdout session is never offered chat", () => {
+  const withHoldout = (config: StoreModelConfig, policy: Parameters<typeof resolvePolicy>[0]): StoreModelConfig => ({ ...config, chat: { ...config.chat, policy: resolvePolicy(policy) } });
+  const run = (config: StoreModelConfig) => {
+    const sessions: SessionRecord[] = [];
+    const results = simulateStore(config, { seed: 3, onSession: (record) => sessions.push(record) });
+    return { results, sessions: sessions.sort((a, b) => a.id - b.id) };
+  };
+
+  it("holdout 0.3 on `idleSeconds >= 30`: held-out lingering shoppers are not invited and leave after the linger; the others are invited as without a holdout", () => {
+    const base = tinyStore("step == payment and idleSeconds >= 30", 0.5);
+    const plain = run(base);
+    const held = run(withHoldout(base, { name: "idle-on-payment", reactive: { enabled: false }, rules: [{ name: "idle-payment", when: "step == payment and idleSeconds >= 30" }], holdout: 0.3 }));
+    expect(held.sessions.length).toBe(plain.sessions.length);
+    const holdout = held.sessions.filter((record) => record.holdout);
+    // ~400 sessions at 0.3: 4 binomial standard errors either side.
+    const n = held.sessions.length;
+    expect(Math.abs(holdout.length - 0.3 * n)).toBeLessThan(4 * Math.sqrt(n * 0.3 * 0.7));
+    for (const record of held.sessions) {
+      const other = plain.sessions[record.id];
+      if (!record.holdout) {
+        expect(record, `session ${record.id}`).toEqual({ ...other, holdout: false });
+        continue;
+      }
+      expect(record.invitations, `session ${record.id}`).toBe(0);
+      expect(record.chatted).toBe(false);
+      // Same shopper, same draws: the same outcome, and a lingering one leaves when the linger ends.
+      expect(record.outcome).toBe(other.outcome);
+      if (record.outcome === "cardDeclined") expect(Math.abs(idleAndChatSeconds(record) - LINGER_SECONDS)).toBeLessThan(1e-7);
+    }
+    expect(held.results.holdout).toEqual({ share: 0.3, sessions: holdout.length, orders: holdout.filter((record) => record.outcome === "order").length });
+  });
+
+  it("holdout 0.5 with the help button only: held-out shoppers about to leave never ask for help; every other one does", () => {
+    const base = tinyStore("step == payment and idleSeconds >= 30", 0.5);
+    const config = withHoldout({ ...base, segments: [{ ...base.segments[0], helpProbability: 1 }] }, { name: "reactive", rules: [], holdout: 0.5 });
+    const { results, sessions } = run(config);
+    const askers = sessions.filter((record) => !record.holdout && record.outcome === "cardDeclined");
+    expect(sessions.some((record) => record.holdout && record.outcome === "cardDeclined")).toBe(true);
+    expect(results.invitations.reactiveRequests).toBe(askers.length);
+    expect(results.outcome.sessionsWithChat).toBe(sessions.filter((record) => record.chatted).length);
+  });
+});

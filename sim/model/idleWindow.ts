@@ -52,7 +52,7 @@ export function* idleWindow(world: StoreWorld, shopper: Shopper, window: IdleWin
   signals.idleSeconds = 0;
   for (;;) {
     const remaining = window.durationSeconds - elapsed;
-    const fire = timer.nextWakeSeconds(policy, signals, shopper.visit, elapsed, remaining);
+    const fire = shopper.holdout ? null : timer.nextWakeSeconds(policy, signals, shopper.visit, elapsed, remaining);
     const help = helpAt >= elapsed && !shopper.visit.inChat ? helpAt - elapsed : null;
     const step = help !== null && (fire === null || help <= fire) ? help : fire;
     if (step === null) break;
@@ -76,7 +76,7 @@ export function* idleWindow(world: StoreWorld, shopper: Shopper, window: IdleWin
     yield env.timeout(window.durationSeconds - elapsed);
     advance(shopper, window.durationSeconds - elapsed);
   }
-  if (window.exitIntentAtEnd) {
+  if (window.exitIntentAtEnd && !shopper.holdout) {
     const decision = evaluateExitIntent(policy, signals, shopper.visit, world.chat.queueState());
     if (decision.invite) {
       const outcome = yield* invite(world, shopper, decision.rule!, window.hesitatingReason, true);

@@ -128,7 +128,7 @@ function* checkoutStep(world: StoreWorld, shopper: Shopper, step: number, extra:
 
   const hesitationStream = shopper.stream(HESITATION);
   const helpDraw = hesitationStream.next();
-  const helpAvailable = reactiveAvailable(config.chat.policy, plan.name);
+  const helpAvailable = !shopper.holdout && reactiveAvailable(config.chat.policy, plan.name);
   if (errors > 0 && helpAvailable && reason < 0 && helpDraw < 1 - (1 - friction.helpProbabilityPerError) ** errors) {
     // Stuck on the form but not leaving: asks for help and waits for it.
     recorder.reactiveRequests++;
@@ -181,6 +181,8 @@ function leave(world: StoreWorld, shopper: Shopper, step: number, reason: number
 
 function endSession(world: StoreWorld, shopper: Shopper, outcome: string): void {
   world.recorder.sessionSeconds.add(world.env.now - shopper.arrivedAtSeconds);
+  if (shopper.chatted) world.recorder.chattedSessions++;
+  if (shopper.holdout) world.recorder.holdoutSessions++;
   if (world.onSession === undefined) return;
   const signals = shopper.signals;
   world.onSession({
@@ -196,6 +198,7 @@ function endSession(world: StoreWorld, shopper: Shopper, outcome: string): void 
     invitations: shopper.visit.invitationsThisVisit,
     chatted: shopper.chatted,
     rescued: shopper.rescued,
+    holdout: shopper.holdout,
   });
 }
 
@@ -218,6 +221,7 @@ function placeOrder(world: StoreWorld, shopper: Shopper, cartValue: number): voi
   if (shopper.belowThreshold) recorder.ordersBelowThreshold++;
   if (shopper.padded) recorder.paddedOrders++;
   if (shopper.chatted) recorder.chattedOrders++;
+  if (shopper.holdout) recorder.holdoutOrders++;
   if (shopper.rescued) {
     world.chat.creditRescuedOrder(shopper.rescuedBy);
     recorder.rescuedOrders++;

@@ -167,7 +167,11 @@ export interface StoreResults {
     rescuedRevenue: number;
     rescuedMargin: number;
     ordersWithChat: number;
+    /** Sessions that had a chat answered (the denominator of ordersWithChat). */
+    sessionsWithChat: number;
   };
+  /** The policy's holdout (sessions never offered chat): its share, sessions and their orders. */
+  holdout: { share: number; sessions: number; orders: number };
   /** The run's contribution statement: revenue, cost of goods, shipping, card fees, agent cost, contribution profit. */
   profit: ProfitStatement;
   freeShipping: FreeShippingResults;

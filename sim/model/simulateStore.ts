@@ -1,4 +1,5 @@
 import { Environment } from "../engine/index.ts";
+import { inHoldout } from "../policy/index.ts";
 import { categorical, PiecewisePoissonArrivals, StreamFactory } from "../random/index.ts";
 import { collectChatResults, collectIntervalResults } from "./collectResults.ts";
 import type { StoreModelConfig } from "./config.ts";
@@ -31,6 +32,7 @@ export function simulateStore(config: StoreModelConfig, options: RunOptions): St
   const parents = SHOPPER_STREAMS.map((name) => streams.stream(`shopper.${name}`));
   const segmentOf = categorical(streams.stream("segment"), config.segments.map((segment) => segment.weight));
   const returningStream = streams.stream("returning");
+  const holdoutShare = config.chat.policy.holdout.share;
   const arrivals = new PiecewisePoissonArrivals(streams.stream("arrivals"), config.sessionRatesPerSecond, config.horizon.intervalSeconds);
 
   env.process(
@@ -42,7 +44,10 @@ export function simulateStore(config: StoreModelConfig, options: RunOptions): St
         const segment = config.segments[segmentIndex];
         const returning = returningStream.next() < segment.returningProbability;
         // env.now, not `at`: now + (at − now) can round below `at`, and durations must never be negative.
-        env.process(shopperVisit(world, new Shopper(id++, segmentIndex, segment, env.now, parents, returning)));
+        const shopper = new Shopper(id++, segmentIndex, segment, env.now, parents, returning);
+        // A hash, not a stream: the holdout shifts no draws.
+        if (holdoutShare > 0) shopper.holdout = inHoldout(config.chat.policy, `${options.seed}:${shopper.id}`);
+        env.process(shopperVisit(world, shopper));
       }
     })(),
   );
@@ -109,7 +114,9 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
       rescuedRevenue: recorder.rescuedRevenue,
       rescuedMargin,
       ordersWithChat: recorder.chattedOrders,
+      sessionsWithChat: recorder.chattedSessions,
     },
+    holdout: { share: config.chat.policy.holdout.share, sessions: recorder.holdoutSessions, orders: recorder.holdoutOrders },
     profit: profitStatement(
       { orders: recorder.orders, merchandise: recorder.revenue, shipping: recorder.shippingCharged, tax: recorder.taxCharged, fees: recorder.feesCharged },
       config.pricing,

@@ -26,3 +26,8 @@ export const DEFAULT_REACTIVE_BOOST = 1;
  * use it, so they invite at the same moments.
  */
 export const GATE_RECHECK_SECONDS = 5;
+
+/** No holdout unless a policy asks for one: every session may be offered chat. */
+export const DEFAULT_HOLDOUT_SHARE = 0;
+/** Salt of the holdout hash when a policy names none. */
+export const DEFAULT_HOLDOUT_SALT = "holdout";

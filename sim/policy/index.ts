@@ -31,6 +31,8 @@ export {
   DEFAULT_REACTIVE_ENABLED,
   DEFAULT_REQUIRE_FREE_SLOT,
   DEFAULT_RULE_PRIORITY,
+  DEFAULT_HOLDOUT_SALT,
+  DEFAULT_HOLDOUT_SHARE,
 } from "./defaults.ts";
 export { COMPARISONS, DEVICES, SIGNAL_KINDS, SIGNAL_NAMES, type SignalKind } from "./signalKinds.ts";
 export { ConditionParseError } from "./ConditionParseError.ts";
@@ -49,3 +51,4 @@ export { TriggerTimer, evaluateExitIntent } from "./TriggerTimer.ts";
 export { usesSignal } from "./usesSignal.ts";
 export { newVisitState, onChatEnded, onChatStarted, onDeclined, onInvitationShown, onPageChange } from "./visitState.ts";
 export { EXAMPLE_POLICIES } from "./examples.ts";
+export { inHoldout, holdoutHash } from "./inHoldout.ts";

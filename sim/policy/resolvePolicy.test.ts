@@ -19,6 +19,7 @@ describe("resolvePolicy", () => {
       },
       gating: { requireFreeSlot: false, maxQueueLength: Infinity, maxPredictedWaitSeconds: Infinity },
       priority: { highValueCartAbove: Infinity, highValueBoost: defaults.DEFAULT_HIGH_VALUE_BOOST, reactiveBoost: defaults.DEFAULT_REACTIVE_BOOST },
+      holdout: { share: defaults.DEFAULT_HOLDOUT_SHARE, salt: defaults.DEFAULT_HOLDOUT_SALT },
     });
   });
 

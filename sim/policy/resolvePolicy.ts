@@ -46,6 +46,10 @@ export function resolvePolicy(options: PolicyOptions): ResolvedPolicy {
       highValueBoost: priority.highValueBoost ?? defaults.DEFAULT_HIGH_VALUE_BOOST,
       reactiveBoost: priority.reactiveBoost ?? defaults.DEFAULT_REACTIVE_BOOST,
     },
+    holdout: {
+      share: (typeof options.holdout === "number" ? options.holdout : options.holdout?.share) ?? defaults.DEFAULT_HOLDOUT_SHARE,
+      salt: (typeof options.holdout === "number" ? undefined : options.holdout?.salt) ?? defaults.DEFAULT_HOLDOUT_SALT,
+    },
   };
   return deepFreeze(resolved);
 }

@@ -93,6 +93,12 @@ export interface PolicyOptions {
     highValueBoost?: number;
     reactiveBoost?: number;
   };
+  /**
+   * A share of sessions never offered chat (no invitation, no "Need help?" button), for measuring
+   * what chat causes: `0.1`, or `{share: 0.1, salt: "2026-q4"}` (a new salt draws a new holdout).
+   * Assignment is a hash of the session id (see `inHoldout`), so the simulator and the store agree.
+   */
+  holdout?: number | { share?: number; salt?: string };
 }
 
 /** A trigger rule with its condition parsed; `text` is the condition in compact form, for logs. */
@@ -127,6 +133,8 @@ export interface ResolvedPolicy {
     readonly highValueBoost: number;
     readonly reactiveBoost: number;
   };
+  /** Share 0: no holdout. */
+  readonly holdout: { readonly share: number; readonly salt: string };
 }
 
 /** Why a proactive invitation was not shown, in the order they are checked (see `evaluatePolicy`). */

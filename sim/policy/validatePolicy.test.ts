@@ -15,7 +15,7 @@ describe("validatePolicy", () => {
     [{}, /^invalid policy\.name: undefined \(is required\)$/],
     [{ name: "" }, /^invalid policy\.name: "" \(must be a non-empty string\)$/],
     [{ name: "p", description: 3 }, /^invalid policy\.description: 3 \(must be a string\)$/],
-    [{ name: "p", colour: "red" }, /^invalid policy\.colour: "red" \(unknown key; allowed: name, description, reactive, rules, caps, gating, priority\)$/],
+    [{ name: "p", colour: "red" }, /^invalid policy\.colour: "red" \(unknown key; allowed: name, description, reactive, rules, caps, gating, priority, holdout\)$/],
     [{ name: "p", caps: { perVisit: -1 } }, /^invalid policy\.caps\.perVisit: -1 \(must be an integer >= 0\)$/],
     [{ name: "p", caps: { perPage: 1.5 } }, /^invalid policy\.caps\.perPage: 1\.5 \(must be an integer >= 0\)$/],
     [{ name: "p", caps: { minGapSeconds: -5 } }, /^invalid policy\.caps\.minGapSeconds: -5 \(must be a finite number >= 0\)$/],

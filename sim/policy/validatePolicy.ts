@@ -23,7 +23,8 @@ const SECTIONS: Readonly<Record<string, Readonly<Record<string, Check>>>> = {
   gating: { requireFreeSlot: boolean, maxQueueLength: integerAtLeastZero, maxPredictedWaitSeconds: numberAtLeastZero },
   priority: { highValueCartAbove: numberAtLeastZero, highValueBoost: finiteNumber, reactiveBoost: finiteNumber },
 };
-const TOP_LEVEL_KEYS = ["name", "description", "reactive", "rules", "caps", "gating", "priority"];
+const TOP_LEVEL_KEYS = ["name", "description", "reactive", "rules", "caps", "gating", "priority", "holdout"];
+const HOLDOUT_FIELDS: Readonly<Record<string, Check>> = { share: holdoutShare, salt: nonEmptyText };
 const RULE_KEYS = ["name", "when", "priority"];
 
 /**
@@ -51,6 +52,14 @@ export function validatePolicy(options: unknown, path = "policy"): string[] {
     for (const [key, check] of Object.entries(fields)) checkField(value, key, `${path}.${section}`, problems, check);
   }
   if (options.rules !== undefined) validateRules(options.rules, `${path}.rules`, problems);
+  if (typeof options.holdout === "number") checkField(options, "holdout", path, problems, holdoutShare);
+  else if (options.holdout !== undefined) {
+    if (!isRecord(options.holdout)) problems.push(invalid(`${path}.holdout`, options.holdout, "must be a share from 0 to 0.9 or an object with share and salt"));
+    else {
+      checkKeys(options.holdout, Object.keys(HOLDOUT_FIELDS), `${path}.holdout`, problems);
+      for (const [key, check] of Object.entries(HOLDOUT_FIELDS)) checkField(options.holdout, key, `${path}.holdout`, problems, check);
+    }
+  }
   return problems;
 }
 
@@ -83,4 +92,9 @@ function stepList(value: unknown): string | null {
   return Array.isArray(value) && value.every((step) => typeof step === "string" && step.trim() !== "")
     ? null
     : "must be a list of non-empty step names";
+}
+
+/** At most 0.9: a holdout is the comparison group, and a store with no chat left has nothing to compare. */
+function holdoutShare(value: unknown): string | null {
+  return typeof value === "number" && value >= 0 && value <= 0.9 ? null : "must be a share from 0 to 0.9";
 }

@@ -81,6 +81,7 @@ export function apiRoutes(app: FastifyInstance, context: StoreContext): void {
     const session = shopperSession(store, request, reply);
     const event = parseBody(widgetEventSchema, request.body);
     if (event.type === "chatOffered") {
+      if (session.holdout) throw new StoreError(409, "invalid chatOffered: this session is in the policy's holdout (never offered chat)");
       if (!context.policy.rules.some((rule) => rule.name === event.rule)) {
         throw new StoreError(422, `invalid body.rule: ${JSON.stringify(event.rule)} (no such rule in policy ${context.policy.name})`);
       }

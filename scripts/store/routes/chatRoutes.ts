@@ -18,6 +18,7 @@ export function chatRoutes(app: FastifyInstance, context: StoreContext): void {
   app.post("/api/chat/request", async (request, reply) => {
     const session = shopperSession(store, request, reply);
     const body = parseBody(chatRequestSchema, request.body);
+    if (session.holdout) throw new StoreError(409, "invalid chat request: this session is in the policy's holdout (never offered chat)");
     if (body.source === "proactive" && body.rule === undefined) throw new StoreError(400, "missing body.rule (required for a proactive chat: the rule whose invitation was accepted)");
     chats.request(session, body.source === "reactive" ? { kind: "reactive" } : { kind: "proactive", rule: body.rule! }, body.signals);
     await store.durable();

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { resolvePolicy } from "../../../sim/policy/index.ts";
 import type { SafeHtml } from "../html.ts";
 import { csrfToken } from "../auth/registerSecurity.ts";
 import { layout } from "../pages/layout.ts";
@@ -16,6 +17,9 @@ export interface StorePage {
   status?: number;
 }
 
+/** What the widget of a holdout session runs: no "Need help?" button and no invitations. */
+const HOLDOUT_POLICY = resolvePolicy({ name: "holdout", description: "a session of the policy's holdout: never offered chat", reactive: { enabled: false }, rules: [] });
+
 /**
  * Records the page view, waits until everything the request changed is on disk, and sends the page
  * with the chat widget's bootstrap (signals the server knows, visit state, the resolved policy and
@@ -32,7 +36,7 @@ export async function renderStorePage(context: StoreContext, request: FastifyReq
     formErrors: session.formErrors,
     returningVisitor: session.returningVisitor,
     visit: session.visit,
-    policy,
+    policy: session.holdout ? HOLDOUT_POLICY : policy,
     chat: chats.shopperView(session),
     currency: store.currency,
   };
