@@ -59,13 +59,15 @@ function tinyStore(condition: string, paymentHazard: number): StoreModelConfig {
       cartSeconds: { kind: "constant", value: CART_SECONDS },
       steps: [{ name: "payment", fillSeconds: { kind: "constant", value: PAYMENT_FILL_SECONDS }, fields: [], hazards: { cardDeclined: paymentHazard }, revealsTotal: false }],
       stickerShock: { sensitivity: 0, hiddenTotalHazardPerStep: 0 },
-      friction: { secondsPerError: 0, hazardPerError: 0, helpProbabilityPerError: 0, fixProbability: 1 },
+      friction: { secondsPerError: 0, hazardPerError: 0, helpProbabilityPerError: 0, fixProbability: 1, confusion: { probabilityPerError: 0, hazard: 0, pauseSeconds: { kind: "constant", value: 0 } } },
       hesitation: {
         lingerSeconds: { kind: "constant", value: LINGER_SECONDS },
         exitIntentProbability: { desktop: 0, mobile: 0, tablet: 0 },
         pauseProbability: 0,
         pauseSeconds: { kind: "constant", value: 0 },
       },
+      inlineHelp: { enabled: false, errorReduction: 0, readingSecondsPerField: 0 },
+      autoSave: { enabled: false, returnProbability: 0, costPerSession: 0 },
     },
     chat: {
       policy: resolvePolicy({ name: "idle-on-payment", reactive: { enabled: false }, rules: [{ name: "idle-payment", when: condition }] }),

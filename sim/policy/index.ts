@@ -33,6 +33,7 @@ export {
   DEFAULT_RULE_PRIORITY,
 } from "./defaults.ts";
 export { COMPARISONS, DEVICES, SIGNAL_KINDS, SIGNAL_NAMES, type SignalKind } from "./signalKinds.ts";
+export { CONFUSION_CAUSES, CONFUSION_THRESHOLDS, type ConfusionCause } from "./confusionThresholds.ts";
 export { ConditionParseError } from "./ConditionParseError.ts";
 export { parseCondition } from "./parseCondition.ts";
 export { formatCondition } from "./formatCondition.ts";
