@@ -110,4 +110,19 @@ describe("TriggerLoop", () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(invitations).toEqual([[0, "many-pages", false]]);
   });
+
+  it("confused() fires a `confusion == true` rule at once, with the signal true, and only once per visit", async () => {
+    const { loop, invitations, queueCalls } = start({ name: "p", rules: [{ name: "confused-payment", when: "confusion == true and step == payment" }] });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(invitations).toEqual([]);
+    expect(loop.signals().confusion).toBe(false);
+    loop.confused();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(invitations).toEqual([[60, "confused-payment", false]]);
+    expect(queueCalls).toEqual([60]);
+    expect(loop.signals().confusion).toBe(true);
+    loop.confused();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(queueCalls).toEqual([60]);
+  });
 });

@@ -117,15 +117,17 @@ function main(): void {
 
   // Confusion: measured from this page's input and the visit's step history (kept in sessionStorage).
   let loopStarted = false;
-  const meter = new ConfusionMeter(readConfusion(boot.visitId), () => {
+  const meter = new ConfusionMeter(readConfusion(boot.visitId), (cause) => {
     writeConfusion(boot.visitId, meter.memory);
     root.dataset.confusion = "true";
+    root.dataset.confusionCause = cause;
     // Before the loop exists (a return to an earlier step, at load) it starts with the signal true.
     if (loopStarted) loop.confused();
   });
   meter.arrive(step, boot.checkoutSteps);
   writeConfusion(boot.visitId, meter.memory);
   root.dataset.confusion = String(meter.confused);
+  if (meter.memory.cause !== null) root.dataset.confusionCause = meter.memory.cause;
 
   const loop = new TriggerLoop(
     policy,
@@ -166,6 +168,9 @@ function main(): void {
     window.addEventListener(type, () => {
       loop.input();
       armIdleEvent();
+    }, { passive: true, capture: true });
+  }
+  armIdleEvent();
   // The page's own form fields only: the chat panel's input is not the checkout.
   const formField = (target: EventTarget | null): string | null => {
     if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement)) return null;
@@ -183,9 +188,6 @@ function main(): void {
   document.addEventListener("click", (event) => {
     if (!root.contains(event.target as Node)) meter.click(event.pageX, event.pageY, Date.now());
   }, { capture: true });
-    }, { passive: true, capture: true });
-  }
-  armIdleEvent();
 
   // Exit intent: the pointer leaves through the top edge (towards the tabs or the back button).
   const reported = new Set<string>();
