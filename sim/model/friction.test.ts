@@ -106,6 +106,12 @@ describe("drawFormErrors", () => {
     for (let i = 0; i < 1000; i++) expect(drawFormErrors(stream, fields, 0, 1)).toBe(2);
   });
 
+  it("drawFormErrors with a fix chance of 0 or one too small for ln(1 − f) (5e-324) makes the capped 10 errors per erring field", () => {
+    const fields = [{ name: "a", errorProbability: 1, typingSeconds: 5 }];
+    const stream = new RandomStream(1, "never-fixed");
+    for (const fix of [0, 5e-324, 1e-17]) for (let i = 0; i < 100; i++) expect(drawFormErrors(stream, fields, 0.5, fix)).toBe(MAX_ATTEMPTS_PER_FIELD);
+  });
+
   it("drawFormErrors(source, [], comfort, fix) is 0 and draws nothing", () => {
     const source = new CountingSource(new RandomStream(1, "no-fields"));
     for (const comfort of [0, 0.5, 1]) expect(drawFormErrors(source, [], comfort, 0.8)).toBe(0);

@@ -23,8 +23,9 @@ export function drawFormErrors(source: UniformSource, fields: readonly FieldConf
     const errs = source.next() < Math.min(1, fields[index].errorProbability * scale);
     const retryDraw = source.next();
     if (!errs) continue;
-    // fixProbability 0 never fixes (the cap); 1 fixes at once (ln 0 = −∞ gives 0 retries).
-    const retries = fixProbability <= 0 ? MAX_ATTEMPTS_PER_FIELD : Math.floor(Math.log(1 - retryDraw) / logMiss);
+    // A fix chance so small that ln(1 − f) rounds to 0 (f = 0 included) never fixes: the cap. f = 1
+    // fixes at once (ln 0 = −∞ gives 0 retries).
+    const retries = logMiss === 0 ? MAX_ATTEMPTS_PER_FIELD : Math.floor(Math.log(1 - retryDraw) / logMiss);
     errors += Math.min(MAX_ATTEMPTS_PER_FIELD, 1 + retries);
   }
   return errors;
