@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { ModelConfig } from "../../sim/model/index.ts";
+import { simulate, type ModelConfig, type StoreResults } from "../../sim/model/index.ts";
 import { abTestPlan } from "./abTestPlan.ts";
 import type { ComparisonResults } from "./comparisonTypes.ts";
 import { compareVariants, type Variant } from "./compareVariants.ts";
@@ -96,6 +96,33 @@ describe("loadVariants", () => {
     expect(result.control).toBe("today");
     const pricing = (result.variants[1].config as ModelConfig & { kind: "store" }).pricing;
     expect(pricing.freeShippingThreshold).toBe(0);
+  });
+});
+
+describe("the shipped friction comparison (experiments/comparisons/friction.yaml)", () => {
+  const loaded = loadVariants(resolve("experiments/comparisons/friction.yaml"), [], 1);
+  const store = (name: string) => loaded.variants.find((variant) => variant.name === name)!.config as ModelConfig & { kind: "store" };
+
+  it("loads inline help and auto-save as store levers and the confusion policy as a variant", () => {
+    expect(loaded.variants.map((variant) => variant.name)).toEqual(["today", "inline-help", "auto-save", "confused-invites"]);
+    expect(store("today").funnel.inlineHelp.enabled).toBe(false);
+    expect(store("inline-help").funnel.inlineHelp).toEqual({ enabled: true, errorReduction: 0.22, readingSecondsPerField: 2 });
+    expect(store("auto-save").funnel.autoSave).toEqual({ enabled: true, returnProbability: 0.1, costPerSession: 0 });
+    expect(store("confused-invites").chat.policy.rules.map((rule) => rule.text)).toEqual(["confusion and step == payment"]);
+  });
+
+  it("simulate: the confusion rule invites only confused shoppers, and the levers move what they act on", () => {
+    const run = (name: string) => simulate(lighter({ ...loaded.variants.find((variant) => variant.name === name)! }).config, { seed: 5 }) as StoreResults;
+    const [today, help, autoSave, invites] = ["today", "inline-help", "auto-save", "confused-invites"].map(run);
+    expect(today.invitations.offered).toBe(0);
+    expect(invites.friction.confusedShoppers).toBeGreaterThan(20);
+    // One invitation per visit at most reaches a confused shopper (per-page cap 1, one payment page).
+    expect(invites.invitations.offered).toBeGreaterThan(0);
+    expect(invites.invitations.offered).toBeLessThanOrEqual(invites.friction.confusedShoppers);
+    expect(help.friction.formErrors).toBeLessThan(today.friction.formErrors);
+    expect(today.friction.autoSaveReturns).toBe(0);
+    expect(autoSave.friction.autoSaveReturns).toBeGreaterThan(0);
+    expect(autoSave.funnel.orders).toBeGreaterThan(today.funnel.orders);
   });
 });
 

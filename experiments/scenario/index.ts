@@ -9,6 +9,6 @@ export { estimateWork, workLimitProblem, DEFAULT_MAX_SESSIONS, BYTES_PER_LIVE_AR
 export { canonicalHash, canonicalJson } from "./canonicalHash.ts";
 export { scenarioJsonSchema } from "./jsonSchema.ts";
 export { formatIssues, formatPath, describeValue } from "./formatIssues.ts";
-export { storeScenarioSchema, DEFAULT_CATALOG, FIELD_TYPES, DEFAULT_THRESHOLD_PADDING, DEFAULT_PAYMENT_FEE_RATE, DEFAULT_PAYMENT_FEE_PER_ORDER, DEFAULT_RETURNING_ADD_TO_CART_RATIO, type StoreScenario } from "./storeSchema.ts";
+export { storeScenarioSchema, DEFAULT_CATALOG, FIELD_TYPES, DEFAULT_THRESHOLD_PADDING, DEFAULT_PAYMENT_FEE_RATE, DEFAULT_PAYMENT_FEE_PER_ORDER, DEFAULT_RETURNING_ADD_TO_CART_RATIO, DEFAULT_TYPING_SECONDS, DEFAULT_CONFUSION, DEFAULT_INLINE_HELP, DEFAULT_AUTO_SAVE, type StoreScenario } from "./storeSchema.ts";
 export { chatOnlyScenarioSchema, type ChatOnlyScenario } from "./chatOnlySchema.ts";
 export { BROWSING_PAGES } from "./resolveStoreScenario.ts";

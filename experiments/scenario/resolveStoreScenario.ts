@@ -71,7 +71,9 @@ export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unk
       cartSeconds: toDistributionSpec(funnel.cart.seconds),
       steps: funnel.steps.map((step) => ({ ...step, fillSeconds: toDistributionSpec(step.fillSeconds) })),
       stickerShock: funnel.stickerShock,
-      friction: funnel.friction,
+      friction: { ...funnel.friction, confusion: { ...funnel.friction.confusion, pauseSeconds: toDistributionSpec(funnel.friction.confusion.pauseSeconds) } },
+      inlineHelp: funnel.inlineHelp,
+      autoSave: funnel.autoSave,
       hesitation: { ...funnel.hesitation, lingerSeconds: toDistributionSpec(funnel.hesitation.lingerSeconds), pauseSeconds: toDistributionSpec(funnel.hesitation.pauseSeconds) },
     },
     chat: {

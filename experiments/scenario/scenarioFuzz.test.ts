@@ -86,6 +86,7 @@ const NULLABLE_PATHS = [
   ...(["desktop", "mobile", "tablet"] as const).flatMap((device) => (["addToCartRate", "conversionRate", "cartAbandonmentRate"] as const).map((key) => `funnel.byDevice.${device}.${key}` as const)),
   ...(["new", "returning"] as const).flatMap((visitor) => (["addToCartRate", "conversionRate", "cartAbandonmentRate"] as const).map((key) => `funnel.byVisitor.${visitor}.${key}` as const)),
   "freeShipping.paddedOrderShare",
+  "friction.confusedShareOfCheckouts",
   "meanSessionSeconds",
 ] as const satisfies readonly NullablePath[];
 // Type check that the list is complete: a nullable results field added later fails `tsc` here, by name.

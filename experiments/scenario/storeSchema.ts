@@ -34,9 +34,13 @@ const reasonRecord = <T extends readonly string[]>(reasons: T, description: stri
 /** What a form field holds; the live store validates it accordingly. */
 export const FIELD_TYPES = ["text", "email", "phone", "postalCode", "cardNumber", "expiry", "cvc", "choice"] as const;
 
+/** Assumption (plausible 2-15 s): typing or picking one checkout field's value takes about 5 s. */
+export const DEFAULT_TYPING_SECONDS = 5;
+
 const fieldSchema = strict({
   name: text("form field name"),
-  errorProbability: probability("probability of a validation error on first entry (scaled by 1.5 − techComfort)").default(0.03),
+  errorProbability: probability("probability of a validation error on first entry (scaled by 1.5 − techComfort and by inline help)").default(0.03),
+  typingSeconds: nonNegative("active seconds to type or pick the value, whether or not it errs (an assumption, plausible 2-15)").default(DEFAULT_TYPING_SECONDS),
   type: z.enum(FIELD_TYPES, { error: `must be one of ${FIELD_TYPES.join(", ")}` }).default("text").describe("what the field holds; the live store validates it (cardNumber: Luhn check)"),
   label: z.string().optional().describe("label shown in the live store (default: the name)"),
   required: flag("the field must be filled").default(true),
@@ -64,7 +68,7 @@ export const DEFAULT_CATALOG = [
 
 const stepSchema = strict({
   name: text("checkout step name (used by trigger rules, e.g. 'payment')"),
-  fillSeconds: nonNegativeDistributionSchema.describe("seconds to complete the step without errors (active, not idle)").default({ kind: "lognormal", mean: 45, sd: 25 }),
+  fillSeconds: nonNegativeDistributionSchema.describe("seconds on the step's page besides typing its fields (reading, choosing, continuing); active, not idle").default({ kind: "lognormal", mean: 45, sd: 25 }),
   fields: z.array(fieldSchema).default([]).describe("form fields and their error probabilities"),
   hazards: reasonRecord(CHECKOUT_REASONS, "base probability of abandoning at this step, per checkout reason (competing risks)").default({}),
   revealsTotal: flag("this step first shows shipping, tax and fees (the sticker-shock point)").default(false),
@@ -99,6 +103,35 @@ const pricingSchema = strict({
   ).default({ ...DEFAULT_THRESHOLD_PADDING }),
 });
 
+/**
+ * Confusion after form errors, all assumptions: each error confuses with probability 0.3 (plausible
+ * 0.1-0.6), a confused shopper pauses about 20 s (plausible 5-60) and gives up at that step with an
+ * added hazard of 0.15 (calibrated with hazardPerError so errors still feed Baymard's 22% "too long or
+ * complicated", evidence: checkoutReasons).
+ */
+export const DEFAULT_CONFUSION = { probabilityPerError: 0.3, hazard: 0.15, pauseSeconds: { kind: "lognormal", mean: 20, sd: 15 } } as const;
+/**
+ * Inline field help, off by default. It cuts errors by 22%: the error reduction Wroblewski & Etre
+ * measured for inline validation (evidence: checkoutForm.inlineValidationErrors), the nearest
+ * published figure for help shown at the field; 2 s of reading per field is an assumption (plausible 1-5).
+ */
+export const DEFAULT_INLINE_HELP = { enabled: false, errorReduction: 0.22, readingSecondsPerField: 2 } as const;
+/**
+ * Checkout auto-save, off by default. A tenth of the shoppers who leave mid-form come back to finish:
+ * an assumption (plausible 0.03-0.2; no published return rate for saved checkout forms was found).
+ * Built in-house it costs nothing per session; a metered vendor price goes in costPerSession.
+ */
+export const DEFAULT_AUTO_SAVE = { enabled: false, returnProbability: 0.1, costPerSession: 0 } as const;
+
+const confusionSchema = strict(
+  {
+    probabilityPerError: probability("probability that one form error confuses the shopper: k errors at a step confuse with 1 − (1 − p)^k (an assumption, plausible 0.1-0.6)").default(DEFAULT_CONFUSION.probabilityPerError),
+    hazard: probability("added 'too long or complicated' hazard at the step where the shopper becomes confused (calibrated to checkoutReasons)").default(DEFAULT_CONFUSION.hazard),
+    pauseSeconds: nonNegativeDistributionSchema.describe("idle seconds a shopper pauses when they become confused (re-reading, going back and forth; an assumption)").default({ ...DEFAULT_CONFUSION.pauseSeconds }),
+  },
+  "form errors can confuse a shopper: the policy signal `confusion` turns true for the rest of the visit, they pause idle and are likelier to give up",
+);
+
 const funnelSchema = strict({
   cart: strict({
     seconds: nonNegativeDistributionSchema.describe("seconds on the cart page").default({ kind: "lognormal", mean: 30, sd: 20 }),
@@ -110,17 +143,34 @@ const funnelSchema = strict({
     hiddenTotalHazardPerStep: probability("extra 'total not visible up front' hazard per step before the reveal, when totals are hidden").default(0.01),
   }).default({ sensitivity: 1.2, hiddenTotalHazardPerStep: 0.01 }),
   friction: strict({
-    secondsPerError: nonNegative("seconds lost per form error").default(20),
+    secondsPerError: nonNegative("idle seconds lost per form error (reading the message, finding the field; proactive triggers can fire meanwhile)").default(20),
     hazardPerError: probability("added 'too long or complicated' hazard per error, × (1 − techComfort ÷ 2)").default(0.04),
     helpProbabilityPerError: probability("probability that an error makes a shopper press 'Need help?'").default(0.03),
     fixProbability: probability("probability of fixing an erroneous field on the next try").default(0.8),
-  }).default({ secondsPerError: 20, hazardPerError: 0.04, helpProbabilityPerError: 0.03, fixProbability: 0.8 }),
+    confusion: confusionSchema.default({ ...DEFAULT_CONFUSION, pauseSeconds: { ...DEFAULT_CONFUSION.pauseSeconds } }),
+  }).default({ secondsPerError: 20, hazardPerError: 0.04, helpProbabilityPerError: 0.03, fixProbability: 0.8, confusion: { ...DEFAULT_CONFUSION, pauseSeconds: { ...DEFAULT_CONFUSION.pauseSeconds } } }),
   hesitation: strict({
     lingerSeconds: nonNegativeDistributionSchema.describe("seconds a shopper about to leave lingers idle first").default({ kind: "lognormal", mean: 45, sd: 35 }),
     exitIntentProbability: strict({ desktop: probability("desktop"), mobile: probability("mobile"), tablet: probability("tablet") }, "probability that lingering ends with exit intent, by device").default({ desktop: 0.6, mobile: 0.3, tablet: 0.4 }),
     pauseProbability: probability("probability that a shopper who carries on still pauses idle at a step (false positives)").default(0.25),
     pauseSeconds: nonNegativeDistributionSchema.describe("seconds of such a pause").default({ kind: "lognormal", mean: 25, sd: 20 }),
   }).default({ lingerSeconds: { kind: "lognormal", mean: 45, sd: 35 }, exitIntentProbability: { desktop: 0.6, mobile: 0.3, tablet: 0.4 }, pauseProbability: 0.25, pauseSeconds: { kind: "lognormal", mean: 25, sd: 20 } }),
+  inlineHelp: strict(
+    {
+      enabled: flag("show inline help at every checkout field (a lever)").default(DEFAULT_INLINE_HELP.enabled),
+      errorReduction: probability("relative reduction of every field's error probability (0.22: Wroblewski & Etre's inline-validation figure, checkoutForm.inlineValidationErrors)").default(DEFAULT_INLINE_HELP.errorReduction),
+      readingSecondsPerField: nonNegative("active seconds each field's help costs a shopper (an assumption, plausible 1-5)").default(DEFAULT_INLINE_HELP.readingSecondsPerField),
+    },
+    "inline field help: fewer form errors, at the price of reading time per field",
+  ).default({ ...DEFAULT_INLINE_HELP }),
+  autoSave: strict(
+    {
+      enabled: flag("save the checkout form as the shopper types (a lever)").default(DEFAULT_AUTO_SAVE.enabled),
+      returnProbability: probability("share of shoppers who leave at a step with form fields (not over an invitation) and come back later to finish (an assumption, plausible 0.03-0.2)").default(DEFAULT_AUTO_SAVE.returnProbability),
+      costPerSession: nonNegative("what auto-save costs per session while enabled, currency (0: built in-house; a vendor's metered price otherwise)").default(DEFAULT_AUTO_SAVE.costPerSession),
+    },
+    "checkout auto-save: some shoppers who leave mid-form come back and finish; the order is booked when they leave",
+  ).default({ ...DEFAULT_AUTO_SAVE }),
 });
 
 const policyField = z

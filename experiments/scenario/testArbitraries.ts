@@ -321,7 +321,7 @@ export const storeScenarioArbitrary: fc.Arbitrary<Record<string, unknown>> = fc
                 {
                   name: fc.constant(name),
                   fillSeconds: distributionArbitrary(45),
-                  fields: fc.array(fc.record({ errorProbability: probability }), { maxLength: 3 }).map((fields) => fields.map((field, index) => ({ name: `field-${index}`, ...field }))),
+                  fields: fc.array(fc.record({ errorProbability: probability, typingSeconds: fc.constantFrom(0, 5, 60) }, { requiredKeys: ["errorProbability"] }), { maxLength: 3 }).map((fields) => fields.map((field, index) => ({ name: `field-${index}`, ...field }))),
                   hazards: hazardsArbitrary(CHECKOUT_REASONS),
                   revealsTotal: fc.constant(index === revealAt),
                 },
@@ -330,7 +330,18 @@ export const storeScenarioArbitrary: fc.Arbitrary<Record<string, unknown>> = fc
             ),
           ),
           stickerShock: fc.record({ sensitivity: fc.constantFrom(0, 1.2, 50), hiddenTotalHazardPerStep: probability }, { requiredKeys: [] }),
-          friction: fc.record({ secondsPerError: fc.constantFrom(0, 20, 600), hazardPerError: probability, helpProbabilityPerError: probability, fixProbability: probability }, { requiredKeys: [] }),
+          friction: fc.record(
+            {
+              secondsPerError: fc.constantFrom(0, 20, 600),
+              hazardPerError: probability,
+              helpProbabilityPerError: probability,
+              fixProbability: probability,
+              confusion: fc.record({ probabilityPerError: probability, hazard: probability, pauseSeconds: distributionArbitrary(20) }, { requiredKeys: [] }),
+            },
+            { requiredKeys: [] },
+          ),
+          inlineHelp: fc.record({ enabled: fc.boolean(), errorReduction: probability, readingSecondsPerField: fc.constantFrom(0, 2, 30) }, { requiredKeys: [] }),
+          autoSave: fc.record({ enabled: fc.boolean(), returnProbability: probability, costPerSession: fc.constantFrom(0, 0.01) }, { requiredKeys: [] }),
           hesitation: fc.record(
             {
               lingerSeconds: distributionArbitrary(45),

@@ -183,6 +183,7 @@ export function storeResultsFixture(options: { days?: number; scenario?: string 
       4032,
       118994,
     ),
+    friction: { formErrors: 1530, confusedShoppers: 410, confusedShareOfCheckouts: 410 / 4880, autoSaveReturns: 0 },
     freeShipping: { cartsBelowThreshold: 4400, cartsWithinReach: 1900, paddedCarts: 850, ordersBelowThreshold: 1470, paddedOrders: 290, paddedOrderShare: 290 / 1470, freeShippedOrders: 1363 },
     meanSessionSeconds: 172.2776406,
     intervals,

@@ -3,7 +3,7 @@ import { newVisitState } from "../../sim/policy/index.ts";
 import type { NewStoreEvent, StoreEvent } from "./storeEvents.ts";
 import { StoreState } from "./StoreState.ts";
 
-const signals = { step: "payment", idleSeconds: 30, timeOnSiteSeconds: 95, pageViews: 4, cartValue: 80, formErrors: 1, exitIntent: false, returningVisitor: true, device: "mobile" as const };
+const signals = { step: "payment", idleSeconds: 30, timeOnSiteSeconds: 95, pageViews: 4, cartValue: 80, formErrors: 1, confusion: false, exitIntent: false, returningVisitor: true, device: "mobile" as const };
 let clock = 0;
 const replay = (events: NewStoreEvent[]): StoreState => {
   const state = new StoreState();

@@ -31,7 +31,7 @@ describe("funnelRows", () => {
       // Went back from payment to shipping and left there: still abandoned at payment (furthest).
       ...visit("backtracker", ["cart", "account", "shipping", "payment", "shipping"]),
       ...visit("buyer", ["product", "cart", "account", "shipping", "payment", "review"], true),
-      at({ type: "chatOffered", sessionId: "payLeaver", step: "payment", rule: "r", priority: 1, signals: { step: "payment", idleSeconds: 30, timeOnSiteSeconds: 100, pageViews: 5, cartValue: 50, formErrors: 0, exitIntent: false, returningVisitor: false, device: "desktop" } }),
+      at({ type: "chatOffered", sessionId: "payLeaver", step: "payment", rule: "r", priority: 1, signals: { step: "payment", idleSeconds: 30, timeOnSiteSeconds: 100, pageViews: 5, cartValue: 50, formErrors: 0, confusion: false, exitIntent: false, returningVisitor: false, device: "desktop" } }),
       at({ type: "chatRequested", sessionId: "payLeaver", chatId: "c1", source: { kind: "proactive", rule: "r" }, priority: 1, step: "payment", cartValue: 50, device: "desktop" }),
       at({ type: "chatStarted", sessionId: "payLeaver", chatId: "c1", agentId: "a", agentName: "A", waitSeconds: 3 }),
       at({ type: "chatRequested", sessionId: "buyer", chatId: "c2", source: { kind: "reactive" }, priority: 1, step: "review", cartValue: 50, device: "desktop" }),

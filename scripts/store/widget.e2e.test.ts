@@ -21,6 +21,11 @@ const IDLE_PRODUCT = {
   caps: { perPage: 1, perVisit: 2, afterDecline: false, minGapSeconds: 60 },
 };
 
+const CONFUSED_ON_PAYMENT = {
+  name: "confused-on-payment",
+  rules: [{ name: "confused-payment", when: "confusion == true and step == payment", priority: 2 }],
+};
+
 let browser: Browser;
 const stores: StoreHandle[] = [];
 const contexts: BrowserContext[] = [];
@@ -244,5 +249,83 @@ describe("chat widget in Chromium", () => {
     await page.locator(`${byTest("chat-message")}[data-from="agent"]`).nth(1).waitFor({ timeout: 10_000 });
     await page.screenshot({ path: `${ARTIFACTS}/widget-chat.png`, animations: "disabled" });
     expect(seen).toEqual({ dialogs: [], errors: [] });
+  });
+});
+
+describe("the confusion signal in Chromium (thresholds from sim/policy CONFUSION_THRESHOLDS)", () => {
+  /** A visit with a cart whose account and shipping steps are done, on a paused clock. */
+  async function checkoutVisit(): Promise<{ store: StoreHandle; page: Page; seen: ReturnType<typeof watchPage> }> {
+    const store = await start({ scenario: scenarioWithPolicy(CONFUSED_ON_PAYMENT), autoAgents: 1 });
+    const { page, context, seen } = await newPage(store);
+    await pauseClock(page);
+    expect(await post(context, "/api/cart", { productId: "linen-shirt", quantity: 1 })).toBe(200);
+    for (const step of ["account", "shipping"]) expect(await post(context, `/api/checkout/${step}`, BASELINE_ANSWERS[step])).toBe(200);
+    return { store, page, seen };
+  }
+  const confusion = (page: Page) => page.locator("#convsim-chat").getAttribute("data-confusion");
+  const cause = (page: Page) => page.locator("#convsim-chat").getAttribute("data-confusion-cause");
+  /** Lets the widget's zero-delay timer run on the paused clock, then waits (polling) for the invitation. */
+  async function expectInvitation(page: Page): Promise<void> {
+    await page.clock.runFor(10);
+    await page.locator(byTest("chat-invitation")).waitFor({ state: "visible", timeout: 20_000 });
+  }
+  /** The one invitation offered, with the signals the widget measured. */
+  async function offeredSignals(store: StoreHandle): Promise<Record<string, unknown>> {
+    await expect.poll(() => events(store, "chatOffered").length, { timeout: 20_000 }).toBe(1);
+    const [offered] = events(store, "chatOffered");
+    return offered.type === "chatOffered" ? { ...offered.signals } : {};
+  }
+
+  it("focusing one payment field a third time sets confusion, and `confusion == true and step == payment` invites at once", async () => {
+    const { store, page, seen } = await checkoutVisit();
+    await visit(page, "/checkout/payment");
+    const card = page.locator(byTest("field-cardNumber"));
+    const expiry = page.locator(byTest("field-expiry"));
+    await card.focus();
+    await expiry.focus();
+    await card.focus();
+    await expiry.focus();
+    // Two focuses of each field: below the threshold of three.
+    expect(await confusion(page)).toBe("false");
+    await card.focus();
+    expect(await confusion(page)).toBe("true");
+    expect(await cause(page)).toBe("refocus");
+    await expectInvitation(page);
+    // The only invitation of the visit carries the measured signal: none came before the confusion.
+    expect(await offeredSignals(store)).toMatchObject({ step: "payment", confusion: true });
+    expect(seen).toEqual({ dialogs: [], errors: [] });
+  });
+
+  it("going back to an earlier checkout step twice sets confusion, which carries to the payment page and invites on arrival", async () => {
+    const { store, page } = await checkoutVisit();
+    for (const step of ["account", "shipping", "payment", "shipping", "payment"]) await visit(page, `/checkout/${step}`);
+    // One return so far (payment → shipping): not yet.
+    expect(await confusion(page)).toBe("false");
+    expect(await page.locator(byTest("chat-invitation")).isVisible()).toBe(false);
+    await visit(page, "/checkout/account");
+    expect(await confusion(page)).toBe("true");
+    expect(await cause(page)).toBe("backAndForth");
+    await page.clock.runFor(10);
+    expect(events(store, "chatOffered")).toHaveLength(0);
+    await visit(page, "/checkout/payment");
+    expect(await confusion(page)).toBe("true");
+    await expectInvitation(page);
+    expect(await offeredSignals(store)).toMatchObject({ step: "payment", confusion: true });
+  });
+
+  it("three rapid clicks on one spot set confusion; two do not", async () => {
+    const { page } = await checkoutVisit();
+    await visit(page, "/checkout/payment");
+    const heading = await page.locator("h1").first().boundingBox();
+    expect(heading).not.toBeNull();
+    const [x, y] = [heading!.x + 5, heading!.y + heading!.height / 2];
+    await page.mouse.click(x, y);
+    await page.mouse.click(x + 4, y);
+    // The clock is paused, so the clicks are as rapid as can be; the count decides.
+    expect(await confusion(page)).toBe("false");
+    await page.mouse.click(x, y + 3);
+    expect(await confusion(page)).toBe("true");
+    expect(await cause(page)).toBe("rapidClicks");
+    await expectInvitation(page);
   });
 });

@@ -88,6 +88,9 @@ export function predictInvitations(observations: PersonaObservations, policy: Re
       pageViews,
       cartValue,
       formErrors,
+      // Personas fill forms deliberately (no re-edits, no back and forth, no repeated clicks), so the
+      // widget never measures confusion for them.
+      confusion: false,
       exitIntent,
       returningVisitor: false,
       device: spec.device,

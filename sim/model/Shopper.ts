@@ -3,7 +3,7 @@ import { ChildStream, type RandomStream } from "../random/index.ts";
 import type { SegmentConfig } from "./config.ts";
 
 /** The purposes a shopper draws random numbers for; each gets its own child stream. */
-export const SHOPPER_STREAMS = ["journey", "friction", "hesitation", "acceptance", "patience", "handle", "rescue", "padding"] as const;
+export const SHOPPER_STREAMS = ["journey", "friction", "hesitation", "acceptance", "patience", "handle", "rescue", "padding", "form"] as const;
 export type ShopperStreamName = (typeof SHOPPER_STREAMS)[number];
 
 /**
@@ -28,6 +28,8 @@ export class Shopper {
   belowThreshold = false;
   /** The shopper added an item to reach the free-shipping threshold. */
   padded = false;
+  /** Left mid-form and came back later to finish thanks to the checkout's auto-save. */
+  returnedByAutoSave = false;
   /** Seat of the agent whose chat rescued the shopper (−1: none, or rescued by a message answer). */
   rescuedBy = -1;
   readonly #keys: Float64Array;
@@ -48,6 +50,7 @@ export class Shopper {
       pageViews: 0,
       cartValue: 0,
       formErrors: 0,
+      confusion: false,
       exitIntent: false,
       returningVisitor: returning,
       device: segment.device,
@@ -68,3 +71,5 @@ export const PATIENCE = 4;
 export const HANDLE = 5;
 export const RESCUE = 6;
 export const PADDING = 7;
+/** Confusion and auto-save draws (added last, so the other streams' keys did not move). */
+export const FORM = 8;

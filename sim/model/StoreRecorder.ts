@@ -40,6 +40,10 @@ export class StoreRecorder {
   annoyedExits = 0;
   annoyedCartValue = 0;
   queueAbandonedThenLeft = 0;
+  /** Form errors made, shoppers who became confused, and shoppers who came back to finish by auto-save. */
+  formErrors = 0;
+  confusedShoppers = 0;
+  autoSaveReturns = 0;
   /**
    * Invitations shown and accepted by circumstance, index 2 × group + (accepted ? 1 : 0); groups in
    * INVITATION_GROUPS order. A shown invitation counts once in each pair of groups it belongs to.

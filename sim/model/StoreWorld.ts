@@ -19,6 +19,10 @@ export interface SessionRecord {
   cartValue: number;
   pageViews: number;
   formErrors: number;
+  /** The shopper became confused during the visit (the policy signal `confusion`). */
+  confused: boolean;
+  /** Left mid-form and came back later to finish (auto-save). */
+  returnedByAutoSave: boolean;
   invitations: number;
   chatted: boolean;
   rescued: boolean;
@@ -65,6 +69,7 @@ export class StoreWorld {
   readonly steps: readonly StepPlan[];
   readonly lingerSeconds: Sampler;
   readonly pauseSeconds: Sampler;
+  readonly confusionPauseSeconds: Sampler;
   readonly handleSeconds: Sampler;
   readonly messageHandleSeconds: Sampler;
   readonly rescueProbability: Float64Array;
@@ -90,6 +95,7 @@ export class StoreWorld {
     const { funnel, pricing } = config;
     this.lingerSeconds = bind(funnel.hesitation.lingerSeconds);
     this.pauseSeconds = bind(funnel.hesitation.pauseSeconds);
+    this.confusionPauseSeconds = bind(funnel.friction.confusion.pauseSeconds);
     this.handleSeconds = bind(config.chat.handleSeconds);
     this.messageHandleSeconds = bind(config.desk.messages.handleSeconds);
     this.rescueProbability = reasonArray(config.chat.rescueProbability);

@@ -90,11 +90,13 @@ export interface ThresholdPaddingConfig {
 export interface FieldConfig {
   readonly name: string;
   readonly errorProbability: number;
+  /** Active seconds to type or pick the field's value, whether or not it errs. */
+  readonly typingSeconds: number;
 }
 
 export interface StepConfig {
   readonly name: string;
-  /** Time to complete the step's form or page without errors. */
+  /** Time on the step's page besides its fields (reading, choosing, pressing continue); active. */
   readonly fillSeconds: DistributionSpec;
   readonly fields: readonly FieldConfig[];
   /** Base probability of abandoning at this step, per reason (competing risks). */
@@ -111,6 +113,8 @@ export interface FunnelConfig {
   readonly stickerShock: StickerShockConfig;
   readonly friction: FrictionConfig;
   readonly hesitation: HesitationConfig;
+  readonly inlineHelp: InlineHelpConfig;
+  readonly autoSave: AutoSaveConfig;
 }
 
 export interface StickerShockConfig {
@@ -121,7 +125,7 @@ export interface StickerShockConfig {
 }
 
 export interface FrictionConfig {
-  /** Seconds lost per form error. */
+  /** Idle seconds lost per form error (reading the message, finding the field): proactive triggers can fire in them. */
   readonly secondsPerError: number;
   /** Added "too long or complicated" hazard per error, scaled by (1 − techComfort / 2). */
   readonly hazardPerError: number;
@@ -129,6 +133,46 @@ export interface FrictionConfig {
   readonly helpProbabilityPerError: number;
   /** Probability that a shopper fixes a field error on the first retry (else another error). */
   readonly fixProbability: number;
+  readonly confusion: ConfusionConfig;
+}
+
+/**
+ * Form errors can confuse: at a step where a shopper makes k errors they become confused with
+ * probability 1 − (1 − probabilityPerError)^k (each error confuses independently). A confused shopper
+ * sets the policy signal `confusion` for the rest of the visit, pauses idle (re-reading, going back
+ * and forth) and is more likely to give up at that step.
+ */
+export interface ConfusionConfig {
+  readonly probabilityPerError: number;
+  /** Added "too long or complicated" hazard at the step where the shopper becomes confused. */
+  readonly hazard: number;
+  /** Idle pause of a shopper who becomes confused, on top of the errors' idle seconds. */
+  readonly pauseSeconds: DistributionSpec;
+}
+
+/**
+ * Inline help next to every checkout field (hints, examples, format help). It lowers each field's
+ * error chance by a share and costs every shopper reading time per field.
+ */
+export interface InlineHelpConfig {
+  readonly enabled: boolean;
+  /** Relative reduction of each field's error probability (0.22 = 22% fewer errors). */
+  readonly errorReduction: number;
+  /** Active seconds each field's help costs a shopper who fills it. */
+  readonly readingSecondsPerField: number;
+}
+
+/**
+ * The checkout saves what a shopper typed. Of the shoppers who leave at a checkout step with form
+ * fields (for any reason but an annoying invitation), `returnProbability` come back later and finish
+ * the order; the order is booked when they leave (their return is not simulated), like a message
+ * answer's rescue.
+ */
+export interface AutoSaveConfig {
+  readonly enabled: boolean;
+  readonly returnProbability: number;
+  /** What the feature costs per session while enabled (a vendor's metered price), currency. */
+  readonly costPerSession: number;
 }
 
 export interface HesitationConfig {

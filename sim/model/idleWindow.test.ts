@@ -10,79 +10,14 @@
 // and the session log's end time gives the firing delay to the microsecond.
 
 import { describe, expect, it } from "vitest";
-import { resolvePolicy, STRICT_THRESHOLD_EPSILON_SECONDS } from "../policy/index.ts";
+import { STRICT_THRESHOLD_EPSILON_SECONDS } from "../policy/index.ts";
 import { DEFAULT_DESK_CONFIG, type StoreModelConfig } from "./config.ts";
 import { simulateStore } from "./simulateStore.ts";
 import type { SessionRecord } from "./StoreWorld.ts";
+import { CART_SECONDS, DWELL_SECONDS, LINGER_SECONDS, PATIENCE_SECONDS, PAYMENT_FILL_SECONDS, tinyStore } from "./testTinyStore.ts";
 
-const DWELL_SECONDS = 10;
-const CART_SECONDS = 5;
-const PAYMENT_FILL_SECONDS = 20;
-const LINGER_SECONDS = 120;
-const PATIENCE_SECONDS = 40;
-const INTERVAL_SECONDS = 3600;
-const SESSIONS_PER_DAY = 400;
 /** Shoppers reach the idle part of payment this long after they arrive. */
 const IDLE_STARTS_AFTER_SECONDS = DWELL_SECONDS + CART_SECONDS + PAYMENT_FILL_SECONDS;
-
-function tinyStore(condition: string, paymentHazard: number): StoreModelConfig {
-  const intervals = 86400 / INTERVAL_SECONDS;
-  return {
-    kind: "store",
-    name: "tiny store",
-    horizon: { days: 1, intervalSeconds: INTERVAL_SECONDS },
-    sessionRatesPerSecond: new Array(intervals).fill(SESSIONS_PER_DAY / 86400),
-    segments: [
-      {
-        name: "everyone",
-        weight: 1,
-        device: "desktop",
-        returningProbability: 0,
-        pageViews: { kind: "constant", value: 1 },
-        dwellSeconds: { kind: "constant", value: DWELL_SECONDS },
-        addToCartProbability: 1,
-        returningAddToCartRatio: 1,
-        justBrowsingMultiplier: 1,
-        cartValue: { kind: "constant", value: 80 },
-        priceSensitivity: 1,
-        techComfort: 0.5,
-        chatOpenness: 1,
-        helpProbability: 0,
-        patienceSeconds: { kind: "constant", value: PATIENCE_SECONDS },
-        invitationSensitivity: 0,
-      },
-    ],
-    // No extra costs and no hidden-total hazard: the payment hazard is the only reason to leave.
-    pricing: { shippingFee: 0, freeShippingThreshold: Infinity, taxRate: 0, fixedFee: 0, showTotalUpfront: false, marginRate: 0.3, shippingCostPerOrder: 7.95, paymentFeeRate: 0.029, paymentFeePerOrder: 0.3, thresholdPadding: { probability: 0, reachShare: 0 } },
-    funnel: {
-      cartHazards: {},
-      cartSeconds: { kind: "constant", value: CART_SECONDS },
-      steps: [{ name: "payment", fillSeconds: { kind: "constant", value: PAYMENT_FILL_SECONDS }, fields: [], hazards: { cardDeclined: paymentHazard }, revealsTotal: false }],
-      stickerShock: { sensitivity: 0, hiddenTotalHazardPerStep: 0 },
-      friction: { secondsPerError: 0, hazardPerError: 0, helpProbabilityPerError: 0, fixProbability: 1 },
-      hesitation: {
-        lingerSeconds: { kind: "constant", value: LINGER_SECONDS },
-        exitIntentProbability: { desktop: 0, mobile: 0, tablet: 0 },
-        pauseProbability: 0,
-        pauseSeconds: { kind: "constant", value: 0 },
-      },
-    },
-    chat: {
-      policy: resolvePolicy({ name: "idle-on-payment", reactive: { enabled: false }, rules: [{ name: "idle-payment", when: condition }] }),
-      acceptance: { ifNotHesitating: 1, onExitIntent: 1, laterAfterSeconds: 0, laterMultiplier: 1, returningMultiplier: 1 },
-      repeatInvitationAnnoyance: 1,
-      rescueProbability: {},
-      orderValueUplift: 0,
-      handleSeconds: { kind: "constant", value: 300 },
-      slowdownPerExtraChat: 0,
-      serviceLevelSeconds: 30,
-      queueDiscipline: "fifo",
-      rescueLossPerExtraChat: 0,
-    },
-    agents: { scheduled: new Array(intervals).fill(0), shrinkage: 0, concurrency: 1, costPerHour: 0 },
-    desk: DEFAULT_DESK_CONFIG,
-  };
-}
 
 function sessionLog(config: StoreModelConfig): SessionRecord[] {
   const sessions: SessionRecord[] = [];

@@ -1,11 +1,11 @@
 import type { Event } from "../engine/index.ts";
 import { onPageChange, reactiveAvailable } from "../policy/index.ts";
 import { drawAbandonment } from "./competingRisks.ts";
-import { drawFormErrors } from "./friction.ts";
+import { confusionProbability, drawFormErrors, typingSeconds } from "./friction.ts";
 import { ANNOYED, idleWindow, LEFT, RESCUED, requestChat, STAYED } from "./idleWindow.ts";
 import { extraCosts, shippingCharge, stickerShockHazard } from "./pricing.ts";
 import { ABANDONMENT_REASONS, REASON_INDEX } from "./reasons.ts";
-import { FRICTION, HESITATION, JOURNEY, PADDING, type Shopper } from "./Shopper.ts";
+import { FORM, FRICTION, HESITATION, JOURNEY, PADDING, type Shopper } from "./Shopper.ts";
 import { paddedCartValue, withinPaddingReach } from "./thresholdPadding.ts";
 import type { StoreWorld } from "./StoreWorld.ts";
 
@@ -69,9 +69,26 @@ export function* shopperVisit(world: StoreWorld, shopper: Shopper): Gen<void> {
   for (let step = CART; step < world.steps.length; step++) {
     if (step === CART + 1) recorder.checkoutStarts++;
     const outcome = yield* checkoutStep(world, shopper, step, extra);
-    if (outcome >= 0) return leave(world, shopper, step, outcome);
+    if (outcome < 0) continue;
+    if (!comesBackToFinish(world, shopper, step, outcome)) return leave(world, shopper, step, outcome);
+    break;
   }
   placeOrder(world, shopper, cartValue);
+}
+
+/**
+ * With auto-save, a shopper who leaves at a checkout step with form fields (for any reason but an
+ * annoying invitation) comes back later to finish with the configured probability. One draw from the
+ * form stream, taken only here: nothing else is drawn for this shopper afterwards.
+ */
+function comesBackToFinish(world: StoreWorld, shopper: Shopper, step: number, reason: number): boolean {
+  const autoSave = world.config.funnel.autoSave;
+  if (!autoSave.enabled || step <= CART || reason === ANNOYED_BY_CHAT) return false;
+  if (world.config.funnel.steps[step - 2].fields.length === 0) return false;
+  if (shopper.stream(FORM).next() >= autoSave.returnProbability) return false;
+  shopper.returnedByAutoSave = true;
+  world.recorder.autoSaveReturns++;
+  return true;
 }
 
 /**
@@ -98,13 +115,21 @@ function* checkoutStep(world: StoreWorld, shopper: Shopper, step: number, extra:
   const { config, recorder, env } = world;
   const plan = world.steps[step];
   const segment = shopper.segment;
-  const { friction, stickerShock, hesitation } = config.funnel;
+  const { friction, stickerShock, hesitation, inlineHelp } = config.funnel;
   enterPage(shopper, plan.name);
   recorder.reach(step);
 
   const fields = step === CART ? [] : config.funnel.steps[step - 2].fields;
-  const errors = drawFormErrors(shopper.stream(FRICTION), fields, segment.techComfort, friction.fixProbability);
+  const errorScale = inlineHelp.enabled ? 1 - inlineHelp.errorReduction : 1;
+  const errors = drawFormErrors(shopper.stream(FRICTION), fields, segment.techComfort, friction.fixProbability, errorScale);
   shopper.signals.formErrors += errors;
+  recorder.formErrors += errors;
+  // One confusion draw per form step, whatever the errors, so the stream stays aligned across variants.
+  const confusedHere = fields.length > 0 && shopper.stream(FORM).next() < confusionProbability(errors, friction.confusion.probabilityPerError);
+  if (confusedHere && !shopper.signals.confusion) {
+    shopper.signals.confusion = true;
+    recorder.confusedShoppers++;
+  }
 
   const hazards = plan.baseHazards.slice();
   if (step === CART) hazards[JUST_BROWSING] = Math.min(1, hazards[JUST_BROWSING] * segment.justBrowsingMultiplier);
@@ -118,13 +143,17 @@ function* checkoutStep(world: StoreWorld, shopper: Shopper, step: number, extra:
     const frictionHazard = Math.min(1, errors * friction.hazardPerError * (1 - segment.techComfort / 2));
     hazards[TOO_COMPLICATED] = combine(hazards[TOO_COMPLICATED], frictionHazard);
   }
+  if (confusedHere) hazards[TOO_COMPLICATED] = combine(hazards[TOO_COMPLICATED], friction.confusion.hazard);
   const reason = drawAbandonment(shopper.stream(JOURNEY), hazards);
 
-  // Filling the form is active time: not idle.
-  const fillSeconds = Math.max(0, world.draw(plan.fillSeconds, shopper.stream(JOURNEY))) + errors * friction.secondsPerError;
+  // Filling the form is active time (not idle): the page itself, then every field's typing (and
+  // reading its inline help). The errors' time comes later, idle.
+  const fillSeconds = Math.max(0, world.draw(plan.fillSeconds, shopper.stream(JOURNEY))) + typingSeconds(fields, inlineHelp.enabled ? inlineHelp.readingSecondsPerField : 0);
   if (fillSeconds > 0) yield env.timeout(fillSeconds);
   shopper.signals.timeOnSiteSeconds += fillSeconds;
   shopper.signals.idleSeconds = 0;
+  // Errors cost idle time (reading the message, finding the field), and confusion a pause on top.
+  const frictionIdleSeconds = errors * friction.secondsPerError + (confusedHere ? Math.max(0, world.draw(world.confusionPauseSeconds, shopper.stream(FORM))) : 0);
 
   const hesitationStream = shopper.stream(HESITATION);
   const helpDraw = hesitationStream.next();
@@ -136,14 +165,16 @@ function* checkoutStep(world: StoreWorld, shopper: Shopper, step: number, extra:
   }
 
   if (reason < 0) {
-    if (hesitationStream.next() >= hesitation.pauseProbability) return -1;
-    const pause = Math.max(0, world.draw(world.pauseSeconds, hesitationStream));
-    const outcome = yield* idleWindow(world, shopper, { durationSeconds: pause, hesitatingReason: -1, helpAtSeconds: -1, exitIntentAtEnd: false });
+    const pauses = hesitationStream.next() < hesitation.pauseProbability;
+    const pause = pauses ? Math.max(0, world.draw(world.pauseSeconds, hesitationStream)) : 0;
+    if (frictionIdleSeconds + pause <= 0) return -1;
+    const outcome = yield* idleWindow(world, shopper, { durationSeconds: frictionIdleSeconds + pause, hesitatingReason: -1, helpAtSeconds: -1, exitIntentAtEnd: false });
     return outcome === ANNOYED ? ANNOYED_BY_CHAT : -1;
   }
 
-  // About to leave: linger first. Just-browsing shoppers do not ask for help.
-  const linger = Math.max(0, world.draw(world.lingerSeconds, hesitationStream));
+  // About to leave: the errors' idle time, then lingering (the window in which chat can help).
+  // Just-browsing shoppers do not ask for help.
+  const linger = frictionIdleSeconds + Math.max(0, world.draw(world.lingerSeconds, hesitationStream));
   const helpFraction = hesitationStream.next();
   const exitIntent = hesitationStream.next() < hesitation.exitIntentProbability[segment.device];
   const asksForHelp = helpAvailable && reason !== JUST_BROWSING && helpDraw < segment.helpProbability;
@@ -195,6 +226,8 @@ function endSession(world: StoreWorld, shopper: Shopper, outcome: string): void 
     cartValue: signals.cartValue,
     pageViews: signals.pageViews,
     formErrors: signals.formErrors,
+    confused: signals.confusion,
+    returnedByAutoSave: shopper.returnedByAutoSave,
     invitations: shopper.visit.invitationsThisVisit,
     chatted: shopper.chatted,
     rescued: shopper.rescued,

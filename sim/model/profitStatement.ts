@@ -17,7 +17,7 @@ export interface OrderCharges {
 /**
  * A run's contribution statement, in the scenario's currency. Every line adds up:
  * revenue = merchandiseRevenue + shippingCharged + feesCharged, and
- * contributionProfit = revenue − costOfGoods − shippingCost − paymentFees − agentCost.
+ * contributionProfit = revenue − costOfGoods − shippingCost − paymentFees − agentCost − autoSaveCost.
  */
 export interface ProfitStatement {
   merchandiseRevenue: number;
@@ -33,13 +33,15 @@ export interface ProfitStatement {
   /** paymentFeeRate × (revenue + tax) + orders × paymentFeePerOrder. */
   paymentFees: number;
   agentCost: number;
+  /** sessions × funnel.autoSave.costPerSession while auto-save is on (0 otherwise). */
+  autoSaveCost: number;
   contributionProfit: number;
   contributionProfitPerSession: Ratio;
 }
 
 /**
- * The contribution statement of a run from its order charges, the store's pricing and the chat
- * desk's cost. Contribution profit leaves out fixed costs (rent, salaries other than chat agents):
+ * The contribution statement of a run from its order charges, the store's pricing, the chat
+ * desk's cost and what the checkout's auto-save costs. Contribution profit leaves out fixed costs (rent, salaries other than chat agents):
  * it is what a lever changes.
  *
  * @example
@@ -48,12 +50,12 @@ export interface ProfitStatement {
  * profitStatement({orders: 2, merchandise: 150, shipping: 8, tax: 10.5, fees: 0}, pricing, 20, 10).contributionProfit
  * // 158 − 97.5 − 18 − (0.029 × 168.5 + 0.6) − 20 = 17.0135
  */
-export function profitStatement(charges: OrderCharges, pricing: PricingConfig, agentCost: number, sessions: number): ProfitStatement {
+export function profitStatement(charges: OrderCharges, pricing: PricingConfig, agentCost: number, sessions: number, autoSaveCost = 0): ProfitStatement {
   const revenue = charges.merchandise + charges.shipping + charges.fees;
   const costOfGoods = charges.merchandise * (1 - pricing.marginRate);
   const shippingCost = charges.orders * pricing.shippingCostPerOrder;
   const paymentFees = pricing.paymentFeeRate * (revenue + charges.tax) + charges.orders * pricing.paymentFeePerOrder;
-  const contributionProfit = revenue - costOfGoods - shippingCost - paymentFees - agentCost;
+  const contributionProfit = revenue - costOfGoods - shippingCost - paymentFees - agentCost - autoSaveCost;
   return {
     merchandiseRevenue: charges.merchandise,
     shippingCharged: charges.shipping,
@@ -64,6 +66,7 @@ export function profitStatement(charges: OrderCharges, pricing: PricingConfig, a
     shippingPaidByMerchant: shippingCost - charges.shipping,
     paymentFees,
     agentCost,
+    autoSaveCost,
     contributionProfit,
     contributionProfitPerSession: ratio(contributionProfit, sessions),
   };

@@ -174,9 +174,22 @@ export interface StoreResults {
   holdout: { share: number; sessions: number; orders: number };
   /** The run's contribution statement: revenue, cost of goods, shipping, card fees, agent cost, contribution profit. */
   profit: ProfitStatement;
+  friction: FrictionResults;
   freeShipping: FreeShippingResults;
   meanSessionSeconds: Ratio;
   intervals: IntervalResults;
+}
+
+/** What the checkout forms did to shoppers: errors, confusion, and returns thanks to auto-save. */
+export interface FrictionResults {
+  /** Form validation errors made, all steps and shoppers. */
+  formErrors: number;
+  /** Shoppers who became confused (the policy signal `confusion`), each counted once. */
+  confusedShoppers: number;
+  /** confusedShoppers ÷ checkout starts. */
+  confusedShareOfCheckouts: Ratio;
+  /** Shoppers who left mid-form and came back later to finish the order (auto-save). */
+  autoSaveReturns: number;
 }
 
 /** How the free-shipping threshold played out: who was below it, who topped up, who shipped free. */

@@ -122,7 +122,14 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
       config.pricing,
       chat.agentCost,
       recorder.sessions,
+      config.funnel.autoSave.enabled ? recorder.sessions * config.funnel.autoSave.costPerSession : 0,
     ),
+    friction: {
+      formErrors: recorder.formErrors,
+      confusedShoppers: recorder.confusedShoppers,
+      confusedShareOfCheckouts: ratio(recorder.confusedShoppers, recorder.checkoutStarts),
+      autoSaveReturns: recorder.autoSaveReturns,
+    },
     freeShipping: {
       cartsBelowThreshold: recorder.cartsBelowThreshold,
       cartsWithinReach: recorder.cartsWithinReach,

@@ -35,6 +35,7 @@ export {
   DEFAULT_HOLDOUT_SHARE,
 } from "./defaults.ts";
 export { COMPARISONS, DEVICES, SIGNAL_KINDS, SIGNAL_NAMES, type SignalKind } from "./signalKinds.ts";
+export { CONFUSION_CAUSES, CONFUSION_THRESHOLDS, type ConfusionCause } from "./confusionThresholds.ts";
 export { ConditionParseError } from "./ConditionParseError.ts";
 export { parseCondition } from "./parseCondition.ts";
 export { formatCondition } from "./formatCondition.ts";

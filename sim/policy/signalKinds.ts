@@ -14,6 +14,7 @@ export const SIGNAL_KINDS: Readonly<Record<keyof Signals, SignalKind>> = Object.
   pageViews: "number",
   cartValue: "number",
   formErrors: "number",
+  confusion: "boolean",
   exitIntent: "boolean",
   returningVisitor: "boolean",
   device: "device",

@@ -17,6 +17,12 @@ export interface Signals {
   cartValue: number;
   /** Form validation errors so far in this visit. */
   formErrors: number;
+  /**
+   * The shopper has shown confusion in this visit and stays marked for the rest of it. The live
+   * widget measures it from input events (see confusionThresholds.ts); the simulator draws it from
+   * the form errors a shopper makes.
+   */
+  confusion: boolean;
   /** The mouse left the window or the shopper navigated back just now. */
   exitIntent: boolean;
   returningVisitor: boolean;

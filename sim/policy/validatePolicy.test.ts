@@ -42,7 +42,7 @@ describe("validatePolicy", () => {
     ],
     [
       { name: "p", rules: [{ name: "r", when: "idleSecs >= 30" }] },
-      /^invalid policy\.rules\[0\]\.when: "idleSecs >= 30" \(unknown signal idleSecs; allowed: step, idleSeconds, timeOnSiteSeconds, pageViews, cartValue, formErrors, exitIntent, returningVisitor, device\)$/,
+      /^invalid policy\.rules\[0\]\.when: "idleSecs >= 30" \(unknown signal idleSecs; allowed: step, idleSeconds, timeOnSiteSeconds, pageViews, cartValue, formErrors, confusion, exitIntent, returningVisitor, device\)$/,
     ],
     [
       { name: "p", rules: [{ name: "r", when: "idleSeconds >= " }] },

@@ -23,6 +23,8 @@ export const signalsSchema = strict({
   pageViews: count,
   cartValue: seconds,
   formErrors: count,
+  // Optional for widgets bundled before the signal existed (a cached page keeps its old script).
+  confusion: z.boolean({ error: "must be true or false" }).default(false),
   exitIntent: z.boolean({ error: "must be true or false" }),
   returningVisitor: z.boolean({ error: "must be true or false" }),
   device: z.enum(["desktop", "mobile", "tablet"], { error: "must be one of desktop, mobile, tablet" }),

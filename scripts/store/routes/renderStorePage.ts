@@ -31,6 +31,7 @@ export async function renderStorePage(context: StoreContext, request: FastifyReq
   const widget: WidgetBootstrap = {
     visitId: visitId(session),
     step: page.step,
+    checkoutSteps: store.steps.map((step) => step.name),
     pageViews: session.pageViews,
     cartValue: store.cartValue(session),
     formErrors: session.formErrors,

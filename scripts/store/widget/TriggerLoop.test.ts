@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { newVisitState, onDeclined, onInvitationShown, resolvePolicy, type PolicyOptions, type QueueState } from "../../../sim/policy/index.ts";
 import { TriggerLoop, type PageSignals } from "./TriggerLoop.ts";
 
-const page: PageSignals = { step: "payment", pageViews: 3, cartValue: 120, formErrors: 0, returningVisitor: false, device: "desktop", visitStartMs: 0 };
+const page: PageSignals = { step: "payment", pageViews: 3, cartValue: 120, formErrors: 0, confusion: false, returningVisitor: false, device: "desktop", visitStartMs: 0 };
 const open: QueueState = { freeSlots: 2, queueLength: 0, predictedWaitSeconds: 0 };
 const closed: QueueState = { freeSlots: 0, queueLength: 4, predictedWaitSeconds: Infinity };
 
@@ -109,5 +109,20 @@ describe("TriggerLoop", () => {
     const { invitations } = start({ name: "pages", rules: [{ name: "many-pages", when: "pageViews >= 3" }] });
     await vi.advanceTimersByTimeAsync(0);
     expect(invitations).toEqual([[0, "many-pages", false]]);
+  });
+
+  it("confused() fires a `confusion == true` rule at once, with the signal true, and only once per visit", async () => {
+    const { loop, invitations, queueCalls } = start({ name: "p", rules: [{ name: "confused-payment", when: "confusion == true and step == payment" }] });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(invitations).toEqual([]);
+    expect(loop.signals().confusion).toBe(false);
+    loop.confused();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(invitations).toEqual([[60, "confused-payment", false]]);
+    expect(queueCalls).toEqual([60]);
+    expect(loop.signals().confusion).toBe(true);
+    loop.confused();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(queueCalls).toEqual([60]);
   });
 });

@@ -39,6 +39,8 @@ export interface PageSignals {
   pageViews: number;
   cartValue: number;
   formErrors: number;
+  /** The visit was already marked confused when this page loaded (see `confused`). */
+  confusion: boolean;
   returningVisitor: boolean;
   device: Device;
   /** When the visit started, for timeOnSiteSeconds (same clock as host.nowMs). */
@@ -51,6 +53,7 @@ export class TriggerLoop {
   readonly #host: TriggerHost;
   #visit: VisitState;
   #lastInputMs: number;
+  #confusion: boolean;
   #timer: unknown = null;
   readonly #trigger = new TriggerTimer();
   /** Bumped by input: an evaluation started before it is stale. */
@@ -65,6 +68,7 @@ export class TriggerLoop {
     this.#visit = visit;
     this.#host = host;
     this.#lastInputMs = host.nowMs();
+    this.#confusion = page.confusion;
     this.#schedule();
   }
 
@@ -83,6 +87,7 @@ export class TriggerLoop {
       pageViews: page.pageViews,
       cartValue: page.cartValue,
       formErrors: page.formErrors,
+      confusion: this.#confusion,
       exitIntent,
       returningVisitor: page.returningVisitor,
       device: page.device,
@@ -95,6 +100,17 @@ export class TriggerLoop {
     this.#trigger.input();
     this.#generation++;
     this.#evaluating = false;
+    this.#schedule();
+  }
+
+  /**
+   * The widget measured confusion (sim/policy CONFUSION_THRESHOLDS): the `confusion` signal turns
+   * true for the rest of the visit and the next wake-up is computed afresh, so a rule reading it can
+   * fire at once. Idle time is not touched: the input that showed the confusion already restarted it.
+   */
+  confused(): void {
+    if (this.#confusion) return;
+    this.#confusion = true;
     this.#schedule();
   }
 

@@ -31,6 +31,8 @@ export interface WidgetBootstrap {
   visitId: string;
   /** The page or checkout step, as the policy's `step` signal. */
   step: string;
+  /** The checkout steps in order (the widget counts returns to an earlier one as back and forth). */
+  checkoutSteps: string[];
   pageViews: number;
   cartValue: number;
   formErrors: number;

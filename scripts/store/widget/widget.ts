@@ -1,12 +1,13 @@
 // The chat widget's entry point (bundled by esbuild into /assets/widget.js). It reads the page's
 // bootstrap data, measures the live signals (idle time from input events, time on site across
-// pages, device, exit intent), runs the simulator's policy evaluator through TriggerLoop, and
+// pages, device, exit intent, confusion), runs the simulator's policy evaluator through TriggerLoop, and
 // drives the chat panel from the server's event stream. Every widget event is reported to the
 // server, which records it durably.
 
 import { onDeclined, onInvitationShown, reactiveAvailable, usesSignal, type Decision, type Signals, type VisitState } from "../../../sim/policy/index.ts";
 import { nonFiniteReviver } from "../nonFiniteJson.ts";
 import { ChatWidgetView } from "./ChatWidgetView.ts";
+import { ConfusionMeter, newConfusionMemory, type ConfusionMemory } from "./ConfusionMeter.ts";
 import { detectDevice } from "./detectDevice.ts";
 import { TriggerLoop } from "./TriggerLoop.ts";
 import { callApi, report } from "./widgetApi.ts";
@@ -114,6 +115,20 @@ function main(): void {
     },
   });
 
+  // Confusion: measured from this page's input and the visit's step history (kept in sessionStorage).
+  let loopStarted = false;
+  const meter = new ConfusionMeter(readConfusion(boot.visitId), (cause) => {
+    writeConfusion(boot.visitId, meter.memory);
+    root.dataset.confusion = "true";
+    root.dataset.confusionCause = cause;
+    // Before the loop exists (a return to an earlier step, at load) it starts with the signal true.
+    if (loopStarted) loop.confused();
+  });
+  meter.arrive(step, boot.checkoutSteps);
+  writeConfusion(boot.visitId, meter.memory);
+  root.dataset.confusion = String(meter.confused);
+  if (meter.memory.cause !== null) root.dataset.confusionCause = meter.memory.cause;
+
   const loop = new TriggerLoop(
     policy,
     {
@@ -121,6 +136,7 @@ function main(): void {
       pageViews: boot.pageViews,
       cartValue: boot.cartValue,
       formErrors: boot.formErrors,
+      confusion: meter.confused,
       returningVisitor: boot.returningVisitor,
       device: detectDevice(navigator.userAgent, window.innerWidth, navigator.maxTouchPoints > 0),
       visitStartMs: visitStart(boot.visitId),
@@ -140,6 +156,7 @@ function main(): void {
       },
     },
   );
+  loopStarted = true;
 
   // Idle time: any input restarts it; one `idle` analytics event per idle period.
   let idleTimer = 0;
@@ -154,6 +171,23 @@ function main(): void {
     }, { passive: true, capture: true });
   }
   armIdleEvent();
+  // The page's own form fields only: the chat panel's input is not the checkout.
+  const formField = (target: EventTarget | null): string | null => {
+    if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement)) return null;
+    if (root.contains(target) || target.form === null || target.type === "hidden") return null;
+    return target.name || target.id || null;
+  };
+  document.addEventListener("focusin", (event) => {
+    const field = formField(event.target);
+    if (field !== null) meter.focus(field);
+  });
+  document.addEventListener("change", (event) => {
+    const field = formField(event.target);
+    if (field !== null) meter.edit(field);
+  });
+  document.addEventListener("click", (event) => {
+    if (!root.contains(event.target as Node)) meter.click(event.pageX, event.pageY, Date.now());
+  }, { capture: true });
 
   // Exit intent: the pointer leaves through the top edge (towards the tabs or the back button).
   const reported = new Set<string>();
@@ -179,6 +213,24 @@ function main(): void {
   }
 
   showChat(chat);
+}
+
+/** The visit's confusion memory from sessionStorage (a fresh one if none or unreadable). */
+function readConfusion(visitId: string): ConfusionMemory {
+  try {
+    const stored = sessionStorage.getItem(`convsim.confusion.${visitId}`);
+    return stored ? { ...newConfusionMemory(), ...(JSON.parse(stored) as Partial<ConfusionMemory>) } : newConfusionMemory();
+  } catch {
+    return newConfusionMemory();
+  }
+}
+
+function writeConfusion(visitId: string, memory: ConfusionMemory): void {
+  try {
+    sessionStorage.setItem(`convsim.confusion.${visitId}`, JSON.stringify(memory));
+  } catch {
+    // Storage disabled: confusion is then measured per page.
+  }
 }
 
 /** When this visit started, kept in sessionStorage so time on site carries across pages. */

@@ -1,0 +1,145 @@
+// Friction in a shopper's visit, checked against the model's own closed forms. One checkout step,
+// "payment", with two fields; techComfort 0.5 keeps the configured error chances and fixProbability 1
+// makes an erring field cost exactly one error, so the number of errors K is a sum of two Bernoullis:
+//   P(K = 1) = p1 (1 − p2) + (1 − p1) p2,  P(K = 2) = p1 p2,
+// and a shopper is confused with P(K = 1) c + P(K = 2) (1 − (1 − c)²) (each error confuses with c).
+
+import { describe, expect, it } from "vitest";
+import { resolvePolicy } from "../policy/index.ts";
+import type { FieldConfig, FunnelConfig, StoreModelConfig } from "./config.ts";
+import { simulateStore } from "./simulateStore.ts";
+import type { SessionRecord } from "./StoreWorld.ts";
+import { CART_SECONDS, DWELL_SECONDS, PAYMENT_FILL_SECONDS, tinyStore } from "./testTinyStore.ts";
+
+const SESSIONS_PER_DAY = 20_000;
+const SECONDS_PER_ERROR = 10;
+const CONFUSION_PAUSE_SECONDS = 15;
+const CARD: FieldConfig = { name: "cardNumber", errorProbability: 0.4, typingSeconds: 6 };
+const EXPIRY: FieldConfig = { name: "expiry", errorProbability: 0.25, typingSeconds: 4 };
+const CONFUSION_PER_ERROR = 0.5;
+const NO_RULES = resolvePolicy({ name: "no-chat", reactive: { enabled: false } });
+
+/** P(confused) by hand from the two fields' error chances (scaled by `scale`) and c. */
+function confusedProbability(scale: number, c = CONFUSION_PER_ERROR): number {
+  const [p1, p2] = [CARD.errorProbability * scale, EXPIRY.errorProbability * scale];
+  const one = p1 * (1 - p2) + (1 - p1) * p2;
+  const two = p1 * p2;
+  return one * c + two * (1 - (1 - c) ** 2);
+}
+
+/** The tiny store with a two-field payment step and no reason to leave but confusion. */
+function formStore(funnel: Partial<Pick<FunnelConfig, "inlineHelp" | "autoSave">> & { confusionHazard?: number; fields?: FieldConfig[] } = {}): StoreModelConfig {
+  const base = tinyStore("step == cart and idleSeconds >= 1", 0);
+  return {
+    ...base,
+    sessionRatesPerSecond: base.sessionRatesPerSecond.map(() => SESSIONS_PER_DAY / 86400),
+    funnel: {
+      ...base.funnel,
+      steps: [{ ...base.funnel.steps[0], fields: funnel.fields ?? [CARD, EXPIRY], hazards: {} }],
+      friction: {
+        secondsPerError: SECONDS_PER_ERROR,
+        hazardPerError: 0,
+        helpProbabilityPerError: 0,
+        fixProbability: 1,
+        confusion: { probabilityPerError: CONFUSION_PER_ERROR, hazard: funnel.confusionHazard ?? 0, pauseSeconds: { kind: "constant", value: CONFUSION_PAUSE_SECONDS } },
+      },
+      inlineHelp: funnel.inlineHelp ?? { enabled: false, errorReduction: 0, readingSecondsPerField: 0 },
+      autoSave: funnel.autoSave ?? { enabled: false, returnProbability: 0, costPerSession: 0 },
+    },
+    chat: { ...base.chat, policy: NO_RULES },
+  };
+}
+
+function run(config: StoreModelConfig): { results: ReturnType<typeof simulateStore>; sessions: SessionRecord[] } {
+  const sessions: SessionRecord[] = [];
+  const results = simulateStore(config, { seed: 11, onSession: (record) => sessions.push(record) });
+  return { results, sessions };
+}
+
+/** |observed share − p| within 4 binomial standard errors over n trials. */
+function expectShare(count: number, n: number, p: number, label: string): void {
+  expect(n).toBeGreaterThan(10_000);
+  expect(Math.abs(count / n - p), `${label}: ${count}/${n} vs ${p}`).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / n));
+}
+
+const seconds = (record: SessionRecord) => record.endedAtSeconds - record.arrivedAtSeconds;
+
+describe("shopperVisit: form errors, confusion and the friction levers", () => {
+  it("confused shoppers ÷ checkouts is P(K = 1)·c + P(K = 2)·(1 − (1 − c)²) = 0.3 for fields at 0.4 and 0.25, c = 0.5", () => {
+    expect(confusedProbability(1)).toBeCloseTo(0.3, 12);
+    const { results, sessions } = run(formStore());
+    expectShare(results.friction.confusedShoppers, results.funnel.checkoutStarts, 0.3, "confused");
+    expect(sessions.filter((record) => record.confused).length).toBe(results.friction.confusedShoppers);
+    // Nobody is confused without an error.
+    expect(sessions.filter((record) => record.confused && record.formErrors === 0)).toEqual([]);
+    expect(results.friction.confusedShareOfCheckouts).toBe(results.friction.confusedShoppers / results.funnel.checkoutStarts);
+  });
+
+  it("confusion hazard 0.4: a share 0.3 × 0.4 = 0.12 of checkouts leave as 'too long or complicated', all of them confused", () => {
+    const { results, sessions } = run(formStore({ confusionHazard: 0.4 }));
+    const left = results.abandonment.byReason.checkoutTooLongOrComplicated;
+    expectShare(left, results.funnel.checkoutStarts, 0.12, "left confused");
+    expect(sessions.filter((record) => record.outcome === "checkoutTooLongOrComplicated").every((record) => record.confused)).toBe(true);
+  });
+
+  it("auto-save returning half of the leavers: orders ÷ checkouts is 1 − 0.12 × 0.5 = 0.94 and 0.06 come back", () => {
+    const { results, sessions } = run(formStore({ confusionHazard: 0.4, autoSave: { enabled: true, returnProbability: 0.5, costPerSession: 0.01 } }));
+    expectShare(results.funnel.orders, results.funnel.checkoutStarts, 0.94, "orders");
+    expectShare(results.friction.autoSaveReturns, results.funnel.checkoutStarts, 0.06, "returns");
+    expect(sessions.filter((record) => record.returnedByAutoSave).every((record) => record.outcome === "order" && record.confused)).toBe(true);
+    // Its price is charged per session, and contribution profit carries it.
+    expect(results.profit.autoSaveCost).toBeCloseTo(0.01 * results.funnel.sessions, 9);
+  });
+
+  it("inline help cutting errors by half confuses P(K)-weighted 0.15625 of checkouts, and never a shopper who was calm without it", () => {
+    expect(confusedProbability(0.5)).toBeCloseTo(0.15625, 12);
+    const without = run(formStore());
+    const withHelp = run(formStore({ inlineHelp: { enabled: true, errorReduction: 0.5, readingSecondsPerField: 2 } }));
+    expectShare(withHelp.results.friction.confusedShoppers, withHelp.results.funnel.checkoutStarts, 0.15625, "confused with help");
+    // Common random numbers: the same shoppers, the same draws; help only spares errors.
+    const calmWithout = new Set(without.sessions.filter((record) => !record.confused).map((record) => record.id));
+    expect(withHelp.sessions.length).toBe(without.sessions.length);
+    expect(withHelp.sessions.filter((record) => record.confused && calmWithout.has(record.id))).toEqual([]);
+  });
+
+  it("every session lasts browse + cart + page + typing (6 + 4 s) + 10 s per error idle + a 15 s pause if confused, to the microsecond", () => {
+    const { sessions } = run(formStore());
+    expect(sessions.some((record) => record.formErrors === 2 && record.confused)).toBe(true);
+    for (const record of sessions) {
+      const expected = DWELL_SECONDS + CART_SECONDS + PAYMENT_FILL_SECONDS + 10 + SECONDS_PER_ERROR * record.formErrors + (record.confused ? CONFUSION_PAUSE_SECONDS : 0);
+      expect(Math.abs(seconds(record) - expected), `shopper ${record.id}`).toBeLessThan(1e-6);
+    }
+  });
+
+  it("a field that never errs still costs its typing time: 7 s on every session, and inline help 2 s more to read", () => {
+    const never: FieldConfig = { name: "checkoutAs", errorProbability: 0, typingSeconds: 7 };
+    const page = DWELL_SECONDS + CART_SECONDS + PAYMENT_FILL_SECONDS;
+    const cases: [StoreModelConfig, number][] = [
+      [formStore({ fields: [] }), page],
+      [formStore({ fields: [never] }), page + 7],
+      [formStore({ fields: [never], inlineHelp: { enabled: true, errorReduction: 0.22, readingSecondsPerField: 2 } }), page + 9],
+    ];
+    for (const [config, expected] of cases) {
+      const { results, sessions } = run(config);
+      expect(results.funnel.orders).toBe(results.funnel.sessions);
+      expect(results.friction.formErrors).toBe(0);
+      for (const record of sessions) expect(Math.abs(seconds(record) - expected), `shopper ${record.id}`).toBeLessThan(1e-6);
+    }
+  });
+
+  it("a policy rule `confusion == true and step == payment` invites exactly the confused shoppers, once each", () => {
+    const base = formStore({ confusionHazard: 0.4 });
+    const config: StoreModelConfig = {
+      ...base,
+      // Invitations are declined and annoy nobody, so they change no outcome.
+      segments: [{ ...base.segments[0], chatOpenness: 0, invitationSensitivity: 0 }],
+      chat: { ...base.chat, policy: resolvePolicy({ name: "confused-on-payment", reactive: { enabled: false }, rules: [{ name: "confused", when: "confusion == true and step == payment" }] }) },
+    };
+    const { results, sessions } = run(config);
+    expect(results.friction.confusedShoppers).toBeGreaterThan(2000);
+    expect(results.invitations.offered).toBe(results.friction.confusedShoppers);
+    for (const record of sessions) expect(record.invitations, `shopper ${record.id}`).toBe(record.confused ? 1 : 0);
+    // Confused shoppers about to leave were invited while hesitating.
+    expect(results.invitations.toHesitatingShoppers).toBe(results.abandonment.byReason.checkoutTooLongOrComplicated);
+  });
+});
