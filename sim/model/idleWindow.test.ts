@@ -10,7 +10,7 @@
 // and the session log's end time gives the firing delay to the microsecond.
 
 import { describe, expect, it } from "vitest";
-import { STRICT_THRESHOLD_EPSILON_SECONDS } from "../policy/index.ts";
+import { resolvePolicy, STRICT_THRESHOLD_EPSILON_SECONDS } from "../policy/index.ts";
 import { DEFAULT_DESK_CONFIG, type StoreModelConfig } from "./config.ts";
 import { simulateStore } from "./simulateStore.ts";
 import type { SessionRecord } from "./StoreWorld.ts";
