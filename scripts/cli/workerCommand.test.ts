@@ -1,39 +1,15 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseQueueUrl, QueueWorker } from "../../experiments/distributed/index.ts";
 import { startRedis, type RedisServer } from "../../experiments/distributed/testing/redisServer.ts";
+import { startConvsim, until } from "./convsimProcess.ts";
 
-const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 // A small compare: 2 variants × 4 replications of one day = 8 tasks of a few tenths of a second.
 const COMPARE = ["compare", "experiments/scenarios/baseline.yaml", "--policies", "experiments/policies/aggressive.yaml", "--days", "1", "--replications", "4", "--seed", "7", "--quiet"];
-
-interface Running {
-  child: ChildProcess;
-  /** Everything written to stderr so far. */
-  readonly stderr: () => string;
-  readonly exited: Promise<number | null>;
-}
-
-function convsim(args: string[], env: NodeJS.ProcessEnv = {}): Running {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", ...args], { cwd: projectRoot, env: { ...process.env, NO_COLOR: "1", CONVSIM_QUEUE: "", ...env } });
-  let stderr = "";
-  child.stderr!.on("data", (chunk) => (stderr += chunk));
-  child.stdout!.resume();
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, stderr: () => stderr, exited };
-}
-
-async function until(condition: () => boolean, seconds = 60): Promise<void> {
-  for (let waited = 0; !condition(); waited += 0.05) {
-    if (waited > seconds) throw new Error("timed out waiting");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const convsim = startConvsim;
 
 let redis: RedisServer;
 let folder: string;
