@@ -38,6 +38,11 @@ export interface Chat {
   rating: number | null;
 }
 
+/** A chat as it joins the queue (its `sequence` is the desk's to give). */
+export function queuedChat(id: string, sessionId: string, source: ChatSource, priority: number, context: ChatContext, requestedAtMs: number): Omit<Chat, "sequence"> {
+  return { id, sessionId, source, priority, context, requestedAtMs, status: "queued", agentId: null, startedAtMs: null, endedAtMs: null, endedBy: null, messages: [], rating: null };
+}
+
 /** A signed-in agent (a person at the console, or a bot). */
 export interface Agent {
   readonly id: string;
@@ -145,26 +150,25 @@ export class ChatDesk {
   }
 
   request(id: string, sessionId: string, source: ChatSource, priority: number, context: ChatContext): Chat {
-    const chat: Chat = {
-      id,
-      sessionId,
-      source,
-      priority,
-      context,
-      requestedAtMs: this.options.now(),
-      sequence: this.#sequence++,
-      status: "queued",
-      agentId: null,
-      startedAtMs: null,
-      endedAtMs: null,
-      endedBy: null,
-      messages: [],
-      rating: null,
-    };
+    const chat: Chat = { ...queuedChat(id, sessionId, source, priority, context, this.options.now()), sequence: this.#sequence++ };
     this.chats.set(id, chat);
     this.#queued.add(chat);
     this.#changed();
     return chat;
+  }
+
+  /**
+   * Puts back a chat rebuilt from the event log after a restart (`restoreOpenChats`): queued chats
+   * keep their place (they are restored in request order), an active one goes back to its agent,
+   * who must already be at the desk. Concurrency is not checked: the agent held it before.
+   */
+  restore(chat: Omit<Chat, "sequence">): Chat {
+    const restored: Chat = { ...chat, sequence: this.#sequence++ };
+    this.chats.set(restored.id, restored);
+    if (restored.status === "queued") this.#queued.add(restored);
+    else if (restored.status === "active") this.#agent(restored.agentId!).chats.add(restored.id);
+    this.#changed();
+    return restored;
   }
 
   /** The agent takes `chatId`, or the head of the queue when no id is given. */

@@ -45,11 +45,14 @@ export class ChatService {
   readonly desk: ChatDesk;
   readonly #store: StoreService;
   readonly #policy: ResolvedPolicy;
+  /** When this store process started (ms): no shopper can have been seen by it before. */
+  readonly #startedAtMs: number;
 
   constructor(desk: ChatDesk, store: StoreService, policy: ResolvedPolicy) {
     this.desk = desk;
     this.#store = store;
     this.#policy = policy;
+    this.#startedAtMs = store.now();
   }
 
   /**
@@ -165,14 +168,9 @@ export class ChatService {
     }));
   }
 
-  /**
-   * After a restart the queue and the agents' connections are gone: chats the log still shows as
-   * open are closed (endedBy "restart"), so their shoppers are free to ask again.
-   */
-  closeChatsLeftOpen(): number {
-    const open = [...this.#store.state.openChats];
-    for (const [chatId, sessionId] of open) this.#store.commit({ type: "chatEnded", sessionId, chatId, endedBy: "restart", handleSeconds: 0 });
-    return open.length;
+  /** Closes a chat the log shows open but that cannot be restored (`restoreOpenChats`): `endedBy` "restart". */
+  closeLeftOpen(chatId: string, sessionId: string): void {
+    this.#store.commit({ type: "chatEnded", sessionId, chatId, endedBy: "restart", handleSeconds: 0 });
   }
 
   /**
@@ -185,8 +183,9 @@ export class ChatService {
     const gone: Chat[] = [];
     for (const chat of this.desk.chats.values()) {
       if (chat.status === "ended") continue;
+      // A chat restored after a restart gets the full grace time for its shopper to reconnect.
       const seen = lastSeenMs(chat.sessionId) ?? chat.requestedAtMs;
-      if (now - Math.max(seen, chat.requestedAtMs) < graceSeconds * 1000) continue;
+      if (now - Math.max(seen, chat.requestedAtMs, this.#startedAtMs) < graceSeconds * 1000) continue;
       if (chat.status === "queued") {
         this.desk.end(chat.id, "disconnected");
         this.#store.commit({ type: "queueAbandoned", sessionId: chat.sessionId, chatId: chat.id, waitSeconds: seconds(now - chat.requestedAtMs) });

@@ -4,12 +4,11 @@
 // orders and messages acknowledged vs stored in the event log. Bounded: N shoppers, one checkout
 // each, stopped after the time limit whatever happens.
 
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readEventLog } from "./readEventLog.ts";
+import { freePort, startStoreProcess } from "./storeProcess.ts";
 import { BASELINE_ANSWERS, TestClient } from "./testStore.ts";
 import { Warnings } from "./Warnings.ts";
 
@@ -17,28 +16,8 @@ const SHOPPERS = Number(process.argv[2] ?? 1000);
 const LIMIT_SECONDS = Number(process.argv[3] ?? 300);
 const CHATTING_SHARE = 0.1;
 const KILLS = 3;
+const BOT_ARGS = ["--auto-agents", "10", "--bot-delay-seconds", "0.2", "--bot-handle-seconds", "600"];
 const SIGNALS = { step: "cart", idleSeconds: 0, timeOnSiteSeconds: 30, pageViews: 2, cartValue: 0, formErrors: 0, exitIntent: false, returningVisitor: false, device: "desktop" };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function startStoreProcess(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", "store", "--port", String(port), "--data", dataDir, "--auto-agents", "10", "--bot-delay-seconds", "0.2", "--bot-handle-seconds", "600"], { stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout!.on("data", (chunk) => {
-      out += chunk;
-      if (out.includes("store listening on")) resolve(child);
-    });
-    child.on("exit", (code) => reject(new Error(`store exited with ${code}`)));
-  });
-}
 
 const latencies: number[] = [];
 let requests = 0;
@@ -82,7 +61,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "convsim-load-"));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  let store = await startStoreProcess(port, dataDir);
+  let store = await startStoreProcess(port, dataDir, BOT_ARGS);
   const ackedOrders = new Set<string>();
   const ackedMessages = new Set<string>();
   let done = 0;
@@ -116,18 +95,15 @@ async function main(): Promise<void> {
     for (let kill = 1; kill <= KILLS; kill++) {
       // Spread the kills over the run: by answered requests (about 8 per shopper, 10 for a chatting one).
       while (requests < (SHOPPERS * 8.2 * kill) / (KILLS + 1) && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-      const exited = new Promise((resolve) => store.once("exit", resolve));
-      store.kill("SIGKILL");
-      await exited;
+      await store.kill();
       process.stderr.write(`SIGKILL ${kill} after ${requests} requests (${done} shoppers done); restarting\n`);
-      store = await startStoreProcess(port, dataDir);
+      store = await startStoreProcess(port, dataDir, BOT_ARGS);
     }
   })();
   await Promise.all(Array.from({ length: SHOPPERS }, (_, index) => shopper(index)));
   const seconds = (performance.now() - started) / 1000;
   await kills;
-  store.kill("SIGTERM");
-  await new Promise((resolve) => store.once("exit", resolve));
+  await store.stop();
 
   const events = readEventLog(join(dataDir, "events.jsonl"), new Warnings()).events;
   const storedOrders = new Set(events.flatMap((event) => (event.type === "orderPlaced" ? [event.orderId] : [])));
