@@ -1,5 +1,5 @@
 import { chatPriority, type ChatSource, type Device, type ResolvedPolicy, type Signals } from "../../sim/policy/index.ts";
-import type { Chat, ChatDesk, ChatMessage } from "./ChatDesk.ts";
+import { TYPING_SECONDS, type Chat, type ChatDesk, type ChatMessage } from "./ChatDesk.ts";
 import { newId } from "./newId.ts";
 import { StoreError } from "./StoreError.ts";
 import type { StoreService } from "./StoreService.ts";
@@ -21,6 +21,8 @@ export interface ShopperChatView {
   messages: ChatMessage[];
   /** The shopper's rating once given; the widget asks for one after a chat with an agent ends. */
   rating: number | null;
+  /** The agent is typing (the widget shows "… is typing"). */
+  agentTyping: boolean;
 }
 
 /** A queued chat as the agent console lists it. */
@@ -113,6 +115,15 @@ export class ChatService {
     return this.#end(chat, "shopper");
   }
 
+  /**
+   * One side of an open chat is typing (or stopped). Not logged: it is a live hint. The views are
+   * refreshed again when the signal runs out, so a client that stops sending it stops showing.
+   */
+  typing(chatId: string, side: "shopper" | "agent", typing: boolean): void {
+    this.desk.setTyping(chatId, side, typing);
+    if (typing) setTimeout(() => this.desk.touch(), TYPING_SECONDS * 1000 + 100).unref();
+  }
+
   /** The holding agent hands an active chat to another agent; the shopper sees who took over. */
   transfer(fromAgentId: string, chatId: string, toAgentId: string): Chat {
     const chat = this.desk.transfer(chatId, fromAgentId, toAgentId);
@@ -151,6 +162,7 @@ export class ChatService {
       endedBy: chat.endedBy,
       messages: chat.messages,
       rating: chat.rating,
+      agentTyping: chat.status === "active" && this.desk.isTyping(chat, "agent"),
     };
   }
 
