@@ -138,7 +138,8 @@ describe("QueueBackend with Redis going away", () => {
       await worker.stop({ force: true });
       await server.stop();
     }
-  }, 60_000);
+    // Generous: a loaded machine stretches the 8 tasks and the reconnect.
+  }, 240_000);
 
   it("Redis gone for good mid-run: the run fails within lostAfterSeconds with one clear line (QueueError, exit 1), never hangs", async () => {
     const server = await startRedis();

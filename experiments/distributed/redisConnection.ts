@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import type { RedisOptions } from "bullmq";
 import { Redis } from "ioredis";
 import { QueueError } from "./QueueError.ts";
@@ -19,7 +20,9 @@ export function redisOptions(target: QueueTarget, connectTimeoutSeconds = DEFAUL
     db: target.db,
     username: target.username,
     password: target.password,
-    tls: target.tls ? { servername: target.host } : undefined,
+    // SNI only for names: RFC 6066 forbids an IP address as server name (Node warns); Node then
+    // checks the certificate against the IP address itself.
+    tls: target.tls ? (isIP(target.host) === 0 ? { servername: target.host } : {}) : undefined,
     connectTimeout: connectTimeoutSeconds * 1000,
     maxRetriesPerRequest: null,
     // Reconnect quickly at first, then every 2 s: a restarted Redis is picked up within seconds.

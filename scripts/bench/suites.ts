@@ -7,7 +7,8 @@ import { parallelSuite } from "./parallelSuite.ts";
 import { reportSuite } from "./reportBench.ts";
 import { shiftSolverSuite } from "./shiftSolverSuite.ts";
 import { startupSuite } from "./startupSuite.ts";
+import { storeLoadSuite } from "./storeLoadSuite.ts";
 import { syntheticSuite } from "./syntheticSuite.ts";
 
 /** Every benchmark suite, run in this order by `npm run bench`; add new suites here. */
-export const suites: readonly BenchSuite[] = Object.freeze([startupSuite, mmcSuite, modelSuite, parallelSuite, distributedSuite, decisionSuite, reportSuite, syntheticSuite, shiftSolverSuite]);
+export const suites: readonly BenchSuite[] = Object.freeze([startupSuite, mmcSuite, modelSuite, parallelSuite, distributedSuite, decisionSuite, reportSuite, syntheticSuite, shiftSolverSuite, storeLoadSuite]);

@@ -73,7 +73,7 @@ export const compareCommand = defineCommand({
     const worldVariants = loaded.variants.map((variant) => ({ name: variant.name, scenario: variant.scenario! }));
     if (worldsApply(worlds, worldVariants)) {
       const flags = { out: parsed.out, report: parsed.report, json: parsed.json, quiet: parsed.quiet, failFast: parsed.failFast };
-      await runWorldsCommand({ command: "compare", variants: worldVariants, worlds, replications, seed, workers, metric: primaryMetric, level, scenarioPath: loaded.base.path, scenarioHash: loaded.base.hash, currency, rawArgs, flags });
+      await runWorldsCommand({ command: "compare", variants: worldVariants, worlds, replications, seed, workers, metric: primaryMetric, level, scenarioPath: loaded.base.path, scenarioHash: loaded.base.hash, currency, queue, rawArgs, flags });
       return;
     }
     const progress = createProgress("compare", { quiet: parsed.quiet });

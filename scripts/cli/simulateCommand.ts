@@ -14,6 +14,7 @@ import { reproduceCommand } from "./reproduce.ts";
 import { checkOutputPaths, outputError, writeFileAtomic } from "./writeFileAtomic.ts";
 import { printNext } from "./printNext.ts";
 import { parseRunArgs } from "./runArgs.ts";
+import { QUEUE_ARG } from "./queueOption.ts";
 import { runWorldsCommand, WORLDS_ARG, worldsApply, worldsOption } from "./worldsRun.ts";
 import { KPI_KEYS } from "../../experiments/kpis/index.ts";
 import { UsageError } from "./UsageError.ts";
@@ -33,6 +34,7 @@ const args = {
   metric: { type: "string", description: "with --worlds: the KPI to summarise and explain (default conversionRate; chat-only serviceLevel)" },
   workers: { type: "string", description: "with --worlds: worker threads (default: one per core)" },
   quiet: { type: "boolean", description: "with --worlds: no progress output" },
+  queue: { type: "string", description: `with --worlds: ${QUEUE_ARG.queue.description}` },
   maxSessions: MAX_SESSIONS_ARG,
 } as const;
 
@@ -47,7 +49,7 @@ export const simulateCommand = defineCommand({
     const seedArg = seedOption(parsed.seed);
     const worlds = worldsOption(parsed.worlds);
     if (parsed.metric !== undefined && !KPI_KEYS.includes(parsed.metric)) throw new UsageError(`invalid --metric: ${JSON.stringify(parsed.metric)} (allowed: ${KPI_KEYS.join(", ")})`);
-    const { workers } = parseRunArgs(parsed);
+    const { workers, queue } = parseRunArgs(parsed);
     const loaded = loadScenario(parsed.scenario, { days, maxSessions: maxSessionsOption(parsed.maxSessions), warmupSeconds: warmupOption(parsed.warmup) });
     const seed = resolveSeed(loaded, seedArg);
     const variants = [{ name: loaded.config.name, scenario: loaded }];
@@ -57,7 +59,7 @@ export const simulateCommand = defineCommand({
       const metric = parsed.metric ?? (loaded.config.kind === "store" ? "conversionRate" : "serviceLevel");
       const flags = { out: parsed.out, report: parsed.report, json: parsed.json, quiet: parsed.quiet };
       // One run per world: the spread over worlds holds the simulation noise with the parameter uncertainty.
-      await runWorldsCommand({ command: "simulate", variants, worlds, replications: 1, seed, workers, metric, scenarioPath: loaded.path, scenarioHash: loaded.hash, currency: loaded.scenario.currency, rawArgs, flags });
+      await runWorldsCommand({ command: "simulate", variants, worlds, replications: 1, seed, workers, metric, scenarioPath: loaded.path, scenarioHash: loaded.hash, currency: loaded.scenario.currency, queue, rawArgs, flags });
       return;
     }
     const started = performance.now();

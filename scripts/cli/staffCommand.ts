@@ -69,7 +69,7 @@ export const staffCommand = defineCommand({
       const variants = levels.map((agents) => ({ name: `${agents} agents`, scenario: loaded, agentsScheduled: agents }));
       const flags = { out: parsed.out, report: parsed.report, json: parsed.json, quiet: parsed.quiet, failFast: parsed.failFast };
       const seed = resolveSeed(loaded, seedArg);
-      await runWorldsCommand({ command: "staff", variants, worlds, replications, seed, workers, metric: "contributionProfit", scenarioPath: loaded.path, scenarioHash: loaded.hash, currency: loaded.scenario.currency, rawArgs, flags });
+      await runWorldsCommand({ command: "staff", variants, worlds, replications, seed, workers, metric: "contributionProfit", scenarioPath: loaded.path, scenarioHash: loaded.hash, currency: loaded.scenario.currency, queue, rawArgs, flags });
       return;
     }
     if (shiftHours !== undefined && !Number.isInteger((shiftHours * 3600) / config.horizon.intervalSeconds)) {

@@ -11,6 +11,7 @@ import { formatMoney, formatNumber, formatPercent } from "../../experiments/form
 import { printNext } from "./printNext.ts";
 import { simulationSummary } from "./simulationSummary.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
+import { QUEUE_ARG, queueOption, queueStamp, withQueue } from "./queueOption.ts";
 
 /** The shipped baseline scenario the main job runs. */
 export const BASELINE_SCENARIO = "experiments/scenarios/baseline.yaml";
@@ -26,12 +27,14 @@ const args = {
   replications: { type: "string", description: `replications for the comparison and staffing (default ${MAIN_JOB_REPLICATIONS})` },
   workers: { type: "string", description: "worker threads (default: one per core)" },
   quiet: { type: "boolean", description: "no progress output" },
+  ...QUEUE_ARG,
 } as const;
 
 /**
  * `start`: the main job. Simulates the baseline store, compares the shipped example policies with
  * its current one, recommends a chat staffing schedule, and writes everything plus one HTML report
- * to reports/out/.
+ * to reports/out/. With `--queue` or CONVSIM_QUEUE the comparison's and the staffing search's tasks
+ * run on remote workers (the queue is checked before anything runs or is written).
  */
 export const startCommand = defineCommand({
   meta: { name: "start" },
@@ -42,6 +45,7 @@ export const startCommand = defineCommand({
     checkOutputPaths(resolve(outDirectory, "index.html"));
     const replications = integerOption(parsed.replications, "--replications", 2, 1000) ?? MAIN_JOB_REPLICATIONS;
     const workers = integerOption(parsed.workers, "--workers", 1, 256) ?? defaultWorkers();
+    const queue = queueOption(parsed.queue);
     const loaded = loadScenario(BASELINE_SCENARIO);
     const seed = resolveSeed(loaded, undefined);
     const currency = loaded.scenario.currency;
@@ -49,30 +53,33 @@ export const startCommand = defineCommand({
     const stampFor = (command: string, started: number, reproduce: string): RunStamp =>
       makeStamp({ command, scenario: loaded.config.name, scenarioPath: loaded.path, scenarioHash: loaded.hash, seed, generatedAt: new Date().toISOString(), runSeconds: (performance.now() - started) / 1000, reproduce });
 
-    say(`1/4 simulating ${BASELINE_SCENARIO}`);
-    let started = performance.now();
-    const results = simulateScenario(loaded, { seed });
-    const simulation = { stamp: stampFor("simulate", started, `npm run simulate -- ${BASELINE_SCENARIO} --seed ${seed}`), results };
+    // One queue connection for both batches; checked first, so a bad queue costs no simulation.
+    const { results, simulation, comparison, compared, control, staffing, staffed } = await withQueue(queue, { quiet: parsed.quiet }, async (backend) => {
+      say(`1/4 simulating ${BASELINE_SCENARIO}`);
+      let started = performance.now();
+      const results = simulateScenario(loaded, { seed });
+      const simulation = { stamp: stampFor("simulate", started, `npm run simulate -- ${BASELINE_SCENARIO} --seed ${seed}`), results };
 
-    say(`2/4 comparing policies (${replications} paired replications each)`);
-    started = performance.now();
-    const { variants, control } = loadVariants(BASELINE_SCENARIO, EXAMPLE_POLICIES);
-    const compareProgress = createProgress("compare", { quiet: parsed.quiet });
-    const comparison = await compareVariants(variants, { replications, seed, control, workers, currency, onProgress: compareProgress.update, clock: () => performance.now() }).finally(() => compareProgress.stop());
-    const policies = EXAMPLE_POLICIES.join(",");
-    const compared = {
-      stamp: { ...stampFor("compare", started, `npm run compare -- ${BASELINE_SCENARIO} --policies ${policies} --replications ${replications} --seed ${seed}`), replications: comparison.replications, workers },
-      comparison,
-      grid: null,
-      abPlan: abTestPlan(comparison),
-    };
+      say(`2/4 comparing policies (${replications} paired replications each)`);
+      started = performance.now();
+      const { variants, control } = loadVariants(BASELINE_SCENARIO, EXAMPLE_POLICIES);
+      const compareProgress = createProgress("compare", { quiet: parsed.quiet });
+      const comparison = await compareVariants(variants, { replications, seed, control, workers, backend, currency, onProgress: compareProgress.update, clock: () => performance.now() }).finally(() => compareProgress.stop());
+      const policies = EXAMPLE_POLICIES.join(",");
+      const compared = {
+        stamp: { ...stampFor("compare", started, `npm run compare -- ${BASELINE_SCENARIO} --policies ${policies} --replications ${replications} --seed ${seed}`), replications: comparison.replications, workers, ...queueStamp(queue) },
+        comparison,
+        grid: null,
+        abPlan: abTestPlan(comparison),
+      };
 
-    say(`3/4 recommending chat staffing per interval (${replications} replications per round)`);
-    started = performance.now();
-    const staffProgress = createProgress("staff", { quiet: parsed.quiet });
-    const staffing = await recommendStaffing(loaded.config, { replications, seed, workers, currency, onProgress: staffProgress.update }).finally(() => staffProgress.stop());
-    const staffed = { stamp: { ...stampFor("staff", started, `npm run staff -- ${BASELINE_SCENARIO} --replications ${replications} --seed ${seed}`), replications, workers }, staffing };
-
+      say(`3/4 recommending chat staffing per interval (${replications} replications per round)`);
+      started = performance.now();
+      const staffProgress = createProgress("staff", { quiet: parsed.quiet });
+      const staffing = await recommendStaffing(loaded.config, { replications, seed, workers: backend ? 1 : workers, backend, currency, onProgress: staffProgress.update }).finally(() => staffProgress.stop());
+      const staffed = { stamp: { ...stampFor("staff", started, `npm run staff -- ${BASELINE_SCENARIO} --replications ${replications} --seed ${seed}`), replications, workers, ...queueStamp(queue) }, staffing };
+      return { results, simulation, comparison, compared, control, staffing, staffed };
+    });
     say("4/4 writing the report");
     const files = { simulation: "baseline.json", comparison: "comparison.json", staffing: "staffing.json" };
     writeFileAtomic(resolve(outDirectory, files.simulation), `${JSON.stringify(simulation, null, 2)}\n`);

@@ -55,12 +55,18 @@ export const storeCommand = defineCommand({
       throw error;
     }
     const { scenario } = store;
-    process.stdout.write(`store listening on ${store.url}\n`);
-    process.stdout.write(`  scenario   ${scenario.scenario.name} (${scenario.path ?? "in memory"}, ${scenario.hash})\n`);
-    process.stdout.write(`  policy     ${scenario.config.kind === "store" ? scenario.config.chat.policy.name : "–"}\n`);
-    process.stdout.write(`  agents     ${store.url}/agent${autoAgents ? ` · ${autoAgents} bot agent${autoAgents === 1 ? "" : "s"} online` : ""}\n`);
-    process.stdout.write(`  event log  ${store.eventLogPath}\n`);
-    for (const account of store.demoAccounts) process.stdout.write(`  demo ${account.role.padEnd(5)} ${account.username} / ${account.password}  (this run only)\n`);
+    // One write: a process reading the banner gets it whole (a pipe delivers a write under 4 KB at once).
+    const banner = [
+      `store listening on ${store.url}`,
+      `  scenario   ${scenario.scenario.name} (${scenario.path ?? "in memory"}, ${scenario.hash})`,
+      `  policy     ${scenario.config.kind === "store" ? scenario.config.chat.policy.name : "–"}`,
+      `  agents     ${store.url}/agent${autoAgents ? ` · ${autoAgents} bot agent${autoAgents === 1 ? "" : "s"} online` : ""}`,
+      `  event log  ${store.eventLogPath}`,
+    ];
+    const { queued, active, closed } = store.restoredChats;
+    if (queued + active + closed > 0) banner.push(`  open chats ${queued} back in the queue, ${active} back with their agent, ${closed} closed (held by a bot or a removed account)`);
+    for (const account of store.demoAccounts) banner.push(`  demo ${account.role.padEnd(5)} ${account.username} / ${account.password}  (this run only)`);
+    process.stdout.write(`${banner.join("\n")}\n`);
     printNext("convsim check runs synthetic shoppers against a store; Ctrl-C closes this one");
     await new Promise<void>((resolve) => {
       const stop = (signal: NodeJS.Signals) => {

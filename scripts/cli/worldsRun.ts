@@ -1,3 +1,4 @@
+import type { QueueTarget } from "../../experiments/distributed/index.ts";
 import { makeStamp } from "../../experiments/index.ts";
 import { checkWorldRun, MAX_WORLDS, runWorldDecision, sharedParameters, type WorldDecisionResults, type WorldVariant } from "../../experiments/worlds/index.ts";
 import { decisionSummary } from "./decisionSummary.ts";
@@ -6,6 +7,7 @@ import { integerOption } from "./options.ts";
 import { createProgress } from "./progress.ts";
 import { writeReportLater } from "./writeReportLater.ts";
 import { printNext } from "./printNext.ts";
+import { queueStamp, withQueue } from "./queueOption.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { UsageError } from "./UsageError.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
@@ -43,6 +45,8 @@ export interface WorldsRunInput {
   scenarioPath: string | null;
   scenarioHash: string;
   currency: string;
+  /** Remote workers' queue (`--queue` or CONVSIM_QUEUE); undefined: this machine's threads. */
+  queue?: QueueTarget;
   rawArgs: readonly string[];
   flags: { out?: string; report?: string; json?: boolean; quiet?: boolean; failFast?: boolean };
 }
@@ -50,6 +54,8 @@ export interface WorldsRunInput {
 /**
  * Runs a decision across worlds for a command and writes what it asks for: JSON (`{ stamp, decision }`)
  * to --out / stdout, an HTML report, or the summary. Too large a run is refused before anything runs.
+ * With a queue the worlds' tasks go to the remote workers like replications do (same tasks, merged in
+ * task order, so the document is the local one byte for byte apart from the stamp).
  */
 export async function runWorldsCommand(input: WorldsRunInput): Promise<WorldDecisionResults> {
   try {
@@ -63,18 +69,21 @@ export async function runWorldsCommand(input: WorldsRunInput): Promise<WorldDeci
   const started = performance.now();
   let decision: WorldDecisionResults;
   try {
-    decision = await runWorldDecision(input.variants, {
-      worlds: input.worlds,
-      replications: input.replications,
-      seed: input.seed,
-      metric: input.metric,
-      level: input.level,
-      workers: input.workers,
-      failFast: input.flags.failFast,
-      signal: interrupt.signal,
-      onProgress: progress.update,
-      clock: () => performance.now(),
-    });
+    decision = await withQueue(input.queue, { quiet: input.flags.quiet, signal: interrupt.signal }, (backend) =>
+      runWorldDecision(input.variants, {
+        worlds: input.worlds,
+        replications: input.replications,
+        seed: input.seed,
+        metric: input.metric,
+        level: input.level,
+        workers: input.workers,
+        backend,
+        failFast: input.flags.failFast,
+        signal: interrupt.signal,
+        onProgress: progress.update,
+        clock: () => performance.now(),
+      }),
+    );
   } finally {
     progress.stop();
     interrupt.dispose();
@@ -89,7 +98,7 @@ export async function runWorldsCommand(input: WorldsRunInput): Promise<WorldDeci
     runSeconds: (performance.now() - started) / 1000,
     reproduce: reproduceCommand(input.command, [...input.rawArgs], input.seed),
   });
-  const document = { stamp: { ...stamp, worlds: input.worlds, replications: input.replications, workers: input.workers }, decision };
+  const document = { stamp: { ...stamp, worlds: input.worlds, replications: input.replications, workers: input.workers, ...queueStamp(input.queue) }, decision };
   const { out, report, json } = input.flags;
   if (out) writeFileAtomic(out, `${JSON.stringify(document, null, 2)}\n`);
   if (report) await writeReportLater([document], report, { sources: [out ?? "(in memory)"] });

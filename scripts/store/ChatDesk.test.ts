@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ChatDesk } from "./ChatDesk.ts";
+import { ChatDesk, presenceOf, TYPING_SECONDS } from "./ChatDesk.ts";
 
 const context = { step: "payment", cartValue: 100, device: "desktop" as const };
 const desk = (discipline: "fifo" | "priority" = "priority") => new ChatDesk({ concurrency: 2, meanHandleSeconds: 600, discipline, now: () => 1000 });
@@ -68,5 +68,47 @@ describe("ChatDesk", () => {
     stop();
     chats.setOnline("a1", false);
     expect(calls).toBe(1);
+  });
+
+  it("setPresence(away): the agent keeps its chats but adds no capacity, takes nothing and receives no transfer; back online restores both", () => {
+    const chats = desk();
+    chats.addAgent("a1", "Ann", false);
+    chats.addAgent("a2", "Bo", false);
+    chats.request("c1", "s1", { kind: "reactive" }, 0, context);
+    chats.take("a1", "c1");
+    chats.setPresence("a1", "away");
+    expect(presenceOf(chats.agents.get("a1")!)).toBe("away");
+    expect(chats.capacity).toBe(2);
+    expect(chats.agents.get("a1")!.chats.has("c1")).toBe(true);
+    chats.request("c2", "s2", { kind: "reactive" }, 0, context);
+    expect(() => chats.take("a1", "c2")).toThrow(/^invalid take: agent Ann is away \(go online first\)$/);
+    chats.take("a2", "c2");
+    expect(() => chats.transfer("c2", "a2", "a1")).toThrow(/^invalid transfer: Ann is away$/);
+    chats.setPresence("a1", "online");
+    expect(chats.capacity).toBe(4);
+    chats.transfer("c2", "a2", "a1");
+    expect([...chats.agents.get("a1")!.chats]).toEqual(["c1", "c2"]);
+    chats.setOnline("a1", false);
+    expect(presenceOf(chats.agents.get("a1")!)).toBe("offline");
+  });
+
+  it("setTyping shows a side as typing for TYPING_SECONDS, ends on its next message, and ignores ended chats", () => {
+    let nowMs = 1000;
+    const chats = new ChatDesk({ concurrency: 2, meanHandleSeconds: 600, discipline: "fifo", now: () => nowMs });
+    chats.addAgent("a1", "Ann", false);
+    const chat = chats.request("c1", "s1", { kind: "reactive" }, 0, context);
+    chats.take("a1");
+    chats.setTyping("c1", "shopper", true);
+    expect([chats.isTyping(chat, "shopper"), chats.isTyping(chat, "agent")]).toEqual([true, false]);
+    nowMs += TYPING_SECONDS * 1000 - 1;
+    expect(chats.isTyping(chat, "shopper")).toBe(true);
+    nowMs += 1;
+    expect(chats.isTyping(chat, "shopper")).toBe(false);
+    chats.setTyping("c1", "agent", true);
+    chats.addMessage("c1", { from: "agent", author: "Ann", text: "hi" });
+    expect(chats.isTyping(chat, "agent")).toBe(false);
+    chats.end("c1", "agent");
+    chats.setTyping("c1", "shopper", true);
+    expect(chats.isTyping(chat, "shopper")).toBe(false);
   });
 });

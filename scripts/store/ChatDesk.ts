@@ -36,7 +36,25 @@ export interface Chat {
   readonly messages: ChatMessage[];
   /** The shopper's post-chat rating (1–5), once given. */
   rating: number | null;
+  /** Until when (ms) each side shows as typing; ephemeral, never logged. */
+  readonly typingUntilMs: { shopper: number; agent: number };
 }
+
+/** A chat as it joins the queue (its `sequence` is the desk's to give). */
+export function queuedChat(id: string, sessionId: string, source: ChatSource, priority: number, context: ChatContext, requestedAtMs: number): Omit<Chat, "sequence"> {
+  return { id, sessionId, source, priority, context, requestedAtMs, status: "queued", agentId: null, startedAtMs: null, endedAtMs: null, endedBy: null, messages: [], rating: null, typingUntilMs: { shopper: 0, agent: 0 } };
+}
+
+/** An agent's presence as the console and the team see it. */
+export type Presence = "online" | "away" | "offline";
+
+/** online/away/offline from the agent's two flags. */
+export function presenceOf(agent: Agent): Presence {
+  return !agent.online ? "offline" : agent.away ? "away" : "online";
+}
+
+/** Seconds a typing signal lasts unless renewed (clients renew it every few seconds while typing). */
+export const TYPING_SECONDS = 6;
 
 /** A signed-in agent (a person at the console, or a bot). */
 export interface Agent {
@@ -44,6 +62,11 @@ export interface Agent {
   readonly name: string;
   readonly bot: boolean;
   online: boolean;
+  /**
+   * Away: signed in and online, finishing the chats held, but taking no new ones and counting for
+   * no capacity (a break). Presence is "away" when online and away, else online/offline.
+   */
+  away: boolean;
   /** Ids of the active chats this agent holds. */
   readonly chats: Set<string>;
 }
@@ -82,7 +105,7 @@ export class ChatDesk {
   }
 
   addAgent(id: string, name: string, bot: boolean, online = true): Agent {
-    const agent: Agent = { id, name, bot, online, chats: new Set() };
+    const agent: Agent = { id, name, bot, online, away: false, chats: new Set() };
     this.agents.set(id, agent);
     this.#changed();
     return agent;
@@ -90,16 +113,35 @@ export class ChatDesk {
 
   /** An agent going offline keeps the chats it holds until they end (like a simulated shift end). */
   setOnline(agentId: string, online: boolean): Agent {
+    return this.setPresence(agentId, online ? "online" : "offline");
+  }
+
+  /** Sets presence: "away" keeps the agent online with its chats but out of capacity and taking. */
+  setPresence(agentId: string, presence: Presence): Agent {
     const agent = this.#agent(agentId);
-    agent.online = online;
+    agent.online = presence !== "offline";
+    agent.away = presence === "away";
     this.#changed();
     return agent;
   }
 
-  /** Online agents × concurrency. */
+  /** Marks one side of an open chat as typing (for TYPING_SECONDS) or not. */
+  setTyping(chatId: string, side: "shopper" | "agent", typing: boolean): void {
+    const chat = this.chat(chatId);
+    if (chat.status === "ended") return;
+    chat.typingUntilMs[side] = typing ? this.options.now() + TYPING_SECONDS * 1000 : 0;
+    this.#changed();
+  }
+
+  /** Whether `side` of the chat shows as typing now. */
+  isTyping(chat: Chat, side: "shopper" | "agent"): boolean {
+    return chat.typingUntilMs[side] > this.options.now();
+  }
+
+  /** Online agents not away × concurrency. */
   get capacity(): number {
     let online = 0;
-    for (const agent of this.agents.values()) if (agent.online) online++;
+    for (const agent of this.agents.values()) if (agent.online && !agent.away) online++;
     return online * this.options.concurrency;
   }
 
@@ -145,32 +187,31 @@ export class ChatDesk {
   }
 
   request(id: string, sessionId: string, source: ChatSource, priority: number, context: ChatContext): Chat {
-    const chat: Chat = {
-      id,
-      sessionId,
-      source,
-      priority,
-      context,
-      requestedAtMs: this.options.now(),
-      sequence: this.#sequence++,
-      status: "queued",
-      agentId: null,
-      startedAtMs: null,
-      endedAtMs: null,
-      endedBy: null,
-      messages: [],
-      rating: null,
-    };
+    const chat: Chat = { ...queuedChat(id, sessionId, source, priority, context, this.options.now()), sequence: this.#sequence++ };
     this.chats.set(id, chat);
     this.#queued.add(chat);
     this.#changed();
     return chat;
   }
 
+  /**
+   * Puts back a chat rebuilt from the event log after a restart (`restoreOpenChats`): queued chats
+   * keep their place (they are restored in request order), an active one goes back to its agent,
+   * who must already be at the desk. Concurrency is not checked: the agent held it before.
+   */
+  restore(chat: Omit<Chat, "sequence">): Chat {
+    const restored: Chat = { ...chat, sequence: this.#sequence++ };
+    this.chats.set(restored.id, restored);
+    if (restored.status === "queued") this.#queued.add(restored);
+    else if (restored.status === "active") this.#agent(restored.agentId!).chats.add(restored.id);
+    this.#changed();
+    return restored;
+  }
+
   /** The agent takes `chatId`, or the head of the queue when no id is given. */
   take(agentId: string, chatId?: string): Chat {
     const agent = this.#agent(agentId);
-    if (!agent.online) throw new StoreError(409, `invalid take: agent ${agent.name} is offline (go online first)`);
+    if (!agent.online || agent.away) throw new StoreError(409, `invalid take: agent ${agent.name} is ${presenceOf(agent)} (go online first)`);
     if (agent.chats.size >= this.options.concurrency) {
       throw new StoreError(409, `invalid take: agent ${agent.name} holds ${agent.chats.size} chats (concurrency limit ${this.options.concurrency})`);
     }
@@ -192,7 +233,7 @@ export class ChatDesk {
     if (chat.status !== "active" || chat.agentId !== fromAgentId) throw new StoreError(403, `invalid transfer: chat ${chat.id} is not held by this agent`);
     const to = this.#agent(toAgentId);
     if (to.id === fromAgentId) throw new StoreError(409, "invalid transfer: the chat is already yours");
-    if (!to.online || to.chats.size >= this.options.concurrency) throw new StoreError(409, `invalid transfer: ${to.name} is ${to.online ? `at the concurrency limit (${this.options.concurrency})` : "offline"}`);
+    if (!to.online || to.away || to.chats.size >= this.options.concurrency) throw new StoreError(409, `invalid transfer: ${to.name} is ${to.online && !to.away ? `at the concurrency limit (${this.options.concurrency})` : presenceOf(to)}`);
     this.agents.get(fromAgentId)?.chats.delete(chat.id);
     to.chats.add(chat.id);
     chat.agentId = to.id;
@@ -205,6 +246,8 @@ export class ChatDesk {
     if (chat.status === "ended") throw new StoreError(409, `invalid message: chat ${chat.id} has ended`);
     const stamped = { ...message, atMs: this.options.now() };
     chat.messages.push(stamped);
+    // A message sent ends its author's typing.
+    if (message.from !== "system") chat.typingUntilMs[message.from] = 0;
     this.#changed();
     return stamped;
   }

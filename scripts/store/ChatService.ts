@@ -1,5 +1,5 @@
 import { chatPriority, type ChatSource, type Device, type ResolvedPolicy, type Signals } from "../../sim/policy/index.ts";
-import type { Chat, ChatDesk, ChatMessage } from "./ChatDesk.ts";
+import { TYPING_SECONDS, type Chat, type ChatDesk, type ChatMessage } from "./ChatDesk.ts";
 import { newId } from "./newId.ts";
 import { StoreError } from "./StoreError.ts";
 import type { StoreService } from "./StoreService.ts";
@@ -21,6 +21,8 @@ export interface ShopperChatView {
   messages: ChatMessage[];
   /** The shopper's rating once given; the widget asks for one after a chat with an agent ends. */
   rating: number | null;
+  /** The agent is typing (the widget shows "… is typing"). */
+  agentTyping: boolean;
 }
 
 /** A queued chat as the agent console lists it. */
@@ -45,11 +47,14 @@ export class ChatService {
   readonly desk: ChatDesk;
   readonly #store: StoreService;
   readonly #policy: ResolvedPolicy;
+  /** When this store process started (ms): no shopper can have been seen by it before. */
+  readonly #startedAtMs: number;
 
   constructor(desk: ChatDesk, store: StoreService, policy: ResolvedPolicy) {
     this.desk = desk;
     this.#store = store;
     this.#policy = policy;
+    this.#startedAtMs = store.now();
   }
 
   /**
@@ -110,6 +115,15 @@ export class ChatService {
     return this.#end(chat, "shopper");
   }
 
+  /**
+   * One side of an open chat is typing (or stopped). Not logged: it is a live hint. The views are
+   * refreshed again when the signal runs out, so a client that stops sending it stops showing.
+   */
+  typing(chatId: string, side: "shopper" | "agent", typing: boolean): void {
+    this.desk.setTyping(chatId, side, typing);
+    if (typing) setTimeout(() => this.desk.touch(), TYPING_SECONDS * 1000 + 100).unref();
+  }
+
   /** The holding agent hands an active chat to another agent; the shopper sees who took over. */
   transfer(fromAgentId: string, chatId: string, toAgentId: string): Chat {
     const chat = this.desk.transfer(chatId, fromAgentId, toAgentId);
@@ -148,6 +162,7 @@ export class ChatService {
       endedBy: chat.endedBy,
       messages: chat.messages,
       rating: chat.rating,
+      agentTyping: chat.status === "active" && this.desk.isTyping(chat, "agent"),
     };
   }
 
@@ -165,14 +180,9 @@ export class ChatService {
     }));
   }
 
-  /**
-   * After a restart the queue and the agents' connections are gone: chats the log still shows as
-   * open are closed (endedBy "restart"), so their shoppers are free to ask again.
-   */
-  closeChatsLeftOpen(): number {
-    const open = [...this.#store.state.openChats];
-    for (const [chatId, sessionId] of open) this.#store.commit({ type: "chatEnded", sessionId, chatId, endedBy: "restart", handleSeconds: 0 });
-    return open.length;
+  /** Closes a chat the log shows open but that cannot be restored (`restoreOpenChats`): `endedBy` "restart". */
+  closeLeftOpen(chatId: string, sessionId: string): void {
+    this.#store.commit({ type: "chatEnded", sessionId, chatId, endedBy: "restart", handleSeconds: 0 });
   }
 
   /**
@@ -185,8 +195,9 @@ export class ChatService {
     const gone: Chat[] = [];
     for (const chat of this.desk.chats.values()) {
       if (chat.status === "ended") continue;
+      // A chat restored after a restart gets the full grace time for its shopper to reconnect.
       const seen = lastSeenMs(chat.sessionId) ?? chat.requestedAtMs;
-      if (now - Math.max(seen, chat.requestedAtMs) < graceSeconds * 1000) continue;
+      if (now - Math.max(seen, chat.requestedAtMs, this.#startedAtMs) < graceSeconds * 1000) continue;
       if (chat.status === "queued") {
         this.desk.end(chat.id, "disconnected");
         this.#store.commit({ type: "queueAbandoned", sessionId: chat.sessionId, chatId: chat.id, waitSeconds: seconds(now - chat.requestedAtMs) });

@@ -209,4 +209,55 @@ describe("agent console in Chromium", () => {
       await rated.close();
     }
   });
+
+  it("presence away and back, typing shown both ways, canned replies edited by an admin and offered in an agent's console", async () => {
+    const password = (username: string) => store.demoAccounts.find((account) => account.username === username)!.password;
+    const signIn = async (page: Page, username: string) => {
+      await page.goto("/agent");
+      await page.locator(byTest("agent-name")).fill(username);
+      await page.locator(byTest("agent-password")).fill(password(username));
+      await page.locator(byTest("agent-sign-in-submit")).click();
+      await page.locator(`${byTest("agent-status")}:text-is("Online"), ${byTest("agent-status")}:text-is("Offline")`).waitFor();
+    };
+    const shopper = await newPage();
+    await shopper.page.goto("/");
+    await shopper.page.locator(byTest("chat-help-button")).click();
+    await shopper.page.locator('#convsim-chat[data-chat-status="queued"]').waitFor();
+    const agent = await newPage();
+    await signIn(agent.page, "demo-agent-1");
+    const status = agent.page.locator(byTest("agent-status"));
+    await agent.page.locator(byTest("agent-away-toggle")).click();
+    await agent.page.locator(`${byTest("agent-status")}:text-is("Away")`).waitFor();
+    const take = agent.page.locator(byTest("queue-item")).filter({ hasText: "Asked for help" }).first().locator(byTest("queue-take"));
+    await expect.poll(() => take.isDisabled(), { timeout: 30_000 }).toBe(true);
+    await agent.page.locator(byTest("agent-away-toggle")).click();
+    await agent.page.locator(`${byTest("agent-status")}:text-is("Online")`).waitFor();
+    expect(await status.textContent()).toBe("Online");
+    await take.click();
+    await shopper.page.locator('#convsim-chat[data-chat-status="active"]').waitFor();
+
+    // Typing, shopper → agent, then agent → shopper.
+    const chat = agent.page.locator(byTest("agent-chat")).last();
+    await shopper.page.locator(byTest("chat-input")).pressSequentially("hel");
+    await chat.locator(`${byTest("shopper-typing")}:text-is("Shopper is typing…")`).waitFor({ timeout: 30_000 });
+    await chat.locator(byTest("agent-reply-input")).pressSequentially("one moment");
+    await shopper.page.locator(`${byTest("chat-typing")}:text-is("Demo agent 1 is typing…")`).waitFor({ timeout: 30_000 });
+    // Sending ends the sender's typing at once.
+    await chat.locator(byTest("agent-reply-send")).click();
+    await shopper.page.locator(`${byTest("chat-typing")}:text-is("")`).waitFor({ timeout: 30_000 });
+
+    // An admin edits the team's canned replies in the console; the agent's console offers them.
+    const lead = await newPage();
+    await signIn(lead.page, "demo-admin");
+    await lead.page.locator("summary", { hasText: "Canned replies" }).click();
+    await lead.page.locator(byTest("canned-replies-editor")).fill(`Hi there!\n\n  Anything else ${XSS}?  `);
+    await lead.page.locator(byTest("canned-replies-save")).click();
+    const offered = () => agent.page.locator(byTest("agent-chat")).last().locator(`${byTest("canned-reply")} option`).allTextContents();
+    await expect.poll(offered, { timeout: 30_000 }).toEqual(["Canned reply…", "Hi there!", `Anything else ${XSS}?`]);
+    expect(await axeViolations(lead.page, byTest("agent-console"))).toEqual([]);
+    expect(await axeViolations(agent.page, byTest("agent-console"))).toEqual([]);
+    expect(await axeViolations(shopper.page, "#convsim-chat")).toEqual([]);
+    for (const page of [agent.page, lead.page, shopper.page]) await expectInert(page);
+    expect([agent.seen, lead.seen, shopper.seen]).toEqual(new Array(3).fill({ dialogs: [], errors: [] }));
+  }, 180_000);
 });

@@ -74,6 +74,7 @@ export const DATA_TEST = {
   chatRatingComment: "chat-rating-comment",
   chatRatingSubmit: "chat-rating-submit",
   chatRatingThanks: "chat-rating-thanks",
+  chatTyping: "chat-typing",
   chatClose: "chat-close",
   chatError: "chat-error",
   // agent console
@@ -99,6 +100,10 @@ export const DATA_TEST = {
   agentChatContext: "agent-chat-context",
   agentTransferTo: "agent-transfer-to",
   cannedReply: "canned-reply",
+  cannedRepliesEditor: "canned-replies-editor",
+  cannedRepliesSave: "canned-replies-save",
+  agentAwayToggle: "agent-away-toggle",
+  shopperTyping: "shopper-typing",
   agentTransfer: "agent-transfer",
   messageTime: "message-time",
   queueWait: "queue-wait",

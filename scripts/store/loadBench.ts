@@ -4,64 +4,19 @@
 // orders and messages acknowledged vs stored in the event log. Bounded: N shoppers, one checkout
 // each, stopped after the time limit whatever happens.
 
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { readEventLog } from "./readEventLog.ts";
+import { freePort, startStoreProcess } from "./storeProcess.ts";
 import { BASELINE_ANSWERS, TestClient } from "./testStore.ts";
 import { Warnings } from "./Warnings.ts";
 
-const SHOPPERS = Number(process.argv[2] ?? 1000);
-const LIMIT_SECONDS = Number(process.argv[3] ?? 300);
 const CHATTING_SHARE = 0.1;
 const KILLS = 3;
+const BOT_ARGS = ["--auto-agents", "10", "--bot-delay-seconds", "0.2", "--bot-handle-seconds", "600"];
 const SIGNALS = { step: "cart", idleSeconds: 0, timeOnSiteSeconds: 30, pageViews: 2, cartValue: 0, formErrors: 0, exitIntent: false, returningVisitor: false, device: "desktop" };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function startStoreProcess(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", "store", "--port", String(port), "--data", dataDir, "--auto-agents", "10", "--bot-delay-seconds", "0.2", "--bot-handle-seconds", "600"], { stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout!.on("data", (chunk) => {
-      out += chunk;
-      if (out.includes("store listening on")) resolve(child);
-    });
-    child.on("exit", (code) => reject(new Error(`store exited with ${code}`)));
-  });
-}
-
-const latencies: number[] = [];
-let requests = 0;
-let failures = 0;
-const deadline = performance.now() + LIMIT_SECONDS * 1000;
-
-/** One request, retried while the store is down (connection refused during a restart) until the deadline. */
-async function call<T>(run: () => Promise<T & { status: number }>, accept: (status: number) => boolean): Promise<(T & { status: number }) | null> {
-  while (performance.now() < deadline) {
-    const started = performance.now();
-    try {
-      const answer = await run();
-      requests++;
-      if (answer.status >= 500 || answer.status === 0) throw new Error(String(answer.status));
-      latencies.push(performance.now() - started);
-      return accept(answer.status) ? answer : null;
-    } catch {
-      failures++;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  return null;
-}
 
 /** Keeps the shopper's chat stream open as the widget does (reconnecting across restarts), so the store knows they are there. */
 async function holdChatStream(client: TestClient, signal: AbortSignal): Promise<void> {
@@ -78,11 +33,58 @@ async function holdChatStream(client: TestClient, signal: AbortSignal): Promise<
   }
 }
 
-async function main(): Promise<void> {
+/** What the load bench measured (`runLoadBench`). */
+export interface LoadBenchFigures {
+  shoppers: number;
+  completed: number;
+  chatting: number;
+  kills: number;
+  seconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  retriedWhileDown: number;
+  p50Ms: number;
+  p99Ms: number;
+  ordersAcknowledged: number;
+  ordersStored: number;
+  ordersLost: number;
+  messagesAcknowledged: number;
+  messagesStored: number;
+  messagesLost: number;
+}
+
+/**
+ * Runs `shoppers` concurrent shoppers against a store process (3 SIGKILL/restart cycles spread over
+ * the run), bounded by `limitSeconds`: requests still failing then are given up.
+ */
+export async function runLoadBench(shoppers = 1000, limitSeconds = 300, log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<LoadBenchFigures> {
+  const latencies: number[] = [];
+  let requests = 0;
+  let failures = 0;
+  const deadline = performance.now() + limitSeconds * 1000;
+
+  /** One request, retried while the store is down (connection refused during a restart) until the deadline. */
+  const call = async <T>(run: () => Promise<T & { status: number }>, accept: (status: number) => boolean): Promise<(T & { status: number }) | null> => {
+    while (performance.now() < deadline) {
+      const started = performance.now();
+      try {
+        const answer = await run();
+        requests++;
+        if (answer.status >= 500 || answer.status === 0) throw new Error(String(answer.status));
+        latencies.push(performance.now() - started);
+        return accept(answer.status) ? answer : null;
+      } catch {
+        failures++;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+    return null;
+  };
+
   const dataDir = mkdtempSync(join(tmpdir(), "convsim-load-"));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  let store = await startStoreProcess(port, dataDir);
+  let store = await startStoreProcess(port, dataDir, BOT_ARGS);
   const ackedOrders = new Set<string>();
   const ackedMessages = new Set<string>();
   let done = 0;
@@ -115,19 +117,16 @@ async function main(): Promise<void> {
   const kills = (async () => {
     for (let kill = 1; kill <= KILLS; kill++) {
       // Spread the kills over the run: by answered requests (about 8 per shopper, 10 for a chatting one).
-      while (requests < (SHOPPERS * 8.2 * kill) / (KILLS + 1) && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-      const exited = new Promise((resolve) => store.once("exit", resolve));
-      store.kill("SIGKILL");
-      await exited;
-      process.stderr.write(`SIGKILL ${kill} after ${requests} requests (${done} shoppers done); restarting\n`);
-      store = await startStoreProcess(port, dataDir);
+      while (requests < (shoppers * 8.2 * kill) / (KILLS + 1) && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      await store.kill();
+      log(`SIGKILL ${kill} after ${requests} requests (${done} shoppers done); restarting`);
+      store = await startStoreProcess(port, dataDir, BOT_ARGS);
     }
   })();
-  await Promise.all(Array.from({ length: SHOPPERS }, (_, index) => shopper(index)));
+  await Promise.all(Array.from({ length: shoppers }, (_, index) => shopper(index)));
   const seconds = (performance.now() - started) / 1000;
   await kills;
-  store.kill("SIGTERM");
-  await new Promise((resolve) => store.once("exit", resolve));
+  await store.stop();
 
   const events = readEventLog(join(dataDir, "events.jsonl"), new Warnings()).events;
   const storedOrders = new Set(events.flatMap((event) => (event.type === "orderPlaced" ? [event.orderId] : [])));
@@ -135,10 +134,10 @@ async function main(): Promise<void> {
   const sorted = [...latencies].sort((a, b) => a - b);
   const quantile = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   const lost = (acked: Set<string>, stored: Set<string>) => [...acked].filter((id) => !stored.has(id)).length;
-  const figures = {
-    shoppers: SHOPPERS,
+  const figures: LoadBenchFigures = {
+    shoppers: shoppers,
     completed: done,
-    chatting: Math.ceil(SHOPPERS * CHATTING_SHARE),
+    chatting: Math.ceil(shoppers * CHATTING_SHARE),
     kills: KILLS,
     seconds: Math.round(seconds * 10) / 10,
     requests,
@@ -153,8 +152,12 @@ async function main(): Promise<void> {
     messagesStored: storedMessages.size,
     messagesLost: lost(ackedMessages, storedMessages),
   };
+  return figures;
+}
+
+// Run directly: `npx tsx scripts/store/loadBench.ts [shoppers] [seconds]` prints the figures as JSON.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const figures = await runLoadBench(Number(process.argv[2] ?? 1000), Number(process.argv[3] ?? 300));
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
   if (figures.ordersLost > 0 || figures.messagesLost > 0) process.exitCode = 1;
 }
-
-await main();

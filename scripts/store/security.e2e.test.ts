@@ -87,6 +87,11 @@ const ROWS: Row[] = [
   // Writing into a chat needs being its shopper: everyone else has no open chat.
   { method: "POST", path: () => "/api/chat/messages", body: () => ({ text: "hi" }), expected: { none: 409, shopper: 201, otherShopper: 409, holder: 409, otherAgent: 409, admin: 409 } },
   { method: "POST", path: () => `/api/agent/chats/${chatId}/messages`, body: () => ({ text: "hello" }), expected: { none: 401, shopper: 401, otherShopper: 401, holder: 201, otherAgent: 403, admin: 403 } },
+  { method: "POST", path: () => "/api/chat/typing", body: () => ({ typing: true }), expected: { none: 409, shopper: 200, otherShopper: 409, holder: 409, otherAgent: 409, admin: 409 } },
+  { method: "POST", path: () => `/api/agent/chats/${chatId}/typing`, body: () => ({ typing: true }), expected: { none: 401, shopper: 401, otherShopper: 401, holder: 200, otherAgent: 403, admin: 403 } },
+  // Transfer: only the holder may hand the chat on (to itself: 409, a conflict, after the 403s of everyone else).
+  { method: "POST", path: () => `/api/agent/chats/${chatId}/transfer`, body: () => ({ to: "demo-agent-1" }), expected: { none: 401, shopper: 401, otherShopper: 401, holder: 409, otherAgent: 403, admin: 403 } },
+  { method: "PUT", path: () => "/api/admin/canned-replies", body: () => ({ replies: ["Hello, how can I help?"] }), expected: ADMIN_ONLY },
   { method: "POST", path: () => `/api/agent/chats/${chatId}/close`, expected: { none: 401, shopper: 401, otherShopper: 401, holder: 200, otherAgent: 403, admin: 403 } },
   { method: "GET", path: () => "/api/session", expected: OWN_VISIT },
   { method: "GET", path: () => `/api/orders/${orderId}`, expected: { none: 404, shopper: 200, otherShopper: 404, holder: 404, otherAgent: 404, admin: 404 } },
@@ -134,6 +139,22 @@ describe("canned replies", () => {
     const saved = await clients.admin.request("PUT", "/api/admin/canned-replies", JSON.stringify({ replies: ["  Hello!  ", "", "Anything else?"] }), "application/json");
     expect([saved.status, saved.json.replies]).toEqual([200, ["Hello!", "Anything else?"]]);
     expect((await clients.holder.send("POST", "/api/agent/status", { online: true })).json.cannedReplies).toEqual(["Hello!", "Anything else?"]);
+  });
+});
+
+describe("every endpoint of the matrix: CSRF, Origin and Host", () => {
+  // As the identity the row allows (a 2xx), else the admin: the refusal must come from the check alone.
+  const allowed = (row: Row): Identity => IDENTITIES.find((identity) => identity !== "none" && row.expected[identity] < 300) ?? "admin";
+  for (const row of ROWS.filter((candidate) => candidate.method !== "GET")) {
+    it(`${row.method} ${row.path.toString().replace(/^\(\) => /, "")}: 403 without a CSRF token, 403 with a foreign Origin`, async () => {
+      const client = clients[allowed(row)];
+      expect(await statusOf(client, row.method, row.path(), row.body?.(), { csrf: false })).toBe(403);
+      expect(await statusOf(client, row.method, row.path(), row.body?.(), { headers: { origin: "http://evil.example" } })).toBe(403);
+    });
+  }
+  it("every endpoint of the matrix answers a foreign Host with 421", async () => {
+    const port = new URL(store.url).port;
+    for (const row of ROWS) expect([row.path(), await statusWithHost(row.path(), `rebound.example:${port}`)]).toEqual([row.path(), 421]);
   });
 });
 

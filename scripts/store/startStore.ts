@@ -21,6 +21,7 @@ import { EventLog } from "./EventLog.ts";
 import { LiveStreams } from "./LiveStreams.ts";
 import { errorContent, layout } from "./pages/index.ts";
 import { productImageSvg } from "./productImage.ts";
+import { restoreOpenChats, type RestoredChats } from "./restoreOpenChats.ts";
 import { adminRoutes, agentRoutes, teamRoutes, apiRoutes, chatRoutes, sendHtml, sendJson, shopRoutes, type StoreContext } from "./routes/index.ts";
 import { StoreError } from "./StoreError.ts";
 import { CANNED_REPLIES_FILE, EVENT_LOG_FILE, resolveStoreOptions, SECRET_FILE, SESSIONS_FILE, type StoreOptions } from "./storeOptions.ts";
@@ -39,6 +40,8 @@ export interface StoreHandle {
   readonly warnings: Warnings;
   /** With `demo`: the throwaway accounts and their passwords (shown once by the CLI); else empty. */
   readonly demoAccounts: readonly DemoAccount[];
+  /** Chats the event log showed open at start: restored to the queue or their agent, or closed. */
+  readonly restoredChats: RestoredChats;
   /** Stops bots, ends event streams, finishes in-flight requests and closes the log. Idempotent. */
   close(): Promise<void>;
 }
@@ -90,7 +93,8 @@ export async function startStore(options: StoreOptions = {}): Promise<StoreHandl
 
   const desk = new ChatDesk({ concurrency: scenario.agents.concurrency, meanHandleSeconds: distributionMean(config.chat.handleSeconds), discipline: config.chat.queueDiscipline, now });
   const chats = new ChatService(desk, store, policy);
-  chats.closeChatsLeftOpen();
+  // Open chats come back (queued in their place, active with their agent); bots' chats are closed.
+  const restored = restoreOpenChats(chats, events, state.openChats, (username) => users.get(username)?.displayName);
   const streams = new LiveStreams(now);
   // Heartbeat: a chat whose shopper's page stopped listening is ended after the grace time.
   const sweep = setInterval(() => chats.endDisconnected((sessionId) => streams.lastSeenMs(sessionId), resolved.disconnectGraceSeconds), Math.min(5, resolved.disconnectGraceSeconds / 2) * 1000);
@@ -133,6 +137,7 @@ export async function startStore(options: StoreOptions = {}): Promise<StoreHandl
     scenario: loaded,
     warnings,
     demoAccounts: demo.credentials,
+    restoredChats: restored,
     close() {
       closing ??= (async () => {
         clearInterval(sweep);

@@ -127,3 +127,27 @@ export async function demoClient(store: { url: string; demoAccounts: readonly { 
   await client.signIn(account.username, account.password);
   return client;
 }
+
+/** The first `data:` payload of an event stream (`/api/chat/stream`, `/api/agent/stream`) as the client sees it; the stream is then closed. */
+export async function firstStreamData(client: TestClient, path: string): Promise<any> {
+  const cookie = [...client.cookies].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join("; ");
+  const aborter = new AbortController();
+  const response = await fetch(client.baseUrl + path, { headers: { cookie }, signal: aborter.signal });
+  if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let text = "";
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`${path}: stream ended before any data`);
+      text += value;
+      const event = text.split("\n\n").find((block) => block.includes("\ndata: ") || block.startsWith("data: "));
+      if (event !== undefined && text.includes(`${event}\n\n`)) {
+        const data = event.split("\n").filter((line) => line.startsWith("data: ")).map((line) => line.slice(6)).join("\n");
+        return JSON.parse(data, nonFiniteReviver);
+      }
+    }
+  } finally {
+    aborter.abort();
+  }
+}

@@ -16,8 +16,8 @@ interface Message {
 }
 interface ConsoleView {
   currency: string;
-  agent: { id: string; name: string; online: boolean; load: number; concurrency: number };
-  team: { freeSlots: number; queueLength: number; predictedWaitSeconds: number; capacity: number; online: number };
+  agent: { id: string; name: string; online: boolean; presence: "online" | "away" | "offline"; load: number; concurrency: number };
+  team: { freeSlots: number; queueLength: number; predictedWaitSeconds: number; capacity: number; online: number; away: number };
   transferTo: { id: string; name: string }[];
   cannedReplies: string[];
   queue: { id: string; priority: number; source: { kind: string; rule?: string }; step: string; cartValue: number; device: string; waitingSeconds: number; preview: string | null }[];
@@ -28,6 +28,7 @@ interface ConsoleView {
     source: { kind: string; rule?: string };
     priority: number;
     messages: Message[];
+    shopperTyping: boolean;
   }[];
 }
 
@@ -98,6 +99,7 @@ function main(): void {
     const key = event.key.toLowerCase();
     if (key === "t") act(callApi("POST", "/api/agent/take", {}));
     else if (key === "o") act(callApi("POST", "/api/agent/status", { online: !current.agent.online }));
+    else if (key === "a") act(callApi("POST", "/api/agent/status", { presence: current.agent.presence === "away" ? "online" : "away" }));
     else if (key === "c") {
       const chatId = (document.activeElement as HTMLElement | null)?.dataset?.chatId ?? current.chats[0]?.id;
       if (chatId) act(callApi("POST", `/api/agent/chats/${encodeURIComponent(chatId)}/close`));
@@ -113,19 +115,34 @@ function main(): void {
   toggle.addEventListener("click", () => {
     if (current) act(callApi("POST", "/api/agent/status", { online: !current.agent.online }));
   });
+  const away = find(DATA_TEST.agentAwayToggle) as HTMLButtonElement;
+  away.addEventListener("click", () => {
+    if (current) act(callApi("POST", "/api/agent/status", { presence: current.agent.presence === "away" ? "online" : "away" }));
+  });
+  // Admins edit the team's canned replies here: one per line.
+  const cannedEditor = document.querySelector<HTMLTextAreaElement>(`[data-test="${DATA_TEST.cannedRepliesEditor}"]`);
+  document.querySelector(`[data-test="${DATA_TEST.cannedRepliesSave}"]`)?.addEventListener("click", () => {
+    const replies = cannedEditor!.value.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+    act(callApi("PUT", "/api/admin/canned-replies", { replies }).then(() => (cannedEditor!.dataset.saved = replies.join("\n"))));
+  });
+  const lastTypingMs = new Map<string, number>();
 
   const render = (view: ConsoleView): void => {
     announce(view);
     current = view;
     receivedAtMs = Date.now();
     const { agent, team } = view;
-    status.textContent = agent.online ? "Online" : "Offline";
-    status.classList.toggle("online", agent.online);
+    status.textContent = agent.presence === "online" ? "Online" : agent.presence === "away" ? "Away" : "Offline";
+    status.classList.toggle("online", agent.presence === "online");
     toggle.textContent = agent.online ? "Go offline" : "Go online";
+    away.textContent = agent.presence === "away" ? "Back" : "Away";
+    away.disabled = !agent.online;
+    // Fill the editor with the team's replies unless the admin is editing it.
+    if (cannedEditor && document.activeElement !== cannedEditor) cannedEditor.value = view.cannedReplies.join("\n");
     capacity.textContent = `Your chats: ${agent.load} of ${agent.concurrency}`;
-    queueState.textContent = `Team: ${team.online} online · ${team.freeSlots} free slot${team.freeSlots === 1 ? "" : "s"} · ${team.queueLength} waiting · predicted wait ${formatWait(team.predictedWaitSeconds)}`;
+    queueState.textContent = `Team: ${team.online} online · ${team.away} away · ${team.freeSlots} free slot${team.freeSlots === 1 ? "" : "s"} · ${team.queueLength} waiting · predicted wait ${formatWait(team.predictedWaitSeconds)}`;
 
-    const full = agent.load >= agent.concurrency || !agent.online;
+    const full = agent.load >= agent.concurrency || agent.presence !== "online";
     if (view.queue.length === 0) {
       const empty = element("li", "queue-empty muted", DATA_TEST.queueEmpty);
       empty.textContent = "Nobody is waiting.";
@@ -153,7 +170,7 @@ function main(): void {
           take.type = "button";
           take.textContent = "Take";
           take.disabled = full;
-          if (full) take.title = agent.online ? "You are at your chat limit" : "Go online to take chats";
+          if (full) take.title = agent.presence === "online" ? "You are at your chat limit" : agent.presence === "away" ? "You are away: come back to take chats" : "Go online to take chats";
           take.addEventListener("click", () => act(callApi("POST", "/api/agent/take", { chatId: item.id })));
           row.append(take);
           return row;
@@ -192,6 +209,9 @@ function main(): void {
           item.append(body, time);
           list.append(item);
         }
+        const typing = element("p", "muted small", DATA_TEST.shopperTyping);
+        typing.setAttribute("aria-live", "polite");
+        typing.textContent = chat.shopperTyping ? "Shopper is typing…" : "";
         const form = element("form", "cs-compose") as HTMLFormElement;
         const input = element("input", "cs-input", DATA_TEST.agentReplyInput) as HTMLInputElement;
         input.dataset.chatId = chat.id;
@@ -199,6 +219,12 @@ function main(): void {
         input.setAttribute("aria-label", "Reply to the shopper");
         input.maxLength = 2000;
         input.value = drafts.get(chat.id) ?? "";
+        // Tell the shopper the agent is typing, at most every 3 s (the server shows it for 6 s).
+        input.addEventListener("input", () => {
+          if (Date.now() - (lastTypingMs.get(chat.id) ?? 0) < 3000) return;
+          lastTypingMs.set(chat.id, Date.now());
+          act(callApi("POST", `/api/agent/chats/${encodeURIComponent(chat.id)}/typing`, { typing: true }));
+        });
         const send = element("button", "cs-primary", DATA_TEST.agentReplySend) as HTMLButtonElement;
         send.type = "submit";
         send.textContent = "Send";
@@ -218,6 +244,7 @@ function main(): void {
           if (text === "") return;
           input.value = "";
           drafts.delete(chat.id);
+          lastTypingMs.delete(chat.id);
           act(callApi("POST", `/api/agent/chats/${encodeURIComponent(chat.id)}/messages`, { text }));
         });
         const close = element("button", "button small", DATA_TEST.agentChatClose) as HTMLButtonElement;
@@ -235,7 +262,7 @@ function main(): void {
         if (hand.disabled) hand.title = "Nobody else is online with a free slot";
         hand.addEventListener("click", () => act(callApi("POST", `/api/agent/chats/${encodeURIComponent(chat.id)}/transfer`, { to: target.value })));
         transfer.append(target, hand);
-        card.append(heading, live, list, form, close, transfer);
+        card.append(heading, live, list, typing, form, close, transfer);
         if (focused === chat.id) queueMicrotask(() => input.focus());
         return card;
       }),

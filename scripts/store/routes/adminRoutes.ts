@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { presenceOf } from "../ChatDesk.ts";
 import { requireAccount } from "./agentAccess.ts";
 import { botsSchema, onlineSchema, parseBody } from "./apiSchemas.ts";
 import { sendJson } from "./respond.ts";
@@ -51,7 +52,7 @@ function adminState(context: StoreContext) {
     capacity: desk.capacity,
     concurrency: desk.options.concurrency,
     meanHandleSeconds: desk.options.meanHandleSeconds,
-    agents: [...desk.agents.values()].map((agent) => ({ id: agent.id, name: agent.name, bot: agent.bot, online: agent.online, load: agent.chats.size })),
+    agents: [...desk.agents.values()].map((agent) => ({ id: agent.id, name: agent.name, bot: agent.bot, online: agent.online, presence: presenceOf(agent), load: agent.chats.size })),
     queue: chats.queueItems(),
     counts: { sessions: store.state.sessions.size, orders: store.state.orders.size, events: store.state.eventCount, openStreams: context.streams.size },
   };

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import { AGENT_COOKIE, endAgentSession, startAgentSession } from "../auth/agentSession.ts";
 import { csrfToken } from "../auth/registerSecurity.ts";
-import type { Agent } from "../ChatDesk.ts";
+import { presenceOf, type Agent } from "../ChatDesk.ts";
 import { agentConsolePage, agentSignInPage } from "../pages/agentPages.ts";
 import { StoreError } from "../StoreError.ts";
 import { deskAgent, requireAgent, signedInAccount } from "./agentAccess.ts";
-import { messageSchema, onlineSchema, parseBody, takeSchema, transferSchema } from "./apiSchemas.ts";
+import { messageSchema, parseBody, statusSchema, takeSchema, transferSchema, typingSchema } from "./apiSchemas.ts";
 import { sendHtml, sendJson } from "./respond.ts";
 import type { StoreContext } from "./StoreContext.ts";
 
@@ -61,7 +61,8 @@ export function agentRoutes(app: FastifyInstance, context: StoreContext): void {
 
   app.post("/api/agent/status", async (request, reply) => {
     const agent = requireAgent(context, request);
-    chats.desk.setOnline(agent.id, parseBody(onlineSchema, request.body).online);
+    const body = parseBody(statusSchema, request.body);
+    chats.desk.setPresence(agent.id, "presence" in body ? body.presence : body.online ? "online" : "offline");
     return sendJson(reply, 200, consoleView(context, agent));
   });
 
@@ -79,6 +80,15 @@ export function agentRoutes(app: FastifyInstance, context: StoreContext): void {
     chats.post(chat.id, "agent", agent.name, parseBody(messageSchema, request.body).text);
     await store.durable();
     return sendJson(reply, 201, { ok: true });
+  });
+
+  /** The agent is typing in a chat it holds (or stopped): the shopper's widget shows it. */
+  app.post<{ Params: { id: string } }>("/api/agent/chats/:id/typing", async (request, reply) => {
+    const agent = requireAgent(context, request);
+    const chat = chats.desk.chat(request.params.id);
+    if (chat.agentId !== agent.id) throw new StoreError(403, `invalid typing: chat ${chat.id} is not held by this agent`);
+    chats.typing(chat.id, "agent", parseBody(typingSchema, request.body).typing);
+    return sendJson(reply, 200, { ok: true });
   });
 
   /** Hands a chat this agent holds to another online agent with a free slot. */
@@ -115,16 +125,16 @@ export function consoleView(context: StoreContext, agent: Agent) {
   const { chats } = context;
   const desk = chats.desk;
   return {
-    agent: { id: agent.id, name: agent.name, online: agent.online, load: agent.chats.size, concurrency: desk.options.concurrency },
+    agent: { id: agent.id, name: agent.name, online: agent.online, presence: presenceOf(agent), load: agent.chats.size, concurrency: desk.options.concurrency },
     currency: context.store.currency,
-    team: { ...desk.queueState(), capacity: desk.capacity, online: [...desk.agents.values()].filter((candidate) => candidate.online).length },
+    team: { ...desk.queueState(), capacity: desk.capacity, online: [...desk.agents.values()].filter((candidate) => presenceOf(candidate) === "online").length, away: [...desk.agents.values()].filter((candidate) => presenceOf(candidate) === "away").length },
     /** Who a chat can be transferred to: other people online with a free slot (bots take only from the queue). */
     cannedReplies: context.canned.replies,
-    transferTo: [...desk.agents.values()].filter((candidate) => !candidate.bot && candidate.online && candidate.id !== agent.id && candidate.chats.size < desk.options.concurrency).map((candidate) => ({ id: candidate.id, name: candidate.name })),
+    transferTo: [...desk.agents.values()].filter((candidate) => !candidate.bot && presenceOf(candidate) === "online" && candidate.id !== agent.id && candidate.chats.size < desk.options.concurrency).map((candidate) => ({ id: candidate.id, name: candidate.name })),
     queue: chats.queueItems(),
     chats: [...agent.chats].map((id) => {
       const chat = desk.chat(id);
-      return { id, context: chat.context, live: liveContext(context, chat.sessionId), source: chat.source, priority: chat.priority, requestedAtMs: chat.requestedAtMs, startedAtMs: chat.startedAtMs, messages: chat.messages };
+      return { id, context: chat.context, live: liveContext(context, chat.sessionId), source: chat.source, priority: chat.priority, requestedAtMs: chat.requestedAtMs, startedAtMs: chat.startedAtMs, messages: chat.messages, shopperTyping: desk.isTyping(chat, "shopper") };
     }),
   };
 }

@@ -58,6 +58,9 @@ export const ratingSchema = strict({
 });
 export const transferSchema = strict({ to: z.string({ error: "must be a string" }).min(1, { error: "must not be empty" }).max(60, { error: "must be at most 60 characters" }) });
 export const onlineSchema = strict({ online: z.boolean({ error: "must be true or false" }) });
+/** The console's status change: `{online}` (online/offline) or `{presence}` (online, away or offline). */
+export const statusSchema = z.union([onlineSchema, strict({ presence: z.enum(["online", "away", "offline"], { error: "must be online, away or offline" }) })]);
+export const typingSchema = strict({ typing: z.boolean({ error: "must be true or false" }) });
 export const takeSchema = strict({ chatId: z.string({ error: "must be a string" }).optional() });
 export const botsSchema = strict({ online: count.max(1000, { error: "must be an integer from 0 to 1000" }) });
 

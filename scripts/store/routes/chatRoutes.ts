@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { StoreError } from "../StoreError.ts";
-import { chatRequestSchema, messageSchema, parseBody, ratingSchema } from "./apiSchemas.ts";
+import { chatRequestSchema, messageSchema, parseBody, ratingSchema, typingSchema } from "./apiSchemas.ts";
 import { sendJson } from "./respond.ts";
 import { existingShopperSession, shopperSession } from "./shopperSession.ts";
 import type { StoreContext } from "./StoreContext.ts";
@@ -32,6 +32,15 @@ export function chatRoutes(app: FastifyInstance, context: StoreContext): void {
     chats.post(session.openChatId, "shopper", "Shopper", text);
     await store.durable();
     return sendJson(reply, 201, { chat: chats.shopperView(session) });
+  });
+
+  /** The shopper is typing in their open chat (or stopped): the agent's console shows it. */
+  app.post("/api/chat/typing", async (request, reply) => {
+    const session = shopperSession(store, request, reply);
+    const { typing } = parseBody(typingSchema, request.body);
+    if (session.openChatId === null) throw new StoreError(409, "invalid typing: not in a chat (start one first)");
+    chats.typing(session.openChatId, "shopper", typing);
+    return sendJson(reply, 200, { ok: true });
   });
 
   /** The post-chat rating of the visit's own ended chat. */

@@ -11,6 +11,8 @@ export interface ChatWidgetActions {
   leave(): void;
   close(): void;
   rate(rating: number, comment: string): void;
+  /** The shopper typed in the message box (the widget throttles what it tells the server). */
+  typing(): void;
 }
 
 /**
@@ -34,6 +36,7 @@ export class ChatWidgetView {
   readonly #form: HTMLFormElement;
   readonly #input: HTMLInputElement;
   readonly #end: HTMLButtonElement;
+  readonly #typing: HTMLElement;
   readonly #close: HTMLButtonElement;
   readonly #error: HTMLElement;
   readonly #rating: HTMLFormElement;
@@ -88,6 +91,9 @@ export class ChatWidgetView {
     send.type = "submit";
     send.textContent = "Send";
     this.#form.append(this.#input, send);
+    this.#input.addEventListener("input", () => actions.typing());
+    this.#typing = element("p", "cs-status", DATA_TEST.chatTyping);
+    this.#typing.setAttribute("aria-live", "polite");
     this.#form.addEventListener("submit", (event) => {
       event.preventDefault();
       const value = this.#input.value.trim();
@@ -97,7 +103,7 @@ export class ChatWidgetView {
     });
     this.#end = button("cs-link", DATA_TEST.chatEnd, "End chat", () => actions.leave());
     [this.#rating, this.#ratingThanks] = ratingForm(actions);
-    this.#panel.append(header, this.#status, this.#queue, this.#messages, this.#error, this.#form, this.#end, this.#rating, this.#ratingThanks);
+    this.#panel.append(header, this.#status, this.#queue, this.#messages, this.#typing, this.#error, this.#form, this.#end, this.#rating, this.#ratingThanks);
 
     root.append(this.#invitation, this.#panel, this.#help);
     this.#show(this.#invitation, false);
@@ -144,6 +150,7 @@ export class ChatWidgetView {
             : "The agent ended the chat. Thanks for chatting with us!"
         : `You are chatting with ${chat.agentName ?? "an agent"}.`;
     this.#root.dataset.chatStatus = chat.status;
+    this.#typing.textContent = chat.agentTyping ? `${chat.agentName ?? "The agent"} is typing…` : "";
     this.#show(this.#queue, queued);
     this.#position.textContent = chat.position === null ? "" : String(chat.position);
     this.#wait.textContent = formatWait(chat.expectedWaitSeconds);

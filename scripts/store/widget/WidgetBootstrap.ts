@@ -20,6 +20,8 @@ export interface WidgetChat {
   endedBy: "agent" | "shopper" | "restart" | "disconnected" | null;
   messages: WidgetChatMessage[];
   rating: number | null;
+  /** The agent is typing now. */
+  agentTyping: boolean;
 }
 
 /**

@@ -15,6 +15,8 @@ import { BOOTSTRAP_ELEMENT_ID, WIDGET_ELEMENT_ID, type WidgetBootstrap, type Wid
 
 /** Idle seconds after which the widget records one `idle` event for the idle period. */
 const IDLE_EVENT_SECONDS = 15;
+/** How often a typing shopper renews the typing signal (the server keeps it for TYPING_SECONDS = 6 s). */
+const TYPING_RENEW_MS = 3000;
 const INPUT_EVENTS = ["mousemove", "mousedown", "keydown", "scroll", "wheel", "touchstart", "input"] as const;
 
 function main(): void {
@@ -29,6 +31,7 @@ function main(): void {
   let minimized = false;
   let pending: { decision: Decision; signals: Signals } | null = null;
   let stream: EventSource | null = null;
+  let lastTypingMs = 0;
 
   const refresh = (): void => {
     view.renderChat(minimized ? null : chat);
@@ -90,7 +93,14 @@ function main(): void {
       loop.resume(visit);
       refresh();
     },
+    typing: () => {
+      // At most one typing signal per TYPING_RENEW_MS: the server shows it for several seconds.
+      if (Date.now() - lastTypingMs < TYPING_RENEW_MS) return;
+      lastTypingMs = Date.now();
+      callApi("POST", "/api/chat/typing", { typing: true }).catch(() => {});
+    },
     send: (text) => {
+      lastTypingMs = 0;
       callApi<{ chat: WidgetChat }>("POST", "/api/chat/messages", { text }).then((answer) => showChat(answer.chat), fail);
     },
     leave: () => {
