@@ -1,5 +1,6 @@
 import { invalidParameter } from "./invalidParameter.ts";
 import type { UniformSource } from "./uniformSource.ts";
+import { unitDouble } from "./unitDouble.ts";
 
 const TWO_TO_53 = 2 ** 53;
 
@@ -8,8 +9,6 @@ const INITIAL_C = 2654435769 | 0;
 const INITIAL_D = 1367130551;
 /** Rounds run at seeding before the first output, so nearby keys give unrelated sequences. */
 const SEEDING_ROUNDS = 20;
-const TWO_TO_32 = 0x100000000;
-const TWO_TO_21 = 0x200000;
 
 /**
  * A short private stream keyed by one uniform drawn from a parent stream, e.g. one per shopper
@@ -50,7 +49,7 @@ export class ChildStream implements UniformSource {
     }
     this.key = key;
     const seed = Math.floor(key * TWO_TO_53);
-    this.#a = (seed / TWO_TO_32) | 0;
+    this.#a = (seed / 0x100000000) | 0;
     this.#b = seed | 0;
     for (let round = 0; round < SEEDING_ROUNDS; round++) this.#round();
   }
@@ -61,9 +60,7 @@ export class ChildStream implements UniformSource {
    */
   next(): number {
     for (;;) {
-      const high = this.#round() >>> 11;
-      const low = (this.#round() >>> 0) / TWO_TO_32;
-      const value = (high + low) / TWO_TO_21;
+      const value = unitDouble(this.#round(), this.#round());
       if (value !== 0) return value;
     }
   }
