@@ -9,6 +9,8 @@ import { nonFiniteReviver } from "../nonFiniteJson.ts";
 import { ChatWidgetView } from "./ChatWidgetView.ts";
 import { detectDevice } from "./detectDevice.ts";
 import { TriggerLoop } from "./TriggerLoop.ts";
+import { forgetClosedChat, isClosedChat, rememberClosedChat } from "./closedChat.ts";
+import { dockWidget } from "./dockWidget.ts";
 import { callApi, report } from "./widgetApi.ts";
 import { BOOTSTRAP_ELEMENT_ID, WIDGET_ELEMENT_ID, type WidgetBootstrap, type WidgetChat } from "./WidgetBootstrap.ts";
 
@@ -24,8 +26,10 @@ function main(): void {
   const { policy, step } = boot;
 
   let visit: VisitState = boot.visit;
-  let chat: WidgetChat | null = boot.chat;
-  let minimized = false;
+  // A panel the shopper closed stays closed on later pages of the visit (an ended chat is gone).
+  const closedEarlier = isClosedChat(boot.visitId, boot.chat?.id);
+  let chat: WidgetChat | null = closedEarlier && boot.chat?.status === "ended" ? null : boot.chat;
+  let minimized = closedEarlier && chat !== null;
   let pending: { decision: Decision; signals: Signals } | null = null;
   let stream: EventSource | null = null;
 
@@ -54,6 +58,7 @@ function main(): void {
   const fail = (error: unknown): void => view.showError(error instanceof Error ? error.message : String(error));
   const startChat = async (source: "reactive" | "proactive", rule?: string): Promise<void> => {
     minimized = false;
+    forgetClosedChat(boot.visitId);
     view.showError(null);
     try {
       const answer = await callApi<{ chat: WidgetChat; visit: VisitState }>("POST", "/api/chat/request", { source, rule, signals: loop.signals() });
@@ -70,6 +75,7 @@ function main(): void {
     help: () => {
       if (chat !== null) {
         minimized = false;
+        forgetClosedChat(boot.visitId);
         return refresh();
       }
       void startChat("reactive");
@@ -104,6 +110,7 @@ function main(): void {
       callApi<{ chat: WidgetChat }>("POST", "/api/chat/rating", { chatId: chat.id, rating, comment }).then((answer) => showChat(answer.chat), fail);
     },
     close: () => {
+      if (chat !== null) rememberClosedChat(boot.visitId, chat.id);
       if (chat !== null && chat.status !== "ended") minimized = true;
       else {
         chat = null;
@@ -179,6 +186,7 @@ function main(): void {
   }
 
   showChat(chat);
+  dockWidget(root, () => view.panelVisible);
 }
 
 /** When this visit started, kept in sessionStorage so time on site carries across pages. */
