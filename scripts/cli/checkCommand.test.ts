@@ -51,9 +51,6 @@ beforeAll(async () => {
   runs.missing = cli("--store", file("nope.yaml"));
   runs.flags = cli("--personas", "0", "--stor", "demo");
   runs.replay = cli("--replay", "persona1", "--personas", "3");
-  runs.protocol = cli("--protocol", "--sessions", "40", "--seed", "5", "--quiet", "--json", file("protocol.json"));
-  runs.protocolPersonas = cli("--protocol", "--personas", "3");
-  runs.sessionsAlone = cli("--sessions", "10");
 }, 20_000);
 afterAll(() => {
   rmSync(folder, { recursive: true, force: true });
@@ -126,7 +123,8 @@ describe("check command", () => {
   }, 60_000);
 
   it("check --protocol --sessions 40 walks the demo store over HTTP, prints the simulator-vs-live table and writes {stamp, check}", async () => {
-    const run = await runs.protocol;
+    // Started here, not with the others: it would take CPU from the browser run's time limit.
+    const run = await cli("--protocol", "--sessions", "40", "--seed", "5", "--quiet", "--json", file("protocol.json"));
     expect(run.stderr).toBe("");
     expect(run.stdout).toMatch(/^protocol check: 40 sessions in [\d.]+ s = \d+ sessions\/min/);
     expect(run.stdout).toMatch(/simulator vs live/);
@@ -137,9 +135,8 @@ describe("check command", () => {
   }, 300_000);
 
   it("check --protocol refuses browser-only flags and --sessions needs --protocol (exit 2)", async () => {
-    const personas = await runs.protocolPersonas;
+    const [personas, sessions] = await Promise.all([cli("--protocol", "--personas", "3"), cli("--sessions", "10")]);
     expect([personas.code, personas.stderr]).toEqual([2, "error: invalid --personas: used with --protocol (protocol personas run against the demo store; use --sessions)\n"]);
-    const sessions = await runs.sessionsAlone;
     expect([sessions.code, sessions.stderr]).toEqual([2, "error: invalid --sessions: used without --protocol (browser personas are counted with --personas)\n"]);
   }, 300_000);
 });
