@@ -121,4 +121,22 @@ describe("check command", () => {
     expect(replay.code).toBe(2);
     expect(replay.stderr).toBe("error: invalid --replay: used with --personas (replay names the personas to run)\n");
   }, 60_000);
+
+  it("check --protocol --sessions 40 walks the demo store over HTTP, prints the simulator-vs-live table and writes {stamp, check}", async () => {
+    // Started here, not with the others: it would take CPU from the browser run's time limit.
+    const run = await cli("--protocol", "--sessions", "40", "--seed", "5", "--quiet", "--json", file("protocol.json"));
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toMatch(/^protocol check: 40 sessions in [\d.]+ s = \d+ sessions\/min/);
+    expect(run.stdout).toMatch(/simulator vs live/);
+    const document = JSON.parse(readFileSync(file("protocol.json"), "utf8"));
+    expect(document.stamp.reproduce).toBe("npm run check -- --protocol --sessions 40 --seed 5");
+    expect(document.check).toMatchObject({ kind: "protocolCheck", policy: "reactive-only", summary: { sessions: 40 } });
+    expect(run.code).toBe(document.check.summary.exitCode);
+  }, 300_000);
+
+  it("check --protocol refuses browser-only flags and --sessions needs --protocol (exit 2)", async () => {
+    const [personas, sessions] = await Promise.all([cli("--protocol", "--personas", "3"), cli("--sessions", "10")]);
+    expect([personas.code, personas.stderr]).toEqual([2, "error: invalid --personas: used with --protocol (protocol personas run against the demo store; use --sessions)\n"]);
+    expect([sessions.code, sessions.stderr]).toEqual([2, "error: invalid --sessions: used without --protocol (browser personas are counted with --personas)\n"]);
+  }, 300_000);
 });

@@ -12,6 +12,7 @@ import {
   loadProfile,
   runSyntheticCheck,
 } from "../synthetic/index.ts";
+import { DEFAULT_PROTOCOL_SESSIONS, protocolSummary, runProtocolCheck } from "../synthetic/protocol/index.ts";
 import { integerOption, numberOption, rejectUnknownOptions, seedOption } from "./options.ts";
 import { interruptSignal } from "./interrupt.ts";
 import { UsageError } from "./UsageError.ts";
@@ -33,7 +34,12 @@ const args = {
   toleranceSeconds: { type: "string", description: "allowed predicted vs observed invitation time difference, virtual seconds (default: the profile's, else 1)" },
   trace: { type: "boolean", description: "record Playwright traces (kept for failed or flaky personas; --no-trace is faster)", default: true },
   quiet: { type: "boolean", description: "no progress lines" },
+  protocol: { type: "boolean", description: "protocol-level personas: the same persona plans as HTTP requests, no browser, thousands a minute; compares the store's funnel, invitations and chat queue with the simulator's prediction (demo store only)" },
+  sessions: { type: "string", description: `protocol sessions (default ${DEFAULT_PROTOCOL_SESSIONS}; with --protocol)` },
 } as const;
+
+/** Flags of the browser check that mean nothing to a protocol run. */
+const BROWSER_ONLY = ["store", "personas", "concurrency", "replay", "junit", "artifacts", "retries", "toleranceSeconds"] as const;
 
 /** `check`: synthetic shoppers in headless Chromium against a live store; exit 1 when a check fails. */
 export const checkCommand = defineCommand({
@@ -50,6 +56,13 @@ export const checkCommand = defineCommand({
     for (const flag of ["store", "scenario", "policy", "json", "junit", "artifacts", "replay"] as const) {
       if (typeof parsed[flag] === "boolean" || parsed[flag] === "") throw new UsageError(`invalid --${flag}: missing value`);
     }
+    const sessions = integerOption(parsed.sessions, "--sessions", 1, 1_000_000);
+    if (parsed.protocol) {
+      for (const flag of BROWSER_ONLY) if (parsed[flag] !== undefined) throw new UsageError(`invalid --${flag.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}: used with --protocol (protocol personas run against the demo store; use --sessions)`);
+      if (parsed.trace === false) throw new UsageError("invalid --no-trace: used with --protocol (protocol personas have no browser)");
+      return runProtocol(parsed, sessions, seedArg);
+    }
+    if (sessions !== undefined) throw new UsageError("invalid --sessions: used without --protocol (browser personas are counted with --personas)");
     const replay = parsed.replay === undefined ? undefined : String(parsed.replay).split(",").map((id) => id.trim()).filter((id) => id !== "");
     if (replay !== undefined && personas !== undefined) throw new UsageError("invalid --replay: used with --personas (replay names the personas to run)");
 
@@ -103,3 +116,19 @@ export const checkCommand = defineCommand({
     process.exitCode = results.summary.interrupted ? 130 : results.summary.exitCode;
   },
 });
+
+/** `check --protocol`: protocol personas against a demo store started for the run, and the simulator-vs-live table. */
+async function runProtocol(parsed: Record<string, any>, sessions: number | undefined, seedArg: ReturnType<typeof seedOption>): Promise<void> {
+  const scenarioPath = parsed.scenario ?? DEFAULT_STORE_SCENARIO;
+  const scenario = loadScenario(scenarioPath, parsed.policy === undefined ? {} : { policy: resolve(parsed.policy) });
+  const seed = resolveSeed(scenario, seedArg);
+  const started = performance.now();
+  const interrupt = interruptSignal();
+  const results = await runProtocolCheck({ scenario, sessions, seed, signal: interrupt.signal, log: parsed.quiet ? undefined : (line) => process.stderr.write(`${line}\n`) }).finally(() => interrupt.dispose());
+  const reproduce = ["npm run check -- --protocol", parsed.scenario ? `--scenario ${parsed.scenario}` : null, parsed.policy ? `--policy ${parsed.policy}` : null, `--sessions ${results.summary.sessions}`, `--seed ${seed}`].filter((part) => part !== null).join(" ");
+  const stamp = makeStamp({ command: "check", scenario: scenario.scenario.name, scenarioPath: scenario.path, scenarioHash: scenario.hash, seed, generatedAt: new Date().toISOString(), runSeconds: (performance.now() - started) / 1000, reproduce });
+  if (parsed.json) writeFileAtomic(parsed.json, `${JSON.stringify({ stamp, check: results }, null, 2)}\n`);
+  process.stdout.write(protocolSummary(results));
+  if (parsed.json) process.stdout.write(`results written to ${parsed.json}\n`);
+  process.exitCode = interrupt.signal.aborted ? 130 : results.summary.exitCode;
+}

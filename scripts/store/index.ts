@@ -25,3 +25,5 @@ export { accountProblems, addUserToFile, readUsersFile, ROLES, type Role, type U
 export { randomPassword } from "./auth/passwordHash.ts";
 export type { DemoAccount } from "./auth/demoAccounts.ts";
 export { CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER } from "./auth/registerSecurity.ts";
+export { nonFiniteReplacer, nonFiniteReviver } from "./nonFiniteJson.ts";
+export { BOOTSTRAP_ELEMENT_ID, type WidgetBootstrap, type WidgetChat } from "./widget/WidgetBootstrap.ts";

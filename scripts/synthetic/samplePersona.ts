@@ -141,6 +141,23 @@ function drawLeave(
   lingerStream: RandomStream,
   bounded: (value: number) => number,
 ): PersonaLeave | null {
+  const candidates = leaveHazards(config, steps, reveal, cartValue, segment);
+  // One uniform per step, drawn for every step so later steps do not shift with earlier outcomes.
+  const draws = candidates.map(() => leaveStream.next());
+  const index = candidates.findIndex((candidate, i) => draws[i] < candidate.hazard);
+  if (index < 0) return null;
+  const linger = makeSampler(config.funnel.hesitation.lingerSeconds, lingerStream).sample();
+  const exitIntent = lingerStream.next() < config.funnel.hesitation.exitIntentProbability[segment.device];
+  return { step: candidates[index].step, lingerSeconds: bounded(linger), exitIntent };
+}
+
+/**
+ * The probability that a shopper of `segment` with a cart of `cartValue` leaves at each of the
+ * cart and the checkout `steps`, given they reached it: the step's hazards as competing risks, sticker
+ * shock where the total is revealed, the hidden-total hazard at the steps before. A persona's leave
+ * is drawn from these; the protocol check predicts funnel shares from them.
+ */
+export function leaveHazards(config: StoreModelConfig, steps: readonly string[], reveal: string, cartValue: number, segment: StoreModelConfig["segments"][number]): Array<{ step: string; hazard: number }> {
   const { funnel, pricing } = config;
   const shock = stickerShockHazard(cartValue, extraCosts(cartValue, pricing), funnel.stickerShock.sensitivity, segment.priceSensitivity);
   const candidates: Array<{ step: string; hazard: number }> = [{ step: "cart", hazard: combined(Object.values(funnel.cartHazards), reveal === "cart" ? shock : 0) }];
@@ -152,13 +169,7 @@ function drawLeave(
     candidates.push({ step, hazard: combined(Object.values(modelStep?.hazards ?? {}), extra) });
     revealed ||= isReveal;
   }
-  // One uniform per step, drawn for every step so later steps do not shift with earlier outcomes.
-  const draws = candidates.map(() => leaveStream.next());
-  const index = candidates.findIndex((candidate, i) => draws[i] < candidate.hazard);
-  if (index < 0) return null;
-  const linger = makeSampler(funnel.hesitation.lingerSeconds, lingerStream).sample();
-  const exitIntent = lingerStream.next() < funnel.hesitation.exitIntentProbability[segment.device];
-  return { step: candidates[index].step, lingerSeconds: bounded(linger), exitIntent };
+  return candidates;
 }
 
 /** Competing risks: the probability that any of the hazards strikes, 1 − Π(1 − h). */

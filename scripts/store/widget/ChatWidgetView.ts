@@ -124,6 +124,11 @@ export class ChatWidgetView {
     this.#show(this.#invitation, false);
   }
 
+  /** Whether the chat panel is shown (it docks on the right of a wide screen). */
+  get panelVisible(): boolean {
+    return !this.#panel.hidden;
+  }
+
   get invitationVisible(): boolean {
     return !this.#invitation.hidden;
   }

@@ -10,6 +10,8 @@ import { ChatWidgetView } from "./ChatWidgetView.ts";
 import { ConfusionMeter, newConfusionMemory, type ConfusionMemory } from "./ConfusionMeter.ts";
 import { detectDevice } from "./detectDevice.ts";
 import { TriggerLoop } from "./TriggerLoop.ts";
+import { forgetClosedChat, isClosedChat, rememberClosedChat } from "./closedChat.ts";
+import { dockWidget } from "./dockWidget.ts";
 import { callApi, report } from "./widgetApi.ts";
 import { BOOTSTRAP_ELEMENT_ID, WIDGET_ELEMENT_ID, type WidgetBootstrap, type WidgetChat } from "./WidgetBootstrap.ts";
 
@@ -27,8 +29,10 @@ function main(): void {
   const { policy, step } = boot;
 
   let visit: VisitState = boot.visit;
-  let chat: WidgetChat | null = boot.chat;
-  let minimized = false;
+  // A panel the shopper closed stays closed on later pages of the visit (an ended chat is gone).
+  const closedEarlier = isClosedChat(boot.visitId, boot.chat?.id);
+  let chat: WidgetChat | null = closedEarlier && boot.chat?.status === "ended" ? null : boot.chat;
+  let minimized = closedEarlier && chat !== null;
   let pending: { decision: Decision; signals: Signals } | null = null;
   let stream: EventSource | null = null;
   let lastTypingMs = 0;
@@ -58,6 +62,7 @@ function main(): void {
   const fail = (error: unknown): void => view.showError(error instanceof Error ? error.message : String(error));
   const startChat = async (source: "reactive" | "proactive", rule?: string): Promise<void> => {
     minimized = false;
+    forgetClosedChat(boot.visitId);
     view.showError(null);
     try {
       const answer = await callApi<{ chat: WidgetChat; visit: VisitState }>("POST", "/api/chat/request", { source, rule, signals: loop.signals() });
@@ -74,6 +79,7 @@ function main(): void {
     help: () => {
       if (chat !== null) {
         minimized = false;
+        forgetClosedChat(boot.visitId);
         return refresh();
       }
       void startChat("reactive");
@@ -115,6 +121,7 @@ function main(): void {
       callApi<{ chat: WidgetChat }>("POST", "/api/chat/rating", { chatId: chat.id, rating, comment }).then((answer) => showChat(answer.chat), fail);
     },
     close: () => {
+      if (chat !== null) rememberClosedChat(boot.visitId, chat.id);
       if (chat !== null && chat.status !== "ended") minimized = true;
       else {
         chat = null;
@@ -223,6 +230,7 @@ function main(): void {
   }
 
   showChat(chat);
+  dockWidget(root, () => view.panelVisible);
 }
 
 /** The visit's confusion memory from sessionStorage (a fresh one if none or unreadable). */

@@ -1,0 +1,129 @@
+import { erlangA } from "../../../sim/analytic/index.ts";
+import { tInterval, wilsonInterval } from "../../../experiments/stats/index.ts";
+import { funnelRows, type StoreEvent } from "../../store/index.ts";
+import type { PersonaPrediction } from "./predictProtocolRun.ts";
+
+/** The family-wise confidence level of a table: each row's interval is at 1 − (1 − level) / rows (Bonferroni). */
+export const FAMILY_CONFIDENCE_LEVEL = 0.95;
+
+/**
+ * Waits shorter than this count as served at once: the store stamps request and take in milliseconds
+ * and, with a free slot, the bots take a chat within the request's own turn.
+ */
+export const IMMEDIATE_SERVICE_SECONDS = 0.05;
+/**
+ * Resolution of a measured mean wait, real seconds: the harness's own HTTP round trips under load
+ * shift a wait by about this much, so the mean-wait interval is widened by it on both sides (an
+ * assumption; the wait itself is stamped by the store).
+ */
+export const WAIT_RESOLUTION_SECONDS = 0.25;
+
+/** One figure, predicted by the model and observed by the store, with the observed figure's interval. */
+export interface SimLiveRow {
+  group: "funnel" | "abandonment" | "chat";
+  metric: string;
+  predicted: number;
+  /** null: nothing to observe (no trials). */
+  observed: number | null;
+  /** For shares: the count and what it is a share of. */
+  successes: number | null;
+  trials: number;
+  lower: number | null;
+  upper: number | null;
+  interval: "wilson" | "t";
+  /** The prediction lies in the interval; null when there is nothing to compare (reported, not failed). */
+  agree: boolean | null;
+}
+
+/** The chat desk as the run set it up, for the queueing prediction. */
+export interface DeskSetup {
+  /** Bot agents × chats each may hold (the scenario's agents.concurrency). */
+  servers: number;
+  /** Mean of the personas' exponential patience in the queue, real seconds. */
+  meanPatienceSeconds: number;
+  /** Mean of the personas' exponential chat length, real seconds (used when no chat was served). */
+  meanChatSeconds: number;
+  /** Real seconds from the first persona's start to the last's: the span over which chats arrived. */
+  arrivalSpanSeconds: number;
+}
+
+/**
+ * The simulator-vs-live table: the store's own record (its event log, read as its funnel export
+ * reads it) against the model's prediction for the same personas and policy.
+ *
+ * - funnel: share of sessions that reached the cart, each checkout step and an order (predicted: the
+ *   mean over personas of P(reach), from the hazards their leave steps are drawn from);
+ * - abandonment: share of those who reached a step that left there (Σ P(leave) ÷ Σ P(reach));
+ * - chat: share of sessions invited (the policy replayed on each planned walk), share of invited
+ *   sessions that accepted (mean chat openness of the personas predicted invited), and for the queue
+ *   the Erlang A figures (M/M/c+M, sim/analytic erlangA) with c = the desk's servers, the observed arrival
+ *   rate of chat requests and mean handle time (inputs, not outputs, of the queue model) and the
+ *   personas' patience: share abandoned in the queue, share that waited, mean wait.
+ * Shares get Wilson intervals, the mean wait a t interval (widened by WAIT_RESOLUTION_SECONDS), each at the Bonferroni-corrected level so the
+ * whole table holds at FAMILY_CONFIDENCE_LEVEL. A row agrees when the prediction lies in its interval.
+ */
+export function simLiveTable(predictions: readonly PersonaPrediction[], events: readonly StoreEvent[], checkoutSteps: readonly string[], desk: DeskSetup): SimLiveRow[] {
+  const counts = new Map(funnelRows(events, checkoutSteps).map((row) => [`${row.kind}:${row.step ?? ""}`, row.count]));
+  const count = (kind: string, step = "") => counts.get(`${kind}:${step}`) ?? 0;
+  const sessions = count("sessions");
+  const sum = (values: Iterable<number>) => [...values].reduce((total, value) => total + value, 0);
+  const mean = (values: readonly number[]) => (values.length === 0 ? 0 : sum(values) / values.length);
+  type Pending = Omit<SimLiveRow, "lower" | "upper" | "agree" | "observed">;
+  const pending: Pending[] = [];
+  const waits: number[] = [];
+
+  for (const step of ["cart", ...checkoutSteps]) {
+    pending.push({ group: "funnel", metric: `reached ${step}`, predicted: mean(predictions.map((p) => p.reach[step])), successes: count("reached", step), trials: sessions, interval: "wilson" });
+  }
+  pending.push({ group: "funnel", metric: "ordered", predicted: mean(predictions.map((p) => p.reach.order)), successes: count("orders"), trials: sessions, interval: "wilson" });
+  for (const step of ["cart", ...checkoutSteps]) {
+    const reached = sum(predictions.map((p) => p.reach[step]));
+    pending.push({ group: "abandonment", metric: `left at ${step}`, predicted: reached === 0 ? 0 : sum(predictions.map((p) => p.leave[step])) / reached, successes: count("abandoned", step), trials: count("reached", step), interval: "wilson" });
+  }
+
+  const invitedSessions = new Set<string>();
+  const acceptedSessions = new Set<string>();
+  const requested = new Map<string, number>();
+  const handleSeconds: number[] = [];
+  let abandoned = 0;
+  let waited = 0;
+  for (const event of events) {
+    if (event.type === "chatOffered") invitedSessions.add(event.sessionId);
+    else if (event.type === "chatAccepted") acceptedSessions.add(event.sessionId);
+    else if (event.type === "chatRequested") requested.set(event.chatId, event.atMs);
+    else if (event.type === "chatStarted" || event.type === "queueAbandoned") {
+      waits.push(event.waitSeconds);
+      // The bots take a chat in the same turn as the request when a slot is free: a wait of 0.
+      if (event.type === "queueAbandoned" || event.waitSeconds > IMMEDIATE_SERVICE_SECONDS) waited++;
+      if (event.type === "queueAbandoned") abandoned++;
+    } else if (event.type === "chatEnded" && event.endedBy === "shopper") handleSeconds.push(event.handleSeconds);
+  }
+  const invitedPredicted = predictions.filter((p) => p.invitations > 0);
+  pending.push({ group: "chat", metric: "invited (of sessions)", predicted: mean(predictions.map((p) => (p.invitations > 0 ? 1 : 0))), successes: invitedSessions.size, trials: sessions, interval: "wilson" });
+  pending.push({ group: "chat", metric: "accepted (of invited sessions)", predicted: mean(invitedPredicted.map((p) => p.acceptProbability)), successes: acceptedSessions.size, trials: invitedSessions.size, interval: "wilson" });
+  const chats = requested.size;
+  const queue = erlangA({
+    arrivalRatePerSecond: desk.arrivalSpanSeconds > 0 ? chats / desk.arrivalSpanSeconds : 0,
+    meanServiceSeconds: handleSeconds.length > 0 ? mean(handleSeconds) : desk.meanChatSeconds,
+    meanPatienceSeconds: desk.meanPatienceSeconds,
+    servers: desk.servers,
+  });
+  pending.push({ group: "chat", metric: "abandoned the queue (of chats)", predicted: queue.probabilityOfAbandon, successes: abandoned, trials: waits.length, interval: "wilson" });
+  pending.push({ group: "chat", metric: "waited for an agent (of chats)", predicted: queue.probabilityOfWait, successes: waited, trials: waits.length, interval: "wilson" });
+  pending.push({ group: "chat", metric: "mean wait, s", predicted: queue.meanWaitSeconds, successes: null, trials: waits.length, interval: "t" });
+
+  const compared = pending.filter((row) => (row.interval === "t" ? row.trials >= 2 : row.trials > 0)).length;
+  const level = 1 - (1 - FAMILY_CONFIDENCE_LEVEL) / Math.max(1, compared);
+  return pending.map((row): SimLiveRow => {
+    if (row.interval === "t") {
+      if (row.trials < 2) return { ...row, observed: row.trials === 1 ? waits[0] : null, lower: null, upper: null, agree: null };
+      const estimate = tInterval(waits, level);
+      const lower = Math.max(0, estimate.lower! - WAIT_RESOLUTION_SECONDS);
+      const upper = estimate.upper! + WAIT_RESOLUTION_SECONDS;
+      return { ...row, observed: estimate.mean, lower, upper, agree: row.predicted >= lower && row.predicted <= upper };
+    }
+    if (row.trials === 0) return { ...row, observed: null, lower: null, upper: null, agree: null };
+    const estimate = wilsonInterval(row.successes!, row.trials, level);
+    return { ...row, observed: estimate.share, lower: estimate.lower, upper: estimate.upper, agree: row.predicted >= estimate.lower && row.predicted <= estimate.upper };
+  });
+}
