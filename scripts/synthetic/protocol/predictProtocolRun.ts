@@ -51,7 +51,8 @@ export async function predictPersona(config: StoreModelConfig, policy: ResolvedP
     const outcome = await walkIdleWindow(
       {
         policy,
-        signals: { step: page.step, pageViews: index + 1, cartValue, formErrors, returningVisitor: false, device: spec.device },
+        // Persona plans have no re-edits or back-and-forth, so no persona is ever confused (as the browser predictor assumes).
+        signals: { step: page.step, pageViews: index + 1, cartValue, formErrors, confusion: false, returningVisitor: false, device: spec.device },
         visit,
         startSeconds: clock,
         lengthSeconds: page.idleSeconds,

@@ -49,7 +49,7 @@ export async function runProtocolPersona(client: ProtocolClient, spec: PersonaSp
       const window = await walkIdleWindow(
         {
           policy: boot.policy,
-          signals: { step: boot.step, pageViews: boot.pageViews, cartValue: boot.cartValue, formErrors: boot.formErrors, returningVisitor: boot.returningVisitor, device: spec.device },
+          signals: { step: boot.step, pageViews: boot.pageViews, cartValue: boot.cartValue, formErrors: boot.formErrors, confusion: false, returningVisitor: boot.returningVisitor, device: spec.device },
           visit: boot.visit,
           startSeconds: clock,
           lengthSeconds: page.idleSeconds,

@@ -7,7 +7,7 @@ const FULL: QueueState = { freeSlots: 0, queueLength: 3, predictedWaitSeconds: 6
 const idle30 = resolvePolicy({ name: "idle30", rules: [{ name: "idle-payment", when: "step == payment and idleSeconds >= 30" }], caps: { perPage: 2, perVisit: 5, minGapSeconds: 0, afterDecline: true }, gating: { maxQueueLength: 0 } });
 const window = (changes: Partial<IdleWindow> = {}): IdleWindow => ({
   policy: idle30,
-  signals: { step: "payment", pageViews: 5, cartValue: 80, formErrors: 0, returningVisitor: false, device: "desktop" },
+  signals: { step: "payment", pageViews: 5, cartValue: 80, formErrors: 0, confusion: false, returningVisitor: false, device: "desktop" },
   visit: newVisitState(),
   startSeconds: 100,
   lengthSeconds: 100,
