@@ -39,7 +39,7 @@ export function renderReport(documents: readonly ReportDocument[], options: Repo
   const registry = options.registry ?? SECTION_BUILDERS;
   const dom = createPlotDocument();
   const runs = documents.map((document, index) => {
-    const context = createRenderContext({ document: dom, currency: document.scenario?.currency ?? DEFAULT_CURRENCY, idPrefix: `r${index + 1}` });
+    const context = createRenderContext({ document: dom, currency: document.scenario?.currency ?? DEFAULT_CURRENCY, locale: document.scenario?.locale, idPrefix: `r${index + 1}` });
     const sections = buildSections(document.body, context, registry);
     const card = decisionCard(document.body, { sections, currency: context.currency, minimumRelativeEffect: options.minimumRelativeEffect ?? DEFAULT_MINIMUM_RELATIVE_EFFECT });
     return { document, id: context.idPrefix, sections, card };

@@ -17,6 +17,8 @@ export interface ScenarioInfo {
   description: string;
   /** ISO 4217 code for money values. */
   currency: string;
+  /** BCP 47 locale for numbers (the scenario's `report.locale`); en-US when absent. */
+  locale?: string;
 }
 
 /** One results file, validated: its stamp (possibly partial or absent), its body and its scenario details. */
