@@ -37,8 +37,8 @@ export function toReportDocument(data: unknown, source: string): ReportDocument 
 export function scenarioInfo(path: string): ScenarioInfo | null {
   if (!existsSync(path)) return null;
   try {
-    const { scenario } = loadScenario(path);
-    return { description: scenario.description ?? "", currency: scenario.currency ?? "USD", locale: scenario.report?.locale ?? DEFAULT_LOCALE };
+    const { scenario, config } = loadScenario(path);
+    return { description: scenario.description ?? "", currency: scenario.currency ?? "USD", locale: scenario.report?.locale ?? DEFAULT_LOCALE, model: config };
   } catch {
     return null;
   }
