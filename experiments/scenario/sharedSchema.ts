@@ -42,7 +42,7 @@ export const reportSettingsSchema = strict({
     .string({ error: "must be a string" })
     .refine(isSupportedLocale, { error: "must be a BCP 47 locale such as en-US, en-GB, de-DE, fr-FR" })
     .optional()
-    .describe("locale for numbers, money and dates in reports and CLI summaries, BCP 47 (default en-US)"),
+    .describe("locale for numbers and money in reports, BCP 47 (default en-US)"),
 })
   .optional()
   .describe("report settings: locale (money is in the scenario currency)");
