@@ -53,11 +53,23 @@ export function colorRampLegend(scale: CountColorScale, options: { label: string
     marginBottom: 18,
     marginLeft: 12,
     marginRight: 20,
-    x: { type: scale.type, domain: [low, high], label: `${options.label} (${scale.type} scale)`, labelAnchor: "left", labelArrow: "none", ticks: 4, tickFormat: options.format, tickSize: 4 },
+    // The label sits above the ramp (an axis label below would collide with the tick labels);
+    // a log ramp is ticked at its ends and the powers of ten between them.
+    x: { type: scale.type, domain: [low, high], label: null, ticks: scale.type === "log" ? logTicks(low, high) : 4, tickFormat: options.format, tickSize: 4 },
     y: { axis: null },
     color: colorOptions(scale),
-    marks: [Plot.rect(steps, { x1: "x1", x2: "x2", y1: 0, y2: 1, fill: "value" })],
+    marks: [
+      Plot.rect(steps, { x1: "x1", x2: "x2", y1: 0, y2: 1, fill: "value" }),
+      Plot.text([`${options.label} (${scale.type} scale)`], { frameAnchor: "top-left", dy: -14, fill: "currentColor", textAnchor: "start" }),
+    ],
   };
+}
+
+/** The ends of a log domain and the powers of ten strictly between them: `logTicks(14, 3222)` → `[14, 100, 1000, 3222]`. */
+function logTicks(low: number, high: number): number[] {
+  const powers: number[] = [];
+  for (let power = 10 ** Math.ceil(Math.log10(low)); power < high; power *= 10) if (power > low * 1.5 && power < high / 1.5) powers.push(power);
+  return [low, ...powers, high];
 }
 
 function clamp(value: number): number {
