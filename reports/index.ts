@@ -20,3 +20,4 @@ export { plotChart, labelMargin, heatmapChart, estimateBandChart, FULL_WIDTH, HA
 export { funnelSection, abandonmentSection, chatQueueSection, daySection, comparisonSection, staffingSection, calibrationSection, syntheticCheckSection } from "./sections/index.ts";
 export { OKABE_ITO, COLORS } from "./palette.ts";
 export { comparisonDecision, decisionCard, renderDecisionSummary, DEFAULT_MINIMUM_RELATIVE_EFFECT, MAX_FEASIBLE_TEST_DAYS, DECISION_SUMMARY_ID, type ComparisonDecision, type ComparisonVerdict, type DecisionCard, type DecisionFigure } from "./summary/index.ts";
+export { applyLevers, neutralLevers, whatIfFigures, renderWhatIfPanel, type WhatIfFigures, type WhatIfLevers, type WhatIfPanelInput } from "./whatIf/index.ts";

@@ -36,5 +36,5 @@ export const COLORS = Object.freeze({
 /** Sequential scheme for heatmaps: a single-hue ramp stays ordered for every colour vision. */
 export const SEQUENTIAL_SCHEME = "blues";
 
-/** Classes in a quantized heatmap scale (continuous ramps need a canvas Plot cannot get in Node). */
-export const HEATMAP_CLASSES = 6;
+/** Where on the sequential ramp (0–1) cell labels switch to white: "blues" is dark enough from here for 4.5:1. */
+export const DARK_TEXT_FROM = 0.6;

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { loadScenario } from "../experiments/index.ts";
+import { DEFAULT_LOCALE } from "../experiments/format/index.ts";
 import { parseReportDocument, type ReportDocument, type ScenarioInfo } from "./reportDocument.ts";
 import { ReportInputError } from "./ReportInputError.ts";
 
@@ -36,8 +37,8 @@ export function toReportDocument(data: unknown, source: string): ReportDocument 
 export function scenarioInfo(path: string): ScenarioInfo | null {
   if (!existsSync(path)) return null;
   try {
-    const { scenario } = loadScenario(path);
-    return { description: scenario.description ?? "", currency: scenario.currency ?? "USD" };
+    const { scenario, config } = loadScenario(path);
+    return { description: scenario.description ?? "", currency: scenario.currency ?? "USD", locale: scenario.report?.locale ?? DEFAULT_LOCALE, model: config };
   } catch {
     return null;
   }

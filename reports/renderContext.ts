@@ -1,4 +1,5 @@
 import { parseHTML } from "linkedom";
+import { createFormatter, DEFAULT_LOCALE, type Formatter } from "../experiments/format/index.ts";
 import { DEFAULT_CURRENCY } from "./reportDocument.ts";
 
 /** What section builders need besides their document: a DOM for Plot, the currency, an id prefix. */
@@ -7,12 +8,17 @@ export interface RenderContext {
   readonly document: Document;
   /** ISO 4217 code for money values. */
   readonly currency: string;
+  /** BCP 47 locale for numbers (the scenario's `report.locale`). */
+  readonly locale: string;
+  /** The scenario's formatter: locale and currency bound. */
+  readonly format: Formatter;
   /** Prefix for HTML ids, so two documents in one report never clash (`"r1"`). */
   readonly idPrefix: string;
 }
 
 export interface RenderContextOptions {
   currency?: string;
+  locale?: string;
   idPrefix?: string;
   /** Reuse a DOM document (one per report is enough); a fresh linkedom document when absent. */
   document?: Document;
@@ -20,9 +26,13 @@ export interface RenderContextOptions {
 
 /** A render context with defaults filled in. */
 export function createRenderContext(options: RenderContextOptions = {}): RenderContext {
+  const currency = options.currency ?? DEFAULT_CURRENCY;
+  const locale = options.locale ?? DEFAULT_LOCALE;
   return Object.freeze({
     document: options.document ?? createPlotDocument(),
-    currency: options.currency ?? DEFAULT_CURRENCY,
+    currency,
+    locale,
+    format: createFormatter({ locale, currency }),
     idPrefix: options.idPrefix ?? "r1",
   });
 }

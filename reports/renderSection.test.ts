@@ -14,6 +14,7 @@ const chart: Chart = {
     { label: "bad colour", color: "red;background:url(http://x)", shape: "square" },
   ],
   size: "half",
+  data: [],
 };
 
 const table: Table = {

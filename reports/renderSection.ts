@@ -1,3 +1,5 @@
+import { Buffer } from "node:buffer";
+import { formatCsv } from "../experiments/csv/index.ts";
 import { html, type SafeHtml } from "./escapeHtml.ts";
 import type { Chart, KeyFigure, LegendItem, Section, Table } from "./reportTypes.ts";
 
@@ -34,7 +36,25 @@ export function renderChart(chart: Chart): SafeHtml {
 ${chart.legend.length > 0 ? renderLegend(chart.legend) : null}
 <div class="chart-body">${chart.svg}</div>
 </div>
+${renderDownloads(chart.id, chart.data.length > 0 ? formatCsv(chart.data) : null, chart.svgFile ?? null)}
 </figure>`;
+}
+
+/**
+ * Download links as data: URLs, so the report stays one file that fetches nothing: the figure's data
+ * as CSV and the chart as SVG. Nothing when there is nothing to download.
+ */
+function renderDownloads(id: string, csv: string | null, svg: string | null): SafeHtml | null {
+  if (csv === null && (svg === null || svg === "")) return null;
+  const links = [
+    csv === null ? null : html`<a download="${id}.csv" href="${dataUrl("text/csv;charset=utf-8", csv)}">data (CSV)</a>`,
+    svg === null || svg === "" ? null : html`<a download="${id}.svg" href="${dataUrl("image/svg+xml;charset=utf-8", svg)}">chart (SVG)</a>`,
+  ].filter((link) => link !== null);
+  return html`<p class="downloads">Download ${links.map((link, index) => html`${index > 0 ? " · " : ""}${link}`)}</p>`;
+}
+
+function dataUrl(type: string, text: string): string {
+  return `data:${type};base64,${Buffer.from(text, "utf8").toString("base64")}`;
 }
 
 function renderLegend(items: readonly LegendItem[]): SafeHtml {
@@ -59,10 +79,12 @@ export function renderTable(table: Table): SafeHtml {
         return index === 0 ? html`<th scope="row"${attributes}>${cell.text}</th>` : html`<td${attributes}>${cell.text}</td>`;
       })}</tr>`,
   );
+  const csv = formatCsv(table.rows.map((row) => Object.fromEntries(table.columns.map((column, index) => [column.label, typeof row[index]?.sortValue === "number" ? row[index].sortValue : (row[index]?.text ?? "")]))), table.columns.map((column) => column.label));
   return html`<div class="table-wrap"><table class="data${table.sortable ? " sortable" : ""}" id="${table.id}">
 <caption>${table.caption}</caption>
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${rows.map((row) => html`${row}\n`)}</tbody>
-</table></div>`;
+</table></div>
+${renderDownloads(table.id, table.rows.length > 0 ? csv : null, null)}`;
 }

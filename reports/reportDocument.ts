@@ -1,5 +1,5 @@
 import type { RunStamp } from "../experiments/index.ts";
-import type { ChatOnlyResults, StoreResults } from "../sim/model/index.ts";
+import type { ChatOnlyResults, ModelConfig, StoreResults } from "../sim/model/index.ts";
 import type { CalibrationResults, ComparisonResults, DecisionResults, StaffingResults, SyntheticCheckResults } from "./inputTypes.ts";
 import { ReportInputError } from "./ReportInputError.ts";
 
@@ -17,6 +17,10 @@ export interface ScenarioInfo {
   description: string;
   /** ISO 4217 code for money values. */
   currency: string;
+  /** BCP 47 locale for numbers (the scenario's `report.locale`); en-US when absent. */
+  locale?: string;
+  /** The resolved model, for the what-if panel (chat-only runs); absent when not loaded. */
+  model?: ModelConfig;
 }
 
 /** One results file, validated: its stamp (possibly partial or absent), its body and its scenario details. */

@@ -87,6 +87,7 @@ describe.skipIf(!chromiumAvailable())(`report in Chromium (${CHROMIUM_PATH})`, (
     for (const chart of check.charts) {
       expect({ id: chart.id, visible: chart.visible, sized: chart.width > 100 && chart.height > 50 }).toEqual({ id: chart.id, visible: true, sized: true });
     }
+    expect(check.tablesOverflowing).toEqual([]);
     expect(check.text).toContain(HOSTILE_NAME);
     expect(check.text).toContain(HOSTILE_DESCRIPTION);
     expect(check.text).toContain("<svg onload=alert(2)>");

@@ -85,7 +85,14 @@ ul.legend li { display: inline-flex; align-items: center; gap: 6px; }
 .swatch-dashed { height: 0; border-top: 3px dashed; border-radius: 0; width: 20px; }
 .swatch-dot { width: 10px; height: 10px; border-radius: 50%; }
 .swatch-ring { width: 10px; height: 10px; border-radius: 50%; border: 2px solid; background: transparent !important; }
-.table-wrap { overflow-x: auto; margin: 20px 0 0; }
+.table-wrap { overflow-x: auto; margin: 20px 0 0; max-width: 100%; }
+.whatif-levers { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: 10px 20px; align-items: end; margin: 0 0 8px; }
+.whatif-lever { display: grid; grid-template-columns: 1fr auto; gap: 2px 8px; font-size: 14px; }
+.whatif-lever span { grid-column: 1 / -1; color: var(--muted); font-size: 13px; }
+.whatif-lever output { font-variant-numeric: tabular-nums; min-width: 3.5em; text-align: right; }
+.whatif-progress { margin: 6px 0 0; font-size: 13px; color: var(--muted); min-height: 1.5em; }
+.downloads { margin: 4px 0 0; font-size: 12px; color: var(--muted); }
+.downloads a { color: inherit; }
 table.data { border-collapse: collapse; width: 100%; font-size: 13.5px; }
 table.data caption { text-align: left; font-weight: 650; padding: 0 0 6px; }
 table.data th, table.data td { padding: 5px 7px; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }

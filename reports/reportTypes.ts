@@ -23,6 +23,10 @@ export interface Chart {
   legend: readonly LegendItem[];
   /** Half-width charts sit two to a row on wide screens. */
   size: "full" | "half";
+  /** The plotted values, one record per row, for the chart's CSV download (empty: no data link). */
+  data: readonly Readonly<Record<string, string | number | null>>[];
+  /** The chart as a standalone SVG file, for its download link (absent: no SVG link, e.g. a screenshot). */
+  svgFile?: string;
 }
 
 /** A table cell: display text, and the value the table sorts by. */

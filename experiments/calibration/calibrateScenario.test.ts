@@ -83,8 +83,18 @@ describe("calibrateScenario", () => {
     expect(calibration.notes.some((note) => note.startsWith("Nelder–Mead polish skipped: with 15 parameters"))).toBe(true);
   });
 
-  it("calibrateScenario(..., {polishEvaluations}) runs Nelder–Mead within its budget and never ends worse than proportional fitting", async () => {
-    const { calibration } = await calibrateScenario(loadData(perturbed), aggregateRows, { replications: 1, seed: 11, workers: 1, polishEvaluations: 4, maxIterations: 1 });
+  it("calibrateScenario(..., {polishEvaluations}) runs Nelder–Mead within its budget and never ends worse than proportional fitting; each stage's progress total is fixed from its first report and ends complete", async () => {
+    const progress: [number, number, string][] = [];
+    const { calibration } = await calibrateScenario(loadData(perturbed), aggregateRows, { replications: 1, seed: 11, workers: 1, polishEvaluations: 4, maxIterations: 1, onProgress: (finished, total, stage) => progress.push([finished, total, stage]) });
+    const stages = [...new Set(progress.map(([, , stage]) => stage))];
+    expect(stages).toEqual(["proportional fitting", "polish"]);
+    for (const stage of stages) {
+      const reports = progress.filter((entry) => entry[2] === stage);
+      // replications × (max iterations + 1) for fitting, replications × polish evaluations for the polish.
+      expect(new Set(reports.map(([, total]) => total))).toEqual(new Set([stage === "polish" ? 4 : 2]));
+      expect(reports.every(([finished, total], index) => finished <= total && (index === 0 || finished >= reports[index - 1][0]))).toBe(true);
+      expect(reports.at(-1)![0]).toBe(reports.at(-1)![1]);
+    }
     expect(calibration.search.nelderMeadEvaluations).toBeLessThanOrEqual(4);
     expect(calibration.search.history.filter((entry) => entry.stage === "nelderMead").length).toBeLessThanOrEqual(4);
     expect(calibration.goodnessOfFit.deviance).toBeLessThanOrEqual(calibration.search.devianceAfterProportional);

@@ -43,7 +43,16 @@ const WEAK_IDENTIFICATION = 0.25;
 /** Starting simplex of the Nelder–Mead polish: 5% on each factor. */
 const POLISH_STEP = 0.05;
 
-export interface CalibrateOptions extends RunTasksOptions {
+/** Progress stage names, as the CLI labels its bars. */
+const PROGRESS_STAGES = { proportional: "proportional fitting", polish: "polish" } as const;
+
+export interface CalibrateOptions extends Omit<RunTasksOptions, "onProgress"> {
+  /**
+   * Runs finished of the stage's total: the total is fixed when a stage starts (proportional fitting:
+   * replications × (max iterations + 1); polish: replications × polish evaluations), so a progress bar
+   * never changes its length mid-run; a stage that ends early is reported complete.
+   */
+  onProgress?: (finished: number, total: number, stage: string) => void;
   replications: number;
   seed: string | number;
   /** Proportional-fitting rounds (default 10). */
@@ -169,7 +178,10 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
   const history: CalibrationResults["search"]["history"] = [];
   const cache = new Map<string, Evaluation>();
   let evaluations = 0;
-  let planned = R * (maxIterations + 1);
+  // Progress counts runs per stage against the stage's fixed total (see CalibrateOptions.onProgress).
+  let stageName: string = PROGRESS_STAGES.proportional;
+  let stageStart = 0;
+  let stageTotal = R * (maxIterations + 1);
   const stopped = (): boolean => options.signal?.aborted === true || (options.failFast === true && errored.length > 0);
 
   const evaluate = async (factors: number[], stage: "proportional" | "nelderMead"): Promise<Evaluation> => {
@@ -181,7 +193,7 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
     for (const { path, value } of assignments) setPath(data, path, value);
     const config = parseScenario(data, { path: loaded.path }).config;
     const done = evaluations * R;
-    const outcomes = await runTasks(seeds.map((seed) => ({ config, seed })), { ...options, onProgress: (finished) => options.onProgress?.(done + finished, Math.max(planned, done + R)) });
+    const outcomes = await runTasks(seeds.map((seed) => ({ config, seed })), { ...options, onProgress: (finished) => options.onProgress?.(Math.min(stageTotal, done - stageStart + finished), stageTotal, stageName) });
     const index = ++evaluations;
     const runs: StoreResults[] = [];
     for (const outcome of outcomes) {
@@ -231,7 +243,7 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
     parameters.forEach((_, k) => (logFactors[k] += clamp((damping * gaps[k]) / elasticity[k], -MAX_LOG_STEP, MAX_LOG_STEP)));
   }
   const afterProportional = best!;
-  planned = evaluations * R;
+  options.onProgress?.(stageTotal, stageTotal, stageName);
 
   // Stage 2: Nelder–Mead polish of the deviance, when the data over-determine the parameters.
   const freeCells = afterProportional.statistics.freeCells;
@@ -239,7 +251,9 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
   const polishEvaluations = options.polishEvaluations ?? (degreesOfFreedom > 0 && parameters.length <= MAX_POLISHED_PARAMETERS ? 3 * (parameters.length + 1) : 0);
   let nelderMeadEvaluations = 0;
   if (polishEvaluations > 0 && parameters.length > 0 && !stopped()) {
-    planned += polishEvaluations * R;
+    stageName = PROGRESS_STAGES.polish;
+    stageStart = evaluations * R;
+    stageTotal = polishEvaluations * R;
     const start = afterProportional.factors.map(Math.log);
     const result = await nelderMead(
       async (x) => {
@@ -252,6 +266,8 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
       { maxEvaluations: polishEvaluations, initialStep: POLISH_STEP },
     );
     nelderMeadEvaluations = result.evaluations;
+    // Cached points and an early stop leave runs unused: the stage is done all the same.
+    options.onProgress?.(stageTotal, stageTotal, stageName);
   }
 
   const final = best!;

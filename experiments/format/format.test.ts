@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createFormatter } from "./createFormatter.ts";
 import {
   formatBounds,
   formatClock,
@@ -14,6 +15,7 @@ import {
   formatSeconds,
   formatSignedPercent,
   formatValue,
+  percentDigits,
 } from "./format.ts";
 
 describe("format", () => {
@@ -53,12 +55,12 @@ describe("format", () => {
       "3",
       "1.9",
       "−1.5",
-      "+4.5",
+      "+5",
     ]);
   });
 
-  it("formatValue shows counts whole from 10 up and formatPValue never uses scientific notation", () => {
-    expect([formatValue(112.4, "count", "USD"), formatValue(1074, "count", "USD"), formatValue(4.25, "count", "USD")]).toEqual(["112", "1,074", "4.3"]);
+  it("formatValue shows counts whole (never with decimals) and formatPValue never uses scientific notation", () => {
+    expect([formatValue(112.4, "count", "USD"), formatValue(1074, "count", "USD"), formatValue(4.25, "count", "USD")]).toEqual(["112", "1,074", "4"]);
     expect([formatPValue(0.0000052), formatPValue(4.1e-9), formatPValue(0.0432, true), formatPValue(0.00001, true)]).toEqual(["< 0.001", "< 0.001", "= 0.043", "< 0.001"]);
   });
 
@@ -77,5 +79,28 @@ describe("format", () => {
 
   it("formatClock and formatDayClock read seconds since the start of day 1", () => {
     expect([formatClock(70200), formatClock(90000), formatDayClock(90000, true), formatDayClock(90000, false)]).toEqual(["19:30", "01:00", "day 2, 01:00", "01:00"]);
+  });
+
+  it("percentDigits picks one precision per column: two significant digits for the smallest non-zero share", () => {
+    expect([percentDigits([0.0213, 0.7056]), percentDigits([0.004, 0.2]), percentDigits([0.5, 0.9]), percentDigits([0.00004]), percentDigits([null, 0])]).toEqual([1, 2, 0, 3, 1]);
+    const column = [0.0213, 0.7056, 0.1];
+    const digits = percentDigits(column);
+    expect(column.map((value) => formatPercent(value, digits))).toEqual(["2.1%", "70.6%", "10.0%"]);
+  });
+
+  it("createFormatter writes numbers, money, percentages and p-values in the scenario's locale", () => {
+    const german = createFormatter({ locale: "de-DE", currency: "EUR" });
+    expect([german.money(1234.5), german.percent(0.0213), german.count(118995), german.pValue(0.0432, true), german.pValue(0.00001), german.seconds(210), german.pp(0.0041)]).toEqual([
+      "1.235\u00a0€",
+      "2,13\u00a0%",
+      "118.995",
+      "= 0,043",
+      "< 0,001",
+      "3,5 min",
+      "+0,41 pp",
+    ]);
+    expect(german.interval(0.0041, 0.0022, 0.006, "rate", true)).toBe("+0,41 pp [+0,22 pp, +0,60 pp]");
+    const american = createFormatter({ currency: "USD" });
+    expect([american.locale, american.money(670), american.money(12.262), american.interval(812, 548, 1076, "money", true)]).toEqual(["en-US", "$670", "$12.26", "+$812 [+$548, +$1,076]"]);
   });
 });

@@ -10,54 +10,64 @@ const WHOLE_MONEY_FROM = 100;
 /** What a missing value (a ratio with a zero denominator) shows. */
 export const MISSING = "–";
 
+/** Locale when a scenario names none (`report.locale`): numbers as a US reader writes them. */
+export const DEFAULT_LOCALE = "en-US";
+
 /** Units a report value can carry; `rate` is a share in [0, 1], `money` is in the scenario currency, `ratio` a plain number. */
 export type ValueUnit = "rate" | "money" | "seconds" | "count" | "ratio";
 
-const countFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-
-/** A count with thousands separators: `formatCount(118995)` → `"118,995"`. */
-export function formatCount(value: number | null): string {
-  if (value === null || !Number.isFinite(value)) return MISSING;
-  const text = countFormat.format(Math.abs(value));
-  return value < 0 && text !== "0" ? `−${text}` : text;
+/** A count with thousands separators, never with decimals: `formatCount(118995)` → `"118,995"`. */
+export function formatCount(value: number | null, locale = DEFAULT_LOCALE): string {
+  return formatNumber(value, 0, locale);
 }
 
 /** A plain number with at most `digits` decimals: `formatNumber(1.9043, 2)` → `"1.9"`. */
-export function formatNumber(value: number | null, digits = 2): string {
+export function formatNumber(value: number | null, digits = 2, locale = DEFAULT_LOCALE): string {
   if (value === null || !Number.isFinite(value)) return MISSING;
-  const text = Math.abs(value).toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-  return value < 0 && text !== "0" ? `−${text}` : text;
+  const text = fixed(Math.abs(value), 0, digits, locale);
+  return value < 0 && text !== fixed(0, 0, 0, locale) ? `−${text}` : text;
 }
 
 /**
  * A share as a percentage, two decimals below 10% and one above unless told:
  * `formatPercent(0.02137)` → `"2.14%"`, `formatPercent(0.7056)` → `"70.6%"`.
  */
-export function formatPercent(value: number | null, digits?: number): string {
+export function formatPercent(value: number | null, digits?: number, locale = DEFAULT_LOCALE): string {
   if (value === null || !Number.isFinite(value)) return MISSING;
   const decimals = digits ?? (Math.abs(value) < 0.1 && value !== 0 ? 2 : 1);
-  return `${(value * 100).toFixed(decimals)}%`;
+  return `${value < 0 ? "−" : ""}${percentFormat(locale, decimals).format(Math.abs(value))}`;
+}
+
+/**
+ * One percent precision for a whole column (a table column, a chart's labels), so figures line up:
+ * enough decimals that the smallest non-zero share keeps two significant digits, at most three.
+ * `percentDigits([0.0213, 0.7056])` → `1` ("2.1%", "70.6%"); `percentDigits([0.004, 0.2])` → `2`.
+ */
+export function percentDigits(values: readonly (number | null)[]): number {
+  const magnitudes = values.filter((value): value is number => value !== null && Number.isFinite(value) && value !== 0).map((value) => Math.abs(value) * 100);
+  if (magnitudes.length === 0) return 1;
+  return Math.min(3, Math.max(0, Math.ceil(-Math.log10(Math.min(...magnitudes))) + 1));
 }
 
 /** A relative change, signed: `formatSignedPercent(-0.087)` → `"−8.7%"`. */
-export function formatSignedPercent(value: number | null, digits = 1): string {
+export function formatSignedPercent(value: number | null, digits = 1, locale = DEFAULT_LOCALE): string {
   if (value === null || !Number.isFinite(value)) return MISSING;
-  return `${sign(value * 100, digits)}${Math.abs(value * 100).toFixed(digits)}%`;
+  return `${sign(value * 100, digits)}${percentFormat(locale, digits).format(Math.abs(value))}`;
 }
 
 /**
  * A short axis tick: `formatCompact(1500)` → `"1.5K"`, `formatCompact(-500)` → `"−500"`,
  * `formatCompact(0)` → `"0"` (Intl compact notation; d3's "s" would print "0k" on a shared prefix).
  */
-export function formatCompact(value: number): string {
-  const text = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }).format(Math.abs(value));
+export function formatCompact(value: number, locale = DEFAULT_LOCALE): string {
+  const text = new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1 }).format(Math.abs(value));
   return `${value < 0 && text !== "0" ? "−" : ""}${text}`;
 }
 
 /** A difference of two shares in percentage points, signed: `formatPp(0.0041)` → `"+0.41 pp"`. */
-export function formatPp(value: number | null, digits = 2, signed = true): string {
+export function formatPp(value: number | null, digits = 2, signed = true, locale = DEFAULT_LOCALE): string {
   if (value === null || !Number.isFinite(value)) return MISSING;
-  return `${signed ? sign(value * 100, digits) : value < 0 ? "−" : ""}${Math.abs(value * 100).toFixed(digits)} pp`;
+  return `${signed ? sign(value * 100, digits) : value < 0 ? "−" : ""}${fixed(Math.abs(value * 100), digits, digits, locale)} pp`;
 }
 
 /**
@@ -65,9 +75,9 @@ export function formatPp(value: number | null, digits = 2, signed = true): strin
  * share of the amount): `formatMoney(12.262, "USD")` → `"$12.26"`, `formatMoney(670, "USD")` →
  * `"$670"`, `formatMoney(326171.2, "EUR")` → `"€326,171"`.
  */
-export function formatMoney(value: number | null, currency: string, signed = false, digits?: number): string {
+export function formatMoney(value: number | null, currency: string, signed = false, digits?: number, locale = DEFAULT_LOCALE): string {
   if (value === null || !Number.isFinite(value)) return MISSING;
-  const formatted = moneyFormat(currency, digits ?? (Math.abs(value) >= WHOLE_MONEY_FROM ? 0 : 2)).format(Math.abs(value));
+  const formatted = moneyFormat(currency, locale, digits ?? (Math.abs(value) >= WHOLE_MONEY_FROM ? 0 : 2)).format(Math.abs(value));
   return `${signed ? sign(value, 2) : value < 0 ? "−" : ""}${formatted}`;
 }
 
@@ -75,33 +85,32 @@ export function formatMoney(value: number | null, currency: string, signed = fal
  * A duration: seconds below 90 s, minutes below 90 min, hours above:
  * `formatSeconds(42)` → `"42 s"`, `formatSeconds(210)` → `"3.5 min"`, `formatSeconds(7.25)` → `"7.3 s"`.
  */
-export function formatSeconds(value: number | null, signed = false): string {
+export function formatSeconds(value: number | null, signed = false, locale = DEFAULT_LOCALE): string {
   if (value === null || !Number.isFinite(value)) return MISSING;
   const prefix = signed ? sign(value, 1) : value < 0 ? "−" : "";
   const magnitude = Math.abs(value);
-  if (magnitude < 10) return `${prefix}${trimZero(magnitude.toFixed(1))} s`;
-  if (magnitude < 90) return `${prefix}${magnitude.toFixed(0)} s`;
-  if (magnitude < 5400) return `${prefix}${trimZero((magnitude / 60).toFixed(1))} min`;
-  return `${prefix}${trimZero((magnitude / 3600).toFixed(1))} h`;
+  if (magnitude < 10) return `${prefix}${fixed(magnitude, 0, 1, locale)} s`;
+  if (magnitude < 90) return `${prefix}${fixed(magnitude, 0, 0, locale)} s`;
+  if (magnitude < 5400) return `${prefix}${fixed(magnitude / 60, 0, 1, locale)} min`;
+  return `${prefix}${fixed(magnitude / 3600, 0, 1, locale)} h`;
 }
 
 /** A value in its unit; differences of rates are in percentage points (`difference: true`). */
-export function formatValue(value: number | null, unit: ValueUnit, currency: string, options: { difference?: boolean; moneyDigits?: number } = {}): string {
+export function formatValue(value: number | null, unit: ValueUnit, currency: string, options: { difference?: boolean; moneyDigits?: number; percentDigits?: number; locale?: string } = {}): string {
   const difference = options.difference ?? false;
+  const locale = options.locale ?? DEFAULT_LOCALE;
   switch (unit) {
     case "rate":
-      return difference ? formatPp(value) : formatPercent(value);
+      return difference ? formatPp(value, options.percentDigits ?? 2, true, locale) : formatPercent(value, options.percentDigits, locale);
     case "money":
-      return formatMoney(value, currency, difference, options.moneyDigits);
+      return formatMoney(value, currency, difference, options.moneyDigits, locale);
     case "seconds":
-      return formatSeconds(value, difference);
-    case "count": {
-      // A count is whole; a mean count over replications keeps one decimal only while it is small.
-      const digits = value !== null && Math.abs(value) < 10 ? 1 : 0;
-      return difference && value !== null && Number.isFinite(value) ? `${sign(value, digits)}${formatNumber(Math.abs(value), digits)}` : formatNumber(value, digits);
-    }
+      return formatSeconds(value, difference, locale);
+    case "count":
+      // A count is whole, a mean count over replications too: "2.4 chats" reads as a measurement error.
+      return difference && value !== null && Number.isFinite(value) ? `${sign(value, 0)}${formatNumber(Math.abs(value), 0, locale)}` : formatNumber(value, 0, locale);
     case "ratio":
-      return difference && value !== null && Number.isFinite(value) ? `${sign(value, 2)}${formatNumber(Math.abs(value), 2)}` : formatNumber(value, 2);
+      return difference && value !== null && Number.isFinite(value) ? `${sign(value, 2)}${formatNumber(Math.abs(value), 2, locale)}` : formatNumber(value, 2, locale);
   }
 }
 
@@ -110,19 +119,19 @@ export function formatValue(value: number | null, unit: ValueUnit, currency: str
  * `"+0.41 pp [+0.22 pp, +0.60 pp]"`, `"+$812 [+$548, +$1,076]"`, `"2.14% [2.01%, 2.27%]"`. Without
  * bounds (an estimate from one replication) just the mean.
  */
-export function formatInterval(mean: number | null, lower: number | null, upper: number | null, unit: ValueUnit, currency: string, difference = false): string {
+export function formatInterval(mean: number | null, lower: number | null, upper: number | null, unit: ValueUnit, currency: string, difference = false, locale = DEFAULT_LOCALE): string {
   const moneyDigits = intervalMoneyDigits(mean, lower, upper);
-  const bounds = formatBounds(lower, upper, unit, currency, difference, moneyDigits);
-  return `${formatValue(mean, unit, currency, { difference, moneyDigits })}${bounds === "" ? "" : ` ${bounds}`}`;
+  const bounds = formatBounds(lower, upper, unit, currency, difference, moneyDigits, locale);
+  return `${formatValue(mean, unit, currency, { difference, moneyDigits, locale })}${bounds === "" ? "" : ` ${bounds}`}`;
 }
 
 /**
  * Just the interval, each bound with its unit (and its sign, for a difference):
  * `"[−0.10 pp, +0.92 pp]"`, `"[$1.20, $3.40]"`; empty when a bound is missing.
  */
-export function formatBounds(lower: number | null, upper: number | null, unit: ValueUnit, currency: string, difference = false, moneyDigits = intervalMoneyDigits(lower, upper)): string {
+export function formatBounds(lower: number | null, upper: number | null, unit: ValueUnit, currency: string, difference = false, moneyDigits = intervalMoneyDigits(lower, upper), locale = DEFAULT_LOCALE): string {
   if (lower === null || upper === null || !Number.isFinite(lower) || !Number.isFinite(upper)) return "";
-  const bound = (value: number | null): string => formatValue(value, unit, currency, { difference, moneyDigits });
+  const bound = (value: number | null): string => formatValue(value, unit, currency, { difference, moneyDigits, locale });
   return `[${bound(lower)}, ${bound(upper)}]`;
 }
 
@@ -149,10 +158,10 @@ export function formatDayClock(secondsSinceStart: number, multiDay: boolean): st
  * A p-value, three decimals, never in scientific notation: `"0.003"`, `"< 0.001"`; with
  * `relation` the comparison sign is part of it, for `p ${...}`: `"= 0.003"`, `"< 0.001"`.
  */
-export function formatPValue(value: number | null, relation = false): string {
+export function formatPValue(value: number | null, relation = false, locale = DEFAULT_LOCALE): string {
   if (value === null || !Number.isFinite(value)) return MISSING;
-  if (value < 0.001) return "< 0.001";
-  return `${relation ? "= " : ""}${value.toFixed(3)}`;
+  if (value < 0.001) return `< ${fixed(0.001, 3, 3, locale)}`;
+  return `${relation ? "= " : ""}${fixed(value, 3, 3, locale)}`;
 }
 
 function sign(value: number, digits: number): string {
@@ -160,16 +169,21 @@ function sign(value: number, digits: number): string {
   return rounded === 0 ? "±" : value > 0 ? "+" : "−";
 }
 
-function trimZero(text: string): string {
-  return text.endsWith(".0") ? text.slice(0, -2) : text;
+/** A non-negative number in the locale with between `minimumDigits` and `maximumDigits` decimals. */
+function fixed(value: number, minimumDigits: number, maximumDigits: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: minimumDigits, maximumFractionDigits: maximumDigits }).format(value);
 }
 
-function moneyFormat(currency: string, digits: number): Intl.NumberFormat {
+function percentFormat(locale: string, digits: number): Intl.NumberFormat {
+  return new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function moneyFormat(currency: string, locale: string, digits: number): Intl.NumberFormat {
   try {
-    return new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    return new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
   } catch {
     // Not an ISO 4217 code: the plain number followed by the code as written.
-    const plain = new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    const plain = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
     return { format: (value: number) => `${plain.format(value)} ${currency}` } as Intl.NumberFormat;
   }
 }

@@ -1,5 +1,7 @@
 export {
   MISSING,
+  DEFAULT_LOCALE,
+  percentDigits,
   type ValueUnit,
   formatCount,
   formatNumber,
@@ -16,3 +18,4 @@ export {
   formatDayClock,
   formatPValue,
 } from "./format.ts";
+export { createFormatter, type Formatter } from "./createFormatter.ts";

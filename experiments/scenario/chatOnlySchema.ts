@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { nonNegativeDistributionSchema } from "./distributionSchema.ts";
 import { nonNegative, positive, strict, text } from "./fields.ts";
-import { chatOnlyAgentsSchema, deskSchema, horizonSchema, slowdownModeSchema } from "./sharedSchema.ts";
+import { chatOnlyAgentsSchema, deskSchema, horizonSchema, reportSettingsSchema, slowdownModeSchema } from "./sharedSchema.ts";
 
 /** A contact-centre-only scenario: chat arrivals, handle time, patience and agents. */
 export const chatOnlyScenarioSchema = strict({
@@ -9,6 +9,7 @@ export const chatOnlyScenarioSchema = strict({
   name: text("scenario name"),
   description: z.string().default("").describe("free text shown in reports"),
   currency: z.string().default("USD").describe("currency code used for money fields"),
+  report: reportSettingsSchema,
   seed: z.union([z.number(), z.string()]).optional().describe("default seed (the command line can override)"),
   horizon: horizonSchema,
   arrivals: strict({

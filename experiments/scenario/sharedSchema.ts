@@ -24,6 +24,29 @@ export const horizonSchema = strict({
   warmupSeconds: nonNegative("warm-up: the first seconds of the horizon are simulated but left out of the whole-run chat figures (default: chat-only 10 × the mean handle time, at most a tenth of the horizon; store 0)").optional(),
 }).describe("how long to simulate");
 
+/** Whether `tag` is a BCP 47 locale this runtime can format numbers in. */
+function isSupportedLocale(tag: string): boolean {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([tag]).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * How reports and CLI summaries write numbers. Optional with no default, so scenarios without it keep
+ * their scenario hash; readers fall back to en-US.
+ */
+export const reportSettingsSchema = strict({
+  locale: z
+    .string({ error: "must be a string" })
+    .refine(isSupportedLocale, { error: "must be a BCP 47 locale such as en-US, en-GB, de-DE, fr-FR" })
+    .optional()
+    .describe("locale for numbers and money in reports, BCP 47 (default en-US)"),
+})
+  .optional()
+  .describe("report settings: locale (money is in the scenario currency)");
+
 const block = strict({
   from: z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: "must be a time HH:MM" }).describe("start time of day, HH:MM"),
   to: z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: "must be a time HH:MM" }).describe("end time of day, HH:MM (24:00 = midnight)"),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ABANDONMENT_REASONS, CHECKOUT_REASONS } from "../../sim/model/index.ts";
 import { nonNegativeDistributionSchema } from "./distributionSchema.ts";
 import { flag, nonNegative, positive, probability, strict, text } from "./fields.ts";
-import { agentsSchema, deskSchema, horizonSchema, slowdownModeSchema } from "./sharedSchema.ts";
+import { agentsSchema, deskSchema, horizonSchema, reportSettingsSchema, slowdownModeSchema } from "./sharedSchema.ts";
 
 const device = z.enum(["desktop", "mobile", "tablet"], { error: "must be one of desktop, mobile, tablet" });
 
@@ -224,6 +224,7 @@ export const storeScenarioSchema = strict({
   name: text("scenario name"),
   description: z.string().default("").describe("free text shown in reports"),
   currency: z.string().default("USD").describe("currency code used for all money fields"),
+  report: reportSettingsSchema,
   seed: z.union([z.number(), z.string()]).optional().describe("default seed (the command line can override)"),
   horizon: horizonSchema,
   traffic: strict({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { integerTicks } from "./integerTicks.ts";
-import { quantileThresholds } from "./quantileThresholds.ts";
+import { countColorScale } from "./countColorScale.ts";
 import { timeAxis } from "./timeAxis.ts";
 
 describe("timeAxis", () => {
@@ -35,12 +35,24 @@ describe("integerTicks", () => {
       [0, 20, 40, 60, 80],
     ]);
   });
+
+  it("integerTicks(maximum, count, minimum) keeps a regular step over a range that does not start at 0", () => {
+    expect([integerTicks(13, 6, 3), integerTicks(9, 8, 2)]).toEqual([
+      [4, 6, 8, 10, 12],
+      [2, 3, 4, 5, 6, 7, 8, 9],
+    ]);
+  });
 });
 
-describe("quantileThresholds", () => {
-  it("quantileThresholds(values, classes) puts about as many values in each class, deduplicated", () => {
-    expect(quantileThresholds([1, 2, 3, 4, 100], 4)).toEqual([2, 3, 4]);
-    expect(quantileThresholds([5, 5, 5, 5], 4)).toEqual([]);
-    expect(quantileThresholds([], 4)).toEqual([]);
+describe("countColorScale", () => {
+  it("countColorScale(values) is linear from 0 for values of one magnitude and log when they span 50× or more", () => {
+    const linear = countColorScale([3, 10, 20]);
+    expect([linear.type, linear.domain, linear.position(10)]).toEqual(["linear", [0, 20], 0.5]);
+    const log = countColorScale([0, 2, 112, 1074]);
+    expect([log.type, log.domain]).toEqual(["log", [2, 1074]]);
+    // On the log scale 112 sits about two thirds of the way up, 1,074 at the top: different colours.
+    expect(log.position(112)).toBeCloseTo(Math.log(56) / Math.log(537), 12);
+    expect(log.position(1074)).toBe(1);
+    expect(countColorScale([0.2, 0.9], [0, 1]).domain).toEqual([0, 1]);
   });
 });

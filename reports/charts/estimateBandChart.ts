@@ -3,6 +3,7 @@ import type { Estimate } from "../inputTypes.ts";
 import { COLORS } from "../palette.ts";
 import type { RenderContext } from "../renderContext.ts";
 import type { Chart } from "../reportTypes.ts";
+import { integerTicks } from "./integerTicks.ts";
 import { plotChart } from "./plotChart.ts";
 
 /** A replicated estimate at each x, drawn as mean line and dots over a confidence band. */
@@ -31,7 +32,7 @@ export function estimateBandChart(spec: EstimateBandSpec, context: RenderContext
   const marks: Plot.Markish[] = [
     Plot.areaY(rows, { x: "x", y1: "lower", y2: "upper", fill: COLORS.primaryLight, fillOpacity: 0.35 }),
     Plot.lineY(rows, { x: "x", y: "mean", stroke: COLORS.primary, strokeWidth: 2 }),
-    Plot.dot(rows, { x: "x", y: "mean", fill: COLORS.primary, r: 3 }),
+    Plot.dot(rows, { x: "x", y: "mean", fill: COLORS.primary, r: 3, title: (row: (typeof rows)[number]) => `${row.x}: ${spec.format(row.mean)}${row.lower === null || row.upper === null ? "" : ` [${spec.format(row.lower)}, ${spec.format(row.upper)}]`}` }),
   ];
   if (spec.reference !== undefined) {
     marks.unshift(Plot.ruleY([spec.reference.value], { stroke: COLORS.secondary, strokeDasharray: "5,3", strokeWidth: 1.5 }));
@@ -46,6 +47,7 @@ export function estimateBandChart(spec: EstimateBandSpec, context: RenderContext
       caption: spec.caption,
       size: spec.size ?? "half",
       description: `Line chart with confidence band of ${spec.yLabel} against ${spec.xLabel}: ${rows.map((row) => `${row.x}: ${spec.format(row.mean)}${row.lower === null || row.upper === null ? "" : ` [${spec.format(row.lower)}, ${spec.format(row.upper)}]`}`).join("; ")}`,
+      data: rows.map((row) => ({ [spec.xLabel]: row.x, mean: row.mean, lower: row.lower, upper: row.upper })),
       legend: [
         { label: "mean", color: COLORS.primary, shape: "line" },
         { label: "confidence interval", color: COLORS.primaryLight, shape: "square" },
@@ -56,7 +58,8 @@ export function estimateBandChart(spec: EstimateBandSpec, context: RenderContext
         marginLeft: 56,
         marginBottom: 42,
         marginRight: 16,
-        x: { label: spec.xLabel, ticks: xs.length <= 16 ? xs : undefined, tickFormat: "d", labelAnchor: "center", labelArrow: "none" },
+        // A regular axis (1-2-5 steps over the range), not a tick at each level swept: sweeps skip levels.
+        x: { label: spec.xLabel, domain: [Math.min(...xs), Math.max(...xs)], ticks: integerTicks(Math.max(...xs), 8, Math.min(...xs)), tickFormat: "d", labelAnchor: "center", labelArrow: "none" },
         y: { label: spec.yLabel, grid: true, tickFormat: spec.yTickFormat, domain: spec.yDomain, nice: spec.yDomain === undefined },
         marks,
       },

@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { formatClock } from "../../experiments/format/index.ts";
-import { HEATMAP_CLASSES, SEQUENTIAL_SCHEME } from "../palette.ts";
+import { colorOptions, colorRampLegend, countColorScale } from "./countColorScale.ts";
 import type { RenderContext } from "../renderContext.ts";
 import type { Chart } from "../reportTypes.ts";
 import { plotChart } from "./plotChart.ts";
@@ -22,8 +22,8 @@ export interface HeatmapSeries {
 }
 
 /**
- * A day × time-of-day heatmap with Plot's `cell` mark and a quantized single-hue scale (a continuous
- * legend would need a canvas). Missing values (null) leave the cell empty.
+ * A day × time-of-day heatmap with Plot's `cell` mark and a continuous single-hue scale, linear (log
+ * when the values span orders of magnitude) with a ramp legend. Missing values (null) leave the cell empty.
  */
 export function heatmapChart(series: HeatmapSeries, context: RenderContext): Chart {
   const cells = series.startSeconds.map((start, index) => ({
@@ -33,7 +33,7 @@ export function heatmapChart(series: HeatmapSeries, context: RenderContext): Cha
     value: series.values[index],
   }));
   const defined = cells.filter((cell) => cell.value !== null).map((cell) => cell.value as number);
-  const extent: [number, number] = series.domain ?? [Math.min(0, ...defined), Math.max(1e-9, ...defined)];
+  const scale = countColorScale(defined, series.domain);
   const slotsPerDay = Math.round(86_400 / series.intervalSeconds);
   const tickEvery = Math.max(1, Math.round((3 * 3600) / series.intervalSeconds));
   const days = [...new Set(cells.map((cell) => cell.day))];
@@ -44,8 +44,10 @@ export function heatmapChart(series: HeatmapSeries, context: RenderContext): Cha
       title: series.title,
       caption: series.caption,
       description: `Heatmap of ${series.valueLabel} by day and time of day over ${days.length} days; highest ${peak?.value === null || peak === undefined ? "none" : `${series.format(peak.value)} on ${peak.day} at ${peak.clock}`}`,
+      legendPlot: colorRampLegend(scale, { label: series.valueLabel, format: series.format }),
+      data: cells.map((cell) => ({ day: cell.day, time: cell.clock, [series.valueLabel]: cell.value })),
       plot: {
-        height: 40 + days.length * 28 + 60,
+        height: 40 + days.length * 28 + 40,
         marginLeft: 56,
         marginBottom: 34,
         padding: 0.06,
@@ -59,15 +61,7 @@ export function heatmapChart(series: HeatmapSeries, context: RenderContext): Cha
           labelArrow: "none",
         },
         y: { domain: days, label: null },
-        color: {
-          type: "quantize",
-          n: HEATMAP_CLASSES,
-          scheme: SEQUENTIAL_SCHEME,
-          domain: extent,
-          legend: true,
-          label: series.valueLabel,
-          tickFormat: series.format,
-        },
+        color: colorOptions(scale),
         marks: [
           Plot.cell(
             cells.filter((cell) => cell.value !== null),

@@ -23,7 +23,14 @@ export interface ChartSpec {
   size?: Chart["size"];
   /** Plot options without `document`, `width` (from size unless given) or `ariaLabel`. */
   plot: Plot.PlotOptions;
+  /** A legend drawn as its own small Plot chart above the figure (e.g. colorRampLegend). */
+  legendPlot?: Plot.PlotOptions;
+  /** The plotted values as rows, offered as a CSV download (column names are the keys of the first row). */
+  data?: readonly DataRow[];
 }
+
+/** One row of a chart's data download. */
+export type DataRow = Readonly<Record<string, string | number | null>>;
 
 /**
  * Renders a chart with Observable Plot into the context's DOM and serializes it with every text node
@@ -40,21 +47,38 @@ export function plotChart(spec: ChartSpec, context: RenderContext): Chart {
     ariaLabel: spec.description,
     document: context.document,
   }) as unknown as Element;
-  const svgs = element.tagName.toLowerCase() === "figure" ? Array.from(element.children) : [element];
-  for (const svg of svgs) {
-    if (svg.tagName.toLowerCase() !== "svg") continue;
+  const legend =
+    spec.legendPlot === undefined
+      ? []
+      : // The class ends in "-ramp" like Plot's own legends, so styles and checks treat it as one.
+        [Plot.plot({ ...spec.legendPlot, className: "convsim-legend-ramp", style: { fontSize: `${CHART_FONT_SIZE - 1}px`, overflow: "visible" }, ariaLabel: `colour scale of ${spec.title}`, document: context.document }) as unknown as Element];
+  const svgs = [...legend, ...(element.tagName.toLowerCase() === "figure" ? Array.from(element.children) : [element])].filter((svg) => svg.tagName.toLowerCase() === "svg");
+  // Plot puts its legends before the plot: the last SVG is the chart itself.
+  for (const [index, svg] of svgs.entries()) {
     svg.setAttribute("role", "img");
     if (!svg.hasAttribute("aria-label")) svg.setAttribute("aria-label", `colour scale of ${spec.title}`);
+    // A <title> is the SVG's accessible name in every reader and its tooltip on hover.
+    const title = context.document.createElementNS("http://www.w3.org/2000/svg", "title");
+    title.textContent = index === svgs.length - 1 ? spec.title : `colour scale of ${spec.title}`;
+    svg.insertBefore(title, svg.firstChild);
   }
   return {
     id: `${context.idPrefix}-${spec.key}`,
     title: spec.title,
     caption: spec.caption,
     description: spec.description,
-    svg: trustedHtml(svgs.filter((svg) => svg.tagName.toLowerCase() === "svg").map(serializeSvg).join("")),
+    svg: trustedHtml(svgs.map(serializeSvg).join("")),
     legend: spec.legend ?? [],
     size,
+    data: spec.data ?? [],
+    svgFile: standaloneSvg(svgs[svgs.length - 1]),
   };
+}
+
+/** The chart's SVG as a file of its own: the namespace a standalone SVG needs, and its <style> kept. */
+function standaloneSvg(svg: Element | undefined): string {
+  if (svg === undefined) return "";
+  return serializeSvg(svg).replace(/^<svg /, '<svg xmlns="http://www.w3.org/2000/svg" ');
 }
 
 /** Left margin that fits the longest label at the chart font (an estimate: Plot cannot measure text in Node). */

@@ -1,10 +1,10 @@
 import * as Plot from "@observablehq/plot";
 import type { StoreResults } from "../../sim/model/index.ts";
 import { labelMargin, plotChart } from "../charts/plotChart.ts";
-import { quantileThresholds } from "../charts/quantileThresholds.ts";
-import { formatCount, formatPercent } from "../../experiments/format/index.ts";
+import { colorOptions, colorRampLegend, countColorScale } from "../charts/countColorScale.ts";
+import { percentDigits, formatCount, formatPercent } from "../../experiments/format/index.ts";
 import { NON_CHECKOUT_REASONS, reasonLabel, stepLabel } from "../labels.ts";
-import { COLORS, HEATMAP_CLASSES, SEQUENTIAL_SCHEME } from "../palette.ts";
+import { COLORS, DARK_TEXT_FROM } from "../palette.ts";
 import type { RenderContext } from "../renderContext.ts";
 import type { Chart, SectionBuilder, Table } from "../reportTypes.ts";
 import { numberCell, textCell } from "../table.ts";
@@ -135,9 +135,8 @@ function reasonByStepChart(results: StoreResults, context: RenderContext): Chart
   );
   const reasonOrder = reasonCounts(results).map((reason) => reason.label);
   const reasons = reasonOrder.filter((label) => cells.some((cell) => cell.reason === label));
-  // Counts are skewed (just browsing at the cart dwarfs the rest), so classes hold equal numbers of cells.
-  const thresholds = quantileThresholds(cells.map((cell) => cell.count), HEATMAP_CLASSES);
-  const darkFrom = thresholds[Math.max(0, thresholds.length - 2)] ?? Infinity;
+  // Counts are skewed (just browsing at the cart dwarfs the rest): a log scale once they span orders of magnitude.
+  const scale = countColorScale(cells.map((cell) => cell.count));
   const largest = [...cells].sort((a, b) => b.count - a.count)[0];
   return plotChart(
     {
@@ -146,6 +145,8 @@ function reasonByStepChart(results: StoreResults, context: RenderContext): Chart
       caption:
         largest === undefined ? "No abandonments with a reason." : `The largest single cause: ${largest.reason.toLowerCase()} at ${largest.step.toLowerCase()} (${formatCount(largest.count)}).`,
       description: `Heatmap of abandonments by step and reason: ${cells.map((cell) => `${cell.step}, ${cell.reason}: ${formatCount(cell.count)}`).join("; ")}`,
+      legendPlot: colorRampLegend(scale, { label: "abandonments", format: context.format.compact }),
+      data: cells.map((cell) => ({ step: cell.step, reason: cell.reason, abandonments: cell.count })),
       plot: {
         height: reasons.length * 28 + 90,
         marginLeft: labelMargin(reasons),
@@ -153,15 +154,15 @@ function reasonByStepChart(results: StoreResults, context: RenderContext): Chart
         padding: 0.04,
         x: { domain: steps.map((step) => stepLabel(step.step)), label: null, axis: "top", tickSize: 0 },
         y: { domain: reasons, label: null, tickSize: 0 },
-        color: { type: "threshold", domain: thresholds, scheme: SEQUENTIAL_SCHEME, legend: true, label: "abandonments (classes of equal size)", tickFormat: formatCount },
+        color: colorOptions(scale),
         marks: [
-          Plot.cell(cells, { x: "step", y: "reason", fill: "count", inset: 1 }),
+          Plot.cell(cells, { x: "step", y: "reason", fill: "count", inset: 1, title: (cell: (typeof cells)[number]) => `${cell.reason} at ${cell.step}: ${context.format.count(cell.count)}` }),
           Plot.text(cells, {
             x: "step",
             y: "reason",
             text: (cell: (typeof cells)[number]) => formatCount(cell.count),
-            // The two darkest classes of the ramp get white text (contrast ≥ 4.5:1 there).
-            fill: (cell: (typeof cells)[number]) => (cell.count >= darkFrom ? "white" : "#111"),
+            // The darker part of the ramp gets white text (contrast ≥ 4.5:1 there).
+            fill: (cell: (typeof cells)[number]) => (scale.position(cell.count) >= DARK_TEXT_FROM ? "white" : "#111"),
           }),
         ],
       },
@@ -171,6 +172,9 @@ function reasonByStepChart(results: StoreResults, context: RenderContext): Chart
 }
 
 function reasonTable(reasons: readonly ReasonCount[], context: RenderContext): Table {
+  // One precision per column, so shares line up on the decimal point.
+  const shareDigits = percentDigits(reasons.map((reason) => reason.share));
+  const checkoutDigits = percentDigits(reasons.map((reason) => reason.checkoutShare));
   return {
     id: `${context.idPrefix}-abandonment-reasons`,
     caption: "Abandonments by reason, with shares of all abandonments and of checkout-problem abandonments",
@@ -183,9 +187,9 @@ function reasonTable(reasons: readonly ReasonCount[], context: RenderContext): T
     ],
     rows: reasons.map((reason) => [
       textCell(reason.label),
-      numberCell(reason.count, formatCount(reason.count)),
-      numberCell(reason.share, formatPercent(reason.share)),
-      numberCell(reason.checkoutShare, formatPercent(reason.checkoutShare)),
+      numberCell(reason.count, context.format.count(reason.count)),
+      numberCell(reason.share, context.format.percent(reason.share, shareDigits)),
+      numberCell(reason.checkoutShare, context.format.percent(reason.checkoutShare, checkoutDigits)),
     ]),
   };
 }

@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { labelMargin, plotChart } from "../charts/plotChart.ts";
-import { formatCount, formatNumber, formatPercent, formatPp, formatPValue, formatSignedPercent } from "../../experiments/format/index.ts";
+import { formatCount, formatNumber, formatPercent, formatPp, formatPValue, formatSignedPercent, percentDigits } from "../../experiments/format/index.ts";
 import type { CalibrationResults } from "../inputTypes.ts";
 import { reasonLabel, stepLabel } from "../labels.ts";
 import { COLORS } from "../palette.ts";
@@ -98,6 +98,8 @@ function outcomeLabel(row: CalibrationRow): string {
 }
 
 function stepsTable(calibration: CalibrationResults, context: RenderContext): Table {
+  // Observed and simulated shares side by side: one precision for both columns.
+  const shareDigits = percentDigits(calibration.steps.flatMap((row) => [row.observedRate, row.simulatedRate]));
   return {
     id: `${context.idPrefix}-calibration-steps-table`,
     caption: "Observed and simulated shares per step and outcome (standardised residual: (observed − expected) ÷ its standard deviation)",
@@ -115,8 +117,8 @@ function stepsTable(calibration: CalibrationResults, context: RenderContext): Ta
       { text: stepLabel(row.step), sortValue: index },
       textCell(outcomeLabel(row)),
       numberCell(row.observedCount, formatCount(row.observedCount)),
-      numberCell(row.observedRate, formatPercent(row.observedRate)),
-      numberCell(row.simulatedRate, formatPercent(row.simulatedRate)),
+      numberCell(row.observedRate, formatPercent(row.observedRate, shareDigits)),
+      numberCell(row.simulatedRate, formatPercent(row.simulatedRate, shareDigits)),
       numberCell(row.simulatedRate - row.observedRate, formatPp(row.simulatedRate - row.observedRate)),
       // |z| > 2 is flagged in words as well as colour.
       Math.abs(row.residual) > 2 ? numberCell(row.residual, `${fixed(row.residual)} (large)`, "bad") : numberCell(row.residual, fixed(row.residual)),

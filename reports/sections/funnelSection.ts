@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import type { StepResult, StoreResults } from "../../sim/model/index.ts";
 import { labelMargin, plotChart } from "../charts/plotChart.ts";
-import { formatCompact, formatCount, formatPercent } from "../../experiments/format/index.ts";
+import { formatCompact, formatCount, formatPercent, percentDigits } from "../../experiments/format/index.ts";
 import { reasonLabel, stepLabel } from "../labels.ts";
 import { COLORS } from "../palette.ts";
 import type { RenderContext } from "../renderContext.ts";
@@ -83,7 +83,7 @@ function funnelChart(results: StoreResults, steps: readonly StepResult[], contex
         marginLeft: labelMargin(labels),
         marginRight: 200,
         y: { domain: labels, label: null, tickSize: 0 },
-        x: { label: "shoppers", grid: true, tickFormat: formatCompact, labelAnchor: "right" },
+        x: { label: "shoppers", grid: true, tickFormat: context.format.compact, labelAnchor: "right" },
         marks: [
           Plot.barX(bars, { y: "label", x: "reached", fill: COLORS.primaryLight, insetTop: 3, insetBottom: 3 }),
           Plot.barX(bars, { y: "label", x: "continued", fill: COLORS.primary, insetTop: 3, insetBottom: 3 }),
@@ -97,6 +97,9 @@ function funnelChart(results: StoreResults, steps: readonly StepResult[], contex
 }
 
 function stepTable(steps: readonly StepResult[], context: RenderContext): Table {
+  // One percent precision per column, so rates line up on the decimal point.
+  const continueDigits = percentDigits(steps.map((step) => step.continueRate));
+  const abandonDigits = percentDigits(steps.map((step) => (step.reached > 0 ? step.abandoned / step.reached : null)));
   return {
     id: `${context.idPrefix}-funnel-steps`,
     caption: "Funnel steps: shoppers reaching each step, going on, and leaving with a reason",
@@ -119,9 +122,9 @@ function stepTable(steps: readonly StepResult[], context: RenderContext): Table 
         { text: stepLabel(step.step), sortValue: index },
         numberCell(step.reached, formatCount(step.reached)),
         numberCell(step.continued, formatCount(step.continued)),
-        numberCell(step.continueRate, formatPercent(step.continueRate)),
+        numberCell(step.continueRate, formatPercent(step.continueRate, continueDigits)),
         numberCell(step.abandoned, formatCount(step.abandoned)),
-        numberCell(abandonmentRate, formatPercent(abandonmentRate)),
+        numberCell(abandonmentRate, formatPercent(abandonmentRate, abandonDigits)),
         textCell(top === undefined ? "–" : `${reasonLabel(top[0])} (${formatCount(top[1] ?? 0)})`),
       ];
     }),

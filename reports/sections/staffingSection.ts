@@ -9,6 +9,7 @@ import { capitalize } from "../labels.ts";
 import { COLORS } from "../palette.ts";
 import type { RenderContext } from "../renderContext.ts";
 import type { Chart, SectionBuilder, Table } from "../reportTypes.ts";
+import { coverageChart, shiftGanttChart } from "./shiftCharts.ts";
 import { numberCell } from "../table.ts";
 
 type SweepPoint = StaffingResults["sweep"][number];
@@ -26,6 +27,8 @@ export const staffingSection: SectionBuilder<StaffingResults> = (staffing, conte
   const targetText = describeTarget(target);
   const charts: Chart[] = sweepCharts(staffing, context);
   if (staffing.intervals.length > 0) charts.push(scheduleChart(staffing, context));
+  const shifts = staffing.shifts ?? null;
+  if (shifts !== null && shifts.shifts.length > 0 && staffing.intervals.length > 0) charts.push(coverageChart(staffing, shifts.shifts, context), shiftGanttChart(shifts.shifts, context));
   return {
     id: `${context.idPrefix}-staffing`,
     title: "Staffing",
@@ -44,7 +47,7 @@ export const staffingSection: SectionBuilder<StaffingResults> = (staffing, conte
 };
 
 /** "Erlang A" when the closed form accounts for patience, else "Erlang C". */
-function erlangName(staffing: StaffingResults): string {
+export function erlangName(staffing: StaffingResults): string {
   return staffing.analyticModel === "erlangA" ? "Erlang A" : "Erlang C";
 }
 
@@ -186,16 +189,26 @@ function scheduleChart(staffing: StaffingResults, context: RenderContext): Chart
       description: `Step chart of agents scheduled per interval, recommended and ${erlangName(staffing)}: ${intervals.map((interval) => `${formatClock(interval.startSeconds)} ${interval.recommendedAgentsScheduled} vs ${interval.erlangAgentsScheduled}`).join("; ")}`,
       legend: [
         { label: "recommended", color: COLORS.primary, shape: "line" },
-        { label: erlangName(staffing), color: COLORS.secondary, shape: "dashed" },
+        { label: `${erlangName(staffing)} (drawn on top)`, color: COLORS.secondary, shape: "dashed" },
       ],
+      data: intervals.map((interval) => ({ start: formatClock(interval.startSeconds), recommended: interval.recommendedAgentsScheduled, [erlangName(staffing)]: interval.erlangAgentsScheduled })),
       plot: {
         height: 240,
         marginBottom: axis.multiDay ? 44 : 30,
         x: { domain: axis.domain, ticks: axis.ticks, tickFormat: axis.tickFormat, label: null },
         y: { label: "agents scheduled", grid: true, domain: [0, Math.max(1, maximum) * 1.15], ticks: integerTicks(maximum, 5), tickFormat: "d" },
+        // Erlang is drawn last, dashed and thinner, over a wide recommended line: where the two agree
+        // both stay visible (the wide line shows at the dash gaps and around the dashes).
         marks: [
-          Plot.lineY(erlang, { x: "hour", y: "agents", curve: "step-after", stroke: COLORS.secondary, strokeWidth: 2, strokeDasharray: "6,3" }),
-          Plot.lineY(recommended, { x: "hour", y: "agents", curve: "step-after", stroke: COLORS.primary, strokeWidth: 2 }),
+          Plot.lineY(recommended, { x: "hour", y: "agents", curve: "step-after", stroke: COLORS.primary, strokeWidth: 4.5, strokeOpacity: 0.75 }),
+          Plot.lineY(erlang, { x: "hour", y: "agents", curve: "step-after", stroke: COLORS.secondary, strokeWidth: 2, strokeDasharray: "6,4" }),
+          Plot.dot(intervals, {
+            x: (interval: (typeof intervals)[number]) => (interval.startSeconds + intervalSeconds / 2) / 3600,
+            y: "recommendedAgentsScheduled",
+            r: 6,
+            fill: "transparent",
+            title: (interval: (typeof intervals)[number]) => `${formatClock(interval.startSeconds)}: recommended ${interval.recommendedAgentsScheduled}, ${erlangName(staffing)} ${interval.erlangAgentsScheduled}`,
+          }),
           Plot.ruleY([0]),
         ],
       },

@@ -33,7 +33,7 @@ describe("syntheticCheckSection", () => {
       ["persona0", "Money", "✗ failed", "review: total shows $99.76, expected 96.76", "a/persona0-money.png · a/persona0-trace.zip"],
       ["persona1", "Funnel", "~ flaky", "left at cart as scripted, but cart needed a retry", "a/persona1-trace.zip"],
     ]);
-    expect(conformance.rows[0].map((cell) => cell.text)).toEqual(["Payment", "idle", "idle-payment", "2", "1", "1", "50.0%", "50.0%", "+0.010 s", "0.010 s", "✓ yes"]);
+    expect(conformance.rows[0].map((cell) => cell.text)).toEqual(["Payment", "idle", "idle-payment", "2", "1", "1", "50%", "50%", "+0.010 s", "0.010 s", "✓ yes"]);
     expect(timings.rows.map((row) => row.map((cell) => cell.text))).toEqual([["Cart", "4", "0.200", "0.400", "0.500"], ["Payment", "2", "0.500", "0.900", "1.000"]]);
   });
 

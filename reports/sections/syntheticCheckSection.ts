@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { labelMargin, plotChart } from "../charts/plotChart.ts";
 import { html } from "../escapeHtml.ts";
-import { formatCount, formatNumber, formatPercent, MISSING } from "../../experiments/format/index.ts";
+import { formatCount, formatNumber, formatPercent, MISSING, percentDigits } from "../../experiments/format/index.ts";
 import { stepLabel } from "../labels.ts";
 import { COLORS } from "../palette.ts";
 import type { RenderContext } from "../renderContext.ts";
@@ -46,6 +46,7 @@ export const syntheticCheckSection: SectionBuilder<SyntheticCheckResults> = (che
       svg: html`<img src="${image.dataUri}" alt="${`Screenshot: ${image.caption}`}" style="max-width:100%;height:auto;border:1px solid #d0d0d0">`,
       legend: [],
       size: "half",
+      data: [],
     });
   });
   return {
@@ -102,6 +103,7 @@ function problemsTable(check: SyntheticCheckResults, context: RenderContext): Ta
 
 function conformanceTable(check: SyntheticCheckResults, context: RenderContext): Table {
   const seconds = (value: number | null, signed = false) => (value === null ? MISSING : `${signed && value > 0 ? "+" : value < 0 ? "−" : ""}${Math.abs(value).toFixed(3)} s`);
+  const fireDigits = percentDigits(check.policyConformance.rows.flatMap((row) => [row.predictedFireRate, row.observedFireRate]));
   return {
     id: `${context.idPrefix}-synthetic-conformance`,
     caption: `Simulator vs live: invitations predicted by the policy evaluator and shown by the store (tolerance ±${formatNumber(check.policyConformance.toleranceSeconds, 2)} s)`,
@@ -125,8 +127,8 @@ function conformanceTable(check: SyntheticCheckResults, context: RenderContext):
       numberCell(row.windows, formatCount(row.windows)),
       numberCell(row.predictedFires, formatCount(row.predictedFires)),
       numberCell(row.observedFires, formatCount(row.observedFires)),
-      numberCell(row.predictedFireRate, formatPercent(row.predictedFireRate)),
-      numberCell(row.observedFireRate, formatPercent(row.observedFireRate)),
+      numberCell(row.predictedFireRate, formatPercent(row.predictedFireRate, fireDigits)),
+      numberCell(row.observedFireRate, formatPercent(row.observedFireRate, fireDigits)),
       numberCell(row.meanTimingErrorSeconds, seconds(row.meanTimingErrorSeconds, true)),
       numberCell(row.maxTimingErrorSeconds, seconds(row.maxTimingErrorSeconds)),
       { text: row.agree ? "✓ yes" : "✗ no", sortValue: row.agree ? 1 : 0, tone: row.agree ? "good" : "bad" },

@@ -50,13 +50,15 @@ export interface BrowserCheck {
   scripts: number;
   /** CSP violations reported by the page. */
   cspViolations: string[];
+  /** Ids of tables whose box reaches past their section (a wide table must scroll inside its card). */
+  tablesOverflowing: string[];
 }
 
 /** Loads `url`, waits for it to settle, and collects diagnostics; saves a full-page screenshot when asked. */
 export async function checkReportInBrowser(browser: Browser, url: string, options: { screenshotPath?: string; width?: number } = {}): Promise<BrowserCheck> {
   const context = await browser.newContext({ viewport: { width: options.width ?? 1100, height: 900 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
-  const result: BrowserCheck = { consoleErrors: [], pageErrors: [], requests: [], dialogs: [], charts: [], text: "", scripts: 0, cspViolations: [] };
+  const result: BrowserCheck = { consoleErrors: [], pageErrors: [], requests: [], dialogs: [], charts: [], text: "", scripts: 0, cspViolations: [], tablesOverflowing: [] };
   page.on("console", (message) => {
     if (message.type() === "error") result.consoleErrors.push(message.text());
   });
@@ -84,6 +86,14 @@ export async function checkReportInBrowser(browser: Browser, url: string, option
       const box = await svg.boundingBox();
       result.charts.push({ id, width: box?.width ?? 0, height: box?.height ?? 0, visible: await svg.isVisible() });
     }
+    result.tablesOverflowing = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>(".table-wrap"))
+        .filter((wrap) => {
+          const card = wrap.closest("section") ?? document.body;
+          return wrap.getBoundingClientRect().right > card.getBoundingClientRect().right + 1;
+        })
+        .map((wrap) => wrap.querySelector("table")?.id ?? "?"),
+    );
     result.text = await page.evaluate(() => document.body.innerText);
     result.scripts = await page.evaluate(() => document.querySelectorAll("script").length);
     result.cspViolations = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);

@@ -4,6 +4,7 @@ import { minEffectOption, rejectUnknownOptions } from "./options.ts";
 import { UsageError } from "./UsageError.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 import { printNext } from "./printNext.ts";
+import { buildWhatIfWorker } from "../build/index.ts";
 
 /** Where `report` writes unless told (ignored by git). */
 export const DEFAULT_REPORT_PATH = "reports/out/report.html";
@@ -44,7 +45,9 @@ export function writeReport(documents: readonly unknown[], outPath: string, opti
 }
 
 function writeDocuments(documents: readonly ReportDocument[], outPath: string, options: ReportOptions): void {
-  writeFileAtomic(outPath, renderReport(documents, { title: options.title, minimumRelativeEffect: options.minimumRelativeEffect }));
+  // Only a chat-only run with its model at hand gets a what-if panel: bundle the simulator just then.
+  const whatIf = documents.some((document) => document.body.kind === "chatOnly" && document.scenario?.model?.kind === "chatOnly");
+  writeFileAtomic(outPath, renderReport(documents, { title: options.title, minimumRelativeEffect: options.minimumRelativeEffect, whatIfWorkerSource: whatIf ? buildWhatIfWorker() : undefined }));
 }
 
 
