@@ -48,7 +48,7 @@ export function resolveChatOnlyScenario(scenario: ChatOnlyScenario, problems: st
     desk: {
       slowdownMode: scenario.slowdownMode,
       warmupSeconds: resolveWarmup(horizon, defaultChatOnlyWarmupSeconds(distributionMean(toDistributionSpec(scenario.handleSeconds)), horizon.days), problems),
-      ...resolveDesk(scenario.desk),
+      ...resolveDesk(scenario.desk, horizon.startWeekday, problems),
       shrinkageMethod: agents.shrinkageMethod,
     },
   };

@@ -93,7 +93,7 @@ export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unk
       costPerHour: agents.costPerHour,
     },
     // Store days start at midnight with little traffic, so the store needs no warm-up by default.
-    desk: { slowdownMode: chat.slowdownMode, warmupSeconds: resolveWarmup(horizon, 0, problems), ...resolveDesk(scenario.desk), shrinkageMethod: agents.shrinkageMethod },
+    desk: { slowdownMode: chat.slowdownMode, warmupSeconds: resolveWarmup(horizon, 0, problems), ...resolveDesk(scenario.desk, horizon.startWeekday, problems), shrinkageMethod: agents.shrinkageMethod },
   };
 }
 

@@ -193,6 +193,7 @@ function chatFixture(): StoreResults["chat"] {
     warmup: { seconds: 0, excludedRequests: 0 },
     blocked: 0,
     blockingRate: 0,
+    closedRequests: 0,
     messages: { left: 0, handleHours: 0 },
     requests: 550,
     served: 453,

@@ -88,7 +88,7 @@ export async function startStore(options: StoreOptions = {}): Promise<StoreHandl
     currency: scenario.currency,
   });
 
-  const desk = new ChatDesk({ concurrency: scenario.agents.concurrency, meanHandleSeconds: distributionMean(config.chat.handleSeconds), discipline: config.chat.queueDiscipline, now });
+  const desk = new ChatDesk({ concurrency: scenario.agents.concurrency, meanHandleSeconds: distributionMean(config.chat.handleSeconds), discipline: config.chat.queueDiscipline, openingHours: config.desk.openingHours, now });
   const chats = new ChatService(desk, store, policy);
   chats.closeChatsLeftOpen();
   const streams = new LiveStreams(now);

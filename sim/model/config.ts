@@ -1,4 +1,4 @@
-import type { ResolvedPolicy } from "../policy/index.ts";
+import type { OpeningHours, ResolvedPolicy } from "../policy/index.ts";
 import type { DistributionSpec } from "../random/index.ts";
 import type { AbandonmentReason, CheckoutReason } from "./reasons.ts";
 
@@ -202,6 +202,12 @@ export interface DeskConfig {
    * "floor": online = ⌊scheduled × (1 − shrinkage)⌋ (the old convention: 1 scheduled at 25% is 0 online).
    */
   readonly shrinkageMethod: "absence" | "floor";
+  /**
+   * When the desk takes chats (null: always). Outside them the help button is a message form (help
+   * requests are offered it, like blocked chats) and proactive invitations stop (the policy's
+   * `gate-closed`). The live store reads the same hours with the same isDeskOpen (sim/policy).
+   */
+  readonly openingHours: OpeningHours | null;
 }
 
 /**
@@ -246,6 +252,7 @@ export const DEFAULT_DESK_CONFIG: DeskConfig = Object.freeze({
   messages: DEFAULT_MESSAGE_CONFIG,
   serviceLevel: Object.freeze({ abandons: "miss", ignoreAbandonsUnderSeconds: 0 }),
   shrinkageMethod: "absence",
+  openingHours: null,
 });
 
 export interface AgentConfig {

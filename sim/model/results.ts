@@ -15,7 +15,9 @@ export interface ChatQueueResults {
   /** Requests that found the queue full (maxQueueLength) and never queued. */
   blocked: number;
   blockingRate: Ratio;
-  /** Messages left by blocked customers and the agent hours answering them takes (outside the chat slots). */
+  /** Help requests while the desk was closed (opening hours): offered the message form, not counted in `requests`. */
+  closedRequests: number;
+  /** Messages left by blocked customers and by customers who found the desk closed, and the agent hours answering them takes (outside the chat slots). */
   messages: { left: number; handleHours: number };
   served: number;
   abandoned: number;

@@ -16,6 +16,7 @@ import { confidenceInterval99, expectInside, type ConfidenceInterval } from "../
 import { DEFAULT_DESK_CONFIG, type ChatOnlyModelConfig, type ServiceLevelDefinition } from "./config.ts";
 import type { ChatQueueResults, Ratio } from "./results.ts";
 import { simulateChatOnly } from "./simulateChatOnly.ts";
+import { isDeskOpen, openSeconds, parseOpeningHours, simulationClock, type OpeningHours } from "../policy/index.ts";
 
 const DAYS = 3;
 const WARMUP_SECONDS = 3600;
@@ -37,6 +38,7 @@ interface StationaryDesk {
   readonly maxQueueLength?: number;
   readonly serviceLevel?: ServiceLevelDefinition;
   readonly shrinkageMethod?: "absence" | "floor";
+  readonly openingHours?: OpeningHours | null;
 }
 
 function stationaryConfig(desk: StationaryDesk): ChatOnlyModelConfig {
@@ -57,7 +59,7 @@ function stationaryConfig(desk: StationaryDesk): ChatOnlyModelConfig {
       concurrency: desk.concurrency,
       costPerHour: 20,
     },
-    desk: { ...DEFAULT_DESK_CONFIG, warmupSeconds: desk.warmupSeconds ?? WARMUP_SECONDS, maxQueueLength: desk.maxQueueLength ?? Infinity, serviceLevel: desk.serviceLevel ?? DEFAULT_DESK_CONFIG.serviceLevel, shrinkageMethod: desk.shrinkageMethod ?? "floor" },
+    desk: { ...DEFAULT_DESK_CONFIG, warmupSeconds: desk.warmupSeconds ?? WARMUP_SECONDS, maxQueueLength: desk.maxQueueLength ?? Infinity, serviceLevel: desk.serviceLevel ?? DEFAULT_DESK_CONFIG.serviceLevel, shrinkageMethod: desk.shrinkageMethod ?? "floor", openingHours: desk.openingHours ?? null },
   };
 }
 
@@ -259,5 +261,40 @@ describe("simulateChatOnly per-agent figures", () => {
     const meanOccupancy = chat.agents.reduce((total, agent) => total + agent.occupancy!, 0) / chat.agents.length;
     expect(meanOccupancy).toBeCloseTo(chat.occupancy!, 9);
     expect(chat.agents.every((agent) => agent.rescuedOrders === 0)).toBe(true);
+  });
+});
+
+describe("simulateChatOnly opening hours", () => {
+  // Friday 08:00-20:00, Saturday 10:00-16:00, Sunday closed: 3 days from a Friday midnight.
+  const written = { monday: "08:00-20:00", tuesday: "08:00-20:00", wednesday: "08:00-20:00", thursday: "08:00-20:00", friday: "08:00-20:00", saturday: "10:00-16:00", sunday: "closed" };
+  const parsed = parseOpeningHours(written, 4);
+  if (!("hours" in parsed)) throw new Error(parsed.problem);
+  const openingHours = parsed.hours;
+  const arrivalRatePerSecond = 4 / MEAN_HANDLE_SECONDS;
+  const runs = replicate(stationaryConfig({ arrivalRatePerSecond, meanPatienceSeconds: 120, scheduledAgents: 6, shrinkage: 0, concurrency: 1, slowdownPerExtraChat: 0, openingHours }));
+  const horizonSeconds = DAYS * 86400;
+  const closedSeconds = horizonSeconds - WARMUP_SECONDS - openSeconds(openingHours, WARMUP_SECONDS, horizonSeconds);
+
+  it("no chat is requested in an interval the desk is closed for, and every open interval has some", () => {
+    const closedIntervals = Array.from({ length: horizonSeconds / INTERVAL_SECONDS }, (_, interval) => interval).filter((interval) => !isDeskOpen(openingHours, simulationClock(openingHours, interval * INTERVAL_SECONDS)));
+    // 12 + 18 + 24 closed hours (the hourly intervals line up with the opening times).
+    expect(closedIntervals.length).toBe(54);
+    const intervals = simulateChatOnly(stationaryConfig({ arrivalRatePerSecond, meanPatienceSeconds: 120, scheduledAgents: 6, shrinkage: 0, concurrency: 1, slowdownPerExtraChat: 0, openingHours }), { seed: 1 }).intervals;
+    expect(closedIntervals.map((interval) => intervals.chatRequests[interval]).every((count) => count === 0)).toBe(true);
+    expect(intervals.chatRequests.filter((count, interval) => !closedIntervals.includes(interval) && count > 0).length).toBe(72 - 54);
+  });
+
+  it("closed-hours requests are Poisson(rate × closed seconds) and messages Poisson(that × leaveProbability), inside 99% bands", () => {
+    const expectedClosed = REPLICATIONS * arrivalRatePerSecond * closedSeconds;
+    const closed = runs.reduce((total, chat) => total + chat.closedRequests, 0);
+    const messages = runs.reduce((total, chat) => total + chat.messages.left, 0);
+    // A sum of Poisson counts is Poisson: 2.576 standard deviations either side is the 99% band.
+    expect(Math.abs(closed - expectedClosed)).toBeLessThan(2.576 * Math.sqrt(expectedClosed));
+    const expectedMessages = expectedClosed * DEFAULT_DESK_CONFIG.messages.leaveProbability;
+    expect(Math.abs(messages - expectedMessages)).toBeLessThan(2.576 * Math.sqrt(expectedMessages));
+    expect(runs.every((chat) => chat.blocked === 0)).toBe(true);
+    const expectedOpen = REPLICATIONS * arrivalRatePerSecond * (horizonSeconds - WARMUP_SECONDS - closedSeconds);
+    const requests = runs.reduce((total, chat) => total + chat.requests, 0);
+    expect(Math.abs(requests - expectedOpen)).toBeLessThan(2.576 * Math.sqrt(expectedOpen));
   });
 });

@@ -28,6 +28,7 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
       usePriority: false,
       warmupSeconds: config.desk.warmupSeconds,
       maxQueueLength: config.desk.maxQueueLength,
+      openingHours: config.desk.openingHours,
       ignoreAbandonsUnderSeconds: config.desk.serviceLevel.ignoreAbandonsUnderSeconds,
       absence: config.desk.shrinkageMethod === "absence" ? streams.stream("absence") : null,
       horizonSeconds: config.horizon.days * 86400,

@@ -72,7 +72,11 @@ function main(): void {
         minimized = false;
         return refresh();
       }
+      if (!boot.deskOpen) return view.showOfflineForm(false);
       void startChat("reactive");
+    },
+    leaveMessage: (text) => {
+      callApi("POST", "/api/chat/offline-message", { text }).then(() => view.showOfflineForm(true), fail);
     },
     accept: () => {
       const invitation = pending;
@@ -178,6 +182,7 @@ function main(): void {
     });
   }
 
+  if (!boot.deskOpen) view.setDeskClosed();
   showChat(chat);
 }
 
