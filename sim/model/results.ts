@@ -202,7 +202,21 @@ export interface ChatOnlyResults {
   seed: string | number;
   horizonDays: number;
   chat: ChatQueueResults;
+  /** The self-service step before the queue (all zero when it is off); counted by arrival after the warm-up. */
+  selfService: SelfServiceResults;
   intervals: IntervalResults;
+}
+
+/** What the self-service step (bot or help centre) did with the requests it took. */
+export interface SelfServiceResults {
+  /** Requests the self-service step took. */
+  contacts: number;
+  /** Contacts it resolved (never reached an agent). */
+  resolved: number;
+  /** Contacts that escalated to the human queue (and count in chat.requests from then). */
+  escalated: number;
+  /** contacts × costPerContact, currency. */
+  cost: number;
 }
 
 export type SimulationResults = StoreResults | ChatOnlyResults;

@@ -13,7 +13,7 @@
 import { describe, expect, it } from "vitest";
 import { erlangA, erlangCMetrics, mmck, type ErlangAResult } from "../analytic/index.ts";
 import { confidenceInterval99, expectInside, type ConfidenceInterval } from "../engine/testConfidenceInterval.ts";
-import { DEFAULT_DESK_CONFIG, type ChatOnlyModelConfig, type ServiceLevelDefinition } from "./config.ts";
+import { DEFAULT_DESK_CONFIG, type ChatOnlyModelConfig, type SelfServiceConfig, type ServiceLevelDefinition } from "./config.ts";
 import type { ChatQueueResults, Ratio } from "./results.ts";
 import { simulateChatOnly } from "./simulateChatOnly.ts";
 import { isDeskOpen, openSeconds, parseOpeningHours, simulationClock, type OpeningHours } from "../policy/index.ts";
@@ -39,6 +39,7 @@ interface StationaryDesk {
   readonly serviceLevel?: ServiceLevelDefinition;
   readonly shrinkageMethod?: "absence" | "floor";
   readonly openingHours?: OpeningHours | null;
+  readonly selfService?: SelfServiceConfig;
 }
 
 function stationaryConfig(desk: StationaryDesk): ChatOnlyModelConfig {
@@ -59,7 +60,7 @@ function stationaryConfig(desk: StationaryDesk): ChatOnlyModelConfig {
       concurrency: desk.concurrency,
       costPerHour: 20,
     },
-    desk: { ...DEFAULT_DESK_CONFIG, warmupSeconds: desk.warmupSeconds ?? WARMUP_SECONDS, maxQueueLength: desk.maxQueueLength ?? Infinity, serviceLevel: desk.serviceLevel ?? DEFAULT_DESK_CONFIG.serviceLevel, shrinkageMethod: desk.shrinkageMethod ?? "floor", openingHours: desk.openingHours ?? null },
+    desk: { ...DEFAULT_DESK_CONFIG, warmupSeconds: desk.warmupSeconds ?? WARMUP_SECONDS, maxQueueLength: desk.maxQueueLength ?? Infinity, serviceLevel: desk.serviceLevel ?? DEFAULT_DESK_CONFIG.serviceLevel, shrinkageMethod: desk.shrinkageMethod ?? "floor", openingHours: desk.openingHours ?? null, selfService: desk.selfService ?? DEFAULT_DESK_CONFIG.selfService },
   };
 }
 
@@ -296,5 +297,40 @@ describe("simulateChatOnly opening hours", () => {
     const expectedOpen = REPLICATIONS * arrivalRatePerSecond * (horizonSeconds - WARMUP_SECONDS - closedSeconds);
     const requests = runs.reduce((total, chat) => total + chat.requests, 0);
     expect(Math.abs(requests - expectedOpen)).toBeLessThan(2.576 * Math.sqrt(expectedOpen));
+  });
+});
+
+describe("simulateChatOnly self-service first", () => {
+  // Half of 30 Erlangs go to the bot first, 40% of those escalate after an exponential 2 minutes: the
+  // queue sees a Poisson stream of 30 × (0.5 + 0.5 × 0.4) = 21 Erlangs, Erlang A with that rate.
+  const selfService: SelfServiceConfig = { deflectionProbability: 0.5, escalationProbability: 0.4, escalationDelaySeconds: { kind: "exponential", mean: 120 }, costPerContact: 0.5 };
+  const offeredRatePerSecond = 30 / MEAN_HANDLE_SECONDS;
+  const config = stationaryConfig({ arrivalRatePerSecond: offeredRatePerSecond, meanPatienceSeconds: 120, scheduledAgents: 22, shrinkage: 0, concurrency: 1, slowdownPerExtraChat: 0, selfService });
+  const runs = Array.from({ length: REPLICATIONS }, (_, replication) => simulateChatOnly(config, { seed: replication + 1 }));
+
+  it("the human queue reproduces Erlang A at the thinned rate λ × (1 − deflection + deflection × escalation)", () => {
+    const thinnedRatePerSecond = offeredRatePerSecond * (1 - 0.5 + 0.5 * 0.4);
+    const exact = erlangA({ arrivalRatePerSecond: thinnedRatePerSecond, meanServiceSeconds: MEAN_HANDLE_SECONDS, meanPatienceSeconds: 120, servers: 22, targetSeconds: SERVICE_LEVEL_SECONDS });
+    expectErlangA(runs.map((run) => run.chat), exact);
+    // The unthinned desk would be far worse: 30 Erlangs on 22 agents abandons a lot more.
+    const unthinned = erlangA({ arrivalRatePerSecond: offeredRatePerSecond, meanServiceSeconds: MEAN_HANDLE_SECONDS, meanPatienceSeconds: 120, servers: 22, targetSeconds: SERVICE_LEVEL_SECONDS });
+    expect(interval(runs.map((run) => run.chat), (chat) => chat.queueAbandonmentRate).high).toBeLessThan(unthinned.probabilityOfAbandon);
+  });
+
+  it("contacts, resolved and escalated follow the deflection and escalation shares (99% bands) and cost contacts × costPerContact", () => {
+    const contacts = runs.reduce((total, run) => total + run.selfService.contacts, 0);
+    const escalated = runs.reduce((total, run) => total + run.selfService.escalated, 0);
+    const expectedContacts = REPLICATIONS * offeredRatePerSecond * 0.5 * (DAYS * 86400 - WARMUP_SECONDS);
+    expect(Math.abs(contacts - expectedContacts)).toBeLessThan(2.576 * Math.sqrt(expectedContacts));
+    expect(Math.abs(escalated - 0.4 * contacts)).toBeLessThan(2.576 * Math.sqrt(contacts * 0.4 * 0.6));
+    for (const run of runs) {
+      expect(run.selfService.resolved + run.selfService.escalated).toBe(run.selfService.contacts);
+      expect(run.selfService.cost).toBeCloseTo(run.selfService.contacts * 0.5, 9);
+    }
+  });
+
+  it("off by default: no self-service contacts and no cost", () => {
+    const plain = simulateChatOnly(stationaryConfig({ arrivalRatePerSecond: offeredRatePerSecond, meanPatienceSeconds: 120, scheduledAgents: 22, shrinkage: 0, concurrency: 1, slowdownPerExtraChat: 0, days: 1 }), { seed: 3 });
+    expect(plain.selfService).toEqual({ contacts: 0, resolved: 0, escalated: 0, cost: 0 });
   });
 });
