@@ -119,7 +119,8 @@ describe("recommendStaffing on a store", () => {
     expect(() => resolveStaffingTarget(patient, { serviceLevel: 1 })).toThrow(/^invalid target\.serviceLevel: 1 \(must be between 0 and 1/);
     expect(resolveStaffingTarget(patient, {})).toEqual({ serviceLevel: 0.8, serviceLevelSeconds: 20, maxQueueAbandonment: null, maxOccupancy: DEFAULT_MAX_OCCUPANCY });
     expect(DEFAULT_MAX_OCCUPANCY).toBe(0.85);
-    expect(resolveStaffingTarget(patient, { maxOccupancy: 1 }).maxOccupancy).toBe(1);
+    // Switching the cap off keeps the default service-level target.
+    expect(resolveStaffingTarget(patient, { maxOccupancy: 1 })).toEqual({ serviceLevel: 0.8, serviceLevelSeconds: 20, maxQueueAbandonment: null, maxOccupancy: 1 });
   });
 
   it("recommendStaffing(...) caps occupancy at 0.85 by default and leaves no dip shorter than a shift (4 h) in the plan", async () => {

@@ -53,7 +53,8 @@ export interface StaffOptions extends Omit<RunTasksOptions, "onProgress"> {
  * when no target at all is given. Throws a house-format RangeError for targets that cannot work.
  */
 export function resolveStaffingTarget(config: ModelConfig, target: StaffingTargetOptions = {}): ResolvedStaffingTarget {
-  const given = target.serviceLevel !== undefined || target.maxQueueAbandonment !== undefined || target.maxOccupancy !== undefined;
+  // The occupancy cap is always on (DEFAULT_MAX_OCCUPANCY), so only a service or abandonment target replaces the default service level.
+  const given = target.serviceLevel !== undefined || target.maxQueueAbandonment !== undefined;
   const resolved: ResolvedStaffingTarget = {
     serviceLevel: target.serviceLevel ?? (given ? null : DEFAULT_SERVICE_LEVEL),
     serviceLevelSeconds: target.serviceLevelSeconds ?? (config.kind === "chatOnly" ? config.serviceLevelSeconds : config.chat.serviceLevelSeconds),

@@ -22,7 +22,7 @@ import { describeServiceLevel } from "../../sim/model/index.ts";
 
 const args = {
   scenario: { type: "positional", description: "scenario file (store or chatOnly)", required: true },
-  serviceLevel: { type: "string", description: "minimum share answered within --within seconds in every interval (default 0.8 when no other target is given)" },
+  serviceLevel: { type: "string", description: "minimum share answered within --within seconds in every interval (default 0.8 unless --max-abandon is given)" },
   within: { type: "string", description: "service-level threshold, seconds (default: the scenario's serviceLevelSeconds)" },
   maxAbandon: { type: "string", description: "maximum share of chats giving up in the queue, e.g. 0.05" },
   maxOccupancy: { type: "string", description: "maximum agent occupancy (default 0.85, common WFM practice; 1 switches the cap off)" },
