@@ -83,7 +83,7 @@ export interface StaffingResults {
     queueAbandonment: Estimate | null;
     occupancy: Estimate | null;
     recommendedAgentsOnline?: number;
-    meanChats?: number;
+    meanChats?: number | null;
     meetsTarget?: boolean | null;
   }[];
   /** Whole-horizon results for a flat number of scheduled agents. */

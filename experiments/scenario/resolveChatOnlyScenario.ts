@@ -1,4 +1,4 @@
-import type { ChatOnlyModelConfig } from "../../sim/model/index.ts";
+import { type ChatOnlyModelConfig, DEFAULT_SELF_SERVICE_CONFIG } from "../../sim/model/index.ts";
 import { distributionMean } from "../../sim/random/index.ts";
 import { resolveDesk, resolveWarmup } from "./resolveDesk.ts";
 import type { ChatOnlyScenario } from "./chatOnlySchema.ts";
@@ -48,8 +48,9 @@ export function resolveChatOnlyScenario(scenario: ChatOnlyScenario, problems: st
     desk: {
       slowdownMode: scenario.slowdownMode,
       warmupSeconds: resolveWarmup(horizon, defaultChatOnlyWarmupSeconds(distributionMean(toDistributionSpec(scenario.handleSeconds)), horizon.days), problems),
-      ...resolveDesk(scenario.desk),
+      ...resolveDesk(scenario.desk, horizon.startWeekday, problems),
       shrinkageMethod: agents.shrinkageMethod,
+      selfService: scenario.selfService === undefined ? DEFAULT_SELF_SERVICE_CONFIG : { ...scenario.selfService, escalationDelaySeconds: toDistributionSpec(scenario.selfService.escalationDelaySeconds) },
     },
   };
 }

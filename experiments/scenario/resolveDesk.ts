@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { MessageConfig, ServiceLevelDefinition } from "../../sim/model/index.ts";
+import { type OpeningHours, parseOpeningHours, WEEKDAYS } from "../../sim/policy/index.ts";
 import type { deskSchema } from "./sharedSchema.ts";
 import { toDistributionSpec } from "./toDistributionSpec.ts";
 
@@ -13,7 +14,22 @@ export function resolveWarmup(horizon: { days: number; warmupSeconds?: number },
   return horizon.warmupSeconds;
 }
 
-/** The scenario's `desk` section as the model's queue cap and message settings. */
-export function resolveDesk(desk: z.output<typeof deskSchema>): { maxQueueLength: number; messages: MessageConfig; serviceLevel: ServiceLevelDefinition } {
-  return { maxQueueLength: desk.maxQueueLength ?? Infinity, messages: { ...desk.messages, handleSeconds: toDistributionSpec(desk.messages.handleSeconds) }, serviceLevel: desk.serviceLevel };
+/** The scenario's `desk` section as the model's queue cap, message settings and opening hours. */
+export function resolveDesk(
+  desk: z.output<typeof deskSchema>,
+  startWeekday: (typeof WEEKDAYS)[number],
+  problems: string[],
+): { maxQueueLength: number; messages: MessageConfig; serviceLevel: ServiceLevelDefinition; openingHours: OpeningHours | null } {
+  let openingHours: OpeningHours | null = null;
+  if (desk.openingHours !== undefined) {
+    const parsed = parseOpeningHours(desk.openingHours as Record<string, string | string[]>, WEEKDAYS.indexOf(startWeekday));
+    if ("problem" in parsed) problems.push(`invalid desk.openingHours.${parsed.problem}`);
+    else openingHours = parsed.hours;
+  }
+  return {
+    maxQueueLength: desk.maxQueueLength ?? Infinity,
+    messages: { ...desk.messages, handleSeconds: toDistributionSpec(desk.messages.handleSeconds) },
+    serviceLevel: desk.serviceLevel,
+    openingHours,
+  };
 }

@@ -1,4 +1,4 @@
-import type { StoreModelConfig } from "../../sim/model/index.ts";
+import { DEFAULT_SELF_SERVICE_CONFIG, type StoreModelConfig } from "../../sim/model/index.ts";
 import { resolvePolicy, validatePolicy, type PolicyOptions, type ResolvedPolicy } from "../../sim/policy/index.ts";
 import { unknownPolicySteps } from "./policyStepCheck.ts";
 import { ratesFromDailyVolume } from "./resolveRates.ts";
@@ -95,7 +95,7 @@ export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unk
       costPerHour: agents.costPerHour,
     },
     // Store days start at midnight with little traffic, so the store needs no warm-up by default.
-    desk: { slowdownMode: chat.slowdownMode, warmupSeconds: resolveWarmup(horizon, 0, problems), ...resolveDesk(scenario.desk), shrinkageMethod: agents.shrinkageMethod },
+    desk: { slowdownMode: chat.slowdownMode, warmupSeconds: resolveWarmup(horizon, 0, problems), ...resolveDesk(scenario.desk, horizon.startWeekday, problems), shrinkageMethod: agents.shrinkageMethod, selfService: DEFAULT_SELF_SERVICE_CONFIG },
   };
 }
 

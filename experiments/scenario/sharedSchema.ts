@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { nonNegativeDistributionSchema } from "./distributionSchema.ts";
+import { WEEKDAYS } from "../../sim/policy/index.ts";
 import { integerBetween, nonNegative, probability, strict } from "./fields.ts";
 
 /** How concurrency slows chats (see SlowdownMode in sim/model). */
@@ -21,6 +22,7 @@ export const horizonSchema = strict({
     .refine((minutes) => minutes === 15 || minutes === 30 || minutes === 60, { error: "must be one of 15, 30, 60" })
     .default(30)
     .describe("staffing and reporting interval, minutes: 15, 30 or 60"),
+  startWeekday: z.enum(WEEKDAYS, { error: `must be one of ${WEEKDAYS.join(", ")}` }).default("monday").describe("weekday of day 0 of the horizon (read by desk.openingHours)"),
   warmupSeconds: nonNegative("warm-up: the first seconds of the horizon are simulated but left out of the whole-run chat figures (default: chat-only 10 × the mean handle time, at most a tenth of the horizon; store 0)").optional(),
 }).describe("how long to simulate");
 
@@ -56,6 +58,16 @@ const block = strict({
 const DEFAULT_SERVICE_LEVEL = { abandons: "miss" as const, ignoreAbandonsUnderSeconds: 0 };
 const DEFAULT_MESSAGES = { leaveProbability: 0.5, handleSeconds: { kind: "lognormal" as const, mean: 300, sd: 180 }, rescueFactor: 0.3 };
 
+const openDay = z
+  .union([z.string(), z.array(z.string())], { error: 'must be "closed", a range "HH:MM-HH:MM" or a list of ranges' })
+  .optional()
+  .describe('"closed", a clock range "HH:MM-HH:MM" (24:00 = midnight) or a list of ranges that do not overlap');
+
+/** The desk's week as written: every weekday, Monday to Sunday (parsed by sim/policy parseOpeningHours). */
+export const openingHoursSchema = strict(Object.fromEntries(WEEKDAYS.map((day) => [day, openDay])) as Record<(typeof WEEKDAYS)[number], typeof openDay>)
+  .optional()
+  .describe("when the desk takes chats, per weekday in clock time without time zone (omit: always open); closed, help requests are offered the message form and invitations stop; the live store reads its local clock");
+
 /** How the desk runs beyond its agents: queue cap and message form (both scenario modes). */
 export const deskSchema = strict({
   maxQueueLength: integerBetween(0, 1_000_000, "most chats that may wait; a chat arriving to a full queue is blocked and offered the message form (omit: no cap)").optional(),
@@ -64,11 +76,12 @@ export const deskSchema = strict({
     handleSeconds: nonNegativeDistributionSchema.describe("agent time to answer one message, seconds (assumption: about 5 minutes)").default(DEFAULT_MESSAGES.handleSeconds),
     rescueFactor: probability("a message answer rescues a hesitating shopper with rescueProbability × this (assumption, plausible 0.1-0.5)").default(DEFAULT_MESSAGES.rescueFactor),
   }).default(DEFAULT_MESSAGES).describe("the 'leave a message' form offered to blocked chats; answered later by back-office time reported apart"),
+  openingHours: openingHoursSchema,
   serviceLevel: strict({
     abandons: z.enum(["miss", "exclude"], { error: "must be one of miss, exclude" }).default("miss").describe("miss: answered within the threshold ÷ all requests (abandons and blocked chats are misses); exclude: ÷ answered chats"),
     ignoreAbandonsUnderSeconds: nonNegative("abandons shorter than this leave the denominator (WFM 'short abandons')").default(0),
   }).default(DEFAULT_SERVICE_LEVEL).describe("what the service level counts (named in every output)"),
-}).default({ messages: DEFAULT_MESSAGES, serviceLevel: DEFAULT_SERVICE_LEVEL }).describe("the chat desk: queue cap, message form and service-level definition");
+}).default({ messages: DEFAULT_MESSAGES, serviceLevel: DEFAULT_SERVICE_LEVEL }).describe("the chat desk: queue cap, message form, opening hours and service-level definition");
 
 const agentsShape = {
   concurrency: integerBetween(1, MAX_CONCURRENCY, "chats one agent holds at once").default(3),

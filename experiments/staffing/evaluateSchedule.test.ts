@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_DESK_CONFIG, type ChatOnlyModelConfig } from "../../sim/model/index.ts";
-import { evaluateSchedule, withSchedule } from "./evaluateSchedule.ts";
+import { evaluateSchedule, summariseIntervals, withSchedule } from "./evaluateSchedule.ts";
 
 const config: ChatOnlyModelConfig = {
   kind: "chatOnly",
@@ -37,6 +37,21 @@ describe("evaluateSchedule", () => {
     const mean = handles.reduce((sum, value) => sum + value, 0) / handles.length;
     expect(Math.abs(mean / 240 - 1)).toBeLessThan(0.05);
     expect(evaluation.intervals.every((interval) => interval.meanConcurrency === 1)).toBe(true);
+  });
+
+  it("an interval with requests but no defined service level (nobody answered, abandons excluded) is missing, never 0", async () => {
+    const excluding = { ...config, desk: { ...DEFAULT_DESK_CONFIG, serviceLevel: { abandons: "exclude" as const, ignoreAbandonsUnderSeconds: 0 } } };
+    const evaluation = await evaluateSchedule(excluding, new Array(24).fill(0), { replications: 3, seed: 2, level: 0.95, workers: 1 });
+    const busy = evaluation.intervals[12];
+    expect(busy.meanChats).toBeGreaterThan(0);
+    expect(busy.serviceLevel).toBeNull();
+    expect(busy.missingServiceLevels).toBe(3);
+    // Abandonment is defined (every request gave up): the missing service level did not hide it.
+    expect(busy.queueAbandonment!.mean).toBe(1);
+  });
+
+  it("summariseIntervals([]) reports missing figures as null, not 0", () => {
+    expect(summariseIntervals([], 2, 0.95)).toEqual([0, 1].map(() => ({ meanChats: null, missingServiceLevels: 0, serviceLevel: null, queueAbandonment: null, occupancy: null, meanHandleSeconds: null, meanConcurrency: null })));
   });
 
   it("withSchedule(config, scheduled, seconds) replaces the schedule and the service-level threshold only", () => {

@@ -5,7 +5,13 @@ import { shareInterval, type Estimate } from "../stats/index.ts";
 
 /** Per-interval simulated KPIs of one schedule over R replications. */
 export interface IntervalEvaluation {
-  meanChats: number;
+  /** Mean chat requests per replication; null without a completed replication (missing, not 0). */
+  meanChats: number | null;
+  /**
+   * Replications whose interval had requests but no defined service level (e.g. nobody answered under
+   * the "exclude" definition): left out of the estimate, never counted as 0.
+   */
+  missingServiceLevels: number;
   serviceLevel: Estimate | null;
   queueAbandonment: Estimate | null;
   occupancy: Estimate | null;
@@ -75,13 +81,16 @@ export function summariseIntervals(runs: readonly SimulationResults[], intervals
     let served = 0;
     let chatSeconds = 0;
     let busySeconds = 0;
+    let missingServiceLevels = 0;
     for (const run of runs) {
       const series = run.intervals;
       const requests = series.chatRequests[i];
       chats += requests;
       served += series.chatsServed[i];
       if (requests > 0) {
-        serviceLevels.push(series.serviceLevel[i] ?? 0);
+        const serviceLevel = series.serviceLevel[i];
+        if (serviceLevel === null) missingServiceLevels++;
+        else serviceLevels.push(serviceLevel);
         abandonments.push(series.chatsAbandoned[i] / requests);
       }
       const occupancy = series.occupancy[i];
@@ -89,12 +98,15 @@ export function summariseIntervals(runs: readonly SimulationResults[], intervals
         occupancies.push(occupancy);
         const busy = occupancy * series.agentsOnline[i] * series.intervalSeconds;
         busySeconds += busy;
-        chatSeconds += (series.meanConcurrency[i] ?? 0) * busy;
+        // Busy time without a concurrency figure is busy time of 0 s (meanConcurrency is null only then).
+        const concurrency = series.meanConcurrency[i];
+        if (concurrency !== null) chatSeconds += concurrency * busy;
       }
     }
     const estimate = (values: number[]): Estimate | null => (values.length === 0 ? null : shareInterval(values, level));
     return {
-      meanChats: runs.length === 0 ? 0 : chats / runs.length,
+      meanChats: runs.length === 0 ? null : chats / runs.length,
+      missingServiceLevels,
       serviceLevel: estimate(serviceLevels),
       queueAbandonment: estimate(abandonments),
       occupancy: estimate(occupancies),

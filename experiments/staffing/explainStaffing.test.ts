@@ -17,6 +17,7 @@ function interval(index: number, erlang: number, recommended: number, extra: Par
     erlangCAgentsScheduled: erlang + 1,
     recommendedAgentsScheduled: recommended,
     recommendedAgentsOnline: recommended,
+    unsmoothedAgentsScheduled: recommended,
     meanChats: 50,
     serviceLevel: estimate(0.85, 0.02),
     queueAbandonment: estimate(0.02, 0.01),

@@ -197,8 +197,10 @@ function demandLines(input: ExplanationInput): string[] {
   if (share !== null && share > 0) lines.push(`invitations add ${percent(share / Math.max(1e-9, 1 - share))} to chat demand (accepted invitations are ${percent(share)} of chat requests at generous staffing)`);
   else lines.push("no accepted invitations: all chat demand comes from the help button");
   const generous = input.arrivalRatesPerSecond.reduce((sum, rate) => sum + rate * input.intervalSeconds, 0);
-  const recommended = input.intervals.reduce((sum, interval) => sum + interval.meanChats, 0);
-  if (generous > 0 && recommended < generous * 0.97) {
+  // Only when every interval of the recommendation was simulated: a missing count is not 0 chats.
+  const simulated = input.intervals.every((interval) => interval.meanChats !== null);
+  const recommended = input.intervals.reduce((sum, interval) => sum + (interval.meanChats ?? 0), 0);
+  if (simulated && generous > 0 && recommended < generous * 0.97) {
     lines.push(`at the recommended staffing ${percent(1 - recommended / generous)} fewer chats are requested than with generous staffing: the policy's queue gating holds invitations back`);
   }
   return lines;
@@ -210,7 +212,7 @@ function pooledHandle(intervals: readonly StaffingInterval[]): { handle: number;
   let handle = 0;
   let concurrency = 0;
   for (const interval of intervals) {
-    if (interval.meanHandleSeconds === null || interval.meanChats <= 0) continue;
+    if (interval.meanHandleSeconds === null || interval.meanChats === null || interval.meanChats <= 0) continue;
     chats += interval.meanChats;
     handle += interval.meanChats * interval.meanHandleSeconds;
     concurrency += interval.meanChats * (interval.meanConcurrency ?? 1);

@@ -1,4 +1,5 @@
-export { recommendStaffing, resolveStaffingTarget, DEFAULT_SERVICE_LEVEL, type StaffOptions } from "./recommendStaffing.ts";
+export { recommendStaffing, resolveStaffingTarget, DEFAULT_MAX_OCCUPANCY, DEFAULT_SERVICE_LEVEL, type StaffOptions } from "./recommendStaffing.ts";
+export { smoothPlan, DEFAULT_SMOOTHING_HOURS } from "./smoothPlan.ts";
 export { analyticSchedule, type AnalyticInterval, type AnalyticInput } from "./analyticSchedule.ts";
 export { evaluateSchedule, summariseIntervals, withSchedule, type IntervalEvaluation, type ScheduleEvaluation } from "./evaluateSchedule.ts";
 export { measureLoads, chatWeightedPatienceSeconds, GENEROUS_MAX_PROBABILITY_OF_WAIT, type MeasuredLoads } from "./measureLoads.ts";

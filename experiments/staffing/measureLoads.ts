@@ -58,9 +58,10 @@ export async function measureLoads(config: ModelConfig, evaluate: (scheduled: nu
     const scheduled = scheduledForOnline(online, shrinkage);
     evaluation = await evaluate(new Array<number>(intervals).fill(scheduled));
     rounds.push(evaluation);
-    const waits = evaluation.runs.map((run) => run.chat.probabilityOfWait ?? 0);
-    const meanWait = waits.length === 0 ? 0 : waits.reduce((sum, value) => sum + value, 0) / waits.length;
-    if (meanWait <= GENEROUS_MAX_PROBABILITY_OF_WAIT || round === MAX_GENEROUS_ROUNDS || evaluation.runs.length === 0 || signal?.aborted) break;
+    // Runs without a chat have no P(wait) (missing, left out); with no figure at all there is no queue to relieve.
+    const waits = evaluation.runs.map((run) => run.chat.probabilityOfWait).filter((value): value is number => value !== null);
+    const meanWait = waits.length === 0 ? null : waits.reduce((sum, value) => sum + value, 0) / waits.length;
+    if (meanWait === null || meanWait <= GENEROUS_MAX_PROBABILITY_OF_WAIT || round === MAX_GENEROUS_ROUNDS || evaluation.runs.length === 0 || signal?.aborted) break;
     online *= 2;
   }
   const runs = evaluation.runs;

@@ -9,11 +9,18 @@ import { measureLoads } from "./measureLoads.ts";
 import { scheduledForOnline } from "./scheduledForOnline.ts";
 import { DEFAULT_MAX_ITERATIONS, DEFAULT_MIN_CHATS_FOR_DECISION, judgeInterval, searchSchedule, type SearchResult } from "./searchSchedule.ts";
 import { shiftPlan } from "./shiftPlan.ts";
+import { DEFAULT_SMOOTHING_HOURS, smoothPlan } from "./smoothPlan.ts";
 import { chooseMostProfitable, sweepLevel, sweepLevels } from "./staffingSweep.ts";
 import type { ResolvedStaffingTarget, StaffingInterval, StaffingObjective, StaffingResults, StaffingTargetOptions, SweepLevel } from "./staffingTypes.ts";
 
 /** Service-level target when no target is given: 80% answered within the threshold. */
 export const DEFAULT_SERVICE_LEVEL = 0.8;
+
+/**
+ * Occupancy cap when none is given: 85% (publishedFigures.json `staffing.occupancyCap`, common WFM
+ * practice); 1 switches it off. Without it a plan may keep agents 99-100% busy all day.
+ */
+export const DEFAULT_MAX_OCCUPANCY = 0.85;
 
 export interface StaffOptions extends Omit<RunTasksOptions, "onProgress"> {
   /**
@@ -33,6 +40,8 @@ export interface StaffOptions extends Omit<RunTasksOptions, "onProgress"> {
   minChatsForDecision?: number;
   /** Round the recommendation up to shifts of this many hours. */
   shiftHours?: number;
+  /** Fill dips of the plan shorter than this many hours (default: shiftHours, else DEFAULT_SMOOTHING_HOURS; 0: off). */
+  smoothingHours?: number;
   /** Currency code for the explanation lines (default USD). */
   currency?: string;
   /** Constant staffing levels (scheduled agents) for the sweep; default `sweepLevels` around the analytic range; [] skips it. */
@@ -44,19 +53,20 @@ export interface StaffOptions extends Omit<RunTasksOptions, "onProgress"> {
  * when no target at all is given. Throws a house-format RangeError for targets that cannot work.
  */
 export function resolveStaffingTarget(config: ModelConfig, target: StaffingTargetOptions = {}): ResolvedStaffingTarget {
-  const given = target.serviceLevel !== undefined || target.maxQueueAbandonment !== undefined || target.maxOccupancy !== undefined;
+  // The occupancy cap is always on (DEFAULT_MAX_OCCUPANCY), so only a service or abandonment target replaces the default service level.
+  const given = target.serviceLevel !== undefined || target.maxQueueAbandonment !== undefined;
   const resolved: ResolvedStaffingTarget = {
     serviceLevel: target.serviceLevel ?? (given ? null : DEFAULT_SERVICE_LEVEL),
     serviceLevelSeconds: target.serviceLevelSeconds ?? (config.kind === "chatOnly" ? config.serviceLevelSeconds : config.chat.serviceLevelSeconds),
     maxQueueAbandonment: target.maxQueueAbandonment ?? null,
-    maxOccupancy: target.maxOccupancy ?? null,
+    maxOccupancy: target.maxOccupancy ?? DEFAULT_MAX_OCCUPANCY,
   };
   if (resolved.serviceLevel !== null && !(resolved.serviceLevel > 0 && resolved.serviceLevel < 1)) throw new RangeError(`invalid target.serviceLevel: ${resolved.serviceLevel} (must be between 0 and 1, e.g. 0.8)`);
   if (!(resolved.serviceLevelSeconds >= 0)) throw new RangeError(`invalid target.serviceLevelSeconds: ${resolved.serviceLevelSeconds} (must be a number of seconds >= 0)`);
   if (resolved.maxQueueAbandonment !== null && !(resolved.maxQueueAbandonment > 0 && resolved.maxQueueAbandonment <= 1)) throw new RangeError(`invalid target.maxQueueAbandonment: ${resolved.maxQueueAbandonment} (must be in (0, 1], e.g. 0.05)`);
   if (resolved.maxOccupancy !== null && !(resolved.maxOccupancy > 0 && resolved.maxOccupancy <= 1)) throw new RangeError(`invalid target.maxOccupancy: ${resolved.maxOccupancy} (must be in (0, 1], e.g. 0.85)`);
   const patient = config.kind === "chatOnly" && config.patienceSeconds === null;
-  if (patient && resolved.maxQueueAbandonment !== null && resolved.serviceLevel === null && resolved.maxOccupancy === null) {
+  if (patient && resolved.maxQueueAbandonment !== null && resolved.serviceLevel === null && target.maxOccupancy === undefined) {
     throw new RangeError(`invalid target.maxQueueAbandonment: ${resolved.maxQueueAbandonment} (the scenario has no patienceSeconds, so nobody abandons; set a service level or maximum occupancy)`);
   }
   return resolved;
@@ -175,7 +185,11 @@ async function staff(config: ModelConfig, options: StaffOptions): Promise<Staffi
     recommendedOnline = search?.online ?? analytic.map((interval) => interval.agentsOnline);
     evaluation = search?.evaluation ?? null;
   }
-  const recommendedScheduled = evaluation?.schedule ?? recommendedOnline.map((online) => scheduledForOnline(online, shrinkage));
+  const unsmoothedScheduled = evaluation?.schedule ?? recommendedOnline.map((online) => scheduledForOnline(online, shrinkage));
+  // A dip shorter than a shift cannot send anyone home: fill dips of up to one interval less than a shift.
+  const smoothingHours = options.smoothingHours ?? options.shiftHours ?? DEFAULT_SMOOTHING_HOURS;
+  const windowIntervals = Math.max(0, Math.round((smoothingHours * 3600) / intervalSeconds) - 1);
+  const recommendedScheduled = objective === "target" ? smoothPlan(unsmoothedScheduled, windowIntervals) : unsmoothedScheduled;
   const shifts = options.shiftHours === undefined ? null : shiftPlan(recommendedScheduled, intervalSeconds, options.shiftHours, costPerHour);
 
   const intervals: StaffingInterval[] = analytic.map((answer, i) => {
@@ -192,7 +206,8 @@ async function staff(config: ModelConfig, options: StaffOptions): Promise<Staffi
       erlangCAgentsScheduled: answer.erlangCAgentsScheduled,
       recommendedAgentsScheduled: recommendedScheduled[i],
       recommendedAgentsOnline: agentsOnline(recommendedScheduled[i], shrinkage),
-      meanChats: stats?.meanChats ?? 0,
+      unsmoothedAgentsScheduled: unsmoothedScheduled[i],
+      meanChats: stats?.meanChats ?? null,
       serviceLevel: stats?.serviceLevel ?? null,
       queueAbandonment: stats?.queueAbandonment ?? null,
       occupancy: stats?.occupancy ?? null,
@@ -233,6 +248,7 @@ async function staff(config: ModelConfig, options: StaffOptions): Promise<Staffi
     profitChoice,
     search: searchSummary,
     shifts,
+    smoothing: { hours: smoothingHours, windowIntervals, addedAgentHours: agentHours(recommendedScheduled) - agentHours(unsmoothedScheduled) },
     totals,
     explanation: explainStaffing({
       objective,

@@ -6,8 +6,9 @@ import type { ResolvedStaffingTarget } from "./staffingTypes.ts";
 
 const target: ResolvedStaffingTarget = { serviceLevel: 0.8, serviceLevelSeconds: 20, maxQueueAbandonment: null, maxOccupancy: null };
 const estimate = (mean: number, halfWidth: number): Estimate => ({ mean, lower: mean - halfWidth, upper: mean + halfWidth, halfWidth, standardDeviation: halfWidth, n: 10 });
-const stats = (serviceLevel: Estimate | null, meanChats = 50, abandonment: Estimate | null = estimate(0.02, 0.01)): IntervalEvaluation => ({
+const stats = (serviceLevel: Estimate | null, meanChats: number | null = 50, abandonment: Estimate | null = estimate(0.02, 0.01)): IntervalEvaluation => ({
   meanChats,
+  missingServiceLevels: 0,
   serviceLevel,
   queueAbandonment: abandonment,
   occupancy: estimate(0.8, 0.05),
@@ -39,9 +40,10 @@ describe("judgeInterval", () => {
     expect(judgeInterval(stats(estimate(0.86, 0.05)), target, 5)).toBe("meetsWithMargin");
   });
 
-  it("judgeInterval(...) is undecided with fewer chats than the minimum or no estimate", () => {
+  it("judgeInterval(...) is undecided with fewer chats than the minimum, a missing chat count or no estimate", () => {
     expect(judgeInterval(stats(estimate(0.5, 0.05), 4.9), target, 5)).toBe("undecided");
     expect(judgeInterval(stats(null), target, 5)).toBe("undecided");
+    expect(judgeInterval(stats(estimate(0.9, 0.01), null), target, 5)).toBe("undecided");
   });
 
   it("judgeInterval(...) checks every target given: abandonment and occupancy maxima", () => {

@@ -16,7 +16,7 @@ export type Judgement = "fails" | "meets" | "meetsWithMargin" | "undecided";
  * their maxima); "undecided" with fewer than `minChats` mean chats or no estimate.
  */
 export function judgeInterval(stats: IntervalEvaluation, target: ResolvedStaffingTarget, minChats: number): Judgement {
-  if (stats.meanChats < minChats) return "undecided";
+  if (stats.meanChats === null || stats.meanChats < minChats) return "undecided";
   const criteria = [
     { limit: target.serviceLevel, estimate: stats.serviceLevel, atLeast: true },
     { limit: target.maxQueueAbandonment, estimate: stats.queueAbandonment, atLeast: false },

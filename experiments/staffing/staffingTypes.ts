@@ -55,10 +55,13 @@ export interface StaffingInterval {
   erlangSimulatedServiceLevel: Estimate | null;
   /** Erlang C's answer (customers never give up), when the main answer is Erlang A; else null. */
   erlangCAgentsScheduled: number | null;
+  /** The plan: the search's answer with dips shorter than a shift filled (see smoothPlan). */
   recommendedAgentsScheduled: number;
   recommendedAgentsOnline: number;
-  /** Mean chat requests per replication in the simulation of the recommendation. */
-  meanChats: number;
+  /** The search's answer before smoothing; the KPIs below are simulated for it (smoothing only adds agents). */
+  unsmoothedAgentsScheduled: number;
+  /** Mean chat requests per replication in the simulation of the recommendation; null when it was not simulated. */
+  meanChats: number | null;
   /** Simulated KPIs of the recommendation, over replications (null when no replication had a chat in the interval). */
   serviceLevel: Estimate | null;
   queueAbandonment: Estimate | null;
@@ -148,6 +151,8 @@ export interface StaffingResults {
   profitChoice: ProfitChoice | null;
   search: { iterations: number; converged: boolean; rounds: SearchRound[] };
   shifts: ShiftPlan | null;
+  /** Dip filling of the plan: dips of at most `windowIntervals` intervals between higher levels are filled. */
+  smoothing: { hours: number; windowIntervals: number; addedAgentHours: number };
   /** The optimal shift plan (MILP) and, given a team, its weekly roster (with --shift-rules / --roster). */
   shiftScheduling?: ShiftScheduling | null;
   totals: StaffingTotals;

@@ -195,6 +195,7 @@ function chatFixture(): StoreResults["chat"] {
     warmup: { seconds: 0, excludedRequests: 0 },
     blocked: 0,
     blockingRate: 0,
+    closedRequests: 0,
     messages: { left: 0, handleHours: 0 },
     requests: 550,
     served: 453,
@@ -228,7 +229,7 @@ function chatFixture(): StoreResults["chat"] {
 /** A chat-only run over one day. */
 export function chatOnlyResultsFixture(): ChatOnlyResults {
   const intervals = intervalsFixture(1);
-  return { kind: "chatOnly", scenario: "Support desk, Erlang A check", seed: 7, horizonDays: 1, chat: chatFixture(), intervals: { ...intervals, sessions: intervals.sessions.map(() => 0) } };
+  return { kind: "chatOnly", scenario: "Support desk, Erlang A check", seed: 7, horizonDays: 1, chat: chatFixture(), selfService: { contacts: 0, resolved: 0, escalated: 0, cost: 0 }, intervals: { ...intervals, sessions: intervals.sessions.map(() => 0) } };
 }
 
 /** An estimate from a mean and a half-width. */

@@ -44,7 +44,7 @@ describe("staff command", () => {
     expect(document.stamp.reproduce).toMatch(/^npm run staff -- .*desk-.*\.yaml .*--seed 5$/);
     const staffing = document.staffing;
     expect(staffing).toMatchObject({ kind: "staffing", scenario: "Tiny desk", mode: "chatOnly", analyticModel: "erlangA", intervalSeconds: 3600 });
-    expect(staffing.target).toEqual({ serviceLevel: null, serviceLevelSeconds: 20, maxQueueAbandonment: 0.1, maxOccupancy: null });
+    expect(staffing.target).toEqual({ serviceLevel: null, serviceLevelSeconds: 20, maxQueueAbandonment: 0.1, maxOccupancy: 0.85 });
     expect(staffing.intervals).toHaveLength(24);
     expect(staffing.sweep.length).toBeGreaterThan(0);
     expect(staffing.shifts.shiftHours).toBe(4);
@@ -58,7 +58,7 @@ describe("staff command", () => {
   it("staff <chat-only> prints a per-interval table, totals, the sweep and the explanation", async () => {
     const run = await staff(patientDesk, "--replications", "2", "--workers", "1", "--quiet", "--within", "30");
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Tiny desk · target: 80% within 30 s · 2 replications · 95% intervals · closed form: Erlang C\n/);
+    expect(run.stdout).toMatch(/^Tiny desk · target: 80% within 30 s, occupancy ≤ 85% · 2 replications · 95% intervals · closed form: Erlang C\n/);
     expect(run.stdout).toMatch(/\n {2}time +chats\/h +Erlang C +recommended +service level \[CI\] +abandon +occupancy\n/);
     expect(run.stdout).toMatch(/\ntotals: recommended [\d.]+ agent-hours/);
     expect(run.stdout).toMatch(/\nconstant staffing all day:\n/);

@@ -22,13 +22,14 @@ import { describeServiceLevel } from "../../sim/model/index.ts";
 
 const args = {
   scenario: { type: "positional", description: "scenario file (store or chatOnly)", required: true },
-  serviceLevel: { type: "string", description: "minimum share answered within --within seconds in every interval (default 0.8 when no other target is given)" },
+  serviceLevel: { type: "string", description: "minimum share answered within --within seconds in every interval (default 0.8 unless --max-abandon is given)" },
   within: { type: "string", description: "service-level threshold, seconds (default: the scenario's serviceLevelSeconds)" },
   maxAbandon: { type: "string", description: "maximum share of chats giving up in the queue, e.g. 0.05" },
-  maxOccupancy: { type: "string", description: "maximum agent occupancy, e.g. 0.85" },
+  maxOccupancy: { type: "string", description: "maximum agent occupancy (default 0.85, common WFM practice; 1 switches the cap off)" },
   objective: { type: "string", description: "target (default: smallest schedule meeting the target) or profit (store: the constant staffing with the highest contribution profit)" },
   ...RUN_ARGS,
   shiftHours: { type: "string", description: "round the recommendation up to shifts of this many hours" },
+  smoothingHours: { type: "string", description: "fill dips of the plan shorter than this many hours (default: --shift-hours, else 4; 0 switches smoothing off)" },
   shiftRules: { type: "string", description: "optimal shift plan (MILP) under the rules in this YAML file: lengths, start times, unpaid break, objective" },
   roster: { type: "string", description: "weekly roster of the named agents in this YAML/CSV file (days off, max shifts, consecutive days, rest)" },
   maxIterations: { type: "string", description: "simulation rounds of the search (default 8)" },
@@ -58,6 +59,7 @@ export const staffCommand = defineCommand({
     const objective = parsed.objective === undefined ? "target" : OBJECTIVES[parsed.objective];
     if (objective === undefined) throw new UsageError(`invalid --objective: ${JSON.stringify(parsed.objective)} (allowed: target, profit)`);
     const shiftHours = numberOption(parsed.shiftHours, "--shift-hours", 0.25, 24);
+    const smoothingHours = numberOption(parsed.smoothingHours, "--smoothing-hours", 0, 24);
     const worlds = worldsOption(parsed.worlds);
     const levels = parsed.levels === undefined ? undefined : [...new Set(parsed.levels.split(",").map((value) => integerOption(value.trim(), "--levels", 0, 10_000)!))];
     const loaded = loadScenario(parsed.scenario, { days, maxSessions, warmupSeconds });
@@ -93,7 +95,7 @@ export const staffCommand = defineCommand({
     try {
       // With a queue, one local thread (no pool): the tasks run on the workers.
       staffing = await withQueue(queue, { quiet: parsed.quiet, signal: interrupt.signal }, (backend) =>
-        recommendStaffing(config, { target, objective, replications, seed, workers: backend ? 1 : workers, backend, maxIterations, shiftHours, failFast: parsed.failFast, signal: interrupt.signal, onProgress: progress.update, currency }),
+        recommendStaffing(config, { target, objective, replications, seed, workers: backend ? 1 : workers, backend, maxIterations, shiftHours, smoothingHours, failFast: parsed.failFast, signal: interrupt.signal, onProgress: progress.update, currency }),
       );
     } finally {
       progress.stop();
@@ -144,6 +146,7 @@ function intervalRows(staffing: StaffingResults): Record<string, unknown>[] {
     erlangCAgentsScheduled: interval.erlangCAgentsScheduled,
     recommendedAgentsScheduled: interval.recommendedAgentsScheduled,
     recommendedAgentsOnline: interval.recommendedAgentsOnline,
+    unsmoothedAgentsScheduled: interval.unsmoothedAgentsScheduled,
     shiftAgentsScheduled: interval.shiftAgentsScheduled,
     meanChats: interval.meanChats,
     serviceLevel: interval.serviceLevel?.mean ?? null,
@@ -190,6 +193,7 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD", hor
   lines.push(...formatTable(header, table));
   const { totals } = staffing;
   lines.push(`totals: recommended ${totals.recommendedAgentHours} agent-hours (${formatMoney(totals.recommendedCost, currency)}) · ${model} ${totals.erlangAgentHours} (${formatMoney(totals.erlangCost, currency)})${totals.erlangCAgentHours !== null ? ` · Erlang C ${totals.erlangCAgentHours}` : ""}${totals.shiftAgentHours !== null ? ` · shifts ${totals.shiftAgentHours} (${formatMoney(totals.shiftCost, currency)})` : ""}`);
+  if (staffing.smoothing.addedAgentHours > 0) lines.push(`smoothing: dips shorter than ${staffing.smoothing.hours} h filled (+${staffing.smoothing.addedAgentHours} agent-hours; KPIs are simulated for the plan before smoothing, which had fewer agents)`);
   if (staffing.shifts !== null) {
     const horizonSeconds = staffing.intervals.length * staffing.intervalSeconds;
     lines.push(`shift plan (${staffing.shifts.shiftHours} h, wrapping past the end of the horizon): ${staffing.shifts.shifts.map((shift) => `${clock(shift.startSeconds)}–${clock(shift.endSeconds > horizonSeconds ? shift.endSeconds - horizonSeconds : shift.endSeconds)} ×${shift.agents}`).join(", ")}`);

@@ -1,4 +1,4 @@
-import type { ChatSource, Device, QueueState } from "../../sim/policy/index.ts";
+import { type ChatSource, type Device, isDeskOpen, type OpeningHours, type QueueState, wallClock } from "../../sim/policy/index.ts";
 import { StoreError } from "./StoreError.ts";
 
 /** One line of a chat transcript. `text` is untrusted and must be escaped wherever it is shown. */
@@ -78,6 +78,8 @@ export interface ChatDeskOptions {
   /** Mean handle time in seconds, for the predicted wait (the scenario's chat.handleSeconds mean). */
   meanHandleSeconds: number;
   discipline: "fifo" | "priority";
+  /** The scenario's desk.openingHours, read on the server's local clock (null: always open). */
+  openingHours?: OpeningHours | null;
   now: () => number;
 }
 
@@ -161,7 +163,12 @@ export class ChatDesk {
     const freeSlots = Math.max(0, capacity - this.activeChats);
     const queueLength = this.#queued.size;
     const predictedWaitSeconds = freeSlots > 0 ? 0 : capacity === 0 ? Infinity : ((queueLength + 1) * this.options.meanHandleSeconds) / capacity;
-    return { freeSlots, queueLength, predictedWaitSeconds };
+    return this.isOpen() ? { freeSlots, queueLength, predictedWaitSeconds } : { freeSlots, queueLength, predictedWaitSeconds, closed: true };
+  }
+
+  /** Whether the desk is inside its opening hours now (the simulator's isDeskOpen on the local clock). */
+  isOpen(): boolean {
+    return isDeskOpen(this.options.openingHours ?? null, wallClock(this.options.now()));
   }
 
   /** Queued chats in the order they will be served. */

@@ -63,6 +63,7 @@ export class ChatService {
    */
   request(session: Session, source: ChatSource, signals: Signals): Chat {
     if (session.openChatId !== null) throw new StoreError(409, `invalid chat request: already in chat ${session.openChatId}`);
+    if (!this.desk.isOpen()) throw new StoreError(409, "invalid chat request: the desk is closed (leave a message instead)");
     const cartValue = this.#store.cartValue(session);
     let priority: number;
     try {
@@ -76,6 +77,12 @@ export class ChatService {
     return this.desk.request(chatId, session.id, source, priority, { step: signals.step, cartValue, device: signals.device });
   }
 
+  /** A message left from the help form while the desk is closed (the simulator's offline message). */
+  leaveOfflineMessage(session: Session, step: string, text: unknown): void {
+    const message = checkedText(text);
+    this.#store.commit({ type: "offlineMessage", sessionId: session.id, step, text: message });
+  }
+
   take(agentId: string, chatId?: string): Chat {
     const chat = this.desk.take(agentId, chatId);
     const agent = this.desk.agents.get(agentId)!;
@@ -86,9 +93,7 @@ export class ChatService {
 
   /** A message from the shopper (their own open chat) or from the agent holding the chat. */
   post(chatId: string, from: "shopper" | "agent", author: string, text: unknown): ChatMessage {
-    const message = typeof text === "string" ? text.trim() : "";
-    if (message === "") throw new StoreError(422, "invalid text: empty (write a message)");
-    if (message.length > MAX_MESSAGE_LENGTH) throw new StoreError(422, `invalid text: ${message.length} characters (must be at most ${MAX_MESSAGE_LENGTH})`);
+    const message = checkedText(text);
     const chat = this.desk.chat(chatId);
     const posted = this.desk.addMessage(chatId, { from, author, text: message });
     this.#store.commit({ type: "chatMessage", sessionId: chat.sessionId, chatId, from, author, text: message });
@@ -218,4 +223,12 @@ export class ChatService {
 
 function seconds(milliseconds: number): number {
   return Math.round(milliseconds) / 1000;
+}
+
+// Chat text as posted: trimmed, not empty, at most MAX_MESSAGE_LENGTH characters.
+function checkedText(text: unknown): string {
+  const message = typeof text === "string" ? text.trim() : "";
+  if (message === "") throw new StoreError(422, "invalid text: empty (write a message)");
+  if (message.length > MAX_MESSAGE_LENGTH) throw new StoreError(422, `invalid text: ${message.length} characters (must be at most ${MAX_MESSAGE_LENGTH})`);
+  return message;
 }

@@ -77,6 +77,10 @@ export const DATA_TEST = {
   chatTyping: "chat-typing",
   chatClose: "chat-close",
   chatError: "chat-error",
+  chatOfflineForm: "chat-offline-form",
+  chatOfflineInput: "chat-offline-input",
+  chatOfflineSend: "chat-offline-send",
+  chatOfflineThanks: "chat-offline-thanks",
   // agent console
   agentSignIn: "agent-sign-in",
   agentName: "agent-name",

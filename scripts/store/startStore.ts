@@ -91,7 +91,7 @@ export async function startStore(options: StoreOptions = {}): Promise<StoreHandl
     currency: scenario.currency,
   });
 
-  const desk = new ChatDesk({ concurrency: scenario.agents.concurrency, meanHandleSeconds: distributionMean(config.chat.handleSeconds), discipline: config.chat.queueDiscipline, now });
+  const desk = new ChatDesk({ concurrency: scenario.agents.concurrency, meanHandleSeconds: distributionMean(config.chat.handleSeconds), discipline: config.chat.queueDiscipline, openingHours: config.desk.openingHours, now });
   const chats = new ChatService(desk, store, policy);
   // Open chats come back (queued in their place, active with their agent); bots' chats are closed.
   const restored = restoreOpenChats(chats, events, state.openChats, (username) => users.get(username)?.displayName);

@@ -156,6 +156,12 @@ export interface QueueAbandonedEvent extends InSession {
   chatId: string;
   waitSeconds: number;
 }
+/** The desk was closed (opening hours): the shopper left a message from the help form instead of chatting. Untrusted text. */
+export interface OfflineMessageEvent extends InSession {
+  type: "offlineMessage";
+  step: string;
+  text: string;
+}
 export interface OrderPlacedEvent extends InSession {
   type: "orderPlaced";
   /** The checkout's id: one order per checkout, so a resubmitted form cannot order twice. */
@@ -193,6 +199,7 @@ export type StoreEvent =
   | QueueAbandonedEvent
   | ChatRatedEvent
   | ChatTransferredEvent
+  | OfflineMessageEvent
   | OrderPlacedEvent;
 
 export type StoreEventType = StoreEvent["type"];

@@ -23,6 +23,7 @@ function serveOrder(usePriority: boolean): [number, number][] {
       absence: null,
       ignoreAbandonsUnderSeconds: 0,
       maxQueueLength: Number.POSITIVE_INFINITY,
+      openingHours: null,
       horizonSeconds: 86_400,
     },
     new IntervalSeries(1),

@@ -1,14 +1,16 @@
 import { type Environment, type Event, SharedService, SlotPool, Tally, TimeWeighted } from "../engine/index.ts";
 import type { UniformSource } from "../random/index.ts";
-import type { QueueState } from "../policy/index.ts";
+import { isDeskOpen, type OpeningHours, type QueueState, simulationClock } from "../policy/index.ts";
 import type { AgentConfig, SlowdownMode } from "./config.ts";
 import { IntervalSeries } from "./IntervalSeries.ts";
 
 /** What happened to one chat request. */
 export interface ChatOutcome {
   readonly served: boolean;
-  /** The queue was full: the chat never queued (it may leave a message instead). */
+  /** The queue was full or the desk closed: the chat never queued (it may leave a message instead). */
   readonly blocked: boolean;
+  /** The desk was outside its opening hours: the help button was a message form (blocked is true too). */
+  readonly closed: boolean;
   /** Time in the queue: until an agent took the chat, or until the customer gave up. */
   readonly waitSeconds: number;
   /** Handle time including the concurrency slowdown (0 when not served). */
@@ -38,6 +40,8 @@ export interface ChatCenterOptions {
   readonly ignoreAbandonsUnderSeconds: number;
   /** Most chats that may wait (Infinity: no cap). */
   readonly maxQueueLength: number;
+  /** When the desk takes chats (null: always); outside them requests are offered the message form. */
+  readonly openingHours: OpeningHours | null;
   /** End of arrivals; agent time after it (finishing chats) stays out of the whole-run figures. */
   readonly horizonSeconds: number;
 }
@@ -63,6 +67,8 @@ export interface AgentFigures {
 
 /** Longest base handle time the desk works on (about 31,700 years): keeps sums of handle times finite. */
 export const MAX_HANDLE_SECONDS = 1e12;
+
+const CLOSED_OUTCOME: ChatOutcome = Object.freeze({ served: false, blocked: true, closed: true, agent: -1, waitSeconds: 0, handleSeconds: 0, meanAgentLoad: 0 });
 
 /** Upper bounds (inclusive) of the answered-wait histogram buckets, seconds; the last is open. */
 export const WAIT_HISTOGRAM_BOUNDS_SECONDS = [0, 5, 10, 20, 30, 45, 60, 90, 120, 180, 300, 600, Infinity] as const;
@@ -96,6 +102,8 @@ export class ChatCenter {
   /** Requests that arrived during the warm-up (left out of every whole-run figure). */
   warmupRequests = 0;
   requests = 0;
+  /** Help requests while the desk was closed (offered the message form; not chat requests). */
+  closedRequests = 0;
   blocked = 0;
   messagesLeft = 0;
   /** Agent seconds spent answering messages (back office, outside the chat slots). */
@@ -134,7 +142,13 @@ export class ChatCenter {
     const queueLength = pool.queueLength;
     const predictedWaitSeconds =
       freeSlots > 0 ? 0 : pool.capacity === 0 ? Infinity : ((queueLength + 1) * this.#options.meanHandleSeconds) / pool.capacity;
-    return { freeSlots, queueLength, predictedWaitSeconds };
+    return this.isOpen() ? { freeSlots, queueLength, predictedWaitSeconds } : { freeSlots, queueLength, predictedWaitSeconds, closed: true };
+  }
+
+  /** Whether the desk is inside its opening hours now. */
+  isOpen(): boolean {
+    const hours = this.#options.openingHours;
+    return hours === null || isDeskOpen(hours, simulationClock(hours, this.env.now));
   }
 
   /**
@@ -148,6 +162,11 @@ export class ChatCenter {
     const requestedAt = env.now;
     // Warm-up chats run like any other (they load the desk) but are not counted in the whole-run figures.
     const counted = requestedAt >= this.#options.warmupSeconds;
+    if (!this.isOpen()) {
+      // Closed: the help button is a message form, so no chat is requested at all.
+      if (counted) this.closedRequests++;
+      return CLOSED_OUTCOME;
+    }
     if (counted) this.requests++;
     else this.warmupRequests++;
     this.series.add("chatRequests", interval, 1);
@@ -155,7 +174,7 @@ export class ChatCenter {
     if (!pool.hasFreeSlot && pool.queueLength >= this.#options.maxQueueLength) {
       if (counted) this.blocked++;
       this.series.add("chatsBlocked", interval, 1);
-      return { served: false, blocked: true, agent: -1, waitSeconds: 0, handleSeconds: 0, meanAgentLoad: 0 };
+      return { served: false, blocked: true, closed: false, agent: -1, waitSeconds: 0, handleSeconds: 0, meanAgentLoad: 0 };
     }
     const request = this.#pool.request(this.#options.usePriority ? -priority : 0);
     if (!request.granted) {
@@ -177,7 +196,7 @@ export class ChatCenter {
         }
         this.series.add("chatsAbandoned", interval, 1);
         if (short) this.series.add("shortAbandons", interval, 1);
-        return { served: false, blocked: false, agent: -1, waitSeconds, handleSeconds: 0, meanAgentLoad: 0 };
+        return { served: false, blocked: false, closed: false, agent: -1, waitSeconds, handleSeconds: 0, meanAgentLoad: 0 };
       }
     } else {
       yield request;
@@ -208,7 +227,7 @@ export class ChatCenter {
       this.#agentChats[agent] = (this.#agentChats[agent] ?? 0) + 1;
       this.#agentHandleSeconds[agent] = (this.#agentHandleSeconds[agent] ?? 0) + handleSeconds;
     }
-    return { served: true, blocked: false, agent: request.server, waitSeconds, handleSeconds, meanAgentLoad };
+    return { served: true, blocked: false, closed: false, agent: request.server, waitSeconds, handleSeconds, meanAgentLoad };
   }
 
   /** Credits an order rescued by a chat (counted after the warm-up) to the agent's seat. */

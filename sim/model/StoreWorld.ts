@@ -130,6 +130,7 @@ export class StoreWorld {
         usePriority: config.chat.queueDiscipline === "priority",
         warmupSeconds: config.desk.warmupSeconds,
         maxQueueLength: config.desk.maxQueueLength,
+        openingHours: config.desk.openingHours,
         ignoreAbandonsUnderSeconds: config.desk.serviceLevel.ignoreAbandonsUnderSeconds,
         absence: config.desk.shrinkageMethod === "absence" ? absence : null,
         horizonSeconds: config.horizon.days * 86400,

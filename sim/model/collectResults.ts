@@ -18,6 +18,7 @@ export function collectChatResults(chat: ChatCenter, agents: AgentConfig, desk: 
     requests: chat.requests,
     blocked: chat.blocked,
     blockingRate: ratio(chat.blocked, chat.requests),
+    closedRequests: chat.closedRequests,
     messages: { left: chat.messagesLeft, handleHours: chat.messageHandleSeconds / 3600 },
     served: chat.served,
     abandoned: chat.abandoned,

@@ -1,4 +1,4 @@
-import type { ResolvedPolicy } from "../policy/index.ts";
+import type { OpeningHours, ResolvedPolicy } from "../policy/index.ts";
 import type { DistributionSpec } from "../random/index.ts";
 import type { AbandonmentReason, CheckoutReason } from "./reasons.ts";
 
@@ -246,7 +246,43 @@ export interface DeskConfig {
    * "floor": online = ⌊scheduled × (1 − shrinkage)⌋ (the old convention: 1 scheduled at 25% is 0 online).
    */
   readonly shrinkageMethod: "absence" | "floor";
+  /**
+   * When the desk takes chats (null: always). Outside them the help button is a message form (help
+   * requests are offered it, like blocked chats) and proactive invitations stop (the policy's
+   * `gate-closed`). The live store reads the same hours with the same isDeskOpen (sim/policy).
+   */
+  readonly openingHours: OpeningHours | null;
+  /** The self-service step before the chat queue (chat-only model; off by default). */
+  readonly selfService: SelfServiceConfig;
 }
+
+/**
+ * Self-service first: a bot or help centre answers a share of chat requests before any agent; a share
+ * of those still ask for a human after some time in it and join the queue then. A Poisson stream
+ * thinned by the deflection and delayed independently stays Poisson, so the agents see rate
+ * λ × (1 − deflection + deflection × escalation): Erlang C / A with that rate.
+ */
+export interface SelfServiceConfig {
+  /** Share of chat requests the self-service step takes first (0: off). */
+  readonly deflectionProbability: number;
+  /** Share of self-served requests that escalate to the human queue. */
+  readonly escalationProbability: number;
+  /** Time spent in self-service before escalating. */
+  readonly escalationDelaySeconds: DistributionSpec;
+  /** Cost of one self-service conversation, currency. */
+  readonly costPerContact: number;
+}
+
+/**
+ * Self-service defaults, off. When switched on, assumptions: a third of bot conversations escalate
+ * (plausible 0.2-0.6), after about 2 minutes (plausible 1-5), at 0.5 per conversation (plausible 0.1-2).
+ */
+export const DEFAULT_SELF_SERVICE_CONFIG: SelfServiceConfig = Object.freeze({
+  deflectionProbability: 0,
+  escalationProbability: 1 / 3,
+  escalationDelaySeconds: Object.freeze({ kind: "lognormal", mean: 120, sd: 60 }) as DistributionSpec,
+  costPerContact: 0.5,
+});
 
 /**
  * What the service level counts, as workforce-management tools let you choose: answered within the
@@ -290,6 +326,8 @@ export const DEFAULT_DESK_CONFIG: DeskConfig = Object.freeze({
   messages: DEFAULT_MESSAGE_CONFIG,
   serviceLevel: Object.freeze({ abandons: "miss", ignoreAbandonsUnderSeconds: 0 }),
   shrinkageMethod: "absence",
+  openingHours: null,
+  selfService: DEFAULT_SELF_SERVICE_CONFIG,
 });
 
 export interface AgentConfig {

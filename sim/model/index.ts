@@ -21,11 +21,12 @@ export type {
   DeskConfig,
   MessageConfig,
   ServiceLevelDefinition,
+  SelfServiceConfig,
   SlowdownMode,
   Device,
 } from "./config.ts";
 export { DEVICES } from "./config.ts";
-export { DEFAULT_DESK_CONFIG, DEFAULT_MESSAGE_CONFIG } from "./config.ts";
+export { DEFAULT_DESK_CONFIG, DEFAULT_MESSAGE_CONFIG, DEFAULT_SELF_SERVICE_CONFIG } from "./config.ts";
 export { describeServiceLevel } from "./collectResults.ts";
 export { ABANDONMENT_REASONS, CHECKOUT_REASONS, type AbandonmentReason, type CheckoutReason } from "./reasons.ts";
 export type { ChatQueueResults, IntervalResults, StepResult, StoreResults, ChatOnlyResults, SimulationResults, Ratio, GroupAcceptance, UnwantedDeclines, FreeShippingResults, FrictionResults, GroupFunnel } from "./results.ts";

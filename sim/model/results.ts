@@ -15,7 +15,9 @@ export interface ChatQueueResults {
   /** Requests that found the queue full (maxQueueLength) and never queued. */
   blocked: number;
   blockingRate: Ratio;
-  /** Messages left by blocked customers and the agent hours answering them takes (outside the chat slots). */
+  /** Help requests while the desk was closed (opening hours): offered the message form, not counted in `requests`. */
+  closedRequests: number;
+  /** Messages left by blocked customers and by customers who found the desk closed, and the agent hours answering them takes (outside the chat slots). */
   messages: { left: number; handleHours: number };
   served: number;
   abandoned: number;
@@ -217,7 +219,21 @@ export interface ChatOnlyResults {
   seed: string | number;
   horizonDays: number;
   chat: ChatQueueResults;
+  /** The self-service step before the queue (all zero when it is off); counted by arrival after the warm-up. */
+  selfService: SelfServiceResults;
   intervals: IntervalResults;
+}
+
+/** What the self-service step (bot or help centre) did with the requests it took. */
+export interface SelfServiceResults {
+  /** Requests the self-service step took. */
+  contacts: number;
+  /** Contacts it resolved (never reached an agent). */
+  resolved: number;
+  /** Contacts that escalated to the human queue (and count in chat.requests from then). */
+  escalated: number;
+  /** contacts × costPerContact, currency. */
+  cost: number;
 }
 
 export type SimulationResults = StoreResults | ChatOnlyResults;

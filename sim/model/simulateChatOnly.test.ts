@@ -13,9 +13,10 @@
 import { describe, expect, it } from "vitest";
 import { erlangA, erlangCMetrics, mmck, type ErlangAResult } from "../analytic/index.ts";
 import { confidenceInterval99, expectInside, type ConfidenceInterval } from "../engine/testConfidenceInterval.ts";
-import { DEFAULT_DESK_CONFIG, type ChatOnlyModelConfig, type ServiceLevelDefinition } from "./config.ts";
+import { DEFAULT_DESK_CONFIG, type ChatOnlyModelConfig, type SelfServiceConfig, type ServiceLevelDefinition } from "./config.ts";
 import type { ChatQueueResults, Ratio } from "./results.ts";
 import { simulateChatOnly } from "./simulateChatOnly.ts";
+import { isDeskOpen, openSeconds, parseOpeningHours, simulationClock, type OpeningHours } from "../policy/index.ts";
 
 const DAYS = 3;
 const WARMUP_SECONDS = 3600;
@@ -37,6 +38,8 @@ interface StationaryDesk {
   readonly maxQueueLength?: number;
   readonly serviceLevel?: ServiceLevelDefinition;
   readonly shrinkageMethod?: "absence" | "floor";
+  readonly openingHours?: OpeningHours | null;
+  readonly selfService?: SelfServiceConfig;
 }
 
 function stationaryConfig(desk: StationaryDesk): ChatOnlyModelConfig {
@@ -57,7 +60,7 @@ function stationaryConfig(desk: StationaryDesk): ChatOnlyModelConfig {
       concurrency: desk.concurrency,
       costPerHour: 20,
     },
-    desk: { ...DEFAULT_DESK_CONFIG, warmupSeconds: desk.warmupSeconds ?? WARMUP_SECONDS, maxQueueLength: desk.maxQueueLength ?? Infinity, serviceLevel: desk.serviceLevel ?? DEFAULT_DESK_CONFIG.serviceLevel, shrinkageMethod: desk.shrinkageMethod ?? "floor" },
+    desk: { ...DEFAULT_DESK_CONFIG, warmupSeconds: desk.warmupSeconds ?? WARMUP_SECONDS, maxQueueLength: desk.maxQueueLength ?? Infinity, serviceLevel: desk.serviceLevel ?? DEFAULT_DESK_CONFIG.serviceLevel, shrinkageMethod: desk.shrinkageMethod ?? "floor", openingHours: desk.openingHours ?? null, selfService: desk.selfService ?? DEFAULT_DESK_CONFIG.selfService },
   };
 }
 
@@ -259,5 +262,75 @@ describe("simulateChatOnly per-agent figures", () => {
     const meanOccupancy = chat.agents.reduce((total, agent) => total + agent.occupancy!, 0) / chat.agents.length;
     expect(meanOccupancy).toBeCloseTo(chat.occupancy!, 9);
     expect(chat.agents.every((agent) => agent.rescuedOrders === 0)).toBe(true);
+  });
+});
+
+describe("simulateChatOnly opening hours", () => {
+  // Friday 08:00-20:00, Saturday 10:00-16:00, Sunday closed: 3 days from a Friday midnight.
+  const written = { monday: "08:00-20:00", tuesday: "08:00-20:00", wednesday: "08:00-20:00", thursday: "08:00-20:00", friday: "08:00-20:00", saturday: "10:00-16:00", sunday: "closed" };
+  const parsed = parseOpeningHours(written, 4);
+  if (!("hours" in parsed)) throw new Error(parsed.problem);
+  const openingHours = parsed.hours;
+  const arrivalRatePerSecond = 4 / MEAN_HANDLE_SECONDS;
+  const runs = replicate(stationaryConfig({ arrivalRatePerSecond, meanPatienceSeconds: 120, scheduledAgents: 6, shrinkage: 0, concurrency: 1, slowdownPerExtraChat: 0, openingHours }));
+  const horizonSeconds = DAYS * 86400;
+  const closedSeconds = horizonSeconds - WARMUP_SECONDS - openSeconds(openingHours, WARMUP_SECONDS, horizonSeconds);
+
+  it("no chat is requested in an interval the desk is closed for, and every open interval has some", () => {
+    const closedIntervals = Array.from({ length: horizonSeconds / INTERVAL_SECONDS }, (_, interval) => interval).filter((interval) => !isDeskOpen(openingHours, simulationClock(openingHours, interval * INTERVAL_SECONDS)));
+    // 12 + 18 + 24 closed hours (the hourly intervals line up with the opening times).
+    expect(closedIntervals.length).toBe(54);
+    const intervals = simulateChatOnly(stationaryConfig({ arrivalRatePerSecond, meanPatienceSeconds: 120, scheduledAgents: 6, shrinkage: 0, concurrency: 1, slowdownPerExtraChat: 0, openingHours }), { seed: 1 }).intervals;
+    expect(closedIntervals.map((interval) => intervals.chatRequests[interval]).every((count) => count === 0)).toBe(true);
+    expect(intervals.chatRequests.filter((count, interval) => !closedIntervals.includes(interval) && count > 0).length).toBe(72 - 54);
+  });
+
+  it("closed-hours requests are Poisson(rate × closed seconds) and messages Poisson(that × leaveProbability), inside 99% bands", () => {
+    const expectedClosed = REPLICATIONS * arrivalRatePerSecond * closedSeconds;
+    const closed = runs.reduce((total, chat) => total + chat.closedRequests, 0);
+    const messages = runs.reduce((total, chat) => total + chat.messages.left, 0);
+    // A sum of Poisson counts is Poisson: 2.576 standard deviations either side is the 99% band.
+    expect(Math.abs(closed - expectedClosed)).toBeLessThan(2.576 * Math.sqrt(expectedClosed));
+    const expectedMessages = expectedClosed * DEFAULT_DESK_CONFIG.messages.leaveProbability;
+    expect(Math.abs(messages - expectedMessages)).toBeLessThan(2.576 * Math.sqrt(expectedMessages));
+    expect(runs.every((chat) => chat.blocked === 0)).toBe(true);
+    const expectedOpen = REPLICATIONS * arrivalRatePerSecond * (horizonSeconds - WARMUP_SECONDS - closedSeconds);
+    const requests = runs.reduce((total, chat) => total + chat.requests, 0);
+    expect(Math.abs(requests - expectedOpen)).toBeLessThan(2.576 * Math.sqrt(expectedOpen));
+  });
+});
+
+describe("simulateChatOnly self-service first", () => {
+  // Half of 30 Erlangs go to the bot first, 40% of those escalate after an exponential 2 minutes: the
+  // queue sees a Poisson stream of 30 × (0.5 + 0.5 × 0.4) = 21 Erlangs, Erlang A with that rate.
+  const selfService: SelfServiceConfig = { deflectionProbability: 0.5, escalationProbability: 0.4, escalationDelaySeconds: { kind: "exponential", mean: 120 }, costPerContact: 0.5 };
+  const offeredRatePerSecond = 30 / MEAN_HANDLE_SECONDS;
+  const config = stationaryConfig({ arrivalRatePerSecond: offeredRatePerSecond, meanPatienceSeconds: 120, scheduledAgents: 22, shrinkage: 0, concurrency: 1, slowdownPerExtraChat: 0, selfService });
+  const runs = Array.from({ length: REPLICATIONS }, (_, replication) => simulateChatOnly(config, { seed: replication + 1 }));
+
+  it("the human queue reproduces Erlang A at the thinned rate λ × (1 − deflection + deflection × escalation)", () => {
+    const thinnedRatePerSecond = offeredRatePerSecond * (1 - 0.5 + 0.5 * 0.4);
+    const exact = erlangA({ arrivalRatePerSecond: thinnedRatePerSecond, meanServiceSeconds: MEAN_HANDLE_SECONDS, meanPatienceSeconds: 120, servers: 22, targetSeconds: SERVICE_LEVEL_SECONDS });
+    expectErlangA(runs.map((run) => run.chat), exact);
+    // The unthinned desk would be far worse: 30 Erlangs on 22 agents abandons a lot more.
+    const unthinned = erlangA({ arrivalRatePerSecond: offeredRatePerSecond, meanServiceSeconds: MEAN_HANDLE_SECONDS, meanPatienceSeconds: 120, servers: 22, targetSeconds: SERVICE_LEVEL_SECONDS });
+    expect(interval(runs.map((run) => run.chat), (chat) => chat.queueAbandonmentRate).high).toBeLessThan(unthinned.probabilityOfAbandon);
+  });
+
+  it("contacts, resolved and escalated follow the deflection and escalation shares (99% bands) and cost contacts × costPerContact", () => {
+    const contacts = runs.reduce((total, run) => total + run.selfService.contacts, 0);
+    const escalated = runs.reduce((total, run) => total + run.selfService.escalated, 0);
+    const expectedContacts = REPLICATIONS * offeredRatePerSecond * 0.5 * (DAYS * 86400 - WARMUP_SECONDS);
+    expect(Math.abs(contacts - expectedContacts)).toBeLessThan(2.576 * Math.sqrt(expectedContacts));
+    expect(Math.abs(escalated - 0.4 * contacts)).toBeLessThan(2.576 * Math.sqrt(contacts * 0.4 * 0.6));
+    for (const run of runs) {
+      expect(run.selfService.resolved + run.selfService.escalated).toBe(run.selfService.contacts);
+      expect(run.selfService.cost).toBeCloseTo(run.selfService.contacts * 0.5, 9);
+    }
+  });
+
+  it("off by default: no self-service contacts and no cost", () => {
+    const plain = simulateChatOnly(stationaryConfig({ arrivalRatePerSecond: offeredRatePerSecond, meanPatienceSeconds: 120, scheduledAgents: 22, shrinkage: 0, concurrency: 1, slowdownPerExtraChat: 0, days: 1 }), { seed: 3 });
+    expect(plain.selfService).toEqual({ contacts: 0, resolved: 0, escalated: 0, cost: 0 });
   });
 });

@@ -11,6 +11,7 @@ import { distributionMean } from "../random/index.ts";
  * The contact-centre-only model: chats arrive as a non-homogeneous Poisson process, wait with
  * patience, and are handled by agents with concurrency and slowdown. With exponential times,
  * concurrency 1 and no slowdown it is the M/M/c+M queue of Erlang A (M/M/c, Erlang C, without patience).
+ * An optional self-service step (desk.selfService) takes a share of requests before the queue.
  */
 export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: string | number }): ChatOnlyResults {
   const env = new Environment();
@@ -28,6 +29,7 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
       usePriority: false,
       warmupSeconds: config.desk.warmupSeconds,
       maxQueueLength: config.desk.maxQueueLength,
+      openingHours: config.desk.openingHours,
       ignoreAbandonsUnderSeconds: config.desk.serviceLevel.ignoreAbandonsUnderSeconds,
       absence: config.desk.shrinkageMethod === "absence" ? streams.stream("absence") : null,
       horizonSeconds: config.horizon.days * 86400,
@@ -38,6 +40,10 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
   const patience = config.patienceSeconds === null ? null : makeSampler(config.patienceSeconds, streams.stream("patience"));
   const messageHandle = makeSampler(config.desk.messages.handleSeconds, streams.stream("messageHandle"));
   const leaveMessage = streams.stream("leaveMessage");
+  const selfService = config.desk.selfService;
+  const deflect = streams.stream("selfService");
+  const escalationDelay = makeSampler(selfService.escalationDelaySeconds, streams.stream("escalationDelay"));
+  const selfServed = { contacts: 0, resolved: 0, escalated: 0 };
   const arrivals = new PiecewisePoissonArrivals(streams.stream("arrivals"), config.chatRatesPerSecond, config.horizon.intervalSeconds);
   const horizonSeconds = config.horizon.days * 86400;
 
@@ -47,6 +53,20 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
     if (outcome.blocked && leaveMessage.next() < config.desk.messages.leaveProbability) center.leaveMessage(Math.max(0, messageHandle.sample()));
   }
 
+  // Self-service first: the bot takes a share of requests; a share of those join the queue after the
+  // escalation delay, keeping the patience and handle time drawn at arrival (common random numbers).
+  function* selfServiceFirst(patienceSeconds: number, handleSeconds: number): Generator<Event<any>, void, any> {
+    const counted = env.now >= config.desk.warmupSeconds;
+    if (counted) selfServed.contacts++;
+    if (deflect.next() >= selfService.escalationProbability) {
+      if (counted) selfServed.resolved++;
+      return;
+    }
+    if (counted) selfServed.escalated++;
+    yield env.timeout(Math.max(0, escalationDelay.sample()));
+    yield* chatOrMessage(patienceSeconds, handleSeconds);
+  }
+
   env.process(
     (function* () {
       for (let at = arrivals.next(); at < horizonSeconds; at = arrivals.next()) {
@@ -54,7 +74,8 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
         // Draw both at arrival so every chat keeps its own numbers whatever the staffing (common random numbers).
         const patienceSeconds = patience === null ? Infinity : Math.max(0, patience.sample());
         const handleSeconds = Math.max(0, handle.sample());
-        env.process(chatOrMessage(patienceSeconds, handleSeconds));
+        const toSelfService = selfService.deflectionProbability > 0 && deflect.next() < selfService.deflectionProbability;
+        env.process(toSelfService ? selfServiceFirst(patienceSeconds, handleSeconds) : chatOrMessage(patienceSeconds, handleSeconds));
       }
     })(),
   );
@@ -65,6 +86,7 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
     seed: options.seed,
     horizonDays: config.horizon.days,
     chat: collectChatResults(center, config.agents, config.desk, config.horizon.intervalSeconds, config.serviceLevelSeconds),
+    selfService: { ...selfServed, cost: selfServed.contacts * selfService.costPerContact },
     intervals: collectIntervalResults(series, config.horizon.intervalSeconds, config.desk.serviceLevel),
   };
 }

@@ -25,6 +25,8 @@ const everythingBlocked: VisitState = {
   inChat: true,
 };
 const closedQueue: QueueState = { freeSlots: 0, queueLength: 3, predictedWaitSeconds: 120 };
+// Every gate closed and the desk outside its opening hours.
+const shutDesk: QueueState = { ...closedQueue, closed: true };
 
 describe("evaluatePolicy", () => {
   it("evaluatePolicy invites with the first matching rule when nothing blocks", () => {
@@ -39,12 +41,13 @@ describe("evaluatePolicy", () => {
 
   // Each row clears the check reported by the row above, so together they prove the documented order.
   it.each([
-    ["in-chat", everythingBlocked, closedQueue],
-    ["declined", { ...everythingBlocked, inChat: false }, closedQueue],
-    ["cap-per-visit", { ...everythingBlocked, inChat: false, declined: false }, closedQueue],
-    ["cap-per-page", { ...everythingBlocked, inChat: false, declined: false, invitationsThisVisit: 1 }, closedQueue],
-    ["min-gap", { ...FRESH_VISIT, invitationsThisVisit: 1, lastInvitationAtSeconds: 290 }, closedQueue],
-    ["gate-free-slot", { ...FRESH_VISIT, invitationsThisVisit: 1, lastInvitationAtSeconds: 200 }, closedQueue],
+    ["in-chat", everythingBlocked, shutDesk],
+    ["declined", { ...everythingBlocked, inChat: false }, shutDesk],
+    ["cap-per-visit", { ...everythingBlocked, inChat: false, declined: false }, shutDesk],
+    ["cap-per-page", { ...everythingBlocked, inChat: false, declined: false, invitationsThisVisit: 1 }, shutDesk],
+    ["min-gap", { ...FRESH_VISIT, invitationsThisVisit: 1, lastInvitationAtSeconds: 290 }, shutDesk],
+    ["gate-closed", { ...FRESH_VISIT, invitationsThisVisit: 1, lastInvitationAtSeconds: 200 }, shutDesk],
+    ["gate-free-slot", FRESH_VISIT, closedQueue],
     ["gate-queue-length", FRESH_VISIT, { ...closedQueue, freeSlots: 1 }],
     ["gate-predicted-wait", FRESH_VISIT, { ...closedQueue, freeSlots: 1, queueLength: 2 }],
   ] as Array<[string, VisitState, QueueState]>)("evaluatePolicy reports %s before every later check", (reason, visit, queue) => {

@@ -14,7 +14,7 @@ import type { BlockReason, Decision, QueueState, ResolvedPolicy, ResolvedTrigger
  * 3. caps, in order `declined` (unless caps.afterDecline), `cap-per-visit` (invitationsThisVisit >= perVisit),
  *    `cap-per-page` (invitationsThisPage >= perPage), `min-gap` (less than minGapSeconds of time on
  *    site since the last invitation).
- * 4. gating, in order `gate-free-slot` (requireFreeSlot and freeSlots < 1), `gate-queue-length`
+ * 4. gating, in order `gate-closed` (the desk is outside its opening hours), `gate-free-slot` (requireFreeSlot and freeSlots < 1), `gate-queue-length`
  *    (queueLength > maxQueueLength), `gate-predicted-wait` (predictedWaitSeconds > maxPredictedWaitSeconds).
  *
  * Once a rule matched, `rule` and `priority` (see chatPriority) are filled in even when blocked, so
@@ -51,6 +51,7 @@ export function capBlockReason(policy: ResolvedPolicy, visit: VisitState, timeOn
 /** Step 4 of evaluatePolicy: the first gate the chat desk fails, or null. */
 export function gateBlockReason(policy: ResolvedPolicy, queue: QueueState): BlockReason | null {
   const { gating } = policy;
+  if (queue.closed === true) return "gate-closed";
   if (gating.requireFreeSlot && queue.freeSlots < 1) return "gate-free-slot";
   if (queue.queueLength > gating.maxQueueLength) return "gate-queue-length";
   if (queue.predictedWaitSeconds > gating.maxPredictedWaitSeconds) return "gate-predicted-wait";

@@ -51,5 +51,6 @@ export { advanceIdleSignals, nextFireDelaySeconds, STRICT_THRESHOLD_EPSILON_SECO
 export { TriggerTimer, evaluateExitIntent } from "./TriggerTimer.ts";
 export { usesSignal } from "./usesSignal.ts";
 export { newVisitState, onChatEnded, onChatStarted, onDeclined, onInvitationShown, onPageChange } from "./visitState.ts";
+export { type DeskClock, isDeskOpen, type OpeningHours, openSeconds, type OpenRange, parseOpeningHours, simulationClock, wallClock, WEEKDAYS, type Weekday } from "./openingHours.ts";
 export { EXAMPLE_POLICIES } from "./examples.ts";
 export { inHoldout, holdoutHash } from "./inHoldout.ts";

@@ -47,6 +47,8 @@ export interface QueueState {
   freeSlots: number;
   queueLength: number;
   predictedWaitSeconds: number;
+  /** The desk is outside its opening hours (see isDeskOpen); missing means open. */
+  closed?: boolean;
 }
 
 /** How a condition leaf compares a signal with its value. */
@@ -151,6 +153,7 @@ export type BlockReason =
   | "cap-per-visit"
   | "declined"
   | "min-gap"
+  | "gate-closed"
   | "gate-free-slot"
   | "gate-queue-length"
   | "gate-predicted-wait";

@@ -12,7 +12,7 @@ import type { StoreContext } from "./StoreContext.ts";
 export function chatRoutes(app: FastifyInstance, context: StoreContext): void {
   const { store, chats, streams } = context;
 
-  /** {freeSlots, queueLength, predictedWaitSeconds} exactly as the simulator's policy sees it. */
+  /** {freeSlots, queueLength, predictedWaitSeconds, closed?} exactly as the simulator's policy sees it. */
   app.get("/api/chat/queue", async (_request, reply) => sendJson(reply, 200, chats.desk.queueState()));
 
   app.post("/api/chat/request", async (request, reply) => {
@@ -23,6 +23,16 @@ export function chatRoutes(app: FastifyInstance, context: StoreContext): void {
     chats.request(session, body.source === "reactive" ? { kind: "reactive" } : { kind: "proactive", rule: body.rule! }, body.signals);
     await store.durable();
     return sendJson(reply, 201, { chat: chats.shopperView(session), visit: session.visit });
+  });
+
+  /** The help form while the desk is closed: a message answered later (409 while the desk is open). */
+  app.post("/api/chat/offline-message", async (request, reply) => {
+    const session = shopperSession(store, request, reply);
+    const { text } = parseBody(messageSchema, request.body);
+    if (chats.desk.isOpen()) throw new StoreError(409, "invalid offline message: the desk is open (start a chat instead)");
+    chats.leaveOfflineMessage(session, session.currentStep ?? "browse", text);
+    await store.durable();
+    return sendJson(reply, 201, { left: true });
   });
 
   app.post("/api/chat/messages", async (request, reply) => {

@@ -40,6 +40,7 @@ export async function renderStorePage(context: StoreContext, request: FastifyReq
     policy: session.holdout ? HOLDOUT_POLICY : policy,
     chat: chats.shopperView(session),
     currency: store.currency,
+    deskOpen: chats.desk.isOpen(),
   };
   const html = layout(
     { title: page.title, page: page.step, csrfToken: csrfToken(reply), cartCount: store.cartQuantity(session), scenarioName: loaded.scenario.name, policyName: policy.name, widget },

@@ -13,6 +13,8 @@ export interface ChatWidgetActions {
   rate(rating: number, comment: string): void;
   /** The shopper typed in the message box (the widget throttles what it tells the server). */
   typing(): void;
+  /** The desk is closed and the shopper sent the help form's message. */
+  leaveMessage(text: string): void;
 }
 
 /**
@@ -41,6 +43,8 @@ export class ChatWidgetView {
   readonly #error: HTMLElement;
   readonly #rating: HTMLFormElement;
   readonly #ratingThanks: HTMLElement;
+  readonly #offline: HTMLFormElement;
+  readonly #offlineThanks: HTMLElement;
 
   constructor(root: HTMLElement, actions: ChatWidgetActions) {
     this.#root = root;
@@ -105,7 +109,10 @@ export class ChatWidgetView {
     [this.#rating, this.#ratingThanks] = ratingForm(actions);
     this.#panel.append(header, this.#status, this.#queue, this.#messages, this.#typing, this.#error, this.#form, this.#end, this.#rating, this.#ratingThanks);
 
-    root.append(this.#invitation, this.#panel, this.#help);
+    [this.#offline, this.#offlineThanks] = offlineForm(actions);
+    root.append(this.#invitation, this.#panel, this.#offline, this.#offlineThanks, this.#help);
+    this.#show(this.#offline, false);
+    this.#show(this.#offlineThanks, false);
     this.#show(this.#invitation, false);
     this.#show(this.#panel, false);
     this.#show(this.#help, false);
@@ -113,6 +120,17 @@ export class ChatWidgetView {
 
   setHelpVisible(visible: boolean): void {
     this.#show(this.#help, visible);
+  }
+
+  /** Outside opening hours the help button offers a message form instead of a chat. */
+  setDeskClosed(): void {
+    this.#help.lastChild!.textContent = "Leave us a message";
+  }
+
+  /** Shows the message form (desk closed), or after sending, its thank-you line. */
+  showOfflineForm(sent: boolean): void {
+    this.#show(this.#offline, !sent);
+    this.#show(this.#offlineThanks, sent);
   }
 
   showInvitation(message: string): void {
@@ -195,6 +213,23 @@ export class ChatWidgetView {
   }
 }
 
+/** The closed desk's help form: a message answered later, and its thank-you line. */
+function offlineForm(actions: ChatWidgetActions): [HTMLFormElement, HTMLElement] {
+  const form = element("form", "cs-panel", DATA_TEST.chatOfflineForm) as HTMLFormElement;
+  const note = element("p", "cs-status");
+  note.textContent = "We are closed right now. Leave a message and we will get back to you.";
+  const input = textArea(DATA_TEST.chatOfflineInput, 2000, "Message");
+  form.append(note, input, submitButton(DATA_TEST.chatOfflineSend, "Send message"));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const value = input.value.trim();
+    if (value !== "") actions.leaveMessage(value);
+  });
+  const thanks = element("p", "cs-status", DATA_TEST.chatOfflineThanks);
+  thanks.textContent = "Thanks, we will reply as soon as we open.";
+  return [form, thanks];
+}
+
 /** The post-chat rating: five radio buttons (1–5 stars), an optional comment and a submit button. */
 function ratingForm(actions: ChatWidgetActions): [HTMLFormElement, HTMLElement] {
   const form = element("form", "cs-rating", DATA_TEST.chatRating) as HTMLFormElement;
@@ -213,15 +248,10 @@ function ratingForm(actions: ChatWidgetActions): [HTMLFormElement, HTMLElement] 
     label.title = `${score} of 5`;
     fieldset.append(label);
   }
-  const comment = element("textarea", "cs-input", DATA_TEST.chatRatingComment) as HTMLTextAreaElement;
-  comment.maxLength = 1000;
+  const comment = textArea(DATA_TEST.chatRatingComment, 1000, "Comment (optional)");
   comment.rows = 2;
   comment.placeholder = "Anything to add? (optional)";
-  comment.setAttribute("aria-label", "Comment (optional)");
-  const submit = element("button", "cs-primary", DATA_TEST.chatRatingSubmit) as HTMLButtonElement;
-  submit.type = "submit";
-  submit.textContent = "Send rating";
-  form.append(fieldset, comment, submit);
+  form.append(fieldset, comment, submitButton(DATA_TEST.chatRatingSubmit, "Send rating"));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const chosen = form.querySelector<HTMLInputElement>('input[name="rating"]:checked');
@@ -230,6 +260,20 @@ function ratingForm(actions: ChatWidgetActions): [HTMLFormElement, HTMLElement] 
   const thanks = element("p", "cs-status", DATA_TEST.chatRatingThanks);
   thanks.textContent = "Thanks for your rating!";
   return [form, thanks];
+}
+
+function textArea(dataTest: string, maxLength: number, label: string): HTMLTextAreaElement {
+  const area = element("textarea", "cs-input", dataTest) as HTMLTextAreaElement;
+  area.maxLength = maxLength;
+  area.setAttribute("aria-label", label);
+  return area;
+}
+
+function submitButton(dataTest: string, label: string): HTMLButtonElement {
+  const submit = element("button", "cs-primary", dataTest) as HTMLButtonElement;
+  submit.type = "submit";
+  submit.textContent = label;
+  return submit;
 }
 
 function element(tag: string, className: string, dataTest?: string): HTMLElement {

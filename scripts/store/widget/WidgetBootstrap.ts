@@ -44,6 +44,8 @@ export interface WidgetBootstrap {
   policy: ResolvedPolicy;
   chat: WidgetChat | null;
   currency: string;
+  /** False outside the desk's opening hours (sim/policy isDeskOpen): the help button offers a message form. */
+  deskOpen: boolean;
 }
 
 /** Id of the bootstrap script element. */

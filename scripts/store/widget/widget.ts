@@ -82,7 +82,11 @@ function main(): void {
         forgetClosedChat(boot.visitId);
         return refresh();
       }
+      if (!boot.deskOpen) return view.showOfflineForm(false);
       void startChat("reactive");
+    },
+    leaveMessage: (text) => {
+      callApi("POST", "/api/chat/offline-message", { text }).then(() => view.showOfflineForm(true), fail);
     },
     accept: () => {
       const invitation = pending;
@@ -229,6 +233,7 @@ function main(): void {
     });
   }
 
+  if (!boot.deskOpen) view.setDeskClosed();
   showChat(chat);
   dockWidget(root, () => view.panelVisible);
 }
