@@ -306,7 +306,7 @@ describe("loadScenario: one house-format line per problem", () => {
     ["no volume", (d: any) => delete d.arrivals.chatsPerDay, /^missing arrivals\.chatsPerDay \(required unless arrivals\.perInterval is given\)$/],
     ["perInterval too short", (d: any) => (d.arrivals = { perInterval: [1, 2] }), /^invalid arrivals\.perInterval: a list of 2 \(must have 24 values \(one day\) or 24 \(the horizon\)\)$/],
     ["negative volume", (d: any) => (d.arrivals.chatsPerDay = -1), /^invalid arrivals\.chatsPerDay: -1 \(must be > 0\)$/],
-    ["store-only section", (d: any) => (d.chat = {}), /^invalid chat: unknown key \(allowed: mode, name, .*agents, desk\)$/],
+    ["store-only section", (d: any) => (d.chat = {}), /^invalid chat: unknown key \(allowed: mode, name, .*agents, desk, selfService\)$/],
     ["no handle time", (d: any) => delete d.handleSeconds, /^missing handleSeconds \(required: a distribution with a kind\)$/],
   ])("parseScenario(chat-only with %s) reports it", (_label, edit, message) => {
     const problems = chatOnlyProblems(edit);

@@ -248,10 +248,10 @@ export class ChatDesk {
     return chat;
   }
 
-  addMessage(chatId: string, message: Omit<ChatMessage, "atMs">): ChatMessage {
+  addMessage(chatId: string, message: Omit<ChatMessage, "atMs">, atMs = this.options.now()): ChatMessage {
     const chat = this.chat(chatId);
     if (chat.status === "ended") throw new StoreError(409, `invalid message: chat ${chat.id} has ended`);
-    const stamped = { ...message, atMs: this.options.now() };
+    const stamped = { ...message, atMs };
     chat.messages.push(stamped);
     // A message sent ends its author's typing.
     if (message.from !== "system") chat.typingUntilMs[message.from] = 0;

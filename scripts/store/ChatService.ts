@@ -86,8 +86,9 @@ export class ChatService {
   take(agentId: string, chatId?: string): Chat {
     const chat = this.desk.take(agentId, chatId);
     const agent = this.desk.agents.get(agentId)!;
-    this.#store.commit({ type: "chatStarted", sessionId: chat.sessionId, chatId: chat.id, agentId, agentName: agent.name, waitSeconds: seconds(chat.startedAtMs! - chat.requestedAtMs) });
-    this.desk.addMessage(chat.id, { from: "system", author: "", text: `${agent.name} joined the chat` });
+    const started = this.#store.commit({ type: "chatStarted", sessionId: chat.sessionId, chatId: chat.id, agentId, agentName: agent.name, waitSeconds: seconds(chat.startedAtMs! - chat.requestedAtMs) });
+    // Stamped with the event's time, so a restart that rebuilds this line from the log gives it the same time.
+    this.desk.addMessage(chat.id, { from: "system", author: "", text: `${agent.name} joined the chat` }, started.atMs);
     return chat;
   }
 
@@ -96,7 +97,9 @@ export class ChatService {
     const message = checkedText(text);
     const chat = this.desk.chat(chatId);
     const posted = this.desk.addMessage(chatId, { from, author, text: message });
-    this.#store.commit({ type: "chatMessage", sessionId: chat.sessionId, chatId, from, author, text: message });
+    const logged = this.#store.commit({ type: "chatMessage", sessionId: chat.sessionId, chatId, from, author, text: message });
+    // The logged time is the record (a restart rebuilds the transcript from it): the desk's copy agrees to the millisecond.
+    posted.atMs = logged.atMs;
     return posted;
   }
 
@@ -133,8 +136,8 @@ export class ChatService {
   transfer(fromAgentId: string, chatId: string, toAgentId: string): Chat {
     const chat = this.desk.transfer(chatId, fromAgentId, toAgentId);
     const to = this.desk.agents.get(toAgentId)!;
-    this.#store.commit({ type: "chatTransferred", sessionId: chat.sessionId, chatId: chat.id, fromAgentId, toAgentId, toAgentName: to.name });
-    this.desk.addMessage(chat.id, { from: "system", author: "", text: `${to.name} took over the chat` });
+    const transferred = this.#store.commit({ type: "chatTransferred", sessionId: chat.sessionId, chatId: chat.id, fromAgentId, toAgentId, toAgentName: to.name });
+    this.desk.addMessage(chat.id, { from: "system", author: "", text: `${to.name} took over the chat` }, transferred.atMs);
     return chat;
   }
 
