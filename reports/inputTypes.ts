@@ -126,7 +126,7 @@ export interface CalibrationResults {
 }
 
 /** The checks each synthetic shopper gets (scripts/synthetic CHECK_NAMES), in report order. */
-export type CheckName = "funnel" | "money" | "formValidation" | "chatPolicy" | "stepTimings";
+export type CheckName = "funnel" | "money" | "formValidation" | "chatPolicy" | "stepTimings" | "layout";
 /** passed; failed; flaky = passed only after a retry; skipped = did not apply. */
 export type CheckStatus = "passed" | "failed" | "flaky" | "skipped";
 

@@ -9,8 +9,8 @@ import type { CheckName, CheckStatus, SyntheticCheckResults } from "../inputType
 import type { Chart, SectionBuilder, Table, TableCell } from "../reportTypes.ts";
 import { numberCell, textCell } from "../table.ts";
 
-const CHECKS: readonly CheckName[] = ["funnel", "money", "formValidation", "chatPolicy", "stepTimings"];
-const CHECK_LABELS: Readonly<Record<CheckName, string>> = { funnel: "Funnel", money: "Money", formValidation: "Form validation", chatPolicy: "Chat policy", stepTimings: "Step timings" };
+const CHECKS: readonly CheckName[] = ["funnel", "money", "formValidation", "chatPolicy", "stepTimings", "layout"];
+const CHECK_LABELS: Readonly<Record<CheckName, string>> = { funnel: "Funnel", money: "Money", formValidation: "Form validation", chatPolicy: "Chat policy", stepTimings: "Step timings", layout: "Layout" };
 /** Status as a symbol and a word, so it reads without colour. */
 const STATUS_TEXT: Readonly<Record<CheckStatus, string>> = { passed: "✓ passed", failed: "✗ failed", flaky: "~ flaky", skipped: "– skipped" };
 /** Invitation windows in the fire-time chart, at most (the table has them all by step). */

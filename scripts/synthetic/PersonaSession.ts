@@ -121,7 +121,7 @@ export class PersonaSession {
       if (/^Failed to load resource: the server responded with a status of \d{3}/.test(text)) return;
       this.#problem("console", text);
     });
-    this.#on("pageerror", (error: Error) => this.#problem("pageError", error.message));
+    this.#on("pageerror", (error: Error) => this.#problem("pageError", error.stack?.includes(error.message) ? error.stack : `${error.message}\n${error.stack ?? ""}`));
     this.#on("requestfailed", (request: Request) => {
       const failure = request.failure()?.errorText ?? "failed";
       // Blocked by us: another origin. Aborted: superseded by a navigation (an event stream closing on unload).
@@ -155,7 +155,12 @@ export class PersonaSession {
   }
 
   #problem(kind: PageProblem["kind"], text: string): void {
-    if (!this.#closed) this.problems.push({ step: this.step, kind, text: text.length > 300 ? `${text.slice(0, 297)}...` : text });
+    if (this.#closed) return;
+    // The first line is the headline; a script's stack (often minified) is evidence only.
+    const [first, ...rest] = text.split("\n");
+    const headline = first.replace(/^(?:Uncaught )?Error: /, "");
+    const detail = rest.map((line) => line.trim()).filter((line) => line !== "").join(" | ");
+    this.problems.push({ step: this.step, kind, text: headline.length > 300 ? `${headline.slice(0, 297)}...` : headline, ...(detail === "" ? {} : { detail: detail.slice(0, 1000) }) });
   }
 
   /**

@@ -4,7 +4,7 @@
 import type { PersonaSpec } from "./PersonaSpec.ts";
 
 /** The checks every persona gets, in report order. */
-export const CHECK_NAMES = ["funnel", "money", "formValidation", "chatPolicy", "stepTimings"] as const;
+export const CHECK_NAMES = ["funnel", "money", "formValidation", "chatPolicy", "stepTimings", "layout"] as const;
 /** One of CHECK_NAMES. */
 export type CheckName = (typeof CHECK_NAMES)[number];
 

@@ -220,6 +220,7 @@ function unreachableOutcome(spec: PersonaSpec, reason: string) {
     queue: [],
     offered: [],
     chatProblems: [],
+    layout: [],
     orderId: null,
     wallSeconds: 0,
     shots: [],
