@@ -105,8 +105,7 @@ export class PersonaNavigator {
 
   /** A field's right value: an account from the pool (login), the profile's value with {persona} filled in, or the persona's generated one. */
   #valueOf(step: string, field: ProfileField): string {
-    const accounts = step === "login" ? this.#profile.login?.accounts : undefined;
-    const account = accounts && accounts.length > 0 ? accounts[this.#session.spec.index % accounts.length] : undefined;
+    const account = step === "login" ? this.#session.account : null;
     const value = account?.[field.name] ?? field.value ?? this.#session.spec.values[`${step}.${field.name}`] ?? "";
     return value.replaceAll("{persona}", this.#personaToken);
   }
@@ -230,15 +229,15 @@ export class PersonaNavigator {
     if (storeError !== undefined) return { reason: `${step}: store error: ${storeError.text} (at ${this.#here()})`, retryable: true };
     if (!/Timeout \d+ms exceeded/.test(errorText(error))) return null;
     const limitSeconds = this.#profile.timeouts.navigationSeconds;
-    // Wait as long again: a page that comes late is slow (with its time), not missing.
-    const late = await session.waitForVisible([marker], this.navigationMs()).then(() => true, () => false);
+    // Wait twice as long again: a page that comes late is slow (with its time), not missing.
+    const late = await session.waitForVisible([marker], 2 * this.navigationMs()).then(() => true, () => false);
     if (late) return { reason: `${step}: page slow: it took ${((performance.now() - startedAt) / 1000).toFixed(1)} s to show (limit ${limitSeconds} s)`, retryable: false };
     const lateError = session.problems.slice(problemsBefore).find((problem) => problem.kind === "request" && / answered 5\d\d$/.test(problem.text));
     if (lateError !== undefined) return { reason: `${step}: store error: ${lateError.text} (at ${this.#here()})`, retryable: true };
     if (this.#lastClick !== null && session.page.url() === urlBefore) {
-      return { reason: `${step}: clicked ${this.#lastClick}, but nothing happened within ${limitSeconds * 2} s (still at ${this.#here()})`, retryable: true };
+      return { reason: `${step}: clicked ${this.#lastClick}, but nothing happened within ${limitSeconds * 3} s (still at ${this.#here()})`, retryable: true };
     }
-    return { reason: `${step}: ${marker} not shown within ${limitSeconds * 2} s (at ${this.#here()})`, retryable: true };
+    return { reason: `${step}: ${marker} not shown within ${limitSeconds * 3} s (at ${this.#here()})`, retryable: true };
   }
 
   /** The path of the page the persona is on now (client-side changes included). */

@@ -21,6 +21,8 @@ export interface PersonaSessionOptions {
   trace: boolean;
   policy: ResolvedPolicy | null;
   toleranceSeconds: number;
+  /** The pooled account (login field values by name) this persona signs in with, if any. */
+  account?: Readonly<Record<string, string>> | null;
 }
 
 /** Raised when a step cannot be completed; the funnel check reports `reason`. */
@@ -56,6 +58,8 @@ export class PersonaSession {
   /** The policy under check (its invitations are predicted as the persona goes), or null. */
   readonly policy: ResolvedPolicy | null;
   readonly toleranceSeconds: number;
+  /** The pooled account this persona signs in with (profile login.accounts), or null. */
+  readonly account: Readonly<Record<string, string>> | null;
   /** The funnel step problems are attributed to. */
   step = "start";
   readonly #tab: BrowserTab;
@@ -71,6 +75,7 @@ export class PersonaSession {
     this.profile = profile;
     this.policy = options.policy;
     this.toleranceSeconds = options.toleranceSeconds;
+    this.account = options.account ?? null;
     this.recorded = new RecorderEvents(tab.watch);
     this.#tab = tab;
     this.#page = tab.page;

@@ -38,7 +38,7 @@ const INSPECT = `(spec) => {
   const [top, bottom] = inset(Math.max(0, box.top), Math.min(height - 1, box.bottom));
   const points = [[(left + right) / 2, (top + bottom) / 2], [left, top], [right, top], [left, bottom], [right, bottom]];
   const describe = (node) => {
-    const text = (node.textContent || "").replace(/\\s+/g, " ").trim().slice(0, 40);
+    const text = (node.innerText || node.textContent || "").replace(/\\s+/g, " ").trim().slice(0, 40);
     const name = node.tagName.toLowerCase() + (node.id ? "#" + node.id : node.classList.length > 0 ? "." + [...node.classList].join(".") : "");
     return text ? name + ' "' + text + '"' : name;
   };
