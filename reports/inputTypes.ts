@@ -144,7 +144,7 @@ export interface SyntheticCheckResults {
   policy: string | null;
   seed: string | number;
   personas: ReadonlyArray<{ id: string; outcome: string; spec: { segment: string; device: string } }>;
-  checks: ReadonlyArray<{ persona: string; check: CheckName; status: CheckStatus; reason: string; artifacts: { screenshot?: string; trace?: string } }>;
+  checks: ReadonlyArray<{ persona: string; check: CheckName; status: CheckStatus; reason: string; artifacts: { screenshot?: string; trace?: string }; cause?: "store" | "environment suspected" }>;
   /** Page-load seconds per step over the run's personas. */
   stepTimings: Readonly<Record<string, { p50: number; p95: number; max: number; count: number }>>;
   policyConformance: {
