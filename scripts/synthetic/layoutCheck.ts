@@ -22,7 +22,8 @@ export function layoutCheck(observations: PersonaObservations, hasChat: boolean,
     ...findings.filter((finding) => finding.reopened).map((finding) => `${finding.step}: the chat panel opened again after the shopper closed it`),
   ];
   if (problems.length > 0) {
-    const index = findings.findIndex((finding) => finding.coveredBy !== null || finding.reopened);
+    const covered = findings.findIndex((finding) => finding.coveredBy !== null);
+    const index = covered >= 0 ? covered : findings.findIndex((finding) => finding.reopened);
     const shot = observations.shotIndex[`layout:${index}`] ?? null;
     return { ...base, status: "failed", reason: problems[0] + (problems.length > 1 ? ` (+${problems.length - 1} more)` : ""), evidence: [...problems, ...evidence], shot };
   }
