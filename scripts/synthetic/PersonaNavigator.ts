@@ -225,9 +225,10 @@ export class PersonaNavigator {
    */
   async #diagnoseArrival(step: string, marker: string, error: unknown, urlBefore: string, problemsBefore: number, startedAt: number): Promise<{ reason: string; retryable: boolean } | null> {
     const session = this.#session;
+    // A page that could not load says so itself (describeFailure); only waits that ran out are diagnosed here.
+    if (!/Timeout \d+ms exceeded/.test(errorText(error))) return null;
     const storeError = session.problems.slice(problemsBefore).find((problem) => problem.kind === "request" && / answered 5\d\d$/.test(problem.text));
     if (storeError !== undefined) return { reason: `${step}: store error: ${storeError.text} (at ${this.#here()})`, retryable: true };
-    if (!/Timeout \d+ms exceeded/.test(errorText(error))) return null;
     const limitSeconds = this.#profile.timeouts.navigationSeconds;
     // Wait twice as long again: a page that comes late is slow (with its time), not missing.
     const late = await session.waitForVisible([marker], 2 * this.navigationMs()).then(() => true, () => false);

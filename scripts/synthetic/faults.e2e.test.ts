@@ -83,7 +83,7 @@ describe("synthetic checks catch a broken store", () => {
     const results = await checkWith("missing-selector", { removeDataTest: { path: /^\/checkout\/shipping$/, name: "checkout-continue" } });
     expect(statuses(results)).toEqual({ ...ALL_PASS, funnel: "failed", formValidation: "skipped", chatPolicy: "skipped" });
     const funnel = record(results, "funnel");
-    expect(funnel.reason).toBe('shipping: [data-test="checkout-continue"] not found within 2 s (at /checkout/shipping, HTTP 200) (after 2 attempts)');
+    expect(funnel.reason).toBe('shipping: [data-test="checkout-continue"] is not on the page within 2 s (at /checkout/shipping) (after 2 attempts)');
     expect(funnel.attempts).toBe(2);
     expect(existsSync(funnel.artifacts.screenshot!)).toBe(true);
   });

@@ -282,22 +282,24 @@ class ShoppingFlow {
     return item;
   }
 
-  async #submitStep(step: ProfileStep, next: ProfileStep | null): Promise<void> {
+  async #submitStep(step: ProfileStep, next: ProfileStep | null, withErrors = true): Promise<void> {
     const profile = this.#profile;
     const spec = this.#session.spec;
     const nextMarker = next?.marker ?? profile.confirmation.marker;
     const nextStep = next?.name ?? "confirmation";
-    const errors = new Map(spec.formErrors.filter((error) => error.step === step.name).map((error) => [error.field, error.value]));
+    const errors = new Map(withErrors ? spec.formErrors.filter((error) => error.step === step.name).map((error) => [error.field, error.value]) : []);
     const stepUrl = this.#session.page.url();
-    await this.#nav.runActions(step.name, step.actions);
-    if (errors.size > 0 && (await this.#rejectedByDisabledSubmit(step, errors))) errors.clear();
+    if (withErrors) await this.#nav.runActions(step.name, step.actions);
     if (errors.size > 0) {
       const errorSelectors = [step.error, ...step.fields.filter((field) => errors.has(field.name)).map((field) => fieldErrorSelector(step, field))].filter((selector): selector is string => selector !== undefined);
       let startedAt = performance.now();
       let before = await this.#session.probe();
+      let disabled = false;
       await this.#nav.retrying(
         async () => {
           await this.#nav.fill(step.name, step.fields, errors);
+          disabled = await this.#rejectedByDisabledSubmit(step, errors);
+          if (disabled) return;
           await this.#nav.beforeAction();
           startedAt = performance.now();
           before = await this.#session.probe();
@@ -309,6 +311,7 @@ class ShoppingFlow {
         },
       );
       const docBefore = before?.doc ?? null;
+      if (disabled) return this.#submitStep(step, next, false);
       await this.#session.waitForVisible([...errorSelectors, nextMarker], this.#nav.navigationMs()).catch(() => {});
       const advanced = await this.#nav.isVisible(nextMarker);
       const shown = await this.#nav.firstVisible(errorSelectors);
@@ -336,12 +339,11 @@ class ShoppingFlow {
 
   /**
    * Stores that disable their submit button while an entry is invalid reject it without a message:
-   * the wrong entries are typed, and a disabled button is the rejection (the form check passes it);
-   * an enabled one is clicked as usual. True when the button was disabled.
+   * with the wrong entries typed, a disabled button is the rejection (the form check passes it);
+   * an enabled one is clicked as usual. True (and the attempt recorded) when the button was disabled.
    */
   async #rejectedByDisabledSubmit(step: ProfileStep, errors: ReadonlyMap<string, string>): Promise<boolean> {
     const page = this.#session.page;
-    await this.#nav.fill(step.name, step.fields, errors);
     const button = page.locator(step.continue).first();
     const disabled = await button.isDisabled({ timeout: this.#nav.selectorMs() }).catch(() => false);
     if (!disabled) return false;
