@@ -143,7 +143,7 @@ export interface HoldoutLiftFigures {
 }
 
 /** The checks each synthetic shopper gets (scripts/synthetic CHECK_NAMES), in report order. */
-export type CheckName = "funnel" | "money" | "formValidation" | "chatPolicy" | "stepTimings";
+export type CheckName = "funnel" | "money" | "formValidation" | "chatPolicy" | "stepTimings" | "layout";
 /** passed; failed; flaky = passed only after a retry; skipped = did not apply. */
 export type CheckStatus = "passed" | "failed" | "flaky" | "skipped";
 
@@ -161,7 +161,7 @@ export interface SyntheticCheckResults {
   policy: string | null;
   seed: string | number;
   personas: ReadonlyArray<{ id: string; outcome: string; spec: { segment: string; device: string } }>;
-  checks: ReadonlyArray<{ persona: string; check: CheckName; status: CheckStatus; reason: string; artifacts: { screenshot?: string; trace?: string } }>;
+  checks: ReadonlyArray<{ persona: string; check: CheckName; status: CheckStatus; reason: string; artifacts: { screenshot?: string; trace?: string }; cause?: "store" | "environment suspected" }>;
   /** Page-load seconds per step over the run's personas. */
   stepTimings: Readonly<Record<string, { p50: number; p95: number; max: number; count: number }>>;
   policyConformance: {

@@ -76,7 +76,7 @@ describe("renderReport", () => {
   it("renderReport shows a `check` document: its run card, its section, and failure screenshots only as data: images", () => {
     const page = renderReport([parseReportDocument({ stamp: stampFixture({ command: "check" }), check: syntheticCheckFixture() }, "check.json")]);
     expect(page).toContain('<p class="kind">Synthetic check · check</p>');
-    expect(page).toContain('<h3 id="r1-synthetic-check-title">Synthetic check</h3>');
+    expect(page).toContain('<h3 id="r1-synthetic-check-title">Synthetic check: Fernhill &amp; Co.</h3>');
     expect(page).not.toContain("<dt>Replications</dt>");
     expect(page.match(/<img\b[^>]*>/g)).toEqual([expect.stringContaining(`<img src="${FAILURE_SCREENSHOT}"`)]);
     expect(page).not.toContain("javascript:");

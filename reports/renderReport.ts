@@ -25,6 +25,11 @@ export interface ReportOptions {
   whatIfWorkerSource?: string;
 }
 
+/** What a run is called: a synthetic check by the store profile it checked (a third-party store is not the shopper model's scenario), anything else by its scenario. */
+function runName(body: ReportDocument["body"]): string {
+  return body.kind === "syntheticCheck" ? body.profile.name : body.scenario;
+}
+
 const KIND_LABELS: Readonly<Record<ReportKind, string>> = {
   store: "Store simulation",
   chatOnly: "Chat-only simulation",
@@ -52,7 +57,7 @@ export function renderReport(documents: readonly ReportDocument[], options: Repo
     return { document, id: context.idPrefix, sections, card, whatIf };
   });
   const hasWhatIf = runs.some((run) => run.whatIf !== null);
-  const scenarios = [...new Set(documents.map((document) => document.body.scenario))];
+  const scenarios = [...new Set(documents.map((document) => runName(document.body)))];
   const title = options.title ?? (scenarios.length === 1 ? `convsim report: ${scenarios[0]}` : "convsim report");
   const dates = documents.map((document) => document.stamp?.generatedAt).filter((date): date is string => typeof date === "string").sort();
   const scripts = hasWhatIf ? [SORTABLE_TABLES_SCRIPT, WHAT_IF_PAGE_SCRIPT] : [SORTABLE_TABLES_SCRIPT];
@@ -111,7 +116,7 @@ interface Run {
 function renderContents(runs: readonly Run[]): SafeHtml {
   return html`<nav class="toc" aria-label="Contents"><h2>Contents</h2><ol>${runs.map(
     (run) =>
-      html`<li><a href="#${run.id}">${run.document.body.scenario}: ${KIND_LABELS[run.document.body.kind].toLowerCase()}</a><ol>${run.sections.map(
+      html`<li><a href="#${run.id}">${runName(run.document.body)}: ${KIND_LABELS[run.document.body.kind].toLowerCase()}</a><ol>${run.sections.map(
         (section) => html`<li><a href="#${section.id}">${section.title}</a></li>`,
       )}</ol></li>`,
   )}</ol></nav>`;
@@ -140,7 +145,7 @@ function renderRun(document: ReportDocument, id: string, sections: readonly Sect
   ];
   return html`<article class="run" id="${id}" aria-labelledby="${id}-title">
 <header class="run-header">
-<h2 id="${id}-title">${body.scenario}</h2>
+<h2 id="${id}-title">${runName(body)}</h2>
 <p class="kind">${KIND_LABELS[body.kind]}${typeof stamp?.command === "string" ? ` · ${stamp.command}` : ""}</p>
 ${description.length > 0 ? html`<p class="description">${description}</p>` : null}
 <dl class="run-meta">${meta.map(([label, value]) => (value === null ? null : html`<div><dt>${label}</dt><dd>${value}</dd></div>`))}</dl>

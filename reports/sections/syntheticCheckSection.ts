@@ -9,8 +9,10 @@ import type { CheckName, CheckStatus, SyntheticCheckResults } from "../inputType
 import type { Chart, SectionBuilder, Table, TableCell } from "../reportTypes.ts";
 import { numberCell, textCell } from "../table.ts";
 
-const CHECKS: readonly CheckName[] = ["funnel", "money", "formValidation", "chatPolicy", "stepTimings"];
-const CHECK_LABELS: Readonly<Record<CheckName, string>> = { funnel: "Funnel", money: "Money", formValidation: "Form validation", chatPolicy: "Chat policy", stepTimings: "Step timings" };
+/** The chat check's reason on a store without a chat widget (scripts/synthetic evaluatePersona). */
+const NO_CHAT = "no chat on this store";
+const CHECKS: readonly CheckName[] = ["funnel", "money", "formValidation", "chatPolicy", "stepTimings", "layout"];
+const CHECK_LABELS: Readonly<Record<CheckName, string>> = { funnel: "Funnel", money: "Money", formValidation: "Form validation", chatPolicy: "Chat policy", stepTimings: "Step timings", layout: "Layout" };
 /** Status as a symbol and a word, so it reads without colour. */
 const STATUS_TEXT: Readonly<Record<CheckStatus, string>> = { passed: "✓ passed", failed: "✗ failed", flaky: "~ flaky", skipped: "– skipped" };
 /** Invitation windows in the fire-time chart, at most (the table has them all by step). */
@@ -30,8 +32,11 @@ export const syntheticCheckSection: SectionBuilder<SyntheticCheckResults> = (che
     ? `The store could not be reached: ${check.store.problem ?? "unknown reason"}`
     : summary.failed === 0
       ? `All ${formatCount(summary.checks - summary.skipped)} applicable checks passed for ${formatCount(summary.personas)} persona${summary.personas === 1 ? "" : "s"} against ${check.profile.name}${summary.flaky > 0 ? `, ${summary.flaky} only after a retry (flaky)` : ""}`
-      : `${formatCount(summary.failed)} of ${formatCount(summary.checks)} checks failed against ${check.profile.name}: ${failedBy.map(([name, count]) => `${CHECK_LABELS[name].toLowerCase()} (${count})`).join(", ")}`;
+      : `${formatCount(summary.failed)} of ${formatCount(summary.checks - summary.skipped)} applicable checks failed against ${check.profile.name} (${formatCount(summary.skipped)} skipped: did not apply): ${failedBy.map(([name, count]) => `${CHECK_LABELS[name].toLowerCase()} (${count})`).join(", ")}`;
   const rows = check.policyConformance.rows;
+  const chatChecks = check.checks.filter((record) => record.check === "chatPolicy");
+  const noChat = chatChecks.length > 0 && chatChecks.every((record) => record.reason === NO_CHAT);
+  const environmentSuspected = check.checks.filter((record) => record.status === "failed" && record.cause === "environment suspected").length;
   const charts: Chart[] = [];
   if (Object.keys(check.stepTimings).length > 0) charts.push(stepTimingsChart(check, context));
   const fired = check.policyConformance.windows.filter((window) => window.predictedSeconds !== null || window.observedSeconds !== null);
@@ -51,17 +56,22 @@ export const syntheticCheckSection: SectionBuilder<SyntheticCheckResults> = (che
   });
   return {
     id: `${context.idPrefix}-synthetic-check`,
-    title: "Synthetic check",
+    title: `Synthetic check: ${check.profile.name}`,
     takeaway,
     keyFigures: [
       { label: "Personas", value: formatCount(summary.personas), detail: `seed ${check.seed}` },
-      { label: "Checks passed", value: `${formatCount(summary.passed)} / ${formatCount(summary.checks)}`, detail: `${summary.failed} failed, ${summary.flaky} flaky, ${summary.skipped} skipped` },
-      { label: "Policy conformance", value: rows.length === 0 ? MISSING : `${rows.filter((row) => row.agree).length} / ${rows.length}`, detail: `steps and triggers agreeing within ±${formatNumber(check.policyConformance.toleranceSeconds, 2)} s` },
+      { label: "Passed", value: formatCount(summary.passed), detail: `of ${formatCount(summary.checks - summary.skipped)} applicable checks${summary.flaky > 0 ? `; ${summary.flaky} more only after a retry (flaky)` : ""}` },
+      { label: "Failed", value: formatCount(summary.failed), detail: environmentSuspected > 0 ? `${environmentSuspected} with the environment suspected (the harness lagged)` : "all put down to the store" },
+      { label: "Skipped", value: formatCount(summary.skipped), detail: "did not apply (not counted as passed)" },
+      noChat
+        ? { label: "Policy conformance", value: MISSING, detail: "no chat on this store" }
+        : { label: "Policy conformance", value: rows.length === 0 ? MISSING : `${rows.filter((row) => row.agree).length} / ${rows.length}`, detail: `steps and triggers agreeing within ±${formatNumber(check.policyConformance.toleranceSeconds, 2)} s` },
       { label: "Full checkouts", value: summary.checkoutsPerMinute === null ? MISSING : `${formatNumber(summary.checkoutsPerMinute, 1)}/min`, detail: `${formatNumber(summary.wallSeconds, 1)} s wall time` },
     ],
     charts,
     tables: [checksTable(check, context), ...(summary.failed + summary.flaky > 0 ? [problemsTable(check, context)] : []), ...(rows.length > 0 ? [conformanceTable(check, context)] : []), timingsTable(check, context)],
     notes: [
+      ...(noChat ? ["No chat on this store: the chat policy and layout checks were skipped."] : []),
       `Store ${check.store.url} (${check.store.demo ? "the demo store, started for the run" : check.profile.source}); scenario ${check.scenario}; policy ${check.policy ?? MISSING}.`,
       `Invitation times are virtual seconds (the browser's clock is fast-forwarded through idle pauses); the simulator's policy evaluator predicts them from the same signals, and a difference beyond ±${formatNumber(check.policyConformance.toleranceSeconds, 2)} s, an invitation it forbids or one it requires and the store did not show is a failed check.`,
       ...check.notes,
@@ -93,10 +103,17 @@ function problemsTable(check: SyntheticCheckResults, context: RenderContext): Ta
   return {
     id: `${context.idPrefix}-synthetic-problems`,
     caption: "Failed and flaky checks",
-    columns: [{ label: "Persona", numeric: false }, { label: "Check", numeric: false }, { label: "Status", numeric: false, nowrap: true }, { label: "Reason", numeric: false }, { label: "Artifacts", numeric: false }],
+    columns: [{ label: "Persona", numeric: false }, { label: "Check", numeric: false }, { label: "Status", numeric: false, nowrap: true }, { label: "Reason", numeric: false }, { label: "Cause", numeric: false }, { label: "Artifacts", numeric: false }],
     rows: check.checks
       .filter((record) => record.status === "failed" || record.status === "flaky")
-      .map((record) => [textCell(record.persona), textCell(CHECK_LABELS[record.check] ?? record.check), statusCell(record.status), textCell(record.reason), textCell([record.artifacts.screenshot, record.artifacts.trace].filter(Boolean).join(" · ") || MISSING)]),
+      .map((record) => [
+        textCell(record.persona),
+        textCell(CHECK_LABELS[record.check] ?? record.check),
+        statusCell(record.status),
+        textCell(record.reason),
+        textCell(record.cause ?? MISSING),
+        textCell([record.artifacts.screenshot, record.artifacts.trace].filter(Boolean).join(" · ") || MISSING),
+      ]),
     sortable: true,
   };
 }

@@ -1,4 +1,5 @@
 import { defineCommand } from "citty";
+import { artifactsBesideReport } from "./artifactsBesideReport.ts";
 import { DEFAULT_MINIMUM_RELATIVE_EFFECT, readReportFile, renderReport, ReportInputError, toReportDocument, type ReportDocument, type ReportOptions } from "../../reports/index.ts";
 import { minEffectOption, rejectUnknownOptions } from "./options.ts";
 import { UsageError } from "./UsageError.ts";
@@ -47,7 +48,7 @@ export function writeReport(documents: readonly unknown[], outPath: string, opti
 function writeDocuments(documents: readonly ReportDocument[], outPath: string, options: ReportOptions): void {
   // Only a chat-only run with its model at hand gets a what-if panel: bundle the simulator just then.
   const whatIf = documents.some((document) => document.body.kind === "chatOnly" && document.scenario?.model?.kind === "chatOnly");
-  writeFileAtomic(outPath, renderReport(documents, { title: options.title, minimumRelativeEffect: options.minimumRelativeEffect, whatIfWorkerSource: whatIf ? buildWhatIfWorker() : undefined }));
+  writeFileAtomic(outPath, renderReport(artifactsBesideReport(documents, outPath), { title: options.title, minimumRelativeEffect: options.minimumRelativeEffect, whatIfWorkerSource: whatIf ? buildWhatIfWorker() : undefined }));
 }
 
 

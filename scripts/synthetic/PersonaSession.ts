@@ -21,6 +21,8 @@ export interface PersonaSessionOptions {
   trace: boolean;
   policy: ResolvedPolicy | null;
   toleranceSeconds: number;
+  /** The pooled account (login field values by name) this persona signs in with, if any. */
+  account?: Readonly<Record<string, string>> | null;
 }
 
 /** Raised when a step cannot be completed; the funnel check reports `reason`. */
@@ -56,6 +58,8 @@ export class PersonaSession {
   /** The policy under check (its invitations are predicted as the persona goes), or null. */
   readonly policy: ResolvedPolicy | null;
   readonly toleranceSeconds: number;
+  /** The pooled account this persona signs in with (profile login.accounts), or null. */
+  readonly account: Readonly<Record<string, string>> | null;
   /** The funnel step problems are attributed to. */
   step = "start";
   readonly #tab: BrowserTab;
@@ -71,6 +75,7 @@ export class PersonaSession {
     this.profile = profile;
     this.policy = options.policy;
     this.toleranceSeconds = options.toleranceSeconds;
+    this.account = options.account ?? null;
     this.recorded = new RecorderEvents(tab.watch);
     this.#tab = tab;
     this.#page = tab.page;
@@ -121,7 +126,7 @@ export class PersonaSession {
       if (/^Failed to load resource: the server responded with a status of \d{3}/.test(text)) return;
       this.#problem("console", text);
     });
-    this.#on("pageerror", (error: Error) => this.#problem("pageError", error.message));
+    this.#on("pageerror", (error: Error) => this.#problem("pageError", error.stack?.includes(error.message) ? error.stack : `${error.message}\n${error.stack ?? ""}`));
     this.#on("requestfailed", (request: Request) => {
       const failure = request.failure()?.errorText ?? "failed";
       // Blocked by us: another origin. Aborted: superseded by a navigation (an event stream closing on unload).
@@ -155,7 +160,12 @@ export class PersonaSession {
   }
 
   #problem(kind: PageProblem["kind"], text: string): void {
-    if (!this.#closed) this.problems.push({ step: this.step, kind, text: text.length > 300 ? `${text.slice(0, 297)}...` : text });
+    if (this.#closed) return;
+    // The first line is the headline; a script's stack (often minified) is evidence only.
+    const [first, ...rest] = text.split("\n");
+    const headline = first.replace(/^(?:Uncaught )?Error: /, "");
+    const detail = rest.map((line) => line.trim()).filter((line) => line !== "").join(" | ");
+    this.problems.push({ step: this.step, kind, text: headline.length > 300 ? `${headline.slice(0, 297)}...` : headline, ...(detail === "" ? {} : { detail: detail.slice(0, 1000) }) });
   }
 
   /**

@@ -5,7 +5,7 @@ import type { MoneyRules } from "./loadProfile.ts";
 import { predictInvitations } from "./predictInvitations.ts";
 import { observationsOf } from "./testing/observations.ts";
 
-const RULES = { taxRate: 0, shippingFee: 0, freeShippingThreshold: Infinity, fixedFee: 0, totalFirstShownAt: null, catalog: null, decimalSeparator: ".", tolerance: 0.01 } as MoneyRules;
+const RULES = { taxRate: 0, shippingFee: 0, freeShippingThreshold: Infinity, fixedFee: 0, totalFirstShownAt: null, catalog: null, decimalSeparator: ".", currencyDecimals: 2, tolerance: 0.01 } as MoneyRules;
 const policy = resolvePolicy({ name: "p", rules: [{ name: "idle-payment", when: "step == payment and idleSeconds >= 30" }] });
 
 describe("chatPolicyCheck", () => {

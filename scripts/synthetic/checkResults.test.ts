@@ -8,8 +8,8 @@ type Assignable<From, To> = From extends To ? true : false;
 const resultsFit: Assignable<SyntheticCheckResults, ReportInput> = true;
 
 describe("checkResults", () => {
-  it("SyntheticCheckResults is assignable to the report's input type, and CHECK_NAMES lists the five checks in report order", () => {
+  it("SyntheticCheckResults is assignable to the report's input type, and CHECK_NAMES lists the six checks in report order", () => {
     expect(resultsFit).toBe(true);
-    expect(CHECK_NAMES).toEqual(["funnel", "money", "formValidation", "chatPolicy", "stepTimings"]);
+    expect(CHECK_NAMES).toEqual(["funnel", "money", "formValidation", "chatPolicy", "stepTimings", "layout"]);
   });
 });

@@ -1,10 +1,11 @@
 // The results of a synthetic check run: what `check --json` writes under `check`, and what the
 // report section and the JUnit file read.
 
+import type { FailureCause } from "./failureCause.ts";
 import type { PersonaSpec } from "./PersonaSpec.ts";
 
 /** The checks every persona gets, in report order. */
-export const CHECK_NAMES = ["funnel", "money", "formValidation", "chatPolicy", "stepTimings"] as const;
+export const CHECK_NAMES = ["funnel", "money", "formValidation", "chatPolicy", "stepTimings", "layout"] as const;
 /** One of CHECK_NAMES. */
 export type CheckName = (typeof CHECK_NAMES)[number];
 
@@ -30,6 +31,8 @@ export interface CheckRecord {
   attempts: number;
   /** Paths relative to the working directory. */
   artifacts: { screenshot?: string; trace?: string };
+  /** A failed check's cause: the store, or the machine running the check (see failureCause). */
+  cause?: FailureCause;
 }
 
 /** A check's outcome before the run attaches persona, artifacts and file paths. */

@@ -7,6 +7,7 @@ import type { StoreProfile } from "./loadProfile.ts";
 import { moneyCheck } from "./moneyCheck.ts";
 import type { PersonaObservations } from "./observations.ts";
 import { predictInvitations } from "./predictInvitations.ts";
+import { layoutCheck } from "./layoutCheck.ts";
 import { stepTimingsCheck } from "./stepTimingsCheck.ts";
 
 /** Every check's verdict for one persona, and the invitation windows behind the chat check. */
@@ -23,7 +24,7 @@ export interface PersonaEvaluation {
 export function evaluatePersona(observations: PersonaObservations, profile: StoreProfile, policy: ResolvedPolicy | null, toleranceSeconds: number): PersonaEvaluation {
   let windows: InvitationWindow[] = [];
   let chat: CheckVerdict;
-  if (!profile.chat) chat = skipped("the profile describes no chat widget");
+  if (!profile.chat) chat = skipped("no chat on this store");
   else if (policy === null) chat = skipped("no policy under check");
   else {
     windows = predictInvitations(observations, policy, profile.rules, toleranceSeconds);
@@ -36,6 +37,7 @@ export function evaluatePersona(observations: PersonaObservations, profile: Stor
     formValidation: formValidationCheck(observations),
     chatPolicy: chat,
     stepTimings: stepTimingsCheck(observations, profile.pageBudgetSeconds),
+    layout: layoutCheck(observations, profile.chat !== undefined, profile.chat?.widget !== undefined),
   };
   // Keep the documented order whatever the object literal says.
   return { verdicts: Object.fromEntries(CHECK_NAMES.map((name) => [name, verdicts[name]])) as Record<CheckName, CheckVerdict>, windows };

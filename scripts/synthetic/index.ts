@@ -43,8 +43,10 @@ export {
 } from "./checkResults.ts";
 export { predictInvitations, MIN_REPORTED_WINDOW_SECONDS } from "./predictInvitations.ts";
 export { policyConformance } from "./policyConformance.ts";
-export { assessMoneyReading, expectedMoney, moneyCheck } from "./moneyCheck.ts";
-export { parseMoney, parseQuantity, roundCents } from "./parseMoney.ts";
+export { assessItemPrices, assessMoneyReading, expectedMoney, moneyCheck } from "./moneyCheck.ts";
+export { decimalPlaces, moneyTextProblem, parseMoney, parseQuantity, roundCents, separatorsOf, type DecimalSeparator } from "./parseMoney.ts";
+export { layoutCheck } from "./layoutCheck.ts";
+export { ENVIRONMENT_LAG_SECONDS, failureCause, type FailureCause } from "./failureCause.ts";
 export { WRONG_VALUES, generateValue, wrongValueFor } from "./formValues.ts";
 export { junitXml, escapeXml } from "./junitXml.ts";
 export { checkSummary } from "./checkSummary.ts";

@@ -46,7 +46,7 @@ describe("loadProfile", () => {
     delete data.baseUrl;
     expect(problemsOf(() => parseProfile(data, "store profile shop.yaml"))).toEqual([
       "invalid timeouts.navigationSeconds: 0 (must be > 0)",
-      "invalid catalg: unknown key (allowed: name, baseUrl, userAgent, network, timeouts, retries, pageBudgetSeconds, invalidStatuses, login, catalog, product, cart, checkout, totals, confirmation, chat, money)",
+      "invalid catalg: unknown key (allowed: name, baseUrl, userAgent, network, timeouts, retries, pageBudgetSeconds, invalidStatuses, login, catalog, product, cart, checkout, totals, confirmation, chat, overlays, money)",
     ]);
     delete data.catalg;
     data.timeouts = { navigationSeconds: 5 };

@@ -1,7 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { formatIssues, readDataFile, ScenarioError, type LoadedScenario } from "../../experiments/index.ts";
 import type { StoreModelConfig } from "../../sim/model/index.ts";
-import { FIXED_STEPS, storeProfileSchema, type StoreProfileData } from "./profileSchema.ts";
+import { separatorsOf, type DecimalSeparator } from "./parseMoney.ts";
+import { FIXED_STEPS, storeProfileSchema, type ProfileLines, type StoreProfileData } from "./profileSchema.ts";
 
 /** The built-in profile of the live demo store (scripts/store). */
 export const DEMO_PROFILE_PATH = fileURLToPath(new URL("./profiles/demo-store.yaml", import.meta.url));
@@ -19,7 +20,9 @@ export interface MoneyRules {
   readonly totalFirstShownAt: string | null;
   /** Unit prices by product id and by name (the scenario's catalog), or null to trust the product pages. */
   readonly catalog: ReadonlyMap<string, number> | null;
-  readonly decimalSeparator: "." | ",";
+  readonly decimalSeparator: DecimalSeparator;
+  /** Digits a displayed amount may have after the separator (the currency's minor unit). */
+  readonly currencyDecimals: number;
   readonly tolerance: number;
 }
 
@@ -84,6 +87,13 @@ export function parseProfile(data: unknown, source: string, options: LoadProfile
     });
   }
 
+  const lineGroups: Array<[string, ProfileLines | undefined]> = [["cart.lines", profile.cart.lines], ["totals.lines", profile.totals.lines], ["confirmation.lines", profile.confirmation.lines]];
+  for (const [where, lines] of lineGroups) {
+    if (lines !== undefined && lines.total === undefined && lines.unitPrice === undefined) problems.push(`missing ${where}.total (give total, unitPrice or both)`);
+  }
+  const orderIdInUrl = profile.confirmation.orderIdInUrl;
+  if (orderIdInUrl !== undefined && !isPattern(orderIdInUrl)) problems.push(`invalid confirmation.orderIdInUrl: ${JSON.stringify(orderIdInUrl)} (must be a regular expression with one group)`);
+  if (profile.money.locale !== undefined && !isLocale(profile.money.locale)) problems.push(`invalid money.locale: ${JSON.stringify(profile.money.locale)} (must be a locale such as de-DE)`);
   const funnelSteps = ["browse", "product", "cart", ...stepNames, "confirmation"];
   const rules = moneyRules(profile, options.scenario ?? null, funnelSteps, problems);
   if (problems.length > 0) throw new ScenarioError(problems, source);
@@ -92,7 +102,12 @@ export function parseProfile(data: unknown, source: string, options: LoadProfile
 
 function moneyRules(profile: StoreProfileData, scenario: LoadedScenario | null, funnelSteps: readonly string[], problems: string[]): MoneyRules {
   const money = profile.money;
-  const base = { decimalSeparator: money.decimalSeparator, tolerance: money.tolerance };
+  const intl = money.locale !== undefined && isLocale(money.locale) ? separatorsOf(money.locale, money.currency ?? null) : money.currency !== undefined ? separatorsOf("en", money.currency) : null;
+  const base = {
+    decimalSeparator: money.decimalSeparator ?? (money.locale !== undefined ? intl?.decimalSeparator : undefined) ?? "auto",
+    currencyDecimals: money.currencyDecimals ?? (money.currency !== undefined ? intl?.currencyDecimals : undefined) ?? 2,
+    tolerance: money.tolerance,
+  };
   if (money.totalFirstShownAt !== undefined && !funnelSteps.includes(money.totalFirstShownAt)) {
     problems.push(`invalid money.totalFirstShownAt: ${JSON.stringify(money.totalFirstShownAt)} (steps: ${funnelSteps.join(", ")})`);
   }
@@ -139,4 +154,20 @@ function moneyRules(profile: StoreProfileData, scenario: LoadedScenario | null, 
 /** For tests and tools: validates profile data given inline (no file). */
 export function profileFromData(data: unknown, options: LoadProfileOptions = {}): StoreProfile {
   return parseProfile(data, "store profile", options);
+}
+
+function isPattern(text: string): boolean {
+  try {
+    return new RegExp(`${text}|`).exec("")!.length >= 2;
+  } catch {
+    return false;
+  }
+}
+
+function isLocale(text: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(text).length === 1;
+  } catch {
+    return false;
+  }
 }

@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { MoneyRules } from "./loadProfile.ts";
-import { assessMoneyReading, expectedMoney, moneyCheck } from "./moneyCheck.ts";
+import { assessItemPrices, assessMoneyReading, expectedMoney, moneyCheck } from "./moneyCheck.ts";
 import type { AddedItem, Amount, MoneyReading } from "./observations.ts";
 import { observationsOf } from "./testing/observations.ts";
 
-const RULES: MoneyRules = { taxRate: 0.07, shippingFee: 7.95, freeShippingThreshold: 99, fixedFee: 0, totalFirstShownAt: "shipping", catalog: new Map([["shirt", 59], ["tee", 24]]), decimalSeparator: ".", tolerance: 0.01 };
-const item = (key: string, unitPrice: number, quantity = 1): AddedItem => ({ key, name: key, unitPrice, unitPriceText: `$${unitPrice.toFixed(2)}`, quantity, addedAt: 0 });
+const RULES: MoneyRules = { taxRate: 0.07, shippingFee: 7.95, freeShippingThreshold: 99, fixedFee: 0, totalFirstShownAt: "shipping", catalog: new Map([["shirt", 59], ["tee", 24]]), decimalSeparator: ".", currencyDecimals: 2, tolerance: 0.01 };
+const item = (key: string, unitPrice: number, quantity = 1): AddedItem => ({ key, name: key, unitPrice, unitPriceText: `$${unitPrice.toFixed(2)}`, listPriceText: null, quantity, addedAt: 0 });
 const usd = (value: number): Amount => ({ text: `$${value.toFixed(2)}`, value });
 const reading = (step: string, amounts: Partial<Record<"subtotal" | "shipping" | "tax" | "fees" | "total", number>>, lines: Array<[string, number, number]> = []): MoneyReading => ({
   step,
   url: `http://shop.test/${step}`,
-  lines: lines.map(([key, quantity, total]) => ({ key, quantity, total: usd(total) })),
+  lines: lines.map(([key, quantity, total]) => ({ key, quantity, total: usd(total), unitPrice: null })),
   subtotal: amounts.subtotal === undefined ? null : usd(amounts.subtotal),
   shipping: amounts.shipping === undefined ? null : usd(amounts.shipping),
   tax: amounts.tax === undefined ? null : usd(amounts.tax),
@@ -19,6 +19,31 @@ const reading = (step: string, amounts: Partial<Record<"subtotal" | "shipping" |
 });
 
 describe("moneyCheck", () => {
+  const THIRD_PARTY: MoneyRules = { ...RULES, catalog: null, taxRate: null, decimalSeparator: "auto" };
+  it("assessItemPrices: a list price other than the product page's fails, quoting both", () => {
+    const listed = { ...item("tea", 12.5), unitPriceText: "12,50 €", listPriceText: "11,25 €" };
+    expect(assessItemPrices([listed], THIRD_PARTY)).toEqual(["product tea: the list shows 11,25 €, the product page 12,50 €"]);
+    expect(assessItemPrices([{ ...listed, listPriceText: "12,50 €" }], THIRD_PARTY)).toEqual([]);
+  });
+
+  it("assessItemPrices: an unparseable or impossible price fails quoting the text (never read as a number)", () => {
+    expect(assessItemPrices([{ ...item("tea", 1), unitPrice: null, unitPriceText: "NaN €", listPriceText: "12,50 €" }], THIRD_PARTY)).toEqual(['product tea: price "NaN €" is not an amount']);
+    expect(assessItemPrices([{ ...item("tea", -3), unitPriceText: "-3,00 €" }], THIRD_PARTY)).toEqual(['product tea: price "-3,00 €" is not a possible price (must be > 0)']);
+  });
+
+  it("assessMoneyReading: an amount with more decimals than the currency has fails, quoting it", () => {
+    const noisy: MoneyReading = { ...reading("review", { subtotal: 3090.98 }), total: { text: "3090.9799999999996", value: 3090.9799999999996 } };
+    expect(assessMoneyReading(noisy, [item("a", 3090.98)], THIRD_PARTY)).toContain('review: total "3090.9799999999996" has 13 decimals (the currency has 2)');
+  });
+
+  it("assessMoneyReading: rows with unit prices are checked against the added price and unit × quantity against the line total", () => {
+    const base = reading("cart", { subtotal: 25 });
+    const rows: MoneyReading = { ...base, lines: [{ key: "tea", quantity: 2, unitPrice: usd(12.5), total: usd(24) }] };
+    expect(assessMoneyReading(rows, [item("tea", 12.5, 2)], THIRD_PARTY)).toEqual(["cart: line tea shows $24.00, expected 25.00 (2 × 12.50)", "cart: line tea total $24.00 is not 2 × $12.50"]);
+    const unitOnly: MoneyReading = { ...base, lines: [{ key: "tea", quantity: 2, unitPrice: usd(13), total: { text: null, value: null } }] };
+    expect(assessMoneyReading(unitOnly, [item("tea", 12.5, 2)], THIRD_PARTY)).toEqual(["cart: line tea unit price shows $13.00, expected 12.50 (the price shown where it was added)"]);
+  });
+
   it("expectedMoney ships free from the threshold on, not a cent below", () => {
     expect(expectedMoney([item("a", 98.99)], RULES)).toMatchObject({ subtotal: 98.99, shipping: 7.95, tax: 6.93 });
     expect(expectedMoney([item("a", 99)], RULES)).toMatchObject({ subtotal: 99, shipping: 0, tax: 6.93 });

@@ -1,7 +1,7 @@
 import type { CheckVerdict } from "./checkResults.ts";
 import type { MoneyRules } from "./loadProfile.ts";
 import type { AddedItem, Amount, MoneyReading, PersonaObservations } from "./observations.ts";
-import { roundCents } from "./parseMoney.ts";
+import { moneyTextProblem, parseMoney, roundCents } from "./parseMoney.ts";
 
 /** What a cart should cost under the profile's rules (null where a rule is not stated). */
 export interface ExpectedMoney {
@@ -42,10 +42,16 @@ export function assessMoneyReading(reading: MoneyReading, items: readonly AddedI
   const problems: string[] = [];
   const where = reading.step;
   const off = (actual: number, wanted: number) => Math.abs(actual - wanted) > rules.tolerance + 1e-9;
+  // A text a shopper would find wrong in itself (unreadable, float noise, negative) fails whatever it is checked against.
+  const unreadable = (label: string, amount: Amount | null): boolean => {
+    if (amount === null || amount.text === null) return false;
+    const problem = moneyTextProblem(amount.text, amount.value, rules.decimalSeparator, rules.currencyDecimals, "amount");
+    if (problem !== null) problems.push(`${where}: ${label} ${problem}`);
+    return problem !== null;
+  };
   const check = (label: string, amount: Amount | null, wanted: number | null, why: string) => {
-    if (amount === null || wanted === null) return;
-    if (amount.value === null) problems.push(`${where}: ${label} ${JSON.stringify(amount.text)} is not an amount`);
-    else if (off(amount.value, wanted)) problems.push(`${where}: ${label} shows ${amount.text}, expected ${wanted.toFixed(2)} (${why})`);
+    if (amount === null || unreadable(label, amount) || wanted === null) return;
+    if (off(amount.value!, wanted)) problems.push(`${where}: ${label} shows ${amount.text}, expected ${wanted.toFixed(2)} (${why})`);
   };
 
   for (const line of reading.lines) {
@@ -55,7 +61,13 @@ export function assessMoneyReading(reading: MoneyReading, items: readonly AddedI
       continue;
     }
     if (line.quantity !== null && line.quantity !== wanted.quantity) problems.push(`${where}: line ${line.key} has quantity ${line.quantity}, expected ${wanted.quantity}`);
-    check(`line ${line.key}`, line.total, wanted.total, `${wanted.quantity} × ${wanted.unitPrice?.toFixed(2)}`);
+    if (line.unitPrice !== null) check(`line ${line.key} unit price`, line.unitPrice, wanted.unitPrice, "the price shown where it was added");
+    if (line.total.text !== null) check(`line ${line.key}`, line.total, wanted.total, `${wanted.quantity} × ${wanted.unitPrice?.toFixed(2)}`);
+    // Each row must agree with itself: unit price × quantity = line total.
+    const quantity = line.quantity ?? wanted.quantity;
+    if (line.unitPrice !== null && line.unitPrice.value !== null && line.total.value !== null && off(line.total.value, roundCents(line.unitPrice.value * quantity))) {
+      problems.push(`${where}: line ${line.key} total ${line.total.text} is not ${quantity} × ${line.unitPrice.text}`);
+    }
   }
   if (reading.lines.length > 0) {
     for (const key of expected.lines.keys()) if (!reading.lines.some((line) => line.key === key)) problems.push(`${where}: line ${key} is missing`);
@@ -65,6 +77,8 @@ export function assessMoneyReading(reading: MoneyReading, items: readonly AddedI
   check("shipping", reading.shipping, expected.shipping, expected.shipping === 0 ? `subtotal ${expected.subtotal?.toFixed(2)} ships free (${threshold})` : `fee ${rules.shippingFee}, ${threshold}`);
   check("tax", reading.tax, expected.tax, `${rules.taxRate} × subtotal`);
   if (reading.fees !== null) check("fees", reading.fees, expected.fees, "fixed fee per order");
+  // Every amount shown is read as text first (dedupe below keeps one line per problem).
+  for (const [label, amount] of [["subtotal", reading.subtotal], ["shipping", reading.shipping], ["tax", reading.tax], ["fees", reading.fees], ["total", reading.total]] as const) unreadable(label, amount);
   if (reading.total !== null) {
     if (reading.fees === null && expected.fees > 0) problems.push(`${where}: fees of ${expected.fees.toFixed(2)} are not shown`);
     const parts = [expected.subtotal, expected.shipping, expected.tax];
@@ -82,13 +96,24 @@ export function assessMoneyReading(reading: MoneyReading, items: readonly AddedI
   return [...new Set(problems)];
 }
 
-/** Problems with the prices the persona saw on product pages, against the catalog. */
+/**
+ * Problems with the prices the persona saw where it added each item: unreadable or impossible
+ * texts (quoted), a list price that differs from the product page's, and, when the profile has a
+ * catalog, a price other than the catalog's.
+ */
 export function assessItemPrices(items: readonly AddedItem[], rules: MoneyRules): string[] {
   const problems: string[] = [];
   for (const item of items) {
     const catalogPrice = rules.catalog?.get(item.key) ?? rules.catalog?.get(item.name);
-    if (item.unitPrice === null) problems.push(`product ${item.key}: price ${JSON.stringify(item.unitPriceText)} is not an amount`);
-    else if (catalogPrice !== undefined && Math.abs(item.unitPrice - catalogPrice) > rules.tolerance + 1e-9) {
+    const listPrice = item.listPriceText === null ? null : parseMoney(item.listPriceText, rules.decimalSeparator);
+    const listProblem = item.listPriceText === null ? null : moneyTextProblem(item.listPriceText, listPrice, rules.decimalSeparator, rules.currencyDecimals, "price");
+    const problem = moneyTextProblem(item.unitPriceText ?? "", item.unitPrice, rules.decimalSeparator, rules.currencyDecimals, "price");
+    if (listProblem !== null) problems.push(`product ${item.key}: list price ${listProblem}`);
+    if (problem !== null && item.unitPriceText !== item.listPriceText) problems.push(`product ${item.key}: price ${problem}`);
+    if (problem !== null || listProblem !== null) continue;
+    if (listPrice !== null && Math.abs(listPrice - item.unitPrice!) > rules.tolerance + 1e-9) {
+      problems.push(`product ${item.key}: the list shows ${item.listPriceText}, the product page ${item.unitPriceText}`);
+    } else if (catalogPrice !== undefined && Math.abs(item.unitPrice! - catalogPrice) > rules.tolerance + 1e-9) {
       problems.push(`product ${item.key}: page shows ${item.unitPriceText}, catalog price ${catalogPrice.toFixed(2)}`);
     }
   }

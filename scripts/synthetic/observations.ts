@@ -33,6 +33,8 @@ export interface LineReading {
   key: string;
   quantity: number | null;
   total: Amount;
+  /** The line's unit price, where the profile reads one (`lines.unitPrice`). */
+  unitPrice: Amount | null;
 }
 
 /** The money a page showed. Absent elements are null. */
@@ -54,6 +56,8 @@ export interface AddedItem {
   /** Price shown where the persona added it. */
   unitPrice: number | null;
   unitPriceText: string | null;
+  /** Price the product list showed for it (null: not read, e.g. added without the list's price). */
+  listPriceText: string | null;
   quantity: number;
   /** In-page time of the add-to-cart click (the policy's cartValue changes from the next page on). */
   addedAt: number | null;
@@ -77,8 +81,10 @@ export interface FormAttempt {
 /** A console error, page error or failed request while on `step`. */
 export interface PageProblem {
   step: string;
-  kind: "console" | "pageError" | "request";
+  kind: "console" | "pageError" | "request" | "content";
   text: string;
+  /** The rest of a long message (a script's stack): evidence, never the headline. */
+  detail?: string;
 }
 
 /** What the persona did that the chat policy reacts to. */
@@ -129,10 +135,23 @@ export interface PersonaObservations {
   offered: Array<{ rule: string | null; step: string | null; idleSeconds: number | null }>;
   /** Widget problems (did not start on a page). */
   chatProblems: string[];
+  /** Controls and totals the chat widget covered, and a panel that reopened after being closed (the layout check). */
+  layout: LayoutFinding[];
   orderId: string | null;
   wallSeconds: number;
   /** Screenshots by id, and which moments they show (money/form/step failures, invitation windows). */
   shots: Shot[];
   /** Shot ids keyed by what they show: `money:<reading>`, `form:<attempt>`, `timing:<visit>`, `funnel`. */
   shotIndex: Record<string, string>;
+}
+
+/** One look at whether the chat widget kept out of a shopper's way. */
+export interface LayoutFinding {
+  step: string;
+  /** What was looked at: "Checkout (#checkout)", "total (.sum-total)", "panel". */
+  target: string;
+  /** null: not covered; else what covered it. */
+  coveredBy: string | null;
+  /** The panel showed again after the persona closed it. */
+  reopened?: boolean;
 }

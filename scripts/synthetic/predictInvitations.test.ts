@@ -4,7 +4,7 @@ import type { MoneyRules } from "./loadProfile.ts";
 import { predictInvitations } from "./predictInvitations.ts";
 import { observationsOf, type TestPage } from "./testing/observations.ts";
 
-const RULES: MoneyRules = { taxRate: 0.07, shippingFee: 7.95, freeShippingThreshold: 99, fixedFee: 0, totalFirstShownAt: "shipping", catalog: null, decimalSeparator: ".", tolerance: 0.01 };
+const RULES: MoneyRules = { taxRate: 0.07, shippingFee: 7.95, freeShippingThreshold: 99, fixedFee: 0, totalFirstShownAt: "shipping", catalog: null, decimalSeparator: ".", currencyDecimals: 2, tolerance: 0.01 };
 const IDLE: PolicyOptions = {
   name: "idle",
   rules: [

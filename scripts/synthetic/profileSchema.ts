@@ -34,7 +34,7 @@ const fieldSchema = strict({
   name: text("field name (as in error messages and the results)"),
   selector: selector("the input; for choice and checkbox fields the option to tick"),
   type: z.enum(PROFILE_FIELD_TYPES, { error: `must be one of ${PROFILE_FIELD_TYPES.join(", ")}` }).default("text").describe("how to enter it and which wrong value provokes an error"),
-  value: z.string({ error: "must be a string" }).optional().describe("literal value to enter"),
+  value: z.string({ error: "must be a string" }).optional().describe("literal value to enter; {persona} becomes a name unique to the persona and run (a sign-up per persona)"),
   generate: z.enum(GENERATORS, { error: `must be one of ${GENERATORS.join(", ")}` }).optional().describe("generate a plausible value (seeded by the persona)"),
   invalid: z.string({ error: "must be a string" }).optional().describe("wrong value a persona enters to provoke an error (default: one per type)"),
   errorProbability: z.number({ error: "must be a probability" }).min(0, { error: "must be a probability in [0, 1]" }).max(1, { error: "must be a probability in [0, 1]" }).optional().describe("chance a persona gets it wrong first (default: the scenario's field of the same name, else 0.03)"),
@@ -46,6 +46,27 @@ const loginSchema = strict({
   fields: z.array(fieldSchema).min(1, { error: "must have at least 1 field" }).describe("fields to fill"),
   submit: selector("the sign-in button"),
   success: selector("shown once signed in"),
+  error: selector("the store's message when it refuses the sign-in (quoted in the failure)").optional(),
+  accounts: z.array(z.record(z.string(), z.string({ error: "must be a string" })), { error: "must be a list of {field name: value} mappings" }).optional().describe("a pool of accounts: persona i signs in with accounts[i mod n], replacing those fields' values"),
+});
+
+/** A generic action on a page, one key naming what to do (the value is the selector). */
+const actionSchema = z.union(
+  [
+    strict({ click: selector("click it (open a panel, choose a tab)") }),
+    strict({ check: selector("tick a checkbox or radio button") }),
+    strict({ select: selector("a drop-down"), value: z.string({ error: "must be a string" }).describe("the option's value or label") }),
+    strict({ fill: selector("a text input"), value: z.string({ error: "must be a string" }) }),
+    strict({ waitFor: selector("wait until it is visible") }),
+    strict({ waitForChange: selector("wait until its text changes (or it appears anew) after the previous action") }),
+  ],
+  { error: "must be one of {click}, {check}, {select, value}, {fill, value}, {waitFor}, {waitForChange}" },
+);
+
+const overlaySchema = strict({
+  name: text("what it is, for the results (e.g. cookie consent)"),
+  selector: selector("the overlay while it is shown"),
+  dismiss: selector("what a shopper clicks to close it"),
 });
 
 const catalogSchema = strict({
@@ -53,7 +74,9 @@ const catalogSchema = strict({
   product: selector("one product in the list"),
   link: selector("inside a product: the link to its page (omit when the list has add-to-cart buttons only)").optional(),
   addToCart: selector("inside a product: an add-to-cart button on the list itself").optional(),
-  added: selector("shown once a product added from the list is in the cart (omit when adding opens the cart)").optional(),
+  added: selector("a confirmation that must appear anew or change (a toast, a cart count) once a product added from the list is in the cart; searched in the whole page (omit when adding opens the cart)").optional(),
+  unavailable: selector("matches a product (or something inside it) that cannot be bought (sold out); such products are not picked").optional(),
+  maxQuantity: z.number({ error: "must be an integer >= 1" }).int({ error: "must be an integer >= 1" }).min(1, { error: "must be an integer >= 1" }).optional().describe("most of one product a cart may hold (1: one per product; a persona picks another product instead)"),
   name: selector("inside a product: its name").optional(),
   price: selector("inside a product: its price"),
   idAttribute: text("attribute of the product element holding a stable product id (else the name identifies it)").optional(),
@@ -65,14 +88,15 @@ const productSchema = strict({
   price: selector("the product's price"),
   quantity: selector("quantity input (for quantities above 1)").optional(),
   addToCart: selector("the add-to-cart button"),
-  added: selector("shown once the product is in the cart, for stores that stay on the product page (omit when adding opens the cart)").optional(),
+  added: selector("a confirmation that must appear anew or change (a toast, a cart count), for stores that stay on the product page; searched in the whole page (omit when adding opens the cart)").optional(),
 });
 
 const lineSchema = strict({
   line: selector("one line item"),
   name: selector("inside a line: the product name").optional(),
   quantity: selector("inside a line: the quantity (an input or text with a number)").optional(),
-  total: selector("inside a line: the line total"),
+  total: selector("inside a line: the line total").optional(),
+  unitPrice: selector("inside a line: the unit price (give total, unitPrice or both)").optional(),
   idAttribute: text("attribute of the line element holding the product id").optional(),
 });
 
@@ -81,11 +105,13 @@ const cartSchema = strict({
   marker: selector("shown on the cart page with items in it"),
   lines: lineSchema.describe("line items on the cart page"),
   checkout: selector("the button or link that starts checkout"),
+  reset: selector("a line's remove button: a persona empties the basket first (stores that keep one basket per account)").optional(),
 });
 
 const stepSchema = strict({
   name: text("step name, as trigger rules read it (e.g. shipping, payment)"),
   marker: selector("shown on this step (and only here)"),
+  actions: z.array(actionSchema).default([]).describe("actions before the fields (open a panel, choose from a drop-down, wait for a change)"),
   fields: z.array(fieldSchema).default([]).describe("fields to fill, in order"),
   continue: selector("the button that submits the step (places the order on the last step)"),
   error: selector("shown when the step's form is rejected").optional(),
@@ -105,6 +131,7 @@ const totalsSchema = strict({
 const confirmationSchema = strict({
   marker: selector("shown on the order confirmation"),
   orderId: selector("the order number").optional(),
+  orderIdInUrl: z.string({ error: "must be a regular expression with one group" }).optional().describe("a regular expression whose first group is the order id in the confirmation's URL"),
   total: selector("the total charged (default: totals.total)").optional(),
   lines: lineSchema.optional().describe("line items on the confirmation"),
 });
@@ -115,6 +142,8 @@ const chatSchema = strict({
   accept: selector("accepts the invitation"),
   dismiss: selector("dismisses the invitation"),
   close: selector("minimizes the chat panel so the page is usable again").optional(),
+  widget: selector("everything the widget puts on the page, open or closed (the layout check: it must never cover a control or the total)").optional(),
+  panel: selector("the open chat panel (the layout check: once closed it must stay closed for the visit)").optional(),
   open: selector("reopens a minimized chat panel").optional(),
   end: selector("ends a chat (pressed when a persona leaves while chatting)").optional(),
   agentMessage: selector("a message from an agent (an accepted chat waits for one)").optional(),
@@ -132,7 +161,10 @@ const moneySchema = strict({
   freeShippingThreshold: nonNegative("subtotals at or above this ship free (omit for never)").optional(),
   fixedFee: nonNegative("fee per order").optional(),
   totalFirstShownAt: text("step where the full total must first appear (the sticker-shock point)").optional(),
-  decimalSeparator: z.enum([".", ","], { error: "must be \".\" or \",\"" }).default("."),
+  decimalSeparator: z.enum([".", ",", "auto"], { error: "must be \".\", \",\" or \"auto\"" }).optional().describe("separator of the minor unit (default: the locale's, else auto: told apart per text)"),
+  locale: text("the store's locale (e.g. de-DE): separators from Intl").optional(),
+  currency: z.string({ error: "must be an ISO 4217 code such as EUR" }).regex(/^[A-Z]{3}$/, { error: "must be an ISO 4217 code such as EUR" }).optional().describe("the currency (its minor-unit digits, from Intl)"),
+  currencyDecimals: z.number({ error: "must be an integer from 0 to 4" }).int({ error: "must be an integer from 0 to 4" }).min(0, { error: "must be an integer from 0 to 4" }).max(4, { error: "must be an integer from 0 to 4" }).optional().describe("digits after the separator a displayed amount may have (default: the currency's, else 2)"),
   tolerance: nonNegative("allowed difference per amount (rounding), currency").default(0.01),
 });
 
@@ -163,7 +195,8 @@ export const storeProfileSchema = strict({
   totals: totalsSchema,
   confirmation: confirmationSchema,
   chat: chatSchema.optional(),
-  money: moneySchema.default({ fromScenario: false, decimalSeparator: ".", tolerance: 0.01 }),
+  overlays: z.array(overlaySchema).default([]).describe("overlays a shopper closes first whenever they are shown (cookie consent, welcome dialog)"),
+  money: moneySchema.default({ fromScenario: false, tolerance: 0.01 }),
 });
 
 /** A profile as written (defaults not filled in). */
@@ -176,5 +209,9 @@ export type ProfileField = z.output<typeof fieldSchema>;
 export type ProfileStep = z.output<typeof stepSchema>;
 /** Where line items are and how to read them. */
 export type ProfileLines = z.output<typeof lineSchema>;
+/** A generic step action. */
+export type ProfileAction = z.output<typeof actionSchema>;
+/** An overlay to close. */
+export type ProfileOverlay = z.output<typeof overlaySchema>;
 /** The chat widget's selectors and the policy check's settings. */
 export type ProfileChat = z.output<typeof chatSchema>;

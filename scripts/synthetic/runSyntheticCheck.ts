@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { Browser } from "playwright-core";
 import { loadScenario, resolveSeed, ScenarioError, type LoadedScenario } from "../../experiments/index.ts";
 import type { StoreModelConfig } from "../../sim/model/index.ts";
@@ -18,6 +19,7 @@ import {
 import { CHECK_NAMES, type CheckRecord, type CheckSummary, type FailureImage, type InvitationWindow, type PersonaResult, type SyntheticCheckResults } from "./checkResults.ts";
 import { launchChromium } from "../browser/index.ts";
 import { evaluatePersona } from "./evaluatePersona.ts";
+import { failureCause } from "./failureCause.ts";
 import { DEMO_STORE, loadProfile, type StoreProfile } from "./loadProfile.ts";
 import type { BrowserTab } from "./BrowserTab.ts";
 import type { PersonaObservations } from "./observations.ts";
@@ -53,7 +55,9 @@ export async function runSyntheticCheck(options: CheckOptions = {}): Promise<Syn
   const toleranceSeconds = options.toleranceSeconds ?? profile.chat?.toleranceSeconds ?? 1;
   const seed = resolveSeed(loaded, options.seed);
   const specs = personaSpecs(options, config, profile, seed);
-  const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, specs.length || 1));
+  // Personas sharing a pool of accounts never use one account at once (one basket per account).
+  const accountCount = profile.login?.accounts?.length ?? Number.POSITIVE_INFINITY;
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, specs.length || 1, accountCount));
   const policy: ResolvedPolicy = config.chat.policy;
   const artifactsDir = options.artifactsDir ?? DEFAULT_ARTIFACTS_DIRECTORY;
   const notes = planNotes(profile, policy);
@@ -85,8 +89,12 @@ export async function runSyntheticCheck(options: CheckOptions = {}): Promise<Syn
     } else {
       browser = options.browser ?? (await launchChromium());
       tabs = new TabPool(browser, profile, (options.now ?? Date.now)());
+      const freeAccounts = [...(profile.login?.accounts ?? [])];
       const run = async (spec: PersonaSpec, index: number) => {
-        const outcome = await runOne(tabs!, spec, profile, policy, { toleranceSeconds, artifactsDir, trace: options.trace ?? true, signal: options.signal });
+        const account = freeAccounts.shift() ?? null;
+        const outcome = await runOne(tabs!, spec, profile, policy, { toleranceSeconds, artifactsDir, trace: options.trace ?? true, signal: options.signal, account }).finally(() => {
+          if (account !== null) freeAccounts.push(account);
+        });
         const counts = CHECK_NAMES.map((name) => outcome.records.find((record) => record.check === name)!.status[0]).join("");
         log(`${spec.id} (${spec.segment}, ${spec.device}): ${outcome.observations.outcome} in ${outcome.observations.wallSeconds.toFixed(1)} s [${counts}]${outcome.records.filter((record) => record.status === "failed").map((record) => `\n  ✗ ${record.check}: ${record.reason}`).join("")}`);
         outcomes[index] = outcome;
@@ -127,6 +135,8 @@ interface RunOneOptions {
   artifactsDir: string;
   trace: boolean;
   signal: AbortSignal | undefined;
+  /** The account of the profile's pool this persona signs in with (null: no pool). */
+  account: Readonly<Record<string, string>> | null;
 }
 
 /** One persona: take a tab for its device, shop (within the time limit), check, keep artifacts of failures. */
@@ -139,7 +149,7 @@ async function runOne(tabs: TabPool, spec: PersonaSpec, profile: StoreProfile, p
     return contextFailure(spec, error);
   }
   try {
-    session = await PersonaSession.open(tab, spec, profile, { trace: options.trace, policy: profile.chat ? policy : null, toleranceSeconds: options.toleranceSeconds });
+    session = await PersonaSession.open(tab, spec, profile, { trace: options.trace, policy: profile.chat ? policy : null, toleranceSeconds: options.toleranceSeconds, account: options.account });
   } catch (error) {
     await tabs.release(tab, false);
     return contextFailure(spec, error);
@@ -153,6 +163,9 @@ async function runOne(tabs: TabPool, spec: PersonaSpec, profile: StoreProfile, p
     if (options.signal?.aborted) onAbort();
     else options.signal?.addEventListener("abort", onAbort, { once: true });
   });
+  // The harness's own event-loop stalls during this persona (a loaded machine makes every wait run late).
+  const lag = monitorEventLoopDelay({ resolution: 20 });
+  lag.enable();
   const running = runPersona(session);
   let observations: PersonaObservations;
   const first = await Promise.race([running, overtime, interrupted]);
@@ -166,6 +179,8 @@ async function runOne(tabs: TabPool, spec: PersonaSpec, profile: StoreProfile, p
     observations.failure = { step: session.step, reason, attempts: 1, screenshot: null };
   } else observations = first;
 
+  lag.disable();
+  const maxLagSeconds = lag.max / 1e9;
   const { verdicts, windows } = evaluatePersona(observations, profile, policy, options.toleranceSeconds);
   const keep = Object.values(verdicts).some((verdict) => verdict.status === "failed" || verdict.status === "flaky");
   mkdirSync(options.artifactsDir, { recursive: true });
@@ -183,7 +198,10 @@ async function runOne(tabs: TabPool, spec: PersonaSpec, profile: StoreProfile, p
       artifacts.screenshot = relative(process.cwd(), path) || path;
     }
     if ((verdict.status === "failed" || verdict.status === "flaky") && tracePath !== null) artifacts.trace = relative(process.cwd(), tracePath) || tracePath;
-    return { persona: spec.id, check, status: verdict.status, reason: verdict.reason, evidence: verdict.evidence, seconds: round(verdict.seconds), attempts: verdict.attempts, artifacts };
+    if (verdict.status !== "failed") return { persona: spec.id, check, status: verdict.status, reason: verdict.reason, evidence: verdict.evidence, seconds: round(verdict.seconds), attempts: verdict.attempts, artifacts };
+    const cause = failureCause(check, verdict.reason, maxLagSeconds);
+    const evidence = [...verdict.evidence, `the harness's event loop lagged up to ${maxLagSeconds.toFixed(2)} s during this persona${cause === "store" ? "" : " (environment suspected)"}`];
+    return { persona: spec.id, check, status: verdict.status, reason: verdict.reason, evidence, seconds: round(verdict.seconds), attempts: verdict.attempts, artifacts, cause };
   });
   return { observations, records, windows, trace: tracePath, thumbnails: thumbnailsFor(records, verdicts, observations) };
 }
@@ -220,6 +238,7 @@ function unreachableOutcome(spec: PersonaSpec, reason: string) {
     queue: [],
     offered: [],
     chatProblems: [],
+    layout: [],
     orderId: null,
     wallSeconds: 0,
     shots: [],

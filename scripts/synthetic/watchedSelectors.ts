@@ -11,6 +11,7 @@ export function watchedSelectors(profile: StoreProfile): string[] {
   const selectors: Array<string | undefined> = [
     profile.login?.fields[0]?.selector,
     profile.login?.success,
+    profile.login?.error,
     profile.catalog.product,
     profile.catalog.added,
     profile.product?.marker,

@@ -1,0 +1,180 @@
+// `check` against stores we did not write, shaped like real ones (fixtures/spaShop.ts: a hash-routed
+// single-page shop with overlays, sign-up, one of each product, data that arrive after the page).
+// The healthy shop comes out green; each fault mode fails exactly its check, with the reason a
+// shopper would give. Real HTTP server, real Chromium.
+//
+// CONVSIM_FIXTURE_PERSONAS=20 npx vitest run scripts/synthetic/realStores.e2e.test.ts   (the full 20; CI runs 2)
+
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadScenario } from "../../experiments/index.ts";
+import { launchChromium } from "../browser/index.ts";
+import type { CheckName, CheckStatus, SyntheticCheckResults } from "./checkResults.ts";
+import { startSpaShop, type SpaShopOptions } from "./fixtures/spaShop.ts";
+import { TEA_CORNER_CHAT, TEA_CORNER_SIGN_IN, teaCornerProfile } from "./fixtures/teaCornerProfile.ts";
+import type { PersonaSpec } from "./PersonaSpec.ts";
+import { runSyntheticCheck } from "./runSyntheticCheck.ts";
+import { testPersona } from "./testing/personas.ts";
+
+const ARTIFACTS = "test-artifacts/synthetic/real-stores";
+const PERSONAS = Number(process.env.CONVSIM_FIXTURE_PERSONAS ?? 2);
+const scenario = loadScenario("experiments/scenarios/baseline.yaml");
+// A shopper who buys Sencha (12,50 €), the first product, and finishes.
+const SHOPPER = testPersona(0, { items: [{ pick: 0, quantity: 1 }], values: { "shipping.name": "Ada Lovelace", "shipping.street": "1 Main St", "shipping.city": "Berlin" } });
+// Sencha and Assam: 12,50 + 8,99 is 21.490000000000002 in binary floating point.
+const TWO_ITEMS = { ...SHOPPER, items: [{ pick: 0, quantity: 1 }, { pick: 0.4, quantity: 1 }], targetCartValue: 100 };
+const ALL_PASS: Record<CheckName, CheckStatus> = { funnel: "passed", money: "passed", formValidation: "skipped", chatPolicy: "skipped", stepTimings: "passed", layout: "skipped" };
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function checkShop(name: string, shop: SpaShopOptions, options: { changes?: Record<string, unknown>; specs?: PersonaSpec[]; personas?: number; timeouts?: Record<string, number> } = {}): Promise<SyntheticCheckResults> {
+  const server = await startSpaShop(shop);
+  try {
+    const timeouts = { navigationSeconds: 8, selectorSeconds: 3, personaSeconds: 120, ...options.timeouts };
+    const profile = teaCornerProfile(server.url, { timeouts, pageBudgetSeconds: 15, ...options.changes });
+    return await runSyntheticCheck({ profile, scenario, specs: options.specs, personas: options.specs ? undefined : options.personas, seed: 11, browser, artifactsDir: `${ARTIFACTS}/${name}`, trace: false });
+  } finally {
+    await server.close();
+  }
+}
+const statuses = (results: SyntheticCheckResults, persona = "persona0") => Object.fromEntries(results.checks.filter((check) => check.persona === persona).map((check) => [check.check, check.status])) as Record<CheckName, CheckStatus>;
+const record = (results: SyntheticCheckResults, check: CheckName) => results.checks.find((candidate) => candidate.check === check && candidate.persona === "persona0")!;
+
+describe("the healthy single-page shop comes out green", () => {
+  it(`${PERSONAS} personas from the baseline scenario, euro amounts, sign-up per persona, overlays, no chat: no check fails`, async () => {
+    const results = await checkShop("healthy", { format: "de" }, { personas: PERSONAS });
+    const failed = results.checks.filter((check) => check.status === "failed" || check.status === "flaky");
+    expect(failed.map((check) => `${check.persona} ${check.check}: ${check.reason}`)).toEqual([]);
+    expect(results.personas).toHaveLength(PERSONAS);
+    expect(results.checks.filter((check) => check.check === "chatPolicy").every((check) => check.reason === "no chat on this store")).toBe(true);
+    expect(results.checks.filter((check) => check.check === "money").every((check) => check.status === "passed")).toBe(true);
+  });
+
+  it("Swiss francs with a chat widget that keeps clear: the layout check passes, orders carry the id from the URL", async () => {
+    const results = await checkShop("healthy-chat", { format: "ch", chat: true }, { changes: { chat: TEA_CORNER_CHAT, money: { shippingFee: 4.9, freeShippingThreshold: 50, locale: "de-CH", currency: "CHF" } }, specs: [TWO_ITEMS] });
+    expect(statuses(results)).toEqual({ ...ALL_PASS, chatPolicy: "passed", layout: "passed" });
+    expect(results.personas[0].orderId).toMatch(/^TC-\d+$/);
+    expect(record(results, "money").evidence).toContain("cart: 2 lines, subtotal CHF 21.49, shipping CHF 4.90, total CHF 26.39 ✓");
+  });
+
+  it("a shared account with the basket emptied first, dollars, a rejected empty field and a submit button disabled while the card is invalid", async () => {
+    const spec = { ...SHOPPER, formErrors: [{ step: "shipping", field: "city", value: "" }, { step: "payment", field: "cardNumber", value: "4242" }] };
+    const first = await checkShop("shared-account", { format: "us" }, { changes: { ...TEA_CORNER_SIGN_IN, cart: { ...teaCornerCart(), reset: ".remove-line" } }, specs: [spec, { ...spec, id: "persona1", index: 1 }] });
+    expect(statuses(first)).toEqual({ ...ALL_PASS, formValidation: "passed" });
+    expect(statuses(first, "persona1")).toEqual({ ...ALL_PASS, formValidation: "passed" });
+    expect(record(first, "formValidation").evidence.join("\n")).toMatch(/payment: cardNumber="4242" → stayed, error shown \("#place-order stays disabled"\)/);
+  });
+});
+
+/** Runs `tasks` two at a time (the machines this runs on have 2 cores). */
+async function twoAtATime(tasks: ReadonlyArray<() => Promise<unknown>>): Promise<void> {
+  const queue = [...tasks];
+  const worker = async () => {
+    for (let task = queue.shift(); task !== undefined; task = queue.shift()) await task();
+  };
+  await Promise.all([worker(), worker()]);
+}
+
+function teaCornerCart(): Record<string, unknown> {
+  return { url: "/#/basket", marker: ".basket-item", lines: { line: ".basket-item", name: ".item-name", quantity: ".item-qty", unitPrice: ".item-unit", idAttribute: "data-id" }, checkout: "#checkout" };
+}
+
+describe("each fault mode fails exactly its check, with the reason a shopper would give", () => {
+  // The runs are independent (a shop each): they share the browser, two at a time.
+  const chat = { changes: { chat: TEA_CORNER_CHAT }, specs: [SHOPPER] };
+  const runs = {
+    listPrice: () => checkShop("list-price", { faults: { listPrice: true } }, { specs: [SHOPPER] }),
+    wrongProduct: () => checkShop("wrong-product", { faults: { wrongProduct: true } }, { specs: [SHOPPER] }),
+    unparseable: () => checkShop("unparseable", { faults: { unparseablePrice: true } }, { specs: [SHOPPER] }),
+    floatTotal: () => checkShop("float-total", { faults: { floatTotal: true } }, { specs: [TWO_ITEMS] }),
+    widgetCovers: () => checkShop("widget-covers", { chat: true, faults: { widgetCoversCheckout: true } }, chat),
+    chatReopens: () => checkShop("chat-reopens", { chat: true, faults: { chatReopens: true } }, chat),
+  };
+  const results: Partial<Record<keyof typeof runs, SyntheticCheckResults>> = {};
+  beforeAll(async () => {
+    await twoAtATime(Object.entries(runs).map(([name, run]) => async () => (results[name as keyof typeof runs] = await run())));
+  }, 240_000);
+
+  it("prices on the list differ from the product page: money fails, quoting both", () => {
+    expect(statuses(results.listPrice!)).toEqual({ ...ALL_PASS, money: "failed" });
+    expect(record(results.listPrice!, "money").reason).toBe("product sencha: the list shows 11,25 €, the product page 12,50 €");
+  });
+
+  it("a product link opens another product: funnel fails naming both, money still adds up", () => {
+    expect(statuses(results.wrongProduct!)).toEqual({ ...ALL_PASS, funnel: "failed" });
+    expect(record(results.wrongProduct!, "funnel").reason).toBe('product: wrong page: clicked "Sencha" on the list, but the product page shows "Matcha Set"');
+  });
+
+  it("a price that is not a number: money fails quoting the text", () => {
+    expect(statuses(results.unparseable!)).toEqual({ ...ALL_PASS, money: "failed" });
+    expect(record(results.unparseable!, "money").reason).toBe('product sencha: price "NaN €" is not an amount');
+  });
+
+  it("unrounded float totals: money fails on the decimals", () => {
+    expect(statuses(results.floatTotal!)).toEqual({ ...ALL_PASS, money: "failed" });
+    expect(record(results.floatTotal!, "money").reason).toMatch(/^cart: subtotal "21\.490000000000002" has 15 decimals \(the currency has 2\)/);
+  });
+
+  it("the chat panel covers the basket's Checkout button: layout fails naming the widget and the control", () => {
+    expect(statuses(results.widgetCovers!)).toEqual({ ...ALL_PASS, chatPolicy: "passed", layout: "failed" });
+    expect(record(results.widgetCovers!, "layout").reason).toMatch(/^cart: the chat widget section#chat-panel "Hi! Need help\? Close" covers checkout \(#checkout\)/);
+  });
+
+  it("the chat panel opens again after being closed: layout fails", () => {
+    expect(statuses(results.chatReopens!)).toEqual({ ...ALL_PASS, chatPolicy: "passed", layout: "failed" });
+    expect(record(results.chatReopens!, "layout").reason).toMatch(/^product: the chat panel opened again after the shopper closed it/);
+  });
+});
+
+describe("failure reasons name what a shopper would see", () => {
+  // No retries: each reason is the first attempt's. A page gets 4 s (a click that changes nothing is
+  // diagnosed after 3 × 4 s); the slow sign-in takes 8 s, well past the limit and within the 12 s looked for.
+  const timeouts = { navigationSeconds: 4, selectorSeconds: 2 };
+  const at = (changes: Record<string, unknown> = {}) => ({ changes: { retries: 0, ...changes }, specs: [SHOPPER], timeouts });
+  const runs = {
+    slowLogin: () => checkShop("slow-login", { faults: { slowLoginSeconds: 8 } }, at(TEA_CORNER_SIGN_IN)),
+    refusedLogin: () => checkShop("refused-login", { faults: { refuseLogin: true } }, at(TEA_CORNER_SIGN_IN)),
+    frozen: () => checkShop("frozen", { faults: { frozenCheckout: true } }, at()),
+    orderError: () => checkShop("order-error", { faults: { orderError: true } }, at()),
+    covered: () => checkShop("covered", {}, at({ overlays: [] })),
+    disabled: () => checkShop("disabled", { faults: { disabledPlaceOrder: true } }, at()),
+    offScreen: () => checkShop("off-screen", { faults: { checkoutOffscreen: true } }, at()),
+    absent: () => checkShop("absent", {}, at({ cart: { ...teaCornerCart(), checkout: "#go-to-checkout" } })),
+  };
+  const results: Partial<Record<keyof typeof runs, SyntheticCheckResults>> = {};
+  beforeAll(async () => {
+    await twoAtATime(Object.entries(runs).map(([name, run]) => async () => (results[name as keyof typeof runs] = await run())));
+  }, 240_000);
+  const funnel = (name: keyof typeof runs) => record(results[name]!, "funnel");
+
+  it("a slow sign-in is 'page slow' with its time", () => {
+    expect(statuses(results.slowLogin!)).toEqual({ ...ALL_PASS, funnel: "failed", money: "skipped", stepTimings: "skipped" });
+    expect(funnel("slowLogin").reason).toMatch(/^login: page slow: it took \d+\.\d s to show \(limit 4 s\)$/);
+  });
+
+  it("a refused sign-in quotes the store's message", () => {
+    expect(funnel("refusedLogin").reason).toBe('login refused: the store says "Wrong e-mail or password"');
+  });
+
+  it("a click that changes nothing says so, with the current client-side address", () => {
+    expect(funnel("frozen").reason).toBe("shipping: clicked #checkout, but nothing happened within 12 s (still at /#/basket)");
+  });
+
+  it("a store error names status and address; the store's stack is evidence, not the headline", () => {
+    expect(funnel("orderError").reason).toBe("confirmation: store error: POST /api/order answered 500 (at /#/checkout/payment)");
+    expect(funnel("orderError").evidence.join("\n")).toMatch(/(page|console) error: order failed: payment service unavailable \(at placeOrder \(app\.min\.js:1:2345\)/);
+  });
+
+  it("an element present but not usable says why: covered (by what), disabled, off-screen; an absent one says so", () => {
+    expect(funnel("covered").reason).toBe('login: #signup-btn is covered by div#consent "We use cookies. Accept all" (at /#/signup)');
+    expect(funnel("disabled").reason).toBe("payment: #place-order is disabled (at /#/checkout/payment)");
+    expect(funnel("offScreen").reason).toMatch(/^cart: #checkout is off-screen \(at -\d+,\d+ \(the window is 1280×860\)\) \(at \/#\/basket\)$/);
+    expect(funnel("absent").reason).toBe("cart: #go-to-checkout is not on the page within 2 s (at /#/basket)");
+  });
+});
