@@ -15,7 +15,7 @@ describe("sectionRegistry", () => {
   });
 
   it("buildSections(syntheticCheck) builds the synthetic check section", () => {
-    expect(buildSections(syntheticCheckFixture(), createRenderContext()).map((section) => section.title)).toEqual(["Synthetic check"]);
+    expect(buildSections(syntheticCheckFixture(), createRenderContext()).map((section) => section.title)).toEqual(["Synthetic check: Fernhill & Co."]);
   });
 
   it("buildSections leaves out sections whose builder returns null", () => {
