@@ -78,6 +78,19 @@ export function teamFigures(records: readonly ChatRecord[], intervalSeconds: num
   return rows.sort((a, b) => a.intervalStartMs - b.intervalStartMs || Number(b.agentId === "team") - Number(a.agentId === "team") || a.agentId.localeCompare(b.agentId));
 }
 
+/** The JSON team export (`GET /api/admin/team`), which `convsim report` reads as an input by its `kind`. */
+export interface TeamFiguresExport {
+  kind: "teamFigures";
+  currency: string;
+  intervalSeconds: number;
+  rows: TeamFigureRow[];
+}
+
+/** The rows as the JSON team export: `kind` tells the report command what the file is. */
+export function teamFiguresExport(rows: TeamFigureRow[], intervalSeconds: number, currency: string): TeamFiguresExport {
+  return { kind: "teamFigures", currency, intervalSeconds, rows };
+}
+
 /** The rows as CSV (header + one line per row; empty cells for null), for spreadsheets and the report. */
 export function teamFiguresCsv(rows: readonly TeamFigureRow[]): string {
   const columns = ["intervalStart", "agentId", "agentName", "chatsHandled", "firstResponseSeconds", "meanHandleSeconds", "concurrency", "rescuedOrders", "revenue", "rating", "ratings"] as const;
