@@ -123,7 +123,7 @@ export const liveDeskSection: SectionBuilder<TeamFiguresResults> = (team, contex
   const cell = (figure: Figure, value: number | string | null): TableCell => {
     if (typeof value === "string") return textCell(value);
     if (value === null) return textCell(NO_LIVE_DATA);
-    const text = figure === "firstResponseSeconds" || figure === "meanHandleSeconds" ? context.format.seconds(value) : figure === "revenue" ? context.format.money(value) : figure === "occupancy" ? context.format.percent(value, 1) : figure === "chatsHandled" || figure === "rescuedOrders" ? context.format.count(value) : context.format.number(value, 2);
+    const text = figure === "firstResponseSeconds" || figure === "meanHandleSeconds" ? context.format.seconds(value) : figure === "revenue" ? context.format.money(value, false, 2) : figure === "occupancy" ? context.format.percent(value, 1) : figure === "chatsHandled" || figure === "rescuedOrders" ? context.format.count(value) : context.format.number(value, 2);
     return numberCell(value, text);
   };
   const row = (source: string, who: string, values: FigureValues): TableCell[] => [textCell(source), textCell(who), ...FIGURES.map((figure) => cell(figure, values[figure]))];
