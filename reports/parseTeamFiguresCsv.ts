@@ -23,19 +23,19 @@ export function parseTeamFiguresCsv(text: string, source: string): { kind: "team
     .filter((record) => !(record.length === 1 && record[0] === ""))
     .map((record, index) => {
       const line = index + 2;
-      if (record.length !== header.length) throw new ReportInputError([`invalid csv line ${line}: ${record.length} cells (must be ${header.length})`], source);
+      if (record.length !== header.length) throw new ReportInputError([`invalid ${source} record ${line}: ${record.length} cells (must be ${header.length})`]);
       const row: Record<string, string | number | null> = {};
       header.forEach((column, at) => {
         const cell = record[at];
         if (column === "intervalStart") {
           const ms = Date.parse(cell);
-          if (!Number.isFinite(ms)) throw new ReportInputError([`invalid csv line ${line} intervalStart: ${JSON.stringify(cell.slice(0, 40))} (must be an ISO date)`], source);
+          if (!Number.isFinite(ms)) throw new ReportInputError([`invalid ${source} record ${line} intervalStart: ${JSON.stringify(cell.slice(0, 40))} (must be an ISO date)`]);
           row.intervalStartMs = ms;
         } else if (TEXT_COLUMNS.has(column)) row[column] = cell;
         else if (cell === "" && NULLABLE_COLUMNS.has(column)) row[column] = null;
         else {
           const value = cell.trim() === "" ? Number.NaN : Number(cell);
-          if (!Number.isFinite(value)) throw new ReportInputError([`invalid csv line ${line} ${column}: ${JSON.stringify(cell.slice(0, 40))} (must be a number${NULLABLE_COLUMNS.has(column) ? " or empty" : ""})`], source);
+          if (!Number.isFinite(value)) throw new ReportInputError([`invalid ${source} record ${line} ${column}: ${JSON.stringify(cell.slice(0, 40))} (must be a number${NULLABLE_COLUMNS.has(column) ? " or empty" : ""})`]);
           row[column] = value;
         }
       });
@@ -63,7 +63,7 @@ function csvRecords(text: string, source: string): string[][] {
       record.push(cell), records.push(record), (record = []), (cell = "");
     } else cell += char;
   }
-  if (quoted) throw new ReportInputError([`invalid csv: unterminated quoted cell on record ${records.length + 1}`], source);
+  if (quoted) throw new ReportInputError([`invalid ${source}: unterminated quoted cell on record ${records.length + 1}`]);
   if (cell !== "" || record.length > 0) record.push(cell), records.push(record);
   return records;
 }

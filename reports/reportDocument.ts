@@ -129,25 +129,26 @@ const TEAM_ROW_FIELDS: readonly (readonly [field: string, type: "string" | "numb
 /**
  * The live store's team export (`{ kind: "teamFigures", currency, intervalSeconds, rows }`, or an
  * older one without `kind`, told by its shape) as a report body, or null when `data` is not one.
- * Throws ReportInputError naming the first bad row field.
+ * Throws ReportInputError, one line naming the file and the first bad row field.
  */
 export function parseTeamFiguresExport(data: Record<string, unknown>, source: string): ReportDocument | null {
   const shaped = data.kind === undefined && Array.isArray(data.rows) && typeof data.intervalSeconds === "number" && !("results" in data);
   if (data.kind !== "teamFigures" && !shaped) return null;
-  if (!Array.isArray(data.rows)) throw new ReportInputError([`invalid export.rows: ${data.rows === undefined ? "missing" : describe(data.rows)} (must be an array)`], source);
+  if (!Array.isArray(data.rows)) throw new ReportInputError([`invalid ${source} rows: ${data.rows === undefined ? "missing" : describe(data.rows)} (must be an array)`]);
   const problems: string[] = [];
   data.rows.forEach((row, index) => {
     if (problems.length > 0) return;
-    if (!isRecord(row)) return void problems.push(`invalid export.rows[${index}]: ${describe(row)} (must be an object)`);
+    if (!isRecord(row)) return void problems.push(`invalid ${source} rows[${index}]: ${describe(row)} (must be an object)`);
     for (const [field, type] of TEAM_ROW_FIELDS) {
       const value = row[field];
       const ok = type === "string" ? typeof value === "string" : (typeof value === "number" && Number.isFinite(value)) || (type === "number|null" && value === null);
-      if (!ok) return void problems.push(`invalid export.rows[${index}].${field}: ${value === undefined ? "missing" : describe(value)} (must be ${type === "string" ? "a string" : type === "number" ? "a number" : "a number or null"})`);
+      if (!ok) return void problems.push(`invalid ${source} rows[${index}].${field}: ${value === undefined ? "missing" : describe(value)} (must be ${type === "string" ? "a string" : type === "number" ? "a number" : "a number or null"})`);
     }
   });
   const interval = data.intervalSeconds;
-  if (problems.length === 0 && interval !== undefined && interval !== null && !(typeof interval === "number" && interval > 0)) problems.push(`invalid export.intervalSeconds: ${describe(interval)} (must be a number > 0)`);
-  if (problems.length > 0) throw new ReportInputError(problems, source);
+  if (problems.length === 0 && interval !== undefined && interval !== null && !(typeof interval === "number" && interval > 0)) problems.push(`invalid ${source} intervalSeconds: ${describe(interval)} (must be a number > 0)`);
+  // One line naming the file, the field and the value (the house format), like a file that cannot be read.
+  if (problems.length > 0) throw new ReportInputError(problems);
   const body = {
     kind: "teamFigures",
     scenario: "Live desk",

@@ -101,7 +101,7 @@ describe("liveDeskSection", () => {
 
   it("parseReportDocument tells the export by its kind or its shape and names a bad row field", () => {
     expect(parseReportDocument({ currency: "EUR", intervalSeconds: 900, rows: ROWS }, "old.json").body.kind).toBe("teamFigures");
-    expect(() => parseReportDocument({ kind: "teamFigures", rows: [ROWS[0], { ...ROWS[1], chatsHandled: "3" }] }, "team.json")).toThrow(/^team\.json:\n {2}invalid export\.rows\[1\]\.chatsHandled: "3" \(must be a number\)$/);
-    expect(() => parseReportDocument({ kind: "teamFigures", rows: "x" }, "team.json")).toThrow(/invalid export\.rows: "x" \(must be an array\)/);
+    expect(() => parseReportDocument({ kind: "teamFigures", rows: [ROWS[0], { ...ROWS[1], chatsHandled: "3" }] }, "team.json")).toThrow(/^invalid team\.json rows\[1\]\.chatsHandled: "3" \(must be a number\)$/);
+    expect(() => parseReportDocument({ kind: "teamFigures", rows: "x" }, "team.json")).toThrow(/^invalid team\.json rows: "x" \(must be an array\)$/);
   });
 });
