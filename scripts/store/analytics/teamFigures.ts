@@ -3,7 +3,8 @@ import type { ChatRecord } from "./chatRecords.ts";
 /**
  * One agent's (or the whole team's, agentId "team") figures for one interval. Names match the
  * simulator's per-agent figures where they mean the same (chatsHandled, meanHandleSeconds,
- * rescuedOrders); `concurrency` is the live counterpart of its occupancy: mean chats held at once.
+ * rescuedOrders); `concurrency` is mean chats held at once, idle time included (not the simulator's
+ * occupancy, the share of time with at least one chat).
  */
 export interface TeamFigureRow {
   intervalStartMs: number;
