@@ -3,7 +3,7 @@ import type { TeamFigureExportRow, TeamFiguresResults } from "../inputTypes.ts";
 import { createRenderContext } from "../renderContext.ts";
 import { parseReportDocument } from "../reportDocument.ts";
 import { renderReport } from "../renderReport.ts";
-import { chatOnlyResultsFixture } from "../testing/index.ts";
+import { chatOnlyResultsFixture, storeResultsFixture } from "../testing/index.ts";
 import { liveAgentFigures, liveDeskSection } from "./liveDeskSection.ts";
 
 const HOUR_MS = 3_600_000;
@@ -55,7 +55,7 @@ describe("liveDeskSection", () => {
     expect(team).toMatchObject({ agentId: "team", chatsHandled: 4, firstResponseSeconds: 30, concurrency: 0.875, revenue: 100.5, rating: 3 });
   });
 
-  it("liveDeskSection(export) with a simulate run sets live agents beside the simulator's seats under the same figure names", () => {
+  it("liveDeskSection(export) with a chat-only run sets live agents beside the simulator's seats under the same figure names; orders are not simulated there", () => {
     const section = liveDeskSection(EXPORT, createRenderContext({ peers: [simulatedRun()] }))!;
     expect(section.title).toBe("Live desk vs simulator");
     const table = section.tables[0];
@@ -75,11 +75,22 @@ describe("liveDeskSection", () => {
       ["Live desk", "Team", "4", "30 s", "10 min", "0.88", "not measured live", "2", "$100.50", "3"],
       ["Live desk", "Ana (ana)", "3", "20 s", "10 min", "0.63", "not measured live", "2", "$100.50", "3"],
       ["Live desk", "Ben (ben)", "1", "50 s", "10 min", "0.25", "not measured live", "0", "$0.00", "no data"],
-      ["Simulated: Support desk, Erlang A check", "Team", "453", "not simulated", "12.3 min", "not simulated", "67.5%", "0", "not simulated", "not simulated"],
-      ["Simulated: Support desk, Erlang A check", "Seat 1", "250", "not simulated", "11.7 min", "not simulated", "70.0%", "0", "not simulated", "not simulated"],
-      ["Simulated: Support desk, Erlang A check", "Seat 2", "203", "not simulated", "13 min", "not simulated", "65.0%", "0", "not simulated", "not simulated"],
+      ["Simulated: Support desk, Erlang A check", "Team", "453", "not simulated", "12.3 min", "not simulated", "67.5%", "not simulated", "not simulated", "not simulated"],
+      ["Simulated: Support desk, Erlang A check", "Seat 1", "250", "not simulated", "11.7 min", "not simulated", "70.0%", "not simulated", "not simulated", "not simulated"],
+      ["Simulated: Support desk, Erlang A check", "Seat 2", "203", "not simulated", "13 min", "not simulated", "65.0%", "not simulated", "not simulated", "not simulated"],
     ]);
     expect(section.takeaway).toBe("The live desk: 2 agents handled 4 chats over 2 h; simulated: Support desk, Erlang A check, 2 seats, 453 chats over 1 day");
+  });
+
+  it("liveDeskSection(export) with a store run shows the seats' and the desk's rescued orders and the desk's rescued revenue", () => {
+    const run = storeResultsFixture({ days: 1 });
+    run.chat.agents = [{ agent: 0, chatsHandled: 453, meanHandleSeconds: 735.5805306, occupancy: 0.6745293, rescuedOrders: 103 }];
+    const rows = liveDeskSection(EXPORT, createRenderContext({ peers: [run] }))!.tables[0].rows.map(texts).slice(3);
+    // The fixture's outcome: 103 rescued orders worth $14,633.44.
+    expect(rows.map((row) => row.slice(1))).toEqual([
+      ["Team", "453", "not simulated", "12.3 min", "not simulated", "67.5%", "103", "$14,633.44", "not simulated"],
+      ["Seat 0", "453", "not simulated", "12.3 min", "not simulated", "67.5%", "103", "not simulated", "not simulated"],
+    ]);
   });
 
   it("liveDeskSection(export) without a simulate run shows the live rows and says no run was given", () => {

@@ -80,9 +80,11 @@ const isSimulatedRun = (body: ReportBody): body is SimulatedRun => (body.kind ==
 
 /** The simulator's per-seat figures and its desk as a whole, under the live export's figure names. */
 function simulatedRows(run: SimulatedRun): { label: string; values: FigureValues }[] {
+  // A chat-only run has no shop: its seats' rescued orders are 0 by construction, not a finding.
+  const shop = run.kind === "store";
   const seats = run.chat.agents.map((seat) => ({
     label: `Seat ${seat.agent}`,
-    values: { chatsHandled: seat.chatsHandled, firstResponseSeconds: NOT_SIMULATED, meanHandleSeconds: seat.meanHandleSeconds, concurrency: NOT_SIMULATED, occupancy: seat.occupancy, rescuedOrders: seat.rescuedOrders, revenue: NOT_SIMULATED, rating: NOT_SIMULATED },
+    values: { chatsHandled: seat.chatsHandled, firstResponseSeconds: NOT_SIMULATED, meanHandleSeconds: seat.meanHandleSeconds, concurrency: NOT_SIMULATED, occupancy: seat.occupancy, rescuedOrders: shop ? seat.rescuedOrders : NOT_SIMULATED, revenue: NOT_SIMULATED, rating: NOT_SIMULATED },
   }));
   const team: FigureValues = {
     chatsHandled: run.chat.served,
@@ -91,8 +93,8 @@ function simulatedRows(run: SimulatedRun): { label: string; values: FigureValues
     // The simulator's meanConcurrency counts only busy time; the live figure counts all time: not the same figure.
     concurrency: NOT_SIMULATED,
     occupancy: run.chat.occupancy,
-    rescuedOrders: run.kind === "store" ? run.outcome.rescuedOrders : run.chat.agents.reduce((total, seat) => total + seat.rescuedOrders, 0),
-    revenue: run.kind === "store" ? run.outcome.rescuedRevenue : NOT_SIMULATED,
+    rescuedOrders: shop ? run.outcome.rescuedOrders : NOT_SIMULATED,
+    revenue: shop ? run.outcome.rescuedRevenue : NOT_SIMULATED,
     rating: NOT_SIMULATED,
   };
   return [{ label: "Team", values: team }, ...seats];
