@@ -2,9 +2,9 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { stampFixture, storeResultsFixture, comparisonFixture } from "../../reports/testing/index.ts";
+import { checkReportInBrowser, chromiumAvailable, comparisonFixture, launchChromium, stampFixture, storeResultsFixture } from "../../reports/testing/index.ts";
 import { EventLog } from "../store/EventLog.ts";
 import { readEventLog } from "../store/readEventLog.ts";
 import type { StoreEvent } from "../store/storeEvents.ts";
@@ -150,6 +150,20 @@ describe("report with the live store's team export", () => {
     expect(seatRows.every((row) => row[3] === "not simulated" && row[9] === "not simulated")).toBe(true);
     expect(page).not.toContain("<img src=x");
     expect(tableRows(readFileSync(fromCsv, "utf8"))).toEqual(rows);
+  });
+
+  it.skipIf(!chromiumAvailable())("the agent name's markup stays text in Chromium: no dialog, no page error, the literal name on the page", async () => {
+    const { json } = await writeExports();
+    const out = join(folder, "live-browser.html");
+    expect((await cli(json, "--out", out)).code).toBe(0);
+    const browser = await launchChromium();
+    try {
+      const check = await checkReportInBrowser(browser, pathToFileURL(out).href);
+      expect([check.dialogs, check.pageErrors, check.consoleErrors, check.requests]).toEqual([[], [], [], []]);
+      expect(check.text).toContain(`${XSS} (ana)`);
+    } finally {
+      await browser.close();
+    }
   });
 
   it("report with a bad team export (JSON row or CSV cell) exits 2 with one line and writes nothing", async () => {
