@@ -215,3 +215,34 @@ export interface DecisionResults {
   } | null;
   errored?: { variant: string; world: number; replication: number; error: string }[];
 }
+
+/**
+ * One row of the live store's team export (scripts/store `GET /api/admin/team`): an agent's, or the
+ * team's (`agentId` "team"), figures for one interval. Figure names match the simulator's per-agent
+ * figures where they mean the same (chatsHandled, meanHandleSeconds, rescuedOrders).
+ */
+export interface TeamFigureExportRow {
+  intervalStartMs: number;
+  agentId: string;
+  agentName: string;
+  chatsHandled: number;
+  firstResponseSeconds: number | null;
+  meanHandleSeconds: number | null;
+  concurrency: number;
+  rescuedOrders: number;
+  revenue: number;
+  rating: number | null;
+  ratings: number;
+}
+
+/** The live store's team export (JSON, or its CSV), read as a report input: per-agent and team figures per interval. */
+export interface TeamFiguresResults {
+  kind: "teamFigures";
+  /** What the run card calls it ("Live desk"). */
+  scenario: string;
+  /** The store's currency, when the export says (the CSV does not). */
+  currency: string | null;
+  /** Interval length of the rows; null when unknown (a CSV with one interval). */
+  intervalSeconds: number | null;
+  rows: TeamFigureExportRow[];
+}

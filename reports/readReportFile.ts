@@ -3,8 +3,9 @@ import { loadScenario } from "../experiments/index.ts";
 import { DEFAULT_LOCALE } from "../experiments/format/index.ts";
 import { parseReportDocument, type ReportDocument, type ScenarioInfo } from "./reportDocument.ts";
 import { ReportInputError } from "./ReportInputError.ts";
+import { isTeamFiguresCsv, parseTeamFiguresCsv } from "./parseTeamFiguresCsv.ts";
 
-/** Reads and validates one results file (JSON); throws ReportInputError for a missing file, bad JSON or an unusable document. */
+/** Reads and validates one results file (JSON, or the live store's team export as CSV, told by its header); throws ReportInputError for a missing file, bad JSON or an unusable document. */
 export function readReportFile(path: string): ReportDocument {
   let text: string;
   try {
@@ -14,6 +15,7 @@ export function readReportFile(path: string): ReportDocument {
     const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : String((error as Error).message);
     throw new ReportInputError([`cannot read results file ${path}: ${reason}`]);
   }
+  if (isTeamFiguresCsv(text)) return toReportDocument(parseTeamFiguresCsv(text, path), path);
   let data: unknown;
   try {
     data = JSON.parse(text);

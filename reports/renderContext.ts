@@ -1,6 +1,6 @@
 import { parseHTML } from "linkedom";
 import { createFormatter, DEFAULT_LOCALE, type Formatter } from "../experiments/format/index.ts";
-import { DEFAULT_CURRENCY } from "./reportDocument.ts";
+import { DEFAULT_CURRENCY, type ReportBody } from "./reportDocument.ts";
 
 /** What section builders need besides their document: a DOM for Plot, the currency, an id prefix. */
 export interface RenderContext {
@@ -14,6 +14,8 @@ export interface RenderContext {
   readonly format: Formatter;
   /** Prefix for HTML ids, so two documents in one report never clash (`"r1"`). */
   readonly idPrefix: string;
+  /** The bodies of the report's other documents, for sections that set one run beside another (live desk vs simulator). */
+  readonly peers: readonly ReportBody[];
 }
 
 export interface RenderContextOptions {
@@ -22,6 +24,8 @@ export interface RenderContextOptions {
   idPrefix?: string;
   /** Reuse a DOM document (one per report is enough); a fresh linkedom document when absent. */
   document?: Document;
+  /** The report's other documents' bodies (default none). */
+  peers?: readonly ReportBody[];
 }
 
 /** A render context with defaults filled in. */
@@ -34,6 +38,7 @@ export function createRenderContext(options: RenderContextOptions = {}): RenderC
     locale,
     format: createFormatter({ locale, currency }),
     idPrefix: options.idPrefix ?? "r1",
+    peers: options.peers ?? [],
   });
 }
 

@@ -38,6 +38,7 @@ const KIND_LABELS: Readonly<Record<ReportKind, string>> = {
   staffing: "Staffing plan",
   calibration: "Calibration",
   syntheticCheck: "Synthetic check",
+  teamFigures: "Live desk team export",
 };
 
 /**
@@ -50,7 +51,7 @@ export function renderReport(documents: readonly ReportDocument[], options: Repo
   const registry = options.registry ?? SECTION_BUILDERS;
   const dom = createPlotDocument();
   const runs = documents.map((document, index) => {
-    const context = createRenderContext({ document: dom, currency: document.scenario?.currency ?? DEFAULT_CURRENCY, locale: document.scenario?.locale, idPrefix: `r${index + 1}` });
+    const context = createRenderContext({ document: dom, currency: document.scenario?.currency ?? DEFAULT_CURRENCY, locale: document.scenario?.locale, idPrefix: `r${index + 1}`, peers: documents.filter((peer) => peer !== document).map((peer) => peer.body) });
     const sections = buildSections(document.body, context, registry);
     const card = decisionCard(document.body, { sections, currency: context.currency, minimumRelativeEffect: options.minimumRelativeEffect ?? DEFAULT_MINIMUM_RELATIVE_EFFECT });
     const whatIf = whatIfPanelOf(document, context, options.whatIfWorkerSource);
@@ -171,6 +172,7 @@ function replicationsOf(body: ReportBody): string | null {
       return n === undefined ? "–" : formatCount(n);
     }
     case "calibration":
+    case "teamFigures":
       return "–";
     case "syntheticCheck":
       // Synthetic shoppers are not replications; the persona count is in the section.

@@ -37,8 +37,8 @@ describe("parseReportDocument", () => {
   });
 
   it("parseReportDocument rejects an unknown kind, naming the allowed ones", () => {
-    expect(problemsOf(() => parseReportDocument({ results: { kind: "weather" } }, "w.json"))).toMatch(/^w\.json:\n {2}invalid results\.kind: "weather" \(allowed: store, chatOnly, comparison, decision, staffing, calibration, syntheticCheck\)$/);
-    expect(REPORT_KINDS).toHaveLength(7);
+    expect(problemsOf(() => parseReportDocument({ results: { kind: "weather" } }, "w.json"))).toMatch(/^w\.json:\n {2}invalid results\.kind: "weather" \(allowed: store, chatOnly, comparison, decision, staffing, calibration, syntheticCheck, teamFigures\)$/);
+    expect(REPORT_KINDS).toHaveLength(8);
   });
 
   it("parseReportDocument lists every missing or mistyped field the sections need", () => {

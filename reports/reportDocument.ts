@@ -1,16 +1,16 @@
 import type { RunStamp } from "../experiments/index.ts";
 import type { ChatOnlyResults, ModelConfig, StoreResults } from "../sim/model/index.ts";
-import type { CalibrationResults, ComparisonResults, DecisionResults, StaffingResults, SyntheticCheckResults } from "./inputTypes.ts";
+import type { CalibrationResults, ComparisonResults, DecisionResults, StaffingResults, SyntheticCheckResults, TeamFiguresResults } from "./inputTypes.ts";
 import { ReportInputError } from "./ReportInputError.ts";
 
 /** Everything a report can show, told apart by `kind`. */
-export type ReportBody = StoreResults | ChatOnlyResults | ComparisonResults | DecisionResults | StaffingResults | CalibrationResults | SyntheticCheckResults;
+export type ReportBody = StoreResults | ChatOnlyResults | ComparisonResults | DecisionResults | StaffingResults | CalibrationResults | SyntheticCheckResults | TeamFiguresResults;
 export type ReportKind = ReportBody["kind"];
 /** The body type of one kind: `BodyOfKind<"store">` is StoreResults. */
 export type BodyOfKind<K extends ReportKind> = Extract<ReportBody, { kind: K }>;
 
 /** Kinds the report knows, in the order their sections appear. */
-export const REPORT_KINDS: readonly ReportKind[] = Object.freeze(["store", "chatOnly", "comparison", "decision", "staffing", "calibration", "syntheticCheck"]);
+export const REPORT_KINDS: readonly ReportKind[] = Object.freeze(["store", "chatOnly", "comparison", "decision", "staffing", "calibration", "syntheticCheck", "teamFigures"]);
 
 /** What the report shows about the scenario beyond its name, read from the scenario file when it still exists. */
 export interface ScenarioInfo {
@@ -108,7 +108,56 @@ const REQUIRED_FIELDS: { readonly [K in ReportKind]: readonly Requirement[] } = 
     ["summary.checks", "number"],
     ["summary.wallSeconds", "number"],
   ],
+  teamFigures: [["rows", "array"]],
 };
+
+/** Fields of every team export row (null allowed where the store writes null for "no such chat"). */
+const TEAM_ROW_FIELDS: readonly (readonly [field: string, type: "string" | "number" | "number|null"])[] = [
+  ["intervalStartMs", "number"],
+  ["agentId", "string"],
+  ["agentName", "string"],
+  ["chatsHandled", "number"],
+  ["firstResponseSeconds", "number|null"],
+  ["meanHandleSeconds", "number|null"],
+  ["concurrency", "number"],
+  ["rescuedOrders", "number"],
+  ["revenue", "number"],
+  ["rating", "number|null"],
+  ["ratings", "number"],
+];
+
+/**
+ * The live store's team export (`{ kind: "teamFigures", currency, intervalSeconds, rows }`, or an
+ * older one without `kind`, told by its shape) as a report body, or null when `data` is not one.
+ * Throws ReportInputError, one line naming the file and the first bad row field.
+ */
+export function parseTeamFiguresExport(data: Record<string, unknown>, source: string): ReportDocument | null {
+  const shaped = data.kind === undefined && Array.isArray(data.rows) && typeof data.intervalSeconds === "number" && !("results" in data);
+  if (data.kind !== "teamFigures" && !shaped) return null;
+  if (!Array.isArray(data.rows)) throw new ReportInputError([`invalid ${source} rows: ${data.rows === undefined ? "missing" : describe(data.rows)} (must be an array)`]);
+  const problems: string[] = [];
+  data.rows.forEach((row, index) => {
+    if (problems.length > 0) return;
+    if (!isRecord(row)) return void problems.push(`invalid ${source} rows[${index}]: ${describe(row)} (must be an object)`);
+    for (const [field, type] of TEAM_ROW_FIELDS) {
+      const value = row[field];
+      const ok = type === "string" ? typeof value === "string" : (typeof value === "number" && Number.isFinite(value)) || (type === "number|null" && value === null);
+      if (!ok) return void problems.push(`invalid ${source} rows[${index}].${field}: ${value === undefined ? "missing" : describe(value)} (must be ${type === "string" ? "a string" : type === "number" ? "a number" : "a number or null"})`);
+    }
+  });
+  const interval = data.intervalSeconds;
+  if (problems.length === 0 && interval !== undefined && interval !== null && !(typeof interval === "number" && interval > 0)) problems.push(`invalid ${source} intervalSeconds: ${describe(interval)} (must be a number > 0)`);
+  // One line naming the file, the field and the value (the house format), like a file that cannot be read.
+  if (problems.length > 0) throw new ReportInputError(problems);
+  const body = {
+    kind: "teamFigures",
+    scenario: "Live desk",
+    currency: typeof data.currency === "string" ? data.currency : null,
+    intervalSeconds: typeof interval === "number" ? interval : null,
+    rows: data.rows,
+  } as TeamFiguresResults;
+  return { source, stamp: null, bodyKey: "export", body, scenario: body.currency === null ? null : { description: "", currency: body.currency } };
+}
 
 /**
  * Validates a parsed results file: `{ stamp, results }` from simulate, or `{ stamp, <kind>: ... }`
@@ -116,10 +165,12 @@ const REQUIRED_FIELDS: { readonly [K in ReportKind]: readonly Requirement[] } = 
  */
 export function parseReportDocument(data: unknown, source: string, scenario: ScenarioInfo | null = null): ReportDocument {
   if (!isRecord(data)) throw new ReportInputError([`invalid document: ${describe(data)} (must be an object such as { stamp, results })`], source);
+  const teamExport = parseTeamFiguresExport(data, source);
+  if (teamExport !== null) return teamExport;
   const bodyKey = findBodyKey(data);
   if (bodyKey === null) {
     throw new ReportInputError(
-      [`invalid document: no results (expected { stamp, results } or { stamp, comparison | decision | staffing | calibration | check } with a "kind")`],
+      [`invalid document: no results (expected { stamp, results } or { stamp, comparison | decision | staffing | calibration | check } with a "kind", or the live store's team export { kind: "teamFigures", rows })`],
       source,
     );
   }

@@ -1,7 +1,7 @@
 import type { BodyOfKind, ReportBody, ReportKind } from "./reportDocument.ts";
 import type { RenderContext } from "./renderContext.ts";
 import type { Section, SectionBuilder } from "./reportTypes.ts";
-import { abTestPlanSection, abandonmentSection, calibrationSection, chatQueueSection, comparisonSection, daySection, decisionSection, funnelSection, methodologySection, staffingSection, syntheticCheckSection } from "./sections/index.ts";
+import { abTestPlanSection, abandonmentSection, calibrationSection, chatQueueSection, comparisonSection, daySection, decisionSection, funnelSection, liveDeskSection, methodologySection, staffingSection, syntheticCheckSection } from "./sections/index.ts";
 
 /** Section builders per document kind, in page order. A new kind adds its entry here (the type demands one). */
 export type SectionRegistry = { readonly [K in ReportKind]: readonly SectionBuilder<BodyOfKind<K>>[] };
@@ -15,6 +15,7 @@ export const SECTION_BUILDERS: SectionRegistry = Object.freeze({
   staffing: [staffingSection],
   calibration: [calibrationSection],
   syntheticCheck: [syntheticCheckSection],
+  teamFigures: [liveDeskSection],
 });
 
 /** Runs every builder registered for the body's kind; sections that do not apply (null) are left out. */

@@ -9,3 +9,4 @@ export { syntheticCheckSection } from "./syntheticCheckSection.ts";
 export { abTestPlanSection } from "./abTestPlanSection.ts";
 export { methodologySection } from "./methodologySection.ts";
 export { decisionSection } from "./decisionSection.ts";
+export { liveDeskSection, liveAgentFigures, type LiveAgentFigures } from "./liveDeskSection.ts";

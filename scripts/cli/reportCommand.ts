@@ -11,7 +11,7 @@ import { buildWhatIfWorker } from "../build/index.ts";
 export const DEFAULT_REPORT_PATH = "reports/out/report.html";
 
 const args = {
-  results: { type: "positional", description: "results files (JSON from simulate --out, compare, staff, calibrate, check)", required: true },
+  results: { type: "positional", description: "results files (JSON from simulate --out, compare, staff, calibrate, check; or the live store's team export, JSON or CSV)", required: true },
   out: { type: "string", description: `HTML file to write (default ${DEFAULT_REPORT_PATH})` },
   title: { type: "string", description: "report title (default: from the scenario names)" },
   minEffect: { type: "string", description: `smallest relative change of a comparison's primary metric worth acting on, e.g. 0.01 (default ${DEFAULT_MINIMUM_RELATIVE_EFFECT})` },

@@ -2,5 +2,5 @@
 // per-agent / per-team figures per interval that the team page and the exports show.
 
 export { chatRecords, type ChatRecord } from "./chatRecords.ts";
-export { teamFigures, teamFiguresCsv, type TeamFigureRow } from "./teamFigures.ts";
+export { teamFigures, teamFiguresCsv, teamFiguresExport, type TeamFigureRow, type TeamFiguresExport } from "./teamFigures.ts";
 export { searchTranscripts } from "./searchTranscripts.ts";

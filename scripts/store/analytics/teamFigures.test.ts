@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { StoreEvent } from "../storeEvents.ts";
 import { chatRecords } from "./chatRecords.ts";
 import { searchTranscripts } from "./searchTranscripts.ts";
-import { teamFigures, teamFiguresCsv } from "./teamFigures.ts";
+import { parseReportDocument, parseTeamFiguresCsv, TEAM_FIGURES_CSV_HEADER, type TeamFiguresResults } from "../../../reports/index.ts";
+import { teamFigures, teamFiguresCsv, teamFiguresExport } from "./teamFigures.ts";
 
 const HOUR = 3_600_000;
 const at = (atMs: number, event: Record<string, unknown>) => ({ atMs, ...event }) as StoreEvent;
@@ -50,6 +51,15 @@ describe("teamFigures", () => {
     const csv = teamFiguresCsv(teamFigures(chatRecords([at(0, { type: "chatStarted", sessionId: "s", chatId: "c", agentId: "x", agentName: "=HYPERLINK(1)", waitSeconds: 0 })]), 3600, HOUR));
     expect(csv.split("\n")[0]).toBe("intervalStart,agentId,agentName,chatsHandled,firstResponseSeconds,meanHandleSeconds,concurrency,rescuedOrders,revenue,rating,ratings");
     expect(csv.split("\n")[2]).toBe('1970-01-01T00:00:00.000Z,x,"=HYPERLINK(1)",1,,,1,0,0,,0');
+  });
+
+  it("the JSON and CSV exports read back in the report command as the same rows (the two sides cannot drift apart)", () => {
+    const rows = teamFigures(chatRecords(EVENTS), 3600, 2 * HOUR);
+    const csv = teamFiguresCsv(rows);
+    expect(csv.split("\n")[0]).toBe(TEAM_FIGURES_CSV_HEADER);
+    expect(parseTeamFiguresCsv(csv, "team.csv").rows).toEqual(rows);
+    const document = parseReportDocument(JSON.parse(JSON.stringify(teamFiguresExport(rows, 3600, "EUR"))), "team.json");
+    expect(document.body as TeamFiguresResults).toEqual({ kind: "teamFigures", scenario: "Live desk", currency: "EUR", intervalSeconds: 3600, rows });
   });
 
   it("searchTranscripts finds chats by every word of the query in any message, newest first", () => {

@@ -3,7 +3,8 @@ import type { ChatRecord } from "./chatRecords.ts";
 /**
  * One agent's (or the whole team's, agentId "team") figures for one interval. Names match the
  * simulator's per-agent figures where they mean the same (chatsHandled, meanHandleSeconds,
- * rescuedOrders); `concurrency` is the live counterpart of its occupancy: mean chats held at once.
+ * rescuedOrders); `concurrency` is mean chats held at once, idle time included (not the simulator's
+ * occupancy, the share of time with at least one chat).
  */
 export interface TeamFigureRow {
   intervalStartMs: number;
@@ -76,6 +77,19 @@ export function teamFigures(records: readonly ChatRecord[], intervalSeconds: num
     };
   });
   return rows.sort((a, b) => a.intervalStartMs - b.intervalStartMs || Number(b.agentId === "team") - Number(a.agentId === "team") || a.agentId.localeCompare(b.agentId));
+}
+
+/** The JSON team export (`GET /api/admin/team`), which `convsim report` reads as an input by its `kind`. */
+export interface TeamFiguresExport {
+  kind: "teamFigures";
+  currency: string;
+  intervalSeconds: number;
+  rows: TeamFigureRow[];
+}
+
+/** The rows as the JSON team export: `kind` tells the report command what the file is. */
+export function teamFiguresExport(rows: TeamFigureRow[], intervalSeconds: number, currency: string): TeamFiguresExport {
+  return { kind: "teamFigures", currency, intervalSeconds, rows };
 }
 
 /** The rows as CSV (header + one line per row; empty cells for null), for spreadsheets and the report. */

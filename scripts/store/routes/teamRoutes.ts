@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { chatRecords, searchTranscripts, teamFigures, teamFiguresCsv } from "../analytics/index.ts";
+import { chatRecords, searchTranscripts, teamFigures, teamFiguresCsv, teamFiguresExport } from "../analytics/index.ts";
 import { csrfToken } from "../auth/registerSecurity.ts";
 import { teamPage } from "../pages/teamPage.ts";
 import { readEventLog } from "../readEventLog.ts";
@@ -32,10 +32,11 @@ export function teamRoutes(app: FastifyInstance, context: StoreContext): void {
 
   app.get<{ Querystring: Query }>("/api/admin/team", async (request, reply) => {
     requireAccount(context, request, "admin");
-    const rows = teamFigures(records(), intervalOf(request.query), context.store.now());
+    const intervalSeconds = intervalOf(request.query);
+    const rows = teamFigures(records(), intervalSeconds, context.store.now());
     if (request.query.format === "csv") return reply.code(200).header("cache-control", "no-store").header("content-disposition", 'attachment; filename="team-figures.csv"').type("text/csv; charset=utf-8").send(teamFiguresCsv(rows));
     if (request.query.format !== undefined && request.query.format !== "json") throw new StoreError(400, `invalid format: ${JSON.stringify(request.query.format)} (allowed: json, csv)`);
-    return sendJson(reply, 200, { currency: context.store.currency, intervalSeconds: intervalOf(request.query), rows });
+    return sendJson(reply, 200, teamFiguresExport(rows, intervalSeconds, context.store.currency));
   });
 
   app.get<{ Querystring: Query }>("/api/admin/transcripts", async (request, reply) => {
