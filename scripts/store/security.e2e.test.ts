@@ -87,6 +87,8 @@ const ROWS: Row[] = [
   // Writing into a chat needs being its shopper: everyone else has no open chat.
   { method: "POST", path: () => "/api/chat/messages", body: () => ({ text: "hi" }), expected: { none: 409, shopper: 201, otherShopper: 409, holder: 409, otherAgent: 409, admin: 409 } },
   { method: "POST", path: () => `/api/agent/chats/${chatId}/messages`, body: () => ({ text: "hello" }), expected: { none: 401, shopper: 401, otherShopper: 401, holder: 201, otherAgent: 403, admin: 403 } },
+  // The closed desk's help form: this store has no opening hours, so it is open and everyone is sent to a chat.
+  { method: "POST", path: () => "/api/chat/offline-message", body: () => ({ text: "call me back" }), expected: { none: 409, shopper: 409, otherShopper: 409, holder: 409, otherAgent: 409, admin: 409 } },
   { method: "POST", path: () => "/api/chat/typing", body: () => ({ typing: true }), expected: { none: 409, shopper: 200, otherShopper: 409, holder: 409, otherAgent: 409, admin: 409 } },
   { method: "POST", path: () => `/api/agent/chats/${chatId}/typing`, body: () => ({ typing: true }), expected: { none: 401, shopper: 401, otherShopper: 401, holder: 200, otherAgent: 403, admin: 403 } },
   // Transfer: only the holder may hand the chat on (to itself: 409, a conflict, after the 403s of everyone else).
