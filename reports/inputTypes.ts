@@ -225,12 +225,19 @@ export interface TeamFigureExportRow {
   intervalStartMs: number;
   agentId: string;
   agentName: string;
+  /** Chats the agent took that started in the interval. */
   chatsHandled: number;
+  /** Mean seconds from taking a chat to the first reply, over chats with a reply; null without one. */
   firstResponseSeconds: number | null;
+  /** Mean handle time of the interval's chats that have ended; null when none has. */
   meanHandleSeconds: number | null;
+  /** Time-weighted mean number of chats held at once over the interval (chat-seconds ÷ interval seconds). */
   concurrency: number;
+  /** Orders placed by the shoppers of the interval's chats after their chat started. */
   rescuedOrders: number;
+  /** Their totals, in the store's currency. */
   revenue: number;
+  /** Mean post-chat rating (1–5) of the interval's rated chats; null when none is rated. */
   rating: number | null;
   ratings: number;
 }

@@ -29,19 +29,7 @@ const FIGURE_LABELS: Readonly<Record<Figure, string>> = {
 type FigureValues = Readonly<Record<Figure, number | string | null>>;
 
 /** A live agent's (or the team's) figures over the whole export, from its per-interval rows. */
-export interface LiveAgentFigures {
-  agentId: string;
-  agentName: string;
-  chatsHandled: number;
-  firstResponseSeconds: number | null;
-  meanHandleSeconds: number | null;
-  /** Time-weighted over the export's intervals (rows absent in an interval count as 0 chats held). */
-  concurrency: number;
-  rescuedOrders: number;
-  revenue: number;
-  rating: number | null;
-  ratings: number;
-}
+export type LiveAgentFigures = Omit<TeamFigureExportRow, "intervalStartMs">;
 
 /**
  * The export's rows folded over its intervals, per agent (team first). Counts and revenue add up;

@@ -1,3 +1,4 @@
+import type { TeamFigureExportRow } from "../../../reports/index.ts";
 import type { ChatRecord } from "./chatRecords.ts";
 
 /**
@@ -6,26 +7,8 @@ import type { ChatRecord } from "./chatRecords.ts";
  * rescuedOrders); `concurrency` is mean chats held at once, idle time included (not the simulator's
  * occupancy, the share of time with at least one chat).
  */
-export interface TeamFigureRow {
-  intervalStartMs: number;
-  agentId: string;
-  agentName: string;
-  /** Chats the agent took that started in the interval. */
-  chatsHandled: number;
-  /** Mean seconds from taking a chat to the first reply, over chats with a reply; null without one. */
-  firstResponseSeconds: number | null;
-  /** Mean handle time of the interval's chats that have ended; null when none has. */
-  meanHandleSeconds: number | null;
-  /** Time-weighted mean number of chats held at once over the interval (chat-seconds ÷ interval seconds). */
-  concurrency: number;
-  /** Orders placed by the shoppers of the interval's chats after their chat started. */
-  rescuedOrders: number;
-  /** Their totals, in the store's currency. */
-  revenue: number;
-  /** Mean post-chat rating (1–5) of the interval's rated chats; null when none is rated. */
-  rating: number | null;
-  ratings: number;
-}
+// One definition, the report's input type: the export and the report that reads it cannot drift apart.
+export type TeamFigureRow = TeamFigureExportRow;
 
 const mean = (values: readonly number[]): number | null => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);
 const round = (value: number | null, digits = 3): number | null => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
