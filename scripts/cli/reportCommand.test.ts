@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkReportInBrowser, chromiumAvailable, comparisonFixture, launchChromium, stampFixture, storeResultsFixture } from "../../reports/testing/index.ts";
 import { EventLog } from "../store/EventLog.ts";
@@ -10,35 +9,22 @@ import { readEventLog } from "../store/readEventLog.ts";
 import type { StoreEvent } from "../store/storeEvents.ts";
 import { Warnings } from "../store/Warnings.ts";
 import { chatRecords, teamFigures, teamFiguresCsv, teamFiguresExport } from "../store/analytics/index.ts";
+import { spawnCli, type CliRun } from "./spawnCli.ts";
 import { UsageError } from "./UsageError.ts";
 import { writeReport } from "./reportCommand.ts";
 
 // The real `report` command in a child process (exit codes, stderr, files), and writeReport in-process.
 
-const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), "convsim-report-cli-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 function cli(...args: string[]): Promise<CliRun> {
   return convsim("report", ...args);
 }
 
 function convsim(...args: string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", ...args], { cwd: projectRoot, env: { ...process.env, NO_COLOR: "1" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return spawnCli(args);
 }
 
 function writeJson(name: string, data: unknown): string {
