@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { CHECKOUT_REASONS, simulate, type StoreResults } from "../sim/model/index.ts";
+import { CHECKOUT_REASONS, type StoreResults, simulate } from "../sim/model/index.ts";
 import { publishedFigure } from "./evidence/index.ts";
 import { DEFAULT_THRESHOLD_PADDING, loadScenario } from "./scenario/index.ts";
 
@@ -40,7 +40,9 @@ describe("baseline scenario reproduces published figures", () => {
       const simulated = results.abandonment.checkoutReasonShares[reason]!;
       expect(Math.abs(simulated - expected), `${reason}: simulated ${simulated.toFixed(4)} vs survey ${expected.toFixed(4)}`).toBeLessThanOrEqual(0.02);
     }
-    const top = CHECKOUT_REASONS.reduce((best, reason) => (results.abandonment.checkoutReasonShares[reason]! > results.abandonment.checkoutReasonShares[best]! ? reason : best));
+    const top = CHECKOUT_REASONS.reduce((best, reason) =>
+      results.abandonment.checkoutReasonShares[reason]! > results.abandonment.checkoutReasonShares[best]! ? reason : best,
+    );
     expect(top).toBe("extraCostsTooHigh");
   });
 

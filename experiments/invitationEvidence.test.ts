@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { simulateStore, type StoreModelConfig, type StoreResults } from "../sim/model/index.ts";
-import { resolvePolicy, type PolicyOptions } from "../sim/policy/index.ts";
+import { type StoreModelConfig, type StoreResults, simulateStore } from "../sim/model/index.ts";
+import { type PolicyOptions, resolvePolicy } from "../sim/policy/index.ts";
 import { publishedFigure } from "./evidence/index.ts";
 import { loadScenario } from "./scenario/index.ts";
 
@@ -21,7 +21,11 @@ const ratioOf = (results: StoreResults, numerator: "later" | "returningVisitors"
 describe("invitation acceptance follows the vendor figures (BoldChat)", () => {
   // Everyone invited here is browsing and needs no help, so the groups differ only in time on site,
   // visitor type and the segment mix that comes with them.
-  const productPages = withPolicy({ name: "idle-on-product", rules: [{ name: "idle-product", when: "step in [product] and idleSeconds >= 15" }], caps: { perVisit: 1 } });
+  const productPages = withPolicy({
+    name: "idle-on-product",
+    rules: [{ name: "idle-product", when: "step in [product] and idleSeconds >= 15" }],
+    caps: { perVisit: 1 },
+  });
 
   it("invited after 2 min on site: about 1.79 times as likely to accept as earlier (±0.2)", () => {
     const published = 1 + 0.79; // "79% more likely"
@@ -45,14 +49,21 @@ describe("invitation acceptance follows the vendor figures (BoldChat)", () => {
 
   it("without the multipliers the later and returning ratios fall to about 1 (the effect comes from the parameters, ±0.15)", () => {
     const flat = { ...baseline, chat: { ...baseline.chat, acceptance: { ...baseline.chat.acceptance, laterMultiplier: 1, returningMultiplier: 1 } } };
-    const results = withPolicy({ name: "idle-on-product", rules: [{ name: "idle-product", when: "step in [product] and idleSeconds >= 15" }], caps: { perVisit: 1 } }, flat);
+    const results = withPolicy(
+      { name: "idle-on-product", rules: [{ name: "idle-product", when: "step in [product] and idleSeconds >= 15" }], caps: { perVisit: 1 } },
+      flat,
+    );
     expect(Math.abs(ratioOf(results, "later", "early") - 1)).toBeLessThanOrEqual(0.15);
     expect(Math.abs(ratioOf(results, "returningVisitors", "newVisitors") - 1)).toBeLessThanOrEqual(0.15);
   });
 });
 
 describe("repeated invitations annoy more (chat.repeatInvitationAnnoyance)", () => {
-  const twice: PolicyOptions = { name: "idle-twice", rules: [{ name: "idle-browsing", when: "step in [browse, product] and idleSeconds >= 15" }], caps: { perVisit: 2, perPage: 1, afterDecline: true, minGapSeconds: 30 } };
+  const twice: PolicyOptions = {
+    name: "idle-twice",
+    rules: [{ name: "idle-browsing", when: "step in [browse, product] and idleSeconds >= 15" }],
+    caps: { perVisit: 2, perPage: 1, afterDecline: true, minGapSeconds: 30 },
+  };
   const shipped = withPolicy(twice);
 
   it("a declined second invitation drives shoppers away about 1.5 times as often as the first (±0.15)", () => {

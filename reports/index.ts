@@ -1,25 +1,70 @@
-export { renderReport, type ReportOptions } from "./renderReport.ts";
-export { readReportFile, toReportDocument, scenarioInfo } from "./readReportFile.ts";
 export {
-  parseReportDocument,
-  REPORT_KINDS,
-  DEFAULT_CURRENCY,
-  type ReportDocument,
-  type ReportBody,
-  type ReportKind,
-  type BodyOfKind,
-  type ScenarioInfo,
-  parseTeamFiguresExport,
-} from "./reportDocument.ts";
+  type ChartSpec,
+  type EstimateBandSpec,
+  estimateBandChart,
+  FULL_WIDTH,
+  HALF_WIDTH,
+  type HeatmapSeries,
+  heatmapChart,
+  labelMargin,
+  plotChart,
+} from "./charts/index.ts";
+export { escapeHtml, type HtmlValue, html, htmlString, isSafeHtml, type SafeHtml, trustedHtml } from "./escapeHtml.ts";
+export type {
+  CalibrationResults,
+  CheckName,
+  CheckStatus,
+  ComparisonDifference,
+  ComparisonResults,
+  Estimate,
+  MetricUnit,
+  StaffingResults,
+  StaffingTarget,
+  SyntheticCheckResults,
+  TeamFigureExportRow,
+  TeamFiguresResults,
+} from "./inputTypes.ts";
+export { COLORS, OKABE_ITO } from "./palette.ts";
+export { isTeamFiguresCsv, parseTeamFiguresCsv, TEAM_FIGURES_CSV_HEADER } from "./parseTeamFiguresCsv.ts";
 export { ReportInputError } from "./ReportInputError.ts";
-export { parseTeamFiguresCsv, isTeamFiguresCsv, TEAM_FIGURES_CSV_HEADER } from "./parseTeamFiguresCsv.ts";
-export { SECTION_BUILDERS, buildSections, type SectionRegistry } from "./sectionRegistry.ts";
-export { createRenderContext, createPlotDocument, type RenderContext, type RenderContextOptions } from "./renderContext.ts";
-export type { Chart, Section, SectionBuilder, Table, TableCell, TableColumn, KeyFigure, LegendItem } from "./reportTypes.ts";
-export type { Estimate, MetricUnit, ComparisonResults, ComparisonDifference, StaffingResults, StaffingTarget, CalibrationResults, SyntheticCheckResults, CheckName, CheckStatus, TeamFiguresResults, TeamFigureExportRow } from "./inputTypes.ts";
-export { escapeHtml, html, trustedHtml, htmlString, isSafeHtml, type SafeHtml, type HtmlValue } from "./escapeHtml.ts";
-export { plotChart, labelMargin, heatmapChart, estimateBandChart, FULL_WIDTH, HALF_WIDTH, type ChartSpec, type HeatmapSeries, type EstimateBandSpec } from "./charts/index.ts";
-export { funnelSection, abandonmentSection, chatQueueSection, daySection, comparisonSection, staffingSection, calibrationSection, syntheticCheckSection, liveDeskSection, liveAgentFigures } from "./sections/index.ts";
-export { OKABE_ITO, COLORS } from "./palette.ts";
-export { comparisonDecision, decisionCard, renderDecisionSummary, DEFAULT_MINIMUM_RELATIVE_EFFECT, MAX_FEASIBLE_TEST_DAYS, DECISION_SUMMARY_ID, type ComparisonDecision, type ComparisonVerdict, type DecisionCard, type DecisionFigure } from "./summary/index.ts";
-export { applyLevers, neutralLevers, whatIfFigures, renderWhatIfPanel, type WhatIfFigures, type WhatIfLevers, type WhatIfPanelInput } from "./whatIf/index.ts";
+export { readReportFile, scenarioInfo, toReportDocument } from "./readReportFile.ts";
+export { createPlotDocument, createRenderContext, type RenderContext, type RenderContextOptions } from "./renderContext.ts";
+export { type ReportOptions, renderReport } from "./renderReport.ts";
+export {
+  type BodyOfKind,
+  DEFAULT_CURRENCY,
+  parseReportDocument,
+  parseTeamFiguresExport,
+  REPORT_KINDS,
+  type ReportBody,
+  type ReportDocument,
+  type ReportKind,
+  type ScenarioInfo,
+} from "./reportDocument.ts";
+export type { Chart, KeyFigure, LegendItem, Section, SectionBuilder, Table, TableCell, TableColumn } from "./reportTypes.ts";
+export { buildSections, SECTION_BUILDERS, type SectionRegistry } from "./sectionRegistry.ts";
+export {
+  abandonmentSection,
+  calibrationSection,
+  chatQueueSection,
+  comparisonSection,
+  daySection,
+  funnelSection,
+  liveAgentFigures,
+  liveDeskSection,
+  staffingSection,
+  syntheticCheckSection,
+} from "./sections/index.ts";
+export {
+  type ComparisonDecision,
+  type ComparisonVerdict,
+  comparisonDecision,
+  DECISION_SUMMARY_ID,
+  DEFAULT_MINIMUM_RELATIVE_EFFECT,
+  type DecisionCard,
+  type DecisionFigure,
+  decisionCard,
+  MAX_FEASIBLE_TEST_DAYS,
+  renderDecisionSummary,
+} from "./summary/index.ts";
+export { applyLevers, neutralLevers, renderWhatIfPanel, type WhatIfFigures, type WhatIfLevers, type WhatIfPanelInput, whatIfFigures } from "./whatIf/index.ts";

@@ -94,7 +94,14 @@ export interface StaffingResults {
     conversionRate: Estimate | null;
     contributionProfit: Estimate | null;
   }[];
-  totals: { recommendedAgentHours: number; recommendedCost: number; erlangAgentHours: number; erlangCost: number; shiftAgentHours?: number | null; shiftCost?: number | null };
+  totals: {
+    recommendedAgentHours: number;
+    recommendedCost: number;
+    erlangAgentHours: number;
+    erlangCost: number;
+    shiftAgentHours?: number | null;
+    shiftCost?: number | null;
+  };
   /** `--shift-hours`: the recommendation rounded up to shifts. */
   shifts?: { shiftHours: number; shifts: { startSeconds: number; endSeconds: number; agents: number }[] } | null;
   explanation: string[];
@@ -161,7 +168,14 @@ export interface SyntheticCheckResults {
   policy: string | null;
   seed: string | number;
   personas: ReadonlyArray<{ id: string; outcome: string; spec: { segment: string; device: string } }>;
-  checks: ReadonlyArray<{ persona: string; check: CheckName; status: CheckStatus; reason: string; artifacts: { screenshot?: string; trace?: string }; cause?: "store" | "environment suspected" }>;
+  checks: ReadonlyArray<{
+    persona: string;
+    check: CheckName;
+    status: CheckStatus;
+    reason: string;
+    artifacts: { screenshot?: string; trace?: string };
+    cause?: "store" | "environment suspected";
+  }>;
   /** Page-load seconds per step over the run's personas. */
   stepTimings: Readonly<Record<string, { p50: number; p95: number; max: number; count: number }>>;
   policyConformance: {
@@ -185,7 +199,16 @@ export interface SyntheticCheckResults {
   /** Small screenshots of failures as data: URIs (the report's CSP allows data: images only). */
   failureImages: ReadonlyArray<{ persona: string; check: CheckName; dataUri: string; caption: string }>;
   notes: readonly string[];
-  summary: { personas: number; checks: number; passed: number; failed: number; flaky: number; skipped: number; checkoutsPerMinute: number | null; wallSeconds: number };
+  summary: {
+    personas: number;
+    checks: number;
+    passed: number;
+    failed: number;
+    flaky: number;
+    skipped: number;
+    checkoutsPerMinute: number | null;
+    wallSeconds: number;
+  };
 }
 
 /**

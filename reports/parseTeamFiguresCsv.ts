@@ -1,7 +1,8 @@
 import { ReportInputError } from "./ReportInputError.ts";
 
 /** The header line of the live store's team export as CSV (`GET /api/admin/team?format=csv`). */
-export const TEAM_FIGURES_CSV_HEADER = "intervalStart,agentId,agentName,chatsHandled,firstResponseSeconds,meanHandleSeconds,concurrency,rescuedOrders,revenue,rating,ratings";
+export const TEAM_FIGURES_CSV_HEADER =
+  "intervalStart,agentId,agentName,chatsHandled,firstResponseSeconds,meanHandleSeconds,concurrency,rescuedOrders,revenue,rating,ratings";
 
 const TEXT_COLUMNS = new Set(["agentId", "agentName"]);
 const NULLABLE_COLUMNS = new Set(["firstResponseSeconds", "meanHandleSeconds", "rating"]);
@@ -29,13 +30,17 @@ export function parseTeamFiguresCsv(text: string, source: string): { kind: "team
         const cell = record[at];
         if (column === "intervalStart") {
           const ms = Date.parse(cell);
-          if (!Number.isFinite(ms)) throw new ReportInputError([`invalid ${source} record ${line} intervalStart: ${JSON.stringify(cell.slice(0, 40))} (must be an ISO date)`]);
+          if (!Number.isFinite(ms))
+            throw new ReportInputError([`invalid ${source} record ${line} intervalStart: ${JSON.stringify(cell.slice(0, 40))} (must be an ISO date)`]);
           row.intervalStartMs = ms;
         } else if (TEXT_COLUMNS.has(column)) row[column] = cell;
         else if (cell === "" && NULLABLE_COLUMNS.has(column)) row[column] = null;
         else {
           const value = cell.trim() === "" ? Number.NaN : Number(cell);
-          if (!Number.isFinite(value)) throw new ReportInputError([`invalid ${source} record ${line} ${column}: ${JSON.stringify(cell.slice(0, 40))} (must be a number${NULLABLE_COLUMNS.has(column) ? " or empty" : ""})`]);
+          if (!Number.isFinite(value))
+            throw new ReportInputError([
+              `invalid ${source} record ${line} ${column}: ${JSON.stringify(cell.slice(0, 40))} (must be a number${NULLABLE_COLUMNS.has(column) ? " or empty" : ""})`,
+            ]);
           row[column] = value;
         }
       });

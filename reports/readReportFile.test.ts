@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readReportFile, scenarioInfo, toReportDocument } from "./readReportFile.ts";
 import { ReportInputError } from "./ReportInputError.ts";
+import { readReportFile, scenarioInfo, toReportDocument } from "./readReportFile.ts";
 import { stampFixture, storeResultsFixture } from "./testing/index.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "convsim-report-"));

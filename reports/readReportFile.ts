@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
-import { loadScenario } from "../experiments/index.ts";
 import { DEFAULT_LOCALE } from "../experiments/format/index.ts";
-import { parseReportDocument, type ReportDocument, type ScenarioInfo } from "./reportDocument.ts";
-import { ReportInputError } from "./ReportInputError.ts";
+import { loadScenario } from "../experiments/index.ts";
 import { isTeamFiguresCsv, parseTeamFiguresCsv } from "./parseTeamFiguresCsv.ts";
+import { ReportInputError } from "./ReportInputError.ts";
+import { parseReportDocument, type ReportDocument, type ScenarioInfo } from "./reportDocument.ts";
 
 /** Reads and validates one results file (JSON, or the live store's team export as CSV, told by its header); throws ReportInputError for a missing file, bad JSON or an unusable document. */
 export function readReportFile(path: string): ReportDocument {

@@ -1,9 +1,18 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { parseReportDocument } from "./reportDocument.ts";
 import { renderReport } from "./renderReport.ts";
+import { parseReportDocument } from "./reportDocument.ts";
 import { SORTABLE_TABLES_SCRIPT } from "./sortableTablesScript.ts";
-import { calibrationFixture, chatOnlyResultsFixture, comparisonFixture, FAILURE_SCREENSHOT, staffingFixture, stampFixture, storeResultsFixture, syntheticCheckFixture } from "./testing/index.ts";
+import {
+  calibrationFixture,
+  chatOnlyResultsFixture,
+  comparisonFixture,
+  FAILURE_SCREENSHOT,
+  staffingFixture,
+  stampFixture,
+  storeResultsFixture,
+  syntheticCheckFixture,
+} from "./testing/index.ts";
 
 const HOSTILE_NAME = "<script>alert(1)</script>";
 const HOSTILE_DESCRIPTION = "<img src=x onerror=alert(1)>";
@@ -12,7 +21,10 @@ function hostileReport(): string {
   const store = storeResultsFixture({ scenario: HOSTILE_NAME });
   store.funnel.steps[2].step = "<b>acc</b>";
   return renderReport([
-    parseReportDocument({ stamp: stampFixture({ reproduce: "npm run simulate -- '<x>' && rm -rf /" }), results: store }, "<i>store</i>.json", { description: HOSTILE_DESCRIPTION, currency: "USD" }),
+    parseReportDocument({ stamp: stampFixture({ reproduce: "npm run simulate -- '<x>' && rm -rf /" }), results: store }, "<i>store</i>.json", {
+      description: HOSTILE_DESCRIPTION,
+      currency: "USD",
+    }),
     parseReportDocument({ stamp: stampFixture(), comparison: comparisonFixture({ variant: "<svg onload=alert(1)>" }) }, "compare.json"),
   ]);
 }
@@ -41,7 +53,9 @@ describe("renderReport", () => {
   });
 
   it("renderReport shows the run card: scenario, description, date, version, seed, replications, hash and how to reproduce", () => {
-    const page = renderReport([parseReportDocument({ stamp: stampFixture(), results: storeResultsFixture() }, "sim.json", { description: "A store.", currency: "USD" })]);
+    const page = renderReport([
+      parseReportDocument({ stamp: stampFixture(), results: storeResultsFixture() }, "sim.json", { description: "A store.", currency: "USD" }),
+    ]);
     for (const text of [
       "<title>convsim report: Baseline mid-size store</title>",
       '<p class="description">A store.</p>',

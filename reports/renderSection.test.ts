@@ -26,7 +26,14 @@ const table: Table = {
     { label: "Value", numeric: true },
     { label: "Verdict", numeric: false, nowrap: true },
   ],
-  rows: [[{ text: "<x>", sortValue: 0 }, { text: "1.5%", sortValue: 0.015 }, { text: "✗ worse", tone: "bad" }], [{ text: "y" }, { text: "–", sortValue: null }, { text: "ok" }]],
+  rows: [
+    [
+      { text: "<x>", sortValue: 0 },
+      { text: "1.5%", sortValue: 0.015 },
+      { text: "✗ worse", tone: "bad" },
+    ],
+    [{ text: "y" }, { text: "–", sortValue: null }, { text: "ok" }],
+  ],
 };
 
 describe("renderSection", () => {
@@ -44,13 +51,23 @@ describe("renderSection", () => {
     expect(markup).toContain('<table class="data sortable" id="r1-t">');
     expect(markup).toContain("<caption>Caption</caption>");
     expect(markup).toContain('<th scope="col" class="num">Value</th>');
-    expect(markup).toContain('<tr><th scope="row" data-sort="0">&lt;x&gt;</th><td class="num" data-sort="0.015">1.5%</td><td class="nowrap tone-bad">✗ worse</td></tr>');
+    expect(markup).toContain(
+      '<tr><th scope="row" data-sort="0">&lt;x&gt;</th><td class="num" data-sort="0.015">1.5%</td><td class="nowrap tone-bad">✗ worse</td></tr>',
+    );
     expect(markup).toContain('<td class="num" data-sort="">–</td>');
   });
 
   it("renderSection writes heading, takeaway, key figures, charts, tables and notes", () => {
     const markup = htmlString(
-      renderSection({ id: "r1-s", title: "S", takeaway: "Up <3>", keyFigures: [{ label: "K", value: "1" }], charts: [chart], tables: [table], notes: ["n & m"] }),
+      renderSection({
+        id: "r1-s",
+        title: "S",
+        takeaway: "Up <3>",
+        keyFigures: [{ label: "K", value: "1" }],
+        charts: [chart],
+        tables: [table],
+        notes: ["n & m"],
+      }),
     );
     expect(markup).toContain('<section class="report-section" id="r1-s" aria-labelledby="r1-s-title">');
     expect(markup).toContain('<p class="takeaway">Up &lt;3&gt;</p>');

@@ -23,7 +23,8 @@ function renderNotes(section: Section): SafeHtml {
 
 function renderKeyFigures(figures: readonly KeyFigure[]): SafeHtml {
   return html`<ul class="key-figures">${figures.map(
-    (figure) => html`<li><span class="label">${figure.label}</span><span class="value">${figure.value}</span><span class="detail">${figure.detail ?? ""}</span></li>`,
+    (figure) =>
+      html`<li><span class="label">${figure.label}</span><span class="value">${figure.value}</span><span class="detail">${figure.detail ?? ""}</span></li>`,
   )}</ul>`;
 }
 
@@ -73,13 +74,22 @@ export function renderTable(table: Table): SafeHtml {
     (row) =>
       html`<tr>${row.map((cell, index) => {
         const column = table.columns[index];
-        const classes = [column?.numeric ? "num" : null, column?.nowrap ? "nowrap" : null, cell.tone ? `tone-${cell.tone}` : null].filter((name) => name !== null).join(" ");
+        const classes = [column?.numeric ? "num" : null, column?.nowrap ? "nowrap" : null, cell.tone ? `tone-${cell.tone}` : null]
+          .filter((name) => name !== null)
+          .join(" ");
         const sort = cell.sortValue === undefined ? null : html` data-sort="${cell.sortValue === null ? "" : String(cell.sortValue)}"`;
         const attributes = html`${classes.length > 0 ? html` class="${classes}"` : null}${sort}`;
         return index === 0 ? html`<th scope="row"${attributes}>${cell.text}</th>` : html`<td${attributes}>${cell.text}</td>`;
       })}</tr>`,
   );
-  const csv = formatCsv(table.rows.map((row) => Object.fromEntries(table.columns.map((column, index) => [column.label, typeof row[index]?.sortValue === "number" ? row[index].sortValue : (row[index]?.text ?? "")]))), table.columns.map((column) => column.label));
+  const csv = formatCsv(
+    table.rows.map((row) =>
+      Object.fromEntries(
+        table.columns.map((column, index) => [column.label, typeof row[index]?.sortValue === "number" ? row[index].sortValue : (row[index]?.text ?? "")]),
+      ),
+    ),
+    table.columns.map((column) => column.label),
+  );
   return html`<div class="table-wrap"><table class="data${table.sortable ? " sortable" : ""}" id="${table.id}">
 <caption>${table.caption}</caption>
 <thead><tr>${head}</tr></thead>

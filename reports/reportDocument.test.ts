@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseReportDocument, REPORT_KINDS } from "./reportDocument.ts";
 import { ReportInputError } from "./ReportInputError.ts";
+import { parseReportDocument, REPORT_KINDS } from "./reportDocument.ts";
 import { comparisonFixture, stampFixture, storeResultsFixture, syntheticCheckFixture } from "./testing/index.ts";
 
 function problemsOf(run: () => unknown): string {
@@ -37,7 +37,9 @@ describe("parseReportDocument", () => {
   });
 
   it("parseReportDocument rejects an unknown kind, naming the allowed ones", () => {
-    expect(problemsOf(() => parseReportDocument({ results: { kind: "weather" } }, "w.json"))).toMatch(/^w\.json:\n {2}invalid results\.kind: "weather" \(allowed: store, chatOnly, comparison, decision, staffing, calibration, syntheticCheck, teamFigures\)$/);
+    expect(problemsOf(() => parseReportDocument({ results: { kind: "weather" } }, "w.json"))).toMatch(
+      /^w\.json:\n {2}invalid results\.kind: "weather" \(allowed: store, chatOnly, comparison, decision, staffing, calibration, syntheticCheck, teamFigures\)$/,
+    );
     expect(REPORT_KINDS).toHaveLength(8);
   });
 

@@ -4,13 +4,30 @@ import type { CalibrationResults, ComparisonResults, DecisionResults, StaffingRe
 import { ReportInputError } from "./ReportInputError.ts";
 
 /** Everything a report can show, told apart by `kind`. */
-export type ReportBody = StoreResults | ChatOnlyResults | ComparisonResults | DecisionResults | StaffingResults | CalibrationResults | SyntheticCheckResults | TeamFiguresResults;
+export type ReportBody =
+  | StoreResults
+  | ChatOnlyResults
+  | ComparisonResults
+  | DecisionResults
+  | StaffingResults
+  | CalibrationResults
+  | SyntheticCheckResults
+  | TeamFiguresResults;
 export type ReportKind = ReportBody["kind"];
 /** The body type of one kind: `BodyOfKind<"store">` is StoreResults. */
 export type BodyOfKind<K extends ReportKind> = Extract<ReportBody, { kind: K }>;
 
 /** Kinds the report knows, in the order their sections appear. */
-export const REPORT_KINDS: readonly ReportKind[] = Object.freeze(["store", "chatOnly", "comparison", "decision", "staffing", "calibration", "syntheticCheck", "teamFigures"]);
+export const REPORT_KINDS: readonly ReportKind[] = Object.freeze([
+  "store",
+  "chatOnly",
+  "comparison",
+  "decision",
+  "staffing",
+  "calibration",
+  "syntheticCheck",
+  "teamFigures",
+]);
 
 /** What the report shows about the scenario beyond its name, read from the scenario file when it still exists. */
 export interface ScenarioInfo {
@@ -134,19 +151,32 @@ const TEAM_ROW_FIELDS: readonly (readonly [field: string, type: "string" | "numb
 export function parseTeamFiguresExport(data: Record<string, unknown>, source: string): ReportDocument | null {
   const shaped = data.kind === undefined && Array.isArray(data.rows) && typeof data.intervalSeconds === "number" && !("results" in data);
   if (data.kind !== "teamFigures" && !shaped) return null;
-  if (!Array.isArray(data.rows)) throw new ReportInputError([`invalid ${source} rows: ${data.rows === undefined ? "missing" : describe(data.rows)} (must be an array)`]);
+  if (!Array.isArray(data.rows))
+    throw new ReportInputError([`invalid ${source} rows: ${data.rows === undefined ? "missing" : describe(data.rows)} (must be an array)`]);
   const problems: string[] = [];
-  data.rows.forEach((row, index) => {
-    if (problems.length > 0) return;
-    if (!isRecord(row)) return void problems.push(`invalid ${source} rows[${index}]: ${describe(row)} (must be an object)`);
-    for (const [field, type] of TEAM_ROW_FIELDS) {
-      const value = row[field];
-      const ok = type === "string" ? typeof value === "string" : (typeof value === "number" && Number.isFinite(value)) || (type === "number|null" && value === null);
-      if (!ok) return void problems.push(`invalid ${source} rows[${index}].${field}: ${value === undefined ? "missing" : describe(value)} (must be ${type === "string" ? "a string" : type === "number" ? "a number" : "a number or null"})`);
+  for (const [index, row] of data.rows.entries()) {
+    if (!isRecord(row)) {
+      problems.push(`invalid ${source} rows[${index}]: ${describe(row)} (must be an object)`);
+      break;
     }
-  });
+    const bad = TEAM_ROW_FIELDS.find(([field, type]) => {
+      const value = row[field];
+      return !(type === "string"
+        ? typeof value === "string"
+        : (typeof value === "number" && Number.isFinite(value)) || (type === "number|null" && value === null));
+    });
+    if (bad) {
+      const [field, type] = bad;
+      const value = row[field];
+      problems.push(
+        `invalid ${source} rows[${index}].${field}: ${value === undefined ? "missing" : describe(value)} (must be ${type === "string" ? "a string" : type === "number" ? "a number" : "a number or null"})`,
+      );
+      break;
+    }
+  }
   const interval = data.intervalSeconds;
-  if (problems.length === 0 && interval !== undefined && interval !== null && !(typeof interval === "number" && interval > 0)) problems.push(`invalid ${source} intervalSeconds: ${describe(interval)} (must be a number > 0)`);
+  if (problems.length === 0 && interval !== undefined && interval !== null && !(typeof interval === "number" && interval > 0))
+    problems.push(`invalid ${source} intervalSeconds: ${describe(interval)} (must be a number > 0)`);
   // One line naming the file, the field and the value (the house format), like a file that cannot be read.
   if (problems.length > 0) throw new ReportInputError(problems);
   const body = {
@@ -170,7 +200,9 @@ export function parseReportDocument(data: unknown, source: string, scenario: Sce
   const bodyKey = findBodyKey(data);
   if (bodyKey === null) {
     throw new ReportInputError(
-      [`invalid document: no results (expected { stamp, results } or { stamp, comparison | decision | staffing | calibration | check } with a "kind", or the live store's team export { kind: "teamFigures", rows })`],
+      [
+        `invalid document: no results (expected { stamp, results } or { stamp, comparison | decision | staffing | calibration | check } with a "kind", or the live store's team export { kind: "teamFigures", rows })`,
+      ],
       source,
     );
   }
@@ -181,9 +213,7 @@ export function parseReportDocument(data: unknown, source: string, scenario: Sce
     throw new ReportInputError([`invalid ${bodyKey}.kind: ${JSON.stringify(body.kind)} (allowed: ${REPORT_KINDS.join(", ")})`], source);
   }
   const kind = body.kind as ReportKind;
-  const problems = REQUIRED_FIELDS[kind]
-    .map(([path, type]) => checkField(body, path, type, bodyKey))
-    .filter((problem): problem is string => problem !== null);
+  const problems = REQUIRED_FIELDS[kind].map(([path, type]) => checkField(body, path, type, bodyKey)).filter((problem): problem is string => problem !== null);
   if (data.stamp !== undefined && data.stamp !== null && !isRecord(data.stamp)) problems.push(`invalid stamp: ${describe(data.stamp)} (must be an object)`);
   if (problems.length > 0) throw new ReportInputError(problems, source);
   const stamp = isRecord(data.stamp) ? (data.stamp as Partial<RunStamp>) : null;
@@ -201,7 +231,8 @@ function findBodyKey(data: Record<string, unknown>): string | null {
 function checkField(body: Record<string, unknown>, path: string, type: Requirement[1], bodyKey: string): string | null {
   let value: unknown = body;
   for (const key of path.split(".")) value = isRecord(value) ? value[key] : undefined;
-  const ok = type === "array" ? Array.isArray(value) : type === "object" ? isRecord(value) : typeof value === type && (type !== "number" || Number.isFinite(value));
+  const ok =
+    type === "array" ? Array.isArray(value) : type === "object" ? isRecord(value) : typeof value === type && (type !== "number" || Number.isFinite(value));
   if (ok) return null;
   return `invalid ${bodyKey}.${path}: ${value === undefined ? "missing" : describe(value)} (must be ${type === "array" ? "an array" : type === "object" ? "an object" : `a ${type}`})`;
 }

@@ -7,14 +7,14 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseReportDocument } from "./reportDocument.ts";
 import { renderReport } from "./renderReport.ts";
+import { parseReportDocument } from "./reportDocument.ts";
 import {
+  CHROMIUM_PATH,
   calibrationFixture,
   chatOnlyResultsFixture,
   checkReportInBrowser,
   chromiumAvailable,
-  CHROMIUM_PATH,
   comparisonFixture,
   launchChromium,
   staffingFixture,
@@ -34,10 +34,14 @@ function fullReport(): string {
       description: HOSTILE_DESCRIPTION,
       currency: "USD",
     }),
-    parseReportDocument({ stamp: stampFixture({ command: "simulate", reproduce: "npm run simulate -- desk.yaml --seed 7" }), results: chatOnlyResultsFixture() }, "desk.json", {
-      description: "A support desk forecast",
-      currency: "EUR",
-    }),
+    parseReportDocument(
+      { stamp: stampFixture({ command: "simulate", reproduce: "npm run simulate -- desk.yaml --seed 7" }), results: chatOnlyResultsFixture() },
+      "desk.json",
+      {
+        description: "A support desk forecast",
+        currency: "EUR",
+      },
+    ),
     parseReportDocument({ stamp: stampFixture({ command: "compare" }), comparison: comparisonFixture({ variant: "<svg onload=alert(2)>" }) }, "compare.json"),
     parseReportDocument({ stamp: stampFixture({ command: "staff" }), staffing: staffingFixture() }, "staff.json"),
     parseReportDocument({ stamp: stampFixture({ command: "calibrate" }), calibration: calibrationFixture() }, "calibrate.json"),

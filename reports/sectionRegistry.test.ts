@@ -11,7 +11,13 @@ describe("sectionRegistry", () => {
   });
 
   it("buildSections(store) runs the store builders in order", () => {
-    expect(buildSections(storeResultsFixture(), createRenderContext()).map((section) => section.title)).toEqual(["Funnel", "Abandonment", "Chat queue", "The days (3 days)", "Methodology"]);
+    expect(buildSections(storeResultsFixture(), createRenderContext()).map((section) => section.title)).toEqual([
+      "Funnel",
+      "Abandonment",
+      "Chat queue",
+      "The days (3 days)",
+      "Methodology",
+    ]);
   });
 
   it("buildSections(syntheticCheck) builds the synthetic check section", () => {
@@ -27,7 +33,17 @@ describe("sectionRegistry", () => {
   it("buildSections(body, context, registry) uses a custom registry (how new kinds drop in)", () => {
     const registry: SectionRegistry = {
       ...SECTION_BUILDERS,
-      store: [(results, context) => ({ id: `${context.idPrefix}-x`, title: `Custom ${results.scenario}`, takeaway: "", keyFigures: [], charts: [], tables: [], notes: [] })],
+      store: [
+        (results, context) => ({
+          id: `${context.idPrefix}-x`,
+          title: `Custom ${results.scenario}`,
+          takeaway: "",
+          keyFigures: [],
+          charts: [],
+          tables: [],
+          notes: [],
+        }),
+      ],
     };
     expect(buildSections(storeResultsFixture(), createRenderContext(), registry).map((section) => section.title)).toEqual(["Custom Baseline mid-size store"]);
   });

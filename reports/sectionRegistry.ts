@@ -1,7 +1,20 @@
-import type { BodyOfKind, ReportBody, ReportKind } from "./reportDocument.ts";
 import type { RenderContext } from "./renderContext.ts";
+import type { BodyOfKind, ReportBody, ReportKind } from "./reportDocument.ts";
 import type { Section, SectionBuilder } from "./reportTypes.ts";
-import { abTestPlanSection, abandonmentSection, calibrationSection, chatQueueSection, comparisonSection, daySection, decisionSection, funnelSection, liveDeskSection, methodologySection, staffingSection, syntheticCheckSection } from "./sections/index.ts";
+import {
+  abandonmentSection,
+  abTestPlanSection,
+  calibrationSection,
+  chatQueueSection,
+  comparisonSection,
+  daySection,
+  decisionSection,
+  funnelSection,
+  liveDeskSection,
+  methodologySection,
+  staffingSection,
+  syntheticCheckSection,
+} from "./sections/index.ts";
 
 /** Section builders per document kind, in page order. A new kind adds its entry here (the type demands one). */
 export type SectionRegistry = { readonly [K in ReportKind]: readonly SectionBuilder<BodyOfKind<K>>[] };

@@ -7,11 +7,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { simulate, type StoreResults } from "../../sim/model/index.ts";
-import { loadScenario } from "../scenario/index.ts";
+import { type StoreResults, simulate } from "../../sim/model/index.ts";
 import { replicationSeed } from "../replications/index.ts";
+import { loadScenario } from "../scenario/index.ts";
 import { calibratedScenarioText } from "./calibratedScenarioText.ts";
-import { calibrateScenario, type CalibrationResults } from "./calibrateScenario.ts";
+import { type CalibrationResults, calibrateScenario } from "./calibrateScenario.ts";
 import { fitStatistics, simulatedFunnel } from "./funnelFit.ts";
 import { observedFunnel } from "./observedFunnel.ts";
 import { baselinePath, fastBaselineData, loadData, observedRows, valueAt } from "./testFunnel.ts";
@@ -19,7 +19,12 @@ import { baselinePath, fastBaselineData, loadData, observedRows, valueAt } from 
 const truth = fastBaselineData();
 const truthLoaded = loadData(truth);
 const OBSERVED_SEEDS = ["observed:1", "observed:2"];
-const CHAT_GROUPS = ["segments[*].chatOpenness", "segments[*].helpProbability, funnel.friction.helpProbabilityPerError", "segments[*].patienceSeconds", "chat.rescueProbability.*"];
+const CHAT_GROUPS = [
+  "segments[*].chatOpenness",
+  "segments[*].helpProbability, funnel.friction.helpProbabilityPerError",
+  "segments[*].patienceSeconds",
+  "chat.rescueProbability.*",
+];
 
 function expectRecovered(calibration: CalibrationResults): void {
   for (const value of calibration.parameters) {
@@ -33,7 +38,9 @@ function expectRecovered(calibration: CalibrationResults): void {
 describe("calibrateScenario", () => {
   const aggregateRows = observedRows(truthLoaded, OBSERVED_SEEDS, false);
   const perturbed = fastBaselineData();
-  perturbed.segments.forEach((segment: any) => (segment.addToCartProbability *= 1.3));
+  perturbed.segments.forEach((segment: any) => {
+    segment.addToCartProbability *= 1.3;
+  });
   perturbed.funnel.cart.hazards.justBrowsing *= 0.7;
   perturbed.funnel.steps.forEach((step: any, k: number) => {
     for (const reason of Object.keys(step.hazards)) step.hazards[reason] *= k % 2 === 0 ? 0.7 : 1.3;
@@ -43,8 +50,20 @@ describe("calibrateScenario", () => {
   it("calibrateScenario(perturbed, totals per step) recovers add-to-cart and each step's hazards within 10% (or 3 s.e.)", async () => {
     const { calibration } = await aggregate;
     expect(calibration.parameters.map((value) => value.group)).toEqual([
-      "add to cart", "add to cart", "add to cart", "cart hazards", "account hazards", "shipping hazards", "shipping hazards",
-      "payment hazards", "payment hazards", "payment hazards", "payment hazards", "review hazards", "review hazards", "review hazards",
+      "add to cart",
+      "add to cart",
+      "add to cart",
+      "cart hazards",
+      "account hazards",
+      "shipping hazards",
+      "shipping hazards",
+      "payment hazards",
+      "payment hazards",
+      "payment hazards",
+      "payment hazards",
+      "review hazards",
+      "review hazards",
+      "review hazards",
     ]);
     // Measured (seed 11): within 6% of the originals except shipping's hazards, 12.8% low (1.5 s.e.: its
     // factor scales only the part of the step's abandonment that is not sticker shock or friction, so
@@ -57,13 +76,20 @@ describe("calibrateScenario", () => {
     expect(calibration.goodnessOfFit.pValue).toBeNull();
     for (const row of calibration.steps) expect(Math.abs(row.residual), `${row.step} ${row.outcome}`).toBeLessThan(1);
     expect(calibration.goodnessOfFit.rmse).toBeLessThan(0.002);
-    expect(calibration.fixed.map((entry) => entry.path)).toEqual(["funnel.stickerShock.sensitivity", "funnel.stickerShock.hiddenTotalHazardPerStep", "funnel.friction.hazardPerError", ...CHAT_GROUPS]);
+    expect(calibration.fixed.map((entry) => entry.path)).toEqual([
+      "funnel.stickerShock.sensitivity",
+      "funnel.stickerShock.hiddenTotalHazardPerStep",
+      "funnel.friction.hazardPerError",
+      ...CHAT_GROUPS,
+    ]);
   });
 
   it("calibrateScenario(perturbed, counts by reason) recovers each reason's hazard, sticker shock and friction (10% or 3 s.e.)", async () => {
     const reasonRows = observedRows(truthLoaded, OBSERVED_SEEDS, true);
     const data = fastBaselineData();
-    data.segments.forEach((segment: any) => (segment.addToCartProbability *= 0.7));
+    data.segments.forEach((segment: any) => {
+      segment.addToCartProbability *= 0.7;
+    });
     let flip = 0;
     for (const step of data.funnel.steps) for (const reason of Object.keys(step.hazards)) step.hazards[reason] *= flip++ % 2 === 0 ? 1.3 : 0.7;
     data.funnel.stickerShock.sensitivity *= 0.7;
@@ -85,7 +111,14 @@ describe("calibrateScenario", () => {
 
   it("calibrateScenario(..., {polishEvaluations}) runs Nelder–Mead within its budget and never ends worse than proportional fitting; each stage's progress total is fixed from its first report and ends complete", async () => {
     const progress: [number, number, string][] = [];
-    const { calibration } = await calibrateScenario(loadData(perturbed), aggregateRows, { replications: 1, seed: 11, workers: 1, polishEvaluations: 4, maxIterations: 1, onProgress: (finished, total, stage) => progress.push([finished, total, stage]) });
+    const { calibration } = await calibrateScenario(loadData(perturbed), aggregateRows, {
+      replications: 1,
+      seed: 11,
+      workers: 1,
+      polishEvaluations: 4,
+      maxIterations: 1,
+      onProgress: (finished, total, stage) => progress.push([finished, total, stage]),
+    });
     const stages = [...new Set(progress.map(([, , stage]) => stage))];
     expect(stages).toEqual(["proportional fitting", "polish"]);
     for (const stage of stages) {
@@ -106,7 +139,11 @@ describe("calibrateScenario", () => {
     const directory = mkdtempSync(join(tmpdir(), "convsim-calibrate-"));
     const original = readFileSync(baselinePath, "utf8");
     // Calibrate the shipped file's text: the same paths exist in it.
-    const text = calibratedScenarioText(original, assignments, { originalPath: baselinePath, outputPath: join(directory, "baseline.calibrated.yaml"), comment: "calibrated" });
+    const text = calibratedScenarioText(original, assignments, {
+      originalPath: baselinePath,
+      outputPath: join(directory, "baseline.calibrated.yaml"),
+      comment: "calibrated",
+    });
     expect(text).toContain("# Relative sessions per half hour from 00:00: quiet nights, a lunchtime and a larger evening peak.");
     const path = join(directory, "baseline.calibrated.yaml");
     writeFileSync(path, text);
@@ -127,6 +164,8 @@ describe("calibrateScenario", () => {
 
   it("calibrateScenario(chat-only scenario) throws a house-format error", async () => {
     const chatOnly = loadScenario(baselinePath.replace("baseline.yaml", "contact-center.yaml"));
-    await expect(calibrateScenario(chatOnly, aggregateRows, { replications: 1, seed: 1 })).rejects.toThrow(/^invalid scenario: "Contact centre \(chat only\)" is chat-only \(calibration fits a store's funnel\)$/);
+    await expect(calibrateScenario(chatOnly, aggregateRows, { replications: 1, seed: 1 })).rejects.toThrow(
+      /^invalid scenario: "Contact centre \(chat only\)" is chat-only \(calibration fits a store's funnel\)$/,
+    );
   });
 });

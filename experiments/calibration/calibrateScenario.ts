@@ -1,18 +1,18 @@
 import type { ModelConfig, StoreResults } from "../../sim/model/index.ts";
-import { defaultWorkers, runTasks, TaskPool, type RunTasksOptions } from "../parallel/index.ts";
+import { defaultWorkers, type RunTasksOptions, runTasks, TaskPool } from "../parallel/index.ts";
 import { replicationSeed } from "../replications/index.ts";
 import { formatPath } from "../scenario/formatIssues.ts";
-import { parseScenario, type LoadedScenario, type StoreScenario } from "../scenario/index.ts";
-import { planParameters, type CalibrationParameter } from "./calibrationParameters.ts";
-import { chiSquarePValue } from "./chiSquareCdf.ts";
+import { type LoadedScenario, parseScenario, type StoreScenario } from "../scenario/index.ts";
+import { type CalibrationParameter, planParameters } from "./calibrationParameters.ts";
 import { chatFitStatistics, chatTargetShares, combineStatistics, simulatedChat } from "./chatFit.ts";
-import { planChatParameters, type ChatIdentifiability } from "./chatParameters.ts";
-import { holdoutLift, type HoldoutLift } from "./holdoutLift.ts";
-import type { ChatCounts } from "./observedChat.ts";
+import { type ChatIdentifiability, planChatParameters } from "./chatParameters.ts";
+import { chiSquarePValue } from "./chiSquareCdf.ts";
 import type { FunnelRow } from "./funnelCsv.ts";
-import { fitStatistics, simulatedFunnel, targetShares, type CalibrationStepRow, type FitStatistics, type SimulatedStep } from "./funnelFit.ts";
+import { type CalibrationStepRow, type FitStatistics, fitStatistics, type SimulatedStep, simulatedFunnel, targetShares } from "./funnelFit.ts";
+import { type HoldoutLift, holdoutLift } from "./holdoutLift.ts";
 import { nelderMead } from "./nelderMead.ts";
-import { observedFunnel, type ObservedFunnel } from "./observedFunnel.ts";
+import type { ChatCounts } from "./observedChat.ts";
+import { type ObservedFunnel, observedFunnel } from "./observedFunnel.ts";
 
 /** Proportional-fitting rounds when not given. */
 export const DEFAULT_MAX_ITERATIONS = 10;
@@ -149,7 +149,8 @@ const OBJECTIVE =
  * the reported fit is that of the rounded values, so the written scenario reproduces it exactly.
  */
 export async function calibrateScenario(loaded: LoadedScenario, rows: readonly FunnelRow[], options: CalibrateOptions): Promise<CalibrationOutcome> {
-  if (loaded.config.kind !== "store") throw new RangeError(`invalid scenario: ${JSON.stringify(loaded.config.name)} is chat-only (calibration fits a store's funnel)`);
+  if (loaded.config.kind !== "store")
+    throw new RangeError(`invalid scenario: ${JSON.stringify(loaded.config.name)} is chat-only (calibration fits a store's funnel)`);
   const workers = options.pool?.workers ?? options.workers ?? defaultWorkers();
   if (options.pool !== undefined || workers <= 1) return calibrate(loaded, rows, options);
   const pool = new TaskPool(workers);
@@ -193,7 +194,10 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
     for (const { path, value } of assignments) setPath(data, path, value);
     const config = parseScenario(data, { path: loaded.path }).config;
     const done = evaluations * R;
-    const outcomes = await runTasks(seeds.map((seed) => ({ config, seed })), { ...options, onProgress: (finished) => options.onProgress?.(Math.min(stageTotal, done - stageStart + finished), stageTotal, stageName) });
+    const outcomes = await runTasks(
+      seeds.map((seed) => ({ config, seed })),
+      { ...options, onProgress: (finished) => options.onProgress?.(Math.min(stageTotal, done - stageStart + finished), stageTotal, stageName) },
+    );
     const index = ++evaluations;
     const runs: StoreResults[] = [];
     for (const outcome of outcomes) {
@@ -201,7 +205,8 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
       else if (outcome.state === "errored") errored.push({ evaluation: index, replication: outcome.index, error: outcome.error });
       else cancelled++;
     }
-    if (runs.length === 0) throw new RangeError(`calibration stopped before any replication of evaluation ${index} finished${options.signal?.aborted ? " (interrupted)" : ""}`);
+    if (runs.length === 0)
+      throw new RangeError(`calibration stopped before any replication of evaluation ${index} finished${options.signal?.aborted ? " (interrupted)" : ""}`);
     const simulated = simulatedFunnel(runs);
     const chat = simulatedChat(runs);
     const statistics = combineStatistics(fitStatistics(observed, simulated), chatFitStatistics(observed.chat, chat));
@@ -226,7 +231,9 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
     if (stopped() || converged) break;
     const shares = parameters.map((parameter) => sharesOf(parameter, observed, evaluation));
     const logShares = shares.map((share) => Math.log(Math.max(share.simulated, 1e-12)));
-    const gaps = shares.map((share) => (share.observed <= 0 ? -MAX_LOG_STEP : share.simulated <= 0 ? MAX_LOG_STEP : Math.log(share.observed / share.simulated)));
+    const gaps = shares.map((share) =>
+      share.observed <= 0 ? -MAX_LOG_STEP : share.simulated <= 0 ? MAX_LOG_STEP : Math.log(share.observed / share.simulated),
+    );
     if (previous !== null) {
       parameters.forEach((_, k) => {
         const moved = logFactors[k] - previous!.logFactors[k];
@@ -240,7 +247,9 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
     // Factors that share cells pull on each other; from the third round on, damped steps stop them from
     // chasing each other around the (slightly discontinuous, common-random-number) fixed point.
     const damping = round >= 3 ? DAMPING : 1;
-    parameters.forEach((_, k) => (logFactors[k] += clamp((damping * gaps[k]) / elasticity[k], -MAX_LOG_STEP, MAX_LOG_STEP)));
+    parameters.forEach((_, k) => {
+      logFactors[k] += clamp((damping * gaps[k]) / elasticity[k], -MAX_LOG_STEP, MAX_LOG_STEP);
+    });
   }
   const afterProportional = best!;
   options.onProgress?.(stageTotal, stageTotal, stageName);
@@ -248,7 +257,8 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
   // Stage 2: Nelder–Mead polish of the deviance, when the data over-determine the parameters.
   const freeCells = afterProportional.statistics.freeCells;
   const degreesOfFreedom = freeCells - parameters.length;
-  const polishEvaluations = options.polishEvaluations ?? (degreesOfFreedom > 0 && parameters.length <= MAX_POLISHED_PARAMETERS ? 3 * (parameters.length + 1) : 0);
+  const polishEvaluations =
+    options.polishEvaluations ?? (degreesOfFreedom > 0 && parameters.length <= MAX_POLISHED_PARAMETERS ? 3 * (parameters.length + 1) : 0);
   let nelderMeadEvaluations = 0;
   if (polishEvaluations > 0 && parameters.length > 0 && !stopped()) {
     stageName = PROGRESS_STAGES.polish;
@@ -273,14 +283,20 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
   const final = best!;
   const statistics = final.statistics;
   const notes = [...observed.notes];
-  if (degreesOfFreedom <= 0) notes.push(`as many parameters (${parameters.length}) as free outcome cells (${freeCells}): the fit is exact up to simulation noise and has no chi-square p-value; observed counts by reason would give a test`);
+  if (degreesOfFreedom <= 0)
+    notes.push(
+      `as many parameters (${parameters.length}) as free outcome cells (${freeCells}): the fit is exact up to simulation noise and has no chi-square p-value; observed counts by reason would give a test`,
+    );
   else if (polishEvaluations === 0) {
     notes.push(
       options.polishEvaluations === 0
         ? "Nelder–Mead polish skipped (0 evaluations allowed)"
         : `Nelder–Mead polish skipped: with ${parameters.length} parameters its starting simplex alone costs ${parameters.length + 1} evaluations, and proportional fitting already matches each parameter's own target (ask for it with polishEvaluations / --polish)`,
     );
-  } else notes.push(`Nelder–Mead polish: ${nelderMeadEvaluations} evaluations, deviance ${afterProportional.statistics.deviance.toFixed(2)} → ${best!.statistics.deviance.toFixed(2)}`);
+  } else
+    notes.push(
+      `Nelder–Mead polish: ${nelderMeadEvaluations} evaluations, deviance ${afterProportional.statistics.deviance.toFixed(2)} → ${best!.statistics.deviance.toFixed(2)}`,
+    );
   if (!converged && !stopped()) notes.push(`proportional fitting did not match every target within ${maxIterations} rounds; the best point found is reported`);
   const factorOf = new Map(parameters.map((parameter, k) => [parameter, final.factors[k]]));
   const values: CalibratedValue[] = parameters.flatMap((parameter) => {
@@ -317,7 +333,11 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
       devianceBefore: first!.statistics.deviance,
     },
     search: { proportionalIterations: iterations, converged, nelderMeadEvaluations, devianceAfterProportional: afterProportional.statistics.deviance, history },
-    notes: [...notes, ...identifiability.map((entry) => entry.note), ...funnelPlan.fixed.map((entry) => `${entry.path} kept${entry.value === null ? "" : ` at ${entry.value}`}: ${entry.why}`)],
+    notes: [
+      ...notes,
+      ...identifiability.map((entry) => entry.note),
+      ...funnelPlan.fixed.map((entry) => `${entry.path} kept${entry.value === null ? "" : ` at ${entry.value}`}: ${entry.why}`),
+    ],
     chat: { identifiability, causalLift: { data: holdoutLift(observed.chat), model: holdoutLift(final.chat) } },
     errored,
     cancelled,
@@ -338,7 +358,10 @@ function logStandardError(shares: { observed: number; observedCount: number; sim
 /** Each value scaled by its parameter's factor (divided for an inverse value), clamped to [0, max] and rounded to SIGNIFICANT_DIGITS. */
 function assign(parameters: readonly CalibrationParameter[], factors: readonly number[]): { path: (string | number)[]; value: number }[] {
   return parameters.flatMap((parameter, k) =>
-    parameter.values.map((value) => ({ path: value.path, value: Number(clamp(value.inverse ? value.before / factors[k] : value.before * factors[k], 0, value.max).toPrecision(SIGNIFICANT_DIGITS)) })),
+    parameter.values.map((value) => ({
+      path: value.path,
+      value: Number(clamp(value.inverse ? value.before / factors[k] : value.before * factors[k], 0, value.max).toPrecision(SIGNIFICANT_DIGITS)),
+    })),
   );
 }
 
@@ -355,7 +378,9 @@ function weakened(entry: ChatIdentifiability, values: readonly CalibratedValue[]
 
 /** A parameter's observed and simulated target share: its chat share, or its funnel cells pooled. */
 function sharesOf(parameter: CalibrationParameter, observed: ObservedFunnel, evaluation: Evaluation): ReturnType<typeof targetShares> {
-  return parameter.chatTarget === undefined ? targetShares(parameter.targets, observed, evaluation.simulated) : chatTargetShares(parameter.chatTarget, observed.chat, evaluation.chat);
+  return parameter.chatTarget === undefined
+    ? targetShares(parameter.targets, observed, evaluation.simulated)
+    : chatTargetShares(parameter.chatTarget, observed.chat, evaluation.chat);
 }
 
 function setPath(data: Record<string, unknown>, path: readonly (string | number)[], value: number): void {

@@ -64,7 +64,9 @@ export function planParameters(scenario: StoreScenario, observed: ObservedFunnel
   const stepNames = ["browse", "cart", ...funnel.steps.map((step) => step.name)];
   const observedAt = new Map(observed.steps.map((step) => [step.index, step]));
   const hazardsAt = (index: number): { path: (string | number)[]; hazards: Partial<Record<AbandonmentReason, number>> } =>
-    index === 1 ? { path: ["funnel", "cart", "hazards"], hazards: funnel.cart.hazards } : { path: ["funnel", "steps", index - 2, "hazards"], hazards: funnel.steps[index - 2].hazards };
+    index === 1
+      ? { path: ["funnel", "cart", "hazards"], hazards: funnel.cart.hazards }
+      : { path: ["funnel", "steps", index - 2, "hazards"], hazards: funnel.steps[index - 2].hazards };
 
   if (observedAt.has(0)) {
     parameters.push({
@@ -99,7 +101,11 @@ export function planParameters(scenario: StoreScenario, observed: ObservedFunnel
         fixed.push({ path: formatPath([...path, reason]), value, why: `no "${reason}" count at ${stepNames[index]} (it falls in the step's "other" outcome)` });
         continue;
       }
-      parameters.push({ name: `${stepNames[index]} × ${reason}`, targets: [{ index, cell: reason }], values: [{ path: [...path, reason], before: value, max: 1 }] });
+      parameters.push({
+        name: `${stepNames[index]} × ${reason}`,
+        targets: [{ index, cell: reason }],
+        values: [{ path: [...path, reason], before: value, max: 1 }],
+      });
     }
   }
 
@@ -115,12 +121,47 @@ export function planParameters(scenario: StoreScenario, observed: ObservedFunnel
       .map((index) => ({ index, cell: reason }));
   const shared = (name: string, path: (string | number)[], value: number, max: number, cells: TargetCell[], reason: AbandonmentReason, where: string) => {
     if (value > 0 && cells.length > 0) parameters.push({ name, targets: cells, values: [{ path, before: value, max }] });
-    else fixed.push({ path: formatPath(path), value, why: value > 0 ? `needs "${reason}" abandonment counts ${where} (with totals only its effect cannot be told apart from the step's own hazards)` : "0 in the scenario (a factor cannot move it)" });
+    else
+      fixed.push({
+        path: formatPath(path),
+        value,
+        why:
+          value > 0
+            ? `needs "${reason}" abandonment counts ${where} (with totals only its effect cannot be told apart from the step's own hazards)`
+            : "0 in the scenario (a factor cannot move it)",
+      });
   };
-  shared("sticker shock sensitivity", ["funnel", "stickerShock", "sensitivity"], funnel.stickerShock.sensitivity, Number.POSITIVE_INFINITY, hasReveal ? alone([revealIndex], "extraCostsTooHigh") : [], "extraCostsTooHigh", hasReveal ? `at ${stepNames[revealIndex]}, the step that reveals the total` : "(and a step that reveals the total)");
+  shared(
+    "sticker shock sensitivity",
+    ["funnel", "stickerShock", "sensitivity"],
+    funnel.stickerShock.sensitivity,
+    Number.POSITIVE_INFINITY,
+    hasReveal ? alone([revealIndex], "extraCostsTooHigh") : [],
+    "extraCostsTooHigh",
+    hasReveal ? `at ${stepNames[revealIndex]}, the step that reveals the total` : "(and a step that reveals the total)",
+  );
   const hiddenSteps = pricing.showTotalUpfront ? [] : stepNames.map((_, index) => index).filter((index) => index >= 1 && (!hasReveal || index < revealIndex));
-  shared("hidden total hazard", ["funnel", "stickerShock", "hiddenTotalHazardPerStep"], funnel.stickerShock.hiddenTotalHazardPerStep, 1, alone(hiddenSteps, "totalNotVisibleUpfront"), "totalNotVisibleUpfront", "at the steps before the total is revealed");
-  const formSteps = funnel.steps.map((step, k) => ({ step, index: k + 2 })).filter(({ step }) => step.fields.some((field) => field.errorProbability > 0)).map(({ index }) => index);
-  shared("friction hazard per error", ["funnel", "friction", "hazardPerError"], funnel.friction.hazardPerError, 1, alone(formSteps, "checkoutTooLongOrComplicated"), "checkoutTooLongOrComplicated", "at steps with form fields (the CSV has no form-error counts)");
+  shared(
+    "hidden total hazard",
+    ["funnel", "stickerShock", "hiddenTotalHazardPerStep"],
+    funnel.stickerShock.hiddenTotalHazardPerStep,
+    1,
+    alone(hiddenSteps, "totalNotVisibleUpfront"),
+    "totalNotVisibleUpfront",
+    "at the steps before the total is revealed",
+  );
+  const formSteps = funnel.steps
+    .map((step, k) => ({ step, index: k + 2 }))
+    .filter(({ step }) => step.fields.some((field) => field.errorProbability > 0))
+    .map(({ index }) => index);
+  shared(
+    "friction hazard per error",
+    ["funnel", "friction", "hazardPerError"],
+    funnel.friction.hazardPerError,
+    1,
+    alone(formSteps, "checkoutTooLongOrComplicated"),
+    "checkoutTooLongOrComplicated",
+    "at steps with form fields (the CSV has no form-error counts)",
+  );
   return { parameters, fixed };
 }

@@ -1,7 +1,7 @@
 import type { StoreResults } from "../../sim/model/index.ts";
+import { type FitStatistics, fitStatistics, type SimulatedStep } from "./funnelFit.ts";
 import { funnelRowsFromResults } from "./funnelRowsFromResults.ts";
-import { fitStatistics, type FitStatistics, type SimulatedStep } from "./funnelFit.ts";
-import { CHAT_TARGET_LABELS, CHAT_TARGETS, chatTargetCounts, observedChat, sumChatCounts, type ChatCounts, type ChatTarget } from "./observedChat.ts";
+import { CHAT_TARGET_LABELS, CHAT_TARGETS, type ChatCounts, type ChatTarget, chatTargetCounts, observedChat, sumChatCounts } from "./observedChat.ts";
 import type { ObservedStep } from "./observedFunnel.ts";
 
 /** The `step` of the fit's chat rows (their `outcome` names the share, see CHAT_TARGET_LABELS). */
@@ -22,7 +22,11 @@ export function simulatedChat(runs: readonly StoreResults[]): ChatCounts {
 }
 
 /** Observed and simulated share of a chat target, with the counts behind them (zeros when either side lacks it). */
-export function chatTargetShares(target: ChatTarget, observed: ChatCounts, simulated: ChatCounts): { observed: number; simulated: number; observedCount: number; simulatedCount: number } {
+export function chatTargetShares(
+  target: ChatTarget,
+  observed: ChatCounts,
+  simulated: ChatCounts,
+): { observed: number; simulated: number; observedCount: number; simulatedCount: number } {
   const a = chatTargetCounts(target, observed);
   const b = chatTargetCounts(target, simulated);
   return { observed: a ? a.count / a.trials : 0, simulated: b ? b.count / b.trials : 0, observedCount: a?.count ?? 0, simulatedCount: b?.count ?? 0 };
@@ -50,5 +54,10 @@ export function chatFitStatistics(observed: ChatCounts, simulated: ChatCounts): 
 
 /** Funnel and chat statistics together: rows appended, sums added. */
 export function combineStatistics(funnel: FitStatistics, chat: FitStatistics): FitStatistics {
-  return { rows: [...funnel.rows, ...chat.rows], deviance: funnel.deviance + chat.deviance, chiSquare: funnel.chiSquare + chat.chiSquare, freeCells: funnel.freeCells + chat.freeCells };
+  return {
+    rows: [...funnel.rows, ...chat.rows],
+    deviance: funnel.deviance + chat.deviance,
+    chiSquare: funnel.chiSquare + chat.chiSquare,
+    freeCells: funnel.freeCells + chat.freeCells,
+  };
 }

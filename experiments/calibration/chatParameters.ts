@@ -1,7 +1,7 @@
 import type { StoreScenario } from "../scenario/index.ts";
 import type { CalibrationParameter, ParameterValue } from "./calibrationParameters.ts";
 import { holdoutLift } from "./holdoutLift.ts";
-import { chatTargetCounts, type ChatCounts, type ChatTarget } from "./observedChat.ts";
+import { type ChatCounts, type ChatTarget, chatTargetCounts } from "./observedChat.ts";
 
 /** What the chat data can and cannot identify, one entry per chat parameter. */
 export interface ChatIdentifiability {
@@ -48,9 +48,18 @@ export function planChatParameters(scenario: StoreScenario, counts: ChatCounts):
   const parameters: CalibrationParameter[] = [];
   const fixed: ChatParameterPlan["fixed"] = [];
   const identifiability: ChatIdentifiability[] = [];
-  const add = (name: string, pattern: string, target: ChatTarget, values: ParameterValue[], fittedNote: string, missingNote: string, extraCheck: string | null = null) => {
+  const add = (
+    name: string,
+    pattern: string,
+    target: ChatTarget,
+    values: ParameterValue[],
+    fittedNote: string,
+    missingNote: string,
+    extraCheck: string | null = null,
+  ) => {
     const observed = chatTargetCounts(target, counts);
-    const why = observed === null ? missingNote : extraCheck ?? (values.every((value) => value.before === 0) ? "0 in the scenario (a factor cannot move it)" : null);
+    const why =
+      observed === null ? missingNote : (extraCheck ?? (values.every((value) => value.before === 0) ? "0 in the scenario (a factor cannot move it)" : null));
     if (why === null && values.length > 0) {
       parameters.push({ name, targets: [], chatTarget: target, values });
       identifiability.push({ parameter: name, identified: true, note: `${name}: ${fittedNote}` });
@@ -82,7 +91,12 @@ export function planChatParameters(scenario: StoreScenario, counts: ChatCounts):
   );
   const patienceValues = segments.flatMap((segment, i) => {
     const spec = segment.patienceSeconds as unknown as Record<string, number>;
-    return (SCALE_KEYS[String(spec.kind)] ?? []).map((key) => ({ path: ["segments", i, "patienceSeconds", key], before: spec[key], max: Number.POSITIVE_INFINITY, inverse: true }));
+    return (SCALE_KEYS[String(spec.kind)] ?? []).map((key) => ({
+      path: ["segments", i, "patienceSeconds", key],
+      before: spec[key],
+      max: Number.POSITIVE_INFINITY,
+      inverse: true,
+    }));
   });
   add(
     "queue patience",

@@ -33,7 +33,11 @@ function chatStore(): Record<string, any> {
     // The baseline's patience is uncertain (a range); the known store has one value.
     segment.patienceSeconds = { kind: "exponential", mean: 200 };
   }
-  data.chat.policy = { name: "idle from cart", rules: [{ name: "idle", when: "step in [cart, account, shipping, payment, review] and idleSeconds >= 10" }], holdout: 0.3 };
+  data.chat.policy = {
+    name: "idle from cart",
+    rules: [{ name: "idle", when: "step in [cart, account, shipping, payment, review] and idleSeconds >= 10" }],
+    holdout: 0.3,
+  };
   return data;
 }
 
@@ -44,7 +48,11 @@ describe("calibrateScenario with chat outcomes and a holdout", () => {
   // Only the sessions outside the holdout chat, so the true lift is theirs.
   const chatters = paired.reduce((sum, run) => sum + run.lift.chatters, 0);
   const trueLiftPoints = paired.reduce((sum, run) => sum + run.lift.chatters * run.lift.causal.points!, 0) / chatters;
-  const rows = mergeRows(paired.map((run) => run.results as StoreResults), false, true).filter((row) => row.kind !== "reached" || row.step === "cart");
+  const rows = mergeRows(
+    paired.map((run) => run.results as StoreResults),
+    false,
+    true,
+  ).filter((row) => row.kind !== "reached" || row.step === "cart");
 
   const perturbed = chatStore();
   for (const segment of perturbed.segments) {
@@ -84,7 +92,10 @@ describe("calibrateScenario with chat outcomes and a holdout", () => {
     async () => {
       const { calibration } = await fit;
       const lift = calibration.chat.causalLift.data!;
-      expect(trueLiftPoints, `holdout lift ${lift.points.toFixed(2)} [${lift.lower.toFixed(2)}, ${lift.upper.toFixed(2)}], true ${trueLiftPoints.toFixed(2)} points`).toBeGreaterThanOrEqual(lift.lower);
+      expect(
+        trueLiftPoints,
+        `holdout lift ${lift.points.toFixed(2)} [${lift.lower.toFixed(2)}, ${lift.upper.toFixed(2)}], true ${trueLiftPoints.toFixed(2)} points`,
+      ).toBeGreaterThanOrEqual(lift.lower);
       expect(trueLiftPoints).toBeLessThanOrEqual(lift.upper);
       expect(calibration.notes.some((note) => /^rescue: with a holdout the causal lift is identified/.test(note))).toBe(true);
       // The fitted model's own holdout lift, from its simulated rows.

@@ -1,5 +1,5 @@
-import chiSquareCdfStdlib from "@stdlib/stats-base-dists-chisquare-cdf";
 import gammainc from "@stdlib/math-base-special-gammainc";
+import chiSquareCdfStdlib from "@stdlib/stats-base-dists-chisquare-cdf";
 
 /**
  * The regularized lower incomplete gamma function P(a, x) = γ(a, x) ÷ Γ(a), for a > 0, x ≥ 0

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatFunnelCsv, parseFunnelCsv, type FunnelRow } from "./funnelCsv.ts";
+import { type FunnelRow, formatFunnelCsv, parseFunnelCsv } from "./funnelCsv.ts";
 
 describe("parseFunnelCsv", () => {
   it("parseFunnelCsv(formatFunnelCsv(rows)) gives the rows back, quoting where needed", () => {
@@ -14,12 +14,22 @@ describe("parseFunnelCsv", () => {
   });
 
   it("parseFunnelCsv(text) rejects a wrong header", () => {
-    expect(() => parseFunnelCsv("step,count\ncart,3\n", "obs.csv")).toThrow(/^invalid obs\.csv header: "step,count" \(must be kind,step,reason,interval,count\)$/);
+    expect(() => parseFunnelCsv("step,count\ncart,3\n", "obs.csv")).toThrow(
+      /^invalid obs\.csv header: "step,count" \(must be kind,step,reason,interval,count\)$/,
+    );
     expect(() => parseFunnelCsv("", "obs.csv")).toThrow(/^invalid obs\.csv: empty/);
   });
 
   it("parseFunnelCsv(text) lists every bad line with its number", () => {
-    const text = ["kind,step,reason,interval,count", "visits,,,,3", "reached,,,,5", "reached,cart,,x,5", "abandoned,cart,,,-2", "orders,,why,,1", "sessions,,,"].join("\n");
+    const text = [
+      "kind,step,reason,interval,count",
+      "visits,,,,3",
+      "reached,,,,5",
+      "reached,cart,,x,5",
+      "abandoned,cart,,,-2",
+      "orders,,why,,1",
+      "sessions,,,",
+    ].join("\n");
     let problems: readonly string[] = [];
     try {
       parseFunnelCsv(text, "obs.csv");
@@ -38,7 +48,7 @@ describe("parseFunnelCsv", () => {
 
   it("parseFunnelCsv(formatFunnelCsv(rows)) keeps quoted line breaks and escapes formulas for spreadsheets", () => {
     const rows: FunnelRow[] = [
-      { kind: "reached", step: "=HYPERLINK(\"http://x\")", reason: null, interval: null, count: 4 },
+      { kind: "reached", step: '=HYPERLINK("http://x")', reason: null, interval: null, count: 4 },
       { kind: "abandoned", step: "two\nlines", reason: "@sum", interval: 2, count: 1 },
       { kind: "reached", step: "carriage\rreturn", reason: null, interval: null, count: 3 },
       { kind: "reached", step: "-1+2", reason: null, interval: null, count: 0 },
@@ -53,7 +63,9 @@ describe("parseFunnelCsv", () => {
   });
 
   it("parseFunnelCsv(text) refuses a count above 1e12 (1e308 would overflow the fit) and accepts 1e12", () => {
-    expect(() => parseFunnelCsv("kind,step,reason,interval,count\nsessions,,,,1e308\n", "obs.csv")).toThrow(/^invalid obs\.csv line 2 count: "1e308" \(must be a number from 0 to 1e12\)$/);
+    expect(() => parseFunnelCsv("kind,step,reason,interval,count\nsessions,,,,1e308\n", "obs.csv")).toThrow(
+      /^invalid obs\.csv line 2 count: "1e308" \(must be a number from 0 to 1e12\)$/,
+    );
     expect(parseFunnelCsv("kind,step,reason,interval,count\nsessions,,,,1e12\n")[0].count).toBe(1e12);
   });
 

@@ -72,9 +72,20 @@ export function formatFunnelCsv(rows: readonly FunnelRow[]): string {
 export function parseFunnelCsv(text: string, source = "funnel CSV"): FunnelRow[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, trim: true, cast: (cell) => unescapeFormula(cell) }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      trim: true,
+      cast: (cell) => unescapeFormula(cell),
+    }) as unknown as typeof records;
   } catch (error) {
-    if (error instanceof CsvError) throw new ScenarioError([`invalid ${source}${error.lines === undefined ? "" : ` line ${error.lines}`}: ${error.message.replace(/^Invalid Record Length: |\.$/g, "")}`]);
+    if (error instanceof CsvError)
+      throw new ScenarioError([
+        `invalid ${source}${error.lines === undefined ? "" : ` line ${error.lines}`}: ${error.message.replace(/^Invalid Record Length: |\.$/g, "")}`,
+      ]);
     throw error;
   }
   const problems: string[] = [];
@@ -91,11 +102,14 @@ export function parseFunnelCsv(text: string, source = "funnel CSV"): FunnelRow[]
       continue;
     }
     const [kind, step, reason, interval, count] = cells;
-    if (!(FUNNEL_KINDS as readonly string[]).includes(kind)) problems.push(`invalid ${where} kind: ${JSON.stringify(kind)} (allowed: ${FUNNEL_KINDS.join(", ")})`);
+    if (!(FUNNEL_KINDS as readonly string[]).includes(kind))
+      problems.push(`invalid ${where} kind: ${JSON.stringify(kind)} (allowed: ${FUNNEL_KINDS.join(", ")})`);
     const value = Number(count);
-    if (count === "" || !Number.isFinite(value) || value < 0 || value > MAX_FUNNEL_COUNT) problems.push(`invalid ${where} count: ${JSON.stringify(count)} (must be a number from 0 to 1e12)`);
+    if (count === "" || !Number.isFinite(value) || value < 0 || value > MAX_FUNNEL_COUNT)
+      problems.push(`invalid ${where} count: ${JSON.stringify(count)} (must be a number from 0 to 1e12)`);
     const intervalValue = interval === "" ? null : Number(interval);
-    if (intervalValue !== null && !(Number.isInteger(intervalValue) && intervalValue >= 0)) problems.push(`invalid ${where} interval: ${JSON.stringify(interval)} (must be an integer >= 0 or empty)`);
+    if (intervalValue !== null && !(Number.isInteger(intervalValue) && intervalValue >= 0))
+      problems.push(`invalid ${where} interval: ${JSON.stringify(interval)} (must be an integer >= 0 or empty)`);
     if ((kind === "reached" || kind === "abandoned") && step === "") problems.push(`invalid ${where} step: empty (required for ${kind} rows)`);
     if (reason !== "" && kind !== "abandoned") problems.push(`invalid ${where} reason: ${JSON.stringify(reason)} (only abandoned rows have a reason)`);
     rows.push({ kind: kind as FunnelKind, step: step === "" ? null : step, reason: reason === "" ? null : reason, interval: intervalValue, count: value });

@@ -1,6 +1,6 @@
-import { emptyChatCounts } from "./observedChat.ts";
 import { describe, expect, it } from "vitest";
-import { fitStatistics, targetShares, type SimulatedStep } from "./funnelFit.ts";
+import { fitStatistics, type SimulatedStep, targetShares } from "./funnelFit.ts";
+import { emptyChatCounts } from "./observedChat.ts";
 import type { ObservedFunnel } from "./observedFunnel.ts";
 
 const observed: ObservedFunnel = {
@@ -48,7 +48,14 @@ describe("fitStatistics", () => {
   it("targetShares(...) pools a parameter's cells over its steps", () => {
     const shares = targetShares([{ index: 2, cell: "cardDeclined" }], observed, simulated(2));
     expect(shares).toEqual({ observed: 0.05, simulated: 0.05, observedCount: 30, simulatedCount: 120 });
-    const pooled = targetShares([{ index: 1, cell: "abandoned" }, { index: 2, cell: "abandoned" }], observed, simulated(1));
+    const pooled = targetShares(
+      [
+        { index: 1, cell: "abandoned" },
+        { index: 2, cell: "abandoned" },
+      ],
+      observed,
+      simulated(1),
+    );
     expect(pooled.observed).toBeCloseTo(500 / 1600, 12);
   });
 });

@@ -40,10 +40,12 @@ export function simulatedFunnel(runs: readonly StoreResults[]): SimulatedStep[] 
   const steps: SimulatedStep[] = [];
   for (const run of runs) {
     run.funnel.steps.forEach((step, index) => {
-      const sum = (steps[index] ??= { reached: 0, continued: 0, byReason: {} });
+      steps[index] ??= { reached: 0, continued: 0, byReason: {} };
+      const sum = steps[index];
       sum.reached += step.reached;
       sum.continued += step.continued;
-      for (const [reason, count] of Object.entries(step.byReason)) sum.byReason[reason as AbandonmentReason] = (sum.byReason[reason as AbandonmentReason] ?? 0) + (count ?? 0);
+      for (const [reason, count] of Object.entries(step.byReason))
+        sum.byReason[reason as AbandonmentReason] = (sum.byReason[reason as AbandonmentReason] ?? 0) + (count ?? 0);
     });
   }
   return steps;
@@ -111,7 +113,11 @@ export function fitStatistics(observed: ObservedFunnel, simulated: readonly Simu
 }
 
 /** Observed and simulated share of a parameter's target cells, pooled over its target steps, with the counts behind them. */
-export function targetShares(targets: readonly TargetCell[], observed: ObservedFunnel, simulated: readonly SimulatedStep[]): { observed: number; simulated: number; observedCount: number; simulatedCount: number } {
+export function targetShares(
+  targets: readonly TargetCell[],
+  observed: ObservedFunnel,
+  simulated: readonly SimulatedStep[],
+): { observed: number; simulated: number; observedCount: number; simulatedCount: number } {
   let observedCount = 0;
   let observedReached = 0;
   let simulatedCount = 0;

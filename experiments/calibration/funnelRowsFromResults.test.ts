@@ -12,7 +12,8 @@ describe("funnelRowsFromResults", () => {
   it("funnelRowsFromResults(store results) gives sessions, reached per step, abandonments by reason, orders and chat rows", () => {
     if (results.kind !== "store") throw new Error("expected store results");
     const rows = funnelRowsFromResults(results);
-    const count = (kind: string, step: string | null = null) => rows.filter((row) => row.kind === kind && row.step === step).reduce((sum, row) => sum + row.count, 0);
+    const count = (kind: string, step: string | null = null) =>
+      rows.filter((row) => row.kind === kind && row.step === step).reduce((sum, row) => sum + row.count, 0);
     expect(count("sessions")).toBe(results.funnel.sessions);
     for (const step of results.funnel.steps) {
       expect(count("reached", step.step)).toBe(step.reached);
@@ -20,7 +21,11 @@ describe("funnelRowsFromResults", () => {
     }
     expect(count("orders")).toBe(results.funnel.orders);
     expect(count("chatRequests")).toBe(results.chat.requests);
-    expect([count("chatsAbandoned"), count("invitations"), count("invitationsAccepted")]).toEqual([results.chat.abandoned, results.invitations.offered, results.invitations.accepted]);
+    expect([count("chatsAbandoned"), count("invitations"), count("invitationsAccepted")]).toEqual([
+      results.chat.abandoned,
+      results.invitations.offered,
+      results.invitations.accepted,
+    ]);
     expect([count("sessionsWithChat"), count("ordersWithChat")]).toEqual([results.outcome.sessionsWithChat, results.outcome.ordersWithChat]);
     // No holdout in the policy: no holdout rows, as the live store writes none.
     expect(rows.some((row) => row.kind === "holdoutSessions" || row.kind === "holdoutOrders")).toBe(false);
@@ -30,7 +35,10 @@ describe("funnelRowsFromResults", () => {
   it("funnelRowsFromResults(...) round-trips through the CSV format and reads back as the simulated funnel", () => {
     if (results.kind !== "store") throw new Error("expected store results");
     const rows = parseFunnelCsv(formatFunnelCsv(funnelRowsFromResults(results)));
-    const observed = observedFunnel(rows, results.funnel.steps.map((step) => step.step));
+    const observed = observedFunnel(
+      rows,
+      results.funnel.steps.map((step) => step.step),
+    );
     expect(observed.steps.map((step) => [step.reached, step.continued])).toEqual(results.funnel.steps.map((step) => [step.reached, step.continued]));
   });
 
@@ -55,10 +63,9 @@ describe("funnelRowsFromResults", () => {
   });
 
   it("funnelRowsFromResults(chat-only results) has only the chat rows", () => {
-    const chatOnly = simulate(
-      tinyChatConfig({ name: "desk", agents: { scheduled: new Array(24).fill(2), shrinkage: 0, concurrency: 1, costPerHour: 0 } }),
-      { seed: 1 },
-    );
+    const chatOnly = simulate(tinyChatConfig({ name: "desk", agents: { scheduled: new Array(24).fill(2), shrinkage: 0, concurrency: 1, costPerHour: 0 } }), {
+      seed: 1,
+    });
     expect(funnelRowsFromResults(chatOnly).map((row) => row.kind)).toEqual(["chatRequests", "chatsServed", "chatsAbandoned"]);
   });
 });

@@ -22,7 +22,13 @@ export interface FunnelRowsOptions {
  * //  { kind: "reached", step: "cart", count: 2986, … }, …, { kind: "abandoned", step: "cart", reason: "justBrowsing", count: 1156, … }, …]
  */
 export function funnelRowsFromResults(results: SimulationResults, options: FunnelRowsOptions = {}): FunnelRow[] {
-  const row = (kind: FunnelRow["kind"], count: number, step: string | null = null, reason: string | null = null, interval: number | null = null): FunnelRow => ({ kind, step, reason, interval, count });
+  const row = (
+    kind: FunnelRow["kind"],
+    count: number,
+    step: string | null = null,
+    reason: string | null = null,
+    interval: number | null = null,
+  ): FunnelRow => ({ kind, step, reason, interval, count });
   const rows: FunnelRow[] = [];
   if (results.kind === "store") {
     const { funnel } = results;
@@ -47,8 +53,17 @@ export function funnelRowsFromResults(results: SimulationResults, options: Funne
   if (options.byInterval) {
     const series = results.intervals;
     series.startSeconds.forEach((_, i) => {
-      if (results.kind === "store") rows.push(row("sessions", series.sessions[i], null, null, i), row("reached", series.carts[i], "cart", null, i), row("orders", series.orders[i], null, null, i));
-      rows.push(row("chatRequests", series.chatRequests[i], null, null, i), row("chatsServed", series.chatsServed[i], null, null, i), row("chatsAbandoned", series.chatsAbandoned[i], null, null, i));
+      if (results.kind === "store")
+        rows.push(
+          row("sessions", series.sessions[i], null, null, i),
+          row("reached", series.carts[i], "cart", null, i),
+          row("orders", series.orders[i], null, null, i),
+        );
+      rows.push(
+        row("chatRequests", series.chatRequests[i], null, null, i),
+        row("chatsServed", series.chatsServed[i], null, null, i),
+        row("chatsAbandoned", series.chatsAbandoned[i], null, null, i),
+      );
       if (results.kind === "store") rows.push(row("invitations", series.invitations[i], null, null, i));
     });
   }

@@ -1,13 +1,15 @@
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 import { holdoutLift } from "./holdoutLift.ts";
-import { emptyChatCounts, type ChatCounts } from "./observedChat.ts";
+import { type ChatCounts, emptyChatCounts } from "./observedChat.ts";
 
 const counts = (values: Partial<ChatCounts>): ChatCounts => ({ ...emptyChatCounts(), ...values });
 
 describe("holdoutLift", () => {
   it("holdoutLift(100,000 sessions, 2,360 orders; holdout 10,000 with 200; 1,350 chats) is (2.4% − 2%) ÷ 1.5% = 26.67 points", () => {
-    const lift = holdoutLift(counts({ sessions: 100_000, orders: 2360, holdoutSessions: 10_000, holdoutOrders: 200, sessionsWithChat: 1350, ordersWithChat: 675 }))!;
+    const lift = holdoutLift(
+      counts({ sessions: 100_000, orders: 2360, holdoutSessions: 10_000, holdoutOrders: 200, sessionsWithChat: 1350, ordersWithChat: 675 }),
+    )!;
     expect(lift.offeredRate).toBeCloseTo(0.024, 12);
     expect(lift.holdoutRate).toBeCloseTo(0.02, 12);
     expect(lift.perSessionPoints).toBeCloseTo(0.4, 10);
@@ -44,7 +46,16 @@ describe("holdoutLift", () => {
         const wouldChat = random() < chatShare;
         if (random() < (wouldChat ? withoutChat : others)) holdoutOrders++;
       }
-      const lift = holdoutLift(counts({ sessions: offered + held, orders: orders + holdoutOrders, holdoutSessions: held, holdoutOrders, sessionsWithChat: chats, ordersWithChat: chatOrders }))!;
+      const lift = holdoutLift(
+        counts({
+          sessions: offered + held,
+          orders: orders + holdoutOrders,
+          holdoutSessions: held,
+          holdoutOrders,
+          sessionsWithChat: chats,
+          ordersWithChat: chatOrders,
+        }),
+      )!;
       estimates.push(lift.points);
       errors.push(lift.standardErrorPoints);
       if (lift.lower <= trueLift && trueLift <= lift.upper) covered++;

@@ -37,7 +37,8 @@ export const HOLDOUT_LIFT_LEVEL = 0.95;
  */
 export function holdoutLift(counts: ChatCounts): HoldoutLift | null {
   const { sessions, orders, holdoutSessions, holdoutOrders, sessionsWithChat, ordersWithChat } = counts;
-  if (sessions === null || orders === null || holdoutSessions === null || holdoutOrders === null || sessionsWithChat === null || ordersWithChat === null) return null;
+  if (sessions === null || orders === null || holdoutSessions === null || holdoutOrders === null || sessionsWithChat === null || ordersWithChat === null)
+    return null;
   const offered = sessions - holdoutSessions;
   if (offered <= 0 || holdoutSessions <= 0 || sessionsWithChat <= 0) return null;
   const offeredRate = (orders - holdoutOrders) / offered;
@@ -54,5 +55,14 @@ export function holdoutLift(counts: ChatCounts): HoldoutLift | null {
   const standardError = Math.sqrt(Math.max(0, variance)) * 100;
   const z = normalQuantile(0.5 + HOLDOUT_LIFT_LEVEL / 2, 0, 1);
   const points = ratio * 100;
-  return { offeredRate, holdoutRate, perSessionPoints: perSession * 100, chatShare, points, standardErrorPoints: standardError, lower: points - z * standardError, upper: points + z * standardError };
+  return {
+    offeredRate,
+    holdoutRate,
+    perSessionPoints: perSession * 100,
+    chatShare,
+    points,
+    standardErrorPoints: standardError,
+    lower: points - z * standardError,
+    upper: points + z * standardError,
+  };
 }

@@ -1,13 +1,30 @@
-export { FUNNEL_CSV_HEADER, FUNNEL_KINDS, formatFunnelCsv, parseFunnelCsv, type FunnelKind, type FunnelRow } from "./funnelCsv.ts";
-export { funnelRowsFromResults, type FunnelRowsOptions } from "./funnelRowsFromResults.ts";
-export { observedFunnel, type ObservedFunnel, type ObservedStep } from "./observedFunnel.ts";
-export { planParameters, type CalibrationParameter, type ParameterPlan, type ParameterValue, type TargetCell } from "./calibrationParameters.ts";
-export { fitStatistics, simulatedFunnel, targetShares, type CalibrationStepRow, type FitStatistics, type SimulatedStep } from "./funnelFit.ts";
-export { calibrateScenario, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, type CalibrateOptions, type CalibrationResults, type CalibrationOutcome, type CalibratedValue } from "./calibrateScenario.ts";
-export { nelderMead, type NelderMeadOptions, type NelderMeadResult } from "./nelderMead.ts";
-export { chiSquareCdf, chiSquarePValue, regularizedGammaP } from "./chiSquareCdf.ts";
-export { calibratedScenarioText, type CalibratedTextOptions } from "./calibratedScenarioText.ts";
-export { CHAT_TARGETS, CHAT_TARGET_LABELS, chatTargetCounts, emptyChatCounts, observedChat, sumChatCounts, type ChatCounts, type ChatTarget } from "./observedChat.ts";
-export { holdoutLift, HOLDOUT_LIFT_LEVEL, type HoldoutLift } from "./holdoutLift.ts";
-export { planChatParameters, type ChatIdentifiability, type ChatParameterPlan } from "./chatParameters.ts";
+export { type CalibratedTextOptions, calibratedScenarioText } from "./calibratedScenarioText.ts";
+export {
+  type CalibratedValue,
+  type CalibrateOptions,
+  type CalibrationOutcome,
+  type CalibrationResults,
+  calibrateScenario,
+  DEFAULT_MAX_ITERATIONS,
+  DEFAULT_TOLERANCE,
+} from "./calibrateScenario.ts";
+export { type CalibrationParameter, type ParameterPlan, type ParameterValue, planParameters, type TargetCell } from "./calibrationParameters.ts";
 export { CHAT_ROW_STEP, chatFitStatistics, chatTargetShares, combineStatistics, simulatedChat } from "./chatFit.ts";
+export { type ChatIdentifiability, type ChatParameterPlan, planChatParameters } from "./chatParameters.ts";
+export { chiSquareCdf, chiSquarePValue, regularizedGammaP } from "./chiSquareCdf.ts";
+export { FUNNEL_CSV_HEADER, FUNNEL_KINDS, type FunnelKind, type FunnelRow, formatFunnelCsv, parseFunnelCsv } from "./funnelCsv.ts";
+export { type CalibrationStepRow, type FitStatistics, fitStatistics, type SimulatedStep, simulatedFunnel, targetShares } from "./funnelFit.ts";
+export { type FunnelRowsOptions, funnelRowsFromResults } from "./funnelRowsFromResults.ts";
+export { HOLDOUT_LIFT_LEVEL, type HoldoutLift, holdoutLift } from "./holdoutLift.ts";
+export { type NelderMeadOptions, type NelderMeadResult, nelderMead } from "./nelderMead.ts";
+export {
+  CHAT_TARGET_LABELS,
+  CHAT_TARGETS,
+  type ChatCounts,
+  type ChatTarget,
+  chatTargetCounts,
+  emptyChatCounts,
+  observedChat,
+  sumChatCounts,
+} from "./observedChat.ts";
+export { type ObservedFunnel, type ObservedStep, observedFunnel } from "./observedFunnel.ts";

@@ -3,7 +3,10 @@ import { nelderMead } from "./nelderMead.ts";
 
 describe("nelderMead", () => {
   it("nelderMead(quadratic) finds the minimum of a shifted paraboloid", async () => {
-    const result = await nelderMead(([x, y, z]) => (x - 1) ** 2 + 2 * (y + 2) ** 2 + 0.5 * (z - 0.3) ** 2, [0, 0, 0], { maxEvaluations: 1000, tolerance: 1e-14 });
+    const result = await nelderMead(([x, y, z]) => (x - 1) ** 2 + 2 * (y + 2) ** 2 + 0.5 * (z - 0.3) ** 2, [0, 0, 0], {
+      maxEvaluations: 1000,
+      tolerance: 1e-14,
+    });
     expect(result.converged).toBe(true);
     expect(result.x[0]).toBeCloseTo(1, 5);
     expect(result.x[1]).toBeCloseTo(-2, 5);

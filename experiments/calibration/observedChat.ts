@@ -57,11 +57,14 @@ export function observedChat(count: (kind: FunnelRow["kind"]) => number | null, 
   const counts = Object.fromEntries(Object.entries(KINDS).map(([key, kind]) => [key, count(kind)])) as unknown as ChatCounts;
   for (const [part, whole, partWords, wholeWords] of PARTS) {
     const [a, b] = [counts[part], counts[whole]];
-    if (a !== null && b !== null && a > b) problems.push(`invalid ${source} counts: ${a} ${partWords} but only ${b} ${wholeWords} (${partWords} cannot exceed ${wholeWords.replace(/ \(.*$/, "")})`);
+    if (a !== null && b !== null && a > b)
+      problems.push(`invalid ${source} counts: ${a} ${partWords} but only ${b} ${wholeWords} (${partWords} cannot exceed ${wholeWords.replace(/ \(.*$/, "")})`);
   }
   const { chatsServed: served, chatsAbandoned: abandoned, chatRequests: requests } = counts;
   if (served !== null && abandoned !== null && requests !== null && served + abandoned > requests) {
-    problems.push(`invalid ${source} counts: ${served} chats served and ${abandoned} abandoned but only ${requests} chat requests (served + abandoned cannot exceed requests)`);
+    problems.push(
+      `invalid ${source} counts: ${served} chats served and ${abandoned} abandoned but only ${requests} chat requests (served + abandoned cannot exceed requests)`,
+    );
   }
   return counts;
 }
@@ -69,7 +72,9 @@ export function observedChat(count: (kind: FunnelRow["kind"]) => number | null, 
 /** Sums chat counts (e.g. the replications of a simulation); a count is null only when null in every input. */
 export function sumChatCounts(all: readonly ChatCounts[]): ChatCounts {
   const keys = Object.keys(KINDS) as (keyof ChatCounts)[];
-  return Object.fromEntries(keys.map((key) => [key, all.reduce<number | null>((sum, counts) => (counts[key] === null ? sum : (sum ?? 0) + counts[key]!), null)])) as unknown as ChatCounts;
+  return Object.fromEntries(
+    keys.map((key) => [key, all.reduce<number | null>((sum, counts) => (counts[key] === null ? sum : (sum ?? 0) + counts[key]!), null)]),
+  ) as unknown as ChatCounts;
 }
 
 /** The chat outcome shares calibrate fits, each a binomial: `count` of `trials`. */

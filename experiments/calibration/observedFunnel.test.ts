@@ -26,7 +26,16 @@ describe("observedFunnel", () => {
 
   it("observedFunnel(...) takes reasons per step, derives continued from abandonments, sums interval rows and ignores product", () => {
     const observed = observedFunnel(
-      csv("sessions,,,0,600", "sessions,,,1,400", "reached,product,,,700", "reached,cart,,,80", "abandoned,cart,justBrowsing,,20", "abandoned,cart,totalNotVisibleUpfront,,5", "reached,account,,,50", "chatRequests,,,,9"),
+      csv(
+        "sessions,,,0,600",
+        "sessions,,,1,400",
+        "reached,product,,,700",
+        "reached,cart,,,80",
+        "abandoned,cart,justBrowsing,,20",
+        "abandoned,cart,totalNotVisibleUpfront,,5",
+        "reached,account,,,50",
+        "chatRequests,,,,9",
+      ),
       STEPS,
     );
     expect(observed.steps[0]).toMatchObject({ step: "browse", reached: 1000, continued: 80 });
@@ -41,10 +50,17 @@ describe("observedFunnel", () => {
   });
 
   it("observedFunnel(...) rejects chat counts that cannot be: more accepted than shown, more orders with chat than sessions with chat, served + abandoned above requests", () => {
-    const read = (...lines: string[]) => () => observedFunnel(csv("sessions,,,,1000", "reached,cart,,,80", ...lines), STEPS);
-    expect(read("invitations,,,,100", "invitationsAccepted,,,,120", "chatRequests,,,,130")).toThrow(/^invalid funnel CSV counts: 120 invitations accepted but only 100 shown \(invitations accepted cannot exceed shown\)$/);
+    const read =
+      (...lines: string[]) =>
+      () =>
+        observedFunnel(csv("sessions,,,,1000", "reached,cart,,,80", ...lines), STEPS);
+    expect(read("invitations,,,,100", "invitationsAccepted,,,,120", "chatRequests,,,,130")).toThrow(
+      /^invalid funnel CSV counts: 120 invitations accepted but only 100 shown \(invitations accepted cannot exceed shown\)$/,
+    );
     expect(read("sessionsWithChat,,,,10", "ordersWithChat,,,,11")).toThrow(/^invalid funnel CSV counts: 11 orders with chat but only 10 sessions with chat/);
-    expect(read("chatRequests,,,,10", "chatsServed,,,,8", "chatsAbandoned,,,,3")).toThrow(/^invalid funnel CSV counts: 8 chats served and 3 abandoned but only 10 chat requests/);
+    expect(read("chatRequests,,,,10", "chatsServed,,,,8", "chatsAbandoned,,,,3")).toThrow(
+      /^invalid funnel CSV counts: 8 chats served and 3 abandoned but only 10 chat requests/,
+    );
     expect(read("holdoutSessions,,,,1001")).toThrow(/^invalid funnel CSV counts: 1001 holdout sessions but only 1000 sessions/);
   });
 
@@ -54,7 +70,9 @@ describe("observedFunnel", () => {
   });
 
   it("observedFunnel(...) lists unknown steps and reasons and duplicate rows", () => {
-    expect(problemsOf(() => observedFunnel(csv("sessions,,,,10", "reached,paymnet,,,3", "abandoned,cart,bored,,2", "sessions,,,,11"), STEPS, "obs.csv"))).toEqual([
+    expect(
+      problemsOf(() => observedFunnel(csv("sessions,,,,10", "reached,paymnet,,,3", "abandoned,cart,bored,,2", "sessions,,,,11"), STEPS, "obs.csv")),
+    ).toEqual([
       'invalid obs.csv row 2 step: "paymnet" (steps of this scenario: browse, cart, account, payment, product)',
       'invalid obs.csv row 3 reason: "bored" (allowed: justBrowsing, extraCostsTooHigh, accountRequired, didNotTrustCardDetails, deliveryTooSlow, checkoutTooLongOrComplicated, totalNotVisibleUpfront, returnsPolicy, websiteErrors, tooFewPaymentMethods, cardDeclined, annoyedByChat)',
       "invalid obs.csv row 4: a second sessions row (each count may appear once)",
@@ -62,7 +80,15 @@ describe("observedFunnel", () => {
   });
 
   it("observedFunnel(...) rejects counts that cannot be: more continuing than reaching, reasons beyond the abandonments", () => {
-    expect(problemsOf(() => observedFunnel(csv("sessions,,,,100", "reached,cart,,,120", "reached,account,,,30", "abandoned,account,accountRequired,,40", "reached,payment,,,10"), STEPS, "obs.csv"))).toEqual([
+    expect(
+      problemsOf(() =>
+        observedFunnel(
+          csv("sessions,,,,100", "reached,cart,,,120", "reached,account,,,30", "abandoned,account,accountRequired,,40", "reached,payment,,,10"),
+          STEPS,
+          "obs.csv",
+        ),
+      ),
+    ).toEqual([
       "invalid obs.csv counts at browse: 120 continue but only 100 reached it (continuing cannot exceed reaching)",
       "invalid obs.csv counts at account: abandonments by reason add up to 40 but only 20 of 30 did not continue",
     ]);

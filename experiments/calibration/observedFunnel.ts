@@ -1,7 +1,7 @@
 import { ABANDONMENT_REASONS, type AbandonmentReason } from "../../sim/model/index.ts";
 import { ScenarioError } from "../scenario/ScenarioError.ts";
 import type { FunnelRow } from "./funnelCsv.ts";
-import { observedChat, type ChatCounts } from "./observedChat.ts";
+import { type ChatCounts, observedChat } from "./observedChat.ts";
 
 /** Pages the live store counts that are not steps of the simulated funnel (read, then ignored). */
 const PAGES_NOT_FITTED = ["product"] as const;
@@ -62,7 +62,9 @@ export function observedFunnel(rows: readonly FunnelRow[], stepNames: readonly s
     const key = `${row.kind}|${row.step ?? ""}|${row.reason ?? ""}`;
     const full = `${key}|${row.interval ?? ""}`;
     if (seen.has(full)) {
-      problems.push(`invalid ${where}: a second ${describeKey(row)} row${row.interval === null ? "" : ` for interval ${row.interval}`} (each count may appear once)`);
+      problems.push(
+        `invalid ${where}: a second ${describeKey(row)} row${row.interval === null ? "" : ` for interval ${row.interval}`} (each count may appear once)`,
+      );
       return;
     }
     seen.add(full);
@@ -94,13 +96,17 @@ export function observedFunnel(rows: readonly FunnelRow[], stepNames: readonly s
       notes.push(`step ${step} is not fitted: no sessions reached it`);
       return;
     }
-    if (continued > reached) problems.push(`invalid ${source} counts at ${step}: ${continued} continue but only ${reached} reached it (continuing cannot exceed reaching)`);
+    if (continued > reached)
+      problems.push(`invalid ${source} counts at ${step}: ${continued} continue but only ${reached} reached it (continuing cannot exceed reaching)`);
     if (reasons !== null && reasonTotal > reached - continued + 1e-9) {
-      problems.push(`invalid ${source} counts at ${step}: abandonments by reason add up to ${reasonTotal} but only ${reached - continued} of ${reached} did not continue`);
+      problems.push(
+        `invalid ${source} counts at ${step}: abandonments by reason add up to ${reasonTotal} but only ${reached - continued} of ${reached} did not continue`,
+      );
     }
     steps.push({ step, index, reached, continued, reasons });
   });
-  if (problems.length === 0 && steps.length === 0) problems.push(`invalid ${source}: no funnel step has a usable count (need sessions or reached rows for the steps ${stepNames.join(", ")})`);
+  if (problems.length === 0 && steps.length === 0)
+    problems.push(`invalid ${source}: no funnel step has a usable count (need sessions or reached rows for the steps ${stepNames.join(", ")})`);
   if (problems.length > 0) throw new ScenarioError(problems);
   return { steps, chat, notes };
 }

@@ -1,8 +1,8 @@
 // Test support only (not re-exported): a fast variant of the baseline store for calibration tests,
 // and observed funnel rows simulated from it.
 import { fileURLToPath } from "node:url";
-import { simulate, type SimulationResults } from "../../sim/model/index.ts";
-import { parseScenario, readDataFile, type LoadedScenario } from "../scenario/index.ts";
+import { type SimulationResults, simulate } from "../../sim/model/index.ts";
+import { type LoadedScenario, parseScenario, readDataFile } from "../scenario/index.ts";
 import type { FunnelRow } from "./funnelCsv.ts";
 import { funnelRowsFromResults } from "./funnelRowsFromResults.ts";
 
@@ -33,7 +33,11 @@ const FUNNEL_ONLY = new Set(["sessions", "reached", "abandoned", "orders"]);
 
 /** Funnel rows of several runs of a scenario with the given seeds, counts merged (whole period); chat rows only when asked for. */
 export function observedRows(loaded: LoadedScenario, seeds: readonly string[], byReason: boolean, chat = false): FunnelRow[] {
-  return mergeRows(seeds.map((seed) => simulate(loaded.config, { seed })), byReason, chat);
+  return mergeRows(
+    seeds.map((seed) => simulate(loaded.config, { seed })),
+    byReason,
+    chat,
+  );
 }
 
 /** The funnel rows of runs, counts merged (whole period); chat rows only when asked for. */

@@ -1,2 +1,2 @@
-export { measureChatLift, lift, type ChatLift, type ChatLiftRun, type Lift, type MeasureChatLiftOptions } from "./measureChatLift.ts";
+export { type ChatLift, type ChatLiftRun, type Lift, lift, type MeasureChatLiftOptions, measureChatLift } from "./measureChatLift.ts";
 export { withoutChatDesk } from "./withoutChatDesk.ts";

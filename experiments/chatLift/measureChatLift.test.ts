@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { simulateStore, type SessionRecord, type StoreModelConfig } from "../../sim/model/index.ts";
+import { type SessionRecord, type StoreModelConfig, simulateStore } from "../../sim/model/index.ts";
 import { CHAT_LIFT_TARGET, publishedFigure } from "../evidence/index.ts";
 import { loadScenario } from "../scenario/index.ts";
 import { lift, measureChatLift } from "./measureChatLift.ts";
@@ -40,7 +40,15 @@ describe("withoutChatDesk pairs sessions by id", () => {
   });
 
   it("reactive-only baseline: every shopper who did not chat has the same visit in both runs (same draws)", () => {
-    const keep = ({ segment, arrivedAtSeconds, outcome, step, cartValue, pageViews, formErrors }: SessionRecord) => ({ segment, arrivedAtSeconds, outcome, step, cartValue, pageViews, formErrors });
+    const keep = ({ segment, arrivedAtSeconds, outcome, step, cartValue, pageViews, formErrors }: SessionRecord) => ({
+      segment,
+      arrivedAtSeconds,
+      outcome,
+      step,
+      cartValue,
+      pageViews,
+      formErrors,
+    });
     let compared = 0;
     for (let id = 0; id < withDesk.length; id++) {
       if (withDesk[id].chatted) continue;

@@ -1,4 +1,4 @@
-import { simulateStore, type SessionRecord, type StoreModelConfig, type StoreResults } from "../../sim/model/index.ts";
+import { type SessionRecord, type StoreModelConfig, type StoreResults, simulateStore } from "../../sim/model/index.ts";
 import { tInterval } from "../stats/index.ts";
 import { withoutChatDesk } from "./withoutChatDesk.ts";
 
@@ -76,11 +76,18 @@ export function measureChatLift(config: StoreModelConfig, options: MeasureChatLi
   const naive = lift(rate(chatterOrders, chatters), rate(otherOrders, others));
   const interval = chatters >= 2 ? tInterval(differences) : null;
   const pointsInterval = interval?.lower == null || interval.upper == null ? null : { lower: interval.lower * 100, upper: interval.upper * 100 };
-  return { results: withDesk.results, lift: { chatters, nonChatters: others, causal: { ...causal, pointsInterval }, naive, explanation: explain(causal, naive) } };
+  return {
+    results: withDesk.results,
+    lift: { chatters, nonChatters: others, causal: { ...causal, pointsInterval }, naive, explanation: explain(causal, naive) },
+  };
 }
 
 /** Per session id: ordered (0/1) and had a chat answered (0/1). */
-function sessionOutcomes(config: StoreModelConfig, seed: string | number, onSession?: (record: SessionRecord) => void): { results: StoreResults; ordered: number[]; chatted: number[] } {
+function sessionOutcomes(
+  config: StoreModelConfig,
+  seed: string | number,
+  onSession?: (record: SessionRecord) => void,
+): { results: StoreResults; ordered: number[]; chatted: number[] } {
   const ordered: number[] = [];
   const chatted: number[] = [];
   const results = simulateStore(config, {

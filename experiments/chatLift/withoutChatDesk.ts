@@ -2,7 +2,12 @@ import type { StoreModelConfig } from "../../sim/model/index.ts";
 import { resolvePolicy } from "../../sim/policy/index.ts";
 
 /** The policy of a store without a chat desk: no "Need help?" button and no proactive rules. */
-const NO_CHAT_POLICY = resolvePolicy({ name: "no-chat", description: "counterfactual: the store without its chat desk", reactive: { enabled: false }, rules: [] });
+const NO_CHAT_POLICY = resolvePolicy({
+  name: "no-chat",
+  description: "counterfactual: the store without its chat desk",
+  reactive: { enabled: false },
+  rules: [],
+});
 
 /**
  * The same store with the chat desk removed: nobody can ask for help and nobody is invited, so no

@@ -1,6 +1,6 @@
 import type { ModelConfig } from "../../sim/model/index.ts";
+import { type CompareOptions, compareVariants, type Variant } from "./compareVariants.ts";
 import type { ComparisonResults } from "./comparisonTypes.ts";
-import { compareVariants, type CompareOptions, type Variant } from "./compareVariants.ts";
 
 export interface ComparisonGrid {
   kind: "comparisonGrid";
@@ -37,7 +37,13 @@ export async function compareGrid(variants: readonly Variant[], staffingLevels: 
     bestByLevel: levels.map(({ agentsScheduled, comparison }) => {
       const top = comparison.ranking[0];
       const verdict = comparison.verdicts.find((entry) => entry.variant === top.variant);
-      return { agentsScheduled, variant: top.variant, probabilityBest: top.probabilityBest, mean: top.mean, significantVsControl: verdict?.significant ?? false };
+      return {
+        agentsScheduled,
+        variant: top.variant,
+        probabilityBest: top.probabilityBest,
+        mean: top.mean,
+        significantVsControl: verdict?.significant ?? false,
+      };
     }),
   };
 }

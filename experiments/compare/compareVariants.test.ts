@@ -2,10 +2,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { simulate, type ModelConfig, type StoreResults } from "../../sim/model/index.ts";
+import { type ModelConfig, type StoreResults, simulate } from "../../sim/model/index.ts";
 import { abTestPlan } from "./abTestPlan.ts";
-import type { ComparisonResults } from "./comparisonTypes.ts";
 import { compareVariants, type Variant } from "./compareVariants.ts";
+import type { ComparisonResults } from "./comparisonTypes.ts";
 import { loadVariants } from "./loadVariants.ts";
 
 const BASELINE = resolve("experiments/scenarios/baseline.yaml");
@@ -66,7 +66,13 @@ describe("compareVariants", () => {
     const control = loaded.variants[0];
     const config = control.config as ModelConfig & { kind: "store" };
     const noAgents = { ...control, name: "no-agents", config: { ...config, agents: { ...config.agents, scheduled: config.agents.scheduled.map(() => 0) } } };
-    const result = await compareVariants([control, noAgents], { replications: 3, seed: 5, control: control.name, workers: 1, guardrails: ["meanWaitOfServedSeconds", "meanWaitSeconds"] });
+    const result = await compareVariants([control, noAgents], {
+      replications: 3,
+      seed: 5,
+      control: control.name,
+      workers: 1,
+      guardrails: ["meanWaitOfServedSeconds", "meanWaitSeconds"],
+    });
     // Before the fix a missing wait counted as 0 s: a "significant" improvement of about −30 s.
     const bug = result.differences.find((row) => row.metric === "meanWaitOfServedSeconds");
     expect(bug, `reported as ${JSON.stringify(bug?.difference)}`).toBeUndefined();

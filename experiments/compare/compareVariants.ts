@@ -1,9 +1,9 @@
 import type { ModelConfig } from "../../sim/model/index.ts";
-import type { LoadedScenario } from "../scenario/index.ts";
 import { DEFAULT_GUARDRAILS, kpi } from "../kpis/index.ts";
 import type { RunTasksOptions } from "../parallel/index.ts";
 import { replicationSeed, summariseKpis } from "../replications/index.ts";
-import { adjustPValues, DEFAULT_CONFIDENCE_LEVEL, probabilityBest, type Correction } from "../stats/index.ts";
+import type { LoadedScenario } from "../scenario/index.ts";
+import { adjustPValues, type Correction, DEFAULT_CONFIDENCE_LEVEL, probabilityBest } from "../stats/index.ts";
 import type { ComparisonResults } from "./comparisonTypes.ts";
 import { comparisonVerdict } from "./comparisonVerdict.ts";
 import { pairedDifferences } from "./pairedDifferences.ts";
@@ -56,12 +56,25 @@ export async function compareVariants(variants: readonly Variant[], options: Com
   const names = variants.map((variant) => variant.name);
   const { differences, notComparable } = pairedDifferences([primary, ...guardrails], primary.key, names, controlIndex, complete.length, values, level);
   const primaryRows = differences.filter((row) => row.primary);
-  adjustPValues(primaryRows.map((row) => row.pValue), correction).forEach((adjusted, i) => {
+  adjustPValues(
+    primaryRows.map((row) => row.pValue),
+    correction,
+  ).forEach((adjusted, i) => {
     primaryRows[i].adjustedPValue = adjusted;
     primaryRows[i].significant = adjusted < 1 - level;
   });
-  const ranking = rankVariants(names, variants.map((_, v) => values(primary.key, v)), primary.direction === "lower");
-  const { verdicts, verdict } = comparisonVerdict(primary, primaryRows, ranking, { control: options.control, correction, level, completeReplications: complete.length, currency: options.currency });
+  const ranking = rankVariants(
+    names,
+    variants.map((_, v) => values(primary.key, v)),
+    primary.direction === "lower",
+  );
+  const { verdicts, verdict } = comparisonVerdict(primary, primaryRows, ranking, {
+    control: options.control,
+    correction,
+    level,
+    completeReplications: complete.length,
+    currency: options.currency,
+  });
 
   return {
     kind: "comparison",
@@ -74,7 +87,12 @@ export async function compareVariants(variants: readonly Variant[], options: Com
     seeds: complete.map((r) => replicationSeed(options.seed, r)),
     correction,
     control: options.control,
-    variants: variants.map((variant, v) => ({ name: variant.name, policy: variant.policy, scenarioHash: variant.scenarioHash, kpis: paired[v].length > 0 ? summariseKpis(paired[v], level) : {} })),
+    variants: variants.map((variant, v) => ({
+      name: variant.name,
+      policy: variant.policy,
+      scenarioHash: variant.scenarioHash,
+      kpis: paired[v].length > 0 ? summariseKpis(paired[v], level) : {},
+    })),
     differences,
     notComparable,
     ranking,
@@ -93,7 +111,13 @@ export async function compareVariants(variants: readonly Variant[], options: Com
  */
 function rankVariants(names: readonly string[], primaryValues: readonly (number | null)[][], lowerIsBetter: boolean): ComparisonResults["ranking"] {
   const contested = (primaryValues[0] ?? []).map((_, i) => i).filter((i) => primaryValues.every((variantValues) => variantValues[i] !== null));
-  const best = contested.length > 0 ? probabilityBest(primaryValues.map((variantValues) => contested.map((i) => variantValues[i]!)), !lowerIsBetter) : names.map(() => 0);
+  const best =
+    contested.length > 0
+      ? probabilityBest(
+          primaryValues.map((variantValues) => contested.map((i) => variantValues[i]!)),
+          !lowerIsBetter,
+        )
+      : names.map(() => 0);
   return names
     .map((name, v) => ({ variant: name, probabilityBest: best[v], mean: mean(primaryValues[v]) }))
     .sort((a, b) => compareMeans(a.mean, b.mean, lowerIsBetter));

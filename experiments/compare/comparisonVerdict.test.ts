@@ -6,9 +6,20 @@ import { comparisonVerdict } from "./comparisonVerdict.ts";
 const primary = kpi("conversionRate");
 function row(variant: string, mean: number, adjustedPValue: number): VariantDifference {
   return {
-    variant, metric: primary.key, label: primary.label, unit: primary.unit, direction: primary.direction,
+    variant,
+    metric: primary.key,
+    label: primary.label,
+    unit: primary.unit,
+    direction: primary.direction,
     difference: { mean, lower: mean - 0.001, upper: mean + 0.001, halfWidth: 0.001, standardDeviation: 0.0012, n: 8 },
-    relativeLift: null, pValue: adjustedPValue, adjustedPValue, significant: adjustedPValue < 0.05, unpairedHalfWidth: null, pairs: 8, missingPairs: 0, primary: true,
+    relativeLift: null,
+    pValue: adjustedPValue,
+    adjustedPValue,
+    significant: adjustedPValue < 0.05,
+    unpairedHalfWidth: null,
+    pairs: 8,
+    missingPairs: 0,
+    primary: true,
   };
 }
 const ranking = [

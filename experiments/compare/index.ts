@@ -1,6 +1,6 @@
-export { compareVariants, DEFAULT_PRIMARY_METRIC, DEFAULT_CORRECTION, type Variant, type CompareOptions } from "./compareVariants.ts";
-export { loadVariants, deepMerge, type LoadedVariants } from "./loadVariants.ts";
-export { abTestPlan, AB_TEST_FORMULA, type AbTestPlan, type AbTestPlanRow, type AbTestPlanOptions } from "./abTestPlan.ts";
-export { formatDifference } from "./formatDifference.ts";
+export { AB_TEST_FORMULA, type AbTestPlan, type AbTestPlanOptions, type AbTestPlanRow, abTestPlan } from "./abTestPlan.ts";
+export { type ComparisonGrid, compareGrid, withConstantStaffing } from "./compareGrid.ts";
+export { type CompareOptions, compareVariants, DEFAULT_CORRECTION, DEFAULT_PRIMARY_METRIC, type Variant } from "./compareVariants.ts";
 export type { ComparisonResults, VariantDifference, VariantSummary } from "./comparisonTypes.ts";
-export { compareGrid, withConstantStaffing, type ComparisonGrid } from "./compareGrid.ts";
+export { formatDifference } from "./formatDifference.ts";
+export { deepMerge, type LoadedVariants, loadVariants } from "./loadVariants.ts";

@@ -15,6 +15,8 @@ describe("loadVariants", () => {
   ])("loadVariants refuses a comparison file that %s, in one house-format line", (_, name, text) => {
     writeFileSync(join(folder, "self.yaml"), "scenario: self.yaml\nvariants:\n  - name: a\n  - name: b\n");
     writeFileSync(join(folder, name), text);
-    expect(problemsOf(() => loadVariants(join(folder, name), []))).toEqual(['invalid scenario: "self.yaml" (must name a scenario file, not a comparison file)']);
+    expect(problemsOf(() => loadVariants(join(folder, name), []))).toEqual([
+      'invalid scenario: "self.yaml" (must name a scenario file, not a comparison file)',
+    ]);
   });
 });

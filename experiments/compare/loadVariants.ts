@@ -2,7 +2,7 @@ import { basename, dirname, extname, resolve } from "node:path";
 import { z } from "zod";
 import { strict, text } from "../scenario/fields.ts";
 import { formatIssues } from "../scenario/formatIssues.ts";
-import { parseScenario, readDataFile, ScenarioError, type LoadedScenario } from "../scenario/index.ts";
+import { type LoadedScenario, parseScenario, readDataFile, ScenarioError } from "../scenario/index.ts";
 import type { Variant } from "./compareVariants.ts";
 
 /** A comparison file: a base scenario and the variants to run against it. */
@@ -15,7 +15,10 @@ const comparisonFileSchema = strict({
       strict({
         name: text("variant name, unique"),
         policy: z.string().optional().describe("policy file (relative to this file); default: the scenario's policy"),
-        overrides: z.record(z.string(), z.unknown()).optional().describe("scenario settings to change (deep-merged), e.g. {pricing: {freeShippingThreshold: 50}}"),
+        overrides: z
+          .record(z.string(), z.unknown())
+          .optional()
+          .describe("scenario settings to change (deep-merged), e.g. {pricing: {freeShippingThreshold: 50}}"),
       }),
     )
     .min(2, { error: "must list at least 2 variants" }),
@@ -57,16 +60,24 @@ function fromComparisonFile(path: string, data: object, days?: number, maxSessio
   const raw = readDataFile(scenarioPath, "scenario file") as Record<string, unknown>;
   // A comparison naming itself (or another comparison) would otherwise fail the scenario schema with a
   // message about fields the user never wrote.
-  if (isComparison(raw)) throw new ScenarioError([`invalid scenario: ${JSON.stringify(parsed.data.scenario)} (must name a scenario file, not a comparison file)`], `comparison file ${path}`);
+  if (isComparison(raw))
+    throw new ScenarioError(
+      [`invalid scenario: ${JSON.stringify(parsed.data.scenario)} (must name a scenario file, not a comparison file)`],
+      `comparison file ${path}`,
+    );
   const variants = parsed.data.variants.map((spec) => {
     const merged = spec.overrides === undefined ? raw : deepMerge(raw, spec.overrides);
-    const loaded = parseScenario(merged, { path: scenarioPath, overrides: { days, maxSessions, warmupSeconds, policy: spec.policy === undefined ? undefined : resolve(folder, spec.policy) } });
+    const loaded = parseScenario(merged, {
+      path: scenarioPath,
+      overrides: { days, maxSessions, warmupSeconds, policy: spec.policy === undefined ? undefined : resolve(folder, spec.policy) },
+    });
     return { ...toVariant(loaded, spec.name), name: spec.name };
   });
   const names = new Set(variants.map((variant) => variant.name));
   if (names.size !== variants.length) throw new ScenarioError(["invalid variants: names must be unique"], `comparison file ${path}`);
   const control = parsed.data.control ?? variants[0].name;
-  if (!names.has(control)) throw new ScenarioError([`invalid control: ${JSON.stringify(control)} (variants: ${[...names].join(", ")})`], `comparison file ${path}`);
+  if (!names.has(control))
+    throw new ScenarioError([`invalid control: ${JSON.stringify(control)} (variants: ${[...names].join(", ")})`], `comparison file ${path}`);
   const base = parseScenario(raw, { path: scenarioPath, overrides: { days, maxSessions, warmupSeconds } });
   return { base, variants, control, primaryMetric: parsed.data.primaryMetric };
 }
@@ -80,11 +91,13 @@ function toVariant(loaded: LoadedScenario, fallbackName: string): Variant {
 function uniqueNames(variants: Variant[]): Variant[] {
   const seen = new Map<string, number>();
   const hashes = new Set<string>();
-  return variants.filter((variant) => !hashes.has(variant.scenarioHash) && hashes.add(variant.scenarioHash)).map((variant) => {
-    const count = seen.get(variant.name) ?? 0;
-    seen.set(variant.name, count + 1);
-    return count === 0 ? variant : { ...variant, name: `${variant.name}#${count + 1}` };
-  });
+  return variants
+    .filter((variant) => !hashes.has(variant.scenarioHash) && hashes.add(variant.scenarioHash))
+    .map((variant) => {
+      const count = seen.get(variant.name) ?? 0;
+      seen.set(variant.name, count + 1);
+      return count === 0 ? variant : { ...variant, name: `${variant.name}#${count + 1}` };
+    });
 }
 
 /** Objects merge key by key; anything else (numbers, arrays) is replaced. */

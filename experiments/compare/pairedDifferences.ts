@@ -35,7 +35,12 @@ export function pairedDifferences(
       const pairs = presentPairs(values(definition.key, v), controlValues);
       if (pairs.treatment.length === 0) {
         if (pairs.missingInTreatment < completeCount || pairs.missingInControl < completeCount) {
-          notComparable.push({ variant: variantNames[v], metric: definition.key, missingInVariant: pairs.missingInTreatment, missingInControl: pairs.missingInControl });
+          notComparable.push({
+            variant: variantNames[v],
+            metric: definition.key,
+            missingInVariant: pairs.missingInTreatment,
+            missingInControl: pairs.missingInControl,
+          });
         }
         continue;
       }

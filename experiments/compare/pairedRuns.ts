@@ -1,5 +1,5 @@
 import type { ModelConfig, SimulationResults } from "../../sim/model/index.ts";
-import { runTasks, type RunTasksOptions } from "../parallel/index.ts";
+import { type RunTasksOptions, runTasks } from "../parallel/index.ts";
 import { replicationSeed } from "../replications/index.ts";
 import type { ComparisonResults } from "./comparisonTypes.ts";
 

@@ -3,7 +3,13 @@ import { presentPairs } from "./presentPairs.ts";
 
 describe("presentPairs", () => {
   it("presentPairs(t, c) keeps only replications where both have a value and counts the missing on each side", () => {
-    expect(presentPairs([3, null, 5, null], [1, 2, null, null])).toEqual({ treatment: [3], control: [1], missingInTreatment: 2, missingInControl: 2, droppedPairs: 3 });
+    expect(presentPairs([3, null, 5, null], [1, 2, null, null])).toEqual({
+      treatment: [3],
+      control: [1],
+      missingInTreatment: 2,
+      missingInControl: 2,
+      droppedPairs: 3,
+    });
   });
 
   it("presentPairs(t, c) never turns a missing value into 0", () => {

@@ -19,7 +19,8 @@ export interface PresentPairs {
  * presentPairs([3, null, 5], [1, 2, null]) // {treatment: [3], control: [1], missingInTreatment: 1, missingInControl: 1, droppedPairs: 2}
  */
 export function presentPairs(treatment: readonly (number | null)[], control: readonly (number | null)[]): PresentPairs {
-  if (treatment.length !== control.length) throw new RangeError(`invalid paired samples: ${treatment.length} and ${control.length} values (must be equally many)`);
+  if (treatment.length !== control.length)
+    throw new RangeError(`invalid paired samples: ${treatment.length} and ${control.length} values (must be equally many)`);
   const pairs: PresentPairs = { treatment: [], control: [], missingInTreatment: 0, missingInControl: 0, droppedPairs: 0 };
   treatment.forEach((value, r) => {
     const base = control[r];

@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Queue } from "bullmq";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ModelConfig } from "../../sim/model/index.ts";
 import { runTasks, type SimulationTask } from "../parallel/index.ts";
 import { BROKEN_CONFIG, tinyChatConfig } from "../parallel/testing/tinyChatConfig.ts";
 import { queueName } from "./codeVersion.ts";
 import { QueueBackend } from "./QueueBackend.ts";
 import { QueueError } from "./QueueError.ts";
-import { parseQueueUrl } from "./queueUrl.ts";
 import { QueueWorker } from "./QueueWorker.ts";
-import { startRedis, type RedisServer } from "./testing/redisServer.ts";
+import { parseQueueUrl } from "./queueUrl.ts";
+import { type RedisServer, startRedis } from "./testing/redisServer.ts";
 
 const good = tinyChatConfig({ patienceSeconds: { kind: "exponential", mean: 90 } });
 const broken = BROKEN_CONFIG;
@@ -123,13 +123,23 @@ describe("QueueBackend with Redis going away", () => {
     const server = await startRedis();
     const target = parseQueueUrl(server.url);
     const v = version();
-    const slow = { ...good, horizon: { days: 1, intervalSeconds: 3600 }, chatRatesPerSecond: new Array(24).fill(0.3), agents: { ...good.agents, scheduled: new Array(24).fill(40) } };
+    const slow = {
+      ...good,
+      horizon: { days: 1, intervalSeconds: 3600 },
+      chatRatesPerSecond: new Array(24).fill(0.3),
+      agents: { ...good.agents, scheduled: new Array(24).fill(40) },
+    };
     const tasks = tasksOf(slow, [1, 2, 3, 4, 5, 6, 7, 8]);
     const worker = await QueueWorker.start(target, { version: v, concurrency: 1, lockSeconds: 2 });
     const backend = await QueueBackend.open(target, { version: v, lostAfterSeconds: 20 });
     try {
       let restarted: Promise<void> | undefined;
-      const remote = await runTasks(tasks, { backend, onProgress: (finished) => void (finished === 2 && (restarted ??= server.restart())) });
+      const remote = await runTasks(tasks, {
+        backend,
+        onProgress: (finished) => {
+          if (finished === 2) restarted ??= server.restart();
+        },
+      });
       await restarted;
       expect(remote.map((outcome) => outcome.state)).toEqual(new Array(8).fill("completed"));
       expect(JSON.stringify(remote)).toBe(JSON.stringify(await runTasks(tasks, { workers: 1 })));

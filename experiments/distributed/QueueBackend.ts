@@ -100,7 +100,9 @@ export class QueueBackend implements TaskBackend {
     this.#queue.on("error", () => {});
     this.#events.on("error", () => {});
     this.#client.on("error", () => {});
-    this.#events.on("completed", ({ jobId, returnvalue }) => this.#route(jobId, (run, index) => run.finish({ state: "completed", index, results: decodeResults(returnvalue as unknown as string) })));
+    this.#events.on("completed", ({ jobId, returnvalue }) =>
+      this.#route(jobId, (run, index) => run.finish({ state: "completed", index, results: decodeResults(returnvalue as unknown as string) })),
+    );
     this.#events.on("failed", ({ jobId, failedReason }) => this.#route(jobId, (run, index) => run.finish({ state: "errored", index, error: failedReason })));
   }
 
@@ -114,7 +116,11 @@ export class QueueBackend implements TaskBackend {
     await checkQueue(target, timeoutSeconds);
     const backend = new QueueBackend(target, options, options.version ?? codeVersion());
     try {
-      await withTimeout(Promise.all([backend.#queue.waitUntilReady(), backend.#events.waitUntilReady(), backend.#client.connect()]), timeoutSeconds, `cannot use the queue at ${target.display}: no answer within ${timeoutSeconds} s`);
+      await withTimeout(
+        Promise.all([backend.#queue.waitUntilReady(), backend.#events.waitUntilReady(), backend.#client.connect()]),
+        timeoutSeconds,
+        `cannot use the queue at ${target.display}: no answer within ${timeoutSeconds} s`,
+      );
       await backend.#checkWorkers();
     } catch (error) {
       await backend.close({ keepResults: true });
@@ -209,7 +215,9 @@ export class QueueBackend implements TaskBackend {
     if (workers.some((worker) => worker.version === this.version)) return;
     if (workers.length > 0) {
       const versions = [...new Set(workers.map((worker) => worker.version))].join(", ");
-      throw new QueueError(`cannot use the queue at ${this.target.display}: its ${workers.length} worker${workers.length > 1 ? "s run" : " runs"} convsim ${versions}, this is ${this.version} (start workers from the same checkout)`);
+      throw new QueueError(
+        `cannot use the queue at ${this.target.display}: its ${workers.length} worker${workers.length > 1 ? "s run" : " runs"} convsim ${versions}, this is ${this.version} (start workers from the same checkout)`,
+      );
     }
     this.#log(`no worker is connected to ${this.target.display} yet: tasks wait until one starts (convsim worker --queue ${this.target.display})`);
   }
@@ -232,7 +240,12 @@ export class QueueBackend implements TaskBackend {
           // and would then be "completed" without its results.
           const state = await this.#queue.getJobState(id);
           if (state === "unknown") {
-            await this.#queue.add("task", run.jobs[index], { attempts: 1, jobId: id, removeOnComplete: { age: this.#keepSeconds }, removeOnFail: { age: this.#keepSeconds } });
+            await this.#queue.add("task", run.jobs[index], {
+              attempts: 1,
+              jobId: id,
+              removeOnComplete: { age: this.#keepSeconds },
+              removeOnFail: { age: this.#keepSeconds },
+            });
             return;
           }
           if (state !== "completed" && state !== "failed") return;
@@ -269,9 +282,13 @@ export class QueueBackend implements TaskBackend {
         for (const run of [...this.#runs.values()]) await withTimeout(this.#lookUp(run, false), this.#lostAfterSeconds, "no answer");
       }
     } catch (error) {
-      if (++this.#failedPings === 1) this.#log(`queue at ${this.target.display} does not answer (${(error as Error).message}): waiting up to ${this.#lostAfterSeconds} s`);
+      if (++this.#failedPings === 1)
+        this.#log(`queue at ${this.target.display} does not answer (${(error as Error).message}): waiting up to ${this.#lostAfterSeconds} s`);
       if (this.#failedPings * (WATCH_INTERVAL_MS / 1000) >= this.#lostAfterSeconds) {
-        const lost = new QueueError(`lost the queue at ${this.target.display}: no answer for ${this.#lostAfterSeconds} s (results computed so far stay in Redis; run the same command again to continue)`, 1);
+        const lost = new QueueError(
+          `lost the queue at ${this.target.display}: no answer for ${this.#lostAfterSeconds} s (results computed so far stay in Redis; run the same command again to continue)`,
+          1,
+        );
         for (const run of [...this.#runs.values()]) run.fail(lost);
       }
     } finally {

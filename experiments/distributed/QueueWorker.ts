@@ -1,14 +1,14 @@
 import { hostname } from "node:os";
-import { UnrecoverableError, Worker, type Job } from "bullmq";
+import { type Job, UnrecoverableError, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import type { SimulationResults } from "../../sim/model/index.ts";
 import { defaultWorkers, TaskPool } from "../parallel/index.ts";
 import { codeVersion, queueName } from "./codeVersion.ts";
 import type { QueueTarget } from "./queueUrl.ts";
 import { checkQueue, DEFAULT_CONNECT_TIMEOUT_SECONDS, redisOptions } from "./redisConnection.ts";
-import { withTimeout } from "./withTimeout.ts";
 import { decodeTask, encodeResults, type TaskJobData } from "./taskCodec.ts";
-import { announceWorker, withdrawWorker, WORKER_TTL_SECONDS, type WorkerInfo } from "./workerRegistry.ts";
+import { withTimeout } from "./withTimeout.ts";
+import { announceWorker, WORKER_TTL_SECONDS, type WorkerInfo, withdrawWorker } from "./workerRegistry.ts";
 
 export interface QueueWorkerOptions {
   /** Tasks run at once, each on its own thread (default: one per core). */
@@ -115,7 +115,7 @@ export class QueueWorker {
   }
 
   async #process(job: Job<TaskJobData, string>): Promise<string> {
-    let task;
+    let task: ReturnType<typeof decodeTask>;
     try {
       task = decodeTask(job.data, this.info.version);
     } catch (error) {

@@ -5,12 +5,25 @@ import { hidePassword, parseQueueUrl } from "./queueUrl.ts";
 describe("parseQueueUrl", () => {
   it("reads host, port, database, user and percent-encoded password; the display hides the password", () => {
     const target = parseQueueUrl("redis://team:p%40ss%2Fword@redis.internal:6380/3");
-    expect(target).toEqual({ display: "redis://team:***@redis.internal:6380/3", host: "redis.internal", port: 6380, db: 3, username: "team", password: "p@ss/word", tls: false });
+    expect(target).toEqual({
+      display: "redis://team:***@redis.internal:6380/3",
+      host: "redis.internal",
+      port: 6380,
+      db: 3,
+      username: "team",
+      password: "p@ss/word",
+      tls: false,
+    });
   });
 
   it("defaults to port 6379 and database 0; rediss:// asks for TLS; a password without user is Redis's default user", () => {
     expect(parseQueueUrl("redis://localhost")).toMatchObject({ host: "localhost", port: 6379, db: 0, tls: false, display: "redis://localhost/0" });
-    expect(parseQueueUrl("rediss://:secret@cache.example.com")).toMatchObject({ tls: true, username: undefined, password: "secret", display: "rediss://:***@cache.example.com/0" });
+    expect(parseQueueUrl("rediss://:secret@cache.example.com")).toMatchObject({
+      tls: true,
+      username: undefined,
+      password: "secret",
+      display: "rediss://:***@cache.example.com/0",
+    });
     expect(parseQueueUrl("redis://[::1]:7000")).toMatchObject({ host: "::1", port: 7000 });
   });
 

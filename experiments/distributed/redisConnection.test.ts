@@ -1,8 +1,8 @@
-import { createServer, type AddressInfo, type Socket } from "node:net";
+import { type AddressInfo, createServer, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseQueueUrl } from "./queueUrl.ts";
 import { checkQueue } from "./redisConnection.ts";
-import { startRedis, type RedisServer } from "./testing/redisServer.ts";
+import { type RedisServer, startRedis } from "./testing/redisServer.ts";
 
 let secured: RedisServer;
 beforeAll(async () => {
@@ -26,7 +26,9 @@ describe("checkQueue", () => {
 
   it("a wrong or missing password: one line, exit 2, password hidden", async () => {
     const wrong = await failure(`redis://:nope@127.0.0.1:${secured.port}`);
-    expect(wrong.message).toBe(`cannot use the queue at redis://:***@127.0.0.1:${secured.port}/0: authentication failed (check the user and password in the URL)`);
+    expect(wrong.message).toBe(
+      `cannot use the queue at redis://:***@127.0.0.1:${secured.port}/0: authentication failed (check the user and password in the URL)`,
+    );
     expect(wrong.exitCode).toBe(2);
     expect((await failure(`redis://127.0.0.1:${secured.port}`)).message).toMatch(/authentication failed/);
   });
@@ -51,7 +53,9 @@ describe("checkQueue", () => {
       expect(error.message).toBe(`cannot use the queue at redis://127.0.0.1:${port}/0: no answer (no answer within 1 s)`);
       expect(error.exitCode).toBe(2);
     } finally {
-      sockets.forEach((socket) => socket.destroy());
+      sockets.forEach((socket) => {
+        socket.destroy();
+      });
       await new Promise((resolve) => silent.close(resolve));
     }
   });

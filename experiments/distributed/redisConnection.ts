@@ -36,12 +36,22 @@ export function redisOptions(target: QueueTarget, connectTimeoutSeconds = DEFAUL
  * Redis. Run before anything is queued or written, so a bad `--queue` costs nothing.
  */
 export async function checkQueue(target: QueueTarget, timeoutSeconds = DEFAULT_CONNECT_TIMEOUT_SECONDS): Promise<void> {
-  const client = new Redis({ ...redisOptions(target, timeoutSeconds), lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+  const client = new Redis({
+    ...redisOptions(target, timeoutSeconds),
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+  });
   // The cause (refused, wrong password) arrives as an event; the awaited call then only says "closed".
   let cause: unknown;
   client.on("error", (error) => (cause ??= error));
   try {
-    await withTimeout(client.connect().then(() => client.ping()), timeoutSeconds, `no answer within ${timeoutSeconds} s`);
+    await withTimeout(
+      client.connect().then(() => client.ping()),
+      timeoutSeconds,
+      `no answer within ${timeoutSeconds} s`,
+    );
   } catch (error) {
     throw new QueueError(`cannot use the queue at ${target.display}: ${reason(cause ?? error)}`);
   } finally {

@@ -18,7 +18,14 @@ describe("taskCodec", () => {
   });
 
   it("encodeTasks serializes a config shared by several tasks once (same hash and bytes)", () => {
-    const jobs = encodeTasks([{ config, seed: 1 }, { config, seed: 2 }, { config: { ...config, name: "other" }, seed: 1 }], "v1");
+    const jobs = encodeTasks(
+      [
+        { config, seed: 1 },
+        { config, seed: 2 },
+        { config: { ...config, name: "other" }, seed: 1 },
+      ],
+      "v1",
+    );
     expect(jobs[0].configHash).toBe(jobs[1].configHash);
     expect(jobs[2].configHash).not.toBe(jobs[0].configHash);
   });
@@ -31,12 +38,25 @@ describe("taskCodec", () => {
   });
 
   it("runId depends on the version, every task's config, seed and labels, and their order", () => {
-    const tasks = [{ config, seed: 1 }, { config, seed: 2 }];
+    const tasks = [
+      { config, seed: 1 },
+      { config, seed: 2 },
+    ];
     const id = runId(encodeTasks(tasks, "v1"));
     expect(id).toMatch(/^[0-9a-f]{20}$/);
     expect(runId(encodeTasks(tasks, "v1"))).toBe(id);
     expect(runId(encodeTasks(tasks, "v2"))).not.toBe(id);
     expect(runId(encodeTasks([...tasks].reverse(), "v1"))).not.toBe(id);
-    expect(runId(encodeTasks([{ config, seed: 1, world: 0 }, { config, seed: 2 }], "v1"))).not.toBe(id);
+    expect(
+      runId(
+        encodeTasks(
+          [
+            { config, seed: 1, world: 0 },
+            { config, seed: 2 },
+          ],
+          "v1",
+        ),
+      ),
+    ).not.toBe(id);
   });
 });

@@ -1,3 +1,3 @@
-export { PUBLISHED_FIGURES, publishedFigure, type PublishedFigure } from "./publishedFigures.ts";
-export { CHAT_LIFT_TARGET, PARAMETER_SOURCES, citation, covers, sourceOf, splitPath, type ParameterSource, type SourceKind } from "./parameterSources.ts";
-export { methodologyNotes, parameterEvidence, type CitedFigure, type ParameterEvidence } from "./parameterEvidence.ts";
+export { type CitedFigure, methodologyNotes, type ParameterEvidence, parameterEvidence } from "./parameterEvidence.ts";
+export { CHAT_LIFT_TARGET, citation, covers, PARAMETER_SOURCES, type ParameterSource, type SourceKind, sourceOf, splitPath } from "./parameterSources.ts";
+export { PUBLISHED_FIGURES, type PublishedFigure, publishedFigure } from "./publishedFigures.ts";

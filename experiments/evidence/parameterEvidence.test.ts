@@ -19,12 +19,16 @@ describe("methodologyNotes", () => {
     const evidence = parameterEvidence("store");
     const [counts, assumptions, chat] = methodologyNotes(evidence);
     const assumed = evidence.filter((entry) => entry.kind === "assumption").length;
-    expect(counts).toMatch(new RegExp(`^${evidence.length} behavioural parameters: \\d+ published, \\d+ calibrated to published figures, ${assumed} assumptions\\.$`));
+    expect(counts).toMatch(
+      new RegExp(`^${evidence.length} behavioural parameters: \\d+ published, \\d+ calibrated to published figures, ${assumed} assumptions\\.$`),
+    );
     expect(assumptions).toContain("segments[*].techComfort (0.3-0.9)");
     expect(chat).toMatch(/percentage points.*within 10-22 points/);
   });
 
   it("chat-only evidence has no assumptions and no chat lift line", () => {
-    expect(methodologyNotes(parameterEvidence("chatOnly"))).toEqual(["5 behavioural parameters: 3 published, 2 calibrated to published figures, 0 assumptions."]);
+    expect(methodologyNotes(parameterEvidence("chatOnly"))).toEqual([
+      "5 behavioural parameters: 3 published, 2 calibrated to published figures, 0 assumptions.",
+    ]);
   });
 });

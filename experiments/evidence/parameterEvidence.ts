@@ -51,7 +51,9 @@ export function methodologyNotes(evidence: readonly ParameterEvidence[]): string
     `${evidence.length} behavioural parameters: ${count("published")} published, ${count("calibrated")} calibrated to published figures, ${assumptions.length} assumptions.`,
   ];
   if (assumptions.length > 0) {
-    lines.push(`Assumptions (plausible range): ${assumptions.map((entry) => `${entry.path} (${entry.range ? `${entry.range.low}-${entry.range.high}` : "no range"})`).join("; ")}.`);
+    lines.push(
+      `Assumptions (plausible range): ${assumptions.map((entry) => `${entry.path} (${entry.range ? `${entry.range.low}-${entry.range.high}` : "no range"})`).join("; ")}.`,
+    );
   }
   if (evidence.some((entry) => entry.figures.some((figure) => figure.id === CHAT_LIFT_TARGET.figure))) {
     lines.push(

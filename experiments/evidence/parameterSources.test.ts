@@ -16,7 +16,8 @@ const contactCentre = loadScenario(`${scenariosDir}contact-center.yaml`).scenari
 function numericLeaves(value: unknown, path = ""): string[] {
   if (typeof value === "number") return [path];
   if (Array.isArray(value)) return value.flatMap((item, index) => numericLeaves(item, `${path}[${index}]`));
-  if (value !== null && typeof value === "object") return Object.entries(value).flatMap(([key, item]) => numericLeaves(item, path === "" ? key : `${path}.${key}`));
+  if (value !== null && typeof value === "object")
+    return Object.entries(value).flatMap(([key, item]) => numericLeaves(item, path === "" ? key : `${path}.${key}`));
   return [];
 }
 
@@ -41,13 +42,21 @@ describe("PARAMETER_SOURCES", () => {
   });
 
   it("every store path exists in the baseline scenario, every chat-only path in the contact centre", () => {
-    for (const entry of PARAMETER_SOURCES) expect(exists(entry.mode === "store" ? baseline : contactCentre, entry.path), `${entry.mode} ${entry.path}`).toBe(true);
+    for (const entry of PARAMETER_SOURCES)
+      expect(exists(entry.mode === "store" ? baseline : contactCentre, entry.path), `${entry.mode} ${entry.path}`).toBe(true);
   });
 
   it("every behavioural number of every shipped scenario has an anchor or is marked as an assumption", () => {
     for (const scenario of shipped) {
       const mode = scenario.mode as "store" | "chatOnly";
-      const behavioural = mode === "store" ? ["segments", "funnel", "chat"].flatMap((section) => numericLeaves(scenario[section], section)) : numericLeaves({ handleSeconds: scenario.handleSeconds, patienceSeconds: scenario.patienceSeconds, slowdownPerExtraChat: scenario.slowdownPerExtraChat });
+      const behavioural =
+        mode === "store"
+          ? ["segments", "funnel", "chat"].flatMap((section) => numericLeaves(scenario[section], section))
+          : numericLeaves({
+              handleSeconds: scenario.handleSeconds,
+              patienceSeconds: scenario.patienceSeconds,
+              slowdownPerExtraChat: scenario.slowdownPerExtraChat,
+            });
       expect(behavioural.length).toBeGreaterThan(3);
       for (const path of behavioural) {
         if (SETTINGS.includes(path)) continue;

@@ -59,6 +59,7 @@ export function createFormatter(options: { locale?: string; currency: string }):
       formatValue(value, unit, currency, { ...valueOptions, locale }),
     interval: (mean: number | null, lower: number | null, upper: number | null, unit: ValueUnit, difference = false) =>
       formatInterval(mean, lower, upper, unit, currency, difference, locale),
-    bounds: (lower: number | null, upper: number | null, unit: ValueUnit, difference = false) => formatBounds(lower, upper, unit, currency, difference, undefined, locale),
+    bounds: (lower: number | null, upper: number | null, unit: ValueUnit, difference = false) =>
+      formatBounds(lower, upper, unit, currency, difference, undefined, locale),
   });
 }

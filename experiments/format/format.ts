@@ -96,7 +96,12 @@ export function formatSeconds(value: number | null, signed = false, locale = DEF
 }
 
 /** A value in its unit; differences of rates are in percentage points (`difference: true`). */
-export function formatValue(value: number | null, unit: ValueUnit, currency: string, options: { difference?: boolean; moneyDigits?: number; percentDigits?: number; locale?: string } = {}): string {
+export function formatValue(
+  value: number | null,
+  unit: ValueUnit,
+  currency: string,
+  options: { difference?: boolean; moneyDigits?: number; percentDigits?: number; locale?: string } = {},
+): string {
   const difference = options.difference ?? false;
   const locale = options.locale ?? DEFAULT_LOCALE;
   switch (unit) {
@@ -108,9 +113,13 @@ export function formatValue(value: number | null, unit: ValueUnit, currency: str
       return formatSeconds(value, difference, locale);
     case "count":
       // A count is whole, a mean count over replications too: "2.4 chats" reads as a measurement error.
-      return difference && value !== null && Number.isFinite(value) ? `${sign(value, 0)}${formatNumber(Math.abs(value), 0, locale)}` : formatNumber(value, 0, locale);
+      return difference && value !== null && Number.isFinite(value)
+        ? `${sign(value, 0)}${formatNumber(Math.abs(value), 0, locale)}`
+        : formatNumber(value, 0, locale);
     case "ratio":
-      return difference && value !== null && Number.isFinite(value) ? `${sign(value, 2)}${formatNumber(Math.abs(value), 2, locale)}` : formatNumber(value, 2, locale);
+      return difference && value !== null && Number.isFinite(value)
+        ? `${sign(value, 2)}${formatNumber(Math.abs(value), 2, locale)}`
+        : formatNumber(value, 2, locale);
   }
 }
 
@@ -119,7 +128,15 @@ export function formatValue(value: number | null, unit: ValueUnit, currency: str
  * `"+0.41 pp [+0.22 pp, +0.60 pp]"`, `"+$812 [+$548, +$1,076]"`, `"2.14% [2.01%, 2.27%]"`. Without
  * bounds (an estimate from one replication) just the mean.
  */
-export function formatInterval(mean: number | null, lower: number | null, upper: number | null, unit: ValueUnit, currency: string, difference = false, locale = DEFAULT_LOCALE): string {
+export function formatInterval(
+  mean: number | null,
+  lower: number | null,
+  upper: number | null,
+  unit: ValueUnit,
+  currency: string,
+  difference = false,
+  locale = DEFAULT_LOCALE,
+): string {
   const moneyDigits = intervalMoneyDigits(mean, lower, upper);
   const bounds = formatBounds(lower, upper, unit, currency, difference, moneyDigits, locale);
   return `${formatValue(mean, unit, currency, { difference, moneyDigits, locale })}${bounds === "" ? "" : ` ${bounds}`}`;
@@ -129,7 +146,15 @@ export function formatInterval(mean: number | null, lower: number | null, upper:
  * Just the interval, each bound with its unit (and its sign, for a difference):
  * `"[−0.10 pp, +0.92 pp]"`, `"[$1.20, $3.40]"`; empty when a bound is missing.
  */
-export function formatBounds(lower: number | null, upper: number | null, unit: ValueUnit, currency: string, difference = false, moneyDigits = intervalMoneyDigits(lower, upper), locale = DEFAULT_LOCALE): string {
+export function formatBounds(
+  lower: number | null,
+  upper: number | null,
+  unit: ValueUnit,
+  currency: string,
+  difference = false,
+  moneyDigits = intervalMoneyDigits(lower, upper),
+  locale = DEFAULT_LOCALE,
+): string {
   if (lower === null || upper === null || !Number.isFinite(lower) || !Number.isFinite(upper)) return "";
   const bound = (value: number | null): string => formatValue(value, unit, currency, { difference, moneyDigits, locale });
   return `[${bound(lower)}, ${bound(upper)}]`;

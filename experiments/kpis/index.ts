@@ -1,1 +1,1 @@
-export { KPIS, KPI_KEYS, DEFAULT_GUARDRAILS, kpi, type KpiDefinition, type KpiUnit } from "./kpis.ts";
+export { DEFAULT_GUARDRAILS, KPI_KEYS, KPIS, type KpiDefinition, type KpiUnit, kpi } from "./kpis.ts";

@@ -13,7 +13,8 @@ export interface KpiDefinition {
   extract(results: SimulationResults): number | null;
 }
 
-const store = <T>(results: SimulationResults, pick: (r: Extract<SimulationResults, { kind: "store" }>) => T): T | null => (results.kind === "store" ? pick(results) : null);
+const store = <T>(results: SimulationResults, pick: (r: Extract<SimulationResults, { kind: "store" }>) => T): T | null =>
+  results.kind === "store" ? pick(results) : null;
 
 /** Every KPI the experiment commands summarise, in report order. */
 export const KPIS: readonly KpiDefinition[] = [
@@ -24,7 +25,13 @@ export const KPIS: readonly KpiDefinition[] = [
   { key: "orders", label: "orders", unit: "count", direction: "higher", extract: (r) => store(r, (s) => s.funnel.orders) },
   { key: "revenue", label: "revenue", unit: "money", direction: "higher", extract: (r) => store(r, (s) => s.revenue.revenue) },
   { key: "averageOrderValue", label: "average order value", unit: "money", direction: "higher", extract: (r) => store(r, (s) => s.revenue.averageOrderValue) },
-  { key: "orderValueStandardDeviation", label: "order value s.d.", unit: "money", direction: "neutral", extract: (r) => store(r, (s) => s.revenue.orderValueStandardDeviation) },
+  {
+    key: "orderValueStandardDeviation",
+    label: "order value s.d.",
+    unit: "money",
+    direction: "neutral",
+    extract: (r) => store(r, (s) => s.revenue.orderValueStandardDeviation),
+  },
   { key: "invitationsOffered", label: "invitations offered", unit: "count", direction: "neutral", extract: (r) => store(r, (s) => s.invitations.offered) },
   { key: "annoyedExits", label: "annoyed exits", unit: "count", direction: "lower", extract: (r) => store(r, (s) => s.invitations.annoyedExits) },
   { key: "rescuedOrders", label: "rescued orders", unit: "count", direction: "higher", extract: (r) => store(r, (s) => s.outcome.rescuedOrders) },
@@ -38,8 +45,20 @@ export const KPIS: readonly KpiDefinition[] = [
   { key: "occupancy", label: "agent occupancy", unit: "rate", direction: "neutral", extract: (r) => r.chat.occupancy },
   { key: "agentCost", label: "agent cost", unit: "money", direction: "lower", extract: (r) => r.chat.agentCost },
   { key: "contributionProfit", label: "contribution profit", unit: "money", direction: "higher", extract: (r) => store(r, (s) => s.profit.contributionProfit) },
-  { key: "contributionProfitPerSession", label: "contribution profit per visitor", unit: "money", direction: "higher", extract: (r) => store(r, (s) => s.profit.contributionProfitPerSession) },
-  { key: "shippingPaidByMerchant", label: "shipping paid by merchant", unit: "money", direction: "lower", extract: (r) => store(r, (s) => s.profit.shippingPaidByMerchant) },
+  {
+    key: "contributionProfitPerSession",
+    label: "contribution profit per visitor",
+    unit: "money",
+    direction: "higher",
+    extract: (r) => store(r, (s) => s.profit.contributionProfitPerSession),
+  },
+  {
+    key: "shippingPaidByMerchant",
+    label: "shipping paid by merchant",
+    unit: "money",
+    direction: "lower",
+    extract: (r) => store(r, (s) => s.profit.shippingPaidByMerchant),
+  },
 ];
 
 export const KPI_KEYS = KPIS.map((kpi) => kpi.key);

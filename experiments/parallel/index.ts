@@ -1,3 +1,3 @@
-export { runTasks, defaultWorkers, describeError, TaskPool, type TaskOutcome, type RunTasksOptions, type TaskBackend } from "./runTasks.ts";
-export { bundledTask, workerModule, type WorkerModule } from "./workerModule.ts";
+export { defaultWorkers, describeError, type RunTasksOptions, runTasks, type TaskBackend, type TaskOutcome, TaskPool } from "./runTasks.ts";
 export type { SimulationTask } from "./simulationWorker.ts";
+export { bundledTask, type WorkerModule, workerModule } from "./workerModule.ts";

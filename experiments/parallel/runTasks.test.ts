@@ -8,7 +8,14 @@ const broken = BROKEN_CONFIG;
 describe("runTasks", () => {
   for (const workers of [1, 2]) {
     it(`records a failing task as errored and runs the others (${workers} worker${workers > 1 ? "s" : ""})`, async () => {
-      const outcomes = await runTasks([{ config: good, seed: 1 }, { config: broken, seed: 2 }, { config: good, seed: 3 }], { workers });
+      const outcomes = await runTasks(
+        [
+          { config: good, seed: 1 },
+          { config: broken, seed: 2 },
+          { config: good, seed: 3 },
+        ],
+        { workers },
+      );
       expect(outcomes.map((outcome) => outcome.state)).toEqual(["completed", "errored", "completed"]);
       const errored = outcomes[1];
       expect(errored.state === "errored" && errored.error).toMatch(/nonsense|kind/);
@@ -16,7 +23,14 @@ describe("runTasks", () => {
   }
 
   it("with failFast, cancels what has not started after the first error", async () => {
-    const outcomes = await runTasks([{ config: broken, seed: 1 }, { config: good, seed: 2 }, { config: good, seed: 3 }], { workers: 1, failFast: true });
+    const outcomes = await runTasks(
+      [
+        { config: broken, seed: 1 },
+        { config: good, seed: 2 },
+        { config: good, seed: 3 },
+      ],
+      { workers: 1, failFast: true },
+    );
     expect(outcomes.map((outcome) => outcome.state)).toEqual(["errored", "cancelled", "cancelled"]);
   });
 
@@ -58,7 +72,10 @@ describe("runTasks", () => {
   it("runTasks({clock}) on 2 threads times every task (longest-first order) and still gives the serial bytes, in task order", async () => {
     const cheap = { ...good, chatRatesPerSecond: new Array(24).fill(0.001) };
     const dear = { ...good, chatRatesPerSecond: new Array(24).fill(0.05) };
-    const tasks = [1, 2, 3, 4, 5, 6].flatMap((seed) => [{ config: cheap, seed }, { config: dear, seed }]);
+    const tasks = [1, 2, 3, 4, 5, 6].flatMap((seed) => [
+      { config: cheap, seed },
+      { config: dear, seed },
+    ]);
     const serial = await runTasks(tasks, { workers: 1 });
     let ticks = 0;
     const onThreads = await runTasks(tasks, { workers: 2, clock: () => ++ticks });

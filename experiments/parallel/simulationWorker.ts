@@ -1,4 +1,4 @@
-import { simulate, type ModelConfig, type SimulationResults } from "../../sim/model/index.ts";
+import { type ModelConfig, type SimulationResults, simulate } from "../../sim/model/index.ts";
 
 /**
  * One unit of work, the same for a pool thread and a remote worker: a model config (plain data: the

@@ -29,7 +29,19 @@ describe("workerModule", () => {
   });
 
   it("withoutPreloads drops loader flags with their values and keeps the rest", () => {
-    const tsxParent = ["--require", "/x/preflight.cjs", "--import", "file:///x/loader.mjs", "--max-old-space-size=4096", "--eval", "code()", "--stack-size=2000", "--import=other", "-r", "y"];
+    const tsxParent = [
+      "--require",
+      "/x/preflight.cjs",
+      "--import",
+      "file:///x/loader.mjs",
+      "--max-old-space-size=4096",
+      "--eval",
+      "code()",
+      "--stack-size=2000",
+      "--import=other",
+      "-r",
+      "y",
+    ];
     expect(withoutPreloads(tsxParent)).toEqual(["--max-old-space-size=4096", "--stack-size=2000"]);
     expect(withoutPreloads([])).toEqual([]);
   });

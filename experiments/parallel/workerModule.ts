@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { buildSync, type BuildOptions } from "esbuild";
+import { type BuildOptions, buildSync } from "esbuild";
 import type runSimulationTask from "./simulationWorker.ts";
 
 /** What a pool thread loads: the module's file URL, and the Node flags the thread starts with. */
@@ -99,7 +99,8 @@ export function workerBuildOptions(): BuildOptions & { entryPoints: string[] } {
 function bundleWorker(): WorkerModule | undefined {
   const execArgv = threadFlags(withoutPreloads(process.execArgv));
   // The prebuilt CLI carries its worker bundle, built with it from the same sources: nothing to build.
-  if (typeof __CONVSIM_WORKER_BUNDLE__ === "string" && existsSync(__CONVSIM_WORKER_BUNDLE__)) return { filename: pathToFileURL(__CONVSIM_WORKER_BUNDLE__).href, execArgv };
+  if (typeof __CONVSIM_WORKER_BUNDLE__ === "string" && existsSync(__CONVSIM_WORKER_BUNDLE__))
+    return { filename: pathToFileURL(__CONVSIM_WORKER_BUNDLE__).href, execArgv };
   try {
     const output = buildSync({ ...workerBuildOptions(), write: false });
     const code = output.outputFiles[0].text;

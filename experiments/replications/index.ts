@@ -1,3 +1,3 @@
-export { replicate, type ReplicateOptions, type ReplicationSet, type PrecisionTarget } from "./replicate.ts";
+export { type PrecisionTarget, type ReplicateOptions, type ReplicationSet, replicate } from "./replicate.ts";
 export { replicationSeed } from "./replicationSeed.ts";
-export { summariseKpis, kpiValues } from "./summariseKpis.ts";
+export { kpiValues, summariseKpis } from "./summariseKpis.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { erlangCMetrics } from "../../sim/analytic/index.ts";
-import { DEFAULT_DESK_CONFIG, type ChatOnlyModelConfig } from "../../sim/model/index.ts";
+import { type ChatOnlyModelConfig, DEFAULT_DESK_CONFIG } from "../../sim/model/index.ts";
 import { replicate } from "./replicate.ts";
 
 /** M/M/c as a chat-only scenario: exponential handle times, infinite patience, constant staffing. */
@@ -58,7 +58,12 @@ describe("replicate", () => {
   });
 
   it("stops at maxReplications when the target is out of reach", async () => {
-    const set = await replicate(mmc(2, 1.4, 60, 1), { replications: 2, seed: 4, workers: 1, precision: { kpi: "meanWaitSeconds", relativeHalfWidth: 0.0001, maxReplications: 6 } });
+    const set = await replicate(mmc(2, 1.4, 60, 1), {
+      replications: 2,
+      seed: 4,
+      workers: 1,
+      precision: { kpi: "meanWaitSeconds", relativeHalfWidth: 0.0001, maxReplications: 6 },
+    });
     expect(set.stoppedBy).toBe("maxReplications");
     expect(set.completed).toBe(6);
   });

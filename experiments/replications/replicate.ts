@@ -1,7 +1,7 @@
 import type { ModelConfig, SimulationResults } from "../../sim/model/index.ts";
 import { kpi } from "../kpis/index.ts";
-import { runTasks, type RunTasksOptions } from "../parallel/index.ts";
-import { DEFAULT_CONFIDENCE_LEVEL, relativeHalfWidth, tInterval, type Estimate } from "../stats/index.ts";
+import { type RunTasksOptions, runTasks } from "../parallel/index.ts";
+import { DEFAULT_CONFIDENCE_LEVEL, type Estimate, relativeHalfWidth, tInterval } from "../stats/index.ts";
 import { replicationSeed } from "./replicationSeed.ts";
 import { summariseKpis } from "./summariseKpis.ts";
 

@@ -1,6 +1,6 @@
 import type { SimulationResults } from "../../sim/model/index.ts";
 import { KPIS } from "../kpis/index.ts";
-import { shareInterval, tInterval, type Estimate } from "../stats/index.ts";
+import { type Estimate, shareInterval, tInterval } from "../stats/index.ts";
 
 /** Each KPI's values over replications (nulls dropped), and its estimate (null when no run had it). */
 export function summariseKpis(runs: readonly SimulationResults[], level: number): Record<string, Estimate | null> {

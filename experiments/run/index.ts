@@ -1,3 +1,3 @@
-export { simulateScenario, resolveSeed, DEFAULT_SEED, type SimulateScenarioOptions } from "./simulateScenario.ts";
+export { DEFAULT_SEED, resolveSeed, type SimulateScenarioOptions, simulateScenario } from "./simulateScenario.ts";
 export { makeStamp, type RunStamp, type StampInput } from "./stamp.ts";
 export { VERSION } from "./version.ts";

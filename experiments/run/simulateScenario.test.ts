@@ -37,7 +37,8 @@ describe("simulateScenario on a funnel with known hazards", () => {
   it("one-step funnel: add-to-cart, cart-to-order and conversion match the product of the hazards within 4 standard errors", () => {
     const results = simulateScenario(parseScenario(ONE_STEP_FUNNEL), { seed: 5 }) as StoreResults;
     const { sessions, carts, orders } = results.funnel;
-    const within = (successes: number, trials: number, p: number) => expect(Math.abs(successes / trials - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / trials));
+    const within = (successes: number, trials: number, p: number) =>
+      expect(Math.abs(successes / trials - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / trials));
     const cartToOrder = (1 - 0.2) * (1 - 0.1) * (1 - 0.05); // 0.684
     within(carts, sessions, 0.3);
     within(orders, carts, cartToOrder);

@@ -1,4 +1,4 @@
-import { simulate, type SessionRecord, type SimulationResults } from "../../sim/model/index.ts";
+import { type SessionRecord, type SimulationResults, simulate } from "../../sim/model/index.ts";
 import type { LoadedScenario } from "../scenario/index.ts";
 
 /** Default seed when neither the command line nor the scenario names one. */

@@ -18,18 +18,28 @@ export const chatOnlyScenarioSchema = strict({
     perInterval: z.array(nonNegative("chats")).optional().describe("expected chats in each interval (one day or the whole horizon); replaces chatsPerDay"),
   }).describe("chat volume forecast: chatsPerDay (+ dailyProfile) or perInterval"),
   handleSeconds: nonNegativeDistributionSchema.describe("handle time in seconds at concurrency 1"),
-  patienceSeconds: nonNegativeDistributionSchema.optional().describe("seconds a customer waits before giving up; omit for infinitely patient customers (Erlang C)"),
-  slowdownPerExtraChat: nonNegative("slowdown per extra chat the agent holds: a chat progresses at 1 ÷ (1 + s × (chats held − 1)) of its base speed").default(0),
+  patienceSeconds: nonNegativeDistributionSchema
+    .optional()
+    .describe("seconds a customer waits before giving up; omit for infinitely patient customers (Erlang C)"),
+  slowdownPerExtraChat: nonNegative("slowdown per extra chat the agent holds: a chat progresses at 1 ÷ (1 + s × (chats held − 1)) of its base speed").default(
+    0,
+  ),
   slowdownMode: slowdownModeSchema,
   serviceLevelSeconds: nonNegative("service-level threshold, seconds").default(20),
   agents: chatOnlyAgentsSchema,
   desk: deskSchema,
   selfService: strict({
     deflectionProbability: probability("share of chat requests a bot or help centre takes before any agent (0: off)").default(0),
-    escalationProbability: probability("share of self-served requests that still ask for a human and join the queue (assumption, plausible 0.2-0.6)").default(1 / 3),
-    escalationDelaySeconds: nonNegativeDistributionSchema.describe("seconds in self-service before escalating (assumption: about 2 minutes)").default({ kind: "lognormal", mean: 120, sd: 60 }),
+    escalationProbability: probability("share of self-served requests that still ask for a human and join the queue (assumption, plausible 0.2-0.6)").default(
+      1 / 3,
+    ),
+    escalationDelaySeconds: nonNegativeDistributionSchema
+      .describe("seconds in self-service before escalating (assumption: about 2 minutes)")
+      .default({ kind: "lognormal", mean: 120, sd: 60 }),
     costPerContact: nonNegative("cost of one self-service conversation, currency (assumption, plausible 0.1-2)").default(0.5),
-  }).optional().describe("self-service first: a bot or help centre answers a share of requests; a share of those escalate to the queue (off unless written)"),
+  })
+    .optional()
+    .describe("self-service first: a bot or help centre answers a share of requests; a share of those escalate to the queue (off unless written)"),
 });
 
 export type ChatOnlyScenario = z.output<typeof chatOnlyScenarioSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { distributionMean, type DistributionSpec } from "../../sim/random/index.ts";
+import { type DistributionSpec, distributionMean } from "../../sim/random/index.ts";
 import { finite, positive, strict } from "./fields.ts";
 
 /**
@@ -7,31 +7,40 @@ import { finite, positive, strict } from "./fields.ts";
  * holds it (seconds, currency, pages). Mirrors sim/random's DistributionSpec.
  */
 const distributionBase = z.discriminatedUnion(
-    "kind",
-    [
-      strict({ kind: z.literal("constant"), value: finite("the value") }),
-      strict({ kind: z.literal("exponential"), mean: positive("mean") }),
-      strict({ kind: z.literal("uniform"), min: finite("lower bound"), max: finite("upper bound") }),
-      strict({ kind: z.literal("normal"), mean: finite("mean"), sd: positive("standard deviation"), min: finite("truncate below this value (resample)").optional() }),
-      strict({
-        kind: z.literal("lognormal"),
-        mean: positive("mean of the values (not of their log); give mean and sd, or mu and sigma").optional(),
-        sd: positive("standard deviation of the values").optional(),
-        mu: finite("mean of log(value)").optional(),
-        sigma: positive("standard deviation of log(value)").optional(),
-      }),
-      strict({ kind: z.literal("gamma"), shape: positive("shape k"), scale: positive("scale θ (mean = kθ)") }),
-      strict({ kind: z.literal("erlang"), k: z.number().int({ error: "must be an integer >= 1" }).min(1, { error: "must be an integer >= 1" }), mean: positive("mean") }),
-      strict({ kind: z.literal("weibull"), shape: positive("shape k"), scale: positive("scale λ") }),
-      strict({ kind: z.literal("triangular"), min: finite("minimum"), mode: finite("most likely value"), max: finite("maximum") }),
-      strict({
-        kind: z.literal("empirical"),
-        samples: z.array(finite("an observed value"), { error: "must be a list of numbers" }).min(1, { error: "must have at least 1 value" }),
-        interpolate: z.boolean().optional(),
-      }),
-    ],
-    { error: "must be a distribution with a kind" },
-  );
+  "kind",
+  [
+    strict({ kind: z.literal("constant"), value: finite("the value") }),
+    strict({ kind: z.literal("exponential"), mean: positive("mean") }),
+    strict({ kind: z.literal("uniform"), min: finite("lower bound"), max: finite("upper bound") }),
+    strict({
+      kind: z.literal("normal"),
+      mean: finite("mean"),
+      sd: positive("standard deviation"),
+      min: finite("truncate below this value (resample)").optional(),
+    }),
+    strict({
+      kind: z.literal("lognormal"),
+      mean: positive("mean of the values (not of their log); give mean and sd, or mu and sigma").optional(),
+      sd: positive("standard deviation of the values").optional(),
+      mu: finite("mean of log(value)").optional(),
+      sigma: positive("standard deviation of log(value)").optional(),
+    }),
+    strict({ kind: z.literal("gamma"), shape: positive("shape k"), scale: positive("scale θ (mean = kθ)") }),
+    strict({
+      kind: z.literal("erlang"),
+      k: z.number().int({ error: "must be an integer >= 1" }).min(1, { error: "must be an integer >= 1" }),
+      mean: positive("mean"),
+    }),
+    strict({ kind: z.literal("weibull"), shape: positive("shape k"), scale: positive("scale λ") }),
+    strict({ kind: z.literal("triangular"), min: finite("minimum"), mode: finite("most likely value"), max: finite("maximum") }),
+    strict({
+      kind: z.literal("empirical"),
+      samples: z.array(finite("an observed value"), { error: "must be a list of numbers" }).min(1, { error: "must have at least 1 value" }),
+      interpolate: z.boolean().optional(),
+    }),
+  ],
+  { error: "must be a distribution with a kind" },
+);
 
 export const distributionSchema = distributionBase
   .superRefine((spec, context) => {
@@ -46,7 +55,8 @@ export const distributionSchema = distributionBase
       const byLog = spec.mu !== undefined && spec.sigma !== undefined && spec.mean === undefined && spec.sd === undefined;
       if (!byMoments && !byLog) problem([], spec, "must give either mean and sd, or mu and sigma");
       // sim/random converts to sigma² = ln(1 + sd² ÷ mean²); where that overflows every draw is NaN.
-      else if (byMoments && !Number.isFinite(Math.log1p((spec.sd! * spec.sd!) / (spec.mean! * spec.mean!)))) problem(["sd"], spec.sd, `must keep sd² ÷ mean² finite (mean ${spec.mean})`);
+      else if (byMoments && !Number.isFinite(Math.log1p((spec.sd! * spec.sd!) / (spec.mean! * spec.mean!))))
+        problem(["sd"], spec.sd, `must keep sd² ÷ mean² finite (mean ${spec.mean})`);
     }
     if ((spec.kind === "uniform" || spec.kind === "triangular") && !(spec.min < spec.max)) {
       problem(["max"], spec.max, `must be > min (${spec.min})`);
@@ -69,8 +79,10 @@ export const distributionSchema = distributionBase
     // The model adds draws up (a shopper's pages, a day's orders): values near the largest double
     // overflow those sums to Infinity mid-run. No duration, amount or count a scenario means comes
     // near this bound (1e12 seconds is 31,700 years).
-    else if (Math.abs(mean) > MAX_DISTRIBUTION_MAGNITUDE) problem([], spec, `must have a mean of at most ${MAX_DISTRIBUTION_MAGNITUDE} in size (this one is ${mean})`);
-    else if (spread(spec) > MAX_DISTRIBUTION_MAGNITUDE) problem([], spec, `must keep its values within ±${MAX_DISTRIBUTION_MAGNITUDE} (larger ones overflow sums of draws)`);
+    else if (Math.abs(mean) > MAX_DISTRIBUTION_MAGNITUDE)
+      problem([], spec, `must have a mean of at most ${MAX_DISTRIBUTION_MAGNITUDE} in size (this one is ${mean})`);
+    else if (spread(spec) > MAX_DISTRIBUTION_MAGNITUDE)
+      problem([], spec, `must keep its values within ±${MAX_DISTRIBUTION_MAGNITUDE} (larger ones overflow sums of draws)`);
   })
   .describe("a distribution: {kind: exponential, mean} | {kind: lognormal, mean, sd} | {kind: constant, value} | ...");
 
@@ -99,9 +111,22 @@ function spread(spec: z.output<typeof distributionBase>): number {
 /** A distribution of values that must be non-negative (durations, money): rules out negative supports. */
 export const nonNegativeDistributionSchema = distributionSchema.superRefine((spec, context) => {
   const lowest =
-    spec.kind === "constant" ? spec.value : spec.kind === "uniform" || spec.kind === "triangular" ? spec.min : spec.kind === "empirical" ? spec.samples.reduce((lowest, value) => Math.min(lowest, value), Infinity) : spec.kind === "normal" ? spec.min ?? -Infinity : 0;
+    spec.kind === "constant"
+      ? spec.value
+      : spec.kind === "uniform" || spec.kind === "triangular"
+        ? spec.min
+        : spec.kind === "empirical"
+          ? spec.samples.reduce((lowest, value) => Math.min(lowest, value), Infinity)
+          : spec.kind === "normal"
+            ? (spec.min ?? -Infinity)
+            : 0;
   if (lowest < 0) {
-    context.addIssue({ code: "custom", path: [], input: lowest, message: "must not produce negative values (durations and amounts are >= 0; truncate a normal with min)" });
+    context.addIssue({
+      code: "custom",
+      path: [],
+      input: lowest,
+      message: "must not produce negative values (durations and amounts are >= 0; truncate a normal with min)",
+    });
   }
 });
 

@@ -14,10 +14,16 @@ export function strict<Shape extends z.ZodRawShape>(shape: Shape, description?: 
 export const number = (description: string) => z.number({ error: "must be a number" }).describe(description);
 export const finite = (description: string) =>
   z.number({ error: "must be a number" }).refine(Number.isFinite, { error: "must be a finite number" }).describe(description);
-export const positive = (description: string) => z.number({ error: "must be a number" }).gt(0, { error: "must be > 0" }).refine(Number.isFinite, { error: "must be a finite number" }).describe(description);
-export const nonNegative = (description: string) => z.number({ error: "must be a number" }).min(0, { error: "must be >= 0" }).refine(Number.isFinite, { error: "must be a finite number" }).describe(description);
+export const positive = (description: string) =>
+  z.number({ error: "must be a number" }).gt(0, { error: "must be > 0" }).refine(Number.isFinite, { error: "must be a finite number" }).describe(description);
+export const nonNegative = (description: string) =>
+  z.number({ error: "must be a number" }).min(0, { error: "must be >= 0" }).refine(Number.isFinite, { error: "must be a finite number" }).describe(description);
 export const probability = (description: string) =>
-  z.number({ error: "must be a probability" }).min(0, { error: "must be a probability in [0, 1]" }).max(1, { error: "must be a probability in [0, 1]" }).describe(description);
+  z
+    .number({ error: "must be a probability" })
+    .min(0, { error: "must be a probability in [0, 1]" })
+    .max(1, { error: "must be a probability in [0, 1]" })
+    .describe(description);
 export const integerAtLeast = (minimum: number, description: string) =>
   z
     .number({ error: `must be an integer >= ${minimum}` })

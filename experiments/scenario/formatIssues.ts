@@ -40,7 +40,8 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], prefix = ""): 
         if (union.options !== undefined) {
           // A discriminated union reports the whole object as its input; the value at fault is its
           // discriminator (`kind: pareto`), or a missing one.
-          const value = union.discriminator !== undefined && input !== null && typeof input === "object" ? (input as Record<string, unknown>)[union.discriminator] : input;
+          const value =
+            union.discriminator !== undefined && input !== null && typeof input === "object" ? (input as Record<string, unknown>)[union.discriminator] : input;
           const allowed = union.options.map(String).join(", ");
           lines.push(value === undefined ? `missing ${path} (allowed: ${allowed})` : `invalid ${path}: ${describeValue(value)} (allowed: ${allowed})`);
         } else {
@@ -49,7 +50,11 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], prefix = ""): 
           const matching = union.errors.filter((branch) => !(branch.length === 1 && branch[0].code === "invalid_type" && branch[0].path.length === 0));
           if (matching.length === 1) {
             // A loop, not push(...): a union over a long list can yield more lines than a call's argument limit.
-            for (const line of formatIssues(matching[0].map((nested) => ({ ...nested, path: [...issue.path, ...nested.path] })), prefix)) lines.push(line);
+            for (const line of formatIssues(
+              matching[0].map((nested) => ({ ...nested, path: [...issue.path, ...nested.path] })),
+              prefix,
+            ))
+              lines.push(line);
           } else lines.push(`invalid ${path}: ${describeValue(input)} (${issue.message})`);
         }
         break;

@@ -1,14 +1,27 @@
-export { loadScenario, parseScenario, worldScenario, type LoadedScenario, type ScenarioOverrides } from "./loadScenario.ts";
-export type { ConcreteScenario, ParseOptions } from "./parseConcreteScenario.ts";
-export { findUncertainParameters, centralValues, type UncertainParameter, type ParameterValues } from "./uncertainParameters.ts";
-export { centralValue, specQuantile, supportBounds, type UncertainSpec } from "./uncertainSpec.ts";
-export { ScenarioError } from "./ScenarioError.ts";
-export { fileErrorReason } from "./fileErrorReason.ts";
-export { readDataFile, parseDataText, MAX_DATA_FILE_BYTES, MAX_DATA_KEYS, MAX_ALIAS_EXPANSIONS } from "./readDataFile.ts";
-export { estimateWork, workLimitProblem, DEFAULT_MAX_SESSIONS, BYTES_PER_LIVE_ARRIVAL, type WorkEstimate } from "./workLimit.ts";
 export { canonicalHash, canonicalJson } from "./canonicalHash.ts";
+export { type ChatOnlyScenario, chatOnlyScenarioSchema } from "./chatOnlySchema.ts";
+export { fileErrorReason } from "./fileErrorReason.ts";
+export { describeValue, formatIssues, formatPath } from "./formatIssues.ts";
 export { scenarioJsonSchema } from "./jsonSchema.ts";
-export { formatIssues, formatPath, describeValue } from "./formatIssues.ts";
-export { storeScenarioSchema, DEFAULT_CATALOG, FIELD_TYPES, DEFAULT_THRESHOLD_PADDING, DEFAULT_PAYMENT_FEE_RATE, DEFAULT_PAYMENT_FEE_PER_ORDER, DEFAULT_RETURNING_ADD_TO_CART_RATIO, DEFAULT_TYPING_SECONDS, DEFAULT_CONFUSION, DEFAULT_INLINE_HELP, DEFAULT_AUTO_SAVE, type StoreScenario } from "./storeSchema.ts";
-export { chatOnlyScenarioSchema, type ChatOnlyScenario } from "./chatOnlySchema.ts";
+export { type LoadedScenario, loadScenario, parseScenario, type ScenarioOverrides, worldScenario } from "./loadScenario.ts";
+export type { ConcreteScenario, ParseOptions } from "./parseConcreteScenario.ts";
+export { MAX_ALIAS_EXPANSIONS, MAX_DATA_FILE_BYTES, MAX_DATA_KEYS, parseDataText, readDataFile } from "./readDataFile.ts";
 export { BROWSING_PAGES } from "./resolveStoreScenario.ts";
+export { ScenarioError } from "./ScenarioError.ts";
+export {
+  DEFAULT_AUTO_SAVE,
+  DEFAULT_CATALOG,
+  DEFAULT_CONFUSION,
+  DEFAULT_INLINE_HELP,
+  DEFAULT_PAYMENT_FEE_PER_ORDER,
+  DEFAULT_PAYMENT_FEE_RATE,
+  DEFAULT_RETURNING_ADD_TO_CART_RATIO,
+  DEFAULT_THRESHOLD_PADDING,
+  DEFAULT_TYPING_SECONDS,
+  FIELD_TYPES,
+  type StoreScenario,
+  storeScenarioSchema,
+} from "./storeSchema.ts";
+export { centralValues, findUncertainParameters, type ParameterValues, type UncertainParameter } from "./uncertainParameters.ts";
+export { centralValue, specQuantile, supportBounds, type UncertainSpec } from "./uncertainSpec.ts";
+export { BYTES_PER_LIVE_ARRIVAL, DEFAULT_MAX_SESSIONS, estimateWork, type WorkEstimate, workLimitProblem } from "./workLimit.ts";

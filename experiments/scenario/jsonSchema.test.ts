@@ -19,7 +19,9 @@ describe("scenarioJsonSchema", () => {
   it("cites the source of every registry entry in that field's description", () => {
     const text = JSON.stringify(scenarioJsonSchema());
     for (const entry of PARAMETER_SOURCES) expect(text, entry.path).toContain(`[${citation(entry)}]`.replace(/"/g, '\\"'));
-    expect(text).toContain("probability that a served chat keeps a hesitating shopper, by reason [source: calibrated (liveChat.causalPurchaseLift, liveChat.heelsComVideoChat)]");
+    expect(text).toContain(
+      "probability that a served chat keeps a hesitating shopper, by reason [source: calibrated (liveChat.causalPurchaseLift, liveChat.heelsComVideoChat)]",
+    );
   });
 });
 

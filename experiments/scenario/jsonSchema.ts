@@ -6,11 +6,17 @@ import { storeScenarioSchema } from "./storeSchema.ts";
 /** `{ uncertain: ... }`, allowed wherever the scenario takes a number (see uncertainSpec.ts). */
 const UNCERTAIN_NUMBER = {
   type: "object",
-  description: "an uncertain number: {uncertain: {low, high}} (uniform), {uncertain: {low, mode, high}} (triangular) or {uncertain: {beta: [a, b]}}; runs use the mean unless --worlds draws it",
+  description:
+    "an uncertain number: {uncertain: {low, high}} (uniform), {uncertain: {low, mode, high}} (triangular) or {uncertain: {beta: [a, b]}}; runs use the mean unless --worlds draws it",
   properties: {
     uncertain: {
       type: "object",
-      properties: { low: { type: "number" }, mode: { type: "number" }, high: { type: "number" }, beta: { type: "array", items: { type: "number", exclusiveMinimum: 0 }, minItems: 2, maxItems: 2 } },
+      properties: {
+        low: { type: "number" },
+        mode: { type: "number" },
+        high: { type: "number" },
+        beta: { type: "array", items: { type: "number", exclusiveMinimum: 0 }, minItems: 2, maxItems: 2 },
+      },
       additionalProperties: false,
     },
   },
@@ -34,7 +40,8 @@ export function scenarioJsonSchema(): Record<string, unknown> {
     ...(allowUncertain(schema) as Record<string, unknown>),
     $defs: { uncertainNumber: UNCERTAIN_NUMBER },
     title: "convsim scenario",
-    description: "A store (shoppers, funnel, chat policy, agents) or a chat-only contact-centre scenario. Times in seconds unless the name says otherwise; money in the scenario currency.",
+    description:
+      "A store (shoppers, funnel, chat policy, agents) or a chat-only contact-centre scenario. Times in seconds unless the name says otherwise; money in the scenario currency.",
   };
 }
 
@@ -45,7 +52,11 @@ function allowUncertain(node: unknown): unknown {
   const record = node as Record<string, unknown>;
   if (record.type === "number") {
     const { description, default: fallback, ...number } = record;
-    return { ...(description === undefined ? {} : { description }), ...(fallback === undefined ? {} : { default: fallback }), anyOf: [number, { $ref: "#/$defs/uncertainNumber" }] };
+    return {
+      ...(description === undefined ? {} : { description }),
+      ...(fallback === undefined ? {} : { default: fallback }),
+      anyOf: [number, { $ref: "#/$defs/uncertainNumber" }],
+    };
   }
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, allowUncertain(value)]));
 }

@@ -4,12 +4,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { simulate } from "../../sim/model/index.ts";
-import { loadScenario, parseScenario, readDataFile, ScenarioError, worldScenario, type ScenarioOverrides } from "./index.ts";
+import { loadScenario, parseScenario, readDataFile, ScenarioError, type ScenarioOverrides, worldScenario } from "./index.ts";
 import { CHAT_ONLY, MINIMAL_STORE, problemsOf } from "./testScenarios.ts";
 
 const baselinePath = fileURLToPath(new URL("../scenarios/baseline.yaml", import.meta.url));
 const baselineData = readDataFile(baselinePath, "scenario file") as Record<string, any>;
-
 
 /** Problems of the baseline after `edit` (the policy file resolves next to baseline.yaml). */
 function baselineProblems(edit: (data: Record<string, any>) => void, overrides: ScenarioOverrides = {}): readonly string[] {
@@ -27,7 +26,12 @@ function chatOnlyProblems(edit: (data: Record<string, any>) => void): readonly s
 /** The same data with object keys in reverse order at every level. */
 function reverseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reverseKeys);
-  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).reverse().map(([key, item]) => [key, reverseKeys(item)]));
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([key, item]) => [key, reverseKeys(item)]),
+    );
   return value;
 }
 
@@ -59,9 +63,20 @@ describe("loadScenario: valid scenarios", () => {
       chat: { policy: { name: "reactive-only" }, queueDiscipline: "priority", serviceLevelSeconds: 30 },
       agents: { concurrency: 3, shrinkage: 0.25, costPerHour: 28, schedule: 2 },
     });
-    expect(scenario.segments[0]).toMatchObject({ returningProbability: 0.3, techComfort: 0.6, patienceSeconds: { kind: "exponential", mean: 120 }, returningAddToCartRatio: 1.875, justBrowsingMultiplier: 1 });
+    expect(scenario.segments[0]).toMatchObject({
+      returningProbability: 0.3,
+      techComfort: 0.6,
+      patienceSeconds: { kind: "exponential", mean: 120 },
+      returningAddToCartRatio: 1.875,
+      justBrowsingMultiplier: 1,
+    });
     // Without a stated carrier cost the shipping fee is taken to recover it; cards at Stripe's list price.
-    expect(config.pricing).toMatchObject({ shippingCostPerOrder: 7.95, paymentFeeRate: 0.029, paymentFeePerOrder: 0.3, thresholdPadding: { probability: 0.28, reachShare: 0.4 } });
+    expect(config.pricing).toMatchObject({
+      shippingCostPerOrder: 7.95,
+      paymentFeeRate: 0.029,
+      paymentFeePerOrder: 0.3,
+      thresholdPadding: { probability: 0.28, reachShare: 0.4 },
+    });
     expect(scenario.funnel.steps[0]).toMatchObject({ fields: [], hazards: {}, revealsTotal: false, fillSeconds: { kind: "lognormal", mean: 45, sd: 25 } });
     expect(scenario.funnel.cart).toEqual({ seconds: { kind: "lognormal", mean: 30, sd: 20 }, hazards: {} });
     expect(scenario.seed).toBeUndefined();
@@ -106,11 +121,15 @@ describe("loadScenario: valid scenarios", () => {
     const store = parseScenario(MINIMAL_STORE).config;
     expect([chatOnly.agents.shrinkage, chatOnly.desk.shrinkageMethod]).toEqual([0, "absence"]);
     expect([store.agents.shrinkage, store.desk.shrinkageMethod]).toEqual([0.25, "absence"]);
-    expect(parseScenario({ ...CHAT_ONLY, agents: { ...CHAT_ONLY.agents, shrinkage: 0.3, shrinkageMethod: "floor" } }).config.desk.shrinkageMethod).toBe("floor");
+    expect(parseScenario({ ...CHAT_ONLY, agents: { ...CHAT_ONLY.agents, shrinkage: 0.3, shrinkageMethod: "floor" } }).config.desk.shrinkageMethod).toBe(
+      "floor",
+    );
   });
 
   it("parseScenario rejects a warm-up as long as the horizon, in one line", () => {
-    expect(chatOnlyProblems((data) => (data.horizon = { days: 1, warmupSeconds: 86400 }))).toEqual(["invalid horizon.warmupSeconds: 86400 (must be less than the horizon, 86400 s)"]);
+    expect(chatOnlyProblems((data) => (data.horizon = { days: 1, warmupSeconds: 86400 }))).toEqual([
+      "invalid horizon.warmupSeconds: 86400 (must be less than the horizon, 86400 s)",
+    ]);
     expect(chatOnlyProblems((data) => (data.horizon = { days: 1, warmupSeconds: -5 }))[0]).toMatch(/^invalid horizon\.warmupSeconds: -5 \(must be >= 0\)$/);
   });
 
@@ -121,7 +140,11 @@ describe("loadScenario: valid scenarios", () => {
   });
 
   it("parseScenario(chatOnly) accepts perInterval for one day, repeated over the horizon", () => {
-    const { config } = parseScenario({ ...CHAT_ONLY, horizon: { days: 2, intervalMinutes: 60 }, arrivals: { perInterval: Array.from({ length: 24 }, (_, hour) => hour) } });
+    const { config } = parseScenario({
+      ...CHAT_ONLY,
+      horizon: { days: 2, intervalMinutes: 60 },
+      arrivals: { perInterval: Array.from({ length: 24 }, (_, hour) => hour) },
+    });
     if (config.kind !== "chatOnly") throw new Error("expected a chat-only config");
     expect(config.chatRatesPerSecond).toHaveLength(48);
     expect(config.chatRatesPerSecond[25] * 3600).toBeCloseTo(1, 12);
@@ -142,7 +165,11 @@ describe("loadScenario: valid scenarios", () => {
     expect(loaded.policy).toMatchObject({ name: "aggressive" });
     expect(loaded.hash).not.toBe(loadScenario(baselinePath).hash);
     const problems = problemsOf(() => loadScenario(baselinePath, { policy: { name: "typo", rules: [{ name: "r", when: "step == paymnet" }] } }));
-    expect(problems).toEqual([expect.stringMatching(/^invalid chat\.policy\.rules\[0\]\.when: unknown step "paymnet" \(steps: browse, product, cart, account, shipping, payment, review\)$/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^invalid chat\.policy\.rules\[0\]\.when: unknown step "paymnet" \(steps: browse, product, cart, account, shipping, payment, review\)$/,
+      ),
+    ]);
   });
 
   it("parseScenario does not modify the data it is given", () => {
@@ -178,11 +205,31 @@ describe("loadScenario: one house-format line per problem", () => {
   it.each([
     // Unknown keys, at every depth.
     ["unknown top-level key", (d: any) => (d.colour = "red"), new RegExp(`^invalid colour: ${UNKNOWN}mode, name, description, .*agents, desk\\)$`)],
-    ["unknown segment key", (d: any) => (d.segments[0].cartValu = 1), new RegExp(`^invalid segments\\[0\\]\\.cartValu: ${UNKNOWN}name, weight, device, .*invitationSensitivity\\)$`)],
-    ["unknown step hazard", (d: any) => (d.funnel.steps[0].hazards.tooExpensive = 0.1), new RegExp(`^invalid funnel\\.steps\\[0\\]\\.hazards\\.tooExpensive: ${UNKNOWN}extraCostsTooHigh, .*cardDeclined\\)$`)],
-    ["unknown agents key", (d: any) => (d.agents.concurency = 3), new RegExp(`^invalid agents\\.concurency: ${UNKNOWN}concurrency, shrinkage, shrinkageMethod, costPerHour, schedule\\)$`)],
-    ["unknown distribution key", (d: any) => (d.segments[1].patienceSeconds.sd = 20), new RegExp(`^invalid segments\\[1\\]\\.patienceSeconds\\.sd: ${UNKNOWN}kind, mean\\)$`)],
-    ["unknown inline policy key", (d: any) => (d.chat.policy = { name: "p", caps: { perPge: 1 } }), /^invalid chat\.policy\.caps\.perPge: 1 \(unknown key; allowed: perPage, perVisit, afterDecline, minGapSeconds\)$/],
+    [
+      "unknown segment key",
+      (d: any) => (d.segments[0].cartValu = 1),
+      new RegExp(`^invalid segments\\[0\\]\\.cartValu: ${UNKNOWN}name, weight, device, .*invitationSensitivity\\)$`),
+    ],
+    [
+      "unknown step hazard",
+      (d: any) => (d.funnel.steps[0].hazards.tooExpensive = 0.1),
+      new RegExp(`^invalid funnel\\.steps\\[0\\]\\.hazards\\.tooExpensive: ${UNKNOWN}extraCostsTooHigh, .*cardDeclined\\)$`),
+    ],
+    [
+      "unknown agents key",
+      (d: any) => (d.agents.concurency = 3),
+      new RegExp(`^invalid agents\\.concurency: ${UNKNOWN}concurrency, shrinkage, shrinkageMethod, costPerHour, schedule\\)$`),
+    ],
+    [
+      "unknown distribution key",
+      (d: any) => (d.segments[1].patienceSeconds.sd = 20),
+      new RegExp(`^invalid segments\\[1\\]\\.patienceSeconds\\.sd: ${UNKNOWN}kind, mean\\)$`),
+    ],
+    [
+      "unknown inline policy key",
+      (d: any) => (d.chat.policy = { name: "p", caps: { perPge: 1 } }),
+      /^invalid chat\.policy\.caps\.perPge: 1 \(unknown key; allowed: perPage, perVisit, afterDecline, minGapSeconds\)$/,
+    ],
     ["blank key", (d: any) => (d.agents[" "] = 1), new RegExp(`^invalid agents\\[" "\\]: ${UNKNOWN}concurrency, .*\\)$`)],
     ["empty key", (d: any) => (d[""] = 1), new RegExp(`^invalid \\[""\\]: ${UNKNOWN}mode, .*\\)$`)],
     // Wrong types.
@@ -204,9 +251,21 @@ describe("loadScenario: one house-format line per problem", () => {
     ["huge team", (d: any) => (d.agents.schedule = 2e5), /^invalid agents\.schedule: 200000 \(must be an integer <= 100000\)$/],
     ["huge horizon", (d: any) => (d.horizon.days = 4000), /^invalid horizon\.days: 4000 \(must be an integer <= 3650\)$/],
     // Probabilities outside [0, 1].
-    ["probability above 1", (d: any) => (d.segments[1].addToCartProbability = 1.5), /^invalid segments\[1\]\.addToCartProbability: 1\.5 \(must be a probability in \[0, 1\]\)$/],
-    ["negative hazard", (d: any) => (d.funnel.steps[2].hazards.cardDeclined = -0.1), /^invalid funnel\.steps\[2\]\.hazards\.cardDeclined: -0\.1 \(must be a probability in \[0, 1\]\)$/],
-    ["device probability", (d: any) => (d.funnel.hesitation.exitIntentProbability.mobile = 2), /^invalid funnel\.hesitation\.exitIntentProbability\.mobile: 2 \(must be a probability in \[0, 1\]\)$/],
+    [
+      "probability above 1",
+      (d: any) => (d.segments[1].addToCartProbability = 1.5),
+      /^invalid segments\[1\]\.addToCartProbability: 1\.5 \(must be a probability in \[0, 1\]\)$/,
+    ],
+    [
+      "negative hazard",
+      (d: any) => (d.funnel.steps[2].hazards.cardDeclined = -0.1),
+      /^invalid funnel\.steps\[2\]\.hazards\.cardDeclined: -0\.1 \(must be a probability in \[0, 1\]\)$/,
+    ],
+    [
+      "device probability",
+      (d: any) => (d.funnel.hesitation.exitIntentProbability.mobile = 2),
+      /^invalid funnel\.hesitation\.exitIntentProbability\.mobile: 2 \(must be a probability in \[0, 1\]\)$/,
+    ],
     ["shrinkage of 1", (d: any) => (d.agents.shrinkage = 1), /^invalid agents\.shrinkage: 1 \(must be in \[0, 1\): nobody would be online\)$/],
     ["payment fee above 1", (d: any) => (d.pricing.paymentFeeRate = 1.2), /^invalid pricing\.paymentFeeRate: 1\.2 \(must be a probability in \[0, 1\]\)$/],
     ["negative carrier cost", (d: any) => (d.pricing.shippingCostPerOrder = -2), /^invalid pricing\.shippingCostPerOrder: -2 \(must be >= 0\)$/],
@@ -215,61 +274,233 @@ describe("loadScenario: one house-format line per problem", () => {
     ["no days", (d: any) => delete d.horizon.days, /^missing horizon\.days \(required: an integer >= 1\)$/],
     ["no segment name", (d: any) => delete d.segments[0].name, /^missing segments\[0\]\.name \(required: a string\)$/],
     ["no steps", (d: any) => delete d.funnel.steps, /^missing funnel\.steps \(required: .+\)$/],
-    ["no schedule", (d: any) => delete d.agents.schedule, /^invalid agents\.schedule: undefined \(must be a number of agents, a list of \{from, to, agents\} blocks, or \{perInterval: \[\.\.\.\]\}\)$/],
+    [
+      "no schedule",
+      (d: any) => delete d.agents.schedule,
+      /^invalid agents\.schedule: undefined \(must be a number of agents, a list of \{from, to, agents\} blocks, or \{perInterval: \[\.\.\.\]\}\)$/,
+    ],
     ["no segments", (d: any) => (d.segments = []), /^invalid segments: a list of 0 \(must have at least 1 segment\)$/],
     ["empty name", (d: any) => (d.name = ""), /^invalid name: "" \(must not be empty\)$/],
     // Enums.
     ["device", (d: any) => (d.segments[0].device = "phone"), /^invalid segments\[0\]\.device: "phone" \(allowed: desktop, mobile, tablet\)$/],
     ["queue discipline", (d: any) => (d.chat.queueDiscipline = "lifo"), /^invalid chat\.queueDiscipline: "lifo" \(allowed: fifo, priority\)$/],
     ["mode", (d: any) => (d.mode = "shop"), /^invalid mode: "shop" \(allowed: store, chatOnly\)$/],
-    ["field type", (d: any) => (d.funnel.steps[0].fields[1].type = "checkbox"), /^invalid funnel\.steps\[0\]\.fields\[1\]\.type: "checkbox" \(allowed: text, email, .*\)$/],
-    ["distribution kind", (d: any) => (d.segments[0].cartValue = { kind: "pareto", mean: 3 }), /^invalid segments\[0\]\.cartValue\.kind: "pareto" \(allowed: constant, exponential, uniform, normal, lognormal, gamma, erlang, weibull, triangular, empirical\)$/],
-    ["distribution without a kind", (d: any) => (d.segments[0].cartValue = { mean: 3 }), /^missing segments\[0\]\.cartValue\.kind \(allowed: constant, exponential, uniform, normal, lognormal, gamma, erlang, weibull, triangular, empirical\)$/],
+    [
+      "field type",
+      (d: any) => (d.funnel.steps[0].fields[1].type = "checkbox"),
+      /^invalid funnel\.steps\[0\]\.fields\[1\]\.type: "checkbox" \(allowed: text, email, .*\)$/,
+    ],
+    [
+      "distribution kind",
+      (d: any) => (d.segments[0].cartValue = { kind: "pareto", mean: 3 }),
+      /^invalid segments\[0\]\.cartValue\.kind: "pareto" \(allowed: constant, exponential, uniform, normal, lognormal, gamma, erlang, weibull, triangular, empirical\)$/,
+    ],
+    [
+      "distribution without a kind",
+      (d: any) => (d.segments[0].cartValue = { mean: 3 }),
+      /^missing segments\[0\]\.cartValue\.kind \(allowed: constant, exponential, uniform, normal, lognormal, gamma, erlang, weibull, triangular, empirical\)$/,
+    ],
     ["interval minutes", (d: any) => (d.horizon.intervalMinutes = 20), /^invalid horizon\.intervalMinutes: 20 \(must be one of 15, 30, 60\)$/],
     // Distributions.
-    ["lognormal with only a mean", (d: any) => (d.segments[0].cartValue = { kind: "lognormal", mean: 130 }), /^invalid segments\[0\]\.cartValue: an object \(must give either mean and sd, or mu and sigma\)$/],
-    ["lognormal with mixed parameters", (d: any) => (d.segments[0].cartValue = { kind: "lognormal", mean: 130, sigma: 1 }), /^invalid segments\[0\]\.cartValue: an object \(must give either mean and sd, or mu and sigma\)$/],
-    ["uniform with min = max", (d: any) => (d.funnel.cart.seconds = { kind: "uniform", min: 5, max: 5 }), /^invalid funnel\.cart\.seconds\.max: 5 \(must be > min \(5\)\)$/],
-    ["uniform with min > max", (d: any) => (d.funnel.cart.seconds = { kind: "uniform", min: 9, max: 5 }), /^invalid funnel\.cart\.seconds\.max: 5 \(must be > min \(9\)\)$/],
-    ["triangular mode above max", (d: any) => (d.chat.handleSeconds = { kind: "triangular", min: 1, mode: 9, max: 5 }), /^invalid chat\.handleSeconds\.mode: 9 \(must lie in \[min, max\] = \[1, 5\]\)$/],
-    ["triangular mode below min", (d: any) => (d.chat.handleSeconds = { kind: "triangular", min: 1, mode: 0, max: 5 }), /^invalid chat\.handleSeconds\.mode: 0 \(must lie in \[min, max\] = \[1, 5\]\)$/],
-    ["untruncated normal duration", (d: any) => (d.segments[0].patienceSeconds = { kind: "normal", mean: 60, sd: 30 }), /^invalid segments\[0\]\.patienceSeconds: -Infinity \(must not produce negative values .*\)$/],
-    ["uniform below zero", (d: any) => (d.funnel.steps[0].fillSeconds = { kind: "uniform", min: -5, max: 5 }), /^invalid funnel\.steps\[0\]\.fillSeconds: -5 \(must not produce negative values .*\)$/],
-    ["negative constant", (d: any) => (d.funnel.hesitation.pauseSeconds = { kind: "constant", value: -1 }), /^invalid funnel\.hesitation\.pauseSeconds: -1 \(must not produce negative values .*\)$/],
-    ["non-positive exponential mean", (d: any) => (d.chat.handleSeconds = { kind: "exponential", mean: 0 }), /^invalid chat\.handleSeconds\.mean: 0 \(must be > 0\)$/],
-    ["lognormal whose sd overflows", (d: any) => (d.funnel.hesitation.pauseSeconds = { kind: "lognormal", mean: 5e-324, sd: 20 }), /^invalid funnel\.hesitation\.pauseSeconds\.sd: 20 \(must keep sd² ÷ mean² finite \(mean 5e-324\)\)$/],
-    ["infinite mean", (d: any) => (d.segments[2].dwellSeconds = { kind: "weibull", shape: 0.001, scale: 1000 }), /^invalid segments\[2\]\.dwellSeconds: an object \(cannot be sampled: invalid weibull shape: 0\.001 \(gives no finite mean and variance; use a shape of about 0\.01 or more\)\)$/],
-    ["normal truncated where it has no mass", (d: any) => (d.chat.handleSeconds = { kind: "normal", mean: -1e6, sd: 1, min: 0 }), /^invalid chat\.handleSeconds: an object \(cannot be sampled: invalid normal min: 0 \(must leave probability > 0 above it .*\)\)$/],
+    [
+      "lognormal with only a mean",
+      (d: any) => (d.segments[0].cartValue = { kind: "lognormal", mean: 130 }),
+      /^invalid segments\[0\]\.cartValue: an object \(must give either mean and sd, or mu and sigma\)$/,
+    ],
+    [
+      "lognormal with mixed parameters",
+      (d: any) => (d.segments[0].cartValue = { kind: "lognormal", mean: 130, sigma: 1 }),
+      /^invalid segments\[0\]\.cartValue: an object \(must give either mean and sd, or mu and sigma\)$/,
+    ],
+    [
+      "uniform with min = max",
+      (d: any) => (d.funnel.cart.seconds = { kind: "uniform", min: 5, max: 5 }),
+      /^invalid funnel\.cart\.seconds\.max: 5 \(must be > min \(5\)\)$/,
+    ],
+    [
+      "uniform with min > max",
+      (d: any) => (d.funnel.cart.seconds = { kind: "uniform", min: 9, max: 5 }),
+      /^invalid funnel\.cart\.seconds\.max: 5 \(must be > min \(9\)\)$/,
+    ],
+    [
+      "triangular mode above max",
+      (d: any) => (d.chat.handleSeconds = { kind: "triangular", min: 1, mode: 9, max: 5 }),
+      /^invalid chat\.handleSeconds\.mode: 9 \(must lie in \[min, max\] = \[1, 5\]\)$/,
+    ],
+    [
+      "triangular mode below min",
+      (d: any) => (d.chat.handleSeconds = { kind: "triangular", min: 1, mode: 0, max: 5 }),
+      /^invalid chat\.handleSeconds\.mode: 0 \(must lie in \[min, max\] = \[1, 5\]\)$/,
+    ],
+    [
+      "untruncated normal duration",
+      (d: any) => (d.segments[0].patienceSeconds = { kind: "normal", mean: 60, sd: 30 }),
+      /^invalid segments\[0\]\.patienceSeconds: -Infinity \(must not produce negative values .*\)$/,
+    ],
+    [
+      "uniform below zero",
+      (d: any) => (d.funnel.steps[0].fillSeconds = { kind: "uniform", min: -5, max: 5 }),
+      /^invalid funnel\.steps\[0\]\.fillSeconds: -5 \(must not produce negative values .*\)$/,
+    ],
+    [
+      "negative constant",
+      (d: any) => (d.funnel.hesitation.pauseSeconds = { kind: "constant", value: -1 }),
+      /^invalid funnel\.hesitation\.pauseSeconds: -1 \(must not produce negative values .*\)$/,
+    ],
+    [
+      "non-positive exponential mean",
+      (d: any) => (d.chat.handleSeconds = { kind: "exponential", mean: 0 }),
+      /^invalid chat\.handleSeconds\.mean: 0 \(must be > 0\)$/,
+    ],
+    [
+      "lognormal whose sd overflows",
+      (d: any) => (d.funnel.hesitation.pauseSeconds = { kind: "lognormal", mean: 5e-324, sd: 20 }),
+      /^invalid funnel\.hesitation\.pauseSeconds\.sd: 20 \(must keep sd² ÷ mean² finite \(mean 5e-324\)\)$/,
+    ],
+    [
+      "infinite mean",
+      (d: any) => (d.segments[2].dwellSeconds = { kind: "weibull", shape: 0.001, scale: 1000 }),
+      /^invalid segments\[2\]\.dwellSeconds: an object \(cannot be sampled: invalid weibull shape: 0\.001 \(gives no finite mean and variance; use a shape of about 0\.01 or more\)\)$/,
+    ],
+    [
+      "normal truncated where it has no mass",
+      (d: any) => (d.chat.handleSeconds = { kind: "normal", mean: -1e6, sd: 1, min: 0 }),
+      /^invalid chat\.handleSeconds: an object \(cannot be sampled: invalid normal min: 0 \(must leave probability > 0 above it .*\)\)$/,
+    ],
     // Schedules.
-    ["gap between blocks", (d: any) => (d.agents.schedule = [{ from: "00:00", to: "08:00", agents: 2 }, { from: "09:00", to: "24:00", agents: 2 }]), /^invalid agents\.schedule: no block covers 08:00 \(blocks must cover 00:00-24:00 every day\)$/],
-    ["day not covered to midnight", (d: any) => (d.agents.schedule = [{ from: "00:00", to: "22:00", agents: 2 }]), /^invalid agents\.schedule: no block covers 22:00 \(blocks must cover 00:00-24:00 every day\)$/],
-    ["block off the interval grid", (d: any) => (d.agents.schedule = [{ from: "00:00", to: "08:15", agents: 1 }, { from: "08:30", to: "24:00", agents: 2 }]), /^invalid agents\.schedule\[0\]: 00:00-08:15 \(must start and end on 30-minute interval boundaries\)$/],
-    ["block ending before it starts", (d: any) => (d.agents.schedule = [{ from: "00:00", to: "24:00", agents: 2 }, { from: "10:00", to: "08:00", agents: 2 }]), /^invalid agents\.schedule\[1\]: 10:00-08:00 \(must end after it starts, by 24:00\)$/],
-    ["time not HH:MM", (d: any) => (d.agents.schedule = [{ from: "0:00", to: "24:00", agents: 2 }]), /^invalid agents\.schedule\[0\]\.from: "0:00" \(must be a time HH:MM\)$/],
-    ["perInterval too short", (d: any) => (d.agents.schedule = { perInterval: [1, 2, 3] }), /^invalid agents\.schedule\.perInterval: a list of 3 \(must have 48 values \(one day\) or 48 \(the horizon\) for 30-minute intervals\)$/],
-    ["perInterval with a negative count", (d: any) => (d.agents.schedule = { perInterval: [1, -2, 3] }), /^invalid agents\.schedule\.perInterval\[1\]: -2 \(must be an integer >= 0\)$/],
+    [
+      "gap between blocks",
+      (d: any) =>
+        (d.agents.schedule = [
+          { from: "00:00", to: "08:00", agents: 2 },
+          { from: "09:00", to: "24:00", agents: 2 },
+        ]),
+      /^invalid agents\.schedule: no block covers 08:00 \(blocks must cover 00:00-24:00 every day\)$/,
+    ],
+    [
+      "day not covered to midnight",
+      (d: any) => (d.agents.schedule = [{ from: "00:00", to: "22:00", agents: 2 }]),
+      /^invalid agents\.schedule: no block covers 22:00 \(blocks must cover 00:00-24:00 every day\)$/,
+    ],
+    [
+      "block off the interval grid",
+      (d: any) =>
+        (d.agents.schedule = [
+          { from: "00:00", to: "08:15", agents: 1 },
+          { from: "08:30", to: "24:00", agents: 2 },
+        ]),
+      /^invalid agents\.schedule\[0\]: 00:00-08:15 \(must start and end on 30-minute interval boundaries\)$/,
+    ],
+    [
+      "block ending before it starts",
+      (d: any) =>
+        (d.agents.schedule = [
+          { from: "00:00", to: "24:00", agents: 2 },
+          { from: "10:00", to: "08:00", agents: 2 },
+        ]),
+      /^invalid agents\.schedule\[1\]: 10:00-08:00 \(must end after it starts, by 24:00\)$/,
+    ],
+    [
+      "time not HH:MM",
+      (d: any) => (d.agents.schedule = [{ from: "0:00", to: "24:00", agents: 2 }]),
+      /^invalid agents\.schedule\[0\]\.from: "0:00" \(must be a time HH:MM\)$/,
+    ],
+    [
+      "perInterval too short",
+      (d: any) => (d.agents.schedule = { perInterval: [1, 2, 3] }),
+      /^invalid agents\.schedule\.perInterval: a list of 3 \(must have 48 values \(one day\) or 48 \(the horizon\) for 30-minute intervals\)$/,
+    ],
+    [
+      "perInterval with a negative count",
+      (d: any) => (d.agents.schedule = { perInterval: [1, -2, 3] }),
+      /^invalid agents\.schedule\.perInterval\[1\]: -2 \(must be an integer >= 0\)$/,
+    ],
     // Traffic profiles.
-    ["dailyProfile too short", (d: any) => (d.traffic.dailyProfile = [1, 2, 3]), /^invalid traffic\.dailyProfile: a list of 3 \(must have 48 values for 30-minute intervals\)$/],
-    ["dailyProfile for 15-minute intervals", (d: any) => (d.horizon.intervalMinutes = 15), /^invalid traffic\.dailyProfile: a list of 48 \(must have 96 values for 15-minute intervals\)$/],
-    ["dailyProfile all zero", (d: any) => (d.traffic.dailyProfile = new Array(48).fill(0)), /^invalid traffic\.dailyProfile: all zero \(must have a positive weight somewhere\)$/],
-    ["dailyProfile whose sum overflows", (d: any) => (d.traffic.dailyProfile = new Array(48).fill(1e308)), /^invalid traffic\.dailyProfile: a list of 48 \(weights must have a finite sum\)$/],
-    ["volume × multiplier overflows", (d: any) => Object.assign(d.traffic, { sessionsPerDay: 1e308, dayMultipliers: [10] }), /^invalid traffic: 1e\+308 a day \(the arrival rate of interval 0 overflows: .+\)$/],
+    [
+      "dailyProfile too short",
+      (d: any) => (d.traffic.dailyProfile = [1, 2, 3]),
+      /^invalid traffic\.dailyProfile: a list of 3 \(must have 48 values for 30-minute intervals\)$/,
+    ],
+    [
+      "dailyProfile for 15-minute intervals",
+      (d: any) => (d.horizon.intervalMinutes = 15),
+      /^invalid traffic\.dailyProfile: a list of 48 \(must have 96 values for 15-minute intervals\)$/,
+    ],
+    [
+      "dailyProfile all zero",
+      (d: any) => (d.traffic.dailyProfile = new Array(48).fill(0)),
+      /^invalid traffic\.dailyProfile: all zero \(must have a positive weight somewhere\)$/,
+    ],
+    [
+      "dailyProfile whose sum overflows",
+      (d: any) => (d.traffic.dailyProfile = new Array(48).fill(1e308)),
+      /^invalid traffic\.dailyProfile: a list of 48 \(weights must have a finite sum\)$/,
+    ],
+    [
+      "volume × multiplier overflows",
+      (d: any) => Object.assign(d.traffic, { sessionsPerDay: 1e308, dayMultipliers: [10] }),
+      /^invalid traffic: 1e\+308 a day \(the arrival rate of interval 0 overflows: .+\)$/,
+    ],
     // Names.
     ["duplicate segment", (d: any) => (d.segments[2].name = "desktop"), /^invalid segments\[2\]\.name: "desktop" \(names must be unique\)$/],
     ["duplicate step", (d: any) => (d.funnel.steps[3].name = "payment"), /^invalid funnel\.steps\[3\]\.name: "payment" \(names must be unique\)$/],
-    ["duplicate field", (d: any) => (d.funnel.steps[1].fields[1].name = "fullName"), /^invalid funnel\.steps\[1\]\.fields\[1\]\.name: "fullName" \(names must be unique\)$/],
-    ["step named cart", (d: any) => (d.funnel.steps[0].name = "cart"), /^invalid funnel\.steps\[0\]\.name: "cart" \(reserved for browsing pages: browse, product, cart\)$/],
-    ["step named browse", (d: any) => (d.funnel.steps[0].name = "browse"), /^invalid funnel\.steps\[0\]\.name: "browse" \(reserved for browsing pages: browse, product, cart\)$/],
+    [
+      "duplicate field",
+      (d: any) => (d.funnel.steps[1].fields[1].name = "fullName"),
+      /^invalid funnel\.steps\[1\]\.fields\[1\]\.name: "fullName" \(names must be unique\)$/,
+    ],
+    [
+      "step named cart",
+      (d: any) => (d.funnel.steps[0].name = "cart"),
+      /^invalid funnel\.steps\[0\]\.name: "cart" \(reserved for browsing pages: browse, product, cart\)$/,
+    ],
+    [
+      "step named browse",
+      (d: any) => (d.funnel.steps[0].name = "browse"),
+      /^invalid funnel\.steps\[0\]\.name: "browse" \(reserved for browsing pages: browse, product, cart\)$/,
+    ],
     // The sticker-shock point.
-    ["two steps reveal the total", (d: any) => (d.funnel.steps[2].revealsTotal = true), /^invalid funnel\.steps: 2 steps reveal the total \(at most 1 may set revealsTotal\)$/],
-    ["total shown up front and revealed later", (d: any) => (d.pricing.showTotalUpfront = true), /^invalid pricing\.showTotalUpfront: true \(contradicts funnel\.steps with revealsTotal: .+\)$/],
+    [
+      "two steps reveal the total",
+      (d: any) => (d.funnel.steps[2].revealsTotal = true),
+      /^invalid funnel\.steps: 2 steps reveal the total \(at most 1 may set revealsTotal\)$/,
+    ],
+    [
+      "total shown up front and revealed later",
+      (d: any) => (d.pricing.showTotalUpfront = true),
+      /^invalid pricing\.showTotalUpfront: true \(contradicts funnel\.steps with revealsTotal: .+\)$/,
+    ],
     // Policies.
-    ["unknown signal", (d: any) => (d.chat.policy = { name: "p", rules: [{ name: "r", when: "idleSecs >= 30" }] }), /^invalid chat\.policy\.rules\[0\]\.when: "idleSecs >= 30" \(unknown signal idleSecs; allowed: step, idleSeconds, .*\)$/],
-    ["misspelt step in a rule", (d: any) => (d.chat.policy = { name: "p", rules: [{ name: "r", when: "step == paymnet and idleSeconds >= 30" }] }), /^invalid chat\.policy\.rules\[0\]\.when: unknown step "paymnet" \(steps: browse, product, cart, account, shipping, payment, review\)$/],
-    ["misspelt step in a list", (d: any) => (d.chat.policy = { name: "p", rules: [{ name: "r", when: "step in [cart, paymnet]" }] }), /^invalid chat\.policy\.rules\[0\]\.when: unknown step "paymnet" \(steps: .+\)$/],
-    ["misspelt step for the help button", (d: any) => (d.chat.policy = { name: "p", reactive: { steps: ["paymnet"] } }), /^invalid chat\.policy\.reactive\.steps\[0\]: unknown step "paymnet" \(steps: .+\)$/],
-    ["negative cap", (d: any) => (d.chat.policy = { name: "p", caps: { perVisit: -1 } }), /^invalid chat\.policy\.caps\.perVisit: -1 \(must be an integer >= 0\)$/],
-    ["gap cap as text", (d: any) => (d.chat.policy = { name: "p", caps: { minGapSeconds: "a minute" } }), /^invalid chat\.policy\.caps\.minGapSeconds: "a minute" \(must be a finite number >= 0\)$/],
+    [
+      "unknown signal",
+      (d: any) => (d.chat.policy = { name: "p", rules: [{ name: "r", when: "idleSecs >= 30" }] }),
+      /^invalid chat\.policy\.rules\[0\]\.when: "idleSecs >= 30" \(unknown signal idleSecs; allowed: step, idleSeconds, .*\)$/,
+    ],
+    [
+      "misspelt step in a rule",
+      (d: any) => (d.chat.policy = { name: "p", rules: [{ name: "r", when: "step == paymnet and idleSeconds >= 30" }] }),
+      /^invalid chat\.policy\.rules\[0\]\.when: unknown step "paymnet" \(steps: browse, product, cart, account, shipping, payment, review\)$/,
+    ],
+    [
+      "misspelt step in a list",
+      (d: any) => (d.chat.policy = { name: "p", rules: [{ name: "r", when: "step in [cart, paymnet]" }] }),
+      /^invalid chat\.policy\.rules\[0\]\.when: unknown step "paymnet" \(steps: .+\)$/,
+    ],
+    [
+      "misspelt step for the help button",
+      (d: any) => (d.chat.policy = { name: "p", reactive: { steps: ["paymnet"] } }),
+      /^invalid chat\.policy\.reactive\.steps\[0\]: unknown step "paymnet" \(steps: .+\)$/,
+    ],
+    [
+      "negative cap",
+      (d: any) => (d.chat.policy = { name: "p", caps: { perVisit: -1 } }),
+      /^invalid chat\.policy\.caps\.perVisit: -1 \(must be an integer >= 0\)$/,
+    ],
+    [
+      "gap cap as text",
+      (d: any) => (d.chat.policy = { name: "p", caps: { minGapSeconds: "a minute" } }),
+      /^invalid chat\.policy\.caps\.minGapSeconds: "a minute" \(must be a finite number >= 0\)$/,
+    ],
     ["policy without a name", (d: any) => (d.chat.policy = { rules: [] }), /^invalid chat\.policy\.name: undefined \(is required\)$/],
     ["policy as a number", (d: any) => (d.chat.policy = 3), /^invalid chat\.policy: 3 \(must be a policy file path or a policy object\)$/],
   ])("parseScenario(baseline with %s) reports it", (_label, edit, message) => {
@@ -297,14 +528,20 @@ describe("loadScenario: one house-format line per problem", () => {
   });
 
   it("parseScenario checks dayMultipliers against the horizon", () => {
-    expect(baselineProblems((d) => (d.traffic.dayMultipliers = [1, 2, 3]), { days: 2 })).toEqual(["invalid traffic.dayMultipliers: a list of 3 (must have 1 value or 2, one per day)"]);
+    expect(baselineProblems((d) => (d.traffic.dayMultipliers = [1, 2, 3]), { days: 2 })).toEqual([
+      "invalid traffic.dayMultipliers: a list of 3 (must have 1 value or 2, one per day)",
+    ]);
     expect(() => parseScenario({ ...MINIMAL_STORE, traffic: { sessionsPerDay: 400, dayMultipliers: [1, 0.5] } }, { overrides: { days: 2 } })).not.toThrow();
   });
 
   it.each([
     ["both volumes", (d: any) => (d.arrivals.perInterval = new Array(24).fill(1)), /^invalid arrivals: both chatsPerDay and perInterval \(give one of them\)$/],
     ["no volume", (d: any) => delete d.arrivals.chatsPerDay, /^missing arrivals\.chatsPerDay \(required unless arrivals\.perInterval is given\)$/],
-    ["perInterval too short", (d: any) => (d.arrivals = { perInterval: [1, 2] }), /^invalid arrivals\.perInterval: a list of 2 \(must have 24 values \(one day\) or 24 \(the horizon\)\)$/],
+    [
+      "perInterval too short",
+      (d: any) => (d.arrivals = { perInterval: [1, 2] }),
+      /^invalid arrivals\.perInterval: a list of 2 \(must have 24 values \(one day\) or 24 \(the horizon\)\)$/,
+    ],
     ["negative volume", (d: any) => (d.arrivals.chatsPerDay = -1), /^invalid arrivals\.chatsPerDay: -1 \(must be > 0\)$/],
     ["store-only section", (d: any) => (d.chat = {}), /^invalid chat: unknown key \(allowed: mode, name, .*agents, desk, selfService\)$/],
     ["no handle time", (d: any) => delete d.handleSeconds, /^missing handleSeconds \(required: a distribution with a kind\)$/],
@@ -345,11 +582,31 @@ describe("loadScenario: files", () => {
   });
 
   it.each([
-    ["a YAML syntax error", "syntax.yaml", "name: x\nhorizon: { days: 1\ntraffic: 3\n", /^invalid scenario file .*syntax\.yaml: YAML syntax error at line 3, column 1: .+$/],
-    ["an unterminated string", "quote.yaml", 'name: x\ndescription: "open\n', /^invalid scenario file .*quote\.yaml: YAML syntax error at line \d+, column \d+: .+$/],
+    [
+      "a YAML syntax error",
+      "syntax.yaml",
+      "name: x\nhorizon: { days: 1\ntraffic: 3\n",
+      /^invalid scenario file .*syntax\.yaml: YAML syntax error at line 3, column 1: .+$/,
+    ],
+    [
+      "an unterminated string",
+      "quote.yaml",
+      'name: x\ndescription: "open\n',
+      /^invalid scenario file .*quote\.yaml: YAML syntax error at line \d+, column \d+: .+$/,
+    ],
     ["broken JSON", "broken.json", '{"name": "x",, }', /^invalid scenario file .*broken\.json: YAML syntax error at line 1, column 14: .+$/],
-    ["a duplicate key", "duplicate.yaml", "name: x\nhorizon: { days: 1 }\nname: y\n", /^invalid scenario file .*duplicate\.yaml: YAML syntax error at line 3, column 1: Map keys must be unique$/],
-    ["an alias without an anchor", "alias.yaml", "name: x\ndescription: *nowhere\n", /^invalid scenario file .*alias\.yaml: YAML alias error: Unresolved alias .*nowhere$/],
+    [
+      "a duplicate key",
+      "duplicate.yaml",
+      "name: x\nhorizon: { days: 1 }\nname: y\n",
+      /^invalid scenario file .*duplicate\.yaml: YAML syntax error at line 3, column 1: Map keys must be unique$/,
+    ],
+    [
+      "an alias without an anchor",
+      "alias.yaml",
+      "name: x\ndescription: *nowhere\n",
+      /^invalid scenario file .*alias\.yaml: YAML alias error: Unresolved alias .*nowhere$/,
+    ],
     ["an empty file", "empty.yaml", "", /^invalid scenario: empty \(must be a mapping of settings\)$/],
     ["only comments", "comments.yaml", "# nothing here\n", /^invalid scenario: empty \(must be a mapping of settings\)$/],
     ["a top-level list", "list.yaml", "- name: x\n- name: y\n", /^invalid scenario: .+ \(must be a mapping of settings\)$/],
@@ -359,7 +616,10 @@ describe("loadScenario: files", () => {
   });
 
   it("loadScenario names the file in the error message of a bad scenario", () => {
-    const path = file("bad-agents.yaml", "name: x\nhorizon: { days: 1 }\ntraffic: { sessionsPerDay: 10 }\nsegments: [{ name: a, weight: 1, device: mobile, addToCartProbability: 0.1 }]\nfunnel: { steps: [{ name: pay }] }\nagents: { concurrency: 0, schedule: 1 }\n");
+    const path = file(
+      "bad-agents.yaml",
+      "name: x\nhorizon: { days: 1 }\ntraffic: { sessionsPerDay: 10 }\nsegments: [{ name: a, weight: 1, device: mobile, addToCartProbability: 0.1 }]\nfunnel: { steps: [{ name: pay }] }\nagents: { concurrency: 0, schedule: 1 }\n",
+    );
     expect(() => loadScenario(path)).toThrow(new ScenarioError(["invalid agents.concurrency: 0 (must be an integer >= 1)"], path));
   });
 
@@ -386,13 +646,17 @@ describe("loadScenario: files", () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(ScenarioError);
-    expect((error as ScenarioError).message).toMatch(/^policy file bad-policy\.yaml:\n {2}invalid policy\.rules\[0\]\.when: "idleSecs >= 30" \(unknown signal idleSecs; .+\)$/);
+    expect((error as ScenarioError).message).toMatch(
+      /^policy file bad-policy\.yaml:\n {2}invalid policy\.rules\[0\]\.when: "idleSecs >= 30" \(unknown signal idleSecs; .+\)$/,
+    );
   });
 
   it("loadScenario reports a YAML error in a policy file with its line", () => {
     file("broken-policy.yaml", "name: broken\nrules: [\n");
     const path = file("uses-broken-policy.yaml", JSON.stringify({ ...MINIMAL_STORE, chat: { policy: "broken-policy.yaml" } }));
-    expect(problemsOf(() => loadScenario(path))).toEqual([expect.stringMatching(/^invalid policy file .*broken-policy\.yaml: YAML syntax error at line \d+, column \d+: .+$/)]);
+    expect(problemsOf(() => loadScenario(path))).toEqual([
+      expect.stringMatching(/^invalid policy file .*broken-policy\.yaml: YAML syntax error at line \d+, column \d+: .+$/),
+    ]);
   });
 });
 
@@ -406,7 +670,9 @@ describe("uncertain parameters", () => {
 
   it("parseScenario runs an uncertain number at its mean and lists it with its spec", () => {
     const loaded = parseScenario(uncertainStore({ uncertain: { low: 0.1, high: 0.3 } }));
-    expect(loaded.uncertain).toEqual([{ path: "segments[0].addToCartProbability", keys: ["segments", 0, "addToCartProbability"], spec: { kind: "uniform", low: 0.1, high: 0.3 } }]);
+    expect(loaded.uncertain).toEqual([
+      { path: "segments[0].addToCartProbability", keys: ["segments", 0, "addToCartProbability"], spec: { kind: "uniform", low: 0.1, high: 0.3 } },
+    ]);
     expect(loaded.config).toEqual(parseScenario(uncertainStore(0.2)).config);
     expect(parseScenario(uncertainStore({ uncertain: { beta: [1, 4] } })).config).toEqual(parseScenario(uncertainStore(0.2)).config);
   });
@@ -426,20 +692,54 @@ describe("uncertain parameters", () => {
   });
 
   it("an uncertain number inside a distribution is drawn like any other", () => {
-    const loaded = parseScenario(uncertainStore(0.2, (data) => (data.segments[0].patienceSeconds = { kind: "exponential", mean: { uncertain: { low: 60, mode: 90, high: 300 } } })));
+    const loaded = parseScenario(
+      uncertainStore(0.2, (data) => (data.segments[0].patienceSeconds = { kind: "exponential", mean: { uncertain: { low: 60, mode: 90, high: 300 } } })),
+    );
     expect(loaded.uncertain.map((parameter) => parameter.path)).toEqual(["segments[0].patienceSeconds.mean"]);
     expect((loaded.config as any).segments[0].patienceSeconds).toEqual({ kind: "exponential", mean: 150 });
   });
 
   it.each([
-    ["a range beyond the field's", uncertainStore({ uncertain: { low: 0.5, high: 1.4 } }), /^invalid segments\[0\]\.addToCartProbability\.uncertain\.high: 1\.4 \(must be a probability in \[0, 1\]\)$/],
-    ["low above high", uncertainStore({ uncertain: { low: 0.3, high: 0.1 } }), /^invalid segments\[0\]\.addToCartProbability\.uncertain\.high: 0\.1 \(must be >= low \(0\.3\)\)$/],
-    ["Beta parameters <= 0", uncertainStore({ uncertain: { beta: [0, 2] } }), /^invalid segments\[0\]\.addToCartProbability\.uncertain\.beta\[0\]: 0 \(must be a finite number > 0\)$/],
-    ["a Beta on a field that must be > 0", uncertainStore(0.2, (data) => (data.traffic.sessionsPerDay = { uncertain: { beta: [2, 2] } })), /^invalid traffic\.sessionsPerDay\.uncertain\.beta: a Beta reaches 0, which the field rejects \(must be > 0\)$/],
-    ["a text field", uncertainStore(0.2, (data) => (data.segments[0].name = { uncertain: { low: 1, high: 2 } })), /^invalid segments\[0\]\.name: an uncertain number \(only numeric fields may be uncertain; must be a string\)$/],
-    ["a choice field", uncertainStore(0.2, (data) => (data.segments[0].device = { uncertain: { low: 1, high: 2 } })), /^invalid segments\[0\]\.device: an uncertain number \(only numeric fields may be uncertain; allowed: desktop, mobile, tablet\)$/],
-    ["a whole-number field", uncertainStore(0.2, (data) => (data.agents.concurrency = { uncertain: { low: 1, high: 4 } })), /^invalid agents\.concurrency\.uncertain: draws such as 2\.145898 \(must be an integer >= 1; a whole-number field cannot be uncertain\)$/],
-    ["other keys beside uncertain", uncertainStore({ uncertain: { low: 0.1, high: 0.3 }, note: "x" }), /^invalid segments\[0\]\.addToCartProbability: uncertain with note \(write \{uncertain: \.\.\.\} alone in place of the number\)$/],
+    [
+      "a range beyond the field's",
+      uncertainStore({ uncertain: { low: 0.5, high: 1.4 } }),
+      /^invalid segments\[0\]\.addToCartProbability\.uncertain\.high: 1\.4 \(must be a probability in \[0, 1\]\)$/,
+    ],
+    [
+      "low above high",
+      uncertainStore({ uncertain: { low: 0.3, high: 0.1 } }),
+      /^invalid segments\[0\]\.addToCartProbability\.uncertain\.high: 0\.1 \(must be >= low \(0\.3\)\)$/,
+    ],
+    [
+      "Beta parameters <= 0",
+      uncertainStore({ uncertain: { beta: [0, 2] } }),
+      /^invalid segments\[0\]\.addToCartProbability\.uncertain\.beta\[0\]: 0 \(must be a finite number > 0\)$/,
+    ],
+    [
+      "a Beta on a field that must be > 0",
+      uncertainStore(0.2, (data) => (data.traffic.sessionsPerDay = { uncertain: { beta: [2, 2] } })),
+      /^invalid traffic\.sessionsPerDay\.uncertain\.beta: a Beta reaches 0, which the field rejects \(must be > 0\)$/,
+    ],
+    [
+      "a text field",
+      uncertainStore(0.2, (data) => (data.segments[0].name = { uncertain: { low: 1, high: 2 } })),
+      /^invalid segments\[0\]\.name: an uncertain number \(only numeric fields may be uncertain; must be a string\)$/,
+    ],
+    [
+      "a choice field",
+      uncertainStore(0.2, (data) => (data.segments[0].device = { uncertain: { low: 1, high: 2 } })),
+      /^invalid segments\[0\]\.device: an uncertain number \(only numeric fields may be uncertain; allowed: desktop, mobile, tablet\)$/,
+    ],
+    [
+      "a whole-number field",
+      uncertainStore(0.2, (data) => (data.agents.concurrency = { uncertain: { low: 1, high: 4 } })),
+      /^invalid agents\.concurrency\.uncertain: draws such as 2\.145898 \(must be an integer >= 1; a whole-number field cannot be uncertain\)$/,
+    ],
+    [
+      "other keys beside uncertain",
+      uncertainStore({ uncertain: { low: 0.1, high: 0.3 }, note: "x" }),
+      /^invalid segments\[0\]\.addToCartProbability: uncertain with note \(write \{uncertain: \.\.\.\} alone in place of the number\)$/,
+    ],
   ])("parseScenario rejects %s with one house-format line", (_, data, message) => {
     const problems = problemsOf(() => parseScenario(data));
     expect(problems).toHaveLength(1);

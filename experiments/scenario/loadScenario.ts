@@ -1,8 +1,8 @@
 import { canonicalHash } from "./canonicalHash.ts";
-import { parseConcreteScenario, type ConcreteScenario, type ParseOptions, type ScenarioOverrides } from "./parseConcreteScenario.ts";
+import { type ConcreteScenario, type ParseOptions, parseConcreteScenario, type ScenarioOverrides } from "./parseConcreteScenario.ts";
 import { readDataFile } from "./readDataFile.ts";
 import { ScenarioError } from "./ScenarioError.ts";
-import { centralValues, findUncertainParameters, withParameterValues, type ParameterValues, type UncertainParameter } from "./uncertainParameters.ts";
+import { centralValues, findUncertainParameters, type ParameterValues, type UncertainParameter, withParameterValues } from "./uncertainParameters.ts";
 import { supportBounds } from "./uncertainSpec.ts";
 
 export type { ScenarioOverrides } from "./parseConcreteScenario.ts";
@@ -105,7 +105,8 @@ const NOT_A_NUMBER = /^(must be (a string|true or false|a distribution|a policy|
  * uncertainty: `invalid segments[0].returningProbability.uncertain.high: 1.4 (must be a probability in [0, 1])`.
  */
 function uncertainProblem(line: string, parameter: UncertainParameter | undefined, end: string, values: ParameterValues): string {
-  if (parameter === undefined) return `with the uncertain parameters at ${end === "central value" ? "their central values" : end === INSIDE ? "a draw inside their ranges" : `their ${end} ends`}: ${line}`;
+  if (parameter === undefined)
+    return `with the uncertain parameters at ${end === "central value" ? "their central values" : end === INSIDE ? "a draw inside their ranges" : `their ${end} ends`}: ${line}`;
   const message = /\(([^()]*)\)$/.exec(line)?.[1] ?? line;
   if (NOT_A_NUMBER.test(message)) return `invalid ${parameter.path}: an uncertain number (only numeric fields may be uncertain; ${message})`;
   const value = values[parameter.path];

@@ -1,13 +1,13 @@
 import { dirname, resolve } from "node:path";
 import type { ModelConfig } from "../../sim/model/index.ts";
 import { canonicalHash } from "./canonicalHash.ts";
-import { chatOnlyScenarioSchema, type ChatOnlyScenario } from "./chatOnlySchema.ts";
+import { type ChatOnlyScenario, chatOnlyScenarioSchema } from "./chatOnlySchema.ts";
 import { formatIssues } from "./formatIssues.ts";
 import { readDataFile } from "./readDataFile.ts";
 import { resolveChatOnlyScenario } from "./resolveChatOnlyScenario.ts";
 import { resolveStoreScenario } from "./resolveStoreScenario.ts";
 import { ScenarioError } from "./ScenarioError.ts";
-import { storeScenarioSchema, type StoreScenario } from "./storeSchema.ts";
+import { type StoreScenario, storeScenarioSchema } from "./storeSchema.ts";
 import { DEFAULT_MAX_SESSIONS, workLimitProblem } from "./workLimit.ts";
 
 export interface ScenarioOverrides {
@@ -58,7 +58,8 @@ export function parseConcreteScenario(data: Record<string, unknown>, options: Pa
     const parsed = chatOnlyScenarioSchema.safeParse(raw, { reportInput: true });
     if (!parsed.success) throw new ScenarioError(formatIssues(parsed.error.issues), source);
     const config = resolveChatOnlyScenario(parsed.data, problems);
-    if (problems.length === 0) checkWork(config, overrides, parsed.data.arrivals.chatsPerDay === undefined ? "arrivals.perInterval" : "arrivals.chatsPerDay", problems);
+    if (problems.length === 0)
+      checkWork(config, overrides, parsed.data.arrivals.chatsPerDay === undefined ? "arrivals.perInterval" : "arrivals.chatsPerDay", problems);
     if (problems.length > 0) throw new ScenarioError(problems, source);
     return { path, scenario: parsed.data, policy: null, config, hash: canonicalHash(parsed.data) };
   }
@@ -78,8 +79,10 @@ export function parseConcreteScenario(data: Record<string, unknown>, options: Pa
     policyPath = "policy";
   }
   const config = resolveStoreScenario(parsed.data, policy, policyPath, problems);
-  if (problems.length === 0) checkWork(config, overrides, parsed.data.traffic.sessionsPerDay === undefined ? "traffic.perInterval" : "traffic.sessionsPerDay", problems);
-  if (problems.length > 0) throw new ScenarioError(problems, typeof policyField === "string" && problems.every((p) => p.includes(" policy.")) ? `policy file ${policyField}` : source);
+  if (problems.length === 0)
+    checkWork(config, overrides, parsed.data.traffic.sessionsPerDay === undefined ? "traffic.perInterval" : "traffic.sessionsPerDay", problems);
+  if (problems.length > 0)
+    throw new ScenarioError(problems, typeof policyField === "string" && problems.every((p) => p.includes(" policy.")) ? `policy file ${policyField}` : source);
   const { chat, ...rest } = parsed.data;
   return { path, scenario: parsed.data, policy, config, hash: canonicalHash({ ...rest, chat: { ...chat, policy } }) };
 }

@@ -12,14 +12,24 @@ export function unknownPolicySteps(policy: ResolvedPolicy, pages: readonly strin
       problems.push(`invalid ${where}: unknown step ${JSON.stringify(value)} (steps: ${pages.join(", ")})`);
     }
   };
-  policy.rules.forEach((rule, index) => visit(rule.when, (value) => report(`${path}.rules[${index}].when`, value)));
-  (policy.reactive.steps ?? []).forEach((step, index) => report(`${path}.reactive.steps[${index}]`, step));
+  policy.rules.forEach((rule, index) => {
+    visit(rule.when, (value) => report(`${path}.rules[${index}].when`, value));
+  });
+  (policy.reactive.steps ?? []).forEach((step, index) => {
+    report(`${path}.reactive.steps[${index}]`, step);
+  });
   return [...new Set(problems)];
 }
 
 function visit(condition: Condition, onStep: (value: unknown) => void): void {
-  if ("all" in condition) condition.all.forEach((child) => visit(child, onStep));
-  else if ("any" in condition) condition.any.forEach((child) => visit(child, onStep));
+  if ("all" in condition)
+    condition.all.forEach((child) => {
+      visit(child, onStep);
+    });
+  else if ("any" in condition)
+    condition.any.forEach((child) => {
+      visit(child, onStep);
+    });
   else if ("not" in condition) visit(condition.not, onStep);
   else if (condition.signal === "step") {
     const values = Array.isArray(condition.value) ? condition.value : [condition.value];

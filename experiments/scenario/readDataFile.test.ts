@@ -16,7 +16,9 @@ describe("readDataFile limits", () => {
     const path = join(folder, "garbage.yaml");
     writeFileSync(path, "{[:&*".repeat(1_000_000));
     const started = performance.now();
-    expect(problemOf(() => readDataFile(path, "scenario file"))).toMatch(/^invalid scenario file .*garbage\.yaml: 5000000 bytes \(must be at most 131072 bytes\)$/);
+    expect(problemOf(() => readDataFile(path, "scenario file"))).toMatch(
+      /^invalid scenario file .*garbage\.yaml: 5000000 bytes \(must be at most 131072 bytes\)$/,
+    );
     // Refused by its size alone: no parse of 5 MB (which takes seconds) happened.
     expect(performance.now() - started).toBeLessThan(1000);
   });
@@ -36,7 +38,9 @@ describe("readDataFile limits", () => {
 describe("parseDataText", () => {
   it("parseDataText refuses more than MAX_DATA_KEYS keys with the line of the first key too many", () => {
     const text = Array.from({ length: MAX_DATA_KEYS + 1 }, (_, i) => `k${i}: 1`).join("\n");
-    expect(problemOf(() => parseDataText(text, "scenario file x"))).toBe(`invalid scenario file x: YAML syntax error at line ${MAX_DATA_KEYS + 1}, column 1: more than ${MAX_DATA_KEYS} keys`);
+    expect(problemOf(() => parseDataText(text, "scenario file x"))).toBe(
+      `invalid scenario file x: YAML syntax error at line ${MAX_DATA_KEYS + 1}, column 1: more than ${MAX_DATA_KEYS} keys`,
+    );
   });
 
   it("parseDataText finds a duplicate key among many in one pass", () => {
@@ -48,7 +52,11 @@ describe("parseDataText", () => {
     ["a circular alias", "a: &a\n  b: *a\n", "invalid f: YAML syntax error at line 2, column 6: alias *a refers to a value that contains it"],
     ["a circular alias in a list", "a: &a [1, *a]\n", "invalid f: YAML syntax error at line 1, column 11: alias *a refers to a value that contains it"],
     ["a list as a key", "? [1]\n: 2\n", "invalid f: YAML syntax error at line 1, column 3: map keys must be plain values"],
-    ["an alias bomb", `a: &a [x, x]\n${Array.from({ length: 8 }, (_, i) => `${"bcdefghi"[i]}: &${"bcdefghi"[i]} [*${"abcdefgh"[i]}, *${"abcdefgh"[i]}]`).join("\n")}\n`, /^invalid f: YAML alias error: .+$/],
+    [
+      "an alias bomb",
+      `a: &a [x, x]\n${Array.from({ length: 8 }, (_, i) => `${"bcdefghi"[i]}: &${"bcdefghi"[i]} [*${"abcdefgh"[i]}, *${"abcdefgh"[i]}]`).join("\n")}\n`,
+      /^invalid f: YAML alias error: .+$/,
+    ],
   ])("parseDataText reports %s on one line", (_, text, expected) => {
     const problem = problemOf(() => parseDataText(text, "f"));
     if (typeof expected === "string") expect(problem).toBe(expected);

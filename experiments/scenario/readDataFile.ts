@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { isScalar, parseDocument, visit, YAMLParseError, type Document, type Node } from "yaml";
+import { type Document, isScalar, type Node, parseDocument, visit, YAMLParseError } from "yaml";
 import { fileErrorReason } from "./fileErrorReason.ts";
 import { ScenarioError } from "./ScenarioError.ts";
 
@@ -47,7 +47,8 @@ function readSmallFile(path: string, what: string): string {
     const buffer = Buffer.alloc(MAX_DATA_FILE_BYTES + 1);
     let length = 0;
     for (let read = 1; read > 0 && length < buffer.length; length += read) read = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > MAX_DATA_FILE_BYTES) throw new ScenarioError([`invalid ${what} ${path}: more than ${MAX_DATA_FILE_BYTES} bytes (must be at most ${MAX_DATA_FILE_BYTES} bytes)`]);
+    if (length > MAX_DATA_FILE_BYTES)
+      throw new ScenarioError([`invalid ${what} ${path}: more than ${MAX_DATA_FILE_BYTES} bytes (must be at most ${MAX_DATA_FILE_BYTES} bytes)`]);
     return buffer.toString("utf8", 0, length);
   } finally {
     closeSync(fd);
@@ -75,7 +76,8 @@ export function parseDataText(text: string, source: string): unknown {
   } catch (error) {
     // yaml resolves aliases here: an alias with no anchor before it (`*a` without `&a`), or an alias
     // bomb, throws a ReferenceError that carries no position.
-    if (error instanceof ReferenceError || error instanceof YAMLParseError) throw new ScenarioError([`invalid ${source}: YAML alias error: ${error.message.split("\n")[0]}`]);
+    if (error instanceof ReferenceError || error instanceof YAMLParseError)
+      throw new ScenarioError([`invalid ${source}: YAML alias error: ${error.message.split("\n")[0]}`]);
     throw error;
   }
 }

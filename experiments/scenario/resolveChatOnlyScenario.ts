@@ -1,7 +1,7 @@
 import { type ChatOnlyModelConfig, DEFAULT_SELF_SERVICE_CONFIG } from "../../sim/model/index.ts";
 import { distributionMean } from "../../sim/random/index.ts";
-import { resolveDesk, resolveWarmup } from "./resolveDesk.ts";
 import type { ChatOnlyScenario } from "./chatOnlySchema.ts";
+import { resolveDesk, resolveWarmup } from "./resolveDesk.ts";
 import { ratesFromDailyVolume, ratesFromPerInterval } from "./resolveRates.ts";
 import { resolveSchedule } from "./resolveSchedule.ts";
 import { toDistributionSpec } from "./toDistributionSpec.ts";
@@ -50,7 +50,10 @@ export function resolveChatOnlyScenario(scenario: ChatOnlyScenario, problems: st
       warmupSeconds: resolveWarmup(horizon, defaultChatOnlyWarmupSeconds(distributionMean(toDistributionSpec(scenario.handleSeconds)), horizon.days), problems),
       ...resolveDesk(scenario.desk, horizon.startWeekday, problems),
       shrinkageMethod: agents.shrinkageMethod,
-      selfService: scenario.selfService === undefined ? DEFAULT_SELF_SERVICE_CONFIG : { ...scenario.selfService, escalationDelaySeconds: toDistributionSpec(scenario.selfService.escalationDelaySeconds) },
+      selfService:
+        scenario.selfService === undefined
+          ? DEFAULT_SELF_SERVICE_CONFIG
+          : { ...scenario.selfService, escalationDelaySeconds: toDistributionSpec(scenario.selfService.escalationDelaySeconds) },
     },
   };
 }

@@ -41,7 +41,9 @@ export function ratesFromDailyVolume(
   // Each factor is finite, but huge ones can overflow together; the simulator needs finite rates.
   const overflow = rates.findIndex((rate) => !Number.isFinite(rate));
   if (overflow >= 0) {
-    problems.push(`invalid ${path}: ${perDay} a day (the arrival rate of interval ${overflow} overflows: lower the volume, day multipliers or profile weights)`);
+    problems.push(
+      `invalid ${path}: ${perDay} a day (the arrival rate of interval ${overflow} overflows: lower the volume, day multipliers or profile weights)`,
+    );
     return [];
   }
   return rates;

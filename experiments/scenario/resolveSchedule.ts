@@ -16,7 +16,9 @@ export function resolveSchedule(schedule: Schedule, days: number, intervalMinute
     const values = schedule.perInterval;
     if (values.length === total) return [...values];
     if (values.length === perDay) return Array.from({ length: total }, (_, i) => values[i % perDay]);
-    problems.push(`invalid agents.schedule.perInterval: a list of ${values.length} (must have ${perDay} values (one day) or ${total} (the horizon) for ${intervalMinutes}-minute intervals)`);
+    problems.push(
+      `invalid agents.schedule.perInterval: a list of ${values.length} (must have ${perDay} values (one day) or ${total} (the horizon) for ${intervalMinutes}-minute intervals)`,
+    );
     return [];
   }
   const day = new Array<number>(perDay).fill(-1);

@@ -1,9 +1,9 @@
 import { DEFAULT_SELF_SERVICE_CONFIG, type StoreModelConfig } from "../../sim/model/index.ts";
-import { resolvePolicy, validatePolicy, type PolicyOptions, type ResolvedPolicy } from "../../sim/policy/index.ts";
+import { type PolicyOptions, type ResolvedPolicy, resolvePolicy, validatePolicy } from "../../sim/policy/index.ts";
 import { unknownPolicySteps } from "./policyStepCheck.ts";
+import { resolveDesk, resolveWarmup } from "./resolveDesk.ts";
 import { ratesFromDailyVolume } from "./resolveRates.ts";
 import { resolveSchedule } from "./resolveSchedule.ts";
-import { resolveDesk, resolveWarmup } from "./resolveDesk.ts";
 import type { StoreScenario } from "./storeSchema.ts";
 import { toDistributionSpec } from "./toDistributionSpec.ts";
 
@@ -18,7 +18,11 @@ export const BROWSING_PAGES = ["browse", "product", "cart"] as const;
 export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unknown, policyPath: string, problems: string[]): StoreModelConfig {
   const { horizon, funnel, pricing, chat, agents } = scenario;
   const intervalSeconds = horizon.intervalMinutes * 60;
-  uniqueNames(scenario.segments.map((segment) => segment.name), "segments", problems);
+  uniqueNames(
+    scenario.segments.map((segment) => segment.name),
+    "segments",
+    problems,
+  );
   const stepNames = funnel.steps.map((step) => step.name);
   uniqueNames(stepNames, "funnel.steps", problems);
   stepNames.forEach((name, index) => {
@@ -26,13 +30,26 @@ export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unk
       problems.push(`invalid funnel.steps[${index}].name: ${JSON.stringify(name)} (reserved for browsing pages: ${BROWSING_PAGES.join(", ")})`);
     }
   });
-  uniqueNames(scenario.catalog.map((product) => product.id), "catalog", problems, "id");
+  uniqueNames(
+    scenario.catalog.map((product) => product.id),
+    "catalog",
+    problems,
+    "id",
+  );
   funnel.steps.forEach((step, stepIndex) => {
-    uniqueNames(step.fields.map((field) => field.name), `funnel.steps[${stepIndex}].fields`, problems);
+    uniqueNames(
+      step.fields.map((field) => field.name),
+      `funnel.steps[${stepIndex}].fields`,
+      problems,
+    );
     step.fields.forEach((field, fieldIndex) => {
       const path = `funnel.steps[${stepIndex}].fields[${fieldIndex}]`;
-      if (field.type === "choice" && (field.options === undefined || field.options.length < 2)) problems.push(`invalid ${path}.options: ${field.options === undefined ? "missing" : `a list of ${field.options.length}`} (a choice field needs at least 2 options)`);
-      if (field.type !== "choice" && field.options !== undefined) problems.push(`invalid ${path}.options: a list of ${field.options.length} (only choice fields have options)`);
+      if (field.type === "choice" && (field.options === undefined || field.options.length < 2))
+        problems.push(
+          `invalid ${path}.options: ${field.options === undefined ? "missing" : `a list of ${field.options.length}`} (a choice field needs at least 2 options)`,
+        );
+      if (field.type !== "choice" && field.options !== undefined)
+        problems.push(`invalid ${path}.options: a list of ${field.options.length} (only choice fields have options)`);
     });
   });
   const reveals = funnel.steps.filter((step) => step.revealsTotal).length;
@@ -55,7 +72,15 @@ export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unk
     kind: "store",
     name: scenario.name,
     horizon: { days: horizon.days, intervalSeconds },
-    sessionRatesPerSecond: ratesFromDailyVolume(scenario.traffic.sessionsPerDay, scenario.traffic.dailyProfile, scenario.traffic.dayMultipliers, horizon.days, horizon.intervalMinutes, "traffic", problems),
+    sessionRatesPerSecond: ratesFromDailyVolume(
+      scenario.traffic.sessionsPerDay,
+      scenario.traffic.dailyProfile,
+      scenario.traffic.dayMultipliers,
+      horizon.days,
+      horizon.intervalMinutes,
+      "traffic",
+      problems,
+    ),
     segments: scenario.segments.map((segment) => ({
       ...segment,
       weight: segment.weight / weightSum,
@@ -65,7 +90,11 @@ export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unk
       patienceSeconds: toDistributionSpec(segment.patienceSeconds),
     })),
     // Without a stated carrier cost the shipping fee is taken to recover it (an assumption).
-    pricing: { ...pricing, freeShippingThreshold: pricing.freeShippingThreshold ?? Infinity, shippingCostPerOrder: pricing.shippingCostPerOrder ?? pricing.shippingFee },
+    pricing: {
+      ...pricing,
+      freeShippingThreshold: pricing.freeShippingThreshold ?? Infinity,
+      shippingCostPerOrder: pricing.shippingCostPerOrder ?? pricing.shippingFee,
+    },
     funnel: {
       cartHazards: funnel.cart.hazards,
       cartSeconds: toDistributionSpec(funnel.cart.seconds),
@@ -74,7 +103,11 @@ export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unk
       friction: { ...funnel.friction, confusion: { ...funnel.friction.confusion, pauseSeconds: toDistributionSpec(funnel.friction.confusion.pauseSeconds) } },
       inlineHelp: funnel.inlineHelp,
       autoSave: funnel.autoSave,
-      hesitation: { ...funnel.hesitation, lingerSeconds: toDistributionSpec(funnel.hesitation.lingerSeconds), pauseSeconds: toDistributionSpec(funnel.hesitation.pauseSeconds) },
+      hesitation: {
+        ...funnel.hesitation,
+        lingerSeconds: toDistributionSpec(funnel.hesitation.lingerSeconds),
+        pauseSeconds: toDistributionSpec(funnel.hesitation.pauseSeconds),
+      },
     },
     chat: {
       policy,
@@ -95,7 +128,13 @@ export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unk
       costPerHour: agents.costPerHour,
     },
     // Store days start at midnight with little traffic, so the store needs no warm-up by default.
-    desk: { slowdownMode: chat.slowdownMode, warmupSeconds: resolveWarmup(horizon, 0, problems), ...resolveDesk(scenario.desk, horizon.startWeekday, problems), shrinkageMethod: agents.shrinkageMethod, selfService: DEFAULT_SELF_SERVICE_CONFIG },
+    desk: {
+      slowdownMode: chat.slowdownMode,
+      warmupSeconds: resolveWarmup(horizon, 0, problems),
+      ...resolveDesk(scenario.desk, horizon.startWeekday, problems),
+      shrinkageMethod: agents.shrinkageMethod,
+      selfService: DEFAULT_SELF_SERVICE_CONFIG,
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it, onTestFinished, vi } from "vitest";
-import { CHECKOUT_REASONS, simulate, type ChatOnlyResults, type ModelConfig, type SimulationResults, type StoreResults } from "../../sim/model/index.ts";
+import { CHECKOUT_REASONS, type ChatOnlyResults, type ModelConfig, type SimulationResults, type StoreResults, simulate } from "../../sim/model/index.ts";
 import { parseDataText, parseScenario, ScenarioError } from "./index.ts";
 import {
   applyMutation,
@@ -33,7 +33,14 @@ const chatOnlyBase = {
   handleSeconds: { kind: "lognormal", mean: 600, sd: 300 },
   patienceSeconds: { kind: "exponential", mean: 90 },
   slowdownPerExtraChat: 0.15,
-  agents: { concurrency: 3, shrinkage: 0.25, schedule: [{ from: "00:00", to: "08:00", agents: 1 }, { from: "08:00", to: "24:00", agents: 3 }] },
+  agents: {
+    concurrency: 3,
+    shrinkage: 0.25,
+    schedule: [
+      { from: "00:00", to: "08:00", agents: 1 },
+      { from: "08:00", to: "24:00", agents: 3 },
+    ],
+  },
 };
 
 /** A house-format problem line: `invalid <path>: <value> (<reason>)` or `missing <path> (<reason>)`. */
@@ -68,8 +75,22 @@ type NullablePaths<T, Prefix extends string = ""> = {
 type NullablePath = NullablePaths<StoreResults> | NullablePaths<ChatOnlyResults>;
 
 const NULLABLE_PATHS = [
-  ...(["probabilityOfWait", "meanWaitSeconds", "meanWaitOfServedSeconds", "waitOfServedP50Seconds", "waitOfServedP90Seconds", "waitOfServedP95Seconds"] as const).map((key) => `chat.${key}` as const),
-  ...(["serviceLevel", "serviceLevelOfAnswered", "queueAbandonmentRate", "meanHandleSeconds", "occupancy", "slotUtilization", "meanConcurrency", "meanChatsPerAgent", "blockingRate"] as const).map((key) => `chat.${key}` as const),
+  ...(
+    ["probabilityOfWait", "meanWaitSeconds", "meanWaitOfServedSeconds", "waitOfServedP50Seconds", "waitOfServedP90Seconds", "waitOfServedP95Seconds"] as const
+  ).map((key) => `chat.${key}` as const),
+  ...(
+    [
+      "serviceLevel",
+      "serviceLevelOfAnswered",
+      "queueAbandonmentRate",
+      "meanHandleSeconds",
+      "occupancy",
+      "slotUtilization",
+      "meanConcurrency",
+      "meanChatsPerAgent",
+      "blockingRate",
+    ] as const
+  ).map((key) => `chat.${key}` as const),
   "chat.waitHistogram.upperBoundsSeconds[]",
   "chat.agents[].meanHandleSeconds",
   "chat.agents[].occupancy",
@@ -83,8 +104,12 @@ const NULLABLE_PATHS = [
   "invitations.annoyance.first.annoyanceRate",
   "invitations.annoyance.repeat.annoyanceRate",
   "profit.contributionProfitPerSession",
-  ...(["desktop", "mobile", "tablet"] as const).flatMap((device) => (["addToCartRate", "conversionRate", "cartAbandonmentRate"] as const).map((key) => `funnel.byDevice.${device}.${key}` as const)),
-  ...(["new", "returning"] as const).flatMap((visitor) => (["addToCartRate", "conversionRate", "cartAbandonmentRate"] as const).map((key) => `funnel.byVisitor.${visitor}.${key}` as const)),
+  ...(["desktop", "mobile", "tablet"] as const).flatMap((device) =>
+    (["addToCartRate", "conversionRate", "cartAbandonmentRate"] as const).map((key) => `funnel.byDevice.${device}.${key}` as const),
+  ),
+  ...(["new", "returning"] as const).flatMap((visitor) =>
+    (["addToCartRate", "conversionRate", "cartAbandonmentRate"] as const).map((key) => `funnel.byVisitor.${visitor}.${key}` as const),
+  ),
   "freeShipping.paddedOrderShare",
   "friction.confusedShareOfCheckouts",
   "meanSessionSeconds",
@@ -128,7 +153,7 @@ const newOutcomes = (): Outcomes => ({ rejected: 0, ran: 0, skipped: 0, knownBug
  * that simulates to the end with finite numbers, bounded arrivals and consistent counts.
  */
 function loadsAndRunsOrIsRejected(data: unknown, seed: number, outcomes: Outcomes): void {
-  let loaded;
+  let loaded: ReturnType<typeof parseScenario>;
   try {
     loaded = parseScenario(data, { path: baselinePath, overrides: { days: 1 } });
   } catch (error) {
@@ -232,7 +257,10 @@ describe("scenario fuzzing: every scenario runs with finite results or is reject
     const edit = fc.record({
       at: fc.nat(text.length),
       remove: fc.nat(6),
-      insert: fc.oneof(fc.constantFrom("", ":", "- ", "{", "}", "[", "]", "\n", "\n  ", "\t", '"', "'", "#", "&a ", "*a", "!!str ", "? ", "0", "-", ".nan", "1e400", "~"), fc.string({ maxLength: 4 })),
+      insert: fc.oneof(
+        fc.constantFrom("", ":", "- ", "{", "}", "[", "]", "\n", "\n  ", "\t", '"', "'", "#", "&a ", "*a", "!!str ", "? ", "0", "-", ".nan", "1e400", "~"),
+        fc.string({ maxLength: 4 }),
+      ),
     });
     // yaml reports unknown tags and ambiguous anchors through process warnings and carries on; keep
     // the test output readable.
@@ -279,7 +307,16 @@ describe("scenario fuzzing: every scenario runs with finite results or is reject
       name: "zero-length sessions",
       horizon: { days: 1 },
       traffic: { sessionsPerDay: 3 },
-      segments: [{ name: "all", weight: 1, device: "desktop", addToCartProbability: 0, pageViews: { kind: "constant", value: 1 }, dwellSeconds: { kind: "constant", value: 0 } }],
+      segments: [
+        {
+          name: "all",
+          weight: 1,
+          device: "desktop",
+          addToCartProbability: 0,
+          pageViews: { kind: "constant", value: 1 },
+          dwellSeconds: { kind: "constant", value: 0 },
+        },
+      ],
       funnel: { steps: [{ name: "payment" }] },
       agents: { schedule: 1 },
     });

@@ -1,13 +1,15 @@
 import { z } from "zod";
-import { nonNegativeDistributionSchema } from "./distributionSchema.ts";
 import { WEEKDAYS } from "../../sim/policy/index.ts";
+import { nonNegativeDistributionSchema } from "./distributionSchema.ts";
 import { integerBetween, nonNegative, probability, strict } from "./fields.ts";
 
 /** How concurrency slows chats (see SlowdownMode in sim/model). */
 export const slowdownModeSchema = z
   .enum(["loadDependent", "fixedAtStart"], { error: "must be one of loadDependent, fixedAtStart" })
   .default("loadDependent")
-  .describe("loadDependent: every open chat slows while its agent holds more chats and speeds up when one ends (rate 1 ÷ (1 + s × (chats held − 1))); fixedAtStart: the handle time is stretched once by the load when the chat starts");
+  .describe(
+    "loadDependent: every open chat slows while its agent holds more chats and speeds up when one ends (rate 1 ÷ (1 + s × (chats held − 1))); fixedAtStart: the handle time is stretched once by the load when the chat starts",
+  );
 
 // Upper bounds keep a typo from becoming an out-of-memory crash: the simulator allocates per day
 // and interval, per agent and per concurrent-chat level. MAX_DAYS matches the CLI's --days limit.
@@ -22,8 +24,13 @@ export const horizonSchema = strict({
     .refine((minutes) => minutes === 15 || minutes === 30 || minutes === 60, { error: "must be one of 15, 30, 60" })
     .default(30)
     .describe("staffing and reporting interval, minutes: 15, 30 or 60"),
-  startWeekday: z.enum(WEEKDAYS, { error: `must be one of ${WEEKDAYS.join(", ")}` }).default("monday").describe("weekday of day 0 of the horizon (read by desk.openingHours)"),
-  warmupSeconds: nonNegative("warm-up: the first seconds of the horizon are simulated but left out of the whole-run chat figures (default: chat-only 10 × the mean handle time, at most a tenth of the horizon; store 0)").optional(),
+  startWeekday: z
+    .enum(WEEKDAYS, { error: `must be one of ${WEEKDAYS.join(", ")}` })
+    .default("monday")
+    .describe("weekday of day 0 of the horizon (read by desk.openingHours)"),
+  warmupSeconds: nonNegative(
+    "warm-up: the first seconds of the horizon are simulated but left out of the whole-run chat figures (default: chat-only 10 × the mean handle time, at most a tenth of the horizon; store 0)",
+  ).optional(),
 }).describe("how long to simulate");
 
 /** Whether `tag` is a BCP 47 locale this runtime can format numbers in. */
@@ -50,8 +57,14 @@ export const reportSettingsSchema = strict({
   .describe("report settings: locale (money is in the scenario currency)");
 
 const block = strict({
-  from: z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: "must be a time HH:MM" }).describe("start time of day, HH:MM"),
-  to: z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: "must be a time HH:MM" }).describe("end time of day, HH:MM (24:00 = midnight)"),
+  from: z
+    .string()
+    .regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: "must be a time HH:MM" })
+    .describe("start time of day, HH:MM"),
+  to: z
+    .string()
+    .regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: "must be a time HH:MM" })
+    .describe("end time of day, HH:MM (24:00 = midnight)"),
   agents: integerBetween(0, MAX_AGENTS, "scheduled agents in this block"),
 });
 
@@ -66,37 +79,65 @@ const openDay = z
 /** The desk's week as written: every weekday, Monday to Sunday (parsed by sim/policy parseOpeningHours). */
 export const openingHoursSchema = strict(Object.fromEntries(WEEKDAYS.map((day) => [day, openDay])) as Record<(typeof WEEKDAYS)[number], typeof openDay>)
   .optional()
-  .describe("when the desk takes chats, per weekday in clock time without time zone (omit: always open); closed, help requests are offered the message form and invitations stop; the live store reads its local clock");
+  .describe(
+    "when the desk takes chats, per weekday in clock time without time zone (omit: always open); closed, help requests are offered the message form and invitations stop; the live store reads its local clock",
+  );
 
 /** How the desk runs beyond its agents: queue cap and message form (both scenario modes). */
 export const deskSchema = strict({
-  maxQueueLength: integerBetween(0, 1_000_000, "most chats that may wait; a chat arriving to a full queue is blocked and offered the message form (omit: no cap)").optional(),
+  maxQueueLength: integerBetween(
+    0,
+    1_000_000,
+    "most chats that may wait; a chat arriving to a full queue is blocked and offered the message form (omit: no cap)",
+  ).optional(),
   messages: strict({
-    leaveProbability: probability("probability that a blocked customer leaves a message (assumption, plausible 0.2-0.8)").default(DEFAULT_MESSAGES.leaveProbability),
-    handleSeconds: nonNegativeDistributionSchema.describe("agent time to answer one message, seconds (assumption: about 5 minutes)").default(DEFAULT_MESSAGES.handleSeconds),
-    rescueFactor: probability("a message answer rescues a hesitating shopper with rescueProbability × this (assumption, plausible 0.1-0.5)").default(DEFAULT_MESSAGES.rescueFactor),
-  }).default(DEFAULT_MESSAGES).describe("the 'leave a message' form offered to blocked chats; answered later by back-office time reported apart"),
+    leaveProbability: probability("probability that a blocked customer leaves a message (assumption, plausible 0.2-0.8)").default(
+      DEFAULT_MESSAGES.leaveProbability,
+    ),
+    handleSeconds: nonNegativeDistributionSchema
+      .describe("agent time to answer one message, seconds (assumption: about 5 minutes)")
+      .default(DEFAULT_MESSAGES.handleSeconds),
+    rescueFactor: probability("a message answer rescues a hesitating shopper with rescueProbability × this (assumption, plausible 0.1-0.5)").default(
+      DEFAULT_MESSAGES.rescueFactor,
+    ),
+  })
+    .default(DEFAULT_MESSAGES)
+    .describe("the 'leave a message' form offered to blocked chats; answered later by back-office time reported apart"),
   openingHours: openingHoursSchema,
   serviceLevel: strict({
-    abandons: z.enum(["miss", "exclude"], { error: "must be one of miss, exclude" }).default("miss").describe("miss: answered within the threshold ÷ all requests (abandons and blocked chats are misses); exclude: ÷ answered chats"),
+    abandons: z
+      .enum(["miss", "exclude"], { error: "must be one of miss, exclude" })
+      .default("miss")
+      .describe("miss: answered within the threshold ÷ all requests (abandons and blocked chats are misses); exclude: ÷ answered chats"),
     ignoreAbandonsUnderSeconds: nonNegative("abandons shorter than this leave the denominator (WFM 'short abandons')").default(0),
-  }).default(DEFAULT_SERVICE_LEVEL).describe("what the service level counts (named in every output)"),
-}).default({ messages: DEFAULT_MESSAGES, serviceLevel: DEFAULT_SERVICE_LEVEL }).describe("the chat desk: queue cap, message form, opening hours and service-level definition");
+  })
+    .default(DEFAULT_SERVICE_LEVEL)
+    .describe("what the service level counts (named in every output)"),
+})
+  .default({ messages: DEFAULT_MESSAGES, serviceLevel: DEFAULT_SERVICE_LEVEL })
+  .describe("the chat desk: queue cap, message form, opening hours and service-level definition");
 
 const agentsShape = {
   concurrency: integerBetween(1, MAX_CONCURRENCY, "chats one agent holds at once").default(3),
-  shrinkage: probability("share of scheduled time not available (breaks, meetings), in [0, 1); store default 0.25 (Assembled: 0.2-0.3 for tier 1), chat-only default 0").default(0.25),
+  shrinkage: probability(
+    "share of scheduled time not available (breaks, meetings), in [0, 1); store default 0.25 (Assembled: 0.2-0.3 for tier 1), chat-only default 0",
+  ).default(0.25),
   shrinkageMethod: z
     .enum(["absence", "floor"], { error: "must be one of absence, floor" })
     .default("absence")
-    .describe("absence: each scheduled agent is absent in each interval with probability shrinkage (expected online = scheduled × (1 − shrinkage)); floor: online = ⌊scheduled × (1 − shrinkage)⌋"),
+    .describe(
+      "absence: each scheduled agent is absent in each interval with probability shrinkage (expected online = scheduled × (1 − shrinkage)); floor: online = ⌊scheduled × (1 − shrinkage)⌋",
+    ),
   costPerHour: nonNegative("cost of one scheduled agent-hour, currency").default(28),
   schedule: z
-    .union([
-      integerBetween(0, MAX_AGENTS, "the same number of scheduled agents all day"),
-      z.array(block).min(1, { error: "must have at least 1 block" }),
-      strict({ perInterval: z.array(integerBetween(0, MAX_AGENTS, "scheduled agents")).min(1, { error: "must have at least 1 value" }) }),
-    ], { error: "must be a number of agents, a list of {from, to, agents} blocks, or {perInterval: [...]}" })
+    .union(
+      [
+        integerBetween(0, MAX_AGENTS, "the same number of scheduled agents all day"),
+        z.array(block).min(1, { error: "must have at least 1 block" }),
+        strict({ perInterval: z.array(integerBetween(0, MAX_AGENTS, "scheduled agents")).min(1, { error: "must have at least 1 value" }) }),
+      ],
+      { error: "must be a number of agents, a list of {from, to, agents} blocks, or {perInterval: [...]}" },
+    )
     .describe("scheduled agents: a constant, daily blocks covering 00:00-24:00, or perInterval (one day or the whole horizon)"),
 };
 

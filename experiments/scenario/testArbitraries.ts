@@ -21,7 +21,11 @@ export const POLICY_FILES = [
 /** Every path to a value inside `data`, depth first; the root itself is left out. */
 export function allPaths(data: unknown, prefix: DataPath = [], paths: DataPath[] = []): DataPath[] {
   // One shared output list: spreading a long list's paths into push() would overflow the stack.
-  const entries: [string | number, unknown][] = Array.isArray(data) ? data.map((item, index) => [index, item]) : data !== null && typeof data === "object" ? Object.entries(data) : [];
+  const entries: [string | number, unknown][] = Array.isArray(data)
+    ? data.map((item, index) => [index, item])
+    : data !== null && typeof data === "object"
+      ? Object.entries(data)
+      : [];
   for (const [key, value] of entries) {
     const path = [...prefix, key];
     paths.push(path);
@@ -38,7 +42,28 @@ const junkNumber = fc.oneof(
 );
 
 const junkText = fc.oneof(
-  fc.constantFrom("", " ", "NaN", "Infinity", "-1", "1e3", "0x10", "abc", "true", "null", "00:00", "24:00", "25:99", "8:00", "payment", "cart", "browse", "lognormal", "chatOnly", "store"),
+  fc.constantFrom(
+    "",
+    " ",
+    "NaN",
+    "Infinity",
+    "-1",
+    "1e3",
+    "0x10",
+    "abc",
+    "true",
+    "null",
+    "00:00",
+    "24:00",
+    "25:99",
+    "8:00",
+    "payment",
+    "cart",
+    "browse",
+    "lognormal",
+    "chatOnly",
+    "store",
+  ),
   fc.constantFrom(".", "nope.yaml", ...POLICY_FILES, "../scenarios/baseline.yaml"),
   fc.string({ maxLength: 8 }),
 );
@@ -67,7 +92,11 @@ const junkDistribution = fc.constantFrom<unknown>(
 
 const junkPolicy = fc.constantFrom<unknown>(
   { name: "nag", rules: [{ name: "always", when: "idleSeconds >= 0" }], caps: { perPage: 50, perVisit: 50, afterDecline: true, minGapSeconds: 0 } },
-  { name: "gated", rules: [{ name: "r", when: "exitIntent or idleSeconds > 0" }], gating: { requireFreeSlot: true, maxQueueLength: 0, maxPredictedWaitSeconds: 0 } },
+  {
+    name: "gated",
+    rules: [{ name: "r", when: "exitIntent or idleSeconds > 0" }],
+    gating: { requireFreeSlot: true, maxQueueLength: 0, maxPredictedWaitSeconds: 0 },
+  },
   { name: "typo", rules: [{ name: "r", when: "step == paymnet" }] },
   { name: "bad", rules: [{ name: "r", when: "idleSecs >= 3" }], caps: { perVisit: -1 } },
   { rules: [] },
@@ -114,7 +143,10 @@ export const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
       pick: fc.nat(),
       // 48 and 96 are the lengths of one day at 30 and 15 minutes: long lists that are sometimes right.
       length: fc.constantFrom(2, 47, 48, 96, 1000, 20_000),
-      value: fc.oneof(junkNumber, fc.constantFrom<unknown>(1, 0, { from: "00:00", to: "24:00", agents: 1 }, { name: "s", weight: 1, device: "mobile", addToCartProbability: 0.1 })),
+      value: fc.oneof(
+        junkNumber,
+        fc.constantFrom<unknown>(1, 0, { from: "00:00", to: "24:00", agents: 1 }, { name: "s", weight: 1, device: "mobile", addToCartProbability: 0.1 }),
+      ),
     }),
   },
 );
@@ -175,7 +207,11 @@ export function distributionArbitrary(typical: number): fc.Arbitrary<Record<stri
     fc.tuple(scale, scale).map(([a, b]) => ({ kind: "uniform", min: Math.min(a, b) / 2, max: Math.max(a, b) })),
     fc.tuple(scale, scale).map(([mean, sd]) => ({ kind: "normal", mean, sd, min: 0 })),
     fc.tuple(scale, scale).map(([mean, sd]) => ({ kind: "lognormal", mean, sd })),
-    fc.record({ kind: fc.constant("lognormal"), mu: fc.double({ min: -3, max: Math.log(typical) + 2, noNaN: true }), sigma: fc.double({ min: 0.01, max: 2, noNaN: true }) }),
+    fc.record({
+      kind: fc.constant("lognormal"),
+      mu: fc.double({ min: -3, max: Math.log(typical) + 2, noNaN: true }),
+      sigma: fc.double({ min: 0.01, max: 2, noNaN: true }),
+    }),
     fc.tuple(fc.double({ min: 0.2, max: 5, noNaN: true }), scale).map(([shape, mean]) => ({ kind: "gamma", shape, scale: mean / shape })),
     fc.tuple(fc.integer({ min: 1, max: 5 }), scale).map(([k, mean]) => ({ kind: "erlang", k, mean })),
     fc.tuple(fc.double({ min: 0.3, max: 5, noNaN: true }), scale).map(([shape, mean]) => ({ kind: "weibull", shape, scale: mean })),
@@ -208,11 +244,22 @@ export function policyArbitrary(stepNames: readonly string[]): fc.Arbitrary<Reco
       reactive: fc.record({ enabled: fc.boolean(), steps: fc.subarray(pages) }, { requiredKeys: ["enabled"] }),
       rules: fc.array(rule, { maxLength: 3 }).map((rules) => rules.map((item, index) => ({ name: `rule-${index}`, ...item }))),
       caps: fc.record(
-        { perPage: fc.constantFrom(0, 1, 2, 10, 50), perVisit: fc.constantFrom(0, 1, 4, 10, 50), afterDecline: fc.boolean(), minGapSeconds: fc.constantFrom(0, 0, 5, 60, 600) },
+        {
+          perPage: fc.constantFrom(0, 1, 2, 10, 50),
+          perVisit: fc.constantFrom(0, 1, 4, 10, 50),
+          afterDecline: fc.boolean(),
+          minGapSeconds: fc.constantFrom(0, 0, 5, 60, 600),
+        },
         { requiredKeys: [] },
       ),
-      gating: fc.record({ requireFreeSlot: fc.boolean(), maxQueueLength: fc.constantFrom(0, 1, 5, 100), maxPredictedWaitSeconds: fc.constantFrom(0, 30, 600) }, { requiredKeys: [] }),
-      priority: fc.record({ highValueCartAbove: fc.constantFrom(0, 100, 1e6), highValueBoost: fc.integer({ min: -2, max: 3 }), reactiveBoost: fc.integer({ min: -2, max: 3 }) }, { requiredKeys: [] }),
+      gating: fc.record(
+        { requireFreeSlot: fc.boolean(), maxQueueLength: fc.constantFrom(0, 1, 5, 100), maxPredictedWaitSeconds: fc.constantFrom(0, 30, 600) },
+        { requiredKeys: [] },
+      ),
+      priority: fc.record(
+        { highValueCartAbove: fc.constantFrom(0, 100, 1e6), highValueBoost: fc.integer({ min: -2, max: 3 }), reactiveBoost: fc.integer({ min: -2, max: 3 }) },
+        { requiredKeys: [] },
+      ),
     },
     { requiredKeys: ["name"] },
   );
@@ -226,15 +273,17 @@ export function scheduleArbitrary(intervalMinutes: number): fc.Arbitrary<unknown
     const minutes = index * intervalMinutes;
     return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
   };
-  const blocks = fc
-    .uniqueArray(fc.integer({ min: 1, max: perDay - 1 }), { maxLength: 4 })
-    .chain((cuts) => {
-      const bounds = [0, ...[...cuts].sort((a, b) => a - b), perDay];
-      return fc.array(agents, { minLength: bounds.length - 1, maxLength: bounds.length - 1 }).map((counts) =>
-        counts.map((count, index) => ({ from: clock(bounds[index]), to: clock(bounds[index + 1]), agents: count })),
-      );
-    });
-  return fc.oneof(agents, blocks, fc.array(agents, { minLength: perDay, maxLength: perDay }).map((perInterval) => ({ perInterval })));
+  const blocks = fc.uniqueArray(fc.integer({ min: 1, max: perDay - 1 }), { maxLength: 4 }).chain((cuts) => {
+    const bounds = [0, ...[...cuts].sort((a, b) => a - b), perDay];
+    return fc
+      .array(agents, { minLength: bounds.length - 1, maxLength: bounds.length - 1 })
+      .map((counts) => counts.map((count, index) => ({ from: clock(bounds[index]), to: clock(bounds[index + 1]), agents: count })));
+  });
+  return fc.oneof(
+    agents,
+    blocks,
+    fc.array(agents, { minLength: perDay, maxLength: perDay }).map((perInterval) => ({ perInterval })),
+  );
 }
 
 const agentsArbitrary = (intervalMinutes: number) =>
@@ -249,11 +298,16 @@ const agentsArbitrary = (intervalMinutes: number) =>
   );
 
 const dailyProfileArbitrary = (intervalMinutes: number) =>
-  fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 3, noNaN: true })), { minLength: (24 * 60) / intervalMinutes, maxLength: (24 * 60) / intervalMinutes }).map((weights) => {
-    // A profile needs some positive weight; keep the generator on the valid side of that rule.
-    if (!weights.some((weight) => weight > 0)) weights[0] = 1;
-    return weights;
-  });
+  fc
+    .array(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 3, noNaN: true })), {
+      minLength: (24 * 60) / intervalMinutes,
+      maxLength: (24 * 60) / intervalMinutes,
+    })
+    .map((weights) => {
+      // A profile needs some positive weight; keep the generator on the valid side of that rule.
+      if (!weights.some((weight) => weight > 0)) weights[0] = 1;
+      return weights;
+    });
 
 const segmentArbitrary = fc.record(
   {
@@ -277,7 +331,18 @@ const segmentArbitrary = fc.record(
 const hazardsArbitrary = (reasons: readonly string[]) =>
   fc.dictionary(fc.constantFrom(...reasons), fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 0.3, noNaN: true })), { maxKeys: 3 });
 
-const CHECKOUT_REASONS = ["extraCostsTooHigh", "accountRequired", "didNotTrustCardDetails", "deliveryTooSlow", "checkoutTooLongOrComplicated", "totalNotVisibleUpfront", "returnsPolicy", "websiteErrors", "tooFewPaymentMethods", "cardDeclined"];
+const CHECKOUT_REASONS = [
+  "extraCostsTooHigh",
+  "accountRequired",
+  "didNotTrustCardDetails",
+  "deliveryTooSlow",
+  "checkoutTooLongOrComplicated",
+  "totalNotVisibleUpfront",
+  "returnsPolicy",
+  "websiteErrors",
+  "tooFewPaymentMethods",
+  "cardDeclined",
+];
 const ABANDONMENT_REASONS = ["justBrowsing", ...CHECKOUT_REASONS];
 
 /**
@@ -296,10 +361,16 @@ export const storeScenarioArbitrary: fc.Arbitrary<Record<string, unknown>> = fc
       name: fc.constant("fuzz store"),
       horizon: fc.constant({ days: 1, intervalMinutes }),
       traffic: fc.record(
-        { sessionsPerDay: fc.integer({ min: 1, max: FUZZ_VOLUME_PER_DAY }), dailyProfile: dailyProfileArbitrary(intervalMinutes), dayMultipliers: fc.constantFrom([0], [1], [1.5]) },
+        {
+          sessionsPerDay: fc.integer({ min: 1, max: FUZZ_VOLUME_PER_DAY }),
+          dailyProfile: dailyProfileArbitrary(intervalMinutes),
+          dayMultipliers: fc.constantFrom([0], [1], [1.5]),
+        },
         { requiredKeys: ["sessionsPerDay"] },
       ),
-      segments: fc.array(segmentArbitrary, { minLength: 1, maxLength: 3 }).map((segments) => segments.map((segment, index) => ({ name: `segment-${index}`, ...segment }))),
+      segments: fc
+        .array(segmentArbitrary, { minLength: 1, maxLength: 3 })
+        .map((segments) => segments.map((segment, index) => ({ name: `segment-${index}`, ...segment }))),
       pricing: fc.record(
         {
           shippingFee: fc.constantFrom(0, 7.95, 1e4),
@@ -321,7 +392,11 @@ export const storeScenarioArbitrary: fc.Arbitrary<Record<string, unknown>> = fc
                 {
                   name: fc.constant(name),
                   fillSeconds: distributionArbitrary(45),
-                  fields: fc.array(fc.record({ errorProbability: probability, typingSeconds: fc.constantFrom(0, 5, 60) }, { requiredKeys: ["errorProbability"] }), { maxLength: 3 }).map((fields) => fields.map((field, index) => ({ name: `field-${index}`, ...field }))),
+                  fields: fc
+                    .array(fc.record({ errorProbability: probability, typingSeconds: fc.constantFrom(0, 5, 60) }, { requiredKeys: ["errorProbability"] }), {
+                      maxLength: 3,
+                    })
+                    .map((fields) => fields.map((field, index) => ({ name: `field-${index}`, ...field }))),
                   hazards: hazardsArbitrary(CHECKOUT_REASONS),
                   revealsTotal: fc.constant(index === revealAt),
                 },
@@ -340,7 +415,10 @@ export const storeScenarioArbitrary: fc.Arbitrary<Record<string, unknown>> = fc
             },
             { requiredKeys: [] },
           ),
-          inlineHelp: fc.record({ enabled: fc.boolean(), errorReduction: probability, readingSecondsPerField: fc.constantFrom(0, 2, 30) }, { requiredKeys: [] }),
+          inlineHelp: fc.record(
+            { enabled: fc.boolean(), errorReduction: probability, readingSecondsPerField: fc.constantFrom(0, 2, 30) },
+            { requiredKeys: [] },
+          ),
           autoSave: fc.record({ enabled: fc.boolean(), returnProbability: probability, costPerSession: fc.constantFrom(0, 0.01) }, { requiredKeys: [] }),
           hesitation: fc.record(
             {
@@ -361,7 +439,11 @@ export const storeScenarioArbitrary: fc.Arbitrary<Record<string, unknown>> = fc
           acceptanceIfNotHesitating: probability,
           acceptanceOnExitIntent: probability,
           invitationAcceptance: fc.record(
-            { laterAfterSeconds: fc.constantFrom(0, 120, 1e6), laterMultiplier: fc.constantFrom(0, 1, 1.79, 40), returningMultiplier: fc.constantFrom(0, 1, 1.64, 40) },
+            {
+              laterAfterSeconds: fc.constantFrom(0, 120, 1e6),
+              laterMultiplier: fc.constantFrom(0, 1, 1.79, 40),
+              returningMultiplier: fc.constantFrom(0, 1, 1.64, 40),
+            },
             { requiredKeys: [] },
           ),
           repeatInvitationAnnoyance: fc.constantFrom(1, 1.5, 100),
@@ -386,9 +468,15 @@ export const chatOnlyScenarioArbitrary: fc.Arbitrary<Record<string, unknown>> = 
       name: fc.constant("fuzz chat desk"),
       horizon: fc.constant({ days: 1, intervalMinutes }),
       arrivals: fc.oneof(
-        fc.record({ chatsPerDay: fc.integer({ min: 1, max: FUZZ_VOLUME_PER_DAY }), dailyProfile: dailyProfileArbitrary(intervalMinutes) }, { requiredKeys: ["chatsPerDay"] }),
+        fc.record(
+          { chatsPerDay: fc.integer({ min: 1, max: FUZZ_VOLUME_PER_DAY }), dailyProfile: dailyProfileArbitrary(intervalMinutes) },
+          { requiredKeys: ["chatsPerDay"] },
+        ),
         fc
-          .array(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 12, noNaN: true })), { minLength: (24 * 60) / intervalMinutes, maxLength: (24 * 60) / intervalMinutes })
+          .array(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 12, noNaN: true })), {
+            minLength: (24 * 60) / intervalMinutes,
+            maxLength: (24 * 60) / intervalMinutes,
+          })
           .map((perInterval) => ({ perInterval })),
       ),
       handleSeconds: distributionArbitrary(300),

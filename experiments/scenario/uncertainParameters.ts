@@ -22,7 +22,9 @@ export function findUncertainParameters(data: unknown, problems: string[]): Unce
   const found: UncertainParameter[] = [];
   const walk = (value: unknown, keys: (string | number)[]): void => {
     if (Array.isArray(value)) {
-      value.forEach((item, index) => walk(item, [...keys, index]));
+      value.forEach((item, index) => {
+        walk(item, [...keys, index]);
+      });
       return;
     }
     if (value === null || typeof value !== "object") return;
@@ -33,7 +35,12 @@ export function findUncertainParameters(data: unknown, problems: string[]): Unce
     }
     const path = formatPath(keys);
     if (entries.length > 1) {
-      problems.push(`invalid ${path}: uncertain with ${entries.map(([key]) => key).filter((key) => key !== "uncertain").join(", ")} (write {uncertain: ...} alone in place of the number)`);
+      problems.push(
+        `invalid ${path}: uncertain with ${entries
+          .map(([key]) => key)
+          .filter((key) => key !== "uncertain")
+          .join(", ")} (write {uncertain: ...} alone in place of the number)`,
+      );
       return;
     }
     const spec = parseUncertainSpec((value as { uncertain: unknown }).uncertain, path, problems);

@@ -19,7 +19,9 @@ describe("estimateWork", () => {
 describe("parseScenario work limit", () => {
   it("parseScenario refuses 1e12 sessions a day with one line naming the flag that raises the limit", () => {
     expect(problemsOf(() => parseScenario({ ...STORE, traffic: { sessionsPerDay: 1e12 } }))).toEqual([
-      expect.stringMatching(/^invalid traffic\.sessionsPerDay: about 2\.0e\+12 sessions in 2 days \(must be at most 2,000,000 per run; raise the limit with --max-sessions N\)$/),
+      expect.stringMatching(
+        /^invalid traffic\.sessionsPerDay: about 2\.0e\+12 sessions in 2 days \(must be at most 2,000,000 per run; raise the limit with --max-sessions N\)$/,
+      ),
     ]);
   });
 
@@ -30,7 +32,9 @@ describe("parseScenario work limit", () => {
   });
 
   it("parseScenario refuses a chat-only desk of 1e12 chats a day", () => {
-    expect(problemsOf(() => parseScenario({ ...CHAT_ONLY, arrivals: { chatsPerDay: 1e12 } }))).toEqual([expect.stringMatching(/^invalid arrivals\.chatsPerDay: about [\d,]+ chats in 1 day \(must be at most 2,000,000 per run; .+\)$/)]);
+    expect(problemsOf(() => parseScenario({ ...CHAT_ONLY, arrivals: { chatsPerDay: 1e12 } }))).toEqual([
+      expect.stringMatching(/^invalid arrivals\.chatsPerDay: about [\d,]+ chats in 1 day \(must be at most 2,000,000 per run; .+\)$/),
+    ]);
   });
 
   it("parseScenario accepts exactly the limit and refuses one session more", () => {
@@ -42,7 +46,9 @@ describe("parseScenario work limit", () => {
   it("parseScenario({maxSessions}) raises the limit, and the memory estimate still refuses a peak the heap cannot hold", () => {
     expect(() => parseScenario({ ...STORE, traffic: { sessionsPerDay: 1e7 } }, { overrides: { maxSessions: 1e8 } })).not.toThrow();
     expect(problemsOf(() => parseScenario({ ...STORE, traffic: { sessionsPerDay: 1e12 } }, { overrides: { maxSessions: 1e13 } }))).toEqual([
-      expect.stringMatching(/^invalid traffic\.sessionsPerDay: about [\d,]+ sessions in the busiest hour \(needs about \d+ MB of memory, more than the \d+ MB available; raise it with NODE_OPTIONS=--max-old-space-size=\d+\)$/),
+      expect.stringMatching(
+        /^invalid traffic\.sessionsPerDay: about [\d,]+ sessions in the busiest hour \(needs about \d+ MB of memory, more than the \d+ MB available; raise it with NODE_OPTIONS=--max-old-space-size=\d+\)$/,
+      ),
     ]);
   });
 });

@@ -8,7 +8,7 @@
 
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ABANDONMENT_REASONS, simulateStore, type SessionRecord, type StoreModelConfig, type StoreResults } from "../../sim/model/index.ts";
+import { ABANDONMENT_REASONS, type SessionRecord, type StoreModelConfig, type StoreResults, simulateStore } from "../../sim/model/index.ts";
 import { parseScenario, readDataFile, type ScenarioOverrides } from "../scenario/index.ts";
 
 const BASELINE_PATH = fileURLToPath(new URL("./baseline.yaml", import.meta.url));
@@ -80,7 +80,8 @@ function run(name: RunName): Run {
   return result;
 }
 
-const count = (sessions: readonly SessionRecord[], test: (record: SessionRecord) => boolean): number => sessions.reduce((total, record) => total + (test(record) ? 1 : 0), 0);
+const count = (sessions: readonly SessionRecord[], test: (record: SessionRecord) => boolean): number =>
+  sessions.reduce((total, record) => total + (test(record) ? 1 : 0), 0);
 const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
 
 describe("simulateStore: determinism", () => {
@@ -276,7 +277,10 @@ describe("simulateStore: accounting identities", () => {
       for (const reason of ABANDONMENT_REASONS) {
         const overSteps = sum(funnel.steps.map((step) => step.byReason[reason] ?? 0));
         expect(abandonment.byReason[reason], reason).toBe(overSteps);
-        expect(count(sessions, (record) => record.outcome === reason), reason).toBe(abandonment.byReason[reason]);
+        expect(
+          count(sessions, (record) => record.outcome === reason),
+          reason,
+        ).toBe(abandonment.byReason[reason]);
       }
       expect(invitations.accepted + invitations.declined).toBe(invitations.offered);
       expect(invitations.annoyedExits).toBe(abandonment.byReason.annoyedByChat);
@@ -303,7 +307,9 @@ function expectPlainJson(value: unknown, path: string): void {
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((item, index) => expectPlainJson(item, `${path}[${index}]`));
+    value.forEach((item, index) => {
+      expectPlainJson(item, `${path}[${index}]`);
+    });
     return;
   }
   expect(typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype, `${path} is ${String(value)}`).toBe(true);
@@ -330,12 +336,20 @@ describe("simulateStore: results do not grow with sessions", () => {
   const smallRuns = new Map<number, StoreResults>();
   /** A tenth of the baseline traffic (4,000 sessions a day) over `days` days, simulated once. */
   const small = (days: number): StoreResults => {
-    if (!smallRuns.has(days)) smallRuns.set(days, simulateStore(baselineConfig({ days }, (data) => (data.traffic.sessionsPerDay = 4_000)), { seed: SEED }));
+    if (!smallRuns.has(days))
+      smallRuns.set(
+        days,
+        simulateStore(
+          baselineConfig({ days }, (data) => (data.traffic.sessionsPerDay = 4_000)),
+          { seed: SEED },
+        ),
+      );
     return smallRuns.get(days)!;
   };
   // Numbers count as one character each: the claim is about structure (no per-session list), and a
   // share that happens to be round (0.27 from exactly 100 abandonments) must not look like shrinkage.
-  const withoutIntervals = (results: StoreResults): number => JSON.stringify({ ...results, intervals: null }, (_key, value) => (typeof value === "number" ? 0 : value)).length;
+  const withoutIntervals = (results: StoreResults): number =>
+    JSON.stringify({ ...results, intervals: null }, (_key, value) => (typeof value === "number" ? 0 : value)).length;
   const intervalBytes = (results: StoreResults): number => JSON.stringify(results.intervals).length;
   const arrayLengths = (results: StoreResults): Map<string, number> => {
     const lengths = new Map<string, number>();

@@ -3,7 +3,7 @@
 // per order − the agent cost, whatever number of sessions the Poisson arrivals bring.
 
 import { describe, expect, it } from "vitest";
-import { simulateStore, type StoreModelConfig, type StoreResults } from "../../sim/model/index.ts";
+import { type StoreModelConfig, type StoreResults, simulateStore } from "../../sim/model/index.ts";
 import { parseScenario } from "../scenario/index.ts";
 
 /** Data of the tiny store; `pricing` replaces its pricing. */
@@ -29,7 +29,12 @@ function tinyStore(pricing: Record<string, unknown>): StoreModelConfig {
       cart: { seconds: { kind: "constant", value: 5 }, hazards: {} },
       steps: [{ name: "pay", fillSeconds: { kind: "constant", value: 30 }, revealsTotal: true }],
       stickerShock: { sensitivity: 0, hiddenTotalHazardPerStep: 0 },
-      hesitation: { lingerSeconds: { kind: "constant", value: 1 }, exitIntentProbability: { desktop: 0, mobile: 0, tablet: 0 }, pauseProbability: 0, pauseSeconds: { kind: "constant", value: 1 } },
+      hesitation: {
+        lingerSeconds: { kind: "constant", value: 1 },
+        exitIntentProbability: { desktop: 0, mobile: 0, tablet: 0 },
+        pauseProbability: 0,
+        pauseSeconds: { kind: "constant", value: 1 },
+      },
     },
     // One agent all day at $20 an hour: $480 of agent cost.
     agents: { concurrency: 1, shrinkage: 0, costPerHour: 20, schedule: 1 },
@@ -39,7 +44,17 @@ function tinyStore(pricing: Record<string, unknown>): StoreModelConfig {
   return config;
 }
 
-const PRICING = { shippingFee: 8, freeShippingThreshold: 99, taxRate: 0.07, fixedFee: 1, marginRate: 0.4, shippingCostPerOrder: 9, paymentFeeRate: 0.03, paymentFeePerOrder: 0.25, thresholdPadding: { probability: 0 } };
+const PRICING = {
+  shippingFee: 8,
+  freeShippingThreshold: 99,
+  taxRate: 0.07,
+  fixedFee: 1,
+  marginRate: 0.4,
+  shippingCostPerOrder: 9,
+  paymentFeeRate: 0.03,
+  paymentFeePerOrder: 0.25,
+  thresholdPadding: { probability: 0 },
+};
 const run = (pricing: Record<string, unknown>): StoreResults => simulateStore(tinyStore(pricing), { seed: 3 });
 
 describe("profit statement on a tiny store", () => {

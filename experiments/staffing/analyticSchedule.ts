@@ -35,12 +35,20 @@ export function analyticSchedule(input: AnalyticInput): AnalyticInterval[] {
     targetSeconds: target.serviceLevelSeconds,
     maxOccupancy: target.maxOccupancy ?? undefined,
   };
-  const withAbandonment: StaffingTarget = { ...base, maxProbabilityOfAbandon: input.meanPatienceSeconds === null ? undefined : (target.maxQueueAbandonment ?? undefined) };
+  const withAbandonment: StaffingTarget = {
+    ...base,
+    maxProbabilityOfAbandon: input.meanPatienceSeconds === null ? undefined : (target.maxQueueAbandonment ?? undefined),
+  };
   const erlangCPossible = base.serviceLevel !== undefined || base.maxOccupancy !== undefined;
   return input.arrivalRatesPerSecond.map((rate) => {
     const common = { arrivalRatePerSecond: rate, meanServiceSeconds: input.meanHandleSeconds, shrinkage: input.shrinkage, concurrency: input.concurrency };
     const answer = requiredAgents({ ...common, target: withAbandonment, meanPatienceSeconds: input.meanPatienceSeconds ?? undefined });
     const erlangC = input.meanPatienceSeconds !== null && erlangCPossible ? requiredAgents({ ...common, target: base }).agentsScheduled : null;
-    return { agentsOnline: answer.agentsOnline, agentsScheduled: answer.agentsScheduled, serviceLevel: answer.achieved.serviceLevel, erlangCAgentsScheduled: erlangC };
+    return {
+      agentsOnline: answer.agentsOnline,
+      agentsScheduled: answer.agentsScheduled,
+      serviceLevel: answer.achieved.serviceLevel,
+      erlangCAgentsScheduled: erlangC,
+    };
   });
 }

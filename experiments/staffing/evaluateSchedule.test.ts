@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_DESK_CONFIG, type ChatOnlyModelConfig } from "../../sim/model/index.ts";
+import { type ChatOnlyModelConfig, DEFAULT_DESK_CONFIG } from "../../sim/model/index.ts";
 import { evaluateSchedule, summariseIntervals, withSchedule } from "./evaluateSchedule.ts";
 
 const config: ChatOnlyModelConfig = {
@@ -51,7 +51,17 @@ describe("evaluateSchedule", () => {
   });
 
   it("summariseIntervals([]) reports missing figures as null, not 0", () => {
-    expect(summariseIntervals([], 2, 0.95)).toEqual([0, 1].map(() => ({ meanChats: null, missingServiceLevels: 0, serviceLevel: null, queueAbandonment: null, occupancy: null, meanHandleSeconds: null, meanConcurrency: null })));
+    expect(summariseIntervals([], 2, 0.95)).toEqual(
+      [0, 1].map(() => ({
+        meanChats: null,
+        missingServiceLevels: 0,
+        serviceLevel: null,
+        queueAbandonment: null,
+        occupancy: null,
+        meanHandleSeconds: null,
+        meanConcurrency: null,
+      })),
+    );
   });
 
   it("withSchedule(config, scheduled, seconds) replaces the schedule and the service-level threshold only", () => {

@@ -1,7 +1,7 @@
 import type { ModelConfig, SimulationResults } from "../../sim/model/index.ts";
-import { runTasks, type RunTasksOptions } from "../parallel/index.ts";
+import { type RunTasksOptions, runTasks } from "../parallel/index.ts";
 import { replicationSeed } from "../replications/index.ts";
-import { shareInterval, type Estimate } from "../stats/index.ts";
+import { type Estimate, shareInterval } from "../stats/index.ts";
 
 /** Per-interval simulated KPIs of one schedule over R replications. */
 export interface IntervalEvaluation {
@@ -51,7 +51,11 @@ export function withSchedule(config: ModelConfig, scheduled: readonly number[], 
  * there. Handle time per interval is pooled: chat-seconds in service (mean concurrency × busy agent
  * time) ÷ chats answered, which by Little's law is the mean handle time including slowdown.
  */
-export async function evaluateSchedule(config: ModelConfig, schedule: readonly number[], options: RunTasksOptions & { replications: number; seed: string | number; level: number }): Promise<ScheduleEvaluation> {
+export async function evaluateSchedule(
+  config: ModelConfig,
+  schedule: readonly number[],
+  options: RunTasksOptions & { replications: number; seed: string | number; level: number },
+): Promise<ScheduleEvaluation> {
   const staffed = withSchedule(config, schedule);
   const outcomes = await runTasks(
     Array.from({ length: options.replications }, (_, r) => ({ config: staffed, seed: replicationSeed(options.seed, r) })),

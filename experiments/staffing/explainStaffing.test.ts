@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { Estimate } from "../stats/index.ts";
-import { coefficientOfVariation, explainStaffing, type ExplanationInput } from "./explainStaffing.ts";
+import { coefficientOfVariation, type ExplanationInput, explainStaffing } from "./explainStaffing.ts";
 import type { StaffingInterval } from "./staffingTypes.ts";
 
-const estimate = (mean: number, halfWidth: number): Estimate => ({ mean, lower: mean - halfWidth, upper: mean + halfWidth, halfWidth, standardDeviation: halfWidth, n: 10 });
+const estimate = (mean: number, halfWidth: number): Estimate => ({
+  mean,
+  lower: mean - halfWidth,
+  upper: mean + halfWidth,
+  halfWidth,
+  standardDeviation: halfWidth,
+  n: 10,
+});
 
 function interval(index: number, erlang: number, recommended: number, extra: Partial<StaffingInterval> = {}): StaffingInterval {
   return {
@@ -43,7 +50,15 @@ function input(intervals: StaffingInterval[], extra: Partial<ExplanationInput> =
     handleSeconds: { kind: "exponential", mean: 180 },
     concurrency: 1,
     slowdownPerExtraChat: 0,
-    totals: { recommendedAgentHours: hours("recommendedAgentsScheduled"), recommendedCost: 20 * hours("recommendedAgentsScheduled"), erlangAgentHours: hours("erlangAgentsScheduled"), erlangCost: 20 * hours("erlangAgentsScheduled"), erlangCAgentHours: hours("erlangAgentsScheduled") + intervals.length / 2, shiftAgentHours: null, shiftCost: null },
+    totals: {
+      recommendedAgentHours: hours("recommendedAgentsScheduled"),
+      recommendedCost: 20 * hours("recommendedAgentsScheduled"),
+      erlangAgentHours: hours("erlangAgentsScheduled"),
+      erlangCost: 20 * hours("erlangAgentsScheduled"),
+      erlangCAgentHours: hours("erlangAgentsScheduled") + intervals.length / 2,
+      shiftAgentHours: null,
+      shiftCost: null,
+    },
     minChatsForDecision: 5,
     search: { iterations: 3, converged: true, stoppedBy: "converged" },
     sweep: [],
@@ -62,23 +77,35 @@ describe("explainStaffing", () => {
     );
     expect(lines[0]).toBe("recommended: 11 agent-hours ($220.00) vs Erlang A: 10 ($200.00), +10%");
     expect(lines).toContain("simulation needs +1 agent at 00:30–01:30 vs Erlang A: handle time grows 28% with 2.4 concurrent chats (slowdown)");
-    expect(lines.some((line) => /^slowdown: with up to 3 chats per agent \(\+30% handle time per extra chat\) chats take 205 s at the recommended staffing \(1.7 concurrent on average\), \+14% vs the 180 s Erlang A used$/.test(line))).toBe(true);
+    expect(
+      lines.some((line) =>
+        /^slowdown: with up to 3 chats per agent \(\+30% handle time per extra chat\) chats take 205 s at the recommended staffing \(1.7 concurrent on average\), \+14% vs the 180 s Erlang A used$/.test(
+          line,
+        ),
+      ),
+    ).toBe(true);
     expect(lines.some((line) => /^patience 120 s: Erlang C \(nobody gives up\) would overstaff by 2 agent-hours/.test(line))).toBe(true);
   });
 
   it("explainStaffing(...) calls a difference within simulation noise when a service-level interval straddles the target", () => {
     const lines = explainStaffing(input([interval(0, 5, 5), interval(1, 6, 5, { erlangSimulatedServiceLevel: estimate(0.82, 0.03) })]));
-    expect(lines).toContain("simulation needs 1 agent fewer at 00:30–01:00 vs Erlang A: its simulated service level [79%, 85%] straddles the 80% target: within simulation noise");
+    expect(lines).toContain(
+      "simulation needs 1 agent fewer at 00:30–01:00 vs Erlang A: its simulated service level [79%, 85%] straddles the 80% target: within simulation noise",
+    );
   });
 
   it("explainStaffing(...) names backlog carried over from a busier interval, and intervals too quiet to judge", () => {
-    const lines = explainStaffing(input([interval(0, 8, 8, { chatsPerHour: 200 }), interval(1, 5, 6, { chatsPerHour: 100 }), interval(2, 2, 2, { meanChats: 1, meetsTarget: null })]));
+    const lines = explainStaffing(
+      input([interval(0, 8, 8, { chatsPerHour: 200 }), interval(1, 5, 6, { chatsPerHour: 100 }), interval(2, 2, 2, { meanChats: 1, meetsTarget: null })]),
+    );
     expect(lines).toContain("simulation needs +1 agent at 00:30–01:00 vs Erlang A: backlog carried over from the busier interval before");
     expect(lines).toContain("1 of 3 intervals have fewer than 5 chats per replication: they keep the Erlang A answer (too few chats to judge by simulation)");
   });
 
   it("explainStaffing(...) says when the search did not settle", () => {
-    const lines = explainStaffing(input([interval(0, 5, 6, { meetsTarget: false })], { search: { iterations: 8, converged: false, stoppedBy: "maxIterations" } }));
+    const lines = explainStaffing(
+      input([interval(0, 5, 6, { meetsTarget: false })], { search: { iterations: 8, converged: false, stoppedBy: "maxIterations" } }),
+    );
     expect(lines).toContain("search stopped after 8 rounds without settling: 1 intervals still miss the target (raise --max-iterations)");
   });
 

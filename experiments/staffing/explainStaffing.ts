@@ -1,5 +1,14 @@
 import type { DistributionSpec } from "../../sim/random/index.ts";
-import type { LoadSummary, ProfitChoice, ResolvedStaffingTarget, ShiftPlan, StaffingInterval, StaffingObjective, StaffingTotals, SweepLevel } from "./staffingTypes.ts";
+import type {
+  LoadSummary,
+  ProfitChoice,
+  ResolvedStaffingTarget,
+  ShiftPlan,
+  StaffingInterval,
+  StaffingObjective,
+  StaffingTotals,
+  SweepLevel,
+} from "./staffingTypes.ts";
 
 /** Most per-range lines before the rest are summarised in one line. */
 const MAX_RANGE_LINES = 8;
@@ -56,7 +65,9 @@ export function explainStaffing(input: ExplanationInput): string[] {
     }
   }
   if (input.handleSeconds.kind !== "exponential" && handleCv !== null) {
-    lines.push(`handle time is ${input.handleSeconds.kind} with coefficient of variation ${handleCv.toFixed(2)}; ${model} assumes exponential (1.00)${handleCv < 1 ? ", so it overstates queueing a little" : handleCv > 1 ? ", so it understates queueing" : ""}`);
+    lines.push(
+      `handle time is ${input.handleSeconds.kind} with coefficient of variation ${handleCv.toFixed(2)}; ${model} assumes exponential (1.00)${handleCv < 1 ? ", so it overstates queueing a little" : handleCv > 1 ? ", so it understates queueing" : ""}`,
+    );
   }
   if (input.loads.meanPatienceSeconds !== null && totals.erlangCAgentHours !== null) {
     const extra = totals.erlangCAgentHours - totals.erlangAgentHours;
@@ -72,12 +83,19 @@ export function explainStaffing(input: ExplanationInput): string[] {
   if (input.loads.source === "simulated") lines.push(...demandLines(input));
   if (input.objective === "target") {
     const undecided = input.intervals.filter((interval) => interval.meetsTarget === null).length;
-    if (undecided > 0) lines.push(`${undecided} of ${input.intervals.length} intervals have fewer than ${input.minChatsForDecision} chats per replication: they keep the ${model} answer (too few chats to judge by simulation)`);
+    if (undecided > 0)
+      lines.push(
+        `${undecided} of ${input.intervals.length} intervals have fewer than ${input.minChatsForDecision} chats per replication: they keep the ${model} answer (too few chats to judge by simulation)`,
+      );
     const failing = input.intervals.filter((interval) => interval.meetsTarget === false).length;
     if (!input.search.converged) {
-      lines.push(`search ${input.search.stoppedBy === "interrupted" ? "interrupted" : "stopped"} after ${input.search.iterations} rounds without settling: ${failing} intervals still miss the target${input.search.stoppedBy === "maxIterations" ? " (raise --max-iterations)" : ""}`);
+      lines.push(
+        `search ${input.search.stoppedBy === "interrupted" ? "interrupted" : "stopped"} after ${input.search.iterations} rounds without settling: ${failing} intervals still miss the target${input.search.stoppedBy === "maxIterations" ? " (raise --max-iterations)" : ""}`,
+      );
     } else if (input.search.iterations > 1) {
-      lines.push(`the search settled after ${input.search.iterations} simulation rounds; intervals interact through the queue (a backlog carries into the next interval), so each round re-simulated the whole horizon`);
+      lines.push(
+        `the search settled after ${input.search.iterations} simulation rounds; intervals interact through the queue (a backlog carries into the next interval), so each round re-simulated the whole horizon`,
+      );
     }
   }
   const choice = input.profitChoice;
@@ -88,11 +106,15 @@ export function explainStaffing(input: ExplanationInput): string[] {
         ? ""
         : `; vs ${choice.runnerUpAgentsScheduled} agents: ${money(choice.difference.mean, input.currency)} (p = ${choice.pValue!.toPrecision(2)}), ${choice.distinguishable ? "a detectable difference" : "not distinguishable with these replications"}`;
     const days = (input.intervals.length * input.intervalSeconds) / 86400;
-    lines.push(`contribution profit is highest with ${choice.agentsScheduled} agents all day: ${money(choice.contributionProfit.mean, input.currency)} ${days === 1 ? "a day" : `over the ${days}-day horizon`}${versus}${choice.agentsScheduled === top ? " (the largest level swept: more agents may pay even more)" : ""}`);
+    lines.push(
+      `contribution profit is highest with ${choice.agentsScheduled} agents all day: ${money(choice.contributionProfit.mean, input.currency)} ${days === 1 ? "a day" : `over the ${days}-day horizon`}${versus}${choice.agentsScheduled === top ? " (the largest level swept: more agents may pay even more)" : ""}`,
+    );
   }
   if (input.shifts !== null) {
     const count = input.shifts.shifts.reduce((sum, shift) => sum + shift.agents, 0);
-    lines.push(`shifts of ${input.shifts.shiftHours} h: ${count} shifts, ${hours(input.shifts.agentHours)} agent-hours (${money(input.shifts.cost, input.currency)}), ${hours(input.shifts.excessAgentHours)} above the per-interval requirement`);
+    lines.push(
+      `shifts of ${input.shifts.shiftHours} h: ${count} shifts, ${hours(input.shifts.agentHours)} agent-hours (${money(input.shifts.cost, input.currency)}), ${hours(input.shifts.excessAgentHours)} above the per-interval requirement`,
+    );
   }
   return lines;
 }
@@ -162,7 +184,10 @@ function describeCause(input: ExplanationInput, kind: CauseKind, from: number, t
     case "shorterHandle":
       return `chats take ${percent(-growth)} less time than the ${input.loads.meanHandleSeconds.toFixed(0)} s measured at generous staffing`;
     case "noise": {
-      const estimate = range.length === 1 ? [range[0].erlangSimulatedServiceLevel, range[0].serviceLevel].find((value) => straddlesTarget(value, input.target.serviceLevel)) : undefined;
+      const estimate =
+        range.length === 1
+          ? [range[0].erlangSimulatedServiceLevel, range[0].serviceLevel].find((value) => straddlesTarget(value, input.target.serviceLevel))
+          : undefined;
       const interval = estimate === undefined ? "" : ` [${percent(Math.max(0, estimate!.lower!))}, ${percent(Math.min(1, estimate!.upper!))}]`;
       return `${range.length === 1 ? "its simulated service level" : "their simulated service levels"}${interval} straddle${range.length === 1 ? "s" : ""} the ${percent(input.target.serviceLevel!)} target: within simulation noise`;
     }
@@ -183,7 +208,8 @@ function describeCause(input: ExplanationInput, kind: CauseKind, from: number, t
 
 function transient(input: ExplanationInput): string {
   const handleTimes = input.intervalSeconds / input.loads.meanHandleSeconds;
-  if (handleTimes < 10) return `a ${input.intervalSeconds / 60}-minute interval is only ${handleTimes.toFixed(1)} mean handle times: the queue does not settle to Erlang's steady state`;
+  if (handleTimes < 10)
+    return `a ${input.intervalSeconds / 60}-minute interval is only ${handleTimes.toFixed(1)} mean handle times: the queue does not settle to Erlang's steady state`;
   return "the load changes from interval to interval, which Erlang's steady state ignores";
 }
 
@@ -194,14 +220,19 @@ function straddlesTarget(estimate: StaffingInterval["serviceLevel"], target: num
 function demandLines(input: ExplanationInput): string[] {
   const lines: string[] = [];
   const share = input.loads.invitationShare;
-  if (share !== null && share > 0) lines.push(`invitations add ${percent(share / Math.max(1e-9, 1 - share))} to chat demand (accepted invitations are ${percent(share)} of chat requests at generous staffing)`);
+  if (share !== null && share > 0)
+    lines.push(
+      `invitations add ${percent(share / Math.max(1e-9, 1 - share))} to chat demand (accepted invitations are ${percent(share)} of chat requests at generous staffing)`,
+    );
   else lines.push("no accepted invitations: all chat demand comes from the help button");
   const generous = input.arrivalRatesPerSecond.reduce((sum, rate) => sum + rate * input.intervalSeconds, 0);
   // Only when every interval of the recommendation was simulated: a missing count is not 0 chats.
   const simulated = input.intervals.every((interval) => interval.meanChats !== null);
   const recommended = input.intervals.reduce((sum, interval) => sum + (interval.meanChats ?? 0), 0);
   if (simulated && generous > 0 && recommended < generous * 0.97) {
-    lines.push(`at the recommended staffing ${percent(1 - recommended / generous)} fewer chats are requested than with generous staffing: the policy's queue gating holds invitations back`);
+    lines.push(
+      `at the recommended staffing ${percent(1 - recommended / generous)} fewer chats are requested than with generous staffing: the policy's queue gating holds invitations back`,
+    );
   }
   return lines;
 }
@@ -258,4 +289,5 @@ function clock(seconds: number, input: ExplanationInput): string {
 const percent = (value: number): string => `${(value * 100).toFixed(Math.abs(value) < 0.1 ? 1 : 0)}%`;
 const signedPercent = (value: number): string => `${value >= 0 ? "+" : "−"}${percent(Math.abs(value))}`;
 const hours = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(1));
-const money = (value: number, currency: string): string => value.toLocaleString("en-US", { style: "currency", currency, maximumFractionDigits: Math.abs(value) >= 1000 ? 0 : 2 });
+const money = (value: number, currency: string): string =>
+  value.toLocaleString("en-US", { style: "currency", currency, maximumFractionDigits: Math.abs(value) >= 1000 ? 0 : 2 });

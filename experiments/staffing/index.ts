@@ -1,37 +1,45 @@
-export { recommendStaffing, resolveStaffingTarget, DEFAULT_MAX_OCCUPANCY, DEFAULT_SERVICE_LEVEL, type StaffOptions } from "./recommendStaffing.ts";
-export { smoothPlan, DEFAULT_SMOOTHING_HOURS } from "./smoothPlan.ts";
-export { analyticSchedule, type AnalyticInterval, type AnalyticInput } from "./analyticSchedule.ts";
-export { evaluateSchedule, summariseIntervals, withSchedule, type IntervalEvaluation, type ScheduleEvaluation } from "./evaluateSchedule.ts";
-export { measureLoads, chatWeightedPatienceSeconds, GENEROUS_MAX_PROBABILITY_OF_WAIT, type MeasuredLoads } from "./measureLoads.ts";
-export { searchSchedule, judgeInterval, DEFAULT_MAX_ITERATIONS, DEFAULT_MIN_CHATS_FOR_DECISION, type Judgement, type SearchInput, type SearchResult } from "./searchSchedule.ts";
-export { sweepLevels, sweepLevel, chooseMostProfitable, MAX_SWEEP_LEVELS } from "./staffingSweep.ts";
+export { type AnalyticInput, type AnalyticInterval, analyticSchedule } from "./analyticSchedule.ts";
+export { evaluateSchedule, type IntervalEvaluation, type ScheduleEvaluation, summariseIntervals, withSchedule } from "./evaluateSchedule.ts";
+export { coefficientOfVariation, type ExplanationInput, explainStaffing } from "./explainStaffing.ts";
+export { chatWeightedPatienceSeconds, GENEROUS_MAX_PROBABILITY_OF_WAIT, type MeasuredLoads, measureLoads } from "./measureLoads.ts";
+export { DEFAULT_MAX_OCCUPANCY, DEFAULT_SERVICE_LEVEL, recommendStaffing, resolveStaffingTarget, type StaffOptions } from "./recommendStaffing.ts";
+export { scheduledForOnline } from "./scheduledForOnline.ts";
+export {
+  DEFAULT_MAX_ITERATIONS,
+  DEFAULT_MIN_CHATS_FOR_DECISION,
+  type Judgement,
+  judgeInterval,
+  type SearchInput,
+  type SearchResult,
+  searchSchedule,
+} from "./searchSchedule.ts";
 export { shiftPlan } from "./shiftPlan.ts";
 export {
-  planShifts,
-  optimalShiftPlan,
-  weeklyRoster,
-  readShiftRules,
-  resolveShiftRules,
-  readRoster,
-  resolveRoster,
-  type ShiftScheduling,
   type OptimalShiftPlan,
-  type WeeklyRoster,
-  type ResolvedShiftRules,
+  optimalShiftPlan,
+  planShifts,
   type ResolvedRoster,
+  type ResolvedShiftRules,
+  readRoster,
+  readShiftRules,
+  resolveRoster,
+  resolveShiftRules,
+  type ShiftScheduling,
+  type WeeklyRoster,
+  weeklyRoster,
 } from "./shifts/index.ts";
-export { explainStaffing, coefficientOfVariation, type ExplanationInput } from "./explainStaffing.ts";
-export { scheduledForOnline } from "./scheduledForOnline.ts";
+export { DEFAULT_SMOOTHING_HOURS, smoothPlan } from "./smoothPlan.ts";
+export { chooseMostProfitable, MAX_SWEEP_LEVELS, sweepLevel, sweepLevels } from "./staffingSweep.ts";
 export type {
-  StaffingResults,
-  StaffingInterval,
-  StaffingTargetOptions,
+  LoadSummary,
+  ProfitChoice,
   ResolvedStaffingTarget,
+  SearchRound,
+  ShiftPlan,
+  StaffingInterval,
   StaffingObjective,
+  StaffingResults,
+  StaffingTargetOptions,
   StaffingTotals,
   SweepLevel,
-  ProfitChoice,
-  ShiftPlan,
-  LoadSummary,
-  SearchRound,
 } from "./staffingTypes.ts";

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { distributionMean } from "../../sim/random/index.ts";
 import type { StoreModelConfig } from "../../sim/model/index.ts";
+import { distributionMean } from "../../sim/random/index.ts";
 import { loadScenario, parseScenario, readDataFile } from "../scenario/index.ts";
 import { evaluateSchedule } from "./evaluateSchedule.ts";
 import { chatWeightedPatienceSeconds, GENEROUS_MAX_PROBABILITY_OF_WAIT, measureLoads } from "./measureLoads.ts";

@@ -33,7 +33,11 @@ export interface MeasuredLoads {
  *   probability + chat openness when the policy invites proactively); an approximation, since runs
  *   do not record chats by segment.
  */
-export async function measureLoads(config: ModelConfig, evaluate: (scheduled: number[]) => Promise<ScheduleEvaluation>, signal?: AbortSignal): Promise<MeasuredLoads> {
+export async function measureLoads(
+  config: ModelConfig,
+  evaluate: (scheduled: number[]) => Promise<ScheduleEvaluation>,
+  signal?: AbortSignal,
+): Promise<MeasuredLoads> {
   if (config.kind === "chatOnly") {
     return {
       arrivalRatesPerSecond: [...config.chatRatesPerSecond],
@@ -61,7 +65,8 @@ export async function measureLoads(config: ModelConfig, evaluate: (scheduled: nu
     // Runs without a chat have no P(wait) (missing, left out); with no figure at all there is no queue to relieve.
     const waits = evaluation.runs.map((run) => run.chat.probabilityOfWait).filter((value): value is number => value !== null);
     const meanWait = waits.length === 0 ? null : waits.reduce((sum, value) => sum + value, 0) / waits.length;
-    if (meanWait === null || meanWait <= GENEROUS_MAX_PROBABILITY_OF_WAIT || round === MAX_GENEROUS_ROUNDS || evaluation.runs.length === 0 || signal?.aborted) break;
+    if (meanWait === null || meanWait <= GENEROUS_MAX_PROBABILITY_OF_WAIT || round === MAX_GENEROUS_ROUNDS || evaluation.runs.length === 0 || signal?.aborted)
+      break;
     online *= 2;
   }
   const runs = evaluation.runs;
@@ -99,7 +104,9 @@ function pooledHandleSeconds(runs: readonly SimulationResults[]): number | null 
 /** Segments' mean patience weighted by their propensity to chat (see `measureLoads`). */
 export function chatWeightedPatienceSeconds(config: StoreModelConfig): number {
   const proactive = config.chat.policy.rules.length > 0;
-  const weights = config.segments.map((segment) => segment.weight * segment.addToCartProbability * (segment.helpProbability + (proactive ? segment.chatOpenness : 0)));
+  const weights = config.segments.map(
+    (segment) => segment.weight * segment.addToCartProbability * (segment.helpProbability + (proactive ? segment.chatOpenness : 0)),
+  );
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   const shares = total > 0 ? weights.map((weight) => weight / total) : config.segments.map((segment) => segment.weight);
   return config.segments.reduce((sum, segment, k) => sum + shares[k] * distributionMean(segment.patienceSeconds), 0);

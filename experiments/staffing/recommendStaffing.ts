@@ -1,13 +1,13 @@
 import { agentsOnline, type ModelConfig } from "../../sim/model/index.ts";
-import { defaultWorkers, TaskPool, type RunTasksOptions } from "../parallel/index.ts";
+import { defaultWorkers, type RunTasksOptions, TaskPool } from "../parallel/index.ts";
 import { replicationSeed } from "../replications/index.ts";
 import { DEFAULT_CONFIDENCE_LEVEL } from "../stats/index.ts";
 import { analyticSchedule } from "./analyticSchedule.ts";
-import { evaluateSchedule, withSchedule, type IntervalEvaluation, type ScheduleEvaluation } from "./evaluateSchedule.ts";
+import { evaluateSchedule, type IntervalEvaluation, type ScheduleEvaluation, withSchedule } from "./evaluateSchedule.ts";
 import { explainStaffing } from "./explainStaffing.ts";
 import { measureLoads } from "./measureLoads.ts";
 import { scheduledForOnline } from "./scheduledForOnline.ts";
-import { DEFAULT_MAX_ITERATIONS, DEFAULT_MIN_CHATS_FOR_DECISION, judgeInterval, searchSchedule, type SearchResult } from "./searchSchedule.ts";
+import { DEFAULT_MAX_ITERATIONS, DEFAULT_MIN_CHATS_FOR_DECISION, judgeInterval, type SearchResult, searchSchedule } from "./searchSchedule.ts";
 import { shiftPlan } from "./shiftPlan.ts";
 import { DEFAULT_SMOOTHING_HOURS, smoothPlan } from "./smoothPlan.ts";
 import { chooseMostProfitable, sweepLevel, sweepLevels } from "./staffingSweep.ts";
@@ -61,13 +61,19 @@ export function resolveStaffingTarget(config: ModelConfig, target: StaffingTarge
     maxQueueAbandonment: target.maxQueueAbandonment ?? null,
     maxOccupancy: target.maxOccupancy ?? DEFAULT_MAX_OCCUPANCY,
   };
-  if (resolved.serviceLevel !== null && !(resolved.serviceLevel > 0 && resolved.serviceLevel < 1)) throw new RangeError(`invalid target.serviceLevel: ${resolved.serviceLevel} (must be between 0 and 1, e.g. 0.8)`);
-  if (!(resolved.serviceLevelSeconds >= 0)) throw new RangeError(`invalid target.serviceLevelSeconds: ${resolved.serviceLevelSeconds} (must be a number of seconds >= 0)`);
-  if (resolved.maxQueueAbandonment !== null && !(resolved.maxQueueAbandonment > 0 && resolved.maxQueueAbandonment <= 1)) throw new RangeError(`invalid target.maxQueueAbandonment: ${resolved.maxQueueAbandonment} (must be in (0, 1], e.g. 0.05)`);
-  if (resolved.maxOccupancy !== null && !(resolved.maxOccupancy > 0 && resolved.maxOccupancy <= 1)) throw new RangeError(`invalid target.maxOccupancy: ${resolved.maxOccupancy} (must be in (0, 1], e.g. 0.85)`);
+  if (resolved.serviceLevel !== null && !(resolved.serviceLevel > 0 && resolved.serviceLevel < 1))
+    throw new RangeError(`invalid target.serviceLevel: ${resolved.serviceLevel} (must be between 0 and 1, e.g. 0.8)`);
+  if (!(resolved.serviceLevelSeconds >= 0))
+    throw new RangeError(`invalid target.serviceLevelSeconds: ${resolved.serviceLevelSeconds} (must be a number of seconds >= 0)`);
+  if (resolved.maxQueueAbandonment !== null && !(resolved.maxQueueAbandonment > 0 && resolved.maxQueueAbandonment <= 1))
+    throw new RangeError(`invalid target.maxQueueAbandonment: ${resolved.maxQueueAbandonment} (must be in (0, 1], e.g. 0.05)`);
+  if (resolved.maxOccupancy !== null && !(resolved.maxOccupancy > 0 && resolved.maxOccupancy <= 1))
+    throw new RangeError(`invalid target.maxOccupancy: ${resolved.maxOccupancy} (must be in (0, 1], e.g. 0.85)`);
   const patient = config.kind === "chatOnly" && config.patienceSeconds === null;
   if (patient && resolved.maxQueueAbandonment !== null && resolved.serviceLevel === null && target.maxOccupancy === undefined) {
-    throw new RangeError(`invalid target.maxQueueAbandonment: ${resolved.maxQueueAbandonment} (the scenario has no patienceSeconds, so nobody abandons; set a service level or maximum occupancy)`);
+    throw new RangeError(
+      `invalid target.maxQueueAbandonment: ${resolved.maxQueueAbandonment} (the scenario has no patienceSeconds, so nobody abandons; set a service level or maximum occupancy)`,
+    );
   }
   return resolved;
 }
@@ -103,8 +109,10 @@ export async function recommendStaffing(config: ModelConfig, options: StaffOptio
 async function staff(config: ModelConfig, options: StaffOptions): Promise<StaffingResults> {
   const level = options.level ?? DEFAULT_CONFIDENCE_LEVEL;
   const objective = options.objective ?? "target";
-  if (objective === "profit" && config.kind !== "store") throw new RangeError("invalid objective: profit (needs a store scenario: a chat-only scenario has no revenue)");
-  if (objective === "profit" && options.sweepLevels !== undefined && options.sweepLevels.length === 0) throw new RangeError("invalid sweepLevels: an empty list (the profit objective picks from the sweep)");
+  if (objective === "profit" && config.kind !== "store")
+    throw new RangeError("invalid objective: profit (needs a store scenario: a chat-only scenario has no revenue)");
+  if (objective === "profit" && options.sweepLevels !== undefined && options.sweepLevels.length === 0)
+    throw new RangeError("invalid sweepLevels: an empty list (the profit objective picks from the sweep)");
   const target = resolveStaffingTarget(config, options.target);
   const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
   const minChatsForDecision = options.minChatsForDecision ?? DEFAULT_MIN_CHATS_FOR_DECISION;
@@ -160,7 +168,12 @@ async function staff(config: ModelConfig, options: StaffOptions): Promise<Staffi
     cancelled += search.cancelled;
   }
 
-  const levels = options.sweepLevels ?? sweepLevels(analytic.map((interval) => interval.agentsOnline), shrinkage);
+  const levels =
+    options.sweepLevels ??
+    sweepLevels(
+      analytic.map((interval) => interval.agentsOnline),
+      shrinkage,
+    );
   let sweepIndex = 0;
   stageName = () => `sweep ${++sweepIndex}/${levels.length}`;
   const sweep: SweepLevel[] = [];
@@ -229,7 +242,13 @@ async function staff(config: ModelConfig, options: StaffOptions): Promise<Staffi
     shiftCost: shifts?.cost ?? null,
   };
   const analyticModel = loads.summary.meanPatienceSeconds === null ? "erlangC" : "erlangA";
-  const stoppedBy: StaffingResults["stoppedBy"] = options.signal?.aborted ? "interrupted" : options.failFast && errored.length > 0 ? "failFast" : objective === "profit" ? "sweep" : (search?.stoppedBy ?? "maxIterations");
+  const stoppedBy: StaffingResults["stoppedBy"] = options.signal?.aborted
+    ? "interrupted"
+    : options.failFast && errored.length > 0
+      ? "failFast"
+      : objective === "profit"
+        ? "sweep"
+        : (search?.stoppedBy ?? "maxIterations");
   const searchSummary = { iterations: search?.rounds.length ?? 0, converged: search?.converged ?? false, rounds: search?.rounds ?? [] };
   return {
     kind: "staffing",

@@ -17,7 +17,12 @@ describe("scheduledForOnline", () => {
   it("scheduledForOnline(...) agrees with requiredAgents' agentsScheduled", () => {
     for (const shrinkage of [0, 0.2, 0.3]) {
       for (const chatsPerHour of [5, 40, 130, 400]) {
-        const answer = requiredAgents({ arrivalRatePerSecond: chatsPerHour / 3600, meanServiceSeconds: 300, shrinkage, target: { serviceLevel: 0.8, targetSeconds: 30 } });
+        const answer = requiredAgents({
+          arrivalRatePerSecond: chatsPerHour / 3600,
+          meanServiceSeconds: 300,
+          shrinkage,
+          target: { serviceLevel: 0.8, targetSeconds: 30 },
+        });
         expect(scheduledForOnline(answer.agentsOnline, shrinkage)).toBe(answer.agentsScheduled);
       }
     }

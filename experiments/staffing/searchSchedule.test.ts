@@ -5,7 +5,14 @@ import { judgeInterval, searchSchedule } from "./searchSchedule.ts";
 import type { ResolvedStaffingTarget } from "./staffingTypes.ts";
 
 const target: ResolvedStaffingTarget = { serviceLevel: 0.8, serviceLevelSeconds: 20, maxQueueAbandonment: null, maxOccupancy: null };
-const estimate = (mean: number, halfWidth: number): Estimate => ({ mean, lower: mean - halfWidth, upper: mean + halfWidth, halfWidth, standardDeviation: halfWidth, n: 10 });
+const estimate = (mean: number, halfWidth: number): Estimate => ({
+  mean,
+  lower: mean - halfWidth,
+  upper: mean + halfWidth,
+  halfWidth,
+  standardDeviation: halfWidth,
+  n: 10,
+});
 const stats = (serviceLevel: Estimate | null, meanChats: number | null = 50, abandonment: Estimate | null = estimate(0.02, 0.01)): IntervalEvaluation => ({
   meanChats,
   missingServiceLevels: 0,
@@ -59,7 +66,15 @@ describe("searchSchedule", () => {
   it("searchSchedule(...) from above lowers each interval until one fewer fails, then settles on the smallest meeting level", async () => {
     const need = [3, 5, 8, 5];
     const desk = fakeDesk(need);
-    const result = await searchSchedule({ startOnline: [5, 6, 8, 9], shrinkage: 0, intervalSeconds: 1800, target, maxIterations: 10, minChatsForDecision: 5, evaluate: desk.evaluate });
+    const result = await searchSchedule({
+      startOnline: [5, 6, 8, 9],
+      shrinkage: 0,
+      intervalSeconds: 1800,
+      target,
+      maxIterations: 10,
+      minChatsForDecision: 5,
+      evaluate: desk.evaluate,
+    });
     expect(result.online).toEqual(need);
     expect(result.converged).toBe(true);
     expect(result.stoppedBy).toBe("converged");
@@ -70,8 +85,20 @@ describe("searchSchedule", () => {
 
   it("searchSchedule(...) from below adds one online agent per round to failing intervals", async () => {
     const desk = fakeDesk([4, 6]);
-    const result = await searchSchedule({ startOnline: [2, 6], shrinkage: 0, intervalSeconds: 1800, target, maxIterations: 10, minChatsForDecision: 5, evaluate: desk.evaluate });
-    expect(desk.seen.slice(0, 3)).toEqual([[2, 6], [3, 5], [4, 6]]);
+    const result = await searchSchedule({
+      startOnline: [2, 6],
+      shrinkage: 0,
+      intervalSeconds: 1800,
+      target,
+      maxIterations: 10,
+      minChatsForDecision: 5,
+      evaluate: desk.evaluate,
+    });
+    expect(desk.seen.slice(0, 3)).toEqual([
+      [2, 6],
+      [3, 5],
+      [4, 6],
+    ]);
     expect(result.online).toEqual([4, 6]);
     expect(result.rounds.map((round) => round.failing)).toEqual([1, 2, 0]);
     expect(result.rounds.map((round) => round.agentHours)).toEqual([4, 4, 5]);
@@ -79,13 +106,29 @@ describe("searchSchedule", () => {
 
   it("searchSchedule(...) moves in online agents: with 30% shrinkage it schedules the fewest agents for each online count", async () => {
     const desk = fakeDesk([3, 3]);
-    await searchSchedule({ startOnline: [2, 3], shrinkage: 0.3, intervalSeconds: 1800, target, maxIterations: 10, minChatsForDecision: 5, evaluate: desk.evaluate });
+    await searchSchedule({
+      startOnline: [2, 3],
+      shrinkage: 0.3,
+      intervalSeconds: 1800,
+      target,
+      maxIterations: 10,
+      minChatsForDecision: 5,
+      evaluate: desk.evaluate,
+    });
     expect(desk.seen[0]).toEqual([3, 5]);
   });
 
   it("searchSchedule(...) that runs out of rounds reports the last simulated schedule, not an untested one", async () => {
     const desk = fakeDesk([9]);
-    const result = await searchSchedule({ startOnline: [2], shrinkage: 0, intervalSeconds: 1800, target, maxIterations: 3, minChatsForDecision: 5, evaluate: desk.evaluate });
+    const result = await searchSchedule({
+      startOnline: [2],
+      shrinkage: 0,
+      intervalSeconds: 1800,
+      target,
+      maxIterations: 3,
+      minChatsForDecision: 5,
+      evaluate: desk.evaluate,
+    });
     expect(result.converged).toBe(false);
     expect(result.stoppedBy).toBe("maxIterations");
     expect(result.online).toEqual([4]);
@@ -94,8 +137,23 @@ describe("searchSchedule", () => {
   });
 
   it("searchSchedule(...) leaves intervals with too few chats at their starting level", async () => {
-    const evaluate = async (scheduled: number[]): Promise<ScheduleEvaluation> => ({ schedule: scheduled, runs: [], replicationNumbers: [], intervals: scheduled.map(() => stats(estimate(0.3, 0.1), 2)), errored: [], cancelled: 0 });
-    const result = await searchSchedule({ startOnline: [2, 3], shrinkage: 0, intervalSeconds: 1800, target, maxIterations: 5, minChatsForDecision: 5, evaluate });
+    const evaluate = async (scheduled: number[]): Promise<ScheduleEvaluation> => ({
+      schedule: scheduled,
+      runs: [],
+      replicationNumbers: [],
+      intervals: scheduled.map(() => stats(estimate(0.3, 0.1), 2)),
+      errored: [],
+      cancelled: 0,
+    });
+    const result = await searchSchedule({
+      startOnline: [2, 3],
+      shrinkage: 0,
+      intervalSeconds: 1800,
+      target,
+      maxIterations: 5,
+      minChatsForDecision: 5,
+      evaluate,
+    });
     expect(result.online).toEqual([2, 3]);
     expect(result.rounds).toHaveLength(1);
   });

@@ -21,7 +21,9 @@ describe("shiftPlan", () => {
         const intervalSeconds = 86400 / requirement.length;
         if (!Number.isInteger((hours * 3600) / intervalSeconds)) return;
         const plan = shiftPlan(requirement, intervalSeconds, hours, 25);
-        requirement.forEach((needed, i) => expect(plan.coverage[i]).toBeGreaterThanOrEqual(needed));
+        requirement.forEach((needed, i) => {
+          expect(plan.coverage[i]).toBeGreaterThanOrEqual(needed);
+        });
         const shifts = plan.shifts.reduce((sum, shift) => sum + shift.agents, 0);
         expect(plan.agentHours).toBeCloseTo(shifts * hours, 9);
         expect(plan.cost).toBeCloseTo(plan.agentHours * 25, 9);

@@ -1,6 +1,6 @@
 import { kpi } from "../kpis/index.ts";
 import { kpiValues } from "../replications/index.ts";
-import { pairedComparison, shareInterval, tInterval, type Estimate } from "../stats/index.ts";
+import { type Estimate, pairedComparison, shareInterval, tInterval } from "../stats/index.ts";
 import type { ScheduleEvaluation } from "./evaluateSchedule.ts";
 import { scheduledForOnline } from "./scheduledForOnline.ts";
 import type { ProfitChoice, SweepLevel } from "./staffingTypes.ts";
@@ -64,7 +64,14 @@ export function chooseMostProfitable(sweep: readonly SweepLevel[], evaluations: 
   if (ranked.length === 0) return null;
   const [best, second] = ranked;
   if (second === undefined) {
-    return { agentsScheduled: best.point.agentsScheduled, contributionProfit: best.point.contributionProfit!, runnerUpAgentsScheduled: null, difference: null, pValue: null, distinguishable: false };
+    return {
+      agentsScheduled: best.point.agentsScheduled,
+      contributionProfit: best.point.contributionProfit!,
+      runnerUpAgentsScheduled: null,
+      difference: null,
+      pValue: null,
+      distinguishable: false,
+    };
   }
   const pairs = pairedValues(evaluations[best.index], evaluations[second.index]);
   const comparison = pairs.best.length >= 2 ? pairedComparison(pairs.best, pairs.second, level) : null;

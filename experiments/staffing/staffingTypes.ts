@@ -1,5 +1,5 @@
-import type { ShiftScheduling } from "./shifts/index.ts";
 import type { Estimate } from "../stats/index.ts";
+import type { ShiftScheduling } from "./shifts/index.ts";
 
 /** What a staffing plan must achieve in every interval; any field left out is not a target. */
 export interface StaffingTargetOptions {

@@ -6,7 +6,7 @@ describe("tInterval", () => {
     // t(0.975, 4) = 2.7764451 (any t table); s = √2.5.
     const estimate = tInterval([1, 2, 3, 4, 5], 0.95);
     expect(estimate.mean).toBe(3);
-    expect(estimate.halfWidth!).toBeCloseTo(2.7764451 * Math.sqrt(2.5) / Math.sqrt(5), 6);
+    expect(estimate.halfWidth!).toBeCloseTo((2.7764451 * Math.sqrt(2.5)) / Math.sqrt(5), 6);
     expect(estimate.lower!).toBeCloseTo(1.0367568, 6);
     expect(estimate.upper!).toBeCloseTo(4.9632432, 6);
     expect(estimate.n).toBe(5);

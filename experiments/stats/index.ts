@@ -1,5 +1,5 @@
-export { tInterval, shareInterval, relativeHalfWidth, DEFAULT_CONFIDENCE_LEVEL, type Estimate } from "./estimate.ts";
-export { wilsonInterval, type ShareEstimate } from "./wilsonInterval.ts";
-export { pairedComparison, type PairedComparison } from "./pairedComparison.ts";
-export { holm, benjaminiHochberg, adjustPValues, type Correction } from "./multipleComparisons.ts";
+export { DEFAULT_CONFIDENCE_LEVEL, type Estimate, relativeHalfWidth, shareInterval, tInterval } from "./estimate.ts";
+export { adjustPValues, benjaminiHochberg, type Correction, holm } from "./multipleComparisons.ts";
+export { type PairedComparison, pairedComparison } from "./pairedComparison.ts";
 export { probabilityBest } from "./probabilityBest.ts";
+export { type ShareEstimate, wilsonInterval } from "./wilsonInterval.ts";

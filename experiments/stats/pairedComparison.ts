@@ -1,7 +1,7 @@
 import tCdf from "@stdlib/stats-base-dists-t-cdf";
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
-import { sampleStandardDeviation, mean } from "simple-statistics";
-import { DEFAULT_CONFIDENCE_LEVEL, tInterval, type Estimate } from "./estimate.ts";
+import { mean, sampleStandardDeviation } from "simple-statistics";
+import { DEFAULT_CONFIDENCE_LEVEL, type Estimate, tInterval } from "./estimate.ts";
 
 /** A paired comparison of a treatment with a control over the same replications. */
 export interface PairedComparison {
@@ -34,7 +34,12 @@ export function pairedComparison(treatment: readonly number[], control: readonly
     const ratio = difference.mean / controlMean;
     const linearised = differences.map((d, r) => (d - ratio * control[r]) / controlMean);
     const spread = tInterval(linearised, level);
-    relativeLift = { ...spread, mean: ratio, lower: spread.halfWidth === null ? null : ratio - spread.halfWidth, upper: spread.halfWidth === null ? null : ratio + spread.halfWidth };
+    relativeLift = {
+      ...spread,
+      mean: ratio,
+      lower: spread.halfWidth === null ? null : ratio - spread.halfWidth,
+      upper: spread.halfWidth === null ? null : ratio + spread.halfWidth,
+    };
   }
   return { difference, relativeLift, pValue: pairedPValue(differences), unpairedHalfWidth: unpairedHalfWidth(treatment, control, level) };
 }

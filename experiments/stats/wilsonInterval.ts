@@ -24,7 +24,8 @@ export interface ShareEstimate {
 export function wilsonInterval(successes: number, trials: number, level = DEFAULT_CONFIDENCE_LEVEL): ShareEstimate {
   checkLevel(level);
   if (!Number.isInteger(trials) || trials < 0) throw new RangeError(`invalid trials: ${trials} (must be an integer >= 0)`);
-  if (!Number.isInteger(successes) || successes < 0 || successes > trials) throw new RangeError(`invalid successes: ${successes} (must be an integer from 0 to trials, ${trials})`);
+  if (!Number.isInteger(successes) || successes < 0 || successes > trials)
+    throw new RangeError(`invalid successes: ${successes} (must be an integer from 0 to trials, ${trials})`);
   if (trials === 0) return { successes, trials, share: null, lower: 0, upper: 1 };
   const z = normalQuantile(1 - (1 - level) / 2, 0, 1);
   const share = successes / trials;
@@ -32,5 +33,11 @@ export function wilsonInterval(successes: number, trials: number, level = DEFAUL
   const centre = (share + z2n / 2) / (1 + z2n);
   const halfWidth = (z / (1 + z2n)) * Math.sqrt((share * (1 - share)) / trials + z2n / (4 * trials));
   // At 0 or n successes one bound is exactly 0 or 1; rounding must not move it off.
-  return { successes, trials, share, lower: successes === 0 ? 0 : Math.max(0, centre - halfWidth), upper: successes === trials ? 1 : Math.min(1, centre + halfWidth) };
+  return {
+    successes,
+    trials,
+    share,
+    lower: successes === 0 ? 0 : Math.max(0, centre - halfWidth),
+    upper: successes === trials ? 1 : Math.min(1, centre + halfWidth),
+  };
 }

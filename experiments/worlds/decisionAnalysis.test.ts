@@ -13,7 +13,12 @@ describe("decisionAnalysis", () => {
     // EVPI = 17.4 − 14.2 = 3.2. Five equally likely worlds, four strong and one weak, carry P = 0.8/0.2.
     const strong = [true, true, true, true, false];
     const payoff = (ifStrong: number, ifWeak: number) => strong.map((s) => (s ? ifStrong : ifWeak));
-    const analysis = decisionAnalysis({ variants: ["small", "medium", "large"], worldValues: [payoff(8, 7), payoff(14, 5), payoff(20, -9)], parameters: [], higherIsBetter: true });
+    const analysis = decisionAnalysis({
+      variants: ["small", "medium", "large"],
+      worldValues: [payoff(8, 7), payoff(14, 5), payoff(20, -9)],
+      parameters: [],
+      higherIsBetter: true,
+    });
     expect(analysis.variants.map((v) => v.expected.mean)).toEqual([7.8, 12.2, 14.2].map((value) => expect.closeTo(value, 12)));
     expect(analysis.choice).toBe("large");
     expect(analysis.runnerUp).toBe("medium");
@@ -26,7 +31,12 @@ describe("decisionAnalysis", () => {
   it("decisionAnalysis with lower-is-better flips losses: minimising costs −payoffs gives the same EVPI", () => {
     const strong = [true, true, true, true, false];
     const cost = (ifStrong: number, ifWeak: number) => strong.map((s) => -(s ? ifStrong : ifWeak));
-    const analysis = decisionAnalysis({ variants: ["small", "medium", "large"], worldValues: [cost(8, 7), cost(14, 5), cost(20, -9)], parameters: [], higherIsBetter: false });
+    const analysis = decisionAnalysis({
+      variants: ["small", "medium", "large"],
+      worldValues: [cost(8, 7), cost(14, 5), cost(20, -9)],
+      parameters: [],
+      higherIsBetter: false,
+    });
     expect(analysis.choice).toBe("large");
     expect(analysis.evpi).toBeCloseTo(3.2, 12);
   });
@@ -40,7 +50,10 @@ describe("decisionAnalysis", () => {
     const analysis = decisionAnalysis({
       variants: ["A", "B"],
       worldValues: [theta, theta.map(() => 0.3)],
-      parameters: [{ path: "theta", values: theta }, { path: "zeta", values: worlds.map((world) => world.values.zeta) }],
+      parameters: [
+        { path: "theta", values: theta },
+        { path: "zeta", values: worlds.map((world) => world.values.zeta) },
+      ],
       higherIsBetter: true,
     });
     // 0.3 is a stratum boundary of 1000 strata: exactly 700 worlds lie above it.
@@ -70,7 +83,12 @@ describe("decisionAnalysis", () => {
   it("decisionAnalysis of one variant reports its spread and the parameters that move it", () => {
     const worlds = sampleWorlds([uniformTheta], 40, 1);
     const theta = worlds.map((world) => world.values.theta);
-    const analysis = decisionAnalysis({ variants: ["only"], worldValues: [theta.map((value) => 10 - value)], parameters: [{ path: "theta", values: theta }], higherIsBetter: true });
+    const analysis = decisionAnalysis({
+      variants: ["only"],
+      worldValues: [theta.map((value) => 10 - value)],
+      parameters: [{ path: "theta", values: theta }],
+      higherIsBetter: true,
+    });
     expect(analysis).toMatchObject({ choice: "only", runnerUp: null, evpi: 0, sensitivityOf: "only" });
     expect(analysis.sensitivity[0].rankCorrelation).toBeCloseTo(-1, 12);
     expect(analysis.variants[0].probabilityBest).toBe(1);

@@ -1,5 +1,5 @@
 import { quantileSorted, sampleRankCorrelation } from "simple-statistics";
-import { DEFAULT_CONFIDENCE_LEVEL, probabilityBest, tInterval, type Estimate } from "../stats/index.ts";
+import { DEFAULT_CONFIDENCE_LEVEL, type Estimate, probabilityBest, tInterval } from "../stats/index.ts";
 
 /** What the analysis needs: each variant's KPI in each world, and each parameter's value there. */
 export interface DecisionInput {
@@ -92,13 +92,18 @@ export function decisionAnalysis(input: DecisionInput): DecisionAnalysis {
     const values = worldValues[v];
     const sorted = [...values].sort((a, b) => a - b);
     const loss = values.reduce((sum, value, w) => sum + (bestPerWorld[w] - sign * value), 0) / worlds;
-    return { variant, expected: tInterval(values, level), worldRange: { p05: quantileSorted(sorted, 0.05), p95: quantileSorted(sorted, 0.95) }, probabilityBest: best[v], expectedLoss: loss };
+    return {
+      variant,
+      expected: tInterval(values, level),
+      worldRange: { p05: quantileSorted(sorted, 0.05), p95: quantileSorted(sorted, 0.95) },
+      probabilityBest: best[v],
+      expectedLoss: loss,
+    };
   });
   // Ties go to the variant listed first (the control comes first), so the choice is stable.
   const order = variants.map((_, v) => v).sort((a, b) => variants[a].expectedLoss - variants[b].expectedLoss || a - b);
   const [choice, runnerUp] = order;
-  const decisive =
-    runnerUp === undefined ? worldValues[choice] : worldValues[choice].map((value, w) => sign * (value - worldValues[runnerUp][w]));
+  const decisive = runnerUp === undefined ? worldValues[choice] : worldValues[choice].map((value, w) => sign * (value - worldValues[runnerUp][w]));
   const sensitivity = input.parameters
     .map((parameter) => sensitivityOf(parameter, decisive))
     .sort((a, b) => Math.abs(b.rankCorrelation ?? 0) - Math.abs(a.rankCorrelation ?? 0) || (a.parameter < b.parameter ? -1 : 1));
@@ -109,7 +114,12 @@ export function decisionAnalysis(input: DecisionInput): DecisionAnalysis {
     choice: input.variants[choice],
     runnerUp: runnerUp === undefined ? null : input.variants[runnerUp],
     evpi: variants[choice].expectedLoss,
-    sensitivityOf: runnerUp === undefined ? input.variants[choice] : higherIsBetter ? `${input.variants[choice]} − ${input.variants[runnerUp]}` : `${input.variants[runnerUp]} − ${input.variants[choice]}`,
+    sensitivityOf:
+      runnerUp === undefined
+        ? input.variants[choice]
+        : higherIsBetter
+          ? `${input.variants[choice]} − ${input.variants[runnerUp]}`
+          : `${input.variants[runnerUp]} − ${input.variants[choice]}`,
     sensitivity,
     noiseThreshold: worlds > 1 ? 1.96 / Math.sqrt(worlds - 1) : null,
   };
@@ -117,11 +127,24 @@ export function decisionAnalysis(input: DecisionInput): DecisionAnalysis {
 
 function sensitivityOf(parameter: { path: string; values: readonly number[] }, decisive: readonly number[]): ParameterSensitivity {
   const varies = (values: readonly number[]): boolean => values.some((value) => value !== values[0]);
-  const rho = parameter.values.length >= 3 && varies(parameter.values) && varies(decisive) ? sampleRankCorrelation(parameter.values as number[], decisive as number[]) : null;
-  const median = quantileSorted([...parameter.values].sort((a, b) => a - b), 0.5);
+  const rho =
+    parameter.values.length >= 3 && varies(parameter.values) && varies(decisive)
+      ? sampleRankCorrelation(parameter.values as number[], decisive as number[])
+      : null;
+  const median = quantileSorted(
+    [...parameter.values].sort((a, b) => a - b),
+    0.5,
+  );
   const low: number[] = [];
   const high: number[] = [];
-  parameter.values.forEach((value, w) => (value < median ? low : high).push(decisive[w]));
+  parameter.values.forEach((value, w) => {
+    (value < median ? low : high).push(decisive[w]);
+  });
   const meanOf = (values: number[]): number => (values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length);
-  return { parameter: parameter.path, rankCorrelation: rho === null || Number.isNaN(rho) ? null : Math.max(-1, Math.min(1, rho)), meanWhenLow: meanOf(low), meanWhenHigh: meanOf(high) };
+  return {
+    parameter: parameter.path,
+    rankCorrelation: rho === null || Number.isNaN(rho) ? null : Math.max(-1, Math.min(1, rho)),
+    meanWhenLow: meanOf(low),
+    meanWhenHigh: meanOf(high),
+  };
 }

@@ -4,7 +4,12 @@ import { latinHypercube } from "./latinHypercube.ts";
 
 describe("latinHypercube", () => {
   it("latinHypercube(n, d) hits each of the n strata exactly once in every dimension", () => {
-    for (const [count, dimensions] of [[1, 3], [7, 2], [32, 5], [100, 4]]) {
+    for (const [count, dimensions] of [
+      [1, 3],
+      [7, 2],
+      [32, 5],
+      [100, 4],
+    ]) {
       const points = latinHypercube(count, dimensions, new RandomStream(11, "worlds"));
       expect(points).toHaveLength(count);
       for (let j = 0; j < dimensions; j++) {

@@ -26,7 +26,13 @@ describe("runWorldDecision", () => {
     // = 360, and the flat one's 72 · E[(30 − c)+] = 360 too. A Latin hypercube of n worlds estimates
     // E[g(c)] within (range of g) ÷ n = 72 · 20 ÷ n (one draw per equal-probability stratum of a monotone g).
     const worlds = 50;
-    const decision = await runWorldDecision([variant("flat", (data) => (data.agents.costPerHour = 30)), variant("open")], { worlds, replications: 2, seed: 5, metric: "agentCost", workers: 1 });
+    const decision = await runWorldDecision([variant("flat", (data) => (data.agents.costPerHour = 30)), variant("open")], {
+      worlds,
+      replications: 2,
+      seed: 5,
+      metric: "agentCost",
+      workers: 1,
+    });
     const [flat, open] = decision.analysis!.variants;
     expect(flat.expected.mean).toBeCloseTo(2160, 9);
     expect(open.probabilityBest).toBe(0.5);

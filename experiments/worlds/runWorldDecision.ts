@@ -1,11 +1,11 @@
 import type { ModelConfig, SimulationResults } from "../../sim/model/index.ts";
-import { kpi, KPIS, type KpiUnit } from "../kpis/index.ts";
-import { runTasks, type RunTasksOptions } from "../parallel/index.ts";
+import { KPIS, type KpiUnit, kpi } from "../kpis/index.ts";
+import { type RunTasksOptions, runTasks } from "../parallel/index.ts";
 import { centralValue, type UncertainSpec } from "../scenario/index.ts";
-import { DEFAULT_CONFIDENCE_LEVEL, tInterval, type Estimate } from "../stats/index.ts";
-import { decisionAnalysis, type DecisionAnalysis } from "./decisionAnalysis.ts";
+import { DEFAULT_CONFIDENCE_LEVEL, type Estimate, tInterval } from "../stats/index.ts";
+import { type DecisionAnalysis, decisionAnalysis } from "./decisionAnalysis.ts";
 import { sampleWorlds, worldSeed } from "./sampleWorlds.ts";
-import { sharedParameters, worldConfig, worldTasks, type WorldVariant } from "./worldTasks.ts";
+import { sharedParameters, type WorldVariant, worldConfig, worldTasks } from "./worldTasks.ts";
 
 /** Most worlds one run may draw. */
 export const MAX_WORLDS = 1000;
@@ -56,10 +56,13 @@ export interface WorldDecisionResults {
 
 /** Refuses a run too large to be meant (house-format RangeError). */
 export function checkWorldRun(worlds: number, variants: number, replications: number): void {
-  if (!Number.isInteger(worlds) || worlds < 2 || worlds > MAX_WORLDS) throw new RangeError(`invalid worlds: ${worlds} (must be an integer from 2 to ${MAX_WORLDS})`);
+  if (!Number.isInteger(worlds) || worlds < 2 || worlds > MAX_WORLDS)
+    throw new RangeError(`invalid worlds: ${worlds} (must be an integer from 2 to ${MAX_WORLDS})`);
   const runs = worlds * variants * replications;
   if (runs > MAX_WORLD_RUNS) {
-    throw new RangeError(`invalid worlds: ${worlds} (${worlds} worlds × ${variants} variants × ${replications} replications = ${runs} runs; at most ${MAX_WORLD_RUNS}: fewer worlds or replications)`);
+    throw new RangeError(
+      `invalid worlds: ${worlds} (${worlds} worlds × ${variants} variants × ${replications} replications = ${runs} runs; at most ${MAX_WORLD_RUNS}: fewer worlds or replications)`,
+    );
   }
 }
 
@@ -80,7 +83,10 @@ export async function runWorldDecision(variants: readonly WorldVariant[], option
   const worlds = sampleWorlds(parameters, options.worlds, options.seed);
   const configs: ModelConfig[][] = variants.map((variant) => worlds.map((world) => worldConfig(variant, world)));
   const tasks = worldTasks(variants.length, worlds, options.replications, options.seed);
-  const outcomes = await runTasks(tasks.map((task) => ({ config: configs[task.variant][task.world], seed: task.seed })), options);
+  const outcomes = await runTasks(
+    tasks.map((task) => ({ config: configs[task.variant][task.world], seed: task.seed })),
+    options,
+  );
 
   // runs[w][r][v]
   const runs = worlds.map(() => Array.from({ length: options.replications }, () => new Array<SimulationResults | null>(variants.length).fill(null)));
@@ -89,7 +95,8 @@ export async function runWorldDecision(variants: readonly WorldVariant[], option
   outcomes.forEach((outcome, index) => {
     const task = tasks[index];
     if (outcome.state === "completed") runs[task.world][task.replication][task.variant] = outcome.results;
-    else if (outcome.state === "errored") errored.push({ variant: variants[task.variant].name, world: task.world, replication: task.replication, error: outcome.error });
+    else if (outcome.state === "errored")
+      errored.push({ variant: variants[task.variant].name, world: task.world, replication: task.replication, error: outcome.error });
     else cancelled++;
   });
   const complete = runs.map((world) => world.filter((replication): replication is SimulationResults[] => replication.every((run) => run !== null)));

@@ -1,5 +1,5 @@
 import { RandomStream } from "../../sim/random/index.ts";
-import { specQuantile, type ParameterValues, type UncertainParameter } from "../scenario/index.ts";
+import { type ParameterValues, specQuantile, type UncertainParameter } from "../scenario/index.ts";
 import { latinHypercube } from "./latinHypercube.ts";
 
 /** One draw of the uncertain parameters. */

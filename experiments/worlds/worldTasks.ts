@@ -1,8 +1,8 @@
 import type { ModelConfig } from "../../sim/model/index.ts";
 import { withConstantStaffing } from "../compare/index.ts";
-import { worldScenario, type LoadedScenario, type UncertainParameter } from "../scenario/index.ts";
 import { replicationSeed } from "../replications/index.ts";
-import { worldSeed, type World } from "./sampleWorlds.ts";
+import { type LoadedScenario, type UncertainParameter, worldScenario } from "../scenario/index.ts";
+import { type World, worldSeed } from "./sampleWorlds.ts";
 
 /** A variant to run in every world: its scenario (with its uncertain parameters) and, optionally, a constant staffing level. */
 export interface WorldVariant {

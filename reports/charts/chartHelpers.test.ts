@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { integerTicks } from "./integerTicks.ts";
 import { countColorScale } from "./countColorScale.ts";
+import { integerTicks } from "./integerTicks.ts";
 import { timeAxis } from "./timeAxis.ts";
 
 describe("timeAxis", () => {

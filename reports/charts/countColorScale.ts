@@ -44,8 +44,12 @@ export function colorOptions(scale: CountColorScale): Plot.ScaleOptions {
  */
 export function colorRampLegend(scale: CountColorScale, options: { label: string; format: (value: number) => string; width?: number }): Plot.PlotOptions {
   const [low, high] = scale.domain;
-  const at = (fraction: number): number => (scale.type === "log" ? low * Math.pow(high / low, fraction) : low + (high - low) * fraction);
-  const steps = Array.from({ length: RAMP_STEPS }, (_, index) => ({ x1: at(index / RAMP_STEPS), x2: at((index + 1) / RAMP_STEPS), value: at((index + 0.5) / RAMP_STEPS) }));
+  const at = (fraction: number): number => (scale.type === "log" ? low * (high / low) ** fraction : low + (high - low) * fraction);
+  const steps = Array.from({ length: RAMP_STEPS }, (_, index) => ({
+    x1: at(index / RAMP_STEPS),
+    x2: at((index + 1) / RAMP_STEPS),
+    value: at((index + 0.5) / RAMP_STEPS),
+  }));
   return {
     width: options.width ?? 280,
     height: 50,

@@ -32,12 +32,29 @@ export function estimateBandChart(spec: EstimateBandSpec, context: RenderContext
   const marks: Plot.Markish[] = [
     Plot.areaY(rows, { x: "x", y1: "lower", y2: "upper", fill: COLORS.primaryLight, fillOpacity: 0.35 }),
     Plot.lineY(rows, { x: "x", y: "mean", stroke: COLORS.primary, strokeWidth: 2 }),
-    Plot.dot(rows, { x: "x", y: "mean", fill: COLORS.primary, r: 3, title: (row: (typeof rows)[number]) => `${row.x}: ${spec.format(row.mean)}${row.lower === null || row.upper === null ? "" : ` [${spec.format(row.lower)}, ${spec.format(row.upper)}]`}` }),
+    Plot.dot(rows, {
+      x: "x",
+      y: "mean",
+      fill: COLORS.primary,
+      r: 3,
+      title: (row: (typeof rows)[number]) =>
+        `${row.x}: ${spec.format(row.mean)}${row.lower === null || row.upper === null ? "" : ` [${spec.format(row.lower)}, ${spec.format(row.upper)}]`}`,
+    }),
   ];
   if (spec.reference !== undefined) {
     marks.unshift(Plot.ruleY([spec.reference.value], { stroke: COLORS.secondary, strokeDasharray: "5,3", strokeWidth: 1.5 }));
     marks.push(
-      Plot.text([spec.reference], { y: "value", text: "label", frameAnchor: "right", textAnchor: "end", dy: -7, fill: "#8a5a00", stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
+      Plot.text([spec.reference], {
+        y: "value",
+        text: "label",
+        frameAnchor: "right",
+        textAnchor: "end",
+        dy: -7,
+        fill: "#8a5a00",
+        stroke: "white",
+        strokeWidth: 3,
+        paintOrder: "stroke",
+      }),
     );
   }
   return plotChart(
@@ -59,7 +76,14 @@ export function estimateBandChart(spec: EstimateBandSpec, context: RenderContext
         marginBottom: 42,
         marginRight: 16,
         // A regular axis (1-2-5 steps over the range), not a tick at each level swept: sweeps skip levels.
-        x: { label: spec.xLabel, domain: [Math.min(...xs), Math.max(...xs)], ticks: integerTicks(Math.max(...xs), 8, Math.min(...xs)), tickFormat: "d", labelAnchor: "center", labelArrow: "none" },
+        x: {
+          label: spec.xLabel,
+          domain: [Math.min(...xs), Math.max(...xs)],
+          ticks: integerTicks(Math.max(...xs), 8, Math.min(...xs)),
+          tickFormat: "d",
+          labelAnchor: "center",
+          labelArrow: "none",
+        },
         y: { label: spec.yLabel, grid: true, tickFormat: spec.yTickFormat, domain: spec.yDomain, nice: spec.yDomain === undefined },
         marks,
       },

@@ -1,8 +1,8 @@
 import * as Plot from "@observablehq/plot";
 import { formatClock } from "../../experiments/format/index.ts";
-import { colorOptions, colorRampLegend, countColorScale } from "./countColorScale.ts";
 import type { RenderContext } from "../renderContext.ts";
 import type { Chart } from "../reportTypes.ts";
+import { colorOptions, colorRampLegend, countColorScale } from "./countColorScale.ts";
 import { plotChart } from "./plotChart.ts";
 
 /** One value per interval of a multi-day horizon, laid out as days (rows) × time of day (columns). */
@@ -65,7 +65,13 @@ export function heatmapChart(series: HeatmapSeries, context: RenderContext): Cha
         marks: [
           Plot.cell(
             cells.filter((cell) => cell.value !== null),
-            { x: "slot", y: "day", fill: "value", inset: 0.5, title: (cell: (typeof cells)[number]) => `${cell.day} ${cell.clock}: ${series.format(cell.value as number)}` },
+            {
+              x: "slot",
+              y: "day",
+              fill: "value",
+              inset: 0.5,
+              title: (cell: (typeof cells)[number]) => `${cell.day} ${cell.clock}: ${series.format(cell.value as number)}`,
+            },
           ),
         ],
       },

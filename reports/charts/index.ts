@@ -1,6 +1,6 @@
-export { plotChart, labelMargin, FULL_WIDTH, HALF_WIDTH, CHART_FONT_SIZE, type ChartSpec, type DataRow } from "./plotChart.ts";
-export { heatmapChart, type HeatmapSeries } from "./heatmapChart.ts";
-export { estimateBandChart, type EstimateBandSpec } from "./estimateBandChart.ts";
-export { timeAxis, type TimeAxis } from "./timeAxis.ts";
+export { type CountColorScale, colorOptions, colorRampLegend, countColorScale, LOG_SCALE_FROM_SPREAD } from "./countColorScale.ts";
+export { type EstimateBandSpec, estimateBandChart } from "./estimateBandChart.ts";
+export { type HeatmapSeries, heatmapChart } from "./heatmapChart.ts";
 export { integerTicks } from "./integerTicks.ts";
-export { countColorScale, colorRampLegend, colorOptions, LOG_SCALE_FROM_SPREAD, type CountColorScale } from "./countColorScale.ts";
+export { CHART_FONT_SIZE, type ChartSpec, type DataRow, FULL_WIDTH, HALF_WIDTH, labelMargin, plotChart } from "./plotChart.ts";
+export { type TimeAxis, timeAxis } from "./timeAxis.ts";

@@ -7,7 +7,13 @@ import { labelMargin, plotChart } from "./plotChart.ts";
 describe("plotChart", () => {
   it("plotChart renders an SVG with role img and the description as aria-label, escaping data strings", () => {
     const chart = plotChart(
-      { key: "k", title: "T", caption: "C", description: 'bars of "<x>"', plot: { marks: [Plot.barX([{ name: "<script>alert(1)</script>", value: 1 }], { y: "name", x: "value" })] } },
+      {
+        key: "k",
+        title: "T",
+        caption: "C",
+        description: 'bars of "<x>"',
+        plot: { marks: [Plot.barX([{ name: "<script>alert(1)</script>", value: 1 }], { y: "name", x: "value" })] },
+      },
       createRenderContext({ idPrefix: "p" }),
     );
     const markup = htmlString(chart.svg);
@@ -25,7 +31,10 @@ describe("plotChart", () => {
         title: "Heat",
         caption: "",
         description: "heatmap",
-        plot: { color: { type: "quantize", n: 4, scheme: "blues", domain: [0, 1], legend: true }, marks: [Plot.cell([{ x: 1, y: 1, v: 0.5 }], { x: "x", y: "y", fill: "v" })] },
+        plot: {
+          color: { type: "quantize", n: 4, scheme: "blues", domain: [0, 1], legend: true },
+          marks: [Plot.cell([{ x: 1, y: 1, v: 0.5 }], { x: "x", y: "y", fill: "v" })],
+        },
       },
       createRenderContext(),
     );

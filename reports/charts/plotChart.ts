@@ -51,8 +51,18 @@ export function plotChart(spec: ChartSpec, context: RenderContext): Chart {
     spec.legendPlot === undefined
       ? []
       : // The class ends in "-ramp" like Plot's own legends, so styles and checks treat it as one.
-        [Plot.plot({ ...spec.legendPlot, className: "convsim-legend-ramp", style: { fontSize: `${CHART_FONT_SIZE - 1}px`, overflow: "visible" }, ariaLabel: `colour scale of ${spec.title}`, document: context.document }) as unknown as Element];
-  const svgs = [...legend, ...(element.tagName.toLowerCase() === "figure" ? Array.from(element.children) : [element])].filter((svg) => svg.tagName.toLowerCase() === "svg");
+        [
+          Plot.plot({
+            ...spec.legendPlot,
+            className: "convsim-legend-ramp",
+            style: { fontSize: `${CHART_FONT_SIZE - 1}px`, overflow: "visible" },
+            ariaLabel: `colour scale of ${spec.title}`,
+            document: context.document,
+          }) as unknown as Element,
+        ];
+  const svgs = [...legend, ...(element.tagName.toLowerCase() === "figure" ? Array.from(element.children) : [element])].filter(
+    (svg) => svg.tagName.toLowerCase() === "svg",
+  );
   // Plot puts its legends before the plot: the last SVG is the chart itself.
   for (const [index, svg] of svgs.entries()) {
     svg.setAttribute("role", "img");

@@ -27,7 +27,11 @@ export const abTestPlanSection: SectionBuilder<ComparisonResults> = (comparison,
     keyFigures: [
       { label: "significance level α", value: formatNumber(plan.alpha, 3), detail: "two-sided" },
       { label: "power", value: formatPercent(plan.power, 0), detail: "to detect the predicted change" },
-      { label: "traffic", value: formatCount(plan.dailySessions * plan.trafficShare), detail: `sessions a day in the test (${formatPercent(plan.trafficShare, 0)} of the store's)` },
+      {
+        label: "traffic",
+        value: formatCount(plan.dailySessions * plan.trafficShare),
+        detail: `sessions a day in the test (${formatPercent(plan.trafficShare, 0)} of the store's)`,
+      },
     ],
     charts: [],
     tables: [
@@ -52,7 +56,10 @@ export const abTestPlanSection: SectionBuilder<ComparisonResults> = (comparison,
             numberCell(row.predictedRelativeLift, formatSignedPercent(row.predictedRelativeLift, 2)),
             numberCell(row.visitorsPerArm, formatCount(row.visitorsPerArm)),
             numberCell(row.testDays, formatCount(row.testDays)),
-            { text: row.testDays === null ? "no difference to detect" : ok ? "✓ yes" : `✗ over ${MAX_FEASIBLE_TEST_DAYS} days`, tone: row.testDays === null ? null : ok ? "good" : "bad" },
+            {
+              text: row.testDays === null ? "no difference to detect" : ok ? "✓ yes" : `✗ over ${MAX_FEASIBLE_TEST_DAYS} days`,
+              tone: row.testDays === null ? null : ok ? "good" : "bad",
+            },
           ];
         }),
         sortable: true,

@@ -7,7 +7,9 @@ describe("abandonmentSection", () => {
   const section = abandonmentSection(storeResultsFixture(), createRenderContext())!;
 
   it("abandonmentSection(store) names the top checkout reason and the step most shoppers leave at", () => {
-    expect(section.takeaway).toBe("Extra costs too high is the top checkout reason: 22.0% of checkout abandonments (632); most shoppers leave at the cart step (3,374)");
+    expect(section.takeaway).toBe(
+      "Extra costs too high is the top checkout reason: 22.0% of checkout abandonments (632); most shoppers leave at the cart step (3,374)",
+    );
   });
 
   it("abandonmentSection(store) charts abandonment by step, by reason, and reason × step", () => {

@@ -1,8 +1,8 @@
 import * as Plot from "@observablehq/plot";
+import { formatCount, formatPercent, percentDigits } from "../../experiments/format/index.ts";
 import type { StoreResults } from "../../sim/model/index.ts";
-import { labelMargin, plotChart } from "../charts/plotChart.ts";
 import { colorOptions, colorRampLegend, countColorScale } from "../charts/countColorScale.ts";
-import { percentDigits, formatCount, formatPercent } from "../../experiments/format/index.ts";
+import { labelMargin, plotChart } from "../charts/plotChart.ts";
 import { NON_CHECKOUT_REASONS, reasonLabel, stepLabel } from "../labels.ts";
 import { COLORS, DARK_TEXT_FROM } from "../palette.ts";
 import type { RenderContext } from "../renderContext.ts";
@@ -29,7 +29,9 @@ export const abandonmentSection: SectionBuilder<StoreResults> = (results, contex
   const topCheckout = reasons.find((reason) => reason.checkoutShare !== null);
   const topStep = [...steps].sort((a, b) => b.abandoned - a.abandoned)[0];
   const takeaway = [
-    topCheckout === undefined ? null : `${topCheckout.label} is the top checkout reason: ${formatPercent(topCheckout.checkoutShare)} of checkout abandonments (${formatCount(topCheckout.count)})`,
+    topCheckout === undefined
+      ? null
+      : `${topCheckout.label} is the top checkout reason: ${formatPercent(topCheckout.checkoutShare)} of checkout abandonments (${formatCount(topCheckout.count)})`,
     topStep === undefined ? null : `most shoppers leave at the ${topStep.step} step (${formatCount(topStep.abandoned)})`,
   ]
     .filter((part): part is string => part !== null)
@@ -69,14 +71,22 @@ function byStepChart(results: StoreResults, context: RenderContext): Chart {
     .filter((step) => step.reached > 0 && (step.abandoned > 0 || step.step !== "browse"))
     .map((step) => {
       const rate = step.abandoned / step.reached;
-      return { label: stepLabel(step.step), abandoned: step.abandoned, rate, note: `${formatCount(step.abandoned)} · ${formatPercent(rate)} of those reaching it` };
+      return {
+        label: stepLabel(step.step),
+        abandoned: step.abandoned,
+        rate,
+        note: `${formatCount(step.abandoned)} · ${formatPercent(rate)} of those reaching it`,
+      };
     });
   const worst = [...rows].sort((a, b) => b.rate - a.rate)[0];
   return plotChart(
     {
       key: "abandonment-by-step",
       title: "Abandonment by step",
-      caption: worst === undefined ? "No abandonments." : `${worst.label} has the highest abandonment rate: ${formatPercent(worst.rate)} of shoppers reaching it leave there.`,
+      caption:
+        worst === undefined
+          ? "No abandonments."
+          : `${worst.label} has the highest abandonment rate: ${formatPercent(worst.rate)} of shoppers reaching it leave there.`,
       description: `Bar chart of abandonments per step: ${rows.map((row) => `${row.label} ${row.note}`).join("; ")}`,
       plot: {
         height: rows.length * 30 + 50,
@@ -143,7 +153,9 @@ function reasonByStepChart(results: StoreResults, context: RenderContext): Chart
       key: "abandonment-reason-by-step",
       title: "Reasons by step",
       caption:
-        largest === undefined ? "No abandonments with a reason." : `The largest single cause: ${largest.reason.toLowerCase()} at ${largest.step.toLowerCase()} (${formatCount(largest.count)}).`,
+        largest === undefined
+          ? "No abandonments with a reason."
+          : `The largest single cause: ${largest.reason.toLowerCase()} at ${largest.step.toLowerCase()} (${formatCount(largest.count)}).`,
       description: `Heatmap of abandonments by step and reason: ${cells.map((cell) => `${cell.step}, ${cell.reason}: ${formatCount(cell.count)}`).join("; ")}`,
       legendPlot: colorRampLegend(scale, { label: "abandonments", format: context.format.compact }),
       data: cells.map((cell) => ({ step: cell.step, reason: cell.reason, abandonments: cell.count })),
@@ -156,7 +168,13 @@ function reasonByStepChart(results: StoreResults, context: RenderContext): Chart
         y: { domain: reasons, label: null, tickSize: 0 },
         color: colorOptions(scale),
         marks: [
-          Plot.cell(cells, { x: "step", y: "reason", fill: "count", inset: 1, title: (cell: (typeof cells)[number]) => `${cell.reason} at ${cell.step}: ${context.format.count(cell.count)}` }),
+          Plot.cell(cells, {
+            x: "step",
+            y: "reason",
+            fill: "count",
+            inset: 1,
+            title: (cell: (typeof cells)[number]) => `${cell.reason} at ${cell.step}: ${context.format.count(cell.count)}`,
+          }),
           Plot.text(cells, {
             x: "step",
             y: "reason",

@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
-import { labelMargin, plotChart } from "../charts/plotChart.ts";
 import { formatCount, formatNumber, formatPercent, formatPp, formatPValue, formatSignedPercent, percentDigits } from "../../experiments/format/index.ts";
+import { labelMargin, plotChart } from "../charts/plotChart.ts";
 import type { CalibrationResults } from "../inputTypes.ts";
 import { reasonLabel, stepLabel } from "../labels.ts";
 import { COLORS } from "../palette.ts";
@@ -24,9 +24,15 @@ export const calibrationSection: SectionBuilder<CalibrationResults> = (calibrati
   const continuation = steps.filter(isContinuation);
   const largest = [...continuation].sort((a, b) => Math.abs(b.simulatedRate - b.observedRate) - Math.abs(a.simulatedRate - a.observedRate))[0];
   const verdict =
-    fit.pValue === null ? "no degrees of freedom left to test the fit" : fit.pValue >= FIT_ALPHA ? "no evidence of misfit" : `the fit is rejected at ${formatPercent(FIT_ALPHA, 0)}`;
+    fit.pValue === null
+      ? "no degrees of freedom left to test the fit"
+      : fit.pValue >= FIT_ALPHA
+        ? "no evidence of misfit"
+        : `the fit is rejected at ${formatPercent(FIT_ALPHA, 0)}`;
   const takeaway =
-    (largest === undefined ? "" : `Simulated continuation rates are within ${formatPp(Math.abs(largest.simulatedRate - largest.observedRate), 2, false)} of observed (RMSE ${formatPp(fit.rmse, 2, false)}); `) +
+    (largest === undefined
+      ? ""
+      : `Simulated continuation rates are within ${formatPp(Math.abs(largest.simulatedRate - largest.observedRate), 2, false)} of observed (RMSE ${formatPp(fit.rmse, 2, false)}); `) +
     `χ² = ${formatNumber(fit.chiSquare, 2)} on ${fit.degreesOfFreedom} df, p = ${formatPValue(fit.pValue)}: ${verdict}`;
   return {
     id: `${context.idPrefix}-calibration`,
@@ -41,7 +47,11 @@ export const calibrationSection: SectionBuilder<CalibrationResults> = (calibrati
     ],
     charts: continuation.length > 0 ? [observedVsSimulatedChart(continuation, context)] : [],
     tables: [stepsTable(calibration, context), parametersTable(calibration, context), ...identifiabilityTable(calibration, context)],
-    notes: [...(calibration.chat?.identifiability ?? []).map((entry) => `Chat, ${entry.note}.`), `Method: ${calibration.method}.`, `Objective: ${calibration.objective}.`],
+    notes: [
+      ...(calibration.chat?.identifiability ?? []).map((entry) => `Chat, ${entry.note}.`),
+      `Method: ${calibration.method}.`,
+      `Objective: ${calibration.objective}.`,
+    ],
   };
 };
 
@@ -154,7 +164,13 @@ function liftFigures(calibration: CalibrationResults): { label: string; value: s
   const lift = calibration.chat?.causalLift;
   if (!lift?.data) return [];
   const model = lift.model ? `; the fitted model: ${formatNumber(lift.model.points, 1)} points` : "";
-  return [{ label: "Chat's causal lift (holdout)", value: `${formatNumber(lift.data.points, 1)} points`, detail: `for chat users, 95% CI ${formatNumber(lift.data.lower, 1)} to ${formatNumber(lift.data.upper, 1)}${model}` }];
+  return [
+    {
+      label: "Chat's causal lift (holdout)",
+      value: `${formatNumber(lift.data.points, 1)} points`,
+      detail: `for chat users, 95% CI ${formatNumber(lift.data.lower, 1)} to ${formatNumber(lift.data.upper, 1)}${model}`,
+    },
+  ];
 }
 
 /** One row per chat parameter: fitted or kept, and what the data can or cannot say about it. */
@@ -171,7 +187,11 @@ function identifiabilityTable(calibration: CalibrationResults, context: RenderCo
         { label: "Fitted", numeric: false },
         { label: "Why", numeric: false },
       ],
-      rows: entries.map((entry) => [textCell(entry.parameter), textCell(entry.identified ? "yes" : "no, kept"), textCell(entry.note.slice(entry.parameter.length + 2))]),
+      rows: entries.map((entry) => [
+        textCell(entry.parameter),
+        textCell(entry.identified ? "yes" : "no, kept"),
+        textCell(entry.note.slice(entry.parameter.length + 2)),
+      ]),
     },
   ];
 }

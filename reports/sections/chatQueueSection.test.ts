@@ -7,7 +7,9 @@ describe("chatQueueSection", () => {
   const section = chatQueueSection(storeResultsFixture(), createRenderContext())!;
 
   it("chatQueueSection(store) states service level, queue abandonment and the run's contribution profit", () => {
-    expect(section.takeaway).toBe("70.4% of chat requests are answered within 30 s; 17.6% give up in the queue; the run's contribution profit is +$88,136 after $4,032 of agent cost");
+    expect(section.takeaway).toBe(
+      "70.4% of chat requests are answered within 30 s; 17.6% give up in the queue; the run's contribution profit is +$88,136 after $4,032 of agent cost",
+    );
     expect(section.tables.map((table) => table.caption)).toEqual(["Chat queue figures", "Invitations, revenue and what chat earned"]);
   });
 
@@ -25,7 +27,21 @@ describe("chatQueueSection", () => {
 
   it("waitBuckets labels buckets by upper bound and splits them at the service-level threshold", () => {
     const buckets = waitBuckets(storeResultsFixture().chat);
-    expect(buckets.map((bucket) => bucket.label)).toEqual(["no wait", "≤ 5 s", "≤ 10 s", "≤ 20 s", "≤ 30 s", "≤ 45 s", "≤ 60 s", "≤ 1.5 min", "≤ 2 min", "≤ 3 min", "≤ 5 min", "≤ 10 min", "> 10 min"]);
+    expect(buckets.map((bucket) => bucket.label)).toEqual([
+      "no wait",
+      "≤ 5 s",
+      "≤ 10 s",
+      "≤ 20 s",
+      "≤ 30 s",
+      "≤ 45 s",
+      "≤ 60 s",
+      "≤ 1.5 min",
+      "≤ 2 min",
+      "≤ 3 min",
+      "≤ 5 min",
+      "≤ 10 min",
+      "> 10 min",
+    ]);
     expect(buckets.filter((bucket) => bucket.band === "within target")).toHaveLength(5);
   });
 

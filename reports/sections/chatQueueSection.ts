@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
+import { formatCount, formatMoney, formatNumber, formatPercent, formatSeconds } from "../../experiments/format/index.ts";
 import type { ChatQueueResults, SimulationResults, StoreResults } from "../../sim/model/index.ts";
 import { plotChart } from "../charts/plotChart.ts";
-import { formatCount, formatMoney, formatNumber, formatPercent, formatSeconds } from "../../experiments/format/index.ts";
 import { COLORS } from "../palette.ts";
 import type { RenderContext } from "../renderContext.ts";
 import type { Chart, SectionBuilder, Table, TableCell } from "../reportTypes.ts";
@@ -18,10 +18,22 @@ export const chatQueueSection: SectionBuilder<SimulationResults> = (results, con
     takeaway: `${formatPercent(chat.serviceLevel)} of chat requests are answered within ${formatSeconds(chat.serviceLevelSeconds)}; ${formatPercent(chat.queueAbandonmentRate)} give up in the queue${store === null ? "" : `; the run's contribution profit is ${formatMoney(store.profit.contributionProfit, context.currency, true)} after ${formatMoney(chat.agentCost, context.currency)} of agent cost`}`,
     keyFigures: [
       { label: "Service level", value: formatPercent(chat.serviceLevel), detail: `answered ≤ ${formatSeconds(chat.serviceLevelSeconds)}` },
-      { label: "Queue abandonment", value: formatPercent(chat.queueAbandonmentRate), detail: `${formatCount(chat.abandoned)} of ${formatCount(chat.requests)}` },
+      {
+        label: "Queue abandonment",
+        value: formatPercent(chat.queueAbandonmentRate),
+        detail: `${formatCount(chat.abandoned)} of ${formatCount(chat.requests)}`,
+      },
       { label: "Mean wait (answered)", value: formatSeconds(chat.meanWaitOfServedSeconds), detail: `p90 ${formatSeconds(chat.waitOfServedP90Seconds)}` },
       { label: "Occupancy", value: formatPercent(chat.occupancy), detail: `${formatNumber(chat.meanConcurrency, 2)} chats per busy agent` },
-      ...(store === null ? [] : [{ label: "Contribution profit", value: formatMoney(store.profit.contributionProfit, context.currency, true), detail: "revenue − goods − shipping − card fees − agents" }]),
+      ...(store === null
+        ? []
+        : [
+            {
+              label: "Contribution profit",
+              value: formatMoney(store.profit.contributionProfit, context.currency, true),
+              detail: "revenue − goods − shipping − card fees − agents",
+            },
+          ]),
     ],
     charts: [waitHistogramChart(chat, context)],
     tables: [chatTable(chat, context), ...(store === null ? [] : [outcomeTable(store, context)])],
@@ -105,7 +117,11 @@ function chatTable(chat: ChatQueueResults, context: RenderContext): Table {
       row(`Service level of answered chats`, chat.serviceLevelOfAnswered, formatPercent(chat.serviceLevelOfAnswered)),
       row("Mean wait, all requests", chat.meanWaitSeconds, formatSeconds(chat.meanWaitSeconds)),
       row("Mean wait, answered", chat.meanWaitOfServedSeconds, formatSeconds(chat.meanWaitOfServedSeconds)),
-      row("Wait p50 / p90 / p95, answered", chat.waitOfServedP90Seconds, `${formatSeconds(chat.waitOfServedP50Seconds)} / ${formatSeconds(chat.waitOfServedP90Seconds)} / ${formatSeconds(chat.waitOfServedP95Seconds)}`),
+      row(
+        "Wait p50 / p90 / p95, answered",
+        chat.waitOfServedP90Seconds,
+        `${formatSeconds(chat.waitOfServedP50Seconds)} / ${formatSeconds(chat.waitOfServedP90Seconds)} / ${formatSeconds(chat.waitOfServedP95Seconds)}`,
+      ),
       row("Mean handle time", chat.meanHandleSeconds, formatSeconds(chat.meanHandleSeconds)),
       row("Occupancy (busy ÷ online agent time)", chat.occupancy, formatPercent(chat.occupancy)),
       row("Chat slot utilization", chat.slotUtilization, formatPercent(chat.slotUtilization)),
@@ -132,7 +148,11 @@ function outcomeTable(results: StoreResults, context: RenderContext): Table {
       row("Invitations accepted", invitations.accepted, `${formatCount(invitations.accepted)} (${formatPercent(invitations.acceptanceRate)})`),
       row("Invitations to hesitating shoppers", invitations.toHesitatingShoppers, formatCount(invitations.toHesitatingShoppers)),
       row("“Need help?” requests", invitations.reactiveRequests, formatCount(invitations.reactiveRequests)),
-      row("Shoppers annoyed into leaving", invitations.annoyedExits, `${formatCount(invitations.annoyedExits)} (carts worth ${money(invitations.annoyedCartValue)})`),
+      row(
+        "Shoppers annoyed into leaving",
+        invitations.annoyedExits,
+        `${formatCount(invitations.annoyedExits)} (carts worth ${money(invitations.annoyedCartValue)})`,
+      ),
       row("Revenue", revenue.revenue, money(revenue.revenue)),
       row("Average order value", revenue.averageOrderValue, money(revenue.averageOrderValue)),
       row("Revenue per session", revenue.revenuePerSession, money(revenue.revenuePerSession)),

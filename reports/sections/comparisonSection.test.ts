@@ -51,7 +51,12 @@ describe("comparisonSection", () => {
   it("comparisonSection keeps a guardrail whose control is 0 (no relative change) in the relative-change chart, labelled from 0", () => {
     const fixture = comparisonFixture();
     const row = fixture.differences.find((difference) => difference.metric !== fixture.primaryMetric)!;
-    const fromZero = { ...fixture, differences: fixture.differences.map((difference) => (difference === row ? { ...difference, unit: "count" as const, relativeLift: null, difference: estimate(112.4, 20) } : difference)) };
+    const fromZero = {
+      ...fixture,
+      differences: fixture.differences.map((difference) =>
+        difference === row ? { ...difference, unit: "count" as const, relativeLift: null, difference: estimate(112.4, 20) } : difference,
+      ),
+    };
     const chart = comparisonSection(fromZero, createRenderContext())!.charts.find((candidate) => candidate.title.startsWith("Every metric"))!;
     expect(chart.description).toContain(`${row.variant}: +112 from 0`);
     expect(htmlString(chart.svg)).toContain("+112 from 0");
@@ -59,7 +64,8 @@ describe("comparisonSection", () => {
 
   it("comparisonSection copes with estimates without intervals (one replication)", () => {
     const comparison = comparisonFixture();
-    for (const difference of comparison.differences) difference.difference = { ...difference.difference, lower: null, upper: null, halfWidth: null, standardDeviation: null, n: 1 };
+    for (const difference of comparison.differences)
+      difference.difference = { ...difference.difference, lower: null, upper: null, halfWidth: null, standardDeviation: null, n: 1 };
     const built = comparisonSection(comparison, createRenderContext())!;
     expect(built.charts[0].description).toContain("idle-on-payment +0.41 pp,");
   });

@@ -1,6 +1,17 @@
 import * as Plot from "@observablehq/plot";
+import {
+  formatBounds,
+  formatCount,
+  formatInterval,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatPp,
+  formatPValue,
+  formatSignedPercent,
+  formatValue,
+} from "../../experiments/format/index.ts";
 import { labelMargin, plotChart } from "../charts/plotChart.ts";
-import { formatBounds, formatCount, formatInterval, formatMoney, formatNumber, formatPercent, formatPp, formatPValue, formatSignedPercent, formatValue } from "../../experiments/format/index.ts";
 import type { ComparisonDifference, ComparisonResults } from "../inputTypes.ts";
 import { capitalize } from "../labels.ts";
 import { COLORS } from "../palette.ts";
@@ -11,9 +22,19 @@ import { numberCell, textCell } from "../table.ts";
 /** How a difference reads against the metric's good direction ("changed": significant on a neutral metric). */
 type Effect = "better" | "worse" | "changed" | "no clear difference";
 
-const EFFECT_COLORS: Readonly<Record<Effect, string>> = { better: COLORS.good, worse: COLORS.bad, changed: COLORS.primary, "no clear difference": COLORS.neutral };
+const EFFECT_COLORS: Readonly<Record<Effect, string>> = {
+  better: COLORS.good,
+  worse: COLORS.bad,
+  changed: COLORS.primary,
+  "no clear difference": COLORS.neutral,
+};
 const EFFECT_ORDER: readonly Effect[] = ["better", "worse", "changed", "no clear difference"];
-const EFFECT_TEXT: Readonly<Record<Effect, string>> = { better: "✓ better", worse: "✗ worse", changed: "• changed", "no clear difference": "– no clear difference" };
+const EFFECT_TEXT: Readonly<Record<Effect, string>> = {
+  better: "✓ better",
+  worse: "✗ worse",
+  changed: "• changed",
+  "no clear difference": "– no clear difference",
+};
 
 const CORRECTIONS: Readonly<Record<ComparisonResults["correction"], string>> = {
   holm: "Holm's step-down correction (family-wise error)",
@@ -31,7 +52,9 @@ export const comparisonSection: SectionBuilder<ComparisonResults> = (comparison,
     best !== null && effectOf(best) === "better"
       ? `${describeDifference(best, context)} over ${comparison.control}`
       : `No policy beats ${comparison.control} on ${primaryLabel.toLowerCase()} at ${level} confidence` +
-        (best === null ? "" : ` (closest: ${best.variant}, ${formatInterval(best.difference.mean, best.difference.lower, best.difference.upper, best.unit, context.currency, true)})`);
+        (best === null
+          ? ""
+          : ` (closest: ${best.variant}, ${formatInterval(best.difference.mean, best.difference.lower, best.difference.upper, best.unit, context.currency, true)})`);
   const topRank = [...comparison.ranking].sort((a, b) => b.probabilityBest - a.probabilityBest)[0];
   const charts: Chart[] = [];
   if (primary.length > 0) charts.push(forestChart(comparison, primary, context));
@@ -45,7 +68,15 @@ export const comparisonSection: SectionBuilder<ComparisonResults> = (comparison,
     takeaway,
     keyFigures: [
       { label: "Control", value: comparison.control, detail: `${comparison.variants.length - 1} policies compared` },
-      ...(best === null ? [] : [{ label: `${capitalize(primaryLabel)}, ${effectOf(best) === "better" ? "best" : "closest"} policy`, value: formatValue(best.difference.mean, best.unit, context.currency, { difference: true }), detail: `${best.variant}, ${level} CI ${formatBounds(best.difference.lower, best.difference.upper, best.unit, context.currency, true)}` }]),
+      ...(best === null
+        ? []
+        : [
+            {
+              label: `${capitalize(primaryLabel)}, ${effectOf(best) === "better" ? "best" : "closest"} policy`,
+              value: formatValue(best.difference.mean, best.unit, context.currency, { difference: true }),
+              detail: `${best.variant}, ${level} CI ${formatBounds(best.difference.lower, best.difference.upper, best.unit, context.currency, true)}`,
+            },
+          ]),
       ...(topRank === undefined ? [] : [{ label: "Most likely best", value: formatPercent(topRank.probabilityBest, 0), detail: topRank.variant }]),
       { label: "Replications", value: formatCount(comparison.replications), detail: "common random numbers" },
     ],
@@ -54,7 +85,10 @@ export const comparisonSection: SectionBuilder<ComparisonResults> = (comparison,
     notes: [
       capitalize(comparison.verdict),
       `Intervals are ${level} confidence intervals over ${formatCount(comparison.replications)} paired replications (common random numbers). The primary metric's p-values are adjusted with ${CORRECTIONS[comparison.correction] ?? comparison.correction}; the other metrics are guardrails, shown as the comparison reports them.`,
-      ...(comparison.errored ?? []).map((error) => `Warning: replication ${error.replication} of ${error.variant} failed (${error.error}); the statistics use the replications every variant completed.`),
+      ...(comparison.errored ?? []).map(
+        (error) =>
+          `Warning: replication ${error.replication} of ${error.variant} failed (${error.error}); the statistics use the replications every variant completed.`,
+      ),
     ].filter((note) => note.length > 0),
   };
 };
@@ -121,14 +155,25 @@ function forestChart(comparison: ComparisonResults, primary: readonly Comparison
       title: `${capitalize(label)}: difference from ${comparison.control}`,
       caption: `Dots are mean differences, lines their ${formatPercent(comparison.level, 0)} confidence intervals; an interval clear of zero is a significant change.`,
       description: `Forest plot of the difference in ${label.toLowerCase()} from ${comparison.control}: ${rows.map((row) => `${row.variant} ${row.note}, ${row.effect}`).join("; ")}`,
-      legend: EFFECT_ORDER.filter((effect) => rows.some((row) => row.effect === effect)).map((effect) => ({ label: effect, color: EFFECT_COLORS[effect], shape: "dot" as const })),
+      legend: EFFECT_ORDER.filter((effect) => rows.some((row) => row.effect === effect)).map((effect) => ({
+        label: effect,
+        color: EFFECT_COLORS[effect],
+        shape: "dot" as const,
+      })),
       plot: {
         height: rows.length * 40 + 60,
         marginLeft: labelMargin(rows.map((row) => row.variant)),
         marginRight: 190,
         marginBottom: 44,
         y: { domain: rows.map((row) => row.variant), label: null, tickSize: 0 },
-        x: { domain: [-extent * 1.1, extent * 1.1], label: `difference in ${label.toLowerCase()}${unit === "rate" ? " (pp)" : ""}`, tickFormat: format, grid: true, labelAnchor: "center", labelArrow: "none" },
+        x: {
+          domain: [-extent * 1.1, extent * 1.1],
+          label: `difference in ${label.toLowerCase()}${unit === "rate" ? " (pp)" : ""}`,
+          tickFormat: format,
+          grid: true,
+          labelAnchor: "center",
+          labelArrow: "none",
+        },
         color: { domain: [...EFFECT_ORDER], range: EFFECT_ORDER.map((effect) => EFFECT_COLORS[effect]) },
         marks: [
           Plot.ruleX([0], { stroke: COLORS.neutral, strokeDasharray: "4,3" }),
@@ -164,11 +209,20 @@ function relativeChangeChart(comparison: ComparisonResults, differences: readonl
   const variants = [...new Set(raw.map((row) => row.variant))];
   const worse = raw.filter((row) => row.effect === "worse");
   const worstRow = [...worse].sort((a, b) => Math.abs(b.mean) - Math.abs(a.mean))[0];
-  const extent = Math.max(...raw.filter((row) => row.fromZero === null).map((row) => Math.max(Math.abs(row.lower ?? row.mean), Math.abs(row.upper ?? row.mean))), 1e-12);
+  const extent = Math.max(
+    ...raw.filter((row) => row.fromZero === null).map((row) => Math.max(Math.abs(row.lower ?? row.mean), Math.abs(row.upper ?? row.mean))),
+    1e-12,
+  );
   // A huge relative change (against a near-zero control) would squeeze every other row to a dot at 0.
   const limit = Math.min(extent * 1.05, RELATIVE_LIMIT);
   const clamp = (value: number | null): number | null => (value === null ? null : Math.max(-limit, Math.min(limit, value)));
-  const rows = raw.map((row) => ({ ...row, shownMean: clamp(row.mean)!, shownLower: clamp(row.lower), shownUpper: clamp(row.upper), clipped: Math.abs(row.mean) > limit }));
+  const rows = raw.map((row) => ({
+    ...row,
+    shownMean: clamp(row.mean)!,
+    shownLower: clamp(row.lower),
+    shownUpper: clamp(row.upper),
+    clipped: Math.abs(row.mean) > limit,
+  }));
   const clipped = rows.filter((row) => row.clipped).map((row) => ({ ...row, note: row.fromZero ?? formatSignedPercent(row.mean, 0) }));
   return plotChart(
     {
@@ -180,7 +234,11 @@ function relativeChangeChart(comparison: ComparisonResults, differences: readonl
           : `${worse.length} significant harm${worse.length === 1 ? "" : "s"} across ${new Set(worse.map((row) => row.variant)).size} of ${variants.length} policies; the largest: ${worstRow.metric.toLowerCase()} under ${worstRow.variant} (${worstRow.fromZero ?? formatSignedPercent(worstRow.mean, 0)}).`) +
         (clipped.length > 0 ? ` Changes beyond ±${formatPercent(limit, 0)} sit at the edge, labelled.` : ""),
       description: `Forest plots of relative change from ${comparison.control}, one panel per metric: ${rows.map((row) => `${row.metric}, ${row.variant}: ${row.fromZero ?? formatSignedPercent(row.mean)} (${row.effect})`).join("; ")}`,
-      legend: EFFECT_ORDER.filter((effect) => rows.some((row) => row.effect === effect)).map((effect) => ({ label: effect, color: EFFECT_COLORS[effect], shape: "dot" as const })),
+      legend: EFFECT_ORDER.filter((effect) => rows.some((row) => row.effect === effect)).map((effect) => ({
+        label: effect,
+        color: EFFECT_COLORS[effect],
+        shape: "dot" as const,
+      })),
       plot: {
         height: rows.length * 20 + metrics.length * 14 + 60,
         marginLeft: labelMargin(variants),
@@ -188,16 +246,61 @@ function relativeChangeChart(comparison: ComparisonResults, differences: readonl
         marginBottom: 44,
         fy: { domain: metrics, label: null, axis: "right", tickSize: 0 },
         y: { domain: variants, label: null, tickSize: 0 },
-        x: { domain: [-limit * 1.12, limit * 1.12], label: "relative change from the control", tickFormat: "+.0%", grid: true, labelAnchor: "center", labelArrow: "none" },
+        x: {
+          domain: [-limit * 1.12, limit * 1.12],
+          label: "relative change from the control",
+          tickFormat: "+.0%",
+          grid: true,
+          labelAnchor: "center",
+          labelArrow: "none",
+        },
         color: { domain: [...EFFECT_ORDER], range: EFFECT_ORDER.map((effect) => EFFECT_COLORS[effect]) },
         marks: [
           Plot.frame({ stroke: COLORS.rule }),
           Plot.ruleX([0], { stroke: COLORS.neutral, strokeDasharray: "4,3" }),
           Plot.ruleY(rows, { fy: "metric", y: "variant", x1: "shownLower", x2: "shownUpper", stroke: "effect", strokeWidth: 2 }),
-          Plot.dot(rows, { fy: "metric", y: "variant", x: "shownMean", fill: "effect", r: 4, stroke: "white", symbol: (row: (typeof rows)[number]) => (row.clipped ? "diamond" : "circle") }),
+          Plot.dot(rows, {
+            fy: "metric",
+            y: "variant",
+            x: "shownMean",
+            fill: "effect",
+            r: 4,
+            stroke: "white",
+            symbol: (row: (typeof rows)[number]) => (row.clipped ? "diamond" : "circle"),
+          }),
           // Text anchoring is a constant in Plot, so the two edges get one mark each.
-          Plot.text(clipped.filter((row) => row.mean > 0), { fy: "metric", y: "variant", x: "shownMean", text: "note", textAnchor: "end", dx: -10, dy: -7, fill: "#222", stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
-          Plot.text(clipped.filter((row) => row.mean < 0), { fy: "metric", y: "variant", x: "shownMean", text: "note", textAnchor: "start", dx: 10, dy: -7, fill: "#222", stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
+          Plot.text(
+            clipped.filter((row) => row.mean > 0),
+            {
+              fy: "metric",
+              y: "variant",
+              x: "shownMean",
+              text: "note",
+              textAnchor: "end",
+              dx: -10,
+              dy: -7,
+              fill: "#222",
+              stroke: "white",
+              strokeWidth: 3,
+              paintOrder: "stroke",
+            },
+          ),
+          Plot.text(
+            clipped.filter((row) => row.mean < 0),
+            {
+              fy: "metric",
+              y: "variant",
+              x: "shownMean",
+              text: "note",
+              textAnchor: "start",
+              dx: 10,
+              dy: -7,
+              fill: "#222",
+              stroke: "white",
+              strokeWidth: 3,
+              paintOrder: "stroke",
+            },
+          ),
         ],
       },
     },

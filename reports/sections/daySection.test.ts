@@ -18,7 +18,9 @@ describe("daySection", () => {
       "Chat requests across days",
       "Occupancy across days",
     ]);
-    expect(multiDay.takeaway).toMatch(/^Traffic peaks at [\d,]+ sessions per 30 min \(day \d, \d\d:\d\d\); chat demand peaks at \d+ requests per 30 min \(day \d, \d\d:\d\d\); occupancy reaches \d+%$/);
+    expect(multiDay.takeaway).toMatch(
+      /^Traffic peaks at [\d,]+ sessions per 30 min \(day \d, \d\d:\d\d\); chat demand peaks at \d+ requests per 30 min \(day \d, \d\d:\d\d\); occupancy reaches \d+%$/,
+    );
   });
 
   it("daySection(1-day store) draws the time series only, with clock-time ticks", () => {

@@ -1,10 +1,10 @@
 import * as Plot from "@observablehq/plot";
+import { formatCompact, formatCount, formatDayClock, formatNumber, formatPercent, formatSeconds } from "../../experiments/format/index.ts";
 import type { IntervalResults, SimulationResults } from "../../sim/model/index.ts";
 import { heatmapChart } from "../charts/heatmapChart.ts";
 import { integerTicks } from "../charts/integerTicks.ts";
 import { plotChart } from "../charts/plotChart.ts";
-import { timeAxis, type TimeAxis } from "../charts/timeAxis.ts";
-import { formatCompact, formatCount, formatDayClock, formatNumber, formatPercent, formatSeconds } from "../../experiments/format/index.ts";
+import { type TimeAxis, timeAxis } from "../charts/timeAxis.ts";
 import { COLORS } from "../palette.ts";
 import type { RenderContext } from "../renderContext.ts";
 import type { Chart, SectionBuilder } from "../reportTypes.ts";
@@ -21,20 +21,42 @@ export const daySection: SectionBuilder<SimulationResults> = (results, context) 
   const charts: Chart[] = [];
   const hasSessions = results.kind === "store" && intervals.sessions.some((value) => value > 0);
   if (hasSessions) charts.push(sessionsChart(intervals, axis, perInterval, context));
-  charts.push(chatDemandChart(intervals, axis, perInterval, context), agentsChart(intervals, axis, context), occupancyChart(intervals, axis, results.chat.serviceLevelSeconds, context));
+  charts.push(
+    chatDemandChart(intervals, axis, perInterval, context),
+    agentsChart(intervals, axis, context),
+    occupancyChart(intervals, axis, results.chat.serviceLevelSeconds, context),
+  );
   if (axis.multiDay) {
     const format = (value: number): string => (Math.abs(value) >= 1000 ? formatCompact(value) : formatNumber(value, 1));
     if (hasSessions) {
       charts.push(
         heatmapChart(
-          { key: "day-sessions-heatmap", title: "Sessions across days", caption: dayComparison(intervals, intervals.sessions, "sessions"), valueLabel: `sessions ${perInterval}`, startSeconds: intervals.startSeconds, values: intervals.sessions, intervalSeconds: intervals.intervalSeconds, format },
+          {
+            key: "day-sessions-heatmap",
+            title: "Sessions across days",
+            caption: dayComparison(intervals, intervals.sessions, "sessions"),
+            valueLabel: `sessions ${perInterval}`,
+            startSeconds: intervals.startSeconds,
+            values: intervals.sessions,
+            intervalSeconds: intervals.intervalSeconds,
+            format,
+          },
           context,
         ),
       );
     }
     charts.push(
       heatmapChart(
-        { key: "day-chat-heatmap", title: "Chat requests across days", caption: dayComparison(intervals, intervals.chatRequests, "chat requests"), valueLabel: `chat requests ${perInterval}`, startSeconds: intervals.startSeconds, values: intervals.chatRequests, intervalSeconds: intervals.intervalSeconds, format },
+        {
+          key: "day-chat-heatmap",
+          title: "Chat requests across days",
+          caption: dayComparison(intervals, intervals.chatRequests, "chat requests"),
+          valueLabel: `chat requests ${perInterval}`,
+          startSeconds: intervals.startSeconds,
+          values: intervals.chatRequests,
+          intervalSeconds: intervals.intervalSeconds,
+          format,
+        },
         context,
       ),
       heatmapChart(
@@ -56,7 +78,9 @@ export const daySection: SectionBuilder<SimulationResults> = (results, context) 
   const chatPeak = peak(intervals, intervals.chatRequests);
   const occupancyPeak = peak(intervals, intervals.occupancy);
   const takeaway = [
-    hasSessions ? `Traffic peaks at ${formatCount(peak(intervals, intervals.sessions).value)} sessions ${perInterval} (${formatDayClock(peak(intervals, intervals.sessions).startSeconds, axis.multiDay)})` : null,
+    hasSessions
+      ? `Traffic peaks at ${formatCount(peak(intervals, intervals.sessions).value)} sessions ${perInterval} (${formatDayClock(peak(intervals, intervals.sessions).startSeconds, axis.multiDay)})`
+      : null,
     `chat demand peaks at ${formatCount(chatPeak.value)} requests ${perInterval} (${formatDayClock(chatPeak.startSeconds, axis.multiDay)})`,
     occupancyPeak.value === null ? null : `occupancy reaches ${formatPercent(occupancyPeak.value, 0)}`,
   ]
@@ -122,7 +146,17 @@ function sessionsChart(intervals: IntervalResults, axis: TimeAxis, perInterval: 
         marginBottom: axis.multiDay ? 44 : 30,
         x: xScale(axis),
         y: { label: `sessions ${perInterval}`, grid: true },
-        marks: [Plot.rectY(rows, { x1: "hour", x2: (row: (typeof rows)[number]) => row.hour + width, y: "sessions", fill: COLORS.primary, insetLeft: 0.3, insetRight: 0.3 }), Plot.ruleY([0])],
+        marks: [
+          Plot.rectY(rows, {
+            x1: "hour",
+            x2: (row: (typeof rows)[number]) => row.hour + width,
+            y: "sessions",
+            fill: COLORS.primary,
+            insetLeft: 0.3,
+            insetRight: 0.3,
+          }),
+          Plot.ruleY([0]),
+        ],
       },
     },
     context,
@@ -155,7 +189,10 @@ function chatDemandChart(intervals: IntervalResults, axis: TimeAxis, perInterval
         y: { label: `chats ${perInterval}`, grid: true },
         color: { domain: ["answered", "gave up in the queue"], range: [COLORS.primary, COLORS.bad] },
         marks: [
-          Plot.rectY(rows, Plot.stackY({ x1: "hour", x2: (row: (typeof rows)[number]) => row.hour + width, y: "count", fill: "status", insetLeft: 0.3, insetRight: 0.3 })),
+          Plot.rectY(
+            rows,
+            Plot.stackY({ x1: "hour", x2: (row: (typeof rows)[number]) => row.hour + width, y: "count", fill: "status", insetLeft: 0.3, insetRight: 0.3 }),
+          ),
           Plot.ruleY([0]),
         ],
       },
@@ -190,8 +227,14 @@ function agentsChart(intervals: IntervalResults, axis: TimeAxis, context: Render
         x: xScale(axis),
         y: { label: "agents", grid: true, domain: [0, Math.max(1, maximum) * 1.15], ticks: integerTicks(maximum, 5), tickFormat: "d" },
         marks: [
-          Plot.lineY(rows.filter((row) => row.label === "scheduled"), { x: "hour", y: "agents", curve: "step-after", stroke: COLORS.neutral, strokeDasharray: "5,3", strokeWidth: 1.5 }),
-          Plot.lineY(rows.filter((row) => row.label !== "scheduled"), { x: "hour", y: "agents", curve: "step-after", stroke: COLORS.primary, strokeWidth: 2 }),
+          Plot.lineY(
+            rows.filter((row) => row.label === "scheduled"),
+            { x: "hour", y: "agents", curve: "step-after", stroke: COLORS.neutral, strokeDasharray: "5,3", strokeWidth: 1.5 },
+          ),
+          Plot.lineY(
+            rows.filter((row) => row.label !== "scheduled"),
+            { x: "hour", y: "agents", curve: "step-after", stroke: COLORS.primary, strokeWidth: 2 },
+          ),
           Plot.ruleY([0]),
         ],
       },
@@ -220,7 +263,9 @@ function occupancyChart(intervals: IntervalResults, axis: TimeAxis, serviceLevel
       title: "Occupancy and service level",
       caption:
         `Mean occupancy per interval ${formatPercent(meanOf(intervals.occupancy), 0)}` +
-        (lowest.value === null ? "." : `; the worst interval answers ${formatPercent(lowest.value, 0)} within ${formatSeconds(serviceLevelSeconds)} (${formatDayClock(intervals.startSeconds[lowest.index], axis.multiDay)}).`),
+        (lowest.value === null
+          ? "."
+          : `; the worst interval answers ${formatPercent(lowest.value, 0)} within ${formatSeconds(serviceLevelSeconds)} (${formatDayClock(intervals.startSeconds[lowest.index], axis.multiDay)}).`),
       description: `Line chart of agent occupancy and service level (answered within ${formatSeconds(serviceLevelSeconds)}) per interval, 0 to 100%`,
       legend: [
         { label: "occupancy", color: COLORS.primary, shape: "line" },
@@ -233,8 +278,14 @@ function occupancyChart(intervals: IntervalResults, axis: TimeAxis, serviceLevel
         // Occupancy can pass 100% in an interval: agents going off shift finish their chats after it ends.
         y: { label: "share", grid: true, domain: [0, Math.max(1, ...rows.map((row) => row.value ?? 0))], tickFormat: "%" },
         marks: [
-          Plot.lineY(rows.filter((row) => row.label === "occupancy"), { x: "hour", y: "value", stroke: COLORS.primary, strokeWidth: 2 }),
-          Plot.lineY(rows.filter((row) => row.label === "service level"), { x: "hour", y: "value", stroke: COLORS.secondary, strokeWidth: 2, strokeDasharray: "6,3" }),
+          Plot.lineY(
+            rows.filter((row) => row.label === "occupancy"),
+            { x: "hour", y: "value", stroke: COLORS.primary, strokeWidth: 2 },
+          ),
+          Plot.lineY(
+            rows.filter((row) => row.label === "service level"),
+            { x: "hour", y: "value", stroke: COLORS.secondary, strokeWidth: 2, strokeDasharray: "6,3" },
+          ),
           Plot.ruleY([0]),
         ],
       },

@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { createRenderContext } from "../renderContext.ts";
-import { normalizeSvg, worldDecisionFixture as decisionFixture } from "../testing/index.ts";
+import { worldDecisionFixture as decisionFixture, normalizeSvg } from "../testing/index.ts";
 import { decisionSection } from "./decisionSection.ts";
 
 describe("decisionSection", () => {
   const section = decisionSection(decisionFixture(), createRenderContext())!;
 
   it("decisionSection names the choice, its probability best, the value of perfect information and the top parameter", () => {
-    expect(section.takeaway).toBe("Choose idle-on-payment: best in 75% of 32 parameter worlds; knowing the uncertain parameters exactly would add 0.01 pp of conversion; the choice hinges most on segments[1].invitationSensitivity");
+    expect(section.takeaway).toBe(
+      "Choose idle-on-payment: best in 75% of 32 parameter worlds; knowing the uncertain parameters exactly would add 0.01 pp of conversion; the choice hinges most on segments[1].invitationSensitivity",
+    );
     expect(section.keyFigures.map((figure) => [figure.label, figure.value])).toEqual([
       ["Choice", "idle-on-payment"],
       ["Probability best", "75%"],
@@ -18,7 +20,9 @@ describe("decisionSection", () => {
 
   it("decisionSection draws a tornado of rank correlations and says which clear the noise bound", () => {
     expect(section.charts.map((chart) => chart.title)).toEqual(["What the decision hinges on"]);
-    expect(section.charts[0].caption).toBe("1 of 3 parameters move idle-on-payment − exit-intent-high-value (conversion) beyond the noise bound ±0.35; the largest: segments[1].invitationSensitivity (ρ = −0.5).");
+    expect(section.charts[0].caption).toBe(
+      "1 of 3 parameters move idle-on-payment − exit-intent-high-value (conversion) beyond the noise bound ±0.35; the largest: segments[1].invitationSensitivity (ρ = −0.5).",
+    );
   });
 
   it("decisionSection tables every variant with its expected value, range, probability best and expected loss", () => {

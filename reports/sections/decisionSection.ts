@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
-import { labelMargin, plotChart } from "../charts/plotChart.ts";
 import { formatCount, formatInterval, formatNumber, formatPercent, formatValue } from "../../experiments/format/index.ts";
+import { labelMargin, plotChart } from "../charts/plotChart.ts";
 import type { DecisionResults } from "../inputTypes.ts";
 import { capitalize } from "../labels.ts";
 import { COLORS } from "../palette.ts";
@@ -32,7 +32,8 @@ export const decisionSection: SectionBuilder<DecisionResults> = (decision, conte
   const takeaway = many
     ? `Choose ${analysis.choice}: best in ${formatPercent(chosen.probabilityBest, 0)} of ${formatCount(analysis.worlds)} parameter worlds; knowing the uncertain parameters exactly would add ${amount(analysis.evpi)} of ${label}` +
       (top === undefined ? "" : `; the choice hinges most on ${top.parameter}`)
-    : `Across ${formatCount(analysis.worlds)} parameter worlds, ${label} averages ${formatValue(chosen.expected.mean, unit, context.currency)}` + (top === undefined ? "" : `; ${top.parameter} moves it most`);
+    : `Across ${formatCount(analysis.worlds)} parameter worlds, ${label} averages ${formatValue(chosen.expected.mean, unit, context.currency)}` +
+      (top === undefined ? "" : `; ${top.parameter} moves it most`);
   const charts: Chart[] = analysis.sensitivity.length > 0 ? [tornadoChart(decision, analysis, context)] : [];
   return {
     id: `${context.idPrefix}-decision`,
@@ -42,22 +43,35 @@ export const decisionSection: SectionBuilder<DecisionResults> = (decision, conte
       { label: many ? "Choice" : "Variant", value: analysis.choice, detail: many ? `runner-up ${analysis.runnerUp}` : undefined },
       ...(many ? [{ label: "Probability best", value: formatPercent(chosen.probabilityBest, 0), detail: `of ${formatCount(analysis.worlds)} worlds` }] : []),
       ...(many ? [{ label: "Value of perfect information", value: amount(analysis.evpi), detail: `of ${label}` }] : []),
-      { label: "Worlds × replications", value: `${formatCount(analysis.worlds)} × ${formatCount(decision.replications)}`, detail: `Latin hypercube over ${decision.parameters.length} parameter${decision.parameters.length === 1 ? "" : "s"}` },
+      {
+        label: "Worlds × replications",
+        value: `${formatCount(analysis.worlds)} × ${formatCount(decision.replications)}`,
+        detail: `Latin hypercube over ${decision.parameters.length} parameter${decision.parameters.length === 1 ? "" : "s"}`,
+      },
     ],
     charts,
     tables: [variantsTable(decision, analysis, context)],
     notes: [
       `Each world draws every uncertain parameter once (a Latin hypercube: each parameter's range cut into ${formatCount(analysis.worlds)} equal-probability slices, one world per slice) and runs every variant for the same ${formatCount(decision.replications)} replication seeds. Expected values are means over worlds with ${formatPercent(analysis.level, 0)} intervals that hold both the parameter uncertainty and the simulation noise (worlds have independent seeds).`,
       ...(many
-        ? [`Expected loss is the mean shortfall of a variant against the best variant of each world; the value of perfect information is the choice's expected loss. Simulation noise inflates both a little (the best of noisy values is biased up); more replications per world shrink that.`]
+        ? [
+            `Expected loss is the mean shortfall of a variant against the best variant of each world; the value of perfect information is the choice's expected loss. Simulation noise inflates both a little (the best of noisy values is biased up); more replications per world shrink that.`,
+          ]
         : []),
-      ...(decision.errored ?? []).map((error) => `Warning: replication ${error.replication} of ${error.variant} in world ${error.world} failed (${error.error}); that world keeps the replications every variant completed.`),
+      ...(decision.errored ?? []).map(
+        (error) =>
+          `Warning: replication ${error.replication} of ${error.variant} in world ${error.world} failed (${error.error}); that world keeps the replications every variant completed.`,
+      ),
     ],
   };
 };
 
 function tornadoChart(decision: DecisionResults, analysis: Analysis, context: RenderContext): Chart {
-  const rows = analysis.sensitivity.map((row) => ({ parameter: row.parameter, rho: row.rankCorrelation ?? 0, beyondNoise: row.rankCorrelation !== null && analysis.noiseThreshold !== null && Math.abs(row.rankCorrelation) >= analysis.noiseThreshold }));
+  const rows = analysis.sensitivity.map((row) => ({
+    parameter: row.parameter,
+    rho: row.rankCorrelation ?? 0,
+    beyondNoise: row.rankCorrelation !== null && analysis.noiseThreshold !== null && Math.abs(row.rankCorrelation) >= analysis.noiseThreshold,
+  }));
   const threshold = analysis.noiseThreshold ?? 0;
   const target = analysis.runnerUp === null ? decision.metricLabel : `${analysis.sensitivityOf} (${decision.metricLabel})`;
   const strong = rows.filter((row) => row.beyondNoise);
@@ -104,7 +118,10 @@ function variantsTable(decision: DecisionResults, analysis: Analysis, context: R
     rows: analysis.variants.map((entry) => [
       textCell(entry.variant === analysis.choice ? `${entry.variant} (choice)` : entry.variant),
       numberCell(entry.expected.mean, formatInterval(entry.expected.mean, entry.expected.lower, entry.expected.upper, unit, context.currency)),
-      numberCell(entry.worldRange.p05, `${formatValue(entry.worldRange.p05, unit, context.currency)} – ${formatValue(entry.worldRange.p95, unit, context.currency)}`),
+      numberCell(
+        entry.worldRange.p05,
+        `${formatValue(entry.worldRange.p05, unit, context.currency)} – ${formatValue(entry.worldRange.p95, unit, context.currency)}`,
+      ),
       numberCell(entry.probabilityBest, formatPercent(entry.probabilityBest, 0)),
       numberCell(entry.expectedLoss, formatValue(entry.expectedLoss, unit, context.currency, { difference: true }).replace(/^\+/, "")),
     ]),

@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
+import { formatCompact, formatCount, formatPercent, percentDigits } from "../../experiments/format/index.ts";
 import type { StepResult, StoreResults } from "../../sim/model/index.ts";
 import { labelMargin, plotChart } from "../charts/plotChart.ts";
-import { formatCompact, formatCount, formatPercent, percentDigits } from "../../experiments/format/index.ts";
 import { reasonLabel, stepLabel } from "../labels.ts";
 import { COLORS } from "../palette.ts";
 import type { RenderContext } from "../renderContext.ts";
@@ -62,7 +62,12 @@ function funnelChart(results: StoreResults, steps: readonly StepResult[], contex
     continued: step.continued,
     note: `${formatCount(step.reached)} · ${formatPercent(step.continueRate)} continue`,
   }));
-  bars.push({ label: "Order", reached: funnel.orders, continued: funnel.orders, note: `${formatCount(funnel.orders)} · ${formatPercent(funnel.conversionRate)} of sessions` });
+  bars.push({
+    label: "Order",
+    reached: funnel.orders,
+    continued: funnel.orders,
+    note: `${formatCount(funnel.orders)} · ${formatPercent(funnel.conversionRate)} of sessions`,
+  });
   const entry = funnel.steps[0]?.step === ENTRY_STEP ? funnel.steps[0] : null;
   const labels = bars.map((bar) => bar.label);
   const rowHeight = 34;

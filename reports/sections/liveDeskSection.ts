@@ -1,7 +1,7 @@
 import type { ChatOnlyResults, StoreResults } from "../../sim/model/index.ts";
 import type { TeamFigureExportRow, TeamFiguresResults } from "../inputTypes.ts";
-import type { ReportBody } from "../reportDocument.ts";
 import type { RenderContext } from "../renderContext.ts";
+import type { ReportBody } from "../reportDocument.ts";
 import type { SectionBuilder, TableCell } from "../reportTypes.ts";
 import { numberCell, textCell } from "../table.ts";
 
@@ -42,24 +42,42 @@ export function liveAgentFigures(rows: readonly TeamFigureExportRow[]): LiveAgen
   const intervals = new Set(rows.map((row) => row.intervalStartMs)).size;
   const byAgent = new Map<string, TeamFigureExportRow[]>();
   for (const row of rows) byAgent.set(row.agentId, [...(byAgent.get(row.agentId) ?? []), row]);
-  const weighted = (of: readonly TeamFigureExportRow[], value: (row: TeamFigureExportRow) => number | null, weight: (row: TeamFigureExportRow) => number): number | null => {
+  const weighted = (
+    of: readonly TeamFigureExportRow[],
+    value: (row: TeamFigureExportRow) => number | null,
+    weight: (row: TeamFigureExportRow) => number,
+  ): number | null => {
     const usable = of.filter((row) => value(row) !== null && weight(row) > 0);
     const total = usable.reduce((sum, row) => sum + weight(row), 0);
     return total === 0 ? null : usable.reduce((sum, row) => sum + value(row)! * weight(row), 0) / total;
   };
   const sum = (of: readonly TeamFigureExportRow[], value: (row: TeamFigureExportRow) => number) => of.reduce((total, row) => total + value(row), 0);
-  const figures = [...byAgent.values()].map((of): LiveAgentFigures => ({
-    agentId: of[0].agentId,
-    agentName: of[0].agentName,
-    chatsHandled: sum(of, (row) => row.chatsHandled),
-    firstResponseSeconds: weighted(of, (row) => row.firstResponseSeconds, (row) => row.chatsHandled),
-    meanHandleSeconds: weighted(of, (row) => row.meanHandleSeconds, (row) => row.chatsHandled),
-    concurrency: intervals === 0 ? 0 : sum(of, (row) => row.concurrency) / intervals,
-    rescuedOrders: sum(of, (row) => row.rescuedOrders),
-    revenue: Math.round(sum(of, (row) => row.revenue) * 100) / 100,
-    rating: weighted(of, (row) => row.rating, (row) => row.ratings),
-    ratings: sum(of, (row) => row.ratings),
-  }));
+  const figures = [...byAgent.values()].map(
+    (of): LiveAgentFigures => ({
+      agentId: of[0].agentId,
+      agentName: of[0].agentName,
+      chatsHandled: sum(of, (row) => row.chatsHandled),
+      firstResponseSeconds: weighted(
+        of,
+        (row) => row.firstResponseSeconds,
+        (row) => row.chatsHandled,
+      ),
+      meanHandleSeconds: weighted(
+        of,
+        (row) => row.meanHandleSeconds,
+        (row) => row.chatsHandled,
+      ),
+      concurrency: intervals === 0 ? 0 : sum(of, (row) => row.concurrency) / intervals,
+      rescuedOrders: sum(of, (row) => row.rescuedOrders),
+      revenue: Math.round(sum(of, (row) => row.revenue) * 100) / 100,
+      rating: weighted(
+        of,
+        (row) => row.rating,
+        (row) => row.ratings,
+      ),
+      ratings: sum(of, (row) => row.ratings),
+    }),
+  );
   return figures.sort((a, b) => Number(b.agentId === "team") - Number(a.agentId === "team") || a.agentId.localeCompare(b.agentId));
 }
 
@@ -72,7 +90,16 @@ function simulatedRows(run: SimulatedRun): { label: string; values: FigureValues
   const shop = run.kind === "store";
   const seats = run.chat.agents.map((seat) => ({
     label: `Seat ${seat.agent}`,
-    values: { chatsHandled: seat.chatsHandled, firstResponseSeconds: NOT_SIMULATED, meanHandleSeconds: seat.meanHandleSeconds, concurrency: NOT_SIMULATED, occupancy: seat.occupancy, rescuedOrders: shop ? seat.rescuedOrders : NOT_SIMULATED, revenue: NOT_SIMULATED, rating: NOT_SIMULATED },
+    values: {
+      chatsHandled: seat.chatsHandled,
+      firstResponseSeconds: NOT_SIMULATED,
+      meanHandleSeconds: seat.meanHandleSeconds,
+      concurrency: NOT_SIMULATED,
+      occupancy: seat.occupancy,
+      rescuedOrders: shop ? seat.rescuedOrders : NOT_SIMULATED,
+      revenue: NOT_SIMULATED,
+      rating: NOT_SIMULATED,
+    },
   }));
   const team: FigureValues = {
     chatsHandled: run.chat.served,
@@ -113,17 +140,33 @@ export const liveDeskSection: SectionBuilder<TeamFiguresResults> = (team, contex
   const cell = (figure: Figure, value: number | string | null): TableCell => {
     if (typeof value === "string") return textCell(value);
     if (value === null) return textCell(NO_LIVE_DATA);
-    const text = figure === "firstResponseSeconds" || figure === "meanHandleSeconds" ? context.format.seconds(value) : figure === "revenue" ? context.format.money(value, false, 2) : figure === "occupancy" ? context.format.percent(value, 1) : figure === "chatsHandled" || figure === "rescuedOrders" ? context.format.count(value) : context.format.number(value, 2);
+    const text =
+      figure === "firstResponseSeconds" || figure === "meanHandleSeconds"
+        ? context.format.seconds(value)
+        : figure === "revenue"
+          ? context.format.money(value, false, 2)
+          : figure === "occupancy"
+            ? context.format.percent(value, 1)
+            : figure === "chatsHandled" || figure === "rescuedOrders"
+              ? context.format.count(value)
+              : context.format.number(value, 2);
     return numberCell(value, text);
   };
-  const row = (source: string, who: string, values: FigureValues): TableCell[] => [textCell(source), textCell(who), ...FIGURES.map((figure) => cell(figure, values[figure]))];
+  const row = (source: string, who: string, values: FigureValues): TableCell[] => [
+    textCell(source),
+    textCell(who),
+    ...FIGURES.map((figure) => cell(figure, values[figure])),
+  ];
   const rows = [
     ...live.map((agent) => row("Live desk", agent.agentId === "team" ? "Team" : `${agent.agentName} (${agent.agentId})`, liveValues(agent))),
     ...runs.flatMap((run) => simulatedRows(run).map((simulated) => row(`Simulated: ${run.scenario}`, simulated.label, simulated.values))),
   ];
   const liveTeam = live.find((agent) => agent.agentId === "team");
   const intervals = new Set(team.rows.map((entry) => entry.intervalStartMs)).size;
-  const span = team.intervalSeconds === null ? `${context.format.count(intervals)} interval${intervals === 1 ? "" : "s"}` : context.format.seconds(intervals * team.intervalSeconds);
+  const span =
+    team.intervalSeconds === null
+      ? `${context.format.count(intervals)} interval${intervals === 1 ? "" : "s"}`
+      : context.format.seconds(intervals * team.intervalSeconds);
   const people = live.filter((agent) => agent.agentId !== "team").length;
   const takeaway =
     `The live desk: ${context.format.count(people)} agent${people === 1 ? "" : "s"} handled ${context.format.count(liveTeam?.chatsHandled ?? 0)} chats over ${span}` +
@@ -135,7 +178,10 @@ export const liveDeskSection: SectionBuilder<TeamFiguresResults> = (team, contex
     "Simulated seats are pool positions, not people, so live agents and seats are set side by side, not matched one to one. Counts depend on the length of each period; compare rates and times first.",
     "Live first response and handle time over several intervals are weighted by chats handled (exact for one interval); concurrency is chats held at once averaged over every interval of the export; the rating is weighted by the number of ratings.",
   ];
-  if (runs.length === 0) notes.push("Give a simulate run (its results JSON) in the same report call to see the simulator's per-agent figures here; staff results carry no per-agent figures.");
+  if (runs.length === 0)
+    notes.push(
+      "Give a simulate run (its results JSON) in the same report call to see the simulator's per-agent figures here; staff results carry no per-agent figures.",
+    );
   return {
     id: `${context.idPrefix}-live-desk`,
     title: "Live desk vs simulator",
@@ -143,14 +189,21 @@ export const liveDeskSection: SectionBuilder<TeamFiguresResults> = (team, contex
     keyFigures: [
       { label: "Live chats handled", value: context.format.count(liveTeam?.chatsHandled ?? 0), detail: span },
       { label: "Live handle time", value: liveTeam?.meanHandleSeconds == null ? NO_LIVE_DATA : context.format.seconds(liveTeam.meanHandleSeconds) },
-      ...runs.map((run) => ({ label: `Simulated handle time: ${run.scenario}`, value: run.chat.meanHandleSeconds === null ? NOT_SIMULATED : context.format.seconds(run.chat.meanHandleSeconds) })),
+      ...runs.map((run) => ({
+        label: `Simulated handle time: ${run.scenario}`,
+        value: run.chat.meanHandleSeconds === null ? NOT_SIMULATED : context.format.seconds(run.chat.meanHandleSeconds),
+      })),
     ],
     charts: [],
     tables: [
       {
         id: `${context.idPrefix}-live-desk-table`,
         caption: "Per-agent figures: live desk and simulator",
-        columns: [{ label: "Source", numeric: false }, { label: "Agent", numeric: false }, ...FIGURES.map((figure) => ({ label: `${FIGURE_LABELS[figure]} (${figure})`, numeric: true }))],
+        columns: [
+          { label: "Source", numeric: false },
+          { label: "Agent", numeric: false },
+          ...FIGURES.map((figure) => ({ label: `${FIGURE_LABELS[figure]} (${figure})`, numeric: true })),
+        ],
         rows,
         sortable: true,
       },

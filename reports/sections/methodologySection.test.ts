@@ -9,7 +9,12 @@ describe("methodologySection", () => {
     const section = methodologySection(storeResultsFixture(), createRenderContext())!;
     const rows = section.tables[0].rows;
     expect(rows.map((row) => row[0].text)).toEqual(PARAMETER_SOURCES.filter((entry) => entry.mode === "store").map((entry) => entry.path));
-    expect(rows.find((row) => row[0].text === "segments[*].techComfort")!.map((cell) => cell.text).slice(1, 3)).toEqual(["assumption", "0.3-0.9"]);
+    expect(
+      rows
+        .find((row) => row[0].text === "segments[*].techComfort")!
+        .map((cell) => cell.text)
+        .slice(1, 3),
+    ).toEqual(["assumption", "0.3-0.9"]);
     expect(rows.find((row) => row[0].text === "chat.rescueProbability")![2].text).toContain("liveChat.causalPurchaseLift");
     expect(section.takeaway).toMatch(/^\d+ behavioural parameters: \d+ published, \d+ calibrated to published figures, \d+ assumptions\.$/);
     expect(section.notes.join(" ")).toMatch(/percentage points/);

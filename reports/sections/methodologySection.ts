@@ -1,4 +1,4 @@
-import { methodologyNotes, parameterEvidence, type ParameterEvidence } from "../../experiments/evidence/index.ts";
+import { methodologyNotes, type ParameterEvidence, parameterEvidence } from "../../experiments/evidence/index.ts";
 import type { SimulationResults } from "../../sim/model/index.ts";
 import type { SectionBuilder, Table } from "../reportTypes.ts";
 import { textCell } from "../table.ts";

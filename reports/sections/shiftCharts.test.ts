@@ -14,7 +14,13 @@ describe("shiftCharts", () => {
   ];
 
   it("staffedAgents counts the agents of every shift covering the whole interval", () => {
-    expect([staffedAgents(shifts, 7.5 * HOUR, 1800), staffedAgents(shifts, 8 * HOUR, 1800), staffedAgents(shifts, 12 * HOUR, 1800), staffedAgents(shifts, 15.5 * HOUR, 1800), staffedAgents(shifts, 16 * HOUR, 1800)]).toEqual([0, 3, 5, 5, 2]);
+    expect([
+      staffedAgents(shifts, 7.5 * HOUR, 1800),
+      staffedAgents(shifts, 8 * HOUR, 1800),
+      staffedAgents(shifts, 12 * HOUR, 1800),
+      staffedAgents(shifts, 15.5 * HOUR, 1800),
+      staffedAgents(shifts, 16 * HOUR, 1800),
+    ]).toEqual([0, 3, 5, 5, 2]);
   });
 
   it("coverageChart offers staffed and required per interval and counts the understaffed intervals", () => {

@@ -1,8 +1,8 @@
 import * as Plot from "@observablehq/plot";
+import { formatClock } from "../../experiments/format/index.ts";
 import { integerTicks } from "../charts/integerTicks.ts";
 import { plotChart } from "../charts/plotChart.ts";
 import { timeAxis } from "../charts/timeAxis.ts";
-import { formatClock } from "../../experiments/format/index.ts";
 import type { StaffingResults } from "../inputTypes.ts";
 import { COLORS } from "../palette.ts";
 import type { RenderContext } from "../renderContext.ts";
@@ -16,7 +16,9 @@ export type PlannedShift = NonNullable<StaffingResults["shifts"]>["shifts"][numb
  * the whole interval. `staffedAgents([{ startSeconds: 0, endSeconds: 7200, agents: 2 }], 3600, 1800)` → `2`.
  */
 export function staffedAgents(shifts: readonly PlannedShift[], startSeconds: number, intervalSeconds: number): number {
-  return shifts.filter((shift) => shift.startSeconds <= startSeconds && shift.endSeconds >= startSeconds + intervalSeconds).reduce((sum, shift) => sum + shift.agents, 0);
+  return shifts
+    .filter((shift) => shift.startSeconds <= startSeconds && shift.endSeconds >= startSeconds + intervalSeconds)
+    .reduce((sum, shift) => sum + shift.agents, 0);
 }
 
 /**
@@ -28,7 +30,13 @@ export function coverageChart(staffing: StaffingResults, shifts: readonly Planne
   const axis = timeAxis(intervals.length * intervalSeconds);
   const rows = intervals.map((interval) => {
     const staffed = staffedAgents(shifts, interval.startSeconds, intervalSeconds);
-    return { hour: interval.startSeconds / 3600, end: (interval.startSeconds + intervalSeconds) / 3600, clock: formatClock(interval.startSeconds), required: interval.recommendedAgentsScheduled, staffed };
+    return {
+      hour: interval.startSeconds / 3600,
+      end: (interval.startSeconds + intervalSeconds) / 3600,
+      clock: formatClock(interval.startSeconds),
+      required: interval.recommendedAgentsScheduled,
+      staffed,
+    };
   });
   const short = rows.filter((row) => row.staffed < row.required);
   const surplusHours = rows.reduce((sum, row) => sum + Math.max(0, row.staffed - row.required), 0) * (intervalSeconds / 3600);
@@ -54,9 +62,22 @@ export function coverageChart(staffing: StaffingResults, shifts: readonly Planne
         x: { domain: axis.domain, ticks: axis.ticks, tickFormat: axis.tickFormat, label: null },
         y: { label: "agents", grid: true, domain: [0, maximum * 1.15], ticks: integerTicks(maximum, 5), tickFormat: "d" },
         marks: [
-          Plot.rectY(rows, { x1: "hour", x2: "end", y: "staffed", fill: COLORS.primaryLight, fillOpacity: 0.8, title: (row: (typeof rows)[number]) => `${row.clock}: staffed ${row.staffed}, required ${row.required}` }),
+          Plot.rectY(rows, {
+            x1: "hour",
+            x2: "end",
+            y: "staffed",
+            fill: COLORS.primaryLight,
+            fillOpacity: 0.8,
+            title: (row: (typeof rows)[number]) => `${row.clock}: staffed ${row.staffed}, required ${row.required}`,
+          }),
           Plot.rectY(short, { x1: "hour", x2: "end", y1: "staffed", y2: "required", fill: COLORS.bad, fillOpacity: 0.6 }),
-          Plot.lineY([...rows, { ...rows[rows.length - 1], hour: rows[rows.length - 1].end }], { x: "hour", y: "required", curve: "step-after", stroke: COLORS.secondary, strokeWidth: 2 }),
+          Plot.lineY([...rows, { ...rows[rows.length - 1], hour: rows[rows.length - 1].end }], {
+            x: "hour",
+            y: "required",
+            curve: "step-after",
+            stroke: COLORS.secondary,
+            strokeWidth: 2,
+          }),
           Plot.ruleY([0]),
         ],
       },
@@ -92,7 +113,15 @@ export function shiftGanttChart(shifts: readonly PlannedShift[], context: Render
         x: { domain: axis.domain, ticks: axis.ticks, tickFormat: axis.tickFormat, label: null, grid: true },
         y: { domain: bars.map((bar) => bar.row), label: null, tickSize: 0 },
         marks: [
-          Plot.barX(bars, { y: "row", x1: "start", x2: "end", fill: COLORS.primary, insetTop: 4, insetBottom: 4, title: (bar: (typeof bars)[number]) => `${bar.row}: ${bar.label}` }),
+          Plot.barX(bars, {
+            y: "row",
+            x1: "start",
+            x2: "end",
+            fill: COLORS.primary,
+            insetTop: 4,
+            insetBottom: 4,
+            title: (bar: (typeof bars)[number]) => `${bar.row}: ${bar.label}`,
+          }),
           Plot.text(bars, { y: "row", x: "start", text: "label", textAnchor: "start", dx: 6, fill: "white" }),
         ],
       },

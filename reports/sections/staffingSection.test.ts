@@ -7,11 +7,19 @@ describe("staffingSection", () => {
   const section = staffingSection(staffingFixture(), createRenderContext())!;
 
   it("staffingSection states agent-hours and cost against the Erlang answer and the target", () => {
-    expect(section.takeaway).toBe("The recommended schedule needs 82 agent-hours ($2,296), 1 h fewer than Erlang C (83 h), to meet 80% answered within 30 s, at most 5% giving up");
+    expect(section.takeaway).toBe(
+      "The recommended schedule needs 82 agent-hours ($2,296), 1 h fewer than Erlang C (83 h), to meet 80% answered within 30 s, at most 5% giving up",
+    );
   });
 
   it("staffingSection charts service level, queue abandonment, conversion and contribution profit against agents, then the schedule", () => {
-    expect(section.charts.map((chart) => chart.title)).toEqual(["Service level", "Queue abandonment", "Conversion", "Contribution profit", "Recommended schedule and the Erlang C answer"]);
+    expect(section.charts.map((chart) => chart.title)).toEqual([
+      "Service level",
+      "Queue abandonment",
+      "Conversion",
+      "Contribution profit",
+      "Recommended schedule and the Erlang C answer",
+    ]);
     expect(section.charts[0].caption).toBe("Reaches the 80% target from 6 agents.");
     expect(section.charts.slice(0, 4).every((chart) => chart.size === "half")).toBe(true);
   });
@@ -26,7 +34,11 @@ describe("staffingSection", () => {
   });
 
   it("staffingSection names Erlang A when the closed form used patience, and drops charts without data", () => {
-    const plan = { ...staffingFixture(), analyticModel: "erlangA" as const, target: { serviceLevel: null, serviceLevelSeconds: 30, maxQueueAbandonment: null } };
+    const plan = {
+      ...staffingFixture(),
+      analyticModel: "erlangA" as const,
+      target: { serviceLevel: null, serviceLevelSeconds: 30, maxQueueAbandonment: null },
+    };
     plan.sweep = plan.sweep.map((level) => ({ ...level, conversionRate: null, contributionProfit: null }));
     const built = staffingSection(plan, createRenderContext())!;
     expect(built.charts.map((chart) => chart.title)).toEqual(["Service level", "Queue abandonment", "Recommended schedule and the Erlang A answer"]);

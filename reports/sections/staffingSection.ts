@@ -1,16 +1,16 @@
 import * as Plot from "@observablehq/plot";
+import { formatClock, formatCompact, formatInterval, formatMoney, formatNumber, formatPercent, formatSeconds } from "../../experiments/format/index.ts";
 import { estimateBandChart } from "../charts/estimateBandChart.ts";
 import { integerTicks } from "../charts/integerTicks.ts";
 import { plotChart } from "../charts/plotChart.ts";
 import { timeAxis } from "../charts/timeAxis.ts";
-import { formatClock, formatCompact, formatInterval, formatMoney, formatNumber, formatPercent, formatSeconds } from "../../experiments/format/index.ts";
 import type { Estimate, StaffingResults } from "../inputTypes.ts";
 import { capitalize } from "../labels.ts";
 import { COLORS } from "../palette.ts";
 import type { RenderContext } from "../renderContext.ts";
 import type { Chart, SectionBuilder, Table } from "../reportTypes.ts";
-import { coverageChart, shiftGanttChart } from "./shiftCharts.ts";
 import { numberCell } from "../table.ts";
+import { coverageChart, shiftGanttChart } from "./shiftCharts.ts";
 
 type SweepPoint = StaffingResults["sweep"][number];
 
@@ -28,13 +28,16 @@ export const staffingSection: SectionBuilder<StaffingResults> = (staffing, conte
   const charts: Chart[] = sweepCharts(staffing, context);
   if (staffing.intervals.length > 0) charts.push(scheduleChart(staffing, context));
   const shifts = staffing.shifts ?? null;
-  if (shifts !== null && shifts.shifts.length > 0 && staffing.intervals.length > 0) charts.push(coverageChart(staffing, shifts.shifts, context), shiftGanttChart(shifts.shifts, context));
+  if (shifts !== null && shifts.shifts.length > 0 && staffing.intervals.length > 0)
+    charts.push(coverageChart(staffing, shifts.shifts, context), shiftGanttChart(shifts.shifts, context));
   return {
     id: `${context.idPrefix}-staffing`,
     title: "Staffing",
     takeaway: `The recommended schedule needs ${formatNumber(totals.recommendedAgentHours, 1)} agent-hours (${money(totals.recommendedCost)}), ${comparison}${targetText === null ? "" : `, to meet ${targetText}`}`,
     keyFigures: [
-      ...(target.serviceLevel === null ? [] : [{ label: "Target", value: formatPercent(target.serviceLevel, 0), detail: `answered ≤ ${formatSeconds(target.serviceLevelSeconds)}` }]),
+      ...(target.serviceLevel === null
+        ? []
+        : [{ label: "Target", value: formatPercent(target.serviceLevel, 0), detail: `answered ≤ ${formatSeconds(target.serviceLevelSeconds)}` }]),
       { label: "Recommended", value: `${formatNumber(totals.recommendedAgentHours, 1)} h`, detail: `${money(totals.recommendedCost)} agent cost` },
       { label: erlang, value: `${formatNumber(totals.erlangAgentHours, 1)} h`, detail: `${money(totals.erlangCost)} agent cost` },
       { label: "Difference", value: formatMoney(totals.recommendedCost - totals.erlangCost, context.currency, true), detail: `recommended − ${erlang} cost` },
@@ -67,10 +70,12 @@ function sweepCharts(staffing: StaffingResults, context: RenderContext): Chart[]
   const xLabel = "agents scheduled (flat)";
   const percent = (value: number): string => formatPercent(value, 1);
   const points = (pick: (point: SweepPoint) => Estimate | null) =>
-    [...sweep].sort((a, b) => a.agentsScheduled - b.agentsScheduled).flatMap((point) => {
-      const estimate = pick(point);
-      return estimate === null ? [] : [{ x: point.agentsScheduled, estimate }];
-    });
+    [...sweep]
+      .sort((a, b) => a.agentsScheduled - b.agentsScheduled)
+      .flatMap((point) => {
+        const estimate = pick(point);
+        return estimate === null ? [] : [{ x: point.agentsScheduled, estimate }];
+      });
   const serviceTarget = target.serviceLevel;
   const service = points((point) => point.serviceLevel);
   const charts: Chart[] = [];
@@ -104,27 +109,28 @@ function sweepCharts(staffing: StaffingResults, context: RenderContext): Chart[]
   const abandonment = points((point) => point.queueAbandonment);
   const abandonmentMeets = abandonmentTarget === null ? undefined : abandonment.find((point) => point.estimate.mean <= abandonmentTarget);
   const lowest = [...abandonment].sort((a, b) => a.estimate.mean - b.estimate.mean)[0];
-  if (lowest !== undefined) charts.push(
-    estimateBandChart(
-      {
-        key: "staffing-queue-abandonment",
-        title: "Queue abandonment",
-        caption:
-          abandonmentTarget === null
-            ? `Falls to ${percent(lowest.estimate.mean)} at ${lowest.x} agents.`
-            : abandonmentMeets === undefined
-              ? `Stays above the ${formatPercent(abandonmentTarget, 0)} limit across the sweep.`
-              : `Falls below the ${formatPercent(abandonmentTarget, 0)} limit from ${abandonmentMeets.x} agents.`,
-        xLabel,
-        yLabel: "gave up in the queue",
-        points: abandonment,
-        yTickFormat: "%",
-        format: percent,
-        reference: abandonmentTarget === null ? undefined : { value: abandonmentTarget, label: `limit ${formatPercent(abandonmentTarget, 0)}` },
-      },
-      context,
-    ),
-  );
+  if (lowest !== undefined)
+    charts.push(
+      estimateBandChart(
+        {
+          key: "staffing-queue-abandonment",
+          title: "Queue abandonment",
+          caption:
+            abandonmentTarget === null
+              ? `Falls to ${percent(lowest.estimate.mean)} at ${lowest.x} agents.`
+              : abandonmentMeets === undefined
+                ? `Stays above the ${formatPercent(abandonmentTarget, 0)} limit across the sweep.`
+                : `Falls below the ${formatPercent(abandonmentTarget, 0)} limit from ${abandonmentMeets.x} agents.`,
+          xLabel,
+          yLabel: "gave up in the queue",
+          points: abandonment,
+          yTickFormat: "%",
+          format: percent,
+          reference: abandonmentTarget === null ? undefined : { value: abandonmentTarget, label: `limit ${formatPercent(abandonmentTarget, 0)}` },
+        },
+        context,
+      ),
+    );
   const conversion = points((point) => point.conversionRate);
   if (conversion.length > 0) {
     const first = conversion[0];
@@ -191,7 +197,11 @@ function scheduleChart(staffing: StaffingResults, context: RenderContext): Chart
         { label: "recommended", color: COLORS.primary, shape: "line" },
         { label: `${erlangName(staffing)} (drawn on top)`, color: COLORS.secondary, shape: "dashed" },
       ],
-      data: intervals.map((interval) => ({ start: formatClock(interval.startSeconds), recommended: interval.recommendedAgentsScheduled, [erlangName(staffing)]: interval.erlangAgentsScheduled })),
+      data: intervals.map((interval) => ({
+        start: formatClock(interval.startSeconds),
+        recommended: interval.recommendedAgentsScheduled,
+        [erlangName(staffing)]: interval.erlangAgentsScheduled,
+      })),
       plot: {
         height: 240,
         marginBottom: axis.multiDay ? 44 : 30,
@@ -207,7 +217,8 @@ function scheduleChart(staffing: StaffingResults, context: RenderContext): Chart
             y: "recommendedAgentsScheduled",
             r: 6,
             fill: "transparent",
-            title: (interval: (typeof intervals)[number]) => `${formatClock(interval.startSeconds)}: recommended ${interval.recommendedAgentsScheduled}, ${erlangName(staffing)} ${interval.erlangAgentsScheduled}`,
+            title: (interval: (typeof intervals)[number]) =>
+              `${formatClock(interval.startSeconds)}: recommended ${interval.recommendedAgentsScheduled}, ${erlangName(staffing)} ${interval.erlangAgentsScheduled}`,
           }),
           Plot.ruleY([0]),
         ],
@@ -239,7 +250,10 @@ function scheduleTable(staffing: StaffingResults, context: RenderContext): Table
       const service = interval.serviceLevel;
       // Whole percentages keep the 8-column table inside the page.
       const percent = (value: number | null): string => formatPercent(value, 0);
-      const serviceText = service === null ? "–" : `${percent(service.mean)}${service.lower === null || service.upper === null ? "" : ` [${percent(service.lower)}, ${percent(service.upper)}]`}`;
+      const serviceText =
+        service === null
+          ? "–"
+          : `${percent(service.mean)}${service.lower === null || service.upper === null ? "" : ` [${percent(service.lower)}, ${percent(service.upper)}]`}`;
       const below = service !== null && serviceTarget !== null && service.mean < serviceTarget;
       return [
         { text: `${formatClock(interval.startSeconds)}–${formatClock(interval.startSeconds + staffing.intervalSeconds)}`, sortValue: interval.startSeconds },

@@ -23,10 +23,14 @@ describe("syntheticCheckSection", () => {
     const clean = fixture();
     clean.checks = clean.checks.map((check) => ({ ...check, status: check.status === "failed" ? "passed" : check.status }));
     clean.summary = { ...clean.summary, failed: 0, passed: 8 };
-    expect(syntheticCheckSection(clean, createRenderContext())!.takeaway).toBe("All 9 applicable checks passed for 2 personas against Shop <b>, 1 only after a retry (flaky)");
+    expect(syntheticCheckSection(clean, createRenderContext())!.takeaway).toBe(
+      "All 9 applicable checks passed for 2 personas against Shop <b>, 1 only after a retry (flaky)",
+    );
     const down = fixture();
     down.store = { ...down.store, reachable: false, problem: "store unreachable at http://127.0.0.1:3000: connect ECONNREFUSED" };
-    expect(syntheticCheckSection(down, createRenderContext())!.takeaway).toBe("The store could not be reached: store unreachable at http://127.0.0.1:3000: connect ECONNREFUSED");
+    expect(syntheticCheckSection(down, createRenderContext())!.takeaway).toBe(
+      "The store could not be reached: store unreachable at http://127.0.0.1:3000: connect ECONNREFUSED",
+    );
   });
 
   it("syntheticCheckSection tables every check per persona with symbols, the failures with artifacts, and predicted vs observed", () => {
@@ -39,8 +43,23 @@ describe("syntheticCheckSection", () => {
       ["persona0", "Money", "✗ failed", "review: total shows $99.76, expected 96.76", "–", "a/persona0-money.png · a/persona0-trace.zip"],
       ["persona1", "Funnel", "~ flaky", "left at cart as scripted, but cart needed a retry", "–", "a/persona1-trace.zip"],
     ]);
-    expect(conformance.rows[0].map((cell) => cell.text)).toEqual(["Payment", "idle", "idle-payment", "2", "1", "1", "50%", "50%", "+0.010 s", "0.010 s", "✓ yes"]);
-    expect(timings.rows.map((row) => row.map((cell) => cell.text))).toEqual([["Cart", "4", "0.200", "0.400", "0.500"], ["Payment", "2", "0.500", "0.900", "1.000"]]);
+    expect(conformance.rows[0].map((cell) => cell.text)).toEqual([
+      "Payment",
+      "idle",
+      "idle-payment",
+      "2",
+      "1",
+      "1",
+      "50%",
+      "50%",
+      "+0.010 s",
+      "0.010 s",
+      "✓ yes",
+    ]);
+    expect(timings.rows.map((row) => row.map((cell) => cell.text))).toEqual([
+      ["Cart", "4", "0.200", "0.400", "0.500"],
+      ["Payment", "2", "0.500", "0.900", "1.000"],
+    ]);
   });
 
   it("syntheticCheckSection charts step timings and fire times, and embeds only data: image screenshots", () => {
@@ -54,7 +73,10 @@ describe("syntheticCheckSection", () => {
   });
 
   // The screenshot "charts" are <img> tags checked above; only Plot charts are snapshotted.
-  it.each(section.charts.filter((chart) => !chart.id.includes("-failure-")).map((chart) => [chart.id.replace(/^r1-/, ""), chart] as const))("chart %s matches its SVG snapshot", async (name, chart) => {
-    await expect(normalizeSvg(chart.svg)).toMatchFileSnapshot(`__snapshots__/${name}.html`);
-  });
+  it.each(section.charts.filter((chart) => !chart.id.includes("-failure-")).map((chart) => [chart.id.replace(/^r1-/, ""), chart] as const))(
+    "chart %s matches its SVG snapshot",
+    async (name, chart) => {
+      await expect(normalizeSvg(chart.svg)).toMatchFileSnapshot(`__snapshots__/${name}.html`);
+    },
+  );
 });

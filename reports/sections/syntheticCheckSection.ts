@@ -1,18 +1,25 @@
 import * as Plot from "@observablehq/plot";
+import { formatCount, formatNumber, formatPercent, MISSING, percentDigits } from "../../experiments/format/index.ts";
 import { labelMargin, plotChart } from "../charts/plotChart.ts";
 import { html } from "../escapeHtml.ts";
-import { formatCount, formatNumber, formatPercent, MISSING, percentDigits } from "../../experiments/format/index.ts";
+import type { CheckName, CheckStatus, SyntheticCheckResults } from "../inputTypes.ts";
 import { stepLabel } from "../labels.ts";
 import { COLORS } from "../palette.ts";
 import type { RenderContext } from "../renderContext.ts";
-import type { CheckName, CheckStatus, SyntheticCheckResults } from "../inputTypes.ts";
 import type { Chart, SectionBuilder, Table, TableCell } from "../reportTypes.ts";
 import { numberCell, textCell } from "../table.ts";
 
 /** The chat check's reason on a store without a chat widget (scripts/synthetic evaluatePersona). */
 const NO_CHAT = "no chat on this store";
 const CHECKS: readonly CheckName[] = ["funnel", "money", "formValidation", "chatPolicy", "stepTimings", "layout"];
-const CHECK_LABELS: Readonly<Record<CheckName, string>> = { funnel: "Funnel", money: "Money", formValidation: "Form validation", chatPolicy: "Chat policy", stepTimings: "Step timings", layout: "Layout" };
+const CHECK_LABELS: Readonly<Record<CheckName, string>> = {
+  funnel: "Funnel",
+  money: "Money",
+  formValidation: "Form validation",
+  chatPolicy: "Chat policy",
+  stepTimings: "Step timings",
+  layout: "Layout",
+};
 /** Status as a symbol and a word, so it reads without colour. */
 const STATUS_TEXT: Readonly<Record<CheckStatus, string>> = { passed: "✓ passed", failed: "✗ failed", flaky: "~ flaky", skipped: "– skipped" };
 /** Invitation windows in the fire-time chart, at most (the table has them all by step). */
@@ -27,7 +34,9 @@ const IMAGE_URI = /^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/=]+$/;
  */
 export const syntheticCheckSection: SectionBuilder<SyntheticCheckResults> = (check, context) => {
   const { summary } = check;
-  const failedBy = CHECKS.map((name) => [name, check.checks.filter((record) => record.check === name && record.status === "failed").length] as const).filter(([, count]) => count > 0);
+  const failedBy = CHECKS.map((name) => [name, check.checks.filter((record) => record.check === name && record.status === "failed").length] as const).filter(
+    ([, count]) => count > 0,
+  );
   const takeaway = !check.store.reachable
     ? `The store could not be reached: ${check.store.problem ?? "unknown reason"}`
     : summary.failed === 0
@@ -60,16 +69,37 @@ export const syntheticCheckSection: SectionBuilder<SyntheticCheckResults> = (che
     takeaway,
     keyFigures: [
       { label: "Personas", value: formatCount(summary.personas), detail: `seed ${check.seed}` },
-      { label: "Passed", value: formatCount(summary.passed), detail: `of ${formatCount(summary.checks - summary.skipped)} applicable checks${summary.flaky > 0 ? `; ${summary.flaky} more only after a retry (flaky)` : ""}` },
-      { label: "Failed", value: formatCount(summary.failed), detail: environmentSuspected > 0 ? `${environmentSuspected} with the environment suspected (the harness lagged)` : "all put down to the store" },
+      {
+        label: "Passed",
+        value: formatCount(summary.passed),
+        detail: `of ${formatCount(summary.checks - summary.skipped)} applicable checks${summary.flaky > 0 ? `; ${summary.flaky} more only after a retry (flaky)` : ""}`,
+      },
+      {
+        label: "Failed",
+        value: formatCount(summary.failed),
+        detail: environmentSuspected > 0 ? `${environmentSuspected} with the environment suspected (the harness lagged)` : "all put down to the store",
+      },
       { label: "Skipped", value: formatCount(summary.skipped), detail: "did not apply (not counted as passed)" },
       noChat
         ? { label: "Policy conformance", value: MISSING, detail: "no chat on this store" }
-        : { label: "Policy conformance", value: rows.length === 0 ? MISSING : `${rows.filter((row) => row.agree).length} / ${rows.length}`, detail: `steps and triggers agreeing within ±${formatNumber(check.policyConformance.toleranceSeconds, 2)} s` },
-      { label: "Full checkouts", value: summary.checkoutsPerMinute === null ? MISSING : `${formatNumber(summary.checkoutsPerMinute, 1)}/min`, detail: `${formatNumber(summary.wallSeconds, 1)} s wall time` },
+        : {
+            label: "Policy conformance",
+            value: rows.length === 0 ? MISSING : `${rows.filter((row) => row.agree).length} / ${rows.length}`,
+            detail: `steps and triggers agreeing within ±${formatNumber(check.policyConformance.toleranceSeconds, 2)} s`,
+          },
+      {
+        label: "Full checkouts",
+        value: summary.checkoutsPerMinute === null ? MISSING : `${formatNumber(summary.checkoutsPerMinute, 1)}/min`,
+        detail: `${formatNumber(summary.wallSeconds, 1)} s wall time`,
+      },
     ],
     charts,
-    tables: [checksTable(check, context), ...(summary.failed + summary.flaky > 0 ? [problemsTable(check, context)] : []), ...(rows.length > 0 ? [conformanceTable(check, context)] : []), timingsTable(check, context)],
+    tables: [
+      checksTable(check, context),
+      ...(summary.failed + summary.flaky > 0 ? [problemsTable(check, context)] : []),
+      ...(rows.length > 0 ? [conformanceTable(check, context)] : []),
+      timingsTable(check, context),
+    ],
     notes: [
       ...(noChat ? ["No chat on this store: the chat policy and layout checks were skipped."] : []),
       `Store ${check.store.url} (${check.store.demo ? "the demo store, started for the run" : check.profile.source}); scenario ${check.scenario}; policy ${check.policy ?? MISSING}.`,
@@ -88,7 +118,12 @@ function checksTable(check: SyntheticCheckResults, context: RenderContext): Tabl
   return {
     id: `${context.idPrefix}-synthetic-checks`,
     caption: "Checks per persona",
-    columns: [{ label: "Persona", numeric: false }, { label: "Shopper", numeric: false }, { label: "Outcome", numeric: false }, ...CHECKS.map((name) => ({ label: CHECK_LABELS[name], numeric: false, nowrap: true }))],
+    columns: [
+      { label: "Persona", numeric: false },
+      { label: "Shopper", numeric: false },
+      { label: "Outcome", numeric: false },
+      ...CHECKS.map((name) => ({ label: CHECK_LABELS[name], numeric: false, nowrap: true })),
+    ],
     rows: check.personas.map((persona) => [
       textCell(persona.id),
       textCell(`${persona.spec.segment}, ${persona.spec.device}`),
@@ -103,7 +138,14 @@ function problemsTable(check: SyntheticCheckResults, context: RenderContext): Ta
   return {
     id: `${context.idPrefix}-synthetic-problems`,
     caption: "Failed and flaky checks",
-    columns: [{ label: "Persona", numeric: false }, { label: "Check", numeric: false }, { label: "Status", numeric: false, nowrap: true }, { label: "Reason", numeric: false }, { label: "Cause", numeric: false }, { label: "Artifacts", numeric: false }],
+    columns: [
+      { label: "Persona", numeric: false },
+      { label: "Check", numeric: false },
+      { label: "Status", numeric: false, nowrap: true },
+      { label: "Reason", numeric: false },
+      { label: "Cause", numeric: false },
+      { label: "Artifacts", numeric: false },
+    ],
     rows: check.checks
       .filter((record) => record.status === "failed" || record.status === "flaky")
       .map((record) => [
@@ -119,7 +161,8 @@ function problemsTable(check: SyntheticCheckResults, context: RenderContext): Ta
 }
 
 function conformanceTable(check: SyntheticCheckResults, context: RenderContext): Table {
-  const seconds = (value: number | null, signed = false) => (value === null ? MISSING : `${signed && value > 0 ? "+" : value < 0 ? "−" : ""}${Math.abs(value).toFixed(3)} s`);
+  const seconds = (value: number | null, signed = false) =>
+    value === null ? MISSING : `${signed && value > 0 ? "+" : value < 0 ? "−" : ""}${Math.abs(value).toFixed(3)} s`;
   const fireDigits = percentDigits(check.policyConformance.rows.flatMap((row) => [row.predictedFireRate, row.observedFireRate]));
   return {
     id: `${context.idPrefix}-synthetic-conformance`,
@@ -158,7 +201,13 @@ function timingsTable(check: SyntheticCheckResults, context: RenderContext): Tab
   return {
     id: `${context.idPrefix}-synthetic-timings`,
     caption: "Page loads per step (seconds, timed in the page)",
-    columns: [{ label: "Step", numeric: false }, { label: "Loads", numeric: true }, { label: "p50", numeric: true }, { label: "p95", numeric: true }, { label: "Max", numeric: true }],
+    columns: [
+      { label: "Step", numeric: false },
+      { label: "Loads", numeric: true },
+      { label: "p50", numeric: true },
+      { label: "p95", numeric: true },
+      { label: "Max", numeric: true },
+    ],
     rows: Object.entries(check.stepTimings).map(([step, timing]) => [
       textCell(stepLabel(step)),
       numberCell(timing.count, formatCount(timing.count)),
@@ -231,9 +280,25 @@ function fireTimesChart(windows: SyntheticCheckResults["policyConformance"]["win
         y: { domain: labels, label: null, tickSize: 0, grid: true },
         x: { domain: [0, Math.max(1, ...values) * 1.1], label: "seconds into the window (virtual)", grid: true, labelAnchor: "center", labelArrow: "none" },
         marks: [
-          Plot.dot(rows.filter((row) => row.predicted !== null), { y: "label", x: "predicted", r: 7, stroke: COLORS.secondary, strokeWidth: 2.5, fill: "white" }),
-          Plot.dot(rows.filter((row) => row.observed !== null), { y: "label", x: "observed", r: 4, fill: COLORS.primary }),
-          Plot.text(rows.filter((row) => !row.agree), { y: "label", x: (row: { predicted: number | null; observed: number | null }) => Math.max(row.predicted ?? 0, row.observed ?? 0), text: () => "✗", dx: 14, fill: COLORS.bad, fontWeight: "bold" }),
+          Plot.dot(
+            rows.filter((row) => row.predicted !== null),
+            { y: "label", x: "predicted", r: 7, stroke: COLORS.secondary, strokeWidth: 2.5, fill: "white" },
+          ),
+          Plot.dot(
+            rows.filter((row) => row.observed !== null),
+            { y: "label", x: "observed", r: 4, fill: COLORS.primary },
+          ),
+          Plot.text(
+            rows.filter((row) => !row.agree),
+            {
+              y: "label",
+              x: (row: { predicted: number | null; observed: number | null }) => Math.max(row.predicted ?? 0, row.observed ?? 0),
+              text: () => "✗",
+              dx: 14,
+              fill: COLORS.bad,
+              fontWeight: "bold",
+            },
+          ),
         ],
       },
     },

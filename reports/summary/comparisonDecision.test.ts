@@ -23,7 +23,9 @@ describe("comparisonDecision", () => {
 
   it("comparisonDecision reads an interval covering 0 as 'no detectable difference'", () => {
     const fixture = comparisonFixture();
-    const differences = fixture.differences.map((difference) => (difference.metric === "conversionRate" ? { ...difference, significant: false, difference: estimate(0.0002, 0.0009) } : difference));
+    const differences = fixture.differences.map((difference) =>
+      difference.metric === "conversionRate" ? { ...difference, significant: false, difference: estimate(0.0002, 0.0009) } : difference,
+    );
     expect(comparisonDecision({ ...fixture, differences }).verdict).toBe("no detectable difference");
   });
 

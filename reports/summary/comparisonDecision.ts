@@ -53,7 +53,16 @@ export function comparisonDecision(comparison: ComparisonResults, minimumRelativ
   const planRow = comparison.abPlan?.rows.find((row) => row.variant === challenger) ?? null;
   const abTest = planRow === null ? null : { ...planRow, feasible: planRow.testDays !== null && planRow.testDays <= MAX_FEASIBLE_TEST_DAYS };
   const verdict = verdictOf(primary, minimumRelativeEffect);
-  return { verdict, choice: verdict === "launch" && challenger !== null ? challenger : comparison.control, challenger, primary, profit, minimumRelativeEffect, harms, abTest };
+  return {
+    verdict,
+    choice: verdict === "launch" && challenger !== null ? challenger : comparison.control,
+    challenger,
+    primary,
+    profit,
+    minimumRelativeEffect,
+    harms,
+    abTest,
+  };
 }
 
 function verdictOf(primary: ComparisonDifference | null, minimumRelativeEffect: number): ComparisonVerdict {

@@ -1,9 +1,18 @@
-import { formatClock, formatCount, formatInterval, formatMoney, formatNumber, formatPercent, formatSignedPercent, formatValue } from "../../experiments/format/index.ts";
+import {
+  formatClock,
+  formatCount,
+  formatInterval,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatSignedPercent,
+  formatValue,
+} from "../../experiments/format/index.ts";
 import type { ChatOnlyResults, StoreResults } from "../../sim/model/index.ts";
 import type { ComparisonResults, DecisionResults, StaffingResults } from "../inputTypes.ts";
 import type { ReportBody } from "../reportDocument.ts";
 import type { Section } from "../reportTypes.ts";
-import { comparisonDecision, MAX_FEASIBLE_TEST_DAYS, type ComparisonVerdict } from "./comparisonDecision.ts";
+import { type ComparisonVerdict, comparisonDecision, MAX_FEASIBLE_TEST_DAYS } from "./comparisonDecision.ts";
 import type { DecisionCard, DecisionFigure } from "./decisionCard.ts";
 
 /** What a card builder needs besides the body: the sections it links to, the currency, the reader's threshold. */
@@ -54,19 +63,29 @@ function comparisonCard(comparison: ComparisonResults, context: DecisionContext)
     figures.push({
       label: `${challenger} vs ${comparison.control}: ${metricLabel}`,
       value: formatInterval(primary.difference.mean, primary.difference.lower, primary.difference.upper, primary.unit, context.currency, true),
-      detail: primary.relativeLift === null ? undefined : `${formatSignedPercent(primary.relativeLift.mean, 2)} relative; worth acting on from ±${formatPercent(decision.minimumRelativeEffect, 1)}`,
+      detail:
+        primary.relativeLift === null
+          ? undefined
+          : `${formatSignedPercent(primary.relativeLift.mean, 2)} relative; worth acting on from ±${formatPercent(decision.minimumRelativeEffect, 1)}`,
       href: details,
       tone: decision.verdict === "launch" ? "good" : null,
     });
   }
   if (decision.profit !== null) {
     const profit = decision.profit;
-    figures.push({ label: profit.label, value: formatInterval(profit.difference.mean, profit.difference.lower, profit.difference.upper, profit.unit, context.currency, true), href: details });
+    figures.push({
+      label: profit.label,
+      value: formatInterval(profit.difference.mean, profit.difference.lower, profit.difference.upper, profit.unit, context.currency, true),
+      href: details,
+    });
   }
   figures.push({
     label: "guardrails",
     value: decision.harms.length === 0 ? "none worse" : `${decision.harms.length} worse`,
-    detail: decision.harms.length === 0 ? undefined : decision.harms.map((harm) => `${harm.label} ${formatValue(harm.difference.mean, harm.unit, context.currency, { difference: true })}`).join(" · "),
+    detail:
+      decision.harms.length === 0
+        ? undefined
+        : decision.harms.map((harm) => `${harm.label} ${formatValue(harm.difference.mean, harm.unit, context.currency, { difference: true })}`).join(" · "),
     href: details,
     tone: decision.harms.length === 0 ? "good" : "bad",
   });
@@ -77,7 +96,10 @@ function comparisonCard(comparison: ComparisonResults, context: DecisionContext)
       : {
           label: "live A/B test to confirm it",
           value: test.testDays === null ? "nothing to detect" : `${formatCount(test.visitorsPerArm)} per arm`,
-          detail: test.testDays === null ? undefined : `${formatCount(test.testDays)} days at the store's traffic: ${test.feasible ? "feasible" : `not feasible (over ${MAX_FEASIBLE_TEST_DAYS} days)`}`,
+          detail:
+            test.testDays === null
+              ? undefined
+              : `${formatCount(test.testDays)} days at the store's traffic: ${test.feasible ? "feasible" : `not feasible (over ${MAX_FEASIBLE_TEST_DAYS} days)`}`,
           href: link(context, "-ab-test-plan"),
           tone: test.testDays === null ? null : test.feasible ? "good" : "bad",
         },
@@ -91,16 +113,25 @@ function comparisonCard(comparison: ComparisonResults, context: DecisionContext)
           ? `Keep ${comparison.control}: no variant beats it detectably`
           : `Keep ${comparison.control}: every variant does worse`;
   const verdict =
-    (decision.verdict === "too small to matter" ? "significant but too small to matter" : decision.verdict === "launch" ? `better on ${metricLabel.toLowerCase()}, by more than the minimum effect` : decision.verdict) +
-    (decision.harms.length > 0 ? `; weigh ${decision.harms.length} worse guardrail${decision.harms.length === 1 ? "" : "s"}` : "");
+    (decision.verdict === "too small to matter"
+      ? "significant but too small to matter"
+      : decision.verdict === "launch"
+        ? `better on ${metricLabel.toLowerCase()}, by more than the minimum effect`
+        : decision.verdict) + (decision.harms.length > 0 ? `; weigh ${decision.harms.length} worse guardrail${decision.harms.length === 1 ? "" : "s"}` : "");
   return { kind: `Policy comparison · ${comparison.scenario}`, headline, verdict, tone: VERDICT_TONES[decision.verdict], figures };
 }
 
 function staffingCard(staffing: StaffingResults, context: DecisionContext): DecisionCard {
   const details = link(context, "-staffing");
   const intervals = staffing.intervals;
-  const peak = intervals.reduce((best, interval) => (best === null || interval.recommendedAgentsScheduled > best.recommendedAgentsScheduled ? interval : best), null as (typeof intervals)[number] | null);
-  const weighted = (value: (interval: (typeof intervals)[number]) => number | null, weight: (interval: (typeof intervals)[number]) => number): number | null => {
+  const peak = intervals.reduce(
+    (best, interval) => (best === null || interval.recommendedAgentsScheduled > best.recommendedAgentsScheduled ? interval : best),
+    null as (typeof intervals)[number] | null,
+  );
+  const weighted = (
+    value: (interval: (typeof intervals)[number]) => number | null,
+    weight: (interval: (typeof intervals)[number]) => number,
+  ): number | null => {
     let sum = 0;
     let total = 0;
     for (const interval of intervals) {
@@ -112,28 +143,55 @@ function staffingCard(staffing: StaffingResults, context: DecisionContext): Deci
     return total > 0 ? sum / total : null;
   };
   // Service level over the day weighs each interval by its chats; occupancy by its agents online.
-  const serviceLevel = weighted((interval) => interval.serviceLevel?.mean ?? null, (interval) => interval.meanChats ?? interval.chatsPerHour);
-  const occupancy = weighted((interval) => interval.occupancy?.mean ?? null, (interval) => interval.recommendedAgentsOnline ?? interval.recommendedAgentsScheduled);
+  const serviceLevel = weighted(
+    (interval) => interval.serviceLevel?.mean ?? null,
+    (interval) => interval.meanChats ?? interval.chatsPerHour,
+  );
+  const occupancy = weighted(
+    (interval) => interval.occupancy?.mean ?? null,
+    (interval) => interval.recommendedAgentsOnline ?? interval.recommendedAgentsScheduled,
+  );
   const below = intervals.filter((interval) => interval.meetsTarget === false).length;
   const shifts = staffing.shifts ?? null;
   const totals = staffing.totals;
   const figures: DecisionFigure[] = [
-    { label: "agents at peak", value: formatCount(peak?.recommendedAgentsScheduled ?? null), detail: peak === null ? undefined : `scheduled from ${formatClock(peak.startSeconds)}`, href: details },
-    { label: "agent-hours and cost", value: `${formatNumber(totals.recommendedAgentHours, 1)} h`, detail: `${formatMoney(totals.recommendedCost, context.currency)} · Erlang ${formatNumber(totals.erlangAgentHours, 1)} h`, href: details },
+    {
+      label: "agents at peak",
+      value: formatCount(peak?.recommendedAgentsScheduled ?? null),
+      detail: peak === null ? undefined : `scheduled from ${formatClock(peak.startSeconds)}`,
+      href: details,
+    },
+    {
+      label: "agent-hours and cost",
+      value: `${formatNumber(totals.recommendedAgentHours, 1)} h`,
+      detail: `${formatMoney(totals.recommendedCost, context.currency)} · Erlang ${formatNumber(totals.erlangAgentHours, 1)} h`,
+      href: details,
+    },
     {
       label: "service level achieved",
       value: formatPercent(serviceLevel),
-      detail: staffing.target.serviceLevel === null ? `within ${staffing.target.serviceLevelSeconds} s` : `target ${formatPercent(staffing.target.serviceLevel, 0)} within ${staffing.target.serviceLevelSeconds} s; ${below === 0 ? "every interval meets it" : `${below} interval${below === 1 ? "" : "s"} below`}`,
+      detail:
+        staffing.target.serviceLevel === null
+          ? `within ${staffing.target.serviceLevelSeconds} s`
+          : `target ${formatPercent(staffing.target.serviceLevel, 0)} within ${staffing.target.serviceLevelSeconds} s; ${below === 0 ? "every interval meets it" : `${below} interval${below === 1 ? "" : "s"} below`}`,
       href: details,
       tone: below === 0 ? "good" : "bad",
     },
-    { label: "occupancy achieved", value: formatPercent(occupancy), detail: staffing.target.maxOccupancy == null ? "share of agent time on chats" : `limit ${formatPercent(staffing.target.maxOccupancy, 0)}`, href: details },
+    {
+      label: "occupancy achieved",
+      value: formatPercent(occupancy),
+      detail: staffing.target.maxOccupancy == null ? "share of agent time on chats" : `limit ${formatPercent(staffing.target.maxOccupancy, 0)}`,
+      href: details,
+    },
   ];
   if (shifts !== null) {
     figures.push({
       label: `shift plan (${formatNumber(shifts.shiftHours, 2)} h shifts)`,
       value: `${formatCount(shifts.shifts.reduce((sum, shift) => sum + shift.agents, 0))} shifts`,
-      detail: totals.shiftAgentHours == null ? undefined : `${formatNumber(totals.shiftAgentHours, 1)} h · ${formatMoney(totals.shiftCost ?? null, context.currency)}`,
+      detail:
+        totals.shiftAgentHours == null
+          ? undefined
+          : `${formatNumber(totals.shiftAgentHours, 1)} h · ${formatMoney(totals.shiftCost ?? null, context.currency)}`,
       href: details,
     });
   }
@@ -155,8 +213,18 @@ function storeCard(results: StoreResults, context: DecisionContext): DecisionCar
     tone: "neutral",
     figures: [
       { label: "cart abandonment", value: formatPercent(results.funnel.cartAbandonmentRate), href: link(context, "-funnel") },
-      { label: "chat service level", value: formatPercent(results.chat.serviceLevel), detail: `within ${results.chat.serviceLevelSeconds} s`, href: link(context, "-chat") },
-      { label: "contribution profit", value: formatMoney(results.profit.contributionProfit / days, context.currency), detail: "a day: revenue − goods, shipping, card fees and agents", href: link(context, "-funnel") },
+      {
+        label: "chat service level",
+        value: formatPercent(results.chat.serviceLevel),
+        detail: `within ${results.chat.serviceLevelSeconds} s`,
+        href: link(context, "-chat"),
+      },
+      {
+        label: "contribution profit",
+        value: formatMoney(results.profit.contributionProfit / days, context.currency),
+        detail: "a day: revenue − goods, shipping, card fees and agents",
+        href: link(context, "-funnel"),
+      },
     ],
   };
 }
@@ -170,7 +238,12 @@ function chatOnlyCard(results: ChatOnlyResults, context: DecisionContext): Decis
     figures: [
       { label: "queue abandonment", value: formatPercent(results.chat.queueAbandonmentRate), href: link(context, "-chat") },
       { label: "occupancy", value: formatPercent(results.chat.occupancy), href: link(context, "-chat") },
-      { label: "agent cost", value: formatMoney(results.chat.agentCost, context.currency), detail: `${formatNumber(results.chat.agentHoursScheduled, 1)} agent-hours`, href: link(context, "-chat") },
+      {
+        label: "agent cost",
+        value: formatMoney(results.chat.agentCost, context.currency),
+        detail: `${formatNumber(results.chat.agentHoursScheduled, 1)} agent-hours`,
+        href: link(context, "-chat"),
+      },
     ],
   };
 }
@@ -181,16 +254,38 @@ function worldsCard(decision: DecisionResults, context: DecisionContext): Decisi
   const analysis = decision.analysis;
   const chosen = analysis?.variants.find((variant) => variant.variant === analysis.choice);
   if (analysis === null || chosen === undefined) {
-    return { kind, headline: "No decision", verdict: `fewer than 2 of ${formatCount(decision.worldsRequested)} worlds completed`, tone: "neutral", figures: [] };
+    return {
+      kind,
+      headline: "No decision",
+      verdict: `fewer than 2 of ${formatCount(decision.worldsRequested)} worlds completed`,
+      tone: "neutral",
+      figures: [],
+    };
   }
   const href = link(context, "-decision");
   const value = (amount: number) => formatValue(amount, decision.metricUnit, context.currency);
   const top = analysis.sensitivity[0];
   const figures: DecisionFigure[] = [
-    { label: `expected ${decision.metricLabel}`, value: value(chosen.expected.mean), detail: `worlds' 5th–95th percentile ${value(chosen.worldRange.p05)} to ${value(chosen.worldRange.p95)}`, href },
-    { label: "value of perfect information", value: formatValue(analysis.evpi, decision.metricUnit, context.currency, { difference: true }), detail: "what knowing the uncertain parameters would add", href },
+    {
+      label: `expected ${decision.metricLabel}`,
+      value: value(chosen.expected.mean),
+      detail: `worlds' 5th–95th percentile ${value(chosen.worldRange.p05)} to ${value(chosen.worldRange.p95)}`,
+      href,
+    },
+    {
+      label: "value of perfect information",
+      value: formatValue(analysis.evpi, decision.metricUnit, context.currency, { difference: true }),
+      detail: "what knowing the uncertain parameters would add",
+      href,
+    },
   ];
-  if (top !== undefined) figures.push({ label: "hinges most on", value: top.parameter, detail: top.rankCorrelation === null ? undefined : `rank correlation ${formatNumber(top.rankCorrelation)}`, href });
+  if (top !== undefined)
+    figures.push({
+      label: "hinges most on",
+      value: top.parameter,
+      detail: top.rankCorrelation === null ? undefined : `rank correlation ${formatNumber(top.rankCorrelation)}`,
+      href,
+    });
   return {
     kind,
     headline: `Choose ${analysis.choice}`,

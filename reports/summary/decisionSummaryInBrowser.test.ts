@@ -5,9 +5,18 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseReportDocument } from "../reportDocument.ts";
 import { renderReport } from "../renderReport.ts";
-import { chromiumAvailable, CHROMIUM_PATH, comparisonFixture, launchChromium, staffingFixture, stampFixture, storeResultsFixture, withAbTestPlan } from "../testing/index.ts";
+import { parseReportDocument } from "../reportDocument.ts";
+import {
+  CHROMIUM_PATH,
+  chromiumAvailable,
+  comparisonFixture,
+  launchChromium,
+  staffingFixture,
+  stampFixture,
+  storeResultsFixture,
+  withAbTestPlan,
+} from "../testing/index.ts";
 
 /** Where the report and the first-screen screenshot are kept for people to look at (git-ignored). */
 const ARTIFACTS = resolve("test-artifacts/reports");
@@ -18,7 +27,11 @@ function mainJobReport(): string {
   const info = { description: "A mid-size store", currency: "USD" };
   return renderReport([
     parseReportDocument({ stamp: stampFixture({ command: "simulate" }), results: storeResultsFixture({ days: 1 }) }, "baseline.json", info),
-    parseReportDocument({ stamp: stampFixture({ command: "compare" }), comparison: comparisonFixture(), abPlan: withAbTestPlan(comparisonFixture()).abPlan }, "comparison.json", info),
+    parseReportDocument(
+      { stamp: stampFixture({ command: "compare" }), comparison: comparisonFixture(), abPlan: withAbTestPlan(comparisonFixture()).abPlan },
+      "comparison.json",
+      info,
+    ),
     parseReportDocument({ stamp: stampFixture({ command: "staff" }), staffing: staffingFixture() }, "staffing.json", info),
   ]);
 }
@@ -54,7 +67,10 @@ describe.skipIf(!chromiumAvailable())(`decision summary in Chromium (${CHROMIUM_
       for (const target of targets) expect(await page.locator(target!).count(), target!).toBe(1);
       await page.screenshot({ path: join(ARTIFACTS, "first-screen-1280x800.png") });
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
-      writeFileSync(join(ARTIFACTS, "first-screen.json"), `${JSON.stringify({ viewport: FIRST_SCREEN, summaryBottom: summary!.y + summary!.height, pageHeight: height }, null, 2)}\n`);
+      writeFileSync(
+        join(ARTIFACTS, "first-screen.json"),
+        `${JSON.stringify({ viewport: FIRST_SCREEN, summaryBottom: summary!.y + summary!.height, pageHeight: height }, null, 2)}\n`,
+      );
     } finally {
       await page.close();
     }

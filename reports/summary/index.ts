@@ -1,4 +1,10 @@
-export { comparisonDecision, DEFAULT_MINIMUM_RELATIVE_EFFECT, MAX_FEASIBLE_TEST_DAYS, type ComparisonDecision, type ComparisonVerdict } from "./comparisonDecision.ts";
-export { decisionCard, type DecisionContext } from "./decisionCards.ts";
+export {
+  type ComparisonDecision,
+  type ComparisonVerdict,
+  comparisonDecision,
+  DEFAULT_MINIMUM_RELATIVE_EFFECT,
+  MAX_FEASIBLE_TEST_DAYS,
+} from "./comparisonDecision.ts";
 export type { DecisionCard, DecisionFigure } from "./decisionCard.ts";
-export { renderDecisionSummary, DECISION_SUMMARY_ID } from "./renderDecisionSummary.ts";
+export { type DecisionContext, decisionCard } from "./decisionCards.ts";
+export { DECISION_SUMMARY_ID, renderDecisionSummary } from "./renderDecisionSummary.ts";

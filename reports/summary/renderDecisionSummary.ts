@@ -19,7 +19,8 @@ export function renderDecisionSummary(cards: readonly DecisionCard[]): SafeHtml 
 <p class="decision-headline">${card.headline}</p>
 <p class="decision-verdict">${card.tone === "good" ? "✓ " : card.tone === "bad" ? "✗ " : ""}${card.verdict}</p>
 <dl class="decision-figures">${card.figures.map(
-      (figure) => html`<div${figure.tone ? html` class="tone-${figure.tone}"` : null}><dt>${figure.label}</dt><dd><a href="${figure.href}">${figure.value}</a>${figure.detail === undefined ? null : html`<span class="decision-detail">${figure.detail}</span>`}</dd></div>`,
+      (figure) =>
+        html`<div${figure.tone ? html` class="tone-${figure.tone}"` : null}><dt>${figure.label}</dt><dd><a href="${figure.href}">${figure.value}</a>${figure.detail === undefined ? null : html`<span class="decision-detail">${figure.detail}</span>`}</dd></div>`,
     )}</dl>
 </article>`,
   )}</div>

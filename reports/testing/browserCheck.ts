@@ -1,7 +1,7 @@
 // Opens a report in headless Chromium (Debian's, through playwright-core) and records what a test
 // asserts on: console errors, network requests, dialogs, chart sizes, visible text, a screenshot.
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { type Browser, chromium } from "playwright-core";
 
 // The same binary and flags as scripts/browser/chromium.ts, which launches Chromium for the store
 // and the synthetic shoppers. Reports may not import from scripts/ (imports point downward) and the
@@ -58,7 +58,17 @@ export interface BrowserCheck {
 export async function checkReportInBrowser(browser: Browser, url: string, options: { screenshotPath?: string; width?: number } = {}): Promise<BrowserCheck> {
   const context = await browser.newContext({ viewport: { width: options.width ?? 1100, height: 900 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
-  const result: BrowserCheck = { consoleErrors: [], pageErrors: [], requests: [], dialogs: [], charts: [], text: "", scripts: 0, cspViolations: [], tablesOverflowing: [] };
+  const result: BrowserCheck = {
+    consoleErrors: [],
+    pageErrors: [],
+    requests: [],
+    dialogs: [],
+    charts: [],
+    text: "",
+    scripts: 0,
+    cspViolations: [],
+    tablesOverflowing: [],
+  };
   page.on("console", (message) => {
     if (message.type() === "error") result.consoleErrors.push(message.text());
   });
@@ -73,7 +83,9 @@ export async function checkReportInBrowser(browser: Browser, url: string, option
   try {
     await page.addInitScript(() => {
       document.addEventListener("securitypolicyviolation", (event) => {
-        ((window as unknown as { __csp?: string[] }).__csp ??= []).push(`${event.violatedDirective} ${event.blockedURI}`);
+        const seen = window as unknown as { __csp?: string[] };
+        seen.__csp ??= [];
+        seen.__csp.push(`${event.violatedDirective} ${event.blockedURI}`);
       });
     });
     await page.goto(url, { waitUntil: "load" });

@@ -2,14 +2,14 @@ import { abTestPlan } from "../../experiments/compare/index.ts";
 // Fixed, formula-built result documents for report tests and benchmarks: no simulator involved, so
 // chart snapshots change only when the report changes. Shapes follow a real 3-day baseline run.
 import type { RunStamp } from "../../experiments/index.ts";
-import { groupFunnel, profitStatement, type ChatOnlyResults, type IntervalResults, type StoreResults } from "../../sim/model/index.ts";
+import { type ChatOnlyResults, groupFunnel, type IntervalResults, profitStatement, type StoreResults } from "../../sim/model/index.ts";
 import type { CalibrationResults, ComparisonResults, DecisionResults, Estimate, StaffingResults } from "../inputTypes.ts";
 
 /** Relative sessions per half hour from 00:00 (the baseline scenario's daily profile). */
 const DAILY_PROFILE = [
   0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.251, 0.251, 0.253, 0.256, 0.264, 0.282, 0.323, 0.401, 0.524, 0.677, 0.818, 0.911, 0.953, 0.974, 1.007, 1.06,
-  1.114, 1.148, 1.145, 1.102, 1.023, 0.918, 0.802, 0.688, 0.591, 0.521, 0.491, 0.509, 0.58, 0.701, 0.857, 1.023, 1.162, 1.242, 1.24, 1.157, 1.013, 0.838,
-  0.665, 0.519, 0.41,
+  1.114, 1.148, 1.145, 1.102, 1.023, 0.918, 0.802, 0.688, 0.591, 0.521, 0.491, 0.509, 0.58, 0.701, 0.857, 1.023, 1.162, 1.242, 1.24, 1.157, 1.013, 0.838, 0.665,
+  0.519, 0.41,
 ];
 const DAY_MULTIPLIERS = [1, 0.92, 1.15, 1.05, 0.97, 1.2, 1.1];
 
@@ -122,8 +122,22 @@ export function storeResultsFixture(options: { days?: number; scenario?: string 
       byVisitor: { new: groupFunnel(84000, 5060, 1490), returning: groupFunnel(34995, 3578, 1053) },
       steps: [
         { step: "browse", reached: 118995, continued: 8638, abandoned: 0, continueRate: 0.0725913, byReason: {} },
-        { step: "cart", reached: 8638, continued: 5264, abandoned: 3374, continueRate: 0.6094003, byReason: { justBrowsing: 3222, totalNotVisibleUpfront: 152 } },
-        { step: "account", reached: 5264, continued: 4831, abandoned: 433, continueRate: 0.9177432, byReason: { accountRequired: 343, checkoutTooLongOrComplicated: 14, totalNotVisibleUpfront: 76 } },
+        {
+          step: "cart",
+          reached: 8638,
+          continued: 5264,
+          abandoned: 3374,
+          continueRate: 0.6094003,
+          byReason: { justBrowsing: 3222, totalNotVisibleUpfront: 152 },
+        },
+        {
+          step: "account",
+          reached: 5264,
+          continued: 4831,
+          abandoned: 433,
+          continueRate: 0.9177432,
+          byReason: { accountRequired: 343, checkoutTooLongOrComplicated: 14, totalNotVisibleUpfront: 76 },
+        },
         {
           step: "shipping",
           reached: 4831,
@@ -140,7 +154,14 @@ export function storeResultsFixture(options: { days?: number; scenario?: string 
           continueRate: 0.7752391,
           byReason: { didNotTrustCardDetails: 335, checkoutTooLongOrComplicated: 36, websiteErrors: 160, tooFewPaymentMethods: 216, cardDeclined: 99 },
         },
-        { step: "review", reached: 2918, continued: 2543, abandoned: 375, continueRate: 0.8714873, byReason: { checkoutTooLongOrComplicated: 139, returnsPolicy: 142, websiteErrors: 94 } },
+        {
+          step: "review",
+          reached: 2918,
+          continued: 2543,
+          abandoned: 375,
+          continueRate: 0.8714873,
+          byReason: { checkoutTooLongOrComplicated: 139, returnsPolicy: 142, websiteErrors: 94 },
+        },
       ],
     },
     abandonment: {
@@ -171,20 +192,57 @@ export function storeResultsFixture(options: { days?: number; scenario?: string 
         cardDeclined: 0.0344588,
       },
     },
-    revenue: { revenue: 326171.19, averageOrderValue: 128.2623639, orderValueStandardDeviation: 86.41, meanCartValue: 122.0430975, margin: 114159.92, revenuePerSession: 2.7410496 },
-    invitations: { offered: 0, accepted: 0, declined: 0, acceptanceRate: null, toHesitatingShoppers: 0, reactiveRequests: 550, annoyedExits: 0, annoyedCartValue: 0, byGroup: noInvitationGroups(), annoyance: { first: noDeclines(), repeat: noDeclines() } },
+    revenue: {
+      revenue: 326171.19,
+      averageOrderValue: 128.2623639,
+      orderValueStandardDeviation: 86.41,
+      meanCartValue: 122.0430975,
+      margin: 114159.92,
+      revenuePerSession: 2.7410496,
+    },
+    invitations: {
+      offered: 0,
+      accepted: 0,
+      declined: 0,
+      acceptanceRate: null,
+      toHesitatingShoppers: 0,
+      reactiveRequests: 550,
+      annoyedExits: 0,
+      annoyedCartValue: 0,
+      byGroup: noInvitationGroups(),
+      annoyance: { first: noDeclines(), repeat: noDeclines() },
+    },
     chat: chatFixture(),
     outcome: { rescuedOrders: 103, rescuedRevenue: 14633.44, rescuedMargin: 5121.7, ordersWithChat: 120, sessionsWithChat: 455 },
     holdout: { share: 0, sessions: 0, orders: 0 },
     // 2,543 orders, 1,180 of them below the $99 threshold paying $7.95, 7% tax; carrier $7.95, cards 2.9% + $0.30.
     profit: profitStatement(
       { orders: 2543, merchandise: 326171.19, shipping: 1180 * 7.95, tax: 0.07 * 326171.19, fees: 0 },
-      { shippingFee: 7.95, freeShippingThreshold: 99, taxRate: 0.07, fixedFee: 0, showTotalUpfront: false, marginRate: 0.35, shippingCostPerOrder: 7.95, paymentFeeRate: 0.029, paymentFeePerOrder: 0.3, thresholdPadding: { probability: 0.45, reachShare: 0.4 } },
+      {
+        shippingFee: 7.95,
+        freeShippingThreshold: 99,
+        taxRate: 0.07,
+        fixedFee: 0,
+        showTotalUpfront: false,
+        marginRate: 0.35,
+        shippingCostPerOrder: 7.95,
+        paymentFeeRate: 0.029,
+        paymentFeePerOrder: 0.3,
+        thresholdPadding: { probability: 0.45, reachShare: 0.4 },
+      },
       4032,
       118994,
     ),
     friction: { formErrors: 1530, confusedShoppers: 410, confusedShareOfCheckouts: 410 / 4880, autoSaveReturns: 0 },
-    freeShipping: { cartsBelowThreshold: 4400, cartsWithinReach: 1900, paddedCarts: 850, ordersBelowThreshold: 1470, paddedOrders: 290, paddedOrderShare: 290 / 1470, freeShippedOrders: 1363 },
+    freeShipping: {
+      cartsBelowThreshold: 4400,
+      cartsWithinReach: 1900,
+      paddedCarts: 850,
+      ordersBelowThreshold: 1470,
+      paddedOrders: 290,
+      paddedOrderShare: 290 / 1470,
+      freeShippedOrders: 1363,
+    },
     meanSessionSeconds: 172.2776406,
     intervals,
   };
@@ -229,7 +287,15 @@ function chatFixture(): StoreResults["chat"] {
 /** A chat-only run over one day. */
 export function chatOnlyResultsFixture(): ChatOnlyResults {
   const intervals = intervalsFixture(1);
-  return { kind: "chatOnly", scenario: "Support desk, Erlang A check", seed: 7, horizonDays: 1, chat: chatFixture(), selfService: { contacts: 0, resolved: 0, escalated: 0, cost: 0 }, intervals: { ...intervals, sessions: intervals.sessions.map(() => 0) } };
+  return {
+    kind: "chatOnly",
+    scenario: "Support desk, Erlang A check",
+    seed: 7,
+    horizonDays: 1,
+    chat: chatFixture(),
+    selfService: { contacts: 0, resolved: 0, escalated: 0, cost: 0 },
+    intervals: { ...intervals, sessions: intervals.sessions.map(() => 0) },
+  };
 }
 
 /** An estimate from a mean and a half-width. */
@@ -243,10 +309,26 @@ export function comparisonFixture(names: { variant?: string } = {}): ComparisonR
   const variantNames = [control, names.variant ?? "idle-on-payment", "exit-intent-high-value", "aggressive"];
   const metrics = [
     { metric: "conversionRate", label: "Conversion", unit: "rate", direction: "higher", base: 0.02137, effects: [0, 0.0041, 0.0019, 0.0008], spread: 0.0009 },
-    { metric: "revenuePerSession", label: "Revenue per session", unit: "money", direction: "higher", base: 2.741, effects: [0, 0.052, 0.031, 0.004], spread: 0.021 },
+    {
+      metric: "revenuePerSession",
+      label: "Revenue per session",
+      unit: "money",
+      direction: "higher",
+      base: 2.741,
+      effects: [0, 0.052, 0.031, 0.004],
+      spread: 0.021,
+    },
     { metric: "contributionProfit", label: "Contribution profit", unit: "money", direction: "higher", base: 1089.7, effects: [0, 812, 403, -655], spread: 240 },
     { metric: "serviceLevel", label: "Service level", unit: "rate", direction: "higher", base: 0.7036, effects: [0, -0.061, -0.024, -0.214], spread: 0.018 },
-    { metric: "queueAbandonmentRate", label: "Queue abandonment", unit: "rate", direction: "lower", base: 0.1764, effects: [0, 0.038, 0.012, 0.121], spread: 0.011 },
+    {
+      metric: "queueAbandonmentRate",
+      label: "Queue abandonment",
+      unit: "rate",
+      direction: "lower",
+      base: 0.1764,
+      effects: [0, 0.038, 0.012, 0.121],
+      spread: 0.011,
+    },
     { metric: "meanWaitSeconds", label: "Mean wait", unit: "seconds", direction: "lower", base: 42.7, effects: [0, 11.3, 4.1, 58.2], spread: 3.4 },
   ] as const;
   const variants = variantNames.map((name, variantIndex) => ({
@@ -352,7 +434,10 @@ export function calibrationFixture(): CalibrationResults {
     ...step,
     outcome: "continued",
     // Standardised residual (O − E) ÷ √(n p (1 − p)), as calibrate reports it.
-    residual: round(((step.observedRate - step.simulatedRate) * step.observedCount) / Math.sqrt(step.observedCount * step.simulatedRate * (1 - step.simulatedRate)), 3),
+    residual: round(
+      ((step.observedRate - step.simulatedRate) * step.observedCount) / Math.sqrt(step.observedCount * step.simulatedRate * (1 - step.simulatedRate)),
+      3,
+    ),
   }));
   steps.push({ step: "payment", outcome: "tooFewPaymentMethods", observedRate: 0.061, simulatedRate: 0.0574, observedCount: 3768, residual: 0.94 });
   return {
@@ -375,7 +460,11 @@ export function calibrationFixture(): CalibrationResults {
  * abTestPlan from the fixture's conversion rates at `dailySessions` a day.
  */
 export function withAbTestPlan(comparison: ComparisonResults, dailySessions = 40_000): ComparisonResults {
-  const withTraffic = { ...comparison, horizonDays: 1, variants: comparison.variants.map((variant) => ({ ...variant, kpis: { ...variant.kpis, sessions: estimate(dailySessions, 0) } })) };
+  const withTraffic = {
+    ...comparison,
+    horizonDays: 1,
+    variants: comparison.variants.map((variant) => ({ ...variant, kpis: { ...variant.kpis, sessions: estimate(dailySessions, 0) } })),
+  };
   return { ...comparison, abPlan: abTestPlan(withTraffic as unknown as Parameters<typeof abTestPlan>[0]) };
 }
 
@@ -415,7 +504,12 @@ export function worldDecisionFixture(): DecisionResults {
     analysis: {
       worlds: 32,
       level: 0.95,
-      variants: [variant("reactive-only", 0.02, 0, 0.002), variant("idle-on-payment", 0.022, 0.75, 0.0001), variant("exit-intent-high-value", 0.0215, 0.25, 0.0006), variant("aggressive", 0.019, 0, 0.003)],
+      variants: [
+        variant("reactive-only", 0.02, 0, 0.002),
+        variant("idle-on-payment", 0.022, 0.75, 0.0001),
+        variant("exit-intent-high-value", 0.0215, 0.25, 0.0006),
+        variant("aggressive", 0.019, 0, 0.003),
+      ],
       choice: "idle-on-payment",
       runnerUp: "exit-intent-high-value",
       evpi: 0.0001,

@@ -1,17 +1,18 @@
 // Test support for report tests and benchmarks (not part of the report API).
+
+export { type BrowserCheck, CHROMIUM_ARGS, CHROMIUM_PATH, type ChartBox, checkReportInBrowser, chromiumAvailable, launchChromium } from "./browserCheck.ts";
 export {
-  stampFixture,
-  intervalsFixture,
-  storeResultsFixture,
+  calibrationFixture,
   chatOnlyResultsFixture,
   comparisonFixture,
-  withAbTestPlan,
-  staffingFixture,
-  calibrationFixture,
-  worldDecisionFixture,
   estimate,
+  intervalsFixture,
   noise,
+  staffingFixture,
+  stampFixture,
+  storeResultsFixture,
+  withAbTestPlan,
+  worldDecisionFixture,
 } from "./fixtures.ts";
-export { syntheticCheckFixture, solidPngDataUri, FAILURE_SCREENSHOT } from "./syntheticCheckFixture.ts";
 export { normalizeSvg } from "./normalizeSvg.ts";
-export { checkReportInBrowser, chromiumAvailable, launchChromium, CHROMIUM_PATH, CHROMIUM_ARGS, type BrowserCheck, type ChartBox } from "./browserCheck.ts";
+export { FAILURE_SCREENSHOT, solidPngDataUri, syntheticCheckFixture } from "./syntheticCheckFixture.ts";

@@ -23,7 +23,12 @@ export function solidPngDataUri(width: number, height: number, rgb: readonly [nu
   header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, deflate, no interlace
   const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
   const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", pixels), chunk("IEND", Buffer.alloc(0))]);
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", pixels),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
   return `data:image/png;base64,${png.toString("base64")}`;
 }
 
@@ -44,11 +49,23 @@ export function syntheticCheckFixture(options: { profileName?: string } = {}): S
     personas: [persona("persona0", "finished"), persona("persona1", "left")],
     checks: [
       passed("persona0", "funnel"),
-      { persona: "persona0", check: "money", status: "failed", reason: "review: total shows $99.76, expected 96.76", artifacts: { screenshot: "a/persona0-money.png", trace: "a/persona0-trace.zip" } },
+      {
+        persona: "persona0",
+        check: "money",
+        status: "failed",
+        reason: "review: total shows $99.76, expected 96.76",
+        artifacts: { screenshot: "a/persona0-money.png", trace: "a/persona0-trace.zip" },
+      },
       passed("persona0", "formValidation"),
       passed("persona0", "chatPolicy"),
       passed("persona0", "stepTimings"),
-      { persona: "persona1", check: "funnel", status: "flaky", reason: "left at cart as scripted, but cart needed a retry", artifacts: { trace: "a/persona1-trace.zip" } },
+      {
+        persona: "persona1",
+        check: "funnel",
+        status: "flaky",
+        reason: "left at cart as scripted, but cart needed a retry",
+        artifacts: { trace: "a/persona1-trace.zip" },
+      },
       passed("persona1", "money"),
       { persona: "persona1", check: "formValidation", status: "skipped", reason: "the persona made no form errors", artifacts: {} },
       passed("persona1", "chatPolicy"),
@@ -57,7 +74,21 @@ export function syntheticCheckFixture(options: { profileName?: string } = {}): S
     stepTimings: { cart: { p50: 0.2, p95: 0.4, max: 0.5, count: 4 }, payment: { p50: 0.5, p95: 0.9, max: 1, count: 2 } },
     policyConformance: {
       toleranceSeconds: 1,
-      rows: [{ step: "payment", trigger: "idle", rules: ["idle-payment"], windows: 2, predictedFires: 1, observedFires: 1, predictedFireRate: 0.5, observedFireRate: 0.5, meanTimingErrorSeconds: 0.01, maxTimingErrorSeconds: 0.01, agree: true }],
+      rows: [
+        {
+          step: "payment",
+          trigger: "idle",
+          rules: ["idle-payment"],
+          windows: 2,
+          predictedFires: 1,
+          observedFires: 1,
+          predictedFireRate: 0.5,
+          observedFireRate: 0.5,
+          meanTimingErrorSeconds: 0.01,
+          maxTimingErrorSeconds: 0.01,
+          agree: true,
+        },
+      ],
       windows: [
         { persona: "persona0", step: "payment", trigger: "idle", predictedSeconds: 30, observedSeconds: 30.01, agree: true },
         { persona: "persona0", step: "review", trigger: "idle", predictedSeconds: null, observedSeconds: null, agree: true },

@@ -1,5 +1,5 @@
 import type { ChatOnlyModelConfig } from "../../sim/model/index.ts";
-import { html, trustedHtml, type SafeHtml } from "../escapeHtml.ts";
+import { html, type SafeHtml, trustedHtml } from "../escapeHtml.ts";
 import type { RenderContext } from "../renderContext.ts";
 import { encodeModelJson } from "./modelJson.ts";
 import { neutralLevers, type WhatIfFigures } from "./whatIfLevers.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../experiments/index.ts";
-import { simulateChatOnly, type ChatOnlyModelConfig } from "../../sim/model/index.ts";
+import { type ChatOnlyModelConfig, simulateChatOnly } from "../../sim/model/index.ts";
 import { decodeModelJson, encodeModelJson } from "./modelJson.ts";
 import { applyLevers, neutralLevers, whatIfFigures } from "./whatIfLevers.ts";
 

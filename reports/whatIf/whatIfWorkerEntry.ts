@@ -4,9 +4,9 @@
  * one message out, `{ id, figures }` or `{ id, error }`. The same simulateChatOnly the CLI runs,
  * so the published levers give the CLI's numbers.
  */
-import { simulateChatOnly, type ChatOnlyModelConfig } from "../../sim/model/index.ts";
+import { type ChatOnlyModelConfig, simulateChatOnly } from "../../sim/model/index.ts";
 import { decodeModelJson } from "./modelJson.ts";
-import { applyLevers, whatIfFigures, type WhatIfLevers } from "./whatIfLevers.ts";
+import { applyLevers, type WhatIfLevers, whatIfFigures } from "./whatIfLevers.ts";
 
 interface WhatIfRequest {
   id: number;

@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
+import { median } from "simple-statistics";
 import { loadVariants } from "../../experiments/compare/index.ts";
 import { TaskPool } from "../../experiments/parallel/index.ts";
 import { runWorldDecision, type WorldDecisionResults } from "../../experiments/worlds/index.ts";
-import { median } from "simple-statistics";
 import type { BenchSuite } from "./benchSuite.ts";
 
 const POLICIES = ["idle-on-payment", "exit-intent-high-value", "aggressive"].map((name) => resolve(`experiments/policies/${name}.yaml`));
@@ -60,11 +60,21 @@ export const decisionSuite: BenchSuite = {
       suite: "decision",
       title: "Decision under parameter uncertainty (compare --worlds)",
       unitName: "runs",
-      measurements: [{ label: `${worldVariants.length} policies × ${WORLDS} worlds × ${REPLICATIONS} replications, 2 threads`, units: worldVariants.length * WORLDS * REPLICATIONS, events: null, wallSeconds: seconds, columns: { "CPU s (median)": median(cpuSeconds).toFixed(1) } }],
+      measurements: [
+        {
+          label: `${worldVariants.length} policies × ${WORLDS} worlds × ${REPLICATIONS} replications, 2 threads`,
+          units: worldVariants.length * WORLDS * REPLICATIONS,
+          events: null,
+          wallSeconds: seconds,
+          columns: { "CPU s (median)": median(cpuSeconds).toFixed(1) },
+        },
+      ],
       ratios: [{ label: `wall time, median of ${rounds}`, value: wall, unit: " s", target: `≤ ${TARGET_SECONDS} s`, met: wall <= TARGET_SECONDS }],
       notes: [
         `result: choose ${analysis.choice} (revenue per visitor ${chosen.expected.mean.toFixed(3)}, best in ${(chosen.probabilityBest * 100).toFixed(0)}% of worlds), runner-up ${analysis.runnerUp}, EVPI ${analysis.evpi.toFixed(4)} per visitor`,
-        top === undefined ? "no uncertain parameters" : `decision hinges most on ${top.parameter} (ρ = ${top.rankCorrelation?.toFixed(2) ?? "–"}; noise bound ±${analysis.noiseThreshold?.toFixed(2)})`,
+        top === undefined
+          ? "no uncertain parameters"
+          : `decision hinges most on ${top.parameter} (ρ = ${top.rankCorrelation?.toFixed(2) ?? "–"}; noise bound ±${analysis.noiseThreshold?.toFixed(2)})`,
         "each run starts a fresh 2-thread pool (thread start and cold JIT included), as the CLI does; CPU s counts both threads (≈ 2 × wall when the cores are free)",
         ...RECORDED_BEFORE.map((line) => `before (recorded, not measured now): ${line}`),
       ],

@@ -1,12 +1,12 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { median } from "simple-statistics";
 import { parseQueueUrl, QueueBackend } from "../../experiments/distributed/index.ts";
 import { startRedis } from "../../experiments/distributed/testing/redisServer.ts";
 import { bundledTask, runTasks, type SimulationTask } from "../../experiments/parallel/index.ts";
 import { tinyChatConfig } from "../../experiments/parallel/testing/tinyChatConfig.ts";
 import type { ChatOnlyModelConfig } from "../../sim/model/index.ts";
 import type { BenchSuite } from "./benchSuite.ts";
-import { median } from "simple-statistics";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /**
@@ -52,7 +52,10 @@ export const distributedSuite: BenchSuite = {
       for (const count of [1, 2]) {
         workers.push(startWorker(redis.url));
         context.log(`${count} worker process${count > 1 ? "es" : ""}: warming up`);
-        await timed(Array.from({ length: 4 * count }, () => ({ config: configs[0], seed: ++seed })), { backend });
+        await timed(
+          Array.from({ length: 4 * count }, () => ({ config: configs[0], seed: ++seed })),
+          { backend },
+        );
         for (let round = 0; round < rounds; round++) {
           for (let index = 0; index < BATCHES.length; index++) {
             context.log(`${count} worker${count > 1 ? "s" : ""}: ${BATCHES[index].tasks} tasks of ${BATCHES[index].seconds} s, round ${round + 1}`);
@@ -74,11 +77,23 @@ export const distributedSuite: BenchSuite = {
         unitName: "tasks",
         measurements,
         ratios: [
-          { label: "overhead per task through Redis, near-empty tasks (1 worker, medians)", value: overheadMs(0), unit: " ms", target: "≤ 20 ms", met: overheadMs(0) <= 20 },
+          {
+            label: "overhead per task through Redis, near-empty tasks (1 worker, medians)",
+            value: overheadMs(0),
+            unit: " ms",
+            target: "≤ 20 ms",
+            met: overheadMs(0) <= 20,
+          },
           { label: "overhead per 0.1 s task through Redis (1 worker, medians)", value: overheadMs(1), unit: " ms" },
           { label: "overhead per 1 s task through Redis (1 worker, medians)", value: overheadMs(2), unit: " ms" },
           { label: "scale-out efficiency, 2 vs 1 worker process, 0.1 s tasks", value: efficiency(1) * 100, unit: " %" },
-          { label: "scale-out efficiency, 2 vs 1 worker process, 1 s tasks", value: efficiency(2) * 100, unit: " %", target: "≥ 90 %", met: efficiency(2) >= 0.9 },
+          {
+            label: "scale-out efficiency, 2 vs 1 worker process, 1 s tasks",
+            value: efficiency(2) * 100,
+            unit: " %",
+            target: "≥ 90 %",
+            met: efficiency(2) >= 0.9,
+          },
         ],
         notes: [
           `${rounds} round${rounds === 1 ? "" : "s"} per setting, medians; in-process runs alternate with the 1-worker runs so load from other work hits both alike`,
@@ -105,7 +120,10 @@ async function configTaking(seconds: number): Promise<ChatOnlyModelConfig> {
     return median(times);
   };
   const shape = (ratePerSecond: number): ChatOnlyModelConfig =>
-    tinyChatConfig({ chatRatesPerSecond: new Array(24).fill(ratePerSecond), agents: { scheduled: new Array(24).fill(Math.ceil(ratePerSecond * 60 * 1.2) + 1), shrinkage: 0, concurrency: 1, costPerHour: 0 } });
+    tinyChatConfig({
+      chatRatesPerSecond: new Array(24).fill(ratePerSecond),
+      agents: { scheduled: new Array(24).fill(Math.ceil(ratePerSecond * 60 * 1.2) + 1), shrinkage: 0, concurrency: 1, costPerHour: 0 },
+    });
   // A near-empty task: the smallest day the model runs (a few chats).
   if (seconds < 0.01) return tinyChatConfig();
   let rate = 0.5;
@@ -114,7 +132,10 @@ async function configTaking(seconds: number): Promise<ChatOnlyModelConfig> {
 }
 
 function startWorker(url: string): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", "worker", "--queue", url, "--concurrency", "1", "--quiet"], { cwd: PROJECT_ROOT, stdio: "ignore" });
+  return spawn(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", "worker", "--queue", url, "--concurrency", "1", "--quiet"], {
+    cwd: PROJECT_ROOT,
+    stdio: "ignore",
+  });
 }
 
 async function stopWorker(worker: ChildProcess): Promise<void> {

@@ -46,7 +46,15 @@ export const erlangAEndToEndSuite: BenchSuite = {
     writeFileSync(scenario, scenarioYaml());
     const convsim = [resolve("scripts/bin/convsim.mjs"), "simulate", scenario, "--json", "--quiet"];
     const python = await findSimpyPython(context.python === undefined ? DEFAULT_PYTHON_CANDIDATES : [context.python]);
-    const simpyArgs = [SIMPY_SCRIPT, String(QUEUE.chatsPerDay), String(QUEUE.days), String(QUEUE.agents), String(QUEUE.meanHandleSeconds), String(QUEUE.meanPatienceSeconds), "1"];
+    const simpyArgs = [
+      SIMPY_SCRIPT,
+      String(QUEUE.chatsPerDay),
+      String(QUEUE.days),
+      String(QUEUE.agents),
+      String(QUEUE.meanHandleSeconds),
+      String(QUEUE.meanPatienceSeconds),
+      "1",
+    ];
     try {
       const rounds = Math.max(MIN_ROUNDS, context.repeats);
       const cliSeconds: number[] = [];
@@ -71,8 +79,24 @@ export const erlangAEndToEndSuite: BenchSuite = {
       }
       const chats = QUEUE.chatsPerDay * QUEUE.days;
       const measurements: BenchMeasurement[] = [
-        { label: "convsim simulate (bundle, whole process)", units: chats, events: null, wallSeconds: cliSeconds, columns: { "CPU s (median)": median(cliCpu).toFixed(2), abandonment: percent(cliAbandonment) } },
-        ...(python === null ? [] : [{ label: `SimPy ${python.simpyVersion} (python3, whole process)`, units: chats, events: null, wallSeconds: simpySeconds, columns: { "CPU s (median)": median(simpyCpu).toFixed(2), abandonment: percent(simpyAbandonment) } }]),
+        {
+          label: "convsim simulate (bundle, whole process)",
+          units: chats,
+          events: null,
+          wallSeconds: cliSeconds,
+          columns: { "CPU s (median)": median(cliCpu).toFixed(2), abandonment: percent(cliAbandonment) },
+        },
+        ...(python === null
+          ? []
+          : [
+              {
+                label: `SimPy ${python.simpyVersion} (python3, whole process)`,
+                units: chats,
+                events: null,
+                wallSeconds: simpySeconds,
+                columns: { "CPU s (median)": median(simpyCpu).toFixed(2), abandonment: percent(simpyAbandonment) },
+              },
+            ]),
       ];
       const ratio = python === null ? null : median(simpySeconds) / median(cliSeconds);
       const cpuRatio = python === null ? null : median(simpyCpu) / median(cliCpu);
@@ -106,7 +130,11 @@ export const erlangAEndToEndSuite: BenchSuite = {
  */
 function run(command: string, args: readonly string[]): { seconds: number; cpuSeconds: number; stdout: string } {
   const started = performance.now();
-  const result = spawnSync("bash", ["-c", '"$@"; status=$?; times >&2; exit $status', "run", command, ...args], { encoding: "utf8", maxBuffer: 64 << 20, env: { ...process.env, NO_COLOR: "1" } });
+  const result = spawnSync("bash", ["-c", '"$@"; status=$?; times >&2; exit $status', "run", command, ...args], {
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} exited ${result.status}: ${result.stderr}`);
   // `times` prints the shell's own user and system time, then its children's: "0m3.885s 0m0.128s".

@@ -1,5 +1,5 @@
-import type { BenchFigures } from "./benchSuite.ts";
 import { median } from "simple-statistics";
+import type { BenchFigures } from "./benchSuite.ts";
 
 const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
@@ -47,7 +47,6 @@ export function formatFigures(figures: BenchFigures): string[] {
 /** Left-aligns the first column, right-aligns the others, with a rule under the header. */
 function alignTable(table: readonly string[][]): string[] {
   const widths = table[0].map((_, column) => Math.max(...table.map((row) => row[column].length)));
-  const format = (row: readonly string[]) =>
-    row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  ");
+  const format = (row: readonly string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  ");
   return [format(table[0]), widths.map((width) => "-".repeat(width)).join("  "), ...table.slice(1).map(format)];
 }

@@ -53,7 +53,10 @@ const command = defineCommand({
 
 function selectSuites(only: string | undefined): readonly BenchSuite[] {
   if (only === undefined) return suites;
-  const names = only.split(",").map((name) => name.trim()).filter((name) => name.length > 0);
+  const names = only
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
   return names.map((name) => {
     const suite = suites.find((candidate) => candidate.name === name);
     if (suite === undefined) {

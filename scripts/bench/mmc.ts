@@ -3,7 +3,7 @@ import { UsageError } from "../cli/UsageError.ts";
 import type { BenchContext, BenchFigures, BenchMeasurement, BenchRatio, BenchSuite } from "./benchSuite.ts";
 import { measure } from "./measure.ts";
 import type { MmcRunResult } from "./mmcRunResult.ts";
-import { resolveMmcOptions, type MmcOptions, type ResolvedMmcOptions } from "./resolveMmcOptions.ts";
+import { type MmcOptions, type ResolvedMmcOptions, resolveMmcOptions } from "./resolveMmcOptions.ts";
 import { runBareLoopMmc } from "./runBareLoopMmc.ts";
 import { runEngineMmc } from "./runEngineMmc.ts";
 import { runGeneratorLoopMmc } from "./runGeneratorLoopMmc.ts";
@@ -41,10 +41,7 @@ export async function runMmcBench(context: BenchContext): Promise<BenchFigures> 
   log(`mmc: minimal generator scheduler (${runs})`);
   const generatorLoop = measure(() => runGeneratorLoopMmc(options), { repeats, warmup: () => runGeneratorLoopMmc(warmupOptions) });
 
-  const simpyOptions = resolveOrExplain(
-    { customers: context.simpyCustomers ?? Math.min(DEFAULT_SIMPY_CUSTOMERS, options.customers) },
-    "--simpy-customers",
-  );
+  const simpyOptions = resolveOrExplain({ customers: context.simpyCustomers ?? Math.min(DEFAULT_SIMPY_CUSTOMERS, options.customers) }, "--simpy-customers");
   const candidates = context.python === undefined ? DEFAULT_PYTHON_CANDIDATES : [context.python];
   const python = await findSimpyPython(candidates);
   let simpy: SimpyMmcResult | null = null;
@@ -114,8 +111,8 @@ export async function runMmcBench(context: BenchContext): Promise<BenchFigures> 
         : simpyError !== null
           ? `SimPy: errored on ${python.python}: ${simpyError}`
           : `SimPy ${python.simpyVersion} on ${python.python} (Python ${python.pythonVersion}), scripts/bench/mmc_simpy.py, ` +
-          `one run of ${simpyOptions.customers.toLocaleString("en-US")} customers; its wall time covers the model and ` +
-          "env.run(), not interpreter start-up; random.Random streams, so its waits differ from the JS runs",
+            `one run of ${simpyOptions.customers.toLocaleString("en-US")} customers; its wall time covers the model and ` +
+            "env.run(), not interpreter start-up; random.Random streams, so its waits differ from the JS runs",
     ],
   };
 }

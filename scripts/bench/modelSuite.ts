@@ -72,7 +72,13 @@ export const modelSuite: BenchSuite = {
       unitName: "sessions",
       measurements: [measurement(`baseline ${daysFor(small)} days`, throughput), measurement(`baseline ${daysFor(small * 10)} days`, [large])],
       ratios: [
-        { label: `sessions/s, median of ${repeats}`, unit: "", value: perWallSecond, target: `≥ ${TARGET_SESSIONS_PER_SECOND.toLocaleString("en-US")}`, met: perWallSecond >= TARGET_SESSIONS_PER_SECOND },
+        {
+          label: `sessions/s, median of ${repeats}`,
+          unit: "",
+          value: perWallSecond,
+          target: `≥ ${TARGET_SESSIONS_PER_SECOND.toLocaleString("en-US")}`,
+          met: perWallSecond >= TARGET_SESSIONS_PER_SECOND,
+        },
         { label: `sessions/CPU-s, median of ${repeats}`, unit: "", value: perCpuSecond },
         { label: "seconds per 1M sessions", unit: " s", value: 1e6 / perWallSecond, target: "≤ 10 s", met: 1e6 / perWallSecond <= 10 },
         { label: `peak RSS at ${first.sessions.toLocaleString("en-US")} sessions`, unit: " MB", value: peakSmall, target: "≤ 300 MB", met: peakSmall <= 300 },

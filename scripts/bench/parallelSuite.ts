@@ -81,7 +81,11 @@ export const parallelSuite: BenchSuite = {
       suite: "parallel",
       title: "Parallel compare (piscina worker threads)",
       unitName: "runs",
-      measurements: [measurement("in process (--workers 1)", inProcess), measurement("1 fresh pool thread", oneThread), measurement("2 fresh pool threads", twoThreads)],
+      measurements: [
+        measurement("in process (--workers 1)", inProcess),
+        measurement("1 fresh pool thread", oneThread),
+        measurement("2 fresh pool threads", twoThreads),
+      ],
       ratios: [
         { label: "speed-up, 2 threads vs 1 thread (best runs)", value: speedUp, target: "≥ 1.8×", met: speedUp >= 1.8 },
         { label: "speed-up, 2 threads vs in process (best runs)", value: best(inProcess) / best(twoThreads) },

@@ -36,7 +36,15 @@ export const protocolSuite: BenchSuite = {
       suite: "protocol",
       title: "Protocol-level personas against the demo store (HTTP, no browser)",
       unitName: "sessions",
-      measurements: [{ label: `${SESSIONS} sessions (idle-on-payment, 1 bot agent)`, units: SESSIONS, events: null, wallSeconds: walls, columns: { "CPU ms/session": median(cpu).toFixed(1) } }],
+      measurements: [
+        {
+          label: `${SESSIONS} sessions (idle-on-payment, 1 bot agent)`,
+          units: SESSIONS,
+          events: null,
+          wallSeconds: walls,
+          columns: { "CPU ms/session": median(cpu).toFixed(1) },
+        },
+      ],
       ratios: [
         { label: "sessions per minute (median run)", value: perMinute, unit: "/min", target: "≥ 1,000/min", met: perMinute >= 1000 },
         { label: "sessions per CPU-minute of the one process (store + harness)", value: 60_000 / median(cpu), unit: "/min" },

@@ -1,8 +1,8 @@
 import { performance } from "node:perf_hooks";
-import { loadScenario, makeStamp, resolveSeed, simulateScenario } from "../../experiments/index.ts";
-import { renderReport, toReportDocument, type ReportDocument } from "../../reports/index.ts";
-import type { BenchContext, BenchFigures, BenchSuite } from "./benchSuite.ts";
 import { median } from "simple-statistics";
+import { loadScenario, makeStamp, resolveSeed, simulateScenario } from "../../experiments/index.ts";
+import { type ReportDocument, renderReport, toReportDocument } from "../../reports/index.ts";
+import type { BenchContext, BenchFigures, BenchSuite } from "./benchSuite.ts";
 
 /** The scenario and horizon of the benchmark report: the shipped baseline over 3 days (multi-day heatmaps included). */
 export const REPORT_BENCH_SCENARIO = "experiments/scenarios/baseline.yaml";

@@ -1,4 +1,4 @@
-import { EmptySchedule, Environment, Resource, type ProcessGenerator } from "../../sim/engine/index.ts";
+import { EmptySchedule, Environment, type ProcessGenerator, Resource } from "../../sim/engine/index.ts";
 import { exponential, StreamFactory } from "../../sim/random/index.ts";
 import { BatchedWaits } from "./BatchedWaits.ts";
 import type { MmcRunResult } from "./mmcRunResult.ts";

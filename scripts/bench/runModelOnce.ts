@@ -14,4 +14,6 @@ const wallSeconds = (performance.now() - started) / 1000;
 // processes sharing the cores, though not immune (shared caches, hyperthreads).
 const cpu = process.cpuUsage(cpuAtStart);
 const sessions = results.kind === "store" ? results.funnel.sessions : 0;
-process.stdout.write(`${JSON.stringify({ sessions, wallSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssMegabytes: process.resourceUsage().maxRSS / 1024 })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ sessions, wallSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssMegabytes: process.resourceUsage().maxRSS / 1024 })}\n`,
+);

@@ -1,9 +1,9 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { batchMeansInterval } from "./batchMeansInterval.ts";
 import type { MmcRunResult } from "./mmcRunResult.ts";
 import type { ResolvedMmcOptions } from "./resolveMmcOptions.ts";
-import { batchMeansInterval } from "./batchMeansInterval.ts";
 
 const execFileAsync = promisify(execFile);
 

@@ -1,8 +1,8 @@
 import { performance } from "node:perf_hooks";
+import { median } from "simple-statistics";
 import { loadScenario } from "../../experiments/index.ts";
 import { optimalShiftPlan, recommendStaffing, resolveRoster, resolveShiftRules, shiftPlan, weeklyRoster } from "../../experiments/staffing/index.ts";
 import type { BenchContext, BenchFigures, BenchSuite } from "./benchSuite.ts";
-import { median } from "simple-statistics";
 
 /** The staffing question of the suite: the shipped chat-only contact centre, one day of 30-minute intervals. */
 const SCENARIO = "experiments/scenarios/contact-center.yaml";
@@ -20,7 +20,9 @@ export const shiftSolverSuite: BenchSuite = {
     const config = loaded.config;
     const rules = resolveShiftRules(RULES, config.horizon.intervalSeconds);
     const days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-    const team = resolveRoster({ agents: Array.from({ length: TEAM_SIZE }, (_, i) => ({ name: `Agent${i}`, unavailable: i % 4 === 0 ? [days[i % 7]!] : [] })) });
+    const team = resolveRoster({
+      agents: Array.from({ length: TEAM_SIZE }, (_, i) => ({ name: `Agent${i}`, unavailable: i % 4 === 0 ? [days[i % 7]!] : [] })),
+    });
     const staffSeconds: number[] = [];
     const planSeconds: number[] = [];
     const rosterSeconds: number[] = [];
@@ -55,8 +57,20 @@ export const shiftSolverSuite: BenchSuite = {
       unitName: "runs",
       measurements: [
         { label: "staff search (4 replications)", units: 1, events: null, wallSeconds: staffSeconds },
-        { label: "MILP shift plan", units: 1, events: null, wallSeconds: planSeconds, columns: { "paid agent-hours": String(summary.milpHours), shifts: String(summary.shifts), status: summary.status } },
-        { label: `weekly roster, ${TEAM_SIZE} agents`, units: 1, events: null, wallSeconds: rosterSeconds, columns: { unstaffed: String(summary.unstaffed), status: summary.rosterStatus } },
+        {
+          label: "MILP shift plan",
+          units: 1,
+          events: null,
+          wallSeconds: planSeconds,
+          columns: { "paid agent-hours": String(summary.milpHours), shifts: String(summary.shifts), status: summary.status },
+        },
+        {
+          label: `weekly roster, ${TEAM_SIZE} agents`,
+          units: 1,
+          events: null,
+          wallSeconds: rosterSeconds,
+          columns: { unstaffed: String(summary.unstaffed), status: summary.rosterStatus },
+        },
       ],
       ratios: [{ label: `MILP paid hours ÷ best greedy cover (${summary.greedyLength} h shifts, no breaks)`, value: summary.milpHours / summary.greedyHours }],
       notes: [

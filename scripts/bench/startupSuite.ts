@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { BenchMeasurement, BenchSuite } from "./benchSuite.ts";
 import { median } from "simple-statistics";
+import type { BenchMeasurement, BenchSuite } from "./benchSuite.ts";
 
 /** A chat-only scenario small enough that start-up, not simulation, is most of a run. */
 const TINY_CHAT_ONLY = `name: Tiny desk
@@ -53,7 +53,13 @@ export const startupSuite: BenchSuite = {
         context.log(`round ${round + 1}/${rounds}`);
         for (const [label, args] of lines) seconds.get(label)!.push(run(args));
       }
-      const measurements: BenchMeasurement[] = lines.map(([label]) => ({ label, units: 1, events: null, wallSeconds: seconds.get(label)!, columns: { "median ms": (median(seconds.get(label)!) * 1000).toFixed(0) } }));
+      const measurements: BenchMeasurement[] = lines.map(([label]) => ({
+        label,
+        units: 1,
+        events: null,
+        wallSeconds: seconds.get(label)!,
+        columns: { "median ms": (median(seconds.get(label)!) * 1000).toFixed(0) },
+      }));
       const bare = median(seconds.get("node -e 0")!);
       const ratio = (label: string) => median(seconds.get(label)!) / bare;
       return {
@@ -64,8 +70,14 @@ export const startupSuite: BenchSuite = {
         ratios: [
           { label: "convsim --help (bundle) / node -e 0", value: ratio("convsim --help (bundle)"), target: "≤ 3×", met: ratio("convsim --help (bundle)") <= 3 },
           { label: "convsim simulate tiny (bundle) / node -e 0", value: ratio("convsim simulate tiny (bundle)") },
-          { label: "--help: tsx source / bundle", value: median(seconds.get("convsim --help (tsx, source)")!) / median(seconds.get("convsim --help (bundle)")!) },
-          { label: "simulate tiny: tsx source / bundle", value: median(seconds.get("convsim simulate tiny (tsx, source)")!) / median(seconds.get("convsim simulate tiny (bundle)")!) },
+          {
+            label: "--help: tsx source / bundle",
+            value: median(seconds.get("convsim --help (tsx, source)")!) / median(seconds.get("convsim --help (bundle)")!),
+          },
+          {
+            label: "simulate tiny: tsx source / bundle",
+            value: median(seconds.get("convsim simulate tiny (tsx, source)")!) / median(seconds.get("convsim simulate tiny (bundle)")!),
+          },
         ],
         notes: [`bare node median ${(bare * 1000).toFixed(0)} ms; the tiny scenario is 200 chats on a 1-day chat-only desk`],
       };

@@ -12,14 +12,23 @@ const LIMIT_SECONDS = 360;
  */
 export const storeLoadSuite: BenchSuite = {
   name: "store-load",
-  description: "1,000 concurrent shoppers over HTTP against the live store, 3 SIGKILL/restart cycles: requests/s, p50/p99, orders and messages acknowledged vs stored",
+  description:
+    "1,000 concurrent shoppers over HTTP against the live store, 3 SIGKILL/restart cycles: requests/s, p50/p99, orders and messages acknowledged vs stored",
   async run(context) {
     const figures = await runLoadBench(SHOPPERS, LIMIT_SECONDS, context.log);
     return {
       suite: "store-load",
       title: `live store: ${figures.shoppers} concurrent shoppers, ${figures.kills} SIGKILL/restart cycles`,
       unitName: "requests",
-      measurements: [{ label: "store process (restarted 3 times)", units: figures.requests, events: null, wallSeconds: [figures.seconds], columns: { p50: `${figures.p50Ms} ms`, p99: `${figures.p99Ms} ms` } }],
+      measurements: [
+        {
+          label: "store process (restarted 3 times)",
+          units: figures.requests,
+          events: null,
+          wallSeconds: [figures.seconds],
+          columns: { p50: `${figures.p50Ms} ms`, p99: `${figures.p99Ms} ms` },
+        },
+      ],
       ratios: [
         { label: "requests per second (answered)", value: figures.requestsPerSecond, unit: " /s" },
         { label: "p50 latency", value: figures.p50Ms, unit: " ms" },

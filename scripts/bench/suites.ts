@@ -1,7 +1,7 @@
 import type { BenchSuite } from "./benchSuite.ts";
+import { decisionSuite } from "./decisionSuite.ts";
 import { distributedSuite } from "./distributedSuite.ts";
 import { erlangAEndToEndSuite } from "./erlangAEndToEndSuite.ts";
-import { decisionSuite } from "./decisionSuite.ts";
 import { mmcSuite } from "./mmc.ts";
 import { modelSuite } from "./modelSuite.ts";
 import { parallelSuite } from "./parallelSuite.ts";
@@ -13,4 +13,17 @@ import { storeLoadSuite } from "./storeLoadSuite.ts";
 import { syntheticSuite } from "./syntheticSuite.ts";
 
 /** Every benchmark suite, run in this order by `npm run bench`; add new suites here. */
-export const suites: readonly BenchSuite[] = Object.freeze([startupSuite, erlangAEndToEndSuite, mmcSuite, modelSuite, parallelSuite, distributedSuite, decisionSuite, reportSuite, syntheticSuite, protocolSuite, shiftSolverSuite, storeLoadSuite]);
+export const suites: readonly BenchSuite[] = Object.freeze([
+  startupSuite,
+  erlangAEndToEndSuite,
+  mmcSuite,
+  modelSuite,
+  parallelSuite,
+  distributedSuite,
+  decisionSuite,
+  reportSuite,
+  syntheticSuite,
+  protocolSuite,
+  shiftSolverSuite,
+  storeLoadSuite,
+]);

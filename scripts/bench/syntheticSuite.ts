@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { loadScenario } from "../../experiments/index.ts";
-import { startStore } from "../store/index.ts";
 import type { StoreModelConfig } from "../../sim/model/index.ts";
-import { launchChromium, loadProfile, resolvePersonaModelOptions, runSyntheticCheck, samplePersona, type PersonaSpec } from "../synthetic/index.ts";
+import { startStore } from "../store/index.ts";
+import { launchChromium, loadProfile, type PersonaSpec, resolvePersonaModelOptions, runSyntheticCheck, samplePersona } from "../synthetic/index.ts";
 import type { BenchMeasurement, BenchSuite } from "./benchSuite.ts";
 
 /** Full-checkout personas per timed run, and browser contexts at once (one per core of the target machine). */
@@ -45,7 +45,17 @@ export const syntheticSuite: BenchSuite = {
         for (let repeat = 0; repeat < variant.repeats; repeat++) {
           context.log(label);
           const started = performance.now();
-          const results = await runSyntheticCheck({ profile, scenario, personas: CHECKOUT_PERSONAS, seed: `bench${repeat}`, concurrency: CONCURRENCY, model: variant.model, browser, artifactsDir, trace: variant.trace });
+          const results = await runSyntheticCheck({
+            profile,
+            scenario,
+            personas: CHECKOUT_PERSONAS,
+            seed: `bench${repeat}`,
+            concurrency: CONCURRENCY,
+            model: variant.model,
+            browser,
+            artifactsDir,
+            trace: variant.trace,
+          });
           walls.push((performance.now() - started) / 1000);
           failed += results.summary.failed;
           pages = results.personas.reduce((sum, persona) => sum + persona.steps.length, 0) / results.personas.length;
@@ -56,11 +66,24 @@ export const syntheticSuite: BenchSuite = {
 
       context.log(`one persona idling ${IDLE_SECONDS} s on payment`);
       // A finishing shopper from the model, with one 10-minute pause on payment and no other.
-      const shopper = samplePersona(scenario.config as StoreModelConfig, profile, "bench-idle", 1, resolvePersonaModelOptions({ finishAll: true }), new Date().getUTCFullYear());
+      const shopper = samplePersona(
+        scenario.config as StoreModelConfig,
+        profile,
+        "bench-idle",
+        1,
+        resolvePersonaModelOptions({ finishAll: true }),
+        new Date().getUTCFullYear(),
+      );
       const idler: PersonaSpec = { ...shopper, pauses: [{ step: "payment", seconds: IDLE_SECONDS }], formErrors: [] };
       const idleRun = await runSyntheticCheck({ profile, scenario, specs: [idler], browser, artifactsDir, trace: false });
       const persona = idleRun.personas[0];
-      measurements.push({ label: `1 persona idle ${IDLE_SECONDS} s (virtual) + checkout`, units: 1, events: null, wallSeconds: [persona.wallSeconds], columns: { "virtual s": persona.virtualSeconds.toFixed(0) } });
+      measurements.push({
+        label: `1 persona idle ${IDLE_SECONDS} s (virtual) + checkout`,
+        units: 1,
+        events: null,
+        wallSeconds: [persona.wallSeconds],
+        columns: { "virtual s": persona.virtualSeconds.toFixed(0) },
+      });
 
       return {
         suite: "synthetic",
@@ -68,8 +91,19 @@ export const syntheticSuite: BenchSuite = {
         unitName: "personas",
         measurements,
         ratios: [
-          ...runs.map((run, index) => ({ label: `full checkouts per minute, ${run.label}`, value: run.perMinute, unit: "/min", ...(index === 0 ? { target: "≥ 30/min", met: run.perMinute >= 30 } : {}) })),
-          { label: `wall time of a ${IDLE_SECONDS / 60}-minute idle persona`, value: persona.wallSeconds, unit: " s", target: "< 10 s", met: persona.wallSeconds < 10 },
+          ...runs.map((run, index) => ({
+            label: `full checkouts per minute, ${run.label}`,
+            value: run.perMinute,
+            unit: "/min",
+            ...(index === 0 ? { target: "≥ 30/min", met: run.perMinute >= 30 } : {}),
+          })),
+          {
+            label: `wall time of a ${IDLE_SECONDS / 60}-minute idle persona`,
+            value: persona.wallSeconds,
+            unit: " s",
+            target: "< 10 s",
+            met: persona.wallSeconds < 10,
+          },
         ],
         notes: [
           `failed checks during the runs: ${runs.map((run) => run.failed).join(", ")} (should be 0); the idle persona's virtual time: ${persona.virtualSeconds.toFixed(0)} s, its checks ${idleRun.checks.map((check) => `${check.check} ${check.status}`).join(", ")}`,

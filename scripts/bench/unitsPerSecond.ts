@@ -1,5 +1,5 @@
-import type { BenchMeasurement } from "./benchSuite.ts";
 import { median } from "simple-statistics";
+import type { BenchMeasurement } from "./benchSuite.ts";
 
 /** Throughput of a measurement in its units per second, from its median wall time. */
 export function unitsPerSecond(measurement: BenchMeasurement): number {

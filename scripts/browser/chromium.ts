@@ -1,7 +1,7 @@
 // Headless Chromium for synthetic shoppers (and the store's browser tests): Debian's Chromium with
 // flags that keep a run quiet and offline, and browser identities that look like ordinary shoppers.
 
-import { chromium, type Browser, type BrowserContextOptions } from "playwright-core";
+import { type Browser, type BrowserContextOptions, chromium } from "playwright-core";
 import type { Device } from "../../sim/policy/index.ts";
 
 /** Environment variable naming another Chromium binary. */
@@ -49,10 +49,26 @@ export function deviceContextOptions(device: Device, chromiumVersion: string, us
   const chrome = `AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${major}.0.0.0`;
   switch (device) {
     case "mobile":
-      return { viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1, userAgent: userAgent ?? `Mozilla/5.0 (Linux; Android 14; Pixel 8) ${chrome} Mobile Safari/537.36` };
+      return {
+        viewport: { width: 412, height: 915 },
+        isMobile: true,
+        hasTouch: true,
+        deviceScaleFactor: 1,
+        userAgent: userAgent ?? `Mozilla/5.0 (Linux; Android 14; Pixel 8) ${chrome} Mobile Safari/537.36`,
+      };
     case "tablet":
-      return { viewport: { width: 800, height: 1280 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1, userAgent: userAgent ?? `Mozilla/5.0 (Linux; Android 14; SM-X710) ${chrome} Safari/537.36` };
+      return {
+        viewport: { width: 800, height: 1280 },
+        isMobile: true,
+        hasTouch: true,
+        deviceScaleFactor: 1,
+        userAgent: userAgent ?? `Mozilla/5.0 (Linux; Android 14; SM-X710) ${chrome} Safari/537.36`,
+      };
     case "desktop":
-      return { viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1, userAgent: userAgent ?? `Mozilla/5.0 (X11; Linux x86_64) ${chrome} Safari/537.36` };
+      return {
+        viewport: { width: 1280, height: 860 },
+        deviceScaleFactor: 1,
+        userAgent: userAgent ?? `Mozilla/5.0 (X11; Linux x86_64) ${chrome} Safari/537.36`,
+      };
   }
 }

@@ -24,7 +24,13 @@ describe("findLayoutOverlaps", () => {
     const overlaps = await findLayoutOverlaps(tab, { ...OPTIONS, scrollEachIntoView: false });
     // Button 250..450 × 230..280, clipped by the 400×300 viewport to 250..400; overlay 300..400 × 200..300.
     expect(overlaps).toHaveLength(1);
-    expect(overlaps[0]).toMatchObject({ control: "pay", coveredBy: "bubble", scroll: "as loaded", controlBox: { x: 250, y: 230, width: 150, height: 50 }, overlapBox: { x: 300, y: 230, width: 100, height: 50 } });
+    expect(overlaps[0]).toMatchObject({
+      control: "pay",
+      coveredBy: "bubble",
+      scroll: "as loaded",
+      controlBox: { x: 250, y: 230, width: 150, height: 50 },
+      overlapBox: { x: 300, y: 230, width: 100, height: 50 },
+    });
     expect(describeLayoutOverlap(overlaps[0])).toBe("the bubble covers pay (#pay) by 100×50 px at 400×300, as loaded");
   });
 
@@ -34,7 +40,11 @@ describe("findLayoutOverlaps", () => {
   });
 
   it("findLayoutOverlaps(page) scrolls each control to the bottom, where a fixed overlay covers it", async () => {
-    await tab.setContent(page(`<div style="height:2000px"></div><button id="pay" style="display:block;margin-left:250px;width:120px;height:40px">Pay</button><div style="height:2000px"></div>`));
+    await tab.setContent(
+      page(
+        `<div style="height:2000px"></div><button id="pay" style="display:block;margin-left:250px;width:120px;height:40px">Pay</button><div style="height:2000px"></div>`,
+      ),
+    );
     const overlaps = await findLayoutOverlaps(tab, OPTIONS);
     expect(overlaps.map((overlap) => overlap.scroll)).toEqual(["bottom"]);
     expect(await tab.evaluate(() => window.scrollY)).toBe(0);
@@ -42,7 +52,11 @@ describe("findLayoutOverlaps", () => {
 
   it("findLayoutOverlaps(page) does not count the part of a control its scroll container clips away", async () => {
     // The control sits inside a container that ends above the overlay: clipped, it cannot be covered.
-    await tab.setContent(page(`<div style="position:fixed;inset:0 0 110px 0;overflow:auto"><div style="height:180px"></div><button id="pay" style="display:block;margin-left:250px;width:120px;height:200px">Pay</button></div>`));
+    await tab.setContent(
+      page(
+        `<div style="position:fixed;inset:0 0 110px 0;overflow:auto"><div style="height:180px"></div><button id="pay" style="display:block;margin-left:250px;width:120px;height:200px">Pay</button></div>`,
+      ),
+    );
     expect(await findLayoutOverlaps(tab, OPTIONS)).toEqual([]);
   });
 });

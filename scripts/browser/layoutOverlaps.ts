@@ -100,14 +100,20 @@ export async function findLayoutOverlaps(page: Page, options: LayoutOverlapOptio
           for (const part of parts) {
             const overlayBox = boxOf(part.getBoundingClientRect());
             const overlapBox = intersect(controlBox, overlayBox);
-            if (overlapBox !== null && overlapBox.width >= min && overlapBox.height >= min) found.push({ control, selector, coveredBy: describe(part), scroll: position, controlBox, overlayBox, overlapBox, viewport });
+            if (overlapBox !== null && overlapBox.width >= min && overlapBox.height >= min)
+              found.push({ control, selector, coveredBy: describe(part), scroll: position, controlBox, overlayBox, overlapBox, viewport });
           }
         }
       }
     };
     measure("as loaded");
     if (scroll && parts.length > 0) {
-      const scrollers = [document.scrollingElement, ...Array.from(document.querySelectorAll("*")).filter((element) => element.scrollHeight > element.clientHeight || element.scrollWidth > element.clientWidth)].filter((element): element is Element => element !== null);
+      const scrollers = [
+        document.scrollingElement,
+        ...Array.from(document.querySelectorAll("*")).filter(
+          (element) => element.scrollHeight > element.clientHeight || element.scrollWidth > element.clientWidth,
+        ),
+      ].filter((element): element is Element => element !== null);
       const saved = scrollers.map((element) => [element, element.scrollLeft, element.scrollTop] as const);
       for (const [, selector] of controls) {
         for (const element of Array.from(document.querySelectorAll(selector))) {

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -43,7 +43,8 @@ function staticImports(entry: string): { files: Set<string>; packages: Set<strin
 describe("buildCli", () => {
   it("buildCli's entry loads no command's dependencies: no simulator packages, Plot, linkedom, fastify or playwright-core", () => {
     const { packages } = staticImports("main.mjs");
-    for (const heavy of ["@observablehq/plot", "linkedom", "fastify", "playwright-core", "zod", "yaml", "piscina", "esbuild"]) expect([...packages]).not.toContain(heavy);
+    for (const heavy of ["@observablehq/plot", "linkedom", "fastify", "playwright-core", "zod", "yaml", "piscina", "esbuild"])
+      expect([...packages]).not.toContain(heavy);
     const simulate = readFileSync(join(outDirectory, "main.mjs"), "utf8").match(/import\("\.\/(simulateCommand-[A-Z0-9]+\.mjs)"\)/);
     expect(simulate).not.toBeNull(); // the command is a chunk of its own, imported when it runs
     expect([...staticImports(simulate![1]).packages]).toContain("zod"); // ... and that chunk does load the scenario loader
@@ -54,7 +55,10 @@ describe("buildCli", () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^convsim \d+\.\d+\.\d+: /);
     const scenario = join(folder, "desk.yaml");
-    writeFileSync(scenario, "name: Desk\nmode: chatOnly\ncurrency: USD\nseed: 3\nhorizon: { days: 1, intervalMinutes: 60 }\narrivals: { chatsPerDay: 100 }\nhandleSeconds: { kind: exponential, mean: 300 }\nserviceLevelSeconds: 30\nagents: { concurrency: 1, shrinkage: 0, costPerHour: 20, schedule: 2 }\n");
+    writeFileSync(
+      scenario,
+      "name: Desk\nmode: chatOnly\ncurrency: USD\nseed: 3\nhorizon: { days: 1, intervalMinutes: 60 }\narrivals: { chatsPerDay: 100 }\nhandleSeconds: { kind: exponential, mean: 300 }\nserviceLevelSeconds: 30\nagents: { concurrency: 1, shrinkage: 0, costPerHour: 20, schedule: 2 }\n",
+    );
     const fromBundle = spawnSync(process.execPath, [join(outDirectory, "main.mjs"), "simulate", scenario, "--json"], { encoding: "utf8" });
     const fromSource = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", "simulate", scenario, "--json"], { encoding: "utf8" });
     expect(fromBundle.status).toBe(0);

@@ -1,5 +1,5 @@
-import { buildSync } from "esbuild";
 import { fileURLToPath } from "node:url";
+import { buildSync } from "esbuild";
 
 /** The what-if worker's entry: the chat-only simulator behind a message handler. */
 const WHAT_IF_ENTRY = fileURLToPath(new URL("../../reports/whatIf/whatIfWorkerEntry.ts", import.meta.url));

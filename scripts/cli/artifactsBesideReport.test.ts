@@ -15,7 +15,9 @@ describe("artifactsBesideReport", () => {
     const document = parseReportDocument({ check: syntheticCheckFixture() }, "check.json");
     const [moved] = artifactsBesideReport([document], "out/report.html", cwd);
     const checks = (moved.body as unknown as { checks: Array<{ persona: string; check: string; artifacts: { screenshot?: string; trace?: string } }> }).checks;
-    const record = (moved.body as unknown as { checks: Array<{ persona: string; check: string; artifacts: { screenshot?: string; trace?: string } }> }).checks.find((check) => check.persona === "persona0" && check.check === "money")!;
+    const record = (
+      moved.body as unknown as { checks: Array<{ persona: string; check: string; artifacts: { screenshot?: string; trace?: string } }> }
+    ).checks.find((check) => check.persona === "persona0" && check.check === "money")!;
     expect(record.artifacts).toEqual({ screenshot: "report-artifacts/persona0-money.png", trace: "report-artifacts/persona0-trace.zip" });
     expect(readFileSync(join(cwd, "out/report-artifacts/persona0-money.png"), "utf8")).toBe("png");
     // persona1's trace was never written: its path stays as it was.

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
 import { formatFunnelCsv } from "../../experiments/calibration/index.ts";
 import { fastBaselineData, loadData, observedRows } from "../../experiments/calibration/testFunnel.ts";
 import { loadScenario } from "../../experiments/index.ts";
@@ -34,14 +34,32 @@ describe("calibrate command", () => {
     expect(run.stdout).toMatch(/\ngoodness of fit: χ² = [\d.]+ on 0 degrees of freedom \(no test: as many parameters as free cells\)/);
     expect(run.stdout).toContain(`calibrated scenario written to ${written}\n`);
     const text = readFileSync(written, "utf8");
-    expect(text).toMatch(/^# Calibrated by convsim [\d.]+ calibrate against observed\.csv \(14 values fitted; deviance [\d.]+ → [\d.]+\)\.\n# Reproduce: npm run calibrate -- .*store\.yaml --observed .*observed\.csv --replications 1 --seed 4\n# a small store for the calibrate command test\n/);
+    expect(text).toMatch(
+      /^# Calibrated by convsim [\d.]+ calibrate against observed\.csv \(14 values fitted; deviance [\d.]+ → [\d.]+\)\.\n# Reproduce: npm run calibrate -- .*store\.yaml --observed .*observed\.csv --replications 1 --seed 4\n# a small store for the calibrate command test\n/,
+    );
     expect(loadScenario(written).config.kind).toBe("store");
   });
 
   it("calibrate --json --out writes the calibration document", async () => {
     const out = join(directory, "calibration.json");
     const target = join(directory, "elsewhere", "fitted.yaml");
-    const run = await calibrate(scenario, "--observed", observed, "--replications", "1", "--max-iterations", "1", "--workers", "1", "--quiet", "--json", "--out", out, "--out-scenario", target);
+    const run = await calibrate(
+      scenario,
+      "--observed",
+      observed,
+      "--replications",
+      "1",
+      "--max-iterations",
+      "1",
+      "--workers",
+      "1",
+      "--quiet",
+      "--json",
+      "--out",
+      out,
+      "--out-scenario",
+      target,
+    );
     expect(run.code).toBe(0);
     const document = JSON.parse(run.stdout);
     expect(document).toEqual(JSON.parse(readFileSync(out, "utf8")));
@@ -60,18 +78,53 @@ describe("calibrate command", () => {
   const badInputs: [string, () => string[], RegExp][] = [
     ["no --observed", () => [scenario], /^error: missing --observed: the observed funnel counts/],
     ["a missing CSV", () => [scenario, "--observed", join(directory, "nope.csv")], /^error: invalid --observed: ".*nope\.csv" \(cannot read it: ENOENT\)\n$/],
-    ["a CSV with the wrong header", () => [scenario, "--observed", write("bad-header.csv", "step,count\ncart,3\n")], /^error: invalid bad-header\.csv header: "step,count" \(must be kind,step,reason,interval,count\)\n$/],
-    ["a CSV naming an unknown step", () => [scenario, "--observed", write("bad-step.csv", "kind,step,reason,interval,count\nsessions,,,,10\nreached,paymnet,,,3\n")], /^error: invalid bad-step\.csv row 2 step: "paymnet" \(steps of this scenario: browse, cart, account, shipping, payment, review, product\)\n$/],
-    ["a CSV missing the interval column", () => [scenario, "--observed", write("no-interval.csv", "kind,step,reason,count\nsessions,,,10\n")], /^error: invalid no-interval\.csv header: "kind,step,reason,count" \(must be kind,step,reason,interval,count\)\n$/],
-    ["a negative chat count", () => [scenario, "--observed", write("negative.csv", "kind,step,reason,interval,count\nsessions,,,,10\nchatsAbandoned,,,,-2\n")], /^error: invalid negative\.csv line 3 count: "-2" \(must be a number from 0 to 1e12\)\n$/],
+    [
+      "a CSV with the wrong header",
+      () => [scenario, "--observed", write("bad-header.csv", "step,count\ncart,3\n")],
+      /^error: invalid bad-header\.csv header: "step,count" \(must be kind,step,reason,interval,count\)\n$/,
+    ],
+    [
+      "a CSV naming an unknown step",
+      () => [scenario, "--observed", write("bad-step.csv", "kind,step,reason,interval,count\nsessions,,,,10\nreached,paymnet,,,3\n")],
+      /^error: invalid bad-step\.csv row 2 step: "paymnet" \(steps of this scenario: browse, cart, account, shipping, payment, review, product\)\n$/,
+    ],
+    [
+      "a CSV missing the interval column",
+      () => [scenario, "--observed", write("no-interval.csv", "kind,step,reason,count\nsessions,,,10\n")],
+      /^error: invalid no-interval\.csv header: "kind,step,reason,count" \(must be kind,step,reason,interval,count\)\n$/,
+    ],
+    [
+      "a negative chat count",
+      () => [scenario, "--observed", write("negative.csv", "kind,step,reason,interval,count\nsessions,,,,10\nchatsAbandoned,,,,-2\n")],
+      /^error: invalid negative\.csv line 3 count: "-2" \(must be a number from 0 to 1e12\)\n$/,
+    ],
     [
       "more invitations accepted than shown",
-      () => [scenario, "--observed", write("accepted.csv", "kind,step,reason,interval,count\nsessions,,,,1000\nreached,cart,,,80\ninvitations,,,,50\ninvitationsAccepted,,,,60\nchatRequests,,,,70\n")],
+      () => [
+        scenario,
+        "--observed",
+        write(
+          "accepted.csv",
+          "kind,step,reason,interval,count\nsessions,,,,1000\nreached,cart,,,80\ninvitations,,,,50\ninvitationsAccepted,,,,60\nchatRequests,,,,70\n",
+        ),
+      ],
       /^error: invalid accepted\.csv counts: 60 invitations accepted but only 50 shown \(invitations accepted cannot exceed shown\)\n$/,
     ],
-    ["a chat-only scenario", () => [contactCenter, "--observed", observed], /^error: invalid scenario: .*contact-center\.yaml is chat-only \(calibrate fits a store's funnel\)\n$/],
-    ["--out-scenario = the scenario", () => [scenario, "--observed", observed, "--out-scenario", scenario], /^error: invalid --out-scenario: .*store\.yaml \(is the scenario itself; write the calibrated scenario to another file\)\n$/],
-    ["--replications 0", () => [scenario, "--observed", observed, "--replications", "0"], /^error: invalid --replications: "0" \(must be an integer from 1 to 100000\)\n$/],
+    [
+      "a chat-only scenario",
+      () => [contactCenter, "--observed", observed],
+      /^error: invalid scenario: .*contact-center\.yaml is chat-only \(calibrate fits a store's funnel\)\n$/,
+    ],
+    [
+      "--out-scenario = the scenario",
+      () => [scenario, "--observed", observed, "--out-scenario", scenario],
+      /^error: invalid --out-scenario: .*store\.yaml \(is the scenario itself; write the calibrated scenario to another file\)\n$/,
+    ],
+    [
+      "--replications 0",
+      () => [scenario, "--observed", observed, "--replications", "0"],
+      /^error: invalid --replications: "0" \(must be an integer from 1 to 100000\)\n$/,
+    ],
     ["a misspelt option", () => [scenario, "--observd", observed], /^error: invalid option --observd: unknown option \(did you mean --observed\?\)/],
   ];
   for (const [name, args, message] of badInputs) {

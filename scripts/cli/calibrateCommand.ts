@@ -1,18 +1,24 @@
 import { readFileSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { defineCommand } from "citty";
-import { calibratedScenarioText, calibrateScenario, parseFunnelCsv, type CalibrationOutcome, type CalibrationResults } from "../../experiments/calibration/index.ts";
+import {
+  type CalibrationOutcome,
+  type CalibrationResults,
+  calibratedScenarioText,
+  calibrateScenario,
+  parseFunnelCsv,
+} from "../../experiments/calibration/index.ts";
+import { formatPercent } from "../../experiments/format/index.ts";
 import { loadScenario, makeStamp, resolveSeed, VERSION } from "../../experiments/index.ts";
 import { defaultWorkers } from "../../experiments/parallel/index.ts";
-import { formatPercent } from "../../experiments/format/index.ts";
 import { interruptSignal } from "./interrupt.ts";
 import { integerOption, MAX_SESSIONS_ARG, maxSessionsOption, rejectUnknownOptions, seedOption } from "./options.ts";
+import { printNext } from "./printNext.ts";
 import { createProgress } from "./progress.ts";
-import { UsageError } from "./UsageError.ts";
 import { QUEUE_ARG, queueOption, queueStamp, withQueue } from "./queueOption.ts";
 import { reproduceCommand } from "./reproduce.ts";
+import { UsageError } from "./UsageError.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
-import { printNext } from "./printNext.ts";
 
 const args = {
   scenario: { type: "positional", description: "store scenario file to calibrate", required: true },
@@ -43,18 +49,22 @@ export const calibrateCommand = defineCommand({
     const polishEvaluations = integerOption(parsed.polish, "--polish", 0, 100_000);
     const workers = integerOption(parsed.workers, "--workers", 1, 256) ?? defaultWorkers();
     const queue = queueOption(parsed.queue);
-    if (parsed.observed === undefined || parsed.observed === "") throw new UsageError("missing --observed: the observed funnel counts (a CSV with the header kind,step,reason,interval,count)");
+    if (parsed.observed === undefined || parsed.observed === "")
+      throw new UsageError("missing --observed: the observed funnel counts (a CSV with the header kind,step,reason,interval,count)");
     const loaded = loadScenario(parsed.scenario, { days, maxSessions: maxSessionsOption(parsed.maxSessions) });
     if (loaded.config.kind !== "store") throw new UsageError(`invalid scenario: ${parsed.scenario} is chat-only (calibrate fits a store's funnel)`);
     let csvText: string;
     try {
       csvText = readFileSync(parsed.observed, "utf8");
     } catch (error) {
-      throw new UsageError(`invalid --observed: ${JSON.stringify(parsed.observed)} (cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      throw new UsageError(
+        `invalid --observed: ${JSON.stringify(parsed.observed)} (cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      );
     }
     const rows = parseFunnelCsv(csvText, basename(parsed.observed));
     const outScenario = parsed.outScenario ?? defaultOutput(parsed.scenario);
-    if (resolve(outScenario) === resolve(parsed.scenario)) throw new UsageError(`invalid --out-scenario: ${outScenario} (is the scenario itself; write the calibrated scenario to another file)`);
+    if (resolve(outScenario) === resolve(parsed.scenario))
+      throw new UsageError(`invalid --out-scenario: ${outScenario} (is the scenario itself; write the calibrated scenario to another file)`);
     checkOutputPaths(outScenario, parsed.out);
     const seed = resolveSeed(loaded, seedOption(parsed.seed));
     const progress = createProgress("calibrate", { quiet: parsed.quiet });
@@ -65,7 +75,17 @@ export const calibrateCommand = defineCommand({
       const source = basename(parsed.observed);
       // With a queue, one local thread (no pool): the tasks run on the workers.
       outcome = await withQueue(queue, { quiet: parsed.quiet, signal: interrupt.signal }, (backend) =>
-        calibrateScenario(loaded, rows, { replications, seed, workers: backend ? 1 : workers, backend, maxIterations, polishEvaluations, source, signal: interrupt.signal, onProgress: progress.update }),
+        calibrateScenario(loaded, rows, {
+          replications,
+          seed,
+          workers: backend ? 1 : workers,
+          backend,
+          maxIterations,
+          polishEvaluations,
+          source,
+          signal: interrupt.signal,
+          onProgress: progress.update,
+        }),
       );
     } catch (error) {
       if (interrupt.signal.aborted) {
@@ -86,7 +106,11 @@ export const calibrateCommand = defineCommand({
         `Calibrated by convsim ${VERSION} calibrate against ${basename(parsed.observed)} (${calibration.parameters.length} values fitted; deviance ${calibration.goodnessOfFit.devianceBefore.toFixed(1)} → ${calibration.goodnessOfFit.deviance.toFixed(1)}).`,
         `Reproduce: ${reproduce}`,
       ].join("\n");
-      const text = calibratedScenarioText(readFileSync(parsed.scenario, "utf8"), outcome.assignments, { originalPath: parsed.scenario, outputPath: outScenario, comment });
+      const text = calibratedScenarioText(readFileSync(parsed.scenario, "utf8"), outcome.assignments, {
+        originalPath: parsed.scenario,
+        outputPath: outScenario,
+        comment,
+      });
       writeFileAtomic(outScenario, text);
     }
     const stamp = makeStamp({
@@ -99,7 +123,11 @@ export const calibrateCommand = defineCommand({
       runSeconds: (performance.now() - started) / 1000,
       reproduce,
     });
-    const document = { stamp: { ...stamp, replications, workers, ...queueStamp(queue), observed: parsed.observed }, calibration, calibratedScenario: interrupted ? null : outScenario };
+    const document = {
+      stamp: { ...stamp, replications, workers, ...queueStamp(queue), observed: parsed.observed },
+      calibration,
+      calibratedScenario: interrupted ? null : outScenario,
+    };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else {
@@ -122,23 +150,34 @@ function defaultOutput(scenario: string): string {
 /** The terminal summary: fitted values, residuals per step, goodness of fit, notes. */
 export function calibrationSummary(calibration: CalibrationResults): string {
   const fit = calibration.goodnessOfFit;
-  const lines = [`${calibration.scenario} · ${calibration.parameters.length} values fitted · ${calibration.replications} replications per evaluation · ${calibration.search.proportionalIterations} proportional rounds${calibration.search.nelderMeadEvaluations > 0 ? ` + ${calibration.search.nelderMeadEvaluations} Nelder–Mead evaluations` : ""}`];
+  const lines = [
+    `${calibration.scenario} · ${calibration.parameters.length} values fitted · ${calibration.replications} replications per evaluation · ${calibration.search.proportionalIterations} proportional rounds${calibration.search.nelderMeadEvaluations > 0 ? ` + ${calibration.search.nelderMeadEvaluations} Nelder–Mead evaluations` : ""}`,
+  ];
   const pathWidth = Math.max(4, ...calibration.parameters.map((value) => value.path.length));
   lines.push("fitted values:", `  ${"path".padEnd(pathWidth)}  ${"before".padStart(9)}  ${"after".padStart(9)}  ${"change".padStart(8)}  ±s.e.`);
   for (const value of calibration.parameters) {
     const change = value.before === 0 ? "–" : `${value.after >= value.before ? "+" : "−"}${formatPercent(Math.abs(value.after / value.before - 1))}`;
-    lines.push(`  ${value.path.padEnd(pathWidth)}  ${format(value.before).padStart(9)}  ${format(value.after).padStart(9)}  ${change.padStart(8)}  ${value.relativeStandardError === null ? "–" : `±${formatPercent(value.relativeStandardError)}`}`);
+    lines.push(
+      `  ${value.path.padEnd(pathWidth)}  ${format(value.before).padStart(9)}  ${format(value.after).padStart(9)}  ${change.padStart(8)}  ${value.relativeStandardError === null ? "–" : `±${formatPercent(value.relativeStandardError)}`}`,
+    );
   }
-  lines.push("residuals (observed vs simulated share of the sessions reaching the step):", `  ${"step".padEnd(10)}  ${"outcome".padEnd(28)}  ${"observed".padStart(9)}  ${"simulated".padStart(9)}  ${"count".padStart(8)}  residual`);
+  lines.push(
+    "residuals (observed vs simulated share of the sessions reaching the step):",
+    `  ${"step".padEnd(10)}  ${"outcome".padEnd(28)}  ${"observed".padStart(9)}  ${"simulated".padStart(9)}  ${"count".padStart(8)}  residual`,
+  );
   for (const row of calibration.steps) {
-    lines.push(`  ${row.step.padEnd(10)}  ${row.outcome.padEnd(28)}  ${formatPercent(row.observedRate, 2).padStart(9)}  ${formatPercent(row.simulatedRate, 2).padStart(9)}  ${String(row.observedCount).padStart(8)}  ${row.residual >= 0 ? " " : "−"}${Math.abs(row.residual).toFixed(2)}`);
+    lines.push(
+      `  ${row.step.padEnd(10)}  ${row.outcome.padEnd(28)}  ${formatPercent(row.observedRate, 2).padStart(9)}  ${formatPercent(row.simulatedRate, 2).padStart(9)}  ${String(row.observedCount).padStart(8)}  ${row.residual >= 0 ? " " : "−"}${Math.abs(row.residual).toFixed(2)}`,
+    );
   }
   lines.push(
     `goodness of fit: χ² = ${fit.chiSquare.toFixed(2)} on ${fit.degreesOfFreedom} degrees of freedom${fit.pValue === null ? " (no test: as many parameters as free cells)" : `, p = ${fit.pValue.toPrecision(2)}`}; RMSE of shares ${formatPercent(fit.rmse, 3)}; deviance ${fit.devianceBefore.toFixed(1)} → ${fit.deviance.toFixed(1)}`,
   );
   const lift = calibration.chat.causalLift;
   if (lift.data !== null) {
-    lines.push(`chat's causal lift for chat users (holdout): ${lift.data.points.toFixed(1)} points, 95% CI ${lift.data.lower.toFixed(1)} to ${lift.data.upper.toFixed(1)}${lift.model === null ? "" : `; the fitted model's holdout: ${lift.model.points.toFixed(1)} points`}`);
+    lines.push(
+      `chat's causal lift for chat users (holdout): ${lift.data.points.toFixed(1)} points, 95% CI ${lift.data.lower.toFixed(1)} to ${lift.data.upper.toFixed(1)}${lift.model === null ? "" : `; the fitted model's holdout: ${lift.model.points.toFixed(1)} points`}`,
+    );
   }
   lines.push(...calibration.notes.map((note) => `note: ${note}`));
   return `${lines.join("\n")}\n`;
@@ -147,4 +186,3 @@ export function calibrationSummary(calibration: CalibrationResults): string {
 function format(value: number): string {
   return Number(value.toPrecision(4)).toString();
 }
-

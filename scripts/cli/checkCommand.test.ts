@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -23,7 +23,10 @@ function cli(...args: string[]): Promise<CliRun> {
 }
 function convsim(command: string, ...args: string[]): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", command, ...args], { cwd: projectRoot, env: { ...process.env, NO_COLOR: "1" } });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", command, ...args], {
+      cwd: projectRoot,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -45,8 +48,32 @@ beforeAll(async () => {
   writeFileSync(file("down.yaml"), stringify({ ...demo, baseUrl: `http://127.0.0.1:${port}` }));
   writeFileSync(file("bad.yaml"), stringify({ ...demo, retries: 9, checkout: { steps: [{ ...demo.checkout.steps[0], name: "cart" }] } }));
   // All runs start together: each spends most of its time starting up.
-  runs.demo = cli("--personas", "1", "--seed", "3", "--no-trace", "--quiet", "--json", file("demo.json"), "--junit", file("demo.xml"), "--artifacts", file("artifacts"));
-  runs.down = cli("--store", file("down.yaml"), "--personas", "2", "--json", file("down.json"), "--junit", file("down.xml"), "--artifacts", file("artifacts-down"));
+  runs.demo = cli(
+    "--personas",
+    "1",
+    "--seed",
+    "3",
+    "--no-trace",
+    "--quiet",
+    "--json",
+    file("demo.json"),
+    "--junit",
+    file("demo.xml"),
+    "--artifacts",
+    file("artifacts"),
+  );
+  runs.down = cli(
+    "--store",
+    file("down.yaml"),
+    "--personas",
+    "2",
+    "--json",
+    file("down.json"),
+    "--junit",
+    file("down.xml"),
+    "--artifacts",
+    file("artifacts-down"),
+  );
   runs.bad = cli("--store", file("bad.yaml"), "--json", file("bad.json"));
   runs.missing = cli("--store", file("nope.yaml"));
   runs.flags = cli("--personas", "0", "--stor", "demo");
@@ -61,12 +88,33 @@ describe("check command", () => {
     const run = await runs.demo;
     expect(run.stderr).toBe(""); // --quiet: no progress and no next: hint
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^check: Fernhill & Co\. \(demo store\) at http:\/\/127\.0\.0\.1:\d+ · policy reactive-only · 1 persona · seed 3\n  funnel          1 passed\n/);
+    expect(run.stdout).toMatch(
+      /^check: Fernhill & Co\. \(demo store\) at http:\/\/127\.0\.0\.1:\d+ · policy reactive-only · 1 persona · seed 3\n {2}funnel {10}1 passed\n/,
+    );
     expect(run.stdout).toMatch(/\nall checks passed · [\d.]+ s · [\d.]+ full checkouts\/min\nresults written to .*demo\.json\njunit written to .*demo\.xml\n$/);
     const document = JSON.parse(readFileSync(file("demo.json"), "utf8"));
-    expect(document.stamp).toMatchObject({ tool: "convsim", command: "check", scenario: "Baseline mid-size store", seed: 3, reproduce: "npm run check -- --personas 1 --seed 3" });
-    expect(document.check).toMatchObject({ kind: "syntheticCheck", store: { demo: true, reachable: true }, policy: "reactive-only", personas: [{ id: "persona0", outcome: "finished" }], summary: { exitCode: 0, failed: 0 } });
-    expect(document.check.checks.map((check: { check: string; status: string }) => `${check.check}:${check.status}`)).toEqual(["funnel:passed", "money:passed", "formValidation:passed", "chatPolicy:passed", "stepTimings:passed", "layout:passed"]);
+    expect(document.stamp).toMatchObject({
+      tool: "convsim",
+      command: "check",
+      scenario: "Baseline mid-size store",
+      seed: 3,
+      reproduce: "npm run check -- --personas 1 --seed 3",
+    });
+    expect(document.check).toMatchObject({
+      kind: "syntheticCheck",
+      store: { demo: true, reachable: true },
+      policy: "reactive-only",
+      personas: [{ id: "persona0", outcome: "finished" }],
+      summary: { exitCode: 0, failed: 0 },
+    });
+    expect(document.check.checks.map((check: { check: string; status: string }) => `${check.check}:${check.status}`)).toEqual([
+      "funnel:passed",
+      "money:passed",
+      "formValidation:passed",
+      "chatPolicy:passed",
+      "stepTimings:passed",
+      "layout:passed",
+    ]);
     expect(readFileSync(file("demo.xml"), "utf8")).toMatch(/<testsuite name="persona0 \(\w+, \w+, finished\)" tests="6" failures="0"/);
   }, 120_000);
 
@@ -74,7 +122,9 @@ describe("check command", () => {
     const run = await runs.down;
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^store unreachable at http:\/\/127\.0\.0\.1:\d+: connect ECONNREFUSED\n(next: .+\n)?$/);
-    expect(run.stdout).toMatch(/failed:\n  persona0 funnel: store unreachable at http:\/\/127\.0\.0\.1:\d+: connect ECONNREFUSED\n  persona1 funnel: store unreachable/);
+    expect(run.stdout).toMatch(
+      /failed:\n {2}persona0 funnel: store unreachable at http:\/\/127\.0\.0\.1:\d+: connect ECONNREFUSED\n {2}persona1 funnel: store unreachable/,
+    );
     expect(run.stdout).toMatch(/\n2 checks failed · /);
     expect(JSON.parse(readFileSync(file("down.json"), "utf8")).check.store.reachable).toBe(false);
     expect(readFileSync(file("down.xml"), "utf8")).toContain('<failure message="store unreachable at http://127.0.0.1:');
@@ -84,9 +134,7 @@ describe("check command", () => {
   it("check with a bad profile exits 2, one line per problem, nothing written", async () => {
     const run = await runs.bad;
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(
-      `error: store profile ${file("bad.yaml")}:\n  invalid retries: 9 (must be an integer from 0 to 5)\n`,
-    );
+    expect(run.stderr).toBe(`error: store profile ${file("bad.yaml")}:\n  invalid retries: 9 (must be an integer from 0 to 5)\n`);
     expect(existsSync(file("bad.json"))).toBe(false);
     expect((await runs.missing).stderr).toBe(`error: cannot read store profile ${file("nope.yaml")}: no such file\n`);
     expect((await runs.missing).code).toBe(2);
@@ -136,7 +184,13 @@ describe("check command", () => {
 
   it("check --protocol refuses browser-only flags and --sessions needs --protocol (exit 2)", async () => {
     const [personas, sessions] = await Promise.all([cli("--protocol", "--personas", "3"), cli("--sessions", "10")]);
-    expect([personas.code, personas.stderr]).toEqual([2, "error: invalid --personas: used with --protocol (protocol personas run against the demo store; use --sessions)\n"]);
-    expect([sessions.code, sessions.stderr]).toEqual([2, "error: invalid --sessions: used without --protocol (browser personas are counted with --personas)\n"]);
+    expect([personas.code, personas.stderr]).toEqual([
+      2,
+      "error: invalid --personas: used with --protocol (protocol personas run against the demo store; use --sessions)\n",
+    ]);
+    expect([sessions.code, sessions.stderr]).toEqual([
+      2,
+      "error: invalid --sessions: used without --protocol (browser personas are counted with --personas)\n",
+    ]);
   }, 300_000);
 });

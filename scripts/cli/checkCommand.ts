@@ -13,15 +13,18 @@ import {
   runSyntheticCheck,
 } from "../synthetic/index.ts";
 import { DEFAULT_PROTOCOL_SESSIONS, protocolSummary, runProtocolCheck } from "../synthetic/protocol/index.ts";
-import { integerOption, numberOption, rejectUnknownOptions, seedOption } from "./options.ts";
 import { interruptSignal } from "./interrupt.ts";
+import { integerOption, numberOption, rejectUnknownOptions, seedOption } from "./options.ts";
+import { printNext } from "./printNext.ts";
 import { UsageError } from "./UsageError.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
-import { printNext } from "./printNext.ts";
 
 const args = {
   store: { type: "string", description: `store profile (YAML), or "${DEMO_STORE}" (default): the built-in profile against a demo store started for the run` },
-  scenario: { type: "string", description: `scenario: shopper model for the personas, policy under check, the demo store's catalog (default ${DEFAULT_STORE_SCENARIO})` },
+  scenario: {
+    type: "string",
+    description: `scenario: shopper model for the personas, policy under check, the demo store's catalog (default ${DEFAULT_STORE_SCENARIO})`,
+  },
   policy: { type: "string", description: "trigger policy file replacing the scenario's chat.policy (the demo store runs it too)" },
   personas: { type: "string", description: `synthetic shoppers (default ${DEFAULT_PERSONAS})` },
   concurrency: { type: "string", description: `browser contexts at once (default ${DEFAULT_CONCURRENCY})` },
@@ -31,10 +34,17 @@ const args = {
   junit: { type: "string", description: "write JUnit XML (one testsuite per persona, one testcase per check) to this file" },
   artifacts: { type: "string", description: `folder for screenshots and traces of failures (default ${DEFAULT_ARTIFACTS_DIRECTORY})` },
   retries: { type: "string", description: "retries of a step that timed out, reported as flaky (default: the profile's, else 1)" },
-  toleranceSeconds: { type: "string", description: "allowed predicted vs observed invitation time difference, virtual seconds (default: the profile's, else 1)" },
+  toleranceSeconds: {
+    type: "string",
+    description: "allowed predicted vs observed invitation time difference, virtual seconds (default: the profile's, else 1)",
+  },
   trace: { type: "boolean", description: "record Playwright traces (kept for failed or flaky personas; --no-trace is faster)", default: true },
   quiet: { type: "boolean", description: "no progress lines" },
-  protocol: { type: "boolean", description: "protocol-level personas: the same persona plans as HTTP requests, no browser, thousands a minute; compares the store's funnel, invitations and chat queue with the simulator's prediction (demo store only)" },
+  protocol: {
+    type: "boolean",
+    description:
+      "protocol-level personas: the same persona plans as HTTP requests, no browser, thousands a minute; compares the store's funnel, invitations and chat queue with the simulator's prediction (demo store only)",
+  },
   sessions: { type: "string", description: `protocol sessions (default ${DEFAULT_PROTOCOL_SESSIONS}; with --protocol)` },
 } as const;
 
@@ -58,12 +68,22 @@ export const checkCommand = defineCommand({
     }
     const sessions = integerOption(parsed.sessions, "--sessions", 1, 1_000_000);
     if (parsed.protocol) {
-      for (const flag of BROWSER_ONLY) if (parsed[flag] !== undefined) throw new UsageError(`invalid --${flag.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}: used with --protocol (protocol personas run against the demo store; use --sessions)`);
+      for (const flag of BROWSER_ONLY)
+        if (parsed[flag] !== undefined)
+          throw new UsageError(
+            `invalid --${flag.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}: used with --protocol (protocol personas run against the demo store; use --sessions)`,
+          );
       if (parsed.trace === false) throw new UsageError("invalid --no-trace: used with --protocol (protocol personas have no browser)");
       return runProtocol(parsed, sessions, seedArg);
     }
     if (sessions !== undefined) throw new UsageError("invalid --sessions: used without --protocol (browser personas are counted with --personas)");
-    const replay = parsed.replay === undefined ? undefined : String(parsed.replay).split(",").map((id) => id.trim()).filter((id) => id !== "");
+    const replay =
+      parsed.replay === undefined
+        ? undefined
+        : String(parsed.replay)
+            .split(",")
+            .map((id) => id.trim())
+            .filter((id) => id !== "");
     if (replay !== undefined && personas !== undefined) throw new UsageError("invalid --replay: used with --personas (replay names the personas to run)");
 
     // Every input is validated before a store or a browser starts: bad input exits 2 with nothing written.
@@ -96,7 +116,9 @@ export const checkCommand = defineCommand({
       parsed.policy ? `--policy ${parsed.policy}` : null,
       replay ? `--replay ${replay.join(",")}` : `--personas ${results.summary.personas}`,
       `--seed ${seed}`,
-    ].filter((part) => part !== null).join(" ");
+    ]
+      .filter((part) => part !== null)
+      .join(" ");
     const stamp = makeStamp({
       command: "check",
       scenario: scenario.scenario.name,
@@ -124,9 +146,32 @@ async function runProtocol(parsed: Record<string, any>, sessions: number | undef
   const seed = resolveSeed(scenario, seedArg);
   const started = performance.now();
   const interrupt = interruptSignal();
-  const results = await runProtocolCheck({ scenario, sessions, seed, signal: interrupt.signal, log: parsed.quiet ? undefined : (line) => process.stderr.write(`${line}\n`) }).finally(() => interrupt.dispose());
-  const reproduce = ["npm run check -- --protocol", parsed.scenario ? `--scenario ${parsed.scenario}` : null, parsed.policy ? `--policy ${parsed.policy}` : null, `--sessions ${results.summary.sessions}`, `--seed ${seed}`].filter((part) => part !== null).join(" ");
-  const stamp = makeStamp({ command: "check", scenario: scenario.scenario.name, scenarioPath: scenario.path, scenarioHash: scenario.hash, seed, generatedAt: new Date().toISOString(), runSeconds: (performance.now() - started) / 1000, reproduce });
+  const results = await runProtocolCheck({
+    scenario,
+    sessions,
+    seed,
+    signal: interrupt.signal,
+    log: parsed.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
+  }).finally(() => interrupt.dispose());
+  const reproduce = [
+    "npm run check -- --protocol",
+    parsed.scenario ? `--scenario ${parsed.scenario}` : null,
+    parsed.policy ? `--policy ${parsed.policy}` : null,
+    `--sessions ${results.summary.sessions}`,
+    `--seed ${seed}`,
+  ]
+    .filter((part) => part !== null)
+    .join(" ");
+  const stamp = makeStamp({
+    command: "check",
+    scenario: scenario.scenario.name,
+    scenarioPath: scenario.path,
+    scenarioHash: scenario.hash,
+    seed,
+    generatedAt: new Date().toISOString(),
+    runSeconds: (performance.now() - started) / 1000,
+    reproduce,
+  });
   if (parsed.json) writeFileAtomic(parsed.json, `${JSON.stringify({ stamp, check: results }, null, 2)}\n`);
   process.stdout.write(protocolSummary(results));
   if (parsed.json) process.stdout.write(`results written to ${parsed.json}\n`);

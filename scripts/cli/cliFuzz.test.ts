@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
-import { stringify } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "./runCli.ts";
+import { stringify } from "yaml";
 import { VERSION } from "../../experiments/run/version.ts";
+import { runCli } from "./runCli.ts";
 import { spawnCli } from "./spawnCli.ts";
 
 // Malformed input at the command line, as a user (or an attacker) writes it: scenario, policy and
@@ -66,8 +66,14 @@ async function runInProcess(args: readonly string[]): Promise<CaseResult> {
   const originalErr = process.stderr.write.bind(process.stderr);
   const previousExitCode = process.exitCode;
   process.exitCode = undefined;
-  process.stdout.write = ((chunk: string | Uint8Array) => ((writes.stdout += String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => ((writes.stderr += String(chunk)), true)) as typeof process.stderr.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    writes.stdout += String(chunk);
+    return true;
+  }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    writes.stderr += String(chunk);
+    return true;
+  }) as typeof process.stderr.write;
   let code = -1;
   const rssBefore = process.memoryUsage.rss();
   const started = performance.now();
@@ -96,7 +102,10 @@ function expectRefused(result: CaseResult, caseFolder: string, describeCase: str
   const [first, ...rest] = result.stderr.replace(/\n$/, "").split("\n");
   expect(first, context).toMatch(ERROR_LINE);
   for (const line of rest) expect(line, context).toMatch(PROBLEM_LINE);
-  expect(readdirSync(caseFolder).filter((name) => name.startsWith("out")), context).toEqual([]);
+  expect(
+    readdirSync(caseFolder).filter((name) => name.startsWith("out")),
+    context,
+  ).toEqual([]);
   expect(result.milliseconds, context).toBeLessThan(maxMilliseconds);
   expect(result.rssGrowth, context).toBeLessThan(MAX_CASE_RSS_GROWTH);
 }
@@ -148,7 +157,10 @@ const brokenYaml = fc.oneof(
   fc.constantFrom("a: &a\n  b: *a\n", "x: *nowhere\n", "name: x\nname: y\n", "? [1]\n: 2\n", "[1, 2", "{", "- - - :", "\t\tname: x", "a: !!binary zz\n"),
   fc.constant(Array.from({ length: 10_001 }, (_, i) => `k${i}: 1`).join("\n")),
   fc.constant("x".repeat(130 * 1024)),
-  fc.string({ maxLength: 200 }).filter((text) => !/nan|inf/i.test(text)).map((text) => `name: [${text}`),
+  fc
+    .string({ maxLength: 200 })
+    .filter((text) => !/nan|inf/i.test(text))
+    .map((text) => `name: [${text}`),
 );
 
 describe("convsim on malformed input (fast-check)", () => {
@@ -161,7 +173,11 @@ describe("convsim on malformed input (fast-check)", () => {
       fc.asyncProperty(scenario, async (text) => {
         const where = caseFolder();
         writeFileSync(join(where, "scenario.yaml"), text);
-        expectRefused(await runInProcess(["simulate", join(where, "scenario.yaml"), "--out", join(where, "out.json")]), where, `scenario:\n${text.slice(0, 2000)}`);
+        expectRefused(
+          await runInProcess(["simulate", join(where, "scenario.yaml"), "--out", join(where, "out.json")]),
+          where,
+          `scenario:\n${text.slice(0, 2000)}`,
+        );
       }),
       { numRuns: RUNS_PER_GENERATOR, seed: SEED },
     );
@@ -169,29 +185,64 @@ describe("convsim on malformed input (fast-check)", () => {
 
   it(`simulate <scenario with a malformed policy file> exits 2 (${RUNS_PER_GENERATOR} runs)`, async () => {
     const policy = fc.oneof(
-      fc.record({ name: fc.constant("p"), rules: fc.array(fc.record({ name: junkText, when: fc.oneof(junkText, fc.constantFrom("idleSeconds >=", "step in [", "cartValue > > 3", "nonsense == 1", "idleSeconds >= -1e308 and")) }), { minLength: 1, maxLength: 3 }) }),
+      fc.record({
+        name: fc.constant("p"),
+        rules: fc.array(
+          fc.record({
+            name: junkText,
+            when: fc.oneof(junkText, fc.constantFrom("idleSeconds >=", "step in [", "cartValue > > 3", "nonsense == 1", "idleSeconds >= -1e308 and")),
+          }),
+          { minLength: 1, maxLength: 3 },
+        ),
+      }),
       fc.record({ name: fc.constant("p"), caps: fc.record({ perPage: badValue }) }),
       fc.record({ name: fc.constant("p"), reactive: badValue.filter((value) => typeof value !== "object" || value === null || Array.isArray(value)) }),
       fc.dictionary(fc.constantFrom("rule", "rulez", "trigger", "when"), badValue, { minKeys: 1 }),
     );
     await fc.assert(
-      fc.asyncProperty(fc.oneof(policy.map((data) => stringify(data)), brokenYaml), async (policyText) => {
-        const where = caseFolder();
-        writeFileSync(join(where, "policy.yaml"), policyText);
-        writeFileSync(join(where, "scenario.yaml"), stringify({ ...STORE, chat: { policy: "policy.yaml" } }));
-        expectRefused(await runInProcess(["simulate", join(where, "scenario.yaml"), "--out", join(where, "out.json")]), where, `policy:\n${policyText.slice(0, 2000)}`);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          policy.map((data) => stringify(data)),
+          brokenYaml,
+        ),
+        async (policyText) => {
+          const where = caseFolder();
+          writeFileSync(join(where, "policy.yaml"), policyText);
+          writeFileSync(join(where, "scenario.yaml"), stringify({ ...STORE, chat: { policy: "policy.yaml" } }));
+          expectRefused(
+            await runInProcess(["simulate", join(where, "scenario.yaml"), "--out", join(where, "out.json")]),
+            where,
+            `policy:\n${policyText.slice(0, 2000)}`,
+          );
+        },
+      ),
       { numRuns: RUNS_PER_GENERATOR, seed: SEED + 1 },
     );
   });
 
   it(`compare <malformed comparison file> exits 2 (${RUNS_PER_GENERATOR} runs)`, async () => {
-    const variant = fc.record({ name: fc.oneof(fc.constantFrom("a", "b"), junkText), overrides: fc.option(fc.tuple(fc.constantFrom(...BREAKABLE_PATHS), badValue).map(([path, value]) => breakAt({}, path, value)), { nil: undefined }) }, { requiredKeys: ["name"] });
+    const variant = fc.record(
+      {
+        name: fc.oneof(fc.constantFrom("a", "b"), junkText),
+        overrides: fc.option(
+          fc.tuple(fc.constantFrom(...BREAKABLE_PATHS), badValue).map(([path, value]) => breakAt({}, path, value)),
+          { nil: undefined },
+        ),
+      },
+      { requiredKeys: ["name"] },
+    );
     const comparison = fc.oneof(
       fc.record({ scenario: fc.constant("scenario.yaml"), variants: fc.array(variant, { maxLength: 1 }) }),
-      fc.record({ scenario: fc.constant("scenario.yaml"), variants: fc.tuple(variant, variant).map(([a, b]) => [a, { ...b, overrides: { traffic: { sessionsPerDay: -5 } } }]) }),
+      fc.record({
+        scenario: fc.constant("scenario.yaml"),
+        variants: fc.tuple(variant, variant).map(([a, b]) => [a, { ...b, overrides: { traffic: { sessionsPerDay: -5 } } }]),
+      }),
       fc.record({ scenario: fc.constantFrom("comparison.yaml", "missing.yaml", ""), variants: fc.constant([{ name: "a" }, { name: "b" }]) }),
-      fc.record({ scenario: fc.constant("scenario.yaml"), variants: fc.constant([{ name: "a" }, { name: "b" }]), control: junkText.filter((text) => text !== "a" && text !== "b") }),
+      fc.record({
+        scenario: fc.constant("scenario.yaml"),
+        variants: fc.constant([{ name: "a" }, { name: "b" }]),
+        control: junkText.filter((text) => text !== "a" && text !== "b"),
+      }),
       fc.record({ scenario: fc.constant("scenario.yaml"), variants: fc.constant([{ name: "a" }, { name: "a" }]) }),
     );
     await fc.assert(
@@ -199,7 +250,11 @@ describe("convsim on malformed input (fast-check)", () => {
         const where = caseFolder();
         writeFileSync(join(where, "scenario.yaml"), stringify(STORE));
         writeFileSync(join(where, "comparison.yaml"), stringify(data));
-        expectRefused(await runInProcess(["compare", join(where, "comparison.yaml"), "--replications", "2", "--workers", "1", "--quiet", "--out", join(where, "out.json")]), where, `comparison:\n${stringify(data)}`);
+        expectRefused(
+          await runInProcess(["compare", join(where, "comparison.yaml"), "--replications", "2", "--workers", "1", "--quiet", "--out", join(where, "out.json")]),
+          where,
+          `comparison:\n${stringify(data)}`,
+        );
       }),
       { numRuns: RUNS_PER_GENERATOR, seed: SEED + 2 },
     );
@@ -208,7 +263,15 @@ describe("convsim on malformed input (fast-check)", () => {
   it(`calibrate --observed <malformed CSV> exits 2 (${RUNS_PER_GENERATOR} runs)`, async () => {
     const header = "kind,step,reason,interval,count";
     const badRow = fc.oneof(
-      fc.tuple(fc.constantFrom("sessions", "reached", "orders", "visits", "=cmd"), fc.constantFrom("", "cart", "payment"), fc.constantFrom("", "why"), fc.constantFrom("", "x", "-1", "0.5"), fc.constantFrom("-2", "1e308", "", "many", "1e13")).map((cells) => cells.join(",")),
+      fc
+        .tuple(
+          fc.constantFrom("sessions", "reached", "orders", "visits", "=cmd"),
+          fc.constantFrom("", "cart", "payment"),
+          fc.constantFrom("", "why"),
+          fc.constantFrom("", "x", "-1", "0.5"),
+          fc.constantFrom("-2", "1e308", "", "many", "1e13"),
+        )
+        .map((cells) => cells.join(",")),
       fc.constantFrom('reached,"cart,,,3', "a,b", "sessions,,,,1,extra", '"unterminated'),
     );
     const csv = fc.oneof(
@@ -221,7 +284,19 @@ describe("convsim on malformed input (fast-check)", () => {
         const where = caseFolder();
         writeFileSync(join(where, "scenario.yaml"), stringify(STORE));
         writeFileSync(join(where, "observed.csv"), text);
-        const args = ["calibrate", join(where, "scenario.yaml"), "--observed", join(where, "observed.csv"), "--out-scenario", join(where, "out.yaml"), "--out", join(where, "out.json"), "--quiet", "--workers", "1"];
+        const args = [
+          "calibrate",
+          join(where, "scenario.yaml"),
+          "--observed",
+          join(where, "observed.csv"),
+          "--out-scenario",
+          join(where, "out.yaml"),
+          "--out",
+          join(where, "out.json"),
+          "--quiet",
+          "--workers",
+          "1",
+        ];
         expectRefused(await runInProcess(args), where, `observed CSV:\n${JSON.stringify(text)}`);
       }),
       { numRuns: RUNS_PER_GENERATOR, seed: SEED + 3 },
@@ -230,10 +305,24 @@ describe("convsim on malformed input (fast-check)", () => {
 
   it(`simulate|replicate|compare|schema <malformed flags> exit 2 (${RUNS_PER_GENERATOR} runs)`, async () => {
     const badFlag = fc.oneof(
-      fc.tuple(fc.constantFrom("--days", "--max-sessions", "--replications", "--workers"), fc.constantFrom(undefined, "", "0", "-3", "2.5", "1e400", "lots", "--json")).map(([flag, value]) => (value === undefined ? [flag] : value === "" ? [`${flag}=`] : [flag, value])),
+      fc
+        .tuple(
+          fc.constantFrom("--days", "--max-sessions", "--replications", "--workers"),
+          fc.constantFrom(undefined, "", "0", "-3", "2.5", "1e400", "lots", "--json"),
+        )
+        .map(([flag, value]) => (value === undefined ? [flag] : value === "" ? [`${flag}=`] : [flag, value])),
       // Any text is a seed; only a missing one is wrong.
       fc.constantFrom(["--seed"], ["--seed="], ["--seed", "--json"]),
-      fc.constantFrom(["--sed", "3"], ["--dayz", "2"], ["-x"], ["--out"], ["--out", "DIR"], ["--out", "FILE/out.json"], ["--out", "/proc/1/nope/out.json"], ["--max-sessions", "10"]),
+      fc.constantFrom(
+        ["--sed", "3"],
+        ["--dayz", "2"],
+        ["-x"],
+        ["--out"],
+        ["--out", "DIR"],
+        ["--out", "FILE/out.json"],
+        ["--out", "/proc/1/nope/out.json"],
+        ["--max-sessions", "10"],
+      ),
     );
     const command = fc.constantFrom("simulate", "replicate", "compare", "schema");
     await fc.assert(

@@ -16,8 +16,14 @@ export interface CliRunResult {
 export async function cliInProcess(...args: string[]): Promise<CliRunResult> {
   let stdout = "";
   let stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
   const before = process.exitCode;
   process.exitCode = undefined;
   try {

@@ -14,19 +14,71 @@ export interface CommandEntry {
 
 /** Every subcommand, in the order `convsim --help` lists them. */
 export const COMMANDS: readonly CommandEntry[] = [
-  { name: "start", summary: "Main job: simulate the baseline, compare the example policies, recommend staffing, write reports/out/index.html", load: () => import("./startCommand.ts").then((module) => module.startCommand) },
-  { name: "init", summary: "Write a commented starter scenario (store or chat-only) from a few numbers", load: () => import("./initCommand.ts").then((module) => module.initCommand) },
-  { name: "simulate", summary: "Run one simulation of a scenario and print predicted funnel, revenue and chat figures", load: () => import("./simulateCommand.ts").then((module) => module.simulateCommand) },
-  { name: "replicate", summary: "Run independent replications of a scenario and report every KPI with a confidence interval", load: () => import("./replicateCommand.ts").then((module) => module.replicateCommand) },
-  { name: "compare", summary: "Compare trigger policies or store levers against a control with paired replications", load: () => import("./compareCommand.ts").then((module) => module.compareCommand) },
-  { name: "staff", summary: "Find the agents per interval that meet a service target, side by side with Erlang A/C", load: () => import("./staffCommand.ts").then((module) => module.staffCommand) },
-  { name: "calibrate", summary: "Fit a store scenario's abandonment and friction parameters to observed funnel counts and write the calibrated scenario", load: () => import("./calibrateCommand.ts").then((module) => module.calibrateCommand) },
-  { name: "report", summary: "Render results files as one self-contained HTML report (charts, tables, how to reproduce)", load: () => import("./reportCommand.ts").then((module) => module.reportCommand) },
-  { name: "store", summary: "Run the live demo store (shop, chat widget, agent console) for a scenario; `store users add` adds console accounts", load: () => import("./storeCommand.ts").then((module) => module.storeCommand) },
-  { name: "check", summary: "Run synthetic shoppers against a live store and check its funnel, money, forms, chat policy and timings", load: () => import("./checkCommand.ts").then((module) => module.checkCommand) },
-  { name: "export-funnel", summary: "Write the live store's funnel counts as the CSV that calibrate reads", load: () => import("./exportFunnelCommand.ts").then((module) => module.exportFunnelCommand) },
-  { name: "worker", summary: "Run tasks from a Redis queue for replicate/compare/staff/calibrate --queue on other machines", load: () => import("./workerCommand.ts").then((module) => module.workerCommand) },
-  { name: "schema", summary: "Print the scenario JSON Schema (for editor autocompletion)", load: () => import("./schemaCommand.ts").then((module) => module.schemaCommand) },
+  {
+    name: "start",
+    summary: "Main job: simulate the baseline, compare the example policies, recommend staffing, write reports/out/index.html",
+    load: () => import("./startCommand.ts").then((module) => module.startCommand),
+  },
+  {
+    name: "init",
+    summary: "Write a commented starter scenario (store or chat-only) from a few numbers",
+    load: () => import("./initCommand.ts").then((module) => module.initCommand),
+  },
+  {
+    name: "simulate",
+    summary: "Run one simulation of a scenario and print predicted funnel, revenue and chat figures",
+    load: () => import("./simulateCommand.ts").then((module) => module.simulateCommand),
+  },
+  {
+    name: "replicate",
+    summary: "Run independent replications of a scenario and report every KPI with a confidence interval",
+    load: () => import("./replicateCommand.ts").then((module) => module.replicateCommand),
+  },
+  {
+    name: "compare",
+    summary: "Compare trigger policies or store levers against a control with paired replications",
+    load: () => import("./compareCommand.ts").then((module) => module.compareCommand),
+  },
+  {
+    name: "staff",
+    summary: "Find the agents per interval that meet a service target, side by side with Erlang A/C",
+    load: () => import("./staffCommand.ts").then((module) => module.staffCommand),
+  },
+  {
+    name: "calibrate",
+    summary: "Fit a store scenario's abandonment and friction parameters to observed funnel counts and write the calibrated scenario",
+    load: () => import("./calibrateCommand.ts").then((module) => module.calibrateCommand),
+  },
+  {
+    name: "report",
+    summary: "Render results files as one self-contained HTML report (charts, tables, how to reproduce)",
+    load: () => import("./reportCommand.ts").then((module) => module.reportCommand),
+  },
+  {
+    name: "store",
+    summary: "Run the live demo store (shop, chat widget, agent console) for a scenario; `store users add` adds console accounts",
+    load: () => import("./storeCommand.ts").then((module) => module.storeCommand),
+  },
+  {
+    name: "check",
+    summary: "Run synthetic shoppers against a live store and check its funnel, money, forms, chat policy and timings",
+    load: () => import("./checkCommand.ts").then((module) => module.checkCommand),
+  },
+  {
+    name: "export-funnel",
+    summary: "Write the live store's funnel counts as the CSV that calibrate reads",
+    load: () => import("./exportFunnelCommand.ts").then((module) => module.exportFunnelCommand),
+  },
+  {
+    name: "worker",
+    summary: "Run tasks from a Redis queue for replicate/compare/staff/calibrate --queue on other machines",
+    load: () => import("./workerCommand.ts").then((module) => module.workerCommand),
+  },
+  {
+    name: "schema",
+    summary: "Print the scenario JSON Schema (for editor autocompletion)",
+    load: () => import("./schemaCommand.ts").then((module) => module.schemaCommand),
+  },
 ];
 
 /** The entry named `name`, or undefined. */

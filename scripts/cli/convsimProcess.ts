@@ -1,6 +1,6 @@
 // Test support only: `convsim` as a long-running child process whose output is watched while it runs
 // (workers, coordinators killed mid-run); not part of the CLI.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
@@ -15,7 +15,10 @@ export interface ConvsimProcess {
 
 /** Starts `convsim <args>` from the project root; CONVSIM_QUEUE is cleared unless `env` sets it. */
 export function startConvsim(args: readonly string[], env: NodeJS.ProcessEnv = {}): ConvsimProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", ...args], { cwd: projectRoot, env: { ...process.env, NO_COLOR: "1", CONVSIM_QUEUE: "", ...env } });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, NO_COLOR: "1", CONVSIM_QUEUE: "", ...env },
+  });
   let stderr = "";
   child.stderr!.on("data", (chunk) => (stderr += chunk));
   child.stdout!.resume();

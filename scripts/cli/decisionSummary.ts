@@ -1,5 +1,5 @@
 import { formatValue } from "../../experiments/format/index.ts";
-import { kpi, type KpiUnit } from "../../experiments/kpis/index.ts";
+import { type KpiUnit, kpi } from "../../experiments/kpis/index.ts";
 import type { WorldDecisionResults } from "../../experiments/worlds/index.ts";
 
 /** A KPI amount (a loss, a margin) in words: rates in percentage points, the rest as formatValue. */
@@ -30,11 +30,17 @@ export function decisionSummary(decision: WorldDecisionResults, currency: string
   }
   const chosen = analysis.variants.find((entry) => entry.variant === analysis.choice)!;
   if (analysis.runnerUp !== null) {
-    lines.push(`choose: ${analysis.choice} (least expected loss; best in ${(chosen.probabilityBest * 100).toFixed(0)}% of ${analysis.worlds} worlds; runner-up ${analysis.runnerUp})`);
-    lines.push(`expected value of perfect information: ${amount(analysis.evpi)} of ${metric.label} (what knowing the uncertain parameters before choosing would add)`);
+    lines.push(
+      `choose: ${analysis.choice} (least expected loss; best in ${(chosen.probabilityBest * 100).toFixed(0)}% of ${analysis.worlds} worlds; runner-up ${analysis.runnerUp})`,
+    );
+    lines.push(
+      `expected value of perfect information: ${amount(analysis.evpi)} of ${metric.label} (what knowing the uncertain parameters before choosing would add)`,
+    );
   }
   const threshold = analysis.noiseThreshold === null ? "" : `; |ρ| below ${analysis.noiseThreshold.toFixed(2)} is within noise`;
-  lines.push(`${analysis.runnerUp === null ? `${metric.label} depends on` : "the decision hinges on"} (rank correlation with ${analysis.sensitivityOf}${threshold}):`);
+  lines.push(
+    `${analysis.runnerUp === null ? `${metric.label} depends on` : "the decision hinges on"} (rank correlation with ${analysis.sensitivityOf}${threshold}):`,
+  );
   for (const row of analysis.sensitivity) {
     const rho = row.rankCorrelation === null ? "    –" : `${row.rankCorrelation >= 0 ? "+" : ""}${row.rankCorrelation.toFixed(2)}`;
     const flag = row.rankCorrelation !== null && analysis.noiseThreshold !== null && Math.abs(row.rankCorrelation) >= analysis.noiseThreshold ? " *" : "";

@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { formatFunnelCsv, parseFunnelCsv } from "../../experiments/index.ts";
 import { funnelRows, readEventLog, startStore, Warnings } from "../store/index.ts";
 import { apiCheckout, TestClient, tempDataDir } from "../store/testStore.ts";
-import { exportFunnelCommand } from "./exportFunnelCommand.ts";
 import { cliInProcess } from "./cliInProcess.ts";
+import { exportFunnelCommand } from "./exportFunnelCommand.ts";
 
 const cli = (args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", ...args], { encoding: "utf8" });
 

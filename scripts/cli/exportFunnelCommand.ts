@@ -4,9 +4,9 @@ import { defineCommand } from "citty";
 import { formatFunnelCsv, loadScenario } from "../../experiments/index.ts";
 import { DEFAULT_DATA_DIRECTORY, EVENT_LOG_FILE, funnelRows, readEventLog, Warnings } from "../store/index.ts";
 import { rejectUnknownOptions } from "./options.ts";
+import { printNext } from "./printNext.ts";
 import { UsageError } from "./UsageError.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
-import { printNext } from "./printNext.ts";
 
 const args = {
   data: { type: "string", description: `the store's data folder (default ${DEFAULT_DATA_DIRECTORY})` },
@@ -36,7 +36,8 @@ export const exportFunnelCommand = defineCommand({
       steps = loaded.scenario.funnel.steps.map((step) => step.name);
     } else {
       const starts = events.filter((event) => event.type === "storeStarted");
-      if (starts.length === 0) throw new UsageError(`invalid --data: ${directory} (the event log has no storeStarted event; pass --scenario to name the checkout steps)`);
+      if (starts.length === 0)
+        throw new UsageError(`invalid --data: ${directory} (the event log has no storeStarted event; pass --scenario to name the checkout steps)`);
       const last = starts[starts.length - 1];
       steps = last.funnelSteps.slice(3);
       const differing = new Set(starts.map((start) => start.funnelSteps.join(",")));

@@ -16,7 +16,11 @@ describe("init command", () => {
     expect(run.stderr).toBe(`next: convsim simulate ${out}\n`);
     const loaded = loadScenario(out);
     expect(loaded.config.kind).toBe("store");
-    const scenario = loaded.scenario as { traffic: { sessionsPerDay: number }; agents: { concurrency: number; schedule: unknown }; funnel: { steps: { name: string; revealsTotal?: boolean }[] } };
+    const scenario = loaded.scenario as {
+      traffic: { sessionsPerDay: number };
+      agents: { concurrency: number; schedule: unknown };
+      funnel: { steps: { name: string; revealsTotal?: boolean }[] };
+    };
     expect(scenario.traffic.sessionsPerDay).toBe(5000);
     expect(scenario.agents).toMatchObject({ concurrency: 2, schedule: 3 });
     expect(scenario.funnel.steps.map((step) => step.name)).toEqual(["shipping", "payment"]);
@@ -31,17 +35,24 @@ describe("init command", () => {
     expect(loaded.scenario).toMatchObject({ arrivals: { chatsPerDay: 800 }, agents: { schedule: 5, concurrency: 2 } });
     const single = join(folder, "one-step.yaml");
     expect((await cliInProcess("init", "--out", single, "--checkout-steps", "1")).code).toBe(0);
-    expect((loadScenario(single).scenario as { funnel: { steps: unknown[] } }).funnel.steps).toEqual([expect.objectContaining({ name: "payment", revealsTotal: true })]);
+    expect((loadScenario(single).scenario as { funnel: { steps: unknown[] } }).funnel.steps).toEqual([
+      expect.objectContaining({ name: "payment", revealsTotal: true }),
+    ]);
   });
 
   it("init never overwrites without --force, and bad numbers or modes exit 2 writing nothing", async () => {
     const out = join(folder, "taken.yaml");
     expect((await cliInProcess("init", "--out", out)).code).toBe(0);
-    expect(await cliInProcess("init", "--out", out)).toMatchObject({ code: 2, stderr: `error: invalid --out: ${out} (exists; pass --force to overwrite it)\n` });
+    expect(await cliInProcess("init", "--out", out)).toMatchObject({
+      code: 2,
+      stderr: `error: invalid --out: ${out} (exists; pass --force to overwrite it)\n`,
+    });
     expect((await cliInProcess("init", "--out", out, "--force", "--agents", "7")).code).toBe(0);
     const never = join(folder, "never.yaml");
     expect((await cliInProcess("init", "--out", never, "--mode", "shop")).stderr).toBe('error: invalid --mode: "shop" (allowed: store, chat-only)\n');
-    expect((await cliInProcess("init", "--out", never, "--checkout-steps", "5")).stderr).toMatch(/^error: invalid --checkout-steps: "5" \(must be an integer from 1 to 4\)\n$/);
+    expect((await cliInProcess("init", "--out", never, "--checkout-steps", "5")).stderr).toMatch(
+      /^error: invalid --checkout-steps: "5" \(must be an integer from 1 to 4\)\n$/,
+    );
     expect((await cliInProcess("init", "--out", never, "--mode", "chat-only", "--sessions-per-day", "9")).code).toBe(2);
     expect(existsSync(never)).toBe(false);
   });

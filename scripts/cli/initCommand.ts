@@ -27,13 +27,18 @@ export const initCommand = defineCommand({
     rejectUnknownOptions(rawArgs, args);
     const mode = parsed.mode === undefined || parsed.mode === "store" ? "store" : parsed.mode === "chat-only" ? "chatOnly" : null;
     if (mode === null) throw new UsageError(`invalid --mode: ${JSON.stringify(parsed.mode)} (allowed: store, chat-only)`);
-    if (mode === "store" && parsed.chatsPerDay !== undefined) throw new UsageError("invalid --chats-per-day: used with --mode store (a store takes --sessions-per-day)");
-    if (mode === "chatOnly" && (parsed.sessionsPerDay !== undefined || parsed.checkoutSteps !== undefined)) throw new UsageError("invalid --sessions-per-day/--checkout-steps: used with --mode chat-only (a chat desk has no shoppers)");
+    if (mode === "store" && parsed.chatsPerDay !== undefined)
+      throw new UsageError("invalid --chats-per-day: used with --mode store (a store takes --sessions-per-day)");
+    if (mode === "chatOnly" && (parsed.sessionsPerDay !== undefined || parsed.checkoutSteps !== undefined))
+      throw new UsageError("invalid --sessions-per-day/--checkout-steps: used with --mode chat-only (a chat desk has no shoppers)");
     const outPath = typeof parsed.out === "string" && parsed.out !== "" ? parsed.out : "scenario.yaml";
     const options = {
       mode,
       name: typeof parsed.name === "string" && parsed.name !== "" ? parsed.name : mode === "store" ? "My store" : "My chat desk",
-      perDay: mode === "store" ? (integerOption(parsed.sessionsPerDay, "--sessions-per-day", 1, 100_000_000) ?? 40_000) : (integerOption(parsed.chatsPerDay, "--chats-per-day", 1, 10_000_000) ?? 3000),
+      perDay:
+        mode === "store"
+          ? (integerOption(parsed.sessionsPerDay, "--sessions-per-day", 1, 100_000_000) ?? 40_000)
+          : (integerOption(parsed.chatsPerDay, "--chats-per-day", 1, 10_000_000) ?? 3000),
       agents: integerOption(parsed.agents, "--agents", 0, 100_000) ?? 4,
       concurrency: integerOption(parsed.concurrency, "--concurrency", 1, 10) ?? 2,
       checkoutSteps: integerOption(parsed.checkoutSteps, "--checkout-steps", 1, 4) ?? 4,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { integerOption, maxSessionsOption, rejectMissingValues, rejectUnknownOptions, seedOption } from "./options.ts";
 import { thrown } from "../../experiments/scenario/testScenarios.ts";
+import { integerOption, maxSessionsOption, rejectMissingValues, rejectUnknownOptions, seedOption } from "./options.ts";
 import { UsageError } from "./UsageError.ts";
 
 const ARGS = {
@@ -23,7 +23,14 @@ describe("rejectMissingValues", () => {
   });
 
   it("rejectMissingValues accepts values, negative numbers, `-` and anything after `--`", () => {
-    for (const rawArgs of [["x.yaml", "--seed", "7"], ["x.yaml", "--seed=abc"], ["x.yaml", "--seed", "-5"], ["x.yaml", "--days", "-"], ["x.yaml", "--json"], ["--", "--seed"]]) {
+    for (const rawArgs of [
+      ["x.yaml", "--seed", "7"],
+      ["x.yaml", "--seed=abc"],
+      ["x.yaml", "--seed", "-5"],
+      ["x.yaml", "--days", "-"],
+      ["x.yaml", "--json"],
+      ["--", "--seed"],
+    ]) {
       expect(() => rejectMissingValues(rawArgs, ARGS)).not.toThrow();
     }
   });
@@ -44,7 +51,8 @@ describe("number options", () => {
   it("maxSessionsOption reads 1e7 and refuses 0, fractions and words", () => {
     expect(maxSessionsOption("1e7")).toBe(1e7);
     expect(maxSessionsOption(undefined)).toBeUndefined();
-    for (const bad of ["0", "2.5", "many", "Infinity"]) expect(usageLines(() => maxSessionsOption(bad))).toEqual([expect.stringMatching(/^invalid --max-sessions: .+ \(must be an integer from 1 up\)$/)]);
+    for (const bad of ["0", "2.5", "many", "Infinity"])
+      expect(usageLines(() => maxSessionsOption(bad))).toEqual([expect.stringMatching(/^invalid --max-sessions: .+ \(must be an integer from 1 up\)$/)]);
   });
 
   it("seedOption keeps integer seeds as numbers and words as text", () => {

@@ -15,7 +15,9 @@ export function rejectUnknownOptions(rawArgs: readonly string[], definition: Arg
     if (arg.type === "positional") continue;
     known.add(kebab(name));
     const aliases = "alias" in arg && arg.alias !== undefined ? (Array.isArray(arg.alias) ? arg.alias : [arg.alias]) : [];
-    aliases.forEach((alias) => known.add(alias));
+    aliases.forEach((alias) => {
+      known.add(alias);
+    });
     if (arg.type === "boolean") known.add(`no-${kebab(name)}`);
   }
   const problems: string[] = [];
@@ -25,7 +27,10 @@ export function rejectUnknownOptions(rawArgs: readonly string[], definition: Arg
     const name = raw.replace(/^--?/, "").split("=")[0];
     if (known.has(name)) continue;
     const flag = raw.split("=")[0];
-    const suggestion = closestName(kebab(name), [...known].filter((candidate) => candidate.length > 1));
+    const suggestion = closestName(
+      kebab(name),
+      [...known].filter((candidate) => candidate.length > 1),
+    );
     const allowed = Object.entries(definition)
       .filter(([, arg]) => arg.type !== "positional")
       .map(([option]) => `--${kebab(option)}`)
@@ -62,7 +67,8 @@ export function rejectMissingValues(rawArgs: readonly string[], definition: Args
     if (next === undefined || (next.startsWith("-") && next !== "-" && !/^-[\d.]/.test(next))) missing.push(raw);
     else index++;
   }
-  if (missing.length > 0) throw new UsageError(missing.map((flag) => `invalid ${flag.replace(/=$/, "")}: missing value (write ${flag.replace(/=$/, "")} VALUE)`));
+  if (missing.length > 0)
+    throw new UsageError(missing.map((flag) => `invalid ${flag.replace(/=$/, "")}: missing value (write ${flag.replace(/=$/, "")} VALUE)`));
 }
 
 /** A whole number from an option, or undefined when absent. */
@@ -70,7 +76,9 @@ export function integerOption(value: unknown, flag: string, minimum: number, max
   if (value === undefined || value === "") return undefined;
   const number = typeof value === "number" ? value : Number(value);
   if (typeof value === "boolean" || !Number.isInteger(number) || number < minimum || number > maximum) {
-    throw new UsageError(`invalid ${flag}: ${JSON.stringify(value)} (must be an integer from ${minimum}${maximum < Number.MAX_SAFE_INTEGER ? ` to ${maximum}` : " up"})`);
+    throw new UsageError(
+      `invalid ${flag}: ${JSON.stringify(value)} (must be an integer from ${minimum}${maximum < Number.MAX_SAFE_INTEGER ? ` to ${maximum}` : " up"})`,
+    );
   }
   return number;
 }

@@ -73,6 +73,11 @@ export function progressLine(label: string, finished: number, total: number, ela
   const share = total > 0 ? Math.min(1, finished / total) : 0;
   const filled = Math.round(share * BAR_WIDTH);
   const bar = withBar ? ` [${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}]` : ":";
-  const eta = finished >= MIN_FINISHED_FOR_ETA && finished < total ? ` · ETA ${formatSeconds((elapsedSeconds / finished) * (total - finished))}` : finished < total ? " · ETA …" : "";
+  const eta =
+    finished >= MIN_FINISHED_FOR_ETA && finished < total
+      ? ` · ETA ${formatSeconds((elapsedSeconds / finished) * (total - finished))}`
+      : finished < total
+        ? " · ETA …"
+        : "";
   return `${label}${bar} ${finished}/${total} runs · ${Math.round(share * 100)}% · ${formatSeconds(elapsedSeconds)}${eta}`;
 }

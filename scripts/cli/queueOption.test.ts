@@ -2,19 +2,21 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
 import { formatFunnelCsv } from "../../experiments/calibration/index.ts";
 import { fastBaselineData, loadData, observedRows } from "../../experiments/calibration/testFunnel.ts";
-import { startRedis, type RedisServer } from "../../experiments/distributed/testing/redisServer.ts";
-import { startConvsim, until, type ConvsimProcess } from "./convsimProcess.ts";
+import { type RedisServer, startRedis } from "../../experiments/distributed/testing/redisServer.ts";
+import { type ConvsimProcess, startConvsim, until } from "./convsimProcess.ts";
 import { queueOption } from "./queueOption.ts";
 
 // Every run command with --queue (or CONVSIM_QUEUE) against a real Redis and real `convsim worker`
 // processes; each result is compared byte for byte with the same command run on this machine.
 
 let folder: string;
-beforeAll(() => void (folder = mkdtempSync(join(tmpdir(), "convsim-queue-runs-"))));
+beforeAll(() => {
+  folder = mkdtempSync(join(tmpdir(), "convsim-queue-runs-"));
+});
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /** Runs a command to its end; returns its exit code and stderr. */
@@ -60,21 +62,45 @@ describe("uncertainty worlds and calibrate through 2 worker processes", () => {
 
   // The baseline store's patience and invitation sensitivity are uncertain ({uncertain: ...}).
   it.each([
-    ["compare", ["compare", "experiments/scenarios/baseline.yaml", "--policies", "experiments/policies/aggressive.yaml", "--worlds", "3", "--replications", "2", "--days", "1", "--seed", "5", "--quiet"]],
-    ["staff", ["staff", "experiments/scenarios/baseline.yaml", "--worlds", "2", "--levels", "2,3", "--replications", "2", "--days", "1", "--seed", "5", "--quiet"]],
+    [
+      "compare",
+      [
+        "compare",
+        "experiments/scenarios/baseline.yaml",
+        "--policies",
+        "experiments/policies/aggressive.yaml",
+        "--worlds",
+        "3",
+        "--replications",
+        "2",
+        "--days",
+        "1",
+        "--seed",
+        "5",
+        "--quiet",
+      ],
+    ],
+    [
+      "staff",
+      ["staff", "experiments/scenarios/baseline.yaml", "--worlds", "2", "--levels", "2,3", "--replications", "2", "--days", "1", "--seed", "5", "--quiet"],
+    ],
     ["simulate", ["simulate", "experiments/scenarios/baseline.yaml", "--worlds", "3", "--days", "1", "--seed", "5", "--quiet"]],
-  ])("%s --worlds N --queue: the decision is the local one byte for byte, run by the workers", async (name, args) => {
-    const before = workers.map((worker) => (worker.stderr().match(/^.*task \S+ done \(/gm) ?? []).length);
-    const { local, queued } = await localAndQueued(`worlds-${name}`, args, redis.url);
-    expect(queued.decision.kind).toBe("decision");
-    expect(JSON.stringify(queued.decision)).toBe(JSON.stringify(local.decision));
-    expect(queued.stamp.queue).toBe(`redis://127.0.0.1:${redis.port}/0`);
-    expect(local.stamp.queue).toBeUndefined();
-    // Tasks ran on the workers: every world × variant × replication once.
-    const done = workers.reduce((sum, worker, index) => sum + (worker.stderr().match(/^.*task \S+ done \(/gm) ?? []).length - before[index], 0);
-    const variants = Object.keys(queued.decision.worlds[0].metric).length;
-    expect(done).toBe(queued.stamp.worlds * variants * queued.stamp.replications);
-  }, 600_000);
+  ])(
+    "%s --worlds N --queue: the decision is the local one byte for byte, run by the workers",
+    async (name, args) => {
+      const before = workers.map((worker) => (worker.stderr().match(/^.*task \S+ done \(/gm) ?? []).length);
+      const { local, queued } = await localAndQueued(`worlds-${name}`, args, redis.url);
+      expect(queued.decision.kind).toBe("decision");
+      expect(JSON.stringify(queued.decision)).toBe(JSON.stringify(local.decision));
+      expect(queued.stamp.queue).toBe(`redis://127.0.0.1:${redis.port}/0`);
+      expect(local.stamp.queue).toBeUndefined();
+      // Tasks ran on the workers: every world × variant × replication once.
+      const done = workers.reduce((sum, worker, index) => sum + (worker.stderr().match(/^.*task \S+ done \(/gm) ?? []).length - before[index], 0);
+      const variants = Object.keys(queued.decision.worlds[0].metric).length;
+      expect(done).toBe(queued.stamp.worlds * variants * queued.stamp.replications);
+    },
+    600_000,
+  );
 
   it("calibrate --queue: the fit and the calibrated scenario are the local ones", async () => {
     const data = fastBaselineData(15_000);
@@ -83,7 +109,21 @@ describe("uncertainty worlds and calibrate through 2 worker processes", () => {
     writeFileSync(scenario, stringify(data));
     const observed = join(folder, "observed.csv");
     writeFileSync(observed, formatFunnelCsv(observedRows(loadData(fastBaselineData(15_000)), ["seen:1"], false)));
-    const args = (target: string) => ["calibrate", scenario, "--observed", observed, "--replications", "1", "--max-iterations", "1", "--seed", "4", "--quiet", "--out-scenario", join(folder, target)];
+    const args = (target: string) => [
+      "calibrate",
+      scenario,
+      "--observed",
+      observed,
+      "--replications",
+      "1",
+      "--max-iterations",
+      "1",
+      "--seed",
+      "4",
+      "--quiet",
+      "--out-scenario",
+      join(folder, target),
+    ];
     const queuedFile = join(folder, "calibrate-queued.json");
     const localFile = join(folder, "calibrate-local.json");
     const queued = await finish([...args("queued.yaml"), "--queue", redis.url, "--out", queuedFile]);
@@ -118,11 +158,31 @@ describe("a password-protected Redis over TLS (rediss://)", () => {
   it("replicate with CONVSIM_QUEUE=rediss://:PASSWORD@…: same bytes as local, the password shown nowhere", async () => {
     expect(redis.url).toMatch(/^rediss:\/\/:s3cret%2Fwith%40signs@127\.0\.0\.1:\d+$/);
     const out = join(folder, "tls.json");
-    const run = await finish(["replicate", "experiments/scenarios/contact-center.yaml", "--days", "1", "--replications", "3", "--seed", "3", "--out", out], env);
+    const run = await finish(
+      ["replicate", "experiments/scenarios/contact-center.yaml", "--days", "1", "--replications", "3", "--seed", "3", "--out", out],
+      env,
+    );
     expect(run.code).toBe(0);
     expect(run.stderr).not.toContain("s3cret");
     const local = join(folder, "tls-local.json");
-    expect((await finish(["replicate", "experiments/scenarios/contact-center.yaml", "--days", "1", "--replications", "3", "--seed", "3", "--workers", "1", "--out", local])).code).toBe(0);
+    expect(
+      (
+        await finish([
+          "replicate",
+          "experiments/scenarios/contact-center.yaml",
+          "--days",
+          "1",
+          "--replications",
+          "3",
+          "--seed",
+          "3",
+          "--workers",
+          "1",
+          "--out",
+          local,
+        ])
+      ).code,
+    ).toBe(0);
     const [queued, serial] = [out, local].map((file) => JSON.parse(readFileSync(file, "utf8")));
     expect(JSON.stringify(queued.replications)).toBe(JSON.stringify(serial.replications));
     expect(queued.stamp.queue).toBe(`rediss://:***@127.0.0.1:${redis.port}/0`);
@@ -131,13 +191,26 @@ describe("a password-protected Redis over TLS (rediss://)", () => {
   }, 600_000);
 
   it("a TLS Redis without the certificate trusted: one line naming the URL, exit 2", async () => {
-    const run = await finish(["replicate", "experiments/scenarios/contact-center.yaml", "--days", "1", "--queue", redis.url, "--out", join(folder, "untrusted.json")]);
+    const run = await finish([
+      "replicate",
+      "experiments/scenarios/contact-center.yaml",
+      "--days",
+      "1",
+      "--queue",
+      redis.url,
+      "--out",
+      join(folder, "untrusted.json"),
+    ]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(new RegExp(`^error: cannot use the queue at rediss://:\\*\\*\\*@127\\.0\\.0\\.1:${redis.port}/0: self[- ]signed certificate\\n$`));
+    expect(run.stderr).toMatch(
+      new RegExp(`^error: cannot use the queue at rediss://:\\*\\*\\*@127\\.0\\.0\\.1:${redis.port}/0: self[- ]signed certificate\\n$`),
+    );
   }, 120_000);
 
   it("plain redis:// to the TLS port gets no answer: one line, exit 2", async () => {
-    const run = await finish(["replicate", "experiments/scenarios/contact-center.yaml", "--days", "1", "--out", join(folder, "plain.json")], { CONVSIM_QUEUE: `redis://:x@127.0.0.1:${redis.port}` });
+    const run = await finish(["replicate", "experiments/scenarios/contact-center.yaml", "--days", "1", "--out", join(folder, "plain.json")], {
+      CONVSIM_QUEUE: `redis://:x@127.0.0.1:${redis.port}`,
+    });
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
     expect(run.stderr).toMatch(/^error: cannot use the queue at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+\/0: /);

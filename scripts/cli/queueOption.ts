@@ -6,7 +6,10 @@ export const QUEUE_ENVIRONMENT = "CONVSIM_QUEUE";
 
 /** The `--queue` flag, shared by the commands that run many replications. */
 export const QUEUE_ARG = {
-  queue: { type: "string", description: `run the tasks on remote workers through Redis: redis://[[user]:password@]host[:port][/db] or rediss:// (default: $${QUEUE_ENVIRONMENT}; none: this machine)` },
+  queue: {
+    type: "string",
+    description: `run the tasks on remote workers through Redis: redis://[[user]:password@]host[:port][/db] or rediss:// (default: $${QUEUE_ENVIRONMENT}; none: this machine)`,
+  },
 } as const;
 
 /** The queue to use, from `--queue` or CONVSIM_QUEUE; undefined runs on this machine. */
@@ -22,7 +25,11 @@ export function queueOption(flag: unknown, environment: NodeJS.ProcessEnv = proc
  * When `work` ends normally the finished tasks' results are removed from Redis; when it throws or is
  * interrupted they stay (for a day), so the same command run again picks them up.
  */
-export async function withQueue<T>(target: QueueTarget | undefined, options: { quiet?: boolean; signal?: AbortSignal }, work: (backend: TaskBackend | undefined) => Promise<T>): Promise<T> {
+export async function withQueue<T>(
+  target: QueueTarget | undefined,
+  options: { quiet?: boolean; signal?: AbortSignal },
+  work: (backend: TaskBackend | undefined) => Promise<T>,
+): Promise<T> {
   if (target === undefined) return work(undefined);
   const log = options.quiet ? undefined : (line: string) => process.stderr.write(`queue: ${line}\n`);
   const backend = await QueueBackend.open(target, { log });

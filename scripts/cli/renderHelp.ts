@@ -36,10 +36,19 @@ export function renderCommandHelp(entry: CommandEntry, args: ArgsDef): string {
   const entries = Object.entries(args);
   const positionals = entries.filter(([, arg]) => arg.type === "positional");
   const flags = entries.filter(([, arg]) => arg.type !== "positional");
-  const usage = ["usage: convsim", entry.name, ...positionals.map(([name, arg]) => (arg.required === false ? `[${name}]` : `<${name}>`)), ...(flags.length > 0 ? ["[options]"] : [])].join(" ");
+  const usage = [
+    "usage: convsim",
+    entry.name,
+    ...positionals.map(([name, arg]) => (arg.required === false ? `[${name}]` : `<${name}>`)),
+    ...(flags.length > 0 ? ["[options]"] : []),
+  ].join(" ");
   const lines = [`convsim ${entry.name}: ${entry.summary}`, "", usage];
   if (positionals.length > 0) lines.push("", "arguments:", rows(positionals.map(([name, arg]) => [`<${name}>`, arg.description ?? ""])));
-  lines.push("", "options:", rows([...flags.map(([name, arg]) => [flagSyntax(name, arg), arg.description ?? ""] as [string, string]), ["-h, --help", "show this help"]]));
+  lines.push(
+    "",
+    "options:",
+    rows([...flags.map(([name, arg]) => [flagSyntax(name, arg), arg.description ?? ""] as [string, string]), ["-h, --help", "show this help"]]),
+  );
   lines.push("");
   return lines.join("\n");
 }

@@ -1,19 +1,19 @@
 import { defineCommand } from "citty";
+import { formatCsv } from "../../experiments/csv/index.ts";
+import { formatValue } from "../../experiments/format/index.ts";
 import { loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts";
 import { KPI_KEYS, KPIS } from "../../experiments/kpis/index.ts";
-import { replicate, type ReplicationSet } from "../../experiments/replications/index.ts";
-import { formatValue } from "../../experiments/format/index.ts";
-import { formatCsv } from "../../experiments/csv/index.ts";
+import { type ReplicationSet, replicate } from "../../experiments/replications/index.ts";
 import { interruptSignal } from "./interrupt.ts";
 import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts";
-import { createProgress } from "./progress.ts";
-import { UsageError } from "./UsageError.ts";
-import { reproduceCommand } from "./reproduce.ts";
-import { queueStamp, withQueue } from "./queueOption.ts";
-import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
-import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 import { printNext } from "./printNext.ts";
+import { createProgress } from "./progress.ts";
+import { queueStamp, withQueue } from "./queueOption.ts";
+import { reproduceCommand } from "./reproduce.ts";
+import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
 import { warmupLine } from "./simulationSummary.ts";
+import { UsageError } from "./UsageError.ts";
+import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 
 const args = {
   scenario: { type: "positional", description: "scenario file (YAML or JSON)", required: true },
@@ -35,7 +35,8 @@ export const replicateCommand = defineCommand({
     checkOutputPaths(parsed.out, parsed.csv);
     const { days, warmupSeconds, replications, workers, seed: seedArg, queue, maxSessions } = parseRunArgs(parsed);
     const level = numberOption(parsed.level, "--level", 0.5, 0.9999) ?? 0.95;
-    if (parsed.targetKpi !== undefined && !KPI_KEYS.includes(parsed.targetKpi)) throw new UsageError(`invalid --target-kpi: ${JSON.stringify(parsed.targetKpi)} (allowed: ${KPI_KEYS.join(", ")})`);
+    if (parsed.targetKpi !== undefined && !KPI_KEYS.includes(parsed.targetKpi))
+      throw new UsageError(`invalid --target-kpi: ${JSON.stringify(parsed.targetKpi)} (allowed: ${KPI_KEYS.join(", ")})`);
     const precision = parsed.targetKpi
       ? {
           kpi: parsed.targetKpi,
@@ -51,7 +52,17 @@ export const replicateCommand = defineCommand({
     let set: ReplicationSet;
     try {
       set = await withQueue(queue, { quiet: parsed.quiet, signal: interrupt.signal }, (backend) =>
-        replicate(loaded.config, { replications, seed, level, workers, backend, precision, failFast: parsed.failFast, signal: interrupt.signal, onProgress: progress.update }),
+        replicate(loaded.config, {
+          replications,
+          seed,
+          level,
+          workers,
+          backend,
+          precision,
+          failFast: parsed.failFast,
+          signal: interrupt.signal,
+          onProgress: progress.update,
+        }),
       );
     } finally {
       progress.stop();
@@ -70,7 +81,13 @@ export const replicateCommand = defineCommand({
     const { runs: _runs, ...summary } = set;
     const document = { stamp: { ...stamp, replications: set.completed, workers, ...queueStamp(queue) }, replications: parsed.keepRuns ? set : summary };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
-    if (parsed.csv) writeFileAtomic(parsed.csv, formatCsv(KPIS.flatMap((definition) => (set.kpis[definition.key] ? [{ kpi: definition.key, unit: definition.unit, ...set.kpis[definition.key] }] : []))));
+    if (parsed.csv)
+      writeFileAtomic(
+        parsed.csv,
+        formatCsv(
+          KPIS.flatMap((definition) => (set.kpis[definition.key] ? [{ kpi: definition.key, unit: definition.unit, ...set.kpis[definition.key] }] : [])),
+        ),
+      );
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else {
       const currency = loaded.scenario.currency;
@@ -79,7 +96,10 @@ export const replicateCommand = defineCommand({
       for (const definition of KPIS) {
         const estimate = set.kpis[definition.key];
         if (!estimate) continue;
-        const interval = estimate.lower === null ? "" : `  [${formatValue(estimate.lower, definition.unit, currency)}, ${formatValue(estimate.upper!, definition.unit, currency)}]`;
+        const interval =
+          estimate.lower === null
+            ? ""
+            : `  [${formatValue(estimate.lower, definition.unit, currency)}, ${formatValue(estimate.upper!, definition.unit, currency)}]`;
         lines.push(`  ${definition.label.padEnd(24)} ${formatValue(estimate.mean, definition.unit, currency).padStart(12)}${interval}`);
       }
       process.stdout.write(`${lines.join("\n")}\n${warmupLine(loaded.config.desk.warmupSeconds)}${parsed.out ? `results written to ${parsed.out}\n` : ""}`);

@@ -4,20 +4,19 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkReportInBrowser, chromiumAvailable, comparisonFixture, launchChromium, stampFixture, storeResultsFixture } from "../../reports/testing/index.ts";
+import { chatRecords, teamFigures, teamFiguresCsv, teamFiguresExport } from "../store/analytics/index.ts";
 import { EventLog } from "../store/EventLog.ts";
 import { readEventLog } from "../store/readEventLog.ts";
 import type { StoreEvent } from "../store/storeEvents.ts";
 import { Warnings } from "../store/Warnings.ts";
-import { chatRecords, teamFigures, teamFiguresCsv, teamFiguresExport } from "../store/analytics/index.ts";
-import { spawnCli, type CliRun } from "./spawnCli.ts";
-import { UsageError } from "./UsageError.ts";
 import { writeReport } from "./reportCommand.ts";
+import { type CliRun, spawnCli } from "./spawnCli.ts";
+import { UsageError } from "./UsageError.ts";
 
 // The real `report` command in a child process (exit codes, stderr, files), and writeReport in-process.
 
 const folder = mkdtempSync(join(tmpdir(), "convsim-report-cli-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
 
 function cli(...args: string[]): Promise<CliRun> {
   return convsim("report", ...args);
@@ -55,7 +54,9 @@ describe("report command", () => {
     expect(runs.map((run) => run.code)).toEqual([2, 2, 2]);
     expect(runs[0].stderr).toMatch(/^error: cannot read results file .*missing\.json: no such file\n$/);
     expect(runs[1].stderr).toMatch(/^error: invalid results file .*bad\.json: JSON syntax error: /);
-    expect(runs[2].stderr).toMatch(/^error: .*unknown\.json:\n {2}invalid results\.kind: "weather" \(allowed: store, chatOnly, comparison, decision, staffing, calibration, syntheticCheck, teamFigures\)\n$/);
+    expect(runs[2].stderr).toMatch(
+      /^error: .*unknown\.json:\n {2}invalid results\.kind: "weather" \(allowed: store, chatOnly, comparison, decision, staffing, calibration, syntheticCheck, teamFigures\)\n$/,
+    );
     expect(existsSync(out)).toBe(false);
   });
 
@@ -110,7 +111,10 @@ describe("report with the live store's team export", () => {
   const tableRows = (page: string): string[][] => {
     const table = page.slice(page.indexOf('id="r1-live-desk-table"'));
     const body = table.slice(table.indexOf("<tbody>"), table.indexOf("</tbody>"));
-    return body.split("<tr").slice(1).map((row) => [...row.matchAll(/<t[dh][^>]*>(.*?)<\/t[dh]>/g)].map((cell) => cell[1].replace(/<[^>]+>/g, "")));
+    return body
+      .split("<tr")
+      .slice(1)
+      .map((row) => [...row.matchAll(/<t[dh][^>]*>(.*?)<\/t[dh]>/g)].map((cell) => cell[1].replace(/<[^>]+>/g, "")));
   };
 
   it("report <team.json> <simulate.json> renders the live desk beside the simulated seats; the CSV export gives the same table", async () => {
@@ -118,7 +122,8 @@ describe("report with the live store's team export", () => {
     const simulation = join(folder, "contact.json");
     const simulate = await convsim("simulate", "experiments/scenarios/contact-center.yaml", "--days", "1", "--out", simulation, "--quiet");
     expect(simulate.code).toBe(0);
-    const seats = (JSON.parse(readFileSync(simulation, "utf8")) as { results: { chat: { agents: { agent: number; chatsHandled: number }[] } } }).results.chat.agents;
+    const seats = (JSON.parse(readFileSync(simulation, "utf8")) as { results: { chat: { agents: { agent: number; chatsHandled: number }[] } } }).results.chat
+      .agents;
     const [fromJson, fromCsv] = [join(folder, "live-json.html"), join(folder, "live-csv.html")];
     const runs = await Promise.all([cli(json, simulation, "--out", fromJson), cli(csv, simulation, "--out", fromCsv)]);
     expect(runs.map((run) => run.code)).toEqual([0, 0]);
@@ -128,7 +133,18 @@ describe("report with the live store's team export", () => {
     // Hand-worked: team 2 chats, first response (30 + 60) / 2 = 45 s, handle (1200 + 600) / 2 = 900 s = 15 min,
     // concurrency (20 + 10 min) / 60 min = 0.5, one rescued order of 120, one rating of 5.
     expect(rows[0]).toEqual(["Live desk", "Team", "2", "45 s", "15 min", "0.5", "not measured live", "1", "$120.00", "5"]);
-    expect(rows[1]).toEqual(["Live desk", "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; (ana)", "1", "30 s", "20 min", "0.33", "not measured live", "1", "$120.00", "5"]);
+    expect(rows[1]).toEqual([
+      "Live desk",
+      "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; (ana)",
+      "1",
+      "30 s",
+      "20 min",
+      "0.33",
+      "not measured live",
+      "1",
+      "$120.00",
+      "5",
+    ]);
     expect(rows[2]).toEqual(["Live desk", "Ben (ben)", "1", "60 s", "10 min", "0.17", "not measured live", "0", "$0.00", "no data"]);
     // The simulator's seats follow, one row each, with the figures of its own results file.
     const seatRows = rows.filter((row) => row[1].startsWith("Seat "));
@@ -154,9 +170,17 @@ describe("report with the live store's team export", () => {
 
   it("report with a bad team export (JSON row or CSV cell) exits 2 with one line and writes nothing", async () => {
     const out = join(folder, "never-team.html");
-    const badJson = writeJson("bad-team.json", { kind: "teamFigures", currency: "USD", intervalSeconds: 3600, rows: [{ intervalStartMs: 0, agentId: "a", agentName: "A", chatsHandled: null }] });
+    const badJson = writeJson("bad-team.json", {
+      kind: "teamFigures",
+      currency: "USD",
+      intervalSeconds: 3600,
+      rows: [{ intervalStartMs: 0, agentId: "a", agentName: "A", chatsHandled: null }],
+    });
     const badCsv = join(folder, "bad-team.csv");
-    writeFileSync(badCsv, "intervalStart,agentId,agentName,chatsHandled,firstResponseSeconds,meanHandleSeconds,concurrency,rescuedOrders,revenue,rating,ratings\n2026-01-01T00:00:00.000Z,a,A,three,,,0,0,0,,0\n");
+    writeFileSync(
+      badCsv,
+      "intervalStart,agentId,agentName,chatsHandled,firstResponseSeconds,meanHandleSeconds,concurrency,rescuedOrders,revenue,rating,ratings\n2026-01-01T00:00:00.000Z,a,A,three,,,0,0,0,,0\n",
+    );
     const runs = await Promise.all([cli(badJson, "--out", out), cli(badCsv, "--out", out)]);
     expect(runs.map((run) => run.code)).toEqual([2, 2]);
     expect(runs[0].stderr).toMatch(/^error: invalid .*bad-team\.json rows\[0\]\.chatsHandled: null \(must be a number\)\n$/);

@@ -1,20 +1,35 @@
 import { defineCommand } from "citty";
+import {
+  DEFAULT_MINIMUM_RELATIVE_EFFECT,
+  type ReportDocument,
+  ReportInputError,
+  type ReportOptions,
+  readReportFile,
+  renderReport,
+  toReportDocument,
+} from "../../reports/index.ts";
+import { buildWhatIfWorker } from "../build/index.ts";
 import { artifactsBesideReport } from "./artifactsBesideReport.ts";
-import { DEFAULT_MINIMUM_RELATIVE_EFFECT, readReportFile, renderReport, ReportInputError, toReportDocument, type ReportDocument, type ReportOptions } from "../../reports/index.ts";
 import { minEffectOption, rejectUnknownOptions } from "./options.ts";
+import { printNext } from "./printNext.ts";
 import { UsageError } from "./UsageError.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
-import { printNext } from "./printNext.ts";
-import { buildWhatIfWorker } from "../build/index.ts";
 
 /** Where `report` writes unless told (ignored by git). */
 export const DEFAULT_REPORT_PATH = "reports/out/report.html";
 
 const args = {
-  results: { type: "positional", description: "results files (JSON from simulate --out, compare, staff, calibrate, check; or the live store's team export, JSON or CSV)", required: true },
+  results: {
+    type: "positional",
+    description: "results files (JSON from simulate --out, compare, staff, calibrate, check; or the live store's team export, JSON or CSV)",
+    required: true,
+  },
   out: { type: "string", description: `HTML file to write (default ${DEFAULT_REPORT_PATH})` },
   title: { type: "string", description: "report title (default: from the scenario names)" },
-  minEffect: { type: "string", description: `smallest relative change of a comparison's primary metric worth acting on, e.g. 0.01 (default ${DEFAULT_MINIMUM_RELATIVE_EFFECT})` },
+  minEffect: {
+    type: "string",
+    description: `smallest relative change of a comparison's primary metric worth acting on, e.g. 0.01 (default ${DEFAULT_MINIMUM_RELATIVE_EFFECT})`,
+  },
 } as const;
 
 /** `report <results.json ...>`: one self-contained HTML report from one or more results files. */
@@ -48,9 +63,15 @@ export function writeReport(documents: readonly unknown[], outPath: string, opti
 function writeDocuments(documents: readonly ReportDocument[], outPath: string, options: ReportOptions): void {
   // Only a chat-only run with its model at hand gets a what-if panel: bundle the simulator just then.
   const whatIf = documents.some((document) => document.body.kind === "chatOnly" && document.scenario?.model?.kind === "chatOnly");
-  writeFileAtomic(outPath, renderReport(artifactsBesideReport(documents, outPath), { title: options.title, minimumRelativeEffect: options.minimumRelativeEffect, whatIfWorkerSource: whatIf ? buildWhatIfWorker() : undefined }));
+  writeFileAtomic(
+    outPath,
+    renderReport(artifactsBesideReport(documents, outPath), {
+      title: options.title,
+      minimumRelativeEffect: options.minimumRelativeEffect,
+      whatIfWorkerSource: whatIf ? buildWhatIfWorker() : undefined,
+    }),
+  );
 }
-
 
 function asUsageErrors<T>(run: () => T): T {
   try {

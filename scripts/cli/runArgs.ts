@@ -1,5 +1,5 @@
-import { defaultWorkers } from "../../experiments/parallel/index.ts";
 import type { QueueTarget } from "../../experiments/distributed/index.ts";
+import { defaultWorkers } from "../../experiments/parallel/index.ts";
 import { integerOption, MAX_SESSIONS_ARG, maxSessionsOption, numberOption, seedOption } from "./options.ts";
 import { QUEUE_ARG, queueOption } from "./queueOption.ts";
 
@@ -42,7 +42,15 @@ export interface RunArgs {
 }
 
 /** Parses and checks the shared flags (house-format UsageErrors, exit 2). */
-export function parseRunArgs(parsed: { days?: unknown; warmup?: unknown; replications?: unknown; workers?: unknown; seed?: unknown; queue?: unknown; maxSessions?: unknown }): RunArgs {
+export function parseRunArgs(parsed: {
+  days?: unknown;
+  warmup?: unknown;
+  replications?: unknown;
+  workers?: unknown;
+  seed?: unknown;
+  queue?: unknown;
+  maxSessions?: unknown;
+}): RunArgs {
   return {
     days: integerOption(parsed.days, "--days", 1, 3650),
     warmupSeconds: warmupOption(parsed.warmup),

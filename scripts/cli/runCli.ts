@@ -1,4 +1,4 @@
-import { runCommand, type CommandDef } from "citty";
+import { type CommandDef, runCommand } from "citty";
 import { closestName } from "./closestName.ts";
 import { COMMANDS, findCommand } from "./commandTable.ts";
 import { EXIT_CODES } from "./exitCodes.ts";
@@ -47,8 +47,13 @@ async function help(name: string | undefined, version: string, output: CliOutput
 }
 
 function unknownCommand(name: string, output: CliOutput): number {
-  const suggestion = closestName(name, COMMANDS.map((entry) => entry.name));
-  output.err(`error: invalid command ${name}: unknown command (${suggestion === undefined ? `commands: ${COMMANDS.map((entry) => entry.name).join(", ")}` : `did you mean convsim ${suggestion}?`})\n`);
+  const suggestion = closestName(
+    name,
+    COMMANDS.map((entry) => entry.name),
+  );
+  output.err(
+    `error: invalid command ${name}: unknown command (${suggestion === undefined ? `commands: ${COMMANDS.map((entry) => entry.name).join(", ")}` : `did you mean convsim ${suggestion}?`})\n`,
+  );
   return EXIT_CODES.badInput;
 }
 

@@ -1,8 +1,8 @@
 import { defineCommand } from "citty";
 import { scenarioJsonSchema } from "../../experiments/index.ts";
 import { rejectUnknownOptions } from "./options.ts";
-import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 import { printNext } from "./printNext.ts";
+import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 
 const args = { out: { type: "string", description: "write the JSON Schema to this file instead of stdout" } } as const;
 

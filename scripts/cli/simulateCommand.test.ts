@@ -4,13 +4,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadScenario, parseFunnelCsv, readDataFile, VERSION } from "../../experiments/index.ts";
-import { spawnCli, type CliRun } from "./spawnCli.ts";
+import { type CliRun, spawnCli } from "./spawnCli.ts";
 
 // The real command line in a child process, as a user runs it: exit codes, stdout, stderr, files.
 
 const baselinePath = fileURLToPath(new URL("../../experiments/scenarios/baseline.yaml", import.meta.url));
 const policyPath = fileURLToPath(new URL("../../experiments/policies/reactive-only.yaml", import.meta.url));
-
 
 /** Child processes at once: each start-up transpiles the CLI, so a few in parallel save most of the wall time. */
 const MAX_PARALLEL_RUNS = 4;
@@ -41,7 +40,22 @@ const file = (name: string): string => join(folder, name);
 
 /** Every command line the tests check, started together in beforeAll (MAX_PARALLEL_RUNS at a time). */
 let runs: Record<
-  "baseline" | "json" | "noChatLift" | "outWithOverrides" | "sameSeedA" | "sameSeedB" | "events" | "funnelCsv" | "bad" | "unknownFlag" | "daysText" | "daysZero" | "daysFraction" | "missing" | "noFile" | "brokenYaml",
+  | "baseline"
+  | "json"
+  | "noChatLift"
+  | "outWithOverrides"
+  | "sameSeedA"
+  | "sameSeedB"
+  | "events"
+  | "funnelCsv"
+  | "bad"
+  | "unknownFlag"
+  | "daysText"
+  | "daysZero"
+  | "daysFraction"
+  | "missing"
+  | "noFile"
+  | "brokenYaml",
   Promise<CliRun>
 >;
 
@@ -91,7 +105,9 @@ describe("convsim simulate", () => {
     expect(run.stdout).toMatch(/^Baseline mid-size store · seed 20261123 · 1 day · scenario [0-9a-f]{16} · \d+\.\d\d s\n/);
     for (const section of ["Funnel", "Revenue", "Chat invitations", "Chat queue"]) expect(run.stdout).toMatch(new RegExp(`^${section}$`, "m"));
     expect(run.stdout).toMatch(/^Chat lift for chat users \([\d,]+ sessions with an answered chat\)$/m);
-    expect(run.stdout).toMatch(/^ {2}causal \(same shoppers, no desk\) +\d+\.\d% vs \d+\.\d%: \+\d+\.\d points, \+\d+% relative, 95% CI -?\d+\.\d to \d+\.\d$/m);
+    expect(run.stdout).toMatch(
+      /^ {2}causal \(same shoppers, no desk\) +\d+\.\d% vs \d+\.\d%: \+\d+\.\d points, \+\d+% relative, 95% CI -?\d+\.\d to \d+\.\d$/m,
+    );
     expect(run.stdout).toMatch(/^ {2}naive \(vs shoppers who did not chat\) +\d+\.\d% vs \d+\.\d%: \+\d+\.\d points, \+\d+% relative$/m);
     expect(run.stdout).toMatch(/self-selection/);
     expect(run.stdout).toMatch(/^ {2}sessions +\d{2},\d{3}$/m);
@@ -104,7 +120,14 @@ describe("convsim simulate", () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/^next: .+\n$/);
     const { stamp, results } = JSON.parse(run.stdout);
-    expect(stamp).toMatchObject({ tool: "convsim", command: "simulate", seed: 7, version: VERSION, scenarioHash: loadScenario(smallScenario).hash, scenarioPath: smallScenario });
+    expect(stamp).toMatchObject({
+      tool: "convsim",
+      command: "simulate",
+      seed: 7,
+      version: VERSION,
+      scenarioHash: loadScenario(smallScenario).hash,
+      scenarioPath: smallScenario,
+    });
     expect(stamp.scenarioHash).toMatch(/^[0-9a-f]{16}$/);
     expect(new Date(stamp.generatedAt).toISOString()).toBe(stamp.generatedAt);
     expect(stamp.reproduce).toBe(`npm run simulate -- ${smallScenario} --seed 7`);
@@ -123,8 +146,14 @@ describe("convsim simulate", () => {
     expect(chatLift.chatters + chatLift.nonChatters).toBe(results.funnel.sessions);
     expect(chatLift.explanation).toMatch(/self-selection/);
     const rescue = sources.find((entry: { path: string }) => entry.path === "chat.rescueProbability");
-    expect(rescue).toMatchObject({ kind: "calibrated", figures: expect.arrayContaining([expect.objectContaining({ id: "liveChat.causalPurchaseLift", reading: "percentagePoints" })]) });
-    expect(sources.find((entry: { path: string }) => entry.path === "segments[*].techComfort")).toMatchObject({ kind: "assumption", range: { low: 0.3, high: 0.9 } });
+    expect(rescue).toMatchObject({
+      kind: "calibrated",
+      figures: expect.arrayContaining([expect.objectContaining({ id: "liveChat.causalPurchaseLift", reading: "percentagePoints" })]),
+    });
+    expect(sources.find((entry: { path: string }) => entry.path === "segments[*].techComfort")).toMatchObject({
+      kind: "assumption",
+      range: { low: 0.3, high: 0.9 },
+    });
   });
 
   it("simulate --no-chat-lift skips the paired run and leaves the run's own results byte for byte", async () => {
@@ -183,7 +212,12 @@ describe("convsim simulate", () => {
     expect(new Set(records.map((record) => record.id)).size).toBe(records.length);
     expect(records.filter((record) => record.outcome === "order")).toHaveLength(results.funnel.orders);
     for (const record of records.slice(0, 50)) {
-      expect(record).toMatchObject({ segment: expect.any(String), outcome: expect.any(String), arrivedAtSeconds: expect.any(Number), endedAtSeconds: expect.any(Number) });
+      expect(record).toMatchObject({
+        segment: expect.any(String),
+        outcome: expect.any(String),
+        arrivedAtSeconds: expect.any(Number),
+        endedAtSeconds: expect.any(Number),
+      });
       expect(record.endedAtSeconds).toBeGreaterThanOrEqual(record.arrivedAtSeconds);
     }
   });

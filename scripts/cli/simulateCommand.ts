@@ -1,23 +1,22 @@
 import { randomUUID } from "node:crypto";
 import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { defineCommand } from "citty";
-import { loadScenario, makeStamp, resolveSeed, simulateScenario } from "../../experiments/index.ts";
-import { measureChatLift, type ChatLift } from "../../experiments/chatLift/index.ts";
 import { formatFunnelCsv, funnelRowsFromResults } from "../../experiments/calibration/index.ts";
+import { type ChatLift, measureChatLift } from "../../experiments/chatLift/index.ts";
 import { parameterEvidence } from "../../experiments/evidence/index.ts";
+import { loadScenario, makeStamp, resolveSeed, simulateScenario } from "../../experiments/index.ts";
+import { KPI_KEYS } from "../../experiments/kpis/index.ts";
 import type { SessionRecord, SimulationResults } from "../../sim/model/index.ts";
 import { integerOption, MAX_SESSIONS_ARG, maxSessionsOption, rejectUnknownOptions, seedOption } from "./options.ts";
-import { WARMUP_DESCRIPTION, warmupOption } from "./runArgs.ts";
-import { simulationSummary } from "./simulationSummary.ts";
-import { writeReportLater } from "./writeReportLater.ts";
-import { reproduceCommand } from "./reproduce.ts";
-import { checkOutputPaths, outputError, writeFileAtomic } from "./writeFileAtomic.ts";
 import { printNext } from "./printNext.ts";
-import { parseRunArgs } from "./runArgs.ts";
 import { QUEUE_ARG } from "./queueOption.ts";
-import { runWorldsCommand, WORLDS_ARG, worldsApply, worldsOption } from "./worldsRun.ts";
-import { KPI_KEYS } from "../../experiments/kpis/index.ts";
+import { reproduceCommand } from "./reproduce.ts";
+import { parseRunArgs, WARMUP_DESCRIPTION, warmupOption } from "./runArgs.ts";
+import { simulationSummary } from "./simulationSummary.ts";
 import { UsageError } from "./UsageError.ts";
+import { runWorldsCommand, WORLDS_ARG, worldsApply, worldsOption } from "./worldsRun.ts";
+import { checkOutputPaths, outputError, writeFileAtomic } from "./writeFileAtomic.ts";
+import { writeReportLater } from "./writeReportLater.ts";
 
 const args = {
   scenario: { type: "positional", description: "scenario file (YAML or JSON)", required: true },
@@ -29,7 +28,11 @@ const args = {
   report: { type: "string", description: "also write a self-contained HTML report to this file" },
   events: { type: "string", description: "write one JSON line per session to this file (JSONL)" },
   funnelCsv: { type: "string", description: "write the run's funnel and chat counts as the CSV calibrate reads (the format export-funnel writes)" },
-  chatLift: { type: "boolean", default: true, description: "store scenarios: pair the run with one without the chat desk for the causal chat lift (--no-chat-lift skips it, halving the run time)" },
+  chatLift: {
+    type: "boolean",
+    default: true,
+    description: "store scenarios: pair the run with one without the chat desk for the causal chat lift (--no-chat-lift skips it, halving the run time)",
+  },
   ...WORLDS_ARG,
   metric: { type: "string", description: "with --worlds: the KPI to summarise and explain (default conversionRate; chat-only serviceLevel)" },
   workers: { type: "string", description: "with --worlds: worker threads (default: one per core)" },
@@ -48,7 +51,8 @@ export const simulateCommand = defineCommand({
     const days = integerOption(parsed.days, "--days", 1, 3650);
     const seedArg = seedOption(parsed.seed);
     const worlds = worldsOption(parsed.worlds);
-    if (parsed.metric !== undefined && !KPI_KEYS.includes(parsed.metric)) throw new UsageError(`invalid --metric: ${JSON.stringify(parsed.metric)} (allowed: ${KPI_KEYS.join(", ")})`);
+    if (parsed.metric !== undefined && !KPI_KEYS.includes(parsed.metric))
+      throw new UsageError(`invalid --metric: ${JSON.stringify(parsed.metric)} (allowed: ${KPI_KEYS.join(", ")})`);
     const { workers, queue } = parseRunArgs(parsed);
     const loaded = loadScenario(parsed.scenario, { days, maxSessions: maxSessionsOption(parsed.maxSessions), warmupSeconds: warmupOption(parsed.warmup) });
     const seed = resolveSeed(loaded, seedArg);
@@ -59,7 +63,21 @@ export const simulateCommand = defineCommand({
       const metric = parsed.metric ?? (loaded.config.kind === "store" ? "conversionRate" : "serviceLevel");
       const flags = { out: parsed.out, report: parsed.report, json: parsed.json, quiet: parsed.quiet };
       // One run per world: the spread over worlds holds the simulation noise with the parameter uncertainty.
-      await runWorldsCommand({ command: "simulate", variants, worlds, replications: 1, seed, workers, metric, scenarioPath: loaded.path, scenarioHash: loaded.hash, currency: loaded.scenario.currency, queue, rawArgs, flags });
+      await runWorldsCommand({
+        command: "simulate",
+        variants,
+        worlds,
+        replications: 1,
+        seed,
+        workers,
+        metric,
+        scenarioPath: loaded.path,
+        scenarioHash: loaded.hash,
+        currency: loaded.scenario.currency,
+        queue,
+        rawArgs,
+        flags,
+      });
       return;
     }
     const started = performance.now();

@@ -12,6 +12,8 @@ describe("simulationSummary", () => {
   });
 
   it("simulationSummary of a chat-only run matches its snapshot", async () => {
-    await expect(simulationSummary(chatOnlyResultsFixture(), stampFixture({ runSeconds: 0.5 }), "EUR")).toMatchFileSnapshot("__snapshots__/simulationSummary-chat-only.txt");
+    await expect(simulationSummary(chatOnlyResultsFixture(), stampFixture({ runSeconds: 0.5 }), "EUR")).toMatchFileSnapshot(
+      "__snapshots__/simulationSummary-chat-only.txt",
+    );
   });
 });

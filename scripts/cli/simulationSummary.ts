@@ -1,7 +1,7 @@
-import type { ChatQueueResults, SimulationResults, StoreResults } from "../../sim/model/index.ts";
-import type { RunStamp } from "../../experiments/index.ts";
 import type { ChatLift, Lift } from "../../experiments/chatLift/index.ts";
 import { formatCount, formatMoney, formatPercent, formatSeconds } from "../../experiments/format/index.ts";
+import type { RunStamp } from "../../experiments/index.ts";
+import type { ChatQueueResults, SimulationResults, StoreResults } from "../../sim/model/index.ts";
 import { rows } from "./rows.ts";
 
 /** A readable terminal summary of one simulation. */
@@ -56,7 +56,10 @@ function storeSections(results: StoreResults, currency: string): string[] {
       ["orders", `${formatCount(funnel.orders)} (conversion ${formatPercent(funnel.conversionRate, 2)})`],
       ["cart abandonment", formatPercent(funnel.cartAbandonmentRate)],
     ]),
-    `  by device:    cart abandonment ${Object.entries(funnel.byDevice).filter(([, group]) => group.carts > 0).map(([device, group]) => `${device} ${formatPercent(group.cartAbandonmentRate)}`).join(" · ")}`,
+    `  by device:    cart abandonment ${Object.entries(funnel.byDevice)
+      .filter(([, group]) => group.carts > 0)
+      .map(([device, group]) => `${device} ${formatPercent(group.cartAbandonmentRate)}`)
+      .join(" · ")}`,
     `  by visitor:   conversion new ${formatPercent(funnel.byVisitor.new.conversionRate, 2)} · returning ${formatPercent(funnel.byVisitor.returning.conversionRate, 2)}`,
     `  abandoned at: ${steps}`,
     `  top reasons:  ${reasons}`,
@@ -71,17 +74,36 @@ function storeSections(results: StoreResults, currency: string): string[] {
       ["offered / accepted", `${formatCount(invitations.offered)} / ${formatCount(invitations.accepted)} (${formatPercent(invitations.acceptanceRate)})`],
       ["reactive requests", formatCount(invitations.reactiveRequests)],
       ["annoyed exits", formatCount(invitations.annoyedExits)],
-      ["rescued orders", `${formatCount(outcome.rescuedOrders)} (${formatMoney(outcome.rescuedRevenue, currency)}, margin ${formatMoney(outcome.rescuedMargin, currency)})`],
+      [
+        "rescued orders",
+        `${formatCount(outcome.rescuedOrders)} (${formatMoney(outcome.rescuedRevenue, currency)}, margin ${formatMoney(outcome.rescuedMargin, currency)})`,
+      ],
     ]),
     "Profit",
     rows([
-      ["revenue", `${formatMoney(profit.revenue, currency)} (goods ${formatMoney(profit.merchandiseRevenue, currency)} + shipping ${formatMoney(profit.shippingCharged, currency)} + fees ${formatMoney(profit.feesCharged, currency)})`],
+      [
+        "revenue",
+        `${formatMoney(profit.revenue, currency)} (goods ${formatMoney(profit.merchandiseRevenue, currency)} + shipping ${formatMoney(profit.shippingCharged, currency)} + fees ${formatMoney(profit.feesCharged, currency)})`,
+      ],
       ["− cost of goods", formatMoney(profit.costOfGoods, currency)],
-      ["− shipping to the carrier", `${formatMoney(profit.shippingCost, currency)} (merchant pays ${formatMoney(profit.shippingPaidByMerchant, currency)} net; ${formatCount(results.freeShipping.freeShippedOrders)} orders shipped free)`],
+      [
+        "− shipping to the carrier",
+        `${formatMoney(profit.shippingCost, currency)} (merchant pays ${formatMoney(profit.shippingPaidByMerchant, currency)} net; ${formatCount(results.freeShipping.freeShippedOrders)} orders shipped free)`,
+      ],
       ["− card fees", formatMoney(profit.paymentFees, currency)],
       ["− agent cost", formatMoney(profit.agentCost, currency)],
-      ["= contribution profit", `${formatMoney(profit.contributionProfit, currency)} (${formatMoney(profit.contributionProfitPerSession, currency)} per session)`],
-      ...(results.freeShipping.paddedCarts > 0 ? [["topped up to free shipping", `${formatCount(results.freeShipping.paddedCarts)} carts; ${formatPercent(results.freeShipping.paddedOrderShare)} of below-threshold orders`] as [string, string]] : []),
+      [
+        "= contribution profit",
+        `${formatMoney(profit.contributionProfit, currency)} (${formatMoney(profit.contributionProfitPerSession, currency)} per session)`,
+      ],
+      ...(results.freeShipping.paddedCarts > 0
+        ? [
+            [
+              "topped up to free shipping",
+              `${formatCount(results.freeShipping.paddedCarts)} carts; ${formatPercent(results.freeShipping.paddedOrderShare)} of below-threshold orders`,
+            ] as [string, string],
+          ]
+        : []),
     ]),
   ];
 }
@@ -90,7 +112,10 @@ function chatRows(chat: ChatQueueResults, currency: string): string {
   return rows([
     ["requests / served / abandoned", `${formatCount(chat.requests)} / ${formatCount(chat.served)} / ${formatCount(chat.abandoned)}`],
     ["warm-up excluded", warmupText(chat.warmup)],
-    ["blocked (queue full) / messages left", `${formatCount(chat.blocked)} / ${formatCount(chat.messages.left)} (${chat.messages.handleHours.toFixed(1)} agent h to answer)`],
+    [
+      "blocked (queue full) / messages left",
+      `${formatCount(chat.blocked)} / ${formatCount(chat.messages.left)} (${chat.messages.handleHours.toFixed(1)} agent h to answer)`,
+    ],
     ["P(wait)", formatPercent(chat.probabilityOfWait)],
     ["mean wait (answered)", formatSeconds(chat.meanWaitOfServedSeconds)],
     ["p90 / p95 wait (answered)", `${formatSeconds(chat.waitOfServedP90Seconds)} / ${formatSeconds(chat.waitOfServedP95Seconds)}`],

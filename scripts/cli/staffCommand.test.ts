@@ -36,7 +36,25 @@ describe("staff command", () => {
   it("staff <chat-only> --json --csv --shift-hours writes the plan, the sweep and a tidy per-interval CSV", async () => {
     const csv = join(directory, "plan.csv");
     const out = join(directory, "plan.json");
-    const run = await staff(impatientDesk, "--replications", "3", "--seed", "5", "--workers", "1", "--quiet", "--json", "--csv", csv, "--out", out, "--shift-hours", "4", "--max-abandon", "0.1");
+    const run = await staff(
+      impatientDesk,
+      "--replications",
+      "3",
+      "--seed",
+      "5",
+      "--workers",
+      "1",
+      "--quiet",
+      "--json",
+      "--csv",
+      csv,
+      "--out",
+      out,
+      "--shift-hours",
+      "4",
+      "--max-abandon",
+      "0.1",
+    );
     expect(run.stderr).toBe(""); // --quiet: no progress and no next: hint
     expect(run.code).toBe(0);
     const document = JSON.parse(run.stdout);
@@ -70,14 +88,19 @@ describe("staff command", () => {
     const rules = join(directory, "rules.yaml");
     writeFileSync(rules, "lengthsHours: [4, 8]\nbreak: { minutes: 60, earliestAfterHours: 2, latestBeforeEndHours: 2, fromShiftHours: 8 }\n");
     const team = join(directory, "team.yaml");
-    writeFileSync(team, `rules: { maxShiftsPerWeek: 5, maxConsecutiveDays: 5, minRestHours: 11 }\nagents:\n${Array.from({ length: 24 }, (_, i) => `  - { name: Agent${i} }`).join("\n")}\n`);
+    writeFileSync(
+      team,
+      `rules: { maxShiftsPerWeek: 5, maxConsecutiveDays: 5, minRestHours: 11 }\nagents:\n${Array.from({ length: 24 }, (_, i) => `  - { name: Agent${i} }`).join("\n")}\n`,
+    );
     const run = await staff(patientDesk, "--replications", "2", "--seed", "3", "--workers", "1", "--quiet", "--json", "--shift-rules", rules, "--roster", team);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const { staffing } = JSON.parse(run.stdout);
     const { plan, roster } = staffing.shiftScheduling;
     expect(plan.status).toBe("optimal");
-    staffing.intervals.forEach((interval: { recommendedAgentsScheduled: number }, i: number) => expect(plan.coverage[i]).toBeGreaterThanOrEqual(interval.recommendedAgentsScheduled));
+    staffing.intervals.forEach((interval: { recommendedAgentsScheduled: number }, i: number) => {
+      expect(plan.coverage[i]).toBeGreaterThanOrEqual(interval.recommendedAgentsScheduled);
+    });
     for (const shift of plan.shifts) expect([4, 7]).toContain(shift.paidHours);
     expect(plan.paidAgentHours).toBeLessThanOrEqual(plan.greedy.paidAgentHours);
     const weekly = plan.shifts.reduce((sum: number, shift: { agents: number }) => sum + shift.agents, 0) * 7;
@@ -102,7 +125,9 @@ describe("staff command", () => {
     const out = join(directory, "never-roster.json");
     const run = await staff(patientDesk, "--replications", "2", "--workers", "1", "--quiet", "--roster", team, "--out", out);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^error: roster .*small-team\.csv cannot staff \d+ of the plan's \d+ weekly shifts \(mon \d\d:\d\d–\d\d:\d\d ×\d+.*\); binding: teamSize with maxShiftsPerWeek\n$/);
+    expect(run.stderr).toMatch(
+      /^error: roster .*small-team\.csv cannot staff \d+ of the plan's \d+ weekly shifts \(mon \d\d:\d\d–\d\d:\d\d ×\d+.*\); binding: teamSize with maxShiftsPerWeek\n$/,
+    );
     expect(existsSync(out)).toBe(false);
   });
 
@@ -111,7 +136,10 @@ describe("staff command", () => {
     [["--objective", "best"], /^error: invalid --objective: "best" \(allowed: target, profit\)\n$/],
     [["--objective", "profit"], /^error: invalid --objective: profit \(needs a store scenario/],
     [["--shift-hours", "1.5"], /^error: invalid --shift-hours: 1\.5 \(must be a whole number of the scenario's 60-minute intervals\)\n$/],
-    [["--max-abandon", "0.05"], /^error: invalid --max-abandon: 0\.05 \(the scenario has no patienceSeconds, so nobody abandons; set a service level or maximum occupancy\)\n$/],
+    [
+      ["--max-abandon", "0.05"],
+      /^error: invalid --max-abandon: 0\.05 \(the scenario has no patienceSeconds, so nobody abandons; set a service level or maximum occupancy\)\n$/,
+    ],
     [["--replications", "1"], /^error: invalid --replications: "1" \(must be an integer from 2 to 100000\)\n$/],
     [["--shift-rules", "/nonexistent/rules.yaml"], /^error: cannot read shift rules \/nonexistent\/rules\.yaml: no such file\n$/],
     [["--sed", "3"], /^error: invalid option --sed: unknown option \(did you mean --seed\?\)/],
@@ -127,7 +155,10 @@ describe("staff command", () => {
 
   it("convsim staff <missing file> exits 2 without writing its output file", () => {
     const out = join(directory, "never.json");
-    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", "staff", join(directory, "missing.yaml"), "--out", out], { cwd: projectRoot, encoding: "utf8" });
+    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", "staff", join(directory, "missing.yaml"), "--out", out], {
+      cwd: projectRoot,
+      encoding: "utf8",
+    });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^error: .*missing\.yaml/);
     expect(existsSync(out)).toBe(false);

@@ -1,24 +1,33 @@
 import { defineCommand } from "citty";
-import { loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts";
-import { planShifts, readRoster, readShiftRules, recommendStaffing, resolveStaffingTarget, type StaffingObjective, type StaffingResults, type StaffingTargetOptions } from "../../experiments/staffing/index.ts";
-import type { Estimate } from "../../experiments/stats/index.ts";
 import { formatCsv } from "../../experiments/csv/index.ts";
 import { formatMoney, formatPercent } from "../../experiments/format/index.ts";
+import { loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts";
+import {
+  planShifts,
+  readRoster,
+  readShiftRules,
+  recommendStaffing,
+  resolveStaffingTarget,
+  type StaffingObjective,
+  type StaffingResults,
+  type StaffingTargetOptions,
+} from "../../experiments/staffing/index.ts";
+import type { Estimate } from "../../experiments/stats/index.ts";
+import { describeServiceLevel } from "../../sim/model/index.ts";
+import { checkMark } from "./checkMark.ts";
 import { interruptSignal } from "./interrupt.ts";
 import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts";
-import { checkMark } from "./checkMark.ts";
+import { printNext } from "./printNext.ts";
 import { createProgress } from "./progress.ts";
-import { UsageError } from "./UsageError.ts";
-import { writeReportLater } from "./writeReportLater.ts";
-import { reproduceCommand } from "./reproduce.ts";
-import { shiftSchedulingSummary, unstaffedMessage } from "./shiftSchedulingSummary.ts";
 import { queueStamp, withQueue } from "./queueOption.ts";
+import { reproduceCommand } from "./reproduce.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
+import { shiftSchedulingSummary, unstaffedMessage } from "./shiftSchedulingSummary.ts";
+import { warmupLine } from "./simulationSummary.ts";
+import { UsageError } from "./UsageError.ts";
 import { runWorldsCommand, WORLDS_ARG, worldsApply, worldsOption } from "./worldsRun.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
-import { printNext } from "./printNext.ts";
-import { warmupLine } from "./simulationSummary.ts";
-import { describeServiceLevel } from "../../sim/model/index.ts";
+import { writeReportLater } from "./writeReportLater.ts";
 
 const args = {
   scenario: { type: "positional", description: "scenario file (store or chatOnly)", required: true },
@@ -26,10 +35,16 @@ const args = {
   within: { type: "string", description: "service-level threshold, seconds (default: the scenario's serviceLevelSeconds)" },
   maxAbandon: { type: "string", description: "maximum share of chats giving up in the queue, e.g. 0.05" },
   maxOccupancy: { type: "string", description: "maximum agent occupancy (default 0.85, common WFM practice; 1 switches the cap off)" },
-  objective: { type: "string", description: "target (default: smallest schedule meeting the target) or profit (store: the constant staffing with the highest contribution profit)" },
+  objective: {
+    type: "string",
+    description: "target (default: smallest schedule meeting the target) or profit (store: the constant staffing with the highest contribution profit)",
+  },
   ...RUN_ARGS,
   shiftHours: { type: "string", description: "round the recommendation up to shifts of this many hours" },
-  smoothingHours: { type: "string", description: "fill dips of the plan shorter than this many hours (default: --shift-hours, else 4; 0 switches smoothing off)" },
+  smoothingHours: {
+    type: "string",
+    description: "fill dips of the plan shorter than this many hours (default: --shift-hours, else 4; 0 switches smoothing off)",
+  },
   shiftRules: { type: "string", description: "optimal shift plan (MILP) under the rules in this YAML file: lengths, start times, unpaid break, objective" },
   roster: { type: "string", description: "weekly roster of the named agents in this YAML/CSV file (days off, max shifts, consecutive days, rest)" },
   maxIterations: { type: "string", description: "simulation rounds of the search (default 8)" },
@@ -61,31 +76,62 @@ export const staffCommand = defineCommand({
     const shiftHours = numberOption(parsed.shiftHours, "--shift-hours", 0.25, 24);
     const smoothingHours = numberOption(parsed.smoothingHours, "--smoothing-hours", 0, 24);
     const worlds = worldsOption(parsed.worlds);
-    const levels = parsed.levels === undefined ? undefined : [...new Set(parsed.levels.split(",").map((value) => integerOption(value.trim(), "--levels", 0, 10_000)!))];
+    const levels =
+      parsed.levels === undefined ? undefined : [...new Set(parsed.levels.split(",").map((value) => integerOption(value.trim(), "--levels", 0, 10_000)!))];
     const loaded = loadScenario(parsed.scenario, { days, maxSessions, warmupSeconds });
     const config = loaded.config;
-    if (objective === "profit" && config.kind !== "store") throw new UsageError("invalid --objective: profit (needs a store scenario: a chat-only scenario has no revenue to weigh against agent cost)");
+    if (objective === "profit" && config.kind !== "store")
+      throw new UsageError("invalid --objective: profit (needs a store scenario: a chat-only scenario has no revenue to weigh against agent cost)");
     if (worldsApply(worlds, [{ name: "central", scenario: loaded }])) {
-      if (config.kind !== "store") throw new UsageError("invalid --worlds: with a chat-only scenario (the decision weighs contribution profit, which needs a store scenario's revenue)");
-      if (levels === undefined || levels.length < 2) throw new UsageError(`invalid --levels: ${levels === undefined ? "missing" : JSON.stringify(parsed.levels)} (--worlds decides between constant staffing levels: give at least 2, e.g. --levels 2,3,4)`);
+      if (config.kind !== "store")
+        throw new UsageError("invalid --worlds: with a chat-only scenario (the decision weighs contribution profit, which needs a store scenario's revenue)");
+      if (levels === undefined || levels.length < 2)
+        throw new UsageError(
+          `invalid --levels: ${levels === undefined ? "missing" : JSON.stringify(parsed.levels)} (--worlds decides between constant staffing levels: give at least 2, e.g. --levels 2,3,4)`,
+        );
       const variants = levels.map((agents) => ({ name: `${agents} agents`, scenario: loaded, agentsScheduled: agents }));
       const flags = { out: parsed.out, report: parsed.report, json: parsed.json, quiet: parsed.quiet, failFast: parsed.failFast };
       const seed = resolveSeed(loaded, seedArg);
-      await runWorldsCommand({ command: "staff", variants, worlds, replications, seed, workers, metric: "contributionProfit", scenarioPath: loaded.path, scenarioHash: loaded.hash, currency: loaded.scenario.currency, queue, rawArgs, flags });
+      await runWorldsCommand({
+        command: "staff",
+        variants,
+        worlds,
+        replications,
+        seed,
+        workers,
+        metric: "contributionProfit",
+        scenarioPath: loaded.path,
+        scenarioHash: loaded.hash,
+        currency: loaded.scenario.currency,
+        queue,
+        rawArgs,
+        flags,
+      });
       return;
     }
     if (shiftHours !== undefined && !Number.isInteger((shiftHours * 3600) / config.horizon.intervalSeconds)) {
-      throw new UsageError(`invalid --shift-hours: ${parsed.shiftHours} (must be a whole number of the scenario's ${config.horizon.intervalSeconds / 60}-minute intervals)`);
+      throw new UsageError(
+        `invalid --shift-hours: ${parsed.shiftHours} (must be a whole number of the scenario's ${config.horizon.intervalSeconds / 60}-minute intervals)`,
+      );
     }
     try {
       resolveStaffingTarget(config, target);
     } catch (error) {
-      throw new UsageError((error as Error).message.replace(/target\.serviceLevel\b/, "--service-level").replace("target.maxQueueAbandonment", "--max-abandon").replace("target.maxOccupancy", "--max-occupancy"));
+      throw new UsageError(
+        (error as Error).message
+          .replace(/target\.serviceLevel\b/, "--service-level")
+          .replace("target.maxQueueAbandonment", "--max-abandon")
+          .replace("target.maxOccupancy", "--max-occupancy"),
+      );
     }
     // Read the shift rules and the team before the long search, so a typo in them costs nothing.
-    const rules = parsed.shiftRules === undefined && parsed.roster === undefined ? undefined : readShiftRules(parsed.shiftRules, config.horizon.intervalSeconds);
+    const rules =
+      parsed.shiftRules === undefined && parsed.roster === undefined ? undefined : readShiftRules(parsed.shiftRules, config.horizon.intervalSeconds);
     const team = parsed.roster === undefined ? undefined : readRoster(parsed.roster);
-    if (team !== undefined && config.horizon.days !== 1 && config.horizon.days !== 7) throw new UsageError(`invalid --roster: the scenario's horizon is ${config.horizon.days} days (a roster needs a plan for 1 day or a week: --days 1 or 7)`);
+    if (team !== undefined && config.horizon.days !== 1 && config.horizon.days !== 7)
+      throw new UsageError(
+        `invalid --roster: the scenario's horizon is ${config.horizon.days} days (a roster needs a plan for 1 day or a week: --days 1 or 7)`,
+      );
     const seed = resolveSeed(loaded, seedArg);
     const currency = loaded.scenario.currency;
     const progress = createProgress("staff", { quiet: parsed.quiet });
@@ -95,7 +141,21 @@ export const staffCommand = defineCommand({
     try {
       // With a queue, one local thread (no pool): the tasks run on the workers.
       staffing = await withQueue(queue, { quiet: parsed.quiet, signal: interrupt.signal }, (backend) =>
-        recommendStaffing(config, { target, objective, replications, seed, workers: backend ? 1 : workers, backend, maxIterations, shiftHours, smoothingHours, failFast: parsed.failFast, signal: interrupt.signal, onProgress: progress.update, currency }),
+        recommendStaffing(config, {
+          target,
+          objective,
+          replications,
+          seed,
+          workers: backend ? 1 : workers,
+          backend,
+          maxIterations,
+          shiftHours,
+          smoothingHours,
+          failFast: parsed.failFast,
+          signal: interrupt.signal,
+          onProgress: progress.update,
+          currency,
+        }),
       );
     } finally {
       progress.stop();
@@ -127,8 +187,21 @@ export const staffCommand = defineCommand({
     if (parsed.report) await writeReportLater([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
     if (parsed.csv) writeFileAtomic(parsed.csv, formatCsv(intervalRows(staffing)));
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-    else process.stdout.write(staffingSummary(staffing, currency, config.horizon.days) + `service level: ${describeServiceLevel(config.desk.serviceLevel, staffing.target.serviceLevelSeconds)}\n` + warmupLine(config.desk.warmupSeconds) + (parsed.out ? `results written to ${parsed.out}\n` : ""));
-    printNext(parsed.report ? `open ${parsed.report}` : parsed.shiftHours === undefined ? "add --shift-hours 8 to round the plan up to shifts, or --report FILE for charts" : "add --report FILE for the coverage chart and the shift plan", parsed.quiet);
+    else
+      process.stdout.write(
+        staffingSummary(staffing, currency, config.horizon.days) +
+          `service level: ${describeServiceLevel(config.desk.serviceLevel, staffing.target.serviceLevelSeconds)}\n` +
+          warmupLine(config.desk.warmupSeconds) +
+          (parsed.out ? `results written to ${parsed.out}\n` : ""),
+      );
+    printNext(
+      parsed.report
+        ? `open ${parsed.report}`
+        : parsed.shiftHours === undefined
+          ? "add --shift-hours 8 to round the plan up to shifts, or --report FILE for charts"
+          : "add --report FILE for the coverage chart and the shift plan",
+      parsed.quiet,
+    );
     if (staffing.stoppedBy === "interrupted") process.exitCode = 130;
     else if (staffing.errored.length > 0) process.exitCode = 1;
   },
@@ -192,11 +265,18 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD", hor
   ]);
   lines.push(...formatTable(header, table));
   const { totals } = staffing;
-  lines.push(`totals: recommended ${totals.recommendedAgentHours} agent-hours (${formatMoney(totals.recommendedCost, currency)}) · ${model} ${totals.erlangAgentHours} (${formatMoney(totals.erlangCost, currency)})${totals.erlangCAgentHours !== null ? ` · Erlang C ${totals.erlangCAgentHours}` : ""}${totals.shiftAgentHours !== null ? ` · shifts ${totals.shiftAgentHours} (${formatMoney(totals.shiftCost, currency)})` : ""}`);
-  if (staffing.smoothing.addedAgentHours > 0) lines.push(`smoothing: dips shorter than ${staffing.smoothing.hours} h filled (+${staffing.smoothing.addedAgentHours} agent-hours; KPIs are simulated for the plan before smoothing, which had fewer agents)`);
+  lines.push(
+    `totals: recommended ${totals.recommendedAgentHours} agent-hours (${formatMoney(totals.recommendedCost, currency)}) · ${model} ${totals.erlangAgentHours} (${formatMoney(totals.erlangCost, currency)})${totals.erlangCAgentHours !== null ? ` · Erlang C ${totals.erlangCAgentHours}` : ""}${totals.shiftAgentHours !== null ? ` · shifts ${totals.shiftAgentHours} (${formatMoney(totals.shiftCost, currency)})` : ""}`,
+  );
+  if (staffing.smoothing.addedAgentHours > 0)
+    lines.push(
+      `smoothing: dips shorter than ${staffing.smoothing.hours} h filled (+${staffing.smoothing.addedAgentHours} agent-hours; KPIs are simulated for the plan before smoothing, which had fewer agents)`,
+    );
   if (staffing.shifts !== null) {
     const horizonSeconds = staffing.intervals.length * staffing.intervalSeconds;
-    lines.push(`shift plan (${staffing.shifts.shiftHours} h, wrapping past the end of the horizon): ${staffing.shifts.shifts.map((shift) => `${clock(shift.startSeconds)}–${clock(shift.endSeconds > horizonSeconds ? shift.endSeconds - horizonSeconds : shift.endSeconds)} ×${shift.agents}`).join(", ")}`);
+    lines.push(
+      `shift plan (${staffing.shifts.shiftHours} h, wrapping past the end of the horizon): ${staffing.shifts.shifts.map((shift) => `${clock(shift.startSeconds)}–${clock(shift.endSeconds > horizonSeconds ? shift.endSeconds - horizonSeconds : shift.endSeconds)} ×${shift.agents}`).join(", ")}`,
+    );
   }
   if (staffing.shiftScheduling) lines.push(...shiftSchedulingSummary(staffing.shiftScheduling, horizonDays, currency));
   if (staffing.sweep.length > 0) {
@@ -209,7 +289,14 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD", hor
           String(point.agentsScheduled),
           withInterval(point.serviceLevel),
           formatPercent(point.queueAbandonment?.mean ?? null),
-          ...(store ? [formatPercent(point.conversionRate?.mean ?? null, 2), point.contributionProfit === null ? "–" : `${formatMoney(point.contributionProfit.mean, currency)}${point.contributionProfit.lower === null ? "" : ` [${formatMoney(point.contributionProfit.lower, currency)}, ${formatMoney(point.contributionProfit.upper, currency)}]`}`] : []),
+          ...(store
+            ? [
+                formatPercent(point.conversionRate?.mean ?? null, 2),
+                point.contributionProfit === null
+                  ? "–"
+                  : `${formatMoney(point.contributionProfit.mean, currency)}${point.contributionProfit.lower === null ? "" : ` [${formatMoney(point.contributionProfit.lower, currency)}, ${formatMoney(point.contributionProfit.upper, currency)}]`}`,
+              ]
+            : []),
           formatMoney(point.agentCost, currency),
         ]),
       ),
@@ -222,12 +309,15 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD", hor
 function withInterval(estimate: Estimate | null): string {
   if (estimate === null) return "–";
   // Rates live in [0, 1]: the t interval's bounds are clipped for display (the JSON keeps them as computed).
-  return estimate.lower === null ? formatPercent(estimate.mean) : `${formatPercent(estimate.mean)} [${formatPercent(Math.max(0, estimate.lower))}, ${formatPercent(Math.min(1, estimate.upper!))}]`;
+  return estimate.lower === null
+    ? formatPercent(estimate.mean)
+    : `${formatPercent(estimate.mean)} [${formatPercent(Math.max(0, estimate.lower))}, ${formatPercent(Math.min(1, estimate.upper!))}]`;
 }
 
 function formatTable(header: readonly string[], rows: readonly string[][]): string[] {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const format = (cells: readonly string[]) => `  ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  ")}`;
+  const format = (cells: readonly string[]) =>
+    `  ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  ")}`;
   return [format(header), ...rows.map(format)];
 }
 
@@ -238,4 +328,3 @@ function clock(seconds: number): string {
   if (within === 0 && day > 0) return day === 1 ? "24:00" : `d${day} 24:00`;
   return day > 0 ? `d${day + 1} ${text}` : text;
 }
-

@@ -1,17 +1,17 @@
 import { resolve } from "node:path";
 import { defineCommand } from "citty";
 import { abTestPlan, compareVariants, formatDifference, loadVariants } from "../../experiments/compare/index.ts";
-import { loadScenario, makeStamp, resolveSeed, simulateScenario, type RunStamp } from "../../experiments/index.ts";
+import { formatMoney, formatNumber, formatPercent } from "../../experiments/format/index.ts";
+import { loadScenario, makeStamp, type RunStamp, resolveSeed, simulateScenario } from "../../experiments/index.ts";
 import { defaultWorkers } from "../../experiments/parallel/index.ts";
 import { recommendStaffing } from "../../experiments/staffing/index.ts";
 import { integerOption, rejectUnknownOptions } from "./options.ts";
-import { createProgress } from "./progress.ts";
-import { writeReportLater } from "./writeReportLater.ts";
-import { formatMoney, formatNumber, formatPercent } from "../../experiments/format/index.ts";
 import { printNext } from "./printNext.ts";
+import { createProgress } from "./progress.ts";
+import { QUEUE_ARG, queueOption, queueStamp, withQueue } from "./queueOption.ts";
 import { simulationSummary } from "./simulationSummary.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
-import { QUEUE_ARG, queueOption, queueStamp, withQueue } from "./queueOption.ts";
+import { writeReportLater } from "./writeReportLater.ts";
 
 /** The shipped baseline scenario the main job runs. */
 export const BASELINE_SCENARIO = "experiments/scenarios/baseline.yaml";
@@ -51,7 +51,16 @@ export const startCommand = defineCommand({
     const currency = loaded.scenario.currency;
     const say = (line: string): void => void (parsed.quiet || process.stderr.write(`${line}\n`));
     const stampFor = (command: string, started: number, reproduce: string): RunStamp =>
-      makeStamp({ command, scenario: loaded.config.name, scenarioPath: loaded.path, scenarioHash: loaded.hash, seed, generatedAt: new Date().toISOString(), runSeconds: (performance.now() - started) / 1000, reproduce });
+      makeStamp({
+        command,
+        scenario: loaded.config.name,
+        scenarioPath: loaded.path,
+        scenarioHash: loaded.hash,
+        seed,
+        generatedAt: new Date().toISOString(),
+        runSeconds: (performance.now() - started) / 1000,
+        reproduce,
+      });
 
     // One queue connection for both batches; checked first, so a bad queue costs no simulation.
     const { results, simulation, comparison, compared, control, staffing, staffed } = await withQueue(queue, { quiet: parsed.quiet }, async (backend) => {
@@ -64,10 +73,24 @@ export const startCommand = defineCommand({
       started = performance.now();
       const { variants, control } = loadVariants(BASELINE_SCENARIO, EXAMPLE_POLICIES);
       const compareProgress = createProgress("compare", { quiet: parsed.quiet });
-      const comparison = await compareVariants(variants, { replications, seed, control, workers, backend, currency, onProgress: compareProgress.update, clock: () => performance.now() }).finally(() => compareProgress.stop());
+      const comparison = await compareVariants(variants, {
+        replications,
+        seed,
+        control,
+        workers,
+        backend,
+        currency,
+        onProgress: compareProgress.update,
+        clock: () => performance.now(),
+      }).finally(() => compareProgress.stop());
       const policies = EXAMPLE_POLICIES.join(",");
       const compared = {
-        stamp: { ...stampFor("compare", started, `npm run compare -- ${BASELINE_SCENARIO} --policies ${policies} --replications ${replications} --seed ${seed}`), replications: comparison.replications, workers, ...queueStamp(queue) },
+        stamp: {
+          ...stampFor("compare", started, `npm run compare -- ${BASELINE_SCENARIO} --policies ${policies} --replications ${replications} --seed ${seed}`),
+          replications: comparison.replications,
+          workers,
+          ...queueStamp(queue),
+        },
         comparison,
         grid: null,
         abPlan: abTestPlan(comparison),
@@ -76,8 +99,23 @@ export const startCommand = defineCommand({
       say(`3/4 recommending chat staffing per interval (${replications} replications per round)`);
       started = performance.now();
       const staffProgress = createProgress("staff", { quiet: parsed.quiet });
-      const staffing = await recommendStaffing(loaded.config, { replications, seed, workers: backend ? 1 : workers, backend, currency, onProgress: staffProgress.update }).finally(() => staffProgress.stop());
-      const staffed = { stamp: { ...stampFor("staff", started, `npm run staff -- ${BASELINE_SCENARIO} --replications ${replications} --seed ${seed}`), replications, workers, ...queueStamp(queue) }, staffing };
+      const staffing = await recommendStaffing(loaded.config, {
+        replications,
+        seed,
+        workers: backend ? 1 : workers,
+        backend,
+        currency,
+        onProgress: staffProgress.update,
+      }).finally(() => staffProgress.stop());
+      const staffed = {
+        stamp: {
+          ...stampFor("staff", started, `npm run staff -- ${BASELINE_SCENARIO} --replications ${replications} --seed ${seed}`),
+          replications,
+          workers,
+          ...queueStamp(queue),
+        },
+        staffing,
+      };
       return { results, simulation, comparison, compared, control, staffing, staffed };
     });
     say("4/4 writing the report");
@@ -86,14 +124,19 @@ export const startCommand = defineCommand({
     writeFileAtomic(resolve(outDirectory, files.comparison), `${JSON.stringify(compared, null, 2)}\n`);
     writeFileAtomic(resolve(outDirectory, files.staffing), `${JSON.stringify(staffed, null, 2)}\n`);
     const reportPath = resolve(outDirectory, "index.html");
-    await writeReportLater([simulation, compared, staffed], reportPath, { title: `${loaded.config.name}: baseline, policies and staffing`, sources: Object.values(files) });
+    await writeReportLater([simulation, compared, staffed], reportPath, {
+      title: `${loaded.config.name}: baseline, policies and staffing`,
+      sources: Object.values(files),
+    });
 
     const best = comparison.ranking[0];
     const lines = [
       simulationSummary(results, simulation.stamp, currency).trimEnd(),
       "",
       `Policies (${comparison.replications} paired replications, ${comparison.correction} correction): ${comparison.verdict}`,
-      ...comparison.differences.filter((row) => row.primary).map((row) => `  ${row.variant}: ${row.label} ${formatDifference(row.difference, row.unit, currency)} vs ${control}`),
+      ...comparison.differences
+        .filter((row) => row.primary)
+        .map((row) => `  ${row.variant}: ${row.label} ${formatDifference(row.difference, row.unit, currency)} vs ${control}`),
       `  best on ${comparison.primaryMetric}: ${best.variant} (probability best ${formatPercent(best.probabilityBest, 0)})`,
       "",
       `Staffing: ${formatNumber(staffing.totals.recommendedAgentHours, 1)} agent-hours (${formatMoney(staffing.totals.recommendedCost, currency)}) vs Erlang ${formatNumber(staffing.totals.erlangAgentHours, 1)} h`,

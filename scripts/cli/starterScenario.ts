@@ -67,7 +67,10 @@ function storeStarter(options: StarterOptions): string {
   const document = parseDocument(readFileSync(BASELINE, "utf8"));
   const keep = new Set(STEPS_BY_PRIORITY.slice(0, options.checkoutSteps));
   document.set("name", options.name);
-  document.set("description", `Starter store written by convsim init from the baseline: ${options.perDay} sessions/day, ${options.checkoutSteps} checkout step${options.checkoutSteps === 1 ? "" : "s"}, ${options.agents} agents holding ${options.concurrency} chats`);
+  document.set(
+    "description",
+    `Starter store written by convsim init from the baseline: ${options.perDay} sessions/day, ${options.checkoutSteps} checkout step${options.checkoutSteps === 1 ? "" : "s"}, ${options.agents} agents holding ${options.concurrency} chats`,
+  );
   document.setIn(["traffic", "sessionsPerDay"], options.perDay);
   document.setIn(["agents", "concurrency"], options.concurrency);
   document.setIn(["agents", "schedule"], options.agents);
@@ -82,7 +85,9 @@ function storeStarter(options: StarterOptions): string {
   const policy = document.getIn(["chat", "policy"]);
   if (typeof policy === "string") document.setIn(["chat", "policy"], relative(dirname(resolve(options.outPath)), resolve(dirname(BASELINE), policy)));
   const text = document.toString({ lineWidth: 0 });
-  return text.replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${schemaPath(options.outPath)}`).replace(/^(# yaml-language-server.*\n)/, `$1# Written by \`convsim init\` from the shipped baseline store; the comments below are the baseline's.\n`);
+  return text
+    .replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${schemaPath(options.outPath)}`)
+    .replace(/^(# yaml-language-server.*\n)/, `$1# Written by \`convsim init\` from the shipped baseline store; the comments below are the baseline's.\n`);
 }
 
 function schemaPath(outPath: string): string {

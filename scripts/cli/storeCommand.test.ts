@@ -3,9 +3,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { loadScenario, ScenarioError } from "../../experiments/index.ts";
-import { startStore } from "../store/index.ts";
-import { readUsersFile } from "../store/index.ts";
+import { loadScenario, type ScenarioError } from "../../experiments/index.ts";
+import { readUsersFile, startStore } from "../store/index.ts";
 import { apiCheckout, demoClient, TestClient } from "../store/testStore.ts";
 import { cliInProcess } from "./cliInProcess.ts";
 import { storeCommand } from "./storeCommand.ts";
@@ -20,7 +19,10 @@ afterEach(() => vi.restoreAllMocks());
 describe("store command", () => {
   it("store --scenario BAD prints the simulator's problems, one per line, and exits 2", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "convsim-cli-")), "bad.yaml");
-    writeFileSync(file, "name: bad\nhorizon: { days: 1 }\ntraffic: { sessionsPerDay: 10 }\nsegments: [{ name: a, weight: 1, device: desk, addToCartProbability: 0.1 }]\nfunnel: { steps: [{ name: cart }] }\nagents: { concurrency: 0, schedule: 1 }\n");
+    writeFileSync(
+      file,
+      "name: bad\nhorizon: { days: 1 }\ntraffic: { sessionsPerDay: 10 }\nsegments: [{ name: a, weight: 1, device: desk, addToCartProbability: 0.1 }]\nfunnel: { steps: [{ name: cart }] }\nagents: { concurrency: 0, schedule: 1 }\n",
+    );
     let expected = "";
     try {
       loadScenario(file);

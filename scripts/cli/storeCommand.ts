@@ -1,9 +1,17 @@
 import { defineCommand, runCommand } from "citty";
-import { DEFAULT_BOT_DELAY_SECONDS, DEFAULT_BOT_HANDLE_SECONDS, DEFAULT_DATA_DIRECTORY, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_STORE_SCENARIO, startStore } from "../store/index.ts";
-import { storeUsersCommand } from "./storeUsersCommand.ts";
+import {
+  DEFAULT_BOT_DELAY_SECONDS,
+  DEFAULT_BOT_HANDLE_SECONDS,
+  DEFAULT_DATA_DIRECTORY,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  DEFAULT_STORE_SCENARIO,
+  startStore,
+} from "../store/index.ts";
 import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts";
-import { UsageError } from "./UsageError.ts";
 import { printNext } from "./printNext.ts";
+import { storeUsersCommand } from "./storeUsersCommand.ts";
+import { UsageError } from "./UsageError.ts";
 
 const args = {
   scenario: { type: "string", description: `scenario file (default ${DEFAULT_STORE_SCENARIO})` },
@@ -32,7 +40,7 @@ export const storeCommand = defineCommand({
     const autoAgents = integerOption(parsed.autoAgents, "--auto-agents", 0, 1000);
     const botDelaySeconds = numberOption(parsed.botDelaySeconds, "--bot-delay-seconds", 0, 3600);
     const botHandleSeconds = numberOption(parsed.botHandleSeconds, "--bot-handle-seconds", 0, 86400);
-    let store;
+    let store: Awaited<ReturnType<typeof startStore>>;
     try {
       store = await startStore({
         scenarioPath: parsed.scenario,
@@ -45,13 +53,20 @@ export const storeCommand = defineCommand({
         botHandleSeconds,
         usersFile: parsed.users,
         demo: parsed.demo === true,
-        allowedHosts: parsed.allowedHost === undefined ? [] : parsed.allowedHost.split(",").map((name) => name.trim()).filter((name) => name !== ""),
+        allowedHosts:
+          parsed.allowedHost === undefined
+            ? []
+            : parsed.allowedHost
+                .split(",")
+                .map((name) => name.trim())
+                .filter((name) => name !== ""),
         onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
       });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "EADDRINUSE") throw new UsageError(`invalid --port: ${port ?? DEFAULT_PORT} (already in use; pick another or 0 for a free one)`);
-      if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw new UsageError(`invalid --host: ${JSON.stringify(parsed.host)} (not an address of this machine)`);
+      if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND")
+        throw new UsageError(`invalid --host: ${JSON.stringify(parsed.host)} (not an address of this machine)`);
       throw error;
     }
     const { scenario } = store;
@@ -64,7 +79,8 @@ export const storeCommand = defineCommand({
       `  event log  ${store.eventLogPath}`,
     ];
     const { queued, active, closed } = store.restoredChats;
-    if (queued + active + closed > 0) banner.push(`  open chats ${queued} back in the queue, ${active} back with their agent, ${closed} closed (held by a bot or a removed account)`);
+    if (queued + active + closed > 0)
+      banner.push(`  open chats ${queued} back in the queue, ${active} back with their agent, ${closed} closed (held by a bot or a removed account)`);
     for (const account of store.demoAccounts) banner.push(`  demo ${account.role.padEnd(5)} ${account.username} / ${account.password}  (this run only)`);
     process.stdout.write(`${banner.join("\n")}\n`);
     printNext("convsim check runs synthetic shoppers against a store; Ctrl-C closes this one");

@@ -1,6 +1,6 @@
 import { join, resolve } from "node:path";
 import { defineCommand } from "citty";
-import { accountProblems, addUserToFile, DEFAULT_DATA_DIRECTORY, randomPassword, ROLES, USERS_FILE } from "../store/index.ts";
+import { accountProblems, addUserToFile, DEFAULT_DATA_DIRECTORY, ROLES, randomPassword, USERS_FILE } from "../store/index.ts";
 import { rejectUnknownOptions } from "./options.ts";
 import { UsageError } from "./UsageError.ts";
 
@@ -16,7 +16,9 @@ const addArgs = {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 /** `store users add`: one account in the users file, its password hashed with scrypt. */
@@ -28,7 +30,9 @@ const addCommand = defineCommand({
     const generated = parsed.passwordStdin !== true;
     const password = generated ? randomPassword() : await readStdin();
     const account = { username: parsed.username, role: parsed.role, displayName: parsed.name, password };
-    const problems = accountProblems(account).map((line) => line.replace(/^invalid (username|role|name)/, "invalid --$1").replace(/^invalid password/, "invalid password (stdin)"));
+    const problems = accountProblems(account).map((line) =>
+      line.replace(/^invalid (username|role|name)/, "invalid --$1").replace(/^invalid password/, "invalid password (stdin)"),
+    );
     if (problems.length > 0) throw new UsageError(problems);
     const file = resolve(parsed.users ?? join(parsed.data ?? DEFAULT_DATA_DIRECTORY, USERS_FILE));
     try {

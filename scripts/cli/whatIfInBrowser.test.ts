@@ -9,9 +9,9 @@ import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadScenario } from "../../experiments/index.ts";
-import { simulateChatOnly, type ChatOnlyModelConfig } from "../../sim/model/index.ts";
-import { applyLevers, whatIfFigures, type WhatIfFigures } from "../../reports/index.ts";
-import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from "../../reports/testing/index.ts";
+import { applyLevers, type WhatIfFigures, whatIfFigures } from "../../reports/index.ts";
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from "../../reports/testing/index.ts";
+import { type ChatOnlyModelConfig, simulateChatOnly } from "../../sim/model/index.ts";
 import { spawnCli } from "./spawnCli.ts";
 
 const SEED = 7;
@@ -26,16 +26,28 @@ patienceSeconds: { kind: exponential, mean: 120 }
 serviceLevelSeconds: 30
 agents: { concurrency: 2, shrinkage: 0, costPerHour: 25, schedule: 2 }
 `;
-const FIGURES: readonly (keyof WhatIfFigures)[] = ["requests", "serviceLevel", "queueAbandonmentRate", "meanWaitSeconds", "occupancy", "agentHoursScheduled", "agentCost"];
+const FIGURES: readonly (keyof WhatIfFigures)[] = [
+  "requests",
+  "serviceLevel",
+  "queueAbandonmentRate",
+  "meanWaitSeconds",
+  "occupancy",
+  "agentHoursScheduled",
+  "agentCost",
+];
 /** The machine is shared: a run of the worker may take long; poll, never sleep. */
 const SETTLE_MILLISECONDS = 90_000;
 
 /** The what-if column as numbers, once the panel has finished at least `runs` runs. */
 async function whatIfColumn(page: Page, runs: number): Promise<Record<string, number | null>> {
-  await page.waitForFunction((count) => {
-    const panel = document.querySelector("section.whatif");
-    return panel !== null && Number(panel.getAttribute("data-runs") ?? "0") >= count && panel.getAttribute("aria-busy") === "false";
-  }, runs, { timeout: SETTLE_MILLISECONDS, polling: 100 });
+  await page.waitForFunction(
+    (count) => {
+      const panel = document.querySelector("section.whatif");
+      return panel !== null && Number(panel.getAttribute("data-runs") ?? "0") >= count && panel.getAttribute("aria-busy") === "false";
+    },
+    runs,
+    { timeout: SETTLE_MILLISECONDS, polling: 100 },
+  );
   return page.evaluate(() =>
     Object.fromEntries(
       Array.from(document.querySelectorAll("td[data-figure]")).map((cell) => {
@@ -61,7 +73,17 @@ describe.skipIf(!chromiumAvailable())(`what-if panel in Chromium (${CHROMIUM_PAT
   it("simulate --report: the page's simulator gives the CLI's figures for the same seed, and moving a slider gives Node's figures for that change", async () => {
     const scenarioPath = join(folder, "desk.yaml");
     writeFileSync(scenarioPath, SCENARIO);
-    const run = await spawnCli(["simulate", scenarioPath, "--seed", String(SEED), "--out", join(folder, "run.json"), "--report", join(folder, "run.html"), "--quiet"]);
+    const run = await spawnCli([
+      "simulate",
+      scenarioPath,
+      "--seed",
+      String(SEED),
+      "--out",
+      join(folder, "run.json"),
+      "--report",
+      join(folder, "run.html"),
+      "--quiet",
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const cli = JSON.parse(readFileSync(join(folder, "run.json"), "utf8")).results;
     const html = readFileSync(join(folder, "run.html"), "utf8");

@@ -1,15 +1,27 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Queue } from "bullmq";
-import { codeVersion, parseQueueUrl, queueName, QueueWorker } from "../../experiments/distributed/index.ts";
-import { startRedis, type RedisServer } from "../../experiments/distributed/testing/redisServer.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { codeVersion, parseQueueUrl, QueueWorker, queueName } from "../../experiments/distributed/index.ts";
+import { type RedisServer, startRedis } from "../../experiments/distributed/testing/redisServer.ts";
 import { startConvsim, until } from "./convsimProcess.ts";
 
 // A small compare: 2 variants × 4 replications of one day = 8 tasks of a few tenths of a second.
-const COMPARE = ["compare", "experiments/scenarios/baseline.yaml", "--policies", "experiments/policies/aggressive.yaml", "--days", "1", "--replications", "4", "--seed", "7", "--quiet"];
+const COMPARE = [
+  "compare",
+  "experiments/scenarios/baseline.yaml",
+  "--policies",
+  "experiments/policies/aggressive.yaml",
+  "--days",
+  "1",
+  "--replications",
+  "4",
+  "--seed",
+  "7",
+  "--quiet",
+];
 const convsim = startConvsim;
 
 let redis: RedisServer;
@@ -51,7 +63,9 @@ describe("convsim worker + compare --queue", () => {
       expect(await b.exited).toBe(0);
       expect(b.stderr()).toMatch(/SIGTERM: finishing the tasks held[\s\S]*stopped: \d+ tasks done, 0 failed/);
     } finally {
-      workers.forEach((worker) => worker.child.kill("SIGKILL"));
+      workers.forEach((worker) => {
+        worker.child.kill("SIGKILL");
+      });
     }
   }, 300_000);
 
@@ -89,19 +103,27 @@ describe("--queue bad input: one line, exit 2, nothing written", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
     await new Promise((resolve) => server.close(resolve));
-    expect(await refused([...COMPARE, "--queue", `redis://127.0.0.1:${port}`])).toBe(`error: cannot use the queue at redis://127.0.0.1:${port}/0: connection refused (is Redis running there?)`);
+    expect(await refused([...COMPARE, "--queue", `redis://127.0.0.1:${port}`])).toBe(
+      `error: cannot use the queue at redis://127.0.0.1:${port}/0: connection refused (is Redis running there?)`,
+    );
   }, 30_000);
 
   it("a URL that is not redis:// (flag and CONVSIM_QUEUE)", async () => {
-    expect(await refused([...COMPARE, "--queue", "http://127.0.0.1:6379"])).toMatch(/^error: invalid --queue: "http:\/\/127\.0\.0\.1:6379" \(must be redis:\/\//);
-    expect(await refused(["replicate", "experiments/scenarios/baseline.yaml", "--days", "1"], { CONVSIM_QUEUE: "127.0.0.1:6379" })).toMatch(/^error: invalid CONVSIM_QUEUE: "127\.0\.0\.1:6379"/);
+    expect(await refused([...COMPARE, "--queue", "http://127.0.0.1:6379"])).toMatch(
+      /^error: invalid --queue: "http:\/\/127\.0\.0\.1:6379" \(must be redis:\/\//,
+    );
+    expect(await refused(["replicate", "experiments/scenarios/baseline.yaml", "--days", "1"], { CONVSIM_QUEUE: "127.0.0.1:6379" })).toMatch(
+      /^error: invalid CONVSIM_QUEUE: "127\.0\.0\.1:6379"/,
+    );
   }, 30_000);
 
   it("a wrong password (hidden in the message)", async () => {
     const secured = await startRedis({ password: "right" });
     try {
       const line = await refused(["staff", "experiments/scenarios/contact-center.yaml", "--days", "1", "--queue", `redis://:wrong@127.0.0.1:${secured.port}`]);
-      expect(line).toBe(`error: cannot use the queue at redis://:***@127.0.0.1:${secured.port}/0: authentication failed (check the user and password in the URL)`);
+      expect(line).toBe(
+        `error: cannot use the queue at redis://:***@127.0.0.1:${secured.port}/0: authentication failed (check the user and password in the URL)`,
+      );
     } finally {
       await secured.stop();
     }
@@ -110,7 +132,9 @@ describe("--queue bad input: one line, exit 2, nothing written", () => {
   it("a queue whose workers run another version", async () => {
     const stale = await QueueWorker.start(parseQueueUrl(redis.url), { version: "0.0.1+0123456789abcdef", concurrency: 1 });
     try {
-      expect(await refused([...COMPARE, "--queue", redis.url])).toMatch(/^error: cannot use the queue at redis:\/\/127\.0\.0\.1:\d+\/0: its 1 worker runs convsim 0\.0\.1\+0123456789abcdef, this is 0\.1\.0\+[0-9a-f]{16} \(start workers from the same checkout\)$/);
+      expect(await refused([...COMPARE, "--queue", redis.url])).toMatch(
+        /^error: cannot use the queue at redis:\/\/127\.0\.0\.1:\d+\/0: its 1 worker runs convsim 0\.0\.1\+0123456789abcdef, this is 0\.1\.0\+[0-9a-f]{16} \(start workers from the same checkout\)$/,
+      );
     } finally {
       await stale.stop();
     }

@@ -1,15 +1,18 @@
 import { defineCommand } from "citty";
-import { DEFAULT_LOCK_SECONDS, queueName, QueueWorker } from "../../experiments/distributed/index.ts";
+import { DEFAULT_LOCK_SECONDS, QueueWorker, queueName } from "../../experiments/distributed/index.ts";
 import { defaultWorkers } from "../../experiments/parallel/index.ts";
 import { integerOption, rejectUnknownOptions } from "./options.ts";
+import { printNext } from "./printNext.ts";
 import { QUEUE_ARG, QUEUE_ENVIRONMENT, queueOption } from "./queueOption.ts";
 import { UsageError } from "./UsageError.ts";
-import { printNext } from "./printNext.ts";
 
 const args = {
   ...QUEUE_ARG,
   concurrency: { type: "string", description: "tasks run at once, each on its own thread (default: one per core)" },
-  lockSeconds: { type: "string", description: `seconds before a task held by a worker that stopped answering goes to another (default ${DEFAULT_LOCK_SECONDS})` },
+  lockSeconds: {
+    type: "string",
+    description: `seconds before a task held by a worker that stopped answering goes to another (default ${DEFAULT_LOCK_SECONDS})`,
+  },
   quiet: { type: "boolean", description: "no line per task" },
 } as const;
 
@@ -24,13 +27,16 @@ export const workerCommand = defineCommand({
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
     const target = queueOption(parsed.queue);
-    if (target === undefined) throw new UsageError(`missing --queue: the Redis to take tasks from, e.g. --queue redis://host:6379 (or set ${QUEUE_ENVIRONMENT})`);
+    if (target === undefined)
+      throw new UsageError(`missing --queue: the Redis to take tasks from, e.g. --queue redis://host:6379 (or set ${QUEUE_ENVIRONMENT})`);
     const concurrency = integerOption(parsed.concurrency, "--concurrency", 1, 256) ?? defaultWorkers();
     const lockSeconds = integerOption(parsed.lockSeconds, "--lock-seconds", 1, 86_400) ?? DEFAULT_LOCK_SECONDS;
     const say = (line: string): void => void process.stderr.write(`worker: ${line}\n`);
     const worker = await QueueWorker.start(target, { concurrency, lockSeconds, log: parsed.quiet ? undefined : say });
     const version = worker.info.version;
-    say(`serving queue ${queueName(version)} at ${target.display} for convsim ${version} on ${concurrency} thread${concurrency > 1 ? "s" : ""}, pid ${process.pid}`);
+    say(
+      `serving queue ${queueName(version)} at ${target.display} for convsim ${version} on ${concurrency} thread${concurrency > 1 ? "s" : ""}, pid ${process.pid}`,
+    );
     printNext(`convsim compare|replicate|staff|calibrate … --queue ${target.display} on any machine sends this worker tasks; Ctrl-C stops it`, parsed.quiet);
     await new Promise<void>((resolve) => {
       let signals = 0;

@@ -4,17 +4,20 @@ import { checkWorldRun, MAX_WORLDS, runWorldDecision, sharedParameters, type Wor
 import { decisionSummary } from "./decisionSummary.ts";
 import { interruptSignal } from "./interrupt.ts";
 import { integerOption } from "./options.ts";
-import { createProgress } from "./progress.ts";
-import { writeReportLater } from "./writeReportLater.ts";
 import { printNext } from "./printNext.ts";
+import { createProgress } from "./progress.ts";
 import { queueStamp, withQueue } from "./queueOption.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { UsageError } from "./UsageError.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { writeReportLater } from "./writeReportLater.ts";
 
 /** The `--worlds` flag of simulate, compare and staff. */
 export const WORLDS_ARG = {
-  worlds: { type: "string", description: `decide under parameter uncertainty: N draws (2-${MAX_WORLDS}) of the scenario's {uncertain: ...} numbers, every variant run in each` },
+  worlds: {
+    type: "string",
+    description: `decide under parameter uncertainty: N draws (2-${MAX_WORLDS}) of the scenario's {uncertain: ...} numbers, every variant run in each`,
+  },
 } as const;
 
 /** `--worlds N`, checked (house format), or undefined when absent. */
@@ -29,7 +32,9 @@ export function worldsOption(value: unknown): number | undefined {
 export function worldsApply(worlds: number | undefined, variants: readonly WorldVariant[]): worlds is number {
   if (worlds === undefined) return false;
   if (sharedParameters(variants).length > 0) return true;
-  process.stderr.write(`note: --worlds ${worlds} ignored: the scenario has no uncertain parameters (write one as {uncertain: {low, high}}); running as without it\n`);
+  process.stderr.write(
+    `note: --worlds ${worlds} ignored: the scenario has no uncertain parameters (write one as {uncertain: {low, high}}); running as without it\n`,
+  );
   return false;
 }
 
@@ -98,7 +103,10 @@ export async function runWorldsCommand(input: WorldsRunInput): Promise<WorldDeci
     runSeconds: (performance.now() - started) / 1000,
     reproduce: reproduceCommand(input.command, [...input.rawArgs], input.seed),
   });
-  const document = { stamp: { ...stamp, worlds: input.worlds, replications: input.replications, workers: input.workers, ...queueStamp(input.queue) }, decision };
+  const document = {
+    stamp: { ...stamp, worlds: input.worlds, replications: input.replications, workers: input.workers, ...queueStamp(input.queue) },
+    decision,
+  };
   const { out, report, json } = input.flags;
   if (out) writeFileAtomic(out, `${JSON.stringify(document, null, 2)}\n`);
   if (report) await writeReportLater([document], report, { sources: [out ?? "(in memory)"] });

@@ -31,20 +31,26 @@ describe("writeFileAtomic", () => {
   it("writeFileAtomic refuses a path under a file", () => {
     const file = join(folder, "a-file");
     writeFileSync(file, "keep");
-    expect(usageLine(() => writeFileAtomic(join(file, "sub", "out.json"), "x"))).toBe(`cannot write ${join(file, "sub", "out.json")}: ${file} is a file, not a directory`);
+    expect(usageLine(() => writeFileAtomic(join(file, "sub", "out.json"), "x"))).toBe(
+      `cannot write ${join(file, "sub", "out.json")}: ${file} is a file, not a directory`,
+    );
     expect(readFileSync(file, "utf8")).toBe("keep");
   });
 
   it("writeFileAtomic under /proc/1 fails at once with one line (Node 20's recursive mkdir would loop forever)", () => {
     const started = performance.now();
-    expect(usageLine(() => writeFileAtomic("/proc/1/nope/out.json", "x"))).toMatch(/^cannot write \/proc\/1\/nope\/out\.json: (no such file|permission denied|operation not permitted) \(creating \/proc\/1\/nope\)$/);
+    expect(usageLine(() => writeFileAtomic("/proc/1/nope/out.json", "x"))).toMatch(
+      /^cannot write \/proc\/1\/nope\/out\.json: (no such file|permission denied|operation not permitted) \(creating \/proc\/1\/nope\)$/,
+    );
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it("writeFileAtomic names a folder it may not write to", () => {
     // As root, permissions do not stop a write; /sys refuses new files for everyone.
     const path = process.getuid?.() === 0 ? "/sys/convsim-out.json" : "/out.json";
-    expect(usageLine(() => writeFileAtomic(path, "x"))).toMatch(new RegExp(`^cannot write ${path.replace(/\./g, "\\.")}: (permission denied|operation not permitted|read-only file system)$`));
+    expect(usageLine(() => writeFileAtomic(path, "x"))).toMatch(
+      new RegExp(`^cannot write ${path.replace(/\./g, "\\.")}: (permission denied|operation not permitted|read-only file system)$`),
+    );
     expect(existsSync(path)).toBe(false);
   });
 });

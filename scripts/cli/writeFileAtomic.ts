@@ -1,4 +1,4 @@
-import { mkdirSync, statSync, type Stats } from "node:fs";
+import { mkdirSync, type Stats, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import writeFileAtomicLibrary from "write-file-atomic";
 import { fileErrorReason } from "../../experiments/index.ts";

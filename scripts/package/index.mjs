@@ -5,4 +5,18 @@ import { tsImport } from "tsx/esm/api";
 
 const library = await tsImport("./index.ts", import.meta.url);
 
-export const { simulate, erlangA, erlangB, erlangC, erlangCMetrics, requiredAgents, loadScenario, parseScenario, simulateScenario, ScenarioError, estimateWork, DEFAULT_MAX_SESSIONS, VERSION } = library;
+export const {
+  simulate,
+  erlangA,
+  erlangB,
+  erlangC,
+  erlangCMetrics,
+  requiredAgents,
+  loadScenario,
+  parseScenario,
+  simulateScenario,
+  ScenarioError,
+  estimateWork,
+  DEFAULT_MAX_SESSIONS,
+  VERSION,
+} = library;

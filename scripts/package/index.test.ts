@@ -12,10 +12,15 @@ const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), "convsim-package-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-const npm = (args: readonly string[], cwd: string): string => execFileSync("npm", [...args], { cwd, encoding: "utf8", env: { ...process.env, npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" } });
+const npm = (args: readonly string[], cwd: string): string =>
+  execFileSync("npm", [...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" },
+  });
 
 describe("the packed package", () => {
-  it("npm pack + install: import { simulate, loadScenario } from \"convsim\" runs a scenario and npx convsim --help prints usage", () => {
+  it('npm pack + install: import { simulate, loadScenario } from "convsim" runs a scenario and npx convsim --help prints usage', () => {
     npm(["pack", "--pack-destination", folder, "--silent"], projectRoot);
     const tarball = readdirSync(folder).find((name) => name.endsWith(".tgz"));
     expect(tarball).toBeDefined();

@@ -1,5 +1,5 @@
-import type { ChatService } from "./ChatService.ts";
 import type { Chat } from "./ChatDesk.ts";
+import type { ChatService } from "./ChatService.ts";
 import { newId } from "./newId.ts";
 
 export interface BotAgentsOptions {
@@ -97,13 +97,16 @@ export class BotAgents {
     const agent = this.#chats.desk.agents.get(chat.agentId!)!;
     const spoken = chat.messages.filter((message) => message.from === "agent").length;
     const { lines } = this.#options;
-    const line = spoken === 0 ? lines[0] : lines[1 + ((spoken - 1) % Math.max(1, lines.length - 1))] ?? lines[0];
+    const line = spoken === 0 ? lines[0] : (lines[1 + ((spoken - 1) % Math.max(1, lines.length - 1))] ?? lines[0]);
     this.#chats.post(chat.id, "agent", agent.name, line);
   }
 
   #later(chat: Chat, seconds: number, action: () => void): void {
     let timers = this.#timers.get(chat.id);
-    if (!timers) this.#timers.set(chat.id, (timers = new Set()));
+    if (!timers) {
+      timers = new Set();
+      this.#timers.set(chat.id, timers);
+    }
     const timer = setTimeout(() => {
       timers!.delete(timer);
       if (!this.#stopped && chat.status === "active") action();

@@ -41,8 +41,30 @@ export interface Chat {
 }
 
 /** A chat as it joins the queue (its `sequence` is the desk's to give). */
-export function queuedChat(id: string, sessionId: string, source: ChatSource, priority: number, context: ChatContext, requestedAtMs: number): Omit<Chat, "sequence"> {
-  return { id, sessionId, source, priority, context, requestedAtMs, status: "queued", agentId: null, startedAtMs: null, endedAtMs: null, endedBy: null, messages: [], rating: null, typingUntilMs: { shopper: 0, agent: 0 } };
+export function queuedChat(
+  id: string,
+  sessionId: string,
+  source: ChatSource,
+  priority: number,
+  context: ChatContext,
+  requestedAtMs: number,
+): Omit<Chat, "sequence"> {
+  return {
+    id,
+    sessionId,
+    source,
+    priority,
+    context,
+    requestedAtMs,
+    status: "queued",
+    agentId: null,
+    startedAtMs: null,
+    endedAtMs: null,
+    endedBy: null,
+    messages: [],
+    rating: null,
+    typingUntilMs: { shopper: 0, agent: 0 },
+  };
 }
 
 /** An agent's presence as the console and the team see it. */
@@ -223,7 +245,11 @@ export class ChatDesk {
       throw new StoreError(409, `invalid take: agent ${agent.name} holds ${agent.chats.size} chats (concurrency limit ${this.options.concurrency})`);
     }
     const chat = chatId === undefined ? this.queue()[0] : this.chats.get(chatId);
-    if (!chat) throw new StoreError(chatId === undefined ? 409 : 404, chatId === undefined ? "invalid take: the queue is empty" : `invalid chatId: ${JSON.stringify(chatId)} (no such chat)`);
+    if (!chat)
+      throw new StoreError(
+        chatId === undefined ? 409 : 404,
+        chatId === undefined ? "invalid take: the queue is empty" : `invalid chatId: ${JSON.stringify(chatId)} (no such chat)`,
+      );
     if (chat.status !== "queued") throw new StoreError(409, `invalid take: chat ${chat.id} is ${chat.status} (only queued chats can be taken)`);
     this.#queued.delete(chat);
     chat.status = "active";
@@ -240,7 +266,11 @@ export class ChatDesk {
     if (chat.status !== "active" || chat.agentId !== fromAgentId) throw new StoreError(403, `invalid transfer: chat ${chat.id} is not held by this agent`);
     const to = this.#agent(toAgentId);
     if (to.id === fromAgentId) throw new StoreError(409, "invalid transfer: the chat is already yours");
-    if (!to.online || to.away || to.chats.size >= this.options.concurrency) throw new StoreError(409, `invalid transfer: ${to.name} is ${to.online && !to.away ? `at the concurrency limit (${this.options.concurrency})` : presenceOf(to)}`);
+    if (!to.online || to.away || to.chats.size >= this.options.concurrency)
+      throw new StoreError(
+        409,
+        `invalid transfer: ${to.name} is ${to.online && !to.away ? `at the concurrency limit (${this.options.concurrency})` : presenceOf(to)}`,
+      );
     this.agents.get(fromAgentId)?.chats.delete(chat.id);
     to.chats.add(chat.id);
     chat.agentId = to.id;

@@ -1,5 +1,5 @@
-import { chatPriority, type ChatSource, type Device, type ResolvedPolicy, type Signals } from "../../sim/policy/index.ts";
-import { TYPING_SECONDS, type Chat, type ChatDesk, type ChatMessage } from "./ChatDesk.ts";
+import { type ChatSource, chatPriority, type Device, type ResolvedPolicy, type Signals } from "../../sim/policy/index.ts";
+import { type Chat, type ChatDesk, type ChatMessage, TYPING_SECONDS } from "./ChatDesk.ts";
 import { newId } from "./newId.ts";
 import { StoreError } from "./StoreError.ts";
 import type { StoreService } from "./StoreService.ts";
@@ -86,7 +86,14 @@ export class ChatService {
   take(agentId: string, chatId?: string): Chat {
     const chat = this.desk.take(agentId, chatId);
     const agent = this.desk.agents.get(agentId)!;
-    const started = this.#store.commit({ type: "chatStarted", sessionId: chat.sessionId, chatId: chat.id, agentId, agentName: agent.name, waitSeconds: seconds(chat.startedAtMs! - chat.requestedAtMs) });
+    const started = this.#store.commit({
+      type: "chatStarted",
+      sessionId: chat.sessionId,
+      chatId: chat.id,
+      agentId,
+      agentName: agent.name,
+      waitSeconds: seconds(chat.startedAtMs! - chat.requestedAtMs),
+    });
     // Stamped with the event's time, so a restart that rebuilds this line from the log gives it the same time.
     this.desk.addMessage(chat.id, { from: "system", author: "", text: `${agent.name} joined the chat` }, started.atMs);
     return chat;
@@ -136,7 +143,14 @@ export class ChatService {
   transfer(fromAgentId: string, chatId: string, toAgentId: string): Chat {
     const chat = this.desk.transfer(chatId, fromAgentId, toAgentId);
     const to = this.desk.agents.get(toAgentId)!;
-    const transferred = this.#store.commit({ type: "chatTransferred", sessionId: chat.sessionId, chatId: chat.id, fromAgentId, toAgentId, toAgentName: to.name });
+    const transferred = this.#store.commit({
+      type: "chatTransferred",
+      sessionId: chat.sessionId,
+      chatId: chat.id,
+      fromAgentId,
+      toAgentId,
+      toAgentName: to.name,
+    });
     this.desk.addMessage(chat.id, { from: "system", author: "", text: `${to.name} took over the chat` }, transferred.atMs);
     return chat;
   }
@@ -145,7 +159,11 @@ export class ChatService {
   rate(session: Session, chatId: string, rating: number, comment: string): Chat {
     const chat = this.desk.chats.get(chatId);
     if (!chat || chat.sessionId !== session.id) throw new StoreError(404, `invalid chatId: ${JSON.stringify(chatId)} (no such chat in this visit)`);
-    if (chat.status !== "ended" || chat.agentId === null) throw new StoreError(409, `invalid rating: chat ${chat.id} is ${chat.status === "ended" ? "not one an agent took" : chat.status} (rate a chat with an agent after it ends)`);
+    if (chat.status !== "ended" || chat.agentId === null)
+      throw new StoreError(
+        409,
+        `invalid rating: chat ${chat.id} is ${chat.status === "ended" ? "not one an agent took" : chat.status} (rate a chat with an agent after it ends)`,
+      );
     if (chat.rating !== null) throw new StoreError(409, `invalid rating: chat ${chat.id} is already rated`);
     chat.rating = rating;
     this.#store.commit({ type: "chatRated", sessionId: session.id, chatId: chat.id, agentId: chat.agentId, rating, comment: comment.trim() });
@@ -219,7 +237,13 @@ export class ChatService {
     if (chat.status === "ended") return chat;
     const startedAtMs = chat.startedAtMs;
     this.desk.end(chat.id, endedBy);
-    this.#store.commit({ type: "chatEnded", sessionId: chat.sessionId, chatId: chat.id, endedBy, handleSeconds: startedAtMs === null ? 0 : seconds(chat.endedAtMs! - startedAtMs) });
+    this.#store.commit({
+      type: "chatEnded",
+      sessionId: chat.sessionId,
+      chatId: chat.id,
+      endedBy,
+      handleSeconds: startedAtMs === null ? 0 : seconds(chat.endedAtMs! - startedAtMs),
+    });
     return chat;
   }
 }

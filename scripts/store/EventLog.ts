@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { open, type FileHandle } from "node:fs/promises";
+import { type FileHandle, open } from "node:fs/promises";
 import { dirname } from "node:path";
 import { readEventLog } from "./readEventLog.ts";
 import type { StoreEvent } from "./storeEvents.ts";

@@ -3,11 +3,11 @@ import type { StoreModelConfig } from "../../sim/model/index.ts";
 import { inHoldout } from "../../sim/policy/index.ts";
 import type { EventLog } from "./EventLog.ts";
 import { newId } from "./newId.ts";
-import { orderTotals, roundMoney, type OrderTotals } from "./orderTotals.ts";
+import { type OrderTotals, orderTotals, roundMoney } from "./orderTotals.ts";
 import { StoreError } from "./StoreError.ts";
 import type { Session, StoreState } from "./StoreState.ts";
 import type { NewStoreEvent, OrderLine, OrderPlacedEvent, StoreEvent } from "./storeEvents.ts";
-import { validateField, type StoreField } from "./validateField.ts";
+import { type StoreField, validateField } from "./validateField.ts";
 
 /** Most of one product a cart holds; more is a typo, not an order. */
 export const MAX_QUANTITY = 99;
@@ -143,7 +143,8 @@ export class StoreService {
     const product = this.#requireProduct(productId);
     const count = parseQuantity(quantity, 1);
     const current = session.cart.get(product.id) ?? 0;
-    if (current + count > MAX_QUANTITY) throw new StoreError(422, `invalid quantity: ${current + count} of ${product.id} (must be at most ${MAX_QUANTITY} per product)`);
+    if (current + count > MAX_QUANTITY)
+      throw new StoreError(422, `invalid quantity: ${current + count} of ${product.id} (must be at most ${MAX_QUANTITY} per product)`);
     this.commit({ type: "addToCart", sessionId: session.id, productId: product.id, quantity: count });
     return product;
   }
@@ -230,7 +231,11 @@ export class StoreService {
     const lines = this.cartLines(session);
     const totals = orderTotals(this.cartValue(session), this.config.pricing);
     const details = Object.fromEntries(checkout.completed);
-    const cardLast4 = Object.values(details).flatMap((values) => Object.values(values)).map((value) => /^\*{4} (\d{4})$/.exec(value)?.[1]).find((last4) => last4 !== undefined) ?? null;
+    const cardLast4 =
+      Object.values(details)
+        .flatMap((values) => Object.values(values))
+        .map((value) => /^\*{4} (\d{4})$/.exec(value)?.[1])
+        .find((last4) => last4 !== undefined) ?? null;
     this.commit({
       type: "orderPlaced",
       sessionId: session.id,

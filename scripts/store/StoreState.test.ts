@@ -1,16 +1,40 @@
 import { describe, expect, it } from "vitest";
 import { newVisitState } from "../../sim/policy/index.ts";
-import type { NewStoreEvent, StoreEvent } from "./storeEvents.ts";
 import { StoreState } from "./StoreState.ts";
+import type { NewStoreEvent, StoreEvent } from "./storeEvents.ts";
 
-const signals = { step: "payment", idleSeconds: 30, timeOnSiteSeconds: 95, pageViews: 4, cartValue: 80, formErrors: 1, confusion: false, exitIntent: false, returningVisitor: true, device: "mobile" as const };
+const signals = {
+  step: "payment",
+  idleSeconds: 30,
+  timeOnSiteSeconds: 95,
+  pageViews: 4,
+  cartValue: 80,
+  formErrors: 1,
+  confusion: false,
+  exitIntent: false,
+  returningVisitor: true,
+  device: "mobile" as const,
+};
 let clock = 0;
 const replay = (events: NewStoreEvent[]): StoreState => {
   const state = new StoreState();
   for (const event of events) state.apply({ ...event, atMs: clock++ } as StoreEvent);
   return state;
 };
-const order = (orderId: string): NewStoreEvent => ({ type: "orderPlaced", sessionId: "s", orderId, lines: [], subtotal: 80, shipping: 0, tax: 0, fees: 0, total: 80, currency: "USD", details: {}, cardLast4: "4242" });
+const order = (orderId: string): NewStoreEvent => ({
+  type: "orderPlaced",
+  sessionId: "s",
+  orderId,
+  lines: [],
+  subtotal: 80,
+  shipping: 0,
+  tax: 0,
+  fees: 0,
+  total: 80,
+  currency: "USD",
+  details: {},
+  cardLast4: "4242",
+});
 
 describe("StoreState", () => {
   it("apply(events) rebuilds the cart and checkout progress; an order empties both", () => {
@@ -51,7 +75,17 @@ describe("StoreState", () => {
     const session = state.sessions.get("s")!;
     expect(session.visit).toEqual({ invitationsThisVisit: 1, invitationsThisPage: 0, declined: true, lastInvitationAtSeconds: 95, inChat: false });
     expect([session.pageViews, session.formErrors]).toEqual([2, 1]);
-    state.apply({ type: "chatRequested", sessionId: "s", chatId: "c", source: { kind: "reactive" }, priority: 1, step: "review", cartValue: 80, device: "mobile", atMs: clock++ });
+    state.apply({
+      type: "chatRequested",
+      sessionId: "s",
+      chatId: "c",
+      source: { kind: "reactive" },
+      priority: 1,
+      step: "review",
+      cartValue: 80,
+      device: "mobile",
+      atMs: clock++,
+    });
     expect(session.visit.inChat).toBe(true);
     expect([...state.openChats]).toEqual([["c", "s"]]);
     state.apply({ type: "queueAbandoned", sessionId: "s", chatId: "c", waitSeconds: 12, atMs: clock++ });

@@ -9,6 +9,9 @@ describe("Warnings", () => {
     warnings.warn("b");
     warnings.warn("a");
     expect(seen).toEqual(["a", "b"]);
-    expect(warnings.list()).toEqual([{ message: "a", count: 2 }, { message: "b", count: 1 }]);
+    expect(warnings.list()).toEqual([
+      { message: "a", count: 2 },
+      { message: "b", count: 1 },
+    ]);
   });
 });

@@ -4,13 +4,13 @@
 // disabled; the chat header follows the shopper to their order; a closed shopper tab ends the chat;
 // axe-core finds no WCAG 2 A/AA violation on the console and the widget.
 
-import { createRequire } from "node:module";
 import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUserToFile } from "./auth/UserDirectory.ts";
 import { readEventLog } from "./readEventLog.ts";
-import { startStore, type StoreHandle } from "./startStore.ts";
+import { type StoreHandle, startStore } from "./startStore.ts";
 import { byTest, launchChromium, watchPage } from "./testBrowser.ts";
 import { BASELINE_ANSWERS, scenarioWithPolicy, tempDataDir } from "./testStore.ts";
 import { Warnings } from "./Warnings.ts";
@@ -19,7 +19,17 @@ const ARTIFACTS = "test-artifacts/store";
 const XSS = `<img src=x onerror=alert(1)>"'<script>`;
 const RULE = `idle-cart ${XSS}`;
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const SIGNALS = { step: "cart", idleSeconds: 40, timeOnSiteSeconds: 60, pageViews: 3, cartValue: 0, formErrors: 0, exitIntent: false, returningVisitor: false, device: "desktop" };
+const SIGNALS = {
+  step: "cart",
+  idleSeconds: 40,
+  timeOnSiteSeconds: 60,
+  pageViews: 3,
+  cartValue: 0,
+  formErrors: 0,
+  exitIntent: false,
+  returningVisitor: false,
+  device: "desktop",
+};
 
 let browser: Browser;
 let store: StoreHandle;
@@ -31,7 +41,11 @@ beforeAll(async () => {
   const dataDir = tempDataDir();
   await addUserToFile(`${dataDir}/users.json`, { username: "alex", role: "agent", displayName: `A ${XSS}`, password: "a long test password" });
   const scenario = scenarioWithPolicy(
-    { name: `policy ${XSS}`, rules: [{ name: RULE, when: "step == cart and idleSeconds >= 30", priority: 1 }], caps: { perPage: 1, perVisit: 2, afterDecline: false, minGapSeconds: 60 } },
+    {
+      name: `policy ${XSS}`,
+      rules: [{ name: RULE, when: "step == cart and idleSeconds >= 30", priority: 1 }],
+      caps: { perPage: 1, perVisit: 2, afterDecline: false, minGapSeconds: 60 },
+    },
     { name: `scenario ${XSS}`, catalog: [{ id: "evil", name: `Bag ${XSS}`, price: 120, description: XSS }] },
   );
   store = await startStore({ scenario, port: 0, dataDir, autoAgents: 0, disconnectGraceSeconds: 3, demo: true });
@@ -53,7 +67,11 @@ async function api(page: Page, method: string, path: string, body?: unknown): Pr
   return page.evaluate(
     async ({ method, path, body }) => {
       const token = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')!.content;
-      const response = await fetch(path, { method, headers: { "content-type": "application/json", "x-csrf-token": token }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const response = await fetch(path, {
+        method,
+        headers: { "content-type": "application/json", "x-csrf-token": token },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       return { status: response.status, json: await response.json() };
     },
     { method, path, body },
@@ -66,7 +84,9 @@ async function expectInert(page: Page): Promise<void> {
 async function axeViolations(page: Page, include: string): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(async (selector) => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+    ).axe;
     return axe.run({ include: [selector] }, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } });
   }, include);
   return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
@@ -110,7 +130,8 @@ describe("agent console in Chromium", () => {
     // Offline (Alt+O): Take is disabled and looks it; online again, Alt+T takes the head of the queue.
     await agent.page.keyboard.press("Alt+o");
     await agent.page.locator(`${byTest("queue-take")}[disabled]`).waitFor();
-    const look = (selector: string) => agent.page.locator(selector).evaluate((node) => ({ background: getComputedStyle(node).backgroundColor, cursor: getComputedStyle(node).cursor }));
+    const look = (selector: string) =>
+      agent.page.locator(selector).evaluate((node) => ({ background: getComputedStyle(node).backgroundColor, cursor: getComputedStyle(node).cursor }));
     expect(await look(byTest("queue-take"))).toEqual({ background: "rgb(228, 228, 224)", cursor: "not-allowed" });
     await agent.page.keyboard.press("Alt+o");
     await agent.page.locator(`${byTest("queue-take")}:not([disabled])`).waitFor();
@@ -119,7 +140,14 @@ describe("agent console in Chromium", () => {
     const chat = agent.page.locator(byTest("agent-chat"));
     await chat.waitFor();
     expect(await agent.page.title()).not.toMatch(/^\(\d+\)/);
-    await expect.poll(() => chat.locator(`${byTest("agent-chat-message")}[data-from="shopper"]`).filter({ hasText: XSS }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        chat
+          .locator(`${byTest("agent-chat-message")}[data-from="shopper"]`)
+          .filter({ hasText: XSS })
+          .count(),
+      )
+      .toBe(1);
     const times = await chat.locator(byTest("message-time")).allTextContents();
     expect(times.length).toBeGreaterThan(0);
     for (const time of times) expect(time).toMatch(/^\d\d:\d\d:\d\d$/);
@@ -128,14 +156,19 @@ describe("agent console in Chromium", () => {
     await shopper.page.goto("/checkout/review");
     await shopper.page.locator(byTest("checkout-continue")).click();
     await shopper.page.locator(byTest("order-confirmation")).waitFor();
-    await expect.poll(() => chat.locator(byTest("agent-chat-context")).textContent()).toMatch(/^Now: on confirmation · cart \$0\.00 · ordered 1 \(\$\d+\.\d\d\)$/);
+    await expect
+      .poll(() => chat.locator(byTest("agent-chat-context")).textContent())
+      .toMatch(/^Now: on confirmation · cart \$0\.00 · ordered 1 \(\$\d+\.\d\d\)$/);
     expect(await shopper.page.locator(byTest("chat-status")).textContent()).toBe(`You are chatting with A ${XSS}.`);
     await agent.page.screenshot({ path: `${ARTIFACTS}/console-shift.png`, animations: "disabled" });
 
     expect(await axeViolations(agent.page, '[data-test="agent-console"]')).toEqual([]);
     expect(await axeViolations(shopper.page, "#convsim-chat")).toEqual([]);
     for (const page of [shopper.page, agent.page]) await expectInert(page);
-    expect([shopper.seen, agent.seen]).toEqual([{ dialogs: [], errors: [] }, { dialogs: [], errors: [] }]);
+    expect([shopper.seen, agent.seen]).toEqual([
+      { dialogs: [], errors: [] },
+      { dialogs: [], errors: [] },
+    ]);
 
     // The shopper closes the tab: after the grace time the chat is ended and leaves the console.
     await shopper.context.close();
@@ -252,7 +285,12 @@ describe("agent console in Chromium", () => {
     await lead.page.locator("summary", { hasText: "Canned replies" }).click();
     await lead.page.locator(byTest("canned-replies-editor")).fill(`Hi there!\n\n  Anything else ${XSS}?  `);
     await lead.page.locator(byTest("canned-replies-save")).click();
-    const offered = () => agent.page.locator(byTest("agent-chat")).last().locator(`${byTest("canned-reply")} option`).allTextContents();
+    const offered = () =>
+      agent.page
+        .locator(byTest("agent-chat"))
+        .last()
+        .locator(`${byTest("canned-reply")} option`)
+        .allTextContents();
     await expect.poll(offered, { timeout: 30_000 }).toEqual(["Canned reply…", "Hi there!", `Anything else ${XSS}?`]);
     expect(await axeViolations(lead.page, byTest("agent-console"))).toEqual([]);
     expect(await axeViolations(agent.page, byTest("agent-console"))).toEqual([]);

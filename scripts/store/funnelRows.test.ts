@@ -8,14 +8,30 @@ let clock = 0;
 const at = (event: NewStoreEvent): StoreEvent => ({ ...event, atMs: clock++ }) as StoreEvent;
 
 function visit(id: string, path: ("product" | "cart" | string)[], ordered = false): StoreEvent[] {
-  const events: StoreEvent[] = [at({ type: "sessionStarted", sessionId: id, returningVisitor: false, userAgent: "" }), at({ type: "pageView", sessionId: id, step: "browse", path: "/" })];
+  const events: StoreEvent[] = [
+    at({ type: "sessionStarted", sessionId: id, returningVisitor: false, userAgent: "" }),
+    at({ type: "pageView", sessionId: id, step: "browse", path: "/" }),
+  ];
   for (const step of path) {
     if (step === "product") events.push(at({ type: "pageView", sessionId: id, step: "product", path: "/products/x" }));
     else if (step === "cart") events.push(at({ type: "addToCart", sessionId: id, productId: "x", quantity: 1 }));
     else events.push(at({ type: "checkoutStep", sessionId: id, checkoutId: `ORD-${id}`, step }));
   }
   if (ordered) {
-    const order = at({ type: "orderPlaced", sessionId: id, orderId: `ORD-${id}`, lines: [], subtotal: 1, shipping: 0, tax: 0, fees: 0, total: 1, currency: "USD", details: {}, cardLast4: null });
+    const order = at({
+      type: "orderPlaced",
+      sessionId: id,
+      orderId: `ORD-${id}`,
+      lines: [],
+      subtotal: 1,
+      shipping: 0,
+      tax: 0,
+      fees: 0,
+      total: 1,
+      currency: "USD",
+      details: {},
+      cardLast4: null,
+    });
     events.push(order, order);
   }
   return events;
@@ -31,10 +47,46 @@ describe("funnelRows", () => {
       // Went back from payment to shipping and left there: still abandoned at payment (furthest).
       ...visit("backtracker", ["cart", "account", "shipping", "payment", "shipping"]),
       ...visit("buyer", ["product", "cart", "account", "shipping", "payment", "review"], true),
-      at({ type: "chatOffered", sessionId: "payLeaver", step: "payment", rule: "r", priority: 1, signals: { step: "payment", idleSeconds: 30, timeOnSiteSeconds: 100, pageViews: 5, cartValue: 50, formErrors: 0, confusion: false, exitIntent: false, returningVisitor: false, device: "desktop" } }),
-      at({ type: "chatRequested", sessionId: "payLeaver", chatId: "c1", source: { kind: "proactive", rule: "r" }, priority: 1, step: "payment", cartValue: 50, device: "desktop" }),
+      at({
+        type: "chatOffered",
+        sessionId: "payLeaver",
+        step: "payment",
+        rule: "r",
+        priority: 1,
+        signals: {
+          step: "payment",
+          idleSeconds: 30,
+          timeOnSiteSeconds: 100,
+          pageViews: 5,
+          cartValue: 50,
+          formErrors: 0,
+          confusion: false,
+          exitIntent: false,
+          returningVisitor: false,
+          device: "desktop",
+        },
+      }),
+      at({
+        type: "chatRequested",
+        sessionId: "payLeaver",
+        chatId: "c1",
+        source: { kind: "proactive", rule: "r" },
+        priority: 1,
+        step: "payment",
+        cartValue: 50,
+        device: "desktop",
+      }),
       at({ type: "chatStarted", sessionId: "payLeaver", chatId: "c1", agentId: "a", agentName: "A", waitSeconds: 3 }),
-      at({ type: "chatRequested", sessionId: "buyer", chatId: "c2", source: { kind: "reactive" }, priority: 1, step: "review", cartValue: 50, device: "desktop" }),
+      at({
+        type: "chatRequested",
+        sessionId: "buyer",
+        chatId: "c2",
+        source: { kind: "reactive" },
+        priority: 1,
+        step: "review",
+        cartValue: 50,
+        device: "desktop",
+      }),
     ];
     const counts = Object.fromEntries(funnelRows(events, steps).map((row) => [`${row.kind}:${row.step ?? ""}`, row.count]));
     expect(counts).toEqual({
@@ -63,21 +115,51 @@ describe("funnelRows", () => {
   });
 
   it("funnelRows(events with a holdout and chats) counts accepted invitations, abandoned chats, orders after a chat and the holdout's sessions and orders", () => {
-    const held = (events: StoreEvent[]) => events.map((event) => (event.type === "sessionStarted" ? { ...event, holdout: event.sessionId.startsWith("held") } : event));
+    const held = (events: StoreEvent[]) =>
+      events.map((event) => (event.type === "sessionStarted" ? { ...event, holdout: event.sessionId.startsWith("held") } : event));
     const events = [
       ...held(visit("heldBuyer", ["cart", "account", "shipping", "payment", "review"], true)),
       ...held(visit("heldLeaver", ["cart"])),
       ...held(visit("chatter", ["cart", "account"])),
       at({ type: "chatAccepted", sessionId: "chatter", step: "account", rule: "r", chatId: "c1" }),
-      at({ type: "chatRequested", sessionId: "chatter", chatId: "c1", source: { kind: "proactive", rule: "r" }, priority: 1, step: "account", cartValue: 50, device: "desktop" }),
+      at({
+        type: "chatRequested",
+        sessionId: "chatter",
+        chatId: "c1",
+        source: { kind: "proactive", rule: "r" },
+        priority: 1,
+        step: "account",
+        cartValue: 50,
+        device: "desktop",
+      }),
       at({ type: "chatStarted", sessionId: "chatter", chatId: "c1", agentId: "a", agentName: "A", waitSeconds: 3 }),
       ...held(visit("chatter", ["shipping", "payment", "review"], true)).filter((event) => event.type !== "sessionStarted"),
       ...held(visit("gaveUp", ["cart"])),
-      at({ type: "chatRequested", sessionId: "gaveUp", chatId: "c2", source: { kind: "reactive" }, priority: 1, step: "cart", cartValue: 50, device: "desktop" }),
+      at({
+        type: "chatRequested",
+        sessionId: "gaveUp",
+        chatId: "c2",
+        source: { kind: "reactive" },
+        priority: 1,
+        step: "cart",
+        cartValue: 50,
+        device: "desktop",
+      }),
       at({ type: "queueAbandoned", sessionId: "gaveUp", chatId: "c2", waitSeconds: 90 }),
     ];
     const counts = Object.fromEntries(funnelRows(events, steps).map((row) => [row.kind, row.count]));
-    expect(counts).toMatchObject({ sessions: 4, orders: 2, chatRequests: 2, chatsServed: 1, chatsAbandoned: 1, invitationsAccepted: 1, sessionsWithChat: 1, ordersWithChat: 1, holdoutSessions: 2, holdoutOrders: 1 });
+    expect(counts).toMatchObject({
+      sessions: 4,
+      orders: 2,
+      chatRequests: 2,
+      chatsServed: 1,
+      chatsAbandoned: 1,
+      invitationsAccepted: 1,
+      sessionsWithChat: 1,
+      ordersWithChat: 1,
+      holdoutSessions: 2,
+      holdoutOrders: 1,
+    });
   });
 
   it("funnelRows(events without holdout assignments) writes no holdout rows", () => {

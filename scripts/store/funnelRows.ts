@@ -41,7 +41,10 @@ export function funnelRows(events: Iterable<StoreEvent>, checkoutSteps: readonly
   let hasHoldout = false;
   const session = (id: string) => {
     let entry = sessions.get(id);
-    if (!entry) sessions.set(id, (entry = { furthest: 0, reached: new Set([0]), ordered: false, chatted: false, holdout: false }));
+    if (!entry) {
+      entry = { furthest: 0, reached: new Set([0]), ordered: false, chatted: false, holdout: false };
+      sessions.set(id, entry);
+    }
     return entry;
   };
   const reach = (id: string, step: string) => {

@@ -5,12 +5,22 @@ import { afterEach, describe, expect, it } from "vitest";
 import { inHoldout, resolvePolicy } from "../../sim/policy/index.ts";
 import { funnelRows } from "./funnelRows.ts";
 import { readEventLog } from "./readEventLog.ts";
-import { startStore, type StoreHandle } from "./startStore.ts";
+import { type StoreHandle, startStore } from "./startStore.ts";
 import { scenarioWithPolicy, TestClient, tempDataDir } from "./testStore.ts";
 import { Warnings } from "./Warnings.ts";
 
 const POLICY = { name: "invite idle with holdout", rules: [{ name: "idle", when: "idleSeconds >= 10" }], holdout: 0.5 };
-const SIGNALS = { step: "browse", idleSeconds: 12, timeOnSiteSeconds: 30, pageViews: 1, cartValue: 0, formErrors: 0, exitIntent: false, returningVisitor: false, device: "desktop" };
+const SIGNALS = {
+  step: "browse",
+  idleSeconds: 12,
+  timeOnSiteSeconds: 30,
+  pageViews: 1,
+  cartValue: 0,
+  formErrors: 0,
+  exitIntent: false,
+  returningVisitor: false,
+  device: "desktop",
+};
 const SHOPPERS = 16;
 
 const open: StoreHandle[] = [];

@@ -2,9 +2,9 @@
 // (product names, labels) or from shoppers and agents (form values, chat text) is untrusted, so the
 // only way to put text into markup is through `html`, which escapes every interpolated value unless
 // it is already SafeHtml. The escaper is the reports' one: one implementation for one security job.
-import { escapeHtml, trustedHtml, type SafeHtml } from "../../reports/index.ts";
+import { escapeHtml, type SafeHtml, trustedHtml } from "../../reports/index.ts";
 
-export { escapeHtml, html, htmlString, trustedHtml, type SafeHtml } from "../../reports/index.ts";
+export { escapeHtml, html, htmlString, type SafeHtml, trustedHtml } from "../../reports/index.ts";
 
 /**
  * A `<script type="application/json">` block holding `value`. JSON inside a script element is not

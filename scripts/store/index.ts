@@ -2,7 +2,17 @@
 // the simulator's trigger-policy evaluator, an agent console, and a durable event log whose funnel
 // counts export in the format `calibrate` reads. See README.md for pages, API and data-test names.
 
-export { startStore, type StoreHandle } from "./startStore.ts";
+export type { DemoAccount } from "./auth/demoAccounts.ts";
+export { randomPassword } from "./auth/passwordHash.ts";
+export { CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER } from "./auth/registerSecurity.ts";
+export { accountProblems, addUserToFile, ROLES, type Role, readUsersFile, type UserAccount } from "./auth/UserDirectory.ts";
+export { DATA_TEST, fieldErrorTest, fieldOptionTest, fieldTest, progressStepTest } from "./dataTest.ts";
+export { funnelRows } from "./funnelRows.ts";
+export { nonFiniteReplacer, nonFiniteReviver } from "./nonFiniteJson.ts";
+export { type EventLogContents, readEventLog } from "./readEventLog.ts";
+export { AGENT_COOKIE, SESSION_COOKIE, VISITOR_COOKIE } from "./routes/index.ts";
+export { type StoreHandle, startStore } from "./startStore.ts";
+export type { OrderLine, OrderPlacedEvent, StoreEvent, StoreEventType } from "./storeEvents.ts";
 export {
   DEFAULT_BOT_DELAY_SECONDS,
   DEFAULT_BOT_HANDLE_SECONDS,
@@ -11,19 +21,9 @@ export {
   DEFAULT_PORT,
   DEFAULT_STORE_SCENARIO,
   EVENT_LOG_FILE,
-  USERS_FILE,
   type ResolvedStoreOptions,
   type StoreOptions,
+  USERS_FILE,
 } from "./storeOptions.ts";
-export { DATA_TEST, fieldErrorTest, fieldOptionTest, fieldTest, progressStepTest } from "./dataTest.ts";
-export { readEventLog, type EventLogContents } from "./readEventLog.ts";
-export { funnelRows } from "./funnelRows.ts";
-export type { StoreEvent, StoreEventType, OrderLine, OrderPlacedEvent } from "./storeEvents.ts";
 export { Warnings } from "./Warnings.ts";
-export { AGENT_COOKIE, SESSION_COOKIE, VISITOR_COOKIE } from "./routes/index.ts";
-export { accountProblems, addUserToFile, readUsersFile, ROLES, type Role, type UserAccount } from "./auth/UserDirectory.ts";
-export { randomPassword } from "./auth/passwordHash.ts";
-export type { DemoAccount } from "./auth/demoAccounts.ts";
-export { CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER } from "./auth/registerSecurity.ts";
-export { nonFiniteReplacer, nonFiniteReviver } from "./nonFiniteJson.ts";
 export { BOOTSTRAP_ELEMENT_ID, type WidgetBootstrap, type WidgetChat } from "./widget/WidgetBootstrap.ts";

@@ -16,7 +16,17 @@ import { Warnings } from "./Warnings.ts";
 const CHATTING_SHARE = 0.1;
 const KILLS = 3;
 const BOT_ARGS = ["--auto-agents", "10", "--bot-delay-seconds", "0.2", "--bot-handle-seconds", "600"];
-const SIGNALS = { step: "cart", idleSeconds: 0, timeOnSiteSeconds: 30, pageViews: 2, cartValue: 0, formErrors: 0, exitIntent: false, returningVisitor: false, device: "desktop" };
+const SIGNALS = {
+  step: "cart",
+  idleSeconds: 0,
+  timeOnSiteSeconds: 30,
+  pageViews: 2,
+  cartValue: 0,
+  formErrors: 0,
+  exitIntent: false,
+  returningVisitor: false,
+  device: "desktop",
+};
 
 /** Keeps the shopper's chat stream open as the widget does (reconnecting across restarts), so the store knows they are there. */
 async function holdChatStream(client: TestClient, signal: AbortSignal): Promise<void> {
@@ -57,7 +67,11 @@ export interface LoadBenchFigures {
  * Runs `shoppers` concurrent shoppers against a store process (3 SIGKILL/restart cycles spread over
  * the run), bounded by `limitSeconds`: requests still failing then are given up.
  */
-export async function runLoadBench(shoppers = 1000, limitSeconds = 300, log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<LoadBenchFigures> {
+export async function runLoadBench(
+  shoppers = 1000,
+  limitSeconds = 300,
+  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Promise<LoadBenchFigures> {
   const latencies: number[] = [];
   let requests = 0;
   let failures = 0;
@@ -92,22 +106,43 @@ export async function runLoadBench(shoppers = 1000, limitSeconds = 300, log: (li
 
   const shopper = async (index: number): Promise<void> => {
     const client = new TestClient(url);
-    await call(() => client.get("/"), () => true);
-    await call(() => client.send("POST", "/api/cart", { productId: index % 2 === 0 ? "linen-shirt" : "leather-bag", quantity: 1 }), (status) => status === 200);
+    await call(
+      () => client.get("/"),
+      () => true,
+    );
+    await call(
+      () => client.send("POST", "/api/cart", { productId: index % 2 === 0 ? "linen-shirt" : "leather-bag", quantity: 1 }),
+      (status) => status === 200,
+    );
     const listening = new AbortController();
     if (index % Math.round(1 / CHATTING_SHARE) === 0) {
-      await call(() => client.send("POST", "/api/chat/request", { source: "reactive", signals: SIGNALS }), (status) => status === 201);
+      await call(
+        () => client.send("POST", "/api/chat/request", { source: "reactive", signals: SIGNALS }),
+        (status) => status === 201,
+      );
       void holdChatStream(client, listening.signal);
       for (let i = 0; i < 2; i++) {
         const text = `shopper ${index} message ${i} ${Math.random().toString(36).slice(2)}`;
-        const answer = await call(() => client.send("POST", "/api/chat/messages", { text }), (status) => status === 201);
+        const answer = await call(
+          () => client.send("POST", "/api/chat/messages", { text }),
+          (status) => status === 201,
+        );
         if (answer) ackedMessages.add(text);
       }
     }
     let checkoutId: string | undefined;
     for (const step of ["account", "shipping", "payment", "review"]) {
-      const answer = await call(() => client.send("POST", `/api/checkout/${step}`, { ...BASELINE_ANSWERS[step], ...(step === "review" && checkoutId ? { checkoutId } : {}) }), (status) => status === 200 || status === 201 || status === 409);
-      if (step === "payment") checkoutId = (await call(() => client.get("/api/checkout"), (status) => status === 200))?.json.checkoutId;
+      const answer = await call(
+        () => client.send("POST", `/api/checkout/${step}`, { ...BASELINE_ANSWERS[step], ...(step === "review" && checkoutId ? { checkoutId } : {}) }),
+        (status) => status === 200 || status === 201 || status === 409,
+      );
+      if (step === "payment")
+        checkoutId = (
+          await call(
+            () => client.get("/api/checkout"),
+            (status) => status === 200,
+          )
+        )?.json.checkoutId;
       if (step === "review" && answer?.status === 201) ackedOrders.add(answer.json.order.orderId);
     }
     listening.abort();

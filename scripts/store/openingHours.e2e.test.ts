@@ -3,12 +3,30 @@
 
 import { afterEach, describe, expect, it } from "vitest";
 import { readEventLog } from "./readEventLog.ts";
-import { startStore, type StoreHandle } from "./startStore.ts";
+import { type StoreHandle, startStore } from "./startStore.ts";
 import { TestClient, tempDataDir, testScenario } from "./testStore.ts";
 import { Warnings } from "./Warnings.ts";
 
-const SIGNALS = { step: "cart", idleSeconds: 0, timeOnSiteSeconds: 10, pageViews: 2, cartValue: 0, formErrors: 0, exitIntent: false, returningVisitor: false, device: "desktop" };
-const WEEKDAYS_OPEN = { monday: "08:00-20:00", tuesday: "08:00-20:00", wednesday: "08:00-20:00", thursday: "08:00-20:00", friday: "08:00-20:00", saturday: "closed", sunday: "closed" };
+const SIGNALS = {
+  step: "cart",
+  idleSeconds: 0,
+  timeOnSiteSeconds: 10,
+  pageViews: 2,
+  cartValue: 0,
+  formErrors: 0,
+  exitIntent: false,
+  returningVisitor: false,
+  device: "desktop",
+};
+const WEEKDAYS_OPEN = {
+  monday: "08:00-20:00",
+  tuesday: "08:00-20:00",
+  wednesday: "08:00-20:00",
+  thursday: "08:00-20:00",
+  friday: "08:00-20:00",
+  saturday: "closed",
+  sunday: "closed",
+};
 // Local clock times (whatever the machine's time zone): 2026-01-05 was a Monday.
 const MONDAY_22_00 = new Date(2026, 0, 5, 22, 0).getTime();
 const TUESDAY_09_00 = new Date(2026, 0, 6, 9, 0).getTime();
@@ -26,7 +44,13 @@ function bootstrapOf(page: string): { deskOpen: boolean } {
 describe("store opening hours", () => {
   it("closed: the widget is told to show the message form, gating reports closed, chats are refused and messages kept; open again at 09:00", async () => {
     let clockMs = MONDAY_22_00;
-    const store = await startStore({ port: 0, dataDir: tempDataDir(), scenario: testScenario({ desk: { openingHours: WEEKDAYS_OPEN } }), autoAgents: 1, now: () => clockMs });
+    const store = await startStore({
+      port: 0,
+      dataDir: tempDataDir(),
+      scenario: testScenario({ desk: { openingHours: WEEKDAYS_OPEN } }),
+      autoAgents: 1,
+      now: () => clockMs,
+    });
     open.push(store);
     const shopper = new TestClient(store.url);
 

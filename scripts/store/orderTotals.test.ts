@@ -2,7 +2,18 @@ import { describe, expect, it } from "vitest";
 import { extraCosts, type PricingConfig } from "../../sim/model/index.ts";
 import { orderTotals, roundMoney } from "./orderTotals.ts";
 
-const pricing: PricingConfig = { shippingFee: 7.95, freeShippingThreshold: 99, taxRate: 0.07, fixedFee: 1.5, showTotalUpfront: false, marginRate: 0.35, shippingCostPerOrder: 7.95, paymentFeeRate: 0.029, paymentFeePerOrder: 0.3, thresholdPadding: { probability: 0, reachShare: 0 } };
+const pricing: PricingConfig = {
+  shippingFee: 7.95,
+  freeShippingThreshold: 99,
+  taxRate: 0.07,
+  fixedFee: 1.5,
+  showTotalUpfront: false,
+  marginRate: 0.35,
+  shippingCostPerOrder: 7.95,
+  paymentFeeRate: 0.029,
+  paymentFeePerOrder: 0.3,
+  thresholdPadding: { probability: 0, reachShare: 0 },
+};
 
 describe("orderTotals", () => {
   it("orderTotals(below threshold) charges shipping, tax and the fee", () => {

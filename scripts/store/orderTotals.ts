@@ -16,7 +16,7 @@ export interface OrderTotals {
 
 /** Rounds money to cents, half away from zero, robust to binary fractions (1.005 → 1.01). */
 export function roundMoney(amount: number): number {
-  return Math.sign(amount) * Math.round(Math.abs(amount) * 100 + 1e-9) / 100;
+  return (Math.sign(amount) * Math.round(Math.abs(amount) * 100 + 1e-9)) / 100;
 }
 
 /**

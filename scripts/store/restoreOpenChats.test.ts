@@ -2,14 +2,24 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUserToFile } from "./auth/UserDirectory.ts";
 import { readEventLog } from "./readEventLog.ts";
-import { freePort, startStoreProcess, type StoreProcess } from "./storeProcess.ts";
-import { firstStreamData, tempDataDir, TestClient } from "./testStore.ts";
+import { freePort, type StoreProcess, startStoreProcess } from "./storeProcess.ts";
+import { firstStreamData, TestClient, tempDataDir } from "./testStore.ts";
 import { Warnings } from "./Warnings.ts";
 
 // The real store process, killed with SIGKILL and started again on the same data: the open chats
 // come back, and the agent and the shoppers carry on in them with the cookies they had.
 
-const SIGNALS = { step: "cart", idleSeconds: 0, timeOnSiteSeconds: 30, pageViews: 2, cartValue: 0, formErrors: 0, exitIntent: false, returningVisitor: false, device: "desktop" };
+const SIGNALS = {
+  step: "cart",
+  idleSeconds: 0,
+  timeOnSiteSeconds: 30,
+  pageViews: 2,
+  cartValue: 0,
+  formErrors: 0,
+  exitIntent: false,
+  returningVisitor: false,
+  device: "desktop",
+};
 const PASSWORD = "correct horse battery";
 
 let dataDir: string;

@@ -1,4 +1,4 @@
-import { queuedChat, type Chat, type ChatMessage } from "./ChatDesk.ts";
+import { type Chat, type ChatMessage, queuedChat } from "./ChatDesk.ts";
 import type { ChatService } from "./ChatService.ts";
 import type { StoreEvent } from "./storeEvents.ts";
 
@@ -22,14 +22,29 @@ export interface RestoredChats {
  * connection (sessions survive restarts), as the shopper's widget does through its visit cookie. The
  * desk's system lines ("… joined the chat") are not logged and are rebuilt at their events' times.
  */
-export function restoreOpenChats(chats: ChatService, events: readonly StoreEvent[], openChats: ReadonlyMap<string, string>, accountName: AccountName): RestoredChats {
+export function restoreOpenChats(
+  chats: ChatService,
+  events: readonly StoreEvent[],
+  openChats: ReadonlyMap<string, string>,
+  accountName: AccountName,
+): RestoredChats {
   const built = new Map<string, Omit<Chat, "sequence">>();
   for (const event of events) {
     if (event.type === "storeStarted" || !("chatId" in event) || !openChats.has(event.chatId)) continue;
     const chat = built.get(event.chatId);
     const system = (text: string): ChatMessage => ({ from: "system", author: "", text, atMs: event.atMs });
     if (event.type === "chatRequested") {
-      built.set(event.chatId, queuedChat(event.chatId, event.sessionId, event.source, event.priority, { step: event.step, cartValue: event.cartValue, device: event.device }, event.atMs));
+      built.set(
+        event.chatId,
+        queuedChat(
+          event.chatId,
+          event.sessionId,
+          event.source,
+          event.priority,
+          { step: event.step, cartValue: event.cartValue, device: event.device },
+          event.atMs,
+        ),
+      );
     } else if (chat === undefined) continue;
     else if (event.type === "chatStarted") {
       Object.assign(chat, { status: "active", agentId: event.agentId, startedAtMs: event.atMs });

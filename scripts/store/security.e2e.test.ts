@@ -6,10 +6,20 @@
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SIGN_IN_ATTEMPTS_PER_MINUTE } from "./routes/agentRoutes.ts";
-import { startStore, type StoreHandle } from "./startStore.ts";
-import { apiCheckout, demoClient, TestClient, tempDataDir, type TestRequestOptions } from "./testStore.ts";
+import { type StoreHandle, startStore } from "./startStore.ts";
+import { apiCheckout, demoClient, TestClient, type TestRequestOptions, tempDataDir } from "./testStore.ts";
 
-const SIGNALS = { step: "cart", idleSeconds: 0, timeOnSiteSeconds: 10, pageViews: 2, cartValue: 0, formErrors: 0, exitIntent: false, returningVisitor: false, device: "desktop" };
+const SIGNALS = {
+  step: "cart",
+  idleSeconds: 0,
+  timeOnSiteSeconds: 10,
+  pageViews: 2,
+  cartValue: 0,
+  formErrors: 0,
+  exitIntent: false,
+  returningVisitor: false,
+  device: "desktop",
+};
 type Identity = "none" | "shopper" | "otherShopper" | "holder" | "otherAgent" | "admin";
 const IDENTITIES: Identity[] = ["none", "shopper", "otherShopper", "holder", "otherAgent", "admin"];
 
@@ -24,7 +34,11 @@ beforeAll(async () => {
   clients.none = new TestClient(store.url);
   clients.shopper = new TestClient(store.url);
   clients.otherShopper = new TestClient(store.url);
-  [clients.holder, clients.otherAgent, clients.admin] = await Promise.all([demoClient(store, "demo-agent-1"), demoClient(store, "demo-agent-2"), demoClient(store, "demo-admin")]);
+  [clients.holder, clients.otherAgent, clients.admin] = await Promise.all([
+    demoClient(store, "demo-agent-1"),
+    demoClient(store, "demo-agent-2"),
+    demoClient(store, "demo-admin"),
+  ]);
   await clients.otherShopper.get("/");
   orderId = await apiCheckout(clients.shopper);
   const requested = await clients.shopper.send("POST", "/api/chat/request", { source: "reactive", signals: SIGNALS });
@@ -83,18 +97,57 @@ const ROWS: Row[] = [
   { method: "GET", path: () => "/api/agent/stream", expected: ANY_AGENT },
   { method: "POST", path: () => "/api/agent/status", body: () => ({ online: true }), expected: ANY_AGENT },
   // Taking a chat another agent holds is refused as a conflict, whoever asks.
-  { method: "POST", path: () => "/api/agent/take", body: () => ({ chatId }), expected: { none: 401, shopper: 401, otherShopper: 401, holder: 409, otherAgent: 409, admin: 409 } },
+  {
+    method: "POST",
+    path: () => "/api/agent/take",
+    body: () => ({ chatId }),
+    expected: { none: 401, shopper: 401, otherShopper: 401, holder: 409, otherAgent: 409, admin: 409 },
+  },
   // Writing into a chat needs being its shopper: everyone else has no open chat.
-  { method: "POST", path: () => "/api/chat/messages", body: () => ({ text: "hi" }), expected: { none: 409, shopper: 201, otherShopper: 409, holder: 409, otherAgent: 409, admin: 409 } },
-  { method: "POST", path: () => `/api/agent/chats/${chatId}/messages`, body: () => ({ text: "hello" }), expected: { none: 401, shopper: 401, otherShopper: 401, holder: 201, otherAgent: 403, admin: 403 } },
+  {
+    method: "POST",
+    path: () => "/api/chat/messages",
+    body: () => ({ text: "hi" }),
+    expected: { none: 409, shopper: 201, otherShopper: 409, holder: 409, otherAgent: 409, admin: 409 },
+  },
+  {
+    method: "POST",
+    path: () => `/api/agent/chats/${chatId}/messages`,
+    body: () => ({ text: "hello" }),
+    expected: { none: 401, shopper: 401, otherShopper: 401, holder: 201, otherAgent: 403, admin: 403 },
+  },
   // The closed desk's help form: this store has no opening hours, so it is open and everyone is sent to a chat.
-  { method: "POST", path: () => "/api/chat/offline-message", body: () => ({ text: "call me back" }), expected: { none: 409, shopper: 409, otherShopper: 409, holder: 409, otherAgent: 409, admin: 409 } },
-  { method: "POST", path: () => "/api/chat/typing", body: () => ({ typing: true }), expected: { none: 409, shopper: 200, otherShopper: 409, holder: 409, otherAgent: 409, admin: 409 } },
-  { method: "POST", path: () => `/api/agent/chats/${chatId}/typing`, body: () => ({ typing: true }), expected: { none: 401, shopper: 401, otherShopper: 401, holder: 200, otherAgent: 403, admin: 403 } },
+  {
+    method: "POST",
+    path: () => "/api/chat/offline-message",
+    body: () => ({ text: "call me back" }),
+    expected: { none: 409, shopper: 409, otherShopper: 409, holder: 409, otherAgent: 409, admin: 409 },
+  },
+  {
+    method: "POST",
+    path: () => "/api/chat/typing",
+    body: () => ({ typing: true }),
+    expected: { none: 409, shopper: 200, otherShopper: 409, holder: 409, otherAgent: 409, admin: 409 },
+  },
+  {
+    method: "POST",
+    path: () => `/api/agent/chats/${chatId}/typing`,
+    body: () => ({ typing: true }),
+    expected: { none: 401, shopper: 401, otherShopper: 401, holder: 200, otherAgent: 403, admin: 403 },
+  },
   // Transfer: only the holder may hand the chat on (to itself: 409, a conflict, after the 403s of everyone else).
-  { method: "POST", path: () => `/api/agent/chats/${chatId}/transfer`, body: () => ({ to: "demo-agent-1" }), expected: { none: 401, shopper: 401, otherShopper: 401, holder: 409, otherAgent: 403, admin: 403 } },
+  {
+    method: "POST",
+    path: () => `/api/agent/chats/${chatId}/transfer`,
+    body: () => ({ to: "demo-agent-1" }),
+    expected: { none: 401, shopper: 401, otherShopper: 401, holder: 409, otherAgent: 403, admin: 403 },
+  },
   { method: "PUT", path: () => "/api/admin/canned-replies", body: () => ({ replies: ["Hello, how can I help?"] }), expected: ADMIN_ONLY },
-  { method: "POST", path: () => `/api/agent/chats/${chatId}/close`, expected: { none: 401, shopper: 401, otherShopper: 401, holder: 200, otherAgent: 403, admin: 403 } },
+  {
+    method: "POST",
+    path: () => `/api/agent/chats/${chatId}/close`,
+    expected: { none: 401, shopper: 401, otherShopper: 401, holder: 200, otherAgent: 403, admin: 403 },
+  },
   { method: "GET", path: () => "/api/session", expected: OWN_VISIT },
   { method: "GET", path: () => `/api/orders/${orderId}`, expected: { none: 404, shopper: 200, otherShopper: 404, holder: 404, otherAgent: 404, admin: 404 } },
   { method: "GET", path: () => `/orders/${orderId}`, expected: { none: 404, shopper: 200, otherShopper: 404, holder: 404, otherAgent: 404, admin: 404 } },
@@ -127,18 +180,23 @@ describe("access matrix: endpoint × identity", () => {
     it(`${row.method} ${row.path.toString().replace(/^\(\) => /, "")}: ${IDENTITIES.map((identity) => `${identity} ${row.expected[identity]}`).join(", ")}`, async () => {
       const order = [...IDENTITIES].sort((a, b) => Number(a === "holder") - Number(b === "holder"));
       const actual = {} as Record<Identity, number>;
-      for (const identity of order) actual[identity] = await statusOf(identity === "none" ? new TestClient(store.url) : clients[identity], row.method, row.path(), row.body?.());
+      for (const identity of order)
+        actual[identity] = await statusOf(identity === "none" ? new TestClient(store.url) : clients[identity], row.method, row.path(), row.body?.());
       table.push(`${row.method} ${row.path()} | ${IDENTITIES.map((identity) => `${row.expected[identity]}/${actual[identity]}`).join(" | ")}`);
       expect(actual).toEqual(row.expected);
     });
   }
-
 });
 
 describe("canned replies", () => {
   it("admins replace the team's canned replies; every console gets them; agents may not edit", async () => {
     expect((await clients.holder.request("PUT", "/api/admin/canned-replies", JSON.stringify({ replies: ["x"] }), "application/json")).status).toBe(403);
-    const saved = await clients.admin.request("PUT", "/api/admin/canned-replies", JSON.stringify({ replies: ["  Hello!  ", "", "Anything else?"] }), "application/json");
+    const saved = await clients.admin.request(
+      "PUT",
+      "/api/admin/canned-replies",
+      JSON.stringify({ replies: ["  Hello!  ", "", "Anything else?"] }),
+      "application/json",
+    );
     expect([saved.status, saved.json.replies]).toEqual([200, ["Hello!", "Anything else?"]]);
     expect((await clients.holder.send("POST", "/api/agent/status", { online: true })).json.cannedReplies).toEqual(["Hello!", "Anything else?"]);
   });
@@ -193,12 +251,15 @@ describe("cross-site and identity attacks", () => {
   it("a foreign Host gets 421 on every request; a foreign Origin or a cross-site fetch gets 403 on state-changing calls", async () => {
     const shopper = new TestClient(store.url);
     const port = new URL(store.url).port;
-    for (const path of ["/", "/api/session", "/agent", "/healthz", "/assets/widget.js"]) expect(await statusWithHost(path, `rebound.example:${port}`)).toBe(421);
+    for (const path of ["/", "/api/session", "/agent", "/healthz", "/assets/widget.js"])
+      expect(await statusWithHost(path, `rebound.example:${port}`)).toBe(421);
     expect(await statusWithHost("/", `127.0.0.1.rebound.example:${port}`)).toBe(421);
     expect(await statusWithHost("/", `localhost:${port}`)).toBe(200);
     expect(await statusWithHost("/", `[::1]:${port}`)).toBe(200);
     expect((await shopper.send("POST", "/api/cart", { productId: "linen-shirt" }, { headers: { origin: "http://evil.example" } })).status).toBe(403);
-    expect((await shopper.send("POST", "/api/cart", { productId: "linen-shirt" }, { headers: { origin: `http://127.0.0.1:${Number(port) + 1}` } })).status).toBe(403);
+    expect(
+      (await shopper.send("POST", "/api/cart", { productId: "linen-shirt" }, { headers: { origin: `http://127.0.0.1:${Number(port) + 1}` } })).status,
+    ).toBe(403);
     expect((await shopper.send("POST", "/api/cart", { productId: "linen-shirt" }, { headers: { "sec-fetch-site": "cross-site" } })).status).toBe(403);
     expect((await shopper.send("POST", "/api/cart", { productId: "linen-shirt" }, { headers: { origin: store.url } })).status).toBe(200);
   });
@@ -228,7 +289,11 @@ describe("cross-site and identity attacks", () => {
     const token = (await client.get("/api/csrf-token")).json.token;
     const answer = await fetch(`${store.url}/agent/sign-in`, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: [...client.cookies].map(([name, value]) => `${name}=${value}`).join("; "), "x-csrf-token": token },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        cookie: [...client.cookies].map(([name, value]) => `${name}=${value}`).join("; "),
+        "x-csrf-token": token,
+      },
       body: new URLSearchParams({ username: "demo-agent-1", password }).toString(),
       redirect: "manual",
     });
@@ -251,7 +316,8 @@ describe("cross-site and identity attacks", () => {
     try {
       const attacker = new TestClient(own.url);
       const statuses: number[] = [];
-      for (let i = 0; i < SIGN_IN_ATTEMPTS_PER_MINUTE + 2; i++) statuses.push((await attacker.form("/agent/sign-in", { username: "demo-admin", password: `guess-${i}` })).status);
+      for (let i = 0; i < SIGN_IN_ATTEMPTS_PER_MINUTE + 2; i++)
+        statuses.push((await attacker.form("/agent/sign-in", { username: "demo-admin", password: `guess-${i}` })).status);
       expect(statuses).toEqual([...Array(SIGN_IN_ATTEMPTS_PER_MINUTE).fill(401), 429, 429]);
       const right = own.demoAccounts.find((account) => account.username === "demo-admin")!.password;
       const blocked = await attacker.form("/agent/sign-in", { username: "demo-admin", password: right });

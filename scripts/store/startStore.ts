@@ -1,32 +1,32 @@
 import { join } from "node:path";
 import formbody from "@fastify/formbody";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
-import { loadScenario, ScenarioError, type LoadedScenario } from "../../experiments/index.ts";
+import { type LoadedScenario, loadScenario, ScenarioError } from "../../experiments/index.ts";
 import type { StoreModelConfig } from "../../sim/model/index.ts";
 import { distributionMean } from "../../sim/random/index.ts";
 import { registerAgentSession } from "./auth/agentSession.ts";
-import { demoAccounts, type DemoAccount } from "./auth/demoAccounts.ts";
+import { type DemoAccount, demoAccounts } from "./auth/demoAccounts.ts";
 import { allowedHostValues } from "./auth/hostCheck.ts";
 import { registerSecurity } from "./auth/registerSecurity.ts";
 import { SessionFileStore } from "./auth/SessionFileStore.ts";
 import { storeSecret } from "./auth/storeSecret.ts";
 import { readUsersFile, UserDirectory } from "./auth/UserDirectory.ts";
 import { BotAgents } from "./BotAgents.ts";
-import { CannedReplies } from "./CannedReplies.ts";
 import { botLines } from "./botLines.ts";
 import { bundleAssets } from "./bundleAssets.ts";
+import { CannedReplies } from "./CannedReplies.ts";
 import { ChatDesk } from "./ChatDesk.ts";
 import { ChatService } from "./ChatService.ts";
 import { EventLog } from "./EventLog.ts";
 import { LiveStreams } from "./LiveStreams.ts";
 import { errorContent, layout } from "./pages/index.ts";
 import { productImageSvg } from "./productImage.ts";
-import { restoreOpenChats, type RestoredChats } from "./restoreOpenChats.ts";
-import { adminRoutes, agentRoutes, teamRoutes, apiRoutes, chatRoutes, sendHtml, sendJson, shopRoutes, type StoreContext } from "./routes/index.ts";
+import { type RestoredChats, restoreOpenChats } from "./restoreOpenChats.ts";
+import { adminRoutes, agentRoutes, apiRoutes, chatRoutes, type StoreContext, sendHtml, sendJson, shopRoutes, teamRoutes } from "./routes/index.ts";
 import { StoreError } from "./StoreError.ts";
-import { CANNED_REPLIES_FILE, EVENT_LOG_FILE, resolveStoreOptions, SECRET_FILE, SESSIONS_FILE, type StoreOptions } from "./storeOptions.ts";
 import { StoreService } from "./StoreService.ts";
 import { StoreState } from "./StoreState.ts";
+import { CANNED_REPLIES_FILE, EVENT_LOG_FILE, resolveStoreOptions, SECRET_FILE, SESSIONS_FILE, type StoreOptions } from "./storeOptions.ts";
 import { Warnings } from "./Warnings.ts";
 
 /** A running store. */
@@ -48,7 +48,8 @@ export interface StoreHandle {
 
 /** Headers on every page and answer: no framing, no sniffing, and scripts only from the store itself. */
 const SECURITY_HEADERS = {
-  "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  "content-security-policy":
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   "x-content-type-options": "nosniff",
   "referrer-policy": "same-origin",
   "x-frame-options": "DENY",
@@ -91,20 +92,33 @@ export async function startStore(options: StoreOptions = {}): Promise<StoreHandl
     currency: scenario.currency,
   });
 
-  const desk = new ChatDesk({ concurrency: scenario.agents.concurrency, meanHandleSeconds: distributionMean(config.chat.handleSeconds), discipline: config.chat.queueDiscipline, openingHours: config.desk.openingHours, now });
+  const desk = new ChatDesk({
+    concurrency: scenario.agents.concurrency,
+    meanHandleSeconds: distributionMean(config.chat.handleSeconds),
+    discipline: config.chat.queueDiscipline,
+    openingHours: config.desk.openingHours,
+    now,
+  });
   const chats = new ChatService(desk, store, policy);
   // Open chats come back (queued in their place, active with their agent); bots' chats are closed.
   const restored = restoreOpenChats(chats, events, state.openChats, (username) => users.get(username)?.displayName);
   const streams = new LiveStreams(now);
   // Heartbeat: a chat whose shopper's page stopped listening is ended after the grace time.
-  const sweep = setInterval(() => chats.endDisconnected((sessionId) => streams.lastSeenMs(sessionId), resolved.disconnectGraceSeconds), Math.min(5, resolved.disconnectGraceSeconds / 2) * 1000);
+  const sweep = setInterval(
+    () => chats.endDisconnected((sessionId) => streams.lastSeenMs(sessionId), resolved.disconnectGraceSeconds),
+    Math.min(5, resolved.disconnectGraceSeconds / 2) * 1000,
+  );
   sweep.unref();
   desk.onChange(() => streams.refresh());
   // A chatting shopper's page, cart and orders are in their agent's console: refresh it as they change.
   store.onCommit((event) => {
     if (event.type !== "storeStarted" && state.sessions.get(event.sessionId)?.openChatId) streams.refresh();
   });
-  const bots = new BotAgents(chats, resolved.autoAgents, { replyDelaySeconds: resolved.botDelaySeconds, handleSeconds: resolved.botHandleSeconds, lines: botLines(config, scenario.currency) });
+  const bots = new BotAgents(chats, resolved.autoAgents, {
+    replyDelaySeconds: resolved.botDelaySeconds,
+    handleSeconds: resolved.botHandleSeconds,
+    lines: botLines(config, scenario.currency),
+  });
   const canned = new CannedReplies(join(resolved.dataDir, CANNED_REPLIES_FILE));
   const context: StoreContext = { loaded, policy, store, chats, bots, streams, assets, users, eventLogPath, canned };
   let allowedHosts: ReadonlySet<string> = new Set();
@@ -115,7 +129,11 @@ export async function startStore(options: StoreOptions = {}): Promise<StoreHandl
     app = await buildApp(context, { secret, sessions, allowedHosts: () => allowedHosts });
     await app.listen({ host: resolved.host, port: resolved.port });
     const listening = app.server.address();
-    allowedHosts = allowedHostValues(resolved.host, typeof listening === "object" && listening !== null ? listening.port : resolved.port, resolved.allowedHosts);
+    allowedHosts = allowedHostValues(
+      resolved.host,
+      typeof listening === "object" && listening !== null ? listening.port : resolved.port,
+      resolved.allowedHosts,
+    );
   } catch (error) {
     clearInterval(sweep);
     bots.stop();
@@ -151,7 +169,10 @@ export async function startStore(options: StoreOptions = {}): Promise<StoreHandl
   };
 }
 
-async function buildApp(context: StoreContext, security: { secret: string; sessions: SessionFileStore; allowedHosts: () => ReadonlySet<string> }): Promise<FastifyInstance> {
+async function buildApp(
+  context: StoreContext,
+  security: { secret: string; sessions: SessionFileStore; allowedHosts: () => ReadonlySet<string> },
+): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 64 * 1024 });
   await app.register(formbody);
   await registerSecurity(app, { secret: security.secret, allowedHosts: security.allowedHosts });
@@ -185,7 +206,8 @@ async function buildApp(context: StoreContext, security: { secret: string; sessi
   });
 
   app.setNotFoundHandler(async (request, reply) => {
-    if (request.url.startsWith("/api/")) return sendJson(reply, 404, { error: `invalid path: ${request.method} ${request.url.split("?")[0]} (no such endpoint)` });
+    if (request.url.startsWith("/api/"))
+      return sendJson(reply, 404, { error: `invalid path: ${request.method} ${request.url.split("?")[0]} (no such endpoint)` });
     return sendHtml(reply, 404, plainPage(context, "Not found", "We could not find that page."));
   });
 
@@ -214,5 +236,8 @@ async function buildApp(context: StoreContext, security: { secret: string; sessi
 }
 
 function plainPage(context: StoreContext, heading: string, message: string) {
-  return layout({ title: heading, page: "error", csrfToken: null, cartCount: 0, scenarioName: context.loaded.scenario.name, policyName: context.policy.name, widget: null }, errorContent(heading, message));
+  return layout(
+    { title: heading, page: "error", csrfToken: null, cartCount: 0, scenarioName: context.loaded.scenario.name, policyName: context.policy.name, widget: null },
+    errorContent(heading, message),
+  );
 }

@@ -5,7 +5,7 @@ import { appendFileSync, readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadScenario, ScenarioError } from "../../experiments/index.ts";
 import { readEventLog } from "./readEventLog.ts";
-import { startStore, type StoreHandle } from "./startStore.ts";
+import { type StoreHandle, startStore } from "./startStore.ts";
 import type { StoreEvent } from "./storeEvents.ts";
 import { apiCheckout, BASELINE_ANSWERS, BASELINE_PATH, demoClient, TestClient, tempDataDir, testScenario } from "./testStore.ts";
 import { Warnings } from "./Warnings.ts";
@@ -101,17 +101,28 @@ describe("store over HTTP", () => {
     expect(log).not.toMatch(/4242 ?4242 ?4242 ?424[12]/);
     expect(log).not.toMatch(/"cvc":"|"expiry":"/);
     const errors = logEvents(store).filter((event) => event.type === "formError");
-    expect(errors.map((event) => event.type === "formError" && `${event.step}.${event.field}`)).toEqual(["account.checkoutAs", "account.email", "payment.cardNumber", "payment.expiry", "payment.cvc"]);
+    expect(errors.map((event) => event.type === "formError" && `${event.step}.${event.field}`)).toEqual([
+      "account.checkoutAs",
+      "account.email",
+      "payment.cardNumber",
+      "payment.expiry",
+      "payment.cvc",
+    ]);
   });
 
   it("the JSON API refuses bad input with house-format messages", async () => {
     const store = await start();
     const shopper = new TestClient(store.url);
     expect((await shopper.send("POST", "/api/cart", { productId: "nope" })).json.error).toBe('invalid productId: "nope" (no such product)');
-    expect((await shopper.send("POST", "/api/cart", { productId: "linen-shirt", quantity: 0 })).json.error).toBe("invalid quantity: 0 (must be an integer from 1 to 99)");
+    expect((await shopper.send("POST", "/api/cart", { productId: "linen-shirt", quantity: 0 })).json.error).toBe(
+      "invalid quantity: 0 (must be an integer from 1 to 99)",
+    );
     const event = await shopper.send("POST", "/api/events", { type: "idle", step: "cart", idleSeconds: -1, extra: 1 });
     expect(event.status).toBe(400);
-    expect([...event.json.problems].sort()).toEqual(["invalid body.extra: unknown key (allowed: type, step, idleSeconds)", "invalid body.idleSeconds: -1 (must be >= 0)"]);
+    expect([...event.json.problems].sort()).toEqual([
+      "invalid body.extra: unknown key (allowed: type, step, idleSeconds)",
+      "invalid body.idleSeconds: -1 (must be >= 0)",
+    ]);
     const malformed = await shopper.request("POST", "/api/events", "{not json", "application/json");
     expect(malformed.status).toBe(400);
     expect(malformed.json.error).toMatch(/^invalid request: /);
@@ -207,6 +218,8 @@ describe("store over HTTP", () => {
       simulatorError = error as ScenarioError;
     }
     await expect(startStore({ scenarioPath: "/nonexistent/scenario.yaml", port: 0, dataDir: tempDataDir() })).rejects.toThrow(simulatorError!.message);
-    await expect(startStore({ scenarioPath: BASELINE_PATH, policyPath: "experiments/policies/missing.yaml", port: 0, dataDir: tempDataDir() })).rejects.toBeInstanceOf(ScenarioError);
+    await expect(
+      startStore({ scenarioPath: BASELINE_PATH, policyPath: "experiments/policies/missing.yaml", port: 0, dataDir: tempDataDir() }),
+    ).rejects.toBeInstanceOf(ScenarioError);
   });
 });

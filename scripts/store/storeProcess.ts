@@ -1,6 +1,6 @@
 // Test and bench support (not exported from index.ts): the store as its own process, as `npm run
 // store` runs it, so it can be killed (SIGKILL) and started again on the same data.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
@@ -28,8 +28,16 @@ export interface StoreProcess {
 }
 
 /** Starts `convsim store --port PORT --data DIR ...extra` and resolves when it is listening. */
-export function startStoreProcess(port: number, dataDir: string, extra: readonly string[] = [], stderr: "inherit" | "ignore" = "inherit"): Promise<StoreProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", "store", "--port", String(port), "--data", dataDir, ...extra], { cwd: projectRoot, stdio: ["ignore", "pipe", stderr] });
+export function startStoreProcess(
+  port: number,
+  dataDir: string,
+  extra: readonly string[] = [],
+  stderr: "inherit" | "ignore" = "inherit",
+): Promise<StoreProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", "store", "--port", String(port), "--data", dataDir, ...extra], {
+    cwd: projectRoot,
+    stdio: ["ignore", "pipe", stderr],
+  });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const signal = async (name: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(name);

@@ -4,7 +4,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseScenario, readDataFile, type LoadedScenario } from "../../experiments/index.ts";
+import { type LoadedScenario, parseScenario, readDataFile } from "../../experiments/index.ts";
 import { nonFiniteReviver } from "./nonFiniteJson.ts";
 
 export const BASELINE_PATH = "experiments/scenarios/baseline.yaml";
@@ -98,7 +98,7 @@ export class TestClient {
       else this.cookies.set(name, decodeURIComponent(pair.slice(index + 1).trim()));
     }
     const text = await response.text();
-    let json: unknown = undefined;
+    let json: unknown;
     if ((response.headers.get("content-type") ?? "").includes("application/json") && text !== "") json = JSON.parse(text, nonFiniteReviver);
     return { status: response.status, headers: response.headers, text, json };
   }
@@ -120,7 +120,10 @@ export async function apiCheckout(client: TestClient, productId = "linen-shirt",
 }
 
 /** A client signed in as the store's demo account of `role` (the store must run with `demo: true`). */
-export async function demoClient(store: { url: string; demoAccounts: readonly { username: string; role: string; password: string }[] }, username = "demo-admin"): Promise<TestClient> {
+export async function demoClient(
+  store: { url: string; demoAccounts: readonly { username: string; role: string; password: string }[] },
+  username = "demo-admin",
+): Promise<TestClient> {
   const account = store.demoAccounts.find((candidate) => candidate.username === username);
   if (!account) throw new Error(`no demo account ${username}: start the store with demo: true`);
   const client = new TestClient(store.url);
@@ -143,7 +146,11 @@ export async function firstStreamData(client: TestClient, path: string): Promise
       text += value;
       const event = text.split("\n\n").find((block) => block.includes("\ndata: ") || block.startsWith("data: "));
       if (event !== undefined && text.includes(`${event}\n\n`)) {
-        const data = event.split("\n").filter((line) => line.startsWith("data: ")).map((line) => line.slice(6)).join("\n");
+        const data = event
+          .split("\n")
+          .filter((line) => line.startsWith("data: "))
+          .map((line) => line.slice(6))
+          .join("\n");
         return JSON.parse(data, nonFiniteReviver);
       }
     }

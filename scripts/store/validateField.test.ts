@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { type StoreField, validateField } from "./validateField.ts";
 
-const field = (type: StoreField["type"], extra: Partial<StoreField> = {}): StoreField => ({ name: type, type, required: true, errorProbability: 0, typingSeconds: 0, ...extra });
+const field = (type: StoreField["type"], extra: Partial<StoreField> = {}): StoreField => ({
+  name: type,
+  type,
+  required: true,
+  errorProbability: 0,
+  typingSeconds: 0,
+  ...extra,
+});
 const now = new Date(Date.UTC(2026, 10, 23));
 
 describe("validateField", () => {

@@ -69,4 +69,3 @@ function expiryError(value: string, now: Date): string | null {
   const endOfMonth = Date.UTC(year, month, 1);
   return endOfMonth <= now.getTime() ? "This card has expired" : null;
 }
-

@@ -5,11 +5,11 @@
 import { mkdirSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { addUserToFile } from "./auth/UserDirectory.ts";
 import { readEventLog } from "./readEventLog.ts";
-import { startStore, type StoreHandle } from "./startStore.ts";
+import { type StoreHandle, startStore } from "./startStore.ts";
 import type { StoreEvent } from "./storeEvents.ts";
 import { byTest, launchChromium, watchPage } from "./testBrowser.ts";
-import { addUserToFile } from "./auth/UserDirectory.ts";
 import { BASELINE_ANSWERS, demoClient, scenarioWithPolicy, tempDataDir, testScenario } from "./testStore.ts";
 import { Warnings } from "./Warnings.ts";
 
@@ -115,7 +115,11 @@ describe("chat widget in Chromium", () => {
   });
 
   it("gating reads the live queue: no invitation while no agent is online, one within 5 s of an agent coming online", async () => {
-    const store = await start({ scenario: scenarioWithPolicy({ ...IDLE_PRODUCT, gating: { requireFreeSlot: true, maxQueueLength: 0 } }), autoAgents: 0, demo: true });
+    const store = await start({
+      scenario: scenarioWithPolicy({ ...IDLE_PRODUCT, gating: { requireFreeSlot: true, maxQueueLength: 0 } }),
+      autoAgents: 0,
+      demo: true,
+    });
     const { page, context } = await newPage(store);
     const queueChecks: string[] = [];
     page.on("request", (request) => {
@@ -138,7 +142,12 @@ describe("chat widget in Chromium", () => {
   });
 
   it("exit intent (mouse leaving through the top) invites a high-value cart under the shipped exit-intent policy", async () => {
-    const store = await start({ scenarioPath: "experiments/scenarios/baseline.yaml", policyPath: "experiments/policies/exit-intent-high-value.yaml", autoAgents: 1, botDelaySeconds: 0.1 });
+    const store = await start({
+      scenarioPath: "experiments/scenarios/baseline.yaml",
+      policyPath: "experiments/policies/exit-intent-high-value.yaml",
+      autoAgents: 1,
+      botDelaySeconds: 0.1,
+    });
     const { page, context } = await newPage(store);
     expect(await post(context, "/api/cart", { productId: "leather-bag", quantity: 1 })).toBe(200);
     await visit(page, "/cart");
@@ -148,7 +157,10 @@ describe("chat widget in Chromium", () => {
     await page.locator(byTest("chat-invitation")).waitFor({ state: "visible", timeout: 3000 });
     await page.locator(byTest("chat-accept")).click();
     // The bot agent takes the chat at once (a free slot) and greets after its delay.
-    await page.locator(`${byTest("chat-message")}[data-from="agent"]`).first().waitFor({ timeout: 5000 });
+    await page
+      .locator(`${byTest("chat-message")}[data-from="agent"]`)
+      .first()
+      .waitFor({ timeout: 5000 });
     expect(await page.locator(byTest("chat-status")).textContent()).toMatch(/You are chatting with Bot 1/);
     const [offered] = events(store, "chatOffered");
     expect(offered.type === "chatOffered" && offered.signals).toMatchObject({ exitIntent: true, cartValue: 249, step: "cart" });
@@ -190,11 +202,17 @@ describe("chat widget in Chromium", () => {
     await agent.page.locator(byTest("queue-item")).waitFor();
     expect(await agent.page.locator(".queue-preview").textContent()).toBe(`“${XSS}”`);
     await agent.page.locator(byTest("queue-take")).click();
-    await agent.page.locator(`${byTest("agent-chat-message")}[data-from="shopper"]`).filter({ hasText: XSS }).waitFor();
+    await agent.page
+      .locator(`${byTest("agent-chat-message")}[data-from="shopper"]`)
+      .filter({ hasText: XSS })
+      .waitFor();
     const reply = `<b onmouseover=alert(2)>bold</b><script>alert(3)</script>`;
     await agent.page.locator(byTest("agent-reply-input")).fill(reply);
     await agent.page.locator(byTest("agent-reply-send")).click();
-    await shopper.page.locator(`${byTest("chat-message")}[data-from="agent"]`).filter({ hasText: reply }).waitFor();
+    await shopper.page
+      .locator(`${byTest("chat-message")}[data-from="agent"]`)
+      .filter({ hasText: reply })
+      .waitFor();
     await agent.page.locator(`${byTest("agent-chat-message")}[data-from="agent"]`).waitFor();
     await agent.page.screenshot({ path: `${ARTIFACTS}/agent-console.png`, animations: "disabled" });
     expect(await shopper.page.locator(byTest("chat-status")).textContent()).toBe(`You are chatting with Alex ${XSS}.`);
@@ -243,10 +261,16 @@ describe("chat widget in Chromium", () => {
     await page.locator(byTest("field-error-cardNumber")).waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/checkout-payment-errors.png`, animations: "disabled" });
     await page.locator(byTest("chat-help-button")).click();
-    await page.locator(`${byTest("chat-message")}[data-from="agent"]`).first().waitFor({ timeout: 10_000 });
+    await page
+      .locator(`${byTest("chat-message")}[data-from="agent"]`)
+      .first()
+      .waitFor({ timeout: 10_000 });
     await page.locator(byTest("chat-input")).fill("Do you ship to Canada?");
     await page.locator(byTest("chat-send")).click();
-    await page.locator(`${byTest("chat-message")}[data-from="agent"]`).nth(1).waitFor({ timeout: 10_000 });
+    await page
+      .locator(`${byTest("chat-message")}[data-from="agent"]`)
+      .nth(1)
+      .waitFor({ timeout: 10_000 });
     await page.screenshot({ path: `${ARTIFACTS}/widget-chat.png`, animations: "disabled" });
     expect(seen).toEqual({ dialogs: [], errors: [] });
   });

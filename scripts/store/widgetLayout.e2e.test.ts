@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playw
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeLayoutOverlap, findLayoutOverlaps } from "../browser/index.ts";
 import { DATA_TEST } from "./dataTest.ts";
-import { startStore, type StoreHandle } from "./startStore.ts";
+import { type StoreHandle, startStore } from "./startStore.ts";
 import { byTest, launchChromium, watchPage } from "./testBrowser.ts";
 import { BASELINE_ANSWERS, tempDataDir } from "./testStore.ts";
 
@@ -19,7 +19,7 @@ const VIEWPORTS: Array<{ name: string; options: BrowserContextOptions }> = [
   { name: "mobile 390×844", options: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } },
 ];
 /** What the widget must never cover: the primary buttons, the order summary and its total. */
-export const PROTECTED_CONTROLS: Readonly<Record<string, string>> = {
+const PROTECTED_CONTROLS: Readonly<Record<string, string>> = {
   "add to cart": byTest(DATA_TEST.addToCart),
   checkout: byTest(DATA_TEST.checkoutStart),
   "continue / place order": byTest(DATA_TEST.checkoutContinue),
@@ -72,7 +72,8 @@ describe("chat widget layout in Chromium", () => {
         const seen = watchPage(page);
         const overlaps: string[] = [];
         const measure = async (label: string): Promise<void> => {
-          for (const overlap of await findLayoutOverlaps(page, { overlay: WIDGET, controls: PROTECTED_CONTROLS })) overlaps.push(`${label}: ${describeLayoutOverlap(overlap)}`);
+          for (const overlap of await findLayoutOverlaps(page, { overlay: WIDGET, controls: PROTECTED_CONTROLS }))
+            overlaps.push(`${label}: ${describeLayoutOverlap(overlap)}`);
         };
 
         await visit(page, "/");

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core"
 import type { Device } from "../../sim/policy/index.ts";
 import { deviceContextOptions } from "../browser/index.ts";
 import type { StoreProfile } from "./loadProfile.ts";
-import { RECORDER_BINDING, recorderScript, type RecordedEvent } from "./pageRecorder.ts";
+import { RECORDER_BINDING, type RecordedEvent, recorderScript } from "./pageRecorder.ts";
 import { watchedSelectors } from "./watchedSelectors.ts";
 
 /** Where a tab sends what it observes while a persona uses it. */
@@ -41,7 +41,11 @@ export class BrowserTab {
 
   /** Opens a tab for `device`: context, clock at `startMs` (wall ms), recorder, blocking. */
   static async open(browser: Browser, device: Device, profile: StoreProfile, startMs: number): Promise<BrowserTab> {
-    const context = await browser.newContext({ ...deviceContextOptions(device, browser.version(), profile.userAgent ?? null), baseURL: profile.baseUrl, locale: "en-US" });
+    const context = await browser.newContext({
+      ...deviceContextOptions(device, browser.version(), profile.userAgent ?? null),
+      baseURL: profile.baseUrl,
+      locale: "en-US",
+    });
     try {
       context.setDefaultTimeout(profile.timeouts.selectorSeconds * 1000);
       context.setDefaultNavigationTimeout(profile.timeouts.navigationSeconds * 1000);
@@ -71,7 +75,13 @@ export class BrowserTab {
     await this.cdp.send("Runtime.enable");
     await this.cdp.send("Runtime.addBinding", { name: RECORDER_BINDING });
     await this.context.addInitScript({
-      content: recorderScript({ invitation: chat?.invitation ?? null, widgetReady: chat?.ready ?? null, inputEvents: chat?.inputEvents ?? [], queuePath: chat?.queuePath ?? null, watch: this.watch }),
+      content: recorderScript({
+        invitation: chat?.invitation ?? null,
+        widgetReady: chat?.ready ?? null,
+        inputEvents: chat?.inputEvents ?? [],
+        queuePath: chat?.queuePath ?? null,
+        watch: this.watch,
+      }),
     });
     const origin = new URL(profile.baseUrl).origin;
     if (profile.network.blockThirdParty) await this.#blockOtherOrigins([origin, ...profile.network.allow.map((url) => new URL(url).origin)]);

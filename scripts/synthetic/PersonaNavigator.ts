@@ -1,10 +1,10 @@
 import type { Frame, Locator, Request, Response } from "playwright-core";
 import { describeFailure, errorText, isRetryable } from "./describeFailure.ts";
-import type { StoreProfile } from "./loadProfile.ts";
 import { describeElementState, inspectElement } from "./inspectElement.ts";
+import type { StoreProfile } from "./loadProfile.ts";
 import type { LayoutFinding, PageVisit } from "./observations.ts";
+import { type PersonaSession, StepError } from "./PersonaSession.ts";
 import { firstVisible } from "./pageWaits.ts";
-import { StepError, type PersonaSession } from "./PersonaSession.ts";
 import type { ProfileAction, ProfileField, ProfileStep } from "./profileSchema.ts";
 
 /**
@@ -98,7 +98,11 @@ export class PersonaNavigator {
         else if (field.type === "select") await locator.selectOption(value, { timeout: this.selectorMs() });
         else await locator.fill(value, { timeout: this.selectorMs() });
       } catch (error) {
-        throw new StepError(step, (await this.#describeElement(step, `field ${field.name} (${field.selector})`, field.selector, error)).replace(/^([^:]+): /, "$1: cannot fill: "), isRetryable(error));
+        throw new StepError(
+          step,
+          (await this.#describeElement(step, `field ${field.name} (${field.selector})`, field.selector, error)).replace(/^([^:]+): /, "$1: cannot fill: "),
+          isRetryable(error),
+        );
       }
     }
   }
@@ -117,7 +121,18 @@ export class PersonaNavigator {
       await this.beforeAction();
       const next = actions[index + 1];
       if (next !== undefined && "waitForChange" in next) await this.markSeen(next.waitForChange);
-      const target = "click" in action ? action.click : "check" in action ? action.check : "select" in action ? action.select : "fill" in action ? action.fill : "waitFor" in action ? action.waitFor : action.waitForChange;
+      const target =
+        "click" in action
+          ? action.click
+          : "check" in action
+            ? action.check
+            : "select" in action
+              ? action.select
+              : "fill" in action
+                ? action.fill
+                : "waitFor" in action
+                  ? action.waitFor
+                  : action.waitForChange;
       try {
         if ("click" in action) await this.click(action.click);
         else if ("check" in action) await page.locator(action.check).first().check({ timeout: this.selectorMs() });
@@ -135,7 +150,9 @@ export class PersonaNavigator {
   /** Marks what `selector` shows now, so waitForNew can tell a new or changed one from a leftover. */
   async markSeen(selector: string): Promise<void> {
     await this.#session.page
-      .evaluate(`(() => { for (const element of document.querySelectorAll(${JSON.stringify(selector)})) element.setAttribute("data-convsim-seen", element.textContent); })()`)
+      .evaluate(
+        `(() => { for (const element of document.querySelectorAll(${JSON.stringify(selector)})) element.setAttribute("data-convsim-seen", element.textContent); })()`,
+      )
       .catch(() => {});
   }
 
@@ -150,7 +167,11 @@ export class PersonaNavigator {
     const deadline = performance.now() + this.navigationMs();
     while (!(await page.evaluate(isNew).catch(() => false))) {
       if (performance.now() > deadline) {
-        throw new StepError(step, `${step}: no new confirmation (${selector}) within ${this.#profile.timeouts.navigationSeconds} s after ${this.#lastClick ?? "the last action"} (at ${this.#here()})`, true);
+        throw new StepError(
+          step,
+          `${step}: no new confirmation (${selector}) within ${this.#profile.timeouts.navigationSeconds} s after ${this.#lastClick ?? "the last action"} (at ${this.#here()})`,
+          true,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -161,7 +182,14 @@ export class PersonaNavigator {
    * out is retried (the profile's `retries`) by loading `retryUrl` (or the page the step started
    * from, refilling `refill`'s fields); every retry is recorded.
    */
-  async arrive(step: string, marker: string, action: () => Promise<unknown>, retryUrl: string | null, fromUrl: string | null = null, refill: ProfileStep | null = null): Promise<void> {
+  async arrive(
+    step: string,
+    marker: string,
+    action: () => Promise<unknown>,
+    retryUrl: string | null,
+    fromUrl: string | null = null,
+    refill: ProfileStep | null = null,
+  ): Promise<void> {
     await this.beforeAction();
     const session = this.#session;
     const page = session.page;
@@ -190,7 +218,10 @@ export class PersonaNavigator {
       } catch (error) {
         const failedStep = error instanceof StepError ? error.step : step;
         const diagnosis = error instanceof StepError ? null : await this.#diagnoseArrival(step, marker, error, urlBefore, problemsBefore, startedAt);
-        const reason = error instanceof StepError ? error.message : (diagnosis?.reason ?? this.#describeFailure(step, marker, error, this.#profile.timeouts.navigationSeconds));
+        const reason =
+          error instanceof StepError
+            ? error.message
+            : (diagnosis?.reason ?? this.#describeFailure(step, marker, error, this.#profile.timeouts.navigationSeconds));
         const retryable = error instanceof StepError ? error.retryable : (diagnosis?.retryable ?? isRetryable(error));
         if (attempt > this.#profile.retries || !retryable) {
           throw new StepError(failedStep, attempt > 1 ? `${reason} (after ${attempt} attempts)` : reason, false);
@@ -223,7 +254,14 @@ export class PersonaNavigator {
    * and address); the page came, only late (with the time); the click changed nothing (still on
    * the same address); or the page changed but not to what the profile describes.
    */
-  async #diagnoseArrival(step: string, marker: string, error: unknown, urlBefore: string, problemsBefore: number, startedAt: number): Promise<{ reason: string; retryable: boolean } | null> {
+  async #diagnoseArrival(
+    step: string,
+    marker: string,
+    error: unknown,
+    urlBefore: string,
+    problemsBefore: number,
+    startedAt: number,
+  ): Promise<{ reason: string; retryable: boolean } | null> {
     const session = this.#session;
     // A page that could not load says so itself (describeFailure); only waits that ran out are diagnosed here.
     if (!/Timeout \d+ms exceeded/.test(errorText(error))) return null;
@@ -231,8 +269,15 @@ export class PersonaNavigator {
     if (storeError !== undefined) return { reason: `${step}: store error: ${storeError.text} (at ${this.#here()})`, retryable: true };
     const limitSeconds = this.#profile.timeouts.navigationSeconds;
     // Wait twice as long again: a page that comes late is slow (with its time), not missing.
-    const late = await session.waitForVisible([marker], 2 * this.navigationMs()).then(() => true, () => false);
-    if (late) return { reason: `${step}: page slow: it took ${((performance.now() - startedAt) / 1000).toFixed(1)} s to show (limit ${limitSeconds} s)`, retryable: false };
+    const late = await session.waitForVisible([marker], 2 * this.navigationMs()).then(
+      () => true,
+      () => false,
+    );
+    if (late)
+      return {
+        reason: `${step}: page slow: it took ${((performance.now() - startedAt) / 1000).toFixed(1)} s to show (limit ${limitSeconds} s)`,
+        retryable: false,
+      };
     const lateError = session.problems.slice(problemsBefore).find((problem) => problem.kind === "request" && / answered 5\d\d$/.test(problem.text));
     if (lateError !== undefined) return { reason: `${step}: store error: ${lateError.text} (at ${this.#here()})`, retryable: true };
     if (this.#lastClick !== null && session.page.url() === urlBefore) {
@@ -259,7 +304,8 @@ export class PersonaNavigator {
         return;
       } catch (error) {
         if (!(error instanceof StepError)) throw error;
-        if (!error.retryable || count > this.#profile.retries) throw new StepError(error.step, count > 1 ? `${error.message} (after ${count} attempts)` : error.message, false);
+        if (!error.retryable || count > this.#profile.retries)
+          throw new StepError(error.step, count > 1 ? `${error.message} (after ${count} attempts)` : error.message, false);
         session.problems.splice(problemsBefore);
         await again();
       }
@@ -267,7 +313,13 @@ export class PersonaNavigator {
   }
 
   /** Records the page the persona is on as a visit of `step`, with its load time in page time. */
-  async recordArrival(step: string, docBefore: string | null, requestedAt: number | null = null, retryReasons: string[] = [], sameDocumentAt: number | null = null): Promise<void> {
+  async recordArrival(
+    step: string,
+    docBefore: string | null,
+    requestedAt: number | null = null,
+    retryReasons: string[] = [],
+    sameDocumentAt: number | null = null,
+  ): Promise<void> {
     const session = this.#session;
     session.step = step;
     const chat = this.#profile.chat;
@@ -278,7 +330,8 @@ export class PersonaNavigator {
     const state = session.recorded.currentDoc !== null && session.recorded.loadedAt() !== null ? null : await session.probe();
     const doc = session.recorded.currentDoc ?? state?.doc ?? null;
     const loaded = sameDocumentAt ?? session.recorded.loadedAt() ?? state?.now ?? null;
-    const loadSeconds = requestedAt !== null && loaded !== null && (doc !== docBefore || sameDocumentAt !== null) ? Math.max(0, (loaded - requestedAt) / 1000) : null;
+    const loadSeconds =
+      requestedAt !== null && loaded !== null && (doc !== docBefore || sameDocumentAt !== null) ? Math.max(0, (loaded - requestedAt) / 1000) : null;
     this.visits.push({ step, url: session.page.url(), doc, requestedAt, loadedAt: loaded, loadSeconds, attempts: retryReasons.length + 1, retryReasons });
     if (loadSeconds !== null && loadSeconds > this.#profile.pageBudgetSeconds) await this.shot(`timing:${this.visits.length - 1}`, step);
     await this.checkLayout(step);
@@ -305,7 +358,20 @@ export class PersonaNavigator {
       this.layout.push({ step, target: `${label} (${selector})`, coveredBy });
       if (coveredBy !== null) await this.shot(`layout:${this.layout.length - 1}`, step);
     }
-    if (panelOpen && chat.close && !this.inChat && (await page.locator(chat.close).first().click({ timeout: this.selectorMs() }).then(() => true, () => false))) this.#closedPanelOn = step;
+    if (
+      panelOpen &&
+      chat.close &&
+      !this.inChat &&
+      (await page
+        .locator(chat.close)
+        .first()
+        .click({ timeout: this.selectorMs() })
+        .then(
+          () => true,
+          () => false,
+        ))
+    )
+      this.#closedPanelOn = step;
   }
 
   /** The named controls and the total a shopper needs on `step`. */
@@ -330,7 +396,10 @@ export class PersonaNavigator {
     const accept = session.spec.invitationResponse === "accept";
     await session.mark(accept ? "accept" : "dismiss");
     const button = session.page.locator(accept ? chat.accept : chat.dismiss).first();
-    const clicked = await button.click({ timeout: this.selectorMs() }).then(() => true, () => false);
+    const clicked = await button.click({ timeout: this.selectorMs() }).then(
+      () => true,
+      () => false,
+    );
     if (!clicked) {
       session.chatProblems.push(`could not ${accept ? "accept" : "dismiss"} the invitation on ${session.step} (${accept ? chat.accept : chat.dismiss})`);
       return;
@@ -338,9 +407,16 @@ export class PersonaNavigator {
     if (!accept) return;
     this.inChat = true;
     if (chat.agentMessage) {
-      await session.waitForVisible([chat.agentMessage], chat.answerSeconds * 1000).catch(() => session.chatProblems.push(`no agent answered within ${chat.answerSeconds} s on ${session.step}`));
+      await session
+        .waitForVisible([chat.agentMessage], chat.answerSeconds * 1000)
+        .catch(() => session.chatProblems.push(`no agent answered within ${chat.answerSeconds} s on ${session.step}`));
     }
-    if (chat.close) await session.page.locator(chat.close).first().click({ timeout: this.selectorMs() }).catch(() => {});
+    if (chat.close)
+      await session.page
+        .locator(chat.close)
+        .first()
+        .click({ timeout: this.selectorMs() })
+        .catch(() => {});
   }
 
   /** Ends an open chat as the persona leaves, so the store's agents are not left holding it. */
@@ -348,8 +424,17 @@ export class PersonaNavigator {
     const chat = this.#profile.chat;
     if (!chat?.end) return;
     const page = this.#session.page;
-    if (chat.open && !(await this.isVisible(chat.end))) await page.locator(chat.open).first().click({ timeout: 2000 }).catch(() => {});
-    await page.locator(chat.end).first().click({ timeout: 2000 }).catch(() => {});
+    if (chat.open && !(await this.isVisible(chat.end)))
+      await page
+        .locator(chat.open)
+        .first()
+        .click({ timeout: 2000 })
+        .catch(() => {});
+    await page
+      .locator(chat.end)
+      .first()
+      .click({ timeout: 2000 })
+      .catch(() => {});
   }
 
   /** A shopper answers an invitation before doing anything else on the page. */
@@ -363,9 +448,30 @@ export class PersonaNavigator {
     const page = this.#session.page;
     for (const overlay of this.#profile.overlays) {
       if (!(await this.isVisible(overlay.selector))) continue;
-      const closed = await page.locator(overlay.dismiss).first().click({ timeout: this.selectorMs() }).then(() => true, () => false);
-      const gone = closed && (await page.locator(overlay.selector).first().waitFor({ state: "hidden", timeout: this.selectorMs() }).then(() => true, () => false));
-      if (!gone) throw new StepError(this.currentStep(), `${this.currentStep()}: the ${overlay.name} (${overlay.selector}) did not close on ${overlay.dismiss} (at ${this.#here()})`, true);
+      const closed = await page
+        .locator(overlay.dismiss)
+        .first()
+        .click({ timeout: this.selectorMs() })
+        .then(
+          () => true,
+          () => false,
+        );
+      const gone =
+        closed &&
+        (await page
+          .locator(overlay.selector)
+          .first()
+          .waitFor({ state: "hidden", timeout: this.selectorMs() })
+          .then(
+            () => true,
+            () => false,
+          ));
+      if (!gone)
+        throw new StepError(
+          this.currentStep(),
+          `${this.currentStep()}: the ${overlay.name} (${overlay.selector}) did not close on ${overlay.dismiss} (at ${this.#here()})`,
+          true,
+        );
     }
   }
 
@@ -411,7 +517,11 @@ export class PersonaNavigator {
   }
 
   async isVisible(selector: string): Promise<boolean> {
-    return this.#session.page.locator(selector).first().isVisible().catch(() => false);
+    return this.#session.page
+      .locator(selector)
+      .first()
+      .isVisible()
+      .catch(() => false);
   }
 
   firstVisible(selectors: readonly string[]): Promise<string | null> {
@@ -419,7 +529,11 @@ export class PersonaNavigator {
   }
 
   async textOf(selector: string): Promise<string | null> {
-    const text = await this.#session.page.locator(selector).first().textContent({ timeout: this.selectorMs() }).catch(() => null);
+    const text = await this.#session.page
+      .locator(selector)
+      .first()
+      .textContent({ timeout: this.selectorMs() })
+      .catch(() => null);
     return text === null ? null : text.trim();
   }
 
@@ -430,7 +544,14 @@ export class PersonaNavigator {
   }
 
   #describeFailure(step: string, selector: string, error: unknown, limitSeconds: number): string {
-    return describeFailure(error, { step, selector, limitSeconds, baseUrl: this.#profile.baseUrl, navigationSeconds: this.#profile.timeouts.navigationSeconds, lastDocument: this.#lastDocument });
+    return describeFailure(error, {
+      step,
+      selector,
+      limitSeconds,
+      baseUrl: this.#profile.baseUrl,
+      navigationSeconds: this.#profile.timeouts.navigationSeconds,
+      lastDocument: this.#lastDocument,
+    });
   }
 
   selectorMs(): number {

@@ -3,8 +3,8 @@ import type { QueueState, ResolvedPolicy } from "../../sim/policy/index.ts";
 import type { BrowserTab } from "./BrowserTab.ts";
 import type { StoreProfile } from "./loadProfile.ts";
 import type { ChatAction, PageProblem, Shot } from "./observations.ts";
-import { MIN_STEP_TIMER_MS, RECORDER_GLOBAL, type ProbeState, type RecordedEvent } from "./pageRecorder.ts";
 import type { PersonaSpec } from "./PersonaSpec.ts";
+import { MIN_STEP_TIMER_MS, type ProbeState, RECORDER_GLOBAL, type RecordedEvent } from "./pageRecorder.ts";
 import { waitForLoad, waitForVisible, waitForWidget } from "./pageWaits.ts";
 import { RecorderEvents } from "./RecorderEvents.ts";
 
@@ -126,7 +126,9 @@ export class PersonaSession {
       if (/^Failed to load resource: the server responded with a status of \d{3}/.test(text)) return;
       this.#problem("console", text);
     });
-    this.#on("pageerror", (error: Error) => this.#problem("pageError", error.stack?.includes(error.message) ? error.stack : `${error.message}\n${error.stack ?? ""}`));
+    this.#on("pageerror", (error: Error) =>
+      this.#problem("pageError", error.stack?.includes(error.message) ? error.stack : `${error.message}\n${error.stack ?? ""}`),
+    );
     this.#on("requestfailed", (request: Request) => {
       const failure = request.failure()?.errorText ?? "failed";
       // Blocked by us: another origin. Aborted: superseded by a navigation (an event stream closing on unload).
@@ -151,7 +153,8 @@ export class PersonaSession {
         if (request.method() !== "POST" || new URL(request.url()).pathname !== eventsPath) return;
         try {
           const body = request.postDataJSON() as { type?: string; rule?: string; signals?: { step?: string; idleSeconds?: number } } | null;
-          if (body?.type === "chatOffered") this.offered.push({ rule: body.rule ?? null, step: body.signals?.step ?? null, idleSeconds: body.signals?.idleSeconds ?? null });
+          if (body?.type === "chatOffered")
+            this.offered.push({ rule: body.rule ?? null, step: body.signals?.step ?? null, idleSeconds: body.signals?.idleSeconds ?? null });
         } catch {
           // Not JSON: not the widget's event.
         }
@@ -164,8 +167,16 @@ export class PersonaSession {
     // The first line is the headline; a script's stack (often minified) is evidence only.
     const [first, ...rest] = text.split("\n");
     const headline = first.replace(/^(?:Uncaught )?Error: /, "");
-    const detail = rest.map((line) => line.trim()).filter((line) => line !== "").join(" | ");
-    this.problems.push({ step: this.step, kind, text: headline.length > 300 ? `${headline.slice(0, 297)}...` : headline, ...(detail === "" ? {} : { detail: detail.slice(0, 1000) }) });
+    const detail = rest
+      .map((line) => line.trim())
+      .filter((line) => line !== "")
+      .join(" | ");
+    this.problems.push({
+      step: this.step,
+      kind,
+      text: headline.length > 300 ? `${headline.slice(0, 297)}...` : headline,
+      ...(detail === "" ? {} : { detail: detail.slice(0, 1000) }),
+    });
   }
 
   /**
@@ -353,7 +364,14 @@ export class PersonaSession {
       })) as { data: string };
       const id = `shot${this.shots.length}`;
       const state = await this.probe();
-      this.shots.push({ id, step, doc: state?.doc ?? null, at: state?.now ?? null, png: Buffer.from(png.data, "base64"), thumbnail: `data:image/jpeg;base64,${small.data}` });
+      this.shots.push({
+        id,
+        step,
+        doc: state?.doc ?? null,
+        at: state?.now ?? null,
+        png: Buffer.from(png.data, "base64"),
+        thumbnail: `data:image/jpeg;base64,${small.data}`,
+      });
       return id;
     } catch {
       return null;

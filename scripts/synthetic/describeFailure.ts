@@ -2,6 +2,9 @@
 
 import { StepError } from "./PersonaSession.ts";
 
+/** Terminal colour codes (ESC [ … m) that Playwright puts in its messages; built from the code point so the source holds no control character. */
+const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+
 /** Where a step failed, for the message. */
 export interface FailureContext {
   step: string;
@@ -47,7 +50,7 @@ export function isRetryable(error: unknown): boolean {
 /** The first line of an error's message, without terminal colours. */
 export function errorText(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split("\n")[0].replace(/\u001b\[[0-9;]*m/g, "");
+  return message.split("\n")[0].replace(ANSI_COLOUR, "");
 }
 
 function pathOf(url: string, base: string): string {

@@ -3,11 +3,11 @@ import { chatPolicyCheck } from "./chatPolicyCheck.ts";
 import { CHECK_NAMES, type CheckName, type CheckVerdict, type InvitationWindow } from "./checkResults.ts";
 import { formValidationCheck } from "./formValidationCheck.ts";
 import { funnelCheck } from "./funnelCheck.ts";
+import { layoutCheck } from "./layoutCheck.ts";
 import type { StoreProfile } from "./loadProfile.ts";
 import { moneyCheck } from "./moneyCheck.ts";
 import type { PersonaObservations } from "./observations.ts";
 import { predictInvitations } from "./predictInvitations.ts";
-import { layoutCheck } from "./layoutCheck.ts";
 import { stepTimingsCheck } from "./stepTimingsCheck.ts";
 
 /** Every check's verdict for one persona, and the invitation windows behind the chat check. */
@@ -21,7 +21,12 @@ export interface PersonaEvaluation {
  * profile has no chat widget or no policy is under check; checks after a funnel failure judge what
  * the persona saw before it stopped.
  */
-export function evaluatePersona(observations: PersonaObservations, profile: StoreProfile, policy: ResolvedPolicy | null, toleranceSeconds: number): PersonaEvaluation {
+export function evaluatePersona(
+  observations: PersonaObservations,
+  profile: StoreProfile,
+  policy: ResolvedPolicy | null,
+  toleranceSeconds: number,
+): PersonaEvaluation {
   let windows: InvitationWindow[] = [];
   let chat: CheckVerdict;
   if (!profile.chat) chat = skipped("no chat on this store");
@@ -29,7 +34,8 @@ export function evaluatePersona(observations: PersonaObservations, profile: Stor
   else {
     windows = predictInvitations(observations, policy, profile.rules, toleranceSeconds);
     chat = chatPolicyCheck(observations, windows, toleranceSeconds);
-    if (observations.failure !== null && chat.status === "passed" && windows.length === 0) chat = skipped(`no idle window before the persona stopped at ${observations.failure.step}`);
+    if (observations.failure !== null && chat.status === "passed" && windows.length === 0)
+      chat = skipped(`no idle window before the persona stopped at ${observations.failure.step}`);
   }
   const verdicts: Record<CheckName, CheckVerdict> = {
     funnel: funnelCheck(observations),

@@ -7,12 +7,12 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseReportDocument, renderReport } from "../../reports/index.ts";
 import { checkReportInBrowser } from "../../reports/testing/index.ts";
-import { startStore, type StoreHandle } from "../store/index.ts";
+import { launchChromium } from "../browser/index.ts";
+import { type StoreHandle, startStore } from "../store/index.ts";
 import { scenarioWithPolicy, tempDataDir } from "../store/testStore.ts";
 import type { CheckName, CheckStatus, SyntheticCheckResults } from "./checkResults.ts";
-import { launchChromium } from "../browser/index.ts";
 import { runSyntheticCheck } from "./runSyntheticCheck.ts";
-import { startFaultProxy, type Faults } from "./testing/faultProxy.ts";
+import { type Faults, startFaultProxy } from "./testing/faultProxy.ts";
 import { testPersona } from "./testing/personas.ts";
 import { demoProfileAt } from "./testing/profiles.ts";
 
@@ -41,14 +41,28 @@ afterAll(async () => {
 async function checkWith(name: string, faults: Faults, profileChanges: Record<string, unknown> = {}): Promise<SyntheticCheckResults> {
   const proxy = await startFaultProxy(store.url, faults);
   try {
-    return await runSyntheticCheck({ profile: demoProfileAt(proxy.url, scenario, profileChanges), scenario, specs: [SHOPPER], browser, artifactsDir: `${ARTIFACTS}/${name}` });
+    return await runSyntheticCheck({
+      profile: demoProfileAt(proxy.url, scenario, profileChanges),
+      scenario,
+      specs: [SHOPPER],
+      browser,
+      artifactsDir: `${ARTIFACTS}/${name}`,
+    });
   } finally {
     await proxy.close();
   }
 }
-const statuses = (results: SyntheticCheckResults) => Object.fromEntries(results.checks.map((check) => [check.check, check.status])) as Record<CheckName, CheckStatus>;
+const statuses = (results: SyntheticCheckResults) =>
+  Object.fromEntries(results.checks.map((check) => [check.check, check.status])) as Record<CheckName, CheckStatus>;
 const record = (results: SyntheticCheckResults, check: CheckName) => results.checks.find((candidate) => candidate.check === check)!;
-const ALL_PASS: Record<CheckName, CheckStatus> = { funnel: "passed", money: "passed", formValidation: "passed", chatPolicy: "passed", stepTimings: "passed", layout: "passed" };
+const ALL_PASS: Record<CheckName, CheckStatus> = {
+  funnel: "passed",
+  money: "passed",
+  formValidation: "passed",
+  chatPolicy: "passed",
+  stepTimings: "passed",
+  layout: "passed",
+};
 
 describe("synthetic checks catch a broken store", () => {
   it("through the proxy without faults every check passes (the control)", async () => {
@@ -89,7 +103,11 @@ describe("synthetic checks catch a broken store", () => {
   });
 
   it("a payment page 7 s slow fails the step-timing check only", async () => {
-    const results = await checkWith("slow-page", { slow: { path: /^\/checkout\/payment$/, seconds: 7 } }, { pageBudgetSeconds: 5, timeouts: { navigationSeconds: 15, selectorSeconds: 2 } });
+    const results = await checkWith(
+      "slow-page",
+      { slow: { path: /^\/checkout\/payment$/, seconds: 7 } },
+      { pageBudgetSeconds: 5, timeouts: { navigationSeconds: 15, selectorSeconds: 2 } },
+    );
     expect(statuses(results)).toEqual({ ...ALL_PASS, stepTimings: "failed" });
     const timings = record(results, "stepTimings");
     expect(timings.reason).toMatch(/^payment took (7|8|9)\.\d\d s to load \(budget 5 s\)/);
@@ -102,7 +120,9 @@ describe("synthetic checks catch a broken store", () => {
     const funnel = record(results, "funnel");
     expect(funnel.reason).toMatch(/^order placed \(ORD-\w+\), but payment needed a retry$/);
     expect(funnel.attempts).toBe(2);
-    expect(funnel.evidence.join("\n")).toMatch(/payment: passed on attempt 2 \(attempt 1: payment: \/checkout\/payment answered HTTP 503 \[GET \/checkout\/payment answered 503/);
+    expect(funnel.evidence.join("\n")).toMatch(
+      /payment: passed on attempt 2 \(attempt 1: payment: \/checkout\/payment answered HTTP 503 \[GET \/checkout\/payment answered 503/,
+    );
     expect(existsSync(funnel.artifacts.trace!)).toBe(true);
     expect(results.summary).toMatchObject({ flaky: 1, failed: 0, exitCode: 0 });
   });

@@ -2,13 +2,24 @@ import { describe, expect, it } from "vitest";
 import { formValidationCheck } from "./formValidationCheck.ts";
 import { observationsOf } from "./testing/observations.ts";
 
-const attempt = (errorShown: boolean, advanced: boolean) => ({ step: "shipping", fields: [{ field: "postalCode", value: "?" }], errorShown, errorText: errorShown ? "Enter a valid postal code" : null, advanced, seconds: 0.4, submittedAt: 1000 });
+const attempt = (errorShown: boolean, advanced: boolean) => ({
+  step: "shipping",
+  fields: [{ field: "postalCode", value: "?" }],
+  errorShown,
+  errorText: errorShown ? "Enter a valid postal code" : null,
+  advanced,
+  seconds: 0.4,
+  submittedAt: 1000,
+});
 
 describe("formValidationCheck", () => {
   it("formValidationCheck passes when the wrong value shows an error and the form stays", () => {
     const observations = observationsOf([]);
     observations.forms = [attempt(true, false)];
-    expect(formValidationCheck(observations)).toMatchObject({ status: "passed", evidence: ['shipping: postalCode="?" → stayed, error shown ("Enter a valid postal code") in 0.40 s'] });
+    expect(formValidationCheck(observations)).toMatchObject({
+      status: "passed",
+      evidence: ['shipping: postalCode="?" → stayed, error shown ("Enter a valid postal code") in 0.40 s'],
+    });
   });
 
   it.each([

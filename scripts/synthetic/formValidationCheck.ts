@@ -9,7 +9,14 @@ export function formValidationCheck(observations: PersonaObservations): CheckVer
   const { forms } = observations;
   if (forms.length === 0) {
     const planned = observations.spec.formErrors.length;
-    return { status: "skipped", reason: planned === 0 ? "the persona made no form errors" : "the persona stopped before its form errors", evidence: [], seconds: 0, attempts: 1, shot: null };
+    return {
+      status: "skipped",
+      reason: planned === 0 ? "the persona made no form errors" : "the persona stopped before its form errors",
+      evidence: [],
+      seconds: 0,
+      attempts: 1,
+      shot: null,
+    };
   }
   const seconds = forms.reduce((sum, form) => sum + form.seconds, 0);
   const evidence = forms.map((form) => {
@@ -21,7 +28,21 @@ export function formValidationCheck(observations: PersonaObservations): CheckVer
     const form = forms[failedIndex];
     const fields = form.fields.map((field) => `${field.field} ${JSON.stringify(field.value)}`).join(", ");
     const what = form.advanced ? `advanced to the next step${form.errorShown ? "" : " without an error"}` : "showed no error";
-    return { status: "failed", reason: `${form.step}: entering ${fields} ${what}`, evidence, seconds, attempts: 1, shot: observations.shotIndex[`form:${failedIndex}`] ?? null };
+    return {
+      status: "failed",
+      reason: `${form.step}: entering ${fields} ${what}`,
+      evidence,
+      seconds,
+      attempts: 1,
+      shot: observations.shotIndex[`form:${failedIndex}`] ?? null,
+    };
   }
-  return { status: "passed", reason: `${forms.length} wrong submission${forms.length === 1 ? "" : "s"} rejected with an error`, evidence, seconds, attempts: 1, shot: null };
+  return {
+    status: "passed",
+    reason: `${forms.length} wrong submission${forms.length === 1 ? "" : "s"} rejected with an error`,
+    evidence,
+    seconds,
+    attempts: 1,
+    shot: null,
+  };
 }

@@ -1,12 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { RandomStream } from "../../sim/random/index.ts";
-import { validateField, type StoreField } from "../store/validateField.ts";
+import { type StoreField, validateField } from "../store/validateField.ts";
 import { generateValue, WRONG_VALUES } from "./formValues.ts";
 import { GENERATORS, type Generator } from "./profileSchema.ts";
 
 const NOW = new Date("2026-11-23T12:00:00Z");
 const field = (type: StoreField["type"]): StoreField => ({ name: type, type, required: true, errorProbability: 0 }) as StoreField;
-const STORE_TYPE: Partial<Record<Generator, StoreField["type"]>> = { email: "email", postalCode: "postalCode", phone: "phone", cardNumber: "cardNumber", expiry: "expiry", cvc: "cvc" };
+const STORE_TYPE: Partial<Record<Generator, StoreField["type"]>> = {
+  email: "email",
+  postalCode: "postalCode",
+  phone: "phone",
+  cardNumber: "cardNumber",
+  expiry: "expiry",
+  cvc: "cvc",
+};
 
 describe("formValues", () => {
   it.each(Object.entries(WRONG_VALUES))("WRONG_VALUES.%s is rejected by the demo store's validation", (type, value) => {

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { funnelCheck } from "./funnelCheck.ts";
 import { observationsOf } from "./testing/observations.ts";
 
-const pages = () => observationsOf([{ step: "browse", readyAt: 0, endAt: 1 }, { step: "cart", readyAt: 2, endAt: 3 }]);
+const pages = () =>
+  observationsOf([
+    { step: "browse", readyAt: 0, endAt: 1 },
+    { step: "cart", readyAt: 2, endAt: 3 },
+  ]);
 
 describe("funnelCheck", () => {
   it("funnelCheck passes a persona that got where its script goes without page problems", () => {
@@ -14,7 +18,10 @@ describe("funnelCheck", () => {
     failed.failure = { step: "shipping", reason: "shipping: #next not found within 5 s", attempts: 2, screenshot: "shot0" };
     expect(funnelCheck(failed)).toMatchObject({ status: "failed", reason: "shipping: #next not found within 5 s", attempts: 2, shot: "shot0" });
     const noisy = pages();
-    noisy.problems = [{ step: "cart", kind: "console", text: "TypeError: x is undefined" }, { step: "cart", kind: "request", text: "GET /a.js answered 404" }];
+    noisy.problems = [
+      { step: "cart", kind: "console", text: "TypeError: x is undefined" },
+      { step: "cart", kind: "request", text: "GET /a.js answered 404" },
+    ];
     expect(funnelCheck(noisy)).toMatchObject({ status: "failed", reason: "cart: failed request: GET /a.js answered 404 (+1 more)" });
     noisy.problems = [{ step: "cart", kind: "pageError", text: "x is undefined", detail: "at a (app.min.js:1:99)" }];
     const scriptError = funnelCheck(noisy);

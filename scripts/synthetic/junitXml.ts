@@ -14,12 +14,16 @@ export function junitXml(results: SyntheticCheckResults): string {
     const skipped = checks.filter((check) => check.status === "skipped").length;
     const time = persona.wallSeconds;
     const cases = checks.map((check) => {
-      const attachments = [check.artifacts.screenshot, check.artifacts.trace].filter((path): path is string => path !== undefined).map((path) => `[[ATTACHMENT|${path}]]`);
+      const attachments = [check.artifacts.screenshot, check.artifacts.trace]
+        .filter((path): path is string => path !== undefined)
+        .map((path) => `[[ATTACHMENT|${path}]]`);
       const output = [check.status === "flaky" ? `flaky: ${check.reason}` : check.reason, ...check.evidence, ...attachments].join("\n");
       let body = "";
-      if (check.status === "failed") body = `\n      <failure message="${escapeXml(check.reason)}" type="${check.check}">${escapeXml(check.evidence.join("\n"))}</failure>`;
+      if (check.status === "failed")
+        body = `\n      <failure message="${escapeXml(check.reason)}" type="${check.check}">${escapeXml(check.evidence.join("\n"))}</failure>`;
       else if (check.status === "skipped") body = `\n      <skipped message="${escapeXml(check.reason)}"/>`;
-      else if (check.status === "flaky") body = `\n      <properties><property name="flaky" value="true"/><property name="attempts" value="${check.attempts}"/></properties>`;
+      else if (check.status === "flaky")
+        body = `\n      <properties><property name="flaky" value="true"/><property name="attempts" value="${check.attempts}"/></properties>`;
       return `    <testcase classname="${escapeXml(`synthetic.${persona.id}`)}" name="${escapeXml(check.check)}" time="${check.seconds.toFixed(3)}">${body}\n      <system-out>${escapeXml(output)}</system-out>\n    </testcase>`;
     });
     const name = `${persona.id} (${persona.spec.segment}, ${persona.spec.device}, ${persona.outcome})`;

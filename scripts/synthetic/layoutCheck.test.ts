@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { layoutCheck } from "./layoutCheck.ts";
 import { observationsOf } from "./testing/observations.ts";
 
-const observed = (layout: ReturnType<typeof observationsOf>["layout"]) => ({ ...observationsOf([{ step: "cart", readyAt: 0, endAt: 1 }]), layout, shotIndex: { "layout:1": "shot3" } });
+const observed = (layout: ReturnType<typeof observationsOf>["layout"]) => ({
+  ...observationsOf([{ step: "cart", readyAt: 0, endAt: 1 }]),
+  layout,
+  shotIndex: { "layout:1": "shot3" },
+});
 
 describe("layoutCheck", () => {
   it("layoutCheck is skipped with 'no chat on this store' without a widget, and when the profile names none", () => {
@@ -17,9 +21,16 @@ describe("layoutCheck", () => {
       { step: "cart", target: "total (.sum-total)", coveredBy: null },
     ];
     const verdict = layoutCheck(observed(findings), true, true);
-    expect(verdict).toMatchObject({ status: "failed", shot: "shot3", reason: 'cart: the chat widget section#chat-panel "Hi!" covers checkout (#checkout) (+1 more)' });
+    expect(verdict).toMatchObject({
+      status: "failed",
+      shot: "shot3",
+      reason: 'cart: the chat widget section#chat-panel "Hi!" covers checkout (#checkout) (+1 more)',
+    });
     expect(verdict.evidence).toContain("product: the chat panel opened again after the shopper closed it");
     expect(verdict.evidence).toContain("cart: total (.sum-total) clear ✓");
-    expect(layoutCheck(observed([findings[2]]), true, true)).toMatchObject({ status: "passed", reason: "the chat widget covered none of 1 control and totals looked at" });
+    expect(layoutCheck(observed([findings[2]]), true, true)).toMatchObject({
+      status: "passed",
+      reason: "the chat widget covered none of 1 control and totals looked at",
+    });
   });
 });

@@ -20,7 +20,15 @@ describe("loadProfile", () => {
     expect(profile.source).toBe("built-in demo profile");
     expect(profile.baseUrl).toBe("http://127.0.0.1:3000");
     expect(profile.funnelSteps).toEqual(["browse", "product", "cart", "account", "shipping", "payment", "review", "confirmation"]);
-    expect(profile.rules).toMatchObject({ taxRate: 0.07, shippingFee: 7.95, freeShippingThreshold: 99, fixedFee: 0, totalFirstShownAt: "shipping", decimalSeparator: ".", tolerance: 0.01 });
+    expect(profile.rules).toMatchObject({
+      taxRate: 0.07,
+      shippingFee: 7.95,
+      freeShippingThreshold: 99,
+      fixedFee: 0,
+      totalFirstShownAt: "shipping",
+      decimalSeparator: ".",
+      tolerance: 0.01,
+    });
     expect(profile.rules.catalog?.get("leather-bag")).toBe(249);
     expect(profile.rules.catalog?.get("Leather weekend bag")).toBe(249);
   });
@@ -61,7 +69,9 @@ describe("loadProfile", () => {
   });
 
   it("parseProfile says where an error comes from, as the scenario loader does", () => {
-    expect(() => parseProfile({ name: "x" }, "store profile shop.yaml")).toThrow(/^store profile shop\.yaml:\n  missing catalog \(required: an object\)\n  missing cart \(required: an object\)\n/);
+    expect(() => parseProfile({ name: "x" }, "store profile shop.yaml")).toThrow(
+      /^store profile shop\.yaml:\n {2}missing catalog \(required: an object\)\n {2}missing cart \(required: an object\)\n/,
+    );
     expect(() => parseProfile("text", "store profile shop.yaml")).toThrow(/invalid profile: string \(must be a mapping of settings\)/);
   });
 

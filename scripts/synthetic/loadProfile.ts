@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
-import { formatIssues, readDataFile, ScenarioError, type LoadedScenario } from "../../experiments/index.ts";
+import { formatIssues, type LoadedScenario, readDataFile, ScenarioError } from "../../experiments/index.ts";
 import type { StoreModelConfig } from "../../sim/model/index.ts";
-import { separatorsOf, type DecimalSeparator } from "./parseMoney.ts";
-import { FIXED_STEPS, storeProfileSchema, type ProfileLines, type StoreProfileData } from "./profileSchema.ts";
+import { type DecimalSeparator, separatorsOf } from "./parseMoney.ts";
+import { FIXED_STEPS, type ProfileLines, type StoreProfileData, storeProfileSchema } from "./profileSchema.ts";
 
 /** The built-in profile of the live demo store (scripts/store). */
 export const DEMO_PROFILE_PATH = fileURLToPath(new URL("./profiles/demo-store.yaml", import.meta.url));
@@ -70,7 +70,8 @@ export function parseProfile(data: unknown, source: string, options: LoadProfile
 
   const stepNames = profile.checkout.steps.map((step) => step.name);
   stepNames.forEach((name, index) => {
-    if ((FIXED_STEPS as readonly string[]).includes(name)) problems.push(`invalid checkout.steps[${index}].name: ${JSON.stringify(name)} (reserved for a page every store has: ${FIXED_STEPS.join(", ")})`);
+    if ((FIXED_STEPS as readonly string[]).includes(name))
+      problems.push(`invalid checkout.steps[${index}].name: ${JSON.stringify(name)} (reserved for a page every store has: ${FIXED_STEPS.join(", ")})`);
     else if (stepNames.indexOf(name) !== index) problems.push(`invalid checkout.steps[${index}].name: ${JSON.stringify(name)} (used by an earlier step)`);
   });
   const fieldGroups = [
@@ -78,22 +79,31 @@ export function parseProfile(data: unknown, source: string, options: LoadProfile
     ...(profile.login ? [{ prefix: "login", fields: profile.login.fields, fieldError: undefined }] : []),
   ];
   for (const { prefix, fields, fieldError } of fieldGroups) {
-    if (fieldError !== undefined && !fieldError.includes("{name}")) problems.push(`invalid ${prefix}.fieldError: ${JSON.stringify(fieldError)} (must contain {name})`);
+    if (fieldError !== undefined && !fieldError.includes("{name}"))
+      problems.push(`invalid ${prefix}.fieldError: ${JSON.stringify(fieldError)} (must contain {name})`);
     fields.forEach((field, index) => {
       const where = `${prefix}.fields[${index}]`;
       if (field.value !== undefined && field.generate !== undefined) problems.push(`invalid ${where}: both value and generate (give one)`);
       const needsValue = field.type !== "choice" && field.type !== "checkbox";
-      if (needsValue && field.value === undefined && field.generate === undefined) problems.push(`missing ${where}.value (required for a ${field.type} field: give value or generate)`);
+      if (needsValue && field.value === undefined && field.generate === undefined)
+        problems.push(`missing ${where}.value (required for a ${field.type} field: give value or generate)`);
     });
   }
 
-  const lineGroups: Array<[string, ProfileLines | undefined]> = [["cart.lines", profile.cart.lines], ["totals.lines", profile.totals.lines], ["confirmation.lines", profile.confirmation.lines]];
+  const lineGroups: Array<[string, ProfileLines | undefined]> = [
+    ["cart.lines", profile.cart.lines],
+    ["totals.lines", profile.totals.lines],
+    ["confirmation.lines", profile.confirmation.lines],
+  ];
   for (const [where, lines] of lineGroups) {
-    if (lines !== undefined && lines.total === undefined && lines.unitPrice === undefined) problems.push(`missing ${where}.total (give total, unitPrice or both)`);
+    if (lines !== undefined && lines.total === undefined && lines.unitPrice === undefined)
+      problems.push(`missing ${where}.total (give total, unitPrice or both)`);
   }
   const orderIdInUrl = profile.confirmation.orderIdInUrl;
-  if (orderIdInUrl !== undefined && !isPattern(orderIdInUrl)) problems.push(`invalid confirmation.orderIdInUrl: ${JSON.stringify(orderIdInUrl)} (must be a regular expression with one group)`);
-  if (profile.money.locale !== undefined && !isLocale(profile.money.locale)) problems.push(`invalid money.locale: ${JSON.stringify(profile.money.locale)} (must be a locale such as de-DE)`);
+  if (orderIdInUrl !== undefined && !isPattern(orderIdInUrl))
+    problems.push(`invalid confirmation.orderIdInUrl: ${JSON.stringify(orderIdInUrl)} (must be a regular expression with one group)`);
+  if (profile.money.locale !== undefined && !isLocale(profile.money.locale))
+    problems.push(`invalid money.locale: ${JSON.stringify(profile.money.locale)} (must be a locale such as de-DE)`);
   const funnelSteps = ["browse", "product", "cart", ...stepNames, "confirmation"];
   const rules = moneyRules(profile, options.scenario ?? null, funnelSteps, problems);
   if (problems.length > 0) throw new ScenarioError(problems, source);
@@ -102,7 +112,12 @@ export function parseProfile(data: unknown, source: string, options: LoadProfile
 
 function moneyRules(profile: StoreProfileData, scenario: LoadedScenario | null, funnelSteps: readonly string[], problems: string[]): MoneyRules {
   const money = profile.money;
-  const intl = money.locale !== undefined && isLocale(money.locale) ? separatorsOf(money.locale, money.currency ?? null) : money.currency !== undefined ? separatorsOf("en", money.currency) : null;
+  const intl =
+    money.locale !== undefined && isLocale(money.locale)
+      ? separatorsOf(money.locale, money.currency ?? null)
+      : money.currency !== undefined
+        ? separatorsOf("en", money.currency)
+        : null;
   const base = {
     decimalSeparator: money.decimalSeparator ?? (money.locale !== undefined ? intl?.decimalSeparator : undefined) ?? "auto",
     currencyDecimals: money.currencyDecimals ?? (money.currency !== undefined ? intl?.currencyDecimals : undefined) ?? 2,

@@ -4,10 +4,35 @@ import { assessItemPrices, assessMoneyReading, expectedMoney, moneyCheck } from 
 import type { AddedItem, Amount, MoneyReading } from "./observations.ts";
 import { observationsOf } from "./testing/observations.ts";
 
-const RULES: MoneyRules = { taxRate: 0.07, shippingFee: 7.95, freeShippingThreshold: 99, fixedFee: 0, totalFirstShownAt: "shipping", catalog: new Map([["shirt", 59], ["tee", 24]]), decimalSeparator: ".", currencyDecimals: 2, tolerance: 0.01 };
-const item = (key: string, unitPrice: number, quantity = 1): AddedItem => ({ key, name: key, unitPrice, unitPriceText: `$${unitPrice.toFixed(2)}`, listPriceText: null, quantity, addedAt: 0 });
+const RULES: MoneyRules = {
+  taxRate: 0.07,
+  shippingFee: 7.95,
+  freeShippingThreshold: 99,
+  fixedFee: 0,
+  totalFirstShownAt: "shipping",
+  catalog: new Map([
+    ["shirt", 59],
+    ["tee", 24],
+  ]),
+  decimalSeparator: ".",
+  currencyDecimals: 2,
+  tolerance: 0.01,
+};
+const item = (key: string, unitPrice: number, quantity = 1): AddedItem => ({
+  key,
+  name: key,
+  unitPrice,
+  unitPriceText: `$${unitPrice.toFixed(2)}`,
+  listPriceText: null,
+  quantity,
+  addedAt: 0,
+});
 const usd = (value: number): Amount => ({ text: `$${value.toFixed(2)}`, value });
-const reading = (step: string, amounts: Partial<Record<"subtotal" | "shipping" | "tax" | "fees" | "total", number>>, lines: Array<[string, number, number]> = []): MoneyReading => ({
+const reading = (
+  step: string,
+  amounts: Partial<Record<"subtotal" | "shipping" | "tax" | "fees" | "total", number>>,
+  lines: Array<[string, number, number]> = [],
+): MoneyReading => ({
   step,
   url: `http://shop.test/${step}`,
   lines: lines.map(([key, quantity, total]) => ({ key, quantity, total: usd(total), unitPrice: null })),
@@ -27,8 +52,12 @@ describe("moneyCheck", () => {
   });
 
   it("assessItemPrices: an unparseable or impossible price fails quoting the text (never read as a number)", () => {
-    expect(assessItemPrices([{ ...item("tea", 1), unitPrice: null, unitPriceText: "NaN €", listPriceText: "12,50 €" }], THIRD_PARTY)).toEqual(['product tea: price "NaN €" is not an amount']);
-    expect(assessItemPrices([{ ...item("tea", -3), unitPriceText: "-3,00 €" }], THIRD_PARTY)).toEqual(['product tea: price "-3,00 €" is not a possible price (must be > 0)']);
+    expect(assessItemPrices([{ ...item("tea", 1), unitPrice: null, unitPriceText: "NaN €", listPriceText: "12,50 €" }], THIRD_PARTY)).toEqual([
+      'product tea: price "NaN €" is not an amount',
+    ]);
+    expect(assessItemPrices([{ ...item("tea", -3), unitPriceText: "-3,00 €" }], THIRD_PARTY)).toEqual([
+      'product tea: price "-3,00 €" is not a possible price (must be > 0)',
+    ]);
   });
 
   it("assessMoneyReading: an amount with more decimals than the currency has fails, quoting it", () => {
@@ -39,9 +68,14 @@ describe("moneyCheck", () => {
   it("assessMoneyReading: rows with unit prices are checked against the added price and unit × quantity against the line total", () => {
     const base = reading("cart", { subtotal: 25 });
     const rows: MoneyReading = { ...base, lines: [{ key: "tea", quantity: 2, unitPrice: usd(12.5), total: usd(24) }] };
-    expect(assessMoneyReading(rows, [item("tea", 12.5, 2)], THIRD_PARTY)).toEqual(["cart: line tea shows $24.00, expected 25.00 (2 × 12.50)", "cart: line tea total $24.00 is not 2 × $12.50"]);
+    expect(assessMoneyReading(rows, [item("tea", 12.5, 2)], THIRD_PARTY)).toEqual([
+      "cart: line tea shows $24.00, expected 25.00 (2 × 12.50)",
+      "cart: line tea total $24.00 is not 2 × $12.50",
+    ]);
     const unitOnly: MoneyReading = { ...base, lines: [{ key: "tea", quantity: 2, unitPrice: usd(13), total: { text: null, value: null } }] };
-    expect(assessMoneyReading(unitOnly, [item("tea", 12.5, 2)], THIRD_PARTY)).toEqual(["cart: line tea unit price shows $13.00, expected 12.50 (the price shown where it was added)"]);
+    expect(assessMoneyReading(unitOnly, [item("tea", 12.5, 2)], THIRD_PARTY)).toEqual([
+      "cart: line tea unit price shows $13.00, expected 12.50 (the price shown where it was added)",
+    ]);
   });
 
   it("expectedMoney ships free from the threshold on, not a cent below", () => {
@@ -57,12 +91,30 @@ describe("moneyCheck", () => {
 
   it("assessMoneyReading passes a page that adds up and names each wrong amount", () => {
     const items = [item("shirt", 59), item("tee", 24)];
-    expect(assessMoneyReading(reading("shipping", { subtotal: 83, shipping: 7.95, tax: 5.81, total: 96.76 }, [["shirt", 1, 59], ["tee", 1, 24]]), items, RULES)).toEqual([]);
+    expect(
+      assessMoneyReading(
+        reading("shipping", { subtotal: 83, shipping: 7.95, tax: 5.81, total: 96.76 }, [
+          ["shirt", 1, 59],
+          ["tee", 1, 24],
+        ]),
+        items,
+        RULES,
+      ),
+    ).toEqual([]);
     expect(assessMoneyReading(reading("review", { subtotal: 83, shipping: 0, tax: 5.81, total: 88.81 }), items, RULES)).toEqual([
       "review: shipping shows $0.00, expected 7.95 (fee 7.95, free from 99)",
       "review: total shows $88.81, expected 96.76 (83.00 + 7.95 + 5.81)",
     ]);
-    expect(assessMoneyReading(reading("cart", { subtotal: 83 }, [["shirt", 2, 118], ["hat", 1, 10]]), items, RULES)).toEqual([
+    expect(
+      assessMoneyReading(
+        reading("cart", { subtotal: 83 }, [
+          ["shirt", 2, 118],
+          ["hat", 1, 10],
+        ]),
+        items,
+        RULES,
+      ),
+    ).toEqual([
       "cart: line shirt has quantity 2, expected 1",
       "cart: line shirt shows $118.00, expected 59.00 (1 × 59.00)",
       'cart: line "hat" was never added to the cart',
@@ -94,7 +146,10 @@ describe("moneyCheck", () => {
   it("moneyCheck fails when the full total first appears elsewhere than the profile's sticker-shock point", () => {
     const observations = observationsOf([]);
     observations.items = [item("shirt", 59)];
-    observations.money = [reading("cart", { subtotal: 59, shipping: 7.95, tax: 4.13, total: 71.08 }), reading("shipping", { subtotal: 59, shipping: 7.95, tax: 4.13, total: 71.08 })];
+    observations.money = [
+      reading("cart", { subtotal: 59, shipping: 7.95, tax: 4.13, total: 71.08 }),
+      reading("shipping", { subtotal: 59, shipping: 7.95, tax: 4.13, total: 71.08 }),
+    ];
     const verdict = moneyCheck(observations, RULES);
     expect(verdict.status).toBe("failed");
     expect(verdict.reason).toBe("the full total first appears on cart, the profile says shipping");

@@ -60,12 +60,18 @@ export function assessMoneyReading(reading: MoneyReading, items: readonly AddedI
       problems.push(`${where}: line ${JSON.stringify(line.key)} was never added to the cart`);
       continue;
     }
-    if (line.quantity !== null && line.quantity !== wanted.quantity) problems.push(`${where}: line ${line.key} has quantity ${line.quantity}, expected ${wanted.quantity}`);
+    if (line.quantity !== null && line.quantity !== wanted.quantity)
+      problems.push(`${where}: line ${line.key} has quantity ${line.quantity}, expected ${wanted.quantity}`);
     if (line.unitPrice !== null) check(`line ${line.key} unit price`, line.unitPrice, wanted.unitPrice, "the price shown where it was added");
     if (line.total.text !== null) check(`line ${line.key}`, line.total, wanted.total, `${wanted.quantity} × ${wanted.unitPrice?.toFixed(2)}`);
     // Each row must agree with itself: unit price × quantity = line total.
     const quantity = line.quantity ?? wanted.quantity;
-    if (line.unitPrice !== null && line.unitPrice.value !== null && line.total.value !== null && off(line.total.value, roundCents(line.unitPrice.value * quantity))) {
+    if (
+      line.unitPrice !== null &&
+      line.unitPrice.value !== null &&
+      line.total.value !== null &&
+      off(line.total.value, roundCents(line.unitPrice.value * quantity))
+    ) {
       problems.push(`${where}: line ${line.key} total ${line.total.text} is not ${quantity} × ${line.unitPrice.text}`);
     }
   }
@@ -74,11 +80,23 @@ export function assessMoneyReading(reading: MoneyReading, items: readonly AddedI
   }
   check("subtotal", reading.subtotal, expected.subtotal, "sum of the lines at catalog prices");
   const threshold = Number.isFinite(rules.freeShippingThreshold) ? `free from ${rules.freeShippingThreshold}` : "never free";
-  check("shipping", reading.shipping, expected.shipping, expected.shipping === 0 ? `subtotal ${expected.subtotal?.toFixed(2)} ships free (${threshold})` : `fee ${rules.shippingFee}, ${threshold}`);
+  check(
+    "shipping",
+    reading.shipping,
+    expected.shipping,
+    expected.shipping === 0 ? `subtotal ${expected.subtotal?.toFixed(2)} ships free (${threshold})` : `fee ${rules.shippingFee}, ${threshold}`,
+  );
   check("tax", reading.tax, expected.tax, `${rules.taxRate} × subtotal`);
   if (reading.fees !== null) check("fees", reading.fees, expected.fees, "fixed fee per order");
   // Every amount shown is read as text first (dedupe below keeps one line per problem).
-  for (const [label, amount] of [["subtotal", reading.subtotal], ["shipping", reading.shipping], ["tax", reading.tax], ["fees", reading.fees], ["total", reading.total]] as const) unreadable(label, amount);
+  for (const [label, amount] of [
+    ["subtotal", reading.subtotal],
+    ["shipping", reading.shipping],
+    ["tax", reading.tax],
+    ["fees", reading.fees],
+    ["total", reading.total],
+  ] as const)
+    unreadable(label, amount);
   if (reading.total !== null) {
     if (reading.fees === null && expected.fees > 0) problems.push(`${where}: fees of ${expected.fees.toFixed(2)} are not shown`);
     const parts = [expected.subtotal, expected.shipping, expected.tax];
@@ -106,7 +124,8 @@ export function assessItemPrices(items: readonly AddedItem[], rules: MoneyRules)
   for (const item of items) {
     const catalogPrice = rules.catalog?.get(item.key) ?? rules.catalog?.get(item.name);
     const listPrice = item.listPriceText === null ? null : parseMoney(item.listPriceText, rules.decimalSeparator);
-    const listProblem = item.listPriceText === null ? null : moneyTextProblem(item.listPriceText, listPrice, rules.decimalSeparator, rules.currencyDecimals, "price");
+    const listProblem =
+      item.listPriceText === null ? null : moneyTextProblem(item.listPriceText, listPrice, rules.decimalSeparator, rules.currencyDecimals, "price");
     const problem = moneyTextProblem(item.unitPriceText ?? "", item.unitPrice, rules.decimalSeparator, rules.currencyDecimals, "price");
     if (listProblem !== null) problems.push(`product ${item.key}: list price ${listProblem}`);
     if (problem !== null && item.unitPriceText !== item.listPriceText) problems.push(`product ${item.key}: price ${problem}`);
@@ -128,7 +147,14 @@ export function assessItemPrices(items: readonly AddedItem[], rules: MoneyRules)
 export function moneyCheck(observations: PersonaObservations, rules: MoneyRules): CheckVerdict {
   const readings = observations.money;
   if (readings.length === 0) {
-    return { status: "skipped", reason: observations.failure ? `no page with totals reached (stopped at ${observations.failure.step})` : "no page with totals reached", evidence: [], seconds: 0, attempts: 1, shot: null };
+    return {
+      status: "skipped",
+      reason: observations.failure ? `no page with totals reached (stopped at ${observations.failure.step})` : "no page with totals reached",
+      evidence: [],
+      seconds: 0,
+      attempts: 1,
+      shot: null,
+    };
   }
   const problems = assessItemPrices(observations.items, rules);
   let shot: string | null = null;
@@ -147,9 +173,25 @@ export function moneyCheck(observations: PersonaObservations, rules: MoneyRules)
     problems.push(`the full total first appears on ${revealedAt}, the profile says ${wantedReveal}`);
   }
   const reachedReveal = wantedReveal !== null && readings.some((reading) => reading.step === wantedReveal);
-  if (wantedReveal !== null && reachedReveal && revealedAt === null) problems.push(`the full total does not appear on ${wantedReveal} (the profile's sticker-shock point)`);
-  if (problems.length > 0) return { status: "failed", reason: problems[0] + (problems.length > 1 ? ` (+${problems.length - 1} more)` : ""), evidence: [...problems, ...evidence], seconds: 0, attempts: 1, shot };
-  return { status: "passed", reason: `${readings.length === 1 ? "1 page adds" : `${readings.length} pages add`} up${revealedAt ? `; total first shown on ${revealedAt}` : ""}`, evidence, seconds: 0, attempts: 1, shot: null };
+  if (wantedReveal !== null && reachedReveal && revealedAt === null)
+    problems.push(`the full total does not appear on ${wantedReveal} (the profile's sticker-shock point)`);
+  if (problems.length > 0)
+    return {
+      status: "failed",
+      reason: problems[0] + (problems.length > 1 ? ` (+${problems.length - 1} more)` : ""),
+      evidence: [...problems, ...evidence],
+      seconds: 0,
+      attempts: 1,
+      shot,
+    };
+  return {
+    status: "passed",
+    reason: `${readings.length === 1 ? "1 page adds" : `${readings.length} pages add`} up${revealedAt ? `; total first shown on ${revealedAt}` : ""}`,
+    evidence,
+    seconds: 0,
+    attempts: 1,
+    shot: null,
+  };
 }
 
 function describeReading(reading: MoneyReading): string {

@@ -2,8 +2,8 @@
 // page's performance.now() in milliseconds (virtual time since the persona's clock was installed).
 
 import type { QueueState } from "../../sim/policy/index.ts";
-import type { RecordedEvent } from "./pageRecorder.ts";
 import type { PersonaSpec } from "./PersonaSpec.ts";
+import type { RecordedEvent } from "./pageRecorder.ts";
 
 /** One arrival at a funnel page (a rejected form's re-rendered page counts as another arrival). */
 export interface PageVisit {

@@ -20,23 +20,43 @@ export const FALLBACK_POLL_AFTER_MS = 1000;
  */
 export async function waitForVisible(page: Page, recorded: RecorderEvents, selectors: readonly string[], timeoutMs: number): Promise<string> {
   const union = selectors.join(", ");
-  const poll = (remainingMs: number) => page.locator(union).first().waitFor({ state: "visible", timeout: Math.max(1, remainingMs) });
+  const poll = (remainingMs: number) =>
+    page
+      .locator(union)
+      .first()
+      .waitFor({ state: "visible", timeout: Math.max(1, remainingMs) });
   if (!recorded.watches(selectors)) {
     await poll(timeoutMs);
     return (await firstVisible(page, selectors)) ?? selectors[0];
   }
-  if (!(await untilOrPoll(recorded, () => recorded.visibleOf(selectors) !== null, timeoutMs, poll))) throw new Error(`Timeout ${timeoutMs}ms exceeded waiting for ${union} to be visible`);
+  if (!(await untilOrPoll(recorded, () => recorded.visibleOf(selectors) !== null, timeoutMs, poll)))
+    throw new Error(`Timeout ${timeoutMs}ms exceeded waiting for ${union} to be visible`);
   return recorded.visibleOf(selectors) ?? (await firstVisible(page, selectors)) ?? selectors[0];
 }
 
 /** Waits until the chat widget started on the current page (`ready` attached); false after `timeoutMs`. */
 export function waitForWidget(page: Page, recorded: RecorderEvents, ready: string, timeoutMs: number): Promise<boolean> {
-  return untilOrPoll(recorded, () => recorded.widgetReady(), timeoutMs, (remainingMs) => page.locator(ready).first().waitFor({ state: "attached", timeout: Math.max(1, remainingMs) }));
+  return untilOrPoll(
+    recorded,
+    () => recorded.widgetReady(),
+    timeoutMs,
+    (remainingMs) =>
+      page
+        .locator(ready)
+        .first()
+        .waitFor({ state: "attached", timeout: Math.max(1, remainingMs) }),
+  );
 }
 
 /** Waits for the current page's load event; its in-page time, or null if only Playwright saw it. */
 export async function waitForLoad(page: Page, recorded: RecorderEvents, timeoutMs: number): Promise<number | null> {
-  await untilOrPoll(recorded, () => recorded.loadedAt() !== null, timeoutMs, (remainingMs) => page.waitForLoadState("load", { timeout: Math.max(1, remainingMs) }), true);
+  await untilOrPoll(
+    recorded,
+    () => recorded.loadedAt() !== null,
+    timeoutMs,
+    (remainingMs) => page.waitForLoadState("load", { timeout: Math.max(1, remainingMs) }),
+    true,
+  );
   return recorded.loadedAt();
 }
 
@@ -45,7 +65,13 @@ export async function waitForLoad(page: Page, recorded: RecorderEvents, timeoutM
  * `poll` runs alongside and may end the wait first. false at the deadline (`poll`'s error instead
  * when `rethrow`).
  */
-async function untilOrPoll(recorded: RecorderEvents, check: () => boolean, timeoutMs: number, poll: (remainingMs: number) => Promise<unknown>, rethrow = false): Promise<boolean> {
+async function untilOrPoll(
+  recorded: RecorderEvents,
+  check: () => boolean,
+  timeoutMs: number,
+  poll: (remainingMs: number) => Promise<unknown>,
+  rethrow = false,
+): Promise<boolean> {
   const started = Date.now();
   if (await recorded.until(check, Math.min(timeoutMs, FALLBACK_POLL_AFTER_MS))) return true;
   const remainingMs = timeoutMs - (Date.now() - started);
@@ -65,6 +91,14 @@ async function untilOrPoll(recorded: RecorderEvents, check: () => boolean, timeo
 
 /** The first of `selectors` visible on the page now, or null. */
 export async function firstVisible(page: Page, selectors: readonly string[]): Promise<string | null> {
-  for (const selector of selectors) if (await page.locator(selector).first().isVisible().catch(() => false)) return selector;
+  for (const selector of selectors)
+    if (
+      await page
+        .locator(selector)
+        .first()
+        .isVisible()
+        .catch(() => false)
+    )
+      return selector;
   return null;
 }

@@ -42,7 +42,13 @@ describe("parseMoney", () => {
   });
 
   it("decimalPlaces counts the minor-unit digits as written", () => {
-    expect([decimalPlaces("3090.9799999999996", "auto"), decimalPlaces("1.234,56 €", "auto"), decimalPlaces("$1,234", "auto"), decimalPlaces("12,5 €", ","), decimalPlaces("¥1,200", ".")]).toEqual([13, 2, 0, 1, 0]);
+    expect([
+      decimalPlaces("3090.9799999999996", "auto"),
+      decimalPlaces("1.234,56 €", "auto"),
+      decimalPlaces("$1,234", "auto"),
+      decimalPlaces("12,5 €", ","),
+      decimalPlaces("¥1,200", "."),
+    ]).toEqual([13, 2, 0, 1, 0]);
   });
 
   it("moneyTextProblem quotes an unreadable text, too many decimals and impossible prices", () => {

@@ -72,7 +72,13 @@ export function decimalPlaces(text: string, decimalSeparator: DecimalSeparator):
  * `kind` ("price": a product price must be > 0; "amount": any total must be >= 0, a discount line
  * aside).
  */
-export function moneyTextProblem(text: string, value: number | null, decimalSeparator: DecimalSeparator, currencyDecimals: number, kind: "price" | "amount"): string | null {
+export function moneyTextProblem(
+  text: string,
+  value: number | null,
+  decimalSeparator: DecimalSeparator,
+  currencyDecimals: number,
+  kind: "price" | "amount",
+): string | null {
   if (value === null) return `${JSON.stringify(text)} is not an amount`;
   const places = decimalPlaces(text, decimalSeparator);
   if (places > currencyDecimals) return `${JSON.stringify(text)} has ${places} decimals (the currency has ${currencyDecimals})`;
@@ -88,7 +94,7 @@ export function moneyTextProblem(text: string, value: number | null, decimalSepa
 export function separatorsOf(locale: string, currency: string | null): { decimalSeparator: "." | ","; currencyDecimals: number } {
   const format = new Intl.NumberFormat(locale, currency === null ? { minimumFractionDigits: 1 } : { style: "currency", currency });
   const decimal = format.formatToParts(1234.5).find((part) => part.type === "decimal")?.value;
-  return { decimalSeparator: decimal === "," ? "," : ".", currencyDecimals: currency === null ? 2 : format.resolvedOptions().maximumFractionDigits ?? 2 };
+  return { decimalSeparator: decimal === "," ? "," : ".", currencyDecimals: currency === null ? 2 : (format.resolvedOptions().maximumFractionDigits ?? 2) };
 }
 
 /** The first whole number in a text ("× 2" → 2, "Qty: 3" → 3), or null. */

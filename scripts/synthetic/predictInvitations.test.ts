@@ -1,10 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { resolvePolicy, type PolicyOptions, type QueueState } from "../../sim/policy/index.ts";
+import { type PolicyOptions, type QueueState, resolvePolicy } from "../../sim/policy/index.ts";
 import type { MoneyRules } from "./loadProfile.ts";
 import { predictInvitations } from "./predictInvitations.ts";
 import { observationsOf, type TestPage } from "./testing/observations.ts";
 
-const RULES: MoneyRules = { taxRate: 0.07, shippingFee: 7.95, freeShippingThreshold: 99, fixedFee: 0, totalFirstShownAt: "shipping", catalog: null, decimalSeparator: ".", currencyDecimals: 2, tolerance: 0.01 };
+const RULES: MoneyRules = {
+  taxRate: 0.07,
+  shippingFee: 7.95,
+  freeShippingThreshold: 99,
+  fixedFee: 0,
+  totalFirstShownAt: "shipping",
+  catalog: null,
+  decimalSeparator: ".",
+  currencyDecimals: 2,
+  tolerance: 0.01,
+};
 const IDLE: PolicyOptions = {
   name: "idle",
   rules: [
@@ -47,8 +57,16 @@ describe("predictInvitations", () => {
   });
 
   it("predictInvitations allows the stated tolerance: 0.9 s late agrees, 1.5 s late does not", () => {
-    expect(windows([{ step: "payment", readyAt: 0, endAt: 40_000, shown: [30_900], dismiss: 33_000 }])[0]).toMatchObject({ predicted: 30, observed: 30.9, agree: true });
-    expect(windows([{ step: "payment", readyAt: 0, endAt: 40_000, shown: [31_500], dismiss: 33_000 }])[0]).toMatchObject({ predicted: 30, observed: 31.5, agree: false });
+    expect(windows([{ step: "payment", readyAt: 0, endAt: 40_000, shown: [30_900], dismiss: 33_000 }])[0]).toMatchObject({
+      predicted: 30,
+      observed: 30.9,
+      agree: true,
+    });
+    expect(windows([{ step: "payment", readyAt: 0, endAt: 40_000, shown: [31_500], dismiss: 33_000 }])[0]).toMatchObject({
+      predicted: 30,
+      observed: 31.5,
+      agree: false,
+    });
   });
 
   it("predictInvitations allows the tolerance on the early side too: 0.9 s early agrees, 1.5 s early is flagged", () => {
@@ -86,7 +104,10 @@ describe("predictInvitations", () => {
     const [blocked] = windows([{ step: "payment", readyAt: 0, endAt: 60_000 }], gated, [{ at: 0, state: full }]);
     expect(blocked).toMatchObject({ predicted: null, observed: null, blockedBy: "gate-free-slot", agree: true });
     // An agent frees a slot at 41 s: the re-check at 45 s invites.
-    const [opened] = windows([{ step: "payment", readyAt: 0, endAt: 60_000, shown: [45_000], dismiss: 47_000 }], gated, [{ at: 0, state: full }, { at: 41_000, state: open }]);
+    const [opened] = windows([{ step: "payment", readyAt: 0, endAt: 60_000, shown: [45_000], dismiss: 47_000 }], gated, [
+      { at: 0, state: full },
+      { at: 41_000, state: open },
+    ]);
     expect(opened).toMatchObject({ predicted: 45, observed: 45, agree: true });
   });
 
@@ -100,6 +121,11 @@ describe("predictInvitations", () => {
 
   it("predictInvitations does not blame a store for losing a race with the shopper's next click", () => {
     // The rule is due at 30 s, the shopper clicks at 30.4 s: within the tolerance, either outcome agrees.
-    expect(windows([{ step: "payment", readyAt: 0, endAt: 60_000, inputs: [30_400] }])[0]).toMatchObject({ predicted: null, observed: null, blockedBy: "window-too-short", agree: true });
+    expect(windows([{ step: "payment", readyAt: 0, endAt: 60_000, inputs: [30_400] }])[0]).toMatchObject({
+      predicted: null,
+      observed: null,
+      blockedBy: "window-too-short",
+      agree: true,
+    });
   });
 });

@@ -6,11 +6,11 @@ import {
   onDeclined,
   onInvitationShown,
   onPageChange,
-  TriggerTimer,
-  usesSignal,
   type QueueState,
   type ResolvedPolicy,
   type Signals,
+  TriggerTimer,
+  usesSignal,
   type VisitState,
 } from "../../sim/policy/index.ts";
 import type { InvitationWindow } from "./checkResults.ts";
@@ -77,10 +77,18 @@ export function predictInvitations(observations: PersonaObservations, policy: Re
     visit = onPageChange(visit);
     if (step === undefined || start === undefined) return;
     visitStart ??= start;
-    const end = documents[index + 1]?.at ?? Math.max(start, ...observations.events.filter((event) => event.doc === document.doc).map((event) => event.at), ...observations.actions.filter((action) => action.doc === document.doc).map((action) => action.at));
+    const end =
+      documents[index + 1]?.at ??
+      Math.max(
+        start,
+        ...observations.events.filter((event) => event.doc === document.doc).map((event) => event.at),
+        ...observations.actions.filter((action) => action.doc === document.doc).map((action) => action.at),
+      );
     const items = observations.items.filter((item) => item.addedAt !== null && item.addedAt < document.at);
     const cartValue = expectedMoney(items, rules).subtotal ?? 0;
-    const formErrors = observations.forms.filter((form) => form.errorShown && form.submittedAt !== null && form.submittedAt < document.at).reduce((sum, form) => sum + form.fields.length, 0);
+    const formErrors = observations.forms
+      .filter((form) => form.errorShown && form.submittedAt !== null && form.submittedAt < document.at)
+      .reduce((sum, form) => sum + form.fields.length, 0);
     const signalsAt = (at: number, lastInput: number, exitIntent: boolean): Signals => ({
       step,
       idleSeconds: (at - lastInput) / 1000,
@@ -97,8 +105,14 @@ export function predictInvitations(observations: PersonaObservations, policy: Re
     });
 
     const moments: Moment[] = [
-      ...observations.events.filter((event) => event.doc === document.doc && event.at >= start).flatMap((event): Moment[] => (event.type === "input" ? [{ at: event.at, kind: "input" }] : event.type === "invitationShown" ? [{ at: event.at, kind: "shown" }] : [])),
-      ...observations.actions.filter((action) => action.doc === document.doc && (action.kind === "accept" || action.kind === "dismiss" || action.kind === "exitIntent")).map((action): Moment => ({ at: action.at, kind: action.kind as Moment["kind"], via: action.via })),
+      ...observations.events
+        .filter((event) => event.doc === document.doc && event.at >= start)
+        .flatMap((event): Moment[] =>
+          event.type === "input" ? [{ at: event.at, kind: "input" }] : event.type === "invitationShown" ? [{ at: event.at, kind: "shown" }] : [],
+        ),
+      ...observations.actions
+        .filter((action) => action.doc === document.doc && (action.kind === "accept" || action.kind === "dismiss" || action.kind === "exitIntent"))
+        .map((action): Moment => ({ at: action.at, kind: action.kind as Moment["kind"], via: action.via })),
       { at: end, kind: "end" } as Moment,
     ].sort((a, b) => a.at - b.at || order(a.kind) - order(b.kind));
 
@@ -127,7 +141,9 @@ export function predictInvitations(observations: PersonaObservations, policy: Re
       windowShown = null;
       if (moment.kind === "exitIntent") {
         const evaluates = moment.via === "mouse" || backEvaluates;
-        const shown = moments.find((candidate) => candidate.kind === "shown" && candidate.at >= moment.at && candidate.at <= moment.at + toleranceSeconds * 1000 + 1);
+        const shown = moments.find(
+          (candidate) => candidate.kind === "shown" && candidate.at >= moment.at && candidate.at <= moment.at + toleranceSeconds * 1000 + 1,
+        );
         const decision = evaluates && !suspended ? evaluateExitIntent(policy, signalsAt(moment.at, lastInput, false), visit, queueAt(moment.at)) : null;
         windows.push(
           verdict(
@@ -228,7 +244,8 @@ function verdict(window: Omit<InvitationWindow, "timingErrorSeconds" | "agree" |
   let timingError: number | null = null;
   if (predicted !== null && observed !== null) {
     timingError = round(observed - predicted);
-    if (Math.abs(timingError) > toleranceSeconds) problem = `${what}: invitation after ${seconds(observed)}, the policy says ${seconds(predicted)} (${window.predictedRule}; tolerance ±${toleranceSeconds} s)`;
+    if (Math.abs(timingError) > toleranceSeconds)
+      problem = `${what}: invitation after ${seconds(observed)}, the policy says ${seconds(predicted)} (${window.predictedRule}; tolerance ±${toleranceSeconds} s)`;
   } else if (predicted !== null) {
     problem = `${what}: no invitation, the policy says one after ${seconds(predicted)} (${window.predictedRule}); the shopper stayed ${seconds(window.lengthSeconds)}`;
   } else if (observed !== null && !nearEnd) {
@@ -271,7 +288,9 @@ function describeBlock(blockedBy: string | null): string {
 
 /** The rule the widget reported for this invitation (matched by step and idle time), consumed. */
 function takeOffered(offered: PersonaObservations["offered"], step: string, idleSeconds: number | null): string | null {
-  const index = offered.findIndex((event) => event.step === step && (idleSeconds === null || event.idleSeconds === null || Math.abs(event.idleSeconds - idleSeconds) < 1));
+  const index = offered.findIndex(
+    (event) => event.step === step && (idleSeconds === null || event.idleSeconds === null || Math.abs(event.idleSeconds - idleSeconds) < 1),
+  );
   if (index < 0) return null;
   return offered.splice(index, 1)[0].rule;
 }

@@ -9,7 +9,21 @@ export const PROFILE_FIELD_TYPES = ["text", "email", "phone", "postalCode", "car
 export type ProfileFieldType = (typeof PROFILE_FIELD_TYPES)[number];
 
 /** Values a field can be filled with when the profile gives no literal value. */
-export const GENERATORS = ["email", "fullName", "firstName", "lastName", "address", "city", "postalCode", "phone", "cardNumber", "expiry", "cvc", "cardholder", "password"] as const;
+export const GENERATORS = [
+  "email",
+  "fullName",
+  "firstName",
+  "lastName",
+  "address",
+  "city",
+  "postalCode",
+  "phone",
+  "cardNumber",
+  "expiry",
+  "cvc",
+  "cardholder",
+  "password",
+] as const;
 /** One of GENERATORS. */
 export type Generator = (typeof GENERATORS)[number];
 
@@ -19,7 +33,8 @@ export const FIXED_STEPS = ["browse", "product", "cart", "confirmation"] as cons
 function strict<Shape extends z.ZodRawShape>(shape: Shape) {
   const allowed = Object.keys(shape).join(", ");
   return z.strictObject(shape, {
-    error: (issue) => (issue.code === "unrecognized_keys" ? `unknown key (allowed: ${allowed})` : issue.code === "invalid_type" ? "must be an object" : undefined),
+    error: (issue) =>
+      issue.code === "unrecognized_keys" ? `unknown key (allowed: ${allowed})` : issue.code === "invalid_type" ? "must be an object" : undefined,
   });
 }
 const selector = (description: string) => z.string({ error: "must be a CSS selector (a string)" }).min(1, { error: "must not be empty" }).describe(description);
@@ -33,11 +48,25 @@ const path = (description: string) => z.string({ error: "must be a path such as 
 const fieldSchema = strict({
   name: text("field name (as in error messages and the results)"),
   selector: selector("the input; for choice and checkbox fields the option to tick"),
-  type: z.enum(PROFILE_FIELD_TYPES, { error: `must be one of ${PROFILE_FIELD_TYPES.join(", ")}` }).default("text").describe("how to enter it and which wrong value provokes an error"),
-  value: z.string({ error: "must be a string" }).optional().describe("literal value to enter; {persona} becomes a name unique to the persona and run (a sign-up per persona)"),
-  generate: z.enum(GENERATORS, { error: `must be one of ${GENERATORS.join(", ")}` }).optional().describe("generate a plausible value (seeded by the persona)"),
+  type: z
+    .enum(PROFILE_FIELD_TYPES, { error: `must be one of ${PROFILE_FIELD_TYPES.join(", ")}` })
+    .default("text")
+    .describe("how to enter it and which wrong value provokes an error"),
+  value: z
+    .string({ error: "must be a string" })
+    .optional()
+    .describe("literal value to enter; {persona} becomes a name unique to the persona and run (a sign-up per persona)"),
+  generate: z
+    .enum(GENERATORS, { error: `must be one of ${GENERATORS.join(", ")}` })
+    .optional()
+    .describe("generate a plausible value (seeded by the persona)"),
   invalid: z.string({ error: "must be a string" }).optional().describe("wrong value a persona enters to provoke an error (default: one per type)"),
-  errorProbability: z.number({ error: "must be a probability" }).min(0, { error: "must be a probability in [0, 1]" }).max(1, { error: "must be a probability in [0, 1]" }).optional().describe("chance a persona gets it wrong first (default: the scenario's field of the same name, else 0.03)"),
+  errorProbability: z
+    .number({ error: "must be a probability" })
+    .min(0, { error: "must be a probability in [0, 1]" })
+    .max(1, { error: "must be a probability in [0, 1]" })
+    .optional()
+    .describe("chance a persona gets it wrong first (default: the scenario's field of the same name, else 0.03)"),
   error: selector("shown when this field is rejected (default: the step's fieldError with {name} replaced)").optional(),
 });
 
@@ -47,7 +76,10 @@ const loginSchema = strict({
   submit: selector("the sign-in button"),
   success: selector("shown once signed in"),
   error: selector("the store's message when it refuses the sign-in (quoted in the failure)").optional(),
-  accounts: z.array(z.record(z.string(), z.string({ error: "must be a string" })), { error: "must be a list of {field name: value} mappings" }).optional().describe("a pool of accounts: persona i signs in with accounts[i mod n], replacing those fields' values"),
+  accounts: z
+    .array(z.record(z.string(), z.string({ error: "must be a string" })), { error: "must be a list of {field name: value} mappings" })
+    .optional()
+    .describe("a pool of accounts: persona i signs in with accounts[i mod n], replacing those fields' values"),
 });
 
 /** A generic action on a page, one key naming what to do (the value is the selector). */
@@ -74,9 +106,16 @@ const catalogSchema = strict({
   product: selector("one product in the list"),
   link: selector("inside a product: the link to its page (omit when the list has add-to-cart buttons only)").optional(),
   addToCart: selector("inside a product: an add-to-cart button on the list itself").optional(),
-  added: selector("a confirmation that must appear anew or change (a toast, a cart count) once a product added from the list is in the cart; searched in the whole page (omit when adding opens the cart)").optional(),
+  added: selector(
+    "a confirmation that must appear anew or change (a toast, a cart count) once a product added from the list is in the cart; searched in the whole page (omit when adding opens the cart)",
+  ).optional(),
   unavailable: selector("matches a product (or something inside it) that cannot be bought (sold out); such products are not picked").optional(),
-  maxQuantity: z.number({ error: "must be an integer >= 1" }).int({ error: "must be an integer >= 1" }).min(1, { error: "must be an integer >= 1" }).optional().describe("most of one product a cart may hold (1: one per product; a persona picks another product instead)"),
+  maxQuantity: z
+    .number({ error: "must be an integer >= 1" })
+    .int({ error: "must be an integer >= 1" })
+    .min(1, { error: "must be an integer >= 1" })
+    .optional()
+    .describe("most of one product a cart may hold (1: one per product; a persona picks another product instead)"),
   name: selector("inside a product: its name").optional(),
   price: selector("inside a product: its price"),
   idAttribute: text("attribute of the product element holding a stable product id (else the name identifies it)").optional(),
@@ -88,7 +127,9 @@ const productSchema = strict({
   price: selector("the product's price"),
   quantity: selector("quantity input (for quantities above 1)").optional(),
   addToCart: selector("the add-to-cart button"),
-  added: selector("a confirmation that must appear anew or change (a toast, a cart count), for stores that stay on the product page; searched in the whole page (omit when adding opens the cart)").optional(),
+  added: selector(
+    "a confirmation that must appear anew or change (a toast, a cart count), for stores that stay on the product page; searched in the whole page (omit when adding opens the cart)",
+  ).optional(),
 });
 
 const lineSchema = strict({
@@ -115,7 +156,11 @@ const stepSchema = strict({
   fields: z.array(fieldSchema).default([]).describe("fields to fill, in order"),
   continue: selector("the button that submits the step (places the order on the last step)"),
   error: selector("shown when the step's form is rejected").optional(),
-  fieldError: z.string({ error: "must be a selector template such as [data-test=\"field-error-{name}\"]" }).min(1).optional().describe("selector of one field's error, {name} replaced by the field name"),
+  fieldError: z
+    .string({ error: 'must be a selector template such as [data-test="field-error-{name}"]' })
+    .min(1)
+    .optional()
+    .describe("selector of one field's error, {name} replaced by the field name"),
 });
 
 const totalsSchema = strict({
@@ -131,7 +176,10 @@ const totalsSchema = strict({
 const confirmationSchema = strict({
   marker: selector("shown on the order confirmation"),
   orderId: selector("the order number").optional(),
-  orderIdInUrl: z.string({ error: "must be a regular expression with one group" }).optional().describe("a regular expression whose first group is the order id in the confirmation's URL"),
+  orderIdInUrl: z
+    .string({ error: "must be a regular expression with one group" })
+    .optional()
+    .describe("a regular expression whose first group is the order id in the confirmation's URL"),
   total: selector("the total charged (default: totals.total)").optional(),
   lines: lineSchema.optional().describe("line items on the confirmation"),
 });
@@ -147,7 +195,10 @@ const chatSchema = strict({
   open: selector("reopens a minimized chat panel").optional(),
   end: selector("ends a chat (pressed when a persona leaves while chatting)").optional(),
   agentMessage: selector("a message from an agent (an accepted chat waits for one)").optional(),
-  inputEvents: z.array(text("a DOM event type")).default(["mousemove", "mousedown", "keydown", "scroll", "wheel", "touchstart", "input"]).describe("events the widget counts as input (they restart idle time)"),
+  inputEvents: z
+    .array(text("a DOM event type"))
+    .default(["mousemove", "mousedown", "keydown", "scroll", "wheel", "touchstart", "input"])
+    .describe("events the widget counts as input (they restart idle time)"),
   queuePath: path("JSON queue state {freeSlots, queueLength, predictedWaitSeconds} the widget gates on").optional(),
   eventsPath: path("where the widget reports its events (chatOffered names the rule)").optional(),
   toleranceSeconds: nonNegative("allowed difference between predicted and observed invitation times, virtual seconds").default(1),
@@ -155,16 +206,32 @@ const chatSchema = strict({
 });
 
 const moneySchema = strict({
-  fromScenario: z.boolean({ error: "must be true or false" }).default(false).describe("take tax, shipping, fees, the reveal step and the catalog from the scenario (the demo store)"),
+  fromScenario: z
+    .boolean({ error: "must be true or false" })
+    .default(false)
+    .describe("take tax, shipping, fees, the reveal step and the catalog from the scenario (the demo store)"),
   taxRate: z.number({ error: "must be a number" }).min(0, { error: "must be a rate in [0, 1]" }).max(1, { error: "must be a rate in [0, 1]" }).optional(),
   shippingFee: nonNegative("shipping below the free-shipping threshold").optional(),
   freeShippingThreshold: nonNegative("subtotals at or above this ship free (omit for never)").optional(),
   fixedFee: nonNegative("fee per order").optional(),
   totalFirstShownAt: text("step where the full total must first appear (the sticker-shock point)").optional(),
-  decimalSeparator: z.enum([".", ",", "auto"], { error: "must be \".\", \",\" or \"auto\"" }).optional().describe("separator of the minor unit (default: the locale's, else auto: told apart per text)"),
+  decimalSeparator: z
+    .enum([".", ",", "auto"], { error: 'must be ".", "," or "auto"' })
+    .optional()
+    .describe("separator of the minor unit (default: the locale's, else auto: told apart per text)"),
   locale: text("the store's locale (e.g. de-DE): separators from Intl").optional(),
-  currency: z.string({ error: "must be an ISO 4217 code such as EUR" }).regex(/^[A-Z]{3}$/, { error: "must be an ISO 4217 code such as EUR" }).optional().describe("the currency (its minor-unit digits, from Intl)"),
-  currencyDecimals: z.number({ error: "must be an integer from 0 to 4" }).int({ error: "must be an integer from 0 to 4" }).min(0, { error: "must be an integer from 0 to 4" }).max(4, { error: "must be an integer from 0 to 4" }).optional().describe("digits after the separator a displayed amount may have (default: the currency's, else 2)"),
+  currency: z
+    .string({ error: "must be an ISO 4217 code such as EUR" })
+    .regex(/^[A-Z]{3}$/, { error: "must be an ISO 4217 code such as EUR" })
+    .optional()
+    .describe("the currency (its minor-unit digits, from Intl)"),
+  currencyDecimals: z
+    .number({ error: "must be an integer from 0 to 4" })
+    .int({ error: "must be an integer from 0 to 4" })
+    .min(0, { error: "must be an integer from 0 to 4" })
+    .max(4, { error: "must be an integer from 0 to 4" })
+    .optional()
+    .describe("digits after the separator a displayed amount may have (default: the currency's, else 2)"),
   tolerance: nonNegative("allowed difference per amount (rounding), currency").default(0.01),
 });
 
@@ -177,14 +244,27 @@ const timeoutsSchema = strict({
 /** The profile as written (before defaults). */
 export const storeProfileSchema = strict({
   name: text("store name for the results"),
-  baseUrl: z.string({ error: "must be a URL such as https://shop.example.com" }).url({ error: "must be an absolute http(s) URL" }).optional().describe("the store (the demo store fills it in)"),
+  baseUrl: z
+    .string({ error: "must be a URL such as https://shop.example.com" })
+    .url({ error: "must be an absolute http(s) URL" })
+    .optional()
+    .describe("the store (the demo store fills it in)"),
   userAgent: text("browser user agent (default: an ordinary Chrome for the persona's device)").optional(),
   network: strict({
     blockThirdParty: z.boolean({ error: "must be true or false" }).default(true).describe("abort requests that leave the store's origin"),
-    allow: z.array(z.string().url({ error: "must be an origin such as https://cdn.example.com" })).default([]).describe("other origins allowed"),
+    allow: z
+      .array(z.string().url({ error: "must be an origin such as https://cdn.example.com" }))
+      .default([])
+      .describe("other origins allowed"),
   }).default({ blockThirdParty: true, allow: [] }),
   timeouts: timeoutsSchema.default({ navigationSeconds: 15, selectorSeconds: 5, personaSeconds: 180 }),
-  retries: z.number({ error: "must be an integer from 0 to 5" }).int({ error: "must be an integer from 0 to 5" }).min(0, { error: "must be an integer from 0 to 5" }).max(5, { error: "must be an integer from 0 to 5" }).default(1).describe("retries of a step that timed out (reported as flaky)"),
+  retries: z
+    .number({ error: "must be an integer from 0 to 5" })
+    .int({ error: "must be an integer from 0 to 5" })
+    .min(0, { error: "must be an integer from 0 to 5" })
+    .max(5, { error: "must be an integer from 0 to 5" })
+    .default(1)
+    .describe("retries of a step that timed out (reported as flaky)"),
   pageBudgetSeconds: seconds("a step page slower than this fails the step-timing check").default(5),
   invalidStatuses: z.array(z.number().int()).default([400, 422]).describe("HTTP statuses a rejected form may answer with"),
   login: loginSchema.optional(),

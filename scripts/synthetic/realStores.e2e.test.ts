@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadScenario } from "../../experiments/index.ts";
 import { launchChromium } from "../browser/index.ts";
 import type { CheckName, CheckStatus, SyntheticCheckResults } from "./checkResults.ts";
-import { startSpaShop, type SpaShopOptions } from "./fixtures/spaShop.ts";
+import { type SpaShopOptions, startSpaShop } from "./fixtures/spaShop.ts";
 import { TEA_CORNER_CHAT, TEA_CORNER_SIGN_IN, teaCornerProfile } from "./fixtures/teaCornerProfile.ts";
 import type { PersonaSpec } from "./PersonaSpec.ts";
 import { runSyntheticCheck } from "./runSyntheticCheck.ts";
@@ -20,10 +20,27 @@ const ARTIFACTS = "test-artifacts/synthetic/real-stores";
 const PERSONAS = Number(process.env.CONVSIM_FIXTURE_PERSONAS ?? 2);
 const scenario = loadScenario("experiments/scenarios/baseline.yaml");
 // A shopper who buys Sencha (12,50 €), the first product, and finishes.
-const SHOPPER = testPersona(0, { items: [{ pick: 0, quantity: 1 }], values: { "shipping.name": "Ada Lovelace", "shipping.street": "1 Main St", "shipping.city": "Berlin" } });
+const SHOPPER = testPersona(0, {
+  items: [{ pick: 0, quantity: 1 }],
+  values: { "shipping.name": "Ada Lovelace", "shipping.street": "1 Main St", "shipping.city": "Berlin" },
+});
 // Sencha and Assam: 12,50 + 8,99 is 21.490000000000002 in binary floating point.
-const TWO_ITEMS = { ...SHOPPER, items: [{ pick: 0, quantity: 1 }, { pick: 0.4, quantity: 1 }], targetCartValue: 100 };
-const ALL_PASS: Record<CheckName, CheckStatus> = { funnel: "passed", money: "passed", formValidation: "skipped", chatPolicy: "skipped", stepTimings: "passed", layout: "skipped" };
+const TWO_ITEMS = {
+  ...SHOPPER,
+  items: [
+    { pick: 0, quantity: 1 },
+    { pick: 0.4, quantity: 1 },
+  ],
+  targetCartValue: 100,
+};
+const ALL_PASS: Record<CheckName, CheckStatus> = {
+  funnel: "passed",
+  money: "passed",
+  formValidation: "skipped",
+  chatPolicy: "skipped",
+  stepTimings: "passed",
+  layout: "skipped",
+};
 
 let browser: Browser;
 beforeAll(async () => {
@@ -33,18 +50,33 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function checkShop(name: string, shop: SpaShopOptions, options: { changes?: Record<string, unknown>; specs?: PersonaSpec[]; personas?: number; timeouts?: Record<string, number> } = {}): Promise<SyntheticCheckResults> {
+async function checkShop(
+  name: string,
+  shop: SpaShopOptions,
+  options: { changes?: Record<string, unknown>; specs?: PersonaSpec[]; personas?: number; timeouts?: Record<string, number> } = {},
+): Promise<SyntheticCheckResults> {
   const server = await startSpaShop(shop);
   try {
     const timeouts = { navigationSeconds: 8, selectorSeconds: 3, personaSeconds: 120, ...options.timeouts };
     const profile = teaCornerProfile(server.url, { timeouts, pageBudgetSeconds: 15, ...options.changes });
-    return await runSyntheticCheck({ profile, scenario, specs: options.specs, personas: options.specs ? undefined : options.personas, seed: 11, browser, artifactsDir: `${ARTIFACTS}/${name}`, trace: false });
+    return await runSyntheticCheck({
+      profile,
+      scenario,
+      specs: options.specs,
+      personas: options.specs ? undefined : options.personas,
+      seed: 11,
+      browser,
+      artifactsDir: `${ARTIFACTS}/${name}`,
+      trace: false,
+    });
   } finally {
     await server.close();
   }
 }
-const statuses = (results: SyntheticCheckResults, persona = "persona0") => Object.fromEntries(results.checks.filter((check) => check.persona === persona).map((check) => [check.check, check.status])) as Record<CheckName, CheckStatus>;
-const record = (results: SyntheticCheckResults, check: CheckName) => results.checks.find((candidate) => candidate.check === check && candidate.persona === "persona0")!;
+const statuses = (results: SyntheticCheckResults, persona = "persona0") =>
+  Object.fromEntries(results.checks.filter((check) => check.persona === persona).map((check) => [check.check, check.status])) as Record<CheckName, CheckStatus>;
+const record = (results: SyntheticCheckResults, check: CheckName) =>
+  results.checks.find((candidate) => candidate.check === check && candidate.persona === "persona0")!;
 
 describe("the healthy single-page shop comes out green", () => {
   it(`${PERSONAS} personas from the baseline scenario, euro amounts, sign-up per persona, overlays, no chat: no check fails`, async () => {
@@ -57,15 +89,29 @@ describe("the healthy single-page shop comes out green", () => {
   });
 
   it("Swiss francs with a chat widget that keeps clear: the layout check passes, orders carry the id from the URL", async () => {
-    const results = await checkShop("healthy-chat", { format: "ch", chat: true }, { changes: { chat: TEA_CORNER_CHAT, money: { shippingFee: 4.9, freeShippingThreshold: 50, locale: "de-CH", currency: "CHF" } }, specs: [TWO_ITEMS] });
+    const results = await checkShop(
+      "healthy-chat",
+      { format: "ch", chat: true },
+      { changes: { chat: TEA_CORNER_CHAT, money: { shippingFee: 4.9, freeShippingThreshold: 50, locale: "de-CH", currency: "CHF" } }, specs: [TWO_ITEMS] },
+    );
     expect(statuses(results)).toEqual({ ...ALL_PASS, chatPolicy: "passed", layout: "passed" });
     expect(results.personas[0].orderId).toMatch(/^TC-\d+$/);
     expect(record(results, "money").evidence).toContain("cart: 2 lines, subtotal CHF 21.49, shipping CHF 4.90, total CHF 26.39 ✓");
   });
 
   it("a shared account with the basket emptied first, dollars, a rejected empty field and a submit button disabled while the card is invalid", async () => {
-    const spec = { ...SHOPPER, formErrors: [{ step: "shipping", field: "city", value: "" }, { step: "payment", field: "cardNumber", value: "4242" }] };
-    const first = await checkShop("shared-account", { format: "us" }, { changes: { ...TEA_CORNER_SIGN_IN, cart: { ...teaCornerCart(), reset: ".remove-line" } }, specs: [spec, { ...spec, id: "persona1", index: 1 }] });
+    const spec = {
+      ...SHOPPER,
+      formErrors: [
+        { step: "shipping", field: "city", value: "" },
+        { step: "payment", field: "cardNumber", value: "4242" },
+      ],
+    };
+    const first = await checkShop(
+      "shared-account",
+      { format: "us" },
+      { changes: { ...TEA_CORNER_SIGN_IN, cart: { ...teaCornerCart(), reset: ".remove-line" } }, specs: [spec, { ...spec, id: "persona1", index: 1 }] },
+    );
     expect(statuses(first)).toEqual({ ...ALL_PASS, formValidation: "passed" });
     expect(statuses(first, "persona1")).toEqual({ ...ALL_PASS, formValidation: "passed" });
     expect(record(first, "formValidation").evidence.join("\n")).toMatch(/payment: cardNumber="4242" → stayed, error shown \("#place-order stays disabled"\)/);
@@ -82,7 +128,12 @@ async function twoAtATime(tasks: ReadonlyArray<() => Promise<unknown>>): Promise
 }
 
 function teaCornerCart(): Record<string, unknown> {
-  return { url: "/#/basket", marker: ".basket-item", lines: { line: ".basket-item", name: ".item-name", quantity: ".item-qty", unitPrice: ".item-unit", idAttribute: "data-id" }, checkout: "#checkout" };
+  return {
+    url: "/#/basket",
+    marker: ".basket-item",
+    lines: { line: ".basket-item", name: ".item-name", quantity: ".item-qty", unitPrice: ".item-unit", idAttribute: "data-id" },
+    checkout: "#checkout",
+  };
 }
 
 describe("each fault mode fails exactly its check, with the reason a shopper would give", () => {
@@ -98,7 +149,13 @@ describe("each fault mode fails exactly its check, with the reason a shopper wou
   };
   const results: Partial<Record<keyof typeof runs, SyntheticCheckResults>> = {};
   beforeAll(async () => {
-    await twoAtATime(Object.entries(runs).map(([name, run]) => async () => (results[name as keyof typeof runs] = await run())));
+    await twoAtATime(
+      Object.entries(runs).map(
+        ([name, run]) =>
+          async () =>
+            (results[name as keyof typeof runs] = await run()),
+      ),
+    );
   }, 240_000);
 
   it("prices on the list differ from the product page: money fails, quoting both", () => {
@@ -123,7 +180,9 @@ describe("each fault mode fails exactly its check, with the reason a shopper wou
 
   it("the chat panel covers the basket's Checkout button: layout fails naming the widget and the control", () => {
     expect(statuses(results.widgetCovers!)).toEqual({ ...ALL_PASS, chatPolicy: "passed", layout: "failed" });
-    expect(record(results.widgetCovers!, "layout").reason).toMatch(/^cart: the chat widget section#chat-panel "Hi! Need help\? Close" covers checkout \(#checkout\)/);
+    expect(record(results.widgetCovers!, "layout").reason).toMatch(
+      /^cart: the chat widget section#chat-panel "Hi! Need help\? Close" covers checkout \(#checkout\)/,
+    );
   });
 
   it("the chat panel opens again after being closed: layout fails", () => {
@@ -149,7 +208,13 @@ describe("failure reasons name what a shopper would see", () => {
   };
   const results: Partial<Record<keyof typeof runs, SyntheticCheckResults>> = {};
   beforeAll(async () => {
-    await twoAtATime(Object.entries(runs).map(([name, run]) => async () => (results[name as keyof typeof runs] = await run())));
+    await twoAtATime(
+      Object.entries(runs).map(
+        ([name, run]) =>
+          async () =>
+            (results[name as keyof typeof runs] = await run()),
+      ),
+    );
   }, 240_000);
   const funnel = (name: keyof typeof runs) => record(results[name]!, "funnel");
 
@@ -168,7 +233,9 @@ describe("failure reasons name what a shopper would see", () => {
 
   it("a store error names status and address; the store's stack is evidence, not the headline", () => {
     expect(funnel("orderError").reason).toBe("confirmation: store error: POST /api/order answered 500 (at /#/checkout/payment)");
-    expect(funnel("orderError").evidence.join("\n")).toMatch(/(page|console) error: order failed: payment service unavailable \(at placeOrder \(app\.min\.js:1:2345\)/);
+    expect(funnel("orderError").evidence.join("\n")).toMatch(
+      /(page|console) error: order failed: payment service unavailable \(at placeOrder \(app\.min\.js:1:2345\)/,
+    );
   });
 
   it("an element present but not usable says why: covered (by what), disabled, off-screen; an absent one says so", () => {

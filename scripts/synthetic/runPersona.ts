@@ -3,9 +3,9 @@ import { errorText } from "./describeFailure.ts";
 import type { StoreProfile } from "./loadProfile.ts";
 import { assessItemPrices, assessMoneyReading } from "./moneyCheck.ts";
 import type { AddedItem, FormAttempt, MoneyReading, PersonaObservations, StepFailure } from "./observations.ts";
-import { parseMoney } from "./parseMoney.ts";
 import { PersonaNavigator } from "./PersonaNavigator.ts";
-import { StepError, type PersonaSession } from "./PersonaSession.ts";
+import { type PersonaSession, StepError } from "./PersonaSession.ts";
+import { parseMoney } from "./parseMoney.ts";
 import { predictInvitations } from "./predictInvitations.ts";
 import type { ProfileLines, ProfileStep } from "./profileSchema.ts";
 import { readMoney } from "./readMoney.ts";
@@ -120,7 +120,8 @@ class ShoppingFlow {
       subtotal += (added.unitPrice ?? 0) * added.quantity;
       onCart = this.#nav.visits.at(-1)?.step === "cart";
     }
-    if (this.items.length === 0) throw new StepError("browse", "browse: nothing could be added to the cart (every product is unavailable or already in it)", false);
+    if (this.items.length === 0)
+      throw new StepError("browse", "browse: nothing could be added to the cart (every product is unavailable or already in it)", false);
     const itemProblems = assessItemPrices(this.items, profile.rules);
     if (itemProblems.length > 0) await this.#nav.shot("money:items", "product");
 
@@ -192,8 +193,17 @@ class ShoppingFlow {
     await this.#nav.arrive("product", profile.product!.marker, () => this.#nav.clickLocator(link, `${profile.catalog.product} ${profile.catalog.link}`), null);
     const nameSelector = profile.product!.name;
     const shown = nameSelector ? normalizeName((await this.#nav.textOf(nameSelector)) ?? "") : null;
-    if (shown !== null && chosen.name !== "" && !shown.toLowerCase().includes(chosen.name.toLowerCase()) && !chosen.name.toLowerCase().includes(shown.toLowerCase())) {
-      this.#session.problems.push({ step: "product", kind: "content", text: `clicked ${JSON.stringify(chosen.name)} on the list, but the product page shows ${JSON.stringify(shown)}` });
+    if (
+      shown !== null &&
+      chosen.name !== "" &&
+      !shown.toLowerCase().includes(chosen.name.toLowerCase()) &&
+      !chosen.name.toLowerCase().includes(shown.toLowerCase())
+    ) {
+      this.#session.problems.push({
+        step: "product",
+        kind: "content",
+        text: `clicked ${JSON.stringify(chosen.name)} on the list, but the product page shows ${JSON.stringify(shown)}`,
+      });
       await this.#nav.shot("funnel:content", "product");
       // What the shopper can buy now is the product shown: its list entry (and price) are another's.
       return { ...chosen, key: shown, name: shown, listPriceText: null };
@@ -215,16 +225,28 @@ class ShoppingFlow {
     const start = Math.min(count - 1, Math.floor(pick * count));
     for (let offset = 0; offset < count; offset++) {
       const product = products.nth((start + offset) % count);
-      const name = normalizeName((await (catalog.name ? product.locator(catalog.name).first() : product).textContent({ timeout: this.#nav.selectorMs() })) ?? "");
+      const name = normalizeName(
+        (await (catalog.name ? product.locator(catalog.name).first() : product).textContent({ timeout: this.#nav.selectorMs() })) ?? "",
+      );
       const id = catalog.idAttribute ? await product.getAttribute(catalog.idAttribute, { timeout: this.#nav.selectorMs() }) : null;
       const key = id ?? name;
       if (forCart && catalog.unavailable !== undefined) {
-        const unavailable = await product.evaluate((element, selector) => element.matches(selector) || element.querySelector(selector) !== null, catalog.unavailable);
+        const unavailable = await product.evaluate(
+          (element, selector) => element.matches(selector) || element.querySelector(selector) !== null,
+          catalog.unavailable,
+        );
         if (unavailable) continue;
       }
       const held = this.items.filter((item) => item.key === key).reduce((sum, item) => sum + item.quantity, 0);
       if (forCart && catalog.maxQuantity !== undefined && held >= catalog.maxQuantity) continue;
-      const listPriceText = normalizeName((await product.locator(catalog.price).first().textContent({ timeout: this.#nav.selectorMs() }).catch(() => null)) ?? "") || null;
+      const listPriceText =
+        normalizeName(
+          (await product
+            .locator(catalog.price)
+            .first()
+            .textContent({ timeout: this.#nav.selectorMs() })
+            .catch(() => null)) ?? "",
+        ) || null;
       return { product, key, name, listPriceText };
     }
     return null;
@@ -291,7 +313,9 @@ class ShoppingFlow {
     const stepUrl = this.#session.page.url();
     if (withErrors) await this.#nav.runActions(step.name, step.actions);
     if (errors.size > 0) {
-      const errorSelectors = [step.error, ...step.fields.filter((field) => errors.has(field.name)).map((field) => fieldErrorSelector(step, field))].filter((selector): selector is string => selector !== undefined);
+      const errorSelectors = [step.error, ...step.fields.filter((field) => errors.has(field.name)).map((field) => fieldErrorSelector(step, field))].filter(
+        (selector): selector is string => selector !== undefined,
+      );
       let startedAt = performance.now();
       let before = await this.#session.probe();
       let disabled = false;
@@ -348,14 +372,30 @@ class ShoppingFlow {
     const disabled = await button.isDisabled({ timeout: this.#nav.selectorMs() }).catch(() => false);
     if (!disabled) return false;
     const submittedAt = await this.#session.now();
-    this.forms.push({ step: step.name, fields: [...errors].map(([field, value]) => ({ field, value })), errorShown: true, errorText: `${step.continue} stays disabled`, advanced: false, seconds: 0, submittedAt });
+    this.forms.push({
+      step: step.name,
+      fields: [...errors].map(([field, value]) => ({ field, value })),
+      errorShown: true,
+      errorText: `${step.continue} stays disabled`,
+      advanced: false,
+      seconds: 0,
+      submittedAt,
+    });
     return true;
   }
 
   async #readMoney(step: string, lines: ProfileLines | null, totalOverride: string | null): Promise<void> {
     // Money is read once the page's data have arrived (no request in flight), not when its frame shows.
     await this.#session.settle();
-    const reading = await readMoney(this.#session.page, step, this.#profile, lines, totalOverride, (name) => this.#keyForName(name), (id) => this.items.some((item) => item.key === id));
+    const reading = await readMoney(
+      this.#session.page,
+      step,
+      this.#profile,
+      lines,
+      totalOverride,
+      (name) => this.#keyForName(name),
+      (id) => this.items.some((item) => item.key === id),
+    );
     if (reading === null) return;
     this.money.push(reading);
     if (assessMoneyReading(reading, this.items, this.#profile.rules).length > 0) await this.#nav.shot(`money:${this.money.length - 1}`, step);

@@ -3,25 +3,33 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { Browser } from "playwright-core";
-import { loadScenario, resolveSeed, ScenarioError, type LoadedScenario } from "../../experiments/index.ts";
+import { type LoadedScenario, loadScenario, resolveSeed, ScenarioError } from "../../experiments/index.ts";
 import type { StoreModelConfig } from "../../sim/model/index.ts";
 import type { Condition, ResolvedPolicy } from "../../sim/policy/index.ts";
-import { DEFAULT_STORE_SCENARIO, startStore, type StoreHandle } from "../store/index.ts";
+import { launchChromium } from "../browser/index.ts";
+import { DEFAULT_STORE_SCENARIO, type StoreHandle, startStore } from "../store/index.ts";
+import type { BrowserTab } from "./BrowserTab.ts";
 import {
+  type CheckOptions,
   DEFAULT_ARTIFACTS_DIRECTORY,
   DEFAULT_CONCURRENCY,
   DEFAULT_PERSONAS,
   MAX_FAILURE_IMAGE_BYTES,
   MAX_FAILURE_IMAGES,
   MAX_FAILURE_IMAGES_PER_CHECK,
-  type CheckOptions,
 } from "./checkOptions.ts";
-import { CHECK_NAMES, type CheckRecord, type CheckSummary, type FailureImage, type InvitationWindow, type PersonaResult, type SyntheticCheckResults } from "./checkResults.ts";
-import { launchChromium } from "../browser/index.ts";
+import {
+  CHECK_NAMES,
+  type CheckRecord,
+  type CheckSummary,
+  type FailureImage,
+  type InvitationWindow,
+  type PersonaResult,
+  type SyntheticCheckResults,
+} from "./checkResults.ts";
 import { evaluatePersona } from "./evaluatePersona.ts";
 import { failureCause } from "./failureCause.ts";
 import { DEMO_STORE, loadProfile, type StoreProfile } from "./loadProfile.ts";
-import type { BrowserTab } from "./BrowserTab.ts";
 import type { PersonaObservations } from "./observations.ts";
 import { PersonaSession } from "./PersonaSession.ts";
 import type { PersonaSpec } from "./PersonaSpec.ts";
@@ -46,8 +54,11 @@ const DEMO_BOT_HANDLE_SECONDS = 600;
 export async function runSyntheticCheck(options: CheckOptions = {}): Promise<SyntheticCheckResults> {
   const started = performance.now();
   const log = options.log ?? (() => {});
-  const loaded = options.scenario ?? loadScenario(options.scenarioPath ?? DEFAULT_STORE_SCENARIO, options.policyPath === undefined ? {} : { policy: resolve(options.policyPath) });
-  if (loaded.config.kind !== "store") throw new ScenarioError([`invalid mode: "chatOnly" (synthetic shoppers need a store scenario)`], loaded.path ?? "scenario");
+  const loaded =
+    options.scenario ??
+    loadScenario(options.scenarioPath ?? DEFAULT_STORE_SCENARIO, options.policyPath === undefined ? {} : { policy: resolve(options.policyPath) });
+  if (loaded.config.kind !== "store")
+    throw new ScenarioError([`invalid mode: "chatOnly" (synthetic shoppers need a store scenario)`], loaded.path ?? "scenario");
   const config: StoreModelConfig = loaded.config;
   const demo = options.profile === undefined && (options.store === undefined || options.store === DEMO_STORE);
   let profile = options.profile ?? loadProfile(options.store ?? DEMO_STORE, { scenario: loaded, baseUrl: demo ? "http://127.0.0.1:0" : undefined });
@@ -92,18 +103,39 @@ export async function runSyntheticCheck(options: CheckOptions = {}): Promise<Syn
       const freeAccounts = [...(profile.login?.accounts ?? [])];
       const run = async (spec: PersonaSpec, index: number) => {
         const account = freeAccounts.shift() ?? null;
-        const outcome = await runOne(tabs!, spec, profile, policy, { toleranceSeconds, artifactsDir, trace: options.trace ?? true, signal: options.signal, account }).finally(() => {
+        const outcome = await runOne(tabs!, spec, profile, policy, {
+          toleranceSeconds,
+          artifactsDir,
+          trace: options.trace ?? true,
+          signal: options.signal,
+          account,
+        }).finally(() => {
           if (account !== null) freeAccounts.push(account);
         });
         const counts = CHECK_NAMES.map((name) => outcome.records.find((record) => record.check === name)!.status[0]).join("");
-        log(`${spec.id} (${spec.segment}, ${spec.device}): ${outcome.observations.outcome} in ${outcome.observations.wallSeconds.toFixed(1)} s [${counts}]${outcome.records.filter((record) => record.status === "failed").map((record) => `\n  ✗ ${record.check}: ${record.reason}`).join("")}`);
+        log(
+          `${spec.id} (${spec.segment}, ${spec.device}): ${outcome.observations.outcome} in ${outcome.observations.wallSeconds.toFixed(1)} s [${counts}]${outcome.records
+            .filter((record) => record.status === "failed")
+            .map((record) => `\n  ✗ ${record.check}: ${record.reason}`)
+            .join("")}`,
+        );
         outcomes[index] = outcome;
       };
       await pool(specs, concurrency, run, options.signal);
     }
     return assemble({
       interrupted: options.signal?.aborted ?? false,
-      loaded, profile, policy, seed, demo, unreachable, outcomes, toleranceSeconds, notes, wallSeconds: (performance.now() - started) / 1000 });
+      loaded,
+      profile,
+      policy,
+      seed,
+      demo,
+      unreachable,
+      outcomes,
+      toleranceSeconds,
+      notes,
+      wallSeconds: (performance.now() - started) / 1000,
+    });
   } finally {
     await tabs?.close();
     if (browser !== null && browser !== options.browser) await browser.close().catch(() => {});
@@ -149,7 +181,12 @@ async function runOne(tabs: TabPool, spec: PersonaSpec, profile: StoreProfile, p
     return contextFailure(spec, error);
   }
   try {
-    session = await PersonaSession.open(tab, spec, profile, { trace: options.trace, policy: profile.chat ? policy : null, toleranceSeconds: options.toleranceSeconds, account: options.account });
+    session = await PersonaSession.open(tab, spec, profile, {
+      trace: options.trace,
+      policy: profile.chat ? policy : null,
+      toleranceSeconds: options.toleranceSeconds,
+      account: options.account,
+    });
   } catch (error) {
     await tabs.release(tab, false);
     return contextFailure(spec, error);
@@ -175,7 +212,8 @@ async function runOne(tabs: TabPool, spec: PersonaSpec, profile: StoreProfile, p
     await session.abort();
     observations = await running;
     observations.outcome = "stopped";
-    const reason = first === "overtime" ? `persona exceeded ${profile.timeouts.personaSeconds} s (stopped at ${session.step})` : `interrupted at ${session.step} (Ctrl-C)`;
+    const reason =
+      first === "overtime" ? `persona exceeded ${profile.timeouts.personaSeconds} s (stopped at ${session.step})` : `interrupted at ${session.step} (Ctrl-C)`;
     observations.failure = { step: session.step, reason, attempts: 1, screenshot: null };
   } else observations = first;
 
@@ -198,20 +236,48 @@ async function runOne(tabs: TabPool, spec: PersonaSpec, profile: StoreProfile, p
       artifacts.screenshot = relative(process.cwd(), path) || path;
     }
     if ((verdict.status === "failed" || verdict.status === "flaky") && tracePath !== null) artifacts.trace = relative(process.cwd(), tracePath) || tracePath;
-    if (verdict.status !== "failed") return { persona: spec.id, check, status: verdict.status, reason: verdict.reason, evidence: verdict.evidence, seconds: round(verdict.seconds), attempts: verdict.attempts, artifacts };
+    if (verdict.status !== "failed")
+      return {
+        persona: spec.id,
+        check,
+        status: verdict.status,
+        reason: verdict.reason,
+        evidence: verdict.evidence,
+        seconds: round(verdict.seconds),
+        attempts: verdict.attempts,
+        artifacts,
+      };
     const cause = failureCause(check, verdict.reason, maxLagSeconds);
-    const evidence = [...verdict.evidence, `the harness's event loop lagged up to ${maxLagSeconds.toFixed(2)} s during this persona${cause === "store" ? "" : " (environment suspected)"}`];
-    return { persona: spec.id, check, status: verdict.status, reason: verdict.reason, evidence, seconds: round(verdict.seconds), attempts: verdict.attempts, artifacts, cause };
+    const evidence = [
+      ...verdict.evidence,
+      `the harness's event loop lagged up to ${maxLagSeconds.toFixed(2)} s during this persona${cause === "store" ? "" : " (environment suspected)"}`,
+    ];
+    return {
+      persona: spec.id,
+      check,
+      status: verdict.status,
+      reason: verdict.reason,
+      evidence,
+      seconds: round(verdict.seconds),
+      attempts: verdict.attempts,
+      artifacts,
+      cause,
+    };
   });
   return { observations, records, windows, trace: tracePath, thumbnails: thumbnailsFor(records, verdicts, observations) };
 }
 
-function thumbnailsFor(records: CheckRecord[], verdicts: Record<string, { shot: string | null; reason: string }>, observations: PersonaObservations): FailureImage[] {
+function thumbnailsFor(
+  records: CheckRecord[],
+  verdicts: Record<string, { shot: string | null; reason: string }>,
+  observations: PersonaObservations,
+): FailureImage[] {
   const images: FailureImage[] = [];
   for (const record of records) {
     if (record.status !== "failed") continue;
     const shot = observations.shots.find((candidate) => candidate.id === verdicts[record.check].shot);
-    if (shot) images.push({ persona: record.persona, check: record.check, dataUri: shot.thumbnail, caption: `${record.persona} · ${record.check}: ${record.reason}` });
+    if (shot)
+      images.push({ persona: record.persona, check: record.check, dataUri: shot.thumbnail, caption: `${record.persona} · ${record.check}: ${record.reason}` });
   }
   return images;
 }
@@ -269,7 +335,12 @@ async function preflight(profile: StoreProfile): Promise<string | null> {
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const name = (error as Error).name;
-    const detail = name === "TimeoutError" ? `no answer within ${profile.timeouts.navigationSeconds} s` : cause?.code === "ECONNREFUSED" ? "connect ECONNREFUSED" : (cause?.code ?? cause?.message ?? (error as Error).message);
+    const detail =
+      name === "TimeoutError"
+        ? `no answer within ${profile.timeouts.navigationSeconds} s`
+        : cause?.code === "ECONNREFUSED"
+          ? "connect ECONNREFUSED"
+          : (cause?.code ?? cause?.message ?? (error as Error).message);
     return `store unreachable at ${profile.baseUrl}: ${detail}`;
   }
 }
@@ -291,7 +362,8 @@ function planNotes(profile: StoreProfile, policy: ResolvedPolicy): string[] {
   if (profile.chat && policy.rules.length === 0) notes.push(`policy ${policy.name} has no proactive rules: the chat check verifies that no invitation appears`);
   const steps = new Set(profile.funnelSteps);
   const unknown = [...new Set(policy.rules.flatMap((rule) => stepsIn(rule.when)))].filter((step) => !steps.has(step));
-  if (unknown.length > 0) notes.push(`policy ${policy.name} names steps the profile does not have (${unknown.join(", ")}): its rules for them cannot fire on this store`);
+  if (unknown.length > 0)
+    notes.push(`policy ${policy.name} names steps the profile does not have (${unknown.join(", ")}): its rules for them cannot fire on this store`);
   return notes;
 }
 
@@ -312,7 +384,13 @@ interface AssembleInput {
   seed: string | number;
   demo: boolean;
   unreachable: string | null;
-  outcomes: Array<{ observations: PersonaObservations; records: CheckRecord[]; windows: InvitationWindow[]; trace: string | null; thumbnails?: FailureImage[] }>;
+  outcomes: Array<{
+    observations: PersonaObservations;
+    records: CheckRecord[];
+    windows: InvitationWindow[];
+    trace: string | null;
+    thumbnails?: FailureImage[];
+  }>;
   toleranceSeconds: number;
   notes: string[];
   wallSeconds: number;
@@ -332,19 +410,28 @@ function assemble(input: AssembleInput): SyntheticCheckResults {
       outcome: observations.outcome,
       items: observations.items.map((item) => ({ key: item.key, unitPrice: item.unitPrice, quantity: item.quantity })),
       orderId: observations.orderId,
-      steps: observations.visits.map((visit) => ({ step: visit.step, loadSeconds: visit.loadSeconds === null ? null : round(visit.loadSeconds), attempts: visit.attempts })),
+      steps: observations.visits.map((visit) => ({
+        step: visit.step,
+        loadSeconds: visit.loadSeconds === null ? null : round(visit.loadSeconds),
+        attempts: visit.attempts,
+      })),
       wallSeconds: round(observations.wallSeconds),
       virtualSeconds: times.length === 0 ? 0 : round((Math.max(...times) - Math.min(...times)) / 1000),
       trace: trace === null ? null : relative(process.cwd(), trace) || trace,
     };
   });
-  const loads = outcomes.flatMap(({ observations }) => observations.visits.filter((visit) => visit.loadSeconds !== null).map((visit) => ({ step: visit.step, seconds: visit.loadSeconds! })));
+  const loads = outcomes.flatMap(({ observations }) =>
+    observations.visits.filter((visit) => visit.loadSeconds !== null).map((visit) => ({ step: visit.step, seconds: visit.loadSeconds! })),
+  );
   const images: FailureImage[] = [];
   for (const image of outcomes.flatMap((outcome) => outcome.thumbnails ?? [])) {
     const sameCheck = images.filter((candidate) => candidate.check === image.check).length;
     if (images.length < MAX_FAILURE_IMAGES && sameCheck < MAX_FAILURE_IMAGES_PER_CHECK && image.dataUri.length <= MAX_FAILURE_IMAGE_BYTES) images.push(image);
   }
-  const summary = { ...summarize(checks, outcomes.length, outcomes.filter((outcome) => outcome.observations.outcome === "finished").length, input.wallSeconds), interrupted: input.interrupted };
+  const summary = {
+    ...summarize(checks, outcomes.length, outcomes.filter((outcome) => outcome.observations.outcome === "finished").length, input.wallSeconds),
+    interrupted: input.interrupted,
+  };
   return {
     kind: "syntheticCheck",
     store: { url: profile.baseUrl, demo: input.demo, reachable: input.unreachable === null, problem: input.unreachable },
@@ -389,4 +476,3 @@ function summarize(checks: readonly CheckRecord[], personas: number, finished: n
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
-

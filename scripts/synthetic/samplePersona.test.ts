@@ -31,7 +31,8 @@ describe("samplePersona", () => {
   it("samplePersona draws segments, devices, leave steps and pauses at the scenario's rates (2,000 personas, 3.5 standard errors)", () => {
     const personas = Array.from({ length: 2000 }, (_, index) => draw(index + 1, "stats"));
     const share = (count: number) => count / personas.length;
-    const near = (observed: number, expected: number, n = personas.length) => expect(Math.abs(observed - expected)).toBeLessThan(3.5 * Math.sqrt((expected * (1 - expected)) / n));
+    const near = (observed: number, expected: number, n = personas.length) =>
+      expect(Math.abs(observed - expected)).toBeLessThan(3.5 * Math.sqrt((expected * (1 - expected)) / n));
     near(share(personas.filter((persona) => persona.segment === "mobile").length), 0.52);
     near(share(personas.filter((persona) => persona.device === "desktop").length), 0.4);
     // The cart's only hazard is justBrowsing 0.38 (the total is revealed later, on shipping).

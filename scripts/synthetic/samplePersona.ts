@@ -1,5 +1,5 @@
-import { extraCosts, stickerShockHazard, type StoreModelConfig } from "../../sim/model/index.ts";
-import { categorical, makeSampler, StreamFactory, type RandomStream } from "../../sim/random/index.ts";
+import { extraCosts, type StoreModelConfig, stickerShockHazard } from "../../sim/model/index.ts";
+import { categorical, makeSampler, type RandomStream, StreamFactory } from "../../sim/random/index.ts";
 import { generateValue, wrongValueFor } from "./formValues.ts";
 import type { StoreProfile } from "./loadProfile.ts";
 import type { PersonaFormError, PersonaLeave, PersonaPause, PersonaSpec } from "./PersonaSpec.ts";
@@ -58,11 +58,21 @@ export const personaId = (index: number): string => `persona${index}`;
  * Every choice comes from its own stream seeded by `${seed}:persona${index}`, so a persona is the
  * same whatever else the run contains, and `--replay persona3` reruns exactly it.
  */
-export function samplePersona(config: StoreModelConfig, profile: StoreProfile, seed: string | number, index: number, options: ResolvedPersonaModelOptions, nowYear: number): PersonaSpec {
+export function samplePersona(
+  config: StoreModelConfig,
+  profile: StoreProfile,
+  seed: string | number,
+  index: number,
+  options: ResolvedPersonaModelOptions,
+  nowYear: number,
+): PersonaSpec {
   const personaSeed = `${seed}:${personaId(index)}`;
   const streams = new StreamFactory(personaSeed);
   const uniform = (name: string) => streams.stream(name);
-  const segmentIndex = categorical(uniform("segment"), config.segments.map((segment) => segment.weight)).sample();
+  const segmentIndex = categorical(
+    uniform("segment"),
+    config.segments.map((segment) => segment.weight),
+  ).sample();
   const segment = config.segments[segmentIndex];
   const bounded = (value: number) => Math.min(options.maxPauseSeconds, Math.max(0, round(value, 1)));
 
@@ -75,7 +85,10 @@ export function samplePersona(config: StoreModelConfig, profile: StoreProfile, s
 
   const steps = profile.checkout.steps.map((step) => step.name);
   const reveal = profile.rules.totalFirstShownAt ?? steps[steps.length - 1];
-  const leave = options.finishAll || (options.reference && index === 0) ? null : drawLeave(config, steps, reveal, targetCartValue, segment, uniform("leave"), uniform("linger"), bounded);
+  const leave =
+    options.finishAll || (options.reference && index === 0)
+      ? null
+      : drawLeave(config, steps, reveal, targetCartValue, segment, uniform("leave"), uniform("linger"), bounded);
   const stopAt = leave === null ? profile.funnelSteps.length - 1 : profile.funnelSteps.indexOf(leave.step);
 
   const pauseStream = uniform("pauses");
@@ -94,20 +107,26 @@ export function samplePersona(config: StoreModelConfig, profile: StoreProfile, s
     for (const field of step.fields) {
       const wrong = wrongValueFor(field);
       if (wrong === null) continue;
-      const base = field.errorProbability ?? modelStep?.fields.find((candidate) => candidate.name === field.name)?.errorProbability ?? DEFAULT_FIELD_ERROR_PROBABILITY;
+      const base =
+        field.errorProbability ?? modelStep?.fields.find((candidate) => candidate.name === field.name)?.errorProbability ?? DEFAULT_FIELD_ERROR_PROBABILITY;
       if (errorStream.next() < Math.min(1, base * (1.5 - segment.techComfort))) formErrors.push({ step: step.name, field: field.name, value: wrong });
     }
   }
   const reference = options.reference && index === 0;
   if (reference && formErrors.length === 0) {
-    const step = reachedSteps.find((candidate) => candidate.fields.some((field) => wrongValueFor(field) !== null) && (candidate.error !== undefined || candidate.fieldError !== undefined));
+    const step = reachedSteps.find(
+      (candidate) => candidate.fields.some((field) => wrongValueFor(field) !== null) && (candidate.error !== undefined || candidate.fieldError !== undefined),
+    );
     const field = step?.fields.find((candidate) => wrongValueFor(candidate) !== null);
     if (step && field) formErrors.push({ step: step.name, field: field.name, value: wrongValueFor(field)! });
   }
 
   const valueStream = uniform("formValues");
   const values: Record<string, string> = {};
-  for (const [prefix, fields] of [["login", profile.login?.fields ?? []], ...profile.checkout.steps.map((step) => [step.name, step.fields] as const)] as const) {
+  for (const [prefix, fields] of [
+    ["login", profile.login?.fields ?? []],
+    ...profile.checkout.steps.map((step) => [step.name, step.fields] as const),
+  ] as const) {
     for (const field of fields) if (field.generate !== undefined) values[`${prefix}.${field.name}`] = generateValue(field.generate, valueStream, nowYear);
   }
 
@@ -157,10 +176,18 @@ function drawLeave(
  * shock where the total is revealed, the hidden-total hazard at the steps before. A persona's leave
  * is drawn from these; the protocol check predicts funnel shares from them.
  */
-export function leaveHazards(config: StoreModelConfig, steps: readonly string[], reveal: string, cartValue: number, segment: StoreModelConfig["segments"][number]): Array<{ step: string; hazard: number }> {
+export function leaveHazards(
+  config: StoreModelConfig,
+  steps: readonly string[],
+  reveal: string,
+  cartValue: number,
+  segment: StoreModelConfig["segments"][number],
+): Array<{ step: string; hazard: number }> {
   const { funnel, pricing } = config;
   const shock = stickerShockHazard(cartValue, extraCosts(cartValue, pricing), funnel.stickerShock.sensitivity, segment.priceSensitivity);
-  const candidates: Array<{ step: string; hazard: number }> = [{ step: "cart", hazard: combined(Object.values(funnel.cartHazards), reveal === "cart" ? shock : 0) }];
+  const candidates: Array<{ step: string; hazard: number }> = [
+    { step: "cart", hazard: combined(Object.values(funnel.cartHazards), reveal === "cart" ? shock : 0) },
+  ];
   let revealed = reveal === "cart";
   for (const step of steps) {
     const modelStep = funnel.steps.find((candidate) => candidate.name === step);

@@ -17,7 +17,12 @@ export function stepTimingSummary(loads: ReadonlyArray<{ step: string; seconds: 
   const summary: Record<string, StepTiming> = {};
   for (const [step, values] of [...byStep].sort(([a], [b]) => order(a) - order(b))) {
     const sorted = values.sort((a, b) => a - b);
-    summary[step] = { p50: round(quantileSorted(sorted, 0.5)), p95: round(quantileSorted(sorted, 0.95)), max: round(sorted[sorted.length - 1]), count: sorted.length };
+    summary[step] = {
+      p50: round(quantileSorted(sorted, 0.5)),
+      p95: round(quantileSorted(sorted, 0.95)),
+      max: round(sorted[sorted.length - 1]),
+      count: sorted.length,
+    };
   }
   return summary;
 }

@@ -11,13 +11,29 @@ export function stepTimingsCheck(observations: PersonaObservations, budgetSecond
   const seconds = timed.reduce((sum, visit) => sum + visit.loadSeconds!, 0);
   const evidence = timed.map((visit) => `${visit.step}: ${visit.loadSeconds!.toFixed(3)} s`);
   if (timed.length === 0) return { status: "skipped", reason: "no page load was timed", evidence, seconds, attempts: 1, shot: null };
-  const over = observations.visits.map((visit, index) => ({ visit, index })).filter(({ visit }) => visit.loadSeconds !== null && visit.loadSeconds > budgetSeconds);
+  const over = observations.visits
+    .map((visit, index) => ({ visit, index }))
+    .filter(({ visit }) => visit.loadSeconds !== null && visit.loadSeconds > budgetSeconds);
   if (over.length > 0) {
     // The slowest page over the budget leads: the one most worth a look.
     const { visit: slow, index } = over.reduce((worst, entry) => (entry.visit.loadSeconds! > worst.visit.loadSeconds! ? entry : worst));
     const more = over.length > 1 ? ` (+${over.length - 1} more over budget)` : "";
-    return { status: "failed", reason: `${slow.step} took ${slow.loadSeconds!.toFixed(2)} s to load (budget ${budgetSeconds} s)${more}`, evidence, seconds, attempts: 1, shot: observations.shotIndex[`timing:${index}`] ?? null };
+    return {
+      status: "failed",
+      reason: `${slow.step} took ${slow.loadSeconds!.toFixed(2)} s to load (budget ${budgetSeconds} s)${more}`,
+      evidence,
+      seconds,
+      attempts: 1,
+      shot: observations.shotIndex[`timing:${index}`] ?? null,
+    };
   }
   const slowest = timed.reduce((worst, visit) => (visit.loadSeconds! > worst.loadSeconds! ? visit : worst));
-  return { status: "passed", reason: `${timed.length} page loads within ${budgetSeconds} s (slowest ${slowest.step}, ${slowest.loadSeconds!.toFixed(2)} s)`, evidence, seconds, attempts: 1, shot: null };
+  return {
+    status: "passed",
+    reason: `${timed.length} page loads within ${budgetSeconds} s (slowest ${slowest.step}, ${slowest.loadSeconds!.toFixed(2)} s)`,
+    evidence,
+    seconds,
+    attempts: 1,
+    shot: null,
+  };
 }

@@ -6,10 +6,10 @@ import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readDataFile } from "../../experiments/index.ts";
-import { startStore, type StoreHandle } from "../store/index.ts";
+import { launchChromium } from "../browser/index.ts";
+import { type StoreHandle, startStore } from "../store/index.ts";
 import { scenarioWithPolicy, tempDataDir, testScenario } from "../store/testStore.ts";
 import type { CheckName, CheckStatus, SyntheticCheckResults } from "./checkResults.ts";
-import { launchChromium } from "../browser/index.ts";
 import { junitXml } from "./junitXml.ts";
 import { parseProfile } from "./loadProfile.ts";
 import { runSyntheticCheck } from "./runSyntheticCheck.ts";
@@ -54,17 +54,47 @@ describe("synthetic check of the demo store", () => {
   it("invitations appear exactly when the simulator's evaluator says: accepted, dismissed then capped, exit intent on mouse and back", async () => {
     const specs = [
       // Invited at 30 s on payment, accepts: in chat, so the review pause brings nothing.
-      testPersona(0, { pauses: [{ step: "payment", seconds: 45 }, { step: "review", seconds: 40 }], invitationResponse: "accept", formErrors: [{ step: "payment", field: "cardNumber", value: "4242 4242 4242 4241" }] }),
+      testPersona(0, {
+        pauses: [
+          { step: "payment", seconds: 45 },
+          { step: "review", seconds: 40 },
+        ],
+        invitationResponse: "accept",
+        formErrors: [{ step: "payment", field: "cardNumber", value: "4242 4242 4242 4241" }],
+      }),
       // Same on a phone, dismisses: declined, so the review pause brings nothing either.
-      testPersona(1, { device: "mobile", segment: "mobile", pauses: [{ step: "payment", seconds: 45 }, { step: "review", seconds: 40 }], items: [{ pick: LINEN_SHIRT, quantity: 2 }] }),
+      testPersona(1, {
+        device: "mobile",
+        segment: "mobile",
+        pauses: [
+          { step: "payment", seconds: 45 },
+          { step: "review", seconds: 40 },
+        ],
+        items: [{ pick: LINEN_SHIRT, quantity: 2 }],
+      }),
       // A $249 cart leaving from the cart: exit intent (pointer out at the top) is invited; dismissed.
       testPersona(2, { items: [{ pick: LEATHER_BAG, quantity: 1 }], leave: { step: "cart", lingerSeconds: 20, exitIntent: true } }),
       // A $59 cart leaving from shipping by the back button after 10 idle minutes: below the value rule, no invitation.
       testPersona(3, { device: "tablet", segment: "tablet", leave: { step: "shipping", lingerSeconds: 600, exitIntent: true } }),
     ];
-    const results = await runSyntheticCheck({ profile: demoProfileAt(store.url, scenario), scenario, specs, browser, concurrency: 2, artifactsDir: ARTIFACTS, trace: false });
+    const results = await runSyntheticCheck({
+      profile: demoProfileAt(store.url, scenario),
+      scenario,
+      specs,
+      browser,
+      concurrency: 2,
+      artifactsDir: ARTIFACTS,
+      trace: false,
+    });
     for (const spec of specs) {
-      expect(statuses(results, spec.id), spec.id).toEqual({ funnel: "passed", money: "passed", formValidation: spec.formErrors.length > 0 ? "passed" : "skipped", chatPolicy: "passed", stepTimings: "passed", layout: "passed" });
+      expect(statuses(results, spec.id), spec.id).toEqual({
+        funnel: "passed",
+        money: "passed",
+        formValidation: spec.formErrors.length > 0 ? "passed" : "skipped",
+        chatPolicy: "passed",
+        stepTimings: "passed",
+        layout: "passed",
+      });
     }
     expect(results.summary).toMatchObject({ personas: 4, failed: 0, flaky: 0, exitCode: 0 });
     const row = (step: string, trigger: string) => results.policyConformance.rows.find((candidate) => candidate.step === step && candidate.trigger === trigger);
@@ -74,7 +104,10 @@ describe("synthetic check of the demo store", () => {
     expect(row("cart", "exitIntent")).toMatchObject({ windows: 1, predictedFires: 1, observedFires: 1, rules: ["exit-high-value"], agree: true });
     expect(row("shipping", "exitIntent")).toMatchObject({ windows: 1, predictedFires: 0, observedFires: 0, agree: true });
     const reviewWindows = results.policyConformance.windows.filter((window) => window.step === "review" && window.lengthSeconds >= 30);
-    expect(reviewWindows.map((window) => [window.persona, window.blockedBy])).toEqual([["persona0", "in-chat"], ["persona1", "caps-or-no-rule"]]);
+    expect(reviewWindows.map((window) => [window.persona, window.blockedBy])).toEqual([
+      ["persona0", "in-chat"],
+      ["persona1", "caps-or-no-rule"],
+    ]);
     // Money: two shirts ship for $7.95 below the $99 threshold; the bag ships free above it.
     const persona1 = results.checks.find((check) => check.persona === "persona1" && check.check === "money")!;
     expect(persona1.evidence).toContain("confirmation: 1 line, subtotal $118.00, shipping Free, tax $8.26, total $126.26 ✓");
@@ -83,7 +116,9 @@ describe("synthetic check of the demo store", () => {
     const lingerer = results.personas.find((persona) => persona.id === "persona3")!;
     expect(lingerer.virtualSeconds).toBeGreaterThan(600);
     expect(lingerer.wallSeconds).toBeLessThan(30);
-    expect(junitXml(results)).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="convsim check Fernhill &amp; Co. \(demo store\)" tests="24" failures="0" errors="0" skipped="3"/);
+    expect(junitXml(results)).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="convsim check Fernhill &amp; Co. \(demo store\)" tests="24" failures="0" errors="0" skipped="3"/,
+    );
   });
 
   it("a reused browser tab serves the next persona as a new visitor: no cart, chat, caps or cookies carried over", async () => {
@@ -92,9 +127,27 @@ describe("synthetic check of the demo store", () => {
       testPersona(0, { pauses: [{ step: "payment", seconds: 40 }], invitationResponse: "accept", items: [{ pick: LINEN_SHIRT, quantity: 2 }] }),
       testPersona(1, { pauses: [{ step: "payment", seconds: 40 }], items: [{ pick: LEATHER_BAG, quantity: 1 }] }),
     ];
-    const results = await runSyntheticCheck({ profile: demoProfileAt(store.url, scenario), scenario, specs, browser, concurrency: 1, artifactsDir: ARTIFACTS, trace: false });
-    for (const spec of specs) expect(statuses(results, spec.id), spec.id).toEqual({ funnel: "passed", money: "passed", formValidation: "skipped", chatPolicy: "passed", stepTimings: "passed", layout: "passed" });
-    const invited = results.policyConformance.windows.filter((window) => window.step === "payment" && window.observedSeconds !== null).map((window) => window.persona);
+    const results = await runSyntheticCheck({
+      profile: demoProfileAt(store.url, scenario),
+      scenario,
+      specs,
+      browser,
+      concurrency: 1,
+      artifactsDir: ARTIFACTS,
+      trace: false,
+    });
+    for (const spec of specs)
+      expect(statuses(results, spec.id), spec.id).toEqual({
+        funnel: "passed",
+        money: "passed",
+        formValidation: "skipped",
+        chatPolicy: "passed",
+        stepTimings: "passed",
+        layout: "passed",
+      });
+    const invited = results.policyConformance.windows
+      .filter((window) => window.step === "payment" && window.observedSeconds !== null)
+      .map((window) => window.persona);
     expect(invited).toEqual(["persona0", "persona1"]);
     expect(results.personas.map((persona) => persona.items.map((item) => item.quantity))).toEqual([[2], [1]]);
     expect(new Set(results.personas.map((persona) => persona.orderId)).size).toBe(2);
@@ -105,10 +158,23 @@ describe("synthetic check of the demo store", () => {
     const unstaffed = await startStore({ scenario: gated, port: 0, dataDir: tempDataDir(), autoAgents: 0 });
     try {
       const specs = [testPersona(0, { pauses: [{ step: "payment", seconds: 60 }] })];
-      const results = await runSyntheticCheck({ profile: demoProfileAt(unstaffed.url, gated), scenario: gated, specs, browser, artifactsDir: ARTIFACTS, trace: false });
+      const results = await runSyntheticCheck({
+        profile: demoProfileAt(unstaffed.url, gated),
+        scenario: gated,
+        specs,
+        browser,
+        artifactsDir: ARTIFACTS,
+        trace: false,
+      });
       expect(statuses(results, "persona0").chatPolicy).toBe("passed");
       const window = results.policyConformance.windows.find((candidate) => candidate.step === "payment" && candidate.lengthSeconds >= 60)!;
-      expect(window).toMatchObject({ predictedSeconds: null, observedSeconds: null, earliestSeconds: expect.closeTo(30, 0), blockedBy: "gate-free-slot", agree: true });
+      expect(window).toMatchObject({
+        predictedSeconds: null,
+        observedSeconds: null,
+        earliestSeconds: expect.closeTo(30, 0),
+        blockedBy: "gate-free-slot",
+        agree: true,
+      });
     } finally {
       await unstaffed.close();
     }
@@ -123,7 +189,16 @@ describe("an interrupted synthetic check", () => {
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 800);
       const specs = [testPersona(0, { pauses: [{ step: "cart", seconds: 30 }] }), testPersona(1)];
-      const results = await runSyntheticCheck({ profile: demoProfileAt(store.url, scenario), scenario, specs, browser, concurrency: 1, artifactsDir: ARTIFACTS, trace: false, signal: controller.signal });
+      const results = await runSyntheticCheck({
+        profile: demoProfileAt(store.url, scenario),
+        scenario,
+        specs,
+        browser,
+        concurrency: 1,
+        artifactsDir: ARTIFACTS,
+        trace: false,
+        signal: controller.signal,
+      });
       expect(results.summary).toMatchObject({ personas: 1, interrupted: true });
       expect(results.checks[0]).toMatchObject({ check: "funnel", status: "failed", reason: expect.stringMatching(/^interrupted at \w+ \(Ctrl-C\)$/) });
     } finally {
@@ -140,7 +215,10 @@ describe("synthetic check of a third-party shop from its profile alone", () => {
       const profile = parseProfile({ ...data, baseUrl: shop.url }, "fixture profile");
       const specs = [
         testPersona(0, {
-          items: [{ pick: 0.5, quantity: 2 }, { pick: 0.9, quantity: 1 }],
+          items: [
+            { pick: 0.5, quantity: 2 },
+            { pick: 0.9, quantity: 1 },
+          ],
           targetCartValue: 100,
           formErrors: [{ step: "address", field: "zip", value: "1011" }],
           pauses: [{ step: "summary", seconds: 120 }],
@@ -148,7 +226,14 @@ describe("synthetic check of a third-party shop from its profile alone", () => {
         }),
       ];
       const results = await runSyntheticCheck({ profile, scenario: testScenario(), specs, browser, artifactsDir: ARTIFACTS, trace: false });
-      expect(statuses(results, "persona0")).toEqual({ funnel: "passed", money: "passed", formValidation: "passed", chatPolicy: "skipped", stepTimings: "passed", layout: "skipped" });
+      expect(statuses(results, "persona0")).toEqual({
+        funnel: "passed",
+        money: "passed",
+        formValidation: "passed",
+        chatPolicy: "skipped",
+        stepTimings: "passed",
+        layout: "skipped",
+      });
       const money = results.checks.find((check) => check.check === "money")!;
       // 2 × 39,90 + 12,50 = 92,30 ships free (from 50), VAT 18,46.
       expect(money.evidence).toContain("summary: 2 lines, subtotal 92,30 €, shipping Gratis, tax 18,46 €, total 110,76 € ✓");
@@ -158,8 +243,12 @@ describe("synthetic check of a third-party shop from its profile alone", () => {
         { key: FIXTURE_PRODUCTS[2].id, unitPrice: 12.5, quantity: 1 },
       ]);
       expect(results.personas[0].orderId).toBe("K-1001");
-      expect(results.checks.find((check) => check.check === "funnel")!.evidence.at(-1)).toMatch(/^blocked \d+ requests to other origins \(fonts\.googleapis\.com, tracker\.example\.com\)$/);
-      expect(results.checks.find((check) => check.check === "formValidation")!.evidence[0]).toMatch(/^address: zip="1011" → stayed, error shown \("Please check your entries"\)/);
+      expect(results.checks.find((check) => check.check === "funnel")!.evidence.at(-1)).toMatch(
+        /^blocked \d+ requests to other origins \(fonts\.googleapis\.com, tracker\.example\.com\)$/,
+      );
+      expect(results.checks.find((check) => check.check === "formValidation")!.evidence[0]).toMatch(
+        /^address: zip="1011" → stayed, error shown \("Please check your entries"\)/,
+      );
     } finally {
       await shop.close();
     }
@@ -174,7 +263,14 @@ describe("synthetic check of a store that is down", () => {
     const results = await runSyntheticCheck({ profile, scenario, personas: 2, seed: 1, artifactsDir: ARTIFACTS });
     expect(results.store).toEqual({ url, demo: false, reachable: false, problem: `store unreachable at ${url}: connect ECONNREFUSED` });
     expect(results.checks.map((check) => [check.persona, check.check, check.status])).toEqual(
-      ["persona0", "persona1"].flatMap((persona) => [[persona, "funnel", "failed"], [persona, "money", "skipped"], [persona, "formValidation", "skipped"], [persona, "chatPolicy", "skipped"], [persona, "stepTimings", "skipped"], [persona, "layout", "skipped"]]),
+      ["persona0", "persona1"].flatMap((persona) => [
+        [persona, "funnel", "failed"],
+        [persona, "money", "skipped"],
+        [persona, "formValidation", "skipped"],
+        [persona, "chatPolicy", "skipped"],
+        [persona, "stepTimings", "skipped"],
+        [persona, "layout", "skipped"],
+      ]),
     );
     expect(results.checks[0].reason).toBe(`store unreachable at ${url}: connect ECONNREFUSED`);
     expect(results.summary.exitCode).toBe(1);

@@ -7,7 +7,12 @@ describe("watchedSelectors", () => {
   it("watchedSelectors(demo) lists every marker, form error and the agent's message once, in profile order", () => {
     const profile = loadProfile("demo", { scenario: testScenario() });
     const watched = watchedSelectors(profile);
-    expect(watched.slice(0, 4)).toEqual(['[data-test="product-card"]', '[data-test="product-detail"]', '[data-test="cart-line"]', '[data-test="checkout-form"][data-step="account"]']);
+    expect(watched.slice(0, 4)).toEqual([
+      '[data-test="product-card"]',
+      '[data-test="product-detail"]',
+      '[data-test="cart-line"]',
+      '[data-test="checkout-form"][data-step="account"]',
+    ]);
     expect(watched).toContain('[data-test="form-errors"]');
     expect(watched).toContain('[data-test="field-error-postalCode"]');
     expect(watched).toContain('[data-test="order-confirmation"]');

@@ -17,11 +17,7 @@ export function watchedSelectors(profile: StoreProfile): string[] {
     profile.product?.marker,
     profile.product?.added,
     profile.cart.marker,
-    ...profile.checkout.steps.flatMap((step) => [
-      step.marker,
-      step.error,
-      ...step.fields.map((field) => fieldErrorSelector(step, field)),
-    ]),
+    ...profile.checkout.steps.flatMap((step) => [step.marker, step.error, ...step.fields.map((field) => fieldErrorSelector(step, field))]),
     profile.confirmation.marker,
     profile.chat?.agentMessage,
   ];

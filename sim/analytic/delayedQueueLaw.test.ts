@@ -11,20 +11,30 @@ describe("delayedQueueLaw", () => {
     const law = delayedQueueLaw(0.5, 1, 1);
     const total = 2 * (Math.sqrt(Math.E) - 1);
     expectClose(law.logTotalWeight, Math.log(total), 1e-15);
-    [1, 0.25, 1 / 24, 1 / 192].forEach((v, k) => expectClose(law.probabilities[k], v / total, 1e-15));
+    [1, 0.25, 1 / 24, 1 / 192].forEach((v, k) => {
+      expectClose(law.probabilities[k], v / total, 1e-15);
+    });
   });
 
   it("theta -> 0 with lambda < c mu tends to the M/M/c geometric queue (1 - rho) rho^k", () => {
     const law = delayedQueueLaw(0.9, 1, 1e-12);
-    [0, 1, 10].forEach((k) => expectClose(law.probabilities[k], 0.1 * 0.9 ** k, 1e-9));
+    [0, 1, 10].forEach((k) => {
+      expectClose(law.probabilities[k], 0.1 * 0.9 ** k, 1e-9);
+    });
   });
 
   it("heavy overload puts the mode at floor((lambda - c mu) / theta) and still sums to 1", () => {
     const law = delayedQueueLaw(100, 1, 0.007);
     let argmax = 0;
-    law.probabilities.forEach((p, k) => { if (p > law.probabilities[argmax]) argmax = k; });
+    law.probabilities.forEach((p, k) => {
+      if (p > law.probabilities[argmax]) argmax = k;
+    });
     expect(argmax).toBe(14142);
-    expectClose(law.probabilities.reduce((a, b) => a + b, 0), 1, 1e-12);
+    expectClose(
+      law.probabilities.reduce((a, b) => a + b, 0),
+      1,
+      1e-12,
+    );
     expect(Number.isFinite(law.logTotalWeight)).toBe(true);
   });
 

@@ -1,7 +1,7 @@
+import { requireInteger, requireNonNegative, requirePositive } from "../errors/index.ts";
 import { DEFAULT_TARGET_SECONDS } from "./defaults.ts";
 import { delayedQueueLaw } from "./delayedQueueLaw.ts";
 import { erlangB } from "./erlangB.ts";
-import { requireInteger, requireNonNegative, requirePositive } from "../errors/index.ts";
 import { negativeBinomialSurvival } from "./negativeBinomialSurvival.ts";
 
 /** Input of `erlangA` (M/M/c+M: exponential service and exponential patience). Seconds; rates per second. */

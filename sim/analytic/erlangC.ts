@@ -1,5 +1,5 @@
-import { erlangB } from "./erlangB.ts";
 import { requireInteger, requireNonNegative } from "../errors/index.ts";
+import { erlangB } from "./erlangB.ts";
 
 /**
  * Erlang C: the probability that an arrival has to wait in an M/M/c queue with offered load

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { erlangCMetrics, type ErlangCResult } from "./erlangCMetrics.ts";
+import { type ErlangCResult, erlangCMetrics } from "./erlangCMetrics.ts";
 
 /** |actual - expected| <= tolerance * |expected|. */
 function expectClose(actual: number, expected: number, tolerance: number) {
@@ -10,11 +10,59 @@ type Expected = Omit<ErlangCResult, "offeredLoadErlangs" | "stable">;
 // [servers, load]: mean service 180 s, target 20 s. From `python3 sim/analytic/reference/erlang_bc_reference.py`
 // (line ERLANG_C_METRICS), 60-digit Decimal, Gross & Harris sec. 2.3 formulas.
 const REFERENCE: [number, number, Expected][] = [
-  [1, 0.5, { probabilityOfWait: 0.5, meanWaitSeconds: 180, meanWaitOfDelayedSeconds: 360, serviceLevel: 0.5270202655466173, meanQueueLength: 0.5, occupancy: 0.5 }],
-  [10, 8, { probabilityOfWait: 0.40918015079644354, meanWaitSeconds: 36.826213571679915, meanWaitOfDelayedSeconds: 90, serviceLevel: 0.672354148726148, meanQueueLength: 1.6367206031857742, occupancy: 0.8 }],
-  [100, 95, { probabilityOfWait: 0.5064568539130206, meanWaitSeconds: 18.232446740868742, meanWaitOfDelayedSeconds: 36, serviceLevel: 0.7094186476114862, meanQueueLength: 9.622680224347391, occupancy: 0.95 }],
-  [1000, 990, { probabilityOfWait: 0.6590804218808545, meanWaitSeconds: 11.86344759385538, meanWaitOfDelayedSeconds: 18, serviceLevel: 0.7830353467153466, meanQueueLength: 65.24896176620459, occupancy: 0.99 }],
-  [2000, 1980, { probabilityOfWait: 0.5460741178972371, meanWaitSeconds: 4.914667061075135, meanWaitOfDelayedSeconds: 9, serviceLevel: 0.9408230273108359, meanQueueLength: 54.061337671826486, occupancy: 0.99 }],
+  [
+    1,
+    0.5,
+    { probabilityOfWait: 0.5, meanWaitSeconds: 180, meanWaitOfDelayedSeconds: 360, serviceLevel: 0.5270202655466173, meanQueueLength: 0.5, occupancy: 0.5 },
+  ],
+  [
+    10,
+    8,
+    {
+      probabilityOfWait: 0.40918015079644354,
+      meanWaitSeconds: 36.826213571679915,
+      meanWaitOfDelayedSeconds: 90,
+      serviceLevel: 0.672354148726148,
+      meanQueueLength: 1.6367206031857742,
+      occupancy: 0.8,
+    },
+  ],
+  [
+    100,
+    95,
+    {
+      probabilityOfWait: 0.5064568539130206,
+      meanWaitSeconds: 18.232446740868742,
+      meanWaitOfDelayedSeconds: 36,
+      serviceLevel: 0.7094186476114862,
+      meanQueueLength: 9.622680224347391,
+      occupancy: 0.95,
+    },
+  ],
+  [
+    1000,
+    990,
+    {
+      probabilityOfWait: 0.6590804218808545,
+      meanWaitSeconds: 11.86344759385538,
+      meanWaitOfDelayedSeconds: 18,
+      serviceLevel: 0.7830353467153466,
+      meanQueueLength: 65.24896176620459,
+      occupancy: 0.99,
+    },
+  ],
+  [
+    2000,
+    1980,
+    {
+      probabilityOfWait: 0.5460741178972371,
+      meanWaitSeconds: 4.914667061075135,
+      meanWaitOfDelayedSeconds: 9,
+      serviceLevel: 0.9408230273108359,
+      meanQueueLength: 54.061337671826486,
+      occupancy: 0.99,
+    },
+  ],
 ];
 
 describe("erlangCMetrics", () => {
@@ -43,8 +91,14 @@ describe("erlangCMetrics", () => {
   it("load >= servers gives stable: false, infinite waits, service level 0 and occupancy 1", () => {
     const result = erlangCMetrics({ arrivalRatePerSecond: 12 / 180, meanServiceSeconds: 180, servers: 10 });
     expect(result).toEqual({
-      offeredLoadErlangs: 12, stable: false, probabilityOfWait: 1, meanWaitSeconds: Infinity,
-      meanWaitOfDelayedSeconds: Infinity, serviceLevel: 0, meanQueueLength: Infinity, occupancy: 1,
+      offeredLoadErlangs: 12,
+      stable: false,
+      probabilityOfWait: 1,
+      meanWaitSeconds: Infinity,
+      meanWaitOfDelayedSeconds: Infinity,
+      serviceLevel: 0,
+      meanQueueLength: Infinity,
+      occupancy: 1,
     });
   });
 

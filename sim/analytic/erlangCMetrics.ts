@@ -1,6 +1,6 @@
+import { requireInteger, requireNonNegative, requirePositive } from "../errors/index.ts";
 import { DEFAULT_TARGET_SECONDS } from "./defaults.ts";
 import { erlangC } from "./erlangC.ts";
-import { requireInteger, requireNonNegative, requirePositive } from "../errors/index.ts";
 
 /** Input of `erlangCMetrics` (M/M/c, infinite patience, infinite waiting room). Seconds; rates per second. */
 export interface ErlangCInput {

@@ -3,9 +3,7 @@ import * as analytic from "./index.ts";
 
 describe("sim/analytic index", () => {
   it("re-exports exactly the public functions and constants", () => {
-    expect(Object.keys(analytic).sort()).toEqual(
-      ["DEFAULT_TARGET_SECONDS", "erlangA", "erlangB", "erlangC", "erlangCMetrics", "mmck", "requiredAgents"],
-    );
+    expect(Object.keys(analytic).sort()).toEqual(["DEFAULT_TARGET_SECONDS", "erlangA", "erlangB", "erlangC", "erlangCMetrics", "mmck", "requiredAgents"]);
     expect(analytic.DEFAULT_TARGET_SECONDS).toBe(20);
   });
 });

@@ -17,14 +17,18 @@ describe("negativeBinomialSurvival", () => {
   it("negativeBinomialSurvival(2.5, -1.2, 20) matches the Decimal reference to 1e-14", () => {
     const [shape, logSuccess, ks, expected] = REFERENCE[0];
     const survival = negativeBinomialSurvival(shape, logSuccess, 20);
-    ks.forEach((k, i) => expectClose(survival[k], expected[i], 1e-14));
+    ks.forEach((k, i) => {
+      expectClose(survival[k], expected[i], 1e-14);
+    });
   });
 
   it("negativeBinomialSurvival(40001, -1, 75000): q_0 = e^-40001 underflows, tail of 8e-46 keeps 1e-11 relative", () => {
     const [shape, logSuccess, ks, expected] = REFERENCE[1];
     const survival = negativeBinomialSurvival(shape, logSuccess, 75000);
     // The documented error is ~4 j eps from the ratio recursion: 1e-11 covers j = 75000.
-    ks.forEach((k, i) => expectClose(survival[k], expected[i], 1e-11));
+    ks.forEach((k, i) => {
+      expectClose(survival[k], expected[i], 1e-11);
+    });
     // With the median beyond lastIndex the 1 - cdf branch is used instead: P(N > 60000) = 1.
     expect(negativeBinomialSurvival(shape, logSuccess, 60000)[60000]).toBe(1);
   });
@@ -32,7 +36,9 @@ describe("negativeBinomialSurvival", () => {
   it("shape 1 is geometric: P(N > k) = (1 - z)^(k+1)", () => {
     expect(Array.from(negativeBinomialSurvival(1, Math.log(0.5), 2))).toEqual([0.5, 0.25, 0.125]);
     const survival = negativeBinomialSurvival(1, Math.log(0.9), 30);
-    [0, 10, 30].forEach((k) => expectClose(survival[k], 0.1 ** (k + 1), 1e-13));
+    [0, 10, 30].forEach((k) => {
+      expectClose(survival[k], 0.1 ** (k + 1), 1e-13);
+    });
   });
 
   it("z = 1 (log z = 0) means N = 0 surely", () => {

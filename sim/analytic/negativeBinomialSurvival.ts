@@ -3,7 +3,7 @@ const RELATIVE_TAIL = 1e-18;
 const TWO_TO_600 = 2 ** 600;
 // ln 2 split as in fdlibm (e_exp.c): LN2_HI has 21 trailing zero bits, so exponent * LN2_HI is exact for
 // |exponent| < 2^21 and the large terms of log q_j cancel without rounding.
-const LN2_HI = 6.93147180369123816490e-1;
+const LN2_HI = 6.9314718036912381649e-1;
 const LN2_LO = 1.90821492927058770002e-10;
 
 /**

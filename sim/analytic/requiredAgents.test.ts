@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { erlangA, type ErlangAResult } from "./erlangA.ts";
+import { type ErlangAResult, erlangA } from "./erlangA.ts";
 import { erlangCMetrics } from "./erlangCMetrics.ts";
 import { requiredAgents, type StaffingInput } from "./requiredAgents.ts";
 
@@ -26,41 +26,99 @@ const ERLANG_C_STAFFING: [string, number, StaffingInput["target"], number, numbe
 // (line ERLANG_A_STAFFING): linear scan with the Decimal birth-death chain and uniformization.
 const ERLANG_A_STAFFING: [string, number, number, StaffingInput["target"], number, number, number, number, number, number, number][] = [
   ["80/20 load 10 patience 120", 10, 120, { serviceLevel: 0.8 }, 1, 12, 12, 16, 0.8255826443617642, 0.06159737700368042, 0.7820021858302664],
-  ["80/20 + abandon <= 3% load 100 patience 300", 100, 300, { serviceLevel: 0.8, maxProbabilityOfAbandon: 0.03 }, 1, 102, 102, 136, 0.825506463511279, 0.026166147115642833, 0.9547390714552522],
-  ["abandon <= 5% load 100 patience 60", 100, 60, { maxProbabilityOfAbandon: 0.05 }, 1, 101, 101, 135, 0.9386283671756375, 0.04538834031130628, 0.9451600590977166],
-  ["80/20 + occupancy <= 0.85 load 50 patience 600", 50, 600, { serviceLevel: 0.8, maxOccupancy: 0.85 }, 1, 59, 59, 79, 0.9589288985804842, 0.0034896795932070498, 0.8445002715311805],
+  [
+    "80/20 + abandon <= 3% load 100 patience 300",
+    100,
+    300,
+    { serviceLevel: 0.8, maxProbabilityOfAbandon: 0.03 },
+    1,
+    102,
+    102,
+    136,
+    0.825506463511279,
+    0.026166147115642833,
+    0.9547390714552522,
+  ],
+  [
+    "abandon <= 5% load 100 patience 60",
+    100,
+    60,
+    { maxProbabilityOfAbandon: 0.05 },
+    1,
+    101,
+    101,
+    135,
+    0.9386283671756375,
+    0.04538834031130628,
+    0.9451600590977166,
+  ],
+  [
+    "80/20 + occupancy <= 0.85 load 50 patience 600",
+    50,
+    600,
+    { serviceLevel: 0.8, maxOccupancy: 0.85 },
+    1,
+    59,
+    59,
+    79,
+    0.9589288985804842,
+    0.0034896795932070498,
+    0.8445002715311805,
+  ],
   ["80/20 load 30 patience 120, 3 chats each", 30, 120, { serviceLevel: 0.8 }, 3, 11, 33, 15, 0.8781863939329574, 0.039650367770085126, 0.8730451202090135],
 ];
 
 describe("requiredAgents", () => {
-  it.each(ERLANG_C_STAFFING)("Erlang C %s: agents, servers, scheduled and achieved measures match the reference", (_label, load, target, concurrency, online, servers, scheduled, serviceLevel, occupancy) => {
-    const result = requiredAgents({ arrivalRatePerSecond: load / 180, meanServiceSeconds: 180, shrinkage: 0.3, concurrency, target });
-    expect([result.model, result.agentsOnline, result.servers, result.agentsScheduled]).toEqual(["erlangC", online, servers, scheduled]);
-    expectClose(result.achieved.serviceLevel, serviceLevel, 1e-12);
-    expectClose(result.achieved.occupancy, occupancy, 1e-12);
-  });
+  it.each(ERLANG_C_STAFFING)(
+    "Erlang C %s: agents, servers, scheduled and achieved measures match the reference",
+    (_label, load, target, concurrency, online, servers, scheduled, serviceLevel, occupancy) => {
+      const result = requiredAgents({ arrivalRatePerSecond: load / 180, meanServiceSeconds: 180, shrinkage: 0.3, concurrency, target });
+      expect([result.model, result.agentsOnline, result.servers, result.agentsScheduled]).toEqual(["erlangC", online, servers, scheduled]);
+      expectClose(result.achieved.serviceLevel, serviceLevel, 1e-12);
+      expectClose(result.achieved.occupancy, occupancy, 1e-12);
+    },
+  );
 
-  it.each(ERLANG_A_STAFFING)("Erlang A %s: agents, servers, scheduled and achieved measures match the reference", (_label, load, patience, target, concurrency, online, servers, scheduled, serviceLevel, abandon, occupancy) => {
-    const result = requiredAgents({ arrivalRatePerSecond: load / 180, meanServiceSeconds: 180, meanPatienceSeconds: patience, shrinkage: 0.25, concurrency, target });
-    expect([result.model, result.agentsOnline, result.servers, result.agentsScheduled]).toEqual(["erlangA", online, servers, scheduled]);
-    const achieved = result.achieved as ErlangAResult;
-    expectClose(achieved.serviceLevel, serviceLevel, 1e-12);
-    expectClose(achieved.probabilityOfAbandon, abandon, 1e-12);
-    expectClose(achieved.occupancy, occupancy, 1e-12);
-  });
+  it.each(ERLANG_A_STAFFING)(
+    "Erlang A %s: agents, servers, scheduled and achieved measures match the reference",
+    (_label, load, patience, target, concurrency, online, servers, scheduled, serviceLevel, abandon, occupancy) => {
+      const result = requiredAgents({
+        arrivalRatePerSecond: load / 180,
+        meanServiceSeconds: 180,
+        meanPatienceSeconds: patience,
+        shrinkage: 0.25,
+        concurrency,
+        target,
+      });
+      expect([result.model, result.agentsOnline, result.servers, result.agentsScheduled]).toEqual(["erlangA", online, servers, scheduled]);
+      const achieved = result.achieved as ErlangAResult;
+      expectClose(achieved.serviceLevel, serviceLevel, 1e-12);
+      expectClose(achieved.probabilityOfAbandon, abandon, 1e-12);
+      expectClose(achieved.occupancy, occupancy, 1e-12);
+    },
+  );
 
-  it.each([0.3, 1.5, 2.7, 4.5, 7.25, 9.99, 12.01])("Erlang C with a fractional load of %s erlangs: the answer is the first agent count a scan from 1 meets", (load) => {
-    // Independent of the search's lower bound: walk c = 1, 2, ... with the closed-form measures.
-    for (const target of [{ serviceLevel: 0 }, { serviceLevel: 0.8, targetSeconds: 20 }, { maxOccupancy: 0.9 }, { maxMeanWaitSeconds: 30 }]) {
-      const input = { arrivalRatePerSecond: load / 180, meanServiceSeconds: 180 };
-      let scanned = 1;
-      for (; ; scanned++) {
-        const m = erlangCMetrics({ ...input, servers: scanned, targetSeconds: target.targetSeconds ?? 20 });
-        if (scanned > load && (target.serviceLevel === undefined || m.serviceLevel >= target.serviceLevel) && (target.maxOccupancy === undefined || m.occupancy <= target.maxOccupancy) && (target.maxMeanWaitSeconds === undefined || m.meanWaitSeconds <= target.maxMeanWaitSeconds)) break;
+  it.each([0.3, 1.5, 2.7, 4.5, 7.25, 9.99, 12.01])(
+    "Erlang C with a fractional load of %s erlangs: the answer is the first agent count a scan from 1 meets",
+    (load) => {
+      // Independent of the search's lower bound: walk c = 1, 2, ... with the closed-form measures.
+      for (const target of [{ serviceLevel: 0 }, { serviceLevel: 0.8, targetSeconds: 20 }, { maxOccupancy: 0.9 }, { maxMeanWaitSeconds: 30 }]) {
+        const input = { arrivalRatePerSecond: load / 180, meanServiceSeconds: 180 };
+        let scanned = 1;
+        for (; ; scanned++) {
+          const m = erlangCMetrics({ ...input, servers: scanned, targetSeconds: target.targetSeconds ?? 20 });
+          if (
+            scanned > load &&
+            (target.serviceLevel === undefined || m.serviceLevel >= target.serviceLevel) &&
+            (target.maxOccupancy === undefined || m.occupancy <= target.maxOccupancy) &&
+            (target.maxMeanWaitSeconds === undefined || m.meanWaitSeconds <= target.maxMeanWaitSeconds)
+          )
+            break;
+        }
+        expect(requiredAgents({ ...input, target }).agentsOnline, JSON.stringify(target)).toBe(scanned);
       }
-      expect(requiredAgents({ ...input, target }).agentsOnline, JSON.stringify(target)).toBe(scanned);
-    }
-  });
+    },
+  );
 
   it("Erlang C meets an occupancy cap it reaches exactly: load 4 at 0.8 and load 4.5 at 0.9 need 5 agents", () => {
     // 4 ÷ 5 = 0.8 and 4.5 ÷ 5 = 0.9 exactly in binary floating point: equality at the target meets it.
@@ -99,9 +157,15 @@ describe("requiredAgents", () => {
   });
 
   it("Erlang A measures are monotone in servers (what makes the bisection exact), also with patience < service", () => {
-    for (const [load, service, patience] of [[8, 180, 30], [8, 180, 900], [40, 60, 20], [40, 300, 3000]]) {
+    for (const [load, service, patience] of [
+      [8, 180, 30],
+      [8, 180, 900],
+      [40, 60, 20],
+      [40, 300, 3000],
+    ]) {
       const results = Array.from({ length: 2 * load }, (_, i) =>
-        erlangA({ arrivalRatePerSecond: load / service, meanServiceSeconds: service, meanPatienceSeconds: patience, servers: i + 1 }));
+        erlangA({ arrivalRatePerSecond: load / service, meanServiceSeconds: service, meanPatienceSeconds: patience, servers: i + 1 }),
+      );
       results.slice(1).forEach((r, i) => {
         const prev = results[i];
         const slack = 1e-12;
@@ -124,9 +188,13 @@ describe("requiredAgents", () => {
     expect(() => requiredAgents({ ...ok, meanPatienceSeconds: 0 })).toThrow(/^invalid meanPatienceSeconds: 0 \(must be a finite number > 0\)$/);
     expect(() => requiredAgents({ ...ok, target: { serviceLevel: 1 } })).toThrow(/^invalid target\.serviceLevel: 1 \(must be in \[0, 1\)\)$/);
     expect(() => requiredAgents({ ...ok, target: { maxOccupancy: 0 } })).toThrow(/^invalid target\.maxOccupancy: 0 \(must be in \(0, 1\]\)$/);
-    expect(() => requiredAgents({ ...ok, target: { maxMeanWaitSeconds: -5 } })).toThrow(/^invalid target\.maxMeanWaitSeconds: -5 \(must be a finite number > 0\)$/);
+    expect(() => requiredAgents({ ...ok, target: { maxMeanWaitSeconds: -5 } })).toThrow(
+      /^invalid target\.maxMeanWaitSeconds: -5 \(must be a finite number > 0\)$/,
+    );
     expect(() => requiredAgents({ ...ok, target: { serviceLevel: 0.8, targetSeconds: -1 } })).toThrow(/^invalid target\.targetSeconds: -1/);
-    expect(() => requiredAgents({ ...ok, target: {} })).toThrow(/^invalid target: \{\} \(must set serviceLevel, maxProbabilityOfAbandon, maxOccupancy or maxMeanWaitSeconds\)$/);
+    expect(() => requiredAgents({ ...ok, target: {} })).toThrow(
+      /^invalid target: \{\} \(must set serviceLevel, maxProbabilityOfAbandon, maxOccupancy or maxMeanWaitSeconds\)$/,
+    );
     expect(() => requiredAgents({ ...ok, target: { maxProbabilityOfAbandon: 0.05 } })).toThrow(
       /^invalid target\.maxProbabilityOfAbandon: 0\.05 \(needs meanPatienceSeconds: erlang C has no abandonment\)$/,
     );

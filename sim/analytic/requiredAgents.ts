@@ -1,6 +1,6 @@
-import { erlangA, type ErlangAResult } from "./erlangA.ts";
-import { erlangCMetrics, type ErlangCResult } from "./erlangCMetrics.ts";
 import { invalidValue, requireInInterval, requireNonNegative, requirePositive } from "../errors/index.ts";
+import { type ErlangAResult, erlangA } from "./erlangA.ts";
+import { type ErlangCResult, erlangCMetrics } from "./erlangCMetrics.ts";
 
 /** What the staffing must achieve; every field given must hold. */
 export interface StaffingTarget {

@@ -16,7 +16,13 @@ describe("Environment", () => {
     env.process(ticker(env, log, "a", 3, 2));
     env.process(ticker(env, log, "b", 2, 3));
     env.run();
-    expect(log).toEqual([["b", 2], ["a", 3], ["b", 4], ["a", 6], ["b", 6]]);
+    expect(log).toEqual([
+      ["b", 2],
+      ["a", 3],
+      ["b", 4],
+      ["a", 6],
+      ["b", 6],
+    ]);
     expect(env.now).toBe(6);
   });
 
@@ -49,7 +55,10 @@ describe("Environment", () => {
     const log: [string, number][] = [];
     env.process(ticker(env, log, "t", 5, 10));
     env.run({ until: 15 });
-    expect(log).toEqual([["t", 5], ["t", 10]]);
+    expect(log).toEqual([
+      ["t", 5],
+      ["t", 10],
+    ]);
     expect(env.now).toBe(15);
     env.run({ until: 16 });
     expect(log.at(-1)).toEqual(["t", 15]);

@@ -1,7 +1,7 @@
+import { AllOf, AnyOf } from "./conditions.ts";
 import { Event, NORMAL, Timeout, URGENT } from "./Event.ts";
 import { EventQueue } from "./EventQueue.ts";
 import { Process, type ProcessGenerator } from "./Process.ts";
-import { AllOf, AnyOf } from "./conditions.ts";
 
 /** Options of `Environment.run`. */
 export interface RunOptions {

@@ -133,7 +133,8 @@ export class Event<T = unknown> {
   addCallback(callback: Callback): void {
     if (this.state === PROCESSED) throw new Error("cannot add a callback to a processed event");
     if (this.callback === null) this.callback = callback;
-    else (this.moreCallbacks ??= []).push(callback);
+    else if (this.moreCallbacks === null) this.moreCallbacks = [callback];
+    else this.moreCallbacks.push(callback);
   }
 
   /** Removes a callback registered earlier (e.g. an interrupted process stops waiting). */

@@ -18,10 +18,10 @@ describe("EventQueue", () => {
             queue.push(event);
             return event;
           });
-          specs.forEach((spec, i) => spec.remove && queue.remove(events[i]));
-          const expected = events
-            .filter((_, i) => !specs[i].remove)
-            .sort((a, b) => a.time - b.time || a.priority - b.priority || a.sequence - b.sequence);
+          specs.forEach((spec, i) => {
+            spec.remove && queue.remove(events[i]);
+          });
+          const expected = events.filter((_, i) => !specs[i].remove).sort((a, b) => a.time - b.time || a.priority - b.priority || a.sequence - b.sequence);
           const popped: Event[] = [];
           for (let e = queue.pop(); e !== undefined; e = queue.pop()) popped.push(e);
           expect(popped).toEqual(expected);

@@ -60,7 +60,10 @@ describe("Process", () => {
       })(),
     );
     env.run();
-    expect(log).toEqual([["interrupted", 3, "shift over"], ["recovered", 4, null]]);
+    expect(log).toEqual([
+      ["interrupted", 3, "shift over"],
+      ["recovered", 4, null],
+    ]);
   });
 
   it("interrupting a terminated process is an error", () => {

@@ -1,5 +1,5 @@
-import { Event, URGENT, type Waiter } from "./Event.ts";
 import type { Environment } from "./Environment.ts";
+import { Event, URGENT, type Waiter } from "./Event.ts";
 
 /** A process body: a generator that yields events to wait for and receives their values. */
 export type ProcessGenerator<T = unknown> = Generator<Event<any>, T, any>;

@@ -1,5 +1,5 @@
-import { Event } from "./Event.ts";
 import type { Environment } from "./Environment.ts";
+import { Event } from "./Event.ts";
 
 /** What a request waits in: a resource or a pool. */
 export interface RequestOwner {

@@ -19,7 +19,14 @@ describe("Resource", () => {
     const log: [string, number][] = [];
     for (const name of ["a", "b", "c"]) env.process(user(env, resource, log, name, 2));
     env.run();
-    expect(log).toEqual([["a start", 0], ["a end", 2], ["b start", 2], ["b end", 4], ["c start", 4], ["c end", 6]]);
+    expect(log).toEqual([
+      ["a start", 0],
+      ["a end", 2],
+      ["b start", 2],
+      ["b end", 4],
+      ["c start", 4],
+      ["c end", 6],
+    ]);
   });
 
   it("serves lower priority values first, FIFO within a priority", () => {
@@ -52,7 +59,13 @@ describe("Resource", () => {
     );
     env.process(user(env, resource, log, "next", 1));
     env.run();
-    expect(log).toEqual([["holder start", 0], ["reneged", 3], ["holder end", 10], ["next start", 10], ["next end", 11]]);
+    expect(log).toEqual([
+      ["holder start", 0],
+      ["reneged", 3],
+      ["holder end", 10],
+      ["next start", 10],
+      ["next end", 11],
+    ]);
   });
 
   it("setCapacity grows service at once and shrinks without pre-empting", () => {
@@ -62,7 +75,11 @@ describe("Resource", () => {
     for (const name of ["a", "b", "c"]) env.process(user(env, resource, log, name, 4));
     env.timeout(1).addCallback(() => resource.setCapacity(3));
     env.run();
-    expect(log.filter(([e]) => e.endsWith("start"))).toEqual([["a start", 0], ["b start", 1], ["c start", 1]]);
+    expect(log.filter(([e]) => e.endsWith("start"))).toEqual([
+      ["a start", 0],
+      ["b start", 1],
+      ["c start", 1],
+    ]);
     resource.setCapacity(0);
     expect(resource.inUse).toBe(0);
   });
@@ -70,7 +87,15 @@ describe("Resource", () => {
   it("keeps its invariants under random requests, holds, cancellations and capacity changes", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ at: fc.integer({ min: 0, max: 50 }), hold: fc.integer({ min: 0, max: 20 }), patience: fc.integer({ min: 0, max: 30 }), priority: fc.integer({ min: 0, max: 3 }) }), { maxLength: 60 }),
+        fc.array(
+          fc.record({
+            at: fc.integer({ min: 0, max: 50 }),
+            hold: fc.integer({ min: 0, max: 20 }),
+            patience: fc.integer({ min: 0, max: 30 }),
+            priority: fc.integer({ min: 0, max: 3 }),
+          }),
+          { maxLength: 60 },
+        ),
         fc.array(fc.record({ at: fc.integer({ min: 0, max: 60 }), capacity: fc.integer({ min: 0, max: 4 }) }), { maxLength: 5 }),
         (jobs, changes) => {
           const env = new Environment();

@@ -62,7 +62,11 @@ export class SharedService {
   /** Starts `work` units of work on `server`; the event succeeds when they are done. */
   start(server: number, work: number): Event<SharedServiceResult> {
     if (!(work >= 0 && work < Infinity)) throw new RangeError(`invalid work: ${work} (must be a finite number >= 0)`);
-    const state = (this.#servers[server] ??= new ServerState(this.env.now));
+    let state = this.#servers[server];
+    if (state === undefined) {
+      state = new ServerState(this.env.now);
+      this.#servers[server] = state;
+    }
     this.#advance(state);
     const done = new Event<SharedServiceResult>(this.env);
     state.jobs.push({ finishWork: state.work + work, startedAt: this.env.now, loadAreaAtStart: state.loadArea, done });

@@ -93,7 +93,15 @@ describe("SlotPool", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 4 }),
-        fc.array(fc.record({ at: fc.integer({ min: 0, max: 50 }), hold: fc.integer({ min: 1, max: 20 }), patience: fc.integer({ min: 0, max: 30 }), priority: fc.integer({ min: 0, max: 2 }) }), { maxLength: 80 }),
+        fc.array(
+          fc.record({
+            at: fc.integer({ min: 0, max: 50 }),
+            hold: fc.integer({ min: 1, max: 20 }),
+            patience: fc.integer({ min: 0, max: 30 }),
+            priority: fc.integer({ min: 0, max: 2 }),
+          }),
+          { maxLength: 80 },
+        ),
         fc.array(fc.record({ at: fc.integer({ min: 0, max: 60 }), servers: fc.integer({ min: 0, max: 5 }) }), { maxLength: 6 }),
         (slots, jobs, changes) => {
           const env = new Environment();

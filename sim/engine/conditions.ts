@@ -1,5 +1,5 @@
-import { Event } from "./Event.ts";
 import type { Environment } from "./Environment.ts";
+import { Event } from "./Event.ts";
 
 /**
  * Base of any-of / all-of: watches child events and triggers once `isMet` holds, with the list of

@@ -17,11 +17,11 @@
 
 import { describe, expect, it } from "vitest";
 import { erlangA, erlangB, erlangCMetrics, mmck } from "../analytic/index.ts";
-import { exponential, StreamFactory, type Sampler } from "../random/index.ts";
+import { exponential, type Sampler, StreamFactory } from "../random/index.ts";
 import { Environment } from "./Environment.ts";
 import type { ProcessGenerator } from "./Process.ts";
 import { Resource } from "./Resource.ts";
-import { batchMeans, confidenceInterval99, expectInside, type ConfidenceInterval } from "./testConfidenceInterval.ts";
+import { batchMeans, type ConfidenceInterval, confidenceInterval99, expectInside } from "./testConfidenceInterval.ts";
 
 const BATCHES = 30;
 const WARMUP_SHARE = 0.05;

@@ -1,2 +1,2 @@
 // House-format input errors shared by every sim folder (analytic formulas, random distributions).
-export { invalidValue, requireFinite, requirePositive, requireNonNegative, requireInteger, requireInInterval } from "./invalidValue.ts";
+export { invalidValue, requireFinite, requireInInterval, requireInteger, requireNonNegative, requirePositive } from "./invalidValue.ts";

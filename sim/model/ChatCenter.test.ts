@@ -34,7 +34,13 @@ function serveOrder(usePriority: boolean): [number, number][] {
     const outcome = yield* center.chat(priority, Infinity, 100);
     log.push([priority, arrivalSeconds + outcome.waitSeconds]);
   };
-  for (const [arrival, priority] of [[0, 0], [1, 1], [2, 5], [3, 3]]) env.process(customer(arrival, priority));
+  for (const [arrival, priority] of [
+    [0, 0],
+    [1, 1],
+    [2, 5],
+    [3, 3],
+  ])
+    env.process(customer(arrival, priority));
   env.run();
   return log;
 }
@@ -42,10 +48,20 @@ function serveOrder(usePriority: boolean): [number, number][] {
 describe("ChatCenter", () => {
   it("chat() with priority queueing serves the highest waiting priority first", () => {
     // The agent frees at 100, 200, 300: priority 5, then 3, then 1, whatever their arrival order.
-    expect(serveOrder(true)).toEqual([[0, 0], [5, 100], [3, 200], [1, 300]]);
+    expect(serveOrder(true)).toEqual([
+      [0, 0],
+      [5, 100],
+      [3, 200],
+      [1, 300],
+    ]);
   });
 
   it("chat() first-come first-served ignores priorities", () => {
-    expect(serveOrder(false)).toEqual([[0, 0], [1, 100], [5, 200], [3, 300]]);
+    expect(serveOrder(false)).toEqual([
+      [0, 0],
+      [1, 100],
+      [5, 200],
+      [3, 300],
+    ]);
   });
 });

@@ -1,8 +1,8 @@
 import { type Environment, type Event, SharedService, SlotPool, Tally, TimeWeighted } from "../engine/index.ts";
-import type { UniformSource } from "../random/index.ts";
 import { isDeskOpen, type OpeningHours, type QueueState, simulationClock } from "../policy/index.ts";
+import type { UniformSource } from "../random/index.ts";
 import type { AgentConfig, SlowdownMode } from "./config.ts";
-import { IntervalSeries } from "./IntervalSeries.ts";
+import type { IntervalSeries } from "./IntervalSeries.ts";
 
 /** What happened to one chat request. */
 export interface ChatOutcome {
@@ -68,7 +68,15 @@ export interface AgentFigures {
 /** Longest base handle time the desk works on (about 31,700 years): keeps sums of handle times finite. */
 export const MAX_HANDLE_SECONDS = 1e12;
 
-const CLOSED_OUTCOME: ChatOutcome = Object.freeze({ served: false, blocked: true, closed: true, agent: -1, waitSeconds: 0, handleSeconds: 0, meanAgentLoad: 0 });
+const CLOSED_OUTCOME: ChatOutcome = Object.freeze({
+  served: false,
+  blocked: true,
+  closed: true,
+  agent: -1,
+  waitSeconds: 0,
+  handleSeconds: 0,
+  meanAgentLoad: 0,
+});
 
 /** Upper bounds (inclusive) of the answered-wait histogram buckets, seconds; the last is open. */
 export const WAIT_HISTOGRAM_BOUNDS_SECONDS = [0, 5, 10, 20, 30, 45, 60, 90, 120, 180, 300, 600, Infinity] as const;
@@ -140,8 +148,7 @@ export class ChatCenter {
     const pool = this.#pool;
     const freeSlots = Math.max(0, pool.capacity - pool.jobsInService);
     const queueLength = pool.queueLength;
-    const predictedWaitSeconds =
-      freeSlots > 0 ? 0 : pool.capacity === 0 ? Infinity : ((queueLength + 1) * this.#options.meanHandleSeconds) / pool.capacity;
+    const predictedWaitSeconds = freeSlots > 0 ? 0 : pool.capacity === 0 ? Infinity : ((queueLength + 1) * this.#options.meanHandleSeconds) / pool.capacity;
     return this.isOpen() ? { freeSlots, queueLength, predictedWaitSeconds } : { freeSlots, queueLength, predictedWaitSeconds, closed: true };
   }
 

@@ -59,7 +59,12 @@ export class Shopper {
 
   /** The shopper's private stream for `purpose` (index into SHOPPER_STREAMS), created on first use. */
   stream(purpose: number): ChildStream {
-    return (this.#streams[purpose] ??= new ChildStream(this.#keys[purpose]));
+    let stream = this.#streams[purpose];
+    if (stream === undefined) {
+      stream = new ChildStream(this.#keys[purpose]);
+      this.#streams[purpose] = stream;
+    }
+    return stream;
   }
 }
 

@@ -1,6 +1,6 @@
 import { Tally } from "../engine/index.ts";
-import { IntervalSeries } from "./IntervalSeries.ts";
 import { DEVICES } from "./config.ts";
+import { IntervalSeries } from "./IntervalSeries.ts";
 import { ABANDONMENT_REASONS } from "./reasons.ts";
 
 /** The circumstances invitations are counted by (see StoreRecorder.invitationsByGroup). */

@@ -14,6 +14,9 @@ describe("splitAddToCart", () => {
     const { addToCartNew, addToCartReturning } = splitAddToCart({ addToCartProbability: 0.9, returningProbability: 0.5, returningAddToCartRatio: 3 });
     expect(addToCartReturning).toBe(1);
     expect(addToCartNew).toBeCloseTo(0.8, 12);
-    expect(splitAddToCart({ addToCartProbability: 1, returningProbability: 0.3, returningAddToCartRatio: 2 })).toEqual({ addToCartNew: 1, addToCartReturning: 1 });
+    expect(splitAddToCart({ addToCartProbability: 1, returningProbability: 0.3, returningAddToCartRatio: 2 })).toEqual({
+      addToCartNew: 1,
+      addToCartReturning: 1,
+    });
   });
 });

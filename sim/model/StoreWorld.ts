@@ -1,10 +1,9 @@
 import type { Environment } from "../engine/index.ts";
-import { makeSampler, type RandomStream, type Sampler, SwitchableSource, type UniformSource } from "../random/index.ts";
+import { distributionMean, makeSampler, type RandomStream, type Sampler, SwitchableSource, type UniformSource } from "../random/index.ts";
 import { ChatCenter } from "./ChatCenter.ts";
 import { DEVICES, type SegmentConfig, type StoreModelConfig } from "./config.ts";
-import { ABANDONMENT_REASONS, REASON_INDEX, type AbandonmentReason } from "./reasons.ts";
+import { ABANDONMENT_REASONS, type AbandonmentReason, REASON_INDEX } from "./reasons.ts";
 import { StoreRecorder } from "./StoreRecorder.ts";
-import { distributionMean } from "../random/index.ts";
 
 /** One finished session, for the optional per-session log. */
 export interface SessionRecord {
@@ -100,11 +99,29 @@ export class StoreWorld {
     this.messageHandleSeconds = bind(config.desk.messages.handleSeconds);
     this.rescueProbability = reasonArray(config.chat.rescueProbability);
 
-    const revealIndex = pricing.showTotalUpfront ? 1 : 2 + Math.max(0, funnel.steps.findIndex((step) => step.revealsTotal));
+    const revealIndex = pricing.showTotalUpfront
+      ? 1
+      : 2 +
+        Math.max(
+          0,
+          funnel.steps.findIndex((step) => step.revealsTotal),
+        );
     const hasReveal = pricing.showTotalUpfront || funnel.steps.some((step) => step.revealsTotal);
     const plans: StepPlan[] = [
-      { name: "browse", baseHazards: new Float64Array(ABANDONMENT_REASONS.length), fillSeconds: bind({ kind: "constant", value: 0 }), isRevealStep: false, totalHidden: false },
-      { name: "cart", baseHazards: reasonArray(funnel.cartHazards), fillSeconds: bind(funnel.cartSeconds), isRevealStep: hasReveal && revealIndex === 1, totalHidden: !pricing.showTotalUpfront },
+      {
+        name: "browse",
+        baseHazards: new Float64Array(ABANDONMENT_REASONS.length),
+        fillSeconds: bind({ kind: "constant", value: 0 }),
+        isRevealStep: false,
+        totalHidden: false,
+      },
+      {
+        name: "cart",
+        baseHazards: reasonArray(funnel.cartHazards),
+        fillSeconds: bind(funnel.cartSeconds),
+        isRevealStep: hasReveal && revealIndex === 1,
+        totalHidden: !pricing.showTotalUpfront,
+      },
     ];
     funnel.steps.forEach((step, i) => {
       plans.push({
@@ -117,7 +134,11 @@ export class StoreWorld {
     });
     this.steps = plans;
     const intervals = config.agents.scheduled.length;
-    this.recorder = new StoreRecorder(plans.map((plan) => plan.name), intervals, config.horizon.intervalSeconds);
+    this.recorder = new StoreRecorder(
+      plans.map((plan) => plan.name),
+      intervals,
+      config.horizon.intervalSeconds,
+    );
     this.chat = new ChatCenter(
       env,
       {
@@ -156,7 +177,10 @@ export class StoreWorld {
  * splitAddToCart({addToCartProbability: 0.088, returningProbability: 0.35, returningAddToCartRatio: 1.875})
  * // new = 0.088 ÷ 1.30625 ≈ 0.0674, returning ≈ 0.1263
  */
-export function splitAddToCart(segment: Pick<SegmentConfig, "addToCartProbability" | "returningProbability" | "returningAddToCartRatio">): { addToCartNew: number; addToCartReturning: number } {
+export function splitAddToCart(segment: Pick<SegmentConfig, "addToCartProbability" | "returningProbability" | "returningAddToCartRatio">): {
+  addToCartNew: number;
+  addToCartReturning: number;
+} {
   const p = segment.addToCartProbability;
   const r = segment.returningProbability;
   const addToCartNew = p / (1 - r + r * segment.returningAddToCartRatio);

@@ -12,11 +12,11 @@
 
 import { describe, expect, it } from "vitest";
 import { erlangA, erlangCMetrics } from "../analytic/index.ts";
-import { confidenceInterval99, expectInside, type ConfidenceInterval } from "../engine/testConfidenceInterval.ts";
-import { DEFAULT_DESK_CONFIG, type ChatOnlyModelConfig, type SlowdownMode } from "./config.ts";
+import { type ConfidenceInterval, confidenceInterval99, expectInside } from "../engine/testConfidenceInterval.ts";
+import { type ChatOnlyModelConfig, DEFAULT_DESK_CONFIG, type SlowdownMode } from "./config.ts";
 import type { ChatQueueResults, Ratio } from "./results.ts";
 import { simulateChatOnly } from "./simulateChatOnly.ts";
-import { chatPoolFigures, type ChatPool } from "./testChatPoolChain.ts";
+import { type ChatPool, chatPoolFigures } from "./testChatPoolChain.ts";
 
 const DAYS = 3;
 /** The empty start is left out (20 mean handle times), so shorter runs carry no start-up bias. */
@@ -27,7 +27,14 @@ const MEAN_HANDLE_SECONDS = 180;
 const SLOWDOWN = 0.2;
 
 function poolAt(loadErlangs: number, meanPatienceSeconds: number | null, slowdownPerExtraChat = SLOWDOWN): ChatPool {
-  return { agents: 3, slots: 3, arrivalRatePerSecond: loadErlangs / MEAN_HANDLE_SECONDS, meanHandleSeconds: MEAN_HANDLE_SECONDS, slowdownPerExtraChat, meanPatienceSeconds };
+  return {
+    agents: 3,
+    slots: 3,
+    arrivalRatePerSecond: loadErlangs / MEAN_HANDLE_SECONDS,
+    meanHandleSeconds: MEAN_HANDLE_SECONDS,
+    slowdownPerExtraChat,
+    meanPatienceSeconds,
+  };
 }
 
 function poolConfig(pool: ChatPool, slowdownMode: SlowdownMode): ChatOnlyModelConfig {
@@ -56,7 +63,14 @@ function interval(runs: readonly ChatQueueResults[], measure: (chat: ChatQueueRe
 
 describe("chatPoolFigures (the exact chain)", () => {
   it("with one slot per agent and no slowdown it is Erlang A", () => {
-    const exact = chatPoolFigures({ agents: 5, slots: 1, arrivalRatePerSecond: 4 / 180, meanHandleSeconds: 180, slowdownPerExtraChat: 0, meanPatienceSeconds: 120 });
+    const exact = chatPoolFigures({
+      agents: 5,
+      slots: 1,
+      arrivalRatePerSecond: 4 / 180,
+      meanHandleSeconds: 180,
+      slowdownPerExtraChat: 0,
+      meanPatienceSeconds: 120,
+    });
     const erlang = erlangA({ arrivalRatePerSecond: 4 / 180, meanServiceSeconds: 180, meanPatienceSeconds: 120, servers: 5, targetSeconds: 20 });
     expect(exact.probabilityOfWait).toBeCloseTo(erlang.probabilityOfWait, 12);
     expect(exact.probabilityOfAbandon).toBeCloseTo(erlang.probabilityOfAbandon, 12);
@@ -65,7 +79,14 @@ describe("chatPoolFigures (the exact chain)", () => {
   });
 
   it("with 2 agents × 3 slots and no slowdown it is Erlang C with 6 servers", () => {
-    const exact = chatPoolFigures({ agents: 2, slots: 3, arrivalRatePerSecond: 4 / 180, meanHandleSeconds: 180, slowdownPerExtraChat: 0, meanPatienceSeconds: null });
+    const exact = chatPoolFigures({
+      agents: 2,
+      slots: 3,
+      arrivalRatePerSecond: 4 / 180,
+      meanHandleSeconds: 180,
+      slowdownPerExtraChat: 0,
+      meanPatienceSeconds: null,
+    });
     const erlang = erlangCMetrics({ arrivalRatePerSecond: 4 / 180, meanServiceSeconds: 180, servers: 6, targetSeconds: 20 });
     expect(exact.probabilityOfWait).toBeCloseTo(erlang.probabilityOfWait, 12);
     expect(exact.meanWaitSeconds).toBeCloseTo(erlang.meanWaitSeconds, 10);
@@ -84,12 +105,33 @@ describe("simulateChatOnly with load-dependent slowdown against the exact chain 
     it(`${name}: P(wait), P(abandon), mean wait, chats per agent and handle time inside the 99% CI`, () => {
       const exact = chatPoolFigures(pool);
       const runs = replicate(poolConfig(pool, "loadDependent"));
-      expectInside(interval(runs, (chat) => chat.probabilityOfWait), exact.probabilityOfWait, "P(wait)");
+      expectInside(
+        interval(runs, (chat) => chat.probabilityOfWait),
+        exact.probabilityOfWait,
+        "P(wait)",
+      );
       if (pool.meanPatienceSeconds === null) expect(runs.every((chat) => chat.abandoned === 0)).toBe(true);
-      else expectInside(interval(runs, (chat) => chat.queueAbandonmentRate), exact.probabilityOfAbandon, "P(abandon)");
-      expectInside(interval(runs, (chat) => chat.meanWaitSeconds), exact.meanWaitSeconds, "mean wait");
-      expectInside(interval(runs, (chat) => chat.meanChatsPerAgent), exact.meanChatsPerAgent, "chats per agent");
-      expectInside(interval(runs, (chat) => chat.meanHandleSeconds), exact.meanHandleSeconds, "handle time");
+      else
+        expectInside(
+          interval(runs, (chat) => chat.queueAbandonmentRate),
+          exact.probabilityOfAbandon,
+          "P(abandon)",
+        );
+      expectInside(
+        interval(runs, (chat) => chat.meanWaitSeconds),
+        exact.meanWaitSeconds,
+        "mean wait",
+      );
+      expectInside(
+        interval(runs, (chat) => chat.meanChatsPerAgent),
+        exact.meanChatsPerAgent,
+        "chats per agent",
+      );
+      expectInside(
+        interval(runs, (chat) => chat.meanHandleSeconds),
+        exact.meanHandleSeconds,
+        "handle time",
+      );
     });
   }
 

@@ -1,10 +1,16 @@
-import type { AgentConfig, DeskConfig, ServiceLevelDefinition } from "./config.ts";
 import { type ChatCenter, WAIT_HISTOGRAM_BOUNDS_SECONDS } from "./ChatCenter.ts";
+import type { AgentConfig, DeskConfig, ServiceLevelDefinition } from "./config.ts";
 import type { IntervalSeries } from "./IntervalSeries.ts";
-import { finiteOrNull, ratio, type ChatQueueResults, type IntervalResults } from "./results.ts";
+import { type ChatQueueResults, finiteOrNull, type IntervalResults, ratio } from "./results.ts";
 
 /** The chat desk's figures for the whole run, warm-up excluded. */
-export function collectChatResults(chat: ChatCenter, agents: AgentConfig, desk: DeskConfig, intervalSeconds: number, serviceLevelSeconds: number): ChatQueueResults {
+export function collectChatResults(
+  chat: ChatCenter,
+  agents: AgentConfig,
+  desk: DeskConfig,
+  intervalSeconds: number,
+  serviceLevelSeconds: number,
+): ChatQueueResults {
   const { chatSeconds, busyAgentSeconds: busy, onlineAgentSeconds: online } = chat.measuredAreas();
   // Paid hours of the measured window: each interval counts for the part of it after the warm-up.
   let scheduledSeconds = 0;
@@ -82,8 +88,9 @@ export function collectIntervalResults(series: IntervalSeries, intervalSeconds: 
     rescuedOrders: plain.rescuedOrders,
     occupancy: each((i) => ratio(plain.busyAgentSeconds[i], plain.onlineAgentSeconds[i])),
     meanConcurrency: each((i) => ratio(plain.chatSeconds[i], plain.busyAgentSeconds[i])),
-    serviceLevel: each((i) => ratio(plain.answeredWithinTarget[i], serviceLevelDenominator(definition, plain.chatRequests[i], plain.chatsServed[i], plain.shortAbandons[i]))),
+    serviceLevel: each((i) =>
+      ratio(plain.answeredWithinTarget[i], serviceLevelDenominator(definition, plain.chatRequests[i], plain.chatsServed[i], plain.shortAbandons[i])),
+    ),
     meanWaitOfServedSeconds: each((i) => ratio(plain.waitSecondsOfServed[i], plain.chatsServed[i])),
   };
 }
-

@@ -12,8 +12,8 @@
 import { describe, expect, it } from "vitest";
 import { resolvePolicy, STRICT_THRESHOLD_EPSILON_SECONDS } from "../policy/index.ts";
 import { DEFAULT_DESK_CONFIG, type StoreModelConfig } from "./config.ts";
-import { simulateStore } from "./simulateStore.ts";
 import type { SessionRecord } from "./StoreWorld.ts";
+import { simulateStore } from "./simulateStore.ts";
 import { CART_SECONDS, DWELL_SECONDS, LINGER_SECONDS, PATIENCE_SECONDS, PAYMENT_FILL_SECONDS, tinyStore } from "./testTinyStore.ts";
 
 /** Shoppers reach the idle part of payment this long after they arrive. */
@@ -151,7 +151,10 @@ describe("requestChat: a full queue offers the message form", () => {
 });
 
 describe("idleWindow and the help button: a holdout session is never offered chat", () => {
-  const withHoldout = (config: StoreModelConfig, policy: Parameters<typeof resolvePolicy>[0]): StoreModelConfig => ({ ...config, chat: { ...config.chat, policy: resolvePolicy(policy) } });
+  const withHoldout = (config: StoreModelConfig, policy: Parameters<typeof resolvePolicy>[0]): StoreModelConfig => ({
+    ...config,
+    chat: { ...config.chat, policy: resolvePolicy(policy) },
+  });
   const run = (config: StoreModelConfig) => {
     const sessions: SessionRecord[] = [];
     const results = simulateStore(config, { seed: 3, onSession: (record) => sessions.push(record) });
@@ -161,7 +164,14 @@ describe("idleWindow and the help button: a holdout session is never offered cha
   it("holdout 0.3 on `idleSeconds >= 30`: held-out lingering shoppers are not invited and leave after the linger; the others are invited as without a holdout", () => {
     const base = tinyStore("step == payment and idleSeconds >= 30", 0.5);
     const plain = run(base);
-    const held = run(withHoldout(base, { name: "idle-on-payment", reactive: { enabled: false }, rules: [{ name: "idle-payment", when: "step == payment and idleSeconds >= 30" }], holdout: 0.3 }));
+    const held = run(
+      withHoldout(base, {
+        name: "idle-on-payment",
+        reactive: { enabled: false },
+        rules: [{ name: "idle-payment", when: "step == payment and idleSeconds >= 30" }],
+        holdout: 0.3,
+      }),
+    );
     expect(held.sessions.length).toBe(plain.sessions.length);
     const holdout = held.sessions.filter((record) => record.holdout);
     // ~400 sessions at 0.3: 4 binomial standard errors either side.

@@ -1,5 +1,6 @@
 import type { Event } from "../engine/index.ts";
 import {
+  type ChatSource,
   chatPriority,
   evaluateExitIntent,
   evaluatePolicy,
@@ -8,7 +9,6 @@ import {
   onDeclined,
   onInvitationShown,
   TriggerTimer,
-  type ChatSource,
 } from "../policy/index.ts";
 import type { ChatOutcome } from "./ChatCenter.ts";
 import { acceptanceProbability, annoyanceProbability } from "./invitationResponse.ts";

@@ -1,45 +1,57 @@
-export type {
-  StoreModelConfig,
-  ChatOnlyModelConfig,
-  ModelConfig,
-  HorizonConfig,
-  SegmentConfig,
-  PricingConfig,
-  ThresholdPaddingConfig,
-  FieldConfig,
-  StepConfig,
-  FunnelConfig,
-  StickerShockConfig,
-  FrictionConfig,
-  ConfusionConfig,
-  InlineHelpConfig,
-  AutoSaveConfig,
-  HesitationConfig,
-  ChatConfig,
-  InvitationAcceptanceConfig,
-  AgentConfig,
-  DeskConfig,
-  MessageConfig,
-  ServiceLevelDefinition,
-  SelfServiceConfig,
-  SlowdownMode,
-  Device,
-} from "./config.ts";
-export { DEVICES } from "./config.ts";
-export { DEFAULT_DESK_CONFIG, DEFAULT_MESSAGE_CONFIG, DEFAULT_SELF_SERVICE_CONFIG } from "./config.ts";
-export { describeServiceLevel } from "./collectResults.ts";
-export { ABANDONMENT_REASONS, CHECKOUT_REASONS, type AbandonmentReason, type CheckoutReason } from "./reasons.ts";
-export type { ChatQueueResults, IntervalResults, StepResult, StoreResults, ChatOnlyResults, SimulationResults, Ratio, GroupAcceptance, UnwantedDeclines, FreeShippingResults, FrictionResults, GroupFunnel } from "./results.ts";
-export { INVITATION_GROUPS, type InvitationGroup } from "./StoreRecorder.ts";
-export { splitAddToCart } from "./StoreWorld.ts";
-export { groupFunnel } from "./results.ts";
-export { profitStatement, type ProfitStatement, type OrderCharges } from "./profitStatement.ts";
-export { withinPaddingReach, paddedCartValue } from "./thresholdPadding.ts";
-export { simulateStore, type RunOptions } from "./simulateStore.ts";
-export { simulateChatOnly } from "./simulateChatOnly.ts";
-export type { SessionRecord } from "./StoreWorld.ts";
 export { agentsOnline } from "./ChatCenter.ts";
-export { extraCosts, shippingCharge, stickerShockHazard } from "./pricing.ts";
+export { describeServiceLevel } from "./collectResults.ts";
+export type {
+  AgentConfig,
+  AutoSaveConfig,
+  ChatConfig,
+  ChatOnlyModelConfig,
+  ConfusionConfig,
+  DeskConfig,
+  Device,
+  FieldConfig,
+  FrictionConfig,
+  FunnelConfig,
+  HesitationConfig,
+  HorizonConfig,
+  InlineHelpConfig,
+  InvitationAcceptanceConfig,
+  MessageConfig,
+  ModelConfig,
+  PricingConfig,
+  SegmentConfig,
+  SelfServiceConfig,
+  ServiceLevelDefinition,
+  SlowdownMode,
+  StepConfig,
+  StickerShockConfig,
+  StoreModelConfig,
+  ThresholdPaddingConfig,
+} from "./config.ts";
+export { DEFAULT_DESK_CONFIG, DEFAULT_MESSAGE_CONFIG, DEFAULT_SELF_SERVICE_CONFIG, DEVICES } from "./config.ts";
 export { confusionProbability, drawFormErrors, typingSeconds } from "./friction.ts";
-export { simulate } from "./simulate.ts";
 export { acceptanceProbability, annoyanceProbability, type InvitationContext } from "./invitationResponse.ts";
+export { extraCosts, shippingCharge, stickerShockHazard } from "./pricing.ts";
+export { type OrderCharges, type ProfitStatement, profitStatement } from "./profitStatement.ts";
+export { ABANDONMENT_REASONS, type AbandonmentReason, CHECKOUT_REASONS, type CheckoutReason } from "./reasons.ts";
+export type {
+  ChatOnlyResults,
+  ChatQueueResults,
+  FreeShippingResults,
+  FrictionResults,
+  GroupAcceptance,
+  GroupFunnel,
+  IntervalResults,
+  Ratio,
+  SimulationResults,
+  StepResult,
+  StoreResults,
+  UnwantedDeclines,
+} from "./results.ts";
+export { groupFunnel } from "./results.ts";
+export { INVITATION_GROUPS, type InvitationGroup } from "./StoreRecorder.ts";
+export type { SessionRecord } from "./StoreWorld.ts";
+export { splitAddToCart } from "./StoreWorld.ts";
+export { simulate } from "./simulate.ts";
+export { simulateChatOnly } from "./simulateChatOnly.ts";
+export { type RunOptions, simulateStore } from "./simulateStore.ts";
+export { paddedCartValue, withinPaddingReach } from "./thresholdPadding.ts";

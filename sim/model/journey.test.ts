@@ -7,8 +7,8 @@
 import { describe, expect, it } from "vitest";
 import { resolvePolicy } from "../policy/index.ts";
 import type { FieldConfig, FunnelConfig, StoreModelConfig } from "./config.ts";
-import { simulateStore } from "./simulateStore.ts";
 import type { SessionRecord } from "./StoreWorld.ts";
+import { simulateStore } from "./simulateStore.ts";
 import { CART_SECONDS, DWELL_SECONDS, PAYMENT_FILL_SECONDS, tinyStore } from "./testTinyStore.ts";
 
 const SESSIONS_PER_DAY = 20_000;
@@ -28,7 +28,9 @@ function confusedProbability(scale: number, c = CONFUSION_PER_ERROR): number {
 }
 
 /** The tiny store with a two-field payment step and no reason to leave but confusion. */
-function formStore(funnel: Partial<Pick<FunnelConfig, "inlineHelp" | "autoSave">> & { confusionHazard?: number; fields?: FieldConfig[] } = {}): StoreModelConfig {
+function formStore(
+  funnel: Partial<Pick<FunnelConfig, "inlineHelp" | "autoSave">> & { confusionHazard?: number; fields?: FieldConfig[] } = {},
+): StoreModelConfig {
   const base = tinyStore("step == cart and idleSeconds >= 1", 0);
   return {
     ...base,
@@ -41,7 +43,11 @@ function formStore(funnel: Partial<Pick<FunnelConfig, "inlineHelp" | "autoSave">
         hazardPerError: 0,
         helpProbabilityPerError: 0,
         fixProbability: 1,
-        confusion: { probabilityPerError: CONFUSION_PER_ERROR, hazard: funnel.confusionHazard ?? 0, pauseSeconds: { kind: "constant", value: CONFUSION_PAUSE_SECONDS } },
+        confusion: {
+          probabilityPerError: CONFUSION_PER_ERROR,
+          hazard: funnel.confusionHazard ?? 0,
+          pauseSeconds: { kind: "constant", value: CONFUSION_PAUSE_SECONDS },
+        },
       },
       inlineHelp: funnel.inlineHelp ?? { enabled: false, errorReduction: 0, readingSecondsPerField: 0 },
       autoSave: funnel.autoSave ?? { enabled: false, returnProbability: 0, costPerSession: 0 },
@@ -106,7 +112,8 @@ describe("shopperVisit: form errors, confusion and the friction levers", () => {
     const { sessions } = run(formStore());
     expect(sessions.some((record) => record.formErrors === 2 && record.confused)).toBe(true);
     for (const record of sessions) {
-      const expected = DWELL_SECONDS + CART_SECONDS + PAYMENT_FILL_SECONDS + 10 + SECONDS_PER_ERROR * record.formErrors + (record.confused ? CONFUSION_PAUSE_SECONDS : 0);
+      const expected =
+        DWELL_SECONDS + CART_SECONDS + PAYMENT_FILL_SECONDS + 10 + SECONDS_PER_ERROR * record.formErrors + (record.confused ? CONFUSION_PAUSE_SECONDS : 0);
       expect(Math.abs(seconds(record) - expected), `shopper ${record.id}`).toBeLessThan(1e-6);
     }
   });
@@ -133,7 +140,14 @@ describe("shopperVisit: form errors, confusion and the friction levers", () => {
       ...base,
       // Invitations are declined and annoy nobody, so they change no outcome.
       segments: [{ ...base.segments[0], chatOpenness: 0, invitationSensitivity: 0 }],
-      chat: { ...base.chat, policy: resolvePolicy({ name: "confused-on-payment", reactive: { enabled: false }, rules: [{ name: "confused", when: "confusion == true and step == payment" }] }) },
+      chat: {
+        ...base.chat,
+        policy: resolvePolicy({
+          name: "confused-on-payment",
+          reactive: { enabled: false },
+          rules: [{ name: "confused", when: "confusion == true and step == payment" }],
+        }),
+      },
     };
     const { results, sessions } = run(config);
     expect(results.friction.confusedShoppers).toBeGreaterThan(2000);

@@ -6,8 +6,8 @@ import { ANNOYED, idleWindow, LEFT, RESCUED, requestChat, STAYED } from "./idleW
 import { extraCosts, shippingCharge, stickerShockHazard } from "./pricing.ts";
 import { ABANDONMENT_REASONS, REASON_INDEX } from "./reasons.ts";
 import { FORM, FRICTION, HESITATION, JOURNEY, PADDING, type Shopper } from "./Shopper.ts";
-import { paddedCartValue, withinPaddingReach } from "./thresholdPadding.ts";
 import type { StoreWorld } from "./StoreWorld.ts";
+import { paddedCartValue, withinPaddingReach } from "./thresholdPadding.ts";
 
 type Gen<T> = Generator<Event<any>, T, any>;
 
@@ -56,7 +56,8 @@ export function* shopperVisit(world: StoreWorld, shopper: Shopper): Gen<void> {
     if (outcome === ANNOYED) return leave(world, shopper, BROWSE, ANNOYED_BY_CHAT);
   }
   // One draw whoever the visitor is, so the journey stream stays aligned across scenarios.
-  if (journey.next() >= (shopper.signals.returningVisitor ? segmentSamplers.addToCartReturning : segmentSamplers.addToCartNew)) return leave(world, shopper, -1, -1);
+  if (journey.next() >= (shopper.signals.returningVisitor ? segmentSamplers.addToCartReturning : segmentSamplers.addToCartNew))
+    return leave(world, shopper, -1, -1);
 
   const cartValue = fillCart(world, shopper, Math.max(0.01, world.draw(segmentSamplers.cartValue, journey)));
   shopper.signals.cartValue = cartValue;
@@ -134,7 +135,10 @@ function* checkoutStep(world: StoreWorld, shopper: Shopper, step: number, extra:
   const hazards = plan.baseHazards.slice();
   if (step === CART) hazards[JUST_BROWSING] = Math.min(1, hazards[JUST_BROWSING] * segment.justBrowsingMultiplier);
   if (plan.isRevealStep) {
-    hazards[EXTRA_COSTS] = combine(hazards[EXTRA_COSTS], stickerShockHazard(shopper.signals.cartValue, extra, stickerShock.sensitivity, segment.priceSensitivity));
+    hazards[EXTRA_COSTS] = combine(
+      hazards[EXTRA_COSTS],
+      stickerShockHazard(shopper.signals.cartValue, extra, stickerShock.sensitivity, segment.priceSensitivity),
+    );
   }
   // "Total not visible up front" exists only while the total is hidden.
   if (plan.totalHidden) hazards[TOTAL_HIDDEN] = combine(hazards[TOTAL_HIDDEN], stickerShock.hiddenTotalHazardPerStep);
@@ -148,12 +152,14 @@ function* checkoutStep(world: StoreWorld, shopper: Shopper, step: number, extra:
 
   // Filling the form is active time (not idle): the page itself, then every field's typing (and
   // reading its inline help). The errors' time comes later, idle.
-  const fillSeconds = Math.max(0, world.draw(plan.fillSeconds, shopper.stream(JOURNEY))) + typingSeconds(fields, inlineHelp.enabled ? inlineHelp.readingSecondsPerField : 0);
+  const fillSeconds =
+    Math.max(0, world.draw(plan.fillSeconds, shopper.stream(JOURNEY))) + typingSeconds(fields, inlineHelp.enabled ? inlineHelp.readingSecondsPerField : 0);
   if (fillSeconds > 0) yield env.timeout(fillSeconds);
   shopper.signals.timeOnSiteSeconds += fillSeconds;
   shopper.signals.idleSeconds = 0;
   // Errors cost idle time (reading the message, finding the field), and confusion a pause on top.
-  const frictionIdleSeconds = errors * friction.secondsPerError + (confusedHere ? Math.max(0, world.draw(world.confusionPauseSeconds, shopper.stream(FORM))) : 0);
+  const frictionIdleSeconds =
+    errors * friction.secondsPerError + (confusedHere ? Math.max(0, world.draw(world.confusionPauseSeconds, shopper.stream(FORM))) : 0);
 
   const hesitationStream = shopper.stream(HESITATION);
   const helpDraw = hesitationStream.next();
@@ -168,7 +174,12 @@ function* checkoutStep(world: StoreWorld, shopper: Shopper, step: number, extra:
     const pauses = hesitationStream.next() < hesitation.pauseProbability;
     const pause = pauses ? Math.max(0, world.draw(world.pauseSeconds, hesitationStream)) : 0;
     if (frictionIdleSeconds + pause <= 0) return -1;
-    const outcome = yield* idleWindow(world, shopper, { durationSeconds: frictionIdleSeconds + pause, hesitatingReason: -1, helpAtSeconds: -1, exitIntentAtEnd: false });
+    const outcome = yield* idleWindow(world, shopper, {
+      durationSeconds: frictionIdleSeconds + pause,
+      hesitatingReason: -1,
+      helpAtSeconds: -1,
+      exitIntentAtEnd: false,
+    });
     return outcome === ANNOYED ? ANNOYED_BY_CHAT : -1;
   }
 

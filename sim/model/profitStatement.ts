@@ -1,5 +1,5 @@
 import type { PricingConfig } from "./config.ts";
-import { ratio, type Ratio } from "./results.ts";
+import { type Ratio, ratio } from "./results.ts";
 
 /** What a run's orders charged the shoppers, summed over orders. */
 export interface OrderCharges {

@@ -245,7 +245,14 @@ export function ratio(numerator: number, denominator: number): Ratio {
 
 /** A group's funnel from its counts. */
 export function groupFunnel(sessions: number, carts: number, orders: number): GroupFunnel {
-  return { sessions, carts, orders, addToCartRate: ratio(carts, sessions), conversionRate: ratio(orders, sessions), cartAbandonmentRate: carts > 0 ? 1 - orders / carts : null };
+  return {
+    sessions,
+    carts,
+    orders,
+    addToCartRate: ratio(carts, sessions),
+    conversionRate: ratio(orders, sessions),
+    cartAbandonmentRate: carts > 0 ? 1 - orders / carts : null,
+  };
 }
 
 /** A value that may be NaN (empty tally) as a Ratio. */

@@ -1,7 +1,7 @@
 import type { ModelConfig } from "./config.ts";
 import type { ChatOnlyResults, StoreResults } from "./results.ts";
 import { simulateChatOnly } from "./simulateChatOnly.ts";
-import { simulateStore, type RunOptions } from "./simulateStore.ts";
+import { type RunOptions, simulateStore } from "./simulateStore.ts";
 
 /**
  * Runs one replication of either model. Same config and seed ⇒ identical results.

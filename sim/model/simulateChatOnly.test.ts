@@ -11,12 +11,12 @@
 // wait and fate depend only on the chats ahead of it, and the desk drains with the last staffing.
 
 import { describe, expect, it } from "vitest";
-import { erlangA, erlangCMetrics, mmck, type ErlangAResult } from "../analytic/index.ts";
-import { confidenceInterval99, expectInside, type ConfidenceInterval } from "../engine/testConfidenceInterval.ts";
-import { DEFAULT_DESK_CONFIG, type ChatOnlyModelConfig, type SelfServiceConfig, type ServiceLevelDefinition } from "./config.ts";
+import { type ErlangAResult, erlangA, erlangCMetrics, mmck } from "../analytic/index.ts";
+import { type ConfidenceInterval, confidenceInterval99, expectInside } from "../engine/testConfidenceInterval.ts";
+import { isDeskOpen, type OpeningHours, openSeconds, parseOpeningHours, simulationClock } from "../policy/index.ts";
+import { type ChatOnlyModelConfig, DEFAULT_DESK_CONFIG, type SelfServiceConfig, type ServiceLevelDefinition } from "./config.ts";
 import type { ChatQueueResults, Ratio } from "./results.ts";
 import { simulateChatOnly } from "./simulateChatOnly.ts";
-import { isDeskOpen, openSeconds, parseOpeningHours, simulationClock, type OpeningHours } from "../policy/index.ts";
 
 const DAYS = 3;
 const WARMUP_SECONDS = 3600;
@@ -60,7 +60,15 @@ function stationaryConfig(desk: StationaryDesk): ChatOnlyModelConfig {
       concurrency: desk.concurrency,
       costPerHour: 20,
     },
-    desk: { ...DEFAULT_DESK_CONFIG, warmupSeconds: desk.warmupSeconds ?? WARMUP_SECONDS, maxQueueLength: desk.maxQueueLength ?? Infinity, serviceLevel: desk.serviceLevel ?? DEFAULT_DESK_CONFIG.serviceLevel, shrinkageMethod: desk.shrinkageMethod ?? "floor", openingHours: desk.openingHours ?? null, selfService: desk.selfService ?? DEFAULT_DESK_CONFIG.selfService },
+    desk: {
+      ...DEFAULT_DESK_CONFIG,
+      warmupSeconds: desk.warmupSeconds ?? WARMUP_SECONDS,
+      maxQueueLength: desk.maxQueueLength ?? Infinity,
+      serviceLevel: desk.serviceLevel ?? DEFAULT_DESK_CONFIG.serviceLevel,
+      shrinkageMethod: desk.shrinkageMethod ?? "floor",
+      openingHours: desk.openingHours ?? null,
+      selfService: desk.selfService ?? DEFAULT_DESK_CONFIG.selfService,
+    },
   };
 }
 
@@ -81,42 +89,116 @@ function interval(runs: readonly ChatQueueResults[], measure: (chat: ChatQueueRe
 }
 
 function expectErlangA(runs: readonly ChatQueueResults[], exact: ErlangAResult): void {
-  expectInside(interval(runs, (chat) => chat.probabilityOfWait), exact.probabilityOfWait, "P(wait)");
-  expectInside(interval(runs, (chat) => chat.meanWaitSeconds), exact.meanWaitSeconds, "mean wait");
-  expectInside(interval(runs, (chat) => chat.queueAbandonmentRate), exact.probabilityOfAbandon, "P(abandon)");
-  expectInside(interval(runs, (chat) => chat.serviceLevel), exact.serviceLevel, "service level");
+  expectInside(
+    interval(runs, (chat) => chat.probabilityOfWait),
+    exact.probabilityOfWait,
+    "P(wait)",
+  );
+  expectInside(
+    interval(runs, (chat) => chat.meanWaitSeconds),
+    exact.meanWaitSeconds,
+    "mean wait",
+  );
+  expectInside(
+    interval(runs, (chat) => chat.queueAbandonmentRate),
+    exact.probabilityOfAbandon,
+    "P(abandon)",
+  );
+  expectInside(
+    interval(runs, (chat) => chat.serviceLevel),
+    exact.serviceLevel,
+    "service level",
+  );
 }
 
 describe("simulateChatOnly against Erlang C / Erlang A", () => {
   it("concurrency 1, no patience: 20 online agents (25 scheduled, 20% shrinkage) at load 17 reproduce Erlang C", () => {
     const arrivalRatePerSecond = 17 / MEAN_HANDLE_SECONDS;
-    const config = stationaryConfig({ arrivalRatePerSecond, meanPatienceSeconds: null, scheduledAgents: 25, shrinkage: 0.2, concurrency: 1, slowdownPerExtraChat: 0 });
+    const config = stationaryConfig({
+      arrivalRatePerSecond,
+      meanPatienceSeconds: null,
+      scheduledAgents: 25,
+      shrinkage: 0.2,
+      concurrency: 1,
+      slowdownPerExtraChat: 0,
+    });
     const exact = erlangCMetrics({ arrivalRatePerSecond, meanServiceSeconds: MEAN_HANDLE_SECONDS, servers: 20, targetSeconds: SERVICE_LEVEL_SECONDS });
     const runs = replicate(config);
     expect(runs.every((chat) => chat.abandoned === 0 && chat.served === chat.requests)).toBe(true);
-    expectInside(interval(runs, (chat) => chat.probabilityOfWait), exact.probabilityOfWait, "P(wait)");
-    expectInside(interval(runs, (chat) => chat.meanWaitSeconds), exact.meanWaitSeconds, "mean wait");
-    expectInside(interval(runs, (chat) => chat.serviceLevel), exact.serviceLevel, "service level");
+    expectInside(
+      interval(runs, (chat) => chat.probabilityOfWait),
+      exact.probabilityOfWait,
+      "P(wait)",
+    );
+    expectInside(
+      interval(runs, (chat) => chat.meanWaitSeconds),
+      exact.meanWaitSeconds,
+      "mean wait",
+    );
+    expectInside(
+      interval(runs, (chat) => chat.serviceLevel),
+      exact.serviceLevel,
+      "service level",
+    );
   });
 
   it("concurrency 1, exponential patience 120 s: 20 agents at load 20 reproduce Erlang A", () => {
     const arrivalRatePerSecond = 20 / MEAN_HANDLE_SECONDS;
-    const config = stationaryConfig({ arrivalRatePerSecond, meanPatienceSeconds: 120, scheduledAgents: 25, shrinkage: 0.2, concurrency: 1, slowdownPerExtraChat: 0 });
-    const exact = erlangA({ arrivalRatePerSecond, meanServiceSeconds: MEAN_HANDLE_SECONDS, meanPatienceSeconds: 120, servers: 20, targetSeconds: SERVICE_LEVEL_SECONDS });
+    const config = stationaryConfig({
+      arrivalRatePerSecond,
+      meanPatienceSeconds: 120,
+      scheduledAgents: 25,
+      shrinkage: 0.2,
+      concurrency: 1,
+      slowdownPerExtraChat: 0,
+    });
+    const exact = erlangA({
+      arrivalRatePerSecond,
+      meanServiceSeconds: MEAN_HANDLE_SECONDS,
+      meanPatienceSeconds: 120,
+      servers: 20,
+      targetSeconds: SERVICE_LEVEL_SECONDS,
+    });
     expectErlangA(replicate(config), exact);
   });
 
   it("concurrency 3, no slowdown: 8 online agents reproduce Erlang A with 24 servers", () => {
     const arrivalRatePerSecond = 22 / MEAN_HANDLE_SECONDS;
-    const config = stationaryConfig({ arrivalRatePerSecond, meanPatienceSeconds: 90, scheduledAgents: 10, shrinkage: 0.2, concurrency: 3, slowdownPerExtraChat: 0 });
-    const exact = erlangA({ arrivalRatePerSecond, meanServiceSeconds: MEAN_HANDLE_SECONDS, meanPatienceSeconds: 90, servers: 24, targetSeconds: SERVICE_LEVEL_SECONDS });
+    const config = stationaryConfig({
+      arrivalRatePerSecond,
+      meanPatienceSeconds: 90,
+      scheduledAgents: 10,
+      shrinkage: 0.2,
+      concurrency: 3,
+      slowdownPerExtraChat: 0,
+    });
+    const exact = erlangA({
+      arrivalRatePerSecond,
+      meanServiceSeconds: MEAN_HANDLE_SECONDS,
+      meanPatienceSeconds: 90,
+      servers: 24,
+      targetSeconds: SERVICE_LEVEL_SECONDS,
+    });
     expectErlangA(replicate(config), exact);
   });
 
   it("concurrency 3 with slowdown 0.2 per extra chat: waits are significantly worse than Erlang A with 24 servers", () => {
     const arrivalRatePerSecond = 22 / MEAN_HANDLE_SECONDS;
-    const config = stationaryConfig({ arrivalRatePerSecond, meanPatienceSeconds: 90, scheduledAgents: 10, shrinkage: 0.2, concurrency: 3, slowdownPerExtraChat: 0.2 });
-    const exact = erlangA({ arrivalRatePerSecond, meanServiceSeconds: MEAN_HANDLE_SECONDS, meanPatienceSeconds: 90, servers: 24, targetSeconds: SERVICE_LEVEL_SECONDS });
+    const config = stationaryConfig({
+      arrivalRatePerSecond,
+      meanPatienceSeconds: 90,
+      scheduledAgents: 10,
+      shrinkage: 0.2,
+      concurrency: 3,
+      slowdownPerExtraChat: 0.2,
+    });
+    const exact = erlangA({
+      arrivalRatePerSecond,
+      meanServiceSeconds: MEAN_HANDLE_SECONDS,
+      meanPatienceSeconds: 90,
+      servers: 24,
+      targetSeconds: SERVICE_LEVEL_SECONDS,
+    });
     const runs = replicate(config);
     // Worse means the whole 99% interval lies on the bad side of the slowdown-free answer.
     expect(interval(runs, (chat) => chat.probabilityOfWait).low).toBeGreaterThan(exact.probabilityOfWait);
@@ -153,7 +235,15 @@ describe("simulateChatOnly determinism", () => {
 });
 
 describe("simulateChatOnly warm-up", () => {
-  const desk = { arrivalRatePerSecond: 20 / MEAN_HANDLE_SECONDS, meanPatienceSeconds: 120, scheduledAgents: 10, shrinkage: 0, concurrency: 2, slowdownPerExtraChat: 0.1, days: 1 };
+  const desk = {
+    arrivalRatePerSecond: 20 / MEAN_HANDLE_SECONDS,
+    meanPatienceSeconds: 120,
+    scheduledAgents: 10,
+    shrinkage: 0,
+    concurrency: 2,
+    slowdownPerExtraChat: 0.1,
+    days: 1,
+  };
 
   it("warmupSeconds leaves the chats that arrived in it out of requests and reports them as excluded", () => {
     const whole = simulateChatOnly(stationaryConfig({ ...desk, warmupSeconds: 0 }), { seed: 5 }).chat;
@@ -179,17 +269,44 @@ describe("simulateChatOnly with a queue cap against M/M/c/K", () => {
   /** Replications of `agents` single-chat agents with a queue cap at `loadErlangs`, and the exact M/M/c/K answer. */
   function cappedDesk(loadErlangs: number, agents: number, maxQueueLength: number) {
     const arrivalRatePerSecond = loadErlangs / MEAN_HANDLE_SECONDS;
-    const config = stationaryConfig({ arrivalRatePerSecond, meanPatienceSeconds: null, scheduledAgents: agents, shrinkage: 0, concurrency: 1, slowdownPerExtraChat: 0, maxQueueLength });
-    return { runs: replicate(config), exact: mmck({ arrivalRatePerSecond, meanServiceSeconds: MEAN_HANDLE_SECONDS, servers: agents, capacity: agents + maxQueueLength }) };
+    const config = stationaryConfig({
+      arrivalRatePerSecond,
+      meanPatienceSeconds: null,
+      scheduledAgents: agents,
+      shrinkage: 0,
+      concurrency: 1,
+      slowdownPerExtraChat: 0,
+      maxQueueLength,
+    });
+    return {
+      runs: replicate(config),
+      exact: mmck({ arrivalRatePerSecond, meanServiceSeconds: MEAN_HANDLE_SECONDS, servers: agents, capacity: agents + maxQueueLength }),
+    };
   }
 
   it("6 agents, concurrency 1, maxQueueLength 4 (K = 10) at load 6: blocking, P(wait), mean wait and occupancy inside the 99% CI", () => {
     const { runs, exact } = cappedDesk(6, 6, 4);
-    expectInside(interval(runs, (chat) => chat.blockingRate), exact.probabilityOfBlocking, "P(blocked)");
+    expectInside(
+      interval(runs, (chat) => chat.blockingRate),
+      exact.probabilityOfBlocking,
+      "P(blocked)",
+    );
     // Blocked chats never queue: P(wait) over all requests is the admitted ones' P(wait) × (1 − P(blocked)).
-    expectInside(interval(runs, (chat) => chat.probabilityOfWait), exact.probabilityOfWait * (1 - exact.probabilityOfBlocking), "P(wait)");
-    expectInside(interval(runs, (chat) => chat.meanWaitSeconds), exact.meanWaitSeconds, "mean wait of admitted");
-    expectInside(interval(runs, (chat) => chat.occupancy), exact.occupancy, "occupancy");
+    expectInside(
+      interval(runs, (chat) => chat.probabilityOfWait),
+      exact.probabilityOfWait * (1 - exact.probabilityOfBlocking),
+      "P(wait)",
+    );
+    expectInside(
+      interval(runs, (chat) => chat.meanWaitSeconds),
+      exact.meanWaitSeconds,
+      "mean wait of admitted",
+    );
+    expectInside(
+      interval(runs, (chat) => chat.occupancy),
+      exact.occupancy,
+      "occupancy",
+    );
     // Half of the blocked leave a message (the default leaveProbability 0.5): binomial, 99.99% band.
     const blocked = runs.reduce((total, chat) => total + chat.blocked, 0);
     const left = runs.reduce((total, chat) => total + chat.messages.left, 0);
@@ -199,18 +316,39 @@ describe("simulateChatOnly with a queue cap against M/M/c/K", () => {
 
   it("maxQueueLength 0 is Erlang B: the blocking rate matches M/M/c/c", () => {
     const { runs, exact } = cappedDesk(4, 5, 0);
-    expectInside(interval(runs, (chat) => chat.blockingRate), exact.probabilityOfBlocking, "P(blocked)");
+    expectInside(
+      interval(runs, (chat) => chat.blockingRate),
+      exact.probabilityOfBlocking,
+      "P(blocked)",
+    );
     expect(runs.every((chat) => chat.probabilityOfWait === 0)).toBe(true);
   });
 });
 
 describe("simulateChatOnly service-level definitions", () => {
-  const erlangADesk = { arrivalRatePerSecond: 20 / MEAN_HANDLE_SECONDS, meanPatienceSeconds: 120, scheduledAgents: 20, shrinkage: 0, concurrency: 1, slowdownPerExtraChat: 0 };
+  const erlangADesk = {
+    arrivalRatePerSecond: 20 / MEAN_HANDLE_SECONDS,
+    meanPatienceSeconds: 120,
+    scheduledAgents: 20,
+    shrinkage: 0,
+    concurrency: 1,
+    slowdownPerExtraChat: 0,
+  };
 
   it("abandons: exclude reproduces Erlang A's service level of answered chats", () => {
-    const exact = erlangA({ arrivalRatePerSecond: erlangADesk.arrivalRatePerSecond, meanServiceSeconds: MEAN_HANDLE_SECONDS, meanPatienceSeconds: 120, servers: 20, targetSeconds: SERVICE_LEVEL_SECONDS });
+    const exact = erlangA({
+      arrivalRatePerSecond: erlangADesk.arrivalRatePerSecond,
+      meanServiceSeconds: MEAN_HANDLE_SECONDS,
+      meanPatienceSeconds: 120,
+      servers: 20,
+      targetSeconds: SERVICE_LEVEL_SECONDS,
+    });
     const runs = replicate(stationaryConfig({ ...erlangADesk, serviceLevel: { abandons: "exclude", ignoreAbandonsUnderSeconds: 0 } }));
-    expectInside(interval(runs, (chat) => chat.serviceLevel), exact.serviceLevelOfAnswered, "service level of answered");
+    expectInside(
+      interval(runs, (chat) => chat.serviceLevel),
+      exact.serviceLevelOfAnswered,
+      "service level of answered",
+    );
     expect(runs[0].serviceLevel).toBe(runs[0].serviceLevelOfAnswered);
     expect(runs[0].serviceLevelDefinition).toBe("answered within 20 s ÷ answered (abandons and blocked chats excluded)");
   });
@@ -233,7 +371,19 @@ describe("simulateChatOnly service-level definitions", () => {
 describe("simulateChatOnly shrinkage as random absence", () => {
   // 30 days of hourly intervals: 720 independent Binomial(scheduled, 1 − shrinkage) head counts.
   const onlineCounts = (scheduledAgents: number, shrinkageMethod: "absence" | "floor") =>
-    simulateChatOnly(stationaryConfig({ arrivalRatePerSecond: 1 / 3600, meanPatienceSeconds: 60, scheduledAgents, shrinkage: 0.25, concurrency: 1, slowdownPerExtraChat: 0, days: 30, shrinkageMethod }), { seed: 11 }).intervals.agentsOnline;
+    simulateChatOnly(
+      stationaryConfig({
+        arrivalRatePerSecond: 1 / 3600,
+        meanPatienceSeconds: 60,
+        scheduledAgents,
+        shrinkage: 0.25,
+        concurrency: 1,
+        slowdownPerExtraChat: 0,
+        days: 30,
+        shrinkageMethod,
+      }),
+      { seed: 11 },
+    ).intervals.agentsOnline;
 
   for (const scheduled of [1, 4]) {
     it(`absence: ${scheduled} scheduled at 25% shrinkage are ${scheduled} × 0.75 online on average (within 4 standard errors)`, () => {
@@ -253,7 +403,18 @@ describe("simulateChatOnly shrinkage as random absence", () => {
 
 describe("simulateChatOnly per-agent figures", () => {
   it("chatsHandled, meanHandleSeconds and occupancy per agent add up to the desk's figures", () => {
-    const chat = simulateChatOnly(stationaryConfig({ arrivalRatePerSecond: 12 / MEAN_HANDLE_SECONDS, meanPatienceSeconds: 120, scheduledAgents: 6, shrinkage: 0, concurrency: 3, slowdownPerExtraChat: 0.2, days: 1 }), { seed: 4 }).chat;
+    const chat = simulateChatOnly(
+      stationaryConfig({
+        arrivalRatePerSecond: 12 / MEAN_HANDLE_SECONDS,
+        meanPatienceSeconds: 120,
+        scheduledAgents: 6,
+        shrinkage: 0,
+        concurrency: 3,
+        slowdownPerExtraChat: 0.2,
+        days: 1,
+      }),
+      { seed: 4 },
+    ).chat;
     expect(chat.agents.map((agent) => agent.agent)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(chat.agents.reduce((total, agent) => total + agent.chatsHandled, 0)).toBe(chat.served);
     const handleSeconds = chat.agents.reduce((total, agent) => total + agent.chatsHandled * (agent.meanHandleSeconds ?? 0), 0);
@@ -267,20 +428,51 @@ describe("simulateChatOnly per-agent figures", () => {
 
 describe("simulateChatOnly opening hours", () => {
   // Friday 08:00-20:00, Saturday 10:00-16:00, Sunday closed: 3 days from a Friday midnight.
-  const written = { monday: "08:00-20:00", tuesday: "08:00-20:00", wednesday: "08:00-20:00", thursday: "08:00-20:00", friday: "08:00-20:00", saturday: "10:00-16:00", sunday: "closed" };
+  const written = {
+    monday: "08:00-20:00",
+    tuesday: "08:00-20:00",
+    wednesday: "08:00-20:00",
+    thursday: "08:00-20:00",
+    friday: "08:00-20:00",
+    saturday: "10:00-16:00",
+    sunday: "closed",
+  };
   const parsed = parseOpeningHours(written, 4);
   if (!("hours" in parsed)) throw new Error(parsed.problem);
   const openingHours = parsed.hours;
   const arrivalRatePerSecond = 4 / MEAN_HANDLE_SECONDS;
-  const runs = replicate(stationaryConfig({ arrivalRatePerSecond, meanPatienceSeconds: 120, scheduledAgents: 6, shrinkage: 0, concurrency: 1, slowdownPerExtraChat: 0, openingHours }));
+  const runs = replicate(
+    stationaryConfig({
+      arrivalRatePerSecond,
+      meanPatienceSeconds: 120,
+      scheduledAgents: 6,
+      shrinkage: 0,
+      concurrency: 1,
+      slowdownPerExtraChat: 0,
+      openingHours,
+    }),
+  );
   const horizonSeconds = DAYS * 86400;
   const closedSeconds = horizonSeconds - WARMUP_SECONDS - openSeconds(openingHours, WARMUP_SECONDS, horizonSeconds);
 
   it("no chat is requested in an interval the desk is closed for, and every open interval has some", () => {
-    const closedIntervals = Array.from({ length: horizonSeconds / INTERVAL_SECONDS }, (_, interval) => interval).filter((interval) => !isDeskOpen(openingHours, simulationClock(openingHours, interval * INTERVAL_SECONDS)));
+    const closedIntervals = Array.from({ length: horizonSeconds / INTERVAL_SECONDS }, (_, interval) => interval).filter(
+      (interval) => !isDeskOpen(openingHours, simulationClock(openingHours, interval * INTERVAL_SECONDS)),
+    );
     // 12 + 18 + 24 closed hours (the hourly intervals line up with the opening times).
     expect(closedIntervals.length).toBe(54);
-    const intervals = simulateChatOnly(stationaryConfig({ arrivalRatePerSecond, meanPatienceSeconds: 120, scheduledAgents: 6, shrinkage: 0, concurrency: 1, slowdownPerExtraChat: 0, openingHours }), { seed: 1 }).intervals;
+    const intervals = simulateChatOnly(
+      stationaryConfig({
+        arrivalRatePerSecond,
+        meanPatienceSeconds: 120,
+        scheduledAgents: 6,
+        shrinkage: 0,
+        concurrency: 1,
+        slowdownPerExtraChat: 0,
+        openingHours,
+      }),
+      { seed: 1 },
+    ).intervals;
     expect(closedIntervals.map((interval) => intervals.chatRequests[interval]).every((count) => count === 0)).toBe(true);
     expect(intervals.chatRequests.filter((count, interval) => !closedIntervals.includes(interval) && count > 0).length).toBe(72 - 54);
   });
@@ -303,18 +495,51 @@ describe("simulateChatOnly opening hours", () => {
 describe("simulateChatOnly self-service first", () => {
   // Half of 30 Erlangs go to the bot first, 40% of those escalate after an exponential 2 minutes: the
   // queue sees a Poisson stream of 30 × (0.5 + 0.5 × 0.4) = 21 Erlangs, Erlang A with that rate.
-  const selfService: SelfServiceConfig = { deflectionProbability: 0.5, escalationProbability: 0.4, escalationDelaySeconds: { kind: "exponential", mean: 120 }, costPerContact: 0.5 };
+  const selfService: SelfServiceConfig = {
+    deflectionProbability: 0.5,
+    escalationProbability: 0.4,
+    escalationDelaySeconds: { kind: "exponential", mean: 120 },
+    costPerContact: 0.5,
+  };
   const offeredRatePerSecond = 30 / MEAN_HANDLE_SECONDS;
-  const config = stationaryConfig({ arrivalRatePerSecond: offeredRatePerSecond, meanPatienceSeconds: 120, scheduledAgents: 22, shrinkage: 0, concurrency: 1, slowdownPerExtraChat: 0, selfService });
+  const config = stationaryConfig({
+    arrivalRatePerSecond: offeredRatePerSecond,
+    meanPatienceSeconds: 120,
+    scheduledAgents: 22,
+    shrinkage: 0,
+    concurrency: 1,
+    slowdownPerExtraChat: 0,
+    selfService,
+  });
   const runs = Array.from({ length: REPLICATIONS }, (_, replication) => simulateChatOnly(config, { seed: replication + 1 }));
 
   it("the human queue reproduces Erlang A at the thinned rate λ × (1 − deflection + deflection × escalation)", () => {
     const thinnedRatePerSecond = offeredRatePerSecond * (1 - 0.5 + 0.5 * 0.4);
-    const exact = erlangA({ arrivalRatePerSecond: thinnedRatePerSecond, meanServiceSeconds: MEAN_HANDLE_SECONDS, meanPatienceSeconds: 120, servers: 22, targetSeconds: SERVICE_LEVEL_SECONDS });
-    expectErlangA(runs.map((run) => run.chat), exact);
+    const exact = erlangA({
+      arrivalRatePerSecond: thinnedRatePerSecond,
+      meanServiceSeconds: MEAN_HANDLE_SECONDS,
+      meanPatienceSeconds: 120,
+      servers: 22,
+      targetSeconds: SERVICE_LEVEL_SECONDS,
+    });
+    expectErlangA(
+      runs.map((run) => run.chat),
+      exact,
+    );
     // The unthinned desk would be far worse: 30 Erlangs on 22 agents abandons a lot more.
-    const unthinned = erlangA({ arrivalRatePerSecond: offeredRatePerSecond, meanServiceSeconds: MEAN_HANDLE_SECONDS, meanPatienceSeconds: 120, servers: 22, targetSeconds: SERVICE_LEVEL_SECONDS });
-    expect(interval(runs.map((run) => run.chat), (chat) => chat.queueAbandonmentRate).high).toBeLessThan(unthinned.probabilityOfAbandon);
+    const unthinned = erlangA({
+      arrivalRatePerSecond: offeredRatePerSecond,
+      meanServiceSeconds: MEAN_HANDLE_SECONDS,
+      meanPatienceSeconds: 120,
+      servers: 22,
+      targetSeconds: SERVICE_LEVEL_SECONDS,
+    });
+    expect(
+      interval(
+        runs.map((run) => run.chat),
+        (chat) => chat.queueAbandonmentRate,
+      ).high,
+    ).toBeLessThan(unthinned.probabilityOfAbandon);
   });
 
   it("contacts, resolved and escalated follow the deflection and escalation shares (99% bands) and cost contacts × costPerContact", () => {
@@ -330,7 +555,18 @@ describe("simulateChatOnly self-service first", () => {
   });
 
   it("off by default: no self-service contacts and no cost", () => {
-    const plain = simulateChatOnly(stationaryConfig({ arrivalRatePerSecond: offeredRatePerSecond, meanPatienceSeconds: 120, scheduledAgents: 22, shrinkage: 0, concurrency: 1, slowdownPerExtraChat: 0, days: 1 }), { seed: 3 });
+    const plain = simulateChatOnly(
+      stationaryConfig({
+        arrivalRatePerSecond: offeredRatePerSecond,
+        meanPatienceSeconds: 120,
+        scheduledAgents: 22,
+        shrinkage: 0,
+        concurrency: 1,
+        slowdownPerExtraChat: 0,
+        days: 1,
+      }),
+      { seed: 3 },
+    );
     expect(plain.selfService).toEqual({ contacts: 0, resolved: 0, escalated: 0, cost: 0 });
   });
 });

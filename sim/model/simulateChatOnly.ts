@@ -1,11 +1,10 @@
 import { Environment, type Event } from "../engine/index.ts";
-import { makeSampler, PiecewisePoissonArrivals, StreamFactory } from "../random/index.ts";
+import { distributionMean, makeSampler, PiecewisePoissonArrivals, StreamFactory } from "../random/index.ts";
 import { ChatCenter } from "./ChatCenter.ts";
 import { collectChatResults, collectIntervalResults } from "./collectResults.ts";
 import type { ChatOnlyModelConfig } from "./config.ts";
 import { IntervalSeries } from "./IntervalSeries.ts";
 import type { ChatOnlyResults } from "./results.ts";
-import { distributionMean } from "../random/index.ts";
 
 /**
  * The contact-centre-only model: chats arrive as a non-homogeneous Poisson process, wait with

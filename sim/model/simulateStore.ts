@@ -3,14 +3,23 @@ import { inHoldout } from "../policy/index.ts";
 import { categorical, PiecewisePoissonArrivals, StreamFactory } from "../random/index.ts";
 import { collectChatResults, collectIntervalResults } from "./collectResults.ts";
 import type { StoreModelConfig } from "./config.ts";
-import { shopperVisit } from "./journey.ts";
-import { ABANDONMENT_REASONS, CHECKOUT_REASONS, type AbandonmentReason, type CheckoutReason } from "./reasons.ts";
-import { profitStatement } from "./profitStatement.ts";
 import { DEVICES, type Device } from "./config.ts";
-import { finiteOrNull, groupFunnel, ratio, type GroupAcceptance, type GroupFunnel, type StepResult, type StoreResults, type UnwantedDeclines } from "./results.ts";
-import { Shopper, SHOPPER_STREAMS } from "./Shopper.ts";
-import { type SessionRecord, StoreWorld } from "./StoreWorld.ts";
+import { shopperVisit } from "./journey.ts";
+import { profitStatement } from "./profitStatement.ts";
+import { ABANDONMENT_REASONS, type AbandonmentReason, CHECKOUT_REASONS, type CheckoutReason } from "./reasons.ts";
+import {
+  finiteOrNull,
+  type GroupAcceptance,
+  type GroupFunnel,
+  groupFunnel,
+  ratio,
+  type StepResult,
+  type StoreResults,
+  type UnwantedDeclines,
+} from "./results.ts";
+import { SHOPPER_STREAMS, Shopper } from "./Shopper.ts";
 import { INVITATION_GROUPS, type InvitationGroup, type StoreRecorder } from "./StoreRecorder.ts";
+import { type SessionRecord, StoreWorld } from "./StoreWorld.ts";
 
 /** A finished session, for the optional per-session log. */
 export interface RunOptions {
@@ -30,7 +39,10 @@ export function simulateStore(config: StoreModelConfig, options: RunOptions): St
   const world = new StoreWorld(env, config, streams.stream("unused"), streams.stream("absence"), options.onSession);
   const horizonSeconds = config.horizon.days * 86400;
   const parents = SHOPPER_STREAMS.map((name) => streams.stream(`shopper.${name}`));
-  const segmentOf = categorical(streams.stream("segment"), config.segments.map((segment) => segment.weight));
+  const segmentOf = categorical(
+    streams.stream("segment"),
+    config.segments.map((segment) => segment.weight),
+  );
   const returningStream = streams.stream("returning");
   const holdoutShare = config.chat.policy.holdout.share;
   const arrivals = new PiecewisePoissonArrivals(streams.stream("arrivals"), config.sessionRatesPerSecond, config.horizon.intervalSeconds);
@@ -75,13 +87,18 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
       conversionRate: ratio(recorder.orders, recorder.sessions),
       cartAbandonmentRate: recorder.carts > 0 ? 1 - recorder.orders / recorder.carts : null,
       checkoutAbandonmentRate: recorder.checkoutStarts > 0 ? 1 - recorder.orders / recorder.checkoutStarts : null,
-      steps: recorder.stepNames.map((_, step) => stepResult(recorder, step, step + 1 < recorder.stepNames.length ? recorder.reached[step + 1] : recorder.orders)),
+      steps: recorder.stepNames.map((_, step) =>
+        stepResult(recorder, step, step + 1 < recorder.stepNames.length ? recorder.reached[step + 1] : recorder.orders),
+      ),
       byDevice: Object.fromEntries(DEVICES.map((device, d) => [device, groupTotals(recorder, (group) => group >> 1 === d)])) as Record<Device, GroupFunnel>,
       byVisitor: { new: groupTotals(recorder, (group) => (group & 1) === 0), returning: groupTotals(recorder, (group) => (group & 1) === 1) },
     },
     abandonment: {
       byReason,
-      checkoutReasonShares: Object.fromEntries(CHECKOUT_REASONS.map((reason) => [reason, ratio(byReason[reason], checkoutTotal)])) as Record<CheckoutReason, number | null>,
+      checkoutReasonShares: Object.fromEntries(CHECKOUT_REASONS.map((reason) => [reason, ratio(byReason[reason], checkoutTotal)])) as Record<
+        CheckoutReason,
+        number | null
+      >,
     },
     revenue: {
       revenue: recorder.revenue,

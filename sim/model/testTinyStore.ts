@@ -43,13 +43,38 @@ export function tinyStore(condition: string, paymentHazard: number): StoreModelC
       },
     ],
     // No extra costs and no hidden-total hazard: the payment hazard is the only reason to leave.
-    pricing: { shippingFee: 0, freeShippingThreshold: Infinity, taxRate: 0, fixedFee: 0, showTotalUpfront: false, marginRate: 0.3, shippingCostPerOrder: 7.95, paymentFeeRate: 0.029, paymentFeePerOrder: 0.3, thresholdPadding: { probability: 0, reachShare: 0 } },
+    pricing: {
+      shippingFee: 0,
+      freeShippingThreshold: Infinity,
+      taxRate: 0,
+      fixedFee: 0,
+      showTotalUpfront: false,
+      marginRate: 0.3,
+      shippingCostPerOrder: 7.95,
+      paymentFeeRate: 0.029,
+      paymentFeePerOrder: 0.3,
+      thresholdPadding: { probability: 0, reachShare: 0 },
+    },
     funnel: {
       cartHazards: {},
       cartSeconds: { kind: "constant", value: CART_SECONDS },
-      steps: [{ name: "payment", fillSeconds: { kind: "constant", value: PAYMENT_FILL_SECONDS }, fields: [], hazards: { cardDeclined: paymentHazard }, revealsTotal: false }],
+      steps: [
+        {
+          name: "payment",
+          fillSeconds: { kind: "constant", value: PAYMENT_FILL_SECONDS },
+          fields: [],
+          hazards: { cardDeclined: paymentHazard },
+          revealsTotal: false,
+        },
+      ],
       stickerShock: { sensitivity: 0, hiddenTotalHazardPerStep: 0 },
-      friction: { secondsPerError: 0, hazardPerError: 0, helpProbabilityPerError: 0, fixProbability: 1, confusion: { probabilityPerError: 0, hazard: 0, pauseSeconds: { kind: "constant", value: 0 } } },
+      friction: {
+        secondsPerError: 0,
+        hazardPerError: 0,
+        helpProbabilityPerError: 0,
+        fixProbability: 1,
+        confusion: { probabilityPerError: 0, hazard: 0, pauseSeconds: { kind: "constant", value: 0 } },
+      },
       hesitation: {
         lingerSeconds: { kind: "constant", value: LINGER_SECONDS },
         exitIntentProbability: { desktop: 0, mobile: 0, tablet: 0 },

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { GATE_RECHECK_SECONDS } from "./defaults.ts";
 import { evaluatePolicy } from "./evaluatePolicy.ts";
 import { resolvePolicy } from "./resolvePolicy.ts";
-import { BASE_SIGNALS, FRESH_VISIT, OPEN_QUEUE } from "./testArbitraries.ts";
 import { evaluateExitIntent, TriggerTimer } from "./TriggerTimer.ts";
+import { BASE_SIGNALS, FRESH_VISIT, OPEN_QUEUE } from "./testArbitraries.ts";
 import type { QueueState, Signals } from "./types.ts";
 
 const idlePolicy = resolvePolicy({ name: "idle", rules: [{ name: "idle30", when: "idleSeconds >= 30" }], gating: { maxQueueLength: 0 } });
@@ -33,7 +33,11 @@ describe("TriggerTimer", () => {
 
   it("never allows two invitations at one moment: a wake-up due then waits GATE_RECHECK_SECONDS", () => {
     // No caps at all: after an invitation the rule still holds at once.
-    const loose = resolvePolicy({ name: "loose", rules: [{ name: "always", when: "idleSeconds >= 0" }], caps: { perPage: 10, perVisit: 10, minGapSeconds: 0 } });
+    const loose = resolvePolicy({
+      name: "loose",
+      rules: [{ name: "always", when: "idleSeconds >= 0" }],
+      caps: { perPage: 10, perVisit: 10, minGapSeconds: 0 },
+    });
     const timer = new TriggerTimer();
     const decision = evaluatePolicy(loose, at(0), FRESH_VISIT, OPEN_QUEUE);
     expect(decision.invite).toBe(true);
@@ -50,7 +54,15 @@ describe("TriggerTimer", () => {
     const yes = evaluateExitIntent(exit, at(3), FRESH_VISIT, OPEN_QUEUE);
     expect(yes).toMatchObject({ invite: true, rule: "leaving" });
     timer.evaluated(yes, 9, false);
-    expect(timer.nextWakeSeconds(resolvePolicy({ name: "any", rules: [{ name: "r", when: "idleSeconds >= 0" }], caps: { perPage: 10, perVisit: 10, minGapSeconds: 0 } }), at(3), FRESH_VISIT, 9, 600)).toBe(GATE_RECHECK_SECONDS);
+    expect(
+      timer.nextWakeSeconds(
+        resolvePolicy({ name: "any", rules: [{ name: "r", when: "idleSeconds >= 0" }], caps: { perPage: 10, perVisit: 10, minGapSeconds: 0 } }),
+        at(3),
+        FRESH_VISIT,
+        9,
+        600,
+      ),
+    ).toBe(GATE_RECHECK_SECONDS);
   });
 
   it("evaluateExitIntent evaluates with exitIntent true and leaves the caller's signals alone", () => {

@@ -7,8 +7,7 @@ import { BASE_SIGNALS, FRESH_VISIT, OPEN_QUEUE } from "./testArbitraries.ts";
 import type { Signals } from "./types.ts";
 
 const example = (name: string) => resolvePolicy(EXAMPLE_POLICIES[name]);
-const invites = (name: string, signals: Partial<Signals>) =>
-  evaluatePolicy(example(name), { ...BASE_SIGNALS, ...signals }, FRESH_VISIT, OPEN_QUEUE).invite;
+const invites = (name: string, signals: Partial<Signals>) => evaluatePolicy(example(name), { ...BASE_SIGNALS, ...signals }, FRESH_VISIT, OPEN_QUEUE).invite;
 
 describe("EXAMPLE_POLICIES", () => {
   it("EXAMPLE_POLICIES holds the four named policies, each resolving, deeply frozen", () => {

@@ -26,15 +26,11 @@ describe("formatCondition", () => {
   });
 
   it("formatCondition normalizes operator spellings", () => {
-    expect(formatCondition(parseCondition("!exitIntent && (pageViews>1 || step not in ['a'])"))).toBe(
-      "not exitIntent and (pageViews > 1 or step notIn [a])",
-    );
+    expect(formatCondition(parseCondition("!exitIntent && (pageViews>1 || step not in ['a'])"))).toBe("not exitIntent and (pageViews > 1 or step notIn [a])");
   });
 
   it("formatCondition quotes keywords, spaces and quotes in text values", () => {
-    expect(formatCondition({ signal: "step", op: "in", value: ["and", "a b", 'x"y', "", "9lives"] })).toBe(
-      'step in ["and", "a b", "x\\"y", "", "9lives"]',
-    );
+    expect(formatCondition({ signal: "step", op: "in", value: ["and", "a b", 'x"y', "", "9lives"] })).toBe('step in ["and", "a b", "x\\"y", "", "9lives"]');
   });
 
   it("formatCondition({all: []}) throws: the compact form has no constant", () => {

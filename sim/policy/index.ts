@@ -2,6 +2,50 @@
 // Pure TypeScript with no imports from outside this folder, no clock and no randomness, so it
 // bundles for the browser as-is. Time is in seconds.
 
+export { ConditionParseError } from "./ConditionParseError.ts";
+export { type ChatSource, chatPriority } from "./chatPriority.ts";
+export { CONFUSION_CAUSES, CONFUSION_THRESHOLDS, type ConfusionCause } from "./confusionThresholds.ts";
+export {
+  DEFAULT_CAP_PER_PAGE,
+  DEFAULT_CAP_PER_VISIT,
+  DEFAULT_HIGH_VALUE_BOOST,
+  DEFAULT_HIGH_VALUE_CART_ABOVE,
+  DEFAULT_HOLDOUT_SALT,
+  DEFAULT_HOLDOUT_SHARE,
+  DEFAULT_INVITE_AFTER_DECLINE,
+  DEFAULT_MAX_PREDICTED_WAIT_SECONDS,
+  DEFAULT_MAX_QUEUE_LENGTH,
+  DEFAULT_MIN_GAP_SECONDS,
+  DEFAULT_REACTIVE_BOOST,
+  DEFAULT_REACTIVE_ENABLED,
+  DEFAULT_REQUIRE_FREE_SLOT,
+  DEFAULT_RULE_PRIORITY,
+  GATE_RECHECK_SECONDS,
+} from "./defaults.ts";
+export { evaluateCondition } from "./evaluateCondition.ts";
+export { evaluatePolicy } from "./evaluatePolicy.ts";
+export { EXAMPLE_POLICIES } from "./examples.ts";
+export { formatCondition } from "./formatCondition.ts";
+export { holdoutHash, inHoldout } from "./inHoldout.ts";
+export { advanceIdleSignals, nextFireDelaySeconds, STRICT_THRESHOLD_EPSILON_SECONDS } from "./nextFireDelaySeconds.ts";
+export {
+  type DeskClock,
+  isDeskOpen,
+  type OpeningHours,
+  type OpenRange,
+  openSeconds,
+  parseOpeningHours,
+  simulationClock,
+  WEEKDAYS,
+  type Weekday,
+  wallClock,
+} from "./openingHours.ts";
+export { PolicyError } from "./PolicyError.ts";
+export { parseCondition } from "./parseCondition.ts";
+export { reactiveAvailable } from "./reactiveAvailable.ts";
+export { resolvePolicy } from "./resolvePolicy.ts";
+export { COMPARISONS, DEVICES, SIGNAL_KINDS, SIGNAL_NAMES, type SignalKind } from "./signalKinds.ts";
+export { evaluateExitIntent, TriggerTimer } from "./TriggerTimer.ts";
 export type {
   BlockReason,
   Comparison,
@@ -17,40 +61,7 @@ export type {
   TriggerRule,
   VisitState,
 } from "./types.ts";
-export {
-  DEFAULT_CAP_PER_PAGE,
-  DEFAULT_CAP_PER_VISIT,
-  DEFAULT_HIGH_VALUE_BOOST,
-  DEFAULT_HIGH_VALUE_CART_ABOVE,
-  DEFAULT_INVITE_AFTER_DECLINE,
-  DEFAULT_MAX_PREDICTED_WAIT_SECONDS,
-  DEFAULT_MAX_QUEUE_LENGTH,
-  DEFAULT_MIN_GAP_SECONDS,
-  DEFAULT_REACTIVE_BOOST,
-  GATE_RECHECK_SECONDS,
-  DEFAULT_REACTIVE_ENABLED,
-  DEFAULT_REQUIRE_FREE_SLOT,
-  DEFAULT_RULE_PRIORITY,
-  DEFAULT_HOLDOUT_SALT,
-  DEFAULT_HOLDOUT_SHARE,
-} from "./defaults.ts";
-export { COMPARISONS, DEVICES, SIGNAL_KINDS, SIGNAL_NAMES, type SignalKind } from "./signalKinds.ts";
-export { CONFUSION_CAUSES, CONFUSION_THRESHOLDS, type ConfusionCause } from "./confusionThresholds.ts";
-export { ConditionParseError } from "./ConditionParseError.ts";
-export { parseCondition } from "./parseCondition.ts";
-export { formatCondition } from "./formatCondition.ts";
-export { evaluateCondition } from "./evaluateCondition.ts";
+export { usesSignal } from "./usesSignal.ts";
 export { validateCondition } from "./validateCondition.ts";
 export { validatePolicy } from "./validatePolicy.ts";
-export { PolicyError } from "./PolicyError.ts";
-export { resolvePolicy } from "./resolvePolicy.ts";
-export { evaluatePolicy } from "./evaluatePolicy.ts";
-export { reactiveAvailable } from "./reactiveAvailable.ts";
-export { chatPriority, type ChatSource } from "./chatPriority.ts";
-export { advanceIdleSignals, nextFireDelaySeconds, STRICT_THRESHOLD_EPSILON_SECONDS } from "./nextFireDelaySeconds.ts";
-export { TriggerTimer, evaluateExitIntent } from "./TriggerTimer.ts";
-export { usesSignal } from "./usesSignal.ts";
 export { newVisitState, onChatEnded, onChatStarted, onDeclined, onInvitationShown, onPageChange } from "./visitState.ts";
-export { type DeskClock, isDeskOpen, type OpeningHours, openSeconds, type OpenRange, parseOpeningHours, simulationClock, wallClock, WEEKDAYS, type Weekday } from "./openingHours.ts";
-export { EXAMPLE_POLICIES } from "./examples.ts";
-export { inHoldout, holdoutHash } from "./inHoldout.ts";

@@ -77,7 +77,13 @@ describe("nextFireDelaySeconds", () => {
   });
 
   it("nextFireDelaySeconds leaves the signals it is given alone (a frozen object works)", () => {
-    const policy = resolvePolicy({ name: "p", rules: [{ name: "a", when: "idleSeconds > 50" }, { name: "b", when: "timeOnSiteSeconds >= 130 and idleSeconds >= 5" }] });
+    const policy = resolvePolicy({
+      name: "p",
+      rules: [
+        { name: "a", when: "idleSeconds > 50" },
+        { name: "b", when: "timeOnSiteSeconds >= 130 and idleSeconds >= 5" },
+      ],
+    });
     const signals = Object.freeze({ ...BASE_SIGNALS, idleSeconds: 2, timeOnSiteSeconds: 100 });
     expect(nextFireDelaySeconds(policy, signals, FRESH_VISIT, 600)).toBe(30);
     expect(signals).toEqual({ ...BASE_SIGNALS, idleSeconds: 2, timeOnSiteSeconds: 100 });
@@ -91,17 +97,22 @@ describe("nextFireDelaySeconds", () => {
   // lattice or is open and at least 0.25 s long; a 0.125 s grid then finds it within one step.
   it("nextFireDelaySeconds matches brute-force stepping of evaluatePolicy on a 0.125 s grid", () => {
     const quarter = (max: number) => fc.integer({ min: 0, max: max * 4 }).map((n) => n / 4);
-    const timeLeaf = fc.record({
-      signal: fc.constantFrom<"idleSeconds" | "timeOnSiteSeconds">("idleSeconds", "timeOnSiteSeconds"),
-      op: fc.constantFrom("==", "!=", "<", "<=", ">", ">=", "in", "notIn" as const),
-      threshold: fc.array(fc.integer({ min: 0, max: 120 }), { minLength: 1, maxLength: 2 }),
-    }).map(({ signal, op, threshold }): Condition =>
-      op === "in" || op === "notIn" ? { signal, op, value: threshold } : { signal, op, value: threshold[0] },
-    );
+    const timeLeaf = fc
+      .record({
+        signal: fc.constantFrom<"idleSeconds" | "timeOnSiteSeconds">("idleSeconds", "timeOnSiteSeconds"),
+        op: fc.constantFrom("==", "!=", "<", "<=", ">", ">=", "in", "notIn" as const),
+        threshold: fc.array(fc.integer({ min: 0, max: 120 }), { minLength: 1, maxLength: 2 }),
+      })
+      .map(({ signal, op, threshold }): Condition => (op === "in" || op === "notIn" ? { signal, op, value: threshold } : { signal, op, value: threshold[0] }));
     const leaf = fc.oneof({ weight: 4, arbitrary: timeLeaf }, { weight: 1, arbitrary: leafArbitrary(fc.integer({ min: 0, max: 10 })) });
     const scenario = fc.record({
       conditions: fc.array(conditionArbitrary(leaf, 2, 1), { minLength: 1, maxLength: 2 }),
-      caps: fc.record({ perPage: fc.integer({ min: 0, max: 2 }), perVisit: fc.integer({ min: 0, max: 3 }), afterDecline: fc.boolean(), minGapSeconds: fc.integer({ min: 0, max: 40 }) }),
+      caps: fc.record({
+        perPage: fc.integer({ min: 0, max: 2 }),
+        perVisit: fc.integer({ min: 0, max: 3 }),
+        afterDecline: fc.boolean(),
+        minGapSeconds: fc.integer({ min: 0, max: 40 }),
+      }),
       requireFreeSlot: fc.boolean(),
       idleSeconds: quarter(60),
       extraTimeOnSite: quarter(60),

@@ -38,12 +38,7 @@ function advanceInto(target: Signals, signals: Signals, delaySeconds: number): S
  * evaluates those candidates in ascending order. "Just after" is dt0 + STRICT_THRESHOLD_EPSILON_SECONDS,
  * so `idleSeconds > 30` at idle 20 fires after 10.000001 s, `idleSeconds >= 30` after exactly 10 s.
  */
-export function nextFireDelaySeconds(
-  policy: ResolvedPolicy,
-  signals: Signals,
-  visit: VisitState,
-  maxDelaySeconds: number,
-): number | null {
+export function nextFireDelaySeconds(policy: ResolvedPolicy, signals: Signals, visit: VisitState, maxDelaySeconds: number): number | null {
   if (!(maxDelaySeconds >= 0)) throw new RangeError(`invalid maxDelaySeconds: ${maxDelaySeconds} (must be a number >= 0)`);
   if (visit.inChat || policy.rules.length === 0) return null;
   // Decline and count caps do not change while idle; an infinite time on site clears the gap cap.

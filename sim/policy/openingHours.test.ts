@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { isDeskOpen, openSeconds, parseOpeningHours, simulationClock, wallClock, type OpeningHours } from "./openingHours.ts";
+import { isDeskOpen, type OpeningHours, openSeconds, parseOpeningHours, simulationClock, wallClock } from "./openingHours.ts";
 
-const WEEK = { monday: "08:00-20:00", tuesday: "08:00-20:00", wednesday: ["08:00-12:00", "13:00-20:00"], thursday: "08:00-20:00", friday: "08:00-24:00", saturday: "10:00-16:00", sunday: "closed" };
+const WEEK = {
+  monday: "08:00-20:00",
+  tuesday: "08:00-20:00",
+  wednesday: ["08:00-12:00", "13:00-20:00"],
+  thursday: "08:00-20:00",
+  friday: "08:00-24:00",
+  saturday: "10:00-16:00",
+  sunday: "closed",
+};
 
 function parsed(written: Record<string, string | string[]>, startWeekday = 0): OpeningHours {
   const result = parseOpeningHours(written, startWeekday);
@@ -13,16 +21,23 @@ describe("opening hours", () => {
   it("parseOpeningHours reads clock ranges as seconds after midnight, Monday first", () => {
     const hours = parsed(WEEK);
     expect(hours.weekly[0]).toEqual([{ fromSeconds: 8 * 3600, toSeconds: 20 * 3600 }]);
-    expect(hours.weekly[2]).toEqual([{ fromSeconds: 8 * 3600, toSeconds: 12 * 3600 }, { fromSeconds: 13 * 3600, toSeconds: 20 * 3600 }]);
+    expect(hours.weekly[2]).toEqual([
+      { fromSeconds: 8 * 3600, toSeconds: 12 * 3600 },
+      { fromSeconds: 13 * 3600, toSeconds: 20 * 3600 },
+    ]);
     expect(hours.weekly[4]).toEqual([{ fromSeconds: 8 * 3600, toSeconds: 86400 }]);
     expect(hours.weekly[6]).toEqual([]);
   });
 
   it("parseOpeningHours names the day, the value and the rule for overlaps, gaps and bad ranges", () => {
-    expect(parseOpeningHours({ ...WEEK, monday: ["08:00-12:00", "11:00-14:00"] }, 0)).toEqual({ problem: 'monday: ["08:00-12:00","11:00-14:00"] (ranges must not overlap)' });
+    expect(parseOpeningHours({ ...WEEK, monday: ["08:00-12:00", "11:00-14:00"] }, 0)).toEqual({
+      problem: 'monday: ["08:00-12:00","11:00-14:00"] (ranges must not overlap)',
+    });
     const { sunday: _, ...gap } = WEEK;
     expect(parseOpeningHours(gap, 0)).toMatchObject({ problem: expect.stringMatching(/^sunday: missing \(every weekday must be written/) });
-    expect(parseOpeningHours({ ...WEEK, monday: "20:00-08:00" }, 0)).toMatchObject({ problem: expect.stringMatching(/^monday: "20:00-08:00" \(must be "closed" or a range/) });
+    expect(parseOpeningHours({ ...WEEK, monday: "20:00-08:00" }, 0)).toMatchObject({
+      problem: expect.stringMatching(/^monday: "20:00-08:00" \(must be "closed" or a range/),
+    });
     expect(parseOpeningHours({ ...WEEK, funday: "closed" }, 0)).toMatchObject({ problem: expect.stringMatching(/^funday: "closed" \(must be one of monday/) });
   });
 

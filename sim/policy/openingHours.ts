@@ -53,7 +53,10 @@ export function simulationClock(hours: OpeningHours, seconds: number): DeskClock
 /** The local clock of a wall-clock time in milliseconds (the store's): JavaScript's Sunday-first day made Monday-first. */
 export function wallClock(epochMilliseconds: number): DeskClock {
   const date = new Date(epochMilliseconds);
-  return { weekday: (date.getDay() + 6) % 7, secondsOfDay: date.getHours() * 3600 + date.getMinutes() * 60 + date.getSeconds() + date.getMilliseconds() / 1000 };
+  return {
+    weekday: (date.getDay() + 6) % 7,
+    secondsOfDay: date.getHours() * 3600 + date.getMinutes() * 60 + date.getSeconds() + date.getMilliseconds() / 1000,
+  };
 }
 
 /**
@@ -78,10 +81,14 @@ export function openSeconds(hours: OpeningHours | null, fromSeconds: number, toS
  *
  * parseOpeningHours({monday: "08:00-20:00", ..., sunday: "closed"}, 0).hours.weekly[0] // → [{fromSeconds: 28800, toSeconds: 72000}]
  */
-export function parseOpeningHours(written: Readonly<Record<string, string | readonly string[]>>, startWeekday: number): { hours: OpeningHours } | { problem: string } {
+export function parseOpeningHours(
+  written: Readonly<Record<string, string | readonly string[]>>,
+  startWeekday: number,
+): { hours: OpeningHours } | { problem: string } {
   const weekly: OpenRange[][] = [];
   for (const name of Object.keys(written)) {
-    if (!(WEEKDAYS as readonly string[]).includes(name)) return { problem: `${name}: ${JSON.stringify(written[name])} (must be one of ${WEEKDAYS.join(", ")})` };
+    if (!(WEEKDAYS as readonly string[]).includes(name))
+      return { problem: `${name}: ${JSON.stringify(written[name])} (must be one of ${WEEKDAYS.join(", ")})` };
   }
   for (const day of WEEKDAYS) {
     const value = written[day];

@@ -13,7 +13,7 @@
 
 import { ConditionParseError } from "./ConditionParseError.ts";
 import { comparisonProblem, isSignalName, SIGNAL_KINDS, SIGNAL_NAMES } from "./signalKinds.ts";
-import { tokenizeCondition, type Token } from "./tokenizeCondition.ts";
+import { type Token, tokenizeCondition } from "./tokenizeCondition.ts";
 import type { Comparison, Condition, SignalComparison } from "./types.ts";
 
 /** Words that cannot be bare string values or signal names. */

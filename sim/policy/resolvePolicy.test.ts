@@ -27,7 +27,12 @@ describe("resolvePolicy", () => {
     const policy = resolvePolicy({ name: "p", rules: [{ name: "r", when: "exitIntent && cartValue>=150" }] });
     expect(policy.rules[0]).toEqual({
       name: "r",
-      when: { all: [{ signal: "exitIntent", op: "==", value: true }, { signal: "cartValue", op: ">=", value: 150 }] },
+      when: {
+        all: [
+          { signal: "exitIntent", op: "==", value: true },
+          { signal: "cartValue", op: ">=", value: 150 },
+        ],
+      },
       text: "exitIntent and cartValue >= 150",
       priority: 0,
     });

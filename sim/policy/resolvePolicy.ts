@@ -4,8 +4,8 @@
 import { deepFreeze } from "./deepFreeze.ts";
 import * as defaults from "./defaults.ts";
 import { formatCondition } from "./formatCondition.ts";
-import { parseCondition } from "./parseCondition.ts";
 import { PolicyError } from "./PolicyError.ts";
+import { parseCondition } from "./parseCondition.ts";
 import type { Condition, PolicyOptions, ResolvedPolicy } from "./types.ts";
 import { validatePolicy } from "./validatePolicy.ts";
 

@@ -47,8 +47,7 @@ export function leafArbitrary(numbers: fc.Arbitrary<number> = numberValue): fc.A
     if (kind === "boolean") {
       return fc.record({ signal: fc.constant(signal), op: fc.constantFrom<Comparison>("==", "!="), value: fc.boolean() });
     }
-    const scalar: fc.Arbitrary<string | number> =
-      kind === "number" ? numbers : kind === "device" ? fc.constantFrom(...DEVICES) : textValue;
+    const scalar: fc.Arbitrary<string | number> = kind === "number" ? numbers : kind === "device" ? fc.constantFrom(...DEVICES) : textValue;
     const ops: Comparison[] = kind === "number" ? ["==", "!=", "<", "<=", ">", ">=", "in", "notIn"] : ["==", "!=", "in", "notIn"];
     return fc.constantFrom(...ops).chain((op) =>
       fc.record({

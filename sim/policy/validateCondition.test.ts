@@ -13,17 +13,29 @@ describe("validateCondition", () => {
 
   it.each([
     [{ signal: "idleSecs", op: ">=", value: 30 }, /^invalid policy\.rules\[0\]\.when\.signal: "idleSecs" \(unknown signal idleSecs; allowed: step, .*\)$/],
-    [{ signal: "idleSeconds", op: "=~", value: 30 }, /^invalid policy\.rules\[0\]\.when\.op: "=~" \(unknown operator =~; allowed: ==, !=, <, <=, >, >=, in, notIn\)$/],
+    [
+      { signal: "idleSeconds", op: "=~", value: 30 },
+      /^invalid policy\.rules\[0\]\.when\.op: "=~" \(unknown operator =~; allowed: ==, !=, <, <=, >, >=, in, notIn\)$/,
+    ],
     [{ signal: "idleSeconds", op: ">=", value: "30" }, /^invalid policy\.rules\[0\]\.when\.value: "30" \(idleSeconds needs a finite number\)$/],
     [{ signal: "step", op: "<", value: 3 }, /^invalid policy\.rules\[0\]\.when\.op: "<" \(operator < needs a numeric signal; step is text\)$/],
-    [{ signal: "device", op: "in", value: ["phone"] }, /^invalid policy\.rules\[0\]\.when\.value: \["phone"\] \(unknown device phone; allowed: desktop, mobile, tablet\)$/],
+    [
+      { signal: "device", op: "in", value: ["phone"] },
+      /^invalid policy\.rules\[0\]\.when\.value: \["phone"\] \(unknown device phone; allowed: desktop, mobile, tablet\)$/,
+    ],
     [{ signal: "step", op: "in", value: "payment" }, /^invalid policy\.rules\[0\]\.when\.value: "payment" \(operator in needs a non-empty list of values\)$/],
     [{ signal: "exitIntent", op: "==", value: true, weight: 2 }, /^invalid policy\.rules\[0\]\.when\.weight: 2 \(unknown key; allowed: signal, op, value\)$/],
     [{ all: [] }, /^invalid policy\.rules\[0\]\.when\.all: \[\] \(must be a non-empty list of conditions\)$/],
-    [{ any: [{ signal: "exitIntent", op: ">", value: true }] }, /^invalid policy\.rules\[0\]\.when\.any\[0\]\.op: ">" \(operator > does not apply to boolean signal exitIntent \(use == or !=\)\)$/],
+    [
+      { any: [{ signal: "exitIntent", op: ">", value: true }] },
+      /^invalid policy\.rules\[0\]\.when\.any\[0\]\.op: ">" \(operator > does not apply to boolean signal exitIntent \(use == or !=\)\)$/,
+    ],
     [{ not: "idleSeconds >" }, /^invalid policy\.rules\[0\]\.when\.not: "idleSeconds >" \(expected a value .* at position 13, found end of input\)$/],
     [{ all: [{ signal: "exitIntent", op: "==", value: true }], any: [] }, /^invalid policy\.rules\[0\]\.when\.any: \[\] \(unknown key; allowed: all\)$/],
-    [{ when: "exitIntent" }, /^invalid policy\.rules\[0\]\.when: \{"when":"exitIntent"\} \(must be a condition text or an object with all, any, not or signal\/op\/value\)$/],
+    [
+      { when: "exitIntent" },
+      /^invalid policy\.rules\[0\]\.when: \{"when":"exitIntent"\} \(must be a condition text or an object with all, any, not or signal\/op\/value\)$/,
+    ],
     [7, /^invalid policy\.rules\[0\]\.when: 7 \(must be a condition text or an object/],
   ])("validateCondition(%j) reports %s", (condition, message) => {
     const problems = validateCondition(condition, path);

@@ -40,7 +40,9 @@ function check(condition: unknown, path: string, problems: string[]): void {
       problems.push(invalid(`${path}.${group}`, items, "must be a non-empty list of conditions"));
       return;
     }
-    items.forEach((item, index) => check(item, `${path}.${group}[${index}]`, problems));
+    items.forEach((item, index) => {
+      check(item, `${path}.${group}[${index}]`, problems);
+    });
     return;
   }
   if ("not" in condition) {

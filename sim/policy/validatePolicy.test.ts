@@ -15,7 +15,10 @@ describe("validatePolicy", () => {
     [{}, /^invalid policy\.name: undefined \(is required\)$/],
     [{ name: "" }, /^invalid policy\.name: "" \(must be a non-empty string\)$/],
     [{ name: "p", description: 3 }, /^invalid policy\.description: 3 \(must be a string\)$/],
-    [{ name: "p", colour: "red" }, /^invalid policy\.colour: "red" \(unknown key; allowed: name, description, reactive, rules, caps, gating, priority, holdout\)$/],
+    [
+      { name: "p", colour: "red" },
+      /^invalid policy\.colour: "red" \(unknown key; allowed: name, description, reactive, rules, caps, gating, priority, holdout\)$/,
+    ],
     [{ name: "p", caps: { perVisit: -1 } }, /^invalid policy\.caps\.perVisit: -1 \(must be an integer >= 0\)$/],
     [{ name: "p", caps: { perPage: 1.5 } }, /^invalid policy\.caps\.perPage: 1\.5 \(must be an integer >= 0\)$/],
     [{ name: "p", caps: { minGapSeconds: -5 } }, /^invalid policy\.caps\.minGapSeconds: -5 \(must be a finite number >= 0\)$/],
@@ -35,9 +38,18 @@ describe("validatePolicy", () => {
     [{ name: "p", rules: [{ name: "r" }] }, /^invalid policy\.rules\[0\]\.when: undefined \(is required\)$/],
     [{ name: "p", rules: [{ when: "exitIntent" }] }, /^invalid policy\.rules\[0\]\.name: undefined \(is required\)$/],
     [{ name: "p", rules: [{ name: "r", when: "exitIntent", priority: "1" }] }, /^invalid policy\.rules\[0\]\.priority: "1" \(must be a finite number\)$/],
-    [{ name: "p", rules: [{ name: "r", when: "exitIntent", delay: 1 }] }, /^invalid policy\.rules\[0\]\.delay: 1 \(unknown key; allowed: name, when, priority\)$/],
     [
-      { name: "p", rules: [{ name: "r", when: "exitIntent" }, { name: "r", when: "exitIntent" }] },
+      { name: "p", rules: [{ name: "r", when: "exitIntent", delay: 1 }] },
+      /^invalid policy\.rules\[0\]\.delay: 1 \(unknown key; allowed: name, when, priority\)$/,
+    ],
+    [
+      {
+        name: "p",
+        rules: [
+          { name: "r", when: "exitIntent" },
+          { name: "r", when: "exitIntent" },
+        ],
+      },
       /^invalid policy\.rules\[1\]\.name: "r" \(duplicate rule name\)$/,
     ],
     [

@@ -54,7 +54,8 @@ export function validatePolicy(options: unknown, path = "policy"): string[] {
   if (options.rules !== undefined) validateRules(options.rules, `${path}.rules`, problems);
   if (typeof options.holdout === "number") checkField(options, "holdout", path, problems, holdoutShare);
   else if (options.holdout !== undefined) {
-    if (!isRecord(options.holdout)) problems.push(invalid(`${path}.holdout`, options.holdout, "must be a share from 0 to 0.9 or an object with share and salt"));
+    if (!isRecord(options.holdout))
+      problems.push(invalid(`${path}.holdout`, options.holdout, "must be a share from 0 to 0.9 or an object with share and salt"));
     else {
       checkKeys(options.holdout, Object.keys(HOLDOUT_FIELDS), `${path}.holdout`, problems);
       for (const [key, check] of Object.entries(HOLDOUT_FIELDS)) checkField(options.holdout, key, `${path}.holdout`, problems, check);
@@ -89,9 +90,7 @@ function validateRules(rules: unknown, path: string, problems: string[]): void {
 }
 
 function stepList(value: unknown): string | null {
-  return Array.isArray(value) && value.every((step) => typeof step === "string" && step.trim() !== "")
-    ? null
-    : "must be a list of non-empty step names";
+  return Array.isArray(value) && value.every((step) => typeof step === "string" && step.trim() !== "") ? null : "must be a list of non-empty step names";
 }
 
 /** At most 0.9: a holdout is the comparison group, and a store with no chat left has nothing to compare. */

@@ -19,30 +19,21 @@ export function checkKeys(record: Record<string, unknown>, allowed: readonly str
 }
 
 /** Checks an optional field; `check` returns the reason when the value is wrong. */
-export function checkField(
-  record: Record<string, unknown>,
-  key: string,
-  path: string,
-  problems: string[],
-  check: (value: unknown) => string | null,
-): void {
+export function checkField(record: Record<string, unknown>, key: string, path: string, problems: string[], check: (value: unknown) => string | null): void {
   if (record[key] === undefined) return;
   const reason = check(record[key]);
   if (reason) problems.push(invalid(`${path}.${key}`, record[key], reason));
 }
 
-export const integerAtLeastZero = (value: unknown): string | null =>
-  Number.isInteger(value) && (value as number) >= 0 ? null : "must be an integer >= 0";
+export const integerAtLeastZero = (value: unknown): string | null => (Number.isInteger(value) && (value as number) >= 0 ? null : "must be an integer >= 0");
 
 export const numberAtLeastZero = (value: unknown): string | null =>
   typeof value === "number" && Number.isFinite(value) && value >= 0 ? null : "must be a finite number >= 0";
 
-export const finiteNumber = (value: unknown): string | null =>
-  typeof value === "number" && Number.isFinite(value) ? null : "must be a finite number";
+export const finiteNumber = (value: unknown): string | null => (typeof value === "number" && Number.isFinite(value) ? null : "must be a finite number");
 
 export const boolean = (value: unknown): string | null => (typeof value === "boolean" ? null : "must be true or false");
 
 export const text = (value: unknown): string | null => (typeof value === "string" ? null : "must be a string");
 
-export const nonEmptyText = (value: unknown): string | null =>
-  typeof value === "string" && value.trim() !== "" ? null : "must be a non-empty string";
+export const nonEmptyText = (value: unknown): string | null => (typeof value === "string" && value.trim() !== "" ? null : "must be a non-empty string");

@@ -64,7 +64,12 @@ describe("empirical", () => {
     // Data [0, 10, 30]: F rises linearly 0 -> 1/2 over [0, 10] and 1/2 -> 1 over [10, 30].
     const sampler = empirical(new RandomStream(13, "ecdf"), [30, 0, 10], { interpolate: true });
     const draws = 200_000;
-    const points: [number, number][] = [[5, 0.25], [10, 0.5], [20, 0.75], [29, 0.975]];
+    const points: [number, number][] = [
+      [5, 0.25],
+      [10, 0.5],
+      [20, 0.75],
+      [29, 0.975],
+    ];
     const below = points.map(() => 0);
     for (let i = 0; i < draws; i++) {
       const x = sampler.sample();

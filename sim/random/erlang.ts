@@ -1,5 +1,5 @@
-import { standardGammaGenerator } from "./gamma.ts";
 import { invalidValue, requirePositive } from "../errors/index.ts";
+import { standardGammaGenerator } from "./gamma.ts";
 import type { Sampler } from "./sampler.ts";
 import type { UniformSource } from "./uniformSource.ts";
 

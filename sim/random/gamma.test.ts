@@ -19,7 +19,13 @@ function gammaMoments(shape: number, scale: number) {
 
 describe("gamma", () => {
   // 0.3 and 0.9 exercise the shape < 1 boost, 1 is the exponential, 250 a near-normal shape.
-  for (const [shape, scale] of [[0.3, 10], [0.9, 2], [1, 5], [2.5, 40], [250, 0.1]]) {
+  for (const [shape, scale] of [
+    [0.3, 10],
+    [0.9, 2],
+    [1, 5],
+    [2.5, 40],
+    [250, 0.1],
+  ]) {
     it(`gamma(stream, {shape: ${shape}, scale: ${scale}}) has mean k theta and variance k theta^2 within 5 SE`, () => {
       const exact = gammaMoments(shape, scale);
       const sampler = gamma(new RandomStream(7, `gamma-${shape}`), { shape, scale });

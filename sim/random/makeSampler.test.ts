@@ -43,14 +43,10 @@ describe("makeSampler", () => {
 
   it("makeSampler rejects bad parameters and unknown kinds with house-format messages", () => {
     const stream = new RandomStream(15, "bad");
-    expect(() => makeSampler({ kind: "exponential", mean: -1 }, stream)).toThrow(
-      /^invalid exponential mean: -1 \(must be a finite number > 0\)$/,
-    );
+    expect(() => makeSampler({ kind: "exponential", mean: -1 }, stream)).toThrow(/^invalid exponential mean: -1 \(must be a finite number > 0\)$/);
     expect(() => makeSampler({ kind: "beta" } as unknown as DistributionSpec, stream)).toThrow(
       /^invalid distribution kind: "beta" \(must be one of constant, exponential, .*empirical\)$/,
     );
-    expect(() => makeSampler({ kind: "lognormal", mean: 1, sd: 1, mu: 0, sigma: 1 } as DistributionSpec, stream)).toThrow(
-      /^invalid lognormal: /,
-    );
+    expect(() => makeSampler({ kind: "lognormal", mean: 1, sd: 1, mu: 0, sigma: 1 } as DistributionSpec, stream)).toThrow(/^invalid lognormal: /);
   });
 });

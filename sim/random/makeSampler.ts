@@ -1,10 +1,10 @@
+import { invalidValue } from "../errors/index.ts";
 import { constant } from "./constant.ts";
 import type { DistributionSpec } from "./distributionSpec.ts";
 import { empirical } from "./empirical.ts";
 import { erlang } from "./erlang.ts";
 import { exponential } from "./exponential.ts";
 import { gamma } from "./gamma.ts";
-import { invalidValue } from "../errors/index.ts";
 import { lognormal } from "./lognormal.ts";
 import { normal } from "./normal.ts";
 import type { Sampler } from "./sampler.ts";
@@ -33,9 +33,7 @@ export function makeSampler(spec: DistributionSpec, stream: UniformSource): Samp
     case "uniform":
       return uniform(stream, spec);
     case "normal":
-      return spec.min === undefined
-        ? normal(stream, spec)
-        : truncatedNormal(stream, { mean: spec.mean, sd: spec.sd, min: spec.min });
+      return spec.min === undefined ? normal(stream, spec) : truncatedNormal(stream, { mean: spec.mean, sd: spec.sd, min: spec.min });
     case "lognormal":
       return lognormal(stream, spec);
     case "gamma":
@@ -49,16 +47,19 @@ export function makeSampler(spec: DistributionSpec, stream: UniformSource): Samp
     case "empirical":
       return empirical(stream, spec.samples, { interpolate: spec.interpolate });
     default:
-      throw invalidValue(
-        "distribution kind",
-        (spec as { kind?: unknown }).kind,
-        `must be one of ${DISTRIBUTION_KINDS.join(", ")}`,
-      );
+      throw invalidValue("distribution kind", (spec as { kind?: unknown }).kind, `must be one of ${DISTRIBUTION_KINDS.join(", ")}`);
   }
 }
 
 const DISTRIBUTION_KINDS: readonly DistributionSpec["kind"][] = [
-  "constant", "exponential", "uniform", "normal", "lognormal",
-  "gamma", "erlang", "weibull", "triangular", "empirical",
+  "constant",
+  "exponential",
+  "uniform",
+  "normal",
+  "lognormal",
+  "gamma",
+  "erlang",
+  "weibull",
+  "triangular",
+  "empirical",
 ];
-

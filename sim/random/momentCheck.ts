@@ -39,9 +39,7 @@ export function momentCheck(sampler: Sampler, exact: ExactMoments, draws: number
     sampleMean,
     sampleVariance: squares / (draws - 1),
     meanTolerance: standardErrors * Math.sqrt(exact.variance / draws),
-    varianceTolerance:
-      standardErrors *
-      Math.sqrt(exact.fourthCentralMoment / draws - (exact.variance ** 2 * (draws - 3)) / (draws * (draws - 1))),
+    varianceTolerance: standardErrors * Math.sqrt(exact.fourthCentralMoment / draws - (exact.variance ** 2 * (draws - 3)) / (draws * (draws - 1))),
   };
 }
 

@@ -83,7 +83,10 @@ describe("PiecewisePoissonArrivals", () => {
       if (first <= 1.5) byOneAndAHalf++;
       if (first < 1) tooEarly++;
     }
-    for (const [count, p] of [[none, Math.exp(-2.5)], [byOneAndAHalf, 1 - Math.exp(-0.25)]]) {
+    for (const [count, p] of [
+      [none, Math.exp(-2.5)],
+      [byOneAndAHalf, 1 - Math.exp(-0.25)],
+    ]) {
       expect(Math.abs(count / trials - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / trials));
     }
     expect(tooEarly).toBe(0);
@@ -146,12 +149,8 @@ describe("PiecewisePoissonArrivals", () => {
 
   it("the constructor rejects empty or negative rates and a non-positive interval", () => {
     const stream = new RandomStream(14, "bad");
-    expect(() => new PiecewisePoissonArrivals(stream, [], 60)).toThrow(
-      /^invalid arrivals ratesPerSecond: \[\] \(must have at least 1 interval\)$/,
-    );
-    expect(() => new PiecewisePoissonArrivals(stream, [1, -0.5], 60)).toThrow(
-      /^invalid arrivals ratesPerSecond\[1\]: -0\.5 \(must be a finite number >= 0\)$/,
-    );
+    expect(() => new PiecewisePoissonArrivals(stream, [], 60)).toThrow(/^invalid arrivals ratesPerSecond: \[\] \(must have at least 1 interval\)$/);
+    expect(() => new PiecewisePoissonArrivals(stream, [1, -0.5], 60)).toThrow(/^invalid arrivals ratesPerSecond\[1\]: -0\.5 \(must be a finite number >= 0\)$/);
     expect(() => new PiecewisePoissonArrivals(stream, [1], 0)).toThrow(/^invalid arrivals intervalSeconds: 0 \(must be a finite number > 0\)$/);
     expect(() => new PiecewisePoissonArrivals(stream, [1], 60, { startSeconds: NaN })).toThrow(
       /^invalid arrivals startSeconds: NaN \(must be a finite number\)$/,

@@ -42,12 +42,7 @@ export class PiecewisePoissonArrivals {
   /** Intervals since start (never wrapped), so the current interval is [start + i dt, start + (i + 1) dt). */
   #intervalCount = 0;
 
-  constructor(
-    stream: UniformSource,
-    ratesPerSecond: readonly number[],
-    intervalSeconds: number,
-    options: PiecewisePoissonArrivalsOptions = {},
-  ) {
+  constructor(stream: UniformSource, ratesPerSecond: readonly number[], intervalSeconds: number, options: PiecewisePoissonArrivalsOptions = {}) {
     if (ratesPerSecond.length === 0) {
       throw invalidValue("arrivals ratesPerSecond", ratesPerSecond, "must have at least 1 interval");
     }

@@ -38,15 +38,18 @@ describe("RandomStream", () => {
     const stream = new RandomStream(42, "arrivals");
     for (let i = 0; i < 100; i++) expect(stream.next()).toBe(reference());
     const golden = new RandomStream(42, "arrivals");
-    expect([golden.next(), golden.next(), golden.next()]).toEqual([
-      0.9157500619284666, 0.5832996882269433, 0.1656897594118203,
-    ]);
+    expect([golden.next(), golden.next(), golden.next()]).toEqual([0.9157500619284666, 0.5832996882269433, 0.1656897594118203]);
   });
 
   it("next() matches seedrandom.xor4096(`${seed}:${name}`).double() draw for draw over 20,000 draws of several streams", () => {
     // The step is written out in randomStream.ts; the package is the reference, so results stay byte-identical.
     let mismatches = 0;
-    for (const [seed, name] of [[1, "arrivals"], [42, "shopper.journey"], ["run-9:r3", "segment"], [0, "x"]] as const) {
+    for (const [seed, name] of [
+      [1, "arrivals"],
+      [42, "shopper.journey"],
+      ["run-9:r3", "segment"],
+      [0, "x"],
+    ] as const) {
       const reference = seedrandom.xor4096(`${seed}:${name}`).double;
       const stream = new RandomStream(seed, name);
       for (let i = 0; i < 20_000; i++) if (stream.next() !== reference()) mismatches++;

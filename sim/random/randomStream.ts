@@ -56,7 +56,7 @@ export class RandomStream implements UniformSource {
     this.seed = seed;
     this.name = name;
     // @types/seedrandom does not declare xor4096's state (its words X, position i and Weyl counter w).
-    const state = (seedrandom.xor4096(`${seed}:${name}`, { state: true }).state() as unknown as Xor4096State);
+    const state = seedrandom.xor4096(`${seed}:${name}`, { state: true }).state() as unknown as Xor4096State;
     this.#words = Int32Array.from(state.X);
     this.#index = state.i;
     this.#weyl = state.w;

@@ -1,4 +1,4 @@
-import { requireFinite, invalidValue } from "../errors/index.ts";
+import { invalidValue, requireFinite } from "../errors/index.ts";
 import { RandomStream } from "./randomStream.ts";
 
 /**

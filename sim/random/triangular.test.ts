@@ -5,7 +5,11 @@ import { triangular } from "./triangular.ts";
 
 describe("triangular", () => {
   // Includes both degenerate-mode shapes (mode = min, mode = max).
-  for (const [a, c, b] of [[10, 25, 70], [0, 0, 1], [5, 9, 9]]) {
+  for (const [a, c, b] of [
+    [10, 25, 70],
+    [0, 0, 1],
+    [5, 9, 9],
+  ]) {
     it(`triangular(stream, {min: ${a}, mode: ${c}, max: ${b}}) has the textbook mean and variance within 5 SE`, () => {
       // Textbook: mean (a+b+c)/3, variance (a^2+b^2+c^2-ab-ac-bc)/18; every triangular
       // distribution has excess kurtosis -3/5, so the fourth central moment is 2.4 variance^2.
@@ -23,8 +27,6 @@ describe("triangular", () => {
   it("triangular rejects max <= min and a mode outside [min, max]", () => {
     const stream = new RandomStream(10, "bad");
     expect(() => triangular(stream, { min: 3, mode: 3, max: 3 })).toThrow(/^invalid triangular max: 3 \(must be > min 3\)$/);
-    expect(() => triangular(stream, { min: 0, mode: 5, max: 4 })).toThrow(
-      /^invalid triangular mode: 5 \(must be in \[min 0, max 4\]\)$/,
-    );
+    expect(() => triangular(stream, { min: 0, mode: 5, max: 4 })).toThrow(/^invalid triangular mode: 5 \(must be in \[min 0, max 4\]\)$/);
   });
 });

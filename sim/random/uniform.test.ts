@@ -28,8 +28,6 @@ describe("uniform", () => {
   });
 
   it("uniform rejects max <= min", () => {
-    expect(() => uniform(new RandomStream(2, "bad"), { min: 2, max: 2 })).toThrow(
-      /^invalid uniform max: 2 \(must be > min 2\)$/,
-    );
+    expect(() => uniform(new RandomStream(2, "bad"), { min: 2, max: 2 })).toThrow(/^invalid uniform max: 2 \(must be > min 2\)$/);
   });
 });

@@ -30,6 +30,6 @@ export function weibull(stream: UniformSource, options: WeibullOptions): Sampler
   return {
     mean: scale * gamma1,
     variance: scale * scale * (gamma2 - gamma1 * gamma1),
-    sample: () => scale * Math.pow(-Math.log(stream.next()), inverseShape),
+    sample: () => scale * (-Math.log(stream.next())) ** inverseShape,
   };
 }

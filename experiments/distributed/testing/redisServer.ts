@@ -1,8 +1,8 @@
 // A real Redis for tests: Debian's redis-server on a free loopback port, no persistence, stopped after.
 
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
@@ -62,14 +62,47 @@ function selfSignedCertificate(): Certificate {
   const folder = mkdtempSync(join(tmpdir(), "convsim-redis-tls-"));
   const certFile = join(folder, "cert.pem");
   const keyFile = join(folder, "key.pem");
-  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", keyFile, "-out", certFile, "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-keyout",
+      keyFile,
+      "-out",
+      certFile,
+      "-days",
+      "1",
+      "-subj",
+      "/CN=127.0.0.1",
+      "-addext",
+      "subjectAltName=IP:127.0.0.1",
+    ],
+    { stdio: "ignore" },
+  );
   return { certFile, keyFile, remove: () => rmSync(folder, { recursive: true, force: true }) };
 }
 
 async function launch(port: number, password?: string, certificate?: Certificate): Promise<ChildProcess> {
   // With TLS the plain port is off (--port 0): a client that does not speak TLS gets nowhere.
   const listen = certificate
-    ? ["--port", "0", "--tls-port", String(port), "--tls-cert-file", certificate.certFile, "--tls-key-file", certificate.keyFile, "--tls-ca-cert-file", certificate.certFile, "--tls-auth-clients", "no"]
+    ? [
+        "--port",
+        "0",
+        "--tls-port",
+        String(port),
+        "--tls-cert-file",
+        certificate.certFile,
+        "--tls-key-file",
+        certificate.keyFile,
+        "--tls-ca-cert-file",
+        certificate.certFile,
+        "--tls-auth-clients",
+        "no",
+      ]
     : ["--port", String(port)];
   const args = [...listen, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", ...(password ? ["--requirepass", password] : [])];
   const child = spawn("redis-server", args, { stdio: "ignore" });

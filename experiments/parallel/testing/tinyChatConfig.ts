@@ -1,6 +1,6 @@
 // Test fixtures: a chat-only config that runs in milliseconds, and one the model cannot run.
 
-import { DEFAULT_DESK_CONFIG, type ChatOnlyModelConfig, type ModelConfig } from "../../../sim/model/index.ts";
+import { type ChatOnlyModelConfig, DEFAULT_DESK_CONFIG, type ModelConfig } from "../../../sim/model/index.ts";
 
 /** One day of one agent and a chat every 100 s, hourly intervals: `overrides` change any top-level field. */
 export function tinyChatConfig(overrides: Partial<ChatOnlyModelConfig> = {}): ChatOnlyModelConfig {

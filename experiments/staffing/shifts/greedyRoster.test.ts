@@ -8,7 +8,10 @@ const late = { startSeconds: 16 * HOUR, endSeconds: 24 * HOUR, breakStartSeconds
 
 describe("greedyRoster", () => {
   it("greedyRoster gives every shift to an allowed agent and keeps every rule", () => {
-    const team = resolveRoster({ rules: { maxShiftsPerWeek: 5, maxConsecutiveDays: 4, minRestHours: 11 }, agents: ["Ana", "Ben", "Cho", "Dev"].map((name) => ({ name, unavailable: name === "Ana" ? ["mon" as const] : [] })) });
+    const team = resolveRoster({
+      rules: { maxShiftsPerWeek: 5, maxConsecutiveDays: 4, minRestHours: 11 },
+      agents: ["Ana", "Ben", "Cho", "Dev"].map((name) => ({ name, unavailable: name === "Ana" ? ["mon" as const] : [] })),
+    });
     const demand = Array.from({ length: 7 }, () => [1, 1]);
     const start = greedyRoster([early, late], demand, team);
     const worked = team.agents.map((_, a) => Array.from({ length: 7 }, (_, d) => [0, 1].find((k) => start.get(`y${a}_${d}_${k}`) === 1) ?? null));
@@ -28,7 +31,11 @@ describe("greedyRoster", () => {
 
   it("greedyRoster counts the shifts no agent may take as unstaffed", () => {
     const team = resolveRoster({ agents: [{ name: "Ana", maxShiftsPerWeek: 3 }] });
-    const start = greedyRoster([early], Array.from({ length: 7 }, () => [1]), team);
+    const start = greedyRoster(
+      [early],
+      Array.from({ length: 7 }, () => [1]),
+      team,
+    );
     const unstaffed = [...start].filter(([name]) => name.startsWith("unstaffed")).reduce((sum, [, count]) => sum + count, 0);
     expect(unstaffed).toBe(4);
   });

@@ -32,7 +32,9 @@ export function greedyRoster(shifts: readonly DailyShift[], demand: readonly (re
       if (score > bestScore) [best, bestScore] = [week, score];
     }
     working[a] = best!;
-    best!.forEach((works, d) => works && staffedDays[d]!++);
+    best!.forEach((works, d) => {
+      works && staffedDays[d]!++;
+    });
   });
   const given: (number | null)[][] = team.agents.map(() => new Array<number | null>(7).fill(null));
   const counts = team.agents.map(() => 0);
@@ -50,7 +52,11 @@ export function greedyRoster(shifts: readonly DailyShift[], demand: readonly (re
     return next === null || shifts[next!]!.startSeconds + 86_400 - shifts[k]!.endSeconds >= team.minRestSeconds;
   };
   const allowed = (a: number, d: number, k: number) =>
-    !team.agents[a]!.unavailable.includes(d) && given[a]![d] === null && counts[a]! < team.agents[a]!.maxShifts && (team.maxConsecutiveDays >= 7 || runWith(a, d) <= team.maxConsecutiveDays) && rested(a, d, k);
+    !team.agents[a]!.unavailable.includes(d) &&
+    given[a]![d] === null &&
+    counts[a]! < team.agents[a]!.maxShifts &&
+    (team.maxConsecutiveDays >= 7 || runWith(a, d) <= team.maxConsecutiveDays) &&
+    rested(a, d, k);
   // How early the agent's previous-day shift ended (−1 day when none): earlier ends go first.
   const previousEnd = (a: number, d: number) => {
     const previous = given[a]![(d + 6) % 7];
@@ -65,7 +71,8 @@ export function greedyRoster(shifts: readonly DailyShift[], demand: readonly (re
         for (const planned of [true, false]) {
           team.agents.forEach((_, a) => {
             if (working[a]![d] !== planned || !allowed(a, d, k)) return;
-            if (chosen < 0 || previousEnd(a, d) < previousEnd(chosen, d) || (previousEnd(a, d) === previousEnd(chosen, d) && counts[a]! < counts[chosen]!)) chosen = a;
+            if (chosen < 0 || previousEnd(a, d) < previousEnd(chosen, d) || (previousEnd(a, d) === previousEnd(chosen, d) && counts[a]! < counts[chosen]!))
+              chosen = a;
           });
           if (chosen >= 0) break;
         }

@@ -1,6 +1,15 @@
-export { optimalShiftPlan, type OptimalShiftPlan, type PlannedShift, type GreedyComparison } from "./optimalShiftPlan.ts";
-export { resolveShiftRules, readShiftRules, shiftRulesSchema, type ShiftRulesOptions, type ResolvedShiftRules } from "./shiftRules.ts";
-export { resolveRoster, readRoster, rosterSchema, WEEKDAYS, type RosterOptions, type ResolvedRoster, type RosterAgent, type Weekday } from "./rosterInput.ts";
-export { weeklyRoster, weeklyDemand, type WeeklyRoster, type RosterAssignment, type AgentWeek, type UnstaffedShift, type RosterConstraint, type DailyShift } from "./weeklyRoster.ts";
-export { planShifts, type ShiftScheduling, type PlanShiftsInput } from "./planShifts.ts";
-export { solveMilp, MilpError, DEFAULT_MILP_TIME_LIMIT_SECONDS, type MilpSolution, type MilpStatus, type MilpOptions } from "./solveMilp.ts";
+export { type GreedyComparison, type OptimalShiftPlan, optimalShiftPlan, type PlannedShift } from "./optimalShiftPlan.ts";
+export { type PlanShiftsInput, planShifts, type ShiftScheduling } from "./planShifts.ts";
+export { type ResolvedRoster, type RosterAgent, type RosterOptions, readRoster, resolveRoster, rosterSchema, WEEKDAYS, type Weekday } from "./rosterInput.ts";
+export { type ResolvedShiftRules, readShiftRules, resolveShiftRules, type ShiftRulesOptions, shiftRulesSchema } from "./shiftRules.ts";
+export { DEFAULT_MILP_TIME_LIMIT_SECONDS, MilpError, type MilpOptions, type MilpSolution, type MilpStatus, solveMilp } from "./solveMilp.ts";
+export {
+  type AgentWeek,
+  type DailyShift,
+  type RosterAssignment,
+  type RosterConstraint,
+  type UnstaffedShift,
+  type WeeklyRoster,
+  weeklyDemand,
+  weeklyRoster,
+} from "./weeklyRoster.ts";

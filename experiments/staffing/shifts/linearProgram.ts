@@ -68,7 +68,9 @@ export function lpText(program: LinearProgram): string {
   const rowNames = new Set<string>();
   const lines = ["Minimize", " obj:"];
   const costly = program.variables.filter((variable) => variable.cost !== 0);
-  lines.push(costly.length === 0 ? " 0 " + program.variables[0]!.name : expression(costly.map((variable) => ({ variable: variable.name, coefficient: variable.cost }))));
+  lines.push(
+    costly.length === 0 ? " 0 " + program.variables[0]!.name : expression(costly.map((variable) => ({ variable: variable.name, coefficient: variable.cost }))),
+  );
   lines.push("Subject To");
   for (const row of program.rows) {
     if (!NAME.test(row.name)) throw new RangeError(`invalid row name: ${row.name}`);

@@ -38,7 +38,9 @@ describe("optimalShiftPlan", () => {
     const requirement = day([6, 16, 1]);
     const plan = await optimalShiftPlan(requirement, rules, 20);
     expect(plan.paidAgentHours).toBe(14);
-    plan.coverage.forEach((agents, hour) => expect(agents, `hour ${hour}`).toBeGreaterThanOrEqual(requirement[hour]!));
+    plan.coverage.forEach((agents, hour) => {
+      expect(agents, `hour ${hour}`).toBeGreaterThanOrEqual(requirement[hour]!);
+    });
     for (const shift of plan.shifts) {
       expect(shift.breakStartSeconds! - shift.startSeconds).toBeGreaterThanOrEqual(2 * HOUR);
       expect(shift.endSeconds - shift.breakEndSeconds!).toBeGreaterThanOrEqual(2 * HOUR);
@@ -54,7 +56,9 @@ describe("optimalShiftPlan", () => {
   });
 
   it("a requirement no allowed start can reach is refused with the interval named", async () => {
-    await expect(optimalShiftPlan(day([2, 3, 1]), resolveShiftRules({ lengthsHours: [4], startTimes: ["08:00"] }, HOUR), 20)).rejects.toThrow(/no allowed shift covers interval 02:00 \(required 1\)/);
+    await expect(optimalShiftPlan(day([2, 3, 1]), resolveShiftRules({ lengthsHours: [4], startTimes: ["08:00"] }, HOUR), 20)).rejects.toThrow(
+      /no allowed shift covers interval 02:00 \(required 1\)/,
+    );
   });
 
   it("optimalShiftPlan equals a brute-force search over every plan on small random cases", async () => {
@@ -96,7 +100,9 @@ describe("optimalShiftPlan", () => {
       fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 48, maxLength: 48 }), fc.constantFrom(3, 4, 6, 8), async (requirement, hours) => {
         const plan = await optimalShiftPlan(requirement, resolveShiftRules({ lengthsHours: [hours] }, 1800), 1);
         expect(plan.paidAgentHours).toBeLessThanOrEqual(shiftPlan(requirement, 1800, hours, 1).agentHours);
-        plan.coverage.forEach((agents, i) => expect(agents).toBeGreaterThanOrEqual(requirement[i]!));
+        plan.coverage.forEach((agents, i) => {
+          expect(agents).toBeGreaterThanOrEqual(requirement[i]!);
+        });
       }),
       { numRuns: 8, seed: 7 },
     );

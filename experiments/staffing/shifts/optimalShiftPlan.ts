@@ -1,9 +1,9 @@
 import { formatClock } from "../../format/index.ts";
 import { shiftPlan } from "../shiftPlan.ts";
 import type { LinearRow, LinearVariable } from "./linearProgram.ts";
-import { coveredIntervals, shiftPatterns, type ShiftPattern } from "./shiftPatterns.ts";
+import { coveredIntervals, type ShiftPattern, shiftPatterns } from "./shiftPatterns.ts";
 import type { ResolvedShiftRules } from "./shiftRules.ts";
-import { solveMilp, type MilpStatus } from "./solveMilp.ts";
+import { type MilpStatus, solveMilp } from "./solveMilp.ts";
 
 /** One planned shift: when it runs, its unpaid break, and how many agents work it. */
 export interface PlannedShift {
@@ -80,11 +80,18 @@ export async function optimalShiftPlan(requirement: readonly number[], rules: Re
     }
     // coverage − over + under = required, with the mismatch (over + under) weighed in the objective.
     variables.push({ name: `over${i}`, cost: MISMATCH_WEIGHT, kind: "continuous" }, { name: `under${i}`, cost: MISMATCH_WEIGHT, kind: "continuous" });
-    rows.push({ name: `match${i}`, terms: [...covering[i]!, { variable: `over${i}`, coefficient: -1 }, { variable: `under${i}`, coefficient: 1 }], lower: required, upper: required });
+    rows.push({
+      name: `match${i}`,
+      terms: [...covering[i]!, { variable: `over${i}`, coefficient: -1 }, { variable: `under${i}`, coefficient: 1 }],
+      lower: required,
+      upper: required,
+    });
   }
   const uncoverable = requirement.findIndex((required, i) => required > 0 && covering[i]!.length === 0);
   if (rules.objective === "cost" && uncoverable >= 0) {
-    throw new RangeError(`no allowed shift covers interval ${formatClock(uncoverable * rules.intervalSeconds)} (required ${requirement[uncoverable]}): allow more start times or longer shifts`);
+    throw new RangeError(
+      `no allowed shift covers interval ${formatClock(uncoverable * rules.intervalSeconds)} (required ${requirement[uncoverable]}): allow more start times or longer shifts`,
+    );
   }
   const solution = await solveMilp({ variables, rows }, { timeLimitSeconds: rules.timeLimitSeconds });
   const counts = patterns.map((_, index) => solution.values.get(name(index)) ?? 0);

@@ -1,7 +1,7 @@
-import { optimalShiftPlan, type OptimalShiftPlan } from "./optimalShiftPlan.ts";
+import { type OptimalShiftPlan, optimalShiftPlan } from "./optimalShiftPlan.ts";
 import type { ResolvedRoster } from "./rosterInput.ts";
 import type { ResolvedShiftRules } from "./shiftRules.ts";
-import { weeklyRoster, type WeeklyRoster } from "./weeklyRoster.ts";
+import { type WeeklyRoster, weeklyRoster } from "./weeklyRoster.ts";
 
 /** The optimal shift plan for a staffing requirement and, given a team, its weekly roster. */
 export interface ShiftScheduling {

@@ -1,7 +1,8 @@
 // The team a roster is built for: named agents with their limits, availability and preferences, and
 // the rules every roster keeps. Read from YAML/JSON (`staff --roster FILE`) or a CSV with one agent per row.
-import { parse as parseCsv } from "csv-parse/sync";
+
 import { readFileSync } from "node:fs";
+import { parse as parseCsv } from "csv-parse/sync";
 import { z } from "zod";
 import { formatIssues } from "../../scenario/formatIssues.ts";
 import { readDataFile } from "../../scenario/readDataFile.ts";
@@ -21,7 +22,10 @@ const agentSchema = z.strictObject({
   unavailable: z.array(weekday).default([]).describe("days this agent cannot work"),
   prefersOff: z.array(weekday).default([]).describe("days this agent would rather not work (a soft preference)"),
   prefersStartBetween: z
-    .tuple([z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "must be a time HH:MM" }), z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: "must be a time HH:MM" })])
+    .tuple([
+      z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "must be a time HH:MM" }),
+      z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: "must be a time HH:MM" }),
+    ])
     .optional()
     .describe("preferred start window [from, to] (a soft preference)"),
 });
@@ -36,7 +40,10 @@ export const rosterSchema = z.strictObject({
       minRestHours: z.number({ error: "must be a number of hours" }).min(0, { error: "must be >= 0" }).max(48, { error: "must be <= 48" }).default(11),
     })
     .default({ maxShiftsPerWeek: 5, minShiftsPerWeek: 0, maxConsecutiveDays: 5, minRestHours: 11 }),
-  agents: z.array(agentSchema).min(1, { error: "must list at least 1 agent" }).max(MAX_ROSTER_AGENTS, { error: `must list at most ${MAX_ROSTER_AGENTS} agents` }),
+  agents: z
+    .array(agentSchema)
+    .min(1, { error: "must list at least 1 agent" })
+    .max(MAX_ROSTER_AGENTS, { error: `must list at most ${MAX_ROSTER_AGENTS} agents` }),
 });
 
 /** A roster team as written. */
@@ -83,9 +90,11 @@ export function resolveRoster(input: unknown, source = "roster"): ResolvedRoster
     const maxShifts = agent.maxShiftsPerWeek ?? rules.maxShiftsPerWeek;
     const minShifts = agent.minShiftsPerWeek ?? rules.minShiftsPerWeek;
     if (minShifts > maxShifts) problems.push(`invalid agents[${i}].minShiftsPerWeek: ${minShifts} (must be <= maxShiftsPerWeek ${maxShifts})`);
-    if (minShifts > 7 - new Set(agent.unavailable).size) problems.push(`invalid agents[${i}].minShiftsPerWeek: ${minShifts} (${agent.name} is available on only ${7 - new Set(agent.unavailable).size} days)`);
+    if (minShifts > 7 - new Set(agent.unavailable).size)
+      problems.push(`invalid agents[${i}].minShiftsPerWeek: ${minShifts} (${agent.name} is available on only ${7 - new Set(agent.unavailable).size} days)`);
     const window = agent.prefersStartBetween;
-    if (window !== undefined && seconds(window[0]) >= seconds(window[1])) problems.push(`invalid agents[${i}].prefersStartBetween: ${window.join("-")} (from must be before to)`);
+    if (window !== undefined && seconds(window[0]) >= seconds(window[1]))
+      problems.push(`invalid agents[${i}].prefersStartBetween: ${window.join("-")} (from must be before to)`);
     return {
       name: agent.name,
       maxShifts,
@@ -111,7 +120,9 @@ export function readRoster(path: string): ResolvedRoster {
     rows = parseCsv(readFileSync(path, "utf8"), { columns: true, skip_empty_lines: true, trim: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ScenarioError([code === "ENOENT" ? `cannot read roster ${path}: no such file` : `invalid roster ${path}: ${(error as Error).message.split("\n")[0]}`]);
+    throw new ScenarioError([
+      code === "ENOENT" ? `cannot read roster ${path}: no such file` : `invalid roster ${path}: ${(error as Error).message.split("\n")[0]}`,
+    ]);
   }
   const list = (text: string | undefined) => (text === undefined || text === "" ? [] : text.split(";").map((day) => day.trim().toLowerCase()));
   const count = (text: string | undefined) => (text === undefined || text === "" ? undefined : Number(text));

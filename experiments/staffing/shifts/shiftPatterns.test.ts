@@ -6,7 +6,10 @@ describe("shiftPatterns", () => {
   it("shiftPatterns lists every start × length × break position the rules allow, for every day", () => {
     // 1-hour intervals; 8 h shifts with a 1 h break at least 3 h after the start and 3 h before the end:
     // the break may start at hour 3 or 4 of the shift, so two patterns per start; 2 starts, 2 days.
-    const rules = resolveShiftRules({ lengthsHours: [4, 8], startTimes: ["06:00", "14:00"], break: { minutes: 60, earliestAfterHours: 3, latestBeforeEndHours: 3, fromShiftHours: 6 } }, 3600);
+    const rules = resolveShiftRules(
+      { lengthsHours: [4, 8], startTimes: ["06:00", "14:00"], break: { minutes: 60, earliestAfterHours: 3, latestBeforeEndHours: 3, fromShiftHours: 6 } },
+      3600,
+    );
     const patterns = shiftPatterns(rules, 48);
     expect(patterns).toHaveLength(2 * 2 * (1 + 2));
     expect(patterns.filter((pattern) => pattern.length === 8).map((pattern) => [pattern.start, pattern.breakOffset, pattern.paid])).toEqual([

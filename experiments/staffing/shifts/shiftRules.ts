@@ -16,18 +16,39 @@ export const shiftRulesSchema = z
       .max(12, { error: "must list at most 12 lengths" })
       .default([8])
       .describe("allowed shift lengths, hours, break included"),
-    startTimes: z.array(clockTime).min(1, { error: "must list at least 1 time" }).optional().describe("allowed start times of day (HH:MM); default: every startEveryMinutes"),
-    startEveryMinutes: z.number({ error: "must be a number of minutes" }).int({ error: "must be an integer" }).min(15, { error: "must be >= 15" }).max(1440, { error: "must be <= 1440" }).optional().describe("shifts may start every N minutes (default: every interval)"),
+    startTimes: z
+      .array(clockTime)
+      .min(1, { error: "must list at least 1 time" })
+      .optional()
+      .describe("allowed start times of day (HH:MM); default: every startEveryMinutes"),
+    startEveryMinutes: z
+      .number({ error: "must be a number of minutes" })
+      .int({ error: "must be an integer" })
+      .min(15, { error: "must be >= 15" })
+      .max(1440, { error: "must be <= 1440" })
+      .optional()
+      .describe("shifts may start every N minutes (default: every interval)"),
     break: z
       .strictObject({
-        minutes: z.number({ error: "must be a number of minutes" }).int({ error: "must be an integer" }).min(15, { error: "must be >= 15" }).max(120, { error: "must be <= 120" }),
+        minutes: z
+          .number({ error: "must be a number of minutes" })
+          .int({ error: "must be an integer" })
+          .min(15, { error: "must be >= 15" })
+          .max(120, { error: "must be <= 120" }),
         earliestAfterHours: z.number({ error: "must be a number of hours" }).min(0, { error: "must be >= 0" }).default(2),
         latestBeforeEndHours: z.number({ error: "must be a number of hours" }).min(0, { error: "must be >= 0" }).default(1.5),
-        fromShiftHours: z.number({ error: "must be a number of hours" }).min(0, { error: "must be >= 0" }).default(6).describe("shifts at least this long get the break"),
+        fromShiftHours: z
+          .number({ error: "must be a number of hours" })
+          .min(0, { error: "must be >= 0" })
+          .default(6)
+          .describe("shifts at least this long get the break"),
       })
       .optional()
       .describe("one unpaid break per shift, placed by the solver inside its window"),
-    objective: z.enum(["cost", "absDifference"], { error: "must be cost or absDifference" }).default("cost").describe("cost: cheapest plan covering every interval; absDifference: least total |scheduled - required| (may leave gaps)"),
+    objective: z
+      .enum(["cost", "absDifference"], { error: "must be cost or absDifference" })
+      .default("cost")
+      .describe("cost: cheapest plan covering every interval; absDifference: least total |scheduled - required| (may leave gaps)"),
     timeLimitSeconds: z.number({ error: "must be a number of seconds" }).gt(0, { error: "must be > 0" }).max(3600, { error: "must be <= 3600" }).default(30),
   })
   .describe("shift rules for the optimal shift plan");
@@ -49,7 +70,8 @@ export interface ResolvedShiftRules {
 
 function wholeIntervals(hours: number, intervalSeconds: number, what: string): number {
   const intervals = (hours * 3600) / intervalSeconds;
-  if (!Number.isInteger(intervals)) throw new ScenarioError([`invalid ${what}: ${hours} (must be a whole number of the scenario's ${intervalSeconds / 60}-minute intervals)`]);
+  if (!Number.isInteger(intervals))
+    throw new ScenarioError([`invalid ${what}: ${hours} (must be a whole number of the scenario's ${intervalSeconds / 60}-minute intervals)`]);
   return intervals;
 }
 
@@ -85,7 +107,12 @@ export function resolveShiftRules(options: unknown, intervalSeconds: number, sou
     const fromLength = Math.ceil((rules.break.fromShiftHours * 3600) / intervalSeconds);
     for (const shiftLength of lengths) {
       if (shiftLength >= fromLength && earliestAfter + length + latestBeforeEnd > shiftLength) {
-        throw new ScenarioError([`invalid break: a ${(shiftLength * intervalSeconds) / 3600} h shift has no room for a ${rules.break.minutes}-minute break ${rules.break.earliestAfterHours} h after its start and ${rules.break.latestBeforeEndHours} h before its end`], source);
+        throw new ScenarioError(
+          [
+            `invalid break: a ${(shiftLength * intervalSeconds) / 3600} h shift has no room for a ${rules.break.minutes}-minute break ${rules.break.earliestAfterHours} h after its start and ${rules.break.latestBeforeEndHours} h before its end`,
+          ],
+          source,
+        );
       }
     }
     breakRule = { length, earliestAfter, latestBeforeEnd, fromLength };

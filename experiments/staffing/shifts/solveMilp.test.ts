@@ -11,18 +11,38 @@ describe("solveMilp", () => {
         { name: "b", cost: -13, kind: "binary" },
         { name: "c", cost: -7, kind: "binary" },
       ],
-      rows: [{ name: "weight", terms: [{ variable: "a", coefficient: 4 }, { variable: "b", coefficient: 6 }, { variable: "c", coefficient: 3 }], upper: 9 }],
+      rows: [
+        {
+          name: "weight",
+          terms: [
+            { variable: "a", coefficient: 4 },
+            { variable: "b", coefficient: 6 },
+            { variable: "c", coefficient: 3 },
+          ],
+          upper: 9,
+        },
+      ],
     });
     expect(solution.status).toBe("optimal");
     expect(solution.objective).toBeCloseTo(-20, 9);
     expect(solution.gap).toBe(0);
-    expect([...solution.values]).toEqual([["a", 0], ["b", 1], ["c", 1]]);
+    expect([...solution.values]).toEqual([
+      ["a", 0],
+      ["b", 1],
+      ["c", 1],
+    ]);
   });
 
   it("solveMilp rounds integer values and keeps continuous ones", async () => {
     const solution = await solveMilp({
-      variables: [{ name: "n", cost: 1, kind: "integer" }, { name: "r", cost: 1, kind: "continuous" }],
-      rows: [{ name: "n3", terms: [{ variable: "n", coefficient: 3 }], lower: 7 }, { name: "r3", terms: [{ variable: "r", coefficient: 3 }], lower: 7 }],
+      variables: [
+        { name: "n", cost: 1, kind: "integer" },
+        { name: "r", cost: 1, kind: "continuous" },
+      ],
+      rows: [
+        { name: "n3", terms: [{ variable: "n", coefficient: 3 }], lower: 7 },
+        { name: "r3", terms: [{ variable: "r", coefficient: 3 }], lower: 7 },
+      ],
     });
     expect(solution.values.get("n")).toBe(3);
     expect(solution.values.get("r")).toBeCloseTo(7 / 3, 9);
@@ -37,15 +57,32 @@ describe("solveMilp", () => {
         { name: "free", cost: 0, upper: 5, kind: "integer" as const },
         { name: "paid", cost: 1, kind: "integer" as const },
       ],
-      rows: [{ name: "need", terms: [{ variable: "paid", coefficient: 1 }, { variable: "free", coefficient: 1 }], lower: 6 }],
+      rows: [
+        {
+          name: "need",
+          terms: [
+            { variable: "paid", coefficient: 1 },
+            { variable: "free", coefficient: 1 },
+          ],
+          lower: 6,
+        },
+      ],
     };
-    const solution = await solveMilp(program, { start: new Map([["free", 5], ["paid", 1]]) });
+    const solution = await solveMilp(program, {
+      start: new Map([
+        ["free", 5],
+        ["paid", 1],
+      ]),
+    });
     expect(solution.values.get("free")).toBe(5);
     expect(solution.values.get("paid")).toBe(1);
   });
 
   it("solveMilp throws a MilpError for a program with no solution", async () => {
-    const program = { variables: [{ name: "x", cost: 1, kind: "integer" as const, upper: 1 }], rows: [{ name: "r", terms: [{ variable: "x", coefficient: 1 }], lower: 2 }] };
+    const program = {
+      variables: [{ name: "x", cost: 1, kind: "integer" as const, upper: 1 }],
+      rows: [{ name: "r", terms: [{ variable: "x", coefficient: 1 }], lower: 2 }],
+    };
     await expect(solveMilp(program)).rejects.toThrow(MilpError);
     await expect(solveMilp(program)).rejects.toThrow(/no feasible solution/);
   });

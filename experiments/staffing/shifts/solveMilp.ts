@@ -1,9 +1,10 @@
 // Solves a LinearProgram with HiGHS (compiled to WebAssembly, package `highs`): a well-kept
 // branch-and-cut MILP solver, so shift plans are proven optimal (or come with their gap) instead of
 // being a heuristic's guess.
-import * as highsPackage from "highs";
+
 import type { Highs } from "highs";
-import { lpText, type LinearProgram } from "./linearProgram.ts";
+import * as highsPackage from "highs";
+import { type LinearProgram, lpText } from "./linearProgram.ts";
 
 /** How a solve ended. `timeLimit` still carries the best plan found, with its optimality gap. */
 export type MilpStatus = "optimal" | "timeLimit" | "infeasible";
@@ -71,7 +72,11 @@ export async function solveMilp(program: LinearProgram, options: MilpOptions = {
   const renamed = new Map(program.variables.map((variable, index) => [variable.name, `x${index}`]));
   const text = lpText({
     variables: program.variables.map((variable) => ({ ...variable, name: renamed.get(variable.name)! })),
-    rows: program.rows.map((row, index) => ({ ...row, name: `r${index}`, terms: row.terms.map((term) => ({ ...term, variable: renamed.get(term.variable) ?? term.variable })) })),
+    rows: program.rows.map((row, index) => ({
+      ...row,
+      name: `r${index}`,
+      terms: row.terms.map((term) => ({ ...term, variable: renamed.get(term.variable) ?? term.variable })),
+    })),
   });
   const model = highs.createModel({ format: "lp", data: text });
   try {
@@ -84,7 +89,9 @@ export async function solveMilp(program: LinearProgram, options: MilpOptions = {
       random_seed: 0,
       // With integer costs on integer variables only, every plan's objective is an integer, so a plan
       // within less than 1 of the bound is optimal: stopping there skips a long, useless proof.
-      mip_abs_gap: program.variables.every((variable) => variable.cost === 0 || (variable.kind !== "continuous" && Number.isInteger(variable.cost))) ? 1 - 1e-6 : 1e-6,
+      mip_abs_gap: program.variables.every((variable) => variable.cost === 0 || (variable.kind !== "continuous" && Number.isInteger(variable.cost)))
+        ? 1 - 1e-6
+        : 1e-6,
     });
     // The LP reader numbers columns in order of first appearance in the text (objective first), not
     // in the program's order: map by name both ways.
@@ -97,7 +104,8 @@ export async function solveMilp(program: LinearProgram, options: MilpOptions = {
     if (code === codes.infeasible) throw new MilpError("the program has no feasible solution", "infeasible");
     const solution = model.getSolution();
     const hasPlan = solution.colValue.length === program.variables.length && Number.isFinite(model.getObjectiveValue());
-    if (code === codes.timeLimit && !hasPlan) throw new MilpError(`no plan found within the time limit (${options.timeLimitSeconds ?? DEFAULT_MILP_TIME_LIMIT_SECONDS} s)`, "timeLimit");
+    if (code === codes.timeLimit && !hasPlan)
+      throw new MilpError(`no plan found within the time limit (${options.timeLimitSeconds ?? DEFAULT_MILP_TIME_LIMIT_SECONDS} s)`, "timeLimit");
     if (code !== codes.optimal && code !== codes.timeLimit) throw new MilpError(`solver stopped with status ${code}`, String(code));
     const values = new Map<string, number>();
     const kinds = new Map(program.variables.map((variable) => [variable.name, variable.kind]));
@@ -106,7 +114,13 @@ export async function solveMilp(program: LinearProgram, options: MilpOptions = {
       values.set(name, kinds.get(name) === "continuous" ? value : Math.round(value));
     });
     const gapInfo = code === codes.optimal ? 0 : Number(model.info.get("mip_gap"));
-    return { status: code === codes.optimal ? "optimal" : "timeLimit", objective: model.getObjectiveValue(), gap: Number.isFinite(gapInfo) ? gapInfo : 1, values, seconds };
+    return {
+      status: code === codes.optimal ? "optimal" : "timeLimit",
+      objective: model.getObjectiveValue(),
+      gap: Number.isFinite(gapInfo) ? gapInfo : 1,
+      values,
+      seconds,
+    };
   } finally {
     model.dispose();
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { optimalShiftPlan } from "./optimalShiftPlan.ts";
 import { resolveRoster, WEEKDAYS } from "./rosterInput.ts";
 import { resolveShiftRules } from "./shiftRules.ts";
-import { weeklyRoster, type WeeklyRoster } from "./weeklyRoster.ts";
+import { type WeeklyRoster, weeklyRoster } from "./weeklyRoster.ts";
 
 const HOUR = 3600;
 const dayOf = (...blocks: [from: number, to: number, agents: number][]) => {
@@ -45,7 +45,12 @@ describe("weeklyRoster", () => {
     // Sunday needs two agents and Ana cannot work it, so Ben and Cho work Sunday; Saturday can be
     // Ana and Cho, so the optimum misses exactly one of Ben's two preferred days off.
     expect(roster.agents.find((agent) => agent.agent === "Ben")!.unmetPreferences).toBe(1);
-    expect(roster.assignments.filter((assignment) => assignment.day === "sun").map((assignment) => assignment.agent).sort()).toEqual(["Ben", "Cho"]);
+    expect(
+      roster.assignments
+        .filter((assignment) => assignment.day === "sun")
+        .map((assignment) => assignment.agent)
+        .sort(),
+    ).toEqual(["Ben", "Cho"]);
   });
 
   it("keeps the minimum rest between a late shift and the next day's early one", async () => {

@@ -1,8 +1,8 @@
+import { greedyRoster } from "./greedyRoster.ts";
 import type { LinearRow, LinearVariable } from "./linearProgram.ts";
 import type { OptimalShiftPlan } from "./optimalShiftPlan.ts";
-import { greedyRoster } from "./greedyRoster.ts";
-import { WEEKDAYS, type ResolvedRoster } from "./rosterInput.ts";
-import { solveMilp, type MilpStatus } from "./solveMilp.ts";
+import { type ResolvedRoster, WEEKDAYS } from "./rosterInput.ts";
+import { type MilpStatus, solveMilp } from "./solveMilp.ts";
 import { weeklyCapacity } from "./weeklyCapacity.ts";
 
 /** A shift of the plan as it recurs within a day: the roster fills these, day by day. */
@@ -162,7 +162,9 @@ export async function weeklyRoster(plan: OptimalShiftPlan, horizonDays: number, 
         const nextDay = (d + 1) % 7;
         for (let k = 0; k < shifts.length; k++) {
           if (!declared.has(y(a, d, k))) continue;
-          const tooSoon = shifts.flatMap((next, index) => (declared.has(y(a, nextDay, index)) && next.startSeconds + 86_400 - shifts[k]!.endSeconds < team.minRestSeconds ? [term(y(a, nextDay, index))] : []));
+          const tooSoon = shifts.flatMap((next, index) =>
+            declared.has(y(a, nextDay, index)) && next.startSeconds + 86_400 - shifts[k]!.endSeconds < team.minRestSeconds ? [term(y(a, nextDay, index))] : [],
+          );
           if (tooSoon.length > 0) rows.push({ name: `rest${a}_${d}_${k}`, terms: [term(y(a, d, k)), ...tooSoon], upper: 1 });
         }
       }
@@ -228,7 +230,8 @@ function countingBinding(demand: readonly (readonly number[])[], team: ResolvedR
     const limits: RosterConstraint[] = ["maxShiftsPerWeek", "unavailable", "maxConsecutiveDays"];
     const single = limits.filter((limit) => capacity(new Set([limit])) > capacity(new Set()));
     // Limits that bind only together (five shifts and five consecutive days) show up in pairs.
-    const found = single.length > 0 ? single : limits.filter((limit) => limits.some((other) => other !== limit && capacity(new Set([limit, other])) > capacity(new Set())));
+    const found =
+      single.length > 0 ? single : limits.filter((limit) => limits.some((other) => other !== limit && capacity(new Set([limit, other])) > capacity(new Set())));
     for (const limit of found) binding.add(limit);
   }
   return [...binding];
@@ -241,8 +244,17 @@ const RELAXABLE: readonly RosterConstraint[] = ["unavailable", "maxShiftsPerWeek
  * limits often bind together (five shifts a week and five consecutive days allow the same five), so
  * pairs are tried when no single group explains the shortfall.
  */
-async function bindingConstraints(plan: OptimalShiftPlan, horizonDays: number, team: ResolvedRoster, options: RosterOptions, missing: number): Promise<RosterConstraint[]> {
-  const candidates: RosterConstraint[][] = [...RELAXABLE.map((one) => [one]), ...RELAXABLE.flatMap((one, i) => RELAXABLE.slice(i + 1).map((two) => [one, two]))];
+async function bindingConstraints(
+  plan: OptimalShiftPlan,
+  horizonDays: number,
+  team: ResolvedRoster,
+  options: RosterOptions,
+  missing: number,
+): Promise<RosterConstraint[]> {
+  const candidates: RosterConstraint[][] = [
+    ...RELAXABLE.map((one) => [one]),
+    ...RELAXABLE.flatMap((one, i) => RELAXABLE.slice(i + 1).map((two) => [one, two])),
+  ];
   let found: RosterConstraint[][] = [];
   for (const set of candidates) {
     if (found.length > 0 && set.length > found[0]!.length) break;

@@ -20,7 +20,16 @@ interface ConsoleView {
   team: { freeSlots: number; queueLength: number; predictedWaitSeconds: number; capacity: number; online: number; away: number };
   transferTo: { id: string; name: string }[];
   cannedReplies: string[];
-  queue: { id: string; priority: number; source: { kind: string; rule?: string }; step: string; cartValue: number; device: string; waitingSeconds: number; preview: string | null }[];
+  queue: {
+    id: string;
+    priority: number;
+    source: { kind: string; rule?: string };
+    step: string;
+    cartValue: number;
+    device: string;
+    waitingSeconds: number;
+    preview: string | null;
+  }[];
   chats: {
     id: string;
     context: { step: string; cartValue: number; device: string };
@@ -122,7 +131,10 @@ function main(): void {
   // Admins edit the team's canned replies here: one per line.
   const cannedEditor = document.querySelector<HTMLTextAreaElement>(`[data-test="${DATA_TEST.cannedRepliesEditor}"]`);
   document.querySelector(`[data-test="${DATA_TEST.cannedRepliesSave}"]`)?.addEventListener("click", () => {
-    const replies = cannedEditor!.value.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+    const replies = cannedEditor!.value
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line !== "");
     act(callApi("PUT", "/api/admin/canned-replies", { replies }).then(() => (cannedEditor!.dataset.saved = replies.join("\n"))));
   });
   const lastTypingMs = new Map<string, number>();
@@ -170,7 +182,13 @@ function main(): void {
           take.type = "button";
           take.textContent = "Take";
           take.disabled = full;
-          if (full) take.title = agent.presence === "online" ? "You are at your chat limit" : agent.presence === "away" ? "You are away: come back to take chats" : "Go online to take chats";
+          if (full)
+            take.title =
+              agent.presence === "online"
+                ? "You are at your chat limit"
+                : agent.presence === "away"
+                  ? "You are away: come back to take chats"
+                  : "Go online to take chats";
           take.addEventListener("click", () => act(callApi("POST", "/api/agent/take", { chatId: item.id })));
           row.append(take);
           return row;
@@ -188,13 +206,18 @@ function main(): void {
         const heading = element("h3", "");
         heading.textContent = `${chat.source.kind === "reactive" ? "Help request" : `Invitation (${chat.source.rule ?? ""})`} · ${chat.context.step} · cart ${formatMoney(chat.context.cartValue, view.currency)}`;
         const live = element("p", "muted small", DATA_TEST.agentChatContext);
-        live.textContent = chat.live === null
-          ? ""
-          : `Now: on ${chat.live.step ?? "–"} · cart ${formatMoney(chat.live.cartValue, view.currency)}${chat.live.orders > 0 ? ` · ordered ${chat.live.orders} (${formatMoney(chat.live.ordersTotal, view.currency)})` : " · no order yet"}`;
+        live.textContent =
+          chat.live === null
+            ? ""
+            : `Now: on ${chat.live.step ?? "–"} · cart ${formatMoney(chat.live.cartValue, view.currency)}${chat.live.orders > 0 ? ` · ordered ${chat.live.orders} (${formatMoney(chat.live.ordersTotal, view.currency)})` : " · no order yet"}`;
         const list = element("ol", "cs-messages");
         list.setAttribute("aria-live", "polite");
         for (const message of chat.messages) {
-          const item = element("li", `cs-message cs-from-${message.from === "agent" ? "shopper" : message.from === "shopper" ? "agent" : "system"}`, DATA_TEST.agentChatMessage);
+          const item = element(
+            "li",
+            `cs-message cs-from-${message.from === "agent" ? "shopper" : message.from === "shopper" ? "agent" : "system"}`,
+            DATA_TEST.agentChatMessage,
+          );
           item.dataset.from = message.from;
           if (message.from !== "system") {
             const author = element("span", "cs-author");
@@ -230,7 +253,10 @@ function main(): void {
         send.textContent = "Send";
         const canned = element("select", "", DATA_TEST.cannedReply) as HTMLSelectElement;
         canned.setAttribute("aria-label", "Canned reply");
-        canned.append(Object.assign(document.createElement("option"), { value: "", textContent: "Canned reply…" }), ...view.cannedReplies.map((text) => Object.assign(document.createElement("option"), { value: text, textContent: text })));
+        canned.append(
+          Object.assign(document.createElement("option"), { value: "", textContent: "Canned reply…" }),
+          ...view.cannedReplies.map((text) => Object.assign(document.createElement("option"), { value: text, textContent: text })),
+        );
         canned.addEventListener("change", () => {
           if (canned.value === "") return;
           input.value = canned.value;
@@ -254,7 +280,9 @@ function main(): void {
         const transfer = element("div", "cs-transfer");
         const target = element("select", "", DATA_TEST.agentTransferTo) as HTMLSelectElement;
         target.setAttribute("aria-label", "Transfer to");
-        target.append(...view.transferTo.map((candidate) => Object.assign(document.createElement("option"), { value: candidate.id, textContent: candidate.name })));
+        target.append(
+          ...view.transferTo.map((candidate) => Object.assign(document.createElement("option"), { value: candidate.id, textContent: candidate.name })),
+        );
         const hand = element("button", "button small", DATA_TEST.agentTransfer) as HTMLButtonElement;
         hand.type = "button";
         hand.textContent = "Transfer";

@@ -32,7 +32,22 @@ export function chatRecords(events: Iterable<StoreEvent>): ChatRecord[] {
   for (const event of events) {
     switch (event.type) {
       case "chatStarted": {
-        const record: ChatRecord = { chatId: event.chatId, sessionId: event.sessionId, agentId: event.agentId, agentName: event.agentName, startedAtMs: event.atMs, endedAtMs: null, waitSeconds: event.waitSeconds, firstResponseSeconds: null, handleSeconds: null, endedBy: null, rating: null, ratingComment: null, orders: [], messages: [] };
+        const record: ChatRecord = {
+          chatId: event.chatId,
+          sessionId: event.sessionId,
+          agentId: event.agentId,
+          agentName: event.agentName,
+          startedAtMs: event.atMs,
+          endedAtMs: null,
+          waitSeconds: event.waitSeconds,
+          firstResponseSeconds: null,
+          handleSeconds: null,
+          endedBy: null,
+          rating: null,
+          ratingComment: null,
+          orders: [],
+          messages: [],
+        };
         chats.set(event.chatId, record);
         bySession.set(event.sessionId, [...(bySession.get(event.sessionId) ?? []), record]);
         break;
@@ -48,7 +63,8 @@ export function chatRecords(events: Iterable<StoreEvent>): ChatRecord[] {
         break;
       }
       case "orderPlaced":
-        for (const record of bySession.get(event.sessionId) ?? []) if (record.startedAtMs <= event.atMs) record.orders.push({ orderId: event.orderId, total: event.total });
+        for (const record of bySession.get(event.sessionId) ?? [])
+          if (record.startedAtMs <= event.atMs) record.orders.push({ orderId: event.orderId, total: event.total });
         break;
       default:
         break;

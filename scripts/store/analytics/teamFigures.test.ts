@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { parseReportDocument, parseTeamFiguresCsv, TEAM_FIGURES_CSV_HEADER, type TeamFiguresResults } from "../../../reports/index.ts";
 import type { StoreEvent } from "../storeEvents.ts";
 import { chatRecords } from "./chatRecords.ts";
 import { searchTranscripts } from "./searchTranscripts.ts";
-import { parseReportDocument, parseTeamFiguresCsv, TEAM_FIGURES_CSV_HEADER, type TeamFiguresResults } from "../../../reports/index.ts";
 import { teamFigures, teamFiguresCsv, teamFiguresExport } from "./teamFigures.ts";
 
 const HOUR = 3_600_000;
@@ -31,11 +31,44 @@ describe("teamFigures", () => {
     const rows = teamFigures(chatRecords(EVENTS), 3600, 2 * HOUR);
     const pick = (start: number, agentId: string) => rows.find((row) => row.intervalStartMs === start && row.agentId === agentId);
     // Ana, hour 0: c1 and c3 started; replies after 20 s and 40 s; c1 30 min + c3 15 min held = 0.75 of the hour.
-    expect(pick(0, "ana")).toEqual({ intervalStartMs: 0, agentId: "ana", agentName: "Ana", chatsHandled: 2, firstResponseSeconds: 30, meanHandleSeconds: 1800, concurrency: 0.75, rescuedOrders: 1, revenue: 80, rating: 4, ratings: 1 });
+    expect(pick(0, "ana")).toEqual({
+      intervalStartMs: 0,
+      agentId: "ana",
+      agentName: "Ana",
+      chatsHandled: 2,
+      firstResponseSeconds: 30,
+      meanHandleSeconds: 1800,
+      concurrency: 0.75,
+      rescuedOrders: 1,
+      revenue: 80,
+      rating: 4,
+      ratings: 1,
+    });
     // Ben, hour 0: 12 min held = 0.2; no reply; the order placed before his chat is not his.
-    expect(pick(0, "ben")).toEqual({ intervalStartMs: 0, agentId: "ben", agentName: "Ben", chatsHandled: 1, firstResponseSeconds: null, meanHandleSeconds: 720, concurrency: 0.2, rescuedOrders: 0, revenue: 0, rating: 2, ratings: 1 });
+    expect(pick(0, "ben")).toEqual({
+      intervalStartMs: 0,
+      agentId: "ben",
+      agentName: "Ben",
+      chatsHandled: 1,
+      firstResponseSeconds: null,
+      meanHandleSeconds: 720,
+      concurrency: 0.2,
+      rescuedOrders: 0,
+      revenue: 0,
+      rating: 2,
+      ratings: 1,
+    });
     // Team, hour 0: 0.75 + 0.2 held; ratings 4 and 2.
-    expect(pick(0, "team")).toMatchObject({ chatsHandled: 3, firstResponseSeconds: 30, meanHandleSeconds: 1440, concurrency: 0.95, rescuedOrders: 1, revenue: 80, rating: 3, ratings: 2 });
+    expect(pick(0, "team")).toMatchObject({
+      chatsHandled: 3,
+      firstResponseSeconds: 30,
+      meanHandleSeconds: 1440,
+      concurrency: 0.95,
+      rescuedOrders: 1,
+      revenue: 80,
+      rating: 3,
+      ratings: 2,
+    });
     // Hour 1: no chat started, but c3's last 15 minutes were held then.
     expect(pick(HOUR, "ana")).toMatchObject({ chatsHandled: 0, concurrency: 0.25, meanHandleSeconds: null, rating: null });
     expect(rows.map((row) => `${row.intervalStartMs / HOUR}:${row.agentId}`)).toEqual(["0:team", "0:ana", "0:ben", "1:team", "1:ana"]);
@@ -48,8 +81,16 @@ describe("teamFigures", () => {
   });
 
   it("teamFiguresCsv writes one header and a line per row, empty for null, formula-like text quoted", () => {
-    const csv = teamFiguresCsv(teamFigures(chatRecords([at(0, { type: "chatStarted", sessionId: "s", chatId: "c", agentId: "x", agentName: "=HYPERLINK(1)", waitSeconds: 0 })]), 3600, HOUR));
-    expect(csv.split("\n")[0]).toBe("intervalStart,agentId,agentName,chatsHandled,firstResponseSeconds,meanHandleSeconds,concurrency,rescuedOrders,revenue,rating,ratings");
+    const csv = teamFiguresCsv(
+      teamFigures(
+        chatRecords([at(0, { type: "chatStarted", sessionId: "s", chatId: "c", agentId: "x", agentName: "=HYPERLINK(1)", waitSeconds: 0 })]),
+        3600,
+        HOUR,
+      ),
+    );
+    expect(csv.split("\n")[0]).toBe(
+      "intervalStart,agentId,agentName,chatsHandled,firstResponseSeconds,meanHandleSeconds,concurrency,rescuedOrders,revenue,rating,ratings",
+    );
     expect(csv.split("\n")[2]).toBe('1970-01-01T00:00:00.000Z,x,"=HYPERLINK(1)",1,,,1,0,0,,0');
   });
 

@@ -28,12 +28,18 @@ export function teamFigures(records: readonly ChatRecord[], intervalSeconds: num
   const group = (start: number, agentId: string, agentName: string) => {
     const key = `${start}\u0000${agentId}`;
     let found = groups.get(key);
-    if (!found) groups.set(key, (found = { start, agentId, agentName, chats: [], heldMs: 0 }));
+    if (!found) {
+      found = { start, agentId, agentName, chats: [], heldMs: 0 };
+      groups.set(key, found);
+    }
     return found;
   };
   for (const record of records) {
     const start = Math.floor(record.startedAtMs / intervalMs) * intervalMs;
-    for (const [agentId, agentName] of [[record.agentId, record.agentName], ["team", "Team"]]) {
+    for (const [agentId, agentName] of [
+      [record.agentId, record.agentName],
+      ["team", "Team"],
+    ]) {
       group(start, agentId, agentName).chats.push(record);
       const endMs = record.endedAtMs ?? nowMs;
       for (let from = start; from < endMs; from += intervalMs) {
@@ -59,7 +65,9 @@ export function teamFigures(records: readonly ChatRecord[], intervalSeconds: num
       ratings: rated.length,
     };
   });
-  return rows.sort((a, b) => a.intervalStartMs - b.intervalStartMs || Number(b.agentId === "team") - Number(a.agentId === "team") || a.agentId.localeCompare(b.agentId));
+  return rows.sort(
+    (a, b) => a.intervalStartMs - b.intervalStartMs || Number(b.agentId === "team") - Number(a.agentId === "team") || a.agentId.localeCompare(b.agentId),
+  );
 }
 
 /** The JSON team export (`GET /api/admin/team`), which `convsim report` reads as an input by its `kind`. */
@@ -77,11 +85,39 @@ export function teamFiguresExport(rows: TeamFigureRow[], intervalSeconds: number
 
 /** The rows as CSV (header + one line per row; empty cells for null), for spreadsheets and the report. */
 export function teamFiguresCsv(rows: readonly TeamFigureRow[]): string {
-  const columns = ["intervalStart", "agentId", "agentName", "chatsHandled", "firstResponseSeconds", "meanHandleSeconds", "concurrency", "rescuedOrders", "revenue", "rating", "ratings"] as const;
+  const columns = [
+    "intervalStart",
+    "agentId",
+    "agentName",
+    "chatsHandled",
+    "firstResponseSeconds",
+    "meanHandleSeconds",
+    "concurrency",
+    "rescuedOrders",
+    "revenue",
+    "rating",
+    "ratings",
+  ] as const;
   const cell = (value: unknown): string => {
     const text = value === null || value === undefined ? "" : String(value);
     return /[",\n\r]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  const lines = rows.map((row) => [new Date(row.intervalStartMs).toISOString(), row.agentId, row.agentName, row.chatsHandled, row.firstResponseSeconds, row.meanHandleSeconds, row.concurrency, row.rescuedOrders, row.revenue, row.rating, row.ratings].map(cell).join(","));
+  const lines = rows.map((row) =>
+    [
+      new Date(row.intervalStartMs).toISOString(),
+      row.agentId,
+      row.agentName,
+      row.chatsHandled,
+      row.firstResponseSeconds,
+      row.meanHandleSeconds,
+      row.concurrency,
+      row.rescuedOrders,
+      row.revenue,
+      row.rating,
+      row.ratings,
+    ]
+      .map(cell)
+      .join(","),
+  );
   return `${[columns.join(","), ...lines].join("\n")}\n`;
 }

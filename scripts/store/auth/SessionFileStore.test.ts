@@ -11,7 +11,9 @@ describe("SessionFileStore", () => {
     const path = join(tempDataDir(), "sessions.json");
     let now = Date.parse("2026-01-01T00:00:00Z");
     const store = new SessionFileStore(path, () => now);
-    await new Promise<void>((resolve, reject) => store.set("id-1", { cookie: { expires: new Date(now + 3600_000) }, username: "lee" } as never, (error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      store.set("id-1", { cookie: { expires: new Date(now + 3600_000) }, username: "lee" } as never, (error) => (error ? reject(error) : resolve())),
+    );
     expect(statSync(path).mode & 0o777).toBe(0o600);
     const reopened = new SessionFileStore(path, () => now);
     expect(await get(reopened, "id-1")).toMatchObject({ username: "lee" });
@@ -23,7 +25,8 @@ describe("SessionFileStore", () => {
     const path = join(tempDataDir(), "sessions.json");
     const now = Date.parse("2026-01-01T00:00:00Z");
     const store = new SessionFileStore(path, () => now);
-    const set = (id: string, expiresMs: number) => new Promise<void>((resolve) => store.set(id, { cookie: { expires: new Date(expiresMs) } } as never, () => resolve()));
+    const set = (id: string, expiresMs: number) =>
+      new Promise<void>((resolve) => store.set(id, { cookie: { expires: new Date(expiresMs) } } as never, () => resolve()));
     await set("live", now + 60_000);
     await set("gone", now + 120_000);
     await new Promise<void>((resolve) => store.destroy("gone", () => resolve()));

@@ -43,7 +43,10 @@ export class SessionFileStore {
   }
 
   destroy(sessionId: string, callback: Callback): void {
-    if (!this.#sessions.delete(sessionId)) return callback();
+    if (!this.#sessions.delete(sessionId)) {
+      callback();
+      return;
+    }
     this.#persist(callback);
   }
 
@@ -68,7 +71,8 @@ export class SessionFileStore {
     try {
       writeFileDurable(this.path, JSON.stringify(Object.fromEntries(this.#sessions)));
     } catch (error) {
-      return callback(error as Error);
+      callback(error as Error);
+      return;
     }
     callback();
   }

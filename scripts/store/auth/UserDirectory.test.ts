@@ -14,7 +14,9 @@ describe("UserDirectory", () => {
     expect((await directory.verify("sam", "twelve chars!"))?.role).toBe("agent");
     expect(await directory.verify("sam", "twelve chars?")).toBeNull();
     expect(await directory.verify("nobody", "twelve chars!")).toBeNull();
-    await expect(addUserToFile(path, { username: "sam", role: "admin", password: "another password" })).rejects.toThrow(/^invalid username: "sam" \(already in /);
+    await expect(addUserToFile(path, { username: "sam", role: "admin", password: "another password" })).rejects.toThrow(
+      /^invalid username: "sam" \(already in /,
+    );
   });
 
   it("accountProblems names each bad field in the house format", () => {
@@ -27,7 +29,10 @@ describe("UserDirectory", () => {
 
   it("readUsersFile refuses a file with an unknown role, naming the field", () => {
     const path = join(tempDataDir(), "users.json");
-    writeFileSync(path, JSON.stringify({ users: [{ username: "x", displayName: "X", role: "root", password: { algorithm: "scrypt", N: 2, r: 1, p: 1, salt: "a", hash: "b" } }] }));
+    writeFileSync(
+      path,
+      JSON.stringify({ users: [{ username: "x", displayName: "X", role: "root", password: { algorithm: "scrypt", N: 2, r: 1, p: 1, salt: "a", hash: "b" } }] }),
+    );
     expect(() => readUsersFile(path)).toThrow(`invalid users file ${path}: invalid users[0].role: "root" (allowed: agent, admin)`);
   });
 });

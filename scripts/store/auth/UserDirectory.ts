@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
 import { formatIssues } from "../../../experiments/index.ts";
+import { hashPassword, type PasswordHash, verifyPassword } from "./passwordHash.ts";
 import { writeFileDurable } from "./writeFileDurable.ts";
-import { hashPassword, verifyPassword, type PasswordHash } from "./passwordHash.ts";
 
 /** What an account may do: agents work chats; admins also manage staffing, canned replies and see the team. */
 export type Role = "agent" | "admin";
@@ -24,7 +24,14 @@ const accountSchema = z.strictObject({
   username: z.string().regex(USERNAME_PATTERN, { error: "must be 1-40 letters, digits, '.', '-' or '_'" }),
   displayName: z.string().min(1).max(MAX_DISPLAY_NAME),
   role: z.enum(["agent", "admin"], { error: "must be one of agent, admin" }),
-  password: z.strictObject({ algorithm: z.literal("scrypt"), N: z.number().int().min(2), r: z.number().int().min(1), p: z.number().int().min(1), salt: z.string().min(1), hash: z.string().min(1) }),
+  password: z.strictObject({
+    algorithm: z.literal("scrypt"),
+    N: z.number().int().min(2),
+    r: z.number().int().min(1),
+    p: z.number().int().min(1),
+    salt: z.string().min(1),
+    hash: z.string().min(1),
+  }),
 });
 const usersFileSchema = z.strictObject({ users: z.array(accountSchema) });
 
@@ -53,7 +60,8 @@ export interface NewAccount {
 /** Checks the fields of a new account; returns one house-format line per problem. */
 export function accountProblems(account: { username: string; role: string; displayName?: string; password: string }): string[] {
   const problems: string[] = [];
-  if (!USERNAME_PATTERN.test(account.username)) problems.push(`invalid username: ${JSON.stringify(account.username)} (must be 1-40 letters, digits, '.', '-' or '_', starting with a letter or digit)`);
+  if (!USERNAME_PATTERN.test(account.username))
+    problems.push(`invalid username: ${JSON.stringify(account.username)} (must be 1-40 letters, digits, '.', '-' or '_', starting with a letter or digit)`);
   if (!(ROLES as readonly string[]).includes(account.role)) problems.push(`invalid role: ${JSON.stringify(account.role)} (allowed: ${ROLES.join(", ")})`);
   const name = account.displayName ?? account.username;
   if (name.trim() === "" || name.length > MAX_DISPLAY_NAME) problems.push(`invalid name: ${JSON.stringify(name)} (must be 1-${MAX_DISPLAY_NAME} characters)`);
@@ -65,7 +73,12 @@ export function accountProblems(account: { username: string; role: string; displ
 export async function createAccount(account: NewAccount): Promise<UserAccount> {
   const problems = accountProblems(account);
   if (problems.length > 0) throw new Error(problems.join("; "));
-  return { username: account.username, displayName: (account.displayName ?? account.username).trim(), role: account.role, password: await hashPassword(account.password) };
+  return {
+    username: account.username,
+    displayName: (account.displayName ?? account.username).trim(),
+    role: account.role,
+    password: await hashPassword(account.password),
+  };
 }
 
 /**

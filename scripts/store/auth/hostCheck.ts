@@ -35,12 +35,14 @@ export function checkHostAndOrigin(allowed: () => ReadonlySet<string>) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const hosts = allowed();
     const host = (request.headers.host ?? "").toLowerCase();
-    if (!hosts.has(host)) throw new StoreError(421, `invalid host: ${JSON.stringify(request.headers.host ?? "")} (this store answers only to ${[...hosts].join(", ")})`);
+    if (!hosts.has(host))
+      throw new StoreError(421, `invalid host: ${JSON.stringify(request.headers.host ?? "")} (this store answers only to ${[...hosts].join(", ")})`);
     if (SAFE_METHODS.has(request.method)) return;
     const origin = request.headers.origin;
     if (origin !== undefined && !(origin.startsWith("http://") && hosts.has(origin.slice("http://".length).toLowerCase()))) {
       throw new StoreError(403, `invalid origin: ${JSON.stringify(origin)} (state-changing requests must come from the store's own pages)`);
     }
-    if (request.headers["sec-fetch-site"] === "cross-site") throw new StoreError(403, "invalid request: sent cross-site (state-changing requests must come from the store's own pages)");
+    if (request.headers["sec-fetch-site"] === "cross-site")
+      throw new StoreError(403, "invalid request: sent cross-site (state-changing requests must come from the store's own pages)");
   };
 }

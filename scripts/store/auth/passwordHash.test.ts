@@ -8,7 +8,12 @@ describe("passwordHash", () => {
     expect(stored).toMatchObject({ algorithm: "scrypt", ...SCRYPT_PARAMETERS });
     expect(JSON.stringify(stored)).not.toContain("horse");
     // Recomputed independently with Node's synchronous scrypt: the stored key is exactly scrypt's output.
-    const key = scryptSync("correct horse battery staple", Buffer.from(stored.salt, "base64"), 32, { N: stored.N, r: stored.r, p: stored.p, maxmem: 256 * stored.N * stored.r });
+    const key = scryptSync("correct horse battery staple", Buffer.from(stored.salt, "base64"), 32, {
+      N: stored.N,
+      r: stored.r,
+      p: stored.p,
+      maxmem: 256 * stored.N * stored.r,
+    });
     expect(key.toString("base64")).toBe(stored.hash);
   });
 

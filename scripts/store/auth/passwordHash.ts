@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:crypto";
 
 /**
  * scrypt cost parameters: N = 2^15, r = 8, p = 1 (32 MiB per hash). Percival's scrypt paper (2009)

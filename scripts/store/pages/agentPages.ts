@@ -59,10 +59,13 @@ export function agentConsolePage(agentName: string, concurrency: number, csrfTok
     <p class="muted small" data-test="${DATA_TEST.shortcutsHelp}">Keys: <kbd>Alt</kbd>+<kbd>T</kbd> take the next chat · <kbd>Enter</kbd> send · <kbd>Alt</kbd>+<kbd>C</kbd> close the chat you are typing in · <kbd>Alt</kbd>+<kbd>O</kbd> online/offline · <kbd>Alt</kbd>+<kbd>A</kbd> away/back</p>
     <p class="muted" data-test="${DATA_TEST.agentCapacity}"></p>
     <p class="muted" data-test="${DATA_TEST.agentQueueState}"></p>
-    ${role === "admin" && html`<details><summary>Canned replies (team)</summary>
+    ${
+      role === "admin" &&
+      html`<details><summary>Canned replies (team)</summary>
       <label for="canned-editor" class="small">One reply per line; every console gets them at once.</label>
       <textarea id="canned-editor" rows="5" maxlength="20000" data-test="${DATA_TEST.cannedRepliesEditor}"></textarea>
-      <button class="button small" type="button" data-test="${DATA_TEST.cannedRepliesSave}">Save replies</button></details>`}
+      <button class="button small" type="button" data-test="${DATA_TEST.cannedRepliesSave}">Save replies</button></details>`
+    }
     <h2>Queue</h2>
     <ul class="queue" id="queue"></ul>
   </section>

@@ -1,6 +1,6 @@
 import { DATA_TEST } from "../dataTest.ts";
-import { html, type SafeHtml } from "../html.ts";
 import { formatMoney } from "../formatMoney.ts";
+import { html, type SafeHtml } from "../html.ts";
 import { MAX_QUANTITY } from "../StoreService.ts";
 import { orderSummary, type SummaryInput } from "./orderSummary.ts";
 

@@ -73,7 +73,8 @@ function fieldMarkup(field: StoreField, value: string, error: string | null): Sa
       <legend>${label}${optional}</legend>
       <div class="choices">
       ${(field.options ?? []).map(
-        (option, i) => html`<label class="choice"><input type="radio" name="${field.name}" value="${option}"${value === option || (value === "" && i === 0) ? html` checked` : ""} data-test="${fieldOptionTest(field.name, option)}"> ${humanize(option)}</label>`,
+        (option, i) =>
+          html`<label class="choice"><input type="radio" name="${field.name}" value="${option}"${value === option || (value === "" && i === 0) ? html` checked` : ""} data-test="${fieldOptionTest(field.name, option)}"> ${humanize(option)}</label>`,
       )}
       </div>
       ${errorMarkup}

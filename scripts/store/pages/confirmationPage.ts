@@ -1,6 +1,6 @@
 import { DATA_TEST } from "../dataTest.ts";
-import { html, type SafeHtml } from "../html.ts";
 import { formatMoney } from "../formatMoney.ts";
+import { html, type SafeHtml } from "../html.ts";
 import type { OrderPlacedEvent } from "../storeEvents.ts";
 
 /** The thank-you page of a placed order, with every line and total as charged. */

@@ -1,8 +1,8 @@
 import { DATA_TEST } from "../dataTest.ts";
 import { html, jsonScript, type SafeHtml } from "../html.ts";
 import { nonFiniteReplacer } from "../nonFiniteJson.ts";
-import { CSRF_META_NAME } from "../widget/widgetApi.ts";
 import { BOOTSTRAP_ELEMENT_ID, WIDGET_ELEMENT_ID, type WidgetBootstrap } from "../widget/WidgetBootstrap.ts";
+import { CSRF_META_NAME } from "../widget/widgetApi.ts";
 
 /** Brand shown in the header; the scenario's name appears in the demo banner. */
 export const STORE_BRAND = "Fernhill & Co.";
@@ -53,9 +53,12 @@ ${frame.csrfToken !== null && csrfMeta(frame.csrfToken)}
 ${content}
 </main>
 <footer class="site-footer"><div class="wrap">Free returns within 30 days · Secure checkout · Questions? Use the chat in the corner.</div></footer>
-${frame.widget && html`<div id="${WIDGET_ELEMENT_ID}" class="cs-chat" data-test="${DATA_TEST.chatWidget}"></div>
+${
+  frame.widget &&
+  html`<div id="${WIDGET_ELEMENT_ID}" class="cs-chat" data-test="${DATA_TEST.chatWidget}"></div>
 ${jsonScript(BOOTSTRAP_ELEMENT_ID, frame.widget, nonFiniteReplacer)}
-<script src="/assets/widget.js" defer></script>`}
+<script src="/assets/widget.js" defer></script>`
+}
 </body>
 </html>
 `;

@@ -1,6 +1,6 @@
 import { DATA_TEST } from "../dataTest.ts";
-import { html, type SafeHtml } from "../html.ts";
 import { formatMoney } from "../formatMoney.ts";
+import { html, type SafeHtml } from "../html.ts";
 import type { OrderTotals } from "../orderTotals.ts";
 import type { OrderLine } from "../storeEvents.ts";
 
@@ -29,12 +29,14 @@ export function orderSummary(input: SummaryInput): SafeHtml {
   </ul>
   <dl class="totals">
     <div><dt>Subtotal</dt><dd data-test="${DATA_TEST.cartSubtotal}">${money(totals.subtotal)}</dd></div>
-    ${input.showTotals
-      ? html`<div><dt>Shipping</dt><dd data-test="${DATA_TEST.shipping}">${totals.shipping === 0 ? "Free" : money(totals.shipping)}</dd></div>
+    ${
+      input.showTotals
+        ? html`<div><dt>Shipping</dt><dd data-test="${DATA_TEST.shipping}">${totals.shipping === 0 ? "Free" : money(totals.shipping)}</dd></div>
     <div><dt>Tax</dt><dd data-test="${DATA_TEST.tax}">${money(totals.tax)}</dd></div>
     ${totals.fees > 0 && html`<div><dt>Service fee</dt><dd data-test="${DATA_TEST.fees}">${money(totals.fees)}</dd></div>`}
     <div class="grand-total"><dt>Total</dt><dd data-test="${DATA_TEST.total}">${money(totals.total)}</dd></div>`
-      : html`<p class="note" data-test="${DATA_TEST.totalsNote}">Shipping, taxes and fees are calculated at ${input.revealedAt}.</p>`}
+        : html`<p class="note" data-test="${DATA_TEST.totalsNote}">Shipping, taxes and fees are calculated at ${input.revealedAt}.</p>`
+    }
   </dl>
   ${totals.toFreeShipping !== null && totals.toFreeShipping > 0 && html`<p class="note free-shipping" data-test="${DATA_TEST.freeShippingNote}">Add ${money(totals.toFreeShipping)} more for free shipping.</p>`}
 </aside>`;

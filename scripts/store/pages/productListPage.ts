@@ -1,6 +1,6 @@
 import { DATA_TEST } from "../dataTest.ts";
-import { html, type SafeHtml } from "../html.ts";
 import { formatMoney } from "../formatMoney.ts";
+import { html, type SafeHtml } from "../html.ts";
 import type { Product } from "../StoreService.ts";
 
 /** The shop's front page: every product of the scenario's catalog as a card. */

@@ -1,6 +1,6 @@
 import { DATA_TEST } from "../dataTest.ts";
-import { html, type SafeHtml } from "../html.ts";
 import { formatMoney } from "../formatMoney.ts";
+import { html, type SafeHtml } from "../html.ts";
 import { MAX_QUANTITY, type Product } from "../StoreService.ts";
 
 /** One product with its description and the add-to-cart form (a plain POST, works without scripts). */

@@ -52,7 +52,14 @@ function adminState(context: StoreContext) {
     capacity: desk.capacity,
     concurrency: desk.options.concurrency,
     meanHandleSeconds: desk.options.meanHandleSeconds,
-    agents: [...desk.agents.values()].map((agent) => ({ id: agent.id, name: agent.name, bot: agent.bot, online: agent.online, presence: presenceOf(agent), load: agent.chats.size })),
+    agents: [...desk.agents.values()].map((agent) => ({
+      id: agent.id,
+      name: agent.name,
+      bot: agent.bot,
+      online: agent.online,
+      presence: presenceOf(agent),
+      load: agent.chats.size,
+    })),
     queue: chats.queueItems(),
     counts: { sessions: store.state.sessions.size, orders: store.state.orders.size, events: store.state.eventCount, openStreams: context.streams.size },
   };

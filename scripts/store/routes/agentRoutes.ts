@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { AGENT_COOKIE, endAgentSession, startAgentSession } from "../auth/agentSession.ts";
 import { csrfToken } from "../auth/registerSecurity.ts";
-import { presenceOf, type Agent } from "../ChatDesk.ts";
+import { type Agent, presenceOf } from "../ChatDesk.ts";
 import { agentConsolePage, agentSignInPage } from "../pages/agentPages.ts";
 import { StoreError } from "../StoreError.ts";
 import { deskAgent, requireAgent, signedInAccount } from "./agentAccess.ts";
@@ -117,7 +117,12 @@ function liveContext(context: StoreContext, sessionId: string) {
   const session = store.state.sessions.get(sessionId);
   if (!session) return null;
   const orders = session.orderIds.map((orderId) => store.state.orders.get(orderId)).filter((order) => order !== undefined);
-  return { step: session.currentStep, cartValue: store.cartValue(session), orders: orders.length, ordersTotal: Math.round(orders.reduce((sum, order) => sum + order.total, 0) * 100) / 100 };
+  return {
+    step: session.currentStep,
+    cartValue: store.cartValue(session),
+    orders: orders.length,
+    ordersTotal: Math.round(orders.reduce((sum, order) => sum + order.total, 0) * 100) / 100,
+  };
 }
 
 /** What one agent's console shows; also what /api/admin/state reports per agent. */
@@ -127,14 +132,33 @@ export function consoleView(context: StoreContext, agent: Agent) {
   return {
     agent: { id: agent.id, name: agent.name, online: agent.online, presence: presenceOf(agent), load: agent.chats.size, concurrency: desk.options.concurrency },
     currency: context.store.currency,
-    team: { ...desk.queueState(), capacity: desk.capacity, online: [...desk.agents.values()].filter((candidate) => presenceOf(candidate) === "online").length, away: [...desk.agents.values()].filter((candidate) => presenceOf(candidate) === "away").length },
+    team: {
+      ...desk.queueState(),
+      capacity: desk.capacity,
+      online: [...desk.agents.values()].filter((candidate) => presenceOf(candidate) === "online").length,
+      away: [...desk.agents.values()].filter((candidate) => presenceOf(candidate) === "away").length,
+    },
     /** Who a chat can be transferred to: other people online with a free slot (bots take only from the queue). */
     cannedReplies: context.canned.replies,
-    transferTo: [...desk.agents.values()].filter((candidate) => !candidate.bot && presenceOf(candidate) === "online" && candidate.id !== agent.id && candidate.chats.size < desk.options.concurrency).map((candidate) => ({ id: candidate.id, name: candidate.name })),
+    transferTo: [...desk.agents.values()]
+      .filter(
+        (candidate) => !candidate.bot && presenceOf(candidate) === "online" && candidate.id !== agent.id && candidate.chats.size < desk.options.concurrency,
+      )
+      .map((candidate) => ({ id: candidate.id, name: candidate.name })),
     queue: chats.queueItems(),
     chats: [...agent.chats].map((id) => {
       const chat = desk.chat(id);
-      return { id, context: chat.context, live: liveContext(context, chat.sessionId), source: chat.source, priority: chat.priority, requestedAtMs: chat.requestedAtMs, startedAtMs: chat.startedAtMs, messages: chat.messages, shopperTyping: desk.isTyping(chat, "shopper") };
+      return {
+        id,
+        context: chat.context,
+        live: liveContext(context, chat.sessionId),
+        source: chat.source,
+        priority: chat.priority,
+        requestedAtMs: chat.requestedAtMs,
+        startedAtMs: chat.startedAtMs,
+        messages: chat.messages,
+        shopperTyping: desk.isTyping(chat, "shopper"),
+      };
     }),
   };
 }

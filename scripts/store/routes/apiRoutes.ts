@@ -4,8 +4,8 @@ import { StoreError } from "../StoreError.ts";
 import type { Session } from "../StoreState.ts";
 import { parseBody, widgetEventSchema } from "./apiSchemas.ts";
 import { sendJson } from "./respond.ts";
-import { shopperSession, visitId } from "./shopperSession.ts";
 import type { StoreContext } from "./StoreContext.ts";
+import { shopperSession, visitId } from "./shopperSession.ts";
 
 type Body = Record<string, unknown>;
 
@@ -71,7 +71,8 @@ export function apiRoutes(app: FastifyInstance, context: StoreContext): void {
   app.get<{ Params: { id: string } }>("/api/orders/:id", async (request, reply) => {
     const session = shopperSession(store, request, reply);
     const order = store.order(request.params.id);
-    if (!order || order.sessionId !== session.id) throw new StoreError(404, `invalid order id: ${JSON.stringify(request.params.id)} (no such order in this session)`);
+    if (!order || order.sessionId !== session.id)
+      throw new StoreError(404, `invalid order id: ${JSON.stringify(request.params.id)} (no such order in this session)`);
     return sendJson(reply, 200, { order });
   });
 
@@ -85,7 +86,14 @@ export function apiRoutes(app: FastifyInstance, context: StoreContext): void {
       if (!context.policy.rules.some((rule) => rule.name === event.rule)) {
         throw new StoreError(422, `invalid body.rule: ${JSON.stringify(event.rule)} (no such rule in policy ${context.policy.name})`);
       }
-      store.commit({ type: "chatOffered", sessionId: session.id, step: event.signals.step, rule: event.rule, priority: event.priority, signals: event.signals });
+      store.commit({
+        type: "chatOffered",
+        sessionId: session.id,
+        step: event.signals.step,
+        rule: event.rule,
+        priority: event.priority,
+        signals: event.signals,
+      });
     } else store.commit({ ...event, sessionId: session.id });
     await store.durable();
     return sendJson(reply, 200, { visit: session.visit });

@@ -36,7 +36,12 @@ export const widgetEventSchema = z.discriminatedUnion(
   [
     strict({ type: z.literal("idle"), step, idleSeconds: seconds }),
     strict({ type: z.literal("exitIntent"), step, via: z.enum(["mouse", "back"], { error: "must be one of mouse, back" }) }),
-    strict({ type: z.literal("chatOffered"), rule: ruleName, priority: z.number({ error: "must be a number" }).refine(Number.isFinite, { error: "must be a finite number" }), signals: signalsSchema }),
+    strict({
+      type: z.literal("chatOffered"),
+      rule: ruleName,
+      priority: z.number({ error: "must be a number" }).refine(Number.isFinite, { error: "must be a finite number" }),
+      signals: signalsSchema,
+    }),
     strict({ type: z.literal("chatDeclined"), step, rule: ruleName }),
   ],
   { error: "must be one of idle, exitIntent, chatOffered, chatDeclined" },
@@ -53,10 +58,16 @@ export const messageSchema = strict({ text: z.string({ error: "must be a string"
 /** POST /api/chat/rating: 1–5 stars and an optional comment. */
 export const ratingSchema = strict({
   chatId: z.string({ error: "must be a string" }).max(40, { error: "must be at most 40 characters" }),
-  rating: z.number({ error: "must be an integer from 1 to 5" }).int({ error: "must be an integer from 1 to 5" }).min(1, { error: "must be an integer from 1 to 5" }).max(5, { error: "must be an integer from 1 to 5" }),
+  rating: z
+    .number({ error: "must be an integer from 1 to 5" })
+    .int({ error: "must be an integer from 1 to 5" })
+    .min(1, { error: "must be an integer from 1 to 5" })
+    .max(5, { error: "must be an integer from 1 to 5" }),
   comment: z.string({ error: "must be a string" }).max(1000, { error: "must be at most 1000 characters" }).optional(),
 });
-export const transferSchema = strict({ to: z.string({ error: "must be a string" }).min(1, { error: "must not be empty" }).max(60, { error: "must be at most 60 characters" }) });
+export const transferSchema = strict({
+  to: z.string({ error: "must be a string" }).min(1, { error: "must not be empty" }).max(60, { error: "must be at most 60 characters" }),
+});
 export const onlineSchema = strict({ online: z.boolean({ error: "must be true or false" }) });
 /** The console's status change: `{online}` (online/offline) or `{presence}` (online, away or offline). */
 export const statusSchema = z.union([onlineSchema, strict({ presence: z.enum(["online", "away", "offline"], { error: "must be online, away or offline" }) })]);

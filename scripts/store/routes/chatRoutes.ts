@@ -2,8 +2,8 @@ import type { FastifyInstance } from "fastify";
 import { StoreError } from "../StoreError.ts";
 import { chatRequestSchema, messageSchema, parseBody, ratingSchema, typingSchema } from "./apiSchemas.ts";
 import { sendJson } from "./respond.ts";
-import { existingShopperSession, shopperSession } from "./shopperSession.ts";
 import type { StoreContext } from "./StoreContext.ts";
+import { existingShopperSession, shopperSession } from "./shopperSession.ts";
 
 /**
  * The shopper's side of chat: the live queue state the widget's gating reads, joining and leaving
@@ -19,7 +19,8 @@ export function chatRoutes(app: FastifyInstance, context: StoreContext): void {
     const session = shopperSession(store, request, reply);
     const body = parseBody(chatRequestSchema, request.body);
     if (session.holdout) throw new StoreError(409, "invalid chat request: this session is in the policy's holdout (never offered chat)");
-    if (body.source === "proactive" && body.rule === undefined) throw new StoreError(400, "missing body.rule (required for a proactive chat: the rule whose invitation was accepted)");
+    if (body.source === "proactive" && body.rule === undefined)
+      throw new StoreError(400, "missing body.rule (required for a proactive chat: the rule whose invitation was accepted)");
     chats.request(session, body.source === "reactive" ? { kind: "reactive" } : { kind: "proactive", rule: body.rule! }, body.signals);
     await store.durable();
     return sendJson(reply, 201, { chat: chats.shopperView(session), visit: session.visit });
@@ -75,10 +76,16 @@ export function chatRoutes(app: FastifyInstance, context: StoreContext): void {
     await store.durable();
     // Keep showing the last chat after it ended (so "chat ended" appears) until the next one starts.
     let lastChatId = session.openChatId;
-    streams.open(request, reply, "chat", () => {
-      if (session.openChatId !== null) lastChatId = session.openChatId;
-      const chat = lastChatId === null ? undefined : chats.desk.chats.get(lastChatId);
-      return { chat: chat ? chats.viewOf(chat) : null, visit: session.visit };
-    }, session.id);
+    streams.open(
+      request,
+      reply,
+      "chat",
+      () => {
+        if (session.openChatId !== null) lastChatId = session.openChatId;
+        const chat = lastChatId === null ? undefined : chats.desk.chats.get(lastChatId);
+        return { chat: chat ? chats.viewOf(chat) : null, visit: session.visit };
+      },
+      session.id,
+    );
   });
 }

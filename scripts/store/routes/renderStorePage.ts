@@ -1,13 +1,13 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { resolvePolicy } from "../../../sim/policy/index.ts";
-import type { SafeHtml } from "../html.ts";
 import { csrfToken } from "../auth/registerSecurity.ts";
+import type { SafeHtml } from "../html.ts";
 import { layout } from "../pages/layout.ts";
 import type { Session } from "../StoreState.ts";
 import type { WidgetBootstrap } from "../widget/WidgetBootstrap.ts";
 import { sendHtml } from "./respond.ts";
-import { visitId } from "./shopperSession.ts";
 import type { StoreContext } from "./StoreContext.ts";
+import { visitId } from "./shopperSession.ts";
 
 export interface StorePage {
   title: string;
@@ -18,14 +18,25 @@ export interface StorePage {
 }
 
 /** What the widget of a holdout session runs: no "Need help?" button and no invitations. */
-const HOLDOUT_POLICY = resolvePolicy({ name: "holdout", description: "a session of the policy's holdout: never offered chat", reactive: { enabled: false }, rules: [] });
+const HOLDOUT_POLICY = resolvePolicy({
+  name: "holdout",
+  description: "a session of the policy's holdout: never offered chat",
+  reactive: { enabled: false },
+  rules: [],
+});
 
 /**
  * Records the page view, waits until everything the request changed is on disk, and sends the page
  * with the chat widget's bootstrap (signals the server knows, visit state, the resolved policy and
  * the shopper's chat).
  */
-export async function renderStorePage(context: StoreContext, request: FastifyRequest, reply: FastifyReply, session: Session, page: StorePage): Promise<FastifyReply> {
+export async function renderStorePage(
+  context: StoreContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  session: Session,
+  page: StorePage,
+): Promise<FastifyReply> {
   const { store, chats, policy, loaded } = context;
   store.pageView(session, page.step, request.url);
   const widget: WidgetBootstrap = {
@@ -43,7 +54,15 @@ export async function renderStorePage(context: StoreContext, request: FastifyReq
     deskOpen: chats.desk.isOpen(),
   };
   const html = layout(
-    { title: page.title, page: page.step, csrfToken: csrfToken(reply), cartCount: store.cartQuantity(session), scenarioName: loaded.scenario.name, policyName: policy.name, widget },
+    {
+      title: page.title,
+      page: page.step,
+      csrfToken: csrfToken(reply),
+      cartCount: store.cartQuantity(session),
+      scenarioName: loaded.scenario.name,
+      policyName: policy.name,
+      widget,
+    },
     page.content,
   );
   await store.durable();

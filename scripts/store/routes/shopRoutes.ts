@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
+import { csrfToken } from "../auth/registerSecurity.ts";
 import { cartPage } from "../pages/cartPage.ts";
 import { checkoutPage } from "../pages/checkoutPage.ts";
-import { csrfField } from "../pages/csrfField.ts";
-import { csrfToken } from "../auth/registerSecurity.ts";
 import { confirmationPage } from "../pages/confirmationPage.ts";
+import { csrfField } from "../pages/csrfField.ts";
 import { humanize } from "../pages/humanize.ts";
 import { errorContent } from "../pages/layout.ts";
 import type { SummaryInput } from "../pages/orderSummary.ts";
@@ -12,8 +12,8 @@ import { productPage } from "../pages/productPage.ts";
 import { StoreError } from "../StoreError.ts";
 import type { Session } from "../StoreState.ts";
 import { renderStorePage } from "./renderStorePage.ts";
-import { shopperSession } from "./shopperSession.ts";
 import type { StoreContext } from "./StoreContext.ts";
+import { shopperSession } from "./shopperSession.ts";
 
 type Body = Record<string, unknown>;
 
@@ -27,14 +27,22 @@ export function shopRoutes(app: FastifyInstance, context: StoreContext): void {
 
   app.get("/", async (request, reply) => {
     const session = shopperSession(store, request, reply);
-    return renderStorePage(context, request, reply, session, { title: "Shop", step: "browse", content: productListPage(store.products, store.currency, freeShippingFrom) });
+    return renderStorePage(context, request, reply, session, {
+      title: "Shop",
+      step: "browse",
+      content: productListPage(store.products, store.currency, freeShippingFrom),
+    });
   });
 
   app.get<{ Params: { id: string } }>("/products/:id", async (request, reply) => {
     const session = shopperSession(store, request, reply);
     const product = store.product(request.params.id);
     if (!product) return notFound(context, request, reply, session, "We could not find that product.");
-    return renderStorePage(context, request, reply, session, { title: product.name, step: "product", content: productPage(product, store.currency, freeShippingFrom, null, csrfField(csrfToken(reply))) });
+    return renderStorePage(context, request, reply, session, {
+      title: product.name,
+      step: "product",
+      content: productPage(product, store.currency, freeShippingFrom, null, csrfField(csrfToken(reply))),
+    });
   });
 
   app.post<{ Body: Body }>("/cart/add", async (request, reply) => {
@@ -45,7 +53,12 @@ export function shopRoutes(app: FastifyInstance, context: StoreContext): void {
     } catch (error) {
       const product = store.product(String(body.productId));
       if (!(error instanceof StoreError) || !product) throw error;
-      return renderStorePage(context, request, reply, session, { title: product.name, step: "product", status: error.status, content: productPage(product, store.currency, freeShippingFrom, userMessage(error), csrfField(csrfToken(reply))) });
+      return renderStorePage(context, request, reply, session, {
+        title: product.name,
+        step: "product",
+        status: error.status,
+        content: productPage(product, store.currency, freeShippingFrom, userMessage(error), csrfField(csrfToken(reply))),
+      });
     }
     await store.durable();
     return reply.redirect("/cart", 303);
@@ -58,7 +71,12 @@ export function shopRoutes(app: FastifyInstance, context: StoreContext): void {
       store.setQuantity(session, body.productId, body.quantity);
     } catch (error) {
       if (!(error instanceof StoreError)) throw error;
-      return renderStorePage(context, request, reply, session, { title: "Cart", step: "cart", status: error.status, content: cartPage(summaryFor(context, session, 0), userMessage(error), csrfField(csrfToken(reply))) });
+      return renderStorePage(context, request, reply, session, {
+        title: "Cart",
+        step: "cart",
+        status: error.status,
+        content: cartPage(summaryFor(context, session, 0), userMessage(error), csrfField(csrfToken(reply))),
+      });
     }
     await store.durable();
     return reply.redirect("/cart", 303);
@@ -66,7 +84,11 @@ export function shopRoutes(app: FastifyInstance, context: StoreContext): void {
 
   app.get("/cart", async (request, reply) => {
     const session = shopperSession(store, request, reply);
-    return renderStorePage(context, request, reply, session, { title: "Cart", step: "cart", content: cartPage(summaryFor(context, session, 0), null, csrfField(csrfToken(reply))) });
+    return renderStorePage(context, request, reply, session, {
+      title: "Cart",
+      step: "cart",
+      content: cartPage(summaryFor(context, session, 0), null, csrfField(csrfToken(reply))),
+    });
   });
 
   app.get("/checkout", async (request, reply) => {
@@ -89,7 +111,16 @@ export function shopRoutes(app: FastifyInstance, context: StoreContext): void {
     return renderStorePage(context, request, reply, session, {
       title: humanize(step.name),
       step: step.name,
-      content: checkoutPage({ steps: store.steps, step, checkoutId, values: withoutCardData(values), errors: {}, completed: session.checkout!.completed, summary: summaryFor(context, session, store.steps.indexOf(step) + 1), csrf: csrfField(csrfToken(reply)) }),
+      content: checkoutPage({
+        steps: store.steps,
+        step,
+        checkoutId,
+        values: withoutCardData(values),
+        errors: {},
+        completed: session.checkout!.completed,
+        summary: summaryFor(context, session, store.steps.indexOf(step) + 1),
+        csrf: csrfField(csrfToken(reply)),
+      }),
     });
   });
 
@@ -97,7 +128,7 @@ export function shopRoutes(app: FastifyInstance, context: StoreContext): void {
     const session = shopperSession(store, request, reply);
     const step = store.step(request.params.step);
     if (!step) return notFound(context, request, reply, session, "There is no such checkout step.");
-    let outcome;
+    let outcome: ReturnType<typeof store.submitStep>;
     try {
       outcome = store.submitStep(session, step.name, request.body ?? {});
     } catch (error) {
@@ -111,7 +142,16 @@ export function shopRoutes(app: FastifyInstance, context: StoreContext): void {
         title: humanize(step.name),
         step: step.name,
         status: 422,
-        content: checkoutPage({ steps: store.steps, step, checkoutId: session.checkout!.id, values: outcome.values, errors: outcome.errors, completed: session.checkout!.completed, summary: summaryFor(context, session, store.steps.indexOf(step) + 1), csrf: csrfField(csrfToken(reply)) }),
+        content: checkoutPage({
+          steps: store.steps,
+          step,
+          checkoutId: session.checkout!.id,
+          values: outcome.values,
+          errors: outcome.errors,
+          completed: session.checkout!.completed,
+          summary: summaryFor(context, session, store.steps.indexOf(step) + 1),
+          csrf: csrfField(csrfToken(reply)),
+        }),
       });
     }
     await store.durable();
@@ -140,7 +180,13 @@ export function summaryFor(context: StoreContext, session: Session, position: nu
   };
 }
 
-async function notFound(context: StoreContext, request: Parameters<typeof renderStorePage>[1], reply: Parameters<typeof renderStorePage>[2], session: Session, message: string) {
+async function notFound(
+  context: StoreContext,
+  request: Parameters<typeof renderStorePage>[1],
+  reply: Parameters<typeof renderStorePage>[2],
+  session: Session,
+  message: string,
+) {
   return renderStorePage(context, request, reply, session, { title: "Not found", step: "notFound", status: 404, content: errorContent("Not found", message) });
 }
 

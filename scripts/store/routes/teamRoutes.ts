@@ -17,7 +17,8 @@ type Query = { intervalSeconds?: string; format?: string; q?: string };
 function intervalOf(query: Query): number {
   if (query.intervalSeconds === undefined || query.intervalSeconds === "") return DEFAULT_INTERVAL_SECONDS;
   const seconds = Number(query.intervalSeconds);
-  if (!Number.isInteger(seconds) || seconds < 60 || seconds > 7 * 86400) throw new StoreError(400, `invalid intervalSeconds: ${JSON.stringify(query.intervalSeconds)} (must be an integer from 60 to 604800)`);
+  if (!Number.isInteger(seconds) || seconds < 60 || seconds > 7 * 86400)
+    throw new StoreError(400, `invalid intervalSeconds: ${JSON.stringify(query.intervalSeconds)} (must be an integer from 60 to 604800)`);
   return seconds;
 }
 
@@ -34,8 +35,15 @@ export function teamRoutes(app: FastifyInstance, context: StoreContext): void {
     requireAccount(context, request, "admin");
     const intervalSeconds = intervalOf(request.query);
     const rows = teamFigures(records(), intervalSeconds, context.store.now());
-    if (request.query.format === "csv") return reply.code(200).header("cache-control", "no-store").header("content-disposition", 'attachment; filename="team-figures.csv"').type("text/csv; charset=utf-8").send(teamFiguresCsv(rows));
-    if (request.query.format !== undefined && request.query.format !== "json") throw new StoreError(400, `invalid format: ${JSON.stringify(request.query.format)} (allowed: json, csv)`);
+    if (request.query.format === "csv")
+      return reply
+        .code(200)
+        .header("cache-control", "no-store")
+        .header("content-disposition", 'attachment; filename="team-figures.csv"')
+        .type("text/csv; charset=utf-8")
+        .send(teamFiguresCsv(rows));
+    if (request.query.format !== undefined && request.query.format !== "json")
+      throw new StoreError(400, `invalid format: ${JSON.stringify(request.query.format)} (allowed: json, csv)`);
     return sendJson(reply, 200, teamFiguresExport(rows, intervalSeconds, context.store.currency));
   });
 
@@ -50,6 +58,17 @@ export function teamRoutes(app: FastifyInstance, context: StoreContext): void {
     const intervalSeconds = intervalOf(request.query);
     const all = records();
     const query = String(request.query.q ?? "").slice(0, 200);
-    return sendHtml(reply, 200, teamPage({ rows: teamFigures(all, intervalSeconds, context.store.now()), intervalSeconds, query, transcripts: searchTranscripts(all, query, 20), currency: context.store.currency, csrfToken: csrfToken(reply) }));
+    return sendHtml(
+      reply,
+      200,
+      teamPage({
+        rows: teamFigures(all, intervalSeconds, context.store.now()),
+        intervalSeconds,
+        query,
+        transcripts: searchTranscripts(all, query, 20),
+        currency: context.store.currency,
+        csrfToken: csrfToken(reply),
+      }),
+    );
   });
 }

@@ -61,7 +61,10 @@ export class ChatWidgetView {
     title.textContent = "Can we help?";
     this.#invitationText = element("p", "cs-invitation-text", DATA_TEST.chatInvitationText);
     const choices = element("div", "cs-invitation-actions");
-    choices.append(button("cs-primary", DATA_TEST.chatAccept, "Chat now", () => actions.accept()), button("cs-secondary", DATA_TEST.chatDismiss, "No thanks", () => actions.dismiss()));
+    choices.append(
+      button("cs-primary", DATA_TEST.chatAccept, "Chat now", () => actions.accept()),
+      button("cs-secondary", DATA_TEST.chatDismiss, "No thanks", () => actions.dismiss()),
+    );
     const body = element("div", "cs-invitation-body");
     body.append(title, this.#invitationText, choices);
     this.#invitation.append(avatar, body);
@@ -77,9 +80,11 @@ export class ChatWidgetView {
     this.#status = element("p", "cs-status", DATA_TEST.chatStatus);
     this.#queue = element("div", "cs-queue");
     const positionLine = element("p", "cs-queue-line");
-    positionLine.append(text("You are number "), (this.#position = element("strong", "", DATA_TEST.chatQueuePosition)), text(" in the queue"));
+    this.#position = element("strong", "", DATA_TEST.chatQueuePosition);
+    positionLine.append(text("You are number "), this.#position, text(" in the queue"));
     const waitLine = element("p", "cs-queue-line");
-    waitLine.append(text("Expected wait: "), (this.#wait = element("strong", "", DATA_TEST.chatExpectedWait)));
+    this.#wait = element("strong", "", DATA_TEST.chatExpectedWait);
+    waitLine.append(text("Expected wait: "), this.#wait);
     this.#giveUp = button("cs-secondary", DATA_TEST.chatGiveUp, "Stop waiting", () => actions.leave());
     this.#queue.append(positionLine, waitLine, this.#giveUp);
     this.#messages = element("ol", "cs-messages", DATA_TEST.chatMessages);

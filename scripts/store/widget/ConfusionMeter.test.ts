@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CONFUSION_THRESHOLDS, type ConfusionCause } from "../../../sim/policy/index.ts";
-import { ConfusionMeter, newConfusionMemory, type ConfusionMemory } from "./ConfusionMeter.ts";
+import { type ConfusionMemory, ConfusionMeter, newConfusionMemory } from "./ConfusionMeter.ts";
 
 const STEPS = ["account", "shipping", "payment", "review"];
 
@@ -50,10 +50,20 @@ describe("ConfusionMeter", () => {
     for (const atMs of [0, 600, 1200, 1800]) slow.meter.click(100, 100, atMs);
     expect(slow.meter.confused).toBe(false);
     const scattered = meter();
-    for (const [x, atMs] of [[100, 0], [140, 100], [180, 200]]) scattered.meter.click(x, 100, atMs);
+    for (const [x, atMs] of [
+      [100, 0],
+      [140, 100],
+      [180, 200],
+    ])
+      scattered.meter.click(x, 100, atMs);
     expect(scattered.meter.confused).toBe(false);
     const rapid = meter();
-    for (const [x, atMs] of [[100, 0], [110, 300], [95, 1000]]) rapid.meter.click(x, 100, atMs);
+    for (const [x, atMs] of [
+      [100, 0],
+      [110, 300],
+      [95, 1000],
+    ])
+      rapid.meter.click(x, 100, atMs);
     expect(rapid.causes).toEqual(["rapidClicks"]);
   });
 

@@ -1,8 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { newVisitState, onDeclined, onInvitationShown, resolvePolicy, type PolicyOptions, type QueueState } from "../../../sim/policy/index.ts";
-import { TriggerLoop, type PageSignals } from "./TriggerLoop.ts";
+import { newVisitState, onDeclined, onInvitationShown, type PolicyOptions, type QueueState, resolvePolicy } from "../../../sim/policy/index.ts";
+import { type PageSignals, TriggerLoop } from "./TriggerLoop.ts";
 
-const page: PageSignals = { step: "payment", pageViews: 3, cartValue: 120, formErrors: 0, confusion: false, returningVisitor: false, device: "desktop", visitStartMs: 0 };
+const page: PageSignals = {
+  step: "payment",
+  pageViews: 3,
+  cartValue: 120,
+  formErrors: 0,
+  confusion: false,
+  returningVisitor: false,
+  device: "desktop",
+  visitStartMs: 0,
+};
 const open: QueueState = { freeSlots: 2, queueLength: 0, predictedWaitSeconds: 0 };
 const closed: QueueState = { freeSlots: 0, queueLength: 4, predictedWaitSeconds: Infinity };
 

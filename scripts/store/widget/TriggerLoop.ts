@@ -6,15 +6,15 @@
 // driven in the browser by setTimeout, which Playwright's page.clock can fast-forward.
 
 import {
+  type Decision,
+  type Device,
   evaluateExitIntent,
   evaluatePolicy,
   nextFireDelaySeconds,
-  TriggerTimer,
-  type Decision,
-  type Device,
   type QueueState,
   type ResolvedPolicy,
   type Signals,
+  TriggerTimer,
   type VisitState,
 } from "../../../sim/policy/index.ts";
 

@@ -4,16 +4,16 @@
 // drives the chat panel from the server's event stream. Every widget event is reported to the
 // server, which records it durably.
 
-import { onDeclined, onInvitationShown, reactiveAvailable, usesSignal, type Decision, type Signals, type VisitState } from "../../../sim/policy/index.ts";
+import { type Decision, onDeclined, onInvitationShown, reactiveAvailable, type Signals, usesSignal, type VisitState } from "../../../sim/policy/index.ts";
 import { nonFiniteReviver } from "../nonFiniteJson.ts";
 import { ChatWidgetView } from "./ChatWidgetView.ts";
-import { ConfusionMeter, newConfusionMemory, type ConfusionMemory } from "./ConfusionMeter.ts";
-import { detectDevice } from "./detectDevice.ts";
-import { TriggerLoop } from "./TriggerLoop.ts";
+import { type ConfusionMemory, ConfusionMeter, newConfusionMemory } from "./ConfusionMeter.ts";
 import { forgetClosedChat, isClosedChat, rememberClosedChat } from "./closedChat.ts";
+import { detectDevice } from "./detectDevice.ts";
 import { dockWidget } from "./dockWidget.ts";
-import { callApi, report } from "./widgetApi.ts";
+import { TriggerLoop } from "./TriggerLoop.ts";
 import { BOOTSTRAP_ELEMENT_ID, WIDGET_ELEMENT_ID, type WidgetBootstrap, type WidgetChat } from "./WidgetBootstrap.ts";
+import { callApi, report } from "./widgetApi.ts";
 
 /** Idle seconds after which the widget records one `idle` event for the idle period. */
 const IDLE_EVENT_SECONDS = 15;
@@ -186,10 +186,14 @@ function main(): void {
     idleTimer = window.setTimeout(() => report({ type: "idle", step, idleSeconds: IDLE_EVENT_SECONDS }), IDLE_EVENT_SECONDS * 1000);
   };
   for (const type of INPUT_EVENTS) {
-    window.addEventListener(type, () => {
-      loop.input();
-      armIdleEvent();
-    }, { passive: true, capture: true });
+    window.addEventListener(
+      type,
+      () => {
+        loop.input();
+        armIdleEvent();
+      },
+      { passive: true, capture: true },
+    );
   }
   armIdleEvent();
   // The page's own form fields only: the chat panel's input is not the checkout.
@@ -206,9 +210,13 @@ function main(): void {
     const field = formField(event.target);
     if (field !== null) meter.edit(field);
   });
-  document.addEventListener("click", (event) => {
-    if (!root.contains(event.target as Node)) meter.click(event.pageX, event.pageY, Date.now());
-  }, { capture: true });
+  document.addEventListener(
+    "click",
+    (event) => {
+      if (!root.contains(event.target as Node)) meter.click(event.pageX, event.pageY, Date.now());
+    },
+    { capture: true },
+  );
 
   // Exit intent: the pointer leaves through the top edge (towards the tabs or the back button).
   const reported = new Set<string>();

@@ -1,4 +1,4 @@
-import { Agent, request as httpRequest, type IncomingMessage } from "node:http";
+import { type Agent, request as httpRequest, type IncomingMessage } from "node:http";
 import { BOOTSTRAP_ELEMENT_ID, CSRF_HEADER, nonFiniteReplacer, nonFiniteReviver, type WidgetBootstrap } from "../../store/index.ts";
 
 /** An answer: status and the parsed JSON body (null for HTML or an empty body). */
@@ -58,7 +58,8 @@ export class ProtocolClient {
   async send(method: "POST" | "PUT", path: string, body?: unknown): Promise<ProtocolAnswer> {
     if (this.#csrf === null) {
       const answer = await this.#send("GET", "/api/csrf-token", undefined);
-      if (answer.status !== 200 || typeof answer.json?.token !== "string") throw new ProtocolError(`GET /api/csrf-token answered HTTP ${answer.status}`, answer.status);
+      if (answer.status !== 200 || typeof answer.json?.token !== "string")
+        throw new ProtocolError(`GET /api/csrf-token answered HTTP ${answer.status}`, answer.status);
       this.#csrf = answer.json.token as string;
     }
     return this.#send(method, path, JSON.stringify(body ?? {}, nonFiniteReplacer));
@@ -67,7 +68,11 @@ export class ProtocolClient {
   /** Opens the chat event stream and resolves with the first chat update `until` accepts, or null when `signal` aborts first. */
   watchChat(until: (update: { chat: { status: string } | null }) => boolean, signal: AbortSignal): Promise<{ chat: { status: string } | null } | null> {
     return new Promise((resolve) => {
-      const request = httpRequest(new URL("/api/chat/stream", this.#base), { method: "GET", agent: false, headers: { cookie: this.#cookieHeader(), accept: "text/event-stream" } });
+      const request = httpRequest(new URL("/api/chat/stream", this.#base), {
+        method: "GET",
+        agent: false,
+        headers: { cookie: this.#cookieHeader(), accept: "text/event-stream" },
+      });
       let settled = false;
       const finish = (value: { chat: { status: string } | null } | null): void => {
         if (settled) return;

@@ -2,6 +2,8 @@
 // browser, thousands a minute, and the simulator-vs-live table comparing the store's record with the
 // model's prediction for the same personas and policy. See ../README.md#protocol-personas.
 
+export { type PersonaPrediction, predictPersona } from "./predictProtocolRun.ts";
+export { protocolSummary } from "./protocolSummary.ts";
 export {
   DEFAULT_ARRIVALS_PER_SECOND,
   DEFAULT_MAX_IN_FLIGHT,
@@ -9,12 +11,10 @@ export {
   DEFAULT_PROTOCOL_CHAT_SECONDS,
   DEFAULT_PROTOCOL_PATIENCE_SECONDS,
   DEFAULT_PROTOCOL_SESSIONS,
-  runProtocolCheck,
   type ProtocolCheckOptions,
   type ProtocolCheckResults,
+  runProtocolCheck,
 } from "./runProtocolCheck.ts";
-export { FAMILY_CONFIDENCE_LEVEL, IMMEDIATE_SERVICE_SECONDS, simLiveTable, WAIT_RESOLUTION_SECONDS, type DeskSetup, type SimLiveRow } from "./simLiveTable.ts";
-export { predictPersona, type PersonaPrediction } from "./predictProtocolRun.ts";
-export { ACTION_SECONDS, visitPlan, type CatalogProduct, type PlannedPage } from "./visitPlan.ts";
-export { walkIdleWindow, type IdleWindow, type IdleWindowHandlers, type IdleWindowOutcome } from "./walkIdleWindow.ts";
-export { protocolSummary } from "./protocolSummary.ts";
+export { type DeskSetup, FAMILY_CONFIDENCE_LEVEL, IMMEDIATE_SERVICE_SECONDS, type SimLiveRow, simLiveTable, WAIT_RESOLUTION_SECONDS } from "./simLiveTable.ts";
+export { ACTION_SECONDS, type CatalogProduct, type PlannedPage, visitPlan } from "./visitPlan.ts";
+export { type IdleWindow, type IdleWindowHandlers, type IdleWindowOutcome, walkIdleWindow } from "./walkIdleWindow.ts";

@@ -29,7 +29,13 @@ export interface PersonaPrediction {
  * desk; acceptance is the segment's chat openness (the law of each persona's answer).
  * `pages` is the persona's visitPlan; `funnel` the checkout step names.
  */
-export async function predictPersona(config: StoreModelConfig, policy: ResolvedPolicy, spec: PersonaSpec, pages: readonly PlannedPage[], funnel: { steps: readonly string[]; reveal: string }): Promise<PersonaPrediction> {
+export async function predictPersona(
+  config: StoreModelConfig,
+  policy: ResolvedPolicy,
+  spec: PersonaSpec,
+  pages: readonly PlannedPage[],
+  funnel: { steps: readonly string[]; reveal: string },
+): Promise<PersonaPrediction> {
   const segment = config.segments.find((candidate) => candidate.name === spec.segment)!;
   const reach: Record<string, number> = {};
   const leave: Record<string, number> = {};
@@ -62,7 +68,8 @@ export async function predictPersona(config: StoreModelConfig, policy: ResolvedP
       {
         queue: () => OPEN_DESK,
         // The chat ends before the shopper's next action, as the live persona waits for it.
-        invited: async (_decision, _signals, shown) => (spec.invitationResponse === "accept" ? { visit: onChatEnded(onChatStarted(shown)), goOn: false } : { visit: onDeclined(shown), goOn: true }),
+        invited: async (_decision, _signals, shown) =>
+          spec.invitationResponse === "accept" ? { visit: onChatEnded(onChatStarted(shown)), goOn: false } : { visit: onDeclined(shown), goOn: true },
       },
     );
     visit = outcome.visit;

@@ -5,7 +5,7 @@ import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadScenario } from "../../../experiments/index.ts";
-import { startStore, type StoreHandle } from "../../store/index.ts";
+import { type StoreHandle, startStore } from "../../store/index.ts";
 import { tempDataDir } from "../../store/testStore.ts";
 import { protocolSummary } from "./protocolSummary.ts";
 import { runProtocolCheck } from "./runProtocolCheck.ts";
@@ -33,18 +33,41 @@ describe("runProtocolCheck against the demo store", () => {
     expect(results.personas.left).toBeGreaterThan(0);
     expect(results.personas.invitations).toBeGreaterThan(0);
     expect(results.table.map((row) => row.metric)).toEqual([
-      "reached cart", "reached account", "reached shipping", "reached payment", "reached review", "ordered",
-      "left at cart", "left at account", "left at shipping", "left at payment", "left at review",
-      "invited (of sessions)", "accepted (of invited sessions)", "abandoned the queue (of chats)", "waited for an agent (of chats)", "mean wait, s",
+      "reached cart",
+      "reached account",
+      "reached shipping",
+      "reached payment",
+      "reached review",
+      "ordered",
+      "left at cart",
+      "left at account",
+      "left at shipping",
+      "left at payment",
+      "left at review",
+      "invited (of sessions)",
+      "accepted (of invited sessions)",
+      "abandoned the queue (of chats)",
+      "waited for an agent (of chats)",
+      "mean wait, s",
     ]);
-    expect(results.table.filter((row) => row.agree === false), protocolSummary(results)).toEqual([]);
+    expect(
+      results.table.filter((row) => row.agree === false),
+      protocolSummary(results),
+    ).toEqual([]);
     expect(results.summary.exitCode).toBe(0);
     expect(protocolSummary(results)).toMatch(/^protocol check: 300 sessions in [\d.]+ s = \d+ sessions\/min/);
   });
 
   it("a store running another policy than the one predicted is a disagreement on the invitation rate, and the run fails", async () => {
     // The store serves the aggressive policy; the check predicts idle-on-payment.
-    const store = await startStore({ scenario: loadScenario(BASELINE, { policy: resolve(AGGRESSIVE) }), port: 0, dataDir: tempDataDir(), autoAgents: 1, botDelaySeconds: 0.2, botHandleSeconds: 3600 });
+    const store = await startStore({
+      scenario: loadScenario(BASELINE, { policy: resolve(AGGRESSIVE) }),
+      port: 0,
+      dataDir: tempDataDir(),
+      autoAgents: 1,
+      botDelaySeconds: 0.2,
+      botHandleSeconds: 3600,
+    });
     stores.push(store);
     const results = await runProtocolCheck({ scenarioPath: BASELINE, policyPath: IDLE_ON_PAYMENT, sessions: 120, seed: 3, store });
     const invited = results.table.find((row) => row.metric === "invited (of sessions)")!;

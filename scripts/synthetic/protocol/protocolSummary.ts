@@ -15,7 +15,12 @@ export function protocolSummary(results: ProtocolCheckResults): string {
     ...table(results.table),
   ];
   if (results.problems.length > 0) lines.push("", "stopped personas:", ...results.problems.map((problem) => `  ${problem}`));
-  lines.push("", summary.exitCode === 0 ? "✓ the store agrees with the simulator" : `✗ ${summary.disagreements} disagreement${summary.disagreements === 1 ? "" : "s"}${personas.failed > 0 ? `, ${personas.failed} persona${personas.failed === 1 ? "" : "s"} stopped by the store` : ""}`);
+  lines.push(
+    "",
+    summary.exitCode === 0
+      ? "✓ the store agrees with the simulator"
+      : `✗ ${summary.disagreements} disagreement${summary.disagreements === 1 ? "" : "s"}${personas.failed > 0 ? `, ${personas.failed} persona${personas.failed === 1 ? "" : "s"} stopped by the store` : ""}`,
+  );
   return `${lines.join("\n")}\n`;
 }
 

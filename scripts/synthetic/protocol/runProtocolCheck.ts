@@ -3,18 +3,18 @@ import { Agent } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { loadScenario, resolveSeed, ScenarioError, type LoadedScenario } from "../../../experiments/index.ts";
+import { type LoadedScenario, loadScenario, resolveSeed, ScenarioError } from "../../../experiments/index.ts";
 import type { StoreModelConfig } from "../../../sim/model/index.ts";
 import { StreamFactory } from "../../../sim/random/index.ts";
-import { DEFAULT_STORE_SCENARIO, readEventLog, startStore, Warnings, type StoreHandle } from "../../store/index.ts";
+import { DEFAULT_STORE_SCENARIO, readEventLog, type StoreHandle, startStore, Warnings } from "../../store/index.ts";
 import { DEMO_STORE, loadProfile } from "../loadProfile.ts";
 import type { PersonaSpec } from "../PersonaSpec.ts";
 import { resolvePersonaModelOptions, samplePersona } from "../samplePersona.ts";
-import { predictPersona } from "./predictProtocolRun.ts";
 import { ProtocolClient } from "./ProtocolClient.ts";
-import { runProtocolPersona, type ProtocolPersonaOutcome, type StepAnswers } from "./runProtocolPersona.ts";
-import { simLiveTable, type DeskSetup, type SimLiveRow } from "./simLiveTable.ts";
-import { visitPlan, type CatalogProduct } from "./visitPlan.ts";
+import { predictPersona } from "./predictProtocolRun.ts";
+import { type ProtocolPersonaOutcome, runProtocolPersona, type StepAnswers } from "./runProtocolPersona.ts";
+import { type DeskSetup, type SimLiveRow, simLiveTable } from "./simLiveTable.ts";
+import { type CatalogProduct, visitPlan } from "./visitPlan.ts";
 
 /** Sessions of a protocol run unless told (CLI); tests and the bench pass their own. */
 export const DEFAULT_PROTOCOL_SESSIONS = 1000;
@@ -83,8 +83,11 @@ export interface ProtocolCheckResults {
  */
 export async function runProtocolCheck(options: ProtocolCheckOptions = {}): Promise<ProtocolCheckResults> {
   const log = options.log ?? (() => {});
-  const loaded = options.scenario ?? loadScenario(options.scenarioPath ?? DEFAULT_STORE_SCENARIO, options.policyPath === undefined ? {} : { policy: resolve(options.policyPath) });
-  if (loaded.config.kind !== "store") throw new ScenarioError([`invalid mode: "chatOnly" (protocol personas need a store scenario)`], loaded.path ?? "scenario");
+  const loaded =
+    options.scenario ??
+    loadScenario(options.scenarioPath ?? DEFAULT_STORE_SCENARIO, options.policyPath === undefined ? {} : { policy: resolve(options.policyPath) });
+  if (loaded.config.kind !== "store")
+    throw new ScenarioError([`invalid mode: "chatOnly" (protocol personas need a store scenario)`], loaded.path ?? "scenario");
   const config: StoreModelConfig = loaded.config;
   const profile = loadProfile(DEMO_STORE, { scenario: loaded, baseUrl: "http://127.0.0.1:0" });
   const seed = resolveSeed(loaded, options.seed);
@@ -115,7 +118,10 @@ export async function runProtocolCheck(options: ProtocolCheckOptions = {}): Prom
     const products = ((await setup.get("/api/catalog")).json.products as CatalogProduct[]).map(({ id, price }) => ({ id, price }));
     // From the scenario the demo store serves (asking the store would start a session of its own).
     const scenarioSteps = (loaded.scenario as Extract<LoadedScenario["scenario"], { mode: "store" }>).funnel.steps;
-    const answers = stepAnswers(scenarioSteps.map((step) => ({ name: step.name, fields: step.fields.map((field) => ({ name: field.name, options: field.options ?? null })) })), profile.checkout.steps);
+    const answers = stepAnswers(
+      scenarioSteps.map((step) => ({ name: step.name, fields: step.fields.map((field) => ({ name: field.name, options: field.options ?? null })) })),
+      profile.checkout.steps,
+    );
 
     const arrivals = new StreamFactory(seed).stream("protocolArrivals");
     const outcomes: ProtocolPersonaOutcome[] = [];
@@ -134,7 +140,10 @@ export async function runProtocolCheck(options: ProtocolCheckOptions = {}): Prom
       lastStart = (performance.now() - begin) / 1000;
       if (index === 0) firstStart = lastStart;
       const chatStreams = new StreamFactory(spec.seed);
-      const chat = { patienceSeconds: exponential(chatStreams.stream("protocolPatience").next(), patienceMean), chatSeconds: exponential(chatStreams.stream("protocolChatLength").next(), chatMean) };
+      const chat = {
+        patienceSeconds: exponential(chatStreams.stream("protocolPatience").next(), patienceMean),
+        chatSeconds: exponential(chatStreams.stream("protocolChatLength").next(), chatMean),
+      };
       const task = runProtocolPersona(new ProtocolClient(store.url, agent), spec, visitPlan(spec, products, steps), answers, chat).then((outcome) => {
         outcomes[index] = outcome;
         running.delete(task);
@@ -147,8 +156,15 @@ export async function runProtocolCheck(options: ProtocolCheckOptions = {}): Prom
     const cpu = process.cpuUsage(cpuBefore);
     const ran = outcomes.filter((outcome) => outcome !== undefined);
 
-    const predictions = await Promise.all(specs.slice(0, ran.length).map((spec) => predictPersona(config, policy, spec, visitPlan(spec, products, steps), { steps, reveal })));
-    const desk: DeskSetup = { servers: bots * config.agents.concurrency, meanPatienceSeconds: patienceMean, meanChatSeconds: chatMean, arrivalSpanSeconds: lastStart - firstStart };
+    const predictions = await Promise.all(
+      specs.slice(0, ran.length).map((spec) => predictPersona(config, policy, spec, visitPlan(spec, products, steps), { steps, reveal })),
+    );
+    const desk: DeskSetup = {
+      servers: bots * config.agents.concurrency,
+      meanPatienceSeconds: patienceMean,
+      meanChatSeconds: chatMean,
+      arrivalSpanSeconds: lastStart - firstStart,
+    };
     const events = readEventLog(store.eventLogPath, new Warnings()).events;
     const table = simLiveTable(predictions, events, steps, desk);
     const failed = ran.filter((outcome) => outcome.outcome === "failed");
@@ -169,7 +185,14 @@ export async function runProtocolCheck(options: ProtocolCheckOptions = {}): Prom
         chats: ran.reduce((sum, outcome) => sum + outcome.chats, 0),
       },
       problems: failed.slice(0, MAX_PROBLEMS).map((outcome) => `${outcome.id}: ${outcome.problem}`),
-      summary: { sessions: ran.length, wallSeconds, sessionsPerMinute: (ran.length / wallSeconds) * 60, cpuSecondsPerSession: (cpu.user + cpu.system) / 1e6 / Math.max(1, ran.length), disagreements, exitCode: disagreements > 0 || failed.length > 0 ? 1 : 0 },
+      summary: {
+        sessions: ran.length,
+        wallSeconds,
+        sessionsPerMinute: (ran.length / wallSeconds) * 60,
+        cpuSecondsPerSession: (cpu.user + cpu.system) / 1e6 / Math.max(1, ran.length),
+        disagreements,
+        exitCode: disagreements > 0 || failed.length > 0 ? 1 : 0,
+      },
     };
   } finally {
     agent.destroy();
@@ -187,11 +210,16 @@ function exponential(uniform: number, mean: number): number {
  * The right answer for every field of every step when the persona has no generated value of its own:
  * the profile's fixed value, else the first option of a choice.
  */
-function stepAnswers(apiSteps: Array<{ name: string; fields: Array<{ name: string; options: readonly string[] | null }> }>, profileSteps: ReturnType<typeof loadProfile>["checkout"]["steps"]): StepAnswers {
+function stepAnswers(
+  apiSteps: Array<{ name: string; fields: Array<{ name: string; options: readonly string[] | null }> }>,
+  profileSteps: ReturnType<typeof loadProfile>["checkout"]["steps"],
+): StepAnswers {
   return new Map(
     apiSteps.map((step) => {
       const profileStep = profileSteps.find((candidate) => candidate.name === step.name);
-      const values = Object.fromEntries(step.fields.map((field) => [field.name, profileStep?.fields.find((candidate) => candidate.name === field.name)?.value ?? field.options?.[0] ?? ""]));
+      const values = Object.fromEntries(
+        step.fields.map((field) => [field.name, profileStep?.fields.find((candidate) => candidate.name === field.name)?.value ?? field.options?.[0] ?? ""]),
+      );
       return [step.name, values];
     }),
   );

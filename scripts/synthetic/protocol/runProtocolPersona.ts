@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { onDeclined, type QueueState, type VisitState } from "../../../sim/policy/index.ts";
 import type { PersonaSpec } from "../PersonaSpec.ts";
-import { ProtocolClient, ProtocolError } from "./ProtocolClient.ts";
+import { type ProtocolClient, ProtocolError } from "./ProtocolClient.ts";
 import type { PlannedPage } from "./visitPlan.ts";
 import { walkIdleWindow } from "./walkIdleWindow.ts";
 
@@ -36,7 +36,13 @@ export type StepAnswers = ReadonlyMap<string, Readonly<Record<string, string>>>;
  * checkout steps through the JSON API (wrong entries first, then the right ones), and stop where the
  * plan leaves. A store answer it cannot carry on from ends the persona as failed, with the reason.
  */
-export async function runProtocolPersona(client: ProtocolClient, spec: PersonaSpec, pages: readonly PlannedPage[], answers: StepAnswers, chat: ProtocolChatPlan): Promise<ProtocolPersonaOutcome> {
+export async function runProtocolPersona(
+  client: ProtocolClient,
+  spec: PersonaSpec,
+  pages: readonly PlannedPage[],
+  answers: StepAnswers,
+  chat: ProtocolChatPlan,
+): Promise<ProtocolPersonaOutcome> {
   const result: ProtocolPersonaOutcome = { id: spec.id, outcome: "finished", problem: null, invitations: 0, chats: 0 };
   let clock = 0;
   let orderId = "";
@@ -49,7 +55,15 @@ export async function runProtocolPersona(client: ProtocolClient, spec: PersonaSp
       const window = await walkIdleWindow(
         {
           policy: boot.policy,
-          signals: { step: boot.step, pageViews: boot.pageViews, cartValue: boot.cartValue, formErrors: boot.formErrors, confusion: false, returningVisitor: boot.returningVisitor, device: spec.device },
+          signals: {
+            step: boot.step,
+            pageViews: boot.pageViews,
+            cartValue: boot.cartValue,
+            formErrors: boot.formErrors,
+            confusion: false,
+            returningVisitor: boot.returningVisitor,
+            device: spec.device,
+          },
           visit: boot.visit,
           startSeconds: clock,
           lengthSeconds: page.idleSeconds,
@@ -59,7 +73,10 @@ export async function runProtocolPersona(client: ProtocolClient, spec: PersonaSp
         {
           queue: async () => (await expectOk(client.get("/api/chat/queue"), "queue state")) as QueueState,
           invited: async (decision, signals, visit) => {
-            await expectOk(client.send("POST", "/api/events", { type: "chatOffered", rule: decision.rule, priority: decision.priority, signals }), "invitation");
+            await expectOk(
+              client.send("POST", "/api/events", { type: "chatOffered", rule: decision.rule, priority: decision.priority, signals }),
+              "invitation",
+            );
             if (spec.invitationResponse === "dismiss") {
               await expectOk(client.send("POST", "/api/events", { type: "chatDeclined", step: signals.step, rule: decision.rule }), "decline");
               return { visit: onDeclined(visit), goOn: true };
@@ -99,7 +116,11 @@ async function submitStep(client: ProtocolClient, page: PlannedPage, values: Rea
   if (page.formErrors.length > 0) {
     const wrong = { ...values, ...Object.fromEntries(page.formErrors.map((error) => [error.field, error.value])) };
     const refused = await client.send("POST", path, wrong);
-    if (refused.status !== 422) throw new ProtocolError(`${page.step}: wrong entries (${page.formErrors.map((error) => error.field).join(", ")}) answered HTTP ${refused.status}, not 422`, refused.status);
+    if (refused.status !== 422)
+      throw new ProtocolError(
+        `${page.step}: wrong entries (${page.formErrors.map((error) => error.field).join(", ")}) answered HTTP ${refused.status}, not 422`,
+        refused.status,
+      );
   }
   const answer = await expectOk(client.send("POST", path, values), `${page.step} form`);
   return typeof answer?.order?.orderId === "string" ? answer.order.orderId : null;

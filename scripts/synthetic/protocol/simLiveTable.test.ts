@@ -1,13 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { erlangA } from "../../../sim/analytic/index.ts";
 import { wilsonInterval } from "../../../experiments/stats/index.ts";
+import { erlangA } from "../../../sim/analytic/index.ts";
 import type { StoreEvent } from "../../store/index.ts";
 import type { PersonaPrediction } from "./predictProtocolRun.ts";
 import { simLiveTable } from "./simLiveTable.ts";
 
 const STEPS = ["pay"];
 const DESK = { servers: 2, meanPatienceSeconds: 3, meanChatSeconds: 2, arrivalSpanSeconds: 10 };
-const prediction = (reachPay: number, invitations: number): PersonaPrediction => ({ reach: { cart: 1, pay: reachPay, order: reachPay * 0.5 }, leave: { cart: 1 - reachPay, pay: reachPay * 0.5 }, invitations, acceptProbability: 0.4 });
+const prediction = (reachPay: number, invitations: number): PersonaPrediction => ({
+  reach: { cart: 1, pay: reachPay, order: reachPay * 0.5 },
+  leave: { cart: 1 - reachPay, pay: reachPay * 0.5 },
+  invitations,
+  acceptProbability: 0.4,
+});
 
 /** Ten sessions: all add to cart, `paying` reach the step, `ordering` of those order; session 0 is invited and chats (served after 2 s), session 1 invited and abandons the queue. */
 function events(paying: number, ordering: number): StoreEvent[] {
@@ -19,9 +24,14 @@ function events(paying: number, ordering: number): StoreEvent[] {
     if (index < ordering) list.push({ type: "orderPlaced", sessionId, atMs: index, orderId: `o${index}` });
   }
   list.push(
-    { type: "chatOffered", sessionId: "s0", atMs: 1 }, { type: "chatAccepted", sessionId: "s0", atMs: 2 }, { type: "chatRequested", sessionId: "s0", chatId: "c0", atMs: 2 },
-    { type: "chatStarted", sessionId: "s0", chatId: "c0", atMs: 3, waitSeconds: 2 }, { type: "chatEnded", sessionId: "s0", chatId: "c0", atMs: 4, endedBy: "shopper", handleSeconds: 4 },
-    { type: "chatOffered", sessionId: "s1", atMs: 1 }, { type: "chatAccepted", sessionId: "s1", atMs: 2 }, { type: "chatRequested", sessionId: "s1", chatId: "c1", atMs: 2 },
+    { type: "chatOffered", sessionId: "s0", atMs: 1 },
+    { type: "chatAccepted", sessionId: "s0", atMs: 2 },
+    { type: "chatRequested", sessionId: "s0", chatId: "c0", atMs: 2 },
+    { type: "chatStarted", sessionId: "s0", chatId: "c0", atMs: 3, waitSeconds: 2 },
+    { type: "chatEnded", sessionId: "s0", chatId: "c0", atMs: 4, endedBy: "shopper", handleSeconds: 4 },
+    { type: "chatOffered", sessionId: "s1", atMs: 1 },
+    { type: "chatAccepted", sessionId: "s1", atMs: 2 },
+    { type: "chatRequested", sessionId: "s1", chatId: "c1", atMs: 2 },
     { type: "queueAbandoned", sessionId: "s1", chatId: "c1", atMs: 3, waitSeconds: 1 },
   );
   return list as StoreEvent[];
@@ -29,7 +39,12 @@ function events(paying: number, ordering: number): StoreEvent[] {
 
 describe("simLiveTable", () => {
   it("simLiveTable counts the store's funnel and chats and judges each row by its Wilson interval at the Bonferroni level", () => {
-    const rows = simLiveTable(Array.from({ length: 10 }, (_, index) => prediction(0.6, index < 2 ? 1 : 0)), events(6, 3), STEPS, DESK);
+    const rows = simLiveTable(
+      Array.from({ length: 10 }, (_, index) => prediction(0.6, index < 2 ? 1 : 0)),
+      events(6, 3),
+      STEPS,
+      DESK,
+    );
     const row = (metric: string) => rows.find((candidate) => candidate.metric === metric)!;
     const compared = rows.filter((candidate) => candidate.agree !== null).length;
     expect(compared).toBe(10);
@@ -52,7 +67,12 @@ describe("simLiveTable", () => {
 
   it("simLiveTable disagrees when the store's record is far from the prediction, and says nothing about rows with no data", () => {
     // Predicted: everyone reaches the step; the store saw nobody there.
-    const rows = simLiveTable(Array.from({ length: 10 }, () => prediction(1, 0)), events(0, 0).filter((event) => !event.type.startsWith("chat") && event.type !== "queueAbandoned"), STEPS, DESK);
+    const rows = simLiveTable(
+      Array.from({ length: 10 }, () => prediction(1, 0)),
+      events(0, 0).filter((event) => !event.type.startsWith("chat") && event.type !== "queueAbandoned"),
+      STEPS,
+      DESK,
+    );
     expect(rows.find((row) => row.metric === "reached pay")).toMatchObject({ successes: 0, trials: 10, agree: false });
     expect(rows.find((row) => row.metric === "accepted (of invited sessions)")).toMatchObject({ trials: 0, observed: null, agree: null });
     expect(rows.find((row) => row.metric === "mean wait, s")).toMatchObject({ trials: 0, observed: null, agree: null });

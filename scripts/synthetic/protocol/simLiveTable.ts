@@ -1,5 +1,5 @@
-import { erlangA } from "../../../sim/analytic/index.ts";
 import { tInterval, wilsonInterval } from "../../../experiments/stats/index.ts";
+import { erlangA } from "../../../sim/analytic/index.ts";
 import { funnelRows, type StoreEvent } from "../../store/index.ts";
 import type { PersonaPrediction } from "./predictProtocolRun.ts";
 
@@ -62,7 +62,12 @@ export interface DeskSetup {
  * Shares get Wilson intervals, the mean wait a t interval (widened by WAIT_RESOLUTION_SECONDS), each at the Bonferroni-corrected level so the
  * whole table holds at FAMILY_CONFIDENCE_LEVEL. A row agrees when the prediction lies in its interval.
  */
-export function simLiveTable(predictions: readonly PersonaPrediction[], events: readonly StoreEvent[], checkoutSteps: readonly string[], desk: DeskSetup): SimLiveRow[] {
+export function simLiveTable(
+  predictions: readonly PersonaPrediction[],
+  events: readonly StoreEvent[],
+  checkoutSteps: readonly string[],
+  desk: DeskSetup,
+): SimLiveRow[] {
   const counts = new Map(funnelRows(events, checkoutSteps).map((row) => [`${row.kind}:${row.step ?? ""}`, row.count]));
   const count = (kind: string, step = "") => counts.get(`${kind}:${step}`) ?? 0;
   const sessions = count("sessions");
@@ -73,12 +78,33 @@ export function simLiveTable(predictions: readonly PersonaPrediction[], events: 
   const waits: number[] = [];
 
   for (const step of ["cart", ...checkoutSteps]) {
-    pending.push({ group: "funnel", metric: `reached ${step}`, predicted: mean(predictions.map((p) => p.reach[step])), successes: count("reached", step), trials: sessions, interval: "wilson" });
+    pending.push({
+      group: "funnel",
+      metric: `reached ${step}`,
+      predicted: mean(predictions.map((p) => p.reach[step])),
+      successes: count("reached", step),
+      trials: sessions,
+      interval: "wilson",
+    });
   }
-  pending.push({ group: "funnel", metric: "ordered", predicted: mean(predictions.map((p) => p.reach.order)), successes: count("orders"), trials: sessions, interval: "wilson" });
+  pending.push({
+    group: "funnel",
+    metric: "ordered",
+    predicted: mean(predictions.map((p) => p.reach.order)),
+    successes: count("orders"),
+    trials: sessions,
+    interval: "wilson",
+  });
   for (const step of ["cart", ...checkoutSteps]) {
     const reached = sum(predictions.map((p) => p.reach[step]));
-    pending.push({ group: "abandonment", metric: `left at ${step}`, predicted: reached === 0 ? 0 : sum(predictions.map((p) => p.leave[step])) / reached, successes: count("abandoned", step), trials: count("reached", step), interval: "wilson" });
+    pending.push({
+      group: "abandonment",
+      metric: `left at ${step}`,
+      predicted: reached === 0 ? 0 : sum(predictions.map((p) => p.leave[step])) / reached,
+      successes: count("abandoned", step),
+      trials: count("reached", step),
+      interval: "wilson",
+    });
   }
 
   const invitedSessions = new Set<string>();
@@ -99,8 +125,22 @@ export function simLiveTable(predictions: readonly PersonaPrediction[], events: 
     } else if (event.type === "chatEnded" && event.endedBy === "shopper") handleSeconds.push(event.handleSeconds);
   }
   const invitedPredicted = predictions.filter((p) => p.invitations > 0);
-  pending.push({ group: "chat", metric: "invited (of sessions)", predicted: mean(predictions.map((p) => (p.invitations > 0 ? 1 : 0))), successes: invitedSessions.size, trials: sessions, interval: "wilson" });
-  pending.push({ group: "chat", metric: "accepted (of invited sessions)", predicted: mean(invitedPredicted.map((p) => p.acceptProbability)), successes: acceptedSessions.size, trials: invitedSessions.size, interval: "wilson" });
+  pending.push({
+    group: "chat",
+    metric: "invited (of sessions)",
+    predicted: mean(predictions.map((p) => (p.invitations > 0 ? 1 : 0))),
+    successes: invitedSessions.size,
+    trials: sessions,
+    interval: "wilson",
+  });
+  pending.push({
+    group: "chat",
+    metric: "accepted (of invited sessions)",
+    predicted: mean(invitedPredicted.map((p) => p.acceptProbability)),
+    successes: acceptedSessions.size,
+    trials: invitedSessions.size,
+    interval: "wilson",
+  });
   const chats = requested.size;
   const queue = erlangA({
     arrivalRatePerSecond: desk.arrivalSpanSeconds > 0 ? chats / desk.arrivalSpanSeconds : 0,
@@ -108,8 +148,22 @@ export function simLiveTable(predictions: readonly PersonaPrediction[], events: 
     meanPatienceSeconds: desk.meanPatienceSeconds,
     servers: desk.servers,
   });
-  pending.push({ group: "chat", metric: "abandoned the queue (of chats)", predicted: queue.probabilityOfAbandon, successes: abandoned, trials: waits.length, interval: "wilson" });
-  pending.push({ group: "chat", metric: "waited for an agent (of chats)", predicted: queue.probabilityOfWait, successes: waited, trials: waits.length, interval: "wilson" });
+  pending.push({
+    group: "chat",
+    metric: "abandoned the queue (of chats)",
+    predicted: queue.probabilityOfAbandon,
+    successes: abandoned,
+    trials: waits.length,
+    interval: "wilson",
+  });
+  pending.push({
+    group: "chat",
+    metric: "waited for an agent (of chats)",
+    predicted: queue.probabilityOfWait,
+    successes: waited,
+    trials: waits.length,
+    interval: "wilson",
+  });
   pending.push({ group: "chat", metric: "mean wait, s", predicted: queue.meanWaitSeconds, successes: null, trials: waits.length, interval: "t" });
 
   const compared = pending.filter((row) => (row.interval === "t" ? row.trials >= 2 : row.trials > 0)).length;
@@ -124,6 +178,12 @@ export function simLiveTable(predictions: readonly PersonaPrediction[], events: 
     }
     if (row.trials === 0) return { ...row, observed: null, lower: null, upper: null, agree: null };
     const estimate = wilsonInterval(row.successes!, row.trials, level);
-    return { ...row, observed: estimate.share, lower: estimate.lower, upper: estimate.upper, agree: row.predicted >= estimate.lower && row.predicted <= estimate.upper };
+    return {
+      ...row,
+      observed: estimate.share,
+      lower: estimate.lower,
+      upper: estimate.upper,
+      agree: row.predicted >= estimate.lower && row.predicted <= estimate.upper,
+    };
   });
 }

@@ -2,16 +2,37 @@ import { describe, expect, it } from "vitest";
 import type { PersonaSpec } from "../PersonaSpec.ts";
 import { ACTION_SECONDS, visitPlan } from "./visitPlan.ts";
 
-const PRODUCTS = [{ id: "a", price: 10 }, { id: "b", price: 30 }, { id: "c", price: 50 }, { id: "d", price: 100 }];
+const PRODUCTS = [
+  { id: "a", price: 10 },
+  { id: "b", price: 30 },
+  { id: "c", price: 50 },
+  { id: "d", price: 100 },
+];
 const STEPS = ["account", "shipping", "payment", "review"];
 const SPEC: PersonaSpec = {
-  id: "persona1", index: 1, seed: "7:persona1", segment: "s", device: "desktop", reference: false,
+  id: "persona1",
+  index: 1,
+  seed: "7:persona1",
+  segment: "s",
+  device: "desktop",
+  reference: false,
   browsePicks: [0.9],
-  items: [{ pick: 0.3, quantity: 2 }, { pick: 0.6, quantity: 1 }, { pick: 0.0, quantity: 1 }],
+  items: [
+    { pick: 0.3, quantity: 2 },
+    { pick: 0.6, quantity: 1 },
+    { pick: 0.0, quantity: 1 },
+  ],
   targetCartValue: 70,
-  pauses: [{ step: "product", seconds: 40 }, { step: "cart", seconds: 20 }, { step: "payment", seconds: 90 }],
+  pauses: [
+    { step: "product", seconds: 40 },
+    { step: "cart", seconds: 20 },
+    { step: "payment", seconds: 90 },
+  ],
   formErrors: [{ step: "shipping", field: "phone", value: "12" }],
-  leave: null, invitationResponse: "dismiss", reactionSeconds: 2, values: {},
+  leave: null,
+  invitationResponse: "dismiss",
+  reactionSeconds: 2,
+  values: {},
 };
 
 describe("visitPlan", () => {
@@ -32,7 +53,10 @@ describe("visitPlan", () => {
       ["review", "/checkout/review", ACTION_SECONDS],
       ["confirmation", "/orders/", ACTION_SECONDS],
     ]);
-    expect(pages.filter((page) => page.add !== null).map((page) => page.add)).toEqual([{ productId: "b", unitPrice: 30, quantity: 2 }, { productId: "c", unitPrice: 50, quantity: 1 }]);
+    expect(pages.filter((page) => page.add !== null).map((page) => page.add)).toEqual([
+      { productId: "b", unitPrice: 30, quantity: 2 },
+      { productId: "c", unitPrice: 50, quantity: 1 },
+    ]);
     expect(pages.find((page) => page.step === "shipping")!.formErrors).toEqual([{ step: "shipping", field: "phone", value: "12" }]);
   });
 

@@ -1,13 +1,13 @@
 import {
+  type Decision,
   evaluateExitIntent,
   evaluatePolicy,
   onInvitationShown,
-  TriggerTimer,
-  usesSignal,
-  type Decision,
   type QueueState,
   type ResolvedPolicy,
   type Signals,
+  TriggerTimer,
+  usesSignal,
   type VisitState,
 } from "../../../sim/policy/index.ts";
 

@@ -3,7 +3,7 @@
 
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { Readable } from "node:stream";
-import { listenOnLoopback, type LoopbackServer } from "./loopback.ts";
+import { type LoopbackServer, listenOnLoopback } from "./loopback.ts";
 
 /** One way to break the store (each applies to pages whose path matches). */
 export interface Faults {
@@ -33,7 +33,9 @@ export async function startFaultProxy(upstream: string, faults: Faults): Promise
       const path = (request.url ?? "/").split("?")[0];
       if (faults.earlyInvitation && path === EARLY_SCRIPT_PATH) {
         response.writeHead(200, { "content-type": "text/javascript" });
-        response.end(`setTimeout(() => { const invitation = document.querySelector('[data-test="chat-invitation"]'); if (invitation) invitation.hidden = false; }, ${faults.earlyInvitation.seconds * 1000});`);
+        response.end(
+          `setTimeout(() => { const invitation = document.querySelector('[data-test="chat-invitation"]'); if (invitation) invitation.hidden = false; }, ${faults.earlyInvitation.seconds * 1000});`,
+        );
         return;
       }
       if (request.method === "GET" && faults.failOnce?.path.test(path) && !failed) {
@@ -44,10 +46,17 @@ export async function startFaultProxy(upstream: string, faults: Faults): Promise
       }
       if (request.method === "GET" && faults.slow?.path.test(path)) await new Promise((resolve) => setTimeout(resolve, faults.slow!.seconds * 1000));
       const body = await readBody(request);
-      const headers = Object.fromEntries(Object.entries(request.headers).filter(([name, value]) => !HOP_HEADERS.has(name) && typeof value === "string")) as Record<string, string>;
+      const headers = Object.fromEntries(
+        Object.entries(request.headers).filter(([name, value]) => !HOP_HEADERS.has(name) && typeof value === "string"),
+      ) as Record<string, string>;
       // Like Host, the page's Origin names the proxy; the store accepts only its own (DNS-rebinding guard).
       if (headers.origin !== undefined) headers.origin = new URL(upstream).origin;
-      const answer = await fetch(upstream + request.url, { method: request.method, headers, body: body.length > 0 ? new Uint8Array(body) : undefined, redirect: "manual" });
+      const answer = await fetch(upstream + request.url, {
+        method: request.method,
+        headers,
+        body: body.length > 0 ? new Uint8Array(body) : undefined,
+        redirect: "manual",
+      });
       const out: Record<string, string | string[]> = {};
       answer.headers.forEach((value, name) => {
         if (!HOP_HEADERS.has(name) && name !== "set-cookie") out[name] = value;

@@ -6,7 +6,7 @@
 // profile drives such a store with selectors and values alone.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { listenOnLoopback, type LoopbackServer } from "./loopback.ts";
+import { type LoopbackServer, listenOnLoopback } from "./loopback.ts";
 
 /** The shop's catalog: euro prices. */
 export const FIXTURE_PRODUCTS = [
@@ -27,7 +27,7 @@ interface Basket {
 export type FixtureShop = LoopbackServer;
 
 const euro = (amount: number): string => `${amount.toFixed(2).replace(".", ",")} €`;
-const escape = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const escapeText = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** Starts the shop on a free loopback port. */
 export async function startFixtureShop(): Promise<FixtureShop> {
@@ -47,7 +47,9 @@ export async function startFixtureShop(): Promise<FixtureShop> {
     const basket = sid === undefined ? undefined : sessions.get(sid);
     const page = (status: number, title: string, content: string) => {
       response.writeHead(status, { "content-type": "text/html; charset=utf-8" });
-      response.end(`<!doctype html><html lang="de"><head><meta charset="utf-8"><title>${title}</title><link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=Inter"><script src="http://tracker.example.com/t.js" async></script></head><body><header><a href="/shop">Kitchen Things</a> <a id="basket-link" href="/basket">Basket</a></header><main>${content}</main></body></html>`);
+      response.end(
+        `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>${title}</title><link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=Inter"><script src="http://tracker.example.com/t.js" async></script></head><body><header><a href="/shop">Kitchen Things</a> <a id="basket-link" href="/basket">Basket</a></header><main>${content}</main></body></html>`,
+      );
     };
     const redirect = (location: string, cookie?: string) => {
       response.writeHead(303, { location, ...(cookie ? { "set-cookie": cookie } : {}) });
@@ -69,7 +71,9 @@ export async function startFixtureShop(): Promise<FixtureShop> {
 
     if (url.pathname === "/shop") {
       const items = FIXTURE_PRODUCTS.map(
-        (product) => `<li class="item" data-sku="${product.id}"><span class="item-title">${escape(product.name)}</span> <span class="item-price">${euro(product.price)}</span>
+        (
+          product,
+        ) => `<li class="item" data-sku="${product.id}"><span class="item-title">${escapeText(product.name)}</span> <span class="item-price">${euro(product.price)}</span>
 <form method="post" action="/basket/add"><input type="hidden" name="sku" value="${product.id}"><button class="add" type="submit">In den Korb</button></form></li>`,
       );
       return page(200, "Shop", `${url.searchParams.has("added") ? `<p class="flash">Added to your basket</p>` : ""}<ul class="items">${items.join("")}</ul>`);
@@ -82,10 +86,14 @@ export async function startFixtureShop(): Promise<FixtureShop> {
     const subtotal = [...basket.lines].reduce((sum, [sku, quantity]) => sum + FIXTURE_PRODUCTS.find((product) => product.id === sku)!.price * quantity, 0);
     const rows = [...basket.lines].map(([sku, quantity]) => {
       const product = FIXTURE_PRODUCTS.find((candidate) => candidate.id === sku)!;
-      return `<tr class="basket-row" data-sku="${sku}"><td class="row-name">${escape(product.name)}</td><td class="row-qty">${quantity}</td><td class="row-total">${euro(product.price * quantity)}</td></tr>`;
+      return `<tr class="basket-row" data-sku="${sku}"><td class="row-name">${escapeText(product.name)}</td><td class="row-qty">${quantity}</td><td class="row-total">${euro(product.price * quantity)}</td></tr>`;
     });
     if (url.pathname === "/basket") {
-      return page(200, "Basket", `<table class="basket">${rows.join("")}</table><p>Subtotal <span class="basket-subtotal">${euro(subtotal)}</span></p><a id="to-checkout" href="/checkout/address">Checkout</a>`);
+      return page(
+        200,
+        "Basket",
+        `<table class="basket">${rows.join("")}</table><p>Subtotal <span class="basket-subtotal">${euro(subtotal)}</span></p><a id="to-checkout" href="/checkout/address">Checkout</a>`,
+      );
     }
     if (url.pathname === "/checkout/address") {
       const values = request.method === "POST" ? Object.fromEntries(form) : (basket.address ?? {});
@@ -99,8 +107,13 @@ export async function startFixtureShop(): Promise<FixtureShop> {
           return redirect("/checkout/delivery");
         }
       }
-      const input = (name: string) => `<label>${name} <input id="${name}" name="${name}" value="${escape(values[name] ?? "")}"></label>${errors[name] ? `<span class="field-error" data-for="${name}">${errors[name]}</span>` : ""}`;
-      return page(Object.keys(errors).length > 0 ? 400 : 200, "Address", `<form id="address-form" method="post" novalidate>${Object.keys(errors).length > 0 ? `<div class="errors">Please check your entries</div>` : ""}${["name", "street", "zip", "email"].map(input).join("")}<button id="next" type="submit">Weiter</button></form>`);
+      const input = (name: string) =>
+        `<label>${name} <input id="${name}" name="${name}" value="${escapeText(values[name] ?? "")}"></label>${errors[name] ? `<span class="field-error" data-for="${name}">${errors[name]}</span>` : ""}`;
+      return page(
+        Object.keys(errors).length > 0 ? 400 : 200,
+        "Address",
+        `<form id="address-form" method="post" novalidate>${Object.keys(errors).length > 0 ? `<div class="errors">Please check your entries</div>` : ""}${["name", "street", "zip", "email"].map(input).join("")}<button id="next" type="submit">Weiter</button></form>`,
+      );
     }
     if (url.pathname === "/checkout/delivery") {
       if (basket.address === null) return redirect("/checkout/address");
@@ -108,7 +121,11 @@ export async function startFixtureShop(): Promise<FixtureShop> {
         basket.delivery = form.get("speed") ?? "standard";
         return redirect("/checkout/summary");
       }
-      return page(200, "Delivery", `<form id="delivery-form" method="post"><label><input type="radio" name="speed" value="standard" id="speed-standard"> Standard</label><label><input type="radio" name="speed" value="express" id="speed-express"> Express</label><button id="next" type="submit">Weiter</button></form>`);
+      return page(
+        200,
+        "Delivery",
+        `<form id="delivery-form" method="post"><label><input type="radio" name="speed" value="standard" id="speed-standard"> Standard</label><label><input type="radio" name="speed" value="express" id="speed-express"> Express</label><button id="next" type="submit">Weiter</button></form>`,
+      );
     }
     const shipping = subtotal >= FIXTURE_RULES.freeShippingThreshold ? 0 : FIXTURE_RULES.shippingFee;
     const vat = Math.round(subtotal * FIXTURE_RULES.taxRate * 100) / 100;
@@ -123,10 +140,18 @@ export async function startFixtureShop(): Promise<FixtureShop> {
         basket.delivery = null;
         return redirect(`/done/${id}?total=${total}`);
       }
-      return page(200, "Summary", `<section id="summary"><table>${rows.join("")}</table><dl><dt>Subtotal</dt><dd id="sum-subtotal">${euro(subtotal)}</dd><dt>Shipping</dt><dd id="sum-shipping">${shipping === 0 ? "Gratis" : euro(shipping)}</dd><dt>VAT</dt><dd id="sum-vat">${euro(vat)}</dd><dt>Total</dt><dd id="sum-total">${euro(total)}</dd></dl></section><form method="post"><button id="confirm" type="submit">Kaufen</button></form>`);
+      return page(
+        200,
+        "Summary",
+        `<section id="summary"><table>${rows.join("")}</table><dl><dt>Subtotal</dt><dd id="sum-subtotal">${euro(subtotal)}</dd><dt>Shipping</dt><dd id="sum-shipping">${shipping === 0 ? "Gratis" : euro(shipping)}</dd><dt>VAT</dt><dd id="sum-vat">${euro(vat)}</dd><dt>Total</dt><dd id="sum-total">${euro(total)}</dd></dl></section><form method="post"><button id="confirm" type="submit">Kaufen</button></form>`,
+      );
     }
     if (url.pathname.startsWith("/done/")) {
-      return page(200, "Thanks", `<div class="thanks"><h1>Danke!</h1><p>Order <b id="order-no">${escape(url.pathname.slice(6))}</b>, paid <b id="paid">${euro(Number(url.searchParams.get("total")))}</b></p></div>`);
+      return page(
+        200,
+        "Thanks",
+        `<div class="thanks"><h1>Danke!</h1><p>Order <b id="order-no">${escapeText(url.pathname.slice(6))}</b>, paid <b id="paid">${euro(Number(url.searchParams.get("total")))}</b></p></div>`,
+      );
     }
     return page(404, "Not found", "<p>Not found</p>");
   }

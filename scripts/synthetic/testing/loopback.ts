@@ -1,7 +1,7 @@
 // Test servers on loopback ports the OS picks, so test files running at once never collide.
 
 import type { Server } from "node:http";
-import { createServer, type AddressInfo } from "node:net";
+import { type AddressInfo, createServer } from "node:net";
 
 /** A test server that is listening, and how to stop it. */
 export interface LoopbackServer {

@@ -3,8 +3,8 @@
 
 import type { QueueState } from "../../../sim/policy/index.ts";
 import type { AddedItem, ChatAction, PersonaObservations } from "../observations.ts";
-import type { RecordedEvent } from "../pageRecorder.ts";
 import type { PersonaSpec } from "../PersonaSpec.ts";
+import type { RecordedEvent } from "../pageRecorder.ts";
 import { testPersona } from "./personas.ts";
 
 /** One page of a hand-written visit, in virtual milliseconds. */
@@ -22,7 +22,10 @@ export interface TestPage {
 }
 
 /** Observations of `pages` visited in order; `items` in the cart from the start. */
-export function observationsOf(pages: readonly TestPage[], options: { spec?: PersonaSpec; items?: AddedItem[]; queue?: Array<{ at: number; state: QueueState }> } = {}): PersonaObservations {
+export function observationsOf(
+  pages: readonly TestPage[],
+  options: { spec?: PersonaSpec; items?: AddedItem[]; queue?: Array<{ at: number; state: QueueState }> } = {},
+): PersonaObservations {
   const events: RecordedEvent[] = [];
   const actions: ChatAction[] = [];
   pages.forEach((page, index) => {
@@ -30,7 +33,8 @@ export function observationsOf(pages: readonly TestPage[], options: { spec?: Per
     events.push({ type: "document", doc, at: page.readyAt, url: `http://shop.test/${page.step}` }, { type: "widgetReady", doc, at: page.readyAt });
     for (const at of page.inputs ?? []) events.push({ type: "input", doc, at, event: "mousemove" });
     for (const at of page.shown ?? []) events.push({ type: "invitationShown", doc, at });
-    if (page.accept !== undefined) actions.push({ kind: "accept", at: page.accept, doc, step: page.step }, { kind: "idleEnd", at: page.accept, doc, step: page.step });
+    if (page.accept !== undefined)
+      actions.push({ kind: "accept", at: page.accept, doc, step: page.step }, { kind: "idleEnd", at: page.accept, doc, step: page.step });
     if (page.dismiss !== undefined) actions.push({ kind: "dismiss", at: page.dismiss, doc, step: page.step });
     // The click that answers an invitation is input.
     for (const at of [page.accept, page.dismiss]) if (at !== undefined) events.push({ type: "input", doc, at: at + 1, event: "mousedown" });
@@ -41,7 +45,16 @@ export function observationsOf(pages: readonly TestPage[], options: { spec?: Per
     spec: options.spec ?? testPersona(0),
     outcome: "finished",
     failure: null,
-    visits: pages.map((page, index) => ({ step: page.step, url: `http://shop.test/${page.step}`, doc: `d${index}`, requestedAt: null, loadedAt: page.readyAt, loadSeconds: null, attempts: 1, retryReasons: [] })),
+    visits: pages.map((page, index) => ({
+      step: page.step,
+      url: `http://shop.test/${page.step}`,
+      doc: `d${index}`,
+      requestedAt: null,
+      loadedAt: page.readyAt,
+      loadSeconds: null,
+      attempts: 1,
+      retryReasons: [],
+    })),
     items: options.items ?? [{ key: "bag", name: "Bag", unitPrice: 249, unitPriceText: "$249.00", listPriceText: null, quantity: 1, addedAt: -1 }],
     money: [],
     forms: [],

@@ -1,6 +1,6 @@
 // Profiles for tests: the built-in demo profile pointed at a test store, with short timeouts.
 
-import { readDataFile, type LoadedScenario } from "../../../experiments/index.ts";
+import { type LoadedScenario, readDataFile } from "../../../experiments/index.ts";
 import { DEMO_PROFILE_PATH, parseProfile, type StoreProfile } from "../loadProfile.ts";
 
 /** Short waits: a missing selector fails in seconds, not the production 5/15 s. */
