@@ -79,8 +79,7 @@ export const distributionSchema = distributionBase
     // The model adds draws up (a shopper's pages, a day's orders): values near the largest double
     // overflow those sums to Infinity mid-run. No duration, amount or count a scenario means comes
     // near this bound (1e12 seconds is 31,700 years).
-    else if (Math.abs(mean) > MAX_DISTRIBUTION_MAGNITUDE)
-      problem([], spec, `must have a mean of at most ${MAX_DISTRIBUTION_MAGNITUDE} in size (this one is ${mean})`);
+    else if (Math.abs(mean) > MAX_DISTRIBUTION_MAGNITUDE) problem([], spec, `must have a mean of at most ${MAX_DISTRIBUTION_MAGNITUDE} in size, not ${mean}`);
     else if (spread(spec) > MAX_DISTRIBUTION_MAGNITUDE)
       problem([], spec, `must keep its values within ±${MAX_DISTRIBUTION_MAGNITUDE} (larger ones overflow sums of draws)`);
   })

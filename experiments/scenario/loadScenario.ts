@@ -63,7 +63,9 @@ export function parseScenario(data: unknown, options: ParseOptions = {}): Loaded
       if (!(error instanceof ScenarioError)) throw error;
       firstError ??= error;
       for (const line of error.problems) {
-        const parameter = uncertain.find((candidate) => line.startsWith(`invalid ${candidate.path}: `));
+        // The field itself, or the object holding it (a distribution whose mean is uncertain is judged whole).
+        const field = /^invalid (\S+): /.exec(line)?.[1];
+        const parameter = uncertain.find((candidate) => candidate.path === field || (field !== undefined && candidate.path.startsWith(`${field}.`)));
         if (parameter === undefined) elsewhere.set(line, [...(elsewhere.get(line) ?? []), end]);
         // One line per parameter: the first end that fails says it (a whole-number field fails at several).
         else if (!reported.has(parameter.path)) {
@@ -105,8 +107,11 @@ const NOT_A_NUMBER = /^(must be (a string|true or false|a distribution|a policy|
  * uncertainty: `invalid segments[0].returningProbability.uncertain.high: 1.4 (must be a probability in [0, 1])`.
  */
 function uncertainProblem(line: string, parameter: UncertainParameter | undefined, end: string, values: ParameterValues): string {
-  if (parameter === undefined)
-    return `with the uncertain parameters at ${end === "central value" ? "their central values" : end === INSIDE ? "a draw inside their ranges" : `their ${end} ends`}: ${line}`;
+  if (parameter === undefined) {
+    const where = `with the uncertain parameters at ${end === "central value" ? "their central values" : end === INSIDE ? "a draw inside their ranges" : `their ${end} ends`}`;
+    // Said inside the line's closing parenthesis, so it keeps the house format `invalid FIELD: VALUE (WHAT)`.
+    return line.endsWith(")") ? `${line.slice(0, -1)}; ${where})` : `${line} (${where})`;
+  }
   const message = /\(([^()]*)\)$/.exec(line)?.[1] ?? line;
   if (NOT_A_NUMBER.test(message)) return `invalid ${parameter.path}: an uncertain number (only numeric fields may be uncertain; ${message})`;
   const value = values[parameter.path];
