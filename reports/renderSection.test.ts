@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { htmlString, trustedHtml } from "./escapeHtml.ts";
-import { renderChart, renderSection, renderTable } from "./renderSection.ts";
+import { relativeHref, renderChart, renderSection, renderTable } from "./renderSection.ts";
 import type { Chart, Table } from "./reportTypes.ts";
 
 const chart: Chart = {
@@ -44,6 +44,42 @@ describe("renderSection", () => {
     expect(markup).toContain('<span class="swatch swatch-line" style="border-color:#0072B2" aria-hidden="true"></span>a&lt;b');
     expect(markup).toContain('style="background:#000000"');
     expect(markup).not.toContain("url(");
+  });
+
+  it("renderTable shows a cell's links as anchors to relative paths inside the report's folder; any other path stays text", () => {
+    const linked: Table = {
+      id: "files",
+      caption: "Files",
+      columns: [
+        { label: "Persona", numeric: false },
+        { label: "Artifacts", numeric: false },
+      ],
+      rows: [
+        [
+          { text: "persona0" },
+          {
+            text: "x",
+            links: [
+              { text: "screenshot", path: "report-artifacts/persona 0#1.png" },
+              { text: "trace", path: "../secret.zip" },
+              { text: "elsewhere", path: "javascript:alert(1)" },
+            ],
+          },
+        ],
+      ],
+      sortable: false,
+    };
+    expect(htmlString(renderTable(linked))).toContain('<td><a href="report-artifacts/persona%200%231.png">screenshot</a> · trace · elsewhere</td>');
+    expect(["a.png", "dir/a.zip", "/etc/passwd", "C:\\x.png", "a/../../b", "https://example.com/a.png", "\\\\host\\share", ""].map(relativeHref)).toEqual([
+      "a.png",
+      "dir/a.zip",
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 
   it("renderTable writes a real table: caption, column headers, row headers, sort keys, numeric and tone classes", () => {

@@ -1,7 +1,7 @@
 import { Buffer } from "node:buffer";
 import { formatCsv } from "../experiments/csv/index.ts";
 import { html, type SafeHtml } from "./escapeHtml.ts";
-import type { Chart, KeyFigure, LegendItem, Section, Table } from "./reportTypes.ts";
+import type { Chart, KeyFigure, LegendItem, Section, Table, TableCell } from "./reportTypes.ts";
 
 /** A section as HTML: heading, takeaway, key figures, charts, tables and notes. Every string is escaped. */
 export function renderSection(section: Section): SafeHtml {
@@ -79,7 +79,8 @@ export function renderTable(table: Table): SafeHtml {
           .join(" ");
         const sort = cell.sortValue === undefined ? null : html` data-sort="${cell.sortValue === null ? "" : String(cell.sortValue)}"`;
         const attributes = html`${classes.length > 0 ? html` class="${classes}"` : null}${sort}`;
-        return index === 0 ? html`<th scope="row"${attributes}>${cell.text}</th>` : html`<td${attributes}>${cell.text}</td>`;
+        const content = cell.links === undefined || cell.links.length === 0 ? cell.text : renderLinks(cell.links);
+        return index === 0 ? html`<th scope="row"${attributes}>${content}</th>` : html`<td${attributes}>${content}</td>`;
       })}</tr>`,
   );
   const csv = formatCsv(
@@ -97,4 +98,27 @@ export function renderTable(table: Table): SafeHtml {
 ${rows.map((row) => html`${row}\n`)}</tbody>
 </table></div>
 ${renderDownloads(table.id, table.rows.length > 0 ? csv : null, null)}`;
+}
+
+/** Links to files beside the report, separated by " · "; a path that is not a safe relative one stays text. */
+function renderLinks(links: NonNullable<TableCell["links"]>): SafeHtml {
+  return html`${links.map((link, index) => {
+    const href = relativeHref(link.path);
+    const shown = href === null ? html`${link.text}` : html`<a href="${href}">${link.text}</a>`;
+    return index === 0 ? shown : html` · ${shown}`;
+  })}`;
+}
+
+/**
+ * `path` as a relative URL inside the report's folder, or null: no scheme, no leading slash or
+ * backslash, no `..` segment, so a link can only reach files copied beside the report and resolves
+ * wherever the folder is moved. Each segment is percent-encoded (spaces, `#`, `?` in file names).
+ *
+ * relativeHref("report-artifacts/persona 0.png") // → "report-artifacts/persona%200.png"
+ * relativeHref("../etc/passwd") // → null
+ */
+export function relativeHref(path: string): string | null {
+  const segments = path.split(/[\\/]/);
+  if (path === "" || /^[a-z][a-z0-9+.-]*:/i.test(path) || segments[0] === "" || segments.some((segment) => segment === ".." || segment === "")) return null;
+  return segments.map(encodeURIComponent).join("/");
 }

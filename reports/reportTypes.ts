@@ -36,6 +36,11 @@ export interface TableCell {
   sortValue?: number | string | null;
   /** Colour-independent emphasis, rendered with a symbol as well as a colour. */
   tone?: "good" | "bad" | null;
+  /**
+   * Files beside the report, shown as links instead of `text` (which stays the sort key and the CSV
+   * value). Only relative paths that stay inside the report's folder become links (see `relativeHref`).
+   */
+  links?: ReadonlyArray<{ text: string; path: string }>;
 }
 
 export interface TableColumn {

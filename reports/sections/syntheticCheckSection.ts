@@ -154,7 +154,7 @@ function problemsTable(check: SyntheticCheckResults, context: RenderContext): Ta
         statusCell(record.status),
         textCell(record.reason),
         textCell(record.cause ?? MISSING),
-        textCell([record.artifacts.screenshot, record.artifacts.trace].filter(Boolean).join(" · ") || MISSING),
+        artifactsCell(record.artifacts),
       ]),
     sortable: true,
   };
@@ -304,4 +304,13 @@ function fireTimesChart(windows: SyntheticCheckResults["policyConformance"]["win
     },
     context,
   );
+}
+
+/** The screenshot and trace of a check as links (relative to the report: `check` copies them beside it). */
+function artifactsCell(artifacts: { screenshot?: string; trace?: string }): TableCell {
+  const links = [
+    ...(artifacts.screenshot === undefined ? [] : [{ text: "screenshot", path: artifacts.screenshot }]),
+    ...(artifacts.trace === undefined ? [] : [{ text: "trace", path: artifacts.trace }]),
+  ];
+  return { text: links.map((link) => link.path).join(" · ") || MISSING, links };
 }

@@ -26,12 +26,32 @@ describe("findLayoutOverlaps", () => {
     expect(overlaps).toHaveLength(1);
     expect(overlaps[0]).toMatchObject({
       control: "pay",
-      coveredBy: "bubble",
+      coveredBy: "div#overlay",
+      part: 'div[data-test="bubble"]',
       scroll: "as loaded",
       controlBox: { x: 250, y: 230, width: 150, height: 50 },
       overlapBox: { x: 300, y: 230, width: 100, height: 50 },
     });
-    expect(describeLayoutOverlap(overlaps[0])).toBe("the bubble covers pay (#pay) by 100×50 px at 400×300, as loaded");
+    expect(describeLayoutOverlap(overlaps[0])).toBe("the div#overlay covers pay (#pay) by 100×50 px at 400×300, as loaded");
+  });
+
+  it("findLayoutOverlaps(page) measures a painted overlay match whole (its padding covers), every match of the selector, named as a shopper would", async () => {
+    // A panel with a background, 120×120 at the top left with 40 px of padding around its text, and a launcher
+    // button at the bottom right: both matches of one selector. The control sits in the panel's padding only.
+    await tab.setContent(
+      `<!doctype html><html><body style="margin:0">
+      <button id="pay" style="position:absolute;left:5px;top:5px;width:30px;height:30px">Pay</button>
+      <button id="cart" style="position:absolute;left:330px;top:250px;width:40px;height:30px">Cart</button>
+      <section id="panel" style="position:fixed;left:0;top:0;width:40px;height:40px;padding:40px;background:#fff"><p style="margin:0">Hi!</p></section>
+      <button class="launcher wide" style="position:fixed;right:0;bottom:0;width:80px;height:60px;border:0;background:#00c">Chat</button>
+      </body></html>`,
+    );
+    const overlaps = await findLayoutOverlaps(tab, { overlay: "#panel, .launcher", controls: { pay: "#pay", cart: "#cart" }, scrollEachIntoView: false });
+    expect(overlaps.map(({ control, coveredBy, part, overlapBox }) => ({ control, coveredBy, part, overlapBox }))).toEqual([
+      { control: "pay", coveredBy: 'section#panel "Hi!"', part: 'section#panel "Hi!"', overlapBox: { x: 5, y: 5, width: 30, height: 30 } },
+      // Launcher 320..400 × 240..300; the cart button 330..370 × 250..280 lies inside it.
+      { control: "cart", coveredBy: 'button.launcher.wide "Chat"', part: 'button.launcher.wide "Chat"', overlapBox: { x: 330, y: 250, width: 40, height: 30 } },
+    ]);
   });
 
   it("findLayoutOverlaps(page) finds nothing when the control is clear of the overlay, and ignores the overlay's hidden parts", async () => {

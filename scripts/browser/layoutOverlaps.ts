@@ -6,7 +6,11 @@ import type { Page } from "playwright-core";
 
 /** What to measure. Selectors are CSS. */
 export interface LayoutOverlapOptions {
-  /** The overlay's root; each of its visible children is measured on its own (gaps between them cover nothing). */
+  /**
+   * The overlay: every visible match is measured; a match that paints nothing itself (no background,
+   * border or shadow: a wrapper) by its visible children instead, the same way down, so the gaps
+   * between a dock's launcher and panel cover nothing while a panel's padding does.
+   */
   overlay: string;
   /** Controls that must stay uncovered, by name (`{checkout: '[data-test="checkout-start"]'}`); every match is measured. */
   controls: Readonly<Record<string, string>>;
@@ -30,8 +34,13 @@ export interface LayoutOverlap {
   /** The control's name from `controls`. */
   control: string;
   selector: string;
-  /** The overlay part covering it: its data-test, else its class. */
+  /**
+   * The overlay match covering it, as a shopper would name it: tag, id (else data-test, else
+   * classes) and the start of its text, e.g. `section#chat-panel "Hi! Need help? Close"`.
+   */
   coveredBy: string;
+  /** The painted part of that match that overlaps, named the same way (the match itself when it paints). */
+  part: string;
   /** Where the control was: `as loaded`, or scrolled to the `top`/`bottom` of the visible area. */
   scroll: "as loaded" | "top" | "bottom";
   /** The visible part of the control, the overlay part, and their intersection. */
@@ -87,9 +96,34 @@ export async function findLayoutOverlaps(page: Page, options: LayoutOverlapOptio
       }
       return box;
     };
-    const root = document.querySelector(overlay);
-    const parts = root === null ? [] : Array.from(root.children).filter(shown);
-    const describe = (element: Element): string => (element as HTMLElement).dataset?.test ?? (element.className || element.tagName.toLowerCase());
+    const paints = (element: Element): boolean => {
+      const style = getComputedStyle(element);
+      const transparent = (color: string) => color === "transparent" || /^rgba\(.*,\s*0\)$/.test(color);
+      const border = ["Top", "Right", "Bottom", "Left"].some((side) => Number.parseFloat(style.getPropertyValue(`border-${side.toLowerCase()}-width`)) > 0);
+      return !transparent(style.backgroundColor) || style.backgroundImage !== "none" || style.boxShadow !== "none" || border;
+    };
+    /** The painted elements of an overlay match: itself if it paints (or has nothing visible inside), else its visible children's. */
+    const paintedParts = (element: Element): Element[] => {
+      const children = Array.from(element.children).filter(shown);
+      return paints(element) || children.length === 0 ? [element] : children.flatMap(paintedParts);
+    };
+    const parts = Array.from(document.querySelectorAll(overlay))
+      .filter(shown)
+      .flatMap((match) => paintedParts(match).map((part) => ({ match, part })));
+    const describe = (element: Element): string => {
+      const html = element as HTMLElement;
+      const text = (html.innerText || element.textContent || "").replace(/\s+/g, " ").trim().slice(0, 40);
+      const name =
+        element.tagName.toLowerCase() +
+        (element.id
+          ? `#${element.id}`
+          : html.dataset?.test
+            ? `[data-test="${html.dataset.test}"]`
+            : element.classList.length > 0
+              ? `.${Array.from(element.classList).join(".")}`
+              : "");
+      return text ? `${name} "${text}"` : name;
+    };
     const found: LayoutOverlap[] = [];
     const measure = (position: LayoutOverlap["scroll"], only?: Element): void => {
       for (const [control, selector] of controls) {
@@ -97,11 +131,22 @@ export async function findLayoutOverlaps(page: Page, options: LayoutOverlapOptio
           if ((only !== undefined && element !== only) || !shown(element)) continue;
           const controlBox = visibleBox(element);
           if (controlBox === null) continue;
-          for (const part of parts) {
+          for (const { match, part } of parts) {
+            if (match.contains(element) || element.contains(match)) continue;
             const overlayBox = boxOf(part.getBoundingClientRect());
             const overlapBox = intersect(controlBox, overlayBox);
             if (overlapBox !== null && overlapBox.width >= min && overlapBox.height >= min)
-              found.push({ control, selector, coveredBy: describe(part), scroll: position, controlBox, overlayBox, overlapBox, viewport });
+              found.push({
+                control,
+                selector,
+                coveredBy: describe(match),
+                part: describe(part),
+                scroll: position,
+                controlBox,
+                overlayBox,
+                overlapBox,
+                viewport,
+              });
           }
         }
       }

@@ -1,4 +1,5 @@
 import type { Frame, Locator, Request, Response } from "playwright-core";
+import { findLayoutOverlaps } from "../browser/index.ts";
 import { describeFailure, errorText, isRetryable } from "./describeFailure.ts";
 import { describeElementState, inspectElement } from "./inspectElement.ts";
 import type { StoreProfile } from "./loadProfile.ts";
@@ -351,10 +352,15 @@ export class PersonaNavigator {
       this.layout.push({ step, target: "panel", coveredBy: null, reopened: true });
       await this.shot(`layout:${this.layout.length - 1}`, step);
     }
-    for (const [label, selector] of this.#controlsOf(step)) {
-      if (!(await this.isVisible(selector))) continue;
-      const state = await inspectElement(page, selector, chat.widget, false);
-      const coveredBy = state?.kind === "covered" && state.byWidget ? state.by : null;
+    const controls: Array<[string, string]> = [];
+    for (const [label, selector] of this.#controlsOf(step)) if (await this.isVisible(selector)) controls.push([label, selector]);
+    // The page as the shopper has it (no scrolling): the store's own layout test sweeps the scroll positions.
+    const overlaps =
+      controls.length === 0
+        ? []
+        : await findLayoutOverlaps(page, { overlay: chat.widget, controls: Object.fromEntries(controls), scrollEachIntoView: false }).catch(() => []);
+    for (const [label, selector] of controls) {
+      const coveredBy = overlaps.find((overlap) => overlap.control === label)?.coveredBy ?? null;
       this.layout.push({ step, target: `${label} (${selector})`, coveredBy });
       if (coveredBy !== null) await this.shot(`layout:${this.layout.length - 1}`, step);
     }

@@ -41,8 +41,8 @@ export interface PersonaSpec {
   segment: string;
   device: Device;
   /**
-   * The run's first persona always finishes and makes at least one form error, so every run checks
-   * the whole funnel, the confirmation's money and form validation at least once.
+   * The run's first persona always finishes, so every run checks the whole funnel and the
+   * confirmation's money at least once (its form errors are drawn like everyone's).
    */
   reference: boolean;
   /** Product pages viewed before adding anything (each pick chooses one from the list). */

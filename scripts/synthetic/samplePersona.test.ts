@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { wilsonInterval } from "../../experiments/stats/index.ts";
 import type { StoreModelConfig } from "../../sim/model/index.ts";
 import { testScenario } from "../store/testStore.ts";
+import { wrongValueFor } from "./formValues.ts";
 import { loadProfile } from "./loadProfile.ts";
 import { resolvePersonaModelOptions, samplePersona } from "./samplePersona.ts";
 
@@ -8,6 +10,14 @@ const scenario = testScenario();
 const config = scenario.config as StoreModelConfig;
 const profile = loadProfile("demo", { scenario });
 const model = resolvePersonaModelOptions();
+/** The demo profile with `errorProbability` set on `field` (every field when none is named). */
+function withErrorProbability(errorProbability: number, field?: string): typeof profile {
+  const steps = profile.checkout.steps.map((step) => ({
+    ...step,
+    fields: step.fields.map((candidate) => (field === undefined || candidate.name === field ? { ...candidate, errorProbability } : candidate)),
+  }));
+  return { ...profile, checkout: { ...profile.checkout, steps } };
+}
 const draw = (index: number, seed: string | number = 7, options = model) => samplePersona(config, profile, seed, index, options, 2026);
 
 describe("samplePersona", () => {
@@ -18,14 +28,52 @@ describe("samplePersona", () => {
     expect(draw(3, 8)).not.toEqual(draw(3));
   });
 
-  it("samplePersona(index 0) is the reference shopper: it finishes and makes at least one form error", () => {
+  it("samplePersona(index 0) is the reference shopper: it finishes, and its form errors follow the probabilities (none at 0)", () => {
+    const never = withErrorProbability(0);
     for (const seed of [1, 2, 3, "a", "b"]) {
       const persona = draw(0, seed);
       expect(persona.reference).toBe(true);
       expect(persona.leave).toBeNull();
-      expect(persona.formErrors.length).toBeGreaterThan(0);
+      expect(samplePersona(config, never, seed, 0, model, 2026).formErrors).toEqual([]);
     }
     expect(draw(0, 1, resolvePersonaModelOptions({ reference: false })).reference).toBe(false);
+  });
+
+  it("samplePersona's form errors follow each field's probability × (1.5 − techComfort) for every persona, the first included (4,000 personas, Wilson 99.9%)", () => {
+    // Base rates from outside the code: the baseline scenario's errorProbability per field, and one profile
+    // override at 0.5; each segment's rate is base × (1.5 − techComfort), capped at 1.
+    const overridden = withErrorProbability(0.5, "email");
+    const finishing = resolvePersonaModelOptions({ finishAll: true });
+    const personas = Array.from({ length: 4000 }, (_, index) => samplePersona(config, overridden, "errors", index, finishing, 2026));
+    const fields = overridden.checkout.steps.flatMap((step) =>
+      step.fields.filter((field) => wrongValueFor(field) !== null).map((field) => ({ step: step.name, field: field.name })),
+    );
+    const base = (step: string, field: string) =>
+      field === "email"
+        ? 0.5
+        : config.funnel.steps.find((candidate) => candidate.name === step)!.fields.find((candidate) => candidate.name === field)!.errorProbability;
+    const checked: string[] = [];
+    for (const segment of config.segments) {
+      const members = personas.filter((persona) => persona.segment === segment.name);
+      for (const { step, field } of fields) {
+        const expected = Math.min(1, base(step, field) * (1.5 - segment.techComfort));
+        const errors = members.filter((persona) => persona.formErrors.some((error) => error.step === step && error.field === field)).length;
+        const interval = wilsonInterval(errors, members.length, 0.999);
+        expect(expected, `${segment.name} ${step}.${field}: ${errors}/${members.length}`).toBeGreaterThanOrEqual(interval.lower);
+        expect(expected, `${segment.name} ${step}.${field}: ${errors}/${members.length}`).toBeLessThanOrEqual(interval.upper);
+        checked.push(`${segment.name} ${step}.${field}`);
+      }
+    }
+    expect(checked.length).toBeGreaterThanOrEqual(3 * 8);
+    // The first persona is drawn like the rest: over 300 seeds, persona 0 errs on the card as often as the law says.
+    const firsts = Array.from({ length: 300 }, (_, seed) => samplePersona(config, overridden, seed, 0, model, 2026));
+    const cardRate = (persona: (typeof firsts)[number]) =>
+      Math.min(1, base("payment", "cardNumber") * (1.5 - config.segments.find((segment) => segment.name === persona.segment)!.techComfort));
+    const expectedCard = firsts.reduce((sum, persona) => sum + cardRate(persona), 0) / firsts.length;
+    const cardErrors = firsts.filter((persona) => persona.formErrors.some((error) => error.field === "cardNumber")).length;
+    const cardInterval = wilsonInterval(cardErrors, firsts.length, 0.999);
+    expect(expectedCard).toBeGreaterThanOrEqual(cardInterval.lower);
+    expect(expectedCard).toBeLessThanOrEqual(cardInterval.upper);
   });
 
   it("samplePersona draws segments, devices, leave steps and pauses at the scenario's rates (2,000 personas, 3.5 standard errors)", () => {

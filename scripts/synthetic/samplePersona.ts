@@ -14,7 +14,7 @@ export interface PersonaModelOptions {
   maxPauseSeconds?: number;
   /** Every persona finishes (benchmarks of full checkouts); default false. */
   finishAll?: boolean;
-  /** The run's first persona finishes and makes a form error (default true). */
+  /** The run's first persona finishes (default true); its form errors are drawn like every persona's. */
   reference?: boolean;
 }
 
@@ -112,14 +112,9 @@ export function samplePersona(
       if (errorStream.next() < Math.min(1, base * (1.5 - segment.techComfort))) formErrors.push({ step: step.name, field: field.name, value: wrong });
     }
   }
+  // The reference persona's errors are drawn like everyone's: forcing one made every run's first
+  // shopper err on the first field it could, whatever the profile's probabilities said.
   const reference = options.reference && index === 0;
-  if (reference && formErrors.length === 0) {
-    const step = reachedSteps.find(
-      (candidate) => candidate.fields.some((field) => wrongValueFor(field) !== null) && (candidate.error !== undefined || candidate.fieldError !== undefined),
-    );
-    const field = step?.fields.find((candidate) => wrongValueFor(candidate) !== null);
-    if (step && field) formErrors.push({ step: step.name, field: field.name, value: wrongValueFor(field)! });
-  }
 
   const valueStream = uniform("formValues");
   const values: Record<string, string> = {};

@@ -24,13 +24,16 @@ type Body = Record<string, unknown>;
 export function shopRoutes(app: FastifyInstance, context: StoreContext): void {
   const { store } = context;
   const freeShippingFrom = Number.isFinite(store.config.pricing.freeShippingThreshold) ? store.config.pricing.freeShippingThreshold : null;
+  // The catalog, currency and threshold are fixed for the store's life, so the front page's product
+  // grid (the heaviest markup the store serves) is rendered once, not on every visit.
+  const productList = productListPage(store.products, store.currency, freeShippingFrom);
 
   app.get("/", async (request, reply) => {
     const session = shopperSession(store, request, reply);
     return renderStorePage(context, request, reply, session, {
       title: "Shop",
       step: "browse",
-      content: productListPage(store.products, store.currency, freeShippingFrom),
+      content: productList,
     });
   });
 

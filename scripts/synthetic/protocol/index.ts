@@ -15,6 +15,15 @@ export {
   type ProtocolCheckResults,
   runProtocolCheck,
 } from "./runProtocolCheck.ts";
-export { type DeskSetup, FAMILY_CONFIDENCE_LEVEL, IMMEDIATE_SERVICE_SECONDS, type SimLiveRow, simLiveTable, WAIT_RESOLUTION_SECONDS } from "./simLiveTable.ts";
+export {
+  type DeskSetup,
+  FAMILY_CONFIDENCE_LEVEL,
+  IMMEDIATE_SERVICE_SECONDS,
+  type SimLiveRow,
+  simLiveTable,
+  WAIT_RESOLUTION_SECONDS,
+  WAITED_METRIC,
+} from "./simLiveTable.ts";
+export { type SteadyChatWindow, steadyChatWindow, WARM_UP_QUANTILE } from "./steadyChatWindow.ts";
 export { ACTION_SECONDS, type CatalogProduct, type PlannedPage, visitPlan } from "./visitPlan.ts";
 export { type IdleWindow, type IdleWindowHandlers, type IdleWindowOutcome, walkIdleWindow } from "./walkIdleWindow.ts";

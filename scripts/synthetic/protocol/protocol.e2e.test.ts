@@ -9,6 +9,7 @@ import { type StoreHandle, startStore } from "../../store/index.ts";
 import { tempDataDir } from "../../store/testStore.ts";
 import { protocolSummary } from "./protocolSummary.ts";
 import { runProtocolCheck } from "./runProtocolCheck.ts";
+import { WAITED_METRIC } from "./simLiveTable.ts";
 
 const BASELINE = "experiments/scenarios/baseline.yaml";
 const IDLE_ON_PAYMENT = "experiments/policies/idle-on-payment.yaml";
@@ -47,7 +48,7 @@ describe("runProtocolCheck against the demo store", () => {
       "invited (of sessions)",
       "accepted (of invited sessions)",
       "abandoned the queue (of chats)",
-      "waited for an agent (of chats)",
+      WAITED_METRIC,
       "mean wait, s",
     ]);
     expect(
@@ -56,6 +57,21 @@ describe("runProtocolCheck against the demo store", () => {
     ).toEqual([]);
     expect(results.summary.exitCode).toBe(0);
     expect(protocolSummary(results)).toMatch(/^protocol check: 300 sessions in [\d.]+ s = \d+ sessions\/min/);
+  });
+
+  it("runProtocolCheck with the aggressive policy overloads the desk and its queue rows agree with Erlang A within their intervals", async () => {
+    // About 120 chats on 3 slots at roughly three times their capacity: most wait, more than half give up.
+    const results = await runProtocolCheck({ scenarioPath: BASELINE, policyPath: AGGRESSIVE, sessions: 600, seed: 7 });
+    const queueRows = results.table.filter((row) => ["abandoned the queue (of chats)", WAITED_METRIC, "mean wait, s"].includes(row.metric));
+    expect(
+      queueRows.map((row) => row.trials).every((trials) => trials >= 40),
+      protocolSummary(results),
+    ).toBe(true);
+    expect(queueRows.find((row) => row.metric === WAITED_METRIC)!.observed).toBeGreaterThan(0.8);
+    expect(
+      results.table.filter((row) => row.agree !== true),
+      protocolSummary(results),
+    ).toEqual([]);
   });
 
   it("a store running another policy than the one predicted is a disagreement on the invitation rate, and the run fails", async () => {

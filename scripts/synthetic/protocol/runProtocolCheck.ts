@@ -129,16 +129,12 @@ export async function runProtocolCheck(options: ProtocolCheckOptions = {}): Prom
     const begin = performance.now();
     const cpuBefore = process.cpuUsage();
     let due = 0;
-    let firstStart = 0;
-    let lastStart = 0;
     for (const [index, spec] of specs.entries()) {
       if (options.signal?.aborted) break;
       due += -Math.log(1 - arrivals.next()) / (options.arrivalsPerSecond ?? DEFAULT_ARRIVALS_PER_SECOND);
       const wait = begin + due * 1000 - performance.now();
       if (wait > 1) await sleep(wait);
       while (running.size >= (options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT)) await Promise.race(running);
-      lastStart = (performance.now() - begin) / 1000;
-      if (index === 0) firstStart = lastStart;
       const chatStreams = new StreamFactory(spec.seed);
       const chat = {
         patienceSeconds: exponential(chatStreams.stream("protocolPatience").next(), patienceMean),
@@ -163,7 +159,6 @@ export async function runProtocolCheck(options: ProtocolCheckOptions = {}): Prom
       servers: bots * config.agents.concurrency,
       meanPatienceSeconds: patienceMean,
       meanChatSeconds: chatMean,
-      arrivalSpanSeconds: lastStart - firstStart,
     };
     const events = readEventLog(store.eventLogPath, new Warnings()).events;
     const table = simLiveTable(predictions, events, steps, desk);

@@ -82,8 +82,11 @@ export async function runProtocolPersona(
               return { visit: onDeclined(visit), goOn: true };
             }
             result.chats++;
+            // Patience runs from the moment the shopper asks, as the store's wait does (from its request stamp): a
+            // clock started after the answer would add the request's round trip to every give-up.
+            const patience = AbortSignal.timeout(Math.max(1, Math.round(chat.patienceSeconds * 1000)));
             await expectOk(client.send("POST", "/api/chat/request", { source: "proactive", rule: decision.rule, signals }), "chat request");
-            return { visit: await chatTurn(client, chat), goOn: false };
+            return { visit: await chatTurn(client, chat, patience), goOn: false };
           },
         },
       );
@@ -126,9 +129,8 @@ async function submitStep(client: ProtocolClient, page: PlannedPage, values: Rea
   return typeof answer?.order?.orderId === "string" ? answer.order.orderId : null;
 }
 
-/** Waits for an agent up to the patience, chats, then leaves; resolves with the store's visit state afterwards. */
-async function chatTurn(client: ProtocolClient, plan: ProtocolChatPlan): Promise<VisitState> {
-  const patience = AbortSignal.timeout(Math.max(1, Math.round(plan.patienceSeconds * 1000)));
+/** Waits for an agent until `patience` aborts, chats, then leaves; resolves with the store's visit state afterwards. */
+async function chatTurn(client: ProtocolClient, plan: ProtocolChatPlan, patience: AbortSignal): Promise<VisitState> {
   const update = await client.watchChat((next) => next.chat === null || next.chat.status !== "queued", patience);
   if (update?.chat?.status === "active") await sleep(Math.round(plan.chatSeconds * 1000));
   const left = await expectOk(client.send("POST", "/api/chat/leave"), "leaving the chat");
