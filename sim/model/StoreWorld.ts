@@ -72,6 +72,8 @@ export class StoreWorld {
   readonly handleSeconds: Sampler;
   readonly messageHandleSeconds: Sampler;
   readonly rescueProbability: Float64Array;
+  /** Scratch: one checkout step's hazards by reason, filled and read within one synchronous stretch. */
+  readonly stepHazards = new Float64Array(ABANDONMENT_REASONS.length);
   readonly onSession: ((record: SessionRecord) => void) | undefined;
   /** The policy has proactive rules (else idle time can only matter through the help button). */
   readonly hasProactiveRules: boolean;

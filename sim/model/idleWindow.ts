@@ -14,6 +14,7 @@ import type { ChatOutcome } from "./ChatCenter.ts";
 import { acceptanceProbability, annoyanceProbability } from "./invitationResponse.ts";
 import { ACCEPTANCE, HANDLE, PATIENCE, RESCUE, type Shopper } from "./Shopper.ts";
 import type { StoreWorld } from "./StoreWorld.ts";
+import { meet, pass } from "./shopperClock.ts";
 
 /** How an idle window ended. */
 export const STAYED = 0;
@@ -56,7 +57,8 @@ export function* idleWindow(world: StoreWorld, shopper: Shopper, window: IdleWin
     const help = helpAt >= elapsed && !shopper.visit.inChat ? helpAt - elapsed : null;
     const step = help !== null && (fire === null || help <= fire) ? help : fire;
     if (step === null) break;
-    if (step > 0) yield env.timeout(step);
+    const wait = pass(env, shopper, step);
+    if (wait !== null) yield wait;
     advance(shopper, step);
     elapsed += step;
     if (step === help) {
@@ -66,6 +68,9 @@ export function* idleWindow(world: StoreWorld, shopper: Shopper, window: IdleWin
       if (outcome !== STAYED) return outcome;
       continue;
     }
+    // The decision reads the desk's queue: meet the engine's clock first.
+    const lag = meet(env, shopper);
+    if (lag !== null) yield lag;
     const decision = evaluatePolicy(policy, signals, shopper.visit, world.chat.queueState());
     timer.evaluated(decision, elapsed);
     if (!decision.invite) continue;
@@ -73,10 +78,13 @@ export function* idleWindow(world: StoreWorld, shopper: Shopper, window: IdleWin
     if (outcome !== STAYED) return outcome;
   }
   if (window.durationSeconds > elapsed) {
-    yield env.timeout(window.durationSeconds - elapsed);
+    const wait = pass(env, shopper, window.durationSeconds - elapsed);
+    if (wait !== null) yield wait;
     advance(shopper, window.durationSeconds - elapsed);
   }
   if (window.exitIntentAtEnd && !shopper.holdout) {
+    const lag = meet(env, shopper);
+    if (lag !== null) yield lag;
     const decision = evaluateExitIntent(policy, signals, shopper.visit, world.chat.queueState());
     if (decision.invite) {
       const outcome = yield* invite(world, shopper, decision.rule!, window.hesitatingReason, true);
@@ -130,15 +138,19 @@ function* invite(world: StoreWorld, shopper: Shopper, rule: string, hesitatingRe
  * with the probability for their reason; if it is not answered or not convincing, they leave.
  */
 export function* requestChat(world: StoreWorld, shopper: Shopper, source: ChatSource, hesitatingReason: number, wait: boolean): Gen<WindowOutcome> {
+  const lag = meet(world.env, shopper);
+  if (lag !== null) yield lag;
   const priority = chatPriority(world.config.chat.policy, shopper.signals, source);
   const patience = Math.max(0, world.draw(world.segments[shopper.segmentIndex].patienceSeconds, shopper.stream(PATIENCE)));
   const handle = Math.max(1, world.draw(world.handleSeconds, shopper.stream(HANDLE)));
   shopper.visit = onChatStarted(shopper.visit);
   if (!wait) {
+    shopper.backgroundChats++;
     world.env.process(backgroundChat(world, shopper, priority, patience, handle));
     return STAYED;
   }
   const outcome: ChatOutcome = yield* world.chat.chat(priority, patience, handle);
+  shopper.clockSeconds = world.env.now;
   shopper.visit = onChatEnded(shopper.visit);
   if (outcome.served) shopper.chatted = true;
   shopper.signals.timeOnSiteSeconds += outcome.waitSeconds + outcome.handleSeconds;
@@ -176,4 +188,5 @@ function* backgroundChat(world: StoreWorld, shopper: Shopper, priority: number, 
   if (outcome.served) shopper.chatted = true;
   else if (outcome.blocked) leaveMessage(world, shopper, -1);
   shopper.visit = onChatEnded(shopper.visit);
+  shopper.backgroundChats--;
 }

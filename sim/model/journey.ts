@@ -7,6 +7,7 @@ import { extraCosts, shippingCharge, stickerShockHazard } from "./pricing.ts";
 import { ABANDONMENT_REASONS, REASON_INDEX } from "./reasons.ts";
 import { FORM, FRICTION, HESITATION, JOURNEY, PADDING, type Shopper } from "./Shopper.ts";
 import type { StoreWorld } from "./StoreWorld.ts";
+import { meet, pass } from "./shopperClock.ts";
 import { paddedCartValue, withinPaddingReach } from "./thresholdPadding.ts";
 
 type Gen<T> = Generator<Event<any>, T, any>;
@@ -46,7 +47,8 @@ export function* shopperVisit(world: StoreWorld, shopper: Shopper): Gen<void> {
       enterPage(shopper, page === 0 ? "browse" : "product");
       browsing += Math.max(0, world.draw(segmentSamplers.dwellSeconds, journey));
     }
-    if (browsing > 0) yield world.env.timeout(browsing);
+    const wait = pass(world.env, shopper, browsing);
+    if (wait !== null) yield wait;
     shopper.signals.timeOnSiteSeconds += browsing;
   }
   for (let page = 0; world.hasProactiveRules && page < pages; page++) {
@@ -55,6 +57,9 @@ export function* shopperVisit(world: StoreWorld, shopper: Shopper): Gen<void> {
     const outcome = yield* idleWindow(world, shopper, { durationSeconds: dwell, hesitatingReason: -1, helpAtSeconds: -1, exitIntentAtEnd: false });
     if (outcome === ANNOYED) return leave(world, shopper, BROWSE, ANNOYED_BY_CHAT);
   }
+  // Both a bounce (the session-length tally) and a cart (the cart-value tally) add to order-dependent sums.
+  const browsed = meet(world.env, shopper);
+  if (browsed !== null) yield browsed;
   // One draw whoever the visitor is, so the journey stream stays aligned across scenarios.
   if (journey.next() >= (shopper.signals.returningVisitor ? segmentSamplers.addToCartReturning : segmentSamplers.addToCartNew))
     return leave(world, shopper, -1, -1);
@@ -71,9 +76,13 @@ export function* shopperVisit(world: StoreWorld, shopper: Shopper): Gen<void> {
     if (step === CART + 1) recorder.checkoutStarts++;
     const outcome = yield* checkoutStep(world, shopper, step, extra);
     if (outcome < 0) continue;
-    if (!comesBackToFinish(world, shopper, step, outcome)) return leave(world, shopper, step, outcome);
-    break;
+    if (comesBackToFinish(world, shopper, step, outcome)) break;
+    const left = meet(world.env, shopper);
+    if (left !== null) yield left;
+    return leave(world, shopper, step, outcome);
   }
+  const ordered = meet(world.env, shopper);
+  if (ordered !== null) yield ordered;
   placeOrder(world, shopper, cartValue);
 }
 
@@ -132,7 +141,10 @@ function* checkoutStep(world: StoreWorld, shopper: Shopper, step: number, extra:
     recorder.confusedShoppers++;
   }
 
-  const hazards = plan.baseHazards.slice();
+  // The world's scratch array, not a copy per step (typed-array allocations are costly): it is
+  // read only by drawAbandonment below, before the step's first wait.
+  const hazards = world.stepHazards;
+  hazards.set(plan.baseHazards);
   if (step === CART) hazards[JUST_BROWSING] = Math.min(1, hazards[JUST_BROWSING] * segment.justBrowsingMultiplier);
   if (plan.isRevealStep) {
     hazards[EXTRA_COSTS] = combine(
@@ -154,7 +166,8 @@ function* checkoutStep(world: StoreWorld, shopper: Shopper, step: number, extra:
   // reading its inline help). The errors' time comes later, idle.
   const fillSeconds =
     Math.max(0, world.draw(plan.fillSeconds, shopper.stream(JOURNEY))) + typingSeconds(fields, inlineHelp.enabled ? inlineHelp.readingSecondsPerField : 0);
-  if (fillSeconds > 0) yield env.timeout(fillSeconds);
+  const filling = pass(env, shopper, fillSeconds);
+  if (filling !== null) yield filling;
   shopper.signals.timeOnSiteSeconds += fillSeconds;
   shopper.signals.idleSeconds = 0;
   // Errors cost idle time (reading the message, finding the field), and confusion a pause on top.
