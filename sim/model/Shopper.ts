@@ -39,6 +39,8 @@ export class Shopper {
   clockSeconds: number;
   /** Chats running beside the visit; while any runs, every wait goes through the event queue. */
   backgroundChats = 0;
+  /** Dwell of the page being browsed when it was handed to a process (a trigger may fire there), seconds. */
+  pendingDwellSeconds = 0;
   readonly #keys: number[];
   readonly #streams: (ChildStream | undefined)[] = [];
 

@@ -4,7 +4,7 @@ import { categorical, PiecewisePoissonArrivals, StreamFactory } from "../random/
 import { collectChatResults, collectIntervalResults } from "./collectResults.ts";
 import type { StoreModelConfig } from "./config.ts";
 import { DEVICES, type Device } from "./config.ts";
-import { shopperVisit } from "./journey.ts";
+import { startVisit } from "./journey.ts";
 import { profitStatement } from "./profitStatement.ts";
 import { ABANDONMENT_REASONS, type AbandonmentReason, CHECKOUT_REASONS, type CheckoutReason } from "./reasons.ts";
 import {
@@ -65,7 +65,7 @@ export function simulateStore(config: StoreModelConfig, options: RunOptions): St
         const nextArrival = at < horizonSeconds ? env.timeout(at - env.now) : null;
         // The visit starts here rather than from the queue (one event less per shopper), after the next
         // arrival is scheduled: the same order of scheduling as when it started from the queue just after.
-        env.startProcess(shopperVisit(world, shopper));
+        startVisit(world, shopper);
         if (nextArrival === null) return;
         yield nextArrival;
       }
