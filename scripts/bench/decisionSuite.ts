@@ -12,13 +12,15 @@ const REPLICATIONS = 4;
 const TARGET_SECONDS = 60;
 
 /**
- * Figures of commit 739a21d, before the engine's event fields left V8's megamorphic class-field path
+ * Figures of commits 739a21d (before the event-field change) and 4c08d92 (before the event collapse),
+ * measured beside their successors. 739a21d: before the engine's event fields left V8's megamorphic class-field path
  * (results are byte-identical before and after, so only the time changed). Kept as text to print
  * beside today's measurement; they belong to the 2-core machine they were taken on.
  */
 const RECORDED_BEFORE = [
   "739a21d: ≈ 235 CPU-seconds for the 512 runs, ≈ 2 minutes wall on 2 free cores",
   "739a21d vs the event-field change, interleaved on a shared, loaded 2-core machine, 8 worlds (128 runs): 142.7 → 57.8 CPU-seconds (2.5×), same decision bytes",
+  "4c08d92 vs the event collapse, one baseline day of each of the 4 variants (central values, one world-replication), interleaved 3 times at load ≈ 37: median 3.02 → 1.04 CPU-seconds (2.9×; aggressive 1.04 → 0.32, idle-on-payment 0.79 → 0.19), same decision bytes",
 ];
 
 /**

@@ -6,13 +6,15 @@ import type { BenchMeasurement, BenchSuite } from "./benchSuite.ts";
 const BASELINE_SESSIONS_PER_DAY = 40_000;
 
 /**
- * Figures of commit 739a21d, before the engine's event fields left V8's megamorphic class-field path
- * and the random streams were stepped in sim/random (results are byte-identical before and after).
+ * Figures of earlier commits measured beside their successors: 739a21d, before the engine's event
+ * fields left V8's megamorphic class-field path and the random streams were stepped in sim/random,
+ * and 4c08d92, before the event collapse (results are byte-identical before and after each).
  * Kept as text to print beside today's measurement; they belong to the machine they were taken on.
  */
 const RECORDED_BEFORE = [
   "issue 12: ≈ 250,000 sessions/s on one free core",
   "739a21d vs the event-field and stream changes, alternating fresh 5-day runs (≈ 200,000 sessions) on a shared 2-core machine at load ≈ 25: median 60,325 → 90,116 sessions/CPU-s (5 runs each); warm in-process best-of-5 runs: 75,000–89,000 → 185,000–203,000",
+  "4c08d92 vs the event collapse (shopper clocks, process-free bounces, scratch arrays; byte-identical results), alternating fresh 25-day runs (≈ 1M sessions) on the shared 2-core machine at load ≈ 30–40: median 147,823 → 318,511 sessions/CPU-s (2.15×) and 10,399 → 22,887 sessions/s (5 runs each)",
 ];
 
 /** Issue target: baseline sessions per second on one core. */

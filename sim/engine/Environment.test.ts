@@ -134,4 +134,38 @@ describe("Environment", () => {
     expect(() => env.timeout(NaN)).toThrow(/invalid timeout delay: NaN/);
     expect(() => env.timeout(Infinity)).toThrow(/invalid timeout delay: Infinity/);
   });
+
+  it("timeoutAt(at) lands exactly on `at`, where timeout(at − now) rounds past it", () => {
+    // now = 26/7, at = now + 26/3 + 0.1: now + (at − now) is one ulp above at.
+    const env = new Environment();
+    const now = 26 / 7;
+    const at = now + 26 / 3 + 0.1;
+    const log: [string, number][] = [];
+    env.process(
+      (function* () {
+        yield env.timeout(now);
+        env.timeout(at - env.now).addCallback(() => log.push(["timeout", env.now]));
+        yield env.timeoutAt(at);
+        log.push(["timeoutAt", env.now]);
+      })(),
+    );
+    env.run();
+    expect(log).toEqual([
+      ["timeoutAt", 12.48095238095238],
+      ["timeout", 12.480952380952381],
+    ]);
+  });
+
+  it("timeoutAt at the current time runs after events already due now; it rejects times in the past", () => {
+    const env = new Environment();
+    const log: string[] = [];
+    env.timeout(2).addCallback(() => {
+      env.timeout(0).addCallback(() => log.push("first"));
+      env.timeoutAt(2).addCallback(() => log.push("second"));
+      expect(() => env.timeoutAt(1)).toThrow(/invalid timeout time: 1 \(must be a finite number >= the current time 2\)/);
+      expect(() => env.timeoutAt(NaN)).toThrow(/invalid timeout time: NaN/);
+    });
+    env.run();
+    expect(log).toEqual(["first", "second"]);
+  });
 });

@@ -55,9 +55,32 @@ export class Environment {
     return new Timeout<T>(this, delaySeconds, value);
   }
 
+  /**
+   * An event that succeeds at the absolute time `atSeconds` (>= now; cancellable). Unlike
+   * `timeout(atSeconds - now)`, whose `now + (at − now)` can round away from `at`, the event lands
+   * exactly on `atSeconds`: an entity that keeps its own clock (`t += d` for each of several waits
+   * with nothing shared in between) meets the engine at the very time the chain of timeouts would.
+   */
+  timeoutAt<T = undefined>(atSeconds: number, value?: T): Timeout<T> {
+    if (!(atSeconds >= this.#now && atSeconds < Infinity)) {
+      throw new RangeError(`invalid timeout time: ${atSeconds} (must be a finite number >= the current time ${this.#now})`);
+    }
+    return new Timeout<T>(this, atSeconds - this.#now, value, atSeconds);
+  }
+
   /** Starts a process from a generator; it begins at the current time, before same-time NORMAL events. */
   process<T>(generator: ProcessGenerator<T>): Process<T> {
     return new Process<T>(this, generator);
+  }
+
+  /**
+   * Starts a process at once, inside the current event: the generator runs up to its first `yield`
+   * before this returns, with no trip through the queue. Same outcome as `process()` when nothing
+   * else is due at the current time in between (e.g. called last in an event's callback), one queue
+   * entry cheaper; used where one entity per arrival starts its process.
+   */
+  startProcess<T>(generator: ProcessGenerator<T>): Process<T> {
+    return new Process<T>(this, generator, true);
   }
 
   /** An event that succeeds as soon as any of `events` succeeds (fails if that one failed). */
@@ -76,6 +99,15 @@ export class Environment {
     event.priority = priority;
     event.sequence = this.#sequence++;
     if (delaySeconds === 0 && (priority === URGENT || priority === NORMAL)) this.#queue.pushNow(event);
+    else this.#queue.push(event);
+  }
+
+  /** Puts a triggered event on the queue at the absolute time `timeSeconds` (>= now). Used by events themselves. */
+  scheduleAt(event: Event<any>, timeSeconds: number, priority: number = NORMAL): void {
+    event.time = timeSeconds;
+    event.priority = priority;
+    event.sequence = this.#sequence++;
+    if (timeSeconds === this.#now && (priority === URGENT || priority === NORMAL)) this.#queue.pushNow(event);
     else this.#queue.push(event);
   }
 

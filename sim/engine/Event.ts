@@ -182,13 +182,15 @@ export class Event<T = unknown> {
 export class Timeout<T = undefined> extends Event<T> {
   #cancelled = false;
 
-  constructor(env: Environment, delaySeconds: number, value?: T) {
+  /** `atSeconds`: schedule at this absolute time instead of now + delay (see `Environment.timeoutAt`). */
+  constructor(env: Environment, delaySeconds: number, value?: T, atSeconds?: number) {
     super(env);
     if (!(delaySeconds >= 0 && delaySeconds < Infinity)) {
       throw new RangeError(`invalid timeout delay: ${delaySeconds} (must be a finite number >= 0)`);
     }
     this.markTriggered(value);
-    env.schedule(this, delaySeconds, NORMAL);
+    if (atSeconds === undefined) env.schedule(this, delaySeconds, NORMAL);
+    else env.scheduleAt(this, atSeconds, NORMAL);
   }
 
   get cancelled(): boolean {

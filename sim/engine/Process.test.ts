@@ -131,4 +131,43 @@ describe("Process", () => {
     env.run();
     expect(log).toEqual(["process start", "event"]);
   });
+
+  it("startProcess runs the generator to its first yield before returning, ahead of events already due now", () => {
+    const env = new Environment();
+    const log: [string, number][] = [];
+    env.timeout(3).addCallback(() => {
+      env.timeout(0).addCallback(() => log.push(["due now", env.now]));
+      const started = env.startProcess(
+        (function* () {
+          log.push(["started", env.now]);
+          yield env.timeout(1);
+          log.push(["resumed", env.now]);
+          return "done";
+        })(),
+      );
+      log.push(["returned", env.now]);
+      started.addCallback((event) => log.push([String(event.value), env.now]));
+    });
+    env.run();
+    expect(log).toEqual([
+      ["started", 3],
+      ["returned", 3],
+      ["due now", 3],
+      ["resumed", 4],
+      ["done", 4],
+    ]);
+  });
+
+  it("startProcess of a generator that ends at once leaves nothing on the queue", () => {
+    const env = new Environment();
+    const process = env.startProcess(
+      (function* (waits: boolean) {
+        if (waits) yield env.timeout(1);
+        return 7;
+      })(false),
+    );
+    expect(process.processed).toBe(true);
+    expect(process.value).toBe(7);
+    expect(env.queueSize).toBe(0);
+  });
 });

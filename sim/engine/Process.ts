@@ -24,9 +24,15 @@ export class Process<T = unknown> extends Event<T> implements Waiter {
   #target: Event<any> | null = null;
   #started = false;
 
-  constructor(env: Environment, generator: ProcessGenerator<T>) {
+  /** `startNow`: run the generator to its first yield here instead of from the queue (`Environment.startProcess`). */
+  constructor(env: Environment, generator: ProcessGenerator<T>, startNow = false) {
     super(env);
     this.#generator = generator;
+    if (startNow) {
+      this.#started = true;
+      this.#advance(true, undefined);
+      return;
+    }
     // Start at the current time but before NORMAL events already scheduled for it (SimPy's
     // Initialize). The process itself is the queue entry for its start, which saves an event.
     env.schedule(this, 0, URGENT);

@@ -1,8 +1,10 @@
-import type { Environment } from "../engine/index.ts";
+import type { Environment, EventCallback } from "../engine/index.ts";
 import { distributionMean, makeSampler, type RandomStream, type Sampler, SwitchableSource, type UniformSource } from "../random/index.ts";
 import { ChatCenter } from "./ChatCenter.ts";
 import { DEVICES, type SegmentConfig, type StoreModelConfig } from "./config.ts";
+import { bounce } from "./journey.ts";
 import { ABANDONMENT_REASONS, type AbandonmentReason, REASON_INDEX } from "./reasons.ts";
+import type { Shopper } from "./Shopper.ts";
 import { StoreRecorder } from "./StoreRecorder.ts";
 
 /** One finished session, for the optional per-session log. */
@@ -72,9 +74,13 @@ export class StoreWorld {
   readonly handleSeconds: Sampler;
   readonly messageHandleSeconds: Sampler;
   readonly rescueProbability: Float64Array;
+  /** Scratch: one checkout step's hazards by reason, filled and read within one synchronous stretch. */
+  readonly stepHazards = new Float64Array(ABANDONMENT_REASONS.length);
   readonly onSession: ((record: SessionRecord) => void) | undefined;
   /** The policy has proactive rules (else idle time can only matter through the help button). */
   readonly hasProactiveRules: boolean;
+  /** Callback of the timeout that ends a bounce (its value: the shopper): one function per world, not a closure per shopper. */
+  readonly endBounce: EventCallback = (event) => bounce(this, event.value as Shopper);
 
   constructor(env: Environment, config: StoreModelConfig, placeholder: RandomStream, absence: UniformSource, onSession?: (record: SessionRecord) => void) {
     this.onSession = onSession;

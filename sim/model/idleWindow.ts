@@ -4,6 +4,7 @@ import {
   chatPriority,
   evaluateExitIntent,
   evaluatePolicy,
+  nextFireDelaySeconds,
   onChatEnded,
   onChatStarted,
   onDeclined,
@@ -14,6 +15,7 @@ import type { ChatOutcome } from "./ChatCenter.ts";
 import { acceptanceProbability, annoyanceProbability } from "./invitationResponse.ts";
 import { ACCEPTANCE, HANDLE, PATIENCE, RESCUE, type Shopper } from "./Shopper.ts";
 import type { StoreWorld } from "./StoreWorld.ts";
+import { meet, pass } from "./shopperClock.ts";
 
 /** How an idle window ended. */
 export const STAYED = 0;
@@ -56,7 +58,8 @@ export function* idleWindow(world: StoreWorld, shopper: Shopper, window: IdleWin
     const help = helpAt >= elapsed && !shopper.visit.inChat ? helpAt - elapsed : null;
     const step = help !== null && (fire === null || help <= fire) ? help : fire;
     if (step === null) break;
-    if (step > 0) yield env.timeout(step);
+    const wait = pass(env, shopper, step);
+    if (wait !== null) yield wait;
     advance(shopper, step);
     elapsed += step;
     if (step === help) {
@@ -66,6 +69,9 @@ export function* idleWindow(world: StoreWorld, shopper: Shopper, window: IdleWin
       if (outcome !== STAYED) return outcome;
       continue;
     }
+    // The decision reads the desk's queue: meet the engine's clock first.
+    const lag = meet(env, shopper);
+    if (lag !== null) yield lag;
     const decision = evaluatePolicy(policy, signals, shopper.visit, world.chat.queueState());
     timer.evaluated(decision, elapsed);
     if (!decision.invite) continue;
@@ -73,10 +79,13 @@ export function* idleWindow(world: StoreWorld, shopper: Shopper, window: IdleWin
     if (outcome !== STAYED) return outcome;
   }
   if (window.durationSeconds > elapsed) {
-    yield env.timeout(window.durationSeconds - elapsed);
+    const wait = pass(env, shopper, window.durationSeconds - elapsed);
+    if (wait !== null) yield wait;
     advance(shopper, window.durationSeconds - elapsed);
   }
   if (window.exitIntentAtEnd && !shopper.holdout) {
+    const lag = meet(env, shopper);
+    if (lag !== null) yield lag;
     const decision = evaluateExitIntent(policy, signals, shopper.visit, world.chat.queueState());
     if (decision.invite) {
       const outcome = yield* invite(world, shopper, decision.rule!, window.hesitatingReason, true);
@@ -84,6 +93,26 @@ export function* idleWindow(world: StoreWorld, shopper: Shopper, window: IdleWin
     }
   }
   return window.hesitatingReason >= 0 ? LEFT : STAYED;
+}
+
+/**
+ * Fast path of an idle window that is not hesitating, with no help button press and no exit intent
+ * at its end: when no trigger can fire within it (nextWakeSeconds of a fresh timer is null) and no
+ * chat runs beside the visit, the window is just time passing on the shopper's own clock. Applies it
+ * and returns true (the outcome is STAYED); otherwise changes nothing and returns false, and the
+ * caller runs `idleWindow`. Saves a generator, a timer and a window object on most browse pages.
+ */
+export function passesQuietly(world: StoreWorld, shopper: Shopper, durationSeconds: number): boolean {
+  if (shopper.backgroundChats > 0) return false;
+  const signals = shopper.signals;
+  // idleWindow's first step: idle time restarts, then the timer asks for its first wake-up.
+  signals.idleSeconds = 0;
+  if (!shopper.holdout && nextFireDelaySeconds(world.config.chat.policy, signals, shopper.visit, durationSeconds) !== null) return false;
+  if (durationSeconds > 0) {
+    shopper.clockSeconds += durationSeconds;
+    advance(shopper, durationSeconds);
+  }
+  return true;
 }
 
 function advance(shopper: Shopper, seconds: number): void {
@@ -130,15 +159,19 @@ function* invite(world: StoreWorld, shopper: Shopper, rule: string, hesitatingRe
  * with the probability for their reason; if it is not answered or not convincing, they leave.
  */
 export function* requestChat(world: StoreWorld, shopper: Shopper, source: ChatSource, hesitatingReason: number, wait: boolean): Gen<WindowOutcome> {
+  const lag = meet(world.env, shopper);
+  if (lag !== null) yield lag;
   const priority = chatPriority(world.config.chat.policy, shopper.signals, source);
   const patience = Math.max(0, world.draw(world.segments[shopper.segmentIndex].patienceSeconds, shopper.stream(PATIENCE)));
   const handle = Math.max(1, world.draw(world.handleSeconds, shopper.stream(HANDLE)));
   shopper.visit = onChatStarted(shopper.visit);
   if (!wait) {
+    shopper.backgroundChats++;
     world.env.process(backgroundChat(world, shopper, priority, patience, handle));
     return STAYED;
   }
   const outcome: ChatOutcome = yield* world.chat.chat(priority, patience, handle);
+  shopper.clockSeconds = world.env.now;
   shopper.visit = onChatEnded(shopper.visit);
   if (outcome.served) shopper.chatted = true;
   shopper.signals.timeOnSiteSeconds += outcome.waitSeconds + outcome.handleSeconds;
@@ -176,4 +209,5 @@ function* backgroundChat(world: StoreWorld, shopper: Shopper, priority: number, 
   if (outcome.served) shopper.chatted = true;
   else if (outcome.blocked) leaveMessage(world, shopper, -1);
   shopper.visit = onChatEnded(shopper.visit);
+  shopper.backgroundChats--;
 }

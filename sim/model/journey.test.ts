@@ -70,7 +70,7 @@ function expectShare(count: number, n: number, p: number, label: string): void {
 
 const seconds = (record: SessionRecord) => record.endedAtSeconds - record.arrivedAtSeconds;
 
-describe("shopperVisit: form errors, confusion and the friction levers", () => {
+describe("startVisit: form errors, confusion and the friction levers", () => {
   it("confused shoppers ÷ checkouts is P(K = 1)·c + P(K = 2)·(1 − (1 − c)²) = 0.3 for fields at 0.4 and 0.25, c = 0.5", () => {
     expect(confusedProbability(1)).toBeCloseTo(0.3, 12);
     const { results, sessions } = run(formStore());

@@ -2,11 +2,12 @@ import type { Event } from "../engine/index.ts";
 import { onPageChange, reactiveAvailable } from "../policy/index.ts";
 import { drawAbandonment } from "./competingRisks.ts";
 import { confusionProbability, drawFormErrors, typingSeconds } from "./friction.ts";
-import { ANNOYED, idleWindow, LEFT, RESCUED, requestChat, STAYED } from "./idleWindow.ts";
+import { ANNOYED, idleWindow, LEFT, passesQuietly, RESCUED, requestChat, STAYED } from "./idleWindow.ts";
 import { extraCosts, shippingCharge, stickerShockHazard } from "./pricing.ts";
 import { ABANDONMENT_REASONS, REASON_INDEX } from "./reasons.ts";
 import { FORM, FRICTION, HESITATION, JOURNEY, PADDING, type Shopper } from "./Shopper.ts";
 import type { StoreWorld } from "./StoreWorld.ts";
+import { meet, pass } from "./shopperClock.ts";
 import { paddedCartValue, withinPaddingReach } from "./thresholdPadding.ts";
 
 type Gen<T> = Generator<Event<any>, T, any>;
@@ -22,15 +23,19 @@ const TOO_COMPLICATED = REASON_INDEX.checkoutTooLongOrComplicated;
 const MAX_PAGE_VIEWS = 200;
 
 /**
- * One shopper's visit: browse pages, maybe add to cart, then the cart and each checkout step. At
- * every step the shopper either carries on (possibly after an idle pause: a false-positive signal)
- * or is about to leave for a reason, lingers first (the window in which chat can help), and leaves
- * unless a chat rescues them.
+ * One shopper's visit, started at their arrival: browse pages, maybe add to cart, then the cart and
+ * each checkout step. At every step the shopper either carries on (possibly after an idle pause: a
+ * false-positive signal) or is about to leave for a reason, lingers first (the window in which chat
+ * can help), and leaves unless a chat rescues them.
+ *
+ * Most shoppers only browse and leave, touching nothing shared until they leave: they run here,
+ * synchronously, and meet the engine once, with one timeout whose callback ends the session (no
+ * process). A process starts only for a page where a trigger may fire, or for a shopper who fills
+ * a cart (see shopperClock.ts for why results stay the same).
  */
-export function* shopperVisit(world: StoreWorld, shopper: Shopper): Gen<void> {
+export function startVisit(world: StoreWorld, shopper: Shopper): void {
   const { recorder } = world;
   const segmentSamplers = world.segments[shopper.segmentIndex];
-  const segment = shopper.segment;
   const journey = shopper.stream(JOURNEY);
   recorder.sessions++;
   recorder.countGroup(recorder.sessionsByGroup, segmentSamplers.deviceIndex, shopper.signals.returningVisitor);
@@ -40,25 +45,76 @@ export function* shopperVisit(world: StoreWorld, shopper: Shopper): Gen<void> {
   const pages = Math.min(MAX_PAGE_VIEWS, Math.max(1, Math.round(world.draw(segmentSamplers.pageViews, journey))));
   if (!world.hasProactiveRules) {
     // Without trigger rules nothing can happen while a shopper browses (the help button belongs to
-    // checkout), so the pages collapse into one wait: same draws, same outcome, a fifth of the events.
+    // checkout), so the pages collapse into one wait: same draws, same outcome.
     let browsing = 0;
     for (let page = 0; page < pages; page++) {
       enterPage(shopper, page === 0 ? "browse" : "product");
       browsing += Math.max(0, world.draw(segmentSamplers.dwellSeconds, journey));
     }
-    if (browsing > 0) yield world.env.timeout(browsing);
+    // Just arrived: no chat runs beside the visit, so the wait stays on the shopper's clock.
+    pass(world.env, shopper, browsing);
     shopper.signals.timeOnSiteSeconds += browsing;
+    afterBrowsing(world, shopper);
+    return;
   }
-  for (let page = 0; world.hasProactiveRules && page < pages; page++) {
+  const page = browseQuietly(world, shopper, 0, pages);
+  if (page < pages) world.env.startProcess(browseOn(world, shopper, page, pages));
+  else afterBrowsing(world, shopper);
+}
+
+/**
+ * Browses from `page` (entered here) while pages pass quietly; returns the first page where a trigger
+ * may fire (entered, its dwell in `shopper.pendingDwellSeconds`), or `pages` when all passed.
+ */
+function browseQuietly(world: StoreWorld, shopper: Shopper, from: number, pages: number): number {
+  const dwellSeconds = world.segments[shopper.segmentIndex].dwellSeconds;
+  const journey = shopper.stream(JOURNEY);
+  for (let page = from; page < pages; page++) {
     enterPage(shopper, page === 0 ? "browse" : "product");
-    const dwell = Math.max(0, world.draw(segmentSamplers.dwellSeconds, journey));
-    const outcome = yield* idleWindow(world, shopper, { durationSeconds: dwell, hesitatingReason: -1, helpAtSeconds: -1, exitIntentAtEnd: false });
+    const dwell = Math.max(0, world.draw(dwellSeconds, journey));
+    if (passesQuietly(world, shopper, dwell)) continue;
+    shopper.pendingDwellSeconds = dwell;
+    return page;
+  }
+  return pages;
+}
+
+/** The rest of the browsing from a page where a trigger may fire (already entered, dwell drawn). */
+function* browseOn(world: StoreWorld, shopper: Shopper, from: number, pages: number): Gen<void> {
+  for (let page = from; page < pages; page = browseQuietly(world, shopper, page + 1, pages)) {
+    const window = { durationSeconds: shopper.pendingDwellSeconds, hesitatingReason: -1, helpAtSeconds: -1, exitIntentAtEnd: false };
+    const outcome = yield* idleWindow(world, shopper, window);
     if (outcome === ANNOYED) return leave(world, shopper, BROWSE, ANNOYED_BY_CHAT);
   }
-  // One draw whoever the visitor is, so the journey stream stays aligned across scenarios.
-  if (journey.next() >= (shopper.signals.returningVisitor ? segmentSamplers.addToCartReturning : segmentSamplers.addToCartNew))
-    return leave(world, shopper, -1, -1);
+  afterBrowsing(world, shopper);
+}
 
+/**
+ * The add-to-cart decision at the end of browsing: a bounce meets the engine with a plain timeout
+ * (its end adds to the session-length tally, an order-dependent sum); a cart starts the checkout.
+ */
+function afterBrowsing(world: StoreWorld, shopper: Shopper): void {
+  const segmentSamplers = world.segments[shopper.segmentIndex];
+  // One draw whoever the visitor is, so the journey stream stays aligned across scenarios.
+  const buys = shopper.stream(JOURNEY).next() < (shopper.signals.returningVisitor ? segmentSamplers.addToCartReturning : segmentSamplers.addToCartNew);
+  if (buys) world.env.startProcess(checkout(world, shopper));
+  else if (shopper.clockSeconds > world.env.now) world.env.timeoutAt(shopper.clockSeconds, shopper).addCallback(world.endBounce);
+  else bounce(world, shopper);
+}
+
+/** Ends a session that never filled a cart. */
+export function bounce(world: StoreWorld, shopper: Shopper): void {
+  leave(world, shopper, -1, -1);
+}
+
+/** From the cart on: fill it, then the cart page and each checkout step, and the order. */
+function* checkout(world: StoreWorld, shopper: Shopper): Gen<void> {
+  const { recorder } = world;
+  const segmentSamplers = world.segments[shopper.segmentIndex];
+  const journey = shopper.stream(JOURNEY);
+  // The cart-value tally is an order-dependent sum: meet the engine first.
+  const browsed = meet(world.env, shopper);
+  if (browsed !== null) yield browsed;
   const cartValue = fillCart(world, shopper, Math.max(0.01, world.draw(segmentSamplers.cartValue, journey)));
   shopper.signals.cartValue = cartValue;
   recorder.carts++;
@@ -71,9 +127,13 @@ export function* shopperVisit(world: StoreWorld, shopper: Shopper): Gen<void> {
     if (step === CART + 1) recorder.checkoutStarts++;
     const outcome = yield* checkoutStep(world, shopper, step, extra);
     if (outcome < 0) continue;
-    if (!comesBackToFinish(world, shopper, step, outcome)) return leave(world, shopper, step, outcome);
-    break;
+    if (comesBackToFinish(world, shopper, step, outcome)) break;
+    const left = meet(world.env, shopper);
+    if (left !== null) yield left;
+    return leave(world, shopper, step, outcome);
   }
+  const ordered = meet(world.env, shopper);
+  if (ordered !== null) yield ordered;
   placeOrder(world, shopper, cartValue);
 }
 
@@ -132,7 +192,10 @@ function* checkoutStep(world: StoreWorld, shopper: Shopper, step: number, extra:
     recorder.confusedShoppers++;
   }
 
-  const hazards = plan.baseHazards.slice();
+  // The world's scratch array, not a copy per step (typed-array allocations are costly): it is
+  // read only by drawAbandonment below, before the step's first wait.
+  const hazards = world.stepHazards;
+  hazards.set(plan.baseHazards);
   if (step === CART) hazards[JUST_BROWSING] = Math.min(1, hazards[JUST_BROWSING] * segment.justBrowsingMultiplier);
   if (plan.isRevealStep) {
     hazards[EXTRA_COSTS] = combine(
@@ -154,7 +217,8 @@ function* checkoutStep(world: StoreWorld, shopper: Shopper, step: number, extra:
   // reading its inline help). The errors' time comes later, idle.
   const fillSeconds =
     Math.max(0, world.draw(plan.fillSeconds, shopper.stream(JOURNEY))) + typingSeconds(fields, inlineHelp.enabled ? inlineHelp.readingSecondsPerField : 0);
-  if (fillSeconds > 0) yield env.timeout(fillSeconds);
+  const filling = pass(env, shopper, fillSeconds);
+  if (filling !== null) yield filling;
   shopper.signals.timeOnSiteSeconds += fillSeconds;
   shopper.signals.idleSeconds = 0;
   // Errors cost idle time (reading the message, finding the field), and confusion a pause on top.
@@ -173,7 +237,7 @@ function* checkoutStep(world: StoreWorld, shopper: Shopper, step: number, extra:
   if (reason < 0) {
     const pauses = hesitationStream.next() < hesitation.pauseProbability;
     const pause = pauses ? Math.max(0, world.draw(world.pauseSeconds, hesitationStream)) : 0;
-    if (frictionIdleSeconds + pause <= 0) return -1;
+    if (frictionIdleSeconds + pause <= 0 || passesQuietly(world, shopper, frictionIdleSeconds + pause)) return -1;
     const outcome = yield* idleWindow(world, shopper, {
       durationSeconds: frictionIdleSeconds + pause,
       hesitatingReason: -1,

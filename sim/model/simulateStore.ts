@@ -4,7 +4,7 @@ import { categorical, PiecewisePoissonArrivals, StreamFactory } from "../random/
 import { collectChatResults, collectIntervalResults } from "./collectResults.ts";
 import type { StoreModelConfig } from "./config.ts";
 import { DEVICES, type Device } from "./config.ts";
-import { shopperVisit } from "./journey.ts";
+import { startVisit } from "./journey.ts";
 import { profitStatement } from "./profitStatement.ts";
 import { ABANDONMENT_REASONS, type AbandonmentReason, CHECKOUT_REASONS, type CheckoutReason } from "./reasons.ts";
 import {
@@ -50,8 +50,10 @@ export function simulateStore(config: StoreModelConfig, options: RunOptions): St
   env.process(
     (function* () {
       let id = 0;
-      for (let at = arrivals.next(); at < horizonSeconds; at = arrivals.next()) {
-        yield env.timeout(at - env.now);
+      let at = arrivals.next();
+      if (at >= horizonSeconds) return;
+      yield env.timeout(at - env.now);
+      for (;;) {
         const segmentIndex = segmentOf.sample();
         const segment = config.segments[segmentIndex];
         const returning = returningStream.next() < segment.returningProbability;
@@ -59,7 +61,13 @@ export function simulateStore(config: StoreModelConfig, options: RunOptions): St
         const shopper = new Shopper(id++, segmentIndex, segment, env.now, parents, returning);
         // A hash, not a stream: the holdout shifts no draws.
         if (holdoutShare > 0) shopper.holdout = inHoldout(config.chat.policy, `${options.seed}:${shopper.id}`);
-        env.process(shopperVisit(world, shopper));
+        at = arrivals.next();
+        const nextArrival = at < horizonSeconds ? env.timeout(at - env.now) : null;
+        // The visit starts here rather than from the queue (one event less per shopper), after the next
+        // arrival is scheduled: the same order of scheduling as when it started from the queue just after.
+        startVisit(world, shopper);
+        if (nextArrival === null) return;
+        yield nextArrival;
       }
     })(),
   );

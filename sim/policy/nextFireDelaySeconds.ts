@@ -2,6 +2,7 @@
 // one cancellable timer instead of polling, and the widget one setTimeout.
 
 import { capBlockReason, firstMatchingRule } from "./evaluatePolicy.ts";
+import { mayHoldWhileIdle } from "./mayHoldWhileIdle.ts";
 import type { Condition, ResolvedPolicy, Signals, VisitState } from "./types.ts";
 
 /**
@@ -43,6 +44,8 @@ export function nextFireDelaySeconds(policy: ResolvedPolicy, signals: Signals, v
   if (visit.inChat || policy.rules.length === 0) return null;
   // Decline and count caps do not change while idle; an infinite time on site clears the gap cap.
   if (capBlockReason(policy, visit, Number.POSITIVE_INFINITY) !== null) return null;
+  // No rule can hold on this page whatever the idle time: no candidate would match (the common case).
+  if (!mayHoldWhileIdle(policy, signals)) return null;
 
   const thresholds: number[] = [0];
   if (visit.lastInvitationAtSeconds !== null) {
