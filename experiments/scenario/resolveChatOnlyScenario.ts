@@ -48,7 +48,7 @@ export function resolveChatOnlyScenario(scenario: ChatOnlyScenario, problems: st
     desk: {
       slowdownMode: scenario.slowdownMode,
       warmupSeconds: resolveWarmup(horizon, defaultChatOnlyWarmupSeconds(distributionMean(toDistributionSpec(scenario.handleSeconds)), horizon.days), problems),
-      ...resolveDesk(scenario.desk, horizon.startWeekday, problems),
+      ...resolveDesk(scenario.desk, horizon, problems),
       shrinkageMethod: agents.shrinkageMethod,
       selfService:
         scenario.selfService === undefined

@@ -131,7 +131,7 @@ export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unk
     desk: {
       slowdownMode: chat.slowdownMode,
       warmupSeconds: resolveWarmup(horizon, 0, problems),
-      ...resolveDesk(scenario.desk, horizon.startWeekday, problems),
+      ...resolveDesk(scenario.desk, horizon, problems),
       shrinkageMethod: agents.shrinkageMethod,
       selfService: DEFAULT_SELF_SERVICE_CONFIG,
     },
