@@ -1,7 +1,7 @@
 import type { z } from "zod";
-import type { MessageConfig, ServiceLevelDefinition } from "../../sim/model/index.ts";
+import { DEFAULT_SELF_SERVICE_CONFIG, type MessageConfig, type SelfServiceConfig, type ServiceLevelDefinition } from "../../sim/model/index.ts";
 import { type OpeningHours, parseOpeningHours, WEEKDAYS, type WrittenOpeningHours } from "../../sim/policy/index.ts";
-import type { deskSchema } from "./sharedSchema.ts";
+import type { chatOnlySelfServiceSchema, deskSchema, storeSelfServiceSchema } from "./sharedSchema.ts";
 import { toDistributionSpec } from "./toDistributionSpec.ts";
 
 /** The warm-up of a horizon: as written (checked to end before the horizon), else `defaultSeconds`. */
@@ -39,5 +39,16 @@ export function resolveDesk(
     messages: { ...desk.messages, handleSeconds: toDistributionSpec(desk.messages.handleSeconds) },
     serviceLevel: desk.serviceLevel,
     openingHours,
+  };
+}
+
+/** The scenario's `selfService` (chat-only or store) as the model's, defaults for what is not written (off when omitted). */
+export function resolveSelfService(written: z.output<typeof chatOnlySelfServiceSchema> | z.output<typeof storeSelfServiceSchema>): SelfServiceConfig {
+  if (written === undefined) return DEFAULT_SELF_SERVICE_CONFIG;
+  return {
+    ...DEFAULT_SELF_SERVICE_CONFIG,
+    ...written,
+    escalationDelaySeconds: toDistributionSpec(written.escalationDelaySeconds),
+    channelEscalation: { ...DEFAULT_SELF_SERVICE_CONFIG.channelEscalation, ...("channelEscalation" in written ? written.channelEscalation : {}) },
   };
 }

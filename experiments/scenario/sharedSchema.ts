@@ -187,3 +187,39 @@ export const chatOnlyAgentsSchema = strict({
   ...agentsShape,
   shrinkage: probability("share of scheduled time not available (breaks, meetings), in [0, 1); 0 unless written").default(0),
 }).describe("the chat team");
+
+const selfServiceShape = {
+  deflectionProbability: probability("share of help requests a bot or help centre takes before any agent (0: off)").default(0),
+  escalationProbability: probability("share of self-served requests that still ask for a human and join the queue (assumption, plausible 0.2-0.6)").default(
+    1 / 3,
+  ),
+  escalationDelaySeconds: nonNegativeDistributionSchema
+    .describe("seconds in self-service before escalating (assumption: about 2 minutes)")
+    .default({ kind: "lognormal", mean: 120, sd: 60 }),
+  costPerContact: nonNegative("cost of one self-service conversation, currency (assumption, plausible 0.1-2)").default(0.5),
+};
+
+/** Chat-only self-service: the bot or help centre before the queue (off unless written). */
+export const chatOnlySelfServiceSchema = strict(selfServiceShape)
+  .optional()
+  .describe("self-service first: a bot or help centre answers a share of requests; a share of those escalate to the queue (off unless written)");
+
+/** Store self-service: the help centre before the chat desk, and answered chats handed on to email or phone (off unless written). */
+export const storeSelfServiceSchema = strict({
+  ...selfServiceShape,
+  rescueFactor: probability(
+    "a help-centre answer rescues a hesitating shopper with the chat's rescueProbability × this (assumption, plausible 0.1-0.5)",
+  ).default(0.3),
+  channelEscalation: strict({
+    probability: probability("share of answered chats the agent hands on to email or phone (0: off)").default(0),
+    phoneShare: probability("share of those escalations that go to phone; the rest to email (assumption, plausible 0.2-0.8)").default(0.5),
+    emailCostPerContact: nonNegative("cost of one email follow-up, currency (assumption, plausible 2-8)").default(4),
+    phoneCostPerContact: nonNegative("cost of one phone follow-up, currency (assumption, plausible 5-15)").default(8),
+  })
+    .optional()
+    .describe("answered chats handed on to a slower channel, each contact with its own cost in the profit statement (off unless written)"),
+})
+  .optional()
+  .describe(
+    "self-service first: the help centre takes a share of help-button requests before the chat desk (a share escalate to chat), and answered chats may be handed on to email or phone; off unless written",
+  );

@@ -71,6 +71,8 @@ export class StoreWorld {
   readonly confusionPauseSeconds: Sampler;
   readonly handleSeconds: Sampler;
   readonly messageHandleSeconds: Sampler;
+  /** Time in the help centre before a help request escalates to the chat queue. */
+  readonly escalationDelaySeconds: Sampler;
   readonly rescueProbability: Float64Array;
   readonly onSession: ((record: SessionRecord) => void) | undefined;
   /** The policy has proactive rules (else idle time can only matter through the help button). */
@@ -97,6 +99,7 @@ export class StoreWorld {
     this.confusionPauseSeconds = bind(funnel.friction.confusion.pauseSeconds);
     this.handleSeconds = bind(config.chat.handleSeconds);
     this.messageHandleSeconds = bind(config.desk.messages.handleSeconds);
+    this.escalationDelaySeconds = bind(config.desk.selfService.escalationDelaySeconds);
     this.rescueProbability = reasonArray(config.chat.rescueProbability);
 
     const revealIndex = pricing.showTotalUpfront
