@@ -49,7 +49,8 @@ describe("loadScenario: valid scenarios", () => {
     // Rates are per second: they add up to the daily volume over the day.
     expect(config.sessionRatesPerSecond.reduce((total, rate) => total + rate * 1800, 0)).toBeCloseTo(40_000, 6);
     expect(config.segments.reduce((total, segment) => total + segment.weight, 0)).toBeCloseTo(1, 12);
-    expect(config.agents.scheduled).toEqual(new Array(48).fill(2));
+    // One agent 22:00-08:00, two by day (baseline.yaml: random absence at 30% shrinkage).
+    expect(config.agents.scheduled).toEqual(Array.from({ length: 48 }, (_, interval) => (interval < 16 || interval >= 44 ? 1 : 2)));
   });
 
   it("parseScenario(minimal) fills in every default", () => {
@@ -236,7 +237,11 @@ describe("loadScenario: one house-format line per problem", () => {
   const UNKNOWN = "unknown key \\(allowed: ";
   it.each([
     // Unknown keys, at every depth.
-    ["unknown top-level key", (d: any) => (d.colour = "red"), new RegExp(`^invalid colour: ${UNKNOWN}mode, name, description, .*agents, desk\\)$`)],
+    [
+      "unknown top-level key",
+      (d: any) => (d.colour = "red"),
+      new RegExp(`^invalid colour: ${UNKNOWN}mode, name, description, .*agents, desk, selfService\\)$`),
+    ],
     [
       "unknown segment key",
       (d: any) => (d.segments[0].cartValu = 1),
