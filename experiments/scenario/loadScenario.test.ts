@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { simulate } from "../../sim/model/index.ts";
+import { WEEKDAYS } from "../../sim/policy/index.ts";
 import { loadScenario, parseScenario, readDataFile, ScenarioError, type ScenarioOverrides, worldScenario } from "./index.ts";
 import { CHAT_ONLY, MINIMAL_STORE, problemsOf } from "./testScenarios.ts";
 
@@ -48,7 +49,8 @@ describe("loadScenario: valid scenarios", () => {
     // Rates are per second: they add up to the daily volume over the day.
     expect(config.sessionRatesPerSecond.reduce((total, rate) => total + rate * 1800, 0)).toBeCloseTo(40_000, 6);
     expect(config.segments.reduce((total, segment) => total + segment.weight, 0)).toBeCloseTo(1, 12);
-    expect(config.agents.scheduled).toEqual(new Array(48).fill(2));
+    // One agent 22:00-08:00, two by day (baseline.yaml: random absence at 30% shrinkage).
+    expect(config.agents.scheduled).toEqual(Array.from({ length: 48 }, (_, interval) => (interval < 16 || interval >= 44 ? 1 : 2)));
   });
 
   it("parseScenario(minimal) fills in every default", () => {
@@ -139,6 +141,37 @@ describe("loadScenario: valid scenarios", () => {
     expect(parseScenario(CHAT_ONLY).config.desk.maxQueueLength).toBe(Infinity);
   });
 
+  it("parseScenario dates day 0 with horizon.startDate: its weekday fills startWeekday, and the desk's exceptions apply", () => {
+    const week = Object.fromEntries(WEEKDAYS.map((day) => [day, "08:00-20:00"]));
+    const exceptions = [{ date: "2026-12-25", closed: true }];
+    const config = parseScenario({ ...CHAT_ONLY, horizon: { days: 7, startDate: "2026-12-24" }, desk: { openingHours: { ...week, exceptions } } }).config;
+    expect(config.desk.openingHours).toMatchObject({ startWeekday: 3, startDate: "2026-12-24", exceptions: [{ date: "2026-12-25", ranges: [] }] });
+    // Without startDate nothing changes: a scenario that does not write it keeps its weekday and its hash.
+    expect(parseScenario({ ...CHAT_ONLY, horizon: { days: 2, startWeekday: "monday" } }).hash).toBe(parseScenario({ ...CHAT_ONLY, horizon: { days: 2 } }).hash);
+  });
+
+  it("parseScenario rejects a startDate that is no date, a startWeekday that disagrees with it, and dated exceptions without it, in one line each", () => {
+    expect(chatOnlyProblems((data) => (data.horizon = { days: 1, startDate: "2026-02-30" }))).toEqual([
+      'invalid horizon.startDate: "2026-02-30" (must be a calendar date YYYY-MM-DD)',
+    ]);
+    expect(chatOnlyProblems((data) => (data.horizon = { days: 1, startDate: "2026-12-25", startWeekday: "monday" }))).toEqual([
+      'invalid horizon.startWeekday: "monday" (must agree with startDate 2026-12-25, a friday (or be omitted))',
+    ]);
+    const week = Object.fromEntries(WEEKDAYS.map((day) => [day, "closed"]));
+    expect(chatOnlyProblems((data) => (data.desk = { openingHours: { ...week, exceptions: [{ date: "2026-12-24", hours: "09:00-13:00" }] } }))).toEqual([
+      "invalid desk.openingHours.exceptions: 1 dated exception (needs horizon.startDate, the calendar date of day 0, to place them on simulated days)",
+    ]);
+    expect(
+      chatOnlyProblems((data) => {
+        data.horizon = { days: 1, startDate: "2026-12-24" };
+        data.desk = { openingHours: { ...week, exceptions: [{ date: "2026-12-32", closed: true }] } };
+      }),
+    ).toEqual(['invalid desk.openingHours.exceptions[0].date: "2026-12-32" (must be a calendar date YYYY-MM-DD)']);
+    expect(chatOnlyProblems((data) => (data.desk = { openingHours: { ...week, exceptions: [{ date: "2026-12-24", closed: false }] } }))[0]).toMatch(
+      /^invalid desk\.openingHours\.exceptions\[0\]\.closed: false \(allowed: true\)$/,
+    );
+  });
+
   it("parseScenario(chatOnly) accepts perInterval for one day, repeated over the horizon", () => {
     const { config } = parseScenario({
       ...CHAT_ONLY,
@@ -204,7 +237,11 @@ describe("loadScenario: one house-format line per problem", () => {
   const UNKNOWN = "unknown key \\(allowed: ";
   it.each([
     // Unknown keys, at every depth.
-    ["unknown top-level key", (d: any) => (d.colour = "red"), new RegExp(`^invalid colour: ${UNKNOWN}mode, name, description, .*agents, desk\\)$`)],
+    [
+      "unknown top-level key",
+      (d: any) => (d.colour = "red"),
+      new RegExp(`^invalid colour: ${UNKNOWN}mode, name, description, .*agents, desk, selfService\\)$`),
+    ],
     [
       "unknown segment key",
       (d: any) => (d.segments[0].cartValu = 1),

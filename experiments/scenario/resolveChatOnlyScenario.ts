@@ -1,7 +1,7 @@
-import { type ChatOnlyModelConfig, DEFAULT_SELF_SERVICE_CONFIG } from "../../sim/model/index.ts";
+import type { ChatOnlyModelConfig } from "../../sim/model/index.ts";
 import { distributionMean } from "../../sim/random/index.ts";
 import type { ChatOnlyScenario } from "./chatOnlySchema.ts";
-import { resolveDesk, resolveWarmup } from "./resolveDesk.ts";
+import { resolveDesk, resolveSelfService, resolveWarmup } from "./resolveDesk.ts";
 import { ratesFromDailyVolume, ratesFromPerInterval } from "./resolveRates.ts";
 import { resolveSchedule } from "./resolveSchedule.ts";
 import { toDistributionSpec } from "./toDistributionSpec.ts";
@@ -48,12 +48,9 @@ export function resolveChatOnlyScenario(scenario: ChatOnlyScenario, problems: st
     desk: {
       slowdownMode: scenario.slowdownMode,
       warmupSeconds: resolveWarmup(horizon, defaultChatOnlyWarmupSeconds(distributionMean(toDistributionSpec(scenario.handleSeconds)), horizon.days), problems),
-      ...resolveDesk(scenario.desk, horizon.startWeekday, problems),
+      ...resolveDesk(scenario.desk, horizon, problems),
       shrinkageMethod: agents.shrinkageMethod,
-      selfService:
-        scenario.selfService === undefined
-          ? DEFAULT_SELF_SERVICE_CONFIG
-          : { ...scenario.selfService, escalationDelaySeconds: toDistributionSpec(scenario.selfService.escalationDelaySeconds) },
+      selfService: resolveSelfService(scenario.selfService),
     },
   };
 }

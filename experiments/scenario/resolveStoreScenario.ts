@@ -1,7 +1,7 @@
-import { DEFAULT_SELF_SERVICE_CONFIG, type StoreModelConfig } from "../../sim/model/index.ts";
+import type { StoreModelConfig } from "../../sim/model/index.ts";
 import { type PolicyOptions, type ResolvedPolicy, resolvePolicy, validatePolicy } from "../../sim/policy/index.ts";
 import { unknownPolicySteps } from "./policyStepCheck.ts";
-import { resolveDesk, resolveWarmup } from "./resolveDesk.ts";
+import { resolveDesk, resolveSelfService, resolveWarmup } from "./resolveDesk.ts";
 import { ratesFromDailyVolume } from "./resolveRates.ts";
 import { resolveSchedule } from "./resolveSchedule.ts";
 import type { StoreScenario } from "./storeSchema.ts";
@@ -131,9 +131,9 @@ export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unk
     desk: {
       slowdownMode: chat.slowdownMode,
       warmupSeconds: resolveWarmup(horizon, 0, problems),
-      ...resolveDesk(scenario.desk, horizon.startWeekday, problems),
+      ...resolveDesk(scenario.desk, horizon, problems),
       shrinkageMethod: agents.shrinkageMethod,
-      selfService: DEFAULT_SELF_SERVICE_CONFIG,
+      selfService: resolveSelfService(scenario.selfService),
     },
   };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { WEEKDAYS } from "../../sim/policy/index.ts";
+import { calendarDayNumber, WEEKDAYS, weekdayOfDayNumber } from "../../sim/policy/index.ts";
 import { nonNegativeDistributionSchema } from "./distributionSchema.ts";
 import { integerBetween, nonNegative, probability, strict } from "./fields.ts";
 
@@ -26,12 +26,37 @@ export const horizonSchema = strict({
     .describe("staffing and reporting interval, minutes: 15, 30 or 60"),
   startWeekday: z
     .enum(WEEKDAYS, { error: `must be one of ${WEEKDAYS.join(", ")}` })
-    .default("monday")
-    .describe("weekday of day 0 of the horizon (read by desk.openingHours)"),
+    .optional()
+    .describe("weekday of day 0 of the horizon (read by desk.openingHours; default: the weekday of startDate, else monday)"),
+  startDate: z
+    .string({ error: "must be a calendar date YYYY-MM-DD" })
+    .refine((text) => calendarDayNumber(text) !== null, { error: "must be a calendar date YYYY-MM-DD" })
+    .optional()
+    .describe("calendar date of day 0 (YYYY-MM-DD, no time zone): dates the simulated days for desk.openingHours.exceptions (omit: days are undated)"),
   warmupSeconds: nonNegative(
     "warm-up: the first seconds of the horizon are simulated but left out of the whole-run chat figures (default: chat-only 10 × the mean handle time, at most a tenth of the horizon; store 0)",
   ).optional(),
-}).describe("how long to simulate");
+})
+  .superRefine((horizon, context) => {
+    if (horizon.startDate === undefined || horizon.startWeekday === undefined) return;
+    const dayNumber = calendarDayNumber(horizon.startDate);
+    if (dayNumber !== null && WEEKDAYS[weekdayOfDayNumber(dayNumber)] !== horizon.startWeekday)
+      context.addIssue({
+        code: "custom",
+        path: ["startWeekday"],
+        input: horizon.startWeekday,
+        message: `must agree with startDate ${horizon.startDate}, a ${WEEKDAYS[weekdayOfDayNumber(dayNumber)]} (or be omitted)`,
+      });
+  })
+  // Filled after the check, so a scenario without startDate keeps `startWeekday: monday` (and its hash).
+  .transform((horizon) => ({ ...horizon, startWeekday: horizon.startWeekday ?? startWeekdayOf(horizon.startDate) }))
+  .describe("how long to simulate");
+
+/** The weekday of an ISO date, Monday when the date is missing (or invalid: the refine above reports it). */
+function startWeekdayOf(startDate: string | undefined): (typeof WEEKDAYS)[number] {
+  const dayNumber = startDate === undefined ? null : calendarDayNumber(startDate);
+  return dayNumber === null ? "monday" : WEEKDAYS[weekdayOfDayNumber(dayNumber)];
+}
 
 /** Whether `tag` is a BCP 47 locale this runtime can format numbers in. */
 function isSupportedLocale(tag: string): boolean {
@@ -76,11 +101,25 @@ const openDay = z
   .optional()
   .describe('"closed", a clock range "HH:MM-HH:MM" (24:00 = midnight) or a list of ranges that do not overlap');
 
-/** The desk's week as written: every weekday, Monday to Sunday (parsed by sim/policy parseOpeningHours). */
-export const openingHoursSchema = strict(Object.fromEntries(WEEKDAYS.map((day) => [day, openDay])) as Record<(typeof WEEKDAYS)[number], typeof openDay>)
+const openingException = strict({
+  date: z.string({ error: "must be a calendar date YYYY-MM-DD" }).describe("the date, YYYY-MM-DD"),
+  closed: z.literal(true, { error: "must be true (write hours for special hours)" }).optional().describe("closed all day (a holiday)"),
+  hours: openDay.describe('special hours of that day: a range "HH:MM-HH:MM" or a list of ranges'),
+});
+
+/** The desk's week as written: every weekday, Monday to Sunday, and dated exceptions (parsed by sim/policy parseOpeningHours). */
+export const openingHoursSchema = strict({
+  ...(Object.fromEntries(WEEKDAYS.map((day) => [day, openDay])) as Record<(typeof WEEKDAYS)[number], typeof openDay>),
+  exceptions: z
+    .array(openingException, { error: "must be a list of {date, closed: true} or {date, hours}" })
+    .optional()
+    .describe(
+      "dated closures and special hours replacing their weekday's ranges, one per date: {date: YYYY-MM-DD, closed: true} or {date, hours: HH:MM-HH:MM}; needs horizon.startDate in the simulator, the live store reads its local date",
+    ),
+})
   .optional()
   .describe(
-    "when the desk takes chats, per weekday in clock time without time zone (omit: always open); closed, help requests are offered the message form and invitations stop; the live store reads its local clock",
+    "when the desk takes chats, per weekday in clock time without time zone (omit: always open), with dated exceptions; closed, help requests are offered the message form and invitations stop; the live store reads its local clock",
   );
 
 /** How the desk runs beyond its agents: queue cap and message form (both scenario modes). */
@@ -148,3 +187,39 @@ export const chatOnlyAgentsSchema = strict({
   ...agentsShape,
   shrinkage: probability("share of scheduled time not available (breaks, meetings), in [0, 1); 0 unless written").default(0),
 }).describe("the chat team");
+
+const selfServiceShape = {
+  deflectionProbability: probability("share of help requests a bot or help centre takes before any agent (0: off)").default(0),
+  escalationProbability: probability("share of self-served requests that still ask for a human and join the queue (assumption, plausible 0.2-0.6)").default(
+    1 / 3,
+  ),
+  escalationDelaySeconds: nonNegativeDistributionSchema
+    .describe("seconds in self-service before escalating (assumption: about 2 minutes)")
+    .default({ kind: "lognormal", mean: 120, sd: 60 }),
+  costPerContact: nonNegative("cost of one self-service conversation, currency (assumption, plausible 0.1-2)").default(0.5),
+};
+
+/** Chat-only self-service: the bot or help centre before the queue (off unless written). */
+export const chatOnlySelfServiceSchema = strict(selfServiceShape)
+  .optional()
+  .describe("self-service first: a bot or help centre answers a share of requests; a share of those escalate to the queue (off unless written)");
+
+/** Store self-service: the help centre before the chat desk, and answered chats handed on to email or phone (off unless written). */
+export const storeSelfServiceSchema = strict({
+  ...selfServiceShape,
+  rescueFactor: probability(
+    "a help-centre answer rescues a hesitating shopper with the chat's rescueProbability × this (assumption, plausible 0.1-0.5)",
+  ).default(0.3),
+  channelEscalation: strict({
+    probability: probability("share of answered chats the agent hands on to email or phone (0: off)").default(0),
+    phoneShare: probability("share of those escalations that go to phone; the rest to email (assumption, plausible 0.2-0.8)").default(0.5),
+    emailCostPerContact: nonNegative("cost of one email follow-up, currency (assumption, plausible 2-8)").default(4),
+    phoneCostPerContact: nonNegative("cost of one phone follow-up, currency (assumption, plausible 5-15)").default(8),
+  })
+    .optional()
+    .describe("answered chats handed on to a slower channel, each contact with its own cost in the profit statement (off unless written)"),
+})
+  .optional()
+  .describe(
+    "self-service first: the help centre takes a share of help-button requests before the chat desk (a share escalate to chat), and answered chats may be handed on to email or phone; off unless written",
+  );

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ABANDONMENT_REASONS, CHECKOUT_REASONS } from "../../sim/model/index.ts";
 import { nonNegativeDistributionSchema } from "./distributionSchema.ts";
 import { flag, nonNegative, positive, probability, strict, text } from "./fields.ts";
-import { agentsSchema, deskSchema, horizonSchema, reportSettingsSchema, slowdownModeSchema } from "./sharedSchema.ts";
+import { agentsSchema, deskSchema, horizonSchema, reportSettingsSchema, slowdownModeSchema, storeSelfServiceSchema } from "./sharedSchema.ts";
 
 const device = z.enum(["desktop", "mobile", "tablet"], { error: "must be one of desktop, mobile, tablet" });
 
@@ -343,6 +343,7 @@ export const storeScenarioSchema = strict({
   }),
   agents: agentsSchema,
   desk: deskSchema,
+  selfService: storeSelfServiceSchema,
 });
 
 export type StoreScenario = z.output<typeof storeScenarioSchema>;

@@ -6,7 +6,7 @@ import { analyticSchedule } from "./analyticSchedule.ts";
 import { evaluateSchedule, type IntervalEvaluation, type ScheduleEvaluation, withSchedule } from "./evaluateSchedule.ts";
 import { explainStaffing } from "./explainStaffing.ts";
 import { measureLoads } from "./measureLoads.ts";
-import { scheduledForOnline } from "./scheduledForOnline.ts";
+import { onlineForScheduled, scheduledForOnline } from "./scheduledForOnline.ts";
 import { DEFAULT_MAX_ITERATIONS, DEFAULT_MIN_CHATS_FOR_DECISION, judgeInterval, type SearchResult, searchSchedule } from "./searchSchedule.ts";
 import { shiftPlan } from "./shiftPlan.ts";
 import { DEFAULT_SMOOTHING_HOURS, smoothPlan } from "./smoothPlan.ts";
@@ -184,7 +184,7 @@ async function staff(config: ModelConfig, options: StaffOptions): Promise<Staffi
     note("sweep", evaluation);
     if (evaluation.runs.length === 0) continue;
     sweepEvaluations.push(evaluation);
-    sweep.push(sweepLevel(evaluation, agentsOnline(scheduled, shrinkage), level));
+    sweep.push(sweepLevel(evaluation, onlineForScheduled(scheduled, shrinkage, config.desk.shrinkageMethod), level));
   }
   const profitChoice = config.kind === "store" ? chooseMostProfitable(sweep, sweepEvaluations, level) : null;
 
@@ -218,7 +218,7 @@ async function staff(config: ModelConfig, options: StaffOptions): Promise<Staffi
       erlangSimulatedServiceLevel: search?.start?.intervals[i].serviceLevel ?? null,
       erlangCAgentsScheduled: answer.erlangCAgentsScheduled,
       recommendedAgentsScheduled: recommendedScheduled[i],
-      recommendedAgentsOnline: agentsOnline(recommendedScheduled[i], shrinkage),
+      recommendedAgentsOnline: onlineForScheduled(recommendedScheduled[i], shrinkage, config.desk.shrinkageMethod),
       unsmoothedAgentsScheduled: unsmoothedScheduled[i],
       meanChats: stats?.meanChats ?? null,
       serviceLevel: stats?.serviceLevel ?? null,

@@ -15,3 +15,16 @@ export function scheduledForOnline(online: number, shrinkage: number): number {
   while (scheduled > online && agentsOnline(scheduled - 1, shrinkage) >= online) scheduled--;
   return scheduled;
 }
+
+/**
+ * Online agents of `scheduled` as the scenario's shrinkage method makes them: `absence` (the default)
+ * the expected scheduled × (1 − shrinkage), `floor` ⌊scheduled × (1 − shrinkage)⌋. scheduledForOnline's
+ * answer puts at least `online` agents online either way (ceil(online ÷ (1 − s)) × (1 − s) ≥ online).
+ *
+ * @example
+ * onlineForScheduled(2, 0.3, "absence") // 1.4
+ * onlineForScheduled(2, 0.3, "floor") // 1
+ */
+export function onlineForScheduled(scheduled: number, shrinkage: number, method: "absence" | "floor"): number {
+  return method === "floor" ? agentsOnline(scheduled, shrinkage) : scheduled * (1 - shrinkage);
+}

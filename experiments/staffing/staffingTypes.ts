@@ -57,6 +57,7 @@ export interface StaffingInterval {
   erlangCAgentsScheduled: number | null;
   /** The plan: the search's answer with dips shorter than a shift filled (see smoothPlan). */
   recommendedAgentsScheduled: number;
+  /** Online agents of the plan: expected scheduled × (1 − shrinkage) under random absence (may be fractional), ⌊…⌋ under floor. */
   recommendedAgentsOnline: number;
   /** The search's answer before smoothing; the KPIs below are simulated for it (smoothing only adds agents). */
   unsmoothedAgentsScheduled: number;
@@ -79,6 +80,7 @@ export interface StaffingInterval {
 /** Whole-horizon results of one constant staffing level. */
 export interface SweepLevel {
   agentsScheduled: number;
+  /** As StaffingInterval.recommendedAgentsOnline: expected under random absence, floored under floor. */
   agentsOnline: number;
   serviceLevel: Estimate | null;
   queueAbandonment: Estimate | null;

@@ -16,4 +16,17 @@ describe("simulationSummary", () => {
       "__snapshots__/simulationSummary-chat-only.txt",
     );
   });
+
+  it("simulationSummary shows the help centre's and the follow-ups' costs only when self-service is on", () => {
+    const results = storeResultsFixture();
+    expect(simulationSummary(results, stampFixture(), "USD")).not.toMatch(/help centre/);
+    const on = {
+      ...results,
+      selfService: { contacts: 40, resolved: 30, escalated: 10, rescued: 2, cost: 20, channelEscalation: { email: 3, phone: 1, cost: 20 } },
+      profit: { ...results.profit, selfServiceCost: 20, escalationCost: 20 },
+    };
+    expect(simulationSummary(on, stampFixture(), "USD")).toMatch(
+      /− help centre \/ email and phone +\$20(\.00)? \(40 contacts, 30 resolved\) \/ \$20(\.00)? \(3 emails, 1 calls\)/,
+    );
+  });
 });

@@ -92,6 +92,15 @@ function storeSections(results: StoreResults, currency: string): string[] {
       ],
       ["− card fees", formatMoney(profit.paymentFees, currency)],
       ["− agent cost", formatMoney(profit.agentCost, currency)],
+      // Shown only when self-service is on, so runs without it print as before.
+      ...(profit.selfServiceCost > 0 || profit.escalationCost > 0
+        ? [
+            [
+              "− help centre / email and phone",
+              `${formatMoney(profit.selfServiceCost, currency)} (${formatCount(results.selfService.contacts)} contacts, ${formatCount(results.selfService.resolved)} resolved) / ${formatMoney(profit.escalationCost, currency)} (${formatCount(results.selfService.channelEscalation.email)} emails, ${formatCount(results.selfService.channelEscalation.phone)} calls)`,
+            ] as [string, string],
+          ]
+        : []),
       [
         "= contribution profit",
         `${formatMoney(profit.contributionProfit, currency)} (${formatMoney(profit.contributionProfitPerSession, currency)} per session)`,

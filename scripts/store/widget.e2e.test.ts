@@ -167,6 +167,43 @@ describe("chat widget in Chromium", () => {
     expect(events(store, "chatStarted")).toHaveLength(1);
   });
 
+  it("on a dated holiday the desk is closed: no invitation after the idle trigger, the help button offers the message form and keeps the message", async () => {
+    // Fridays open 08:00-20:00, but 2026-12-25 (a Friday) is closed by a dated exception; the server's
+    // local clock is pinned to 11:00 that day, then to 11:00 on the next Friday (open).
+    const week = Object.fromEntries(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].map((day) => [day, "08:00-20:00"]));
+    let clockMs = new Date(2026, 11, 25, 11, 0).getTime();
+    const store = await start({
+      scenario: scenarioWithPolicy(IDLE_PRODUCT, {
+        horizon: { days: 1, startDate: "2026-12-21" },
+        desk: { openingHours: { ...week, exceptions: [{ date: "2026-12-25", closed: true }] } },
+      }),
+      autoAgents: 1,
+      now: () => clockMs,
+    });
+    const { page } = await newPage(store);
+    await pauseClock(page);
+    await visit(page, "/products/linen-shirt");
+    await page.clock.runFor(45_000);
+    await settle(page);
+    expect(await page.locator(byTest("chat-invitation")).isVisible()).toBe(false);
+    expect(events(store, "chatOffered")).toHaveLength(0);
+
+    const help = page.locator(byTest("chat-help-button"));
+    expect(await help.textContent()).toContain("Leave us a message");
+    await help.click();
+    await page.locator(byTest("chat-offline-form")).waitFor({ state: "visible" });
+    await page.locator(byTest("chat-offline-input")).fill("Is the shirt back in stock after Christmas?");
+    await page.locator(byTest("chat-offline-send")).click();
+    await page.locator(byTest("chat-offline-thanks")).waitFor({ state: "visible" });
+    expect(events(store, "offlineMessage")).toMatchObject([{ type: "offlineMessage", text: "Is the shirt back in stock after Christmas?" }]);
+    expect(events(store, "chatRequested")).toHaveLength(0);
+
+    clockMs = new Date(2027, 0, 8, 11, 0).getTime();
+    const { page: nextFriday } = await newPage(store);
+    await visit(nextFriday, "/products/linen-shirt");
+    expect(await nextFriday.locator(byTest("chat-help-button")).textContent()).not.toContain("Leave us a message");
+  });
+
   it("waiting in the queue shows position and expected wait; giving up leaves the queue", async () => {
     const store = await start({ scenario: testScenario(), autoAgents: 0 });
     const { page } = await newPage(store);

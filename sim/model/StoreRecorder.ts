@@ -37,6 +37,10 @@ export class StoreRecorder {
   invitationsDeclined = 0;
   invitationsToHesitating = 0;
   reactiveRequests = 0;
+  /** Help requests the help centre took, resolved, escalated to chat, and the resolved ones that rescued a hesitating shopper. */
+  readonly selfService = { contacts: 0, resolved: 0, escalated: 0, rescued: 0 };
+  /** Answered chats handed on to email or phone. */
+  readonly channelEscalation = { email: 0, phone: 0 };
   annoyedExits = 0;
   annoyedCartValue = 0;
   queueAbandonedThenLeft = 0;

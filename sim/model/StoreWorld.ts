@@ -73,6 +73,8 @@ export class StoreWorld {
   readonly confusionPauseSeconds: Sampler;
   readonly handleSeconds: Sampler;
   readonly messageHandleSeconds: Sampler;
+  /** Time in the help centre before a help request escalates to the chat queue. */
+  readonly escalationDelaySeconds: Sampler;
   readonly rescueProbability: Float64Array;
   /** Scratch: one checkout step's hazards by reason, filled and read within one synchronous stretch. */
   readonly stepHazards = new Float64Array(ABANDONMENT_REASONS.length);
@@ -103,6 +105,7 @@ export class StoreWorld {
     this.confusionPauseSeconds = bind(funnel.friction.confusion.pauseSeconds);
     this.handleSeconds = bind(config.chat.handleSeconds);
     this.messageHandleSeconds = bind(config.desk.messages.handleSeconds);
+    this.escalationDelaySeconds = bind(config.desk.selfService.escalationDelaySeconds);
     this.rescueProbability = reasonArray(config.chat.rescueProbability);
 
     const revealIndex = pricing.showTotalUpfront

@@ -271,17 +271,50 @@ export interface SelfServiceConfig {
   readonly escalationDelaySeconds: DistributionSpec;
   /** Cost of one self-service conversation, currency. */
   readonly costPerContact: number;
+  /**
+   * Store model: a help-centre contact that resolved the question rescues a hesitating shopper with
+   * rescueProbability × this (the help centre helps less than an agent).
+   */
+  readonly rescueFactor: number;
+  /** Store model: answered chats handed on to email or phone, each contact with its own cost. */
+  readonly channelEscalation: ChannelEscalationConfig;
+}
+
+/** A share of answered chats the agent hands on to a slower channel (a follow-up by email or a call back). */
+export interface ChannelEscalationConfig {
+  /** Share of answered chats escalated (0: off). */
+  readonly probability: number;
+  /** Share of escalations that go to phone; the rest go to email. */
+  readonly phoneShare: number;
+  /** Cost of one email follow-up, currency. */
+  readonly emailCostPerContact: number;
+  /** Cost of one phone follow-up, currency. */
+  readonly phoneCostPerContact: number;
 }
 
 /**
+ * Channel escalation defaults, off. When switched on, assumptions: half go to phone (plausible 0.2-0.8),
+ * an email follow-up costs 4 (plausible 2-8) and a call 8 (plausible 5-15), in the scenario currency.
+ */
+export const DEFAULT_CHANNEL_ESCALATION_CONFIG: ChannelEscalationConfig = Object.freeze({
+  probability: 0,
+  phoneShare: 0.5,
+  emailCostPerContact: 4,
+  phoneCostPerContact: 8,
+});
+
+/**
  * Self-service defaults, off. When switched on, assumptions: a third of bot conversations escalate
- * (plausible 0.2-0.6), after about 2 minutes (plausible 1-5), at 0.5 per conversation (plausible 0.1-2).
+ * (plausible 0.2-0.6), after about 2 minutes (plausible 1-5), at 0.5 per conversation (plausible 0.1-2);
+ * a resolved help-centre contact rescues with 0.3 × the chat's rescue probability (plausible 0.1-0.5).
  */
 export const DEFAULT_SELF_SERVICE_CONFIG: SelfServiceConfig = Object.freeze({
   deflectionProbability: 0,
   escalationProbability: 1 / 3,
   escalationDelaySeconds: Object.freeze({ kind: "lognormal", mean: 120, sd: 60 }) as DistributionSpec,
   costPerContact: 0.5,
+  rescueFactor: 0.3,
+  channelEscalation: DEFAULT_CHANNEL_ESCALATION_CONFIG,
 });
 
 /**

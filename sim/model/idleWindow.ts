@@ -12,6 +12,7 @@ import {
   TriggerTimer,
 } from "../policy/index.ts";
 import type { ChatOutcome } from "./ChatCenter.ts";
+import { escalateChannel, helpCentreFirst } from "./helpCentre.ts";
 import { acceptanceProbability, annoyanceProbability } from "./invitationResponse.ts";
 import { ACCEPTANCE, HANDLE, PATIENCE, RESCUE, type Shopper } from "./Shopper.ts";
 import type { StoreWorld } from "./StoreWorld.ts";
@@ -161,6 +162,14 @@ function* invite(world: StoreWorld, shopper: Shopper, rule: string, hesitatingRe
 export function* requestChat(world: StoreWorld, shopper: Shopper, source: ChatSource, hesitatingReason: number, wait: boolean): Gen<WindowOutcome> {
   const lag = meet(world.env, shopper);
   if (lag !== null) yield lag;
+  if (source.kind === "reactive") {
+    // Self-service first: the help centre may answer the request before it reaches the desk.
+    const routed = yield* helpCentreFirst(world, shopper, hesitatingReason);
+    // An escalation's delay is a real event (the desk comes next): the shopper's clock follows it.
+    shopper.clockSeconds = world.env.now;
+    if (routed === "rescued") return RESCUED;
+    if (routed === "resolved") return hesitatingReason < 0 ? STAYED : LEFT;
+  }
   const priority = chatPriority(world.config.chat.policy, shopper.signals, source);
   const patience = Math.max(0, world.draw(world.segments[shopper.segmentIndex].patienceSeconds, shopper.stream(PATIENCE)));
   const handle = Math.max(1, world.draw(world.handleSeconds, shopper.stream(HANDLE)));
@@ -173,7 +182,10 @@ export function* requestChat(world: StoreWorld, shopper: Shopper, source: ChatSo
   const outcome: ChatOutcome = yield* world.chat.chat(priority, patience, handle);
   shopper.clockSeconds = world.env.now;
   shopper.visit = onChatEnded(shopper.visit);
-  if (outcome.served) shopper.chatted = true;
+  if (outcome.served) {
+    shopper.chatted = true;
+    escalateChannel(world, shopper);
+  }
   shopper.signals.timeOnSiteSeconds += outcome.waitSeconds + outcome.handleSeconds;
   shopper.signals.idleSeconds = 0;
   if (outcome.blocked) return leaveMessage(world, shopper, hesitatingReason);
@@ -206,8 +218,10 @@ function leaveMessage(world: StoreWorld, shopper: Shopper, hesitatingReason: num
 
 function* backgroundChat(world: StoreWorld, shopper: Shopper, priority: number, patience: number, handle: number): Gen<void> {
   const outcome = yield* world.chat.chat(priority, patience, handle);
-  if (outcome.served) shopper.chatted = true;
-  else if (outcome.blocked) leaveMessage(world, shopper, -1);
+  if (outcome.served) {
+    shopper.chatted = true;
+    escalateChannel(world, shopper);
+  } else if (outcome.blocked) leaveMessage(world, shopper, -1);
   shopper.visit = onChatEnded(shopper.visit);
   shopper.backgroundChats--;
 }

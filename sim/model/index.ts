@@ -3,6 +3,7 @@ export { describeServiceLevel } from "./collectResults.ts";
 export type {
   AgentConfig,
   AutoSaveConfig,
+  ChannelEscalationConfig,
   ChatConfig,
   ChatOnlyModelConfig,
   ConfusionConfig,
@@ -27,7 +28,7 @@ export type {
   StoreModelConfig,
   ThresholdPaddingConfig,
 } from "./config.ts";
-export { DEFAULT_DESK_CONFIG, DEFAULT_MESSAGE_CONFIG, DEFAULT_SELF_SERVICE_CONFIG, DEVICES } from "./config.ts";
+export { DEFAULT_CHANNEL_ESCALATION_CONFIG, DEFAULT_DESK_CONFIG, DEFAULT_MESSAGE_CONFIG, DEFAULT_SELF_SERVICE_CONFIG, DEVICES } from "./config.ts";
 export { confusionProbability, drawFormErrors, typingSeconds } from "./friction.ts";
 export { acceptanceProbability, annoyanceProbability, type InvitationContext } from "./invitationResponse.ts";
 export { extraCosts, shippingCharge, stickerShockHazard } from "./pricing.ts";
@@ -45,6 +46,7 @@ export type {
   SimulationResults,
   StepResult,
   StoreResults,
+  StoreSelfServiceResults,
   UnwantedDeclines,
 } from "./results.ts";
 export { groupFunnel } from "./results.ts";

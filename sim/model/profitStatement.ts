@@ -17,7 +17,8 @@ export interface OrderCharges {
 /**
  * A run's contribution statement, in the scenario's currency. Every line adds up:
  * revenue = merchandiseRevenue + shippingCharged + feesCharged, and
- * contributionProfit = revenue − costOfGoods − shippingCost − paymentFees − agentCost − autoSaveCost.
+ * contributionProfit = revenue − costOfGoods − shippingCost − paymentFees − agentCost − autoSaveCost
+ *   − selfServiceCost − escalationCost.
  */
 export interface ProfitStatement {
   merchandiseRevenue: number;
@@ -35,6 +36,10 @@ export interface ProfitStatement {
   agentCost: number;
   /** sessions × funnel.autoSave.costPerSession while auto-save is on (0 otherwise). */
   autoSaveCost: number;
+  /** Help-centre contacts × selfService.costPerContact (0 while self-service is off). */
+  selfServiceCost: number;
+  /** Email and phone follow-ups of escalated chats × their costs per contact (0 while off). */
+  escalationCost: number;
   contributionProfit: number;
   contributionProfitPerSession: Ratio;
 }
@@ -50,12 +55,19 @@ export interface ProfitStatement {
  * profitStatement({orders: 2, merchandise: 150, shipping: 8, tax: 10.5, fees: 0}, pricing, 20, 10).contributionProfit
  * // 158 − 97.5 − 18 − (0.029 × 168.5 + 0.6) − 20 = 17.0135
  */
-export function profitStatement(charges: OrderCharges, pricing: PricingConfig, agentCost: number, sessions: number, autoSaveCost = 0): ProfitStatement {
+export function profitStatement(
+  charges: OrderCharges,
+  pricing: PricingConfig,
+  agentCost: number,
+  sessions: number,
+  autoSaveCost = 0,
+  contactCosts: { selfService: number; escalation: number } = { selfService: 0, escalation: 0 },
+): ProfitStatement {
   const revenue = charges.merchandise + charges.shipping + charges.fees;
   const costOfGoods = charges.merchandise * (1 - pricing.marginRate);
   const shippingCost = charges.orders * pricing.shippingCostPerOrder;
   const paymentFees = pricing.paymentFeeRate * (revenue + charges.tax) + charges.orders * pricing.paymentFeePerOrder;
-  const contributionProfit = revenue - costOfGoods - shippingCost - paymentFees - agentCost - autoSaveCost;
+  const contributionProfit = revenue - costOfGoods - shippingCost - paymentFees - agentCost - autoSaveCost - contactCosts.selfService - contactCosts.escalation;
   return {
     merchandiseRevenue: charges.merchandise,
     shippingCharged: charges.shipping,
@@ -67,6 +79,8 @@ export function profitStatement(charges: OrderCharges, pricing: PricingConfig, a
     paymentFees,
     agentCost,
     autoSaveCost,
+    selfServiceCost: contactCosts.selfService,
+    escalationCost: contactCosts.escalation,
     contributionProfit,
     contributionProfitPerSession: ratio(contributionProfit, sessions),
   };

@@ -164,6 +164,8 @@ export interface StoreResults {
     annoyance: { first: UnwantedDeclines; repeat: UnwantedDeclines };
   };
   chat: ChatQueueResults;
+  /** The help centre before the chat desk and answered chats handed on to email or phone (all zero while off). */
+  selfService: StoreSelfServiceResults;
   outcome: {
     rescuedOrders: number;
     rescuedRevenue: number;
@@ -234,6 +236,14 @@ export interface SelfServiceResults {
   escalated: number;
   /** contacts × costPerContact, currency. */
   cost: number;
+}
+
+/** The store's self-service step: help requests the help centre took, plus chats handed on to email or phone. */
+export interface StoreSelfServiceResults extends SelfServiceResults {
+  /** Resolved contacts whose shopper was about to leave and was rescued by the help centre's answer. */
+  rescued: number;
+  /** Answered chats handed on to email or phone, and what those follow-ups cost (in the profit statement). */
+  channelEscalation: { email: number; phone: number; cost: number };
 }
 
 export type SimulationResults = StoreResults | ChatOnlyResults;

@@ -14,7 +14,13 @@ import { describe, expect, it } from "vitest";
 import { type ErlangAResult, erlangA, erlangCMetrics, mmck } from "../analytic/index.ts";
 import { type ConfidenceInterval, confidenceInterval99, expectInside } from "../engine/testConfidenceInterval.ts";
 import { isDeskOpen, type OpeningHours, openSeconds, parseOpeningHours, simulationClock } from "../policy/index.ts";
-import { type ChatOnlyModelConfig, DEFAULT_DESK_CONFIG, type SelfServiceConfig, type ServiceLevelDefinition } from "./config.ts";
+import {
+  type ChatOnlyModelConfig,
+  DEFAULT_CHANNEL_ESCALATION_CONFIG,
+  DEFAULT_DESK_CONFIG,
+  type SelfServiceConfig,
+  type ServiceLevelDefinition,
+} from "./config.ts";
 import type { ChatQueueResults, Ratio } from "./results.ts";
 import { simulateChatOnly } from "./simulateChatOnly.ts";
 
@@ -500,6 +506,8 @@ describe("simulateChatOnly self-service first", () => {
     escalationProbability: 0.4,
     escalationDelaySeconds: { kind: "exponential", mean: 120 },
     costPerContact: 0.5,
+    rescueFactor: 0.3,
+    channelEscalation: DEFAULT_CHANNEL_ESCALATION_CONFIG,
   };
   const offeredRatePerSecond = 30 / MEAN_HANDLE_SECONDS;
   const config = stationaryConfig({

@@ -15,6 +15,7 @@ import {
   ratio,
   type StepResult,
   type StoreResults,
+  type StoreSelfServiceResults,
   type UnwantedDeclines,
 } from "./results.ts";
 import { SHOPPER_STREAMS, Shopper } from "./Shopper.ts";
@@ -81,6 +82,7 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
   const checkoutTotal = CHECKOUT_REASONS.reduce((total, reason) => total + byReason[reason], 0);
   const chat = collectChatResults(world.chat, config.agents, config.desk, config.horizon.intervalSeconds, config.chat.serviceLevelSeconds);
   const rescuedMargin = recorder.rescuedRevenue * config.pricing.marginRate;
+  const selfService = storeSelfService(world);
   return {
     kind: "store",
     scenario: config.name,
@@ -134,6 +136,7 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
       annoyance: { first: unwantedDeclines(recorder, 0), repeat: unwantedDeclines(recorder, 2) },
     },
     chat,
+    selfService,
     outcome: {
       rescuedOrders: recorder.rescuedOrders,
       rescuedRevenue: recorder.rescuedRevenue,
@@ -148,6 +151,7 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
       chat.agentCost,
       recorder.sessions,
       config.funnel.autoSave.enabled ? recorder.sessions * config.funnel.autoSave.costPerSession : 0,
+      { selfService: selfService.cost, escalation: selfService.channelEscalation.cost },
     ),
     friction: {
       formErrors: recorder.formErrors,
@@ -205,4 +209,20 @@ function stepResult(recorder: StoreRecorder, step: number, continued: number): S
   });
   const reached = recorder.reached[step];
   return { step: recorder.stepNames[step], reached, continued, abandoned, continueRate: ratio(continued, reached), byReason };
+}
+
+/** The self-service counts with their costs: contacts × costPerContact, follow-ups × their channel's cost. */
+function storeSelfService(world: StoreWorld): StoreSelfServiceResults {
+  const { selfService } = world.config.desk;
+  const { contacts, resolved, escalated, rescued } = world.recorder.selfService;
+  const { email, phone } = world.recorder.channelEscalation;
+  const escalation = selfService.channelEscalation;
+  return {
+    contacts,
+    resolved,
+    escalated,
+    rescued,
+    cost: contacts * selfService.costPerContact,
+    channelEscalation: { email, phone, cost: email * escalation.emailCostPerContact + phone * escalation.phoneCostPerContact },
+  };
 }

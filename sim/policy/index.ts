@@ -3,6 +3,7 @@
 // bundles for the browser as-is. Time is in seconds.
 
 export { ConditionParseError } from "./ConditionParseError.ts";
+export { calendarDateOf, calendarDayNumber, localCalendarDate, weekdayOfDayNumber } from "./calendarDate.ts";
 export { type ChatSource, chatPriority } from "./chatPriority.ts";
 export { CONFUSION_CAUSES, CONFUSION_THRESHOLDS, type ConfusionCause } from "./confusionThresholds.ts";
 export {
@@ -31,13 +32,17 @@ export { advanceIdleSignals, nextFireDelaySeconds, STRICT_THRESHOLD_EPSILON_SECO
 export {
   type DeskClock,
   isDeskOpen,
+  type OpeningException,
   type OpeningHours,
   type OpenRange,
+  openRangesOn,
   openSeconds,
   parseOpeningHours,
   simulationClock,
   WEEKDAYS,
   type Weekday,
+  type WrittenOpeningException,
+  type WrittenOpeningHours,
   wallClock,
 } from "./openingHours.ts";
 export { PolicyError } from "./PolicyError.ts";

@@ -86,4 +86,25 @@ describe("solveMilp", () => {
     await expect(solveMilp(program)).rejects.toThrow(MilpError);
     await expect(solveMilp(program)).rejects.toThrow(/no feasible solution/);
   });
+
+  it("solveMilp stopped by its time limit returns the best plan found with its gap, never worse than the start it was given", async () => {
+    // A set cover far too large to prove in a millisecond: 400 columns, 300 rows of 12 columns each.
+    // The start (every column) is feasible, so the solver always holds a plan when time runs out.
+    const columns = 400;
+    const variables = Array.from({ length: columns }, (_, index) => ({ name: `c${index}`, cost: 1 + ((index * 37) % 11), kind: "binary" as const }));
+    const rows = Array.from({ length: 300 }, (_, row) => {
+      const members = new Set(Array.from({ length: 12 }, (_, term) => (row * 7 + term * 13 + term * term * 3) % columns));
+      return { name: `r${row}`, terms: [...members].map((index) => ({ variable: `c${index}`, coefficient: 1 })), lower: 1 };
+    });
+    const start = new Map(variables.map((variable) => [variable.name, 1]));
+    const startCost = variables.reduce((sum, variable) => sum + variable.cost, 0);
+    const solution = await solveMilp({ variables, rows }, { timeLimitSeconds: 0.001, start });
+    expect(solution.status).toBe("timeLimit");
+    expect(solution.gap).toBeGreaterThan(0);
+    expect(solution.gap).toBeLessThanOrEqual(1);
+    expect(solution.objective).toBeLessThanOrEqual(startCost);
+    // The plan it reports is a real cover, and its objective is its cost.
+    for (const row of rows) expect(row.terms.reduce((sum, term) => sum + solution.values.get(term.variable)!, 0)).toBeGreaterThanOrEqual(1);
+    expect(variables.reduce((sum, variable) => sum + variable.cost * solution.values.get(variable.name)!, 0)).toBeCloseTo(solution.objective, 6);
+  });
 });
