@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { MessageConfig, ServiceLevelDefinition } from "../../sim/model/index.ts";
-import { type OpeningHours, parseOpeningHours, WEEKDAYS } from "../../sim/policy/index.ts";
+import { type DeskReservation, type OpeningHours, parseOpeningHours, reservationProblem, WEEKDAYS } from "../../sim/policy/index.ts";
 import type { deskSchema } from "./sharedSchema.ts";
 import { toDistributionSpec } from "./toDistributionSpec.ts";
 
@@ -14,19 +14,49 @@ export function resolveWarmup(horizon: { days: number; warmupSeconds?: number },
   return horizon.warmupSeconds;
 }
 
-/** The scenario's `desk` section as the model's queue cap, message settings and opening hours. */
+/** The desk's chat slots at its busiest interval: peak scheduled agents × concurrency. */
+export function peakSlots(scheduled: readonly number[], concurrency: number): number {
+  let peak = 0;
+  for (const agents of scheduled) peak = Math.max(peak, agents);
+  return peak * concurrency;
+}
+
+/** What the desk's reservation is checked against: the peak chat slots and the segment names chats can carry. */
+export interface DeskContext {
+  readonly peakSlots: number;
+  readonly segments: readonly string[];
+}
+
+/** The scenario's `desk` section as the model's queue cap, message settings, opening hours and reservation. */
 export function resolveDesk(
   desk: z.output<typeof deskSchema>,
   startWeekday: (typeof WEEKDAYS)[number],
+  context: DeskContext,
   problems: string[],
-): { maxQueueLength: number; messages: MessageConfig; serviceLevel: ServiceLevelDefinition; openingHours: OpeningHours | null } {
+): {
+  maxQueueLength: number;
+  messages: MessageConfig;
+  serviceLevel: ServiceLevelDefinition;
+  openingHours: OpeningHours | null;
+  reservation: DeskReservation | null;
+} {
   let openingHours: OpeningHours | null = null;
   if (desk.openingHours !== undefined) {
     const parsed = parseOpeningHours(desk.openingHours as Record<string, string | string[]>, WEEKDAYS.indexOf(startWeekday));
     if ("problem" in parsed) problems.push(`invalid desk.openingHours.${parsed.problem}`);
     else openingHours = parsed.hours;
   }
+  let reservation: DeskReservation | null = null;
+  if (desk.reservation !== undefined) {
+    const problem = reservationProblem(desk.reservation, context.peakSlots, context.segments);
+    if (problem !== null) problems.push(`invalid desk.reservation.${problem}`);
+    else {
+      const { slots, minCartValue, segments = [] } = desk.reservation;
+      reservation = { slots, minCartValue: minCartValue ?? null, segments };
+    }
+  }
   return {
+    reservation,
     maxQueueLength: desk.maxQueueLength ?? Infinity,
     messages: { ...desk.messages, handleSeconds: toDistributionSpec(desk.messages.handleSeconds) },
     serviceLevel: desk.serviceLevel,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { WEEKDAYS } from "../../sim/policy/index.ts";
 import { nonNegativeDistributionSchema } from "./distributionSchema.ts";
-import { integerBetween, nonNegative, probability, strict } from "./fields.ts";
+import { integerBetween, nonNegative, probability, strict, text } from "./fields.ts";
 
 /** How concurrency slows chats (see SlowdownMode in sim/model). */
 export const slowdownModeSchema = z
@@ -104,6 +104,22 @@ export const deskSchema = strict({
     .default(DEFAULT_MESSAGES)
     .describe("the 'leave a message' form offered to blocked chats; answered later by back-office time reported apart"),
   openingHours: openingHoursSchema,
+  reservation: strict({
+    slots: integerBetween(
+      0,
+      MAX_AGENTS * MAX_CONCURRENCY,
+      "chat slots kept for high-value chats: a standard chat takes a slot only while more than this many are free, else it waits (or is blocked by a full queue); 0 reserves nothing but still reports the classes",
+    ),
+    minCartValue: nonNegative("carts at or above this value hold the reservation, currency").optional(),
+    segments: z
+      .array(text("segment name"))
+      .optional()
+      .describe("segments whose shoppers hold the reservation (store: segments[].name; chat-only: arrivals.segments[].name)"),
+  })
+    .optional()
+    .describe(
+      "value-based reservation (trunk reservation) of chat slots, read by the simulator and the live store's desk; compare and simulate report high-value and standard chats apart (omit: none)",
+    ),
   serviceLevel: strict({
     abandons: z
       .enum(["miss", "exclude"], { error: "must be one of miss, exclude" })
@@ -115,7 +131,7 @@ export const deskSchema = strict({
     .describe("what the service level counts (named in every output)"),
 })
   .default({ messages: DEFAULT_MESSAGES, serviceLevel: DEFAULT_SERVICE_LEVEL })
-  .describe("the chat desk: queue cap, message form, opening hours and service-level definition");
+  .describe("the chat desk: queue cap, message form, opening hours, reservation and service-level definition");
 
 const agentsShape = {
   concurrency: integerBetween(1, MAX_CONCURRENCY, "chats one agent holds at once").default(3),

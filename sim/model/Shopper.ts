@@ -32,6 +32,8 @@ export class Shopper {
   returnedByAutoSave = false;
   /** Seat of the agent whose chat rescued the shopper (−1: none, or rescued by a message answer). */
   rescuedBy = -1;
+  /** The chat that rescued the shopper held the desk's reservation (sim/policy holdsReservation). */
+  rescuedHighValue = false;
   readonly #keys: Float64Array;
   readonly #streams: (ChildStream | undefined)[] = [];
 

@@ -1,6 +1,7 @@
 import type { Environment } from "../engine/index.ts";
-import { distributionMean, makeSampler, type RandomStream, type Sampler, SwitchableSource, type UniformSource } from "../random/index.ts";
+import { makeSampler, type RandomStream, type Sampler, SwitchableSource, type UniformSource } from "../random/index.ts";
 import { ChatCenter } from "./ChatCenter.ts";
+import { chatCenterOptions } from "./chatCenterOptions.ts";
 import { DEVICES, type SegmentConfig, type StoreModelConfig } from "./config.ts";
 import { ABANDONMENT_REASONS, type AbandonmentReason, REASON_INDEX } from "./reasons.ts";
 import { StoreRecorder } from "./StoreRecorder.ts";
@@ -141,21 +142,7 @@ export class StoreWorld {
     );
     this.chat = new ChatCenter(
       env,
-      {
-        agents: config.agents,
-        intervalSeconds: config.horizon.intervalSeconds,
-        slowdownPerExtraChat: config.chat.slowdownPerExtraChat,
-        slowdownMode: config.desk.slowdownMode,
-        serviceLevelSeconds: config.chat.serviceLevelSeconds,
-        meanHandleSeconds: distributionMean(config.chat.handleSeconds),
-        usePriority: config.chat.queueDiscipline === "priority",
-        warmupSeconds: config.desk.warmupSeconds,
-        maxQueueLength: config.desk.maxQueueLength,
-        openingHours: config.desk.openingHours,
-        ignoreAbandonsUnderSeconds: config.desk.serviceLevel.ignoreAbandonsUnderSeconds,
-        absence: config.desk.shrinkageMethod === "absence" ? absence : null,
-        horizonSeconds: config.horizon.days * 86400,
-      },
+      chatCenterOptions(config.desk, config.agents, config.horizon, { ...config.chat, usePriority: config.chat.queueDiscipline === "priority" }, absence),
       this.recorder.series,
     );
   }

@@ -1,4 +1,4 @@
-import type { OpeningHours, ResolvedPolicy } from "../policy/index.ts";
+import type { DeskReservation, OpeningHours, ResolvedPolicy } from "../policy/index.ts";
 import type { DistributionSpec } from "../random/index.ts";
 import type { AbandonmentReason, CheckoutReason } from "./reasons.ts";
 
@@ -254,6 +254,11 @@ export interface DeskConfig {
   readonly openingHours: OpeningHours | null;
   /** The self-service step before the chat queue (chat-only model; off by default). */
   readonly selfService: SelfServiceConfig;
+  /**
+   * Chat slots kept for high-value chats (trunk reservation; null: none, and no per-class figures).
+   * The rule is sim/policy's mayTakeSlot, read by the live store's desk too.
+   */
+  readonly reservation: DeskReservation | null;
 }
 
 /**
@@ -328,6 +333,7 @@ export const DEFAULT_DESK_CONFIG: DeskConfig = Object.freeze({
   shrinkageMethod: "absence",
   openingHours: null,
   selfService: DEFAULT_SELF_SERVICE_CONFIG,
+  reservation: null,
 });
 
 export interface AgentConfig {
@@ -351,6 +357,15 @@ export interface ChatOnlyModelConfig {
   readonly serviceLevelSeconds: number;
   readonly agents: AgentConfig;
   readonly desk: DeskConfig;
+  /** Who asks (weights normalised to sum to 1); the desk's reservation reads their names and cart values. Omitted: one anonymous class. */
+  readonly segments?: readonly ChatSegmentConfig[];
+}
+
+/** A class of chat-only customers: its share of chats and the cart value its chats carry. */
+export interface ChatSegmentConfig {
+  readonly name: string;
+  readonly weight: number;
+  readonly cartValue: DistributionSpec;
 }
 
 export type ModelConfig = StoreModelConfig | ChatOnlyModelConfig;

@@ -8,6 +8,7 @@ import {
   onChatStarted,
   onDeclined,
   onInvitationShown,
+  type ReservationCustomer,
   TriggerTimer,
 } from "../policy/index.ts";
 import type { ChatOutcome } from "./ChatCenter.ts";
@@ -138,8 +139,9 @@ export function* requestChat(world: StoreWorld, shopper: Shopper, source: ChatSo
     world.env.process(backgroundChat(world, shopper, priority, patience, handle));
     return STAYED;
   }
-  const outcome: ChatOutcome = yield* world.chat.chat(priority, patience, handle);
+  const outcome: ChatOutcome = yield* world.chat.chat(priority, patience, handle, customerOf(shopper));
   shopper.visit = onChatEnded(shopper.visit);
+  shopper.rescuedHighValue = outcome.highValue;
   if (outcome.served) shopper.chatted = true;
   shopper.signals.timeOnSiteSeconds += outcome.waitSeconds + outcome.handleSeconds;
   shopper.signals.idleSeconds = 0;
@@ -172,8 +174,13 @@ function leaveMessage(world: StoreWorld, shopper: Shopper, hesitatingReason: num
 }
 
 function* backgroundChat(world: StoreWorld, shopper: Shopper, priority: number, patience: number, handle: number): Gen<void> {
-  const outcome = yield* world.chat.chat(priority, patience, handle);
+  const outcome = yield* world.chat.chat(priority, patience, handle, customerOf(shopper));
   if (outcome.served) shopper.chatted = true;
   else if (outcome.blocked) leaveMessage(world, shopper, -1);
   shopper.visit = onChatEnded(shopper.visit);
+}
+
+/** What the desk's reservation reads about a shopper: cart value now and segment. */
+function customerOf(shopper: Shopper): ReservationCustomer {
+  return { cartValue: shopper.signals.cartValue, segment: shopper.segment.name };
 }

@@ -1,3 +1,4 @@
+import type { ChatClassBreakdown } from "./chatClassResults.ts";
 import type { Device } from "./config.ts";
 import type { ProfitStatement } from "./profitStatement.ts";
 import type { AbandonmentReason, CheckoutReason } from "./reasons.ts";
@@ -52,6 +53,8 @@ export interface ChatQueueResults {
   agentCost: number;
   /** Per agent seat over the measured window (seats are pool positions, reused as agents log in and out). */
   agents: { agent: number; chatsHandled: number; meanHandleSeconds: Ratio; occupancy: Ratio; rescuedOrders: number }[];
+  /** Under a desk reservation only: high-value and standard chats apart (what the reservation costs and saves). */
+  byClass?: ChatClassBreakdown;
 }
 
 /** Per-interval series (arrays of equal length, one entry per interval of the horizon). */

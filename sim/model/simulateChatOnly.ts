@@ -1,6 +1,8 @@
 import { Environment, type Event } from "../engine/index.ts";
-import { distributionMean, makeSampler, PiecewisePoissonArrivals, StreamFactory } from "../random/index.ts";
-import { ChatCenter } from "./ChatCenter.ts";
+import type { ReservationCustomer } from "../policy/index.ts";
+import { categorical, makeSampler, PiecewisePoissonArrivals, StreamFactory } from "../random/index.ts";
+import { ChatCenter, UNKNOWN_CUSTOMER } from "./ChatCenter.ts";
+import { chatCenterOptions } from "./chatCenterOptions.ts";
 import { collectChatResults, collectIntervalResults } from "./collectResults.ts";
 import type { ChatOnlyModelConfig } from "./config.ts";
 import { IntervalSeries } from "./IntervalSeries.ts";
@@ -18,21 +20,7 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
   const series = new IntervalSeries(config.agents.scheduled.length);
   const center = new ChatCenter(
     env,
-    {
-      agents: config.agents,
-      intervalSeconds: config.horizon.intervalSeconds,
-      slowdownPerExtraChat: config.slowdownPerExtraChat,
-      slowdownMode: config.desk.slowdownMode,
-      serviceLevelSeconds: config.serviceLevelSeconds,
-      meanHandleSeconds: distributionMean(config.handleSeconds),
-      usePriority: false,
-      warmupSeconds: config.desk.warmupSeconds,
-      maxQueueLength: config.desk.maxQueueLength,
-      openingHours: config.desk.openingHours,
-      ignoreAbandonsUnderSeconds: config.desk.serviceLevel.ignoreAbandonsUnderSeconds,
-      absence: config.desk.shrinkageMethod === "absence" ? streams.stream("absence") : null,
-      horizonSeconds: config.horizon.days * 86400,
-    },
+    chatCenterOptions(config.desk, config.agents, config.horizon, { ...config, usePriority: false }, streams.stream("absence")),
     series,
   );
   const handle = makeSampler(config.handleSeconds, streams.stream("handle"));
@@ -43,18 +31,34 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
   const deflect = streams.stream("selfService");
   const escalationDelay = makeSampler(selfService.escalationDelaySeconds, streams.stream("escalationDelay"));
   const selfServed = { contacts: 0, resolved: 0, escalated: 0 };
+  // Who asks: a segment by weight and its cart value, each from its own stream (none without segments).
+  const segments = config.segments ?? [];
+  const segmentOf =
+    segments.length > 0
+      ? categorical(
+          streams.stream("chatSegment"),
+          segments.map((segment) => segment.weight),
+        )
+      : null;
+  const cartValueSource = streams.stream("chatCartValue");
+  const cartValues = segments.map((segment) => makeSampler(segment.cartValue, cartValueSource));
+  const drawCustomer = (): ReservationCustomer => {
+    if (segmentOf === null) return UNKNOWN_CUSTOMER;
+    const index = segmentOf.sample();
+    return { segment: segments[index].name, cartValue: Math.max(0, cartValues[index].sample()) };
+  };
   const arrivals = new PiecewisePoissonArrivals(streams.stream("arrivals"), config.chatRatesPerSecond, config.horizon.intervalSeconds);
   const horizonSeconds = config.horizon.days * 86400;
 
   // A blocked chat is offered the message form; its draws come from their own streams (common random numbers).
-  function* chatOrMessage(patienceSeconds: number, handleSeconds: number): Generator<Event<any>, void, any> {
-    const outcome = yield* center.chat(0, patienceSeconds, handleSeconds);
+  function* chatOrMessage(patienceSeconds: number, handleSeconds: number, customer: ReservationCustomer): Generator<Event<any>, void, any> {
+    const outcome = yield* center.chat(0, patienceSeconds, handleSeconds, customer);
     if (outcome.blocked && leaveMessage.next() < config.desk.messages.leaveProbability) center.leaveMessage(Math.max(0, messageHandle.sample()));
   }
 
   // Self-service first: the bot takes a share of requests; a share of those join the queue after the
   // escalation delay, keeping the patience and handle time drawn at arrival (common random numbers).
-  function* selfServiceFirst(patienceSeconds: number, handleSeconds: number): Generator<Event<any>, void, any> {
+  function* selfServiceFirst(patienceSeconds: number, handleSeconds: number, customer: ReservationCustomer): Generator<Event<any>, void, any> {
     const counted = env.now >= config.desk.warmupSeconds;
     if (counted) selfServed.contacts++;
     if (deflect.next() >= selfService.escalationProbability) {
@@ -63,7 +67,7 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
     }
     if (counted) selfServed.escalated++;
     yield env.timeout(Math.max(0, escalationDelay.sample()));
-    yield* chatOrMessage(patienceSeconds, handleSeconds);
+    yield* chatOrMessage(patienceSeconds, handleSeconds, customer);
   }
 
   env.process(
@@ -73,8 +77,9 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
         // Draw both at arrival so every chat keeps its own numbers whatever the staffing (common random numbers).
         const patienceSeconds = patience === null ? Infinity : Math.max(0, patience.sample());
         const handleSeconds = Math.max(0, handle.sample());
+        const customer = drawCustomer();
         const toSelfService = selfService.deflectionProbability > 0 && deflect.next() < selfService.deflectionProbability;
-        env.process(toSelfService ? selfServiceFirst(patienceSeconds, handleSeconds) : chatOrMessage(patienceSeconds, handleSeconds));
+        env.process(toSelfService ? selfServiceFirst(patienceSeconds, handleSeconds, customer) : chatOrMessage(patienceSeconds, handleSeconds, customer));
       }
     })(),
   );
@@ -84,7 +89,7 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
     scenario: config.name,
     seed: options.seed,
     horizonDays: config.horizon.days,
-    chat: collectChatResults(center, config.agents, config.desk, config.horizon.intervalSeconds, config.serviceLevelSeconds),
+    chat: collectChatResults(center, config.agents, config.desk, config.horizon.intervalSeconds, config.serviceLevelSeconds, null),
     selfService: { ...selfServed, cost: selfServed.contacts * selfService.costPerContact },
     intervals: collectIntervalResults(series, config.horizon.intervalSeconds, config.desk.serviceLevel),
   };

@@ -71,7 +71,14 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
   const { config, recorder } = world;
   const byReason = Object.fromEntries(ABANDONMENT_REASONS.map((reason, r) => [reason, reasonTotal(recorder, r)])) as Record<AbandonmentReason, number>;
   const checkoutTotal = CHECKOUT_REASONS.reduce((total, reason) => total + byReason[reason], 0);
-  const chat = collectChatResults(world.chat, config.agents, config.desk, config.horizon.intervalSeconds, config.chat.serviceLevelSeconds);
+  const chat = collectChatResults(
+    world.chat,
+    config.agents,
+    config.desk,
+    config.horizon.intervalSeconds,
+    config.chat.serviceLevelSeconds,
+    recorder.rescuedByClass,
+  );
   const rescuedMargin = recorder.rescuedRevenue * config.pricing.marginRate;
   return {
     kind: "store",
