@@ -60,7 +60,7 @@ export function resolveChatOnlyScenario(scenario: ChatOnlyScenario, problems: st
       ...resolveDesk(
         scenario.desk,
         horizon.startWeekday,
-        { peakSlots: peakSlots(scheduled, agents.concurrency), segments: segments.map((segment) => segment.name) },
+        { intervals: scheduled.length, peakSlots: peakSlots(scheduled, agents.concurrency), segments: segments.map((segment) => segment.name) },
         problems,
       ),
       shrinkageMethod: agents.shrinkageMethod,

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { MessageConfig, ServiceLevelDefinition } from "../../sim/model/index.ts";
+import type { MessageConfig, ServiceLevelDefinition, VideoConfig } from "../../sim/model/index.ts";
 import { type DeskReservation, type OpeningHours, parseOpeningHours, reservationProblem, WEEKDAYS } from "../../sim/policy/index.ts";
 import type { deskSchema } from "./sharedSchema.ts";
 import { toDistributionSpec } from "./toDistributionSpec.ts";
@@ -23,6 +23,8 @@ export function peakSlots(scheduled: readonly number[], concurrency: number): nu
 
 /** What the desk's reservation is checked against: the peak chat slots and the segment names chats can carry. */
 export interface DeskContext {
+  /** Intervals over the whole horizon (the video agents' schedule is one entry per interval). */
+  readonly intervals: number;
   readonly peakSlots: number;
   readonly segments: readonly string[];
 }
@@ -39,6 +41,7 @@ export function resolveDesk(
   serviceLevel: ServiceLevelDefinition;
   openingHours: OpeningHours | null;
   reservation: DeskReservation | null;
+  video: VideoConfig | null;
 } {
   let openingHours: OpeningHours | null = null;
   if (desk.openingHours !== undefined) {
@@ -55,8 +58,18 @@ export function resolveDesk(
       reservation = { slots, minCartValue: minCartValue ?? null, segments };
     }
   }
+  const { video } = desk;
   return {
     reservation,
+    video:
+      video === undefined
+        ? null
+        : {
+            acceptanceProbability: video.acceptanceProbability,
+            scheduled: new Array(context.intervals).fill(video.agents),
+            handleSeconds: toDistributionSpec(video.handleSeconds),
+            rescueMultiplier: video.rescueMultiplier,
+          },
     maxQueueLength: desk.maxQueueLength ?? Infinity,
     messages: { ...desk.messages, handleSeconds: toDistributionSpec(desk.messages.handleSeconds) },
     serviceLevel: desk.serviceLevel,

@@ -136,7 +136,7 @@ export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unk
       ...resolveDesk(
         scenario.desk,
         horizon.startWeekday,
-        { peakSlots: peakSlots(scheduled, agents.concurrency), segments: scenario.segments.map((segment) => segment.name) },
+        { intervals: scheduled.length, peakSlots: peakSlots(scheduled, agents.concurrency), segments: scenario.segments.map((segment) => segment.name) },
         problems,
       ),
       shrinkageMethod: agents.shrinkageMethod,

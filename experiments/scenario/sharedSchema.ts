@@ -68,6 +68,7 @@ const block = strict({
   agents: integerBetween(0, MAX_AGENTS, "scheduled agents in this block"),
 });
 
+const DEFAULT_VIDEO = { acceptanceProbability: 0.15, handleSeconds: { kind: "lognormal" as const, mean: 600, sd: 300 }, rescueMultiplier: 1.2 };
 const DEFAULT_SERVICE_LEVEL = { abandons: "miss" as const, ignoreAbandonsUnderSeconds: 0 };
 const DEFAULT_MESSAGES = { leaveProbability: 0.5, handleSeconds: { kind: "lognormal" as const, mean: 300, sd: 180 }, rescueFactor: 0.3 };
 
@@ -120,6 +121,20 @@ export const deskSchema = strict({
     .describe(
       "value-based reservation (trunk reservation) of chat slots, read by the simulator and the live store's desk; compare and simulate report high-value and standard chats apart (omit: none)",
     ),
+  video: strict({
+    acceptanceProbability: probability("share of chat requests that take video when offered (assumption, plausible 0.05-0.3)").default(
+      DEFAULT_VIDEO.acceptanceProbability,
+    ),
+    agents: integerBetween(0, MAX_AGENTS, "video agents scheduled in every interval (own pool, one call at a time; shrinkage and cost as agents')"),
+    handleSeconds: nonNegativeDistributionSchema
+      .describe("handle time of a video call, seconds (assumption: about 10 minutes, plausible 5-20)")
+      .default(DEFAULT_VIDEO.handleSeconds),
+    rescueMultiplier: nonNegative(
+      "a served video call rescues with the chat rescue probability × this (store; assumption, plausible 1.0-1.5; the published Heels.com figure is self-selected)",
+    ).default(DEFAULT_VIDEO.rescueMultiplier),
+  })
+    .optional()
+    .describe("video chat as a second channel with its own agents, handle time, acceptance and effect (omit: off)"),
   serviceLevel: strict({
     abandons: z
       .enum(["miss", "exclude"], { error: "must be one of miss, exclude" })

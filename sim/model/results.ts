@@ -225,6 +225,8 @@ export interface ChatOnlyResults {
   /** The self-service step before the queue (all zero when it is off); counted by arrival after the warm-up. */
   selfService: SelfServiceResults;
   intervals: IntervalResults;
+  /** The video channel's desk (desk.video on only): the same figures as `chat`, for video calls. */
+  video?: ChatQueueResults;
 }
 
 /** What the self-service step (bot or help centre) did with the requests it took. */

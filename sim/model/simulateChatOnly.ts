@@ -7,6 +7,7 @@ import { collectChatResults, collectIntervalResults } from "./collectResults.ts"
 import type { ChatOnlyModelConfig } from "./config.ts";
 import { IntervalSeries } from "./IntervalSeries.ts";
 import type { ChatOnlyResults } from "./results.ts";
+import { VideoDesk } from "./videoDesk.ts";
 
 /**
  * The contact-centre-only model: chats arrive as a non-homogeneous Poisson process, wait with
@@ -23,6 +24,9 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
     chatCenterOptions(config.desk, config.agents, config.horizon, { ...config, usePriority: false }, streams.stream("absence")),
     series,
   );
+  const desk = config.desk;
+  const video =
+    desk.video === null ? null : new VideoDesk(env, { ...desk, video: desk.video }, config.agents, config.horizon, config.serviceLevelSeconds, streams);
   const handle = makeSampler(config.handleSeconds, streams.stream("handle"));
   const patience = config.patienceSeconds === null ? null : makeSampler(config.patienceSeconds, streams.stream("patience"));
   const messageHandle = makeSampler(config.desk.messages.handleSeconds, streams.stream("messageHandle"));
@@ -51,9 +55,12 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
   const horizonSeconds = config.horizon.days * 86400;
 
   // A blocked chat is offered the message form; its draws come from their own streams (common random numbers).
+  // With video on, a request offered video (its desk open) may take it: its own desk and handle time.
   function* chatOrMessage(patienceSeconds: number, handleSeconds: number, customer: ReservationCustomer): Generator<Event<any>, void, any> {
-    const outcome = yield* center.chat(0, patienceSeconds, handleSeconds, customer);
-    if (outcome.blocked && leaveMessage.next() < config.desk.messages.leaveProbability) center.leaveMessage(Math.max(0, messageHandle.sample()));
+    const toVideo = video !== null && video.center.isOpen() && video.choosesVideo();
+    const target = toVideo ? video.center : center;
+    const outcome = yield* target.chat(0, patienceSeconds, toVideo ? video.handleSeconds() : handleSeconds, customer);
+    if (outcome.blocked && leaveMessage.next() < desk.messages.leaveProbability) target.leaveMessage(Math.max(0, messageHandle.sample()));
   }
 
   // Self-service first: the bot takes a share of requests; a share of those join the queue after the
@@ -92,5 +99,6 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
     chat: collectChatResults(center, config.agents, config.desk, config.horizon.intervalSeconds, config.serviceLevelSeconds, null),
     selfService: { ...selfServed, cost: selfServed.contacts * selfService.costPerContact },
     intervals: collectIntervalResults(series, config.horizon.intervalSeconds, config.desk.serviceLevel),
+    ...(video === null ? {} : { video: video.results() }),
   };
 }

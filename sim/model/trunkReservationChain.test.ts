@@ -19,7 +19,6 @@ const DAYS = 3;
 const WARMUP_SECONDS = 3600;
 const INTERVAL_SECONDS = 3600;
 const REPLICATIONS = 20;
-const MEAN_HANDLE_SECONDS = 180;
 
 function reservationConfig(desk: TrunkReservationDesk, agents: number, concurrency: number): ChatOnlyModelConfig {
   const intervals = (DAYS * 86400) / INTERVAL_SECONDS;
