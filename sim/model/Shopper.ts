@@ -3,7 +3,7 @@ import { ChildStream, type RandomStream } from "../random/index.ts";
 import type { SegmentConfig } from "./config.ts";
 
 /** The purposes a shopper draws random numbers for; each gets its own child stream. */
-export const SHOPPER_STREAMS = ["journey", "friction", "hesitation", "acceptance", "patience", "handle", "rescue", "padding", "form"] as const;
+export const SHOPPER_STREAMS = ["journey", "friction", "hesitation", "acceptance", "patience", "handle", "rescue", "padding", "form", "channel"] as const;
 export type ShopperStreamName = (typeof SHOPPER_STREAMS)[number];
 
 /**
@@ -80,3 +80,5 @@ export const RESCUE = 6;
 export const PADDING = 7;
 /** Confusion and auto-save draws (added last, so the other streams' keys did not move). */
 export const FORM = 8;
+/** Video-or-text choice when video chat is offered (added last, so the other streams' keys did not move). */
+export const CHANNEL = 9;

@@ -1,10 +1,11 @@
 import type { Environment } from "../engine/index.ts";
-import { makeSampler, type RandomStream, type Sampler, SwitchableSource, type UniformSource } from "../random/index.ts";
+import { makeSampler, type RandomStream, type Sampler, type StreamFactory, SwitchableSource, type UniformSource } from "../random/index.ts";
 import { ChatCenter } from "./ChatCenter.ts";
 import { chatCenterOptions } from "./chatCenterOptions.ts";
 import { DEVICES, type SegmentConfig, type StoreModelConfig } from "./config.ts";
 import { ABANDONMENT_REASONS, type AbandonmentReason, REASON_INDEX } from "./reasons.ts";
 import { StoreRecorder } from "./StoreRecorder.ts";
+import { VideoDesk } from "./videoDesk.ts";
 
 /** One finished session, for the optional per-session log. */
 export interface SessionRecord {
@@ -63,6 +64,8 @@ export class StoreWorld {
   readonly config: StoreModelConfig;
   readonly recorder: StoreRecorder;
   readonly chat: ChatCenter;
+  /** The video channel's desk (desk.video on), else null. */
+  readonly video: VideoDesk | null;
   /** Samplers draw from this; point it at a shopper's child stream first (see `draw`). */
   readonly source: SwitchableSource;
   readonly segments: readonly SegmentSamplers[];
@@ -71,13 +74,22 @@ export class StoreWorld {
   readonly pauseSeconds: Sampler;
   readonly confusionPauseSeconds: Sampler;
   readonly handleSeconds: Sampler;
+  /** Video call handle time (desk.video on), else null. */
+  readonly videoHandleSeconds: Sampler | null;
   readonly messageHandleSeconds: Sampler;
   readonly rescueProbability: Float64Array;
   readonly onSession: ((record: SessionRecord) => void) | undefined;
   /** The policy has proactive rules (else idle time can only matter through the help button). */
   readonly hasProactiveRules: boolean;
 
-  constructor(env: Environment, config: StoreModelConfig, placeholder: RandomStream, absence: UniformSource, onSession?: (record: SessionRecord) => void) {
+  constructor(
+    env: Environment,
+    config: StoreModelConfig,
+    placeholder: RandomStream,
+    absence: UniformSource,
+    streams: StreamFactory,
+    onSession?: (record: SessionRecord) => void,
+  ) {
     this.onSession = onSession;
     this.hasProactiveRules = config.chat.policy.rules.length > 0;
     this.env = env;
@@ -97,6 +109,7 @@ export class StoreWorld {
     this.pauseSeconds = bind(funnel.hesitation.pauseSeconds);
     this.confusionPauseSeconds = bind(funnel.friction.confusion.pauseSeconds);
     this.handleSeconds = bind(config.chat.handleSeconds);
+    this.videoHandleSeconds = config.desk.video === null ? null : bind(config.desk.video.handleSeconds);
     this.messageHandleSeconds = bind(config.desk.messages.handleSeconds);
     this.rescueProbability = reasonArray(config.chat.rescueProbability);
 
@@ -145,6 +158,9 @@ export class StoreWorld {
       chatCenterOptions(config.desk, config.agents, config.horizon, { ...config.chat, usePriority: config.chat.queueDiscipline === "priority" }, absence),
       this.recorder.series,
     );
+    const { desk } = config;
+    this.video =
+      desk.video === null ? null : new VideoDesk(env, { ...desk, video: desk.video }, config.agents, config.horizon, config.chat.serviceLevelSeconds, streams);
   }
 
   /** Draws from `sampler` using `stream` (a shopper's child stream). */

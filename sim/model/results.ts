@@ -183,6 +183,8 @@ export interface StoreResults {
   freeShipping: FreeShippingResults;
   meanSessionSeconds: Ratio;
   intervals: IntervalResults;
+  /** The video channel's desk (desk.video on only): the same figures as `chat`, for video calls. */
+  video?: ChatQueueResults;
 }
 
 /** What the checkout forms did to shoppers: errors, confusion, and returns thanks to auto-save. */

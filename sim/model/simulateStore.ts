@@ -36,7 +36,7 @@ export interface RunOptions {
 export function simulateStore(config: StoreModelConfig, options: RunOptions): StoreResults {
   const env = new Environment();
   const streams = new StreamFactory(options.seed);
-  const world = new StoreWorld(env, config, streams.stream("unused"), streams.stream("absence"), options.onSession);
+  const world = new StoreWorld(env, config, streams.stream("unused"), streams.stream("absence"), streams, options.onSession);
   const horizonSeconds = config.horizon.days * 86400;
   const parents = SHOPPER_STREAMS.map((name) => streams.stream(`shopper.${name}`));
   const segmentOf = categorical(
@@ -165,6 +165,7 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
     },
     meanSessionSeconds: finiteOrNull(recorder.sessionSeconds.mean),
     intervals: collectIntervalResults(recorder.series, config.horizon.intervalSeconds, config.desk.serviceLevel),
+    ...(world.video === null ? {} : { video: world.video.results() }),
   };
 }
 

@@ -8,9 +8,11 @@
 import { describe, expect, it } from "vitest";
 import { type ErlangAResult, erlangA, erlangCMetrics } from "../analytic/index.ts";
 import { confidenceInterval99, expectInside } from "../engine/testConfidenceInterval.ts";
-import { type ChatOnlyModelConfig, DEFAULT_DESK_CONFIG } from "./config.ts";
+import { type ChatOnlyModelConfig, DEFAULT_DESK_CONFIG, type StoreModelConfig } from "./config.ts";
 import type { ChatQueueResults, Ratio } from "./results.ts";
 import { simulateChatOnly } from "./simulateChatOnly.ts";
+import { simulateStore } from "./simulateStore.ts";
+import { tinyStore } from "./testTinyStore.ts";
 
 const DAYS = 3;
 const INTERVAL_SECONDS = 3600;
@@ -124,5 +126,38 @@ describe("simulateChatOnly video channel split", () => {
     const noVideo = simulateChatOnly({ ...off, desk: { ...off.desk, video: { ...off.desk.video!, acceptanceProbability: 0 } } }, { seed: 5 });
     // acceptance 0: every request stays a text chat with the same draws (video has streams of its own).
     expect(noVideo.chat).toEqual(plain.chat);
+  });
+});
+
+describe("simulateStore with video chat", () => {
+  const store = tinyStore("step == payment and idleSeconds > 30", 0.5);
+  const withVideo = (acceptanceProbability: number): StoreModelConfig => ({
+    ...store,
+    agents: { ...store.agents, scheduled: store.agents.scheduled.map(() => 2) },
+    chat: { ...store.chat, rescueProbability: { cardDeclined: 0.5 } },
+    desk: {
+      ...store.desk,
+      video: {
+        acceptanceProbability,
+        scheduled: store.agents.scheduled.map(() => 2),
+        handleSeconds: { kind: "exponential", mean: MEAN_VIDEO_SECONDS },
+        rescueMultiplier: 1.2,
+      },
+    },
+  });
+
+  it("acceptance 1 sends every chat to the video agents, and they rescue shoppers", () => {
+    const results = simulateStore(withVideo(1), { seed: 3 });
+    expect(results.chat.requests).toBe(0);
+    expect(results.video!.served).toBeGreaterThan(0);
+    expect(results.outcome.rescuedOrders).toBeGreaterThan(0);
+  });
+
+  it("acceptance 0 changes nothing else: the shoppers' text chats draw as with video off", () => {
+    const on = simulateStore(withVideo(0), { seed: 3 });
+    const offConfig = withVideo(0);
+    const off = simulateStore({ ...offConfig, desk: { ...offConfig.desk, video: null } }, { seed: 3 });
+    expect(on.video!.requests).toBe(0);
+    expect({ ...on, video: undefined }).toEqual({ ...off, video: undefined });
   });
 });

@@ -50,9 +50,9 @@ export class VideoDesk {
     );
   }
 
-  /** Whether the next chat request, offered video, takes it (one draw per request offered it). */
-  choosesVideo(): boolean {
-    return this.#choice.next() < this.config.acceptanceProbability;
+  /** Whether a chat request offered video takes it: one uniform draw, from the desk's stream unless given (a shopper's own). */
+  choosesVideo(draw = this.#choice.next()): boolean {
+    return draw < this.config.acceptanceProbability;
   }
 
   /** A video call's handle time (drawn from the video stream, so text handle times stay put). */
