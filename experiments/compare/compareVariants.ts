@@ -1,5 +1,5 @@
 import type { ModelConfig } from "../../sim/model/index.ts";
-import { DEFAULT_GUARDRAILS, kpi } from "../kpis/index.ts";
+import { CLASS_KPIS, DEFAULT_GUARDRAILS, kpi } from "../kpis/index.ts";
 import type { RunTasksOptions } from "../parallel/index.ts";
 import { replicationSeed, summariseKpis } from "../replications/index.ts";
 import type { LoadedScenario } from "../scenario/index.ts";
@@ -45,7 +45,9 @@ export async function compareVariants(variants: readonly Variant[], options: Com
   const level = options.level ?? DEFAULT_CONFIDENCE_LEVEL;
   const correction = options.correction ?? DEFAULT_CORRECTION;
   const primary = kpi(options.primaryMetric ?? DEFAULT_PRIMARY_METRIC);
-  const guardrails = (options.guardrails ?? DEFAULT_GUARDRAILS).filter((key) => key !== primary.key).map(kpi);
+  // A desk reservation is judged by what it does to each class of chats: add their figures.
+  const classKeys = variants.some((variant) => variant.config.desk.reservation !== null) ? CLASS_KPIS.map((definition) => definition.key) : [];
+  const guardrails = [...new Set([...(options.guardrails ?? DEFAULT_GUARDRAILS), ...classKeys])].filter((key) => key !== primary.key).map(kpi);
   const controlIndex = variants.findIndex((variant) => variant.name === options.control);
   if (controlIndex < 0) throw new RangeError(`invalid control: ${JSON.stringify(options.control)} (variants: ${variants.map((v) => v.name).join(", ")})`);
   if (new Set(variants.map((v) => v.name)).size !== variants.length) throw new RangeError("invalid variants: names must be unique");

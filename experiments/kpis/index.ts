@@ -1,1 +1,1 @@
-export { DEFAULT_GUARDRAILS, KPI_KEYS, KPIS, type KpiDefinition, type KpiUnit, kpi } from "./kpis.ts";
+export { CLASS_KPIS, DEFAULT_GUARDRAILS, KPI_KEYS, KPIS, type KpiDefinition, type KpiUnit, kpi } from "./kpis.ts";

@@ -63,10 +63,44 @@ export const KPIS: readonly KpiDefinition[] = [
 
 export const KPI_KEYS = KPIS.map((kpi) => kpi.key);
 
+type ChatClassFigures = NonNullable<SimulationResults["chat"]["byClass"]>["highValue"];
+
+/** One figure of one class of chats under a desk reservation (null without one). */
+function classKpi(
+  chatClass: "highValue" | "standard",
+  field: keyof ChatClassFigures,
+  label: string,
+  unit: KpiUnit,
+  direction: KpiDefinition["direction"],
+): KpiDefinition {
+  const classLabel = chatClass === "highValue" ? "high-value" : "standard";
+  return {
+    key: `${chatClass}${field[0].toUpperCase()}${field.slice(1)}`,
+    label: `${classLabel} ${label}`,
+    unit,
+    direction,
+    extract: (r) => r.chat.byClass?.[chatClass][field] ?? null,
+  };
+}
+
+/**
+ * Per-class figures of a desk with a reservation (desk.reservation): what it costs the standard chats
+ * and saves the high-value ones. Not in KPIS (runs without a reservation have none); `compare` adds
+ * them as guardrails when a variant has a reservation.
+ */
+export const CLASS_KPIS: readonly KpiDefinition[] = (["highValue", "standard"] as const).flatMap((chatClass) => [
+  classKpi(chatClass, "probabilityOfWait", "P(wait)", "rate", "lower"),
+  classKpi(chatClass, "meanWaitSeconds", "mean chat wait", "seconds", "lower"),
+  classKpi(chatClass, "queueAbandonmentRate", "queue abandonment", "rate", "lower"),
+  classKpi(chatClass, "blockingRate", "blocked", "rate", "lower"),
+  classKpi(chatClass, "rescuedRevenue", "rescued revenue", "money", "higher"),
+]);
+
 /** The KPI called `key`; throws a house-format error listing the allowed keys otherwise. */
 export function kpi(key: string): KpiDefinition {
-  const found = KPIS.find((definition) => definition.key === key);
-  if (found === undefined) throw new RangeError(`invalid metric: ${JSON.stringify(key)} (allowed: ${KPI_KEYS.join(", ")})`);
+  const found = KPIS.find((definition) => definition.key === key) ?? CLASS_KPIS.find((definition) => definition.key === key);
+  if (found === undefined)
+    throw new RangeError(`invalid metric: ${JSON.stringify(key)} (allowed: ${[...KPI_KEYS, ...CLASS_KPIS.map((definition) => definition.key)].join(", ")})`);
   return found;
 }
 

@@ -16,6 +16,17 @@ export const chatOnlyScenarioSchema = strict({
     chatsPerDay: positive("expected chats per day").optional(),
     dailyProfile: z.array(nonNegative("relative weight")).optional().describe("relative volume per interval of the day; flat if omitted"),
     perInterval: z.array(nonNegative("chats")).optional().describe("expected chats in each interval (one day or the whole horizon); replaces chatsPerDay"),
+    segments: z
+      .array(
+        strict({
+          name: text("segment name (desk.reservation.segments may name it)"),
+          weight: positive("relative share of chats (normalised over all segments)"),
+          cartValue: nonNegativeDistributionSchema.optional().describe("cart value of the segment's chats, currency (omit: 0)"),
+        }),
+      )
+      .min(1, { error: "must have at least 1 segment" })
+      .optional()
+      .describe("who asks: each chat belongs to a segment by weight and carries its cart value, read by desk.reservation (omit: one anonymous class)"),
   }).describe("chat volume forecast: chatsPerDay (+ dailyProfile) or perInterval"),
   handleSeconds: nonNegativeDistributionSchema.describe("handle time in seconds at concurrency 1"),
   patienceSeconds: nonNegativeDistributionSchema

@@ -1,10 +1,11 @@
 import type { ChatOnlyModelConfig } from "../../sim/model/index.ts";
 import { distributionMean } from "../../sim/random/index.ts";
 import type { ChatOnlyScenario } from "./chatOnlySchema.ts";
-import { resolveDesk, resolveSelfService, resolveWarmup } from "./resolveDesk.ts";
+import { peakSlots, resolveDesk, resolveSelfService, resolveWarmup } from "./resolveDesk.ts";
 import { ratesFromDailyVolume, ratesFromPerInterval } from "./resolveRates.ts";
 import { resolveSchedule } from "./resolveSchedule.ts";
 import { toDistributionSpec } from "./toDistributionSpec.ts";
+import { uniqueNames } from "./uniqueNames.ts";
 
 /**
  * Chat-only default warm-up: 10 mean handle times (a desk forgets its empty start within a few
@@ -29,6 +30,14 @@ export function resolveChatOnlyScenario(scenario: ChatOnlyScenario, problems: st
   } else {
     problems.push("missing arrivals.chatsPerDay (required unless arrivals.perInterval is given)");
   }
+  const scheduled = resolveSchedule(agents.schedule, horizon.days, horizon.intervalMinutes, problems);
+  const segments = arrivals.segments ?? [];
+  uniqueNames(
+    segments.map((segment) => segment.name),
+    "arrivals.segments",
+    problems,
+  );
+  const weightSum = segments.reduce((total, segment) => total + segment.weight, 0);
   if (agents.shrinkage >= 1) problems.push(`invalid agents.shrinkage: ${agents.shrinkage} (must be in [0, 1): nobody would be online)`);
   return {
     kind: "chatOnly",
@@ -40,7 +49,7 @@ export function resolveChatOnlyScenario(scenario: ChatOnlyScenario, problems: st
     slowdownPerExtraChat: scenario.slowdownPerExtraChat,
     serviceLevelSeconds: scenario.serviceLevelSeconds,
     agents: {
-      scheduled: resolveSchedule(agents.schedule, horizon.days, horizon.intervalMinutes, problems),
+      scheduled,
       shrinkage: agents.shrinkage,
       concurrency: agents.concurrency,
       costPerHour: agents.costPerHour,
@@ -48,9 +57,23 @@ export function resolveChatOnlyScenario(scenario: ChatOnlyScenario, problems: st
     desk: {
       slowdownMode: scenario.slowdownMode,
       warmupSeconds: resolveWarmup(horizon, defaultChatOnlyWarmupSeconds(distributionMean(toDistributionSpec(scenario.handleSeconds)), horizon.days), problems),
-      ...resolveDesk(scenario.desk, horizon, problems),
+      ...resolveDesk(
+        scenario.desk,
+        horizon,
+        { intervals: scheduled.length, peakSlots: peakSlots(scheduled, agents.concurrency), segments: segments.map((segment) => segment.name) },
+        problems,
+      ),
       shrinkageMethod: agents.shrinkageMethod,
       selfService: resolveSelfService(scenario.selfService),
     },
+    ...(arrivals.segments === undefined
+      ? {}
+      : {
+          segments: segments.map((segment) => ({
+            name: segment.name,
+            weight: segment.weight / weightSum,
+            cartValue: segment.cartValue === undefined ? { kind: "constant" as const, value: 0 } : toDistributionSpec(segment.cartValue),
+          })),
+        }),
   };
 }

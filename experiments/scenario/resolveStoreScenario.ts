@@ -1,11 +1,12 @@
 import type { StoreModelConfig } from "../../sim/model/index.ts";
 import { type PolicyOptions, type ResolvedPolicy, resolvePolicy, validatePolicy } from "../../sim/policy/index.ts";
 import { unknownPolicySteps } from "./policyStepCheck.ts";
-import { resolveDesk, resolveSelfService, resolveWarmup } from "./resolveDesk.ts";
+import { peakSlots, resolveDesk, resolveSelfService, resolveWarmup } from "./resolveDesk.ts";
 import { ratesFromDailyVolume } from "./resolveRates.ts";
 import { resolveSchedule } from "./resolveSchedule.ts";
 import type { StoreScenario } from "./storeSchema.ts";
 import { toDistributionSpec } from "./toDistributionSpec.ts";
+import { uniqueNames } from "./uniqueNames.ts";
 
 /** Pages that exist before checkout; checkout step names must differ from them. */
 export const BROWSING_PAGES = ["browse", "product", "cart"] as const;
@@ -67,6 +68,7 @@ export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unk
     problems.push(...unknownPolicySteps(policy, [...BROWSING_PAGES, ...stepNames], policyPath));
   }
 
+  const scheduled = resolveSchedule(agents.schedule, horizon.days, horizon.intervalMinutes, problems);
   const weightSum = scenario.segments.reduce((total, segment) => total + segment.weight, 0);
   return {
     kind: "store",
@@ -122,7 +124,7 @@ export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unk
       queueDiscipline: chat.queueDiscipline,
     },
     agents: {
-      scheduled: resolveSchedule(agents.schedule, horizon.days, horizon.intervalMinutes, problems),
+      scheduled,
       shrinkage: agents.shrinkage,
       concurrency: agents.concurrency,
       costPerHour: agents.costPerHour,
@@ -131,17 +133,14 @@ export function resolveStoreScenario(scenario: StoreScenario, policyOptions: unk
     desk: {
       slowdownMode: chat.slowdownMode,
       warmupSeconds: resolveWarmup(horizon, 0, problems),
-      ...resolveDesk(scenario.desk, horizon, problems),
+      ...resolveDesk(
+        scenario.desk,
+        horizon,
+        { intervals: scheduled.length, peakSlots: peakSlots(scheduled, agents.concurrency), segments: scenario.segments.map((segment) => segment.name) },
+        problems,
+      ),
       shrinkageMethod: agents.shrinkageMethod,
       selfService: resolveSelfService(scenario.selfService),
     },
   };
-}
-
-function uniqueNames(names: readonly string[], path: string, problems: string[], key = "name"): void {
-  const seen = new Set<string>();
-  names.forEach((name, index) => {
-    if (seen.has(name)) problems.push(`invalid ${path}[${index}].${key}: ${JSON.stringify(name)} (${key}s must be unique)`);
-    seen.add(name);
-  });
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { calendarDayNumber, WEEKDAYS, weekdayOfDayNumber } from "../../sim/policy/index.ts";
 import { nonNegativeDistributionSchema } from "./distributionSchema.ts";
-import { integerBetween, nonNegative, probability, strict } from "./fields.ts";
+import { integerBetween, nonNegative, probability, strict, text } from "./fields.ts";
 
 /** How concurrency slows chats (see SlowdownMode in sim/model). */
 export const slowdownModeSchema = z
@@ -93,6 +93,7 @@ const block = strict({
   agents: integerBetween(0, MAX_AGENTS, "scheduled agents in this block"),
 });
 
+const DEFAULT_VIDEO = { acceptanceProbability: 0.15, handleSeconds: { kind: "lognormal" as const, mean: 600, sd: 300 }, rescueMultiplier: 1.2 };
 const DEFAULT_SERVICE_LEVEL = { abandons: "miss" as const, ignoreAbandonsUnderSeconds: 0 };
 const DEFAULT_MESSAGES = { leaveProbability: 0.5, handleSeconds: { kind: "lognormal" as const, mean: 300, sd: 180 }, rescueFactor: 0.3 };
 
@@ -143,6 +144,36 @@ export const deskSchema = strict({
     .default(DEFAULT_MESSAGES)
     .describe("the 'leave a message' form offered to blocked chats; answered later by back-office time reported apart"),
   openingHours: openingHoursSchema,
+  reservation: strict({
+    slots: integerBetween(
+      0,
+      MAX_AGENTS * MAX_CONCURRENCY,
+      "chat slots kept for high-value chats: a standard chat takes a slot only while more than this many are free, else it waits (or is blocked by a full queue); 0 reserves nothing but still reports the classes",
+    ),
+    minCartValue: nonNegative("carts at or above this value hold the reservation, currency").optional(),
+    segments: z
+      .array(text("segment name"))
+      .optional()
+      .describe("segments whose shoppers hold the reservation (store: segments[].name; chat-only: arrivals.segments[].name)"),
+  })
+    .optional()
+    .describe(
+      "value-based reservation (trunk reservation) of chat slots, read by the simulator and the live store's desk; compare and simulate report high-value and standard chats apart (omit: none)",
+    ),
+  video: strict({
+    acceptanceProbability: probability("share of chat requests that take video when offered (assumption, plausible 0.05-0.3)").default(
+      DEFAULT_VIDEO.acceptanceProbability,
+    ),
+    agents: integerBetween(0, MAX_AGENTS, "video agents scheduled in every interval (own pool, one call at a time; shrinkage and cost as agents')"),
+    handleSeconds: nonNegativeDistributionSchema
+      .describe("handle time of a video call, seconds (assumption: about 10 minutes, plausible 5-20)")
+      .default(DEFAULT_VIDEO.handleSeconds),
+    rescueMultiplier: nonNegative(
+      "a served video call rescues with the chat rescue probability × this (store; assumption, plausible 1.0-1.5; the published Heels.com figure is self-selected)",
+    ).default(DEFAULT_VIDEO.rescueMultiplier),
+  })
+    .optional()
+    .describe("video chat as a second channel with its own agents, handle time, acceptance and effect (omit: off)"),
   serviceLevel: strict({
     abandons: z
       .enum(["miss", "exclude"], { error: "must be one of miss, exclude" })
@@ -154,7 +185,7 @@ export const deskSchema = strict({
     .describe("what the service level counts (named in every output)"),
 })
   .default({ messages: DEFAULT_MESSAGES, serviceLevel: DEFAULT_SERVICE_LEVEL })
-  .describe("the chat desk: queue cap, message form, opening hours and service-level definition");
+  .describe("the chat desk: queue cap, message form, opening hours, reservation and service-level definition");
 
 const agentsShape = {
   concurrency: integerBetween(1, MAX_CONCURRENCY, "chats one agent holds at once").default(3),

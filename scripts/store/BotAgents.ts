@@ -65,7 +65,8 @@ export class BotAgents {
   #assignQueued(): void {
     const desk = this.#chats.desk;
     for (;;) {
-      if (desk.queue().length === 0) return;
+      // Standard chats wait while only reserved slots are free (desk.reservation).
+      if (desk.nextTakeable() === undefined) return;
       const free = [...desk.agents.values()].filter((agent) => agent.bot && agent.online && agent.chats.size < desk.options.concurrency);
       if (free.length === 0) return;
       free.sort((a, b) => a.chats.size - b.chats.size);

@@ -1,4 +1,14 @@
-import { type ChatSource, type Device, isDeskOpen, type OpeningHours, type QueueState, wallClock } from "../../sim/policy/index.ts";
+import {
+  type ChatSource,
+  type DeskReservation,
+  type Device,
+  holdsReservation,
+  isDeskOpen,
+  mayTakeSlot,
+  type OpeningHours,
+  type QueueState,
+  wallClock,
+} from "../../sim/policy/index.ts";
 import { StoreError } from "./StoreError.ts";
 
 /** One line of a chat transcript. `text` is untrusted and must be escaped wherever it is shown. */
@@ -102,6 +112,11 @@ export interface ChatDeskOptions {
   discipline: "fifo" | "priority";
   /** The scenario's desk.openingHours, read on the server's local clock (null: always open). */
   openingHours?: OpeningHours | null;
+  /**
+   * The scenario's desk.reservation (null: none): the simulator's mayTakeSlot decides which queued
+   * chat may take a slot. The live store knows no segments, so only the cart value counts here.
+   */
+  reservation?: DeskReservation | null;
   now: () => number;
 }
 
@@ -193,6 +208,28 @@ export class ChatDesk {
     return isDeskOpen(this.options.openingHours ?? null, wallClock(this.options.now()));
   }
 
+  /** Free slots of the agents taking chats: online, not away, each concurrency − chats held. */
+  get freeSlots(): number {
+    let free = 0;
+    for (const agent of this.agents.values()) if (agent.online && !agent.away) free += Math.max(0, this.options.concurrency - agent.chats.size);
+    return free;
+  }
+
+  /** The chat holds the reservation (its cart is at least minCartValue; sim/policy holdsReservation). */
+  isHighValue(chat: Chat): boolean {
+    return holdsReservation(this.options.reservation ?? null, { cartValue: chat.context.cartValue, segment: null });
+  }
+
+  /** Whether `chat` may take a slot now under the reservation (sim/policy mayTakeSlot, as the simulator's desk). */
+  mayTake(chat: Chat): boolean {
+    return mayTakeSlot(this.options.reservation ?? null, this.freeSlots, this.isHighValue(chat));
+  }
+
+  /** The first queued chat that may take a slot now (standard chats wait while only reserved slots are free). */
+  nextTakeable(): Chat | undefined {
+    return this.queue().find((chat) => this.mayTake(chat));
+  }
+
   /** Queued chats in the order they will be served. */
   queue(): Chat[] {
     const byPriority = this.options.discipline === "priority";
@@ -244,13 +281,21 @@ export class ChatDesk {
     if (agent.chats.size >= this.options.concurrency) {
       throw new StoreError(409, `invalid take: agent ${agent.name} holds ${agent.chats.size} chats (concurrency limit ${this.options.concurrency})`);
     }
-    const chat = chatId === undefined ? this.queue()[0] : this.chats.get(chatId);
+    const chat = chatId === undefined ? (this.nextTakeable() ?? this.queue()[0]) : this.chats.get(chatId);
     if (!chat)
       throw new StoreError(
         chatId === undefined ? 409 : 404,
         chatId === undefined ? "invalid take: the queue is empty" : `invalid chatId: ${JSON.stringify(chatId)} (no such chat)`,
       );
     if (chat.status !== "queued") throw new StoreError(409, `invalid take: chat ${chat.id} is ${chat.status} (only queued chats can be taken)`);
+    if (!this.mayTake(chat)) {
+      const rule = this.options.reservation!;
+      const holders = rule.minCartValue === null ? `segments ${rule.segments.join(", ")}` : `carts of at least ${rule.minCartValue}`;
+      throw new StoreError(
+        409,
+        `invalid take: chat ${chat.id} has a cart of ${chat.context.cartValue} (the last ${rule.slots} free slots are kept for ${holders}; ${this.freeSlots} free)`,
+      );
+    }
     this.#queued.delete(chat);
     chat.status = "active";
     chat.agentId = agent.id;

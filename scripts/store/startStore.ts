@@ -97,6 +97,7 @@ export async function startStore(options: StoreOptions = {}): Promise<StoreHandl
     meanHandleSeconds: distributionMean(config.chat.handleSeconds),
     discipline: config.chat.queueDiscipline,
     openingHours: config.desk.openingHours,
+    reservation: config.desk.reservation,
     now,
   });
   const chats = new ChatService(desk, store, policy);

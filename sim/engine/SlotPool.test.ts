@@ -30,6 +30,41 @@ describe("SlotPool", () => {
     expect(second.server).toBe(0);
   });
 
+  it("request(priority, false) under admits waits while only reserved slots are free, and a later privileged request passes it", () => {
+    const env = new Environment();
+    // Two of the four slots are kept for privileged requests (trunk reservation with r = 2).
+    const pool = new SlotPool(env, { servers: 2, slotsPerServer: 2, admits: (free, privileged) => privileged || free > 2 });
+    const first = pool.request(0, false);
+    const second = pool.request(0, false);
+    expect([first.granted, second.granted, pool.freeSlots]).toEqual([true, true, 2]);
+    const third = pool.request(0, false);
+    expect([third.granted, pool.wouldGrant(false), pool.wouldGrant(true)]).toEqual([false, false, true]);
+    const vip = pool.request(0, true);
+    expect([vip.granted, pool.freeSlots, pool.queueLength]).toEqual([true, 1, 1]);
+    pool.release(vip);
+    expect(third.granted).toBe(false);
+    pool.checkInvariants();
+    pool.release(first);
+    expect([third.granted, pool.freeSlots]).toEqual([true, 2]);
+    pool.checkInvariants();
+  });
+
+  it("admits serves the earlier of the two classes' heads when both may take the slot", () => {
+    const env = new Environment();
+    const pool = new SlotPool(env, { servers: 3, slotsPerServer: 1, admits: (free, privileged) => privileged || free > 1 });
+    const held = [pool.request(0, true), pool.request(0, true), pool.request(0, true)];
+    const standard = pool.request(0, false);
+    const vip = pool.request(0, true);
+    pool.release(held[0]);
+    // One slot free: only the privileged request may take it, though it arrived later.
+    expect([standard.granted, vip.granted]).toEqual([false, true]);
+    pool.release(held[1]);
+    pool.release(held[2]);
+    // Two free: the standard request (first in line) takes one, then one is left, reserved.
+    expect([standard.granted, pool.freeSlots, pool.queueLength]).toEqual([true, 1, 0]);
+    pool.checkInvariants();
+  });
+
   it("a retiring server finishes its jobs, takes no new ones, then leaves", () => {
     const env = new Environment();
     const pool = new SlotPool(env, { servers: 2, slotsPerServer: 2 });

@@ -1,6 +1,6 @@
 import type { Environment } from "./Environment.ts";
 import { Request, type RequestOwner } from "./Request.ts";
-import { WaitQueue } from "./WaitQueue.ts";
+import { servedBefore, WaitQueue } from "./WaitQueue.ts";
 
 /** Options of a SlotPool. */
 export interface SlotPoolOptions {
@@ -8,6 +8,11 @@ export interface SlotPoolOptions {
   servers: number;
   /** Jobs one server holds at once (integer >= 1). */
   slotsPerServer: number;
+  /**
+   * Admission by class (trunk reservation): whether a waiting request of this class may take a slot
+   * while `freeSlots` slots are free on the accepting servers. Omitted: any free slot will do.
+   */
+  admits?: (freeSlots: number, privileged: boolean) => boolean;
 }
 
 const ACTIVE = 0;
@@ -27,6 +32,9 @@ export class SlotPool implements RequestOwner {
   readonly env: Environment;
   readonly slotsPerServer: number;
   readonly #queue = new WaitQueue();
+  /** Requests that are not privileged: with `admits`, they wait apart, so each class's head is found in O(log n). */
+  readonly #restricted = new WaitQueue();
+  readonly #admits: ((freeSlots: number, privileged: boolean) => boolean) | null;
   /** byLoad[k]: accepting servers currently holding k jobs (k < slotsPerServer). */
   readonly #byLoad: Set<number>[];
   readonly #load: number[] = [];
@@ -49,6 +57,7 @@ export class SlotPool implements RequestOwner {
     }
     this.env = env;
     this.slotsPerServer = slotsPerServer;
+    this.#admits = options.admits ?? null;
     this.#byLoad = Array.from({ length: slotsPerServer }, () => new Set<number>());
     this.setServerCount(servers);
   }
@@ -70,25 +79,40 @@ export class SlotPool implements RequestOwner {
     return this.#jobs;
   }
   get queueLength(): number {
-    return this.#queue.length;
+    return this.#queue.length + this.#restricted.length;
   }
   /** Jobs the active servers can hold at once. */
   get capacity(): number {
     return this.#activeServers * this.slotsPerServer;
   }
-  /** True when a request made now would be granted at once. */
+  /** True when a slot is free on an accepting server. */
   get hasFreeSlot(): boolean {
     return this.#freeServer() >= 0;
+  }
+  /** Free slots on the accepting servers (active servers × slots − their jobs). */
+  get freeSlots(): number {
+    let free = 0;
+    for (let level = 0; level < this.slotsPerServer; level++) free += this.#byLoad[level].size * (this.slotsPerServer - level);
+    return free;
+  }
+  /** True when a request of this class made now would be granted at once. */
+  wouldGrant(privileged = true): boolean {
+    if (this.#admits === null) return this.hasFreeSlot;
+    return this.hasFreeSlot && this.#admits(this.freeSlots, privileged);
   }
   /** Jobs held by `server` now. */
   loadOf(server: number): number {
     return this.#load[server] ?? 0;
   }
 
-  /** Asks for a slot (lower priority value served first); yield it. Its value is the server id. */
-  request(priority = 0): Request {
+  /**
+   * Asks for a slot (lower priority value served first); yield it. Its value is the server id. A
+   * request that is not `privileged` takes a slot only when `admits` allows its class.
+   */
+  request(priority = 0, privileged = true): Request {
     const request = new Request(this.env, this, priority, this.#arrivals++);
-    this.#queue.push(request);
+    if (privileged || this.#admits === null) this.#queue.push(request);
+    else this.#restricted.push(request);
     this.#grant();
     return request;
   }
@@ -101,7 +125,7 @@ export class SlotPool implements RequestOwner {
   cancelRequest(request: Request): void {
     if (request.owner !== this) throw new Error("request belongs to another pool");
     if (!request.granted) {
-      if (this.#queue.remove(request)) request.withdrawn = true;
+      if (this.#queue.remove(request) || this.#restricted.remove(request)) request.withdrawn = true;
       return;
     }
     if (request.released) return;
@@ -188,7 +212,7 @@ export class SlotPool implements RequestOwner {
     if (jobs !== this.#jobs || busy !== this.#busyServers || active !== this.#activeServers || present !== this.#presentServers) {
       throw new Error("pool invariant: counters disagree with server loads");
     }
-    if (this.#queue.length > 0 && this.#freeServer() >= 0) throw new Error("pool invariant: jobs wait while a slot is free");
+    if (this.#freeServer() >= 0 && this.#nextAdmitted(false) !== undefined) throw new Error("pool invariant: jobs wait while a slot is free to them");
   }
 
   /**
@@ -229,11 +253,30 @@ export class SlotPool implements RequestOwner {
     return -1;
   }
 
+  /**
+   * The request to serve next: the earlier by (priority, arrival) of the two classes' heads that
+   * `admits` lets in with the slots free now; removed from its queue when `take`.
+   */
+  #nextAdmitted(take: boolean): Request | undefined {
+    let queue = this.#queue;
+    if (this.#restricted.length > 0) {
+      const free = this.freeSlots;
+      const privileged = this.#queue.peek();
+      const restricted = this.#restricted.peek()!;
+      const privilegedIn = privileged !== undefined && this.#admits!(free, true);
+      const restrictedIn = this.#admits!(free, false);
+      if (restrictedIn && (!privilegedIn || servedBefore(restricted, privileged!))) queue = this.#restricted;
+      else if (!privilegedIn) return undefined;
+    } else if (this.#admits !== null && this.#queue.length > 0 && !this.#admits(this.freeSlots, true)) return undefined;
+    return take ? queue.shift() : queue.peek();
+  }
+
   #grant(): void {
-    while (this.#queue.length > 0) {
+    while (this.#queue.length + this.#restricted.length > 0) {
       const server = this.#freeServer();
       if (server < 0) return;
-      const request = this.#queue.shift()!;
+      const request = this.#nextAdmitted(true);
+      if (request === undefined) return;
       const load = this.#load[server];
       this.#byLoad[load].delete(server);
       if (load + 1 < this.slotsPerServer) this.#byLoad[load + 1].add(server);

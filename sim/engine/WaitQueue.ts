@@ -37,7 +37,7 @@ export class WaitQueue {
     if (index < heap.length) {
       heap[index] = last;
       last.queueIndex = index;
-      if (index > 0 && before(last, heap[(index - 1) >> 1])) this.#siftUp(index);
+      if (index > 0 && servedBefore(last, heap[(index - 1) >> 1])) this.#siftUp(index);
       else this.#siftDown(index);
     }
     return true;
@@ -49,7 +49,7 @@ export class WaitQueue {
     let index = start;
     while (index > 0) {
       const parentIndex = (index - 1) >> 1;
-      if (!before(item, heap[parentIndex])) break;
+      if (!servedBefore(item, heap[parentIndex])) break;
       heap[index] = heap[parentIndex];
       heap[index].queueIndex = index;
       index = parentIndex;
@@ -66,8 +66,8 @@ export class WaitQueue {
       const left = 2 * index + 1;
       if (left >= heap.length) break;
       const right = left + 1;
-      const child = right < heap.length && before(heap[right], heap[left]) ? right : left;
-      if (!before(heap[child], item)) break;
+      const child = right < heap.length && servedBefore(heap[right], heap[left]) ? right : left;
+      if (!servedBefore(heap[child], item)) break;
       heap[index] = heap[child];
       heap[index].queueIndex = index;
       index = child;
@@ -77,6 +77,7 @@ export class WaitQueue {
   }
 }
 
-function before(a: Request, b: Request): boolean {
+/** True when `a` is served before `b`: lower priority value first, then earlier arrival. */
+export function servedBefore(a: Request, b: Request): boolean {
   return a.queuePriority !== b.queuePriority ? a.queuePriority < b.queuePriority : a.arrival < b.arrival;
 }

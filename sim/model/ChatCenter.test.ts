@@ -25,6 +25,7 @@ function serveOrder(usePriority: boolean): [number, number][] {
       maxQueueLength: Number.POSITIVE_INFINITY,
       openingHours: null,
       horizonSeconds: 86_400,
+      reservation: null,
     },
     new IntervalSeries(1),
   );

@@ -1,6 +1,16 @@
 import { type Environment, type Event, SharedService, SlotPool, Tally, TimeWeighted } from "../engine/index.ts";
-import { isDeskOpen, type OpeningHours, type QueueState, simulationClock } from "../policy/index.ts";
+import {
+  type DeskReservation,
+  holdsReservation,
+  isDeskOpen,
+  mayTakeSlot,
+  type OpeningHours,
+  type QueueState,
+  type ReservationCustomer,
+  simulationClock,
+} from "../policy/index.ts";
 import type { UniformSource } from "../random/index.ts";
+import { type ChatClassCounts, emptyClassCounts } from "./chatClassResults.ts";
 import type { AgentConfig, SlowdownMode } from "./config.ts";
 import type { IntervalSeries } from "./IntervalSeries.ts";
 
@@ -19,6 +29,8 @@ export interface ChatOutcome {
   readonly agent: number;
   /** Time-weighted mean of the chats the agent held during this chat, itself included (0 when not served). */
   readonly meanAgentLoad: number;
+  /** The chat held the desk's reservation (sim/policy holdsReservation); false without one. */
+  readonly highValue: boolean;
 }
 
 export interface ChatCenterOptions {
@@ -44,7 +56,12 @@ export interface ChatCenterOptions {
   readonly openingHours: OpeningHours | null;
   /** End of arrivals; agent time after it (finishing chats) stays out of the whole-run figures. */
   readonly horizonSeconds: number;
+  /** Slots kept for high-value chats (null: none, and no per-class figures). */
+  readonly reservation: DeskReservation | null;
 }
+
+/** A chat whose cart and segment are unknown (the chat-only model without segments). */
+export const UNKNOWN_CUSTOMER: ReservationCustomer = Object.freeze({ cartValue: 0, segment: null });
 
 /** Integrals over the measured window [warm-up, horizon]: level × seconds. */
 export interface MeasuredAreas {
@@ -76,6 +93,7 @@ const CLOSED_OUTCOME: ChatOutcome = Object.freeze({
   waitSeconds: 0,
   handleSeconds: 0,
   meanAgentLoad: 0,
+  highValue: false,
 });
 
 /** Upper bounds (inclusive) of the answered-wait histogram buckets, seconds; the last is open. */
@@ -122,13 +140,20 @@ export class ChatCenter {
   shortAbandons = 0;
   delayed = 0;
   answeredWithinTarget = 0;
+  /** Counts of high-value chats [0] and standard chats [1] after the warm-up (kept under a reservation only). */
+  readonly byClass: readonly [ChatClassCounts, ChatClassCounts] = [emptyClassCounts(), emptyClassCounts()];
 
   constructor(env: Environment, options: ChatCenterOptions, series: IntervalSeries) {
     this.env = env;
     this.#options = options;
     const { agents } = options;
     // Staffed by #staffing at time 0, before any chat can arrive.
-    this.#pool = new SlotPool(env, { servers: 0, slotsPerServer: agents.concurrency });
+    const reservation = options.reservation;
+    this.#pool = new SlotPool(env, {
+      servers: 0,
+      slotsPerServer: agents.concurrency,
+      admits: reservation === null ? undefined : (freeSlots, highValue) => mayTakeSlot(reservation, freeSlots, highValue),
+    });
     const slowdown = options.slowdownPerExtraChat;
     // Each open chat progresses at 1 ÷ (1 + s (n − 1)) seconds of base handle time per second while
     // its agent holds n chats, so at a constant load n a chat takes base × (1 + s (n − 1)).
@@ -163,7 +188,12 @@ export class ChatCenter {
    * `patienceSeconds`, else be served for `baseHandleSeconds` of work stretched by the agent's load:
    * continuously as the load changes ("loadDependent"), or by the load at the start ("fixedAtStart").
    */
-  *chat(priority: number, patienceSeconds: number, baseHandleSeconds: number): Generator<Event<any>, ChatOutcome, any> {
+  *chat(
+    priority: number,
+    patienceSeconds: number,
+    baseHandleSeconds: number,
+    customer: ReservationCustomer = UNKNOWN_CUSTOMER,
+  ): Generator<Event<any>, ChatOutcome, any> {
     const env = this.env;
     const interval = this.#intervalIndex();
     const requestedAt = env.now;
@@ -174,18 +204,24 @@ export class ChatCenter {
       if (counted) this.closedRequests++;
       return CLOSED_OUTCOME;
     }
+    const highValue = holdsReservation(this.#options.reservation, customer);
+    const byClass = counted ? this.byClass[highValue ? 0 : 1] : null;
     if (counted) this.requests++;
     else this.warmupRequests++;
+    if (byClass !== null) byClass.requests++;
     this.series.add("chatRequests", interval, 1);
     const pool = this.#pool;
-    if (!pool.hasFreeSlot && pool.queueLength >= this.#options.maxQueueLength) {
+    // A standard chat that finds only reserved slots free queues like one that finds none.
+    if (!pool.wouldGrant(highValue) && pool.queueLength >= this.#options.maxQueueLength) {
       if (counted) this.blocked++;
+      if (byClass !== null) byClass.blocked++;
       this.series.add("chatsBlocked", interval, 1);
-      return { served: false, blocked: true, closed: false, agent: -1, waitSeconds: 0, handleSeconds: 0, meanAgentLoad: 0 };
+      return { served: false, blocked: true, closed: false, agent: -1, waitSeconds: 0, handleSeconds: 0, meanAgentLoad: 0, highValue };
     }
-    const request = this.#pool.request(this.#options.usePriority ? -priority : 0);
+    const request = this.#pool.request(this.#options.usePriority ? -priority : 0, highValue);
     if (!request.granted) {
       if (counted) this.delayed++;
+      if (byClass !== null) byClass.delayed++;
       if (patienceSeconds === Infinity) yield request;
       else {
         const patience = env.timeout(patienceSeconds);
@@ -201,15 +237,24 @@ export class ChatCenter {
           if (short) this.shortAbandons++;
           this.waits.add(waitSeconds);
         }
+        if (byClass !== null) {
+          byClass.abandoned++;
+          byClass.waitSeconds += waitSeconds;
+        }
         this.series.add("chatsAbandoned", interval, 1);
         if (short) this.series.add("shortAbandons", interval, 1);
-        return { served: false, blocked: false, closed: false, agent: -1, waitSeconds, handleSeconds: 0, meanAgentLoad: 0 };
+        return { served: false, blocked: false, closed: false, agent: -1, waitSeconds, handleSeconds: 0, meanAgentLoad: 0, highValue };
       }
     } else {
       yield request;
     }
     const waitSeconds = env.now - requestedAt;
     this.#recordAnswer(interval, waitSeconds, counted);
+    if (byClass !== null) {
+      byClass.served++;
+      byClass.waitSeconds += waitSeconds;
+      byClass.waitSecondsOfServed += waitSeconds;
+    }
     this.#jobs.add(1);
     this.#busyAgents.set(this.#pool.busyServers);
     let handleSeconds: number;
@@ -234,7 +279,7 @@ export class ChatCenter {
       this.#agentChats[agent] = (this.#agentChats[agent] ?? 0) + 1;
       this.#agentHandleSeconds[agent] = (this.#agentHandleSeconds[agent] ?? 0) + handleSeconds;
     }
-    return { served: true, blocked: false, closed: false, agent: request.server, waitSeconds, handleSeconds, meanAgentLoad };
+    return { served: true, blocked: false, closed: false, agent: request.server, waitSeconds, handleSeconds, meanAgentLoad, highValue };
   }
 
   /** Credits an order rescued by a chat (counted after the warm-up) to the agent's seat. */

@@ -3,7 +3,7 @@ import { ChildStream, type RandomStream } from "../random/index.ts";
 import type { SegmentConfig } from "./config.ts";
 
 /** The purposes a shopper draws random numbers for; each gets its own child stream. */
-export const SHOPPER_STREAMS = ["journey", "friction", "hesitation", "acceptance", "patience", "handle", "rescue", "padding", "form", "selfService"] as const;
+export const SHOPPER_STREAMS = ["journey", "friction", "hesitation", "acceptance", "patience", "handle", "rescue", "padding", "form", "selfService", "channel"] as const;
 export type ShopperStreamName = (typeof SHOPPER_STREAMS)[number];
 
 /**
@@ -41,6 +41,8 @@ export class Shopper {
   backgroundChats = 0;
   /** Dwell of the page being browsed when it was handed to a process (a trigger may fire there), seconds. */
   pendingDwellSeconds = 0;
+  /** The chat that rescued the shopper held the desk's reservation (sim/policy holdsReservation). */
+  rescuedHighValue = false;
   readonly #keys: number[];
   readonly #streams: (ChildStream | undefined)[] = [];
 
@@ -93,3 +95,5 @@ export const PADDING = 7;
 export const FORM = 8;
 /** Help-centre and channel-escalation draws (added last, as FORM was). */
 export const SELF_SERVICE = 9;
+/** Video-or-text choice when video chat is offered (added last, so the other streams' keys did not move). */
+export const CHANNEL = 10;

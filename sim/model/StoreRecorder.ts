@@ -26,6 +26,11 @@ export class StoreRecorder {
   revenue = 0;
   rescuedOrders = 0;
   rescuedRevenue = 0;
+  /** Rescued orders and revenue of high-value [0] and standard [1] chats (read under a desk reservation only). */
+  readonly rescuedByClass: [{ orders: number; revenue: number }, { orders: number; revenue: number }] = [
+    { orders: 0, revenue: 0 },
+    { orders: 0, revenue: 0 },
+  ];
   chattedOrders = 0;
   /** Sessions that had a chat answered. */
   chattedSessions = 0;

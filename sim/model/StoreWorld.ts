@@ -1,11 +1,13 @@
 import type { Environment, EventCallback } from "../engine/index.ts";
-import { distributionMean, makeSampler, type RandomStream, type Sampler, SwitchableSource, type UniformSource } from "../random/index.ts";
+import { distributionMean, makeSampler, type RandomStream, type Sampler, type StreamFactory, SwitchableSource, type UniformSource } from "../random/index.ts";
 import { ChatCenter } from "./ChatCenter.ts";
+import { chatCenterOptions } from "./chatCenterOptions.ts";
 import { DEVICES, type SegmentConfig, type StoreModelConfig } from "./config.ts";
 import { bounce } from "./journey.ts";
 import { ABANDONMENT_REASONS, type AbandonmentReason, REASON_INDEX } from "./reasons.ts";
 import type { Shopper } from "./Shopper.ts";
 import { StoreRecorder } from "./StoreRecorder.ts";
+import { VideoDesk } from "./videoDesk.ts";
 
 /** One finished session, for the optional per-session log. */
 export interface SessionRecord {
@@ -64,6 +66,8 @@ export class StoreWorld {
   readonly config: StoreModelConfig;
   readonly recorder: StoreRecorder;
   readonly chat: ChatCenter;
+  /** The video channel's desk (desk.video on), else null. */
+  readonly video: VideoDesk | null;
   /** Samplers draw from this; point it at a shopper's child stream first (see `draw`). */
   readonly source: SwitchableSource;
   readonly segments: readonly SegmentSamplers[];
@@ -72,6 +76,8 @@ export class StoreWorld {
   readonly pauseSeconds: Sampler;
   readonly confusionPauseSeconds: Sampler;
   readonly handleSeconds: Sampler;
+  /** Video call handle time (desk.video on), else null. */
+  readonly videoHandleSeconds: Sampler | null;
   readonly messageHandleSeconds: Sampler;
   /** Time in the help centre before a help request escalates to the chat queue. */
   readonly escalationDelaySeconds: Sampler;
@@ -84,7 +90,14 @@ export class StoreWorld {
   /** Callback of the timeout that ends a bounce (its value: the shopper): one function per world, not a closure per shopper. */
   readonly endBounce: EventCallback = (event) => bounce(this, event.value as Shopper);
 
-  constructor(env: Environment, config: StoreModelConfig, placeholder: RandomStream, absence: UniformSource, onSession?: (record: SessionRecord) => void) {
+  constructor(
+    env: Environment,
+    config: StoreModelConfig,
+    placeholder: RandomStream,
+    absence: UniformSource,
+    streams: StreamFactory,
+    onSession?: (record: SessionRecord) => void,
+  ) {
     this.onSession = onSession;
     this.hasProactiveRules = config.chat.policy.rules.length > 0;
     this.env = env;
@@ -104,6 +117,7 @@ export class StoreWorld {
     this.pauseSeconds = bind(funnel.hesitation.pauseSeconds);
     this.confusionPauseSeconds = bind(funnel.friction.confusion.pauseSeconds);
     this.handleSeconds = bind(config.chat.handleSeconds);
+    this.videoHandleSeconds = config.desk.video === null ? null : bind(config.desk.video.handleSeconds);
     this.messageHandleSeconds = bind(config.desk.messages.handleSeconds);
     this.escalationDelaySeconds = bind(config.desk.selfService.escalationDelaySeconds);
     this.rescueProbability = reasonArray(config.chat.rescueProbability);
@@ -150,23 +164,12 @@ export class StoreWorld {
     );
     this.chat = new ChatCenter(
       env,
-      {
-        agents: config.agents,
-        intervalSeconds: config.horizon.intervalSeconds,
-        slowdownPerExtraChat: config.chat.slowdownPerExtraChat,
-        slowdownMode: config.desk.slowdownMode,
-        serviceLevelSeconds: config.chat.serviceLevelSeconds,
-        meanHandleSeconds: distributionMean(config.chat.handleSeconds),
-        usePriority: config.chat.queueDiscipline === "priority",
-        warmupSeconds: config.desk.warmupSeconds,
-        maxQueueLength: config.desk.maxQueueLength,
-        openingHours: config.desk.openingHours,
-        ignoreAbandonsUnderSeconds: config.desk.serviceLevel.ignoreAbandonsUnderSeconds,
-        absence: config.desk.shrinkageMethod === "absence" ? absence : null,
-        horizonSeconds: config.horizon.days * 86400,
-      },
+      chatCenterOptions(config.desk, config.agents, config.horizon, { ...config.chat, usePriority: config.chat.queueDiscipline === "priority" }, absence),
       this.recorder.series,
     );
+    const { desk } = config;
+    this.video =
+      desk.video === null ? null : new VideoDesk(env, { ...desk, video: desk.video }, config.agents, config.horizon, config.chat.serviceLevelSeconds, streams);
   }
 
   /** Draws from `sampler` using `stream` (a shopper's child stream). */

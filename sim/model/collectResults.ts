@@ -1,4 +1,5 @@
 import { type ChatCenter, WAIT_HISTOGRAM_BOUNDS_SECONDS } from "./ChatCenter.ts";
+import { collectClassResults, type RescuedByClass } from "./chatClassResults.ts";
 import type { AgentConfig, DeskConfig, ServiceLevelDefinition } from "./config.ts";
 import type { IntervalSeries } from "./IntervalSeries.ts";
 import { type ChatQueueResults, finiteOrNull, type IntervalResults, ratio } from "./results.ts";
@@ -10,6 +11,7 @@ export function collectChatResults(
   desk: DeskConfig,
   intervalSeconds: number,
   serviceLevelSeconds: number,
+  rescuedByClass: RescuedByClass | null,
 ): ChatQueueResults {
   const { chatSeconds, busyAgentSeconds: busy, onlineAgentSeconds: online } = chat.measuredAreas();
   // Paid hours of the measured window: each interval counts for the part of it after the warm-up.
@@ -51,6 +53,8 @@ export function collectChatResults(
     agentHoursScheduled,
     agentCost: agentHoursScheduled * agents.costPerHour,
     agents: chat.agentFigures(),
+    // Only under a reservation, so runs without one keep their output byte for byte.
+    ...(desk.reservation === null ? {} : { byClass: collectClassResults(desk.reservation, chat.byClass, rescuedByClass) }),
   };
 }
 

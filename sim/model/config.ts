@@ -1,4 +1,4 @@
-import type { OpeningHours, ResolvedPolicy } from "../policy/index.ts";
+import type { DeskReservation, OpeningHours, ResolvedPolicy } from "../policy/index.ts";
 import type { DistributionSpec } from "../random/index.ts";
 import type { AbandonmentReason, CheckoutReason } from "./reasons.ts";
 
@@ -254,7 +254,41 @@ export interface DeskConfig {
   readonly openingHours: OpeningHours | null;
   /** The self-service step before the chat queue (chat-only model; off by default). */
   readonly selfService: SelfServiceConfig;
+  /**
+   * Chat slots kept for high-value chats (trunk reservation; null: none, and no per-class figures).
+   * The rule is sim/policy's mayTakeSlot, read by the live store's desk too.
+   */
+  readonly reservation: DeskReservation | null;
+  /** Video chat as a second channel with its own agents (null: off, the default). */
+  readonly video: VideoConfig | null;
 }
+
+/**
+ * Video chat, a second channel: while it is on, each chat request is offered video and a share
+ * `acceptanceProbability` takes it. Video calls go to their own agents (a separate pool, one call at
+ * a time, no slowdown), queue with the same patience and opening hours, and have their own handle
+ * time; a served video call rescues with the chat rescue probability × `rescueMultiplier` (store).
+ * Every default is an assumption (see DEFAULT_VIDEO_SETTINGS): the one published video figure
+ * (evidence liveChat.heelsComVideoChat) compares self-selected users, not a causal effect.
+ */
+export interface VideoConfig {
+  readonly acceptanceProbability: number;
+  /** Video agents scheduled per interval over the whole horizon (shrinkage and cost as agents'). */
+  readonly scheduled: readonly number[];
+  readonly handleSeconds: DistributionSpec;
+  readonly rescueMultiplier: number;
+}
+
+/**
+ * Video defaults when switched on, assumptions: 15% of chat requests take video when offered
+ * (plausible 0.05-0.3), a call takes about 10 minutes (plausible 5-20), and it rescues 1.2× as often
+ * as a text chat (plausible 1.0-1.5).
+ */
+export const DEFAULT_VIDEO_SETTINGS = Object.freeze({
+  acceptanceProbability: 0.15,
+  handleSeconds: Object.freeze({ kind: "lognormal", mean: 600, sd: 300 }) as DistributionSpec,
+  rescueMultiplier: 1.2,
+});
 
 /**
  * Self-service first: a bot or help centre answers a share of chat requests before any agent; a share
@@ -361,6 +395,8 @@ export const DEFAULT_DESK_CONFIG: DeskConfig = Object.freeze({
   shrinkageMethod: "absence",
   openingHours: null,
   selfService: DEFAULT_SELF_SERVICE_CONFIG,
+  reservation: null,
+  video: null,
 });
 
 export interface AgentConfig {
@@ -384,6 +420,15 @@ export interface ChatOnlyModelConfig {
   readonly serviceLevelSeconds: number;
   readonly agents: AgentConfig;
   readonly desk: DeskConfig;
+  /** Who asks (weights normalised to sum to 1); the desk's reservation reads their names and cart values. Omitted: one anonymous class. */
+  readonly segments?: readonly ChatSegmentConfig[];
+}
+
+/** A class of chat-only customers: its share of chats and the cart value its chats carry. */
+export interface ChatSegmentConfig {
+  readonly name: string;
+  readonly weight: number;
+  readonly cartValue: DistributionSpec;
 }
 
 export type ModelConfig = StoreModelConfig | ChatOnlyModelConfig;

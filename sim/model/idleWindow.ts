@@ -9,12 +9,13 @@ import {
   onChatStarted,
   onDeclined,
   onInvitationShown,
+  type ReservationCustomer,
   TriggerTimer,
 } from "../policy/index.ts";
-import type { ChatOutcome } from "./ChatCenter.ts";
+import type { ChatCenter, ChatOutcome } from "./ChatCenter.ts";
 import { escalateChannel, helpCentreFirst } from "./helpCentre.ts";
 import { acceptanceProbability, annoyanceProbability } from "./invitationResponse.ts";
-import { ACCEPTANCE, HANDLE, PATIENCE, RESCUE, type Shopper } from "./Shopper.ts";
+import { ACCEPTANCE, CHANNEL, HANDLE, PATIENCE, RESCUE, type Shopper } from "./Shopper.ts";
 import type { StoreWorld } from "./StoreWorld.ts";
 import { meet, pass } from "./shopperClock.ts";
 
@@ -172,16 +173,18 @@ export function* requestChat(world: StoreWorld, shopper: Shopper, source: ChatSo
   }
   const priority = chatPriority(world.config.chat.policy, shopper.signals, source);
   const patience = Math.max(0, world.draw(world.segments[shopper.segmentIndex].patienceSeconds, shopper.stream(PATIENCE)));
-  const handle = Math.max(1, world.draw(world.handleSeconds, shopper.stream(HANDLE)));
+  const textHandle = Math.max(1, world.draw(world.handleSeconds, shopper.stream(HANDLE)));
+  const channel = pickChannel(world, shopper, textHandle);
   shopper.visit = onChatStarted(shopper.visit);
   if (!wait) {
     shopper.backgroundChats++;
-    world.env.process(backgroundChat(world, shopper, priority, patience, handle));
+    world.env.process(backgroundChat(world, shopper, channel.desk, priority, patience, channel.handleSeconds));
     return STAYED;
   }
-  const outcome: ChatOutcome = yield* world.chat.chat(priority, patience, handle);
+  const outcome: ChatOutcome = yield* channel.desk.chat(priority, patience, channel.handleSeconds, customerOf(shopper));
   shopper.clockSeconds = world.env.now;
   shopper.visit = onChatEnded(shopper.visit);
+  shopper.rescuedHighValue = outcome.highValue;
   if (outcome.served) {
     shopper.chatted = true;
     escalateChannel(world, shopper);
@@ -197,8 +200,9 @@ export function* requestChat(world: StoreWorld, shopper: Shopper, source: ChatSo
   // Multitasking lowers resolution (Goes et al. 2018): the rescue chance shrinks with the chats the
   // agent held during this one.
   const quality = Math.max(0, 1 - world.config.chat.rescueLossPerExtraChat * (outcome.meanAgentLoad - 1));
-  if (shopper.stream(RESCUE).next() >= world.rescueProbability[hesitatingReason] * quality) return LEFT;
-  shopper.rescuedBy = outcome.agent;
+  if (shopper.stream(RESCUE).next() >= Math.min(1, world.rescueProbability[hesitatingReason] * quality * channel.rescueMultiplier)) return LEFT;
+  // Per-agent rescues are the text desk's seats; a video agent's rescue is not credited to one.
+  shopper.rescuedBy = channel.video ? -1 : outcome.agent;
   return RESCUED;
 }
 
@@ -216,12 +220,35 @@ function leaveMessage(world: StoreWorld, shopper: Shopper, hesitatingReason: num
   return rescue.next() < world.rescueProbability[hesitatingReason] * messages.rescueFactor ? RESCUED : LEFT;
 }
 
-function* backgroundChat(world: StoreWorld, shopper: Shopper, priority: number, patience: number, handle: number): Gen<void> {
-  const outcome = yield* world.chat.chat(priority, patience, handle);
+function* backgroundChat(world: StoreWorld, shopper: Shopper, desk: ChatCenter, priority: number, patience: number, handle: number): Gen<void> {
+  const outcome = yield* desk.chat(priority, patience, handle, customerOf(shopper));
   if (outcome.served) {
     shopper.chatted = true;
     escalateChannel(world, shopper);
   } else if (outcome.blocked) leaveMessage(world, shopper, -1);
   shopper.visit = onChatEnded(shopper.visit);
   shopper.backgroundChats--;
+}
+
+/** The desk a chat goes to: text, or video when it is on, open, and the shopper takes it (own stream). */
+function pickChannel(
+  world: StoreWorld,
+  shopper: Shopper,
+  textHandleSeconds: number,
+): { desk: ChatCenter; handleSeconds: number; rescueMultiplier: number; video: boolean } {
+  const video = world.video;
+  if (video === null || !video.center.isOpen()) return { desk: world.chat, handleSeconds: textHandleSeconds, rescueMultiplier: 1, video: false };
+  const stream = shopper.stream(CHANNEL);
+  if (!video.choosesVideo(stream.next())) return { desk: world.chat, handleSeconds: textHandleSeconds, rescueMultiplier: 1, video: false };
+  return {
+    desk: video.center,
+    handleSeconds: Math.max(1, world.draw(world.videoHandleSeconds!, stream)),
+    rescueMultiplier: video.config.rescueMultiplier,
+    video: true,
+  };
+}
+
+/** What the desk's reservation reads about a shopper: cart value now and segment. */
+function customerOf(shopper: Shopper): ReservationCustomer {
+  return { cartValue: shopper.signals.cartValue, segment: shopper.segment.name };
 }

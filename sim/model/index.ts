@@ -6,6 +6,7 @@ export type {
   ChannelEscalationConfig,
   ChatConfig,
   ChatOnlyModelConfig,
+  ChatSegmentConfig,
   ConfusionConfig,
   DeskConfig,
   Device,
@@ -27,8 +28,9 @@ export type {
   StickerShockConfig,
   StoreModelConfig,
   ThresholdPaddingConfig,
+  VideoConfig,
 } from "./config.ts";
-export { DEFAULT_CHANNEL_ESCALATION_CONFIG, DEFAULT_DESK_CONFIG, DEFAULT_MESSAGE_CONFIG, DEFAULT_SELF_SERVICE_CONFIG, DEVICES } from "./config.ts";
+export { DEFAULT_CHANNEL_ESCALATION_CONFIG, DEFAULT_DESK_CONFIG, DEFAULT_MESSAGE_CONFIG, DEFAULT_SELF_SERVICE_CONFIG, DEFAULT_VIDEO_SETTINGS, DEVICES } from "./config.ts";
 export { confusionProbability, drawFormErrors, typingSeconds } from "./friction.ts";
 export { acceptanceProbability, annoyanceProbability, type InvitationContext } from "./invitationResponse.ts";
 export { extraCosts, shippingCharge, stickerShockHazard } from "./pricing.ts";

@@ -334,6 +334,9 @@ function placeOrder(world: StoreWorld, shopper: Shopper, cartValue: number): voi
     world.chat.creditRescuedOrder(shopper.rescuedBy);
     recorder.rescuedOrders++;
     recorder.rescuedRevenue += value;
+    const byClass = recorder.rescuedByClass[shopper.rescuedHighValue ? 0 : 1];
+    byClass.orders++;
+    byClass.revenue += value;
     recorder.series.add("rescuedOrders", interval, 1);
   }
   endSession(world, shopper, "order");

@@ -1,3 +1,4 @@
+import type { ChatClassBreakdown } from "./chatClassResults.ts";
 import type { Device } from "./config.ts";
 import type { ProfitStatement } from "./profitStatement.ts";
 import type { AbandonmentReason, CheckoutReason } from "./reasons.ts";
@@ -52,6 +53,8 @@ export interface ChatQueueResults {
   agentCost: number;
   /** Per agent seat over the measured window (seats are pool positions, reused as agents log in and out). */
   agents: { agent: number; chatsHandled: number; meanHandleSeconds: Ratio; occupancy: Ratio; rescuedOrders: number }[];
+  /** Under a desk reservation only: high-value and standard chats apart (what the reservation costs and saves). */
+  byClass?: ChatClassBreakdown;
 }
 
 /** Per-interval series (arrays of equal length, one entry per interval of the horizon). */
@@ -182,6 +185,8 @@ export interface StoreResults {
   freeShipping: FreeShippingResults;
   meanSessionSeconds: Ratio;
   intervals: IntervalResults;
+  /** The video channel's desk (desk.video on only): the same figures as `chat`, for video calls. */
+  video?: ChatQueueResults;
 }
 
 /** What the checkout forms did to shoppers: errors, confusion, and returns thanks to auto-save. */
@@ -224,6 +229,8 @@ export interface ChatOnlyResults {
   /** The self-service step before the queue (all zero when it is off); counted by arrival after the warm-up. */
   selfService: SelfServiceResults;
   intervals: IntervalResults;
+  /** The video channel's desk (desk.video on only): the same figures as `chat`, for video calls. */
+  video?: ChatQueueResults;
 }
 
 /** What the self-service step (bot or help centre) did with the requests it took. */

@@ -1,10 +1,13 @@
 import { Environment, type Event } from "../engine/index.ts";
-import { distributionMean, makeSampler, PiecewisePoissonArrivals, StreamFactory } from "../random/index.ts";
-import { ChatCenter } from "./ChatCenter.ts";
+import type { ReservationCustomer } from "../policy/index.ts";
+import { categorical, makeSampler, PiecewisePoissonArrivals, StreamFactory } from "../random/index.ts";
+import { ChatCenter, UNKNOWN_CUSTOMER } from "./ChatCenter.ts";
+import { chatCenterOptions } from "./chatCenterOptions.ts";
 import { collectChatResults, collectIntervalResults } from "./collectResults.ts";
 import type { ChatOnlyModelConfig } from "./config.ts";
 import { IntervalSeries } from "./IntervalSeries.ts";
 import type { ChatOnlyResults } from "./results.ts";
+import { VideoDesk } from "./videoDesk.ts";
 
 /**
  * The contact-centre-only model: chats arrive as a non-homogeneous Poisson process, wait with
@@ -18,23 +21,12 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
   const series = new IntervalSeries(config.agents.scheduled.length);
   const center = new ChatCenter(
     env,
-    {
-      agents: config.agents,
-      intervalSeconds: config.horizon.intervalSeconds,
-      slowdownPerExtraChat: config.slowdownPerExtraChat,
-      slowdownMode: config.desk.slowdownMode,
-      serviceLevelSeconds: config.serviceLevelSeconds,
-      meanHandleSeconds: distributionMean(config.handleSeconds),
-      usePriority: false,
-      warmupSeconds: config.desk.warmupSeconds,
-      maxQueueLength: config.desk.maxQueueLength,
-      openingHours: config.desk.openingHours,
-      ignoreAbandonsUnderSeconds: config.desk.serviceLevel.ignoreAbandonsUnderSeconds,
-      absence: config.desk.shrinkageMethod === "absence" ? streams.stream("absence") : null,
-      horizonSeconds: config.horizon.days * 86400,
-    },
+    chatCenterOptions(config.desk, config.agents, config.horizon, { ...config, usePriority: false }, streams.stream("absence")),
     series,
   );
+  const desk = config.desk;
+  const video =
+    desk.video === null ? null : new VideoDesk(env, { ...desk, video: desk.video }, config.agents, config.horizon, config.serviceLevelSeconds, streams);
   const handle = makeSampler(config.handleSeconds, streams.stream("handle"));
   const patience = config.patienceSeconds === null ? null : makeSampler(config.patienceSeconds, streams.stream("patience"));
   const messageHandle = makeSampler(config.desk.messages.handleSeconds, streams.stream("messageHandle"));
@@ -43,18 +35,37 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
   const deflect = streams.stream("selfService");
   const escalationDelay = makeSampler(selfService.escalationDelaySeconds, streams.stream("escalationDelay"));
   const selfServed = { contacts: 0, resolved: 0, escalated: 0 };
+  // Who asks: a segment by weight and its cart value, each from its own stream (none without segments).
+  const segments = config.segments ?? [];
+  const segmentOf =
+    segments.length > 0
+      ? categorical(
+          streams.stream("chatSegment"),
+          segments.map((segment) => segment.weight),
+        )
+      : null;
+  const cartValueSource = streams.stream("chatCartValue");
+  const cartValues = segments.map((segment) => makeSampler(segment.cartValue, cartValueSource));
+  const drawCustomer = (): ReservationCustomer => {
+    if (segmentOf === null) return UNKNOWN_CUSTOMER;
+    const index = segmentOf.sample();
+    return { segment: segments[index].name, cartValue: Math.max(0, cartValues[index].sample()) };
+  };
   const arrivals = new PiecewisePoissonArrivals(streams.stream("arrivals"), config.chatRatesPerSecond, config.horizon.intervalSeconds);
   const horizonSeconds = config.horizon.days * 86400;
 
   // A blocked chat is offered the message form; its draws come from their own streams (common random numbers).
-  function* chatOrMessage(patienceSeconds: number, handleSeconds: number): Generator<Event<any>, void, any> {
-    const outcome = yield* center.chat(0, patienceSeconds, handleSeconds);
-    if (outcome.blocked && leaveMessage.next() < config.desk.messages.leaveProbability) center.leaveMessage(Math.max(0, messageHandle.sample()));
+  // With video on, a request offered video (its desk open) may take it: its own desk and handle time.
+  function* chatOrMessage(patienceSeconds: number, handleSeconds: number, customer: ReservationCustomer): Generator<Event<any>, void, any> {
+    const toVideo = video !== null && video.center.isOpen() && video.choosesVideo();
+    const target = toVideo ? video.center : center;
+    const outcome = yield* target.chat(0, patienceSeconds, toVideo ? video.handleSeconds() : handleSeconds, customer);
+    if (outcome.blocked && leaveMessage.next() < desk.messages.leaveProbability) target.leaveMessage(Math.max(0, messageHandle.sample()));
   }
 
   // Self-service first: the bot takes a share of requests; a share of those join the queue after the
   // escalation delay, keeping the patience and handle time drawn at arrival (common random numbers).
-  function* selfServiceFirst(patienceSeconds: number, handleSeconds: number): Generator<Event<any>, void, any> {
+  function* selfServiceFirst(patienceSeconds: number, handleSeconds: number, customer: ReservationCustomer): Generator<Event<any>, void, any> {
     const counted = env.now >= config.desk.warmupSeconds;
     if (counted) selfServed.contacts++;
     if (deflect.next() >= selfService.escalationProbability) {
@@ -63,7 +74,7 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
     }
     if (counted) selfServed.escalated++;
     yield env.timeout(Math.max(0, escalationDelay.sample()));
-    yield* chatOrMessage(patienceSeconds, handleSeconds);
+    yield* chatOrMessage(patienceSeconds, handleSeconds, customer);
   }
 
   env.process(
@@ -73,8 +84,9 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
         // Draw both at arrival so every chat keeps its own numbers whatever the staffing (common random numbers).
         const patienceSeconds = patience === null ? Infinity : Math.max(0, patience.sample());
         const handleSeconds = Math.max(0, handle.sample());
+        const customer = drawCustomer();
         const toSelfService = selfService.deflectionProbability > 0 && deflect.next() < selfService.deflectionProbability;
-        env.process(toSelfService ? selfServiceFirst(patienceSeconds, handleSeconds) : chatOrMessage(patienceSeconds, handleSeconds));
+        env.process(toSelfService ? selfServiceFirst(patienceSeconds, handleSeconds, customer) : chatOrMessage(patienceSeconds, handleSeconds, customer));
       }
     })(),
   );
@@ -84,8 +96,9 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
     scenario: config.name,
     seed: options.seed,
     horizonDays: config.horizon.days,
-    chat: collectChatResults(center, config.agents, config.desk, config.horizon.intervalSeconds, config.serviceLevelSeconds),
+    chat: collectChatResults(center, config.agents, config.desk, config.horizon.intervalSeconds, config.serviceLevelSeconds, null),
     selfService: { ...selfServed, cost: selfServed.contacts * selfService.costPerContact },
     intervals: collectIntervalResults(series, config.horizon.intervalSeconds, config.desk.serviceLevel),
+    ...(video === null ? {} : { video: video.results() }),
   };
 }

@@ -37,7 +37,7 @@ export interface RunOptions {
 export function simulateStore(config: StoreModelConfig, options: RunOptions): StoreResults {
   const env = new Environment();
   const streams = new StreamFactory(options.seed);
-  const world = new StoreWorld(env, config, streams.stream("unused"), streams.stream("absence"), options.onSession);
+  const world = new StoreWorld(env, config, streams.stream("unused"), streams.stream("absence"), streams, options.onSession);
   const horizonSeconds = config.horizon.days * 86400;
   const parents = SHOPPER_STREAMS.map((name) => streams.stream(`shopper.${name}`));
   const segmentOf = categorical(
@@ -80,7 +80,14 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
   const { config, recorder } = world;
   const byReason = Object.fromEntries(ABANDONMENT_REASONS.map((reason, r) => [reason, reasonTotal(recorder, r)])) as Record<AbandonmentReason, number>;
   const checkoutTotal = CHECKOUT_REASONS.reduce((total, reason) => total + byReason[reason], 0);
-  const chat = collectChatResults(world.chat, config.agents, config.desk, config.horizon.intervalSeconds, config.chat.serviceLevelSeconds);
+  const chat = collectChatResults(
+    world.chat,
+    config.agents,
+    config.desk,
+    config.horizon.intervalSeconds,
+    config.chat.serviceLevelSeconds,
+    recorder.rescuedByClass,
+  );
   const rescuedMargin = recorder.rescuedRevenue * config.pricing.marginRate;
   const selfService = storeSelfService(world);
   return {
@@ -170,6 +177,7 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
     },
     meanSessionSeconds: finiteOrNull(recorder.sessionSeconds.mean),
     intervals: collectIntervalResults(recorder.series, config.horizon.intervalSeconds, config.desk.serviceLevel),
+    ...(world.video === null ? {} : { video: world.video.results() }),
   };
 }
 

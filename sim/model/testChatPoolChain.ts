@@ -115,7 +115,7 @@ function loadCounts(agents: number, slots: number): number[][] {
 }
 
 /** π with π Q = 0 and Σ π = 1, by Gaussian elimination with partial pivoting on Qᵀ (last row replaced by Σ π = 1). */
-function stationary(q: Float64Array[]): Float64Array {
+export function stationary(q: Float64Array[]): Float64Array {
   const n = q.length;
   const a = Array.from({ length: n }, (_, row) => {
     const line = new Float64Array(n + 1);

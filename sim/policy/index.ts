@@ -23,6 +23,7 @@ export {
   DEFAULT_RULE_PRIORITY,
   GATE_RECHECK_SECONDS,
 } from "./defaults.ts";
+export { type DeskReservation, holdsReservation, mayTakeSlot, type ReservationCustomer, reservationProblem } from "./deskReservation.ts";
 export { evaluateCondition } from "./evaluateCondition.ts";
 export { evaluatePolicy } from "./evaluatePolicy.ts";
 export { EXAMPLE_POLICIES } from "./examples.ts";
