@@ -492,7 +492,7 @@ function weakened(entry: ChatIdentifiability, values: readonly CalibratedValue[]
     return {
       parameter: entry.parameter,
       identified: false,
-      note: `${entry.parameter}: not identified, its target share does not rule out ${DEFAULT_INTERVAL_LIMIT} times more or less (${value.path}: fitted ${format(value.after)}, 95% interval ${bounds}); the fitted value is kept as the best fit, not as an estimate`,
+      note: `${entry.parameter}: not identified, its target does not rule out ${DEFAULT_INTERVAL_LIMIT} times more or less (${value.path}: fitted ${format(value.after)}, 95% interval ${bounds}); the fitted value is kept as the best fit, not as an estimate; ${entry.note.slice(entry.parameter.length + 2)}`,
     };
   }
   const error = value.relativeStandardError;
