@@ -233,7 +233,10 @@ export interface DecisionResults {
     runnerUp: string | null;
     evpi: number;
     sensitivityOf: string;
-    sensitivity: { parameter: string; rankCorrelation: number | null; meanWhenLow: number; meanWhenHigh: number }[];
+    /** Which measure the tornado shows; absent in results written before Sobol indices (rank correlations). */
+    sensitivityMeasure?: "rankCorrelation" | "sobolFirstOrder";
+    /** firstOrder and totalOrder: Sobol indices, with `--sensitivity sobol` only. */
+    sensitivity: { parameter: string; rankCorrelation: number | null; meanWhenLow: number; meanWhenHigh: number; firstOrder?: number; totalOrder?: number }[];
     noiseThreshold: number | null;
   } | null;
   errored?: { variant: string; world: number; replication: number; error: string }[];

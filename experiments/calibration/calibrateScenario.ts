@@ -4,15 +4,18 @@ import { replicationSeed } from "../replications/index.ts";
 import { formatPath } from "../scenario/formatIssues.ts";
 import { type LoadedScenario, parseScenario, type StoreScenario } from "../scenario/index.ts";
 import { type CalibrationParameter, planParameters } from "./calibrationParameters.ts";
+import { CAUSAL_LIFT_TARGET, causalLiftStatistics, causalLiftTarget, type FitTarget } from "./causalLiftTarget.ts";
 import { chatFitStatistics, chatTargetShares, combineStatistics, simulatedChat } from "./chatFit.ts";
 import { type ChatIdentifiability, planChatParameters } from "./chatParameters.ts";
 import { chiSquarePValue } from "./chiSquareCdf.ts";
+import { DEFAULT_INTERVAL_LIMIT, type FactorInterval, factorInterval, scoreStatistic } from "./factorInterval.ts";
 import type { FunnelRow } from "./funnelCsv.ts";
 import { type CalibrationStepRow, type FitStatistics, fitStatistics, type SimulatedStep, simulatedFunnel, targetShares } from "./funnelFit.ts";
 import { type HoldoutLift, holdoutLift } from "./holdoutLift.ts";
 import { nelderMead } from "./nelderMead.ts";
 import type { ChatCounts } from "./observedChat.ts";
 import { type ObservedFunnel, observedFunnel } from "./observedFunnel.ts";
+import { type Dispersion, pearsonDispersion } from "./pearsonDispersion.ts";
 
 /** Proportional-fitting rounds when not given. */
 export const DEFAULT_MAX_ITERATIONS = 10;
@@ -40,11 +43,20 @@ const ELASTICITY_RANGE = [0.2, 1] as const;
 const DAMPING = 0.7;
 /** Relative standard error of a chat factor above which its note says it is only weakly identified. */
 const WEAK_IDENTIFICATION = 0.25;
+/** Confidence level of the factors' scanned intervals. */
+const INTERVAL_LEVEL = 0.95;
+/** z of INTERVAL_LEVEL, to turn an interval's log-width into a standard error. */
+const INTERVAL_Z = 1.959963984540054;
 /** Starting simplex of the Nelder–Mead polish: 5% on each factor. */
 const POLISH_STEP = 0.05;
 
 /** Progress stage names, as the CLI labels its bars. */
-const PROGRESS_STAGES = { proportional: "proportional fitting", polish: "polish" } as const;
+const PROGRESS_STAGES = { proportional: "proportional fitting", polish: "polish", intervals: "intervals" } as const;
+/** Most evaluations one side of a factor's interval scan can take (doubling steps to ×5, then 3 bisections). */
+const MAX_SCAN_EVALUATIONS_PER_SIDE = 9;
+
+/** Which fitted factors get a scanned interval (see `factorInterval`): the chat factors (default), every factor, or none. */
+export type IntervalScope = "chat" | "all" | "none";
 
 export interface CalibrateOptions extends Omit<RunTasksOptions, "onProgress"> {
   /**
@@ -66,6 +78,22 @@ export interface CalibrateOptions extends Omit<RunTasksOptions, "onProgress"> {
   source?: string;
   /** Proportional fitting stops when every target is within this many standard errors (default 0.25: adds about 3% to the fitted values' variance). */
   tolerance?: number;
+  /**
+   * Which factors get a 95% interval by scanning the factor (others held at the fit) until the
+   * observed target share rejects the simulated one; default "chat" (funnel factors keep their
+   * delta-method error, their shares are near-proportional to their factors). About 8-18 evaluations per factor.
+   */
+  intervals?: IntervalScope;
+}
+
+/** A fitted value's scanned 95% interval, in the value's own units (a patience scale's bounds are the inverse factor's). */
+export interface ValueInterval {
+  level: number;
+  /** Null: the data does not bound the value on that side within ×5 of the fit. */
+  lower: number | null;
+  upper: number | null;
+  /** False when a bound is missing: reported as "not identified", never as a number. */
+  identified: boolean;
 }
 
 /** One fitted scenario value. */
@@ -76,8 +104,20 @@ export interface CalibratedValue {
   /** The factor of its parameter group. */
   factor: number;
   group: string;
-  /** Approximate standard error of log(factor), from the target's observed and simulated counts (delta method); null when a count is 0. */
+  /**
+   * Approximate standard error of log(factor): from the scanned interval where there is one (its
+   * log-width ÷ 2 × 1.96; null when not identified), else from the target's observed and simulated
+   * counts (delta method); null when a count is 0.
+   */
   relativeStandardError: number | null;
+  /** The scanned interval (null when the factor was not scanned, see CalibrateOptions.intervals). */
+  interval: ValueInterval | null;
+  /**
+   * Its target share's variance between replications ÷ the binomial variance (Pearson, pooled over
+   * the search's evaluations; 1 with one replication or a causal-lift target). Errors and intervals
+   * are widened by √dispersion when it is above 1, the data's trials assumed as dependent as the simulation's.
+   */
+  dispersion: Dispersion;
 }
 
 /** What `calibrate` reports. */
@@ -106,7 +146,9 @@ export interface CalibrationResults {
     converged: boolean;
     nelderMeadEvaluations: number;
     devianceAfterProportional: number;
-    history: { stage: "proportional" | "nelderMead"; evaluation: number; deviance: number }[];
+    history: { stage: SearchStage; evaluation: number; deviance: number }[];
+    /** Evaluations spent scanning the factors' intervals. */
+    intervalEvaluations: number;
   };
   notes: string[];
   /** What the chat counts identify, and the causal lift for chat users a holdout measures (data) and the fitted model reproduces (its simulated holdout; null without one). */
@@ -124,12 +166,17 @@ export interface CalibrationOutcome {
   config: ModelConfig;
 }
 
+/** Which part of the search an evaluation belongs to. */
+type SearchStage = "proportional" | "nelderMead" | "interval";
+
 interface Evaluation {
   factors: number[];
   config: ModelConfig;
   assignments: { path: (string | number)[]; value: number }[];
   simulated: SimulatedStep[];
   chat: ChatCounts;
+  /** Each replication's own counts, for the targets' dispersion between replications. */
+  perRun: { simulated: SimulatedStep[]; chat: ChatCounts }[];
   statistics: FitStatistics;
 }
 
@@ -169,6 +216,7 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
   const chatPlan = planChatParameters(scenario, observed.chat);
   const plan = { parameters: [...funnelPlan.parameters, ...chatPlan.parameters], fixed: [...funnelPlan.fixed, ...chatPlan.fixed] };
   const parameters = plan.parameters;
+  const causalRescue = parameters.some((parameter) => parameter.chatTarget === CAUSAL_LIFT_TARGET);
   const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   const R = options.replications;
@@ -185,7 +233,7 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
   let stageTotal = R * (maxIterations + 1);
   const stopped = (): boolean => options.signal?.aborted === true || (options.failFast === true && errored.length > 0);
 
-  const evaluate = async (factors: number[], stage: "proportional" | "nelderMead"): Promise<Evaluation> => {
+  const evaluate = async (factors: number[], stage: SearchStage): Promise<Evaluation> => {
     const assignments = assign(parameters, factors);
     const key = JSON.stringify(assignments.map((entry) => entry.value));
     const cached = cache.get(key);
@@ -209,8 +257,15 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
       throw new RangeError(`calibration stopped before any replication of evaluation ${index} finished${options.signal?.aborted ? " (interrupted)" : ""}`);
     const simulated = simulatedFunnel(runs);
     const chat = simulatedChat(runs);
-    const statistics = combineStatistics(fitStatistics(observed, simulated), chatFitStatistics(observed.chat, chat));
-    const evaluation = { factors: [...factors], config, assignments, simulated, chat, statistics };
+    // With a holdout the rescue factor's cell is the causal contrast, and the chatters' purchase rate leaves the objective.
+    const statistics = causalRescue
+      ? combineStatistics(
+          combineStatistics(fitStatistics(observed, simulated), chatFitStatistics(observed.chat, chat, ["chatConversion"])),
+          causalLiftStatistics(observed.chat, chat),
+        )
+      : combineStatistics(fitStatistics(observed, simulated), chatFitStatistics(observed.chat, chat));
+    const perRun = runs.map((run) => ({ simulated: simulatedFunnel([run]), chat: simulatedChat([run]) }));
+    const evaluation = { factors: [...factors], config, assignments, simulated, chat, perRun, statistics };
     history.push({ stage, evaluation: index, deviance: evaluation.statistics.deviance });
     if (runs.length === R) cache.set(key, evaluation);
     return evaluation;
@@ -229,7 +284,7 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
     first ??= evaluation;
     if (best === null || evaluation.statistics.deviance < best.statistics.deviance) best = evaluation;
     if (stopped() || converged) break;
-    const shares = parameters.map((parameter) => sharesOf(parameter, observed, evaluation));
+    const shares = parameters.map((parameter) => targetOf(parameter, observed, evaluation));
     const logShares = shares.map((share) => Math.log(Math.max(share.simulated, 1e-12)));
     const gaps = shares.map((share) =>
       share.observed <= 0 ? -MAX_LOG_STEP : share.simulated <= 0 ? MAX_LOG_STEP : Math.log(share.observed / share.simulated),
@@ -240,7 +295,7 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
         if (Math.abs(moved) > 0.005) elasticity[k] = clamp((logShares[k] - previous!.logShares[k]) / moved, ...ELASTICITY_RANGE);
       });
     }
-    converged = gaps.every((gap, k) => Math.abs(gap) <= Math.max(MIN_GAP, tolerance * logStandardError(shares[k]), 1 / Math.max(1, shares[k].simulatedCount)));
+    converged = gaps.every((gap, k) => Math.abs(gap) <= Math.max(MIN_GAP, tolerance * shares[k].logStandardError, 1 / Math.max(1, shares[k].simulatedCount)));
     if (converged || round > maxIterations) break;
     iterations = round;
     previous = { logFactors: [...logFactors], logShares };
@@ -281,6 +336,38 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
   }
 
   const final = best!;
+  const intervals = new Map<CalibrationParameter, FactorInterval>();
+  let intervalEvaluations = 0;
+  // Each target's dispersion between replications, from every full evaluation of the search so far
+  // (before the scans, so the scans do not move it): it widens errors and intervals alike.
+  const dispersions = parameters.map((parameter) => targetDispersion(parameter, observed, [...cache.values()]));
+  const inflation = dispersions.map((entry) => Math.sqrt(Math.max(1, entry.dispersion)));
+  // Stage 3: each scanned factor's interval, the others held at the fit (see factorInterval).
+  const scope = options.intervals ?? "chat";
+  const scanned = parameters.filter((parameter) => scope === "all" || (scope === "chat" && parameter.chatTarget !== undefined));
+  if (scanned.length > 0 && !stopped()) {
+    stageName = PROGRESS_STAGES.intervals;
+    stageStart = evaluations * R;
+    stageTotal = scanned.length * 2 * MAX_SCAN_EVALUATIONS_PER_SIDE * R;
+    for (const parameter of scanned) {
+      const k = parameters.indexOf(parameter);
+      const countsAt = async (logFactor: number) => {
+        const factors = [...final.factors];
+        factors[k] = Math.exp(logFactor);
+        return targetOf(parameter, observed, await evaluate(factors, "interval")).statistic / inflation[k];
+      };
+      try {
+        const interval = await factorInterval(countsAt, Math.log(final.factors[k]), { level: INTERVAL_LEVEL });
+        intervalEvaluations += interval.evaluations;
+        intervals.set(parameter, interval);
+      } catch (error) {
+        // Interrupted mid-scan: the fit stands, the factors not scanned keep no interval.
+        if (!stopped()) throw error;
+        break;
+      }
+    }
+    options.onProgress?.(stageTotal, stageTotal, stageName);
+  }
   const statistics = final.statistics;
   const notes = [...observed.notes];
   if (degreesOfFreedom <= 0)
@@ -300,9 +387,17 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
   if (!converged && !stopped()) notes.push(`proportional fitting did not match every target within ${maxIterations} rounds; the best point found is reported`);
   const factorOf = new Map(parameters.map((parameter, k) => [parameter, final.factors[k]]));
   const values: CalibratedValue[] = parameters.flatMap((parameter) => {
-    const shares = sharesOf(parameter, observed, final);
+    const shares = targetOf(parameter, observed, final);
     const k = parameters.indexOf(parameter);
-    const standardError = shares.observedCount > 0 && shares.simulatedCount > 0 ? logStandardError(shares) / elasticity[k] : null;
+    const interval = intervals.get(parameter);
+    const standardError =
+      interval !== undefined
+        ? interval.identified
+          ? Math.log(interval.upper! / interval.lower!) / (2 * INTERVAL_Z)
+          : null
+        : shares.observedCount > 0 && shares.simulatedCount > 0
+          ? (shares.logStandardError * inflation[k]) / elasticity[k]
+          : null;
     return parameter.values.map((value) => ({
       path: formatPath(value.path),
       before: value.before,
@@ -310,9 +405,18 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
       factor: factorOf.get(parameter)!,
       group: parameter.name,
       relativeStandardError: standardError,
+      interval: interval === undefined ? null : valueInterval(value, interval),
+      dispersion: dispersions[k],
     }));
   });
   const identifiability = chatPlan.identifiability.map((entry) => weakened(entry, values));
+  if (causalRescue) {
+    // Not fitted, so a check: the scenario's model of who chats against the data's chatters.
+    const chatters = chatTargetShares("chatConversion", observed.chat, final.chat);
+    notes.push(
+      `chatters' purchase rate (not fitted with a holdout): observed ${(chatters.observed * 100).toFixed(1)}%, fitted model ${(chatters.simulated * 100).toFixed(1)}%; a gap beyond noise says the scenario's model of who chats differs from the store's`,
+    );
+  }
   const rmse = Math.sqrt(statistics.rows.reduce((sum, row) => sum + (row.observedRate - row.simulatedRate) ** 2, 0) / Math.max(1, statistics.rows.length));
   const calibration: CalibrationResults = {
     kind: "calibration",
@@ -332,7 +436,14 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
       deviance: statistics.deviance,
       devianceBefore: first!.statistics.deviance,
     },
-    search: { proportionalIterations: iterations, converged, nelderMeadEvaluations, devianceAfterProportional: afterProportional.statistics.deviance, history },
+    search: {
+      proportionalIterations: iterations,
+      converged,
+      nelderMeadEvaluations,
+      devianceAfterProportional: afterProportional.statistics.deviance,
+      history,
+      intervalEvaluations,
+    },
     notes: [
       ...notes,
       ...identifiability.map((entry) => entry.note),
@@ -366,21 +477,88 @@ function assign(parameters: readonly CalibrationParameter[], factors: readonly n
 }
 
 /**
- * A fitted chat parameter whose factor has a relative standard error above WEAK_IDENTIFICATION gets
- * that said in its note: its target share hardly moves with it (e.g. queue abandonment in an
- * overloaded desk is set by the excess load, whatever the patience), so the data pin it down only loosely.
+ * A fitted chat parameter's note with what its interval says. A factor the data do not bound within
+ * ×5 of the fit becomes "not identified" (its target share hardly moves with it, e.g. queue
+ * abandonment in a saturated desk is set by the excess load whatever the patience): the fitted value
+ * stays the best fit, but no number is claimed for it. A factor with a relative standard error above
+ * WEAK_IDENTIFICATION is said to be only weakly identified; a scanned one gets its interval.
  */
 function weakened(entry: ChatIdentifiability, values: readonly CalibratedValue[]): ChatIdentifiability {
-  const error = values.find((value) => value.group === entry.parameter)?.relativeStandardError;
-  if (!entry.identified || error == null || error <= WEAK_IDENTIFICATION) return entry;
-  return { ...entry, note: `${entry.note}; weakly identified: ±${Math.round(error * 100)}% per standard error (its target share hardly moves with it)` };
+  const value = values.find((candidate) => candidate.group === entry.parameter);
+  if (!entry.identified || value === undefined) return entry;
+  const interval = value.interval;
+  if (interval !== null && !interval.identified) {
+    const bounds = `${interval.lower === null ? "unbounded" : format(interval.lower)} to ${interval.upper === null ? "unbounded" : format(interval.upper)}`;
+    return {
+      parameter: entry.parameter,
+      identified: false,
+      note: `${entry.parameter}: not identified, its target does not rule out ${DEFAULT_INTERVAL_LIMIT} times more or less (${value.path}: fitted ${format(value.after)}, 95% interval ${bounds}); the fitted value is kept as the best fit, not as an estimate; ${entry.note.slice(entry.parameter.length + 2)}`,
+    };
+  }
+  const error = value.relativeStandardError;
+  const span = interval === null ? "" : `; 95% interval of ${value.path}: ${format(interval.lower!)} to ${format(interval.upper!)}`;
+  if (error == null || error <= WEAK_IDENTIFICATION) return { ...entry, note: `${entry.note}${span}` };
+  return { ...entry, note: `${entry.note}; weakly identified: ±${Math.round(error * 100)}% per standard error (its target share hardly moves with it)${span}` };
 }
 
-/** A parameter's observed and simulated target share: its chat share, or its funnel cells pooled. */
-function sharesOf(parameter: CalibrationParameter, observed: ObservedFunnel, evaluation: Evaluation): ReturnType<typeof targetShares> {
-  return parameter.chatTarget === undefined
+/** A factor's interval on one of its values (bounds swap for an inverse value; clamped and rounded as the value is written). */
+function valueInterval(value: CalibrationParameter["values"][number], interval: FactorInterval): ValueInterval {
+  const at = (factor: number | null) =>
+    factor === null ? null : Number(clamp(value.inverse ? value.before / factor : value.before * factor, 0, value.max).toPrecision(SIGNIFICANT_DIGITS));
+  const [lower, upper] = value.inverse ? [at(interval.upper), at(interval.lower)] : [at(interval.lower), at(interval.upper)];
+  return { level: INTERVAL_LEVEL, lower, upper, identified: interval.identified };
+}
+
+function format(value: number): string {
+  return Number(value.toPrecision(SIGNIFICANT_DIGITS)).toString();
+}
+
+/** A parameter's observed and simulated target: its chat share, its funnel cells pooled, or the holdout's causal lift. */
+/** A parameter's target dispersion between the replications of each evaluation (see pearsonDispersion); 1 for the causal lift. */
+function targetDispersion(parameter: CalibrationParameter, observed: ObservedFunnel, evaluations: readonly Evaluation[]): Dispersion {
+  if (parameter.chatTarget === CAUSAL_LIFT_TARGET) return { dispersion: 1, degreesOfFreedom: 0 };
+  return pearsonDispersion(
+    evaluations.map((evaluation) =>
+      evaluation.perRun.map((run) => {
+        const shares = binomialShares(parameter, observed, run);
+        return { count: shares.simulatedCount, trials: shares.simulatedTrials };
+      }),
+    ),
+  );
+}
+
+/** A funnel or chat parameter's target share (not the causal lift's). */
+function binomialShares(
+  parameter: CalibrationParameter,
+  observed: ObservedFunnel,
+  evaluation: Pick<Evaluation, "simulated" | "chat">,
+): ReturnType<typeof targetShares> {
+  const target = parameter.chatTarget;
+  return target === undefined || target === CAUSAL_LIFT_TARGET
     ? targetShares(parameter.targets, observed, evaluation.simulated)
-    : chatTargetShares(parameter.chatTarget, observed.chat, evaluation.chat);
+    : chatTargetShares(target, observed.chat, evaluation.chat);
+}
+
+function targetOf(parameter: CalibrationParameter, observed: ObservedFunnel, evaluation: Pick<Evaluation, "simulated" | "chat">): FitTarget {
+  if (parameter.chatTarget === CAUSAL_LIFT_TARGET) {
+    // Planned only when the data has a holdout lift; a simulation without one (no chats) is a lift of 0.
+    return (
+      causalLiftTarget(observed.chat, evaluation.chat) ?? {
+        observed: (holdoutLift(observed.chat)?.points ?? 0) / 100,
+        simulated: 0,
+        observedCount: 0,
+        simulatedCount: 0,
+        logStandardError: Number.POSITIVE_INFINITY,
+        statistic: Number.POSITIVE_INFINITY,
+      }
+    );
+  }
+  const shares = binomialShares(parameter, observed, evaluation);
+  return {
+    ...shares,
+    logStandardError: logStandardError(shares),
+    statistic: shares.observedTrials > 0 && shares.simulatedTrials > 0 ? scoreStatistic(shares) : 0,
+  };
 }
 
 function setPath(data: Record<string, unknown>, path: readonly (string | number)[], value: number): void {

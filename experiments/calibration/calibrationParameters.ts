@@ -1,6 +1,7 @@
 import type { AbandonmentReason } from "../../sim/model/index.ts";
 import { formatPath } from "../scenario/formatIssues.ts";
 import type { StoreScenario } from "../scenario/index.ts";
+import type { CAUSAL_LIFT_TARGET } from "./causalLiftTarget.ts";
 import type { ChatTarget } from "./observedChat.ts";
 import type { ObservedFunnel } from "./observedFunnel.ts";
 
@@ -30,8 +31,8 @@ export interface CalibrationParameter {
   name: string;
   /** Funnel cells; empty for a chat parameter. */
   targets: TargetCell[];
-  /** A chat parameter's target share instead of funnel cells. */
-  chatTarget?: ChatTarget;
+  /** A chat parameter's target share instead of funnel cells, or the lift for chat users a holdout measures (rescue, with a holdout). */
+  chatTarget?: ChatTarget | typeof CAUSAL_LIFT_TARGET;
   values: ParameterValue[];
 }
 

@@ -1,5 +1,5 @@
 import type { StoreResults } from "../../sim/model/index.ts";
-import { type FitStatistics, fitStatistics, type SimulatedStep } from "./funnelFit.ts";
+import { type FitStatistics, fitStatistics, type SimulatedStep, type TargetShares } from "./funnelFit.ts";
 import { funnelRowsFromResults } from "./funnelRowsFromResults.ts";
 import { CHAT_TARGET_LABELS, CHAT_TARGETS, type ChatCounts, type ChatTarget, chatTargetCounts, observedChat, sumChatCounts } from "./observedChat.ts";
 import type { ObservedStep } from "./observedFunnel.ts";
@@ -21,26 +21,30 @@ export function simulatedChat(runs: readonly StoreResults[]): ChatCounts {
   );
 }
 
-/** Observed and simulated share of a chat target, with the counts behind them (zeros when either side lacks it). */
-export function chatTargetShares(
-  target: ChatTarget,
-  observed: ChatCounts,
-  simulated: ChatCounts,
-): { observed: number; simulated: number; observedCount: number; simulatedCount: number } {
+/** Observed and simulated share of a chat target, with the counts and trials behind them (zeros when either side lacks it). */
+export function chatTargetShares(target: ChatTarget, observed: ChatCounts, simulated: ChatCounts): TargetShares {
   const a = chatTargetCounts(target, observed);
   const b = chatTargetCounts(target, simulated);
-  return { observed: a ? a.count / a.trials : 0, simulated: b ? b.count / b.trials : 0, observedCount: a?.count ?? 0, simulatedCount: b?.count ?? 0 };
+  return {
+    observed: a ? a.count / a.trials : 0,
+    simulated: b ? b.count / b.trials : 0,
+    observedCount: a?.count ?? 0,
+    simulatedCount: b?.count ?? 0,
+    observedTrials: a?.trials ?? 0,
+    simulatedTrials: b?.trials ?? 0,
+  };
 }
 
 /**
  * The chat shares compared as binomial cells, with the funnel's statistics (deviance, Pearson X²
  * with the simulation-variance factor, see `fitStatistics`): one row per chat target both data sets
- * have, step "chat", outcome the share's words.
+ * have (and not in `skip`), step "chat", outcome the share's words.
  */
-export function chatFitStatistics(observed: ChatCounts, simulated: ChatCounts): FitStatistics {
+export function chatFitStatistics(observed: ChatCounts, simulated: ChatCounts, skip: readonly ChatTarget[] = []): FitStatistics {
   const steps: ObservedStep[] = [];
   const sims: SimulatedStep[] = [];
   for (const target of CHAT_TARGETS) {
+    if (skip.includes(target)) continue;
     const a = chatTargetCounts(target, observed);
     const b = chatTargetCounts(target, simulated);
     if (a === null || b === null) continue;

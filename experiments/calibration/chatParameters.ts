@@ -1,5 +1,6 @@
 import type { StoreScenario } from "../scenario/index.ts";
 import type { CalibrationParameter, ParameterValue } from "./calibrationParameters.ts";
+import { CAUSAL_LIFT_TARGET } from "./causalLiftTarget.ts";
 import { holdoutLift } from "./holdoutLift.ts";
 import { type ChatCounts, type ChatTarget, chatTargetCounts } from "./observedChat.ts";
 
@@ -39,9 +40,10 @@ const SCALE_KEYS: Record<string, string[]> = {
  *   help?" requests (queue joins that were not accepted invitations) ÷ sessions offered chat.
  * - patience: every segment's patience distribution, scaled (its factor divides the values, so a
  *   higher factor means less patience and more abandonment) → chats abandoned ÷ requests.
- * - rescue: every chat.rescueProbability → orders ÷ sessions with chat.
+ * - rescue: every chat.rescueProbability → with a holdout, the lift for chat users it measures (the
+ *   offered vs held-out contrast, `causalLiftTarget`); without one, orders ÷ sessions with chat.
  *
- * `identifiability` says, per parameter, what the fit rests on; for rescue it says whether a holdout
+ * `identifiability` says, per parameter, what the fit rests on; for rescue, whether a holdout
  * identifies the causal lift or the fit rests on the scenario's model of who chats.
  */
 export function planChatParameters(scenario: StoreScenario, counts: ChatCounts): ChatParameterPlan {
@@ -51,13 +53,13 @@ export function planChatParameters(scenario: StoreScenario, counts: ChatCounts):
   const add = (
     name: string,
     pattern: string,
-    target: ChatTarget,
+    target: ChatTarget | typeof CAUSAL_LIFT_TARGET,
     values: ParameterValue[],
     fittedNote: string,
     missingNote: string,
     extraCheck: string | null = null,
   ) => {
-    const observed = chatTargetCounts(target, counts);
+    const observed = target === CAUSAL_LIFT_TARGET ? holdoutLift(counts) : chatTargetCounts(target, counts);
     const why =
       observed === null ? missingNote : (extraCheck ?? (values.every((value) => value.before === 0) ? "0 in the scenario (a factor cannot move it)" : null));
     if (why === null && values.length > 0) {
@@ -114,11 +116,11 @@ export function planChatParameters(scenario: StoreScenario, counts: ChatCounts):
   add(
     "rescue",
     "chat.rescueProbability.*",
-    "chatConversion",
+    lift === null ? "chatConversion" : CAUSAL_LIFT_TARGET,
     rescue,
     lift === null
       ? "without a holdout the rescue effect is confounded with self-selection: chatters' purchase rate is fitted by trusting the scenario's model of who chats (set policy.holdout to identify the causal lift)"
-      : `with a holdout the causal lift is identified: chat users buy ${lift.points.toFixed(1)} points more because of chat (95% CI ${lift.lower.toFixed(1)} to ${lift.upper.toFixed(1)}); the rescue scale is fitted to chatters' purchase rate and checked against it`,
+      : `with a holdout the causal lift is identified: chat users buy ${lift.points.toFixed(1)} points more because of chat (95% CI ${lift.lower.toFixed(1)} to ${lift.upper.toFixed(1)}); the rescue scale is fitted to that contrast (offered vs held-out sessions), not to chatters' purchase rate`,
     "the data has no sessionsWithChat and ordersWithChat rows",
   );
   return { parameters, fixed, identifiability };

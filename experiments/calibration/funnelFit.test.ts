@@ -47,7 +47,7 @@ describe("fitStatistics", () => {
 
   it("targetShares(...) pools a parameter's cells over its steps", () => {
     const shares = targetShares([{ index: 2, cell: "cardDeclined" }], observed, simulated(2));
-    expect(shares).toEqual({ observed: 0.05, simulated: 0.05, observedCount: 30, simulatedCount: 120 });
+    expect(shares).toEqual({ observed: 0.05, simulated: 0.05, observedCount: 30, simulatedCount: 120, observedTrials: 600, simulatedTrials: 2400 });
     const pooled = targetShares(
       [
         { index: 1, cell: "abandoned" },

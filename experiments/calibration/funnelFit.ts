@@ -112,12 +112,18 @@ export function fitStatistics(observed: ObservedFunnel, simulated: readonly Simu
   return { rows, deviance, chiSquare, freeCells };
 }
 
+/** A target's observed and simulated share, with the counts and trials behind them. */
+export interface TargetShares {
+  observed: number;
+  simulated: number;
+  observedCount: number;
+  simulatedCount: number;
+  observedTrials: number;
+  simulatedTrials: number;
+}
+
 /** Observed and simulated share of a parameter's target cells, pooled over its target steps, with the counts behind them. */
-export function targetShares(
-  targets: readonly TargetCell[],
-  observed: ObservedFunnel,
-  simulated: readonly SimulatedStep[],
-): { observed: number; simulated: number; observedCount: number; simulatedCount: number } {
+export function targetShares(targets: readonly TargetCell[], observed: ObservedFunnel, simulated: readonly SimulatedStep[]): TargetShares {
   let observedCount = 0;
   let observedReached = 0;
   let simulatedCount = 0;
@@ -144,5 +150,7 @@ export function targetShares(
     simulated: simulatedReached > 0 ? simulatedCount / simulatedReached : 0,
     observedCount,
     simulatedCount,
+    observedTrials: observedReached,
+    simulatedTrials: simulatedReached,
   };
 }

@@ -1,5 +1,6 @@
 import { quantileSorted, sampleRankCorrelation } from "simple-statistics";
 import { DEFAULT_CONFIDENCE_LEVEL, type Estimate, probabilityBest, tInterval } from "../stats/index.ts";
+import { sobolIndices } from "./sobolIndices.ts";
 
 /** What the analysis needs: each variant's KPI in each world, and each parameter's value there. */
 export interface DecisionInput {
@@ -11,6 +12,12 @@ export interface DecisionInput {
   /** Which way is good. */
   higherIsBetter: boolean;
   level?: number;
+  /**
+   * For Sobol indices instead of rank correlations: each variant's KPI on every row of `sobolDesign`
+   * (`worldValues[v][r]`, base × (parameters + 2) rows, parameters in the order of `parameters`).
+   * `worldValues` above then holds the A and B rows only (independent draws).
+   */
+  sobol?: { base: number; worldValues: readonly (readonly number[])[] };
 }
 
 /** One variant's standing across the worlds. */
@@ -38,6 +45,10 @@ export interface ParameterSensitivity {
   /** Mean of the decisive quantity in the worlds where the parameter is below / at or above its median. */
   meanWhenLow: number;
   meanWhenHigh: number;
+  /** With Sobol indices: the share of the decisive quantity's variance this parameter explains alone (Saltelli's estimator); absent otherwise. */
+  firstOrder?: number;
+  /** With Sobol indices: the share it is involved in, interactions included (Jansen's estimator). */
+  totalOrder?: number;
 }
 
 export interface DecisionAnalysis {
@@ -61,7 +72,9 @@ export interface DecisionAnalysis {
    * favours the choice either way); with one variant, its KPI.
    */
   sensitivityOf: string;
-  /** Parameters by |rank correlation|, largest first. */
+  /** Which measure ranks `sensitivity` (and the tornado shows): Spearman rank correlations, or first-order Sobol indices. */
+  sensitivityMeasure: "rankCorrelation" | "sobolFirstOrder";
+  /** Parameters by |rank correlation| (or by first-order Sobol index), largest first. */
   sensitivity: ParameterSensitivity[];
   /**
    * |rank correlation| below which a parameter's effect is indistinguishable from none: 1.96 ÷ √(worlds − 1),
@@ -104,9 +117,14 @@ export function decisionAnalysis(input: DecisionInput): DecisionAnalysis {
   const order = variants.map((_, v) => v).sort((a, b) => variants[a].expectedLoss - variants[b].expectedLoss || a - b);
   const [choice, runnerUp] = order;
   const decisive = runnerUp === undefined ? worldValues[choice] : worldValues[choice].map((value, w) => sign * (value - worldValues[runnerUp][w]));
-  const sensitivity = input.parameters
-    .map((parameter) => sensitivityOf(parameter, decisive))
-    .sort((a, b) => Math.abs(b.rankCorrelation ?? 0) - Math.abs(a.rankCorrelation ?? 0) || (a.parameter < b.parameter ? -1 : 1));
+  let sensitivity = input.parameters.map((parameter) => sensitivityOf(parameter, decisive));
+  if (input.sobol !== undefined) {
+    const all = input.sobol.worldValues;
+    const outputs = runnerUp === undefined ? all[choice] : all[choice].map((value, r) => sign * (value - all[runnerUp][r]));
+    const indices = sobolIndices(outputs, input.sobol.base, input.parameters.length);
+    sensitivity = sensitivity.map((row, i) => ({ ...row, firstOrder: indices.firstOrder[i], totalOrder: indices.totalOrder[i] }));
+    sensitivity.sort((a, b) => b.firstOrder! - a.firstOrder! || (a.parameter < b.parameter ? -1 : 1));
+  } else sensitivity.sort((a, b) => Math.abs(b.rankCorrelation ?? 0) - Math.abs(a.rankCorrelation ?? 0) || (a.parameter < b.parameter ? -1 : 1));
   return {
     worlds,
     level,
@@ -120,6 +138,7 @@ export function decisionAnalysis(input: DecisionInput): DecisionAnalysis {
         : higherIsBetter
           ? `${input.variants[choice]} − ${input.variants[runnerUp]}`
           : `${input.variants[runnerUp]} − ${input.variants[choice]}`,
+    sensitivityMeasure: input.sobol === undefined ? "rankCorrelation" : "sobolFirstOrder",
     sensitivity,
     noiseThreshold: worlds > 1 ? 1.96 / Math.sqrt(worlds - 1) : null,
   };

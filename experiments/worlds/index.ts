@@ -5,9 +5,12 @@ export {
   MAX_WORLD_RUNS,
   MAX_WORLDS,
   runWorldDecision,
+  type SensitivityMethod,
   type WorldDecisionOptions,
   type WorldDecisionResults,
   type WorldOutcome,
+  worldsToRun,
 } from "./runWorldDecision.ts";
-export { sampleWorlds, WORLDS_STREAM, type World, worldSeed } from "./sampleWorlds.ts";
+export { sampleSobolWorlds, sampleWorlds, WORLDS_STREAM, type World, worldSeed } from "./sampleWorlds.ts";
+export { type SobolIndices, sobolDesign, sobolIndices } from "./sobolIndices.ts";
 export { sharedParameters, type WorldTask, type WorldVariant, worldConfig, worldTasks } from "./worldTasks.ts";

@@ -49,6 +49,49 @@ describe("runWorldDecision", () => {
     expect(Math.abs(decision.analysis!.sensitivity[1].rankCorrelation ?? 0)).toBeLessThan(decision.analysis!.noiseThreshold!);
   });
 
+  it("runWorldDecision({sensitivity: sobol}) on agent cost = 72 h × c gives c a first-order index near 1 and handle time exactly 0", async () => {
+    // One variant, so the indices are of its agent cost, which is 72 · c exactly: all of its variance is c's
+    // (S = S_T = 1), none handle time's (its A_B rows repeat A's outputs, so both estimators give exactly 0).
+    // For centred y = f − mean, uniform with variance v, the first-order terms yB (yB − yA) have variance
+    // Var(yB²) + Var(yA yB) = 4v²/5 + v² = 1.8 v², so the estimate's standard error is √1.8 ÷ √N = 0.084 at
+    // N = 256 (the total-effect one's, (yA − yB)² ÷ 2 with variance 1.4 v², is 0.074): 3 of them is 0.25.
+    const base = 256;
+    const decision = await runWorldDecision([variant("open")], {
+      worlds: base,
+      replications: 1,
+      seed: 9,
+      metric: "agentCost",
+      workers: 1,
+      sensitivity: "sobol",
+    });
+    expect(decision.worldsRun).toBe(base * 4);
+    const analysis = decision.analysis!;
+    expect(analysis.sensitivityMeasure).toBe("sobolFirstOrder");
+    // The decision's figures rest on the A and B rows only.
+    expect(analysis.worlds).toBe(2 * base);
+    const [cost, handle] = analysis.sensitivity;
+    expect(cost.parameter).toBe("agents.costPerHour");
+    expect(Math.abs(cost.firstOrder! - 1)).toBeLessThan(0.25);
+    expect(Math.abs(cost.totalOrder! - 1)).toBeLessThan(0.25);
+    expect(handle.firstOrder).toBe(0);
+    expect(handle.totalOrder).toBe(0);
+    const parallel = await runWorldDecision([variant("open")], {
+      worlds: base,
+      replications: 1,
+      seed: 9,
+      metric: "agentCost",
+      workers: 2,
+      sensitivity: "sobol",
+    });
+    expect(JSON.stringify(parallel)).toBe(JSON.stringify(decision));
+  });
+
+  it("checkWorldRun counts the Sobol design's worlds", () => {
+    expect(() => checkWorldRun(1000, 2, 2, 1000 * 7)).toThrow(
+      /^invalid worlds: 1000 \(7000 worlds for Sobol indices × 2 variants × 2 replications = 28000 runs; at most 20000: fewer worlds or replications\)$/,
+    );
+  });
+
   it("runWorldDecision gives byte-identical results serially and on 2 worker threads, and the same seed gives the same bytes", async () => {
     const variants = [variant("three"), variant("four", (data) => (data.agents.schedule = 4))];
     const options = { worlds: 6, replications: 2, seed: "crn", metric: "meanWaitSeconds" };

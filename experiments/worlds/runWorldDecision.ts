@@ -4,7 +4,7 @@ import { type RunTasksOptions, runTasks } from "../parallel/index.ts";
 import { centralValue, type UncertainSpec } from "../scenario/index.ts";
 import { DEFAULT_CONFIDENCE_LEVEL, type Estimate, tInterval } from "../stats/index.ts";
 import { type DecisionAnalysis, decisionAnalysis } from "./decisionAnalysis.ts";
-import { sampleWorlds, worldSeed } from "./sampleWorlds.ts";
+import { sampleSobolWorlds, sampleWorlds, worldSeed } from "./sampleWorlds.ts";
 import { sharedParameters, type WorldVariant, worldConfig, worldTasks } from "./worldTasks.ts";
 
 /** Most worlds one run may draw. */
@@ -18,6 +18,21 @@ export interface WorldDecisionOptions extends RunTasksOptions {
   seed: string | number;
   metric: string;
   level?: number;
+  /**
+   * How the parameters' influence is measured: "rank" (default), Spearman rank correlations over the
+   * `worlds` Latin-hypercube worlds; "sobol", first-order (and total) Sobol indices from a Saltelli
+   * design with `worlds` base rows: worlds × (parameters + 2) worlds are run, and the decision
+   * figures come from the first 2 × worlds (two independent Latin hypercubes).
+   */
+  sensitivity?: SensitivityMethod;
+}
+
+/** The sensitivity measure of a decision across worlds. */
+export type SensitivityMethod = "rank" | "sobol";
+
+/** Worlds a decision runs: `worlds`, or with Sobol indices worlds × (parameters + 2). */
+export function worldsToRun(worlds: number, parameters: number, sensitivity: SensitivityMethod = "rank"): number {
+  return sensitivity === "sobol" ? worlds * (parameters + 2) : worlds;
 }
 
 /** One world: its parameter values and each variant's mean KPI over its replications. */
@@ -40,8 +55,11 @@ export interface WorldDecisionResults {
   direction: "higher" | "lower";
   level: number;
   seed: string | number;
-  /** Worlds drawn, and replications asked for per world and variant. */
+  /** Worlds asked for (with Sobol indices: the design's base rows), and replications per world and variant. */
   worldsRequested: number;
+  /** The sensitivity measure asked for, and the worlds run for it. */
+  sensitivity: SensitivityMethod;
+  worldsRun: number;
   replications: number;
   parameters: { path: string; spec: UncertainSpec; central: number }[];
   /** The decision across the worlds every variant completed; null when fewer than 2 did. */
@@ -54,14 +72,15 @@ export interface WorldDecisionResults {
   stoppedBy: "count" | "interrupted" | "failFast";
 }
 
-/** Refuses a run too large to be meant (house-format RangeError). */
-export function checkWorldRun(worlds: number, variants: number, replications: number): void {
+/** Refuses a run too large to be meant (house-format RangeError); `worldsRun` defaults to `worlds` (more with Sobol indices, see `worldsToRun`). */
+export function checkWorldRun(worlds: number, variants: number, replications: number, worldsRun = worlds): void {
   if (!Number.isInteger(worlds) || worlds < 2 || worlds > MAX_WORLDS)
     throw new RangeError(`invalid worlds: ${worlds} (must be an integer from 2 to ${MAX_WORLDS})`);
-  const runs = worlds * variants * replications;
+  const runs = worldsRun * variants * replications;
   if (runs > MAX_WORLD_RUNS) {
+    const count = worldsRun === worlds ? `${worlds} worlds` : `${worldsRun} worlds for Sobol indices`;
     throw new RangeError(
-      `invalid worlds: ${worlds} (${worlds} worlds × ${variants} variants × ${replications} replications = ${runs} runs; at most ${MAX_WORLD_RUNS}: fewer worlds or replications)`,
+      `invalid worlds: ${worlds} (${count} × ${variants} variants × ${replications} replications = ${runs} runs; at most ${MAX_WORLD_RUNS}: fewer worlds or replications)`,
     );
   }
 }
@@ -78,9 +97,10 @@ export async function runWorldDecision(variants: readonly WorldVariant[], option
   const level = options.level ?? DEFAULT_CONFIDENCE_LEVEL;
   const definition = kpi(options.metric);
   if (variants.length === 0) throw new RangeError("invalid variants: an empty list (give at least one)");
-  checkWorldRun(options.worlds, variants.length, options.replications);
   const parameters = sharedParameters(variants);
-  const worlds = sampleWorlds(parameters, options.worlds, options.seed);
+  const method = options.sensitivity ?? "rank";
+  checkWorldRun(options.worlds, variants.length, options.replications, worldsToRun(options.worlds, parameters.length, method));
+  const worlds = method === "sobol" ? sampleSobolWorlds(parameters, options.worlds, options.seed) : sampleWorlds(parameters, options.worlds, options.seed);
   const configs: ModelConfig[][] = variants.map((variant) => worlds.map((world) => worldConfig(variant, world)));
   const tasks = worldTasks(variants.length, worlds, options.replications, options.seed);
   const outcomes = await runTasks(
@@ -111,7 +131,14 @@ export async function runWorldDecision(variants: readonly WorldVariant[], option
     replications: complete[w].length,
     metric: Object.fromEntries(variants.map((variant, v) => [variant.name, worldMean(w, v, definition.key)])),
   }));
-  const used = worldOutcomes.filter((world) => variants.every((variant) => world.metric[variant.name] !== null));
+  const allVariants = (world: WorldOutcome): boolean => variants.every((variant) => world.metric[variant.name] !== null);
+  // With Sobol indices the decision rests on the design's A and B rows; the indices need every row.
+  const decisionWorlds = method === "sobol" ? worldOutcomes.slice(0, 2 * options.worlds) : worldOutcomes;
+  const used = decisionWorlds.filter(allVariants);
+  const sobol =
+    method === "sobol" && worldOutcomes.every(allVariants)
+      ? { base: options.worlds, worldValues: variants.map((variant) => worldOutcomes.map((world) => world.metric[variant.name]!)) }
+      : undefined;
   const analysis =
     used.length < 2
       ? null
@@ -121,6 +148,7 @@ export async function runWorldDecision(variants: readonly WorldVariant[], option
           parameters: parameters.map((parameter) => ({ path: parameter.path, values: used.map((world) => world.values[parameter.path]) })),
           higherIsBetter: definition.direction !== "lower",
           level,
+          sobol,
         });
   const expectedKpis = Object.fromEntries(
     variants.map((variant, v) => [
@@ -143,6 +171,8 @@ export async function runWorldDecision(variants: readonly WorldVariant[], option
     level,
     seed: options.seed,
     worldsRequested: options.worlds,
+    sensitivity: method,
+    worldsRun: worlds.length,
     replications: options.replications,
     parameters: parameters.map(({ path, spec }) => ({ path, spec, central: centralValue(spec) })),
     analysis,

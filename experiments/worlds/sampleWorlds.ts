@@ -1,6 +1,7 @@
 import { RandomStream } from "../../sim/random/index.ts";
 import { type ParameterValues, specQuantile, type UncertainParameter } from "../scenario/index.ts";
 import { latinHypercube } from "./latinHypercube.ts";
+import { sobolDesign } from "./sobolIndices.ts";
 
 /** One draw of the uncertain parameters. */
 export interface World {
@@ -19,7 +20,19 @@ export const WORLDS_STREAM = "worlds";
  * stratified. Deterministic in (parameters, count, seed).
  */
 export function sampleWorlds(parameters: readonly UncertainParameter[], count: number, seed: string | number): World[] {
-  const points = latinHypercube(count, parameters.length, new RandomStream(seed, WORLDS_STREAM));
+  return worldsAt(parameters, latinHypercube(count, parameters.length, new RandomStream(seed, WORLDS_STREAM)));
+}
+
+/**
+ * The worlds of a Sobol analysis with `base` rows (`sobolDesign` from the same stream: A, B, then A
+ * with each parameter's column from B; base × (parameters + 2) worlds). The first 2 × base are
+ * independent Latin-hypercube draws, the decision's worlds; the rest serve the indices only.
+ */
+export function sampleSobolWorlds(parameters: readonly UncertainParameter[], base: number, seed: string | number): World[] {
+  return worldsAt(parameters, sobolDesign(base, parameters.length, new RandomStream(seed, WORLDS_STREAM)));
+}
+
+function worldsAt(parameters: readonly UncertainParameter[], points: readonly number[][]): World[] {
   return points.map((point, index) => ({
     index,
     values: Object.fromEntries(parameters.map((parameter, j) => [parameter.path, specQuantile(parameter.spec, point[j])])),

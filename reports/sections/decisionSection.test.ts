@@ -25,6 +25,18 @@ describe("decisionSection", () => {
     );
   });
 
+  it("decisionSection draws first-order Sobol indices, labelled as such, when the decision measured them", () => {
+    const decision = decisionFixture();
+    const analysis = decision.analysis!;
+    analysis.sensitivityMeasure = "sobolFirstOrder";
+    analysis.sensitivity = analysis.sensitivity.map((row, i) => ({ ...row, firstOrder: [0.6, 0.25, 0][i], totalOrder: [0.7, 0.3, 0.02][i] }));
+    const chart = decisionSection(decision, createRenderContext())!.charts[0];
+    expect(chart.caption).toBe(
+      "First-order Sobol indices: the share of the variance of idle-on-payment − exit-intent-high-value (conversion) across worlds each parameter explains alone; the largest: segments[1].invitationSensitivity (S = 0.6, total effect 0.7).",
+    );
+    expect(normalizeSvg(chart.svg)).toContain("first-order Sobol index");
+  });
+
   it("decisionSection tables every variant with its expected value, range, probability best and expected loss", () => {
     const [table] = section.tables;
     expect(table.rows.map((row) => row[0].text)).toEqual(["reactive-only", "idle-on-payment (choice)", "exit-intent-high-value", "aggressive"]);

@@ -67,6 +67,7 @@ export const decisionSection: SectionBuilder<DecisionResults> = (decision, conte
 };
 
 function tornadoChart(decision: DecisionResults, analysis: Analysis, context: RenderContext): Chart {
+  if (analysis.sensitivityMeasure === "sobolFirstOrder") return sobolTornado(decision, analysis, context);
   const rows = analysis.sensitivity.map((row) => ({
     parameter: row.parameter,
     rho: row.rankCorrelation ?? 0,
@@ -96,6 +97,35 @@ function tornadoChart(decision: DecisionResults, analysis: Analysis, context: Re
           Plot.barX(rows, { y: "parameter", x: "rho", fill: (row: (typeof rows)[number]) => (row.beyondNoise ? COLORS.primary : COLORS.neutral) }),
           Plot.ruleX([0], { stroke: "#222" }),
         ],
+      },
+    },
+    context,
+  );
+}
+
+/** The tornado of first-order Sobol indices (share of the decisive quantity's variance each parameter explains alone). */
+function sobolTornado(decision: DecisionResults, analysis: Analysis, context: RenderContext): Chart {
+  const rows = analysis.sensitivity.map((row) => ({ parameter: row.parameter, index: row.firstOrder ?? 0, total: row.totalOrder ?? 0 }));
+  const target = analysis.runnerUp === null ? decision.metricLabel : `${analysis.sensitivityOf} (${decision.metricLabel})`;
+  return plotChart(
+    {
+      key: "decision-tornado",
+      title: `What the ${analysis.runnerUp === null ? "result" : "decision"} hinges on`,
+      caption: `First-order Sobol indices: the share of the variance of ${target} across worlds each parameter explains alone; the largest: ${rows[0].parameter} (S = ${formatNumber(rows[0].index, 2)}, total effect ${formatNumber(rows[0].total, 2)}).`,
+      description: `Tornado chart of first-order Sobol indices of ${target}: ${rows.map((row) => `${row.parameter} ${formatNumber(row.index, 2)} (total ${formatNumber(row.total, 2)})`).join("; ")}`,
+      plot: {
+        height: rows.length * 28 + 60,
+        marginLeft: labelMargin(rows.map((row) => row.parameter)),
+        marginBottom: 44,
+        y: { domain: rows.map((row) => row.parameter), label: null, tickSize: 0 },
+        x: {
+          domain: [Math.min(0, ...rows.map((row) => row.index)), 1],
+          label: `first-order Sobol index of ${target}`,
+          grid: true,
+          labelAnchor: "center",
+          labelArrow: "none",
+        },
+        marks: [Plot.barX(rows, { y: "parameter", x: "index", fill: COLORS.primary }), Plot.ruleX([0], { stroke: "#222" })],
       },
     },
     context,

@@ -30,7 +30,7 @@ describe("calibrate command", () => {
     expect(run.code).toBe(0);
     const written = join(directory, "store.calibrated.yaml");
     expect(run.stdout).toMatch(/^Baseline mid-size store · 14 values fitted · 1 replications per evaluation/);
-    expect(run.stdout).toMatch(/\nfitted values:\n {2}path +before +after +change +±s\.e\.\n {2}segments\[0\]\.addToCartProbability /);
+    expect(run.stdout).toMatch(/\nfitted values:\n {2}path +before +after +change +±s\.e\. \(95% interval\)\n {2}segments\[0\]\.addToCartProbability /);
     expect(run.stdout).toMatch(/\ngoodness of fit: χ² = [\d.]+ on 0 degrees of freedom \(no test: as many parameters as free cells\)/);
     expect(run.stdout).toContain(`calibrated scenario written to ${written}\n`);
     const text = readFileSync(written, "utf8");

@@ -2,10 +2,12 @@ import { readFileSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { defineCommand } from "citty";
 import {
+  type CalibratedValue,
   type CalibrationOutcome,
   type CalibrationResults,
   calibratedScenarioText,
   calibrateScenario,
+  type IntervalScope,
   parseFunnelCsv,
 } from "../../experiments/calibration/index.ts";
 import { formatPercent } from "../../experiments/format/index.ts";
@@ -29,6 +31,10 @@ const args = {
   days: { type: "string", description: "override the horizon in days of each replication" },
   maxIterations: { type: "string", description: "proportional-fitting rounds (default 10)" },
   polish: { type: "string", description: "Nelder–Mead evaluations after proportional fitting (default: 3 × (parameters + 1) up to 8 parameters, else 0)" },
+  intervals: {
+    type: "string",
+    description: "factors given a scanned 95% interval (not identified when unbounded within ×5): chat (default), all or none",
+  },
   workers: { type: "string", description: "worker threads (default: one per core)" },
   quiet: { type: "boolean", description: "no progress output" },
   json: { type: "boolean", description: "print the results as JSON" },
@@ -49,6 +55,7 @@ export const calibrateCommand = defineCommand({
     const polishEvaluations = integerOption(parsed.polish, "--polish", 0, 100_000);
     const workers = integerOption(parsed.workers, "--workers", 1, 256) ?? defaultWorkers();
     const queue = queueOption(parsed.queue);
+    const intervals = intervalScope(parsed.intervals);
     if (parsed.observed === undefined || parsed.observed === "")
       throw new UsageError("missing --observed: the observed funnel counts (a CSV with the header kind,step,reason,interval,count)");
     const loaded = loadScenario(parsed.scenario, { days, maxSessions: maxSessionsOption(parsed.maxSessions) });
@@ -82,6 +89,7 @@ export const calibrateCommand = defineCommand({
           backend,
           maxIterations,
           polishEvaluations,
+          intervals,
           source,
           signal: interrupt.signal,
           onProgress: progress.update,
@@ -154,11 +162,11 @@ export function calibrationSummary(calibration: CalibrationResults): string {
     `${calibration.scenario} · ${calibration.parameters.length} values fitted · ${calibration.replications} replications per evaluation · ${calibration.search.proportionalIterations} proportional rounds${calibration.search.nelderMeadEvaluations > 0 ? ` + ${calibration.search.nelderMeadEvaluations} Nelder–Mead evaluations` : ""}`,
   ];
   const pathWidth = Math.max(4, ...calibration.parameters.map((value) => value.path.length));
-  lines.push("fitted values:", `  ${"path".padEnd(pathWidth)}  ${"before".padStart(9)}  ${"after".padStart(9)}  ${"change".padStart(8)}  ±s.e.`);
+  lines.push("fitted values:", `  ${"path".padEnd(pathWidth)}  ${"before".padStart(9)}  ${"after".padStart(9)}  ${"change".padStart(8)}  ±s.e. (95% interval)`);
   for (const value of calibration.parameters) {
     const change = value.before === 0 ? "–" : `${value.after >= value.before ? "+" : "−"}${formatPercent(Math.abs(value.after / value.before - 1))}`;
     lines.push(
-      `  ${value.path.padEnd(pathWidth)}  ${format(value.before).padStart(9)}  ${format(value.after).padStart(9)}  ${change.padStart(8)}  ${value.relativeStandardError === null ? "–" : `±${formatPercent(value.relativeStandardError)}`}`,
+      `  ${value.path.padEnd(pathWidth)}  ${format(value.before).padStart(9)}  ${format(value.after).padStart(9)}  ${change.padStart(8)}  ${uncertainty(value)}`,
     );
   }
   lines.push(
@@ -181,6 +189,20 @@ export function calibrationSummary(calibration: CalibrationResults): string {
   }
   lines.push(...calibration.notes.map((note) => `note: ${note}`));
   return `${lines.join("\n")}\n`;
+}
+
+/** A fitted value's error: "not identified" when its scanned interval is unbounded, else ±s.e. and the interval where scanned. */
+function uncertainty(value: CalibratedValue): string {
+  if (value.interval !== null && !value.interval.identified) return "not identified";
+  const error = value.relativeStandardError === null ? "–" : `±${formatPercent(value.relativeStandardError)}`;
+  return value.interval === null ? error : `${error} (${format(value.interval.lower!)} to ${format(value.interval.upper!)})`;
+}
+
+/** The --intervals option. */
+function intervalScope(text: string | undefined): IntervalScope | undefined {
+  if (text === undefined) return undefined;
+  if (text === "chat" || text === "all" || text === "none") return text;
+  throw new UsageError(`invalid --intervals: ${JSON.stringify(text)} (must be chat, all or none)`);
 }
 
 function format(value: number): string {

@@ -94,6 +94,7 @@ export const compareCommand = defineCommand({
     if (worldsApply(worlds, worldVariants)) {
       const flags = { out: parsed.out, report: parsed.report, json: parsed.json, quiet: parsed.quiet, failFast: parsed.failFast };
       await runWorldsCommand({
+        sensitivity: parsed.sensitivity,
         command: "compare",
         variants: worldVariants,
         worlds,

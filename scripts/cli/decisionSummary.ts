@@ -37,6 +37,13 @@ export function decisionSummary(decision: WorldDecisionResults, currency: string
       `expected value of perfect information: ${amount(analysis.evpi)} of ${metric.label} (what knowing the uncertain parameters before choosing would add)`,
     );
   }
+  if (analysis.sensitivityMeasure === "sobolFirstOrder") {
+    lines.push(
+      `${analysis.runnerUp === null ? `${metric.label} depends on` : "the decision hinges on"} (first-order Sobol index S and total effect S_T of ${analysis.sensitivityOf}'s variance, ${decision.worldsRun} worlds):`,
+    );
+    for (const row of analysis.sensitivity) lines.push(`  ${row.parameter.padEnd(44)} S = ${row.firstOrder!.toFixed(2)}   S_T = ${row.totalOrder!.toFixed(2)}`);
+    return `${lines.join("\n")}\n`;
+  }
   const threshold = analysis.noiseThreshold === null ? "" : `; |ρ| below ${analysis.noiseThreshold.toFixed(2)} is within noise`;
   lines.push(
     `${analysis.runnerUp === null ? `${metric.label} depends on` : "the decision hinges on"} (rank correlation with ${analysis.sensitivityOf}${threshold}):`,

@@ -64,6 +64,7 @@ export const simulateCommand = defineCommand({
       const flags = { out: parsed.out, report: parsed.report, json: parsed.json, quiet: parsed.quiet };
       // One run per world: the spread over worlds holds the simulation noise with the parameter uncertainty.
       await runWorldsCommand({
+        sensitivity: parsed.sensitivity,
         command: "simulate",
         variants,
         worlds,

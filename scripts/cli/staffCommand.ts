@@ -93,6 +93,7 @@ export const staffCommand = defineCommand({
       const flags = { out: parsed.out, report: parsed.report, json: parsed.json, quiet: parsed.quiet, failFast: parsed.failFast };
       const seed = resolveSeed(loaded, seedArg);
       await runWorldsCommand({
+        sensitivity: parsed.sensitivity,
         command: "staff",
         variants,
         worlds,

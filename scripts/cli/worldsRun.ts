@@ -1,6 +1,15 @@
 import type { QueueTarget } from "../../experiments/distributed/index.ts";
 import { makeStamp } from "../../experiments/index.ts";
-import { checkWorldRun, MAX_WORLDS, runWorldDecision, sharedParameters, type WorldDecisionResults, type WorldVariant } from "../../experiments/worlds/index.ts";
+import {
+  checkWorldRun,
+  MAX_WORLDS,
+  runWorldDecision,
+  type SensitivityMethod,
+  sharedParameters,
+  type WorldDecisionResults,
+  type WorldVariant,
+  worldsToRun,
+} from "../../experiments/worlds/index.ts";
 import { decisionSummary } from "./decisionSummary.ts";
 import { interruptSignal } from "./interrupt.ts";
 import { integerOption } from "./options.ts";
@@ -18,7 +27,18 @@ export const WORLDS_ARG = {
     type: "string",
     description: `decide under parameter uncertainty: N draws (2-${MAX_WORLDS}) of the scenario's {uncertain: ...} numbers, every variant run in each`,
   },
+  sensitivity: {
+    type: "string",
+    description: "with --worlds: rank (default, Spearman rank correlations) or sobol (first-order Sobol indices; runs N × (parameters + 2) worlds)",
+  },
 } as const;
+
+/** `--sensitivity rank|sobol`, checked (house format); undefined when absent. */
+export function sensitivityOption(value: unknown): SensitivityMethod | undefined {
+  if (value === undefined) return undefined;
+  if (value === "rank" || value === "sobol") return value;
+  throw new UsageError(`invalid --sensitivity: ${JSON.stringify(value)} (must be rank or sobol)`);
+}
 
 /** `--worlds N`, checked (house format), or undefined when absent. */
 export function worldsOption(value: unknown): number | undefined {
@@ -47,6 +67,8 @@ export interface WorldsRunInput {
   workers: number;
   metric: string;
   level?: number;
+  /** `--sensitivity` as given (checked here). */
+  sensitivity?: unknown;
   scenarioPath: string | null;
   scenarioHash: string;
   currency: string;
@@ -63,8 +85,9 @@ export interface WorldsRunInput {
  * task order, so the document is the local one byte for byte apart from the stamp).
  */
 export async function runWorldsCommand(input: WorldsRunInput): Promise<WorldDecisionResults> {
+  const sensitivity = sensitivityOption(input.sensitivity);
   try {
-    checkWorldRun(input.worlds, input.variants.length, input.replications);
+    checkWorldRun(input.worlds, input.variants.length, input.replications, worldsToRun(input.worlds, sharedParameters(input.variants).length, sensitivity));
   } catch (error) {
     if (error instanceof RangeError) throw new UsageError(error.message.replace(/^invalid worlds/, "invalid --worlds"));
     throw error;
@@ -81,6 +104,7 @@ export async function runWorldsCommand(input: WorldsRunInput): Promise<WorldDeci
         seed: input.seed,
         metric: input.metric,
         level: input.level,
+        sensitivity,
         workers: input.workers,
         backend,
         failFast: input.flags.failFast,
