@@ -2,7 +2,7 @@
 // streams (queue, own chats, team capacity) and sends the agent's actions. All chat text goes in
 // through textContent: shopper messages are untrusted.
 
-import { DATA_TEST } from "../dataTest.ts";
+import { DATA_TEST } from "../dataTestAttributes.ts";
 import { formatMoney } from "../formatMoney.ts";
 import { nonFiniteReviver } from "../nonFiniteJson.ts";
 import { formatWait } from "../widget/formatWait.ts";
