@@ -1,5 +1,11 @@
 import type { z } from "zod";
-import { DEFAULT_SELF_SERVICE_CONFIG, type MessageConfig, type SelfServiceConfig, type ServiceLevelDefinition, type VideoConfig } from "../../sim/model/index.ts";
+import {
+  DEFAULT_SELF_SERVICE_CONFIG,
+  type MessageConfig,
+  type SelfServiceConfig,
+  type ServiceLevelDefinition,
+  type VideoConfig,
+} from "../../sim/model/index.ts";
 import { type DeskReservation, type OpeningHours, parseOpeningHours, reservationProblem, WEEKDAYS, type WrittenOpeningHours } from "../../sim/policy/index.ts";
 import type { chatOnlySelfServiceSchema, deskSchema, storeSelfServiceSchema } from "./sharedSchema.ts";
 import { toDistributionSpec } from "./toDistributionSpec.ts";

@@ -4,15 +4,8 @@ import fc from "fast-check";
 import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { CHECKOUT_REASONS, type ChatOnlyResults, type ModelConfig, type SimulationResults, type StoreResults, simulate } from "../../sim/model/index.ts";
 import { parseDataText, parseScenario, ScenarioError } from "./index.ts";
-import {
-  applyMutation,
-  chatOnlyScenarioArbitrary,
-  FUZZ_VOLUME_PER_DAY,
-  junkValue,
-  mutationArbitrary,
-  POLICY_FILES,
-  storeScenarioArbitrary,
-} from "./testArbitraries.ts";
+import { chatOnlyScenarioArbitrary, FUZZ_VOLUME_PER_DAY, POLICY_FILES, storeScenarioArbitrary } from "./testArbitraries.ts";
+import { applyMutation, junkValue, mutationArbitrary } from "./testMutations.ts";
 
 // Issue: thousands of random and mutated scenarios go through the loader and the simulator; each one
 // either runs to the end with finite numbers everywhere or is rejected with a clear error; none

@@ -4,7 +4,7 @@ import { replicationSeed } from "../replications/index.ts";
 import { DEFAULT_CONFIDENCE_LEVEL } from "../stats/index.ts";
 import { analyticSchedule } from "./analyticSchedule.ts";
 import { evaluateSchedule, type IntervalEvaluation, type ScheduleEvaluation, withSchedule } from "./evaluateSchedule.ts";
-import { explainStaffing } from "./explainStaffing.ts";
+import { type ExplanationInput, explainStaffing } from "./explainStaffing.ts";
 import { measureLoads } from "./measureLoads.ts";
 import { onlineForScheduled, scheduledForOnline } from "./scheduledForOnline.ts";
 import { DEFAULT_MAX_ITERATIONS, DEFAULT_MIN_CHATS_FOR_DECISION, judgeInterval, type SearchResult, searchSchedule } from "./searchSchedule.ts";
@@ -108,147 +108,43 @@ export async function recommendStaffing(config: ModelConfig, options: StaffOptio
 
 async function staff(config: ModelConfig, options: StaffOptions): Promise<StaffingResults> {
   const level = options.level ?? DEFAULT_CONFIDENCE_LEVEL;
-  const objective = options.objective ?? "target";
-  if (objective === "profit" && config.kind !== "store")
-    throw new RangeError("invalid objective: profit (needs a store scenario: a chat-only scenario has no revenue)");
-  if (objective === "profit" && options.sweepLevels !== undefined && options.sweepLevels.length === 0)
-    throw new RangeError("invalid sweepLevels: an empty list (the profit objective picks from the sweep)");
+  const objective = checkedObjective(config, options);
   const target = resolveStaffingTarget(config, options.target);
-  const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
   const minChatsForDecision = options.minChatsForDecision ?? DEFAULT_MIN_CHATS_FOR_DECISION;
-  const { shrinkage, concurrency, costPerHour } = config.agents;
+  const { shrinkage, costPerHour } = config.agents;
   const intervalSeconds = config.horizon.intervalSeconds;
-  const measured = withSchedule(config, config.agents.scheduled, target.serviceLevelSeconds);
-  const R = options.replications;
+  const stages = staffingStages(withSchedule(config, config.agents.scheduled, target.serviceLevelSeconds), options, level);
 
-  // Each evaluation is one progress stage of R runs, named by what it is for.
-  let stageName = (): string => "loads";
-  let stage = "";
-  const batch = { ...options, level, replications: R, seed: options.seed, onProgress: (finished: number) => options.onProgress?.(finished, R, stage) };
-  const evaluate = async (scheduled: number[]): Promise<ScheduleEvaluation> => {
-    stage = stageName();
-    return evaluateSchedule(measured, scheduled, batch);
-  };
-  const errored: StaffingResults["errored"] = [];
-  let cancelled = 0;
-  const note = (stage: string, evaluation: ScheduleEvaluation | null): void => {
-    if (evaluation === null) return;
-    errored.push(...evaluation.errored.map((error) => ({ stage, ...error })));
-    cancelled += evaluation.cancelled;
-  };
-
-  const loads = await measureLoads(measured, evaluate, options.signal);
-  for (const round of loads.rounds) note("loads", round);
-  const analytic = analyticSchedule({
-    arrivalRatesPerSecond: loads.arrivalRatesPerSecond,
-    meanHandleSeconds: loads.summary.meanHandleSeconds,
-    meanPatienceSeconds: loads.summary.meanPatienceSeconds,
-    target,
-    shrinkage,
-    concurrency,
-  });
-  const stopped = (): boolean => options.signal?.aborted === true || (options.failFast === true && errored.length > 0);
-
-  let search: SearchResult | null = null;
-  if (objective === "target" && !stopped()) {
-    let round = 0;
-    stageName = () => `search round ${++round}`;
-    search = await searchSchedule({
-      startOnline: analytic.map((interval) => interval.agentsOnline),
-      shrinkage,
-      intervalSeconds,
-      target,
-      maxIterations,
-      minChatsForDecision,
-      evaluate,
-      signal: options.signal,
-      failFast: options.failFast,
-    });
-    errored.push(...search.errored.map((error) => ({ stage: "search", ...error })));
-    cancelled += search.cancelled;
-  }
-
-  const levels =
-    options.sweepLevels ??
-    sweepLevels(
-      analytic.map((interval) => interval.agentsOnline),
-      shrinkage,
-    );
-  let sweepIndex = 0;
-  stageName = () => `sweep ${++sweepIndex}/${levels.length}`;
-  const sweep: SweepLevel[] = [];
-  const sweepEvaluations: ScheduleEvaluation[] = [];
-  for (const scheduled of levels) {
-    if (stopped()) break;
-    const evaluation = await evaluate(new Array<number>(analytic.length).fill(scheduled));
-    note("sweep", evaluation);
-    if (evaluation.runs.length === 0) continue;
-    sweepEvaluations.push(evaluation);
-    sweep.push(sweepLevel(evaluation, onlineForScheduled(scheduled, shrinkage, config.desk.shrinkageMethod), level));
-  }
+  const { loads, analytic } = await closedFormSchedule(stages, config, target, options.signal);
+  const analyticOnline = analytic.map((interval) => interval.agentsOnline);
+  const search = objective === "target" && !stages.stopped() ? await runSearch(stages, analyticOnline, config, target, options) : null;
+  const levels = options.sweepLevels ?? sweepLevels(analyticOnline, shrinkage);
+  const { sweep, sweepEvaluations } = await runSweep(stages, levels, analytic.length, shrinkage, config.desk.shrinkageMethod, level);
   const profitChoice = config.kind === "store" ? chooseMostProfitable(sweep, sweepEvaluations, level) : null;
 
-  let recommendedOnline: number[];
-  let evaluation: ScheduleEvaluation | null;
-  if (objective === "profit" && profitChoice !== null) {
-    const index = sweep.findIndex((point) => point.agentsScheduled === profitChoice.agentsScheduled);
-    recommendedOnline = new Array<number>(analytic.length).fill(sweep[index].agentsOnline);
-    evaluation = sweepEvaluations[index];
-  } else {
-    recommendedOnline = search?.online ?? analytic.map((interval) => interval.agentsOnline);
-    evaluation = search?.evaluation ?? null;
-  }
+  const { recommendedOnline, evaluation } =
+    objective === "profit" && profitChoice !== null
+      ? profitRecommendation(sweep, sweepEvaluations, profitChoice.agentsScheduled, analytic.length)
+      : { recommendedOnline: search?.online ?? analyticOnline, evaluation: search?.evaluation ?? null };
   const unsmoothedScheduled = evaluation?.schedule ?? recommendedOnline.map((online) => scheduledForOnline(online, shrinkage));
-  // A dip shorter than a shift cannot send anyone home: fill dips of up to one interval less than a shift.
-  const smoothingHours = options.smoothingHours ?? options.shiftHours ?? DEFAULT_SMOOTHING_HOURS;
-  const windowIntervals = Math.max(0, Math.round((smoothingHours * 3600) / intervalSeconds) - 1);
-  const recommendedScheduled = objective === "target" ? smoothPlan(unsmoothedScheduled, windowIntervals) : unsmoothedScheduled;
+  const { smoothing, recommendedScheduled } = smoothedPlan(unsmoothedScheduled, objective, options, intervalSeconds);
   const shifts = options.shiftHours === undefined ? null : shiftPlan(recommendedScheduled, intervalSeconds, options.shiftHours, costPerHour);
 
-  const intervals: StaffingInterval[] = analytic.map((answer, i) => {
-    const stats: IntervalEvaluation | null = evaluation?.intervals[i] ?? null;
-    const judgement = stats === null ? "undecided" : judgeInterval(stats, target, minChatsForDecision);
-    return {
-      index: i,
-      startSeconds: i * intervalSeconds,
-      chatsPerHour: loads.arrivalRatesPerSecond[i] * 3600,
-      erlangAgentsScheduled: answer.agentsScheduled,
-      erlangAgentsOnline: answer.agentsOnline,
-      erlangServiceLevel: answer.serviceLevel,
-      erlangSimulatedServiceLevel: search?.start?.intervals[i].serviceLevel ?? null,
-      erlangCAgentsScheduled: answer.erlangCAgentsScheduled,
-      recommendedAgentsScheduled: recommendedScheduled[i],
-      recommendedAgentsOnline: onlineForScheduled(recommendedScheduled[i], shrinkage, config.desk.shrinkageMethod),
-      unsmoothedAgentsScheduled: unsmoothedScheduled[i],
-      meanChats: stats?.meanChats ?? null,
-      serviceLevel: stats?.serviceLevel ?? null,
-      queueAbandonment: stats?.queueAbandonment ?? null,
-      occupancy: stats?.occupancy ?? null,
-      meanHandleSeconds: stats?.meanHandleSeconds ?? null,
-      meanConcurrency: stats?.meanConcurrency ?? null,
-      meetsTarget: judgement === "undecided" ? null : judgement !== "fails",
-      shiftAgentsScheduled: shifts?.coverage[i] ?? null,
-    };
+  const intervals = intervalRows({
+    analytic,
+    loads,
+    evaluation,
+    search,
+    recommendedScheduled,
+    unsmoothedScheduled,
+    shifts,
+    config,
+    target,
+    minChatsForDecision,
   });
-  const agentHours = (schedule: readonly number[]): number => (schedule.reduce((sum, value) => sum + value, 0) * intervalSeconds) / 3600;
-  const erlangC = analytic.every((answer) => answer.erlangCAgentsScheduled !== null) ? analytic.map((answer) => answer.erlangCAgentsScheduled!) : null;
-  const totals = {
-    recommendedAgentHours: agentHours(recommendedScheduled),
-    recommendedCost: agentHours(recommendedScheduled) * costPerHour,
-    erlangAgentHours: agentHours(analytic.map((answer) => answer.agentsScheduled)),
-    erlangCost: agentHours(analytic.map((answer) => answer.agentsScheduled)) * costPerHour,
-    erlangCAgentHours: erlangC === null ? null : agentHours(erlangC),
-    shiftAgentHours: shifts?.agentHours ?? null,
-    shiftCost: shifts?.cost ?? null,
-  };
+  const totals = staffingTotals(analytic, recommendedScheduled, shifts, intervalSeconds, costPerHour);
   const analyticModel = loads.summary.meanPatienceSeconds === null ? "erlangC" : "erlangA";
-  const stoppedBy: StaffingResults["stoppedBy"] = options.signal?.aborted
-    ? "interrupted"
-    : options.failFast && errored.length > 0
-      ? "failFast"
-      : objective === "profit"
-        ? "sweep"
-        : (search?.stoppedBy ?? "maxIterations");
+  const stoppedBy = stopReason(options, stages, objective, search);
   const searchSummary = { iterations: search?.rounds.length ?? 0, converged: search?.converged ?? false, rounds: search?.rounds ?? [] };
   return {
     kind: "staffing",
@@ -259,15 +155,15 @@ async function staff(config: ModelConfig, options: StaffOptions): Promise<Staffi
     analyticModel,
     intervalSeconds,
     level,
-    replications: R,
-    seeds: Array.from({ length: R }, (_, r) => replicationSeed(options.seed, r)),
+    replications: options.replications,
+    seeds: Array.from({ length: options.replications }, (_, r) => replicationSeed(options.seed, r)),
     loads: loads.summary,
     intervals,
     sweep,
     profitChoice,
     search: searchSummary,
     shifts,
-    smoothing: { hours: smoothingHours, windowIntervals, addedAgentHours: agentHours(recommendedScheduled) - agentHours(unsmoothedScheduled) },
+    smoothing: { ...smoothing, addedAgentHours: agentHours(recommendedScheduled, intervalSeconds) - agentHours(unsmoothedScheduled, intervalSeconds) },
     totals,
     explanation: explainStaffing({
       objective,
@@ -277,9 +173,7 @@ async function staff(config: ModelConfig, options: StaffOptions): Promise<Staffi
       intervals,
       loads: loads.summary,
       arrivalRatesPerSecond: loads.arrivalRatesPerSecond,
-      handleSeconds: config.kind === "chatOnly" ? config.handleSeconds : config.chat.handleSeconds,
-      concurrency,
-      slowdownPerExtraChat: config.kind === "chatOnly" ? config.slowdownPerExtraChat : config.chat.slowdownPerExtraChat,
+      ...handling(config),
       totals,
       minChatsForDecision,
       search: { ...searchSummary, stoppedBy },
@@ -288,8 +182,233 @@ async function staff(config: ModelConfig, options: StaffOptions): Promise<Staffi
       shifts,
       currency: options.currency ?? "USD",
     }),
-    errored,
-    cancelled,
+    errored: stages.errored,
+    cancelled: stages.cancelled(),
     stoppedBy,
   };
+}
+
+/** Fills dips of the target objective's plan: a dip shorter than a shift cannot send anyone home, so dips of up to one interval less than a shift are filled. */
+function smoothedPlan(
+  unsmoothedScheduled: number[],
+  objective: StaffingObjective,
+  options: StaffOptions,
+  intervalSeconds: number,
+): { smoothing: { hours: number; windowIntervals: number }; recommendedScheduled: number[] } {
+  const hours = options.smoothingHours ?? options.shiftHours ?? DEFAULT_SMOOTHING_HOURS;
+  const windowIntervals = Math.max(0, Math.round((hours * 3600) / intervalSeconds) - 1);
+  const recommendedScheduled = objective === "target" ? smoothPlan(unsmoothedScheduled, windowIntervals) : unsmoothedScheduled;
+  return { smoothing: { hours, windowIntervals }, recommendedScheduled };
+}
+
+function agentHours(schedule: readonly number[], intervalSeconds: number): number {
+  return (schedule.reduce((sum, value) => sum + value, 0) * intervalSeconds) / 3600;
+}
+
+/** Agent hours and cost of the recommendation, the closed-form answers and the shifts. */
+function staffingTotals(
+  analytic: ReturnType<typeof analyticSchedule>,
+  recommendedScheduled: readonly number[],
+  shifts: ReturnType<typeof shiftPlan> | null,
+  intervalSeconds: number,
+  costPerHour: number,
+): StaffingResults["totals"] {
+  const hours = (schedule: readonly number[]): number => agentHours(schedule, intervalSeconds);
+  const erlangC = analytic.every((answer) => answer.erlangCAgentsScheduled !== null) ? analytic.map((answer) => answer.erlangCAgentsScheduled!) : null;
+  return {
+    recommendedAgentHours: hours(recommendedScheduled),
+    recommendedCost: hours(recommendedScheduled) * costPerHour,
+    erlangAgentHours: hours(analytic.map((answer) => answer.agentsScheduled)),
+    erlangCost: hours(analytic.map((answer) => answer.agentsScheduled)) * costPerHour,
+    erlangCAgentHours: erlangC === null ? null : hours(erlangC),
+    shiftAgentHours: shifts?.agentHours ?? null,
+    shiftCost: shifts?.cost ?? null,
+  };
+}
+
+/** Why the run ended: interrupted, failing fast, the profit sweep done, or the search's own reason. */
+function stopReason(options: StaffOptions, stages: StaffingStages, objective: StaffingObjective, search: SearchResult | null): StaffingResults["stoppedBy"] {
+  if (options.signal?.aborted) return "interrupted";
+  if (options.failFast && stages.errored.length > 0) return "failFast";
+  if (objective === "profit") return "sweep";
+  return search?.stoppedBy ?? "maxIterations";
+}
+
+/** Measures each interval's load by simulation, then answers it in closed form (Erlang A, or C without patience). */
+async function closedFormSchedule(
+  stages: StaffingStages,
+  config: ModelConfig,
+  target: ResolvedStaffingTarget,
+  signal: AbortSignal | undefined,
+): Promise<{ loads: Awaited<ReturnType<typeof measureLoads>>; analytic: ReturnType<typeof analyticSchedule> }> {
+  const loads = await measureLoads(stages.measured, stages.evaluate, signal);
+  for (const round of loads.rounds) stages.note("loads", round);
+  const analytic = analyticSchedule({
+    arrivalRatesPerSecond: loads.arrivalRatesPerSecond,
+    meanHandleSeconds: loads.summary.meanHandleSeconds,
+    meanPatienceSeconds: loads.summary.meanPatienceSeconds,
+    target,
+    shrinkage: config.agents.shrinkage,
+    concurrency: config.agents.concurrency,
+  });
+  return { loads, analytic };
+}
+
+/** How chats are handled, for the explanation: handle time, chats at once, and the slowdown per extra chat. */
+function handling(config: ModelConfig): Pick<ExplanationInput, "handleSeconds" | "concurrency" | "slowdownPerExtraChat"> {
+  const chat = config.kind === "chatOnly" ? config : config.chat;
+  return { handleSeconds: chat.handleSeconds, concurrency: config.agents.concurrency, slowdownPerExtraChat: chat.slowdownPerExtraChat };
+}
+
+/** The objective, refused when the scenario or the sweep cannot serve it. */
+function checkedObjective(config: ModelConfig, options: StaffOptions): StaffingObjective {
+  const objective = options.objective ?? "target";
+  if (objective === "profit" && config.kind !== "store")
+    throw new RangeError("invalid objective: profit (needs a store scenario: a chat-only scenario has no revenue)");
+  if (objective === "profit" && options.sweepLevels !== undefined && options.sweepLevels.length === 0)
+    throw new RangeError("invalid sweepLevels: an empty list (the profit objective picks from the sweep)");
+  return objective;
+}
+
+/** One staffing run's evaluations: each is a progress stage of R runs named by what it is for; failures and cancellations are collected. */
+interface StaffingStages {
+  measured: ModelConfig;
+  evaluate: (scheduled: number[]) => Promise<ScheduleEvaluation>;
+  /** Names the stages that the next evaluations belong to. */
+  nameStages: (name: () => string) => void;
+  note: (stage: string, outcome: Pick<ScheduleEvaluation, "errored" | "cancelled"> | null) => void;
+  /** Interrupted, or failing fast after an error. */
+  stopped: () => boolean;
+  errored: StaffingResults["errored"];
+  cancelled: () => number;
+}
+
+function staffingStages(measured: ModelConfig, options: StaffOptions, level: number): StaffingStages {
+  const R = options.replications;
+  let stageName = (): string => "loads";
+  let stage = "";
+  const batch = { ...options, level, replications: R, seed: options.seed, onProgress: (finished: number) => options.onProgress?.(finished, R, stage) };
+  const errored: StaffingResults["errored"] = [];
+  let cancelled = 0;
+  return {
+    measured,
+    evaluate: async (scheduled) => {
+      stage = stageName();
+      return evaluateSchedule(measured, scheduled, batch);
+    },
+    nameStages: (name) => {
+      stageName = name;
+    },
+    note: (stage, outcome) => {
+      if (outcome === null) return;
+      errored.push(...outcome.errored.map((error) => ({ stage, ...error })));
+      cancelled += outcome.cancelled;
+    },
+    stopped: () => options.signal?.aborted === true || (options.failFast === true && errored.length > 0),
+    errored,
+    cancelled: () => cancelled,
+  };
+}
+
+/** The target objective's simulation search, from the closed-form schedule. */
+async function runSearch(
+  stages: StaffingStages,
+  startOnline: number[],
+  config: ModelConfig,
+  target: ResolvedStaffingTarget,
+  options: StaffOptions,
+): Promise<SearchResult> {
+  let round = 0;
+  stages.nameStages(() => `search round ${++round}`);
+  const search = await searchSchedule({
+    startOnline,
+    shrinkage: config.agents.shrinkage,
+    intervalSeconds: config.horizon.intervalSeconds,
+    target,
+    maxIterations: options.maxIterations ?? DEFAULT_MAX_ITERATIONS,
+    minChatsForDecision: options.minChatsForDecision ?? DEFAULT_MIN_CHATS_FOR_DECISION,
+    evaluate: stages.evaluate,
+    signal: options.signal,
+    failFast: options.failFast,
+  });
+  stages.note("search", search);
+  return search;
+}
+
+/** The sweep of constant staffing levels (always run: it feeds the report's chart and the profit choice). */
+async function runSweep(
+  stages: StaffingStages,
+  levels: readonly number[],
+  intervalCount: number,
+  shrinkage: number,
+  shrinkageMethod: "absence" | "floor",
+  level: number,
+): Promise<{ sweep: SweepLevel[]; sweepEvaluations: ScheduleEvaluation[] }> {
+  let sweepIndex = 0;
+  stages.nameStages(() => `sweep ${++sweepIndex}/${levels.length}`);
+  const sweep: SweepLevel[] = [];
+  const sweepEvaluations: ScheduleEvaluation[] = [];
+  for (const scheduled of levels) {
+    if (stages.stopped()) break;
+    const evaluation = await stages.evaluate(new Array<number>(intervalCount).fill(scheduled));
+    stages.note("sweep", evaluation);
+    if (evaluation.runs.length === 0) continue;
+    sweepEvaluations.push(evaluation);
+    sweep.push(sweepLevel(evaluation, onlineForScheduled(scheduled, shrinkage, shrinkageMethod), level));
+  }
+  return { sweep, sweepEvaluations };
+}
+
+/** The profit objective's answer: the sweep's most profitable level, all day. */
+function profitRecommendation(
+  sweep: SweepLevel[],
+  sweepEvaluations: ScheduleEvaluation[],
+  agentsScheduled: number,
+  intervalCount: number,
+): { recommendedOnline: number[]; evaluation: ScheduleEvaluation } {
+  const index = sweep.findIndex((point) => point.agentsScheduled === agentsScheduled);
+  return { recommendedOnline: new Array<number>(intervalCount).fill(sweep[index].agentsOnline), evaluation: sweepEvaluations[index] };
+}
+
+/** One row per interval: the closed form's answer beside the recommendation and what simulating it measured. */
+function intervalRows(input: {
+  analytic: ReturnType<typeof analyticSchedule>;
+  loads: Awaited<ReturnType<typeof measureLoads>>;
+  evaluation: ScheduleEvaluation | null;
+  search: SearchResult | null;
+  recommendedScheduled: readonly number[];
+  unsmoothedScheduled: readonly number[];
+  shifts: ReturnType<typeof shiftPlan> | null;
+  config: ModelConfig;
+  target: ResolvedStaffingTarget;
+  minChatsForDecision: number;
+}): StaffingInterval[] {
+  const { evaluation, recommendedScheduled } = input;
+  const { shrinkage } = input.config.agents;
+  const { intervalSeconds } = input.config.horizon;
+  return input.analytic.map((answer, i) => {
+    const stats: IntervalEvaluation | null = evaluation?.intervals[i] ?? null;
+    const judgement = stats === null ? "undecided" : judgeInterval(stats, input.target, input.minChatsForDecision);
+    return {
+      index: i,
+      startSeconds: i * intervalSeconds,
+      chatsPerHour: input.loads.arrivalRatesPerSecond[i] * 3600,
+      erlangAgentsScheduled: answer.agentsScheduled,
+      erlangAgentsOnline: answer.agentsOnline,
+      erlangServiceLevel: answer.serviceLevel,
+      erlangSimulatedServiceLevel: input.search?.start?.intervals[i].serviceLevel ?? null,
+      erlangCAgentsScheduled: answer.erlangCAgentsScheduled,
+      recommendedAgentsScheduled: recommendedScheduled[i],
+      recommendedAgentsOnline: onlineForScheduled(recommendedScheduled[i], shrinkage, input.config.desk.shrinkageMethod),
+      unsmoothedAgentsScheduled: input.unsmoothedScheduled[i],
+      meanChats: stats?.meanChats ?? null,
+      serviceLevel: stats?.serviceLevel ?? null,
+      queueAbandonment: stats?.queueAbandonment ?? null,
+      occupancy: stats?.occupancy ?? null,
+      meanHandleSeconds: stats?.meanHandleSeconds ?? null,
+      meanConcurrency: stats?.meanConcurrency ?? null,
+      meetsTarget: judgement === "undecided" ? null : judgement !== "fails",
+      shiftAgentsScheduled: input.shifts?.coverage[i] ?? null,
+    };
+  });
 }

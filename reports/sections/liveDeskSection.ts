@@ -1,4 +1,4 @@
-import type { ChatOnlyResults, StoreResults } from "../../sim/model/index.ts";
+import { type ChatOnlyResults, roundMoney, type StoreResults } from "../../sim/model/index.ts";
 import type { TeamFigureExportRow, TeamFiguresResults } from "../inputTypes.ts";
 import type { RenderContext } from "../renderContext.ts";
 import type { ReportBody } from "../reportDocument.ts";
@@ -69,7 +69,7 @@ export function liveAgentFigures(rows: readonly TeamFigureExportRow[]): LiveAgen
       ),
       concurrency: intervals === 0 ? 0 : sum(of, (row) => row.concurrency) / intervals,
       rescuedOrders: sum(of, (row) => row.rescuedOrders),
-      revenue: Math.round(sum(of, (row) => row.revenue) * 100) / 100,
+      revenue: roundMoney(sum(of, (row) => row.revenue)),
       rating: weighted(
         of,
         (row) => row.rating,

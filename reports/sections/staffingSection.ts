@@ -67,112 +67,138 @@ function describeTarget(target: StaffingResults["target"]): string | null {
 function sweepCharts(staffing: StaffingResults, context: RenderContext): Chart[] {
   const { sweep, target } = staffing;
   if (sweep.length === 0) return [];
-  const xLabel = "agents scheduled (flat)";
-  const percent = (value: number): string => formatPercent(value, 1);
-  const points = (pick: (point: SweepPoint) => Estimate | null) =>
+  const points = (pick: (point: SweepPoint) => Estimate | null): SweepSeries =>
     [...sweep]
       .sort((a, b) => a.agentsScheduled - b.agentsScheduled)
       .flatMap((point) => {
         const estimate = pick(point);
         return estimate === null ? [] : [{ x: point.agentsScheduled, estimate }];
       });
+  return [
+    serviceLevelChart(
+      points((point) => point.serviceLevel),
+      target,
+      context,
+    ),
+    abandonmentChart(
+      points((point) => point.queueAbandonment),
+      target,
+      context,
+    ),
+    conversionChart(
+      points((point) => point.conversionRate),
+      context,
+    ),
+    profitChart(
+      points((point) => point.contributionProfit),
+      context,
+    ),
+  ].filter((chart): chart is Chart => chart !== null);
+}
+
+/** One sweep measure against the flat number of agents scheduled, in agents order. */
+type SweepSeries = { x: number; estimate: Estimate }[];
+
+const SWEEP_X_LABEL = "agents scheduled (flat)";
+
+function percent(value: number): string {
+  return formatPercent(value, 1);
+}
+
+/** Service level against agents, with the target line and where the sweep first reaches it. */
+function serviceLevelChart(service: SweepSeries, target: StaffingResults["target"], context: RenderContext): Chart | null {
+  if (service.length === 0) return null;
   const serviceTarget = target.serviceLevel;
-  const service = points((point) => point.serviceLevel);
-  const charts: Chart[] = [];
-  if (service.length > 0) {
-    const meets = serviceTarget === null ? undefined : service.find((point) => point.estimate.mean >= serviceTarget);
-    const last = service[service.length - 1];
-    charts.push(
-      estimateBandChart(
-        {
-          key: "staffing-service-level",
-          title: "Service level",
-          caption:
-            serviceTarget === null
-              ? `${percent(last.estimate.mean)} answered within ${formatSeconds(target.serviceLevelSeconds)} at ${last.x} agents.`
-              : meets === undefined
-                ? `No staffing level in the sweep reaches the ${formatPercent(serviceTarget, 0)} target.`
-                : `Reaches the ${formatPercent(serviceTarget, 0)} target from ${meets.x} agents.`,
-          xLabel,
-          yLabel: `answered ≤ ${formatSeconds(target.serviceLevelSeconds)}`,
-          points: service,
-          yTickFormat: "%",
-          format: percent,
-          reference: serviceTarget === null ? undefined : { value: serviceTarget, label: `target ${formatPercent(serviceTarget, 0)}` },
-          yDomain: [0, 1],
-        },
-        context,
-      ),
-    );
-  }
+  const meets = serviceTarget === null ? undefined : service.find((point) => point.estimate.mean >= serviceTarget);
+  const last = service[service.length - 1];
+  return estimateBandChart(
+    {
+      key: "staffing-service-level",
+      title: "Service level",
+      caption:
+        serviceTarget === null
+          ? `${percent(last.estimate.mean)} answered within ${formatSeconds(target.serviceLevelSeconds)} at ${last.x} agents.`
+          : meets === undefined
+            ? `No staffing level in the sweep reaches the ${formatPercent(serviceTarget, 0)} target.`
+            : `Reaches the ${formatPercent(serviceTarget, 0)} target from ${meets.x} agents.`,
+      xLabel: SWEEP_X_LABEL,
+      yLabel: `answered ≤ ${formatSeconds(target.serviceLevelSeconds)}`,
+      points: service,
+      yTickFormat: "%",
+      format: percent,
+      reference: serviceTarget === null ? undefined : { value: serviceTarget, label: `target ${formatPercent(serviceTarget, 0)}` },
+      yDomain: [0, 1],
+    },
+    context,
+  );
+}
+
+/** Queue abandonment against agents, with the limit line and where the sweep first stays under it. */
+function abandonmentChart(abandonment: SweepSeries, target: StaffingResults["target"], context: RenderContext): Chart | null {
   const abandonmentTarget = target.maxQueueAbandonment;
-  const abandonment = points((point) => point.queueAbandonment);
   const abandonmentMeets = abandonmentTarget === null ? undefined : abandonment.find((point) => point.estimate.mean <= abandonmentTarget);
   const lowest = [...abandonment].sort((a, b) => a.estimate.mean - b.estimate.mean)[0];
-  if (lowest !== undefined)
-    charts.push(
-      estimateBandChart(
-        {
-          key: "staffing-queue-abandonment",
-          title: "Queue abandonment",
-          caption:
-            abandonmentTarget === null
-              ? `Falls to ${percent(lowest.estimate.mean)} at ${lowest.x} agents.`
-              : abandonmentMeets === undefined
-                ? `Stays above the ${formatPercent(abandonmentTarget, 0)} limit across the sweep.`
-                : `Falls below the ${formatPercent(abandonmentTarget, 0)} limit from ${abandonmentMeets.x} agents.`,
-          xLabel,
-          yLabel: "gave up in the queue",
-          points: abandonment,
-          yTickFormat: "%",
-          format: percent,
-          reference: abandonmentTarget === null ? undefined : { value: abandonmentTarget, label: `limit ${formatPercent(abandonmentTarget, 0)}` },
-        },
-        context,
-      ),
-    );
-  const conversion = points((point) => point.conversionRate);
-  if (conversion.length > 0) {
-    const first = conversion[0];
-    const last = conversion[conversion.length - 1];
-    charts.push(
-      estimateBandChart(
-        {
-          key: "staffing-conversion",
-          title: "Conversion",
-          caption: `From ${formatPercent(first.estimate.mean)} at ${first.x} agents to ${formatPercent(last.estimate.mean)} at ${last.x}.`,
-          xLabel,
-          yLabel: "conversion rate",
-          points: conversion,
-          yTickFormat: ".2%",
-          format: (value) => formatPercent(value, 2),
-        },
-        context,
-      ),
-    );
-  }
-  const benefit = points((point) => point.contributionProfit);
-  if (benefit.length > 0) {
-    const best = [...benefit].sort((a, b) => b.estimate.mean - a.estimate.mean)[0];
-    const money = (value: number): string => formatMoney(value, context.currency, true);
-    charts.push(
-      estimateBandChart(
-        {
-          key: "staffing-contribution-profit",
-          title: "Contribution profit",
-          caption: `Highest at ${best.x} agents: ${formatInterval(best.estimate.mean, best.estimate.lower, best.estimate.upper, "money", context.currency, true)} (revenue − cost of goods − shipping − card fees − agent cost).`,
-          xLabel,
-          yLabel: `contribution profit (${context.currency})`,
-          points: benefit,
-          yTickFormat: formatCompact,
-          format: money,
-          reference: { value: 0, label: "break-even" },
-        },
-        context,
-      ),
-    );
-  }
-  return charts;
+  if (lowest === undefined) return null;
+  return estimateBandChart(
+    {
+      key: "staffing-queue-abandonment",
+      title: "Queue abandonment",
+      caption:
+        abandonmentTarget === null
+          ? `Falls to ${percent(lowest.estimate.mean)} at ${lowest.x} agents.`
+          : abandonmentMeets === undefined
+            ? `Stays above the ${formatPercent(abandonmentTarget, 0)} limit across the sweep.`
+            : `Falls below the ${formatPercent(abandonmentTarget, 0)} limit from ${abandonmentMeets.x} agents.`,
+      xLabel: SWEEP_X_LABEL,
+      yLabel: "gave up in the queue",
+      points: abandonment,
+      yTickFormat: "%",
+      format: percent,
+      reference: abandonmentTarget === null ? undefined : { value: abandonmentTarget, label: `limit ${formatPercent(abandonmentTarget, 0)}` },
+    },
+    context,
+  );
+}
+
+/** Conversion against agents (store scenarios only). */
+function conversionChart(conversion: SweepSeries, context: RenderContext): Chart | null {
+  if (conversion.length === 0) return null;
+  const first = conversion[0];
+  const last = conversion[conversion.length - 1];
+  return estimateBandChart(
+    {
+      key: "staffing-conversion",
+      title: "Conversion",
+      caption: `From ${formatPercent(first.estimate.mean)} at ${first.x} agents to ${formatPercent(last.estimate.mean)} at ${last.x}.`,
+      xLabel: SWEEP_X_LABEL,
+      yLabel: "conversion rate",
+      points: conversion,
+      yTickFormat: ".2%",
+      format: (value) => formatPercent(value, 2),
+    },
+    context,
+  );
+}
+
+/** Contribution profit against agents (store scenarios only), with break-even and the best level. */
+function profitChart(benefit: SweepSeries, context: RenderContext): Chart | null {
+  if (benefit.length === 0) return null;
+  const best = [...benefit].sort((a, b) => b.estimate.mean - a.estimate.mean)[0];
+  const money = (value: number): string => formatMoney(value, context.currency, true);
+  return estimateBandChart(
+    {
+      key: "staffing-contribution-profit",
+      title: "Contribution profit",
+      caption: `Highest at ${best.x} agents: ${formatInterval(best.estimate.mean, best.estimate.lower, best.estimate.upper, "money", context.currency, true)} (revenue − cost of goods − shipping − card fees − agent cost).`,
+      xLabel: SWEEP_X_LABEL,
+      yLabel: `contribution profit (${context.currency})`,
+      points: benefit,
+      yTickFormat: formatCompact,
+      format: money,
+      reference: { value: 0, label: "break-even" },
+    },
+    context,
+  );
 }
 
 function scheduleChart(staffing: StaffingResults, context: RenderContext): Chart {

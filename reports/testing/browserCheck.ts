@@ -106,7 +106,7 @@ export async function checkReportInBrowser(browser: Browser, url: string, option
         })
         .map((wrap) => wrap.querySelector("table")?.id ?? "?"),
     );
-    result.text = await page.evaluate(() => document.body.innerText);
+    result.text = await page.evaluate(() => document.body.textContent);
     result.scripts = await page.evaluate(() => document.querySelectorAll("script").length);
     result.cspViolations = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
     if (options.screenshotPath !== undefined) await page.screenshot({ path: options.screenshotPath, fullPage: true });

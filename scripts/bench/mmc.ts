@@ -42,19 +42,7 @@ export async function runMmcBench(context: BenchContext): Promise<BenchFigures> 
   const generatorLoop = measure(() => runGeneratorLoopMmc(options), { repeats, warmup: () => runGeneratorLoopMmc(warmupOptions) });
 
   const simpyOptions = resolveOrExplain({ customers: context.simpyCustomers ?? Math.min(DEFAULT_SIMPY_CUSTOMERS, options.customers) }, "--simpy-customers");
-  const candidates = context.python === undefined ? DEFAULT_PYTHON_CANDIDATES : [context.python];
-  const python = await findSimpyPython(candidates);
-  let simpy: SimpyMmcResult | null = null;
-  let simpyError: string | null = null;
-  if (python !== null) {
-    log(`mmc: SimPy ${python.simpyVersion} on ${python.python} (1 × ${simpyOptions.customers.toLocaleString("en-US")} customers)`);
-    try {
-      simpy = await runSimpyMmc(python.python, simpyOptions);
-    } catch (error) {
-      // Record the failure and still report the JS figures.
-      simpyError = error instanceof Error ? error.message : String(error);
-    }
-  }
+  const { candidates, python, simpy, simpyError } = await runSimpyIfAvailable(context, simpyOptions);
 
   // Both engine loops run the same deterministic simulation, so the step() count holds for run() too.
   const engineEvents = engineStep.result.events;
@@ -69,6 +57,55 @@ export async function runMmcBench(context: BenchContext): Promise<BenchFigures> 
   const [runRow, stepRow, bareRow, generatorRow] = measurements;
   const engineRow = unitsPerSecond(runRow) >= unitsPerSecond(stepRow) ? runRow : stepRow;
 
+  const ratios = mmcRatios(runRow, stepRow, bareRow, generatorRow, engineRow, simpyRow);
+
+  return {
+    suite: mmcSuite.name,
+    title: mmcSuite.description,
+    unitName: "customers",
+    measurements,
+    ratios,
+    notes: [
+      `headline engine figure: ${engineRow.label} (the faster of the two loops)`,
+      "minimal generator scheduler: the same generator processes on the least machinery that runs them (no failures, " +
+        "interrupts, cancellable timers, priorities, conditions or checks): the ceiling for any engine with a generator per customer",
+      "",
+      ...validationNotes(options, engineRun.result, engineStep.result, bareLoop.result, generatorLoop.result, simpyOptions, simpy),
+      "",
+      ...eventNotes(options, engineStep.result, simpy),
+      "",
+      simpyNote(candidates, python, simpyError, simpyOptions),
+    ],
+  };
+}
+
+type SimpyPython = NonNullable<Awaited<ReturnType<typeof findSimpyPython>>>;
+
+/** One SimPy run when a Python that can import simpy is found; a failure is recorded, and the JS figures still reported. */
+async function runSimpyIfAvailable(
+  context: BenchContext,
+  simpyOptions: ResolvedMmcOptions,
+): Promise<{ candidates: readonly string[]; python: SimpyPython | null; simpy: SimpyMmcResult | null; simpyError: string | null }> {
+  const candidates = context.python === undefined ? DEFAULT_PYTHON_CANDIDATES : [context.python];
+  const python = await findSimpyPython(candidates);
+  if (python === null) return { candidates, python, simpy: null, simpyError: null };
+  context.log(`mmc: SimPy ${python.simpyVersion} on ${python.python} (1 × ${simpyOptions.customers.toLocaleString("en-US")} customers)`);
+  try {
+    return { candidates, python, simpy: await runSimpyMmc(python.python, simpyOptions), simpyError: null };
+  } catch (error) {
+    return { candidates, python, simpy: null, simpyError: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The ratios against the targets: engine over SimPy, bare loop over engine, and the generator-scheduler ceiling. */
+function mmcRatios(
+  runRow: BenchMeasurement,
+  stepRow: BenchMeasurement,
+  bareRow: BenchMeasurement,
+  generatorRow: BenchMeasurement,
+  engineRow: BenchMeasurement,
+  simpyRow: BenchMeasurement | null,
+): BenchRatio[] {
   const ratios: BenchRatio[] = [];
   if (simpyRow !== null) {
     const speedup = unitsPerSecond(engineRow) / unitsPerSecond(simpyRow);
@@ -90,31 +127,18 @@ export async function runMmcBench(context: BenchContext): Promise<BenchFigures> 
   });
   ratios.push({ label: "minimal generator scheduler / engine, customers/s", value: unitsPerSecond(generatorRow) / unitsPerSecond(engineRow) });
   ratios.push({ label: "engine env.step() loop / env.run(), wall time", value: unitsPerSecond(runRow) / unitsPerSecond(stepRow) });
+  return ratios;
+}
 
-  return {
-    suite: mmcSuite.name,
-    title: mmcSuite.description,
-    unitName: "customers",
-    measurements,
-    ratios,
-    notes: [
-      `headline engine figure: ${engineRow.label} (the faster of the two loops)`,
-      "minimal generator scheduler: the same generator processes on the least machinery that runs them (no failures, " +
-        "interrupts, cancellable timers, priorities, conditions or checks): the ceiling for any engine with a generator per customer",
-      "",
-      ...validationNotes(options, engineRun.result, engineStep.result, bareLoop.result, generatorLoop.result, simpyOptions, simpy),
-      "",
-      ...eventNotes(options, engineStep.result, simpy),
-      "",
-      python === null
-        ? `SimPy: skipped (no python among ${candidates.join(", ")} can import simpy; apt-get install -y python3-simpy3)`
-        : simpyError !== null
-          ? `SimPy: errored on ${python.python}: ${simpyError}`
-          : `SimPy ${python.simpyVersion} on ${python.python} (Python ${python.pythonVersion}), scripts/bench/mmc_simpy.py, ` +
-            `one run of ${simpyOptions.customers.toLocaleString("en-US")} customers; its wall time covers the model and ` +
-            "env.run(), not interpreter start-up; random.Random streams, so its waits differ from the JS runs",
-    ],
-  };
+/** Where the SimPy figure came from, or why there is none. */
+function simpyNote(candidates: readonly string[], python: SimpyPython | null, simpyError: string | null, simpyOptions: ResolvedMmcOptions): string {
+  if (python === null) return `SimPy: skipped (no python among ${candidates.join(", ")} can import simpy; apt-get install -y python3-simpy3)`;
+  if (simpyError !== null) return `SimPy: errored on ${python.python}: ${simpyError}`;
+  return (
+    `SimPy ${python.simpyVersion} on ${python.python} (Python ${python.pythonVersion}), scripts/bench/mmc_simpy.py, ` +
+    `one run of ${simpyOptions.customers.toLocaleString("en-US")} customers; its wall time covers the model and ` +
+    "env.run(), not interpreter start-up; random.Random streams, so its waits differ from the JS runs"
+  );
 }
 
 /** Resolves options, turning a bad value into a usage error that names the command-line flag. */

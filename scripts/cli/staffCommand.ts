@@ -1,4 +1,4 @@
-import { defineCommand } from "citty";
+import { defineCommand, type ParsedArgs } from "citty";
 import { formatCsv } from "../../experiments/csv/index.ts";
 import { formatMoney, formatPercent } from "../../experiments/format/index.ts";
 import { loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts";
@@ -64,75 +64,17 @@ export const staffCommand = defineCommand({
     rejectUnknownOptions(rawArgs, args);
     checkOutputPaths(parsed.out, parsed.csv, parsed.report);
     const { days, warmupSeconds, replications, workers, seed: seedArg, queue, maxSessions } = parseRunArgs(parsed);
-    const maxIterations = integerOption(parsed.maxIterations, "--max-iterations", 1, 1000);
-    const target: StaffingTargetOptions = {
-      serviceLevel: numberOption(parsed.serviceLevel, "--service-level", 0.01, 0.999),
-      serviceLevelSeconds: numberOption(parsed.within, "--within", 0, 86_400),
-      maxQueueAbandonment: numberOption(parsed.maxAbandon, "--max-abandon", 0.0001, 1),
-      maxOccupancy: numberOption(parsed.maxOccupancy, "--max-occupancy", 0.01, 1),
-    };
-    const objective = parsed.objective === undefined ? "target" : OBJECTIVES[parsed.objective];
-    if (objective === undefined) throw new UsageError(`invalid --objective: ${JSON.stringify(parsed.objective)} (allowed: target, profit)`);
-    const shiftHours = numberOption(parsed.shiftHours, "--shift-hours", 0.25, 24);
-    const smoothingHours = numberOption(parsed.smoothingHours, "--smoothing-hours", 0, 24);
-    const worlds = worldsOption(parsed.worlds);
-    const levels =
-      parsed.levels === undefined ? undefined : [...new Set(parsed.levels.split(",").map((value) => integerOption(value.trim(), "--levels", 0, 10_000)!))];
+    const flags = staffFlags(parsed);
     const loaded = loadScenario(parsed.scenario, { days, maxSessions, warmupSeconds });
     const config = loaded.config;
-    if (objective === "profit" && config.kind !== "store")
+    if (flags.objective === "profit" && config.kind !== "store")
       throw new UsageError("invalid --objective: profit (needs a store scenario: a chat-only scenario has no revenue to weigh against agent cost)");
+    const { worlds } = flags;
     if (worldsApply(worlds, [{ name: "central", scenario: loaded }])) {
-      if (config.kind !== "store")
-        throw new UsageError("invalid --worlds: with a chat-only scenario (the decision weighs contribution profit, which needs a store scenario's revenue)");
-      if (levels === undefined || levels.length < 2)
-        throw new UsageError(
-          `invalid --levels: ${levels === undefined ? "missing" : JSON.stringify(parsed.levels)} (--worlds decides between constant staffing levels: give at least 2, e.g. --levels 2,3,4)`,
-        );
-      const variants = levels.map((agents) => ({ name: `${agents} agents`, scenario: loaded, agentsScheduled: agents }));
-      const flags = { out: parsed.out, report: parsed.report, json: parsed.json, quiet: parsed.quiet, failFast: parsed.failFast };
-      const seed = resolveSeed(loaded, seedArg);
-      await runWorldsCommand({
-        sensitivity: parsed.sensitivity,
-        command: "staff",
-        variants,
-        worlds,
-        replications,
-        seed,
-        workers,
-        metric: "contributionProfit",
-        scenarioPath: loaded.path,
-        scenarioHash: loaded.hash,
-        currency: loaded.scenario.currency,
-        queue,
-        rawArgs,
-        flags,
-      });
+      await staffWorlds(parsed, rawArgs, loaded, flags.levels, { worlds, replications, seed: resolveSeed(loaded, seedArg), workers, queue });
       return;
     }
-    if (shiftHours !== undefined && !Number.isInteger((shiftHours * 3600) / config.horizon.intervalSeconds)) {
-      throw new UsageError(
-        `invalid --shift-hours: ${parsed.shiftHours} (must be a whole number of the scenario's ${config.horizon.intervalSeconds / 60}-minute intervals)`,
-      );
-    }
-    try {
-      resolveStaffingTarget(config, target);
-    } catch (error) {
-      throw new UsageError(
-        (error as Error).message
-          .replace(/target\.serviceLevel\b/, "--service-level")
-          .replace("target.maxQueueAbandonment", "--max-abandon")
-          .replace("target.maxOccupancy", "--max-occupancy"),
-      );
-    }
-    // Read the shift rules and the team before the long search, so a typo in them costs nothing.
-    const rules =
-      parsed.shiftRules === undefined && parsed.roster === undefined ? undefined : readShiftRules(parsed.shiftRules, config.horizon.intervalSeconds);
-    const team = parsed.roster === undefined ? undefined : readRoster(parsed.roster);
-    if (team !== undefined && config.horizon.days !== 1 && config.horizon.days !== 7)
-      throw new UsageError(
-        `invalid --roster: the scenario's horizon is ${config.horizon.days} days (a roster needs a plan for 1 day or a week: --days 1 or 7)`,
-      );
+    const { rules, team } = checkStaffPlan(parsed, config, flags);
     const seed = resolveSeed(loaded, seedArg);
     const currency = loaded.scenario.currency;
     const progress = createProgress("staff", { quiet: parsed.quiet });
@@ -143,15 +85,15 @@ export const staffCommand = defineCommand({
       // With a queue, one local thread (no pool): the tasks run on the workers.
       staffing = await withQueue(queue, { quiet: parsed.quiet, signal: interrupt.signal }, (backend) =>
         recommendStaffing(config, {
-          target,
-          objective,
+          target: flags.target,
+          objective: flags.objective,
           replications,
           seed,
           workers: backend ? 1 : workers,
           backend,
-          maxIterations,
-          shiftHours,
-          smoothingHours,
+          maxIterations: flags.maxIterations,
+          shiftHours: flags.shiftHours,
+          smoothingHours: flags.smoothingHours,
           failFast: parsed.failFast,
           signal: interrupt.signal,
           onProgress: progress.update,
@@ -162,17 +104,7 @@ export const staffCommand = defineCommand({
       progress.stop();
       interrupt.dispose();
     }
-    if (rules !== undefined && staffing.stoppedBy !== "interrupted") {
-      const requirement = staffing.intervals.map((interval) => interval.recommendedAgentsScheduled);
-      try {
-        staffing.shiftScheduling = await planShifts({ requirement, rules, costPerHour: config.agents.costPerHour, horizonDays: config.horizon.days, team });
-      } catch (error) {
-        if (error instanceof RangeError || (error instanceof Error && error.name === "MilpError")) throw new UsageError(`cannot plan shifts: ${error.message}`);
-        throw error;
-      }
-      const unstaffed = staffing.shiftScheduling.roster === null ? null : unstaffedMessage(staffing.shiftScheduling.roster, parsed.roster!);
-      if (unstaffed !== null) throw new UsageError(unstaffed);
-    }
+    if (rules !== undefined && staffing.stoppedBy !== "interrupted") await addShiftPlan(staffing, rules, team, config, parsed.roster);
     const stamp = makeStamp({
       command: "staff",
       scenario: staffing.scenario,
@@ -184,29 +116,133 @@ export const staffCommand = defineCommand({
       reproduce: reproduceCommand("staff", rawArgs, seed),
     });
     const document = { stamp: { ...stamp, replications, workers, ...queueStamp(queue) }, staffing };
-    if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
-    if (parsed.report) await writeReportLater([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
-    if (parsed.csv) writeFileAtomic(parsed.csv, formatCsv(intervalRows(staffing)));
-    if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-    else
-      process.stdout.write(
-        staffingSummary(staffing, currency, config.horizon.days) +
-          `service level: ${describeServiceLevel(config.desk.serviceLevel, staffing.target.serviceLevelSeconds)}\n` +
-          warmupLine(config.desk.warmupSeconds) +
-          (parsed.out ? `results written to ${parsed.out}\n` : ""),
-      );
-    printNext(
-      parsed.report
-        ? `open ${parsed.report}`
-        : parsed.shiftHours === undefined
-          ? "add --shift-hours 8 to round the plan up to shifts, or --report FILE for charts"
-          : "add --report FILE for the coverage chart and the shift plan",
-      parsed.quiet,
-    );
+    await writeStaffOutputs(parsed, document, config, currency);
     if (staffing.stoppedBy === "interrupted") process.exitCode = 130;
     else if (staffing.errored.length > 0) process.exitCode = 1;
   },
 });
+
+type StaffArgs = ParsedArgs<typeof args>;
+type StaffConfig = ReturnType<typeof loadScenario>["config"];
+
+/** The command's own flags, checked: the target, the objective, shifts, smoothing, worlds and levels. */
+function staffFlags(parsed: StaffArgs) {
+  const maxIterations = integerOption(parsed.maxIterations, "--max-iterations", 1, 1000);
+  const target: StaffingTargetOptions = {
+    serviceLevel: numberOption(parsed.serviceLevel, "--service-level", 0.01, 0.999),
+    serviceLevelSeconds: numberOption(parsed.within, "--within", 0, 86_400),
+    maxQueueAbandonment: numberOption(parsed.maxAbandon, "--max-abandon", 0.0001, 1),
+    maxOccupancy: numberOption(parsed.maxOccupancy, "--max-occupancy", 0.01, 1),
+  };
+  const objective = parsed.objective === undefined ? "target" : OBJECTIVES[parsed.objective];
+  if (objective === undefined) throw new UsageError(`invalid --objective: ${JSON.stringify(parsed.objective)} (allowed: target, profit)`);
+  const shiftHours = numberOption(parsed.shiftHours, "--shift-hours", 0.25, 24);
+  const smoothingHours = numberOption(parsed.smoothingHours, "--smoothing-hours", 0, 24);
+  const worlds = worldsOption(parsed.worlds);
+  const levels =
+    parsed.levels === undefined ? undefined : [...new Set(parsed.levels.split(",").map((value) => integerOption(value.trim(), "--levels", 0, 10_000)!))];
+  return { target, maxIterations, objective, shiftHours, smoothingHours, worlds, levels };
+}
+
+/** `staff --worlds`: decides between constant staffing levels across the plausible worlds, by contribution profit. */
+async function staffWorlds(
+  parsed: StaffArgs,
+  rawArgs: string[],
+  loaded: ReturnType<typeof loadScenario>,
+  levels: number[] | undefined,
+  run: Pick<Parameters<typeof runWorldsCommand>[0], "worlds" | "replications" | "seed" | "workers" | "queue">,
+): Promise<void> {
+  if (loaded.config.kind !== "store")
+    throw new UsageError("invalid --worlds: with a chat-only scenario (the decision weighs contribution profit, which needs a store scenario's revenue)");
+  if (levels === undefined || levels.length < 2)
+    throw new UsageError(
+      `invalid --levels: ${levels === undefined ? "missing" : JSON.stringify(parsed.levels)} (--worlds decides between constant staffing levels: give at least 2, e.g. --levels 2,3,4)`,
+    );
+  const variants = levels.map((agents) => ({ name: `${agents} agents`, scenario: loaded, agentsScheduled: agents }));
+  await runWorldsCommand({
+    sensitivity: parsed.sensitivity,
+    command: "staff",
+    variants,
+    ...run,
+    metric: "contributionProfit",
+    scenarioPath: loaded.path,
+    scenarioHash: loaded.hash,
+    currency: loaded.scenario.currency,
+    rawArgs,
+    flags: { out: parsed.out, report: parsed.report, json: parsed.json, quiet: parsed.quiet, failFast: parsed.failFast },
+  });
+}
+
+/**
+ * Checks what the search cannot fix before it starts: shifts of whole intervals, a target that can
+ * work, and the shift rules and team files (read now, so a typo in them costs nothing).
+ */
+function checkStaffPlan(parsed: StaffArgs, config: StaffConfig, flags: ReturnType<typeof staffFlags>) {
+  const { shiftHours } = flags;
+  if (shiftHours !== undefined && !Number.isInteger((shiftHours * 3600) / config.horizon.intervalSeconds)) {
+    throw new UsageError(
+      `invalid --shift-hours: ${parsed.shiftHours} (must be a whole number of the scenario's ${config.horizon.intervalSeconds / 60}-minute intervals)`,
+    );
+  }
+  try {
+    resolveStaffingTarget(config, flags.target);
+  } catch (error) {
+    throw new UsageError(
+      (error as Error).message
+        .replace(/target\.serviceLevel\b/, "--service-level")
+        .replace("target.maxQueueAbandonment", "--max-abandon")
+        .replace("target.maxOccupancy", "--max-occupancy"),
+    );
+  }
+  const rules = parsed.shiftRules === undefined && parsed.roster === undefined ? undefined : readShiftRules(parsed.shiftRules, config.horizon.intervalSeconds);
+  const team = parsed.roster === undefined ? undefined : readRoster(parsed.roster);
+  if (team !== undefined && config.horizon.days !== 1 && config.horizon.days !== 7)
+    throw new UsageError(`invalid --roster: the scenario's horizon is ${config.horizon.days} days (a roster needs a plan for 1 day or a week: --days 1 or 7)`);
+  return { rules, team };
+}
+
+/** The optimal shift plan (and roster) for the recommendation; a plan or roster that cannot work is a usage error. */
+async function addShiftPlan(
+  staffing: StaffingResults,
+  rules: ReturnType<typeof readShiftRules>,
+  team: ReturnType<typeof readRoster> | undefined,
+  config: StaffConfig,
+  rosterPath: string | undefined,
+): Promise<void> {
+  const requirement = staffing.intervals.map((interval) => interval.recommendedAgentsScheduled);
+  try {
+    staffing.shiftScheduling = await planShifts({ requirement, rules, costPerHour: config.agents.costPerHour, horizonDays: config.horizon.days, team });
+  } catch (error) {
+    if (error instanceof RangeError || (error instanceof Error && error.name === "MilpError")) throw new UsageError(`cannot plan shifts: ${error.message}`);
+    throw error;
+  }
+  const unstaffed = staffing.shiftScheduling.roster === null ? null : unstaffedMessage(staffing.shiftScheduling.roster, rosterPath!);
+  if (unstaffed !== null) throw new UsageError(unstaffed);
+}
+
+/** Writes the JSON, report and CSV asked for, then the summary (or the JSON) on stdout and the next step. */
+async function writeStaffOutputs(parsed: StaffArgs, document: { staffing: StaffingResults }, config: StaffConfig, currency: string): Promise<void> {
+  const { staffing } = document;
+  if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
+  if (parsed.report) await writeReportLater([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
+  if (parsed.csv) writeFileAtomic(parsed.csv, formatCsv(intervalRows(staffing)));
+  if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+  else
+    process.stdout.write(
+      staffingSummary(staffing, currency, config.horizon.days) +
+        `service level: ${describeServiceLevel(config.desk.serviceLevel, staffing.target.serviceLevelSeconds)}\n` +
+        warmupLine(config.desk.warmupSeconds) +
+        (parsed.out ? `results written to ${parsed.out}\n` : ""),
+    );
+  printNext(
+    parsed.report
+      ? `open ${parsed.report}`
+      : parsed.shiftHours === undefined
+        ? "add --shift-hours 8 to round the plan up to shifts, or --report FILE for charts"
+        : "add --report FILE for the coverage chart and the shift plan",
+    parsed.quiet,
+  );
+}
 
 /** Tidy CSV rows: one per interval. */
 function intervalRows(staffing: StaffingResults): Record<string, unknown>[] {

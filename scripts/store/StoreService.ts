@@ -1,9 +1,9 @@
 import type { StoreScenario } from "../../experiments/index.ts";
-import type { StoreModelConfig } from "../../sim/model/index.ts";
+import { roundMoney, type StoreModelConfig } from "../../sim/model/index.ts";
 import { inHoldout } from "../../sim/policy/index.ts";
 import type { EventLog } from "./EventLog.ts";
 import { newId } from "./newId.ts";
-import { type OrderTotals, orderTotals, roundMoney } from "./orderTotals.ts";
+import { type OrderTotals, orderTotals } from "./orderTotals.ts";
 import { StoreError } from "./StoreError.ts";
 import type { Session, StoreState } from "./StoreState.ts";
 import type { NewStoreEvent, OrderLine, OrderPlacedEvent, StoreEvent } from "./storeEvents.ts";

@@ -6,7 +6,7 @@ export type { DemoAccount } from "./auth/demoAccounts.ts";
 export { randomPassword } from "./auth/passwordHash.ts";
 export { CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER } from "./auth/registerSecurity.ts";
 export { accountProblems, addUserToFile, ROLES, type Role, readUsersFile, type UserAccount } from "./auth/UserDirectory.ts";
-export { DATA_TEST, fieldErrorTest, fieldOptionTest, fieldTest, progressStepTest } from "./dataTest.ts";
+export { DATA_TEST, fieldErrorTest, fieldOptionTest, fieldTest, progressStepTest } from "./dataTestAttributes.ts";
 export { funnelRows } from "./funnelRows.ts";
 export { nonFiniteReplacer, nonFiniteReviver } from "./nonFiniteJson.ts";
 export { type EventLogContents, readEventLog } from "./readEventLog.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extraCosts, type PricingConfig } from "../../sim/model/index.ts";
-import { orderTotals, roundMoney } from "./orderTotals.ts";
+import { orderTotals } from "./orderTotals.ts";
 
 const pricing: PricingConfig = {
   shippingFee: 7.95,
@@ -38,10 +38,5 @@ describe("orderTotals", () => {
       const subtotal = cents / 100;
       expect(Math.abs(orderTotals(subtotal, pricing).total - (subtotal + extraCosts(subtotal, pricing)))).toBeLessThanOrEqual(0.011);
     }
-  });
-
-  it("roundMoney(amount) rounds half away from zero to cents despite binary fractions", () => {
-    expect(roundMoney(1.005)).toBe(1.01);
-    expect(roundMoney(-2.675)).toBe(-2.68);
   });
 });

@@ -1,7 +1,7 @@
 // Order totals with exactly the simulator's pricing rules (sim/model extraCosts), split into the
 // lines a checkout shows and rounded to cents.
 
-import { extraCosts, type PricingConfig } from "../../sim/model/index.ts";
+import { extraCosts, type PricingConfig, roundMoney } from "../../sim/model/index.ts";
 
 /** What a cart costs, in the scenario currency, each line rounded to cents. */
 export interface OrderTotals {
@@ -12,11 +12,6 @@ export interface OrderTotals {
   total: number;
   /** How much more the cart needs for free shipping, or null when it already ships free or never does. */
   toFreeShipping: number | null;
-}
-
-/** Rounds money to cents, half away from zero, robust to binary fractions (1.005 → 1.01). */
-export function roundMoney(amount: number): number {
-  return (Math.sign(amount) * Math.round(Math.abs(amount) * 100 + 1e-9)) / 100;
 }
 
 /**

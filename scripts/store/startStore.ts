@@ -62,12 +62,7 @@ const SECURITY_HEADERS = {
  */
 export async function startStore(options: StoreOptions = {}): Promise<StoreHandle> {
   const resolved = resolveStoreOptions(options);
-  const loaded = options.scenario ?? loadScenario(resolved.scenarioPath, resolved.policyPath === null ? {} : { policy: resolved.policyPath });
-  if (loaded.config.kind !== "store") {
-    throw new ScenarioError([`invalid mode: "chatOnly" (the live store needs a store scenario with a catalog and checkout steps)`], loaded.path ?? "scenario");
-  }
-  const config: StoreModelConfig = loaded.config;
-  const scenario = loaded.scenario as Extract<LoadedScenario["scenario"], { mode: "store" }>;
+  const { loaded, config, scenario } = storeScenario(options, resolved);
   const warnings = new Warnings(options.onWarning);
   const assets = await bundleAssets();
 
@@ -80,8 +75,7 @@ export async function startStore(options: StoreOptions = {}): Promise<StoreHandl
   const { log, events } = await EventLog.open(eventLogPath, warnings);
   const state = new StoreState();
   for (const event of events) state.apply(event);
-  const now = resolved.now;
-  const store = new StoreService({ scenario, config, state, log, now });
+  const store = new StoreService({ scenario, config, state, log, now: resolved.now });
   const policy = config.chat.policy;
   store.commit({
     type: "storeStarted",
@@ -91,7 +85,86 @@ export async function startStore(options: StoreOptions = {}): Promise<StoreHandl
     funnelSteps: ["browse", "product", "cart", ...scenario.funnel.steps.map((step) => step.name)],
     currency: scenario.currency,
   });
+  const live = startLiveChat(resolved, config, scenario, store, state, events, users);
+  const canned = new CannedReplies(join(resolved.dataDir, CANNED_REPLIES_FILE));
+  const context: StoreContext = { loaded, policy, store, chats: live.chats, bots: live.bots, streams: live.streams, assets, users, eventLogPath, canned };
+  const stopLive = (): void => {
+    clearInterval(live.sweep);
+    live.bots.stop();
+    live.streams.closeAll();
+  };
 
+  let allowedHosts: ReadonlySet<string> = new Set();
+  let app: FastifyInstance | null = null;
+  try {
+    await log.durable();
+    app = await buildApp(context, { secret, sessions, allowedHosts: () => allowedHosts });
+    await app.listen({ host: resolved.host, port: resolved.port });
+    allowedHosts = allowedHostValues(resolved.host, listeningPort(app, resolved.port), resolved.allowedHosts);
+  } catch (error) {
+    stopLive();
+    await app?.close();
+    await log.close();
+    throw error;
+  }
+  const port = listeningPort(app, resolved.port);
+  const host = resolved.host.includes(":") ? `[${resolved.host}]` : resolved.host;
+  let closing: Promise<void> | null = null;
+  const server = app;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    dataDir: resolved.dataDir,
+    eventLogPath,
+    scenario: loaded,
+    warnings,
+    demoAccounts: demo.credentials,
+    restoredChats: live.restored,
+    close() {
+      closing ??= (async () => {
+        stopLive();
+        await server.close();
+        await log.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+type StoreScenario = Extract<LoadedScenario["scenario"], { mode: "store" }>;
+
+/** The scenario to serve, loaded and validated (a bad scenario throws the same ScenarioError the simulator does); only a store scenario can be served. */
+function storeScenario(
+  options: StoreOptions,
+  resolved: ReturnType<typeof resolveStoreOptions>,
+): { loaded: LoadedScenario; config: StoreModelConfig; scenario: StoreScenario } {
+  const loaded = options.scenario ?? loadScenario(resolved.scenarioPath, resolved.policyPath === null ? {} : { policy: resolved.policyPath });
+  if (loaded.config.kind !== "store") {
+    throw new ScenarioError([`invalid mode: "chatOnly" (the live store needs a store scenario with a catalog and checkout steps)`], loaded.path ?? "scenario");
+  }
+  return { loaded, config: loaded.config, scenario: loaded.scenario as StoreScenario };
+}
+
+/** The port the server listens on (the one asked for, unless it was 0). */
+function listeningPort(app: FastifyInstance, asked: number): number {
+  const address = app.server.address();
+  return typeof address === "object" && address !== null ? address.port : asked;
+}
+
+/**
+ * The live chat: the desk, the chat service with the chats the event log showed open, the event
+ * streams, the disconnect sweep and the bot agents. `sweep` is a timer to clear on close.
+ */
+function startLiveChat(
+  resolved: ReturnType<typeof resolveStoreOptions>,
+  config: StoreModelConfig,
+  scenario: StoreScenario,
+  store: StoreService,
+  state: StoreState,
+  events: Awaited<ReturnType<typeof EventLog.open>>["events"],
+  users: UserDirectory,
+): { chats: ChatService; bots: BotAgents; streams: LiveStreams; restored: RestoredChats; sweep: ReturnType<typeof setInterval> } {
+  const { now } = resolved;
   const desk = new ChatDesk({
     concurrency: scenario.agents.concurrency,
     meanHandleSeconds: distributionMean(config.chat.handleSeconds),
@@ -100,7 +173,7 @@ export async function startStore(options: StoreOptions = {}): Promise<StoreHandl
     reservation: config.desk.reservation,
     now,
   });
-  const chats = new ChatService(desk, store, policy);
+  const chats = new ChatService(desk, store, config.chat.policy);
   // Open chats come back (queued in their place, active with their agent); bots' chats are closed.
   const restored = restoreOpenChats(chats, events, state.openChats, (username) => users.get(username)?.displayName);
   const streams = new LiveStreams(now);
@@ -120,54 +193,7 @@ export async function startStore(options: StoreOptions = {}): Promise<StoreHandl
     handleSeconds: resolved.botHandleSeconds,
     lines: botLines(config, scenario.currency),
   });
-  const canned = new CannedReplies(join(resolved.dataDir, CANNED_REPLIES_FILE));
-  const context: StoreContext = { loaded, policy, store, chats, bots, streams, assets, users, eventLogPath, canned };
-  let allowedHosts: ReadonlySet<string> = new Set();
-
-  let app: FastifyInstance | null = null;
-  try {
-    await log.durable();
-    app = await buildApp(context, { secret, sessions, allowedHosts: () => allowedHosts });
-    await app.listen({ host: resolved.host, port: resolved.port });
-    const listening = app.server.address();
-    allowedHosts = allowedHostValues(
-      resolved.host,
-      typeof listening === "object" && listening !== null ? listening.port : resolved.port,
-      resolved.allowedHosts,
-    );
-  } catch (error) {
-    clearInterval(sweep);
-    bots.stop();
-    streams.closeAll();
-    await app?.close();
-    await log.close();
-    throw error;
-  }
-  const address = app.server.address();
-  const port = typeof address === "object" && address !== null ? address.port : resolved.port;
-  const host = resolved.host.includes(":") ? `[${resolved.host}]` : resolved.host;
-  let closing: Promise<void> | null = null;
-  const server = app;
-  return {
-    url: `http://${host}:${port}`,
-    port,
-    dataDir: resolved.dataDir,
-    eventLogPath,
-    scenario: loaded,
-    warnings,
-    demoAccounts: demo.credentials,
-    restoredChats: restored,
-    close() {
-      closing ??= (async () => {
-        clearInterval(sweep);
-        bots.stop();
-        streams.closeAll();
-        await server.close();
-        await log.close();
-      })();
-      return closing;
-    },
-  };
+  return { chats, bots, streams, restored, sweep };
 }
 
 async function buildApp(

@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeLayoutOverlap, findLayoutOverlaps } from "../browser/index.ts";
-import { DATA_TEST } from "./dataTest.ts";
+import { DATA_TEST } from "./dataTestAttributes.ts";
 import { type StoreHandle, startStore } from "./startStore.ts";
 import { byTest, launchChromium, watchPage } from "./testBrowser.ts";
 import { BASELINE_ANSWERS, tempDataDir } from "./testStore.ts";

@@ -43,7 +43,7 @@ export {
 } from "./loadProfile.ts";
 export { assessItemPrices, assessMoneyReading, expectedMoney, moneyCheck } from "./moneyCheck.ts";
 export type { PersonaFormError, PersonaItem, PersonaLeave, PersonaPause, PersonaSpec } from "./PersonaSpec.ts";
-export { type DecimalSeparator, decimalPlaces, moneyTextProblem, parseMoney, parseQuantity, roundCents, separatorsOf } from "./parseMoney.ts";
+export { type DecimalSeparator, decimalPlaces, moneyTextProblem, parseMoney, parseQuantity, separatorsOf } from "./parseMoney.ts";
 export { policyConformance } from "./policyConformance.ts";
 export { MIN_REPORTED_WINDOW_SECONDS, predictInvitations } from "./predictInvitations.ts";
 export { FIXED_STEPS, GENERATORS, PROFILE_FIELD_TYPES, type StoreProfileInput, storeProfileSchema } from "./profileSchema.ts";

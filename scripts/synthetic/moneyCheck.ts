@@ -1,7 +1,8 @@
+import { roundMoney } from "../../sim/model/index.ts";
 import type { CheckVerdict } from "./checkResults.ts";
 import type { MoneyRules } from "./loadProfile.ts";
 import type { AddedItem, Amount, MoneyReading, PersonaObservations } from "./observations.ts";
-import { moneyTextProblem, parseMoney, roundCents } from "./parseMoney.ts";
+import { moneyTextProblem, parseMoney } from "./parseMoney.ts";
 
 /** What a cart should cost under the profile's rules (null where a rule is not stated). */
 export interface ExpectedMoney {
@@ -23,12 +24,12 @@ export function expectedMoney(items: readonly AddedItem[], rules: MoneyRules): E
     const unitPrice = rules.catalog?.get(item.key) ?? rules.catalog?.get(item.name) ?? item.unitPrice;
     const previous = lines.get(item.key);
     const quantity = (previous?.quantity ?? 0) + item.quantity;
-    lines.set(item.key, { unitPrice, quantity, total: unitPrice === null ? null : roundCents(unitPrice * quantity) });
+    lines.set(item.key, { unitPrice, quantity, total: unitPrice === null ? null : roundMoney(unitPrice * quantity) });
   }
   const totals = [...lines.values()].map((line) => line.total);
-  const subtotal = totals.every((total) => total !== null) ? roundCents(totals.reduce((sum: number, total) => sum + total!, 0)) : null;
+  const subtotal = totals.every((total) => total !== null) ? roundMoney(totals.reduce((sum: number, total) => sum + total!, 0)) : null;
   const shipping = subtotal === null || rules.shippingFee === null ? null : subtotal >= rules.freeShippingThreshold ? 0 : rules.shippingFee;
-  const tax = subtotal === null || rules.taxRate === null ? null : roundCents(subtotal * rules.taxRate);
+  const tax = subtotal === null || rules.taxRate === null ? null : roundMoney(subtotal * rules.taxRate);
   return { lines, subtotal, shipping, tax, fees: rules.fixedFee };
 }
 
@@ -70,7 +71,7 @@ export function assessMoneyReading(reading: MoneyReading, items: readonly AddedI
       line.unitPrice !== null &&
       line.unitPrice.value !== null &&
       line.total.value !== null &&
-      off(line.total.value, roundCents(line.unitPrice.value * quantity))
+      off(line.total.value, roundMoney(line.unitPrice.value * quantity))
     ) {
       problems.push(`${where}: line ${line.key} total ${line.total.text} is not ${quantity} × ${line.unitPrice.text}`);
     }
@@ -101,13 +102,13 @@ export function assessMoneyReading(reading: MoneyReading, items: readonly AddedI
     if (reading.fees === null && expected.fees > 0) problems.push(`${where}: fees of ${expected.fees.toFixed(2)} are not shown`);
     const parts = [expected.subtotal, expected.shipping, expected.tax];
     if (parts.every((part) => part !== null)) {
-      const wanted = roundCents(parts.reduce((sum: number, part) => sum + part!, 0) + expected.fees);
+      const wanted = roundMoney(parts.reduce((sum: number, part) => sum + part!, 0) + expected.fees);
       check("total", reading.total, wanted, `${parts.map((part) => part!.toFixed(2)).join(" + ")}${expected.fees > 0 ? ` + ${expected.fees.toFixed(2)}` : ""}`);
     }
     // The page must also agree with itself, whatever the rules.
     const shown = [reading.subtotal, reading.shipping, reading.tax, reading.fees].filter((amount): amount is Amount => amount !== null);
     if (reading.total.value !== null && reading.subtotal !== null && shown.every((amount) => amount.value !== null)) {
-      const sum = roundCents(shown.reduce((total, amount) => total + amount.value!, 0));
+      const sum = roundMoney(shown.reduce((total, amount) => total + amount.value!, 0));
       if (off(reading.total.value, sum)) problems.push(`${where}: total ${reading.total.text} is not the sum of the amounts above it (${sum.toFixed(2)})`);
     }
   }

@@ -63,8 +63,15 @@ export interface ProbeState {
  * throws into the page: a store must behave exactly as it would without it.
  */
 export function recorderScript(config: RecorderConfig): string {
+  // The parts are pieces of one function body, in this order: they share its variables (send, now,
+  // inflight, observe, ...), so each reads what the parts before it declared.
   return `(() => {
-  if (window.${RECORDER_GLOBAL}) return;
+${recorderState(config)}${timerHooks()}${requestHooks()}${pageWatch()}${probeHandle()}})();`;
+}
+
+/** The recorder's part: the document id, the clock, the one-way report channel and the state the probe returns. Only the top document reports (frames have their own recorder and clock, and are not the funnel). */
+function recorderState(config: RecorderConfig): string {
+  return `  if (window.${RECORDER_GLOBAL}) return;
   const config = ${JSON.stringify(config)};
   const doc = Math.random().toString(36).slice(2) + "-" + Math.round(performance.now());
   const now = () => performance.now();
@@ -77,7 +84,12 @@ export function recorderScript(config: RecorderConfig): string {
   let invitationVisible = false;
   let widgetReady = false;
 
-  // Timers: remember when each is due, so the harness can step the fake clock from timer to timer
+`;
+}
+
+/** The recorder's part: wrapped setTimeout/setInterval that remember when each timer is due (for `nextDueAt`). */
+function timerHooks(): string {
+  return `  // Timers: remember when each is due, so the harness can step the fake clock from timer to timer
   // (a fetch started by a timer then completes at the timer's own virtual time).
   const due = new Map();
   const nativeSetTimeout = window.setTimeout, nativeClearTimeout = window.clearTimeout;
@@ -113,7 +125,12 @@ export function recorderScript(config: RecorderConfig): string {
     return next;
   };
 
-  // Waiters for "no request in flight" (settled), woken as the last one ends: no polling.
+`;
+}
+
+/** The recorder's part: fetch, Response body reads and XMLHttpRequest counted in flight; the widget's queue-state reads reported. */
+function requestHooks(): string {
+  return `  // Waiters for "no request in flight" (settled), woken as the last one ends: no polling.
   const idleWaiters = [];
   const done = () => {
     inflight--;
@@ -155,7 +172,12 @@ export function recorderScript(config: RecorderConfig): string {
     return nativeSend.apply(this, args);
   };
 
-  for (const type of config.inputEvents) {
+`;
+}
+
+/** The recorder's part: shopper input, the watched selectors, the widget's readiness and the invitation's visibility, reported as they change. */
+function pageWatch(): string {
+  return `  for (const type of config.inputEvents) {
     window.addEventListener(type, (event) => {
       if (!event.isTrusted) return;
       lastInputAt = now();
@@ -218,7 +240,12 @@ export function recorderScript(config: RecorderConfig): string {
   // Stylesheets that arrive late can change what is visible without a DOM mutation: look again at load.
   window.addEventListener("load", () => { observe(); send({ type: "loaded", at: now() }); });
 
-  window.${RECORDER_GLOBAL} = {
+`;
+}
+
+/** The recorder's part: the in-page handle the harness calls between clock steps, and the document's announcement. */
+function probeHandle(): string {
+  return `  window.${RECORDER_GLOBAL} = {
     state: () => { observe(); return { now: now(), nextDueAt: nextDueAt(), inflight, invitationVisible, doc, lastInputAt }; },
     // The state once no request is in flight and a macrotask turn (MessageChannel: not faked by the
     // clock) has let response handlers run without starting another.
@@ -235,5 +262,5 @@ export function recorderScript(config: RecorderConfig): string {
   const announce = () => { observe(); send({ type: "document", at: now(), url: location.href }); };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", announce, { once: true });
   else announce();
-})();`;
+`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decimalPlaces, moneyTextProblem, parseMoney, parseQuantity, roundCents, separatorsOf } from "./parseMoney.ts";
+import { decimalPlaces, moneyTextProblem, parseMoney, parseQuantity, separatorsOf } from "./parseMoney.ts";
 
 describe("parseMoney", () => {
   it.each([
@@ -76,9 +76,5 @@ describe("parseMoney", () => {
 
   it("parseQuantity takes the first whole number", () => {
     expect([parseQuantity("× 2"), parseQuantity("Qty: 13"), parseQuantity("none")]).toEqual([2, 13, null]);
-  });
-
-  it("roundCents rounds half away from zero, robust to binary fractions", () => {
-    expect([roundCents(1.005), roundCents(5.8065), roundCents(-1.005), roundCents(0.125)]).toEqual([1.01, 5.81, -1.01, 0.13]);
   });
 });

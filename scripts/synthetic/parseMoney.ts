@@ -102,8 +102,3 @@ export function parseQuantity(text: string): number | null {
   const match = /\d+/.exec(text);
   return match ? Number(match[0]) : null;
 }
-
-/** Rounds money to cents, half away from zero, robust to binary fractions (1.005 → 1.01). */
-export function roundCents(amount: number): number {
-  return (Math.sign(amount) * Math.round(Math.abs(amount) * 100 + 1e-9)) / 100;
-}

@@ -52,6 +52,7 @@ export type {
   UnwantedDeclines,
 } from "./results.ts";
 export { groupFunnel } from "./results.ts";
+export { roundMoney } from "./roundMoney.ts";
 export { INVITATION_GROUPS, type InvitationGroup } from "./StoreRecorder.ts";
 export type { SessionRecord } from "./StoreWorld.ts";
 export { splitAddToCart } from "./StoreWorld.ts";

@@ -113,24 +113,78 @@ export function weeklyDemand(plan: OptimalShiftPlan, horizonDays: number): { shi
 export async function weeklyRoster(plan: OptimalShiftPlan, horizonDays: number, team: ResolvedRoster, options: RosterOptions = {}): Promise<WeeklyRoster> {
   const relax = options.relax ?? new Set<RosterConstraint>();
   const { shifts, demand } = weeklyDemand(plan, horizonDays);
+  const { variables, declared } = assignmentVariables(shifts, demand, team, relax);
+  const rows = demandRows(shifts, demand, team, declared, variables);
+  team.agents.forEach((agent, a) => {
+    rows.push(...agentRows(a, agent, shifts, team, declared, relax, variables));
+  });
+  // Relaxed constraints are not in the program, but the greedy start keeps them: still feasible.
+  const solution = await solveMilp({ variables, rows }, { timeLimitSeconds: options.timeLimitSeconds, start: greedyRoster(shifts, demand, team) });
+  const value = (name: string) => solution.values.get(name) ?? 0;
+  const { assignments, agents } = readAssignments(shifts, team, declared, value);
+  const unstaffed: UnstaffedShift[] = [];
+  for (let d = 0; d < 7; d++) {
+    for (let k = 0; k < shifts.length; k++) {
+      const count = demand[d]![k] === 0 ? 0 : value(`unstaffed${d}_${k}`);
+      if (count > 0) unstaffed.push({ day: WEEKDAYS[d]!, ...shifts[k]!, count });
+    }
+  }
+  const belowMinimum = team.agents.filter((_, a) => value(`belowMin${a}`) > 0).map((agent) => agent.name);
+  const missing = unstaffed.reduce((sum, shift) => sum + shift.count, 0);
+  let binding: RosterConstraint[] = [];
+  if (missing > 0 && options.diagnose !== false) {
+    const counted = countingBinding(demand, team);
+    binding = counted.length > 0 ? counted : await bindingConstraints(plan, horizonDays, team, options, missing);
+  }
+  return { status: solution.status, gap: solution.gap, assignments, agents, unstaffed, belowMinimum, binding };
+}
+
+type RosterAgent = ResolvedRoster["agents"][number];
+
+/** The binary y[a,d,k]: agent a works daily shift k on day d. */
+function y(a: number, d: number, k: number): string {
+  return `y${a}_${d}_${k}`;
+}
+
+function term(variable: string): LinearRow["terms"][number] {
+  return { variable, coefficient: 1 };
+}
+
+/** Preference misses of a shift: a day the agent preferred off, a start outside the preferred window. */
+function unmetPreferences(agent: RosterAgent, day: number, shift: DailyShift): number {
+  const outsideWindow = agent.prefersStart !== null && (shift.startSeconds < agent.prefersStart[0] || shift.startSeconds > agent.prefersStart[1]);
+  return (agent.prefersOff.includes(day) ? 1 : 0) + (outsideWindow ? 1 : 0);
+}
+
+/** One y per agent, available day and shift the plan needs that day, costing its preference misses. */
+function assignmentVariables(
+  shifts: readonly DailyShift[],
+  demand: readonly (readonly number[])[],
+  team: ResolvedRoster,
+  relax: ReadonlySet<RosterConstraint>,
+): { variables: LinearVariable[]; declared: Set<string> } {
   const variables: LinearVariable[] = [];
-  const rows: LinearRow[] = [];
-  const y = (a: number, d: number, k: number) => `y${a}_${d}_${k}`;
-  const works = (a: number, d: number) => !(team.agents[a]!.unavailable.includes(d) && !relax.has("unavailable"));
   team.agents.forEach((agent, a) => {
     for (let d = 0; d < 7; d++) {
-      if (!works(a, d)) continue;
+      if (agent.unavailable.includes(d) && !relax.has("unavailable")) continue;
       for (let k = 0; k < shifts.length; k++) {
         if (demand[d]![k] === 0) continue;
-        const start = shifts[k]!.startSeconds;
-        const outsideWindow = agent.prefersStart !== null && (start < agent.prefersStart[0] || start > agent.prefersStart[1]);
-        variables.push({ name: y(a, d, k), cost: (agent.prefersOff.includes(d) ? 1 : 0) + (outsideWindow ? 1 : 0), kind: "binary" });
+        variables.push({ name: y(a, d, k), cost: unmetPreferences(agent, d, shifts[k]!), kind: "binary" });
       }
     }
   });
-  const declared = new Set(variables.map((variable) => variable.name));
-  const term = (variable: string) => ({ variable, coefficient: 1 });
-  const dayTerms = (a: number, d: number) => shifts.flatMap((_, k) => (declared.has(y(a, d, k)) ? [term(y(a, d, k))] : []));
+  return { variables, declared: new Set(variables.map((variable) => variable.name)) };
+}
+
+/** Every shift of the plan is staffed or counted unstaffed (adds the unstaffed counts to `variables`). */
+function demandRows(
+  shifts: readonly DailyShift[],
+  demand: readonly (readonly number[])[],
+  team: ResolvedRoster,
+  declared: ReadonlySet<string>,
+  variables: LinearVariable[],
+): LinearRow[] {
+  const rows: LinearRow[] = [];
   for (let d = 0; d < 7; d++) {
     for (let k = 0; k < shifts.length; k++) {
       if (demand[d]![k] === 0) continue;
@@ -139,40 +193,58 @@ export async function weeklyRoster(plan: OptimalShiftPlan, horizonDays: number, 
       rows.push({ name: `demand${d}_${k}`, terms: [...staffed, term(`unstaffed${d}_${k}`)], lower: demand[d]![k], upper: demand[d]![k] });
     }
   }
-  team.agents.forEach((agent, a) => {
-    const week = Array.from({ length: 7 }, (_, d) => dayTerms(a, d));
-    for (let d = 0; d < 7; d++) if (week[d]!.length > 1) rows.push({ name: `oneShift${a}_${d}`, terms: week[d]!, upper: 1 });
-    const all = week.flat();
-    if (!relax.has("maxShiftsPerWeek") && all.length > 0) rows.push({ name: `maxShifts${a}`, terms: all, upper: agent.maxShifts });
-    if (!relax.has("minShiftsPerWeek") && agent.minShifts > 0) {
-      variables.push({ name: `belowMin${a}`, cost: BELOW_MINIMUM_WEIGHT, kind: "integer" });
-      rows.push({ name: `minShifts${a}`, terms: [...all, term(`belowMin${a}`)], lower: agent.minShifts });
+  return rows;
+}
+
+/** One agent's week: one shift a day, shifts per week, consecutive days and rest (adds the below-minimum count to `variables`). */
+function agentRows(
+  a: number,
+  agent: RosterAgent,
+  shifts: readonly DailyShift[],
+  team: ResolvedRoster,
+  declared: ReadonlySet<string>,
+  relax: ReadonlySet<RosterConstraint>,
+  variables: LinearVariable[],
+): LinearRow[] {
+  const rows: LinearRow[] = [];
+  const week = Array.from({ length: 7 }, (_, d) => shifts.flatMap((_, k) => (declared.has(y(a, d, k)) ? [term(y(a, d, k))] : [])));
+  for (let d = 0; d < 7; d++) if (week[d]!.length > 1) rows.push({ name: `oneShift${a}_${d}`, terms: week[d]!, upper: 1 });
+  const all = week.flat();
+  if (!relax.has("maxShiftsPerWeek") && all.length > 0) rows.push({ name: `maxShifts${a}`, terms: all, upper: agent.maxShifts });
+  if (!relax.has("minShiftsPerWeek") && agent.minShifts > 0) {
+    variables.push({ name: `belowMin${a}`, cost: BELOW_MINIMUM_WEIGHT, kind: "integer" });
+    rows.push({ name: `minShifts${a}`, terms: [...all, term(`belowMin${a}`)], lower: agent.minShifts });
+  }
+  const limit = team.maxConsecutiveDays;
+  if (!relax.has("maxConsecutiveDays") && limit < 7) {
+    for (let d = 0; d < 7; d++) {
+      const window = Array.from({ length: limit + 1 }, (_, j) => week[(d + j) % 7]!).flat();
+      if (window.length > limit) rows.push({ name: `consecutive${a}_${d}`, terms: window, upper: limit });
     }
-    const limit = team.maxConsecutiveDays;
-    if (!relax.has("maxConsecutiveDays") && limit < 7) {
-      for (let d = 0; d < 7; d++) {
-        const window = Array.from({ length: limit + 1 }, (_, j) => week[(d + j) % 7]!).flat();
-        if (window.length > limit) rows.push({ name: `consecutive${a}_${d}`, terms: window, upper: limit });
-      }
+  }
+  if (relax.has("minRestHours")) return rows;
+  // One row per shift: y[a,d,k] + Σ_{k' too soon after k} y[a,d+1,k'] ≤ 1. As an agent works at most
+  // one shift a day, this is the same set of rosters as one row per conflicting pair, in far fewer rows.
+  for (let d = 0; d < 7; d++) {
+    const nextDay = (d + 1) % 7;
+    for (let k = 0; k < shifts.length; k++) {
+      if (!declared.has(y(a, d, k))) continue;
+      const tooSoon = shifts.flatMap((next, index) =>
+        declared.has(y(a, nextDay, index)) && next.startSeconds + 86_400 - shifts[k]!.endSeconds < team.minRestSeconds ? [term(y(a, nextDay, index))] : [],
+      );
+      if (tooSoon.length > 0) rows.push({ name: `rest${a}_${d}_${k}`, terms: [term(y(a, d, k)), ...tooSoon], upper: 1 });
     }
-    if (!relax.has("minRestHours")) {
-      // One row per shift: y[a,d,k] + Σ_{k' too soon after k} y[a,d+1,k'] ≤ 1. As an agent works at most
-      // one shift a day, this is the same set of rosters as one row per conflicting pair, in far fewer rows.
-      for (let d = 0; d < 7; d++) {
-        const nextDay = (d + 1) % 7;
-        for (let k = 0; k < shifts.length; k++) {
-          if (!declared.has(y(a, d, k))) continue;
-          const tooSoon = shifts.flatMap((next, index) =>
-            declared.has(y(a, nextDay, index)) && next.startSeconds + 86_400 - shifts[k]!.endSeconds < team.minRestSeconds ? [term(y(a, nextDay, index))] : [],
-          );
-          if (tooSoon.length > 0) rows.push({ name: `rest${a}_${d}_${k}`, terms: [term(y(a, d, k)), ...tooSoon], upper: 1 });
-        }
-      }
-    }
-  });
-  // Relaxed constraints are not in the program, but the greedy start keeps them: still feasible.
-  const solution = await solveMilp({ variables, rows }, { timeLimitSeconds: options.timeLimitSeconds, start: greedyRoster(shifts, demand, team) });
-  const value = (name: string) => solution.values.get(name) ?? 0;
+  }
+  return rows;
+}
+
+/** The solved shifts, by agent and day, and each agent's week. */
+function readAssignments(
+  shifts: readonly DailyShift[],
+  team: ResolvedRoster,
+  declared: ReadonlySet<string>,
+  value: (name: string) => number,
+): { assignments: RosterAssignment[]; agents: AgentWeek[] } {
   const assignments: RosterAssignment[] = [];
   const agents: AgentWeek[] = team.agents.map((agent, a) => {
     let count = 0;
@@ -189,26 +261,11 @@ export async function weeklyRoster(plan: OptimalShiftPlan, horizonDays: number, 
       assignments.push({ agent: agent.name, day: WEEKDAYS[d]!, ...shift });
       count++;
       hours += shift.paidHours;
-      const outsideWindow = agent.prefersStart !== null && (shift.startSeconds < agent.prefersStart[0] || shift.startSeconds > agent.prefersStart[1]);
-      unmet += (agent.prefersOff.includes(d) ? 1 : 0) + (outsideWindow ? 1 : 0);
+      unmet += unmetPreferences(agent, d, shift);
     }
     return { agent: agent.name, shifts: count, paidHours: hours, daysOff, unmetPreferences: unmet };
   });
-  const unstaffed: UnstaffedShift[] = [];
-  for (let d = 0; d < 7; d++) {
-    for (let k = 0; k < shifts.length; k++) {
-      const count = demand[d]![k] === 0 ? 0 : value(`unstaffed${d}_${k}`);
-      if (count > 0) unstaffed.push({ day: WEEKDAYS[d]!, ...shifts[k]!, count });
-    }
-  }
-  const belowMinimum = team.agents.filter((_, a) => value(`belowMin${a}`) > 0).map((agent) => agent.name);
-  const missing = unstaffed.reduce((sum, shift) => sum + shift.count, 0);
-  let binding: RosterConstraint[] = [];
-  if (missing > 0 && options.diagnose !== false) {
-    const counted = countingBinding(demand, team);
-    binding = counted.length > 0 ? counted : await bindingConstraints(plan, horizonDays, team, options, missing);
-  }
-  return { status: solution.status, gap: solution.gap, assignments, agents, unstaffed, belowMinimum, binding };
+  return { assignments, agents };
 }
 
 /**

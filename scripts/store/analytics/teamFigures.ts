@@ -1,4 +1,5 @@
 import type { TeamFigureExportRow } from "../../../reports/index.ts";
+import { roundMoney } from "../../../sim/model/index.ts";
 import type { ChatRecord } from "./chatRecords.ts";
 
 /**
@@ -60,7 +61,7 @@ export function teamFigures(records: readonly ChatRecord[], intervalSeconds: num
       meanHandleSeconds: round(mean(entry.chats.filter((chat) => chat.handleSeconds !== null).map((chat) => chat.handleSeconds!))),
       concurrency: round(entry.heldMs / intervalMs)!,
       rescuedOrders: orders.length,
-      revenue: Math.round(orders.reduce((sum, order) => sum + order.total, 0) * 100) / 100,
+      revenue: roundMoney(orders.reduce((sum, order) => sum + order.total, 0)),
       rating: round(mean(rated)),
       ratings: rated.length,
     };

@@ -1,4 +1,4 @@
-import { DATA_TEST } from "../dataTest.ts";
+import { DATA_TEST } from "../dataTestAttributes.ts";
 import { html, type SafeHtml } from "../html.ts";
 import { csrfField } from "./csrfField.ts";
 import { csrfMeta, STORE_BRAND } from "./layout.ts";

@@ -1,4 +1,4 @@
-import { DATA_TEST, fieldErrorTest, fieldOptionTest, fieldTest, progressStepTest } from "../dataTest.ts";
+import { DATA_TEST, fieldErrorTest, fieldOptionTest, fieldTest, progressStepTest } from "../dataTestAttributes.ts";
 import { html, type SafeHtml } from "../html.ts";
 import type { CheckoutStep } from "../StoreService.ts";
 import type { StoreField } from "../validateField.ts";

@@ -1,4 +1,4 @@
-import { DATA_TEST } from "../dataTest.ts";
+import { DATA_TEST } from "../dataTestAttributes.ts";
 import { html, jsonScript, type SafeHtml } from "../html.ts";
 import { nonFiniteReplacer } from "../nonFiniteJson.ts";
 import { BOOTSTRAP_ELEMENT_ID, WIDGET_ELEMENT_ID, type WidgetBootstrap } from "../widget/WidgetBootstrap.ts";

@@ -1,4 +1,4 @@
-import { DATA_TEST } from "../dataTest.ts";
+import { DATA_TEST } from "../dataTestAttributes.ts";
 import { formatMoney } from "../formatMoney.ts";
 import { html, type SafeHtml } from "../html.ts";
 import type { Product } from "../StoreService.ts";

@@ -1,5 +1,5 @@
 import type { ChatRecord, TeamFigureRow } from "../analytics/index.ts";
-import { DATA_TEST } from "../dataTest.ts";
+import { DATA_TEST } from "../dataTestAttributes.ts";
 import { formatMoney } from "../formatMoney.ts";
 import { html, type SafeHtml } from "../html.ts";
 import { agentShell } from "./agentPages.ts";

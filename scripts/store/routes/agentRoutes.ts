@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { roundMoney } from "../../../sim/model/index.ts";
 import { AGENT_COOKIE, endAgentSession, startAgentSession } from "../auth/agentSession.ts";
 import { csrfToken } from "../auth/registerSecurity.ts";
 import { type Agent, presenceOf } from "../ChatDesk.ts";
@@ -121,7 +122,7 @@ function liveContext(context: StoreContext, sessionId: string) {
     step: session.currentStep,
     cartValue: store.cartValue(session),
     orders: orders.length,
-    ordersTotal: Math.round(orders.reduce((sum, order) => sum + order.total, 0) * 100) / 100,
+    ordersTotal: roundMoney(orders.reduce((sum, order) => sum + order.total, 0)),
   };
 }
 

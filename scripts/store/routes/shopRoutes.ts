@@ -24,10 +24,17 @@ type Body = Record<string, unknown>;
 export function shopRoutes(app: FastifyInstance, context: StoreContext): void {
   const { store } = context;
   const freeShippingFrom = Number.isFinite(store.config.pricing.freeShippingThreshold) ? store.config.pricing.freeShippingThreshold : null;
+  catalogRoutes(app, context, freeShippingFrom);
+  cartRoutes(app, context, freeShippingFrom);
+  checkoutRoutes(app, context);
+}
+
+/** The product list and the product pages. */
+function catalogRoutes(app: FastifyInstance, context: StoreContext, freeShippingFrom: number | null): void {
+  const { store } = context;
   // The catalog, currency and threshold are fixed for the store's life, so the front page's product
   // grid (the heaviest markup the store serves) is rendered once, not on every visit.
   const productList = productListPage(store.products, store.currency, freeShippingFrom);
-
   app.get("/", async (request, reply) => {
     const session = shopperSession(store, request, reply);
     return renderStorePage(context, request, reply, session, {
@@ -47,7 +54,11 @@ export function shopRoutes(app: FastifyInstance, context: StoreContext): void {
       content: productPage(product, store.currency, freeShippingFrom, null, csrfField(csrfToken(reply))),
     });
   });
+}
 
+/** Adding to the cart, changing quantities, and the cart page. */
+function cartRoutes(app: FastifyInstance, context: StoreContext, freeShippingFrom: number | null): void {
+  const { store } = context;
   app.post<{ Body: Body }>("/cart/add", async (request, reply) => {
     const session = shopperSession(store, request, reply);
     const body = request.body ?? {};
@@ -93,7 +104,11 @@ export function shopRoutes(app: FastifyInstance, context: StoreContext): void {
       content: cartPage(summaryFor(context, session, 0), null, csrfField(csrfToken(reply))),
     });
   });
+}
 
+/** The checkout steps (in order, each posted and checked) and the order confirmation. */
+function checkoutRoutes(app: FastifyInstance, context: StoreContext): void {
+  const { store } = context;
   app.get("/checkout", async (request, reply) => {
     const session = shopperSession(store, request, reply);
     await store.durable();

@@ -1,4 +1,4 @@
-import { DATA_TEST } from "../dataTest.ts";
+import { DATA_TEST } from "../dataTestAttributes.ts";
 import { formatWait } from "./formatWait.ts";
 import type { WidgetChat } from "./WidgetBootstrap.ts";
 

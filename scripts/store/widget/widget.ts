@@ -6,12 +6,12 @@
 
 import { type Decision, onDeclined, onInvitationShown, reactiveAvailable, type Signals, usesSignal, type VisitState } from "../../../sim/policy/index.ts";
 import { nonFiniteReviver } from "../nonFiniteJson.ts";
-import { ChatWidgetView } from "./ChatWidgetView.ts";
+import { type ChatWidgetActions, ChatWidgetView } from "./ChatWidgetView.ts";
 import { type ConfusionMemory, ConfusionMeter, newConfusionMemory } from "./ConfusionMeter.ts";
 import { forgetClosedChat, isClosedChat, rememberClosedChat } from "./closedChat.ts";
 import { detectDevice } from "./detectDevice.ts";
 import { dockWidget } from "./dockWidget.ts";
-import { TriggerLoop } from "./TriggerLoop.ts";
+import { type PageSignals, TriggerLoop } from "./TriggerLoop.ts";
 import { BOOTSTRAP_ELEMENT_ID, WIDGET_ELEMENT_ID, type WidgetBootstrap, type WidgetChat } from "./WidgetBootstrap.ts";
 import { callApi, report } from "./widgetApi.ts";
 
@@ -21,6 +21,31 @@ const IDLE_EVENT_SECONDS = 15;
 const TYPING_RENEW_MS = 3000;
 const INPUT_EVENTS = ["mousemove", "mousedown", "keydown", "scroll", "wheel", "touchstart", "input"] as const;
 
+/** What the widget remembers on this page. */
+interface WidgetState {
+  visit: VisitState;
+  chat: WidgetChat | null;
+  /** The shopper closed the panel of a chat still running: it shows as the help button. */
+  minimized: boolean;
+  /** The invitation on screen, waiting for an answer. */
+  pending: { decision: Decision; signals: Signals } | null;
+  stream: EventSource | null;
+  lastTypingMs: number;
+}
+
+/** What the view's actions call back into: the page's chat session, built in `main`. */
+interface WidgetSession {
+  boot: WidgetBootstrap;
+  state: WidgetState;
+  view: () => ChatWidgetView;
+  refresh: () => void;
+  showChat: (next: WidgetChat | null) => void;
+  startChat: (source: "reactive" | "proactive", rule?: string) => Promise<void>;
+  fail: (error: unknown) => void;
+  /** Restarts the trigger loop with the current visit state (after a chat or an answered invitation). */
+  resume: () => void;
+}
+
 function main(): void {
   const root = document.getElementById(WIDGET_ELEMENT_ID);
   const data = document.getElementById(BOOTSTRAP_ELEMENT_ID);
@@ -28,158 +53,176 @@ function main(): void {
   const boot = JSON.parse(data.textContent, nonFiniteReviver) as WidgetBootstrap;
   const { policy, step } = boot;
 
-  let visit: VisitState = boot.visit;
   // A panel the shopper closed stays closed on later pages of the visit (an ended chat is gone).
   const closedEarlier = isClosedChat(boot.visitId, boot.chat?.id);
-  let chat: WidgetChat | null = closedEarlier && boot.chat?.status === "ended" ? null : boot.chat;
-  let minimized = closedEarlier && chat !== null;
-  let pending: { decision: Decision; signals: Signals } | null = null;
-  let stream: EventSource | null = null;
-  let lastTypingMs = 0;
+  const chat = closedEarlier && boot.chat?.status === "ended" ? null : boot.chat;
+  const state: WidgetState = { visit: boot.visit, chat, minimized: closedEarlier && chat !== null, pending: null, stream: null, lastTypingMs: 0 };
 
   const refresh = (): void => {
-    view.renderChat(minimized ? null : chat);
-    const inChat = chat !== null && chat.status !== "ended";
-    view.setHelpVisible(!view.invitationVisible && (minimized ? chat !== null : chat === null && reactiveAvailable(policy, step)));
+    view.renderChat(state.minimized ? null : state.chat);
+    const inChat = state.chat !== null && state.chat.status !== "ended";
+    view.setHelpVisible(!view.invitationVisible && (state.minimized ? state.chat !== null : state.chat === null && reactiveAvailable(policy, step)));
     root.dataset.inChat = String(inChat);
   };
   const showChat = (next: WidgetChat | null): void => {
-    chat = next;
-    if (chat !== null && stream === null) connect();
+    state.chat = next;
+    if (state.chat !== null && state.stream === null) connect();
     refresh();
   };
   const connect = (): void => {
-    stream = new EventSource("/api/chat/stream");
-    stream.addEventListener("chat", (event) => {
+    state.stream = new EventSource("/api/chat/stream");
+    state.stream.addEventListener("chat", (event) => {
       const update = JSON.parse((event as MessageEvent<string>).data, nonFiniteReviver) as { chat: WidgetChat | null; visit: VisitState };
-      const wasInChat = visit.inChat;
-      visit = update.visit;
-      if (update.chat !== null || chat?.status !== "ended") chat = update.chat ?? chat;
-      if (wasInChat && !visit.inChat) loop.resume(visit);
+      const wasInChat = state.visit.inChat;
+      state.visit = update.visit;
+      if (update.chat !== null || state.chat?.status !== "ended") state.chat = update.chat ?? state.chat;
+      if (wasInChat && !state.visit.inChat) loop.resume(state.visit);
       refresh();
     });
   };
   const fail = (error: unknown): void => view.showError(error instanceof Error ? error.message : String(error));
   const startChat = async (source: "reactive" | "proactive", rule?: string): Promise<void> => {
-    minimized = false;
+    state.minimized = false;
     forgetClosedChat(boot.visitId);
     view.showError(null);
     try {
       const answer = await callApi<{ chat: WidgetChat; visit: VisitState }>("POST", "/api/chat/request", { source, rule, signals: loop.signals() });
-      visit = answer.visit;
+      state.visit = answer.visit;
       showChat(answer.chat);
       view.focusInput();
     } catch (error) {
       fail(error);
     }
-    loop.resume(visit);
+    loop.resume(state.visit);
   };
+  const session: WidgetSession = { boot, state, view: () => view, refresh, showChat, startChat, fail, resume: () => loop.resume(state.visit) };
+  const view = new ChatWidgetView(root, viewActions(session));
 
-  const view = new ChatWidgetView(root, {
+  // Before the loop exists (a return to an earlier step, at load) it starts with the signal true.
+  let loopStarted = false;
+  const meter = confusionMeter(root, boot, () => {
+    if (loopStarted) loop.confused();
+  });
+  const loop = new TriggerLoop(policy, pageSignals(boot, meter), state.visit, {
+    nowMs: () => Date.now(),
+    setTimer: (callback, delayMs) => window.setTimeout(callback, delayMs),
+    clearTimer: (handle) => window.clearTimeout(handle as number),
+    queueState: () => callApi("GET", "/api/chat/queue"),
+    invite: (decision, signals) => {
+      state.pending = { decision, signals };
+      state.visit = onInvitationShown(state.visit, signals.timeOnSiteSeconds);
+      report({ type: "chatOffered", rule: decision.rule, priority: decision.priority, signals });
+      view.showInvitation(invitationText(step));
+      refresh();
+    },
+  });
+  loopStarted = true;
+
+  trackInput(loop, step);
+  watchFormFields(root, meter);
+  watchExitIntent(policy, step, loop);
+
+  if (!boot.deskOpen) view.setDeskClosed();
+  showChat(state.chat);
+  dockWidget(root, () => view.panelVisible);
+}
+
+/** The page's signals for the trigger loop, as the server and the browser know them at load. */
+function pageSignals(boot: WidgetBootstrap, meter: ConfusionMeter): PageSignals {
+  return {
+    step: boot.step,
+    pageViews: boot.pageViews,
+    cartValue: boot.cartValue,
+    formErrors: boot.formErrors,
+    confusion: meter.confused,
+    returningVisitor: boot.returningVisitor,
+    device: detectDevice(navigator.userAgent, window.innerWidth, navigator.maxTouchPoints > 0),
+    visitStartMs: visitStart(boot.visitId),
+  };
+}
+
+/** The chat panel's buttons and forms: help, offline message, invitation answers, typing, send, leave, rating, close. */
+function viewActions(session: WidgetSession): ChatWidgetActions {
+  const { boot, state, refresh, showChat, fail } = session;
+  return {
     help: () => {
-      if (chat !== null) {
-        minimized = false;
+      if (state.chat !== null) {
+        state.minimized = false;
         forgetClosedChat(boot.visitId);
         return refresh();
       }
-      if (!boot.deskOpen) return view.showOfflineForm(false);
-      void startChat("reactive");
+      if (!boot.deskOpen) return session.view().showOfflineForm(false);
+      void session.startChat("reactive");
     },
     leaveMessage: (text) => {
-      callApi("POST", "/api/chat/offline-message", { text }).then(() => view.showOfflineForm(true), fail);
+      callApi("POST", "/api/chat/offline-message", { text }).then(() => session.view().showOfflineForm(true), fail);
     },
     accept: () => {
-      const invitation = pending;
-      pending = null;
-      view.hideInvitation();
-      if (invitation) void startChat("proactive", invitation.decision.rule!);
+      const invitation = state.pending;
+      state.pending = null;
+      session.view().hideInvitation();
+      if (invitation) void session.startChat("proactive", invitation.decision.rule!);
     },
     dismiss: () => {
-      const invitation = pending;
-      pending = null;
-      view.hideInvitation();
-      visit = onDeclined(visit);
-      if (invitation) report({ type: "chatDeclined", step, rule: invitation.decision.rule });
-      loop.resume(visit);
+      const invitation = state.pending;
+      state.pending = null;
+      session.view().hideInvitation();
+      state.visit = onDeclined(state.visit);
+      if (invitation) report({ type: "chatDeclined", step: boot.step, rule: invitation.decision.rule });
+      session.resume();
       refresh();
     },
     typing: () => {
       // At most one typing signal per TYPING_RENEW_MS: the server shows it for several seconds.
-      if (Date.now() - lastTypingMs < TYPING_RENEW_MS) return;
-      lastTypingMs = Date.now();
+      if (Date.now() - state.lastTypingMs < TYPING_RENEW_MS) return;
+      state.lastTypingMs = Date.now();
       callApi("POST", "/api/chat/typing", { typing: true }).catch(() => {});
     },
     send: (text) => {
-      lastTypingMs = 0;
+      state.lastTypingMs = 0;
       callApi<{ chat: WidgetChat }>("POST", "/api/chat/messages", { text }).then((answer) => showChat(answer.chat), fail);
     },
     leave: () => {
       callApi<{ chat: WidgetChat | null; visit: VisitState }>("POST", "/api/chat/leave").then((answer) => {
-        visit = answer.visit;
+        state.visit = answer.visit;
         showChat(answer.chat);
-        loop.resume(visit);
+        session.resume();
       }, fail);
     },
     rate: (rating, comment) => {
-      if (chat === null) return;
-      callApi<{ chat: WidgetChat }>("POST", "/api/chat/rating", { chatId: chat.id, rating, comment }).then((answer) => showChat(answer.chat), fail);
+      if (state.chat === null) return;
+      callApi<{ chat: WidgetChat }>("POST", "/api/chat/rating", { chatId: state.chat.id, rating, comment }).then((answer) => showChat(answer.chat), fail);
     },
     close: () => {
-      if (chat !== null) rememberClosedChat(boot.visitId, chat.id);
-      if (chat !== null && chat.status !== "ended") minimized = true;
+      if (state.chat !== null) rememberClosedChat(boot.visitId, state.chat.id);
+      if (state.chat !== null && state.chat.status !== "ended") state.minimized = true;
       else {
-        chat = null;
-        stream?.close();
-        stream = null;
+        state.chat = null;
+        state.stream?.close();
+        state.stream = null;
       }
       refresh();
     },
-  });
+  };
+}
 
-  // Confusion: measured from this page's input and the visit's step history (kept in sessionStorage).
-  let loopStarted = false;
+/** Confusion: measured from this page's input and the visit's step history (kept in sessionStorage). */
+function confusionMeter(root: HTMLElement, boot: WidgetBootstrap, onConfused: () => void): ConfusionMeter {
   const meter = new ConfusionMeter(readConfusion(boot.visitId), (cause) => {
     writeConfusion(boot.visitId, meter.memory);
     root.dataset.confusion = "true";
     root.dataset.confusionCause = cause;
-    // Before the loop exists (a return to an earlier step, at load) it starts with the signal true.
-    if (loopStarted) loop.confused();
+    onConfused();
   });
-  meter.arrive(step, boot.checkoutSteps);
+  meter.arrive(boot.step, boot.checkoutSteps);
   writeConfusion(boot.visitId, meter.memory);
   root.dataset.confusion = String(meter.confused);
   if (meter.memory.cause !== null) root.dataset.confusionCause = meter.memory.cause;
+  return meter;
+}
 
-  const loop = new TriggerLoop(
-    policy,
-    {
-      step,
-      pageViews: boot.pageViews,
-      cartValue: boot.cartValue,
-      formErrors: boot.formErrors,
-      confusion: meter.confused,
-      returningVisitor: boot.returningVisitor,
-      device: detectDevice(navigator.userAgent, window.innerWidth, navigator.maxTouchPoints > 0),
-      visitStartMs: visitStart(boot.visitId),
-    },
-    visit,
-    {
-      nowMs: () => Date.now(),
-      setTimer: (callback, delayMs) => window.setTimeout(callback, delayMs),
-      clearTimer: (handle) => window.clearTimeout(handle as number),
-      queueState: () => callApi("GET", "/api/chat/queue"),
-      invite: (decision, signals) => {
-        pending = { decision, signals };
-        visit = onInvitationShown(visit, signals.timeOnSiteSeconds);
-        report({ type: "chatOffered", rule: decision.rule, priority: decision.priority, signals });
-        view.showInvitation(invitationText(step));
-        refresh();
-      },
-    },
-  );
-  loopStarted = true;
-
-  // Idle time: any input restarts it; one `idle` analytics event per idle period.
+/** Idle time: any input restarts it; one `idle` analytics event per idle period. */
+function trackInput(loop: TriggerLoop, step: string): void {
   let idleTimer = 0;
   const armIdleEvent = (): void => {
     window.clearTimeout(idleTimer);
@@ -196,7 +239,10 @@ function main(): void {
     );
   }
   armIdleEvent();
-  // The page's own form fields only: the chat panel's input is not the checkout.
+}
+
+/** What the confusion meter reads: focus and edits of the page's own form fields (the chat panel's input is not the checkout), and clicks outside the widget. */
+function watchFormFields(root: HTMLElement, meter: ConfusionMeter): void {
   const formField = (target: EventTarget | null): string | null => {
     if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement)) return null;
     if (root.contains(target) || target.form === null || target.type === "hidden") return null;
@@ -217,8 +263,10 @@ function main(): void {
     },
     { capture: true },
   );
+}
 
-  // Exit intent: the pointer leaves through the top edge (towards the tabs or the back button).
+/** Exit intent: the pointer leaving through the top edge (towards the tabs or the back button), and the back button where the policy reads it; each reported once per page. */
+function watchExitIntent(policy: WidgetBootstrap["policy"], step: string, loop: TriggerLoop): void {
   const reported = new Set<string>();
   const exitIntent = async (via: "mouse" | "back"): Promise<boolean> => {
     if (!reported.has(via)) {
@@ -240,10 +288,6 @@ function main(): void {
       });
     });
   }
-
-  if (!boot.deskOpen) view.setDeskClosed();
-  showChat(chat);
-  dockWidget(root, () => view.panelVisible);
 }
 
 /** The visit's confusion memory from sessionStorage (a fresh one if none or unreadable). */

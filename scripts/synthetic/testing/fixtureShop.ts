@@ -6,6 +6,7 @@
 // profile drives such a store with selectors and values alone.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { roundMoney } from "../../../sim/model/index.ts";
 import { type LoopbackServer, listenOnLoopback } from "./loopback.ts";
 
 /** The shop's catalog: euro prices. */
@@ -128,8 +129,8 @@ export async function startFixtureShop(): Promise<FixtureShop> {
       );
     }
     const shipping = subtotal >= FIXTURE_RULES.freeShippingThreshold ? 0 : FIXTURE_RULES.shippingFee;
-    const vat = Math.round(subtotal * FIXTURE_RULES.taxRate * 100) / 100;
-    const total = Math.round((subtotal + shipping + vat) * 100) / 100;
+    const vat = roundMoney(subtotal * FIXTURE_RULES.taxRate);
+    const total = roundMoney(subtotal + shipping + vat);
     if (url.pathname === "/checkout/summary") {
       if (basket.delivery === null) return redirect("/checkout/delivery");
       if (request.method === "POST") {
