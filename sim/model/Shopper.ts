@@ -3,7 +3,19 @@ import { ChildStream, type RandomStream } from "../random/index.ts";
 import type { SegmentConfig } from "./config.ts";
 
 /** The purposes a shopper draws random numbers for; each gets its own child stream. */
-export const SHOPPER_STREAMS = ["journey", "friction", "hesitation", "acceptance", "patience", "handle", "rescue", "padding", "form", "selfService", "channel"] as const;
+export const SHOPPER_STREAMS = [
+  "journey",
+  "friction",
+  "hesitation",
+  "acceptance",
+  "patience",
+  "handle",
+  "rescue",
+  "padding",
+  "form",
+  "selfService",
+  "channel",
+] as const;
 export type ShopperStreamName = (typeof SHOPPER_STREAMS)[number];
 
 /**

@@ -30,7 +30,14 @@ export type {
   ThresholdPaddingConfig,
   VideoConfig,
 } from "./config.ts";
-export { DEFAULT_CHANNEL_ESCALATION_CONFIG, DEFAULT_DESK_CONFIG, DEFAULT_MESSAGE_CONFIG, DEFAULT_SELF_SERVICE_CONFIG, DEFAULT_VIDEO_SETTINGS, DEVICES } from "./config.ts";
+export {
+  DEFAULT_CHANNEL_ESCALATION_CONFIG,
+  DEFAULT_DESK_CONFIG,
+  DEFAULT_MESSAGE_CONFIG,
+  DEFAULT_SELF_SERVICE_CONFIG,
+  DEFAULT_VIDEO_SETTINGS,
+  DEVICES,
+} from "./config.ts";
 export { confusionProbability, drawFormErrors, typingSeconds } from "./friction.ts";
 export { acceptanceProbability, annoyanceProbability, type InvitationContext } from "./invitationResponse.ts";
 export { extraCosts, shippingCharge, stickerShockHazard } from "./pricing.ts";
