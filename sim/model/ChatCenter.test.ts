@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Environment } from "../engine/index.ts";
 import type { QueueState } from "../policy/index.ts";
-import { agentsOnline, ChatCenter, type ChatCenterOptions, type ChatOutcome } from "./ChatCenter.ts";
+import { type AgentFigures, agentsOnline, ChatCenter, type ChatCenterOptions, type ChatOutcome } from "./ChatCenter.ts";
 import { IntervalSeries } from "./IntervalSeries.ts";
 
 /**
@@ -228,8 +228,9 @@ describe("ChatCenter boundaries", () => {
       [0, Infinity, 100],
       [0, 10, 100],
       [0, 9, 100],
+      [0, 8, 100],
     ]);
-    expect([center.abandoned, center.shortAbandons]).toEqual([2, 1]);
+    expect([center.abandoned, center.shortAbandons]).toEqual([3, 2]);
   });
 
   it("queue cap 1: the first waiter queues, the next is blocked and never waits", () => {
@@ -320,11 +321,13 @@ describe("ChatCenter staffing", () => {
   });
 
   it("random absence: an agent is present when the draw is at least the shrinkage", () => {
-    const draws = [0.1, 0.5, 0.9, 0.49];
-    const absence = { next: () => draws.shift()! };
+    // Four scheduled at shrinkage 0.5: draws 0.5 (present, at the edge), 0.9, 0.9 (present), 0.1
+    // (absent) give 3 online, not the floor method's 2; a fifth draw would be present too.
+    const draws = [0.5, 0.9, 0.9, 0.1];
+    const absence = { next: () => draws.shift() ?? 0.9 };
     const { env, series } = desk({ absence, agents: { scheduled: [4], shrinkage: 0.5, concurrency: 1, costPerHour: 0 } });
     env.run();
-    expect(Array.from(series.get("agentsOnline"))).toEqual([2]);
+    expect(Array.from(series.get("agentsOnline"))).toEqual([3]);
   });
 
   it("queueState predicts (position + 1) × mean handle ÷ slots once every slot is taken", () => {
@@ -344,5 +347,100 @@ describe("ChatCenter staffing", () => {
     const states = statesAt(env, center, [1]);
     env.run();
     expect(states).toEqual([{ freeSlots: 0, queueLength: 0, predictedWaitSeconds: Infinity }]);
+  });
+});
+
+describe("ChatCenter warm-up and horizon edges", () => {
+  it("chats abandoned or blocked during the warm-up load the series but none of the whole-run counts", () => {
+    // Queue cap 1: A (t=0) holds the agent 500 s, B (t=10, patience 50) waits and gives up at 60,
+    // C (t=20) finds the queue full. All before the 1000 s warm-up.
+    const { env, center, series } = desk({
+      warmupSeconds: 1000,
+      horizonSeconds: 2000,
+      intervalSeconds: 2000,
+      maxQueueLength: 1,
+      ignoreAbandonsUnderSeconds: 100,
+    });
+    const outcomes = runChats(env, center, [
+      [0, Infinity, 500],
+      [10, 50, 100],
+      [20, Infinity, 100],
+    ]);
+    expect(outcomes.map((outcome) => [outcome.served, outcome.blocked])).toEqual([
+      [true, false],
+      [false, false],
+      [false, true],
+    ]);
+    expect([center.warmupRequests, center.requests, center.abandoned, center.shortAbandons, center.blocked, center.delayed, center.waits.count]).toEqual([
+      3, 0, 0, 0, 0, 0, 0,
+    ]);
+    expect([Array.from(series.get("chatsAbandoned")), Array.from(series.get("shortAbandons")), Array.from(series.get("chatsBlocked"))]).toEqual([
+      [1],
+      [1],
+      [1],
+    ]);
+  });
+
+  it("a closed-desk request during the warm-up is not counted", () => {
+    const weekly = [[{ fromSeconds: 8 * 3600, toSeconds: 20 * 3600 }], [], [], [], [], [], []];
+    const { env, center } = desk({ openingHours: { weekly, startWeekday: 0 }, intervalSeconds: 86_400, horizonSeconds: 86_400, warmupSeconds: 7.5 * 3600 });
+    const [outcome] = runChats(env, center, [[7 * 3600, Infinity, 10]]);
+    expect([outcome.closed, center.closedRequests]).toEqual([true, 0]);
+  });
+
+  it("messages and rescued orders at the warm-up's last instant count", () => {
+    const { env, center } = desk({ warmupSeconds: 100 });
+    env.process(
+      (function* () {
+        yield env.timeout(100);
+        center.leaveMessage(60);
+        center.creditRescuedOrder(0);
+      })(),
+    );
+    env.run();
+    expect([center.messagesLeft, center.agentFigures()[0].rescuedOrders]).toEqual([1, 1]);
+  });
+
+  it("agent figures: a seat without chats has no mean handle time; a window of zero length has no occupancy", () => {
+    const two = { scheduled: [2], shrinkage: 0, concurrency: 1, costPerHour: 0 };
+    const busy = desk({ agents: two });
+    runChats(busy.env, busy.center, [[0, Infinity, 100]]);
+    expect(busy.center.agentFigures()).toEqual([
+      { agent: 0, chatsHandled: 1, meanHandleSeconds: 100, occupancy: 0.2, rescuedOrders: 0 },
+      { agent: 1, chatsHandled: 0, meanHandleSeconds: null, occupancy: 0, rescuedOrders: 0 },
+    ]);
+    const empty = desk({ warmupSeconds: 500 });
+    empty.env.run();
+    expect(empty.center.agentFigures()).toEqual([{ agent: 0, chatsHandled: 0, meanHandleSeconds: null, occupancy: null, rescuedOrders: 0 }]);
+  });
+
+  it("agent figures read before the warm-up ends count from the start; measured areas are zero until the horizon", () => {
+    const { env, center } = desk({ warmupSeconds: 100 });
+    expect(center.measuredAreas()).toEqual({ chatSeconds: 0, busyAgentSeconds: 0, onlineAgentSeconds: 0 });
+    const figures: AgentFigures[][] = [];
+    env.process(
+      (function* () {
+        yield env.timeout(50);
+        figures.push(center.agentFigures());
+      })(),
+    );
+    env.run();
+    expect(figures).toEqual([[{ agent: 0, chatsHandled: 0, meanHandleSeconds: null, occupancy: 0, rescuedOrders: 0 }]]);
+  });
+
+  it("a chat running past the horizon counts only up to it in the measured figures", () => {
+    // Horizon 500: the chat holds the agent over [450, 550], 50 s of it inside the window.
+    const { env, center } = desk();
+    runChats(env, center, [[450, Infinity, 100]]);
+    expect(env.now).toBe(550);
+    expect(center.measuredAreas()).toEqual({ chatSeconds: 50, busyAgentSeconds: 50, onlineAgentSeconds: 500 });
+    expect(center.agentFigures()[0].occupancy).toBe(0.1);
+  });
+
+  it("a request at the horizon itself counts towards the last interval", () => {
+    const { env, center, series } = desk();
+    runChats(env, center, [[500, Infinity, 10]]);
+    expect(Array.from(series.get("chatRequests"))).toEqual([1]);
+    expect(Array.from(series.get("chatsServed"))).toEqual([1]);
   });
 });
