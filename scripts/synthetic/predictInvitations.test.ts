@@ -74,6 +74,11 @@ describe("predictInvitations", () => {
     expect(windows([{ step: "payment", readyAt: 0, endAt: 40_000, shown: [28_500], dismiss: 33_000 }])[0]).toMatchObject({ observed: 28.5, agree: false });
   });
 
+  it("predictInvitations at the tolerance itself: exactly 1 s late or early agrees", () => {
+    expect(windows([{ step: "payment", readyAt: 0, endAt: 40_000, shown: [31_000], dismiss: 33_000 }])[0]).toMatchObject({ observed: 31, agree: true });
+    expect(windows([{ step: "payment", readyAt: 0, endAt: 40_000, shown: [29_000], dismiss: 33_000 }])[0]).toMatchObject({ observed: 29, agree: true });
+  });
+
   it("predictInvitations: after a decline nothing more is due on later pages (afterDecline false); after an accept the shopper is in chat", () => {
     const declined = windows([
       { step: "payment", readyAt: 0, endAt: 35_000, shown: [30_000], dismiss: 32_000 },
