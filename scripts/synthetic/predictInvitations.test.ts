@@ -134,3 +134,40 @@ describe("predictInvitations", () => {
     });
   });
 });
+
+describe("predictInvitations' problem lines", () => {
+  const problems = (pages: TestPage[], policy: PolicyOptions = IDLE, queue?: Array<{ at: number; state: QueueState }>) =>
+    predictInvitations(observationsOf(pages, { queue }), resolvePolicy(policy), RULES, 1).map((window) => window.problem);
+
+  it("late, missing and too early say what was seen, what the policy says and the tolerance", () => {
+    expect(problems([{ step: "payment", readyAt: 0, endAt: 40_000, shown: [31_500], dismiss: 33_000 }])[0]).toBe(
+      "idle on payment: invitation after 31.50 s, the policy says 30.00 s (idle-payment; tolerance ±1 s)",
+    );
+    expect(problems([{ step: "payment", readyAt: 0, endAt: 40_000 }])).toEqual([
+      "idle on payment: no invitation, the policy says one after 30.00 s (idle-payment); the shopper stayed 40.00 s",
+    ]);
+    expect(problems([{ step: "payment", readyAt: 0, endAt: 40_000, shown: [25_000], dismiss: 27_000 }])[0]).toBe(
+      "idle on payment: invitation after 25.00 s, the policy says not before 30.00 s (tolerance ±1 s)",
+    );
+  });
+
+  it("an invitation the policy forbids names why: no rule or caps, an open invitation, the queue gate, the back button", () => {
+    expect(problems([{ step: "shipping", readyAt: 0, endAt: 40_000, shown: [10_000], dismiss: 12_000 }])[0]).toBe(
+      "idle on shipping: invitation after 10.00 s, the policy says none (no rule can fire, or caps forbid it)",
+    );
+    const gated: PolicyOptions = { ...IDLE, gating: { requireFreeSlot: true } };
+    const full = { freeSlots: 0, queueLength: 2, predictedWaitSeconds: 600 };
+    expect(problems([{ step: "payment", readyAt: 0, endAt: 60_000, shown: [50_000], dismiss: 52_000 }], gated, [{ at: 0, state: full }])[0]).toBe(
+      "idle on payment: invitation after 50.00 s, the policy says none (blocked by gate-free-slot)",
+    );
+    const idleOnly: PolicyOptions = { name: "idle-only", rules: [IDLE.rules![0]] };
+    const back = problems([{ step: "cart", readyAt: 0, endAt: 21_000, exitIntent: { at: 20_000, via: "back" }, shown: [20_050], dismiss: 20_500 }], idleOnly);
+    expect(back).toContain("exit intent on cart: invitation after 0.05 s, the policy says none (the back button is not exit intent under this policy)");
+  });
+
+  it("a second invitation while the first is still open is blamed on the open one", () => {
+    // Shown at 30 s and never answered; after an input at 40 s a second one at 75 s finds it still open.
+    const lines = problems([{ step: "payment", readyAt: 0, endAt: 100_000, inputs: [40_000], shown: [30_000, 75_000] }]);
+    expect(lines).toEqual([null, "idle on payment: invitation after 35.00 s, the policy says none (an invitation is already open)"]);
+  });
+});
