@@ -284,6 +284,28 @@ describe("assessMoneyReading's rules", () => {
   });
 });
 
+describe("assessMoneyReading's rows and partial pages", () => {
+  it("a row without a quantity is read as the quantity added; one without a known price is not priced", () => {
+    const page = reading("cart", {}, [["shirt", 2, 118]]);
+    page.lines[0] = { ...page.lines[0], quantity: null, unitPrice: usd(59) };
+    expect(assessMoneyReading(page, [item("shirt", 59, 2)], RULES)).toEqual([]);
+    const unknown = { ...item("hat", 10), unitPrice: null };
+    expect(assessMoneyReading(reading("cart", {}, [["hat", 1, 12]]), [unknown], { ...RULES, catalog: null })).toEqual([]);
+  });
+
+  it("a row whose unit price is unreadable is reported as text, not checked against its total", () => {
+    const page = reading("cart", {}, [["shirt", 1, 59]]);
+    page.lines[0].unitPrice = { text: "call us", value: null };
+    expect(assessMoneyReading(page, [item("shirt", 59)], RULES)).toEqual(['cart: line shirt unit price "call us" is not an amount']);
+  });
+
+  it("a total shown without a subtotal is checked against the rules only", () => {
+    expect(assessMoneyReading(reading("review", { shipping: 7.95, total: 80 }), [item("shirt", 59)], RULES)).toEqual([
+      "review: total shows $80.00, expected 71.08 (59.00 + 7.95 + 4.13)",
+    ]);
+  });
+});
+
 describe("expectedMoney and item prices", () => {
   it("expectedMoney finds a catalog price by name, leaves unknown prices unstated, and rounds tax to cents", () => {
     const byName = { ...item("sku-1", 10), name: "shirt" };
@@ -306,6 +328,8 @@ describe("expectedMoney and item prices", () => {
     expect(assessItemPrices([item("shirt", 59.01)], RULES)).toEqual([]);
     expect(assessItemPrices([item("shirt", 59.02)], RULES)).toEqual(["product shirt: page shows $59.02, catalog price 59.00"]);
     expect(assessItemPrices([item("hat", 1)], RULES)).toEqual([]);
+    // The catalog is looked up by name when the key is not in it.
+    expect(assessItemPrices([{ ...item("sku-1", 62), name: "shirt" }], RULES)).toEqual(["product sku-1: page shows $62.00, catalog price 59.00"]);
   });
 
   it("assessItemPrices reports a bad list price and a bad page price once when they are the same text", () => {
