@@ -121,5 +121,6 @@ describe("drawAbandonment", () => {
     // target = total, which no cumulative sum exceeds: the fallback takes the last positive hazard.
     expect(drawAbandonment(new ScriptedSource([0.01, 1]), Float64Array.of(0.3, 0.3, 0))).toBe(1);
     expect(drawAbandonment(new ScriptedSource([0.01, 1]), Float64Array.of(0, 0.4, 0.2, 0))).toBe(2);
+    expect(drawAbandonment(new ScriptedSource([0.01, 1]), Float64Array.of(0.5, 0))).toBe(0);
   });
 });
