@@ -131,5 +131,17 @@ describe("chatPolicyCheck's verdict, reason and evidence", () => {
     expect(chatPolicyCheck(noWidget, wrong, 1).shot).toBe("s");
     expect(chatPolicyCheck({ ...noWidget, events: [] }, wrong, 1).shot).toBeNull();
     expect(chatPolicyCheck({ ...noWidget, events: [], shots: [shot("t", 9_999)] }, wrong, 1).shot).toBe("t");
+    // A screenshot without a time is never the window's, even one starting at the visit's start.
+    const first = [window({ startSeconds: 0, lengthSeconds: 5, agree: false, problem: "wrong" })];
+    expect(chatPolicyCheck({ ...noWidget, events: [], shots: [shot("untimed", null), shot("timed", 500)] }, first, 1).shot).toBe("timed");
+  });
+
+  it("the visit starts when the widget did, not when the page loaded", () => {
+    // Page at 1 s, widget at 3 s: a window from 10 s for 5 s spans [12,999, 19,001] ms, not [10,999, 17,001].
+    const observations = observationsOf([{ step: "payment", readyAt: 1000, endAt: 20_000 }]);
+    const widgetLater = observations.events.map((event) => (event.type === "widgetReady" ? { ...event, at: 3000 } : event));
+    const wrong = [window({ startSeconds: 10, lengthSeconds: 5, agree: false, problem: "wrong" })];
+    const shotAt = (at: number) => chatPolicyCheck({ ...observations, events: widgetLater, shots: [shot("s", at)] }, wrong, 1).shot;
+    expect([shotAt(12_500), shotAt(18_500)]).toEqual([null, "s"]);
   });
 });
