@@ -271,3 +271,32 @@ describe("predictInvitations' signals are the persona's own", () => {
     expect(predictInvitations(observations, resolvePolicy(gated), RULES, 1)[0]).toMatchObject({ predictedSeconds: null, blockedBy: "gate-free-slot" });
   });
 });
+
+describe("predictInvitations' edges", () => {
+  const gated: PolicyOptions = { ...IDLE, gating: { requireFreeSlot: true } };
+  const full = { freeSlots: 0, queueLength: 2, predictedWaitSeconds: 600 };
+  const open = { freeSlots: 1, queueLength: 0, predictedWaitSeconds: 0 };
+
+  it("a queue reading up to 1 ms after a re-check counts for it; readings are taken in time order", () => {
+    const page = [{ step: "payment", readyAt: 0, endAt: 60_000, shown: [45_000], dismiss: 47_000 }];
+    const [justAfter] = windows(page, gated, [
+      { at: 0, state: full },
+      { at: 45_001, state: open },
+    ]);
+    expect(justAfter).toMatchObject({ predicted: 45, agree: true });
+    const [unordered] = windows(page, gated, [
+      { at: 41_000, state: open },
+      { at: 0, state: full },
+    ]);
+    expect(unordered).toMatchObject({ predicted: 45, agree: true });
+  });
+
+  it("quiet idle stretches shorter than 5 s are not reported; one of 5 s is", () => {
+    const observations = observationsOf([{ step: "payment", readyAt: 0, endAt: 15_000, inputs: [4_000, 9_000] }]);
+    const spans = predictInvitations(observations, resolvePolicy(IDLE), RULES, 1).map((window) => [window.startSeconds, window.lengthSeconds]);
+    expect(spans).toEqual([
+      [4, 5],
+      [9, 6],
+    ]);
+  });
+});
