@@ -103,4 +103,24 @@ describe("drawAbandonment", () => {
       expect(drawAbandonment(stream, mixed)).toBeGreaterThanOrEqual(0);
     }
   });
+
+  it("drawAbandonment at the boundaries: a leave draw equal to 1 − Π(1 − h) continues, one just below leaves", () => {
+    // One hazard of 0.5: leave when the draw is below 0.5, continue at 0.5 exactly.
+    expect(drawAbandonment(new ScriptedSource([0.5, 0.5]), Float64Array.of(0.5))).toBe(-1);
+    expect(drawAbandonment(new ScriptedSource([0.4999, 0.5]), Float64Array.of(0.5))).toBe(0);
+  });
+
+  it("drawAbandonment: a reason draw landing exactly on a reason's upper edge picks the next reason", () => {
+    // Hazards 0.25 and 0.25: reason 0 owns [0, 0.25) of the total 0.5, reason 1 owns [0.25, 0.5).
+    const hazards = Float64Array.of(0.25, 0.25);
+    expect(drawAbandonment(new ScriptedSource([0.01, 0.5]), hazards)).toBe(1);
+    expect(drawAbandonment(new ScriptedSource([0.01, 0.4999]), hazards)).toBe(0);
+  });
+
+  it("drawAbandonment with a reason draw of 1 (the closed end) still picks the last reason with a hazard, never a zero one", () => {
+    // target = total, which no cumulative sum exceeds: the fallback takes the last positive hazard.
+    expect(drawAbandonment(new ScriptedSource([0.01, 1]), Float64Array.of(0.3, 0.3, 0))).toBe(1);
+    expect(drawAbandonment(new ScriptedSource([0.01, 1]), Float64Array.of(0, 0.4, 0.2, 0))).toBe(2);
+    expect(drawAbandonment(new ScriptedSource([0.01, 1]), Float64Array.of(0.5, 0))).toBe(0);
+  });
 });

@@ -184,4 +184,12 @@ describe("typingSeconds", () => {
     expect(typingSeconds(fields, 2)).toBe(15);
     expect(typingSeconds([], 2)).toBe(0);
   });
+
+  it("drawFormErrors: a field errs when its draw is below p × (1.5 − comfort), not at it", () => {
+    // p = 0.5 at comfort 0.5: a draw of exactly 0.5 does not err, 0.4999 does (one error with f = 1).
+    const field: FieldConfig[] = [{ name: "email", errorProbability: 0.5, typingSeconds: 5 }];
+    const scripted = (draws: number[]) => ({ next: () => draws.shift()! });
+    expect(drawFormErrors(scripted([0.5, 0.5]), field, 0.5, 1)).toBe(0);
+    expect(drawFormErrors(scripted([0.4999, 0.5]), field, 0.5, 1)).toBe(1);
+  });
 });
