@@ -87,6 +87,7 @@ function desk(overrides: Partial<ChatCenterOptions> = {}, intervals = 1): { env:
       ignoreAbandonsUnderSeconds: 0,
       maxQueueLength: Number.POSITIVE_INFINITY,
       openingHours: null,
+      reservation: null,
       horizonSeconds: 500 * intervals,
       ...overrides,
     },
@@ -140,7 +141,7 @@ describe("ChatCenter counts a hand-traced day", () => {
 
   it("each outcome: served or abandoned, its wait, handle time, agent seat and load", () => {
     const { outcomes } = run();
-    const plain = { blocked: false, closed: false };
+    const plain = { blocked: false, closed: false, highValue: false };
     expect(outcomes).toEqual([
       { ...plain, served: true, agent: 0, waitSeconds: 0, handleSeconds: 100, meanAgentLoad: 1 },
       { ...plain, served: false, agent: -1, waitSeconds: 30, handleSeconds: 0, meanAgentLoad: 0 },
@@ -246,7 +247,7 @@ describe("ChatCenter boundaries", () => {
       [true, false],
       [false, true],
     ]);
-    expect(outcomes[2]).toEqual({ served: false, blocked: true, closed: false, agent: -1, waitSeconds: 0, handleSeconds: 0, meanAgentLoad: 0 });
+    expect(outcomes[2]).toEqual({ served: false, blocked: true, closed: false, agent: -1, waitSeconds: 0, handleSeconds: 0, meanAgentLoad: 0, highValue: false });
     expect([center.requests, center.blocked, Array.from(series.get("chatsBlocked"))]).toEqual([3, 1, [1]]);
   });
 
@@ -259,7 +260,7 @@ describe("ChatCenter boundaries", () => {
       [7 * 3600, Infinity, 10],
       [9 * 3600, Infinity, 10],
     ]);
-    expect(outcomes[0]).toEqual({ served: false, blocked: true, closed: true, agent: -1, waitSeconds: 0, handleSeconds: 0, meanAgentLoad: 0 });
+    expect(outcomes[0]).toEqual({ served: false, blocked: true, closed: true, agent: -1, waitSeconds: 0, handleSeconds: 0, meanAgentLoad: 0, highValue: false });
     expect(outcomes[1].served).toBe(true);
     expect([center.closedRequests, center.requests, center.served]).toEqual([1, 1, 1]);
     expect(states).toEqual([{ freeSlots: 1, queueLength: 0, predictedWaitSeconds: 0, closed: true }]);
