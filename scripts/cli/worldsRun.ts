@@ -1,9 +1,8 @@
 import type { QueueTarget } from "../../experiments/distributed/index.ts";
 import { makeStamp } from "../../experiments/index.ts";
-import { checkWorldRun, MAX_WORLDS, runWorldDecision, sharedParameters, type WorldDecisionResults, type WorldVariant } from "../../experiments/worlds/index.ts";
+import { checkWorldRun, runWorldDecision, sharedParameters, type WorldDecisionResults, type WorldVariant } from "../../experiments/worlds/index.ts";
 import { decisionSummary } from "./decisionSummary.ts";
 import { interruptSignal } from "./interrupt.ts";
-import { integerOption } from "./options.ts";
 import { printNext } from "./printNext.ts";
 import { createProgress } from "./progress.ts";
 import { queueStamp, withQueue } from "./queueOption.ts";
@@ -11,19 +10,6 @@ import { reproduceCommand } from "./reproduce.ts";
 import { UsageError } from "./UsageError.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
 import { writeReportLater } from "./writeReportLater.ts";
-
-/** The `--worlds` flag of simulate, compare and staff. */
-export const WORLDS_ARG = {
-  worlds: {
-    type: "string",
-    description: `decide under parameter uncertainty: N draws (2-${MAX_WORLDS}) of the scenario's {uncertain: ...} numbers, every variant run in each`,
-  },
-} as const;
-
-/** `--worlds N`, checked (house format), or undefined when absent. */
-export function worldsOption(value: unknown): number | undefined {
-  return integerOption(value, "--worlds", 2, MAX_WORLDS);
-}
 
 /**
  * Whether a `--worlds` run applies: with no uncertain parameter in any variant it says so on stderr
