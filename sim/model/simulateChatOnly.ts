@@ -47,9 +47,10 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
   const horizonSeconds = config.horizon.days * 86400;
 
   // A blocked chat is offered the message form; its draws come from their own streams (common random numbers).
-  function* chatOrMessage(patienceSeconds: number, handleSeconds: number): Generator<Event<any>, void, any> {
-    const outcome = yield* center.chat(0, patienceSeconds, handleSeconds);
-    if (outcome.blocked && leaveMessage.next() < config.desk.messages.leaveProbability) center.leaveMessage(Math.max(0, messageHandle.sample()));
+  // The chat runs on its own events (no process per chat): nothing here waits for how it ends.
+  function chatOrMessage(patienceSeconds: number, handleSeconds: number): void {
+    const turnedAway = center.startChat(0, patienceSeconds, handleSeconds);
+    if (turnedAway?.blocked && leaveMessage.next() < config.desk.messages.leaveProbability) center.leaveMessage(Math.max(0, messageHandle.sample()));
   }
 
   // Self-service first: the bot takes a share of requests; a share of those join the queue after the
@@ -63,21 +64,24 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
     }
     if (counted) selfServed.escalated++;
     yield env.timeout(Math.max(0, escalationDelay.sample()));
-    yield* chatOrMessage(patienceSeconds, handleSeconds);
+    chatOrMessage(patienceSeconds, handleSeconds);
   }
 
-  env.process(
-    (function* () {
-      for (let at = arrivals.next(); at < horizonSeconds; at = arrivals.next()) {
-        yield env.timeout(at - env.now);
-        // Draw both at arrival so every chat keeps its own numbers whatever the staffing (common random numbers).
-        const patienceSeconds = patience === null ? Infinity : Math.max(0, patience.sample());
-        const handleSeconds = Math.max(0, handle.sample());
-        const toSelfService = selfService.deflectionProbability > 0 && deflect.next() < selfService.deflectionProbability;
-        env.process(toSelfService ? selfServiceFirst(patienceSeconds, handleSeconds) : chatOrMessage(patienceSeconds, handleSeconds));
-      }
-    })(),
-  );
+  // Arrivals as a chain of timers, one per chat, each callback scheduling the next.
+  const arrive = (): void => {
+    // Draw both at arrival so every chat keeps its own numbers whatever the staffing (common random numbers).
+    const patienceSeconds = patience === null ? Infinity : Math.max(0, patience.sample());
+    const handleSeconds = Math.max(0, handle.sample());
+    const toSelfService = selfService.deflectionProbability > 0 && deflect.next() < selfService.deflectionProbability;
+    if (toSelfService) env.process(selfServiceFirst(patienceSeconds, handleSeconds));
+    else chatOrMessage(patienceSeconds, handleSeconds);
+    scheduleNextArrival();
+  };
+  const scheduleNextArrival = (): void => {
+    const at = arrivals.next();
+    if (at < horizonSeconds) env.timeout(at - env.now).addCallback(arrive);
+  };
+  scheduleNextArrival();
   env.run();
   return {
     kind: "chatOnly",
