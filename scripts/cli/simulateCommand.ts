@@ -12,6 +12,7 @@ import { integerOption, MAX_SESSIONS_ARG, maxSessionsOption, rejectUnknownOption
 import { printNext } from "./printNext.ts";
 import { QUEUE_ARG } from "./queueArg.ts";
 import { reproduceCommand } from "./reproduce.ts";
+import { scenarioFormatter } from "./scenarioFormatter.ts";
 import { simulationSummary } from "./simulationSummary.ts";
 import { UsageError } from "./UsageError.ts";
 import { WARMUP_DESCRIPTION, warmupOption } from "./warmupOption.ts";
@@ -124,7 +125,7 @@ export const simulateCommand = defineCommand({
     if (parsed.report) await writeReportLater([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else {
-      process.stdout.write(simulationSummary(results, stamp, loaded.scenario.currency, chatLift));
+      process.stdout.write(simulationSummary(results, stamp, scenarioFormatter(loaded.scenario), chatLift));
       if (parsed.out) process.stdout.write(`results written to ${parsed.out}\n`);
       if (parsed.events) process.stdout.write(`session log written to ${parsed.events}\n`);
       if (parsed.funnelCsv) process.stdout.write(`funnel counts written to ${parsed.funnelCsv}\n`);

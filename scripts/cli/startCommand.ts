@@ -10,6 +10,7 @@ import { integerOption, rejectUnknownOptions } from "./options.ts";
 import { printNext } from "./printNext.ts";
 import { createProgress } from "./progress.ts";
 import { QUEUE_ARG, queueOption, queueStamp, withQueue } from "./queueOption.ts";
+import { scenarioFormatter } from "./scenarioFormatter.ts";
 import { simulationSummary } from "./simulationSummary.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 import { writeReportLater } from "./writeReportLater.ts";
@@ -136,7 +137,7 @@ export const startCommand = defineCommand({
 
     const best = comparison.ranking[0];
     const lines = [
-      simulationSummary(results, simulation.stamp, currency).trimEnd(),
+      simulationSummary(results, simulation.stamp, scenarioFormatter(loaded.scenario)).trimEnd(),
       "",
       `Policies (${comparison.replications} paired replications, ${comparison.correction} correction): ${comparison.verdict}`,
       ...comparison.differences
