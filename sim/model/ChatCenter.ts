@@ -336,9 +336,11 @@ export class ChatCenter {
     this.#recordAnswer(job.interval, job.waitSeconds, job.counted);
     this.#jobs.add(1);
     this.#busyAgents.set(this.#pool.busyServers);
-    const base = job.baseHandleSeconds;
-    // Capped so that the work clock of an agent holding several absurdly long chats stays finite.
-    if (this.#options.slowdownMode === "loadDependent" && this.#pool.slotsPerServer > 1) return this.#work.start(server, Math.min(base, MAX_HANDLE_SECONDS));
+    const loadDependent = this.#options.slowdownMode === "loadDependent";
+    // Capped under load-dependent slowdown (whichever way it is timed), so that the work clock of an
+    // agent holding absurdly long chats stays finite, exactly as before the one-chat shortcut.
+    const base = loadDependent ? Math.min(job.baseHandleSeconds, MAX_HANDLE_SECONDS) : job.baseHandleSeconds;
+    if (loadDependent && this.#pool.slotsPerServer > 1) return this.#work.start(server, base);
     job.meanAgentLoad = this.#pool.loadOf(server);
     job.handleSeconds = base * (1 + this.#options.slowdownPerExtraChat * (job.meanAgentLoad - 1));
     return env.timeout(job.handleSeconds);
