@@ -61,7 +61,7 @@ export function renderReport(documents: readonly ReportDocument[], options: Repo
     const sections = buildSections(document.body, context, registry);
     const card = decisionCard(document.body, {
       sections,
-      currency: context.currency,
+      format: context.format,
       minimumRelativeEffect: options.minimumRelativeEffect ?? DEFAULT_MINIMUM_RELATIVE_EFFECT,
     });
     const whatIf = whatIfPanelOf(document, context, options.whatIfWorkerSource);

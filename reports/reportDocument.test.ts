@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { dayBands } from "../experiments/replications/index.ts";
 import { ReportInputError } from "./ReportInputError.ts";
 import { parseReportDocument, REPORT_KINDS } from "./reportDocument.ts";
 import { comparisonFixture, stampFixture, storeResultsFixture, syntheticCheckFixture } from "./testing/index.ts";
@@ -17,6 +18,17 @@ describe("parseReportDocument", () => {
   it("parseReportDocument({ stamp, results }) finds the simulate body under results", () => {
     const document = parseReportDocument({ stamp: stampFixture(), results: storeResultsFixture() }, "sim.json");
     expect([document.bodyKey, document.body.kind, document.stamp?.seed, document.source]).toEqual(["results", "store", 20261123, "sim.json"]);
+  });
+
+  it("parseReportDocument({ stamp, results, dayBands }) hands the day's bands to the body; bands over other intervals are one error line", () => {
+    const results = storeResultsFixture({ days: 1 });
+    const bands = dayBands([results, results]);
+    const document = parseReportDocument({ stamp: stampFixture(), results, dayBands: bands }, "sim.json");
+    expect((document.body as { dayBands?: unknown }).dayBands).toEqual(bands);
+    const shorter = { ...bands, startSeconds: bands.startSeconds.slice(1) };
+    expect(problemsOf(() => parseReportDocument({ results, dayBands: shorter }, "sim.json"))).toMatch(
+      /^sim\.json:\n {2}invalid dayBands: an object \(must be \{ replications, level, startSeconds, series \} over the run's 48 intervals\)$/,
+    );
   });
 
   it("parseReportDocument({ stamp, comparison }) finds a body under its kind's key", () => {

@@ -208,7 +208,13 @@ export function parseReportDocument(data: unknown, source: string, scenario: Sce
   }
   const found = data[bodyKey] as Record<string, unknown>;
   // `compare` writes its A/B test plan beside the comparison; the comparison's sections read it there.
-  const body = found.kind === "comparison" && isRecord(data.abPlan) && Array.isArray(data.abPlan.rows) ? { ...found, abPlan: data.abPlan } : found;
+  // `npm start` writes the baseline's day across replications beside its one run; "the day" reads it there.
+  const body =
+    found.kind === "comparison" && isRecord(data.abPlan) && Array.isArray(data.abPlan.rows)
+      ? { ...found, abPlan: data.abPlan }
+      : (found.kind === "store" || found.kind === "chatOnly") && data.dayBands !== undefined
+        ? { ...found, dayBands: checkDayBands(data.dayBands, found, source) }
+        : found;
   if (!(REPORT_KINDS as readonly unknown[]).includes(body.kind)) {
     throw new ReportInputError([`invalid ${bodyKey}.kind: ${JSON.stringify(body.kind)} (allowed: ${REPORT_KINDS.join(", ")})`], source);
   }
@@ -218,6 +224,25 @@ export function parseReportDocument(data: unknown, source: string, scenario: Sce
   if (problems.length > 0) throw new ReportInputError(problems, source);
   const stamp = isRecord(data.stamp) ? (data.stamp as Partial<RunStamp>) : null;
   return { source, stamp, bodyKey, body: body as unknown as ReportBody, scenario };
+}
+
+/** The day's replication bands, checked against the run they sit beside (same intervals, every series an array). */
+function checkDayBands(value: unknown, results: Record<string, unknown>, source: string): unknown {
+  const intervals = isRecord(results.intervals) && Array.isArray(results.intervals.startSeconds) ? results.intervals.startSeconds.length : -1;
+  const ok =
+    isRecord(value) &&
+    typeof value.replications === "number" &&
+    typeof value.level === "number" &&
+    Array.isArray(value.startSeconds) &&
+    value.startSeconds.length === intervals &&
+    isRecord(value.series) &&
+    Object.values(value.series).every((series) => Array.isArray(series) && series.length === intervals);
+  if (!ok)
+    throw new ReportInputError(
+      [`invalid dayBands: ${describe(value)} (must be { replications, level, startSeconds, series } over the run's ${intervals} intervals)`],
+      source,
+    );
+  return value;
 }
 
 function findBodyKey(data: Record<string, unknown>): string | null {

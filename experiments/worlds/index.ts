@@ -1,9 +1,9 @@
 export { type DecisionAnalysis, type DecisionInput, decisionAnalysis, type ParameterSensitivity, type VariantDecision } from "./decisionAnalysis.ts";
 export { latinHypercube } from "./latinHypercube.ts";
+export { MAX_WORLDS } from "./maxWorlds.ts";
 export {
   checkWorldRun,
   MAX_WORLD_RUNS,
-  MAX_WORLDS,
   runWorldDecision,
   type SensitivityMethod,
   type WorldDecisionOptions,

@@ -4,11 +4,10 @@ import { type RunTasksOptions, runTasks } from "../parallel/index.ts";
 import { centralValue, type UncertainSpec } from "../scenario/index.ts";
 import { DEFAULT_CONFIDENCE_LEVEL, type Estimate, tInterval } from "../stats/index.ts";
 import { type DecisionAnalysis, decisionAnalysis } from "./decisionAnalysis.ts";
+import { MAX_WORLDS } from "./maxWorlds.ts";
 import { sampleSobolWorlds, sampleWorlds, worldSeed } from "./sampleWorlds.ts";
 import { sharedParameters, type WorldVariant, worldConfig, worldTasks } from "./worldTasks.ts";
 
-/** Most worlds one run may draw. */
-export const MAX_WORLDS = 1000;
 /** Most simulation runs (worlds × variants × replications) one decision may ask for. */
 export const MAX_WORLD_RUNS = 20_000;
 

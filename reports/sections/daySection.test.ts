@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { formatNumber } from "../../experiments/format/index.ts";
+import { dayBands } from "../../experiments/replications/dayBands.ts";
 import { createRenderContext } from "../renderContext.ts";
 import { chatOnlyResultsFixture, normalizeSvg, storeResultsFixture } from "../testing/index.ts";
 import { daySection } from "./daySection.ts";
@@ -50,4 +52,45 @@ describe("daySection", () => {
     const chart = oneDay.charts.find((candidate) => candidate.id === "one-day-occupancy")!;
     await expect(normalizeSvg(chart.svg)).toMatchFileSnapshot("__snapshots__/day-occupancy-one-day.html");
   });
+
+  describe("with the day's replication bands", () => {
+    // Three "replications": the fixture's day with chat requests scaled by 0.8, 1 and 1.2 (mean: the fixture's).
+    const base = storeResultsFixture({ days: 1 });
+    const scaled = (factor: number) => ({
+      ...base,
+      intervals: { ...base.intervals, chatRequests: base.intervals.chatRequests.map((count) => count * factor) },
+    });
+    const bands = dayBands([scaled(0.8), scaled(1), scaled(1.2)]);
+    const section = daySection({ ...base, dayBands: bands }, createRenderContext({ idPrefix: "band" }))!;
+
+    it("daySection({...results, dayBands}) says in captions and notes that lines and bands are the mean of 3 replications with a 95% interval", () => {
+      const demand = section.charts.find((chart) => chart.title === "Chat demand")!;
+      expect(demand.caption).toContain("the mean over 3 replications and its 95% interval per interval");
+      expect(section.notes.join(" ")).toMatch(/^Lines and bands: mean of 3 replications with its 95% t interval/);
+      expect(oneDay.notes.join(" ")).toMatch(/^One run of the scenario/);
+    });
+
+    it("daySection bands draw an area, a mean line and dots whose tooltips give mean and interval, the y axis holding the band's top", () => {
+      const demand = section.charts.find((chart) => chart.title === "Chat demand")!;
+      const estimates = bands.series.chatRequests.filter((estimate) => estimate !== null);
+      const peak = estimates.reduce((best, estimate) => (estimate.mean > best.mean ? estimate : best), estimates[0]);
+      const markup = normalizeSvg(demand.svg);
+      expect(markup).toContain('aria-label="area"');
+      expect(markup).toContain(`<title>mean ${formatNumber(peak.mean, 1)} [${formatNumber(peak.lower!, 1)}, ${formatNumber(peak.upper!, 1)}]</title>`);
+      expect(bandTopTick(markup)).toBeGreaterThanOrEqual(Math.floor(peak.upper! / 10) * 10);
+    });
+
+    it("chart day-chat-demand with bands matches its SVG snapshot", async () => {
+      const demand = section.charts.find((chart) => chart.title === "Chat demand")!;
+      await expect(normalizeSvg(demand.svg)).toMatchFileSnapshot("__snapshots__/day-chat-demand-bands.html");
+    });
+  });
 });
+
+/** The largest y tick label of a chart's SVG. */
+function bandTopTick(markup: string): number {
+  const ticks = [...markup.matchAll(/aria-label="y-axis tick label"[\s\S]*?<\/g>/g)].flatMap((group) =>
+    [...group[0].matchAll(/>([\d,.]+)<\/text>/g)].map((match) => Number(match[1].replace(/,/g, ""))),
+  );
+  return Math.max(...ticks);
+}

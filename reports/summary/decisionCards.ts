@@ -1,13 +1,4 @@
-import {
-  formatClock,
-  formatCount,
-  formatInterval,
-  formatMoney,
-  formatNumber,
-  formatPercent,
-  formatSignedPercent,
-  formatValue,
-} from "../../experiments/format/index.ts";
+import { type Formatter, formatClock } from "../../experiments/format/index.ts";
 import type { ChatOnlyResults, StoreResults } from "../../sim/model/index.ts";
 import type { ComparisonResults, DecisionResults, StaffingResults } from "../inputTypes.ts";
 import type { ReportBody } from "../reportDocument.ts";
@@ -15,10 +6,13 @@ import type { Section } from "../reportTypes.ts";
 import { type ComparisonVerdict, comparisonDecision, MAX_FEASIBLE_TEST_DAYS } from "./comparisonDecision.ts";
 import type { DecisionCard, DecisionFigure } from "./decisionCard.ts";
 
-/** What a card builder needs besides the body: the sections it links to, the currency, the reader's threshold. */
+/**
+ * What a card builder needs besides the body: the sections it links to, the scenario's formatter
+ * (`report.locale` and currency: the cards write numbers as the sections do), the reader's threshold.
+ */
 export interface DecisionContext {
   sections: readonly Section[];
-  currency: string;
+  format: Formatter;
   minimumRelativeEffect: number;
 }
 
@@ -62,11 +56,11 @@ function comparisonCard(comparison: ComparisonResults, context: DecisionContext)
   if (primary !== null) {
     figures.push({
       label: `${challenger} vs ${comparison.control}: ${metricLabel}`,
-      value: formatInterval(primary.difference.mean, primary.difference.lower, primary.difference.upper, primary.unit, context.currency, true),
+      value: context.format.interval(primary.difference.mean, primary.difference.lower, primary.difference.upper, primary.unit, true),
       detail:
         primary.relativeLift === null
           ? undefined
-          : `${formatSignedPercent(primary.relativeLift.mean, 2)} relative; worth acting on from ±${formatPercent(decision.minimumRelativeEffect, 1)}`,
+          : `${context.format.signedPercent(primary.relativeLift.mean, 2)} relative; worth acting on from ±${context.format.percent(decision.minimumRelativeEffect, 1)}`,
       href: details,
       tone: decision.verdict === "launch" ? "good" : null,
     });
@@ -75,7 +69,7 @@ function comparisonCard(comparison: ComparisonResults, context: DecisionContext)
     const profit = decision.profit;
     figures.push({
       label: profit.label,
-      value: formatInterval(profit.difference.mean, profit.difference.lower, profit.difference.upper, profit.unit, context.currency, true),
+      value: context.format.interval(profit.difference.mean, profit.difference.lower, profit.difference.upper, profit.unit, true),
       href: details,
     });
   }
@@ -85,7 +79,7 @@ function comparisonCard(comparison: ComparisonResults, context: DecisionContext)
     detail:
       decision.harms.length === 0
         ? undefined
-        : decision.harms.map((harm) => `${harm.label} ${formatValue(harm.difference.mean, harm.unit, context.currency, { difference: true })}`).join(" · "),
+        : decision.harms.map((harm) => `${harm.label} ${context.format.value(harm.difference.mean, harm.unit, { difference: true })}`).join(" · "),
     href: details,
     tone: decision.harms.length === 0 ? "good" : "bad",
   });
@@ -95,11 +89,11 @@ function comparisonCard(comparison: ComparisonResults, context: DecisionContext)
       ? { label: "live A/B test", value: "no plan", detail: "the plan covers conversion or revenue per session", href: details }
       : {
           label: "live A/B test to confirm it",
-          value: test.testDays === null ? "nothing to detect" : `${formatCount(test.visitorsPerArm)} per arm`,
+          value: test.testDays === null ? "nothing to detect" : `${context.format.count(test.visitorsPerArm)} per arm`,
           detail:
             test.testDays === null
               ? undefined
-              : `${formatCount(test.testDays)} days at the store's traffic: ${test.feasible ? "feasible" : `not feasible (over ${MAX_FEASIBLE_TEST_DAYS} days)`}`,
+              : `${context.format.count(test.testDays)} days at the store's traffic: ${test.feasible ? "feasible" : `not feasible (over ${MAX_FEASIBLE_TEST_DAYS} days)`}`,
           href: link(context, "-ab-test-plan"),
           tone: test.testDays === null ? null : test.feasible ? "good" : "bad",
         },
@@ -157,47 +151,47 @@ function staffingCard(staffing: StaffingResults, context: DecisionContext): Deci
   const figures: DecisionFigure[] = [
     {
       label: "agents at peak",
-      value: formatCount(peak?.recommendedAgentsScheduled ?? null),
+      value: context.format.count(peak?.recommendedAgentsScheduled ?? null),
       detail: peak === null ? undefined : `scheduled from ${formatClock(peak.startSeconds)}`,
       href: details,
     },
     {
       label: "agent-hours and cost",
-      value: `${formatNumber(totals.recommendedAgentHours, 1)} h`,
-      detail: `${formatMoney(totals.recommendedCost, context.currency)} · Erlang ${formatNumber(totals.erlangAgentHours, 1)} h`,
+      value: `${context.format.number(totals.recommendedAgentHours, 1)} h`,
+      detail: `${context.format.money(totals.recommendedCost)} · Erlang ${context.format.number(totals.erlangAgentHours, 1)} h`,
       href: details,
     },
     {
       label: "service level achieved",
-      value: formatPercent(serviceLevel),
+      value: context.format.percent(serviceLevel),
       detail:
         staffing.target.serviceLevel === null
           ? `within ${staffing.target.serviceLevelSeconds} s`
-          : `target ${formatPercent(staffing.target.serviceLevel, 0)} within ${staffing.target.serviceLevelSeconds} s; ${below === 0 ? "every interval meets it" : `${below} interval${below === 1 ? "" : "s"} below`}`,
+          : `target ${context.format.percent(staffing.target.serviceLevel, 0)} within ${staffing.target.serviceLevelSeconds} s; ${below === 0 ? "every interval meets it" : `${below} interval${below === 1 ? "" : "s"} below`}`,
       href: details,
       tone: below === 0 ? "good" : "bad",
     },
     {
       label: "occupancy achieved",
-      value: formatPercent(occupancy),
-      detail: staffing.target.maxOccupancy == null ? "share of agent time on chats" : `limit ${formatPercent(staffing.target.maxOccupancy, 0)}`,
+      value: context.format.percent(occupancy),
+      detail: staffing.target.maxOccupancy == null ? "share of agent time on chats" : `limit ${context.format.percent(staffing.target.maxOccupancy, 0)}`,
       href: details,
     },
   ];
   if (shifts !== null) {
     figures.push({
-      label: `shift plan (${formatNumber(shifts.shiftHours, 2)} h shifts)`,
-      value: `${formatCount(shifts.shifts.reduce((sum, shift) => sum + shift.agents, 0))} shifts`,
+      label: `shift plan (${context.format.number(shifts.shiftHours, 2)} h shifts)`,
+      value: `${context.format.count(shifts.shifts.reduce((sum, shift) => sum + shift.agents, 0))} shifts`,
       detail:
         totals.shiftAgentHours == null
           ? undefined
-          : `${formatNumber(totals.shiftAgentHours, 1)} h · ${formatMoney(totals.shiftCost ?? null, context.currency)}`,
+          : `${context.format.number(totals.shiftAgentHours, 1)} h · ${context.format.money(totals.shiftCost ?? null)}`,
       href: details,
     });
   }
   return {
     kind: `Staffing plan · ${staffing.scenario}`,
-    headline: `Staff ${formatCount(peak?.recommendedAgentsScheduled ?? null)} agents at peak, ${formatNumber(totals.recommendedAgentHours, 1)} agent-hours a day`,
+    headline: `Staff ${context.format.count(peak?.recommendedAgentsScheduled ?? null)} agents at peak, ${context.format.number(totals.recommendedAgentHours, 1)} agent-hours a day`,
     verdict: below === 0 ? "meets the service target in every interval" : `${below} interval${below === 1 ? "" : "s"} below the service target`,
     tone: below === 0 ? "good" : "bad",
     figures,
@@ -208,20 +202,20 @@ function storeCard(results: StoreResults, context: DecisionContext): DecisionCar
   const days = results.horizonDays;
   return {
     kind: `Store simulation · ${results.scenario}`,
-    headline: `${formatPercent(results.funnel.conversionRate)} conversion, ${formatMoney(results.revenue.revenue / days, context.currency)} revenue a day`,
-    verdict: `one run of ${formatCount(days)} day${days === 1 ? "" : "s"} (a single estimate, no interval)`,
+    headline: `${context.format.percent(results.funnel.conversionRate)} conversion, ${context.format.money(results.revenue.revenue / days)} revenue a day`,
+    verdict: `one run of ${context.format.count(days)} day${days === 1 ? "" : "s"} (a single estimate, no interval)`,
     tone: "neutral",
     figures: [
-      { label: "cart abandonment", value: formatPercent(results.funnel.cartAbandonmentRate), href: link(context, "-funnel") },
+      { label: "cart abandonment", value: context.format.percent(results.funnel.cartAbandonmentRate), href: link(context, "-funnel") },
       {
         label: "chat service level",
-        value: formatPercent(results.chat.serviceLevel),
+        value: context.format.percent(results.chat.serviceLevel),
         detail: `within ${results.chat.serviceLevelSeconds} s`,
         href: link(context, "-chat"),
       },
       {
         label: "contribution profit",
-        value: formatMoney(results.profit.contributionProfit / days, context.currency),
+        value: context.format.money(results.profit.contributionProfit / days),
         detail: "a day: revenue − goods, shipping, card fees and agents",
         href: link(context, "-funnel"),
       },
@@ -232,16 +226,16 @@ function storeCard(results: StoreResults, context: DecisionContext): DecisionCar
 function chatOnlyCard(results: ChatOnlyResults, context: DecisionContext): DecisionCard {
   return {
     kind: `Chat desk simulation · ${results.scenario}`,
-    headline: `${formatPercent(results.chat.serviceLevel)} answered within ${results.chat.serviceLevelSeconds} s`,
+    headline: `${context.format.percent(results.chat.serviceLevel)} answered within ${results.chat.serviceLevelSeconds} s`,
     verdict: "one run (a single estimate, no interval)",
     tone: "neutral",
     figures: [
-      { label: "queue abandonment", value: formatPercent(results.chat.queueAbandonmentRate), href: link(context, "-chat") },
-      { label: "occupancy", value: formatPercent(results.chat.occupancy), href: link(context, "-chat") },
+      { label: "queue abandonment", value: context.format.percent(results.chat.queueAbandonmentRate), href: link(context, "-chat") },
+      { label: "occupancy", value: context.format.percent(results.chat.occupancy), href: link(context, "-chat") },
       {
         label: "agent cost",
-        value: formatMoney(results.chat.agentCost, context.currency),
-        detail: `${formatNumber(results.chat.agentHoursScheduled, 1)} agent-hours`,
+        value: context.format.money(results.chat.agentCost),
+        detail: `${context.format.number(results.chat.agentHoursScheduled, 1)} agent-hours`,
         href: link(context, "-chat"),
       },
     ],
@@ -257,13 +251,13 @@ function worldsCard(decision: DecisionResults, context: DecisionContext): Decisi
     return {
       kind,
       headline: "No decision",
-      verdict: `fewer than 2 of ${formatCount(decision.worldsRequested)} worlds completed`,
+      verdict: `fewer than 2 of ${context.format.count(decision.worldsRequested)} worlds completed`,
       tone: "neutral",
       figures: [],
     };
   }
   const href = link(context, "-decision");
-  const value = (amount: number) => formatValue(amount, decision.metricUnit, context.currency);
+  const value = (amount: number) => context.format.value(amount, decision.metricUnit);
   const top = analysis.sensitivity[0];
   const figures: DecisionFigure[] = [
     {
@@ -274,7 +268,7 @@ function worldsCard(decision: DecisionResults, context: DecisionContext): Decisi
     },
     {
       label: "value of perfect information",
-      value: formatValue(analysis.evpi, decision.metricUnit, context.currency, { difference: true }),
+      value: context.format.value(analysis.evpi, decision.metricUnit, { difference: true }),
       detail: "what knowing the uncertain parameters would add",
       href,
     },
@@ -283,13 +277,13 @@ function worldsCard(decision: DecisionResults, context: DecisionContext): Decisi
     figures.push({
       label: "hinges most on",
       value: top.parameter,
-      detail: top.rankCorrelation === null ? undefined : `rank correlation ${formatNumber(top.rankCorrelation)}`,
+      detail: top.rankCorrelation === null ? undefined : `rank correlation ${context.format.number(top.rankCorrelation)}`,
       href,
     });
   return {
     kind,
     headline: `Choose ${analysis.choice}`,
-    verdict: `best ${decision.metricLabel} in ${formatPercent(chosen.probabilityBest, 0)} of ${formatCount(analysis.worlds)} parameter worlds${analysis.runnerUp === null ? "" : `; runner-up ${analysis.runnerUp}`}`,
+    verdict: `best ${decision.metricLabel} in ${context.format.percent(chosen.probabilityBest, 0)} of ${context.format.count(analysis.worlds)} parameter worlds${analysis.runnerUp === null ? "" : `; runner-up ${analysis.runnerUp}`}`,
     tone: chosen.probabilityBest >= 0.8 ? "good" : "neutral",
     figures,
   };

@@ -47,7 +47,14 @@ describe("buildCli", () => {
       expect([...packages]).not.toContain(heavy);
     const simulate = readFileSync(join(outDirectory, "main.mjs"), "utf8").match(/import\("\.\/(simulateCommand-[A-Z0-9]+\.mjs)"\)/);
     expect(simulate).not.toBeNull(); // the command is a chunk of its own, imported when it runs
-    expect([...staticImports(simulate![1]).packages]).toContain("zod"); // ... and that chunk does load the scenario loader
+    // ... that loads the scenario loader (zod, copied into the chunks) and none of what only --worlds,
+    // --funnel-csv, --report or a store's chat lift need (worker pool, queue client, CSV, statistics, Plot).
+    const loaded = staticImports(simulate![1]);
+    const text = [...loaded.files].map((name) => readFileSync(join(outDirectory, name), "utf8")).join("\n");
+    expect(text).toContain("node_modules/zod/");
+    for (const heavy of ["piscina", "esbuild", "bullmq", "ioredis", "csv-parse/sync", "@observablehq/plot", "linkedom", "zod", "yaml"])
+      expect([...loaded.packages]).not.toContain(heavy);
+    expect(text).not.toContain("node_modules/@stdlib/stats-base-dists-t-quantile/");
   });
 
   it("the built CLI answers --help and simulates a chat-only scenario, with the pool's worker bundle beside it", () => {

@@ -30,6 +30,28 @@ const sourceUrls: Plugin = {
 };
 
 /**
+ * Packages copied into the CLI's chunks instead of imported from node_modules: pure in-process code
+ * that a simulate run needs (scenario schema and YAML, seeded streams, statistics, the argument
+ * parser). Imported from node_modules, Node resolves, reads and (for CommonJS, which most of
+ * `@stdlib` is) lexes each of their hundreds of files on every start: about 0.3 s of CPU before a
+ * simulate run's first event. Everything else stays external: packages that find files beside
+ * their own (bullmq's Lua scripts, piscina's and esbuild's workers, playwright-core) or that only
+ * load for one command (fastify, linkedom, Plot).
+ */
+export const BUNDLED_PACKAGES = /^(zod|yaml|seedrandom|simple-statistics|citty|@stdlib\/[^/]+)(\/|$)/;
+
+/** Keeps every bare import external except BUNDLED_PACKAGES (esbuild's `packages: "external"` with exceptions). */
+const externalPackages: Plugin = {
+  name: "external-packages",
+  setup(builder) {
+    builder.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith("node:") || BUNDLED_PACKAGES.test(args.path)) return undefined;
+      return { path: args.path, external: true };
+    });
+  },
+};
+
+/**
  * Builds the `convsim` CLI as plain ES modules in dist/cli: the entry holds only the dispatcher and
  * the command table, each command is its own chunk loaded when that command runs (esbuild code
  * splitting of the table's dynamic imports), packages stay in node_modules (imported, not copied),
@@ -48,11 +70,12 @@ export async function buildCli(outDirectory = CLI_BUNDLE_DIRECTORY): Promise<voi
     format: "esm",
     platform: "node",
     target: "node20",
-    packages: "external",
     outExtension: { ".js": ".mjs" },
     chunkNames: "[name]-[hash]",
     define: { __CONVSIM_WORKER_BUNDLE__: JSON.stringify(workerFile) },
-    plugins: [sourceUrls],
+    plugins: [externalPackages, sourceUrls],
+    // Bundled CommonJS packages (seedrandom, @stdlib) call `require` for Node's built-ins; an ES module has none of its own.
+    banner: { js: 'import { createRequire as __convsimRequire } from "node:module"; const require = __convsimRequire(import.meta.url);' },
     legalComments: "none",
     logLevel: "warning",
   });

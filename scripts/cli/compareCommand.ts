@@ -24,7 +24,8 @@ import { reproduceCommand } from "./reproduce.ts";
 import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
 import { warmupLine } from "./simulationSummary.ts";
 import { UsageError } from "./UsageError.ts";
-import { runWorldsCommand, WORLDS_ARG, worldsApply, worldsOption } from "./worldsRun.ts";
+import { WORLDS_ARG, worldsOption } from "./worldsOption.ts";
+import { runWorldsCommand, worldsApply } from "./worldsRun.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 import { writeReportLater } from "./writeReportLater.ts";
 

@@ -1,16 +1,8 @@
 import { parseQueueUrl, QueueBackend, type QueueTarget } from "../../experiments/distributed/index.ts";
 import type { TaskBackend } from "../../experiments/parallel/index.ts";
+import { QUEUE_ENVIRONMENT } from "./queueArg.ts";
 
-/** The environment variable that sets `--queue` for every run command (the flag wins). */
-export const QUEUE_ENVIRONMENT = "CONVSIM_QUEUE";
-
-/** The `--queue` flag, shared by the commands that run many replications. */
-export const QUEUE_ARG = {
-  queue: {
-    type: "string",
-    description: `run the tasks on remote workers through Redis: redis://[[user]:password@]host[:port][/db] or rediss:// (default: $${QUEUE_ENVIRONMENT}; none: this machine)`,
-  },
-} as const;
+export { QUEUE_ARG, QUEUE_ENVIRONMENT } from "./queueArg.ts";
 
 /** The queue to use, from `--queue` or CONVSIM_QUEUE; undefined runs on this machine. */
 export function queueOption(flag: unknown, environment: NodeJS.ProcessEnv = process.env): QueueTarget | undefined {

@@ -1,13 +1,11 @@
 import type { QueueTarget } from "../../experiments/distributed/index.ts";
 import { defaultWorkers } from "../../experiments/parallel/index.ts";
-import { integerOption, MAX_SESSIONS_ARG, maxSessionsOption, numberOption, seedOption } from "./options.ts";
+import { integerOption, MAX_SESSIONS_ARG, maxSessionsOption, seedOption } from "./options.ts";
 import { QUEUE_ARG, queueOption } from "./queueOption.ts";
+import { WARMUP_DESCRIPTION, warmupOption } from "./warmupOption.ts";
 
 /** Replications when a command is not told otherwise. */
 export const DEFAULT_REPLICATIONS = 10;
-
-/** The --warmup flag's help text (every run command has it). */
-export const WARMUP_DESCRIPTION = "seconds at the start of the horizon left out of the chat figures (overrides horizon.warmupSeconds)";
 
 /** Flags shared by the commands that run many replications (replicate, compare, staff). */
 export const RUN_ARGS = {
@@ -23,11 +21,6 @@ export const RUN_ARGS = {
   ...QUEUE_ARG,
   maxSessions: MAX_SESSIONS_ARG,
 } as const;
-
-/** Parses --warmup: seconds, >= 0 (the scenario loader checks it against the horizon). */
-export function warmupOption(value: unknown): number | undefined {
-  return numberOption(value, "--warmup", 0, 3650 * 86400);
-}
 
 export interface RunArgs {
   days: number | undefined;

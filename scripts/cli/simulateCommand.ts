@@ -1,22 +1,28 @@
 import { randomUUID } from "node:crypto";
 import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { defineCommand } from "citty";
-import { formatFunnelCsv, funnelRowsFromResults } from "../../experiments/calibration/index.ts";
-import { type ChatLift, measureChatLift } from "../../experiments/chatLift/index.ts";
-import { parameterEvidence } from "../../experiments/evidence/index.ts";
-import { loadScenario, makeStamp, resolveSeed, simulateScenario } from "../../experiments/index.ts";
-import { KPI_KEYS } from "../../experiments/kpis/index.ts";
+import type { ChatLift } from "../../experiments/chatLift/index.ts";
+import { parameterEvidence } from "../../experiments/evidence/parameterEvidence.ts";
+import { KPI_KEYS } from "../../experiments/kpis/kpis.ts";
+import { resolveSeed, simulateScenario } from "../../experiments/run/simulateScenario.ts";
+import { makeStamp } from "../../experiments/run/stamp.ts";
+import { loadScenario } from "../../experiments/scenario/loadScenario.ts";
 import type { SessionRecord, SimulationResults } from "../../sim/model/index.ts";
 import { integerOption, MAX_SESSIONS_ARG, maxSessionsOption, rejectUnknownOptions, seedOption } from "./options.ts";
 import { printNext } from "./printNext.ts";
-import { QUEUE_ARG } from "./queueOption.ts";
+import { QUEUE_ARG } from "./queueArg.ts";
 import { reproduceCommand } from "./reproduce.ts";
-import { parseRunArgs, WARMUP_DESCRIPTION, warmupOption } from "./runArgs.ts";
+import { scenarioFormatter } from "./scenarioFormatter.ts";
 import { simulationSummary } from "./simulationSummary.ts";
 import { UsageError } from "./UsageError.ts";
-import { runWorldsCommand, WORLDS_ARG, worldsApply, worldsOption } from "./worldsRun.ts";
+import { WARMUP_DESCRIPTION, warmupOption } from "./warmupOption.ts";
+import { WORLDS_ARG, worldsOption } from "./worldsOption.ts";
 import { checkOutputPaths, outputError, writeFileAtomic } from "./writeFileAtomic.ts";
 import { writeReportLater } from "./writeReportLater.ts";
+
+// One run of a scenario is the common case and is timed end to end against SimPy (npm run bench):
+// its imports are leaf modules that a single run needs. What only some runs use (--worlds with its
+// worker pool and queue client, the store's paired chat-lift run, the funnel CSV) is imported when asked.
 
 const args = {
   scenario: { type: "positional", description: "scenario file (YAML or JSON)", required: true },
@@ -36,7 +42,7 @@ const args = {
   ...WORLDS_ARG,
   metric: { type: "string", description: "with --worlds: the KPI to summarise and explain (default conversionRate; chat-only serviceLevel)" },
   workers: { type: "string", description: "with --worlds: worker threads (default: one per core)" },
-  quiet: { type: "boolean", description: "with --worlds: no progress output" },
+  quiet: { type: "boolean", description: "no closing next: hint, and with --worlds no progress output" },
   queue: { type: "string", description: `with --worlds: ${QUEUE_ARG.queue.description}` },
   maxSessions: MAX_SESSIONS_ARG,
 } as const;
@@ -53,21 +59,25 @@ export const simulateCommand = defineCommand({
     const worlds = worldsOption(parsed.worlds);
     if (parsed.metric !== undefined && !KPI_KEYS.includes(parsed.metric))
       throw new UsageError(`invalid --metric: ${JSON.stringify(parsed.metric)} (allowed: ${KPI_KEYS.join(", ")})`);
-    const { workers, queue } = parseRunArgs(parsed);
+    // --workers and --queue only matter with --worlds; given without it they are still checked (exit 2 on a bad value).
+    const runArgs =
+      worlds !== undefined || parsed.workers !== undefined || parsed.queue !== undefined ? (await import("./runArgs.ts")).parseRunArgs(parsed) : null;
     const loaded = loadScenario(parsed.scenario, { days, maxSessions: maxSessionsOption(parsed.maxSessions), warmupSeconds: warmupOption(parsed.warmup) });
     const seed = resolveSeed(loaded, seedArg);
     const variants = [{ name: loaded.config.name, scenario: loaded }];
-    if (worldsApply(worlds, variants)) {
+    const worldsRun = worlds === undefined ? null : await import("./worldsRun.ts");
+    if (worldsRun !== null && runArgs !== null && worldsRun.worldsApply(worlds, variants)) {
+      const { workers, queue } = runArgs;
       if (parsed.events) throw new UsageError(`invalid --events: ${JSON.stringify(parsed.events)} with --worlds (a session log is of one run)`);
       if (parsed.funnelCsv) throw new UsageError(`invalid --funnel-csv: ${JSON.stringify(parsed.funnelCsv)} with --worlds (the counts are of one run)`);
       const metric = parsed.metric ?? (loaded.config.kind === "store" ? "conversionRate" : "serviceLevel");
       const flags = { out: parsed.out, report: parsed.report, json: parsed.json, quiet: parsed.quiet };
       // One run per world: the spread over worlds holds the simulation noise with the parameter uncertainty.
-      await runWorldsCommand({
+      await worldsRun.runWorldsCommand({
         sensitivity: parsed.sensitivity,
         command: "simulate",
         variants,
-        worlds,
+        worlds: worlds as number,
         replications: 1,
         seed,
         workers,
@@ -88,6 +98,7 @@ export const simulateCommand = defineCommand({
     let chatLift: ChatLift | undefined;
     try {
       if (loaded.config.kind === "store" && parsed.chatLift !== false) {
+        const { measureChatLift } = await import("../../experiments/chatLift/measureChatLift.ts");
         const paired = measureChatLift(loaded.config, { seed, onSession: log?.write });
         results = paired.results;
         chatLift = paired.lift;
@@ -108,16 +119,22 @@ export const simulateCommand = defineCommand({
     });
     const document = { stamp, results, ...(chatLift === undefined ? {} : { chatLift }), sources: parameterEvidence(results.kind) };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
-    if (parsed.funnelCsv) writeFileAtomic(parsed.funnelCsv, formatFunnelCsv(funnelRowsFromResults(results)));
+    if (parsed.funnelCsv) {
+      const { formatFunnelCsv, funnelRowsFromResults } = await import("../../experiments/calibration/index.ts");
+      writeFileAtomic(parsed.funnelCsv, formatFunnelCsv(funnelRowsFromResults(results)));
+    }
     if (parsed.report) await writeReportLater([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else {
-      process.stdout.write(simulationSummary(results, stamp, loaded.scenario.currency, chatLift));
+      process.stdout.write(simulationSummary(results, stamp, scenarioFormatter(loaded.scenario), chatLift));
       if (parsed.out) process.stdout.write(`results written to ${parsed.out}\n`);
       if (parsed.events) process.stdout.write(`session log written to ${parsed.events}\n`);
       if (parsed.funnelCsv) process.stdout.write(`funnel counts written to ${parsed.funnelCsv}\n`);
     }
-    printNext(parsed.report ? `open ${parsed.report}` : `convsim replicate ${parsed.scenario} for confidence intervals, or add --report FILE for charts`);
+    printNext(
+      parsed.report ? `open ${parsed.report}` : `convsim replicate ${parsed.scenario} for confidence intervals, or add --report FILE for charts`,
+      parsed.quiet,
+    );
   },
 });
 

@@ -1,115 +1,112 @@
 import type { ChatLift, Lift } from "../../experiments/chatLift/index.ts";
-import { formatCount, formatMoney, formatPercent, formatSeconds } from "../../experiments/format/index.ts";
+import { type Formatter, formatCount } from "../../experiments/format/index.ts";
 import type { RunStamp } from "../../experiments/index.ts";
 import type { ChatQueueResults, SimulationResults, StoreResults } from "../../sim/model/index.ts";
 import { rows } from "./rows.ts";
 
-/** A readable terminal summary of one simulation. */
-export function simulationSummary(results: SimulationResults, stamp: RunStamp, currency: string, chatLift?: ChatLift): string {
-  const head = `${results.scenario} · seed ${stamp.seed} · ${results.horizonDays} day${results.horizonDays === 1 ? "" : "s"} · scenario ${stamp.scenarioHash} · ${stamp.runSeconds.toFixed(2)} s`;
+/**
+ * A readable terminal summary of one simulation, every number through the scenario's formatter
+ * (`report.locale` and `currency`: the same digits and symbols as the report).
+ */
+export function simulationSummary(results: SimulationResults, stamp: RunStamp, format: Formatter, chatLift?: ChatLift): string {
+  const head = `${results.scenario} · seed ${stamp.seed} · ${results.horizonDays} day${results.horizonDays === 1 ? "" : "s"} · scenario ${stamp.scenarioHash} · ${format.number(stamp.runSeconds, 2)} s`;
   const parts = [head];
-  if (results.kind === "store") parts.push(...storeSections(results, currency));
-  if (chatLift !== undefined) parts.push(...chatLiftSection(chatLift));
-  parts.push("Chat queue", chatRows(results.chat, currency));
+  if (results.kind === "store") parts.push(...storeSections(results, format));
+  if (chatLift !== undefined) parts.push(...chatLiftSection(chatLift, format));
+  parts.push("Chat queue", chatRows(results.chat, format));
   return parts.join("\n") + "\n";
 }
 
 /** Causal vs naive chat lift, side by side, with why they differ. */
-function chatLiftSection(chatLift: ChatLift): string[] {
+function chatLiftSection(chatLift: ChatLift, format: Formatter): string[] {
   const interval = chatLift.causal.pointsInterval;
-  const ci = interval === null ? "" : `, 95% CI ${interval.lower.toFixed(1)} to ${interval.upper.toFixed(1)}`;
+  const ci = interval === null ? "" : `, 95% CI ${format.number(interval.lower, 1)} to ${format.number(interval.upper, 1)}`;
   return [
-    `Chat lift for chat users (${formatCount(chatLift.chatters)} sessions with an answered chat)`,
+    `Chat lift for chat users (${format.count(chatLift.chatters)} sessions with an answered chat)`,
     rows([
-      ["causal (same shoppers, no desk)", `${liftText(chatLift.causal)}${ci}`],
-      ["naive (vs shoppers who did not chat)", liftText(chatLift.naive)],
+      ["causal (same shoppers, no desk)", `${liftText(chatLift.causal, format)}${ci}`],
+      ["naive (vs shoppers who did not chat)", liftText(chatLift.naive, format)],
     ]),
     `  ${chatLift.explanation}`,
   ];
 }
 
-function liftText(lift: Lift): string {
+function liftText(lift: Lift, format: Formatter): string {
   if (lift.points === null) return "–";
   const sign = lift.points >= 0 ? "+" : "";
-  const relative = lift.relative === null ? "" : `, ${lift.relative >= 0 ? "+" : ""}${(lift.relative * 100).toFixed(0)}% relative`;
-  return `${formatPercent(lift.treatedRate, 1)} vs ${formatPercent(lift.comparisonRate, 1)}: ${sign}${lift.points.toFixed(1)} points${relative}`;
+  const relative = lift.relative === null ? "" : `, ${lift.relative >= 0 ? "+" : ""}${format.number(lift.relative * 100, 0)}% relative`;
+  return `${format.percent(lift.treatedRate, 1)} vs ${format.percent(lift.comparisonRate, 1)}: ${sign}${format.number(lift.points, 1)} points${relative}`;
 }
 
-function storeSections(results: StoreResults, currency: string): string[] {
+function storeSections(results: StoreResults, format: Formatter): string[] {
   const { funnel, revenue, invitations, outcome, abandonment, profit } = results;
   const steps = funnel.steps
     .filter((step) => step.step !== "browse")
-    .map((step) => `${step.step} ${formatCount(step.abandoned)}`)
+    .map((step) => `${step.step} ${format.count(step.abandoned)}`)
     .join(" · ");
   const reasons = Object.entries(abandonment.byReason)
     .filter(([, count]) => count > 0)
     .sort((a, b) => b[1] - a[1])
     .slice(0, 5)
-    .map(([reason, count]) => `${reason} ${formatCount(count)}`)
+    .map(([reason, count]) => `${reason} ${format.count(count)}`)
     .join(" · ");
   return [
     "Funnel",
     rows([
-      ["sessions", formatCount(funnel.sessions)],
-      ["carts", `${formatCount(funnel.carts)} (${formatPercent(funnel.addToCartRate, 2)} of sessions)`],
-      ["checkout starts", formatCount(funnel.checkoutStarts)],
-      ["orders", `${formatCount(funnel.orders)} (conversion ${formatPercent(funnel.conversionRate, 2)})`],
-      ["cart abandonment", formatPercent(funnel.cartAbandonmentRate)],
+      ["sessions", format.count(funnel.sessions)],
+      ["carts", `${format.count(funnel.carts)} (${format.percent(funnel.addToCartRate, 2)} of sessions)`],
+      ["checkout starts", format.count(funnel.checkoutStarts)],
+      ["orders", `${format.count(funnel.orders)} (conversion ${format.percent(funnel.conversionRate, 2)})`],
+      ["cart abandonment", format.percent(funnel.cartAbandonmentRate)],
     ]),
     `  by device:    cart abandonment ${Object.entries(funnel.byDevice)
       .filter(([, group]) => group.carts > 0)
-      .map(([device, group]) => `${device} ${formatPercent(group.cartAbandonmentRate)}`)
+      .map(([device, group]) => `${device} ${format.percent(group.cartAbandonmentRate)}`)
       .join(" · ")}`,
-    `  by visitor:   conversion new ${formatPercent(funnel.byVisitor.new.conversionRate, 2)} · returning ${formatPercent(funnel.byVisitor.returning.conversionRate, 2)}`,
+    `  by visitor:   conversion new ${format.percent(funnel.byVisitor.new.conversionRate, 2)} · returning ${format.percent(funnel.byVisitor.returning.conversionRate, 2)}`,
     `  abandoned at: ${steps}`,
     `  top reasons:  ${reasons}`,
     "Revenue",
     rows([
-      ["revenue", formatMoney(revenue.revenue, currency)],
-      ["average order value", formatMoney(revenue.averageOrderValue, currency)],
-      ["margin", formatMoney(revenue.margin, currency)],
+      ["revenue", format.money(revenue.revenue)],
+      ["average order value", format.money(revenue.averageOrderValue)],
+      ["margin", format.money(revenue.margin)],
     ]),
     "Chat invitations",
     rows([
-      ["offered / accepted", `${formatCount(invitations.offered)} / ${formatCount(invitations.accepted)} (${formatPercent(invitations.acceptanceRate)})`],
-      ["reactive requests", formatCount(invitations.reactiveRequests)],
-      ["annoyed exits", formatCount(invitations.annoyedExits)],
-      [
-        "rescued orders",
-        `${formatCount(outcome.rescuedOrders)} (${formatMoney(outcome.rescuedRevenue, currency)}, margin ${formatMoney(outcome.rescuedMargin, currency)})`,
-      ],
+      ["offered / accepted", `${format.count(invitations.offered)} / ${format.count(invitations.accepted)} (${format.percent(invitations.acceptanceRate)})`],
+      ["reactive requests", format.count(invitations.reactiveRequests)],
+      ["annoyed exits", format.count(invitations.annoyedExits)],
+      ["rescued orders", `${format.count(outcome.rescuedOrders)} (${format.money(outcome.rescuedRevenue)}, margin ${format.money(outcome.rescuedMargin)})`],
     ]),
     "Profit",
     rows([
       [
         "revenue",
-        `${formatMoney(profit.revenue, currency)} (goods ${formatMoney(profit.merchandiseRevenue, currency)} + shipping ${formatMoney(profit.shippingCharged, currency)} + fees ${formatMoney(profit.feesCharged, currency)})`,
+        `${format.money(profit.revenue)} (goods ${format.money(profit.merchandiseRevenue)} + shipping ${format.money(profit.shippingCharged)} + fees ${format.money(profit.feesCharged)})`,
       ],
-      ["− cost of goods", formatMoney(profit.costOfGoods, currency)],
+      ["− cost of goods", format.money(profit.costOfGoods)],
       [
         "− shipping to the carrier",
-        `${formatMoney(profit.shippingCost, currency)} (merchant pays ${formatMoney(profit.shippingPaidByMerchant, currency)} net; ${formatCount(results.freeShipping.freeShippedOrders)} orders shipped free)`,
+        `${format.money(profit.shippingCost)} (merchant pays ${format.money(profit.shippingPaidByMerchant)} net; ${format.count(results.freeShipping.freeShippedOrders)} orders shipped free)`,
       ],
-      ["− card fees", formatMoney(profit.paymentFees, currency)],
-      ["− agent cost", formatMoney(profit.agentCost, currency)],
+      ["− card fees", format.money(profit.paymentFees)],
+      ["− agent cost", format.money(profit.agentCost)],
       // Shown only when self-service is on, so runs without it print as before.
       ...(profit.selfServiceCost > 0 || profit.escalationCost > 0
         ? [
             [
               "− help centre / email and phone",
-              `${formatMoney(profit.selfServiceCost, currency)} (${formatCount(results.selfService.contacts)} contacts, ${formatCount(results.selfService.resolved)} resolved) / ${formatMoney(profit.escalationCost, currency)} (${formatCount(results.selfService.channelEscalation.email)} emails, ${formatCount(results.selfService.channelEscalation.phone)} calls)`,
+              `${format.money(profit.selfServiceCost)} (${format.count(results.selfService.contacts)} contacts, ${format.count(results.selfService.resolved)} resolved) / ${format.money(profit.escalationCost)} (${format.count(results.selfService.channelEscalation.email)} emails, ${format.count(results.selfService.channelEscalation.phone)} calls)`,
             ] as [string, string],
           ]
         : []),
-      [
-        "= contribution profit",
-        `${formatMoney(profit.contributionProfit, currency)} (${formatMoney(profit.contributionProfitPerSession, currency)} per session)`,
-      ],
+      ["= contribution profit", `${format.money(profit.contributionProfit)} (${format.money(profit.contributionProfitPerSession)} per session)`],
       ...(results.freeShipping.paddedCarts > 0
         ? [
             [
               "topped up to free shipping",
-              `${formatCount(results.freeShipping.paddedCarts)} carts; ${formatPercent(results.freeShipping.paddedOrderShare)} of below-threshold orders`,
+              `${format.count(results.freeShipping.paddedCarts)} carts; ${format.percent(results.freeShipping.paddedOrderShare)} of below-threshold orders`,
             ] as [string, string],
           ]
         : []),
@@ -117,28 +114,28 @@ function storeSections(results: StoreResults, currency: string): string[] {
   ];
 }
 
-function chatRows(chat: ChatQueueResults, currency: string): string {
+function chatRows(chat: ChatQueueResults, format: Formatter): string {
   return rows([
-    ["requests / served / abandoned", `${formatCount(chat.requests)} / ${formatCount(chat.served)} / ${formatCount(chat.abandoned)}`],
-    ["warm-up excluded", warmupText(chat.warmup)],
+    ["requests / served / abandoned", `${format.count(chat.requests)} / ${format.count(chat.served)} / ${format.count(chat.abandoned)}`],
+    ["warm-up excluded", warmupText(chat.warmup, format.count)],
     [
       "blocked (queue full) / messages left",
-      `${formatCount(chat.blocked)} / ${formatCount(chat.messages.left)} (${chat.messages.handleHours.toFixed(1)} agent h to answer)`,
+      `${format.count(chat.blocked)} / ${format.count(chat.messages.left)} (${format.number(chat.messages.handleHours, 1)} agent h to answer)`,
     ],
-    ["P(wait)", formatPercent(chat.probabilityOfWait)],
-    ["mean wait (answered)", formatSeconds(chat.meanWaitOfServedSeconds)],
-    ["p90 / p95 wait (answered)", `${formatSeconds(chat.waitOfServedP90Seconds)} / ${formatSeconds(chat.waitOfServedP95Seconds)}`],
-    [`service level (${chat.serviceLevelSeconds} s)`, `${formatPercent(chat.serviceLevel)}: ${chat.serviceLevelDefinition}`],
-    ["queue abandonment", formatPercent(chat.queueAbandonmentRate)],
-    ["mean handle time", formatSeconds(chat.meanHandleSeconds)],
-    ["occupancy / concurrency", `${formatPercent(chat.occupancy)} / ${chat.meanConcurrency === null ? "–" : chat.meanConcurrency.toFixed(2)}`],
-    ["agent hours / cost", `${chat.agentHoursScheduled.toFixed(1)} h / ${formatMoney(chat.agentCost, currency)}`],
+    ["P(wait)", format.percent(chat.probabilityOfWait)],
+    ["mean wait (answered)", format.seconds(chat.meanWaitOfServedSeconds)],
+    ["p90 / p95 wait (answered)", `${format.seconds(chat.waitOfServedP90Seconds)} / ${format.seconds(chat.waitOfServedP95Seconds)}`],
+    [`service level (${chat.serviceLevelSeconds} s)`, `${format.percent(chat.serviceLevel)}: ${chat.serviceLevelDefinition}`],
+    ["queue abandonment", format.percent(chat.queueAbandonmentRate)],
+    ["mean handle time", format.seconds(chat.meanHandleSeconds)],
+    ["occupancy / concurrency", `${format.percent(chat.occupancy)} / ${format.number(chat.meanConcurrency, 2)}`],
+    ["agent hours / cost", `${format.number(chat.agentHoursScheduled, 1)} h / ${format.money(chat.agentCost)}`],
   ]);
 }
 
 /** What the chat figures leave out, in words. */
-export function warmupText(warmup: ChatQueueResults["warmup"]): string {
-  return warmup.seconds > 0 ? `first ${formatCount(warmup.seconds)} s (${formatCount(warmup.excludedRequests)} chats)` : "none";
+export function warmupText(warmup: ChatQueueResults["warmup"], count: (value: number) => string = formatCount): string {
+  return warmup.seconds > 0 ? `first ${count(warmup.seconds)} s (${count(warmup.excludedRequests)} chats)` : "none";
 }
 
 /** One line naming the warm-up a run command left out (every run command prints it). */

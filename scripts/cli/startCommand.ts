@@ -4,11 +4,13 @@ import { abTestPlan, compareVariants, formatDifference, loadVariants } from "../
 import { formatMoney, formatNumber, formatPercent } from "../../experiments/format/index.ts";
 import { loadScenario, makeStamp, type RunStamp, resolveSeed, simulateScenario } from "../../experiments/index.ts";
 import { defaultWorkers } from "../../experiments/parallel/index.ts";
+import { dayBands, replicate } from "../../experiments/replications/index.ts";
 import { recommendStaffing } from "../../experiments/staffing/index.ts";
 import { integerOption, rejectUnknownOptions } from "./options.ts";
 import { printNext } from "./printNext.ts";
 import { createProgress } from "./progress.ts";
 import { QUEUE_ARG, queueOption, queueStamp, withQueue } from "./queueOption.ts";
+import { scenarioFormatter } from "./scenarioFormatter.ts";
 import { simulationSummary } from "./simulationSummary.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 import { writeReportLater } from "./writeReportLater.ts";
@@ -64,10 +66,14 @@ export const startCommand = defineCommand({
 
     // One queue connection for both batches; checked first, so a bad queue costs no simulation.
     const { results, simulation, comparison, compared, control, staffing, staffed } = await withQueue(queue, { quiet: parsed.quiet }, async (backend) => {
-      say(`1/4 simulating ${BASELINE_SCENARIO}`);
+      say(`1/4 simulating ${BASELINE_SCENARIO}, and its day over ${replications} replications`);
       let started = performance.now();
       const results = simulateScenario(loaded, { seed });
-      const simulation = { stamp: stampFor("simulate", started, `npm run simulate -- ${BASELINE_SCENARIO} --seed ${seed}`), results };
+      const stamp = stampFor("simulate", started, `npm run simulate -- ${BASELINE_SCENARIO} --seed ${seed}`);
+      // The day across replications (replicate's seeds), so the report's "day" shows how much a run's bumps are noise.
+      const dayProgress = createProgress("replicate", { quiet: parsed.quiet });
+      const day = await replicate(loaded.config, { replications, seed, workers, backend, onProgress: dayProgress.update }).finally(() => dayProgress.stop());
+      const simulation = { stamp, results, dayBands: dayBands(day.runs) };
 
       say(`2/4 comparing policies (${replications} paired replications each)`);
       started = performance.now();
@@ -131,7 +137,7 @@ export const startCommand = defineCommand({
 
     const best = comparison.ranking[0];
     const lines = [
-      simulationSummary(results, simulation.stamp, currency).trimEnd(),
+      simulationSummary(results, simulation.stamp, scenarioFormatter(loaded.scenario)).trimEnd(),
       "",
       `Policies (${comparison.replications} paired replications, ${comparison.correction} correction): ${comparison.verdict}`,
       ...comparison.differences

@@ -2,7 +2,6 @@ import type { QueueTarget } from "../../experiments/distributed/index.ts";
 import { makeStamp } from "../../experiments/index.ts";
 import {
   checkWorldRun,
-  MAX_WORLDS,
   runWorldDecision,
   type SensitivityMethod,
   sharedParameters,
@@ -12,7 +11,6 @@ import {
 } from "../../experiments/worlds/index.ts";
 import { decisionSummary } from "./decisionSummary.ts";
 import { interruptSignal } from "./interrupt.ts";
-import { integerOption } from "./options.ts";
 import { printNext } from "./printNext.ts";
 import { createProgress } from "./progress.ts";
 import { queueStamp, withQueue } from "./queueOption.ts";
@@ -21,28 +19,11 @@ import { UsageError } from "./UsageError.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
 import { writeReportLater } from "./writeReportLater.ts";
 
-/** The `--worlds` flag of simulate, compare and staff. */
-export const WORLDS_ARG = {
-  worlds: {
-    type: "string",
-    description: `decide under parameter uncertainty: N draws (2-${MAX_WORLDS}) of the scenario's {uncertain: ...} numbers, every variant run in each`,
-  },
-  sensitivity: {
-    type: "string",
-    description: "with --worlds: rank (default, Spearman rank correlations) or sobol (first-order Sobol indices; runs N × (parameters + 2) worlds)",
-  },
-} as const;
-
 /** `--sensitivity rank|sobol`, checked (house format); undefined when absent. */
 export function sensitivityOption(value: unknown): SensitivityMethod | undefined {
   if (value === undefined) return undefined;
   if (value === "rank" || value === "sobol") return value;
   throw new UsageError(`invalid --sensitivity: ${JSON.stringify(value)} (must be rank or sobol)`);
-}
-
-/** `--worlds N`, checked (house format), or undefined when absent. */
-export function worldsOption(value: unknown): number | undefined {
-  return integerOption(value, "--worlds", 2, MAX_WORLDS);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { mkdirSync, type Stats, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import writeFileAtomicLibrary from "write-file-atomic";
-import { fileErrorReason } from "../../experiments/index.ts";
+import { fileErrorReason } from "../../experiments/scenario/fileErrorReason.ts";
 import { UsageError } from "./UsageError.ts";
 
 /**

@@ -1,7 +1,7 @@
 export { Counter } from "./Counter.ts";
 export { AllOf, AnyOf } from "./conditions.ts";
 export { EmptySchedule, Environment, type RunOptions } from "./Environment.ts";
-export { Event, type EventCallback, NORMAL, Timeout, URGENT } from "./Event.ts";
+export { Event, type EventCallback, NORMAL, Timeout, URGENT, type Waiter } from "./Event.ts";
 export { Interrupt, Process, type ProcessGenerator } from "./Process.ts";
 export { DEFAULT_MAX_BUCKETS, DEFAULT_RELATIVE_ACCURACY, QuantileSketch } from "./QuantileSketch.ts";
 export { Request } from "./Request.ts";

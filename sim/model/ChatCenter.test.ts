@@ -247,7 +247,16 @@ describe("ChatCenter boundaries", () => {
       [true, false],
       [false, true],
     ]);
-    expect(outcomes[2]).toEqual({ served: false, blocked: true, closed: false, agent: -1, waitSeconds: 0, handleSeconds: 0, meanAgentLoad: 0, highValue: false });
+    expect(outcomes[2]).toEqual({
+      served: false,
+      blocked: true,
+      closed: false,
+      agent: -1,
+      waitSeconds: 0,
+      handleSeconds: 0,
+      meanAgentLoad: 0,
+      highValue: false,
+    });
     expect([center.requests, center.blocked, Array.from(series.get("chatsBlocked"))]).toEqual([3, 1, [1]]);
   });
 
@@ -260,7 +269,16 @@ describe("ChatCenter boundaries", () => {
       [7 * 3600, Infinity, 10],
       [9 * 3600, Infinity, 10],
     ]);
-    expect(outcomes[0]).toEqual({ served: false, blocked: true, closed: true, agent: -1, waitSeconds: 0, handleSeconds: 0, meanAgentLoad: 0, highValue: false });
+    expect(outcomes[0]).toEqual({
+      served: false,
+      blocked: true,
+      closed: true,
+      agent: -1,
+      waitSeconds: 0,
+      handleSeconds: 0,
+      meanAgentLoad: 0,
+      highValue: false,
+    });
     expect(outcomes[1].served).toBe(true);
     expect([center.closedRequests, center.requests, center.served]).toEqual([1, 1, 1]);
     expect(states).toEqual([{ freeSlots: 1, queueLength: 0, predictedWaitSeconds: 0, closed: true }]);

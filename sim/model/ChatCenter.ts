@@ -1,4 +1,15 @@
-import { type Environment, type Event, SharedService, SlotPool, Tally, TimeWeighted } from "../engine/index.ts";
+import {
+  type Environment,
+  type Event,
+  type Request,
+  SharedService,
+  type SharedServiceResult,
+  SlotPool,
+  Tally,
+  type Timeout,
+  TimeWeighted,
+  type Waiter,
+} from "../engine/index.ts";
 import {
   type DeskReservation,
   holdsReservation,
@@ -96,6 +107,24 @@ const CLOSED_OUTCOME: ChatOutcome = Object.freeze({
   highValue: false,
 });
 
+/** A chat that queued, as the center's steps see it (ChatCenter's private job class implements it). */
+interface QueuedChat extends Waiter {
+  waiting: boolean;
+  patience: Timeout<undefined> | null;
+  waitSeconds: number;
+  handleSeconds: number;
+  meanAgentLoad: number;
+  readonly request: Request;
+  readonly interval: number;
+  readonly requestedAt: number;
+  readonly counted: boolean;
+  readonly baseHandleSeconds: number;
+  /** Holds the desk's reservation (sim/policy holdsReservation). */
+  highValue: boolean;
+  /** Its class's counts under a reservation, after the warm-up; else null. */
+  byClass: ChatClassCounts | null;
+}
+
 /** Upper bounds (inclusive) of the answered-wait histogram buckets, seconds; the last is open. */
 export const WAIT_HISTOGRAM_BOUNDS_SECONDS = [0, 5, 10, 20, 30, 45, 60, 90, 120, 180, 300, 600, Infinity] as const;
 
@@ -187,6 +216,7 @@ export class ChatCenter {
    * One chat: queue (higher `priority` first when priority queueing is on), give up after
    * `patienceSeconds`, else be served for `baseHandleSeconds` of work stretched by the agent's load:
    * continuously as the load changes ("loadDependent"), or by the load at the start ("fixedAtStart").
+   * For a process that waits on the chat (`yield*`); `startChat` is the same chat without a process.
    */
   *chat(
     priority: number,
@@ -194,9 +224,106 @@ export class ChatCenter {
     baseHandleSeconds: number,
     customer: ReservationCustomer = UNKNOWN_CUSTOMER,
   ): Generator<Event<any>, ChatOutcome, any> {
-    const env = this.env;
+    const job = this.#admit(priority, baseHandleSeconds, customer);
+    if ("served" in job) return job;
+    const request = job.request;
+    if (!request.granted) {
+      if (patienceSeconds === Infinity) yield request;
+      else {
+        const patience = this.env.timeout(patienceSeconds);
+        yield this.env.anyOf([request, patience]);
+        patience.cancel();
+      }
+      if (!request.granted) return this.#abandon(job);
+    } else {
+      yield request;
+    }
+    this.#complete(job, yield this.#startService(job));
+    return {
+      served: true,
+      blocked: false,
+      closed: false,
+      agent: request.server,
+      waitSeconds: job.waitSeconds,
+      handleSeconds: job.handleSeconds,
+      meanAgentLoad: job.meanAgentLoad,
+      highValue: job.highValue,
+    };
+  }
+
+  /**
+   * The same chat as `chat()`, run by its own events instead of a process (no generator, no process
+   * per chat; what a model that does not wait on the chat uses). Returns the outcome of a chat turned
+   * away at once (desk closed, queue full), null for one that queued: how it ends is in the figures.
+   */
+  startChat(priority: number, patienceSeconds: number, baseHandleSeconds: number, customer: ReservationCustomer = UNKNOWN_CUSTOMER): ChatOutcome | null {
+    const job = this.#admit(priority, baseHandleSeconds, customer);
+    if ("served" in job) return job;
+    const request = job.request;
+    if (request.granted) this.#startService(job).addCallback(job);
+    else {
+      job.waiting = true;
+      request.addCallback(job);
+      if (patienceSeconds !== Infinity) {
+        job.patience = this.env.timeout(patienceSeconds);
+        job.patience.addCallback(job);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A chat that queued, from its request to its end; for `startChat`, also the state machine its
+   * events drive (it waits on them itself: no closure, no process). Declared inside the class so it
+   * reaches the center's private steps.
+   */
+  static readonly #Job = class ChatJob implements QueuedChat {
+    /** Waiting for an agent (else in service). */
+    waiting = false;
+    patience: Timeout<undefined> | null = null;
+    waitSeconds = 0;
+    handleSeconds = 0;
+    meanAgentLoad = 0;
+    highValue = false;
+    byClass: ChatClassCounts | null = null;
+    constructor(
+      readonly center: ChatCenter,
+      readonly request: Request,
+      readonly interval: number,
+      readonly requestedAt: number,
+      readonly counted: boolean,
+      readonly baseHandleSeconds: number,
+    ) {}
+
+    resumeWith(event: Event<any>): void {
+      const center = this.center;
+      if (!this.waiting) {
+        center.#complete(this, event.value);
+        return;
+      }
+      // Granted, or patience ran out. As in `chat()`, a request granted at the very moment patience
+      // runs out (its event not yet processed) is served.
+      const request = this.request;
+      if (event === request) this.patience?.cancel();
+      else {
+        request.removeCallback(this);
+        if (!request.granted) {
+          center.#abandon(this);
+          return;
+        }
+      }
+      this.waiting = false;
+      center.#startService(this).addCallback(this);
+    }
+  };
+
+  /**
+   * A chat arrives: counted (or not, during the warm-up), then turned away (desk closed, queue full:
+   * its outcome) or queued (its job, request made).
+   */
+  #admit(priority: number, baseHandleSeconds: number, customer: ReservationCustomer): ChatOutcome | QueuedChat {
     const interval = this.#intervalIndex();
-    const requestedAt = env.now;
+    const requestedAt = this.env.now;
     // Warm-up chats run like any other (they load the desk) but are not counted in the whole-run figures.
     const counted = requestedAt >= this.#options.warmupSeconds;
     if (!this.isOpen()) {
@@ -218,68 +345,81 @@ export class ChatCenter {
       this.series.add("chatsBlocked", interval, 1);
       return { served: false, blocked: true, closed: false, agent: -1, waitSeconds: 0, handleSeconds: 0, meanAgentLoad: 0, highValue };
     }
-    const request = this.#pool.request(this.#options.usePriority ? -priority : 0, highValue);
+    const request = pool.request(this.#options.usePriority ? -priority : 0, highValue);
     if (!request.granted) {
       if (counted) this.delayed++;
       if (byClass !== null) byClass.delayed++;
-      if (patienceSeconds === Infinity) yield request;
-      else {
-        const patience = env.timeout(patienceSeconds);
-        yield env.anyOf([request, patience]);
-        patience.cancel();
-      }
-      if (!request.granted) {
-        request.cancel();
-        const waitSeconds = env.now - requestedAt;
-        const short = waitSeconds < this.#options.ignoreAbandonsUnderSeconds;
-        if (counted) {
-          this.abandoned++;
-          if (short) this.shortAbandons++;
-          this.waits.add(waitSeconds);
-        }
-        if (byClass !== null) {
-          byClass.abandoned++;
-          byClass.waitSeconds += waitSeconds;
-        }
-        this.series.add("chatsAbandoned", interval, 1);
-        if (short) this.series.add("shortAbandons", interval, 1);
-        return { served: false, blocked: false, closed: false, agent: -1, waitSeconds, handleSeconds: 0, meanAgentLoad: 0, highValue };
-      }
-    } else {
-      yield request;
     }
-    const waitSeconds = env.now - requestedAt;
-    this.#recordAnswer(interval, waitSeconds, counted);
-    if (byClass !== null) {
-      byClass.served++;
-      byClass.waitSeconds += waitSeconds;
-      byClass.waitSecondsOfServed += waitSeconds;
+    const job = new ChatCenter.#Job(this, request, interval, requestedAt, counted, baseHandleSeconds);
+    job.highValue = highValue;
+    job.byClass = byClass;
+    return job;
+  }
+
+  /** Patience ran out before an agent took the chat: withdraw it and count the abandonment. */
+  #abandon(job: QueuedChat): ChatOutcome {
+    job.request.cancel();
+    const waitSeconds = this.env.now - job.requestedAt;
+    const short = waitSeconds < this.#options.ignoreAbandonsUnderSeconds;
+    if (job.counted) {
+      this.abandoned++;
+      if (short) this.shortAbandons++;
+      this.waits.add(waitSeconds);
+    }
+    if (job.byClass !== null) {
+      job.byClass.abandoned++;
+      job.byClass.waitSeconds += waitSeconds;
+    }
+    this.series.add("chatsAbandoned", job.interval, 1);
+    if (short) this.series.add("shortAbandons", job.interval, 1);
+    return { served: false, blocked: false, closed: false, agent: -1, waitSeconds, handleSeconds: 0, meanAgentLoad: 0, highValue: job.highValue };
+  }
+
+  /**
+   * An agent took the chat: record the answer and start the work; the returned event ends it. Under
+   * load-dependent slowdown the shared service's event carries the handle time and mean load; a fixed
+   * slowdown is known at the start, and so is every chat of an agent who holds one chat at a time
+   * (never shared: its base time at load 1, whichever mode): then a plain timer, nothing allocated for its value.
+   */
+  #startService(job: QueuedChat): Event<SharedServiceResult | undefined> {
+    const env = this.env;
+    const server = job.request.server;
+    job.waitSeconds = env.now - job.requestedAt;
+    this.#recordAnswer(job.interval, job.waitSeconds, job.counted);
+    if (job.byClass !== null) {
+      job.byClass.served++;
+      job.byClass.waitSeconds += job.waitSeconds;
+      job.byClass.waitSecondsOfServed += job.waitSeconds;
     }
     this.#jobs.add(1);
     this.#busyAgents.set(this.#pool.busyServers);
-    let handleSeconds: number;
-    let meanAgentLoad: number;
-    if (this.#options.slowdownMode === "loadDependent") {
-      // Capped so that the work clock of an agent holding several absurdly long chats stays finite.
-      const result = yield this.#work.start(request.server, Math.min(baseHandleSeconds, MAX_HANDLE_SECONDS));
-      handleSeconds = result.elapsedSeconds;
-      meanAgentLoad = result.meanLoad;
-    } else {
-      meanAgentLoad = this.#pool.loadOf(request.server);
-      handleSeconds = baseHandleSeconds * (1 + this.#options.slowdownPerExtraChat * (meanAgentLoad - 1));
-      yield env.timeout(handleSeconds);
+    const loadDependent = this.#options.slowdownMode === "loadDependent";
+    // Capped under load-dependent slowdown (whichever way it is timed), so that the work clock of an
+    // agent holding absurdly long chats stays finite, exactly as before the one-chat shortcut.
+    const base = loadDependent ? Math.min(job.baseHandleSeconds, MAX_HANDLE_SECONDS) : job.baseHandleSeconds;
+    if (loadDependent && this.#pool.slotsPerServer > 1) return this.#work.start(server, base);
+    job.meanAgentLoad = this.#pool.loadOf(server);
+    job.handleSeconds = base * (1 + this.#options.slowdownPerExtraChat * (job.meanAgentLoad - 1));
+    return env.timeout(job.handleSeconds);
+  }
+
+  /** The chat ended: free the agent's slot and count the handle time. */
+  #complete(job: QueuedChat, service: SharedServiceResult | undefined): void {
+    if (service !== undefined) {
+      job.handleSeconds = service.elapsedSeconds;
+      job.meanAgentLoad = service.meanLoad;
     }
-    this.#pool.release(request);
+    const handleSeconds = job.handleSeconds;
+    const agent = job.request.server;
+    this.#pool.release(job.request);
     this.#jobs.add(-1);
     this.#busyAgents.set(this.#pool.busyServers);
     this.#onlineAgents.set(this.#pool.presentServers);
-    if (counted) {
+    if (job.counted) {
       this.handleTimes.add(handleSeconds);
-      const agent = request.server;
       this.#agentChats[agent] = (this.#agentChats[agent] ?? 0) + 1;
       this.#agentHandleSeconds[agent] = (this.#agentHandleSeconds[agent] ?? 0) + handleSeconds;
     }
-    return { served: true, blocked: false, closed: false, agent: request.server, waitSeconds, handleSeconds, meanAgentLoad, highValue };
   }
 
   /** Credits an order rescued by a chat (counted after the warm-up) to the agent's seat. */

@@ -56,11 +56,12 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
 
   // A blocked chat is offered the message form; its draws come from their own streams (common random numbers).
   // With video on, a request offered video (its desk open) may take it: its own desk and handle time.
-  function* chatOrMessage(patienceSeconds: number, handleSeconds: number, customer: ReservationCustomer): Generator<Event<any>, void, any> {
+  // The chat runs on its own events (no process per chat): nothing here waits for how it ends.
+  function chatOrMessage(patienceSeconds: number, handleSeconds: number, customer: ReservationCustomer): void {
     const toVideo = video !== null && video.center.isOpen() && video.choosesVideo();
     const target = toVideo ? video.center : center;
-    const outcome = yield* target.chat(0, patienceSeconds, toVideo ? video.handleSeconds() : handleSeconds, customer);
-    if (outcome.blocked && leaveMessage.next() < desk.messages.leaveProbability) target.leaveMessage(Math.max(0, messageHandle.sample()));
+    const turnedAway = target.startChat(0, patienceSeconds, toVideo ? video.handleSeconds() : handleSeconds, customer);
+    if (turnedAway?.blocked && leaveMessage.next() < desk.messages.leaveProbability) target.leaveMessage(Math.max(0, messageHandle.sample()));
   }
 
   // Self-service first: the bot takes a share of requests; a share of those join the queue after the
@@ -74,22 +75,25 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
     }
     if (counted) selfServed.escalated++;
     yield env.timeout(Math.max(0, escalationDelay.sample()));
-    yield* chatOrMessage(patienceSeconds, handleSeconds, customer);
+    chatOrMessage(patienceSeconds, handleSeconds, customer);
   }
 
-  env.process(
-    (function* () {
-      for (let at = arrivals.next(); at < horizonSeconds; at = arrivals.next()) {
-        yield env.timeout(at - env.now);
-        // Draw both at arrival so every chat keeps its own numbers whatever the staffing (common random numbers).
-        const patienceSeconds = patience === null ? Infinity : Math.max(0, patience.sample());
-        const handleSeconds = Math.max(0, handle.sample());
-        const customer = drawCustomer();
-        const toSelfService = selfService.deflectionProbability > 0 && deflect.next() < selfService.deflectionProbability;
-        env.process(toSelfService ? selfServiceFirst(patienceSeconds, handleSeconds, customer) : chatOrMessage(patienceSeconds, handleSeconds, customer));
-      }
-    })(),
-  );
+  // Arrivals as a chain of timers, one per chat, each callback scheduling the next.
+  const arrive = (): void => {
+    // Draw both at arrival so every chat keeps its own numbers whatever the staffing (common random numbers).
+    const patienceSeconds = patience === null ? Infinity : Math.max(0, patience.sample());
+    const handleSeconds = Math.max(0, handle.sample());
+    const customer = drawCustomer();
+    const toSelfService = selfService.deflectionProbability > 0 && deflect.next() < selfService.deflectionProbability;
+    if (toSelfService) env.process(selfServiceFirst(patienceSeconds, handleSeconds, customer));
+    else chatOrMessage(patienceSeconds, handleSeconds, customer);
+    scheduleNextArrival();
+  };
+  const scheduleNextArrival = (): void => {
+    const at = arrivals.next();
+    if (at < horizonSeconds) env.timeout(at - env.now).addCallback(arrive);
+  };
+  scheduleNextArrival();
   env.run();
   return {
     kind: "chatOnly",
