@@ -156,7 +156,7 @@ export type CheckStatus = "passed" | "failed" | "flaky" | "skipped";
 
 /**
  * `check`: synthetic shoppers against a live store (`{stamp, check}`, kind "syntheticCheck";
- * scripts/synthetic/checkResults.ts has the full type and checks it fits this one). Declared here
+ * scripts/synthetic/results/checkResults.ts has the full type and checks it fits this one). Declared here
  * because reports never import from scripts.
  */
 export interface SyntheticCheckResults {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatFunnelCsv, parseFunnelCsv } from "../../experiments/index.ts";
 import { funnelRows, readEventLog, startStore, Warnings } from "../store/index.ts";
-import { apiCheckout, TestClient, tempDataDir } from "../store/testStore.ts";
+import { apiCheckout, TestClient, tempDataDir } from "../store/testing/testStore.ts";
 import { cliInProcess } from "./cliInProcess.ts";
 import { exportFunnelCommand } from "./exportFunnelCommand.ts";
 

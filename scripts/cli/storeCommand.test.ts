@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { loadScenario, type ScenarioError } from "../../experiments/index.ts";
 import { readUsersFile, startStore } from "../store/index.ts";
-import { apiCheckout, demoClient, TestClient } from "../store/testStore.ts";
+import { apiCheckout, demoClient, TestClient } from "../store/testing/testStore.ts";
 import { cliInProcess } from "./cliInProcess.ts";
 import { storeCommand } from "./storeCommand.ts";
 

@@ -8,9 +8,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { readEventLog } from "./readEventLog.ts";
+import { readEventLog } from "./events/readEventLog.ts";
 import { freePort, startStoreProcess } from "./storeProcess.ts";
-import { BASELINE_ANSWERS, TestClient } from "./testStore.ts";
+import { BASELINE_ANSWERS, TestClient } from "./testing/testStore.ts";
 import { Warnings } from "./Warnings.ts";
 
 const CHATTING_SHARE = 0.1;

@@ -3,7 +3,7 @@
 
 import { afterEach, describe, expect, it } from "vitest";
 import { type StoreHandle, startStore } from "./startStore.ts";
-import { demoClient, TestClient, tempDataDir, testScenario } from "./testStore.ts";
+import { demoClient, TestClient, tempDataDir, testScenario } from "./testing/testStore.ts";
 
 const SIGNALS = {
   step: "cart",

@@ -4,10 +4,10 @@
 import { appendFileSync, readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadScenario, ScenarioError } from "../../experiments/index.ts";
-import { readEventLog } from "./readEventLog.ts";
+import { readEventLog } from "./events/readEventLog.ts";
+import type { StoreEvent } from "./events/storeEvents.ts";
 import { type StoreHandle, startStore } from "./startStore.ts";
-import type { StoreEvent } from "./storeEvents.ts";
-import { apiCheckout, BASELINE_ANSWERS, BASELINE_PATH, demoClient, TestClient, tempDataDir, testScenario } from "./testStore.ts";
+import { apiCheckout, BASELINE_ANSWERS, BASELINE_PATH, demoClient, TestClient, tempDataDir, testScenario } from "./testing/testStore.ts";
 import { Warnings } from "./Warnings.ts";
 
 const open: StoreHandle[] = [];

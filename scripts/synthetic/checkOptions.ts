@@ -1,8 +1,8 @@
 import type { Browser } from "playwright-core";
 import type { LoadedScenario } from "../../experiments/index.ts";
-import type { StoreProfile } from "./loadProfile.ts";
-import type { PersonaSpec } from "./PersonaSpec.ts";
-import type { PersonaModelOptions } from "./samplePersona.ts";
+import type { PersonaSpec } from "./persona/PersonaSpec.ts";
+import type { PersonaModelOptions } from "./persona/samplePersona.ts";
+import type { StoreProfile } from "./profiles/loadProfile.ts";
 
 /** Personas per run unless told. */
 export const DEFAULT_PERSONAS = 6;

@@ -14,49 +14,69 @@ export {
   MAX_FAILURE_IMAGES_PER_CHECK,
 } from "./checkOptions.ts";
 export {
-  CHECK_NAMES,
-  type CheckName,
-  type CheckRecord,
-  type CheckStatus,
-  type CheckSummary,
-  type ConformanceRow,
-  type FailureImage,
-  type InvitationWindow,
-  type PersonaResult,
-  type StepTiming,
-  type SyntheticCheckResults,
-} from "./checkResults.ts";
-export { checkSummary } from "./checkSummary.ts";
-export { ENVIRONMENT_LAG_SECONDS, type FailureCause, failureCause } from "./failureCause.ts";
-export { generateValue, WRONG_VALUES, wrongValueFor } from "./formValues.ts";
-export { escapeXml, junitXml } from "./junitXml.ts";
-export { layoutCheck } from "./layoutCheck.ts";
-export {
-  DEMO_PROFILE_PATH,
-  DEMO_STORE,
-  type LoadProfileOptions,
-  loadProfile,
-  type MoneyRules,
-  parseProfile,
-  profileFromData,
-  type StoreProfile,
-} from "./loadProfile.ts";
-export { assessItemPrices, assessMoneyReading, expectedMoney, moneyCheck } from "./moneyCheck.ts";
-export type { PersonaFormError, PersonaItem, PersonaLeave, PersonaPause, PersonaSpec } from "./PersonaSpec.ts";
-export { type DecimalSeparator, decimalPlaces, moneyTextProblem, parseMoney, parseQuantity, separatorsOf } from "./parseMoney.ts";
-export { policyConformance } from "./policyConformance.ts";
-export { MIN_REPORTED_WINDOW_SECONDS, predictInvitations } from "./predictInvitations.ts";
-export { FIXED_STEPS, GENERATORS, PROFILE_FIELD_TYPES, type StoreProfileInput, storeProfileSchema } from "./profileSchema.ts";
-export { runSyntheticCheck } from "./runSyntheticCheck.ts";
+  assessItemPrices,
+  assessMoneyReading,
+  type DecimalSeparator,
+  decimalPlaces,
+  expectedMoney,
+  layoutCheck,
+  MIN_REPORTED_WINDOW_SECONDS,
+  moneyCheck,
+  moneyTextProblem,
+  parseMoney,
+  parseQuantity,
+  policyConformance,
+  predictInvitations,
+  separatorsOf,
+} from "./checks/index.ts";
+export type { PersonaFormError, PersonaItem, PersonaLeave, PersonaPause, PersonaSpec } from "./persona/index.ts";
 export {
   DEFAULT_FIELD_ERROR_PROBABILITY,
   DEFAULT_MAX_BROWSE_PAGES,
   DEFAULT_MAX_ITEMS,
   DEFAULT_MAX_PAUSE_SECONDS,
+  generateValue,
   type PersonaModelOptions,
   personaId,
   type ResolvedPersonaModelOptions,
   resolvePersonaModelOptions,
   SECOND_UNIT_PROBABILITY,
   samplePersona,
-} from "./samplePersona.ts";
+  WRONG_VALUES,
+  wrongValueFor,
+} from "./persona/index.ts";
+export {
+  DEMO_PROFILE_PATH,
+  DEMO_STORE,
+  FIXED_STEPS,
+  GENERATORS,
+  type LoadProfileOptions,
+  loadProfile,
+  type MoneyRules,
+  PROFILE_FIELD_TYPES,
+  parseProfile,
+  profileFromData,
+  type StoreProfile,
+  type StoreProfileInput,
+  storeProfileSchema,
+} from "./profiles/index.ts";
+export {
+  CHECK_NAMES,
+  type CheckName,
+  type CheckRecord,
+  type CheckStatus,
+  type CheckSummary,
+  type ConformanceRow,
+  checkSummary,
+  ENVIRONMENT_LAG_SECONDS,
+  escapeXml,
+  type FailureCause,
+  type FailureImage,
+  failureCause,
+  type InvitationWindow,
+  junitXml,
+  type PersonaResult,
+  type StepTiming,
+  type SyntheticCheckResults,
+} from "./results/index.ts";
+export { runSyntheticCheck } from "./runSyntheticCheck.ts";

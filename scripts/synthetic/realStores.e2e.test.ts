@@ -9,10 +9,10 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadScenario } from "../../experiments/index.ts";
 import { launchChromium } from "../browser/index.ts";
-import type { CheckName, CheckStatus, SyntheticCheckResults } from "./checkResults.ts";
 import { type SpaShopOptions, startSpaShop } from "./fixtures/spaShop.ts";
 import { TEA_CORNER_CHAT, TEA_CORNER_SIGN_IN, teaCornerProfile } from "./fixtures/teaCornerProfile.ts";
-import type { PersonaSpec } from "./PersonaSpec.ts";
+import type { PersonaSpec } from "./persona/PersonaSpec.ts";
+import type { CheckName, CheckStatus, SyntheticCheckResults } from "./results/checkResults.ts";
 import { runSyntheticCheck } from "./runSyntheticCheck.ts";
 import { testPersona } from "./testing/personas.ts";
 

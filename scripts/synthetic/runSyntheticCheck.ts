@@ -8,7 +8,8 @@ import type { StoreModelConfig } from "../../sim/model/index.ts";
 import type { Condition, ResolvedPolicy } from "../../sim/policy/index.ts";
 import { launchChromium } from "../browser/index.ts";
 import { DEFAULT_STORE_SCENARIO, type StoreHandle, startStore } from "../store/index.ts";
-import type { BrowserTab } from "./BrowserTab.ts";
+import type { BrowserTab } from "./browser/BrowserTab.ts";
+import { TabPool } from "./browser/TabPool.ts";
 import {
   type CheckOptions,
   DEFAULT_ARTIFACTS_DIRECTORY,
@@ -18,6 +19,14 @@ import {
   MAX_FAILURE_IMAGES,
   MAX_FAILURE_IMAGES_PER_CHECK,
 } from "./checkOptions.ts";
+import { policyConformance } from "./checks/policyConformance.ts";
+import { evaluatePersona } from "./persona/evaluatePersona.ts";
+import type { PersonaObservations } from "./persona/observations.ts";
+import { PersonaSession } from "./persona/PersonaSession.ts";
+import type { PersonaSpec } from "./persona/PersonaSpec.ts";
+import { runPersona } from "./persona/runPersona.ts";
+import { resolvePersonaModelOptions, samplePersona } from "./persona/samplePersona.ts";
+import { DEMO_STORE, loadProfile, type StoreProfile } from "./profiles/loadProfile.ts";
 import {
   CHECK_NAMES,
   type CheckRecord,
@@ -26,18 +35,9 @@ import {
   type InvitationWindow,
   type PersonaResult,
   type SyntheticCheckResults,
-} from "./checkResults.ts";
-import { evaluatePersona } from "./evaluatePersona.ts";
-import { failureCause } from "./failureCause.ts";
-import { DEMO_STORE, loadProfile, type StoreProfile } from "./loadProfile.ts";
-import type { PersonaObservations } from "./observations.ts";
-import { PersonaSession } from "./PersonaSession.ts";
-import type { PersonaSpec } from "./PersonaSpec.ts";
-import { policyConformance } from "./policyConformance.ts";
-import { runPersona } from "./runPersona.ts";
-import { resolvePersonaModelOptions, samplePersona } from "./samplePersona.ts";
-import { stepTimingSummary } from "./stepTimingSummary.ts";
-import { TabPool } from "./TabPool.ts";
+} from "./results/checkResults.ts";
+import { failureCause } from "./results/failureCause.ts";
+import { stepTimingSummary } from "./results/stepTimingSummary.ts";
 
 /** Seconds a bot agent of the demo store takes to answer (quick: personas wait for it in real time). */
 const DEMO_BOT_DELAY_SECONDS = 0.3;

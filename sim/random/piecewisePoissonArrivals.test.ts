@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { momentCheck } from "./momentCheck.ts";
+import { momentCheck } from "./distributions/momentCheck.ts";
 import { PiecewisePoissonArrivals } from "./piecewisePoissonArrivals.ts";
-import { RandomStream } from "./randomStream.ts";
+import { RandomStream } from "./streams/randomStream.ts";
 
 const DAY_SECONDS = 86_400;
 const INTERVAL_SECONDS = 900; // 96 quarter-hours per day

@@ -1,5 +1,5 @@
 import { invalidValue, requireFinite, requireNonNegative, requirePositive } from "../errors/index.ts";
-import type { UniformSource } from "./uniformSource.ts";
+import type { UniformSource } from "./streams/uniformSource.ts";
 
 /** Options of `PiecewisePoissonArrivals`. */
 export interface PiecewisePoissonArrivalsOptions {

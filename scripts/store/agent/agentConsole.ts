@@ -3,8 +3,8 @@
 // through textContent: shopper messages are untrusted.
 
 import { DATA_TEST } from "../dataTestAttributes.ts";
-import { formatMoney } from "../formatMoney.ts";
-import { nonFiniteReviver } from "../nonFiniteJson.ts";
+import { nonFiniteReviver } from "../events/nonFiniteJson.ts";
+import { formatMoney } from "../pages/formatMoney.ts";
 import { formatWait } from "../widget/formatWait.ts";
 import { callApi } from "../widget/widgetApi.ts";
 

@@ -1,4 +1,4 @@
-import type { StoreEvent } from "../storeEvents.ts";
+import type { StoreEvent } from "../events/storeEvents.ts";
 
 /** One chat an agent took, as the event log tells it (times in ms of the wall clock). */
 export interface ChatRecord {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseReportDocument, parseTeamFiguresCsv, TEAM_FIGURES_CSV_HEADER, type TeamFiguresResults } from "../../../reports/index.ts";
-import type { StoreEvent } from "../storeEvents.ts";
+import type { StoreEvent } from "../events/storeEvents.ts";
 import { chatRecords } from "./chatRecords.ts";
 import { searchTranscripts } from "./searchTranscripts.ts";
 import { teamFigures, teamFiguresCsv, teamFiguresExport } from "./teamFigures.ts";

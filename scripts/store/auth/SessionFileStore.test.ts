@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { tempDataDir } from "../testStore.ts";
+import { tempDataDir } from "../testing/testStore.ts";
 import { SessionFileStore } from "./SessionFileStore.ts";
 
 const get = (store: SessionFileStore, id: string) => new Promise((resolve) => store.get(id, (_error, session) => resolve(session)));

@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { tempDataDir } from "../testStore.ts";
+import { tempDataDir } from "../testing/testStore.ts";
 import { accountProblems, addUserToFile, readUsersFile, UserDirectory } from "./UserDirectory.ts";
 
 describe("UserDirectory", () => {

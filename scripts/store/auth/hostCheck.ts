@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { StoreError } from "../StoreError.ts";
+import { StoreError } from "../shop/StoreError.ts";
 
 /** Methods that change nothing: they need no CSRF token and may come from anywhere the Host allows. */
 export const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

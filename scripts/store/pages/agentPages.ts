@@ -1,6 +1,6 @@
 import { DATA_TEST } from "../dataTestAttributes.ts";
-import { html, type SafeHtml } from "../html.ts";
 import { csrfField } from "./csrfField.ts";
+import { html, type SafeHtml } from "./html.ts";
 import { csrfMeta, STORE_BRAND } from "./layout.ts";
 
 /** The console pages' frame: header, stylesheet, CSRF meta, and the console script when asked. */

@@ -1,7 +1,7 @@
 import { DATA_TEST } from "../dataTestAttributes.ts";
-import { formatMoney } from "../formatMoney.ts";
-import { html, type SafeHtml } from "../html.ts";
-import { MAX_QUANTITY } from "../StoreService.ts";
+import { MAX_QUANTITY } from "../shop/StoreService.ts";
+import { formatMoney } from "./formatMoney.ts";
+import { html, type SafeHtml } from "./html.ts";
 import { orderSummary, type SummaryInput } from "./orderSummary.ts";
 
 /** The cart: lines with quantity and remove forms, the summary, and the way into checkout. */

@@ -1,7 +1,7 @@
 import { DATA_TEST, fieldErrorTest, fieldOptionTest, fieldTest, progressStepTest } from "../dataTestAttributes.ts";
-import { html, type SafeHtml } from "../html.ts";
-import type { CheckoutStep } from "../StoreService.ts";
-import type { StoreField } from "../validateField.ts";
+import type { CheckoutStep } from "../shop/StoreService.ts";
+import type { StoreField } from "../shop/validateField.ts";
+import { html, type SafeHtml } from "./html.ts";
 import { humanize } from "./humanize.ts";
 import { orderSummary, type SummaryInput } from "./orderSummary.ts";
 

@@ -1,7 +1,7 @@
 import { DATA_TEST } from "../dataTestAttributes.ts";
-import { formatMoney } from "../formatMoney.ts";
-import { html, type SafeHtml } from "../html.ts";
-import type { OrderPlacedEvent } from "../storeEvents.ts";
+import type { OrderPlacedEvent } from "../events/storeEvents.ts";
+import { formatMoney } from "./formatMoney.ts";
+import { html, type SafeHtml } from "./html.ts";
 
 /** The thank-you page of a placed order, with every line and total as charged. */
 export function confirmationPage(order: OrderPlacedEvent): SafeHtml {

@@ -1,5 +1,5 @@
 import { CSRF_FIELD } from "../auth/registerSecurity.ts";
-import { html, type SafeHtml } from "../html.ts";
+import { html, type SafeHtml } from "./html.ts";
 
 /** The hidden CSRF token field every form that posts to the store carries. */
 export function csrfField(token: string): SafeHtml {

@@ -1,8 +1,8 @@
 import { DATA_TEST } from "../dataTestAttributes.ts";
-import { html, jsonScript, type SafeHtml } from "../html.ts";
-import { nonFiniteReplacer } from "../nonFiniteJson.ts";
+import { nonFiniteReplacer } from "../events/nonFiniteJson.ts";
 import { BOOTSTRAP_ELEMENT_ID, WIDGET_ELEMENT_ID, type WidgetBootstrap } from "../widget/WidgetBootstrap.ts";
 import { CSRF_META_NAME } from "../widget/widgetApi.ts";
+import { html, jsonScript, type SafeHtml } from "./html.ts";
 
 /** Brand shown in the header; the scenario's name appears in the demo banner. */
 export const STORE_BRAND = "Fernhill & Co.";

@@ -1,8 +1,8 @@
 import { DATA_TEST } from "../dataTestAttributes.ts";
-import { formatMoney } from "../formatMoney.ts";
-import { html, type SafeHtml } from "../html.ts";
-import type { OrderTotals } from "../orderTotals.ts";
-import type { OrderLine } from "../storeEvents.ts";
+import type { OrderLine } from "../events/storeEvents.ts";
+import type { OrderTotals } from "../shop/orderTotals.ts";
+import { formatMoney } from "./formatMoney.ts";
+import { html, type SafeHtml } from "./html.ts";
 
 export interface SummaryInput {
   lines: readonly OrderLine[];

@@ -1,7 +1,7 @@
 import { DATA_TEST } from "../dataTestAttributes.ts";
-import { formatMoney } from "../formatMoney.ts";
-import { html, type SafeHtml } from "../html.ts";
-import type { Product } from "../StoreService.ts";
+import type { Product } from "../shop/StoreService.ts";
+import { formatMoney } from "./formatMoney.ts";
+import { html, type SafeHtml } from "./html.ts";
 
 /** The shop's front page: every product of the scenario's catalog as a card. */
 export function productListPage(products: readonly Product[], currency: string, freeShippingFrom: number | null): SafeHtml {

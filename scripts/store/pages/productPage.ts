@@ -1,7 +1,7 @@
 import { DATA_TEST } from "../dataTestAttributes.ts";
-import { formatMoney } from "../formatMoney.ts";
-import { html, type SafeHtml } from "../html.ts";
-import { MAX_QUANTITY, type Product } from "../StoreService.ts";
+import { MAX_QUANTITY, type Product } from "../shop/StoreService.ts";
+import { formatMoney } from "./formatMoney.ts";
+import { html, type SafeHtml } from "./html.ts";
 
 /** One product with its description and the add-to-cart form (a plain POST, works without scripts). */
 export function productPage(product: Product, currency: string, freeShippingFrom: number | null, error: string | null, csrf: SafeHtml): SafeHtml {

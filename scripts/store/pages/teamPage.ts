@@ -1,8 +1,8 @@
 import type { ChatRecord, TeamFigureRow } from "../analytics/index.ts";
 import { DATA_TEST } from "../dataTestAttributes.ts";
-import { formatMoney } from "../formatMoney.ts";
-import { html, type SafeHtml } from "../html.ts";
 import { agentShell } from "./agentPages.ts";
+import { formatMoney } from "./formatMoney.ts";
+import { html, type SafeHtml } from "./html.ts";
 
 export interface TeamPageInput {
   rows: readonly TeamFigureRow[];

@@ -1,11 +1,11 @@
 import type { LoadedScenario } from "../../../experiments/index.ts";
 import type { ResolvedPolicy } from "../../../sim/policy/index.ts";
 import type { UserDirectory } from "../auth/UserDirectory.ts";
-import type { BotAgents } from "../BotAgents.ts";
-import type { CannedReplies } from "../CannedReplies.ts";
-import type { ChatService } from "../ChatService.ts";
-import type { LiveStreams } from "../LiveStreams.ts";
-import type { StoreService } from "../StoreService.ts";
+import type { BotAgents } from "../chat/BotAgents.ts";
+import type { CannedReplies } from "../chat/CannedReplies.ts";
+import type { ChatService } from "../chat/ChatService.ts";
+import type { LiveStreams } from "../chat/LiveStreams.ts";
+import type { StoreService } from "../shop/StoreService.ts";
 
 /** Everything the routes share; built once by startStore. */
 export interface StoreContext {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { presenceOf } from "../ChatDesk.ts";
+import { presenceOf } from "../chat/ChatDesk.ts";
 import { requireAccount } from "./agentAccess.ts";
 import { botsSchema, onlineSchema, parseBody } from "./apiSchemas.ts";
 import { sendJson } from "./respond.ts";

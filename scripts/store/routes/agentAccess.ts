@@ -1,8 +1,8 @@
 import type { FastifyRequest } from "fastify";
 import { sessionUsername } from "../auth/agentSession.ts";
 import type { Role, UserAccount } from "../auth/UserDirectory.ts";
-import type { Agent } from "../ChatDesk.ts";
-import { StoreError } from "../StoreError.ts";
+import type { Agent } from "../chat/ChatDesk.ts";
+import { StoreError } from "../shop/StoreError.ts";
 import type { StoreContext } from "./StoreContext.ts";
 
 /** The signed-in account of the request, or undefined (no session, expired, or the account is gone). */

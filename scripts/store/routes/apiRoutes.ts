@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { csrfToken } from "../auth/registerSecurity.ts";
-import { StoreError } from "../StoreError.ts";
-import type { Session } from "../StoreState.ts";
+import type { Session } from "../events/StoreState.ts";
+import { StoreError } from "../shop/StoreError.ts";
 import { parseBody, widgetEventSchema } from "./apiSchemas.ts";
 import { sendJson } from "./respond.ts";
 import type { StoreContext } from "./StoreContext.ts";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { formatIssues } from "../../../experiments/index.ts";
-import { StoreError } from "../StoreError.ts";
+import { StoreError } from "../shop/StoreError.ts";
 
 // Request bodies of the JSON API. Strict objects: an unknown key is a client bug worth reporting.
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { StoreError } from "../StoreError.ts";
+import { StoreError } from "../shop/StoreError.ts";
 import { chatRequestSchema, messageSchema, parseBody, ratingSchema, typingSchema } from "./apiSchemas.ts";
 import { sendJson } from "./respond.ts";
 import type { StoreContext } from "./StoreContext.ts";

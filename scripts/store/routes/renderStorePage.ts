@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { resolvePolicy } from "../../../sim/policy/index.ts";
 import { csrfToken } from "../auth/registerSecurity.ts";
-import type { SafeHtml } from "../html.ts";
+import type { Session } from "../events/StoreState.ts";
+import type { SafeHtml } from "../pages/html.ts";
 import { layout } from "../pages/layout.ts";
-import type { Session } from "../StoreState.ts";
 import type { WidgetBootstrap } from "../widget/WidgetBootstrap.ts";
 import { sendHtml } from "./respond.ts";
 import type { StoreContext } from "./StoreContext.ts";

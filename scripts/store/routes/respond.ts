@@ -1,6 +1,6 @@
 import type { FastifyReply } from "fastify";
-import { htmlString, type SafeHtml } from "../html.ts";
-import { nonFiniteReplacer } from "../nonFiniteJson.ts";
+import { nonFiniteReplacer } from "../events/nonFiniteJson.ts";
+import { htmlString, type SafeHtml } from "../pages/html.ts";
 
 /** Sends JSON that keeps Infinity (see nonFiniteJson): queue states and policies contain it. */
 export function sendJson(reply: FastifyReply, status: number, body: unknown): FastifyReply {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { csrfToken } from "../auth/registerSecurity.ts";
+import type { Session } from "../events/StoreState.ts";
 import { cartPage } from "../pages/cartPage.ts";
 import { checkoutPage } from "../pages/checkoutPage.ts";
 import { confirmationPage } from "../pages/confirmationPage.ts";
@@ -9,8 +10,7 @@ import { errorContent } from "../pages/layout.ts";
 import type { SummaryInput } from "../pages/orderSummary.ts";
 import { productListPage } from "../pages/productListPage.ts";
 import { productPage } from "../pages/productPage.ts";
-import { StoreError } from "../StoreError.ts";
-import type { Session } from "../StoreState.ts";
+import { StoreError } from "../shop/StoreError.ts";
 import { renderStorePage } from "./renderStorePage.ts";
 import type { StoreContext } from "./StoreContext.ts";
 import { shopperSession } from "./shopperSession.ts";

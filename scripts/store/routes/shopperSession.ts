@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { StoreError } from "../StoreError.ts";
-import type { StoreService } from "../StoreService.ts";
-import type { Session } from "../StoreState.ts";
+import type { Session } from "../events/StoreState.ts";
+import { StoreError } from "../shop/StoreError.ts";
+import type { StoreService } from "../shop/StoreService.ts";
 
 /** The visit cookie: signed (a forged or altered id is ignored), httpOnly, SameSite=Lax, gone when the browser closes. */
 export const SESSION_COOKIE = "convsim_session";

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { chatRecords, searchTranscripts, teamFigures, teamFiguresCsv, teamFiguresExport } from "../analytics/index.ts";
 import { csrfToken } from "../auth/registerSecurity.ts";
+import { readEventLog } from "../events/readEventLog.ts";
 import { teamPage } from "../pages/teamPage.ts";
-import { readEventLog } from "../readEventLog.ts";
-import { StoreError } from "../StoreError.ts";
+import { StoreError } from "../shop/StoreError.ts";
 import { Warnings } from "../Warnings.ts";
 import { requireAccount, signedInAccount } from "./agentAccess.ts";
 import { sendHtml, sendJson } from "./respond.ts";

@@ -5,7 +5,7 @@
 // server, which records it durably.
 
 import { type Decision, onDeclined, onInvitationShown, reactiveAvailable, type Signals, usesSignal, type VisitState } from "../../../sim/policy/index.ts";
-import { nonFiniteReviver } from "../nonFiniteJson.ts";
+import { nonFiniteReviver } from "../events/nonFiniteJson.ts";
 import { type ChatWidgetActions, ChatWidgetView } from "./ChatWidgetView.ts";
 import { type ConfusionMemory, ConfusionMeter, newConfusionMemory } from "./ConfusionMeter.ts";
 import { forgetClosedChat, isClosedChat, rememberClosedChat } from "./closedChat.ts";

@@ -1,4 +1,4 @@
-import { nonFiniteReplacer, nonFiniteReviver } from "../nonFiniteJson.ts";
+import { nonFiniteReplacer, nonFiniteReviver } from "../events/nonFiniteJson.ts";
 
 /** `<meta name="csrf-token">`: the page's CSRF token, sent back as the x-csrf-token header. */
 export const CSRF_META_NAME = "csrf-token";

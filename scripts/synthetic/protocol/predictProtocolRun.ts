@@ -1,7 +1,7 @@
 import type { StoreModelConfig } from "../../../sim/model/index.ts";
 import { newVisitState, onChatEnded, onChatStarted, onDeclined, onPageChange, type QueueState, type ResolvedPolicy } from "../../../sim/policy/index.ts";
-import type { PersonaSpec } from "../PersonaSpec.ts";
-import { leaveHazards } from "../samplePersona.ts";
+import type { PersonaSpec } from "../persona/PersonaSpec.ts";
+import { leaveHazards } from "../persona/samplePersona.ts";
 import type { PlannedPage } from "./visitPlan.ts";
 import { walkIdleWindow } from "./walkIdleWindow.ts";
 

@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadScenario } from "../../../experiments/index.ts";
 import { type StoreHandle, startStore } from "../../store/index.ts";
-import { tempDataDir } from "../../store/testStore.ts";
+import { tempDataDir } from "../../store/testing/testStore.ts";
 import { protocolSummary } from "./protocolSummary.ts";
 import { runProtocolCheck } from "./runProtocolCheck.ts";
 import { WAITED_METRIC } from "./simLiveTable.ts";

@@ -7,9 +7,9 @@ import { type LoadedScenario, loadScenario, resolveSeed, ScenarioError } from ".
 import type { StoreModelConfig } from "../../../sim/model/index.ts";
 import { StreamFactory } from "../../../sim/random/index.ts";
 import { DEFAULT_STORE_SCENARIO, readEventLog, type StoreHandle, startStore, Warnings } from "../../store/index.ts";
-import { DEMO_STORE, loadProfile } from "../loadProfile.ts";
-import type { PersonaSpec } from "../PersonaSpec.ts";
-import { resolvePersonaModelOptions, samplePersona } from "../samplePersona.ts";
+import type { PersonaSpec } from "../persona/PersonaSpec.ts";
+import { resolvePersonaModelOptions, samplePersona } from "../persona/samplePersona.ts";
+import { DEMO_STORE, loadProfile } from "../profiles/loadProfile.ts";
 import { ProtocolClient } from "./ProtocolClient.ts";
 import { predictPersona } from "./predictProtocolRun.ts";
 import { type ProtocolPersonaOutcome, runProtocolPersona, type StepAnswers } from "./runProtocolPersona.ts";

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { onDeclined, type QueueState, type VisitState } from "../../../sim/policy/index.ts";
-import type { PersonaSpec } from "../PersonaSpec.ts";
+import type { PersonaSpec } from "../persona/PersonaSpec.ts";
 import { type ProtocolClient, ProtocolError } from "./ProtocolClient.ts";
 import type { PlannedPage } from "./visitPlan.ts";
 import { walkIdleWindow } from "./walkIdleWindow.ts";

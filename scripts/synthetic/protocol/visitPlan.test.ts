@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PersonaSpec } from "../PersonaSpec.ts";
+import type { PersonaSpec } from "../persona/PersonaSpec.ts";
 import { ACTION_SECONDS, visitPlan } from "./visitPlan.ts";
 
 const PRODUCTS = [

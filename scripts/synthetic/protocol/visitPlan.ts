@@ -1,4 +1,4 @@
-import type { PersonaFormError, PersonaSpec } from "../PersonaSpec.ts";
+import type { PersonaFormError, PersonaSpec } from "../persona/PersonaSpec.ts";
 
 /**
  * Virtual seconds a shopper spends on a page before the next action when the persona's plan has no

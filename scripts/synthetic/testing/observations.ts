@@ -2,9 +2,9 @@
 // virtual milliseconds, as the page recorder and the flow would have recorded them.
 
 import type { QueueState } from "../../../sim/policy/index.ts";
-import type { AddedItem, ChatAction, PersonaObservations } from "../observations.ts";
-import type { PersonaSpec } from "../PersonaSpec.ts";
-import type { RecordedEvent } from "../pageRecorder.ts";
+import type { RecordedEvent } from "../browser/pageRecorder.ts";
+import type { AddedItem, ChatAction, PersonaObservations } from "../persona/observations.ts";
+import type { PersonaSpec } from "../persona/PersonaSpec.ts";
 import { testPersona } from "./personas.ts";
 
 /** One page of a hand-written visit, in virtual milliseconds. */

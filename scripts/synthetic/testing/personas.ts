@@ -1,6 +1,6 @@
 // Hand-written personas for tests: each test states exactly what its shopper does.
 
-import type { PersonaSpec } from "../PersonaSpec.ts";
+import type { PersonaSpec } from "../persona/PersonaSpec.ts";
 
 /** A desktop shopper who buys the first product and does nothing else, with `changes` applied. */
 export function testPersona(index: number, changes: Partial<PersonaSpec> = {}): PersonaSpec {

@@ -1,7 +1,7 @@
 // Profiles for tests: the built-in demo profile pointed at a test store, with short timeouts.
 
 import { type LoadedScenario, readDataFile } from "../../../experiments/index.ts";
-import { DEMO_PROFILE_PATH, parseProfile, type StoreProfile } from "../loadProfile.ts";
+import { DEMO_PROFILE_PATH, parseProfile, type StoreProfile } from "../profiles/loadProfile.ts";
 
 /** Short waits: a missing selector fails in seconds, not the production 5/15 s. */
 export const TEST_TIMEOUTS = { navigationSeconds: 8, selectorSeconds: 2, personaSeconds: 90 };

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { RandomStream } from "../streams/randomStream.ts";
+import { categorical } from "./categorical.ts";
+import { isRelativelyClose } from "./momentCheck.ts";
+
+function frequencies(weights: number[], seedName: string, draws: number): Float64Array {
+  const sampler = categorical(new RandomStream(12, seedName), weights);
+  const counts = new Float64Array(weights.length);
+  for (let i = 0; i < draws; i++) counts[sampler.sample()]++;
+  return counts;
+}
+
+describe("categorical", () => {
+  it("categorical(stream, weights) frequencies match weights/sum (chi-square below df + 5 sqrt(2 df))", () => {
+    const weights = [6, 0, 3, 0.5, 10, 0.5, 0];
+    const total = weights.reduce((sum, w) => sum + w, 0);
+    const draws = 200_000;
+    const counts = frequencies(weights, "frequencies", draws);
+    let chiSquare = 0;
+    let cells = 0;
+    for (let i = 0; i < weights.length; i++) {
+      if (weights[i] === 0) {
+        expect(counts[i]).toBe(0); // zero weight: never drawn
+        continue;
+      }
+      const expected = (draws * weights[i]) / total;
+      chiSquare += (counts[i] - expected) ** 2 / expected;
+      cells++;
+    }
+    // ~chi-square(cells - 1) under the null: mean df, sd sqrt(2 df).
+    const degreesOfFreedom = cells - 1;
+    expect(chiSquare).toBeLessThan(degreesOfFreedom + 5 * Math.sqrt(2 * degreesOfFreedom));
+  });
+
+  it("categorical handles many uneven weights (1..200) with the same chi-square bound", () => {
+    const weights = Array.from({ length: 200 }, (_, i) => i + 1);
+    const total = (200 * 201) / 2;
+    const draws = 400_000;
+    const counts = frequencies(weights, "many", draws);
+    let chiSquare = 0;
+    for (let i = 0; i < weights.length; i++) {
+      const expected = (draws * weights[i]) / total;
+      chiSquare += (counts[i] - expected) ** 2 / expected;
+    }
+    expect(chiSquare).toBeLessThan(199 + 5 * Math.sqrt(2 * 199));
+  });
+
+  it("categorical(stream, weights).mean and .variance are those of the index", () => {
+    // P = [0.2, 0.3, 0.5]: mean 0.3 + 1.0 = 1.3, E[I^2] = 0.3 + 2.0 = 2.3, variance 2.3 - 1.69 = 0.61.
+    const sampler = categorical(new RandomStream(12, "moments"), [2, 3, 5]);
+    expect(isRelativelyClose(sampler.mean, 1.3)).toBe(true);
+    expect(isRelativelyClose(sampler.variance, 0.61, 1e-12)).toBe(true);
+    const single = categorical(new RandomStream(12, "single"), [4]);
+    expect(single.sample()).toBe(0);
+    expect(single.variance).toBe(0);
+  });
+
+  it("categorical rejects empty, negative, non-finite and all-zero weights", () => {
+    const stream = new RandomStream(12, "bad");
+    expect(() => categorical(stream, [])).toThrow(/^invalid categorical weights: \[\] \(must have at least 1 weight\)$/);
+    expect(() => categorical(stream, [1, -1])).toThrow(/^invalid categorical weights\[1\]: -1 \(must be a finite number >= 0\)$/);
+    expect(() => categorical(stream, [NaN])).toThrow(/^invalid categorical weights\[0\]: NaN/);
+    expect(() => categorical(stream, [0, 0])).toThrow(/^invalid categorical weights sum: 0 \(must be a finite number > 0\)$/);
+  });
+});

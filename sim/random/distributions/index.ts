@@ -1,0 +1,27 @@
+// Distributions: one sampler factory per family, each drawing from a seeded uniform source.
+export { bernoulli } from "./bernoulli.ts";
+export { categorical } from "./categorical.ts";
+export { constant } from "./constant.ts";
+export type { EmpiricalOptions } from "./empirical.ts";
+export { empirical } from "./empirical.ts";
+export type { ErlangOptions } from "./erlang.ts";
+export { erlang } from "./erlang.ts";
+export type { ExponentialOptions } from "./exponential.ts";
+export { exponential } from "./exponential.ts";
+export type { GammaOptions } from "./gamma.ts";
+export { gamma } from "./gamma.ts";
+export { logGamma } from "./logGamma.ts";
+export type { LognormalOptions } from "./lognormal.ts";
+export { lognormal } from "./lognormal.ts";
+export type { NormalOptions } from "./normal.ts";
+export { normal } from "./normal.ts";
+export type { PoissonOptions } from "./poisson.ts";
+export { poisson } from "./poisson.ts";
+export type { TriangularOptions } from "./triangular.ts";
+export { triangular } from "./triangular.ts";
+export type { TruncatedNormalOptions } from "./truncatedNormal.ts";
+export { truncatedNormal } from "./truncatedNormal.ts";
+export type { UniformOptions } from "./uniform.ts";
+export { uniform } from "./uniform.ts";
+export type { WeibullOptions } from "./weibull.ts";
+export { weibull } from "./weibull.ts";

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { RandomStream } from "../streams/randomStream.ts";
+import { lognormal } from "./lognormal.ts";
+import { fourthCentralFromRaw, isRelativelyClose, momentCheck } from "./momentCheck.ts";
+
+// Textbook: E[X^n] = exp(n mu + n^2 sigma^2 / 2) for X = exp(N(mu, sigma^2)).
+function lognormalMoments(mu: number, sigma: number) {
+  const raw = (n: number) => Math.exp(n * mu + (n * n * sigma * sigma) / 2);
+  return {
+    mean: raw(1),
+    variance: raw(2) - raw(1) ** 2,
+    fourthCentralMoment: fourthCentralFromRaw(raw(1), raw(2), raw(3), raw(4)),
+  };
+}
+
+describe("lognormal", () => {
+  it("lognormal(stream, {mu, sigma}) has mean exp(mu + sigma^2/2) and the textbook variance within 5 SE", () => {
+    const exact = lognormalMoments(3, 0.5);
+    const sampler = lognormal(new RandomStream(6, "byLog"), { mu: 3, sigma: 0.5 });
+    expect(isRelativelyClose(sampler.mean, exact.mean)).toBe(true);
+    expect(isRelativelyClose(sampler.variance, exact.variance, 1e-10)).toBe(true);
+    const check = momentCheck(sampler, exact, 200_000);
+    expect(Math.abs(check.sampleMean - exact.mean)).toBeLessThan(check.meanTolerance);
+    expect(Math.abs(check.sampleVariance - exact.variance)).toBeLessThan(check.varianceTolerance);
+  });
+
+  it("lognormal(stream, {mean, sd}) reproduces that mean and sd within 5 SE", () => {
+    const [mean, sd] = [90, 45];
+    // Textbook inversion: sigma^2 = ln(1 + sd^2/mean^2), mu = ln(mean) - sigma^2/2.
+    const sigmaSquared = Math.log(1 + (sd / mean) ** 2);
+    const exact = lognormalMoments(Math.log(mean) - sigmaSquared / 2, Math.sqrt(sigmaSquared));
+    expect(isRelativelyClose(exact.mean, mean)).toBe(true);
+    expect(isRelativelyClose(exact.variance, sd * sd, 1e-10)).toBe(true);
+    const sampler = lognormal(new RandomStream(6, "byValue"), { mean, sd });
+    expect(sampler.mean).toBe(mean);
+    expect(sampler.variance).toBe(sd * sd);
+    const check = momentCheck(sampler, exact, 200_000);
+    expect(Math.abs(check.sampleMean - exact.mean)).toBeLessThan(check.meanTolerance);
+    expect(Math.abs(check.sampleVariance - exact.variance)).toBeLessThan(check.varianceTolerance);
+  });
+
+  it("lognormal rejects bad parameters and a mix of both forms", () => {
+    const stream = new RandomStream(6, "bad");
+    expect(() => lognormal(stream, { mean: 0, sd: 1 })).toThrow(/^invalid lognormal mean: 0 \(must be a finite number > 0\)$/);
+    expect(() => lognormal(stream, { mean: 1, sd: -2 })).toThrow(/^invalid lognormal sd: -2 \(must be a finite number > 0\)$/);
+    expect(() => lognormal(stream, { mu: 0, sigma: 0 })).toThrow(/^invalid lognormal sigma: 0 \(must be a finite number > 0\)$/);
+    expect(() => lognormal(stream, { mu: 0, sigma: 1, mean: 2, sd: 1 } as never)).toThrow(
+      /^invalid lognormal: .*\(give either \{mean, sd\} or \{mu, sigma\}, not both\)$/,
+    );
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { RandomStream } from "../streams/randomStream.ts";
+import { momentCheck } from "./momentCheck.ts";
+import { poisson } from "./poisson.ts";
+
+describe("poisson", () => {
+  // 0.5 and 7 use inversion; 30 and 1000 use PTRS.
+  for (const mean of [0.5, 7, 30, 1000]) {
+    it(`poisson(stream, {mean: ${mean}}) has mean and variance ${mean} within 5 SE`, () => {
+      // Textbook: mean = variance = lambda, fourth central moment lambda (1 + 3 lambda).
+      const exact = { mean, variance: mean, fourthCentralMoment: mean * (1 + 3 * mean) };
+      const sampler = poisson(new RandomStream(11, `poisson-${mean}`), { mean });
+      expect(sampler.mean).toBe(mean);
+      expect(sampler.variance).toBe(mean);
+      const check = momentCheck(sampler, exact, 200_000);
+      expect(Math.abs(check.sampleMean - exact.mean)).toBeLessThan(check.meanTolerance);
+      expect(Math.abs(check.sampleVariance - exact.variance)).toBeLessThan(check.varianceTolerance);
+    });
+  }
+
+  for (const mean of [3.5, 10, 30]) {
+    it(`poisson(stream, {mean: ${mean}}) frequencies fit the pmf (chi-square below df + 5 sqrt(2 df))`, () => {
+      // Cells k = 0..upper - 1 plus one tail cell, each with expected count >= 20. Under the null,
+      // the statistic is ~chi-square(df) with mean df and sd sqrt(2 df); df + 5 sd is far out.
+      const draws = 200_000;
+      const pmf = [Math.exp(-mean)];
+      for (let k = 1; k < 200; k++) pmf[k] = (pmf[k - 1] * mean) / k;
+      let lower = 0;
+      while (pmf[lower] * draws < 20) lower++;
+      let upper = lower;
+      while (pmf[upper] * draws >= 20) upper++;
+      const observed = new Float64Array(upper + 1);
+      const sampler = poisson(new RandomStream(11, `poisson-pmf-${mean}`), { mean });
+      let invalid = 0;
+      for (let i = 0; i < draws; i++) {
+        const k = sampler.sample();
+        if (!(Number.isInteger(k) && k >= 0)) invalid++;
+        observed[Math.max(lower, Math.min(k, upper))]++;
+      }
+      expect(invalid).toBe(0);
+      let chiSquare = 0;
+      for (let k = lower; k <= upper; k++) {
+        let p = pmf[k];
+        if (k === lower) for (let j = 0; j < lower; j++) p += pmf[j];
+        if (k === upper) p = 1 - pmf.slice(0, upper).reduce((sum, q) => sum + q, 0);
+        chiSquare += (observed[k] - draws * p) ** 2 / (draws * p);
+      }
+      const degreesOfFreedom = upper - lower;
+      expect(chiSquare).toBeLessThan(degreesOfFreedom + 5 * Math.sqrt(2 * degreesOfFreedom));
+    });
+  }
+
+  it("poisson(stream, {mean: 1e6}) draws with mean and variance 1e6 within 5 SE", () => {
+    const mean = 1e6;
+    const exact = { mean, variance: mean, fourthCentralMoment: mean * (1 + 3 * mean) };
+    const check = momentCheck(poisson(new RandomStream(11, "huge"), { mean }), exact, 100_000);
+    expect(Math.abs(check.sampleMean - exact.mean)).toBeLessThan(check.meanTolerance);
+    expect(Math.abs(check.sampleVariance - exact.variance)).toBeLessThan(check.varianceTolerance);
+  });
+
+  it("poisson(stream, {mean: 0}) always returns 0", () => {
+    const sampler = poisson(new RandomStream(11, "zero"), { mean: 0 });
+    for (let i = 0; i < 100; i++) expect(sampler.sample()).toBe(0);
+  });
+
+  it("poisson rejects a negative mean", () => {
+    expect(() => poisson(new RandomStream(11, "bad"), { mean: -3 })).toThrow(/^invalid poisson mean: -3 \(must be a finite number >= 0\)$/);
+  });
+});
