@@ -162,4 +162,23 @@ describe("recommendStaffing on a store", () => {
     const added = staffing.intervals.reduce((sum, interval) => sum + interval.recommendedAgentsScheduled - interval.unsmoothedAgentsScheduled, 0);
     expect(staffing.smoothing.addedAgentHours).toBeCloseTo(added * (staffing.intervalSeconds / 3600), 9);
   });
+
+  it("minDipSavingsAgentHours 0 keeps every dip the smoothing filled: the plan is the search's answer and keptDips counts the filled runs", async () => {
+    const smoothed = await slowdownCase;
+    const filled = smoothed.intervals.map((interval) => interval.recommendedAgentsScheduled > interval.unsmoothedAgentsScheduled);
+    const runs = filled.filter((raised, i) => raised && (i === 0 || !filled[i - 1])).length;
+    const staffing = await recommendStaffing(desk(3, 0.3), {
+      replications: 20,
+      seed: 1,
+      workers: 1,
+      target: { serviceLevel: SERVICE_LEVEL },
+      sweepLevels: [],
+      minDipSavingsAgentHours: 0,
+    });
+    expect(staffing.smoothing).toMatchObject({ minDipSavingsAgentHours: 0, keptDips: runs, addedAgentHours: 0 });
+    for (const interval of staffing.intervals) expect(interval.recommendedAgentsScheduled).toBe(interval.unsmoothedAgentsScheduled);
+    expect(staffing.intervals.map((interval) => interval.unsmoothedAgentsScheduled)).toEqual(
+      smoothed.intervals.map((interval) => interval.unsmoothedAgentsScheduled),
+    );
+  });
 });

@@ -9,7 +9,7 @@ import { measureLoads } from "./measureLoads.ts";
 import { onlineForScheduled, scheduledForOnline } from "./scheduledForOnline.ts";
 import { DEFAULT_MAX_ITERATIONS, DEFAULT_MIN_CHATS_FOR_DECISION, judgeInterval, type SearchResult, searchSchedule } from "./searchSchedule.ts";
 import { shiftPlan } from "./shiftPlan.ts";
-import { DEFAULT_SMOOTHING_HOURS, smoothPlan } from "./smoothPlan.ts";
+import { DEFAULT_SMOOTHING_HOURS, keepCostlyDips, smoothPlan } from "./smoothPlan.ts";
 import { chooseMostProfitable, sweepLevel, sweepLevels } from "./staffingSweep.ts";
 import type { ResolvedStaffingTarget, StaffingInterval, StaffingObjective, StaffingResults, StaffingTargetOptions, SweepLevel } from "./staffingTypes.ts";
 
@@ -42,6 +42,8 @@ export interface StaffOptions extends Omit<RunTasksOptions, "onProgress"> {
   shiftHours?: number;
   /** Fill dips of the plan shorter than this many hours (default: shiftHours, else DEFAULT_SMOOTHING_HOURS; 0: off). */
   smoothingHours?: number;
+  /** Keep a dip the smoothing would fill when keeping it saves at least this many agent-hours (default: fill every dip). */
+  minDipSavingsAgentHours?: number;
   /** Currency code for the explanation lines (default USD). */
   currency?: string;
   /** Constant staffing levels (scheduled agents) for the sweep; default `sweepLevels` around the analytic range; [] skips it. */
@@ -194,11 +196,16 @@ function smoothedPlan(
   objective: StaffingObjective,
   options: StaffOptions,
   intervalSeconds: number,
-): { smoothing: { hours: number; windowIntervals: number }; recommendedScheduled: number[] } {
+): { smoothing: { hours: number; windowIntervals: number; minDipSavingsAgentHours: number | null; keptDips: number }; recommendedScheduled: number[] } {
   const hours = options.smoothingHours ?? options.shiftHours ?? DEFAULT_SMOOTHING_HOURS;
   const windowIntervals = Math.max(0, Math.round((hours * 3600) / intervalSeconds) - 1);
-  const recommendedScheduled = objective === "target" ? smoothPlan(unsmoothedScheduled, windowIntervals) : unsmoothedScheduled;
-  return { smoothing: { hours, windowIntervals }, recommendedScheduled };
+  const threshold = options.minDipSavingsAgentHours ?? null;
+  if (objective !== "target")
+    return { smoothing: { hours, windowIntervals, minDipSavingsAgentHours: threshold, keptDips: 0 }, recommendedScheduled: unsmoothedScheduled };
+  const smoothed = smoothPlan(unsmoothedScheduled, windowIntervals);
+  // The threshold is in agent-hours; the plan counts agents per interval.
+  const kept = threshold === null ? { plan: smoothed, keptDips: 0 } : keepCostlyDips(unsmoothedScheduled, smoothed, (threshold * 3600) / intervalSeconds);
+  return { smoothing: { hours, windowIntervals, minDipSavingsAgentHours: threshold, keptDips: kept.keptDips }, recommendedScheduled: kept.plan };
 }
 
 function agentHours(schedule: readonly number[], intervalSeconds: number): number {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { smoothPlan } from "./smoothPlan.ts";
+import { keepCostlyDips, smoothPlan } from "./smoothPlan.ts";
 
 describe("smoothPlan", () => {
   it("smoothPlan(plan, 2) fills the one-interval dip of 33 → 38 → 33 → 38 and keeps the lasting fall to 20", () => {
@@ -44,6 +44,42 @@ describe("smoothPlan", () => {
             expect(inside < smoothed[start - 1] && inside < smoothed[end + 1]).toBe(false);
           }
         }
+      }),
+    );
+  });
+});
+
+describe("keepCostlyDips", () => {
+  it("restores a filled dip whose savings reach the threshold and keeps filling the cheap ones", () => {
+    // Two filled dips: 8 agent-intervals (10 → 2 for one interval) and 1 (10 → 9).
+    const plan = [10, 2, 10, 9, 10];
+    const smoothed = smoothPlan(plan, 1);
+    expect(smoothed).toEqual([10, 10, 10, 10, 10]);
+    expect(keepCostlyDips(plan, smoothed, 8)).toEqual({ plan: [10, 2, 10, 10, 10], keptDips: 1 });
+    // Just above the larger dip's savings: both stay filled.
+    expect(keepCostlyDips(plan, smoothed, 8.5)).toEqual({ plan: [10, 10, 10, 10, 10], keptDips: 0 });
+    // Threshold 1: both dips are worth keeping, the plan comes back unsmoothed.
+    expect(keepCostlyDips(plan, smoothed, 1)).toEqual({ plan, keptDips: 2 });
+  });
+
+  it("a dip spanning several intervals is judged by its total: 2 + 3 = 5 agent-intervals", () => {
+    const plan = [6, 4, 3, 6];
+    const smoothed = smoothPlan(plan, 2);
+    expect(smoothed).toEqual([6, 6, 6, 6]);
+    expect(keepCostlyDips(plan, smoothed, 5)).toEqual({ plan, keptDips: 1 });
+    expect(keepCostlyDips(plan, smoothed, 5.01)).toEqual({ plan: smoothed, keptDips: 0 });
+  });
+
+  it("with an infinite threshold the smoothed plan is returned as it is (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 60 }), { maxLength: 40 }), fc.integer({ min: 0, max: 6 }), (plan, window) => {
+        const smoothed = smoothPlan(plan, window);
+        expect(keepCostlyDips(plan, smoothed, Infinity)).toEqual({ plan: smoothed, keptDips: 0 });
+        // Every interval lies between the plan and the smoothed plan.
+        keepCostlyDips(plan, smoothed, 3).plan.forEach((level, i) => {
+          expect(level).toBeGreaterThanOrEqual(plan[i]);
+          expect(level).toBeLessThanOrEqual(smoothed[i]);
+        });
       }),
     );
   });

@@ -31,3 +31,32 @@ export function smoothPlan(plan: readonly number[], window: number): number[] {
     return smallest;
   });
 }
+
+/**
+ * Keeps the dips that `smoothPlan` filled when keeping one saves at least `minSavings` (agent ×
+ * intervals): a deep or long dip may be worth a split or a short shift, which the planner states by
+ * the threshold. A dip is a maximal run of intervals the smoothing raised; it is restored to the
+ * unsmoothed plan whole. Returns the plan and the number of dips kept.
+ *
+ * @example
+ * keepCostlyDips([10, 2, 10], [10, 10, 10], 8) // → { plan: [10, 2, 10], keptDips: 1 } (8 agent-intervals saved)
+ */
+export function keepCostlyDips(plan: readonly number[], smoothed: readonly number[], minSavings: number): { plan: number[]; keptDips: number } {
+  const result = [...smoothed];
+  let keptDips = 0;
+  for (let start = 0; start < plan.length; ) {
+    if (smoothed[start] <= plan[start]) {
+      start++;
+      continue;
+    }
+    let end = start;
+    let savings = 0;
+    for (; end < plan.length && smoothed[end] > plan[end]; end++) savings += smoothed[end] - plan[end];
+    if (savings >= minSavings) {
+      keptDips++;
+      for (let at = start; at < end; at++) result[at] = plan[at];
+    }
+    start = end;
+  }
+  return { plan: result, keptDips };
+}

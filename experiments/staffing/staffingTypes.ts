@@ -154,7 +154,8 @@ export interface StaffingResults {
   search: { iterations: number; converged: boolean; rounds: SearchRound[] };
   shifts: ShiftPlan | null;
   /** Dip filling of the plan: dips of at most `windowIntervals` intervals between higher levels are filled. */
-  smoothing: { hours: number; windowIntervals: number; addedAgentHours: number };
+  /** Dips filled (shorter than `hours`); `minDipSavingsAgentHours` (null: fill all) kept `keptDips` dips whose filling would cost at least that much. */
+  smoothing: { hours: number; windowIntervals: number; minDipSavingsAgentHours: number | null; keptDips: number; addedAgentHours: number };
   /** The optimal shift plan (MILP) and, given a team, its weekly roster (with --shift-rules / --roster). */
   shiftScheduling?: ShiftScheduling | null;
   totals: StaffingTotals;

@@ -140,6 +140,7 @@ describe("staff command", () => {
       ["--max-abandon", "0.05"],
       /^error: invalid --max-abandon: 0\.05 \(the scenario has no patienceSeconds, so nobody abandons; set a service level or maximum occupancy\)\n$/,
     ],
+    [["--min-dip-savings", "-2"], /^error: invalid --min-dip-savings: "-2" \(must be a number from 0 to 1000000\)\n$/],
     [["--replications", "1"], /^error: invalid --replications: "1" \(must be an integer from 2 to 100000\)\n$/],
     [["--shift-rules", "/nonexistent/rules.yaml"], /^error: cannot read shift rules \/nonexistent\/rules\.yaml: no such file\n$/],
     [["--sed", "3"], /^error: invalid option --sed: unknown option \(did you mean --seed\?\)/],

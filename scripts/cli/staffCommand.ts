@@ -46,6 +46,10 @@ const args = {
     type: "string",
     description: "fill dips of the plan shorter than this many hours (default: --shift-hours, else 4; 0 switches smoothing off)",
   },
+  minDipSavings: {
+    type: "string",
+    description: "keep a dip the smoothing would fill when keeping it saves at least this many agent-hours (default: fill every dip)",
+  },
   shiftRules: { type: "string", description: "optimal shift plan (MILP) under the rules in this YAML file: lengths, start times, unpaid break, objective" },
   roster: { type: "string", description: "weekly roster of the named agents in this YAML/CSV file (days off, max shifts, consecutive days, rest)" },
   maxIterations: { type: "string", description: "simulation rounds of the search (default 8)" },
@@ -95,6 +99,7 @@ export const staffCommand = defineCommand({
           maxIterations: flags.maxIterations,
           shiftHours: flags.shiftHours,
           smoothingHours: flags.smoothingHours,
+          minDipSavingsAgentHours: flags.minDipSavings,
           failFast: parsed.failFast,
           signal: interrupt.signal,
           onProgress: progress.update,
@@ -139,10 +144,11 @@ function staffFlags(parsed: StaffArgs) {
   if (objective === undefined) throw new UsageError(`invalid --objective: ${JSON.stringify(parsed.objective)} (allowed: target, profit)`);
   const shiftHours = numberOption(parsed.shiftHours, "--shift-hours", 0.25, 24);
   const smoothingHours = numberOption(parsed.smoothingHours, "--smoothing-hours", 0, 24);
+  const minDipSavings = numberOption(parsed.minDipSavings, "--min-dip-savings", 0, 1e6);
   const worlds = worldsOption(parsed.worlds);
   const levels =
     parsed.levels === undefined ? undefined : [...new Set(parsed.levels.split(",").map((value) => integerOption(value.trim(), "--levels", 0, 10_000)!))];
-  return { target, maxIterations, objective, shiftHours, smoothingHours, worlds, levels };
+  return { target, maxIterations, objective, shiftHours, smoothingHours, minDipSavings, worlds, levels };
 }
 
 /** `staff --worlds`: decides between constant staffing levels across the plausible worlds, by contribution profit. */
@@ -308,7 +314,7 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD", hor
   );
   if (staffing.smoothing.addedAgentHours > 0)
     lines.push(
-      `smoothing: dips shorter than ${staffing.smoothing.hours} h filled (+${staffing.smoothing.addedAgentHours} agent-hours; KPIs are simulated for the plan before smoothing, which had fewer agents)`,
+      `smoothing: dips shorter than ${staffing.smoothing.hours} h filled (+${staffing.smoothing.addedAgentHours} agent-hours${staffing.smoothing.keptDips > 0 ? `; ${staffing.smoothing.keptDips} dip${staffing.smoothing.keptDips === 1 ? "" : "s"} kept, each saving at least ${staffing.smoothing.minDipSavingsAgentHours} agent-hours` : ""}; KPIs are simulated for the plan before smoothing, which had fewer agents)`,
     );
   if (staffing.shifts !== null) {
     const horizonSeconds = staffing.intervals.length * staffing.intervalSeconds;
