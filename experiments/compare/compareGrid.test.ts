@@ -7,9 +7,12 @@ import { loadVariants } from "./loadVariants.ts";
 describe("compareGrid", () => {
   it("withConstantStaffing sets every interval and leaves the original untouched", () => {
     const { variants } = loadVariants(resolve("experiments/scenarios/baseline.yaml"), [], 1);
+    const original = [...variants[0].config.agents.scheduled];
     const staffed = withConstantStaffing(variants[0].config, 7);
     expect(new Set(staffed.agents.scheduled)).toEqual(new Set([7]));
-    expect(variants[0].config.agents.scheduled[0]).toBe(2);
+    // The baseline's own schedule (1 agent at night, 2 by day) is not touched.
+    expect(variants[0].config.agents.scheduled).toEqual(original);
+    expect(new Set(original)).toEqual(new Set([1, 2]));
   });
 
   it("compares the policies at each staffing level and names the best per level", async () => {
