@@ -120,9 +120,9 @@ interface QueuedChat extends Waiter {
   readonly counted: boolean;
   readonly baseHandleSeconds: number;
   /** Holds the desk's reservation (sim/policy holdsReservation). */
-  highValue: boolean;
+  readonly highValue: boolean;
   /** Its class's counts under a reservation, after the warm-up; else null. */
-  byClass: ChatClassCounts | null;
+  readonly byClass: ChatClassCounts | null;
 }
 
 /** Upper bounds (inclusive) of the answered-wait histogram buckets, seconds; the last is open. */
@@ -284,8 +284,6 @@ export class ChatCenter {
     waitSeconds = 0;
     handleSeconds = 0;
     meanAgentLoad = 0;
-    highValue = false;
-    byClass: ChatClassCounts | null = null;
     constructor(
       readonly center: ChatCenter,
       readonly request: Request,
@@ -293,6 +291,8 @@ export class ChatCenter {
       readonly requestedAt: number,
       readonly counted: boolean,
       readonly baseHandleSeconds: number,
+      readonly highValue: boolean,
+      readonly byClass: ChatClassCounts | null,
     ) {}
 
     resumeWith(event: Event<any>): void {
@@ -332,7 +332,7 @@ export class ChatCenter {
       return CLOSED_OUTCOME;
     }
     const highValue = holdsReservation(this.#options.reservation, customer);
-    const byClass = counted ? this.byClass[highValue ? 0 : 1] : null;
+    const byClass = counted && this.#options.reservation !== null ? this.byClass[highValue ? 0 : 1] : null;
     if (counted) this.requests++;
     else this.warmupRequests++;
     if (byClass !== null) byClass.requests++;
@@ -350,10 +350,7 @@ export class ChatCenter {
       if (counted) this.delayed++;
       if (byClass !== null) byClass.delayed++;
     }
-    const job = new ChatCenter.#Job(this, request, interval, requestedAt, counted, baseHandleSeconds);
-    job.highValue = highValue;
-    job.byClass = byClass;
-    return job;
+    return new ChatCenter.#Job(this, request, interval, requestedAt, counted, baseHandleSeconds, highValue, byClass);
   }
 
   /** Patience ran out before an agent took the chat: withdraw it and count the abandonment. */
