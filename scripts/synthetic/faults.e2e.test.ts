@@ -13,6 +13,7 @@ import { scenarioWithPolicy, tempDataDir } from "../store/testing/testStore.ts";
 import type { CheckName, CheckStatus, SyntheticCheckResults } from "./results/checkResults.ts";
 import { runSyntheticCheck } from "./runSyntheticCheck.ts";
 import { type Faults, startFaultProxy } from "./testing/faultProxy.ts";
+import { writeOutcomeTable } from "./testing/outcomeTable.ts";
 import { testPersona } from "./testing/personas.ts";
 import { demoProfileAt } from "./testing/profiles.ts";
 
@@ -36,18 +37,22 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await store?.close();
+  writeOutcomeTable(ARTIFACTS, outcomes);
 });
+/** Each run's results by name, written as the artifacts' outcome table when the file ends. */
+const outcomes: Record<string, SyntheticCheckResults> = {};
 
 async function checkWith(name: string, faults: Faults, profileChanges: Record<string, unknown> = {}): Promise<SyntheticCheckResults> {
   const proxy = await startFaultProxy(store.url, faults);
   try {
-    return await runSyntheticCheck({
+    outcomes[name] = await runSyntheticCheck({
       profile: demoProfileAt(proxy.url, scenario, profileChanges),
       scenario,
       specs: [SHOPPER],
       browser,
       artifactsDir: `${ARTIFACTS}/${name}`,
     });
+    return outcomes[name];
   } finally {
     await proxy.close();
   }

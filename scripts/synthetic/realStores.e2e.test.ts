@@ -14,6 +14,7 @@ import { TEA_CORNER_CHAT, TEA_CORNER_SIGN_IN, teaCornerProfile } from "./fixture
 import type { PersonaSpec } from "./persona/PersonaSpec.ts";
 import type { CheckName, CheckStatus, SyntheticCheckResults } from "./results/checkResults.ts";
 import { runSyntheticCheck } from "./runSyntheticCheck.ts";
+import { writeOutcomeTable } from "./testing/outcomeTable.ts";
 import { testPersona } from "./testing/personas.ts";
 
 const ARTIFACTS = "test-artifacts/synthetic/real-stores";
@@ -145,6 +146,7 @@ beforeAll(async () => {
     RUNS_AT_ONCE,
   );
   all = Object.fromEntries(names.map((name, index) => [name, results[index]])) as Record<RunName, SyntheticCheckResults>;
+  writeOutcomeTable(ARTIFACTS, all);
 }, 600_000);
 
 describe("the healthy single-page shop comes out green", () => {
