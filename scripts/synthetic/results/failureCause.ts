@@ -11,8 +11,12 @@ export type FailureCause = "store" | "environment suspected";
  */
 export const ENVIRONMENT_LAG_SECONDS = 1;
 
-/** Reasons that come from a wait running out or a time measured, which a stalled harness distorts. */
-const TIMING_REASON = /within \d|page slow|took [\d.]+ s|slower than|exceeded \d+ s|budget|nothing happened|not shown|timed? ?out/i;
+/**
+ * Reasons that come from a wait running out or a time measured, which a stalled harness distorts.
+ * "did not respond" and "did not close on" are waits too: for a change after a click, for an overlay to go.
+ */
+const TIMING_REASON =
+  /within \d|page slow|took [\d.]+ s|slower than|exceeded \d+ s|budget|nothing happened|not shown|timed? ?out|did not respond|did not close on/i;
 
 /**
  * The cause of a failed check: "environment suspected" when it is a timing failure (a wait that
