@@ -62,4 +62,10 @@ describe("categorical", () => {
     expect(() => categorical(stream, [NaN])).toThrow(/^invalid categorical weights\[0\]: NaN/);
     expect(() => categorical(stream, [0, 0])).toThrow(/^invalid categorical weights sum: 0 \(must be a finite number > 0\)$/);
   });
+
+  it("categorical rejects a non-number weight and weights whose sum overflows", () => {
+    const stream = new RandomStream(12, "bad-sum");
+    expect(() => categorical(stream, ["3" as unknown as number])).toThrow(/^invalid categorical weights\[0\]: "3" \(must be a finite number >= 0\)$/);
+    expect(() => categorical(stream, [1e308, 1e308])).toThrow(/^invalid categorical weights sum: Infinity \(must be a finite number > 0\)$/);
+  });
 });
