@@ -94,6 +94,7 @@ describe("Counter and Tally edges", () => {
     expect(tally.standardDeviation).toBeCloseTo(Math.sqrt(32 / 7), 12);
     const single = new Tally("one");
     single.add(3);
+    expect([tally.count, single.count, new Tally().count]).toEqual([8, 1, 0]);
     expect(single.mean).toBe(3);
     expect(single.variance).toBeNaN();
     expect(single.standardDeviation).toBeNaN();

@@ -105,4 +105,12 @@ describe("TriggerTimer", () => {
     expect(timer.rechecking).toBe(true);
     expect(timer.nextWakeSeconds(idlePolicy, at(0), FRESH_VISIT, 40, 600)).toBe(GATE_RECHECK_SECONDS);
   });
+
+  it("a 'no' outside a wake-up (exit intent turned down by gating) schedules no re-check", () => {
+    const timer = new TriggerTimer();
+    const no = evaluatePolicy(idlePolicy, at(30), FRESH_VISIT, FULL_QUEUE);
+    expect(no.invite).toBe(false);
+    timer.evaluated(no, 9, false);
+    expect(timer.rechecking).toBe(false);
+  });
 });

@@ -6,7 +6,18 @@ describe("calendar dates", () => {
     expect(calendarDayNumber("1970-01-01")).toBe(0);
     expect(calendarDayNumber("2000-03-01")).toBe(11017);
     expect(calendarDayNumber("2024-02-29")).not.toBeNull();
-    for (const text of ["2026-02-29", "2026-02-30", "2026-13-01", "2026-00-10", "2026-04-31", "2026-1-5", "1899-12-31", "tomorrow"]) {
+    for (const text of [
+      "2026-02-29",
+      "2026-02-30",
+      "2026-13-01",
+      "2026-00-10",
+      "2026-04-31",
+      "2026-1-5",
+      "1899-12-31",
+      "tomorrow",
+      "x2026-12-25",
+      "2026-12-25x",
+    ]) {
       expect(calendarDayNumber(text), text).toBeNull();
     }
   });
