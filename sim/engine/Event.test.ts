@@ -160,4 +160,12 @@ describe("Environment clock and queue", () => {
     expect(() => env.timeoutAt(Infinity)).toThrow(/^invalid timeout time: Infinity \(must be a finite number >= the current time 5\)$/);
     expect(() => env.timeoutAt(4)).toThrow(/^invalid timeout time: 4 \(must be a finite number >= the current time 5\)$/);
   });
+
+  it("timeoutAt works on a clock that starts before 0: the event lands on its absolute time", () => {
+    const env = new Environment(-100);
+    const log: number[] = [];
+    env.timeoutAt(-40).addCallback(() => log.push(env.now));
+    env.run();
+    expect(log).toEqual([-40]);
+  });
 });
