@@ -168,4 +168,15 @@ describe("Environment clock and queue", () => {
     env.run();
     expect(log).toEqual([-40]);
   });
+
+  it("timeoutAt events run in scheduling order at equal times and never hold back an earlier event", () => {
+    const env = new Environment();
+    const log: string[] = [];
+    env.timeoutAt(10).addCallback(() => log.push("at 10"));
+    env.timeout(0).addCallback(() => log.push("now"));
+    env.timeoutAt(5).addCallback(() => log.push("at 5, first"));
+    env.timeoutAt(5).addCallback(() => log.push("at 5, second"));
+    env.run();
+    expect(log).toEqual(["now", "at 5, first", "at 5, second", "at 10"]);
+  });
 });
