@@ -170,4 +170,24 @@ describe("Process", () => {
     expect(process.value).toBe(7);
     expect(env.queueSize).toBe(0);
   });
+
+  it("target is the event the process waits for, null once it has finished", () => {
+    const env = new Environment();
+    const wait = env.timeout(3);
+    const process = env.process(
+      (function* () {
+        yield wait;
+      })(),
+    );
+    expect(process.target).toBeNull(); // not started yet
+    env.step(); // the start
+    expect([process.target, process.isAlive]).toEqual([wait, true]);
+    env.run();
+    expect([process.target, process.isAlive]).toEqual([null, false]);
+  });
+
+  it("Interrupt carries its cause in its name and message", () => {
+    const interrupt = new Interrupt("shift over");
+    expect([interrupt.name, interrupt.message, interrupt.cause]).toEqual(["Interrupt", "interrupted: shift over", "shift over"]);
+  });
 });

@@ -135,4 +135,26 @@ describe("Resource", () => {
       { numRuns: 200 },
     );
   });
+
+  it("rejects a bad capacity, a non-finite priority and another resource's request with house messages", () => {
+    const env = new Environment();
+    expect(() => new Resource(env, -1)).toThrow(/^invalid capacity: -1 \(must be an integer >= 0\)$/);
+    expect(() => new Resource(env, 1.5)).toThrow(/^invalid capacity: 1\.5 \(must be an integer >= 0\)$/);
+    const resource = new Resource(env, 2);
+    expect(resource.capacity).toBe(2);
+    expect(() => resource.request(NaN)).toThrow(/^invalid request priority: NaN \(must be a finite number\)$/);
+    const other = new Resource(env, 1);
+    expect(() => resource.release(other.request())).toThrow(/^request belongs to another resource$/);
+  });
+
+  it("release is idempotent and a request records when it was made", () => {
+    const env = new Environment(30);
+    const resource = new Resource(env, 1);
+    const request = resource.request();
+    expect([request.granted, request.requestedAt]).toEqual([true, 30]);
+    resource.release(request);
+    resource.release(request);
+    expect(resource.inUse).toBe(0);
+    resource.checkInvariants();
+  });
 });

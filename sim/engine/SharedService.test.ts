@@ -62,4 +62,19 @@ describe("SharedService", () => {
     expect(() => service.start(0, -1)).toThrow(/invalid work: -1 \(must be a finite number >= 0\)/);
     expect(() => service.start(0, Infinity)).toThrow(/invalid work: Infinity/);
   });
+
+  it("a job of zero work ends where it starts: elapsed 0, mean load the jobs on its server counting itself", () => {
+    // B (0 units) joins A (10 units) at t=2 and leaves at once, so A runs alone throughout: done at 10, load 1.
+    const env = new Environment();
+    const service = new SharedService(env, rate);
+    const log: unknown[] = [];
+    job(env, service, log, "A", 0, 0, 10);
+    job(env, service, log, "B", 0, 2, 0);
+    expect(service.loadOf(7)).toBe(0);
+    env.run();
+    expect(log).toEqual([
+      ["B", 2, 0, 2],
+      ["A", 10, 10, 1],
+    ]);
+  });
 });

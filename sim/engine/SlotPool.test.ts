@@ -172,4 +172,38 @@ describe("SlotPool", () => {
       { numRuns: 200 },
     );
   });
+
+  it("a withdrawn request of the restricted class is never granted later", () => {
+    const env = new Environment();
+    const pool = new SlotPool(env, { servers: 1, slotsPerServer: 2, admits: (free, privileged) => privileged || free > 1 });
+    const first = pool.request(0, false); // 2 free > 1: admitted
+    const waiting = pool.request(0, false); // 1 free: must wait
+    expect([first.granted, waiting.granted, pool.queueLength]).toEqual([true, false, 1]);
+    waiting.cancel();
+    expect([waiting.withdrawn, pool.queueLength]).toEqual([true, 0]);
+    pool.release(first);
+    expect([waiting.granted, pool.jobsInService]).toEqual([false, 0]);
+    pool.checkInvariants();
+  });
+
+  it("capacity is servers x slots; wouldGrant() asks for a privileged request by default", () => {
+    const env = new Environment();
+    const pool = new SlotPool(env, { servers: 3, slotsPerServer: 2, admits: (free, privileged) => privileged || free > 4 });
+    expect(pool.capacity).toBe(6);
+    pool.request(0, true);
+    pool.request(0, true);
+    // 4 free: a restricted request would wait, a privileged one would not.
+    expect([pool.wouldGrant(), pool.wouldGrant(true), pool.wouldGrant(false)]).toEqual([true, true, false]);
+  });
+
+  it("serverSeconds() counts an open busy spell up to now; another pool's request is refused", () => {
+    const env = new Environment();
+    const pool = new SlotPool(env, { servers: 1, slotsPerServer: 1 });
+    env.timeout(4).addCallback(() => pool.request());
+    env.timeout(10);
+    env.run();
+    expect(pool.serverSeconds()).toEqual({ present: [10], busy: [6] });
+    const other = new SlotPool(env, { servers: 1, slotsPerServer: 1 });
+    expect(() => pool.release(other.request())).toThrow(/^request belongs to another pool$/);
+  });
 });

@@ -77,4 +77,11 @@ describe("conditions", () => {
     expect(env.now).toBe(3);
     expect(env.queueSize).toBe(0);
   });
+
+  it("refuses events of another environment", () => {
+    const env = new Environment();
+    const elsewhere = new Environment().timeout(1);
+    expect(() => env.anyOf([elsewhere])).toThrow(/^cannot mix events of different environments$/);
+    expect(() => env.allOf([env.timeout(1), elsewhere])).toThrow(/^cannot mix events of different environments$/);
+  });
 });

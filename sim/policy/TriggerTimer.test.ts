@@ -72,4 +72,45 @@ describe("TriggerTimer", () => {
     expect(evaluateExitIntent(exit, signals, FRESH_VISIT, OPEN_QUEUE).invite).toBe(true);
     expect(signals.exitIntent).toBe(false);
   });
+
+  it("a re-check due now wakes at once; one already past is dropped and the next wake-up computed afresh", () => {
+    const timer = new TriggerTimer();
+    timer.evaluated(evaluatePolicy(idlePolicy, at(30), FRESH_VISIT, FULL_QUEUE), 50); // re-check at 50 + 5
+    expect(timer.nextWakeSeconds(idlePolicy, at(0), FRESH_VISIT, 50 + GATE_RECHECK_SECONDS, 600)).toBe(0);
+    // Past the re-check (the caller was late): the rule's own threshold, idle 0 → 30, decides.
+    expect(timer.nextWakeSeconds(idlePolicy, at(0), FRESH_VISIT, 50 + GATE_RECHECK_SECONDS + 1, 600)).toBe(30);
+  });
+
+  it("a pending re-check beyond the look-ahead is null; one exactly at the look-ahead is kept", () => {
+    const timer = new TriggerTimer();
+    timer.evaluated(evaluatePolicy(idlePolicy, at(30), FRESH_VISIT, FULL_QUEUE), 50);
+    expect(timer.nextWakeSeconds(idlePolicy, at(30), FRESH_VISIT, 50, GATE_RECHECK_SECONDS - 1)).toBeNull();
+    expect(timer.nextWakeSeconds(idlePolicy, at(30), FRESH_VISIT, 50, GATE_RECHECK_SECONDS)).toBe(GATE_RECHECK_SECONDS);
+  });
+
+  it("right after an invitation only a wake-up due at that very moment is pushed back; a later one keeps its time", () => {
+    const loose = resolvePolicy({
+      name: "loose",
+      rules: [{ name: "idle10", when: "idleSeconds >= 10" }],
+      caps: { perPage: 10, perVisit: 10, minGapSeconds: 0 },
+    });
+    const timer = new TriggerTimer();
+    timer.evaluated({ ...evaluatePolicy(loose, at(10), FRESH_VISIT, OPEN_QUEUE), invite: true }, 7);
+    expect(timer.nextWakeSeconds(loose, at(0), FRESH_VISIT, 7, 600)).toBe(10);
+  });
+
+  it("unreachable(now) treats the desk as closed: a re-check GATE_RECHECK_SECONDS later", () => {
+    const timer = new TriggerTimer();
+    timer.unreachable(40);
+    expect(timer.rechecking).toBe(true);
+    expect(timer.nextWakeSeconds(idlePolicy, at(0), FRESH_VISIT, 40, 600)).toBe(GATE_RECHECK_SECONDS);
+  });
+
+  it("a 'no' outside a wake-up (exit intent turned down by gating) schedules no re-check", () => {
+    const timer = new TriggerTimer();
+    const no = evaluatePolicy(idlePolicy, at(30), FRESH_VISIT, FULL_QUEUE);
+    expect(no.invite).toBe(false);
+    timer.evaluated(no, 9, false);
+    expect(timer.rechecking).toBe(false);
+  });
 });

@@ -113,4 +113,10 @@ describe("parseCondition", () => {
     })();
     expect(error?.position).toBe(36);
   });
+
+  it("ConditionParseError is named ConditionParseError; a bad JSON escape and a number for a text signal are refused", () => {
+    expect(new ConditionParseError("x", 3).name).toBe("ConditionParseError");
+    expect(() => parseCondition(String.raw`step == "bad \q"`)).toThrow(/^invalid string at position 8 \(double-quoted strings use JSON escapes\)$/);
+    expect(() => parseCondition("step == 3")).toThrow(/^step needs text$/);
+  });
 });

@@ -62,4 +62,11 @@ describe("resolvePolicy", () => {
       expect((error as PolicyError).problems).toEqual(lines);
     }
   });
+
+  it("PolicyError is named PolicyError and keeps its problems frozen", () => {
+    const error = new PolicyError(["invalid a: 1 (x)", "invalid b: 2 (y)"]);
+    expect(error.name).toBe("PolicyError");
+    expect(error.message).toBe("invalid a: 1 (x)\ninvalid b: 2 (y)");
+    expect(Object.isFrozen(error.problems)).toBe(true);
+  });
 });

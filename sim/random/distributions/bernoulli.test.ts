@@ -38,4 +38,10 @@ describe("bernoulli", () => {
     expect(() => bernoulli(stream, 1.5)).toThrow(/^invalid bernoulli p: 1\.5 \(must be in \[0, 1\]\)$/);
     expect(() => bernoulli(stream, NaN)).toThrow(/^invalid bernoulli p: NaN/);
   });
+
+  it("bernoulli(stream, p) rejects a negative p and a p that is not a number (even one that coerces)", () => {
+    const stream = new RandomStream(4, "bad-type");
+    expect(() => bernoulli(stream, -0.1)).toThrow(/^invalid bernoulli p: -0\.1 \(must be in \[0, 1\]\)$/);
+    expect(() => bernoulli(stream, "0.5" as unknown as number)).toThrow(/^invalid bernoulli p: "0\.5" \(must be in \[0, 1\]\)$/);
+  });
 });

@@ -62,4 +62,32 @@ describe("categorical", () => {
     expect(() => categorical(stream, [NaN])).toThrow(/^invalid categorical weights\[0\]: NaN/);
     expect(() => categorical(stream, [0, 0])).toThrow(/^invalid categorical weights sum: 0 \(must be a finite number > 0\)$/);
   });
+
+  it("categorical rejects a non-number weight and weights whose sum overflows", () => {
+    const stream = new RandomStream(12, "bad-sum");
+    expect(() => categorical(stream, ["3" as unknown as number])).toThrow(/^invalid categorical weights\[0\]: "3" \(must be a finite number >= 0\)$/);
+    expect(() => categorical(stream, [1e308, 1e308])).toThrow(/^invalid categorical weights sum: Infinity \(must be a finite number > 0\)$/);
+  });
+
+  it("categorical's alias table gives each index exactly weight/sum of the unit interval (a stratified grid of uniforms)", () => {
+    // u = (k + 1/2) / N for k < N hits every 1/N of (0, 1) once, so each index's count is N p_i up to
+    // the few grid points cut by a column boundary; no randomness is involved.
+    for (const weights of [
+      [6, 0, 3, 0.5, 10, 0.5, 0],
+      [1, 1, 1, 1],
+      [5, 1],
+      [1, 2, 3, 4, 5, 6, 7],
+    ]) {
+      const total = weights.reduce((sum, w) => sum + w, 0);
+      const cells = 100_000;
+      let k = 0;
+      const grid = { next: () => (k++ + 0.5) / cells };
+      const sampler = categorical(grid, weights);
+      const counts = new Float64Array(weights.length);
+      for (let i = 0; i < cells; i++) counts[sampler.sample()]++;
+      weights.forEach((w, i) => {
+        expect(Math.abs(counts[i] - (cells * w) / total), `weights ${weights} index ${i}`).toBeLessThanOrEqual(weights.length);
+      });
+    }
+  });
 });

@@ -48,4 +48,12 @@ describe("lognormal", () => {
       /^invalid lognormal: .*\(give either \{mean, sd\} or \{mu, sigma\}, not both\)$/,
     );
   });
+
+  it("lognormal rejects parameters whose moments overflow a double, in either form", () => {
+    const stream = new RandomStream(6, "overflow");
+    // exp(800 + 1/2) and 1 + (1e200)^2 overflow: no finite mean or variance exists in double precision.
+    expect(() => lognormal(stream, { mu: 800, sigma: 1 })).toThrow(/^invalid lognormal: .* \(has no finite mean and variance in double precision\)$/);
+    expect(() => lognormal(stream, { mean: 1, sd: 1e200 })).toThrow(/^invalid lognormal: .* \(has no finite mean and variance in double precision\)$/);
+    expect(() => lognormal(stream, { mu: Infinity, sigma: 1 })).toThrow(/^invalid lognormal mu: Infinity \(must be a finite number\)$/);
+  });
 });

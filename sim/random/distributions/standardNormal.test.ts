@@ -50,4 +50,14 @@ describe("standardNormal", () => {
     expect(standardNormalDensity(0)).toBeCloseTo(1 / Math.sqrt(2 * Math.PI), 16);
     expect(isRelativelyClose(standardNormalDensity(1), 0.24197072451914337, 1e-15)).toBe(true);
   });
+
+  it("standardNormalQuantile is NaN outside [0, 1] and for NaN; standardNormalUpperTail(NaN) is NaN", () => {
+    for (const p of [-0.1, 1.1, NaN]) expect(standardNormalQuantile(p)).toBeNaN();
+    expect(standardNormalUpperTail(NaN)).toBeNaN();
+  });
+
+  it("standardNormalUpperTail(x) for x <= -3 is 1 - Q(-x) (A&S 26.2.14 by symmetry)", () => {
+    expect(isRelativelyClose(standardNormalUpperTail(-5), 1 - 2.866515718791939e-7, 1e-15)).toBe(true);
+    expect(isRelativelyClose(standardNormalUpperTail(-3), 1 - 0.0013498980316300946, 1e-15)).toBe(true);
+  });
 });

@@ -36,4 +36,11 @@ describe("weibull", () => {
     expect(() => weibull(stream, { shape: -1, scale: 1 })).toThrow(/^invalid weibull shape: -1 \(must be a finite number > 0\)$/);
     expect(() => weibull(stream, { shape: 1, scale: 0 })).toThrow(/^invalid weibull scale: 0 \(must be a finite number > 0\)$/);
   });
+
+  it("weibull rejects a shape so small that Gamma(1 + 1/k) overflows (no finite mean)", () => {
+    // Gamma(1 + 1/0.001) = 1000! is far beyond the largest double (about 1.8e308).
+    expect(() => weibull(new RandomStream(9, "tiny"), { shape: 0.001, scale: 1 })).toThrow(
+      /^invalid weibull shape: 0\.001 \(gives no finite mean and variance; use a shape of about 0\.01 or more\)$/,
+    );
+  });
 });

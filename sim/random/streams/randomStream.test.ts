@@ -103,4 +103,9 @@ describe("RandomStream", () => {
     expect(() => new RandomStream(1, "")).toThrow(/^invalid random stream name: "" \(must be a non-empty string\)$/);
     expect(() => new RandomStream(NaN, "x")).toThrow(/^invalid random seed: NaN \(must be a finite number\)$/);
   });
+
+  it("rejects a seed that is neither a string nor a number, and a name that is not a string", () => {
+    expect(() => new RandomStream({} as unknown as number, "x")).toThrow(/^invalid random seed: \{\} \(must be a string or a number\)$/);
+    expect(() => new RandomStream(1, 5 as unknown as string)).toThrow(/^invalid random stream name: 5 \(must be a non-empty string\)$/);
+  });
 });

@@ -29,4 +29,8 @@ describe("StreamFactory", () => {
     expect(new StreamFactory(8).seed).toBe(8);
     expect(() => new StreamFactory(Infinity)).toThrow(/^invalid random seed: Infinity \(must be a finite number\)$/);
   });
+
+  it("rejects a seed that is neither a string nor a number", () => {
+    expect(() => new StreamFactory(null as unknown as number)).toThrow(/^invalid random seed: null \(must be a string or a number\)$/);
+  });
 });
