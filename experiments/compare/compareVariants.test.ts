@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type ModelConfig, type StoreResults, simulate } from "../../sim/model/index.ts";
-import { abTestPlan } from "./abTestPlan.ts";
 import { compareVariants, type Variant } from "./compareVariants.ts";
 import type { ComparisonResults } from "./comparisonTypes.ts";
 import { loadVariants } from "./loadVariants.ts";
@@ -131,25 +130,5 @@ describe("the shipped friction comparison (experiments/comparisons/friction.yaml
     expect(today.friction.autoSaveReturns).toBe(0);
     expect(autoSave.friction.autoSaveReturns).toBeGreaterThan(0);
     expect(autoSave.funnel.orders).toBeGreaterThan(today.funnel.orders);
-  });
-});
-
-describe("abTestPlan", () => {
-  it("sizes a conversion test by the two-proportion formula: p 2.0% → 2.2% needs 80,679 visitors per arm", () => {
-    // (z0.975 + z0.8)² · (0.02·0.98 + 0.022·0.978) ÷ 0.002² = 2.8015852² · 0.041116 ÷ 4e-6 = 80,678.6
-    const estimate = (mean: number) => ({ mean, lower: mean, upper: mean, halfWidth: 0, standardDeviation: 0, n: 10 });
-    const comparison = {
-      primaryMetric: "conversionRate",
-      control: "a",
-      horizonDays: 2,
-      variants: [
-        { name: "a", policy: "a", scenarioHash: "", kpis: { conversionRate: estimate(0.02), sessions: estimate(20_000) } },
-        { name: "b", policy: "b", scenarioHash: "", kpis: { conversionRate: estimate(0.022), sessions: estimate(20_000) } },
-      ],
-    } as unknown as ComparisonResults;
-    const plan = abTestPlan(comparison, { alpha: 0.05, power: 0.8 });
-    expect(plan.rows[0].visitorsPerArm).toBe(80_679);
-    expect(plan.dailySessions).toBe(10_000);
-    expect(plan.rows[0].testDays).toBe(17); // 2 × 80,679 ÷ 10,000 per day
   });
 });

@@ -23,6 +23,18 @@ describe("delayedQueueLaw", () => {
     });
   });
 
+  it("overload with mode 10 (lambda 3, c mu 2, theta 0.1): log V and u_k match the brute-force sum of prod lambda / (c mu + j theta)", () => {
+    // v_k = prod_{j=1..k} 3 / (2 + 0.1 j), summed directly over 2,000 terms (the rest is far below 1e-300).
+    const weights = [1];
+    for (let k = 1; k < 2000; k++) weights.push((weights[k - 1] * 3) / (2 + 0.1 * k));
+    const total = weights.reduce((a, b) => a + b, 0);
+    const law = delayedQueueLaw(3, 2, 0.1);
+    expectClose(law.logTotalWeight, Math.log(total), 1e-13);
+    [0, 5, 10, 30].forEach((k) => {
+      expectClose(law.probabilities[k], weights[k] / total, 1e-12);
+    });
+  });
+
   it("heavy overload puts the mode at floor((lambda - c mu) / theta) and still sums to 1", () => {
     const law = delayedQueueLaw(100, 1, 0.007);
     let argmax = 0;

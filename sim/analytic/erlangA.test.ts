@@ -337,6 +337,10 @@ describe("erlangA", () => {
   it("zero arrivals: nobody waits or abandons, service level 1, occupancy 0", () => {
     const r = erlangA(inputOf(4, 0, 180, 60));
     expect([r.probabilityOfWait, r.probabilityOfAbandon, r.meanWaitSeconds, r.serviceLevel, r.occupancy]).toEqual([0, 0, 0, 1, 0]);
+    // The limit λ → 0: an abandoner meets an empty queue, so its wait is the first of its patience
+    // (rate θ) and a service completion (rate c μ): 1 / (c μ + θ) = 1 / (4/180 + 1/60) = 25.714 s.
+    expect(r.meanWaitOfAbandonedSeconds).toBeCloseTo(1 / (4 / 180 + 1 / 60), 10);
+    expect(r.meanWaitOfServedSeconds).toBe(0);
   });
 
   it("c = 2000 at 99% load: the recursions neither overflow nor underflow (every figure finite and in range)", () => {
@@ -352,6 +356,7 @@ describe("erlangA", () => {
 
   it("rejects bad inputs with house-format messages", () => {
     const ok = inputOf(5, 4, 180, 60);
+    expect(() => erlangA({ ...ok, meanServiceSeconds: 0 })).toThrow(/^invalid meanServiceSeconds: 0 \(must be a finite number > 0\)$/);
     expect(() => erlangA({ ...ok, meanPatienceSeconds: 0 })).toThrow(/^invalid meanPatienceSeconds: 0 \(must be a finite number > 0\)$/);
     expect(() => erlangA({ ...ok, meanPatienceSeconds: Infinity })).toThrow(/^invalid meanPatienceSeconds: Infinity \(must be a finite number > 0\)$/);
     expect(() => erlangA({ ...ok, servers: 0 })).toThrow(/^invalid servers: 0 \(must be an integer >= 1\)$/);

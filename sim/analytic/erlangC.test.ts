@@ -39,6 +39,8 @@ describe("erlangC", () => {
   it("erlangC(c, A) = 1 when A >= c (unstable)", () => {
     expect(erlangC(10, 10)).toBe(1);
     expect(erlangC(10, 25)).toBe(1);
+    // Exactly 1 at A = c for every c, not the formula's rounding of c·B ÷ (c − c(1 − B)) (0.9999999999999998 at c = 3).
+    for (let servers = 1; servers <= 20; servers++) expect(erlangC(servers, servers)).toBe(1);
   });
 
   it("rejects bad servers and load by regex", () => {

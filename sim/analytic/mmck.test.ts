@@ -171,6 +171,10 @@ describe("mmck", () => {
       expectClose(result.probabilityOfBlocking, erlangB(servers, load), 1e-13);
       expect(result.probabilityOfWait).toBe(0);
     }
+    // An overwhelming load (1e200 × 1e200 s = Infinity erlangs): every arrival is blocked, none is admitted, and
+    // the admitted arrivals' figures are 0 (nobody queues when K = c), never 0 ÷ 0.
+    const swamped = mmck({ arrivalRatePerSecond: 1e200, meanServiceSeconds: 1e200, servers: 1, capacity: 1 });
+    expect(swamped).toMatchObject({ probabilityOfBlocking: 1, probabilityOfWait: 0, meanWaitSeconds: 0, throughputPerSecond: 0, occupancy: 1 });
   });
 
   it("large K converges to Erlang C (M/M/c) for c = 10 and c = 1000", () => {
@@ -206,6 +210,7 @@ describe("mmck", () => {
 
   it("rejects capacity below servers and other bad inputs by regex", () => {
     const ok = { arrivalRatePerSecond: 0.1, meanServiceSeconds: 5, servers: 5, capacity: 8 };
+    expect(() => mmck({ ...ok, meanServiceSeconds: -1 })).toThrow(/^invalid meanServiceSeconds: -1 \(must be a finite number > 0\)$/);
     expect(() => mmck({ ...ok, capacity: 3 })).toThrow(/^invalid capacity: 3 \(must be an integer >= servers \(5\)\)$/);
     expect(() => mmck({ ...ok, capacity: 7.5 })).toThrow(/^invalid capacity: 7\.5 \(must be an integer >= servers \(5\)\)$/);
     expect(() => mmck({ ...ok, servers: 1.5 })).toThrow(/^invalid servers: 1\.5 \(must be an integer >= 1\)$/);

@@ -41,6 +41,23 @@ describe("negativeBinomialSurvival", () => {
     });
   });
 
+  it("shape 1 with most of the mass beyond lastIndex: P(N > k) = 0.9^(k+1) for z = 0.1, from the head sum's complement", () => {
+    // P(N <= 2) = 1 − 0.9³ = 0.271 <= 0.5, so the survival is 1 − the head sum.
+    const survival = negativeBinomialSurvival(1, Math.log(0.1), 2);
+    [0.9, 0.81, 0.729].forEach((expected, k) => {
+      expectClose(survival[k], expected, 1e-14);
+    });
+  });
+
+  it("shape 1 with failure 1e-10: P(N > k) = 1e-10^(k+1) down to 1e-260 keeps 1e-12 relative (the pmf is rescaled, never flushed to 0)", () => {
+    const logSuccess = Math.log1p(-1e-10);
+    const failure = -Math.expm1(logSuccess); // 1e-10 to within rounding
+    const survival = negativeBinomialSurvival(1, logSuccess, 25);
+    [0, 10, 17, 18, 20, 25].forEach((k) => {
+      expectClose(survival[k], failure ** (k + 1), 1e-12);
+    });
+  });
+
   it("z = 1 (log z = 0) means N = 0 surely", () => {
     expect(Array.from(negativeBinomialSurvival(3, 0, 3))).toEqual([0, 0, 0, 0]);
   });

@@ -178,6 +178,62 @@ describe("requiredAgents", () => {
     }
   });
 
+  it("a target met exactly is met: each measure's value at c agents, given as the target, needs exactly c agents", () => {
+    // The target is the measure's own value at c, so c meets it with equality and c − 1 misses (monotone measures).
+    const erlangC = { arrivalRatePerSecond: 7.3 / 180, meanServiceSeconds: 180 };
+    const atTen = erlangCMetrics({ ...erlangC, servers: 10, targetSeconds: 20 });
+    expect(requiredAgents({ ...erlangC, target: { serviceLevel: atTen.serviceLevel } }).agentsOnline).toBe(10);
+    expect(requiredAgents({ ...erlangC, target: { maxMeanWaitSeconds: atTen.meanWaitSeconds } }).agentsOnline).toBe(10);
+    const erlangAInput = { arrivalRatePerSecond: 10 / 180, meanServiceSeconds: 180, meanPatienceSeconds: 30 };
+    const atSeven = erlangA({ ...erlangAInput, servers: 7 });
+    expect(requiredAgents({ ...erlangAInput, target: { maxProbabilityOfAbandon: atSeven.probabilityOfAbandon } }).agentsOnline).toBe(7);
+  });
+
+  it("Erlang A may need fewer agents than the load: load 10, patience 30 s, abandonment <= 50% needs 6 (Erlang C's bound c > A does not apply)", () => {
+    const input = { arrivalRatePerSecond: 10 / 180, meanServiceSeconds: 180, meanPatienceSeconds: 30 };
+    // Scan from 1 with the exact Erlang A measures: 5 servers abandon 53%, 6 abandon 45%.
+    let scanned = 1;
+    while (erlangA({ ...input, servers: scanned }).probabilityOfAbandon > 0.5) scanned++;
+    expect(scanned).toBe(6);
+    expect(requiredAgents({ ...input, target: { maxProbabilityOfAbandon: 0.5 } }).agentsOnline).toBe(6);
+  });
+
+  it("Erlang C with sub-second service (load = rate × mean service = 20/s × 0.25 s = 5): the answer is the scan's", () => {
+    const input = { arrivalRatePerSecond: 20, meanServiceSeconds: 0.25 };
+    let scanned = 6; // stability needs c > 5
+    while (erlangCMetrics({ ...input, servers: scanned, targetSeconds: 0.1 }).serviceLevel < 0.8) scanned++;
+    expect(scanned).toBe(7);
+    expect(requiredAgents({ ...input, target: { serviceLevel: 0.8, targetSeconds: 0.1 } }).agentsOnline).toBe(7);
+  });
+
+  it("Erlang C never counts an unstable desk as meeting a service level of 0: load 20 at 1.7 chats each needs 13 agents (22 servers)", () => {
+    // 12 agents are floor(12 × 1.7) = 20 servers, not more than the load of 20: unstable, whatever the target says.
+    const result = requiredAgents({ arrivalRatePerSecond: 20 / 180, meanServiceSeconds: 180, concurrency: 1.7, target: { serviceLevel: 0 } });
+    expect([result.agentsOnline, result.servers]).toEqual([13, 22]);
+  });
+
+  it("Erlang C staffs up to 10,000,000 servers and refuses a target that needs more", () => {
+    // Load 9,999,999.5 under an occupancy cap of 1 needs c = 10,000,000 (c > A), the largest count allowed.
+    const atLimit = requiredAgents({ arrivalRatePerSecond: 9_999_999.5, meanServiceSeconds: 1, target: { maxOccupancy: 1 } });
+    expect(atLimit.servers).toBe(10_000_000);
+    expect(() => requiredAgents({ arrivalRatePerSecond: 10_000_000, meanServiceSeconds: 1, target: { maxOccupancy: 1 } })).toThrow(
+      /^invalid target: \{"maxOccupancy":1\} \(not reachable with up to 10000000 servers\)$/,
+    );
+  });
+
+  it("rejects bad service times, patience, concurrency and targets with house-format messages, patience before the target", () => {
+    const ok: StaffingInput = { arrivalRatePerSecond: 0.05, meanServiceSeconds: 180, target: { serviceLevel: 0.8 } };
+    expect(() => requiredAgents({ ...ok, meanServiceSeconds: 0 })).toThrow(/^invalid meanServiceSeconds: 0 \(must be a finite number > 0\)$/);
+    expect(() => requiredAgents({ ...ok, meanPatienceSeconds: -1, target: {} })).toThrow(/^invalid meanPatienceSeconds: -1 \(must be a finite number > 0\)$/);
+    expect(() => requiredAgents({ ...ok, concurrency: Infinity })).toThrow(/^invalid concurrency: Infinity \(must be a finite number >= 1\)$/);
+    expect(() => requiredAgents({ ...ok, concurrency: "2" as unknown as number })).toThrow(/^invalid concurrency: "2" \(must be a finite number >= 1\)$/);
+    expect(() => requiredAgents({ ...ok, target: null as unknown as StaffingInput["target"] })).toThrow(/^invalid target: null \(must be an object\)$/);
+    expect(() => requiredAgents({ ...ok, target: "fast" as unknown as StaffingInput["target"] })).toThrow(/^invalid target: "fast" \(must be an object\)$/);
+    expect(() => requiredAgents({ ...ok, meanPatienceSeconds: 60, target: { maxProbabilityOfAbandon: 0 } })).toThrow(
+      /^invalid target\.maxProbabilityOfAbandon: 0 \(must be in \(0, 1\]\)$/,
+    );
+  });
+
   it("rejects bad inputs with house-format messages", () => {
     const ok: StaffingInput = { arrivalRatePerSecond: 0.05, meanServiceSeconds: 180, target: { serviceLevel: 0.8 } };
     expect(() => requiredAgents({ ...ok, shrinkage: 1 })).toThrow(/^invalid shrinkage: 1 \(must be in \[0, 1\)\)$/);
