@@ -65,7 +65,7 @@ export const startCommand = defineCommand({
       });
 
     // One queue connection for both batches; checked first, so a bad queue costs no simulation.
-    const { results, simulation, comparison, compared, control, staffing, staffed } = await withQueue(queue, { quiet: parsed.quiet }, async (backend) => {
+    const { results, simulation, comparison, compared, control, staffing, staffed, whatIfPolicies } = await withQueue(queue, { quiet: parsed.quiet }, async (backend) => {
       say(`1/4 simulating ${BASELINE_SCENARIO}, and its day over ${replications} replications`);
       let started = performance.now();
       const results = simulateScenario(loaded, { seed });
@@ -122,7 +122,9 @@ export const startCommand = defineCommand({
         },
         staffing,
       };
-      return { results, simulation, comparison, compared, control, staffing, staffed };
+      // The compared policies, for the report's what-if panel on the baseline run.
+      const whatIfPolicies = variants.flatMap((variant) => (variant.config.kind === "store" ? [variant.config.chat.policy] : []));
+      return { results, simulation, comparison, compared, control, staffing, staffed, whatIfPolicies };
     });
     say("4/4 writing the report");
     const files = { simulation: "baseline.json", comparison: "comparison.json", staffing: "staffing.json" };
@@ -133,6 +135,7 @@ export const startCommand = defineCommand({
     await writeReportLater([simulation, compared, staffed], reportPath, {
       title: `${loaded.config.name}: baseline, policies and staffing`,
       sources: Object.values(files),
+      whatIfPolicies,
     });
 
     const best = comparison.ranking[0];
