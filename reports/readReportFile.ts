@@ -40,7 +40,13 @@ export function scenarioInfo(path: string): ScenarioInfo | null {
   if (!existsSync(path)) return null;
   try {
     const { scenario, config, hash } = loadScenario(path);
-    return { description: scenario.description ?? "", currency: scenario.currency ?? "USD", locale: scenario.report?.locale ?? DEFAULT_LOCALE, model: config, hash };
+    return {
+      description: scenario.description ?? "",
+      currency: scenario.currency ?? "USD",
+      locale: scenario.report?.locale ?? DEFAULT_LOCALE,
+      model: config,
+      hash,
+    };
   } catch {
     return null;
   }

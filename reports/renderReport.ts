@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { formatCount, formatSeconds } from "../experiments/format/index.ts";
+import type { ResolvedPolicy } from "../sim/policy/index.ts";
 import { html, htmlString, type SafeHtml, trustedHtml } from "./escapeHtml.ts";
 import { createPlotDocument, createRenderContext, type RenderContext } from "./renderContext.ts";
 import { renderSection } from "./renderSection.ts";
@@ -9,7 +10,6 @@ import type { Section } from "./reportTypes.ts";
 import { buildSections, SECTION_BUILDERS, type SectionRegistry } from "./sectionRegistry.ts";
 import { SORTABLE_TABLES_SCRIPT } from "./sortableTablesScript.ts";
 import { DEFAULT_MINIMUM_RELATIVE_EFFECT, type DecisionCard, decisionCard, renderDecisionSummary } from "./summary/index.ts";
-import type { ResolvedPolicy } from "../sim/policy/index.ts";
 import {
   renderStoreWhatIfPanel,
   renderWhatIfPanel,
@@ -165,7 +165,8 @@ function whatIfPanelOf(document: ReportDocument, context: RenderContext, options
   const stampHash = document.stamp?.scenarioHash;
   const sameModel = typeof stampHash !== "string" || document.scenario?.hash === undefined || stampHash === document.scenario.hash;
   if (options.whatIfWorkerSource === undefined || seed === undefined || !sameModel) return null;
-  if (document.body.kind === "chatOnly" && model?.kind === "chatOnly") return renderWhatIfPanel({ model, seed, published: whatIfFigures(document.body) }, context);
+  if (document.body.kind === "chatOnly" && model?.kind === "chatOnly")
+    return renderWhatIfPanel({ model, seed, published: whatIfFigures(document.body) }, context);
   if (document.body.kind === "store" && model?.kind === "store")
     return renderStoreWhatIfPanel({ model, seed, published: storeWhatIfFigures(document.body), policies: options.whatIfPolicies }, context);
   return null;

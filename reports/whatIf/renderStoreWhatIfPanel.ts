@@ -44,7 +44,8 @@ ${slider("agentsDelta", "Agents added per interval", -peak, Math.max(10, peak), 
 ${slider("concurrency", "Chats per agent at once", 1, Math.max(6, neutral.concurrency * 2), 1, neutral.concurrency, String(neutral.concurrency))}
 <label class="whatif-lever"><span>Free shipping from (${context.currency}; empty: never)</span><input type="number" name="freeShippingThreshold" min="0" step="any" value="${neutral.freeShippingThreshold === null ? "" : String(neutral.freeShippingThreshold)}" data-default="${neutral.freeShippingThreshold === null ? "" : String(neutral.freeShippingThreshold)}"></label>
 <label class="whatif-lever"><span>Trigger policy</span><select name="policy" data-default="${own.name}">${[own, ...others].map(
-    (policy) => html`<option value="${policy.name}"${trustedHtml(policy === own ? " selected" : "")}>${policy.name}${policy === own ? " (published run)" : ""}</option>`,
+    (policy) =>
+      html`<option value="${policy.name}"${trustedHtml(policy === own ? " selected" : "")}>${policy.name}${policy === own ? " (published run)" : ""}</option>`,
   )}</select></label>
 ${[own, ...others].map((policy) => thresholdFields(policy, policy === own))}
 <button type="button" class="whatif-reset">Back to the published run</button>

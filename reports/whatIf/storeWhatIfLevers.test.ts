@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadScenario } from "../../experiments/index.ts";
-import { simulateStore, type StoreModelConfig } from "../../sim/model/index.ts";
+import { type StoreModelConfig, simulateStore } from "../../sim/model/index.ts";
 import { decodeModelJson, encodeModelJson } from "./modelJson.ts";
 import { applyStoreLevers, neutralStoreLevers, policyThresholds, storeWhatIfFigures } from "./storeWhatIfLevers.ts";
 
@@ -73,7 +73,9 @@ describe("storeWhatIfLevers", () => {
     expect(changed.agents.concurrency).toBe(1);
     expect(changed.pricing.freeShippingThreshold).toBe(Infinity);
     expect({ ...changed, agents: config.agents, pricing: config.pricing }).toEqual(config);
-    expect(applyStoreLevers(config, { ...neutralStoreLevers(config), agentsDelta: 1 }).agents.scheduled).toEqual(config.agents.scheduled.map((agents) => agents + 1));
+    expect(applyStoreLevers(config, { ...neutralStoreLevers(config), agentsDelta: 1 }).agents.scheduled).toEqual(
+      config.agents.scheduled.map((agents) => agents + 1),
+    );
     expect(applyStoreLevers(config, { ...neutralStoreLevers(config), freeShippingThreshold: 50 }).pricing.freeShippingThreshold).toBe(50);
   });
 

@@ -44,7 +44,9 @@ export interface StoreWhatIfFigures {
 
 /** The numeric comparisons of a policy's rules, rule by rule, each condition depth first. */
 export function policyThresholds(policy: ResolvedPolicy): PolicyThreshold[] {
-  return policy.rules.flatMap((rule) => numericLeaves(rule.when).map((leaf) => ({ rule: rule.name, signal: leaf.signal, op: leaf.op, value: leaf.value as number })));
+  return policy.rules.flatMap((rule) =>
+    numericLeaves(rule.when).map((leaf) => ({ rule: rule.name, signal: leaf.signal, op: leaf.op, value: leaf.value as number })),
+  );
 }
 
 /** The published run's levers: applying them (with the run's own policy first in the list) changes nothing. */
@@ -81,7 +83,10 @@ export function applyStoreLevers(config: StoreModelConfig, levers: StoreWhatIfLe
     );
   }
   const base = [config.chat.policy, ...policies].find((policy) => policy.name === levers.policy);
-  if (base === undefined) throw new RangeError(`invalid what-if policy: ${JSON.stringify(levers.policy)} (allowed: ${[config.chat.policy, ...policies].map((policy) => policy.name).join(", ")})`);
+  if (base === undefined)
+    throw new RangeError(
+      `invalid what-if policy: ${JSON.stringify(levers.policy)} (allowed: ${[config.chat.policy, ...policies].map((policy) => policy.name).join(", ")})`,
+    );
   return {
     ...config,
     sessionRatesPerSecond: levers.trafficScale === 1 ? config.sessionRatesPerSecond : config.sessionRatesPerSecond.map((rate) => rate * levers.trafficScale),
@@ -113,7 +118,8 @@ export function storeWhatIfFigures(results: StoreResults): StoreWhatIfFigures {
 /** The policy with its rules' numbers replaced in policyThresholds order (same list length required). */
 function withThresholds(policy: ResolvedPolicy, values: readonly number[]): ResolvedPolicy {
   const current = policyThresholds(policy);
-  if (values.length !== current.length) throw new RangeError(`invalid what-if thresholds: ${values.length} numbers (policy ${policy.name} has ${current.length})`);
+  if (values.length !== current.length)
+    throw new RangeError(`invalid what-if thresholds: ${values.length} numbers (policy ${policy.name} has ${current.length})`);
   // Unchanged numbers keep the policy object itself (its rule texts as written).
   if (current.every((item, index) => Object.is(item.value, values[index]))) return policy;
   let next = 0;

@@ -6,9 +6,10 @@
  * figures and their change from the published run written by the report's formatter) or `{ id, error }`. The same simulators the CLI runs, so the
  * published levers give the CLI's numbers.
  */
+
+import { createFormatter } from "../../experiments/format/index.ts";
 import { type ChatOnlyModelConfig, type StoreModelConfig, simulateChatOnly, simulateStore } from "../../sim/model/index.ts";
 import type { ResolvedPolicy } from "../../sim/policy/index.ts";
-import { createFormatter } from "../../experiments/format/index.ts";
 import { decodeModelJson } from "./modelJson.ts";
 import { formatStoreChange, formatStoreFigure, STORE_WHAT_IF_ROWS } from "./storeWhatIfFormat.ts";
 import { applyStoreLevers, type StoreWhatIfFigures, type StoreWhatIfLevers, storeWhatIfFigures } from "./storeWhatIfLevers.ts";
@@ -60,7 +61,10 @@ scope.onmessage = (event) => {
       scope.postMessage({ id, figures, text, change });
       return;
     }
-    scope.postMessage({ id, figures: whatIfFigures(simulateChatOnly(applyLevers(decodeModelJson<ChatOnlyModelConfig>(request.config), request.levers), { seed })) });
+    scope.postMessage({
+      id,
+      figures: whatIfFigures(simulateChatOnly(applyLevers(decodeModelJson<ChatOnlyModelConfig>(request.config), request.levers), { seed })),
+    });
   } catch (error) {
     scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }

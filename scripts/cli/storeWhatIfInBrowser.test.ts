@@ -11,8 +11,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFormatter } from "../../experiments/format/index.ts";
 import { type StoreWhatIfFigures, storeWhatIfFigures } from "../../reports/index.ts";
-import { formatStoreFigure, STORE_WHAT_IF_ROWS } from "../../reports/whatIf/index.ts";
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from "../../reports/testing/index.ts";
+import { formatStoreFigure, STORE_WHAT_IF_ROWS } from "../../reports/whatIf/index.ts";
 import { spawnCli } from "./spawnCli.ts";
 
 const SEED = 11;
@@ -158,7 +158,9 @@ describe.skipIf(!chromiumAvailable())(`store what-if panel in Chromium (${CHROMI
       expect(ordersLine).toContain(`${await cellText(page, "orders")} (conversion ${await cellText(page, "conversionRate")})`);
       const waitLine = changed.stdout.split("\n").find((line) => /^\s*mean wait \(answered\)\s/.test(line));
       expect(waitLine).toContain(await cellText(page, "meanWaitOfServedSeconds"));
-      expect(await page.locator("section.whatif-store td[data-change=sessions]").textContent()).toBe(`+${format.count(cliChanged.sessions - cliPublished.sessions)}`);
+      expect(await page.locator("section.whatif-store td[data-change=sessions]").textContent()).toBe(
+        `+${format.count(cliChanged.sessions - cliPublished.sessions)}`,
+      );
       const seen = await page.evaluate(() => (window as unknown as { seenProgress: number[] }).seenProgress);
       expect(Math.max(...seen)).toBeGreaterThan(0.5);
       expect(await page.locator("section.whatif-store progress").isHidden()).toBe(true);
