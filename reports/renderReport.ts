@@ -14,6 +14,7 @@ import {
   renderStoreWhatIfPanel,
   renderWhatIfPanel,
   STORE_WHAT_IF_PAGE_SCRIPT,
+  type StoreWhatIfPanelInput,
   storeWhatIfFigures,
   WHAT_IF_PAGE_SCRIPT,
   whatIfFigures,
@@ -34,6 +35,11 @@ export interface ReportOptions {
   whatIfWorkerSource?: string;
   /** Policies a store run's what-if panel offers beside the run's own (e.g. the ones a comparison tried). */
   whatIfPolicies?: readonly ResolvedPolicy[];
+  /**
+   * Store panels a command built itself, by document index (compare: its control's run at the
+   * comparison seed, which the comparison document does not hold); they need the worker bundle too.
+   */
+  whatIfPanels?: readonly (StoreWhatIfPanelInput | undefined)[];
 }
 
 /** What a run is called: a synthetic check by the store profile it checked (a third-party store is not the shopper model's scenario), anything else by its scenario. */
@@ -61,7 +67,7 @@ const KIND_LABELS: Readonly<Record<ReportKind, string>> = {
 export function renderReport(documents: readonly ReportDocument[], options: ReportOptions = {}): string {
   const registry = options.registry ?? SECTION_BUILDERS;
   const dom = createPlotDocument();
-  const runs = documents.map((document, index) => {
+  const runs = documents.map((document, index): Run => {
     const context = createRenderContext({
       document: dom,
       currency: document.scenario?.currency ?? DEFAULT_CURRENCY,
@@ -75,11 +81,11 @@ export function renderReport(documents: readonly ReportDocument[], options: Repo
       format: context.format,
       minimumRelativeEffect: options.minimumRelativeEffect ?? DEFAULT_MINIMUM_RELATIVE_EFFECT,
     });
-    const whatIf = whatIfPanelOf(document, context, options);
-    return { document, id: context.idPrefix, sections, card, whatIf };
+    const panel = whatIfPanelOf(document, context, options, options.whatIfPanels?.[index]);
+    return { document, id: context.idPrefix, sections, card, whatIf: panel?.html ?? null, whatIfKind: panel?.kind ?? null };
   });
   // Each kind of panel brings its page script; both share the one worker bundle.
-  const panelKinds = new Set(runs.filter((run) => run.whatIf !== null).map((run) => run.document.body.kind));
+  const panelKinds = new Set(runs.map((run) => run.whatIfKind));
   const whatIfScripts = [...(panelKinds.has("chatOnly") ? [WHAT_IF_PAGE_SCRIPT] : []), ...(panelKinds.has("store") ? [STORE_WHAT_IF_PAGE_SCRIPT] : [])];
   const hasWhatIf = whatIfScripts.length > 0;
   const scenarios = [...new Set(documents.map((document) => runName(document.body)))];
@@ -143,6 +149,9 @@ interface Run {
   document: ReportDocument;
   id: string;
   sections: readonly Section[];
+  card: DecisionCard | null;
+  whatIf: SafeHtml | null;
+  whatIfKind: "store" | "chatOnly" | null;
 }
 
 function renderContents(runs: readonly Run[]): SafeHtml {
@@ -150,7 +159,7 @@ function renderContents(runs: readonly Run[]): SafeHtml {
     (run) =>
       html`<li><a href="#${run.id}">${runName(run.document.body)}: ${KIND_LABELS[run.document.body.kind].toLowerCase()}</a><ol>${run.sections.map(
         (section) => html`<li><a href="#${section.id}">${section.title}</a></li>`,
-      )}</ol></li>`,
+      )}${run.whatIf ? html`<li><a href="#${run.id}-whatif">What if?</a></li>` : null}</ol></li>`,
   )}</ol></nav>`;
 }
 
@@ -159,16 +168,26 @@ function renderContents(runs: readonly Run[]): SafeHtml {
  * bundle is given. The model is read again from the scenario file: it is the run's only when its
  * hash is the stamp's (a run with --days or --warmup has another hash, and gets no panel).
  */
-function whatIfPanelOf(document: ReportDocument, context: RenderContext, options: ReportOptions): SafeHtml | null {
+function whatIfPanelOf(
+  document: ReportDocument,
+  context: RenderContext,
+  options: ReportOptions,
+  given: StoreWhatIfPanelInput | undefined,
+): { html: SafeHtml; kind: "store" | "chatOnly" } | null {
+  if (options.whatIfWorkerSource === undefined) return null;
+  if (given !== undefined) return { html: renderStoreWhatIfPanel(given, context), kind: "store" };
   const model = document.scenario?.model;
   const seed = document.stamp?.seed ?? ("seed" in document.body ? document.body.seed : undefined);
   const stampHash = document.stamp?.scenarioHash;
   const sameModel = typeof stampHash !== "string" || document.scenario?.hash === undefined || stampHash === document.scenario.hash;
-  if (options.whatIfWorkerSource === undefined || seed === undefined || !sameModel) return null;
+  if (seed === undefined || !sameModel) return null;
   if (document.body.kind === "chatOnly" && model?.kind === "chatOnly")
-    return renderWhatIfPanel({ model, seed, published: whatIfFigures(document.body) }, context);
+    return { html: renderWhatIfPanel({ model, seed, published: whatIfFigures(document.body) }, context), kind: "chatOnly" };
   if (document.body.kind === "store" && model?.kind === "store")
-    return renderStoreWhatIfPanel({ model, seed, published: storeWhatIfFigures(document.body), policies: options.whatIfPolicies }, context);
+    return {
+      html: renderStoreWhatIfPanel({ model, seed, published: storeWhatIfFigures(document.body), policies: options.whatIfPolicies }, context),
+      kind: "store",
+    };
   return null;
 }
 

@@ -16,6 +16,8 @@ export interface StoreWhatIfPanelInput {
   published: StoreWhatIfFigures;
   /** Further policies to offer beside the run's own (e.g. the ones a comparison tried); same names are offered once. */
   policies?: readonly ResolvedPolicy[];
+  /** What the published column is (default "Published run"; compare: its control's run at the comparison seed). */
+  publishedLabel?: string;
 }
 
 /**
@@ -52,8 +54,8 @@ ${[own, ...others].map((policy) => thresholdFields(policy, policy === own))}
 </div>
 <p class="whatif-progress"><progress max="1" value="0" hidden aria-label="simulating"></progress> <span class="whatif-status" role="status">the simulator starts when scripts run</span></p>
 <div class="table-wrap"><table class="data whatif-figures">
-<caption>Published run and what-if, ${input.model.horizon.days} day${input.model.horizon.days === 1 ? "" : "s"}, seed ${String(input.seed)}</caption>
-<thead><tr><th scope="col">Figure</th><th scope="col" class="num">Published run</th><th scope="col" class="num">What-if</th><th scope="col" class="num">Change</th></tr></thead>
+<caption>${input.publishedLabel ?? "Published run"} and what-if, ${input.model.horizon.days} day${input.model.horizon.days === 1 ? "" : "s"}, seed ${String(input.seed)}</caption>
+<thead><tr><th scope="col">Figure</th><th scope="col" class="num">${input.publishedLabel ?? "Published run"}</th><th scope="col" class="num">What-if</th><th scope="col" class="num">Change</th></tr></thead>
 <tbody>
 ${STORE_WHAT_IF_ROWS.map(
   (row) =>

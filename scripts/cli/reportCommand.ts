@@ -72,6 +72,7 @@ function writeDocuments(documents: readonly ReportDocument[], outPath: string, o
       minimumRelativeEffect: options.minimumRelativeEffect,
       whatIfWorkerSource: whatIf ? buildWhatIfWorker() : undefined,
       whatIfPolicies: options.whatIfPolicies,
+      whatIfPanels: options.whatIfPanels,
     }),
   );
 }
