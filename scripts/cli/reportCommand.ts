@@ -62,9 +62,11 @@ export function writeReport(documents: readonly unknown[], outPath: string, opti
 
 function writeDocuments(documents: readonly ReportDocument[], outPath: string, options: ReportOptions): void {
   // Only a store or chat-only run with its model at hand gets a what-if panel: bundle the simulator just then.
-  const whatIf = documents.some(
-    (document) => (document.body.kind === "chatOnly" || document.body.kind === "store") && document.scenario?.model?.kind === document.body.kind,
-  );
+  const whatIf =
+    options.whatIfPanels?.some((panel) => panel !== undefined) === true ||
+    documents.some(
+      (document) => (document.body.kind === "chatOnly" || document.body.kind === "store") && document.scenario?.model?.kind === document.body.kind,
+    );
   writeFileAtomic(
     outPath,
     renderReport(artifactsBesideReport(documents, outPath), {
