@@ -67,4 +67,20 @@ export {
   MAX_FEASIBLE_TEST_DAYS,
   renderDecisionSummary,
 } from "./summary/index.ts";
-export { applyLevers, neutralLevers, renderWhatIfPanel, type WhatIfFigures, type WhatIfLevers, type WhatIfPanelInput, whatIfFigures } from "./whatIf/index.ts";
+export {
+  applyLevers,
+  applyStoreLevers,
+  neutralLevers,
+  neutralStoreLevers,
+  policyThresholds,
+  renderStoreWhatIfPanel,
+  renderWhatIfPanel,
+  type StoreWhatIfFigures,
+  type StoreWhatIfLevers,
+  type StoreWhatIfPanelInput,
+  storeWhatIfFigures,
+  type WhatIfFigures,
+  type WhatIfLevers,
+  type WhatIfPanelInput,
+  whatIfFigures,
+} from "./whatIf/index.ts";

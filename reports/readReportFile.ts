@@ -39,8 +39,14 @@ export function toReportDocument(data: unknown, source: string): ReportDocument 
 export function scenarioInfo(path: string): ScenarioInfo | null {
   if (!existsSync(path)) return null;
   try {
-    const { scenario, config } = loadScenario(path);
-    return { description: scenario.description ?? "", currency: scenario.currency ?? "USD", locale: scenario.report?.locale ?? DEFAULT_LOCALE, model: config };
+    const { scenario, config, hash } = loadScenario(path);
+    return {
+      description: scenario.description ?? "",
+      currency: scenario.currency ?? "USD",
+      locale: scenario.report?.locale ?? DEFAULT_LOCALE,
+      model: config,
+      hash,
+    };
   } catch {
     return null;
   }

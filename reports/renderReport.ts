@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { formatCount, formatSeconds } from "../experiments/format/index.ts";
+import type { ResolvedPolicy } from "../sim/policy/index.ts";
 import { html, htmlString, type SafeHtml, trustedHtml } from "./escapeHtml.ts";
 import { createPlotDocument, createRenderContext, type RenderContext } from "./renderContext.ts";
 import { renderSection } from "./renderSection.ts";
@@ -9,7 +10,15 @@ import type { Section } from "./reportTypes.ts";
 import { buildSections, SECTION_BUILDERS, type SectionRegistry } from "./sectionRegistry.ts";
 import { SORTABLE_TABLES_SCRIPT } from "./sortableTablesScript.ts";
 import { DEFAULT_MINIMUM_RELATIVE_EFFECT, type DecisionCard, decisionCard, renderDecisionSummary } from "./summary/index.ts";
-import { renderWhatIfPanel, WHAT_IF_PAGE_SCRIPT, whatIfFigures } from "./whatIf/index.ts";
+import {
+  renderStoreWhatIfPanel,
+  renderWhatIfPanel,
+  STORE_WHAT_IF_PAGE_SCRIPT,
+  type StoreWhatIfPanelInput,
+  storeWhatIfFigures,
+  WHAT_IF_PAGE_SCRIPT,
+  whatIfFigures,
+} from "./whatIf/index.ts";
 
 export interface ReportOptions {
   /** Page title; default "convsim report: <scenario>" (or the scenarios, joined). */
@@ -19,10 +28,18 @@ export interface ReportOptions {
   /** Smallest relative change of a comparison's primary metric worth acting on (default DEFAULT_MINIMUM_RELATIVE_EFFECT, 1%). */
   minimumRelativeEffect?: number;
   /**
-   * The bundled chat-only simulator (an IIFE Web Worker script, scripts/build buildWhatIfWorker).
-   * With it, each chat-only run whose model is known gets a what-if panel; without it, none.
+   * The bundled simulator (an IIFE Web Worker script, scripts/build buildWhatIfWorker). With it,
+   * each store or chat-only run whose model is known (and is the one the run used) gets a what-if
+   * panel; without it, none.
    */
   whatIfWorkerSource?: string;
+  /** Policies a store run's what-if panel offers beside the run's own (e.g. the ones a comparison tried). */
+  whatIfPolicies?: readonly ResolvedPolicy[];
+  /**
+   * Store panels a command built itself, by document index (compare: its control's run at the
+   * comparison seed, which the comparison document does not hold); they need the worker bundle too.
+   */
+  whatIfPanels?: readonly (StoreWhatIfPanelInput | undefined)[];
 }
 
 /** What a run is called: a synthetic check by the store profile it checked (a third-party store is not the shopper model's scenario), anything else by its scenario. */
@@ -50,7 +67,7 @@ const KIND_LABELS: Readonly<Record<ReportKind, string>> = {
 export function renderReport(documents: readonly ReportDocument[], options: ReportOptions = {}): string {
   const registry = options.registry ?? SECTION_BUILDERS;
   const dom = createPlotDocument();
-  const runs = documents.map((document, index) => {
+  const runs = documents.map((document, index): Run => {
     const context = createRenderContext({
       document: dom,
       currency: document.scenario?.currency ?? DEFAULT_CURRENCY,
@@ -64,17 +81,20 @@ export function renderReport(documents: readonly ReportDocument[], options: Repo
       format: context.format,
       minimumRelativeEffect: options.minimumRelativeEffect ?? DEFAULT_MINIMUM_RELATIVE_EFFECT,
     });
-    const whatIf = whatIfPanelOf(document, context, options.whatIfWorkerSource);
-    return { document, id: context.idPrefix, sections, card, whatIf };
+    const panel = whatIfPanelOf(document, context, options, options.whatIfPanels?.[index]);
+    return { document, id: context.idPrefix, sections, card, whatIf: panel?.html ?? null, whatIfKind: panel?.kind ?? null };
   });
-  const hasWhatIf = runs.some((run) => run.whatIf !== null);
+  // Each kind of panel brings its page script; both share the one worker bundle.
+  const panelKinds = new Set(runs.map((run) => run.whatIfKind));
+  const whatIfScripts = [...(panelKinds.has("chatOnly") ? [WHAT_IF_PAGE_SCRIPT] : []), ...(panelKinds.has("store") ? [STORE_WHAT_IF_PAGE_SCRIPT] : [])];
+  const hasWhatIf = whatIfScripts.length > 0;
   const scenarios = [...new Set(documents.map((document) => runName(document.body)))];
   const title = options.title ?? (scenarios.length === 1 ? `convsim report: ${scenarios[0]}` : "convsim report");
   const dates = documents
     .map((document) => document.stamp?.generatedAt)
     .filter((date): date is string => typeof date === "string")
     .sort();
-  const scripts = hasWhatIf ? [SORTABLE_TABLES_SCRIPT, WHAT_IF_PAGE_SCRIPT] : [SORTABLE_TABLES_SCRIPT];
+  const scripts = [SORTABLE_TABLES_SCRIPT, ...whatIfScripts];
   const hashes = scripts.map((script) => `'sha256-${createHash("sha256").update(script).digest("base64")}'`).join(" ");
   // The what-if worker starts from a blob: URL made of the embedded bundle; nothing else may load.
   const policy = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src ${hashes};${hasWhatIf ? " worker-src blob:;" : ""} base-uri 'none'; form-action 'none'`;
@@ -107,7 +127,7 @@ ${runs.map((run) => renderRun(run.document, run.id, run.sections, run.whatIf))}
 ${
   hasWhatIf
     ? html`<script type="text/plain" id="whatif-worker">${trustedConstant(options.whatIfWorkerSource ?? "")}</script>
-<script>${trustedConstant(WHAT_IF_PAGE_SCRIPT)}</script>`
+${whatIfScripts.map((script) => html`<script>${trustedConstant(script)}</script>\n`)}`
     : null
 }
 </body>
@@ -129,6 +149,9 @@ interface Run {
   document: ReportDocument;
   id: string;
   sections: readonly Section[];
+  card: DecisionCard | null;
+  whatIf: SafeHtml | null;
+  whatIfKind: "store" | "chatOnly" | null;
 }
 
 function renderContents(runs: readonly Run[]): SafeHtml {
@@ -136,16 +159,36 @@ function renderContents(runs: readonly Run[]): SafeHtml {
     (run) =>
       html`<li><a href="#${run.id}">${runName(run.document.body)}: ${KIND_LABELS[run.document.body.kind].toLowerCase()}</a><ol>${run.sections.map(
         (section) => html`<li><a href="#${section.id}">${section.title}</a></li>`,
-      )}</ol></li>`,
+      )}${run.whatIf ? html`<li><a href="#${run.id}-whatif">What if?</a></li>` : null}</ol></li>`,
   )}</ol></nav>`;
 }
 
-/** The what-if panel of a chat-only run whose model and seed are known, when the worker bundle is given. */
-function whatIfPanelOf(document: ReportDocument, context: RenderContext, workerSource: string | undefined): SafeHtml | null {
+/**
+ * The what-if panel of a store or chat-only run whose model and seed are known, when the worker
+ * bundle is given. The model is read again from the scenario file: it is the run's only when its
+ * hash is the stamp's (a run with --days or --warmup has another hash, and gets no panel).
+ */
+function whatIfPanelOf(
+  document: ReportDocument,
+  context: RenderContext,
+  options: ReportOptions,
+  given: StoreWhatIfPanelInput | undefined,
+): { html: SafeHtml; kind: "store" | "chatOnly" } | null {
+  if (options.whatIfWorkerSource === undefined) return null;
+  if (given !== undefined) return { html: renderStoreWhatIfPanel(given, context), kind: "store" };
   const model = document.scenario?.model;
   const seed = document.stamp?.seed ?? ("seed" in document.body ? document.body.seed : undefined);
-  if (workerSource === undefined || document.body.kind !== "chatOnly" || model?.kind !== "chatOnly" || seed === undefined) return null;
-  return renderWhatIfPanel({ model, seed, published: whatIfFigures(document.body) }, context);
+  const stampHash = document.stamp?.scenarioHash;
+  const sameModel = typeof stampHash !== "string" || document.scenario?.hash === undefined || stampHash === document.scenario.hash;
+  if (seed === undefined || !sameModel) return null;
+  if (document.body.kind === "chatOnly" && model?.kind === "chatOnly")
+    return { html: renderWhatIfPanel({ model, seed, published: whatIfFigures(document.body) }, context), kind: "chatOnly" };
+  if (document.body.kind === "store" && model?.kind === "store")
+    return {
+      html: renderStoreWhatIfPanel({ model, seed, published: storeWhatIfFigures(document.body), policies: options.whatIfPolicies }, context),
+      kind: "store",
+    };
+  return null;
 }
 
 function renderRun(document: ReportDocument, id: string, sections: readonly Section[], whatIf: SafeHtml | null = null): SafeHtml {

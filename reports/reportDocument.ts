@@ -36,8 +36,10 @@ export interface ScenarioInfo {
   currency: string;
   /** BCP 47 locale for numbers (the scenario's `report.locale`); en-US when absent. */
   locale?: string;
-  /** The resolved model, for the what-if panel (chat-only runs); absent when not loaded. */
+  /** The resolved model, for the what-if panel; absent when not loaded. */
   model?: ModelConfig;
+  /** The scenario's hash as loaded (no overrides): the what-if panel needs it to equal the run's stamp. */
+  hash?: string;
 }
 
 /** One results file, validated: its stamp (possibly partial or absent), its body and its scenario details. */

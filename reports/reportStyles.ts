@@ -90,6 +90,10 @@ ul.legend li { display: inline-flex; align-items: center; gap: 6px; }
 .whatif-lever { display: grid; grid-template-columns: 1fr auto; gap: 2px 8px; font-size: 14px; }
 .whatif-lever span { grid-column: 1 / -1; color: var(--muted); font-size: 13px; }
 .whatif-lever output { font-variant-numeric: tabular-nums; min-width: 3.5em; text-align: right; }
+.whatif-thresholds { grid-column: 1 / -1; display: flex; flex-wrap: wrap; gap: 6px 20px; margin: 0; padding: 6px 10px 8px; border: 1px solid var(--rule); border-radius: 4px; }
+.whatif-thresholds[hidden] { display: none; }
+.whatif-thresholds legend { font-size: 13px; color: var(--muted); padding: 0 4px; }
+.whatif-thresholds .whatif-lever { min-width: 200px; }
 .whatif-progress { margin: 6px 0 0; font-size: 13px; color: var(--muted); min-height: 1.5em; }
 .downloads { margin: 4px 0 0; font-size: 12px; color: var(--muted); }
 .downloads a { color: inherit; }

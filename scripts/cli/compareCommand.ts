@@ -9,12 +9,14 @@ import {
   DEFAULT_PRIMARY_METRIC,
   formatDifference,
   loadVariants,
+  type Variant,
 } from "../../experiments/compare/index.ts";
 import { formatCsv } from "../../experiments/csv/index.ts";
 import { formatPValue, formatValue } from "../../experiments/format/index.ts";
 import { makeStamp, resolveSeed } from "../../experiments/index.ts";
 import { KPI_KEYS, kpi } from "../../experiments/kpis/index.ts";
 import type { Correction } from "../../experiments/stats/index.ts";
+import type { StoreWhatIfPanelInput } from "../../reports/whatIf/renderStoreWhatIfPanel.ts";
 import { interruptSignal } from "./interrupt.ts";
 import { integerOption, minEffectOption, numberOption, rejectUnknownOptions } from "./options.ts";
 import { printNext } from "./printNext.ts";
@@ -167,7 +169,13 @@ export const compareCommand = defineCommand({
     });
     const document = { stamp: { ...stamp, replications: comparison.replications, workers, ...queueStamp(queue) }, comparison, grid: grid ?? null, abPlan };
     if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
-    if (parsed.report) await writeReportLater([document], parsed.report, { sources: [parsed.out ?? "(in memory)"], minimumRelativeEffect });
+    if (parsed.report)
+      await writeReportLater([document], parsed.report, {
+        sources: [parsed.out ?? "(in memory)"],
+        minimumRelativeEffect,
+        // A staffing grid runs each level at its own staffing: no single control run to start from.
+        whatIfPanels: [staffing ? undefined : await controlWhatIfPanel(loaded.variants, control, seed)],
+      });
     if (parsed.csv) writeFileAtomic(parsed.csv, formatCsv(differenceRows(comparison, grid)));
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else
@@ -267,4 +275,23 @@ function comparisonSummary(comparison: ComparisonResults, grid: ComparisonGrid |
     lines.push(`  formula: ${abPlan.formula}`);
   }
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The report's what-if panel of a store comparison: the control's run at the comparison seed (one
+ * more run, made only for a report: the comparison keeps means, not runs) as the published column,
+ * every variant's policy to pick from. `simulate <scenario> --seed <seed>` gives the same run.
+ */
+async function controlWhatIfPanel(variants: readonly Variant[], control: string, seed: string | number): Promise<StoreWhatIfPanelInput | undefined> {
+  const model = variants.find((variant) => variant.name === control)?.config;
+  if (model?.kind !== "store") return undefined;
+  const { simulateStore } = await import("../../sim/model/simulateStore.ts");
+  const { storeWhatIfFigures } = await import("../../reports/whatIf/storeWhatIfLevers.ts");
+  return {
+    model,
+    seed,
+    published: storeWhatIfFigures(simulateStore(model, { seed })),
+    policies: variants.flatMap((variant) => (variant.config.kind === "store" ? [variant.config.chat.policy] : [])),
+    publishedLabel: `Control (${control}), one run`,
+  };
 }

@@ -61,14 +61,20 @@ export function writeReport(documents: readonly unknown[], outPath: string, opti
 }
 
 function writeDocuments(documents: readonly ReportDocument[], outPath: string, options: ReportOptions): void {
-  // Only a chat-only run with its model at hand gets a what-if panel: bundle the simulator just then.
-  const whatIf = documents.some((document) => document.body.kind === "chatOnly" && document.scenario?.model?.kind === "chatOnly");
+  // Only a store or chat-only run with its model at hand gets a what-if panel: bundle the simulator just then.
+  const whatIf =
+    options.whatIfPanels?.some((panel) => panel !== undefined) === true ||
+    documents.some(
+      (document) => (document.body.kind === "chatOnly" || document.body.kind === "store") && document.scenario?.model?.kind === document.body.kind,
+    );
   writeFileAtomic(
     outPath,
     renderReport(artifactsBesideReport(documents, outPath), {
       title: options.title,
       minimumRelativeEffect: options.minimumRelativeEffect,
       whatIfWorkerSource: whatIf ? buildWhatIfWorker() : undefined,
+      whatIfPolicies: options.whatIfPolicies,
+      whatIfPanels: options.whatIfPanels,
     }),
   );
 }

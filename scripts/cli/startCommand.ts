@@ -65,65 +65,71 @@ export const startCommand = defineCommand({
       });
 
     // One queue connection for both batches; checked first, so a bad queue costs no simulation.
-    const { results, simulation, comparison, compared, control, staffing, staffed } = await withQueue(queue, { quiet: parsed.quiet }, async (backend) => {
-      say(`1/4 simulating ${BASELINE_SCENARIO}, and its day over ${replications} replications`);
-      let started = performance.now();
-      const results = simulateScenario(loaded, { seed });
-      const stamp = stampFor("simulate", started, `npm run simulate -- ${BASELINE_SCENARIO} --seed ${seed}`);
-      // The day across replications (replicate's seeds), so the report's "day" shows how much a run's bumps are noise.
-      const dayProgress = createProgress("replicate", { quiet: parsed.quiet });
-      const day = await replicate(loaded.config, { replications, seed, workers, backend, onProgress: dayProgress.update }).finally(() => dayProgress.stop());
-      const simulation = { stamp, results, dayBands: dayBands(day.runs) };
+    const { results, simulation, comparison, compared, control, staffing, staffed, whatIfPolicies } = await withQueue(
+      queue,
+      { quiet: parsed.quiet },
+      async (backend) => {
+        say(`1/4 simulating ${BASELINE_SCENARIO}, and its day over ${replications} replications`);
+        let started = performance.now();
+        const results = simulateScenario(loaded, { seed });
+        const stamp = stampFor("simulate", started, `npm run simulate -- ${BASELINE_SCENARIO} --seed ${seed}`);
+        // The day across replications (replicate's seeds), so the report's "day" shows how much a run's bumps are noise.
+        const dayProgress = createProgress("replicate", { quiet: parsed.quiet });
+        const day = await replicate(loaded.config, { replications, seed, workers, backend, onProgress: dayProgress.update }).finally(() => dayProgress.stop());
+        const simulation = { stamp, results, dayBands: dayBands(day.runs) };
 
-      say(`2/4 comparing policies (${replications} paired replications each)`);
-      started = performance.now();
-      const { variants, control } = loadVariants(BASELINE_SCENARIO, EXAMPLE_POLICIES);
-      const compareProgress = createProgress("compare", { quiet: parsed.quiet });
-      const comparison = await compareVariants(variants, {
-        replications,
-        seed,
-        control,
-        workers,
-        backend,
-        currency,
-        onProgress: compareProgress.update,
-        clock: () => performance.now(),
-      }).finally(() => compareProgress.stop());
-      const policies = EXAMPLE_POLICIES.join(",");
-      const compared = {
-        stamp: {
-          ...stampFor("compare", started, `npm run compare -- ${BASELINE_SCENARIO} --policies ${policies} --replications ${replications} --seed ${seed}`),
-          replications: comparison.replications,
-          workers,
-          ...queueStamp(queue),
-        },
-        comparison,
-        grid: null,
-        abPlan: abTestPlan(comparison),
-      };
-
-      say(`3/4 recommending chat staffing per interval (${replications} replications per round)`);
-      started = performance.now();
-      const staffProgress = createProgress("staff", { quiet: parsed.quiet });
-      const staffing = await recommendStaffing(loaded.config, {
-        replications,
-        seed,
-        workers: backend ? 1 : workers,
-        backend,
-        currency,
-        onProgress: staffProgress.update,
-      }).finally(() => staffProgress.stop());
-      const staffed = {
-        stamp: {
-          ...stampFor("staff", started, `npm run staff -- ${BASELINE_SCENARIO} --replications ${replications} --seed ${seed}`),
+        say(`2/4 comparing policies (${replications} paired replications each)`);
+        started = performance.now();
+        const { variants, control } = loadVariants(BASELINE_SCENARIO, EXAMPLE_POLICIES);
+        const compareProgress = createProgress("compare", { quiet: parsed.quiet });
+        const comparison = await compareVariants(variants, {
           replications,
+          seed,
+          control,
           workers,
-          ...queueStamp(queue),
-        },
-        staffing,
-      };
-      return { results, simulation, comparison, compared, control, staffing, staffed };
-    });
+          backend,
+          currency,
+          onProgress: compareProgress.update,
+          clock: () => performance.now(),
+        }).finally(() => compareProgress.stop());
+        const policies = EXAMPLE_POLICIES.join(",");
+        const compared = {
+          stamp: {
+            ...stampFor("compare", started, `npm run compare -- ${BASELINE_SCENARIO} --policies ${policies} --replications ${replications} --seed ${seed}`),
+            replications: comparison.replications,
+            workers,
+            ...queueStamp(queue),
+          },
+          comparison,
+          grid: null,
+          abPlan: abTestPlan(comparison),
+        };
+
+        say(`3/4 recommending chat staffing per interval (${replications} replications per round)`);
+        started = performance.now();
+        const staffProgress = createProgress("staff", { quiet: parsed.quiet });
+        const staffing = await recommendStaffing(loaded.config, {
+          replications,
+          seed,
+          workers: backend ? 1 : workers,
+          backend,
+          currency,
+          onProgress: staffProgress.update,
+        }).finally(() => staffProgress.stop());
+        const staffed = {
+          stamp: {
+            ...stampFor("staff", started, `npm run staff -- ${BASELINE_SCENARIO} --replications ${replications} --seed ${seed}`),
+            replications,
+            workers,
+            ...queueStamp(queue),
+          },
+          staffing,
+        };
+        // The compared policies, for the report's what-if panel on the baseline run.
+        const whatIfPolicies = variants.flatMap((variant) => (variant.config.kind === "store" ? [variant.config.chat.policy] : []));
+        return { results, simulation, comparison, compared, control, staffing, staffed, whatIfPolicies };
+      },
+    );
     say("4/4 writing the report");
     const files = { simulation: "baseline.json", comparison: "comparison.json", staffing: "staffing.json" };
     writeFileAtomic(resolve(outDirectory, files.simulation), `${JSON.stringify(simulation, null, 2)}\n`);
@@ -133,6 +139,7 @@ export const startCommand = defineCommand({
     await writeReportLater([simulation, compared, staffed], reportPath, {
       title: `${loaded.config.name}: baseline, policies and staffing`,
       sources: Object.values(files),
+      whatIfPolicies,
     });
 
     const best = comparison.ranking[0];
