@@ -104,6 +104,25 @@ describe("QueueBackend", () => {
     }
   });
 
+  it("an abort while the tasks are still being queued: close() has removed every one (none left waiting for a worker)", async () => {
+    const target = parseQueueUrl(redis.url);
+    const v = version();
+    const backend = await QueueBackend.open(target, { version: v });
+    const controller = new AbortController();
+    const queue = new Queue(queueName(v), { connection: { host: "127.0.0.1", port: redis.port } });
+    try {
+      // Aborted in the same turn as the call: the jobs are on their way to Redis when the run stops.
+      const outcomes = runTasks(tasksOf(good, [1, 2, 3, 4, 5, 6, 7, 8]), { backend, signal: controller.signal });
+      controller.abort();
+      expect((await outcomes).map((outcome) => outcome.state)).toEqual(new Array(8).fill("cancelled"));
+      // As the CLI does after Ctrl-C: close keeping results; no polling, the removal is part of closing.
+      await backend.close({ keepResults: true });
+      expect(await queue.getJobCounts("waiting", "prioritized", "delayed", "active")).toEqual({ waiting: 0, prioritized: 0, delayed: 0, active: 0 });
+    } finally {
+      await queue.close();
+    }
+  });
+
   it("open() refuses a queue whose only workers run another version (QueueError, exit 2)", async () => {
     const target = parseQueueUrl(redis.url);
     const worker = await QueueWorker.start(target, { version: "0.0.1-old", concurrency: 1 });

@@ -81,6 +81,8 @@ export class QueueBackend implements TaskBackend {
   readonly #runs = new Map<string, RunState>();
   /** Job ids of batches that finished (every task completed or errored): removed on close. */
   readonly #finishedJobIds: string[] = [];
+  /** Removals of cancelled jobs still in flight: close() waits for them (each is bounded) before closing. */
+  readonly #removals = new Set<Promise<void>>();
   #watch: NodeJS.Timeout | undefined;
   #ticks = 0;
   #failedPings = 0;
@@ -151,7 +153,9 @@ export class QueueBackend implements TaskBackend {
         const left = [...pending];
         for (const index of left) outcomes[index] = { state: "cancelled", index };
         pending.clear();
-        void this.#remove(left.map((index) => jobId(id, index)));
+        const removal = this.#remove(left.map((index) => jobId(id, index)));
+        this.#removals.add(removal);
+        void removal.finally(() => this.#removals.delete(removal));
         settle();
         resolve(outcomes);
       };
@@ -199,6 +203,9 @@ export class QueueBackend implements TaskBackend {
    */
   async close(options: { keepResults?: boolean } = {}): Promise<void> {
     this.#stopWatching();
+    // A Ctrl-C's removals finish first (or give up, bounded): closed over them, the cancelled jobs
+    // would wait in Redis for the next worker to run them for nobody.
+    await Promise.all(this.#removals);
     if (!options.keepResults) await this.#remove(this.#finishedJobIds.splice(0));
     // Closing waits on Redis; a Redis that is gone must not hold the command open.
     const closed = await withTimeout(Promise.all([this.#events.close(), this.#queue.close()]), CLOSE_TIMEOUT_SECONDS, "no answer").then(
@@ -239,6 +246,8 @@ export class QueueBackend implements TaskBackend {
           // The state first, then the job: a job read first could finish before its state is read,
           // and would then be "completed" without its results.
           const state = await this.#queue.getJobState(id);
+          // Cancelled meanwhile (Ctrl-C): queueing it again now would outlive its removal.
+          if (!run.pending.has(index)) return;
           if (state === "unknown") {
             await this.#queue.add("task", run.jobs[index], {
               attempts: 1,
@@ -300,7 +309,7 @@ export class QueueBackend implements TaskBackend {
     for (let start = 0; start < ids.length; start += CHUNK) {
       // A job a worker still holds cannot be removed; it expires with the kept results.
       const removals = ids.slice(start, start + CHUNK).map((id) => this.#queue.remove(id).catch(() => 0));
-      await withTimeout(Promise.all(removals), 5, "no answer").catch(() => {});
+      await withTimeout(Promise.all(removals), CLOSE_TIMEOUT_SECONDS, "no answer").catch(() => {});
     }
   }
 }

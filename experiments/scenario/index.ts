@@ -1,12 +1,12 @@
 export { canonicalHash, canonicalJson } from "./canonicalHash.ts";
 export { type ChatOnlyScenario, chatOnlyScenarioSchema } from "./chatOnlySchema.ts";
+export { BROWSING_PAGES } from "./checkStoreScenario.ts";
 export { fileErrorReason } from "./fileErrorReason.ts";
 export { describeValue, formatIssues, formatPath } from "./formatIssues.ts";
 export { scenarioJsonSchema } from "./jsonSchema.ts";
 export { type LoadedScenario, loadScenario, parseScenario, type ScenarioOverrides, worldScenario } from "./loadScenario.ts";
 export type { ConcreteScenario, ParseOptions } from "./parseConcreteScenario.ts";
 export { MAX_ALIAS_EXPANSIONS, MAX_DATA_FILE_BYTES, MAX_DATA_KEYS, parseDataText, readDataFile } from "./readDataFile.ts";
-export { BROWSING_PAGES } from "./resolveStoreScenario.ts";
 export { ScenarioError } from "./ScenarioError.ts";
 export {
   DEFAULT_AUTO_SAVE,

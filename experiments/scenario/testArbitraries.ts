@@ -167,6 +167,84 @@ const CHECKOUT_REASONS = [
 ];
 const ABANDONMENT_REASONS = ["justBrowsing", ...CHECKOUT_REASONS];
 
+/** A store funnel over the given checkout steps; the step at `revealAt` (if any) reveals the total. */
+function funnelArbitrary(stepNames: readonly string[], revealAt: number): fc.Arbitrary<Record<string, unknown>> {
+  return fc.record(
+    {
+      cart: fc.record({ seconds: distributionArbitrary(30), hazards: hazardsArbitrary(ABANDONMENT_REASONS) }, { requiredKeys: [] }),
+      steps: fc.tuple(
+        ...stepNames.map((name, index) =>
+          fc.record(
+            {
+              name: fc.constant(name),
+              fillSeconds: distributionArbitrary(45),
+              fields: fc
+                .array(fc.record({ errorProbability: probability, typingSeconds: fc.constantFrom(0, 5, 60) }, { requiredKeys: ["errorProbability"] }), {
+                  maxLength: 3,
+                })
+                .map((fields) => fields.map((field, index) => ({ name: `field-${index}`, ...field }))),
+              hazards: hazardsArbitrary(CHECKOUT_REASONS),
+              revealsTotal: fc.constant(index === revealAt),
+            },
+            { requiredKeys: ["name", "revealsTotal"] },
+          ),
+        ),
+      ),
+      stickerShock: fc.record({ sensitivity: fc.constantFrom(0, 1.2, 50), hiddenTotalHazardPerStep: probability }, { requiredKeys: [] }),
+      friction: fc.record(
+        {
+          secondsPerError: fc.constantFrom(0, 20, 600),
+          hazardPerError: probability,
+          helpProbabilityPerError: probability,
+          fixProbability: probability,
+          confusion: fc.record({ probabilityPerError: probability, hazard: probability, pauseSeconds: distributionArbitrary(20) }, { requiredKeys: [] }),
+        },
+        { requiredKeys: [] },
+      ),
+      inlineHelp: fc.record({ enabled: fc.boolean(), errorReduction: probability, readingSecondsPerField: fc.constantFrom(0, 2, 30) }, { requiredKeys: [] }),
+      autoSave: fc.record({ enabled: fc.boolean(), returnProbability: probability, costPerSession: fc.constantFrom(0, 0.01) }, { requiredKeys: [] }),
+      hesitation: fc.record(
+        {
+          lingerSeconds: distributionArbitrary(45),
+          exitIntentProbability: fc.record({ desktop: probability, mobile: probability, tablet: probability }),
+          pauseProbability: probability,
+          pauseSeconds: distributionArbitrary(25),
+        },
+        { requiredKeys: [] },
+      ),
+    },
+    { requiredKeys: ["steps"] },
+  );
+}
+
+/** A store's chat section; its policy names only pages the generated funnel has. */
+function storeChatArbitrary(stepNames: readonly string[]): fc.Arbitrary<Record<string, unknown>> {
+  return fc.record(
+    {
+      // Only the policy files that name no checkout step fit every generated funnel.
+      policy: fc.oneof({ weight: 1, arbitrary: fc.constantFrom(POLICY_FILES[0], POLICY_FILES[2]) }, { weight: 3, arbitrary: policyArbitrary(stepNames) }),
+      acceptanceIfNotHesitating: probability,
+      acceptanceOnExitIntent: probability,
+      invitationAcceptance: fc.record(
+        {
+          laterAfterSeconds: fc.constantFrom(0, 120, 1e6),
+          laterMultiplier: fc.constantFrom(0, 1, 1.79, 40),
+          returningMultiplier: fc.constantFrom(0, 1, 1.64, 40),
+        },
+        { requiredKeys: [] },
+      ),
+      repeatInvitationAnnoyance: fc.constantFrom(1, 1.5, 100),
+      rescueProbability: hazardsArbitrary(ABANDONMENT_REASONS),
+      orderValueUplift: fc.constantFrom(0, 0.1, 3),
+      handleSeconds: distributionArbitrary(600),
+      slowdownPerExtraChat: fc.constantFrom(0, 0.15, 2),
+      serviceLevelSeconds: fc.constantFrom(0, 30, 3600),
+      queueDiscipline: fc.constantFrom("fifo", "priority"),
+    },
+    { requiredKeys: [] },
+  );
+}
+
 /**
  * A small store scenario built from scratch with random (often extreme but valid) parameters: one
  * day, a few hundred sessions, 1-3 segments, 1-5 checkout steps, an inline or file policy.
@@ -205,79 +283,8 @@ export const storeScenarioArbitrary: fc.Arbitrary<Record<string, unknown>> = fc
         },
         { requiredKeys: [] },
       ),
-      funnel: fc.record(
-        {
-          cart: fc.record({ seconds: distributionArbitrary(30), hazards: hazardsArbitrary(ABANDONMENT_REASONS) }, { requiredKeys: [] }),
-          steps: fc.tuple(
-            ...stepNames.map((name, index) =>
-              fc.record(
-                {
-                  name: fc.constant(name),
-                  fillSeconds: distributionArbitrary(45),
-                  fields: fc
-                    .array(fc.record({ errorProbability: probability, typingSeconds: fc.constantFrom(0, 5, 60) }, { requiredKeys: ["errorProbability"] }), {
-                      maxLength: 3,
-                    })
-                    .map((fields) => fields.map((field, index) => ({ name: `field-${index}`, ...field }))),
-                  hazards: hazardsArbitrary(CHECKOUT_REASONS),
-                  revealsTotal: fc.constant(index === revealAt),
-                },
-                { requiredKeys: ["name", "revealsTotal"] },
-              ),
-            ),
-          ),
-          stickerShock: fc.record({ sensitivity: fc.constantFrom(0, 1.2, 50), hiddenTotalHazardPerStep: probability }, { requiredKeys: [] }),
-          friction: fc.record(
-            {
-              secondsPerError: fc.constantFrom(0, 20, 600),
-              hazardPerError: probability,
-              helpProbabilityPerError: probability,
-              fixProbability: probability,
-              confusion: fc.record({ probabilityPerError: probability, hazard: probability, pauseSeconds: distributionArbitrary(20) }, { requiredKeys: [] }),
-            },
-            { requiredKeys: [] },
-          ),
-          inlineHelp: fc.record(
-            { enabled: fc.boolean(), errorReduction: probability, readingSecondsPerField: fc.constantFrom(0, 2, 30) },
-            { requiredKeys: [] },
-          ),
-          autoSave: fc.record({ enabled: fc.boolean(), returnProbability: probability, costPerSession: fc.constantFrom(0, 0.01) }, { requiredKeys: [] }),
-          hesitation: fc.record(
-            {
-              lingerSeconds: distributionArbitrary(45),
-              exitIntentProbability: fc.record({ desktop: probability, mobile: probability, tablet: probability }),
-              pauseProbability: probability,
-              pauseSeconds: distributionArbitrary(25),
-            },
-            { requiredKeys: [] },
-          ),
-        },
-        { requiredKeys: ["steps"] },
-      ),
-      chat: fc.record(
-        {
-          // Only the policy files that name no checkout step fit every generated funnel.
-          policy: fc.oneof({ weight: 1, arbitrary: fc.constantFrom(POLICY_FILES[0], POLICY_FILES[2]) }, { weight: 3, arbitrary: policyArbitrary(stepNames) }),
-          acceptanceIfNotHesitating: probability,
-          acceptanceOnExitIntent: probability,
-          invitationAcceptance: fc.record(
-            {
-              laterAfterSeconds: fc.constantFrom(0, 120, 1e6),
-              laterMultiplier: fc.constantFrom(0, 1, 1.79, 40),
-              returningMultiplier: fc.constantFrom(0, 1, 1.64, 40),
-            },
-            { requiredKeys: [] },
-          ),
-          repeatInvitationAnnoyance: fc.constantFrom(1, 1.5, 100),
-          rescueProbability: hazardsArbitrary(ABANDONMENT_REASONS),
-          orderValueUplift: fc.constantFrom(0, 0.1, 3),
-          handleSeconds: distributionArbitrary(600),
-          slowdownPerExtraChat: fc.constantFrom(0, 0.15, 2),
-          serviceLevelSeconds: fc.constantFrom(0, 30, 3600),
-          queueDiscipline: fc.constantFrom("fifo", "priority"),
-        },
-        { requiredKeys: [] },
-      ),
+      funnel: funnelArbitrary(stepNames, revealAt),
+      chat: storeChatArbitrary(stepNames),
       agents: agentsArbitrary(intervalMinutes),
     }),
   );

@@ -1,12 +1,12 @@
 import type { ModelConfig, SimulationResults } from "../../sim/model/index.ts";
 import { KPIS, type KpiUnit, kpi } from "../kpis/index.ts";
-import { type RunTasksOptions, runTasks } from "../parallel/index.ts";
+import { type RunTasksOptions, runTasks, type TaskOutcome } from "../parallel/index.ts";
 import { centralValue, type UncertainSpec } from "../scenario/index.ts";
 import { DEFAULT_CONFIDENCE_LEVEL, type Estimate, tInterval } from "../stats/index.ts";
 import { type DecisionAnalysis, decisionAnalysis } from "./decisionAnalysis.ts";
 import { MAX_WORLDS } from "./maxWorlds.ts";
 import { sampleSobolWorlds, sampleWorlds, worldSeed } from "./sampleWorlds.ts";
-import { sharedParameters, type WorldVariant, worldConfig, worldTasks } from "./worldTasks.ts";
+import { sharedParameters, type WorldTask, type WorldVariant, worldConfig, worldTasks } from "./worldTasks.ts";
 
 /** Most simulation runs (worlds × variants × replications) one decision may ask for. */
 export const MAX_WORLD_RUNS = 20_000;
@@ -107,18 +107,7 @@ export async function runWorldDecision(variants: readonly WorldVariant[], option
     options,
   );
 
-  // runs[w][r][v]
-  const runs = worlds.map(() => Array.from({ length: options.replications }, () => new Array<SimulationResults | null>(variants.length).fill(null)));
-  const errored: WorldDecisionResults["errored"] = [];
-  let cancelled = 0;
-  outcomes.forEach((outcome, index) => {
-    const task = tasks[index];
-    if (outcome.state === "completed") runs[task.world][task.replication][task.variant] = outcome.results;
-    else if (outcome.state === "errored")
-      errored.push({ variant: variants[task.variant].name, world: task.world, replication: task.replication, error: outcome.error });
-    else cancelled++;
-  });
-  const complete = runs.map((world) => world.filter((replication): replication is SimulationResults[] => replication.every((run) => run !== null)));
+  const { complete, errored, cancelled } = sortOutcomes(outcomes, tasks, variants, worlds.length, options.replications);
   const worldMean = (w: number, v: number, key: string): number | null => {
     const values = complete[w].map((replication) => kpi(key).extract(replication[v])).filter((value): value is number => value !== null);
     return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
@@ -149,17 +138,7 @@ export async function runWorldDecision(variants: readonly WorldVariant[], option
           level,
           sobol,
         });
-  const expectedKpis = Object.fromEntries(
-    variants.map((variant, v) => [
-      variant.name,
-      Object.fromEntries(
-        KPIS.map((entry) => {
-          const means = used.map((world) => worldMean(world.index, v, entry.key)).filter((value): value is number => value !== null);
-          return [entry.key, means.length === 0 ? null : tInterval(means, level)];
-        }),
-      ),
-    ]),
-  );
+  const expectedKpis = expectedKpisOver(variants, used, worldMean, level);
   return {
     kind: "decision",
     scenario: variants[0].scenario.config.name,
@@ -181,4 +160,49 @@ export async function runWorldDecision(variants: readonly WorldVariant[], option
     cancelled,
     stoppedBy: options.signal?.aborted ? "interrupted" : options.failFast && errored.length > 0 ? "failFast" : "count",
   };
+}
+
+/** The runs that completed, by world and replication (`[world][replication][variant]`), kept only where every variant completed; the rest counted. */
+function sortOutcomes(
+  outcomes: readonly TaskOutcome[],
+  tasks: readonly WorldTask[],
+  variants: readonly WorldVariant[],
+  worldCount: number,
+  replications: number,
+): { complete: SimulationResults[][][]; errored: WorldDecisionResults["errored"]; cancelled: number } {
+  const runs = Array.from({ length: worldCount }, () =>
+    Array.from({ length: replications }, () => new Array<SimulationResults | null>(variants.length).fill(null)),
+  );
+  const errored: WorldDecisionResults["errored"] = [];
+  let cancelled = 0;
+  outcomes.forEach((outcome, index) => {
+    const task = tasks[index];
+    if (outcome.state === "completed") runs[task.world][task.replication][task.variant] = outcome.results;
+    else if (outcome.state === "errored")
+      errored.push({ variant: variants[task.variant].name, world: task.world, replication: task.replication, error: outcome.error });
+    else cancelled++;
+  });
+  // Common random numbers: a replication counts only when every variant ran it.
+  const complete = runs.map((world) => world.filter((replication): replication is SimulationResults[] => replication.every((run) => run !== null)));
+  return { complete, errored, cancelled };
+}
+
+/** Each variant's expected value of every KPI: a t interval of its world means over the worlds the decision used. */
+function expectedKpisOver(
+  variants: readonly WorldVariant[],
+  used: readonly WorldOutcome[],
+  worldMean: (world: number, variant: number, key: string) => number | null,
+  level: number,
+): Record<string, Record<string, Estimate | null>> {
+  return Object.fromEntries(
+    variants.map((variant, v) => [
+      variant.name,
+      Object.fromEntries(
+        KPIS.map((entry) => {
+          const means = used.map((world) => worldMean(world.index, v, entry.key)).filter((value): value is number => value !== null);
+          return [entry.key, means.length === 0 ? null : tInterval(means, level)];
+        }),
+      ),
+    ]),
+  );
 }

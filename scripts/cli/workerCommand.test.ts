@@ -71,20 +71,25 @@ describe("convsim worker + compare --queue", () => {
 
   it("Ctrl-C on a queued compare cancels its tasks: exit 130, the queue holds nothing waiting", async () => {
     const out = join(folder, "interrupted.json");
-    const run = convsim([...COMPARE.filter((arg) => arg !== "--quiet"), "--queue", redis.url, "--out", out]);
-    await until(() => run.stderr().includes("no worker is connected"));
+    // Its own database: the worker SIGKILLed in the test above stays announced for up to
+    // WORKER_TTL_SECONDS (it cannot withdraw), and a coordinator that sees it never says "no worker".
+    const run = convsim([...COMPARE.filter((arg) => arg !== "--quiet"), "--queue", `${redis.url}/1`, "--out", out]);
+    // The CLI's cold start (tsx compiling its modules) took 18 s at a load average of 45 on 2 cores
+    // and over 45 s with two more busy processes; the wait ends below the test's own timeout, so a
+    // missing line fails here rather than as a bare timeout.
+    await until(() => run.stderr().includes("no worker is connected"), 150);
     await new Promise((resolve) => setTimeout(resolve, 300));
     run.child.kill("SIGINT");
     expect(await run.exited).toBe(130);
     expect(JSON.parse(readFileSync(out, "utf8")).comparison.cancelled).toBe(8);
     // The coordinator removed its tasks before exiting: nothing is left for a worker to take.
-    const queue = new Queue(queueName(codeVersion()), { connection: { host: "127.0.0.1", port: redis.port } });
+    const queue = new Queue(queueName(codeVersion()), { connection: { host: "127.0.0.1", port: redis.port, db: 1 } });
     try {
       expect(await queue.getJobCounts("waiting", "prioritized", "delayed", "active")).toEqual({ waiting: 0, prioritized: 0, delayed: 0, active: 0 });
     } finally {
       await queue.close();
     }
-  }, 60_000);
+  }, 180_000);
 });
 
 describe("--queue bad input: one line, exit 2, nothing written", () => {

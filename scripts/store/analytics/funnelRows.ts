@@ -29,78 +29,9 @@ export function funnelRows(events: Iterable<StoreEvent>, checkoutSteps: readonly
   const funnel = [...BROWSING, ...checkoutSteps];
   const position = new Map(funnel.map((step, index) => [step, index]));
   const cartPosition = position.get("cart")!;
-  const sessions = new Map<string, { furthest: number; reached: Set<number>; ordered: boolean; chatted: boolean; holdout: boolean }>();
-  const orders = new Set<string>();
-  const served = new Set<string>();
-  let chatRequests = 0;
-  let invitations = 0;
-  let accepted = 0;
-  let abandonedChats = 0;
-  let ordersWithChat = 0;
-  let holdoutOrders = 0;
-  let hasHoldout = false;
-  const session = (id: string) => {
-    let entry = sessions.get(id);
-    if (!entry) {
-      entry = { furthest: 0, reached: new Set([0]), ordered: false, chatted: false, holdout: false };
-      sessions.set(id, entry);
-    }
-    return entry;
-  };
-  const reach = (id: string, step: string) => {
-    const index = position.get(step);
-    if (index === undefined) return;
-    const entry = session(id);
-    entry.reached.add(index);
-    entry.furthest = Math.max(entry.furthest, index);
-  };
-
-  for (const event of events) {
-    switch (event.type) {
-      case "sessionStarted": {
-        const entry = session(event.sessionId);
-        if (event.holdout !== undefined) hasHoldout = true;
-        entry.holdout = event.holdout === true;
-        break;
-      }
-      case "pageView":
-        if (event.step === "product") reach(event.sessionId, "product");
-        break;
-      case "addToCart":
-        reach(event.sessionId, "cart");
-        break;
-      case "checkoutStep":
-        reach(event.sessionId, event.step);
-        break;
-      case "orderPlaced":
-        if (!orders.has(event.orderId)) {
-          orders.add(event.orderId);
-          const entry = session(event.sessionId);
-          entry.ordered = true;
-          if (entry.chatted) ordersWithChat++;
-          if (entry.holdout) holdoutOrders++;
-        }
-        break;
-      case "chatRequested":
-        chatRequests++;
-        break;
-      case "chatStarted":
-        served.add(event.chatId);
-        session(event.sessionId).chatted = true;
-        break;
-      case "queueAbandoned":
-        abandonedChats++;
-        break;
-      case "chatOffered":
-        invitations++;
-        break;
-      case "chatAccepted":
-        accepted++;
-        break;
-      default:
-        break;
-    }
-  }
+  const tally = emptyTally();
+  for (const event of events) countEvent(tally, event, position);
+  const { sessions } = tally;
 
   const reached = new Array<number>(funnel.length).fill(0);
   const abandoned = new Array<number>(funnel.length).fill(0);
@@ -114,14 +45,121 @@ export function funnelRows(events: Iterable<StoreEvent>, checkoutSteps: readonly
     row("sessions", sessions.size),
     ...funnel.map((step, index) => row("reached", reached[index], step)),
     ...funnel.slice(cartPosition).map((step, index) => row("abandoned", abandoned[cartPosition + index], step)),
-    row("orders", orders.size),
-    row("chatRequests", chatRequests),
-    row("chatsServed", served.size),
-    row("chatsAbandoned", abandonedChats),
-    row("invitations", invitations),
-    row("invitationsAccepted", accepted),
+    row("orders", tally.orders.size),
+    row("chatRequests", tally.chatRequests),
+    row("chatsServed", tally.served.size),
+    row("chatsAbandoned", tally.abandonedChats),
+    row("invitations", tally.invitations),
+    row("invitationsAccepted", tally.accepted),
     row("sessionsWithChat", [...sessions.values()].filter((entry) => entry.chatted).length),
-    row("ordersWithChat", ordersWithChat),
-    ...(hasHoldout ? [row("holdoutSessions", [...sessions.values()].filter((entry) => entry.holdout).length), row("holdoutOrders", holdoutOrders)] : []),
+    row("ordersWithChat", tally.ordersWithChat),
+    ...(tally.hasHoldout
+      ? [row("holdoutSessions", [...sessions.values()].filter((entry) => entry.holdout).length), row("holdoutOrders", tally.holdoutOrders)]
+      : []),
   ];
+}
+
+/** One session as the log tells it: funnel positions reached (the furthest kept apart for abandonment). */
+interface SessionTally {
+  furthest: number;
+  reached: Set<number>;
+  ordered: boolean;
+  chatted: boolean;
+  holdout: boolean;
+}
+
+/** Everything counted in one pass over the log. */
+interface EventTally {
+  sessions: Map<string, SessionTally>;
+  /** Order ids: each counted once, however often the log has it. */
+  orders: Set<string>;
+  /** Chat ids taken by an agent. */
+  served: Set<string>;
+  chatRequests: number;
+  invitations: number;
+  accepted: number;
+  abandonedChats: number;
+  ordersWithChat: number;
+  holdoutOrders: number;
+  hasHoldout: boolean;
+}
+
+function emptyTally(): EventTally {
+  return {
+    sessions: new Map(),
+    orders: new Set(),
+    served: new Set(),
+    chatRequests: 0,
+    invitations: 0,
+    accepted: 0,
+    abandonedChats: 0,
+    ordersWithChat: 0,
+    holdoutOrders: 0,
+    hasHoldout: false,
+  };
+}
+
+/** The session's entry, made on first sight: every session has reached browse (position 0). */
+function sessionOf(tally: EventTally, id: string): SessionTally {
+  let entry = tally.sessions.get(id);
+  if (!entry) {
+    entry = { furthest: 0, reached: new Set([0]), ordered: false, chatted: false, holdout: false };
+    tally.sessions.set(id, entry);
+  }
+  return entry;
+}
+
+function reach(tally: EventTally, position: ReadonlyMap<string, number>, id: string, step: string): void {
+  const index = position.get(step);
+  if (index === undefined) return;
+  const entry = sessionOf(tally, id);
+  entry.reached.add(index);
+  entry.furthest = Math.max(entry.furthest, index);
+}
+
+function countEvent(tally: EventTally, event: StoreEvent, position: ReadonlyMap<string, number>): void {
+  switch (event.type) {
+    case "sessionStarted": {
+      const entry = sessionOf(tally, event.sessionId);
+      if (event.holdout !== undefined) tally.hasHoldout = true;
+      entry.holdout = event.holdout === true;
+      break;
+    }
+    case "pageView":
+      if (event.step === "product") reach(tally, position, event.sessionId, "product");
+      break;
+    case "addToCart":
+      reach(tally, position, event.sessionId, "cart");
+      break;
+    case "checkoutStep":
+      reach(tally, position, event.sessionId, event.step);
+      break;
+    case "orderPlaced":
+      if (!tally.orders.has(event.orderId)) {
+        tally.orders.add(event.orderId);
+        const entry = sessionOf(tally, event.sessionId);
+        entry.ordered = true;
+        if (entry.chatted) tally.ordersWithChat++;
+        if (entry.holdout) tally.holdoutOrders++;
+      }
+      break;
+    case "chatRequested":
+      tally.chatRequests++;
+      break;
+    case "chatStarted":
+      tally.served.add(event.chatId);
+      sessionOf(tally, event.sessionId).chatted = true;
+      break;
+    case "queueAbandoned":
+      tally.abandonedChats++;
+      break;
+    case "chatOffered":
+      tally.invitations++;
+      break;
+    case "chatAccepted":
+      tally.accepted++;
+      break;
+    default:
+      break;
+  }
 }

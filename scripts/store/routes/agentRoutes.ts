@@ -24,7 +24,13 @@ const MAX_FIELD_LENGTH = 200;
  * account.
  */
 export function agentRoutes(app: FastifyInstance, context: StoreContext): void {
-  const { store, chats, streams, users } = context;
+  agentSessionRoutes(app, context);
+  agentConsoleApiRoutes(app, context);
+}
+
+/** The console page, sign-in (rate-limited per client address) and sign-out. */
+function agentSessionRoutes(app: FastifyInstance, context: StoreContext): void {
+  const { chats, users } = context;
 
   app.get("/agent", async (request, reply) => {
     const account = signedInAccount(context, request);
@@ -54,6 +60,11 @@ export function agentRoutes(app: FastifyInstance, context: StoreContext): void {
     reply.clearCookie(AGENT_COOKIE, { path: "/" });
     return reply.redirect("/agent", 303);
   });
+}
+
+/** The signed-in agent's live view and actions: presence, take, reply, typing, transfer, close. */
+function agentConsoleApiRoutes(app: FastifyInstance, context: StoreContext): void {
+  const { store, chats, streams } = context;
 
   app.get("/api/agent/stream", async (request, reply) => {
     const agent = requireAgent(context, request);

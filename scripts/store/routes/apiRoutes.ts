@@ -15,6 +15,13 @@ type Body = Record<string, unknown>;
  * waits until the changes it reports are on disk.
  */
 export function apiRoutes(app: FastifyInstance, context: StoreContext): void {
+  cartApiRoutes(app, context);
+  checkoutApiRoutes(app, context);
+  widgetEventsRoute(app, context);
+}
+
+/** Catalog, CSRF token, session and cart. */
+function cartApiRoutes(app: FastifyInstance, context: StoreContext): void {
   const { store } = context;
 
   app.get("/api/catalog", async (_request, reply) =>
@@ -50,6 +57,11 @@ export function apiRoutes(app: FastifyInstance, context: StoreContext): void {
     await store.durable();
     return sendJson(reply, 200, cartView(context, session));
   });
+}
+
+/** Checkout progress, step submission and the session's orders. */
+function checkoutApiRoutes(app: FastifyInstance, context: StoreContext): void {
+  const { store } = context;
 
   app.get("/api/checkout", async (request, reply) => {
     const session = shopperSession(store, request, reply);
@@ -75,9 +87,14 @@ export function apiRoutes(app: FastifyInstance, context: StoreContext): void {
       throw new StoreError(404, `invalid order id: ${JSON.stringify(request.params.id)} (no such order in this session)`);
     return sendJson(reply, 200, { order });
   });
+}
 
-  // The widget's own events. Invitations shown and declined also update the visit state with the
-  // simulator's helpers (in StoreState), so caps hold across pages and restarts.
+/**
+ * The widget's own events. Invitations shown and declined also update the visit state with the
+ * simulator's helpers (in StoreState), so caps hold across pages and restarts.
+ */
+function widgetEventsRoute(app: FastifyInstance, context: StoreContext): void {
+  const { store } = context;
   app.post("/api/events", async (request, reply) => {
     const session = shopperSession(store, request, reply);
     const event = parseBody(widgetEventSchema, request.body);

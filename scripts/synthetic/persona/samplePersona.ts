@@ -98,32 +98,12 @@ export function samplePersona(
     if (pauseStream.next() < config.funnel.hesitation.pauseProbability) pauses.push({ step, seconds: bounded(pauseSeconds.sample()) });
   }
 
-  const errorStream = uniform("formErrors");
-  const formErrors: PersonaFormError[] = [];
-  const reachedSteps = profile.checkout.steps.filter((step) => profile.funnelSteps.indexOf(step.name) < stopAt || leave === null);
-  for (const step of reachedSteps) {
-    if (step.error === undefined && step.fieldError === undefined && step.fields.every((field) => field.error === undefined)) continue;
-    const modelStep = config.funnel.steps.find((candidate) => candidate.name === step.name);
-    for (const field of step.fields) {
-      const wrong = wrongValueFor(field);
-      if (wrong === null) continue;
-      const base =
-        field.errorProbability ?? modelStep?.fields.find((candidate) => candidate.name === field.name)?.errorProbability ?? DEFAULT_FIELD_ERROR_PROBABILITY;
-      if (errorStream.next() < Math.min(1, base * (1.5 - segment.techComfort))) formErrors.push({ step: step.name, field: field.name, value: wrong });
-    }
-  }
+  const formErrors = drawFormErrors(config, profile, segment, stopAt, leave === null, uniform("formErrors"));
   // The reference persona's errors are drawn like everyone's: forcing one made every run's first
   // shopper err on the first field it could, whatever the profile's probabilities said.
   const reference = options.reference && index === 0;
 
-  const valueStream = uniform("formValues");
-  const values: Record<string, string> = {};
-  for (const [prefix, fields] of [
-    ["login", profile.login?.fields ?? []],
-    ...profile.checkout.steps.map((step) => [step.name, step.fields] as const),
-  ] as const) {
-    for (const field of fields) if (field.generate !== undefined) values[`${prefix}.${field.name}`] = generateValue(field.generate, valueStream, nowYear);
-  }
+  const values = drawFormValues(profile, uniform("formValues"), nowYear);
 
   const chatStream = uniform("chat");
   return {
@@ -143,6 +123,47 @@ export function samplePersona(
     reactionSeconds: round(1 + 3 * chatStream.next(), 1),
     values,
   };
+}
+
+/**
+ * The wrong values the persona types, on the checkout steps it reaches (all when it finishes): each
+ * field that can be wrong errs with its errorProbability (the profile's, else the scenario's, else
+ * the default) scaled by 1.5 − techComfort, as the simulator's friction.
+ */
+function drawFormErrors(
+  config: StoreModelConfig,
+  profile: StoreProfile,
+  segment: StoreModelConfig["segments"][number],
+  stopAt: number,
+  finishes: boolean,
+  errorStream: { next(): number },
+): PersonaFormError[] {
+  const formErrors: PersonaFormError[] = [];
+  const reachedSteps = profile.checkout.steps.filter((step) => profile.funnelSteps.indexOf(step.name) < stopAt || finishes);
+  for (const step of reachedSteps) {
+    if (step.error === undefined && step.fieldError === undefined && step.fields.every((field) => field.error === undefined)) continue;
+    const modelStep = config.funnel.steps.find((candidate) => candidate.name === step.name);
+    for (const field of step.fields) {
+      const wrong = wrongValueFor(field);
+      if (wrong === null) continue;
+      const base =
+        field.errorProbability ?? modelStep?.fields.find((candidate) => candidate.name === field.name)?.errorProbability ?? DEFAULT_FIELD_ERROR_PROBABILITY;
+      if (errorStream.next() < Math.min(1, base * (1.5 - segment.techComfort))) formErrors.push({ step: step.name, field: field.name, value: wrong });
+    }
+  }
+  return formErrors;
+}
+
+/** Generated values of the login and checkout fields that ask for one (`generate`), keyed `step.field`. */
+function drawFormValues(profile: StoreProfile, valueStream: { next(): number }, nowYear: number): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [prefix, fields] of [
+    ["login", profile.login?.fields ?? []],
+    ...profile.checkout.steps.map((step) => [step.name, step.fields] as const),
+  ] as const) {
+    for (const field of fields) if (field.generate !== undefined) values[`${prefix}.${field.name}`] = generateValue(field.generate, valueStream, nowYear);
+  }
+  return values;
 }
 
 function drawLeave(

@@ -2,6 +2,7 @@
 // browser, thousands a minute, and the simulator-vs-live table comparing the store's record with the
 // model's prediction for the same personas and policy. See ../README.md#protocol-personas.
 
+export { type ChatRecord, chatRecord, IMMEDIATE_SERVICE_SECONDS } from "./chatRecord.ts";
 export { type PersonaPrediction, predictPersona } from "./predictProtocolRun.ts";
 export { protocolSummary } from "./protocolSummary.ts";
 export {
@@ -18,7 +19,6 @@ export {
 export {
   type DeskSetup,
   FAMILY_CONFIDENCE_LEVEL,
-  IMMEDIATE_SERVICE_SECONDS,
   type SimLiveRow,
   simLiveTable,
   WAIT_RESOLUTION_SECONDS,

@@ -1,17 +1,12 @@
 import { tInterval, wilsonInterval } from "../../../experiments/stats/index.ts";
 import { erlangA } from "../../../sim/analytic/index.ts";
 import { funnelRows, type StoreEvent } from "../../store/index.ts";
+import { type ChatRecord, chatRecord, IMMEDIATE_SERVICE_SECONDS } from "./chatRecord.ts";
 import type { PersonaPrediction } from "./predictProtocolRun.ts";
-import { steadyChatWindow } from "./steadyChatWindow.ts";
 
 /** The family-wise confidence level of a table: each row's interval is at 1 − (1 − level) / rows (Bonferroni). */
 export const FAMILY_CONFIDENCE_LEVEL = 0.95;
 
-/**
- * Waits shorter than this count as served at once: the store stamps request and take in milliseconds
- * and, with a free slot, the bots take a chat within the request's own turn.
- */
-export const IMMEDIATE_SERVICE_SECONDS = 0.05;
 /** The queue row counting chats not served within IMMEDIATE_SERVICE_SECONDS (those who gave up included). */
 export const WAITED_METRIC = `not served within ${IMMEDIATE_SERVICE_SECONDS} s (of chats)`;
 
@@ -73,107 +68,116 @@ export function simLiveTable(
   desk: DeskSetup,
 ): SimLiveRow[] {
   const counts = new Map(funnelRows(events, checkoutSteps).map((row) => [`${row.kind}:${row.step ?? ""}`, row.count]));
-  const count = (kind: string, step = "") => counts.get(`${kind}:${step}`) ?? 0;
-  const sessions = count("sessions");
-  const sum = (values: Iterable<number>) => [...values].reduce((total, value) => total + value, 0);
-  const mean = (values: readonly number[]) => (values.length === 0 ? 0 : sum(values) / values.length);
-  type Pending = Omit<SimLiveRow, "lower" | "upper" | "agree" | "observed">;
-  const pending: Pending[] = [];
-  const waits: number[] = [];
+  const count: StepCount = (kind, step = "") => counts.get(`${kind}:${step}`) ?? 0;
+  const chats = chatRecord(events);
+  const pending = [...funnelPending(predictions, count, checkoutSteps), ...chatPending(predictions, count("sessions"), chats, desk)];
+  return withIntervals(pending, chats.waits);
+}
 
-  for (const step of ["cart", ...checkoutSteps]) {
-    pending.push({
+/** A row before its interval: what was predicted and what to count against it. */
+type PendingRow = Omit<SimLiveRow, "lower" | "upper" | "agree" | "observed">;
+/** A count of the store's funnel export (`kind`, and `step` for per-step rows). */
+type StepCount = (kind: string, step?: string) => number;
+
+function sum(values: Iterable<number>): number {
+  return [...values].reduce((total, value) => total + value, 0);
+}
+
+function mean(values: readonly number[]): number {
+  return values.length === 0 ? 0 : sum(values) / values.length;
+}
+
+/** The funnel and abandonment rows: the personas' reach and leave probabilities against the store's counts. */
+function funnelPending(predictions: readonly PersonaPrediction[], count: StepCount, checkoutSteps: readonly string[]): PendingRow[] {
+  const sessions = count("sessions");
+  const steps = ["cart", ...checkoutSteps];
+  const reached = steps.map(
+    (step): PendingRow => ({
       group: "funnel",
       metric: `reached ${step}`,
       predicted: mean(predictions.map((p) => p.reach[step])),
       successes: count("reached", step),
       trials: sessions,
       interval: "wilson",
-    });
-  }
-  pending.push({
+    }),
+  );
+  const ordered: PendingRow = {
     group: "funnel",
     metric: "ordered",
     predicted: mean(predictions.map((p) => p.reach.order)),
     successes: count("orders"),
     trials: sessions,
     interval: "wilson",
-  });
-  for (const step of ["cart", ...checkoutSteps]) {
-    const reached = sum(predictions.map((p) => p.reach[step]));
-    pending.push({
+  };
+  const left = steps.map((step): PendingRow => {
+    const reachedSum = sum(predictions.map((p) => p.reach[step]));
+    return {
       group: "abandonment",
       metric: `left at ${step}`,
-      predicted: reached === 0 ? 0 : sum(predictions.map((p) => p.leave[step])) / reached,
+      predicted: reachedSum === 0 ? 0 : sum(predictions.map((p) => p.leave[step])) / reachedSum,
       successes: count("abandoned", step),
       trials: count("reached", step),
       interval: "wilson",
-    });
-  }
+    };
+  });
+  return [...reached, ordered, ...left];
+}
 
-  const invitedSessions = new Set<string>();
-  const acceptedSessions = new Set<string>();
-  const window = steadyChatWindow(events);
-  const handleSeconds: number[] = [];
-  let abandoned = 0;
-  let waited = 0;
-  for (const event of events) {
-    if (event.type === "chatOffered") invitedSessions.add(event.sessionId);
-    else if (event.type === "chatAccepted") acceptedSessions.add(event.sessionId);
-    else if ((event.type === "chatStarted" || event.type === "queueAbandoned") && window.chatIds.has(event.chatId)) {
-      waits.push(event.waitSeconds);
-      // The bots take a chat in the same turn as the request when a slot is free: a wait of 0.
-      if (event.type === "queueAbandoned" || event.waitSeconds > IMMEDIATE_SERVICE_SECONDS) waited++;
-      if (event.type === "queueAbandoned") abandoned++;
-    } else if (event.type === "chatEnded" && event.endedBy === "shopper") handleSeconds.push(event.handleSeconds);
-  }
+/** The chat rows: invitations and acceptance from the personas, the queue from Erlang A on the observed load. */
+function chatPending(predictions: readonly PersonaPrediction[], sessions: number, chats: ChatRecord, desk: DeskSetup): PendingRow[] {
   const invitedPredicted = predictions.filter((p) => p.invitations > 0);
-  pending.push({
-    group: "chat",
-    metric: "invited (of sessions)",
-    predicted: mean(predictions.map((p) => (p.invitations > 0 ? 1 : 0))),
-    successes: invitedSessions.size,
-    trials: sessions,
-    interval: "wilson",
-  });
-  pending.push({
-    group: "chat",
-    metric: "accepted (of invited sessions)",
-    predicted: mean(invitedPredicted.map((p) => p.acceptProbability)),
-    successes: acceptedSessions.size,
-    trials: invitedSessions.size,
-    interval: "wilson",
-  });
   const queue = erlangA({
-    arrivalRatePerSecond: window.arrivalRatePerSecond,
-    meanServiceSeconds: handleSeconds.length > 0 ? mean(handleSeconds) : desk.meanChatSeconds,
+    arrivalRatePerSecond: chats.window.arrivalRatePerSecond,
+    meanServiceSeconds: chats.handleSeconds.length > 0 ? mean(chats.handleSeconds) : desk.meanChatSeconds,
     meanPatienceSeconds: desk.meanPatienceSeconds,
     servers: desk.servers,
     targetSeconds: IMMEDIATE_SERVICE_SECONDS,
   });
-  pending.push({
-    group: "chat",
-    metric: "abandoned the queue (of chats)",
-    predicted: queue.probabilityOfAbandon,
-    successes: abandoned,
-    trials: waits.length,
-    interval: "wilson",
-  });
-  pending.push({
-    group: "chat",
-    metric: WAITED_METRIC,
-    // Both sides count a chat as waiting unless an agent took it within IMMEDIATE_SERVICE_SECONDS: the
-    // store's stamps cannot tell "at once" from a few milliseconds, and on a busy desk a slot frees
-    // within that margin often enough (c / handle time × 0.05 s ≈ 6% of chats at 3 slots and 2.6 s)
-    // to make P(wait > 0) the wrong figure to set against it. Erlang A's service level at that
-    // threshold is P(served within it); everything else waited, the ones who gave up included.
-    predicted: 1 - queue.serviceLevel,
-    successes: waited,
-    trials: waits.length,
-    interval: "wilson",
-  });
-  pending.push({ group: "chat", metric: "mean wait, s", predicted: queue.meanWaitSeconds, successes: null, trials: waits.length, interval: "t" });
+  const queued = chats.waits.length;
+  return [
+    {
+      group: "chat",
+      metric: "invited (of sessions)",
+      predicted: mean(predictions.map((p) => (p.invitations > 0 ? 1 : 0))),
+      successes: chats.invitedSessions,
+      trials: sessions,
+      interval: "wilson",
+    },
+    {
+      group: "chat",
+      metric: "accepted (of invited sessions)",
+      predicted: mean(invitedPredicted.map((p) => p.acceptProbability)),
+      successes: chats.acceptedSessions,
+      trials: chats.invitedSessions,
+      interval: "wilson",
+    },
+    {
+      group: "chat",
+      metric: "abandoned the queue (of chats)",
+      predicted: queue.probabilityOfAbandon,
+      successes: chats.abandoned,
+      trials: queued,
+      interval: "wilson",
+    },
+    {
+      group: "chat",
+      metric: WAITED_METRIC,
+      // Both sides count a chat as waiting unless an agent took it within IMMEDIATE_SERVICE_SECONDS: the
+      // store's stamps cannot tell "at once" from a few milliseconds, and on a busy desk a slot frees
+      // within that margin often enough (c / handle time × 0.05 s ≈ 6% of chats at 3 slots and 2.6 s)
+      // to make P(wait > 0) the wrong figure to set against it. Erlang A's service level at that
+      // threshold is P(served within it); everything else waited, the ones who gave up included.
+      predicted: 1 - queue.serviceLevel,
+      successes: chats.waited,
+      trials: queued,
+      interval: "wilson",
+    },
+    { group: "chat", metric: "mean wait, s", predicted: queue.meanWaitSeconds, successes: null, trials: queued, interval: "t" },
+  ];
+}
 
+/** Each row's interval at the Bonferroni-corrected level of the rows that can be compared, and whether the prediction lies in it. */
+function withIntervals(pending: readonly PendingRow[], waits: readonly number[]): SimLiveRow[] {
   const compared = pending.filter((row) => (row.interval === "t" ? row.trials >= 2 : row.trials > 0)).length;
   const level = 1 - (1 - FAMILY_CONFIDENCE_LEVEL) / Math.max(1, compared);
   return pending.map((row): SimLiveRow => {
