@@ -1,8 +1,9 @@
-import { type ChatCenter, WAIT_HISTOGRAM_BOUNDS_SECONDS } from "./ChatCenter.ts";
+import type { ChatCenter } from "./ChatCenter.ts";
 import { collectClassResults, type RescuedByClass } from "./chatClassResults.ts";
 import type { AgentConfig, DeskConfig, ServiceLevelDefinition } from "./config.ts";
 import type { IntervalSeries } from "./IntervalSeries.ts";
 import { type ChatQueueResults, finiteOrNull, type IntervalResults, ratio } from "./results.ts";
+import { WAIT_HISTOGRAM_BOUNDS_SECONDS } from "./waitHistogram.ts";
 
 /** The chat desk's figures for the whole run, warm-up excluded. */
 export function collectChatResults(

@@ -1,4 +1,4 @@
-export { agentsOnline } from "./ChatCenter.ts";
+export { agentsOnline } from "./agentsOnline.ts";
 export { describeServiceLevel } from "./collectResults.ts";
 export type {
   AgentConfig,

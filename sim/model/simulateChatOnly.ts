@@ -1,8 +1,9 @@
 import { Environment, type Event } from "../engine/index.ts";
 import type { ReservationCustomer } from "../policy/index.ts";
 import { categorical, makeSampler, PiecewisePoissonArrivals, StreamFactory } from "../random/index.ts";
-import { ChatCenter, UNKNOWN_CUSTOMER } from "./ChatCenter.ts";
+import { ChatCenter } from "./ChatCenter.ts";
 import { chatCenterOptions } from "./chatCenterOptions.ts";
+import { UNKNOWN_CUSTOMER } from "./chatOutcome.ts";
 import { collectChatResults, collectIntervalResults } from "./collectResults.ts";
 import type { ChatOnlyModelConfig } from "./config.ts";
 import { IntervalSeries } from "./IntervalSeries.ts";
