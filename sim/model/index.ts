@@ -57,6 +57,7 @@ export type {
   StoreResults,
   StoreSelfServiceResults,
   UnwantedDeclines,
+  VideoIntervalResults,
 } from "./results.ts";
 export { groupFunnel } from "./results.ts";
 export { roundMoney } from "./roundMoney.ts";

@@ -8,7 +8,7 @@ import { collectChatResults, collectIntervalResults } from "./collectResults.ts"
 import type { ChatOnlyModelConfig } from "./config.ts";
 import { IntervalSeries } from "./IntervalSeries.ts";
 import type { ChatOnlyResults } from "./results.ts";
-import { VideoDesk } from "./videoDesk.ts";
+import { VideoDesk, withVideoIntervals } from "./videoDesk.ts";
 
 /**
  * The contact-centre-only model: chats arrive as a non-homogeneous Poisson process, wait with
@@ -103,7 +103,7 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
     horizonDays: config.horizon.days,
     chat: collectChatResults(center, config.agents, config.desk, config.horizon.intervalSeconds, config.serviceLevelSeconds, null),
     selfService: { ...selfServed, cost: selfServed.contacts * selfService.costPerContact },
-    intervals: collectIntervalResults(series, config.horizon.intervalSeconds, config.desk.serviceLevel),
+    intervals: withVideoIntervals(video, collectIntervalResults(series, config.horizon.intervalSeconds, config.desk.serviceLevel)),
     ...(video === null ? {} : { video: video.results() }),
   };
 }
