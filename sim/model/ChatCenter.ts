@@ -297,6 +297,7 @@ export class ChatCenter {
       job.byClass.served++;
       job.byClass.waitSeconds += job.waitSeconds;
       job.byClass.waitSecondsOfServed += job.waitSeconds;
+      if (job.waitSeconds <= this.#options.serviceLevelSeconds) job.byClass.answeredWithinTarget++;
     }
     this.#levels.jobs.add(1);
     this.#levels.busyAgents.set(this.#pool.busyServers);
