@@ -3,7 +3,7 @@ import { CLASS_KPIS, DEFAULT_GUARDRAILS, kpi } from "../kpis/index.ts";
 import type { RunTasksOptions } from "../parallel/index.ts";
 import { replicationSeed, summariseKpis } from "../replications/index.ts";
 import type { LoadedScenario } from "../scenario/index.ts";
-import { adjustPValues, type Correction, DEFAULT_CONFIDENCE_LEVEL, probabilityBest } from "../stats/index.ts";
+import { adjustPValues, type Correction, DEFAULT_CONFIDENCE_LEVEL, type Estimate, probabilityBest, shareInterval, tInterval } from "../stats/index.ts";
 import type { ComparisonResults } from "./comparisonTypes.ts";
 import { comparisonVerdict } from "./comparisonVerdict.ts";
 import { pairedDifferences } from "./pairedDifferences.ts";
@@ -93,7 +93,7 @@ export async function compareVariants(variants: readonly Variant[], options: Com
       name: variant.name,
       policy: variant.policy,
       scenarioHash: variant.scenarioHash,
-      kpis: paired[v].length > 0 ? summariseKpis(paired[v], level) : {},
+      kpis: paired[v].length > 0 ? { ...summariseKpis(paired[v], level), ...summariseClassKpis(classKeys, (key) => values(key, v), level) } : {},
     })),
     differences,
     notComparable,
@@ -135,4 +135,14 @@ function mean(values: readonly (number | null)[]): number | null {
 function compareMeans(a: number | null, b: number | null, lowerIsBetter: boolean): number {
   if (a === null || b === null) return (a === null ? 1 : 0) - (b === null ? 1 : 0);
   return lowerIsBetter ? a - b : b - a;
+}
+
+/** Each variant's per-class figures under a reservation (the report's per-class table reads them); none without one. */
+function summariseClassKpis(keys: readonly string[], valuesOf: (key: string) => (number | null)[], level: number): Record<string, Estimate | null> {
+  const summary: Record<string, Estimate | null> = {};
+  for (const key of keys) {
+    const values = valuesOf(key).filter((value): value is number => value !== null);
+    summary[key] = values.length === 0 ? null : kpi(key).unit === "rate" ? shareInterval(values, level) : tInterval(values, level);
+  }
+  return summary;
 }

@@ -93,6 +93,8 @@ export const CLASS_KPIS: readonly KpiDefinition[] = (["highValue", "standard"] a
   classKpi(chatClass, "meanWaitSeconds", "mean chat wait", "seconds", "lower"),
   classKpi(chatClass, "queueAbandonmentRate", "queue abandonment", "rate", "lower"),
   classKpi(chatClass, "blockingRate", "blocked", "rate", "lower"),
+  classKpi(chatClass, "serviceLevel", "service level", "rate", "higher"),
+  classKpi(chatClass, "rescuedOrders", "rescued orders", "count", "higher"),
   classKpi(chatClass, "rescuedRevenue", "rescued revenue", "money", "higher"),
 ]);
 

@@ -2,7 +2,8 @@ export { type AnalyticInput, type AnalyticInterval, analyticSchedule } from "./a
 export { evaluateSchedule, type IntervalEvaluation, type ScheduleEvaluation, summariseIntervals, withSchedule } from "./evaluateSchedule.ts";
 export { coefficientOfVariation, type ExplanationInput, explainStaffing } from "./explainStaffing.ts";
 export { chatWeightedPatienceSeconds, GENEROUS_MAX_PROBABILITY_OF_WAIT, type MeasuredLoads, measureLoads } from "./measureLoads.ts";
-export { DEFAULT_MAX_OCCUPANCY, DEFAULT_SERVICE_LEVEL, recommendStaffing, resolveStaffingTarget, type StaffOptions } from "./recommendStaffing.ts";
+export { recommendStaffing } from "./recommendStaffing.ts";
+export { DEFAULT_MAX_OCCUPANCY, DEFAULT_SERVICE_LEVEL, resolveStaffingTarget } from "./resolveStaffingTarget.ts";
 export { scheduledForOnline } from "./scheduledForOnline.ts";
 export {
   DEFAULT_MAX_ITERATIONS,
@@ -42,4 +43,7 @@ export type {
   StaffingTargetOptions,
   StaffingTotals,
   SweepLevel,
+  VideoStaffing,
+  VideoStaffingInterval,
 } from "./staffingTypes.ts";
+export type { StaffOptions } from "./staffOptions.ts";

@@ -22,7 +22,7 @@ export interface MeasuredLoads {
 /**
  * The chat load of every interval and the handle and patience times the Erlang formulas get.
  *
- * - Chat-only: the scenario's forecast rates are the exact expected loads, the handle and patience
+ * - Chat-only: the scenario's forecast rates (less the share taking video, when desk.video is on) are the exact expected loads, the handle and patience
  *   means come from their distributions; nothing is simulated.
  * - Store: chat demand is an output of the shoppers and the trigger policy, so it is measured. The
  *   runs use generous constant staffing (doubled until at most 2% of chats wait), so no invitation is
@@ -39,8 +39,10 @@ export async function measureLoads(
   signal?: AbortSignal,
 ): Promise<MeasuredLoads> {
   if (config.kind === "chatOnly") {
+    // With video on, the share that takes video goes to the video agents (videoStaffing.ts), not the text queue.
+    const textShare = config.desk.video === null ? 1 : 1 - config.desk.video.acceptanceProbability;
     return {
-      arrivalRatesPerSecond: [...config.chatRatesPerSecond],
+      arrivalRatesPerSecond: config.chatRatesPerSecond.map((rate) => rate * textShare),
       summary: {
         source: "forecast",
         meanHandleSeconds: distributionMean(config.handleSeconds),

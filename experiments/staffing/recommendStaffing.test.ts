@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { type ChatOnlyModelConfig, DEFAULT_DESK_CONFIG } from "../../sim/model/index.ts";
 import { parseScenario, readDataFile } from "../scenario/index.ts";
 import type { Estimate } from "../stats/index.ts";
-import { DEFAULT_MAX_OCCUPANCY, recommendStaffing, resolveStaffingTarget } from "./recommendStaffing.ts";
+import { recommendStaffing } from "./recommendStaffing.ts";
+import { DEFAULT_MAX_OCCUPANCY, resolveStaffingTarget } from "./resolveStaffingTarget.ts";
 import type { StaffingResults } from "./staffingTypes.ts";
 
 const SERVICE_LEVEL = 0.8;

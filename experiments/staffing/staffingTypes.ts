@@ -158,9 +158,41 @@ export interface StaffingResults {
   smoothing: { hours: number; windowIntervals: number; minDipSavingsAgentHours: number | null; keptDips: number; addedAgentHours: number };
   /** The optimal shift plan (MILP) and, given a team, its weekly roster (with --shift-rules / --roster). */
   shiftScheduling?: ShiftScheduling | null;
+  /** The video channel's own requirement (desk.video on only; see videoStaffing.ts for why it is separate). */
+  video?: VideoStaffing;
   totals: StaffingTotals;
   explanation: string[];
   errored: { stage: string; replication: number; error: string }[];
   cancelled: number;
   stoppedBy: "converged" | "maxIterations" | "sweep" | "interrupted" | "failFast";
+}
+
+/** The video channel's plan: its own agents per interval (one call each), checked by simulation. */
+export interface VideoStaffing {
+  model: string;
+  /** Mean video handle time the closed form used. */
+  meanHandleSeconds: number;
+  intervals: VideoStaffingInterval[];
+  /** Video agent hours and their cost (the text totals exclude them). */
+  agentHours: number;
+  cost: number;
+}
+
+/** One interval of the video plan: the closed form's agents beside what simulating them measured. */
+export interface VideoStaffingInterval {
+  index: number;
+  startSeconds: number;
+  videoRequestsPerHour: number;
+  agentsScheduled: number;
+  agentsOnline: number;
+  /** Service level the closed form predicts at that staffing. */
+  erlangServiceLevel: number;
+  /** Mean video requests per replication; null without a completed replication. */
+  meanRequests: number | null;
+  serviceLevel: Estimate | null;
+  queueAbandonment: Estimate | null;
+  occupancy: Estimate | null;
+  meanWaitOfServedSeconds: number | null;
+  /** False when the simulated interval lies wholly on the wrong side of the target; null without video requests. */
+  meetsTarget: boolean | null;
 }

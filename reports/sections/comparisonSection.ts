@@ -18,6 +18,7 @@ import { COLORS } from "../palette.ts";
 import type { RenderContext } from "../renderContext.ts";
 import type { Chart, SectionBuilder, Table } from "../reportTypes.ts";
 import { numberCell, textCell } from "../table.ts";
+import { chatClassTable } from "./chatClassTable.ts";
 
 /** How a difference reads against the metric's good direction ("changed": significant on a neutral metric). */
 type Effect = "better" | "worse" | "changed" | "no clear difference";
@@ -81,7 +82,7 @@ export const comparisonSection: SectionBuilder<ComparisonResults> = (comparison,
       { label: "Replications", value: formatCount(comparison.replications), detail: "common random numbers" },
     ],
     charts,
-    tables: guardrailsTables(comparison, context),
+    tables: [chatClassTable(comparison, context), ...guardrailsTables(comparison, context)].filter((table): table is Table => table !== null),
     notes: [
       capitalize(comparison.verdict),
       `Intervals are ${level} confidence intervals over ${formatCount(comparison.replications)} paired replications (common random numbers). The primary metric's p-values are adjusted with ${CORRECTIONS[comparison.correction] ?? comparison.correction}; the other metrics are guardrails, shown as the comparison reports them.`,

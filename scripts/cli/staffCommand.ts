@@ -11,6 +11,7 @@ import {
   type StaffingObjective,
   type StaffingResults,
   type StaffingTargetOptions,
+  type VideoStaffing,
 } from "../../experiments/staffing/index.ts";
 import type { Estimate } from "../../experiments/stats/index.ts";
 import { describeServiceLevel } from "../../sim/model/index.ts";
@@ -323,6 +324,7 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD", hor
     );
   }
   if (staffing.shiftScheduling) lines.push(...shiftSchedulingSummary(staffing.shiftScheduling, horizonDays, currency));
+  if (staffing.video !== undefined) lines.push(...videoLines(staffing.video, staffing.intervalSeconds, currency));
   if (staffing.sweep.length > 0) {
     lines.push("constant staffing all day:");
     const store = staffing.mode === "store";
@@ -348,6 +350,22 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD", hor
   }
   lines.push("explanation:", ...staffing.explanation.map((line) => `  ${line}`));
   return `${lines.join("\n")}\n`;
+}
+
+/** The video channel's own requirement per interval (its agents are not in the text totals). */
+function videoLines(video: VideoStaffing, intervalSeconds: number, currency: string): string[] {
+  const rows = video.intervals.map((interval) => [
+    `${clock(interval.startSeconds)}–${clock(interval.startSeconds + intervalSeconds)}`,
+    interval.videoRequestsPerHour.toFixed(1),
+    String(interval.agentsScheduled),
+    `${interval.meetsTarget === false ? `${checkMark(false)} ` : ""}${withInterval(interval.serviceLevel)}`,
+    formatPercent(interval.queueAbandonment?.mean ?? null),
+    formatPercent(interval.occupancy?.mean ?? null, 0),
+  ]);
+  return [
+    `video channel (${video.model}, mean call ${Math.round(video.meanHandleSeconds)} s): ${video.agentHours} agent-hours (${formatMoney(video.cost, currency)})`,
+    ...formatTable(["time", "video/h", "video agents", "service level [CI]", "abandon", "occupancy"], rows),
+  ];
 }
 
 function withInterval(estimate: Estimate | null): string {

@@ -22,11 +22,11 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((store) => store.close()));
 });
 
-/** A shopper with `shirts` linen shirts (59 each) in the cart who asks for help; returns the chat id. */
-async function shopperAsking(store: StoreHandle, shirts: number): Promise<string> {
+/** A shopper with `shirts` linen shirts (59 each) in the cart who asks for help on `device`; returns the chat id. */
+async function shopperAsking(store: StoreHandle, shirts: number, device = "desktop"): Promise<string> {
   const shopper = new TestClient(store.url);
   expect((await shopper.send("POST", "/api/cart", { productId: "linen-shirt", quantity: shirts })).status).toBe(200);
-  const requested = await shopper.send("POST", "/api/chat/request", { source: "reactive", signals: SIGNALS });
+  const requested = await shopper.send("POST", "/api/chat/request", { source: "reactive", signals: { ...SIGNALS, device } });
   expect(requested.status).toBe(201);
   return requested.json.chat.id;
 }
@@ -79,5 +79,34 @@ describe("store desk reservation", () => {
     expect((await shopper.get("/api/chat/queue")).json).toMatchObject({ freeSlots: 2, queueLength: 1 });
     await shopperAsking(store, 2);
     expect((await shopper.get("/api/chat/queue")).json).toMatchObject({ freeSlots: 1, queueLength: 1 });
+  });
+
+  it("2 slots reserved for segment desktop: a mobile visitor may not take a reserved slot (409), a desktop visitor takes it (the baseline's segments, read through sim/policy liveSegment)", async () => {
+    const store = await startStore({
+      port: 0,
+      dataDir: tempDataDir(),
+      demo: true,
+      autoAgents: 0,
+      scenario: testScenario({ desk: { reservation: { slots: 2, segments: ["desktop"] } } }),
+    });
+    open.push(store);
+    const agent = await demoClient(store, "demo-agent-1");
+    // The same cart (one 59 shirt) for everyone: only the segment tells the visitors apart.
+    const firstMobile = await shopperAsking(store, 1, "mobile");
+    const secondMobile = await shopperAsking(store, 1, "mobile");
+    const desktop = await shopperAsking(store, 1, "desktop");
+
+    // Three free slots, more than the two reserved: the head of the queue (mobile) is taken.
+    const first = await agent.send("POST", "/api/agent/take", {});
+    expect([first.status, first.json.chatId]).toEqual([200, firstMobile]);
+    // Two free, both reserved for desktop visitors: the second mobile visitor gets 409.
+    const refused = await agent.send("POST", "/api/agent/take", { chatId: secondMobile });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error).toBe(
+      `invalid take: chat ${secondMobile} has a cart of 59 and segment mobile (the last 2 free slots are kept for segments desktop; 2 free)`,
+    );
+    // The desktop visitor, behind it in the queue, takes a reserved slot (by name and as the takeable head).
+    const next = await agent.send("POST", "/api/agent/take", {});
+    expect([next.status, next.json.chatId]).toEqual([200, desktop]);
   });
 });

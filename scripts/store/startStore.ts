@@ -171,6 +171,7 @@ function startLiveChat(
     discipline: config.chat.queueDiscipline,
     openingHours: config.desk.openingHours,
     reservation: config.desk.reservation,
+    segments: config.segments,
     now,
   });
   const chats = new ChatService(desk, store, config.chat.policy);

@@ -58,6 +58,13 @@ export function batchMeans(values: ArrayLike<number>, batchCount: number): numbe
 /** Asserts that `exact` lies in `interval`; the failure message names the measure and both numbers. */
 export function expectInside(interval: ConfidenceInterval, exact: number, measure: string): void {
   const message = `${measure}: exact ${exact} vs simulated 99% CI [${interval.low}, ${interval.high}]`;
+  // VALIDATION_TABLE=1 prints one row per check (measure, simulated mean, 99% CI, exact) for the closing notes.
+  if (process.env.VALIDATION_TABLE === "1")
+    console.log(`| ${measure} | ${formatFigure(interval.mean)} | [${formatFigure(interval.low)}, ${formatFigure(interval.high)}] | ${formatFigure(exact)} |`);
   expect(exact, message).toBeGreaterThanOrEqual(interval.low);
   expect(exact, message).toBeLessThanOrEqual(interval.high);
+}
+
+function formatFigure(value: number): string {
+  return Math.abs(value) >= 100 ? value.toFixed(1) : value.toPrecision(4);
 }

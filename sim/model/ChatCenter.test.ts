@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { Environment } from "../engine/index.ts";
 import type { QueueState } from "../policy/index.ts";
-import { type AgentFigures, agentsOnline, ChatCenter, type ChatCenterOptions, type ChatOutcome } from "./ChatCenter.ts";
+import type { AgentFigures } from "./AgentSeats.ts";
+import { agentsOnline } from "./agentsOnline.ts";
+import { ChatCenter } from "./ChatCenter.ts";
+import type { ChatCenterOptions } from "./chatCenterOptions.ts";
+import type { ChatOutcome } from "./chatOutcome.ts";
 import { IntervalSeries } from "./IntervalSeries.ts";
 
 /**

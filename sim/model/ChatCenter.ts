@@ -7,105 +7,20 @@ import {
   SlotPool,
   Tally,
   type Timeout,
-  TimeWeighted,
   type Waiter,
 } from "../engine/index.ts";
-import {
-  type DeskReservation,
-  holdsReservation,
-  isDeskOpen,
-  mayTakeSlot,
-  type OpeningHours,
-  type QueueState,
-  type ReservationCustomer,
-  simulationClock,
-} from "../policy/index.ts";
-import type { UniformSource } from "../random/index.ts";
+import { holdsReservation, isDeskOpen, mayTakeSlot, type QueueState, type ReservationCustomer, simulationClock } from "../policy/index.ts";
+import { type AgentFigures, AgentSeats } from "./AgentSeats.ts";
+import { drawAgentsOnline } from "./agentsOnline.ts";
+import type { ChatCenterOptions } from "./chatCenterOptions.ts";
 import { type ChatClassCounts, emptyClassCounts } from "./chatClassResults.ts";
-import type { AgentConfig, SlowdownMode } from "./config.ts";
+import { type ChatOutcome, CLOSED_OUTCOME, UNKNOWN_CUSTOMER, unservedOutcome } from "./chatOutcome.ts";
+import { DeskLevels, type MeasuredAreas } from "./DeskLevels.ts";
 import type { IntervalSeries } from "./IntervalSeries.ts";
-
-/** What happened to one chat request. */
-export interface ChatOutcome {
-  readonly served: boolean;
-  /** The queue was full or the desk closed: the chat never queued (it may leave a message instead). */
-  readonly blocked: boolean;
-  /** The desk was outside its opening hours: the help button was a message form (blocked is true too). */
-  readonly closed: boolean;
-  /** Time in the queue: until an agent took the chat, or until the customer gave up. */
-  readonly waitSeconds: number;
-  /** Handle time including the concurrency slowdown (0 when not served). */
-  readonly handleSeconds: number;
-  /** Seat of the agent who served the chat (see AgentFigures), −1 when not served. */
-  readonly agent: number;
-  /** Time-weighted mean of the chats the agent held during this chat, itself included (0 when not served). */
-  readonly meanAgentLoad: number;
-  /** The chat held the desk's reservation (sim/policy holdsReservation); false without one. */
-  readonly highValue: boolean;
-}
-
-export interface ChatCenterOptions {
-  readonly agents: AgentConfig;
-  readonly intervalSeconds: number;
-  readonly slowdownPerExtraChat: number;
-  /** How the slowdown applies: to every open chat as the agent's load changes, or once at the start. */
-  readonly slowdownMode: SlowdownMode;
-  readonly serviceLevelSeconds: number;
-  /** Mean handle time, for the predicted wait the policy gates on. */
-  readonly meanHandleSeconds: number;
-  /** Serve higher chat priorities first (else first-come first-served). */
-  readonly usePriority: boolean;
-  /** Chats arriving before this time, and agent time before it, stay out of the whole-run figures. */
-  readonly warmupSeconds: number;
-  /** Draws who is absent in each interval (shrinkage as random absence); null: online = ⌊scheduled × (1 − shrinkage)⌋. */
-  readonly absence: UniformSource | null;
-  /** Abandons shorter than this leave the service level's denominator. */
-  readonly ignoreAbandonsUnderSeconds: number;
-  /** Most chats that may wait (Infinity: no cap). */
-  readonly maxQueueLength: number;
-  /** When the desk takes chats (null: always); outside them requests are offered the message form. */
-  readonly openingHours: OpeningHours | null;
-  /** End of arrivals; agent time after it (finishing chats) stays out of the whole-run figures. */
-  readonly horizonSeconds: number;
-  /** Slots kept for high-value chats (null: none, and no per-class figures). */
-  readonly reservation: DeskReservation | null;
-}
-
-/** A chat whose cart and segment are unknown (the chat-only model without segments). */
-export const UNKNOWN_CUSTOMER: ReservationCustomer = Object.freeze({ cartValue: 0, segment: null });
-
-/** Integrals over the measured window [warm-up, horizon]: level × seconds. */
-export interface MeasuredAreas {
-  readonly chatSeconds: number;
-  readonly busyAgentSeconds: number;
-  readonly onlineAgentSeconds: number;
-}
-
-/** One agent seat's figures; the live store's agent analytics use the same names. */
-export interface AgentFigures {
-  /** Seat id in the pool (0, 1, ...). */
-  readonly agent: number;
-  readonly chatsHandled: number;
-  readonly meanHandleSeconds: number | null;
-  /** Time holding at least one chat ÷ time logged in. */
-  readonly occupancy: number | null;
-  /** Orders placed by shoppers this agent's chat rescued. */
-  readonly rescuedOrders: number;
-}
+import { WAIT_HISTOGRAM_BOUNDS_SECONDS, waitBucket } from "./waitHistogram.ts";
 
 /** Longest base handle time the desk works on (about 31,700 years): keeps sums of handle times finite. */
 export const MAX_HANDLE_SECONDS = 1e12;
-
-const CLOSED_OUTCOME: ChatOutcome = Object.freeze({
-  served: false,
-  blocked: true,
-  closed: true,
-  agent: -1,
-  waitSeconds: 0,
-  handleSeconds: 0,
-  meanAgentLoad: 0,
-  highValue: false,
-});
 
 /** A chat that queued, as the center's steps see it (ChatCenter's private job class implements it). */
 interface QueuedChat extends Waiter {
@@ -125,14 +40,6 @@ interface QueuedChat extends Waiter {
   readonly byClass: ChatClassCounts | null;
 }
 
-/** Upper bounds (inclusive) of the answered-wait histogram buckets, seconds; the last is open. */
-export const WAIT_HISTOGRAM_BOUNDS_SECONDS = [0, 5, 10, 20, 30, 45, 60, 90, 120, 180, 300, 600, Infinity] as const;
-
-/** Agents online in an interval under the "floor" method: online = ⌊scheduled × (1 − shrinkage)⌋. */
-export function agentsOnline(scheduled: number, shrinkage: number): number {
-  return Math.floor(scheduled * (1 - shrinkage) + 1e-9);
-}
-
 /**
  * The chat desk: a pool of agents (each holding up to `concurrency` chats) staffed per interval,
  * a queue with patience, and the statistics of both. Agents leaving at an interval boundary finish
@@ -144,9 +51,8 @@ export class ChatCenter {
   readonly #options: ChatCenterOptions;
   readonly #pool: SlotPool;
   readonly #work: SharedService;
-  readonly #jobs: TimeWeighted;
-  readonly #busyAgents: TimeWeighted;
-  readonly #onlineAgents: TimeWeighted;
+  readonly #levels: DeskLevels;
+  readonly #seats = new AgentSeats();
   /** Waits of every request (served: until answered; abandoned: until giving up). */
   readonly waits = new Tally("chat wait");
   readonly waitsOfServed = new Tally("chat wait of served");
@@ -187,14 +93,18 @@ export class ChatCenter {
     // Each open chat progresses at 1 ÷ (1 + s (n − 1)) seconds of base handle time per second while
     // its agent holds n chats, so at a constant load n a chat takes base × (1 + s (n − 1)).
     this.#work = new SharedService(env, (load) => 1 / (1 + slowdown * (load - 1)));
-    this.#jobs = new TimeWeighted(env, "chats in service");
-    this.#busyAgents = new TimeWeighted(env, "busy agents");
-    // Agent time counts while an agent is present: online, or past their shift finishing chats (so
-    // busy time never exceeds it and occupancy stays ≤ 100%).
-    this.#onlineAgents = new TimeWeighted(env, "present agents", this.#pool.presentServers);
+    this.#levels = new DeskLevels(env, this.#pool.presentServers);
     this.series = series;
     env.process(this.#staffing());
-    env.process(this.#measuredWindow());
+    env.process(
+      this.#levels.measuredWindow(
+        env,
+        options.warmupSeconds,
+        options.horizonSeconds,
+        () => this.#seats.markWarmupEnd(this.#pool.serverSeconds()),
+        () => this.#seats.markHorizon(this.#pool.serverSeconds()),
+      ),
+    );
   }
 
   /** The desk as a trigger policy sees it. Predicted wait: (position in queue) × mean handle ÷ slots, 0 with a free slot. */
@@ -343,7 +253,7 @@ export class ChatCenter {
       if (counted) this.blocked++;
       if (byClass !== null) byClass.blocked++;
       this.series.add("chatsBlocked", interval, 1);
-      return { served: false, blocked: true, closed: false, agent: -1, waitSeconds: 0, handleSeconds: 0, meanAgentLoad: 0, highValue };
+      return unservedOutcome(true, 0, highValue);
     }
     const request = pool.request(this.#options.usePriority ? -priority : 0, highValue);
     if (!request.granted) {
@@ -369,7 +279,7 @@ export class ChatCenter {
     }
     this.series.add("chatsAbandoned", job.interval, 1);
     if (short) this.series.add("shortAbandons", job.interval, 1);
-    return { served: false, blocked: false, closed: false, agent: -1, waitSeconds, handleSeconds: 0, meanAgentLoad: 0, highValue: job.highValue };
+    return unservedOutcome(false, waitSeconds, job.highValue);
   }
 
   /**
@@ -387,9 +297,10 @@ export class ChatCenter {
       job.byClass.served++;
       job.byClass.waitSeconds += job.waitSeconds;
       job.byClass.waitSecondsOfServed += job.waitSeconds;
+      if (job.waitSeconds <= this.#options.serviceLevelSeconds) job.byClass.answeredWithinTarget++;
     }
-    this.#jobs.add(1);
-    this.#busyAgents.set(this.#pool.busyServers);
+    this.#levels.jobs.add(1);
+    this.#levels.busyAgents.set(this.#pool.busyServers);
     const loadDependent = this.#options.slowdownMode === "loadDependent";
     // Capped under load-dependent slowdown (whichever way it is timed), so that the work clock of an
     // agent holding absurdly long chats stays finite, exactly as before the one-chat shortcut.
@@ -409,20 +320,19 @@ export class ChatCenter {
     const handleSeconds = job.handleSeconds;
     const agent = job.request.server;
     this.#pool.release(job.request);
-    this.#jobs.add(-1);
-    this.#busyAgents.set(this.#pool.busyServers);
-    this.#onlineAgents.set(this.#pool.presentServers);
+    this.#levels.jobs.add(-1);
+    this.#levels.busyAgents.set(this.#pool.busyServers);
+    this.#levels.onlineAgents.set(this.#pool.presentServers);
     if (job.counted) {
       this.handleTimes.add(handleSeconds);
-      this.#agentChats[agent] = (this.#agentChats[agent] ?? 0) + 1;
-      this.#agentHandleSeconds[agent] = (this.#agentHandleSeconds[agent] ?? 0) + handleSeconds;
+      this.#seats.addChat(agent, handleSeconds);
     }
   }
 
   /** Credits an order rescued by a chat (counted after the warm-up) to the agent's seat. */
   creditRescuedOrder(agent: number): void {
     if (agent < 0 || this.env.now < this.#options.warmupSeconds) return;
-    this.#agentRescuedOrders[agent] = (this.#agentRescuedOrders[agent] ?? 0) + 1;
+    this.#seats.addRescuedOrder(agent);
   }
 
   /**
@@ -430,20 +340,7 @@ export class ChatCenter {
    * Seats are positions in the pool: an agent who logs out frees the seat for the next one.
    */
   agentFigures(): AgentFigures[] {
-    const start = this.#seatsAtWarmup;
-    const end = this.#seatsAtHorizon ?? this.#pool.serverSeconds();
-    return end.present.map((present, agent) => {
-      const presentSeconds = present - (start?.present[agent] ?? 0);
-      const busySeconds = end.busy[agent] - (start?.busy[agent] ?? 0);
-      const chatsHandled = this.#agentChats[agent] ?? 0;
-      return {
-        agent,
-        chatsHandled,
-        meanHandleSeconds: chatsHandled > 0 ? this.#agentHandleSeconds[agent] / chatsHandled : null,
-        occupancy: presentSeconds > 0 ? busySeconds / presentSeconds : null,
-        rescuedOrders: this.#agentRescuedOrders[agent] ?? 0,
-      };
-    });
+    return this.#seats.figures(this.#pool.serverSeconds());
   }
 
   /** A blocked customer left a message that takes `handleSeconds` to answer (counted after the warm-up only). */
@@ -455,12 +352,12 @@ export class ChatCenter {
 
   /** Time-weighted mean of chats in service, busy agents and online agents over the run. */
   levels(): { meanChatsInService: number; meanBusyAgents: number; meanOnlineAgents: number } {
-    return { meanChatsInService: this.#jobs.mean, meanBusyAgents: this.#busyAgents.mean, meanOnlineAgents: this.#onlineAgents.mean };
+    return this.#levels.means();
   }
 
   /** Chat, busy-agent and online-agent seconds over [warm-up, horizon]; final once the run is over. */
   measuredAreas(): MeasuredAreas {
-    return this.#measured;
+    return this.#levels.measured;
   }
 
   #recordAnswer(interval: number, waitSeconds: number, counted: boolean): void {
@@ -472,32 +369,8 @@ export class ChatCenter {
     this.served++;
     this.waits.add(waitSeconds);
     this.waitsOfServed.add(waitSeconds);
-    let bucket = 0;
-    while (waitSeconds > WAIT_HISTOGRAM_BOUNDS_SECONDS[bucket]) bucket++;
-    this.waitHistogram[bucket]++;
+    this.waitHistogram[waitBucket(waitSeconds)]++;
     if (withinTarget) this.answeredWithinTarget++;
-  }
-
-  readonly #agentChats: number[] = [];
-  readonly #agentHandleSeconds: number[] = [];
-  readonly #agentRescuedOrders: number[] = [];
-  #seatsAtWarmup: { present: number[]; busy: number[] } | null = null;
-  #seatsAtHorizon: { present: number[]; busy: number[] } | null = null;
-  #measured: MeasuredAreas = { chatSeconds: 0, busyAgentSeconds: 0, onlineAgentSeconds: 0 };
-  // Reads the areas at the end of the warm-up and at the horizon; the difference is the measured window.
-  *#measuredWindow(): Generator<Event<any>, void, any> {
-    const { warmupSeconds, horizonSeconds } = this.#options;
-    if (warmupSeconds > 0) yield this.env.timeout(warmupSeconds);
-    const start = this.#areas();
-    this.#seatsAtWarmup = this.#pool.serverSeconds();
-    yield this.env.timeout(horizonSeconds - this.env.now);
-    const end = this.#areas();
-    this.#seatsAtHorizon = this.#pool.serverSeconds();
-    this.#measured = { chatSeconds: end.jobs - start.jobs, busyAgentSeconds: end.busy - start.busy, onlineAgentSeconds: end.online - start.online };
-  }
-
-  #areas(): { jobs: number; busy: number; online: number } {
-    return { jobs: this.#jobs.area, busy: this.#busyAgents.area, online: this.#onlineAgents.area };
   }
 
   // Work after the horizon (draining chats) counts towards the last interval.
@@ -510,32 +383,13 @@ export class ChatCenter {
   *#staffing(): Generator<Event<any>, void, any> {
     const { agents, intervalSeconds } = this.#options;
     for (let interval = 0; interval < agents.scheduled.length; interval++) {
-      const online = this.#online(agents.scheduled[interval], agents.shrinkage);
+      const online = drawAgentsOnline(this.#options.absence, agents.scheduled[interval], agents.shrinkage);
       this.#pool.setServerCount(online);
-      this.#onlineAgents.set(this.#pool.presentServers);
+      this.#levels.onlineAgents.set(this.#pool.presentServers);
       this.series.set("agentsScheduled", interval, agents.scheduled[interval]);
       this.series.set("agentsOnline", interval, online);
       yield this.env.timeout(intervalSeconds);
-      this.#snapshot(interval);
+      this.#levels.snapshot(this.series, interval);
     }
-  }
-
-  // Each scheduled agent is present with probability 1 − shrinkage, one draw per agent and interval.
-  #online(scheduled: number, shrinkage: number): number {
-    const absence = this.#options.absence;
-    if (absence === null) return agentsOnline(scheduled, shrinkage);
-    let online = 0;
-    for (let agent = 0; agent < scheduled; agent++) if (absence.next() >= shrinkage) online++;
-    return online;
-  }
-
-  #lastAreas = { jobs: 0, busy: 0, online: 0 };
-  #snapshot(interval: number): void {
-    if (interval < 0) return;
-    const { jobs, busy, online } = this.#areas();
-    this.series.set("chatSeconds", interval, jobs - this.#lastAreas.jobs);
-    this.series.set("busyAgentSeconds", interval, busy - this.#lastAreas.busy);
-    this.series.set("onlineAgentSeconds", interval, online - this.#lastAreas.online);
-    this.#lastAreas = { jobs, busy, online };
   }
 }

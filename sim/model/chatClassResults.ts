@@ -12,11 +12,13 @@ export interface ChatClassCounts {
   /** Sum of waits of every request (served: until answered; abandoned: until giving up), seconds. */
   waitSeconds: number;
   waitSecondsOfServed: number;
+  /** Answered within the service-level threshold. */
+  answeredWithinTarget: number;
 }
 
 /** Zero counts, for a class before its first chat. */
 export function emptyClassCounts(): ChatClassCounts {
-  return { requests: 0, blocked: 0, delayed: 0, served: 0, abandoned: 0, waitSeconds: 0, waitSecondsOfServed: 0 };
+  return { requests: 0, blocked: 0, delayed: 0, served: 0, abandoned: 0, waitSeconds: 0, waitSecondsOfServed: 0, answeredWithinTarget: 0 };
 }
 
 /** One class's figures: what the reservation costs the standard chats and saves the high-value ones. */
@@ -31,6 +33,8 @@ export interface ChatClassResults {
   queueAbandonmentRate: Ratio;
   meanWaitSeconds: Ratio;
   meanWaitOfServedSeconds: Ratio;
+  /** Answered within the desk's threshold ÷ the class's requests (abandons and blocked chats count as misses). */
+  serviceLevel: Ratio;
   /** Orders rescued by the class's chats and their revenue (store model; null in the chat-only model). */
   rescuedOrders: number | null;
   rescuedRevenue: number | null;
@@ -62,6 +66,7 @@ export function collectClassResults(
     queueAbandonmentRate: ratio(count.abandoned, count.requests),
     meanWaitSeconds: finiteOrNull(ratio(count.waitSeconds, count.served + count.abandoned) ?? Number.NaN),
     meanWaitOfServedSeconds: ratio(count.waitSecondsOfServed, count.served),
+    serviceLevel: ratio(count.answeredWithinTarget, count.requests),
     rescuedOrders: rescued === null ? null : rescued[index].orders,
     rescuedRevenue: rescued === null ? null : rescued[index].revenue,
   });

@@ -1,8 +1,9 @@
-import { type ChatCenter, WAIT_HISTOGRAM_BOUNDS_SECONDS } from "./ChatCenter.ts";
+import type { ChatCenter } from "./ChatCenter.ts";
 import { collectClassResults, type RescuedByClass } from "./chatClassResults.ts";
 import type { AgentConfig, DeskConfig, ServiceLevelDefinition } from "./config.ts";
 import type { IntervalSeries } from "./IntervalSeries.ts";
-import { type ChatQueueResults, finiteOrNull, type IntervalResults, ratio } from "./results.ts";
+import { type ChatQueueResults, finiteOrNull, type IntervalResults, ratio, type VideoIntervalResults } from "./results.ts";
+import { WAIT_HISTOGRAM_BOUNDS_SECONDS } from "./waitHistogram.ts";
 
 /** The chat desk's figures for the whole run, warm-up excluded. */
 export function collectChatResults(
@@ -92,6 +93,25 @@ export function collectIntervalResults(series: IntervalSeries, intervalSeconds: 
     rescuedOrders: plain.rescuedOrders,
     occupancy: each((i) => ratio(plain.busyAgentSeconds[i], plain.onlineAgentSeconds[i])),
     meanConcurrency: each((i) => ratio(plain.chatSeconds[i], plain.busyAgentSeconds[i])),
+    serviceLevel: each((i) =>
+      ratio(plain.answeredWithinTarget[i], serviceLevelDenominator(definition, plain.chatRequests[i], plain.chatsServed[i], plain.shortAbandons[i])),
+    ),
+    meanWaitOfServedSeconds: each((i) => ratio(plain.waitSecondsOfServed[i], plain.chatsServed[i])),
+  };
+}
+
+/** The video desk's per-interval series (requests, served, abandoned, blocked, agents, occupancy, service level, wait). */
+export function collectVideoIntervalResults(series: IntervalSeries, definition: ServiceLevelDefinition): VideoIntervalResults {
+  const plain = series.toJSON();
+  const each = <T>(fn: (i: number) => T): T[] => Array.from({ length: series.length }, (_, i) => fn(i));
+  return {
+    requests: plain.chatRequests,
+    served: plain.chatsServed,
+    abandoned: plain.chatsAbandoned,
+    blocked: plain.chatsBlocked,
+    agentsScheduled: plain.agentsScheduled,
+    agentsOnline: plain.agentsOnline,
+    occupancy: each((i) => ratio(plain.busyAgentSeconds[i], plain.onlineAgentSeconds[i])),
     serviceLevel: each((i) =>
       ratio(plain.answeredWithinTarget[i], serviceLevelDenominator(definition, plain.chatRequests[i], plain.chatsServed[i], plain.shortAbandons[i])),
     ),

@@ -12,7 +12,8 @@ import {
   type ReservationCustomer,
   TriggerTimer,
 } from "../policy/index.ts";
-import type { ChatCenter, ChatOutcome } from "./ChatCenter.ts";
+import type { ChatCenter } from "./ChatCenter.ts";
+import type { ChatOutcome } from "./chatOutcome.ts";
 import { escalateChannel, helpCentreFirst } from "./helpCentre.ts";
 import { acceptanceProbability, annoyanceProbability } from "./invitationResponse.ts";
 import { ACCEPTANCE, CHANNEL, HANDLE, PATIENCE, RESCUE, type Shopper } from "./Shopper.ts";

@@ -1,4 +1,4 @@
-export { agentsOnline } from "./ChatCenter.ts";
+export { agentsOnline } from "./agentsOnline.ts";
 export { describeServiceLevel } from "./collectResults.ts";
 export type {
   AgentConfig,
@@ -57,6 +57,7 @@ export type {
   StoreResults,
   StoreSelfServiceResults,
   UnwantedDeclines,
+  VideoIntervalResults,
 } from "./results.ts";
 export { groupFunnel } from "./results.ts";
 export { roundMoney } from "./roundMoney.ts";

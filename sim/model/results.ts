@@ -76,6 +76,23 @@ export interface IntervalResults {
   meanConcurrency: Ratio[];
   serviceLevel: Ratio[];
   meanWaitOfServedSeconds: Ratio[];
+  /** The video channel's own series (desk.video on only, so runs without video keep their output byte for byte). */
+  video?: VideoIntervalResults;
+}
+
+/** The video desk per interval: its requests and what became of them, its agents and their occupancy. */
+export interface VideoIntervalResults {
+  requests: number[];
+  served: number[];
+  abandoned: number[];
+  /** Requests turned away by a full queue (desk.maxQueueLength). */
+  blocked: number[];
+  agentsScheduled: number[];
+  agentsOnline: number[];
+  /** Busy video-agent time ÷ present video-agent time (one call per agent). */
+  occupancy: Ratio[];
+  serviceLevel: Ratio[];
+  meanWaitOfServedSeconds: Ratio[];
 }
 
 export interface StepResult {

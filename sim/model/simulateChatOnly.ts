@@ -1,13 +1,14 @@
 import { Environment, type Event } from "../engine/index.ts";
 import type { ReservationCustomer } from "../policy/index.ts";
-import { categorical, makeSampler, PiecewisePoissonArrivals, StreamFactory } from "../random/index.ts";
-import { ChatCenter, UNKNOWN_CUSTOMER } from "./ChatCenter.ts";
+import { makeSampler, PiecewisePoissonArrivals, StreamFactory } from "../random/index.ts";
+import { ChatCenter } from "./ChatCenter.ts";
 import { chatCenterOptions } from "./chatCenterOptions.ts";
+import { chatCustomerSource } from "./chatCustomerSource.ts";
 import { collectChatResults, collectIntervalResults } from "./collectResults.ts";
 import type { ChatOnlyModelConfig } from "./config.ts";
 import { IntervalSeries } from "./IntervalSeries.ts";
 import type { ChatOnlyResults } from "./results.ts";
-import { VideoDesk } from "./videoDesk.ts";
+import { VideoDesk, withVideoIntervals } from "./videoDesk.ts";
 
 /**
  * The contact-centre-only model: chats arrive as a non-homogeneous Poisson process, wait with
@@ -35,22 +36,7 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
   const deflect = streams.stream("selfService");
   const escalationDelay = makeSampler(selfService.escalationDelaySeconds, streams.stream("escalationDelay"));
   const selfServed = { contacts: 0, resolved: 0, escalated: 0 };
-  // Who asks: a segment by weight and its cart value, each from its own stream (none without segments).
-  const segments = config.segments ?? [];
-  const segmentOf =
-    segments.length > 0
-      ? categorical(
-          streams.stream("chatSegment"),
-          segments.map((segment) => segment.weight),
-        )
-      : null;
-  const cartValueSource = streams.stream("chatCartValue");
-  const cartValues = segments.map((segment) => makeSampler(segment.cartValue, cartValueSource));
-  const drawCustomer = (): ReservationCustomer => {
-    if (segmentOf === null) return UNKNOWN_CUSTOMER;
-    const index = segmentOf.sample();
-    return { segment: segments[index].name, cartValue: Math.max(0, cartValues[index].sample()) };
-  };
+  const drawCustomer = chatCustomerSource(config.segments ?? [], streams);
   const arrivals = new PiecewisePoissonArrivals(streams.stream("arrivals"), config.chatRatesPerSecond, config.horizon.intervalSeconds);
   const horizonSeconds = config.horizon.days * 86400;
 
@@ -102,7 +88,7 @@ export function simulateChatOnly(config: ChatOnlyModelConfig, options: { seed: s
     horizonDays: config.horizon.days,
     chat: collectChatResults(center, config.agents, config.desk, config.horizon.intervalSeconds, config.serviceLevelSeconds, null),
     selfService: { ...selfServed, cost: selfServed.contacts * selfService.costPerContact },
-    intervals: collectIntervalResults(series, config.horizon.intervalSeconds, config.desk.serviceLevel),
+    intervals: withVideoIntervals(video, collectIntervalResults(series, config.horizon.intervalSeconds, config.desk.serviceLevel)),
     ...(video === null ? {} : { video: video.results() }),
   };
 }

@@ -21,6 +21,7 @@ import {
 import { SHOPPER_STREAMS, Shopper } from "./Shopper.ts";
 import { INVITATION_GROUPS, type InvitationGroup, type StoreRecorder } from "./StoreRecorder.ts";
 import { type SessionRecord, StoreWorld } from "./StoreWorld.ts";
+import { withVideoIntervals } from "./videoDesk.ts";
 
 /** A finished session, for the optional per-session log. */
 export interface RunOptions {
@@ -176,7 +177,7 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
       freeShippedOrders: recorder.freeShippedOrders,
     },
     meanSessionSeconds: finiteOrNull(recorder.sessionSeconds.mean),
-    intervals: collectIntervalResults(recorder.series, config.horizon.intervalSeconds, config.desk.serviceLevel),
+    intervals: withVideoIntervals(world.video, collectIntervalResults(recorder.series, config.horizon.intervalSeconds, config.desk.serviceLevel)),
     ...(world.video === null ? {} : { video: world.video.results() }),
   };
 }

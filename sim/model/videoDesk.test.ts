@@ -109,6 +109,91 @@ describe("simulateChatOnly with a video-only desk against Erlang A / Erlang C", 
   });
 });
 
+/** Pooled figures of a replication's per-interval video series, from the first interval after the warm-up on. */
+function pooledVideoSeries(config: ChatOnlyModelConfig, seed: number) {
+  const video = simulateChatOnly(config, { seed }).intervals.video;
+  if (video === undefined) throw new Error("a run with video on reported no per-interval video series");
+  const first = Math.ceil(config.desk.warmupSeconds / config.horizon.intervalSeconds);
+  let requests = 0;
+  let served = 0;
+  let abandoned = 0;
+  let withinTarget = 0;
+  let waitSeconds = 0;
+  let occupancy = 0;
+  for (let i = first; i < video.requests.length; i++) {
+    requests += video.requests[i];
+    served += video.served[i];
+    abandoned += video.abandoned[i];
+    // Under the default definition the interval's service level is answered within ÷ its requests.
+    withinTarget += (video.serviceLevel[i] ?? 0) * video.requests[i];
+    waitSeconds += (video.meanWaitOfServedSeconds[i] ?? 0) * video.served[i];
+    occupancy += video.occupancy[i] ?? 0;
+  }
+  // Every interval has the same 6 agents online (no shrinkage), so the mean of the intervals' occupancy is the run's.
+  return {
+    probabilityOfAbandon: abandoned / requests,
+    serviceLevel: withinTarget / requests,
+    meanWaitOfServedSeconds: waitSeconds / served,
+    occupancy: occupancy / (video.requests.length - first),
+  };
+}
+
+describe("the per-interval video series of a video-only desk against Erlang A / Erlang C", () => {
+  const cases = [
+    { name: "Erlang A: 6 video agents at 5 Erlangs, patience 300 s", load: 5, patience: 300 },
+    { name: "Erlang C: 6 video agents at 4.5 Erlangs, no patience", load: 4.5, patience: null },
+  ] as const;
+  for (const { name, load, patience } of cases) {
+    it(`${name}: served wait, service level, abandonment and occupancy pooled from intervals.video inside the 99% CI`, () => {
+      const config = videoConfig(load, 6, patience, 1);
+      const runs = Array.from({ length: REPLICATIONS }, (_, replication) => pooledVideoSeries(config, replication + 1));
+      const common = {
+        arrivalRatePerSecond: load / MEAN_VIDEO_SECONDS,
+        meanServiceSeconds: MEAN_VIDEO_SECONDS,
+        servers: 6,
+        targetSeconds: SERVICE_LEVEL_SECONDS,
+      };
+      const exact =
+        patience === null
+          ? (({ meanWaitSeconds, serviceLevel, occupancy }) => ({
+              meanWaitOfServedSeconds: meanWaitSeconds,
+              serviceLevel,
+              occupancy,
+              probabilityOfAbandon: 0,
+            }))(erlangCMetrics(common))
+          : erlangA({ ...common, meanPatienceSeconds: patience });
+      const interval = (measure: (run: ReturnType<typeof pooledVideoSeries>) => number) => confidenceInterval99(runs.map(measure));
+      expectInside(
+        interval((run) => run.meanWaitOfServedSeconds),
+        exact.meanWaitOfServedSeconds,
+        `video series mean wait of served (${load} E)`,
+      );
+      expectInside(
+        interval((run) => run.serviceLevel),
+        exact.serviceLevel,
+        `video series service level (${load} E)`,
+      );
+      expectInside(
+        interval((run) => run.occupancy),
+        exact.occupancy,
+        `video series occupancy (${load} E)`,
+      );
+      if (patience !== null)
+        expectInside(
+          interval((run) => run.probabilityOfAbandon),
+          exact.probabilityOfAbandon,
+          `video series P(abandon) (${load} E)`,
+        );
+      else expect(runs.every((run) => run.probabilityOfAbandon === 0)).toBe(true);
+    });
+  }
+
+  it("video off: the interval results carry no video series", () => {
+    const config = videoConfig(3, 6, 300, 1);
+    expect(simulateChatOnly({ ...config, desk: { ...config.desk, video: null } }, { seed: 1 }).intervals.video).toBeUndefined();
+  });
+});
+
 describe("simulateChatOnly video channel split", () => {
   it("a share acceptanceProbability of requests takes video (99% band), the rest stay text chats", () => {
     const results = simulateChatOnly(videoConfig(3, 6, 300, 0.3), { seed: 11 });
@@ -158,6 +243,8 @@ describe("simulateStore with video chat", () => {
     const offConfig = withVideo(0);
     const off = simulateStore({ ...offConfig, desk: { ...offConfig.desk, video: null } }, { seed: 3 });
     expect(on.video!.requests).toBe(0);
-    expect({ ...on, video: undefined }).toEqual({ ...off, video: undefined });
+    expect(on.intervals.video!.requests.every((count) => count === 0)).toBe(true);
+    const { video: _onSeries, ...onIntervals } = on.intervals;
+    expect({ ...on, video: undefined, intervals: onIntervals }).toEqual({ ...off, video: undefined });
   });
 });

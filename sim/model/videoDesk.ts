@@ -2,10 +2,10 @@ import type { Environment } from "../engine/index.ts";
 import { makeSampler, type Sampler, type StreamFactory, type UniformSource } from "../random/index.ts";
 import { ChatCenter } from "./ChatCenter.ts";
 import { chatCenterOptions } from "./chatCenterOptions.ts";
-import { collectChatResults } from "./collectResults.ts";
+import { collectChatResults, collectVideoIntervalResults } from "./collectResults.ts";
 import type { AgentConfig, DeskConfig, HorizonConfig, VideoConfig } from "./config.ts";
 import { IntervalSeries } from "./IntervalSeries.ts";
-import type { ChatQueueResults } from "./results.ts";
+import type { ChatQueueResults, IntervalResults, VideoIntervalResults } from "./results.ts";
 
 /**
  * The video channel's desk: its own agents (one call at a time, no slowdown, no reservation), the
@@ -64,4 +64,14 @@ export class VideoDesk {
   results(): ChatQueueResults {
     return collectChatResults(this.center, this.agents, this.#desk, this.#horizon.intervalSeconds, this.#serviceLevelSeconds, null);
   }
+
+  /** The video desk's per-interval series. */
+  intervalResults(): VideoIntervalResults {
+    return collectVideoIntervalResults(this.center.series, this.#desk.serviceLevel);
+  }
+}
+
+/** The text desk's per-interval results, with the video desk's series added when video is on. */
+export function withVideoIntervals(video: VideoDesk | null, intervals: IntervalResults): IntervalResults {
+  return video === null ? intervals : { ...intervals, video: video.intervalResults() };
 }

@@ -29,6 +29,7 @@ export { evaluatePolicy } from "./evaluatePolicy.ts";
 export { EXAMPLE_POLICIES } from "./examples.ts";
 export { formatCondition } from "./formatCondition.ts";
 export { holdoutHash, inHoldout } from "./inHoldout.ts";
+export { liveSegment, type SegmentProfile, type VisitorTraits } from "./liveSegment.ts";
 export { advanceIdleSignals, nextFireDelaySeconds, STRICT_THRESHOLD_EPSILON_SECONDS } from "./nextFireDelaySeconds.ts";
 export {
   type DeskClock,

@@ -4,9 +4,12 @@ import {
   type Device,
   holdsReservation,
   isDeskOpen,
+  liveSegment,
   mayTakeSlot,
   type OpeningHours,
   type QueueState,
+  type SegmentProfile,
+  type VisitorTraits,
   wallClock,
 } from "../../../sim/policy/index.ts";
 import { StoreError } from "../shop/StoreError.ts";
@@ -24,6 +27,8 @@ export interface ChatContext {
   step: string;
   cartValue: number;
   device: Device;
+  /** The scenario segment the visitor most likely belongs to (sim/policy liveSegment); null: unknown or not asked for. */
+  segment?: string | null;
 }
 
 /** One conversation, from the queue to its end. */
@@ -114,9 +119,11 @@ export interface ChatDeskOptions {
   openingHours?: OpeningHours | null;
   /**
    * The scenario's desk.reservation (null: none): the simulator's mayTakeSlot decides which queued
-   * chat may take a slot. The live store knows no segments, so only the cart value counts here.
+   * chat may take a slot, with the cart value and the visitor's segment (its `segments`), as in the simulator.
    */
   reservation?: DeskReservation | null;
+  /** The scenario's segments, from which a visitor's segment is read (sim/policy liveSegment); only a reservation naming segments uses them. */
+  segments?: readonly SegmentProfile[];
   now: () => number;
 }
 
@@ -215,9 +222,18 @@ export class ChatDesk {
     return free;
   }
 
-  /** The chat holds the reservation (its cart is at least minCartValue; sim/policy holdsReservation). */
+  /** The chat holds the reservation (its cart is at least minCartValue, or its segment is named; sim/policy holdsReservation). */
   isHighValue(chat: Chat): boolean {
-    return holdsReservation(this.options.reservation ?? null, { cartValue: chat.context.cartValue, segment: null });
+    return holdsReservation(this.options.reservation ?? null, { cartValue: chat.context.cartValue, segment: chat.context.segment ?? null });
+  }
+
+  /**
+   * The visitor's segment as the reservation reads it: the scenario segment most likely for its device
+   * and returning status (sim/policy liveSegment), when the reservation names segments; else null (not needed).
+   */
+  segmentOf(visitor: VisitorTraits): string | null {
+    const rule = this.options.reservation ?? null;
+    return rule === null || rule.segments.length === 0 ? null : liveSegment(this.options.segments ?? [], visitor);
   }
 
   /** Whether `chat` may take a slot now under the reservation (sim/policy mayTakeSlot, as the simulator's desk). */
@@ -290,10 +306,14 @@ export class ChatDesk {
     if (chat.status !== "queued") throw new StoreError(409, `invalid take: chat ${chat.id} is ${chat.status} (only queued chats can be taken)`);
     if (!this.mayTake(chat)) {
       const rule = this.options.reservation!;
-      const holders = rule.minCartValue === null ? `segments ${rule.segments.join(", ")}` : `carts of at least ${rule.minCartValue}`;
+      const holders = [
+        ...(rule.minCartValue === null ? [] : [`carts of at least ${rule.minCartValue}`]),
+        ...(rule.segments.length === 0 ? [] : [`segments ${rule.segments.join(", ")}`]),
+      ].join(" or ");
+      const segment = rule.segments.length === 0 ? "" : ` and segment ${chat.context.segment ?? "unknown"}`;
       throw new StoreError(
         409,
-        `invalid take: chat ${chat.id} has a cart of ${chat.context.cartValue} (the last ${rule.slots} free slots are kept for ${holders}; ${this.freeSlots} free)`,
+        `invalid take: chat ${chat.id} has a cart of ${chat.context.cartValue}${segment} (the last ${rule.slots} free slots are kept for ${holders}; ${this.freeSlots} free)`,
       );
     }
     this.#queued.delete(chat);

@@ -73,8 +73,21 @@ export class ChatService {
     }
     const chatId = newId("CHAT");
     if (source.kind === "proactive") this.#store.commit({ type: "chatAccepted", sessionId: session.id, step: signals.step, rule: source.rule, chatId });
-    this.#store.commit({ type: "chatRequested", sessionId: session.id, chatId, source, priority, step: signals.step, cartValue, device: signals.device });
-    return this.desk.request(chatId, session.id, source, priority, { step: signals.step, cartValue, device: signals.device });
+    // The segment is logged only when the reservation reads it, so other stores' logs stay as they were.
+    const segment = this.desk.segmentOf(signals);
+    const withSegment = segment === null ? {} : { segment };
+    this.#store.commit({
+      type: "chatRequested",
+      sessionId: session.id,
+      chatId,
+      source,
+      priority,
+      step: signals.step,
+      cartValue,
+      device: signals.device,
+      ...withSegment,
+    });
+    return this.desk.request(chatId, session.id, source, priority, { step: signals.step, cartValue, device: signals.device, ...withSegment });
   }
 
   /** A message left from the help form while the desk is closed (the simulator's offline message). */

@@ -41,7 +41,7 @@ export function restoreOpenChats(
           event.sessionId,
           event.source,
           event.priority,
-          { step: event.step, cartValue: event.cartValue, device: event.device },
+          { step: event.step, cartValue: event.cartValue, device: event.device, ...(event.segment === undefined ? {} : { segment: event.segment }) },
           event.atMs,
         ),
       );

@@ -111,6 +111,8 @@ export interface ChatRequestedEvent extends InSession {
   step: string;
   cartValue: number;
   device: Device;
+  /** The visitor's scenario segment, logged when the desk's reservation names segments (ChatDesk.segmentOf). */
+  segment?: string;
 }
 /** An agent took the chat: it is served. */
 export interface ChatStartedEvent extends InSession {
