@@ -39,7 +39,8 @@ export function simulateStore(config: StoreModelConfig, options: RunOptions): St
   const streams = new StreamFactory(options.seed);
   const world = new StoreWorld(env, config, streams.stream("unused"), streams.stream("absence"), streams, options.onSession);
   const horizonSeconds = config.horizon.days * 86400;
-  const parents = SHOPPER_STREAMS.map((name) => streams.stream(`shopper.${name}`));
+  // One key per purpose for the whole run; shopper i's stream for a purpose is child i of that key.
+  const shopperKeys = SHOPPER_STREAMS.map((name) => streams.stream(`shopper.${name}`).next());
   const segmentOf = categorical(
     streams.stream("segment"),
     config.segments.map((segment) => segment.weight),
@@ -59,7 +60,7 @@ export function simulateStore(config: StoreModelConfig, options: RunOptions): St
         const segment = config.segments[segmentIndex];
         const returning = returningStream.next() < segment.returningProbability;
         // env.now, not `at`: now + (at − now) can round below `at`, and durations must never be negative.
-        const shopper = new Shopper(id++, segmentIndex, segment, env.now, parents, returning);
+        const shopper = new Shopper(id++, segmentIndex, segment, env.now, shopperKeys, returning);
         // A hash, not a stream: the holdout shifts no draws.
         if (holdoutShare > 0) shopper.holdout = inHoldout(config.chat.policy, `${options.seed}:${shopper.id}`);
         at = arrivals.next();
