@@ -90,8 +90,12 @@ export class Shopper {
 
   /** The shopper's private stream for `purpose` (index into SHOPPER_STREAMS), created on first use. */
   stream(purpose: number): ChildStream {
-    if (purpose === JOURNEY) return (this.#journey ??= new ChildStream(this.#keys[JOURNEY], this.id));
-    const streams = (this.#streams ??= []);
+    if (purpose === JOURNEY) {
+      if (this.#journey === null) this.#journey = new ChildStream(this.#keys[JOURNEY], this.id);
+      return this.#journey;
+    }
+    if (this.#streams === null) this.#streams = [];
+    const streams = this.#streams;
     let stream = streams[purpose];
     if (stream === undefined) {
       stream = new ChildStream(this.#keys[purpose], this.id);
