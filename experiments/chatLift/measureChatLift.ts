@@ -46,7 +46,7 @@ export interface ChatLiftRun {
 /**
  * Runs the store twice with the same seed, with its chat desk and without it (`withoutChatDesk`),
  * and matches sessions by id. Ids are given in arrival order by one arrival process whose streams do
- * not depend on chat, and each shopper's random streams are keyed at arrival, so session `i` is the
+ * not depend on chat, and each shopper's random streams are derived from that id, so session `i` is the
  * same shopper making the same draws in both runs until a chat changes what happens to them.
  */
 export function measureChatLift(config: StoreModelConfig, options: MeasureChatLiftOptions): ChatLiftRun {

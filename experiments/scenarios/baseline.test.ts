@@ -102,9 +102,9 @@ describe("simulateStore: determinism", () => {
 
 describe("simulateStore: common random numbers across policies", () => {
   // Why sessions and carts match exactly: arrival times and segments come from the run's own named
-  // streams (arrivals, segment, returning), which no shopper reads. Each shopper draws one key per
-  // purpose at arrival, whatever happens later, so shopper n has the same private streams under both
-  // policies. Up to the add-to-cart decision a shopper reads only their journey stream (pages, dwell,
+  // streams (arrivals, segment, returning), which no shopper reads. Each shopper's private streams
+  // are derived from the shopper's arrival number (one child per purpose), so shopper n has the same
+  // private streams under both policies. Up to the add-to-cart decision a shopper reads only their journey stream (pages, dwell,
   // add to cart, cart value), and nothing can interrupt browsing: idle-on-payment's only rule needs
   // step payment or review, and the "Need help?" button is pressed only on the cart and checkout
   // steps. So every browse phase takes the same time and ends the same way, and carts land in the

@@ -21,6 +21,7 @@ const RECORDED_BEFORE = [
   "739a21d: ≈ 235 CPU-seconds for the 512 runs, ≈ 2 minutes wall on 2 free cores",
   "739a21d vs the event-field change, interleaved on a shared, loaded 2-core machine, 8 worlds (128 runs): 142.7 → 57.8 CPU-seconds (2.5×), same decision bytes",
   "4c08d92 vs the event collapse, one baseline day of each of the 4 variants (central values, one world-replication), interleaved 3 times at load ≈ 37: median 3.02 → 1.04 CPU-seconds (2.9×; aggressive 1.04 → 0.32, idle-on-payment 0.79 → 0.19), same decision bytes",
+  "0114d95 vs ziggurat normals and arrival-number shopper streams (a one-time change of streams): one full decision after, 2 threads at load ≈ 40–60: 96.9 CPU-seconds (≈ 0.76 per world-replication against ≈ 1.04 before; ≈ 48 s of wall on 2 free cores, not measured free); the answer moved from idle-on-payment (best in 81% of worlds) to exit-intent-high-value by expected revenue (best in 41%, idle-on-payment 59%), EVPI 0.0009 → 0.0041",
 ];
 
 /**

@@ -15,6 +15,7 @@ const RECORDED_BEFORE = [
   "issue 12: ≈ 250,000 sessions/s on one free core",
   "739a21d vs the event-field and stream changes, alternating fresh 5-day runs (≈ 200,000 sessions) on a shared 2-core machine at load ≈ 25: median 60,325 → 90,116 sessions/CPU-s (5 runs each); warm in-process best-of-5 runs: 75,000–89,000 → 185,000–203,000",
   "4c08d92 vs the event collapse (shopper clocks, process-free bounces, scratch arrays; byte-identical results), alternating fresh 25-day runs (≈ 1M sessions) on the shared 2-core machine at load ≈ 30–40: median 147,823 → 318,511 sessions/CPU-s (2.15×) and 10,399 → 22,887 sessions/s (5 runs each)",
+  "0114d95 vs ziggurat normals and shopper streams derived from the arrival number (a one-time change of streams), alternating fresh 25-day runs on the shared 2-core machine at load ≈ 30–40: median 325,400 → 384,000 sessions/CPU-s (1.18×, 5 runs each); at load ≈ 10, 3 runs each: 363,700 → 452,400 sessions/CPU-s (1.24×) and 180,000 → 226,000 sessions/s",
 ];
 
 /** Issue target: baseline sessions per second on one core. */

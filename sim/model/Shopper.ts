@@ -1,6 +1,9 @@
 import { newVisitState, type Signals, type VisitState } from "../policy/index.ts";
-import { ChildStream, type RandomStream } from "../random/index.ts";
+import { ChildStream } from "../random/index.ts";
 import type { SegmentConfig } from "./config.ts";
+
+/** The state every visit starts in; the visit helpers return new objects, so this one is never written. */
+const FRESH_VISIT: VisitState = newVisitState();
 
 /** The purposes a shopper draws random numbers for; each gets its own child stream. */
 export const SHOPPER_STREAMS = [
@@ -19,9 +22,10 @@ export const SHOPPER_STREAMS = [
 export type ShopperStreamName = (typeof SHOPPER_STREAMS)[number];
 
 /**
- * One visit. Everything random about the shopper comes from child streams keyed at arrival (one key
- * per named parent stream), so the same shopper behaves the same under every compared policy until
- * the policy itself changes what happens to them (common random numbers).
+ * One visit. Everything random about the shopper comes from child streams derived from the shopper's
+ * arrival number and one key per purpose (drawn once per run from the purpose's named stream), so
+ * the same shopper behaves the same under every compared policy until the policy itself changes what
+ * happens to them (common random numbers).
  */
 export class Shopper {
   readonly id: number;
@@ -29,7 +33,8 @@ export class Shopper {
   readonly segment: SegmentConfig;
   readonly arrivedAtSeconds: number;
   readonly signals: Signals;
-  visit: VisitState = newVisitState();
+  /** Replaced, never changed in place (sim/policy's visit helpers are immutable): every shopper starts from one shared state. */
+  visit: VisitState = FRESH_VISIT;
   /** Set once the shopper had a chat answered (orders then get the chat order-value uplift). */
   chatted = false;
   /** In the policy's holdout: never offered chat (see sim/policy inHoldout). */
@@ -55,20 +60,19 @@ export class Shopper {
   pendingDwellSeconds = 0;
   /** The chat that rescued the shopper held the desk's reservation (sim/policy holdsReservation). */
   rescuedHighValue = false;
-  readonly #keys: number[];
-  readonly #streams: (ChildStream | undefined)[] = [];
+  /** The run's key per purpose (index into SHOPPER_STREAMS); shared by all shoppers, never copied. */
+  readonly #keys: readonly number[];
+  /** The journey stream, which every shopper uses, made on first use. */
+  #journey: ChildStream | null = null;
+  /** The other purposes' streams, made on first use; most shoppers only browse and never need the array. */
+  #streams: (ChildStream | undefined)[] | null = null;
 
-  constructor(id: number, segmentIndex: number, segment: SegmentConfig, arrivedAtSeconds: number, parents: readonly RandomStream[], returning: boolean) {
+  constructor(id: number, segmentIndex: number, segment: SegmentConfig, arrivedAtSeconds: number, keys: readonly number[], returning: boolean) {
     this.id = id;
     this.segmentIndex = segmentIndex;
     this.segment = segment;
     this.arrivedAtSeconds = arrivedAtSeconds;
     this.clockSeconds = arrivedAtSeconds;
-    // Exactly one key per parent stream per shopper, whatever happens later. A plain array of
-    // doubles, not a Float64Array: a typed array's allocation (an ArrayBuffer behind it) cost
-    // ~15% of a store-model run at one per shopper (Node 20, --cpu-prof).
-    const keys: number[] = [];
-    for (let i = 0; i < parents.length; i++) keys.push(parents[i].next());
     this.#keys = keys;
     this.signals = {
       step: "browse",
@@ -86,10 +90,16 @@ export class Shopper {
 
   /** The shopper's private stream for `purpose` (index into SHOPPER_STREAMS), created on first use. */
   stream(purpose: number): ChildStream {
-    let stream = this.#streams[purpose];
+    if (purpose === JOURNEY) {
+      if (this.#journey === null) this.#journey = new ChildStream(this.#keys[JOURNEY], this.id);
+      return this.#journey;
+    }
+    if (this.#streams === null) this.#streams = [];
+    const streams = this.#streams;
+    let stream = streams[purpose];
     if (stream === undefined) {
-      stream = new ChildStream(this.#keys[purpose]);
-      this.#streams[purpose] = stream;
+      stream = new ChildStream(this.#keys[purpose], this.id);
+      streams[purpose] = stream;
     }
     return stream;
   }

@@ -176,7 +176,7 @@ function* checkoutStep(world: StoreWorld, shopper: Shopper, step: number, extra:
   const { config, recorder, env } = world;
   const plan = world.steps[step];
   const segment = shopper.segment;
-  const { friction, stickerShock, hesitation, inlineHelp } = config.funnel;
+  const { friction, hesitation, inlineHelp } = config.funnel;
   enterPage(shopper, plan.name);
   recorder.reach(step);
 
@@ -192,26 +192,7 @@ function* checkoutStep(world: StoreWorld, shopper: Shopper, step: number, extra:
     recorder.confusedShoppers++;
   }
 
-  // The world's scratch array, not a copy per step (typed-array allocations are costly): it is
-  // read only by drawAbandonment below, before the step's first wait.
-  const hazards = world.stepHazards;
-  hazards.set(plan.baseHazards);
-  if (step === CART) hazards[JUST_BROWSING] = Math.min(1, hazards[JUST_BROWSING] * segment.justBrowsingMultiplier);
-  if (plan.isRevealStep) {
-    hazards[EXTRA_COSTS] = combine(
-      hazards[EXTRA_COSTS],
-      stickerShockHazard(shopper.signals.cartValue, extra, stickerShock.sensitivity, segment.priceSensitivity),
-    );
-  }
-  // "Total not visible up front" exists only while the total is hidden.
-  if (plan.totalHidden) hazards[TOTAL_HIDDEN] = combine(hazards[TOTAL_HIDDEN], stickerShock.hiddenTotalHazardPerStep);
-  else hazards[TOTAL_HIDDEN] = 0;
-  if (errors > 0) {
-    const frictionHazard = Math.min(1, errors * friction.hazardPerError * (1 - segment.techComfort / 2));
-    hazards[TOO_COMPLICATED] = combine(hazards[TOO_COMPLICATED], frictionHazard);
-  }
-  if (confusedHere) hazards[TOO_COMPLICATED] = combine(hazards[TOO_COMPLICATED], friction.confusion.hazard);
-  const reason = drawAbandonment(shopper.stream(JOURNEY), hazards);
+  const reason = drawStepReason(world, shopper, step, errors, confusedHere, extra);
 
   // Filling the form is active time (not idle): the page itself, then every field's typing (and
   // reading its inline help). The errors' time comes later, idle.
@@ -265,6 +246,36 @@ function* checkoutStep(world: StoreWorld, shopper: Shopper, step: number, extra:
   }
   if (outcome === LEFT || outcome === STAYED) return reason;
   return ANNOYED_BY_CHAT;
+}
+
+/**
+ * The reason the shopper leaves at `step` (its index), or −1: the step's hazards with the cart page's
+ * just-browsing multiplier, sticker shock at the reveal, the hidden total, and the form's friction.
+ */
+function drawStepReason(world: StoreWorld, shopper: Shopper, step: number, errors: number, confusedHere: boolean, extra: number): number {
+  const plan = world.steps[step];
+  const segment = shopper.segment;
+  const { friction, stickerShock } = world.config.funnel;
+  // The world's scratch array, not a copy per step (typed-array allocations are costly): it is
+  // read only by drawAbandonment below, before the step's first wait.
+  const hazards = world.stepHazards;
+  hazards.set(plan.baseHazards);
+  if (step === CART) hazards[JUST_BROWSING] = Math.min(1, hazards[JUST_BROWSING] * segment.justBrowsingMultiplier);
+  if (plan.isRevealStep) {
+    hazards[EXTRA_COSTS] = combine(
+      hazards[EXTRA_COSTS],
+      stickerShockHazard(shopper.signals.cartValue, extra, stickerShock.sensitivity, segment.priceSensitivity),
+    );
+  }
+  // "Total not visible up front" exists only while the total is hidden.
+  if (plan.totalHidden) hazards[TOTAL_HIDDEN] = combine(hazards[TOTAL_HIDDEN], stickerShock.hiddenTotalHazardPerStep);
+  else hazards[TOTAL_HIDDEN] = 0;
+  if (errors > 0) {
+    const frictionHazard = Math.min(1, errors * friction.hazardPerError * (1 - segment.techComfort / 2));
+    hazards[TOO_COMPLICATED] = combine(hazards[TOO_COMPLICATED], frictionHazard);
+  }
+  if (confusedHere) hazards[TOO_COMPLICATED] = combine(hazards[TOO_COMPLICATED], friction.confusion.hazard);
+  return drawAbandonment(shopper.stream(JOURNEY), hazards);
 }
 
 function enterPage(shopper: Shopper, step: string): void {

@@ -40,7 +40,8 @@ export function simulateStore(config: StoreModelConfig, options: RunOptions): St
   const streams = new StreamFactory(options.seed);
   const world = new StoreWorld(env, config, streams.stream("unused"), streams.stream("absence"), streams, options.onSession);
   const horizonSeconds = config.horizon.days * 86400;
-  const parents = SHOPPER_STREAMS.map((name) => streams.stream(`shopper.${name}`));
+  // One key per purpose for the whole run; shopper i's stream for a purpose is child i of that key.
+  const shopperKeys = SHOPPER_STREAMS.map((name) => streams.stream(`shopper.${name}`).next());
   const segmentOf = categorical(
     streams.stream("segment"),
     config.segments.map((segment) => segment.weight),
@@ -60,7 +61,7 @@ export function simulateStore(config: StoreModelConfig, options: RunOptions): St
         const segment = config.segments[segmentIndex];
         const returning = returningStream.next() < segment.returningProbability;
         // env.now, not `at`: now + (at − now) can round below `at`, and durations must never be negative.
-        const shopper = new Shopper(id++, segmentIndex, segment, env.now, parents, returning);
+        const shopper = new Shopper(id++, segmentIndex, segment, env.now, shopperKeys, returning);
         // A hash, not a stream: the holdout shifts no draws.
         if (holdoutShare > 0) shopper.holdout = inHoldout(config.chat.policy, `${options.seed}:${shopper.id}`);
         at = arrivals.next();
@@ -96,21 +97,7 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
     scenario: config.name,
     seed,
     horizonDays: config.horizon.days,
-    funnel: {
-      sessions: recorder.sessions,
-      carts: recorder.carts,
-      checkoutStarts: recorder.checkoutStarts,
-      orders: recorder.orders,
-      addToCartRate: ratio(recorder.carts, recorder.sessions),
-      conversionRate: ratio(recorder.orders, recorder.sessions),
-      cartAbandonmentRate: recorder.carts > 0 ? 1 - recorder.orders / recorder.carts : null,
-      checkoutAbandonmentRate: recorder.checkoutStarts > 0 ? 1 - recorder.orders / recorder.checkoutStarts : null,
-      steps: recorder.stepNames.map((_, step) =>
-        stepResult(recorder, step, step + 1 < recorder.stepNames.length ? recorder.reached[step + 1] : recorder.orders),
-      ),
-      byDevice: Object.fromEntries(DEVICES.map((device, d) => [device, groupTotals(recorder, (group) => group >> 1 === d)])) as Record<Device, GroupFunnel>,
-      byVisitor: { new: groupTotals(recorder, (group) => (group & 1) === 0), returning: groupTotals(recorder, (group) => (group & 1) === 1) },
-    },
+    funnel: funnelResults(recorder),
     abandonment: {
       byReason,
       checkoutReasonShares: Object.fromEntries(CHECKOUT_REASONS.map((reason) => [reason, ratio(byReason[reason], checkoutTotal)])) as Record<
@@ -126,23 +113,7 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
       margin: recorder.revenue * config.pricing.marginRate,
       revenuePerSession: ratio(recorder.revenue, recorder.sessions),
     },
-    invitations: {
-      offered: recorder.invitationsOffered,
-      accepted: recorder.invitationsAccepted,
-      declined: recorder.invitationsDeclined,
-      acceptanceRate: ratio(recorder.invitationsAccepted, recorder.invitationsOffered),
-      toHesitatingShoppers: recorder.invitationsToHesitating,
-      reactiveRequests: recorder.reactiveRequests,
-      annoyedExits: recorder.annoyedExits,
-      annoyedCartValue: recorder.annoyedCartValue,
-      byGroup: Object.fromEntries(
-        INVITATION_GROUPS.map((group, g) => {
-          const [offered, accepted] = [recorder.invitationsByGroup[2 * g], recorder.invitationsByGroup[2 * g + 1]];
-          return [group, { offered, accepted, acceptanceRate: ratio(accepted, offered) }];
-        }),
-      ) as Record<InvitationGroup, GroupAcceptance>,
-      annoyance: { first: unwantedDeclines(recorder, 0), repeat: unwantedDeclines(recorder, 2) },
-    },
+    invitations: invitationResults(recorder),
     chat,
     selfService,
     outcome: {
@@ -161,6 +132,54 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
       config.funnel.autoSave.enabled ? recorder.sessions * config.funnel.autoSave.costPerSession : 0,
       { selfService: selfService.cost, escalation: selfService.channelEscalation.cost },
     ),
+    ...frictionAndShippingResults(recorder),
+    meanSessionSeconds: finiteOrNull(recorder.sessionSeconds.mean),
+    intervals: withVideoIntervals(world.video, collectIntervalResults(recorder.series, config.horizon.intervalSeconds, config.desk.serviceLevel)),
+    ...(world.video === null ? {} : { video: world.video.results() }),
+  };
+}
+
+/** The funnel counts and rates, overall, by step, by device and by new or returning visitor. */
+function funnelResults(recorder: StoreRecorder): StoreResults["funnel"] {
+  return {
+    sessions: recorder.sessions,
+    carts: recorder.carts,
+    checkoutStarts: recorder.checkoutStarts,
+    orders: recorder.orders,
+    addToCartRate: ratio(recorder.carts, recorder.sessions),
+    conversionRate: ratio(recorder.orders, recorder.sessions),
+    cartAbandonmentRate: recorder.carts > 0 ? 1 - recorder.orders / recorder.carts : null,
+    checkoutAbandonmentRate: recorder.checkoutStarts > 0 ? 1 - recorder.orders / recorder.checkoutStarts : null,
+    steps: recorder.stepNames.map((_, step) => stepResult(recorder, step, step + 1 < recorder.stepNames.length ? recorder.reached[step + 1] : recorder.orders)),
+    byDevice: Object.fromEntries(DEVICES.map((device, d) => [device, groupTotals(recorder, (group) => group >> 1 === d)])) as Record<Device, GroupFunnel>,
+    byVisitor: { new: groupTotals(recorder, (group) => (group & 1) === 0), returning: groupTotals(recorder, (group) => (group & 1) === 1) },
+  };
+}
+
+/** Proactive invitations and reactive requests: counts, acceptance by group, annoyance. */
+function invitationResults(recorder: StoreRecorder): StoreResults["invitations"] {
+  return {
+    offered: recorder.invitationsOffered,
+    accepted: recorder.invitationsAccepted,
+    declined: recorder.invitationsDeclined,
+    acceptanceRate: ratio(recorder.invitationsAccepted, recorder.invitationsOffered),
+    toHesitatingShoppers: recorder.invitationsToHesitating,
+    reactiveRequests: recorder.reactiveRequests,
+    annoyedExits: recorder.annoyedExits,
+    annoyedCartValue: recorder.annoyedCartValue,
+    byGroup: Object.fromEntries(
+      INVITATION_GROUPS.map((group, g) => {
+        const [offered, accepted] = [recorder.invitationsByGroup[2 * g], recorder.invitationsByGroup[2 * g + 1]];
+        return [group, { offered, accepted, acceptanceRate: ratio(accepted, offered) }];
+      }),
+    ) as Record<InvitationGroup, GroupAcceptance>,
+    annoyance: { first: unwantedDeclines(recorder, 0), repeat: unwantedDeclines(recorder, 2) },
+  };
+}
+
+/** Form friction and the free-shipping threshold's effects (two sections of the results, in this order). */
+function frictionAndShippingResults(recorder: StoreRecorder): Pick<StoreResults, "friction" | "freeShipping"> {
+  return {
     friction: {
       formErrors: recorder.formErrors,
       confusedShoppers: recorder.confusedShoppers,
@@ -176,9 +195,6 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
       paddedOrderShare: ratio(recorder.paddedOrders, recorder.ordersBelowThreshold),
       freeShippedOrders: recorder.freeShippedOrders,
     },
-    meanSessionSeconds: finiteOrNull(recorder.sessionSeconds.mean),
-    intervals: withVideoIntervals(world.video, collectIntervalResults(recorder.series, config.horizon.intervalSeconds, config.desk.serviceLevel)),
-    ...(world.video === null ? {} : { video: world.video.results() }),
   };
 }
 

@@ -1,7 +1,7 @@
 import { requireFinite, requirePositive } from "../../errors/index.ts";
 import type { Sampler } from "../specs/sampler.ts";
 import type { UniformSource } from "../streams/uniformSource.ts";
-import { standardNormalQuantile } from "./standardNormal.ts";
+import { standardNormalZiggurat } from "./standardNormalZiggurat.ts";
 
 /** Options of `normal`: mean and standard deviation. */
 export interface NormalOptions {
@@ -10,10 +10,11 @@ export interface NormalOptions {
 }
 
 /**
- * Normal(mean, sd^2) by inversion, x = mean + sd Phi^-1(u), with Wichura's AS 241 quantile
- * (relative accuracy ~1e-16). Inversion uses exactly one uniform per draw and keeps no cached
- * second variate, so no value can leak between samplers or streams the way a shared Box-Muller
- * cache does. Mean `mean`, variance sd^2.
+ * Normal(mean, sd^2): x = mean + sd Z, Z from the ziggurat (exact; ≈ 1.04 uniforms per draw, see
+ * standardNormalZiggurat.ts). Until issue 12 part 6 Z came from inversion (Wichura's AS 241), which
+ * was several times slower; the streams' draws changed once then. No second variate is cached, so
+ * no value can leak between samplers or streams the way a shared Box-Muller cache does.
+ * Mean `mean`, variance sd^2.
  *
  * @example
  * normal(stream, { mean: 10, sd: 2 }).variance; // 4
@@ -24,6 +25,6 @@ export function normal(stream: UniformSource, options: NormalOptions): Sampler {
   return {
     mean,
     variance: sd * sd,
-    sample: () => mean + sd * standardNormalQuantile(stream.next()),
+    sample: () => mean + sd * standardNormalZiggurat(stream),
   };
 }

@@ -30,7 +30,7 @@ import { unitDouble } from "./unitDouble.ts";
  *
  * Seeding is seedrandom's own (its state is read once with the `state` option); the xorshift + Weyl
  * step then runs here on an Int32Array of the 128 state words, without the package's closures:
- * every shopper draws one key from each of eight parent streams, so this call is among the hottest
+ * the arrival, segment and returning-visitor streams draw for every shopper, so this call is hot
  * in the store model. The sequence is bit-for-bit the package's `double()` (pinned in the tests).
  *
  * @example
