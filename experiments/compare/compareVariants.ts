@@ -8,6 +8,7 @@ import type { ComparisonResults } from "./comparisonTypes.ts";
 import { comparisonVerdict } from "./comparisonVerdict.ts";
 import { pairedDifferences } from "./pairedDifferences.ts";
 import { runPairedReplications } from "./pairedRuns.ts";
+import { DEFAULT_PRIMARY_METRIC } from "./primaryMetric.ts";
 
 /** A variant ready to run. */
 export interface Variant {
@@ -31,7 +32,7 @@ export interface CompareOptions extends RunTasksOptions {
   currency?: string;
 }
 
-export const DEFAULT_PRIMARY_METRIC = "conversionRate";
+export { DEFAULT_PRIMARY_METRIC };
 export const DEFAULT_CORRECTION: Correction = "holm";
 
 /**

@@ -15,37 +15,20 @@ import { formatPValue, formatValue } from "../../experiments/format/index.ts";
 import { makeStamp, resolveSeed } from "../../experiments/index.ts";
 import { KPI_KEYS, kpi } from "../../experiments/kpis/index.ts";
 import type { Correction } from "../../experiments/stats/index.ts";
+import { compareArgs as args } from "./compareArgs.ts";
 import { interruptSignal } from "./interrupt.ts";
 import { integerOption, minEffectOption, numberOption, rejectUnknownOptions } from "./options.ts";
 import { printNext } from "./printNext.ts";
 import { createProgress } from "./progress.ts";
 import { queueStamp, withQueue } from "./queueOption.ts";
 import { reproduceCommand } from "./reproduce.ts";
-import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
+import { parseRunArgs } from "./runArgs.ts";
 import { warmupLine } from "./simulationSummary.ts";
 import { UsageError } from "./UsageError.ts";
-import { WORLDS_ARG, worldsOption } from "./worldsOption.ts";
+import { worldsOption } from "./worldsOption.ts";
 import { runWorldsCommand, worldsApply } from "./worldsRun.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 import { writeReportLater } from "./writeReportLater.ts";
-
-const args = {
-  scenario: { type: "positional", description: "scenario file, or a comparison file listing variants", required: true },
-  policies: { type: "string", description: "comma-separated policy files to compare with the scenario's own policy" },
-  control: { type: "string", description: "name of the control variant (default: the scenario's own policy / the first variant)" },
-  metric: { type: "string", description: `primary metric (default ${DEFAULT_PRIMARY_METRIC}; e.g. revenuePerSession)` },
-  ...RUN_ARGS,
-  level: { type: "string", description: "confidence level (default 0.95)" },
-  correction: { type: "string", description: "multiple-comparison correction: holm (default), bh, none" },
-  staffing: { type: "string", description: "grid mode: comma-separated agent counts (scheduled all day), e.g. 1,2,3" },
-  report: { type: "string", description: "also write a self-contained HTML report to this file" },
-  minEffect: { type: "string", description: "report: smallest relative change of the primary metric worth acting on (default 0.01)" },
-  csv: { type: "string", description: "write the differences table as tidy CSV to this file" },
-  abAlpha: { type: "string", description: "A/B plan significance level (default 0.05)" },
-  abPower: { type: "string", description: "A/B plan power (default 0.8)" },
-  trafficShare: { type: "string", description: "share of traffic in the live test (default 1)" },
-  ...WORLDS_ARG,
-} as const;
 
 const CORRECTIONS: Record<string, Correction> = { holm: "holm", bh: "benjamini-hochberg", "benjamini-hochberg": "benjamini-hochberg", none: "none" };
 

@@ -9,22 +9,12 @@ import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts"
 import { printNext } from "./printNext.ts";
 import { createProgress } from "./progress.ts";
 import { queueStamp, withQueue } from "./queueOption.ts";
+import { replicateArgs as args } from "./replicateArgs.ts";
 import { reproduceCommand } from "./reproduce.ts";
-import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
+import { parseRunArgs } from "./runArgs.ts";
 import { warmupLine } from "./simulationSummary.ts";
 import { UsageError } from "./UsageError.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
-
-const args = {
-  scenario: { type: "positional", description: "scenario file (YAML or JSON)", required: true },
-  ...RUN_ARGS,
-  level: { type: "string", description: "confidence level (default 0.95)" },
-  targetKpi: { type: "string", description: "keep adding replications until this KPI's relative half-width is met" },
-  targetHalfWidth: { type: "string", description: "relative half-width to reach, e.g. 0.02 (default 0.05)" },
-  maxReplications: { type: "string", description: "upper bound with a precision target (default 200)" },
-  keepRuns: { type: "boolean", description: "include every replication's full results in the JSON" },
-  csv: { type: "string", description: "write the KPI table as tidy CSV to this file" },
-} as const;
 
 /** `replicate`: R replications of one scenario, every KPI with a confidence interval. */
 export const replicateCommand = defineCommand({

@@ -8,44 +8,21 @@ import { resolveSeed, simulateScenario } from "../../experiments/run/simulateSce
 import { makeStamp } from "../../experiments/run/stamp.ts";
 import { loadScenario } from "../../experiments/scenario/loadScenario.ts";
 import type { SessionRecord, SimulationResults } from "../../sim/model/index.ts";
-import { integerOption, MAX_SESSIONS_ARG, maxSessionsOption, rejectUnknownOptions, seedOption } from "./options.ts";
+import { integerOption, maxSessionsOption, rejectUnknownOptions, seedOption } from "./options.ts";
 import { printNext } from "./printNext.ts";
-import { QUEUE_ARG } from "./queueArg.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { scenarioFormatter } from "./scenarioFormatter.ts";
+import { simulateArgs as args } from "./simulateArgs.ts";
 import { simulationSummary } from "./simulationSummary.ts";
 import { UsageError } from "./UsageError.ts";
-import { WARMUP_DESCRIPTION, warmupOption } from "./warmupOption.ts";
-import { WORLDS_ARG, worldsOption } from "./worldsOption.ts";
+import { warmupOption } from "./warmupOption.ts";
+import { worldsOption } from "./worldsOption.ts";
 import { checkOutputPaths, outputError, writeFileAtomic } from "./writeFileAtomic.ts";
 import { writeReportLater } from "./writeReportLater.ts";
 
 // One run of a scenario is the common case and is timed end to end against SimPy (npm run bench):
 // its imports are leaf modules that a single run needs. What only some runs use (--worlds with its
 // worker pool and queue client, the store's paired chat-lift run, the funnel CSV) is imported when asked.
-
-const args = {
-  scenario: { type: "positional", description: "scenario file (YAML or JSON)", required: true },
-  seed: { type: "string", description: "random seed (default: the scenario's seed, else 1)" },
-  days: { type: "string", description: "override the horizon in days" },
-  warmup: { type: "string", description: WARMUP_DESCRIPTION },
-  json: { type: "boolean", description: "print the full results as JSON instead of the summary" },
-  out: { type: "string", description: "write the full results as JSON to this file" },
-  report: { type: "string", description: "also write a self-contained HTML report to this file" },
-  events: { type: "string", description: "write one JSON line per session to this file (JSONL)" },
-  funnelCsv: { type: "string", description: "write the run's funnel and chat counts as the CSV calibrate reads (the format export-funnel writes)" },
-  chatLift: {
-    type: "boolean",
-    default: true,
-    description: "store scenarios: pair the run with one without the chat desk for the causal chat lift (--no-chat-lift skips it, halving the run time)",
-  },
-  ...WORLDS_ARG,
-  metric: { type: "string", description: "with --worlds: the KPI to summarise and explain (default conversionRate; chat-only serviceLevel)" },
-  workers: { type: "string", description: "with --worlds: worker threads (default: one per core)" },
-  quiet: { type: "boolean", description: "no closing next: hint, and with --worlds no progress output" },
-  queue: { type: "string", description: `with --worlds: ${QUEUE_ARG.queue.description}` },
-  maxSessions: MAX_SESSIONS_ARG,
-} as const;
 
 /** `simulate <scenario>`: one run of a scenario, summary or JSON. */
 export const simulateCommand = defineCommand({

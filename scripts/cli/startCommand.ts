@@ -9,9 +9,10 @@ import { recommendStaffing } from "../../experiments/staffing/index.ts";
 import { integerOption, rejectUnknownOptions } from "./options.ts";
 import { printNext } from "./printNext.ts";
 import { createProgress } from "./progress.ts";
-import { QUEUE_ARG, queueOption, queueStamp, withQueue } from "./queueOption.ts";
+import { queueOption, queueStamp, withQueue } from "./queueOption.ts";
 import { scenarioFormatter } from "./scenarioFormatter.ts";
 import { simulationSummary } from "./simulationSummary.ts";
+import { startArgs as args, MAIN_JOB_REPLICATIONS, OUTPUT_DIRECTORY } from "./startArgs.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 import { writeReportLater } from "./writeReportLater.ts";
 
@@ -19,18 +20,7 @@ import { writeReportLater } from "./writeReportLater.ts";
 export const BASELINE_SCENARIO = "experiments/scenarios/baseline.yaml";
 /** The shipped example policies the main job compares with the baseline's own (reactive-only) policy. */
 export const EXAMPLE_POLICIES = ["idle-on-payment", "exit-intent-high-value", "aggressive"].map((name) => `experiments/policies/${name}.yaml`);
-/** Where the main job writes its results and report (ignored by git). */
-export const OUTPUT_DIRECTORY = "reports/out";
-/** Replications per variant and for the staffing search in the main job: enough for clear intervals in about a minute. */
-const MAIN_JOB_REPLICATIONS = 8;
-
-const args = {
-  out: { type: "string", description: `output folder (default ${OUTPUT_DIRECTORY})` },
-  replications: { type: "string", description: `replications for the comparison and staffing (default ${MAIN_JOB_REPLICATIONS})` },
-  workers: { type: "string", description: "worker threads (default: one per core)" },
-  quiet: { type: "boolean", description: "no progress output" },
-  ...QUEUE_ARG,
-} as const;
+export { OUTPUT_DIRECTORY };
 
 /**
  * `start`: the main job. Simulates the baseline store, compares the shipped example policies with
