@@ -30,6 +30,10 @@ export interface CompareOptions extends RunTasksOptions {
   level?: number;
   correction?: Correction;
   currency?: string;
+  /** BCP 47 locale of the numbers in the verdict's sentences (the scenario's `report.locale`; default en-US). */
+  locale?: string;
+  /** Smallest relative change of the primary metric worth acting on (default DEFAULT_MINIMUM_RELATIVE_EFFECT). */
+  minimumRelativeEffect?: number;
 }
 
 export { DEFAULT_PRIMARY_METRIC };
@@ -77,6 +81,8 @@ export async function compareVariants(variants: readonly Variant[], options: Com
     level,
     completeReplications: complete.length,
     currency: options.currency,
+    locale: options.locale,
+    minimumRelativeEffect: options.minimumRelativeEffect,
   });
 
   return {

@@ -1,6 +1,5 @@
 import { defineCommand } from "citty";
 import { formatCsv } from "../../experiments/csv/index.ts";
-import { formatValue } from "../../experiments/format/index.ts";
 import { loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts";
 import { KPI_KEYS, KPIS } from "../../experiments/kpis/index.ts";
 import { type ReplicationSet, replicate } from "../../experiments/replications/index.ts";
@@ -10,8 +9,10 @@ import { printNext } from "./printNext.ts";
 import { createProgress } from "./progress.ts";
 import { queueStamp, withQueue } from "./queueOption.ts";
 import { replicateArgs as args } from "./replicateArgs.ts";
+import { replicationSummary } from "./replicationSummary.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { parseRunArgs } from "./runArgs.ts";
+import { scenarioFormatter } from "./scenarioFormatter.ts";
 import { warmupLine } from "./simulationSummary.ts";
 import { UsageError } from "./UsageError.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
@@ -80,19 +81,9 @@ export const replicateCommand = defineCommand({
       );
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else {
-      const currency = loaded.scenario.currency;
-      const lines = [`${set.scenario} · ${set.completed} replications (${set.stoppedBy}) · ${(level * 100).toFixed(0)}% intervals · seed ${seed}`];
-      for (const error of set.errored) lines.push(`errored: replication ${error.replication} (${error.seed}): ${error.error}`);
-      for (const definition of KPIS) {
-        const estimate = set.kpis[definition.key];
-        if (!estimate) continue;
-        const interval =
-          estimate.lower === null
-            ? ""
-            : `  [${formatValue(estimate.lower, definition.unit, currency)}, ${formatValue(estimate.upper!, definition.unit, currency)}]`;
-        lines.push(`  ${definition.label.padEnd(24)} ${formatValue(estimate.mean, definition.unit, currency).padStart(12)}${interval}`);
-      }
-      process.stdout.write(`${lines.join("\n")}\n${warmupLine(loaded.config.desk.warmupSeconds)}${parsed.out ? `results written to ${parsed.out}\n` : ""}`);
+      process.stdout.write(
+        `${replicationSummary(set, level, seed, scenarioFormatter(loaded.scenario))}${warmupLine(loaded.config.desk.warmupSeconds)}${parsed.out ? `results written to ${parsed.out}\n` : ""}`,
+      );
     }
     printNext(`convsim compare ${parsed.scenario} --policies a.yaml,b.yaml to test a change against this baseline`, parsed.quiet);
     if (set.stoppedBy === "interrupted") process.exitCode = 130;
