@@ -114,7 +114,9 @@ describe("comparisonVerdict on a comparison built to have Holm-adjusted p = 0.01
     expect(differences[0].pValue).toBeCloseTo(0.007, 6);
     expect(differences[0].adjustedPValue).toBeCloseTo(0.014, 6); // Holm: the smaller p times 2 variants
     expect(verdicts.map((entry) => entry.effect)).toEqual(["worsens", "no detectable difference"]);
-    expect(verdict).toMatch(/^no variant beats control on rescued revenue: b worsens rescued revenue by −€60\.00 \[.*\] vs control \(Holm-adjusted p = 0\.014\)$/);
+    expect(verdict).toMatch(
+      /^no variant beats control on rescued revenue: b worsens rescued revenue by −€60\.00 \[.*\] vs control \(Holm-adjusted p = 0\.014\)$/,
+    );
   });
 
   it("a rise of 0.5% at adjusted p 0.014 is 'significant but too small to matter' under a 1% minimum effect, and an improvement under 0.1%", () => {

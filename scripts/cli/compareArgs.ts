@@ -13,7 +13,11 @@ export const compareArgs = {
   correction: { type: "string", description: "multiple-comparison correction: holm (default), bh, none" },
   staffing: { type: "string", description: "grid mode: comma-separated agent counts (scheduled all day), e.g. 1,2,3" },
   report: { type: "string", description: "also write a self-contained HTML report to this file" },
-  minEffect: { type: "string", description: "report: smallest relative change of the primary metric worth acting on (default 0.01)" },
+  minEffect: {
+    type: "string",
+    description:
+      'smallest relative change of the primary metric worth acting on: a significant change below it is "too small to matter" in the verdict and the report (default 0.01)',
+  },
   csv: { type: "string", description: "write the differences table as tidy CSV to this file" },
   abAlpha: { type: "string", description: "A/B plan significance level (default 0.05)" },
   abPower: { type: "string", description: "A/B plan power (default 0.8)" },

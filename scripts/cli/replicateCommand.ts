@@ -79,10 +79,11 @@ export const replicateCommand = defineCommand({
           KPIS.flatMap((definition) => (set.kpis[definition.key] ? [{ kpi: definition.key, unit: definition.unit, ...set.kpis[definition.key] }] : [])),
         ),
       );
+    const format = scenarioFormatter(loaded.scenario);
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else {
       process.stdout.write(
-        `${replicationSummary(set, level, seed, scenarioFormatter(loaded.scenario))}${warmupLine(loaded.config.desk.warmupSeconds)}${parsed.out ? `results written to ${parsed.out}\n` : ""}`,
+        `${replicationSummary(set, level, seed, format)}${warmupLine(loaded.config.desk.warmupSeconds, format)}${parsed.out ? `results written to ${parsed.out}\n` : ""}`,
       );
     }
     printNext(`convsim compare ${parsed.scenario} --policies a.yaml,b.yaml to test a change against this baseline`, parsed.quiet);

@@ -1,6 +1,6 @@
 import { defineCommand, type ParsedArgs } from "citty";
 import { formatCsv } from "../../experiments/csv/index.ts";
-import { formatMoney, formatPercent } from "../../experiments/format/index.ts";
+import type { Formatter } from "../../experiments/format/index.ts";
 import { loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts";
 import {
   planShifts,
@@ -22,6 +22,7 @@ import { createProgress } from "./progress.ts";
 import { queueStamp, withQueue } from "./queueOption.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { parseRunArgs } from "./runArgs.ts";
+import { scenarioFormatter } from "./scenarioFormatter.ts";
 import { shiftSchedulingSummary, unstaffedMessage } from "./shiftSchedulingSummary.ts";
 import { warmupLine } from "./simulationSummary.ts";
 import { staffArgs as args } from "./staffArgs.ts";
@@ -94,7 +95,7 @@ export const staffCommand = defineCommand({
       reproduce: reproduceCommand("staff", rawArgs, seed),
     });
     const document = { stamp: { ...stamp, replications, workers, ...queueStamp(queue) }, staffing };
-    await writeStaffOutputs(parsed, document, config, currency);
+    await writeStaffOutputs(parsed, document, config, scenarioFormatter(loaded.scenario));
     if (staffing.stoppedBy === "interrupted") process.exitCode = 130;
     else if (staffing.errored.length > 0) process.exitCode = 1;
   },
@@ -200,7 +201,7 @@ async function addShiftPlan(
 }
 
 /** Writes the JSON, report and CSV asked for, then the summary (or the JSON) on stdout and the next step. */
-async function writeStaffOutputs(parsed: StaffArgs, document: { staffing: StaffingResults }, config: StaffConfig, currency: string): Promise<void> {
+async function writeStaffOutputs(parsed: StaffArgs, document: { staffing: StaffingResults }, config: StaffConfig, format: Formatter): Promise<void> {
   const { staffing } = document;
   if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
   if (parsed.report) await writeReportLater([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
@@ -208,9 +209,9 @@ async function writeStaffOutputs(parsed: StaffArgs, document: { staffing: Staffi
   if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   else
     process.stdout.write(
-      staffingSummary(staffing, currency, config.horizon.days) +
+      staffingSummary(staffing, format, config.horizon.days) +
         `service level: ${describeServiceLevel(config.desk.serviceLevel, staffing.target.serviceLevelSeconds)}\n` +
-        warmupLine(config.desk.warmupSeconds) +
+        warmupLine(config.desk.warmupSeconds, format) +
         (parsed.out ? `results written to ${parsed.out}\n` : ""),
     );
   printNext(
@@ -253,17 +254,17 @@ function intervalRows(staffing: StaffingResults): Record<string, unknown>[] {
   }));
 }
 
-/** The terminal summary: per-interval table, totals, sweep, explanation. */
-export function staffingSummary(staffing: StaffingResults, currency = "USD", horizonDays = 1): string {
+/** The terminal summary: per-interval table, totals, sweep, explanation, every figure through the scenario's formatter (`report.locale`, `currency`). */
+export function staffingSummary(staffing: StaffingResults, format: Formatter, horizonDays = 1): string {
   const { target } = staffing;
   const model = staffing.analyticModel === "erlangA" ? "Erlang A" : "Erlang C";
   const goals = [
-    target.serviceLevel === null ? null : `${formatPercent(target.serviceLevel, 0)} within ${target.serviceLevelSeconds} s`,
-    target.maxQueueAbandonment === null ? null : `abandonment ≤ ${formatPercent(target.maxQueueAbandonment)}`,
-    target.maxOccupancy === null ? null : `occupancy ≤ ${formatPercent(target.maxOccupancy, 0)}`,
+    target.serviceLevel === null ? null : `${format.percent(target.serviceLevel, 0)} within ${target.serviceLevelSeconds} s`,
+    target.maxQueueAbandonment === null ? null : `abandonment ≤ ${format.percent(target.maxQueueAbandonment)}`,
+    target.maxOccupancy === null ? null : `occupancy ≤ ${format.percent(target.maxOccupancy, 0)}`,
   ].filter(Boolean);
   const lines = [
-    `${staffing.scenario} · ${staffing.objective === "profit" ? "objective: contribution profit" : `target: ${goals.join(", ")}`} · ${staffing.replications} replications · ${(staffing.level * 100).toFixed(0)}% intervals · closed form: ${model}`,
+    `${staffing.scenario} · ${staffing.objective === "profit" ? "objective: contribution profit" : `target: ${goals.join(", ")}`} · ${staffing.replications} replications · ${format.percent(staffing.level, 0)} intervals · closed form: ${model}`,
   ];
   if (staffing.stoppedBy === "interrupted") lines.push("interrupted: results from the runs completed so far");
   for (const error of staffing.errored.slice(0, 5)) lines.push(`errored: ${error.stage} replication ${error.replication}: ${error.error}`);
@@ -271,18 +272,18 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD", hor
   const header = ["time", "chats/h", model, "recommended", ...(shifts ? ["shifts"] : []), "service level [CI]", "abandon", "occupancy"];
   const table = staffing.intervals.map((interval) => [
     `${clock(interval.startSeconds)}–${clock(interval.startSeconds + staffing.intervalSeconds)}`,
-    interval.chatsPerHour.toFixed(1),
+    format.number(interval.chatsPerHour, 1),
     String(interval.erlangAgentsScheduled),
     `${interval.recommendedAgentsScheduled}${interval.recommendedAgentsScheduled === interval.erlangAgentsScheduled ? "" : interval.recommendedAgentsScheduled > interval.erlangAgentsScheduled ? " ▲" : " ▼"}`,
     ...(shifts ? [String(interval.shiftAgentsScheduled)] : []),
-    `${interval.meetsTarget === false ? `${checkMark(false)} ` : ""}${withInterval(interval.serviceLevel)}`,
-    formatPercent(interval.queueAbandonment?.mean ?? null),
-    formatPercent(interval.occupancy?.mean ?? null, 0),
+    `${interval.meetsTarget === false ? `${checkMark(false)} ` : ""}${withInterval(interval.serviceLevel, format)}`,
+    format.percent(interval.queueAbandonment?.mean ?? null),
+    format.percent(interval.occupancy?.mean ?? null, 0),
   ]);
   lines.push(...formatTable(header, table));
   const { totals } = staffing;
   lines.push(
-    `totals: recommended ${totals.recommendedAgentHours} agent-hours (${formatMoney(totals.recommendedCost, currency)}) · ${model} ${totals.erlangAgentHours} (${formatMoney(totals.erlangCost, currency)})${totals.erlangCAgentHours !== null ? ` · Erlang C ${totals.erlangCAgentHours}` : ""}${totals.shiftAgentHours !== null ? ` · shifts ${totals.shiftAgentHours} (${formatMoney(totals.shiftCost, currency)})` : ""}`,
+    `totals: recommended ${format.number(totals.recommendedAgentHours, 1)} agent-hours (${format.money(totals.recommendedCost)}) · ${model} ${format.number(totals.erlangAgentHours, 1)} (${format.money(totals.erlangCost)})${totals.erlangCAgentHours !== null ? ` · Erlang C ${format.number(totals.erlangCAgentHours, 1)}` : ""}${totals.shiftAgentHours !== null ? ` · shifts ${format.number(totals.shiftAgentHours, 1)} (${format.money(totals.shiftCost)})` : ""}`,
   );
   if (staffing.smoothing.addedAgentHours > 0)
     lines.push(
@@ -294,7 +295,7 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD", hor
       `shift plan (${staffing.shifts.shiftHours} h, wrapping past the end of the horizon): ${staffing.shifts.shifts.map((shift) => `${clock(shift.startSeconds)}–${clock(shift.endSeconds > horizonSeconds ? shift.endSeconds - horizonSeconds : shift.endSeconds)} ×${shift.agents}`).join(", ")}`,
     );
   }
-  if (staffing.shiftScheduling) lines.push(...shiftSchedulingSummary(staffing.shiftScheduling, horizonDays, currency));
+  if (staffing.shiftScheduling) lines.push(...shiftSchedulingSummary(staffing.shiftScheduling, horizonDays, format));
   if (staffing.sweep.length > 0) {
     lines.push("constant staffing all day:");
     const store = staffing.mode === "store";
@@ -303,17 +304,17 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD", hor
         ["agents", "service level [CI]", "abandon", ...(store ? ["conversion", "contribution profit [CI]"] : []), "agent cost"],
         staffing.sweep.map((point) => [
           String(point.agentsScheduled),
-          withInterval(point.serviceLevel),
-          formatPercent(point.queueAbandonment?.mean ?? null),
+          withInterval(point.serviceLevel, format),
+          format.percent(point.queueAbandonment?.mean ?? null),
           ...(store
             ? [
-                formatPercent(point.conversionRate?.mean ?? null, 2),
+                format.percent(point.conversionRate?.mean ?? null, 2),
                 point.contributionProfit === null
                   ? "–"
-                  : `${formatMoney(point.contributionProfit.mean, currency)}${point.contributionProfit.lower === null ? "" : ` [${formatMoney(point.contributionProfit.lower, currency)}, ${formatMoney(point.contributionProfit.upper, currency)}]`}`,
+                  : `${format.money(point.contributionProfit.mean)}${point.contributionProfit.lower === null ? "" : ` [${format.money(point.contributionProfit.lower)}, ${format.money(point.contributionProfit.upper)}]`}`,
               ]
             : []),
-          formatMoney(point.agentCost, currency),
+          format.money(point.agentCost),
         ]),
       ),
     );
@@ -322,12 +323,12 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD", hor
   return `${lines.join("\n")}\n`;
 }
 
-function withInterval(estimate: Estimate | null): string {
+function withInterval(estimate: Estimate | null, format: Formatter): string {
   if (estimate === null) return "–";
   // Rates live in [0, 1]: the t interval's bounds are clipped for display (the JSON keeps them as computed).
   return estimate.lower === null
-    ? formatPercent(estimate.mean)
-    : `${formatPercent(estimate.mean)} [${formatPercent(Math.max(0, estimate.lower))}, ${formatPercent(Math.min(1, estimate.upper!))}]`;
+    ? format.percent(estimate.mean)
+    : `${format.percent(estimate.mean)} [${format.percent(Math.max(0, estimate.lower))}, ${format.percent(Math.min(1, estimate.upper!))}]`;
 }
 
 function formatTable(header: readonly string[], rows: readonly string[][]): string[] {
