@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
-import { defineCommand } from "citty";
-import { loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts";
+import { defineCommand, type ParsedArgs } from "citty";
+import { type LoadedScenario, loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts";
 import { DEFAULT_STORE_SCENARIO } from "../store/index.ts";
 import { checkSummary, DEMO_STORE, junitXml, loadProfile, runSyntheticCheck } from "../synthetic/index.ts";
 import { protocolSummary, runProtocolCheck } from "../synthetic/protocol/index.ts";
@@ -56,51 +56,71 @@ export const checkCommand = defineCommand({
     loadProfile(store, { scenario, baseUrl: store === DEMO_STORE ? "http://127.0.0.1:0" : undefined });
     const seed = resolveSeed(scenario, seedArg);
 
-    const started = performance.now();
-    const interrupt = interruptSignal();
-    const results = await runSyntheticCheck({
-      signal: interrupt.signal,
-      store,
-      scenario,
-      personas,
-      concurrency,
-      seed,
-      replay,
-      retries,
-      toleranceSeconds,
-      artifactsDir: parsed.artifacts,
-      trace: parsed.trace,
-      log: parsed.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
-    }).finally(() => interrupt.dispose());
-    const reproduce = [
-      "npm run check --",
-      parsed.store ? `--store ${parsed.store}` : null,
-      parsed.scenario ? `--scenario ${parsed.scenario}` : null,
-      parsed.policy ? `--policy ${parsed.policy}` : null,
-      replay ? `--replay ${replay.join(",")}` : `--personas ${results.summary.personas}`,
-      `--seed ${seed}`,
-    ]
-      .filter((part) => part !== null)
-      .join(" ");
-    const stamp = makeStamp({
-      command: "check",
-      scenario: scenario.scenario.name,
-      scenarioPath: scenario.path,
-      scenarioHash: scenario.hash,
-      seed,
-      generatedAt: new Date().toISOString(),
-      runSeconds: (performance.now() - started) / 1000,
-      reproduce,
-    });
-    if (parsed.json) writeFileAtomic(parsed.json, `${JSON.stringify({ stamp, check: results }, null, 2)}\n`);
-    if (parsed.junit) writeFileAtomic(parsed.junit, junitXml(results));
-    process.stdout.write(checkSummary(results));
-    if (parsed.json) process.stdout.write(`results written to ${parsed.json}\n`);
-    if (parsed.junit) process.stdout.write(`junit written to ${parsed.junit}\n`);
-    printNext(parsed.json ? `convsim report ${parsed.json} for the check section of a report` : "add --json FILE, then convsim report FILE", parsed.quiet);
-    process.exitCode = results.summary.interrupted ? 130 : results.summary.exitCode;
+    await runBrowserCheck(parsed, { store, scenario, personas, concurrency, seed, replay, retries, toleranceSeconds });
   },
 });
+
+type CheckArgs = ParsedArgs<typeof args>;
+
+/** The browser check's inputs, all validated before a store or a browser starts. */
+interface BrowserCheckInputs {
+  store: string;
+  scenario: LoadedScenario;
+  personas: number | undefined;
+  concurrency: number | undefined;
+  seed: string | number;
+  replay: string[] | undefined;
+  retries: number | undefined;
+  toleranceSeconds: number | undefined;
+}
+
+/** Runs the browser personas, writes the JSON and JUnit asked for, prints the summary; the exit code is the check's. */
+async function runBrowserCheck(parsed: CheckArgs, inputs: BrowserCheckInputs): Promise<void> {
+  const { store, scenario, personas, concurrency, seed, replay, retries, toleranceSeconds } = inputs;
+  const started = performance.now();
+  const interrupt = interruptSignal();
+  const results = await runSyntheticCheck({
+    signal: interrupt.signal,
+    store,
+    scenario,
+    personas,
+    concurrency,
+    seed,
+    replay,
+    retries,
+    toleranceSeconds,
+    artifactsDir: parsed.artifacts,
+    trace: parsed.trace,
+    log: parsed.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
+  }).finally(() => interrupt.dispose());
+  const reproduce = [
+    "npm run check --",
+    parsed.store ? `--store ${parsed.store}` : null,
+    parsed.scenario ? `--scenario ${parsed.scenario}` : null,
+    parsed.policy ? `--policy ${parsed.policy}` : null,
+    replay ? `--replay ${replay.join(",")}` : `--personas ${results.summary.personas}`,
+    `--seed ${seed}`,
+  ]
+    .filter((part) => part !== null)
+    .join(" ");
+  const stamp = makeStamp({
+    command: "check",
+    scenario: scenario.scenario.name,
+    scenarioPath: scenario.path,
+    scenarioHash: scenario.hash,
+    seed,
+    generatedAt: new Date().toISOString(),
+    runSeconds: (performance.now() - started) / 1000,
+    reproduce,
+  });
+  if (parsed.json) writeFileAtomic(parsed.json, `${JSON.stringify({ stamp, check: results }, null, 2)}\n`);
+  if (parsed.junit) writeFileAtomic(parsed.junit, junitXml(results));
+  process.stdout.write(checkSummary(results));
+  if (parsed.json) process.stdout.write(`results written to ${parsed.json}\n`);
+  if (parsed.junit) process.stdout.write(`junit written to ${parsed.junit}\n`);
+  printNext(parsed.json ? `convsim report ${parsed.json} for the check section of a report` : "add --json FILE, then convsim report FILE", parsed.quiet);
+  process.exitCode = results.summary.interrupted ? 130 : results.summary.exitCode;
+}
 
 /** `check --protocol`: protocol personas against a demo store started for the run, and the simulator-vs-live table. */
 async function runProtocol(parsed: Record<string, any>, sessions: number | undefined, seedArg: ReturnType<typeof seedOption>): Promise<void> {
