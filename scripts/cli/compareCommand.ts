@@ -197,7 +197,9 @@ async function writeCompareOutputs(
   if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   else
     process.stdout.write(
-      comparisonSummary(comparison, grid ?? undefined, abPlan, format) + warmupLine(warmupSeconds, format) + (parsed.out ? `results written to ${parsed.out}\n` : ""),
+      comparisonSummary(comparison, grid ?? undefined, abPlan, format) +
+        warmupLine(warmupSeconds, format) +
+        (parsed.out ? `results written to ${parsed.out}\n` : ""),
     );
   printNext(
     parsed.report
