@@ -1,2 +1,11 @@
-export { type ChatLift, type ChatLiftRun, type Lift, lift, type MeasureChatLiftOptions, measureChatLift } from "./measureChatLift.ts";
+export {
+  type ChatLift,
+  type ChatLiftRun,
+  chatLiftExplanation,
+  formatLiftPoints,
+  type Lift,
+  lift,
+  type MeasureChatLiftOptions,
+  measureChatLift,
+} from "./measureChatLift.ts";
 export { withoutChatDesk } from "./withoutChatDesk.ts";

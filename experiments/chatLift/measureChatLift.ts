@@ -1,6 +1,10 @@
 import { type SessionRecord, type StoreModelConfig, type StoreResults, simulateStore } from "../../sim/model/index.ts";
+import { createFormatter, type Formatter } from "../format/index.ts";
 import { tInterval } from "../stats/index.ts";
 import { withoutChatDesk } from "./withoutChatDesk.ts";
+
+/** Numbers in the stored explanation: the default locale (money does not appear in it). */
+const DEFAULT_FORMATTER = createFormatter({ currency: "USD" });
 
 /** A lift of one purchase rate over another, in percentage points and relative. */
 export interface Lift {
@@ -78,7 +82,7 @@ export function measureChatLift(config: StoreModelConfig, options: MeasureChatLi
   const pointsInterval = interval?.lower == null || interval.upper == null ? null : { lower: interval.lower * 100, upper: interval.upper * 100 };
   return {
     results: withDesk.results,
-    lift: { chatters, nonChatters: others, causal: { ...causal, pointsInterval }, naive, explanation: explain(causal, naive) },
+    lift: { chatters, nonChatters: others, causal: { ...causal, pointsInterval }, naive, explanation: chatLiftExplanation(causal, naive) },
   };
 }
 
@@ -117,15 +121,24 @@ export function lift(treatedRate: number | null, comparisonRate: number | null):
   return { treatedRate, comparisonRate, points, relative };
 }
 
-function explain(causal: Lift, naive: Lift): string {
-  if (causal.points === null || naive.points === null) return "no session had a chat answered, so there is no chat lift to measure";
-  return (
-    `chatters would have bought ${percent(causal.comparisonRate)} of the time without the desk, against ${percent(naive.comparisonRate)} for shoppers who did not chat: ` +
-    `shoppers who chat are the ones with a cart and a reason to hesitate (self-selection), so the naive gap of ${naive.points.toFixed(1)} points ` +
-    `overstates what chat causes (${causal.points.toFixed(1)} points)`
-  );
+/**
+ * A lift in percentage points as every output writes it, signed and with one decimal, through the
+ * formatter (`formatLiftPoints(10, format)` → `"+10.0 pp"`): the summary's rows and the explanation
+ * name the same quantity in the same words.
+ */
+export function formatLiftPoints(points: number | null, format: Formatter): string {
+  return points === null ? "–" : format.pp(points / 100, 1);
 }
 
-function percent(value: number | null): string {
-  return value === null ? "n/a" : `${(value * 100).toFixed(1)}%`;
+/**
+ * Why the causal and naive lifts differ, in one sentence with the numbers, through `format` (the
+ * scenario's locale); measureChatLift stores it in the default locale.
+ */
+export function chatLiftExplanation(causal: Lift, naive: Lift, format: Formatter = DEFAULT_FORMATTER): string {
+  if (causal.points === null || naive.points === null) return "no session had a chat answered, so there is no chat lift to measure";
+  return (
+    `chatters would have bought ${format.percent(causal.comparisonRate, 1)} of the time without the desk, against ${format.percent(naive.comparisonRate, 1)} for shoppers who did not chat: ` +
+    `shoppers who chat are the ones with a cart and a reason to hesitate (self-selection), so the naive gap of ${formatLiftPoints(naive.points, format)} ` +
+    `overstates what chat causes (${formatLiftPoints(causal.points, format)})`
+  );
 }

@@ -8,6 +8,7 @@ import type { ComparisonResults } from "./comparisonTypes.ts";
 import { comparisonVerdict } from "./comparisonVerdict.ts";
 import { pairedDifferences } from "./pairedDifferences.ts";
 import { runPairedReplications } from "./pairedRuns.ts";
+import { DEFAULT_PRIMARY_METRIC } from "./primaryMetric.ts";
 
 /** A variant ready to run. */
 export interface Variant {
@@ -29,9 +30,13 @@ export interface CompareOptions extends RunTasksOptions {
   level?: number;
   correction?: Correction;
   currency?: string;
+  /** BCP 47 locale of the numbers in the verdict's sentences (the scenario's `report.locale`; default en-US). */
+  locale?: string;
+  /** Smallest relative change of the primary metric worth acting on (default DEFAULT_MINIMUM_RELATIVE_EFFECT). */
+  minimumRelativeEffect?: number;
 }
 
-export const DEFAULT_PRIMARY_METRIC = "conversionRate";
+export { DEFAULT_PRIMARY_METRIC };
 export const DEFAULT_CORRECTION: Correction = "holm";
 
 /**
@@ -76,6 +81,8 @@ export async function compareVariants(variants: readonly Variant[], options: Com
     level,
     completeReplications: complete.length,
     currency: options.currency,
+    locale: options.locale,
+    minimumRelativeEffect: options.minimumRelativeEffect,
   });
 
   return {

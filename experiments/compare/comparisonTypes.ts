@@ -1,6 +1,12 @@
 import type { KpiUnit } from "../kpis/index.ts";
 import type { Correction, Estimate } from "../stats/index.ts";
 
+/**
+ * What a variant's difference on the primary metric means, read from its corrected (adjusted) p and
+ * the minimum effect of interest: a significant improvement smaller than that is its own verdict.
+ */
+export type PrimaryEffect = "improves" | "too small to matter" | "worsens" | "changes" | "no detectable difference";
+
 /** One policy (and/or store levers) to compare, resolved to a model config. */
 export interface VariantSummary {
   name: string;
@@ -50,7 +56,8 @@ export interface ComparisonResults {
   notComparable: { variant: string; metric: string; missingInVariant: number; missingInControl: number }[];
   /** Best first by mean of the primary metric; mean null (ranked last) when a variant never had a value. */
   ranking: { variant: string; probabilityBest: number; mean: number | null }[];
-  verdicts: { variant: string; significant: boolean; text: string }[];
+  /** Per variant on the primary metric: significant after correction, its effect (PrimaryEffect), and the sentence. */
+  verdicts: { variant: string; significant: boolean; effect: PrimaryEffect; text: string }[];
   verdict: string;
   errored: { variant: string; replication: number; error: string }[];
   cancelled: number;

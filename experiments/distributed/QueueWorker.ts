@@ -4,11 +4,14 @@ import { Redis } from "ioredis";
 import type { SimulationResults } from "../../sim/model/index.ts";
 import { defaultWorkers, TaskPool } from "../parallel/index.ts";
 import { codeVersion, queueName } from "./codeVersion.ts";
+import { DEFAULT_LOCK_SECONDS } from "./lockSeconds.ts";
 import type { QueueTarget } from "./queueUrl.ts";
 import { checkQueue, DEFAULT_CONNECT_TIMEOUT_SECONDS, redisOptions } from "./redisConnection.ts";
 import { decodeTask, encodeResults, type TaskJobData } from "./taskCodec.ts";
 import { withTimeout } from "./withTimeout.ts";
 import { announceWorker, WORKER_TTL_SECONDS, type WorkerInfo, withdrawWorker } from "./workerRegistry.ts";
+
+export { DEFAULT_LOCK_SECONDS };
 
 export interface QueueWorkerOptions {
   /** Tasks run at once, each on its own thread (default: one per core). */
@@ -27,8 +30,6 @@ export interface QueueWorkerOptions {
 
 /** Longest wait on Redis while stopping by force, seconds. */
 const CLOSE_TIMEOUT_SECONDS = 5;
-/** BullMQ's default lock, seconds. */
-export const DEFAULT_LOCK_SECONDS = 30;
 /**
  * Times a task may be found stalled (its worker gone) and queued again before it is failed.
  * BullMQ's default is 1; 2 survives a second machine lost on the same task, and a task that kills

@@ -1,14 +1,9 @@
 import type { AbTestPlanRow } from "../../experiments/compare/index.ts";
+import { DEFAULT_MINIMUM_RELATIVE_EFFECT } from "../../experiments/compare/minimumEffect.ts";
 import type { ComparisonDifference, ComparisonResults } from "../inputTypes.ts";
 import { effectOf } from "../sections/comparisonSection.ts";
 
-/**
- * Smallest relative change of the primary metric worth acting on, when the reader sets none: 1%.
- * An assumption, not a published figure: a change below it rarely repays the work of shipping and
- * maintaining it; a plausible range is 0.5% (a large store, a cheap change) to 5% (a small store, a
- * costly one). `report --min-effect` and `compare --min-effect` set it.
- */
-export const DEFAULT_MINIMUM_RELATIVE_EFFECT = 0.01;
+export { DEFAULT_MINIMUM_RELATIVE_EFFECT };
 
 /**
  * Longest live A/B test counted as feasible: 8 weeks. An assumption (plausible range 4–12 weeks):

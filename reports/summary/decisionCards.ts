@@ -122,26 +122,14 @@ function staffingCard(staffing: StaffingResults, context: DecisionContext): Deci
     (best, interval) => (best === null || interval.recommendedAgentsScheduled > best.recommendedAgentsScheduled ? interval : best),
     null as (typeof intervals)[number] | null,
   );
-  const weighted = (
-    value: (interval: (typeof intervals)[number]) => number | null,
-    weight: (interval: (typeof intervals)[number]) => number,
-  ): number | null => {
-    let sum = 0;
-    let total = 0;
-    for (const interval of intervals) {
-      const v = value(interval);
-      if (v === null) continue;
-      sum += v * weight(interval);
-      total += weight(interval);
-    }
-    return total > 0 ? sum / total : null;
-  };
   // Service level over the day weighs each interval by its chats; occupancy by its agents online.
-  const serviceLevel = weighted(
+  const serviceLevel = weightedMean(
+    intervals,
     (interval) => interval.serviceLevel?.mean ?? null,
     (interval) => interval.meanChats ?? interval.chatsPerHour,
   );
-  const occupancy = weighted(
+  const occupancy = weightedMean(
+    intervals,
     (interval) => interval.occupancy?.mean ?? null,
     (interval) => interval.recommendedAgentsOnline ?? interval.recommendedAgentsScheduled,
   );
@@ -196,6 +184,19 @@ function staffingCard(staffing: StaffingResults, context: DecisionContext): Deci
     tone: below === 0 ? "good" : "bad",
     figures,
   };
+}
+
+/** The mean of `value` over the intervals that have one, each weighted by `weight`; null when none has a value. */
+function weightedMean<T>(intervals: readonly T[], value: (interval: T) => number | null, weight: (interval: T) => number): number | null {
+  let sum = 0;
+  let total = 0;
+  for (const interval of intervals) {
+    const v = value(interval);
+    if (v === null) continue;
+    sum += v * weight(interval);
+    total += weight(interval);
+  }
+  return total > 0 ? sum / total : null;
 }
 
 function storeCard(results: StoreResults, context: DecisionContext): DecisionCard {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { median } from "simple-statistics";
-import type { BenchMeasurement, BenchSuite } from "./benchSuite.ts";
+import type { BenchContext, BenchFigures, BenchMeasurement, BenchSuite } from "./benchSuite.ts";
 import { DEFAULT_PYTHON_CANDIDATES, findSimpyPython } from "./runSimpyMmc.ts";
 
 /** The Erlang A queue both sides simulate: about 200,000 chats, 36 agents at 90% offered load. */
@@ -57,72 +57,90 @@ export const erlangAEndToEndSuite: BenchSuite = {
     ];
     try {
       const rounds = Math.max(MIN_ROUNDS, context.repeats);
-      const cliSeconds: number[] = [];
-      const simpySeconds: number[] = [];
-      const cliCpu: number[] = [];
-      const simpyCpu: number[] = [];
-      let cliAbandonment: number | null = null;
-      let simpyAbandonment: number | null = null;
-      run(process.execPath, convsim); // untimed: builds the bundle if a source changed, warms the file cache
-      for (let round = 0; round < rounds; round++) {
-        context.log(`erlangA: round ${round + 1}/${rounds}`);
-        const cli = run(process.execPath, convsim);
-        cliSeconds.push(cli.seconds);
-        cliCpu.push(cli.cpuSeconds);
-        cliAbandonment = JSON.parse(cli.stdout).results.chat.queueAbandonmentRate;
-        if (python !== null) {
-          const simpy = run(python.python, simpyArgs);
-          simpySeconds.push(simpy.seconds);
-          simpyCpu.push(simpy.cpuSeconds);
-          simpyAbandonment = JSON.parse(simpy.stdout.trim().split("\n").at(-1) ?? "{}").abandonmentRate;
-        }
-      }
-      const chats = QUEUE.chatsPerDay * QUEUE.days;
-      const measurements: BenchMeasurement[] = [
-        {
-          label: "convsim simulate (bundle, whole process)",
-          units: chats,
-          events: null,
-          wallSeconds: cliSeconds,
-          columns: { "CPU s (median)": median(cliCpu).toFixed(2), abandonment: percent(cliAbandonment) },
-        },
-        ...(python === null
-          ? []
-          : [
-              {
-                label: `SimPy ${python.simpyVersion} (python3, whole process)`,
-                units: chats,
-                events: null,
-                wallSeconds: simpySeconds,
-                columns: { "CPU s (median)": median(simpyCpu).toFixed(2), abandonment: percent(simpyAbandonment) },
-              },
-            ]),
-      ];
-      const ratio = python === null ? null : median(simpySeconds) / median(cliSeconds);
-      const cpuRatio = python === null ? null : median(simpyCpu) / median(cliCpu);
-      return {
-        suite: "erlangA",
-        title: `Erlang A end to end, ${chats.toLocaleString("en-US")} chats, ${QUEUE.agents} agents, ${rounds} alternating rounds (medians)`,
-        unitName: "chats",
-        measurements,
-        ratios:
-          ratio === null || cpuRatio === null
-            ? []
-            : [
-                { label: "SimPy wall / convsim simulate wall", value: ratio, target: `≥ ${TARGET_RATIO}×`, met: ratio >= TARGET_RATIO },
-                { label: "SimPy CPU / convsim simulate CPU", value: cpuRatio, target: `≥ ${TARGET_RATIO}×`, met: cpuRatio >= TARGET_RATIO },
-              ],
-        notes: [
-          python === null
-            ? `SimPy: skipped (no python among ${(context.python === undefined ? DEFAULT_PYTHON_CANDIDATES : [context.python]).join(", ")} can import simpy; apt-get install -y python3-simpy3)`
-            : `both sides as a user starts them: interpreter start-up, scenario parsing and output included; abandonment shares should agree within noise (warm-up excluded on the convsim side)`,
-        ],
-      };
+      return erlangAFigures(measureRounds(context, rounds, convsim, python, simpyArgs), python, rounds, context);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
   },
 };
+
+/** Wall and CPU seconds of each side, per round, and the abandonment share each reported last. */
+interface ErlangARounds {
+  cliSeconds: number[];
+  simpySeconds: number[];
+  cliCpu: number[];
+  simpyCpu: number[];
+  cliAbandonment: number | null;
+  simpyAbandonment: number | null;
+}
+
+type SimpyPython = Awaited<ReturnType<typeof findSimpyPython>>;
+
+/** Alternating whole-process rounds of convsim and (when there is a python with simpy) SimPy, after one untimed convsim run. */
+function measureRounds(context: BenchContext, rounds: number, convsim: readonly string[], python: SimpyPython, simpyArgs: readonly string[]): ErlangARounds {
+  const measured: ErlangARounds = { cliSeconds: [], simpySeconds: [], cliCpu: [], simpyCpu: [], cliAbandonment: null, simpyAbandonment: null };
+  run(process.execPath, convsim); // untimed: builds the bundle if a source changed, warms the file cache
+  for (let round = 0; round < rounds; round++) {
+    context.log(`erlangA: round ${round + 1}/${rounds}`);
+    const cli = run(process.execPath, convsim);
+    measured.cliSeconds.push(cli.seconds);
+    measured.cliCpu.push(cli.cpuSeconds);
+    measured.cliAbandonment = JSON.parse(cli.stdout).results.chat.queueAbandonmentRate;
+    if (python !== null) {
+      const simpy = run(python.python, simpyArgs);
+      measured.simpySeconds.push(simpy.seconds);
+      measured.simpyCpu.push(simpy.cpuSeconds);
+      measured.simpyAbandonment = JSON.parse(simpy.stdout.trim().split("\n").at(-1) ?? "{}").abandonmentRate;
+    }
+  }
+  return measured;
+}
+
+/** The suite's table, ratios (wall and CPU, against the target) and notes. */
+function erlangAFigures(measured: ErlangARounds, python: SimpyPython, rounds: number, context: BenchContext): BenchFigures {
+  const { cliSeconds, simpySeconds, cliCpu, simpyCpu, cliAbandonment, simpyAbandonment } = measured;
+  const chats = QUEUE.chatsPerDay * QUEUE.days;
+  const measurements: BenchMeasurement[] = [
+    {
+      label: "convsim simulate (bundle, whole process)",
+      units: chats,
+      events: null,
+      wallSeconds: cliSeconds,
+      columns: { "CPU s (median)": median(cliCpu).toFixed(2), abandonment: percent(cliAbandonment) },
+    },
+    ...(python === null
+      ? []
+      : [
+          {
+            label: `SimPy ${python.simpyVersion} (python3, whole process)`,
+            units: chats,
+            events: null,
+            wallSeconds: simpySeconds,
+            columns: { "CPU s (median)": median(simpyCpu).toFixed(2), abandonment: percent(simpyAbandonment) },
+          },
+        ]),
+  ];
+  const ratio = python === null ? null : median(simpySeconds) / median(cliSeconds);
+  const cpuRatio = python === null ? null : median(simpyCpu) / median(cliCpu);
+  return {
+    suite: "erlangA",
+    title: `Erlang A end to end, ${chats.toLocaleString("en-US")} chats, ${QUEUE.agents} agents, ${rounds} alternating rounds (medians)`,
+    unitName: "chats",
+    measurements,
+    ratios:
+      ratio === null || cpuRatio === null
+        ? []
+        : [
+            { label: "SimPy wall / convsim simulate wall", value: ratio, target: `≥ ${TARGET_RATIO}×`, met: ratio >= TARGET_RATIO },
+            { label: "SimPy CPU / convsim simulate CPU", value: cpuRatio, target: `≥ ${TARGET_RATIO}×`, met: cpuRatio >= TARGET_RATIO },
+          ],
+    notes: [
+      python === null
+        ? `SimPy: skipped (no python among ${(context.python === undefined ? DEFAULT_PYTHON_CANDIDATES : [context.python]).join(", ")} can import simpy; apt-get install -y python3-simpy3)`
+        : `both sides as a user starts them: interpreter start-up, scenario parsing and output included; abandonment shares should agree within noise (warm-up excluded on the convsim side)`,
+    ],
+  };
+}
 
 /**
  * One whole process: its wall seconds, its CPU seconds (user + system, from bash's `times`, which

@@ -2,9 +2,10 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staleBundle } from "../bin/staleBundle.mjs";
+import { COMMANDS } from "../cli/commandTable.ts";
 import { buildCli } from "./buildCli.ts";
 
 let folder: string;
@@ -73,6 +74,42 @@ describe("buildCli", () => {
     expect(JSON.parse(fromBundle.stdout).results).toEqual(JSON.parse(fromSource.stdout).results);
     expect(readFileSync(join(outDirectory, "simulation-worker.mjs"), "utf8")).toMatch(/createRequire as __convsimRequire/);
   });
+
+  it("every `convsim <command> --help` of the built CLI resolves no package at all (no Plot, linkedom, playwright, fastify, highs, bullmq…)", () => {
+    // A resolve hook in the child writes every module URL it loads; a command's --help must read only its flag table.
+    const hooks = join(folder, "recordHooks.mjs");
+    writeFileSync(
+      hooks,
+      [
+        'import { appendFileSync } from "node:fs";',
+        "export async function resolve(specifier, context, next) {",
+        "  const result = await next(specifier, context);",
+        '  appendFileSync(process.env.MODULE_LOG, result.url + "\\n");',
+        "  return result;",
+        "}",
+      ].join("\n"),
+    );
+    const register = join(folder, "recordModules.mjs");
+    writeFileSync(register, `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+    const loaded: Record<string, string[]> = {};
+    for (const entry of COMMANDS) {
+      const log = join(folder, `${entry.name}.modules`);
+      writeFileSync(log, "");
+      const run = spawnSync(process.execPath, ["--import", pathToFileURL(register).href, join(outDirectory, "main.mjs"), entry.name, "--help"], {
+        encoding: "utf8",
+        env: { ...process.env, MODULE_LOG: log },
+      });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(new RegExp(`^convsim ${entry.name}: `));
+      const urls = readFileSync(log, "utf8").split("\n").filter(Boolean);
+      expect(
+        urls.some((url) => url.includes("Args-")),
+        `${entry.name} loads its flag table`,
+      ).toBe(true);
+      loaded[entry.name] = urls.filter((url) => url.includes("/node_modules/")).map((url) => url.replace(/^.*\/node_modules\//, ""));
+    }
+    expect(loaded).toEqual(Object.fromEntries(COMMANDS.map((entry) => [entry.name, []])));
+  }, 300_000);
 
   it("staleBundle is true when the bundle is missing or older than a source, false otherwise", () => {
     const root = join(folder, "tree");

@@ -13,35 +13,15 @@ import {
 import { formatPercent } from "../../experiments/format/index.ts";
 import { loadScenario, makeStamp, resolveSeed, VERSION } from "../../experiments/index.ts";
 import { defaultWorkers } from "../../experiments/parallel/index.ts";
+import { calibrateArgs as args } from "./calibrateArgs.ts";
 import { interruptSignal } from "./interrupt.ts";
-import { integerOption, MAX_SESSIONS_ARG, maxSessionsOption, rejectUnknownOptions, seedOption } from "./options.ts";
+import { integerOption, maxSessionsOption, rejectUnknownOptions, seedOption } from "./options.ts";
 import { printNext } from "./printNext.ts";
 import { createProgress } from "./progress.ts";
-import { QUEUE_ARG, queueOption, queueStamp, withQueue } from "./queueOption.ts";
+import { queueOption, queueStamp, withQueue } from "./queueOption.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { UsageError } from "./UsageError.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
-
-const args = {
-  scenario: { type: "positional", description: "store scenario file to calibrate", required: true },
-  observed: { type: "string", description: "observed funnel counts: CSV with the header kind,step,reason,interval,count (as export-funnel writes)" },
-  outScenario: { type: "string", description: "write the calibrated scenario here (default: <scenario>.calibrated.yaml beside it)" },
-  replications: { type: "string", description: "replications per evaluation, always with the same seeds (default 4)" },
-  seed: { type: "string", description: "random seed (default: the scenario's, else 1)" },
-  days: { type: "string", description: "override the horizon in days of each replication" },
-  maxIterations: { type: "string", description: "proportional-fitting rounds (default 10)" },
-  polish: { type: "string", description: "Nelder–Mead evaluations after proportional fitting (default: 3 × (parameters + 1) up to 8 parameters, else 0)" },
-  intervals: {
-    type: "string",
-    description: "factors given a scanned 95% interval (not identified when unbounded within ×5): chat (default), all or none",
-  },
-  workers: { type: "string", description: "worker threads (default: one per core)" },
-  quiet: { type: "boolean", description: "no progress output" },
-  json: { type: "boolean", description: "print the results as JSON" },
-  out: { type: "string", description: "write the results as JSON to this file" },
-  ...QUEUE_ARG,
-  maxSessions: MAX_SESSIONS_ARG,
-} as const;
 
 /** `calibrate`: fit a store scenario's abandonment and friction parameters to observed funnel counts. */
 export const calibrateCommand = defineCommand({

@@ -1,52 +1,15 @@
 import { resolve } from "node:path";
-import { defineCommand } from "citty";
-import { loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts";
+import { defineCommand, type ParsedArgs } from "citty";
+import { type LoadedScenario, loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts";
 import { DEFAULT_STORE_SCENARIO } from "../store/index.ts";
-import {
-  checkSummary,
-  DEFAULT_ARTIFACTS_DIRECTORY,
-  DEFAULT_CONCURRENCY,
-  DEFAULT_PERSONAS,
-  DEMO_STORE,
-  junitXml,
-  loadProfile,
-  runSyntheticCheck,
-} from "../synthetic/index.ts";
-import { DEFAULT_PROTOCOL_SESSIONS, protocolSummary, runProtocolCheck } from "../synthetic/protocol/index.ts";
+import { checkSummary, DEMO_STORE, junitXml, loadProfile, runSyntheticCheck } from "../synthetic/index.ts";
+import { protocolSummary, runProtocolCheck } from "../synthetic/protocol/index.ts";
+import { checkArgs as args } from "./checkArgs.ts";
 import { interruptSignal } from "./interrupt.ts";
 import { integerOption, numberOption, rejectUnknownOptions, seedOption } from "./options.ts";
 import { printNext } from "./printNext.ts";
 import { UsageError } from "./UsageError.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
-
-const args = {
-  store: { type: "string", description: `store profile (YAML), or "${DEMO_STORE}" (default): the built-in profile against a demo store started for the run` },
-  scenario: {
-    type: "string",
-    description: `scenario: shopper model for the personas, policy under check, the demo store's catalog (default ${DEFAULT_STORE_SCENARIO})`,
-  },
-  policy: { type: "string", description: "trigger policy file replacing the scenario's chat.policy (the demo store runs it too)" },
-  personas: { type: "string", description: `synthetic shoppers (default ${DEFAULT_PERSONAS})` },
-  concurrency: { type: "string", description: `browser contexts at once (default ${DEFAULT_CONCURRENCY})` },
-  seed: { type: "string", description: "random seed: persona i is drawn from <seed>:persona<i> (default: the scenario's seed, else 1)" },
-  replay: { type: "string", description: "rerun only these personas of the run, e.g. persona3 or persona1,persona4 (same --seed)" },
-  json: { type: "string", description: "write the results as JSON ({stamp, check}) to this file" },
-  junit: { type: "string", description: "write JUnit XML (one testsuite per persona, one testcase per check) to this file" },
-  artifacts: { type: "string", description: `folder for screenshots and traces of failures (default ${DEFAULT_ARTIFACTS_DIRECTORY})` },
-  retries: { type: "string", description: "retries of a step that timed out, reported as flaky (default: the profile's, else 1)" },
-  toleranceSeconds: {
-    type: "string",
-    description: "allowed predicted vs observed invitation time difference, virtual seconds (default: the profile's, else 1)",
-  },
-  trace: { type: "boolean", description: "record Playwright traces (kept for failed or flaky personas; --no-trace is faster)", default: true },
-  quiet: { type: "boolean", description: "no progress lines" },
-  protocol: {
-    type: "boolean",
-    description:
-      "protocol-level personas: the same persona plans as HTTP requests, no browser, thousands a minute; compares the store's funnel, invitations and chat queue with the simulator's prediction (demo store only)",
-  },
-  sessions: { type: "string", description: `protocol sessions (default ${DEFAULT_PROTOCOL_SESSIONS}; with --protocol)` },
-} as const;
 
 /** Flags of the browser check that mean nothing to a protocol run. */
 const BROWSER_ONLY = ["store", "personas", "concurrency", "replay", "junit", "artifacts", "retries", "toleranceSeconds"] as const;
@@ -93,51 +56,71 @@ export const checkCommand = defineCommand({
     loadProfile(store, { scenario, baseUrl: store === DEMO_STORE ? "http://127.0.0.1:0" : undefined });
     const seed = resolveSeed(scenario, seedArg);
 
-    const started = performance.now();
-    const interrupt = interruptSignal();
-    const results = await runSyntheticCheck({
-      signal: interrupt.signal,
-      store,
-      scenario,
-      personas,
-      concurrency,
-      seed,
-      replay,
-      retries,
-      toleranceSeconds,
-      artifactsDir: parsed.artifacts,
-      trace: parsed.trace,
-      log: parsed.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
-    }).finally(() => interrupt.dispose());
-    const reproduce = [
-      "npm run check --",
-      parsed.store ? `--store ${parsed.store}` : null,
-      parsed.scenario ? `--scenario ${parsed.scenario}` : null,
-      parsed.policy ? `--policy ${parsed.policy}` : null,
-      replay ? `--replay ${replay.join(",")}` : `--personas ${results.summary.personas}`,
-      `--seed ${seed}`,
-    ]
-      .filter((part) => part !== null)
-      .join(" ");
-    const stamp = makeStamp({
-      command: "check",
-      scenario: scenario.scenario.name,
-      scenarioPath: scenario.path,
-      scenarioHash: scenario.hash,
-      seed,
-      generatedAt: new Date().toISOString(),
-      runSeconds: (performance.now() - started) / 1000,
-      reproduce,
-    });
-    if (parsed.json) writeFileAtomic(parsed.json, `${JSON.stringify({ stamp, check: results }, null, 2)}\n`);
-    if (parsed.junit) writeFileAtomic(parsed.junit, junitXml(results));
-    process.stdout.write(checkSummary(results));
-    if (parsed.json) process.stdout.write(`results written to ${parsed.json}\n`);
-    if (parsed.junit) process.stdout.write(`junit written to ${parsed.junit}\n`);
-    printNext(parsed.json ? `convsim report ${parsed.json} for the check section of a report` : "add --json FILE, then convsim report FILE", parsed.quiet);
-    process.exitCode = results.summary.interrupted ? 130 : results.summary.exitCode;
+    await runBrowserCheck(parsed, { store, scenario, personas, concurrency, seed, replay, retries, toleranceSeconds });
   },
 });
+
+type CheckArgs = ParsedArgs<typeof args>;
+
+/** The browser check's inputs, all validated before a store or a browser starts. */
+interface BrowserCheckInputs {
+  store: string;
+  scenario: LoadedScenario;
+  personas: number | undefined;
+  concurrency: number | undefined;
+  seed: string | number;
+  replay: string[] | undefined;
+  retries: number | undefined;
+  toleranceSeconds: number | undefined;
+}
+
+/** Runs the browser personas, writes the JSON and JUnit asked for, prints the summary; the exit code is the check's. */
+async function runBrowserCheck(parsed: CheckArgs, inputs: BrowserCheckInputs): Promise<void> {
+  const { store, scenario, personas, concurrency, seed, replay, retries, toleranceSeconds } = inputs;
+  const started = performance.now();
+  const interrupt = interruptSignal();
+  const results = await runSyntheticCheck({
+    signal: interrupt.signal,
+    store,
+    scenario,
+    personas,
+    concurrency,
+    seed,
+    replay,
+    retries,
+    toleranceSeconds,
+    artifactsDir: parsed.artifacts,
+    trace: parsed.trace,
+    log: parsed.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
+  }).finally(() => interrupt.dispose());
+  const reproduce = [
+    "npm run check --",
+    parsed.store ? `--store ${parsed.store}` : null,
+    parsed.scenario ? `--scenario ${parsed.scenario}` : null,
+    parsed.policy ? `--policy ${parsed.policy}` : null,
+    replay ? `--replay ${replay.join(",")}` : `--personas ${results.summary.personas}`,
+    `--seed ${seed}`,
+  ]
+    .filter((part) => part !== null)
+    .join(" ");
+  const stamp = makeStamp({
+    command: "check",
+    scenario: scenario.scenario.name,
+    scenarioPath: scenario.path,
+    scenarioHash: scenario.hash,
+    seed,
+    generatedAt: new Date().toISOString(),
+    runSeconds: (performance.now() - started) / 1000,
+    reproduce,
+  });
+  if (parsed.json) writeFileAtomic(parsed.json, `${JSON.stringify({ stamp, check: results }, null, 2)}\n`);
+  if (parsed.junit) writeFileAtomic(parsed.junit, junitXml(results));
+  process.stdout.write(checkSummary(results));
+  if (parsed.json) process.stdout.write(`results written to ${parsed.json}\n`);
+  if (parsed.junit) process.stdout.write(`junit written to ${parsed.junit}\n`);
+  printNext(parsed.json ? `convsim report ${parsed.json} for the check section of a report` : "add --json FILE, then convsim report FILE", parsed.quiet);
+  process.exitCode = results.summary.interrupted ? 130 : results.summary.exitCode;
+}
 
 /** `check --protocol`: protocol personas against a demo store started for the run, and the simulator-vs-live table. */
 async function runProtocol(parsed: Record<string, any>, sessions: number | undefined, seedArg: ReturnType<typeof seedOption>): Promise<void> {

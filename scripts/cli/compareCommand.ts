@@ -1,4 +1,4 @@
-import { defineCommand } from "citty";
+import { defineCommand, type ParsedArgs } from "citty";
 import {
   type AbTestPlan,
   abTestPlan,
@@ -7,49 +7,37 @@ import {
   compareGrid,
   compareVariants,
   DEFAULT_PRIMARY_METRIC,
-  formatDifference,
+  type LoadedVariants,
   loadVariants,
   type Variant,
 } from "../../experiments/compare/index.ts";
 import { formatCsv } from "../../experiments/csv/index.ts";
-import { formatPValue, formatValue } from "../../experiments/format/index.ts";
+import type { Formatter } from "../../experiments/format/index.ts";
 import { makeStamp, resolveSeed } from "../../experiments/index.ts";
 import { KPI_KEYS, kpi } from "../../experiments/kpis/index.ts";
 import type { Correction } from "../../experiments/stats/index.ts";
 import type { StoreWhatIfPanelInput } from "../../reports/whatIf/renderStoreWhatIfPanel.ts";
+import { compareArgs as args } from "./compareArgs.ts";
+import { comparisonSummary } from "./comparisonSummary.ts";
 import { interruptSignal } from "./interrupt.ts";
 import { integerOption, minEffectOption, numberOption, rejectUnknownOptions } from "./options.ts";
 import { printNext } from "./printNext.ts";
 import { createProgress } from "./progress.ts";
 import { queueStamp, withQueue } from "./queueOption.ts";
 import { reproduceCommand } from "./reproduce.ts";
-import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
+import { parseRunArgs } from "./runArgs.ts";
+import { scenarioFormatter } from "./scenarioFormatter.ts";
 import { warmupLine } from "./simulationSummary.ts";
 import { UsageError } from "./UsageError.ts";
-import { WORLDS_ARG, worldsOption } from "./worldsOption.ts";
+import { worldsOption } from "./worldsOption.ts";
 import { runWorldsCommand, worldsApply } from "./worldsRun.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 import { writeReportLater } from "./writeReportLater.ts";
 
-const args = {
-  scenario: { type: "positional", description: "scenario file, or a comparison file listing variants", required: true },
-  policies: { type: "string", description: "comma-separated policy files to compare with the scenario's own policy" },
-  control: { type: "string", description: "name of the control variant (default: the scenario's own policy / the first variant)" },
-  metric: { type: "string", description: `primary metric (default ${DEFAULT_PRIMARY_METRIC}; e.g. revenuePerSession)` },
-  ...RUN_ARGS,
-  level: { type: "string", description: "confidence level (default 0.95)" },
-  correction: { type: "string", description: "multiple-comparison correction: holm (default), bh, none" },
-  staffing: { type: "string", description: "grid mode: comma-separated agent counts (scheduled all day), e.g. 1,2,3" },
-  report: { type: "string", description: "also write a self-contained HTML report to this file" },
-  minEffect: { type: "string", description: "report: smallest relative change of the primary metric worth acting on (default 0.01)" },
-  csv: { type: "string", description: "write the differences table as tidy CSV to this file" },
-  abAlpha: { type: "string", description: "A/B plan significance level (default 0.05)" },
-  abPower: { type: "string", description: "A/B plan power (default 0.8)" },
-  trafficShare: { type: "string", description: "share of traffic in the live test (default 1)" },
-  ...WORLDS_ARG,
-} as const;
-
 const CORRECTIONS: Record<string, Correction> = { holm: "holm", bh: "benjamini-hochberg", "benjamini-hochberg": "benjamini-hochberg", none: "none" };
+
+type CompareArgs = ParsedArgs<typeof args>;
+type CompareFlags = ReturnType<typeof compareFlags>;
 
 /** `compare`: trigger policies (and store levers) side by side with common random numbers. */
 export const compareCommand = defineCommand({
@@ -58,105 +46,34 @@ export const compareCommand = defineCommand({
   async run({ args: parsed, rawArgs }) {
     rejectUnknownOptions(rawArgs, args);
     checkOutputPaths(parsed.out, parsed.csv, parsed.report);
-    const minimumRelativeEffect = minEffectOption(parsed.minEffect);
-    const { days, warmupSeconds, replications, workers, seed: seedArg, queue, maxSessions } = parseRunArgs(parsed);
-    const level = numberOption(parsed.level, "--level", 0.5, 0.9999) ?? 0.95;
-    const correction = parsed.correction === undefined ? "holm" : CORRECTIONS[parsed.correction];
-    if (correction === undefined) throw new UsageError(`invalid --correction: ${JSON.stringify(parsed.correction)} (allowed: holm, bh, none)`);
-    if (parsed.metric !== undefined && !KPI_KEYS.includes(parsed.metric))
-      throw new UsageError(`invalid --metric: ${JSON.stringify(parsed.metric)} (allowed: ${KPI_KEYS.join(", ")})`);
-    const staffing =
-      parsed.staffing === undefined ? undefined : parsed.staffing.split(",").map((value) => integerOption(value.trim(), "--staffing", 0, 10_000)!);
-    const abOptions = {
-      alpha: numberOption(parsed.abAlpha, "--ab-alpha", 0.0001, 0.5) ?? 0.05,
-      power: numberOption(parsed.abPower, "--ab-power", 0.5, 0.9999) ?? 0.8,
-      trafficShare: numberOption(parsed.trafficShare, "--traffic-share", 0.0001, 1) ?? 1,
-    };
-    const worlds = worldsOption(parsed.worlds);
-    if (worlds !== undefined && staffing !== undefined)
-      throw new UsageError(
-        `invalid --worlds: ${worlds} with --staffing (a decision across worlds runs each variant at its own staffing; use staff --worlds for staffing levels)`,
-      );
-    const policies = parsed.policies
-      ? parsed.policies
-          .split(",")
-          .map((file) => file.trim())
-          .filter(Boolean)
-      : [];
-    const loaded = loadVariants(parsed.scenario, policies, days, maxSessions, warmupSeconds);
-    if (loaded.variants.length < 2) throw new UsageError("nothing to compare: give --policies a.yaml,b.yaml or a comparison file with at least 2 variants");
-    const control = parsed.control ?? loaded.control;
-    if (!loaded.variants.some((variant) => variant.name === control)) {
-      throw new UsageError(`invalid --control: ${JSON.stringify(control)} (variants: ${loaded.variants.map((variant) => variant.name).join(", ")})`);
-    }
-    const seed = resolveSeed(loaded.base, seedArg);
-    const primaryMetric = parsed.metric ?? loaded.primaryMetric ?? DEFAULT_PRIMARY_METRIC;
-    kpi(primaryMetric);
-    const currency = loaded.base.scenario.currency;
+    const flags = compareFlags(parsed);
+    const { loaded, control, seed, primaryMetric } = loadComparison(parsed, flags);
+    const format = scenarioFormatter(loaded.base.scenario);
     const worldVariants = loaded.variants.map((variant) => ({ name: variant.name, scenario: variant.scenario! }));
-    if (worldsApply(worlds, worldVariants)) {
-      const flags = { out: parsed.out, report: parsed.report, json: parsed.json, quiet: parsed.quiet, failFast: parsed.failFast };
+    if (worldsApply(flags.worlds, worldVariants)) {
       await runWorldsCommand({
         sensitivity: parsed.sensitivity,
         command: "compare",
         variants: worldVariants,
-        worlds,
-        replications,
+        worlds: flags.worlds,
+        replications: flags.run.replications,
         seed,
-        workers,
+        workers: flags.run.workers,
         metric: primaryMetric,
-        level,
+        level: flags.level,
         scenarioPath: loaded.base.path,
         scenarioHash: loaded.base.hash,
-        currency,
-        queue,
+        currency: format.currency,
+        queue: flags.run.queue,
         rawArgs,
-        flags,
+        flags: { out: parsed.out, report: parsed.report, json: parsed.json, quiet: parsed.quiet, failFast: parsed.failFast },
       });
       return;
     }
-    const progress = createProgress("compare", { quiet: parsed.quiet });
-    const interrupt = interruptSignal();
     const started = performance.now();
-    // The clock lets the pool learn which variants take longest and start those first.
-    const options = {
-      replications,
-      seed,
-      control,
-      primaryMetric,
-      level,
-      correction,
-      workers,
-      failFast: parsed.failFast,
-      signal: interrupt.signal,
-      currency,
-      onProgress: progress.update,
-      clock: () => performance.now(),
-    };
-    let comparison!: ComparisonResults;
-    let grid: ComparisonGrid | undefined;
-    try {
-      await withQueue(queue, { quiet: parsed.quiet, signal: interrupt.signal }, async (backend) => {
-        if (staffing) {
-          let offset = 0;
-          const perLevel = replications * loaded.variants.length;
-          grid = await compareGrid(loaded.variants, staffing, {
-            ...options,
-            backend,
-            onProgress: (finished) => {
-              progress.update(offset + finished, perLevel * staffing.length);
-              if (finished === perLevel) offset += perLevel;
-            },
-          });
-          comparison = grid.levels[grid.levels.length - 1].comparison;
-        } else comparison = await compareVariants(loaded.variants, { ...options, backend });
-      });
-    } finally {
-      progress.stop();
-      interrupt.dispose();
-    }
+    const { comparison, grid } = await runComparison(parsed, flags, loaded, { control, seed, primaryMetric, format });
     const abPlan =
-      comparison.replications >= 2 && (primaryMetric === "conversionRate" || primaryMetric === "revenuePerSession") ? abTestPlan(comparison, abOptions) : null;
+      comparison.replications >= 2 && (primaryMetric === "conversionRate" || primaryMetric === "revenuePerSession") ? abTestPlan(comparison, flags.ab) : null;
     const stamp = makeStamp({
       command: "compare",
       scenario: comparison.scenario,
@@ -167,33 +84,139 @@ export const compareCommand = defineCommand({
       runSeconds: (performance.now() - started) / 1000,
       reproduce: reproduceCommand("compare", rawArgs, seed),
     });
+    const { workers, queue } = flags.run;
     const document = { stamp: { ...stamp, replications: comparison.replications, workers, ...queueStamp(queue) }, comparison, grid: grid ?? null, abPlan };
-    if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
-    if (parsed.report)
-      await writeReportLater([document], parsed.report, {
-        sources: [parsed.out ?? "(in memory)"],
-        minimumRelativeEffect,
-        // A staffing grid runs each level at its own staffing: no single control run to start from.
-        whatIfPanels: [staffing ? undefined : await controlWhatIfPanel(loaded.variants, control, seed)],
-      });
-    if (parsed.csv) writeFileAtomic(parsed.csv, formatCsv(differenceRows(comparison, grid)));
-    if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-    else
-      process.stdout.write(
-        comparisonSummary(comparison, grid, abPlan, currency) +
-          warmupLine(loaded.base.config.desk.warmupSeconds) +
-          (parsed.out ? `results written to ${parsed.out}\n` : ""),
-      );
-    printNext(
-      parsed.report
-        ? `open ${parsed.report}`
-        : `add --report FILE for the decision summary and charts, or convsim staff ${parsed.scenario} for the chat team it needs`,
-      parsed.quiet,
-    );
+    // A staffing grid runs each level at its own staffing: no single control run for a what-if panel.
+    const whatIfPanel = () => (flags.staffing ? Promise.resolve(undefined) : controlWhatIfPanel(loaded.variants, control, seed));
+    await writeCompareOutputs(parsed, flags, document, format, loaded.base.config.desk.warmupSeconds, whatIfPanel);
     if (comparison.stoppedBy === "interrupted") process.exitCode = 130;
     else if (comparison.errored.length > 0) process.exitCode = 1;
   },
 });
+
+/** The command's own flags, checked (house-format UsageErrors, exit 2) before anything is loaded or run. */
+function compareFlags(parsed: CompareArgs) {
+  const run = parseRunArgs(parsed);
+  const level = numberOption(parsed.level, "--level", 0.5, 0.9999) ?? 0.95;
+  const correction = parsed.correction === undefined ? "holm" : CORRECTIONS[parsed.correction];
+  if (correction === undefined) throw new UsageError(`invalid --correction: ${JSON.stringify(parsed.correction)} (allowed: holm, bh, none)`);
+  if (parsed.metric !== undefined && !KPI_KEYS.includes(parsed.metric))
+    throw new UsageError(`invalid --metric: ${JSON.stringify(parsed.metric)} (allowed: ${KPI_KEYS.join(", ")})`);
+  const staffing = parsed.staffing === undefined ? undefined : parsed.staffing.split(",").map((value) => integerOption(value.trim(), "--staffing", 0, 10_000)!);
+  const ab = {
+    alpha: numberOption(parsed.abAlpha, "--ab-alpha", 0.0001, 0.5) ?? 0.05,
+    power: numberOption(parsed.abPower, "--ab-power", 0.5, 0.9999) ?? 0.8,
+    trafficShare: numberOption(parsed.trafficShare, "--traffic-share", 0.0001, 1) ?? 1,
+  };
+  const worlds = worldsOption(parsed.worlds);
+  if (worlds !== undefined && staffing !== undefined)
+    throw new UsageError(
+      `invalid --worlds: ${worlds} with --staffing (a decision across worlds runs each variant at its own staffing; use staff --worlds for staffing levels)`,
+    );
+  return { run, level, correction, staffing, ab, worlds, minimumRelativeEffect: minEffectOption(parsed.minEffect) };
+}
+
+/** The variants (the scenario with --policies, or a comparison file), the control, the seed and the primary metric. */
+function loadComparison(parsed: CompareArgs, flags: CompareFlags) {
+  const policies = parsed.policies
+    ? parsed.policies
+        .split(",")
+        .map((file) => file.trim())
+        .filter(Boolean)
+    : [];
+  const { days, maxSessions, warmupSeconds, seed: seedArg } = flags.run;
+  const loaded = loadVariants(parsed.scenario, policies, days, maxSessions, warmupSeconds);
+  if (loaded.variants.length < 2) throw new UsageError("nothing to compare: give --policies a.yaml,b.yaml or a comparison file with at least 2 variants");
+  const control = parsed.control ?? loaded.control;
+  if (!loaded.variants.some((variant) => variant.name === control)) {
+    throw new UsageError(`invalid --control: ${JSON.stringify(control)} (variants: ${loaded.variants.map((variant) => variant.name).join(", ")})`);
+  }
+  const primaryMetric = parsed.metric ?? loaded.primaryMetric ?? DEFAULT_PRIMARY_METRIC;
+  kpi(primaryMetric);
+  return { loaded, control, seed: resolveSeed(loaded.base, seedArg), primaryMetric };
+}
+
+/** Runs the comparison (or the grid over --staffing levels) with a progress bar, on this machine or a queue. */
+async function runComparison(
+  parsed: CompareArgs,
+  flags: CompareFlags,
+  loaded: LoadedVariants,
+  chosen: { control: string; seed: string | number; primaryMetric: string; format: Formatter },
+): Promise<{ comparison: ComparisonResults; grid: ComparisonGrid | undefined }> {
+  const { replications, workers, queue } = flags.run;
+  const { staffing } = flags;
+  const progress = createProgress("compare", { quiet: parsed.quiet });
+  const interrupt = interruptSignal();
+  // The clock lets the pool learn which variants take longest and start those first.
+  const options = {
+    replications,
+    seed: chosen.seed,
+    control: chosen.control,
+    primaryMetric: chosen.primaryMetric,
+    level: flags.level,
+    correction: flags.correction,
+    workers,
+    failFast: parsed.failFast,
+    signal: interrupt.signal,
+    currency: chosen.format.currency,
+    locale: chosen.format.locale,
+    minimumRelativeEffect: flags.minimumRelativeEffect,
+    onProgress: progress.update,
+    clock: () => performance.now(),
+  };
+  try {
+    return await withQueue(queue, { quiet: parsed.quiet, signal: interrupt.signal }, async (backend) => {
+      if (!staffing) return { comparison: await compareVariants(loaded.variants, { ...options, backend }), grid: undefined };
+      let offset = 0;
+      const perLevel = replications * loaded.variants.length;
+      const grid = await compareGrid(loaded.variants, staffing, {
+        ...options,
+        backend,
+        onProgress: (finished) => {
+          progress.update(offset + finished, perLevel * staffing.length);
+          if (finished === perLevel) offset += perLevel;
+        },
+      });
+      return { comparison: grid.levels[grid.levels.length - 1].comparison, grid };
+    });
+  } finally {
+    progress.stop();
+    interrupt.dispose();
+  }
+}
+
+/** Writes the JSON, report and CSV asked for, then the summary (or the JSON) on stdout and the next step. */
+async function writeCompareOutputs(
+  parsed: CompareArgs,
+  flags: CompareFlags,
+  document: { comparison: ComparisonResults; grid: ComparisonGrid | null; abPlan: AbTestPlan | null },
+  format: Formatter,
+  warmupSeconds: number,
+  whatIfPanel: () => Promise<StoreWhatIfPanelInput | undefined>,
+): Promise<void> {
+  const { comparison, grid, abPlan } = document;
+  if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
+  if (parsed.report)
+    await writeReportLater([document], parsed.report, {
+      sources: [parsed.out ?? "(in memory)"],
+      minimumRelativeEffect: flags.minimumRelativeEffect,
+      whatIfPanels: [await whatIfPanel()],
+    });
+  if (parsed.csv) writeFileAtomic(parsed.csv, formatCsv(differenceRows(comparison, grid ?? undefined)));
+  if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+  else
+    process.stdout.write(
+      comparisonSummary(comparison, grid ?? undefined, abPlan, format) +
+        warmupLine(warmupSeconds, format) +
+        (parsed.out ? `results written to ${parsed.out}\n` : ""),
+    );
+  printNext(
+    parsed.report
+      ? `open ${parsed.report}`
+      : `add --report FILE for the decision summary and charts, or convsim staff ${parsed.scenario} for the chat team it needs`,
+    parsed.quiet,
+  );
+}
 
 function differenceRows(comparison: ComparisonResults, grid?: ComparisonGrid): Record<string, unknown>[] {
   const levels = grid ? grid.levels : [{ agentsScheduled: null, comparison }];
@@ -219,62 +242,6 @@ function differenceRows(comparison: ComparisonResults, grid?: ComparisonGrid): R
       level: result.level,
     })),
   );
-}
-
-function comparisonSummary(comparison: ComparisonResults, grid: ComparisonGrid | undefined, abPlan: AbTestPlan | null, currency: string): string {
-  const primary = kpi(comparison.primaryMetric);
-  const lines = [
-    `${comparison.scenario} · ${comparison.variants.length} variants · ${comparison.replications} paired replications · ${(comparison.level * 100).toFixed(0)}% intervals · ${comparison.correction} correction`,
-  ];
-  if (comparison.stoppedBy === "interrupted") lines.push(`interrupted: results from ${comparison.replications} complete replications`);
-  for (const error of comparison.errored) lines.push(`errored: ${error.variant} replication ${error.replication}: ${error.error}`);
-  lines.push(`${primary.label} by variant (probability best):`);
-  for (const entry of comparison.ranking) {
-    const estimate = comparison.variants.find((variant) => variant.name === entry.variant)!.kpis[primary.key];
-    const interval =
-      estimate && estimate.lower !== null
-        ? ` [${formatValue(estimate.lower, primary.unit, currency)}, ${formatValue(estimate.upper!, primary.unit, currency)}]`
-        : "";
-    lines.push(
-      `  ${entry.variant.padEnd(28)} ${entry.mean === null ? "no value" : formatValue(entry.mean, primary.unit, currency)}${interval}  ${(entry.probabilityBest * 100).toFixed(0)}%${entry.variant === comparison.control ? "  (control)" : ""}`,
-    );
-  }
-  lines.push("vs control:");
-  for (const row of comparison.differences) {
-    const missing = row.missingPairs > 0 ? `  (${row.pairs} pairs; ${row.missingPairs} left out: no value)` : "";
-    lines.push(
-      `  ${row.variant.padEnd(28)} ${row.label.padEnd(22)} ${formatDifference(row.difference, row.unit, currency)}  p${row.primary ? "(adj)" : ""} ${formatPValue(row.adjustedPValue, true)}${row.significant ? " *" : ""}${missing}`,
-    );
-  }
-  for (const entry of comparison.notComparable) {
-    const sides = [
-      entry.missingInVariant > 0 ? `${entry.variant} in ${entry.missingInVariant}` : "",
-      entry.missingInControl > 0 ? `the control in ${entry.missingInControl}` : "",
-    ].filter(Boolean);
-    lines.push(
-      `  ${entry.variant.padEnd(28)} ${kpi(entry.metric).label.padEnd(22)} not comparable: no value for ${sides.join(" and ")} of ${comparison.replications} replications`,
-    );
-  }
-  lines.push(`verdict: ${comparison.verdict}`);
-  if (grid) {
-    lines.push("best policy by staffing level:");
-    for (const best of grid.bestByLevel)
-      lines.push(
-        `  ${String(best.agentsScheduled).padStart(4)} agents: ${best.variant} (${best.mean === null ? "no value" : formatValue(best.mean, primary.unit, currency)}, probability best ${(best.probabilityBest * 100).toFixed(0)}%${best.significantVsControl ? "" : ", not significantly different from the control"})`,
-      );
-  }
-  if (abPlan) {
-    lines.push(
-      `live A/B test plan (${abPlan.metric}, α = ${abPlan.alpha}, power ${abPlan.power}, ${Math.round(abPlan.dailySessions).toLocaleString("en-US")} sessions/day × ${abPlan.trafficShare}):`,
-    );
-    for (const row of abPlan.rows) {
-      lines.push(
-        `  ${row.variant.padEnd(28)} predicted ${row.predictedRelativeLift === null ? "–" : `${(row.predictedRelativeLift * 100).toFixed(2)}%`} → ${row.visitorsPerArm === null ? "no predicted difference: not testable" : `${row.visitorsPerArm.toLocaleString("en-US")} visitors per arm, ${row.testDays} days`}`,
-      );
-    }
-    lines.push(`  formula: ${abPlan.formula}`);
-  }
-  return `${lines.join("\n")}\n`;
 }
 
 /**

@@ -3,16 +3,11 @@ import { join } from "node:path";
 import { defineCommand } from "citty";
 import { formatFunnelCsv, loadScenario } from "../../experiments/index.ts";
 import { DEFAULT_DATA_DIRECTORY, EVENT_LOG_FILE, funnelRows, readEventLog, Warnings } from "../store/index.ts";
+import { exportFunnelArgs as args } from "./exportFunnelArgs.ts";
 import { rejectUnknownOptions } from "./options.ts";
 import { printNext } from "./printNext.ts";
 import { UsageError } from "./UsageError.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
-
-const args = {
-  data: { type: "string", description: `the store's data folder (default ${DEFAULT_DATA_DIRECTORY})` },
-  out: { type: "string", description: "write the CSV to this file instead of stdout" },
-  scenario: { type: "string", description: "take the checkout steps from this scenario (default: the steps the store last ran with)" },
-} as const;
 
 /**
  * `export-funnel`: the live store's funnel counts as the CSV `calibrate` reads (live store →

@@ -1,6 +1,5 @@
 import { defineCommand } from "citty";
 import { formatCsv } from "../../experiments/csv/index.ts";
-import { formatValue } from "../../experiments/format/index.ts";
 import { loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts";
 import { KPI_KEYS, KPIS } from "../../experiments/kpis/index.ts";
 import { type ReplicationSet, replicate } from "../../experiments/replications/index.ts";
@@ -9,22 +8,14 @@ import { integerOption, numberOption, rejectUnknownOptions } from "./options.ts"
 import { printNext } from "./printNext.ts";
 import { createProgress } from "./progress.ts";
 import { queueStamp, withQueue } from "./queueOption.ts";
+import { replicateArgs as args } from "./replicateArgs.ts";
+import { replicationSummary } from "./replicationSummary.ts";
 import { reproduceCommand } from "./reproduce.ts";
-import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
+import { parseRunArgs } from "./runArgs.ts";
+import { scenarioFormatter } from "./scenarioFormatter.ts";
 import { warmupLine } from "./simulationSummary.ts";
 import { UsageError } from "./UsageError.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
-
-const args = {
-  scenario: { type: "positional", description: "scenario file (YAML or JSON)", required: true },
-  ...RUN_ARGS,
-  level: { type: "string", description: "confidence level (default 0.95)" },
-  targetKpi: { type: "string", description: "keep adding replications until this KPI's relative half-width is met" },
-  targetHalfWidth: { type: "string", description: "relative half-width to reach, e.g. 0.02 (default 0.05)" },
-  maxReplications: { type: "string", description: "upper bound with a precision target (default 200)" },
-  keepRuns: { type: "boolean", description: "include every replication's full results in the JSON" },
-  csv: { type: "string", description: "write the KPI table as tidy CSV to this file" },
-} as const;
 
 /** `replicate`: R replications of one scenario, every KPI with a confidence interval. */
 export const replicateCommand = defineCommand({
@@ -88,21 +79,12 @@ export const replicateCommand = defineCommand({
           KPIS.flatMap((definition) => (set.kpis[definition.key] ? [{ kpi: definition.key, unit: definition.unit, ...set.kpis[definition.key] }] : [])),
         ),
       );
+    const format = scenarioFormatter(loaded.scenario);
     if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     else {
-      const currency = loaded.scenario.currency;
-      const lines = [`${set.scenario} · ${set.completed} replications (${set.stoppedBy}) · ${(level * 100).toFixed(0)}% intervals · seed ${seed}`];
-      for (const error of set.errored) lines.push(`errored: replication ${error.replication} (${error.seed}): ${error.error}`);
-      for (const definition of KPIS) {
-        const estimate = set.kpis[definition.key];
-        if (!estimate) continue;
-        const interval =
-          estimate.lower === null
-            ? ""
-            : `  [${formatValue(estimate.lower, definition.unit, currency)}, ${formatValue(estimate.upper!, definition.unit, currency)}]`;
-        lines.push(`  ${definition.label.padEnd(24)} ${formatValue(estimate.mean, definition.unit, currency).padStart(12)}${interval}`);
-      }
-      process.stdout.write(`${lines.join("\n")}\n${warmupLine(loaded.config.desk.warmupSeconds)}${parsed.out ? `results written to ${parsed.out}\n` : ""}`);
+      process.stdout.write(
+        `${replicationSummary(set, level, seed, format)}${warmupLine(loaded.config.desk.warmupSeconds, format)}${parsed.out ? `results written to ${parsed.out}\n` : ""}`,
+      );
     }
     printNext(`convsim compare ${parsed.scenario} --policies a.yaml,b.yaml to test a change against this baseline`, parsed.quiet);
     if (set.stoppedBy === "interrupted") process.exitCode = 130;

@@ -1,36 +1,14 @@
 import { defineCommand } from "citty";
-import {
-  DEFAULT_MINIMUM_RELATIVE_EFFECT,
-  type ReportDocument,
-  ReportInputError,
-  type ReportOptions,
-  readReportFile,
-  renderReport,
-  toReportDocument,
-} from "../../reports/index.ts";
+import { type ReportDocument, ReportInputError, type ReportOptions, readReportFile, renderReport, toReportDocument } from "../../reports/index.ts";
 import { buildWhatIfWorker } from "../build/index.ts";
 import { artifactsBesideReport } from "./artifactsBesideReport.ts";
 import { minEffectOption, rejectUnknownOptions } from "./options.ts";
 import { printNext } from "./printNext.ts";
+import { reportArgs as args, DEFAULT_REPORT_PATH } from "./reportArgs.ts";
 import { UsageError } from "./UsageError.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 
-/** Where `report` writes unless told (ignored by git). */
-export const DEFAULT_REPORT_PATH = "reports/out/report.html";
-
-const args = {
-  results: {
-    type: "positional",
-    description: "results files (JSON from simulate --out, compare, staff, calibrate, check; or the live store's team export, JSON or CSV)",
-    required: true,
-  },
-  out: { type: "string", description: `HTML file to write (default ${DEFAULT_REPORT_PATH})` },
-  title: { type: "string", description: "report title (default: from the scenario names)" },
-  minEffect: {
-    type: "string",
-    description: `smallest relative change of a comparison's primary metric worth acting on, e.g. 0.01 (default ${DEFAULT_MINIMUM_RELATIVE_EFFECT})`,
-  },
-} as const;
+export { DEFAULT_REPORT_PATH };
 
 /** `report <results.json ...>`: one self-contained HTML report from one or more results files. */
 export const reportCommand = defineCommand({

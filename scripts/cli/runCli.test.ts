@@ -45,8 +45,8 @@ describe("runCli", () => {
       expect(viaHelp.code).toBe(0);
       expect(viaFlag.stdout).toBe(viaHelp.stdout);
       expect(viaHelp.stdout).toMatch(new RegExp(`^convsim ${entry.name}: `));
-      const command = await entry.load();
-      const args = (command.args ?? {}) as Record<string, { type: string; default?: unknown }>;
+      // The flag table help reads (each command's module imports the same table as its args).
+      const args = (await entry.args()) as Record<string, { type: string; default?: unknown }>;
       const flags = new Set(
         Object.entries(args)
           .filter(([, arg]) => arg.type !== "positional")

@@ -1,4 +1,4 @@
-import { type CommandDef, runCommand } from "citty";
+import { runCommand } from "citty";
 import { closestName } from "./closestName.ts";
 import { COMMANDS, findCommand } from "./commandTable.ts";
 import { EXIT_CODES } from "./exitCodes.ts";
@@ -30,9 +30,8 @@ export async function runCli(rawArgs: readonly string[], version: string, output
   const entry = findCommand(first);
   if (entry === undefined) return unknownCommand(first, output);
   try {
-    const command = await entry.load();
-    if (rest.some((arg) => HELP_FLAGS.has(arg))) return done(output, renderCommandHelp(entry, await argsOf(command)));
-    await runCommand(command, { rawArgs: [...rest] });
+    if (rest.some((arg) => HELP_FLAGS.has(arg))) return done(output, renderCommandHelp(entry, await entry.args()));
+    await runCommand(await entry.load(), { rawArgs: [...rest] });
     return typeof process.exitCode === "number" ? process.exitCode : EXIT_CODES.ok;
   } catch (error) {
     return reportError(error, output);
@@ -43,7 +42,7 @@ async function help(name: string | undefined, version: string, output: CliOutput
   if (name === undefined) return done(output, renderGeneralHelp(version));
   const entry = findCommand(name);
   if (entry === undefined) return unknownCommand(name, output);
-  return done(output, renderCommandHelp(entry, await argsOf(await entry.load())));
+  return done(output, renderCommandHelp(entry, await entry.args()));
 }
 
 function unknownCommand(name: string, output: CliOutput): number {
@@ -55,11 +54,6 @@ function unknownCommand(name: string, output: CliOutput): number {
     `error: invalid command ${name}: unknown command (${suggestion === undefined ? `commands: ${COMMANDS.map((entry) => entry.name).join(", ")}` : `did you mean convsim ${suggestion}?`})\n`,
   );
   return EXIT_CODES.badInput;
-}
-
-async function argsOf(command: CommandDef<any>) {
-  const args = typeof command.args === "function" ? await command.args() : await command.args;
-  return args ?? {};
 }
 
 function done(output: CliOutput, text: string): number {

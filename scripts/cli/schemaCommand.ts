@@ -2,9 +2,8 @@ import { defineCommand } from "citty";
 import { scenarioJsonSchema } from "../../experiments/index.ts";
 import { rejectUnknownOptions } from "./options.ts";
 import { printNext } from "./printNext.ts";
+import { schemaArgs as args } from "./schemaArgs.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
-
-const args = { out: { type: "string", description: "write the JSON Schema to this file instead of stdout" } } as const;
 
 /** `schema`: the scenario format as JSON Schema, for editors. */
 export const schemaCommand = defineCommand({

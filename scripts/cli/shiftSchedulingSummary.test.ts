@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createFormatter } from "../../experiments/format/index.ts";
 import { optimalShiftPlan, resolveShiftRules } from "../../experiments/staffing/index.ts";
 import { shiftSchedulingSummary } from "./shiftSchedulingSummary.ts";
 
@@ -8,10 +9,10 @@ const REQUIREMENT = Array.from({ length: 24 }, (_, hour) => (hour >= 6 && hour <
 describe("shiftSchedulingSummary", () => {
   it("a proven plan says so; a plan the time limit stopped says it is the best found and gives its gap", async () => {
     const plan = await optimalShiftPlan(REQUIREMENT, resolveShiftRules({ lengthsHours: [4, 6] }, 3600), 20);
-    const proven = shiftSchedulingSummary({ plan, roster: null }, 1, "USD");
+    const proven = shiftSchedulingSummary({ plan, roster: null }, 1, createFormatter({ currency: "USD" }));
     expect(proven[0]).toMatch(/^optimal shift plan \(MILP, objective cost, proven optimal, \d+\.\d s\):$/);
     expect(proven.find((line) => line.includes("paid agent-hours"))).toMatch(/^ {2}10 paid agent-hours \(\$200(\.00)?\) · 0 above the requirement$/);
-    const stopped = shiftSchedulingSummary({ plan: { ...plan, status: "timeLimit", gap: 0.034 }, roster: null }, 1, "USD");
+    const stopped = shiftSchedulingSummary({ plan: { ...plan, status: "timeLimit", gap: 0.034 }, roster: null }, 1, createFormatter({ currency: "USD" }));
     expect(stopped[0]).toMatch(/^optimal shift plan \(MILP, objective cost, time limit reached: best plan found, within 3\.4% of the optimum, \d+\.\d s\):$/);
   });
 });

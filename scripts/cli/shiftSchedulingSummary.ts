@@ -1,14 +1,14 @@
-import { formatClock, formatMoney } from "../../experiments/format/index.ts";
+import { type Formatter, formatClock } from "../../experiments/format/index.ts";
 import type { ShiftScheduling, WeeklyRoster } from "../../experiments/staffing/index.ts";
 
 const dayName = (seconds: number, horizonDays: number) => (horizonDays > 1 ? `day ${Math.floor(seconds / 86_400) + 1} ` : "");
 
 /** Lines describing the optimal shift plan, its comparison with the greedy cover, and the roster. */
-export function shiftSchedulingSummary(scheduling: ShiftScheduling, horizonDays: number, currency: string): string[] {
+export function shiftSchedulingSummary(scheduling: ShiftScheduling, horizonDays: number, format: Formatter): string[] {
   const { plan, roster } = scheduling;
   const lines: string[] = [];
-  const solved = plan.status === "optimal" ? "proven optimal" : `time limit reached: best plan found, within ${(plan.gap * 100).toFixed(1)}% of the optimum`;
-  lines.push(`optimal shift plan (MILP, objective ${plan.objective}, ${solved}, ${plan.solveSeconds.toFixed(1)} s):`);
+  const solved = plan.status === "optimal" ? "proven optimal" : `time limit reached: best plan found, within ${format.percent(plan.gap, 1)} of the optimum`;
+  lines.push(`optimal shift plan (MILP, objective ${plan.objective}, ${solved}, ${format.number(plan.solveSeconds, 1)} s):`);
   for (const shift of plan.shifts) {
     const pause = shift.breakStartSeconds === null ? "" : `, break ${formatClock(shift.breakStartSeconds)}–${formatClock(shift.breakEndSeconds!)}`;
     lines.push(
@@ -16,19 +16,21 @@ export function shiftSchedulingSummary(scheduling: ShiftScheduling, horizonDays:
     );
   }
   const short = plan.shortAgentHours > 0 ? ` · ${plan.shortAgentHours} agent-hours short of the requirement` : "";
-  lines.push(`  ${plan.paidAgentHours} paid agent-hours (${formatMoney(plan.cost, currency)}) · ${plan.excessAgentHours} above the requirement${short}`);
+  lines.push(
+    `  ${format.number(plan.paidAgentHours, 1)} paid agent-hours (${format.money(plan.cost)}) · ${plan.excessAgentHours} above the requirement${short}`,
+  );
   if (plan.greedy !== null) {
     const saving = plan.greedy.cost - plan.cost;
     lines.push(
-      `  greedy cover (${plan.greedy.shiftHours} h shifts, no breaks): ${plan.greedy.paidAgentHours} agent-hours (${formatMoney(plan.greedy.cost, currency)}) · MILP ${saving >= 0 ? "saves" : "costs"} ${formatMoney(Math.abs(saving), currency)}`,
+      `  greedy cover (${plan.greedy.shiftHours} h shifts, no breaks): ${plan.greedy.paidAgentHours} agent-hours (${format.money(plan.greedy.cost)}) · MILP ${saving >= 0 ? "saves" : "costs"} ${format.money(Math.abs(saving))}`,
     );
   }
-  if (roster !== null) lines.push(...rosterLines(roster));
+  if (roster !== null) lines.push(...rosterLines(roster, format));
   return lines;
 }
 
-function rosterLines(roster: WeeklyRoster): string[] {
-  const lines = [`weekly roster (${roster.status === "optimal" ? "proven optimal" : `time limit reached, gap ${(roster.gap * 100).toFixed(1)}%`}):`];
+function rosterLines(roster: WeeklyRoster, format: Formatter): string[] {
+  const lines = [`weekly roster (${roster.status === "optimal" ? "proven optimal" : `time limit reached, gap ${format.percent(roster.gap, 1)}`}):`];
   for (const agent of roster.agents) {
     const shifts = roster.assignments
       .filter((assignment) => assignment.agent === agent.agent)

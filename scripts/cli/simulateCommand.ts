@@ -1,51 +1,29 @@
 import { randomUUID } from "node:crypto";
 import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { defineCommand } from "citty";
+import { defineCommand, type ParsedArgs } from "citty";
 import type { ChatLift } from "../../experiments/chatLift/index.ts";
+import type { QueueTarget } from "../../experiments/distributed/index.ts";
 import { parameterEvidence } from "../../experiments/evidence/parameterEvidence.ts";
 import { KPI_KEYS } from "../../experiments/kpis/kpis.ts";
 import { resolveSeed, simulateScenario } from "../../experiments/run/simulateScenario.ts";
 import { makeStamp } from "../../experiments/run/stamp.ts";
-import { loadScenario } from "../../experiments/scenario/loadScenario.ts";
+import { type LoadedScenario, loadScenario } from "../../experiments/scenario/loadScenario.ts";
 import type { SessionRecord, SimulationResults } from "../../sim/model/index.ts";
-import { integerOption, MAX_SESSIONS_ARG, maxSessionsOption, rejectUnknownOptions, seedOption } from "./options.ts";
+import { integerOption, maxSessionsOption, rejectUnknownOptions, seedOption } from "./options.ts";
 import { printNext } from "./printNext.ts";
-import { QUEUE_ARG } from "./queueArg.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { scenarioFormatter } from "./scenarioFormatter.ts";
+import { simulateArgs as args } from "./simulateArgs.ts";
 import { simulationSummary } from "./simulationSummary.ts";
 import { UsageError } from "./UsageError.ts";
-import { WARMUP_DESCRIPTION, warmupOption } from "./warmupOption.ts";
-import { WORLDS_ARG, worldsOption } from "./worldsOption.ts";
+import { warmupOption } from "./warmupOption.ts";
+import { worldsOption } from "./worldsOption.ts";
 import { checkOutputPaths, outputError, writeFileAtomic } from "./writeFileAtomic.ts";
 import { writeReportLater } from "./writeReportLater.ts";
 
 // One run of a scenario is the common case and is timed end to end against SimPy (npm run bench):
 // its imports are leaf modules that a single run needs. What only some runs use (--worlds with its
 // worker pool and queue client, the store's paired chat-lift run, the funnel CSV) is imported when asked.
-
-const args = {
-  scenario: { type: "positional", description: "scenario file (YAML or JSON)", required: true },
-  seed: { type: "string", description: "random seed (default: the scenario's seed, else 1)" },
-  days: { type: "string", description: "override the horizon in days" },
-  warmup: { type: "string", description: WARMUP_DESCRIPTION },
-  json: { type: "boolean", description: "print the full results as JSON instead of the summary" },
-  out: { type: "string", description: "write the full results as JSON to this file" },
-  report: { type: "string", description: "also write a self-contained HTML report to this file" },
-  events: { type: "string", description: "write one JSON line per session to this file (JSONL)" },
-  funnelCsv: { type: "string", description: "write the run's funnel and chat counts as the CSV calibrate reads (the format export-funnel writes)" },
-  chatLift: {
-    type: "boolean",
-    default: true,
-    description: "store scenarios: pair the run with one without the chat desk for the causal chat lift (--no-chat-lift skips it, halving the run time)",
-  },
-  ...WORLDS_ARG,
-  metric: { type: "string", description: "with --worlds: the KPI to summarise and explain (default conversionRate; chat-only serviceLevel)" },
-  workers: { type: "string", description: "with --worlds: worker threads (default: one per core)" },
-  quiet: { type: "boolean", description: "no closing next: hint, and with --worlds no progress output" },
-  queue: { type: "string", description: `with --worlds: ${QUEUE_ARG.queue.description}` },
-  maxSessions: MAX_SESSIONS_ARG,
-} as const;
 
 /** `simulate <scenario>`: one run of a scenario, summary or JSON. */
 export const simulateCommand = defineCommand({
@@ -64,33 +42,7 @@ export const simulateCommand = defineCommand({
       worlds !== undefined || parsed.workers !== undefined || parsed.queue !== undefined ? (await import("./runArgs.ts")).parseRunArgs(parsed) : null;
     const loaded = loadScenario(parsed.scenario, { days, maxSessions: maxSessionsOption(parsed.maxSessions), warmupSeconds: warmupOption(parsed.warmup) });
     const seed = resolveSeed(loaded, seedArg);
-    const variants = [{ name: loaded.config.name, scenario: loaded }];
-    const worldsRun = worlds === undefined ? null : await import("./worldsRun.ts");
-    if (worldsRun !== null && runArgs !== null && worldsRun.worldsApply(worlds, variants)) {
-      const { workers, queue } = runArgs;
-      if (parsed.events) throw new UsageError(`invalid --events: ${JSON.stringify(parsed.events)} with --worlds (a session log is of one run)`);
-      if (parsed.funnelCsv) throw new UsageError(`invalid --funnel-csv: ${JSON.stringify(parsed.funnelCsv)} with --worlds (the counts are of one run)`);
-      const metric = parsed.metric ?? (loaded.config.kind === "store" ? "conversionRate" : "serviceLevel");
-      const flags = { out: parsed.out, report: parsed.report, json: parsed.json, quiet: parsed.quiet };
-      // One run per world: the spread over worlds holds the simulation noise with the parameter uncertainty.
-      await worldsRun.runWorldsCommand({
-        sensitivity: parsed.sensitivity,
-        command: "simulate",
-        variants,
-        worlds: worlds as number,
-        replications: 1,
-        seed,
-        workers,
-        metric,
-        scenarioPath: loaded.path,
-        scenarioHash: loaded.hash,
-        currency: loaded.scenario.currency,
-        queue,
-        rawArgs,
-        flags,
-      });
-      return;
-    }
+    if (worlds !== undefined && runArgs !== null && (await simulateWorlds(parsed, rawArgs, loaded, seed, worlds, runArgs))) return;
     const started = performance.now();
     const log = parsed.events ? openEventLog(parsed.events) : null;
     let results: SimulationResults;
@@ -137,6 +89,45 @@ export const simulateCommand = defineCommand({
     );
   },
 });
+
+type SimulateArgs = ParsedArgs<typeof args>;
+
+/**
+ * `simulate --worlds N`: one run per parameter world (the spread over worlds holds the simulation
+ * noise with the parameter uncertainty). False when the scenario has no uncertain number, so one
+ * plain run follows; the worker pool and queue client load only here.
+ */
+async function simulateWorlds(
+  parsed: SimulateArgs,
+  rawArgs: string[],
+  loaded: LoadedScenario,
+  seed: string | number,
+  worlds: number,
+  runArgs: { workers: number; queue: QueueTarget | undefined },
+): Promise<boolean> {
+  const worldsRun = await import("./worldsRun.ts");
+  const variants = [{ name: loaded.config.name, scenario: loaded }];
+  if (!worldsRun.worldsApply(worlds, variants)) return false;
+  if (parsed.events) throw new UsageError(`invalid --events: ${JSON.stringify(parsed.events)} with --worlds (a session log is of one run)`);
+  if (parsed.funnelCsv) throw new UsageError(`invalid --funnel-csv: ${JSON.stringify(parsed.funnelCsv)} with --worlds (the counts are of one run)`);
+  await worldsRun.runWorldsCommand({
+    sensitivity: parsed.sensitivity,
+    command: "simulate",
+    variants,
+    worlds,
+    replications: 1,
+    seed,
+    workers: runArgs.workers,
+    metric: parsed.metric ?? (loaded.config.kind === "store" ? "conversionRate" : "serviceLevel"),
+    scenarioPath: loaded.path,
+    scenarioHash: loaded.hash,
+    currency: loaded.scenario.currency,
+    queue: runArgs.queue,
+    rawArgs,
+    flags: { out: parsed.out, report: parsed.report, json: parsed.json, quiet: parsed.quiet },
+  });
+  return true;
+}
 
 /** A JSONL session log streamed to a temporary file and renamed into place only when the run succeeds. */
 function openEventLog(path: string): { write: (record: SessionRecord) => void; commit: () => void; abandon: () => void } {

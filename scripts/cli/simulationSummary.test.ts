@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { lift } from "../../experiments/chatLift/index.ts";
 import { createFormatter } from "../../experiments/format/index.ts";
 import { chatOnlyResultsFixture, stampFixture, storeResultsFixture } from "../../reports/testing/index.ts";
 import { simulationSummary } from "./simulationSummary.ts";
@@ -39,5 +40,20 @@ describe("simulationSummary", () => {
     expect(text).toContain("conversion 2,14\u00a0%");
     expect(text).not.toMatch(/\$|USD|\d,\d{3}\.\d/);
     await expect(text).toMatchFileSnapshot("__snapshots__/simulationSummary-store-de-DE.txt");
+  });
+
+  it("simulationSummary's chat lift writes the points one way in the rows and in the explanation (+10.0 pp, +25.0 pp; de-DE +10,0 pp)", () => {
+    // Chatters buy 25% with the desk and would buy 15% without it; non-chatters buy 5%: 10 and 20 points by hand.
+    const causal = { ...lift(0.25, 0.15), pointsInterval: { lower: 4, upper: 16 } };
+    const naive = lift(0.25, 0.05);
+    const chatLift = { chatters: 400, nonChatters: 9600, causal, naive, explanation: "stored in the default locale" };
+    const text = simulationSummary(storeResultsFixture(), stampFixture(), createFormatter({ currency: "USD" }), chatLift);
+    expect(text).toMatch(/causal \(same shoppers, no desk\) +25\.0% vs 15\.0%: \+10\.0 pp, \+67% relative, 95% CI \+4\.0 pp to \+16\.0 pp/);
+    expect(text).toMatch(/naive \(vs shoppers who did not chat\) +25\.0% vs 5\.0%: \+20\.0 pp, \+400% relative/);
+    expect(text).toContain("the naive gap of +20.0 pp overstates what chat causes (+10.0 pp)");
+    expect(text).not.toMatch(/\bpoints\b/);
+    const german = simulationSummary(storeResultsFixture(), stampFixture(), createFormatter({ locale: "de-DE", currency: "EUR" }), chatLift);
+    expect(german).toContain("the naive gap of +20,0 pp overstates what chat causes (+10,0 pp)");
+    expect(german).toMatch(/: \+10,0 pp, \+67\s?% relative/);
   });
 });

@@ -1,4 +1,4 @@
-import type { ChatLift, Lift } from "../../experiments/chatLift/index.ts";
+import { type ChatLift, chatLiftExplanation, formatLiftPoints, type Lift } from "../../experiments/chatLift/index.ts";
 import { type Formatter, formatCount } from "../../experiments/format/index.ts";
 import type { RunStamp } from "../../experiments/index.ts";
 import type { ChatQueueResults, SimulationResults, StoreResults } from "../../sim/model/index.ts";
@@ -17,25 +17,24 @@ export function simulationSummary(results: SimulationResults, stamp: RunStamp, f
   return parts.join("\n") + "\n";
 }
 
-/** Causal vs naive chat lift, side by side, with why they differ. */
+/** Causal vs naive chat lift, side by side, with why they differ: one wording for the points throughout (formatLiftPoints). */
 function chatLiftSection(chatLift: ChatLift, format: Formatter): string[] {
   const interval = chatLift.causal.pointsInterval;
-  const ci = interval === null ? "" : `, 95% CI ${format.number(interval.lower, 1)} to ${format.number(interval.upper, 1)}`;
+  const ci = interval === null ? "" : `, 95% CI ${formatLiftPoints(interval.lower, format)} to ${formatLiftPoints(interval.upper, format)}`;
   return [
     `Chat lift for chat users (${format.count(chatLift.chatters)} sessions with an answered chat)`,
     rows([
       ["causal (same shoppers, no desk)", `${liftText(chatLift.causal, format)}${ci}`],
       ["naive (vs shoppers who did not chat)", liftText(chatLift.naive, format)],
     ]),
-    `  ${chatLift.explanation}`,
+    `  ${chatLiftExplanation(chatLift.causal, chatLift.naive, format)}`,
   ];
 }
 
 function liftText(lift: Lift, format: Formatter): string {
   if (lift.points === null) return "–";
-  const sign = lift.points >= 0 ? "+" : "";
-  const relative = lift.relative === null ? "" : `, ${lift.relative >= 0 ? "+" : ""}${format.number(lift.relative * 100, 0)}% relative`;
-  return `${format.percent(lift.treatedRate, 1)} vs ${format.percent(lift.comparisonRate, 1)}: ${sign}${format.number(lift.points, 1)} points${relative}`;
+  const relative = lift.relative === null ? "" : `, ${format.signedPercent(lift.relative, 0)} relative`;
+  return `${format.percent(lift.treatedRate, 1)} vs ${format.percent(lift.comparisonRate, 1)}: ${formatLiftPoints(lift.points, format)}${relative}`;
 }
 
 function storeSections(results: StoreResults, format: Formatter): string[] {
@@ -139,6 +138,6 @@ export function warmupText(warmup: ChatQueueResults["warmup"], count: (value: nu
 }
 
 /** One line naming the warm-up a run command left out (every run command prints it). */
-export function warmupLine(warmupSeconds: number): string {
-  return `warm-up: ${warmupSeconds > 0 ? `first ${formatCount(warmupSeconds)} s of the horizon left out of the chat figures` : "none (chat figures cover the whole horizon)"}\n`;
+export function warmupLine(warmupSeconds: number, format?: Formatter): string {
+  return `warm-up: ${warmupSeconds > 0 ? `first ${format ? format.count(warmupSeconds) : formatCount(warmupSeconds)} s of the horizon left out of the chat figures` : "none (chat figures cover the whole horizon)"}\n`;
 }

@@ -164,4 +164,29 @@ describe("staff command", () => {
     expect(result.stderr).toMatch(/^error: .*missing\.yaml/);
     expect(existsSync(out)).toBe(false);
   });
+
+  it("staff of a de-DE, EUR desk writes the table, totals and sweep with German marks and euros, as Intl writes the JSON's values", async () => {
+    const german = join(directory, "desk-de.yaml");
+    writeFileSync(german, readFileSync(impatientDesk, "utf8").replace("name: Tiny desk", "name: Tiny desk\ncurrency: EUR\nreport: { locale: de-DE }"));
+    const out = join(directory, "plan-de.json");
+    const run = await staff(german, "--replications", "2", "--workers", "1", "--quiet", "--out", out);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const { staffing } = JSON.parse(readFileSync(out, "utf8"));
+    // Whole euros from 100 up, by Intl alone (not the code under test).
+    const euros = (value: number) =>
+      new Intl.NumberFormat("de-DE", {
+        style: "currency",
+        currency: "EUR",
+        maximumFractionDigits: value >= 100 ? 0 : 2,
+        minimumFractionDigits: value >= 100 ? 0 : 2,
+      }).format(value);
+    expect(run.stdout).toContain(`(${euros(staffing.totals.recommendedCost)})`);
+    expect(run.stdout).toMatch(/^ {2}00:00–01:00 +\d+(,\d)? +\d+ +\d+/m);
+    expect(run.stdout).toMatch(/\d+,\d\s% \[\d+,\d\s%, \d+,\d\s%\]/); // service level and its interval, German marks
+    // The explanation's sentences come from the staffing search (experiments/staffing) and are not localised yet.
+    const summary = run.stdout.slice(0, run.stdout.indexOf("explanation:"));
+    expect(summary).toMatch(/^totals: recommended \d+ agent-hours/m);
+    expect(summary).not.toMatch(/\$|USD|\d,\d{3}\b|\d\.\d+\s?%/); // no dollars, no English thousands comma or decimal point
+  });
 });

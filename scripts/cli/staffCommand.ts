@@ -1,6 +1,6 @@
 import { defineCommand, type ParsedArgs } from "citty";
 import { formatCsv } from "../../experiments/csv/index.ts";
-import { formatMoney, formatPercent } from "../../experiments/format/index.ts";
+import type { Formatter } from "../../experiments/format/index.ts";
 import { loadScenario, makeStamp, resolveSeed } from "../../experiments/index.ts";
 import {
   planShifts,
@@ -22,43 +22,16 @@ import { printNext } from "./printNext.ts";
 import { createProgress } from "./progress.ts";
 import { queueStamp, withQueue } from "./queueOption.ts";
 import { reproduceCommand } from "./reproduce.ts";
-import { parseRunArgs, RUN_ARGS } from "./runArgs.ts";
+import { parseRunArgs } from "./runArgs.ts";
+import { scenarioFormatter } from "./scenarioFormatter.ts";
 import { shiftSchedulingSummary, unstaffedMessage } from "./shiftSchedulingSummary.ts";
 import { warmupLine } from "./simulationSummary.ts";
+import { staffArgs as args } from "./staffArgs.ts";
 import { UsageError } from "./UsageError.ts";
-import { WORLDS_ARG, worldsOption } from "./worldsOption.ts";
+import { worldsOption } from "./worldsOption.ts";
 import { runWorldsCommand, worldsApply } from "./worldsRun.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 import { writeReportLater } from "./writeReportLater.ts";
-
-const args = {
-  scenario: { type: "positional", description: "scenario file (store or chatOnly)", required: true },
-  serviceLevel: { type: "string", description: "minimum share answered within --within seconds in every interval (default 0.8 unless --max-abandon is given)" },
-  within: { type: "string", description: "service-level threshold, seconds (default: the scenario's serviceLevelSeconds)" },
-  maxAbandon: { type: "string", description: "maximum share of chats giving up in the queue, e.g. 0.05" },
-  maxOccupancy: { type: "string", description: "maximum agent occupancy (default 0.85, common WFM practice; 1 switches the cap off)" },
-  objective: {
-    type: "string",
-    description: "target (default: smallest schedule meeting the target) or profit (store: the constant staffing with the highest contribution profit)",
-  },
-  ...RUN_ARGS,
-  shiftHours: { type: "string", description: "round the recommendation up to shifts of this many hours" },
-  smoothingHours: {
-    type: "string",
-    description: "fill dips of the plan shorter than this many hours (default: --shift-hours, else 4; 0 switches smoothing off)",
-  },
-  minDipSavings: {
-    type: "string",
-    description: "keep a dip the smoothing would fill when keeping it saves at least this many agent-hours (default: fill every dip)",
-  },
-  shiftRules: { type: "string", description: "optimal shift plan (MILP) under the rules in this YAML file: lengths, start times, unpaid break, objective" },
-  roster: { type: "string", description: "weekly roster of the named agents in this YAML/CSV file (days off, max shifts, consecutive days, rest)" },
-  maxIterations: { type: "string", description: "simulation rounds of the search (default 8)" },
-  report: { type: "string", description: "also write a self-contained HTML report to this file" },
-  csv: { type: "string", description: "write the per-interval plan as tidy CSV to this file" },
-  ...WORLDS_ARG,
-  levels: { type: "string", description: "with --worlds: constant staffing levels to decide between (scheduled agents, comma-separated), e.g. 2,3,4" },
-} as const;
 
 const OBJECTIVES: Record<string, StaffingObjective> = { target: "target", profit: "profit" };
 
@@ -123,7 +96,7 @@ export const staffCommand = defineCommand({
       reproduce: reproduceCommand("staff", rawArgs, seed),
     });
     const document = { stamp: { ...stamp, replications, workers, ...queueStamp(queue) }, staffing };
-    await writeStaffOutputs(parsed, document, config, currency);
+    await writeStaffOutputs(parsed, document, config, scenarioFormatter(loaded.scenario));
     if (staffing.stoppedBy === "interrupted") process.exitCode = 130;
     else if (staffing.errored.length > 0) process.exitCode = 1;
   },
@@ -229,7 +202,7 @@ async function addShiftPlan(
 }
 
 /** Writes the JSON, report and CSV asked for, then the summary (or the JSON) on stdout and the next step. */
-async function writeStaffOutputs(parsed: StaffArgs, document: { staffing: StaffingResults }, config: StaffConfig, currency: string): Promise<void> {
+async function writeStaffOutputs(parsed: StaffArgs, document: { staffing: StaffingResults }, config: StaffConfig, format: Formatter): Promise<void> {
   const { staffing } = document;
   if (parsed.out) writeFileAtomic(parsed.out, `${JSON.stringify(document, null, 2)}\n`);
   if (parsed.report) await writeReportLater([document], parsed.report, { sources: [parsed.out ?? "(in memory)"] });
@@ -237,9 +210,9 @@ async function writeStaffOutputs(parsed: StaffArgs, document: { staffing: Staffi
   if (parsed.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   else
     process.stdout.write(
-      staffingSummary(staffing, currency, config.horizon.days) +
+      staffingSummary(staffing, format, config.horizon.days) +
         `service level: ${describeServiceLevel(config.desk.serviceLevel, staffing.target.serviceLevelSeconds)}\n` +
-        warmupLine(config.desk.warmupSeconds) +
+        warmupLine(config.desk.warmupSeconds, format) +
         (parsed.out ? `results written to ${parsed.out}\n` : ""),
     );
   printNext(
@@ -282,17 +255,17 @@ function intervalRows(staffing: StaffingResults): Record<string, unknown>[] {
   }));
 }
 
-/** The terminal summary: per-interval table, totals, sweep, explanation. */
-export function staffingSummary(staffing: StaffingResults, currency = "USD", horizonDays = 1): string {
+/** The terminal summary: per-interval table, totals, sweep, explanation, every figure through the scenario's formatter (`report.locale`, `currency`). */
+export function staffingSummary(staffing: StaffingResults, format: Formatter, horizonDays = 1): string {
   const { target } = staffing;
   const model = staffing.analyticModel === "erlangA" ? "Erlang A" : "Erlang C";
   const goals = [
-    target.serviceLevel === null ? null : `${formatPercent(target.serviceLevel, 0)} within ${target.serviceLevelSeconds} s`,
-    target.maxQueueAbandonment === null ? null : `abandonment ≤ ${formatPercent(target.maxQueueAbandonment)}`,
-    target.maxOccupancy === null ? null : `occupancy ≤ ${formatPercent(target.maxOccupancy, 0)}`,
+    target.serviceLevel === null ? null : `${format.percent(target.serviceLevel, 0)} within ${target.serviceLevelSeconds} s`,
+    target.maxQueueAbandonment === null ? null : `abandonment ≤ ${format.percent(target.maxQueueAbandonment)}`,
+    target.maxOccupancy === null ? null : `occupancy ≤ ${format.percent(target.maxOccupancy, 0)}`,
   ].filter(Boolean);
   const lines = [
-    `${staffing.scenario} · ${staffing.objective === "profit" ? "objective: contribution profit" : `target: ${goals.join(", ")}`} · ${staffing.replications} replications · ${(staffing.level * 100).toFixed(0)}% intervals · closed form: ${model}`,
+    `${staffing.scenario} · ${staffing.objective === "profit" ? "objective: contribution profit" : `target: ${goals.join(", ")}`} · ${staffing.replications} replications · ${format.percent(staffing.level, 0)} intervals · closed form: ${model}`,
   ];
   if (staffing.stoppedBy === "interrupted") lines.push("interrupted: results from the runs completed so far");
   for (const error of staffing.errored.slice(0, 5)) lines.push(`errored: ${error.stage} replication ${error.replication}: ${error.error}`);
@@ -300,18 +273,18 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD", hor
   const header = ["time", "chats/h", model, "recommended", ...(shifts ? ["shifts"] : []), "service level [CI]", "abandon", "occupancy"];
   const table = staffing.intervals.map((interval) => [
     `${clock(interval.startSeconds)}–${clock(interval.startSeconds + staffing.intervalSeconds)}`,
-    interval.chatsPerHour.toFixed(1),
+    format.number(interval.chatsPerHour, 1),
     String(interval.erlangAgentsScheduled),
     `${interval.recommendedAgentsScheduled}${interval.recommendedAgentsScheduled === interval.erlangAgentsScheduled ? "" : interval.recommendedAgentsScheduled > interval.erlangAgentsScheduled ? " ▲" : " ▼"}`,
     ...(shifts ? [String(interval.shiftAgentsScheduled)] : []),
-    `${interval.meetsTarget === false ? `${checkMark(false)} ` : ""}${withInterval(interval.serviceLevel)}`,
-    formatPercent(interval.queueAbandonment?.mean ?? null),
-    formatPercent(interval.occupancy?.mean ?? null, 0),
+    `${interval.meetsTarget === false ? `${checkMark(false)} ` : ""}${withInterval(interval.serviceLevel, format)}`,
+    format.percent(interval.queueAbandonment?.mean ?? null),
+    format.percent(interval.occupancy?.mean ?? null, 0),
   ]);
   lines.push(...formatTable(header, table));
   const { totals } = staffing;
   lines.push(
-    `totals: recommended ${totals.recommendedAgentHours} agent-hours (${formatMoney(totals.recommendedCost, currency)}) · ${model} ${totals.erlangAgentHours} (${formatMoney(totals.erlangCost, currency)})${totals.erlangCAgentHours !== null ? ` · Erlang C ${totals.erlangCAgentHours}` : ""}${totals.shiftAgentHours !== null ? ` · shifts ${totals.shiftAgentHours} (${formatMoney(totals.shiftCost, currency)})` : ""}`,
+    `totals: recommended ${format.number(totals.recommendedAgentHours, 1)} agent-hours (${format.money(totals.recommendedCost)}) · ${model} ${format.number(totals.erlangAgentHours, 1)} (${format.money(totals.erlangCost)})${totals.erlangCAgentHours !== null ? ` · Erlang C ${format.number(totals.erlangCAgentHours, 1)}` : ""}${totals.shiftAgentHours !== null ? ` · shifts ${format.number(totals.shiftAgentHours, 1)} (${format.money(totals.shiftCost)})` : ""}`,
   );
   if (staffing.smoothing.addedAgentHours > 0)
     lines.push(
@@ -323,8 +296,8 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD", hor
       `shift plan (${staffing.shifts.shiftHours} h, wrapping past the end of the horizon): ${staffing.shifts.shifts.map((shift) => `${clock(shift.startSeconds)}–${clock(shift.endSeconds > horizonSeconds ? shift.endSeconds - horizonSeconds : shift.endSeconds)} ×${shift.agents}`).join(", ")}`,
     );
   }
-  if (staffing.shiftScheduling) lines.push(...shiftSchedulingSummary(staffing.shiftScheduling, horizonDays, currency));
-  if (staffing.video !== undefined) lines.push(...videoLines(staffing.video, staffing.intervalSeconds, currency));
+  if (staffing.shiftScheduling) lines.push(...shiftSchedulingSummary(staffing.shiftScheduling, horizonDays, format));
+  if (staffing.video !== undefined) lines.push(...videoLines(staffing.video, staffing.intervalSeconds, format));
   if (staffing.sweep.length > 0) {
     lines.push("constant staffing all day:");
     const store = staffing.mode === "store";
@@ -333,17 +306,17 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD", hor
         ["agents", "service level [CI]", "abandon", ...(store ? ["conversion", "contribution profit [CI]"] : []), "agent cost"],
         staffing.sweep.map((point) => [
           String(point.agentsScheduled),
-          withInterval(point.serviceLevel),
-          formatPercent(point.queueAbandonment?.mean ?? null),
+          withInterval(point.serviceLevel, format),
+          format.percent(point.queueAbandonment?.mean ?? null),
           ...(store
             ? [
-                formatPercent(point.conversionRate?.mean ?? null, 2),
+                format.percent(point.conversionRate?.mean ?? null, 2),
                 point.contributionProfit === null
                   ? "–"
-                  : `${formatMoney(point.contributionProfit.mean, currency)}${point.contributionProfit.lower === null ? "" : ` [${formatMoney(point.contributionProfit.lower, currency)}, ${formatMoney(point.contributionProfit.upper, currency)}]`}`,
+                  : `${format.money(point.contributionProfit.mean)}${point.contributionProfit.lower === null ? "" : ` [${format.money(point.contributionProfit.lower)}, ${format.money(point.contributionProfit.upper)}]`}`,
               ]
             : []),
-          formatMoney(point.agentCost, currency),
+          format.money(point.agentCost),
         ]),
       ),
     );
@@ -353,27 +326,27 @@ export function staffingSummary(staffing: StaffingResults, currency = "USD", hor
 }
 
 /** The video channel's own requirement per interval (its agents are not in the text totals). */
-function videoLines(video: VideoStaffing, intervalSeconds: number, currency: string): string[] {
+function videoLines(video: VideoStaffing, intervalSeconds: number, format: Formatter): string[] {
   const rows = video.intervals.map((interval) => [
     `${clock(interval.startSeconds)}–${clock(interval.startSeconds + intervalSeconds)}`,
-    interval.videoRequestsPerHour.toFixed(1),
-    String(interval.agentsScheduled),
-    `${interval.meetsTarget === false ? `${checkMark(false)} ` : ""}${withInterval(interval.serviceLevel)}`,
-    formatPercent(interval.queueAbandonment?.mean ?? null),
-    formatPercent(interval.occupancy?.mean ?? null, 0),
+    format.number(interval.videoRequestsPerHour, 1),
+    format.count(interval.agentsScheduled),
+    `${interval.meetsTarget === false ? `${checkMark(false)} ` : ""}${withInterval(interval.serviceLevel, format)}`,
+    format.percent(interval.queueAbandonment?.mean ?? null),
+    format.percent(interval.occupancy?.mean ?? null, 0),
   ]);
   return [
-    `video channel (${video.model}, mean call ${Math.round(video.meanHandleSeconds)} s): ${video.agentHours} agent-hours (${formatMoney(video.cost, currency)})`,
+    `video channel (${video.model}, mean call ${format.count(Math.round(video.meanHandleSeconds))} s): ${format.number(video.agentHours, 1)} agent-hours (${format.money(video.cost)})`,
     ...formatTable(["time", "video/h", "video agents", "service level [CI]", "abandon", "occupancy"], rows),
   ];
 }
 
-function withInterval(estimate: Estimate | null): string {
+function withInterval(estimate: Estimate | null, format: Formatter): string {
   if (estimate === null) return "–";
   // Rates live in [0, 1]: the t interval's bounds are clipped for display (the JSON keeps them as computed).
   return estimate.lower === null
-    ? formatPercent(estimate.mean)
-    : `${formatPercent(estimate.mean)} [${formatPercent(Math.max(0, estimate.lower))}, ${formatPercent(Math.min(1, estimate.upper!))}]`;
+    ? format.percent(estimate.mean)
+    : `${format.percent(estimate.mean)} [${format.percent(Math.max(0, estimate.lower))}, ${format.percent(Math.min(1, estimate.upper!))}]`;
 }
 
 function formatTable(header: readonly string[], rows: readonly string[][]): string[] {

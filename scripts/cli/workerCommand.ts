@@ -3,18 +3,9 @@ import { DEFAULT_LOCK_SECONDS, QueueWorker, queueName } from "../../experiments/
 import { defaultWorkers } from "../../experiments/parallel/index.ts";
 import { integerOption, rejectUnknownOptions } from "./options.ts";
 import { printNext } from "./printNext.ts";
-import { QUEUE_ARG, QUEUE_ENVIRONMENT, queueOption } from "./queueOption.ts";
+import { QUEUE_ENVIRONMENT, queueOption } from "./queueOption.ts";
 import { UsageError } from "./UsageError.ts";
-
-const args = {
-  ...QUEUE_ARG,
-  concurrency: { type: "string", description: "tasks run at once, each on its own thread (default: one per core)" },
-  lockSeconds: {
-    type: "string",
-    description: `seconds before a task held by a worker that stopped answering goes to another (default ${DEFAULT_LOCK_SECONDS})`,
-  },
-  quiet: { type: "boolean", description: "no line per task" },
-} as const;
+import { workerArgs as args } from "./workerArgs.ts";
 
 /**
  * `worker`: serves the queue of this checkout's code version until SIGTERM or Ctrl-C. The first

@@ -2,12 +2,12 @@ import { fileURLToPath } from "node:url";
 import { formatIssues, type LoadedScenario, readDataFile, ScenarioError } from "../../../experiments/index.ts";
 import type { StoreModelConfig } from "../../../sim/model/index.ts";
 import { type DecimalSeparator, separatorsOf } from "../checks/parseMoney.ts";
+import { DEMO_STORE } from "./demoStore.ts";
 import { FIXED_STEPS, type ProfileLines, type StoreProfileData, storeProfileSchema } from "./profileSchema.ts";
 
 /** The built-in profile of the live demo store (scripts/store). */
 export const DEMO_PROFILE_PATH = fileURLToPath(new URL("./demo-store.yaml", import.meta.url));
-/** `--store demo` (or no --store) names the built-in profile and starts the demo store. */
-export const DEMO_STORE = "demo";
+export { DEMO_STORE };
 
 /** The money rules a store's totals are checked against; null where the profile states none. */
 export interface MoneyRules {

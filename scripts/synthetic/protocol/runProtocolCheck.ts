@@ -12,12 +12,12 @@ import { resolvePersonaModelOptions, samplePersona } from "../persona/samplePers
 import { DEMO_STORE, loadProfile } from "../profiles/loadProfile.ts";
 import { ProtocolClient } from "./ProtocolClient.ts";
 import { predictPersona } from "./predictProtocolRun.ts";
+import { DEFAULT_PROTOCOL_SESSIONS } from "./protocolSessions.ts";
 import { type ProtocolPersonaOutcome, runProtocolPersona, type StepAnswers } from "./runProtocolPersona.ts";
 import { type DeskSetup, type SimLiveRow, simLiveTable } from "./simLiveTable.ts";
 import { type CatalogProduct, visitPlan } from "./visitPlan.ts";
 
-/** Sessions of a protocol run unless told (CLI); tests and the bench pass their own. */
-export const DEFAULT_PROTOCOL_SESSIONS = 1000;
+export { DEFAULT_PROTOCOL_SESSIONS };
 /**
  * Sessions started per second, on average (Poisson arrivals, so the chat desk sees the arrival process
  * the queueing prediction assumes): 25/s is 1,500 a minute, above what the store and the harness
