@@ -39,7 +39,9 @@ export function simulateStore(config: StoreModelConfig, options: RunOptions): St
   const streams = new StreamFactory(options.seed);
   const world = new StoreWorld(env, config, streams.stream("unused"), streams.stream("absence"), streams, options.onSession);
   const horizonSeconds = config.horizon.days * 86400;
-  const parents = SHOPPER_STREAMS.map((name) => streams.stream(`shopper.${name}`));
+  // Auto-save's stream is last: without auto-save its parent is left out, so no shopper draws a key
+  // for it (one draw less per shopper, and results byte-identical to before it existed).
+  const parents = SHOPPER_STREAMS.filter((name) => name !== "autoSave" || config.funnel.autoSave.enabled).map((name) => streams.stream(`shopper.${name}`));
   const segmentOf = categorical(
     streams.stream("segment"),
     config.segments.map((segment) => segment.weight),
@@ -164,7 +166,10 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
       formErrors: recorder.formErrors,
       confusedShoppers: recorder.confusedShoppers,
       confusedShareOfCheckouts: ratio(recorder.confusedShoppers, recorder.checkoutStarts),
-      autoSaveReturns: recorder.autoSaveReturns,
+      autoSaveReturns: recorder.autoSave.returns,
+      autoSaveOrders: recorder.autoSave.orders,
+      autoSaveRevenue: recorder.autoSave.revenue,
+      autoSaveReturnsAfterHorizon: recorder.autoSave.afterHorizon,
     },
     freeShipping: {
       cartsBelowThreshold: recorder.cartsBelowThreshold,
