@@ -128,7 +128,9 @@ describe("startVisit: form errors, confusion and the friction levers", () => {
     const visitOrders = byInterval.reduce((sum, count) => sum + count, 0);
     expect(results.funnel.orders - visitOrders).toBe(results.friction.autoSaveOrders);
     // Each interval holds at least its visits' orders, and the return orders land later in the day than the leaving.
-    results.intervals.orders.forEach((count, hour) => expect(count).toBeGreaterThanOrEqual(byInterval[hour]));
+    results.intervals.orders.forEach((count, hour) => {
+      expect(count).toBeGreaterThanOrEqual(byInterval[hour]);
+    });
     const returnOrdersBy = (hour: number) =>
       results.intervals.orders.slice(0, hour + 1).reduce((sum, count) => sum + count, 0) - byInterval.slice(0, hour + 1).reduce((sum, count) => sum + count, 0);
     const returnsBy = (hour: number) => returning.filter((record) => record.autoSaveReturnAtSeconds! < (hour + 1) * 3600).length;
