@@ -11,7 +11,7 @@ import { chatTargetShares } from "./chatFit.ts";
 import { type ChatIdentifiability, planChatParameters } from "./chatParameters.ts";
 import { chiSquarePValue } from "./chiSquareCdf.ts";
 import type { FunnelRow } from "./funnelCsv.ts";
-import type { CalibrationStepRow } from "./funnelFit.ts";
+import type { CalibrationStepRow, FitStatistics } from "./funnelFit.ts";
 import { type HoldoutLift, holdoutLift } from "./holdoutLift.ts";
 import type { ChatCounts } from "./observedChat.ts";
 import { type ObservedFunnel, observedFunnel } from "./observedFunnel.ts";
@@ -217,7 +217,6 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
     ...funnelPlan.fixed.map((entry) => `${entry.path} kept${entry.value === null ? "" : ` at ${entry.value}`}: ${entry.why}`),
   ];
   const statistics = final.statistics;
-  const rmse = Math.sqrt(statistics.rows.reduce((sum, row) => sum + (row.observedRate - row.simulatedRate) ** 2, 0) / Math.max(1, statistics.rows.length));
   const calibration: CalibrationResults = {
     kind: "calibration",
     scenario: scenario.name,
@@ -228,14 +227,7 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
     steps: statistics.rows,
     parameters: values,
     fixed: [...funnelPlan.fixed, ...chatPlan.fixed],
-    goodnessOfFit: {
-      chiSquare: statistics.chiSquare,
-      degreesOfFreedom: Math.max(0, degreesOfFreedom),
-      pValue: degreesOfFreedom > 0 ? chiSquarePValue(statistics.chiSquare, degreesOfFreedom) : null,
-      rmse,
-      deviance: statistics.deviance,
-      devianceBefore: fit.first.statistics.deviance,
-    },
+    goodnessOfFit: goodnessOfFit(statistics, degreesOfFreedom, fit.first.statistics.deviance),
     search: {
       proportionalIterations: fit.iterations,
       converged: fit.converged,
@@ -257,6 +249,19 @@ async function calibrate(loaded: LoadedScenario, rows: readonly FunnelRow[], opt
           : "maxIterations",
   };
   return { calibration, assignments: final.assignments, config: final.config };
+}
+
+/** Chi-square (with its p-value when degrees of freedom are left), RMSE of the step rates, and the deviance before and after. */
+function goodnessOfFit(statistics: FitStatistics, degreesOfFreedom: number, devianceBefore: number): CalibrationResults["goodnessOfFit"] {
+  const rmse = Math.sqrt(statistics.rows.reduce((sum, row) => sum + (row.observedRate - row.simulatedRate) ** 2, 0) / Math.max(1, statistics.rows.length));
+  return {
+    chiSquare: statistics.chiSquare,
+    degreesOfFreedom: Math.max(0, degreesOfFreedom),
+    pValue: degreesOfFreedom > 0 ? chiSquarePValue(statistics.chiSquare, degreesOfFreedom) : null,
+    rmse,
+    deviance: statistics.deviance,
+    devianceBefore,
+  };
 }
 
 /** What the search's stages did: an exact fit, a skipped or run polish, rounds that did not converge. */
