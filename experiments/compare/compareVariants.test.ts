@@ -114,7 +114,13 @@ describe("the shipped friction comparison (experiments/comparisons/friction.yaml
     expect(loaded.variants.map((variant) => variant.name)).toEqual(["today", "inline-help", "auto-save", "confused-invites"]);
     expect(store("today").funnel.inlineHelp.enabled).toBe(false);
     expect(store("inline-help").funnel.inlineHelp).toEqual({ enabled: true, errorReduction: 0.22, readingSecondsPerField: 2 });
-    expect(store("auto-save").funnel.autoSave).toEqual({ enabled: true, returnProbability: 0.1, costPerSession: 0 });
+    expect(store("auto-save").funnel.autoSave).toEqual({
+      enabled: true,
+      returnProbability: 0.1,
+      returnDelaySeconds: { kind: "exponential", mean: 86_400 },
+      finishProbability: 0.9,
+      costPerSession: 0,
+    });
     expect(store("confused-invites").chat.policy.rules.map((rule) => rule.text)).toEqual(["confusion and step == payment"]);
   });
 
@@ -129,6 +135,6 @@ describe("the shipped friction comparison (experiments/comparisons/friction.yaml
     expect(help.friction.formErrors).toBeLessThan(today.friction.formErrors);
     expect(today.friction.autoSaveReturns).toBe(0);
     expect(autoSave.friction.autoSaveReturns).toBeGreaterThan(0);
-    expect(autoSave.funnel.orders).toBeGreaterThan(today.funnel.orders);
+    expect(autoSave.funnel.orders - today.funnel.orders).toBe(autoSave.friction.autoSaveOrders);
   });
 });

@@ -203,8 +203,25 @@ export const PARAMETER_SOURCES: readonly ParameterSource[] = [
     "funnel.autoSave.returnProbability",
     "assumption",
     [],
-    "share of shoppers who leave mid-form and come back to finish thanks to a saved form; no published rate found",
+    "share of shoppers who leave mid-form and come back to a saved form (a return visit); no published rate found",
     { low: 0.03, high: 0.2 },
+  ),
+  store(
+    "funnel.autoSave.returnDelaySeconds",
+    "assumption",
+    [],
+    "time from leaving mid-form to the return visit: exponential with a 24 h mean; no published distribution of the time to come back to a saved checkout found",
+    { low: 7200, high: 259_200 },
+  ),
+  store(
+    "funnel.autoSave.finishProbability",
+    "assumption",
+    [],
+    "share of auto-save return visits that place the order: the form is filled, only confirming is left",
+    {
+      low: 0.7,
+      high: 1,
+    },
   ),
   store("funnel.autoSave.costPerSession", "assumption", [], "what auto-save costs per session: 0 when built in-house, a vendor's metered price otherwise", {
     low: 0,

@@ -96,7 +96,7 @@ function resolveFunnel(funnel: StoreScenario["funnel"]): StoreModelConfig["funne
     stickerShock: funnel.stickerShock,
     friction: { ...funnel.friction, confusion: { ...funnel.friction.confusion, pauseSeconds: toDistributionSpec(funnel.friction.confusion.pauseSeconds) } },
     inlineHelp: funnel.inlineHelp,
-    autoSave: funnel.autoSave,
+    autoSave: { ...funnel.autoSave, returnDelaySeconds: toDistributionSpec(funnel.autoSave.returnDelaySeconds) },
     hesitation: {
       ...funnel.hesitation,
       lingerSeconds: toDistributionSpec(funnel.hesitation.lingerSeconds),

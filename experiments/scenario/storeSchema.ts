@@ -144,11 +144,21 @@ export const DEFAULT_CONFUSION = { probabilityPerError: 0.3, hazard: 0.15, pause
  */
 export const DEFAULT_INLINE_HELP = { enabled: false, errorReduction: 0.22, readingSecondsPerField: 2 } as const;
 /**
- * Checkout auto-save, off by default. A tenth of the shoppers who leave mid-form come back to finish:
- * an assumption (plausible 0.03-0.2; no published return rate for saved checkout forms was found).
- * Built in-house it costs nothing per session; a metered vendor price goes in costPerSession.
+ * Checkout auto-save, off by default. A tenth of the shoppers who leave mid-form come back: an
+ * assumption (plausible 0.03-0.2; no published return rate for saved checkout forms was found). They
+ * come back after an exponential delay with a mean of 24 hours (an assumption, plausible means 2-72 h:
+ * no published distribution of the time to return to a saved checkout was found; exponential is the
+ * memoryless choice with one parameter), and a return visit finishes the order with probability 0.9
+ * (an assumption, plausible 0.7-1: the form is filled, only confirming is left, but the shopper may
+ * have changed their mind). Built in-house it costs nothing per session; a metered vendor price goes in costPerSession.
  */
-export const DEFAULT_AUTO_SAVE = { enabled: false, returnProbability: 0.1, costPerSession: 0 } as const;
+export const DEFAULT_AUTO_SAVE = {
+  enabled: false,
+  returnProbability: 0.1,
+  returnDelaySeconds: { kind: "exponential", mean: 86_400 },
+  finishProbability: 0.9,
+  costPerSession: 0,
+} as const;
 
 const confusionSchema = strict(
   {
@@ -224,12 +234,20 @@ const funnelSchema = strict({
       returnProbability: probability(
         "share of shoppers who leave at a step with form fields (not over an invitation) and come back later to finish (an assumption, plausible 0.03-0.2)",
       ).default(DEFAULT_AUTO_SAVE.returnProbability),
+      returnDelaySeconds: nonNegativeDistributionSchema
+        .describe(
+          "seconds from leaving to the return visit; a return after the horizon's end does not count (an assumption: exponential, mean 24 h, plausible 2-72 h)",
+        )
+        .default({ ...DEFAULT_AUTO_SAVE.returnDelaySeconds }),
+      finishProbability: probability("probability that a return visit resumes at the saved step and places the order (an assumption, plausible 0.7-1)").default(
+        DEFAULT_AUTO_SAVE.finishProbability,
+      ),
       costPerSession: nonNegative("what auto-save costs per session while enabled, currency (0: built in-house; a vendor's metered price otherwise)").default(
         DEFAULT_AUTO_SAVE.costPerSession,
       ),
     },
-    "checkout auto-save: some shoppers who leave mid-form come back and finish; the order is booked when they leave",
-  ).default({ ...DEFAULT_AUTO_SAVE }),
+    "checkout auto-save: some shoppers who leave mid-form come back later (a return visit at the saved step) and finish; the order is booked when they return, within the horizon",
+  ).default({ ...DEFAULT_AUTO_SAVE, returnDelaySeconds: { ...DEFAULT_AUTO_SAVE.returnDelaySeconds } }),
 });
 
 const policyField = z

@@ -233,7 +233,15 @@ export function storeResultsFixture(options: { days?: number; scenario?: string 
       4032,
       118994,
     ),
-    friction: { formErrors: 1530, confusedShoppers: 410, confusedShareOfCheckouts: 410 / 4880, autoSaveReturns: 0 },
+    friction: {
+      formErrors: 1530,
+      confusedShoppers: 410,
+      confusedShareOfCheckouts: 410 / 4880,
+      autoSaveReturns: 0,
+      autoSaveOrders: 0,
+      autoSaveRevenue: 0,
+      autoSaveReturnsAfterHorizon: 0,
+    },
     freeShipping: {
       cartsBelowThreshold: 4400,
       cartsWithinReach: 1900,

@@ -18,6 +18,7 @@ export const SHOPPER_STREAMS = [
   "form",
   "selfService",
   "channel",
+  "autoSave",
 ] as const;
 export type ShopperStreamName = (typeof SHOPPER_STREAMS)[number];
 
@@ -45,8 +46,8 @@ export class Shopper {
   belowThreshold = false;
   /** The shopper added an item to reach the free-shipping threshold. */
   padded = false;
-  /** Left mid-form and came back later to finish thanks to the checkout's auto-save. */
-  returnedByAutoSave = false;
+  /** When the shopper comes back to a saved checkout after leaving (auto-save, within the horizon), else null. */
+  autoSaveReturnAtSeconds: number | null = null;
   /** Seat of the agent whose chat rescued the shopper (−1: none, or rescued by a message answer). */
   rescuedBy = -1;
   /**
@@ -119,3 +120,9 @@ export const FORM = 8;
 export const SELF_SERVICE = 9;
 /** Video-or-text choice when video chat is offered (added last, so the other streams' keys did not move). */
 export const CHANNEL = 10;
+/**
+ * Auto-save's return draws: whether a leaver comes back, when, and whether the return visit finishes
+ * (its own stream, added last: the others' keys did not move, and with auto-save off its parent is
+ * not even drawn from, see simulateStore).
+ */
+export const AUTO_SAVE = 11;

@@ -49,10 +49,11 @@ export class StoreRecorder {
   annoyedExits = 0;
   annoyedCartValue = 0;
   queueAbandonedThenLeft = 0;
-  /** Form errors made, shoppers who became confused, and shoppers who came back to finish by auto-save. */
+  /** Form errors made, and shoppers who became confused. */
   formErrors = 0;
   confusedShoppers = 0;
-  autoSaveReturns = 0;
+  /** Auto-save: return visits within the horizon, their orders and revenue, and returns that would fall after the horizon (not simulated). */
+  readonly autoSave = { returns: 0, orders: 0, revenue: 0, afterHorizon: 0 };
   /**
    * Invitations shown and accepted by circumstance, index 2 × group + (accepted ? 1 : 0); groups in
    * INVITATION_GROUPS order. A shown invitation counts once in each pair of groups it belongs to.

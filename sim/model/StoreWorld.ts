@@ -3,7 +3,7 @@ import { distributionMean, makeSampler, type RandomStream, type Sampler, type St
 import { ChatCenter } from "./ChatCenter.ts";
 import { chatCenterOptions } from "./chatCenterOptions.ts";
 import { DEVICES, type SegmentConfig, type StoreModelConfig } from "./config.ts";
-import { bounce } from "./journey.ts";
+import { bounce, returnVisit } from "./journey.ts";
 import { ABANDONMENT_REASONS, type AbandonmentReason, REASON_INDEX } from "./reasons.ts";
 import type { Shopper } from "./Shopper.ts";
 import { StoreRecorder } from "./StoreRecorder.ts";
@@ -24,8 +24,8 @@ export interface SessionRecord {
   formErrors: number;
   /** The shopper became confused during the visit (the policy signal `confusion`). */
   confused: boolean;
-  /** Left mid-form and came back later to finish (auto-save). */
-  returnedByAutoSave: boolean;
+  /** Left mid-form and comes back to the saved checkout at this time (auto-save, within the horizon; the return visit is not a record of its own), else null. */
+  autoSaveReturnAtSeconds: number | null;
   invitations: number;
   chatted: boolean;
   rescued: boolean;
@@ -89,6 +89,12 @@ export class StoreWorld {
   readonly hasProactiveRules: boolean;
   /** Callback of the timeout that ends a bounce (its value: the shopper): one function per world, not a closure per shopper. */
   readonly endBounce: EventCallback = (event) => bounce(this, event.value as Shopper);
+  /** Callback of the timeout of an auto-save return visit (its value: the shopper). */
+  readonly startReturnVisit: EventCallback = (event) => returnVisit(this, event.value as Shopper);
+  /** Delay from leaving mid-form to the auto-save return visit. */
+  readonly autoSaveDelaySeconds: Sampler;
+  /** End of the horizon, seconds: arrivals stop there, and later auto-save returns do not count. */
+  readonly horizonSeconds: number;
 
   constructor(
     env: Environment,
@@ -121,6 +127,8 @@ export class StoreWorld {
     this.messageHandleSeconds = bind(config.desk.messages.handleSeconds);
     this.escalationDelaySeconds = bind(config.desk.selfService.escalationDelaySeconds);
     this.rescueProbability = reasonArray(config.chat.rescueProbability);
+    this.autoSaveDelaySeconds = bind(funnel.autoSave.returnDelaySeconds);
+    this.horizonSeconds = config.horizon.days * 86400;
 
     const revealIndex = pricing.showTotalUpfront
       ? 1

@@ -164,13 +164,19 @@ export interface InlineHelpConfig {
 
 /**
  * The checkout saves what a shopper typed. Of the shoppers who leave at a checkout step with form
- * fields (for any reason but an annoying invitation), `returnProbability` come back later and finish
- * the order; the order is booked when they leave (their return is not simulated), like a message
- * answer's rescue.
+ * fields (for any reason but an annoying invitation), `returnProbability` come back later: a return
+ * visit `returnDelaySeconds` after they left, which resumes at the saved step and places the order
+ * with `finishProbability`. The order is booked when the return visit happens (so it falls in that
+ * interval's series); a return after the horizon's end is not simulated (it is counted apart). The
+ * visit that left stays an abandonment at its step; the return visit is not a new arriving session.
  */
 export interface AutoSaveConfig {
   readonly enabled: boolean;
   readonly returnProbability: number;
+  /** Time from leaving to the return visit. */
+  readonly returnDelaySeconds: DistributionSpec;
+  /** Probability that a return visit places the order. */
+  readonly finishProbability: number;
   /** What the feature costs per session while enabled (a vendor's metered price), currency. */
   readonly costPerSession: number;
 }

@@ -50,7 +50,13 @@ function formStore(
         },
       },
       inlineHelp: funnel.inlineHelp ?? { enabled: false, errorReduction: 0, readingSecondsPerField: 0 },
-      autoSave: funnel.autoSave ?? { enabled: false, returnProbability: 0, costPerSession: 0 },
+      autoSave: funnel.autoSave ?? {
+        enabled: false,
+        returnProbability: 0,
+        returnDelaySeconds: { kind: "constant", value: 0 },
+        finishProbability: 1,
+        costPerSession: 0,
+      },
     },
     chat: { ...base.chat, policy: NO_RULES },
   };
@@ -62,9 +68,9 @@ function run(config: StoreModelConfig): { results: ReturnType<typeof simulateSto
   return { results, sessions };
 }
 
-/** |observed share − p| within 4 binomial standard errors over n trials. */
-function expectShare(count: number, n: number, p: number, label: string): void {
-  expect(n).toBeGreaterThan(10_000);
+/** |observed share − p| within 4 binomial standard errors over n trials (at least `minimumTrials` of them). */
+function expectShare(count: number, n: number, p: number, label: string, minimumTrials = 10_000): void {
+  expect(n).toBeGreaterThan(minimumTrials);
   expect(Math.abs(count / n - p), `${label}: ${count}/${n} vs ${p}`).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / n));
 }
 
@@ -88,13 +94,71 @@ describe("startVisit: form errors, confusion and the friction levers", () => {
     expect(sessions.filter((record) => record.outcome === "checkoutTooLongOrComplicated").every((record) => record.confused)).toBe(true);
   });
 
-  it("auto-save returning half of the leavers: orders ÷ checkouts is 1 − 0.12 × 0.5 = 0.94 and 0.06 come back", () => {
-    const { results, sessions } = run(formStore({ confusionHazard: 0.4, autoSave: { enabled: true, returnProbability: 0.5, costPerSession: 0.01 } }));
-    expectShare(results.funnel.orders, results.funnel.checkoutStarts, 0.94, "orders");
-    expectShare(results.friction.autoSaveReturns, results.funnel.checkoutStarts, 0.06, "returns");
-    expect(sessions.filter((record) => record.returnedByAutoSave).every((record) => record.outcome === "order" && record.confused)).toBe(true);
+  it("auto-save: extra orders = leavers × 0.5 return × 0.8 finish × P(exponential delay, mean T/2, before the horizon) = 1 − ½(1 − e⁻²) for uniform leaving times", () => {
+    const autoSave = {
+      enabled: true,
+      returnProbability: 0.5,
+      returnDelaySeconds: { kind: "exponential", mean: 43_200 },
+      finishProbability: 0.8,
+      costPerSession: 0.01,
+    } as const;
+    const without = run(formStore({ confusionHazard: 0.4 }));
+    const { results, sessions } = run(formStore({ confusionHazard: 0.4, autoSave }));
+    const leavers = results.abandonment.byReason.checkoutTooLongOrComplicated;
+    // The visits that left are the same shoppers with or without auto-save (its draws have their own stream).
+    expect(leavers).toBe(without.results.abandonment.byReason.checkoutTooLongOrComplicated);
+    expect(results.funnel.orders - without.results.funnel.orders).toBe(results.friction.autoSaveOrders);
+    // Arrivals are uniform over the day and a visit lasts about a minute, so leaving times are uniform on
+    // [0, T]: P(return before T) = (1/T) ∫ (1 − e^{−(T − t)/μ}) dt = 1 − (μ/T)(1 − e^{−T/μ}), here μ = T/2.
+    const beforeHorizon = 1 - 0.5 * (1 - Math.exp(-2));
+    // About 2,400 leavers: 4 standard errors of the share are ±0.034.
+    expectShare(results.friction.autoSaveOrders, leavers, 0.5 * 0.8 * beforeHorizon, "auto-save orders", 2000);
+    expectShare(results.friction.autoSaveReturns, leavers, 0.5 * beforeHorizon, "returns", 2000);
+    expectShare(results.friction.autoSaveReturns + results.friction.autoSaveReturnsAfterHorizon, leavers, 0.5, "returns drawn", 2000);
+    expect(results.friction.autoSaveRevenue).toBeCloseTo(80 * results.friction.autoSaveOrders, 6);
+    // Booked when the return visit happens: one record per arrival, the leaver's says when they come
+    // back, and the interval series counts each order at its own time (leavers' returns at theirs).
+    const returning = sessions.filter((record) => record.autoSaveReturnAtSeconds !== null);
+    expect(returning.length).toBe(results.friction.autoSaveReturns);
+    expect(sessions.length).toBe(results.funnel.sessions);
+    expect(returning.every((record) => record.outcome === "checkoutTooLongOrComplicated" && record.step === "payment")).toBe(true);
+    expect(returning.every((record) => record.autoSaveReturnAtSeconds! >= record.endedAtSeconds && record.autoSaveReturnAtSeconds! <= 86_400)).toBe(true);
+    const byInterval = new Array(24).fill(0);
+    for (const record of sessions.filter((entry) => entry.outcome === "order")) byInterval[Math.min(23, Math.floor(record.endedAtSeconds / 3600))]++;
+    const visitOrders = byInterval.reduce((sum, count) => sum + count, 0);
+    expect(results.funnel.orders - visitOrders).toBe(results.friction.autoSaveOrders);
+    // Each interval holds at least its visits' orders, and the return orders land later in the day than the leaving.
+    results.intervals.orders.forEach((count, hour) => {
+      expect(count).toBeGreaterThanOrEqual(byInterval[hour]);
+    });
+    const returnOrdersBy = (hour: number) =>
+      results.intervals.orders.slice(0, hour + 1).reduce((sum, count) => sum + count, 0) - byInterval.slice(0, hour + 1).reduce((sum, count) => sum + count, 0);
+    const returnsBy = (hour: number) => returning.filter((record) => record.autoSaveReturnAtSeconds! < (hour + 1) * 3600).length;
+    for (const hour of [5, 11, 17, 23]) expect(returnOrdersBy(hour)).toBeLessThanOrEqual(returnsBy(hour));
+    expect(returnOrdersBy(11)).toBeLessThan(returnOrdersBy(23));
     // Its price is charged per session, and contribution profit carries it.
     expect(results.profit.autoSaveCost).toBeCloseTo(0.01 * results.funnel.sessions, 9);
+  });
+
+  it("auto-save with every return after the horizon (a constant 2-day delay) adds no order; switched off, its settings change no byte", () => {
+    const base = run(formStore({ confusionHazard: 0.4 }));
+    const late = run(
+      formStore({
+        confusionHazard: 0.4,
+        autoSave: { enabled: true, returnProbability: 1, returnDelaySeconds: { kind: "constant", value: 2 * 86_400 }, finishProbability: 1, costPerSession: 0 },
+      }),
+    );
+    expect(late.results.friction.autoSaveReturns).toBe(0);
+    expect(late.results.friction.autoSaveReturnsAfterHorizon).toBe(base.results.abandonment.byReason.checkoutTooLongOrComplicated);
+    expect(late.results.funnel.orders).toBe(base.results.funnel.orders);
+    const off = run(
+      formStore({
+        confusionHazard: 0.4,
+        autoSave: { enabled: false, returnProbability: 1, returnDelaySeconds: { kind: "exponential", mean: 60 }, finishProbability: 1, costPerSession: 1 },
+      }),
+    );
+    expect(JSON.stringify(off.results)).toBe(JSON.stringify(base.results));
+    expect(JSON.stringify(off.sessions)).toBe(JSON.stringify(base.sessions));
   });
 
   it("inline help cutting errors by half confuses P(K)-weighted 0.15625 of checkouts, and never a shopper who was calm without it", () => {

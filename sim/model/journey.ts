@@ -5,8 +5,8 @@ import { confusionProbability, drawFormErrors, typingSeconds } from "./friction.
 import { ANNOYED, idleWindow, LEFT, passesQuietly, RESCUED, requestChat, STAYED } from "./idleWindow.ts";
 import { extraCosts, shippingCharge, stickerShockHazard } from "./pricing.ts";
 import { ABANDONMENT_REASONS, REASON_INDEX } from "./reasons.ts";
-import { FORM, FRICTION, HESITATION, JOURNEY, PADDING, type Shopper } from "./Shopper.ts";
-import type { StoreWorld } from "./StoreWorld.ts";
+import { AUTO_SAVE, FORM, FRICTION, HESITATION, JOURNEY, PADDING, type Shopper } from "./Shopper.ts";
+import type { SessionRecord, StoreWorld } from "./StoreWorld.ts";
 import { meet, pass } from "./shopperClock.ts";
 import { paddedCartValue, withinPaddingReach } from "./thresholdPadding.ts";
 
@@ -127,9 +127,10 @@ function* checkout(world: StoreWorld, shopper: Shopper): Gen<void> {
     if (step === CART + 1) recorder.checkoutStarts++;
     const outcome = yield* checkoutStep(world, shopper, step, extra);
     if (outcome < 0) continue;
-    if (comesBackToFinish(world, shopper, step, outcome)) break;
     const left = meet(world.env, shopper);
     if (left !== null) yield left;
+    // Planned before the session ends, so its record says whether and when the shopper comes back.
+    planReturn(world, shopper, step, outcome);
     return leave(world, shopper, step, outcome);
   }
   const ordered = meet(world.env, shopper);
@@ -139,17 +140,39 @@ function* checkout(world: StoreWorld, shopper: Shopper): Gen<void> {
 
 /**
  * With auto-save, a shopper who leaves at a checkout step with form fields (for any reason but an
- * annoying invitation) comes back later to finish with the configured probability. One draw from the
- * form stream, taken only here: nothing else is drawn for this shopper afterwards.
+ * annoying invitation) comes back with the configured probability, after the configured delay: a
+ * return visit, scheduled now, unless it would fall after the horizon's end (then only counted). All
+ * of it is drawn from the shopper's own auto-save stream, so no other draw moves.
  */
-function comesBackToFinish(world: StoreWorld, shopper: Shopper, step: number, reason: number): boolean {
+function planReturn(world: StoreWorld, shopper: Shopper, step: number, reason: number): void {
   const autoSave = world.config.funnel.autoSave;
-  if (!autoSave.enabled || step <= CART || reason === ANNOYED_BY_CHAT) return false;
-  if (world.config.funnel.steps[step - 2].fields.length === 0) return false;
-  if (shopper.stream(FORM).next() >= autoSave.returnProbability) return false;
-  shopper.returnedByAutoSave = true;
-  world.recorder.autoSaveReturns++;
-  return true;
+  if (!autoSave.enabled || step <= CART || reason === ANNOYED_BY_CHAT) return;
+  if (world.config.funnel.steps[step - 2].fields.length === 0) return;
+  const stream = shopper.stream(AUTO_SAVE);
+  if (stream.next() >= autoSave.returnProbability) return;
+  const returnAtSeconds = world.env.now + Math.max(0, world.draw(world.autoSaveDelaySeconds, stream));
+  if (returnAtSeconds > world.horizonSeconds) {
+    world.recorder.autoSave.afterHorizon++;
+    return;
+  }
+  shopper.autoSaveReturnAtSeconds = returnAtSeconds;
+  world.env.timeoutAt(returnAtSeconds, shopper).addCallback(world.startReturnVisit);
+}
+
+/**
+ * An auto-save return visit: it resumes at the saved step with the form filled and places the order
+ * with the configured probability, booked now (in this interval's series) and credited to auto-save.
+ * It is not a new arriving session (the session log has one record per arrival; the visit that left
+ * carries the return's time), and its order counts towards no chat, holdout or rescue figure (those
+ * describe the visit that left).
+ */
+export function returnVisit(world: StoreWorld, shopper: Shopper): void {
+  const { recorder } = world;
+  recorder.autoSave.returns++;
+  if (shopper.stream(AUTO_SAVE).next() >= world.config.funnel.autoSave.finishProbability) return;
+  const value = bookOrder(world, shopper, shopper.signals.cartValue);
+  recorder.autoSave.orders++;
+  recorder.autoSave.revenue += value;
 }
 
 /**
@@ -300,9 +323,12 @@ function endSession(world: StoreWorld, shopper: Shopper, outcome: string): void 
   world.recorder.sessionSeconds.add(world.env.now - shopper.arrivedAtSeconds);
   if (shopper.chatted) world.recorder.chattedSessions++;
   if (shopper.holdout) world.recorder.holdoutSessions++;
-  if (world.onSession === undefined) return;
+  world.onSession?.(sessionRecord(world, shopper, outcome));
+}
+
+function sessionRecord(world: StoreWorld, shopper: Shopper, outcome: string): SessionRecord {
   const signals = shopper.signals;
-  world.onSession({
+  return {
     id: shopper.id,
     segment: shopper.segment.name,
     arrivedAtSeconds: shopper.arrivedAtSeconds,
@@ -313,17 +339,36 @@ function endSession(world: StoreWorld, shopper: Shopper, outcome: string): void 
     pageViews: signals.pageViews,
     formErrors: signals.formErrors,
     confused: signals.confusion,
-    returnedByAutoSave: shopper.returnedByAutoSave,
+    autoSaveReturnAtSeconds: shopper.autoSaveReturnAtSeconds,
     invitations: shopper.visit.invitationsThisVisit,
     chatted: shopper.chatted,
     rescued: shopper.rescued,
     holdout: shopper.holdout,
-  });
+  };
 }
 
 function placeOrder(world: StoreWorld, shopper: Shopper, cartValue: number): void {
+  const { recorder } = world;
+  const value = bookOrder(world, shopper, shopper.chatted ? cartValue * (1 + world.config.chat.orderValueUplift) : cartValue);
+  if (shopper.belowThreshold) recorder.ordersBelowThreshold++;
+  if (shopper.padded) recorder.paddedOrders++;
+  if (shopper.chatted) recorder.chattedOrders++;
+  if (shopper.holdout) recorder.holdoutOrders++;
+  if (shopper.rescued) {
+    world.chat.creditRescuedOrder(shopper.rescuedBy);
+    recorder.rescuedOrders++;
+    recorder.rescuedRevenue += value;
+    const byClass = recorder.rescuedByClass[shopper.rescuedHighValue ? 0 : 1];
+    byClass.orders++;
+    byClass.revenue += value;
+    recorder.series.add("rescuedOrders", recorder.interval(world.env.now), 1);
+  }
+  endSession(world, shopper, "order");
+}
+
+/** Books an order of `value` now: the counts, revenue and charges every order carries; returns the value. */
+function bookOrder(world: StoreWorld, shopper: Shopper, value: number): number {
   const { recorder, env } = world;
-  const value = shopper.chatted ? cartValue * (1 + world.config.chat.orderValueUplift) : cartValue;
   const interval = recorder.interval(env.now);
   recorder.orders++;
   recorder.countGroup(recorder.ordersByGroup, world.segments[shopper.segmentIndex].deviceIndex, shopper.signals.returningVisitor);
@@ -337,18 +382,5 @@ function placeOrder(world: StoreWorld, shopper: Shopper, cartValue: number): voi
   recorder.taxCharged += value * pricing.taxRate;
   recorder.feesCharged += pricing.fixedFee;
   if (value >= pricing.freeShippingThreshold) recorder.freeShippedOrders++;
-  if (shopper.belowThreshold) recorder.ordersBelowThreshold++;
-  if (shopper.padded) recorder.paddedOrders++;
-  if (shopper.chatted) recorder.chattedOrders++;
-  if (shopper.holdout) recorder.holdoutOrders++;
-  if (shopper.rescued) {
-    world.chat.creditRescuedOrder(shopper.rescuedBy);
-    recorder.rescuedOrders++;
-    recorder.rescuedRevenue += value;
-    const byClass = recorder.rescuedByClass[shopper.rescuedHighValue ? 0 : 1];
-    byClass.orders++;
-    byClass.revenue += value;
-    recorder.series.add("rescuedOrders", interval, 1);
-  }
-  endSession(world, shopper, "order");
+  return value;
 }

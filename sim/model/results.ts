@@ -214,8 +214,13 @@ export interface FrictionResults {
   confusedShoppers: number;
   /** confusedShoppers ÷ checkout starts. */
   confusedShareOfCheckouts: Ratio;
-  /** Shoppers who left mid-form and came back later to finish the order (auto-save). */
+  /** Return visits of shoppers who left mid-form, within the horizon (auto-save). */
   autoSaveReturns: number;
+  /** Orders those return visits placed (in funnel.orders and the interval series at the time of the return), and their revenue. */
+  autoSaveOrders: number;
+  autoSaveRevenue: number;
+  /** Returns drawn to fall after the horizon's end: not simulated, their orders not counted. */
+  autoSaveReturnsAfterHorizon: number;
 }
 
 /** How the free-shipping threshold played out: who was below it, who topped up, who shipped free. */

@@ -82,7 +82,7 @@ export function tinyStore(condition: string, paymentHazard: number): StoreModelC
         pauseSeconds: { kind: "constant", value: 0 },
       },
       inlineHelp: { enabled: false, errorReduction: 0, readingSecondsPerField: 0 },
-      autoSave: { enabled: false, returnProbability: 0, costPerSession: 0 },
+      autoSave: { enabled: false, returnProbability: 0, returnDelaySeconds: { kind: "constant", value: 0 }, finishProbability: 1, costPerSession: 0 },
     },
     chat: {
       policy: resolvePolicy({ name: "idle-on-payment", reactive: { enabled: false }, rules: [{ name: "idle-payment", when: condition }] }),

@@ -3,6 +3,7 @@
 // bundles for the browser as-is. Time is in seconds.
 
 export { ConditionParseError } from "./ConditionParseError.ts";
+export { type ConfusionMemory, ConfusionMeter, newConfusionMemory } from "./ConfusionMeter.ts";
 export { calendarDateOf, calendarDayNumber, localCalendarDate, weekdayOfDayNumber } from "./calendarDate.ts";
 export { type ChatSource, chatPriority } from "./chatPriority.ts";
 export { CONFUSION_CAUSES, CONFUSION_THRESHOLDS, type ConfusionCause } from "./confusionThresholds.ts";

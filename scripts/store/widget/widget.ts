@@ -4,10 +4,20 @@
 // drives the chat panel from the server's event stream. Every widget event is reported to the
 // server, which records it durably.
 
-import { type Decision, onDeclined, onInvitationShown, reactiveAvailable, type Signals, usesSignal, type VisitState } from "../../../sim/policy/index.ts";
+import {
+  type ConfusionMemory,
+  ConfusionMeter,
+  type Decision,
+  newConfusionMemory,
+  onDeclined,
+  onInvitationShown,
+  reactiveAvailable,
+  type Signals,
+  usesSignal,
+  type VisitState,
+} from "../../../sim/policy/index.ts";
 import { nonFiniteReviver } from "../events/nonFiniteJson.ts";
 import { type ChatWidgetActions, ChatWidgetView } from "./ChatWidgetView.ts";
-import { type ConfusionMemory, ConfusionMeter, newConfusionMemory } from "./ConfusionMeter.ts";
 import { forgetClosedChat, isClosedChat, rememberClosedChat } from "./closedChat.ts";
 import { detectDevice } from "./detectDevice.ts";
 import { dockWidget } from "./dockWidget.ts";

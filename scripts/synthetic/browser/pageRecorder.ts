@@ -21,6 +21,12 @@ export type RecordedEvent =
   | { type: "document"; doc: string; at: number; url: string }
   | { type: "widgetReady"; doc: string; at: number }
   | { type: "input"; doc: string; at: number; event: string }
+  /**
+   * What the widget's confusion meter counts (sim/policy ConfusionMeter): a form field focused or its
+   * value committed (`change`), by the field's name or id, and clicks with their page position.
+   */
+  | { type: "confusionInput"; doc: string; at: number; kind: "focus" | "edit"; field: string }
+  | { type: "confusionInput"; doc: string; at: number; kind: "click"; x: number; y: number }
   | { type: "invitationShown"; doc: string; at: number }
   | { type: "invitationHidden"; doc: string; at: number }
   | { type: "queue"; doc: string; at: number; state: { freeSlots: number; queueLength: number; predictedWaitSeconds: number } }
@@ -177,7 +183,23 @@ function requestHooks(): string {
 
 /** The recorder's part: shopper input, the watched selectors, the widget's readiness and the invitation's visibility, reported as they change. */
 function pageWatch(): string {
-  return `  for (const type of config.inputEvents) {
+  return `  // The confusion meter's input, read as the widget reads it: focus and committed changes of a form's
+  // own fields (by name or id), and clicks with their page position.
+  const formField = (target) => {
+    if (!target || !["INPUT", "SELECT", "TEXTAREA"].includes(target.tagName) || !target.form || target.type === "hidden") return null;
+    return target.name || target.id || null;
+  };
+  for (const [type, kind] of [["focusin", "focus"], ["change", "edit"]]) {
+    document.addEventListener(type, (event) => {
+      const field = event.isTrusted ? formField(event.target) : null;
+      if (field) send({ type: "confusionInput", at: now(), kind, field });
+    }, { capture: true, passive: true });
+  }
+  document.addEventListener("click", (event) => {
+    if (event.isTrusted) send({ type: "confusionInput", at: now(), kind: "click", x: event.pageX, y: event.pageY });
+  }, { capture: true, passive: true });
+
+  for (const type of config.inputEvents) {
     window.addEventListener(type, (event) => {
       if (!event.isTrusted) return;
       lastInputAt = now();

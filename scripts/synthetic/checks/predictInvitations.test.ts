@@ -259,7 +259,7 @@ describe("predictInvitations' signals are the persona's own", () => {
     expect([firesAt("formErrors == 2", forms), firesAt("formErrors == 0")]).toEqual([10, 10]);
   });
 
-  it("personas are never confused and never returning visitors", () => {
+  it("a persona with no repeated focus, edits, clicks or returns is not confused, and never a returning visitor", () => {
     expect([firesAt("confusion"), firesAt("returningVisitor")]).toEqual([null, null]);
   });
 
@@ -298,5 +298,52 @@ describe("predictInvitations' edges", () => {
       [4, 5],
       [9, 6],
     ]);
+  });
+
+  describe("the confusion signal, measured as the widget's meter (sim/policy ConfusionMeter) measures it", () => {
+    const CONFUSED: PolicyOptions = {
+      name: "confused",
+      rules: [{ name: "confused-payment", when: "confusion and step == payment" }],
+      caps: { perPage: 1, perVisit: 2, afterDecline: false, minGapSeconds: 60 },
+    };
+    const STEPS = ["shipping", "payment", "review"];
+    const predict = (pages: TestPage[]) => predictInvitations(observationsOf(pages), resolvePolicy(CONFUSED), RULES, 1, STEPS);
+
+    it("a third focus of one field confuses at that moment: the rule is predicted then and agrees with the invitation seen", () => {
+      const focus = [2000, 5000, 9000].map((at) => ({ at, field: "cardNumber" }));
+      const result = predict([{ step: "payment", readyAt: 0, endAt: 30_000, inputs: [2000, 5000, 9000], focus, shown: [9010], dismiss: 12_000 }]);
+      const fired = result.find((window) => window.predictedRule === "confused-payment")!;
+      // The widget answers the confusing focus within milliseconds.
+      expect(fired).toMatchObject({ startSeconds: 9, predictedSeconds: 0, observedSeconds: 0.01, agree: true });
+      expect(result.filter((window) => window.startSeconds < 9).every((window) => window.predictedSeconds === null)).toBe(true);
+    });
+
+    it("focus spread over fields, a second edit and slow clicks stay calm: nothing predicted, and an invitation seen is flagged", () => {
+      const focus = ["cardNumber", "expiry", "cvc", "cardNumber"].map((field, i) => ({ at: 1000 * (i + 1), field }));
+      const edits = [
+        { at: 6000, field: "cvc" },
+        { at: 7000, field: "cvc" },
+      ];
+      const clicks = [0, 1, 2].map((i) => ({ at: 10_000 + 600 * i, x: 100, y: 100 }));
+      const calm = predict([{ step: "payment", readyAt: 0, endAt: 30_000, focus, edits, clicks }]);
+      expect(calm.every((window) => window.predictedSeconds === null && window.agree)).toBe(true);
+      const seen = predict([{ step: "payment", readyAt: 0, endAt: 30_000, focus, edits, clicks, shown: [12_000], dismiss: 14_000 }]);
+      expect(seen.some((window) => window.observedSeconds !== null && !window.agree)).toBe(true);
+    });
+
+    it("three clicks within 1 s and 30 px confuse; two returns to an earlier step confuse from the page where they happen", () => {
+      const clicks = [0, 1, 2].map((i) => ({ at: 4000 + 300 * i, x: 200 + 5 * i, y: 300 }));
+      const rapid = predict([{ step: "payment", readyAt: 0, endAt: 20_000, clicks }]);
+      expect(rapid.find((window) => window.predictedRule === "confused-payment")).toMatchObject({ startSeconds: 4.6, predictedSeconds: 0 });
+      // shipping → payment → shipping (one return) → payment → shipping (two) → payment: confused on the last payment page only.
+      const pages = ["shipping", "payment", "shipping", "payment", "shipping", "payment"].map((step, i) => ({
+        step,
+        readyAt: 10_000 * i,
+        endAt: 10_000 * i + 9000,
+      }));
+      const back = predict(pages);
+      const predicted = back.filter((window) => window.predictedRule === "confused-payment");
+      expect(predicted.map((window) => window.startSeconds)).toEqual([50]);
+    });
   });
 });

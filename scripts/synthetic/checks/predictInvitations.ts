@@ -16,7 +16,9 @@ import {
 import type { PersonaObservations } from "../persona/observations.ts";
 import type { MoneyRules } from "../profiles/loadProfile.ts";
 import type { InvitationWindow } from "../results/checkResults.ts";
+import { verdict } from "./invitationVerdict.ts";
 import { expectedMoney } from "./moneyCheck.ts";
+import { confusionOnset } from "./personaConfusion.ts";
 
 /** Idle stretches shorter than this, with nothing predicted or seen in them, are not reported. */
 export const MIN_REPORTED_WINDOW_SECONDS = 5;
@@ -27,7 +29,7 @@ const OPEN_QUEUE: QueueState = { freeSlots: 1, queueLength: 0, predictedWaitSeco
 
 interface Moment {
   at: number;
-  kind: "input" | "shown" | "accept" | "dismiss" | "exitIntent" | "end";
+  kind: "input" | "confused" | "shown" | "accept" | "dismiss" | "exitIntent" | "end";
   via?: "mouse" | "back";
 }
 
@@ -43,17 +45,26 @@ interface Moment {
  * The prediction is conditional on what happened: an invitation the store did show updates the
  * visit state even when it was not predicted, so one early invitation is one disagreement, not a
  * cascade. Signals are the persona's own: its step, pages loaded, cart value at catalog prices,
- * field errors shown, time since the widget first started. Queue state is the latest reading at or
+ * field errors shown, time since the widget first started, and confusion as the widget's meter
+ * (sim/policy ConfusionMeter) finds it in the persona's recorded focus, edits, clicks and steps
+ * (`checkoutSteps` in order; a rule reading `confusion` may fire the moment it turns true). Queue state is the latest reading at or
  * before the moment (the widget's own reads, else the harness's reading at the window's start).
  * Returns one entry per idle or exit-intent window worth reporting, with its verdict.
  */
-export function predictInvitations(observations: PersonaObservations, policy: ResolvedPolicy, rules: MoneyRules, toleranceSeconds: number): InvitationWindow[] {
+export function predictInvitations(
+  observations: PersonaObservations,
+  policy: ResolvedPolicy,
+  rules: MoneyRules,
+  toleranceSeconds: number,
+  checkoutSteps: readonly string[] = [],
+): InvitationWindow[] {
   const stepOf = new Map(observations.visits.filter((visit) => visit.doc !== null).map((visit) => [visit.doc!, visit.step]));
   const documents = observations.events.filter((event) => event.type === "document");
   const startOf = widgetStarts(observations);
   const queueAt = queueReader(observations);
   const backEvaluates = usesSignal(policy, "exitIntent");
   const offered = [...observations.offered];
+  const confusedFrom = confusionOnset(observations, checkoutSteps);
 
   const windows: InvitationWindow[] = [];
   const tracked = { visit: newVisitState() };
@@ -75,9 +86,9 @@ export function predictInvitations(observations: PersonaObservations, policy: Re
       backEvaluates,
       queueAt,
       // Every document counts as a page view, the ones the persona cannot place too.
-      signalsAt: pageSignals(observations, rules, document, step, visitStart, index + 1),
+      signalsAt: pageSignals(observations, rules, document, step, visitStart, index + 1, confusedFrom.get(document.doc) ?? Number.POSITIVE_INFINITY),
     };
-    windows.push(...replayPage(page, tracked, pageMoments(observations, document.doc, start, end), start));
+    windows.push(...replayPage(page, tracked, pageMoments(observations, document.doc, start, end, confusedFrom.get(document.doc)), start));
   });
   return windows;
 }
@@ -141,6 +152,7 @@ function pageSignals(
   step: string,
   visitStart: number,
   pageViews: number,
+  confusedFrom: number,
 ): PageReplay["signalsAt"] {
   const items = observations.items.filter((item) => item.addedAt !== null && item.addedAt < document.at);
   const cartValue = expectedMoney(items, rules).subtotal ?? 0;
@@ -154,18 +166,22 @@ function pageSignals(
     pageViews,
     cartValue,
     formErrors,
-    // Personas fill forms deliberately (no re-edits, no back and forth, no repeated clicks), so the
-    // widget never measures confusion for them.
-    confusion: false,
+    confusion: at >= confusedFrom,
     exitIntent,
     returningVisitor: false,
     device: observations.spec.device,
   });
 }
 
-/** The page's inputs, invitations, answers and exit intents in the order the widget saw them, closed by the page's end. */
-function pageMoments(observations: PersonaObservations, doc: string, start: number, end: number): Moment[] {
+/**
+ * The page's inputs, invitations, answers and exit intents in the order the widget saw them, closed by
+ * the page's end; the moment the widget finds the shopper confused splits the idle window there (the
+ * widget then computes its next wake-up afresh).
+ */
+function pageMoments(observations: PersonaObservations, doc: string, start: number, end: number, confusedAt = Number.POSITIVE_INFINITY): Moment[] {
+  const confused: Moment[] = confusedAt >= start && confusedAt < end ? [{ at: confusedAt, kind: "confused" }] : [];
   return [
+    ...confused,
     ...observations.events
       .filter((event) => event.doc === doc && event.at >= start)
       .flatMap((event): Moment[] =>
@@ -339,56 +355,6 @@ function predictIdleInvitation(
   return { predictedAt, earliest, rule, blockedBy };
 }
 
-/** Fills in the verdict: both quiet, or both fired within the tolerance. */
-function verdict(window: Omit<InvitationWindow, "timingErrorSeconds" | "agree" | "problem">, toleranceSeconds: number, nearEnd: boolean): InvitationWindow {
-  const { predictedSeconds: predicted, observedSeconds: observed, step, trigger } = window;
-  const what = trigger === "idle" ? `idle on ${step}` : `exit intent on ${step}`;
-  let problem: string | null = null;
-  let timingError: number | null = null;
-  if (predicted !== null && observed !== null) {
-    timingError = round(observed - predicted);
-    if (Math.abs(timingError) > toleranceSeconds)
-      problem = `${what}: invitation after ${seconds(observed)}, the policy says ${seconds(predicted)} (${window.predictedRule}; tolerance ±${toleranceSeconds} s)`;
-  } else if (predicted !== null) {
-    problem = `${what}: no invitation, the policy says one after ${seconds(predicted)} (${window.predictedRule}); the shopper stayed ${seconds(window.lengthSeconds)}`;
-  } else if (observed !== null && !nearEnd) {
-    const earliest = window.earliestSeconds;
-    problem =
-      earliest !== null && earliest > observed
-        ? `${what}: invitation after ${seconds(observed)}, the policy says not before ${seconds(earliest)} (tolerance ±${toleranceSeconds} s)`
-        : `${what}: invitation after ${seconds(observed)}, the policy says none (${describeBlock(window.blockedBy)})`;
-  }
-  const rounded = (value: number | null) => (value === null ? null : round(value));
-  return {
-    ...window,
-    lengthSeconds: round(window.lengthSeconds),
-    startSeconds: round(window.startSeconds),
-    predictedSeconds: rounded(predicted),
-    earliestSeconds: rounded(window.earliestSeconds),
-    observedSeconds: rounded(observed),
-    timingErrorSeconds: timingError,
-    agree: problem === null,
-    problem,
-  };
-}
-
-function describeBlock(blockedBy: string | null): string {
-  switch (blockedBy) {
-    case "invitation-open":
-      return "an invitation is already open";
-    case "caps-or-no-rule":
-      return "no rule can fire, or caps forbid it";
-    case "window-too-short":
-      return "no rule fires this early";
-    case "not-evaluated":
-      return "the back button is not exit intent under this policy";
-    case null:
-      return "no rule fires";
-    default:
-      return `blocked by ${blockedBy}`;
-  }
-}
-
 /** The rule the widget reported for this invitation (matched by step and idle time), consumed. */
 function takeOffered(offered: PersonaObservations["offered"], step: string, idleSeconds: number | null): string | null {
   const index = offered.findIndex(
@@ -399,15 +365,8 @@ function takeOffered(offered: PersonaObservations["offered"], step: string, idle
 }
 
 // At one instant: an exit intent comes before the invitation it causes (the clock stands still while
-// the widget answers it), an invitation before the click that answers it.
+// the widget answers it), an invitation before the click that answers it, an input before the
+// confusion it shows.
 function order(kind: Moment["kind"]): number {
-  return ["exitIntent", "shown", "accept", "dismiss", "input", "end"].indexOf(kind);
-}
-
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
-}
-
-function seconds(value: number): string {
-  return `${value.toFixed(2)} s`;
+  return ["exitIntent", "shown", "accept", "dismiss", "input", "confused", "end"].indexOf(kind);
 }

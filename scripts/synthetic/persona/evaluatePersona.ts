@@ -32,7 +32,13 @@ export function evaluatePersona(
   if (!profile.chat) chat = skipped("no chat on this store");
   else if (policy === null) chat = skipped("no policy under check");
   else {
-    windows = predictInvitations(observations, policy, profile.rules, toleranceSeconds);
+    windows = predictInvitations(
+      observations,
+      policy,
+      profile.rules,
+      toleranceSeconds,
+      profile.checkout.steps.map((step) => step.name),
+    );
     chat = chatPolicyCheck(observations, windows, toleranceSeconds);
     if (observations.failure !== null && chat.status === "passed" && windows.length === 0)
       chat = skipped(`no idle window before the persona stopped at ${observations.failure.step}`);

@@ -88,7 +88,13 @@ class ShoppingFlow {
   async shootDisagreement(): Promise<void> {
     const session = this.#session;
     if (session.policy === null) return;
-    const windows = predictInvitations(this.observations(), session.policy, this.#profile.rules, session.toleranceSeconds);
+    const windows = predictInvitations(
+      this.observations(),
+      session.policy,
+      this.#profile.rules,
+      session.toleranceSeconds,
+      this.#profile.checkout.steps.map((step) => step.name),
+    );
     const disagreements = windows.filter((window) => !window.agree).length;
     if (disagreements > this.#disagreements) await session.screenshot(session.step);
     this.#disagreements = Math.max(this.#disagreements, disagreements);

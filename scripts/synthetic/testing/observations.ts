@@ -19,6 +19,10 @@ export interface TestPage {
   accept?: number;
   dismiss?: number;
   exitIntent?: { at: number; via: "mouse" | "back" };
+  /** Focus and committed edits of form fields, and clicks at a position (what the confusion meter counts). */
+  focus?: Array<{ at: number; field: string }>;
+  edits?: Array<{ at: number; field: string }>;
+  clicks?: Array<{ at: number; x: number; y: number }>;
 }
 
 /** Observations of `pages` visited in order; `items` in the cart from the start. */
@@ -32,6 +36,9 @@ export function observationsOf(
     const doc = `d${index}`;
     events.push({ type: "document", doc, at: page.readyAt, url: `http://shop.test/${page.step}` }, { type: "widgetReady", doc, at: page.readyAt });
     for (const at of page.inputs ?? []) events.push({ type: "input", doc, at, event: "mousemove" });
+    for (const { at, field } of page.focus ?? []) events.push({ type: "confusionInput", doc, at, kind: "focus", field });
+    for (const { at, field } of page.edits ?? []) events.push({ type: "confusionInput", doc, at, kind: "edit", field });
+    for (const { at, x, y } of page.clicks ?? []) events.push({ type: "confusionInput", doc, at, kind: "click", x, y });
     for (const at of page.shown ?? []) events.push({ type: "invitationShown", doc, at });
     if (page.accept !== undefined)
       actions.push({ kind: "accept", at: page.accept, doc, step: page.step }, { kind: "idleEnd", at: page.accept, doc, step: page.step });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CONFUSION_THRESHOLDS, type ConfusionCause } from "../../../sim/policy/index.ts";
 import { type ConfusionMemory, ConfusionMeter, newConfusionMemory } from "./ConfusionMeter.ts";
+import { CONFUSION_THRESHOLDS, type ConfusionCause } from "./confusionThresholds.ts";
 
 const STEPS = ["account", "shipping", "payment", "review"];
 

@@ -1,8 +1,9 @@
-// The widget's measurement of the `confusion` signal: counts input events against the thresholds of
-// the trigger contract (sim/policy CONFUSION_THRESHOLDS). DOM-free (the caller passes field keys,
-// click positions and times), so it is tested in Node and fed by event listeners in the browser.
+// The measurement half of the `confusion` signal: counts input events against the thresholds of the
+// trigger contract (CONFUSION_THRESHOLDS). The live widget feeds it from event listeners; the
+// synthetic checks replay a persona's recorded input through it to predict the widget, so both use
+// one definition. DOM-free (the caller passes field keys, click positions and times).
 
-import { CONFUSION_THRESHOLDS, type ConfusionCause } from "../../../sim/policy/index.ts";
+import { CONFUSION_THRESHOLDS, type ConfusionCause } from "./confusionThresholds.ts";
 
 /** What the meter keeps across the pages of one visit (the widget stores it in sessionStorage). */
 export interface ConfusionMemory {
