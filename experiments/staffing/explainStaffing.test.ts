@@ -75,11 +75,11 @@ describe("explainStaffing", () => {
     const lines = explainStaffing(
       input([interval(0, 5, 5), interval(1, 5, 6, slow), interval(2, 5, 6, slow), interval(3, 5, 5)], { concurrency: 3, slowdownPerExtraChat: 0.3 }),
     );
-    expect(lines[0]).toBe("recommended: 11 agent-hours ($220.00) vs Erlang A: 10 ($200.00), +10%");
-    expect(lines).toContain("simulation needs +1 agent at 00:30–01:30 vs Erlang A: handle time grows 28% with 2.4 concurrent chats (slowdown)");
+    expect(lines[0]).toBe("recommended: 11 agent-hours ($220) vs Erlang A: 10 ($200), +10.0%");
+    expect(lines).toContain("simulation needs +1 agent at 00:30–01:30 vs Erlang A: handle time grows 27.8% with 2.4 concurrent chats (slowdown)");
     expect(
       lines.some((line) =>
-        /^slowdown: with up to 3 chats per agent \(\+30% handle time per extra chat\) chats take 205 s at the recommended staffing \(1.7 concurrent on average\), \+14% vs the 180 s Erlang A used$/.test(
+        /^slowdown: with up to 3 chats per agent \(\+30\.0% handle time per extra chat\) chats take 205 s at the recommended staffing \(1.7 concurrent on average\), \+13\.9% vs the 180 s Erlang A used$/.test(
           line,
         ),
       ),
@@ -90,7 +90,7 @@ describe("explainStaffing", () => {
   it("explainStaffing(...) calls a difference within simulation noise when a service-level interval straddles the target", () => {
     const lines = explainStaffing(input([interval(0, 5, 5), interval(1, 6, 5, { erlangSimulatedServiceLevel: estimate(0.82, 0.03) })]));
     expect(lines).toContain(
-      "simulation needs 1 agent fewer at 00:30–01:00 vs Erlang A: its simulated service level [79%, 85%] straddles the 80% target: within simulation noise",
+      "simulation needs 1 agent fewer at 00:30–01:00 vs Erlang A: its simulated service level [79.0%, 85.0%] straddles the 80.0% target: within simulation noise",
     );
   });
 

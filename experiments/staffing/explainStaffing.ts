@@ -1,4 +1,5 @@
 import type { DistributionSpec } from "../../sim/random/index.ts";
+import { createFormatter, type Formatter } from "../format/index.ts";
 import type {
   LoadSummary,
   ProfitChoice,
@@ -36,6 +37,8 @@ export interface ExplanationInput {
   profitChoice: ProfitChoice | null;
   shifts: ShiftPlan | null;
   currency: string;
+  /** The scenario's locale (BCP 47); en-US when absent. */
+  locale?: string;
 }
 
 /**
@@ -51,7 +54,7 @@ export function explainStaffing(input: ExplanationInput): string[] {
   const { totals } = input;
   const change = totals.erlangAgentHours > 0 ? totals.recommendedAgentHours / totals.erlangAgentHours - 1 : 0;
   lines.push(
-    `${input.objective === "profit" ? "best contribution profit" : "recommended"}: ${hours(totals.recommendedAgentHours)} agent-hours (${money(totals.recommendedCost, input.currency)}) vs ${model}: ${hours(totals.erlangAgentHours)} (${money(totals.erlangCost, input.currency)})${Math.abs(change) < 0.0005 ? ", the same" : `, ${signedPercent(change)}`}`,
+    `${input.objective === "profit" ? "best contribution profit" : "recommended"}: ${hours(input, totals.recommendedAgentHours)} agent-hours (${fmt(input).money(totals.recommendedCost)}) vs ${model}: ${hours(input, totals.erlangAgentHours)} (${fmt(input).money(totals.erlangCost)})${Math.abs(change) < 0.0005 ? ", the same" : `, ${fmt(input).signedPercent(change)}`}`,
   );
   if (input.objective === "target") lines.push(...rangeLines(input, model));
 
@@ -60,13 +63,13 @@ export function explainStaffing(input: ExplanationInput): string[] {
     const pooled = pooledHandle(input.intervals);
     if (pooled !== null) {
       lines.push(
-        `slowdown: with up to ${input.concurrency} chats per agent (+${percent(input.slowdownPerExtraChat)} handle time per extra chat) chats take ${pooled.handle.toFixed(0)} s at the recommended staffing (${pooled.concurrency.toFixed(1)} concurrent on average), ${signedPercent(pooled.handle / input.loads.meanHandleSeconds - 1)} vs the ${input.loads.meanHandleSeconds.toFixed(0)} s ${model} used`,
+        `slowdown: with up to ${input.concurrency} chats per agent (+${fmt(input).percent(input.slowdownPerExtraChat)} handle time per extra chat) chats take ${fmt(input).number(pooled.handle, 0)} s at the recommended staffing (${fmt(input).number(pooled.concurrency, 1)} concurrent on average), ${fmt(input).signedPercent(pooled.handle / input.loads.meanHandleSeconds - 1)} vs the ${fmt(input).number(input.loads.meanHandleSeconds, 0)} s ${model} used`,
       );
     }
   }
   if (input.handleSeconds.kind !== "exponential" && handleCv !== null) {
     lines.push(
-      `handle time is ${input.handleSeconds.kind} with coefficient of variation ${handleCv.toFixed(2)}; ${model} assumes exponential (1.00)${handleCv < 1 ? ", so it overstates queueing a little" : handleCv > 1 ? ", so it understates queueing" : ""}`,
+      `handle time is ${input.handleSeconds.kind} with coefficient of variation ${fmt(input).number(handleCv, 2)}; ${model} assumes exponential (1.00)${handleCv < 1 ? ", so it overstates queueing a little" : handleCv > 1 ? ", so it understates queueing" : ""}`,
     );
   }
   if (input.loads.meanPatienceSeconds !== null && totals.erlangCAgentHours !== null) {
@@ -74,8 +77,8 @@ export function explainStaffing(input: ExplanationInput): string[] {
     const peak = Math.max(0, ...input.intervals.map((interval) => (interval.erlangCAgentsScheduled ?? 0) - interval.erlangAgentsScheduled));
     lines.push(
       extra > 0
-        ? `patience ${input.loads.meanPatienceSeconds.toFixed(0)} s: Erlang C (nobody gives up) would overstaff by ${hours(extra)} agent-hour${extra === 1 ? "" : "s"} (${money(extra * (totals.erlangCost / Math.max(totals.erlangAgentHours, 1e-9)), input.currency)}), up to +${peak} agent${peak === 1 ? "" : "s"} in one interval`
-        : `patience ${input.loads.meanPatienceSeconds.toFixed(0)} s: Erlang C (nobody gives up) gives the same schedule here`,
+        ? `patience ${fmt(input).number(input.loads.meanPatienceSeconds, 0)} s: Erlang C (nobody gives up) would overstaff by ${hours(input, extra)} agent-hour${extra === 1 ? "" : "s"} (${fmt(input).money(extra * (totals.erlangCost / Math.max(totals.erlangAgentHours, 1e-9)))}), up to +${peak} agent${peak === 1 ? "" : "s"} in one interval`
+        : `patience ${fmt(input).number(input.loads.meanPatienceSeconds, 0)} s: Erlang C (nobody gives up) gives the same schedule here`,
     );
   } else if (input.loads.meanPatienceSeconds === null) {
     lines.push("no patience in the scenario: customers never give up, so the closed form is Erlang C and nobody abandons");
@@ -104,16 +107,16 @@ export function explainStaffing(input: ExplanationInput): string[] {
     const versus =
       choice.runnerUpAgentsScheduled === null || choice.difference === null
         ? ""
-        : `; vs ${choice.runnerUpAgentsScheduled} agents: ${money(choice.difference.mean, input.currency)} (p = ${choice.pValue!.toPrecision(2)}), ${choice.distinguishable ? "a detectable difference" : "not distinguishable with these replications"}`;
+        : `; vs ${choice.runnerUpAgentsScheduled} agents: ${fmt(input).money(choice.difference.mean)} (p = ${fmt(input).pValue(choice.pValue!)}), ${choice.distinguishable ? "a detectable difference" : "not distinguishable with these replications"}`;
     const days = (input.intervals.length * input.intervalSeconds) / 86400;
     lines.push(
-      `contribution profit is highest with ${choice.agentsScheduled} agents all day: ${money(choice.contributionProfit.mean, input.currency)} ${days === 1 ? "a day" : `over the ${days}-day horizon`}${versus}${choice.agentsScheduled === top ? " (the largest level swept: more agents may pay even more)" : ""}`,
+      `contribution profit is highest with ${choice.agentsScheduled} agents all day: ${fmt(input).money(choice.contributionProfit.mean)} ${days === 1 ? "a day" : `over the ${days}-day horizon`}${versus}${choice.agentsScheduled === top ? " (the largest level swept: more agents may pay even more)" : ""}`,
     );
   }
   if (input.shifts !== null) {
     const count = input.shifts.shifts.reduce((sum, shift) => sum + shift.agents, 0);
     lines.push(
-      `shifts of ${input.shifts.shiftHours} h: ${count} shifts, ${hours(input.shifts.agentHours)} agent-hours (${money(input.shifts.cost, input.currency)}), ${hours(input.shifts.excessAgentHours)} above the per-interval requirement`,
+      `shifts of ${input.shifts.shiftHours} h: ${count} shifts, ${hours(input, input.shifts.agentHours)} agent-hours (${fmt(input).money(input.shifts.cost)}), ${hours(input, input.shifts.excessAgentHours)} above the per-interval requirement`,
     );
   }
   return lines;
@@ -180,16 +183,17 @@ function describeCause(input: ExplanationInput, kind: CauseKind, from: number, t
   const cv = coefficientOfVariation(input.handleSeconds) ?? 1;
   switch (kind) {
     case "slowdown":
-      return `handle time grows ${percent(growth)} with ${pooled!.concurrency.toFixed(1)} concurrent chats (slowdown)`;
+      return `handle time grows ${fmt(input).percent(growth)} with ${fmt(input).number(pooled!.concurrency, 1)} concurrent chats (slowdown)`;
     case "shorterHandle":
-      return `chats take ${percent(-growth)} less time than the ${input.loads.meanHandleSeconds.toFixed(0)} s measured at generous staffing`;
+      return `chats take ${fmt(input).percent(-growth)} less time than the ${fmt(input).number(input.loads.meanHandleSeconds, 0)} s measured at generous staffing`;
     case "noise": {
       const estimate =
         range.length === 1
           ? [range[0].erlangSimulatedServiceLevel, range[0].serviceLevel].find((value) => straddlesTarget(value, input.target.serviceLevel))
           : undefined;
-      const interval = estimate === undefined ? "" : ` [${percent(Math.max(0, estimate!.lower!))}, ${percent(Math.min(1, estimate!.upper!))}]`;
-      return `${range.length === 1 ? "its simulated service level" : "their simulated service levels"}${interval} straddle${range.length === 1 ? "s" : ""} the ${percent(input.target.serviceLevel!)} target: within simulation noise`;
+      const interval =
+        estimate === undefined ? "" : ` [${fmt(input).percent(Math.max(0, estimate!.lower!))}, ${fmt(input).percent(Math.min(1, estimate!.upper!))}]`;
+      return `${range.length === 1 ? "its simulated service level" : "their simulated service levels"}${interval} straddle${range.length === 1 ? "s" : ""} the ${fmt(input).percent(input.target.serviceLevel!)} target: within simulation noise`;
     }
     case "carryOver":
       return "backlog carried over from the busier interval before";
@@ -198,9 +202,9 @@ function describeCause(input: ExplanationInput, kind: CauseKind, from: number, t
     case "quieterBefore":
       return "the interval starts with the shorter queue of the quieter interval before";
     case "moreVariable":
-      return `handle times vary more than exponential (coefficient of variation ${cv.toFixed(2)})`;
+      return `handle times vary more than exponential (coefficient of variation ${fmt(input).number(cv, 2)})`;
     case "lessVariable":
-      return `handle times vary less than exponential (coefficient of variation ${cv.toFixed(2)}), so queues are shorter than Erlang's`;
+      return `handle times vary less than exponential (coefficient of variation ${fmt(input).number(cv, 2)}), so queues are shorter than Erlang's`;
     case "transient":
       return transient(input);
   }
@@ -209,7 +213,7 @@ function describeCause(input: ExplanationInput, kind: CauseKind, from: number, t
 function transient(input: ExplanationInput): string {
   const handleTimes = input.intervalSeconds / input.loads.meanHandleSeconds;
   if (handleTimes < 10)
-    return `a ${input.intervalSeconds / 60}-minute interval is only ${handleTimes.toFixed(1)} mean handle times: the queue does not settle to Erlang's steady state`;
+    return `a ${input.intervalSeconds / 60}-minute interval is only ${fmt(input).number(handleTimes, 1)} mean handle times: the queue does not settle to Erlang's steady state`;
   return "the load changes from interval to interval, which Erlang's steady state ignores";
 }
 
@@ -222,7 +226,7 @@ function demandLines(input: ExplanationInput): string[] {
   const share = input.loads.invitationShare;
   if (share !== null && share > 0)
     lines.push(
-      `invitations add ${percent(share / Math.max(1e-9, 1 - share))} to chat demand (accepted invitations are ${percent(share)} of chat requests at generous staffing)`,
+      `invitations add ${fmt(input).percent(share / Math.max(1e-9, 1 - share))} to chat demand (accepted invitations are ${fmt(input).percent(share)} of chat requests at generous staffing)`,
     );
   else lines.push("no accepted invitations: all chat demand comes from the help button");
   const generous = input.arrivalRatesPerSecond.reduce((sum, rate) => sum + rate * input.intervalSeconds, 0);
@@ -231,7 +235,7 @@ function demandLines(input: ExplanationInput): string[] {
   const recommended = input.intervals.reduce((sum, interval) => sum + (interval.meanChats ?? 0), 0);
   if (simulated && generous > 0 && recommended < generous * 0.97) {
     lines.push(
-      `at the recommended staffing ${percent(1 - recommended / generous)} fewer chats are requested than with generous staffing: the policy's queue gating holds invitations back`,
+      `at the recommended staffing ${fmt(input).percent(1 - recommended / generous)} fewer chats are requested than with generous staffing: the policy's queue gating holds invitations back`,
     );
   }
   return lines;
@@ -286,8 +290,6 @@ function clock(seconds: number, input: ExplanationInput): string {
   return within === 0 && day > 0 ? `day ${day} 24:00` : `day ${day + 1} ${text}`;
 }
 
-const percent = (value: number): string => `${(value * 100).toFixed(Math.abs(value) < 0.1 ? 1 : 0)}%`;
-const signedPercent = (value: number): string => `${value >= 0 ? "+" : "−"}${percent(Math.abs(value))}`;
-const hours = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(1));
-const money = (value: number, currency: string): string =>
-  value.toLocaleString("en-US", { style: "currency", currency, maximumFractionDigits: Math.abs(value) >= 1000 ? 0 : 2 });
+/** The scenario's formatter: the explanation is read next to the summary, so it writes numbers the same way. */
+const fmt = (input: ExplanationInput): Formatter => createFormatter({ locale: input.locale, currency: input.currency });
+const hours = (input: ExplanationInput, value: number): string => fmt(input).number(value, Number.isInteger(value) ? 0 : 1);

@@ -91,6 +91,7 @@ async function staff(config: ModelConfig, options: StaffOptions): Promise<Staffi
     ...{ objective, analyticModel, target, intervalSeconds, intervals, loads: loads.summary, arrivalRatesPerSecond: loads.arrivalRatesPerSecond },
     ...{ ...handling(config), totals, minChatsForDecision, search: { ...searchSummary, stoppedBy }, sweep, profitChoice, shifts },
     currency: options.currency ?? "USD",
+    locale: options.locale,
   });
   return {
     kind: "staffing",

@@ -26,6 +26,8 @@ export interface StaffOptions extends Omit<RunTasksOptions, "onProgress"> {
   minDipSavingsAgentHours?: number;
   /** Currency code for the explanation lines (default USD). */
   currency?: string;
+  /** Locale (BCP 47) for the explanation lines' numbers (default en-US), the scenario's `report.locale`. */
+  locale?: string;
   /** Constant staffing levels (scheduled agents) for the sweep; default `sweepLevels` around the analytic range; [] skips it. */
   sweepLevels?: readonly number[];
 }

@@ -184,9 +184,15 @@ describe("staff command", () => {
     expect(run.stdout).toContain(`(${euros(staffing.totals.recommendedCost)})`);
     expect(run.stdout).toMatch(/^ {2}00:00–01:00 +\d+(,\d)? +\d+ +\d+/m);
     expect(run.stdout).toMatch(/\d+,\d\s% \[\d+,\d\s%, \d+,\d\s%\]/); // service level and its interval, German marks
-    // The explanation's sentences come from the staffing search (experiments/staffing) and are not localised yet.
-    const summary = run.stdout.slice(0, run.stdout.indexOf("explanation:"));
-    expect(summary).toMatch(/^totals: recommended \d+ agent-hours/m);
-    expect(summary).not.toMatch(/\$|USD|\d,\d{3}\b|\d\.\d+\s?%/); // no dollars, no English thousands comma or decimal point
+    expect(run.stdout).toMatch(/^totals: recommended \d+ agent-hours/m);
+    // The explanation's sentences (from experiments/staffing) write their numbers the same way, in the JSON too.
+    expect(run.stdout).toContain("explanation:");
+    const hours = staffing.totals.recommendedAgentHours;
+    const germanHours = Number.isInteger(hours)
+      ? String(hours)
+      : new Intl.NumberFormat("de-DE", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(hours);
+    expect(run.stdout).toContain(`recommended: ${germanHours} agent-hours (${euros(staffing.totals.recommendedCost)})`);
+    expect(run.stdout).not.toMatch(/\$|USD|\d,\d{3}\b|\d\.\d+\s?%/); // no dollars, no English thousands comma or decimal point
+    expect(staffing.explanation.join("\n")).not.toMatch(/\$|USD|\d\.\d+\s?%/);
   });
 });

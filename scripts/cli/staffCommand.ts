@@ -78,6 +78,7 @@ export const staffCommand = defineCommand({
           signal: interrupt.signal,
           onProgress: progress.update,
           currency,
+          locale: scenarioFormatter(loaded.scenario).locale,
         }),
       );
     } finally {

@@ -152,6 +152,7 @@ async function recommendMainJobStaffing(job: MainJob) {
     workers: backend ? 1 : workers,
     backend,
     currency: format.currency,
+    locale: format.locale,
     onProgress: progress.update,
   }).finally(() => progress.stop());
   const reproduce = `npm run staff -- ${BASELINE_SCENARIO} --replications ${replications} --seed ${seed}`;
