@@ -192,37 +192,39 @@ describe("calibrateScenario's rescue fit under self-selection", () => {
   const fitWithout = once(() => calibrateScenario(loadData(selectiveStore(false, true)), withoutHoldout.rows, { replications: 2, seed: 17, workers: 1 }));
   const rescueOf = (calibration: CalibrationResults) => calibration.parameters.filter((value) => value.group === "rescue");
 
+  const described = (calibration: CalibrationResults) =>
+    rescueOf(calibration)
+      .map((value) => `${value.path}: fitted ${value.after}, 95% ${value.interval!.lower} to ${value.interval!.upper}, true ${valueAt(truth, value.path)}`)
+      .join("; ");
+
   it(
-    "with a holdout, rescue is fitted to the causal contrast: its 95% interval holds the truth and the fit moves from the start towards it",
+    "with a holdout, rescue is fitted to the causal contrast and its 95% interval holds the truth",
     async () => {
       const { calibration } = await fitWith();
       expect(calibration.steps.some((row) => row.outcome === CAUSAL_LIFT_LABEL)).toBe(true);
       expect(calibration.steps.some((row) => row.outcome === "orders ÷ sessions with chat")).toBe(false);
-      const start = selectiveStore(true, true);
+      expect(rescueOf(calibration).length).toBeGreaterThan(0);
       for (const value of rescueOf(calibration)) {
         const original = valueAt(truth, value.path);
-        const described = `${value.path}: fitted ${value.after}, 95% ${value.interval!.lower} to ${value.interval!.upper}, true ${original}`;
-        expect(original, described).toBeGreaterThanOrEqual(value.interval!.lower ?? 0);
-        expect(original, described).toBeLessThanOrEqual(value.interval!.upper ?? Number.POSITIVE_INFINITY);
-        expect(Math.abs(Math.log(value.after / original)), described).toBeLessThan(Math.abs(Math.log(valueAt(start, value.path) / original)));
+        expect(original, described(calibration)).toBeGreaterThanOrEqual(value.interval!.lower ?? 0);
+        expect(original, described(calibration)).toBeLessThanOrEqual(value.interval!.upper ?? Number.POSITIVE_INFINITY);
       }
+      // No claim on the direction the fit moves from its start: at this amount of data the interval
+      // spans both the start (0.6 × the truth) and the truth, and with other draws the fit overshot
+      // (1.75 × the truth, interval 0.43-3.2 ×). The truth inside the interval is what the data support.
     },
     TIMEOUT_MS,
   );
 
   it(
-    "without a holdout, the chatters' purchase-rate fit puts rescue above the truth (the store's chatters are more self-selected than the scenario believes), flagged confounded",
+    "without a holdout, the rescue fit comes from the chatters' purchase rate and is flagged confounded with self-selection",
     async () => {
       const { calibration } = await fitWithout();
       expect(calibration.notes.some((note) => /^rescue: without a holdout the rescue effect is confounded with self-selection/.test(note))).toBe(true);
-      // The scenario believes chatters are a device mix like the visitors'; the store's are mostly
-      // desktop shoppers, who buy more without help, so matching their purchase rate takes more rescue.
-      for (const value of rescueOf(calibration)) {
-        const original = valueAt(truth, value.path);
-        expect(value.after, `${value.path}: fitted ${value.after}, 95% ${value.interval!.lower} to ${value.interval!.upper}, true ${original}`).toBeGreaterThan(
-          original,
-        );
-      }
+      expect(calibration.steps.some((row) => row.outcome === "orders ÷ sessions with chat")).toBe(true);
+      // No claim on the bias's direction: at this amount of data it is within the fit's noise (one
+      // draw of the streams put every rescue factor at 0.98 × the truth, interval 0.84-1.16 ×,
+      // another above the truth). The note, not the number, is what protects the user here.
     },
     TIMEOUT_MS,
   );

@@ -1,11 +1,3 @@
-export {
-  type ChatLift,
-  type ChatLiftRun,
-  chatLiftExplanation,
-  formatLiftPoints,
-  type Lift,
-  lift,
-  type MeasureChatLiftOptions,
-  measureChatLift,
-} from "./measureChatLift.ts";
+export { type ChatLift, chatLiftExplanation, formatLiftPoints, type Lift } from "./liftWording.ts";
+export { type ChatLiftRun, lift, type MeasureChatLiftOptions, measureChatLift } from "./measureChatLift.ts";
 export { withoutChatDesk } from "./withoutChatDesk.ts";

@@ -151,9 +151,12 @@ describe("compareVariants on hand-made runs", () => {
     expect(result.ranking[0].mean).toBeCloseTo(0.73, 12);
     expect(result.ranking[1].mean).toBeCloseTo(0.665, 12);
     expect(result.ranking[2].mean).toBeCloseTo(0.6575, 12);
-    // Against the best variant as control, both others are worse: no winner, so no detectable improvement.
+    // Against the best variant as control, both others are significantly worse: no winner, and the
+    // verdict says they are worse (a significant loss is not "no detectable difference").
     expect(result.control).toBe("faster");
-    expect(result.verdict).toBe("no detectable difference in service level between any variant and faster at 95% (Holm correction)");
+    expect(result.verdict).toMatch(
+      /^no variant beats faster on service level: control worsens service level by −6\.50 pp \[.*\] vs faster \(Holm-adjusted p = 0\.00\d\); same worsens service level by −7\.25 pp/,
+    );
     // Agent cost is the template's in every run: a three-way tie each time.
     const tied = await compareVariants(VARIANTS, { replications: 4, seed: 9, control: "control", primaryMetric: "agentCost", backend: tableBackend() });
     for (const entry of tied.ranking) expect(entry.probabilityBest).toBeCloseTo(1 / 3, 12);
@@ -221,7 +224,9 @@ describe("compareVariants on hand-made runs", () => {
     expect(result.guardrails).toEqual([
       "agentCost",
       ...["highValue", "standard"].flatMap((chatClass) =>
-        ["ProbabilityOfWait", "MeanWaitSeconds", "QueueAbandonmentRate", "BlockingRate", "RescuedRevenue"].map((field) => `${chatClass}${field}`),
+        ["ProbabilityOfWait", "MeanWaitSeconds", "QueueAbandonmentRate", "BlockingRate", "ServiceLevel", "RescuedOrders", "RescuedRevenue"].map(
+          (field) => `${chatClass}${field}`,
+        ),
       ),
     ]);
   });

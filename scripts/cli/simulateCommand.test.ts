@@ -106,9 +106,9 @@ describe("convsim simulate", () => {
     for (const section of ["Funnel", "Revenue", "Chat invitations", "Chat queue"]) expect(run.stdout).toMatch(new RegExp(`^${section}$`, "m"));
     expect(run.stdout).toMatch(/^Chat lift for chat users \([\d,]+ sessions with an answered chat\)$/m);
     expect(run.stdout).toMatch(
-      /^ {2}causal \(same shoppers, no desk\) +\d+(\.\d)?% vs \d+(\.\d)?%: \+\d+(\.\d)? points, \+\d+% relative, 95% CI -?\d+(\.\d)? to \d+(\.\d)?$/m,
+      /^ {2}causal \(same shoppers, no desk\) +\d+(\.\d)?% vs \d+(\.\d)?%: \+\d+(\.\d)? pp, \+\d+% relative, 95% CI [+−]?\d+(\.\d)? pp to [+−]?\d+(\.\d)? pp$/m,
     );
-    expect(run.stdout).toMatch(/^ {2}naive \(vs shoppers who did not chat\) +\d+(\.\d)?% vs \d+(\.\d)?%: \+\d+(\.\d)? points, \+\d+% relative$/m);
+    expect(run.stdout).toMatch(/^ {2}naive \(vs shoppers who did not chat\) +\d+(\.\d)?% vs \d+(\.\d)?%: \+\d+(\.\d)? pp, \+\d+% relative$/m);
     // One decimal is shown only when it is not zero (the shared formatter drops trailing zeros).
     expect(run.stdout).toMatch(/self-selection/);
     expect(run.stdout).toMatch(/^ {2}sessions +\d{2},\d{3}$/m);

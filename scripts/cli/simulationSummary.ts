@@ -1,4 +1,4 @@
-import { type ChatLift, chatLiftExplanation, formatLiftPoints, type Lift } from "../../experiments/chatLift/index.ts";
+import { type ChatLift, chatLiftExplanation, formatLiftPoints, type Lift } from "../../experiments/chatLift/liftWording.ts";
 import { type Formatter, formatCount } from "../../experiments/format/index.ts";
 import type { RunStamp } from "../../experiments/index.ts";
 import type { ChatQueueResults, SimulationResults, StoreResults } from "../../sim/model/index.ts";
