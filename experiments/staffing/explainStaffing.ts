@@ -291,5 +291,13 @@ function clock(seconds: number, input: ExplanationInput): string {
 }
 
 /** The scenario's formatter: the explanation is read next to the summary, so it writes numbers the same way. */
-const fmt = (input: ExplanationInput): Formatter => createFormatter({ locale: input.locale, currency: input.currency });
+const formatters = new WeakMap<ExplanationInput, Formatter>();
+function fmt(input: ExplanationInput): Formatter {
+  let format = formatters.get(input);
+  if (format === undefined) {
+    format = createFormatter({ locale: input.locale, currency: input.currency });
+    formatters.set(input, format);
+  }
+  return format;
+}
 const hours = (input: ExplanationInput, value: number): string => fmt(input).number(value, Number.isInteger(value) ? 0 : 1);

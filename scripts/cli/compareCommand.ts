@@ -29,6 +29,7 @@ import { parseRunArgs } from "./runArgs.ts";
 import { scenarioFormatter } from "./scenarioFormatter.ts";
 import { warmupLine } from "./simulationSummary.ts";
 import { UsageError } from "./UsageError.ts";
+import { storeVariantPolicies } from "./whatIfPolicies.ts";
 import { worldsOption } from "./worldsOption.ts";
 import { runWorldsCommand, worldsApply } from "./worldsRun.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
@@ -258,7 +259,7 @@ async function controlWhatIfPanel(variants: readonly Variant[], control: string,
     model,
     seed,
     published: storeWhatIfFigures(simulateStore(model, { seed })),
-    policies: variants.flatMap((variant) => (variant.config.kind === "store" ? [variant.config.chat.policy] : [])),
+    policies: storeVariantPolicies(variants),
     publishedLabel: `Control (${control}), one run`,
   };
 }

@@ -56,6 +56,7 @@ export const staffCommand = defineCommand({
     const { rules, team } = checkStaffPlan(parsed, config, flags);
     const seed = resolveSeed(loaded, seedArg);
     const currency = loaded.scenario.currency;
+    const format = scenarioFormatter(loaded.scenario);
     const progress = createProgress("staff", { quiet: parsed.quiet });
     const interrupt = interruptSignal();
     const started = performance.now();
@@ -78,7 +79,7 @@ export const staffCommand = defineCommand({
           signal: interrupt.signal,
           onProgress: progress.update,
           currency,
-          locale: scenarioFormatter(loaded.scenario).locale,
+          locale: format.locale,
         }),
       );
     } finally {
@@ -97,7 +98,7 @@ export const staffCommand = defineCommand({
       reproduce: reproduceCommand("staff", rawArgs, seed),
     });
     const document = { stamp: { ...stamp, replications, workers, ...queueStamp(queue) }, staffing };
-    await writeStaffOutputs(parsed, document, config, scenarioFormatter(loaded.scenario));
+    await writeStaffOutputs(parsed, document, config, format);
     if (staffing.stoppedBy === "interrupted") process.exitCode = 130;
     else if (staffing.errored.length > 0) process.exitCode = 1;
   },

@@ -14,6 +14,7 @@ import { queueOption, queueStamp, withQueue } from "./queueOption.ts";
 import { scenarioFormatter } from "./scenarioFormatter.ts";
 import { simulationSummary } from "./simulationSummary.ts";
 import { startArgs as args, MAIN_JOB_REPLICATIONS, OUTPUT_DIRECTORY } from "./startArgs.ts";
+import { storeVariantPolicies } from "./whatIfPolicies.ts";
 import { checkOutputPaths, writeFileAtomic } from "./writeFileAtomic.ts";
 import { writeReportLater } from "./writeReportLater.ts";
 
@@ -136,8 +137,7 @@ async function comparePolicies(job: MainJob) {
   }).finally(() => progress.stop());
   const reproduce = `npm run compare -- ${BASELINE_SCENARIO} --policies ${EXAMPLE_POLICIES.join(",")} --replications ${replications} --seed ${seed}`;
   const stamp = { ...job.stampFor("compare", started, reproduce), replications: comparison.replications, workers, ...queueStamp(job.queue) };
-  const whatIfPolicies = variants.flatMap((variant) => (variant.config.kind === "store" ? [variant.config.chat.policy] : []));
-  return { compared: { stamp, comparison, grid: null, abPlan: abTestPlan(comparison) }, whatIfPolicies };
+  return { compared: { stamp, comparison, grid: null, abPlan: abTestPlan(comparison) }, whatIfPolicies: storeVariantPolicies(variants) };
 }
 
 /** Step 3: the chat staffing per interval for the baseline. */
