@@ -62,6 +62,16 @@ describe("TriggerLoop", () => {
     expect(invitations).toEqual([[50, "idle-payment", false]]);
   });
 
+  it("restartIdle() moves the start of idle time to now (the widget's ready moment): 0.2 s of setup delays the invitation by 0.2 s", async () => {
+    const { loop, invitations } = start(idlePayment);
+    await vi.advanceTimersByTimeAsync(200);
+    loop.restartIdle();
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(invitations).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(invitations).toEqual([[30.2, "idle-payment", false]]);
+  });
+
   it("re-checks every GATE_RECHECK_SECONDS while gating blocks, and invites once the gate opens", async () => {
     let queue = closed;
     const { invitations, queueCalls } = start({ ...idlePayment, gating: { requireFreeSlot: true } }, () => queue);

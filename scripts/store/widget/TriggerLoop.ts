@@ -96,10 +96,18 @@ export class TriggerLoop {
 
   /** The shopper did something (mouse, key, scroll, touch): idle time starts again. */
   input(): void {
-    this.#lastInputMs = this.#host.nowMs();
     this.#trigger.input();
     this.#generation++;
     this.#evaluating = false;
+    this.restartIdle();
+  }
+
+  /**
+   * Idle time counts from now, without an input: the widget calls it once its page is set up, at the
+   * moment it announces itself ready (idle time starts there, as a checker reading the page sees it).
+   */
+  restartIdle(): void {
+    this.#lastInputMs = this.#host.nowMs();
     this.#schedule();
   }
 

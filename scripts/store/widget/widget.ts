@@ -135,6 +135,11 @@ function main(): void {
   if (!boot.deskOpen) view.setDeskClosed();
   showChat(state.chat);
   dockWidget(root, () => view.panelVisible);
+  // Idle time starts when the widget is ready, not midway through its setup: the ready marker set
+  // above is seen by page observers (mutation observers) at the microtask checkpoint after this task,
+  // and this microtask runs right after them. On a loaded machine the setup can take a fifth of a
+  // second, which a checker counting idle time from readiness would otherwise see as a late trigger.
+  queueMicrotask(() => loop.restartIdle());
 }
 
 /** The page's signals for the trigger loop, as the server and the browser know them at load. */
