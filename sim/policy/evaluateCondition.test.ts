@@ -27,6 +27,7 @@ describe("evaluateCondition", () => {
     ["not exitIntent", false],
     ["exitIntent and returningVisitor", false],
     ["exitIntent or returningVisitor", true],
+    ["returningVisitor or not exitIntent or idleSeconds < 30", false],
     ["not returningVisitor and idleSeconds > 29.5", true],
   ])("evaluateCondition(%j) on a mobile shopper idle 30 s on payment → %s", (text, expected) => {
     expect(evaluateCondition(parseCondition(text), signals)).toBe(expected);
