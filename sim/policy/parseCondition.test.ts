@@ -86,6 +86,12 @@ describe("parseCondition", () => {
     ["exitIntent & returningVisitor", /^unexpected character & at position 11$/],
     ["step == 'payment", /^expected closing ' for the string at position 8, found end of input$/],
     ["step in [true]", /^lists hold numbers or text, not true$/],
+    ["and exitIntent", /^expected a signal name, not or \( at position 0, found and$/],
+    // Quoted, an operator or keyword is text: a value, never the operator itself.
+    ['step "==" payment', /^expected a comparison operator after step at position 5, found "=="$/],
+    ["step 'in' [a]", /^expected a comparison operator after step at position 5, found "in"$/],
+    ["step 'not' in [a]", /^expected a comparison operator after step at position 5, found "not"$/],
+    ["step not 'in' [a]", /^expected a comparison operator after step at position 5, found not$/],
   ])("parseCondition(%j) fails with a positioned message", (text, message) => {
     expect(() => parseCondition(text)).toThrow(ConditionParseError);
     expect(() => parseCondition(text)).toThrow(message);
