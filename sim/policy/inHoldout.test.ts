@@ -60,4 +60,13 @@ describe("inHoldout", () => {
     expect(holdoutHash("a")).toBe(0x1a80b1b3 / 2 ** 32);
     expect(holdoutHash("foobar")).toBe(0x0c0da6dc / 2 ** 32);
   });
+  // Holding out when hash < share gives a share s exactly s × 2^32 of the 2^32 hash values. The key
+  // below was built by running the two hash stages backwards (fmix32 and FNV-1a's multiply are
+  // invertible) so that "holdout:" + key hashes to 2^31 / 2^32 = 0.5 exactly; Python agrees.
+  it("inHoldout: a key whose hash equals the share is not held out; any larger share holds it", () => {
+    const key = "\u2f30\ub426\u0100";
+    expect(holdoutHash(`holdout:${key}`)).toBe(0.5);
+    expect(inHoldout(resolvePolicy({ name: "p", holdout: 0.5 }), key)).toBe(false);
+    expect(inHoldout(resolvePolicy({ name: "p", holdout: 0.5 + 2 ** -32 }), key)).toBe(true);
+  });
 });
