@@ -99,6 +99,8 @@ describe("parseCondition", () => {
 
   it.each([
     ["idleSecs >= 30", /^unknown signal idleSecs; allowed: step, idleSeconds, timeOnSiteSeconds, .*device$/],
+    // Unknown before anything else: a bare name is not first taken as a boolean missing its operator.
+    ["exitIntnt", /^unknown signal exitIntnt; allowed: step, idleSeconds, timeOnSiteSeconds, .*device$/],
     ["step > 3", /^operator > needs a numeric signal; step is text$/],
     ["exitIntent in [1]", /^operator in does not apply to boolean signal exitIntent \(use == or !=\)$/],
     ["idleSeconds >= thirty", /^idleSeconds needs a finite number$/],
