@@ -92,6 +92,9 @@ describe("parseCondition", () => {
     ["step 'in' [a]", /^expected a comparison operator after step at position 5, found "in"$/],
     ["step 'not' in [a]", /^expected a comparison operator after step at position 5, found "not"$/],
     ["step not 'in' [a]", /^expected a comparison operator after step at position 5, found not$/],
+    // `not in` is the two words exactly: neither another word before in, nor another word after not.
+    ["step is in [a]", /^expected a comparison operator after step at position 5, found is$/],
+    ["step not on [a]", /^expected a comparison operator after step at position 5, found not$/],
   ])("parseCondition(%j) fails with a positioned message", (text, message) => {
     expect(() => parseCondition(text)).toThrow(ConditionParseError);
     expect(() => parseCondition(text)).toThrow(message);
