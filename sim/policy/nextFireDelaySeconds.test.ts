@@ -57,6 +57,11 @@ describe("nextFireDelaySeconds", () => {
     // The condition holds from 10 s, the gap ends at 100 + 60 - 120 = 40 s: the later one wins.
     expect(delay("idleSeconds >= 30", { idleSeconds: 20 }, { lastInvitationAtSeconds: 100, invitationsThisVisit: 1 }, caps)).toBe(40);
     expect(delay("idleSeconds >= 30", { idleSeconds: 20 }, { lastInvitationAtSeconds: 20, invitationsThisVisit: 1 }, caps)).toBe(10);
+    // Without an earlier invitation the gap plays no part, whatever its length: 110.0000005 s would put
+    // a gap end 0.0000005 s after the threshold, inside the strict comparison's epsilon.
+    for (const minGapSeconds of [60, 110.0000005]) {
+      expect(delay("idleSeconds > 30", { idleSeconds: 20, timeOnSiteSeconds: 100 }, {}, { ...caps, minGapSeconds })).toBe(10 + EPSILON);
+    }
     // A window that closes before the gap ends never fires.
     expect(delay("idleSeconds >= 30 and idleSeconds < 35", { idleSeconds: 20 }, { lastInvitationAtSeconds: 100 }, caps)).toBeNull();
   });
