@@ -46,6 +46,12 @@ describe("nextFireDelaySeconds", () => {
     expect(delay(when, signals)).toBeNull();
   });
 
+  it("nextFireDelaySeconds takes no candidate moments from signals that stay fixed while idle", () => {
+    // cartValue does not move while idle, so 110.0000005 − 100 is no threshold: the rule starts to hold
+    // just after idle 30, at 10 + epsilon, not at the 10.0000005 that cartValue's number would suggest.
+    expect(delay("idleSeconds > 30 and cartValue != 110.0000005", { idleSeconds: 20, cartValue: 100 })).toBe(10 + EPSILON);
+  });
+
   it("nextFireDelaySeconds returns null past maxDelaySeconds, and the threshold when it equals maxDelaySeconds", () => {
     expect(delay("idleSeconds >= 30", { idleSeconds: 0 }, {}, {}, 29.5)).toBeNull();
     expect(delay("idleSeconds >= 30", { idleSeconds: 0 }, {}, {}, 30)).toBe(30);
