@@ -179,8 +179,10 @@ describe("opening hours", () => {
   it("wallClock keeps the milliseconds as a fraction of a second", () => {
     expect(wallClock(new Date(2026, 0, 5, 8, 0, 1, 250).getTime()).secondsOfDay).toBe(8 * 3600 + 1.25);
   });
-  it("openSeconds of a window that starts on a later day: Tuesday 09:00 to Wednesday 09:00 is 11 h + 1 h", () => {
+  it("openSeconds of windows that start on a later day: Tuesday 09:00 to Wednesday 09:00 is 11 h + 1 h, to Tuesday 21:00 11 h", () => {
     expect(openSeconds(parsed(WEEK), 86400 + 9 * 3600, 2 * 86400 + 9 * 3600)).toBe(11 * 3600 + 3600);
+    // Tuesday 09:00 to 21:00: the desk closes at 20:00, so 11 h, counted from Tuesday's midnight.
+    expect(openSeconds(parsed(WEEK), 86400 + 9 * 3600, 86400 + 21 * 3600)).toBe(11 * 3600);
   });
 
   it("parseOpeningHours leaves startDate and exceptions out when none are given (missing, as the type documents)", () => {
