@@ -37,6 +37,7 @@ describe("ConfusionMeter", () => {
     page.edit("postalCode");
     expect(page.confused).toBe(false);
     page.edit("postalCode");
+    expect(page.confused).toBe(true);
     page.edit("postalCode");
     page.focus("x");
     page.focus("x");
@@ -65,6 +66,22 @@ describe("ConfusionMeter", () => {
     ])
       rapid.meter.click(x, 100, atMs);
     expect(rapid.causes).toEqual(["rapidClicks"]);
+  });
+
+  it("click: a burst that starts late on the clock is timed from its own first click", () => {
+    // Clicks at 5.0 s, 5.3 s and 6.0 s: the third is exactly 1 s after the first, inside the window.
+    const late = meter();
+    for (const atMs of [5000, 5300, 6000]) late.meter.click(100, 100, atMs);
+    expect(late.causes).toEqual(["rapidClicks"]);
+  });
+
+  it("click: a click exactly 30 px from the first of the burst still counts (within the radius)", () => {
+    // (118, 124) and (124, 118) are both 30 px from (100, 100): hypot(18, 24) = 30, a 3-4-5 triangle.
+    const edge = meter();
+    edge.meter.click(100, 100, 0);
+    edge.meter.click(118, 124, 100);
+    edge.meter.click(124, 118, 200);
+    expect(edge.causes).toEqual(["rapidClicks"]);
   });
 
   it("arrive: two returns to an earlier checkout step confuse; one does not, nor a reload or the cart", () => {

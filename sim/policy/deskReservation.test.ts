@@ -50,4 +50,10 @@ describe("reservationProblem", () => {
     expect(reservationProblem({ slots: 1, segments: ["vip"] }, 6, [])).toBe('segments[0]: "vip" (none are defined)');
     expect(reservationProblem({ slots: 1 }, 6, [])).toMatch(/^segments: \[\] \(give minCartValue or at least one segment/);
   });
+
+  it("reservationProblem refuses negative slots and an infinite cart value, and takes a cart value of 0 (every cart holds)", () => {
+    expect(reservationProblem({ slots: -1, minCartValue: 100 }, 6, [])).toBe("slots: -1 (must be an integer >= 0)");
+    expect(reservationProblem({ slots: 1, minCartValue: Number.POSITIVE_INFINITY }, 6, [])).toBe("minCartValue: Infinity (must be a finite number >= 0)");
+    expect(reservationProblem({ slots: 1, minCartValue: 0 }, 6, [])).toBeNull();
+  });
 });

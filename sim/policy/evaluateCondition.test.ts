@@ -14,6 +14,12 @@ describe("evaluateCondition", () => {
     ["idleSeconds <= 30", true],
     ["idleSeconds > 30", false],
     ["idleSeconds >= 30", true],
+    ["idleSeconds != 20", true],
+    ["idleSeconds < 31", true],
+    ["idleSeconds <= 29", false],
+    ["idleSeconds > 29", true],
+    ["idleSeconds >= 31", false],
+    ["device != desktop", true],
     ["pageViews in [1, 3]", true],
     ["pageViews notIn [1, 3]", false],
     ["step == payment", true],
@@ -27,6 +33,7 @@ describe("evaluateCondition", () => {
     ["not exitIntent", false],
     ["exitIntent and returningVisitor", false],
     ["exitIntent or returningVisitor", true],
+    ["returningVisitor or not exitIntent or idleSeconds < 30", false],
     ["not returningVisitor and idleSeconds > 29.5", true],
   ])("evaluateCondition(%j) on a mobile shopper idle 30 s on payment → %s", (text, expected) => {
     expect(evaluateCondition(parseCondition(text), signals)).toBe(expected);

@@ -118,4 +118,9 @@ describe("evaluatePolicy", () => {
     const reactiveOnly = resolvePolicy({ name: "reactive" });
     expect(evaluatePolicy(reactiveOnly, { ...idle, exitIntent: true }, FRESH_VISIT, OPEN_QUEUE).blockedBy).toBe("no-rule");
   });
+  it("evaluatePolicy: the minimum gap only follows an invitation; the first may come before minGapSeconds on site", () => {
+    // 30 s on site with minGapSeconds 60 and no invitation yet: there is no gap to wait for.
+    const early = { ...idle, timeOnSiteSeconds: 30 };
+    expect(evaluatePolicy(policy, early, FRESH_VISIT, OPEN_QUEUE)).toMatchObject({ invite: true, blockedBy: null });
+  });
 });

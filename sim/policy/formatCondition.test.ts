@@ -33,8 +33,9 @@ describe("formatCondition", () => {
     expect(formatCondition({ signal: "step", op: "in", value: ["and", "a b", 'x"y', "", "9lives"] })).toBe('step in ["and", "a b", "x\\"y", "", "9lives"]');
   });
 
-  it("formatCondition({all: []}) throws: the compact form has no constant", () => {
+  it("formatCondition({all: []}) and ({any: []}) throw: the compact form has no constant", () => {
     expect(() => formatCondition({ all: [] })).toThrow(/^invalid condition: empty all\/any list/);
+    expect(() => formatCondition({ any: [] })).toThrow(/^invalid condition: empty all\/any list/);
   });
 
   it("parseCondition(formatCondition(ast)) returns the same AST when every all/any has two or more items", () => {

@@ -51,4 +51,22 @@ describe("inHoldout", () => {
     expect(validatePolicy({ name: "p", holdout: { share: 0.1, salt: "" } })[0]).toMatch(/^invalid policy\.holdout\.salt/);
     expect(validatePolicy({ name: "p", holdout: "10%" })[0]).toMatch(/^invalid policy\.holdout: "10%"/);
   });
+  // FNV-1a 32 of "a" is 0xe40c292c and of "foobar" 0xbf9cf968 (the FNV reference test vectors; "" is the
+  // offset basis 0x811c9dc5); MurmurHash3's fmix32 of those, worked out separately in Python, gives
+  // 0xab3e7c0b, 0x1a80b1b3 and 0x0c0da6dc. Pinning them keeps the live store's and the simulator's
+  // assignments from drifting apart, which the statistical tests above would not notice.
+  it("holdoutHash is fmix32(FNV-1a 32) / 2^32 on the reference keys", () => {
+    expect(holdoutHash("")).toBe(0xab3e7c0b / 2 ** 32);
+    expect(holdoutHash("a")).toBe(0x1a80b1b3 / 2 ** 32);
+    expect(holdoutHash("foobar")).toBe(0x0c0da6dc / 2 ** 32);
+  });
+  // Holding out when hash < share gives a share s exactly s × 2^32 of the 2^32 hash values. The key
+  // below was built by running the two hash stages backwards (fmix32 and FNV-1a's multiply are
+  // invertible) so that "holdout:" + key hashes to 2^31 / 2^32 = 0.5 exactly; Python agrees.
+  it("inHoldout: a key whose hash equals the share is not held out; any larger share holds it", () => {
+    const key = "\u2f30\ub426\u0100";
+    expect(holdoutHash(`holdout:${key}`)).toBe(0.5);
+    expect(inHoldout(resolvePolicy({ name: "p", holdout: 0.5 }), key)).toBe(false);
+    expect(inHoldout(resolvePolicy({ name: "p", holdout: 0.5 + 2 ** -32 }), key)).toBe(true);
+  });
 });

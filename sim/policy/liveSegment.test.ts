@@ -33,4 +33,11 @@ describe("liveSegment", () => {
     ];
     expect(liveSegment(tied, { device: "desktop", returningVisitor: true })).toBe("a");
   });
+  it("liveSegment(desktop, new) weighs by 1 − returningProbability: 0.5 × 0.8 = 0.4 beats 0.5 × 0.4 = 0.2", () => {
+    const even: SegmentProfile[] = [
+      { name: "mostlyNew", weight: 0.5, device: "desktop", returningProbability: 0.2 },
+      { name: "mixed", weight: 0.5, device: "desktop", returningProbability: 0.6 },
+    ];
+    expect(liveSegment(even, { device: "desktop", returningVisitor: false })).toBe("mostlyNew");
+  });
 });

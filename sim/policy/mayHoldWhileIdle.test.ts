@@ -40,4 +40,17 @@ describe("mayHoldWhileIdle", () => {
       { seed: 12, numRuns: 500 },
     );
   });
+  it("three-valued logic on fixed signals: an `or` of false items is false, of a true item true; `not` of a true item is false", () => {
+    const shopper = { ...BASE_SIGNALS, cartValue: 10, pageViews: 6 };
+    expect(mayHoldWhileIdle(policyOf("cartValue > 500 or confusion == true"), shopper)).toBe(false);
+    expect(mayHoldWhileIdle(policyOf("cartValue > 5 or confusion == true"), shopper)).toBe(true);
+    expect(mayHoldWhileIdle(policyOf("not (pageViews >= 6)"), shopper)).toBe(false);
+    expect(mayHoldWhileIdle(policyOf("not (pageViews >= 7)"), shopper)).toBe(true);
+    expect(mayHoldWhileIdle(policyOf("pageViews >= 6 and step == payment"), shopper)).toBe(true);
+  });
+
+  it("a time comparison false now is still open: timeOnSiteSeconds > 600 at 120 s, and `not` of an open item inside an `or`", () => {
+    expect(mayHoldWhileIdle(policyOf("timeOnSiteSeconds > 600"), BASE_SIGNALS)).toBe(true);
+    expect(mayHoldWhileIdle(policyOf("cartValue > 500 or not (idleSeconds < 5)"), BASE_SIGNALS)).toBe(true);
+  });
 });

@@ -46,6 +46,12 @@ describe("nextFireDelaySeconds", () => {
     expect(delay(when, signals)).toBeNull();
   });
 
+  it("nextFireDelaySeconds takes no candidate moments from signals that stay fixed while idle", () => {
+    // cartValue does not move while idle, so 110.0000005 − 100 is no threshold: the rule starts to hold
+    // just after idle 30, at 10 + epsilon, not at the 10.0000005 that cartValue's number would suggest.
+    expect(delay("idleSeconds > 30 and cartValue != 110.0000005", { idleSeconds: 20, cartValue: 100 })).toBe(10 + EPSILON);
+  });
+
   it("nextFireDelaySeconds returns null past maxDelaySeconds, and the threshold when it equals maxDelaySeconds", () => {
     expect(delay("idleSeconds >= 30", { idleSeconds: 0 }, {}, {}, 29.5)).toBeNull();
     expect(delay("idleSeconds >= 30", { idleSeconds: 0 }, {}, {}, 30)).toBe(30);
@@ -57,6 +63,11 @@ describe("nextFireDelaySeconds", () => {
     // The condition holds from 10 s, the gap ends at 100 + 60 - 120 = 40 s: the later one wins.
     expect(delay("idleSeconds >= 30", { idleSeconds: 20 }, { lastInvitationAtSeconds: 100, invitationsThisVisit: 1 }, caps)).toBe(40);
     expect(delay("idleSeconds >= 30", { idleSeconds: 20 }, { lastInvitationAtSeconds: 20, invitationsThisVisit: 1 }, caps)).toBe(10);
+    // Without an earlier invitation the gap plays no part, whatever its length: 110.0000005 s would put
+    // a gap end 0.0000005 s after the threshold, inside the strict comparison's epsilon.
+    for (const minGapSeconds of [60, 110.0000005]) {
+      expect(delay("idleSeconds > 30", { idleSeconds: 20, timeOnSiteSeconds: 100 }, {}, { ...caps, minGapSeconds })).toBe(10 + EPSILON);
+    }
     // A window that closes before the gap ends never fires.
     expect(delay("idleSeconds >= 30 and idleSeconds < 35", { idleSeconds: 20 }, { lastInvitationAtSeconds: 100 }, caps)).toBeNull();
   });

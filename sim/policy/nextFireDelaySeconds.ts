@@ -107,14 +107,11 @@ function collectThresholds(condition: Condition, signals: Signals, thresholds: n
   }
 }
 
-// Adds the delay at which `start + delay` reaches `target`, and the moment just after it. The
-// one-step correction makes `start + delay === target` hold in floating point where it can, so
-// `==` thresholds are hit; the epsilon candidate covers strict comparisons and any residual rounding.
+// Adds the delay at which `start + delay` reaches `target`, and the moment just after it. For
+// 0 <= start <= target, `start + (target - start)` rounds back to `target` except at a rounding tie,
+// where no delay reaches it exactly, so `==` thresholds are hit whenever they can be; the epsilon
+// candidate covers strict comparisons.
 function addThreshold(thresholds: number[], start: number, target: number): void {
-  let delay = target - start;
-  if (start + delay !== target) {
-    const corrected = delay + (target - (start + delay));
-    if (start + corrected === target) delay = corrected;
-  }
+  const delay = target - start;
   thresholds.push(delay, delay + STRICT_THRESHOLD_EPSILON_SECONDS);
 }

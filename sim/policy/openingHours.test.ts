@@ -137,4 +137,55 @@ describe("opening hours", () => {
     // Undated (no startDate): the exceptions never apply.
     expect(openSeconds(parsed({ ...WEEK, exceptions: CHRISTMAS }, 0), 0, 7 * 86400)).toBe(week);
   });
+  it("parseOpeningHours lists every allowed key in the problem for an unknown one", () => {
+    expect(parseOpeningHours({ ...WEEK, funday: "closed" }, 0)).toEqual({
+      problem: 'funday: "closed" (must be one of monday, tuesday, wednesday, thursday, friday, saturday, sunday, exceptions)',
+    });
+  });
+
+  it("parseOpeningHours takes ranges that touch (from inclusive, to exclusive) and sorts a day's ranges", () => {
+    // 12:00 ends the first range and starts the second: half-open ranges do not overlap there.
+    expect(parsed({ ...WEEK, monday: ["12:00-20:00", "08:00-12:00"] }).weekly[0]).toEqual([
+      { fromSeconds: 8 * 3600, toSeconds: 12 * 3600 },
+      { fromSeconds: 12 * 3600, toSeconds: 20 * 3600 },
+    ]);
+    // Written late range first, the overlap is still found once the ranges are sorted.
+    expect(parseOpeningHours({ ...WEEK, monday: ["11:00-14:00", "08:00-12:00"] }, 0)).toMatchObject({
+      problem: expect.stringMatching(/\(ranges must not overlap\)$/),
+    });
+  });
+
+  it("parseOpeningHours reads minutes up to 59 and the whole day 00:00-24:00, and refuses malformed clock ranges", () => {
+    expect(parsed({ ...WEEK, monday: "08:59-20:59" }).weekly[0]).toEqual([{ fromSeconds: 8 * 3600 + 59 * 60, toSeconds: 20 * 3600 + 59 * 60 }]);
+    expect(parsed({ ...WEEK, monday: "00:00-24:00" }).weekly[0]).toEqual([{ fromSeconds: 0, toSeconds: 86400 }]);
+    for (const text of ["08:60-20:00", "08:00-20:60", "08:00-08:00", "08:00-24:01", "8:00-20:00", "x08:00-20:00", "08:00-20:00x", "08:00 - 20:00"]) {
+      expect(parseOpeningHours({ ...WEEK, monday: text }, 0), text).toEqual({
+        problem: `monday: ${JSON.stringify(text)} (must be "closed" or a range HH:MM-HH:MM with from before to)`,
+      });
+    }
+  });
+
+  it("parseOpeningHours refuses an exception with closed: false, as the scenario schema does (closed must be true)", () => {
+    const result = parseOpeningHours({ ...WEEK, exceptions: [{ date: "2026-12-24", closed: false, hours: "09:00-13:00" }] }, 0, "2026-12-21");
+    expect(result).toMatchObject({ problem: expect.stringMatching(/^exceptions\[0\]: .* \(must have either closed: true or hours\)$/) });
+  });
+
+  it("isDeskOpen with a dated clock and hours without exceptions reads the week", () => {
+    // Friday 2026-12-25 at noon: the week's Friday is 08:00-24:00.
+    expect(isDeskOpen(parsed(WEEK), { weekday: 4, secondsOfDay: 12 * 3600, date: "2026-12-25" })).toBe(true);
+    expect(openSeconds(parsed(WEEK, 0, "2026-12-21"), 0, 7 * 86400)).toBe((3 * 12 + 11 + 16 + 6) * 3600);
+  });
+
+  it("wallClock keeps the milliseconds as a fraction of a second", () => {
+    expect(wallClock(new Date(2026, 0, 5, 8, 0, 1, 250).getTime()).secondsOfDay).toBe(8 * 3600 + 1.25);
+  });
+  it("openSeconds of windows that start on a later day: Tuesday 09:00 to Wednesday 09:00 is 11 h + 1 h, to Tuesday 21:00 11 h", () => {
+    expect(openSeconds(parsed(WEEK), 86400 + 9 * 3600, 2 * 86400 + 9 * 3600)).toBe(11 * 3600 + 3600);
+    // Tuesday 09:00 to 21:00: the desk closes at 20:00, so 11 h, counted from Tuesday's midnight.
+    expect(openSeconds(parsed(WEEK), 86400 + 9 * 3600, 86400 + 21 * 3600)).toBe(11 * 3600);
+  });
+
+  it("parseOpeningHours leaves startDate and exceptions out when none are given (missing, as the type documents)", () => {
+    expect(Object.keys(parsed(WEEK))).toEqual(["weekly", "startWeekday"]);
+  });
 });

@@ -86,6 +86,15 @@ describe("parseCondition", () => {
     ["exitIntent & returningVisitor", /^unexpected character & at position 11$/],
     ["step == 'payment", /^expected closing ' for the string at position 8, found end of input$/],
     ["step in [true]", /^lists hold numbers or text, not true$/],
+    ["and exitIntent", /^expected a signal name, not or \( at position 0, found and$/],
+    // Quoted, an operator or keyword is text: a value, never the operator itself.
+    ['step "==" payment', /^expected a comparison operator after step at position 5, found "=="$/],
+    ["step 'in' [a]", /^expected a comparison operator after step at position 5, found "in"$/],
+    ["step 'not' in [a]", /^expected a comparison operator after step at position 5, found "not"$/],
+    ["step not 'in' [a]", /^expected a comparison operator after step at position 5, found not$/],
+    // `not in` is the two words exactly: neither another word before in, nor another word after not.
+    ["step is in [a]", /^expected a comparison operator after step at position 5, found is$/],
+    ["step not on [a]", /^expected a comparison operator after step at position 5, found not$/],
   ])("parseCondition(%j) fails with a positioned message", (text, message) => {
     expect(() => parseCondition(text)).toThrow(ConditionParseError);
     expect(() => parseCondition(text)).toThrow(message);
@@ -93,6 +102,8 @@ describe("parseCondition", () => {
 
   it.each([
     ["idleSecs >= 30", /^unknown signal idleSecs; allowed: step, idleSeconds, timeOnSiteSeconds, .*device$/],
+    // Unknown before anything else: a bare name is not first taken as a boolean missing its operator.
+    ["exitIntnt", /^unknown signal exitIntnt; allowed: step, idleSeconds, timeOnSiteSeconds, .*device$/],
     ["step > 3", /^operator > needs a numeric signal; step is text$/],
     ["exitIntent in [1]", /^operator in does not apply to boolean signal exitIntent \(use == or !=\)$/],
     ["idleSeconds >= thirty", /^idleSeconds needs a finite number$/],

@@ -49,6 +49,18 @@ describe("resolvePolicy", () => {
     expect(policy.rules[0].when).toEqual({ signal: "step", op: "in", value: ["payment"] });
   });
 
+  it("resolvePolicy copies a nested AST condition (all, any, not) and prints it with the fewest parentheses", () => {
+    const leaf = (signal: "exitIntent" | "returningVisitor" | "confusion"): Condition => ({ signal, op: "==", value: true });
+    const when: Condition = { any: [{ all: [leaf("exitIntent"), leaf("returningVisitor")] }, { not: leaf("confusion") }] };
+    const policy = resolvePolicy({ name: "p", description: "nested", rules: [{ name: "r", when, priority: 3 }] });
+    expect(policy.description).toBe("nested");
+    const rule = policy.rules[0];
+    // `and` binds tighter than `or`, and `not` tighter than both: no parentheses are needed.
+    expect(rule).toEqual({ name: "r", when, text: "exitIntent and returningVisitor or not confusion", priority: 3 });
+    expect(rule.when).not.toBe(when);
+    expect(Object.isFrozen(when)).toBe(false);
+  });
+
   it("resolvePolicy(invalid) throws PolicyError listing every problem, one per line", () => {
     const options = { name: "p", caps: { perVisit: -1 }, rules: [{ name: "r", when: "idleSecs >= 30" }] } as PolicyOptions;
     expect(() => resolvePolicy(options)).toThrow(PolicyError);

@@ -37,6 +37,12 @@ describe("validateCondition", () => {
       /^invalid policy\.rules\[0\]\.when: \{"when":"exitIntent"\} \(must be a condition text or an object with all, any, not or signal\/op\/value\)$/,
     ],
     [7, /^invalid policy\.rules\[0\]\.when: 7 \(must be a condition text or an object/],
+    [{ all: "exitIntent" }, /^invalid policy\.rules\[0\]\.when\.all: "exitIntent" \(must be a non-empty list of conditions\)$/],
+    // A list is not a signal name, even one whose only item is (property lookups would read ["step"] as "step").
+    [{ signal: ["step"], op: "==", value: "cart" }, /^invalid policy\.rules\[0\]\.when\.signal: \["step"\] \(unknown signal step; allowed: /],
+    [{ signal: "idleSeconds", op: ">=", value: Infinity }, /^invalid policy\.rules\[0\]\.when\.value: Infinity \(idleSeconds needs a finite number\)$/],
+    // 1e999 reads as Infinity, which no idle time reaches.
+    ["idleSeconds >= 1e999", /^invalid policy\.rules\[0\]\.when: "idleSeconds >= 1e999" \(idleSeconds needs a finite number\)$/],
   ])("validateCondition(%j) reports %s", (condition, message) => {
     const problems = validateCondition(condition, path);
     expect(problems).toHaveLength(1);

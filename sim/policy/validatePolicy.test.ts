@@ -64,6 +64,14 @@ describe("validatePolicy", () => {
       { name: "p", rules: [{ name: "r", when: "step >= 3" }] },
       /^invalid policy\.rules\[0\]\.when: "step >= 3" \(operator >= needs a numeric signal; step is text\)$/,
     ],
+    [{ name: "p", caps: { minGapSeconds: Infinity } }, /^invalid policy\.caps\.minGapSeconds: Infinity \(must be a finite number >= 0\)$/],
+    [{ name: "p", priority: { highValueBoost: Infinity } }, /^invalid policy\.priority\.highValueBoost: Infinity \(must be a finite number\)$/],
+    [{ name: "p", rules: [{ name: "", when: "exitIntent" }] }, /^invalid policy\.rules\[0\]\.name: "" \(must be a non-empty string\)$/],
+    [{ name: "  " }, /^invalid policy\.name: " {2}" \(must be a non-empty string\)$/],
+    [{ name: "p", reactive: { steps: ["payment", " "] } }, /^invalid policy\.reactive\.steps: \["payment"," "\] \(must be a list of non-empty step names\)$/],
+    [{ name: "p", holdout: "10%" }, /^invalid policy\.holdout: "10%" \(must be a share from 0 to 0\.9 or an object with share and salt\)$/],
+    [{ name: "p", holdout: { share: "0.5" } }, /^invalid policy\.holdout\.share: "0\.5" \(must be a share from 0 to 0\.9\)$/],
+    [{ name: "p", holdout: 0.95 }, /^invalid policy\.holdout: 0\.95 \(must be a share from 0 to 0\.9\)$/],
   ])("validatePolicy(%j) reports %s", (options, message) => {
     const problems = validatePolicy(options);
     expect(problems).toHaveLength(1);
@@ -83,6 +91,29 @@ describe("validatePolicy", () => {
   it("validatePolicy(options, path) prefixes messages with the given path", () => {
     expect(validatePolicy({ name: "p", caps: { perVisit: -1 } }, "scenario.policies[2]")).toEqual([
       "invalid scenario.policies[2].caps.perVisit: -1 (must be an integer >= 0)",
+    ]);
+  });
+  it("validatePolicy takes zero caps, gates and thresholds, a negative boost and a list of steps", () => {
+    expect(
+      validatePolicy({
+        name: "p",
+        reactive: { enabled: true, steps: ["payment"] },
+        caps: { perPage: 0, perVisit: 0, minGapSeconds: 0 },
+        gating: { maxQueueLength: 0, maxPredictedWaitSeconds: 0 },
+        priority: { highValueCartAbove: 0, highValueBoost: -1, reactiveBoost: 0 },
+      }),
+    ).toEqual([]);
+  });
+
+  it("validatePolicy takes holdout shares 0 and 0.9, the ends of the allowed range", () => {
+    expect(validatePolicy({ name: "p", holdout: 0 })).toEqual([]);
+    expect(validatePolicy({ name: "p", holdout: { share: 0.9, salt: "s" } })).toEqual([]);
+  });
+
+  it("validatePolicy reports two rules without a name as missing names, not as duplicates", () => {
+    expect(validatePolicy({ name: "p", rules: [{ when: "exitIntent" }, { when: "exitIntent" }] })).toEqual([
+      "invalid policy.rules[0].name: undefined (is required)",
+      "invalid policy.rules[1].name: undefined (is required)",
     ]);
   });
 });

@@ -24,4 +24,8 @@ describe("visitState helpers", () => {
     expect(onChatStarted(newVisitState()).inChat).toBe(true);
     expect(onChatEnded(onChatStarted(newVisitState())).inChat).toBe(false);
   });
+  it("onPageChange returns its argument itself when no invitation was shown on the page (nothing to reset)", () => {
+    const visit = onPageChange(onInvitationShown(newVisitState(), 10));
+    expect(onPageChange(visit)).toBe(visit);
+  });
 });
