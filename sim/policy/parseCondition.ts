@@ -21,9 +21,18 @@ export const CONDITION_KEYWORDS: readonly string[] = Object.freeze(["and", "or",
 
 const OPERATOR_SYMBOLS: readonly string[] = ["==", "!=", "<", "<=", ">", ">="];
 
+/**
+ * Deepest nesting of `not` and parentheses a condition may have. Hand-written rules nest a few
+ * levels; the limit exists so that a hostile or generated text (thousands of "(") is refused with a
+ * message instead of overflowing the parser's stack.
+ */
+export const MAX_CONDITION_DEPTH = 64;
+
 interface Cursor {
   tokens: Token[];
   index: number;
+  /** `not`s and open parentheses around the current position. */
+  depth: number;
 }
 
 /**
@@ -34,7 +43,7 @@ interface Cursor {
  * // → {all: [{signal: "exitIntent", op: "==", value: true}, {signal: "cartValue", op: ">=", value: 150}]}
  */
 export function parseCondition(text: string): Condition {
-  const cursor: Cursor = { tokens: tokenizeCondition(text), index: 0 };
+  const cursor: Cursor = { tokens: tokenizeCondition(text), index: 0, depth: 0 };
   if (peek(cursor).kind === "end") fail(cursor, "a condition");
   const condition = parseOr(cursor);
   if (peek(cursor).kind !== "end") fail(cursor, "and, or, or end of input");
@@ -54,11 +63,14 @@ function parseAnd(cursor: Cursor): Condition {
 }
 
 function parseUnary(cursor: Cursor): Condition {
-  if (accept(cursor, "not", "!")) return { not: parseUnary(cursor) };
+  const position = peek(cursor).position;
+  if (accept(cursor, "not", "!")) return nested(cursor, position, () => ({ not: parseUnary(cursor) }));
   if (accept(cursor, "(")) {
-    const inner = parseOr(cursor);
-    if (!accept(cursor, ")")) fail(cursor, ")");
-    return inner;
+    return nested(cursor, position, () => {
+      const inner = parseOr(cursor);
+      if (!accept(cursor, ")")) fail(cursor, ")");
+      return inner;
+    });
   }
   const token = peek(cursor);
   if (token.kind !== "word" || CONDITION_KEYWORDS.includes(token.text)) fail(cursor, "a signal name, not or (");
@@ -131,6 +143,17 @@ function parseScalar(cursor: Cursor): number | string | boolean {
     return token.text;
   }
   return fail(cursor, "a value (number, text, true or false)");
+}
+
+/** Parses one more level of nesting, refusing more than MAX_CONDITION_DEPTH. */
+function nested(cursor: Cursor, position: number, parse: () => Condition): Condition {
+  cursor.depth += 1;
+  if (cursor.depth > MAX_CONDITION_DEPTH) {
+    throw new ConditionParseError(`nested deeper than ${MAX_CONDITION_DEPTH} levels of not and parentheses at position ${position}`, position);
+  }
+  const condition = parse();
+  cursor.depth -= 1;
+  return condition;
 }
 
 function peek(cursor: Cursor): Token {

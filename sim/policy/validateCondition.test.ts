@@ -49,3 +49,35 @@ describe("validateCondition", () => {
     expect(problems[0]).toMatch(message);
   });
 });
+
+describe("validateCondition: nesting is limited, so hostile input gets a line, not a stack overflow", () => {
+  const leaf = { signal: "exitIntent", op: "==", value: true };
+  const nots = (levels: number): unknown => {
+    let condition: unknown = leaf;
+    for (let level = 0; level < levels; level++) condition = { not: condition };
+    return condition;
+  };
+
+  it("accepts 64 levels of not (text and object form) and refuses the 65th with one line", () => {
+    expect(validateCondition(nots(64), path)).toEqual([]);
+    expect(validateCondition(`${"not ".repeat(64)}exitIntent`, path)).toEqual([]);
+    const objectProblems = validateCondition(nots(65), path);
+    expect(objectProblems).toHaveLength(1);
+    expect(objectProblems[0]).toMatch(
+      /^invalid policy\.rules\[0\]\.when(\.not){65}: \{"signal":"exitIntent".* \(nested deeper than 64 levels of all, any and not\)$/,
+    );
+    expect(validateCondition(`${"not ".repeat(65)}exitIntent`, path)).toEqual([
+      `invalid policy.rules[0].when: "${"not ".repeat(14)}... (nested deeper than 64 levels of not and parentheses at position 256)`,
+    ]);
+  });
+
+  it("100,000 open parentheses or nested nots are one problem each, not a RangeError", () => {
+    const text = `${"(".repeat(100_000)}exitIntent${")".repeat(100_000)}`;
+    expect(validateCondition(text, path)).toEqual([
+      `invalid policy.rules[0].when: "${"(".repeat(56)}... (nested deeper than 64 levels of not and parentheses at position 64)`,
+    ]);
+    const deep = validateCondition(nots(100_000), path);
+    expect(deep).toHaveLength(1);
+    expect(deep[0]).toContain("(nested deeper than 64 levels of all, any and not)");
+  });
+});

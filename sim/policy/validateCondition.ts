@@ -1,7 +1,7 @@
 // Validates a condition as written in a scenario: compact text or an AST object.
 
 import { ConditionParseError } from "./ConditionParseError.ts";
-import { parseCondition } from "./parseCondition.ts";
+import { MAX_CONDITION_DEPTH, parseCondition } from "./parseCondition.ts";
 import { comparisonProblem } from "./signalKinds.ts";
 import { checkKeys, invalid, isRecord } from "./validationChecks.ts";
 
@@ -14,15 +14,21 @@ const SHAPE = "must be a condition text or an object with all, any, not or signa
  */
 export function validateCondition(condition: unknown, path: string): string[] {
   const problems: string[] = [];
-  check(condition, path, problems);
+  check(condition, path, problems, 0);
   return problems;
 }
 
-function check(condition: unknown, path: string, problems: string[]): void {
+/** `depth`: the all/any/not objects around this one (limited like the text form's nesting). */
+function check(condition: unknown, path: string, problems: string[], depth: number): void {
+  if (depth > MAX_CONDITION_DEPTH) {
+    problems.push(invalid(path, condition, `nested deeper than ${MAX_CONDITION_DEPTH} levels of all, any and not`));
+    return;
+  }
   if (typeof condition === "string") {
     try {
       parseCondition(condition);
     } catch (error) {
+      // Anything else is a bug in the parser (its nesting limit keeps hostile text from its stack).
       if (!(error instanceof ConditionParseError)) throw error;
       problems.push(invalid(path, condition, error.message));
     }
@@ -41,13 +47,13 @@ function check(condition: unknown, path: string, problems: string[]): void {
       return;
     }
     items.forEach((item, index) => {
-      check(item, `${path}.${group}[${index}]`, problems);
+      check(item, `${path}.${group}[${index}]`, problems, depth + 1);
     });
     return;
   }
   if ("not" in condition) {
     checkKeys(condition, ["not"], path, problems);
-    check(condition.not, `${path}.not`, problems);
+    check(condition.not, `${path}.not`, problems, depth + 1);
     return;
   }
   if (!("signal" in condition)) {
