@@ -231,6 +231,47 @@ describe("compareVariants on hand-made runs", () => {
     ]);
   });
 
+  it("under a reservation each variant's per-class figures are summarised: shares within [0, 1], times with the plain t interval", async () => {
+    // Two replications of hand-made class figures. With n = 2 the 95% t interval is mean ± t(0.975, 1) · sd ÷ √2,
+    // t(0.975, 1) = 12.7062 (printed tables): P(wait) 0.9 and 1.0 → 0.95 ± 0.635, so the share's upper bound is cut at 1;
+    // a mean wait of 10 s and 30 s → 20 ± 127.06 s, whose lower bound stays negative (a wait is not a share).
+    const byClassOf = (probabilityOfWait: number, meanWaitSeconds: number) => {
+      const figures = { requests: 10, blocked: 0, served: 10, abandoned: 0, probabilityOfWait, blockingRate: 0, queueAbandonmentRate: 0 };
+      const one = { ...figures, meanWaitSeconds, meanWaitOfServedSeconds: meanWaitSeconds, serviceLevel: 0.5, rescuedOrders: null, rescuedRevenue: null };
+      return { reservation: { slots: 1, minCartValue: 150, segments: [] }, highValue: one, standard: one };
+    };
+    const classBackend: TaskBackend = {
+      async run(tasks) {
+        return tasks.map((task, index): TaskOutcome => {
+          const replication = Number(String(task.seed).split(":r")[1]);
+          const byClass = replication === 0 ? byClassOf(0.9, 10) : byClassOf(1, 30);
+          return { state: "completed", index, results: { ...template, chat: { ...template.chat, byClass } } as ChatOnlyResults };
+        });
+      },
+    };
+    const reserved = variant("reserved", 1, {
+      desk: { ...tinyChatConfig().desk, reservation: { slots: 1, minCartValue: 150, segments: [] } },
+    } as Partial<ModelConfig>);
+    const result = await compareVariants([VARIANTS[0], reserved], {
+      replications: 2,
+      seed: 9,
+      control: "control",
+      primaryMetric: "meanWaitSeconds",
+      backend: classBackend,
+    });
+    const kpis = result.variants[1].kpis;
+    const t = tQuantile(0.975, 1);
+    expect(t).toBeCloseTo(12.7062, 4);
+    expect(kpis.highValueProbabilityOfWait!.mean).toBeCloseTo(0.95, 12);
+    expect(kpis.highValueProbabilityOfWait!.upper).toBe(1);
+    expect(kpis.highValueProbabilityOfWait!.lower).toBeCloseTo(0.95 - (t * Math.sqrt(0.005)) / Math.SQRT2, 12);
+    expect(kpis.standardMeanWaitSeconds!.mean).toBe(20);
+    expect(kpis.standardMeanWaitSeconds!.lower).toBeCloseTo(20 - (t * Math.sqrt(200)) / Math.SQRT2, 9);
+    expect(kpis.standardMeanWaitSeconds!.upper).toBeCloseTo(20 + (t * Math.sqrt(200)) / Math.SQRT2, 9);
+    // Figures no run has are missing (null), never a 0 estimate.
+    expect(kpis.highValueRescuedOrders).toBeNull();
+  });
+
   it("compareVariants refuses an unknown control and duplicate names", async () => {
     await expect(compareVariants(VARIANTS, { replications: 2, seed: 1, control: "nobody", backend: tableBackend() })).rejects.toThrow(
       'invalid control: "nobody" (variants: control, faster, same)',
@@ -313,6 +354,9 @@ describe("compareGrid on hand-made runs", () => {
       backend: tableBackend(),
     });
     expect(named.primaryMetric).toBe("agentCost");
+    // No variants at all (an interrupted grid never reaches compareVariants' refusal): the scenario has no name.
+    const empty = await compareGrid([], [1], { replications: 2, seed: 9, control: "control", signal: controller.signal, backend: tableBackend() });
+    expect(empty.scenario).toBe("");
     await expect(compareGrid(VARIANTS, [], { replications: 2, seed: 9, control: "control", backend: tableBackend() })).rejects.toThrow(
       "invalid staffing levels: an empty list (give at least one)",
     );
