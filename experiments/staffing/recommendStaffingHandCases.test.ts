@@ -1,0 +1,269 @@
+// recommendStaffing on hand-made runs, in milliseconds: a backend answers each task with a real tiny
+// chat run whose per-interval figures are replaced from a rule, so the search, the sweep, the
+// smoothing, the shifts and the totals below can be worked out by hand (the simulation-based
+// agreement with Erlang A is recommendStaffing.test.ts's job).
+//
+// The desk: four 6-hour intervals, 600 s exponential handle times, no patience (Erlang C), loads of
+// 4, 4, 3 and 3 Erlangs, target 80% within 20 s. Erlang C by hand, SL(c) = 1 − C(c, A) · e^(−(c − A) · 20 ÷ 600):
+//   A = 4: c = 6 gives 73.36%, c = 7 gives 87.77% → 7 agents;   A = 3: c = 5 gives 77.91%, c = 6 gives 91.03% → 6 agents
+// and the 85% occupancy cap binds neither (4 ÷ 7, 3 ÷ 6). So the closed form starts the search at 7, 7, 6, 6.
+//
+// The backend's rule: interval i meets the target when it has at least NEED[i] agents (service level
+// 0.90 in replication 0 and 0.91 in replication 1), else it misses (0.50, 0.51). With two replications
+// the 95% t interval of 0.90 and 0.91 is 0.905 ± 12.706 · 0.00707 = [0.815, 0.995]: above 0.8, a margin.
+import { describe, expect, it } from "vitest";
+import { type ChatOnlyModelConfig, type ChatOnlyResults, DEFAULT_DESK_CONFIG, simulate } from "../../sim/model/index.ts";
+import type { TaskBackend, TaskOutcome } from "../parallel/index.ts";
+import { parseScenario, readDataFile } from "../scenario/index.ts";
+import { recommendStaffing } from "./recommendStaffing.ts";
+import type { StaffOptions } from "./staffOptions.ts";
+
+const SIX_HOURS = 21_600;
+const NEED = [6, 8, 5, 6];
+const LOADS = [4, 4, 3, 3];
+
+const desk: ChatOnlyModelConfig = {
+  kind: "chatOnly",
+  name: "hand desk",
+  horizon: { days: 1, intervalSeconds: SIX_HOURS },
+  chatRatesPerSecond: LOADS.map((load) => load / 600),
+  handleSeconds: { kind: "exponential", mean: 600 },
+  patienceSeconds: null,
+  slowdownPerExtraChat: 0,
+  serviceLevelSeconds: 20,
+  agents: { scheduled: [7, 7, 6, 6], shrinkage: 0, concurrency: 1, costPerHour: 20 },
+  desk: DEFAULT_DESK_CONFIG,
+};
+const template = simulate(desk, { seed: 1 }) as ChatOnlyResults;
+
+/**
+ * Answers every task by the rule above; `outcome(replication)` may error or cancel a replication.
+ * `stages` collects the stage named in each progress call.
+ */
+function ruleBackend(outcome: (replication: number) => "completed" | "errored" | "cancelled" = () => "completed"): TaskBackend {
+  return {
+    async run(tasks, options): Promise<TaskOutcome[]> {
+      return tasks.map((task, index): TaskOutcome => {
+        options.onProgress?.(index + 1, tasks.length);
+        const replication = Number(String(task.seed).split(":r")[1]);
+        const state = outcome(replication);
+        if (state === "errored") return { state, index, error: `broken ${replication}` };
+        if (state === "cancelled") return { state, index };
+        const scheduled = task.config.agents.scheduled;
+        const serviceLevel = scheduled.map((agents, i) => (agents >= NEED[i] ? 0.9 : 0.5) + 0.01 * replication);
+        const four = (value: number) => [value, value, value, value];
+        const results: ChatOnlyResults = {
+          ...template,
+          seed: String(task.seed),
+          chat: { ...template.chat, serviceLevel: serviceLevel.reduce((sum, value) => sum + value, 0) / 4, occupancy: 0.5, queueAbandonmentRate: 0 },
+          intervals: {
+            ...template.intervals,
+            chatRequests: four(10),
+            chatsServed: four(10),
+            chatsAbandoned: four(0),
+            serviceLevel,
+            occupancy: four(0.5),
+            agentsOnline: [...scheduled],
+            meanConcurrency: four(1),
+          },
+        };
+        return { state, index, results };
+      });
+    },
+  };
+}
+
+const options = (extra: Partial<StaffOptions> = {}): StaffOptions => ({ replications: 2, seed: 5, workers: 1, backend: ruleBackend(), ...extra });
+
+describe("recommendStaffing on hand-made runs", () => {
+  it("searches from Erlang C's 7, 7, 6, 6 to the rule's 6, 8, 5, 6 in four rounds, sweeps online 5..10 and totals the plan", async () => {
+    const stages: string[] = [];
+    const staffing = await recommendStaffing(desk, options({ onProgress: (_finished, _total, stage) => stages.push(stage) }));
+    expect(staffing).toMatchObject({
+      kind: "staffing",
+      scenario: "hand desk",
+      mode: "chatOnly",
+      objective: "target",
+      target: { serviceLevel: 0.8, serviceLevelSeconds: 20, maxQueueAbandonment: null, maxOccupancy: 0.85 },
+      analyticModel: "erlangC",
+      intervalSeconds: SIX_HOURS,
+      level: 0.95,
+      replications: 2,
+      seeds: ["5:r0", "5:r1"],
+      loads: { source: "forecast", meanHandleSeconds: 600, meanPatienceSeconds: null, replications: 0 },
+      profitChoice: null,
+      shifts: null,
+      errored: [],
+      cancelled: 0,
+      stoppedBy: "converged",
+    });
+    const rows = staffing.intervals;
+    expect(rows.map((row) => row.erlangAgentsScheduled)).toEqual([7, 7, 6, 6]);
+    expect(rows.map((row) => row.erlangAgentsOnline)).toEqual([7, 7, 6, 6]);
+    [0.8777, 0.8777, 0.9103, 0.9103].forEach((level, i) => {
+      expect(rows[i].erlangServiceLevel).toBeCloseTo(level, 4);
+    });
+    expect(rows.map((row) => row.erlangCAgentsScheduled)).toEqual([null, null, null, null]);
+    expect(rows.map((row) => row.index)).toEqual([0, 1, 2, 3]);
+    expect(rows.map((row) => row.startSeconds)).toEqual([0, 1, 2, 3].map((i) => i * SIX_HOURS));
+    // λ = A ÷ 600 s per second: 24 and 18 chats an hour.
+    rows.forEach((row, i) => {
+      expect(row.chatsPerHour).toBeCloseTo([24, 24, 18, 18][i], 9);
+    });
+    // Round by round (online agents; "meets" = at least NEED): [7,7,6,6] → 1 fails, 3 lower; [6,8,5,5] → interval 3 fails,
+    // 0 and 2 lower; [5,8,4,6] → 0 and 2 fail (and 4 is remembered too few for interval 2, 5 for 0); [6,8,5,6] settles:
+    // one fewer is a level that already failed everywhere.
+    expect(staffing.search).toEqual({
+      iterations: 4,
+      converged: true,
+      rounds: [
+        { iteration: 1, agentHours: 26 * 6, failing: 1, raised: 1, lowered: 3 },
+        { iteration: 2, agentHours: 24 * 6, failing: 1, raised: 1, lowered: 2 },
+        { iteration: 3, agentHours: 23 * 6, failing: 2, raised: 2, lowered: 0 },
+        { iteration: 4, agentHours: 25 * 6, failing: 0, raised: 0, lowered: 0 },
+      ],
+    });
+    expect(rows.map((row) => row.recommendedAgentsScheduled)).toEqual(NEED);
+    expect(rows.map((row) => row.recommendedAgentsOnline)).toEqual(NEED);
+    expect(rows.map((row) => row.unsmoothedAgentsScheduled)).toEqual(NEED);
+    // The last round's runs: every interval meets, 10 chats each; the closed form's own schedule (round 1) missed in interval 1.
+    expect(rows.map((row) => row.meetsTarget)).toEqual([true, true, true, true]);
+    expect(rows.map((row) => row.meanChats)).toEqual([10, 10, 10, 10]);
+    for (const row of rows) expect(row.serviceLevel!.mean).toBeCloseTo(0.905, 12);
+    expect(rows.map((row) => row.erlangSimulatedServiceLevel!.mean.toFixed(3))).toEqual(["0.905", "0.505", "0.905", "0.905"]);
+    expect(rows.map((row) => row.occupancy!.mean)).toEqual([0.5, 0.5, 0.5, 0.5]);
+    expect(rows.map((row) => row.queueAbandonment!.mean)).toEqual([0, 0, 0, 0]);
+    expect(rows.map((row) => row.shiftAgentsScheduled)).toEqual([null, null, null, null]);
+    // The default 4 h smoothing is less than one 6-hour interval: window 0, nothing filled.
+    expect(staffing.smoothing).toEqual({ hours: 4, windowIntervals: 0, minDipSavingsAgentHours: null, keptDips: 0, addedAgentHours: 0 });
+    // 25 agent-intervals of 6 h = 150 agent-hours at $20; the closed form's 26 = 156.
+    expect(staffing.totals).toEqual({
+      recommendedAgentHours: 150,
+      recommendedCost: 3000,
+      erlangAgentHours: 156,
+      erlangCost: 3120,
+      erlangCAgentHours: null,
+      shiftAgentHours: null,
+      shiftCost: null,
+    });
+    // The sweep: Erlang's smallest online answer − 1 to its largest + 3. At L agents the share of intervals meeting is
+    // 1/4 at 5, 3/4 at 6 and 7 (interval 1 needs 8), 4/4 from 8: service level (0.9 k + 0.5 (4 − k)) ÷ 4 + 0.005.
+    expect(staffing.sweep.map((point) => point.agentsScheduled)).toEqual([5, 6, 7, 8, 9, 10]);
+    expect(staffing.sweep.map((point) => point.agentsOnline)).toEqual([5, 6, 7, 8, 9, 10]);
+    [0.605, 0.805, 0.805, 0.905, 0.905, 0.905].forEach((level, i) => {
+      expect(staffing.sweep[i].serviceLevel!.mean).toBeCloseTo(level, 12);
+    });
+    expect(staffing.sweep.every((point) => point.contributionProfit === null)).toBe(true);
+    // Each evaluation is a stage of its own, named by what it is for (no load runs: a forecast is used as it is).
+    expect([...new Set(stages)]).toEqual([
+      "search round 1",
+      "search round 2",
+      "search round 3",
+      "search round 4",
+      ...[1, 2, 3, 4, 5, 6].map((k) => `sweep ${k}/6`),
+    ]);
+    expect(staffing.explanation[0]).toBe("recommended: 150 agent-hours ($3,000) vs Erlang C: 156 ($3,120), −3.8%");
+    expect(staffing.explanation).toContain("no patience in the scenario: customers never give up, so the closed form is Erlang C and nobody abandons");
+    expect(staffing.explanation.some((line) => line.startsWith("the search settled after 4 simulation rounds"))).toBe(true);
+  });
+
+  it("shifts of 12 h smooth with a one-interval window and round the plan up to a cover of 14 shifts, 168 agent-hours", async () => {
+    // Smoothing window round(12 h ÷ 6 h) − 1 = 1: interval 2's dip to 5 (between 8 and 6) rises to 6 → 6, 8, 6, 6 (+6 agent-hours).
+    // Shifts of two intervals on the repeating day: x0 + x1 ≥ 8 and x2 + x3 ≥ 6 already need 14 shifts; the greedy walk from
+    // interval 0 starts 6, 2, 4 and 2 (coverage 8, 8, 6, 6): 14 × 12 h = 168 agent-hours, 12 above the 156 required.
+    const staffing = await recommendStaffing(desk, options({ shiftHours: 12 }));
+    expect(staffing.smoothing).toEqual({ hours: 12, windowIntervals: 1, minDipSavingsAgentHours: null, keptDips: 0, addedAgentHours: 6 });
+    expect(staffing.intervals.map((row) => row.unsmoothedAgentsScheduled)).toEqual(NEED);
+    expect(staffing.intervals.map((row) => row.recommendedAgentsScheduled)).toEqual([6, 8, 6, 6]);
+    expect(staffing.intervals.map((row) => row.shiftAgentsScheduled)).toEqual([8, 8, 6, 6]);
+    expect(staffing.shifts).toEqual({
+      shiftHours: 12,
+      shifts: [
+        { startSeconds: 0, endSeconds: 2 * SIX_HOURS, agents: 6 },
+        { startSeconds: SIX_HOURS, endSeconds: 3 * SIX_HOURS, agents: 2 },
+        { startSeconds: 2 * SIX_HOURS, endSeconds: 4 * SIX_HOURS, agents: 4 },
+        { startSeconds: 3 * SIX_HOURS, endSeconds: 5 * SIX_HOURS, agents: 2 },
+      ],
+      coverage: [8, 8, 6, 6],
+      agentHours: 168,
+      cost: 3360,
+      excessAgentHours: 12,
+    });
+    expect(staffing.totals).toMatchObject({ recommendedAgentHours: 156, recommendedCost: 3120, shiftAgentHours: 168, shiftCost: 3360 });
+    expect(staffing.explanation).toContain("shifts of 12 h: 14 shifts, 168 agent-hours ($3,360), 12 above the per-interval requirement");
+    // Keeping the dip saves 1 agent × 6 h: a threshold of 6 agent-hours keeps it, 7 fills it.
+    const kept = await recommendStaffing(desk, options({ shiftHours: 12, minDipSavingsAgentHours: 6 }));
+    expect(kept.smoothing).toEqual({ hours: 12, windowIntervals: 1, minDipSavingsAgentHours: 6, keptDips: 1, addedAgentHours: 0 });
+    expect(kept.intervals.map((row) => row.recommendedAgentsScheduled)).toEqual(NEED);
+    const filled = await recommendStaffing(desk, options({ smoothingHours: 12, minDipSavingsAgentHours: 7 }));
+    expect(filled.smoothing).toEqual({ hours: 12, windowIntervals: 1, minDipSavingsAgentHours: 7, keptDips: 0, addedAgentHours: 6 });
+    expect(filled.shifts).toBeNull();
+  });
+
+  it("stops where told: after maxIterations rounds, at once when interrupted, after the first failing round with failFast", async () => {
+    // Two rounds: the second round's schedule 6, 8, 5, 5 is the answer, interval 3 still failing.
+    const short = await recommendStaffing(desk, options({ maxIterations: 2, sweepLevels: [] }));
+    expect(short.stoppedBy).toBe("maxIterations");
+    expect(short.search).toMatchObject({ iterations: 2, converged: false });
+    expect(short.intervals.map((row) => row.recommendedAgentsScheduled)).toEqual([6, 8, 5, 5]);
+    expect(short.intervals.map((row) => row.meetsTarget)).toEqual([true, true, true, false]);
+    expect(short.sweep).toEqual([]);
+    expect(short.explanation).toContain("search stopped after 2 rounds without settling: 1 intervals still miss the target (raise --max-iterations)");
+
+    // Interrupted before anything ran: the closed form's schedule, unsimulated.
+    const controller = new AbortController();
+    controller.abort();
+    const interrupted = await recommendStaffing(desk, options({ signal: controller.signal }));
+    expect(interrupted.stoppedBy).toBe("interrupted");
+    expect(interrupted.search).toEqual({ iterations: 0, converged: false, rounds: [] });
+    expect(interrupted.sweep).toEqual([]);
+    expect(interrupted.intervals.map((row) => row.recommendedAgentsScheduled)).toEqual([7, 7, 6, 6]);
+    expect(interrupted.intervals.map((row) => row.meetsTarget)).toEqual([null, null, null, null]);
+    expect(interrupted.intervals.map((row) => row.serviceLevel)).toEqual([null, null, null, null]);
+
+    // Replication 1 errors every time: failFast stops after round 1 (replication 0's runs are its answer) and runs no sweep.
+    const failing = await recommendStaffing(desk, options({ failFast: true, backend: ruleBackend((r) => (r === 1 ? "errored" : "completed")) }));
+    expect(failing.stoppedBy).toBe("failFast");
+    expect(failing.errored).toEqual([{ stage: "search", replication: 1, error: "broken 1" }]);
+    expect(failing.search.rounds).toEqual([]);
+    expect(failing.sweep).toEqual([]);
+    expect(failing.intervals.map((row) => row.recommendedAgentsScheduled)).toEqual([7, 7, 6, 6]);
+    expect(failing.intervals.map((row) => row.meetsTarget)).toEqual([true, false, true, true]);
+  });
+
+  it("without failFast the errors and cancellations of every stage are listed and the search goes on with the replications left", async () => {
+    // One replication left: no interval (n = 1), so the means decide and a mean at or above the target is a margin;
+    // the search takes the same four rounds, then six sweep levels: 10 evaluations, one lost replication each.
+    const errored = await recommendStaffing(desk, options({ backend: ruleBackend((r) => (r === 1 ? "errored" : "completed")) }));
+    expect(errored.stoppedBy).toBe("converged");
+    expect(errored.intervals.map((row) => row.recommendedAgentsScheduled)).toEqual(NEED);
+    expect(errored.errored.map((entry) => entry.stage)).toEqual([...new Array(4).fill("search"), ...new Array(6).fill("sweep")]);
+    expect(errored.errored.every((entry) => entry.replication === 1 && entry.error === "broken 1")).toBe(true);
+    expect(errored.cancelled).toBe(0);
+    const cancelled = await recommendStaffing(desk, options({ backend: ruleBackend((r) => (r === 1 ? "cancelled" : "completed")) }));
+    expect(cancelled.cancelled).toBe(10);
+    expect(cancelled.errored).toEqual([]);
+  });
+
+  it("keeps the closed form where too few chats decide, sweeps the levels it is given, and names the objective's errors", async () => {
+    // 10 chats per interval, fewer than 11: every interval is undecided, so the first round changes nothing.
+    const quiet = await recommendStaffing(desk, options({ minChatsForDecision: 11, sweepLevels: [6, 9], level: 0.9 }));
+    expect(quiet.level).toBe(0.9);
+    expect(quiet.search).toMatchObject({ iterations: 1, converged: true });
+    expect(quiet.intervals.map((row) => row.recommendedAgentsScheduled)).toEqual([7, 7, 6, 6]);
+    expect(quiet.intervals.map((row) => row.meetsTarget)).toEqual([null, null, null, null]);
+    expect(quiet.explanation).toContain(
+      "4 of 4 intervals have fewer than 11 chats per replication: they keep the Erlang C answer (too few chats to judge by simulation)",
+    );
+    expect(quiet.sweep.map((point) => point.agentsScheduled)).toEqual([6, 9]);
+
+    await expect(recommendStaffing(desk, options({ objective: "profit" }))).rejects.toThrow(
+      "invalid objective: profit (needs a store scenario: a chat-only scenario has no revenue)",
+    );
+    const baseline = new URL("../scenarios/baseline.yaml", import.meta.url).pathname;
+    const { config: store } = parseScenario(readDataFile(baseline, "scenario file"), { path: baseline });
+    await expect(recommendStaffing(store, options({ objective: "profit", sweepLevels: [] }))).rejects.toThrow(
+      "invalid sweepLevels: an empty list (the profit objective picks from the sweep)",
+    );
+  });
+});
