@@ -109,11 +109,198 @@ describe("explainStaffing", () => {
     expect(lines).toContain("search stopped after 8 rounds without settling: 1 intervals still miss the target (raise --max-iterations)");
   });
 
+  it("explainStaffing(...) names why the simulation needs fewer agents: an empty start, a quieter interval before, less variable handle times", () => {
+    // No straddling interval, no slowdown. Interval 0 starts the horizon; interval 1 has twice interval 0's chats (> 1.1 ×);
+    // interval 2 as many as interval 1, so with constant handle times (coefficient of variation 0) the cause is their variability.
+    const lines = explainStaffing(
+      input([interval(0, 6, 5), interval(1, 7, 5, { chatsPerHour: 200 }), interval(2, 9, 6, { chatsPerHour: 200 })], {
+        handleSeconds: { kind: "constant", value: 180 },
+      }),
+    );
+    expect(lines).toContain("simulation needs 1 agent fewer at 00:00–00:30 vs Erlang A: the horizon starts with an empty queue");
+    expect(lines).toContain(
+      "simulation needs 2 agents fewer at 00:30–01:00 vs Erlang A: the interval starts with the shorter queue of the quieter interval before",
+    );
+    expect(lines).toContain(
+      "simulation needs 3 agents fewer at 01:00–01:30 vs Erlang A: handle times vary less than exponential (coefficient of variation 0), so queues are shorter than Erlang's",
+    );
+    // A constant handle time is not exponential: the closed form overstates queueing.
+    expect(lines).toContain("handle time is constant with coefficient of variation 0; Erlang A assumes exponential (1.00), so it overstates queueing a little");
+  });
+
+  it("explainStaffing(...) with a slowdown: shorter handle times at lower load; more variable handle times; the transient of short intervals", () => {
+    // Concurrency 3 with a slowdown: 150 s against the 180 s measured is 16.7% less.
+    const shorter = explainStaffing(input([interval(0, 5, 5), interval(1, 6, 5, { meanHandleSeconds: 150 })], { concurrency: 3, slowdownPerExtraChat: 0.3 }));
+    expect(shorter).toContain(
+      "simulation needs 1 agent fewer at 00:30–01:00 vs Erlang A: chats take 16.7% less time than the 180 s measured at generous staffing",
+    );
+    // Gamma with shape 0.25: coefficient of variation 1 ÷ √0.25 = 2 (> 1.05), and no busier interval before.
+    const variable = explainStaffing(input([interval(0, 5, 5), interval(1, 5, 7)], { handleSeconds: { kind: "gamma", shape: 0.25, scale: 720 } }));
+    expect(variable).toContain("simulation needs +2 agents at 00:30–01:00 vs Erlang A: handle times vary more than exponential (coefficient of variation 2)");
+    expect(variable).toContain("handle time is gamma with coefficient of variation 2; Erlang A assumes exponential (1.00), so it understates queueing");
+    // Exponential handle times, same load: a 30-minute interval holds 1800 ÷ 600 = 3 handle times (fewer than 10) ...
+    const settling = explainStaffing(
+      input([interval(0, 5, 5), interval(1, 5, 6)], {
+        loads: { source: "forecast", meanHandleSeconds: 600, meanPatienceSeconds: 120, generousAgentsScheduled: null, replications: 0, invitationShare: null },
+      }),
+    );
+    expect(settling).toContain(
+      "simulation needs +1 agent at 00:30–01:00 vs Erlang A: a 30-minute interval is only 3 mean handle times: the queue does not settle to Erlang's steady state",
+    );
+    // ... 1800 ÷ 180 = 10 handle times is long enough: the load's changes are the cause. Erlang with k = 1 has the exponential's variability: no over- or understatement.
+    const changing = explainStaffing(input([interval(0, 5, 5), interval(1, 5, 6)], { handleSeconds: { kind: "erlang", k: 1, mean: 180 } }));
+    expect(changing).toContain(
+      "simulation needs +1 agent at 00:30–01:00 vs Erlang A: the load changes from interval to interval, which Erlang's steady state ignores",
+    );
+    expect(changing).toContain("handle time is erlang with coefficient of variation 1; Erlang A assumes exponential (1.00)");
+  });
+
+  it("explainStaffing(...) lists at most 8 ranges, joins straddling neighbours into one noise range, and writes days past the first", () => {
+    // Every other of 20 intervals needs one more agent: 10 separate ranges, 8 written.
+    const alternating = Array.from({ length: 20 }, (_, i) => interval(i, 5, i % 2 === 1 ? 6 : 5));
+    const lines = explainStaffing(input(alternating));
+    expect(lines.filter((line) => line.startsWith("simulation needs"))).toHaveLength(8);
+    expect(lines).toContain("… and 2 more ranges of intervals that differ from Erlang A");
+    // Two neighbours whose simulated service levels both straddle 80%: one range, described together.
+    const straddling = { serviceLevel: estimate(0.8, 0.05) };
+    const noise = explainStaffing(input([interval(0, 5, 5), interval(1, 5, 6, straddling), interval(2, 5, 6, straddling)]));
+    expect(noise).toContain(
+      "simulation needs +1 agent at 00:30–01:30 vs Erlang A: their simulated service levels straddle the 80.0% target: within simulation noise",
+    );
+    // Four 12-hour intervals make two days: intervals 1 and 3 end at each day's 24:00.
+    const twoDays = explainStaffing(input([interval(0, 5, 5), interval(1, 5, 6), interval(2, 5, 5), interval(3, 5, 7)], { intervalSeconds: 43_200 }));
+    expect(twoDays.some((line) => line.startsWith("simulation needs +1 agent at day 1 12:00–day 1 24:00 vs Erlang A"))).toBe(true);
+    expect(twoDays.some((line) => line.startsWith("simulation needs +2 agents at day 2 12:00–day 2 24:00 vs Erlang A"))).toBe(true);
+    // One day: the last interval ends at 24:00.
+    const lastHalfHour = Array.from({ length: 48 }, (_, i) => interval(i, 5, i === 47 ? 6 : 5));
+    expect(explainStaffing(input(lastHalfHour)).some((line) => line.startsWith("simulation needs +1 agent at 23:30–24:00 vs Erlang A"))).toBe(true);
+  });
+
+  it("explainStaffing(...) first line: the profit objective's wording, 'the same' within 0.05%; patience that changes nothing or one agent-hour", () => {
+    const same = explainStaffing(input([interval(0, 5, 5), interval(1, 5, 5)], { objective: "profit" }));
+    expect(same[0]).toBe("best contribution profit: 5 agent-hours ($100) vs Erlang A: 5 ($100), the same");
+    // No range lines and no "too few chats" line under the profit objective.
+    expect(same.some((line) => line.startsWith("simulation needs"))).toBe(false);
+    const totals = {
+      recommendedAgentHours: 5,
+      recommendedCost: 100,
+      erlangAgentHours: 5,
+      erlangCost: 100,
+      erlangCAgentHours: 5,
+      shiftAgentHours: null,
+      shiftCost: null,
+    };
+    expect(explainStaffing(input([interval(0, 5, 5), interval(1, 5, 5)], { totals }))).toContain(
+      "patience 120 s: Erlang C (nobody gives up) gives the same schedule here",
+    );
+    // Erlang C one agent more in one half hour: 0.5 agent-hours at $20 an hour.
+    const oneMore = explainStaffing(
+      input([interval(0, 5, 5, { erlangCAgentsScheduled: 6 }), interval(1, 5, 5, { erlangCAgentsScheduled: 5 })], {
+        totals: { ...totals, erlangCAgentHours: 5.5 },
+      }),
+    );
+    expect(oneMore).toContain("patience 120 s: Erlang C (nobody gives up) would overstaff by 0.5 agent-hours ($10.00), up to +1 agent in one interval");
+    const hourMore = explainStaffing(
+      input([interval(0, 5, 5, { erlangCAgentsScheduled: 7 }), interval(1, 5, 5, { erlangCAgentsScheduled: 5 })], {
+        totals: { ...totals, erlangCAgentHours: 6 },
+      }),
+    );
+    expect(hourMore).toContain("patience 120 s: Erlang C (nobody gives up) would overstaff by 1 agent-hour ($20.00), up to +2 agents in one interval");
+    // No Erlang C figure (a pure abandonment target): no patience line at all.
+    expect(explainStaffing(input([interval(0, 5, 5)], { totals: { ...totals, erlangCAgentHours: null } })).some((line) => line.startsWith("patience"))).toBe(
+      false,
+    );
+    // A zero Erlang answer: no ratio to compare with.
+    const none = { ...totals, recommendedAgentHours: 1, recommendedCost: 20, erlangAgentHours: 0, erlangCost: 0 };
+    expect(explainStaffing(input([interval(0, 0, 2)], { totals: none }))[0]).toBe("recommended: 1 agent-hours ($20.00) vs Erlang A: 0 ($0.00), the same");
+  });
+
+  it("explainStaffing(...) for measured demand: the invitations' share, and the chats the recommended staffing's queue gating holds back", () => {
+    const simulated = (invitationShare: number | null) => ({
+      source: "simulated" as const,
+      meanHandleSeconds: 180,
+      meanPatienceSeconds: 120,
+      generousAgentsScheduled: 10,
+      replications: 2,
+      invitationShare,
+    });
+    // 100 chats an hour = 50 per half hour at generous staffing; 40 at the recommendation is 20% fewer.
+    const gated = explainStaffing(input([interval(0, 5, 5, { meanChats: 40 }), interval(1, 5, 5, { meanChats: 40 })], { loads: simulated(0.2) }));
+    expect(gated).toContain("invitations add 25.0% to chat demand (accepted invitations are 20.0% of chat requests at generous staffing)");
+    expect(gated).toContain(
+      "at the recommended staffing 20.0% fewer chats are requested than with generous staffing: the policy's queue gating holds invitations back",
+    );
+    // 48.5 of 50 is exactly 97%: not called gating; a missing count is not 0 chats.
+    const level = explainStaffing(input([interval(0, 5, 5, { meanChats: 48.5 })], { loads: simulated(0) }));
+    expect(level).toContain("no accepted invitations: all chat demand comes from the help button");
+    expect(level.some((line) => line.startsWith("at the recommended staffing"))).toBe(false);
+    const missing = explainStaffing(input([interval(0, 5, 5, { meanChats: 10 }), interval(1, 5, 5, { meanChats: null })], { loads: simulated(null) }));
+    expect(missing).toContain("no accepted invitations: all chat demand comes from the help button");
+    expect(missing.some((line) => line.startsWith("at the recommended staffing"))).toBe(false);
+    // A forecast: no demand lines.
+    expect(explainStaffing(input([interval(0, 5, 5)])).some((line) => line.includes("invitations"))).toBe(false);
+  });
+
+  it("explainStaffing(...) says how an unsettled search ended, and nothing about one settled in its first round", () => {
+    const one = [interval(0, 5, 5)];
+    expect(explainStaffing(input(one, { search: { iterations: 2, converged: false, stoppedBy: "interrupted" } }))).toContain(
+      "search interrupted after 2 rounds without settling: 0 intervals still miss the target",
+    );
+    expect(explainStaffing(input(one, { search: { iterations: 2, converged: false, stoppedBy: "failFast" } }))).toContain(
+      "search stopped after 2 rounds without settling: 0 intervals still miss the target",
+    );
+    expect(explainStaffing(input(one, { search: { iterations: 3, converged: true, stoppedBy: "converged" } }))).toContain(
+      "the search settled after 3 simulation rounds; intervals interact through the queue (a backlog carries into the next interval), so each round re-simulated the whole horizon",
+    );
+    expect(explainStaffing(input(one, { search: { iterations: 1, converged: true, stoppedBy: "converged" } })).some((line) => line.includes("search"))).toBe(
+      false,
+    );
+  });
+
+  it("explainStaffing(...) states the profit choice: a day or the horizon's days, the runner-up, and the top of the sweep", () => {
+    const sweepOf = (levels: number[]) => levels.map((agentsScheduled) => ({ agentsScheduled }) as ExplanationInput["sweep"][number]);
+    const choice = {
+      agentsScheduled: 5,
+      contributionProfit: estimate(1234.5, 10),
+      runnerUpAgentsScheduled: 4,
+      difference: estimate(100, 5),
+      pValue: 0.03,
+      distinguishable: true,
+    };
+    // Two 12-hour intervals are one day.
+    const day = [interval(0, 5, 5), interval(1, 5, 5)];
+    const lines = explainStaffing(input(day, { intervalSeconds: 43_200, profitChoice: choice, sweep: sweepOf([3, 4, 5, 6]) }));
+    expect(lines).toContain("contribution profit is highest with 5 agents all day: $1,235 a day; vs 4 agents: $100 (p = 0.030), a detectable difference");
+    const top = explainStaffing(
+      input(day, {
+        intervalSeconds: 86_400,
+        profitChoice: { ...choice, distinguishable: false, pValue: 0.4 },
+        sweep: sweepOf([3, 4, 5]),
+      }),
+    );
+    expect(top).toContain(
+      "contribution profit is highest with 5 agents all day: $1,235 over the 2-day horizon; vs 4 agents: $100 (p = 0.400), not distinguishable with these replications (the largest level swept: more agents may pay even more)",
+    );
+    const alone = explainStaffing(
+      input(day, {
+        intervalSeconds: 43_200,
+        profitChoice: { ...choice, runnerUpAgentsScheduled: null, difference: null, pValue: null },
+        sweep: sweepOf([5, 6]),
+      }),
+    );
+    expect(alone).toContain("contribution profit is highest with 5 agents all day: $1,235 a day");
+  });
+
   it("coefficientOfVariation(spec) has the closed forms of the common distributions", () => {
     expect(coefficientOfVariation({ kind: "exponential", mean: 5 })).toBe(1);
     expect(coefficientOfVariation({ kind: "lognormal", mean: 640, sd: 380 })).toBeCloseTo(0.59375, 12);
     expect(coefficientOfVariation({ kind: "erlang", k: 4, mean: 10 })).toBe(0.5);
     expect(coefficientOfVariation({ kind: "gamma", shape: 4, scale: 2 })).toBe(0.5);
     expect(coefficientOfVariation({ kind: "empirical", samples: [1, 2] })).toBeNull();
+    expect(coefficientOfVariation({ kind: "constant", value: 3 })).toBe(0);
+    // Lognormal by σ: √(e^(σ²) − 1); σ = 1 gives √(e − 1) = 1.3108.
+    expect(coefficientOfVariation({ kind: "lognormal", mu: 0, sigma: 1 } as never)).toBeCloseTo(Math.sqrt(Math.E - 1), 12);
+    // Uniform on [a, b]: ((b − a) ÷ √12) ÷ ((a + b) ÷ 2); on [0, 2], 1 ÷ √3.
+    expect(coefficientOfVariation({ kind: "uniform", min: 0, max: 2 })).toBeCloseTo(1 / Math.sqrt(3), 12);
   });
 });
