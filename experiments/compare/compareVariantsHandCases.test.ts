@@ -231,6 +231,38 @@ describe("compareVariants on hand-made runs", () => {
     ]);
   });
 
+  it("a variant without a value of the primary metric in any run ranks last with mean null and leaves nobody a contest to win", async () => {
+    // Variant cost 3 never has a mean wait (as a desk with no agents has no answered-chat wait).
+    const silent: TaskBackend = {
+      async run(tasks) {
+        const outcomes = await tableBackend().run(
+          tasks.map((task) => (task.config.agents.costPerHour === 3 ? { ...task, config: VARIANTS[0].config } : task)),
+          {},
+        );
+        return outcomes.map((outcome, index) =>
+          tasks[index].config.agents.costPerHour === 3 && outcome.state === "completed"
+            ? { ...outcome, results: { ...outcome.results, chat: { ...outcome.results.chat, meanWaitSeconds: null } } as ChatOnlyResults }
+            : outcome,
+        );
+      },
+    };
+    const options = { replications: 4, seed: 9, control: "control", primaryMetric: "meanWaitSeconds", backend: silent };
+    // Listed first, in the middle or last, the variant without values ranks last.
+    for (const order of [
+      [variant("silent", 3), VARIANTS[0], VARIANTS[1]],
+      [VARIANTS[0], variant("silent", 3), VARIANTS[1]],
+      [VARIANTS[1], VARIANTS[0], variant("silent", 3)],
+    ]) {
+      const result = await compareVariants(order, options);
+      expect(result.ranking).toEqual([
+        { variant: "faster", probabilityBest: 0, mean: 27 },
+        { variant: "control", probabilityBest: 0, mean: 33.5 },
+        { variant: "silent", probabilityBest: 0, mean: null },
+      ]);
+      expect(result.notComparable).toContainEqual({ variant: "silent", metric: "meanWaitSeconds", missingInVariant: 4, missingInControl: 0 });
+    }
+  });
+
   it("under a reservation each variant's per-class figures are summarised: shares within [0, 1], times with the plain t interval", async () => {
     // Two replications of hand-made class figures. With n = 2 the 95% t interval is mean ± t(0.975, 1) · sd ÷ √2,
     // t(0.975, 1) = 12.7062 (printed tables): P(wait) 0.9 and 1.0 → 0.95 ± 0.635, so the share's upper bound is cut at 1;
