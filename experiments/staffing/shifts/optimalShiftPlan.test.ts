@@ -58,4 +58,40 @@ describe("optimalShiftPlan", () => {
       /no allowed shift covers interval 02:00 \(required 1\)/,
     );
   });
+
+  it("half-hour intervals count half an hour each; a negative requirement counts as 0; absDifference never refuses a gap", async () => {
+    // 4 h shifts from 08:00 only; 1 agent 08:00–11:00 (intervals 16-21) and −2 at 15:00. One shift overshoots by 1 h
+    // (mismatch 2 half hours), none misses 3 h (6): one shift, 4 paid hours, 1 h above the requirement, nothing short.
+    const requirement = new Array<number>(48).fill(0);
+    for (let i = 16; i < 22; i++) requirement[i] = 1;
+    requirement[30] = -2;
+    const rules = resolveShiftRules({ lengthsHours: [4], startTimes: ["08:00"], objective: "absDifference" }, 1800);
+    const plan = await optimalShiftPlan(requirement, rules, 30);
+    expect(plan).toMatchObject({ method: "milp", objective: "absDifference", status: "optimal", gap: 0, paidAgentHours: 4, cost: 120 });
+    expect(plan.shifts).toEqual([{ startSeconds: 8 * HOUR, endSeconds: 12 * HOUR, breakStartSeconds: null, breakEndSeconds: null, agents: 1, paidHours: 4 }]);
+    expect(plan.excessAgentHours).toBe(1);
+    expect(plan.shortAgentHours).toBe(0);
+    expect(plan.coverage.reduce((sum, agents) => sum + agents, 0)).toBe(8);
+    // The greedy cover with the one length: the same single shift.
+    expect(plan.greedy).toEqual({ shiftHours: 4, paidAgentHours: 4, cost: 120 });
+    // Nobody may start before 08:00, so 02:00 stays short: absDifference reports it instead of refusing.
+    const gap = await optimalShiftPlan(day([2, 3, 1]), resolveShiftRules({ lengthsHours: [4], startTimes: ["08:00"], objective: "absDifference" }, HOUR), 20);
+    expect(gap).toMatchObject({ paidAgentHours: 0, shortAgentHours: 1, excessAgentHours: 0, shifts: [] });
+  });
+
+  it("a requirement of nothing needs no shift; an uncoverable hour is refused with the whole message", async () => {
+    const none = await optimalShiftPlan(new Array<number>(24).fill(0), resolveShiftRules({ lengthsHours: [8] }, HOUR), 20);
+    expect(none).toMatchObject({
+      shifts: [],
+      paidAgentHours: 0,
+      cost: 0,
+      excessAgentHours: 0,
+      shortAgentHours: 0,
+      greedy: { shiftHours: 8, paidAgentHours: 0, cost: 0 },
+    });
+    expect(none.coverage).toEqual(new Array(24).fill(0));
+    await expect(optimalShiftPlan(day([2, 3, 1]), resolveShiftRules({ lengthsHours: [4], startTimes: ["08:00"] }, HOUR), 20)).rejects.toThrow(
+      "no allowed shift covers interval 02:00 (required 1): allow more start times or longer shifts",
+    );
+  });
 });
