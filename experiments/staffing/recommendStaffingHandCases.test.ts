@@ -266,4 +266,97 @@ describe("recommendStaffing on hand-made runs", () => {
       "invalid sweepLevels: an empty list (the profit objective picks from the sweep)",
     );
   });
+
+  it("with patience the closed form is Erlang A, Erlang C's 7, 7, 6, 6 is shown beside it, and the search still ends at the rule's levels", async () => {
+    const patient = { ...desk, patienceSeconds: { kind: "exponential" as const, mean: 120 } };
+    const staffing = await recommendStaffing(patient, options({ sweepLevels: [] }));
+    expect(staffing.analyticModel).toBe("erlangA");
+    expect(staffing.loads.meanPatienceSeconds).toBe(120);
+    expect(staffing.intervals.map((row) => row.erlangCAgentsScheduled)).toEqual([7, 7, 6, 6]);
+    expect(staffing.totals.erlangCAgentHours).toBe(156);
+    // Whatever the start, the search settles where one fewer fails: the rule's levels.
+    expect(staffing.intervals.map((row) => row.recommendedAgentsScheduled)).toEqual(NEED);
+  });
+
+  it("with two workers the stages share one pool (closed at the end) and answer as one worker does", async () => {
+    const staffing = await recommendStaffing(desk, options({ workers: 2, sweepLevels: [] }));
+    expect(staffing.intervals.map((row) => row.recommendedAgentsScheduled)).toEqual(NEED);
+    expect(staffing.search.iterations).toBe(4);
+  });
+});
+
+describe("recommendStaffing on a store, on hand-made runs", () => {
+  // A short baseline store day as the template of every run; the backend sets what the stages read.
+  const baselinePath = new URL("../scenarios/baseline.yaml", import.meta.url).pathname;
+  const data = readDataFile(baselinePath, "scenario file") as Record<string, any>;
+  data.traffic.sessionsPerDay = 300;
+  const store = parseScenario(data, { path: baselinePath }).config;
+  const storeTemplate = simulate(store, { seed: 1 });
+  if (storeTemplate.kind !== "store") throw new Error("expected a store run");
+  /**
+   * Contribution profit at L agents all day in replication r: 1000 − 100 |L − 5| − 10 L + r L, a peak at 5 (950 + 5r);
+   * at most 2% of chats wait in every run, so the first (generous) load round is the last.
+   */
+  const profitBackend: TaskBackend = {
+    async run(tasks, runOptions): Promise<TaskOutcome[]> {
+      return tasks.map((task, index): TaskOutcome => {
+        runOptions.onProgress?.(index + 1, tasks.length);
+        const replication = Number(String(task.seed).split(":r")[1]);
+        const agents = task.config.agents.scheduled[0];
+        const contributionProfit = 1000 - 100 * Math.abs(agents - 5) - 10 * agents + replication * agents;
+        const results = {
+          ...storeTemplate,
+          seed: String(task.seed),
+          chat: { ...storeTemplate.chat, probabilityOfWait: 0.01 },
+          profit: { ...storeTemplate.profit, contributionProfit },
+        };
+        return { state: "completed", index, results };
+      });
+    },
+  };
+
+  it("the profit objective recommends the sweep's most profitable level all day and tests it against the runner-up", async () => {
+    const stages: string[] = [];
+    const staffing = await recommendStaffing(store, {
+      replications: 2,
+      seed: 5,
+      workers: 1,
+      backend: profitBackend,
+      objective: "profit",
+      sweepLevels: [3, 4, 5, 6, 7],
+      onProgress: (_finished, _total, stage) => stages.push(stage),
+    });
+    // Mean profit by level: 771.5, 862, 952.5, 843, 733.5. The best, 5, against 4: differences 90 and 91 (mean 90.5).
+    expect(staffing.sweep.map((point) => point.contributionProfit!.mean)).toEqual([771.5, 862, 952.5, 843, 733.5]);
+    expect(staffing.profitChoice).toMatchObject({ agentsScheduled: 5, runnerUpAgentsScheduled: 4, distinguishable: true });
+    expect(staffing.profitChoice!.difference!.mean).toBe(90.5);
+    expect(staffing).toMatchObject({ mode: "store", objective: "profit", analyticModel: "erlangA", stoppedBy: "sweep" });
+    expect(staffing.search).toEqual({ iterations: 0, converged: false, rounds: [] });
+    // Five agents in every half hour; random absence at 30% leaves 3.5 online on average. Not smoothed (it is one level).
+    expect(new Set(staffing.intervals.map((row) => row.recommendedAgentsScheduled))).toEqual(new Set([5]));
+    expect(new Set(staffing.intervals.map((row) => row.unsmoothedAgentsScheduled))).toEqual(new Set([5]));
+    expect(staffing.intervals[0].recommendedAgentsOnline).toBeCloseTo(3.5, 12);
+    expect(staffing.smoothing).toEqual({ hours: 4, windowIntervals: 7, minDipSavingsAgentHours: null, keptDips: 0, addedAgentHours: 0 });
+    // 5 agents × 24 h at the baseline's $28.
+    expect(staffing.totals.recommendedAgentHours).toBe(120);
+    expect(staffing.totals.recommendedCost).toBe(120 * 28);
+    // The baseline's 2 scheduled agents are 1 online: the generous load runs use 4 online = 6 scheduled.
+    expect(staffing.loads).toMatchObject({ source: "simulated", generousAgentsScheduled: 6, replications: 2 });
+    expect([...new Set(stages)]).toEqual(["loads", "sweep 1/5", "sweep 2/5", "sweep 3/5", "sweep 4/5", "sweep 5/5"]);
+    expect(staffing.explanation[0].startsWith("best contribution profit: 120 agent-hours")).toBe(true);
+    expect(staffing.explanation.some((line) => line.startsWith("contribution profit is highest with 5 agents all day:"))).toBe(true);
+  });
+
+  it("a load round's errors are listed under the stage 'loads'", async () => {
+    const failing: TaskBackend = {
+      async run(tasks, runOptions) {
+        const outcomes = await profitBackend.run(tasks, runOptions);
+        return outcomes.map((outcome, index) => (String(tasks[index].seed).endsWith(":r1") ? { state: "errored", index, error: "lost" } : outcome));
+      },
+    };
+    const staffing = await recommendStaffing(store, { replications: 2, seed: 5, workers: 1, backend: failing, objective: "profit", sweepLevels: [4, 5] });
+    expect(staffing.errored.map((entry) => entry.stage)).toEqual(["loads", "sweep", "sweep"]);
+    // One replication left: no paired test, the best level still chosen.
+    expect(staffing.profitChoice).toMatchObject({ agentsScheduled: 5, runnerUpAgentsScheduled: 4, difference: null, distinguishable: false });
+  });
 });
