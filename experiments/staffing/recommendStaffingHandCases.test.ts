@@ -134,6 +134,10 @@ describe("recommendStaffing on hand-made runs", () => {
     expect(rows.map((row) => row.occupancy!.mean)).toEqual([0.5, 0.5, 0.5, 0.5]);
     expect(rows.map((row) => row.queueAbandonment!.mean)).toEqual([0, 0, 0, 0]);
     expect(rows.map((row) => row.shiftAgentsScheduled)).toEqual([null, null, null, null]);
+    // By Little's law from the rule's runs: busy 0.5 × online × 21,600 s at concurrency 1 in each of two runs, 2 × 10 chats
+    // answered: 2 × 10,800 × online ÷ 20 = 1,080 s × online agents.
+    expect(rows.map((row) => row.meanHandleSeconds)).toEqual(NEED.map((online) => 1080 * online));
+    expect(rows.map((row) => row.meanConcurrency)).toEqual([1, 1, 1, 1]);
     // The default 4 h smoothing is less than one 6-hour interval: window 0, nothing filled.
     expect(staffing.smoothing).toEqual({ hours: 4, windowIntervals: 0, minDipSavingsAgentHours: null, keptDips: 0, addedAgentHours: 0 });
     // 25 agent-intervals of 6 h = 150 agent-hours at $20; the closed form's 26 = 156.
@@ -243,6 +247,20 @@ describe("recommendStaffing on hand-made runs", () => {
     const cancelled = await recommendStaffing(desk, options({ backend: ruleBackend((r) => (r === 1 ? "cancelled" : "completed")) }));
     expect(cancelled.cancelled).toBe(10);
     expect(cancelled.errored).toEqual([]);
+  });
+
+  it("when every run fails the closed form's schedule stands, unjudged, and every error is listed", async () => {
+    const staffing = await recommendStaffing(desk, options({ sweepLevels: [], backend: ruleBackend(() => "errored") }));
+    // No run in the first round: nothing to judge, the search settles at once on the closed form's 7, 7, 6, 6.
+    expect(staffing.search).toMatchObject({ iterations: 1, converged: true });
+    expect(staffing.intervals.map((row) => row.recommendedAgentsScheduled)).toEqual([7, 7, 6, 6]);
+    expect(staffing.intervals.map((row) => [row.meanChats, row.serviceLevel, row.erlangSimulatedServiceLevel, row.meetsTarget])).toEqual(
+      new Array(4).fill([null, null, null, null]),
+    );
+    expect(staffing.errored).toEqual([
+      { stage: "search", replication: 0, error: "broken 0" },
+      { stage: "search", replication: 1, error: "broken 1" },
+    ]);
   });
 
   it("keeps the closed form where too few chats decide, sweeps the levels it is given, and names the objective's errors", async () => {
