@@ -38,11 +38,12 @@ const template = simulate(desk, { seed: 1 }) as ChatOnlyResults;
 
 /**
  * Answers every task by the rule above; `outcome(replication)` may error or cancel a replication.
- * `stages` collects the stage named in each progress call.
+ * `pools` collects the worker count of the shared pool each batch was given (null: none).
  */
-function ruleBackend(outcome: (replication: number) => "completed" | "errored" | "cancelled" = () => "completed"): TaskBackend {
+function ruleBackend(outcome: (replication: number) => "completed" | "errored" | "cancelled" = () => "completed", pools: (number | null)[] = []): TaskBackend {
   return {
     async run(tasks, options): Promise<TaskOutcome[]> {
+      pools.push(options.pool?.workers ?? null);
       return tasks.map((task, index): TaskOutcome => {
         options.onProgress?.(index + 1, tasks.length);
         const replication = Number(String(task.seed).split(":r")[1]);
@@ -297,9 +298,15 @@ describe("recommendStaffing on hand-made runs", () => {
   });
 
   it("with two workers the stages share one pool (closed at the end) and answer as one worker does", async () => {
-    const staffing = await recommendStaffing(desk, options({ workers: 2, sweepLevels: [] }));
+    const pools: (number | null)[] = [];
+    const staffing = await recommendStaffing(desk, options({ workers: 2, sweepLevels: [], backend: ruleBackend(undefined, pools) }));
     expect(staffing.intervals.map((row) => row.recommendedAgentsScheduled)).toEqual(NEED);
     expect(staffing.search.iterations).toBe(4);
+    expect(pools).toEqual([2, 2, 2, 2]);
+    // One worker: no pool at all.
+    const single: (number | null)[] = [];
+    await recommendStaffing(desk, options({ workers: 1, sweepLevels: [], backend: ruleBackend(undefined, single) }));
+    expect(single).toEqual([null, null, null, null]);
   });
 });
 
