@@ -291,6 +291,35 @@ describe("explainStaffing", () => {
     expect(alone).toContain("contribution profit is highest with 5 agents all day: $1,235 a day");
   });
 
+  it("explainStaffing(...) at its thresholds: a neighbour 1.1 × as busy is not busier, a variation of 1.05 or 0.95 is exponential enough", () => {
+    const cause = (extra: Partial<ExplanationInput>, erlang: number, recommended: number) =>
+      explainStaffing(input([interval(0, 5, 5), interval(1, erlang, recommended)], extra)).find((line) => line.startsWith("simulation needs"));
+    const changes = "the load changes from interval to interval, which Erlang's steady state ignores";
+    // Interval 0 at 1.1 × interval 1's rate is not "busier" (more than 1.1 ×); at 1.2 × it is.
+    expect(cause({ arrivalRatesPerSecond: [1.1, 1] }, 5, 6)).toContain(changes);
+    expect(cause({ arrivalRatesPerSecond: [1.2, 1] }, 5, 6)).toContain("backlog carried over from the busier interval before");
+    expect(cause({ arrivalRatesPerSecond: [1, 1.1] }, 6, 5)).toContain(changes);
+    expect(cause({ arrivalRatesPerSecond: [1, 1.2] }, 6, 5)).toContain("the shorter queue of the quieter interval before");
+    // Lognormal handle times with s.d. 105 or 95 on a mean of 100: coefficients of variation 1.05 and 0.95, not beyond them.
+    expect(cause({ handleSeconds: { kind: "lognormal", mean: 100, sd: 105 } }, 5, 6)).toContain(changes);
+    expect(cause({ handleSeconds: { kind: "lognormal", mean: 100, sd: 95 } }, 6, 5)).toContain(changes);
+    expect(cause({ handleSeconds: { kind: "lognormal", mean: 100, sd: 106 } }, 5, 6)).toContain("vary more than exponential");
+    expect(cause({ handleSeconds: { kind: "lognormal", mean: 100, sd: 94 } }, 6, 5)).toContain("vary less than exponential");
+  });
+
+  it("explainStaffing(...) cuts a straddling interval's bounds to [0%, 100%] in the words, and skips the slowdown line without chats", () => {
+    const wide = explainStaffing(input([interval(0, 5, 5), interval(1, 5, 6, { serviceLevel: estimate(0.8, 0.9) })]));
+    expect(wide).toContain(
+      "simulation needs +1 agent at 00:30–01:00 vs Erlang A: its simulated service level [0.0%, 100.0%] straddles the 80.0% target: within simulation noise",
+    );
+    // With a slowdown but no interval with chats there is no pooled handle time to report.
+    const idle = [interval(0, 5, 5, { meanChats: 0 }), interval(1, 5, 5, { meanChats: null })];
+    expect(explainStaffing(input(idle, { concurrency: 3, slowdownPerExtraChat: 0.3 })).some((line) => line.startsWith("slowdown:"))).toBe(false);
+    // A slowdown of 0 or a single chat per agent: no slowdown line either.
+    expect(explainStaffing(input([interval(0, 5, 5)], { concurrency: 3, slowdownPerExtraChat: 0 })).some((line) => line.startsWith("slowdown:"))).toBe(false);
+    expect(explainStaffing(input([interval(0, 5, 5)], { concurrency: 1, slowdownPerExtraChat: 0.3 })).some((line) => line.startsWith("slowdown:"))).toBe(false);
+  });
+
   it("coefficientOfVariation(spec) has the closed forms of the common distributions", () => {
     expect(coefficientOfVariation({ kind: "exponential", mean: 5 })).toBe(1);
     expect(coefficientOfVariation({ kind: "lognormal", mean: 640, sd: 380 })).toBeCloseTo(0.59375, 12);
