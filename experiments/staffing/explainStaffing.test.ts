@@ -320,6 +320,55 @@ describe("explainStaffing", () => {
     expect(explainStaffing(input([interval(0, 5, 5)], { concurrency: 1, slowdownPerExtraChat: 0.3 })).some((line) => line.startsWith("slowdown:"))).toBe(false);
   });
 
+  it("explainStaffing(...) for Erlang C without patience, with shifts, and under the profit objective (no range lines)", () => {
+    const noPatience = {
+      source: "forecast" as const,
+      meanHandleSeconds: 180,
+      meanPatienceSeconds: null,
+      generousAgentsScheduled: null,
+      replications: 0,
+      invitationShare: null,
+    };
+    const shifts = {
+      shiftHours: 4,
+      shifts: [
+        { startSeconds: 0, endSeconds: 14_400, agents: 3 },
+        { startSeconds: 14_400, endSeconds: 28_800, agents: 2 },
+      ],
+      coverage: [3, 3],
+      agentHours: 20,
+      cost: 400,
+      excessAgentHours: 2.5,
+    };
+    const lines = explainStaffing(input([interval(0, 5, 5), interval(1, 5, 6)], { analyticModel: "erlangC", loads: noPatience, shifts }));
+    expect(lines[0]).toBe("recommended: 5.5 agent-hours ($110) vs Erlang C: 5 ($100), +10.0%");
+    expect(lines).toContain(
+      "simulation needs +1 agent at 00:30–01:00 vs Erlang C: the load changes from interval to interval, which Erlang's steady state ignores",
+    );
+    expect(lines).toContain("no patience in the scenario: customers never give up, so the closed form is Erlang C and nobody abandons");
+    expect(lines.some((line) => line.startsWith("patience"))).toBe(false);
+    // 3 + 2 shifts of 4 h: 20 agent-hours at $400, 2.5 above the requirement.
+    expect(lines).toContain("shifts of 4 h: 5 shifts, 20 agent-hours ($400), 2.5 above the per-interval requirement");
+    // Exponential handle times (the formula's own) and an empirical spec (no closed form) add no handle-time line.
+    expect(lines.some((line) => line.startsWith("handle time is"))).toBe(false);
+    const empirical = explainStaffing(input([interval(0, 5, 5)], { handleSeconds: { kind: "empirical", samples: [100, 200] } }));
+    expect(empirical.some((line) => line.startsWith("handle time is"))).toBe(false);
+    // With patience but no Erlang C figure: neither patience line.
+    const totals = {
+      recommendedAgentHours: 5,
+      recommendedCost: 100,
+      erlangAgentHours: 5,
+      erlangCost: 100,
+      erlangCAgentHours: null,
+      shiftAgentHours: null,
+      shiftCost: null,
+    };
+    expect(explainStaffing(input([interval(0, 5, 5)], { totals })).some((line) => line.includes("patience"))).toBe(false);
+    // The profit objective recommends one level all day: its differences from Erlang are not explained interval by interval.
+    const profit = explainStaffing(input([interval(0, 5, 5), interval(1, 5, 6)], { objective: "profit" }));
+    expect(profit.some((line) => line.startsWith("simulation needs"))).toBe(false);
+  });
+
   it("coefficientOfVariation(spec) has the closed forms of the common distributions", () => {
     expect(coefficientOfVariation({ kind: "exponential", mean: 5 })).toBe(1);
     expect(coefficientOfVariation({ kind: "lognormal", mean: 640, sd: 380 })).toBeCloseTo(0.59375, 12);
