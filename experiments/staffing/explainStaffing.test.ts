@@ -365,8 +365,14 @@ describe("explainStaffing", () => {
     };
     expect(explainStaffing(input([interval(0, 5, 5)], { totals })).some((line) => line.includes("patience"))).toBe(false);
     // The profit objective recommends one level all day: its differences from Erlang are not explained interval by interval.
-    const profit = explainStaffing(input([interval(0, 5, 5), interval(1, 5, 6)], { objective: "profit" }));
-    expect(profit.some((line) => line.startsWith("simulation needs"))).toBe(false);
+    // Nor are quiet intervals or the search (there is none) mentioned.
+    const profit = explainStaffing(
+      input([interval(0, 5, 5, { meetsTarget: null }), interval(1, 5, 6)], {
+        objective: "profit",
+        search: { iterations: 0, converged: false, stoppedBy: "sweep" },
+      }),
+    );
+    expect(profit.some((line) => line.startsWith("simulation needs") || line.includes("chats per replication") || line.includes("search"))).toBe(false);
   });
 
   it("coefficientOfVariation(spec) has the closed forms of the common distributions", () => {
