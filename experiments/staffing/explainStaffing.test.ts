@@ -255,6 +255,8 @@ describe("explainStaffing", () => {
     expect(explainStaffing(input(one, { search: { iterations: 1, converged: true, stoppedBy: "converged" } })).some((line) => line.includes("search"))).toBe(
       false,
     );
+    // Every interval judged: no line about quiet intervals.
+    expect(explainStaffing(input(one)).some((line) => line.includes("chats per replication"))).toBe(false);
   });
 
   it("explainStaffing(...) states the profit choice: a day or the horizon's days, the runner-up, and the top of the sweep", () => {
@@ -289,6 +291,11 @@ describe("explainStaffing", () => {
       }),
     );
     expect(alone).toContain("contribution profit is highest with 5 agents all day: $1,235 a day");
+    // A runner-up without a paired test (fewer than two common replications): named nowhere.
+    const untested = explainStaffing(
+      input(day, { intervalSeconds: 43_200, profitChoice: { ...choice, difference: null, pValue: null }, sweep: sweepOf([4, 5, 6]) }),
+    );
+    expect(untested).toContain("contribution profit is highest with 5 agents all day: $1,235 a day");
   });
 
   it("explainStaffing(...) at its thresholds: a neighbour 1.1 × as busy is not busier, a variation of 1.05 or 0.95 is exponential enough", () => {
