@@ -382,6 +382,46 @@ describe("explainStaffing", () => {
     expect(profit.some((line) => line.startsWith("simulation needs") || line.includes("chats per replication") || line.includes("search"))).toBe(false);
   });
 
+  it("explainStaffing(...) calls handle-time changes a cause only with a slowdown: more than one chat per agent and a positive slowdown", () => {
+    const changes = "the load changes from interval to interval, which Erlang's steady state ignores";
+    const causes = (extra: Partial<ExplanationInput>, ...intervals: StaffingInterval[]) =>
+      explainStaffing(input([interval(0, 5, 5), ...intervals], extra))
+        .filter((line) => line.startsWith("simulation needs"))
+        .map((line) => line.slice(line.indexOf("Erlang A: ") + "Erlang A: ".length));
+    // Handle times 27.8% longer or 16.7% shorter than the closed form's, one chat per agent or no slowdown: not a cause.
+    for (const desk of [
+      { concurrency: 1, slowdownPerExtraChat: 0.3 },
+      { concurrency: 3, slowdownPerExtraChat: 0 },
+    ]) {
+      expect(causes(desk, interval(1, 5, 6, { meanHandleSeconds: 230 }))).toEqual([changes]);
+      expect(causes(desk, interval(1, 6, 5, { meanHandleSeconds: 150 }))).toEqual([changes]);
+    }
+    // With a slowdown, growth of 2% is below the 5% that counts, as is no change or no handle time at all.
+    const slows = { concurrency: 3, slowdownPerExtraChat: 0.3 };
+    expect(causes(slows, interval(1, 5, 6, { meanHandleSeconds: 183.6 }))).toEqual([changes]);
+    expect(causes(slows, interval(1, 6, 5))).toEqual([changes]);
+    expect(causes(slows, interval(1, 6, 5, { meanHandleSeconds: null }))).toEqual([changes]);
+    // No coefficient of variation (an empirical spec): neither more nor less variable.
+    expect(causes({ handleSeconds: { kind: "empirical", samples: [100, 200] } }, interval(1, 6, 5))).toEqual([changes]);
+    // A quiet interval (no chats: raised by smoothing, say) is still explained.
+    expect(causes({}, interval(1, 5, 6, { meanChats: 0 }))).toEqual([changes]);
+  });
+
+  it("explainStaffing(...) joins neighbours only with the same difference and the same cause; exactly 8 ranges need no summary", () => {
+    // +1 then +2, both load changes: two ranges. +1 within noise then +1 from the load: two ranges.
+    expect(
+      explainStaffing(input([interval(0, 5, 5), interval(1, 5, 6), interval(2, 5, 7)])).filter((line) => line.startsWith("simulation needs")),
+    ).toHaveLength(2);
+    const straddling = { serviceLevel: estimate(0.8, 0.05) };
+    expect(
+      explainStaffing(input([interval(0, 5, 5), interval(1, 5, 6, straddling), interval(2, 5, 6)])).filter((line) => line.startsWith("simulation needs")),
+    ).toHaveLength(2);
+    // Eight separate ranges (every other of 16 intervals): all written, no "… and 0 more".
+    const eight = explainStaffing(input(Array.from({ length: 16 }, (_, i) => interval(i, 5, i % 2 === 1 ? 6 : 5))));
+    expect(eight.filter((line) => line.startsWith("simulation needs"))).toHaveLength(8);
+    expect(eight.some((line) => line.startsWith("…"))).toBe(false);
+  });
+
   it("coefficientOfVariation(spec) has the closed forms of the common distributions", () => {
     expect(coefficientOfVariation({ kind: "exponential", mean: 5 })).toBe(1);
     expect(coefficientOfVariation({ kind: "lognormal", mean: 640, sd: 380 })).toBeCloseTo(0.59375, 12);
