@@ -232,7 +232,9 @@ describe("explainStaffing", () => {
     );
     // 48.5 of 50 is exactly 97%: not called gating; a missing count is not 0 chats.
     const level = explainStaffing(input([interval(0, 5, 5, { meanChats: 48.5 })], { loads: simulated(0) }));
-    expect(level).toContain("no accepted invitations: all chat demand comes from the help button");
+    expect(level.filter((line) => !/^(recommended|patience|the search)/.test(line))).toEqual([
+      "no accepted invitations: all chat demand comes from the help button",
+    ]);
     expect(level.some((line) => line.startsWith("at the recommended staffing"))).toBe(false);
     const missing = explainStaffing(input([interval(0, 5, 5, { meanChats: 10 }), interval(1, 5, 5, { meanChats: null })], { loads: simulated(null) }));
     expect(missing).toContain("no accepted invitations: all chat demand comes from the help button");
@@ -420,6 +422,31 @@ describe("explainStaffing", () => {
     const eight = explainStaffing(input(Array.from({ length: 16 }, (_, i) => interval(i, 5, i % 2 === 1 ? 6 : 5))));
     expect(eight.filter((line) => line.startsWith("simulation needs"))).toHaveLength(8);
     expect(eight.some((line) => line.startsWith("…"))).toBe(false);
+  });
+
+  it("explainStaffing(...) pools handle time over the intervals that have one, and calls noise only an interval that reaches the target", () => {
+    // Interval 1 has chats but no handle time: the pooled handle time is interval 0's 230 s, not (50 × 230) ÷ 100.
+    const pooled = explainStaffing(
+      input([interval(0, 5, 5, { meanHandleSeconds: 230, meanConcurrency: 2.4 }), interval(1, 5, 5, { meanHandleSeconds: null })], {
+        concurrency: 3,
+        slowdownPerExtraChat: 0.3,
+      }),
+    );
+    expect(pooled).toContain(
+      "slowdown: with up to 3 chats per agent (+30.0% handle time per extra chat) chats take 230 s at the recommended staffing (2.4 concurrent on average), +27.8% vs the 180 s Erlang A used",
+    );
+    const cause = (extra: Partial<ExplanationInput>, changed: Partial<StaffingInterval>) =>
+      explainStaffing(input([interval(0, 5, 5), interval(1, 5, 6, changed)], extra)).find((line) => line.startsWith("simulation needs"))!;
+    // A bound at the target straddles it, from either side.
+    expect(cause({}, { serviceLevel: { ...estimate(0.85, 0.05), lower: 0.8 } })).toContain("straddles the 80.0% target");
+    expect(cause({}, { serviceLevel: { ...estimate(0.75, 0.05), upper: 0.8 } })).toContain("straddles the 80.0% target");
+    // Without a service-level target there is nothing to straddle, however low the interval reaches.
+    const abandonmentOnly = { serviceLevel: null, serviceLevelSeconds: 20, maxQueueAbandonment: 0.05, maxOccupancy: null };
+    expect(cause({ target: abandonmentOnly }, { serviceLevel: estimate(0.05, 0.1), erlangSimulatedServiceLevel: estimate(0.05, 0.1) })).not.toContain(
+      "straddle",
+    );
+    // No simulated service level for the closed form's schedule (its runs failed): judged on the recommendation's alone.
+    expect(cause({}, { erlangSimulatedServiceLevel: null })).toContain("the load changes from interval to interval");
   });
 
   it("coefficientOfVariation(spec) has the closed forms of the common distributions", () => {
