@@ -171,6 +171,9 @@ describe("explainStaffing", () => {
     const twoDays = explainStaffing(input([interval(0, 5, 5), interval(1, 5, 6), interval(2, 5, 5), interval(3, 5, 7)], { intervalSeconds: 43_200 }));
     expect(twoDays.some((line) => line.startsWith("simulation needs +1 agent at day 1 12:00–day 1 24:00 vs Erlang A"))).toBe(true);
     expect(twoDays.some((line) => line.startsWith("simulation needs +2 agents at day 2 12:00–day 2 24:00 vs Erlang A"))).toBe(true);
+    // A range from the start of the horizon starts on day 1 at 00:00.
+    const first = explainStaffing(input([interval(0, 5, 6), interval(1, 5, 5), interval(2, 5, 5), interval(3, 5, 5)], { intervalSeconds: 43_200 }));
+    expect(first.some((line) => line.startsWith("simulation needs +1 agent at day 1 00:00–day 1 12:00 vs Erlang A"))).toBe(true);
     // One day: the last interval ends at 24:00.
     const lastHalfHour = Array.from({ length: 48 }, (_, i) => interval(i, 5, i === 47 ? 6 : 5));
     expect(explainStaffing(input(lastHalfHour)).some((line) => line.startsWith("simulation needs +1 agent at 23:30–24:00 vs Erlang A"))).toBe(true);
@@ -456,9 +459,11 @@ describe("explainStaffing", () => {
     expect(coefficientOfVariation({ kind: "gamma", shape: 4, scale: 2 })).toBe(0.5);
     expect(coefficientOfVariation({ kind: "empirical", samples: [1, 2] })).toBeNull();
     expect(coefficientOfVariation({ kind: "constant", value: 3 })).toBe(0);
-    // Lognormal by σ: √(e^(σ²) − 1); σ = 1 gives √(e − 1) = 1.3108.
+    // Lognormal by σ: √(e^(σ²) − 1); σ = 1 gives √(e − 1) = 1.3108, σ = 0.5 gives √(e^0.25 − 1) = 0.5329.
     expect(coefficientOfVariation({ kind: "lognormal", mu: 0, sigma: 1 } as never)).toBeCloseTo(Math.sqrt(Math.E - 1), 12);
-    // Uniform on [a, b]: ((b − a) ÷ √12) ÷ ((a + b) ÷ 2); on [0, 2], 1 ÷ √3.
+    expect(coefficientOfVariation({ kind: "lognormal", mu: 0, sigma: 0.5 } as never)).toBeCloseTo(0.53294, 5);
+    // Uniform on [a, b]: ((b − a) ÷ √12) ÷ ((a + b) ÷ 2); on [0, 2], 1 ÷ √3; on [1, 3], 1 ÷ (2√3).
     expect(coefficientOfVariation({ kind: "uniform", min: 0, max: 2 })).toBeCloseTo(1 / Math.sqrt(3), 12);
+    expect(coefficientOfVariation({ kind: "uniform", min: 1, max: 3 })).toBeCloseTo(1 / (2 * Math.sqrt(3)), 12);
   });
 });
