@@ -236,6 +236,19 @@ describe("recommendStaffing on hand-made runs", () => {
     expect(failing.intervals.map((row) => row.meetsTarget)).toEqual([true, false, true, true]);
   });
 
+  it("with video on and interrupted at once: each channel gets half the forecast and its closed-form plan, nothing measured", async () => {
+    // Half the chats take video (600 s calls): 2, 2, 1.5 and 1.5 Erlangs on each channel. Erlang C by hand at 80% in 20 s:
+    // A = 2: 3 agents give 57.0%, 4 give 83.7%; A = 1.5: 3 give 77.5%, 4 give 93.1%. Four video agents all day: 96 agent-hours.
+    const video = { acceptanceProbability: 0.5, scheduled: [1, 1, 1, 1], handleSeconds: { kind: "exponential" as const, mean: 600 }, rescueMultiplier: 1 };
+    const controller = new AbortController();
+    controller.abort();
+    const staffing = await recommendStaffing({ ...desk, desk: { ...desk.desk, video } }, options({ signal: controller.signal }));
+    expect(staffing.intervals.map((row) => row.chatsPerHour)).toEqual([12, 12, 9, 9]);
+    expect(staffing.intervals.map((row) => row.erlangAgentsScheduled)).toEqual([4, 4, 4, 4]);
+    expect(staffing.video!.intervals.map((row) => [row.agentsScheduled, row.meanRequests, row.meetsTarget])).toEqual(new Array(4).fill([4, null, null]));
+    expect(staffing.video).toMatchObject({ agentHours: 96, cost: 1920, meanHandleSeconds: 600 });
+  });
+
   it("without failFast the errors and cancellations of every stage are listed and the search goes on with the replications left", async () => {
     // One replication left: no interval (n = 1), so the means decide and a mean at or above the target is a margin;
     // the search takes the same four rounds, then six sweep levels: 10 evaluations, one lost replication each.
