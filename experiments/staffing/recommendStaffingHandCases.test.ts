@@ -13,7 +13,7 @@
 // the 95% t interval of 0.90 and 0.91 is 0.905 ± 12.706 · 0.00707 = [0.815, 0.995]: above 0.8, a margin.
 import { describe, expect, it } from "vitest";
 import { type ChatOnlyModelConfig, type ChatOnlyResults, DEFAULT_DESK_CONFIG, simulate } from "../../sim/model/index.ts";
-import type { TaskBackend, TaskOutcome } from "../parallel/index.ts";
+import { type TaskBackend, type TaskOutcome, TaskPool } from "../parallel/index.ts";
 import { parseScenario, readDataFile } from "../scenario/index.ts";
 import { recommendStaffing } from "./recommendStaffing.ts";
 import type { StaffOptions } from "./staffOptions.ts";
@@ -38,12 +38,15 @@ const template = simulate(desk, { seed: 1 }) as ChatOnlyResults;
 
 /**
  * Answers every task by the rule above; `outcome(replication)` may error or cancel a replication.
- * `pools` collects the worker count of the shared pool each batch was given (null: none).
+ * `pools` collects the shared pool each batch was given (null: none).
  */
-function ruleBackend(outcome: (replication: number) => "completed" | "errored" | "cancelled" = () => "completed", pools: (number | null)[] = []): TaskBackend {
+function ruleBackend(
+  outcome: (replication: number) => "completed" | "errored" | "cancelled" = () => "completed",
+  pools: (TaskPool | null)[] = [],
+): TaskBackend {
   return {
     async run(tasks, options): Promise<TaskOutcome[]> {
-      pools.push(options.pool?.workers ?? null);
+      pools.push(options.pool ?? null);
       return tasks.map((task, index): TaskOutcome => {
         options.onProgress?.(index + 1, tasks.length);
         const replication = Number(String(task.seed).split(":r")[1]);
@@ -311,15 +314,28 @@ describe("recommendStaffing on hand-made runs", () => {
   });
 
   it("with two workers the stages share one pool (closed at the end) and answer as one worker does", async () => {
-    const pools: (number | null)[] = [];
+    const pools: (TaskPool | null)[] = [];
     const staffing = await recommendStaffing(desk, options({ workers: 2, sweepLevels: [], backend: ruleBackend(undefined, pools) }));
     expect(staffing.intervals.map((row) => row.recommendedAgentsScheduled)).toEqual(NEED);
     expect(staffing.search.iterations).toBe(4);
-    expect(pools).toEqual([2, 2, 2, 2]);
+    expect(pools.map((pool) => pool?.workers)).toEqual([2, 2, 2, 2]);
+    expect(new Set(pools).size).toBe(1);
+    // Closed when the run ends: no thread left.
+    expect(pools[0]!.piscina.threads).toHaveLength(0);
     // One worker: no pool at all.
-    const single: (number | null)[] = [];
+    const single: (TaskPool | null)[] = [];
     await recommendStaffing(desk, options({ workers: 1, sweepLevels: [], backend: ruleBackend(undefined, single) }));
     expect(single).toEqual([null, null, null, null]);
+    // The caller's pool is used as it is and left open for the caller.
+    const own = new TaskPool(2);
+    try {
+      const given: (TaskPool | null)[] = [];
+      await recommendStaffing(desk, options({ pool: own, sweepLevels: [], backend: ruleBackend(undefined, given) }));
+      expect(given.every((pool) => pool === own)).toBe(true);
+      expect(own.piscina.threads.length).toBeGreaterThan(0);
+    } finally {
+      await own.close();
+    }
   });
 });
 
