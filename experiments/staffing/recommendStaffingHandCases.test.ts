@@ -401,6 +401,38 @@ describe("recommendStaffing on a store, on hand-made runs", () => {
     expect(staffing.explanation.some((line) => line.startsWith("contribution profit is highest with 5 agents all day:"))).toBe(true);
   });
 
+  it("the target objective on a store keeps the search's answer and still reports the most profitable level", async () => {
+    // 300 sessions a day bring a couple of chats: every interval has fewer than 5, so the search keeps the closed form.
+    const staffing = await recommendStaffing(store, { replications: 2, seed: 5, workers: 1, backend: profitBackend, sweepLevels: [3, 4, 5, 6, 7] });
+    expect(staffing.objective).toBe("target");
+    expect(staffing.profitChoice).toMatchObject({ agentsScheduled: 5, runnerUpAgentsScheduled: 4 });
+    expect(staffing.intervals.every((row) => row.meetsTarget === null)).toBe(true);
+    expect(staffing.intervals.map((row) => row.unsmoothedAgentsScheduled)).toEqual(staffing.intervals.map((row) => row.erlangAgentsScheduled));
+    expect(staffing.intervals.some((row) => row.recommendedAgentsScheduled !== 5)).toBe(true);
+  });
+
+  it("the profit objective with no sweep level simulated falls back on the closed form's schedule", async () => {
+    // The load runs complete; every sweep run fails, so there is no level to choose.
+    const sweepFails: TaskBackend = {
+      async run(tasks, runOptions) {
+        const outcomes = await profitBackend.run(tasks, runOptions);
+        return outcomes.map((outcome, index) => (tasks[index].config.agents.scheduled[0] === 6 ? outcome : { state: "errored", index, error: "lost" }));
+      },
+    };
+    const staffing = await recommendStaffing(store, {
+      replications: 2,
+      seed: 5,
+      workers: 1,
+      backend: sweepFails,
+      objective: "profit",
+      sweepLevels: [3, 4, 5],
+    });
+    expect(staffing.profitChoice).toBeNull();
+    expect(staffing.sweep).toEqual([]);
+    expect(staffing.stoppedBy).toBe("sweep");
+    expect(staffing.intervals.map((row) => row.recommendedAgentsScheduled)).toEqual(staffing.intervals.map((row) => row.erlangAgentsScheduled));
+  });
+
   it("a load round's errors are listed under the stage 'loads'", async () => {
     const failing: TaskBackend = {
       async run(tasks, runOptions) {
