@@ -38,11 +38,12 @@ const template = simulate(desk, { seed: 1 }) as ChatOnlyResults;
 
 /**
  * Answers every task by the rule above; `outcome(replication)` may error or cancel a replication.
- * `pools` collects the shared pool each batch was given (null: none).
+ * `pools` collects the shared pool each batch was given (null: none); `need` replaces NEED.
  */
 function ruleBackend(
   outcome: (replication: number) => "completed" | "errored" | "cancelled" = () => "completed",
   pools: (TaskPool | null)[] = [],
+  need: readonly number[] = NEED,
 ): TaskBackend {
   return {
     async run(tasks, options): Promise<TaskOutcome[]> {
@@ -54,7 +55,7 @@ function ruleBackend(
         if (state === "errored") return { state, index, error: `broken ${replication}` };
         if (state === "cancelled") return { state, index };
         const scheduled = task.config.agents.scheduled;
-        const serviceLevel = scheduled.map((agents, i) => (agents >= NEED[i] ? 0.9 : 0.5) + 0.01 * replication);
+        const serviceLevel = scheduled.map((agents, i) => (agents >= need[i] ? 0.9 : 0.5) + 0.01 * replication);
         const four = (value: number) => [value, value, value, value];
         const results: ChatOnlyResults = {
           ...template,
@@ -250,6 +251,30 @@ describe("recommendStaffing on hand-made runs", () => {
     expect(staffing.intervals.map((row) => row.erlangAgentsScheduled)).toEqual([4, 4, 4, 4]);
     expect(staffing.video!.intervals.map((row) => [row.agentsScheduled, row.meanRequests, row.meetsTarget])).toEqual(new Array(4).fill([4, null, null]));
     expect(staffing.video).toMatchObject({ agentHours: 96, cost: 1920, meanHandleSeconds: 600 });
+  });
+
+  it("stops after the default 8 rounds when an interval needs more; no smoothing with 0 hours; progress counts one stage's runs", async () => {
+    // Interval 0 needs 16: from 7 it gains one agent a round, 14 in round 8, where the search stops unsettled.
+    const progress: [number, number, string][] = [];
+    const staffing = await recommendStaffing(
+      desk,
+      options({
+        sweepLevels: [],
+        smoothingHours: 0,
+        backend: ruleBackend(undefined, [], [16, 8, 5, 6]),
+        onProgress: (finished, total, stage) => progress.push([finished, total, stage]),
+      }),
+    );
+    expect(staffing.search).toMatchObject({ iterations: 8, converged: false });
+    expect(staffing.stoppedBy).toBe("maxIterations");
+    expect(staffing.intervals.map((row) => row.recommendedAgentsScheduled)).toEqual([14, 8, 5, 6]);
+    expect(staffing.smoothing).toMatchObject({ hours: 0, windowIntervals: 0, keptDips: 0, addedAgentHours: 0 });
+    // Two replications per stage, each reported as finished of 2.
+    expect(progress.slice(0, 2)).toEqual([
+      [1, 2, "search round 1"],
+      [2, 2, "search round 1"],
+    ]);
+    expect(progress).toHaveLength(16);
   });
 
   it("without failFast the errors and cancellations of every stage are listed and the search goes on with the replications left", async () => {
