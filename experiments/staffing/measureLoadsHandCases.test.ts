@@ -157,7 +157,7 @@ describe("measureLoads on hand-made evaluations", () => {
     ] as StoreModelConfig["segments"];
     const reactive = { ...baseline, segments };
     expect(chatWeightedPatienceSeconds(reactive)).toBeCloseTo(4 / 0.0175, 9);
-    const proactive = { ...reactive, chat: { ...baseline.chat, policy: { ...baseline.chat.policy, rules: [{}] } } } as StoreModelConfig;
+    const proactive = { ...reactive, chat: { ...baseline.chat, policy: { ...baseline.chat.policy, rules: [{}] } } } as unknown as StoreModelConfig; // only the count of rules is read
     expect(chatWeightedPatienceSeconds(proactive)).toBeCloseTo(19 / 0.0775, 9);
     // Nobody would ever chat (no help button use, no invitations): the plain session shares, 0.25 × 100 + 0.75 × 400.
     const mute = { ...reactive, segments: segments.map((segment) => ({ ...segment, helpProbability: 0 })) };
