@@ -458,6 +458,70 @@ describe("recommendStaffing on a store, on hand-made runs", () => {
     expect(staffing.intervals.map((row) => row.recommendedAgentsScheduled)).toEqual(staffing.intervals.map((row) => row.erlangAgentsScheduled));
   });
 
+  it("a store's video demand is measured from the load runs: 3 requests per half hour are 6 an hour", async () => {
+    const video = {
+      acceptanceProbability: 0.3,
+      scheduled: new Array(48).fill(1),
+      handleSeconds: { kind: "exponential" as const, mean: 600 },
+      rescueMultiplier: 1,
+    };
+    const withVideo = { ...store, desk: { ...store.desk, video } };
+    const fill = (value: number) => new Array(48).fill(value);
+    const videoBackend: TaskBackend = {
+      async run(tasks, runOptions) {
+        const outcomes = await profitBackend.run(tasks, runOptions);
+        return outcomes.map((outcome) => {
+          if (outcome.state !== "completed") return outcome;
+          const series = { requests: fill(3), served: fill(3), abandoned: fill(0), blocked: fill(0), agentsScheduled: fill(1), agentsOnline: fill(1) };
+          const measured = { ...series, occupancy: fill(0.5), serviceLevel: fill(1), meanWaitOfServedSeconds: fill(0) };
+          return { ...outcome, results: { ...outcome.results, intervals: { ...outcome.results.intervals, video: measured } } };
+        });
+      },
+    };
+    const staffing = await recommendStaffing(withVideo, { replications: 2, seed: 5, workers: 1, backend: videoBackend, objective: "profit", sweepLevels: [5] });
+    expect(staffing.video!.intervals.every((row) => row.videoRequestsPerHour === 6 && row.meanRequests === 3)).toBe(true);
+  });
+
+  it("failing fast on an error in the sweep, after a search that settled, says so; failFast without an error changes nothing", async () => {
+    // The search's schedules vary by interval; the sweep's are constant: 10 agents all day fails in replication 1.
+    const sweepBreaks: TaskBackend = {
+      async run(tasks, runOptions) {
+        const outcomes = await ruleBackend().run(tasks, runOptions);
+        return outcomes.map((outcome, index) =>
+          tasks[index].config.agents.scheduled.every((agents) => agents === 10) && index === 1 ? { state: "errored", index, error: "lost" } : outcome,
+        );
+      },
+    };
+    const broken = await recommendStaffing(desk, options({ failFast: true, sweepLevels: [9, 10, 11], backend: sweepBreaks }));
+    expect(broken.search).toMatchObject({ iterations: 4, converged: true });
+    expect(broken.stoppedBy).toBe("failFast");
+    // The failing level keeps its completed replication; the next level is not run.
+    expect(broken.sweep.map((point) => point.agentsScheduled)).toEqual([9, 10]);
+    expect(broken.errored).toEqual([{ stage: "sweep", replication: 1, error: "lost" }]);
+    const clean = await recommendStaffing(desk, options({ failFast: true, sweepLevels: [9] }));
+    expect(clean.stoppedBy).toBe("converged");
+    // Under the profit objective a failed-fast sweep is "failFast" too, not "sweep".
+    const storeBreaks: TaskBackend = {
+      async run(tasks, runOptions) {
+        const outcomes = await profitBackend.run(tasks, runOptions);
+        return outcomes.map((outcome, index) =>
+          tasks[index].config.agents.scheduled[0] === 4 && index === 1 ? { state: "errored", index, error: "lost" } : outcome,
+        );
+      },
+    };
+    const profit = await recommendStaffing(store, {
+      replications: 2,
+      seed: 5,
+      workers: 1,
+      backend: storeBreaks,
+      objective: "profit",
+      failFast: true,
+      sweepLevels: [3, 4, 5],
+    });
+    expect(profit.stoppedBy).toBe("failFast");
+    expect(profit.sweep.map((point) => point.agentsScheduled)).toEqual([3, 4]);
+  });
+
   it("a load round's errors are listed under the stage 'loads'", async () => {
     const failing: TaskBackend = {
       async run(tasks, runOptions) {
