@@ -175,6 +175,8 @@ describe("compareVariants on hand-made runs", () => {
     expect(result.differences[0].difference.halfWidth!).toBeCloseTo(faster.halfWidth, 12);
     expect(result.ranking[0]).toEqual({ variant: "faster", probabilityBest: 1, mean: (22 + 35 + 31) / 3 });
     expect((await compareVariants(VARIANTS, { ...options, failFast: true })).stoppedBy).toBe("failFast");
+    // failFast with nothing failing: the run ended by its count.
+    expect((await compareVariants(VARIANTS, { ...options, backend: tableBackend(), failFast: true })).stoppedBy).toBe("count");
     const controller = new AbortController();
     controller.abort();
     expect((await compareVariants(VARIANTS, { ...options, signal: controller.signal })).stoppedBy).toBe("interrupted");
