@@ -91,6 +91,29 @@ describe("abTestPlan", () => {
     expect(row.testDays).toBeNull();
   });
 
+  it("abTestPlan on a comparison without a complete replication (no KPI at all) plans nothing: no difference to detect", () => {
+    const plan = abTestPlan(
+      comparisonOf("conversionRate", 1, [
+        ["a", {}],
+        ["b", {}],
+      ]),
+    );
+    expect(plan.dailySessions).toBe(0);
+    expect(plan.rows).toEqual([
+      {
+        variant: "b",
+        controlMean: 0,
+        variantMean: 0,
+        predictedDifference: 0,
+        predictedRelativeLift: null,
+        controlVariancePerVisitor: 0,
+        variantVariancePerVisitor: 0,
+        visitorsPerArm: null,
+        testDays: null,
+      },
+    ]);
+  });
+
   it("abTestPlan refuses α, power or traffic share outside their ranges", () => {
     const comparison = comparisonOf("conversionRate", 1, [
       ["a", { conversionRate: 0.02, sessions: 10 }],

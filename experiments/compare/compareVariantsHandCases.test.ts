@@ -175,6 +175,8 @@ describe("compareVariants on hand-made runs", () => {
     expect(result.differences[0].difference.halfWidth!).toBeCloseTo(faster.halfWidth, 12);
     expect(result.ranking[0]).toEqual({ variant: "faster", probabilityBest: 1, mean: (22 + 35 + 31) / 3 });
     expect((await compareVariants(VARIANTS, { ...options, failFast: true })).stoppedBy).toBe("failFast");
+    // failFast with nothing failing: the run ended by its count.
+    expect((await compareVariants(VARIANTS, { ...options, backend: tableBackend(), failFast: true })).stoppedBy).toBe("count");
     const controller = new AbortController();
     controller.abort();
     expect((await compareVariants(VARIANTS, { ...options, signal: controller.signal })).stoppedBy).toBe("interrupted");
@@ -229,6 +231,79 @@ describe("compareVariants on hand-made runs", () => {
         ),
       ),
     ]);
+  });
+
+  it("a variant without a value of the primary metric in any run ranks last with mean null and leaves nobody a contest to win", async () => {
+    // Variant cost 3 never has a mean wait (as a desk with no agents has no answered-chat wait).
+    const silent: TaskBackend = {
+      async run(tasks) {
+        const outcomes = await tableBackend().run(
+          tasks.map((task) => (task.config.agents.costPerHour === 3 ? { ...task, config: VARIANTS[0].config } : task)),
+          {},
+        );
+        return outcomes.map((outcome, index) =>
+          tasks[index].config.agents.costPerHour === 3 && outcome.state === "completed"
+            ? { ...outcome, results: { ...outcome.results, chat: { ...outcome.results.chat, meanWaitSeconds: null } } as ChatOnlyResults }
+            : outcome,
+        );
+      },
+    };
+    const options = { replications: 4, seed: 9, control: "control", primaryMetric: "meanWaitSeconds", backend: silent };
+    // Listed first, in the middle or last, the variant without values ranks last.
+    for (const order of [
+      [variant("silent", 3), VARIANTS[0], VARIANTS[1]],
+      [VARIANTS[0], variant("silent", 3), VARIANTS[1]],
+      [VARIANTS[1], VARIANTS[0], variant("silent", 3)],
+    ]) {
+      const result = await compareVariants(order, options);
+      expect(result.ranking).toEqual([
+        { variant: "faster", probabilityBest: 0, mean: 27 },
+        { variant: "control", probabilityBest: 0, mean: 33.5 },
+        { variant: "silent", probabilityBest: 0, mean: null },
+      ]);
+      expect(result.notComparable).toContainEqual({ variant: "silent", metric: "meanWaitSeconds", missingInVariant: 4, missingInControl: 0 });
+    }
+  });
+
+  it("under a reservation each variant's per-class figures are summarised: shares within [0, 1], times with the plain t interval", async () => {
+    // Two replications of hand-made class figures. With n = 2 the 95% t interval is mean ± t(0.975, 1) · sd ÷ √2,
+    // t(0.975, 1) = 12.7062 (printed tables): P(wait) 0.9 and 1.0 → 0.95 ± 0.635, so the share's upper bound is cut at 1;
+    // a mean wait of 10 s and 30 s → 20 ± 127.06 s, whose lower bound stays negative (a wait is not a share).
+    const byClassOf = (probabilityOfWait: number, meanWaitSeconds: number) => {
+      const figures = { requests: 10, blocked: 0, served: 10, abandoned: 0, probabilityOfWait, blockingRate: 0, queueAbandonmentRate: 0 };
+      const one = { ...figures, meanWaitSeconds, meanWaitOfServedSeconds: meanWaitSeconds, serviceLevel: 0.5, rescuedOrders: null, rescuedRevenue: null };
+      return { reservation: { slots: 1, minCartValue: 150, segments: [] }, highValue: one, standard: one };
+    };
+    const classBackend: TaskBackend = {
+      async run(tasks) {
+        return tasks.map((task, index): TaskOutcome => {
+          const replication = Number(String(task.seed).split(":r")[1]);
+          const byClass = replication === 0 ? byClassOf(0.9, 10) : byClassOf(1, 30);
+          return { state: "completed", index, results: { ...template, chat: { ...template.chat, byClass } } as ChatOnlyResults };
+        });
+      },
+    };
+    const reserved = variant("reserved", 1, {
+      desk: { ...tinyChatConfig().desk, reservation: { slots: 1, minCartValue: 150, segments: [] } },
+    } as Partial<ModelConfig>);
+    const result = await compareVariants([VARIANTS[0], reserved], {
+      replications: 2,
+      seed: 9,
+      control: "control",
+      primaryMetric: "meanWaitSeconds",
+      backend: classBackend,
+    });
+    const kpis = result.variants[1].kpis;
+    const t = tQuantile(0.975, 1);
+    expect(t).toBeCloseTo(12.7062, 4);
+    expect(kpis.highValueProbabilityOfWait!.mean).toBeCloseTo(0.95, 12);
+    expect(kpis.highValueProbabilityOfWait!.upper).toBe(1);
+    expect(kpis.highValueProbabilityOfWait!.lower).toBeCloseTo(0.95 - (t * Math.sqrt(0.005)) / Math.SQRT2, 12);
+    expect(kpis.standardMeanWaitSeconds!.mean).toBe(20);
+    expect(kpis.standardMeanWaitSeconds!.lower).toBeCloseTo(20 - (t * Math.sqrt(200)) / Math.SQRT2, 9);
+    expect(kpis.standardMeanWaitSeconds!.upper).toBeCloseTo(20 + (t * Math.sqrt(200)) / Math.SQRT2, 9);
+    // Figures no run has are missing (null), never a 0 estimate.
+    expect(kpis.highValueRescuedOrders).toBeNull();
   });
 
   it("compareVariants refuses an unknown control and duplicate names", async () => {
@@ -313,6 +388,9 @@ describe("compareGrid on hand-made runs", () => {
       backend: tableBackend(),
     });
     expect(named.primaryMetric).toBe("agentCost");
+    // No variants at all (an interrupted grid never reaches compareVariants' refusal): the scenario has no name.
+    const empty = await compareGrid([], [1], { replications: 2, seed: 9, control: "control", signal: controller.signal, backend: tableBackend() });
+    expect(empty.scenario).toBe("");
     await expect(compareGrid(VARIANTS, [], { replications: 2, seed: 9, control: "control", backend: tableBackend() })).rejects.toThrow(
       "invalid staffing levels: an empty list (give at least one)",
     );

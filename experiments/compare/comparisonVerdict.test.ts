@@ -57,6 +57,49 @@ describe("comparisonVerdict", () => {
     expect(comparisonVerdict(primary, [], ranking, { ...context, completeReplications: 1 }).verdict).toBe("too few complete replications (1) to compare");
   });
 
+  it("comparisonVerdict(...) with 2 complete replications gives a verdict; each variant's sentence names both arms", () => {
+    const { verdicts, verdict } = comparisonVerdict(primary, [row("b", 0.01, 0.2)], ranking, { ...context, completeReplications: 2 });
+    expect(verdict).toBe("no detectable difference in conversion between any variant and control at 95% (Holm correction)");
+    expect(verdicts).toEqual([
+      {
+        variant: "b",
+        significant: false,
+        effect: "no detectable difference",
+        text: "no detectable difference in conversion between b and control: +1.00 pp [+0.90 pp, +1.10 pp] (Holm-adjusted p = 0.200)",
+      },
+    ]);
+  });
+
+  it("comparisonVerdict(...) on a metric without a better direction: a significant change only 'changes', and no variant beats the control", () => {
+    const occupancy = kpi("occupancy");
+    const changed = { ...row("b", 0.1, 0.001), metric: occupancy.key, label: occupancy.label, direction: occupancy.direction };
+    const { verdicts, verdict } = comparisonVerdict(occupancy, [changed], ranking, context);
+    expect(verdicts[0].effect).toBe("changes");
+    expect(verdicts[0].text).toBe("b changes agent occupancy by +10.00 pp [+9.90 pp, +10.10 pp] vs control (Holm-adjusted p = 0.001)");
+    expect(verdict).toBe(`no variant beats control on agent occupancy: ${verdicts[0].text}`);
+  });
+
+  it("comparisonVerdict(...) weighs a relative change of 0.5% against the default 1% minimum; improvements worth it win over small ones", () => {
+    const small = { ...row("b", 0.0002, 0.001), relativeLift: { mean: 0.005, lower: 0.004, upper: 0.006, halfWidth: 0.001, standardDeviation: 0.001, n: 8 } };
+    const { verdicts, verdict } = comparisonVerdict(primary, [small], ranking, context);
+    expect(verdicts[0].effect).toBe("too small to matter");
+    expect(verdict).toBe(
+      "significant but too small to matter: b improves conversion by +0.02 pp [−0.08 pp, +0.12 pp] vs control (Holm-adjusted p = 0.001): significant but too small to matter (under the 1.00% minimum effect of interest)",
+    );
+    // With a clear improvement beside it, the verdict names the improvement only.
+    const both = comparisonVerdict(primary, [small, { ...row("c", 0.01, 0.001), variant: "c" }], ranking, context);
+    expect(both.verdict).toBe(`b ranks first on conversion (probability best 88%); ${both.verdicts[1].text}`);
+  });
+
+  it("comparisonVerdict(...) under Benjamini–Hochberg or no correction names it", () => {
+    expect(comparisonVerdict(primary, [row("b", 0.01, 0.2)], ranking, { ...context, correction: "benjamini-hochberg" }).verdict).toBe(
+      "no detectable difference in conversion between any variant and control at 95% (Benjamini–Hochberg correction)",
+    );
+    const none = comparisonVerdict(primary, [row("b", 0.01, 0.2)], ranking, { ...context, correction: "none", level: 0.9 });
+    expect(none.verdict).toBe("no detectable difference in conversion between any variant and control at 90% (no correction)");
+    expect(none.verdicts[0].text).toMatch(/\(no-adjusted p = 0\.200\)$/);
+  });
+
   it("primaryEffect(...) follows the adjusted p, the direction and the minimum effect of interest", () => {
     const difference = (mean: number) => ({ mean, lower: null, upper: null, halfWidth: null, standardDeviation: null, n: 8 });
     const at = (mean: number, relative: number | null, significant: boolean, direction: "higher" | "lower" | "neutral" = "higher") => ({
@@ -73,6 +116,13 @@ describe("comparisonVerdict", () => {
     expect(primaryEffect(at(-5, -0.05, true, "lower"), 0.01)).toBe("improves");
     expect(primaryEffect(at(5, 0.05, true, "neutral"), 0.01)).toBe("changes");
     expect(primaryEffect(at(5, 0.05, false), 0.01)).toBe("no detectable difference");
+    // At the minimum exactly it is worth acting on; the default minimum is 1%; a relative fall counts by its size.
+    expect(primaryEffect(at(5, 0.01, true), 0.01)).toBe("improves");
+    expect(primaryEffect(at(5, 0.009, true))).toBe("too small to matter");
+    expect(primaryEffect(at(5, 0.011, true))).toBe("improves");
+    expect(primaryEffect(at(-5, -0.005, true, "lower"), 0.01)).toBe("too small to matter");
+    expect(primaryEffect(at(0, 0, true), 0.01)).toBe("worsens");
+    expect(primaryEffect(at(0, 0, true, "lower"), 0.01)).toBe("worsens");
   });
 });
 

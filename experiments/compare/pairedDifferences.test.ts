@@ -1,3 +1,4 @@
+import tCdf from "@stdlib/stats-base-dists-t-cdf";
 import { describe, expect, it } from "vitest";
 import { kpi } from "../kpis/index.ts";
 import { pairedDifferences } from "./pairedDifferences.ts";
@@ -36,5 +37,48 @@ describe("pairedDifferences", () => {
 
   it("pairedDifferences(...) with no complete replication compares nothing", () => {
     expect(pairedDifferences(metrics, "conversionRate", ["control", "b"], 0, 0, values, 0.95)).toEqual({ differences: [], notComparable: [] });
+  });
+
+  it("pairedDifferences(...) compares every other variant with a control listed in the middle, on the primary metric and each guardrail", () => {
+    // Control "control" is variant 1. Conversion: a − control = 1, 2, 3 (mean 2, s 1, t = 2√3); c − control = 0, 0, 1 (mean 1/3,
+    // s 1/√3, t = 1). Mean wait: a − control = −10, −11, −12 (mean −11, s 1, t = −11√3); c − control = 0, 1, 0 (t = 1).
+    const rows: Record<string, number[][]> = {
+      conversionRate: [
+        [2, 4, 6],
+        [1, 2, 3],
+        [1, 2, 4],
+      ],
+      meanWaitSeconds: [
+        [10, 10, 10],
+        [20, 21, 22],
+        [20, 22, 22],
+      ],
+    };
+    const twoSided = (t: number) => 2 * (1 - tCdf(Math.abs(t), 2));
+    const result = pairedDifferences(
+      ["conversionRate", "meanWaitSeconds"].map(kpi),
+      "conversionRate",
+      ["a", "control", "c"],
+      1,
+      3,
+      (key, v) => rows[key][v],
+      0.9,
+    );
+    expect(result.notComparable).toEqual([]);
+    expect(result.differences.map((row) => [row.variant, row.metric, row.label, row.unit, row.direction, row.primary, row.pairs, row.missingPairs])).toEqual([
+      ["a", "conversionRate", "conversion", "rate", "higher", true, 3, 0],
+      ["c", "conversionRate", "conversion", "rate", "higher", true, 3, 0],
+      ["a", "meanWaitSeconds", "mean chat wait", "seconds", "lower", false, 3, 0],
+      ["c", "meanWaitSeconds", "mean chat wait", "seconds", "lower", false, 3, 0],
+    ]);
+    const expected = [twoSided(2 * Math.sqrt(3)), twoSided(1), twoSided(-11 * Math.sqrt(3)), twoSided(1)];
+    result.differences.forEach((row, i) => {
+      expect(row.pValue).toBeCloseTo(expected[i], 10);
+      // Unadjusted here: the caller corrects the primary metric's p-values.
+      expect(row.adjustedPValue).toBe(row.pValue);
+    });
+    // p ≈ 0.074, 0.42, 0.0027, 0.42 against 1 − 0.9.
+    expect(result.differences.map((row) => row.significant)).toEqual([true, false, true, false]);
+    expect(result.differences.map((row) => row.difference.mean)).toEqual([2, 1 / 3, -11, 1 / 3]);
   });
 });

@@ -66,4 +66,48 @@ describe("lpText", () => {
       lpText({ variables: [{ name: "a", cost: 1, kind: "integer" }], rows: [{ name: "r", terms: [{ variable: "b", coefficient: 1 }], lower: 1 }] }),
     ).toThrow(/undeclared variable b/);
   });
+
+  it("lpText: a cost-free objective names a variable at 0; empty rows are dropped; upper-only rows, lower bounds and decimals written exactly", () => {
+    const text = lpText({
+      variables: [
+        { name: "a.b_1", cost: 0, lower: 2, upper: 7.5, kind: "continuous" },
+        { name: "_c", cost: 0, kind: "integer" },
+      ],
+      rows: [
+        { name: "empty", terms: [], lower: 1 },
+        { name: "cap", terms: [{ variable: "a.b_1", coefficient: 0.1 + 0.2 }], upper: 0.7 },
+        { name: "free", terms: [{ variable: "_c", coefficient: 1 }] },
+      ],
+    });
+    // 0.1 + 0.2 is 0.30000000000000004 in binary: written as 0.3 (15 significant digits).
+    expect(text).toBe(
+      [
+        "Minimize",
+        " obj:",
+        " 0 a.b_1",
+        "Subject To",
+        " cap:",
+        "  0.3 a.b_1 <= 0.7",
+        "Bounds",
+        " 2 <= a.b_1 <= 7.5",
+        " 0 <= _c <= +inf",
+        "General",
+        " _c",
+        "End",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("lpText names the bad row: a name the reader would misread or one used twice", () => {
+    const variables = [{ name: "x", cost: 1, kind: "integer" as const }];
+    const row = (name: string) => ({ name, terms: [{ variable: "x", coefficient: 1 }], lower: 1 });
+    for (const name of ["1st", "a b", "a-b", ""]) expect(() => lpText({ variables, rows: [row(name)] })).toThrow(`invalid row name: ${name}`);
+    for (const name of ["9x", "x y", "x+"])
+      expect(() => lpText({ variables: [{ name, cost: 1, kind: "integer" }], rows: [] })).toThrow(`invalid variable name: ${name}`);
+    expect(() => lpText({ variables, rows: [row("r"), row("r")] })).toThrow("duplicate row name: r");
+    expect(() => lpText({ variables, rows: [{ name: "r", terms: [{ variable: "y", coefficient: 1 }], lower: 1 }] })).toThrow(
+      "row r uses undeclared variable y",
+    );
+  });
 });

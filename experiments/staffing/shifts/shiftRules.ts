@@ -68,10 +68,10 @@ export interface ResolvedShiftRules {
   readonly timeLimitSeconds: number;
 }
 
-function wholeIntervals(hours: number, intervalSeconds: number, what: string): number {
+function wholeIntervals(hours: number, intervalSeconds: number, what: string, source: string): number {
   const intervals = (hours * 3600) / intervalSeconds;
   if (!Number.isInteger(intervals))
-    throw new ScenarioError([`invalid ${what}: ${hours} (must be a whole number of the scenario's ${intervalSeconds / 60}-minute intervals)`]);
+    throw new ScenarioError([`invalid ${what}: ${hours} (must be a whole number of the scenario's ${intervalSeconds / 60}-minute intervals)`], source);
   return intervals;
 }
 
@@ -87,23 +87,25 @@ export function resolveShiftRules(options: unknown, intervalSeconds: number, sou
   if (!parsed.success) throw new ScenarioError(formatIssues(parsed.error.issues), source);
   const rules = parsed.data;
   const perDay = 86_400 / intervalSeconds;
-  const lengths = [...new Set(rules.lengthsHours.map((hours, i) => wholeIntervals(hours, intervalSeconds, `lengthsHours[${i}]`)))].sort((a, b) => a - b);
+  const lengths = [...new Set(rules.lengthsHours.map((hours, i) => wholeIntervals(hours, intervalSeconds, `lengthsHours[${i}]`, source)))].sort(
+    (a, b) => a - b,
+  );
   let startsInDay: number[];
   if (rules.startTimes !== undefined) {
     startsInDay = rules.startTimes.map((time, i) => {
       const [hours, minutes] = time.split(":").map(Number);
-      return wholeIntervals(hours! + minutes! / 60, intervalSeconds, `startTimes[${i}]`);
+      return wholeIntervals(hours! + minutes! / 60, intervalSeconds, `startTimes[${i}]`, source);
     });
   } else {
-    const every = rules.startEveryMinutes === undefined ? 1 : wholeIntervals(rules.startEveryMinutes / 60, intervalSeconds, "startEveryMinutes");
+    const every = rules.startEveryMinutes === undefined ? 1 : wholeIntervals(rules.startEveryMinutes / 60, intervalSeconds, "startEveryMinutes", source);
     startsInDay = Array.from({ length: Math.ceil(perDay / every) }, (_, i) => i * every);
   }
   startsInDay = [...new Set(startsInDay)].sort((a, b) => a - b);
   let breakRule: ResolvedShiftRules["breakRule"] = null;
   if (rules.break !== undefined) {
-    const length = wholeIntervals(rules.break.minutes / 60, intervalSeconds, "break.minutes");
-    const earliestAfter = wholeIntervals(rules.break.earliestAfterHours, intervalSeconds, "break.earliestAfterHours");
-    const latestBeforeEnd = wholeIntervals(rules.break.latestBeforeEndHours, intervalSeconds, "break.latestBeforeEndHours");
+    const length = wholeIntervals(rules.break.minutes / 60, intervalSeconds, "break.minutes", source);
+    const earliestAfter = wholeIntervals(rules.break.earliestAfterHours, intervalSeconds, "break.earliestAfterHours", source);
+    const latestBeforeEnd = wholeIntervals(rules.break.latestBeforeEndHours, intervalSeconds, "break.latestBeforeEndHours", source);
     const fromLength = Math.ceil((rules.break.fromShiftHours * 3600) / intervalSeconds);
     for (const shiftLength of lengths) {
       if (shiftLength >= fromLength && earliestAfter + length + latestBeforeEnd > shiftLength) {

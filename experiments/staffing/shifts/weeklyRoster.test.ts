@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { OptimalShiftPlan } from "./optimalShiftPlan.ts";
 import { optimalShiftPlan } from "./optimalShiftPlan.ts";
 import { resolveRoster, WEEKDAYS } from "./rosterInput.ts";
 import { resolveShiftRules } from "./shiftRules.ts";
-import { type WeeklyRoster, weeklyRoster } from "./weeklyRoster.ts";
+import { type WeeklyRoster, weeklyDemand, weeklyRoster } from "./weeklyRoster.ts";
 
 const HOUR = 3600;
 const dayOf = (...blocks: [from: number, to: number, agents: number][]) => {
@@ -80,5 +81,95 @@ describe("weeklyRoster", () => {
     const team = resolveRoster({ agents: [{ name: "Ana" }, { name: "Ben" }] });
     const roster = await weeklyRoster(plan, 1, team);
     expect(roster.binding).toEqual(["maxShiftsPerWeek", "maxConsecutiveDays"]);
+  });
+
+  // Plans written by hand (no solve): each shift as the plan lists it, seconds from the start of the horizon.
+  const shift = (startHour: number, endHour: number, agents: number, breakHours: [number, number] | null = null) => ({
+    startSeconds: startHour * HOUR,
+    endSeconds: endHour * HOUR,
+    breakStartSeconds: breakHours === null ? null : breakHours[0] * HOUR,
+    breakEndSeconds: breakHours === null ? null : breakHours[1] * HOUR,
+    agents,
+    paidHours: endHour - startHour - (breakHours === null ? 0 : breakHours[1] - breakHours[0]),
+  });
+  const planOf = (...shifts: ReturnType<typeof shift>[]) => ({ shifts }) as unknown as OptimalShiftPlan;
+  const dayShift = { startSeconds: 8 * HOUR, endSeconds: 16 * HOUR, breakStartSeconds: null, breakEndSeconds: null, paidHours: 8 };
+
+  it("weeklyDemand: a 1-day plan repeats every day; a 7-day plan gives each shift to the day it starts on, past midnight included", () => {
+    // 08–16 twice and a night 20–04 with a break 23–24: the same two daily shifts every day.
+    expect(weeklyDemand(planOf(shift(8, 16, 2), shift(20, 28, 1, [23, 24])), 1)).toEqual({
+      shifts: [dayShift, { startSeconds: 20 * HOUR, endSeconds: 28 * HOUR, breakStartSeconds: 23 * HOUR, breakEndSeconds: 24 * HOUR, paidHours: 7 }],
+      demand: new Array(7).fill([2, 1]),
+    });
+    // A week: Monday 08–16 once, Wednesday 08–16 twice (the same daily shift), Sunday night 20–04.
+    const week = weeklyDemand(planOf(shift(8, 16, 1), shift(48 + 8, 48 + 16, 2), shift(144 + 20, 144 + 28, 1, [144 + 23, 144 + 24])), 7);
+    expect(week.shifts).toEqual([
+      dayShift,
+      { startSeconds: 20 * HOUR, endSeconds: 28 * HOUR, breakStartSeconds: 23 * HOUR, breakEndSeconds: 24 * HOUR, paidHours: 7 },
+    ]);
+    expect(week.demand).toEqual([
+      [1, 0],
+      [0, 0],
+      [2, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [0, 1],
+    ]);
+    // The same hours with another break are another daily shift.
+    expect(weeklyDemand(planOf(shift(8, 16, 1, [11, 12]), shift(8, 16, 1, [12, 13])), 1).shifts).toHaveLength(2);
+    expect(() => weeklyDemand(planOf(), 3)).toThrow("invalid horizon for a roster: 3 days (must be 1 or 7)");
+  });
+
+  it("counts prove the binding limit: a day needing more agents than the team has, or than are available that day", async () => {
+    // Three agents a day, a team of two working every day: one shift a day unstaffed, the team's size binds.
+    const small = resolveRoster({ rules: { maxShiftsPerWeek: 7, maxConsecutiveDays: 7 }, agents: [{ name: "Ana" }, { name: "Ben" }] });
+    const short = await weeklyRoster(planOf(shift(8, 16, 3)), 1, small);
+    expect(short.unstaffed).toEqual(WEEKDAYS.map((day) => ({ day, ...dayShift, count: 1 })));
+    expect(short.binding).toEqual(["teamSize"]);
+    expect(short.agents.map((agent) => [agent.agent, agent.shifts, agent.paidHours, agent.daysOff])).toEqual([
+      ["Ana", 7, 56, []],
+      ["Ben", 7, 56, []],
+    ]);
+    // Two a day; Ana and Ben cannot work Wednesdays: 15 shifts of capacity (5 each) for 14, but Wednesday has one agent.
+    const team = resolveRoster({ agents: [{ name: "Ana", unavailable: ["wed"] }, { name: "Ben", unavailable: ["wed"] }, { name: "Cho" }] });
+    const roster = await weeklyRoster(planOf(shift(8, 16, 2)), 1, team);
+    expect(roster.unstaffed).toEqual([{ day: "wed", ...dayShift, count: 1 }]);
+    expect(roster.binding).toEqual(["unavailable"]);
+    expect(violations(roster, team)).toEqual([]);
+  });
+
+  it("a rest of 48 h allows every other day only: no count shows it, re-solving without the rest rule does", async () => {
+    // One shift a day, two agents who may work daily; 48 h rest: at most 3 of 7 days each (the week repeats), 1 shift unstaffed.
+    const team = resolveRoster({ rules: { maxShiftsPerWeek: 7, maxConsecutiveDays: 7, minRestHours: 48 }, agents: [{ name: "Ana" }, { name: "Ben" }] });
+    const roster = await weeklyRoster(planOf(shift(8, 16, 1)), 1, team);
+    expect(roster.unstaffed.reduce((sum, entry) => sum + entry.count, 0)).toBe(1);
+    expect(roster.binding).toEqual(["minRestHours"]);
+    expect(violations(roster, team)).toEqual([]);
+    const undiagnosed = await weeklyRoster(planOf(shift(8, 16, 1)), 1, team, { diagnose: false });
+    expect(undiagnosed.binding).toEqual([]);
+  });
+
+  it("a minimum the plan cannot give is reported; the preferred start window decides who works, its ends included", async () => {
+    // A week with one Monday shift: Ana, wanting at least 3, gets the one shift.
+    const monday = planOf(shift(8, 16, 1));
+    const alone = await weeklyRoster(monday, 7, resolveRoster({ agents: [{ name: "Ana", minShiftsPerWeek: 3 }] }));
+    expect(alone.belowMinimum).toEqual(["Ana"]);
+    expect(alone.assignments).toEqual([{ agent: "Ana", day: "mon", ...dayShift }]);
+    expect(alone.agents).toEqual([{ agent: "Ana", shifts: 1, paidHours: 8, daysOff: ["tue", "wed", "thu", "fri", "sat", "sun"], unmetPreferences: 0 }]);
+    expect(alone.binding).toEqual([]);
+    // 08:00 is outside 06:00–07:00 but at the end of 07:00–08:00 and at the start of 08:00–09:00.
+    const early = { name: "Ana", prefersStartBetween: ["06:00", "07:00"] as [string, string] };
+    for (const window of [
+      ["07:00", "08:00"],
+      ["08:00", "09:00"],
+    ] as [string, string][]) {
+      const roster = await weeklyRoster(monday, 7, resolveRoster({ agents: [early, { name: "Ben", prefersStartBetween: window }] }));
+      expect(roster.assignments.map((assignment) => assignment.agent)).toEqual(["Ben"]);
+      expect(roster.agents.map((agent) => agent.unmetPreferences)).toEqual([0, 0]);
+    }
+    // Only Ana: she works it, one preference unmet.
+    const unmet = await weeklyRoster(monday, 7, resolveRoster({ agents: [early] }));
+    expect(unmet.agents[0]!.unmetPreferences).toBe(1);
   });
 });
