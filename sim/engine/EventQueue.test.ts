@@ -111,19 +111,15 @@ describe("EventQueue", () => {
       ops.push({ kind: "pop" });
       if (i % 500 === 250) ops.push({ kind: "now", priority: 0 }, { kind: "now", priority: 1 }, { kind: "remove", pick: 3001 + (i % 7) });
     }
-    // Drain completely, then reuse the FIFO: its array is recycled once more than 1,024 entries were consumed.
+    // Drain completely and reuse the FIFO, leaving one event due later on the heap.
     for (let i = 0; i < 200; i++) ops.push({ kind: "pop" });
-    ops.push(
-      { kind: "now", priority: 1 },
-      { kind: "later", delay: 1, priority: 1 },
-      { kind: "now", priority: 1 },
-      { kind: "remove", pick: 1 },
-      { kind: "pop" },
-    );
-    // 1,100 more same-time events, all cancelled: one scan passes them all and finds the FIFO empty.
+    ops.push({ kind: "now", priority: 1 }, { kind: "later", delay: 1, priority: 1 }, { kind: "now", priority: 1 });
+    ops.push({ kind: "remove", pick: 1 }, { kind: "pop" }, { kind: "pop" });
+    // 1,100 more same-time events, cancelled last to first: the head stays on the first until it goes
+    // too, then one scan passes all 1,100 and finds the FIFO empty (and recycles its array).
     const first = 3000 + 1 + 8 + 3;
     for (let i = 0; i < 1100; i++) ops.push({ kind: "now", priority: 1 });
-    for (let i = 0; i < 1100; i++) ops.push({ kind: "remove", pick: first + i });
+    for (let i = 1099; i >= 0; i--) ops.push({ kind: "remove", pick: first + i });
     ops.push({ kind: "now", priority: 1 }, { kind: "pop" }, { kind: "pop" }, { kind: "pop" });
     checkAgainstSortedList(ops);
   });
