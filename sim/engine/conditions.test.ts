@@ -111,4 +111,11 @@ describe("conditions", () => {
     env.run();
     expect(log).toEqual([[4, ["first", "second", "third"]]]);
   });
+  it("allOf([]) and anyOf([]) succeed with an empty list: no child fired", () => {
+    const env = new Environment();
+    const all = env.allOf([]);
+    const any = env.anyOf([]);
+    env.run();
+    expect([all.value, any.value]).toEqual([[], []]);
+  });
 });
