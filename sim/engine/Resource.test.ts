@@ -170,4 +170,13 @@ describe("Resource", () => {
     resource.release(holder);
     expect([holder.withdrawn, holder.released, second.granted, first.granted]).toEqual([false, true, true, false]);
   });
+  it("a request granted later while nobody waits on it is processed at once and leaves nothing on the queue", () => {
+    // Like an on-the-spot grant (Event.settle): whoever yields it later continues immediately.
+    const env = new Environment();
+    const resource = new Resource(env, 0);
+    const request = resource.request();
+    expect([request.granted, env.queueSize]).toEqual([false, 0]);
+    resource.setCapacity(1);
+    expect([request.granted, request.processed, request.value, env.queueSize]).toEqual([true, true, 0, 0]);
+  });
 });
