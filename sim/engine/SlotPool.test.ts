@@ -206,4 +206,24 @@ describe("SlotPool", () => {
     const other = new SlotPool(env, { servers: 1, slotsPerServer: 1 });
     expect(() => pool.release(other.request())).toThrow(/^request belongs to another pool$/);
   });
+  it("ties in load go to the server that has waited longest at that load", () => {
+    const env = new Environment();
+    const pool = new SlotPool(env, { servers: 3, slotsPerServer: 2 });
+    const [r0, r1] = [pool.request(), pool.request(), pool.request()]; // servers 0, 1, 2 at load 1
+    pool.release(r1); // server 1 back at load 0 first
+    pool.release(r0); // then server 0
+    // Load 0: server 1 (waiting since the first release), then 0; then load 1: server 2 (there from the start), 1, 0.
+    const servers = [0, 1, 2, 3, 4].map(() => pool.request().server);
+    expect(servers).toEqual([1, 0, 2, 1, 0]);
+    expect(pool.request().granted).toBe(false);
+  });
+
+  it("a request granted later while nobody waits on it is processed at once and leaves nothing on the queue", () => {
+    const env = new Environment();
+    const pool = new SlotPool(env, { servers: 0, slotsPerServer: 2 });
+    const request = pool.request();
+    expect([request.granted, env.queueSize]).toEqual([false, 0]);
+    pool.setServerCount(1);
+    expect([request.granted, request.processed, request.value, env.queueSize]).toEqual([true, true, 0, 0]);
+  });
 });
