@@ -226,4 +226,40 @@ describe("SlotPool", () => {
     pool.setServerCount(1);
     expect([request.granted, request.processed, request.value, env.queueSize]).toEqual([true, true, 0, 0]);
   });
+  it("waiting requests of equal priority are served first-come first-served; lower priority values first", () => {
+    const env = new Environment();
+    const pool = new SlotPool(env, { servers: 1, slotsPerServer: 1 });
+    const holder = pool.request();
+    const [a, b, urgent] = [pool.request(1), pool.request(1), pool.request(0)];
+    const order: string[] = [];
+    for (const [name, request] of [
+      ["a", a],
+      ["b", b],
+      ["urgent", urgent],
+    ] as const)
+      request.addCallback(() => order.push(name));
+    pool.release(holder);
+    env.run();
+    pool.release(urgent);
+    env.run();
+    pool.release(a);
+    env.run();
+    expect(order).toEqual(["urgent", "a", "b"]);
+  });
+
+  it("hasFreeSlot and wouldGrant() without admits: true while a slot is free, false once the pool is full", () => {
+    const env = new Environment();
+    const pool = new SlotPool(env, { servers: 1, slotsPerServer: 2 });
+    expect([pool.hasFreeSlot, pool.wouldGrant(), pool.wouldGrant(false)]).toEqual([true, true, true]);
+    pool.request();
+    pool.request();
+    expect([pool.hasFreeSlot, pool.wouldGrant(), pool.wouldGrant(false)]).toEqual([false, false, false]);
+  });
+
+  it("request() without arguments is privileged: it may take a slot admits keeps from the restricted class", () => {
+    const env = new Environment();
+    const pool = new SlotPool(env, { servers: 1, slotsPerServer: 2, admits: (free, privileged) => privileged || free > 1 });
+    pool.request(0, false); // 2 free > 1: admitted; now only the reserved slot is free
+    expect([pool.request(0, false).granted, pool.request().granted]).toEqual([false, true]);
+  });
 });
