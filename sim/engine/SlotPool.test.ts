@@ -262,4 +262,18 @@ describe("SlotPool", () => {
     pool.request(0, false); // 2 free > 1: admitted; now only the reserved slot is free
     expect([pool.request(0, false).granted, pool.request().granted]).toEqual([false, true]);
   });
+  it("release() is idempotent; without admits, request(priority, false) is served like any request", () => {
+    const env = new Environment();
+    const pool = new SlotPool(env, { servers: 1, slotsPerServer: 1 });
+    const first = pool.request(0, false);
+    const second = pool.request(0, false);
+    expect([first.granted, second.granted]).toEqual([true, false]);
+    pool.release(first);
+    pool.release(first);
+    expect([first.released, second.granted, pool.jobsInService, pool.loadOf(0), pool.busyServers]).toEqual([true, true, 1, 1, 1]);
+    pool.release(second);
+    pool.release(second);
+    expect([pool.jobsInService, pool.loadOf(0), pool.busyServers, pool.freeSlots]).toEqual([0, 0, 0, 1]);
+    pool.checkInvariants();
+  });
 });
