@@ -276,4 +276,28 @@ describe("SlotPool", () => {
     expect([pool.jobsInService, pool.loadOf(0), pool.busyServers, pool.freeSlots]).toEqual([0, 0, 0, 1]);
     pool.checkInvariants();
   });
+  it("setServerCount() growing brings a retiring server back before adding one; an unchanged count changes nothing", () => {
+    const env = new Environment();
+    const pool = new SlotPool(env, { servers: 2, slotsPerServer: 1 });
+    const [r0, r1] = [pool.request(), pool.request()];
+    pool.setServerCount(0); // both full: both retire, still holding their jobs
+    expect([pool.activeServers, pool.presentServers]).toEqual([0, 2]);
+    pool.setServerCount(1); // server 0 (lowest id) comes back: no third server
+    expect([pool.activeServers, pool.presentServers]).toEqual([1, 2]);
+    pool.release(r1); // server 1 is still retiring: it leaves
+    pool.release(r0);
+    expect([pool.activeServers, pool.presentServers]).toEqual([1, 1]);
+    pool.setServerCount(1); // no change: idle server 0 stays, the empty seat 1 stays empty
+    expect([pool.presentServers, pool.request().server]).toEqual([1, 0]);
+    pool.checkInvariants();
+  });
+
+  it("serverSeconds() of a server that was never busy is 0 busy seconds", () => {
+    const env = new Environment();
+    const pool = new SlotPool(env, { servers: 2, slotsPerServer: 1 });
+    env.timeout(3).addCallback(() => pool.request()); // server 0, busy from t=3 on
+    env.timeout(8);
+    env.run();
+    expect(pool.serverSeconds()).toEqual({ present: [8, 8], busy: [5, 0] });
+  });
 });
