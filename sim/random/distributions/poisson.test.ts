@@ -66,4 +66,27 @@ describe("poisson", () => {
   it("poisson rejects a negative mean", () => {
     expect(() => poisson(new RandomStream(11, "bad"), { mean: -3 })).toThrow(/^invalid poisson mean: -3 \(must be a finite number >= 0\)$/);
   });
+  it("poisson switches from inversion (one uniform a draw) to PTRS (pairs of uniforms) at mean 10 exactly", () => {
+    // Uniforms used per draw: inversion takes exactly one; each PTRS iteration takes two.
+    const usesPerDraw = (mean: number): Set<number> => {
+      const stream = new RandomStream(11, `switch-${mean}`);
+      let calls = 0;
+      const counting = {
+        next: () => {
+          calls++;
+          return stream.next();
+        },
+      };
+      const sampler = poisson(counting, { mean });
+      const uses = new Set<number>();
+      for (let i = 0; i < 200; i++) {
+        const before = calls;
+        sampler.sample();
+        uses.add(calls - before);
+      }
+      return uses;
+    };
+    expect([...usesPerDraw(9.999)]).toEqual([1]);
+    for (const uses of usesPerDraw(10)) expect(uses > 0 && uses % 2 === 0).toBe(true);
+  });
 });
