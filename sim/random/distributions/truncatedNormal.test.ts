@@ -75,4 +75,10 @@ describe("truncatedNormal", () => {
       }
     }
   });
+  it("truncatedNormal names the field that is not finite (or not positive, for sd)", () => {
+    const stream = new RandomStream(5, "bad-fields");
+    expect(() => truncatedNormal(stream, { mean: NaN, sd: 1, min: 0 })).toThrow(/^invalid normal mean: NaN \(must be a finite number\)$/);
+    expect(() => truncatedNormal(stream, { mean: 0, sd: 0, min: 0 })).toThrow(/^invalid normal sd: 0 \(must be a finite number > 0\)$/);
+    expect(() => truncatedNormal(stream, { mean: 0, sd: 1, min: -Infinity })).toThrow(/^invalid normal min: -Infinity \(must be a finite number\)$/);
+  });
 });
