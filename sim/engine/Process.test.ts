@@ -190,4 +190,26 @@ describe("Process", () => {
     const interrupt = new Interrupt("shift over");
     expect([interrupt.name, interrupt.message, interrupt.cause]).toEqual(["Interrupt", "interrupted: shift over", "shift over"]);
   });
+  it("a second interrupt at the same time, after the first ended the process, does nothing", () => {
+    const env = new Environment();
+    const causes: unknown[] = [];
+    const worker = env.process(
+      (function* () {
+        try {
+          yield env.timeout(10);
+        } catch (error) {
+          causes.push((error as Interrupt).cause);
+          return "stopped";
+        }
+      })(),
+    );
+    env.timeout(1).addCallback(() => {
+      // Both are accepted while the worker is alive; the first one ends it.
+      worker.interrupt("first");
+      worker.interrupt("second");
+    });
+    env.run();
+    expect(causes).toEqual(["first"]);
+    expect([worker.isAlive, worker.value, env.now]).toEqual([false, "stopped", 10]);
+  });
 });

@@ -157,4 +157,26 @@ describe("Resource", () => {
     expect(resource.inUse).toBe(0);
     resource.checkInvariants();
   });
+  it("cancel() of a waiting request withdraws it without freeing a slot; the next in line keeps waiting", () => {
+    const env = new Environment();
+    const resource = new Resource(env, 1);
+    const holder = resource.request();
+    const first = resource.request();
+    const second = resource.request();
+    first.cancel();
+    expect([first.granted, first.withdrawn, first.released]).toEqual([false, true, false]);
+    // The holder still has the only slot: nobody is granted, one request still waits.
+    expect([second.granted, resource.inUse, resource.queueLength]).toEqual([false, 1, 1]);
+    resource.release(holder);
+    expect([holder.withdrawn, holder.released, second.granted, first.granted]).toEqual([false, true, true, false]);
+  });
+  it("a request granted later while nobody waits on it is processed at once and leaves nothing on the queue", () => {
+    // Like an on-the-spot grant (Event.settle): whoever yields it later continues immediately.
+    const env = new Environment();
+    const resource = new Resource(env, 0);
+    const request = resource.request();
+    expect([request.granted, env.queueSize]).toEqual([false, 0]);
+    resource.setCapacity(1);
+    expect([request.granted, request.processed, request.value, env.queueSize]).toEqual([true, true, 0, 0]);
+  });
 });

@@ -77,4 +77,46 @@ describe("SharedService", () => {
       ["A", 10, 10, 1],
     ]);
   });
+  it("classic processor sharing (each of n jobs at 1/n): joins, departures, an idle gap and mean loads by hand", () => {
+    // A: 4 units at t=1; B: 1 at t=3; C: 3 at t=4; D: 2 at t=12, all on server 0.
+    // t 1-3: A alone at rate 1 (2 done, 2 left). t 3-4: A, B at 1/2 (A 1.5 left, B 0.5 left).
+    // t 4-5.5: A, B, C at 1/3: B ends at 5.5 (A 1 left, C 2.5 left). t 5.5-7.5: A, C at 1/2: A ends
+    // at 7.5 (C 1.5 left). t 7.5-9: C alone: ends at 9. The server idles until D runs alone, 12-14.
+    // Mean loads: B (2·1 + 3·1.5)/2.5 = 2.6; A (1·2 + 2·1 + 3·1.5 + 2·2)/6.5 = 12.5/6.5; C (3·1.5 + 2·2 + 1·1.5)/5 = 2.
+    const env = new Environment();
+    const service = new SharedService(env, (load) => 1 / load);
+    const log: unknown[] = [];
+    job(env, service, log, "A", 0, 1, 4);
+    job(env, service, log, "B", 0, 3, 1);
+    job(env, service, log, "C", 0, 4, 3);
+    job(env, service, log, "D", 0, 12, 2);
+    env.run();
+    const expected: [string, number, number, number][] = [
+      ["B", 5.5, 2.5, 2.6],
+      ["A", 7.5, 6.5, 12.5 / 6.5],
+      ["C", 9, 5, 2],
+      ["D", 14, 2, 1],
+    ];
+    expect(log.map((entry) => (entry as unknown[])[0])).toEqual(expected.map(([name]) => name));
+    for (const [i, [, finish, elapsed, meanLoad]] of expected.entries()) {
+      const [, actualFinish, actualElapsed, actualLoad] = log[i] as number[];
+      expect(actualFinish).toBeCloseTo(finish, 12);
+      expect(actualElapsed).toBeCloseTo(elapsed, 12);
+      expect(actualLoad).toBeCloseTo(meanLoad, 12);
+    }
+  });
+
+  it("jobs that finish at the same moment complete in the order they started (like same-time events)", () => {
+    // Two jobs of 3 units from t=0 under processor sharing: both at 1/2, both done at t=6.
+    const env = new Environment();
+    const service = new SharedService(env, (load) => 1 / load);
+    const log: unknown[] = [];
+    job(env, service, log, "first", 0, 0, 3);
+    job(env, service, log, "second", 0, 0, 3);
+    env.run();
+    expect(log).toEqual([
+      ["first", 6, 6, 2],
+      ["second", 6, 6, 2],
+    ]);
+  });
 });

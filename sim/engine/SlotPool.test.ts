@@ -206,4 +206,98 @@ describe("SlotPool", () => {
     const other = new SlotPool(env, { servers: 1, slotsPerServer: 1 });
     expect(() => pool.release(other.request())).toThrow(/^request belongs to another pool$/);
   });
+  it("ties in load go to the server that has waited longest at that load", () => {
+    const env = new Environment();
+    const pool = new SlotPool(env, { servers: 3, slotsPerServer: 2 });
+    const [r0, r1] = [pool.request(), pool.request(), pool.request()]; // servers 0, 1, 2 at load 1
+    pool.release(r1); // server 1 back at load 0 first
+    pool.release(r0); // then server 0
+    // Load 0: server 1 (waiting since the first release), then 0; then load 1: server 2 (there from the start), 1, 0.
+    const servers = [0, 1, 2, 3, 4].map(() => pool.request().server);
+    expect(servers).toEqual([1, 0, 2, 1, 0]);
+    expect(pool.request().granted).toBe(false);
+  });
+
+  it("a request granted later while nobody waits on it is processed at once and leaves nothing on the queue", () => {
+    const env = new Environment();
+    const pool = new SlotPool(env, { servers: 0, slotsPerServer: 2 });
+    const request = pool.request();
+    expect([request.granted, env.queueSize]).toEqual([false, 0]);
+    pool.setServerCount(1);
+    expect([request.granted, request.processed, request.value, env.queueSize]).toEqual([true, true, 0, 0]);
+  });
+  it("waiting requests of equal priority are served first-come first-served; lower priority values first", () => {
+    const env = new Environment();
+    const pool = new SlotPool(env, { servers: 1, slotsPerServer: 1 });
+    const holder = pool.request();
+    const [a, b, urgent] = [pool.request(1), pool.request(1), pool.request(0)];
+    const order: string[] = [];
+    for (const [name, request] of [
+      ["a", a],
+      ["b", b],
+      ["urgent", urgent],
+    ] as const)
+      request.addCallback(() => order.push(name));
+    pool.release(holder);
+    env.run();
+    pool.release(urgent);
+    env.run();
+    pool.release(a);
+    env.run();
+    expect(order).toEqual(["urgent", "a", "b"]);
+  });
+
+  it("hasFreeSlot and wouldGrant() without admits: true while a slot is free, false once the pool is full", () => {
+    const env = new Environment();
+    const pool = new SlotPool(env, { servers: 1, slotsPerServer: 2 });
+    expect([pool.hasFreeSlot, pool.wouldGrant(), pool.wouldGrant(false)]).toEqual([true, true, true]);
+    pool.request();
+    pool.request();
+    expect([pool.hasFreeSlot, pool.wouldGrant(), pool.wouldGrant(false)]).toEqual([false, false, false]);
+  });
+
+  it("request() without arguments is privileged: it may take a slot admits keeps from the restricted class", () => {
+    const env = new Environment();
+    const pool = new SlotPool(env, { servers: 1, slotsPerServer: 2, admits: (free, privileged) => privileged || free > 1 });
+    pool.request(0, false); // 2 free > 1: admitted; now only the reserved slot is free
+    expect([pool.request(0, false).granted, pool.request().granted]).toEqual([false, true]);
+  });
+  it("release() is idempotent; without admits, request(priority, false) is served like any request", () => {
+    const env = new Environment();
+    const pool = new SlotPool(env, { servers: 1, slotsPerServer: 1 });
+    const first = pool.request(0, false);
+    const second = pool.request(0, false);
+    expect([first.granted, second.granted]).toEqual([true, false]);
+    pool.release(first);
+    pool.release(first);
+    expect([first.released, second.granted, pool.jobsInService, pool.loadOf(0), pool.busyServers]).toEqual([true, true, 1, 1, 1]);
+    pool.release(second);
+    pool.release(second);
+    expect([pool.jobsInService, pool.loadOf(0), pool.busyServers, pool.freeSlots]).toEqual([0, 0, 0, 1]);
+    pool.checkInvariants();
+  });
+  it("setServerCount() growing brings a retiring server back before adding one; an unchanged count changes nothing", () => {
+    const env = new Environment();
+    const pool = new SlotPool(env, { servers: 2, slotsPerServer: 1 });
+    const [r0, r1] = [pool.request(), pool.request()];
+    pool.setServerCount(0); // both full: both retire, still holding their jobs
+    expect([pool.activeServers, pool.presentServers]).toEqual([0, 2]);
+    pool.setServerCount(1); // server 0 (lowest id) comes back: no third server
+    expect([pool.activeServers, pool.presentServers]).toEqual([1, 2]);
+    pool.release(r1); // server 1 is still retiring: it leaves
+    pool.release(r0);
+    expect([pool.activeServers, pool.presentServers]).toEqual([1, 1]);
+    pool.setServerCount(1); // no change: idle server 0 stays, the empty seat 1 stays empty
+    expect([pool.presentServers, pool.request().server]).toEqual([1, 0]);
+    pool.checkInvariants();
+  });
+
+  it("serverSeconds() of a server that was never busy is 0 busy seconds", () => {
+    const env = new Environment();
+    const pool = new SlotPool(env, { servers: 2, slotsPerServer: 1 });
+    env.timeout(3).addCallback(() => pool.request()); // server 0, busy from t=3 on
+    env.timeout(8);
+    env.run();
+    expect(pool.serverSeconds()).toEqual({ present: [8, 8], busy: [5, 0] });
+  });
 });

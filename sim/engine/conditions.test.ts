@@ -84,4 +84,38 @@ describe("conditions", () => {
     expect(() => env.anyOf([elsewhere])).toThrow(/^cannot mix events of different environments$/);
     expect(() => env.allOf([env.timeout(1), elsewhere])).toThrow(/^cannot mix events of different environments$/);
   });
+  it("anyOf with an already processed child succeeds with it at once and waits on none of the later children", () => {
+    const env = new Environment();
+    const done = env.timeout(1, "done");
+    env.run();
+    const later = env.timeout(5, "later");
+    const any = env.anyOf([done, later]);
+    expect(any.triggered).toBe(true);
+    // Nobody waits on `later`: the condition was met before reaching it (hasCallbacks: someone waits).
+    expect(later.hasCallbacks).toBe(false);
+    env.run();
+    expect(any.value.map((event) => event.value)).toEqual(["done"]);
+  });
+
+  it("allOf with processed and pending children succeeds when the last pending one does, listing them in order of success", () => {
+    const env = new Environment();
+    const first = env.timeout(1, "first");
+    env.run();
+    const log: [number, unknown[]][] = [];
+    env.process(
+      (function* () {
+        const fired = yield env.allOf([env.timeout(3, "third"), first, env.timeout(2, "second")]);
+        log.push([env.now, fired.map((e: any) => e.value)]);
+      })(),
+    );
+    env.run();
+    expect(log).toEqual([[4, ["first", "second", "third"]]]);
+  });
+  it("allOf([]) and anyOf([]) succeed with an empty list: no child fired", () => {
+    const env = new Environment();
+    const all = env.allOf([]);
+    const any = env.anyOf([]);
+    env.run();
+    expect([all.value, any.value]).toEqual([[], []]);
+  });
 });

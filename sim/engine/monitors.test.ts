@@ -125,6 +125,17 @@ describe("Counter and Tally edges", () => {
     expect(() => new Tally("waits").add(-1)).toThrow(/^invalid sketch value: -1 \(must be a number >= 0\)$/);
   });
 
+  it("Tally: min and max of values in no particular order; two values have a sample variance", () => {
+    const tally = new Tally("x");
+    for (const x of [5, 9, 2, 6]) tally.add(x);
+    expect([tally.min, tally.max]).toEqual([2, 9]);
+    // Two values 1 and 3: mean 2, squared deviations 1 + 1 over n - 1 = 1.
+    const two = new Tally("two");
+    two.add(1);
+    two.add(3);
+    expect(two.variance).toBe(2);
+  });
+
   it("Tally.add rejects non-finite values naming the tally (default name 'tally')", () => {
     expect(() => new Tally("waits").add(Infinity)).toThrow(/^invalid waits observation: Infinity \(must be finite\)$/);
     expect(() => new Tally().add(NaN)).toThrow(/^invalid tally observation: NaN \(must be finite\)$/);
@@ -153,6 +164,7 @@ describe("QuantileSketch edges", () => {
     expect(sketch.count).toBe(0);
     expect(sketch.quantile(0.5)).toBeNaN();
     expect(sketch.fractionAtOrBelow(1)).toBeNaN();
+    expect(sketch.fractionAtOrBelow(-1)).toBeNaN(); // no values at all: 0/0, whatever the threshold
     sketch.add(0);
     sketch.add(5);
     expect(sketch.fractionAtOrBelow(-1)).toBe(0);
@@ -168,6 +180,42 @@ describe("QuantileSketch edges", () => {
         for (const q of [0, 0.5, 1]) expect(Math.abs(sketch.quantile(q) - x)).toBeLessThanOrEqual(accuracy * x * (1 + 1e-12));
       }
     }
+  });
+
+  it("a value exactly at the zero threshold (1e-9) is counted as zero; one just above it is not", () => {
+    // 1e-9 and 1.001e-9 share bucket ceil(ln(1e-9) / ln(gamma)) = -1036, (gamma^-1037, 1.0026e-9], so
+    // only the zero class tells them apart: fractions at or below 1e-9 are exact counts, 1/2 and 0.
+    const atThreshold = new QuantileSketch();
+    atThreshold.add(1e-9);
+    atThreshold.add(5);
+    expect(atThreshold.quantile(0)).toBe(0);
+    expect(atThreshold.fractionAtOrBelow(0)).toBe(0.5);
+    const above = new QuantileSketch();
+    above.add(1.001e-9);
+    above.add(5);
+    expect(above.fractionAtOrBelow(1e-9)).toBe(0);
+    expect(above.fractionAtOrBelow(0)).toBe(0);
+  });
+
+  it("fractionAtOrBelow(x) above every value is 1, however far above", () => {
+    const sketch = new QuantileSketch();
+    for (const x of [0, 1, 2, 3]) sketch.add(x);
+    for (const x of [3, 3.1, 1e6, Number.MAX_VALUE]) expect(sketch.fractionAtOrBelow(x)).toBe(1);
+  });
+
+  it("bucketCount is the span of keys in use: one bucket for equal values, three for x, gamma x, gamma^2 x", () => {
+    for (const x of [0.5, 100]) {
+      const sketch = new QuantileSketch();
+      for (let i = 0; i < 3; i++) sketch.add(x);
+      expect(sketch.bucketCount).toBe(1);
+      // 1.5 gamma^j (j = 0, 1, 2) lie inside consecutive buckets, away from their edges.
+      const spread = new QuantileSketch();
+      for (const j of [2, 0, 1]) spread.add(1.5 * x * gamma ** j);
+      expect(spread.bucketCount).toBe(3);
+    }
+    const zeros = new QuantileSketch();
+    zeros.add(0);
+    expect(zeros.bucketCount).toBe(0); // zeros are counted apart, in no bucket
   });
 
   it("values added in falling order (the sketch grows downwards) keep their order statistics", () => {

@@ -90,4 +90,15 @@ describe("categorical", () => {
       });
     }
   });
+  it("categorical never draws a zero-weight index, even for a uniform that lands exactly on a column boundary", () => {
+    // weights [1, 0, 1, 0]: scaled weights [2, 0, 2, 0], so the zero-weight columns 1 and 3 keep
+    // nothing (keep probability 0) and alias to a weight-1 index. u = 0.25, 0.5, 0.75 (valid draws of
+    // a source in (0, 1)) put u n on the integers 1, 2, 3: the fractional part is exactly 0, which is
+    // not below a keep probability of 0, so those columns must hand over to their aliases.
+    const uniforms = [0.25, 0.5, 0.75];
+    let k = 0;
+    const sampler = categorical({ next: () => uniforms[k++] }, [1, 0, 1, 0]);
+    const draws = uniforms.map(() => sampler.sample());
+    for (const index of draws) expect([0, 2]).toContain(index);
+  });
 });

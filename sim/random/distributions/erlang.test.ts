@@ -35,4 +35,17 @@ describe("erlang", () => {
     expect(() => erlang(stream, { k: 0, mean: 1 })).toThrow(/^invalid erlang k: 0 \(must be an integer >= 1\)$/);
     expect(() => erlang(stream, { k: 2, mean: 0 })).toThrow(/^invalid erlang mean: 0 \(must be a finite number > 0\)$/);
   });
+  it("erlang(stream, {k: 16}) still draws by the product of uniforms: x = -(mean/k) ln(U_1 ... U_16), 16 uniforms a draw", () => {
+    // 16 uniforms of 1/2 multiply to 2^-16 exactly, so with mean 16 a draw is -ln(2^-16) = 16 ln 2.
+    let calls = 0;
+    const halves = {
+      next: () => {
+        calls++;
+        return 0.5;
+      },
+    };
+    const sampler = erlang(halves, { k: 16, mean: 16 });
+    expect(isRelativelyClose(sampler.sample(), 16 * Math.LN2, 1e-15)).toBe(true);
+    expect(calls).toBe(16);
+  });
 });

@@ -28,4 +28,8 @@ describe("logGamma", () => {
     expect(logGamma(0)).toBeNaN();
     expect(logGamma(-1.5)).toBeNaN();
   });
+  it("gammaFunction(x) is NaN outside x > 0 (0 is a pole; negative arguments are never asked for)", () => {
+    expect(gammaFunction(0)).toBeNaN();
+    expect(gammaFunction(-1.5)).toBeNaN();
+  });
 });

@@ -56,4 +56,19 @@ describe("lognormal", () => {
     expect(() => lognormal(stream, { mean: 1, sd: 1e200 })).toThrow(/^invalid lognormal: .* \(has no finite mean and variance in double precision\)$/);
     expect(() => lognormal(stream, { mu: Infinity, sigma: 1 })).toThrow(/^invalid lognormal mu: Infinity \(must be a finite number\)$/);
   });
+  it("lognormal rejects parameters where only the log-scale or only the variance leaves double range", () => {
+    const stream = new RandomStream(6, "edge");
+    const message = /^invalid lognormal: .* \(has no finite mean and variance in double precision\)$/;
+    // mean 1e-200, sd 1: sd^2 / mean^2 = 1e400 overflows, so sigma and mu are infinite while the mean
+    // and the variance (sd^2 = 1) are finite.
+    expect(() => lognormal(stream, { mean: 1e-200, sd: 1 })).toThrow(message);
+    // mu 355, sigma 1: the mean exp(355.5) ~ 1e154 is finite, the variance (e - 1) exp(711) is not.
+    expect(() => lognormal(stream, { mu: 355, sigma: 1 })).toThrow(message);
+  });
+
+  it("lognormal with only one of mu and sigma reports the missing log-scale parameter", () => {
+    const stream = new RandomStream(6, "half");
+    expect(() => lognormal(stream, { sigma: 1 } as never)).toThrow(/^invalid lognormal mu: undefined \(must be a finite number\)$/);
+    expect(() => lognormal(stream, { mu: 1 } as never)).toThrow(/^invalid lognormal sigma: undefined \(must be a finite number > 0\)$/);
+  });
 });

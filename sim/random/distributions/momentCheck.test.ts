@@ -21,5 +21,8 @@ describe("momentCheck", () => {
     expect(isRelativelyClose(1e6 + 1e-7, 1e6)).toBe(true);
     expect(isRelativelyClose(1.001, 1)).toBe(false);
     expect(isRelativelyClose(0, 0)).toBe(true);
+    // Infinity - Infinity is NaN, so only equality can call two infinities close.
+    expect(isRelativelyClose(Infinity, Infinity)).toBe(true);
+    expect(isRelativelyClose(Infinity, 1e308)).toBe(false);
   });
 });

@@ -66,4 +66,36 @@ describe("poisson", () => {
   it("poisson rejects a negative mean", () => {
     expect(() => poisson(new RandomStream(11, "bad"), { mean: -3 })).toThrow(/^invalid poisson mean: -3 \(must be a finite number >= 0\)$/);
   });
+  it("poisson switches from inversion (one uniform a draw) to PTRS (pairs of uniforms) at mean 10 exactly", () => {
+    // Uniforms used per draw: inversion takes exactly one; each PTRS iteration takes two.
+    const usesPerDraw = (mean: number): Set<number> => {
+      const stream = new RandomStream(11, `switch-${mean}`);
+      let calls = 0;
+      const counting = {
+        next: () => {
+          calls++;
+          return stream.next();
+        },
+      };
+      const sampler = poisson(counting, { mean });
+      const uses = new Set<number>();
+      for (let i = 0; i < 200; i++) {
+        const before = calls;
+        sampler.sample();
+        uses.add(calls - before);
+      }
+      return uses;
+    };
+    expect([...usesPerDraw(9.999)]).toEqual([1]);
+    for (const uses of usesPerDraw(10)) expect(uses > 0 && uses % 2 === 0).toBe(true);
+  });
+  it("poisson inversion returns the smallest k with F(k) >= u, also at u = F(0) and at the top uniform 1 - 2^-53", () => {
+    // mean ln 2: F(0) = e^-ln2 = 1/2 exactly, so u = 1/2 is a draw of 0.
+    expect(poisson({ next: () => 0.5 }, { mean: Math.LN2 }).sample()).toBe(0);
+    // mean 1.14: P(X > 17) ~ 5.6e-16 and P(X > 18) ~ 3.4e-17 (pmf e^-m m^k / k!), so the exact
+    // quantile of 1 - 2^-53 is 18; the summed CDF stops growing in doubles one term later.
+    const top = poisson({ next: () => 1 - 2 ** -53 }, { mean: 1.14 }).sample();
+    expect(top).toBeGreaterThanOrEqual(18);
+    expect(top).toBeLessThanOrEqual(19);
+  });
 });

@@ -36,11 +36,15 @@ function inversionSampler(stream: UniformSource, mean: number): () => number {
     let k = 0;
     let probability = probabilityOfZero;
     let cumulative = probability;
-    // `probability > 0` stops the search if rounding left the summed CDF just below u ~ 1 - 2^-53.
-    while (u > cumulative && probability > 0) {
+    // Rounding can leave the summed CDF just below u ~ 1 - 2^-53 for good: stop at the first term
+    // that no longer changes the sum (the rest of the tail is below its last bit). Waiting for the
+    // term to underflow instead returned draws such as 182 at mean 1.14, whose quantile is 18.
+    while (u > cumulative) {
       k++;
       probability *= mean / k;
-      cumulative += probability;
+      const next = cumulative + probability;
+      if (next === cumulative) break;
+      cumulative = next;
     }
     return k;
   };

@@ -29,4 +29,11 @@ describe("triangular", () => {
     expect(() => triangular(stream, { min: 3, mode: 3, max: 3 })).toThrow(/^invalid triangular max: 3 \(must be > min 3\)$/);
     expect(() => triangular(stream, { min: 0, mode: 5, max: 4 })).toThrow(/^invalid triangular mode: 5 \(must be in \[min 0, max 4\]\)$/);
   });
+  it("triangular names the field that is not finite, and rejects a mode below min", () => {
+    const stream = new RandomStream(1, "bad-fields");
+    expect(() => triangular(stream, { min: NaN, mode: 1, max: 2 })).toThrow(/^invalid triangular min: NaN \(must be a finite number\)$/);
+    expect(() => triangular(stream, { min: 0, mode: Infinity, max: 2 })).toThrow(/^invalid triangular mode: Infinity \(must be a finite number\)$/);
+    expect(() => triangular(stream, { min: 0, mode: 1, max: NaN })).toThrow(/^invalid triangular max: NaN \(must be a finite number\)$/);
+    expect(() => triangular(stream, { min: 2, mode: 1, max: 4 })).toThrow(/^invalid triangular mode: 1 \(must be in \[min 2, max 4\]\)$/);
+  });
 });

@@ -61,4 +61,24 @@ describe("truncatedNormal", () => {
       /^invalid normal min: 50 \(must leave probability > 0 above it/,
     );
   });
+  it("truncatedNormal turns the extreme uniforms 2^-53 and 1 - 2^-53 into finite draws >= min at every alpha, 0 included", () => {
+    // A source in (0, 1) can return both ends of the 53-bit grid (RandomStream does). Inverting in
+    // the lower tail at alpha = 0 would compute 1/2 + (1 - 2^-53)/2, which rounds to 1, whose normal
+    // quantile is Infinity; each tail must be inverted where its argument stays below 1.
+    for (const alpha of [-8, -1, 0, 1, 5]) {
+      for (const u of [2 ** -53, 1 - 2 ** -53]) {
+        const draw = truncatedNormal({ next: () => u }, { mean: 0, sd: 1, min: alpha }).sample();
+        expect(Number.isFinite(draw), `alpha ${alpha}, u ${u}: ${draw}`).toBe(true);
+        expect(draw).toBeGreaterThanOrEqual(alpha);
+        // Loose bound: the deepest reachable point, -Phi^-1(2^-53 Q(alpha)), is ~8.3 for alpha <= 0, ~9.9 for alpha = 5.
+        expect(draw).toBeLessThan(Math.max(alpha, 0) + 10);
+      }
+    }
+  });
+  it("truncatedNormal names the field that is not finite (or not positive, for sd)", () => {
+    const stream = new RandomStream(5, "bad-fields");
+    expect(() => truncatedNormal(stream, { mean: NaN, sd: 1, min: 0 })).toThrow(/^invalid normal mean: NaN \(must be a finite number\)$/);
+    expect(() => truncatedNormal(stream, { mean: 0, sd: 0, min: 0 })).toThrow(/^invalid normal sd: 0 \(must be a finite number > 0\)$/);
+    expect(() => truncatedNormal(stream, { mean: 0, sd: 1, min: -Infinity })).toThrow(/^invalid normal min: -Infinity \(must be a finite number\)$/);
+  });
 });

@@ -30,4 +30,9 @@ describe("uniform", () => {
   it("uniform rejects max <= min", () => {
     expect(() => uniform(new RandomStream(2, "bad"), { min: 2, max: 2 })).toThrow(/^invalid uniform max: 2 \(must be > min 2\)$/);
   });
+  it("uniform names the bound that is not finite", () => {
+    const stream = new RandomStream(2, "bad-bounds");
+    expect(() => uniform(stream, { min: NaN, max: 1 })).toThrow(/^invalid uniform min: NaN \(must be a finite number\)$/);
+    expect(() => uniform(stream, { min: 0, max: Infinity })).toThrow(/^invalid uniform max: Infinity \(must be a finite number\)$/);
+  });
 });

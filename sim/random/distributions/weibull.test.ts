@@ -43,4 +43,15 @@ describe("weibull", () => {
       /^invalid weibull shape: 0\.001 \(gives no finite mean and variance; use a shape of about 0\.01 or more\)$/,
     );
   });
+  it("weibull rejects parameters whose mean is finite but whose variance overflows", () => {
+    const stream = new RandomStream(9, "variance-overflow");
+    // shape 0.01: Gamma(1 + 100) = 100! ~ 9.3e157 is finite, Gamma(1 + 200) = 200! ~ 7.9e374 is not.
+    expect(() => weibull(stream, { shape: 0.01, scale: 1 })).toThrow(/gives no finite mean and variance/);
+    // shape 1 (exponential), scale 1e200: mean 1e200 is finite, variance 1e400 is not.
+    expect(() => weibull(stream, { shape: 1, scale: 1e200 })).toThrow(/gives no finite mean and variance/);
+    // A scale whose variance still fits: the exponential's mean and variance, scale and scale^2.
+    const wide = weibull(stream, { shape: 1, scale: 1e150 });
+    expect(isRelativelyClose(wide.mean, 1e150)).toBe(true);
+    expect(isRelativelyClose(wide.variance, 1e300)).toBe(true);
+  });
 });

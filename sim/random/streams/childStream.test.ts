@@ -100,6 +100,9 @@ describe("ChildStream", () => {
   it("new ChildStream(key, index) rejects keys outside [0, 1) and indices that are not safe non-negative integers", () => {
     expect(() => new ChildStream(1, 0)).toThrow(/^invalid child stream key: 1 \(must be in \[0, 1\)\)$/);
     expect(() => new ChildStream(NaN, 0)).toThrow(/^invalid child stream key: NaN/);
+    expect(() => new ChildStream(-0.25, 0)).toThrow(/^invalid child stream key: -0\.25 \(must be in \[0, 1\)\)$/);
+    // A numeric string compares like a number ("0.5" < 1), so only the type test keeps it out.
+    expect(() => new ChildStream("0.5" as unknown as number, 0)).toThrow(/^invalid child stream key: "0\.5" \(must be in \[0, 1\)\)$/);
     expect(() => new ChildStream(0.5, -1)).toThrow(/^invalid child stream index: -1 \(must be an integer in \[0, 2\^53\)\)$/);
     expect(() => new ChildStream(0.5, 1.5)).toThrow(/^invalid child stream index: 1.5/);
     expect(() => new ChildStream(0.5, 2 ** 53)).toThrow(/^invalid child stream index/);
