@@ -56,6 +56,11 @@ describe("buildCli", () => {
     for (const heavy of ["piscina", "esbuild", "bullmq", "ioredis", "csv-parse/sync", "@observablehq/plot", "linkedom", "zod", "yaml"])
       expect([...loaded.packages]).not.toContain(heavy);
     expect(text).not.toContain("node_modules/@stdlib/stats-base-dists-t-quantile/");
+    // Nor what only some scenarios need: the Beta quantile (worlds of a `{ beta }` spec, required on
+    // first use) and zod's messages in other languages (the CLI keeps English, zod's default).
+    expect(text).not.toContain("node_modules/@stdlib/stats-base-dists-beta-quantile/");
+    expect(text).toContain("node_modules/zod/v4/locales/en.js");
+    expect(text).not.toContain("node_modules/zod/v4/locales/de.js");
   });
 
   it("the built CLI answers --help and simulates a chat-only scenario, with the pool's worker bundle beside it", () => {
