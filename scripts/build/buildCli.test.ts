@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -78,6 +78,13 @@ describe("buildCli", () => {
     // The same code: the same results, byte for byte.
     expect(JSON.parse(fromBundle.stdout).results).toEqual(JSON.parse(fromSource.stdout).results);
     expect(readFileSync(join(outDirectory, "simulation-worker.mjs"), "utf8")).toMatch(/createRequire as __convsimRequire/);
+  });
+
+  it("every built file is plain ASCII (V8 then holds it as one-byte text), the comments' − written as \\u2212", () => {
+    const files = readdirSync(outDirectory);
+    expect(files.filter((name) => /[^\x00-\x7f]/.test(readFileSync(join(outDirectory, name), "utf8")))).toEqual([]);
+    // The engine's sources hold "−" in doc comments that esbuild keeps: now escaped text.
+    expect(files.some((name) => readFileSync(join(outDirectory, name), "utf8").includes("`now + (at \\u2212 now)` can round away"))).toBe(true);
   });
 
   it("every `convsim <command> --help` of the built CLI resolves no package at all (no Plot, linkedom, playwright, fastify, highs, bullmq…)", () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build, type Plugin } from "esbuild";
@@ -101,6 +101,7 @@ export async function buildCli(outDirectory = CLI_BUNDLE_DIRECTORY): Promise<voi
     logLevel: "warning",
   });
   await build({ ...workerBuildOptions(), outfile: join(staging, "simulation-worker.mjs") });
+  for (const name of readdirSync(staging)) asciiOnly(join(staging, name));
   mkdirSync(dirname(outDirectory), { recursive: true });
   rmSync(`${outDirectory}.old`, { recursive: true, force: true });
   try {
@@ -111,5 +112,22 @@ export async function buildCli(outDirectory = CLI_BUNDLE_DIRECTORY): Promise<voi
   renameSync(staging, outDirectory);
   rmSync(`${outDirectory}.old`, { recursive: true, force: true });
 }
+
+/**
+ * Rewrites a built file's non-ASCII characters as `\uXXXX` text. esbuild already escapes them in
+ * strings, templates, regular expressions and names (its default ASCII charset), so any left sit in
+ * the doc comments it keeps ("−", "×", "≤"), where the rewrite changes nothing that runs. One such
+ * character makes V8 hold and scan the whole module as two-byte text (the simulator's chunk, zod's).
+ */
+function asciiOnly(file: string): void {
+  const text = readFileSync(file, "utf8");
+  if (!NON_ASCII.test(text)) return;
+  writeFileSync(
+    file,
+    text.replace(NON_ASCII_ALL, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`),
+  );
+}
+const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII_ALL = /[^\x00-\x7f]/g;
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await buildCli();
