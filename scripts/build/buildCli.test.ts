@@ -82,7 +82,7 @@ describe("buildCli", () => {
 
   it("every built file is plain ASCII (V8 then holds it as one-byte text), the comments' − written as \\u2212", () => {
     const files = readdirSync(outDirectory);
-    expect(files.filter((name) => /[^\x00-\x7f]/.test(readFileSync(join(outDirectory, name), "utf8")))).toEqual([]);
+    expect(files.filter((name) => /[\u0080-\uffff]/.test(readFileSync(join(outDirectory, name), "utf8")))).toEqual([]);
     // The engine's sources hold "−" in doc comments that esbuild keeps: now escaped text.
     expect(files.some((name) => readFileSync(join(outDirectory, name), "utf8").includes("`now + (at \\u2212 now)` can round away"))).toBe(true);
   });

@@ -127,7 +127,7 @@ function asciiOnly(file: string): void {
     text.replace(NON_ASCII_ALL, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`),
   );
 }
-const NON_ASCII = /[^\x00-\x7f]/;
-const NON_ASCII_ALL = /[^\x00-\x7f]/g;
+const NON_ASCII = /[\u0080-\uffff]/;
+const NON_ASCII_ALL = /[\u0080-\uffff]/g;
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await buildCli();
