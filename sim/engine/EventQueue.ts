@@ -25,11 +25,9 @@ export class EventQueue {
   /** Heap of slots: position → slot. */
   #heap = new Int32Array(INITIAL_SLOTS);
   #length = 0;
-  /** By slot: the event, its key, and its position in #heap. */
+  /** By slot: the event, its key (time, priority, sequence at 3 × slot), and its position in #heap. */
   #events: (Event<any> | undefined)[] = [];
-  #time = new Float64Array(INITIAL_SLOTS);
-  #priority = new Float64Array(INITIAL_SLOTS);
-  #sequence = new Float64Array(INITIAL_SLOTS);
+  #keys = new Float64Array(3 * INITIAL_SLOTS);
   #position = new Int32Array(INITIAL_SLOTS);
   /** Slots given back by events that left, reused first; #slotCount slots were ever handed out. */
   #freeSlots = new Int32Array(INITIAL_SLOTS);
@@ -65,9 +63,10 @@ export class EventQueue {
     if (this.#freeCount === 0 && this.#slotCount === this.#position.length) this.#grow();
     const slot = this.#freeCount > 0 ? this.#freeSlots[--this.#freeCount] : this.#slotCount++;
     this.#events[slot] = event;
-    this.#time[slot] = event.time;
-    this.#priority[slot] = event.priority;
-    this.#sequence[slot] = event.sequence;
+    const keys = this.#keys;
+    keys[3 * slot] = event.time;
+    keys[3 * slot + 1] = event.priority;
+    keys[3 * slot + 2] = event.sequence;
     event.heapIndex = slot;
     const position = this.#length++;
     this.#heap[position] = slot;
@@ -135,13 +134,12 @@ export class EventQueue {
   }
 
   #less(a: number, b: number): boolean {
-    const timeA = this.#time[a];
-    const timeB = this.#time[b];
-    if (timeA !== timeB) return timeA < timeB;
-    const priorityA = this.#priority[a];
-    const priorityB = this.#priority[b];
-    if (priorityA !== priorityB) return priorityA < priorityB;
-    return this.#sequence[a] < this.#sequence[b];
+    const keys = this.#keys;
+    const keyA = 3 * a;
+    const keyB = 3 * b;
+    if (keys[keyA] !== keys[keyB]) return keys[keyA] < keys[keyB];
+    if (keys[keyA + 1] !== keys[keyB + 1]) return keys[keyA + 1] < keys[keyB + 1];
+    return keys[keyA + 2] < keys[keyB + 2];
   }
 
   #siftUp(start: number): void {
@@ -185,17 +183,18 @@ export class EventQueue {
   /** Doubles every per-slot array (and the heap, which never holds more than all slots). */
   #grow(): void {
     const capacity = this.#position.length * 2;
-    const grown = <T extends Int32Array | Float64Array>(array: T, make: new (length: number) => T): T => {
-      const larger = new make(capacity);
-      larger.set(array);
-      return larger;
-    };
-    this.#heap = grown(this.#heap, Int32Array);
-    this.#position = grown(this.#position, Int32Array);
-    this.#freeSlots = grown(this.#freeSlots, Int32Array);
-    this.#time = grown(this.#time, Float64Array);
-    this.#priority = grown(this.#priority, Float64Array);
-    this.#sequence = grown(this.#sequence, Float64Array);
+    const heap = new Int32Array(capacity);
+    heap.set(this.#heap);
+    this.#heap = heap;
+    const position = new Int32Array(capacity);
+    position.set(this.#position);
+    this.#position = position;
+    const freeSlots = new Int32Array(capacity);
+    freeSlots.set(this.#freeSlots);
+    this.#freeSlots = freeSlots;
+    const keys = new Float64Array(3 * capacity);
+    keys.set(this.#keys);
+    this.#keys = keys;
   }
 }
 
