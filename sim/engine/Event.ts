@@ -48,7 +48,7 @@ export class Event<T = unknown> {
   declare priority: number;
   /** Global scheduling sequence number: ties at equal (time, priority) run in scheduling order. */
   declare sequence: number;
-  /** Slot in the environment's event queue, -2 in its same-time FIFO, or -1 when not queued. Maintained by the event queue. */
+  /** Position in the environment's heap, or -1 when not queued. Maintained by the event queue. */
   declare heapIndex: number;
   /** Set when a failure has been handed to a handler (a process or a condition), so `run()` does not rethrow it. */
   declare defused: boolean;
