@@ -1,5 +1,16 @@
-import betaQuantile from "@stdlib/stats-base-dists-beta-quantile";
+import { createRequire } from "node:module";
 import { describeValue } from "./formatIssues.ts";
+
+// The Beta quantile is loaded on first use, not with the module: it is only needed to draw worlds of
+// a `{ beta: [a, b] }` spec, and its package (with the incomplete beta and gamma inverses under it) costs
+// a plain `simulate` run about a tenth of its start-up when loaded eagerly.
+const requireFromHere = createRequire(import.meta.url);
+
+/** stdlib's Beta(a, b) quantile at probability p (the package caches itself after the first call). */
+function betaQuantile(p: number, a: number, b: number): number {
+  const quantile: (p: number, a: number, b: number) => number = requireFromHere("@stdlib/stats-base-dists-beta-quantile");
+  return quantile(p, a, b);
+}
 
 /**
  * What a scenario may write in place of a number it is unsure of, `{ uncertain: ... }`:

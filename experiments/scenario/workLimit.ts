@@ -48,9 +48,10 @@ export function estimateWork(config: ModelConfig): WorkEstimate {
 export function workLimitProblem(config: ModelConfig, maxSessions: number, field: string): string | null {
   const work = estimateWork(config);
   const days = config.horizon.days;
-  const over = `about ${formatCount(work.arrivals)} ${work.unit} in ${days} day${days === 1 ? "" : "s"}`;
   // The tolerance absorbs the round-off of summing rate × interval (2,000,000 comes out as 2,000,000.0000001).
   if (!(work.arrivals <= maxSessions * (1 + 1e-9))) {
+    // Formatted only for the message: the first toLocaleString of a process loads ICU's data (~30 ms).
+    const over = `about ${formatCount(work.arrivals)} ${work.unit} in ${days} day${days === 1 ? "" : "s"}`;
     return `invalid ${field}: ${over} (must be at most ${formatCount(maxSessions)} per run; raise the limit with --max-sessions N)`;
   }
   const heapBytes = getHeapStatistics().heap_size_limit;

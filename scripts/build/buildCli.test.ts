@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -56,6 +56,11 @@ describe("buildCli", () => {
     for (const heavy of ["piscina", "esbuild", "bullmq", "ioredis", "csv-parse/sync", "@observablehq/plot", "linkedom", "zod", "yaml"])
       expect([...loaded.packages]).not.toContain(heavy);
     expect(text).not.toContain("node_modules/@stdlib/stats-base-dists-t-quantile/");
+    // Nor what only some scenarios need: the Beta quantile (worlds of a `{ beta }` spec, required on
+    // first use) and zod's messages in other languages (the CLI keeps English, zod's default).
+    expect(text).not.toContain("node_modules/@stdlib/stats-base-dists-beta-quantile/");
+    expect(text).toContain("node_modules/zod/v4/locales/en.js");
+    expect(text).not.toContain("node_modules/zod/v4/locales/de.js");
   });
 
   it("the built CLI answers --help and simulates a chat-only scenario, with the pool's worker bundle beside it", () => {
@@ -73,6 +78,13 @@ describe("buildCli", () => {
     // The same code: the same results, byte for byte.
     expect(JSON.parse(fromBundle.stdout).results).toEqual(JSON.parse(fromSource.stdout).results);
     expect(readFileSync(join(outDirectory, "simulation-worker.mjs"), "utf8")).toMatch(/createRequire as __convsimRequire/);
+  });
+
+  it("every built file is plain ASCII (V8 then holds it as one-byte text), the comments' − written as \\u2212", () => {
+    const files = readdirSync(outDirectory);
+    expect(files.filter((name) => /[\u0080-\uffff]/.test(readFileSync(join(outDirectory, name), "utf8")))).toEqual([]);
+    // The engine's sources hold "−" in doc comments that esbuild keeps: now escaped text.
+    expect(files.some((name) => readFileSync(join(outDirectory, name), "utf8").includes("`now + (at \\u2212 now)` can round away"))).toBe(true);
   });
 
   it("every `convsim <command> --help` of the built CLI resolves no package at all (no Plot, linkedom, playwright, fastify, highs, bullmq…)", () => {

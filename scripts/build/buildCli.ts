@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build, type Plugin } from "esbuild";
@@ -52,6 +52,27 @@ const externalPackages: Plugin = {
 };
 
 /**
+ * Zod's `z.locales` namespace re-exports its error messages in about fifty languages (370 kB, a fifth
+ * of what a `simulate` run loads). The CLI writes its own house-format messages and never switches
+ * zod's locale (nothing calls `z.config`), so the bundle keeps English only: the locale zod installs
+ * by default (its schemas import `locales/en.js` themselves). `z.locales.en` stays; any other is absent.
+ */
+const ZOD_LOCALES = "zod-english-locales";
+const englishZodLocales: Plugin = {
+  name: "english-zod-locales",
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), "../locales/en.js"), namespace: ZOD_LOCALES } : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: ZOD_LOCALES }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: dirname(args.path),
+      loader: "js",
+    }));
+  },
+};
+
+/**
  * Builds the `convsim` CLI as plain ES modules in dist/cli: the entry holds only the dispatcher and
  * the command table, each command is its own chunk loaded when that command runs (esbuild code
  * splitting of the table's dynamic imports), packages stay in node_modules (imported, not copied),
@@ -73,13 +94,14 @@ export async function buildCli(outDirectory = CLI_BUNDLE_DIRECTORY): Promise<voi
     outExtension: { ".js": ".mjs" },
     chunkNames: "[name]-[hash]",
     define: { __CONVSIM_WORKER_BUNDLE__: JSON.stringify(workerFile) },
-    plugins: [externalPackages, sourceUrls],
+    plugins: [externalPackages, sourceUrls, englishZodLocales],
     // Bundled CommonJS packages (seedrandom, @stdlib) call `require` for Node's built-ins; an ES module has none of its own.
     banner: { js: 'import { createRequire as __convsimRequire } from "node:module"; const require = __convsimRequire(import.meta.url);' },
     legalComments: "none",
     logLevel: "warning",
   });
   await build({ ...workerBuildOptions(), outfile: join(staging, "simulation-worker.mjs") });
+  for (const name of readdirSync(staging)) asciiOnly(join(staging, name));
   mkdirSync(dirname(outDirectory), { recursive: true });
   rmSync(`${outDirectory}.old`, { recursive: true, force: true });
   try {
@@ -90,5 +112,22 @@ export async function buildCli(outDirectory = CLI_BUNDLE_DIRECTORY): Promise<voi
   renameSync(staging, outDirectory);
   rmSync(`${outDirectory}.old`, { recursive: true, force: true });
 }
+
+/**
+ * Rewrites a built file's non-ASCII characters as `\uXXXX` text. esbuild already escapes them in
+ * strings, templates, regular expressions and names (its default ASCII charset), so any left sit in
+ * the doc comments it keeps ("−", "×", "≤"), where the rewrite changes nothing that runs. One such
+ * character makes V8 hold and scan the whole module as two-byte text (the simulator's chunk, zod's).
+ */
+function asciiOnly(file: string): void {
+  const text = readFileSync(file, "utf8");
+  if (!NON_ASCII.test(text)) return;
+  writeFileSync(
+    file,
+    text.replace(NON_ASCII_ALL, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`),
+  );
+}
+const NON_ASCII = /[\u0080-\uffff]/;
+const NON_ASCII_ALL = /[\u0080-\uffff]/g;
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await buildCli();

@@ -1,4 +1,5 @@
 import type { Environment } from "./Environment.ts";
+import { LoadBuckets } from "./LoadBuckets.ts";
 import { Request, type RequestOwner } from "./Request.ts";
 import { servedBefore, WaitQueue } from "./WaitQueue.ts";
 
@@ -25,8 +26,8 @@ const GONE = 2;
  * that has waited longest at that load, which is deterministic. Servers can be added and retired
  * during a run; a retiring server takes no new jobs, finishes the ones it has, then leaves.
  *
- * Least-loaded selection is O(slotsPerServer): accepting servers sit in one insertion-ordered set per
- * load level, so no scan over servers is needed.
+ * Least-loaded selection is O(slotsPerServer): accepting servers sit in one insertion-ordered list per
+ * load level (LoadBuckets), so no scan over servers is needed.
  */
 export class SlotPool implements RequestOwner {
   readonly env: Environment;
@@ -35,8 +36,8 @@ export class SlotPool implements RequestOwner {
   /** Requests that are not privileged: with `admits`, they wait apart, so each class's head is found in O(log n). */
   readonly #restricted = new WaitQueue();
   readonly #admits: ((freeSlots: number, privileged: boolean) => boolean) | null;
-  /** byLoad[k]: accepting servers currently holding k jobs (k < slotsPerServer). */
-  readonly #byLoad: Set<number>[];
+  /** Level k: accepting servers currently holding k jobs (k < slotsPerServer). */
+  readonly #byLoad: LoadBuckets;
   readonly #load: number[] = [];
   readonly #state: number[] = [];
   // Per server: seconds present / busy in closed spells, and when the open spell began (−1: none).
@@ -58,7 +59,7 @@ export class SlotPool implements RequestOwner {
     this.env = env;
     this.slotsPerServer = slotsPerServer;
     this.#admits = options.admits ?? null;
-    this.#byLoad = Array.from({ length: slotsPerServer }, () => new Set<number>());
+    this.#byLoad = new LoadBuckets(slotsPerServer);
     this.setServerCount(servers);
   }
 
@@ -92,7 +93,7 @@ export class SlotPool implements RequestOwner {
   /** Free slots on the accepting servers (active servers × slots − their jobs). */
   get freeSlots(): number {
     let free = 0;
-    for (let level = 0; level < this.slotsPerServer; level++) free += this.#byLoad[level].size * (this.slotsPerServer - level);
+    for (let level = 0; level < this.slotsPerServer; level++) free += this.#byLoad.size(level) * (this.slotsPerServer - level);
     return free;
   }
   /** True when a request of this class made now would be granted at once. */
@@ -140,8 +141,8 @@ export class SlotPool implements RequestOwner {
       this.#busySince[server] = -1;
     }
     if (this.#state[server] === ACTIVE) {
-      this.#byLoad[load]?.delete(server);
-      this.#byLoad[load - 1].add(server);
+      this.#byLoad.delete(load, server);
+      this.#byLoad.add(load - 1, server);
     } else if (load === 1) {
       this.#leave(server);
     }
@@ -173,9 +174,9 @@ export class SlotPool implements RequestOwner {
       this.#activate(this.#load.length - 1);
     }
     for (let level = 0; level < this.slotsPerServer && this.#activeServers > servers; level++) {
-      for (const id of [...this.#byLoad[level]]) {
+      for (const id of this.#byLoad.members(level)) {
         if (this.#activeServers <= servers) break;
-        this.#byLoad[level].delete(id);
+        this.#byLoad.delete(level, id);
         if (level === 0) this.#leave(id);
         else this.#state[id] = RETIRING;
         this.#activeServers--;
@@ -201,7 +202,7 @@ export class SlotPool implements RequestOwner {
       if (load < 0 || load > this.slotsPerServer) throw new Error(`pool invariant: server ${id} load ${load}`);
       jobs += load;
       if (load > 0) busy++;
-      const inBucket = load < this.slotsPerServer && this.#byLoad[load].has(id);
+      const inBucket = load < this.slotsPerServer && this.#byLoad.has(load, id);
       if (this.#state[id] === ACTIVE) {
         active++;
         if (load < this.slotsPerServer && !inBucket) throw new Error(`pool invariant: active server ${id} missing from load bucket`);
@@ -242,13 +243,13 @@ export class SlotPool implements RequestOwner {
     this.#state[id] = ACTIVE;
     this.#activeServers++;
     const load = this.#load[id];
-    if (load < this.slotsPerServer) this.#byLoad[load].add(id);
+    if (load < this.slotsPerServer) this.#byLoad.add(load, id);
   }
 
   #freeServer(): number {
     for (let level = 0; level < this.slotsPerServer; level++) {
-      const bucket = this.#byLoad[level];
-      if (bucket.size > 0) return bucket.values().next().value as number;
+      const first = this.#byLoad.first(level);
+      if (first >= 0) return first;
     }
     return -1;
   }
@@ -278,8 +279,8 @@ export class SlotPool implements RequestOwner {
       const request = this.#nextAdmitted(true);
       if (request === undefined) return;
       const load = this.#load[server];
-      this.#byLoad[load].delete(server);
-      if (load + 1 < this.slotsPerServer) this.#byLoad[load + 1].add(server);
+      this.#byLoad.delete(load, server);
+      if (load + 1 < this.slotsPerServer) this.#byLoad.add(load + 1, server);
       this.#load[server] = load + 1;
       this.#jobs++;
       if (load === 0) {
