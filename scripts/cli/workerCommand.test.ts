@@ -6,6 +6,7 @@ import { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codeVersion, parseQueueUrl, QueueWorker, queueName } from "../../experiments/distributed/index.ts";
 import { type RedisServer, startRedis } from "../../experiments/distributed/testing/redisServer.ts";
+import { VERSION } from "../../experiments/run/version.ts";
 import { startConvsim, until } from "./convsimProcess.ts";
 
 // A small compare: 2 variants × 4 replications of one day = 8 tasks of a few tenths of a second.
@@ -138,7 +139,9 @@ describe("--queue bad input: one line, exit 2, nothing written", () => {
     const stale = await QueueWorker.start(parseQueueUrl(redis.url), { version: "0.0.1+0123456789abcdef", concurrency: 1 });
     try {
       expect(await refused([...COMPARE, "--queue", redis.url])).toMatch(
-        /^error: cannot use the queue at redis:\/\/127\.0\.0\.1:\d+\/0: its 1 worker runs convsim 0\.0\.1\+0123456789abcdef, this is 0\.1\.0\+[0-9a-f]{16} \(start workers from the same checkout\)$/,
+        new RegExp(
+          `^error: cannot use the queue at redis://127\\.0\\.0\\.1:\\d+/0: its 1 worker runs convsim 0\\.0\\.1\\+0123456789abcdef, this is ${VERSION.replaceAll(".", "\\.")}\\+[0-9a-f]{16} \\(start workers from the same checkout\\)$`,
+        ),
       );
     } finally {
       await stale.stop();
