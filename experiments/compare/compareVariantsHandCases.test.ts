@@ -48,6 +48,9 @@ const variant = (name: string, costPerHour: number, config: Partial<ModelConfig>
   config: { ...tinyChatConfig({ name: "desk" }), agents: { ...tinyChatConfig().agents, costPerHour }, ...config } as ModelConfig,
 });
 const VARIANTS = [variant("control", 0), variant("faster", 1), variant("same", 2)];
+/** A variant that reserves one slot for carts of $150 or more: its results carry per-class figures. */
+const reservedVariant = (): Variant =>
+  variant("reserved", 1, { desk: { ...tinyChatConfig().desk, reservation: { slots: 1, minCartValue: 150, segments: [] } } } as Partial<ModelConfig>);
 
 /** Mean, t half-width and two-sided paired-t p-value of hand-listed differences. */
 function byHand(differences: number[], level: number) {
@@ -212,9 +215,7 @@ describe("compareVariants on hand-made runs", () => {
   });
 
   it("a desk reservation in any variant adds each chat class's figures to the guardrails", async () => {
-    const reserved = variant("reserved", 1, {
-      desk: { ...tinyChatConfig().desk, reservation: { slots: 1, minCartValue: 150, segments: [] } },
-    } as Partial<ModelConfig>);
+    const reserved = reservedVariant();
     const result = await compareVariants([VARIANTS[0], reserved], {
       replications: 2,
       seed: 9,
@@ -283,9 +284,7 @@ describe("compareVariants on hand-made runs", () => {
         });
       },
     };
-    const reserved = variant("reserved", 1, {
-      desk: { ...tinyChatConfig().desk, reservation: { slots: 1, minCartValue: 150, segments: [] } },
-    } as Partial<ModelConfig>);
+    const reserved = reservedVariant();
     const result = await compareVariants([VARIANTS[0], reserved], {
       replications: 2,
       seed: 9,

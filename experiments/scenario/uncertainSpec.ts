@@ -6,10 +6,12 @@ import { describeValue } from "./formatIssues.ts";
 // a plain `simulate` run about a tenth of its start-up when loaded eagerly.
 const requireFromHere = createRequire(import.meta.url);
 
-/** stdlib's Beta(a, b) quantile at probability p (the package caches itself after the first call). */
+let loadedBetaQuantile: ((p: number, a: number, b: number) => number) | undefined;
+
+/** stdlib's Beta(a, b) quantile at probability p, its package loaded by the first call. */
 function betaQuantile(p: number, a: number, b: number): number {
-  const quantile: (p: number, a: number, b: number) => number = requireFromHere("@stdlib/stats-base-dists-beta-quantile");
-  return quantile(p, a, b);
+  loadedBetaQuantile ??= requireFromHere("@stdlib/stats-base-dists-beta-quantile") as (p: number, a: number, b: number) => number;
+  return loadedBetaQuantile(p, a, b);
 }
 
 /**

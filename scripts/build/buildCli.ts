@@ -121,13 +121,9 @@ export async function buildCli(outDirectory = CLI_BUNDLE_DIRECTORY): Promise<voi
  */
 function asciiOnly(file: string): void {
   const text = readFileSync(file, "utf8");
-  if (!NON_ASCII.test(text)) return;
-  writeFileSync(
-    file,
-    text.replace(NON_ASCII_ALL, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`),
-  );
+  const ascii = text.replace(NON_ASCII, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  if (ascii !== text) writeFileSync(file, ascii);
 }
-const NON_ASCII = /[\u0080-\uffff]/;
-const NON_ASCII_ALL = /[\u0080-\uffff]/g;
+const NON_ASCII = /[\u0080-\uffff]/g;
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await buildCli();
