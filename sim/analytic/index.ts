@@ -1,3 +1,4 @@
+export { type ChatPool, type ChatPoolFigures, chatPoolFigures } from "./chatPoolChain.ts";
 export { DEFAULT_TARGET_SECONDS } from "./defaults.ts";
 export { type ErlangAInput, type ErlangAResult, erlangA } from "./erlangA.ts";
 export { erlangB } from "./erlangB.ts";
@@ -5,3 +6,5 @@ export { erlangC } from "./erlangC.ts";
 export { type ErlangCInput, type ErlangCResult, erlangCMetrics } from "./erlangCMetrics.ts";
 export { type MMCKInput, type MMCKResult, mmck } from "./mmck.ts";
 export { requiredAgents, type StaffingInput, type StaffingResult, type StaffingTarget } from "./requiredAgents.ts";
+export { stationaryDistribution } from "./stationaryDistribution.ts";
+export { type ReservationClassFigures, type TrunkReservationDesk, trunkReservationFigures } from "./trunkReservationChain.ts";

@@ -1,22 +1,21 @@
-// The load-dependent slowdown against an exact Markov chain (testChatPoolChain.ts): 3 agents × 3 chat
+// The load-dependent slowdown against an exact Markov chain (sim/analytic/chatPoolChain.ts): 3 agents × 3 chat
 // slots, each open chat worked at 1 ÷ (1 + 0.2 (n − 1)) of its base speed while its agent holds n
 // chats, least-loaded routing, first-come first-served, exponential times. At three loads (one with
 // exponential patience) the simulated P(wait), P(abandon), mean wait, mean chats per agent and mean
 // handle time must put the exact value inside their 99% t-interval over REPLICATIONS independent
-// replications (seeds 1..REPLICATIONS; none was picked for passing). The chain itself is first checked
-// against Erlang A and Erlang C, which it must reproduce without slowdown.
+// replications (seeds 1..REPLICATIONS; none was picked for passing). The chain itself is checked
+// against Erlang A and Erlang C in its own test file.
 //
 // The old semantics (slowdown fixed by the load when a chat starts) is a different queue: with a
 // stronger slowdown (0.5) at 4 Erlangs and patience 120 s the exact P(abandon) (0.084) and handle time
 // (295 s) must fall outside its intervals (it gives about 6% fewer abandons and 3.5% longer chats).
 
 import { describe, expect, it } from "vitest";
-import { erlangA, erlangCMetrics } from "../analytic/index.ts";
+import { type ChatPool, chatPoolFigures } from "../analytic/index.ts";
 import { type ConfidenceInterval, confidenceInterval99, expectInside } from "../engine/testConfidenceInterval.ts";
 import { type ChatOnlyModelConfig, DEFAULT_DESK_CONFIG, type SlowdownMode } from "./config.ts";
 import type { ChatQueueResults, Ratio } from "./results.ts";
 import { simulateChatOnly } from "./simulateChatOnly.ts";
-import { type ChatPool, chatPoolFigures } from "./testChatPoolChain.ts";
 
 const DAYS = 3;
 /** The empty start is left out (20 mean handle times), so shorter runs carry no start-up bias. */
@@ -60,40 +59,6 @@ function replicate(config: ChatOnlyModelConfig): ChatQueueResults[] {
 function interval(runs: readonly ChatQueueResults[], measure: (chat: ChatQueueResults) => Ratio): ConfidenceInterval {
   return confidenceInterval99(runs.map((chat) => measure(chat) ?? Number.NaN));
 }
-
-describe("chatPoolFigures (the exact chain)", () => {
-  it("with one slot per agent and no slowdown it is Erlang A", () => {
-    const exact = chatPoolFigures({
-      agents: 5,
-      slots: 1,
-      arrivalRatePerSecond: 4 / 180,
-      meanHandleSeconds: 180,
-      slowdownPerExtraChat: 0,
-      meanPatienceSeconds: 120,
-    });
-    const erlang = erlangA({ arrivalRatePerSecond: 4 / 180, meanServiceSeconds: 180, meanPatienceSeconds: 120, servers: 5, targetSeconds: 20 });
-    expect(exact.probabilityOfWait).toBeCloseTo(erlang.probabilityOfWait, 12);
-    expect(exact.probabilityOfAbandon).toBeCloseTo(erlang.probabilityOfAbandon, 12);
-    expect(exact.meanWaitSeconds).toBeCloseTo(erlang.meanWaitSeconds, 10);
-    expect(exact.meanChatsPerAgent).toBeCloseTo(erlang.occupancy, 12);
-  });
-
-  it("with 2 agents × 3 slots and no slowdown it is Erlang C with 6 servers", () => {
-    const exact = chatPoolFigures({
-      agents: 2,
-      slots: 3,
-      arrivalRatePerSecond: 4 / 180,
-      meanHandleSeconds: 180,
-      slowdownPerExtraChat: 0,
-      meanPatienceSeconds: null,
-    });
-    const erlang = erlangCMetrics({ arrivalRatePerSecond: 4 / 180, meanServiceSeconds: 180, servers: 6, targetSeconds: 20 });
-    expect(exact.probabilityOfWait).toBeCloseTo(erlang.probabilityOfWait, 12);
-    expect(exact.meanWaitSeconds).toBeCloseTo(erlang.meanWaitSeconds, 10);
-    expect(exact.meanChatsPerAgent).toBeCloseTo(3 * erlang.occupancy, 12);
-    expect(exact.meanHandleSeconds).toBeCloseTo(180, 10);
-  });
-});
 
 describe("simulateChatOnly with load-dependent slowdown against the exact chain (3 agents × 3 slots, s = 0.2)", () => {
   const cases = [

@@ -1,19 +1,18 @@
 // Value-based reservation (trunk reservation, desk.reservation) against an exact Markov chain
-// (testTrunkReservationChain.ts). Chats come from two segments by weight (a thinned Poisson stream is
+// (sim/analytic/trunkReservationChain.ts). Chats come from two segments by weight (a thinned Poisson stream is
 // two independent Poisson streams): "vip" holds the reservation, "regular" does not. With exponential
-// times and no slowdown the desk is the two-class chain of the helper; per class the simulated
+// times and no slowdown the desk is that two-class chain; per class the simulated
 // P(wait), P(block), P(abandon) and mean wait must put the exact value inside their 99% t-interval
 // over REPLICATIONS independent replications (seeds 1..REPLICATIONS; none was picked for passing).
-// The chain itself is first checked against the loss system's product form and against M/M/c/K.
+// The chain itself is checked against the loss system's product form and M/M/c/K in its own test file.
 
 import { describe, expect, it } from "vitest";
-import { erlangB, mmck } from "../analytic/index.ts";
+import { type ReservationClassFigures, type TrunkReservationDesk, trunkReservationFigures } from "../analytic/index.ts";
 import { type ConfidenceInterval, confidenceInterval99, expectInside } from "../engine/testConfidenceInterval.ts";
 import type { ChatClassResults } from "./chatClassResults.ts";
 import { type ChatOnlyModelConfig, DEFAULT_DESK_CONFIG } from "./config.ts";
 import type { Ratio } from "./results.ts";
 import { simulateChatOnly } from "./simulateChatOnly.ts";
-import { type ClassFigures, type TrunkReservationDesk, trunkReservationFigures } from "./testTrunkReservationChain.ts";
 
 const DAYS = 3;
 const WARMUP_SECONDS = 3600;
@@ -58,7 +57,7 @@ function interval(runs: readonly ChatClassResults[], measure: (figures: ChatClas
   return confidenceInterval99(runs.map((figures) => measure(figures) ?? Number.NaN));
 }
 
-function expectClass(runs: readonly ChatClassResults[], exact: ClassFigures, name: string, queueing: boolean): void {
+function expectClass(runs: readonly ChatClassResults[], exact: ReservationClassFigures, name: string, queueing: boolean): void {
   expectInside(
     interval(runs, (figures) => figures.blockingRate),
     exact.probabilityOfBlock,
@@ -81,53 +80,6 @@ function expectClass(runs: readonly ChatClassResults[], exact: ClassFigures, nam
     `${name} mean wait`,
   );
 }
-
-describe("trunkReservationFigures (the exact chain)", () => {
-  it("without a queue it is the loss system's product form: p(n) ∝ Π birth ÷ Π death, standard chats born only below S − r", () => {
-    const desk = {
-      slots: 6,
-      reservedSlots: 2,
-      highRatePerSecond: 2 / 180,
-      standardRatePerSecond: 3 / 180,
-      meanHandleSeconds: 180,
-      meanPatienceSeconds: Infinity,
-      queueCap: 0,
-    };
-    const weights = [1];
-    for (let n = 1; n <= 6; n++) weights.push((weights[n - 1] * (n <= 4 ? 5 : 2)) / n);
-    const total = weights.reduce((sum, weight) => sum + weight, 0);
-    const exact = trunkReservationFigures(desk);
-    expect(exact.highValue.probabilityOfBlock).toBeCloseTo(weights[6] / total, 12);
-    expect(exact.standard.probabilityOfBlock).toBeCloseTo((weights[4] + weights[5] + weights[6]) / total, 12);
-    expect(exact.standard.probabilityOfWait).toBe(0);
-  });
-
-  it("with no standard chats it is M/M/c/K for the high-value ones (Erlang B without a queue)", () => {
-    const exact = trunkReservationFigures({
-      slots: 4,
-      reservedSlots: 1,
-      highRatePerSecond: 3.5 / 180,
-      standardRatePerSecond: 0,
-      meanHandleSeconds: 180,
-      meanPatienceSeconds: Infinity,
-      queueCap: 5,
-    });
-    const queue = mmck({ arrivalRatePerSecond: 3.5 / 180, meanServiceSeconds: 180, servers: 4, capacity: 9 });
-    expect(exact.highValue.probabilityOfBlock).toBeCloseTo(queue.probabilityOfBlocking, 12);
-    expect(exact.highValue.meanWaitSeconds).toBeCloseTo(queue.meanWaitSeconds, 9);
-    // High-value chats alone see S slots: Erlang B when nothing may queue.
-    const loss = trunkReservationFigures({
-      slots: 4,
-      reservedSlots: 1,
-      highRatePerSecond: 3.5 / 180,
-      standardRatePerSecond: 0,
-      meanHandleSeconds: 180,
-      meanPatienceSeconds: Infinity,
-      queueCap: 0,
-    });
-    expect(loss.highValue.probabilityOfBlock).toBeCloseTo(erlangB(4, 3.5), 12);
-  });
-});
 
 describe("simulateChatOnly with desk.reservation against the exact chain", () => {
   it("loss desk: 6 agents × 1 slot, 2 reserved, no queue, 2 + 3 Erlangs: per-class P(block) inside the 99% CI", () => {

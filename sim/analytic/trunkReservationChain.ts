@@ -1,5 +1,6 @@
-// Test support only: the exact continuous-time Markov chain of a desk with trunk reservation,
-// computed independently of the simulator. Not re-exported from index.ts.
+// The exact continuous-time Markov chain of a desk with trunk reservation, computed independently of
+// the simulator: the reference desk.reservation is validated against (sim/model/trunkReservationChain.test.ts,
+// `npm run validate`).
 //
 // S slots, each chat served at rate μ whatever else runs (slowdown 0, so S = agents × concurrency
 // independent slots). High-value chats arrive at λ₁ and take any free slot; standard chats at λ₂ and
@@ -9,8 +10,10 @@
 // high-value chats wait only when n = S, and a slot freed then goes to a waiting high-value chat
 // (one free slot is reserved), else to a waiting standard chat once more than r slots are free.
 
-import { stationary } from "./testChatPoolChain.ts";
+import { requireInteger, requireNonNegative, requirePositive } from "../errors/index.ts";
+import { stationaryDistribution } from "./stationaryDistribution.ts";
 
+/** A desk with trunk reservation: slots, reserved slots, two Poisson classes, exponential times. Seconds; rates per second. */
 export interface TrunkReservationDesk {
   readonly slots: number;
   readonly reservedSlots: number;
@@ -23,7 +26,7 @@ export interface TrunkReservationDesk {
 }
 
 /** Exact per-class figures (PASTA for what arrivals see; Little's law and rate balance for waits and abandons). */
-export interface ClassFigures {
+export interface ReservationClassFigures {
   readonly probabilityOfWait: number;
   readonly probabilityOfBlock: number;
   readonly probabilityOfAbandon: number;
@@ -31,11 +34,24 @@ export interface ClassFigures {
   readonly meanWaitSeconds: number;
 }
 
-export function trunkReservationFigures(desk: TrunkReservationDesk): { highValue: ClassFigures; standard: ClassFigures } {
-  const { slots, reservedSlots: r, queueCap } = desk;
-  if (r < 1) throw new RangeError("the chain needs at least one reserved slot");
-  const mu = 1 / desk.meanHandleSeconds;
-  const theta = Number.isFinite(desk.meanPatienceSeconds) ? 1 / desk.meanPatienceSeconds : 0;
+/**
+ * Solves the chain: per class P(wait), P(block), P(abandon) and mean wait. States O(slots × queueCap²),
+ * solved densely: meant for small desks (6 slots and a queue cap of 6: a few dozen states).
+ *
+ * @example
+ * trunkReservationFigures({ slots: 6, reservedSlots: 2, highRatePerSecond: 2 / 180, standardRatePerSecond: 3 / 180, meanHandleSeconds: 180, meanPatienceSeconds: Infinity, queueCap: 0 });
+ * // highValue.probabilityOfBlock 0.04380585246188878, standard.probabilityOfBlock 0.5037673033117223
+ */
+export function trunkReservationFigures(desk: TrunkReservationDesk): { highValue: ReservationClassFigures; standard: ReservationClassFigures } {
+  const slots = requireInteger("slots", desk.slots, 2);
+  // r >= 1 keeps (n, q₁, q₂) Markov (see above); r < slots leaves standard chats a slot to take.
+  const r = requireInteger("reservedSlots", desk.reservedSlots, 1);
+  if (r >= slots) throw new RangeError(`invalid reservedSlots: ${r} (must be below slots, ${slots})`);
+  const queueCap = requireInteger("queueCap", desk.queueCap, 0);
+  requirePositive("highRatePerSecond", desk.highRatePerSecond);
+  requireNonNegative("standardRatePerSecond", desk.standardRatePerSecond);
+  const mu = 1 / requirePositive("meanHandleSeconds", desk.meanHandleSeconds);
+  const theta = desk.meanPatienceSeconds === Infinity ? 0 : 1 / requirePositive("meanPatienceSeconds", desk.meanPatienceSeconds);
   const states: [number, number, number][] = [];
   const index = new Map<string, number>();
   const add = (n: number, q1: number, q2: number) => {
@@ -72,9 +88,9 @@ export function trunkReservationFigures(desk: TrunkReservationDesk): { highValue
     rate(from, n, q1 - 1, q2, q1 * theta);
     rate(from, n, q1, q2 - 1, q2 * theta);
   });
-  const pi = stationary(q);
+  const pi = stationaryDistribution(q);
   const sum = (pick: (n: number, q1: number, q2: number) => number) => states.reduce((total, [n, q1, q2], i) => total + pi[i] * pick(n, q1, q2), 0);
-  const figures = (arrivalRate: number, waits: (n: number) => boolean, queueOf: (q1: number, q2: number) => number): ClassFigures => {
+  const figures = (arrivalRate: number, waits: (n: number) => boolean, queueOf: (q1: number, q2: number) => number): ReservationClassFigures => {
     const probabilityOfBlock = sum((n, q1, q2) => (waits(n) && q1 + q2 >= queueCap ? 1 : 0));
     const meanQueue = sum((_, q1, q2) => queueOf(q1, q2));
     return {

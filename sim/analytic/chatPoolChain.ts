@@ -1,5 +1,9 @@
-// Test support only: the exact stationary figures of a chat pool as a continuous-time Markov chain,
-// computed independently of the simulator. Not re-exported from index.ts.
+import { requireInteger, requireNonNegative, requirePositive } from "../errors/index.ts";
+import { stationaryDistribution } from "./stationaryDistribution.ts";
+
+// The exact stationary figures of a chat pool as a continuous-time Markov chain, computed
+// independently of the simulator: the reference its load-dependent slowdown is validated against
+// (sim/model/chatPoolChain.test.ts, `npm run validate`).
 //
 // The pool: `agents` agents with `slots` chat slots each; Poisson arrivals; a new chat goes to a
 // least-loaded agent (agents are identical, so which one does not matter); chats wait first-come
@@ -10,7 +14,7 @@
 // State: how many agents hold 0..slots chats, and the queue length q. A queue only exists when every
 // slot is taken, so the states with q > 0 form a birth-death tail hanging off the one "all full"
 // state: up at λ, down at (full completion rate) + q θ. The chain on the q = 0 states is solved by
-// Gaussian elimination (the tail's excursions start and end at "all full", so it drops out), and the
+// Gauss-Jordan elimination (the tail's excursions start and end at "all full", so it drops out), and the
 // tail is added in closed form.
 
 /** A stationary chat pool. Times in seconds. */
@@ -37,11 +41,21 @@ export interface ChatPoolFigures {
   readonly meanHandleSeconds: number;
 }
 
-/** Solves the chain; throws when there is no patience and the pool cannot keep up. */
+/**
+ * Solves the chain; throws when there is no patience and the pool cannot keep up. The q = 0 chain has
+ * C(agents + slots, slots) states, solved densely: meant for small pools (3 agents × 3 slots: 20 states).
+ *
+ * @example
+ * chatPoolFigures({ agents: 3, slots: 3, arrivalRatePerSecond: 3.5 / 180, meanHandleSeconds: 180, slowdownPerExtraChat: 0.2, meanPatienceSeconds: null });
+ * // probabilityOfWait 0.04543505789285883, meanWaitSeconds 2.7925938021952246, meanChatsPerAgent 1.36559509803792
+ */
 export function chatPoolFigures(pool: ChatPool): ChatPoolFigures {
-  const { agents, slots, arrivalRatePerSecond: lambda, slowdownPerExtraChat: s } = pool;
-  const mu = 1 / pool.meanHandleSeconds;
-  const theta = pool.meanPatienceSeconds === null ? 0 : 1 / pool.meanPatienceSeconds;
+  const agents = requireInteger("agents", pool.agents, 1);
+  const slots = requireInteger("slots", pool.slots, 1);
+  const lambda = requirePositive("arrivalRatePerSecond", pool.arrivalRatePerSecond);
+  const s = requireNonNegative("slowdownPerExtraChat", pool.slowdownPerExtraChat);
+  const mu = 1 / requirePositive("meanHandleSeconds", pool.meanHandleSeconds);
+  const theta = pool.meanPatienceSeconds === null ? 0 : 1 / requirePositive("meanPatienceSeconds", pool.meanPatienceSeconds);
   const completionRate = (load: number) => (load * mu) / (1 + s * (load - 1));
 
   const states = loadCounts(agents, slots);
@@ -63,7 +77,7 @@ export function chatPoolFigures(pool: ChatPool): ChatPoolFigures {
     if (leastLoaded < slots) move(i, counts, leastLoaded, leastLoaded + 1, lambda);
     for (let level = 1; level <= slots; level++) if (counts[level] > 0) move(i, counts, level, level - 1, counts[level] * completionRate(level));
   });
-  const base = stationary(q);
+  const base = stationaryDistribution(q);
 
   // The tail: π(full, k) = π(full, 0) Π_{j=1..k} λ ÷ (D + j θ).
   const fullRate = agents * completionRate(slots);
@@ -112,26 +126,4 @@ function loadCounts(agents: number, slots: number): number[][] {
   };
   fill(0, agents);
   return result;
-}
-
-/** π with π Q = 0 and Σ π = 1, by Gaussian elimination with partial pivoting on Qᵀ (last row replaced by Σ π = 1). */
-export function stationary(q: Float64Array[]): Float64Array {
-  const n = q.length;
-  const a = Array.from({ length: n }, (_, row) => {
-    const line = new Float64Array(n + 1);
-    for (let column = 0; column < n; column++) line[column] = row === n - 1 ? 1 : q[column][row];
-    line[n] = row === n - 1 ? 1 : 0;
-    return line;
-  });
-  for (let column = 0; column < n; column++) {
-    let pivot = column;
-    for (let row = column + 1; row < n; row++) if (Math.abs(a[row][column]) > Math.abs(a[pivot][column])) pivot = row;
-    [a[column], a[pivot]] = [a[pivot], a[column]];
-    for (let row = 0; row < n; row++) {
-      if (row === column) continue;
-      const factor = a[row][column] / a[column][column];
-      if (factor !== 0) for (let k = column; k <= n; k++) a[row][k] -= factor * a[column][k];
-    }
-  }
-  return Float64Array.from({ length: n }, (_, i) => a[i][n] / a[i][i]);
 }
