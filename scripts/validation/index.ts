@@ -1,0 +1,9 @@
+// `npm run validate [-- --seed N --replications N --json FILE]`: the desk's statistical validation
+// table (issue 13's closing evidence). Exit 0 when every figure is as expected, 1 when not, 2 on a
+// bad flag, so CI can run it as a check.
+import { validateCommand } from "./validateCommand.ts";
+
+process.exitCode = validateCommand(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+});
