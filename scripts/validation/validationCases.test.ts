@@ -47,7 +47,14 @@ describe("validationCases", () => {
 
   it("the old-semantics case runs fixedAtStart at slowdown 0.5 and expects the exact P(abandon) above and handle time below its interval", () => {
     const oldSemantics = byName("OLD semantics");
-    const exact = chatPoolFigures({ agents: 3, slots: 3, arrivalRatePerSecond: 4 / 180, meanHandleSeconds: 180, slowdownPerExtraChat: 0.5, meanPatienceSeconds: 120 });
+    const exact = chatPoolFigures({
+      agents: 3,
+      slots: 3,
+      arrivalRatePerSecond: 4 / 180,
+      meanHandleSeconds: 180,
+      slowdownPerExtraChat: 0.5,
+      meanPatienceSeconds: 120,
+    });
     expect(oldSemantics.config.desk.slowdownMode).toBe("fixedAtStart");
     expect(oldSemantics.figures.map(({ figure, exact, expectation }) => [figure, exact, expectation])).toEqual([
       ["P(abandon)", exact.probabilityOfAbandon, "ciBelow"],
@@ -95,7 +102,10 @@ describe("validationCases", () => {
       meanPatienceSeconds: Infinity,
       queueCap: 0,
     });
-    expect(exactOf("loss desk")).toEqual({ "high-value P(blocked)": loss.highValue.probabilityOfBlock, "standard P(blocked)": loss.standard.probabilityOfBlock });
+    expect(exactOf("loss desk")).toEqual({
+      "high-value P(blocked)": loss.highValue.probabilityOfBlock,
+      "standard P(blocked)": loss.standard.probabilityOfBlock,
+    });
     const queueing = trunkReservationFigures({
       slots: 6,
       reservedSlots: 2,
@@ -120,7 +130,9 @@ describe("validationCases", () => {
   });
 
   it("every figure but the old semantics' expects the exact value inside the interval", () => {
-    const outside = cases.flatMap((validationCase) => validationCase.figures.filter((figure) => figure.expectation !== "inside").map(() => validationCase.name));
+    const outside = cases.flatMap((validationCase) =>
+      validationCase.figures.filter((figure) => figure.expectation !== "inside").map(() => validationCase.name),
+    );
     expect(outside).toEqual([byName("OLD semantics").name, byName("OLD semantics").name]);
   });
 });

@@ -37,7 +37,10 @@ function summaryLine(report: ValidationReport): string {
   const chats = report.cases.reduce((total, summary) => total + summary.chats, 0);
   const run = `${report.cases.length} cases, ${groupDigits(chats)} chats simulated`;
   if (missed > 0) return `FAILED: ${missed} of ${total} figures not as expected (marked ✗); ${run}.`;
-  const design = outsideByDesign > 0 ? `; the ${outsideByDesign} old-semantics figure${outsideByDesign === 1 ? "" : "s"} outside, as ${outsideByDesign === 1 ? "it" : "they"} should be` : "";
+  const design =
+    outsideByDesign > 0
+      ? `; the ${outsideByDesign} old-semantics figure${outsideByDesign === 1 ? "" : "s"} outside, as ${outsideByDesign === 1 ? "it" : "they"} should be`
+      : "";
   return `passed: all ${total} figures as expected (${total - outsideByDesign} exact values inside the ${Math.round(report.confidenceLevel * 100)}% CI${design}); ${run}.`;
 }
 
