@@ -40,6 +40,59 @@ describe("chatPoolFigures (the exact chain)", () => {
   });
 });
 
+describe("chatPoolFigures with slowdown (one agent: a birth-death chain)", () => {
+  // One agent with K slots holding n chats completes at n μ ÷ (1 + s (n − 1)); beyond K, chats wait and
+  // each gives up at θ. A birth-death chain, so p_n ∝ Π_{k<=n} λ ÷ death_k (Gross & Harris, sec. 2.3),
+  // summed here term by term, independently of the solver's elimination and closed-form tail.
+  function birthDeath(slots: number, loadErlangs: number, slowdown: number, meanPatienceSeconds: number) {
+    const lambda = loadErlangs / 180;
+    const death = (n: number) => Math.min(n, slots) / 180 / (1 + slowdown * (Math.min(n, slots) - 1)) + Math.max(0, n - slots) / meanPatienceSeconds;
+    const weights = [1];
+    for (let n = 1; n <= 5000; n++) weights.push((weights[n - 1] * lambda) / death(n));
+    const total = weights.reduce((sum, weight) => sum + weight, 0);
+    const p = weights.map((weight) => weight / total);
+    const sum = (pick: (n: number) => number) => p.reduce((acc, probability, n) => acc + probability * pick(n), 0);
+    const meanQueue = sum((n) => Math.max(0, n - slots));
+    return {
+      probabilityOfWait: sum((n) => (n >= slots ? 1 : 0)),
+      probabilityOfAbandon: meanQueue / meanPatienceSeconds / lambda,
+      meanWaitSeconds: meanQueue / lambda,
+      meanChatsPerAgent: sum((n) => Math.min(n, slots)),
+    };
+  }
+
+  for (const [slots, load, slowdown] of [
+    [3, 1.5, 0.5],
+    [4, 3, 0.2],
+  ]) {
+    it(`1 agent × ${slots} slots, slowdown ${slowdown}, ${load} Erlangs, patience 120 s: P(wait), P(abandon), mean wait, chats per agent`, () => {
+      const exact = chatPoolFigures({
+        agents: 1,
+        slots,
+        arrivalRatePerSecond: load / 180,
+        meanHandleSeconds: 180,
+        slowdownPerExtraChat: slowdown,
+        meanPatienceSeconds: 120,
+      });
+      const reference = birthDeath(slots, load, slowdown, 120);
+      expect(exact.probabilityOfWait).toBeCloseTo(reference.probabilityOfWait, 12);
+      expect(exact.probabilityOfAbandon).toBeCloseTo(reference.probabilityOfAbandon, 12);
+      expect(exact.meanWaitSeconds).toBeCloseTo(reference.meanWaitSeconds, 9);
+      expect(exact.meanChatsPerAgent).toBeCloseTo(reference.meanChatsPerAgent, 12);
+      // The slowdown matters: the same pool without it waits less.
+      const unslowed = chatPoolFigures({
+        agents: 1,
+        slots,
+        arrivalRatePerSecond: load / 180,
+        meanHandleSeconds: 180,
+        slowdownPerExtraChat: 0,
+        meanPatienceSeconds: 120,
+      });
+      expect(unslowed.probabilityOfWait).toBeLessThan(exact.probabilityOfWait - 0.01);
+    });
+  }
+});
+
 describe("chatPoolFigures (bad input)", () => {
   const pool = { agents: 3, slots: 3, arrivalRatePerSecond: 3.5 / 180, meanHandleSeconds: 180, slowdownPerExtraChat: 0.2, meanPatienceSeconds: null };
 
