@@ -167,7 +167,7 @@ describe("loadScenario: one house-format line per problem", () => {
     [
       "infinite mean",
       (d: any) => (d.segments[2].dwellSeconds = { kind: "weibull", shape: 0.001, scale: 1000 }),
-      /^invalid segments\[2\]\.dwellSeconds: an object \(cannot be sampled: invalid weibull shape: 0\.001 \(gives no finite mean and variance; use a shape of about 0\.01 or more\)\)$/,
+      /^invalid segments\[2\]\.dwellSeconds: an object \(cannot be sampled: invalid weibull shape: 0\.001 \(gives no finite variance in double precision; use a shape of 0\.012 or more\)\)$/,
     ],
     [
       "normal truncated where it has no mass",

@@ -52,18 +52,26 @@ describe("lognormal", () => {
   it("lognormal rejects parameters whose moments overflow a double, in either form", () => {
     const stream = new RandomStream(6, "overflow");
     // exp(800 + 1/2) and 1 + (1e200)^2 overflow: no finite mean or variance exists in double precision.
-    expect(() => lognormal(stream, { mu: 800, sigma: 1 })).toThrow(/^invalid lognormal: .* \(has no finite mean and variance in double precision\)$/);
-    expect(() => lognormal(stream, { mean: 1, sd: 1e200 })).toThrow(/^invalid lognormal: .* \(has no finite mean and variance in double precision\)$/);
+    expect(() => lognormal(stream, { mu: 800, sigma: 1 })).toThrow(
+      /^invalid lognormal: .* \(has no finite mean and variance in double precision: keep 2 mu \+ sigma\^2 below 709\)$/,
+    );
+    expect(() => lognormal(stream, { mean: 1, sd: 1e200 })).toThrow(
+      /^invalid lognormal: .* \(is beyond double precision: keep sd and sd \/ mean below 1e154\)$/,
+    );
     expect(() => lognormal(stream, { mu: Infinity, sigma: 1 })).toThrow(/^invalid lognormal mu: Infinity \(must be a finite number\)$/);
   });
   it("lognormal rejects parameters where only the log-scale or only the variance leaves double range", () => {
     const stream = new RandomStream(6, "edge");
-    const message = /^invalid lognormal: .* \(has no finite mean and variance in double precision\)$/;
     // mean 1e-200, sd 1: sd^2 / mean^2 = 1e400 overflows, so sigma and mu are infinite while the mean
-    // and the variance (sd^2 = 1) are finite.
-    expect(() => lognormal(stream, { mean: 1e-200, sd: 1 })).toThrow(message);
+    // and the variance (sd^2 = 1) are finite: the message names sd / mean, not the moments.
+    expect(() => lognormal(stream, { mean: 1e-200, sd: 1 })).toThrow(
+      /^invalid lognormal: .* \(is beyond double precision: keep sd and sd \/ mean below 1e154\)$/,
+    );
     // mu 355, sigma 1: the mean exp(355.5) ~ 1e154 is finite, the variance (e - 1) exp(711) is not.
-    expect(() => lognormal(stream, { mu: 355, sigma: 1 })).toThrow(message);
+    expect(() => lognormal(stream, { mu: 355, sigma: 1 })).toThrow(/\(has no finite mean and variance in double precision: keep 2 mu \+ sigma\^2 below 709\)$/);
+    // Just inside both bounds: sd / mean = 1e153 and 2 mu + sigma^2 = 708.
+    expect(Number.isFinite(lognormal(stream, { mean: 1, sd: 1e153 }).variance)).toBe(true);
+    expect(Number.isFinite(lognormal(stream, { mu: 353.5, sigma: 1 }).variance)).toBe(true);
   });
 
   it("lognormal with only one of mu and sigma reports the missing log-scale parameter", () => {

@@ -47,7 +47,12 @@ export function lognormal(stream: UniformSource, options: LognormalOptions): Sam
   // Parameters at the edge of double precision (mean 5e-324, sd² ÷ mean² overflowing) give NaN or
   // infinite moments and draws: reject them here rather than let NaN reach a simulation.
   if (!Number.isFinite(mu) || !Number.isFinite(sigma) || !Number.isFinite(mean) || !Number.isFinite(variance)) {
-    throw invalidValue("lognormal", options, "has no finite mean and variance in double precision");
+    // Each form can only fail one way: {mu, sigma} (both finite) by moments that overflow, {mean, sd}
+    // (both finite) by sd² or sd² ÷ mean² overflowing, which is what the user must change.
+    const allowed = byLog
+      ? "has no finite mean and variance in double precision: keep 2 mu + sigma^2 below 709"
+      : "is beyond double precision: keep sd and sd / mean below 1e154";
+    throw invalidValue("lognormal", options, allowed);
   }
   return {
     mean,

@@ -37,18 +37,23 @@ describe("weibull", () => {
     expect(() => weibull(stream, { shape: 1, scale: 0 })).toThrow(/^invalid weibull scale: 0 \(must be a finite number > 0\)$/);
   });
 
-  it("weibull rejects a shape so small that Gamma(1 + 1/k) overflows (no finite mean)", () => {
-    // Gamma(1 + 1/0.001) = 1000! is far beyond the largest double (about 1.8e308).
-    expect(() => weibull(new RandomStream(9, "tiny"), { shape: 0.001, scale: 1 })).toThrow(
-      /^invalid weibull shape: 0\.001 \(gives no finite mean and variance; use a shape of about 0\.01 or more\)$/,
-    );
-  });
-  it("weibull rejects parameters whose mean is finite but whose variance overflows", () => {
-    const stream = new RandomStream(9, "variance-overflow");
+  it("weibull rejects a shape so small that Gamma(1 + 2/k) overflows, naming the shape that works", () => {
+    // Gamma(1 + 2/0.001) = 2000! is far beyond the largest double (about 1.8e308).
+    const tooSmall = /^invalid weibull shape: 0\.0(01|1|117) \(gives no finite variance in double precision; use a shape of 0\.012 or more\)$/;
+    expect(() => weibull(new RandomStream(9, "tiny"), { shape: 0.001, scale: 1 })).toThrow(tooSmall);
     // shape 0.01: Gamma(1 + 100) = 100! ~ 9.3e157 is finite, Gamma(1 + 200) = 200! ~ 7.9e374 is not.
-    expect(() => weibull(stream, { shape: 0.01, scale: 1 })).toThrow(/gives no finite mean and variance/);
+    expect(() => weibull(new RandomStream(9, "tiny"), { shape: 0.01, scale: 1 })).toThrow(tooSmall);
+    // Gamma overflows past 171.62: 1 + 2/0.0117 = 171.9 overflows, 1 + 2/0.012 = 167.7 does not.
+    expect(() => weibull(new RandomStream(9, "tiny"), { shape: 0.0117, scale: 1 })).toThrow(tooSmall);
+    const smallest = weibull(new RandomStream(9, "tiny"), { shape: 0.012, scale: 1 });
+    expect(Number.isFinite(smallest.variance)).toBe(true);
+  });
+  it("weibull with a fine shape but a scale whose variance overflows names the scale", () => {
+    const stream = new RandomStream(9, "variance-overflow");
     // shape 1 (exponential), scale 1e200: mean 1e200 is finite, variance 1e400 is not.
-    expect(() => weibull(stream, { shape: 1, scale: 1e200 })).toThrow(/gives no finite mean and variance/);
+    expect(() => weibull(stream, { shape: 1, scale: 1e200 })).toThrow(
+      /^invalid weibull scale: 1e\+200 \(gives no finite mean and variance with shape 1; use a smaller scale\)$/,
+    );
     // A scale whose variance still fits: the exponential's mean and variance, scale and scale^2.
     const wide = weibull(stream, { shape: 1, scale: 1e150 });
     expect(isRelativelyClose(wide.mean, 1e150)).toBe(true);
