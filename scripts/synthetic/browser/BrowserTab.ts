@@ -78,6 +78,7 @@ export class BrowserTab {
       content: recorderScript({
         invitation: chat?.invitation ?? null,
         widgetReady: chat?.ready ?? null,
+        widget: chat?.widget ?? null,
         inputEvents: chat?.inputEvents ?? [],
         queuePath: chat?.queuePath ?? null,
         watch: this.watch,

@@ -42,6 +42,8 @@ export interface RecorderConfig {
   invitation: string | null;
   /** Present once the widget runs (its trigger loop starts idle time there). */
   widgetReady: string | null;
+  /** Everything the chat widget puts on the page: input inside it is chat, not checkout confusion. */
+  widget: string | null;
   /** DOM events the widget counts as shopper input (they restart idle time). */
   inputEvents: readonly string[];
   /** Path of the chat queue state the widget reads for gating, e.g. /api/chat/queue. */
@@ -184,9 +186,16 @@ function requestHooks(): string {
 /** The recorder's part: shopper input, the watched selectors, the widget's readiness and the invitation's visibility, reported as they change. */
 function pageWatch(): string {
   return `  // The confusion meter's input, read as the widget reads it: focus and committed changes of a form's
-  // own fields (by name or id), and clicks with their page position.
+  // own fields (by name or id), and clicks with their page position, none of them inside the chat
+  // widget (typing to an agent is not re-editing the checkout). A selector the page's CSS engine
+  // rejects (a Playwright-only one) excludes nothing rather than throw into the store's page.
+  const insideWidget = (target) => {
+    if (!config.widget || !target || typeof target.closest !== "function") return false;
+    try { return target.closest(config.widget) !== null; } catch (error) { return false; }
+  };
   const formField = (target) => {
     if (!target || !["INPUT", "SELECT", "TEXTAREA"].includes(target.tagName) || !target.form || target.type === "hidden") return null;
+    if (insideWidget(target)) return null;
     return target.name || target.id || null;
   };
   for (const [type, kind] of [["focusin", "focus"], ["change", "edit"]]) {
@@ -196,7 +205,7 @@ function pageWatch(): string {
     }, { capture: true, passive: true });
   }
   document.addEventListener("click", (event) => {
-    if (event.isTrusted) send({ type: "confusionInput", at: now(), kind: "click", x: event.pageX, y: event.pageY });
+    if (event.isTrusted && !insideWidget(event.target)) send({ type: "confusionInput", at: now(), kind: "click", x: event.pageX, y: event.pageY });
   }, { capture: true, passive: true });
 
   for (const type of config.inputEvents) {
