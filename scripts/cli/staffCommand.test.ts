@@ -70,7 +70,36 @@ describe("staff command", () => {
     expect(JSON.parse(readFileSync(out, "utf8")).staffing).toEqual(staffing);
     const lines = readFileSync(csv, "utf8").trim().split("\n");
     expect(lines).toHaveLength(25);
-    expect(lines[0]).toMatch(/^index,start,startSeconds,chatsPerHour,erlangModel,erlangAgentsScheduled,/);
+    expect(lines[0]).toMatch(/^index,start,startSeconds,chatsPerHour,erlangModel,erlangAgentsScheduled,.*,replications,level$/);
+  });
+
+  it("staff --csv of a desk with video adds the video plan's columns, the same figures as staffing.video", async () => {
+    const videoDesk = scenario("desk: { video: { agents: 1, acceptanceProbability: 0.3, handleSeconds: { kind: exponential, mean: 300 } } }");
+    const csv = join(directory, "video-plan.csv");
+    const run = await staff(videoDesk, "--replications", "2", "--seed", "3", "--workers", "1", "--quiet", "--json", "--csv", csv);
+    expect(run.code).toBe(0);
+    const video = JSON.parse(run.stdout).staffing.video;
+    const [header, ...rows] = readFileSync(csv, "utf8").trim().split("\n");
+    const columns = header.split(",");
+    expect(columns.slice(-10)).toEqual([
+      "videoRequestsPerHour",
+      "videoAgentsScheduled",
+      "videoAgentsOnline",
+      "videoErlangServiceLevel",
+      "videoServiceLevel",
+      "videoServiceLevelLower",
+      "videoServiceLevelUpper",
+      "videoQueueAbandonment",
+      "videoOccupancy",
+      "videoMeetsTarget",
+    ]);
+    expect(rows).toHaveLength(24);
+    for (const [i, line] of rows.entries()) {
+      const cell = (name: string) => line.split(",")[columns.indexOf(name)];
+      expect(Number(cell("videoAgentsScheduled"))).toBe(video.intervals[i].agentsScheduled);
+      expect(Number(cell("videoRequestsPerHour"))).toBeCloseTo(video.intervals[i].videoRequestsPerHour, 9);
+    }
+    // A desk without video keeps the text columns only (checked above: the plan's CSV header ends with level).
   });
 
   it("staff <chat-only> prints a per-interval table, totals, the sweep and the explanation", async () => {

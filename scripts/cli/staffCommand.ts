@@ -227,9 +227,34 @@ async function writeStaffOutputs(parsed: StaffArgs, document: { staffing: Staffi
   );
 }
 
-/** Tidy CSV rows: one per interval. */
+/** Tidy CSV rows: one per interval, with the video channel's own plan in `video*` columns when the desk has video. */
 function intervalRows(staffing: StaffingResults): Record<string, unknown>[] {
+  const video = staffing.video === undefined ? null : new Map(staffing.video.intervals.map((row) => [row.index, row]));
   return staffing.intervals.map((interval) => ({
+    ...textRow(staffing, interval),
+    ...(video === null ? {} : videoColumns(video.get(interval.index))),
+  }));
+}
+
+/** The video interval's columns, named like the text chat's with a `video` prefix. */
+function videoColumns(video: VideoStaffing["intervals"][number] | undefined): Record<string, unknown> {
+  return {
+    videoRequestsPerHour: video?.videoRequestsPerHour ?? null,
+    videoAgentsScheduled: video?.agentsScheduled ?? null,
+    videoAgentsOnline: video?.agentsOnline ?? null,
+    videoErlangServiceLevel: video?.erlangServiceLevel ?? null,
+    videoServiceLevel: video?.serviceLevel?.mean ?? null,
+    videoServiceLevelLower: video?.serviceLevel?.lower ?? null,
+    videoServiceLevelUpper: video?.serviceLevel?.upper ?? null,
+    videoQueueAbandonment: video?.queueAbandonment?.mean ?? null,
+    videoOccupancy: video?.occupancy?.mean ?? null,
+    videoMeetsTarget: video?.meetsTarget ?? null,
+  };
+}
+
+/** The text chat's columns of one interval. */
+function textRow(staffing: StaffingResults, interval: StaffingResults["intervals"][number]): Record<string, unknown> {
+  return {
     index: interval.index,
     start: clock(interval.startSeconds),
     startSeconds: interval.startSeconds,
@@ -254,7 +279,7 @@ function intervalRows(staffing: StaffingResults): Record<string, unknown>[] {
     meetsTarget: interval.meetsTarget,
     replications: staffing.replications,
     level: staffing.level,
-  }));
+  };
 }
 
 /** The terminal summary: per-interval table, totals, sweep, explanation, every figure through the scenario's formatter (`report.locale`, `currency`). */
