@@ -105,6 +105,26 @@ export interface StaffingResults {
   /** `--shift-hours`: the recommendation rounded up to shifts. */
   shifts?: { shiftHours: number; shifts: { startSeconds: number; endSeconds: number; agents: number }[] } | null;
   explanation: string[];
+  /** The video channel's own plan (desk.video on only): one call per agent, sized apart from text chat. */
+  video?: VideoStaffingResults;
+}
+
+/** `staff`'s video plan: the closed form's agents per interval beside what simulating them measured. */
+export interface VideoStaffingResults {
+  model: string;
+  meanHandleSeconds: number;
+  agentHours: number;
+  cost: number;
+  intervals: {
+    index: number;
+    startSeconds: number;
+    videoRequestsPerHour: number;
+    agentsScheduled: number;
+    serviceLevel: Estimate | null;
+    queueAbandonment: Estimate | null;
+    occupancy: Estimate | null;
+    meetsTarget: boolean | null;
+  }[];
 }
 
 /**

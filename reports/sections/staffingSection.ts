@@ -10,7 +10,9 @@ import { COLORS } from "../palette.ts";
 import type { RenderContext } from "../renderContext.ts";
 import type { Chart, SectionBuilder, Table } from "../reportTypes.ts";
 import { numberCell } from "../table.ts";
+import { serviceLevelCell } from "./serviceLevelCell.ts";
 import { coverageChart, shiftGanttChart } from "./shiftCharts.ts";
+import { videoKeyFigure, videoStaffingTable } from "./videoStaffingTable.ts";
 
 type SweepPoint = StaffingResults["sweep"][number];
 
@@ -41,9 +43,10 @@ export const staffingSection: SectionBuilder<StaffingResults> = (staffing, conte
       { label: "Recommended", value: `${formatNumber(totals.recommendedAgentHours, 1)} h`, detail: `${money(totals.recommendedCost)} agent cost` },
       { label: erlang, value: `${formatNumber(totals.erlangAgentHours, 1)} h`, detail: `${money(totals.erlangCost)} agent cost` },
       { label: "Difference", value: formatMoney(totals.recommendedCost - totals.erlangCost, context.currency, true), detail: `recommended − ${erlang} cost` },
+      ...(staffing.video === undefined ? [] : [videoKeyFigure(staffing.video, context)]),
     ],
     charts,
-    tables: [scheduleTable(staffing, context)],
+    tables: [scheduleTable(staffing, context), ...(staffing.video === undefined ? [] : [videoStaffingTable(staffing, staffing.video, context)])],
     notes: staffing.explanation.map(capitalize),
     notesTitle: `How the plan was found, and why it differs from ${erlang}`,
   };
@@ -273,21 +276,13 @@ function scheduleTable(staffing: StaffingResults, context: RenderContext): Table
     ],
     rows: staffing.intervals.map((interval) => {
       const delta = interval.recommendedAgentsScheduled - interval.erlangAgentsScheduled;
-      const service = interval.serviceLevel;
-      // Whole percentages keep the 8-column table inside the page.
-      const percent = (value: number | null): string => formatPercent(value, 0);
-      const serviceText =
-        service === null
-          ? "–"
-          : `${percent(service.mean)}${service.lower === null || service.upper === null ? "" : ` [${percent(service.lower)}, ${percent(service.upper)}]`}`;
-      const below = service !== null && serviceTarget !== null && service.mean < serviceTarget;
       return [
         { text: `${formatClock(interval.startSeconds)}–${formatClock(interval.startSeconds + staffing.intervalSeconds)}`, sortValue: interval.startSeconds },
         numberCell(interval.chatsPerHour, formatNumber(interval.chatsPerHour, 1)),
         numberCell(interval.erlangAgentsScheduled, String(interval.erlangAgentsScheduled)),
         numberCell(interval.recommendedAgentsScheduled, String(interval.recommendedAgentsScheduled)),
         numberCell(delta, delta === 0 ? "0" : delta > 0 ? `+${delta}` : `−${-delta}`),
-        below ? numberCell(service.mean, `✗ ${serviceText}`, "bad") : numberCell(service?.mean ?? null, serviceText),
+        serviceLevelCell(interval.serviceLevel, serviceTarget),
         numberCell(interval.queueAbandonment?.mean ?? null, formatPercent(interval.queueAbandonment?.mean ?? null, 1)),
         numberCell(interval.occupancy?.mean ?? null, formatPercent(interval.occupancy?.mean ?? null, 0)),
       ];
