@@ -32,6 +32,7 @@ describe("poisson", () => {
     // variation of 2.8e-3 and 1.0e-3 from Poisson(10), a chi-square noncentrality of 53 and 39 per
     // million draws; 200,000 draws cannot see that, 4 million put the statistic at 257 and 144 against
     // a bound of 64 (the exact sampler's own law is within 1e-6 of the pmf, the integration's error).
+    // A PTRS that never returns 0 (P(0) = 4.5e-5, 181 expected draws) fails it too.
     const fit = pmfChiSquare(10, 4_000_000, "poisson-ptrs-envelope");
     expect(fit.invalid).toBe(0);
     expect(fit.chiSquare).toBeLessThan(fit.degreesOfFreedom + 5 * Math.sqrt(2 * fit.degreesOfFreedom));
