@@ -8,6 +8,7 @@ import { QuantileSketch } from "./QuantileSketch.ts";
  */
 export class Tally {
   readonly name: string;
+  // Plain (TypeScript-private) fields, not #private: updated in place on every store (see Environment).
   private countValue = 0;
   private meanValue = 0;
   private sumSquaredDeviationsValue = 0;

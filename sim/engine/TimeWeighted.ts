@@ -12,6 +12,7 @@ export class TimeWeighted {
   readonly name: string;
   readonly #clock: Clock;
   readonly #startTime: number;
+  // Plain (TypeScript-private) fields, not #private: updated in place on every store (see Environment).
   private levelValue: number;
   private lastTimeValue: number;
   private areaValue = 0;

@@ -38,6 +38,7 @@ export class PiecewisePoissonArrivals {
   readonly #repeat: boolean;
   /** Expected arrivals in one full pass of the profile: sum of rate x interval. */
   readonly #cycleIntensity: number;
+  // Plain (TypeScript-private) field, not #private: updated in place on every store (see sim/engine Environment).
   private timeSeconds: number;
   /** Intervals since start (never wrapped), so the current interval is [start + i dt, start + (i + 1) dt). */
   #intervalCount = 0;
