@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { staleBundle } from "../bin/staleBundle.mjs";
+import { BUNDLE_SOURCES_FILE, staleBundle } from "../bin/staleBundle.mjs";
 import { COMMANDS } from "../cli/commandTable.ts";
 import { buildCli } from "./buildCli.ts";
 
@@ -123,7 +123,46 @@ describe("buildCli", () => {
     expect(loaded).toEqual(Object.fromEntries(COMMANDS.map((entry) => [entry.name, []])));
   }, 300_000);
 
-  it("staleBundle is true when the bundle is missing or older than a source, false otherwise", () => {
+  it("buildCli lists beside the bundle the project files it was built from: sources of the CLI and the worker, the build's own code, no tests or packages", () => {
+    const { sources } = JSON.parse(readFileSync(join(outDirectory, BUNDLE_SOURCES_FILE), "utf8")) as { sources: string[] };
+    for (const source of [
+      "scripts/cli/main.ts",
+      "scripts/cli/simulateCommand.ts",
+      "sim/model/ChatCenter.ts",
+      "sim/engine/EventQueue.ts",
+      "experiments/parallel/simulationWorker.ts",
+      "scripts/build/buildCli.ts",
+      "package.json",
+      "tsconfig.json",
+    ])
+      expect(sources).toContain(source);
+    expect(sources.filter((source) => source.includes("node_modules") || source.endsWith(".test.ts") || source.includes(":"))).toEqual([]);
+    expect(sources).toEqual([...sources].sort());
+  });
+
+  it("staleBundle with the build's source list: stale when a listed file is newer than the bundle or gone, not for an unlisted one", () => {
+    const root = join(folder, "listed");
+    mkdirSync(join(root, "sim"), { recursive: true });
+    mkdirSync(join(root, "dist"), { recursive: true });
+    const bundle = join(root, "dist", "main.mjs");
+    for (const file of ["package.json", "sim/a.ts", "sim/b.ts", "sim/unlisted.ts", "dist/main.mjs"]) writeFileSync(join(root, file), "");
+    writeFileSync(join(root, "dist", BUNDLE_SOURCES_FILE), JSON.stringify({ sources: ["package.json", "sim/a.ts", "sim/b.ts"] }));
+    const past = new Date(Date.now() - 60_000);
+    const future = new Date(Date.now() + 60_000);
+    for (const file of ["package.json", "sim/a.ts", "sim/b.ts", "sim/unlisted.ts"]) utimesSync(join(root, file), past, past);
+    expect(staleBundle(root, bundle)).toBe(false);
+    // Not imported by any listed file, so not in the bundle (a listed file edited to import it makes the bundle stale).
+    utimesSync(join(root, "sim/unlisted.ts"), future, future);
+    expect(staleBundle(root, bundle)).toBe(false);
+    utimesSync(join(root, "sim/b.ts"), future, future);
+    expect(staleBundle(root, bundle)).toBe(true);
+    utimesSync(join(root, "sim/b.ts"), past, past);
+    expect(staleBundle(root, bundle)).toBe(false);
+    rmSync(join(root, "sim/a.ts"));
+    expect(staleBundle(root, bundle)).toBe(true);
+  });
+
+  it("staleBundle without a source list (an older build): true when the bundle is missing or older than a source under the source folders, false otherwise", () => {
     const root = join(folder, "tree");
     for (const sub of ["sim", "experiments", "reports", "scripts"]) mkdirSync(join(root, sub), { recursive: true });
     writeFileSync(join(root, "package.json"), "{}");

@@ -1,8 +1,9 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { build, type Plugin } from "esbuild";
+import { build, type Metafile, type Plugin } from "esbuild";
 import { workerBuildOptions } from "../../experiments/parallel/workerModule.ts";
+import { BUNDLE_SOURCES_FILE } from "../bin/staleBundle.mjs";
 
 /** The project's root folder. */
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -83,7 +84,7 @@ export async function buildCli(outDirectory = CLI_BUNDLE_DIRECTORY): Promise<voi
   const staging = `${outDirectory}.${process.pid}.partial`;
   rmSync(staging, { recursive: true, force: true });
   const workerFile = join(outDirectory, "simulation-worker.mjs");
-  await build({
+  const cli = await build({
     entryPoints: { main: join(ROOT, "scripts/cli/main.ts") },
     outdir: staging,
     bundle: true,
@@ -99,9 +100,13 @@ export async function buildCli(outDirectory = CLI_BUNDLE_DIRECTORY): Promise<voi
     banner: { js: 'import { createRequire as __convsimRequire } from "node:module"; const require = __convsimRequire(import.meta.url);' },
     legalComments: "none",
     logLevel: "warning",
+    // Input paths (the metafile's, the chunks' comments) relative to the project, as the worker's are.
+    absWorkingDir: ROOT,
+    metafile: true,
   });
-  await build({ ...workerBuildOptions(), outfile: join(staging, "simulation-worker.mjs") });
+  const worker = await build({ ...workerBuildOptions(), outfile: join(staging, "simulation-worker.mjs"), metafile: true });
   for (const name of readdirSync(staging)) asciiOnly(join(staging, name));
+  writeFileSync(join(staging, BUNDLE_SOURCES_FILE), `${JSON.stringify({ sources: bundleSources([cli.metafile, worker.metafile]) }, null, 1)}\n`);
   mkdirSync(dirname(outDirectory), { recursive: true });
   rmSync(`${outDirectory}.old`, { recursive: true, force: true });
   try {
@@ -111,6 +116,24 @@ export async function buildCli(outDirectory = CLI_BUNDLE_DIRECTORY): Promise<voi
   }
   renameSync(staging, outDirectory);
   rmSync(`${outDirectory}.old`, { recursive: true, force: true });
+}
+
+/**
+ * What the build was made from, for the bin's staleness check (scripts/bin/staleBundle.mjs): the
+ * project files esbuild read for the CLI and the worker (tests and node_modules never among them),
+ * and what decides how they are built: package.json (the packages' versions), tsconfig.json (read by
+ * esbuild) and the build's own code. Paths relative to the project root, sorted.
+ */
+function bundleSources(metafiles: readonly Metafile[]): string[] {
+  const sources = new Set(["package.json", "tsconfig.json", "scripts/build/buildCli.ts", "experiments/parallel/workerModule.ts"]);
+  for (const metafile of metafiles) {
+    for (const input of Object.keys(metafile.inputs)) {
+      // Plugin namespaces ("zod-english-locales:...") and packages are not project sources.
+      if (/^[a-z-]+:/.test(input) || input.split(/[\\/]/).includes("node_modules")) continue;
+      sources.add(input.split("\\").join("/"));
+    }
+  }
+  return [...sources].sort();
 }
 
 /**

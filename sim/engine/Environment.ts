@@ -22,17 +22,21 @@ export class EmptySchedule extends Error {
  * (resources, monitors, models) is built on top of it, so a fresh world per replication is cheap.
  */
 export class Environment {
-  #now: number;
+  // Plain (TypeScript-private) fields, not #private, for the numbers stored on every event: V8
+  // (Node 20) stores a fractional number into a #private field as a new boxed number each time, while
+  // a plain field that only ever holds numbers keeps one box and updates it in place (seen with
+  // %DebugPrint). About 2% fewer instructions per chat-only run (callgrind, two runs each).
+  private clockSeconds: number;
   #sequence = 0;
   readonly #queue = new EventQueue();
 
   constructor(initialTime = 0) {
-    this.#now = initialTime;
+    this.clockSeconds = initialTime;
   }
 
   /** Current simulation time in seconds. */
   get now(): number {
-    return this.#now;
+    return this.clockSeconds;
   }
 
   /** Number of events waiting on the queue (cancelled timers are not counted: they leave at once). */
@@ -62,10 +66,10 @@ export class Environment {
    * with nothing shared in between) meets the engine at the very time the chain of timeouts would.
    */
   timeoutAt<T = undefined>(atSeconds: number, value?: T): Timeout<T> {
-    if (!(atSeconds >= this.#now && atSeconds < Infinity)) {
-      throw new RangeError(`invalid timeout time: ${atSeconds} (must be a finite number >= the current time ${this.#now})`);
+    if (!(atSeconds >= this.clockSeconds && atSeconds < Infinity)) {
+      throw new RangeError(`invalid timeout time: ${atSeconds} (must be a finite number >= the current time ${this.clockSeconds})`);
     }
-    return new Timeout<T>(this, atSeconds - this.#now, value, atSeconds);
+    return new Timeout<T>(this, atSeconds - this.clockSeconds, value, atSeconds);
   }
 
   /** Starts a process from a generator; it begins at the current time, before same-time NORMAL events. */
@@ -95,7 +99,7 @@ export class Environment {
 
   /** Puts a triggered event on the queue `delaySeconds` from now. Used by events themselves. */
   schedule(event: Event<any>, delaySeconds: number, priority: number = NORMAL): void {
-    event.time = this.#now + delaySeconds;
+    event.time = this.clockSeconds + delaySeconds;
     event.priority = priority;
     event.sequence = this.#sequence++;
     if (delaySeconds === 0 && (priority === URGENT || priority === NORMAL)) this.#queue.pushNow(event);
@@ -107,7 +111,7 @@ export class Environment {
     event.time = timeSeconds;
     event.priority = priority;
     event.sequence = this.#sequence++;
-    if (timeSeconds === this.#now && (priority === URGENT || priority === NORMAL)) this.#queue.pushNow(event);
+    if (timeSeconds === this.clockSeconds && (priority === URGENT || priority === NORMAL)) this.#queue.pushNow(event);
     else this.#queue.push(event);
   }
 
@@ -129,8 +133,8 @@ export class Environment {
    */
   run(options: RunOptions = {}): void {
     const until = options.until ?? Infinity;
-    if (Number.isNaN(until) || until < this.#now) {
-      throw new RangeError(`invalid until: ${until} (must be >= the current time ${this.#now})`);
+    if (Number.isNaN(until) || until < this.clockSeconds) {
+      throw new RangeError(`invalid until: ${until} (must be >= the current time ${this.clockSeconds})`);
     }
     const queue = this.#queue;
     if (until === Infinity) {
@@ -144,11 +148,11 @@ export class Environment {
       queue.pop();
       this.#process(next);
     }
-    if (until !== Infinity) this.#now = until;
+    if (until !== Infinity) this.clockSeconds = until;
   }
 
   #process(event: Event<any>): void {
-    this.#now = event.time;
+    this.clockSeconds = event.time;
     // Nobody handled a failure: surface it rather than dropping it.
     if (!event.runCallbacks()) throw event.value;
   }

@@ -8,11 +8,12 @@ import { QuantileSketch } from "./QuantileSketch.ts";
  */
 export class Tally {
   readonly name: string;
-  #count = 0;
-  #mean = 0;
-  #sumSquaredDeviations = 0;
-  #min = Infinity;
-  #max = -Infinity;
+  // Plain (TypeScript-private) fields, not #private: updated in place on every store (see Environment).
+  private countValue = 0;
+  private meanValue = 0;
+  private sumSquaredDeviationsValue = 0;
+  private minValue = Infinity;
+  private maxValue = -Infinity;
   readonly #sketch: QuantileSketch | null;
 
   constructor(name = "tally", options: { quantiles?: boolean } = {}) {
@@ -22,34 +23,34 @@ export class Tally {
 
   add(value: number): void {
     if (!Number.isFinite(value)) throw new RangeError(`invalid ${this.name} observation: ${value} (must be finite)`);
-    this.#count++;
-    const delta = value - this.#mean;
-    this.#mean += delta / this.#count;
-    this.#sumSquaredDeviations += delta * (value - this.#mean);
-    if (value < this.#min) this.#min = value;
-    if (value > this.#max) this.#max = value;
+    this.countValue++;
+    const delta = value - this.meanValue;
+    this.meanValue += delta / this.countValue;
+    this.sumSquaredDeviationsValue += delta * (value - this.meanValue);
+    if (value < this.minValue) this.minValue = value;
+    if (value > this.maxValue) this.maxValue = value;
     this.#sketch?.add(value);
   }
 
   get count(): number {
-    return this.#count;
+    return this.countValue;
   }
   /** Mean; NaN when empty. */
   get mean(): number {
-    return this.#count === 0 ? NaN : this.#mean;
+    return this.countValue === 0 ? NaN : this.meanValue;
   }
   /** Sample variance (n − 1 denominator); NaN with fewer than 2 values. */
   get variance(): number {
-    return this.#count < 2 ? NaN : this.#sumSquaredDeviations / (this.#count - 1);
+    return this.countValue < 2 ? NaN : this.sumSquaredDeviationsValue / (this.countValue - 1);
   }
   get standardDeviation(): number {
     return Math.sqrt(this.variance);
   }
   get min(): number {
-    return this.#count === 0 ? NaN : this.#min;
+    return this.countValue === 0 ? NaN : this.minValue;
   }
   get max(): number {
-    return this.#count === 0 ? NaN : this.#max;
+    return this.countValue === 0 ? NaN : this.maxValue;
   }
   /** The q-quantile within 1% relative error; NaN when empty or when quantiles are off. */
   quantile(q: number): number {

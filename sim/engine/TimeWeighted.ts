@@ -12,73 +12,74 @@ export class TimeWeighted {
   readonly name: string;
   readonly #clock: Clock;
   readonly #startTime: number;
-  #level: number;
-  #lastTime: number;
-  #area = 0;
-  #squareArea = 0;
-  #min: number;
-  #max: number;
+  // Plain (TypeScript-private) fields, not #private: updated in place on every store (see Environment).
+  private levelValue: number;
+  private lastTimeValue: number;
+  private areaValue = 0;
+  private squareAreaValue = 0;
+  private minValue: number;
+  private maxValue: number;
 
   constructor(clock: Clock, name = "level", initialLevel = 0) {
     this.#clock = clock;
     this.name = name;
     this.#startTime = clock.now;
-    this.#lastTime = clock.now;
-    this.#level = initialLevel;
-    this.#min = initialLevel;
-    this.#max = initialLevel;
+    this.lastTimeValue = clock.now;
+    this.levelValue = initialLevel;
+    this.minValue = initialLevel;
+    this.maxValue = initialLevel;
   }
 
   get level(): number {
-    return this.#level;
+    return this.levelValue;
   }
 
   /** Records that the level changes to `level` now. */
   set(level: number): void {
     if (!Number.isFinite(level)) throw new RangeError(`invalid ${this.name} level: ${level} (must be finite)`);
     this.#accumulate();
-    this.#level = level;
-    if (level < this.#min) this.#min = level;
-    if (level > this.#max) this.#max = level;
+    this.levelValue = level;
+    if (level < this.minValue) this.minValue = level;
+    if (level > this.maxValue) this.maxValue = level;
   }
 
   /** Changes the level by `delta` now. */
   add(delta: number): void {
-    this.set(this.#level + delta);
+    this.set(this.levelValue + delta);
   }
 
   /** Time-weighted mean from creation until now; the current level if no time has passed. */
   get mean(): number {
     this.#accumulate();
-    const elapsed = this.#lastTime - this.#startTime;
-    return elapsed > 0 ? this.#area / elapsed : this.#level;
+    const elapsed = this.lastTimeValue - this.#startTime;
+    return elapsed > 0 ? this.areaValue / elapsed : this.levelValue;
   }
   get variance(): number {
     this.#accumulate();
-    const elapsed = this.#lastTime - this.#startTime;
+    const elapsed = this.lastTimeValue - this.#startTime;
     if (elapsed <= 0) return 0;
-    const mean = this.#area / elapsed;
-    return Math.max(0, this.#squareArea / elapsed - mean * mean);
+    const mean = this.areaValue / elapsed;
+    return Math.max(0, this.squareAreaValue / elapsed - mean * mean);
   }
   get min(): number {
-    return this.#min;
+    return this.minValue;
   }
   get max(): number {
-    return this.#max;
+    return this.maxValue;
   }
   /** Integral of the level over time since creation (level·seconds). */
   get area(): number {
     this.#accumulate();
-    return this.#area;
+    return this.areaValue;
   }
 
   #accumulate(): void {
     const now = this.#clock.now;
-    const dt = now - this.#lastTime;
+    const dt = now - this.lastTimeValue;
     if (dt > 0) {
-      this.#area += this.#level * dt;
-      this.#squareArea += this.#level * this.#level * dt;
-      this.#lastTime = now;
+      this.areaValue += this.levelValue * dt;
+      this.squareAreaValue += this.levelValue * this.levelValue * dt;
+      this.lastTimeValue = now;
     }
   }
 }

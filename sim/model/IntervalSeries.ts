@@ -43,6 +43,7 @@ export class IntervalSeries {
     if (interval >= 0 && interval < this.length) this.#values[name][interval] = value;
   }
 
+  /** The series' own column (not a copy): a hot caller may add to it directly, one slot per interval. */
   get(name: SeriesName): Float64Array {
     return this.#values[name];
   }

@@ -38,7 +38,8 @@ export class PiecewisePoissonArrivals {
   readonly #repeat: boolean;
   /** Expected arrivals in one full pass of the profile: sum of rate x interval. */
   readonly #cycleIntensity: number;
-  #timeSeconds: number;
+  // Plain (TypeScript-private) field, not #private: updated in place on every store (see sim/engine Environment).
+  private timeSeconds: number;
   /** Intervals since start (never wrapped), so the current interval is [start + i dt, start + (i + 1) dt). */
   #intervalCount = 0;
 
@@ -57,7 +58,7 @@ export class PiecewisePoissonArrivals {
     this.#repeat = options.repeat ?? false;
     this.#cycleIntensity = cycleIntensity;
     this.#stream = stream;
-    this.#timeSeconds = this.#startSeconds;
+    this.timeSeconds = this.#startSeconds;
   }
 
   /** Absolute time (s) of the next arrival; Infinity once a non-repeating profile is exhausted. */
@@ -71,20 +72,20 @@ export class PiecewisePoissonArrivals {
       const cycles = Math.floor(remaining / this.#cycleIntensity);
       remaining = Math.max(0, remaining - cycles * this.#cycleIntensity);
       this.#intervalCount += cycles * intervalCountInProfile;
-      this.#timeSeconds += cycles * intervalCountInProfile * this.#intervalSeconds;
+      this.timeSeconds += cycles * intervalCountInProfile * this.#intervalSeconds;
     }
     for (;;) {
       const rate = this.#rates[this.#intervalCount % intervalCountInProfile];
       const intervalEnd = this.#startSeconds + (this.#intervalCount + 1) * this.#intervalSeconds;
       // The max()es absorb a last-bit overshoot of the previous arrival past intervalEnd, so
       // intensity never goes negative and returned times never step backwards.
-      const intensityLeft = rate * Math.max(0, intervalEnd - this.#timeSeconds);
+      const intensityLeft = rate * Math.max(0, intervalEnd - this.timeSeconds);
       if (remaining < intensityLeft) {
-        this.#timeSeconds += remaining / rate;
-        return this.#timeSeconds;
+        this.timeSeconds += remaining / rate;
+        return this.timeSeconds;
       }
       remaining -= intensityLeft;
-      this.#timeSeconds = Math.max(this.#timeSeconds, intervalEnd);
+      this.timeSeconds = Math.max(this.timeSeconds, intervalEnd);
       this.#intervalCount++;
       if (!this.#repeat && this.#intervalCount >= intervalCountInProfile) return Infinity;
     }
