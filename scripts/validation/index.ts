@@ -1,6 +1,6 @@
 // `npm run validate [-- --seed N --replications N --json FILE]`: the desk's statistical validation
-// table (issue 13's closing evidence). Exit 0 when every figure is as expected, 1 when not, 2 on a
-// bad flag, so CI can run it as a check.
+// table, the simulated desk against exact queueing values. Exit 0 when every figure is as expected,
+// 1 when not, 2 on a bad flag, so CI can run it as a check.
 import { endQuietlyOnBrokenPipe } from "../cli/endQuietlyOnBrokenPipe.ts";
 import { validateCommand } from "./validateCommand.ts";
 
