@@ -20,6 +20,37 @@ describe("loadVariants", () => {
     expect(problemsOf(() => loadVariants(join(folder, name), []))).toEqual([
       'invalid scenario: "self.yaml" (must name a scenario file, not a comparison file)',
     ]);
+    expect(() => loadVariants(join(folder, name), [])).toThrow(`comparison file ${join(folder, name)}:`);
+  });
+
+  it("loadVariants names what it could not read: the scenario file, or the one a comparison file names", () => {
+    expect(() => loadVariants(join(folder, "missing.yaml"), [])).toThrow(`cannot read scenario file ${join(folder, "missing.yaml")}: no such file`);
+    const comparison = join(folder, "names-missing.yaml");
+    writeFileSync(comparison, "scenario: missing.yaml\nvariants:\n  - name: a\n  - name: b\n");
+    expect(() => loadVariants(comparison, [])).toThrow(`cannot read scenario file ${join(folder, "missing.yaml")}: no such file`);
+  });
+
+  it("loadVariants reads a file holding null as an empty scenario, not as a comparison", () => {
+    const empty = join(folder, "null.yaml");
+    writeFileSync(empty, "null\n");
+    expect(problemsOf(() => loadVariants(empty, []))).toEqual(["invalid scenario: empty (must be a mapping of settings)"]);
+  });
+
+  it("loadVariants of a chat-only scenario names its one variant current (a desk has no trigger policy)", () => {
+    const desk = join(folder, "desk.yaml");
+    writeFileSync(
+      desk,
+      "mode: chatOnly\nname: Desk\nhorizon: { days: 1, intervalMinutes: 60 }\narrivals: { chatsPerDay: 10 }\nhandleSeconds: { kind: exponential, mean: 60 }\nagents: { concurrency: 1, schedule: 1 }\n",
+    );
+    const loaded = loadVariants(desk, []);
+    expect(loaded.variants.map((variant) => [variant.name, variant.policy])).toEqual([["current", "current"]]);
+    expect(loaded.control).toBe("current");
+  });
+
+  it("loadVariants quotes the value a comparison file gives where a list belongs", () => {
+    const comparison = join(folder, "not-a-list.yaml");
+    writeFileSync(comparison, "scenario: self.yaml\nvariants: 3\n");
+    expect(problemsOf(() => loadVariants(comparison, []))).toEqual(["invalid variants: 3 (must be a list)"]);
   });
 });
 
@@ -101,8 +132,10 @@ describe("loadVariants variants", () => {
     expect(first.control).toBe("a");
     const duplicate = file("duplicate.yaml", { variants: [{ name: "a" }, { name: "a" }] });
     expect(problemsOf(() => loadVariants(duplicate, []))).toEqual(["invalid variants: names must be unique"]);
+    expect(() => loadVariants(duplicate, [])).toThrow(`comparison file ${duplicate}:`);
     const unknown = file("unknown.yaml", { control: "c", variants: [{ name: "a" }, { name: "b" }] });
     expect(problemsOf(() => loadVariants(unknown, []))).toEqual(['invalid control: "c" (variants: a, b)']);
+    expect(() => loadVariants(unknown, [])).toThrow(`comparison file ${unknown}:`);
     const one = file("one.yaml", { variants: [{ name: "a" }] });
     expect(problemsOf(() => loadVariants(one, []))[0]).toMatch(/^invalid variants: .*must list at least 2 variants/);
     expect(() => loadVariants(one, [])).toThrow(`comparison file ${one}:`);
