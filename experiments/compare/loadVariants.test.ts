@@ -30,10 +30,13 @@ describe("loadVariants", () => {
     expect(() => loadVariants(comparison, [])).toThrow(`cannot read scenario file ${join(folder, "missing.yaml")}: no such file`);
   });
 
-  it("loadVariants reads a file holding null as an empty scenario, not as a comparison", () => {
+  it("loadVariants reads a file holding null or a word as a scenario that is not a mapping, not as a comparison", () => {
     const empty = join(folder, "null.yaml");
     writeFileSync(empty, "null\n");
     expect(problemsOf(() => loadVariants(empty, []))).toEqual(["invalid scenario: empty (must be a mapping of settings)"]);
+    const word = join(folder, "word.yaml");
+    writeFileSync(word, "hello\n");
+    expect(problemsOf(() => loadVariants(word, []))).toEqual(["invalid scenario: string (must be a mapping of settings)"]);
   });
 
   it("loadVariants of a chat-only scenario names its one variant current (a desk has no trigger policy)", () => {
