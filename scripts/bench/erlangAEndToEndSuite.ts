@@ -44,7 +44,7 @@ export const erlangAEndToEndSuite: BenchSuite = {
     const folder = mkdtempSync(join(tmpdir(), "convsim-erlang-a-"));
     const scenario = join(folder, "erlang-a.yaml");
     writeFileSync(scenario, scenarioYaml());
-    const convsim = [resolve("scripts/bin/convsim.mjs"), "simulate", scenario, "--json", "--quiet"];
+    const convsim = [resolve("scripts/bin/convsim.cjs"), "simulate", scenario, "--json", "--quiet"];
     const python = await findSimpyPython(context.python === undefined ? DEFAULT_PYTHON_CANDIDATES : [context.python]);
     const simpyArgs = [
       SIMPY_SCRIPT,

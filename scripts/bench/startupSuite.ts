@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { median } from "simple-statistics";
+import { CLI_BUNDLE_DIRECTORY } from "../build/index.ts";
 import { COMMANDS } from "../cli/commandTable.ts";
 import type { BenchMeasurement, BenchSuite } from "./benchSuite.ts";
 
@@ -19,6 +20,10 @@ serviceLevelSeconds: 30
 agents: { concurrency: 1, shrinkage: 0, costPerHour: 20, schedule: 2 }
 `;
 
+/** The line that runs without the bin's code cache, as a command's first run after a build does. */
+const FIRST_RUN = "convsim simulate tiny (bundle, first run: no code cache)";
+const CODE_CACHE_DIRECTORY = join(CLI_BUNDLE_DIRECTORY, "code-cache");
+
 /** Rounds per command line: each round runs every command once, in turn. */
 const MIN_ROUNDS = 10;
 /** Issue target: every `convsim [<command>] --help` within this many times a bare `node -e 0`. */
@@ -28,7 +33,8 @@ const HELP_TARGET_RATIO = 3;
  * Issue target: `convsim --help` and every `convsim <command> --help` within 3× a bare `node -e 0`,
  * measured in the same run. Whole processes, as a user starts them: bare node; the installed bin
  * (prebuilt bundle) for `--help`, for each command's `--help` (a command's help must not load its
- * dependencies) and for `simulate` of a tiny chat-only scenario; and `--help` and `simulate` from the
+ * dependencies) and for `simulate` of a tiny chat-only scenario, with the bin's code cache and
+ * without it (a command's first run after a build); and `--help` and `simulate` from the
  * TypeScript sources through tsx (how `npm run` started every command before the bundle). Rounds
  * alternate the command lines so other load on the machine hits all alike; figures are medians, and
  * each line's median is printed beside bare node's as a ratio.
@@ -40,13 +46,15 @@ export const startupSuite: BenchSuite = {
     const folder = mkdtempSync(join(tmpdir(), "convsim-startup-"));
     const scenario = join(folder, "tiny.yaml");
     writeFileSync(scenario, TINY_CHAT_ONLY);
-    const bin = resolve("scripts/bin/convsim.mjs");
+    const bin = resolve("scripts/bin/convsim.cjs");
     const source = ["--import", "tsx", resolve("scripts/cli/main.ts")];
     const lines: [string, string[]][] = [
       ["node -e 0", ["-e", "0"]],
       ["convsim --help (bundle)", [bin, "--help"]],
       ...COMMANDS.map((entry): [string, string[]] => [`convsim ${entry.name} --help (bundle)`, [bin, entry.name, "--help"]]),
       ["convsim simulate tiny (bundle)", [bin, "simulate", scenario]],
+      // A command's first run after a build: no code cache yet (removed before each such run), compiled from text and the cache written.
+      [FIRST_RUN, [bin, "simulate", scenario]],
       ["convsim --help (tsx, source)", [...source, "--help"]],
       ["convsim simulate tiny (tsx, source)", [...source, "simulate", scenario]],
     ];
@@ -57,7 +65,10 @@ export const startupSuite: BenchSuite = {
       const rounds = Math.max(MIN_ROUNDS, context.repeats);
       for (let round = 0; round < rounds; round++) {
         context.log(`round ${round + 1}/${rounds}`);
-        for (const [label, args] of lines) seconds.get(label)!.push(run(args));
+        for (const [label, args] of lines) {
+          if (label === FIRST_RUN) rmSync(CODE_CACHE_DIRECTORY, { recursive: true, force: true });
+          seconds.get(label)!.push(run(args));
+        }
       }
       const bare = median(seconds.get("node -e 0")!);
       const ratio = (label: string) => median(seconds.get(label)!) / bare;
@@ -83,6 +94,7 @@ export const startupSuite: BenchSuite = {
             met: ratio(label) <= HELP_TARGET_RATIO,
           })),
           { label: "convsim simulate tiny (bundle) / node -e 0", value: ratio("convsim simulate tiny (bundle)") },
+          { label: "simulate tiny: first run (no code cache) / with code cache", value: ratio(FIRST_RUN) / ratio("convsim simulate tiny (bundle)") },
           {
             label: "--help: tsx source / bundle",
             value: median(seconds.get("convsim --help (tsx, source)")!) / median(seconds.get("convsim --help (bundle)")!),

@@ -2,11 +2,11 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUNDLE_SOURCES_FILE, staleBundle } from "../bin/staleBundle.mjs";
+import { BUNDLE_SOURCES_FILE, readManifest, staleBundle } from "../bin/staleBundle.cjs";
 import { COMMANDS } from "../cli/commandTable.ts";
-import { buildCli } from "./buildCli.ts";
+import { buildCli, CLI_BUNDLE_FILE } from "./buildCli.ts";
 
 let folder: string;
 let outDirectory: string;
@@ -16,63 +16,103 @@ beforeAll(async () => {
   // Inside the project: the bundle imports its packages from the project's node_modules.
   outDirectory = fileURLToPath(new URL(`../../dist/test-${process.pid}`, import.meta.url));
   await buildCli(outDirectory);
+  writeRecorder();
 });
+
+/** A small chat-only scenario: 100 chats on 2 agents. */
+const DESK_YAML =
+  "name: Desk\nmode: chatOnly\ncurrency: USD\nseed: 3\nhorizon: { days: 1, intervalMinutes: 60 }\narrivals: { chatsPerDay: 100 }\nhandleSeconds: { kind: exponential, mean: 300 }\nserviceLevelSeconds: 30\nagents: { concurrency: 1, shrinkage: 0, costPerHour: 20, schedule: 2 }\n";
 afterAll(() => {
   rmSync(folder, { recursive: true, force: true });
   rmSync(outDirectory, { recursive: true, force: true });
 });
 
-/** The chunks a module imports statically (`import ... from "./chunk.mjs"`), followed transitively, and the packages they name. */
-function staticImports(entry: string): { files: Set<string>; packages: Set<string> } {
-  const files = new Set<string>();
-  const packages = new Set<string>();
-  const visit = (name: string): void => {
-    if (files.has(name)) return;
-    files.add(name);
-    const text = readFileSync(join(outDirectory, name), "utf8");
-    // Static imports only: `import(...)` (a dynamic import) loads its chunk when the command runs.
-    for (const match of text.matchAll(/^(?:import|export)\s[^;]*?from\s*"([^"]+)"|^import\s*"([^"]+)"/gm)) {
-      const specifier = match[1] ?? match[2];
-      if (specifier.startsWith("./")) visit(specifier.slice(2));
-      else packages.add(specifier);
-    }
-  };
-  visit(entry);
-  return { files, packages };
+/**
+ * Runs the built CLI (`node <entry> ...args`) with a preload that records, in order, every package and
+ * command script the built scripts `require` (node_modules' names and `./commands/...`, not Node's
+ * built-ins nor what packages require in turn): what a command really loads, whatever the text holds.
+ */
+function runRecordingPackages(args: readonly string[]): { status: number | null; stdout: string; stderr: string; packages: string[] } {
+  const log = join(folder, `packages-${Math.random().toString(36).slice(2)}.log`);
+  writeFileSync(log, "");
+  const run = spawnSync(process.execPath, ["--require", recorder, join(outDirectory, CLI_BUNDLE_FILE), ...args], {
+    encoding: "utf8",
+    env: { ...process.env, PACKAGE_LOG: log, BUILD_DIRECTORY: outDirectory },
+  });
+  const packages = [...new Set(readFileSync(log, "utf8").split("\n").filter(Boolean))];
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr, packages };
+}
+
+let recorder: string;
+function writeRecorder(): void {
+  recorder = join(folder, "recordPackages.cjs");
+  writeFileSync(
+    recorder,
+    [
+      'const Module = require("node:module");',
+      'const { appendFileSync } = require("node:fs");',
+      "const load = Module._load;",
+      "Module._load = function (request, parent, isMain) {",
+      '  const fromBuild = parent != null && typeof parent.filename === "string" && parent.filename.startsWith(process.env.BUILD_DIRECTORY);',
+      '  if (!isMain && fromBuild && !request.startsWith("node:") && !Module.isBuiltin(request))',
+      '    appendFileSync(process.env.PACKAGE_LOG, request + "\\n");',
+      "  return load.apply(this, arguments);",
+      "};",
+    ].join("\n"),
+  );
 }
 
 describe("buildCli", () => {
-  it("buildCli's entry loads no command's dependencies: no simulator packages, Plot, linkedom, fastify or playwright-core", () => {
-    const { packages } = staticImports("main.mjs");
-    for (const heavy of ["@observablehq/plot", "linkedom", "fastify", "playwright-core", "zod", "yaml", "piscina", "esbuild"])
-      expect([...packages]).not.toContain(heavy);
-    const simulate = readFileSync(join(outDirectory, "main.mjs"), "utf8").match(/import\("\.\/(simulateCommand-[A-Z0-9]+\.mjs)"\)/);
-    expect(simulate).not.toBeNull(); // the command is a chunk of its own, imported when it runs
-    // ... that loads the scenario loader (zod, copied into the chunks) and none of what only --worlds,
-    // --funnel-csv, --report or a store's chat lift need (worker pool, queue client, CSV, statistics, Plot).
-    const loaded = staticImports(simulate![1]);
-    const text = [...loaded.files].map((name) => readFileSync(join(outDirectory, name), "utf8")).join("\n");
-    expect(text).toContain("node_modules/zod/");
-    for (const heavy of ["piscina", "esbuild", "bullmq", "ioredis", "csv-parse/sync", "@observablehq/plot", "linkedom", "zod", "yaml"])
-      expect([...loaded.packages]).not.toContain(heavy);
-    expect(text).not.toContain("node_modules/@stdlib/stats-base-dists-t-quantile/");
-    // Nor what only some scenarios need: the Beta quantile (worlds of a `{ beta }` spec, required on
-    // first use) and zod's messages in other languages (the CLI keeps English, zod's default).
-    expect(text).not.toContain("node_modules/@stdlib/stats-base-dists-beta-quantile/");
-    expect(text).toContain("node_modules/zod/v4/locales/en.js");
-    expect(text).not.toContain("node_modules/zod/v4/locales/de.js");
+  it("the entry script holds the dispatcher and flag tables only; each command is a script of its own with its packages copied in as listed", () => {
+    const entry = readFileSync(join(outDirectory, CLI_BUNDLE_FILE), "utf8");
+    // esbuild heads each module it copies in with its path: no simulator, schema or zod in the entry.
+    expect(entry).not.toMatch(/^\/\/ (sim|node_modules\/zod|experiments\/scenario\/schema)\//m);
+    expect(entry).toMatch(/^\/\/ scripts\/cli\/simulateArgs\.ts$/m);
+    expect(entry).toContain('"./commands/simulateCommand.cjs"');
+    const commands = readdirSync(join(outDirectory, "commands")).sort();
+    expect(commands).toEqual(COMMANDS.map((command) => `${command.name.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())}Command.cjs`).sort());
+    const simulate = readFileSync(join(outDirectory, "commands", "simulateCommand.cjs"), "utf8");
+    // zod is copied in, English messages only (the CLI never switches zod's locale); the Beta quantile
+    // (worlds of a `{ beta }` spec) stays a package, required on first use.
+    expect(simulate).toContain("node_modules/zod/v4/locales/en.js");
+    expect(simulate).not.toContain("node_modules/zod/v4/locales/de.js");
+    expect(simulate).not.toContain("node_modules/@stdlib/stats-base-dists-beta-quantile/");
+    expect(simulate).toContain('requireFromHere("@stdlib/stats-base-dists-beta-quantile")');
   });
 
+  it("a chat-only simulate requires its script and none of what only --worlds, --funnel-csv, --report or a store's chat lift need", () => {
+    const scenario = join(folder, "desk-packages.yaml");
+    writeFileSync(scenario, DESK_YAML);
+    const run = runRecordingPackages(["simulate", scenario, "--json"]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).results.chat.requests).toBeGreaterThan(50);
+    expect(run.packages[0]).toBe("./commands/simulateCommand.cjs");
+    const heavy = [
+      "piscina",
+      "esbuild",
+      "bullmq",
+      "ioredis",
+      "csv-parse/sync",
+      "@observablehq/plot",
+      "linkedom",
+      "fastify",
+      "playwright-core",
+      "@stdlib/stats-base-dists-t-quantile",
+    ];
+    expect(run.packages.filter((name) => heavy.includes(name))).toEqual([]);
+    // The recorder does see a package when a run needs it: a report loads Plot and linkedom.
+    const report = runRecordingPackages(["simulate", scenario, "--report", join(folder, "desk-report.html")]);
+    expect(report.status, report.stderr).toBe(0);
+    expect(report.packages).toEqual(expect.arrayContaining(["@observablehq/plot", "linkedom"]));
+  }, 120_000);
+
   it("the built CLI answers --help and simulates a chat-only scenario, with the pool's worker bundle beside it", () => {
-    const help = spawnSync(process.execPath, [join(outDirectory, "main.mjs"), "--help"], { encoding: "utf8" });
+    const help = spawnSync(process.execPath, [join(outDirectory, CLI_BUNDLE_FILE), "--help"], { encoding: "utf8" });
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^convsim \d+\.\d+\.\d+: /);
     const scenario = join(folder, "desk.yaml");
-    writeFileSync(
-      scenario,
-      "name: Desk\nmode: chatOnly\ncurrency: USD\nseed: 3\nhorizon: { days: 1, intervalMinutes: 60 }\narrivals: { chatsPerDay: 100 }\nhandleSeconds: { kind: exponential, mean: 300 }\nserviceLevelSeconds: 30\nagents: { concurrency: 1, shrinkage: 0, costPerHour: 20, schedule: 2 }\n",
-    );
-    const fromBundle = spawnSync(process.execPath, [join(outDirectory, "main.mjs"), "simulate", scenario, "--json"], { encoding: "utf8" });
+    writeFileSync(scenario, DESK_YAML);
+    const fromBundle = spawnSync(process.execPath, [join(outDirectory, CLI_BUNDLE_FILE), "simulate", scenario, "--json"], { encoding: "utf8" });
     const fromSource = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", "simulate", scenario, "--json"], { encoding: "utf8" });
     expect(fromBundle.status).toBe(0);
     // The same code: the same results, byte for byte.
@@ -81,46 +121,24 @@ describe("buildCli", () => {
   });
 
   it("every built file is plain ASCII (V8 then holds it as one-byte text), the comments' − written as \\u2212", () => {
-    const files = readdirSync(outDirectory);
+    const files = readdirSync(outDirectory, { recursive: true, encoding: "utf8" }).filter((name) => /\.(c|m)js$/.test(name));
+    expect(files.length).toBeGreaterThan(COMMANDS.length);
     expect(files.filter((name) => /[\u0080-\uffff]/.test(readFileSync(join(outDirectory, name), "utf8")))).toEqual([]);
     // The engine's sources hold "−" in doc comments that esbuild keeps: now escaped text.
     expect(files.some((name) => readFileSync(join(outDirectory, name), "utf8").includes("`now + (at \\u2212 now)` can round away"))).toBe(true);
   });
 
-  it("every `convsim <command> --help` of the built CLI resolves no package at all (no Plot, linkedom, playwright, fastify, highs, bullmq…)", () => {
-    // A resolve hook in the child writes every module URL it loads; a command's --help must read only its flag table.
-    const hooks = join(folder, "recordHooks.mjs");
-    writeFileSync(
-      hooks,
-      [
-        'import { appendFileSync } from "node:fs";',
-        "export async function resolve(specifier, context, next) {",
-        "  const result = await next(specifier, context);",
-        '  appendFileSync(process.env.MODULE_LOG, result.url + "\\n");',
-        "  return result;",
-        "}",
-      ].join("\n"),
-    );
-    const register = join(folder, "recordModules.mjs");
-    writeFileSync(register, `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+  it("every `convsim <command> --help` of the built CLI requires no package at all (no Plot, linkedom, playwright, fastify, highs, bullmq…) and no command's script", () => {
     const loaded: Record<string, string[]> = {};
     for (const entry of COMMANDS) {
-      const log = join(folder, `${entry.name}.modules`);
-      writeFileSync(log, "");
-      const run = spawnSync(process.execPath, ["--import", pathToFileURL(register).href, join(outDirectory, "main.mjs"), entry.name, "--help"], {
-        encoding: "utf8",
-        env: { ...process.env, MODULE_LOG: log },
-      });
+      const run = runRecordingPackages([entry.name, "--help"]);
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout).toMatch(new RegExp(`^convsim ${entry.name}: `));
-      const urls = readFileSync(log, "utf8").split("\n").filter(Boolean);
-      expect(
-        urls.some((url) => url.includes("Args-")),
-        `${entry.name} loads its flag table`,
-      ).toBe(true);
-      loaded[entry.name] = urls.filter((url) => url.includes("/node_modules/")).map((url) => url.replace(/^.*\/node_modules\//, ""));
+      loaded[entry.name] = run.packages;
     }
     expect(loaded).toEqual(Object.fromEntries(COMMANDS.map((entry) => [entry.name, []])));
+    // The recorder does see a command's script when the command runs.
+    expect(runRecordingPackages(["schema"]).packages[0]).toBe("./commands/schemaCommand.cjs");
   }, 300_000);
 
   it("buildCli lists beside the bundle the project files it was built from: sources of the CLI and the worker, the build's own code, no tests or packages", () => {
@@ -140,43 +158,51 @@ describe("buildCli", () => {
     expect(sources).toEqual([...sources].sort());
   });
 
-  it("staleBundle with the build's source list: stale when a listed file is newer than the bundle or gone, not for an unlisted one", () => {
+  it("staleBundle with the build's manifest: stale when a listed file is newer than the entry script or gone, not for an unlisted one", () => {
     const root = join(folder, "listed");
     mkdirSync(join(root, "sim"), { recursive: true });
     mkdirSync(join(root, "dist"), { recursive: true });
-    const bundle = join(root, "dist", "main.mjs");
-    for (const file of ["package.json", "sim/a.ts", "sim/b.ts", "sim/unlisted.ts", "dist/main.mjs"]) writeFileSync(join(root, file), "");
-    writeFileSync(join(root, "dist", BUNDLE_SOURCES_FILE), JSON.stringify({ sources: ["package.json", "sim/a.ts", "sim/b.ts"] }));
+    const directory = join(root, "dist");
+    for (const file of ["package.json", "sim/a.ts", "sim/b.ts", "sim/unlisted.ts", "dist/convsim.cjs"]) writeFileSync(join(root, file), "");
+    writeFileSync(
+      join(directory, BUNDLE_SOURCES_FILE),
+      JSON.stringify({ bundle: "convsim.cjs", hash: "0123456789abcdef", sources: ["package.json", "sim/a.ts", "sim/b.ts"] }),
+    );
     const past = new Date(Date.now() - 60_000);
     const future = new Date(Date.now() + 60_000);
     for (const file of ["package.json", "sim/a.ts", "sim/b.ts", "sim/unlisted.ts"]) utimesSync(join(root, file), past, past);
-    expect(staleBundle(root, bundle)).toBe(false);
+    expect(staleBundle(root, directory)).toBe(false);
     // Not imported by any listed file, so not in the bundle (a listed file edited to import it makes the bundle stale).
     utimesSync(join(root, "sim/unlisted.ts"), future, future);
-    expect(staleBundle(root, bundle)).toBe(false);
+    expect(staleBundle(root, directory)).toBe(false);
     utimesSync(join(root, "sim/b.ts"), future, future);
-    expect(staleBundle(root, bundle)).toBe(true);
+    expect(staleBundle(root, directory)).toBe(true);
     utimesSync(join(root, "sim/b.ts"), past, past);
-    expect(staleBundle(root, bundle)).toBe(false);
+    expect(staleBundle(root, directory)).toBe(false);
     rmSync(join(root, "sim/a.ts"));
-    expect(staleBundle(root, bundle)).toBe(true);
+    expect(staleBundle(root, directory)).toBe(true);
   });
 
-  it("staleBundle without a source list (an older build): true when the bundle is missing or older than a source under the source folders, false otherwise", () => {
-    const root = join(folder, "tree");
-    for (const sub of ["sim", "experiments", "reports", "scripts"]) mkdirSync(join(root, sub), { recursive: true });
-    writeFileSync(join(root, "package.json"), "{}");
-    writeFileSync(join(root, "sim", "a.ts"), "export {};");
-    writeFileSync(join(root, "sim", "a.test.ts"), "export {};");
-    const bundle = join(root, "main.mjs");
-    expect(staleBundle(root, bundle)).toBe(true);
-    writeFileSync(bundle, "");
-    const past = new Date(Date.now() - 60_000);
-    for (const file of ["package.json", "sim/a.ts", "sim/a.test.ts"]) utimesSync(join(root, file), past, past);
-    expect(staleBundle(root, bundle)).toBe(false);
-    utimesSync(join(root, "sim/a.test.ts"), new Date(), new Date(Date.now() + 60_000)); // tests are not bundled
-    expect(staleBundle(root, bundle)).toBe(false);
-    utimesSync(join(root, "sim/a.ts"), new Date(), new Date(Date.now() + 60_000));
-    expect(staleBundle(root, bundle)).toBe(true);
+  it("staleBundle without a manifest, with one that is not one, or without the entry script: stale (rebuilt before anything runs)", () => {
+    const directory = join(folder, "manifests");
+    mkdirSync(directory, { recursive: true });
+    expect(readManifest(directory)).toBeNull();
+    expect(staleBundle(folder, directory)).toBe(true);
+    const valid = { bundle: "convsim.cjs", hash: "0123456789abcdef", sources: ["package.json"] };
+    for (const manifest of [
+      { sources: ["package.json"] }, // an older build's list: no entry script or hash
+      { ...valid, hash: "not-hex" },
+      { ...valid, bundle: "../../elsewhere.cjs" },
+      { ...valid, sources: [] },
+      { ...valid, sources: [3] },
+    ]) {
+      writeFileSync(join(directory, BUNDLE_SOURCES_FILE), JSON.stringify(manifest));
+      expect(readManifest(directory), JSON.stringify(manifest)).toBeNull();
+    }
+    writeFileSync(join(directory, BUNDLE_SOURCES_FILE), "{ not json");
+    expect(readManifest(directory)).toBeNull();
+    writeFileSync(join(directory, BUNDLE_SOURCES_FILE), JSON.stringify(valid));
+    expect(readManifest(directory)).toEqual(valid);
+    expect(staleBundle(folder, directory)).toBe(true); // no convsim.cjs
   });
 });

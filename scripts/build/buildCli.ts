@@ -1,9 +1,11 @@
+import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { build, type Metafile, type Plugin } from "esbuild";
+import { type BuildOptions, build, type Metafile, type Plugin } from "esbuild";
 import { workerBuildOptions } from "../../experiments/parallel/workerModule.ts";
-import { BUNDLE_SOURCES_FILE } from "../bin/staleBundle.mjs";
+import { BUNDLE_LOADER } from "../bin/codeCache.cjs";
+import { BUNDLE_SOURCES_FILE } from "../bin/staleBundle.cjs";
 
 /** The project's root folder. */
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -73,40 +75,54 @@ const englishZodLocales: Plugin = {
   },
 };
 
+/** The CLI's entry script in CLI_BUNDLE_DIRECTORY (the dispatcher), run by the bin (scripts/bin/convsim.cjs). */
+export const CLI_BUNDLE_FILE = "convsim.cjs";
+/** Where each command's own script goes, inside CLI_BUNDLE_DIRECTORY. */
+const COMMANDS_FOLDER = "commands";
+
 /**
- * Builds the `convsim` CLI as plain ES modules in dist/cli: the entry holds only the dispatcher and
- * the command table, each command is its own chunk loaded when that command runs (esbuild code
- * splitting of the table's dynamic imports), packages stay in node_modules (imported, not copied),
- * and the pool threads' worker bundle is written beside it. Each file is written beside its place
- * and renamed in, and the entry last, so a process starting mid-build runs the old build or the new.
+ * Builds the `convsim` CLI as plain CommonJS scripts in dist/cli, for the bin to compile with a V8
+ * code cache each (scripts/bin/codeCache.cjs): Node 20 keeps no code cache for ES modules, and
+ * compiling the simulator, zod and the scenario schema from text was about a tenth of an Erlang A
+ * run end to end. `convsim.cjs` holds the dispatcher, the command table and the flag tables (all
+ * `--help` needs); each command is a script of its own, `commands/<name>Command.cjs`, with
+ * everything it needs but node_modules' packages, loaded only when that command runs (see
+ * commandsApart). Packages stay in node_modules except BUNDLED_PACKAGES, and are `require`d where
+ * their importer runs: a module reached through a dynamic import runs (and loads its packages) when
+ * that import does. The pool threads' worker bundle is written beside them. Everything is written in
+ * a staging folder renamed in whole, so a process starting mid-build runs the old build or the new,
+ * and the old build's code caches leave with it.
  */
 export async function buildCli(outDirectory = CLI_BUNDLE_DIRECTORY): Promise<void> {
   const staging = `${outDirectory}.${process.pid}.partial`;
   rmSync(staging, { recursive: true, force: true });
-  const workerFile = join(outDirectory, "simulation-worker.mjs");
+  const commandSources = new Map<string, string>();
+  const common = commonOptions(join(outDirectory, "simulation-worker.mjs"));
   const cli = await build({
-    entryPoints: { main: join(ROOT, "scripts/cli/main.ts") },
-    outdir: staging,
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    outExtension: { ".js": ".mjs" },
-    chunkNames: "[name]-[hash]",
-    define: { __CONVSIM_WORKER_BUNDLE__: JSON.stringify(workerFile) },
-    plugins: [externalPackages, sourceUrls, englishZodLocales],
-    // Bundled CommonJS packages (seedrandom, @stdlib) call `require` for Node's built-ins; an ES module has none of its own.
-    banner: { js: 'import { createRequire as __convsimRequire } from "node:module"; const require = __convsimRequire(import.meta.url);' },
-    legalComments: "none",
-    logLevel: "warning",
-    // Input paths (the metafile's, the chunks' comments) relative to the project, as the worker's are.
-    absWorkingDir: ROOT,
-    metafile: true,
+    ...common,
+    entryPoints: [join(ROOT, "scripts/cli/main.ts")],
+    outfile: join(staging, CLI_BUNDLE_FILE),
+    plugins: [commandsApart(commandSources), ...common.plugins],
+  });
+  const commands = await build({
+    ...common,
+    entryPoints: Object.fromEntries(commandSources),
+    outdir: join(staging, COMMANDS_FOLDER),
+    outExtension: { ".js": ".cjs" },
   });
   const worker = await build({ ...workerBuildOptions(), outfile: join(staging, "simulation-worker.mjs"), metafile: true });
-  for (const name of readdirSync(staging)) asciiOnly(join(staging, name));
-  writeFileSync(join(staging, BUNDLE_SOURCES_FILE), `${JSON.stringify({ sources: bundleSources([cli.metafile, worker.metafile]) }, null, 1)}\n`);
+  const built = readdirSync(staging, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  const hash = createHash("sha256");
+  for (const file of built.map((entry) => join(entry.parentPath, entry.name)).sort()) {
+    asciiOnly(file);
+    hash.update(`${relative(staging, file)}\n`).update(readFileSync(file));
+  }
+  const manifest: BundleManifest = {
+    bundle: CLI_BUNDLE_FILE,
+    hash: hash.digest("hex").slice(0, 16),
+    sources: bundleSources([cli.metafile, commands.metafile, worker.metafile]),
+  };
+  writeFileSync(join(staging, BUNDLE_SOURCES_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
   mkdirSync(dirname(outDirectory), { recursive: true });
   rmSync(`${outDirectory}.old`, { recursive: true, force: true });
   try {
@@ -118,8 +134,77 @@ export async function buildCli(outDirectory = CLI_BUNDLE_DIRECTORY): Promise<voi
   rmSync(`${outDirectory}.old`, { recursive: true, force: true });
 }
 
+/** The name `import.meta.url` is replaced by in the CommonJS scripts (defined by their banner). */
+const IMPORT_META_URL = "__convsimImportMetaUrl";
+
+/** esbuild's options shared by the entry script and the commands' scripts. */
+function commonOptions(workerFile: string) {
+  return {
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    define: { __CONVSIM_WORKER_BUNDLE__: JSON.stringify(workerFile), "import.meta.url": IMPORT_META_URL },
+    plugins: [externalPackages, sourceUrls, englishZodLocales],
+    // `import.meta.url` has no meaning in a CommonJS script: the few modules that ask (createRequire) get the script's own URL.
+    banner: { js: `var ${IMPORT_META_URL} = require("node:url").pathToFileURL(__filename).href;` },
+    legalComments: "none",
+    logLevel: "warning",
+    // Input paths (the metafile's, the scripts' comments) relative to the project, as the worker's are.
+    absWorkingDir: ROOT,
+    metafile: true,
+  } satisfies BuildOptions;
+}
+
+/** What the command table imports a command's module as (`import("./simulateCommand.ts")`). */
+const COMMAND_MODULE = /^\.\/(\w+Command)\.ts$/;
+const COMMAND_NAMESPACE = "convsim-command";
+
 /**
- * What the build was made from, for the bin's staleness check (scripts/bin/staleBundle.mjs): the
+ * Keeps each command's module out of the entry script: the command table's `import("./xCommand.ts")`
+ * becomes a small module that loads `commands/xCommand.cjs`, through the bin's loader when there is
+ * one (it compiles with that script's code cache) and by `require` otherwise. Records each command
+ * module's source in `commandSources` (name → file), the entry points of the commands' build.
+ */
+function commandsApart(commandSources: Map<string, string>): Plugin {
+  return {
+    name: "commands-apart",
+    setup(builder) {
+      builder.onResolve({ filter: COMMAND_MODULE }, (args) => {
+        if (basename(args.importer) !== "commandTable.ts") return undefined;
+        const name = (COMMAND_MODULE.exec(args.path) as RegExpExecArray)[1];
+        commandSources.set(name, join(args.resolveDir, `${name}.ts`));
+        return { path: name, namespace: COMMAND_NAMESPACE };
+      });
+      builder.onLoad({ filter: /.*/, namespace: COMMAND_NAMESPACE }, (args) => {
+        const script = JSON.stringify(`./${COMMANDS_FOLDER}/${args.path}.cjs`);
+        return {
+          contents: [
+            `const load = globalThis[Symbol.for(${JSON.stringify(BUNDLE_LOADER)})];`,
+            `module.exports = load === undefined ? require(${script}) : load(${script});`,
+          ].join("\n"),
+          loader: "js",
+        };
+      });
+      builder.onResolve({ filter: /.*/, namespace: COMMAND_NAMESPACE }, (args) => ({ path: args.path, external: true }));
+    },
+  };
+}
+
+/**
+ * What the build writes beside the bundle (BUNDLE_SOURCES_FILE), read by the bin before it runs
+ * anything: the entry script, the hash of everything built (code caches are named by it, so a cache
+ * made from another build is never offered to V8, which checks only a text's length) and the project
+ * files the build read, for the staleness check.
+ */
+interface BundleManifest {
+  bundle: string;
+  hash: string;
+  sources: string[];
+}
+
+/**
+ * What the build was made from, for the bin's staleness check (scripts/bin/staleBundle.cjs): the
  * project files esbuild read for the CLI and the worker (tests and node_modules never among them),
  * and what decides how they are built: package.json (the packages' versions), tsconfig.json (read by
  * esbuild) and the build's own code. Paths relative to the project root, sorted.
@@ -148,5 +233,3 @@ function asciiOnly(file: string): void {
   if (ascii !== text) writeFileSync(file, ascii);
 }
 const NON_ASCII = /[\u0080-\uffff]/g;
-
-if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await buildCli();

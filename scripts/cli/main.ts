@@ -5,4 +5,7 @@ import { endQuietlyOnBrokenPipe } from "./endQuietlyOnBrokenPipe.ts";
 import { runCli } from "./runCli.ts";
 
 endQuietlyOnBrokenPipe();
-process.exitCode = await runCli(process.argv.slice(2), VERSION);
+// No top-level await: the bin runs this as one CommonJS script (scripts/build/buildCli.ts).
+void runCli(process.argv.slice(2), VERSION).then((code) => {
+  process.exitCode = code;
+});
