@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { median } from "simple-statistics";
 import type { BenchContext, BenchFigures, BenchMeasurement, BenchSuite } from "./benchSuite.ts";
@@ -15,6 +15,8 @@ const MIN_ROUNDS = 3;
 const TARGET_RATIO = 4;
 
 const SIMPY_SCRIPT = fileURLToPath(new URL("./erlang_a_simpy.py", import.meta.url));
+/** The bin, run as `npx convsim` or an installed `convsim` runs it: an executable, through its shebang (and the Node flags it declares). */
+const BIN = fileURLToPath(new URL("../bin/convsim.cjs", import.meta.url));
 
 /** The same queue as a chat-only scenario: one chat per agent, no slowdown, no shrinkage, flat staffing. */
 function scenarioYaml(): string {
@@ -44,7 +46,7 @@ export const erlangAEndToEndSuite: BenchSuite = {
     const folder = mkdtempSync(join(tmpdir(), "convsim-erlang-a-"));
     const scenario = join(folder, "erlang-a.yaml");
     writeFileSync(scenario, scenarioYaml());
-    const convsim = [resolve("scripts/bin/convsim.cjs"), "simulate", scenario, "--json", "--quiet"];
+    const convsim = ["simulate", scenario, "--json", "--quiet"];
     const python = await findSimpyPython(context.python === undefined ? DEFAULT_PYTHON_CANDIDATES : [context.python]);
     const simpyArgs = [
       SIMPY_SCRIPT,
@@ -79,10 +81,10 @@ type SimpyPython = Awaited<ReturnType<typeof findSimpyPython>>;
 /** Alternating whole-process rounds of convsim and (when there is a python with simpy) SimPy, after one untimed convsim run. */
 function measureRounds(context: BenchContext, rounds: number, convsim: readonly string[], python: SimpyPython, simpyArgs: readonly string[]): ErlangARounds {
   const measured: ErlangARounds = { cliSeconds: [], simpySeconds: [], cliCpu: [], simpyCpu: [], cliAbandonment: null, simpyAbandonment: null };
-  run(process.execPath, convsim); // untimed: builds the bundle if a source changed, warms the file cache
+  run(BIN, convsim); // untimed: builds the bundle if a source changed, writes the code cache, warms the file cache
   for (let round = 0; round < rounds; round++) {
     context.log(`erlangA: round ${round + 1}/${rounds}`);
-    const cli = run(process.execPath, convsim);
+    const cli = run(BIN, convsim);
     measured.cliSeconds.push(cli.seconds);
     measured.cliCpu.push(cli.cpuSeconds);
     measured.cliAbandonment = JSON.parse(cli.stdout).results.chat.queueAbandonmentRate;
@@ -102,7 +104,7 @@ function erlangAFigures(measured: ErlangARounds, python: SimpyPython, rounds: nu
   const chats = QUEUE.chatsPerDay * QUEUE.days;
   const measurements: BenchMeasurement[] = [
     {
-      label: "convsim simulate (bundle, whole process)",
+      label: "convsim simulate (installed bin, whole process)",
       units: chats,
       events: null,
       wallSeconds: cliSeconds,

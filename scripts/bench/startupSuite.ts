@@ -46,10 +46,11 @@ export const startupSuite: BenchSuite = {
     const folder = mkdtempSync(join(tmpdir(), "convsim-startup-"));
     const scenario = join(folder, "tiny.yaml");
     writeFileSync(scenario, TINY_CHAT_ONLY);
+    // The bin as an installed `convsim` runs: an executable, through its shebang and the Node flags it declares.
     const bin = resolve("scripts/bin/convsim.cjs");
-    const source = ["--import", "tsx", resolve("scripts/cli/main.ts")];
+    const source = [process.execPath, "--import", "tsx", resolve("scripts/cli/main.ts")];
     const lines: [string, string[]][] = [
-      ["node -e 0", ["-e", "0"]],
+      ["node -e 0", [process.execPath, "-e", "0"]],
       ["convsim --help (bundle)", [bin, "--help"]],
       ...COMMANDS.map((entry): [string, string[]] => [`convsim ${entry.name} --help (bundle)`, [bin, entry.name, "--help"]]),
       ["convsim simulate tiny (bundle)", [bin, "simulate", scenario]],
@@ -115,11 +116,11 @@ export const startupSuite: BenchSuite = {
   },
 };
 
-/** Wall seconds of one whole `node <args>` process; a failed run is a bug in the suite. */
-function run(args: readonly string[]): number {
+/** Wall seconds of one whole process, `command ...args`; a failed run is a bug in the suite. */
+function run([command, ...args]: readonly string[]): number {
   const started = performance.now();
-  const result = spawnSync(process.execPath, args, { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const result = spawnSync(command, args, { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
   const seconds = (performance.now() - started) / 1000;
-  if (result.status !== 0) throw new Error(`node ${args.join(" ")} exited ${result.status}: ${result.stderr}`);
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} exited ${result.status}: ${result.stderr}`);
   return seconds;
 }

@@ -71,13 +71,22 @@ function runWithCodeCache(file, cacheFile) {
 
 /**
  * Makes BUNDLE_LOADER load the scripts under `directory` with code caches in `cacheDirectory`, one
- * per script, named by the build's `hash`, and returns it.
+ * per script, named by the build's `hash` and by the process's Node flags (V8 rejects a cache made
+ * under other flags, so `node x` and `node --flag x` would otherwise overwrite each other's), and returns it.
  */
 function installBundleLoader(directory, cacheDirectory, hash) {
+  const flags = process.execArgv.length === 0 ? "" : `-${fnv1a(process.execArgv.join(" "))}`;
   const load = (relativePath) =>
-    runWithCodeCache(join(directory, relativePath), join(cacheDirectory, `${hash}-${relativePath.replace(/^\.\//, "").replace(/[^\w.-]/g, "_")}.bin`));
+    runWithCodeCache(join(directory, relativePath), join(cacheDirectory, `${hash}${flags}-${relativePath.replace(/^\.\//, "").replace(/[^\w.-]/g, "_")}.bin`));
   globalThis[Symbol.for(BUNDLE_LOADER)] = load;
   return load;
+}
+
+/** FNV-1a (32 bits, hex) of a short text: a name, not a safeguard (node:crypto would cost the start its load). */
+function fnv1a(text) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, "0");
 }
 
 module.exports = { BUNDLE_LOADER, compileWithCodeCache, installBundleLoader, saveCodeCache };

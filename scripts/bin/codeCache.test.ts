@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileWithCodeCache, saveCodeCache } from "./codeCache.cjs";
@@ -59,7 +59,7 @@ describe("compileWithCodeCache and saveCodeCache", () => {
 
 describe("installBundleLoader", () => {
   /** A built CLI in miniature: an entry that loads a command's script through the loader, then exits with `code`. */
-  function runMiniature(directory: string, code: number): { status: number | null; stdout: string } {
+  function runMiniature(directory: string, code: number, nodeFlags: readonly string[] = []): { status: number | null; stdout: string } {
     const program = [
       `const { installBundleLoader } = require(${JSON.stringify(CODE_CACHE)});`,
       `const load = installBundleLoader(${JSON.stringify(directory)}, ${JSON.stringify(join(directory, "code-cache"))}, "00ff00ff00ff00ff");`,
@@ -67,7 +67,9 @@ describe("installBundleLoader", () => {
       "process.stdout.write(String(entry.answer));",
       `process.exitCode = ${code};`,
     ].join("\n");
-    const run = spawnSync(process.execPath, ["-e", program], { encoding: "utf8" });
+    const main = join(directory, "..", `${basename(directory)}-main.cjs`);
+    writeFileSync(main, program);
+    const run = spawnSync(process.execPath, [...nodeFlags, main], { encoding: "utf8" });
     return { status: run.status, stdout: run.stdout };
   }
 
@@ -87,5 +89,10 @@ describe("installBundleLoader", () => {
     const cached = compileWithCodeCache("exports.six = () => 6;\n", "six.cjs", join(directory, "code-cache", "00ff00ff00ff00ff-commands_six.cjs.bin"));
     expect(cached.cache).toBe("accepted");
     expect(runMiniature(directory, 0)).toEqual({ status: 0, stdout: "42" });
+    // Under other Node flags V8 would reject those caches: they get caches of their own, named by the flags.
+    expect(runMiniature(directory, 0, ["--max-semi-space-size=2"])).toEqual({ status: 0, stdout: "42" });
+    const flagged = readdirSync(join(directory, "code-cache")).filter((name) => /^00ff00ff00ff00ff-[0-9a-f]{8}-/.test(name));
+    expect(flagged.sort()).toEqual([expect.stringMatching(/-commands_six\.cjs\.bin$/), expect.stringMatching(/-entry\.cjs\.bin$/)]);
+    expect(readdirSync(join(directory, "code-cache"))).toHaveLength(4);
   });
 });
