@@ -14,7 +14,7 @@
 "use strict";
 const { join } = require("node:path");
 const { installBundleLoader } = require("./codeCache.cjs");
-const { readManifest, staleBundle } = require("./staleBundle.cjs");
+const { commandScript, readManifest, staleBundle } = require("./staleBundle.cjs");
 
 const ROOT = join(__dirname, "..", "..");
 const DIRECTORY = join(ROOT, "dist", "cli");
@@ -25,7 +25,11 @@ void start();
 
 async function start() {
   let manifest = readManifest(DIRECTORY);
-  if (staleBundle(ROOT, DIRECTORY, manifest)) {
+  // The entry script and, when the first argument names a command, that command's script: what this run can load.
+  const command = process.argv[2];
+  const scripts =
+    manifest === null ? [] : [manifest.bundle, ...(typeof command === "string" && /^[a-z][a-z-]*$/.test(command) ? [commandScript(command)] : [])];
+  if (staleBundle(ROOT, DIRECTORY, manifest, scripts)) {
     const { register } = await import("tsx/esm/api");
     register();
     try {

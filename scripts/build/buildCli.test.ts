@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUNDLE_SOURCES_FILE, readManifest, staleBundle } from "../bin/staleBundle.cjs";
+import { BUNDLE_SOURCES_FILE, commandScript, readManifest, staleBundle } from "../bin/staleBundle.cjs";
 import { COMMANDS } from "../cli/commandTable.ts";
 import { buildCli, CLI_BUNDLE_FILE } from "./buildCli.ts";
 
@@ -70,7 +70,7 @@ describe("buildCli", () => {
     expect(entry).toMatch(/^\/\/ scripts\/cli\/simulateArgs\.ts$/m);
     expect(entry).toContain('"./commands/simulateCommand.cjs"');
     const commands = readdirSync(join(outDirectory, "commands")).sort();
-    expect(commands).toEqual(COMMANDS.map((command) => `${command.name.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())}Command.cjs`).sort());
+    expect(commands.map((name) => `commands/${name}`)).toEqual(COMMANDS.map((command) => commandScript(command.name)).sort());
     const simulate = readFileSync(join(outDirectory, "commands", "simulateCommand.cjs"), "utf8");
     // zod is copied in, English messages only (the CLI never switches zod's locale); the Beta quantile
     // (worlds of a `{ beta }` spec) stays a package, required on first use.
@@ -141,44 +141,62 @@ describe("buildCli", () => {
     expect(runRecordingPackages(["schema"]).packages[0]).toBe("./commands/schemaCommand.cjs");
   }, 300_000);
 
-  it("buildCli lists beside the bundle the project files it was built from: sources of the CLI and the worker, the build's own code, no tests or packages", () => {
-    const { sources } = JSON.parse(readFileSync(join(outDirectory, BUNDLE_SOURCES_FILE), "utf8")) as { sources: string[] };
-    for (const source of [
-      "scripts/cli/main.ts",
-      "scripts/cli/simulateCommand.ts",
-      "sim/model/ChatCenter.ts",
-      "sim/engine/EventQueue.ts",
-      "experiments/parallel/simulationWorker.ts",
-      "scripts/build/buildCli.ts",
-      "package.json",
-      "tsconfig.json",
-    ])
-      expect(sources).toContain(source);
-    expect(sources.filter((source) => source.includes("node_modules") || source.endsWith(".test.ts") || source.includes(":"))).toEqual([]);
-    expect(sources).toEqual([...sources].sort());
+  it("buildCli lists beside the bundle, per script, the project files it was built from: no tests or packages; the worker's sources where the pool can start", () => {
+    const { sources } = JSON.parse(readFileSync(join(outDirectory, BUNDLE_SOURCES_FILE), "utf8")) as { sources: Record<string, string[]> };
+    expect(Object.keys(sources).sort()).toEqual([CLI_BUNDLE_FILE, ...COMMANDS.map((entry) => commandScript(entry.name))].sort());
+    for (const list of Object.values(sources)) {
+      for (const source of ["package.json", "tsconfig.json", "scripts/build/buildCli.ts"]) expect(list).toContain(source);
+      expect(list.filter((source) => source.includes("node_modules") || source.endsWith(".test.ts") || source.includes(":"))).toEqual([]);
+      expect(list).toEqual([...list].sort());
+    }
+    expect(sources[CLI_BUNDLE_FILE]).toContain("scripts/cli/main.ts");
+    expect(sources[CLI_BUNDLE_FILE]).toContain("scripts/cli/simulateArgs.ts");
+    expect(sources[CLI_BUNDLE_FILE]).not.toContain("sim/model/ChatCenter.ts");
+    const simulate = sources[commandScript("simulate")];
+    for (const source of ["scripts/cli/simulateCommand.ts", "sim/model/ChatCenter.ts", "sim/engine/EventQueue.ts"]) expect(simulate).toContain(source);
+    // The live store's server is the store command's, not simulate's.
+    expect(sources[commandScript("store")]).toContain("scripts/store/startStore.ts");
+    expect(simulate).not.toContain("scripts/store/startStore.ts");
+    // compare runs its variants on the pool's threads: the worker bundle's own entry is among its sources.
+    expect(sources[commandScript("compare")]).toContain("experiments/parallel/simulationWorker.ts");
+    expect(sources[commandScript("schema")].length).toBeLessThan(simulate.length);
   });
 
-  it("staleBundle with the build's manifest: stale when a listed file is newer than the entry script or gone, not for an unlisted one", () => {
+  it("staleBundle checks the scripts a run loads: stale when one of their sources is newer than the build or gone, not for another script's or an unlisted file", () => {
     const root = join(folder, "listed");
     mkdirSync(join(root, "sim"), { recursive: true });
     mkdirSync(join(root, "dist"), { recursive: true });
     const directory = join(root, "dist");
-    for (const file of ["package.json", "sim/a.ts", "sim/b.ts", "sim/unlisted.ts", "dist/convsim.cjs"]) writeFileSync(join(root, file), "");
-    writeFileSync(
-      join(directory, BUNDLE_SOURCES_FILE),
-      JSON.stringify({ bundle: "convsim.cjs", hash: "0123456789abcdef", sources: ["package.json", "sim/a.ts", "sim/b.ts"] }),
-    );
+    for (const file of ["package.json", "sim/a.ts", "sim/b.ts", "sim/c.ts", "sim/unlisted.ts", "dist/convsim.cjs"]) writeFileSync(join(root, file), "");
+    const manifest = {
+      bundle: "convsim.cjs",
+      hash: "0123456789abcdef",
+      sources: {
+        "convsim.cjs": ["package.json", "sim/a.ts"],
+        "commands/simulateCommand.cjs": ["package.json", "sim/b.ts"],
+        "commands/checkCommand.cjs": ["sim/c.ts"],
+      },
+    };
+    writeFileSync(join(directory, BUNDLE_SOURCES_FILE), JSON.stringify(manifest));
+    const simulate = ["convsim.cjs", commandScript("simulate")];
     const past = new Date(Date.now() - 60_000);
     const future = new Date(Date.now() + 60_000);
-    for (const file of ["package.json", "sim/a.ts", "sim/b.ts", "sim/unlisted.ts"]) utimesSync(join(root, file), past, past);
+    for (const file of ["package.json", "sim/a.ts", "sim/b.ts", "sim/c.ts", "sim/unlisted.ts"]) utimesSync(join(root, file), past, past);
     expect(staleBundle(root, directory)).toBe(false);
-    // Not imported by any listed file, so not in the bundle (a listed file edited to import it makes the bundle stale).
+    expect(staleBundle(root, directory, readManifest(directory), simulate)).toBe(false);
+    // Not imported by any listed file, so in no script (a listed file edited to import it makes that script stale).
     utimesSync(join(root, "sim/unlisted.ts"), future, future);
-    expect(staleBundle(root, directory)).toBe(false);
+    expect(staleBundle(root, directory, readManifest(directory), simulate)).toBe(false);
+    // Only the check command's script is built from c.ts: a simulate run does not wait for a rebuild.
+    utimesSync(join(root, "sim/c.ts"), future, future);
+    expect(staleBundle(root, directory, readManifest(directory), simulate)).toBe(false);
+    expect(staleBundle(root, directory, readManifest(directory), ["convsim.cjs", commandScript("check")])).toBe(true);
     utimesSync(join(root, "sim/b.ts"), future, future);
-    expect(staleBundle(root, directory)).toBe(true);
+    expect(staleBundle(root, directory, readManifest(directory), simulate)).toBe(true);
+    expect(staleBundle(root, directory)).toBe(false); // --help loads the entry only
+    // A name no script has (a mistyped command) adds nothing to check.
+    expect(staleBundle(root, directory, readManifest(directory), ["convsim.cjs", commandScript("simulat")])).toBe(false);
     utimesSync(join(root, "sim/b.ts"), past, past);
-    expect(staleBundle(root, directory)).toBe(false);
     rmSync(join(root, "sim/a.ts"));
     expect(staleBundle(root, directory)).toBe(true);
   });
@@ -188,13 +206,15 @@ describe("buildCli", () => {
     mkdirSync(directory, { recursive: true });
     expect(readManifest(directory)).toBeNull();
     expect(staleBundle(folder, directory)).toBe(true);
-    const valid = { bundle: "convsim.cjs", hash: "0123456789abcdef", sources: ["package.json"] };
+    const valid = { bundle: "convsim.cjs", hash: "0123456789abcdef", sources: { "convsim.cjs": ["package.json"] } };
     for (const manifest of [
       { sources: ["package.json"] }, // an older build's list: no entry script or hash
+      { ...valid, sources: ["package.json"] },
       { ...valid, hash: "not-hex" },
       { ...valid, bundle: "../../elsewhere.cjs" },
-      { ...valid, sources: [] },
-      { ...valid, sources: [3] },
+      { ...valid, sources: { "other.cjs": ["package.json"] } }, // nothing listed for the entry
+      { ...valid, sources: { "convsim.cjs": [] } },
+      { ...valid, sources: { "convsim.cjs": ["package.json"], "commands/xCommand.cjs": [3] } },
     ]) {
       writeFileSync(join(directory, BUNDLE_SOURCES_FILE), JSON.stringify(manifest));
       expect(readManifest(directory), JSON.stringify(manifest)).toBeNull();

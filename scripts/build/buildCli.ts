@@ -120,7 +120,7 @@ export async function buildCli(outDirectory = CLI_BUNDLE_DIRECTORY): Promise<voi
   const manifest: BundleManifest = {
     bundle: CLI_BUNDLE_FILE,
     hash: hash.digest("hex").slice(0, 16),
-    sources: bundleSources([cli.metafile, commands.metafile, worker.metafile]),
+    sources: scriptSources(staging, [cli.metafile, commands.metafile], worker.metafile),
   };
   writeFileSync(join(staging, BUNDLE_SOURCES_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
   mkdirSync(dirname(outDirectory), { recursive: true });
@@ -194,31 +194,42 @@ function commandsApart(commandSources: Map<string, string>): Plugin {
 /**
  * What the build writes beside the bundle (BUNDLE_SOURCES_FILE), read by the bin before it runs
  * anything: the entry script, the hash of everything built (code caches are named by it, so a cache
- * made from another build is never offered to V8, which checks only a text's length) and the project
- * files the build read, for the staleness check.
+ * made from another build is never offered to V8, which checks only a text's length) and, per
+ * script, the project files it was built from, for the staleness check (scriptSources).
  */
 interface BundleManifest {
   bundle: string;
   hash: string;
-  sources: string[];
+  sources: Record<string, string[]>;
 }
 
+/** What decides how every script is built: the packages' versions, esbuild's settings and the build's own code. */
+const BUILD_SOURCES = ["package.json", "tsconfig.json", "scripts/build/buildCli.ts", "experiments/parallel/workerModule.ts"];
+
 /**
- * What the build was made from, for the bin's staleness check (scripts/bin/staleBundle.cjs): the
- * project files esbuild read for the CLI and the worker (tests and node_modules never among them),
- * and what decides how they are built: package.json (the packages' versions), tsconfig.json (read by
- * esbuild) and the build's own code. Paths relative to the project root, sorted.
+ * What each script was made from, for the bin's staleness check (scripts/bin/staleBundle.cjs): per
+ * script (path relative to the build folder), the project files esbuild read for it (tests and
+ * node_modules never among them), BUILD_SOURCES, and for a script that can start the pool threads
+ * (it holds workerModule.ts) the worker bundle's sources too. Paths relative to the project root,
+ * sorted. So a run checks only what its own scripts were built from (`--help` about sixty files,
+ * `simulate` about three hundred of five hundred).
  */
-function bundleSources(metafiles: readonly Metafile[]): string[] {
-  const sources = new Set(["package.json", "tsconfig.json", "scripts/build/buildCli.ts", "experiments/parallel/workerModule.ts"]);
+function scriptSources(staging: string, metafiles: readonly Metafile[], worker: Metafile): Record<string, string[]> {
+  const workerSources = projectFiles(Object.keys(worker.inputs));
+  const sources: Record<string, string[]> = {};
   for (const metafile of metafiles) {
-    for (const input of Object.keys(metafile.inputs)) {
-      // Plugin namespaces ("zod-english-locales:...") and packages are not project sources.
-      if (/^[a-z-]+:/.test(input) || input.split(/[\\/]/).includes("node_modules")) continue;
-      sources.add(input.split("\\").join("/"));
+    for (const [output, { inputs }] of Object.entries(metafile.outputs)) {
+      const own = projectFiles(Object.keys(inputs));
+      const all = new Set([...BUILD_SOURCES, ...own, ...(own.includes("experiments/parallel/workerModule.ts") ? workerSources : [])]);
+      sources[relative(staging, join(ROOT, output)).split("\\").join("/")] = [...all].sort();
     }
   }
-  return [...sources].sort();
+  return sources;
+}
+
+/** The project's own files among esbuild inputs: no plugin namespaces ("zod-english-locales:...") and no packages. */
+function projectFiles(inputs: readonly string[]): string[] {
+  return inputs.filter((input) => !/^[a-z-]+:/.test(input) && !input.split(/[\\/]/).includes("node_modules")).map((input) => input.split("\\").join("/"));
 }
 
 /**
