@@ -12,8 +12,15 @@ const { Script } = require("node:vm");
 const BUNDLE_LOADER = "convsim.loadBundle";
 
 /**
- * Compiles a CommonJS script's text as Node does for `require` (wrapped in the module function),
- * with the code cache in `cacheFile` when there is one. V8 checks a cache only against the text's
+ * How the build wraps each script (scripts/build/buildCli.ts): the function Node wraps a CommonJS
+ * module in, written into the file so that compiling it needs no second copy of the text (joining
+ * wrapper and text would copy about 2 MB, and every fresh page costs a fault).
+ */
+const MODULE_WRAPPER = ["(function (exports, require, module, __filename, __dirname) {", "\n})"];
+
+/**
+ * Compiles a built script's text (a module function, MODULE_WRAPPER around a CommonJS module) with
+ * the code cache in `cacheFile` when there is one. V8 checks a cache only against the text's
  * length and its own version and flags, so `cacheFile` must be named by the text's content (the
  * bin names it by the build's hash): a cache from other text would run the wrong code.
  * Returns the script and what became of the cache: "accepted", "rejected" (another V8 or other
@@ -26,7 +33,7 @@ function compileWithCodeCache(text, filename, cacheFile) {
   } catch {
     cachedData = undefined;
   }
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${text}\n})`, { filename, cachedData });
+  const script = new Script(text, { filename, cachedData });
   const cache = cachedData === undefined ? "missing" : script.cachedDataRejected ? "rejected" : "accepted";
   return { script, cache };
 }
@@ -52,8 +59,8 @@ function saveCodeCache(script, cacheFile) {
 }
 
 /**
- * Runs a built CommonJS script as `require` would (its own `require`, `module`, `__filename`) and
- * returns its exports. Compiled with its code cache; without one accepted, the cache is written when
+ * Runs a built script as `require` runs a CommonJS module (its own `require`, `module`, `__filename`)
+ * and returns its exports. Compiled with its code cache; without one accepted, the cache is written when
  * the process ends successfully, so it holds the code that run used (a failed run may stop early).
  */
 function runWithCodeCache(file, cacheFile) {
@@ -89,4 +96,4 @@ function fnv1a(text) {
   return (hash >>> 0).toString(16).padStart(8, "0");
 }
 
-module.exports = { BUNDLE_LOADER, compileWithCodeCache, installBundleLoader, saveCodeCache };
+module.exports = { BUNDLE_LOADER, MODULE_WRAPPER, compileWithCodeCache, installBundleLoader, saveCodeCache };

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compileWithCodeCache, saveCodeCache } from "./codeCache.cjs";
+import { compileWithCodeCache, MODULE_WRAPPER, saveCodeCache } from "./codeCache.cjs";
 
 let folder: string;
 beforeAll(() => {
@@ -21,7 +21,9 @@ function exportsOf(script: ReturnType<typeof compileWithCodeCache>["script"], fi
   return module.exports;
 }
 
-const TEXT = "exports.square = (x) => x * x;\nexports.sum = (values) => values.reduce((a, b) => a + b, 0);\n";
+/** A module as the build writes it: a CommonJS module inside its module function. */
+const wrapped = (body: string): string => `${MODULE_WRAPPER[0]}${body}${MODULE_WRAPPER[1]}`;
+const TEXT = wrapped("exports.square = (x) => x * x;\nexports.sum = (values) => values.reduce((a, b) => a + b, 0);\n");
 
 describe("compileWithCodeCache and saveCodeCache", () => {
   it("without a cache the text is compiled; the saved cache is then accepted by V8 and runs the same code", () => {
@@ -78,15 +80,17 @@ describe("installBundleLoader", () => {
     mkdirSync(join(directory, "commands"), { recursive: true });
     writeFileSync(
       join(directory, "entry.cjs"),
-      'const load = globalThis[Symbol.for("convsim.loadBundle")];\nexports.answer = load("./commands/six.cjs").six() * 7 + require("node:path").sep.length - 1;\n',
+      wrapped(
+        'const load = globalThis[Symbol.for("convsim.loadBundle")];\nexports.answer = load("./commands/six.cjs").six() * 7 + require("node:path").sep.length - 1;\n',
+      ),
     );
-    writeFileSync(join(directory, "commands", "six.cjs"), "exports.six = () => 6;\n");
+    writeFileSync(join(directory, "commands", "six.cjs"), wrapped("exports.six = () => 6;\n"));
     expect(runMiniature(directory, 3)).toEqual({ status: 3, stdout: "42" });
     expect(existsSync(join(directory, "code-cache"))).toBe(false);
     expect(runMiniature(directory, 0)).toEqual({ status: 0, stdout: "42" });
     expect(readdirSync(join(directory, "code-cache")).sort()).toEqual(["00ff00ff00ff00ff-commands_six.cjs.bin", "00ff00ff00ff00ff-entry.cjs.bin"]);
     // The saved caches are V8's for those texts.
-    const cached = compileWithCodeCache("exports.six = () => 6;\n", "six.cjs", join(directory, "code-cache", "00ff00ff00ff00ff-commands_six.cjs.bin"));
+    const cached = compileWithCodeCache(wrapped("exports.six = () => 6;\n"), "six.cjs", join(directory, "code-cache", "00ff00ff00ff00ff-commands_six.cjs.bin"));
     expect(cached.cache).toBe("accepted");
     expect(runMiniature(directory, 0)).toEqual({ status: 0, stdout: "42" });
     // Under other Node flags V8 would reject those caches: they get caches of their own, named by the flags.

@@ -16,6 +16,7 @@ beforeAll(async () => {
   // Inside the project: the bundle imports its packages from the project's node_modules.
   outDirectory = fileURLToPath(new URL(`../../dist/test-${process.pid}`, import.meta.url));
   await buildCli(outDirectory);
+  writeRunner();
   writeRecorder();
 });
 
@@ -35,12 +36,33 @@ afterAll(() => {
 function runRecordingPackages(args: readonly string[]): { status: number | null; stdout: string; stderr: string; packages: string[] } {
   const log = join(folder, `packages-${Math.random().toString(36).slice(2)}.log`);
   writeFileSync(log, "");
-  const run = spawnSync(process.execPath, ["--require", recorder, join(outDirectory, CLI_BUNDLE_FILE), ...args], {
+  const run = spawnSync(process.execPath, ["--require", recorder, runner, ...args], {
     encoding: "utf8",
     env: { ...process.env, PACKAGE_LOG: log, BUILD_DIRECTORY: outDirectory },
   });
   const packages = [...new Set(readFileSync(log, "utf8").split("\n").filter(Boolean))];
   return { status: run.status, stdout: run.stdout, stderr: run.stderr, packages };
+}
+
+/** Runs the build in `outDirectory` as the bin runs dist/cli: through the loader, with code caches beside it. */
+let runner: string;
+function writeRunner(): void {
+  runner = join(folder, "runBuild.cjs");
+  writeFileSync(
+    runner,
+    [
+      `const { installBundleLoader } = require(${JSON.stringify(fileURLToPath(new URL("../bin/codeCache.cjs", import.meta.url)))});`,
+      `const directory = ${JSON.stringify(outDirectory)};`,
+      `const manifest = JSON.parse(require("node:fs").readFileSync(require("node:path").join(directory, ${JSON.stringify(BUNDLE_SOURCES_FILE)}), "utf8"));`,
+      'const load = installBundleLoader(directory, require("node:path").join(directory, "code-cache"), manifest.hash);',
+      "// Each command script the entry loads is logged as the recorder logs packages (PACKAGE_LOG).",
+      'globalThis[Symbol.for("convsim.loadBundle")] = (script) => {',
+      '  if (process.env.PACKAGE_LOG) require("node:fs").appendFileSync(process.env.PACKAGE_LOG, script + "\\n");',
+      "  return load(script);",
+      "};",
+      "load(manifest.bundle);",
+    ].join("\n"),
+  );
 }
 
 let recorder: string;
@@ -107,12 +129,12 @@ describe("buildCli", () => {
   }, 120_000);
 
   it("the built CLI answers --help and simulates a chat-only scenario, with the pool's worker bundle beside it", () => {
-    const help = spawnSync(process.execPath, [join(outDirectory, CLI_BUNDLE_FILE), "--help"], { encoding: "utf8" });
+    const help = spawnSync(process.execPath, [runner, "--help"], { encoding: "utf8" });
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^convsim \d+\.\d+\.\d+: /);
     const scenario = join(folder, "desk.yaml");
     writeFileSync(scenario, DESK_YAML);
-    const fromBundle = spawnSync(process.execPath, [join(outDirectory, CLI_BUNDLE_FILE), "simulate", scenario, "--json"], { encoding: "utf8" });
+    const fromBundle = spawnSync(process.execPath, [runner, "simulate", scenario, "--json"], { encoding: "utf8" });
     const fromSource = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", "simulate", scenario, "--json"], { encoding: "utf8" });
     expect(fromBundle.status).toBe(0);
     // The same code: the same results, byte for byte.

@@ -4,7 +4,7 @@ import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type BuildOptions, build, type Metafile, type Plugin } from "esbuild";
 import { workerBuildOptions } from "../../experiments/parallel/workerModule.ts";
-import { BUNDLE_LOADER } from "../bin/codeCache.cjs";
+import { BUNDLE_LOADER, MODULE_WRAPPER } from "../bin/codeCache.cjs";
 import { BUNDLE_SOURCES_FILE } from "../bin/staleBundle.cjs";
 
 /** The project's root folder. */
@@ -81,8 +81,8 @@ export const CLI_BUNDLE_FILE = "convsim.cjs";
 const COMMANDS_FOLDER = "commands";
 
 /**
- * Builds the `convsim` CLI as plain CommonJS scripts in dist/cli, for the bin to compile with a V8
- * code cache each (scripts/bin/codeCache.cjs): Node 20 keeps no code cache for ES modules, and
+ * Builds the `convsim` CLI as plain CommonJS modules in dist/cli, each written as its module function
+ * (codeCache's MODULE_WRAPPER) for the bin to compile with a V8 code cache (scripts/bin/codeCache.cjs): Node 20 keeps no code cache for ES modules, and
  * compiling the simulator, zod and the scenario schema from text was about a tenth of an Erlang A
  * run end to end. `convsim.cjs` holds the dispatcher, the command table and the flag tables (all
  * `--help` needs); each command is a script of its own, `commands/<name>Command.cjs`, with
@@ -146,8 +146,10 @@ function commonOptions(workerFile: string) {
     target: "node20",
     define: { __CONVSIM_WORKER_BUNDLE__: JSON.stringify(workerFile), "import.meta.url": IMPORT_META_URL },
     plugins: [externalPackages, sourceUrls, englishZodLocales],
-    // `import.meta.url` has no meaning in a CommonJS script: the few modules that ask (createRequire) get the script's own URL.
-    banner: { js: `var ${IMPORT_META_URL} = require("node:url").pathToFileURL(__filename).href;` },
+    // Each script is a module function, compiled by the bin's loader (scripts/bin/codeCache.cjs), not by `require`.
+    // `import.meta.url` has no meaning in a CommonJS module: the few modules that ask (createRequire) get the script's own URL.
+    banner: { js: `${MODULE_WRAPPER[0]}var ${IMPORT_META_URL} = require("node:url").pathToFileURL(__filename).href;` },
+    footer: { js: MODULE_WRAPPER[1] },
     legalComments: "none",
     logLevel: "warning",
     // Input paths (the metafile's, the scripts' comments) relative to the project, as the worker's are.
@@ -162,9 +164,9 @@ const COMMAND_NAMESPACE = "convsim-command";
 
 /**
  * Keeps each command's module out of the entry script: the command table's `import("./xCommand.ts")`
- * becomes a small module that loads `commands/xCommand.cjs`, through the bin's loader when there is
- * one (it compiles with that script's code cache) and by `require` otherwise. Records each command
- * module's source in `commandSources` (name → file), the entry points of the commands' build.
+ * becomes a small module that loads `commands/xCommand.cjs` through the bin's loader (it compiles the
+ * script with its code cache). Records each command module's source in `commandSources` (name →
+ * file), the entry points of the commands' build.
  */
 function commandsApart(commandSources: Map<string, string>): Plugin {
   return {
@@ -179,14 +181,10 @@ function commandsApart(commandSources: Map<string, string>): Plugin {
       builder.onLoad({ filter: /.*/, namespace: COMMAND_NAMESPACE }, (args) => {
         const script = JSON.stringify(`./${COMMANDS_FOLDER}/${args.path}.cjs`);
         return {
-          contents: [
-            `const load = globalThis[Symbol.for(${JSON.stringify(BUNDLE_LOADER)})];`,
-            `module.exports = load === undefined ? require(${script}) : load(${script});`,
-          ].join("\n"),
+          contents: `module.exports = globalThis[Symbol.for(${JSON.stringify(BUNDLE_LOADER)})](${script});`,
           loader: "js",
         };
       });
-      builder.onResolve({ filter: /.*/, namespace: COMMAND_NAMESPACE }, (args) => ({ path: args.path, external: true }));
     },
   };
 }
