@@ -1,8 +1,18 @@
 import { mkdirSync, type Stats, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
-import writeFileAtomicLibrary from "write-file-atomic";
+import type writeFileAtomicLibrary from "write-file-atomic";
 import { fileErrorReason } from "../../experiments/scenario/fileErrorReason.ts";
 import { UsageError } from "./UsageError.ts";
+
+// Loaded on the first write, not with the module: a run that writes no file (a simulate to stdout)
+// then loads neither it nor its dependencies (signal-exit installs its handlers when loaded).
+const requireFromHere = createRequire(import.meta.url);
+let loadedLibrary: typeof writeFileAtomicLibrary | undefined;
+function atomicWrites(): typeof writeFileAtomicLibrary {
+  loadedLibrary ??= requireFromHere("write-file-atomic") as typeof writeFileAtomicLibrary;
+  return loadedLibrary;
+}
 
 /**
  * Writes a whole file or nothing. write-file-atomic writes to a uniquely named temporary sibling,
@@ -15,7 +25,7 @@ export function writeFileAtomic(path: string, contents: string | Uint8Array): vo
   checkOutputPaths(path);
   createParentFolders(path);
   try {
-    writeFileAtomicLibrary.sync(path, typeof contents === "string" ? contents : Buffer.from(contents));
+    atomicWrites().sync(path, typeof contents === "string" ? contents : Buffer.from(contents));
   } catch (error) {
     throw outputError(path, error);
   }
