@@ -14,7 +14,10 @@ import { CART_SECONDS, DWELL_SECONDS, PATIENCE_SECONDS, PAYMENT_FILL_SECONDS, ti
 const HELP_AT_SECONDS = DWELL_SECONDS + CART_SECONDS + PAYMENT_FILL_SECONDS;
 const HANDLE_SECONDS = 300;
 
-function helpStore(selfService: Partial<SelfServiceConfig>, options: { hazard?: number; agents?: number; warmupSeconds?: number; rescue?: number } = {}): StoreModelConfig {
+function helpStore(
+  selfService: Partial<SelfServiceConfig>,
+  options: { hazard?: number; agents?: number; warmupSeconds?: number; rescue?: number } = {},
+): StoreModelConfig {
   const base = tinyStore("step == payment and idleSeconds >= 30", options.hazard ?? 0);
   return {
     ...base,
@@ -83,10 +86,7 @@ describe("helpCentreFirst", () => {
     expect(after).toBeLessThan(sessions.length - 100);
     expect(results.selfService).toMatchObject({ contacts: after, resolved: after, escalated: 0 });
     const escalating = run(
-      helpStore(
-        { deflectionProbability: 1, escalationProbability: 1, escalationDelaySeconds: { kind: "constant", value: 1 } },
-        { warmupSeconds: 43_200 },
-      ),
+      helpStore({ deflectionProbability: 1, escalationProbability: 1, escalationDelaySeconds: { kind: "constant", value: 1 } }, { warmupSeconds: 43_200 }),
     );
     expect(escalating.results.selfService).toMatchObject({ contacts: after, resolved: 0, escalated: after });
   });
@@ -125,7 +125,10 @@ describe("escalateChannel", () => {
   const answered = (probability: number, phoneShare: number, warmupSeconds = 0) =>
     run(
       helpStore(
-        { deflectionProbability: 0, channelEscalation: { ...DEFAULT_CHANNEL_ESCALATION_CONFIG, probability, phoneShare, emailCostPerContact: 4, phoneCostPerContact: 8 } },
+        {
+          deflectionProbability: 0,
+          channelEscalation: { ...DEFAULT_CHANNEL_ESCALATION_CONFIG, probability, phoneShare, emailCostPerContact: 4, phoneCostPerContact: 8 },
+        },
         { agents: 30, warmupSeconds },
       ),
     );

@@ -202,3 +202,139 @@ describe("idleWindow and the help button: a holdout session is never offered cha
     expect(results.outcome.sessionsWithChat).toBe(sessions.filter((record) => record.chatted).length);
   });
 });
+
+describe("idleWindow: exit intent, background chats, repeat invitations and video, timed by hand", () => {
+  const withSegment = (config: StoreModelConfig, fields: Partial<StoreModelConfig["segments"][number]>): StoreModelConfig => ({
+    ...config,
+    segments: [{ ...config.segments[0], ...fields }],
+  });
+  const pausing = (config: StoreModelConfig, pauseSeconds: number): StoreModelConfig => ({
+    ...config,
+    funnel: { ...config.funnel, hesitation: { ...config.funnel.hesitation, pauseProbability: 1, pauseSeconds: { kind: "constant", value: pauseSeconds } } },
+  });
+  const run = (config: StoreModelConfig) => {
+    const sessions: SessionRecord[] = [];
+    const results = simulateStore(config, { seed: 3, onSession: (record) => sessions.push(record) });
+    return { results, sessions };
+  };
+  const seconds = (record: SessionRecord) => record.endedAtSeconds - record.arrivedAtSeconds;
+
+  /** Every shopper lingers 120 s on payment and ends it with exit intent; the only rule fires on exit intent. */
+  function exitIntentStore(chatOpenness: number, holdout = 0): StoreModelConfig {
+    const base = tinyStore("exitIntent == true and step == payment", 1);
+    return withSegment(
+      {
+        ...base,
+        funnel: { ...base.funnel, hesitation: { ...base.funnel.hesitation, exitIntentProbability: { desktop: 1, mobile: 1, tablet: 1 } } },
+        chat: {
+          ...base.chat,
+          policy: resolvePolicy({
+            name: "exit",
+            reactive: { enabled: false },
+            rules: [{ name: "exit", when: "exitIntent == true and step == payment" }],
+            holdout,
+          }),
+        },
+      },
+      { chatOpenness },
+    );
+  }
+
+  it("exit intent at the end of the linger invites once: an accepting shopper then waits out its patience and leaves", () => {
+    const { results, sessions } = run(exitIntentStore(1));
+    expect(sessions.length).toBeGreaterThan(300);
+    for (const record of sessions) {
+      expect(record.invitations, `shopper ${record.id}`).toBe(1);
+      expect(record.outcome).toBe("cardDeclined");
+      expect(Math.abs(idleAndChatSeconds(record) - (LINGER_SECONDS + PATIENCE_SECONDS)), `shopper ${record.id}`).toBeLessThan(1e-7);
+    }
+    expect(results.invitations.toHesitatingShoppers).toBe(sessions.length);
+    expect(results.invitations.accepted).toBe(sessions.length);
+    expect(results.chat.requests).toBe(sessions.length);
+  });
+
+  it("exit intent declined by a hesitating shopper: invited once, no annoyance, leaves at the end of the linger", () => {
+    const { results, sessions } = run(exitIntentStore(0));
+    for (const record of sessions) {
+      expect(record.invitations, `shopper ${record.id}`).toBe(1);
+      expect(record.outcome).toBe("cardDeclined");
+      expect(Math.abs(idleAndChatSeconds(record) - LINGER_SECONDS), `shopper ${record.id}`).toBeLessThan(1e-7);
+    }
+    expect(results.invitations.declined).toBe(sessions.length);
+    expect(results.invitations.annoyedExits).toBe(0);
+  });
+
+  it("exit intent in the holdout shows nothing", () => {
+    const { sessions } = run(exitIntentStore(1, 0.9));
+    const held = sessions.filter((record) => record.holdout);
+    expect(held.length).toBeGreaterThan(300);
+    for (const record of held) {
+      expect(record.invitations, `shopper ${record.id}`).toBe(0);
+      expect(Math.abs(idleAndChatSeconds(record) - LINGER_SECONDS), `shopper ${record.id}`).toBeLessThan(1e-7);
+    }
+  });
+
+  it("an invitation accepted by a shopper who is not hesitating runs beside the visit: no wait, and a blocked one may leave a message", () => {
+    // A 7 s pause on the cart and on payment; the rule fires 3 s into the cart's pause.
+    const base = pausing(tinyStore("step == cart and idleSeconds >= 3", 0), 7);
+    const { results, sessions } = run(base);
+    for (const record of sessions) {
+      expect(record.outcome).toBe("order");
+      expect(record.invitations).toBe(1);
+      expect(record.chatted).toBe(false);
+      expect(Math.abs(seconds(record) - (DWELL_SECONDS + CART_SECONDS + PAYMENT_FILL_SECONDS + 14)), `shopper ${record.id}`).toBeLessThan(1e-7);
+    }
+    expect(results.invitations.accepted).toBe(sessions.length);
+    expect(results.chat.requests).toBe(sessions.length);
+    // A full queue (length 0): every background chat is blocked and, with leave probability 1, leaves a message.
+    const blocked = run({ ...base, desk: { ...base.desk, maxQueueLength: 0, messages: { ...base.desk.messages, leaveProbability: 1 } } });
+    expect(blocked.results.chat.messages.left).toBe(blocked.sessions.length);
+    for (const record of blocked.sessions) expect(record.outcome).toBe("order");
+  });
+
+  it("unwanted invitations on three product pages: the first decline counts as first, the later ones as repeats", () => {
+    const base = tinyStore("step == product and idleSeconds >= 4", 0);
+    const config = withSegment(
+      {
+        ...base,
+        chat: {
+          ...base.chat,
+          policy: resolvePolicy({
+            name: "product",
+            reactive: { enabled: false },
+            rules: [{ name: "p", when: "step == product and idleSeconds >= 4" }],
+            caps: { perPage: 1, perVisit: 5, afterDecline: true, minGapSeconds: 0 },
+          }),
+        },
+      },
+      { pageViews: { kind: "constant", value: 4 }, chatOpenness: 0, invitationSensitivity: 0 },
+    );
+    const { results, sessions } = run(config);
+    const invitations = sessions.reduce((sum, record) => sum + record.invitations, 0);
+    expect(results.invitations.annoyance.first.declined).toBe(sessions.length);
+    expect(results.invitations.annoyance.repeat.declined).toBe(invitations - sessions.length);
+    expect(invitations).toBeGreaterThan(sessions.length);
+    expect(results.invitations.annoyance.first.annoyedExits + results.invitations.annoyance.repeat.annoyedExits).toBe(0);
+  });
+
+  it("video on for every chat: a hesitating shopper's accepted invitation waits for a video agent, talks 420 s and is rescued at 1 × multiplier", () => {
+    const base = tinyStore("step == payment and idleSeconds >= 30", 1);
+    const intervals = base.agents.scheduled.length;
+    const { results, sessions } = run({
+      ...base,
+      chat: { ...base.chat, rescueProbability: { cardDeclined: 1 } },
+      desk: {
+        ...base.desk,
+        video: { acceptanceProbability: 1, scheduled: new Array(intervals).fill(30), handleSeconds: { kind: "constant", value: 420 }, rescueMultiplier: 1 },
+      },
+    });
+    for (const record of sessions) {
+      expect(record.outcome).toBe("order");
+      expect(record.rescued).toBe(true);
+      expect(Math.abs(idleAndChatSeconds(record) - (30 + 420)), `shopper ${record.id}`).toBeLessThan(1e-6);
+    }
+    expect(results.outcome.rescuedOrders).toBe(sessions.length);
+    // Video rescues are credited to no text agent.
+    expect(results.chat.agents.reduce((sum, agent) => sum + agent.rescuedOrders, 0)).toBe(0);
+  });
+});
