@@ -22,8 +22,21 @@ describe("DeskLevels", () => {
     const series = new IntervalSeries(2);
     // 0–10 s: 2 chats on 1 busy agent, 3 present; 10–20 s: 1 chat, 1 busy, 2 present.
     script(env, [
-      [0, () => (levels.jobs.set(2), levels.busyAgents.set(1))],
-      [10, () => (levels.snapshot(series, 0), levels.jobs.set(1), levels.onlineAgents.set(2))],
+      [
+        0,
+        () => {
+          levels.jobs.set(2);
+          levels.busyAgents.set(1);
+        },
+      ],
+      [
+        10,
+        () => {
+          levels.snapshot(series, 0);
+          levels.jobs.set(1);
+          levels.onlineAgents.set(2);
+        },
+      ],
       [20, () => levels.snapshot(series, 1)],
     ]);
     env.run();
@@ -62,8 +75,20 @@ describe("DeskLevels", () => {
     );
     // 1 chat on 1 agent from 5 s to 25 s; 2 agents present throughout.
     script(env, [
-      [5, () => (levels.jobs.set(1), levels.busyAgents.set(1))],
-      [25, () => (levels.jobs.set(0), levels.busyAgents.set(0))],
+      [
+        5,
+        () => {
+          levels.jobs.set(1);
+          levels.busyAgents.set(1);
+        },
+      ],
+      [
+        25,
+        () => {
+          levels.jobs.set(0);
+          levels.busyAgents.set(0);
+        },
+      ],
     ]);
     env.run();
     expect(calls).toEqual([
