@@ -314,6 +314,18 @@ describe("startVisit: hand-built sessions whose path and length are known", () =
     expect(results.funnel.orders).toBe(sessions.length);
   });
 
+  it("time on site counts browsing, the cart and the form: a rule at timeOnSiteSeconds >= 40 fires 5 s into payment's idle (10 + 5 + 20 = 35 s before it)", () => {
+    const { results, sessions } = run(store("step == payment and timeOnSiteSeconds >= 40", 1));
+    expect(sessions.length).toBeGreaterThan(300);
+    for (const record of sessions) {
+      expect(record.invitations).toBe(1);
+      expect(record.outcome).toBe("cardDeclined");
+      // Invited at 40 s, accepted, waited out the patience with no agent online, left.
+      expect(Math.abs(seconds(record) - (40 + PATIENCE)), `shopper ${record.id}`).toBeLessThan(1e-9);
+    }
+    expect(results.invitations.accepted).toBe(sessions.length);
+  });
+
   it("every cart of 80 within reach of a 100 threshold (reach 30%) is padded at padding probability 1: orders land in [100, 120) and ship free", () => {
     const padded = (probability: number, cartValue: number) =>
       store(null, 0, (config) =>
