@@ -72,6 +72,25 @@ describe("helpCentreFirst", () => {
     }
   });
 
+  it("an escalation's delay and the queue wait count as time on site: a rule at 35 + 30 + 40 + 5 = 110 s fires 5 s into the errors' idle time", () => {
+    const config = helpStore({ deflectionProbability: 1, escalationProbability: 1, escalationDelaySeconds: { kind: "constant", value: 30 } });
+    const { results, sessions } = run({
+      ...config,
+      segments: [{ ...config.segments[0], chatOpenness: 0, invitationSensitivity: 1 }],
+      funnel: { ...config.funnel, friction: { ...config.funnel.friction, secondsPerError: 10 } },
+      chat: {
+        ...config.chat,
+        policy: resolvePolicy({ name: "late", reactive: { enabled: true }, rules: [{ name: "late", when: "step == payment and timeOnSiteSeconds >= 110" }] }),
+      },
+    });
+    expect(sessions.length).toBeGreaterThan(300);
+    for (const record of sessions) {
+      expect(record.outcome).toBe("annoyedByChat");
+      expect(Math.abs(seconds(record) - (HELP_AT_SECONDS + 30 + PATIENCE_SECONDS + 5)), `shopper ${record.id}`).toBeLessThan(1e-9);
+    }
+    expect(results.invitations.annoyedExits).toBe(sessions.length);
+  });
+
   it("deflection 0 is off: requests go straight to the desk and nothing is counted", () => {
     const { results, sessions } = run(helpStore({ deflectionProbability: 0, escalationProbability: 0 }));
     expect(results.selfService).toMatchObject({ contacts: 0, resolved: 0, escalated: 0, rescued: 0 });
