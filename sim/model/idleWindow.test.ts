@@ -286,10 +286,21 @@ describe("idleWindow: exit intent, background chats, repeat invitations and vide
     }
     expect(results.invitations.accepted).toBe(sessions.length);
     expect(results.chat.requests).toBe(sessions.length);
+    // Shown on the cart page, to new visitors, after laterAfterSeconds 0.
+    expect(results.invitations.byGroup.inCart).toEqual({ offered: sessions.length, accepted: sessions.length, acceptanceRate: 1 });
+    expect(results.invitations.byGroup.newVisitors.offered).toBe(sessions.length);
+    expect(results.invitations.byGroup.later.offered).toBe(sessions.length);
+    // Counted early when the shopper has been on the site less than laterAfterSeconds (18 s here, 500 s given).
+    const early = run({ ...base, chat: { ...base.chat, acceptance: { ...base.chat.acceptance, laterAfterSeconds: 500 } } });
+    expect(early.results.invitations.byGroup.early.offered).toBe(early.sessions.length);
+    expect(early.results.invitations.byGroup.later.offered).toBe(0);
     // A full queue (length 0): every background chat is blocked and, with leave probability 1, leaves a message.
     const blocked = run({ ...base, desk: { ...base.desk, maxQueueLength: 0, messages: { ...base.desk.messages, leaveProbability: 1 } } });
     expect(blocked.results.chat.messages.left).toBe(blocked.sessions.length);
     for (const record of blocked.sessions) expect(record.outcome).toBe("order");
+    const noMessage = run({ ...base, desk: { ...base.desk, maxQueueLength: 0, messages: { ...base.desk.messages, leaveProbability: 0 } } });
+    expect(noMessage.results.chat.messages.left).toBe(0);
+    expect(noMessage.results.chat.blocked).toBe(noMessage.sessions.length);
   });
 
   it("unwanted invitations on three product pages: the first decline counts as first, the later ones as repeats", () => {
@@ -336,5 +347,46 @@ describe("idleWindow: exit intent, background chats, repeat invitations and vide
     expect(results.outcome.rescuedOrders).toBe(sessions.length);
     // Video rescues are credited to no text agent.
     expect(results.chat.agents.reduce((sum, agent) => sum + agent.rescuedOrders, 0)).toBe(0);
+  });
+
+  it("the help button while lingering: with no agent the shopper waits out the 40 s patience and leaves; with agents and rescue 1 every one is rescued", () => {
+    const base = tinyStore("step == payment and idleSeconds >= 30", 1);
+    const helpOnly = withSegment(
+      { ...base, chat: { ...base.chat, policy: resolvePolicy({ name: "help", reactive: { enabled: true }, rules: [] }) } },
+      { helpProbability: 1 },
+    );
+    const alone = run(helpOnly);
+    expect(alone.results.invitations.reactiveRequests).toBe(alone.sessions.length);
+    for (const record of alone.sessions) {
+      expect(record.outcome).toBe("cardDeclined");
+      // Pressed at a uniform point of the 120 s linger, then 40 s in the queue.
+      expect(idleAndChatSeconds(record)).toBeGreaterThanOrEqual(PATIENCE_SECONDS - 1e-9);
+      expect(idleAndChatSeconds(record)).toBeLessThanOrEqual(LINGER_SECONDS + PATIENCE_SECONDS + 1e-9);
+    }
+    const staffed = run({
+      ...helpOnly,
+      chat: { ...helpOnly.chat, rescueProbability: { cardDeclined: 1 } },
+      agents: { ...helpOnly.agents, scheduled: helpOnly.agents.scheduled.map(() => 30) },
+    });
+    for (const record of staffed.sessions) {
+      expect(record.outcome).toBe("order");
+      expect(record.rescued && record.chatted).toBe(true);
+      expect(idleAndChatSeconds(record)).toBeGreaterThanOrEqual(300 - 1e-9);
+      expect(idleAndChatSeconds(record)).toBeLessThanOrEqual(LINGER_SECONDS + 300 + 1e-9);
+    }
+    expect(staffed.results.outcome.rescuedOrders).toBe(staffed.sessions.length);
+  });
+
+  it("a chat handle time below 1 s counts as 1 s: invited at 30 s, answered at once, rescued 1 s later", () => {
+    const base = tinyStore("step == payment and idleSeconds >= 30", 1);
+    const { sessions } = run({
+      ...base,
+      chat: { ...base.chat, rescueProbability: { cardDeclined: 1 }, handleSeconds: { kind: "constant", value: 0.25 } },
+      agents: { ...base.agents, scheduled: base.agents.scheduled.map(() => 30) },
+    });
+    for (const record of sessions) {
+      expect(record.outcome).toBe("order");
+      expect(Math.abs(idleAndChatSeconds(record) - 31), `shopper ${record.id}`).toBeLessThan(1e-7);
+    }
   });
 });
