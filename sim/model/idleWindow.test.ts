@@ -374,7 +374,9 @@ describe("idleWindow: exit intent, background chats, repeat invitations and vide
       expect(idleAndChatSeconds(record)).toBeGreaterThanOrEqual(300 - 1e-9);
       expect(idleAndChatSeconds(record)).toBeLessThanOrEqual(LINGER_SECONDS + 300 + 1e-9);
     }
-    expect(staffed.results.outcome.rescuedOrders).toBe(staffed.sessions.length);
+    const n = staffed.sessions.length;
+    expect(staffed.results.outcome).toEqual({ rescuedOrders: n, rescuedRevenue: 80 * n, rescuedMargin: 0.3 * 80 * n, ordersWithChat: n, sessionsWithChat: n });
+    expect(staffed.results.chat.agents.reduce((sum, agent) => sum + agent.rescuedOrders, 0)).toBe(n);
   });
 
   it("a chat handle time below 1 s counts as 1 s: invited at 30 s, answered at once, rescued 1 s later", () => {
