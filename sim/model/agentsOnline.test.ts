@@ -22,6 +22,10 @@ describe("agentsOnline", () => {
     };
     expect(drawAgentsOnline(draws([0.1, 0.25, 0.9, 0.24]), 4, 0.25)).toBe(2);
     expect(drawAgentsOnline(draws([0.5, 0.5, 0.5]), 3, 0)).toBe(3);
+    // Exactly one draw per scheduled agent: the fourth value is left for the next interval.
+    const source = draws([0.5, 0.5, 0.5, 0.75]);
+    expect(drawAgentsOnline(source, 3, 0.25)).toBe(3);
+    expect(source.next()).toBe(0.75);
     expect(drawAgentsOnline(draws([]), 0, 0.3)).toBe(0);
     expect(drawAgentsOnline(null, 10, 0.3)).toBe(7);
     expect(drawAgentsOnline(null, 4, 0.25)).toBe(3);
