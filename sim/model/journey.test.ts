@@ -268,11 +268,14 @@ describe("startVisit: hand-built sessions whose path and length are known", () =
     }
   });
 
-  it("a page-view draw that rounds to 0 still shows one page", () => {
-    const { sessions } = run(store(null, 0, (config) => segment(config, { addToCartProbability: 0, pageViews: { kind: "constant", value: 0.2 } })));
-    for (const record of sessions) {
-      expect(record.pageViews).toBe(1);
-      expect(record.step).toBe("browse");
+  it("a page-view draw that rounds to 0 still shows one page, the browse page, with or without trigger rules", () => {
+    for (const condition of [null, "step == payment and idleSeconds >= 30"]) {
+      const { sessions } = run(store(condition, 0, (config) => segment(config, { addToCartProbability: 0, pageViews: { kind: "constant", value: 0.2 } })));
+      expect(sessions.length).toBeGreaterThan(300);
+      for (const record of sessions) {
+        expect(record.pageViews).toBe(1);
+        expect(record.step).toBe("browse");
+      }
     }
   });
 
@@ -432,6 +435,52 @@ describe("startVisit: hand-built sessions whose path and length are known", () =
     expect(n).toBeGreaterThan(5000);
     const left = results.abandonment.byReason.checkoutTooLongOrComplicated;
     expect(Math.abs(left / n - 0.375), `${left}/${n}`).toBeLessThan(4 * Math.sqrt((0.375 * 0.625) / n));
+  });
+
+  it("the total revealed on the cart with 20 of shipping on 80 (sensitivity 1): a share 1 − e^(−20/80) of carts leave for extra costs, at the cart", () => {
+    const config = store(
+      null,
+      0,
+      (base) => ({
+        ...base,
+        pricing: { ...base.pricing, showTotalUpfront: true, shippingFee: 20 },
+        funnel: { ...base.funnel, stickerShock: { sensitivity: 1, hiddenTotalHazardPerStep: 0.5 } },
+      }),
+      4000,
+    );
+    const { results } = run(config);
+    const carts = results.funnel.carts;
+    const left = results.abandonment.byReason.extraCostsTooHigh;
+    const p = 1 - Math.exp(-0.25);
+    expect(carts).toBeGreaterThan(3500);
+    expect(Math.abs(left / carts - p), `${left}/${carts}`).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / carts));
+    expect(results.funnel.steps[1].byReason).toEqual({ extraCostsTooHigh: left });
+    // Shown up front, the total is never hidden: its hazard never applies.
+    expect(results.abandonment.byReason.totalNotVisibleUpfront).toBe(0);
+    expect(results.funnel.orders).toBe(carts - left);
+  });
+
+  it("a total never revealed, 0.1 per step: the cart and payment each lose 0.1, so 1 − 0.9² = 0.19 of carts leave for it", () => {
+    const config = store(null, 0, (base) => ({ ...base, funnel: { ...base.funnel, stickerShock: { sensitivity: 5, hiddenTotalHazardPerStep: 0.1 } } }), 4000);
+    const { results } = run(config);
+    const carts = results.funnel.carts;
+    const left = results.abandonment.byReason.totalNotVisibleUpfront;
+    expect(Math.abs(left / carts - 0.19), `${left}/${carts}`).toBeLessThan(4 * Math.sqrt((0.19 * 0.81) / carts));
+    // No reveal, so no sticker shock whatever the sensitivity.
+    expect(results.abandonment.byReason.extraCostsTooHigh).toBe(0);
+    const atCart = results.funnel.steps[1].byReason.totalNotVisibleUpfront ?? 0;
+    expect(Math.abs(atCart / carts - 0.1)).toBeLessThan(4 * Math.sqrt((0.1 * 0.9) / carts));
+  });
+
+  it("a shopper leaving a form step as just browsing does not ask for help on its errors", () => {
+    const erring: FieldConfig = { name: "card", errorProbability: 1, typingSeconds: 0 };
+    const config = store(null, 0, (base) => {
+      const withField = paymentFields({ ...base, chat: { ...base.chat, policy: REACTIVE_ONLY } }, [erring], { justBrowsing: 1 });
+      return funnel(withField, { friction: { ...withField.funnel.friction, helpProbabilityPerError: 1 } });
+    });
+    const { results, sessions } = run(config);
+    expect(results.abandonment.byReason.justBrowsing).toBe(sessions.length);
+    expect(results.invitations.reactiveRequests).toBe(0);
   });
 
   it("auto-save brings back only leavers of a form step: not from the cart, not from a step without fields, not the annoyed", () => {
