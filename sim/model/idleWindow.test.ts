@@ -298,6 +298,18 @@ describe("idleWindow: exit intent, background chats, repeat invitations and vide
     const blocked = run({ ...base, desk: { ...base.desk, maxQueueLength: 0, messages: { ...base.desk.messages, leaveProbability: 1 } } });
     expect(blocked.results.chat.messages.left).toBe(blocked.sessions.length);
     for (const record of blocked.sessions) expect(record.outcome).toBe("order");
+    // With agents online the background chat is answered and, 2 s long, ends within the visit: the session counts as one with a chat.
+    const staffed = run({
+      ...base,
+      chat: { ...base.chat, handleSeconds: { kind: "constant", value: 2 } },
+      agents: { ...base.agents, scheduled: base.agents.scheduled.map(() => 30) },
+    });
+    for (const record of staffed.sessions) {
+      expect(record.chatted).toBe(true);
+      expect(record.outcome).toBe("order");
+    }
+    expect(staffed.results.outcome.sessionsWithChat).toBe(staffed.sessions.length);
+    expect(staffed.results.outcome.ordersWithChat).toBe(staffed.sessions.length);
     const noMessage = run({ ...base, desk: { ...base.desk, maxQueueLength: 0, messages: { ...base.desk.messages, leaveProbability: 0 } } });
     expect(noMessage.results.chat.messages.left).toBe(0);
     expect(noMessage.results.chat.blocked).toBe(noMessage.sessions.length);
@@ -347,6 +359,26 @@ describe("idleWindow: exit intent, background chats, repeat invitations and vide
     expect(results.outcome.rescuedOrders).toBe(sessions.length);
     // Video rescues are credited to no text agent.
     expect(results.chat.agents.reduce((sum, agent) => sum + agent.rescuedOrders, 0)).toBe(0);
+    expect(results.video?.served).toBe(sessions.length);
+    expect(results.chat.requests).toBe(0);
+    // Rescue multiplier 0: a video call never rescues; acceptance 0: every chat goes to the text desk, where no agent is online.
+    const video = {
+      acceptanceProbability: 1,
+      scheduled: new Array(intervals).fill(30),
+      handleSeconds: { kind: "constant", value: 420 },
+      rescueMultiplier: 0,
+    } as const;
+    const noRescue = run({ ...base, chat: { ...base.chat, rescueProbability: { cardDeclined: 1 } }, desk: { ...base.desk, video } });
+    expect(noRescue.results.outcome.rescuedOrders).toBe(0);
+    for (const record of noRescue.sessions) expect(Math.abs(idleAndChatSeconds(record) - (30 + 420)), `shopper ${record.id}`).toBeLessThan(1e-6);
+    const textOnly = run({
+      ...base,
+      chat: { ...base.chat, rescueProbability: { cardDeclined: 1 } },
+      desk: { ...base.desk, video: { ...video, acceptanceProbability: 0 } },
+    });
+    expect(textOnly.results.chat.requests).toBe(textOnly.sessions.length);
+    expect(textOnly.results.video?.requests).toBe(0);
+    for (const record of textOnly.sessions) expect(Math.abs(idleAndChatSeconds(record) - (30 + PATIENCE_SECONDS)), `shopper ${record.id}`).toBeLessThan(1e-6);
   });
 
   it("the help button while lingering: with no agent the shopper waits out the 40 s patience and leaves; with agents and rescue 1 every one is rescued", () => {
