@@ -5,6 +5,7 @@ import { StreamFactory } from "../random/index.ts";
 import type { StoreModelConfig } from "./config.ts";
 import { REASON_INDEX } from "./reasons.ts";
 import { StoreWorld, splitAddToCart } from "./StoreWorld.ts";
+import { simulateStore } from "./simulateStore.ts";
 import { tinyStore } from "./testTinyStore.ts";
 
 describe("splitAddToCart", () => {
@@ -211,5 +212,51 @@ describe("StoreWorld", () => {
     const fixed = (value: number) => ({ next: () => value });
     expect(built.draw(built.segments[0].dwellSeconds, fixed(0.25))).toBe(0.25);
     expect(built.draw(built.segments[0].dwellSeconds, fixed(0.75))).toBe(0.75);
+  });
+});
+
+describe("StoreWorld's desk", () => {
+  it("queueDiscipline priority serves high-value carts (500 > highValueCartAbove 300) first: their waits shrink, FIFO's do not", () => {
+    /** One agent, 600 s chats, half the shoppers hesitating and invited at 30 s: an overloaded queue (load ≈ 200 × 600 ÷ 86,400 ≈ 1.4). */
+    const overloaded = (queueDiscipline: "fifo" | "priority") => {
+      const base = tinyStore("step == payment and idleSeconds >= 30", 0.5);
+      const segment = { ...base.segments[0], patienceSeconds: { kind: "constant", value: 3600 } } as const;
+      const config: StoreModelConfig = {
+        ...base,
+        segments: [
+          // A quarter of the shoppers, a third of the agent's capacity: served first, they hardly wait.
+          { ...segment, name: "high", weight: 1, cartValue: { kind: "constant", value: 500 } },
+          { ...segment, name: "standard", weight: 3 },
+        ],
+        chat: {
+          ...base.chat,
+          handleSeconds: { kind: "constant", value: 600 },
+          queueDiscipline,
+          policy: resolvePolicy({
+            name: "idle-on-payment",
+            reactive: { enabled: false },
+            rules: [{ name: "idle-payment", when: "step == payment and idleSeconds >= 30" }],
+            priority: { highValueCartAbove: 300 },
+          }),
+        },
+        agents: { ...base.agents, scheduled: base.agents.scheduled.map(() => 1) },
+      };
+      const sessions: { segment: string; seconds: number; invited: boolean }[] = [];
+      simulateStore(config, {
+        seed: 8,
+        onSession: (record) =>
+          sessions.push({ segment: record.segment, seconds: record.endedAtSeconds - record.arrivedAtSeconds, invited: record.invitations > 0 }),
+      });
+      const mean = (name: string) => {
+        const invited = sessions.filter((entry) => entry.invited && entry.segment === name);
+        return invited.reduce((sum, entry) => sum + entry.seconds, 0) / invited.length;
+      };
+      return { high: mean("high"), standard: mean("standard") };
+    };
+    const priority = overloaded("priority");
+    expect(priority.high).toBeLessThan(0.5 * priority.standard);
+    const fifo = overloaded("fifo");
+    expect(fifo.high).toBeGreaterThan(0.75 * fifo.standard);
+    expect(fifo.high).toBeLessThan(1.25 * fifo.standard);
   });
 });
