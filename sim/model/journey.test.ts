@@ -472,17 +472,6 @@ describe("startVisit: hand-built sessions whose path and length are known", () =
     expect(Math.abs(atCart / carts - 0.1)).toBeLessThan(4 * Math.sqrt((0.1 * 0.9) / carts));
   });
 
-  it("a shopper leaving a form step as just browsing does not ask for help on its errors", () => {
-    const erring: FieldConfig = { name: "card", errorProbability: 1, typingSeconds: 0 };
-    const config = store(null, 0, (base) => {
-      const withField = paymentFields({ ...base, chat: { ...base.chat, policy: REACTIVE_ONLY } }, [erring], { justBrowsing: 1 });
-      return funnel(withField, { friction: { ...withField.funnel.friction, helpProbabilityPerError: 1 } });
-    });
-    const { results, sessions } = run(config);
-    expect(results.abandonment.byReason.justBrowsing).toBe(sessions.length);
-    expect(results.invitations.reactiveRequests).toBe(0);
-  });
-
   it("auto-save brings back only leavers of a form step: not from the cart, not from a step without fields, not the annoyed", () => {
     const autoSave = {
       enabled: true,
