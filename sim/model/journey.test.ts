@@ -472,6 +472,34 @@ describe("startVisit: hand-built sessions whose path and length are known", () =
     expect(Math.abs(atCart / carts - 0.1)).toBeLessThan(4 * Math.sqrt((0.1 * 0.9) / carts));
   });
 
+  it("the help button and the form's help need reactive chat: with it off, nobody asks, whatever the help probabilities", () => {
+    const erring: FieldConfig = { name: "card", errorProbability: 1, typingSeconds: 0 };
+    for (const hazard of [0, 1]) {
+      const config = store(null, hazard, (base) => {
+        const withField = segment(paymentFields(base, [erring]), { helpProbability: 1 });
+        return funnel(withField, { friction: { ...withField.funnel.friction, helpProbabilityPerError: 1 } });
+      });
+      const { results, sessions } = run(config);
+      expect(sessions.length).toBeGreaterThan(300);
+      expect(results.invitations.reactiveRequests).toBe(0);
+    }
+  });
+
+  it("a just-browsing multiplier of 2 doubles the cart's just-browsing hazard: 0.2 → 0.4 of carts leave there", () => {
+    const config = store(null, 0, (base) => segment(funnel(base, { cartHazards: { justBrowsing: 0.2 } }), { justBrowsingMultiplier: 2 }), 4000);
+    const { results } = run(config);
+    const carts = results.funnel.carts;
+    const left = results.abandonment.byReason.justBrowsing;
+    expect(Math.abs(left / carts - 0.4), `${left}/${carts}`).toBeLessThan(4 * Math.sqrt((0.4 * 0.6) / carts));
+  });
+
+  it("exit intent probability 0: an exit-intent rule never fires, though every shopper lingers", () => {
+    const { results, sessions } = run(store("exitIntent == true and step == payment", 1));
+    expect(sessions.length).toBeGreaterThan(300);
+    expect(results.invitations.offered).toBe(0);
+    for (const record of sessions) expect(Math.abs(seconds(record) - (PAGE_SECONDS + 120)), `shopper ${record.id}`).toBeLessThan(1e-9);
+  });
+
   it("auto-save brings back only leavers of a form step: not from the cart, not from a step without fields, not the annoyed", () => {
     const autoSave = {
       enabled: true,
