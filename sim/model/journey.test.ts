@@ -500,6 +500,48 @@ describe("startVisit: hand-built sessions whose path and length are known", () =
     for (const record of sessions) expect(Math.abs(seconds(record) - (PAGE_SECONDS + 120)), `shopper ${record.id}`).toBeLessThan(1e-9);
   });
 
+  it("every order of 80 below a 100 threshold is charged 5 shipping, 2 of fees and 10% tax; one of 120 ships free", () => {
+    const charged = (cartValue: number) =>
+      run(
+        store(null, 0, (base) =>
+          segment(
+            { ...base, pricing: { ...base.pricing, shippingFee: 5, freeShippingThreshold: 100, taxRate: 0.1, fixedFee: 2 } },
+            {
+              cartValue: { kind: "constant", value: cartValue },
+            },
+          ),
+        ),
+      ).results;
+    const below = charged(80);
+    const orders = below.funnel.orders;
+    expect(orders).toBeGreaterThan(300);
+    expect(below.profit.shippingCharged).toBeCloseTo(5 * orders, 9);
+    expect(below.profit.feesCharged).toBeCloseTo(2 * orders, 9);
+    expect(below.profit.merchandiseRevenue).toBeCloseTo(80 * orders, 9);
+    // Payment fees 0.029 × (revenue + tax) + 0.3 per order, with tax 8 per order.
+    expect(below.profit.paymentFees).toBeCloseTo(0.029 * (87 * orders + 8 * orders) + 0.3 * orders, 6);
+    expect(below.freeShipping.freeShippedOrders).toBe(0);
+    const above = charged(120);
+    expect(above.profit.shippingCharged).toBe(0);
+    expect(above.freeShipping.freeShippedOrders).toBe(above.funnel.orders);
+    // Exactly at the threshold the order ships free.
+    const at = charged(100);
+    expect(at.freeShipping.freeShippedOrders).toBe(at.funnel.orders);
+    expect(at.profit.shippingCharged).toBe(0);
+  });
+
+  it("an order value uplift of 0.5 after a chat: answered shoppers order 120 instead of 80", () => {
+    const config = store("step == cart and idleSeconds >= 3", 0, (base) => ({
+      ...funnel(base, { hesitation: { ...base.funnel.hesitation, pauseProbability: 1, pauseSeconds: { kind: "constant", value: 7 } } }),
+      chat: { ...base.chat, orderValueUplift: 0.5, handleSeconds: { kind: "constant", value: 2 } },
+      agents: { ...base.agents, scheduled: base.agents.scheduled.map(() => 30) },
+    }));
+    const { results, sessions } = run(config);
+    expect(sessions.every((record) => record.chatted && record.outcome === "order")).toBe(true);
+    expect(results.revenue.averageOrderValue).toBeCloseTo(120, 9);
+    expect(results.outcome.ordersWithChat).toBe(sessions.length);
+  });
+
   it("auto-save brings back only leavers of a form step: not from the cart, not from a step without fields, not the annoyed", () => {
     const autoSave = {
       enabled: true,
