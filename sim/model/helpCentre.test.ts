@@ -131,6 +131,8 @@ describe("helpCentreFirst", () => {
     expect(none.results.selfService).toMatchObject({ contacts: n, resolved: n, rescued: 0 });
     expect(none.results.funnel.orders).toBe(0);
     expect(none.results.abandonment.byReason.cardDeclined).toBe(n);
+    // Resolved but not rescued, they leave at once: before the 120 s linger is over.
+    for (const record of none.sessions) expect(seconds(record), `shopper ${record.id}`).toBeLessThan(HELP_AT_SECONDS + 120);
     // With a warm-up, rescues before it happen but are not counted.
     const late = leaving(1, 43_200);
     expect(late.results.funnel.orders).toBe(n);

@@ -253,6 +253,32 @@ describe("idleWindow: exit intent, background chats, repeat invitations and vide
     expect(results.chat.requests).toBe(sessions.length);
   });
 
+  it("exit intent with agents online and rescue 1: the accepting shopper is answered at once and rescued after the 300 s chat", () => {
+    const base = exitIntentStore(1);
+    const { results, sessions } = run({
+      ...base,
+      chat: { ...base.chat, rescueProbability: { cardDeclined: 1 } },
+      agents: { ...base.agents, scheduled: base.agents.scheduled.map(() => 30) },
+    });
+    for (const record of sessions) {
+      expect(record.outcome).toBe("order");
+      expect(Math.abs(idleAndChatSeconds(record) - (LINGER_SECONDS + 300)), `shopper ${record.id}`).toBeLessThan(1e-7);
+    }
+    expect(results.outcome.rescuedOrders).toBe(sessions.length);
+  });
+
+  it("exit intent where the rule does not match (`step == cart`): no invitation", () => {
+    const base = exitIntentStore(1);
+    const { sessions } = run({
+      ...base,
+      chat: {
+        ...base.chat,
+        policy: resolvePolicy({ name: "exit", reactive: { enabled: false }, rules: [{ name: "exit", when: "exitIntent == true and step == cart" }] }),
+      },
+    });
+    for (const record of sessions) expect(record.invitations).toBe(0);
+  });
+
   it("exit intent declined by a hesitating shopper: invited once, no annoyance, leaves at the end of the linger", () => {
     const { results, sessions } = run(exitIntentStore(0));
     for (const record of sessions) {
