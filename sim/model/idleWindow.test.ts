@@ -202,3 +202,251 @@ describe("idleWindow and the help button: a holdout session is never offered cha
     expect(results.outcome.sessionsWithChat).toBe(sessions.filter((record) => record.chatted).length);
   });
 });
+
+describe("idleWindow: exit intent, background chats, repeat invitations and video, timed by hand", () => {
+  const withSegment = (config: StoreModelConfig, fields: Partial<StoreModelConfig["segments"][number]>): StoreModelConfig => ({
+    ...config,
+    segments: [{ ...config.segments[0], ...fields }],
+  });
+  const pausing = (config: StoreModelConfig, pauseSeconds: number): StoreModelConfig => ({
+    ...config,
+    funnel: { ...config.funnel, hesitation: { ...config.funnel.hesitation, pauseProbability: 1, pauseSeconds: { kind: "constant", value: pauseSeconds } } },
+  });
+  const run = (config: StoreModelConfig) => {
+    const sessions: SessionRecord[] = [];
+    const results = simulateStore(config, { seed: 3, onSession: (record) => sessions.push(record) });
+    return { results, sessions };
+  };
+  const seconds = (record: SessionRecord) => record.endedAtSeconds - record.arrivedAtSeconds;
+
+  /** Every shopper lingers 120 s on payment and ends it with exit intent; the only rule fires on exit intent. */
+  function exitIntentStore(chatOpenness: number, holdout = 0): StoreModelConfig {
+    const base = tinyStore("exitIntent == true and step == payment", 1);
+    return withSegment(
+      {
+        ...base,
+        funnel: { ...base.funnel, hesitation: { ...base.funnel.hesitation, exitIntentProbability: { desktop: 1, mobile: 1, tablet: 1 } } },
+        chat: {
+          ...base.chat,
+          policy: resolvePolicy({
+            name: "exit",
+            reactive: { enabled: false },
+            rules: [{ name: "exit", when: "exitIntent == true and step == payment" }],
+            holdout,
+          }),
+        },
+      },
+      { chatOpenness },
+    );
+  }
+
+  it("exit intent at the end of the linger invites once: an accepting shopper then waits out its patience and leaves", () => {
+    const { results, sessions } = run(exitIntentStore(1));
+    expect(sessions.length).toBeGreaterThan(300);
+    for (const record of sessions) {
+      expect(record.invitations, `shopper ${record.id}`).toBe(1);
+      expect(record.outcome).toBe("cardDeclined");
+      expect(Math.abs(idleAndChatSeconds(record) - (LINGER_SECONDS + PATIENCE_SECONDS)), `shopper ${record.id}`).toBeLessThan(1e-7);
+    }
+    expect(results.invitations.toHesitatingShoppers).toBe(sessions.length);
+    expect(results.invitations.accepted).toBe(sessions.length);
+    expect(results.chat.requests).toBe(sessions.length);
+  });
+
+  it("exit intent with agents online and rescue 1: the accepting shopper is answered at once and rescued after the 300 s chat", () => {
+    const base = exitIntentStore(1);
+    const { results, sessions } = run({
+      ...base,
+      chat: { ...base.chat, rescueProbability: { cardDeclined: 1 } },
+      agents: { ...base.agents, scheduled: base.agents.scheduled.map(() => 30) },
+    });
+    for (const record of sessions) {
+      expect(record.outcome).toBe("order");
+      expect(Math.abs(idleAndChatSeconds(record) - (LINGER_SECONDS + 300)), `shopper ${record.id}`).toBeLessThan(1e-7);
+    }
+    expect(results.outcome.rescuedOrders).toBe(sessions.length);
+  });
+
+  it("exit intent where the rule does not match (`step == cart`): no invitation", () => {
+    const base = exitIntentStore(1);
+    const { sessions } = run({
+      ...base,
+      chat: {
+        ...base.chat,
+        policy: resolvePolicy({ name: "exit", reactive: { enabled: false }, rules: [{ name: "exit", when: "exitIntent == true and step == cart" }] }),
+      },
+    });
+    for (const record of sessions) expect(record.invitations).toBe(0);
+  });
+
+  it("exit intent declined by a hesitating shopper: invited once, no annoyance, leaves at the end of the linger", () => {
+    const { results, sessions } = run(exitIntentStore(0));
+    for (const record of sessions) {
+      expect(record.invitations, `shopper ${record.id}`).toBe(1);
+      expect(record.outcome).toBe("cardDeclined");
+      expect(Math.abs(idleAndChatSeconds(record) - LINGER_SECONDS), `shopper ${record.id}`).toBeLessThan(1e-7);
+    }
+    expect(results.invitations.declined).toBe(sessions.length);
+    expect(results.invitations.annoyedExits).toBe(0);
+  });
+
+  it("exit intent in the holdout shows nothing", () => {
+    const { sessions } = run(exitIntentStore(1, 0.9));
+    const held = sessions.filter((record) => record.holdout);
+    expect(held.length).toBeGreaterThan(300);
+    for (const record of held) {
+      expect(record.invitations, `shopper ${record.id}`).toBe(0);
+      expect(Math.abs(idleAndChatSeconds(record) - LINGER_SECONDS), `shopper ${record.id}`).toBeLessThan(1e-7);
+    }
+  });
+
+  it("an invitation accepted by a shopper who is not hesitating runs beside the visit: no wait, and a blocked one may leave a message", () => {
+    // A 7 s pause on the cart and on payment; the rule fires 3 s into the cart's pause.
+    const base = pausing(tinyStore("step == cart and idleSeconds >= 3", 0), 7);
+    const { results, sessions } = run(base);
+    for (const record of sessions) {
+      expect(record.outcome).toBe("order");
+      expect(record.invitations).toBe(1);
+      expect(record.chatted).toBe(false);
+      expect(Math.abs(seconds(record) - (DWELL_SECONDS + CART_SECONDS + PAYMENT_FILL_SECONDS + 14)), `shopper ${record.id}`).toBeLessThan(1e-7);
+    }
+    expect(results.invitations.accepted).toBe(sessions.length);
+    expect(results.chat.requests).toBe(sessions.length);
+    // Shown on the cart page, to new visitors, after laterAfterSeconds 0.
+    expect(results.invitations.byGroup.inCart).toEqual({ offered: sessions.length, accepted: sessions.length, acceptanceRate: 1 });
+    expect(results.invitations.byGroup.newVisitors.offered).toBe(sessions.length);
+    expect(results.invitations.byGroup.later.offered).toBe(sessions.length);
+    // Counted early when the shopper has been on the site less than laterAfterSeconds (18 s here, 500 s given).
+    const early = run({ ...base, chat: { ...base.chat, acceptance: { ...base.chat.acceptance, laterAfterSeconds: 500 } } });
+    expect(early.results.invitations.byGroup.early.offered).toBe(early.sessions.length);
+    expect(early.results.invitations.byGroup.later.offered).toBe(0);
+    // A full queue (length 0): every background chat is blocked and, with leave probability 1, leaves a message.
+    const blocked = run({ ...base, desk: { ...base.desk, maxQueueLength: 0, messages: { ...base.desk.messages, leaveProbability: 1 } } });
+    expect(blocked.results.chat.messages.left).toBe(blocked.sessions.length);
+    for (const record of blocked.sessions) expect(record.outcome).toBe("order");
+    // With agents online the background chat is answered and, 2 s long, ends within the visit: the session counts as one with a chat.
+    const staffed = run({
+      ...base,
+      chat: { ...base.chat, handleSeconds: { kind: "constant", value: 2 } },
+      agents: { ...base.agents, scheduled: base.agents.scheduled.map(() => 30) },
+    });
+    for (const record of staffed.sessions) {
+      expect(record.chatted).toBe(true);
+      expect(record.outcome).toBe("order");
+    }
+    expect(staffed.results.outcome.sessionsWithChat).toBe(staffed.sessions.length);
+    expect(staffed.results.outcome.ordersWithChat).toBe(staffed.sessions.length);
+    const noMessage = run({ ...base, desk: { ...base.desk, maxQueueLength: 0, messages: { ...base.desk.messages, leaveProbability: 0 } } });
+    expect(noMessage.results.chat.messages.left).toBe(0);
+    expect(noMessage.results.chat.blocked).toBe(noMessage.sessions.length);
+  });
+
+  it("unwanted invitations on three product pages: the first decline counts as first, the later ones as repeats", () => {
+    const base = tinyStore("step == product and idleSeconds >= 4", 0);
+    const config = withSegment(
+      {
+        ...base,
+        chat: {
+          ...base.chat,
+          policy: resolvePolicy({
+            name: "product",
+            reactive: { enabled: false },
+            rules: [{ name: "p", when: "step == product and idleSeconds >= 4" }],
+            caps: { perPage: 1, perVisit: 5, afterDecline: true, minGapSeconds: 0 },
+          }),
+        },
+      },
+      { pageViews: { kind: "constant", value: 4 }, chatOpenness: 0, invitationSensitivity: 0 },
+    );
+    const { results, sessions } = run(config);
+    const invitations = sessions.reduce((sum, record) => sum + record.invitations, 0);
+    expect(results.invitations.annoyance.first.declined).toBe(sessions.length);
+    expect(results.invitations.annoyance.repeat.declined).toBe(invitations - sessions.length);
+    expect(invitations).toBeGreaterThan(sessions.length);
+    expect(results.invitations.annoyance.first.annoyedExits + results.invitations.annoyance.repeat.annoyedExits).toBe(0);
+  });
+
+  it("video on for every chat: a hesitating shopper's accepted invitation waits for a video agent, talks 420 s and is rescued at 1 × multiplier", () => {
+    const base = tinyStore("step == payment and idleSeconds >= 30", 1);
+    const intervals = base.agents.scheduled.length;
+    const { results, sessions } = run({
+      ...base,
+      chat: { ...base.chat, rescueProbability: { cardDeclined: 1 } },
+      desk: {
+        ...base.desk,
+        video: { acceptanceProbability: 1, scheduled: new Array(intervals).fill(30), handleSeconds: { kind: "constant", value: 420 }, rescueMultiplier: 1 },
+      },
+    });
+    for (const record of sessions) {
+      expect(record.outcome).toBe("order");
+      expect(record.rescued).toBe(true);
+      expect(Math.abs(idleAndChatSeconds(record) - (30 + 420)), `shopper ${record.id}`).toBeLessThan(1e-6);
+    }
+    expect(results.outcome.rescuedOrders).toBe(sessions.length);
+    // Video rescues are credited to no text agent.
+    expect(results.chat.agents.reduce((sum, agent) => sum + agent.rescuedOrders, 0)).toBe(0);
+    expect(results.video?.served).toBe(sessions.length);
+    expect(results.chat.requests).toBe(0);
+    // Rescue multiplier 0: a video call never rescues; acceptance 0: every chat goes to the text desk, where no agent is online.
+    const video = {
+      acceptanceProbability: 1,
+      scheduled: new Array(intervals).fill(30),
+      handleSeconds: { kind: "constant", value: 420 },
+      rescueMultiplier: 0,
+    } as const;
+    const noRescue = run({ ...base, chat: { ...base.chat, rescueProbability: { cardDeclined: 1 } }, desk: { ...base.desk, video } });
+    expect(noRescue.results.outcome.rescuedOrders).toBe(0);
+    for (const record of noRescue.sessions) expect(Math.abs(idleAndChatSeconds(record) - (30 + 420)), `shopper ${record.id}`).toBeLessThan(1e-6);
+    const textOnly = run({
+      ...base,
+      chat: { ...base.chat, rescueProbability: { cardDeclined: 1 } },
+      desk: { ...base.desk, video: { ...video, acceptanceProbability: 0 } },
+    });
+    expect(textOnly.results.chat.requests).toBe(textOnly.sessions.length);
+    expect(textOnly.results.video?.requests).toBe(0);
+    for (const record of textOnly.sessions) expect(Math.abs(idleAndChatSeconds(record) - (30 + PATIENCE_SECONDS)), `shopper ${record.id}`).toBeLessThan(1e-6);
+  });
+
+  it("the help button while lingering: with no agent the shopper waits out the 40 s patience and leaves; with agents and rescue 1 every one is rescued", () => {
+    const base = tinyStore("step == payment and idleSeconds >= 30", 1);
+    const helpOnly = withSegment(
+      { ...base, chat: { ...base.chat, policy: resolvePolicy({ name: "help", reactive: { enabled: true }, rules: [] }) } },
+      { helpProbability: 1 },
+    );
+    const alone = run(helpOnly);
+    expect(alone.results.invitations.reactiveRequests).toBe(alone.sessions.length);
+    for (const record of alone.sessions) {
+      expect(record.outcome).toBe("cardDeclined");
+      // Pressed at a uniform point of the 120 s linger, then 40 s in the queue.
+      expect(idleAndChatSeconds(record)).toBeGreaterThanOrEqual(PATIENCE_SECONDS - 1e-9);
+      expect(idleAndChatSeconds(record)).toBeLessThanOrEqual(LINGER_SECONDS + PATIENCE_SECONDS + 1e-9);
+    }
+    const staffed = run({
+      ...helpOnly,
+      chat: { ...helpOnly.chat, rescueProbability: { cardDeclined: 1 } },
+      agents: { ...helpOnly.agents, scheduled: helpOnly.agents.scheduled.map(() => 30) },
+    });
+    for (const record of staffed.sessions) {
+      expect(record.outcome).toBe("order");
+      expect(record.rescued && record.chatted).toBe(true);
+      expect(idleAndChatSeconds(record)).toBeGreaterThanOrEqual(300 - 1e-9);
+      expect(idleAndChatSeconds(record)).toBeLessThanOrEqual(LINGER_SECONDS + 300 + 1e-9);
+    }
+    const n = staffed.sessions.length;
+    expect(staffed.results.outcome).toEqual({ rescuedOrders: n, rescuedRevenue: 80 * n, rescuedMargin: 0.3 * 80 * n, ordersWithChat: n, sessionsWithChat: n });
+    expect(staffed.results.chat.agents.reduce((sum, agent) => sum + agent.rescuedOrders, 0)).toBe(n);
+  });
+
+  it("a chat handle time below 1 s counts as 1 s: invited at 30 s, answered at once, rescued 1 s later", () => {
+    const base = tinyStore("step == payment and idleSeconds >= 30", 1);
+    const { sessions } = run({
+      ...base,
+      chat: { ...base.chat, rescueProbability: { cardDeclined: 1 }, handleSeconds: { kind: "constant", value: 0.25 } },
+      agents: { ...base.agents, scheduled: base.agents.scheduled.map(() => 30) },
+    });
+    for (const record of sessions) {
+      expect(record.outcome).toBe("order");
+      expect(Math.abs(idleAndChatSeconds(record) - 31), `shopper ${record.id}`).toBeLessThan(1e-7);
+    }
+  });
+});

@@ -9,7 +9,7 @@ import { resolvePolicy } from "../policy/index.ts";
 import type { FieldConfig, FunnelConfig, StoreModelConfig } from "./config.ts";
 import type { SessionRecord } from "./StoreWorld.ts";
 import { simulateStore } from "./simulateStore.ts";
-import { CART_SECONDS, DWELL_SECONDS, PAYMENT_FILL_SECONDS, tinyStore } from "./testTinyStore.ts";
+import { CART_SECONDS, DWELL_SECONDS, PATIENCE_SECONDS as PATIENCE, PAYMENT_FILL_SECONDS, tinyStore } from "./testTinyStore.ts";
 
 const SESSIONS_PER_DAY = 20_000;
 const SECONDS_PER_ERROR = 10;
@@ -219,5 +219,365 @@ describe("startVisit: form errors, confusion and the friction levers", () => {
     for (const record of sessions) expect(record.invitations, `shopper ${record.id}`).toBe(record.confused ? 1 : 0);
     // Confused shoppers about to leave were invited while hesitating.
     expect(results.invitations.toHesitatingShoppers).toBe(results.abandonment.byReason.checkoutTooLongOrComplicated);
+  });
+});
+
+// Hand cases on the tiny store (testTinyStore.ts): constant dwell, cart and fill times, one payment
+// step, no agents online. Each config makes every session's path and length known in advance.
+describe("startVisit: hand-built sessions whose path and length are known", () => {
+  const REACTIVE_ONLY = resolvePolicy({ name: "help-button", reactive: { enabled: true }, rules: [] });
+  const PAGE_SECONDS = DWELL_SECONDS + CART_SECONDS + PAYMENT_FILL_SECONDS;
+
+  /** The tiny store at `sessionsPerDay`, with `change` applied to a copy of its parts. */
+  function store(
+    condition: string | null,
+    paymentHazard: number,
+    change: (config: StoreModelConfig) => StoreModelConfig = (config) => config,
+    sessionsPerDay = 400,
+  ): StoreModelConfig {
+    const base = tinyStore(condition ?? "step == payment and idleSeconds >= 30", paymentHazard);
+    return change({
+      ...base,
+      sessionRatesPerSecond: base.sessionRatesPerSecond.map(() => sessionsPerDay / 86400),
+      chat: condition === null ? { ...base.chat, policy: NO_RULES } : base.chat,
+    });
+  }
+  const segment = (config: StoreModelConfig, fields: Partial<StoreModelConfig["segments"][number]>): StoreModelConfig => ({
+    ...config,
+    segments: [{ ...config.segments[0], ...fields }],
+  });
+  const funnel = (config: StoreModelConfig, fields: Partial<FunnelConfig>): StoreModelConfig => ({ ...config, funnel: { ...config.funnel, ...fields } });
+  const paymentFields = (config: StoreModelConfig, fields: FieldConfig[], hazards = config.funnel.steps[0].hazards): StoreModelConfig =>
+    funnel(config, { steps: [{ ...config.funnel.steps[0], fields, hazards }] });
+
+  it("no cart: each visit browses its 3 pages (the last a product page) for 30 s and bounces, with or without trigger rules", () => {
+    for (const condition of [null, "step == payment and idleSeconds >= 30"]) {
+      const { results, sessions } = run(
+        store(condition, 0, (config) => segment(config, { addToCartProbability: 0, pageViews: { kind: "constant", value: 3 } })),
+      );
+      expect(sessions.length).toBeGreaterThan(300);
+      expect(results.funnel.carts).toBe(0);
+      for (const record of sessions) {
+        expect(record.outcome).toBe("bounce");
+        expect(record.step).toBe("product");
+        expect(record.pageViews).toBe(3);
+        expect(Math.abs(seconds(record) - 3 * DWELL_SECONDS), `shopper ${record.id}`).toBeLessThan(1e-9);
+      }
+      expect(Object.values(results.abandonment.byReason).every((count) => count === 0)).toBe(true);
+      expect(results.meanSessionSeconds).toBeCloseTo(30, 9);
+    }
+  });
+
+  it("a page-view draw that rounds to 0 still shows one page, the browse page, with or without trigger rules", () => {
+    for (const condition of [null, "step == payment and idleSeconds >= 30"]) {
+      const { sessions } = run(store(condition, 0, (config) => segment(config, { addToCartProbability: 0, pageViews: { kind: "constant", value: 0.2 } })));
+      expect(sessions.length).toBeGreaterThan(300);
+      for (const record of sessions) {
+        expect(record.pageViews).toBe(1);
+        expect(record.step).toBe("browse");
+      }
+    }
+  });
+
+  it("a rule on product pages (`step == product and idleSeconds >= 4`) invites on page 2 at 14 s; a shopper who declines and is annoyed leaves there", () => {
+    const { results, sessions } = run(
+      store("step == product and idleSeconds >= 4", 0, (config) =>
+        segment(config, { pageViews: { kind: "constant", value: 3 }, chatOpenness: 0, invitationSensitivity: 1 }),
+      ),
+    );
+    expect(sessions.length).toBeGreaterThan(300);
+    for (const record of sessions) {
+      expect(record.outcome).toBe("annoyedByChat");
+      expect(record.step).toBe("product");
+      expect(record.pageViews).toBe(2);
+      expect(record.invitations).toBe(1);
+      expect(Math.abs(seconds(record) - (DWELL_SECONDS + 4)), `shopper ${record.id}`).toBeLessThan(1e-9);
+    }
+    expect(results.abandonment.byReason.annoyedByChat).toBe(sessions.length);
+    expect(results.funnel.steps[0].byReason.annoyedByChat).toBe(sessions.length);
+    expect(results.invitations.annoyedExits).toBe(sessions.length);
+    expect(results.invitations.toHesitatingShoppers).toBe(0);
+    expect(results.invitations.reactiveRequests).toBe(0);
+    expect(results.funnel.carts).toBe(0);
+  });
+
+  it("a product-page invitation declined without annoyance: every page is seen, 30 s of browsing, then the cart and the order", () => {
+    const { results, sessions } = run(
+      store("step == product and idleSeconds >= 4", 0, (config) =>
+        segment(config, { pageViews: { kind: "constant", value: 3 }, chatOpenness: 0, invitationSensitivity: 0 }),
+      ),
+    );
+    for (const record of sessions) {
+      expect(record.outcome).toBe("order");
+      // Three browsing pages, the cart and payment.
+      expect(record.pageViews).toBe(5);
+      expect(record.invitations).toBeGreaterThanOrEqual(1);
+      expect(Math.abs(seconds(record) - (PAGE_SECONDS + 2 * DWELL_SECONDS)), `shopper ${record.id}`).toBeLessThan(1e-9);
+    }
+    expect(results.funnel.orders).toBe(sessions.length);
+  });
+
+  it("time on site counts browsing, the cart and the form: a rule at timeOnSiteSeconds >= 40 fires 5 s into payment's idle (10 + 5 + 20 = 35 s before it)", () => {
+    const { results, sessions } = run(store("step == payment and timeOnSiteSeconds >= 40", 1));
+    expect(sessions.length).toBeGreaterThan(300);
+    for (const record of sessions) {
+      expect(record.invitations).toBe(1);
+      expect(record.outcome).toBe("cardDeclined");
+      // Invited at 40 s, accepted, waited out the patience with no agent online, left.
+      expect(Math.abs(seconds(record) - (40 + PATIENCE)), `shopper ${record.id}`).toBeLessThan(1e-9);
+    }
+    expect(results.invitations.accepted).toBe(sessions.length);
+  });
+
+  it("every cart of 80 within reach of a 100 threshold (reach 30%) is padded at padding probability 1: orders land in [100, 120) and ship free", () => {
+    const padded = (probability: number, cartValue: number) =>
+      store(null, 0, (config) =>
+        segment(
+          {
+            ...config,
+            pricing: { ...config.pricing, freeShippingThreshold: 100, shippingFee: 5, thresholdPadding: { probability, reachShare: 0.3 } },
+          },
+          { cartValue: { kind: "constant", value: cartValue } },
+        ),
+      );
+    const all = run(padded(1, 80));
+    const shipping = all.results.freeShipping;
+    expect(all.results.funnel.orders).toBe(all.sessions.length);
+    expect(shipping.cartsBelowThreshold).toBe(all.results.funnel.carts);
+    expect(shipping.cartsWithinReach).toBe(all.results.funnel.carts);
+    expect(shipping.paddedCarts).toBe(all.results.funnel.carts);
+    expect(shipping.ordersBelowThreshold).toBe(all.results.funnel.orders);
+    expect(shipping.paddedOrders).toBe(all.results.funnel.orders);
+    expect(shipping.freeShippedOrders).toBe(all.results.funnel.orders);
+    for (const record of all.sessions) {
+      expect(record.cartValue).toBeGreaterThanOrEqual(100);
+      expect(record.cartValue).toBeLessThan(120);
+    }
+    // Out of reach (50 < 70): below the threshold, never padded, never free.
+    const far = run(padded(1, 50)).results.freeShipping;
+    expect(far.cartsBelowThreshold).toBeGreaterThan(300);
+    expect([far.cartsWithinReach, far.paddedCarts, far.paddedOrders, far.freeShippedOrders]).toEqual([0, 0, 0, 0]);
+    // Padding probability 0.5: half the carts within reach, within 4 standard errors.
+    const half = run(padded(0.5, 80)).results.freeShipping;
+    expect(half.cartsWithinReach).toBeGreaterThan(300);
+    expect(Math.abs(half.paddedCarts / half.cartsWithinReach - 0.5)).toBeLessThan(4 * Math.sqrt(0.25 / half.cartsWithinReach));
+    expect(half.freeShippedOrders).toBe(half.paddedOrders);
+  });
+
+  it("a form error with help probability 1 per error asks for help (reactive): it waits out its 40 s patience with no agent, then orders", () => {
+    const erring: FieldConfig = { name: "card", errorProbability: 1, typingSeconds: 0 };
+    const withHelp = (perError: number, hazard: number) =>
+      store(null, hazard, (config) => {
+        const withField = paymentFields({ ...config, chat: { ...config.chat, policy: REACTIVE_ONLY } }, [erring]);
+        return funnel(withField, { friction: { ...withField.funnel.friction, helpProbabilityPerError: perError } });
+      });
+    const asked = run(withHelp(1, 0));
+    expect(asked.results.invitations.reactiveRequests).toBe(asked.results.funnel.checkoutStarts);
+    expect(asked.results.friction.formErrors).toBe(asked.results.funnel.checkoutStarts);
+    for (const record of asked.sessions) {
+      expect(record.outcome).toBe("order");
+      expect(Math.abs(seconds(record) - (PAGE_SECONDS + PATIENCE)), `shopper ${record.id}`).toBeLessThan(1e-9);
+    }
+    // Per-error help probability 0: nobody asks.
+    const never = run(withHelp(0, 0));
+    expect(never.results.invitations.reactiveRequests).toBe(0);
+    for (const record of never.sessions) expect(Math.abs(seconds(record) - PAGE_SECONDS), `shopper ${record.id}`).toBeLessThan(1e-9);
+    // About to leave (hazard 1) with helpProbability 0: the form errors' help request is not asked; they linger 120 s and leave.
+    const leaving = run(withHelp(1, 1));
+    expect(leaving.results.invitations.reactiveRequests).toBe(0);
+    for (const record of leaving.sessions) {
+      expect(record.outcome).toBe("cardDeclined");
+      expect(Math.abs(seconds(record) - (PAGE_SECONDS + 120)), `shopper ${record.id}`).toBeLessThan(1e-9);
+    }
+  });
+
+  it("pause probability 1 with a 7 s pause: a shopper who carries on pauses 7 s on the cart and on payment", () => {
+    const pausing = (condition: string | null, change: (config: StoreModelConfig) => StoreModelConfig = (config) => config) =>
+      store(condition, 0, (config) =>
+        change(funnel(config, { hesitation: { ...config.funnel.hesitation, pauseProbability: 1, pauseSeconds: { kind: "constant", value: 7 } } })),
+      );
+    const { sessions } = run(pausing(null));
+    for (const record of sessions) {
+      expect(record.outcome).toBe("order");
+      expect(Math.abs(seconds(record) - (PAGE_SECONDS + 14)), `shopper ${record.id}`).toBeLessThan(1e-9);
+    }
+    // A rule for the cart's idle time fires 3 s into the pause; the shopper (not hesitating) declines and leaves annoyed.
+    const annoyed = run(pausing("step == cart and idleSeconds >= 3", (config) => segment(config, { chatOpenness: 0, invitationSensitivity: 1 })));
+    expect(annoyed.results.abandonment.byReason.annoyedByChat).toBe(annoyed.sessions.length);
+    expect(annoyed.results.invitations.toHesitatingShoppers).toBe(0);
+    for (const record of annoyed.sessions) {
+      expect(record.outcome).toBe("annoyedByChat");
+      expect(record.step).toBe("cart");
+      expect(Math.abs(seconds(record) - (DWELL_SECONDS + CART_SECONDS + 3)), `shopper ${record.id}`).toBeLessThan(1e-9);
+    }
+    // Declined without annoyance: the pause runs out and the shopper orders.
+    const calm = run(pausing("step == cart and idleSeconds >= 3", (config) => segment(config, { chatOpenness: 0, invitationSensitivity: 0 })));
+    for (const record of calm.sessions) {
+      expect(record.outcome).toBe("order");
+      expect(record.invitations).toBe(1);
+      expect(Math.abs(seconds(record) - (PAGE_SECONDS + 14)), `shopper ${record.id}`).toBeLessThan(1e-9);
+    }
+  });
+
+  it("one certain error at hazard 0.5 per error and tech comfort 0.5 makes 0.5 × (1 − 0.25) = 0.375 of checkouts leave as too complicated", () => {
+    const erring: FieldConfig = { name: "card", errorProbability: 1, typingSeconds: 0 };
+    const config = store(
+      null,
+      0,
+      (base) => {
+        const withField = paymentFields(base, [erring]);
+        return funnel(withField, { friction: { ...withField.funnel.friction, hazardPerError: 0.5 } });
+      },
+      6000,
+    );
+    const { results } = run(config);
+    const n = results.funnel.checkoutStarts;
+    expect(n).toBeGreaterThan(5000);
+    const left = results.abandonment.byReason.checkoutTooLongOrComplicated;
+    expect(Math.abs(left / n - 0.375), `${left}/${n}`).toBeLessThan(4 * Math.sqrt((0.375 * 0.625) / n));
+  });
+
+  it("the total revealed on the cart with 20 of shipping on 80 (sensitivity 1): a share 1 − e^(−20/80) of carts leave for extra costs, at the cart", () => {
+    const config = store(
+      null,
+      0,
+      (base) => ({
+        ...base,
+        pricing: { ...base.pricing, showTotalUpfront: true, shippingFee: 20 },
+        funnel: { ...base.funnel, stickerShock: { sensitivity: 1, hiddenTotalHazardPerStep: 0.5 } },
+      }),
+      4000,
+    );
+    const { results } = run(config);
+    const carts = results.funnel.carts;
+    const left = results.abandonment.byReason.extraCostsTooHigh;
+    const p = 1 - Math.exp(-0.25);
+    expect(carts).toBeGreaterThan(3500);
+    expect(Math.abs(left / carts - p), `${left}/${carts}`).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / carts));
+    expect(results.funnel.steps[1].byReason).toEqual({ extraCostsTooHigh: left });
+    // Shown up front, the total is never hidden: its hazard never applies.
+    expect(results.abandonment.byReason.totalNotVisibleUpfront).toBe(0);
+    expect(results.funnel.orders).toBe(carts - left);
+  });
+
+  it("a total never revealed, 0.1 per step: the cart and payment each lose 0.1, so 1 − 0.9² = 0.19 of carts leave for it", () => {
+    const config = store(null, 0, (base) => ({ ...base, funnel: { ...base.funnel, stickerShock: { sensitivity: 5, hiddenTotalHazardPerStep: 0.1 } } }), 4000);
+    const { results } = run(config);
+    const carts = results.funnel.carts;
+    const left = results.abandonment.byReason.totalNotVisibleUpfront;
+    expect(Math.abs(left / carts - 0.19), `${left}/${carts}`).toBeLessThan(4 * Math.sqrt((0.19 * 0.81) / carts));
+    // No reveal, so no sticker shock whatever the sensitivity.
+    expect(results.abandonment.byReason.extraCostsTooHigh).toBe(0);
+    const atCart = results.funnel.steps[1].byReason.totalNotVisibleUpfront ?? 0;
+    expect(Math.abs(atCart / carts - 0.1)).toBeLessThan(4 * Math.sqrt((0.1 * 0.9) / carts));
+  });
+
+  it("the help button and the form's help need reactive chat: with it off, nobody asks, whatever the help probabilities", () => {
+    const erring: FieldConfig = { name: "card", errorProbability: 1, typingSeconds: 0 };
+    for (const hazard of [0, 1]) {
+      const config = store(null, hazard, (base) => {
+        const withField = segment(paymentFields(base, [erring]), { helpProbability: 1 });
+        return funnel(withField, { friction: { ...withField.funnel.friction, helpProbabilityPerError: 1 } });
+      });
+      const { results, sessions } = run(config);
+      expect(sessions.length).toBeGreaterThan(300);
+      expect(results.invitations.reactiveRequests).toBe(0);
+    }
+  });
+
+  it("a just-browsing multiplier of 2 doubles the cart's just-browsing hazard: 0.2 → 0.4 of carts leave there", () => {
+    const config = store(null, 0, (base) => segment(funnel(base, { cartHazards: { justBrowsing: 0.2 } }), { justBrowsingMultiplier: 2 }), 4000);
+    const { results } = run(config);
+    const carts = results.funnel.carts;
+    const left = results.abandonment.byReason.justBrowsing;
+    expect(Math.abs(left / carts - 0.4), `${left}/${carts}`).toBeLessThan(4 * Math.sqrt((0.4 * 0.6) / carts));
+  });
+
+  it("exit intent probability 0: an exit-intent rule never fires, though every shopper lingers", () => {
+    const { results, sessions } = run(store("exitIntent == true and step == payment", 1));
+    expect(sessions.length).toBeGreaterThan(300);
+    expect(results.invitations.offered).toBe(0);
+    for (const record of sessions) expect(Math.abs(seconds(record) - (PAGE_SECONDS + 120)), `shopper ${record.id}`).toBeLessThan(1e-9);
+  });
+
+  it("every order of 80 below a 100 threshold is charged 5 shipping, 2 of fees and 10% tax; one of 120 ships free", () => {
+    const charged = (cartValue: number) =>
+      run(
+        store(null, 0, (base) =>
+          segment(
+            { ...base, pricing: { ...base.pricing, shippingFee: 5, freeShippingThreshold: 100, taxRate: 0.1, fixedFee: 2 } },
+            {
+              cartValue: { kind: "constant", value: cartValue },
+            },
+          ),
+        ),
+      ).results;
+    const below = charged(80);
+    const orders = below.funnel.orders;
+    expect(orders).toBeGreaterThan(300);
+    expect(below.profit.shippingCharged).toBeCloseTo(5 * orders, 9);
+    expect(below.profit.feesCharged).toBeCloseTo(2 * orders, 9);
+    expect(below.profit.merchandiseRevenue).toBeCloseTo(80 * orders, 9);
+    // Payment fees 0.029 × (revenue + tax) + 0.3 per order, with tax 8 per order.
+    expect(below.profit.paymentFees).toBeCloseTo(0.029 * (87 * orders + 8 * orders) + 0.3 * orders, 6);
+    expect(below.freeShipping.freeShippedOrders).toBe(0);
+    const above = charged(120);
+    expect(above.profit.shippingCharged).toBe(0);
+    expect(above.freeShipping.freeShippedOrders).toBe(above.funnel.orders);
+    // Exactly at the threshold the order ships free.
+    const at = charged(100);
+    expect(at.freeShipping.freeShippedOrders).toBe(at.funnel.orders);
+    expect(at.profit.shippingCharged).toBe(0);
+  });
+
+  it("an order value uplift of 0.5 after a chat: answered shoppers order 120 instead of 80", () => {
+    const config = store("step == cart and idleSeconds >= 3", 0, (base) => ({
+      ...funnel(base, { hesitation: { ...base.funnel.hesitation, pauseProbability: 1, pauseSeconds: { kind: "constant", value: 7 } } }),
+      chat: { ...base.chat, orderValueUplift: 0.5, handleSeconds: { kind: "constant", value: 2 } },
+      agents: { ...base.agents, scheduled: base.agents.scheduled.map(() => 30) },
+    }));
+    const { results, sessions } = run(config);
+    expect(sessions.every((record) => record.chatted && record.outcome === "order")).toBe(true);
+    expect(results.revenue.averageOrderValue).toBeCloseTo(120, 9);
+    expect(results.outcome.ordersWithChat).toBe(sessions.length);
+  });
+
+  it("auto-save brings back only leavers of a form step: not from the cart, not from a step without fields, not the annoyed", () => {
+    const autoSave = {
+      enabled: true,
+      returnProbability: 1,
+      returnDelaySeconds: { kind: "constant", value: 60 },
+      finishProbability: 1,
+      costPerSession: 0,
+    } as const;
+    const typed: FieldConfig = { name: "card", errorProbability: 0, typingSeconds: 1 };
+    // Leaving at a payment step with a field: everyone comes back (or would, after the horizon).
+    const payment = run(store(null, 1, (config) => funnel(paymentFields(config, [typed]), { autoSave })));
+    const leavers = payment.results.abandonment.byReason.cardDeclined;
+    expect(leavers).toBeGreaterThan(300);
+    expect(payment.results.friction.autoSaveReturns + payment.results.friction.autoSaveReturnsAfterHorizon).toBe(leavers);
+    expect(payment.results.friction.autoSaveOrders).toBe(payment.results.friction.autoSaveReturns);
+    // Leaving at the cart.
+    const cart = run(store(null, 0, (config) => funnel(config, { autoSave, cartHazards: { returnsPolicy: 1 } })));
+    expect(cart.results.abandonment.byReason.returnsPolicy).toBeGreaterThan(300);
+    expect(cart.results.friction.autoSaveReturns + cart.results.friction.autoSaveReturnsAfterHorizon).toBe(0);
+    // Leaving a payment step without fields.
+    const noFields = run(store(null, 1, (config) => funnel(config, { autoSave })));
+    expect(noFields.results.abandonment.byReason.cardDeclined).toBeGreaterThan(300);
+    expect(noFields.results.friction.autoSaveReturns + noFields.results.friction.autoSaveReturnsAfterHorizon).toBe(0);
+    // Leaving a form step annoyed by an invitation during a pause.
+    const annoyed = run(
+      store("step == payment and idleSeconds >= 3", 0, (config) =>
+        segment(
+          funnel(paymentFields(config, [typed]), {
+            autoSave,
+            hesitation: { ...config.funnel.hesitation, pauseProbability: 1, pauseSeconds: { kind: "constant", value: 7 } },
+          }),
+          { chatOpenness: 0, invitationSensitivity: 1 },
+        ),
+      ),
+    );
+    expect(annoyed.results.abandonment.byReason.annoyedByChat).toBeGreaterThan(300);
+    expect(annoyed.results.friction.autoSaveReturns + annoyed.results.friction.autoSaveReturnsAfterHorizon).toBe(0);
   });
 });

@@ -30,4 +30,13 @@ describe("profitStatement", () => {
     expect(statement.revenue).toBe(102.5);
     expect(statement.paymentFees).toBeCloseTo(0.029 * 102.5 + 0.3, 12);
   });
+
+  it("profitStatement subtracts auto-save, help-centre and escalation costs from the contribution, and reports each", () => {
+    // The two orders of the first case, with auto-save 3, help-centre contacts 4 and follow-ups 5.
+    const statement = profitStatement({ orders: 2, merchandise: 150, shipping: 8, tax: 10.5, fees: 0 }, PRICING, 20, 10, 3, { selfService: 4, escalation: 5 });
+    expect(statement.autoSaveCost).toBe(3);
+    expect(statement.selfServiceCost).toBe(4);
+    expect(statement.escalationCost).toBe(5);
+    expect(statement.contributionProfit).toBeCloseTo(17.0135 - 3 - 4 - 5, 10);
+  });
 });
