@@ -177,7 +177,7 @@ function startLiveChat(
   const chats = new ChatService(desk, store, config.chat.policy);
   // Open chats come back (queued in their place, active with their agent); bots' chats are closed.
   const restored = restoreOpenChats(chats, events, state.openChats, (username) => users.get(username)?.displayName);
-  const streams = new LiveStreams(now);
+  const streams = new LiveStreams(now, () => store.durable());
   // Heartbeat: a chat whose shopper's page stopped listening is ended after the grace time.
   const sweep = setInterval(
     () => chats.endDisconnected((sessionId) => streams.lastSeenMs(sessionId), resolved.disconnectGraceSeconds),

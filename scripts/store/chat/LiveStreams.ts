@@ -18,6 +18,11 @@ interface Stream {
  * `refresh()` is coalesced to once per tick: every open stream recomputes its view and is sent it
  * only if it changed. Views are whole snapshots, so a client that misses an event (reconnect)
  * still ends up exact.
+ *
+ * A view is computed at once but sent only after `settled()` (the event log's durability) resolves
+ * for everything committed before it was computed: like the request handlers, a stream never shows
+ * a shopper or an agent something ("you left the queue") a crash could still take back, and
+ * whoever reads the log after seeing it finds the event there.
  */
 export class LiveStreams {
   readonly #streams = new Set<Stream>();
@@ -26,10 +31,12 @@ export class LiveStreams {
   readonly #closedAtMs = new Map<string, number>();
   readonly #now: () => number;
   readonly #heartbeat: NodeJS.Timeout;
+  readonly #settled: () => Promise<void>;
   #scheduled = false;
 
-  constructor(now: () => number = Date.now) {
+  constructor(now: () => number = Date.now, settled: () => Promise<void> = () => Promise.resolve()) {
     this.#now = now;
+    this.#settled = settled;
     this.#heartbeat = setInterval(() => {
       for (const stream of this.#streams) stream.reply.raw.write(": ping\n\n");
     }, HEARTBEAT_SECONDS * 1000);
@@ -81,7 +88,17 @@ export class LiveStreams {
     this.#scheduled = true;
     setImmediate(() => {
       this.#scheduled = false;
-      for (const stream of this.#streams) this.#send(stream);
+      // Views now, then the durability of everything committed so far: commits are synchronous,
+      // so nothing these views show can be missing from that promise. The log resolves its
+      // waiters in append order, so views go out in the order they were computed.
+      const due = [...this.#streams].map((stream) => ({ stream, data: this.#changedView(stream) }));
+      this.#settled().then(
+        () => {
+          for (const { stream, data } of due) if (data !== null && this.#streams.has(stream)) this.#write(stream, data);
+        },
+        // The log failed: the store refuses further writes, and the streams keep their last durable view.
+        () => {},
+      );
     });
   }
 
@@ -92,6 +109,12 @@ export class LiveStreams {
   }
 
   #send(stream: Stream): void {
+    const data = this.#changedView(stream);
+    if (data !== null) this.#write(stream, data);
+  }
+
+  /** The stream's view as JSON if it changed since the last one computed, else null. */
+  #changedView(stream: Stream): string | null {
     let data: string;
     try {
       data = JSON.stringify(stream.view(), nonFiniteReplacer);
@@ -99,10 +122,14 @@ export class LiveStreams {
       // The view's subject is gone (an agent removed); the client reconnects and gets an error.
       stream.reply.raw.end();
       this.#streams.delete(stream);
-      return;
+      return null;
     }
-    if (data === stream.last) return;
+    if (data === stream.last) return null;
     stream.last = data;
+    return data;
+  }
+
+  #write(stream: Stream, data: string): void {
     stream.reply.raw.write(`event: ${stream.event}\ndata: ${data}\n\n`);
   }
 }
