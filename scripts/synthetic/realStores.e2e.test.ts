@@ -258,7 +258,7 @@ describe("failure reasons name what a shopper would see", () => {
   it("an element present but not usable says why: covered (by what), disabled, off-screen; an absent one says so", () => {
     expect(funnel("covered").reason).toBe('login: #signup-btn is covered by div#consent "We use cookies. Accept all" (at /#/signup)');
     expect(funnel("disabled").reason).toBe("payment: #place-order is disabled (at /#/checkout/payment)");
-    expect(funnel("offScreen").reason).toMatch(/^cart: #checkout is off-screen \(at -\d+,\d+ \(the window is 1280×860\)\) \(at \/#\/basket\)$/);
+    expect(funnel("offScreen").reason).toMatch(/^cart: #checkout is off-screen at -\d+,\d+ \(the window is 1280×860\) \(at \/#\/basket\)$/);
     expect(funnel("absent").reason).toBe("cart: #go-to-checkout is not on the page within 2 s (at /#/basket)");
   });
 });

@@ -76,7 +76,7 @@ export function describeElementState(state: ElementState): string {
     case "disabled":
       return "is disabled";
     case "offScreen":
-      return `is off-screen (at ${state.where})`;
+      return `is off-screen at ${state.where}`;
     case "covered":
       return `is covered by ${state.byWidget ? "the chat widget " : ""}${state.by}`;
     case "usable":
