@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { nonNegativeDistributionSchema } from "./distributionSchema.ts";
-import { nonNegative, positive, probability, strict, text } from "./fields.ts";
+import { nonNegative, positive, strict, text } from "./fields.ts";
 import { chatOnlyAgentsSchema, chatOnlySelfServiceSchema, deskSchema, horizonSchema, reportSettingsSchema, slowdownModeSchema } from "./sharedSchema.ts";
 
 /** A contact-centre-only scenario: chat arrivals, handle time, patience and agents. */

@@ -25,7 +25,6 @@ export function pairedComparison(treatment: readonly number[], control: readonly
   if (treatment.length !== control.length || treatment.length === 0) {
     throw new RangeError(`invalid paired samples: ${treatment.length} and ${control.length} values (must be equally many, at least 1)`);
   }
-  const n = treatment.length;
   const differences = treatment.map((value, r) => value - control[r]);
   const difference = tInterval(differences, level);
   const controlMean = mean(control as number[]);

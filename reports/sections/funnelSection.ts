@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { formatCompact, formatCount, formatPercent, percentDigits } from "../../experiments/format/index.ts";
+import { formatCount, formatPercent, percentDigits } from "../../experiments/format/index.ts";
 import type { StepResult, StoreResults } from "../../sim/model/index.ts";
 import { labelMargin, plotChart } from "../charts/plotChart.ts";
 import { reasonLabel, stepLabel } from "../labels.ts";

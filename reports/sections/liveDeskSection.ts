@@ -1,6 +1,5 @@
 import { type ChatOnlyResults, roundMoney, type StoreResults } from "../../sim/model/index.ts";
 import type { TeamFigureExportRow, TeamFiguresResults } from "../inputTypes.ts";
-import type { RenderContext } from "../renderContext.ts";
 import type { ReportBody } from "../reportDocument.ts";
 import type { SectionBuilder, TableCell } from "../reportTypes.ts";
 import { numberCell, textCell } from "../table.ts";

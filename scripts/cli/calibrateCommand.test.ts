@@ -7,7 +7,6 @@ import { stringify } from "yaml";
 import { formatFunnelCsv } from "../../experiments/calibration/index.ts";
 import { fastBaselineData, loadData, observedRows } from "../../experiments/calibration/testFunnel.ts";
 import { loadScenario } from "../../experiments/index.ts";
-import { calibrateCommand } from "./calibrateCommand.ts";
 import { cliInProcess } from "./cliInProcess.ts";
 
 const directory = mkdtempSync(join(tmpdir(), "convsim-calibrate-cli-"));

@@ -6,7 +6,6 @@ import { formatFunnelCsv, parseFunnelCsv } from "../../experiments/index.ts";
 import { funnelRows, readEventLog, startStore, Warnings } from "../store/index.ts";
 import { apiCheckout, TestClient, tempDataDir } from "../store/testing/testStore.ts";
 import { cliInProcess } from "./cliInProcess.ts";
-import { exportFunnelCommand } from "./exportFunnelCommand.ts";
 
 const cli = (args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "scripts/cli/main.ts", ...args], { encoding: "utf8" });
 

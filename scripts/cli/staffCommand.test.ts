@@ -5,7 +5,6 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { cliInProcess } from "./cliInProcess.ts";
-import { staffCommand } from "./staffCommand.ts";
 
 const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 const directory = mkdtempSync(join(tmpdir(), "convsim-staff-"));

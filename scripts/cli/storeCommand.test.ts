@@ -7,7 +7,6 @@ import { loadScenario, type ScenarioError } from "../../experiments/index.ts";
 import { readUsersFile, startStore } from "../store/index.ts";
 import { apiCheckout, demoClient, TestClient } from "../store/testing/testStore.ts";
 import { cliInProcess } from "./cliInProcess.ts";
-import { storeCommand } from "./storeCommand.ts";
 
 /** Runs `store ...` in this process through runCli, as main.ts does; returns exit code and stderr. */
 async function runStore(args: string[]): Promise<{ exitCode: number; stderr: string; stdout: string }> {

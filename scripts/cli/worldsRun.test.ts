@@ -21,7 +21,8 @@ patienceSeconds: { kind: exponential, mean: 90 }
 agents: { concurrency: 1, shrinkage: 0, costPerHour: ${costPerHour}, schedule: 3 }
 `;
 const uncertainDesk = file("uncertain-desk.yaml", desk("20"));
-const certainDesk = file("certain-desk.yaml", desk("20").replace("{ uncertain: { low: 150, high: 300 } }", "200"));
+// Written for the comparison that names it by file name (the certain desk: nothing uncertain to vary).
+file("certain-desk.yaml", desk("20").replace("{ uncertain: { low: 150, high: 300 } }", "200"));
 const comparison = (scenario: string) =>
   file(
     `compare-${scenario.replace(/\W/g, "")}.yaml`,

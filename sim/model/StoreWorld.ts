@@ -1,5 +1,5 @@
 import type { Environment, EventCallback } from "../engine/index.ts";
-import { distributionMean, makeSampler, type RandomStream, type Sampler, type StreamFactory, SwitchableSource, type UniformSource } from "../random/index.ts";
+import { makeSampler, type RandomStream, type Sampler, type StreamFactory, SwitchableSource, type UniformSource } from "../random/index.ts";
 import { ChatCenter } from "./ChatCenter.ts";
 import { chatCenterOptions } from "./chatCenterOptions.ts";
 import { DEVICES, type SegmentConfig, type StoreModelConfig } from "./config.ts";
