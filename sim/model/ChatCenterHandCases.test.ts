@@ -151,6 +151,30 @@ describe.each<Drive>(["chat", "startChat"])("ChatCenter by %s: a hand-traced day
     expect(center.measuredAreas().chatSeconds).toBeCloseTo(290, 9);
   });
 
+  it("fixed at start, finite patience: of two chats arriving at the same instant the first starts alone", () => {
+    // A and B both at t=0, patience 60, on one agent holding 2 chats, s = 0.5. A's arrival is handled
+    // first and it is answered at once, when its agent holds only it: 100 s. B then starts at load 2:
+    // 100 × 1.5 = 150 s. (Patience plays no part: both are answered at once.)
+    const { env, center } = desk({
+      slowdownMode: "fixedAtStart",
+      slowdownPerExtraChat: 0.5,
+      agents: { scheduled: [1, 1], shrinkage: 0, concurrency: 2, costPerHour: 0 },
+    });
+    run(drive, env, center, [
+      [0, 60, 100, 0],
+      [0, 60, 100, 0],
+    ]);
+    expect(center.delayed).toBe(0);
+    expect([center.handleTimes.count, center.handleTimes.mean]).toEqual([2, 125]);
+    expect(center.measuredAreas().chatSeconds).toBe(250);
+  });
+
+  it("without a reservation the per-class counts stay empty", () => {
+    const { center } = trace();
+    const none = { requests: 0, blocked: 0, delayed: 0, served: 0, abandoned: 0, waitSeconds: 0, waitSecondsOfServed: 0, answeredWithinTarget: 0 };
+    expect(center.byClass).toEqual([none, none]);
+  });
+
   it("turned away at once: a full queue's blocked outcome is returned by both", () => {
     // Queue cap 1: A holds the agent, B waits, C (t=2) finds the queue full.
     const { env, center } = desk({ maxQueueLength: 1 });
@@ -192,10 +216,11 @@ describe.each<Drive>(["chat", "startChat"])("ChatCenter by %s: per-class counts 
   // of the served 70; within 20 s: H1, H3, H4, H6 = 4 (H2's 50 s misses).
   // Standard: 4 requests, 2 delayed (S2, S3), 3 served, 1 abandoned; waits 0+120+15+0 = 135, of the
   // served 120; within 20 s: S1, S4 = 2.
-  const trace = () => {
+  const trace = (warmupSeconds = 0) => {
     const { env, center } = desk({
       agents: { scheduled: [1, 1], shrinkage: 0, concurrency: 2, costPerHour: 0 },
       reservation: { slots: 1, minCartValue: 100, segments: [] },
+      warmupSeconds,
     });
     const returned = run(drive, env, center, [
       [0, Infinity, 100, 0],
@@ -220,6 +245,17 @@ describe.each<Drive>(["chat", "startChat"])("ChatCenter by %s: per-class counts 
     ]);
     // The whole desk is the sum of the two classes.
     expect([center.requests, center.delayed, center.served, center.abandoned, center.answeredWithinTarget]).toEqual([10, 5, 8, 2, 6]);
+  });
+
+  it("chats arriving in the warm-up stay out of the per-class counts", () => {
+    // Warm-up 150 s: S1, S2, H1 and H2 arrive before it and run as traced above, uncounted. Left:
+    // high-value H3, H4, H5, H6 (waits 0, 0, 10 abandoned, 20), standard S3 (15 abandoned) and S4 (0).
+    const { center } = trace(150);
+    expect(center.byClass).toEqual([
+      { requests: 4, blocked: 0, delayed: 2, served: 3, abandoned: 1, waitSeconds: 30, waitSecondsOfServed: 20, answeredWithinTarget: 3 },
+      { requests: 2, blocked: 0, delayed: 1, served: 1, abandoned: 1, waitSeconds: 15, waitSecondsOfServed: 0, answeredWithinTarget: 1 },
+    ]);
+    expect([center.requests, center.warmupRequests]).toEqual([6, 4]);
   });
 
   it("each chat() outcome says whether the chat held the reservation", () => {
