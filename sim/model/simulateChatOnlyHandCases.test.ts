@@ -110,6 +110,17 @@ describe("simulateChatOnly: self-service first", () => {
     expect(requests[2]).toBeGreaterThan(0);
   });
 
+  it("deflection 0.5, escalation 0: the bot takes about half of the arrivals and the queue the rest (99% band)", () => {
+    // Without a warm-up every arrival is either a bot contact (resolved, no chat) or a chat request,
+    // and each goes to the bot with probability 0.5: a binomial share of 1,440 expected arrivals.
+    const selfService = { ...DEFAULT_DESK_CONFIG.selfService, deflectionProbability: 0.5, escalationProbability: 0 };
+    const results = simulateChatOnly(config({ selfService }, 60, 2), { seed: 17 });
+    const contacts = results.selfService.contacts;
+    const arrivals = contacts + results.chat.requests;
+    expect(sum(results.intervals.chatRequests)).toBe(results.chat.requests);
+    expect(Math.abs(contacts / arrivals - 0.5)).toBeLessThan(2.576 * Math.sqrt(0.25 / arrivals));
+  });
+
   it("escalation 0: the bot resolves every contact counted after the warm-up and no chat is requested", () => {
     const selfService = { ...DEFAULT_DESK_CONFIG.selfService, deflectionProbability: 1, escalationProbability: 0 };
     const results = simulateChatOnly(config({ selfService, warmupSeconds: 2 * HOUR }), { seed: 15 });
