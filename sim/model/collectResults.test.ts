@@ -61,11 +61,15 @@ function tracedDay(): { center: ChatCenter; series: IntervalSeries } {
   return { center, series };
 }
 
-describe("collectChatResults on a hand-traced day", () => {
-  const { center } = tracedDay();
-  const results = collectChatResults(center, agents, desk, 500, 20, null);
+// Each test runs the day itself: the mutation tester switches a mutant on in a beforeAll hook, after
+// the describe blocks' own code has run, so figures computed there would never see the mutant.
+function chatResults() {
+  return collectChatResults(tracedDay().center, agents, desk, 500, 20, null);
+}
 
+describe("collectChatResults on a hand-traced day", () => {
   it("counts and shares of the 5 requests", () => {
+    const results = chatResults();
     expect([results.requests, results.served, results.abandoned, results.blocked]).toEqual([5, 4, 1, 0]);
     // C and D waited; A, B and E (0 s) are within 20 s, D's 60 s is not.
     expect(results.probabilityOfWait).toBe(2 / 5);
@@ -79,10 +83,12 @@ describe("collectChatResults on a hand-traced day", () => {
   });
 
   it("messages: 2 left, 3600 s of answering is 1 hour", () => {
+    const results = chatResults();
     expect(results.messages).toEqual({ left: 2, handleHours: 1 });
   });
 
   it("the answered-wait histogram: its bounds in seconds (the last, unbounded, as null) and 3 waits of 0 s, one of 60 s", () => {
+    const results = chatResults();
     expect(results.waitHistogram).toEqual({
       upperBoundsSeconds: [0, 5, 10, 20, 30, 45, 60, 90, 120, 180, 300, 600, null],
       counts: [3, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0],
@@ -90,6 +96,7 @@ describe("collectChatResults on a hand-traced day", () => {
   });
 
   it("agent time: 350 chat-seconds and 250 busy seconds over 1000 online seconds of 2 slots each", () => {
+    const results = chatResults();
     expect(results.occupancy).toBe(250 / 1000);
     expect(results.slotUtilization).toBe(350 / 2000);
     expect(results.meanConcurrency).toBe(350 / 250);
@@ -100,15 +107,14 @@ describe("collectChatResults on a hand-traced day", () => {
   });
 
   it("without a reservation there is no per-class breakdown at all", () => {
+    const results = chatResults();
     expect("byClass" in results).toBe(false);
   });
 });
 
 describe("collectIntervalResults on a hand-traced day", () => {
-  const { series } = tracedDay();
-  const intervals = collectIntervalResults(series, 500, desk.serviceLevel);
-
   it("each interval's start, counts and ratios", () => {
+    const intervals = collectIntervalResults(tracedDay().series, 500, desk.serviceLevel);
     expect(intervals.intervalSeconds).toBe(500);
     expect(intervals.startSeconds).toEqual([0, 500]);
     expect(intervals.chatRequests).toEqual([4, 1]);
@@ -126,7 +132,7 @@ describe("collectIntervalResults on a hand-traced day", () => {
   });
 
   it("under abandons: exclude the service level divides by the answered chats", () => {
-    const excluded = collectIntervalResults(series, 500, { abandons: "exclude", ignoreAbandonsUnderSeconds: 0 });
+    const excluded = collectIntervalResults(tracedDay().series, 500, { abandons: "exclude", ignoreAbandonsUnderSeconds: 0 });
     expect(excluded.serviceLevel).toEqual([2 / 3, 1]);
   });
 });
