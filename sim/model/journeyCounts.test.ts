@@ -1,0 +1,121 @@
+// startVisit's counts that the other store tests leave loose, each on a tiny store (testTinyStore.ts)
+// whose every session's path is known: the free-shipping threshold's below/at/above split, orders
+// with a chat when nobody chats, rescued orders by reservation class, a step hazard combined with the
+// form's friction hazard, and just-browsing leavers who never ask for help.
+
+import { describe, expect, it } from "vitest";
+import { resolvePolicy } from "../policy/index.ts";
+import type { FieldConfig, StoreModelConfig } from "./config.ts";
+import type { SessionRecord } from "./StoreWorld.ts";
+import { simulateStore } from "./simulateStore.ts";
+import { CART_SECONDS, DWELL_SECONDS, LINGER_SECONDS, tinyStore } from "./testTinyStore.ts";
+
+const NO_CHAT = resolvePolicy({ name: "no-chat", reactive: { enabled: false } });
+
+function run(config: StoreModelConfig, seed = 5) {
+  const sessions: SessionRecord[] = [];
+  const results = simulateStore(config, { seed, onSession: (record) => sessions.push(record) });
+  return { results, sessions };
+}
+
+/** The tiny store without chat, at `sessionsPerDay`, with a constant cart value and `change` applied. */
+function store(cartValue: number, sessionsPerDay = 400, change: (config: StoreModelConfig) => StoreModelConfig = (config) => config): StoreModelConfig {
+  const base = tinyStore("step == payment and idleSeconds >= 30", 0);
+  return change({
+    ...base,
+    sessionRatesPerSecond: base.sessionRatesPerSecond.map(() => sessionsPerDay / 86400),
+    segments: [{ ...base.segments[0], cartValue: { kind: "constant", value: cartValue } }],
+    chat: { ...base.chat, policy: NO_CHAT },
+  });
+}
+
+describe("startVisit: counts pinned on tiny stores", () => {
+  it("a 100 threshold: carts of 80 are all below it (and their orders), carts of exactly 100 and of 120 are not; nobody chats, so no order is one with a chat", () => {
+    const threshold = (config: StoreModelConfig): StoreModelConfig => ({
+      ...config,
+      pricing: { ...config.pricing, shippingFee: 5, freeShippingThreshold: 100 },
+    });
+    const below = run(store(80, 400, threshold)).results;
+    expect(below.funnel.orders).toBeGreaterThan(300);
+    expect(below.freeShipping.cartsBelowThreshold).toBe(below.funnel.carts);
+    expect(below.freeShipping.ordersBelowThreshold).toBe(below.funnel.orders);
+    for (const value of [100, 120]) {
+      const results = run(store(value, 400, threshold)).results;
+      expect(results.funnel.orders).toBeGreaterThan(300);
+      expect(results.freeShipping.cartsBelowThreshold, `carts of ${value}`).toBe(0);
+      expect(results.freeShipping.ordersBelowThreshold, `orders of ${value}`).toBe(0);
+    }
+    expect(below.outcome.ordersWithChat).toBe(0);
+    expect(below.outcome.sessionsWithChat).toBe(0);
+  });
+
+  it("rescued orders by reservation class: carts of 150 (minCartValue 100) are high value, carts of 60 standard; each class's rescued orders and revenue are its rescued sessions' carts", () => {
+    // Everyone lingers on payment (hazard 1), is invited at 30 s, accepts, is answered at once by one
+    // of 30 agents and is rescued (probability 1): every session is a rescued order.
+    const config = store(150, 400, (base) => ({
+      ...base,
+      segments: [
+        { ...base.segments[0], name: "big", weight: 1 },
+        { ...base.segments[0], name: "small", weight: 1, cartValue: { kind: "constant", value: 60 } },
+      ],
+      funnel: { ...base.funnel, steps: [{ ...base.funnel.steps[0], hazards: { cardDeclined: 1 } }] },
+      chat: {
+        ...base.chat,
+        policy: resolvePolicy({ name: "idle", reactive: { enabled: false }, rules: [{ name: "idle", when: "step == payment and idleSeconds >= 30" }] }),
+        rescueProbability: { cardDeclined: 1 },
+        handleSeconds: { kind: "constant", value: 2 },
+      },
+      agents: { ...base.agents, scheduled: base.agents.scheduled.map(() => 30) },
+      desk: { ...base.desk, reservation: { slots: 1, minCartValue: 100, segments: [] } },
+    }));
+    const { results, sessions } = run(config);
+    const rescued = (segment: string) => sessions.filter((record) => record.segment === segment && record.rescued && record.outcome === "order").length;
+    const [big, small] = [rescued("big"), rescued("small")];
+    expect(big).toBeGreaterThan(100);
+    expect(small).toBeGreaterThan(100);
+    expect(big + small).toBe(sessions.length);
+    const byClass = results.chat.byClass!;
+    expect(byClass.highValue.rescuedOrders).toBe(big);
+    expect(byClass.highValue.rescuedRevenue).toBeCloseTo(150 * big, 6);
+    expect(byClass.standard.rescuedOrders).toBe(small);
+    expect(byClass.standard.rescuedRevenue).toBeCloseTo(60 * small, 6);
+    expect(results.outcome.rescuedOrders).toBe(big + small);
+  });
+
+  it("a step hazard and the form's friction hazard combine as independent risks: 1 − (1 − 0.2)(1 − 0.5 × 0.75) = 0.5 of checkouts leave as too complicated", () => {
+    // One field that always errs (fixProbability 1: exactly one error), hazard 0.5 per error scaled by
+    // 1 − techComfort / 2 = 0.75, on a payment step whose own hazard for the same reason is 0.2.
+    const erring: FieldConfig = { name: "card", errorProbability: 1, typingSeconds: 0 };
+    const config = store(80, 8000, (base) => ({
+      ...base,
+      funnel: {
+        ...base.funnel,
+        steps: [{ ...base.funnel.steps[0], fields: [erring], hazards: { checkoutTooLongOrComplicated: 0.2 } }],
+        friction: { ...base.funnel.friction, hazardPerError: 0.5, fixProbability: 1 },
+      },
+    }));
+    const { results } = run(config);
+    const n = results.funnel.checkoutStarts;
+    const left = results.abandonment.byReason.checkoutTooLongOrComplicated;
+    expect(n).toBeGreaterThan(7000);
+    expect(results.funnel.orders + left).toBe(n);
+    expect(Math.abs(left / n - 0.5), `${left}/${n}`).toBeLessThan(4 * Math.sqrt(0.25 / n));
+  });
+
+  it("just-browsing leavers on the cart never press the help button (help probability 1, reactive chat on): they linger 120 s and leave", () => {
+    const config = store(80, 400, (base) => ({
+      ...base,
+      segments: [{ ...base.segments[0], helpProbability: 1 }],
+      funnel: { ...base.funnel, cartHazards: { justBrowsing: 1 } },
+      chat: { ...base.chat, policy: resolvePolicy({ name: "help-button", reactive: { enabled: true }, rules: [] }) },
+    }));
+    const { results, sessions } = run(config);
+    expect(sessions.length).toBeGreaterThan(300);
+    expect(results.invitations.reactiveRequests).toBe(0);
+    for (const record of sessions) {
+      expect(record.outcome).toBe("justBrowsing");
+      // Browse page, the cart page, then the linger; a help request would add the 40 s patience.
+      expect(Math.abs(record.endedAtSeconds - record.arrivedAtSeconds - (DWELL_SECONDS + CART_SECONDS + LINGER_SECONDS))).toBeLessThan(1e-9);
+    }
+  });
+});
