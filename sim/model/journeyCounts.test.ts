@@ -119,3 +119,78 @@ describe("startVisit: counts pinned on tiny stores", () => {
     }
   });
 });
+
+describe("startVisit: exit intent only where the shopper is leaving, and the form's time with a chat beside the visit", () => {
+  // A declining shopper (chatOpenness 0, invitationSensitivity 0) under caps that allow a second
+  // invitation on the same page at once: any extra evaluation at a window's end would show as a
+  // second invitation.
+  const caps = { perPage: 2, perVisit: 5, afterDecline: true, minGapSeconds: 0 };
+  const decliningStore = (when: string, change: (config: StoreModelConfig) => StoreModelConfig = (config) => config) =>
+    store(80, 400, (base) =>
+      change({
+        ...base,
+        segments: [{ ...base.segments[0], chatOpenness: 0, invitationSensitivity: 0 }],
+        chat: { ...base.chat, policy: resolvePolicy({ name: "timed", reactive: { enabled: false }, rules: [{ name: "timed", when }], caps }) },
+      }),
+    );
+
+  it("moving on from a browse page is no exit intent: a timed rule invites once, 5 s into the 10 s page, and an exit-intent rule for the page never", () => {
+    const { results, sessions } = run(
+      decliningStore("step == browse and idleSeconds >= 5 and idleSeconds < 6", (config) => ({
+        ...config,
+        chat: {
+          ...config.chat,
+          policy: resolvePolicy({
+            name: "browse",
+            reactive: { enabled: false },
+            rules: [
+              { name: "timed", when: "step == browse and idleSeconds >= 5 and idleSeconds < 6" },
+              { name: "leaving", when: "exitIntent == true and step == browse" },
+            ],
+            caps,
+          }),
+        },
+      })),
+    );
+    expect(sessions.length).toBeGreaterThan(300);
+    expect(results.invitations.offered).toBe(sessions.length);
+    expect(sessions.every((record) => record.invitations === 1 && record.outcome === "order")).toBe(true);
+  });
+
+  it("nor is the end of a pause on the cart: `step == cart and idleSeconds >= 3` invites once, 3 s into a 7 s pause", () => {
+    const pausing = (config: StoreModelConfig): StoreModelConfig => ({
+      ...config,
+      funnel: { ...config.funnel, hesitation: { ...config.funnel.hesitation, pauseProbability: 1, pauseSeconds: { kind: "constant", value: 7 } } },
+    });
+    const { results, sessions } = run(decliningStore("step == cart and idleSeconds >= 3", pausing));
+    expect(sessions.length).toBeGreaterThan(300);
+    expect(results.invitations.offered).toBe(sessions.length);
+    expect(sessions.every((record) => record.invitations === 1 && record.outcome === "order")).toBe(true);
+  });
+
+  it("a chat beside the visit that ends while the payment form is filled frees the help button: every lingering shopper asks once", () => {
+    // Cart: a 7 s pause, invited 3 s in, accepted (not hesitating: the chat runs beside the visit),
+    // answered at once by one of 30 agents, 10 s long: over 3 + 10 = 13 s after the pause began, i.e.
+    // 6 s into payment's 20 s form. Payment: everyone is about to leave (hazard 1) and presses help
+    // (probability 1) during the 120 s linger, when no chat runs any more.
+    const config = store(80, 400, (base) => ({
+      ...base,
+      segments: [{ ...base.segments[0], helpProbability: 1 }],
+      funnel: {
+        ...base.funnel,
+        steps: [{ ...base.funnel.steps[0], hazards: { cardDeclined: 1 } }],
+        hesitation: { ...base.funnel.hesitation, pauseProbability: 1, pauseSeconds: { kind: "constant", value: 7 } },
+      },
+      chat: {
+        ...base.chat,
+        policy: resolvePolicy({ name: "cart", reactive: { enabled: true }, rules: [{ name: "cart", when: "step == cart and idleSeconds >= 3" }] }),
+        handleSeconds: { kind: "constant", value: 10 },
+      },
+      agents: { ...base.agents, scheduled: base.agents.scheduled.map(() => 30) },
+    }));
+    const { results, sessions } = run(config);
+    expect(sessions.length).toBeGreaterThan(300);
+    expect(results.invitations.accepted).toBe(sessions.length);
+    expect(results.invitations.reactiveRequests).toBe(sessions.length);
+  });
+});
