@@ -5,7 +5,8 @@
 
 import { describe, expect, it } from "vitest";
 import { resolvePolicy } from "../policy/index.ts";
-import type { FieldConfig, StoreModelConfig } from "./config.ts";
+import { DEFAULT_SELF_SERVICE_CONFIG, type FieldConfig, type StoreModelConfig } from "./config.ts";
+import { CHECKOUT_REASONS } from "./reasons.ts";
 import type { SessionRecord } from "./StoreWorld.ts";
 import { simulateStore } from "./simulateStore.ts";
 import { CART_SECONDS, DWELL_SECONDS, LINGER_SECONDS, tinyStore } from "./testTinyStore.ts";
@@ -120,7 +121,7 @@ describe("startVisit: counts pinned on tiny stores", () => {
   });
 });
 
-describe("startVisit: exit intent only where the shopper is leaving, and the form's time with a chat beside the visit", () => {
+describe("startVisit: exit intent only where the shopper is leaving, chats beside the visit, form help", () => {
   // A declining shopper (chatOpenness 0, invitationSensitivity 0) under caps that allow a second
   // invitation on the same page at once: any extra evaluation at a window's end would show as a
   // second invitation.
@@ -192,5 +193,33 @@ describe("startVisit: exit intent only where the shopper is leaving, and the for
     expect(sessions.length).toBeGreaterThan(300);
     expect(results.invitations.accepted).toBe(sessions.length);
     expect(results.invitations.reactiveRequests).toBe(sessions.length);
+  });
+
+  it("a form error's help request by a shopper who is not leaving is resolved by the help centre but rescues nobody, whatever the rescue chances", () => {
+    // One certain error on payment, help probability 1 per error, no hazard: every shopper asks once
+    // and carries on. Self-service takes every request (deflection 1, escalation 0) and would rescue
+    // a leaving shopper with certainty (every rescue probability 1, rescueFactor 1): there is nobody
+    // to rescue, so contacts = resolved = sessions and rescued = 0.
+    const erring: FieldConfig = { name: "card", errorProbability: 1, typingSeconds: 0 };
+    const config = store(80, 400, (base) => ({
+      ...base,
+      funnel: {
+        ...base.funnel,
+        steps: [{ ...base.funnel.steps[0], fields: [erring], hazards: {} }],
+        friction: { ...base.funnel.friction, helpProbabilityPerError: 1, fixProbability: 1 },
+      },
+      chat: {
+        ...base.chat,
+        policy: resolvePolicy({ name: "help-button", reactive: { enabled: true }, rules: [] }),
+        rescueProbability: Object.fromEntries(CHECKOUT_REASONS.map((reason) => [reason, 1])),
+      },
+      desk: { ...base.desk, selfService: { ...DEFAULT_SELF_SERVICE_CONFIG, deflectionProbability: 1, escalationProbability: 0, rescueFactor: 1 } },
+    }));
+    const { results, sessions } = run(config);
+    const n = sessions.length;
+    expect(n).toBeGreaterThan(300);
+    expect(results.funnel.orders).toBe(n);
+    expect(results.invitations.reactiveRequests).toBe(n);
+    expect(results.selfService).toMatchObject({ contacts: n, resolved: n, escalated: 0, rescued: 0 });
   });
 });
