@@ -222,4 +222,19 @@ describe("startVisit: exit intent only where the shopper is leaving, chats besid
     expect(results.invitations.reactiveRequests).toBe(n);
     expect(results.selfService).toMatchObject({ contacts: n, resolved: n, escalated: 0, rescued: 0 });
   });
+
+  it("triggers fire only in idle time: `step == cart` never invites a shopper who neither pauses nor errs on the cart, and invites every one who pauses", () => {
+    const cartRule = (pauseProbability: number) =>
+      store(80, 400, (base) => ({
+        ...base,
+        funnel: { ...base.funnel, hesitation: { ...base.funnel.hesitation, pauseProbability, pauseSeconds: { kind: "constant", value: 7 } } },
+        chat: { ...base.chat, policy: resolvePolicy({ name: "cart", reactive: { enabled: false }, rules: [{ name: "cart", when: "step == cart" }] }) },
+        segments: [{ ...base.segments[0], chatOpenness: 0, invitationSensitivity: 0 }],
+      }));
+    const quiet = run(cartRule(0));
+    expect(quiet.sessions.length).toBeGreaterThan(300);
+    expect(quiet.results.invitations.offered).toBe(0);
+    const pausing = run(cartRule(1));
+    expect(pausing.results.invitations.offered).toBe(pausing.sessions.length);
+  });
 });
