@@ -230,4 +230,37 @@ describe("idleWindow and invite: counts on hand-timed tiny stores", () => {
     expect(results.invitations.offered).toBe(2 * n);
     for (const record of sessions) expect(Math.abs(seconds(record) - 666)).toBeLessThan(1e-9);
   });
+
+  it("a rule that fires at the linger's last moment (idleSeconds >= 120), declined: the exit intent right after it is capped (one per page), and the shopper leaves at 120 s", () => {
+    const exitIntent: Change = (config) => ({
+      ...config,
+      funnel: { ...config.funnel, hesitation: { ...config.funnel.hesitation, exitIntentProbability: { desktop: 1, mobile: 1, tablet: 1 } } },
+    });
+    const { results, sessions, n } = run(
+      store(
+        1,
+        "idleSeconds >= 120",
+        exitIntent,
+        chat({ policy: rules(false, "step == payment and idleSeconds >= 120", "exitIntent == true and step == payment") }),
+        segment({ chatOpenness: 0 }),
+      ),
+    );
+    expect(results.invitations.offered).toBe(n);
+    for (const record of sessions) expect(Math.abs(seconds(record) - (PAGE_SECONDS + 120))).toBeLessThan(1e-9);
+  });
+
+  it("an accepted invitation beside the visit that nobody answers is abandoned after the 40 s patience and leaves no message (only a full queue offers the form)", () => {
+    // Carrying on, paused 7 s on payment, invited 3 s in: the chat runs beside the visit; no agent.
+    const { results, n } = run(
+      store(
+        0,
+        "step == payment and idleSeconds >= 3",
+        pausing,
+        desk({ messages: { leaveProbability: 1, rescueFactor: 1, handleSeconds: { kind: "constant", value: 600 } } }),
+      ),
+    );
+    expect(results.invitations.accepted).toBe(n);
+    expect(results.funnel.orders).toBe(n);
+    expect(results.chat.messages.left).toBe(0);
+  });
 });
