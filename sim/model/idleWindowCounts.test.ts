@@ -263,4 +263,23 @@ describe("idleWindow and invite: counts on hand-timed tiny stores", () => {
     expect(results.funnel.orders).toBe(n);
     expect(results.chat.messages.left).toBe(0);
   });
+
+  it("an idle window with an invitation in it still adds just its own length to time on site: 10 + 5 + 7 (cart pause) + 20 = 42 s at payment's idle, where `timeOnSiteSeconds >= 50` fires 8 s in", () => {
+    // Cart: a 7 s pause, invited 3 s in; a shopper who carries on declines (ifNotHesitating 0, no
+    // annoyance). Payment: about to leave, invited at 42 + 8 = 50 s of time on site, accepts (openness
+    // 1), waits out the 40 s patience with no agent and leaves: 42 + 8 + 40 = 90 s after arriving.
+    const policy = resolvePolicy({
+      name: "two",
+      reactive: { enabled: false },
+      rules: [
+        { name: "cart", when: "step == cart and idleSeconds >= 3" },
+        { name: "payment", when: "step == payment and timeOnSiteSeconds >= 50" },
+      ],
+      caps: { perPage: 1, perVisit: 5, afterDecline: true, minGapSeconds: 0 },
+    });
+    const { results, sessions, n } = run(store(1, "idleSeconds >= 3", pausing, chat({ policy }), acceptance({ ifNotHesitating: 0 })));
+    expect(results.invitations.offered).toBe(2 * n);
+    for (const record of sessions)
+      expect(Math.abs(seconds(record) - (DWELL_SECONDS + CART_SECONDS + 7 + PAYMENT_FILL_SECONDS + 8 + PATIENCE_SECONDS))).toBeLessThan(1e-9);
+  });
 });
