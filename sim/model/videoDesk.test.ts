@@ -7,12 +7,15 @@
 
 import { describe, expect, it } from "vitest";
 import { type ErlangAResult, erlangA, erlangCMetrics } from "../analytic/index.ts";
+import { Environment } from "../engine/index.ts";
 import { confidenceInterval99, expectInside } from "../engine/testConfidenceInterval.ts";
+import { StreamFactory } from "../random/index.ts";
 import { type ChatOnlyModelConfig, DEFAULT_DESK_CONFIG, type StoreModelConfig } from "./config.ts";
 import type { ChatQueueResults, Ratio } from "./results.ts";
 import { simulateChatOnly } from "./simulateChatOnly.ts";
 import { simulateStore } from "./simulateStore.ts";
 import { tinyStore } from "./testTinyStore.ts";
+import { VideoDesk } from "./videoDesk.ts";
 
 const DAYS = 3;
 const INTERVAL_SECONDS = 3600;
@@ -246,5 +249,57 @@ describe("simulateStore with video chat", () => {
     expect(on.intervals.video!.requests.every((count) => count === 0)).toBe(true);
     const { video: _onSeries, ...onIntervals } = on.intervals;
     expect({ ...on, video: undefined, intervals: onIntervals }).toEqual({ ...off, video: undefined });
+  });
+});
+
+describe("VideoDesk on its own", () => {
+  // One video agent open all day, constant handle times, no patience limit: every wait is hand-timed.
+  function desk(acceptanceProbability: number) {
+    const env = new Environment();
+    const video = new VideoDesk(
+      env,
+      {
+        ...DEFAULT_DESK_CONFIG,
+        shrinkageMethod: "floor",
+        video: { acceptanceProbability, scheduled: new Array(24).fill(1), handleSeconds: { kind: "constant", value: 100 }, rescueMultiplier: 1 },
+      },
+      { scheduled: new Array(24).fill(3), shrinkage: 0, concurrency: 3, costPerHour: 20 },
+      { days: 1, intervalSeconds: 3600 },
+      SERVICE_LEVEL_SECONDS,
+      new StreamFactory(1),
+    );
+    return { env, video };
+  }
+
+  it("queues first come, first served whatever the chat priority: A at 0 (served at once), B at 1 s (priority 0), C at 2 s (priority 5); B waits 99 s, C 198 s", () => {
+    // The text desk's priority order comes from its own queue discipline; the video pool is one
+    // plain FIFO queue (no reservation, no priority). With priority first C would go before B
+    // (C waiting 98 s, B 199 s).
+    const { env, video } = desk(1);
+    const waits: Record<string, number> = {};
+    const caller = (name: string, arriveAt: number, priority: number) =>
+      env.process(
+        (function* () {
+          yield env.timeout(arriveAt);
+          const outcome = yield* video.center.chat(priority, Infinity, 100);
+          waits[name] = outcome.waitSeconds;
+        })(),
+      );
+    caller("A", 0, 0);
+    caller("B", 1, 0);
+    caller("C", 2, 5);
+    env.run({ until: 1000 });
+    expect(waits).toEqual({ A: 0, B: 99, C: 198 });
+  });
+
+  it("choosesVideo: a uniform draw u in [0, 1) takes video when u < acceptanceProbability, so p = 0 never does (not even u = 0) and u = p does not", () => {
+    expect(desk(0).video.choosesVideo(0)).toBe(false);
+    expect(desk(0.3).video.choosesVideo(0.3)).toBe(false);
+    expect(desk(0.3).video.choosesVideo(0.2999)).toBe(true);
+    expect(desk(1).video.choosesVideo(0.999999)).toBe(true);
+  });
+
+  it("handleSeconds draws the video handle time (constant 100 s here)", () => {
+    expect(desk(1).video.handleSeconds()).toBe(100);
   });
 });
