@@ -43,6 +43,15 @@ const ALL_PASS: Record<CheckName, CheckStatus> = {
   layout: "skipped",
 };
 
+/**
+ * Waits for runs whose checks are not about a wait running out (the healthy shops, wrong money, a
+ * covering widget): longer than the profile's defaults. A healthy page answers in well under a
+ * second, so these waits run out only when a loaded machine starves the browser: 3 s once failed
+ * the healthy shop in CI ("the cookie consent did not close on #accept-cookies"). No wait in these
+ * runs is meant to run out, so they take as long with 10 s as with 3 s. Runs about waits use `reason()`'s.
+ */
+const UNHURRIED = { navigationSeconds: 20, selectorSeconds: 10 };
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
@@ -58,7 +67,7 @@ async function checkShop(
 ): Promise<SyntheticCheckResults> {
   const server = await startSpaShop(shop);
   try {
-    const timeouts = { navigationSeconds: 8, selectorSeconds: 3, personaSeconds: 120, ...options.timeouts };
+    const timeouts = { ...UNHURRIED, personaSeconds: 120, ...options.timeouts };
     const profile = teaCornerProfile(server.url, { timeouts, pageBudgetSeconds: 15, ...options.changes });
     return await runSyntheticCheck({
       profile,
@@ -228,7 +237,10 @@ describe("each fault mode fails exactly its check, with the reason a shopper wou
 
   it("the chat panel opens again after being closed: layout fails", () => {
     expect(statuses(all.chatReopens)).toEqual({ ...ALL_PASS, chatPolicy: "passed", layout: "failed" });
-    expect(record(all.chatReopens, "layout").reason).toMatch(/^product: the chat panel opened again after the shopper closed it/);
+    // The shopper closes the consent banner over the sign-up page, then the panel; signing up
+    // re-renders the page and the panel is open again. (Trying the panel's close button while the
+    // banner still covered it failed, so the first close, and the finding, came three pages late.)
+    expect(record(all.chatReopens, "layout").reason).toMatch(/^login: the chat panel opened again after the shopper closed it/);
   });
 });
 

@@ -364,6 +364,9 @@ export class PersonaNavigator {
       this.layout.push({ step, target: `${label} (${selector})`, coveredBy });
       if (coveredBy !== null) await this.shot(`layout:${this.layout.length - 1}`, step);
     }
+    // A consent banner or welcome dialog over the page takes the click meant for the panel's close
+    // button, so the shopper closes those first (the click would otherwise wait its whole timeout).
+    if (panelOpen && chat.close && !this.inChat && this.#profile.overlays.length > 0) await this.dismissOverlays();
     if (
       panelOpen &&
       chat.close &&
