@@ -118,6 +118,8 @@ const RUNS = {
   frozen: () => checkShop("frozen", { faults: { frozenCheckout: true } }, reason()),
   slowLogin: () => checkShop("slow-login", { faults: { slowLoginSeconds: 8 } }, reason(TEA_CORNER_SIGN_IN)),
   healthy: () => checkShop("healthy", { format: "de" }, { personas: PERSONAS }),
+  // With the short waits of `reason()`: closing the covered banner first would run them out.
+  stackedOverlays: () => checkShop("stacked-overlays", { welcomeOnTop: true }, { specs: [SHOPPER], timeouts: reason().timeouts }),
   sharedAccount: () =>
     checkShop(
       "shared-account",
@@ -166,6 +168,10 @@ describe("the healthy single-page shop comes out green", () => {
     expect(results.personas).toHaveLength(PERSONAS);
     expect(results.checks.filter((check) => check.check === "chatPolicy").every((check) => check.reason === "no chat on this store")).toBe(true);
     expect(results.checks.filter((check) => check.check === "money").every((check) => check.status === "passed")).toBe(true);
+  });
+
+  it("a welcome dialog over the cookie consent: the shopper closes the one on top first", () => {
+    expect(statuses(all.stackedOverlays)).toEqual(ALL_PASS);
   });
 
   it("Swiss francs with a chat widget that keeps clear: the layout check passes, orders carry the id from the URL", async () => {

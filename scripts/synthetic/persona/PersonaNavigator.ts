@@ -3,7 +3,7 @@ import { findLayoutOverlaps } from "../../browser/index.ts";
 import { describeElementState, inspectElement } from "../browser/inspectElement.ts";
 import { firstVisible } from "../browser/pageWaits.ts";
 import type { StoreProfile } from "../profiles/loadProfile.ts";
-import type { ProfileAction, ProfileField, ProfileStep } from "../profiles/profileSchema.ts";
+import type { ProfileAction, ProfileField, ProfileOverlay, ProfileStep } from "../profiles/profileSchema.ts";
 import { describeFailure, errorText, isRetryable } from "../results/describeFailure.ts";
 import type { LayoutFinding, PageVisit } from "./observations.ts";
 import { type PersonaSession, StepError } from "./PersonaSession.ts";
@@ -452,11 +452,17 @@ export class PersonaNavigator {
     if (this.#profile.overlays.length > 0) await this.dismissOverlays();
   }
 
-  /** Closes every overlay of the profile that is shown (cookie consent, a welcome dialog), as a shopper would first. */
+  /**
+   * Closes every overlay of the profile that is shown (cookie consent, a welcome dialog), as a
+   * shopper would first: the one on top first, whatever the profile's order (a welcome dialog over
+   * a consent banner takes the click meant for the banner's button).
+   */
   async dismissOverlays(): Promise<void> {
     const page = this.#session.page;
-    for (const overlay of this.#profile.overlays) {
-      if (!(await this.isVisible(overlay.selector))) continue;
+    const shown: ProfileOverlay[] = [];
+    for (const overlay of this.#profile.overlays) if (await this.isVisible(overlay.selector)) shown.push(overlay);
+    while (shown.length > 0) {
+      const [overlay] = shown.splice(await this.#topmost(shown), 1);
       const closed = await page
         .locator(overlay.dismiss)
         .first()
@@ -482,6 +488,30 @@ export class PersonaNavigator {
           true,
         );
     }
+  }
+
+  /**
+   * The index of the first overlay whose close control would take a click now (the element at its
+   * centre is the control or inside it), or 0 when none would: that one then waits, and fails, as before.
+   */
+  async #topmost(overlays: readonly ProfileOverlay[]): Promise<number> {
+    for (const [index, overlay] of overlays.entries()) {
+      const onTop = await this.#session.page
+        .locator(overlay.dismiss)
+        .first()
+        .evaluate(
+          (element) => {
+            const box = element.getBoundingClientRect();
+            const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+            return box.width > 0 && box.height > 0 && hit !== null && element.contains(hit);
+          },
+          undefined,
+          { timeout: 500 },
+        )
+        .catch(() => false);
+      if (onTop === true) return index;
+    }
+    return 0;
   }
 
   async click(selector: string): Promise<void> {

@@ -275,7 +275,10 @@ export const storeProfileSchema = strict({
   totals: totalsSchema,
   confirmation: confirmationSchema,
   chat: chatSchema.optional(),
-  overlays: z.array(overlaySchema).default([]).describe("overlays a shopper closes first whenever they are shown (cookie consent, welcome dialog)"),
+  overlays: z
+    .array(overlaySchema)
+    .default([])
+    .describe("overlays a shopper closes first whenever they are shown, the one on top first (cookie consent, welcome dialog)"),
   money: moneySchema.default({ fromScenario: false, tolerance: 0.01 }),
 });
 
