@@ -38,6 +38,8 @@ export class Shopper {
   visit: VisitState = FRESH_VISIT;
   /** Set once the shopper had a chat answered (orders then get the chat order-value uplift). */
   chatted = false;
+  /** Set when the session ends (its counts are booked); a chat beside the visit may still be running. */
+  ended = false;
   /** In the policy's holdout: never offered chat (see sim/policy inHoldout). */
   holdout = false;
   /** Set once a served chat kept this shopper from leaving (their order counts as rescued). */

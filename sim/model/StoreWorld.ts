@@ -27,6 +27,7 @@ export interface SessionRecord {
   /** Left mid-form and comes back to the saved checkout at this time (auto-save, within the horizon; the return visit is not a record of its own), else null. */
   autoSaveReturnAtSeconds: number | null;
   invitations: number;
+  /** A chat answered before the session ended (one beside the visit that ends later is not in the record, but counts in sessionsWithChat). */
   chatted: boolean;
   rescued: boolean;
   /** In the policy's holdout: never offered chat. */

@@ -224,6 +224,9 @@ function leaveMessage(world: StoreWorld, shopper: Shopper, hesitatingReason: num
 function* backgroundChat(world: StoreWorld, shopper: Shopper, desk: ChatCenter, priority: number, patience: number, handle: number): Gen<void> {
   const outcome = yield* desk.chat(priority, patience, handle, customerOf(shopper));
   if (outcome.served) {
+    // A chat that outlasts the visit still makes it a session with a chat, as the live store counts
+    // one (a chat taken by an agent); the session was booked without it when it ended.
+    if (shopper.ended && !shopper.chatted) world.recorder.chattedSessions++;
     shopper.chatted = true;
     escalateChannel(world, shopper);
   } else if (outcome.blocked) leaveMessage(world, shopper, -1);

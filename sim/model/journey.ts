@@ -321,6 +321,7 @@ function leave(world: StoreWorld, shopper: Shopper, step: number, reason: number
 
 function endSession(world: StoreWorld, shopper: Shopper, outcome: string): void {
   world.recorder.sessionSeconds.add(world.env.now - shopper.arrivedAtSeconds);
+  shopper.ended = true;
   if (shopper.chatted) world.recorder.chattedSessions++;
   if (shopper.holdout) world.recorder.holdoutSessions++;
   world.onSession?.(sessionRecord(world, shopper, outcome));
