@@ -13,6 +13,12 @@ describe("chatQueueSection", () => {
     expect(section.tables.map((table) => table.caption)).toEqual(["Chat queue figures", "Invitations, revenue and what chat earned"]);
   });
 
+  it("the outcome table names the shoppers the queue lost next to the orders chat rescued", () => {
+    const texts = section.tables[1].rows.map((cells) => cells.map((cell) => cell.text));
+    const rescued = texts.findIndex((cells) => cells[0] === "Orders rescued by chat");
+    expect(texts[rescued + 1]).toEqual(["Shoppers who gave up in the chat queue and left", "38"]);
+  });
+
   it("chatQueueSection(chat-only) has no revenue table and formats money in the context currency", () => {
     const chatOnly = chatQueueSection(chatOnlyResultsFixture(), createRenderContext({ currency: "EUR" }))!;
     expect(chatOnly.tables).toHaveLength(1);

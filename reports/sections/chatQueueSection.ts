@@ -159,6 +159,7 @@ function outcomeTable(results: StoreResults, context: RenderContext): Table {
       row("Margin", revenue.margin, money(revenue.margin)),
       row("Orders with a chat", outcome.ordersWithChat, formatCount(outcome.ordersWithChat)),
       row("Orders rescued by chat", outcome.rescuedOrders, `${formatCount(outcome.rescuedOrders)} (${money(outcome.rescuedRevenue)})`),
+      row("Shoppers who gave up in the chat queue and left", outcome.leftAfterQueueAbandon, formatCount(outcome.leftAfterQueueAbandon)),
       row("Rescued margin", outcome.rescuedMargin, money(outcome.rescuedMargin)),
       row("Revenue with shipping and fees charged", profit.revenue, money(profit.revenue)),
       row("− Cost of goods", profit.costOfGoods, money(profit.costOfGoods)),

@@ -213,7 +213,7 @@ export function storeResultsFixture(options: { days?: number; scenario?: string 
     },
     chat: chatFixture(),
     selfService: { contacts: 0, resolved: 0, escalated: 0, rescued: 0, cost: 0, channelEscalation: { email: 0, phone: 0, cost: 0 } },
-    outcome: { rescuedOrders: 103, rescuedRevenue: 14633.44, rescuedMargin: 5121.7, ordersWithChat: 120, sessionsWithChat: 455 },
+    outcome: { rescuedOrders: 103, rescuedRevenue: 14633.44, rescuedMargin: 5121.7, ordersWithChat: 120, sessionsWithChat: 455, leftAfterQueueAbandon: 38 },
     holdout: { share: 0, sessions: 0, orders: 0 },
     // 2,543 orders, 1,180 of them below the $99 threshold paying $7.95, 7% tax; carrier $7.95, cards 2.9% + $0.30.
     profit: profitStatement(

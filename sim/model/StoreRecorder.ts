@@ -48,6 +48,7 @@ export class StoreRecorder {
   readonly channelEscalation = { email: 0, phone: 0 };
   annoyedExits = 0;
   annoyedCartValue = 0;
+  /** Shoppers about to leave who gave up waiting in the chat queue and left (results: outcome.leftAfterQueueAbandon). */
   queueAbandonedThenLeft = 0;
   /** Form errors made, and shoppers who became confused. */
   formErrors = 0;

@@ -49,6 +49,21 @@ describe("idleWindow: proactive invitations fire at the policy's threshold", () 
     }
   });
 
+  it("every lingering shopper who gives up in the queue and leaves is one of leftAfterQueueAbandon; with an agent for each, none is", () => {
+    const config = tinyStore("step == payment and idleSeconds >= 30", 0.5);
+    const sessions: SessionRecord[] = [];
+    const unstaffed = simulateStore(config, { seed: 3, onSession: (record) => sessions.push(record) });
+    const lingering = sessions.filter((record) => record.outcome === "cardDeclined");
+    expect(lingering.length).toBeGreaterThan(100);
+    expect(unstaffed.chat.abandoned).toBe(lingering.length);
+    expect(unstaffed.outcome.leftAfterQueueAbandon).toBe(lingering.length);
+    // 30 agents, 300 s chats, no rescue: every chat is answered and the shopper leaves after it, not from the queue.
+    const staffed = simulateStore({ ...config, agents: { ...config.agents, scheduled: config.agents.scheduled.map(() => 30) } }, { seed: 3 });
+    expect(staffed.chat.served).toBeGreaterThan(100);
+    expect(staffed.chat.abandoned).toBe(0);
+    expect(staffed.outcome.leftAfterQueueAbandon).toBe(0);
+  });
+
   it("`idleSeconds > 30` (strict) fires STRICT_THRESHOLD_EPSILON_SECONDS after 30 s, not at 30 s", () => {
     const lingering = sessionLog(tinyStore("step == payment and idleSeconds > 30", 1));
     expect(lingering.length).toBeGreaterThan(300);
@@ -443,7 +458,14 @@ describe("idleWindow: exit intent, background chats, repeat invitations and vide
       expect(idleAndChatSeconds(record)).toBeLessThanOrEqual(LINGER_SECONDS + 300 + 1e-9);
     }
     const n = staffed.sessions.length;
-    expect(staffed.results.outcome).toEqual({ rescuedOrders: n, rescuedRevenue: 80 * n, rescuedMargin: 0.3 * 80 * n, ordersWithChat: n, sessionsWithChat: n });
+    expect(staffed.results.outcome).toEqual({
+      rescuedOrders: n,
+      rescuedRevenue: 80 * n,
+      rescuedMargin: 0.3 * 80 * n,
+      ordersWithChat: n,
+      sessionsWithChat: n,
+      leftAfterQueueAbandon: 0,
+    });
     expect(staffed.results.chat.agents.reduce((sum, agent) => sum + agent.rescuedOrders, 0)).toBe(n);
   });
 

@@ -193,6 +193,8 @@ export interface StoreResults {
     ordersWithChat: number;
     /** Sessions that had a chat answered (the denominator of ordersWithChat). */
     sessionsWithChat: number;
+    /** Shoppers about to leave who asked for or accepted a chat, gave up waiting in its queue and left: the rescues a short-staffed desk lost. */
+    leftAfterQueueAbandon: number;
   };
   /** The policy's holdout (sessions never offered chat): its share, sessions and their orders. */
   holdout: { share: number; sessions: number; orders: number };

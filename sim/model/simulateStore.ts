@@ -122,6 +122,7 @@ function storeResults(world: StoreWorld, seed: string | number): StoreResults {
       rescuedMargin,
       ordersWithChat: recorder.chattedOrders,
       sessionsWithChat: recorder.chattedSessions,
+      leftAfterQueueAbandon: recorder.queueAbandonedThenLeft,
     },
     holdout: { share: config.chat.policy.holdout.share, sessions: recorder.holdoutSessions, orders: recorder.holdoutOrders },
     profit: profitStatement(
