@@ -100,7 +100,11 @@ describe("synthetic checks catch a broken store", () => {
 
   it("a missing continue button fails the funnel at shipping only, after its retry", async () => {
     const results = await checkWith("missing-selector", { removeDataTest: { path: /^\/checkout\/shipping$/, name: "checkout-continue" } });
-    expect(statuses(results)).toEqual({ ...ALL_PASS, funnel: "failed", formValidation: "skipped", chatPolicy: "skipped" });
+    // Only the funnel fails. The chat-policy check is skipped when no idle window came before the
+    // persona stopped; on a loaded machine the retry's waits can make one, and it is judged (passed).
+    const { chatPolicy, ...others } = statuses(results);
+    expect(others).toEqual({ funnel: "failed", money: "passed", formValidation: "skipped", stepTimings: "passed", layout: "passed" });
+    expect(["skipped", "passed"]).toContain(chatPolicy);
     const funnel = record(results, "funnel");
     expect(funnel.reason).toBe('shipping: [data-test="checkout-continue"] is not on the page within 2 s (at /checkout/shipping) (after 2 attempts)');
     expect(funnel.attempts).toBe(2);
