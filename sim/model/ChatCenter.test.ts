@@ -4,9 +4,9 @@ import type { QueueState } from "../policy/index.ts";
 import type { AgentFigures } from "./AgentSeats.ts";
 import { agentsOnline } from "./agentsOnline.ts";
 import { ChatCenter } from "./ChatCenter.ts";
-import type { ChatCenterOptions } from "./chatCenterOptions.ts";
 import type { ChatOutcome } from "./chatOutcome.ts";
 import { IntervalSeries } from "./IntervalSeries.ts";
+import { plainDesk } from "./testChatDesk.ts";
 
 /**
  * One agent holding one chat at a time, handle 100 s each. A chat starting at 0 keeps the agent busy;
@@ -72,33 +72,7 @@ describe("ChatCenter", () => {
   });
 });
 
-/** A desk of one interval per `intervalSeconds`, everything else plain (overridable). */
-function desk(overrides: Partial<ChatCenterOptions> = {}, intervals = 1): { env: Environment; center: ChatCenter; series: IntervalSeries } {
-  const env = new Environment();
-  const series = new IntervalSeries(intervals);
-  const center = new ChatCenter(
-    env,
-    {
-      agents: { scheduled: Array(intervals).fill(1), shrinkage: 0, concurrency: 1, costPerHour: 0 },
-      intervalSeconds: 500,
-      slowdownPerExtraChat: 0,
-      slowdownMode: "loadDependent",
-      serviceLevelSeconds: 20,
-      meanHandleSeconds: 100,
-      usePriority: false,
-      warmupSeconds: 0,
-      absence: null,
-      ignoreAbandonsUnderSeconds: 0,
-      maxQueueLength: Number.POSITIVE_INFINITY,
-      openingHours: null,
-      reservation: null,
-      horizonSeconds: 500 * intervals,
-      ...overrides,
-    },
-    series,
-  );
-  return { env, center, series };
-}
+const desk = plainDesk;
 
 /** Runs customers [arrival, patience, base handle] through `center` and returns their outcomes in arrival order. */
 function runChats(env: Environment, center: ChatCenter, customers: readonly (readonly [number, number, number])[]): ChatOutcome[] {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { Environment } from "../engine/index.ts";
+import type { Environment } from "../engine/index.ts";
 import type { ReservationCustomer } from "../policy/index.ts";
-import { ChatCenter } from "./ChatCenter.ts";
+import type { ChatCenter } from "./ChatCenter.ts";
 import type { ChatCenterOptions } from "./chatCenterOptions.ts";
 import type { ChatOutcome } from "./chatOutcome.ts";
-import { IntervalSeries } from "./IntervalSeries.ts";
+import type { IntervalSeries } from "./IntervalSeries.ts";
+import { plainDesk } from "./testChatDesk.ts";
 
 // Hand-traced days run through both ways a model drives the desk: `chat()` (a process waits on each
 // chat, what the store model uses) and `startChat()` (the chat runs on its own events, what the
@@ -14,32 +15,7 @@ import { IntervalSeries } from "./IntervalSeries.ts";
 type Drive = "chat" | "startChat";
 
 /** One agent, two intervals of 500 s, service-level target 20 s; `overrides` change the rest. */
-function desk(overrides: Partial<ChatCenterOptions> = {}): { env: Environment; center: ChatCenter; series: IntervalSeries } {
-  const env = new Environment();
-  const series = new IntervalSeries(2);
-  const center = new ChatCenter(
-    env,
-    {
-      agents: { scheduled: [1, 1], shrinkage: 0, concurrency: 1, costPerHour: 0 },
-      intervalSeconds: 500,
-      slowdownPerExtraChat: 0,
-      slowdownMode: "loadDependent",
-      serviceLevelSeconds: 20,
-      meanHandleSeconds: 100,
-      usePriority: false,
-      warmupSeconds: 0,
-      absence: null,
-      ignoreAbandonsUnderSeconds: 0,
-      maxQueueLength: Number.POSITIVE_INFINITY,
-      openingHours: null,
-      reservation: null,
-      horizonSeconds: 1000,
-      ...overrides,
-    },
-    series,
-  );
-  return { env, center, series };
-}
+const desk = (overrides: Partial<ChatCenterOptions> = {}) => plainDesk(overrides, 2);
 
 /** A chat: [arrival, patience, base handle, cart value]. */
 type Customer = readonly [number, number, number, number];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { Environment } from "../engine/index.ts";
-import { ChatCenter } from "./ChatCenter.ts";
+import type { ChatCenter } from "./ChatCenter.ts";
 import { collectChatResults, collectIntervalResults } from "./collectResults.ts";
 import { type AgentConfig, DEFAULT_DESK_CONFIG, type DeskConfig } from "./config.ts";
-import { IntervalSeries } from "./IntervalSeries.ts";
+import type { IntervalSeries } from "./IntervalSeries.ts";
+import { plainDesk } from "./testChatDesk.ts";
 
 // The whole-run and per-interval figures of a hand-traced day. One agent holding up to 2 chats, two
 // intervals of 500 s (horizon 1000 s), service-level target 20 s, abandons count as misses:
@@ -18,28 +18,7 @@ const agents: AgentConfig = { scheduled: [1, 1], shrinkage: 0, concurrency: 2, c
 const desk: DeskConfig = DEFAULT_DESK_CONFIG;
 
 function tracedDay(): { center: ChatCenter; series: IntervalSeries } {
-  const env = new Environment();
-  const series = new IntervalSeries(2);
-  const center = new ChatCenter(
-    env,
-    {
-      agents,
-      intervalSeconds: 500,
-      slowdownPerExtraChat: 0,
-      slowdownMode: "loadDependent",
-      serviceLevelSeconds: 20,
-      meanHandleSeconds: 100,
-      usePriority: false,
-      warmupSeconds: 0,
-      absence: null,
-      ignoreAbandonsUnderSeconds: 0,
-      maxQueueLength: Number.POSITIVE_INFINITY,
-      openingHours: null,
-      reservation: null,
-      horizonSeconds: 1000,
-    },
-    series,
-  );
+  const { env, center, series } = plainDesk({ agents }, 2);
   const chats = [
     [0, Infinity, 100],
     [10, Infinity, 100],

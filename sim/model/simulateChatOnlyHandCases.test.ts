@@ -72,14 +72,16 @@ describe("simulateChatOnly: the message form", () => {
 });
 
 describe("simulateChatOnly: self-service first", () => {
+  /** Every chat goes to the bot first, and every one escalates to the queue exactly one hour later. */
+  const EVERY_CHAT_ESCALATES_AFTER_AN_HOUR = {
+    ...DEFAULT_DESK_CONFIG.selfService,
+    deflectionProbability: 1,
+    escalationProbability: 1,
+    escalationDelaySeconds: { kind: "constant", value: HOUR } as const,
+  };
+
   it("every chat to the bot, every one escalating after exactly one hour: the queue's requests are the arrivals one interval later", () => {
-    const selfService = {
-      ...DEFAULT_DESK_CONFIG.selfService,
-      deflectionProbability: 1,
-      escalationProbability: 1,
-      escalationDelaySeconds: { kind: "constant", value: HOUR } as const,
-      costPerContact: 0.25,
-    };
+    const selfService = { ...EVERY_CHAT_ESCALATES_AFTER_AN_HOUR, costPerContact: 0.25 };
     const results = simulateChatOnly(config({ selfService }), { seed: 13 });
     const requests = results.intervals.chatRequests;
     // Nothing can reach the queue in the first hour; the last hour's arrivals escalate after the
@@ -95,12 +97,7 @@ describe("simulateChatOnly: self-service first", () => {
 
   it("during the warm-up bot contacts are not counted, but their escalations after it are chat requests", () => {
     // Warm-up 2 h, delay 1 h: arrivals of the second hour reach the queue after the warm-up.
-    const selfService = {
-      ...DEFAULT_DESK_CONFIG.selfService,
-      deflectionProbability: 1,
-      escalationProbability: 1,
-      escalationDelaySeconds: { kind: "constant", value: HOUR } as const,
-    };
+    const selfService = EVERY_CHAT_ESCALATES_AFTER_AN_HOUR;
     const results = simulateChatOnly(config({ selfService, warmupSeconds: 2 * HOUR }), { seed: 14 });
     const requests = results.intervals.chatRequests;
     // Bot contacts arrived over [2 h, 24 h): their chats land in [3 h, 25 h).

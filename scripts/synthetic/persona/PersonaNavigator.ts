@@ -364,23 +364,19 @@ export class PersonaNavigator {
       this.layout.push({ step, target: `${label} (${selector})`, coveredBy });
       if (coveredBy !== null) await this.shot(`layout:${this.layout.length - 1}`, step);
     }
+    if (!panelOpen || !chat.close || this.inChat) return;
     // A consent banner or welcome dialog over the page takes the click meant for the panel's close
     // button, so the shopper closes those first (the click would otherwise wait its whole timeout).
-    if (panelOpen && chat.close && !this.inChat && this.#profile.overlays.length > 0) await this.dismissOverlays();
-    if (
-      panelOpen &&
-      chat.close &&
-      !this.inChat &&
-      (await page
-        .locator(chat.close)
-        .first()
-        .click({ timeout: this.selectorMs() })
-        .then(
-          () => true,
-          () => false,
-        ))
-    )
-      this.#closedPanelOn = step;
+    await this.dismissOverlays();
+    const closed = await page
+      .locator(chat.close)
+      .first()
+      .click({ timeout: this.selectorMs() })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (closed) this.#closedPanelOn = step;
   }
 
   /** The named controls and the total a shopper needs on `step`. */
@@ -462,7 +458,8 @@ export class PersonaNavigator {
     const shown: ProfileOverlay[] = [];
     for (const overlay of this.#profile.overlays) if (await this.isVisible(overlay.selector)) shown.push(overlay);
     while (shown.length > 0) {
-      const [overlay] = shown.splice(await this.#topmost(shown), 1);
+      // One overlay shown (the usual case) needs no hit test.
+      const [overlay] = shown.splice(shown.length === 1 ? 0 : await this.#topmost(shown), 1);
       const closed = await page
         .locator(overlay.dismiss)
         .first()
